@@ -1,0 +1,48 @@
+# Notikumi: `make run` serves the site, `make test` runs every test. Both install what is
+# missing first (scripts/install-tools.sh), pinned and idempotent.
+
+SHELL := /bin/bash
+.SHELLFLAGS := -euo pipefail -c
+
+# One target directory outside the checkout, so fresh clones (and CI) reuse earlier builds.
+export CARGO_TARGET_DIR ?= $(HOME)/.cache/notikumi/target
+NOTIKUMI_TOOLS_DIR ?= $(HOME)/.cache/notikumi/tools
+export NOTIKUMI_TOOLS_DIR
+# wasm-opt from npm's binaryen goes before any older one on the system.
+export PATH := $(NOTIKUMI_TOOLS_DIR)/binaryen/node_modules/.bin:$(HOME)/.cargo/bin:$(PATH)
+
+.PHONY: run test tools-run tools-test lint unit e2e release-build sizes
+
+run: tools-run
+	@echo "Building in release mode, then serving http://127.0.0.1:3000 (SQLite in data/)."
+	cargo leptos serve --release
+
+test: tools-test lint unit e2e
+
+tools-run:
+	@scripts/install-tools.sh run
+
+tools-test:
+	@scripts/install-tools.sh test
+
+lint:
+	cargo fmt --all -- --check
+	cargo clippy --locked --all-targets -- -D warnings
+	cargo clippy --locked -p frontend --target wasm32-unknown-unknown -- -D warnings
+
+# Unit tests and the storage contract suite, on SQLite and on a throwaway PostgreSQL.
+unit:
+	scripts/with-postgres.sh cargo test --locked
+
+# Browser tests in Chromium against the release build, on a fresh SQLite database with
+# the demo content.
+e2e:
+	e2e_dir=$$(mktemp -d); trap 'rm -rf "$$e2e_dir"' EXIT; \
+	DATABASE_URL="sqlite:$$e2e_dir/notikumi.db" NOTIKUMI_DEMO=1 cargo leptos end-to-end --release
+
+release-build: tools-run
+	cargo leptos build --release
+
+# Release sizes of the .wasm and .js, raw and compressed (figures in README.md).
+sizes: release-build
+	bench/sizes.sh

@@ -1,0 +1,164 @@
+//! Month grid maths: which month a URL names, its neighbours, and the Monday-first weeks
+//! that show it. Pure date arithmetic, shared by server and browser.
+
+use chrono::{Datelike, Days, Months, NaiveDate, NaiveDateTime, NaiveTime};
+use serde::{Deserialize, Serialize};
+
+/// Years the calendar accepts in URLs; anything else is a 404, not a panic in date maths.
+pub const YEARS: std::ops::RangeInclusive<i32> = 1900..=2999;
+
+/// One calendar month.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+pub struct YearMonth {
+    pub year: i32,
+    pub month: u32,
+}
+
+impl YearMonth {
+    pub fn new(year: i32, month: u32) -> Option<Self> {
+        (YEARS.contains(&year) && (1..=12).contains(&month)).then_some(Self { year, month })
+    }
+
+    /// Parses the `{yyyy}/{mm}` of a calendar URL: four-digit year, one- or two-digit month.
+    pub fn parse(year: &str, month: &str) -> Option<Self> {
+        let digits = |s: &str, max_len: usize| {
+            !s.is_empty() && s.len() <= max_len && s.bytes().all(|b| b.is_ascii_digit())
+        };
+        if year.len() != 4 || !digits(year, 4) || !digits(month, 2) {
+            return None;
+        }
+        Self::new(year.parse().ok()?, month.parse().ok()?)
+    }
+
+    pub fn of(date: NaiveDate) -> Self {
+        Self {
+            year: date.year(),
+            month: date.month(),
+        }
+    }
+
+    pub fn first_day(self) -> NaiveDate {
+        // Valid by construction: `new` checked the month and the year range.
+        NaiveDate::from_ymd_opt(self.year, self.month, 1).unwrap_or_default()
+    }
+
+    pub fn last_day(self) -> NaiveDate {
+        self.next().first_day().pred_opt().unwrap_or_default()
+    }
+
+    pub fn next(self) -> Self {
+        Self::of(self.first_day() + Months::new(1))
+    }
+
+    pub fn previous(self) -> Self {
+        Self::of(self.first_day() - Months::new(1))
+    }
+
+    pub fn contains(self, date: NaiveDate) -> bool {
+        Self::of(date) == self
+    }
+
+    /// The month page's URL, `/calendar/2020/08`.
+    pub fn path(self) -> String {
+        format!("/calendar/{:04}/{:02}", self.year, self.month)
+    }
+}
+
+/// The first and last day (inclusive) shown by the month grid: whole Monday-to-Sunday weeks.
+pub fn visible_days(month: YearMonth) -> (NaiveDate, NaiveDate) {
+    let first = month.first_day();
+    let last = month.last_day();
+    let start = first - Days::new(u64::from(first.weekday().num_days_from_monday()));
+    let end = last + Days::new(u64::from(6 - last.weekday().num_days_from_monday()));
+    (start, end)
+}
+
+/// The weeks of the month grid, each Monday first.
+pub fn month_weeks(month: YearMonth) -> Vec<[NaiveDate; 7]> {
+    let (start, end) = visible_days(month);
+    start
+        .iter_days()
+        .take_while(|day| *day <= end)
+        .collect::<Vec<_>>()
+        .chunks_exact(7)
+        .map(|week| std::array::from_fn(|i| week[i]))
+        .collect()
+}
+
+/// The last calendar day an event from `start` to `end` (local times) covers. An end at
+/// midnight belongs to the day before, so all-day events (whose end is the exclusive next
+/// midnight) and events ending at 24:00 stay on their own days.
+pub fn last_day_covered(start: NaiveDateTime, end: NaiveDateTime) -> NaiveDate {
+    if end > start && end.time() == NaiveTime::MIN {
+        end.date().pred_opt().unwrap_or(end.date())
+    } else {
+        end.date()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use chrono::Weekday;
+
+    fn date(y: i32, m: u32, d: u32) -> NaiveDate {
+        NaiveDate::from_ymd_opt(y, m, d).expect("valid test date")
+    }
+
+    #[test]
+    fn parses_calendar_urls_and_rejects_impossible_months() {
+        assert_eq!(YearMonth::parse("2020", "08"), YearMonth::new(2020, 8));
+        assert_eq!(YearMonth::parse("2020", "8"), YearMonth::new(2020, 8));
+        assert_eq!(YearMonth::parse("2020", "13"), None);
+        assert_eq!(YearMonth::parse("2020", "00"), None);
+        assert_eq!(YearMonth::parse("abc", "01"), None);
+        assert_eq!(YearMonth::parse("20201", "01"), None);
+        assert_eq!(YearMonth::parse("2020", "+1"), None);
+        assert_eq!(YearMonth::parse("0999", "01"), None);
+        assert_eq!(YearMonth::parse("2020", "008"), None);
+    }
+
+    #[test]
+    fn neighbours_cross_year_boundaries() {
+        let january = YearMonth::new(2021, 1).expect("valid");
+        assert_eq!(january.previous(), YearMonth::new(2020, 12).expect("valid"));
+        assert_eq!(january.previous().next(), january);
+        assert_eq!(january.path(), "/calendar/2021/01");
+    }
+
+    #[test]
+    fn last_day_knows_leap_years() {
+        assert_eq!(YearMonth::new(2020, 2).expect("valid").last_day(), date(2020, 2, 29));
+        assert_eq!(YearMonth::new(2021, 2).expect("valid").last_day(), date(2021, 2, 28));
+        assert_eq!(YearMonth::new(2020, 12).expect("valid").last_day(), date(2020, 12, 31));
+    }
+
+    #[test]
+    fn august_2020_grid_runs_monday_to_sunday_over_six_weeks() {
+        // 1 August 2020 was a Saturday, 31 August a Monday.
+        let weeks = month_weeks(YearMonth::new(2020, 8).expect("valid"));
+        assert_eq!(weeks.len(), 6);
+        assert_eq!(weeks[0][0], date(2020, 7, 27));
+        assert_eq!(weeks[0][5], date(2020, 8, 1));
+        assert_eq!(weeks[5][0], date(2020, 8, 31));
+        assert_eq!(weeks[5][6], date(2020, 9, 6));
+        assert!(weeks.iter().all(|w| w[0].weekday() == Weekday::Mon));
+    }
+
+    #[test]
+    fn events_ending_at_midnight_end_the_day_before() {
+        let at = |d: u32, h: u32| date(2020, 8, d).and_hms_opt(h, 0, 0).expect("valid");
+        assert_eq!(last_day_covered(at(6, 0), at(12, 0)), date(2020, 8, 11));
+        assert_eq!(last_day_covered(at(4, 10), at(4, 12)), date(2020, 8, 4));
+        assert_eq!(last_day_covered(at(4, 22), at(5, 2)), date(2020, 8, 5));
+        assert_eq!(last_day_covered(at(4, 0), at(4, 0)), date(2020, 8, 4));
+    }
+
+    #[test]
+    fn a_february_starting_on_monday_fills_exactly_four_weeks() {
+        let weeks = month_weeks(YearMonth::new(2021, 2).expect("valid"));
+        assert_eq!(weeks.len(), 4);
+        assert_eq!(weeks[0][0], date(2021, 2, 1));
+        assert_eq!(weeks[3][6], date(2021, 2, 28));
+    }
+}

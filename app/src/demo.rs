@@ -1,0 +1,210 @@
+//! Demo content for a new site: categories, events from 2018 to 2027 and news articles, all
+//! written for this project in Latvian (`app/demo/content.toml`). Loaded on first start into
+//! an empty database unless `NOTIKUMI_DEMO=0`.
+
+use chrono::{Days, NaiveDate, NaiveDateTime, NaiveTime};
+use serde::Deserialize;
+
+use crate::{
+    sanitize::SafeHtml,
+    storage::{NewArticle, NewCategory, NewEvent, Status, Store, StoreError},
+    timezone,
+};
+
+const CONTENT: &str = include_str!("../demo/content.toml");
+
+#[derive(Debug, thiserror::Error)]
+pub enum DemoError {
+    #[error("demo content is not valid TOML: {0}")]
+    Toml(#[from] toml::de::Error),
+    #[error("demo content has a bad time {0:?} (expected YYYY-MM-DDTHH:MM or HH:MM)")]
+    Time(String),
+    #[error(transparent)]
+    Store(#[from] StoreError),
+}
+
+#[derive(Debug, Deserialize)]
+struct Content {
+    category: Vec<DemoCategory>,
+    event: Vec<DemoEvent>,
+    article: Vec<DemoArticle>,
+    today_event: TodayEvent,
+}
+
+#[derive(Debug, Deserialize)]
+struct DemoCategory {
+    slug: String,
+    name: String,
+    colour: String,
+}
+
+#[derive(Debug, Deserialize)]
+struct DemoEvent {
+    title: String,
+    category: String,
+    start: String,
+    end: String,
+    all_day: bool,
+    location: String,
+    summary: String,
+    body: String,
+}
+
+#[derive(Debug, Deserialize)]
+struct DemoArticle {
+    title: String,
+    published: String,
+    category: String,
+    lead: String,
+    body: String,
+    contact: String,
+}
+
+/// An event placed on the day the content is loaded, so the current month is never empty.
+#[derive(Debug, Deserialize)]
+struct TodayEvent {
+    title: String,
+    category: String,
+    start_time: String,
+    end_time: String,
+    location: String,
+    summary: String,
+    body: String,
+}
+
+/// What was loaded.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Loaded {
+    pub categories: usize,
+    pub events: usize,
+    pub articles: usize,
+}
+
+/// Loads the demo content when the store is empty; returns `None` when it was not.
+pub async fn load_if_empty(store: &dyn Store) -> Result<Option<Loaded>, DemoError> {
+    if !store.is_empty().await? {
+        return Ok(None);
+    }
+    load(store, timezone::today()).await.map(Some)
+}
+
+/// Loads all demo content, with the "today" event on `today`.
+pub async fn load(store: &dyn Store, today: NaiveDate) -> Result<Loaded, DemoError> {
+    let content: Content = toml::from_str(CONTENT)?;
+    for category in &content.category {
+        store
+            .create_category(&NewCategory {
+                slug: category.slug.clone(),
+                name: category.name.clone(),
+                colour: category.colour.clone(),
+            })
+            .await?;
+    }
+    for event in &content.event {
+        store.create_event(&new_event(event)?).await?;
+    }
+    store.create_event(&today_event(&content.today_event, today)?).await?;
+    for article in &content.article {
+        store.create_article(&new_article(article)?).await?;
+    }
+    Ok(Loaded {
+        categories: content.category.len(),
+        events: content.event.len() + 1,
+        articles: content.article.len(),
+    })
+}
+
+fn local_time(value: &str) -> Result<NaiveDateTime, DemoError> {
+    NaiveDateTime::parse_from_str(value, "%Y-%m-%dT%H:%M").map_err(|_| DemoError::Time(value.into()))
+}
+
+fn clock_time(value: &str) -> Result<NaiveTime, DemoError> {
+    NaiveTime::parse_from_str(value, "%H:%M").map_err(|_| DemoError::Time(value.into()))
+}
+
+fn new_event(event: &DemoEvent) -> Result<NewEvent, DemoError> {
+    let start = local_time(&event.start)?;
+    let end = local_time(&event.end)?;
+    let (starts_at, ends_at) = if event.all_day {
+        // The file names the last day; storage keeps the exclusive end, as iCalendar does.
+        let after_last_day = end.date() + Days::new(1);
+        (
+            timezone::start_of_day(start.date()),
+            timezone::start_of_day(after_last_day),
+        )
+    } else {
+        (timezone::instant(start), timezone::instant(end))
+    };
+    Ok(NewEvent {
+        title: event.title.clone(),
+        summary: event.summary.clone(),
+        body_html: SafeHtml::sanitize(&event.body),
+        starts_at,
+        ends_at,
+        all_day: event.all_day,
+        location: event.location.clone(),
+        category: Some(event.category.clone()),
+        status: Status::Published,
+    })
+}
+
+fn today_event(event: &TodayEvent, today: NaiveDate) -> Result<NewEvent, DemoError> {
+    Ok(NewEvent {
+        title: event.title.clone(),
+        summary: event.summary.clone(),
+        body_html: SafeHtml::sanitize(&event.body),
+        starts_at: timezone::instant(today.and_time(clock_time(&event.start_time)?)),
+        ends_at: timezone::instant(today.and_time(clock_time(&event.end_time)?)),
+        all_day: false,
+        location: event.location.clone(),
+        category: Some(event.category.clone()),
+        status: Status::Published,
+    })
+}
+
+fn new_article(article: &DemoArticle) -> Result<NewArticle, DemoError> {
+    Ok(NewArticle {
+        title: article.title.clone(),
+        lead: article.lead.clone(),
+        body_html: SafeHtml::sanitize(&article.body),
+        contact: article.contact.clone(),
+        published_at: timezone::instant(local_time(&article.published)?),
+        category: Some(article.category.clone()),
+        status: Status::Published,
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn demo_content_parses_and_covers_what_readers_need() {
+        let content: Content = toml::from_str(CONTENT).expect("demo content parses");
+        assert!(content.category.len() >= 4);
+        assert!(content.event.len() >= 40);
+        assert!(content.article.len() >= 12);
+        let august_2020 = content
+            .event
+            .iter()
+            .filter(|event| event.start.starts_with("2020-08"))
+            .count();
+        assert!(august_2020 >= 6, "only {august_2020} events in August 2020");
+        for event in &content.event {
+            let converted = new_event(event).expect("event times parse");
+            assert!(converted.ends_at >= converted.starts_at, "{}", event.title);
+            assert!(
+                content.category.iter().any(|c| c.slug == event.category),
+                "{} has an unknown category",
+                event.title
+            );
+        }
+        for article in &content.article {
+            new_article(article).expect("article time parses");
+        }
+        assert!(content
+            .article
+            .iter()
+            .any(|article| article.published.starts_with("2018-03-26")));
+    }
+}

@@ -1,0 +1,61 @@
+//! The one error type that crosses the wire between server functions and the browser.
+//!
+//! Database and I/O causes are logged on the server and replaced by `Internal`, so nothing
+//! about the storage leaks to a reader.
+
+use http::StatusCode;
+use leptos::server_fn::{
+    codec::JsonEncoding,
+    error::{FromServerFnError, ServerFnErrorErr},
+};
+use serde::{Deserialize, Serialize};
+
+/// Everything a request can fail with, as the reader is allowed to see it.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error, Serialize, Deserialize)]
+pub enum AppError {
+    #[error("Lapa nav atrasta.")]
+    NotFound,
+    #[error("Nepieciešams pieteikties.")]
+    Unauthorized,
+    #[error("Jums nav tiesību to darīt.")]
+    Forbidden,
+    #[error("{field}: {message}")]
+    Validation { field: String, message: String },
+    #[error("Kāds cits šo ierakstu jau ir mainījis (versija {current_version}).")]
+    Conflict { current_version: i64 },
+    #[error("Servera kļūda. Lūdzu, mēģiniet vēlreiz.")]
+    Internal,
+    /// The request never reached the function (network down, bad encoding).
+    #[error("Savienojuma kļūda: {0}")]
+    Transport(String),
+}
+
+impl AppError {
+    /// The HTTP status a page showing this error is served with.
+    pub fn status(&self) -> StatusCode {
+        match self {
+            AppError::NotFound => StatusCode::NOT_FOUND,
+            AppError::Unauthorized => StatusCode::UNAUTHORIZED,
+            AppError::Forbidden => StatusCode::FORBIDDEN,
+            AppError::Validation { .. } => StatusCode::UNPROCESSABLE_ENTITY,
+            AppError::Conflict { .. } => StatusCode::CONFLICT,
+            AppError::Internal | AppError::Transport(_) => StatusCode::INTERNAL_SERVER_ERROR,
+        }
+    }
+}
+
+impl FromServerFnError for AppError {
+    type Encoder = JsonEncoding;
+
+    fn from_server_fn_error(value: ServerFnErrorErr) -> Self {
+        AppError::Transport(value.to_string())
+    }
+}
+
+#[cfg(feature = "ssr")]
+impl From<crate::storage::StoreError> for AppError {
+    fn from(error: crate::storage::StoreError) -> Self {
+        tracing::error!(%error, "storage failed");
+        AppError::Internal
+    }
+}

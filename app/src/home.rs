@@ -1,0 +1,98 @@
+//! `/`: what is coming up, the latest news, and the way into the calendar and the archive.
+
+use leptos::prelude::*;
+use leptos_meta::{Meta, Title};
+use serde::{Deserialize, Serialize};
+
+use crate::{
+    articles::{ArticleSummary, NewsItem},
+    calendar::EventSummary,
+    components::ErrorPage,
+    error::AppError,
+    locale,
+};
+
+/// What the front page shows.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct HomeData {
+    pub upcoming: Vec<EventSummary>,
+    pub latest: Vec<ArticleSummary>,
+}
+
+/// The next five events and the five newest articles.
+#[server]
+pub async fn get_home() -> Result<HomeData, AppError> {
+    use crate::{articles::records::article_summary, calendar::records::event_summary};
+
+    let store = crate::state::store()?;
+    let upcoming = store.upcoming_events(chrono::Utc::now(), 5).await?;
+    let latest = store.published_articles(5, 0).await?;
+    Ok(HomeData {
+        upcoming: upcoming.iter().map(event_summary).collect(),
+        latest: latest.articles.iter().map(article_summary).collect(),
+    })
+}
+
+#[component]
+pub fn HomePage() -> impl IntoView {
+    let home = Resource::new(|| (), |_| get_home());
+    view! {
+        <Title text="Sākums"/>
+        <Meta
+            name="description"
+            content="Notikumu kalendārs un jaunumi par cilvēku tirdzniecības novēršanu Latvijā."
+        />
+        <section class="home-intro">
+            <h1>"Cilvēku tirdzniecības novēršana"</h1>
+            <p>
+                "Apmācības, konferences un informatīvi pasākumi, kā arī jaunākās ziņas par "
+                "cīņu pret cilvēku tirdzniecību Latvijā un sadarbības valstīs."
+            </p>
+            <p class="home-intro__links">
+                <a class="button" href="/calendar">"Notikumu kalendārs"</a>
+                <a class="button button--quiet" href="/news">"Visi jaunumi"</a>
+            </p>
+        </section>
+        <Suspense fallback=|| view! { <p class="loading">"Ielādē…"</p> }>
+            {move || Suspend::new(async move {
+                match home.await {
+                    Ok(data) => view! { <HomeSections data/> }.into_any(),
+                    Err(error) => view! { <ErrorPage error/> }.into_any(),
+                }
+            })}
+        </Suspense>
+    }
+}
+
+#[component]
+fn HomeSections(data: HomeData) -> impl IntoView {
+    view! {
+        <div class="home-columns">
+            <section aria-labelledby="upcoming-heading">
+                <h2 id="upcoming-heading">"Tuvākie notikumi"</h2>
+                {if data.upcoming.is_empty() {
+                    view! { <p>"Tuvākajā laikā notikumu nav."</p> }.into_any()
+                } else {
+                    view! {
+                        <ul class="upcoming-list">
+                            {data.upcoming.into_iter().map(|event| view! {
+                                <li>
+                                    <a href=event.path()>{event.title.clone()}</a>
+                                    <span class="upcoming-list__when">
+                                        {locale::event_when(event.all_day, event.start, event.end, event.last_day)}
+                                    </span>
+                                </li>
+                            }).collect_view()}
+                        </ul>
+                    }.into_any()
+                }}
+            </section>
+            <section aria-labelledby="latest-heading">
+                <h2 id="latest-heading">"Jaunākās ziņas"</h2>
+                <ol class="news-list news-list--compact">
+                    {data.latest.into_iter().map(|article| view! { <NewsItem article/> }).collect_view()}
+                </ol>
+            </section>
+        </div>
+    }
+}

@@ -1,0 +1,25 @@
+//! Notikumi's application crate: the router and pages shared by the server (feature `ssr`)
+//! and the browser (feature `hydrate`), the wire types and server functions, and the
+//! server-only storage seam.
+
+pub mod app;
+pub mod articles;
+pub mod calendar;
+pub mod components;
+pub mod error;
+pub mod home;
+pub mod locale;
+
+#[cfg(feature = "ssr")]
+pub mod demo;
+#[cfg(feature = "ssr")]
+pub mod sanitize;
+#[cfg(feature = "ssr")]
+pub mod state;
+#[cfg(feature = "ssr")]
+pub mod storage;
+#[cfg(feature = "ssr")]
+pub mod timezone;
+
+pub use app::{shell, App};
+pub use error::AppError;

@@ -1,0 +1,380 @@
+//! The storage contract: every test here runs against SQLite and against PostgreSQL, each on
+//! a fresh, migrated database of its own.
+//!
+//! PostgreSQL comes from `TEST_DATABASE_URL` (a server where the test user may create
+//! databases); `make test` starts a throwaway cluster and sets it. Without it the PostgreSQL
+//! half fails with a message saying so: a missing backend is never a skipped test.
+
+use std::sync::Arc;
+
+use chrono::{DateTime, NaiveDate, TimeZone, Utc};
+use sqlx::{Connection, Executor, PgConnection};
+
+use super::*;
+use crate::{demo, sanitize::SafeHtml, timezone};
+
+/// A fresh database for one test, removed by `finish`.
+enum TestDb {
+    Sqlite { store: SharedStore, path: std::path::PathBuf },
+    Postgres { store: SharedStore, admin_url: String, name: String },
+}
+
+impl TestDb {
+    async fn sqlite() -> Self {
+        let path = std::env::temp_dir().join(format!("notikumi-test-{}.db", uuid::Uuid::new_v4()));
+        let store = connect(&format!("sqlite:{}", path.display()))
+            .await
+            .expect("SQLite test database opens");
+        TestDb::Sqlite { store, path }
+    }
+
+    async fn postgres() -> Self {
+        let admin_url = std::env::var("TEST_DATABASE_URL").unwrap_or_else(|_| {
+            panic!(
+                "TEST_DATABASE_URL is not set, so the PostgreSQL contract tests cannot run. \
+                 Run `make test` (it starts a throwaway PostgreSQL) or set TEST_DATABASE_URL \
+                 to a server where this user may create databases."
+            )
+        });
+        let name = format!("notikumi_test_{}", uuid::Uuid::new_v4().simple());
+        let mut admin = PgConnection::connect(&admin_url)
+            .await
+            .expect("TEST_DATABASE_URL answers");
+        admin
+            .execute(format!("CREATE DATABASE {name}").as_str())
+            .await
+            .expect("test database can be created");
+        let store = connect(&database_url(&admin_url, &name))
+            .await
+            .expect("PostgreSQL test database opens");
+        TestDb::Postgres { store, admin_url, name }
+    }
+
+    fn store(&self) -> SharedStore {
+        match self {
+            TestDb::Sqlite { store, .. } | TestDb::Postgres { store, .. } => Arc::clone(store),
+        }
+    }
+
+    async fn finish(self) {
+        match self {
+            TestDb::Sqlite { store, path } => {
+                drop(store);
+                for suffix in ["", "-wal", "-shm"] {
+                    let _ = std::fs::remove_file(format!("{}{suffix}", path.display()));
+                }
+            }
+            TestDb::Postgres { store, admin_url, name } => {
+                drop(store);
+                let mut admin = PgConnection::connect(&admin_url)
+                    .await
+                    .expect("TEST_DATABASE_URL answers");
+                admin
+                    .execute(format!("DROP DATABASE IF EXISTS {name} WITH (FORCE)").as_str())
+                    .await
+                    .expect("test database can be dropped");
+            }
+        }
+    }
+}
+
+/// `admin_url` with its database name replaced by `name`.
+fn database_url(admin_url: &str, name: &str) -> String {
+    let (base, query) = match admin_url.split_once('?') {
+        Some((base, query)) => (base, Some(query)),
+        None => (admin_url, None),
+    };
+    let authority_end = base.find("://").map_or(0, |i| i + 3);
+    let base = match base[authority_end..].find('/') {
+        Some(slash) => &base[..authority_end + slash],
+        None => base,
+    };
+    match query {
+        Some(query) => format!("{base}/{name}?{query}"),
+        None => format!("{base}/{name}"),
+    }
+}
+
+macro_rules! contract_tests {
+    ($($test:ident),* $(,)?) => {
+        mod on_sqlite {
+            $(
+                #[tokio::test]
+                async fn $test() {
+                    let db = super::TestDb::sqlite().await;
+                    super::$test(db.store()).await;
+                    db.finish().await;
+                }
+            )*
+        }
+        mod on_postgres {
+            $(
+                #[tokio::test]
+                async fn $test() {
+                    let db = super::TestDb::postgres().await;
+                    super::$test(db.store()).await;
+                    db.finish().await;
+                }
+            )*
+        }
+    };
+}
+
+contract_tests!(
+    a_new_database_is_migrated_and_empty,
+    categories_round_trip,
+    events_are_found_by_the_range_they_overlap,
+    drafts_stay_hidden_from_readers,
+    slugs_are_transliterated_and_unique,
+    an_unknown_category_is_refused,
+    instants_round_trip_across_daylight_saving_changes,
+    upcoming_events_start_from_now,
+    articles_are_listed_newest_first_in_pages,
+    demo_content_loads_with_august_2020_and_the_2018_article,
+);
+
+fn utc(y: i32, m: u32, d: u32, h: u32, min: u32) -> DateTime<Utc> {
+    Utc.with_ymd_and_hms(y, m, d, h, min, 0)
+        .single()
+        .expect("valid test instant")
+}
+
+fn event(title: &str, starts_at: DateTime<Utc>, ends_at: DateTime<Utc>) -> NewEvent {
+    NewEvent {
+        title: title.to_string(),
+        summary: "Īss apraksts.".to_string(),
+        body_html: SafeHtml::sanitize("<p>Apraksts</p>"),
+        starts_at,
+        ends_at,
+        all_day: false,
+        location: "Rīga".to_string(),
+        category: None,
+        status: Status::Published,
+    }
+}
+
+fn article(title: &str, published_at: DateTime<Utc>) -> NewArticle {
+    NewArticle {
+        title: title.to_string(),
+        lead: "Ievads.".to_string(),
+        body_html: SafeHtml::sanitize("<p>Teksts</p>"),
+        contact: "Informāciju sagatavoja Jānis Kalniņš, tālrunis 67000000".to_string(),
+        published_at,
+        category: None,
+        status: Status::Published,
+    }
+}
+
+fn titles(events: &[Event]) -> Vec<&str> {
+    events.iter().map(|event| event.title.as_str()).collect()
+}
+
+async fn a_new_database_is_migrated_and_empty(store: SharedStore) {
+    store.ping().await.expect("ping");
+    assert!(store.is_empty().await.expect("is_empty"));
+    assert!(store.categories().await.expect("categories").is_empty());
+}
+
+async fn categories_round_trip(store: SharedStore) {
+    let created = store
+        .create_category(&NewCategory {
+            slug: "apmacibas".into(),
+            name: "Apmācības".into(),
+            colour: "#1d4ed8".into(),
+        })
+        .await
+        .expect("create category");
+    assert_eq!(created.name, "Apmācības");
+    assert_eq!(store.categories().await.expect("categories"), vec![created.clone()]);
+    assert!(!store.is_empty().await.expect("is_empty"));
+
+    let mut with_category = event("Seminārs", utc(2020, 8, 4, 7, 0), utc(2020, 8, 4, 9, 0));
+    with_category.category = Some("apmacibas".into());
+    let stored = store.create_event(&with_category).await.expect("create event");
+    assert_eq!(stored.category, Some(created));
+}
+
+async fn events_are_found_by_the_range_they_overlap(store: SharedStore) {
+    let from = utc(2020, 7, 26, 21, 0);
+    let to = utc(2020, 9, 6, 21, 0);
+    for (title, start, end) in [
+        ("Before", utc(2020, 7, 20, 7, 0), utc(2020, 7, 20, 9, 0)),
+        ("Across the start", utc(2020, 7, 25, 7, 0), utc(2020, 7, 28, 9, 0)),
+        ("Inside", utc(2020, 8, 4, 7, 0), utc(2020, 8, 4, 9, 0)),
+        ("Ends as the range starts", utc(2020, 7, 26, 9, 0), from),
+        ("Starts as the range ends", to, utc(2020, 9, 7, 9, 0)),
+        ("After", utc(2020, 9, 10, 7, 0), utc(2020, 9, 10, 9, 0)),
+    ] {
+        store.create_event(&event(title, start, end)).await.expect("create event");
+    }
+    let found = store.events_between(from, to).await.expect("events_between");
+    assert_eq!(
+        titles(&found),
+        vec!["Across the start", "Ends as the range starts", "Inside"]
+    );
+}
+
+async fn drafts_stay_hidden_from_readers(store: SharedStore) {
+    let mut draft = event("Melnraksts", utc(2020, 8, 4, 7, 0), utc(2020, 8, 4, 9, 0));
+    draft.status = Status::Draft;
+    let stored = store.create_event(&draft).await.expect("create draft");
+    assert_eq!(stored.status, Status::Draft);
+    assert!(store
+        .events_between(utc(2020, 8, 1, 0, 0), utc(2020, 9, 1, 0, 0))
+        .await
+        .expect("events_between")
+        .is_empty());
+    assert_eq!(store.published_event(&stored.slug).await.expect("lookup"), None);
+
+    let mut draft_article = article("Nepublicēts raksts", utc(2020, 8, 4, 7, 0));
+    draft_article.status = Status::Draft;
+    let stored = store.create_article(&draft_article).await.expect("create draft");
+    assert_eq!(store.published_article(&stored.slug).await.expect("lookup"), None);
+    assert_eq!(store.published_articles(10, 0).await.expect("list").total, 0);
+}
+
+async fn slugs_are_transliterated_and_unique(store: SharedStore) {
+    let title = "Lietuva un Latvija sniegs atbalstu Moldovai";
+    let first = store
+        .create_article(&article(title, utc(2018, 3, 26, 7, 0)))
+        .await
+        .expect("first");
+    let second = store
+        .create_article(&article(title, utc(2018, 3, 27, 7, 0)))
+        .await
+        .expect("second");
+    assert_eq!(first.slug, "lietuva-un-latvija-sniegs-atbalstu-moldovai");
+    assert_eq!(second.slug, "lietuva-un-latvija-sniegs-atbalstu-moldovai-2");
+    let found = store
+        .published_article(&second.slug)
+        .await
+        .expect("lookup")
+        .expect("found");
+    assert_eq!(found.published_at, utc(2018, 3, 27, 7, 0));
+    assert_eq!(found.contact, "Informāciju sagatavoja Jānis Kalniņš, tālrunis 67000000");
+
+    let first_event = store
+        .create_event(&event("Ģimeņu ceļš", utc(2020, 8, 4, 7, 0), utc(2020, 8, 4, 9, 0)))
+        .await
+        .expect("event");
+    let second_event = store
+        .create_event(&event("Ģimeņu ceļš", utc(2020, 8, 5, 7, 0), utc(2020, 8, 5, 9, 0)))
+        .await
+        .expect("event");
+    assert_eq!(first_event.slug, "gimenu-cels");
+    assert_eq!(second_event.slug, "gimenu-cels-2");
+    assert_eq!(
+        store.published_event("gimenu-cels-2").await.expect("lookup"),
+        Some(second_event)
+    );
+}
+
+async fn an_unknown_category_is_refused(store: SharedStore) {
+    let mut orphan = event("Bez kategorijas", utc(2020, 8, 4, 7, 0), utc(2020, 8, 4, 9, 0));
+    orphan.category = Some("nav-tadas".into());
+    let error = store.create_event(&orphan).await.expect_err("refused");
+    assert!(matches!(error, StoreError::UnknownCategory(slug) if slug == "nav-tadas"));
+    assert!(store.is_empty().await.expect("nothing was stored"));
+}
+
+async fn instants_round_trip_across_daylight_saving_changes(store: SharedStore) {
+    let at = |y, m, d, h| {
+        timezone::instant(
+            NaiveDate::from_ymd_opt(y, m, d)
+                .and_then(|date| date.and_hms_opt(h, 0, 0))
+                .expect("valid"),
+        )
+    };
+    let spring = store
+        .create_event(&event("Pavasara maiņa", at(2020, 3, 29, 2), at(2020, 3, 29, 5)))
+        .await
+        .expect("spring");
+    let autumn = store
+        .create_event(&event("Rudens maiņa", at(2020, 10, 25, 2), at(2020, 10, 25, 5)))
+        .await
+        .expect("autumn");
+    // Three wall-clock hours are two real hours in spring and four in autumn.
+    assert_eq!((spring.ends_at - spring.starts_at).num_hours(), 2);
+    assert_eq!((autumn.ends_at - autumn.starts_at).num_hours(), 4);
+    let again = store
+        .published_event(&autumn.slug)
+        .await
+        .expect("lookup")
+        .expect("found");
+    assert_eq!(again.starts_at, autumn.starts_at);
+    assert_eq!(timezone::local(again.ends_at).format("%H:%M").to_string(), "05:00");
+}
+
+async fn upcoming_events_start_from_now(store: SharedStore) {
+    let now = utc(2026, 11, 29, 12, 0);
+    for (title, start, end) in [
+        ("Pagājis", utc(2026, 11, 1, 7, 0), utc(2026, 11, 1, 9, 0)),
+        ("Notiek", utc(2026, 11, 29, 10, 0), utc(2026, 11, 29, 14, 0)),
+        ("Rīt", utc(2026, 11, 30, 7, 0), utc(2026, 11, 30, 9, 0)),
+        ("Vēlāk", utc(2027, 1, 5, 7, 0), utc(2027, 1, 5, 9, 0)),
+    ] {
+        store.create_event(&event(title, start, end)).await.expect("create");
+    }
+    let upcoming = store.upcoming_events(now, 2).await.expect("upcoming");
+    assert_eq!(titles(&upcoming), vec!["Notiek", "Rīt"]);
+}
+
+async fn articles_are_listed_newest_first_in_pages(store: SharedStore) {
+    for (title, day) in [("Vecākais", 1), ("Jaunākais", 3), ("Vidējais", 2)] {
+        store
+            .create_article(&article(title, utc(2020, 3, day, 7, 0)))
+            .await
+            .expect("create");
+    }
+    let first = store.published_articles(2, 0).await.expect("page 1");
+    assert_eq!(first.total, 3);
+    let first_titles: Vec<_> = first.articles.iter().map(|a| a.title.as_str()).collect();
+    assert_eq!(first_titles, vec!["Jaunākais", "Vidējais"]);
+    let second = store.published_articles(2, 2).await.expect("page 2");
+    let second_titles: Vec<_> = second.articles.iter().map(|a| a.title.as_str()).collect();
+    assert_eq!(second_titles, vec!["Vecākais"]);
+}
+
+async fn demo_content_loads_with_august_2020_and_the_2018_article(store: SharedStore) {
+    let today = NaiveDate::from_ymd_opt(2026, 11, 29).expect("valid");
+    let loaded = demo::load(store.as_ref(), today).await.expect("demo loads");
+    assert!(loaded.events >= 40 && loaded.articles >= 12 && loaded.categories >= 4);
+    assert!(demo::load_if_empty(store.as_ref()).await.expect("second load").is_none());
+
+    let august = store
+        .events_between(utc(2020, 7, 31, 21, 0), utc(2020, 8, 31, 21, 0))
+        .await
+        .expect("August 2020");
+    assert!(august.len() >= 6, "{} events in August 2020", august.len());
+    assert!(august.iter().any(|event| event.all_day));
+    assert!(august.iter().any(|event| !event.all_day));
+
+    let this_month = store
+        .events_between(utc(2026, 11, 28, 22, 0), utc(2026, 11, 29, 22, 0))
+        .await
+        .expect("today");
+    assert!(!this_month.is_empty(), "the current month has an event");
+
+    let all = store.published_articles(100, 0).await.expect("articles");
+    let launch = all
+        .articles
+        .iter()
+        .find(|article| timezone::local(article.published_at).date().to_string() == "2018-03-26")
+        .expect("the 26.03.2018 article");
+    assert_eq!(launch.slug, "lietuva-un-latvija-sniegs-atbalstu-moldovai-cina-pret-cilveku-tirdzniecibu");
+    assert!(launch.body_html.contains("<ul>"));
+    assert!(!launch.contact.is_empty());
+}
+
+#[test]
+fn database_urls_swap_only_the_database_name() {
+    assert_eq!(
+        database_url("postgres://u:p@127.0.0.1:5432/postgres", "t1"),
+        "postgres://u:p@127.0.0.1:5432/t1"
+    );
+    assert_eq!(
+        database_url("postgres://u@localhost:5432/postgres?sslmode=disable", "t2"),
+        "postgres://u@localhost:5432/t2?sslmode=disable"
+    );
+    assert_eq!(database_url("postgres://localhost", "t3"), "postgres://localhost/t3");
+}

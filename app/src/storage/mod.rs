@@ -1,0 +1,230 @@
+//! The storage seam: one `Store` trait, with SQLite (embedded default) and PostgreSQL (several
+//! server instances on one database) behind it. All SQL lives in `sql` (shared) and the two
+//! backend modules (connection and dialect).
+
+mod sql;
+
+mod postgres;
+mod rows;
+mod sqlite;
+pub mod slugs;
+
+#[cfg(test)]
+mod contract;
+
+use std::sync::Arc;
+
+use async_trait::async_trait;
+use chrono::{DateTime, Utc};
+use serde::{Deserialize, Serialize};
+
+use crate::sanitize::SafeHtml;
+pub use postgres::PostgresStore;
+pub use sqlite::SqliteStore;
+
+/// The store shared by every request.
+pub type SharedStore = Arc<dyn Store>;
+
+/// Storage failures. Details are for the log; readers see `AppError::Internal`.
+#[derive(Debug, thiserror::Error)]
+pub enum StoreError {
+    #[error("database error: {0}")]
+    Database(#[from] sqlx::Error),
+    #[error("migration failed: {0}")]
+    Migration(#[from] sqlx::migrate::MigrateError),
+    #[error("unsupported DATABASE_URL (expected sqlite:… or postgres://…): {0}")]
+    UnsupportedUrl(String),
+    #[error("unknown category: {0}")]
+    UnknownCategory(String),
+    #[error("could not create the database folder {path}: {source}")]
+    Folder {
+        path: String,
+        source: std::io::Error,
+    },
+}
+
+/// Whether readers can see an item.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub enum Status {
+    Draft,
+    Published,
+}
+
+impl Status {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Status::Draft => "draft",
+            Status::Published => "published",
+        }
+    }
+
+    fn parse(value: &str) -> Self {
+        if value == "published" {
+            Status::Published
+        } else {
+            Status::Draft
+        }
+    }
+}
+
+/// A category as stored.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Category {
+    pub id: i64,
+    pub slug: String,
+    pub name: String,
+    /// `#rrggbb`.
+    pub colour: String,
+}
+
+#[derive(Debug, Clone)]
+pub struct NewCategory {
+    pub slug: String,
+    pub name: String,
+    pub colour: String,
+}
+
+/// An event as stored. Instants are UTC; for all-day events `ends_at` is the exclusive end
+/// (local midnight after the last day), as in iCalendar.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Event {
+    pub id: i64,
+    pub slug: String,
+    pub title: String,
+    pub summary: String,
+    pub body_html: String,
+    pub starts_at: DateTime<Utc>,
+    pub ends_at: DateTime<Utc>,
+    pub all_day: bool,
+    pub location: String,
+    pub category: Option<Category>,
+    pub status: Status,
+    pub version: i64,
+    pub created_at: DateTime<Utc>,
+    pub updated_at: DateTime<Utc>,
+}
+
+#[derive(Debug, Clone)]
+pub struct NewEvent {
+    pub title: String,
+    pub summary: String,
+    pub body_html: SafeHtml,
+    pub starts_at: DateTime<Utc>,
+    pub ends_at: DateTime<Utc>,
+    pub all_day: bool,
+    pub location: String,
+    /// Slug of an existing category.
+    pub category: Option<String>,
+    pub status: Status,
+}
+
+/// A news article as stored.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Article {
+    pub id: i64,
+    pub slug: String,
+    pub title: String,
+    pub lead: String,
+    pub body_html: String,
+    pub contact: String,
+    pub published_at: DateTime<Utc>,
+    pub category: Option<Category>,
+    pub status: Status,
+    pub version: i64,
+    pub created_at: DateTime<Utc>,
+    pub updated_at: DateTime<Utc>,
+}
+
+#[derive(Debug, Clone)]
+pub struct NewArticle {
+    pub title: String,
+    pub lead: String,
+    pub body_html: SafeHtml,
+    pub contact: String,
+    pub published_at: DateTime<Utc>,
+    pub category: Option<String>,
+    pub status: Status,
+}
+
+/// One page of published articles, newest first, and how many there are in all.
+#[derive(Debug, Clone, PartialEq)]
+pub struct ArticlePage {
+    pub articles: Vec<Article>,
+    pub total: i64,
+}
+
+/// Everything Notikumi reads and writes. Readers only ever see published items.
+#[async_trait]
+pub trait Store: Send + Sync + 'static {
+    /// Answers when the database does (for `/readyz`).
+    async fn ping(&self) -> Result<(), StoreError>;
+
+    /// True when there are no categories, events or articles yet (demo content goes in).
+    async fn is_empty(&self) -> Result<bool, StoreError>;
+
+    async fn create_category(&self, category: &NewCategory) -> Result<Category, StoreError>;
+    async fn categories(&self) -> Result<Vec<Category>, StoreError>;
+
+    /// Stores an event under a fresh unique slug made from its title.
+    async fn create_event(&self, event: &NewEvent) -> Result<Event, StoreError>;
+    /// Published events overlapping `[from, to)`, by start time.
+    async fn events_between(
+        &self,
+        from: DateTime<Utc>,
+        to: DateTime<Utc>,
+    ) -> Result<Vec<Event>, StoreError>;
+    /// The next `limit` published events that end at or after `from`.
+    async fn upcoming_events(
+        &self,
+        from: DateTime<Utc>,
+        limit: i64,
+    ) -> Result<Vec<Event>, StoreError>;
+    async fn published_event(&self, slug: &str) -> Result<Option<Event>, StoreError>;
+
+    /// Stores an article under a fresh unique slug made from its title.
+    async fn create_article(&self, article: &NewArticle) -> Result<Article, StoreError>;
+    /// Published articles, newest first.
+    async fn published_articles(&self, limit: i64, offset: i64)
+        -> Result<ArticlePage, StoreError>;
+    async fn published_article(&self, slug: &str) -> Result<Option<Article>, StoreError>;
+}
+
+/// Opens (and migrates) the database a `DATABASE_URL` names.
+pub async fn connect(url: &str) -> Result<SharedStore, StoreError> {
+    if url.starts_with("sqlite:") {
+        Ok(Arc::new(SqliteStore::connect(url).await?))
+    } else if url.starts_with("postgres://") || url.starts_with("postgresql://") {
+        Ok(Arc::new(PostgresStore::connect(url).await?))
+    } else {
+        Err(StoreError::UnsupportedUrl(redact(url)))
+    }
+}
+
+/// A URL safe to log: any password is replaced.
+pub fn redact(url: &str) -> String {
+    match (url.find("://"), url.rfind('@')) {
+        (Some(scheme_end), Some(at)) if at > scheme_end => {
+            let credentials = &url[scheme_end + 3..at];
+            match credentials.split_once(':') {
+                Some((user, _)) => format!("{}{user}:***{}", &url[..scheme_end + 3], &url[at..]),
+                None => url.to_string(),
+            }
+        }
+        _ => url.to_string(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::redact;
+
+    #[test]
+    fn redact_hides_passwords_only() {
+        assert_eq!(
+            redact("postgres://notikumi:s3cret@db:5432/notikumi"),
+            "postgres://notikumi:***@db:5432/notikumi"
+        );
+        assert_eq!(redact("postgres://db/notikumi"), "postgres://db/notikumi");
+        assert_eq!(redact("sqlite:data/notikumi.db"), "sqlite:data/notikumi.db");
+    }
+}

@@ -1,0 +1,161 @@
+//! Row shapes shared by both backends. Column names are the same in both schemas, and both
+//! drivers decode the instants into `DateTime<Utc>` (SQLite from INTEGER Unix seconds).
+
+use chrono::{DateTime, Utc};
+use std::future::Future;
+
+use super::{slugs, Article, Category, Event, Status, StoreError};
+
+/// The SELECT list for events joined with their category.
+pub(super) const EVENT_COLUMNS: &str = "e.id, e.slug, e.title, e.summary, e.body_html, \
+     e.starts_at, e.ends_at, e.all_day, e.location, e.status, e.version, e.created_at, \
+     e.updated_at, c.id AS category_id, c.slug AS category_slug, c.name AS category_name, \
+     c.colour AS category_colour \
+     FROM events e LEFT JOIN categories c ON c.id = e.category_id";
+
+/// The SELECT list for articles joined with their category.
+pub(super) const ARTICLE_COLUMNS: &str = "a.id, a.slug, a.title, a.lead, a.body_html, \
+     a.contact, a.published_at, a.status, a.version, a.created_at, a.updated_at, \
+     c.id AS category_id, c.slug AS category_slug, c.name AS category_name, \
+     c.colour AS category_colour \
+     FROM articles a LEFT JOIN categories c ON c.id = a.category_id";
+
+#[derive(sqlx::FromRow)]
+pub(super) struct CategoryRow {
+    id: i64,
+    slug: String,
+    name: String,
+    colour: String,
+}
+
+impl From<CategoryRow> for Category {
+    fn from(row: CategoryRow) -> Self {
+        Category {
+            id: row.id,
+            slug: row.slug,
+            name: row.name,
+            colour: row.colour,
+        }
+    }
+}
+
+#[derive(sqlx::FromRow)]
+pub(super) struct EventRow {
+    id: i64,
+    slug: String,
+    title: String,
+    summary: String,
+    body_html: String,
+    starts_at: DateTime<Utc>,
+    ends_at: DateTime<Utc>,
+    all_day: bool,
+    location: String,
+    status: String,
+    version: i64,
+    created_at: DateTime<Utc>,
+    updated_at: DateTime<Utc>,
+    category_id: Option<i64>,
+    category_slug: Option<String>,
+    category_name: Option<String>,
+    category_colour: Option<String>,
+}
+
+impl From<EventRow> for Event {
+    fn from(row: EventRow) -> Self {
+        Event {
+            id: row.id,
+            slug: row.slug,
+            title: row.title,
+            summary: row.summary,
+            body_html: row.body_html,
+            starts_at: row.starts_at,
+            ends_at: row.ends_at,
+            all_day: row.all_day,
+            location: row.location,
+            category: category(
+                row.category_id,
+                row.category_slug,
+                row.category_name,
+                row.category_colour,
+            ),
+            status: Status::parse(&row.status),
+            version: row.version,
+            created_at: row.created_at,
+            updated_at: row.updated_at,
+        }
+    }
+}
+
+#[derive(sqlx::FromRow)]
+pub(super) struct ArticleRow {
+    id: i64,
+    slug: String,
+    title: String,
+    lead: String,
+    body_html: String,
+    contact: String,
+    published_at: DateTime<Utc>,
+    status: String,
+    version: i64,
+    created_at: DateTime<Utc>,
+    updated_at: DateTime<Utc>,
+    category_id: Option<i64>,
+    category_slug: Option<String>,
+    category_name: Option<String>,
+    category_colour: Option<String>,
+}
+
+impl From<ArticleRow> for Article {
+    fn from(row: ArticleRow) -> Self {
+        Article {
+            id: row.id,
+            slug: row.slug,
+            title: row.title,
+            lead: row.lead,
+            body_html: row.body_html,
+            contact: row.contact,
+            published_at: row.published_at,
+            category: category(
+                row.category_id,
+                row.category_slug,
+                row.category_name,
+                row.category_colour,
+            ),
+            status: Status::parse(&row.status),
+            version: row.version,
+            created_at: row.created_at,
+            updated_at: row.updated_at,
+        }
+    }
+}
+
+fn category(
+    id: Option<i64>,
+    slug: Option<String>,
+    name: Option<String>,
+    colour: Option<String>,
+) -> Option<Category> {
+    Some(Category {
+        id: id?,
+        slug: slug?,
+        name: name?,
+        colour: colour?,
+    })
+}
+
+/// Runs `insert` with `base`, `base-2`, `base-3`, … until the slug is free.
+pub(super) async fn with_unique_slug<T, F, Fut>(base: &str, mut insert: F) -> Result<T, StoreError>
+where
+    F: FnMut(String) -> Fut,
+    Fut: Future<Output = Result<T, sqlx::Error>>,
+{
+    let mut attempt = 1;
+    loop {
+        match insert(slugs::candidate(base, attempt)).await {
+            Err(sqlx::Error::Database(error)) if error.is_unique_violation() && attempt < 1000 => {
+                attempt += 1;
+            }
+            other => return Ok(other?),
+        }
+    }
+}

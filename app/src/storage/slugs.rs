@@ -1,0 +1,65 @@
+//! URL slugs made from Latvian titles: diacritics transliterated, lower case, hyphens.
+
+/// `Lietuva un Latvija sniegs atbalstu Moldovai` → `lietuva-un-latvija-sniegs-atbalstu-moldovai`.
+/// Titles with no letters or digits fall back to `fallback`.
+pub fn slug_for(title: &str, fallback: &str) -> String {
+    let slug = slug::slugify(title);
+    // Long titles make unwieldy URLs; cut at a word boundary.
+    let slug = if slug.len() > 80 {
+        let cut = slug[..80].rfind('-').unwrap_or(80);
+        slug[..cut].to_string()
+    } else {
+        slug
+    };
+    if slug.is_empty() {
+        fallback.to_string()
+    } else {
+        slug
+    }
+}
+
+/// The `attempt`-th candidate for a slug already taken: `base`, `base-2`, `base-3`, …
+pub fn candidate(base: &str, attempt: u32) -> String {
+    if attempt <= 1 {
+        base.to_string()
+    } else {
+        format!("{base}-{attempt}")
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn latvian_titles_become_ascii_slugs() {
+        assert_eq!(
+            slug_for("Lietuva un Latvija sniegs atbalstu Moldovai", "x"),
+            "lietuva-un-latvija-sniegs-atbalstu-moldovai"
+        );
+        assert_eq!(
+            slug_for("Cīņa pret cilvēku tirdzniecību: ģimeņu, ķērāju, ļaužu, ņirgu, šūpļu, žogu", "x"),
+            "cina-pret-cilveku-tirdzniecibu-gimenu-keraju-lauzu-nirgu-suplu-zogu"
+        );
+        assert_eq!(slug_for("„Drošs darbs” – 2020", "x"), "dross-darbs-2020");
+    }
+
+    #[test]
+    fn empty_titles_fall_back() {
+        assert_eq!(slug_for("!!! ???", "notikums"), "notikums");
+    }
+
+    #[test]
+    fn long_titles_are_cut_at_a_word() {
+        let slug = slug_for(&"vārds ".repeat(40), "x");
+        assert!(slug.len() <= 80);
+        assert!(!slug.ends_with('-'));
+        assert!(slug.starts_with("vards-vards"));
+    }
+
+    #[test]
+    fn taken_slugs_get_a_number() {
+        assert_eq!(candidate("diena", 1), "diena");
+        assert_eq!(candidate("diena", 2), "diena-2");
+    }
+}

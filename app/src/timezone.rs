@@ -1,0 +1,77 @@
+//! The site's time zone. Instants are stored in UTC and shown in Europe/Riga, whose clocks
+//! move on the last Sundays of March and October.
+
+use chrono::{DateTime, NaiveDate, NaiveDateTime, TimeZone, Utc};
+use chrono_tz::{Europe::Riga, Tz};
+
+pub const SITE_TIME_ZONE: Tz = Riga;
+
+/// The wall-clock time in Riga at `instant`.
+pub fn local(instant: DateTime<Utc>) -> NaiveDateTime {
+    instant.with_timezone(&SITE_TIME_ZONE).naive_local()
+}
+
+/// Today's date in Riga.
+pub fn today() -> NaiveDate {
+    local(Utc::now()).date()
+}
+
+/// The instant a Riga wall-clock time names. A time skipped by the spring change is read as
+/// the same time an hour later (03:30 → 04:30 EEST); a time repeated in autumn, as its first
+/// occurrence.
+pub fn instant(local: NaiveDateTime) -> DateTime<Utc> {
+    match SITE_TIME_ZONE.from_local_datetime(&local).earliest() {
+        Some(zoned) => zoned.with_timezone(&Utc),
+        None => instant(local + chrono::Duration::hours(1)),
+    }
+}
+
+/// The instant Riga's day `date` begins (midnight always exists there).
+pub fn start_of_day(date: NaiveDate) -> DateTime<Utc> {
+    instant(date.and_time(chrono::NaiveTime::MIN))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn at(y: i32, m: u32, d: u32, h: u32, min: u32) -> NaiveDateTime {
+        NaiveDate::from_ymd_opt(y, m, d)
+            .and_then(|date| date.and_hms_opt(h, min, 0))
+            .expect("valid test time")
+    }
+
+    fn utc(y: i32, m: u32, d: u32, h: u32, min: u32) -> DateTime<Utc> {
+        Utc.from_utc_datetime(&at(y, m, d, h, min))
+    }
+
+    #[test]
+    fn summer_and_winter_offsets() {
+        assert_eq!(instant(at(2020, 8, 4, 10, 0)), utc(2020, 8, 4, 7, 0));
+        assert_eq!(instant(at(2020, 12, 4, 10, 0)), utc(2020, 12, 4, 8, 0));
+    }
+
+    #[test]
+    fn spring_change_on_2020_03_29() {
+        // 03:00 EET became 04:00 EEST: 10:00 that day is already summer time.
+        assert_eq!(instant(at(2020, 3, 29, 10, 0)), utc(2020, 3, 29, 7, 0));
+        assert_eq!(instant(at(2020, 3, 29, 2, 30)), utc(2020, 3, 29, 0, 30));
+        // 03:30 does not exist; it is read as 04:30 summer time.
+        assert_eq!(instant(at(2020, 3, 29, 3, 30)), utc(2020, 3, 29, 1, 30));
+        assert_eq!(local(utc(2020, 3, 29, 1, 0)), at(2020, 3, 29, 4, 0));
+    }
+
+    #[test]
+    fn autumn_change_on_2020_10_25() {
+        // 04:00 EEST became 03:00 EET: 03:30 happened twice; the first is taken.
+        assert_eq!(instant(at(2020, 10, 25, 3, 30)), utc(2020, 10, 25, 0, 30));
+        assert_eq!(local(utc(2020, 10, 25, 1, 30)), at(2020, 10, 25, 3, 30));
+        assert_eq!(instant(at(2020, 10, 25, 10, 0)), utc(2020, 10, 25, 8, 0));
+    }
+
+    #[test]
+    fn days_start_at_local_midnight() {
+        let day = NaiveDate::from_ymd_opt(2020, 8, 1).expect("valid");
+        assert_eq!(start_of_day(day), utc(2020, 7, 31, 21, 0));
+    }
+}

@@ -1,0 +1,86 @@
+import { expect, test, type Page } from "@playwright/test";
+
+// The demo content (app/demo/content.toml) is what these journeys read.
+const AUGUST_TIMED = "Vebinārs par viltus darba piedāvājumiem sociālajos tīklos";
+const AUGUST_MULTI_DAY = "Informatīvā kampaņa Latvijas reģionu bibliotēkās";
+const LAUNCH_ARTICLE = "Lietuva un Latvija sniegs atbalstu Moldovai cīņā pret cilvēku tirdzniecību";
+
+/** Resolves once the WebAssembly has hydrated the page (the app marks <html>). */
+async function hydrated(page: Page): Promise<void> {
+  await expect(page.locator("html")).toHaveAttribute("data-hydrated", "true");
+}
+
+test("August 2020 shows its events, and the next month opens without a page load", async ({ page }) => {
+  await page.goto("/calendar/2020/08");
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText(
+    "Notikumu kalendārs — Augusts, 2020",
+  );
+  const calendar = page.getByRole("table");
+  await expect(calendar.getByRole("link", { name: new RegExp(AUGUST_TIMED) })).toBeVisible();
+  await expect(calendar.getByText("10:00–12:00").first()).toBeVisible();
+  // The multi-day event (6–11 August, across a week boundary) shows on each of its days.
+  await expect(calendar.getByRole("link", { name: new RegExp(AUGUST_MULTI_DAY) })).toHaveCount(6);
+
+  await hydrated(page);
+  await page.evaluate(() => ((window as unknown as { notikumiMarker: number }).notikumiMarker = 42));
+  await page.getByRole("link", { name: /Nākamais mēnesis/ }).click();
+  await expect(page).toHaveURL(/\/calendar\/2020\/09$/);
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText(
+    "Notikumu kalendārs — Septembris, 2020",
+  );
+  // A full page load would have dropped the marker.
+  expect(await page.evaluate(() => (window as unknown as { notikumiMarker?: number }).notikumiMarker)).toBe(42);
+
+  await page.goBack();
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText(
+    "Notikumu kalendārs — Augusts, 2020",
+  );
+});
+
+test("an event opens from the month grid with its Latvian date and time", async ({ page }) => {
+  await page.goto("/calendar/2020/08");
+  await hydrated(page);
+  await page.getByRole("table").getByRole("link", { name: new RegExp(AUGUST_TIMED) }).click();
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText(AUGUST_TIMED);
+  await expect(page.getByText("otrdiena, 2020. gada 4. augusts, 10:00–12:00")).toBeVisible();
+  await expect(page).toHaveTitle(`${AUGUST_TIMED} — Notikumi`);
+});
+
+test("the 26.03.2018 article opens from the news list", async ({ page }) => {
+  await page.goto("/news");
+  await hydrated(page);
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("Jaunumi");
+  const launch = page.getByRole("link", { name: LAUNCH_ARTICLE });
+  while (!(await launch.isVisible())) {
+    await page.getByRole("link", { name: "Vecāki →" }).click();
+  }
+  await launch.click();
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText(LAUNCH_ARTICLE);
+  await expect(page.locator("article time")).toHaveText("26.03.2018");
+  await expect(page.locator("article ul li")).toHaveCount(3);
+  await expect(page.getByText(/tālrunis 670\d{5}/)).toBeVisible();
+});
+
+test("impossible dates and unknown paths get a 404 page in the site's layout", async ({ page }) => {
+  for (const path of ["/calendar/2020/13", "/calendar/abc/01", "/nav-tadas-lapas", "/events/nav-tada"]) {
+    const response = await page.goto(path);
+    expect(response?.status(), path).toBe(404);
+    await expect(page.getByRole("heading", { level: 1 })).toHaveText("Lapa nav atrasta");
+    await expect(page.getByRole("navigation", { name: "Galvenā navigācija" })).toBeVisible();
+  }
+});
+
+test.describe("without JavaScript", () => {
+  test.use({ javaScriptEnabled: false });
+
+  test("every link still works as a plain page load", async ({ page }) => {
+    await page.goto("/");
+    await page.getByRole("navigation", { name: "Galvenā navigācija" }).getByRole("link", { name: "Kalendārs" }).click();
+    await expect(page.getByRole("heading", { level: 1 })).toHaveText(/^Notikumu kalendārs — /);
+    await page.getByRole("link", { name: /Nākamais mēnesis/ }).click();
+    await expect(page).toHaveURL(/\/calendar\/\d{4}\/\d{2}$/);
+    await page.goto("/calendar/2020/08");
+    await page.getByRole("table").getByRole("link", { name: new RegExp(AUGUST_TIMED) }).click();
+    await expect(page.getByRole("heading", { level: 1 })).toHaveText(AUGUST_TIMED);
+  });
+});

@@ -1,0 +1,96 @@
+//! Configuration from the environment, read once at start-up; a bad value stops the server
+//! with a message naming the variable.
+
+use std::env;
+
+/// Where the SQLite database lives when `DATABASE_URL` is not set.
+pub const DEFAULT_DATABASE_URL: &str = "sqlite:data/notikumi.db";
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Config {
+    /// `sqlite:…` or `postgres://…`.
+    pub database_url: String,
+    /// Load demo content into an empty database.
+    pub demo_content: bool,
+}
+
+#[derive(Debug, thiserror::Error, PartialEq, Eq)]
+pub enum ConfigError {
+    #[error("{name} must be 0 or 1 (or true/false), not {value:?}")]
+    NotABoolean { name: &'static str, value: String },
+}
+
+impl Config {
+    pub fn from_env() -> Result<Self, ConfigError> {
+        Self::from_lookup(|name| env::var(name).ok())
+    }
+
+    /// Reads the configuration through `lookup`, so tests need not touch the process environment.
+    pub fn from_lookup(lookup: impl Fn(&str) -> Option<String>) -> Result<Self, ConfigError> {
+        let database_url = lookup("DATABASE_URL")
+            .filter(|url| !url.trim().is_empty())
+            .unwrap_or_else(|| DEFAULT_DATABASE_URL.to_string());
+        let demo_content = match lookup("NOTIKUMI_DEMO") {
+            None => true,
+            Some(value) => parse_bool("NOTIKUMI_DEMO", &value)?,
+        };
+        Ok(Self {
+            database_url,
+            demo_content,
+        })
+    }
+}
+
+fn parse_bool(name: &'static str, value: &str) -> Result<bool, ConfigError> {
+    match value.trim().to_ascii_lowercase().as_str() {
+        "1" | "true" | "yes" | "on" => Ok(true),
+        "0" | "false" | "no" | "off" | "" => Ok(false),
+        _ => Err(ConfigError::NotABoolean {
+            name,
+            value: value.to_string(),
+        }),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn config(vars: &[(&str, &str)]) -> Result<Config, ConfigError> {
+        Config::from_lookup(|name| {
+            vars.iter()
+                .find(|(key, _)| *key == name)
+                .map(|(_, value)| value.to_string())
+        })
+    }
+
+    #[test]
+    fn defaults_to_embedded_sqlite_with_demo_content() {
+        assert_eq!(
+            config(&[]),
+            Ok(Config {
+                database_url: DEFAULT_DATABASE_URL.into(),
+                demo_content: true
+            })
+        );
+    }
+
+    #[test]
+    fn reads_database_url_and_demo_switch() {
+        let read = config(&[("DATABASE_URL", "postgres://db/n"), ("NOTIKUMI_DEMO", "0")])
+            .expect("valid config");
+        assert_eq!(read.database_url, "postgres://db/n");
+        assert!(!read.demo_content);
+    }
+
+    #[test]
+    fn rejects_a_demo_switch_that_is_not_a_boolean() {
+        assert_eq!(
+            config(&[("NOTIKUMI_DEMO", "maybe")]),
+            Err(ConfigError::NotABoolean {
+                name: "NOTIKUMI_DEMO",
+                value: "maybe".into()
+            })
+        );
+    }
+}

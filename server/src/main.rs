@@ -1,0 +1,79 @@
+//! `notikumi`: starts the web server.
+
+use std::process::ExitCode;
+
+use app::{demo, state::AppState, storage};
+use leptos::config::get_configuration;
+use server::{config::Config, router};
+use tracing_subscriber::EnvFilter;
+
+#[tokio::main]
+async fn main() -> ExitCode {
+    tracing_subscriber::fmt()
+        .with_env_filter(
+            EnvFilter::try_from_default_env().unwrap_or_else(|_| EnvFilter::new("info")),
+        )
+        .init();
+    match serve().await {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(error) => {
+            tracing::error!("{error}");
+            eprintln!("notikumi: {error}");
+            ExitCode::FAILURE
+        }
+    }
+}
+
+async fn serve() -> Result<(), Box<dyn std::error::Error>> {
+    let config = Config::from_env()?;
+    let leptos_options = get_configuration(None)?.leptos_options;
+    let address = leptos_options.site_addr;
+
+    tracing::info!(database = %storage::redact(&config.database_url), "opening the database");
+    let store = storage::connect(&config.database_url).await?;
+    if config.demo_content {
+        if let Some(loaded) = demo::load_if_empty(store.as_ref()).await? {
+            tracing::info!(?loaded, "loaded demo content into the empty database");
+        }
+    }
+
+    let app = router(AppState {
+        leptos_options,
+        store,
+    });
+    let listener = tokio::net::TcpListener::bind(&address).await?;
+    tracing::info!("listening on http://{address}");
+    axum::serve(listener, app)
+        .with_graceful_shutdown(shutdown_signal())
+        .await?;
+    Ok(())
+}
+
+/// Ctrl+C or SIGTERM: finish the requests in flight, then stop.
+async fn shutdown_signal() {
+    let interrupt = async {
+        if let Err(error) = tokio::signal::ctrl_c().await {
+            tracing::warn!(%error, "cannot listen for Ctrl+C");
+            std::future::pending::<()>().await;
+        }
+    };
+    #[cfg(unix)]
+    let terminate = async {
+        match tokio::signal::unix::signal(tokio::signal::unix::SignalKind::terminate()) {
+            Ok(mut signal) => {
+                signal.recv().await;
+            }
+            Err(error) => {
+                tracing::warn!(%error, "cannot listen for SIGTERM");
+                std::future::pending::<()>().await;
+            }
+        }
+    };
+    #[cfg(not(unix))]
+    let terminate = std::future::pending::<()>();
+    tokio::select! {
+        () = interrupt => {},
+        () = terminate => {},
+    }
+    tracing::info!("shutting down");
+}

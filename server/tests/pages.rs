@@ -1,0 +1,173 @@
+//! The router answered through `oneshot`, without a socket: status codes and the server-rendered
+//! HTML a reader (or a search engine, or a browser without JavaScript) gets.
+
+use app::{demo, locale, state::AppState, storage, timezone};
+use axum::{body::Body, Router};
+use chrono::Datelike;
+use http::{Request, StatusCode};
+use leptos::prelude::LeptosOptions;
+use tower::ServiceExt;
+
+/// A site on its own temporary SQLite database filled with the demo content.
+struct Site {
+    router: Router,
+    path: std::path::PathBuf,
+}
+
+impl Site {
+    async fn with_demo_content() -> Self {
+        let path = std::env::temp_dir().join(format!("notikumi-pages-{}.db", uuid::Uuid::new_v4()));
+        let store = storage::connect(&format!("sqlite:{}", path.display()))
+            .await
+            .expect("database opens");
+        demo::load(store.as_ref(), timezone::today())
+            .await
+            .expect("demo content loads");
+        let leptos_options = LeptosOptions::builder().output_name("notikumi").build();
+        Site {
+            router: server::router(AppState {
+                leptos_options,
+                store,
+            }),
+            path,
+        }
+    }
+
+    async fn get(&self, uri: &str) -> (StatusCode, String) {
+        let request = Request::get(uri).body(Body::empty()).expect("request");
+        let response = self.router.clone().oneshot(request).await.expect("response");
+        let status = response.status();
+        let bytes = axum::body::to_bytes(response.into_body(), usize::MAX)
+            .await
+            .expect("body");
+        (status, String::from_utf8_lossy(&bytes).into_owned())
+    }
+}
+
+impl Drop for Site {
+    fn drop(&mut self) {
+        for suffix in ["", "-wal", "-shm"] {
+            let _ = std::fs::remove_file(format!("{}{suffix}", self.path.display()));
+        }
+    }
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn health_and_readiness_answer() {
+    let site = Site::with_demo_content().await;
+    assert_eq!(site.get("/healthz").await, (StatusCode::OK, "ok".into()));
+    assert_eq!(site.get("/readyz").await, (StatusCode::OK, "ready".into()));
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn august_2020_is_rendered_on_the_server() {
+    let site = Site::with_demo_content().await;
+    let (status, html) = site.get("/calendar/2020/08").await;
+    assert_eq!(status, StatusCode::OK);
+    assert!(html.contains("<html lang=\"lv\""));
+    assert!(html.contains("Notikumu kalendārs — Augusts, 2020"));
+    assert!(html.contains("Vebinārs par viltus darba piedāvājumiem sociālajos tīklos"));
+    assert!(html.contains("10:00–12:00"));
+    assert!(html.contains("otrdiena, 2020. gada 4. augusts, 1 notikums"));
+    assert!(html.contains("href=\"/calendar/2020/07\""));
+    assert!(html.contains("href=\"/calendar/2020/09\""));
+    assert!(!html.contains("noindex"));
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn the_calendar_opens_on_the_current_month_in_riga() {
+    let site = Site::with_demo_content().await;
+    let today = timezone::today();
+    let (status, html) = site.get("/calendar").await;
+    assert_eq!(status, StatusCode::OK);
+    assert!(html.contains(&locale::month_heading(today.year(), today.month())));
+    // The demo content always has an event on the day it was loaded.
+    assert!(html.contains("Atvērto durvju konsultācijas par drošu darbu ārzemēs"));
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn an_empty_month_still_renders_and_is_not_indexed() {
+    let site = Site::with_demo_content().await;
+    let (status, html) = site.get("/calendar/1995/01").await;
+    assert_eq!(status, StatusCode::OK);
+    assert!(html.contains("Notikumu kalendārs — Janvāris, 1995"));
+    assert!(html.contains("Šajā mēnesī notikumu nav."));
+    assert!(html.contains("noindex"));
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn impossible_dates_and_unknown_paths_are_404_pages_in_the_layout() {
+    let site = Site::with_demo_content().await;
+    for uri in [
+        "/calendar/2020/13",
+        "/calendar/abc/01",
+        "/calendar/2020/00",
+        "/calendar/99999/01",
+        "/events/nav-tada-notikuma",
+        "/news/nav-tada-raksta",
+        "/news?page=999",
+        "/news?page=abc",
+        "/nekas/te/nav",
+    ] {
+        let (status, html) = site.get(uri).await;
+        assert_eq!(status, StatusCode::NOT_FOUND, "{uri}");
+        assert!(html.contains("Lapa nav atrasta"), "{uri}");
+        assert!(html.contains("Galvenā navigācija"), "{uri} lacks the site layout");
+    }
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn event_pages_show_latvian_dates_places_and_bodies() {
+    let site = Site::with_demo_content().await;
+    let (status, html) = site
+        .get("/events/vebinars-par-viltus-darba-piedavajumiem-socialajos-tiklos")
+        .await;
+    assert_eq!(status, StatusCode::OK);
+    assert!(html.contains("<h1>Vebinārs par viltus darba piedāvājumiem sociālajos tīklos</h1>"));
+    assert!(html.contains("otrdiena, 2020. gada 4. augusts, 10:00–12:00"));
+    assert!(html.contains("<title>Vebinārs par viltus darba piedāvājumiem sociālajos tīklos — Notikumi</title>"));
+
+    let (status, html) = site
+        .get("/events/informativa-kampana-latvijas-regionu-bibliotekas")
+        .await;
+    assert_eq!(status, StatusCode::OK);
+    assert!(html.contains("2020. gada 6.–11. augusts"));
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn news_lists_newest_first_and_opens_the_2018_article() {
+    let site = Site::with_demo_content().await;
+    let (status, first_page) = site.get("/news").await;
+    assert_eq!(status, StatusCode::OK);
+    assert!(first_page.contains("1. lapa no 2"));
+    let (status, second_page) = site.get("/news?page=2").await;
+    assert_eq!(status, StatusCode::OK);
+    assert!(second_page.contains("2. lapa no 2"));
+    let dates = |html: &str| -> Vec<String> {
+        html.match_indices("<time datetime=\"")
+            .map(|(at, _)| html[at + 16..at + 26].to_string())
+            .collect()
+    };
+    let all: Vec<String> = dates(&first_page).into_iter().chain(dates(&second_page)).collect();
+    assert_eq!(all.len(), 16);
+    assert!(all.windows(2).all(|pair| pair[0] >= pair[1]), "newest first: {all:?}");
+
+    let (status, article) = site
+        .get("/news/lietuva-un-latvija-sniegs-atbalstu-moldovai-cina-pret-cilveku-tirdzniecibu")
+        .await;
+    assert_eq!(status, StatusCode::OK);
+    assert!(article.contains("26.03.2018"));
+    assert!(article.contains("<ul>"));
+    assert!(article.contains("tālrunis 67014582"));
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn the_front_page_links_to_calendar_news_and_content() {
+    let site = Site::with_demo_content().await;
+    let (status, html) = site.get("/").await;
+    assert_eq!(status, StatusCode::OK);
+    assert!(html.contains("href=\"/calendar\""));
+    assert!(html.contains("href=\"/news\""));
+    assert!(html.contains("href=\"/events/"));
+    assert!(html.contains("href=\"/news/"));
+}
