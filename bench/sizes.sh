@@ -5,7 +5,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 pkg=target/site/pkg
 printf '%-22s %10s %10s %10s\n' file raw gzip brotli
-for file in "$pkg"/notikumi_bg.wasm "$pkg"/notikumi.js "$pkg"/notikumi.css; do
+for file in "$pkg"/notikumi.wasm "$pkg"/notikumi.js "$pkg"/notikumi.css; do
   [ -f "$file" ] || { echo "missing $file: run 'make release-build' first" >&2; exit 1; }
   raw=$(stat -c %s "$file")
   gz=$(gzip -9 -c "$file" | wc -c)

@@ -103,7 +103,9 @@ pub async fn load(store: &dyn Store, today: NaiveDate) -> Result<Loaded, DemoErr
     for event in &content.event {
         store.create_event(&new_event(event)?).await?;
     }
-    store.create_event(&today_event(&content.today_event, today)?).await?;
+    store
+        .create_event(&today_event(&content.today_event, today)?)
+        .await?;
     for article in &content.article {
         store.create_article(&new_article(article)?).await?;
     }
@@ -115,7 +117,8 @@ pub async fn load(store: &dyn Store, today: NaiveDate) -> Result<Loaded, DemoErr
 }
 
 fn local_time(value: &str) -> Result<NaiveDateTime, DemoError> {
-    NaiveDateTime::parse_from_str(value, "%Y-%m-%dT%H:%M").map_err(|_| DemoError::Time(value.into()))
+    NaiveDateTime::parse_from_str(value, "%Y-%m-%dT%H:%M")
+        .map_err(|_| DemoError::Time(value.into()))
 }
 
 fn clock_time(value: &str) -> Result<NaiveTime, DemoError> {

@@ -158,7 +158,9 @@ mod tests {
     }
 
     fn at(y: i32, m: u32, d: u32, h: u32, min: u32) -> NaiveDateTime {
-        date(y, m, d).and_hms_opt(h, min, 0).expect("valid test time")
+        date(y, m, d)
+            .and_hms_opt(h, min, 0)
+            .expect("valid test time")
     }
 
     #[test]

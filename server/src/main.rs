@@ -39,13 +39,14 @@ async fn serve() -> Result<(), Box<dyn std::error::Error>> {
 
     let app = router(AppState {
         leptos_options,
-        store,
+        store: store.clone(),
     });
     let listener = tokio::net::TcpListener::bind(&address).await?;
     tracing::info!("listening on http://{address}");
     axum::serve(listener, app)
         .with_graceful_shutdown(shutdown_signal())
         .await?;
+    store.close().await;
     Ok(())
 }
 

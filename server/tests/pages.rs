@@ -11,6 +11,7 @@ use tower::ServiceExt;
 /// A site on its own temporary SQLite database filled with the demo content.
 struct Site {
     router: Router,
+    store: storage::SharedStore,
     path: std::path::PathBuf,
 }
 
@@ -27,15 +28,21 @@ impl Site {
         Site {
             router: server::router(AppState {
                 leptos_options,
-                store,
+                store: store.clone(),
             }),
+            store,
             path,
         }
     }
 
     async fn get(&self, uri: &str) -> (StatusCode, String) {
         let request = Request::get(uri).body(Body::empty()).expect("request");
-        let response = self.router.clone().oneshot(request).await.expect("response");
+        let response = self
+            .router
+            .clone()
+            .oneshot(request)
+            .await
+            .expect("response");
         let status = response.status();
         let bytes = axum::body::to_bytes(response.into_body(), usize::MAX)
             .await
@@ -57,6 +64,20 @@ async fn health_and_readiness_answer() {
     let site = Site::with_demo_content().await;
     assert_eq!(site.get("/healthz").await, (StatusCode::OK, "ok".into()));
     assert_eq!(site.get("/readyz").await, (StatusCode::OK, "ready".into()));
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn readiness_fails_while_the_database_is_unavailable() {
+    let site = Site::with_demo_content().await;
+    site.store.close().await;
+    assert_eq!(
+        site.get("/readyz").await,
+        (
+            StatusCode::SERVICE_UNAVAILABLE,
+            "database unavailable".into()
+        )
+    );
+    assert_eq!(site.get("/healthz").await.0, StatusCode::OK);
 }
 
 #[tokio::test(flavor = "multi_thread")]
@@ -112,7 +133,10 @@ async fn impossible_dates_and_unknown_paths_are_404_pages_in_the_layout() {
         let (status, html) = site.get(uri).await;
         assert_eq!(status, StatusCode::NOT_FOUND, "{uri}");
         assert!(html.contains("Lapa nav atrasta"), "{uri}");
-        assert!(html.contains("Galvenā navigācija"), "{uri} lacks the site layout");
+        assert!(
+            html.contains("Galvenā navigācija"),
+            "{uri} lacks the site layout"
+        );
     }
 }
 
@@ -125,7 +149,9 @@ async fn event_pages_show_latvian_dates_places_and_bodies() {
     assert_eq!(status, StatusCode::OK);
     assert!(html.contains("<h1>Vebinārs par viltus darba piedāvājumiem sociālajos tīklos</h1>"));
     assert!(html.contains("otrdiena, 2020. gada 4. augusts, 10:00–12:00"));
-    assert!(html.contains("<title>Vebinārs par viltus darba piedāvājumiem sociālajos tīklos — Notikumi</title>"));
+    assert!(html.contains(
+        "<title>Vebinārs par viltus darba piedāvājumiem sociālajos tīklos — Notikumi</title>"
+    ));
 
     let (status, html) = site
         .get("/events/informativa-kampana-latvijas-regionu-bibliotekas")
@@ -148,9 +174,15 @@ async fn news_lists_newest_first_and_opens_the_2018_article() {
             .map(|(at, _)| html[at + 16..at + 26].to_string())
             .collect()
     };
-    let all: Vec<String> = dates(&first_page).into_iter().chain(dates(&second_page)).collect();
+    let all: Vec<String> = dates(&first_page)
+        .into_iter()
+        .chain(dates(&second_page))
+        .collect();
     assert_eq!(all.len(), 16);
-    assert!(all.windows(2).all(|pair| pair[0] >= pair[1]), "newest first: {all:?}");
+    assert!(
+        all.windows(2).all(|pair| pair[0] >= pair[1]),
+        "newest first: {all:?}"
+    );
 
     let (status, article) = site
         .get("/news/lietuva-un-latvija-sniegs-atbalstu-moldovai-cina-pret-cilveku-tirdzniecibu")

@@ -31,7 +31,11 @@ pub fn ArticlePage() -> impl IntoView {
 
 #[component]
 fn ArticleView(detail: ArticleDetail) -> impl IntoView {
-    let ArticleDetail { article, body_html, contact } = detail;
+    let ArticleDetail {
+        article,
+        body_html,
+        contact,
+    } = detail;
     view! {
         <Title text=article.title.clone()/>
         <Meta name="description" content=article.lead.clone()/>

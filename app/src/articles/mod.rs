@@ -57,12 +57,18 @@ pub async fn list_articles(page: u32) -> Result<NewsList, AppError> {
     let found = crate::state::store()?
         .published_articles(i64::from(PAGE_SIZE), offset)
         .await?;
-    let pages = u32::try_from(found.total.max(0)).unwrap_or(u32::MAX).div_ceil(PAGE_SIZE);
+    let pages = u32::try_from(found.total.max(0))
+        .unwrap_or(u32::MAX)
+        .div_ceil(PAGE_SIZE);
     if page > pages.max(1) {
         return Err(AppError::NotFound);
     }
     Ok(NewsList {
-        articles: found.articles.iter().map(records::article_summary).collect(),
+        articles: found
+            .articles
+            .iter()
+            .map(records::article_summary)
+            .collect(),
         page,
         pages: pages.max(1),
     })

@@ -50,7 +50,11 @@ pub fn NewsPage() -> impl IntoView {
 
 #[component]
 fn NewsListView(list: NewsList) -> impl IntoView {
-    let NewsList { articles, page, pages } = list;
+    let NewsList {
+        articles,
+        page,
+        pages,
+    } = list;
     view! {
         <ol class="news-list">
             {articles.into_iter().map(|article| view! { <NewsItem article/> }).collect_view()}

@@ -31,10 +31,18 @@ pub fn EventPage() -> impl IntoView {
 
 #[component]
 fn EventView(detail: EventDetail) -> impl IntoView {
-    let EventDetail { event, summary, body_html } = detail;
+    let EventDetail {
+        event,
+        summary,
+        body_html,
+    } = detail;
     let when = locale::event_when(event.all_day, event.start, event.end, event.last_day);
     let month = YearMonth::of(event.first_day());
-    let description = if summary.is_empty() { event.title.clone() } else { summary.clone() };
+    let description = if summary.is_empty() {
+        event.title.clone()
+    } else {
+        summary.clone()
+    };
     view! {
         <Title text=event.title.clone()/>
         <Meta name="description" content=description/>

@@ -128,9 +128,18 @@ mod tests {
 
     #[test]
     fn last_day_knows_leap_years() {
-        assert_eq!(YearMonth::new(2020, 2).expect("valid").last_day(), date(2020, 2, 29));
-        assert_eq!(YearMonth::new(2021, 2).expect("valid").last_day(), date(2021, 2, 28));
-        assert_eq!(YearMonth::new(2020, 12).expect("valid").last_day(), date(2020, 12, 31));
+        assert_eq!(
+            YearMonth::new(2020, 2).expect("valid").last_day(),
+            date(2020, 2, 29)
+        );
+        assert_eq!(
+            YearMonth::new(2021, 2).expect("valid").last_day(),
+            date(2021, 2, 28)
+        );
+        assert_eq!(
+            YearMonth::new(2020, 12).expect("valid").last_day(),
+            date(2020, 12, 31)
+        );
     }
 
     #[test]

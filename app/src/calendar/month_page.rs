@@ -13,7 +13,10 @@ use crate::{
 };
 
 /// Which month the URL asks for: `Ok(None)` is "the current month".
-fn requested_month(year: Option<String>, month: Option<String>) -> Result<Option<YearMonth>, AppError> {
+fn requested_month(
+    year: Option<String>,
+    month: Option<String>,
+) -> Result<Option<YearMonth>, AppError> {
     match (year, month) {
         (None, None) => Ok(None),
         (Some(year), Some(month)) => YearMonth::parse(&year, &month)
@@ -26,9 +29,8 @@ fn requested_month(year: Option<String>, month: Option<String>) -> Result<Option
 #[component]
 pub fn MonthPage() -> impl IntoView {
     let params = use_params_map();
-    let requested = Memo::new(move |_| {
-        params.with(|p| requested_month(p.get("year"), p.get("month")))
-    });
+    let requested =
+        Memo::new(move |_| params.with(|p| requested_month(p.get("year"), p.get("month"))));
     let month = Resource::new(
         move || requested.get(),
         |requested| async move { get_month(requested?).await },
@@ -48,12 +50,19 @@ pub fn MonthPage() -> impl IntoView {
 #[component]
 fn MonthView(data: MonthData) -> impl IntoView {
     let MonthData { month, events } = data;
-    let heading = format!("Notikumu kalendārs — {}", locale::month_heading(month.year, month.month));
+    let heading = format!(
+        "Notikumu kalendārs — {}",
+        locale::month_heading(month.year, month.month)
+    );
     let empty = events.is_empty();
     let description = if empty {
         "Šajā mēnesī notikumu nav.".to_string()
     } else {
-        format!("{} mēnesī: {}.", locale::event_count(events.len()), locale::month_heading(month.year, month.month))
+        format!(
+            "{} mēnesī: {}.",
+            locale::event_count(events.len()),
+            locale::month_heading(month.year, month.month)
+        )
     };
     view! {
         <Title text=heading.clone()/>
@@ -95,7 +104,11 @@ fn MonthView(data: MonthData) -> impl IntoView {
 }
 
 fn events_on(events: &[EventSummary], day: NaiveDate) -> Vec<EventSummary> {
-    events.iter().filter(|event| event.covers(day)).cloned().collect()
+    events
+        .iter()
+        .filter(|event| event.covers(day))
+        .cloned()
+        .collect()
 }
 
 #[component]

@@ -15,8 +15,15 @@ use crate::{demo, sanitize::SafeHtml, timezone};
 
 /// A fresh database for one test, removed by `finish`.
 enum TestDb {
-    Sqlite { store: SharedStore, path: std::path::PathBuf },
-    Postgres { store: SharedStore, admin_url: String, name: String },
+    Sqlite {
+        store: SharedStore,
+        path: std::path::PathBuf,
+    },
+    Postgres {
+        store: SharedStore,
+        admin_url: String,
+        name: String,
+    },
 }
 
 impl TestDb {
@@ -47,7 +54,11 @@ impl TestDb {
         let store = connect(&database_url(&admin_url, &name))
             .await
             .expect("PostgreSQL test database opens");
-        TestDb::Postgres { store, admin_url, name }
+        TestDb::Postgres {
+            store,
+            admin_url,
+            name,
+        }
     }
 
     fn store(&self) -> SharedStore {
@@ -64,7 +75,11 @@ impl TestDb {
                     let _ = std::fs::remove_file(format!("{}{suffix}", path.display()));
                 }
             }
-            TestDb::Postgres { store, admin_url, name } => {
+            TestDb::Postgres {
+                store,
+                admin_url,
+                name,
+            } => {
                 drop(store);
                 let mut admin = PgConnection::connect(&admin_url)
                     .await
@@ -185,12 +200,18 @@ async fn categories_round_trip(store: SharedStore) {
         .await
         .expect("create category");
     assert_eq!(created.name, "Apmācības");
-    assert_eq!(store.categories().await.expect("categories"), vec![created.clone()]);
+    assert_eq!(
+        store.categories().await.expect("categories"),
+        vec![created.clone()]
+    );
     assert!(!store.is_empty().await.expect("is_empty"));
 
     let mut with_category = event("Seminārs", utc(2020, 8, 4, 7, 0), utc(2020, 8, 4, 9, 0));
     with_category.category = Some("apmacibas".into());
-    let stored = store.create_event(&with_category).await.expect("create event");
+    let stored = store
+        .create_event(&with_category)
+        .await
+        .expect("create event");
     assert_eq!(stored.category, Some(created));
 }
 
@@ -199,15 +220,25 @@ async fn events_are_found_by_the_range_they_overlap(store: SharedStore) {
     let to = utc(2020, 9, 6, 21, 0);
     for (title, start, end) in [
         ("Before", utc(2020, 7, 20, 7, 0), utc(2020, 7, 20, 9, 0)),
-        ("Across the start", utc(2020, 7, 25, 7, 0), utc(2020, 7, 28, 9, 0)),
+        (
+            "Across the start",
+            utc(2020, 7, 25, 7, 0),
+            utc(2020, 7, 28, 9, 0),
+        ),
         ("Inside", utc(2020, 8, 4, 7, 0), utc(2020, 8, 4, 9, 0)),
         ("Ends as the range starts", utc(2020, 7, 26, 9, 0), from),
         ("Starts as the range ends", to, utc(2020, 9, 7, 9, 0)),
         ("After", utc(2020, 9, 10, 7, 0), utc(2020, 9, 10, 9, 0)),
     ] {
-        store.create_event(&event(title, start, end)).await.expect("create event");
+        store
+            .create_event(&event(title, start, end))
+            .await
+            .expect("create event");
     }
-    let found = store.events_between(from, to).await.expect("events_between");
+    let found = store
+        .events_between(from, to)
+        .await
+        .expect("events_between");
     assert_eq!(
         titles(&found),
         vec!["Across the start", "Ends as the range starts", "Inside"]
@@ -224,13 +255,25 @@ async fn drafts_stay_hidden_from_readers(store: SharedStore) {
         .await
         .expect("events_between")
         .is_empty());
-    assert_eq!(store.published_event(&stored.slug).await.expect("lookup"), None);
+    assert_eq!(
+        store.published_event(&stored.slug).await.expect("lookup"),
+        None
+    );
 
     let mut draft_article = article("Nepublicēts raksts", utc(2020, 8, 4, 7, 0));
     draft_article.status = Status::Draft;
-    let stored = store.create_article(&draft_article).await.expect("create draft");
-    assert_eq!(store.published_article(&stored.slug).await.expect("lookup"), None);
-    assert_eq!(store.published_articles(10, 0).await.expect("list").total, 0);
+    let stored = store
+        .create_article(&draft_article)
+        .await
+        .expect("create draft");
+    assert_eq!(
+        store.published_article(&stored.slug).await.expect("lookup"),
+        None
+    );
+    assert_eq!(
+        store.published_articles(10, 0).await.expect("list").total,
+        0
+    );
 }
 
 async fn slugs_are_transliterated_and_unique(store: SharedStore) {
@@ -251,26 +294,44 @@ async fn slugs_are_transliterated_and_unique(store: SharedStore) {
         .expect("lookup")
         .expect("found");
     assert_eq!(found.published_at, utc(2018, 3, 27, 7, 0));
-    assert_eq!(found.contact, "Informāciju sagatavoja Jānis Kalniņš, tālrunis 67000000");
+    assert_eq!(
+        found.contact,
+        "Informāciju sagatavoja Jānis Kalniņš, tālrunis 67000000"
+    );
 
     let first_event = store
-        .create_event(&event("Ģimeņu ceļš", utc(2020, 8, 4, 7, 0), utc(2020, 8, 4, 9, 0)))
+        .create_event(&event(
+            "Ģimeņu ceļš",
+            utc(2020, 8, 4, 7, 0),
+            utc(2020, 8, 4, 9, 0),
+        ))
         .await
         .expect("event");
     let second_event = store
-        .create_event(&event("Ģimeņu ceļš", utc(2020, 8, 5, 7, 0), utc(2020, 8, 5, 9, 0)))
+        .create_event(&event(
+            "Ģimeņu ceļš",
+            utc(2020, 8, 5, 7, 0),
+            utc(2020, 8, 5, 9, 0),
+        ))
         .await
         .expect("event");
     assert_eq!(first_event.slug, "gimenu-cels");
     assert_eq!(second_event.slug, "gimenu-cels-2");
     assert_eq!(
-        store.published_event("gimenu-cels-2").await.expect("lookup"),
+        store
+            .published_event("gimenu-cels-2")
+            .await
+            .expect("lookup"),
         Some(second_event)
     );
 }
 
 async fn an_unknown_category_is_refused(store: SharedStore) {
-    let mut orphan = event("Bez kategorijas", utc(2020, 8, 4, 7, 0), utc(2020, 8, 4, 9, 0));
+    let mut orphan = event(
+        "Bez kategorijas",
+        utc(2020, 8, 4, 7, 0),
+        utc(2020, 8, 4, 9, 0),
+    );
     orphan.category = Some("nav-tadas".into());
     let error = store.create_event(&orphan).await.expect_err("refused");
     assert!(matches!(error, StoreError::UnknownCategory(slug) if slug == "nav-tadas"));
@@ -286,11 +347,19 @@ async fn instants_round_trip_across_daylight_saving_changes(store: SharedStore) 
         )
     };
     let spring = store
-        .create_event(&event("Pavasara maiņa", at(2020, 3, 29, 2), at(2020, 3, 29, 5)))
+        .create_event(&event(
+            "Pavasara maiņa",
+            at(2020, 3, 29, 2),
+            at(2020, 3, 29, 5),
+        ))
         .await
         .expect("spring");
     let autumn = store
-        .create_event(&event("Rudens maiņa", at(2020, 10, 25, 2), at(2020, 10, 25, 5)))
+        .create_event(&event(
+            "Rudens maiņa",
+            at(2020, 10, 25, 2),
+            at(2020, 10, 25, 5),
+        ))
         .await
         .expect("autumn");
     // Three wall-clock hours are two real hours in spring and four in autumn.
@@ -302,7 +371,10 @@ async fn instants_round_trip_across_daylight_saving_changes(store: SharedStore) 
         .expect("lookup")
         .expect("found");
     assert_eq!(again.starts_at, autumn.starts_at);
-    assert_eq!(timezone::local(again.ends_at).format("%H:%M").to_string(), "05:00");
+    assert_eq!(
+        timezone::local(again.ends_at).format("%H:%M").to_string(),
+        "05:00"
+    );
 }
 
 async fn upcoming_events_start_from_now(store: SharedStore) {
@@ -313,7 +385,10 @@ async fn upcoming_events_start_from_now(store: SharedStore) {
         ("Rīt", utc(2026, 11, 30, 7, 0), utc(2026, 11, 30, 9, 0)),
         ("Vēlāk", utc(2027, 1, 5, 7, 0), utc(2027, 1, 5, 9, 0)),
     ] {
-        store.create_event(&event(title, start, end)).await.expect("create");
+        store
+            .create_event(&event(title, start, end))
+            .await
+            .expect("create");
     }
     let upcoming = store.upcoming_events(now, 2).await.expect("upcoming");
     assert_eq!(titles(&upcoming), vec!["Notiek", "Rīt"]);
@@ -339,7 +414,10 @@ async fn demo_content_loads_with_august_2020_and_the_2018_article(store: SharedS
     let today = NaiveDate::from_ymd_opt(2026, 11, 29).expect("valid");
     let loaded = demo::load(store.as_ref(), today).await.expect("demo loads");
     assert!(loaded.events >= 40 && loaded.articles >= 12 && loaded.categories >= 4);
-    assert!(demo::load_if_empty(store.as_ref()).await.expect("second load").is_none());
+    assert!(demo::load_if_empty(store.as_ref())
+        .await
+        .expect("second load")
+        .is_none());
 
     let august = store
         .events_between(utc(2020, 7, 31, 21, 0), utc(2020, 8, 31, 21, 0))
@@ -361,7 +439,10 @@ async fn demo_content_loads_with_august_2020_and_the_2018_article(store: SharedS
         .iter()
         .find(|article| timezone::local(article.published_at).date().to_string() == "2018-03-26")
         .expect("the 26.03.2018 article");
-    assert_eq!(launch.slug, "lietuva-un-latvija-sniegs-atbalstu-moldovai-cina-pret-cilveku-tirdzniecibu");
+    assert_eq!(
+        launch.slug,
+        "lietuva-un-latvija-sniegs-atbalstu-moldovai-cina-pret-cilveku-tirdzniecibu"
+    );
     assert!(launch.body_html.contains("<ul>"));
     assert!(!launch.contact.is_empty());
 }
@@ -376,5 +457,8 @@ fn database_urls_swap_only_the_database_name() {
         database_url("postgres://u@localhost:5432/postgres?sslmode=disable", "t2"),
         "postgres://u@localhost:5432/t2?sslmode=disable"
     );
-    assert_eq!(database_url("postgres://localhost", "t3"), "postgres://localhost/t3");
+    assert_eq!(
+        database_url("postgres://localhost", "t3"),
+        "postgres://localhost/t3"
+    );
 }

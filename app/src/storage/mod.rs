@@ -6,8 +6,8 @@ mod sql;
 
 mod postgres;
 mod rows;
-mod sqlite;
 pub mod slugs;
+mod sqlite;
 
 #[cfg(test)]
 mod contract;
@@ -159,6 +159,9 @@ pub trait Store: Send + Sync + 'static {
     /// Answers when the database does (for `/readyz`).
     async fn ping(&self) -> Result<(), StoreError>;
 
+    /// Closes every connection (at shutdown; SQLite then checkpoints its WAL). Later calls fail.
+    async fn close(&self);
+
     /// True when there are no categories, events or articles yet (demo content goes in).
     async fn is_empty(&self) -> Result<bool, StoreError>;
 
@@ -184,8 +187,7 @@ pub trait Store: Send + Sync + 'static {
     /// Stores an article under a fresh unique slug made from its title.
     async fn create_article(&self, article: &NewArticle) -> Result<Article, StoreError>;
     /// Published articles, newest first.
-    async fn published_articles(&self, limit: i64, offset: i64)
-        -> Result<ArticlePage, StoreError>;
+    async fn published_articles(&self, limit: i64, offset: i64) -> Result<ArticlePage, StoreError>;
     async fn published_article(&self, slug: &str) -> Result<Option<Article>, StoreError>;
 }
 

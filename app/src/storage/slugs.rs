@@ -38,7 +38,10 @@ mod tests {
             "lietuva-un-latvija-sniegs-atbalstu-moldovai"
         );
         assert_eq!(
-            slug_for("Cīņa pret cilvēku tirdzniecību: ģimeņu, ķērāju, ļaužu, ņirgu, šūpļu, žogu", "x"),
+            slug_for(
+                "Cīņa pret cilvēku tirdzniecību: ģimeņu, ķērāju, ļaužu, ņirgu, šūpļu, žogu",
+                "x"
+            ),
             "cina-pret-cilveku-tirdzniecibu-gimenu-keraju-lauzu-nirgu-suplu-zogu"
         );
         assert_eq!(slug_for("„Drošs darbs” – 2020", "x"), "dross-darbs-2020");

@@ -40,6 +40,10 @@ macro_rules! impl_store {
                 Ok(())
             }
 
+            async fn close(&self) {
+                self.pool.close().await;
+            }
+
             async fn is_empty(&self) -> Result<bool, StoreError> {
                 let count: i64 = sqlx::query_scalar(
                     "SELECT (SELECT COUNT(*) FROM categories) + (SELECT COUNT(*) FROM events) \
