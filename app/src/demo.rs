@@ -147,6 +147,7 @@ fn new_event(event: &DemoEvent) -> Result<NewEvent, DemoError> {
         all_day: event.all_day,
         location: event.location.clone(),
         category: Some(event.category.clone()),
+        recurrence: None,
         status: Status::Published,
     })
 }
@@ -161,6 +162,7 @@ fn today_event(event: &TodayEvent, today: NaiveDate) -> Result<NewEvent, DemoErr
         all_day: false,
         location: event.location.clone(),
         category: Some(event.category.clone()),
+        recurrence: None,
         status: Status::Published,
     })
 }

@@ -25,10 +25,17 @@ pub async fn get_home() -> Result<HomeData, AppError> {
     use crate::{articles::records::article_summary, calendar::records::event_summary};
 
     let store = crate::state::store()?;
-    let upcoming = store.upcoming_events(chrono::Utc::now(), 5).await?;
+    let upcoming = store
+        .list_events(
+            chrono::Utc::now(),
+            crate::storage::Direction::Upcoming,
+            5,
+            0,
+        )
+        .await?;
     let latest = store.published_articles(5, 0).await?;
     Ok(HomeData {
-        upcoming: upcoming.iter().map(event_summary).collect(),
+        upcoming: upcoming.events.iter().map(event_summary).collect(),
         latest: latest.articles.iter().map(article_summary).collect(),
     })
 }

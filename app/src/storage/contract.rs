@@ -143,7 +143,9 @@ contract_tests!(
     slugs_are_transliterated_and_unique,
     an_unknown_category_is_refused,
     instants_round_trip_across_daylight_saving_changes,
-    upcoming_events_start_from_now,
+    events_are_listed_upcoming_and_past_in_pages,
+    long_events_are_found_however_far_back_they_start,
+    many_events_are_stored_in_one_transaction,
     articles_are_listed_newest_first_in_pages,
     demo_content_loads_with_august_2020_and_the_2018_article,
 );
@@ -164,6 +166,7 @@ fn event(title: &str, starts_at: DateTime<Utc>, ends_at: DateTime<Utc>) -> NewEv
         all_day: false,
         location: "Rīga".to_string(),
         category: None,
+        recurrence: None,
         status: Status::Published,
     }
 }
@@ -377,10 +380,11 @@ async fn instants_round_trip_across_daylight_saving_changes(store: SharedStore) 
     );
 }
 
-async fn upcoming_events_start_from_now(store: SharedStore) {
+async fn events_are_listed_upcoming_and_past_in_pages(store: SharedStore) {
     let now = utc(2026, 11, 29, 12, 0);
     for (title, start, end) in [
         ("Pagājis", utc(2026, 11, 1, 7, 0), utc(2026, 11, 1, 9, 0)),
+        ("Sen pagājis", utc(2025, 1, 1, 7, 0), utc(2025, 1, 1, 9, 0)),
         ("Notiek", utc(2026, 11, 29, 10, 0), utc(2026, 11, 29, 14, 0)),
         ("Rīt", utc(2026, 11, 30, 7, 0), utc(2026, 11, 30, 9, 0)),
         ("Vēlāk", utc(2027, 1, 5, 7, 0), utc(2027, 1, 5, 9, 0)),
@@ -390,8 +394,77 @@ async fn upcoming_events_start_from_now(store: SharedStore) {
             .await
             .expect("create");
     }
-    let upcoming = store.upcoming_events(now, 2).await.expect("upcoming");
-    assert_eq!(titles(&upcoming), vec!["Notiek", "Rīt"]);
+    let upcoming = store
+        .list_events(now, Direction::Upcoming, 2, 0)
+        .await
+        .expect("upcoming");
+    assert_eq!(titles(&upcoming.events), vec!["Notiek", "Rīt"]);
+    assert_eq!(upcoming.total, 3);
+    let later = store
+        .list_events(now, Direction::Upcoming, 2, 2)
+        .await
+        .expect("upcoming page 2");
+    assert_eq!(titles(&later.events), vec!["Vēlāk"]);
+    let past = store
+        .list_events(now, Direction::Past, 10, 0)
+        .await
+        .expect("past");
+    assert_eq!(titles(&past.events), vec!["Pagājis", "Sen pagājis"]);
+    assert_eq!(past.total, 2);
+}
+
+async fn long_events_are_found_however_far_back_they_start(store: SharedStore) {
+    // A year-long exhibition started long before the month asked for.
+    store
+        .create_event(&event(
+            "Izstāde",
+            utc(2020, 1, 10, 7, 0),
+            utc(2021, 1, 10, 7, 0),
+        ))
+        .await
+        .expect("create");
+    store
+        .create_event(&event("Īss", utc(2020, 8, 4, 7, 0), utc(2020, 8, 4, 9, 0)))
+        .await
+        .expect("create");
+    let found = store
+        .events_between(utc(2020, 7, 31, 21, 0), utc(2020, 8, 31, 21, 0))
+        .await
+        .expect("events_between");
+    assert_eq!(titles(&found), vec!["Izstāde", "Īss"]);
+}
+
+async fn many_events_are_stored_in_one_transaction(store: SharedStore) {
+    let batch: Vec<NewEvent> = (0..250)
+        .map(|i| {
+            let start = utc(2031, 5, 1, 7, 0) + chrono::Duration::hours(i);
+            event(
+                "Slodzes tests",
+                start,
+                start + chrono::Duration::minutes(30),
+            )
+        })
+        .collect();
+    assert_eq!(store.create_events(&batch).await.expect("bulk insert"), 250);
+    let found = store
+        .events_between(utc(2031, 4, 30, 21, 0), utc(2031, 5, 31, 21, 0))
+        .await
+        .expect("events_between");
+    assert_eq!(found.len(), 250);
+    assert!(found.iter().any(|event| event.slug == "slodzes-tests-250"));
+
+    // One bad event (unknown category) and nothing of the batch is stored.
+    let mut bad_batch = batch.clone();
+    bad_batch[100].category = Some("nav-tadas".into());
+    assert!(store.create_events(&bad_batch).await.is_err());
+    assert_eq!(
+        store
+            .events_between(utc(2031, 4, 30, 21, 0), utc(2031, 5, 31, 21, 0))
+            .await
+            .expect("events_between")
+            .len(),
+        250
+    );
 }
 
 async fn articles_are_listed_newest_first_in_pages(store: SharedStore) {

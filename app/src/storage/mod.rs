@@ -15,7 +15,7 @@ mod contract;
 use std::sync::Arc;
 
 use async_trait::async_trait;
-use chrono::{DateTime, Utc};
+use chrono::{DateTime, NaiveDateTime, Utc};
 use serde::{Deserialize, Serialize};
 
 use crate::sanitize::SafeHtml;
@@ -84,6 +84,38 @@ pub struct NewCategory {
     pub colour: String,
 }
 
+/// How a recurring event repeats (RFC 5545). For a recurring event, `starts_at`/`ends_at`
+/// are those of the first occurrence.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Recurrence {
+    /// The RRULE value, normalised (see `calendar::recurrence::normalise_rule`).
+    pub rule: String,
+    /// Riga wall-clock starts of skipped occurrences.
+    pub exdates: Vec<NaiveDateTime>,
+    /// When the last occurrence ends; `None` for a series without end.
+    pub series_end: Option<DateTime<Utc>>,
+}
+
+/// The stored form of `Recurrence::exdates`: `YYYYMMDDTHHMMSS`, comma-separated.
+const EXDATE_FORMAT: &str = "%Y%m%dT%H%M%S";
+
+impl Recurrence {
+    pub(crate) fn exdates_column(&self) -> String {
+        self.exdates
+            .iter()
+            .map(|exdate| exdate.format(EXDATE_FORMAT).to_string())
+            .collect::<Vec<_>>()
+            .join(",")
+    }
+
+    fn parse_exdates(column: &str) -> Vec<NaiveDateTime> {
+        column
+            .split(',')
+            .filter_map(|value| NaiveDateTime::parse_from_str(value, EXDATE_FORMAT).ok())
+            .collect()
+    }
+}
+
 /// An event as stored. Instants are UTC; for all-day events `ends_at` is the exclusive end
 /// (local midnight after the last day), as in iCalendar.
 #[derive(Debug, Clone, PartialEq)]
@@ -98,6 +130,7 @@ pub struct Event {
     pub all_day: bool,
     pub location: String,
     pub category: Option<Category>,
+    pub recurrence: Option<Recurrence>,
     pub status: Status,
     pub version: i64,
     pub created_at: DateTime<Utc>,
@@ -115,6 +148,7 @@ pub struct NewEvent {
     pub location: String,
     /// Slug of an existing category.
     pub category: Option<String>,
+    pub recurrence: Option<Recurrence>,
     pub status: Status,
 }
 
@@ -153,6 +187,22 @@ pub struct ArticlePage {
     pub total: i64,
 }
 
+/// Which way a list of events runs from "now".
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Direction {
+    /// Events not yet over, soonest first.
+    Upcoming,
+    /// Events already over, most recent first.
+    Past,
+}
+
+/// One page of single (non-recurring) events, and how many there are in all.
+#[derive(Debug, Clone, PartialEq)]
+pub struct EventPage {
+    pub events: Vec<Event>,
+    pub total: i64,
+}
+
 /// Everything Notikumi reads and writes. Readers only ever see published items.
 #[async_trait]
 pub trait Store: Send + Sync + 'static {
@@ -170,18 +220,29 @@ pub trait Store: Send + Sync + 'static {
 
     /// Stores an event under a fresh unique slug made from its title.
     async fn create_event(&self, event: &NewEvent) -> Result<Event, StoreError>;
-    /// Published events overlapping `[from, to)`, by start time.
+    /// Stores many events in one transaction (imports, load tests); all or none.
+    async fn create_events(&self, events: &[NewEvent]) -> Result<u64, StoreError>;
+    /// Published events that touch `[from, to)`, by start time: single events overlapping it,
+    /// and recurring series that may have occurrences in it (expand those with
+    /// `calendar::recurrence`). Looks back only as far as the longest event lasts, so the
+    /// cost follows the size of the range, not of the table.
     async fn events_between(
         &self,
         from: DateTime<Utc>,
         to: DateTime<Utc>,
     ) -> Result<Vec<Event>, StoreError>;
-    /// The next `limit` published events that end at or after `from`.
-    async fn upcoming_events(
+    /// A page of published single events before or after `now` (see `Direction`).
+    async fn list_events(
         &self,
-        from: DateTime<Utc>,
+        now: DateTime<Utc>,
+        direction: Direction,
         limit: i64,
-    ) -> Result<Vec<Event>, StoreError>;
+        offset: i64,
+    ) -> Result<EventPage, StoreError>;
+    /// Every published recurring series, by first start.
+    async fn recurring_events(&self) -> Result<Vec<Event>, StoreError>;
+    /// Every published event, by start time (for calendar feeds).
+    async fn published_events(&self) -> Result<Vec<Event>, StoreError>;
     async fn published_event(&self, slug: &str) -> Result<Option<Event>, StoreError>;
 
     /// Stores an article under a fresh unique slug made from its title.

@@ -7,12 +7,11 @@ use async_trait::async_trait;
 use chrono::{DateTime, Utc};
 use sqlx::postgres::{PgPool, PgPoolOptions};
 
-use super::rows::{
-    with_unique_slug, ArticleRow, CategoryRow, EventRow, ARTICLE_COLUMNS, EVENT_COLUMNS,
-};
+use super::rows::{ArticleRow, CategoryRow, EventRow, ARTICLE_COLUMNS, EVENT_COLUMNS};
 use super::sql::impl_store;
 use super::{
-    slugs, Article, ArticlePage, Category, Event, NewArticle, NewCategory, NewEvent, StoreError,
+    slugs, Article, ArticlePage, Category, Direction, Event, EventPage, NewArticle, NewCategory,
+    NewEvent, Recurrence, StoreError,
 };
 
 pub struct PostgresStore {
@@ -36,4 +35,4 @@ fn timestamptz(instant: DateTime<Utc>) -> DateTime<Utc> {
     instant
 }
 
-impl_store!(PostgresStore, timestamptz);
+impl_store!(PostgresStore, sqlx::Postgres, timestamptz);

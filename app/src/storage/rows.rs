@@ -2,14 +2,13 @@
 //! drivers decode the instants into `DateTime<Utc>` (SQLite from INTEGER Unix seconds).
 
 use chrono::{DateTime, Utc};
-use std::future::Future;
 
-use super::{slugs, Article, Category, Event, Status, StoreError};
+use super::{Article, Category, Event, Recurrence, Status};
 
 /// The SELECT list for events joined with their category.
 pub(super) const EVENT_COLUMNS: &str = "e.id, e.slug, e.title, e.summary, e.body_html, \
      e.starts_at, e.ends_at, e.all_day, e.location, e.status, e.version, e.created_at, \
-     e.updated_at, c.id AS category_id, c.slug AS category_slug, c.name AS category_name, \
+     e.updated_at, e.rrule, e.exdates, e.series_end, c.id AS category_id, c.slug AS category_slug, c.name AS category_name, \
      c.colour AS category_colour \
      FROM events e LEFT JOIN categories c ON c.id = e.category_id";
 
@@ -54,6 +53,9 @@ pub(super) struct EventRow {
     version: i64,
     created_at: DateTime<Utc>,
     updated_at: DateTime<Utc>,
+    rrule: Option<String>,
+    exdates: String,
+    series_end: Option<DateTime<Utc>>,
     category_id: Option<i64>,
     category_slug: Option<String>,
     category_name: Option<String>,
@@ -78,6 +80,11 @@ impl From<EventRow> for Event {
                 row.category_name,
                 row.category_colour,
             ),
+            recurrence: row.rrule.map(|rule| Recurrence {
+                rule,
+                exdates: Recurrence::parse_exdates(&row.exdates),
+                series_end: row.series_end,
+            }),
             status: Status::parse(&row.status),
             version: row.version,
             created_at: row.created_at,
@@ -141,21 +148,4 @@ fn category(
         name: name?,
         colour: colour?,
     })
-}
-
-/// Runs `insert` with `base`, `base-2`, `base-3`, … until the slug is free.
-pub(super) async fn with_unique_slug<T, F, Fut>(base: &str, mut insert: F) -> Result<T, StoreError>
-where
-    F: FnMut(String) -> Fut,
-    Fut: Future<Output = Result<T, sqlx::Error>>,
-{
-    let mut attempt = 1;
-    loop {
-        match insert(slugs::candidate(base, attempt)).await {
-            Err(sqlx::Error::Database(error)) if error.is_unique_violation() && attempt < 1000 => {
-                attempt += 1;
-            }
-            other => return Ok(other?),
-        }
-    }
 }

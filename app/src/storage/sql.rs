@@ -1,34 +1,108 @@
 //! The one implementation of `Store` over SQL, shared by both backends.
 //!
 //! The SQL here is the dialect both SQLite and PostgreSQL understand (`$n` parameters,
-//! `RETURNING`); the only difference, how an instant is bound, comes in as `$instant`.
-//! A macro rather than generics over `sqlx::Database`, because the executor bounds
-//! those need do not survive `async_trait`'s `Send` requirements.
+//! `RETURNING`, `ON CONFLICT … DO NOTHING`); what differs comes in as macro arguments: the
+//! sqlx database type and how an instant is bound. A macro rather than generics over
+//! `sqlx::Database`, because the executor bounds those need do not survive `async_trait`'s
+//! `Send` requirements.
 
-/// Implements `Store` for a backend struct with a `pool` field; `$instant` turns a
-/// `DateTime<Utc>` into the value the backend binds.
+/// Implements `Store` for a backend struct with a `pool` field. `$db` is the sqlx database,
+/// `$instant` turns a `DateTime<Utc>` into the value the backend binds.
 macro_rules! impl_store {
-    ($store:ident, $instant:path) => {
+    ($store:ident, $db:ty, $instant:path) => {
         impl $store {
-            async fn category_id(&self, slug: Option<&str>) -> Result<Option<i64>, StoreError> {
+            /// Category ids by slug, failing on an unknown slug.
+            async fn category_id(
+                conn: &mut <$db as sqlx::Database>::Connection,
+                slug: Option<&str>,
+            ) -> Result<Option<i64>, StoreError> {
                 let Some(slug) = slug else { return Ok(None) };
                 sqlx::query_scalar("SELECT id FROM categories WHERE slug = $1")
                     .bind(slug)
-                    .fetch_optional(&self.pool)
+                    .fetch_optional(&mut *conn)
                     .await?
                     .map(Some)
                     .ok_or_else(|| StoreError::UnknownCategory(slug.to_string()))
             }
 
+            /// Inserts one event under the first free slug made from its title.
+            async fn insert_event(
+                conn: &mut <$db as sqlx::Database>::Connection,
+                event: &NewEvent,
+            ) -> Result<i64, StoreError> {
+                let category_id = Self::category_id(conn, event.category.as_deref()).await?;
+                let now = $instant(Utc::now());
+                let base = slugs::slug_for(&event.title, "notikums");
+                let recurrence = event.recurrence.as_ref();
+                let span = (event.ends_at - event.starts_at).num_seconds();
+                for attempt in 1.. {
+                    let inserted: Option<i64> = sqlx::query_scalar(
+                        "INSERT INTO events (slug, title, summary, body_html, starts_at, ends_at, \
+                         all_day, location, category_id, status, created_at, updated_at, rrule, \
+                         exdates, series_end, span_seconds) \
+                         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $11, $12, $13, \
+                         $14, $15) ON CONFLICT (slug) DO NOTHING RETURNING id",
+                    )
+                    .bind(slugs::candidate(&base, attempt))
+                    .bind(&event.title)
+                    .bind(&event.summary)
+                    .bind(event.body_html.as_str())
+                    .bind($instant(event.starts_at))
+                    .bind($instant(event.ends_at))
+                    .bind(event.all_day)
+                    .bind(&event.location)
+                    .bind(category_id)
+                    .bind(event.status.as_str())
+                    .bind(now)
+                    .bind(recurrence.map(|r| r.rule.clone()))
+                    .bind(recurrence.map(Recurrence::exdates_column).unwrap_or_default())
+                    .bind(recurrence.and_then(|r| r.series_end).map($instant))
+                    .bind(span)
+                    .fetch_optional(&mut *conn)
+                    .await?;
+                    if let Some(id) = inserted {
+                        return Ok(id);
+                    }
+                }
+                unreachable!("slug candidates are endless")
+            }
+
+            /// Inserts one article under the first free slug made from its title.
+            async fn insert_article(
+                conn: &mut <$db as sqlx::Database>::Connection,
+                article: &NewArticle,
+            ) -> Result<i64, StoreError> {
+                let category_id = Self::category_id(conn, article.category.as_deref()).await?;
+                let now = $instant(Utc::now());
+                let base = slugs::slug_for(&article.title, "raksts");
+                for attempt in 1.. {
+                    let inserted: Option<i64> = sqlx::query_scalar(
+                        "INSERT INTO articles (slug, title, lead, body_html, contact, \
+                         published_at, category_id, status, created_at, updated_at) \
+                         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $9) \
+                         ON CONFLICT (slug) DO NOTHING RETURNING id",
+                    )
+                    .bind(slugs::candidate(&base, attempt))
+                    .bind(&article.title)
+                    .bind(&article.lead)
+                    .bind(article.body_html.as_str())
+                    .bind(&article.contact)
+                    .bind($instant(article.published_at))
+                    .bind(category_id)
+                    .bind(article.status.as_str())
+                    .bind(now)
+                    .fetch_optional(&mut *conn)
+                    .await?;
+                    if let Some(id) = inserted {
+                        return Ok(id);
+                    }
+                }
+                unreachable!("slug candidates are endless")
+            }
+
             async fn event_by_id(&self, id: i64) -> Result<Event, StoreError> {
                 let sql = format!("SELECT {EVENT_COLUMNS} WHERE e.id = $1");
                 let row: EventRow = sqlx::query_as(&sql).bind(id).fetch_one(&self.pool).await?;
-                Ok(row.into())
-            }
-
-            async fn article_by_id(&self, id: i64) -> Result<Article, StoreError> {
-                let sql = format!("SELECT {ARTICLE_COLUMNS} WHERE a.id = $1");
-                let row: ArticleRow = sqlx::query_as(&sql).bind(id).fetch_one(&self.pool).await?;
                 Ok(row.into())
             }
         }
@@ -76,30 +150,19 @@ macro_rules! impl_store {
             }
 
             async fn create_event(&self, event: &NewEvent) -> Result<Event, StoreError> {
-                let category_id = self.category_id(event.category.as_deref()).await?;
-                let now = $instant(Utc::now());
-                let base = slugs::slug_for(&event.title, "notikums");
-                let id: i64 = with_unique_slug(&base, |slug| {
-                    sqlx::query_scalar(
-                        "INSERT INTO events (slug, title, summary, body_html, starts_at, ends_at, \
-                         all_day, location, category_id, status, created_at, updated_at) \
-                         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $11) RETURNING id",
-                    )
-                    .bind(slug)
-                    .bind(&event.title)
-                    .bind(&event.summary)
-                    .bind(event.body_html.as_str())
-                    .bind($instant(event.starts_at))
-                    .bind($instant(event.ends_at))
-                    .bind(event.all_day)
-                    .bind(&event.location)
-                    .bind(category_id)
-                    .bind(event.status.as_str())
-                    .bind(now)
-                    .fetch_one(&self.pool)
-                })
-                .await?;
+                let mut conn = self.pool.acquire().await?;
+                let id = Self::insert_event(&mut conn, event).await?;
+                drop(conn);
                 self.event_by_id(id).await
+            }
+
+            async fn create_events(&self, events: &[NewEvent]) -> Result<u64, StoreError> {
+                let mut tx = self.pool.begin().await?;
+                for event in events {
+                    Self::insert_event(&mut tx, event).await?;
+                }
+                tx.commit().await?;
+                Ok(events.len() as u64)
             }
 
             async fn events_between(
@@ -107,37 +170,97 @@ macro_rules! impl_store {
                 from: DateTime<Utc>,
                 to: DateTime<Utc>,
             ) -> Result<Vec<Event>, StoreError> {
-                let sql = format!(
-                    "SELECT {EVENT_COLUMNS} WHERE e.status = 'published' \
-                     AND e.starts_at < $1 AND e.ends_at >= $2 ORDER BY e.starts_at, e.id"
+                // No single event lasts longer than the longest one stored, so nothing that
+                // starts earlier than that before `from` can reach into the range.
+                let longest: Option<i64> = sqlx::query_scalar(
+                    "SELECT MAX(span_seconds) FROM events WHERE status = 'published'",
+                )
+                .fetch_one(&self.pool)
+                .await?;
+                let earliest_start = from - chrono::Duration::seconds(longest.unwrap_or(0));
+                let single = format!(
+                    "SELECT {EVENT_COLUMNS} WHERE e.status = 'published' AND e.rrule IS NULL \
+                     AND e.starts_at >= $1 AND e.starts_at < $2 AND e.ends_at >= $3 \
+                     ORDER BY e.starts_at, e.id"
                 );
-                let rows: Vec<EventRow> = sqlx::query_as(&sql)
+                let mut rows: Vec<EventRow> = sqlx::query_as(&single)
+                    .bind($instant(earliest_start))
                     .bind($instant(to))
                     .bind($instant(from))
                     .fetch_all(&self.pool)
                     .await?;
+                let recurring = format!(
+                    "SELECT {EVENT_COLUMNS} WHERE e.status = 'published' AND e.rrule IS NOT NULL \
+                     AND e.starts_at < $1 AND (e.series_end IS NULL OR e.series_end >= $2) \
+                     ORDER BY e.starts_at, e.id"
+                );
+                let series: Vec<EventRow> = sqlx::query_as(&recurring)
+                    .bind($instant(to))
+                    .bind($instant(from))
+                    .fetch_all(&self.pool)
+                    .await?;
+                rows.extend(series);
+                let mut events: Vec<Event> = rows.into_iter().map(Into::into).collect();
+                events.sort_by_key(|event| (event.starts_at, event.id));
+                Ok(events)
+            }
+
+            async fn list_events(
+                &self,
+                now: DateTime<Utc>,
+                direction: Direction,
+                limit: i64,
+                offset: i64,
+            ) -> Result<EventPage, StoreError> {
+                let (condition, order) = match direction {
+                    Direction::Upcoming => ("e.ends_at >= $1", "e.starts_at, e.id"),
+                    Direction::Past => ("e.ends_at < $1", "e.starts_at DESC, e.id DESC"),
+                };
+                let sql = format!(
+                    "SELECT {EVENT_COLUMNS} WHERE e.status = 'published' AND e.rrule IS NULL \
+                     AND {condition} ORDER BY {order} LIMIT $2 OFFSET $3"
+                );
+                let rows: Vec<EventRow> = sqlx::query_as(&sql)
+                    .bind($instant(now))
+                    .bind(limit)
+                    .bind(offset)
+                    .fetch_all(&self.pool)
+                    .await?;
+                let count = format!(
+                    "SELECT COUNT(*) FROM events e WHERE e.status = 'published' \
+                     AND e.rrule IS NULL AND {condition}"
+                );
+                let total: i64 = sqlx::query_scalar(&count)
+                    .bind($instant(now))
+                    .fetch_one(&self.pool)
+                    .await?;
+                Ok(EventPage {
+                    events: rows.into_iter().map(Into::into).collect(),
+                    total,
+                })
+            }
+
+            async fn recurring_events(&self) -> Result<Vec<Event>, StoreError> {
+                let sql = format!(
+                    "SELECT {EVENT_COLUMNS} WHERE e.status = 'published' \
+                     AND e.rrule IS NOT NULL ORDER BY e.starts_at, e.id"
+                );
+                let rows: Vec<EventRow> = sqlx::query_as(&sql).fetch_all(&self.pool).await?;
                 Ok(rows.into_iter().map(Into::into).collect())
             }
 
-            async fn upcoming_events(
-                &self,
-                from: DateTime<Utc>,
-                limit: i64,
-            ) -> Result<Vec<Event>, StoreError> {
+            async fn published_events(&self) -> Result<Vec<Event>, StoreError> {
                 let sql = format!(
-                    "SELECT {EVENT_COLUMNS} WHERE e.status = 'published' AND e.ends_at >= $1 \
-                     ORDER BY e.starts_at, e.id LIMIT $2"
+                    "SELECT {EVENT_COLUMNS} WHERE e.status = 'published' \
+                     ORDER BY e.starts_at, e.id"
                 );
-                let rows: Vec<EventRow> = sqlx::query_as(&sql)
-                    .bind($instant(from))
-                    .bind(limit)
-                    .fetch_all(&self.pool)
-                    .await?;
+                let rows: Vec<EventRow> = sqlx::query_as(&sql).fetch_all(&self.pool).await?;
                 Ok(rows.into_iter().map(Into::into).collect())
             }
 
             async fn published_event(&self, slug: &str) -> Result<Option<Event>, StoreError> {
-                let sql = format!("SELECT {EVENT_COLUMNS} WHERE e.slug = $1 AND e.status = 'published'");
+                let sql =
+                    format!("SELECT {EVENT_COLUMNS} WHERE e.slug = $1 AND e.status = 'published'");
                 let row: Option<EventRow> = sqlx::query_as(&sql)
                     .bind(slug)
                     .fetch_optional(&self.pool)
@@ -146,28 +269,12 @@ macro_rules! impl_store {
             }
 
             async fn create_article(&self, article: &NewArticle) -> Result<Article, StoreError> {
-                let category_id = self.category_id(article.category.as_deref()).await?;
-                let now = $instant(Utc::now());
-                let base = slugs::slug_for(&article.title, "raksts");
-                let id: i64 = with_unique_slug(&base, |slug| {
-                    sqlx::query_scalar(
-                        "INSERT INTO articles (slug, title, lead, body_html, contact, published_at, \
-                         category_id, status, created_at, updated_at) \
-                         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $9) RETURNING id",
-                    )
-                    .bind(slug)
-                    .bind(&article.title)
-                    .bind(&article.lead)
-                    .bind(article.body_html.as_str())
-                    .bind(&article.contact)
-                    .bind($instant(article.published_at))
-                    .bind(category_id)
-                    .bind(article.status.as_str())
-                    .bind(now)
-                    .fetch_one(&self.pool)
-                })
-                .await?;
-                self.article_by_id(id).await
+                let mut conn = self.pool.acquire().await?;
+                let id = Self::insert_article(&mut conn, article).await?;
+                drop(conn);
+                let sql = format!("SELECT {ARTICLE_COLUMNS} WHERE a.id = $1");
+                let row: ArticleRow = sqlx::query_as(&sql).bind(id).fetch_one(&self.pool).await?;
+                Ok(row.into())
             }
 
             async fn published_articles(
@@ -195,8 +302,9 @@ macro_rules! impl_store {
             }
 
             async fn published_article(&self, slug: &str) -> Result<Option<Article>, StoreError> {
-                let sql =
-                    format!("SELECT {ARTICLE_COLUMNS} WHERE a.slug = $1 AND a.status = 'published'");
+                let sql = format!(
+                    "SELECT {ARTICLE_COLUMNS} WHERE a.slug = $1 AND a.status = 'published'"
+                );
                 let row: Option<ArticleRow> = sqlx::query_as(&sql)
                     .bind(slug)
                     .fetch_optional(&self.pool)

@@ -7,12 +7,11 @@ use async_trait::async_trait;
 use chrono::{DateTime, Utc};
 use sqlx::sqlite::{SqliteConnectOptions, SqliteJournalMode, SqlitePool, SqlitePoolOptions};
 
-use super::rows::{
-    with_unique_slug, ArticleRow, CategoryRow, EventRow, ARTICLE_COLUMNS, EVENT_COLUMNS,
-};
+use super::rows::{ArticleRow, CategoryRow, EventRow, ARTICLE_COLUMNS, EVENT_COLUMNS};
 use super::sql::impl_store;
 use super::{
-    slugs, Article, ArticlePage, Category, Event, NewArticle, NewCategory, NewEvent, StoreError,
+    slugs, Article, ArticlePage, Category, Direction, Event, EventPage, NewArticle, NewCategory,
+    NewEvent, Recurrence, StoreError,
 };
 
 pub struct SqliteStore {
@@ -48,4 +47,4 @@ fn unix_seconds(instant: DateTime<Utc>) -> i64 {
     instant.timestamp()
 }
 
-impl_store!(SqliteStore, unix_seconds);
+impl_store!(SqliteStore, sqlx::Sqlite, unix_seconds);
