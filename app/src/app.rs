@@ -9,7 +9,7 @@ use leptos_router::{
 
 use crate::{
     articles::{ArticlePage, NewsPage},
-    calendar::{EventPage, MonthPage},
+    calendar::{CalendarPage, DayPage, EventPage, ListPage},
     components::{NotFound, SiteFooter, SiteHeader},
     home::HomePage,
 };
@@ -48,8 +48,10 @@ pub fn App() -> impl IntoView {
             <main id="saturs" tabindex="-1">
                 <Routes fallback=NotFound>
                     <Route path=path!("/") view=HomePage ssr=SsrMode::Async/>
-                    <Route path=path!("/calendar") view=MonthPage ssr=SsrMode::Async/>
-                    <Route path=path!("/calendar/:year/:month") view=MonthPage ssr=SsrMode::Async/>
+                    <Route path=path!("/calendar") view=CalendarPage ssr=SsrMode::Async/>
+                    <Route path=path!("/calendar/list") view=ListPage ssr=SsrMode::Async/>
+                    <Route path=path!("/calendar/:year/:period") view=CalendarPage ssr=SsrMode::Async/>
+                    <Route path=path!("/calendar/:year/:month/:day") view=DayPage ssr=SsrMode::Async/>
                     <Route path=path!("/events/:slug") view=EventPage ssr=SsrMode::Async/>
                     <Route path=path!("/news") view=NewsPage ssr=SsrMode::Async/>
                     <Route path=path!("/news/:slug") view=ArticlePage ssr=SsrMode::Async/>

@@ -29,6 +29,7 @@ pub async fn get_home() -> Result<HomeData, AppError> {
         .list_events(
             chrono::Utc::now(),
             crate::storage::Direction::Upcoming,
+            &[],
             5,
             0,
         )

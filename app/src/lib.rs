@@ -13,6 +13,8 @@ pub mod locale;
 #[cfg(feature = "ssr")]
 pub mod demo;
 #[cfg(feature = "ssr")]
+pub mod feeds;
+#[cfg(feature = "ssr")]
 pub mod sanitize;
 #[cfg(feature = "ssr")]
 pub mod state;

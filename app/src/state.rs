@@ -10,6 +10,8 @@ use crate::{error::AppError, storage::SharedStore};
 pub struct AppState {
     pub leptos_options: LeptosOptions,
     pub store: SharedStore,
+    /// Base URL for absolute links (feeds, structured data), without a trailing slash.
+    pub public_url: String,
 }
 
 impl FromRef<AppState> for LeptosOptions {
@@ -18,13 +20,15 @@ impl FromRef<AppState> for LeptosOptions {
     }
 }
 
+/// The state, from the context the router provides to every page and server function.
+pub fn app_state() -> Result<AppState, AppError> {
+    use_context::<AppState>().ok_or_else(|| {
+        tracing::error!("AppState missing from the server function context");
+        AppError::Internal
+    })
+}
+
 /// The store, from the context the router provides to every server function.
 pub fn store() -> Result<SharedStore, AppError> {
-    match use_context::<AppState>() {
-        Some(state) => Ok(state.store),
-        None => {
-            tracing::error!("AppState missing from the server function context");
-            Err(AppError::Internal)
-        }
-    }
+    Ok(app_state()?.store)
 }

@@ -6,18 +6,25 @@ use std::env;
 /// Where the SQLite database lives when `DATABASE_URL` is not set.
 pub const DEFAULT_DATABASE_URL: &str = "sqlite:data/notikumi.db";
 
+/// The base of absolute links when `NOTIKUMI_PUBLIC_URL` is not set: the local server.
+pub const DEFAULT_PUBLIC_URL: &str = "http://127.0.0.1:3000";
+
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Config {
     /// `sqlite:…` or `postgres://…`.
     pub database_url: String,
     /// Load demo content into an empty database.
     pub demo_content: bool,
+    /// Base URL for absolute links, without a trailing slash.
+    pub public_url: String,
 }
 
 #[derive(Debug, thiserror::Error, PartialEq, Eq)]
 pub enum ConfigError {
     #[error("{name} must be 0 or 1 (or true/false), not {value:?}")]
     NotABoolean { name: &'static str, value: String },
+    #[error("NOTIKUMI_PUBLIC_URL must start with http:// or https://, not {0:?}")]
+    NotAUrl(String),
 }
 
 impl Config {
@@ -34,9 +41,17 @@ impl Config {
             None => true,
             Some(value) => parse_bool("NOTIKUMI_DEMO", &value)?,
         };
+        let public_url = lookup("NOTIKUMI_PUBLIC_URL")
+            .filter(|url| !url.trim().is_empty())
+            .unwrap_or_else(|| DEFAULT_PUBLIC_URL.to_string());
+        let public_url = public_url.trim().trim_end_matches('/').to_string();
+        if !(public_url.starts_with("http://") || public_url.starts_with("https://")) {
+            return Err(ConfigError::NotAUrl(public_url));
+        }
         Ok(Self {
             database_url,
             demo_content,
+            public_url,
         })
     }
 }
@@ -70,7 +85,8 @@ mod tests {
             config(&[]),
             Ok(Config {
                 database_url: DEFAULT_DATABASE_URL.into(),
-                demo_content: true
+                demo_content: true,
+                public_url: DEFAULT_PUBLIC_URL.into(),
             })
         );
     }
@@ -81,6 +97,17 @@ mod tests {
             .expect("valid config");
         assert_eq!(read.database_url, "postgres://db/n");
         assert!(!read.demo_content);
+    }
+
+    #[test]
+    fn public_url_loses_its_trailing_slash_and_must_be_http() {
+        let read = config(&[("NOTIKUMI_PUBLIC_URL", "https://notikumi.example.lv/")])
+            .expect("valid config");
+        assert_eq!(read.public_url, "https://notikumi.example.lv");
+        assert_eq!(
+            config(&[("NOTIKUMI_PUBLIC_URL", "notikumi.lv")]),
+            Err(ConfigError::NotAUrl("notikumi.lv".into()))
+        );
     }
 
     #[test]

@@ -1,6 +1,10 @@
 //! The Notikumi web server: configuration, the Axum router (pages, server functions,
 //! static files, health checks) and start-up.
 
+// Leptos's statically typed views nest deeply; laying out the page types needs more than
+// the default 128 levels.
+#![recursion_limit = "256"]
+
 pub mod config;
 
 use app::{shell, state::AppState, App};

@@ -1,5 +1,9 @@
 //! `notikumi`: starts the web server.
 
+// Leptos's statically typed views nest deeply; laying out the page types needs more than
+// the default 128 levels.
+#![recursion_limit = "256"]
+
 use std::process::ExitCode;
 
 use app::{demo, state::AppState, storage};
@@ -40,6 +44,7 @@ async fn serve() -> Result<(), Box<dyn std::error::Error>> {
     let app = router(AppState {
         leptos_options,
         store: store.clone(),
+        public_url: config.public_url.clone(),
     });
     let listener = tokio::net::TcpListener::bind(&address).await?;
     tracing::info!("listening on http://{address}");

@@ -1,6 +1,10 @@
 //! The router answered through `oneshot`, without a socket: status codes and the server-rendered
 //! HTML a reader (or a search engine, or a browser without JavaScript) gets.
 
+// Leptos's statically typed views nest deeply; laying out the page types needs more than
+// the default 128 levels.
+#![recursion_limit = "256"]
+
 use app::{demo, locale, state::AppState, storage, timezone};
 use axum::{body::Body, Router};
 use chrono::Datelike;
@@ -29,6 +33,7 @@ impl Site {
             router: server::router(AppState {
                 leptos_options,
                 store: store.clone(),
+                public_url: "https://notikumi.example.lv".into(),
             }),
             store,
             path,

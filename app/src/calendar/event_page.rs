@@ -1,21 +1,38 @@
-//! `/events/{slug}`: one event with its date, place, category and description.
+//! `/events/{slug}` (and `?date=` for one occurrence of a recurring event): the event with its
+//! date, place, category and description, "add to my calendar" links, and schema.org `Event`
+//! data and OpenGraph tags for search engines and sharing.
 
+use chrono::{Days, NaiveDate};
 use leptos::prelude::*;
-use leptos_meta::{Meta, Title};
-use leptos_router::hooks::use_params_map;
+use leptos_meta::{Link, Meta, Title};
+use leptos_router::hooks::{use_params_map, use_query_map};
+use serde_json::json;
 
 use super::{get_event, EventDetail, YearMonth};
 use crate::{
     components::{CategoryLabel, ErrorPage},
+    error::AppError,
     locale,
 };
 
 #[component]
 pub fn EventPage() -> impl IntoView {
     let params = use_params_map();
+    let query = use_query_map();
+    let request = Memo::new(move |_| {
+        let slug = params.with(|p| p.get("slug").unwrap_or_default());
+        let date = match query.with(|q| q.get("date")) {
+            None => None,
+            Some(date) => Some(date.parse::<NaiveDate>().map_err(|_| AppError::NotFound)?),
+        };
+        Ok::<_, AppError>((slug, date))
+    });
     let event = Resource::new(
-        move || params.with(|p| p.get("slug").unwrap_or_default()),
-        get_event,
+        move || request.get(),
+        |request| async move {
+            let (slug, date) = request?;
+            get_event(slug, date).await
+        },
     );
     view! {
         <Suspense fallback=|| view! { <p class="loading">"Ielādē notikumu…"</p> }>
@@ -29,23 +46,95 @@ pub fn EventPage() -> impl IntoView {
     }
 }
 
+/// schema.org `Event` as JSON-LD. `<` is escaped so no text can close the script element.
+fn structured_data(detail: &EventDetail) -> String {
+    let event = &detail.event;
+    let (start, end) = if event.all_day {
+        (event.first_day().to_string(), event.last_day.to_string())
+    } else {
+        (
+            event.start.format("%Y-%m-%dT%H:%M").to_string(),
+            event.end.format("%Y-%m-%dT%H:%M").to_string(),
+        )
+    };
+    json!({
+        "@context": "https://schema.org",
+        "@type": "Event",
+        "name": event.title,
+        "startDate": start,
+        "endDate": end,
+        "eventStatus": "https://schema.org/EventScheduled",
+        "location": { "@type": "Place", "name": event.location, "address": event.location },
+        "description": detail.summary,
+        "url": detail.url,
+    })
+    .to_string()
+    .replace('<', "\\u003c")
+}
+
+/// A Google Calendar "add event" link. Dates are UTC for timed events; all-day events take
+/// the exclusive end date.
+fn google_calendar_link(detail: &EventDetail, utc_range: &str) -> String {
+    let text = |value: &str| {
+        value
+            .bytes()
+            .map(|b| match b {
+                b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'-' | b'_' | b'.' | b'~' => {
+                    (b as char).to_string()
+                }
+                _ => format!("%{b:02X}"),
+            })
+            .collect::<String>()
+    };
+    format!(
+        "https://calendar.google.com/calendar/render?action=TEMPLATE&text={}&dates={}&details={}&location={}",
+        text(&detail.event.title),
+        utc_range,
+        text(&format!("{}\n{}", detail.summary, detail.url)),
+        text(&detail.event.location),
+    )
+}
+
 #[component]
 fn EventView(detail: EventDetail) -> impl IntoView {
-    let EventDetail {
-        event,
-        summary,
-        body_html,
-    } = detail;
+    let json_ld = structured_data(&detail);
+    let event = detail.event.clone();
     let when = locale::event_when(event.all_day, event.start, event.end, event.last_day);
     let month = YearMonth::of(event.first_day());
-    let description = if summary.is_empty() {
+    let description = if detail.summary.is_empty() {
         event.title.clone()
     } else {
-        summary.clone()
+        detail.summary.clone()
     };
+    let ics_path = format!("/events/{}.ics", event.slug);
+    let webcal = format!(
+        "webcal://{}{ics_path}",
+        detail
+            .site_url
+            .trim_start_matches("https://")
+            .trim_start_matches("http://")
+    );
+    let google_dates = if event.all_day {
+        let after = event.last_day + Days::new(1);
+        format!(
+            "{}/{}",
+            event.first_day().format("%Y%m%d"),
+            after.format("%Y%m%d")
+        )
+    } else {
+        detail.utc_range.clone()
+    };
+    let google = google_calendar_link(&detail, &google_dates);
     view! {
         <Title text=event.title.clone()/>
-        <Meta name="description" content=description/>
+        <Meta name="description" content=description.clone()/>
+        <Link rel="canonical" href=detail.url.clone()/>
+        <Meta property="og:type" content="website"/>
+        <Meta property="og:title" content=event.title.clone()/>
+        <Meta property="og:description" content=description/>
+        <Meta property="og:url" content=detail.url.clone()/>
+        <Meta property="og:locale" content="lv_LV"/>
+        <script type="application/ld+json" inner_html=json_ld></script>
         <article class="event">
             <p class="breadcrumb">
                 <a href=month.path()>
@@ -59,6 +148,10 @@ fn EventView(detail: EventDetail) -> impl IntoView {
                 <dd>
                     <time datetime=event.start.format("%Y-%m-%dT%H:%M").to_string()>{when}</time>
                 </dd>
+                {detail.repeats.clone().map(|repeats| view! {
+                    <dt>"Atkārtojas"</dt>
+                    <dd>{repeats}</dd>
+                })}
                 {(!event.location.is_empty()).then(|| view! {
                     <dt>"Vieta"</dt>
                     <dd>{event.location.clone()}</dd>
@@ -68,8 +161,16 @@ fn EventView(detail: EventDetail) -> impl IntoView {
                     <dd><CategoryLabel category/></dd>
                 })}
             </dl>
-            {(!summary.is_empty()).then(|| view! { <p class="event__summary">{summary}</p> })}
-            <div class="event__body prose" inner_html=body_html></div>
+            {(!detail.summary.is_empty()).then(|| view! { <p class="event__summary">{detail.summary.clone()}</p> })}
+            <div class="event__body prose" inner_html=detail.body_html.clone()></div>
+            <section class="event__add" aria-labelledby="add-to-calendar">
+                <h2 id="add-to-calendar">"Pievienot savam kalendāram"</h2>
+                <ul>
+                    <li><a href=ics_path download="">"Lejupielādēt (.ics)"</a></li>
+                    <li><a href=webcal>"Abonēt (webcal)"</a></li>
+                    <li><a href=google rel="noopener noreferrer" target="_blank">"Google kalendārs"</a></li>
+                </ul>
+            </section>
         </article>
     }
 }

@@ -85,6 +85,110 @@ pub fn month_weeks(month: YearMonth) -> Vec<[NaiveDate; 7]> {
         .collect()
 }
 
+/// The ISO week of a date, as the week view's URL names it: (ISO year, week number).
+pub fn iso_week_of(date: NaiveDate) -> (i32, u32) {
+    let week = date.iso_week();
+    (week.year(), week.week())
+}
+
+/// Monday to Sunday of ISO week `week` of ISO year `year`, if there is such a week.
+pub fn iso_week_days(year: i32, week: u32) -> Option<[NaiveDate; 7]> {
+    if !YEARS.contains(&year) {
+        return None;
+    }
+    let monday = NaiveDate::from_isoywd_opt(year, week, chrono::Weekday::Mon)?;
+    Some(std::array::from_fn(|i| monday + Days::new(i as u64)))
+}
+
+/// Parses the `w{ww}` of a week URL (`/calendar/2020/w32`).
+pub fn parse_week(year: &str, week: &str) -> Option<[NaiveDate; 7]> {
+    let digits = week.strip_prefix('w')?;
+    if year.len() != 4 || !year.bytes().all(|b| b.is_ascii_digit()) {
+        return None;
+    }
+    if digits.is_empty() || digits.len() > 2 || !digits.bytes().all(|b| b.is_ascii_digit()) {
+        return None;
+    }
+    iso_week_days(year.parse().ok()?, digits.parse().ok()?)
+}
+
+/// The week page's URL, `/calendar/2020/w32`.
+pub fn week_path(date: NaiveDate) -> String {
+    let (year, week) = iso_week_of(date);
+    format!("/calendar/{year:04}/w{week:02}")
+}
+
+/// Parses the `{yyyy}/{mm}/{dd}` of a day URL.
+pub fn parse_day(year: &str, month: &str, day: &str) -> Option<NaiveDate> {
+    let month = YearMonth::parse(year, month)?;
+    if day.is_empty() || day.len() > 2 || !day.bytes().all(|b| b.is_ascii_digit()) {
+        return None;
+    }
+    NaiveDate::from_ymd_opt(month.year, month.month, day.parse().ok()?)
+}
+
+/// The day page's URL, `/calendar/2020/08/04`.
+pub fn day_path(date: NaiveDate) -> String {
+    format!(
+        "/calendar/{:04}/{:02}/{:02}",
+        date.year(),
+        date.month(),
+        date.day()
+    )
+}
+
+/// A key the month grid answers to (the WAI-ARIA grid pattern).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum GridKey {
+    Left,
+    Right,
+    Up,
+    Down,
+    Home,
+    End,
+    PageUp,
+    PageDown,
+    ShiftPageUp,
+    ShiftPageDown,
+}
+
+impl GridKey {
+    /// From a `KeyboardEvent.key` and whether Shift was held.
+    pub fn from_key(key: &str, shift: bool) -> Option<Self> {
+        Some(match (key, shift) {
+            ("ArrowLeft", _) => GridKey::Left,
+            ("ArrowRight", _) => GridKey::Right,
+            ("ArrowUp", _) => GridKey::Up,
+            ("ArrowDown", _) => GridKey::Down,
+            ("Home", _) => GridKey::Home,
+            ("End", _) => GridKey::End,
+            ("PageUp", false) => GridKey::PageUp,
+            ("PageDown", false) => GridKey::PageDown,
+            ("PageUp", true) => GridKey::ShiftPageUp,
+            ("PageDown", true) => GridKey::ShiftPageDown,
+            _ => return None,
+        })
+    }
+
+    /// The day focus moves to from `day`. Month and year moves keep the day of the month,
+    /// clamped to the target month's length (31 January → 28 or 29 February).
+    pub fn target(self, day: NaiveDate) -> NaiveDate {
+        let weekday = u64::from(day.weekday().num_days_from_monday());
+        match self {
+            GridKey::Left => day.pred_opt().unwrap_or(day),
+            GridKey::Right => day.succ_opt().unwrap_or(day),
+            GridKey::Up => day - Days::new(7),
+            GridKey::Down => day + Days::new(7),
+            GridKey::Home => day - Days::new(weekday),
+            GridKey::End => day + Days::new(6 - weekday),
+            GridKey::PageUp => day - Months::new(1),
+            GridKey::PageDown => day + Months::new(1),
+            GridKey::ShiftPageUp => day - Months::new(12),
+            GridKey::ShiftPageDown => day + Months::new(12),
+        }
+    }
+}
+
 /// The last calendar day an event from `start` to `end` (local times) covers. An end at
 /// midnight belongs to the day before, so all-day events (whose end is the exclusive next
 /// midnight) and events ending at 24:00 stay on their own days.
@@ -152,6 +256,61 @@ mod tests {
         assert_eq!(weeks[5][0], date(2020, 8, 31));
         assert_eq!(weeks[5][6], date(2020, 9, 6));
         assert!(weeks.iter().all(|w| w[0].weekday() == Weekday::Mon));
+    }
+
+    #[test]
+    fn iso_weeks_follow_iso_8601() {
+        assert_eq!(iso_week_of(date(2020, 8, 4)), (2020, 32));
+        assert_eq!(iso_week_of(date(2021, 1, 1)), (2020, 53));
+        assert_eq!(iso_week_of(date(2019, 12, 30)), (2020, 1));
+        assert_eq!(week_path(date(2021, 1, 1)), "/calendar/2020/w53");
+    }
+
+    #[test]
+    fn week_urls_name_existing_iso_weeks_only() {
+        let week = parse_week("2020", "w32").expect("week 32");
+        assert_eq!(week[0], date(2020, 8, 3));
+        assert_eq!(week[6], date(2020, 8, 9));
+        assert_eq!(
+            parse_week("2020", "w53").map(|w| w[0]),
+            Some(date(2020, 12, 28))
+        );
+        assert_eq!(parse_week("2021", "w53"), None);
+        assert_eq!(parse_week("2020", "w00"), None);
+        assert_eq!(parse_week("2020", "32"), None);
+        assert_eq!(parse_week("2020", "wx"), None);
+        assert_eq!(parse_week("2020", "w123"), None);
+    }
+
+    #[test]
+    fn day_urls_name_real_days_only() {
+        assert_eq!(parse_day("2020", "08", "04"), Some(date(2020, 8, 4)));
+        assert_eq!(parse_day("2021", "02", "29"), None);
+        assert_eq!(parse_day("2020", "02", "29"), Some(date(2020, 2, 29)));
+        assert_eq!(parse_day("2020", "08", "32"), None);
+        assert_eq!(parse_day("2020", "08", "x"), None);
+        assert_eq!(day_path(date(2020, 8, 4)), "/calendar/2020/08/04");
+    }
+
+    #[test]
+    fn grid_keys_move_by_day_week_month_and_year() {
+        let tuesday = date(2020, 8, 4);
+        let key = |k: &str, shift: bool| GridKey::from_key(k, shift).expect("known key");
+        assert_eq!(key("ArrowLeft", false).target(tuesday), date(2020, 8, 3));
+        assert_eq!(key("ArrowRight", false).target(tuesday), date(2020, 8, 5));
+        assert_eq!(key("ArrowUp", false).target(tuesday), date(2020, 7, 28));
+        assert_eq!(key("ArrowDown", false).target(tuesday), date(2020, 8, 11));
+        assert_eq!(key("Home", false).target(tuesday), date(2020, 8, 3));
+        assert_eq!(key("End", false).target(tuesday), date(2020, 8, 9));
+        assert_eq!(key("PageUp", false).target(tuesday), date(2020, 7, 4));
+        assert_eq!(key("PageDown", false).target(tuesday), date(2020, 9, 4));
+        assert_eq!(key("PageUp", true).target(tuesday), date(2019, 8, 4));
+        assert_eq!(key("PageDown", true).target(tuesday), date(2021, 8, 4));
+        assert_eq!(
+            key("PageDown", false).target(date(2020, 1, 31)),
+            date(2020, 2, 29)
+        );
+        assert_eq!(GridKey::from_key("a", false), None);
     }
 
     #[test]

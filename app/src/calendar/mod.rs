@@ -1,19 +1,64 @@
-//! The reader's calendar: month pages and event pages, their wire types and server functions.
+//! The reader's calendar: month, week, day and list views and event pages, their wire types
+//! and server functions. Recurring series are expanded on the server for the range shown.
 
+mod agenda;
+mod day_page;
 mod event_page;
 mod grid;
+#[cfg(feature = "ssr")]
+pub mod layout;
+mod list_page;
+mod month_grid;
 mod month_page;
 #[cfg(feature = "ssr")]
+pub(crate) mod occurrences;
+#[cfg(feature = "ssr")]
 pub(crate) mod records;
+#[cfg(feature = "ssr")]
+pub mod recurrence;
+#[cfg(feature = "ssr")]
+mod rule_text;
+mod toolbar;
+mod week_view;
 
 use chrono::{NaiveDate, NaiveDateTime};
-use leptos::prelude::*;
+use leptos::{prelude::*, server_fn::codec::Json};
 use serde::{Deserialize, Serialize};
 
 use crate::error::AppError;
+pub use day_page::DayPage;
 pub use event_page::EventPage;
-pub use grid::{last_day_covered, month_weeks, visible_days, YearMonth};
-pub use month_page::MonthPage;
+pub use grid::{
+    day_path, iso_week_days, iso_week_of, last_day_covered, month_weeks, parse_day, parse_week,
+    visible_days, week_path, GridKey, YearMonth,
+};
+pub use list_page::ListPage;
+pub use month_page::CalendarPage;
+
+/// The category filter in the URL: `?category=a&category=b`. Only slug-shaped values count.
+pub fn use_calendar_filter() -> Memo<CalendarFilter> {
+    let query = leptos_router::hooks::use_query_map();
+    Memo::new(move |_| {
+        let mut categories: Vec<String> = query
+            .with(|q| q.get_all("category"))
+            .unwrap_or_default()
+            .into_iter()
+            .filter(|slug| {
+                !slug.is_empty()
+                    && slug.len() <= 80
+                    && slug
+                        .bytes()
+                        .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-')
+            })
+            .collect();
+        categories.sort();
+        categories.dedup();
+        CalendarFilter { categories }
+    })
+}
+
+/// Occurrences a single series may contribute to one page; a runaway rule cannot flood it.
+pub const MAX_OCCURRENCES_PER_SERIES: usize = 400;
 
 /// A category as readers see it.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -24,7 +69,8 @@ pub struct CategoryTag {
     pub colour: String,
 }
 
-/// An event in a list or a day cell. Times are wall-clock times in Europe/Riga.
+/// An event (or one occurrence of a recurring one) in a list or on the grid. Times are
+/// wall-clock times in Europe/Riga.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct EventSummary {
     pub slug: String,
@@ -36,6 +82,8 @@ pub struct EventSummary {
     pub last_day: NaiveDate,
     pub location: String,
     pub category: Option<CategoryTag>,
+    /// For an occurrence of a recurring event: the day it starts, which its link carries.
+    pub occurrence: Option<NaiveDate>,
 }
 
 impl EventSummary {
@@ -47,8 +95,12 @@ impl EventSummary {
         self.first_day() <= day && day <= self.last_day
     }
 
+    /// The event page; an occurrence's link names its date.
     pub fn path(&self) -> String {
-        format!("/events/{}", self.slug)
+        match self.occurrence {
+            Some(date) => format!("/events/{}?date={date}", self.slug),
+            None => format!("/events/{}", self.slug),
+        }
     }
 }
 
@@ -59,38 +111,178 @@ pub struct EventDetail {
     pub summary: String,
     /// Sanitised when stored.
     pub body_html: String,
+    /// How the event repeats, in Latvian ("katru otrdienu"), for recurring events.
+    pub repeats: Option<String>,
+    /// Absolute URL of this page, for feeds, sharing and structured data.
+    pub url: String,
+    /// The site's public base URL (no trailing slash).
+    pub site_url: String,
+    /// The occurrence in UTC as `20200804T070000Z/20200804T090000Z`, for calendar links.
+    pub utc_range: String,
 }
 
-/// A month page: the month and every published event in its visible weeks.
+/// A bar for an all-day or multi-day event across the days of one week of the month grid.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct MonthBar {
+    pub event: EventSummary,
+    /// 0 (Monday) to 6.
+    pub column: u8,
+    /// Days the bar covers in this week.
+    pub span: u8,
+    /// Which of the day's lines it sits on, from the top.
+    pub line: u8,
+    pub continues_before: bool,
+    pub continues_after: bool,
+}
+
+/// One day of the month grid: the timed events that fit, and how many did not.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct DaySlot {
+    pub date: NaiveDate,
+    /// Lines taken by bars on this day.
+    pub bar_lines: u8,
+    pub events: Vec<EventSummary>,
+    /// Events on this day that are not shown ("+N vēl").
+    pub hidden: usize,
+    /// Every event on this day, shown or not.
+    pub total: usize,
+}
+
+/// One Monday-to-Sunday row of the month grid.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct WeekRow {
+    pub bars: Vec<MonthBar>,
+    pub days: Vec<DaySlot>,
+    /// Bar lines the week needs.
+    pub lines: u8,
+}
+
+/// Which events a calendar page shows.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
+pub struct CalendarFilter {
+    /// Category slugs; empty means every category.
+    pub categories: Vec<String>,
+}
+
+/// A month page.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct MonthData {
     pub month: YearMonth,
-    pub events: Vec<EventSummary>,
+    pub weeks: Vec<WeekRow>,
+    /// Events in the month itself (what "no events" and `noindex` go by).
+    pub events_in_month: usize,
+    pub categories: Vec<CategoryTag>,
 }
 
-/// The events of `month`, or of the current month in Riga when `month` is `None`.
-#[server]
-pub async fn get_month(month: Option<YearMonth>) -> Result<MonthData, AppError> {
+/// A week or day page: every event in the days, in order.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct DaysData {
+    pub first: NaiveDate,
+    pub last: NaiveDate,
+    /// Today in Riga, for the "this week" and "today" links.
+    pub today: NaiveDate,
+    pub events: Vec<EventSummary>,
+    pub categories: Vec<CategoryTag>,
+}
+
+/// A page of the list view.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct EventList {
+    pub events: Vec<EventSummary>,
+    /// Recurring series (first page only), with a Latvian description of how they repeat.
+    pub recurring: Vec<(EventSummary, String)>,
+    pub past: bool,
+    /// 1-based.
+    pub page: u32,
+    pub pages: u32,
+    pub categories: Vec<CategoryTag>,
+}
+
+/// What a month page asks for.
+#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
+pub struct MonthQuery {
+    /// `None`: the current month in Riga.
+    pub month: Option<YearMonth>,
+    pub filter: CalendarFilter,
+}
+
+/// What a week or day page asks for.
+#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
+pub struct DaysQuery {
+    pub first: NaiveDate,
+    pub last: NaiveDate,
+    pub filter: CalendarFilter,
+}
+
+/// What the list view asks for.
+#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
+pub struct ListQuery {
+    pub page: u32,
+    pub past: bool,
+    pub filter: CalendarFilter,
+}
+
+/// Events per page of the list view.
+pub const LIST_PAGE_SIZE: u32 = 20;
+
+/// The month grid of `query.month` (or the current month in Riga).
+#[server(input = Json)]
+pub async fn get_month(query: MonthQuery) -> Result<MonthData, AppError> {
     use crate::{state::store, timezone};
 
-    let month = month.unwrap_or_else(|| YearMonth::of(timezone::today()));
+    let month = query
+        .month
+        .unwrap_or_else(|| YearMonth::of(timezone::today()));
+    let store = store()?;
     let (first, last) = visible_days(month);
-    let until = last.succ_opt().unwrap_or(last);
-    let events = store()?
-        .events_between(timezone::start_of_day(first), timezone::start_of_day(until))
-        .await?;
+    let events = occurrences::summaries_between(store.as_ref(), first, last, &query.filter).await?;
+    let weeks = month_weeks(month);
     Ok(MonthData {
         month,
-        events: events.iter().map(records::event_summary).collect(),
+        weeks: layout::lay_out(&weeks, &events),
+        events_in_month: events
+            .iter()
+            .filter(|event| {
+                event.first_day() <= month.last_day() && event.last_day >= month.first_day()
+            })
+            .count(),
+        categories: occurrences::category_tags(store.as_ref()).await?,
     })
 }
 
-/// One published event by its slug.
-#[server]
-pub async fn get_event(slug: String) -> Result<EventDetail, AppError> {
-    let event = crate::state::store()?
+/// Every event from `first` to `last` (at most six weeks), for week and day pages.
+#[server(input = Json)]
+pub async fn get_days(query: DaysQuery) -> Result<DaysData, AppError> {
+    let store = crate::state::store()?;
+    if query.last < query.first || (query.last - query.first).num_days() > 41 {
+        return Err(AppError::NotFound);
+    }
+    let events =
+        occurrences::summaries_between(store.as_ref(), query.first, query.last, &query.filter)
+            .await?;
+    Ok(DaysData {
+        first: query.first,
+        last: query.last,
+        today: crate::timezone::today(),
+        events,
+        categories: occurrences::category_tags(store.as_ref()).await?,
+    })
+}
+
+/// A page of upcoming (or, with `past`, past) events.
+#[server(input = Json)]
+pub async fn list_events(query: ListQuery) -> Result<EventList, AppError> {
+    occurrences::event_list(crate::state::store()?.as_ref(), &query).await
+}
+
+/// One published event by its slug; with `date`, that occurrence of a recurring event.
+#[server(input = Json)]
+pub async fn get_event(slug: String, date: Option<NaiveDate>) -> Result<EventDetail, AppError> {
+    let state = crate::state::app_state()?;
+    let event = state
+        .store
         .published_event(&slug)
         .await?
         .ok_or(AppError::NotFound)?;
-    Ok(records::event_detail(&event))
+    records::event_detail(&event, date, &state.public_url)
 }

@@ -1,68 +1,212 @@
-//! `/calendar` and `/calendar/{yyyy}/{mm}`: the month as a Monday-first grid.
+//! `/calendar`, `/calendar/{yyyy}/{mm}` and `/calendar/{yyyy}/w{ww}`: the month grid and the
+//! week view, with the toolbar. Moving between months keeps the old month on screen until
+//! the new one is there, and the neighbouring months are fetched ahead.
 
-use chrono::{Datelike, NaiveDate};
+use std::collections::HashMap;
+
+use chrono::NaiveDate;
 use leptos::prelude::*;
 use leptos_meta::{Meta, Title};
-use leptos_router::hooks::use_params_map;
+use leptos_router::hooks::{use_params_map, use_query_map};
 
-use super::{get_month, month_weeks, EventSummary, MonthData, YearMonth};
-use crate::{
-    components::{CategoryLabel, ErrorPage},
-    error::AppError,
-    locale,
+use super::{
+    day_path, get_days, get_month,
+    month_grid::MonthGrid,
+    parse_week,
+    toolbar::{
+        filter_query, CategoryFilter, MonthPicker, PeriodNavigation, View, ViewLinks, ViewSwitcher,
+    },
+    use_calendar_filter, week_path,
+    week_view::WeekView,
+    CalendarFilter, DaysQuery, MonthData, MonthQuery, YearMonth,
 };
+use crate::{components::ErrorPage, error::AppError, locale};
 
-/// Which month the URL asks for: `Ok(None)` is "the current month".
-fn requested_month(
+/// What the URL asks for.
+#[derive(Debug, Clone, PartialEq, Eq)]
+enum Period {
+    /// `None`: the current month.
+    Month(Option<YearMonth>),
+    Week([NaiveDate; 7]),
+}
+
+fn requested_period(
     year: Option<String>,
-    month: Option<String>,
-) -> Result<Option<YearMonth>, AppError> {
-    match (year, month) {
-        (None, None) => Ok(None),
+    period: Option<String>,
+    month_parameter: Option<String>,
+) -> Result<Period, AppError> {
+    match (year, period) {
+        (None, None) => match month_parameter {
+            None => Ok(Period::Month(None)),
+            // The month picker sends `?month=2020-08`.
+            Some(value) => value
+                .split_once('-')
+                .and_then(|(year, month)| YearMonth::parse(year, month))
+                .map(|month| Period::Month(Some(month)))
+                .ok_or(AppError::NotFound),
+        },
+        (Some(year), Some(period)) if period.starts_with('w') => parse_week(&year, &period)
+            .map(Period::Week)
+            .ok_or(AppError::NotFound),
         (Some(year), Some(month)) => YearMonth::parse(&year, &month)
-            .map(Some)
+            .map(|month| Period::Month(Some(month)))
             .ok_or(AppError::NotFound),
         _ => Err(AppError::NotFound),
     }
 }
 
-#[component]
-pub fn MonthPage() -> impl IntoView {
-    let params = use_params_map();
-    let requested =
-        Memo::new(move |_| params.with(|p| requested_month(p.get("year"), p.get("month"))));
-    let month = Resource::new(
-        move || requested.get(),
-        |requested| async move { get_month(requested?).await },
-    );
-    view! {
-        <Transition fallback=|| view! { <p class="loading">"Ielādē kalendāru…"</p> }>
-            {move || Suspend::new(async move {
-                match month.await {
-                    Ok(data) => view! { <MonthView data/> }.into_any(),
-                    Err(error) => view! { <ErrorPage error/> }.into_any(),
-                }
-            })}
-        </Transition>
-    }
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Kind {
+    Month,
+    Week,
+    Missing,
 }
 
 #[component]
-fn MonthView(data: MonthData) -> impl IntoView {
-    let MonthData { month, events } = data;
+pub fn CalendarPage() -> impl IntoView {
+    let params = use_params_map();
+    let query = use_query_map();
+    let filter = use_calendar_filter();
+    let period = Memo::new(move |_| {
+        let month_parameter = query.with(|q| q.get("month"));
+        params.with(|p| requested_period(p.get("year"), p.get("period"), month_parameter))
+    });
+    let kind = Memo::new(move |_| match period.get() {
+        Ok(Period::Month(_)) => Kind::Month,
+        Ok(Period::Week(_)) => Kind::Week,
+        Err(_) => Kind::Missing,
+    });
+    let month_query = Memo::new(move |_| match period.get() {
+        Ok(Period::Month(month)) => Some(MonthQuery {
+            month,
+            filter: filter.get(),
+        }),
+        _ => None,
+    });
+    let week_query = Memo::new(move |_| match period.get() {
+        Ok(Period::Week(days)) => Some(DaysQuery {
+            first: days[0],
+            last: days[6],
+            filter: filter.get(),
+        }),
+        _ => None,
+    });
+
+    // Months fetched ahead (in the browser only) so moving to a neighbour is instant.
+    let prefetched = StoredValue::new(HashMap::<MonthQuery, MonthData>::new());
+    let month = Resource::new(
+        move || month_query.get(),
+        move |query| async move {
+            let Some(query) = query else { return Ok(None) };
+            if let Some(hit) = prefetched.with_value(|cache| cache.get(&query).cloned()) {
+                return Ok(Some(hit));
+            }
+            get_month(query).await.map(Some)
+        },
+    );
+    let week = Resource::new(
+        move || week_query.get(),
+        |query| async move {
+            match query {
+                Some(query) => get_days(query).await.map(Some),
+                None => Ok(None),
+            }
+        },
+    );
+    // Which day the keyboard should land on after a move into another month.
+    let focus_request = RwSignal::new(None::<NaiveDate>);
+
+    view! {
+        {move || match kind.get() {
+            Kind::Missing => view! { <ErrorPage error=AppError::NotFound/> }.into_any(),
+            Kind::Month => view! {
+                <Transition fallback=|| view! { <p class="loading">"Ielādē kalendāru…"</p> }>
+                    {move || Suspend::new(async move {
+                        match month.await {
+                            Ok(Some(data)) => {
+                                prefetch_neighbours(&data, filter.get_untracked(), prefetched);
+                                view! { <MonthView data filter=filter.get_untracked() focus_request/> }
+                                    .into_any()
+                            }
+                            Ok(None) => ().into_any(),
+                            Err(error) => view! { <ErrorPage error/> }.into_any(),
+                        }
+                    })}
+                </Transition>
+            }
+            .into_any(),
+            Kind::Week => view! {
+                <Transition fallback=|| view! { <p class="loading">"Ielādē nedēļu…"</p> }>
+                    {move || Suspend::new(async move {
+                        match week.await {
+                            Ok(Some(data)) => view! { <WeekView data filter=filter.get_untracked()/> }.into_any(),
+                            Ok(None) => ().into_any(),
+                            Err(error) => view! { <ErrorPage error/> }.into_any(),
+                        }
+                    })}
+                </Transition>
+            }
+            .into_any(),
+        }}
+    }
+}
+
+/// Fetches the months before and after into the cache (browser only; effects do not run on
+/// the server).
+fn prefetch_neighbours(
+    data: &MonthData,
+    filter: CalendarFilter,
+    cache: StoredValue<HashMap<MonthQuery, MonthData>>,
+) {
+    let neighbours = [data.month.previous(), data.month.next()];
+    Effect::new(move |_| {
+        for month in neighbours {
+            let query = MonthQuery {
+                month: Some(month),
+                filter: filter.clone(),
+            };
+            if cache.with_value(|cache| cache.contains_key(&query)) {
+                continue;
+            }
+            leptos::task::spawn_local(async move {
+                if let Ok(data) = get_month(query.clone()).await {
+                    cache.update_value(|cache| {
+                        cache.insert(query, data);
+                    });
+                }
+            });
+        }
+    });
+}
+
+#[component]
+fn MonthView(
+    data: MonthData,
+    filter: CalendarFilter,
+    focus_request: RwSignal<Option<NaiveDate>>,
+) -> impl IntoView {
+    let month = data.month;
     let heading = format!(
         "Notikumu kalendārs — {}",
         locale::month_heading(month.year, month.month)
     );
-    let empty = events.is_empty();
+    let empty = data.events_in_month == 0;
     let description = if empty {
         "Šajā mēnesī notikumu nav.".to_string()
     } else {
         format!(
             "{} mēnesī: {}.",
-            locale::event_count(events.len()),
+            locale::event_count(data.events_in_month),
             locale::month_heading(month.year, month.month)
         )
+    };
+    let query = filter_query(&filter);
+    let (previous, next) = (month.previous(), month.next());
+    let first = month.first_day();
+    let links = ViewLinks {
+        month: month.path(),
+        week: week_path(first),
+        day: day_path(first),
     };
     view! {
         <Title text=heading.clone()/>
@@ -70,129 +214,68 @@ fn MonthView(data: MonthData) -> impl IntoView {
         {empty.then(|| view! { <Meta name="robots" content="noindex"/> })}
         <section class="calendar" aria-labelledby="calendar-heading">
             <h1 id="calendar-heading">{heading.clone()}</h1>
-            <MonthNavigation month/>
+            <div class="calendar-toolbar">
+                <PeriodNavigation
+                    previous=(
+                        format!("{}{query}", previous.path()),
+                        locale::month_heading(previous.year, previous.month),
+                    )
+                    current=(format!("/calendar{query}"), "Šis mēnesis")
+                    next=(format!("{}{query}", next.path()), locale::month_heading(next.year, next.month))
+                    previous_label="Iepriekšējais mēnesis: "
+                    next_label="Nākamais mēnesis: "
+                />
+                <ViewSwitcher current=View::Month links filter=filter.clone()/>
+                <MonthPicker
+                    value=format!("{:04}-{:02}", month.year, month.month)
+                    filter=filter.clone()
+                />
+            </div>
+            <CategoryFilter categories=data.categories.clone() filter=filter.clone() action=month.path()/>
             {empty.then(|| view! { <p class="calendar__empty">"Šajā mēnesī notikumu nav."</p> })}
-            <table class="calendar-grid">
-                <caption class="visually-hidden">{heading}</caption>
-                <thead>
-                    <tr>
-                        {locale::weekday_names()
-                            .into_iter()
-                            .zip(locale::WEEKDAYS_SHORT)
-                            .map(|(name, short)| view! {
-                                <th scope="col"><abbr title=name>{short}</abbr></th>
-                            })
-                            .collect_view()}
-                    </tr>
-                </thead>
-                <tbody>
-                    {month_weeks(month)
-                        .into_iter()
-                        .map(|week| view! {
-                            <tr>
-                                {week
-                                    .into_iter()
-                                    .map(|day| view! { <DayCell day month events=events_on(&events, day)/> })
-                                    .collect_view()}
-                            </tr>
-                        })
-                        .collect_view()}
-                </tbody>
-            </table>
+            <MonthGrid data filter heading focus_request/>
         </section>
-    }
-}
-
-fn events_on(events: &[EventSummary], day: NaiveDate) -> Vec<EventSummary> {
-    events
-        .iter()
-        .filter(|event| event.covers(day))
-        .cloned()
-        .collect()
-}
-
-#[component]
-fn MonthNavigation(month: YearMonth) -> impl IntoView {
-    let previous = month.previous();
-    let next = month.next();
-    view! {
-        <nav class="calendar-nav" aria-label="Mēneši">
-            <a class="calendar-nav__link" href=previous.path() rel="prev">
-                <span aria-hidden="true">"← "</span>
-                <span class="visually-hidden">"Iepriekšējais mēnesis: "</span>
-                {locale::month_heading(previous.year, previous.month)}
-            </a>
-            <a class="calendar-nav__link" href="/calendar">"Šis mēnesis"</a>
-            <a class="calendar-nav__link" href=next.path() rel="next">
-                <span class="visually-hidden">"Nākamais mēnesis: "</span>
-                {locale::month_heading(next.year, next.month)}
-                <span aria-hidden="true">" →"</span>
-            </a>
-        </nav>
-    }
-}
-
-#[component]
-fn DayCell(day: NaiveDate, month: YearMonth, events: Vec<EventSummary>) -> impl IntoView {
-    let label = format!(
-        "{}, {}",
-        locale::long_date_with_weekday(day),
-        locale::event_count(events.len())
-    );
-    let busy = !events.is_empty();
-    view! {
-        <td
-            class="calendar-grid__day"
-            class:calendar-grid__day--outside=!month.contains(day)
-            class:calendar-grid__day--busy=busy
-        >
-            <span class="calendar-grid__date" aria-hidden="true">{day.day()}</span>
-            <span class="visually-hidden">{label}</span>
-            {busy.then(|| view! {
-                <ul class="calendar-grid__events">
-                    {events.into_iter().map(|event| view! { <EventChip event/> }).collect_view()}
-                </ul>
-            })}
-        </td>
-    }
-}
-
-#[component]
-fn EventChip(event: EventSummary) -> impl IntoView {
-    let time = locale::time_range(event.all_day, event.start, event.end);
-    let colour = event
-        .category
-        .as_ref()
-        .map(|category| format!("--category-colour: {}", category.colour));
-    view! {
-        <li class="calendar-event" class:calendar-event--all-day=event.all_day style=colour>
-            <a class="calendar-event__link" href=event.path()>
-                <span class="calendar-event__time">{time}</span>
-                " "
-                <span class="calendar-event__title">{event.title.clone()}</span>
-            </a>
-            {event.category.map(|category| view! { <CategoryLabel category/> })}
-        </li>
     }
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+    use chrono::Datelike;
+
+    fn some(value: &str) -> Option<String> {
+        Some(value.to_string())
+    }
 
     #[test]
-    fn requested_month_reads_the_url() {
-        assert_eq!(requested_month(None, None), Ok(None));
+    fn the_url_names_a_month_a_week_or_nothing() {
+        assert_eq!(requested_period(None, None, None), Ok(Period::Month(None)));
         assert_eq!(
-            requested_month(Some("2020".into()), Some("08".into())),
-            Ok(YearMonth::new(2020, 8))
+            requested_period(some("2020"), some("08"), None),
+            Ok(Period::Month(YearMonth::new(2020, 8)))
         );
         assert_eq!(
-            requested_month(Some("2020".into()), Some("13".into())),
-            Err(AppError::NotFound)
+            requested_period(None, None, some("2020-08")),
+            Ok(Period::Month(YearMonth::new(2020, 8)))
         );
+        assert!(matches!(
+            requested_period(some("2020"), some("w32"), None),
+            Ok(Period::Week(days)) if days[0].day() == 3
+        ));
+        for (year, period) in [
+            ("2020", "13"),
+            ("abc", "01"),
+            ("2020", "w54"),
+            ("2020", "x"),
+        ] {
+            assert_eq!(
+                requested_period(some(year), some(period), None),
+                Err(AppError::NotFound),
+                "{year}/{period}"
+            );
+        }
         assert_eq!(
-            requested_month(Some("abc".into()), Some("01".into())),
+            requested_period(None, None, some("2020-13")),
             Err(AppError::NotFound)
         );
     }

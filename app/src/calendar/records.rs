@@ -1,7 +1,10 @@
-//! Stored events to wire types: instants become Riga wall-clock times.
+//! Stored events to wire types: instants become Riga wall-clock times, and a recurring
+//! event's occurrence gets its own times.
 
-use super::{last_day_covered, CategoryTag, EventDetail, EventSummary};
-use crate::{storage, timezone};
+use chrono::{DateTime, Days, NaiveDate, Utc};
+
+use super::{last_day_covered, recurrence, rule_text, CategoryTag, EventDetail, EventSummary};
+use crate::{error::AppError, storage, timezone};
 
 pub fn category_tag(category: &storage::Category) -> CategoryTag {
     CategoryTag {
@@ -11,9 +14,33 @@ pub fn category_tag(category: &storage::Category) -> CategoryTag {
     }
 }
 
+/// The event as stored (for a recurring event: its first occurrence).
 pub fn event_summary(event: &storage::Event) -> EventSummary {
-    let start = timezone::local(event.starts_at);
-    let end = timezone::local(event.ends_at);
+    summary_between(event, event.starts_at, event.ends_at, None)
+}
+
+/// The occurrence of a recurring `event` that starts at `start`. All-day occurrences last
+/// whole Riga days, whatever the clocks do in between.
+pub fn occurrence_summary(event: &storage::Event, start: DateTime<Utc>) -> EventSummary {
+    let end = if event.all_day {
+        let days = (timezone::local(event.ends_at).date() - timezone::local(event.starts_at).date())
+            .num_days()
+            .max(0) as u64;
+        timezone::start_of_day(timezone::local(start).date() + Days::new(days))
+    } else {
+        start + (event.ends_at - event.starts_at)
+    };
+    summary_between(event, start, end, Some(timezone::local(start).date()))
+}
+
+fn summary_between(
+    event: &storage::Event,
+    starts_at: DateTime<Utc>,
+    ends_at: DateTime<Utc>,
+    occurrence: Option<NaiveDate>,
+) -> EventSummary {
+    let start = timezone::local(starts_at);
+    let end = timezone::local(ends_at);
     EventSummary {
         slug: event.slug.clone(),
         title: event.title.clone(),
@@ -23,13 +50,65 @@ pub fn event_summary(event: &storage::Event) -> EventSummary {
         last_day: last_day_covered(start, end),
         location: event.location.clone(),
         category: event.category.as_ref().map(category_tag),
+        occurrence,
     }
 }
 
-pub fn event_detail(event: &storage::Event) -> EventDetail {
-    EventDetail {
-        event: event_summary(event),
+/// The event page's data. For a recurring event, `date` picks the occurrence shown (the next
+/// one from today when absent); a date that is no occurrence is not found.
+pub fn event_detail(
+    event: &storage::Event,
+    date: Option<NaiveDate>,
+    site_url: &str,
+) -> Result<EventDetail, AppError> {
+    let summary = match (&event.recurrence, date) {
+        (None, None) => event_summary(event),
+        (None, Some(_)) => return Err(AppError::NotFound),
+        (Some(series), date) => {
+            let day = date.unwrap_or_else(timezone::today);
+            let from = timezone::start_of_day(day);
+            let until = match date {
+                Some(_) => timezone::start_of_day(day + Days::new(1)),
+                // Without a date: the next occurrence within a few years, else the first.
+                None => timezone::start_of_day(day + Days::new(366 * 5)),
+            };
+            let starts = recurrence::occurrences(
+                timezone::local(event.starts_at),
+                &series.rule,
+                &series.exdates,
+                chrono::Duration::zero(),
+                from,
+                until,
+                1,
+            )
+            .map_err(|error| {
+                tracing::error!(slug = %event.slug, %error, "stored rule does not expand");
+                AppError::Internal
+            })?;
+            match (starts.first(), date) {
+                (Some(start), _) => occurrence_summary(event, *start),
+                (None, Some(_)) => return Err(AppError::NotFound),
+                (None, None) => event_summary(event),
+            }
+        }
+    };
+    let url = format!("{site_url}{}", summary.path());
+    let utc = |local| {
+        timezone::instant(local)
+            .format("%Y%m%dT%H%M%SZ")
+            .to_string()
+    };
+    let utc_range = format!("{}/{}", utc(summary.start), utc(summary.end));
+    Ok(EventDetail {
+        event: summary,
         summary: event.summary.clone(),
         body_html: event.body_html.clone(),
-    }
+        repeats: event
+            .recurrence
+            .as_ref()
+            .map(|series| rule_text::describe(&series.rule)),
+        url,
+        site_url: site_url.to_string(),
+        utc_range,
+    })
 }

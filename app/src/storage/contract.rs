@@ -395,18 +395,18 @@ async fn events_are_listed_upcoming_and_past_in_pages(store: SharedStore) {
             .expect("create");
     }
     let upcoming = store
-        .list_events(now, Direction::Upcoming, 2, 0)
+        .list_events(now, Direction::Upcoming, &[], 2, 0)
         .await
         .expect("upcoming");
     assert_eq!(titles(&upcoming.events), vec!["Notiek", "Rīt"]);
     assert_eq!(upcoming.total, 3);
     let later = store
-        .list_events(now, Direction::Upcoming, 2, 2)
+        .list_events(now, Direction::Upcoming, &[], 2, 2)
         .await
         .expect("upcoming page 2");
     assert_eq!(titles(&later.events), vec!["Vēlāk"]);
     let past = store
-        .list_events(now, Direction::Past, 10, 0)
+        .list_events(now, Direction::Past, &[], 10, 0)
         .await
         .expect("past");
     assert_eq!(titles(&past.events), vec!["Pagājis", "Sen pagājis"]);

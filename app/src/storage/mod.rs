@@ -231,11 +231,13 @@ pub trait Store: Send + Sync + 'static {
         from: DateTime<Utc>,
         to: DateTime<Utc>,
     ) -> Result<Vec<Event>, StoreError>;
-    /// A page of published single events before or after `now` (see `Direction`).
+    /// A page of published single events before or after `now` (see `Direction`), in the
+    /// categories with the given slugs (all categories when empty).
     async fn list_events(
         &self,
         now: DateTime<Utc>,
         direction: Direction,
+        categories: &[String],
         limit: i64,
         offset: i64,
     ) -> Result<EventPage, StoreError>;

@@ -209,6 +209,7 @@ macro_rules! impl_store {
                 &self,
                 now: DateTime<Utc>,
                 direction: Direction,
+                categories: &[String],
                 limit: i64,
                 offset: i64,
             ) -> Result<EventPage, StoreError> {
@@ -216,24 +217,41 @@ macro_rules! impl_store {
                     Direction::Upcoming => ("e.ends_at >= $1", "e.starts_at, e.id"),
                     Direction::Past => ("e.ends_at < $1", "e.starts_at DESC, e.id DESC"),
                 };
+                // The slugs are bound from parameter `$first` on.
+                let in_categories = |first: usize| {
+                    if categories.is_empty() {
+                        return String::new();
+                    }
+                    let placeholders: Vec<String> =
+                        (first..first + categories.len()).map(|n| format!("${n}")).collect();
+                    format!(
+                        " AND e.category_id IN (SELECT id FROM categories WHERE slug IN ({}))",
+                        placeholders.join(", ")
+                    )
+                };
                 let sql = format!(
                     "SELECT {EVENT_COLUMNS} WHERE e.status = 'published' AND e.rrule IS NULL \
-                     AND {condition} ORDER BY {order} LIMIT $2 OFFSET $3"
+                     AND {condition}{} ORDER BY {order} LIMIT $2 OFFSET $3",
+                    in_categories(4)
                 );
-                let rows: Vec<EventRow> = sqlx::query_as(&sql)
+                let mut query = sqlx::query_as::<_, EventRow>(&sql)
                     .bind($instant(now))
                     .bind(limit)
-                    .bind(offset)
-                    .fetch_all(&self.pool)
-                    .await?;
+                    .bind(offset);
+                for slug in categories {
+                    query = query.bind(slug);
+                }
+                let rows = query.fetch_all(&self.pool).await?;
                 let count = format!(
                     "SELECT COUNT(*) FROM events e WHERE e.status = 'published' \
-                     AND e.rrule IS NULL AND {condition}"
+                     AND e.rrule IS NULL AND {condition}{}",
+                    in_categories(2)
                 );
-                let total: i64 = sqlx::query_scalar(&count)
-                    .bind($instant(now))
-                    .fetch_one(&self.pool)
-                    .await?;
+                let mut count_query = sqlx::query_scalar::<_, i64>(&count).bind($instant(now));
+                for slug in categories {
+                    count_query = count_query.bind(slug);
+                }
+                let total = count_query.fetch_one(&self.pool).await?;
                 Ok(EventPage {
                     events: rows.into_iter().map(Into::into).collect(),
                     total,

@@ -1,0 +1,34 @@
+//! One event as a line of a list (week, day and list views).
+
+use leptos::prelude::*;
+
+use super::EventSummary;
+use crate::{components::CategoryLabel, locale};
+
+#[component]
+pub fn AgendaItem(
+    event: EventSummary,
+    /// Show the date too (lists that span many days).
+    #[prop(optional)]
+    with_date: bool,
+) -> impl IntoView {
+    let when = if with_date {
+        locale::event_when(event.all_day, event.start, event.end, event.last_day)
+    } else {
+        locale::time_range(event.all_day, event.start, event.end)
+    };
+    let style = event
+        .category
+        .as_ref()
+        .map(|category| format!("--category-colour: {}", category.colour));
+    view! {
+        <li class="agenda-item" style=style>
+            <span class="agenda-item__when">{when}</span>
+            <a class="agenda-item__title" href=event.path()>{event.title.clone()}</a>
+            {(!event.location.is_empty()).then(|| view! {
+                <span class="agenda-item__location">{event.location.clone()}</span>
+            })}
+            {event.category.map(|category| view! { <CategoryLabel category/> })}
+        </li>
+    }
+}

@@ -1,0 +1,97 @@
+//! `/calendar/{yyyy}/{mm}/{dd}`: one day's events, all of them ("+N vēl" leads here).
+
+use chrono::Days;
+use leptos::prelude::*;
+use leptos_meta::{Meta, Title};
+use leptos_router::hooks::use_params_map;
+
+use super::{
+    agenda::AgendaItem,
+    day_path, get_days, parse_day,
+    toolbar::{filter_query, CategoryFilter, PeriodNavigation, View, ViewLinks, ViewSwitcher},
+    use_calendar_filter, week_path, DaysData, DaysQuery, YearMonth,
+};
+use crate::{components::ErrorPage, error::AppError, locale};
+
+#[component]
+pub fn DayPage() -> impl IntoView {
+    let params = use_params_map();
+    let filter = use_calendar_filter();
+    let query = Memo::new(move |_| {
+        params
+            .with(|p| {
+                parse_day(
+                    &p.get("year").unwrap_or_default(),
+                    &p.get("month").unwrap_or_default(),
+                    &p.get("day").unwrap_or_default(),
+                )
+            })
+            .map(|day| DaysQuery {
+                first: day,
+                last: day,
+                filter: filter.get(),
+            })
+            .ok_or(AppError::NotFound)
+    });
+    let day = Resource::new(
+        move || query.get(),
+        |query| async move { get_days(query?).await },
+    );
+    view! {
+        <Transition fallback=|| view! { <p class="loading">"Ielādē dienu…"</p> }>
+            {move || Suspend::new(async move {
+                match day.await {
+                    Ok(data) => view! { <DayView data/> }.into_any(),
+                    Err(error) => view! { <ErrorPage error/> }.into_any(),
+                }
+            })}
+        </Transition>
+    }
+}
+
+#[component]
+fn DayView(data: DaysData) -> impl IntoView {
+    let filter = use_calendar_filter().get_untracked();
+    let day = data.first;
+    let heading = format!(
+        "Notikumu kalendārs — {}",
+        locale::long_date_with_weekday(day)
+    );
+    let query = filter_query(&filter);
+    let (previous, next) = (day - Days::new(1), day + Days::new(1));
+    let links = ViewLinks {
+        month: YearMonth::of(day).path(),
+        week: week_path(day),
+        day: day_path(day),
+    };
+    let empty = data.events.is_empty();
+    view! {
+        <Title text=heading.clone()/>
+        <Meta name="description" content=format!("{}: {}.", locale::long_date(day), locale::event_count(data.events.len()))/>
+        {empty.then(|| view! { <Meta name="robots" content="noindex"/> })}
+        <section class="calendar" aria-labelledby="calendar-heading">
+            <h1 id="calendar-heading">{heading}</h1>
+            <div class="calendar-toolbar">
+                <PeriodNavigation
+                    previous=(format!("{}{query}", day_path(previous)), locale::long_date(previous))
+                    current=(format!("{}{query}", day_path(data.today)), "Šodien")
+                    next=(format!("{}{query}", day_path(next)), locale::long_date(next))
+                    previous_label="Iepriekšējā diena: "
+                    next_label="Nākamā diena: "
+                />
+                <ViewSwitcher current=View::Day links filter=filter.clone()/>
+            </div>
+            <CategoryFilter categories=data.categories.clone() filter action=day_path(day)/>
+            {if empty {
+                view! { <p class="calendar__empty">"Šajā dienā notikumu nav."</p> }.into_any()
+            } else {
+                view! {
+                    <ul class="agenda">
+                        {data.events.into_iter().map(|event| view! { <AgendaItem event/> }).collect_view()}
+                    </ul>
+                }
+                .into_any()
+            }}
+        </section>
+    }
+}

@@ -1,0 +1,130 @@
+//! `/calendar/list`: upcoming events, soonest first, and under `?past=1` past ones, most
+//! recent first; twenty a page (`?page=`). Recurring series are listed once, with how they
+//! repeat.
+
+use leptos::prelude::*;
+use leptos_meta::{Meta, Title};
+use leptos_router::hooks::use_query_map;
+
+use super::{
+    agenda::AgendaItem,
+    list_events,
+    toolbar::{filter_query, filter_query_with, CategoryFilter},
+    use_calendar_filter, EventList, ListQuery,
+};
+use crate::{components::ErrorPage, error::AppError};
+
+fn requested_page(page: Option<String>) -> Result<u32, AppError> {
+    match page {
+        None => Ok(1),
+        Some(page) => page
+            .parse::<u32>()
+            .ok()
+            .filter(|page| *page >= 1)
+            .ok_or(AppError::NotFound),
+    }
+}
+
+#[component]
+pub fn ListPage() -> impl IntoView {
+    let query = use_query_map();
+    let filter = use_calendar_filter();
+    let request = Memo::new(move |_| {
+        let page = requested_page(query.with(|q| q.get("page")))?;
+        let past = query
+            .with(|q| q.get("past"))
+            .is_some_and(|past| past == "1");
+        Ok::<_, AppError>(ListQuery {
+            page,
+            past,
+            filter: filter.get(),
+        })
+    });
+    let list = Resource::new(
+        move || request.get(),
+        |request| async move { list_events(request?).await },
+    );
+    view! {
+        <Transition fallback=|| view! { <p class="loading">"Ielādē notikumus…"</p> }>
+            {move || Suspend::new(async move {
+                match list.await {
+                    Ok(list) => view! { <ListView list/> }.into_any(),
+                    Err(error) => view! { <ErrorPage error/> }.into_any(),
+                }
+            })}
+        </Transition>
+    }
+}
+
+#[component]
+fn ListView(list: EventList) -> impl IntoView {
+    let filter = use_calendar_filter().get_untracked();
+    let heading = if list.past {
+        "Notikumu arhīvs"
+    } else {
+        "Gaidāmie notikumi"
+    };
+    let past_parameter = |page: u32| {
+        let mut extra = vec![("page", page.to_string())];
+        if list.past {
+            extra.insert(0, ("past", "1".to_string()));
+        }
+        format!("/calendar/list{}", filter_query_with(&filter, &extra))
+    };
+    let other = if list.past {
+        (
+            format!("/calendar/list{}", filter_query(&filter)),
+            "Gaidāmie notikumi",
+        )
+    } else {
+        (
+            format!(
+                "/calendar/list{}",
+                filter_query_with(&filter, &[("past", "1".into())])
+            ),
+            "Pagājušie notikumi",
+        )
+    };
+    let (page, pages) = (list.page, list.pages);
+    view! {
+        <Title text=heading/>
+        <Meta name="description" content="Notikumu saraksts."/>
+        <section class="calendar" aria-labelledby="calendar-heading">
+            <h1 id="calendar-heading">{heading}</h1>
+            <p class="calendar-list__switch">
+                <a href=other.0>{other.1}</a>
+                " · "
+                <a href=format!("/calendar{}", filter_query(&filter))>"Mēneša skats"</a>
+            </p>
+            <CategoryFilter categories=list.categories.clone() filter=filter.clone() action="/calendar/list".to_string()/>
+            {(!list.recurring.is_empty()).then(|| view! {
+                <h2>"Regulāri notikumi"</h2>
+                <ul class="agenda">
+                    {list.recurring.into_iter().map(|(event, repeats)| view! {
+                        <li class="agenda-item agenda-item--series">
+                            <span class="agenda-item__when">{repeats}</span>
+                            <a class="agenda-item__title" href=event.path()>{event.title.clone()}</a>
+                        </li>
+                    }).collect_view()}
+                </ul>
+            })}
+            {if list.events.is_empty() {
+                view! { <p class="calendar__empty">"Notikumu nav."</p> }.into_any()
+            } else {
+                view! {
+                    <ul class="agenda">
+                        {list.events.into_iter().map(|event| view! { <AgendaItem event with_date=true/> }).collect_view()}
+                    </ul>
+                }
+                .into_any()
+            }}
+            {(pages > 1).then(|| view! {
+                <nav class="pager" aria-label="Lapas">
+                    {(page > 1).then(|| view! { <a href=past_parameter(page - 1) rel="prev">"← Iepriekšējā lapa"</a> })}
+                    <span class="pager__position">{format!("{page}. lapa no {pages}")}</span>
+                    {(page < pages).then(|| view! { <a href=past_parameter(page + 1) rel="next">"Nākamā lapa →"</a> })}
+                </nav>
+            })}
+        </section>
+    }
+}

@@ -1,0 +1,230 @@
+//! The month grid as a WAI-ARIA grid: one tab stop, arrows move by day and week, Home/End to
+//! the week's ends, PageUp/PageDown by month (with Shift by year), Enter opens the day.
+//! Each day cell announces itself ("otrdiena, 2020. gada 4. augusts, 2 notikumi").
+
+use chrono::{Datelike, NaiveDate};
+use leptos::{ev::KeyboardEvent, prelude::*};
+use leptos_router::{hooks::use_navigate, NavigateOptions};
+
+use super::{
+    day_path, toolbar::filter_query, CalendarFilter, DaySlot, EventSummary, GridKey, MonthBar,
+    MonthData, YearMonth,
+};
+use crate::{components::CategoryLabel, locale};
+
+fn cell_id(date: NaiveDate) -> String {
+    format!("day-{date}")
+}
+
+/// Moves keyboard focus to a day's cell (in the browser; handlers and effects only run there).
+fn focus_day(date: NaiveDate) {
+    use leptos::wasm_bindgen::JsCast;
+    if let Some(cell) = document()
+        .get_element_by_id(&cell_id(date))
+        .and_then(|element| element.dyn_into::<leptos::web_sys::HtmlElement>().ok())
+    {
+        // Focus can fail only if the cell vanished meanwhile; nothing to do then.
+        let _ = cell.focus();
+    }
+}
+
+#[component]
+pub fn MonthGrid(
+    data: MonthData,
+    filter: CalendarFilter,
+    heading: String,
+    focus_request: RwSignal<Option<NaiveDate>>,
+) -> impl IntoView {
+    let month = data.month;
+    let query = filter_query(&filter);
+    let initial = focus_request
+        .get_untracked()
+        .filter(|day| month.contains(*day))
+        .unwrap_or_else(|| month.first_day());
+    let focused = RwSignal::new(initial);
+    Effect::new(move |_| {
+        if let Some(day) = focus_request.get() {
+            if month.contains(day) {
+                focused.set(day);
+                focus_day(day);
+                focus_request.set(None);
+            }
+        }
+    });
+
+    let navigate = use_navigate();
+    let on_keydown = {
+        let query = query.clone();
+        move |event: KeyboardEvent| {
+            let key = event.key();
+            if key == "Enter" || key == " " {
+                event.prevent_default();
+                navigate(
+                    &format!("{}{query}", day_path(focused.get_untracked())),
+                    NavigateOptions::default(),
+                );
+                return;
+            }
+            let Some(grid_key) = GridKey::from_key(&key, event.shift_key()) else {
+                return;
+            };
+            event.prevent_default();
+            let target = grid_key.target(focused.get_untracked());
+            if month.contains(target) {
+                focused.set(target);
+                focus_day(target);
+            } else {
+                focus_request.set(Some(target));
+                navigate(
+                    &format!("{}{query}", YearMonth::of(target).path()),
+                    NavigateOptions::default(),
+                );
+            }
+        }
+    };
+
+    view! {
+        <div class="month-grid" role="grid" aria-label=heading on:keydown=on_keydown>
+            <div class="month-grid__weekdays" role="row">
+                {locale::weekday_names()
+                    .into_iter()
+                    .zip(locale::WEEKDAYS_SHORT)
+                    .map(|(name, short)| view! {
+                        <div class="month-grid__weekday" role="columnheader">
+                            <abbr title=name>{short}</abbr>
+                        </div>
+                    })
+                    .collect_view()}
+            </div>
+            {data
+                .weeks
+                .into_iter()
+                .map(|week| {
+                    let lines = week.lines;
+                    let bars = week.bars;
+                    view! {
+                        <div class="month-grid__week" role="row" style=format!("--bar-lines: {lines}")>
+                            {week
+                                .days
+                                .into_iter()
+                                .enumerate()
+                                .map(|(column, slot)| {
+                                    let starting_here: Vec<MonthBar> = bars
+                                        .iter()
+                                        .filter(|bar| usize::from(bar.column) == column)
+                                        .cloned()
+                                        .collect();
+                                    view! {
+                                        <DayCell
+                                            day=slot
+                                            bars=starting_here
+                                            month
+                                            focused
+                                            query=query.clone()
+                                        />
+                                    }
+                                })
+                                .collect_view()}
+                        </div>
+                    }
+                })
+                .collect_view()}
+        </div>
+    }
+}
+
+#[component]
+fn DayCell(
+    day: DaySlot,
+    bars: Vec<MonthBar>,
+    month: YearMonth,
+    focused: RwSignal<NaiveDate>,
+    query: String,
+) -> impl IntoView {
+    let slot = day;
+    let date = slot.date;
+    let busy = slot.total > 0;
+    let label = format!(
+        "{}, {}",
+        locale::long_date_with_weekday(date),
+        locale::event_count(slot.total)
+    );
+    let more = (slot.hidden > 0).then(|| {
+        view! {
+            <a class="month-grid__more" href=format!("{}{query}", day_path(date)) tabindex="-1">
+                {format!("+{} vēl", slot.hidden)}
+            </a>
+        }
+    });
+    view! {
+        <div
+            class="month-grid__day"
+            class:month-grid__day--outside=!month.contains(date)
+            class:month-grid__day--busy=busy
+            role="gridcell"
+            id=cell_id(date)
+            aria-label=label
+            tabindex=move || if focused.get() == date { "0" } else { "-1" }
+            on:focus=move |_| focused.set(date)
+        >
+            <span class="month-grid__date" aria-hidden="true">{date.day()}</span>
+            {bars.into_iter().map(|bar| view! { <EventBar bar/> }).collect_view()}
+            {(!slot.events.is_empty()).then(|| view! {
+                <ul class="month-grid__events" style=format!("--bar-lines: {}", slot.bar_lines)>
+                    {slot.events.into_iter().map(|event| view! { <EventChip event/> }).collect_view()}
+                </ul>
+            })}
+            {more}
+        </div>
+    }
+}
+
+fn category_style(event: &EventSummary) -> String {
+    event
+        .category
+        .as_ref()
+        .map(|category| format!("--category-colour: {};", category.colour))
+        .unwrap_or_default()
+}
+
+#[component]
+fn EventBar(bar: MonthBar) -> impl IntoView {
+    let style = format!(
+        "{} --span: {}; --line: {};",
+        category_style(&bar.event),
+        bar.span,
+        bar.line
+    );
+    let category = bar.event.category.clone();
+    view! {
+        <a
+            class="month-bar"
+            class:month-bar--continues-before=bar.continues_before
+            class:month-bar--continues-after=bar.continues_after
+            href=bar.event.path()
+            style=style
+            tabindex="-1"
+        >
+            <span class="month-bar__title">{bar.event.title.clone()}</span>
+            {category.map(|category| view! {
+                <span class="visually-hidden">" ("{category.name}")"</span>
+            })}
+        </a>
+    }
+}
+
+#[component]
+fn EventChip(event: EventSummary) -> impl IntoView {
+    let time = locale::time_range(event.all_day, event.start, event.end);
+    let style = category_style(&event);
+    view! {
+        <li class="month-chip" style=style>
+            <a class="month-chip__link" href=event.path() tabindex="-1">
+                <span class="month-chip__time">{time}</span>
+                " "
+                <span class="month-chip__title">{event.title.clone()}</span>
+            </a>
+            {event.category.map(|category| view! { <CategoryLabel category/> })}
+        </li>
+    }
+}

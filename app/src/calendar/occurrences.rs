@@ -1,0 +1,126 @@
+//! The events a calendar page shows: single events and the occurrences of recurring series
+//! in the range, filtered by category.
+
+use chrono::{Days, NaiveDate, Utc};
+
+use super::{
+    records, recurrence, rule_text, CalendarFilter, CategoryTag, EventList, EventSummary,
+    ListQuery, LIST_PAGE_SIZE, MAX_OCCURRENCES_PER_SERIES,
+};
+use crate::{
+    error::AppError,
+    storage::{self, Direction, Store},
+    timezone,
+};
+
+fn wanted(event: &storage::Event, filter: &CalendarFilter) -> bool {
+    filter.categories.is_empty()
+        || event
+            .category
+            .as_ref()
+            .is_some_and(|category| filter.categories.contains(&category.slug))
+}
+
+/// Every event and occurrence touching the Riga days `first..=last`, by start.
+pub async fn summaries_between(
+    store: &dyn Store,
+    first: NaiveDate,
+    last: NaiveDate,
+    filter: &CalendarFilter,
+) -> Result<Vec<EventSummary>, AppError> {
+    let from = timezone::start_of_day(first);
+    let to = timezone::start_of_day(last + Days::new(1));
+    let mut summaries = Vec::new();
+    for event in store.events_between(from, to).await? {
+        if !wanted(&event, filter) {
+            continue;
+        }
+        let Some(series) = &event.recurrence else {
+            summaries.push(records::event_summary(&event));
+            continue;
+        };
+        match recurrence::occurrences(
+            timezone::local(event.starts_at),
+            &series.rule,
+            &series.exdates,
+            event.ends_at - event.starts_at,
+            from,
+            to,
+            MAX_OCCURRENCES_PER_SERIES,
+        ) {
+            Ok(starts) => summaries.extend(
+                starts
+                    .into_iter()
+                    .map(|start| records::occurrence_summary(&event, start)),
+            ),
+            // A rule stored by an older version that no longer parses must not take the
+            // whole page down; the event page still shows the event itself.
+            Err(error) => {
+                tracing::warn!(slug = %event.slug, %error, "skipping unexpandable series")
+            }
+        }
+    }
+    summaries.sort_by(|a, b| (a.start, &a.title).cmp(&(b.start, &b.title)));
+    Ok(summaries)
+}
+
+pub async fn category_tags(store: &dyn Store) -> Result<Vec<CategoryTag>, AppError> {
+    Ok(store
+        .categories()
+        .await?
+        .iter()
+        .map(records::category_tag)
+        .collect())
+}
+
+/// A page of the list view: single events by time, and on the first page the recurring
+/// series with their next occurrence.
+pub async fn event_list(store: &dyn Store, query: &ListQuery) -> Result<EventList, AppError> {
+    let page = query.page.max(1);
+    let direction = if query.past {
+        Direction::Past
+    } else {
+        Direction::Upcoming
+    };
+    let size = i64::from(LIST_PAGE_SIZE);
+    let found = store
+        .list_events(
+            Utc::now(),
+            direction,
+            &query.filter.categories,
+            size,
+            i64::from(page - 1) * size,
+        )
+        .await?;
+    let pages = u32::try_from(found.total.max(0) as u64 / u64::from(LIST_PAGE_SIZE))
+        .unwrap_or(u32::MAX)
+        .saturating_add(u32::from(found.total % size != 0))
+        .max(1);
+    if page > pages {
+        return Err(AppError::NotFound);
+    }
+    let events = found.events.iter().map(records::event_summary).collect();
+    let recurring = if page == 1 && !query.past {
+        store
+            .recurring_events()
+            .await?
+            .iter()
+            .filter(|event| wanted(event, &query.filter))
+            .filter_map(|event| {
+                let next = records::event_detail(event, None, "").ok()?;
+                let series = event.recurrence.as_ref()?;
+                Some((next.event, rule_text::describe(&series.rule)))
+            })
+            .collect()
+    } else {
+        Vec::new()
+    };
+    Ok(EventList {
+        events,
+        recurring,
+        past: query.past,
+        page,
+        pages,
+        categories: category_tags(store).await?,
+    })
+}

@@ -1,0 +1,696 @@
+//! Tests of recurrence expansion: rule forms, time zones, caps.
+use super::*;
+
+fn at(y: i32, m: u32, d: u32, h: u32, min: u32) -> NaiveDateTime {
+    NaiveDate::from_ymd_opt(y, m, d)
+        .and_then(|date| date.and_hms_opt(h, min, 0))
+        .expect("valid test time")
+}
+
+fn utc(y: i32, m: u32, d: u32, h: u32, min: u32) -> DateTime<Utc> {
+    Utc.from_utc_datetime(&at(y, m, d, h, min))
+}
+
+fn riga_midnight(y: i32, m: u32, d: u32) -> DateTime<Utc> {
+    timezone::start_of_day(NaiveDate::from_ymd_opt(y, m, d).expect("valid test date"))
+}
+
+fn day(y: i32, m: u32, d: u32) -> NaiveDate {
+    NaiveDate::from_ymd_opt(y, m, d).expect("valid test date")
+}
+
+/// The occurrences overlapping [from, to) Riga midnights, as Riga wall-clock starts.
+fn expand(
+    first_start: NaiveDateTime,
+    rule: &str,
+    exdates: &[NaiveDateTime],
+    duration: Duration,
+    from: NaiveDate,
+    to: NaiveDate,
+) -> Vec<NaiveDateTime> {
+    occurrences(
+        first_start,
+        rule,
+        exdates,
+        duration,
+        timezone::start_of_day(from),
+        timezone::start_of_day(to),
+        1_000,
+    )
+    .expect("rule accepted")
+    .into_iter()
+    .map(timezone::local)
+    .collect()
+}
+
+fn days_of(starts: &[NaiveDateTime]) -> Vec<NaiveDate> {
+    starts.iter().map(NaiveDateTime::date).collect()
+}
+
+#[test]
+fn daily_with_count_five() {
+    let starts = expand(
+        at(2020, 8, 3, 10, 0),
+        "FREQ=DAILY;COUNT=5",
+        &[],
+        Duration::hours(1),
+        day(2020, 8, 1),
+        day(2020, 9, 1),
+    );
+    assert_eq!(
+        starts,
+        vec![
+            at(2020, 8, 3, 10, 0),
+            at(2020, 8, 4, 10, 0),
+            at(2020, 8, 5, 10, 0),
+            at(2020, 8, 6, 10, 0),
+            at(2020, 8, 7, 10, 0),
+        ]
+    );
+}
+
+#[test]
+fn every_other_day_until_an_instant_that_is_itself_an_occurrence() {
+    // 10:00 in Riga in August is 07:00 UTC; UNTIL is inclusive.
+    let starts = expand(
+        at(2020, 8, 2, 10, 0),
+        "FREQ=DAILY;INTERVAL=2;UNTIL=20200810T070000Z",
+        &[],
+        Duration::hours(1),
+        day(2020, 8, 1),
+        day(2020, 9, 1),
+    );
+    assert_eq!(
+        days_of(&starts),
+        vec![
+            day(2020, 8, 2),
+            day(2020, 8, 4),
+            day(2020, 8, 6),
+            day(2020, 8, 8),
+            day(2020, 8, 10),
+        ]
+    );
+}
+
+#[test]
+fn weekly_on_tuesdays_and_thursdays_in_august_2020() {
+    let starts = occurrences(
+        at(2020, 7, 7, 18, 0),
+        "FREQ=WEEKLY;BYDAY=TU,TH",
+        &[],
+        Duration::hours(2),
+        riga_midnight(2020, 8, 1),
+        riga_midnight(2020, 9, 1),
+        100,
+    )
+    .expect("rule accepted");
+    let dates: Vec<NaiveDate> = starts.iter().map(|s| timezone::local(*s).date()).collect();
+    assert_eq!(
+        dates,
+        vec![
+            day(2020, 8, 4),
+            day(2020, 8, 6),
+            day(2020, 8, 11),
+            day(2020, 8, 13),
+            day(2020, 8, 18),
+            day(2020, 8, 20),
+            day(2020, 8, 25),
+            day(2020, 8, 27),
+        ]
+    );
+    assert!(starts
+        .iter()
+        .all(|s| timezone::local(*s).time() == at(2020, 1, 1, 18, 0).time()));
+}
+
+#[test]
+fn monthly_on_the_fifteenth() {
+    let starts = expand(
+        at(2020, 1, 15, 12, 0),
+        "FREQ=MONTHLY;BYMONTHDAY=15",
+        &[],
+        Duration::hours(1),
+        day(2020, 1, 1),
+        day(2021, 1, 1),
+    );
+    assert_eq!(starts.len(), 12);
+    assert!(starts.iter().all(|s| s.day() == 15 && s.hour() == 12));
+}
+
+#[test]
+fn monthly_on_the_second_tuesday() {
+    let starts = expand(
+        at(2020, 1, 14, 18, 0),
+        "FREQ=MONTHLY;BYDAY=2TU",
+        &[],
+        Duration::hours(2),
+        day(2020, 1, 1),
+        day(2020, 7, 1),
+    );
+    assert_eq!(
+        days_of(&starts),
+        vec![
+            day(2020, 1, 14),
+            day(2020, 2, 11),
+            day(2020, 3, 10),
+            day(2020, 4, 14),
+            day(2020, 5, 12),
+            day(2020, 6, 9),
+        ]
+    );
+}
+
+#[test]
+fn monthly_on_the_last_friday() {
+    let starts = expand(
+        at(2020, 1, 31, 17, 0),
+        "FREQ=MONTHLY;BYDAY=-1FR",
+        &[],
+        Duration::hours(2),
+        day(2020, 1, 1),
+        day(2020, 7, 1),
+    );
+    assert_eq!(
+        days_of(&starts),
+        vec![
+            day(2020, 1, 31),
+            day(2020, 2, 28),
+            day(2020, 3, 27),
+            day(2020, 4, 24),
+            day(2020, 5, 29),
+            day(2020, 6, 26),
+        ]
+    );
+}
+
+#[test]
+fn yearly_on_eu_anti_trafficking_day() {
+    let starts = expand(
+        at(2007, 10, 18, 10, 0),
+        "FREQ=YEARLY",
+        &[],
+        Duration::hours(8),
+        day(2020, 1, 1),
+        day(2024, 1, 1),
+    );
+    assert_eq!(
+        starts,
+        vec![
+            at(2020, 10, 18, 10, 0),
+            at(2021, 10, 18, 10, 0),
+            at(2022, 10, 18, 10, 0),
+            at(2023, 10, 18, 10, 0),
+        ]
+    );
+}
+
+#[test]
+fn exdate_removes_exactly_that_occurrence() {
+    let starts = expand(
+        at(2020, 8, 4, 18, 0),
+        "FREQ=WEEKLY",
+        &[at(2020, 8, 18, 18, 0), at(2020, 8, 19, 18, 0)],
+        Duration::hours(2),
+        day(2020, 8, 1),
+        day(2020, 9, 1),
+    );
+    assert_eq!(
+        days_of(&starts),
+        vec![day(2020, 8, 4), day(2020, 8, 11), day(2020, 8, 25)]
+    );
+}
+
+#[test]
+fn occurrence_spanning_the_window_start_is_included() {
+    // Thursday 30 July 10:00 to Sunday 2 August 10:00 overlaps August.
+    let starts = expand(
+        at(2020, 7, 2, 10, 0),
+        "FREQ=WEEKLY",
+        &[],
+        Duration::days(3),
+        day(2020, 8, 1),
+        day(2020, 8, 15),
+    );
+    assert_eq!(
+        starts,
+        vec![
+            at(2020, 7, 30, 10, 0),
+            at(2020, 8, 6, 10, 0),
+            at(2020, 8, 13, 10, 0),
+        ]
+    );
+}
+
+#[test]
+fn window_edges_follow_half_open_overlap() {
+    let first = at(2020, 7, 25, 0, 0);
+    // Ends exactly at the window start: no overlap.
+    let touching = expand(
+        first,
+        "FREQ=WEEKLY",
+        &[],
+        Duration::days(7),
+        day(2020, 8, 1),
+        day(2020, 8, 2),
+    );
+    assert_eq!(touching, vec![at(2020, 8, 1, 0, 0)]);
+    // A zero-length occurrence at the window start is inside; at the window end it is not.
+    let zero = expand(
+        first,
+        "FREQ=WEEKLY",
+        &[],
+        Duration::zero(),
+        day(2020, 8, 1),
+        day(2020, 8, 8),
+    );
+    assert_eq!(zero, vec![at(2020, 8, 1, 0, 0)]);
+}
+
+#[test]
+fn limit_keeps_the_earliest_occurrences() {
+    let starts = occurrences(
+        at(2020, 8, 1, 10, 0),
+        "FREQ=DAILY",
+        &[],
+        Duration::hours(1),
+        riga_midnight(2020, 8, 1),
+        riga_midnight(2020, 9, 1),
+        3,
+    )
+    .expect("rule accepted");
+    assert_eq!(
+        starts,
+        vec![
+            utc(2020, 8, 1, 7, 0),
+            utc(2020, 8, 2, 7, 0),
+            utc(2020, 8, 3, 7, 0)
+        ]
+    );
+}
+
+#[test]
+fn first_start_is_an_occurrence_even_off_the_rule_and_counts() {
+    // Monday 3 August, then Tuesdays; COUNT=3 includes the Monday.
+    let starts = expand(
+        at(2020, 8, 3, 18, 0),
+        "FREQ=WEEKLY;BYDAY=TU;COUNT=3",
+        &[],
+        Duration::hours(1),
+        day(2020, 8, 1),
+        day(2020, 9, 1),
+    );
+    assert_eq!(
+        days_of(&starts),
+        vec![day(2020, 8, 3), day(2020, 8, 4), day(2020, 8, 11)]
+    );
+}
+
+#[test]
+fn weekly_sunday_keeps_ten_o_clock_across_the_spring_change() {
+    let starts = occurrences(
+        at(2020, 3, 15, 10, 0),
+        "FREQ=WEEKLY",
+        &[],
+        Duration::hours(2),
+        riga_midnight(2020, 3, 20),
+        riga_midnight(2020, 4, 10),
+        10,
+    )
+    .expect("rule accepted");
+    assert_eq!(
+        starts,
+        vec![
+            utc(2020, 3, 22, 8, 0),
+            utc(2020, 3, 29, 7, 0),
+            utc(2020, 4, 5, 7, 0),
+        ]
+    );
+}
+
+#[test]
+fn weekly_sunday_keeps_ten_o_clock_across_the_autumn_change() {
+    let starts = occurrences(
+        at(2020, 10, 11, 10, 0),
+        "FREQ=WEEKLY",
+        &[],
+        Duration::hours(2),
+        riga_midnight(2020, 10, 15),
+        riga_midnight(2020, 11, 5),
+        10,
+    )
+    .expect("rule accepted");
+    assert_eq!(
+        starts,
+        vec![
+            utc(2020, 10, 18, 7, 0),
+            utc(2020, 10, 25, 8, 0),
+            utc(2020, 11, 1, 8, 0),
+        ]
+    );
+}
+
+#[test]
+fn start_in_the_spring_gap_moves_an_hour_later_that_day_only() {
+    // 03:30 does not exist on 29 March 2020 in Riga; timezone::instant reads it as 04:30 EEST.
+    let starts = occurrences(
+        at(2020, 3, 22, 3, 30),
+        "FREQ=WEEKLY;COUNT=3",
+        &[],
+        Duration::hours(1),
+        riga_midnight(2020, 3, 1),
+        riga_midnight(2020, 5, 1),
+        10,
+    )
+    .expect("rule accepted");
+    assert_eq!(
+        starts,
+        vec![
+            utc(2020, 3, 22, 1, 30),
+            utc(2020, 3, 29, 1, 30),
+            utc(2020, 4, 5, 0, 30),
+        ]
+    );
+}
+
+#[test]
+fn plain_date_until_is_normalised_to_the_end_of_that_riga_day() {
+    assert_eq!(
+        normalise_rule("FREQ=DAILY;UNTIL=20201231").expect("accepted"),
+        "FREQ=DAILY;UNTIL=20201231T215959Z"
+    );
+    // Summer time: Riga is UTC+3.
+    assert_eq!(
+        normalise_rule("FREQ=DAILY;UNTIL=20200815").expect("accepted"),
+        "FREQ=DAILY;UNTIL=20200815T205959Z"
+    );
+}
+
+#[test]
+fn plain_date_until_includes_an_occurrence_late_on_that_day() {
+    let starts = expand(
+        at(2020, 12, 28, 23, 0),
+        "FREQ=DAILY;UNTIL=20201231",
+        &[],
+        Duration::minutes(30),
+        day(2020, 12, 1),
+        day(2021, 2, 1),
+    );
+    assert_eq!(
+        days_of(&starts),
+        vec![
+            day(2020, 12, 28),
+            day(2020, 12, 29),
+            day(2020, 12, 30),
+            day(2020, 12, 31),
+        ]
+    );
+}
+
+#[test]
+fn rules_are_normalised_to_one_form() {
+    assert_eq!(
+        normalise_rule(" rrule:freq=weekly;byday=th,tu,TU;interval=1;wkst=mo; ").expect("accepted"),
+        "FREQ=WEEKLY;BYDAY=TU,TH"
+    );
+    assert_eq!(
+        normalise_rule("FREQ=MONTHLY;BYSETPOS=-1;BYDAY=FR,MO;INTERVAL=2;COUNT=10")
+            .expect("accepted"),
+        "FREQ=MONTHLY;INTERVAL=2;BYDAY=MO,FR;BYSETPOS=-1;COUNT=10"
+    );
+    assert_eq!(
+        normalise_rule("FREQ=YEARLY;BYMONTH=10;BYDAY=+2TU;UNTIL=20301231T215959Z")
+            .expect("accepted"),
+        "FREQ=YEARLY;BYMONTH=10;BYDAY=2TU;UNTIL=20301231T215959Z"
+    );
+    assert_eq!(
+        normalise_rule("FREQ=MONTHLY;BYMONTHDAY=-1,15").expect("accepted"),
+        "FREQ=MONTHLY;BYMONTHDAY=-1,15"
+    );
+}
+
+#[test]
+fn series_end_with_count_is_the_end_of_the_last_occurrence() {
+    let end = series_end(
+        at(2020, 8, 3, 10, 0),
+        "FREQ=DAILY;COUNT=5",
+        &[],
+        Duration::hours(2),
+    )
+    .expect("rule accepted");
+    assert_eq!(end, Some(utc(2020, 8, 7, 9, 0)));
+}
+
+#[test]
+fn series_end_with_until_is_the_end_of_the_last_occurrence_before_it() {
+    // Tuesdays; UNTIL falls on Thursday 27 August, so the last one is the 25th.
+    let end = series_end(
+        at(2020, 8, 4, 18, 0),
+        "FREQ=WEEKLY;UNTIL=20200827T120000Z",
+        &[],
+        Duration::hours(2),
+    )
+    .expect("rule accepted");
+    assert_eq!(end, Some(utc(2020, 8, 25, 17, 0)));
+}
+
+#[test]
+fn until_series_shows_nothing_in_a_window_after_until() {
+    // The window is far enough ahead for the expansion to skip to it.
+    let starts = expand(
+        at(2018, 1, 1, 10, 0),
+        "FREQ=DAILY;UNTIL=20200101",
+        &[],
+        Duration::hours(1),
+        day(2026, 8, 1),
+        day(2026, 9, 1),
+    );
+    assert_eq!(starts, Vec::<NaiveDateTime>::new());
+    let last_days = expand(
+        at(2018, 1, 1, 10, 0),
+        "FREQ=DAILY;UNTIL=20200101",
+        &[],
+        Duration::hours(1),
+        day(2019, 12, 31),
+        day(2020, 1, 3),
+    );
+    assert_eq!(
+        days_of(&last_days),
+        vec![day(2019, 12, 31), day(2020, 1, 1)]
+    );
+}
+
+#[test]
+fn first_start_after_until_is_still_the_one_occurrence() {
+    let starts = expand(
+        at(2021, 3, 1, 10, 0),
+        "FREQ=WEEKLY;UNTIL=20201231",
+        &[],
+        Duration::hours(1),
+        day(2021, 1, 1),
+        day(2022, 1, 1),
+    );
+    assert_eq!(starts, vec![at(2021, 3, 1, 10, 0)]);
+}
+
+#[test]
+fn series_end_of_a_long_until_series_is_found_near_until() {
+    let end = series_end(
+        at(2018, 1, 1, 10, 0),
+        "FREQ=DAILY;UNTIL=20991231",
+        &[],
+        Duration::hours(1),
+    )
+    .expect("rule accepted");
+    assert_eq!(end, Some(utc(2099, 12, 31, 9, 0)));
+}
+
+#[test]
+fn series_without_end_has_no_end() {
+    let end = series_end(
+        at(2020, 8, 3, 10, 0),
+        "FREQ=WEEKLY",
+        &[],
+        Duration::hours(2),
+    )
+    .expect("rule accepted");
+    assert_eq!(end, None);
+}
+
+#[test]
+fn series_end_skips_an_excluded_last_occurrence() {
+    // The fifth occurrence (7 August) is excluded; it still counts, so the series ends
+    // with the fourth rather than gaining an eighth of August.
+    let end = series_end(
+        at(2020, 8, 3, 10, 0),
+        "FREQ=DAILY;COUNT=5",
+        &[at(2020, 8, 7, 10, 0)],
+        Duration::hours(2),
+    )
+    .expect("rule accepted");
+    assert_eq!(end, Some(utc(2020, 8, 6, 9, 0)));
+}
+
+#[test]
+fn series_end_when_every_occurrence_is_excluded_is_the_first_end() {
+    let end = series_end(
+        at(2020, 8, 3, 10, 0),
+        "FREQ=DAILY;COUNT=2",
+        &[at(2020, 8, 3, 10, 0), at(2020, 8, 4, 10, 0)],
+        Duration::hours(2),
+    )
+    .expect("rule accepted");
+    assert_eq!(end, Some(utc(2020, 8, 3, 9, 0)));
+}
+
+#[test]
+fn unsupported_and_malformed_rules_are_refused() {
+    let refused = [
+        "FREQ=HOURLY",
+        "FREQ=DAILY;BYHOUR=10",
+        "BYHOUR=10",
+        "nonsense",
+        "FREQ=WEEKLY;COUNT=3;UNTIL=20201231T000000Z",
+        "",
+        "   ",
+        "FREQ=FORTNIGHTLY",
+        "FREQ=DAILY;FREQ=WEEKLY",
+        "FREQ=DAILY;COLOUR=RED",
+        "INTERVAL=2",
+        "FREQ=DAILY;INTERVAL=0",
+        "FREQ=DAILY;COUNT=0",
+        "FREQ=DAILY;COUNT=-1",
+        "FREQ=DAILY;UNTIL=20201231T235959",
+        "FREQ=DAILY;UNTIL=20201332",
+        "FREQ=DAILY;UNTIL=tomorrow",
+        "FREQ=WEEKLY;BYDAY=2TU",
+        "FREQ=WEEKLY;BYDAY=XX",
+        "FREQ=WEEKLY;BYDAY=",
+        "FREQ=WEEKLY;BYDAY=TU,,TH",
+        "FREQ=WEEKLY;BYMONTHDAY=15",
+        "FREQ=MONTHLY;BYDAY=6TU",
+        "FREQ=MONTHLY;BYDAY=0TU",
+        "FREQ=MONTHLY;BYMONTHDAY=32",
+        "FREQ=MONTHLY;BYMONTHDAY=0",
+        "FREQ=YEARLY;BYMONTH=13",
+        "FREQ=MONTHLY;BYSETPOS=1",
+        "FREQ=MONTHLY;BYDAY=MO;BYSETPOS=40",
+        "FREQ=WEEKLY;WKST=SU",
+        "FREQ=DAILY;BYDAY=ÄÄ",
+    ];
+    for rule in refused {
+        assert!(normalise_rule(rule).is_err(), "{rule:?} should be refused");
+    }
+}
+
+#[test]
+fn refusals_say_what_is_wrong() {
+    assert!(matches!(
+        normalise_rule("FREQ=HOURLY"),
+        Err(RecurrenceError::Unsupported(message)) if message.contains("HOURLY")
+    ));
+    assert!(matches!(
+        normalise_rule("FREQ=DAILY;BYHOUR=10"),
+        Err(RecurrenceError::Unsupported(message)) if message.contains("BYHOUR")
+    ));
+    assert!(matches!(
+        normalise_rule("FREQ=WEEKLY;COUNT=3;UNTIL=20201231T000000Z"),
+        Err(RecurrenceError::Invalid(message)) if message.contains("UNTIL") && message.contains("COUNT")
+    ));
+    let shown = normalise_rule("nonsense").expect_err("refused").to_string();
+    assert!(
+        shown.starts_with("Nederīgs atkārtošanās noteikums: "),
+        "{shown}"
+    );
+}
+
+#[test]
+fn occurrences_and_series_end_refuse_bad_rules_too() {
+    let window = (riga_midnight(2020, 8, 1), riga_midnight(2020, 9, 1));
+    let first = at(2020, 8, 3, 10, 0);
+    assert!(occurrences(
+        first,
+        "FREQ=HOURLY",
+        &[],
+        Duration::hours(1),
+        window.0,
+        window.1,
+        10
+    )
+    .is_err());
+    assert!(series_end(first, "nonsense", &[], Duration::hours(1)).is_err());
+}
+
+#[test]
+fn daily_series_from_2018_expanded_for_august_2026() {
+    let starts = expand(
+        at(2018, 1, 1, 10, 0),
+        "FREQ=DAILY",
+        &[],
+        Duration::hours(1),
+        day(2026, 8, 1),
+        day(2026, 9, 1),
+    );
+    assert_eq!(starts.len(), 31);
+    assert_eq!(starts.first(), Some(&at(2026, 8, 1, 10, 0)));
+    assert_eq!(starts.last(), Some(&at(2026, 8, 31, 10, 0)));
+}
+
+#[test]
+fn far_windows_skip_ahead_to_an_aligned_period() {
+    // Without COUNT the pattern starts just before the window, not in 2018.
+    let series = Series::new(
+        at(2018, 1, 1, 10, 0),
+        Rule::parse("FREQ=DAILY;INTERVAL=3").expect("accepted"),
+        &[],
+    );
+    let wanted = earliest_overlapping_start(riga_midnight(2026, 8, 1), Duration::hours(1))
+        .expect("in range");
+    let resume = series.resume_point(wanted).expect("skips ahead");
+    assert!(
+        resume <= wanted && wanted - resume < Duration::days(3),
+        "{resume}"
+    );
+    assert_eq!((resume.date() - day(2018, 1, 1)).num_days() % 3, 0);
+    // With COUNT every occurrence has to be counted from the first.
+    let counted = Series::new(
+        at(2018, 1, 1, 10, 0),
+        Rule::parse("FREQ=DAILY;COUNT=5000").expect("accepted"),
+        &[],
+    );
+    assert_eq!(counted.resume_point(wanted), None);
+}
+
+#[test]
+fn skipping_ahead_keeps_weekly_monthly_and_yearly_cadences() {
+    let cases = [
+        (at(2018, 1, 3, 18, 0), "FREQ=WEEKLY;INTERVAL=2;BYDAY=MO,WE"),
+        (at(2018, 1, 31, 18, 0), "FREQ=MONTHLY"),
+        (at(2018, 1, 9, 18, 0), "FREQ=MONTHLY;INTERVAL=5;BYDAY=2TU"),
+        (at(2016, 2, 29, 18, 0), "FREQ=YEARLY"),
+        (
+            at(2018, 3, 1, 18, 0),
+            "FREQ=YEARLY;INTERVAL=3;BYMONTH=3,9;BYDAY=-1SU",
+        ),
+    ];
+    for (first, rule) in cases {
+        // The window's share of an expansion from the first start, compared with the
+        // skipped-ahead expansion.
+        let skipped = expand(
+            first,
+            rule,
+            &[],
+            Duration::hours(1),
+            day(2030, 1, 1),
+            day(2033, 1, 1),
+        );
+        let from_first: Vec<NaiveDateTime> =
+            Series::new(first, Rule::parse(rule).expect("accepted"), &[])
+                .starts(None)
+                .expect("expands")
+                .take_while(|start| start.date() < day(2033, 1, 1))
+                .filter(|start| start.date() >= day(2030, 1, 1))
+                .collect();
+        assert!(!skipped.is_empty(), "{rule}");
+        assert_eq!(skipped, from_first, "{rule}");
+    }
+}

@@ -1,0 +1,179 @@
+//! What sits above every calendar view: the period's heading and neighbours, the view
+//! switcher, the month picker and the category filter. All of it is plain links and GET
+//! forms, so it works before (and without) the WebAssembly.
+
+use leptos::prelude::*;
+use leptos_router::components::Form;
+
+use super::{CalendarFilter, CategoryTag};
+use crate::components::CategoryLabel;
+
+/// `?category=a&category=b` (or nothing), to keep the filter on every link.
+pub fn filter_query(filter: &CalendarFilter) -> String {
+    filter_query_with(filter, &[])
+}
+
+/// The filter plus other `(name, value)` parameters.
+pub fn filter_query_with(filter: &CalendarFilter, extra: &[(&str, String)]) -> String {
+    let pairs: Vec<String> = extra
+        .iter()
+        .map(|(name, value)| format!("{name}={value}"))
+        .chain(
+            filter
+                .categories
+                .iter()
+                .map(|slug| format!("category={slug}")),
+        )
+        .collect();
+    if pairs.is_empty() {
+        String::new()
+    } else {
+        format!("?{}", pairs.join("&"))
+    }
+}
+
+/// Which view a page is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum View {
+    Month,
+    Week,
+    Day,
+    List,
+}
+
+/// Links to the same time in the other views.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ViewLinks {
+    pub month: String,
+    pub week: String,
+    pub day: String,
+}
+
+#[component]
+pub fn ViewSwitcher(current: View, links: ViewLinks, filter: CalendarFilter) -> impl IntoView {
+    let query = filter_query(&filter);
+    let item = move |view: View, label: &'static str, href: String| {
+        let current = (view == current).then_some("page");
+        view! {
+            <li>
+                <a href=href aria-current=current>{label}</a>
+            </li>
+        }
+    };
+    view! {
+        <nav class="calendar-views" aria-label="Skats">
+            <ul>
+                {item(View::Month, "Mēnesis", format!("{}{query}", links.month))}
+                {item(View::Week, "Nedēļa", format!("{}{query}", links.week))}
+                {item(View::Day, "Diena", format!("{}{query}", links.day))}
+                {item(View::List, "Saraksts", format!("/calendar/list{query}"))}
+            </ul>
+        </nav>
+    }
+}
+
+/// Previous / current / next links for a period.
+#[component]
+pub fn PeriodNavigation(
+    previous: (String, String),
+    current: (String, &'static str),
+    next: (String, String),
+    /// Screen-reader prefix, e.g. "Iepriekšējais mēnesis: ".
+    previous_label: &'static str,
+    next_label: &'static str,
+) -> impl IntoView {
+    view! {
+        <nav class="calendar-nav" aria-label="Periodi">
+            <a class="calendar-nav__link" href=previous.0 rel="prev">
+                <span aria-hidden="true">"←"</span>
+                <span class="visually-hidden">{previous_label}</span>
+                {previous.1}
+            </a>
+            <a class="calendar-nav__link" href=current.0>{current.1}</a>
+            <a class="calendar-nav__link" href=next.0 rel="next">
+                <span class="visually-hidden">{next_label}</span>
+                {next.1}
+                <span aria-hidden="true">"→"</span>
+            </a>
+        </nav>
+    }
+}
+
+/// A GET form choosing a month (`/calendar?month=2020-08`).
+#[component]
+pub fn MonthPicker(value: String, filter: CalendarFilter) -> impl IntoView {
+    view! {
+        <Form method="GET" action="/calendar" attr:class="calendar-picker">
+            <label for="calendar-month">"Mēnesis un gads"</label>
+            <input id="calendar-month" type="month" name="month" value=value required=true/>
+            {filter
+                .categories
+                .into_iter()
+                .map(|slug| view! { <input type="hidden" name="category" value=slug/> })
+                .collect_view()}
+            <button type="submit">"Rādīt"</button>
+        </Form>
+    }
+}
+
+/// Checkboxes for the categories; the choice goes into the URL.
+#[component]
+pub fn CategoryFilter(
+    categories: Vec<CategoryTag>,
+    filter: CalendarFilter,
+    /// Where the form goes: the current view's path.
+    action: String,
+) -> impl IntoView {
+    let clear = (!filter.categories.is_empty()).then(|| {
+        view! { <a class="calendar-filter__clear" href=action.clone()>"Rādīt visas"</a> }
+    });
+    view! {
+        <Form method="GET" action=action.clone() attr:class="calendar-filter">
+            <fieldset>
+                <legend>"Kategorijas"</legend>
+                {categories
+                    .into_iter()
+                    .map(|category| {
+                        let id = format!("category-{}", category.slug);
+                        let checked = filter.categories.contains(&category.slug);
+                        view! {
+                            <span class="calendar-filter__option">
+                                <input
+                                    type="checkbox"
+                                    id=id.clone()
+                                    name="category"
+                                    value=category.slug.clone()
+                                    checked=checked
+                                />
+                                <label for=id><CategoryLabel category/></label>
+                            </span>
+                        }
+                    })
+                    .collect_view()}
+                <button type="submit">"Filtrēt"</button>
+                {clear}
+            </fieldset>
+        </Form>
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn filter_queries_repeat_the_category_parameter() {
+        let filter = CalendarFilter {
+            categories: vec!["apmacibas".into(), "konferences".into()],
+        };
+        assert_eq!(
+            filter_query(&filter),
+            "?category=apmacibas&category=konferences"
+        );
+        assert_eq!(filter_query(&CalendarFilter::default()), "");
+        assert_eq!(
+            filter_query_with(&filter, &[("page", "2".into())]),
+            "?page=2&category=apmacibas&category=konferences"
+        );
+    }
+}

@@ -1,0 +1,92 @@
+//! The week view: Monday to Sunday, each day with all its events in order.
+
+use chrono::Days;
+use leptos::prelude::*;
+use leptos_meta::{Meta, Title};
+
+use super::{
+    agenda::AgendaItem,
+    day_path, iso_week_of,
+    toolbar::{filter_query, CategoryFilter, PeriodNavigation, View, ViewLinks, ViewSwitcher},
+    week_path, CalendarFilter, DaysData, YearMonth,
+};
+use crate::locale;
+
+#[component]
+pub fn WeekView(data: DaysData, filter: CalendarFilter) -> impl IntoView {
+    let first = data.first;
+    let (year, week) = iso_week_of(first);
+    let heading = format!(
+        "Notikumu kalendārs — {week}. nedēļa, {year} ({} – {})",
+        locale::short_date(first),
+        locale::short_date(data.last)
+    );
+    let query = filter_query(&filter);
+    let previous = first - Days::new(7);
+    let next = first + Days::new(7);
+    let week_label = |date| {
+        let (year, week) = iso_week_of(date);
+        format!("{week}. nedēļa, {year}")
+    };
+    let links = ViewLinks {
+        month: YearMonth::of(first).path(),
+        week: week_path(first),
+        day: day_path(first),
+    };
+    let days: Vec<_> = first
+        .iter_days()
+        .take_while(|day| *day <= data.last)
+        .map(|day| {
+            let events: Vec<_> = data
+                .events
+                .iter()
+                .filter(|e| e.covers(day))
+                .cloned()
+                .collect();
+            (day, events)
+        })
+        .collect();
+    view! {
+        <Title text=heading.clone()/>
+        <Meta name="description" content=format!("Notikumi {week}. nedēļā, {year}.")/>
+        {data.events.is_empty().then(|| view! { <Meta name="robots" content="noindex"/> })}
+        <section class="calendar" aria-labelledby="calendar-heading">
+            <h1 id="calendar-heading">{heading}</h1>
+            <div class="calendar-toolbar">
+                <PeriodNavigation
+                    previous=(format!("{}{query}", week_path(previous)), week_label(previous))
+                    current=(format!("{}{query}", week_path(data.today)), "Šī nedēļa")
+                    next=(format!("{}{query}", week_path(next)), week_label(next))
+                    previous_label="Iepriekšējā nedēļa: "
+                    next_label="Nākamā nedēļa: "
+                />
+                <ViewSwitcher current=View::Week links filter=filter.clone()/>
+            </div>
+            <CategoryFilter categories=data.categories.clone() filter action=week_path(first)/>
+            <ol class="week-view">
+                {days
+                    .into_iter()
+                    .map(|(day, events)| view! {
+                        <li class="week-view__day">
+                            <h2 class="week-view__date">
+                                <a href=format!("{}{query}", day_path(day))>
+                                    {locale::long_date_with_weekday(day)}
+                                </a>
+                            </h2>
+                            {if events.is_empty() {
+                                view! { <p class="week-view__empty">"Notikumu nav."</p> }.into_any()
+                            } else {
+                                view! {
+                                    <ul class="agenda">
+                                        {events.into_iter().map(|event| view! { <AgendaItem event/> }).collect_view()}
+                                    </ul>
+                                }
+                                .into_any()
+                            }}
+                        </li>
+                    })
+                    .collect_view()}
+            </ol>
+        </section>
+    }
+}

@@ -1,0 +1,3 @@
+//! Calendar feeds for other programs: iCalendar files and the JSON event API.
+
+pub mod ics;
