@@ -35,10 +35,11 @@ unit:
 	scripts/with-postgres.sh cargo test --locked
 
 # Browser tests in Chromium against the release build, on a fresh SQLite database with
-# the demo content.
+# the demo content (the tests add load-test events through NOTIKUMI_BIN).
 e2e:
 	e2e_dir=$$(mktemp -d); trap 'rm -rf "$$e2e_dir"' EXIT; \
-	DATABASE_URL="sqlite:$$e2e_dir/notikumi.db" NOTIKUMI_DEMO=1 cargo leptos end-to-end --release
+	DATABASE_URL="sqlite:$$e2e_dir/notikumi.db" NOTIKUMI_DEMO=1 \
+	NOTIKUMI_BIN="$(CARGO_TARGET_DIR)/release/notikumi" cargo leptos end-to-end --release
 
 release-build: tools-run
 	cargo leptos build --release

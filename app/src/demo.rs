@@ -6,8 +6,9 @@ use chrono::{Days, NaiveDate, NaiveDateTime, NaiveTime};
 use serde::Deserialize;
 
 use crate::{
+    calendar::recurrence::{self, RecurrenceError},
     sanitize::SafeHtml,
-    storage::{NewArticle, NewCategory, NewEvent, Status, Store, StoreError},
+    storage::{NewArticle, NewCategory, NewEvent, Recurrence, Status, Store, StoreError},
     timezone,
 };
 
@@ -19,6 +20,11 @@ pub enum DemoError {
     Toml(#[from] toml::de::Error),
     #[error("demo content has a bad time {0:?} (expected YYYY-MM-DDTHH:MM or HH:MM)")]
     Time(String),
+    #[error("demo event {title:?} has a bad rule: {error}")]
+    Rule {
+        title: String,
+        error: RecurrenceError,
+    },
     #[error(transparent)]
     Store(#[from] StoreError),
 }
@@ -48,6 +54,12 @@ struct DemoEvent {
     location: String,
     summary: String,
     body: String,
+    /// RFC 5545 RRULE value for a recurring event.
+    #[serde(default)]
+    rrule: Option<String>,
+    /// Local starts of skipped occurrences, YYYY-MM-DDTHH:MM.
+    #[serde(default)]
+    exdates: Vec<String>,
 }
 
 #[derive(Debug, Deserialize)]
@@ -138,6 +150,10 @@ fn new_event(event: &DemoEvent) -> Result<NewEvent, DemoError> {
     } else {
         (timezone::instant(start), timezone::instant(end))
     };
+    let recurrence = match &event.rrule {
+        None => None,
+        Some(rule) => Some(demo_recurrence(event, rule, start, ends_at - starts_at)?),
+    };
     Ok(NewEvent {
         title: event.title.clone(),
         summary: event.summary.clone(),
@@ -147,8 +163,33 @@ fn new_event(event: &DemoEvent) -> Result<NewEvent, DemoError> {
         all_day: event.all_day,
         location: event.location.clone(),
         category: Some(event.category.clone()),
-        recurrence: None,
+        recurrence,
         status: Status::Published,
+    })
+}
+
+fn demo_recurrence(
+    event: &DemoEvent,
+    rule: &str,
+    first_start: NaiveDateTime,
+    duration: chrono::Duration,
+) -> Result<Recurrence, DemoError> {
+    let bad_rule = |error| DemoError::Rule {
+        title: event.title.clone(),
+        error,
+    };
+    let rule = recurrence::normalise_rule(rule).map_err(bad_rule)?;
+    let exdates = event
+        .exdates
+        .iter()
+        .map(|exdate| local_time(exdate))
+        .collect::<Result<Vec<_>, _>>()?;
+    let series_end =
+        recurrence::series_end(first_start, &rule, &exdates, duration).map_err(bad_rule)?;
+    Ok(Recurrence {
+        rule,
+        exdates,
+        series_end,
     })
 }
 

@@ -5,6 +5,7 @@
 // the default 128 levels.
 #![recursion_limit = "256"]
 
+pub mod cli;
 pub mod config;
 
 use app::{shell, state::AppState, App};
@@ -21,6 +22,7 @@ pub fn router(state: AppState) -> Router {
     Router::new()
         .route("/healthz", get(healthz))
         .route("/readyz", get(readyz))
+        .merge(app::feeds::routes())
         .leptos_routes_with_context(
             &state,
             routes,
@@ -28,6 +30,10 @@ pub fn router(state: AppState) -> Router {
             move || shell(leptos_options.clone()),
         )
         .fallback(leptos_axum::file_and_error_handler::<AppState, _>(shell))
+        .layer(axum::middleware::from_fn_with_state(
+            state.clone(),
+            app::feeds::event_feed,
+        ))
         .layer(CompressionLayer::new())
         .layer(TraceLayer::new_for_http())
         .with_state(state)

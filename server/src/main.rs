@@ -7,8 +7,13 @@
 use std::process::ExitCode;
 
 use app::{demo, state::AppState, storage};
+use clap::Parser;
 use leptos::config::get_configuration;
-use server::{config::Config, router};
+use server::{
+    cli::{generate_events, Cli, Command},
+    config::Config,
+    router,
+};
 use tracing_subscriber::EnvFilter;
 
 #[tokio::main]
@@ -18,7 +23,17 @@ async fn main() -> ExitCode {
             EnvFilter::try_from_default_env().unwrap_or_else(|_| EnvFilter::new("info")),
         )
         .init();
-    match serve().await {
+    let cli = Cli::parse();
+    let result = match cli.command.unwrap_or(Command::Serve) {
+        Command::Serve => serve().await,
+        Command::GenerateEvents {
+            count,
+            from,
+            to,
+            title,
+        } => generate(count, from, to, &title).await,
+    };
+    match result {
         Ok(()) => ExitCode::SUCCESS,
         Err(error) => {
             tracing::error!("{error}");
@@ -52,6 +67,20 @@ async fn serve() -> Result<(), Box<dyn std::error::Error>> {
         .with_graceful_shutdown(shutdown_signal())
         .await?;
     store.close().await;
+    Ok(())
+}
+
+async fn generate(
+    count: u64,
+    from: chrono::NaiveDate,
+    to: chrono::NaiveDate,
+    title: &str,
+) -> Result<(), Box<dyn std::error::Error>> {
+    let config = Config::from_env()?;
+    let store = storage::connect(&config.database_url).await?;
+    let written = generate_events(&store, count, from, to, title).await?;
+    store.close().await;
+    println!("added {written} events");
     Ok(())
 }
 

@@ -5,64 +5,12 @@
 // the default 128 levels.
 #![recursion_limit = "256"]
 
-use app::{demo, locale, state::AppState, storage, timezone};
-use axum::{body::Body, Router};
+mod common;
+
+use app::{locale, timezone};
 use chrono::Datelike;
-use http::{Request, StatusCode};
-use leptos::prelude::LeptosOptions;
-use tower::ServiceExt;
-
-/// A site on its own temporary SQLite database filled with the demo content.
-struct Site {
-    router: Router,
-    store: storage::SharedStore,
-    path: std::path::PathBuf,
-}
-
-impl Site {
-    async fn with_demo_content() -> Self {
-        let path = std::env::temp_dir().join(format!("notikumi-pages-{}.db", uuid::Uuid::new_v4()));
-        let store = storage::connect(&format!("sqlite:{}", path.display()))
-            .await
-            .expect("database opens");
-        demo::load(store.as_ref(), timezone::today())
-            .await
-            .expect("demo content loads");
-        let leptos_options = LeptosOptions::builder().output_name("notikumi").build();
-        Site {
-            router: server::router(AppState {
-                leptos_options,
-                store: store.clone(),
-                public_url: "https://notikumi.example.lv".into(),
-            }),
-            store,
-            path,
-        }
-    }
-
-    async fn get(&self, uri: &str) -> (StatusCode, String) {
-        let request = Request::get(uri).body(Body::empty()).expect("request");
-        let response = self
-            .router
-            .clone()
-            .oneshot(request)
-            .await
-            .expect("response");
-        let status = response.status();
-        let bytes = axum::body::to_bytes(response.into_body(), usize::MAX)
-            .await
-            .expect("body");
-        (status, String::from_utf8_lossy(&bytes).into_owned())
-    }
-}
-
-impl Drop for Site {
-    fn drop(&mut self) {
-        for suffix in ["", "-wal", "-shm"] {
-            let _ = std::fs::remove_file(format!("{}{suffix}", self.path.display()));
-        }
-    }
-}
+use common::Site;
+use http::StatusCode;
 
 #[tokio::test(flavor = "multi_thread")]
 async fn health_and_readiness_answer() {

@@ -1,0 +1,185 @@
+//! Calendar feeds and the JSON event API, through the router: what calendar programs and
+//! widgets receive.
+
+#![recursion_limit = "256"]
+
+mod common;
+
+use common::Site;
+use http::StatusCode;
+
+#[tokio::test(flavor = "multi_thread")]
+async fn the_site_feed_is_icalendar_with_every_event_and_the_riga_time_zone() {
+    let site = Site::with_demo_content().await;
+    let (status, content_type, body) = site.get_typed("/calendar.ics").await;
+    assert_eq!(status, StatusCode::OK);
+    assert_eq!(content_type, "text/calendar; charset=utf-8");
+    assert!(body.starts_with("BEGIN:VCALENDAR\r\n"));
+    assert!(body.contains("BEGIN:VTIMEZONE\r\nTZID:Europe/Riga\r\n"));
+    // 54 dated events, 3 recurring series and the one placed on the loading day.
+    assert_eq!(body.matches("BEGIN:VEVENT").count(), 58);
+    assert!(body.contains("DTSTART;TZID=Europe/Riga:20200804T100000"));
+    assert!(body.contains("RRULE:FREQ=MONTHLY;BYDAY=-1TH"));
+    assert!(body.contains("EXDATE;TZID=Europe/Riga:20211230T170000"));
+    assert!(body.contains("RRULE:FREQ=YEARLY"));
+    assert!(body.lines().all(|line| line.len() <= 75));
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn the_feed_narrows_to_categories() {
+    let site = Site::with_demo_content().await;
+    let (_, _, all) = site.get_typed("/calendar.ics").await;
+    let (status, _, narrowed) = site.get_typed("/calendar.ics?category=apmacibas").await;
+    assert_eq!(status, StatusCode::OK);
+    let count = narrowed.matches("BEGIN:VEVENT").count();
+    assert!(count > 0 && count < all.matches("BEGIN:VEVENT").count());
+    assert_eq!(narrowed.matches("CATEGORIES:Apmācības").count(), count);
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn one_event_has_its_own_feed_and_unknown_ones_are_404() {
+    let site = Site::with_demo_content().await;
+    let (status, content_type, body) = site
+        .get_typed("/events/vebinars-par-viltus-darba-piedavajumiem-socialajos-tiklos.ics")
+        .await;
+    assert_eq!(status, StatusCode::OK);
+    assert_eq!(content_type, "text/calendar; charset=utf-8");
+    assert_eq!(body.matches("BEGIN:VEVENT").count(), 1);
+    // Long lines are folded (CRLF and a space); unfolded, the URL is whole.
+    assert!(body.replace("\r\n ", "").contains(
+        "URL:https://notikumi.example.lv/events/vebinars-par-viltus-darba-piedavajumiem-socialajos-tiklos\r\n"
+    ));
+    let (status, _, _) = site.get_typed("/events/nav-tada.ics").await;
+    assert_eq!(status, StatusCode::NOT_FOUND);
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn the_api_answers_fullcalendar_requests_with_expanded_events() {
+    let site = Site::with_demo_content().await;
+    let (status, content_type, body) = site
+        .get_typed("/api/events?start=2020-07-27T00%3A00%3A00%2B03%3A00&end=2020-09-07T00%3A00%3A00%2B03%3A00")
+        .await;
+    assert_eq!(status, StatusCode::OK);
+    assert_eq!(content_type, "application/json");
+    assert!(body.contains(r#""title":"Vebinārs par viltus darba piedāvājumiem sociālajos tīklos","start":"2020-08-04T10:00:00+03:00","end":"2020-08-04T12:00:00+03:00","allDay":false"#));
+    assert!(body.contains(r#""start":"2020-08-06","end":"2020-08-12","allDay":true"#));
+    assert!(body.contains(r##""color":"#"##));
+
+    // Recurring series come expanded, each occurrence with its own id and dated link.
+    let (_, _, year) = site
+        .get_typed("/api/events?start=2021-01-01&end=2021-12-31&timeZone=Europe%2FRiga")
+        .await;
+    let support_group = year.matches("atbalsta-grupas-tiksanas").count();
+    // Last Thursdays of 2021, less the excluded 30 December: 11 occurrences, id and url each.
+    assert_eq!(support_group, 22, "{year}");
+    assert!(year.contains("atbalsta-grupas-tiksanas-cietusajiem-un-vinu-tuviniekiem@2021-02-25"));
+    assert!(year.contains("?date=2021-02-25"));
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn the_api_refuses_bad_requests_with_a_json_reason() {
+    let site = Site::with_demo_content().await;
+    for (query, reason) in [
+        ("", "start is missing"),
+        ("start=2020-08-01", "end is missing"),
+        ("start=vakar&end=2020-09-01", "start must be a date"),
+        ("start=2020-09-01&end=2020-08-01", "end must be after start"),
+        ("start=2020-01-01&end=2022-01-01", "at most 366 days"),
+        (
+            "start=2020-08-01&end=2020-09-01&timeZone=Nav%2FZona",
+            "not a known IANA time zone",
+        ),
+    ] {
+        let (status, content_type, body) = site.get_typed(&format!("/api/events?{query}")).await;
+        assert_eq!(status, StatusCode::BAD_REQUEST, "{query}");
+        assert_eq!(content_type, "application/json", "{query}");
+        assert!(
+            body.starts_with(r#"{"error":""#) && body.contains(reason),
+            "{query}: {body}"
+        );
+    }
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn week_day_and_list_views_render_on_the_server() {
+    let site = Site::with_demo_content().await;
+    let (status, week) = site.get("/calendar/2020/w32").await;
+    assert_eq!(status, StatusCode::OK);
+    assert!(week.contains("32. nedēļa, 2020"));
+    assert!(week.contains("Vebinārs par viltus darba piedāvājumiem sociālajos tīklos"));
+
+    let (status, day) = site.get("/calendar/2020/08/04").await;
+    assert_eq!(status, StatusCode::OK);
+    assert!(day.contains("otrdiena, 2020. gada 4. augusts"));
+    assert!(day.contains("10:00–12:00"));
+
+    let (status, list) = site.get("/calendar/list?past=1").await;
+    assert_eq!(status, StatusCode::OK);
+    assert!(list.contains("Notikumu arhīvs"));
+    let (status, upcoming) = site.get("/calendar/list").await;
+    assert_eq!(status, StatusCode::OK);
+    assert!(upcoming.contains("Regulāri notikumi"));
+    assert!(upcoming.contains("katra mēneša pēdējā ceturtdienā"));
+
+    for missing in [
+        "/calendar/2021/w53",
+        "/calendar/2021/02/29",
+        "/calendar/list?page=999",
+    ] {
+        assert_eq!(
+            site.get(missing).await.0,
+            StatusCode::NOT_FOUND,
+            "{missing}"
+        );
+    }
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn recurring_occurrences_link_to_their_date_and_others_are_404() {
+    let site = Site::with_demo_content().await;
+    let (status, month) = site.get("/calendar/2021/02").await;
+    assert_eq!(status, StatusCode::OK);
+    assert!(month.contains(
+        "/events/atbalsta-grupas-tiksanas-cietusajiem-un-vinu-tuviniekiem?date=2021-02-25"
+    ));
+    let (status, page) = site
+        .get("/events/atbalsta-grupas-tiksanas-cietusajiem-un-vinu-tuviniekiem?date=2021-02-25")
+        .await;
+    assert_eq!(status, StatusCode::OK);
+    assert!(page.contains("ceturtdiena, 2021. gada 25. februāris, 17:00–18:30"));
+    assert!(page.contains("katra mēneša pēdējā ceturtdienā"));
+    let (status, _) = site
+        .get("/events/atbalsta-grupas-tiksanas-cietusajiem-un-vinu-tuviniekiem?date=2021-02-24")
+        .await;
+    assert_eq!(status, StatusCode::NOT_FOUND);
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn event_pages_carry_structured_data_and_calendar_links() {
+    let site = Site::with_demo_content().await;
+    let (_, page) = site
+        .get("/events/vebinars-par-viltus-darba-piedavajumiem-socialajos-tiklos")
+        .await;
+    assert!(page.contains(r#"<script type="application/ld+json">"#));
+    assert!(page.contains(r#""@type":"Event""#));
+    assert!(page.contains(r#""startDate":"2020-08-04T10:00""#));
+    assert!(page.contains(r#"property="og:title""#));
+    assert!(page.contains(
+        "href=\"/events/vebinars-par-viltus-darba-piedavajumiem-socialajos-tiklos.ics\""
+    ));
+    assert!(page.contains("webcal://notikumi.example.lv/events/"));
+    assert!(page.contains("dates=20200804T070000Z/20200804T090000Z"));
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn a_category_filter_in_the_url_narrows_the_month() {
+    let site = Site::with_demo_content().await;
+    let (_, all) = site.get("/calendar/2020/08").await;
+    let (status, filtered) = site.get("/calendar/2020/08?category=apmacibas").await;
+    assert_eq!(status, StatusCode::OK);
+    assert!(all.contains("Vebinārs par viltus darba"));
+    assert!(!filtered.contains("Vebinārs par viltus darba"));
+    assert!(filtered.contains("Mācību diena Valsts darba inspekcijas inspektoriem"));
+    // Neighbour links keep the filter.
+    assert!(filtered.contains("href=\"/calendar/2020/09?category=apmacibas\""));
+}
