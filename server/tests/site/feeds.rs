@@ -1,11 +1,7 @@
 //! Calendar feeds and the JSON event API, through the router: what calendar programs and
 //! widgets receive.
 
-#![recursion_limit = "256"]
-
-mod common;
-
-use common::Site;
+use crate::common::Site;
 use http::StatusCode;
 
 #[tokio::test(flavor = "multi_thread")]

@@ -1,15 +1,9 @@
 //! The router answered through `oneshot`, without a socket: status codes and the server-rendered
 //! HTML a reader (or a search engine, or a browser without JavaScript) gets.
 
-// Leptos's statically typed views nest deeply; laying out the page types needs more than
-// the default 128 levels.
-#![recursion_limit = "256"]
-
-mod common;
-
+use crate::common::Site;
 use app::{locale, timezone};
 use chrono::Datelike;
-use common::Site;
 use http::StatusCode;
 
 #[tokio::test(flavor = "multi_thread")]
