@@ -167,10 +167,15 @@ fn DayCell(
             tabindex=move || if focused.get() == date { "0" } else { "-1" }
             on:focus=move |_| focused.set(date)
         >
-            <span class="month-grid__date" aria-hidden="true">{date.day()}</span>
+            <span class="month-grid__date" aria-hidden="true">
+                {date.day()}
+                <span class="month-grid__weekday-name">
+                    {format!(" {}", locale::weekday_name(date.weekday()))}
+                </span>
+            </span>
             {bars.into_iter().map(|bar| view! { <EventBar bar/> }).collect_view()}
             {(!slot.events.is_empty()).then(|| view! {
-                <ul class="month-grid__events" style=format!("--bar-lines: {}", slot.bar_lines)>
+                <ul class="month-grid__events">
                     {slot.events.into_iter().map(|event| view! { <EventChip event/> }).collect_view()}
                 </ul>
             })}
@@ -196,9 +201,13 @@ fn EventBar(bar: MonthBar) -> impl IntoView {
         bar.line
     );
     let category = bar.event.category.clone();
+    let hover = category
+        .as_ref()
+        .map(|category| format!("{} ({})", bar.event.title, category.name));
     view! {
         <a
             class="month-bar"
+            title=hover
             class:month-bar--continues-before=bar.continues_before
             class:month-bar--continues-after=bar.continues_after
             href=bar.event.path()
@@ -217,8 +226,12 @@ fn EventBar(bar: MonthBar) -> impl IntoView {
 fn EventChip(event: EventSummary) -> impl IntoView {
     let time = locale::time_range(event.all_day, event.start, event.end);
     let style = category_style(&event);
+    let hover = event
+        .category
+        .as_ref()
+        .map(|category| format!("{} ({})", event.title, category.name));
     view! {
-        <li class="month-chip" style=style>
+        <li class="month-chip" style=style title=hover>
             <a class="month-chip__link" href=event.path() tabindex="-1">
                 <span class="month-chip__time">{time}</span>
                 " "
