@@ -46,8 +46,12 @@ pub fn MonthGrid(
         if let Some(day) = focus_request.get() {
             if month.contains(day) {
                 focused.set(day);
-                focus_day(day);
-                focus_request.set(None);
+                // A new month reuses the old grid's elements, rebuilt in place after this
+                // effect runs; focus the day once that is done.
+                request_animation_frame(move || {
+                    focus_day(day);
+                    focus_request.set(None);
+                });
             }
         }
     });

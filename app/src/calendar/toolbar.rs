@@ -2,7 +2,9 @@
 //! switcher, the month picker and the category filter. All of it is plain links and GET
 //! forms, so it works before (and without) the WebAssembly.
 
-use leptos::prelude::*;
+use std::sync::Arc;
+
+use leptos::{prelude::*, web_sys::FormData};
 use leptos_router::components::Form;
 
 use super::{CalendarFilter, CategoryTag};
@@ -30,6 +32,12 @@ pub fn filter_query_with(filter: &CalendarFilter, extra: &[(&str, String)]) -> S
     } else {
         format!("?{}", pairs.join("&"))
     }
+}
+
+/// Leptos's `<Form>` adds the nameless submit button to a GET query as an empty `=` pair;
+/// this drops it before the URL is built.
+fn without_nameless_fields() -> Arc<dyn Fn(&FormData)> {
+    Arc::new(|data: &FormData| data.delete(""))
 }
 
 /// Which view a page is.
@@ -103,7 +111,12 @@ pub fn PeriodNavigation(
 #[component]
 pub fn MonthPicker(value: String, filter: CalendarFilter) -> impl IntoView {
     view! {
-        <Form method="GET" action="/calendar" attr:class="calendar-picker">
+        <Form
+            method="GET"
+            action="/calendar"
+            on_form_data=without_nameless_fields()
+            attr:class="calendar-picker"
+        >
             <label for="calendar-month">"Mēnesis un gads"</label>
             <input id="calendar-month" type="month" name="month" value=value required=true/>
             {filter
@@ -128,7 +141,12 @@ pub fn CategoryFilter(
         view! { <a class="calendar-filter__clear" href=action.clone()>"Rādīt visas"</a> }
     });
     view! {
-        <Form method="GET" action=action.clone() attr:class="calendar-filter">
+        <Form
+            method="GET"
+            action=action.clone()
+            on_form_data=without_nameless_fields()
+            attr:class="calendar-filter"
+        >
             <fieldset>
                 <legend>"Kategorijas"</legend>
                 {categories
