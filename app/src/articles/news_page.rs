@@ -6,22 +6,9 @@ use leptos_router::hooks::use_query_map;
 
 use super::{list_articles, ArticleSummary, NewsList};
 use crate::{
-    components::{CategoryLabel, ErrorPage},
-    error::AppError,
+    components::{requested_page, CategoryLabel, ErrorPage},
     locale,
 };
-
-/// `?page=N`; a missing page is the first, a malformed one is not found.
-fn requested_page(page: Option<String>) -> Result<u32, AppError> {
-    match page {
-        None => Ok(1),
-        Some(page) => page
-            .parse::<u32>()
-            .ok()
-            .filter(|page| *page >= 1)
-            .ok_or(AppError::NotFound),
-    }
-}
 
 #[component]
 pub fn NewsPage() -> impl IntoView {
@@ -88,18 +75,5 @@ pub fn NewsItem(article: ArticleSummary) -> impl IntoView {
             </p>
             <p class="news-item__lead">{article.lead}</p>
         </li>
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn page_parameter_defaults_to_one_and_rejects_nonsense() {
-        assert_eq!(requested_page(None), Ok(1));
-        assert_eq!(requested_page(Some("3".into())), Ok(3));
-        assert_eq!(requested_page(Some("0".into())), Err(AppError::NotFound));
-        assert_eq!(requested_page(Some("x".into())), Err(AppError::NotFound));
     }
 }

@@ -12,18 +12,10 @@ use super::{
     toolbar::{filter_query, filter_query_with, CategoryFilter},
     use_calendar_filter, EventList, ListQuery,
 };
-use crate::{components::ErrorPage, error::AppError};
-
-fn requested_page(page: Option<String>) -> Result<u32, AppError> {
-    match page {
-        None => Ok(1),
-        Some(page) => page
-            .parse::<u32>()
-            .ok()
-            .filter(|page| *page >= 1)
-            .ok_or(AppError::NotFound),
-    }
-}
+use crate::{
+    components::{requested_page, ErrorPage},
+    error::AppError,
+};
 
 #[component]
 pub fn ListPage() -> impl IntoView {

@@ -3,9 +3,11 @@
 mod category;
 mod error_page;
 mod frame;
+mod paging;
 mod status;
 
 pub use category::CategoryLabel;
 pub use error_page::{ErrorPage, NotFound};
 pub use frame::{SiteFooter, SiteHeader};
+pub use paging::requested_page;
 pub use status::set_status;

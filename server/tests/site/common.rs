@@ -34,19 +34,10 @@ impl Site {
         }
     }
 
+    /// The status and the body.
     pub async fn get(&self, uri: &str) -> (StatusCode, String) {
-        let request = Request::get(uri).body(Body::empty()).expect("request");
-        let response = self
-            .router
-            .clone()
-            .oneshot(request)
-            .await
-            .expect("response");
-        let status = response.status();
-        let bytes = axum::body::to_bytes(response.into_body(), usize::MAX)
-            .await
-            .expect("body");
-        (status, String::from_utf8_lossy(&bytes).into_owned())
+        let (status, _, body) = self.get_typed(uri).await;
+        (status, body)
     }
 }
 
