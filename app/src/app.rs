@@ -42,6 +42,12 @@ pub fn App() -> impl IntoView {
     view! {
         <Stylesheet id="leptos" href="/pkg/notikumi.css"/>
         <Link rel="icon" href="/favicon.svg" type_="image/svg+xml"/>
+        <Link
+            rel="alternate"
+            type_="application/atom+xml"
+            title="Notikumi — jaunumi"
+            href="/feed.xml"
+        />
         <Title formatter=|title: String| format!("{title} — Notikumi")/>
         <Router>
             <SiteHeader/>

@@ -1,8 +1,10 @@
-//! Calendar data for other programs: iCalendar feeds (`/calendar.ics`, `/events/{slug}.ics`)
-//! and the JSON event API (`/api/events`) in FullCalendar's event-source format.
+//! Data for other programs: iCalendar feeds (`/calendar.ics`, `/events/{slug}.ics`), the JSON
+//! event API (`/api/events`) in FullCalendar's event-source format, and for search engines and
+//! feed readers `/robots.txt`, `/sitemap.xml` and the Atom feed `/feed.xml`.
 
 mod api;
 pub mod ics;
+mod site;
 
 use axum::{
     extract::{Request, State},
@@ -20,6 +22,9 @@ pub fn routes() -> Router<AppState> {
     Router::new()
         .route("/calendar.ics", get(calendar_feed))
         .route("/api/events", get(api::events))
+        .route("/robots.txt", get(site::robots))
+        .route("/sitemap.xml", get(site::sitemap))
+        .route("/feed.xml", get(site::atom_feed))
 }
 
 /// The category slugs in a query string (`?category=a&category=b`).

@@ -179,3 +179,70 @@ async fn a_category_filter_in_the_url_narrows_the_month() {
     // Neighbour links keep the filter.
     assert!(filtered.contains("href=\"/calendar/2020/09?category=apmacibas\""));
 }
+
+#[tokio::test(flavor = "multi_thread")]
+async fn robots_point_to_the_sitemap() {
+    let site = Site::with_demo_content().await;
+    let (status, content_type, body) = site.get_typed("/robots.txt").await;
+    assert_eq!(status, StatusCode::OK);
+    assert_eq!(content_type, "text/plain; charset=utf-8");
+    assert!(body.contains("Sitemap: https://notikumi.example.lv/sitemap.xml"));
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn the_sitemap_lists_articles_events_and_months_with_events() {
+    let site = Site::with_demo_content().await;
+    let (status, content_type, body) = site.get_typed("/sitemap.xml").await;
+    assert_eq!(status, StatusCode::OK);
+    assert_eq!(content_type, "application/xml; charset=utf-8");
+    assert!(body.starts_with("<?xml"));
+    let has = |path: &str| body.contains(&format!("<loc>https://notikumi.example.lv{path}</loc>"));
+    assert!(has(
+        "/news/lietuva-un-latvija-sniegs-atbalstu-moldovai-cina-pret-cilveku-tirdzniecibu"
+    ));
+    assert!(has(
+        "/events/vebinars-par-viltus-darba-piedavajumiem-socialajos-tiklos"
+    ));
+    assert!(has("/calendar/2020/08"));
+    // The yearly 18 October series puts every October into the sitemap.
+    assert!(has("/calendar/2019/10") && has("/calendar/2023/10"));
+    // A month without events is not listed.
+    assert!(!has("/calendar/1995/01"));
+    // 3 fixed pages, 16 articles, 58 events, and at least one month each.
+    assert!(body.matches("<url>").count() > 3 + 16 + 58);
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn the_atom_feed_has_the_newest_articles_first() {
+    let site = Site::with_demo_content().await;
+    let (status, content_type, body) = site.get_typed("/feed.xml").await;
+    assert_eq!(status, StatusCode::OK);
+    assert_eq!(content_type, "application/atom+xml; charset=utf-8");
+    let feed = atom_syndication::Feed::read_from(body.as_bytes()).expect("valid Atom");
+    assert_eq!(feed.entries.len(), 16);
+    let published: Vec<_> = feed
+        .entries
+        .iter()
+        .filter_map(|entry| entry.published)
+        .collect();
+    assert!(published.windows(2).all(|pair| pair[0] >= pair[1]));
+    let launch = feed
+        .entries
+        .iter()
+        .find(|entry| {
+            entry
+                .title
+                .value
+                .starts_with("Lietuva un Latvija sniegs atbalstu")
+        })
+        .expect("the 2018 article");
+    assert_eq!(
+        launch.id,
+        "https://notikumi.example.lv/news/lietuva-un-latvija-sniegs-atbalstu-moldovai-cina-pret-cilveku-tirdzniecibu"
+    );
+    assert!(launch
+        .content
+        .as_ref()
+        .and_then(|content| content.value.as_deref())
+        .is_some_and(|html| html.contains("<ul>")));
+}
