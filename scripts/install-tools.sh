@@ -32,6 +32,9 @@ apt_install() {
 
 command -v cargo >/dev/null || fail "cargo is missing: install Rust with rustup (https://rustup.rs)"
 command -v npm >/dev/null || apt_install nodejs npm
+node_major=$(node -p 'process.versions.node.split(".")[0]' 2>/dev/null || echo 0)
+[ "$node_major" -ge 20 ] \
+  || fail "Node.js $node_major is too old: Playwright needs Node.js 20 or newer (Debian 13's nodejs, or NodeSource on Debian 12)"
 
 if ! rustup target list --installed 2>/dev/null | grep -qx wasm32-unknown-unknown; then
   say "adding the wasm32-unknown-unknown target"
@@ -55,7 +58,8 @@ if ! wasm-bindgen --version 2>/dev/null | grep -q " $bindgen_version\$"; then
 fi
 
 binaryen_bin="$tools_dir/binaryen/node_modules/.bin"
-if ! "$binaryen_bin/wasm-opt" --version 2>/dev/null | grep -q "version $BINARYEN_VERSION"; then
+# `wasm-opt --version` prints "wasm-opt version 132 (version_132)": compare the major version.
+if ! "$binaryen_bin/wasm-opt" --version 2>/dev/null | grep -q "version ${BINARYEN_VERSION%%.*} "; then
   say "installing wasm-opt from npm binaryen@$BINARYEN_VERSION"
   mkdir -p "$tools_dir/binaryen"
   npm install --prefix "$tools_dir/binaryen" --no-audit --no-fund --silent \
@@ -71,6 +75,9 @@ if ! command -v chromium >/dev/null; then
   say "installing Debian's chromium for the browser tests"
   apt_install chromium
 fi
+
+# The PostgreSQL test cluster picks its free port with Python.
+command -v python3 >/dev/null || apt_install python3
 
 if ! command -v initdb >/dev/null && ! ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1; then
   say "installing Debian's PostgreSQL for the storage tests"

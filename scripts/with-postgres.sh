@@ -18,23 +18,25 @@ fi
 [ -n "$bindir" ] && [ -x "$bindir/initdb" ] \
   || fail "PostgreSQL is missing: run scripts/install-tools.sh test (or apt-get install postgresql)"
 
+dir=
+stop() {
+  [ -n "$dir" ] || return 0
+  "${as_owner[@]}" "$bindir/pg_ctl" -D "$dir/data" -m immediate stop >/dev/null 2>&1 || true
+  rm -rf "$dir"
+}
+trap stop EXIT
+as_owner=()
+
 dir=$(mktemp -d "${TMPDIR:-/tmp}/notikumi-pg.XXXXXX")
 port=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')
 
 # PostgreSQL refuses to run as root; as root, run the cluster as an unprivileged user.
-as_owner=()
 if [ "$(id -u)" = 0 ]; then
   owner=postgres
   id "$owner" >/dev/null 2>&1 || owner=nobody
   chown "$owner" "$dir"
   as_owner=(runuser -u "$owner" --)
 fi
-
-stop() {
-  "${as_owner[@]}" "$bindir/pg_ctl" -D "$dir/data" -m immediate stop >/dev/null 2>&1 || true
-  rm -rf "$dir"
-}
-trap stop EXIT
 
 "${as_owner[@]}" "$bindir/initdb" -D "$dir/data" -U notikumi --auth=trust -E UTF8 --locale=C.UTF-8 \
   >"$dir/initdb.log" 2>&1 || { cat "$dir/initdb.log" >&2; fail "initdb failed"; }

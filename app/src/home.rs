@@ -22,21 +22,52 @@ pub struct HomeData {
 /// The next five events and the five newest articles.
 #[server]
 pub async fn get_home() -> Result<HomeData, AppError> {
-    use crate::{articles::records::article_summary, calendar::records::event_summary};
+    use crate::{
+        articles::records::article_summary,
+        calendar::{occurrences::summaries_between, records::event_summary, CalendarFilter},
+        storage::Direction,
+        timezone,
+    };
+    use chrono::Days;
 
+    const SHOWN: usize = 5;
     let store = crate::state::store()?;
-    let upcoming = store
-        .list_events(
-            chrono::Utc::now(),
-            crate::storage::Direction::Upcoming,
-            &[],
-            5,
-            0,
-        )
-        .await?;
-    let latest = store.published_articles(5, 0).await?;
+    let now = timezone::local(chrono::Utc::now());
+    let today = now.date();
+    // The next weeks with recurring occurrences expanded, then later single events.
+    let soon_until = today.checked_add_days(Days::new(60)).unwrap_or(today);
+    let mut upcoming: Vec<EventSummary> = summaries_between(
+        store.as_ref(),
+        today,
+        soon_until,
+        &CalendarFilter::default(),
+    )
+    .await?
+    .into_iter()
+    .filter(|event| event.end > now || (event.all_day && event.last_day >= today))
+    .take(SHOWN)
+    .collect();
+    if upcoming.len() < SHOWN {
+        let later = store
+            .list_events(
+                chrono::Utc::now(),
+                Direction::Upcoming,
+                &[],
+                SHOWN as i64,
+                0,
+            )
+            .await?;
+        for event in later.events.iter().map(event_summary) {
+            if !upcoming.iter().any(|shown| shown.slug == event.slug) {
+                upcoming.push(event);
+            }
+        }
+        upcoming.sort_by_key(|event| event.start);
+        upcoming.truncate(SHOWN);
+    }
+    let latest = store.published_articles(SHOWN as i64, 0).await?;
     Ok(HomeData {
-        upcoming: upcoming.events.iter().map(event_summary).collect(),
+        upcoming,
         latest: latest.articles.iter().map(article_summary).collect(),
     })
 }

@@ -12,7 +12,7 @@ use app::{shell, state::AppState, App};
 use axum::{extract::State, http::StatusCode, routing::get, Router};
 use leptos::prelude::provide_context;
 use leptos_axum::{generate_route_list, LeptosRoutes};
-use tower_http::{compression::CompressionLayer, trace::TraceLayer};
+use tower_http::{catch_panic::CatchPanicLayer, compression::CompressionLayer, trace::TraceLayer};
 
 /// Every route of the site. Tested without a socket through `tower::ServiceExt::oneshot`.
 pub fn router(state: AppState) -> Router {
@@ -35,6 +35,9 @@ pub fn router(state: AppState) -> Router {
             app::feeds::event_feed,
         ))
         .layer(CompressionLayer::new())
+        // A bug that panics in one request answers that request with a 500 and leaves the
+        // server running.
+        .layer(CatchPanicLayer::new())
         .layer(TraceLayer::new_for_http())
         .with_state(state)
 }

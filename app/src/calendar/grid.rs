@@ -9,9 +9,32 @@ pub const YEARS: std::ops::RangeInclusive<i32> = 1900..=2999;
 
 /// One calendar month.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[serde(try_from = "YearMonthParts")]
 pub struct YearMonth {
     pub year: i32,
     pub month: u32,
+}
+
+/// What arrives over the wire, checked by `YearMonth::new` before it becomes a `YearMonth`.
+#[derive(Deserialize)]
+struct YearMonthParts {
+    year: i32,
+    month: u32,
+}
+
+impl TryFrom<YearMonthParts> for YearMonth {
+    type Error = String;
+
+    fn try_from(parts: YearMonthParts) -> Result<Self, Self::Error> {
+        YearMonth::new(parts.year, parts.month)
+            .ok_or_else(|| format!("no such month: {}-{}", parts.year, parts.month))
+    }
+}
+
+/// Whether a date is one the calendar shows (see [`YEARS`]); dates from URLs and requests
+/// outside it are not found, rather than overflowing date arithmetic.
+pub fn in_calendar_range(date: NaiveDate) -> bool {
+    YEARS.contains(&date.year())
 }
 
 impl YearMonth {
@@ -220,6 +243,17 @@ mod tests {
         assert_eq!(YearMonth::parse("2020", "+1"), None);
         assert_eq!(YearMonth::parse("0999", "01"), None);
         assert_eq!(YearMonth::parse("2020", "008"), None);
+    }
+
+    #[test]
+    fn months_from_the_wire_are_checked() {
+        let parse = |json: &str| serde_json::from_str::<YearMonth>(json);
+        assert_eq!(
+            parse(r#"{"year":2020,"month":8}"#).ok(),
+            YearMonth::new(2020, 8)
+        );
+        assert!(parse(r#"{"year":2020,"month":13}"#).is_err());
+        assert!(parse(r#"{"year":262142,"month":12}"#).is_err());
     }
 
     #[test]

@@ -100,6 +100,7 @@ fn ListView(list: EventList) -> impl IntoView {
                     }).collect_view()}
                 </ul>
             })}
+            <h2>{if list.past { "Pagājušie notikumi" } else { "Notikumi" }}</h2>
             {if list.events.is_empty() {
                 view! { <p class="calendar__empty">"Notikumu nav."</p> }.into_any()
             } else {

@@ -29,8 +29,8 @@ use crate::error::AppError;
 pub use day_page::DayPage;
 pub use event_page::EventPage;
 pub use grid::{
-    day_path, iso_week_days, iso_week_of, last_day_covered, month_weeks, parse_day, parse_week,
-    visible_days, week_path, GridKey, YearMonth,
+    day_path, in_calendar_range, iso_week_days, iso_week_of, last_day_covered, month_weeks,
+    parse_day, parse_week, visible_days, week_path, GridKey, YearMonth, YEARS,
 };
 pub use list_page::ListPage;
 pub use month_page::CalendarPage;
@@ -254,7 +254,8 @@ pub async fn get_month(query: MonthQuery) -> Result<MonthData, AppError> {
 #[server(input = Json)]
 pub async fn get_days(query: DaysQuery) -> Result<DaysData, AppError> {
     let store = crate::state::store()?;
-    if query.last < query.first || (query.last - query.first).num_days() > 41 {
+    let in_range = in_calendar_range(query.first) && in_calendar_range(query.last);
+    if !in_range || query.last < query.first || (query.last - query.first).num_days() > 41 {
         return Err(AppError::NotFound);
     }
     let events =
@@ -278,6 +279,9 @@ pub async fn list_events(query: ListQuery) -> Result<EventList, AppError> {
 /// One published event by its slug; with `date`, that occurrence of a recurring event.
 #[server(input = Json)]
 pub async fn get_event(slug: String, date: Option<NaiveDate>) -> Result<EventDetail, AppError> {
+    if date.is_some_and(|date| !in_calendar_range(date)) {
+        return Err(AppError::NotFound);
+    }
     let state = crate::state::app_state()?;
     let event = state
         .store

@@ -61,6 +61,18 @@ pub fn MonthGrid(
         let query = query.clone();
         move |event: KeyboardEvent| {
             let key = event.key();
+            let on_cell = event
+                .target()
+                .and_then(|target| {
+                    use leptos::wasm_bindgen::JsCast;
+                    target.dyn_into::<leptos::web_sys::Element>().ok()
+                })
+                .is_some_and(|element| {
+                    element.get_attribute("role").as_deref() == Some("gridcell")
+                });
+            if !on_cell {
+                return;
+            }
             if key == "Enter" || key == " " {
                 event.prevent_default();
                 navigate(

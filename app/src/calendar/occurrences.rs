@@ -28,15 +28,25 @@ pub async fn summaries_between(
     last: NaiveDate,
     filter: &CalendarFilter,
 ) -> Result<Vec<EventSummary>, AppError> {
+    let after_last = last
+        .checked_add_days(Days::new(1))
+        .filter(|day| super::in_calendar_range(first) && super::in_calendar_range(*day))
+        .ok_or(AppError::NotFound)?;
     let from = timezone::start_of_day(first);
-    let to = timezone::start_of_day(last + Days::new(1));
+    let to = timezone::start_of_day(after_last);
     let mut summaries = Vec::new();
     for event in store.events_between(from, to).await? {
         if !wanted(&event, filter) {
             continue;
         }
         let Some(series) = &event.recurrence else {
-            summaries.push(records::event_summary(&event));
+            // The store also returns events that end exactly where the range starts (so a
+            // zero-length event there is found); those belong to the day before.
+            let inside = event.ends_at > from
+                || (event.starts_at == event.ends_at && event.starts_at >= from);
+            if inside {
+                summaries.push(records::event_summary(&event));
+            }
             continue;
         };
         match recurrence::occurrences(
@@ -107,9 +117,9 @@ pub async fn event_list(store: &dyn Store, query: &ListQuery) -> Result<EventLis
             .iter()
             .filter(|event| wanted(event, &query.filter))
             .filter_map(|event| {
-                let next = records::event_detail(event, None, "").ok()?;
                 let series = event.recurrence.as_ref()?;
-                Some((next.event, rule_text::describe(&series.rule)))
+                let next = records::next_occurrence(event, series)?;
+                Some((next, rule_text::describe(&series.rule)))
             })
             .collect()
     } else {

@@ -54,6 +54,27 @@ fn summary_between(
     }
 }
 
+/// The next occurrence of a series from today (within five years), if it has one.
+pub fn next_occurrence(
+    event: &storage::Event,
+    series: &storage::Recurrence,
+) -> Option<EventSummary> {
+    let today = timezone::today();
+    let starts = recurrence::occurrences(
+        timezone::local(event.starts_at),
+        &series.rule,
+        &series.exdates,
+        chrono::Duration::zero(),
+        timezone::start_of_day(today),
+        timezone::start_of_day(today.checked_add_days(Days::new(366 * 5))?),
+        1,
+    )
+    .ok()?;
+    starts
+        .first()
+        .map(|start| occurrence_summary(event, *start))
+}
+
 /// The event page's data. For a recurring event, `date` picks the occurrence shown (the next
 /// one from today when absent); a date that is no occurrence is not found.
 pub fn event_detail(
@@ -64,14 +85,21 @@ pub fn event_detail(
     let summary = match (&event.recurrence, date) {
         (None, None) => event_summary(event),
         (None, Some(_)) => return Err(AppError::NotFound),
-        (Some(series), date) => {
-            let day = date.unwrap_or_else(timezone::today);
+        (Some(_), None) => match event
+            .recurrence
+            .as_ref()
+            .and_then(|series| next_occurrence(event, series))
+        {
+            // Without a date: the next occurrence, else (a series that is over) the first.
+            Some(next) => next,
+            None => event_summary(event),
+        },
+        (Some(series), Some(day)) => {
             let from = timezone::start_of_day(day);
-            let until = match date {
-                Some(_) => timezone::start_of_day(day + Days::new(1)),
-                // Without a date: the next occurrence within a few years, else the first.
-                None => timezone::start_of_day(day + Days::new(366 * 5)),
-            };
+            let until = timezone::start_of_day(
+                day.checked_add_days(Days::new(1))
+                    .ok_or(AppError::NotFound)?,
+            );
             let starts = recurrence::occurrences(
                 timezone::local(event.starts_at),
                 &series.rule,
@@ -85,10 +113,9 @@ pub fn event_detail(
                 tracing::error!(slug = %event.slug, %error, "stored rule does not expand");
                 AppError::Internal
             })?;
-            match (starts.first(), date) {
-                (Some(start), _) => occurrence_summary(event, *start),
-                (None, Some(_)) => return Err(AppError::NotFound),
-                (None, None) => event_summary(event),
+            match starts.first() {
+                Some(start) => occurrence_summary(event, *start),
+                None => return Err(AppError::NotFound),
             }
         }
     };

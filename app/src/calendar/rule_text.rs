@@ -51,6 +51,24 @@ fn join_and(items: &[String]) -> String {
 /// "katru otrdienu", "katra mēneša otrajā otrdienā, 5 reizes", …; rules it cannot put into
 /// words read "atkārtojas regulāri" rather than something wrong.
 pub fn describe(rule: &str) -> String {
+    // Parts this module does not put into words: say less rather than something wrong.
+    let unsaid = [
+        "BYMONTH",
+        "BYSETPOS",
+        "BYHOUR",
+        "BYMINUTE",
+        "BYYEARDAY",
+        "BYWEEKNO",
+    ]
+    .iter()
+    .any(|name| part(rule, name).is_some())
+        || part(rule, "BYMONTHDAY").is_some_and(|days| days.contains(','));
+    let frequency = part(rule, "FREQ").map(str::to_ascii_uppercase);
+    let by_day_unsaid = part(rule, "BYDAY").is_some()
+        && matches!(frequency.as_deref(), Some("DAILY") | Some("YEARLY"));
+    if unsaid || by_day_unsaid {
+        return "atkārtojas regulāri".to_string();
+    }
     let interval: u32 = part(rule, "INTERVAL")
         .and_then(|n| n.parse().ok())
         .unwrap_or(1);
@@ -175,6 +193,15 @@ mod tests {
     #[test]
     fn rules_beyond_words_are_still_described_honestly() {
         assert_eq!(describe("FREQ=MONTHLY;BYDAY=MO,TU"), "atkārtojas regulāri");
+        assert_eq!(describe("FREQ=DAILY;BYDAY=MO,WE,FR"), "atkārtojas regulāri");
+        assert_eq!(
+            describe("FREQ=YEARLY;BYMONTH=3;BYDAY=-1SU"),
+            "atkārtojas regulāri"
+        );
+        assert_eq!(
+            describe("FREQ=MONTHLY;BYMONTHDAY=1,15"),
+            "atkārtojas regulāri"
+        );
         assert_eq!(describe("nonsense"), "atkārtojas regulāri");
     }
 }

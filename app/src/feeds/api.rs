@@ -15,7 +15,9 @@ use serde::Serialize;
 
 use super::categories;
 use crate::{
-    calendar::{occurrences::summaries_between, CalendarFilter, EventSummary},
+    calendar::{
+        in_calendar_range, occurrences::summaries_between, CalendarFilter, EventSummary, YEARS,
+    },
     state::AppState,
     timezone,
 };
@@ -109,6 +111,15 @@ fn parse_range(query: Option<&str>) -> Result<Range, String> {
     };
     let start = parse_instant("start", get("start").ok_or("start is missing")?, zone)?;
     let end = parse_instant("end", get("end").ok_or("end is missing")?, zone)?;
+    for (name, instant) in [("start", start), ("end", end)] {
+        if !in_calendar_range(instant.date_naive()) {
+            return Err(format!(
+                "{name} must be between the years {} and {}",
+                YEARS.start(),
+                YEARS.end()
+            ));
+        }
+    }
     if end <= start {
         return Err("end must be after start".into());
     }
@@ -228,6 +239,10 @@ mod tests {
         assert_eq!(
             error("start=2020-01-01&end=2021-06-01"),
             "the range may be at most 366 days"
+        );
+        assert_eq!(
+            error("start=%2B262142-12-30&end=%2B262142-12-31T12:00:00"),
+            "start must be between the years 1900 and 2999"
         );
         assert!(
             error("start=2020-08-01&end=2020-09-01&timeZone=Mars%2FOlympus")

@@ -265,8 +265,13 @@ pub async fn connect(url: &str) -> Result<SharedStore, StoreError> {
     }
 }
 
-/// A URL safe to log: any password is replaced.
+/// A URL safe to log: any password is replaced, and query parameters (which may carry one)
+/// are left out.
 pub fn redact(url: &str) -> String {
+    let url = match url.split_once('?') {
+        Some((base, _)) => return format!("{}?…", redact(base)),
+        None => url,
+    };
     match (url.find("://"), url.rfind('@')) {
         (Some(scheme_end), Some(at)) if at > scheme_end => {
             let credentials = &url[scheme_end + 3..at];
@@ -291,5 +296,9 @@ mod tests {
         );
         assert_eq!(redact("postgres://db/notikumi"), "postgres://db/notikumi");
         assert_eq!(redact("sqlite:data/notikumi.db"), "sqlite:data/notikumi.db");
+        assert_eq!(
+            redact("postgres://notikumi@db/notikumi?password=s3cret"),
+            "postgres://notikumi@db/notikumi?…"
+        );
     }
 }

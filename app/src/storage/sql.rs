@@ -143,10 +143,15 @@ macro_rules! impl_store {
 
             async fn categories(&self) -> Result<Vec<Category>, StoreError> {
                 let rows: Vec<CategoryRow> =
-                    sqlx::query_as("SELECT id, slug, name, colour FROM categories ORDER BY name")
+                    sqlx::query_as("SELECT id, slug, name, colour FROM categories")
                         .fetch_all(&self.pool)
                         .await?;
-                Ok(rows.into_iter().map(Into::into).collect())
+                // Sorted here, not by the database's collation, so both backends agree.
+                let mut categories: Vec<Category> = rows.into_iter().map(Into::into).collect();
+                categories.sort_by_cached_key(|category: &Category| {
+                    (slug::slugify(&category.name), category.id)
+                });
+                Ok(categories)
             }
 
             async fn create_event(&self, event: &NewEvent) -> Result<Event, StoreError> {

@@ -150,3 +150,43 @@ async fn the_front_page_links_to_calendar_news_and_content() {
     assert!(html.contains("href=\"/events/"));
     assert!(html.contains("href=\"/news/"));
 }
+
+#[tokio::test(flavor = "multi_thread")]
+async fn a_day_lists_only_its_own_events() {
+    let site = Site::with_demo_content().await;
+    // The all-day stand on 12 August ends at the midnight that starts the 13th.
+    let (_, twelfth) = site.get("/calendar/2020/08/12").await;
+    assert!(twelfth.contains("Informatīvā stenda diena Rīgas Centrālajā stacijā"));
+    assert!(!twelfth.contains("Informatīvā kampaņa Latvijas reģionu bibliotēkās"));
+    let (status, thirteenth) = site.get("/calendar/2020/08/13").await;
+    assert_eq!(status, StatusCode::OK);
+    assert!(!thirteenth.contains("Informatīvā stenda diena"));
+    assert!(thirteenth.contains("Šajā dienā notikumu nav."));
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn upcoming_lists_leave_out_series_that_are_over() {
+    let site = Site::with_demo_content().await;
+    let (_, upcoming) = site.get("/calendar/list").await;
+    assert!(upcoming.contains("Atbalsta grupas tikšanās cietušajiem un viņu tuviniekiem"));
+    // The working group met monthly until the end of 2019.
+    assert!(!upcoming.contains("Starpinstitūciju darba grupas sēde"));
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn dates_beyond_the_calendar_are_not_found_rather_than_a_crash() {
+    let site = Site::with_demo_content().await;
+    for uri in [
+        "/events/atbalsta-grupas-tiksanas-cietusajiem-un-vinu-tuviniekiem?date=%2B262142-12-31",
+        "/events/atbalsta-grupas-tiksanas-cietusajiem-un-vinu-tuviniekiem?date=nav-datums",
+        "/calendar/9999/12",
+    ] {
+        assert_eq!(site.get(uri).await.0, StatusCode::NOT_FOUND, "{uri}");
+    }
+    let (status, body) = site
+        .get("/api/events?start=%2B262142-12-30&end=%2B262142-12-31T12:00:00")
+        .await;
+    assert_eq!(status, StatusCode::BAD_REQUEST);
+    assert!(body.contains("between the years"));
+    assert_eq!(site.get("/healthz").await.0, StatusCode::OK);
+}
