@@ -12,6 +12,7 @@ use crate::{
     calendar::{CalendarPage, DayPage, EventPage, ListPage},
     components::{NotFound, SiteFooter, SiteHeader},
     home::HomePage,
+    search::SearchPage,
 };
 
 /// The document around the app, rendered on the server only.
@@ -61,6 +62,7 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/events/:slug") view=EventPage ssr=SsrMode::Async/>
                     <Route path=path!("/news") view=NewsPage ssr=SsrMode::Async/>
                     <Route path=path!("/news/:slug") view=ArticlePage ssr=SsrMode::Async/>
+                    <Route path=path!("/search") view=SearchPage ssr=SsrMode::Async/>
                 </Routes>
             </main>
             <SiteFooter/>

@@ -9,6 +9,7 @@ pub mod components;
 pub mod error;
 pub mod home;
 pub mod locale;
+pub mod search;
 
 #[cfg(feature = "ssr")]
 pub mod demo;

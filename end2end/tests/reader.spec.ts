@@ -83,3 +83,46 @@ test.describe("without JavaScript", () => {
     await expect(page.getByRole("heading", { level: 1 })).toHaveText(AUGUST_TIMED);
   });
 });
+
+test.describe("search", () => {
+  test("finds Moldova and cilvēku tirdzniecība without diacritics and opens a result", async ({ page }) => {
+    await page.goto("/");
+    await hydrated(page);
+    const box = page.getByRole("search").getByRole("searchbox", { name: "Meklēt vietnē" });
+    await box.fill("moldova");
+    await box.press("Enter");
+    await expect(page).toHaveURL(/\/search\?q=moldova$/);
+    const results = page.getByRole("list").filter({ has: page.getByRole("heading", { level: 2 }) });
+    await expect(page.getByRole("link", { name: LAUNCH_ARTICLE })).toBeVisible();
+    await expect(page.locator("mark").first()).toHaveText(/^Moldov/);
+
+    await page.goto("/search?q=cilveku");
+    await expect(page.getByRole("status")).toHaveText(/Atrasti rezultāti: \d+/);
+    await expect(page.locator("mark").first()).toHaveText(/^[Cc]ilvēk/);
+    const first = results.getByRole("link").first();
+    const title = await first.textContent();
+    await first.click();
+    await expect(page.getByRole("heading", { level: 1 })).toHaveText(title ?? "");
+  });
+
+  test("the header box suggests titles while typing", async ({ page }) => {
+    await page.goto("/news");
+    await hydrated(page);
+    const box = page.getByRole("searchbox", { name: "Meklēt vietnē" });
+    await box.pressSequentially("moldov");
+    await expect(page.locator("#site-search-suggestions option").first()).toHaveAttribute(
+      "value",
+      /Moldov/,
+    );
+  });
+
+  test("works as a plain form without JavaScript", async ({ browser }) => {
+    const context = await browser.newContext({ javaScriptEnabled: false });
+    const page = await context.newPage();
+    await page.goto("/");
+    await page.getByRole("searchbox", { name: "Meklēt vietnē" }).fill("bibliotek");
+    await page.getByRole("search").getByRole("button", { name: "Meklēt" }).click();
+    await expect(page.getByRole("link", { name: "Informatīvā kampaņa Latvijas reģionu bibliotēkās" })).toBeVisible();
+    await context.close();
+  });
+});

@@ -50,6 +50,10 @@ async fn serve() -> Result<(), Box<dyn std::error::Error>> {
 
     tracing::info!(database = %storage::redact(&config.database_url), "opening the database");
     let store = storage::connect(&config.database_url).await?;
+    let reindexed = store.backfill_search().await?;
+    if reindexed > 0 {
+        tracing::info!(reindexed, "filled the search text of earlier rows");
+    }
     if config.demo_content {
         if let Some(loaded) = demo::load_if_empty(store.as_ref()).await? {
             tracing::info!(?loaded, "loaded demo content into the empty database");

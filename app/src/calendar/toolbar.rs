@@ -2,13 +2,11 @@
 //! switcher, the month picker and the category filter. All of it is plain links and GET
 //! forms, so it works before (and without) the WebAssembly.
 
-use std::sync::Arc;
-
-use leptos::{prelude::*, web_sys::FormData};
+use leptos::prelude::*;
 use leptos_router::components::Form;
 
 use super::{CalendarFilter, CategoryTag};
-use crate::components::CategoryLabel;
+use crate::components::{without_nameless_fields, CategoryLabel};
 
 /// `?category=a&category=b` (or nothing), to keep the filter on every link.
 pub fn filter_query(filter: &CalendarFilter) -> String {
@@ -32,12 +30,6 @@ pub fn filter_query_with(filter: &CalendarFilter, extra: &[(&str, String)]) -> S
     } else {
         format!("?{}", pairs.join("&"))
     }
-}
-
-/// Leptos's `<Form>` adds the nameless submit button to a GET query as an empty `=` pair;
-/// this drops it before the URL is built.
-fn without_nameless_fields() -> Arc<dyn Fn(&FormData)> {
-    Arc::new(|data: &FormData| data.delete(""))
 }
 
 /// Which view a page is.

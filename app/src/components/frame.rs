@@ -3,6 +3,8 @@
 use leptos::prelude::*;
 use leptos_router::components::A;
 
+use crate::search::SearchBox;
+
 #[component]
 pub fn SiteHeader() -> impl IntoView {
     view! {
@@ -17,6 +19,7 @@ pub fn SiteHeader() -> impl IntoView {
                 <A href="/calendar">"Kalendārs"</A>
                 <A href="/news">"Jaunumi"</A>
             </nav>
+            <SearchBox/>
         </header>
     }
 }

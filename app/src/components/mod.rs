@@ -2,12 +2,14 @@
 
 mod category;
 mod error_page;
+mod forms;
 mod frame;
 mod paging;
 mod status;
 
 pub use category::CategoryLabel;
 pub use error_page::{ErrorPage, NotFound};
+pub use forms::without_nameless_fields;
 pub use frame::{SiteFooter, SiteHeader};
 pub use paging::requested_page;
 pub use status::set_status;

@@ -203,6 +203,54 @@ pub struct EventPage {
     pub total: i64,
 }
 
+/// What search looks through.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub enum SearchKind {
+    Article,
+    Event,
+}
+
+impl SearchKind {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            SearchKind::Article => "article",
+            SearchKind::Event => "event",
+        }
+    }
+}
+
+/// A search: folded words (see `search::text::query_words`), all of which must match as
+/// word prefixes.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct SearchRequest {
+    pub words: Vec<String>,
+    pub kind: Option<SearchKind>,
+    /// Category slugs; empty means every category.
+    pub categories: Vec<String>,
+    pub limit: i64,
+    pub offset: i64,
+}
+
+/// A published article or event that matched, best first.
+#[derive(Debug, Clone, PartialEq)]
+pub struct SearchHit {
+    pub kind: SearchKind,
+    pub slug: String,
+    pub title: String,
+    /// The article's lead or the event's summary.
+    pub lead: String,
+    pub body_html: String,
+    /// Publication (articles) or start (events).
+    pub at: DateTime<Utc>,
+    pub category: Option<Category>,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct SearchPage {
+    pub hits: Vec<SearchHit>,
+    pub total: i64,
+}
+
 /// Everything Notikumi reads and writes. Readers only ever see published items.
 #[async_trait]
 pub trait Store: Send + Sync + 'static {
@@ -252,6 +300,12 @@ pub trait Store: Send + Sync + 'static {
     /// Published articles, newest first.
     async fn published_articles(&self, limit: i64, offset: i64) -> Result<ArticlePage, StoreError>;
     async fn published_article(&self, slug: &str) -> Result<Option<Article>, StoreError>;
+
+    /// Published articles and events whose text has every word of the request (as a word
+    /// prefix, ignoring case and diacritics), best match first.
+    async fn search(&self, request: &SearchRequest) -> Result<SearchPage, StoreError>;
+    /// Fills the search text of rows stored before search existed; returns how many.
+    async fn backfill_search(&self) -> Result<u64, StoreError>;
 }
 
 /// Opens (and migrates) the database a `DATABASE_URL` names.

@@ -7,11 +7,13 @@ use async_trait::async_trait;
 use chrono::{DateTime, Utc};
 use sqlx::postgres::{PgPool, PgPoolOptions};
 
-use super::rows::{ArticleRow, CategoryRow, EventRow, ARTICLE_COLUMNS, EVENT_COLUMNS};
+use super::rows::{
+    search_text, ArticleRow, CategoryRow, EventRow, SearchRow, ARTICLE_COLUMNS, EVENT_COLUMNS,
+};
 use super::sql::impl_store;
 use super::{
     slugs, Article, ArticlePage, Category, Direction, Event, EventPage, NewArticle, NewCategory,
-    NewEvent, Recurrence, StoreError,
+    NewEvent, Recurrence, SearchKind, SearchPage, SearchRequest, StoreError,
 };
 
 pub struct PostgresStore {
@@ -28,6 +30,38 @@ impl PostgresStore {
             .await?;
         sqlx::migrate!("./migrations/postgres").run(&pool).await?;
         Ok(Self { pool })
+    }
+}
+
+impl PostgresStore {
+    /// Matching published articles and events with a rank (higher is better). `$1` is a
+    /// tsquery over the folded text; title words weigh more than body words.
+    const SEARCH_HITS: &'static str = "\
+        SELECT 'article' AS kind, a.slug, a.title, a.lead AS lead, a.body_html, \
+            a.published_at AS at, a.category_id, \
+            ts_rank(setweight(to_tsvector('simple', a.search_title), 'A') \
+                || setweight(to_tsvector('simple', a.search_body), 'D'), \
+                to_tsquery('simple', $1)) AS rank \
+        FROM articles a \
+        WHERE to_tsvector('simple', a.search_title || ' ' || a.search_body) \
+            @@ to_tsquery('simple', $1) AND a.status = 'published' \
+        UNION ALL \
+        SELECT 'event', e.slug, e.title, e.summary, e.body_html, e.starts_at, e.category_id, \
+            ts_rank(setweight(to_tsvector('simple', e.search_title), 'A') \
+                || setweight(to_tsvector('simple', e.search_body), 'D'), \
+                to_tsquery('simple', $1)) \
+        FROM events e \
+        WHERE to_tsvector('simple', e.search_title || ' ' || e.search_body) \
+            @@ to_tsquery('simple', $1) AND e.status = 'published'";
+
+    /// Every word as a prefix term, all required (`cilveku:* & tirdzniec:*`). Words are
+    /// letters and digits only, so no tsquery syntax gets through.
+    fn match_expression(words: &[String]) -> String {
+        words
+            .iter()
+            .map(|word| format!("{word}:*"))
+            .collect::<Vec<_>>()
+            .join(" & ")
     }
 }
 

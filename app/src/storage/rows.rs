@@ -3,7 +3,7 @@
 
 use chrono::{DateTime, Utc};
 
-use super::{Article, Category, Event, Recurrence, Status};
+use super::{Article, Category, Event, Recurrence, SearchHit, SearchKind, Status};
 
 /// The SELECT list for events joined with their category.
 pub(super) const EVENT_COLUMNS: &str = "e.id, e.slug, e.title, e.summary, e.body_html, \
@@ -134,6 +134,52 @@ impl From<ArticleRow> for Article {
             updated_at: row.updated_at,
         }
     }
+}
+
+#[derive(sqlx::FromRow)]
+pub(super) struct SearchRow {
+    kind: String,
+    slug: String,
+    title: String,
+    lead: String,
+    body_html: String,
+    at: DateTime<Utc>,
+    category_id: Option<i64>,
+    category_slug: Option<String>,
+    category_name: Option<String>,
+    category_colour: Option<String>,
+}
+
+impl From<SearchRow> for SearchHit {
+    fn from(row: SearchRow) -> Self {
+        SearchHit {
+            kind: if row.kind == "event" {
+                SearchKind::Event
+            } else {
+                SearchKind::Article
+            },
+            slug: row.slug,
+            title: row.title,
+            lead: row.lead,
+            body_html: row.body_html,
+            at: row.at,
+            category: category(
+                row.category_id,
+                row.category_slug,
+                row.category_name,
+                row.category_colour,
+            ),
+        }
+    }
+}
+
+/// The folded title and body stored for search.
+pub(super) fn search_text(title: &str, parts: &[&str], body_html: &str) -> (String, String) {
+    use crate::search::text::{fold, plain_text};
+    let mut body = parts.join(" ");
+    body.push(' ');
+    body.push_str(&plain_text(body_html));
+    (fold(title), fold(&body))
 }
 
 fn category(

@@ -35,13 +35,18 @@ macro_rules! impl_store {
                 let base = slugs::slug_for(&event.title, "notikums");
                 let recurrence = event.recurrence.as_ref();
                 let span = (event.ends_at - event.starts_at).num_seconds();
+                let (search_title, search_body) = search_text(
+                    &event.title,
+                    &[&event.summary, &event.location],
+                    event.body_html.as_str(),
+                );
                 for attempt in 1.. {
                     let inserted: Option<i64> = sqlx::query_scalar(
                         "INSERT INTO events (slug, title, summary, body_html, starts_at, ends_at, \
                          all_day, location, category_id, status, created_at, updated_at, rrule, \
-                         exdates, series_end, span_seconds) \
+                         exdates, series_end, span_seconds, search_title, search_body) \
                          VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $11, $12, $13, \
-                         $14, $15) ON CONFLICT (slug) DO NOTHING RETURNING id",
+                         $14, $15, $16, $17) ON CONFLICT (slug) DO NOTHING RETURNING id",
                     )
                     .bind(slugs::candidate(&base, attempt))
                     .bind(&event.title)
@@ -58,6 +63,8 @@ macro_rules! impl_store {
                     .bind(recurrence.map(Recurrence::exdates_column).unwrap_or_default())
                     .bind(recurrence.and_then(|r| r.series_end).map($instant))
                     .bind(span)
+                    .bind(&search_title)
+                    .bind(&search_body)
                     .fetch_optional(&mut *conn)
                     .await?;
                     if let Some(id) = inserted {
@@ -75,11 +82,14 @@ macro_rules! impl_store {
                 let category_id = Self::category_id(conn, article.category.as_deref()).await?;
                 let now = $instant(Utc::now());
                 let base = slugs::slug_for(&article.title, "raksts");
+                let (search_title, search_body) =
+                    search_text(&article.title, &[&article.lead], article.body_html.as_str());
                 for attempt in 1.. {
                     let inserted: Option<i64> = sqlx::query_scalar(
                         "INSERT INTO articles (slug, title, lead, body_html, contact, \
-                         published_at, category_id, status, created_at, updated_at) \
-                         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $9) \
+                         published_at, category_id, status, created_at, updated_at, \
+                         search_title, search_body) \
+                         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $9, $10, $11) \
                          ON CONFLICT (slug) DO NOTHING RETURNING id",
                     )
                     .bind(slugs::candidate(&base, attempt))
@@ -91,6 +101,8 @@ macro_rules! impl_store {
                     .bind(category_id)
                     .bind(article.status.as_str())
                     .bind(now)
+                    .bind(&search_title)
+                    .bind(&search_body)
                     .fetch_optional(&mut *conn)
                     .await?;
                     if let Some(id) = inserted {
@@ -322,6 +334,93 @@ macro_rules! impl_store {
                     articles: rows.into_iter().map(Into::into).collect(),
                     total,
                 })
+            }
+
+            async fn search(&self, request: &SearchRequest) -> Result<SearchPage, StoreError> {
+                if request.words.is_empty() {
+                    return Ok(SearchPage { hits: Vec::new(), total: 0 });
+                }
+                // Category slugs are bound from $5 on; $2 is the kind ('' for both).
+                let in_categories = if request.categories.is_empty() {
+                    String::new()
+                } else {
+                    let placeholders: Vec<String> = (5..5 + request.categories.len())
+                        .map(|n| format!("${n}"))
+                        .collect();
+                    format!(" AND c.slug IN ({})", placeholders.join(", "))
+                };
+                let from_hits = format!(
+                    "WITH hits AS ({}) SELECT {{columns}} FROM hits h \
+                     LEFT JOIN categories c ON c.id = h.category_id \
+                     WHERE ($2 = '' OR h.kind = $2){in_categories}",
+                    Self::SEARCH_HITS
+                );
+                let rows_sql = from_hits.replace(
+                    "{columns}",
+                    "h.kind, h.slug, h.title, h.lead, h.body_html, h.at, c.id AS category_id, \
+                     c.slug AS category_slug, c.name AS category_name, \
+                     c.colour AS category_colour",
+                ) + " ORDER BY h.rank DESC, h.at DESC LIMIT $3 OFFSET $4";
+                // The count binds limit and offset too, so the category slugs keep their numbers.
+                let count_sql = from_hits.replace("{columns}", "COUNT(*)")
+                    + " AND $3 >= 0 AND $4 >= 0";
+                let matched = Self::match_expression(&request.words);
+                let kind = request.kind.map(SearchKind::as_str).unwrap_or("");
+                let mut rows = sqlx::query_as::<_, SearchRow>(&rows_sql)
+                    .bind(&matched)
+                    .bind(kind)
+                    .bind(request.limit)
+                    .bind(request.offset);
+                let mut count = sqlx::query_scalar::<_, i64>(&count_sql)
+                    .bind(&matched)
+                    .bind(kind)
+                    .bind(request.limit)
+                    .bind(request.offset);
+                for slug in &request.categories {
+                    rows = rows.bind(slug);
+                    count = count.bind(slug);
+                }
+                let hits = rows.fetch_all(&self.pool).await?;
+                let total = count.fetch_one(&self.pool).await?;
+                Ok(SearchPage {
+                    hits: hits.into_iter().map(Into::into).collect(),
+                    total,
+                })
+            }
+
+            async fn backfill_search(&self) -> Result<u64, StoreError> {
+                let articles: Vec<(i64, String, String, String)> = sqlx::query_as(
+                    "SELECT id, title, lead, body_html FROM articles WHERE search_title = ''",
+                )
+                .fetch_all(&self.pool)
+                .await?;
+                let events: Vec<(i64, String, String, String, String)> = sqlx::query_as(
+                    "SELECT id, title, summary, location, body_html FROM events \
+                     WHERE search_title = ''",
+                )
+                .fetch_all(&self.pool)
+                .await?;
+                let mut tx = self.pool.begin().await?;
+                for (id, title, lead, body) in &articles {
+                    let (search_title, search_body) = search_text(title, &[lead], body);
+                    sqlx::query("UPDATE articles SET search_title = $1, search_body = $2 WHERE id = $3")
+                        .bind(search_title)
+                        .bind(search_body)
+                        .bind(id)
+                        .execute(&mut *tx)
+                        .await?;
+                }
+                for (id, title, summary, location, body) in &events {
+                    let (search_title, search_body) = search_text(title, &[summary, location], body);
+                    sqlx::query("UPDATE events SET search_title = $1, search_body = $2 WHERE id = $3")
+                        .bind(search_title)
+                        .bind(search_body)
+                        .bind(id)
+                        .execute(&mut *tx)
+                        .await?;
+                }
+                tx.commit().await?;
+                Ok((articles.len() + events.len()) as u64)
             }
 
             async fn published_article(&self, slug: &str) -> Result<Option<Article>, StoreError> {

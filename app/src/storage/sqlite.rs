@@ -7,11 +7,13 @@ use async_trait::async_trait;
 use chrono::{DateTime, Utc};
 use sqlx::sqlite::{SqliteConnectOptions, SqliteJournalMode, SqlitePool, SqlitePoolOptions};
 
-use super::rows::{ArticleRow, CategoryRow, EventRow, ARTICLE_COLUMNS, EVENT_COLUMNS};
+use super::rows::{
+    search_text, ArticleRow, CategoryRow, EventRow, SearchRow, ARTICLE_COLUMNS, EVENT_COLUMNS,
+};
 use super::sql::impl_store;
 use super::{
     slugs, Article, ArticlePage, Category, Direction, Event, EventPage, NewArticle, NewCategory,
-    NewEvent, Recurrence, StoreError,
+    NewEvent, Recurrence, SearchKind, SearchPage, SearchRequest, StoreError,
 };
 
 pub struct SqliteStore {
@@ -40,6 +42,31 @@ impl SqliteStore {
             .await?;
         sqlx::migrate!("./migrations/sqlite").run(&pool).await?;
         Ok(Self { pool })
+    }
+}
+
+impl SqliteStore {
+    /// Matching published articles and events with a rank (higher is better). `$1` is an FTS5
+    /// query over the folded text; the title weighs eight times the body.
+    const SEARCH_HITS: &'static str = "\
+        SELECT 'article' AS kind, a.slug, a.title, a.lead AS lead, a.body_html, \
+            a.published_at AS at, a.category_id, -bm25(search_index, 8.0, 1.0) AS rank \
+        FROM search_index JOIN articles a ON a.id = search_index.rowid / 2 \
+        WHERE search_index MATCH $1 AND search_index.rowid % 2 = 0 AND a.status = 'published' \
+        UNION ALL \
+        SELECT 'event', e.slug, e.title, e.summary, e.body_html, e.starts_at, e.category_id, \
+            -bm25(search_index, 8.0, 1.0) \
+        FROM search_index JOIN events e ON e.id = search_index.rowid / 2 \
+        WHERE search_index MATCH $1 AND search_index.rowid % 2 = 1 AND e.status = 'published'";
+
+    /// Every word as a quoted prefix term (`"cilveku"* "tirdzniec"*`): quoting keeps FTS5's
+    /// query syntax out of reach, and all terms must match.
+    fn match_expression(words: &[String]) -> String {
+        words
+            .iter()
+            .map(|word| format!("\"{word}\"*"))
+            .collect::<Vec<_>>()
+            .join(" ")
     }
 }
 

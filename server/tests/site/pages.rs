@@ -190,3 +190,33 @@ async fn dates_beyond_the_calendar_are_not_found_rather_than_a_crash() {
     assert!(body.contains("between the years"));
     assert_eq!(site.get("/healthz").await.0, StatusCode::OK);
 }
+
+#[tokio::test(flavor = "multi_thread")]
+async fn search_finds_articles_and_events_without_diacritics() {
+    let site = Site::with_demo_content().await;
+    let (status, found) = site.get("/search?q=moldova").await;
+    assert_eq!(status, StatusCode::OK);
+    assert!(found
+        .contains("Lietuva un Latvija sniegs atbalstu Moldovai cīņā pret cilvēku tirdzniecību"));
+    assert!(found.contains("<mark>Moldovai</mark>") || found.contains("<mark>Moldovas</mark>"));
+
+    let (_, folded) = site.get("/search?q=cilveku+tirdzniec").await;
+    assert!(folded.contains("Atrasti rezultāti: "));
+    assert!(folded.contains("<mark>cilvēku</mark>") || folded.contains("<mark>Cilvēku</mark>"));
+
+    let (_, events) = site.get("/search?q=bibliotek&kind=event").await;
+    assert!(events.contains("Informatīvā kampaņa Latvijas reģionu bibliotēkās"));
+    assert!(!events.contains(">Jaunums<"));
+
+    for hostile in [
+        "/search?q=%22",
+        "/search?q=*+OR+(",
+        "/search?q=%27%3B+DROP+TABLE",
+    ] {
+        let (status, html) = site.get(hostile).await;
+        assert_eq!(status, StatusCode::OK, "{hostile}");
+        assert!(html.contains("Meklēšana"));
+    }
+    let long = format!("/search?q={}", "a".repeat(1000));
+    assert_eq!(site.get(&long).await.0, StatusCode::OK);
+}

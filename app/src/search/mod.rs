@@ -1,0 +1,146 @@
+//! Search over articles and events: `/search?q=…` (ranked, highlighted, paged, filterable by
+//! kind and category), and title suggestions for the header's search box.
+
+mod page;
+#[cfg(feature = "ssr")]
+pub mod text;
+
+use chrono::NaiveDate;
+use leptos::{prelude::*, server_fn::codec::Json};
+use serde::{Deserialize, Serialize};
+
+use crate::{calendar::CategoryTag, error::AppError};
+pub use page::{SearchBox, SearchPage};
+
+/// Results per page.
+pub const PAGE_SIZE: u32 = 10;
+
+/// A piece of a snippet; `marked` pieces matched the query.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct SnippetPiece {
+    pub text: String,
+    pub marked: bool,
+}
+
+/// What a search asks for.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
+pub struct SearchQuery {
+    pub q: String,
+    /// `"article"`, `"event"` or empty for both.
+    pub kind: String,
+    pub categories: Vec<String>,
+    /// 1-based.
+    pub page: u32,
+}
+
+/// One result.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct SearchResult {
+    pub is_event: bool,
+    pub title: String,
+    pub path: String,
+    /// Publication date (articles) or first day (events), in Riga.
+    pub date: NaiveDate,
+    pub category: Option<CategoryTag>,
+    pub snippet: Vec<SnippetPiece>,
+}
+
+/// A page of results.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct SearchResults {
+    pub results: Vec<SearchResult>,
+    pub total: i64,
+    pub page: u32,
+    pub pages: u32,
+    pub categories: Vec<CategoryTag>,
+}
+
+/// A title suggested while typing.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Suggestion {
+    pub title: String,
+    pub path: String,
+}
+
+#[server(input = Json)]
+pub async fn search(query: SearchQuery) -> Result<SearchResults, AppError> {
+    use crate::{
+        calendar::{occurrences::category_tags, records::category_tag},
+        storage::{SearchKind, SearchRequest},
+        timezone,
+    };
+
+    let store = crate::state::store()?;
+    let words = text::query_words(&query.q);
+    let kind = match query.kind.as_str() {
+        "article" => Some(SearchKind::Article),
+        "event" => Some(SearchKind::Event),
+        _ => None,
+    };
+    let page = query.page.max(1);
+    let found = store
+        .search(&SearchRequest {
+            words: words.clone(),
+            kind,
+            categories: query.categories.clone(),
+            limit: i64::from(PAGE_SIZE),
+            offset: i64::from(page - 1) * i64::from(PAGE_SIZE),
+        })
+        .await?;
+    let results = found
+        .hits
+        .into_iter()
+        .map(|hit| {
+            let body = format!("{} {}", hit.lead, text::plain_text(&hit.body_html));
+            SearchResult {
+                is_event: hit.kind == SearchKind::Event,
+                path: match hit.kind {
+                    SearchKind::Event => format!("/events/{}", hit.slug),
+                    SearchKind::Article => format!("/news/{}", hit.slug),
+                },
+                title: hit.title,
+                date: timezone::local(hit.at).date(),
+                category: hit.category.as_ref().map(category_tag),
+                snippet: text::snippet(body.trim(), &words, 220),
+            }
+        })
+        .collect();
+    let pages = (found.total.max(0) as u64)
+        .div_ceil(u64::from(PAGE_SIZE))
+        .max(1);
+    Ok(SearchResults {
+        results,
+        total: found.total,
+        page,
+        pages: u32::try_from(pages).unwrap_or(u32::MAX),
+        categories: category_tags(store.as_ref()).await?,
+    })
+}
+
+/// Up to six titles for what has been typed so far.
+#[server(input = Json)]
+pub async fn suggest(q: String) -> Result<Vec<Suggestion>, AppError> {
+    use crate::storage::{SearchKind, SearchRequest};
+
+    let words = text::query_words(&q);
+    let found = crate::state::store()?
+        .search(&SearchRequest {
+            words,
+            kind: None,
+            categories: Vec::new(),
+            limit: 6,
+            offset: 0,
+        })
+        .await?;
+    Ok(found
+        .hits
+        .into_iter()
+        .map(|hit| Suggestion {
+            path: match hit.kind {
+                SearchKind::Event => format!("/events/{}", hit.slug),
+                SearchKind::Article => format!("/news/{}", hit.slug),
+            },
+            title: hit.title,
+        })
+        .collect())
+}

@@ -1,0 +1,227 @@
+//! The search page and the header's search box. Both are GET forms to `/search`, so they work
+//! without JavaScript; after hydration the box suggests titles as you type.
+
+use leptos::{prelude::*, task::spawn_local};
+use leptos_meta::{Meta, Title};
+use leptos_router::{components::Form, hooks::use_query_map};
+
+use super::{search, suggest, SearchQuery, SearchResult, SearchResults, Suggestion};
+use crate::{
+    components::{requested_page, without_nameless_fields, CategoryLabel, ErrorPage},
+    error::AppError,
+    locale,
+};
+
+/// Characters typed before suggestions are fetched.
+const SUGGEST_AFTER: usize = 3;
+
+#[component]
+pub fn SearchBox() -> impl IntoView {
+    let suggestions = RwSignal::new(Vec::<Suggestion>::new());
+    // Only the answer to the latest keystroke is shown, whatever order answers arrive in.
+    let latest = StoredValue::new(0_u64);
+    let on_input = move |event| {
+        let typed = event_target_value(&event);
+        latest.update_value(|n| *n += 1);
+        let asked = latest.get_value();
+        if typed.trim().chars().count() < SUGGEST_AFTER {
+            suggestions.set(Vec::new());
+            return;
+        }
+        spawn_local(async move {
+            if let Ok(found) = suggest(typed).await {
+                if latest.get_value() == asked {
+                    suggestions.set(found);
+                }
+            }
+        });
+    };
+    view! {
+        <Form
+            method="GET"
+            action="/search"
+            on_form_data=without_nameless_fields()
+            attr:class="site-search"
+            attr:role="search"
+        >
+            <label class="visually-hidden" for="site-search-q">"Meklēt vietnē"</label>
+            <input
+                id="site-search-q"
+                type="search"
+                name="q"
+                placeholder="Meklēt…"
+                autocomplete="off"
+                list="site-search-suggestions"
+                on:input=on_input
+            />
+            <datalist id="site-search-suggestions">
+                <For each=move || suggestions.get() key=|found| found.path.clone() let:found>
+                    <option value=found.title></option>
+                </For>
+            </datalist>
+            <button type="submit">"Meklēt"</button>
+        </Form>
+    }
+}
+
+fn read_query() -> Memo<Result<SearchQuery, AppError>> {
+    let query = use_query_map();
+    Memo::new(move |_| {
+        query.with(|q| {
+            Ok(SearchQuery {
+                q: q.get("q").unwrap_or_default(),
+                kind: q.get("kind").unwrap_or_default(),
+                categories: q.get_all("category").unwrap_or_default(),
+                page: requested_page(q.get("page"))?,
+            })
+        })
+    })
+}
+
+#[component]
+pub fn SearchPage() -> impl IntoView {
+    let request = read_query();
+    let results = Resource::new(
+        move || request.get(),
+        |request| async move {
+            let request = request?;
+            if request.q.trim().is_empty() {
+                return Ok(None);
+            }
+            search(request).await.map(Some)
+        },
+    );
+    view! {
+        <Title text="Meklēšana"/>
+        <Meta name="robots" content="noindex"/>
+        <section class="search" aria-labelledby="search-heading">
+            <h1 id="search-heading">"Meklēšana"</h1>
+            <Transition fallback=|| view! { <p class="loading">"Meklē…"</p> }>
+                {move || Suspend::new(async move {
+                    let query = request.get_untracked().unwrap_or_default();
+                    match results.await {
+                        Ok(found) => view! { <SearchForm query=query.clone()/> <SearchResultsView query found/> }.into_any(),
+                        Err(error) => view! { <ErrorPage error/> }.into_any(),
+                    }
+                })}
+            </Transition>
+        </section>
+    }
+}
+
+#[component]
+fn SearchForm(query: SearchQuery) -> impl IntoView {
+    let chosen = query.kind.clone();
+    let kind = move |value: &'static str, label: &'static str| {
+        let checked = chosen == value;
+        let id = format!(
+            "search-kind-{}",
+            if value.is_empty() { "all" } else { value }
+        );
+        view! {
+            <span class="search-form__option">
+                <input type="radio" id=id.clone() name="kind" value=value checked=checked/>
+                <label for=id>{label}</label>
+            </span>
+        }
+    };
+    view! {
+        <Form method="GET" action="/search" on_form_data=without_nameless_fields() attr:class="search-form">
+            <label for="search-q">"Meklēt"</label>
+            <input id="search-q" type="search" name="q" value=query.q.clone() maxlength="200"/>
+            <fieldset>
+                <legend>"Kur meklēt"</legend>
+                {kind("", "Visur")}
+                {kind("article", "Jaunumos")}
+                {kind("event", "Notikumos")}
+            </fieldset>
+            {query
+                .categories
+                .iter()
+                .map(|slug| view! { <input type="hidden" name="category" value=slug.clone()/> })
+                .collect_view()}
+            <button type="submit">"Meklēt"</button>
+        </Form>
+    }
+}
+
+#[component]
+fn SearchResultsView(query: SearchQuery, found: Option<SearchResults>) -> impl IntoView {
+    let Some(found) = found else {
+        return view! { <p>"Ierakstiet, ko meklēt: vārdus no virsraksta vai teksta."</p> }
+            .into_any();
+    };
+    if found.results.is_empty() {
+        return view! { <p class="search__none">"Nekas netika atrasts."</p> }.into_any();
+    }
+    let page_link = move |page: u32| {
+        let mut pairs = vec![format!("q={}", encode(&query.q))];
+        if !query.kind.is_empty() {
+            pairs.push(format!("kind={}", encode(&query.kind)));
+        }
+        pairs.extend(
+            query
+                .categories
+                .iter()
+                .map(|slug| format!("category={}", encode(slug))),
+        );
+        pairs.push(format!("page={page}"));
+        format!("/search?{}", pairs.join("&"))
+    };
+    let (page, pages) = (found.page, found.pages);
+    view! {
+        <p class="search__count" role="status">{format!("Atrasti rezultāti: {}", found.total)}</p>
+        <ol class="search-results">
+            {found.results.into_iter().map(|result| view! { <ResultItem result/> }).collect_view()}
+        </ol>
+        {(pages > 1).then(|| view! {
+            <nav class="pager" aria-label="Lapas">
+                {(page > 1).then(|| view! { <a href=page_link(page - 1) rel="prev">"← Iepriekšējā lapa"</a> })}
+                <span class="pager__position">{format!("{page}. lapa no {pages}")}</span>
+                {(page < pages).then(|| view! { <a href=page_link(page + 1) rel="next">"Nākamā lapa →"</a> })}
+            </nav>
+        })}
+    }
+    .into_any()
+}
+
+/// Percent-encodes a query parameter value.
+fn encode(value: &str) -> String {
+    value
+        .bytes()
+        .map(|b| match b {
+            b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'-' | b'_' | b'.' | b'~' => {
+                (b as char).to_string()
+            }
+            _ => format!("%{b:02X}"),
+        })
+        .collect()
+}
+
+#[component]
+fn ResultItem(result: SearchResult) -> impl IntoView {
+    view! {
+        <li class="search-result">
+            <h2 class="search-result__title"><a href=result.path.clone()>{result.title.clone()}</a></h2>
+            <p class="search-result__meta">
+                {if result.is_event { "Notikums" } else { "Jaunums" }}
+                " · "
+                <time datetime=result.date.to_string()>{locale::short_date(result.date)}</time>
+                {result.category.map(|category| view! { " · " <CategoryLabel category/> })}
+            </p>
+            <p class="search-result__snippet">
+                {result
+                    .snippet
+                    .into_iter()
+                    .map(|piece| {
+                        if piece.marked {
+                            view! { <mark>{piece.text}</mark> }.into_any()
+                        } else {
+                            piece.text.into_any()
+                        }
+                    })
+                    .collect_view()}
+            </p>
+        </li>
+    }
+}

@@ -1,0 +1,187 @@
+//! Text for search: folding away case and diacritics (`Cilvēku` → `cilveku`), the words of a
+//! query, the plain text of article HTML, and snippets with the matching words marked.
+
+use super::SnippetPiece;
+
+/// Characters of a query read; the rest is ignored.
+const MAX_QUERY_CHARS: usize = 200;
+/// Words of a query that count; the rest of a long query is ignored.
+const MAX_QUERY_WORDS: usize = 8;
+/// Longest word kept from a query (longer ones are cut).
+const MAX_WORD_CHARS: usize = 40;
+
+/// Lower case without diacritics, one folded string per character (`ā` → `a`, `Ž` → `z`).
+fn fold_char(c: char) -> String {
+    if c.is_ascii() {
+        return c.to_ascii_lowercase().to_string();
+    }
+    deunicode::deunicode_char(c).unwrap_or("").to_lowercase()
+}
+
+/// `Cīņa pret cilvēku tirdzniecību` → `cina pret cilveku tirdzniecibu`.
+pub fn fold(text: &str) -> String {
+    text.chars().map(fold_char).collect()
+}
+
+/// The folded words of a query: letters and digits only, so quotes, operators and lone
+/// symbols never reach the database's query syntax.
+pub fn query_words(query: &str) -> Vec<String> {
+    let query: String = query.chars().take(MAX_QUERY_CHARS).collect();
+    fold(&query)
+        .split(|c: char| !c.is_ascii_alphanumeric())
+        .filter(|word| !word.is_empty())
+        .take(MAX_QUERY_WORDS)
+        .map(|word| word.chars().take(MAX_WORD_CHARS).collect())
+        .collect()
+}
+
+/// The text of sanitised HTML, without tags, with entities decoded and whitespace collapsed.
+pub fn plain_text(html: &str) -> String {
+    let without_tags = ammonia::Builder::empty().clean(html).to_string();
+    let decoded = quick_xml::escape::unescape(&without_tags)
+        .map(|text| text.into_owned())
+        .unwrap_or(without_tags);
+    decoded.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+/// Words of `text` with their byte ranges.
+fn words_with_ranges(text: &str) -> Vec<(usize, usize)> {
+    let mut ranges = Vec::new();
+    let mut start = None;
+    for (index, c) in text.char_indices() {
+        match (c.is_alphanumeric(), start) {
+            (true, None) => start = Some(index),
+            (false, Some(begin)) => {
+                ranges.push((begin, index));
+                start = None;
+            }
+            _ => {}
+        }
+    }
+    if let Some(begin) = start {
+        ranges.push((begin, text.len()));
+    }
+    ranges
+}
+
+/// About `width` characters of `text` around the first word that starts with one of the
+/// folded `words`, with every such word marked. Without a match: the beginning of the text.
+pub fn snippet(text: &str, words: &[String], width: usize) -> Vec<SnippetPiece> {
+    let ranges = words_with_ranges(text);
+    let matches = |&(start, end): &(usize, usize)| {
+        let folded = fold(&text[start..end]);
+        words.iter().any(|word| folded.starts_with(word.as_str()))
+    };
+    let first = ranges.iter().position(matches).unwrap_or(0);
+    // Start a few words before the first match, at a word boundary (or at the start, when
+    // the whole text fits).
+    let from = if text.chars().count() <= width {
+        0
+    } else {
+        ranges
+            .get(first.saturating_sub(4))
+            .map_or(0, |range| range.0)
+    };
+    let mut length = 0;
+    let mut end = from;
+    for range in ranges.iter().filter(|range| range.0 >= from) {
+        length = text[from..range.1].chars().count();
+        if length > width {
+            break;
+        }
+        end = range.1;
+    }
+    if length <= width {
+        end = text.len();
+    }
+    let mut parts = Vec::new();
+    let mut push = |piece: &str, marked: bool| {
+        if piece.is_empty() {
+            return;
+        }
+        match parts.last_mut() {
+            Some(SnippetPiece { text, marked: last }) if *last == marked => text.push_str(piece),
+            _ => parts.push(SnippetPiece {
+                text: piece.to_string(),
+                marked,
+            }),
+        }
+    };
+    if from > 0 {
+        push("…", false);
+    }
+    let mut cursor = from;
+    for range in ranges.iter().filter(|r| r.0 >= from && r.1 <= end) {
+        push(&text[cursor..range.0], false);
+        push(&text[range.0..range.1], matches(range));
+        cursor = range.1;
+    }
+    push(&text[cursor..end], false);
+    if end < text.len() {
+        push("…", false);
+    }
+    parts
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn folding_drops_case_and_latvian_diacritics() {
+        assert_eq!(
+            fold("Cīņa pret Cilvēku Tirdzniecību"),
+            "cina pret cilveku tirdzniecibu"
+        );
+        assert_eq!(fold("ĀČĒĢĪĶĻŅŠŪŽ āčēģīķļņšūž"), "acegiklnsuz acegiklnsuz");
+    }
+
+    #[test]
+    fn query_words_keep_letters_and_digits_only() {
+        assert_eq!(
+            query_words("  Cilvēku   tirdzniecība "),
+            vec!["cilveku", "tirdznieciba"]
+        );
+        assert_eq!(
+            query_words("\"moldova\" AND (ES) -x *"),
+            vec!["moldova", "and", "es", "x"]
+        );
+        assert!(query_words("*** \" ( ) ^").is_empty());
+        assert_eq!(query_words(&"vārds ".repeat(200)).len(), MAX_QUERY_WORDS);
+        assert_eq!(query_words(&"a".repeat(1000))[0].len(), MAX_WORD_CHARS);
+    }
+
+    #[test]
+    fn plain_text_drops_tags_and_decodes_entities() {
+        assert_eq!(
+            plain_text(
+                "<p>Viens &amp; <strong>divi</strong></p>\n<ul><li>trīs &lt;4&gt;</li></ul>"
+            ),
+            "Viens & divi trīs <4>"
+        );
+    }
+
+    #[test]
+    fn snippets_mark_words_that_start_with_a_query_word() {
+        let text = "Latvija un Lietuva sniegs atbalstu Moldovai cīņā pret cilvēku tirdzniecību.";
+        let parts = snippet(text, &["cilveku".into(), "tirdzniec".into()], 200);
+        let marked: Vec<&str> = parts
+            .iter()
+            .filter(|p| p.marked)
+            .map(|p| p.text.as_str())
+            .collect();
+        assert_eq!(marked, vec!["cilvēku", "tirdzniecību"]);
+        let whole: String = parts.iter().map(|p| p.text.as_str()).collect();
+        assert_eq!(whole, text);
+    }
+
+    #[test]
+    fn long_texts_are_cut_around_the_first_match() {
+        let text = format!("{} Moldovai {}", "sākums ".repeat(50), "beigas ".repeat(50));
+        let parts = snippet(&text, &["moldov".into()], 80);
+        let whole: String = parts.iter().map(|p| p.text.as_str()).collect();
+        assert!(whole.starts_with('…') && whole.ends_with('…'));
+        assert!(whole.chars().count() <= 90, "{whole}");
+        assert!(parts.iter().any(|p| p.marked && p.text == "Moldovai"));
+    }
+}
