@@ -88,7 +88,7 @@ test.describe("search", () => {
   test("finds Moldova and cilvēku tirdzniecība without diacritics and opens a result", async ({ page }) => {
     await page.goto("/");
     await hydrated(page);
-    const box = page.getByRole("search").getByRole("searchbox", { name: "Meklēt vietnē" });
+    const box = page.getByRole("search").getByRole("combobox", { name: "Meklēt vietnē" });
     await box.fill("moldova");
     await box.press("Enter");
     await expect(page).toHaveURL(/\/search\?q=moldova$/);
@@ -108,7 +108,7 @@ test.describe("search", () => {
   test("the header box suggests titles while typing", async ({ page }) => {
     await page.goto("/news");
     await hydrated(page);
-    const box = page.getByRole("searchbox", { name: "Meklēt vietnē" });
+    const box = page.getByRole("combobox", { name: "Meklēt vietnē" });
     await box.pressSequentially("moldov");
     await expect(page.locator("#site-search-suggestions option").first()).toHaveAttribute(
       "value",
@@ -120,7 +120,7 @@ test.describe("search", () => {
     const context = await browser.newContext({ javaScriptEnabled: false });
     const page = await context.newPage();
     await page.goto("/");
-    await page.getByRole("searchbox", { name: "Meklēt vietnē" }).fill("bibliotek");
+    await page.getByRole("combobox", { name: "Meklēt vietnē" }).fill("bibliotek");
     await page.getByRole("search").getByRole("button", { name: "Meklēt" }).click();
     await expect(page.getByRole("link", { name: "Informatīvā kampaņa Latvijas reģionu bibliotēkās" })).toBeVisible();
     await context.close();
