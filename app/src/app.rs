@@ -8,7 +8,7 @@ use leptos_router::{
 };
 
 use crate::{
-    articles::{ArticlePage, NewsPage},
+    articles::{ArchivePage, ArticlePage, NewsPage},
     calendar::{CalendarPage, DayPage, EventPage, ListPage},
     components::{NotFound, SiteFooter, SiteHeader},
     home::HomePage,
@@ -62,6 +62,7 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/events/:slug") view=EventPage ssr=SsrMode::Async/>
                     <Route path=path!("/news") view=NewsPage ssr=SsrMode::Async/>
                     <Route path=path!("/news/:slug") view=ArticlePage ssr=SsrMode::Async/>
+                    <Route path=path!("/news/:year/:month") view=ArchivePage ssr=SsrMode::Async/>
                     <Route path=path!("/search") view=SearchPage ssr=SsrMode::Async/>
                 </Routes>
             </main>

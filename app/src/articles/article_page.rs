@@ -1,10 +1,16 @@
-//! `/news/{slug}`: one article with its date, lead, body and contact line.
+//! `/news/{slug}`: one article with its date, lead, body and contact line, a breadcrumb, the
+//! next older and newer articles, related ones, and `NewsArticle` structured data.
+//! `/news/{yyyy}` (four digits) is the archive of that year instead.
 
 use leptos::prelude::*;
-use leptos_meta::{Meta, Title};
+use leptos_meta::{Link, Meta, Title};
 use leptos_router::hooks::use_params_map;
+use serde_json::json;
 
-use super::{get_article, ArticleDetail};
+use super::{
+    archive::{is_year, ArchivePage},
+    get_article, ArticleDetail, ArticleSummary,
+};
 use crate::{
     components::{CategoryLabel, ErrorPage},
     locale,
@@ -13,44 +19,150 @@ use crate::{
 #[component]
 pub fn ArticlePage() -> impl IntoView {
     let params = use_params_map();
+    let slug = Memo::new(move |_| params.with(|p| p.get("slug").unwrap_or_default()));
+    let year_page = Memo::new(move |_| is_year(&slug.get()));
     let article = Resource::new(
-        move || params.with(|p| p.get("slug").unwrap_or_default()),
-        get_article,
+        move || (!year_page.get()).then(|| slug.get()),
+        |slug| async move {
+            match slug {
+                Some(slug) => get_article(slug).await.map(Some),
+                None => Ok(None),
+            }
+        },
     );
     view! {
-        <Suspense fallback=|| view! { <p class="loading">"Ielādē rakstu…"</p> }>
-            {move || Suspend::new(async move {
-                match article.await {
-                    Ok(detail) => view! { <ArticleView detail/> }.into_any(),
-                    Err(error) => view! { <ErrorPage error/> }.into_any(),
+        {move || {
+            if year_page.get() {
+                view! { <ArchivePage/> }.into_any()
+            } else {
+                view! {
+                    <Suspense fallback=|| view! { <p class="loading">"Ielādē rakstu…"</p> }>
+                        {move || Suspend::new(async move {
+                            match article.await {
+                                Ok(Some(detail)) => view! { <ArticleView detail/> }.into_any(),
+                                Ok(None) => ().into_any(),
+                                Err(error) => view! { <ErrorPage error/> }.into_any(),
+                            }
+                        })}
+                    </Suspense>
                 }
-            })}
-        </Suspense>
+                .into_any()
+            }
+        }}
     }
+}
+
+/// schema.org `NewsArticle`; `<` is escaped so no text can close the script element.
+fn structured_data(detail: &ArticleDetail) -> String {
+    json!({
+        "@context": "https://schema.org",
+        "@type": "NewsArticle",
+        "headline": detail.article.title,
+        "description": detail.article.lead,
+        "datePublished": detail.published_iso,
+        "dateModified": detail.modified_iso,
+        "inLanguage": "lv",
+        "mainEntityOfPage": detail.url,
+        "url": detail.url,
+    })
+    .to_string()
+    .replace('<', "\\u003c")
 }
 
 #[component]
 fn ArticleView(detail: ArticleDetail) -> impl IntoView {
+    let json_ld = structured_data(&detail);
     let ArticleDetail {
         article,
         body_html,
         contact,
+        url,
+        older,
+        newer,
+        related,
+        ..
     } = detail;
+    let published = article.published_on;
     view! {
         <Title text=article.title.clone()/>
         <Meta name="description" content=article.lead.clone()/>
+        <Link rel="canonical" href=url.clone()/>
+        <Meta property="og:type" content="article"/>
+        <Meta property="og:title" content=article.title.clone()/>
+        <Meta property="og:description" content=article.lead.clone()/>
+        <Meta property="og:url" content=url/>
+        <Meta property="og:locale" content="lv_LV"/>
+        <script type="application/ld+json" inner_html=json_ld></script>
         <article class="article">
-            <p class="breadcrumb"><a href="/news">"← Jaunumi"</a></p>
+            <nav class="breadcrumb" aria-label="Navigācijas ceļš">
+                <a href="/">"Sākums"</a>
+                " › "
+                <a href="/news">"Jaunumi"</a>
+                " › "
+                <a href=format!("/news/{}", published.format("%Y/%m"))>
+                    {locale::month_heading(chrono::Datelike::year(&published), chrono::Datelike::month(&published))}
+                </a>
+            </nav>
             <h1>{article.title.clone()}</h1>
             <p class="article__meta">
-                <time datetime=article.published_on.to_string()>
-                    {locale::short_date(article.published_on)}
-                </time>
+                <time datetime=published.to_string()>{locale::short_date(published)}</time>
                 {article.category.map(|category| view! { " · " <CategoryLabel category/> })}
             </p>
             <p class="article__lead">{article.lead}</p>
             <div class="article__body prose" inner_html=body_html></div>
             {(!contact.is_empty()).then(|| view! { <p class="article__contact">{contact}</p> })}
         </article>
+        <ArticleNavigation older newer/>
+        <RelatedArticles related/>
     }
+}
+
+#[component]
+fn ArticleNavigation(
+    older: Option<ArticleSummary>,
+    newer: Option<ArticleSummary>,
+) -> impl IntoView {
+    (older.is_some() || newer.is_some()).then(|| {
+        view! {
+            <nav class="article-neighbours" aria-label="Citi raksti">
+                {newer.map(|article| view! {
+                    <a class="article-neighbours__newer" href=article.path() rel="prev">
+                        <span class="article-neighbours__label">"Jaunāks raksts"</span>
+                        {article.title.clone()}
+                    </a>
+                })}
+                {older.map(|article| view! {
+                    <a class="article-neighbours__older" href=article.path() rel="next">
+                        <span class="article-neighbours__label">"Vecāks raksts"</span>
+                        {article.title.clone()}
+                    </a>
+                })}
+            </nav>
+        }
+    })
+}
+
+#[component]
+fn RelatedArticles(related: Vec<ArticleSummary>) -> impl IntoView {
+    (!related.is_empty()).then(|| {
+        view! {
+            <section class="related" aria-labelledby="related-heading">
+                <h2 id="related-heading">"Saistītie raksti"</h2>
+                <ul>
+                    {related
+                        .into_iter()
+                        .map(|article| view! {
+                            <li>
+                                <a href=article.path()>{article.title.clone()}</a>
+                                " "
+                                <time datetime=article.published_on.to_string()>
+                                    {locale::short_date(article.published_on)}
+                                </time>
+                            </li>
+                        })
+                        .collect_view()}
+                </ul>
+            </section>
+        }
+    })
 }

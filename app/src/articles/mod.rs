@@ -1,13 +1,15 @@
 //! News: the newest-first list and the article page, their wire types and server functions.
 
+mod archive;
 mod article_page;
 mod news_page;
 
 use chrono::NaiveDate;
-use leptos::prelude::*;
+use leptos::{prelude::*, server_fn::codec::Json};
 use serde::{Deserialize, Serialize};
 
 use crate::{calendar::CategoryTag, error::AppError};
+pub use archive::ArchivePage;
 pub use article_page::ArticlePage;
 pub use news_page::{NewsItem, NewsPage};
 
@@ -38,12 +40,52 @@ pub struct ArticleDetail {
     /// Sanitised when stored.
     pub body_html: String,
     pub contact: String,
+    /// Absolute URL of the page.
+    pub url: String,
+    /// ISO 8601 publication and modification instants, for structured data.
+    pub published_iso: String,
+    pub modified_iso: String,
+    pub older: Option<ArticleSummary>,
+    pub newer: Option<ArticleSummary>,
+    /// Up to three other articles in the same category.
+    pub related: Vec<ArticleSummary>,
+}
+
+/// How many articles a month of the archive holds.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ArchiveMonth {
+    pub year: i32,
+    pub month: u32,
+    pub count: usize,
+}
+
+/// A year or month of the news archive.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ArchiveData {
+    pub year: i32,
+    /// `None`: the whole year.
+    pub month: Option<u32>,
+    pub articles: Vec<ArticleSummary>,
+    /// Every month with articles, newest first.
+    pub months: Vec<ArchiveMonth>,
+    pub page: u32,
+    pub pages: u32,
+}
+
+/// Which part of the archive a page asks for.
+#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
+pub struct ArchiveQuery {
+    pub year: i32,
+    pub month: Option<u32>,
+    pub page: u32,
 }
 
 /// One page of the news list.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct NewsList {
     pub articles: Vec<ArticleSummary>,
+    /// The archive's months with their counts.
+    pub months: Vec<ArchiveMonth>,
     /// 1-based.
     pub page: u32,
     pub pages: u32,
@@ -54,7 +96,8 @@ pub struct NewsList {
 pub async fn list_articles(page: u32) -> Result<NewsList, AppError> {
     let page = page.max(1);
     let offset = i64::from(page - 1) * i64::from(PAGE_SIZE);
-    let found = crate::state::store()?
+    let store = crate::state::store()?;
+    let found = store
         .published_articles(i64::from(PAGE_SIZE), offset)
         .await?;
     let pages = u32::try_from(found.total.max(0))
@@ -69,22 +112,81 @@ pub async fn list_articles(page: u32) -> Result<NewsList, AppError> {
             .iter()
             .map(records::article_summary)
             .collect(),
+        months: records::archive_months(store.as_ref()).await?,
         page,
         pages: pages.max(1),
     })
 }
 
-/// One published article by its slug.
+/// One published article by its slug, with its neighbours and related articles.
 #[server]
 pub async fn get_article(slug: String) -> Result<ArticleDetail, AppError> {
-    let article = crate::state::store()?
+    use records::article_summary;
+
+    let state = crate::state::app_state()?;
+    let article = state
+        .store
         .published_article(&slug)
         .await?
         .ok_or(AppError::NotFound)?;
+    let neighbours = state.store.article_neighbours(&article, 3).await?;
     Ok(ArticleDetail {
-        article: records::article_summary(&article),
+        article: article_summary(&article),
+        url: format!("{}/news/{}", state.public_url, article.slug),
+        published_iso: article.published_at.to_rfc3339(),
+        modified_iso: article.updated_at.max(article.published_at).to_rfc3339(),
+        older: neighbours.older.as_ref().map(article_summary),
+        newer: neighbours.newer.as_ref().map(article_summary),
+        related: neighbours.related.iter().map(article_summary).collect(),
         body_html: article.body_html,
         contact: article.contact,
+    })
+}
+
+/// A year or month of published articles (in Riga time), with the archive's month counts.
+#[server(input = Json)]
+pub async fn get_archive(query: ArchiveQuery) -> Result<ArchiveData, AppError> {
+    use crate::{calendar::YearMonth, timezone};
+
+    let (first, after) = match query.month {
+        Some(month) => {
+            let month = YearMonth::new(query.year, month).ok_or(AppError::NotFound)?;
+            (month.first_day(), month.next().first_day())
+        }
+        None => {
+            let january = YearMonth::new(query.year, 1).ok_or(AppError::NotFound)?;
+            let next_january = YearMonth::new(query.year + 1, 1).ok_or(AppError::NotFound)?;
+            (january.first_day(), next_january.first_day())
+        }
+    };
+    let store = crate::state::store()?;
+    let page = query.page.max(1);
+    let found = store
+        .published_articles_between(
+            timezone::start_of_day(first),
+            timezone::start_of_day(after),
+            i64::from(PAGE_SIZE),
+            i64::from(page - 1) * i64::from(PAGE_SIZE),
+        )
+        .await?;
+    let pages = u32::try_from(found.total.max(0))
+        .unwrap_or(u32::MAX)
+        .div_ceil(PAGE_SIZE)
+        .max(1);
+    if found.total == 0 || page > pages {
+        return Err(AppError::NotFound);
+    }
+    Ok(ArchiveData {
+        year: query.year,
+        month: query.month,
+        articles: found
+            .articles
+            .iter()
+            .map(records::article_summary)
+            .collect(),
+        months: records::archive_months(store.as_ref()).await?,
+        page,
+        pages,
     })
 }
 
@@ -92,8 +194,34 @@ pub async fn get_article(slug: String) -> Result<ArticleDetail, AppError> {
 pub(crate) mod records {
     //! Stored articles to wire types.
 
-    use super::ArticleSummary;
-    use crate::{calendar::records::category_tag, storage, timezone};
+    use chrono::Datelike;
+
+    use super::{ArchiveMonth, ArticleSummary};
+    use crate::{
+        calendar::records::category_tag,
+        error::AppError,
+        storage::{self, Store},
+        timezone,
+    };
+
+    /// Every month (in Riga) with published articles, newest first, with its count.
+    pub async fn archive_months(store: &dyn Store) -> Result<Vec<ArchiveMonth>, AppError> {
+        let mut months: Vec<ArchiveMonth> = Vec::new();
+        for published in store.publication_times().await? {
+            let day = timezone::local(published).date();
+            match months.last_mut() {
+                Some(last) if last.year == day.year() && last.month == day.month() => {
+                    last.count += 1
+                }
+                _ => months.push(ArchiveMonth {
+                    year: day.year(),
+                    month: day.month(),
+                    count: 1,
+                }),
+            }
+        }
+        Ok(months)
+    }
 
     pub fn article_summary(article: &storage::Article) -> ArticleSummary {
         ArticleSummary {

@@ -4,7 +4,7 @@ use leptos::prelude::*;
 use leptos_meta::{Meta, Title};
 use leptos_router::hooks::use_query_map;
 
-use super::{list_articles, ArticleSummary, NewsList};
+use super::{archive::ArchiveIndex, list_articles, ArticleSummary, NewsList};
 use crate::{
     components::{requested_page, CategoryLabel, ErrorPage},
     locale,
@@ -39,13 +39,17 @@ pub fn NewsPage() -> impl IntoView {
 fn NewsListView(list: NewsList) -> impl IntoView {
     let NewsList {
         articles,
+        months,
         page,
         pages,
     } = list;
     view! {
-        <ol class="news-list">
-            {articles.into_iter().map(|article| view! { <NewsItem article/> }).collect_view()}
-        </ol>
+        <div class="news-archive">
+            <ol class="news-list">
+                {articles.into_iter().map(|article| view! { <NewsItem article/> }).collect_view()}
+            </ol>
+            <ArchiveIndex months current=(0, None)/>
+        </div>
         {(pages > 1).then(|| view! {
             <nav class="pager" aria-label="Lapas">
                 {(page > 1).then(|| view! {

@@ -187,6 +187,15 @@ pub struct ArticlePage {
     pub total: i64,
 }
 
+/// The articles around one: the next older and newer in publication order, and others in
+/// its category.
+#[derive(Debug, Clone, PartialEq)]
+pub struct ArticleNeighbours {
+    pub older: Option<Article>,
+    pub newer: Option<Article>,
+    pub related: Vec<Article>,
+}
+
 /// Which way a list of events runs from "now".
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Direction {
@@ -300,6 +309,22 @@ pub trait Store: Send + Sync + 'static {
     /// Published articles, newest first.
     async fn published_articles(&self, limit: i64, offset: i64) -> Result<ArticlePage, StoreError>;
     async fn published_article(&self, slug: &str) -> Result<Option<Article>, StoreError>;
+    /// Published articles published in `[from, to)`, newest first.
+    async fn published_articles_between(
+        &self,
+        from: DateTime<Utc>,
+        to: DateTime<Utc>,
+        limit: i64,
+        offset: i64,
+    ) -> Result<ArticlePage, StoreError>;
+    /// When each published article was published (the archive counts them by month).
+    async fn publication_times(&self) -> Result<Vec<DateTime<Utc>>, StoreError>;
+    /// The published neighbours of `article`, with up to `related` others from its category.
+    async fn article_neighbours(
+        &self,
+        article: &Article,
+        related: i64,
+    ) -> Result<ArticleNeighbours, StoreError>;
 
     /// Published articles and events whose text has every word of the request (as a word
     /// prefix, ignoring case and diacritics), best match first.

@@ -12,8 +12,9 @@ use super::rows::{
 };
 use super::sql::impl_store;
 use super::{
-    slugs, Article, ArticlePage, Category, Direction, Event, EventPage, NewArticle, NewCategory,
-    NewEvent, Recurrence, SearchKind, SearchPage, SearchRequest, StoreError,
+    slugs, Article, ArticleNeighbours, ArticlePage, Category, Direction, Event, EventPage,
+    NewArticle, NewCategory, NewEvent, Recurrence, SearchKind, SearchPage, SearchRequest,
+    StoreError,
 };
 
 pub struct PostgresStore {

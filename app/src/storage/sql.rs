@@ -336,6 +336,98 @@ macro_rules! impl_store {
                 })
             }
 
+            async fn published_articles_between(
+                &self,
+                from: DateTime<Utc>,
+                to: DateTime<Utc>,
+                limit: i64,
+                offset: i64,
+            ) -> Result<ArticlePage, StoreError> {
+                let sql = format!(
+                    "SELECT {ARTICLE_COLUMNS} WHERE a.status = 'published' \
+                     AND a.published_at >= $1 AND a.published_at < $2 \
+                     ORDER BY a.published_at DESC, a.id DESC LIMIT $3 OFFSET $4"
+                );
+                let rows: Vec<ArticleRow> = sqlx::query_as(&sql)
+                    .bind($instant(from))
+                    .bind($instant(to))
+                    .bind(limit)
+                    .bind(offset)
+                    .fetch_all(&self.pool)
+                    .await?;
+                let total: i64 = sqlx::query_scalar(
+                    "SELECT COUNT(*) FROM articles WHERE status = 'published' \
+                     AND published_at >= $1 AND published_at < $2",
+                )
+                .bind($instant(from))
+                .bind($instant(to))
+                .fetch_one(&self.pool)
+                .await?;
+                Ok(ArticlePage {
+                    articles: rows.into_iter().map(Into::into).collect(),
+                    total,
+                })
+            }
+
+            async fn publication_times(&self) -> Result<Vec<DateTime<Utc>>, StoreError> {
+                Ok(sqlx::query_scalar(
+                    "SELECT published_at FROM articles WHERE status = 'published' \
+                     ORDER BY published_at DESC",
+                )
+                .fetch_all(&self.pool)
+                .await?)
+            }
+
+            async fn article_neighbours(
+                &self,
+                article: &Article,
+                related: i64,
+            ) -> Result<ArticleNeighbours, StoreError> {
+                let at = $instant(article.published_at);
+                let older = format!(
+                    "SELECT {ARTICLE_COLUMNS} WHERE a.status = 'published' \
+                     AND (a.published_at < $1 OR (a.published_at = $1 AND a.id < $2)) \
+                     ORDER BY a.published_at DESC, a.id DESC LIMIT 1"
+                );
+                let newer = format!(
+                    "SELECT {ARTICLE_COLUMNS} WHERE a.status = 'published' \
+                     AND (a.published_at > $1 OR (a.published_at = $1 AND a.id > $2)) \
+                     ORDER BY a.published_at, a.id LIMIT 1"
+                );
+                let older: Option<ArticleRow> = sqlx::query_as(&older)
+                    .bind(at)
+                    .bind(article.id)
+                    .fetch_optional(&self.pool)
+                    .await?;
+                let newer: Option<ArticleRow> = sqlx::query_as(&newer)
+                    .bind(at)
+                    .bind(article.id)
+                    .fetch_optional(&self.pool)
+                    .await?;
+                let related = match &article.category {
+                    None => Vec::new(),
+                    Some(category) => {
+                        let sql = format!(
+                            "SELECT {ARTICLE_COLUMNS} WHERE a.status = 'published' \
+                             AND a.category_id = $1 AND a.id <> $2 \
+                             ORDER BY a.published_at DESC, a.id DESC LIMIT $3"
+                        );
+                        let rows: Vec<ArticleRow> = sqlx::query_as(&sql)
+                            .bind(category.id)
+                            .bind(article.id)
+                            .bind(related)
+                            .fetch_all(&self.pool)
+                            .await?;
+                        rows.into_iter().map(Into::into).collect()
+                    }
+                };
+                Ok(ArticleNeighbours {
+                    older: older.map(Into::into),
+                    newer: newer.map(Into::into),
+                    related,
+                })
+            }
+
             async fn search(&self, request: &SearchRequest) -> Result<SearchPage, StoreError> {
                 if request.words.is_empty() {
                     return Ok(SearchPage { hits: Vec::new(), total: 0 });

@@ -220,3 +220,47 @@ async fn search_finds_articles_and_events_without_diacritics() {
     let long = format!("/search?q={}", "a".repeat(1000));
     assert_eq!(site.get(&long).await.0, StatusCode::OK);
 }
+
+#[tokio::test(flavor = "multi_thread")]
+async fn the_news_archive_goes_by_year_and_month_with_counts() {
+    let site = Site::with_demo_content().await;
+    let (status, year) = site.get("/news/2018").await;
+    assert_eq!(status, StatusCode::OK);
+    assert!(year.contains("Jaunumu arhīvs — 2018"));
+    assert!(year.contains("Lietuva un Latvija sniegs atbalstu Moldovai"));
+    let (status, march) = site.get("/news/2018/03").await;
+    assert_eq!(status, StatusCode::OK);
+    assert!(march.contains("Jaunumu arhīvs — Marts, 2018"));
+    assert!(march.contains("26.03.2018"));
+    assert!(march.contains("href=\"/news/2018/03\" aria-current=\"page\""));
+    let (_, news) = site.get("/news").await;
+    assert!(news.contains("Arhīvs"));
+    assert!(news.contains("href=\"/news/2018/03\""));
+    for missing in ["/news/1990", "/news/2018/13", "/news/2018/x"] {
+        assert_eq!(
+            site.get(missing).await.0,
+            StatusCode::NOT_FOUND,
+            "{missing}"
+        );
+    }
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn articles_carry_metadata_neighbours_and_related_articles() {
+    let site = Site::with_demo_content().await;
+    let (_, page) = site
+        .get("/news/lietuva-un-latvija-sniegs-atbalstu-moldovai-cina-pret-cilveku-tirdzniecibu")
+        .await;
+    let canonical = page
+        .split("<link")
+        .find(|tag| tag.contains(r#"rel="canonical""#))
+        .expect("a canonical link");
+    assert!(canonical.contains(
+        r#"href="https://notikumi.example.lv/news/lietuva-un-latvija-sniegs-atbalstu-moldovai-cina-pret-cilveku-tirdzniecibu""#
+    ));
+    assert!(page.contains(r#"property="og:type" content="article""#));
+    assert!(page.contains(r#""@type":"NewsArticle""#));
+    assert!(page.contains(r#""datePublished":"2018-03-26T07:00:00+00:00""#));
+    assert!(page.contains("aria-label=\"Navigācijas ceļš\""));
+    assert!(page.contains("Jaunāks raksts") && page.contains("Vecāks raksts"));
+}

@@ -1,0 +1,189 @@
+//! `/news/{yyyy}` and `/news/{yyyy}/{mm}`: the news archive by year and month, with how many
+//! articles each month holds.
+
+use leptos::prelude::*;
+use leptos_meta::{Meta, Title};
+use leptos_router::hooks::{use_params_map, use_query_map};
+
+use super::{get_archive, news_page::NewsItem, ArchiveData, ArchiveMonth, ArchiveQuery};
+use crate::{
+    components::{requested_page, ErrorPage},
+    error::AppError,
+    locale,
+};
+
+/// `/news/2018` or `/news/2018/03`: four-digit year, one- or two-digit month.
+pub fn requested_archive(
+    year: Option<String>,
+    month: Option<String>,
+    page: Option<String>,
+) -> Result<ArchiveQuery, AppError> {
+    let digits = |s: &str, lengths: std::ops::RangeInclusive<usize>| {
+        lengths.contains(&s.len()) && s.bytes().all(|b| b.is_ascii_digit())
+    };
+    let year = year
+        .filter(|y| digits(y, 4..=4))
+        .ok_or(AppError::NotFound)?;
+    let month = match month {
+        None => None,
+        Some(month) if digits(&month, 1..=2) => {
+            Some(month.parse().map_err(|_| AppError::NotFound)?)
+        }
+        Some(_) => return Err(AppError::NotFound),
+    };
+    Ok(ArchiveQuery {
+        year: year.parse().map_err(|_| AppError::NotFound)?,
+        month,
+        page: requested_page(page)?,
+    })
+}
+
+/// Whether a `/news/{x}` segment names a year rather than an article.
+pub fn is_year(segment: &str) -> bool {
+    segment.len() == 4 && segment.bytes().all(|b| b.is_ascii_digit())
+}
+
+#[component]
+pub fn ArchivePage() -> impl IntoView {
+    let params = use_params_map();
+    let query = use_query_map();
+    let request = Memo::new(move |_| {
+        let page = query.with(|q| q.get("page"));
+        params.with(|p| {
+            requested_archive(
+                p.get("year").or_else(|| p.get("slug")),
+                p.get("month"),
+                page,
+            )
+        })
+    });
+    let archive = Resource::new(
+        move || request.get(),
+        |request| async move { get_archive(request?).await },
+    );
+    view! {
+        <Transition fallback=|| view! { <p class="loading">"Ielādē arhīvu…"</p> }>
+            {move || Suspend::new(async move {
+                match archive.await {
+                    Ok(data) => view! { <ArchiveView data/> }.into_any(),
+                    Err(error) => view! { <ErrorPage error/> }.into_any(),
+                }
+            })}
+        </Transition>
+    }
+}
+
+fn month_path(year: i32, month: u32) -> String {
+    format!("/news/{year:04}/{month:02}")
+}
+
+#[component]
+fn ArchiveView(data: ArchiveData) -> impl IntoView {
+    let heading = match data.month {
+        Some(month) => format!(
+            "Jaunumu arhīvs — {}",
+            locale::month_heading(data.year, month)
+        ),
+        None => format!("Jaunumu arhīvs — {}", data.year),
+    };
+    let base = match data.month {
+        Some(month) => month_path(data.year, month),
+        None => format!("/news/{:04}", data.year),
+    };
+    let (page, pages) = (data.page, data.pages);
+    view! {
+        <Title text=heading.clone()/>
+        <Meta name="description" content=heading.clone()/>
+        <section class="news" aria-labelledby="archive-heading">
+            <p class="breadcrumb"><a href="/news">"← Jaunumi"</a></p>
+            <h1 id="archive-heading">{heading}</h1>
+            <div class="news-archive">
+                <ol class="news-list">
+                    {data.articles.into_iter().map(|article| view! { <NewsItem article/> }).collect_view()}
+                </ol>
+                <ArchiveIndex months=data.months current=(data.year, data.month)/>
+            </div>
+            {(pages > 1).then(|| view! {
+                <nav class="pager" aria-label="Lapas">
+                    {(page > 1).then(|| view! { <a href=format!("{base}?page={}", page - 1) rel="prev">"← Jaunāki"</a> })}
+                    <span class="pager__position">{format!("{page}. lapa no {pages}")}</span>
+                    {(page < pages).then(|| view! { <a href=format!("{base}?page={}", page + 1) rel="next">"Vecāki →"</a> })}
+                </nav>
+            })}
+        </section>
+    }
+}
+
+/// Years and months with their article counts.
+#[component]
+pub fn ArchiveIndex(months: Vec<ArchiveMonth>, current: (i32, Option<u32>)) -> impl IntoView {
+    let mut years: Vec<(i32, usize, Vec<ArchiveMonth>)> = Vec::new();
+    for month in months {
+        match years.last_mut() {
+            Some((year, count, list)) if *year == month.year => {
+                *count += month.count;
+                list.push(month);
+            }
+            _ => years.push((month.year, month.count, vec![month])),
+        }
+    }
+    view! {
+        <nav class="news-archive__index" aria-labelledby="archive-index-heading">
+            <h2 id="archive-index-heading">"Arhīvs"</h2>
+            <ul>
+                {years
+                    .into_iter()
+                    .map(|(year, count, list)| {
+                        let year_current = (current.0 == year && current.1.is_none()).then_some("page");
+                        view! {
+                            <li>
+                                <a href=format!("/news/{year:04}") aria-current=year_current>
+                                    {format!("{year} ({count})")}
+                                </a>
+                                <ul>
+                                    {list
+                                        .into_iter()
+                                        .map(|month| {
+                                            let here = (current == (month.year, Some(month.month))).then_some("page");
+                                            view! {
+                                                <li>
+                                                    <a href=month_path(month.year, month.month) aria-current=here>
+                                                        {format!("{} ({})", locale::month_title(month.month), month.count)}
+                                                    </a>
+                                                </li>
+                                            }
+                                        })
+                                        .collect_view()}
+                                </ul>
+                            </li>
+                        }
+                    })
+                    .collect_view()}
+            </ul>
+        </nav>
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn archive_urls_name_a_year_or_a_month() {
+        let query =
+            |y: &str, m: Option<&str>| requested_archive(Some(y.into()), m.map(Into::into), None);
+        assert_eq!(
+            query("2018", None),
+            Ok(ArchiveQuery {
+                year: 2018,
+                month: None,
+                page: 1
+            })
+        );
+        assert_eq!(query("2018", Some("03")).map(|q| q.month), Ok(Some(3)));
+        assert_eq!(query("18", None), Err(AppError::NotFound));
+        assert_eq!(query("2018", Some("x")), Err(AppError::NotFound));
+        assert!(is_year("2018"));
+        assert!(!is_year("lietuva-un-latvija"));
+    }
+}
