@@ -60,6 +60,24 @@ test("the 26.03.2018 article opens from the news list", async ({ page }) => {
   await expect(page.getByText(/tālrunis 670\d{5}/)).toBeVisible();
 });
 
+test("pages through the news and opens March 2018 from the archive", async ({ page }) => {
+  await page.goto("/news");
+  await hydrated(page);
+  await expect(page.getByText("1. lapa no 2")).toBeVisible();
+  await page.getByRole("link", { name: "Vecāki →" }).click();
+  await expect(page).toHaveURL(/\/news\?page=2$/);
+  await expect(page.getByText("2. lapa no 2")).toBeVisible();
+
+  const archive = page.getByRole("navigation", { name: "Arhīvs" });
+  const year2018 = archive.getByRole("listitem").filter({ has: page.getByRole("link", { name: /^2018 \(\d+\)$/ }) });
+  await year2018.getByRole("link", { name: /^Marts \(\d+\)$/ }).click();
+  await expect(page).toHaveURL(/\/news\/2018\/03$/);
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("Jaunumu arhīvs — Marts, 2018");
+  await page.getByRole("link", { name: LAUNCH_ARTICLE }).click();
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText(LAUNCH_ARTICLE);
+  await expect(page.getByRole("navigation", { name: "Navigācijas ceļš" })).toContainText("Marts, 2018");
+});
+
 test("impossible dates and unknown paths get a 404 page in the site's layout", async ({ page }) => {
   for (const path of ["/calendar/2020/13", "/calendar/abc/01", "/nav-tadas-lapas", "/events/nav-tada"]) {
     const response = await page.goto(path);
