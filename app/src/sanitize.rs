@@ -3,6 +3,19 @@
 
 use std::sync::LazyLock;
 
+/// The version of the allow-list below. Raise it whenever the allow-list changes: bodies
+/// stored under an older version are cleaned again before they are rendered.
+pub const SANITIZER_VERSION: i32 = 1;
+
+/// Body HTML as stored, ready to render: cleaned again unless this version stored it.
+pub fn for_render(body_html: &str, stored_with: i32) -> String {
+    if stored_with == SANITIZER_VERSION {
+        body_html.to_string()
+    } else {
+        SafeHtml::sanitize(body_html).0
+    }
+}
+
 /// HTML that went through the allow-list.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct SafeHtml(String);
@@ -30,7 +43,7 @@ static CLEANER: LazyLock<ammonia::Builder<'static>> = LazyLock::new(|| {
 
 #[cfg(test)]
 mod tests {
-    use super::SafeHtml;
+    use super::{for_render, SafeHtml, SANITIZER_VERSION};
 
     #[test]
     fn keeps_article_structure() {
@@ -43,23 +56,93 @@ mod tests {
         assert!(clean.as_str().contains("href=\"https://example.lv/x\""));
     }
 
+    /// Real-world XSS payloads (script tags, `javascript:` and `data:` links, event-handler
+    /// attributes, SVG and MathML tricks, style and CSS expressions, broken markup).
+    const PAYLOADS: &[&str] = &[
+        "<script>alert(1)</script>",
+        "<SCRIPT SRC=//evil.example/x.js></SCRIPT>",
+        "<scr<script>ipt>alert(1)</scr</script>ipt>",
+        "<img src=x onerror=alert(1)>",
+        "<img src=\"x\" onerror=\"alert(1)\"/>",
+        "<body onload=alert(1)>",
+        "<a href=\"javascript:alert(1)\">x</a>",
+        "<a href=\"JaVaScRiPt:alert(1)\">x</a>",
+        "<a href=\"  javascript:alert(1)\">x</a>",
+        "<a href=\"java&#x09;script:alert(1)\">x</a>",
+        "<a href=\"data:text/html;base64,PHNjcmlwdD5hbGVydCgxKTwvc2NyaXB0Pg==\">x</a>",
+        "<a href=\"vbscript:msgbox(1)\">x</a>",
+        "<svg><script>alert(1)</script></svg>",
+        "<svg onload=alert(1)>",
+        "<svg><a xlink:href=\"javascript:alert(1)\"><text>x</text></a></svg>",
+        "<math><mtext><table><mglyph><style><img src=x onerror=alert(1)>",
+        "<p style=\"background:url(javascript:alert(1))\">x</p>",
+        "<div style=\"width: expression(alert(1))\">x</div>",
+        "<style>@import 'https://evil.example/x.css';</style>",
+        "<iframe src=\"https://evil.example\"></iframe>",
+        "<object data=\"javascript:alert(1)\"></object>",
+        "<embed src=\"javascript:alert(1)\">",
+        "<form action=\"javascript:alert(1)\"><button>x</button></form>",
+        "<input autofocus onfocus=alert(1)>",
+        "<details open ontoggle=alert(1)>",
+        "<meta http-equiv=\"refresh\" content=\"0;url=javascript:alert(1)\">",
+        "<base href=\"javascript:alert(1)//\">",
+        "<img src=\"x\" srcset=\"javascript:alert(1)\">",
+        "<a href=\"#\" onclick=\"alert(1)\">x</a>",
+        "<noscript><p title=\"</noscript><img src=x onerror=alert(1)>\">",
+        "<template><script>alert(1)</script></template>",
+        "\"><script>alert(1)</script>",
+    ];
+
     #[test]
-    fn drops_scripts_handlers_and_javascript_urls() {
-        for payload in [
-            "<script>alert(1)</script>",
-            "<img src=x onerror=alert(1)>",
-            "<a href=\"javascript:alert(1)\">x</a>",
-            "<svg><script>alert(1)</script></svg>",
-            "<p style=\"background:url(javascript:alert(1))\">x</p>",
-            "<iframe src=\"https://evil.example\"></iframe>",
-        ] {
+    fn no_xss_payload_survives() {
+        for payload in PAYLOADS {
             let clean = SafeHtml::sanitize(payload);
             let lower = clean.as_str().to_lowercase();
-            assert!(!lower.contains("<script"), "{payload} -> {lower}");
-            assert!(!lower.contains("onerror"), "{payload} -> {lower}");
-            assert!(!lower.contains("javascript:"), "{payload} -> {lower}");
-            assert!(!lower.contains("<iframe"), "{payload} -> {lower}");
-            assert!(!lower.contains("style="), "{payload} -> {lower}");
+            for forbidden in [
+                "<script",
+                "javascript:",
+                "vbscript:",
+                "data:text",
+                "onerror",
+                "onload",
+                "onclick",
+                "onfocus",
+                "ontoggle",
+                "<iframe",
+                "<object",
+                "<embed",
+                "<style",
+                "style=",
+                "<form",
+                "<input",
+                "<meta",
+                "<base",
+                "<svg",
+                "<math",
+                "expression(",
+            ] {
+                assert!(
+                    !lower.contains(forbidden),
+                    "{payload:?} left {forbidden:?} in {lower:?}"
+                );
+            }
         }
+    }
+
+    #[test]
+    fn bodies_from_older_versions_are_cleaned_again() {
+        let stored = "<p>Teksts</p><script>alert(1)</script>";
+        assert_eq!(for_render(stored, 0), "<p>Teksts</p>");
+        let current = SafeHtml::sanitize("<p>Teksts</p>");
+        assert_eq!(
+            for_render(current.as_str(), SANITIZER_VERSION),
+            "<p>Teksts</p>"
+        );
+    }
+
+    #[test]
+    fn links_get_safe_rel_attributes() {
+        let clean = SafeHtml::sanitize("<a href=\"https://example.lv\">x</a>");
+        assert!(clean.as_str().contains("rel=\"noopener noreferrer\""));
     }
 }

@@ -8,13 +8,14 @@ use super::{Article, Category, Event, Recurrence, SearchHit, SearchKind, Status}
 /// The SELECT list for events joined with their category.
 pub(super) const EVENT_COLUMNS: &str = "e.id, e.slug, e.title, e.summary, e.body_html, \
      e.starts_at, e.ends_at, e.all_day, e.location, e.status, e.version, e.created_at, \
-     e.updated_at, e.rrule, e.exdates, e.series_end, c.id AS category_id, c.slug AS category_slug, c.name AS category_name, \
+     e.updated_at, e.rrule, e.exdates, e.series_end, e.sanitizer_version, c.id AS category_id, c.slug AS category_slug, c.name AS category_name, \
      c.colour AS category_colour \
      FROM events e LEFT JOIN categories c ON c.id = e.category_id";
 
 /// The SELECT list for articles joined with their category.
 pub(super) const ARTICLE_COLUMNS: &str = "a.id, a.slug, a.title, a.lead, a.body_html, \
      a.contact, a.published_at, a.status, a.version, a.created_at, a.updated_at, \
+     a.sanitizer_version, \
      c.id AS category_id, c.slug AS category_slug, c.name AS category_name, \
      c.colour AS category_colour \
      FROM articles a LEFT JOIN categories c ON c.id = a.category_id";
@@ -56,6 +57,7 @@ pub(super) struct EventRow {
     rrule: Option<String>,
     exdates: String,
     series_end: Option<DateTime<Utc>>,
+    sanitizer_version: i32,
     category_id: Option<i64>,
     category_slug: Option<String>,
     category_name: Option<String>,
@@ -69,7 +71,7 @@ impl From<EventRow> for Event {
             slug: row.slug,
             title: row.title,
             summary: row.summary,
-            body_html: row.body_html,
+            body_html: crate::sanitize::for_render(&row.body_html, row.sanitizer_version),
             starts_at: row.starts_at,
             ends_at: row.ends_at,
             all_day: row.all_day,
@@ -106,6 +108,7 @@ pub(super) struct ArticleRow {
     version: i64,
     created_at: DateTime<Utc>,
     updated_at: DateTime<Utc>,
+    sanitizer_version: i32,
     category_id: Option<i64>,
     category_slug: Option<String>,
     category_name: Option<String>,
@@ -119,7 +122,7 @@ impl From<ArticleRow> for Article {
             slug: row.slug,
             title: row.title,
             lead: row.lead,
-            body_html: row.body_html,
+            body_html: crate::sanitize::for_render(&row.body_html, row.sanitizer_version),
             contact: row.contact,
             published_at: row.published_at,
             category: category(

@@ -44,9 +44,10 @@ macro_rules! impl_store {
                     let inserted: Option<i64> = sqlx::query_scalar(
                         "INSERT INTO events (slug, title, summary, body_html, starts_at, ends_at, \
                          all_day, location, category_id, status, created_at, updated_at, rrule, \
-                         exdates, series_end, span_seconds, search_title, search_body) \
+                         exdates, series_end, span_seconds, search_title, search_body, \
+                         sanitizer_version) \
                          VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $11, $12, $13, \
-                         $14, $15, $16, $17) ON CONFLICT (slug) DO NOTHING RETURNING id",
+                         $14, $15, $16, $17, $18) ON CONFLICT (slug) DO NOTHING RETURNING id",
                     )
                     .bind(slugs::candidate(&base, attempt))
                     .bind(&event.title)
@@ -65,6 +66,7 @@ macro_rules! impl_store {
                     .bind(span)
                     .bind(&search_title)
                     .bind(&search_body)
+                    .bind($crate::sanitize::SANITIZER_VERSION)
                     .fetch_optional(&mut *conn)
                     .await?;
                     if let Some(id) = inserted {
@@ -88,8 +90,8 @@ macro_rules! impl_store {
                     let inserted: Option<i64> = sqlx::query_scalar(
                         "INSERT INTO articles (slug, title, lead, body_html, contact, \
                          published_at, category_id, status, created_at, updated_at, \
-                         search_title, search_body) \
-                         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $9, $10, $11) \
+                         search_title, search_body, sanitizer_version) \
+                         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $9, $10, $11, $12) \
                          ON CONFLICT (slug) DO NOTHING RETURNING id",
                     )
                     .bind(slugs::candidate(&base, attempt))
@@ -103,6 +105,7 @@ macro_rules! impl_store {
                     .bind(now)
                     .bind(&search_title)
                     .bind(&search_body)
+                    .bind($crate::sanitize::SANITIZER_VERSION)
                     .fetch_optional(&mut *conn)
                     .await?;
                     if let Some(id) = inserted {
