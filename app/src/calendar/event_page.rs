@@ -10,7 +10,7 @@ use serde_json::json;
 
 use super::{get_event, EventDetail, YearMonth};
 use crate::{
-    components::{CategoryLabel, ErrorPage},
+    components::{encode_component, CategoryLabel, ErrorPage},
     error::AppError,
     locale,
 };
@@ -75,17 +75,7 @@ fn structured_data(detail: &EventDetail) -> String {
 /// A Google Calendar "add event" link. Dates are UTC for timed events; all-day events take
 /// the exclusive end date.
 fn google_calendar_link(detail: &EventDetail, utc_range: &str) -> String {
-    let text = |value: &str| {
-        value
-            .bytes()
-            .map(|b| match b {
-                b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'-' | b'_' | b'.' | b'~' => {
-                    (b as char).to_string()
-                }
-                _ => format!("%{b:02X}"),
-            })
-            .collect::<String>()
-    };
+    let text = encode_component;
     format!(
         "https://calendar.google.com/calendar/render?action=TEMPLATE&text={}&dates={}&details={}&location={}",
         text(&detail.event.title),

@@ -6,6 +6,7 @@ mod forms;
 mod frame;
 mod paging;
 mod status;
+mod url;
 
 pub use category::CategoryLabel;
 pub use error_page::{ErrorPage, NotFound};
@@ -13,3 +14,4 @@ pub use forms::without_nameless_fields;
 pub use frame::{SiteFooter, SiteHeader};
 pub use paging::requested_page;
 pub use status::set_status;
+pub use url::encode_component;

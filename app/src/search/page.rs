@@ -7,7 +7,9 @@ use leptos_router::{components::Form, hooks::use_query_map};
 
 use super::{search, suggest, SearchQuery, SearchResult, SearchResults, Suggestion};
 use crate::{
-    components::{requested_page, without_nameless_fields, CategoryLabel, ErrorPage},
+    components::{
+        encode_component, requested_page, without_nameless_fields, CategoryLabel, ErrorPage,
+    },
     error::AppError,
     locale,
 };
@@ -155,15 +157,15 @@ fn SearchResultsView(query: SearchQuery, found: Option<SearchResults>) -> impl I
         return view! { <p class="search__none">"Nekas netika atrasts."</p> }.into_any();
     }
     let page_link = move |page: u32| {
-        let mut pairs = vec![format!("q={}", encode(&query.q))];
+        let mut pairs = vec![format!("q={}", encode_component(&query.q))];
         if !query.kind.is_empty() {
-            pairs.push(format!("kind={}", encode(&query.kind)));
+            pairs.push(format!("kind={}", encode_component(&query.kind)));
         }
         pairs.extend(
             query
                 .categories
                 .iter()
-                .map(|slug| format!("category={}", encode(slug))),
+                .map(|slug| format!("category={}", encode_component(slug))),
         );
         pairs.push(format!("page={page}"));
         format!("/search?{}", pairs.join("&"))
@@ -183,19 +185,6 @@ fn SearchResultsView(query: SearchQuery, found: Option<SearchResults>) -> impl I
         })}
     }
     .into_any()
-}
-
-/// Percent-encodes a query parameter value.
-fn encode(value: &str) -> String {
-    value
-        .bytes()
-        .map(|b| match b {
-            b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'-' | b'_' | b'.' | b'~' => {
-                (b as char).to_string()
-            }
-            _ => format!("%{b:02X}"),
-        })
-        .collect()
 }
 
 #[component]
