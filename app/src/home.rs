@@ -65,7 +65,7 @@ pub async fn get_home() -> Result<HomeData, AppError> {
         upcoming.sort_by_key(|event| event.start);
         upcoming.truncate(SHOWN);
     }
-    let latest = store.published_articles(SHOWN as i64, 0).await?;
+    let latest = store.published_articles(&[], SHOWN as i64, 0).await?;
     Ok(HomeData {
         upcoming,
         latest: latest.articles.iter().map(article_summary).collect(),

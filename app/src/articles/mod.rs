@@ -86,19 +86,30 @@ pub struct NewsList {
     pub articles: Vec<ArticleSummary>,
     /// The archive's months with their counts.
     pub months: Vec<ArchiveMonth>,
+    /// Every category, for the filter.
+    pub categories: Vec<CategoryTag>,
     /// 1-based.
     pub page: u32,
     pub pages: u32,
 }
 
-/// Page `page` (1-based) of the published articles, newest first.
-#[server]
-pub async fn list_articles(page: u32) -> Result<NewsList, AppError> {
-    let page = page.max(1);
+/// What the news list asks for.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
+pub struct NewsQuery {
+    /// 1-based.
+    pub page: u32,
+    /// Category slugs; empty means every category.
+    pub categories: Vec<String>,
+}
+
+/// A page of the published articles, newest first.
+#[server(input = Json)]
+pub async fn list_articles(query: NewsQuery) -> Result<NewsList, AppError> {
+    let page = query.page.max(1);
     let offset = i64::from(page - 1) * i64::from(PAGE_SIZE);
     let store = crate::state::store()?;
     let found = store
-        .published_articles(i64::from(PAGE_SIZE), offset)
+        .published_articles(&query.categories, i64::from(PAGE_SIZE), offset)
         .await?;
     let pages = u32::try_from(found.total.max(0))
         .unwrap_or(u32::MAX)
@@ -113,6 +124,7 @@ pub async fn list_articles(page: u32) -> Result<NewsList, AppError> {
             .map(records::article_summary)
             .collect(),
         months: records::archive_months(store.as_ref()).await?,
+        categories: crate::calendar::occurrences::category_tags(store.as_ref()).await?,
         page,
         pages: pages.max(1),
     })

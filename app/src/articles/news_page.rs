@@ -1,22 +1,31 @@
-//! `/news`: published articles, newest first, ten a page (`?page=`).
+//! `/news`: published articles, newest first, ten a page (`?page=`), narrowed by category
+//! (`?category=`, repeatable).
 
 use leptos::prelude::*;
 use leptos_meta::{Meta, Title};
 use leptos_router::hooks::use_query_map;
 
-use super::{archive::ArchiveIndex, list_articles, ArticleSummary, NewsList};
+use super::{archive::ArchiveIndex, list_articles, ArticleSummary, NewsList, NewsQuery};
 use crate::{
+    calendar::{filter_query_with, use_calendar_filter, CalendarFilter, CategoryFilter},
     components::{requested_page, CategoryLabel, ErrorPage},
+    error::AppError,
     locale,
 };
 
 #[component]
 pub fn NewsPage() -> impl IntoView {
     let query = use_query_map();
-    let page = Memo::new(move |_| query.with(|q| requested_page(q.get("page"))));
+    let filter = use_calendar_filter();
+    let request = Memo::new(move |_| {
+        Ok::<_, AppError>(NewsQuery {
+            page: query.with(|q| requested_page(q.get("page")))?,
+            categories: filter.get().categories,
+        })
+    });
     let news = Resource::new(
-        move || page.get(),
-        |page| async move { list_articles(page?).await },
+        move || request.get(),
+        |request| async move { list_articles(request?).await },
     );
     view! {
         <Title text="Jaunumi"/>
@@ -26,7 +35,7 @@ pub fn NewsPage() -> impl IntoView {
             <Transition fallback=|| view! { <p class="loading">"Ielādē jaunumus…"</p> }>
                 {move || Suspend::new(async move {
                     match news.await {
-                        Ok(list) => view! { <NewsListView list/> }.into_any(),
+                        Ok(list) => view! { <NewsListView list filter=filter.get_untracked()/> }.into_any(),
                         Err(error) => view! { <ErrorPage error/> }.into_any(),
                     }
                 })}
@@ -36,14 +45,23 @@ pub fn NewsPage() -> impl IntoView {
 }
 
 #[component]
-fn NewsListView(list: NewsList) -> impl IntoView {
+fn NewsListView(list: NewsList, filter: CalendarFilter) -> impl IntoView {
     let NewsList {
         articles,
         months,
+        categories,
         page,
         pages,
     } = list;
+    let link_filter = filter.clone();
+    let page_link = move |page: u32| {
+        format!(
+            "/news{}",
+            filter_query_with(&link_filter, &[("page", page.to_string())])
+        )
+    };
     view! {
+        <CategoryFilter categories filter=filter.clone() action="/news".to_string()/>
         <div class="news-archive">
             <ol class="news-list">
                 {articles.into_iter().map(|article| view! { <NewsItem article/> }).collect_view()}
@@ -53,11 +71,11 @@ fn NewsListView(list: NewsList) -> impl IntoView {
         {(pages > 1).then(|| view! {
             <nav class="pager" aria-label="Lapas">
                 {(page > 1).then(|| view! {
-                    <a href=format!("/news?page={}", page - 1) rel="prev">"← Jaunāki"</a>
+                    <a href=page_link(page - 1) rel="prev">"← Jaunāki"</a>
                 })}
                 <span class="pager__position">{format!("{page}. lapa no {pages}")}</span>
                 {(page < pages).then(|| view! {
-                    <a href=format!("/news?page={}", page + 1) rel="next">"Vecāki →"</a>
+                    <a href=page_link(page + 1) rel="next">"Vecāki →"</a>
                 })}
             </nav>
         })}

@@ -34,6 +34,7 @@ pub use grid::{
 };
 pub use list_page::ListPage;
 pub use month_page::CalendarPage;
+pub use toolbar::{filter_query_with, CategoryFilter};
 
 /// The category filter in the URL: `?category=a&category=b`. Only slug-shaped values count.
 pub fn use_calendar_filter() -> Memo<CalendarFilter> {

@@ -85,7 +85,7 @@ async fn sitemap_urls(store: &dyn Store, site_url: &str) -> Result<Vec<String>, 
     ];
     let mut offset = 0;
     loop {
-        let page = store.published_articles(1_000, offset).await?;
+        let page = store.published_articles(&[], 1_000, offset).await?;
         if page.articles.is_empty() {
             break;
         }
@@ -154,7 +154,7 @@ fn atom_entry(article: &storage::Article, site_url: &str) -> Entry {
 }
 
 pub async fn atom_feed(State(state): State<AppState>) -> Response {
-    let page = match state.store.published_articles(FEED_ARTICLES, 0).await {
+    let page = match state.store.published_articles(&[], FEED_ARTICLES, 0).await {
         Ok(page) => page,
         Err(error) => return storage_failure(error),
     };

@@ -277,7 +277,11 @@ async fn drafts_stay_hidden_from_readers(store: SharedStore) {
         None
     );
     assert_eq!(
-        store.published_articles(10, 0).await.expect("list").total,
+        store
+            .published_articles(&[], 10, 0)
+            .await
+            .expect("list")
+            .total,
         0
     );
 }
@@ -477,11 +481,16 @@ async fn articles_are_listed_newest_first_in_pages(store: SharedStore) {
             .await
             .expect("create");
     }
-    let first = store.published_articles(2, 0).await.expect("page 1");
+    let first = store.published_articles(&[], 2, 0).await.expect("page 1");
     assert_eq!(first.total, 3);
     let first_titles: Vec<_> = first.articles.iter().map(|a| a.title.as_str()).collect();
     assert_eq!(first_titles, vec!["Jaunākais", "Vidējais"]);
-    let second = store.published_articles(2, 2).await.expect("page 2");
+    let second = store.published_articles(&[], 2, 2).await.expect("page 2");
+    let none = store
+        .published_articles(&["nav-tadas".to_string()], 10, 0)
+        .await
+        .expect("unknown category");
+    assert_eq!((none.total, none.articles.len()), (0, 0));
     let second_titles: Vec<_> = second.articles.iter().map(|a| a.title.as_str()).collect();
     assert_eq!(second_titles, vec!["Vecākais"]);
 }
@@ -509,7 +518,10 @@ async fn demo_content_loads_with_august_2020_and_the_2018_article(store: SharedS
         .expect("today");
     assert!(!this_month.is_empty(), "the current month has an event");
 
-    let all = store.published_articles(100, 0).await.expect("articles");
+    let all = store
+        .published_articles(&[], 100, 0)
+        .await
+        .expect("articles");
     let launch = all
         .articles
         .iter()

@@ -306,8 +306,14 @@ pub trait Store: Send + Sync + 'static {
 
     /// Stores an article under a fresh unique slug made from its title.
     async fn create_article(&self, article: &NewArticle) -> Result<Article, StoreError>;
-    /// Published articles, newest first.
-    async fn published_articles(&self, limit: i64, offset: i64) -> Result<ArticlePage, StoreError>;
+    /// Published articles, newest first, in the categories with the given slugs (all when
+    /// empty).
+    async fn published_articles(
+        &self,
+        categories: &[String],
+        limit: i64,
+        offset: i64,
+    ) -> Result<ArticlePage, StoreError>;
     async fn published_article(&self, slug: &str) -> Result<Option<Article>, StoreError>;
     /// Published articles published in `[from, to)`, newest first.
     async fn published_articles_between(

@@ -317,22 +317,41 @@ macro_rules! impl_store {
 
             async fn published_articles(
                 &self,
+                categories: &[String],
                 limit: i64,
                 offset: i64,
             ) -> Result<ArticlePage, StoreError> {
+                // The slugs are bound from parameter `$first` on.
+                let in_categories = |first: usize| {
+                    if categories.is_empty() {
+                        return String::new();
+                    }
+                    let placeholders: Vec<String> =
+                        (first..first + categories.len()).map(|n| format!("${n}")).collect();
+                    format!(
+                        " AND a.category_id IN (SELECT id FROM categories WHERE slug IN ({}))",
+                        placeholders.join(", ")
+                    )
+                };
                 let sql = format!(
-                    "SELECT {ARTICLE_COLUMNS} WHERE a.status = 'published' \
-                     ORDER BY a.published_at DESC, a.id DESC LIMIT $1 OFFSET $2"
+                    "SELECT {ARTICLE_COLUMNS} WHERE a.status = 'published'{} \
+                     ORDER BY a.published_at DESC, a.id DESC LIMIT $1 OFFSET $2",
+                    in_categories(3)
                 );
-                let rows: Vec<ArticleRow> = sqlx::query_as(&sql)
-                    .bind(limit)
-                    .bind(offset)
-                    .fetch_all(&self.pool)
-                    .await?;
-                let total: i64 =
-                    sqlx::query_scalar("SELECT COUNT(*) FROM articles WHERE status = 'published'")
-                        .fetch_one(&self.pool)
-                        .await?;
+                let mut query = sqlx::query_as::<_, ArticleRow>(&sql).bind(limit).bind(offset);
+                for slug in categories {
+                    query = query.bind(slug);
+                }
+                let rows = query.fetch_all(&self.pool).await?;
+                let count = format!(
+                    "SELECT COUNT(*) FROM articles a WHERE a.status = 'published'{}",
+                    in_categories(1)
+                );
+                let mut count_query = sqlx::query_scalar::<_, i64>(&count);
+                for slug in categories {
+                    count_query = count_query.bind(slug);
+                }
+                let total = count_query.fetch_one(&self.pool).await?;
                 Ok(ArticlePage {
                     articles: rows.into_iter().map(Into::into).collect(),
                     total,

@@ -264,3 +264,24 @@ async fn articles_carry_metadata_neighbours_and_related_articles() {
     assert!(page.contains("aria-label=\"Navigācijas ceļš\""));
     assert!(page.contains("Jaunāks raksts") && page.contains("Vecāks raksts"));
 }
+
+#[tokio::test(flavor = "multi_thread")]
+async fn the_news_list_narrows_to_a_category_kept_in_the_url() {
+    let site = Site::with_demo_content().await;
+    let (status, projects) = site.get("/news?category=projekti").await;
+    assert_eq!(status, StatusCode::OK);
+    assert!(projects.contains("Lietuva un Latvija sniegs atbalstu Moldovai"));
+    let listed = projects.matches("class=\"news-item\"").count();
+    let labelled = projects.matches("class=\"news-item__meta\"").count();
+    assert!(listed > 0 && listed == labelled);
+    // Every listed article carries the chosen category's label, and the box is ticked.
+    let items: Vec<&str> = projects.split("class=\"news-item\"").skip(1).collect();
+    assert!(items.iter().all(|item| item
+        .split("</li>")
+        .next()
+        .unwrap_or_default()
+        .contains("Projekti")));
+    assert!(projects.contains("value=\"projekti\" checked"));
+    let (_, all) = site.get("/news").await;
+    assert!(all.matches("class=\"news-item\"").count() > listed);
+}
