@@ -6,7 +6,7 @@ use clap::{Parser, Subcommand};
 
 use app::{
     sanitize::SafeHtml,
-    storage::{NewEvent, SharedStore, Status, StoreError},
+    storage::{NewArticle, NewEvent, SharedStore, Status, StoreError},
     timezone,
 };
 
@@ -41,6 +41,94 @@ pub enum Command {
         #[arg(long, default_value = "Slodzes tests")]
         title: String,
     },
+    /// Add synthetic published articles spread evenly over a date range, with Latvian text
+    /// drawn from a small vocabulary, for search benchmarks.
+    GenerateArticles {
+        /// How many articles to add.
+        #[arg(long)]
+        count: u64,
+        /// First day (YYYY-MM-DD, Riga).
+        #[arg(long)]
+        from: NaiveDate,
+        /// Last day (YYYY-MM-DD, Riga), inclusive.
+        #[arg(long)]
+        to: NaiveDate,
+    },
+}
+
+/// Words the generated articles are written from; one in seven articles mentions
+/// „cilvēku tirdzniecība”, and „Moldova” is rarer still.
+const VOCABULARY: [&str; 24] = [
+    "sadarbība",
+    "pašvaldība",
+    "konference",
+    "apmācības",
+    "jaunieši",
+    "skolotāji",
+    "policija",
+    "darba",
+    "devējs",
+    "līgums",
+    "palīdzība",
+    "atbalsts",
+    "ziņojums",
+    "statistika",
+    "tiesības",
+    "ārzemēs",
+    "sludinājums",
+    "tālrunis",
+    "projekts",
+    "iestādes",
+    "organizācijas",
+    "seminārs",
+    "vadlīnijas",
+    "pētījums",
+];
+
+fn generated_article(i: u64, day: NaiveDate, body: &mut String) -> NewArticle {
+    let word = |n: u64| VOCABULARY[(n % VOCABULARY.len() as u64) as usize];
+    body.clear();
+    body.push_str("<p>");
+    for n in 0..60 {
+        body.push_str(word(i * 7 + n * 13));
+        body.push(' ');
+    }
+    if i.is_multiple_of(7) {
+        body.push_str("cilvēku tirdzniecības novēršana ");
+    }
+    if i.is_multiple_of(101) {
+        body.push_str("Moldovas partneri ");
+    }
+    body.push_str("</p>");
+    let at = day.and_time(NaiveTime::from_hms_opt(9 + (i % 8) as u32, 0, 0).unwrap_or_default());
+    NewArticle {
+        title: format!("{} un {} {}", word(i), word(i / 3 + 5), i + 1),
+        lead: format!("Ziņa par {} un {}.", word(i + 2), word(i + 11)),
+        body_html: SafeHtml::sanitize(body),
+        contact: "Informāciju sagatavoja slodzes tests.".to_string(),
+        published_at: timezone::instant(at),
+        category: None,
+        status: Status::Published,
+    }
+}
+
+/// Adds `count` articles published on the days `from..=to`.
+pub async fn generate_articles(
+    store: &SharedStore,
+    count: u64,
+    from: NaiveDate,
+    to: NaiveDate,
+) -> Result<u64, StoreError> {
+    let days = (to - from).num_days().max(0) as u64 + 1;
+    let mut body = String::new();
+    let mut written = 0;
+    while written < count {
+        let batch: Vec<NewArticle> = (written..count.min(written + BATCH))
+            .map(|i| generated_article(i, from + Days::new(i * days / count.max(1)), &mut body))
+            .collect();
+        written += store.create_articles(&batch).await?;
+    }
+    Ok(written)
 }
 
 /// Events are written in transactions of this many.

@@ -10,7 +10,7 @@ use app::{demo, state::AppState, storage};
 use clap::Parser;
 use leptos::config::get_configuration;
 use server::{
-    cli::{generate_events, Cli, Command},
+    cli::{generate_articles, generate_events, Cli, Command},
     config::Config,
     router,
 };
@@ -32,6 +32,7 @@ async fn main() -> ExitCode {
             to,
             title,
         } => generate(count, from, to, &title).await,
+        Command::GenerateArticles { count, from, to } => generate_news(count, from, to).await,
     };
     match result {
         Ok(()) => ExitCode::SUCCESS,
@@ -85,6 +86,19 @@ async fn generate(
     let written = generate_events(&store, count, from, to, title).await?;
     store.close().await;
     println!("added {written} events");
+    Ok(())
+}
+
+async fn generate_news(
+    count: u64,
+    from: chrono::NaiveDate,
+    to: chrono::NaiveDate,
+) -> Result<(), Box<dyn std::error::Error>> {
+    let config = Config::from_env()?;
+    let store = storage::connect(&config.database_url).await?;
+    let written = generate_articles(&store, count, from, to).await?;
+    store.close().await;
+    println!("added {written} articles");
     Ok(())
 }
 

@@ -146,6 +146,7 @@ contract_tests!(
     events_are_listed_upcoming_and_past_in_pages,
     long_events_are_found_however_far_back_they_start,
     many_events_are_stored_in_one_transaction,
+    many_articles_are_stored_in_one_transaction,
     articles_are_listed_newest_first_in_pages,
     demo_content_loads_with_august_2020_and_the_2018_article,
     search_ignores_case_and_diacritics_and_matches_prefixes,
@@ -732,5 +733,42 @@ async fn search_survives_hostile_queries(store: SharedStore) {
             .expect("symbols")
             .total,
         0
+    );
+}
+
+async fn many_articles_are_stored_in_one_transaction(store: SharedStore) {
+    let batch: Vec<NewArticle> = (0..30)
+        .map(|i| {
+            article(
+                "Slodzes ziņa",
+                utc(2020, 1, 1, 7, 0) + chrono::Duration::hours(i),
+            )
+        })
+        .collect();
+    assert_eq!(
+        store.create_articles(&batch).await.expect("bulk insert"),
+        30
+    );
+    let listed = store.published_articles(&[], 100, 0).await.expect("list");
+    assert_eq!(listed.total, 30);
+    assert!(listed.articles.iter().any(|a| a.slug == "slodzes-zina-30"));
+    assert_eq!(
+        search_titles(&store, &search_request("slodzes"))
+            .await
+            .len(),
+        10,
+        "bulk-inserted articles are searchable"
+    );
+
+    let mut bad_batch = batch.clone();
+    bad_batch[20].category = Some("nav-tadas".into());
+    assert!(store.create_articles(&bad_batch).await.is_err());
+    assert_eq!(
+        store
+            .published_articles(&[], 100, 0)
+            .await
+            .expect("list")
+            .total,
+        30
     );
 }

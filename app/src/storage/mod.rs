@@ -306,6 +306,8 @@ pub trait Store: Send + Sync + 'static {
 
     /// Stores an article under a fresh unique slug made from its title.
     async fn create_article(&self, article: &NewArticle) -> Result<Article, StoreError>;
+    /// Stores many articles in one transaction (imports, load tests); all or none.
+    async fn create_articles(&self, articles: &[NewArticle]) -> Result<u64, StoreError>;
     /// Published articles, newest first, in the categories with the given slugs (all when
     /// empty).
     async fn published_articles(

@@ -176,6 +176,15 @@ macro_rules! impl_store {
                 self.event_by_id(id).await
             }
 
+            async fn create_articles(&self, articles: &[NewArticle]) -> Result<u64, StoreError> {
+                let mut tx = self.pool.begin().await?;
+                for article in articles {
+                    Self::insert_article(&mut tx, article).await?;
+                }
+                tx.commit().await?;
+                Ok(articles.len() as u64)
+            }
+
             async fn create_events(&self, events: &[NewEvent]) -> Result<u64, StoreError> {
                 let mut tx = self.pool.begin().await?;
                 for event in events {
