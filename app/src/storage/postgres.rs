@@ -8,7 +8,8 @@ use chrono::{DateTime, Utc};
 use sqlx::postgres::{PgPool, PgPoolOptions};
 
 use super::rows::{
-    search_text, ArticleRow, CategoryRow, EventRow, SearchRow, ARTICLE_COLUMNS, EVENT_COLUMNS,
+    in_slugs, search_text, ArticleRow, CategoryRow, EventRow, SearchRow, ARTICLE_COLUMNS,
+    EVENT_COLUMNS,
 };
 use super::sql::impl_store;
 use super::{

@@ -176,6 +176,16 @@ impl From<SearchRow> for SearchHit {
     }
 }
 
+/// ` AND {column} IN ($first, …))` for `count` bound slugs, or nothing when there are none.
+/// `column` opens the parenthesis the clause closes, so a sub-select can wrap the list.
+pub(super) fn in_slugs(column: &str, first: usize, count: usize) -> String {
+    if count == 0 {
+        return String::new();
+    }
+    let placeholders: Vec<String> = (first..first + count).map(|n| format!("${n}")).collect();
+    format!(" AND {column} IN ({}))", placeholders.join(", "))
+}
+
 /// The folded title and body stored for search.
 pub(super) fn search_text(title: &str, parts: &[&str], body_html: &str) -> (String, String) {
     use crate::search::text::{fold, plain_text};
@@ -197,4 +207,23 @@ fn category(
         name: name?,
         colour: colour?,
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::in_slugs;
+
+    #[test]
+    fn slug_lists_number_their_parameters() {
+        assert_eq!(in_slugs("(c.slug", 5, 0), "");
+        assert_eq!(in_slugs("(c.slug", 5, 2), " AND (c.slug IN ($5, $6))");
+        assert_eq!(
+            in_slugs(
+                "a.category_id IN (SELECT id FROM categories WHERE slug",
+                3,
+                1
+            ),
+            " AND a.category_id IN (SELECT id FROM categories WHERE slug IN ($3))"
+        );
+    }
 }

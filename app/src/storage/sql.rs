@@ -248,14 +248,10 @@ macro_rules! impl_store {
                 };
                 // The slugs are bound from parameter `$first` on.
                 let in_categories = |first: usize| {
-                    if categories.is_empty() {
-                        return String::new();
-                    }
-                    let placeholders: Vec<String> =
-                        (first..first + categories.len()).map(|n| format!("${n}")).collect();
-                    format!(
-                        " AND e.category_id IN (SELECT id FROM categories WHERE slug IN ({}))",
-                        placeholders.join(", ")
+                    in_slugs(
+                        "e.category_id IN (SELECT id FROM categories WHERE slug",
+                        first,
+                        categories.len(),
                     )
                 };
                 let sql = format!(
@@ -332,14 +328,10 @@ macro_rules! impl_store {
             ) -> Result<ArticlePage, StoreError> {
                 // The slugs are bound from parameter `$first` on.
                 let in_categories = |first: usize| {
-                    if categories.is_empty() {
-                        return String::new();
-                    }
-                    let placeholders: Vec<String> =
-                        (first..first + categories.len()).map(|n| format!("${n}")).collect();
-                    format!(
-                        " AND a.category_id IN (SELECT id FROM categories WHERE slug IN ({}))",
-                        placeholders.join(", ")
+                    in_slugs(
+                        "a.category_id IN (SELECT id FROM categories WHERE slug",
+                        first,
+                        categories.len(),
                     )
                 };
                 let sql = format!(
@@ -464,14 +456,7 @@ macro_rules! impl_store {
                     return Ok(SearchPage { hits: Vec::new(), total: 0 });
                 }
                 // Category slugs are bound from $5 on; $2 is the kind ('' for both).
-                let in_categories = if request.categories.is_empty() {
-                    String::new()
-                } else {
-                    let placeholders: Vec<String> = (5..5 + request.categories.len())
-                        .map(|n| format!("${n}"))
-                        .collect();
-                    format!(" AND c.slug IN ({})", placeholders.join(", "))
-                };
+                let in_categories = in_slugs("(c.slug", 5, request.categories.len());
                 let from_hits = format!(
                     "WITH hits AS ({}) SELECT {{columns}} FROM hits h \
                      LEFT JOIN categories c ON c.id = h.category_id \
