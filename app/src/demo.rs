@@ -2,13 +2,16 @@
 //! written for this project in Latvian (`app/demo/content.toml`). Loaded on first start into
 //! an empty database unless `NOTIKUMI_DEMO=0`.
 
+use std::collections::HashMap;
+
 use chrono::{Days, NaiveDate, NaiveDateTime, NaiveTime};
 use serde::Deserialize;
 
 use crate::{
     calendar::recurrence::{self, RecurrenceError},
     sanitize::SafeHtml,
-    storage::{NewArticle, NewCategory, NewEvent, Recurrence, Status, Store, StoreError},
+    storage::{
+        Attachment, NewArticle, NewCategory, NewEvent, Recurrence, Status, Store, StoreError},
     timezone,
 };
 
@@ -70,6 +73,20 @@ struct DemoArticle {
     lead: String,
     body: String,
     contact: String,
+    /// Title of the demo event the article reports on.
+    #[serde(default)]
+    event: Option<String>,
+    #[serde(default)]
+    attachment: Vec<DemoAttachment>,
+}
+
+/// A file in `public/files/`; its size is checked against the file by a test.
+#[derive(Debug, Deserialize)]
+struct DemoAttachment {
+    title: String,
+    file: String,
+    media_type: String,
+    size: i64,
 }
 
 /// An event placed on the day the content is loaded, so the current month is never empty.
@@ -112,14 +129,28 @@ pub async fn load(store: &dyn Store, today: NaiveDate) -> Result<Loaded, DemoErr
             })
             .await?;
     }
+    // Articles name their event by title; stored events are known by slug.
+    let mut event_slugs = HashMap::new();
     for event in &content.event {
-        store.create_event(&new_event(event)?).await?;
+        let stored = store.create_event(&new_event(event)?).await?;
+        event_slugs.insert(event.title.as_str(), stored.slug);
     }
     store
         .create_event(&today_event(&content.today_event, today)?)
         .await?;
     for article in &content.article {
-        store.create_article(&new_article(article)?).await?;
+        let event_slug = match &article.event {
+            None => None,
+            Some(title) => Some(
+                event_slugs
+                    .get(title.as_str())
+                    .cloned()
+                    .ok_or_else(|| StoreError::UnknownEvent(title.clone()))?,
+            ),
+        };
+        store
+            .create_article(&new_article(article, event_slug)?)
+            .await?;
     }
     Ok(Loaded {
         categories: content.category.len(),
@@ -208,7 +239,7 @@ fn today_event(event: &TodayEvent, today: NaiveDate) -> Result<NewEvent, DemoErr
     })
 }
 
-fn new_article(article: &DemoArticle) -> Result<NewArticle, DemoError> {
+fn new_article(article: &DemoArticle, event: Option<String>) -> Result<NewArticle, DemoError> {
     Ok(NewArticle {
         title: article.title.clone(),
         lead: article.lead.clone(),
@@ -216,6 +247,17 @@ fn new_article(article: &DemoArticle) -> Result<NewArticle, DemoError> {
         contact: article.contact.clone(),
         published_at: timezone::instant(local_time(&article.published)?),
         category: Some(article.category.clone()),
+        event,
+        attachments: article
+            .attachment
+            .iter()
+            .map(|file| Attachment {
+                title: file.title.clone(),
+                href: format!("/files/{}", file.file),
+                media_type: file.media_type.clone(),
+                size_bytes: file.size,
+            })
+            .collect(),
         status: Status::Published,
     })
 }
@@ -246,11 +288,37 @@ mod tests {
             );
         }
         for article in &content.article {
-            new_article(article).expect("article time parses");
+            new_article(article, None).expect("article time parses");
+            if let Some(title) = &article.event {
+                assert!(
+                    content.event.iter().any(|event| &event.title == title),
+                    "{} reports on an unknown event",
+                    article.title
+                );
+            }
         }
         assert!(content
             .article
             .iter()
             .any(|article| article.published.starts_with("2018-03-26")));
+    }
+
+    #[test]
+    fn demo_attachments_exist_with_their_stated_sizes() {
+        let content: Content = toml::from_str(CONTENT).expect("demo content parses");
+        let files = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../public/files");
+        let attachments: Vec<&DemoAttachment> = content
+            .article
+            .iter()
+            .flat_map(|article| &article.attachment)
+            .collect();
+        assert!(attachments.len() >= 2);
+        for attachment in attachments {
+            let path = files.join(&attachment.file);
+            let size = std::fs::metadata(&path)
+                .unwrap_or_else(|error| panic!("{}: {error}", path.display()))
+                .len();
+            assert_eq!(size as i64, attachment.size, "{}", attachment.file);
+        }
     }
 }

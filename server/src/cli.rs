@@ -108,6 +108,8 @@ fn generated_article(i: u64, day: NaiveDate, body: &mut String) -> NewArticle {
         contact: "Informāciju sagatavoja slodzes tests.".to_string(),
         published_at: timezone::instant(at),
         category: None,
+        event: None,
+        attachments: Vec::new(),
         status: Status::Published,
     }
 }

@@ -152,6 +152,9 @@ contract_tests!(
     search_ignores_case_and_diacritics_and_matches_prefixes,
     search_filters_by_kind_and_category_and_pages,
     search_survives_hostile_queries,
+    an_edited_or_trashed_article_is_found_or_missed_at_once,
+    a_stale_save_conflicts_and_changes_nothing,
+    articles_link_to_their_event_and_carry_attachments,
 );
 
 fn utc(y: i32, m: u32, d: u32, h: u32, min: u32) -> DateTime<Utc> {
@@ -183,6 +186,8 @@ fn article(title: &str, published_at: DateTime<Utc>) -> NewArticle {
         contact: "Informāciju sagatavoja Jānis Kalniņš, tālrunis 67000000".to_string(),
         published_at,
         category: None,
+        event: None,
+        attachments: Vec::new(),
         status: Status::Published,
     }
 }
@@ -534,6 +539,8 @@ async fn demo_content_loads_with_august_2020_and_the_2018_article(store: SharedS
     );
     assert!(launch.body_html.contains("<ul>"));
     assert!(!launch.contact.is_empty());
+    assert!(launch.event_id.is_some(), "the article reports on the Chișinău meeting");
+    assert_eq!(store.attachments(launch.id).await.expect("files").len(), 2);
 }
 
 #[test]
@@ -771,4 +778,167 @@ async fn many_articles_are_stored_in_one_transaction(store: SharedStore) {
             .total,
         30
     );
+}
+
+async fn an_edited_or_trashed_article_is_found_or_missed_at_once(store: SharedStore) {
+    let stored = store
+        .create_article(&article("Rīgā atklāj jaunu atbalsta centru", utc(2021, 5, 3, 7, 0)))
+        .await
+        .expect("article");
+    assert_eq!(
+        search_titles(&store, &search_request("atbalsta centru")).await,
+        vec!["Rīgā atklāj jaunu atbalsta centru"]
+    );
+
+    let edited = store
+        .update_article(
+            stored.id,
+            stored.version,
+            &article("Daugavpilī atklāj jaunu konsultāciju punktu", stored.published_at),
+        )
+        .await
+        .expect("update");
+    assert_eq!(edited.version, stored.version + 1);
+    assert_eq!(edited.slug, stored.slug, "the address stays when the title changes");
+    assert!(search_titles(&store, &search_request("atbalsta centru"))
+        .await
+        .is_empty());
+    assert_eq!(
+        search_titles(&store, &search_request("daugavpili")).await,
+        vec!["Daugavpilī atklāj jaunu konsultāciju punktu"]
+    );
+
+    store.trash_article(stored.id).await.expect("trash");
+    assert!(search_titles(&store, &search_request("daugavpili"))
+        .await
+        .is_empty());
+    assert_eq!(
+        store.published_article(&stored.slug).await.expect("read"),
+        None
+    );
+    assert!(matches!(
+        store.trash_article(stored.id + 1000).await,
+        Err(StoreError::NotFound)
+    ));
+}
+
+async fn a_stale_save_conflicts_and_changes_nothing(store: SharedStore) {
+    let stored = store
+        .create_article(&article("Sākotnējais virsraksts", utc(2021, 5, 3, 7, 0)))
+        .await
+        .expect("article");
+    let first = store
+        .update_article(
+            stored.id,
+            stored.version,
+            &article("Pirmā redaktora virsraksts", stored.published_at),
+        )
+        .await
+        .expect("first save");
+    let second = store
+        .update_article(
+            stored.id,
+            stored.version,
+            &article("Otrā redaktora virsraksts", stored.published_at),
+        )
+        .await;
+    assert!(
+        matches!(second, Err(StoreError::Conflict { expected, stored }) if expected == 1 && stored == 2),
+        "{second:?}"
+    );
+    let now = store
+        .published_article(&stored.slug)
+        .await
+        .expect("read")
+        .expect("still there");
+    assert_eq!(now.title, first.title);
+    assert!(matches!(
+        store
+            .update_article(stored.id + 1000, 1, &article("X", stored.published_at))
+            .await,
+        Err(StoreError::NotFound)
+    ));
+}
+
+async fn articles_link_to_their_event_and_carry_attachments(store: SharedStore) {
+    let meeting = store
+        .create_event(&event(
+            "Projekta sanāksme",
+            utc(2018, 3, 23, 7, 30),
+            utc(2018, 3, 23, 11, 0),
+        ))
+        .await
+        .expect("event");
+    let report = Attachment {
+        title: "Ziņojums".into(),
+        href: "/files/zinojums.pdf".into(),
+        media_type: "application/pdf".into(),
+        size_bytes: 48_213,
+    };
+    let agenda = Attachment {
+        title: "Darba kārtība".into(),
+        href: "/files/darba-kartiba.docx".into(),
+        media_type: "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
+            .into(),
+        size_bytes: 1_135,
+    };
+    let stored = store
+        .create_article(&NewArticle {
+            event: Some(meeting.slug.clone()),
+            attachments: vec![report.clone(), agenda.clone()],
+            ..article("Sanāksmē vienojas par darba plānu", utc(2018, 3, 26, 7, 0))
+        })
+        .await
+        .expect("article");
+    assert_eq!(stored.event_id, Some(meeting.id));
+    assert_eq!(
+        store.attachments(stored.id).await.expect("attachments"),
+        vec![report.clone(), agenda]
+    );
+    let about = store
+        .articles_about_event(meeting.id)
+        .await
+        .expect("articles about the event");
+    assert_eq!(about.len(), 1);
+    assert_eq!(about[0].slug, stored.slug);
+    assert_eq!(
+        store
+            .published_event_by_id(meeting.id)
+            .await
+            .expect("event by id")
+            .map(|event| event.slug),
+        Some(meeting.slug.clone())
+    );
+
+    // Saving replaces the attachments and can unlink the event.
+    store
+        .update_article(
+            stored.id,
+            stored.version,
+            &NewArticle {
+                attachments: vec![report.clone()],
+                ..article("Sanāksmē vienojas par darba plānu", stored.published_at)
+            },
+        )
+        .await
+        .expect("update");
+    assert_eq!(
+        store.attachments(stored.id).await.expect("attachments"),
+        vec![report]
+    );
+    assert!(store
+        .articles_about_event(meeting.id)
+        .await
+        .expect("about")
+        .is_empty());
+
+    assert!(matches!(
+        store
+            .create_article(&NewArticle {
+                event: Some("nav-tada-notikuma".into()),
+                ..article("Kļūda", stored.published_at)
+            })
+            .await,
+        Err(StoreError::UnknownEvent(_))
+    ));
 }

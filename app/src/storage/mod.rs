@@ -36,6 +36,13 @@ pub enum StoreError {
     UnsupportedUrl(String),
     #[error("unknown category: {0}")]
     UnknownCategory(String),
+    #[error("unknown event: {0}")]
+    UnknownEvent(String),
+    #[error("no such item")]
+    NotFound,
+    /// Someone else saved since `expected` was read; nothing was written.
+    #[error("version conflict: expected {expected}, stored {stored}")]
+    Conflict { expected: i64, stored: i64 },
     #[error("could not create the database folder {path}: {source}")]
     Folder {
         path: String,
@@ -152,6 +159,17 @@ pub struct NewEvent {
     pub status: Status,
 }
 
+/// A file offered for download with an article (a PDF or DOCX), listed with its size.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Attachment {
+    pub title: String,
+    /// Site-relative (`/files/…`) or absolute `https://` address.
+    pub href: String,
+    /// e.g. `application/pdf`.
+    pub media_type: String,
+    pub size_bytes: i64,
+}
+
 /// A news article as stored.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Article {
@@ -163,7 +181,11 @@ pub struct Article {
     pub contact: String,
     pub published_at: DateTime<Utc>,
     pub category: Option<Category>,
+    /// The event the article reports on.
+    pub event_id: Option<i64>,
     pub status: Status,
+    /// Set while the article is in the trash (it is then a draft).
+    pub trashed_at: Option<DateTime<Utc>>,
     pub version: i64,
     pub created_at: DateTime<Utc>,
     pub updated_at: DateTime<Utc>,
@@ -177,6 +199,9 @@ pub struct NewArticle {
     pub contact: String,
     pub published_at: DateTime<Utc>,
     pub category: Option<String>,
+    /// Slug of the event the article reports on.
+    pub event: Option<String>,
+    pub attachments: Vec<Attachment>,
     pub status: Status,
 }
 
@@ -317,6 +342,22 @@ pub trait Store: Send + Sync + 'static {
         offset: i64,
     ) -> Result<ArticlePage, StoreError>;
     async fn published_article(&self, slug: &str) -> Result<Option<Article>, StoreError>;
+    /// Replaces an article's fields (its slug stays), if it is still at `expected_version`;
+    /// otherwise `StoreError::Conflict` and nothing changes. The search index follows at once.
+    async fn update_article(
+        &self,
+        id: i64,
+        expected_version: i64,
+        article: &NewArticle,
+    ) -> Result<Article, StoreError>;
+    /// Moves an article to the trash: readers and search no longer see it.
+    async fn trash_article(&self, id: i64) -> Result<(), StoreError>;
+    /// The attachments of an article, in order.
+    async fn attachments(&self, article_id: i64) -> Result<Vec<Attachment>, StoreError>;
+    /// Published articles that report on an event, newest first.
+    async fn articles_about_event(&self, event_id: i64) -> Result<Vec<Article>, StoreError>;
+    /// A published event by its id (the event an article reports on).
+    async fn published_event_by_id(&self, id: i64) -> Result<Option<Event>, StoreError>;
     /// Published articles published in `[from, to)`, newest first.
     async fn published_articles_between(
         &self,

@@ -3,7 +3,7 @@
 
 use chrono::{DateTime, Utc};
 
-use super::{Article, Category, Event, Recurrence, SearchHit, SearchKind, Status};
+use super::{Article, Attachment, Category, Event, Recurrence, SearchHit, SearchKind, Status};
 
 /// The SELECT list for events joined with their category.
 pub(super) const EVENT_COLUMNS: &str = "e.id, e.slug, e.title, e.summary, e.body_html, \
@@ -15,7 +15,7 @@ pub(super) const EVENT_COLUMNS: &str = "e.id, e.slug, e.title, e.summary, e.body
 /// The SELECT list for articles joined with their category.
 pub(super) const ARTICLE_COLUMNS: &str = "a.id, a.slug, a.title, a.lead, a.body_html, \
      a.contact, a.published_at, a.status, a.version, a.created_at, a.updated_at, \
-     a.sanitizer_version, \
+     a.sanitizer_version, a.event_id, a.trashed_at, \
      c.id AS category_id, c.slug AS category_slug, c.name AS category_name, \
      c.colour AS category_colour \
      FROM articles a LEFT JOIN categories c ON c.id = a.category_id";
@@ -109,6 +109,8 @@ pub(super) struct ArticleRow {
     created_at: DateTime<Utc>,
     updated_at: DateTime<Utc>,
     sanitizer_version: i32,
+    event_id: Option<i64>,
+    trashed_at: Option<DateTime<Utc>>,
     category_id: Option<i64>,
     category_slug: Option<String>,
     category_name: Option<String>,
@@ -131,10 +133,31 @@ impl From<ArticleRow> for Article {
                 row.category_name,
                 row.category_colour,
             ),
+            event_id: row.event_id,
             status: Status::parse(&row.status),
+            trashed_at: row.trashed_at,
             version: row.version,
             created_at: row.created_at,
             updated_at: row.updated_at,
+        }
+    }
+}
+
+#[derive(sqlx::FromRow)]
+pub(super) struct AttachmentRow {
+    title: String,
+    href: String,
+    media_type: String,
+    size_bytes: i64,
+}
+
+impl From<AttachmentRow> for Attachment {
+    fn from(row: AttachmentRow) -> Self {
+        Attachment {
+            title: row.title,
+            href: row.href,
+            media_type: row.media_type,
+            size_bytes: row.size_bytes,
         }
     }
 }

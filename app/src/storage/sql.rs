@@ -76,12 +76,55 @@ macro_rules! impl_store {
                 unreachable!("slug candidates are endless")
             }
 
+            /// The id of the event with `slug`, failing on an unknown slug.
+            async fn event_id(
+                conn: &mut <$db as sqlx::Database>::Connection,
+                slug: Option<&str>,
+            ) -> Result<Option<i64>, StoreError> {
+                let Some(slug) = slug else { return Ok(None) };
+                sqlx::query_scalar("SELECT id FROM events WHERE slug = $1")
+                    .bind(slug)
+                    .fetch_optional(&mut *conn)
+                    .await?
+                    .map(Some)
+                    .ok_or_else(|| StoreError::UnknownEvent(slug.to_string()))
+            }
+
+            /// Makes `attachments` the article's attachments, in order.
+            async fn replace_attachments(
+                conn: &mut <$db as sqlx::Database>::Connection,
+                article_id: i64,
+                attachments: &[Attachment],
+            ) -> Result<(), StoreError> {
+                sqlx::query("DELETE FROM attachments WHERE article_id = $1")
+                    .bind(article_id)
+                    .execute(&mut *conn)
+                    .await?;
+                for (position, attachment) in (0_i32..).zip(attachments) {
+                    sqlx::query(
+                        "INSERT INTO attachments \
+                         (article_id, position, title, href, media_type, size_bytes) \
+                         VALUES ($1, $2, $3, $4, $5, $6)",
+                    )
+                    .bind(article_id)
+                    .bind(position)
+                    .bind(&attachment.title)
+                    .bind(&attachment.href)
+                    .bind(&attachment.media_type)
+                    .bind(attachment.size_bytes)
+                    .execute(&mut *conn)
+                    .await?;
+                }
+                Ok(())
+            }
+
             /// Inserts one article under the first free slug made from its title.
             async fn insert_article(
                 conn: &mut <$db as sqlx::Database>::Connection,
                 article: &NewArticle,
             ) -> Result<i64, StoreError> {
                 let category_id = Self::category_id(conn, article.category.as_deref()).await?;
+                let event_id = Self::event_id(conn, article.event.as_deref()).await?;
                 let now = $instant(Utc::now());
                 let base = slugs::slug_for(&article.title, "raksts");
                 let (search_title, search_body) =
@@ -90,8 +133,8 @@ macro_rules! impl_store {
                     let inserted: Option<i64> = sqlx::query_scalar(
                         "INSERT INTO articles (slug, title, lead, body_html, contact, \
                          published_at, category_id, status, created_at, updated_at, \
-                         search_title, search_body, sanitizer_version) \
-                         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $9, $10, $11, $12) \
+                         search_title, search_body, sanitizer_version, event_id) \
+                         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $9, $10, $11, $12, $13) \
                          ON CONFLICT (slug) DO NOTHING RETURNING id",
                     )
                     .bind(slugs::candidate(&base, attempt))
@@ -106,13 +149,22 @@ macro_rules! impl_store {
                     .bind(&search_title)
                     .bind(&search_body)
                     .bind($crate::sanitize::SANITIZER_VERSION)
+                    .bind(event_id)
                     .fetch_optional(&mut *conn)
                     .await?;
                     if let Some(id) = inserted {
+                        Self::replace_attachments(conn, id, &article.attachments).await?;
                         return Ok(id);
                     }
                 }
                 unreachable!("slug candidates are endless")
+            }
+
+            async fn article_by_id(&self, id: i64) -> Result<Article, StoreError> {
+                let sql = format!("SELECT {ARTICLE_COLUMNS} WHERE a.id = $1");
+                let row: Option<ArticleRow> =
+                    sqlx::query_as(&sql).bind(id).fetch_optional(&self.pool).await?;
+                row.map(Into::into).ok_or(StoreError::NotFound)
             }
 
             async fn event_by_id(&self, id: i64) -> Result<Event, StoreError> {
@@ -312,12 +364,107 @@ macro_rules! impl_store {
             }
 
             async fn create_article(&self, article: &NewArticle) -> Result<Article, StoreError> {
-                let mut conn = self.pool.acquire().await?;
-                let id = Self::insert_article(&mut conn, article).await?;
-                drop(conn);
-                let sql = format!("SELECT {ARTICLE_COLUMNS} WHERE a.id = $1");
-                let row: ArticleRow = sqlx::query_as(&sql).bind(id).fetch_one(&self.pool).await?;
-                Ok(row.into())
+                let mut tx = self.pool.begin().await?;
+                let id = Self::insert_article(&mut tx, article).await?;
+                tx.commit().await?;
+                self.article_by_id(id).await
+            }
+
+            async fn update_article(
+                &self,
+                id: i64,
+                expected_version: i64,
+                article: &NewArticle,
+            ) -> Result<Article, StoreError> {
+                let mut tx = self.pool.begin().await?;
+                let category_id = Self::category_id(&mut tx, article.category.as_deref()).await?;
+                let event_id = Self::event_id(&mut tx, article.event.as_deref()).await?;
+                let (search_title, search_body) =
+                    search_text(&article.title, &[&article.lead], article.body_html.as_str());
+                let updated: Option<i64> = sqlx::query_scalar(
+                    "UPDATE articles SET title = $1, lead = $2, body_html = $3, contact = $4, \
+                     published_at = $5, category_id = $6, event_id = $7, status = $8, \
+                     search_title = $9, search_body = $10, sanitizer_version = $11, \
+                     updated_at = $12, version = version + 1 \
+                     WHERE id = $13 AND version = $14 RETURNING id",
+                )
+                .bind(&article.title)
+                .bind(&article.lead)
+                .bind(article.body_html.as_str())
+                .bind(&article.contact)
+                .bind($instant(article.published_at))
+                .bind(category_id)
+                .bind(event_id)
+                .bind(article.status.as_str())
+                .bind(&search_title)
+                .bind(&search_body)
+                .bind($crate::sanitize::SANITIZER_VERSION)
+                .bind($instant(Utc::now()))
+                .bind(id)
+                .bind(expected_version)
+                .fetch_optional(&mut *tx)
+                .await?;
+                if updated.is_none() {
+                    let stored: Option<i64> =
+                        sqlx::query_scalar("SELECT version FROM articles WHERE id = $1")
+                            .bind(id)
+                            .fetch_optional(&mut *tx)
+                            .await?;
+                    return Err(match stored {
+                        None => StoreError::NotFound,
+                        Some(stored) => StoreError::Conflict {
+                            expected: expected_version,
+                            stored,
+                        },
+                    });
+                }
+                Self::replace_attachments(&mut tx, id, &article.attachments).await?;
+                tx.commit().await?;
+                self.article_by_id(id).await
+            }
+
+            async fn trash_article(&self, id: i64) -> Result<(), StoreError> {
+                let trashed = sqlx::query(
+                    "UPDATE articles SET status = 'draft', trashed_at = $1, updated_at = $1, \
+                     version = version + 1 WHERE id = $2",
+                )
+                .bind($instant(Utc::now()))
+                .bind(id)
+                .execute(&self.pool)
+                .await?;
+                if trashed.rows_affected() == 0 {
+                    return Err(StoreError::NotFound);
+                }
+                Ok(())
+            }
+
+            async fn attachments(&self, article_id: i64) -> Result<Vec<Attachment>, StoreError> {
+                let rows: Vec<AttachmentRow> = sqlx::query_as(
+                    "SELECT title, href, media_type, size_bytes FROM attachments \
+                     WHERE article_id = $1 ORDER BY position",
+                )
+                .bind(article_id)
+                .fetch_all(&self.pool)
+                .await?;
+                Ok(rows.into_iter().map(Into::into).collect())
+            }
+
+            async fn articles_about_event(&self, event_id: i64) -> Result<Vec<Article>, StoreError> {
+                let sql = format!(
+                    "SELECT {ARTICLE_COLUMNS} WHERE a.status = 'published' AND a.event_id = $1 \
+                     ORDER BY a.published_at DESC, a.id DESC"
+                );
+                let rows: Vec<ArticleRow> =
+                    sqlx::query_as(&sql).bind(event_id).fetch_all(&self.pool).await?;
+                Ok(rows.into_iter().map(Into::into).collect())
+            }
+
+            async fn published_event_by_id(&self, id: i64) -> Result<Option<Event>, StoreError> {
+                let sql =
+                    format!("SELECT {EVENT_COLUMNS} WHERE e.id = $1 AND e.status = 'published'");
+                let row: Option<EventRow> =
+                    sqlx::query_as(&sql).bind(id).fetch_optional(&self.pool).await?;
+                Ok(row.map(Into::into))
             }
 
             async fn published_articles(
