@@ -10,7 +10,7 @@ use leptos_router::{
 use crate::{
     articles::{ArchivePage, ArticlePage, NewsPage},
     calendar::{CalendarPage, DayPage, EventPage, ListPage},
-    components::{NotFound, SiteFooter, SiteHeader},
+    components::{provide_site_url, NotFound, SiteFooter, SiteHeader},
     home::HomePage,
     search::SearchPage,
 };
@@ -37,6 +37,7 @@ pub fn shell(options: LeptosOptions) -> impl IntoView {
 #[component]
 pub fn App() -> impl IntoView {
     provide_meta_context();
+    provide_site_url();
     mark_hydrated();
     // Pages whose status (404) or title depends on loaded data render completely before the
     // response starts (`SsrMode::Async`), so the status line and <head> are right.

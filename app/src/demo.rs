@@ -11,7 +11,8 @@ use crate::{
     calendar::recurrence::{self, RecurrenceError},
     sanitize::SafeHtml,
     storage::{
-        Attachment, NewArticle, NewCategory, NewEvent, Recurrence, Status, Store, StoreError},
+        Attachment, NewArticle, NewCategory, NewEvent, Recurrence, Status, Store, StoreError,
+    },
     timezone,
 };
 

@@ -1,13 +1,12 @@
 //! `/`: what is coming up, the latest news, and the way into the calendar and the archive.
 
 use leptos::prelude::*;
-use leptos_meta::{Meta, Title};
 use serde::{Deserialize, Serialize};
 
 use crate::{
     articles::{ArticleSummary, NewsItem},
     calendar::EventSummary,
-    components::ErrorPage,
+    components::{ErrorPage, PageMeta},
     error::AppError,
     locale,
 };
@@ -76,10 +75,10 @@ pub async fn get_home() -> Result<HomeData, AppError> {
 pub fn HomePage() -> impl IntoView {
     let home = Resource::new(|| (), |_| get_home());
     view! {
-        <Title text="Sākums"/>
-        <Meta
-            name="description"
-            content="Notikumu kalendārs un jaunumi par cilvēku tirdzniecības novēršanu Latvijā."
+        <PageMeta
+            title="Sākums"
+            description="Notikumu kalendārs un jaunumi par cilvēku tirdzniecības novēršanu Latvijā."
+            path="/"
         />
         <section class="home-intro">
             <h1>"Cilvēku tirdzniecības novēršana"</h1>

@@ -149,9 +149,49 @@ pub fn event_count(count: usize) -> String {
     }
 }
 
+/// A download's size as Latvians write it: "930 B", "48,2 kB", "1,3 MB" (decimal units).
+pub fn file_size(bytes: i64) -> String {
+    let bytes = bytes.max(0) as f64;
+    let (value, unit) = if bytes < 1000.0 {
+        return format!("{bytes} B");
+    } else if bytes < 1_000_000.0 {
+        (bytes / 1000.0, "kB")
+    } else {
+        (bytes / 1_000_000.0, "MB")
+    };
+    format!("{value:.1} {unit}").replace('.', ",")
+}
+
+/// "1 raksts", "2 raksti".
+pub fn article_count(count: usize) -> String {
+    if count % 10 == 1 && count % 100 != 11 {
+        format!("{count} raksts")
+    } else {
+        format!("{count} raksti")
+    }
+}
+
+/// "1 ziņa", "2 ziņas", "21 ziņa" (the singular follows numbers ending in 1, except 11).
+pub fn news_count(count: usize) -> String {
+    if count % 10 == 1 && count % 100 != 11 {
+        format!("{count} ziņa")
+    } else {
+        format!("{count} ziņas")
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn file_sizes_use_decimal_units_and_a_comma() {
+        assert_eq!(file_size(930), "930 B");
+        assert_eq!(file_size(1_135), "1,1 kB");
+        assert_eq!(file_size(48_213), "48,2 kB");
+        assert_eq!(file_size(1_300_000), "1,3 MB");
+        assert_eq!(file_size(-5), "0 B");
+    }
 
     fn date(y: i32, m: u32, d: u32) -> NaiveDate {
         NaiveDate::from_ymd_opt(y, m, d).expect("valid test date")

@@ -50,13 +50,15 @@ test("the 26.03.2018 article opens from the news list", async ({ page }) => {
   await hydrated(page);
   await expect(page.getByRole("heading", { level: 1 })).toHaveText("Jaunumi");
   const launch = page.getByRole("link", { name: LAUNCH_ARTICLE });
-  while (!(await launch.isVisible())) {
+  // Wait for each page to arrive before looking again; the link is on one of them.
+  for (let n = 2; !(await launch.isVisible()); n++) {
     await page.getByRole("link", { name: "Vecāki →" }).click();
+    await expect(page.getByText(new RegExp(`^${n}\\. lapa no`))).toBeVisible();
   }
   await launch.click();
   await expect(page.getByRole("heading", { level: 1 })).toHaveText(LAUNCH_ARTICLE);
-  await expect(page.locator("article time")).toHaveText("26.03.2018");
-  await expect(page.locator("article ul li")).toHaveCount(3);
+  await expect(page.locator(".article__meta time")).toHaveText("26.03.2018");
+  await expect(page.locator(".article__body ul li")).toHaveCount(3);
   await expect(page.getByText(/tālrunis 670\d{5}/)).toBeVisible();
 });
 
@@ -76,6 +78,38 @@ test("pages through the news and opens March 2018 from the archive", async ({ pa
   await page.getByRole("link", { name: LAUNCH_ARTICLE }).click();
   await expect(page.getByRole("heading", { level: 1 })).toHaveText(LAUNCH_ARTICLE);
   await expect(page.getByRole("navigation", { name: "Navigācijas ceļš" })).toContainText("Marts, 2018");
+});
+
+test("an article offers its files and its event, and the calendar can mark news days", async ({ page }) => {
+  await page.goto("/news/lietuva-un-latvija-sniegs-atbalstu-moldovai-cina-pret-cilveku-tirdzniecibu");
+  await hydrated(page);
+  const files = page.getByRole("region", { name: "Pielikumi" });
+  await expect(files.getByRole("listitem")).toHaveText([
+    "Projekta apraksts (PDF, 930 B)",
+    "Sanāksmes darba kārtība (DOCX, 1,1 kB)",
+  ]);
+  const pdf = await page.request.get(
+    (await files.getByRole("link", { name: "Projekta apraksts" }).getAttribute("href")) ?? "",
+  );
+  expect(pdf.status()).toBe(200);
+  expect((await pdf.body()).length).toBe(930);
+
+  await page.getByRole("link", { name: "Starptautiskā projekta uzsākšanas sanāksme Kišiņevā" }).click();
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("Starptautiskā projekta uzsākšanas sanāksme Kišiņevā");
+  await expect(
+    page.getByRole("region", { name: "Ziņas par notikumu" }).getByRole("link", { name: LAUNCH_ARTICLE }),
+  ).toBeVisible();
+
+  await page.goto("/calendar/2018/03");
+  await hydrated(page);
+  await expect(page.getByRole("link", { name: new RegExp(LAUNCH_ARTICLE) })).toHaveCount(0);
+  await page.getByRole("button", { name: "Rādīt ziņu dienas" }).click();
+  await expect(page).toHaveURL(/\/calendar\/2018\/03\?news=1$/);
+  const day = page.getByRole("gridcell", { name: /2018\. gada 26\. marts, 0 notikumi, 1 ziņa/ });
+  await expect(day.getByRole("link", { name: `Ziņa ${LAUNCH_ARTICLE}` })).toBeVisible();
+  await page.getByRole("link", { name: /Nākamais mēnesis/ }).click();
+  await expect(page).toHaveURL(/\/calendar\/2018\/04\?news=1$/);
+  await expect(page.getByRole("button", { name: "Nerādīt ziņu dienas" })).toHaveAttribute("aria-pressed", "true");
 });
 
 test("impossible dates and unknown paths get a 404 page in the site's layout", async ({ page }) => {

@@ -2,12 +2,11 @@
 //! articles each month holds.
 
 use leptos::prelude::*;
-use leptos_meta::{Meta, Title};
 use leptos_router::hooks::{use_params_map, use_query_map};
 
 use super::{get_archive, news_page::NewsItem, ArchiveData, ArchiveMonth, ArchiveQuery};
 use crate::{
-    components::{requested_page, ErrorPage},
+    components::{requested_page, ErrorPage, PageMeta},
     error::AppError,
     locale,
 };
@@ -92,8 +91,11 @@ fn ArchiveView(data: ArchiveData) -> impl IntoView {
     };
     let (page, pages) = (data.page, data.pages);
     view! {
-        <Title text=heading.clone()/>
-        <Meta name="description" content=heading.clone()/>
+        <PageMeta
+            title=heading.clone()
+            description=format!("{heading}: {}.", locale::article_count(data.articles.len()))
+            path={ if page > 1 { format!("{base}?page={page}") } else { base.clone() } }
+        />
         <section class="news" aria-labelledby="archive-heading">
             <p class="breadcrumb"><a href="/news">"← Jaunumi"</a></p>
             <h1 id="archive-heading">{heading}</h1>

@@ -3,16 +3,17 @@
 //! `/news/{yyyy}` (four digits) is the archive of that year instead.
 
 use leptos::prelude::*;
-use leptos_meta::{Link, Meta, Title};
+use leptos_meta::Meta;
 use leptos_router::hooks::use_params_map;
 use serde_json::json;
 
 use super::{
     archive::{is_year, ArchivePage},
-    get_article, ArticleDetail, ArticleSummary,
+    get_article, ArticleDetail, ArticleSummary, AttachmentLink,
 };
 use crate::{
-    components::{CategoryLabel, ErrorPage},
+    calendar::EventSummary,
+    components::{CategoryLabel, ErrorPage, PageMeta},
     locale,
 };
 
@@ -76,7 +77,9 @@ fn ArticleView(detail: ArticleDetail) -> impl IntoView {
         article,
         body_html,
         contact,
-        url,
+        attachments,
+        event,
+        published_iso,
         older,
         newer,
         related,
@@ -84,14 +87,13 @@ fn ArticleView(detail: ArticleDetail) -> impl IntoView {
     } = detail;
     let published = article.published_on;
     view! {
-        <Title text=article.title.clone()/>
-        <Meta name="description" content=article.lead.clone()/>
-        <Link rel="canonical" href=url.clone()/>
-        <Meta property="og:type" content="article"/>
-        <Meta property="og:title" content=article.title.clone()/>
-        <Meta property="og:description" content=article.lead.clone()/>
-        <Meta property="og:url" content=url/>
-        <Meta property="og:locale" content="lv_LV"/>
+        <PageMeta
+            title=article.title.clone()
+            description=article.lead.clone()
+            path=article.path()
+            kind="article"
+        />
+        <Meta property="article:published_time" content=published_iso/>
         <script type="application/ld+json" inner_html=json_ld></script>
         <article class="article">
             <nav class="breadcrumb" aria-label="Navigācijas ceļš">
@@ -110,10 +112,54 @@ fn ArticleView(detail: ArticleDetail) -> impl IntoView {
             </p>
             <p class="article__lead">{article.lead}</p>
             <div class="article__body prose" inner_html=body_html></div>
+            <Attachments attachments/>
             {(!contact.is_empty()).then(|| view! { <p class="article__contact">{contact}</p> })}
+            {event.map(|event| view! { <ArticleEvent event/> })}
         </article>
         <ArticleNavigation older newer/>
         <RelatedArticles related/>
+    }
+}
+
+/// Downloads, each with its format and size ("PDF, 48,2 kB").
+#[component]
+fn Attachments(attachments: Vec<AttachmentLink>) -> impl IntoView {
+    (!attachments.is_empty()).then(|| {
+        view! {
+            <section class="attachments" aria-labelledby="attachments-heading">
+                <h2 id="attachments-heading">"Pielikumi"</h2>
+                <ul>
+                    {attachments
+                        .into_iter()
+                        .map(|file| view! {
+                            <li>
+                                <a href=file.href download="">{file.title}</a>
+                                <span class="attachments__meta">
+                                    {format!(" ({}, {})", file.format, locale::file_size(file.size_bytes))}
+                                </span>
+                            </li>
+                        })
+                        .collect_view()}
+                </ul>
+            </section>
+        }
+    })
+}
+
+/// The event the article reports on.
+#[component]
+fn ArticleEvent(event: EventSummary) -> impl IntoView {
+    let day = event.first_day();
+    view! {
+        <aside class="article__event" aria-labelledby="article-event-heading">
+            <h2 id="article-event-heading">"Notikums"</h2>
+            <p>
+                <a href=event.path()>{event.title.clone()}</a>
+                " · "
+                <time datetime=day.to_string()>{locale::short_date(day)}</time>
+                {(!event.location.is_empty()).then(|| format!(" · {}", event.location))}
+            </p>
+        </aside>
     }
 }
 

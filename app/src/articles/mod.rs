@@ -8,7 +8,10 @@ use chrono::NaiveDate;
 use leptos::{prelude::*, server_fn::codec::Json};
 use serde::{Deserialize, Serialize};
 
-use crate::{calendar::CategoryTag, error::AppError};
+use crate::{
+    calendar::{CategoryTag, EventSummary},
+    error::AppError,
+};
 pub use archive::ArchivePage;
 pub use article_page::ArticlePage;
 pub use news_page::{NewsItem, NewsPage};
@@ -33,6 +36,16 @@ impl ArticleSummary {
     }
 }
 
+/// A file offered with an article.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct AttachmentLink {
+    pub title: String,
+    pub href: String,
+    /// What readers call the format: "PDF", "DOCX".
+    pub format: String,
+    pub size_bytes: i64,
+}
+
 /// The article page.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct ArticleDetail {
@@ -40,6 +53,9 @@ pub struct ArticleDetail {
     /// Sanitised when stored.
     pub body_html: String,
     pub contact: String,
+    pub attachments: Vec<AttachmentLink>,
+    /// The event the article reports on, if it is published.
+    pub event: Option<EventSummary>,
     /// Absolute URL of the page.
     pub url: String,
     /// ISO 8601 publication and modification instants, for structured data.
@@ -142,7 +158,14 @@ pub async fn get_article(slug: String) -> Result<ArticleDetail, AppError> {
         .await?
         .ok_or(AppError::NotFound)?;
     let neighbours = state.store.article_neighbours(&article, 3).await?;
+    let event = match article.event_id {
+        Some(id) => state.store.published_event_by_id(id).await?,
+        None => None,
+    };
+    let attachments = state.store.attachments(article.id).await?;
     Ok(ArticleDetail {
+        attachments: attachments.iter().map(records::attachment_link).collect(),
+        event: event.as_ref().map(crate::calendar::records::event_summary),
         article: article_summary(&article),
         url: format!("{}/news/{}", state.public_url, article.slug),
         published_iso: article.published_at.to_rfc3339(),
@@ -208,7 +231,7 @@ pub(crate) mod records {
 
     use chrono::Datelike;
 
-    use super::{ArchiveMonth, ArticleSummary};
+    use super::{ArchiveMonth, ArticleSummary, AttachmentLink};
     use crate::{
         calendar::records::category_tag,
         error::AppError,
@@ -235,6 +258,37 @@ pub(crate) mod records {
         Ok(months)
     }
 
+    pub fn attachment_link(attachment: &storage::Attachment) -> AttachmentLink {
+        AttachmentLink {
+            title: attachment.title.clone(),
+            href: attachment.href.clone(),
+            format: file_format(&attachment.media_type, &attachment.href),
+            size_bytes: attachment.size_bytes,
+        }
+    }
+
+    /// "PDF", "DOCX": from the media type when it is a common one, else the extension.
+    fn file_format(media_type: &str, href: &str) -> String {
+        let known = match media_type {
+            "application/pdf" => "PDF",
+            "application/vnd.openxmlformats-officedocument.wordprocessingml.document" => "DOCX",
+            "application/msword" => "DOC",
+            "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet" => "XLSX",
+            "application/vnd.oasis.opendocument.text" => "ODT",
+            _ => "",
+        };
+        if !known.is_empty() {
+            return known.to_string();
+        }
+        let name = href.rsplit('/').next().unwrap_or(href);
+        match name.rsplit_once('.') {
+            Some((_, extension)) if !extension.is_empty() && extension.len() <= 5 => {
+                extension.to_uppercase()
+            }
+            _ => "Fails".to_string(),
+        }
+    }
+
     pub fn article_summary(article: &storage::Article) -> ArticleSummary {
         ArticleSummary {
             slug: article.slug.clone(),
@@ -242,6 +296,25 @@ pub(crate) mod records {
             lead: article.lead.clone(),
             published_on: timezone::local(article.published_at).date(),
             category: article.category.as_ref().map(category_tag),
+        }
+    }
+
+    #[cfg(test)]
+    mod tests {
+        use super::file_format;
+
+        #[test]
+        fn formats_come_from_the_media_type_or_the_name() {
+            assert_eq!(file_format("application/pdf", "/files/a"), "PDF");
+            assert_eq!(
+                file_format(
+                    "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+                    "/files/a.bin"
+                ),
+                "DOCX"
+            );
+            assert_eq!(file_format("application/zip", "/files/dati.zip"), "ZIP");
+            assert_eq!(file_format("", "/files/bez-paplasinajuma"), "Fails");
         }
     }
 }

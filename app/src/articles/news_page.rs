@@ -2,13 +2,12 @@
 //! (`?category=`, repeatable).
 
 use leptos::prelude::*;
-use leptos_meta::{Meta, Title};
 use leptos_router::hooks::use_query_map;
 
 use super::{archive::ArchiveIndex, list_articles, ArticleSummary, NewsList, NewsQuery};
 use crate::{
     calendar::{filter_query_with, use_calendar_filter, CalendarFilter, CategoryFilter},
-    components::{requested_page, CategoryLabel, ErrorPage},
+    components::{requested_page, CategoryLabel, ErrorPage, PageMeta},
     error::AppError,
     locale,
 };
@@ -28,8 +27,6 @@ pub fn NewsPage() -> impl IntoView {
         |request| async move { list_articles(request?).await },
     );
     view! {
-        <Title text="Jaunumi"/>
-        <Meta name="description" content="Jaunākās ziņas par cilvēku tirdzniecības novēršanu Latvijā."/>
         <section class="news">
             <h1>"Jaunumi"</h1>
             <Transition fallback=|| view! { <p class="loading">"Ielādē jaunumus…"</p> }>
@@ -60,7 +57,22 @@ fn NewsListView(list: NewsList, filter: CalendarFilter) -> impl IntoView {
             filter_query_with(&link_filter, &[("page", page.to_string())])
         )
     };
+    let canonical = if page > 1 {
+        format!("/news?page={page}")
+    } else {
+        "/news".to_string()
+    };
+    let title = if page > 1 {
+        format!("Jaunumi — {page}. lapa")
+    } else {
+        "Jaunumi".to_string()
+    };
     view! {
+        <PageMeta
+            title
+            description="Jaunākās ziņas par cilvēku tirdzniecības novēršanu Latvijā."
+            path=canonical
+        />
         <CategoryFilter categories filter=filter.clone() action="/news".to_string()/>
         <div class="news-archive">
             <ol class="news-list">

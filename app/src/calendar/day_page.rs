@@ -2,7 +2,6 @@
 
 use chrono::Days;
 use leptos::prelude::*;
-use leptos_meta::{Meta, Title};
 use leptos_router::hooks::use_params_map;
 
 use super::{
@@ -11,7 +10,11 @@ use super::{
     toolbar::{filter_query, CategoryFilter, PeriodNavigation, View, ViewLinks, ViewSwitcher},
     use_calendar_filter, week_path, DaysData, DaysQuery, YearMonth,
 };
-use crate::{components::ErrorPage, error::AppError, locale};
+use crate::{
+    components::{ErrorPage, PageMeta},
+    error::AppError,
+    locale,
+};
 
 #[component]
 pub fn DayPage() -> impl IntoView {
@@ -66,9 +69,12 @@ fn DayView(data: DaysData) -> impl IntoView {
     };
     let empty = data.events.is_empty();
     view! {
-        <Title text=heading.clone()/>
-        <Meta name="description" content=format!("{}: {}.", locale::long_date(day), locale::event_count(data.events.len()))/>
-        {empty.then(|| view! { <Meta name="robots" content="noindex"/> })}
+        <PageMeta
+            title=heading.clone()
+            description=format!("{}: {}.", locale::long_date(day), locale::event_count(data.events.len()))
+            path=day_path(day)
+            noindex=empty
+        />
         <section class="calendar" aria-labelledby="calendar-heading">
             <h1 id="calendar-heading">{heading}</h1>
             <div class="calendar-toolbar">

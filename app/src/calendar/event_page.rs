@@ -4,13 +4,13 @@
 
 use chrono::{Days, NaiveDate};
 use leptos::prelude::*;
-use leptos_meta::{Link, Meta, Title};
 use leptos_router::hooks::{use_params_map, use_query_map};
 use serde_json::json;
 
 use super::{get_event, EventDetail, YearMonth};
+use crate::articles::ArticleSummary;
 use crate::{
-    components::{encode_component, CategoryLabel, ErrorPage},
+    components::{encode_component, CategoryLabel, ErrorPage, PageMeta},
     error::AppError,
     locale,
 };
@@ -116,14 +116,7 @@ fn EventView(detail: EventDetail) -> impl IntoView {
     };
     let google = google_calendar_link(&detail, &google_dates);
     view! {
-        <Title text=event.title.clone()/>
-        <Meta name="description" content=description.clone()/>
-        <Link rel="canonical" href=detail.url.clone()/>
-        <Meta property="og:type" content="website"/>
-        <Meta property="og:title" content=event.title.clone()/>
-        <Meta property="og:description" content=description/>
-        <Meta property="og:url" content=detail.url.clone()/>
-        <Meta property="og:locale" content="lv_LV"/>
+        <PageMeta title=event.title.clone() description path=event.path()/>
         <script type="application/ld+json" inner_html=json_ld></script>
         <article class="event">
             <p class="breadcrumb">
@@ -153,6 +146,7 @@ fn EventView(detail: EventDetail) -> impl IntoView {
             </dl>
             {(!detail.summary.is_empty()).then(|| view! { <p class="event__summary">{detail.summary.clone()}</p> })}
             <div class="event__body prose" inner_html=detail.body_html.clone()></div>
+            <EventNews news=detail.news.clone()/>
             <section class="event__add" aria-labelledby="add-to-calendar">
                 <h2 id="add-to-calendar">"Pievienot savam kalendāram"</h2>
                 <ul>
@@ -163,4 +157,30 @@ fn EventView(detail: EventDetail) -> impl IntoView {
             </section>
         </article>
     }
+}
+
+/// Articles that report on the event.
+#[component]
+fn EventNews(news: Vec<ArticleSummary>) -> impl IntoView {
+    (!news.is_empty()).then(|| {
+        view! {
+            <section class="event__news" aria-labelledby="event-news-heading">
+                <h2 id="event-news-heading">"Ziņas par notikumu"</h2>
+                <ul>
+                    {news
+                        .into_iter()
+                        .map(|article| view! {
+                            <li>
+                                <a href=article.path()>{article.title.clone()}</a>
+                                " "
+                                <time datetime=article.published_on.to_string()>
+                                    {locale::short_date(article.published_on)}
+                                </time>
+                            </li>
+                        })
+                        .collect_view()}
+                </ul>
+            </section>
+        }
+    })
 }

@@ -3,7 +3,6 @@
 //! repeat.
 
 use leptos::prelude::*;
-use leptos_meta::{Meta, Title};
 use leptos_router::hooks::use_query_map;
 
 use super::{
@@ -13,7 +12,7 @@ use super::{
     use_calendar_filter, EventList, ListQuery,
 };
 use crate::{
-    components::{requested_page, ErrorPage},
+    components::{requested_page, ErrorPage, PageMeta},
     error::AppError,
 };
 
@@ -79,8 +78,11 @@ fn ListView(list: EventList) -> impl IntoView {
     };
     let (page, pages) = (list.page, list.pages);
     view! {
-        <Title text=heading/>
-        <Meta name="description" content="Notikumu saraksts."/>
+        <PageMeta
+            title=heading
+            description={ if list.past { "Notikumi, kas jau notikuši." } else { "Gaidāmie notikumi." } }
+            path=list_canonical(list.past, page)
+        />
         <section class="calendar" aria-labelledby="calendar-heading">
             <h1 id="calendar-heading">{heading}</h1>
             <p class="calendar-list__switch">
@@ -119,5 +121,21 @@ fn ListView(list: EventList) -> impl IntoView {
                 </nav>
             })}
         </section>
+    }
+}
+
+/// The list page without its category filter: filtered pages are the same list, narrowed.
+fn list_canonical(past: bool, page: u32) -> String {
+    let mut extra: Vec<String> = Vec::new();
+    if past {
+        extra.push("past=1".into());
+    }
+    if page > 1 {
+        extra.push(format!("page={page}"));
+    }
+    if extra.is_empty() {
+        "/calendar/list".to_string()
+    } else {
+        format!("/calendar/list?{}", extra.join("&"))
     }
 }

@@ -54,7 +54,8 @@ pub fn use_calendar_filter() -> Memo<CalendarFilter> {
             .collect();
         categories.sort();
         categories.dedup();
-        CalendarFilter { categories }
+        let news = query.with(|q| q.get("news")).as_deref() == Some("1");
+        CalendarFilter { categories, news }
     })
 }
 
@@ -120,6 +121,8 @@ pub struct EventDetail {
     pub site_url: String,
     /// The occurrence in UTC as `20200804T070000Z/20200804T090000Z`, for calendar links.
     pub utc_range: String,
+    /// Published articles about the event, newest first.
+    pub news: Vec<crate::articles::ArticleSummary>,
 }
 
 /// A bar for an all-day or multi-day event across the days of one week of the month grid.
@@ -158,11 +161,22 @@ pub struct WeekRow {
     pub lines: u8,
 }
 
-/// Which events a calendar page shows.
+/// What a calendar page shows.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
 pub struct CalendarFilter {
     /// Category slugs; empty means every category.
     pub categories: Vec<String>,
+    /// Also mark the days on which news was published (`?news=1`).
+    pub news: bool,
+}
+
+/// An article published on a day of the month grid.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct NewsMark {
+    /// The publication day in Riga.
+    pub date: NaiveDate,
+    pub slug: String,
+    pub title: String,
 }
 
 /// A month page.
@@ -173,6 +187,8 @@ pub struct MonthData {
     /// Events in the month itself (what "no events" and `noindex` go by).
     pub events_in_month: usize,
     pub categories: Vec<CategoryTag>,
+    /// Articles published on the days shown, oldest first (only when the filter asks).
+    pub news: Vec<NewsMark>,
 }
 
 /// A week or day page: every event in the days, in order.
@@ -248,6 +264,11 @@ pub async fn get_month(query: MonthQuery) -> Result<MonthData, AppError> {
             })
             .count(),
         categories: occurrences::category_tags(store.as_ref()).await?,
+        news: if query.filter.news {
+            records::news_marks(store.as_ref(), first, last).await?
+        } else {
+            Vec::new()
+        },
     })
 }
 
@@ -289,5 +310,13 @@ pub async fn get_event(slug: String, date: Option<NaiveDate>) -> Result<EventDet
         .published_event(&slug)
         .await?
         .ok_or(AppError::NotFound)?;
-    records::event_detail(&event, date, &state.public_url)
+    let mut detail = records::event_detail(&event, date, &state.public_url)?;
+    detail.news = state
+        .store
+        .articles_about_event(event.id)
+        .await?
+        .iter()
+        .map(crate::articles::records::article_summary)
+        .collect();
+    Ok(detail)
 }

@@ -8,8 +8,11 @@ use leptos_router::{hooks::use_navigate, NavigateOptions};
 
 use super::{
     day_path, toolbar::filter_query, CalendarFilter, DaySlot, EventSummary, GridKey, MonthBar,
-    MonthData, YearMonth,
+    MonthData, NewsMark, YearMonth,
 };
+
+/// News links shown in one day cell; the rest are counted and link to the archive.
+const NEWS_SHOWN: usize = 2;
 use crate::{components::CategoryLabel, locale};
 
 fn cell_id(date: NaiveDate) -> String {
@@ -37,6 +40,11 @@ pub fn MonthGrid(
 ) -> impl IntoView {
     let month = data.month;
     let query = filter_query(&filter);
+    let mut news_by_day: std::collections::HashMap<NaiveDate, Vec<NewsMark>> =
+        std::collections::HashMap::new();
+    for mark in data.news {
+        news_by_day.entry(mark.date).or_default().push(mark);
+    }
     let initial = focus_request
         .get_untracked()
         .filter(|day| month.contains(*day))
@@ -130,8 +138,10 @@ pub fn MonthGrid(
                                         .filter(|bar| usize::from(bar.column) == column)
                                         .cloned()
                                         .collect();
+                                    let news = news_by_day.remove(&slot.date).unwrap_or_default();
                                     view! {
                                         <DayCell
+                                            news
                                             day=slot
                                             bars=starting_here
                                             month
@@ -152,6 +162,8 @@ pub fn MonthGrid(
 #[component]
 fn DayCell(
     day: DaySlot,
+    /// Articles published on the day (when news days are shown).
+    news: Vec<NewsMark>,
     bars: Vec<MonthBar>,
     month: YearMonth,
     focused: RwSignal<NaiveDate>,
@@ -159,12 +171,15 @@ fn DayCell(
 ) -> impl IntoView {
     let slot = day;
     let date = slot.date;
-    let busy = slot.total > 0;
-    let label = format!(
+    let busy = slot.total > 0 || !news.is_empty();
+    let mut label = format!(
         "{}, {}",
         locale::long_date_with_weekday(date),
         locale::event_count(slot.total)
     );
+    if !news.is_empty() {
+        label.push_str(&format!(", {}", locale::news_count(news.len())));
+    }
     let more = (slot.hidden > 0).then(|| {
         view! {
             <a class="month-grid__more" href=format!("{}{query}", day_path(date)) tabindex="-1">
@@ -196,8 +211,41 @@ fn DayCell(
                 </ul>
             })}
             {more}
+            <DayNews news date/>
         </div>
     }
+}
+
+/// The day's news, marked as such in words (not only by colour).
+#[component]
+fn DayNews(news: Vec<NewsMark>, date: NaiveDate) -> impl IntoView {
+    let unshown = news.len().saturating_sub(NEWS_SHOWN);
+    (!news.is_empty()).then(|| {
+        view! {
+            <ul class="month-grid__news">
+                {news
+                    .into_iter()
+                    .take(NEWS_SHOWN)
+                    .map(|mark| view! {
+                        <li class="month-news">
+                            <a class="month-news__link" href=format!("/news/{}", mark.slug) tabindex="-1">
+                                <span class="month-news__tag">"Ziņa"</span>
+                                " "
+                                {mark.title}
+                            </a>
+                        </li>
+                    })
+                    .collect_view()}
+                {(unshown > 0).then(|| view! {
+                    <li class="month-news">
+                        <a class="month-news__link" href=format!("/news/{}", date.format("%Y/%m")) tabindex="-1">
+                            {format!("+{} ziņas arhīvā", unshown)}
+                        </a>
+                    </li>
+                })}
+            </ul>
+        }
+    })
 }
 
 fn category_style(event: &EventSummary) -> String {

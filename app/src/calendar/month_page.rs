@@ -6,7 +6,6 @@ use std::collections::HashMap;
 
 use chrono::NaiveDate;
 use leptos::prelude::*;
-use leptos_meta::{Meta, Title};
 use leptos_router::hooks::{use_params_map, use_query_map};
 
 use super::{
@@ -14,13 +13,18 @@ use super::{
     month_grid::MonthGrid,
     parse_week,
     toolbar::{
-        filter_query, CategoryFilter, MonthPicker, PeriodNavigation, View, ViewLinks, ViewSwitcher,
+        filter_query, CategoryFilter, MonthPicker, NewsToggle, PeriodNavigation, View, ViewLinks,
+        ViewSwitcher,
     },
     use_calendar_filter, week_path,
     week_view::WeekView,
     CalendarFilter, DaysQuery, MonthData, MonthQuery, YearMonth,
 };
-use crate::{components::ErrorPage, error::AppError, locale};
+use crate::{
+    components::{ErrorPage, PageMeta},
+    error::AppError,
+    locale,
+};
 
 /// What the URL asks for.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -209,9 +213,7 @@ fn MonthView(
         day: day_path(first),
     };
     view! {
-        <Title text=heading.clone()/>
-        <Meta name="description" content=description/>
-        {empty.then(|| view! { <Meta name="robots" content="noindex"/> })}
+        <PageMeta title=heading.clone() description path=month.path() noindex=empty/>
         <section class="calendar" aria-labelledby="calendar-heading">
             <h1 id="calendar-heading">{heading.clone()}</h1>
             <div class="calendar-toolbar">
@@ -231,7 +233,10 @@ fn MonthView(
                     filter=filter.clone()
                 />
             </div>
-            <CategoryFilter categories=data.categories.clone() filter=filter.clone() action=month.path()/>
+            <div class="calendar-filters">
+                <CategoryFilter categories=data.categories.clone() filter=filter.clone() action=month.path()/>
+                <NewsToggle filter=filter.clone() path=month.path()/>
+            </div>
             {empty.then(|| view! { <p class="calendar__empty">"Šajā mēnesī notikumu nav."</p> })}
             <MonthGrid data filter heading focus_request/>
         </section>

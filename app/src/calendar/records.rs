@@ -3,8 +3,43 @@
 
 use chrono::{DateTime, Days, NaiveDate, Utc};
 
-use super::{last_day_covered, recurrence, rule_text, CategoryTag, EventDetail, EventSummary};
+use super::{
+    last_day_covered, recurrence, rule_text, CategoryTag, EventDetail, EventSummary, NewsMark,
+};
 use crate::{error::AppError, storage, timezone};
+
+/// Most news marks one month page carries; busier months link on to the archive.
+const MAX_NEWS_MARKS: i64 = 200;
+
+/// Articles published from `first` to `last` (Riga days), oldest first.
+pub async fn news_marks(
+    store: &dyn storage::Store,
+    first: NaiveDate,
+    last: NaiveDate,
+) -> Result<Vec<NewsMark>, AppError> {
+    let after = last
+        .checked_add_days(Days::new(1))
+        .ok_or(AppError::NotFound)?;
+    let found = store
+        .published_articles_between(
+            timezone::start_of_day(first),
+            timezone::start_of_day(after),
+            MAX_NEWS_MARKS,
+            0,
+        )
+        .await?;
+    let mut marks: Vec<NewsMark> = found
+        .articles
+        .iter()
+        .map(|article| NewsMark {
+            date: timezone::local(article.published_at).date(),
+            slug: article.slug.clone(),
+            title: article.title.clone(),
+        })
+        .collect();
+    marks.reverse();
+    Ok(marks)
+}
 
 pub fn category_tag(category: &storage::Category) -> CategoryTag {
     CategoryTag {
@@ -137,5 +172,6 @@ pub fn event_detail(
         url,
         site_url: site_url.to_string(),
         utc_range,
+        news: Vec::new(),
     })
 }

@@ -8,7 +8,7 @@ use leptos_router::components::Form;
 use super::{CalendarFilter, CategoryTag};
 use crate::components::{without_nameless_fields, CategoryLabel};
 
-/// `?category=a&category=b` (or nothing), to keep the filter on every link.
+/// `?category=a&category=b&news=1` (or nothing), to keep the filter on every link.
 pub fn filter_query(filter: &CalendarFilter) -> String {
     filter_query_with(filter, &[])
 }
@@ -24,6 +24,7 @@ pub fn filter_query_with(filter: &CalendarFilter, extra: &[(&str, String)]) -> S
                 .iter()
                 .map(|slug| format!("category={slug}")),
         )
+        .chain(filter.news.then(|| "news=1".to_string()))
         .collect();
     if pairs.is_empty() {
         String::new()
@@ -116,6 +117,7 @@ pub fn MonthPicker(value: String, filter: CalendarFilter) -> impl IntoView {
                 .into_iter()
                 .map(|slug| view! { <input type="hidden" name="category" value=slug/> })
                 .collect_view()}
+            {filter.news.then(|| view! { <input type="hidden" name="news" value="1"/> })}
             <button type="submit">"Rādīt"</button>
         </Form>
     }
@@ -130,7 +132,12 @@ pub fn CategoryFilter(
     action: String,
 ) -> impl IntoView {
     let clear = (!filter.categories.is_empty()).then(|| {
-        view! { <a class="calendar-filter__clear" href=action.clone()>"Rādīt visas"</a> }
+        let all = CalendarFilter {
+            categories: Vec::new(),
+            news: filter.news,
+        };
+        let href = format!("{action}{}", filter_query(&all));
+        view! { <a class="calendar-filter__clear" href=href>"Rādīt visas"</a> }
     });
     view! {
         <Form
@@ -160,10 +167,27 @@ pub fn CategoryFilter(
                         }
                     })
                     .collect_view()}
+                {filter.news.then(|| view! { <input type="hidden" name="news" value="1"/> })}
                 <button type="submit">"Filtrēt"</button>
                 {clear}
             </fieldset>
         </Form>
+    }
+}
+
+/// Turns the marking of news days on or off, keeping the rest of the filter.
+#[component]
+pub fn NewsToggle(filter: CalendarFilter, path: String) -> impl IntoView {
+    let shown = filter.news;
+    let toggled = CalendarFilter {
+        news: !shown,
+        ..filter
+    };
+    let href = format!("{path}{}", filter_query(&toggled));
+    view! {
+        <a class="calendar-news-toggle" href=href aria-pressed=if shown { "true" } else { "false" } role="button">
+            {if shown { "Nerādīt ziņu dienas" } else { "Rādīt ziņu dienas" }}
+        </a>
     }
 }
 
@@ -173,8 +197,9 @@ mod tests {
 
     #[test]
     fn filter_queries_repeat_the_category_parameter() {
-        let filter = CalendarFilter {
+        let mut filter = CalendarFilter {
             categories: vec!["apmacibas".into(), "konferences".into()],
+            news: false,
         };
         assert_eq!(
             filter_query(&filter),
@@ -184,6 +209,11 @@ mod tests {
         assert_eq!(
             filter_query_with(&filter, &[("page", "2".into())]),
             "?page=2&category=apmacibas&category=konferences"
+        );
+        filter.news = true;
+        assert_eq!(
+            filter_query(&filter),
+            "?category=apmacibas&category=konferences&news=1"
         );
     }
 }

@@ -2,7 +2,6 @@
 
 use chrono::Days;
 use leptos::prelude::*;
-use leptos_meta::{Meta, Title};
 
 use super::{
     agenda::AgendaItem,
@@ -10,7 +9,7 @@ use super::{
     toolbar::{filter_query, CategoryFilter, PeriodNavigation, View, ViewLinks, ViewSwitcher},
     week_path, CalendarFilter, DaysData, YearMonth,
 };
-use crate::locale;
+use crate::{components::PageMeta, locale};
 
 #[component]
 pub fn WeekView(data: DaysData, filter: CalendarFilter) -> impl IntoView {
@@ -47,9 +46,12 @@ pub fn WeekView(data: DaysData, filter: CalendarFilter) -> impl IntoView {
         })
         .collect();
     view! {
-        <Title text=heading.clone()/>
-        <Meta name="description" content=format!("Notikumi {week}. nedēļā, {year}.")/>
-        {data.events.is_empty().then(|| view! { <Meta name="robots" content="noindex"/> })}
+        <PageMeta
+            title=heading.clone()
+            description=format!("Notikumi {week}. nedēļā, {year}.")
+            path=week_path(first)
+            noindex=data.events.is_empty()
+        />
         <section class="calendar" aria-labelledby="calendar-heading">
             <h1 id="calendar-heading">{heading}</h1>
             <div class="calendar-toolbar">

@@ -170,6 +170,7 @@ pub async fn events(State(state): State<AppState>, request: Request) -> Response
     let last = timezone::local(range.end - chrono::Duration::seconds(1)).date();
     let filter = CalendarFilter {
         categories: range.categories.clone(),
+        news: false,
     };
     let summaries = match summaries_between(state.store.as_ref(), first, last, &filter).await {
         Ok(summaries) => summaries,

@@ -539,7 +539,10 @@ async fn demo_content_loads_with_august_2020_and_the_2018_article(store: SharedS
     );
     assert!(launch.body_html.contains("<ul>"));
     assert!(!launch.contact.is_empty());
-    assert!(launch.event_id.is_some(), "the article reports on the Chișinău meeting");
+    assert!(
+        launch.event_id.is_some(),
+        "the article reports on the Chișinău meeting"
+    );
     assert_eq!(store.attachments(launch.id).await.expect("files").len(), 2);
 }
 
@@ -782,7 +785,10 @@ async fn many_articles_are_stored_in_one_transaction(store: SharedStore) {
 
 async fn an_edited_or_trashed_article_is_found_or_missed_at_once(store: SharedStore) {
     let stored = store
-        .create_article(&article("Rīgā atklāj jaunu atbalsta centru", utc(2021, 5, 3, 7, 0)))
+        .create_article(&article(
+            "Rīgā atklāj jaunu atbalsta centru",
+            utc(2021, 5, 3, 7, 0),
+        ))
         .await
         .expect("article");
     assert_eq!(
@@ -794,12 +800,18 @@ async fn an_edited_or_trashed_article_is_found_or_missed_at_once(store: SharedSt
         .update_article(
             stored.id,
             stored.version,
-            &article("Daugavpilī atklāj jaunu konsultāciju punktu", stored.published_at),
+            &article(
+                "Daugavpilī atklāj jaunu konsultāciju punktu",
+                stored.published_at,
+            ),
         )
         .await
         .expect("update");
     assert_eq!(edited.version, stored.version + 1);
-    assert_eq!(edited.slug, stored.slug, "the address stays when the title changes");
+    assert_eq!(
+        edited.slug, stored.slug,
+        "the address stays when the title changes"
+    );
     assert!(search_titles(&store, &search_request("atbalsta centru"))
         .await
         .is_empty());

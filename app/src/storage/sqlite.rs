@@ -8,14 +8,14 @@ use chrono::{DateTime, Utc};
 use sqlx::sqlite::{SqliteConnectOptions, SqliteJournalMode, SqlitePool, SqlitePoolOptions};
 
 use super::rows::{
-    in_slugs, search_text, ArticleRow, AttachmentRow, CategoryRow, EventRow, SearchRow, ARTICLE_COLUMNS,
-    EVENT_COLUMNS,
+    in_slugs, search_text, ArticleRow, AttachmentRow, CategoryRow, EventRow, SearchRow,
+    ARTICLE_COLUMNS, EVENT_COLUMNS,
 };
 use super::sql::impl_store;
 use super::{
-    slugs, Article, ArticleNeighbours, Attachment, ArticlePage, Category, Direction, Event, EventPage,
-    NewArticle, NewCategory, NewEvent, Recurrence, SearchKind, SearchPage, SearchRequest,
-    StoreError,
+    slugs, Article, ArticleNeighbours, ArticlePage, Attachment, Category, Direction, Event,
+    EventPage, NewArticle, NewCategory, NewEvent, Recurrence, SearchKind, SearchPage,
+    SearchRequest, StoreError,
 };
 
 pub struct SqliteStore {

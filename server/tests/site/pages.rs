@@ -285,3 +285,92 @@ async fn the_news_list_narrows_to_a_category_kept_in_the_url() {
     let (_, all) = site.get("/news").await;
     assert!(all.matches("class=\"news-item\"").count() > listed);
 }
+
+/// The `href` of the page's canonical link.
+fn canonical(page: &str) -> Option<&str> {
+    let tag = page
+        .split("<link")
+        .find(|tag| tag.contains(r#"rel="canonical""#))?;
+    tag.split("href=\"").nth(1)?.split('"').next()
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn every_kind_of_page_names_its_canonical_url_and_opengraph_tags() {
+    let site = Site::with_demo_content().await;
+    for (path, expected) in [
+        ("/", "https://notikumi.example.lv/"),
+        ("/news", "https://notikumi.example.lv/news"),
+        ("/news?page=2", "https://notikumi.example.lv/news?page=2"),
+        ("/news/2018/03", "https://notikumi.example.lv/news/2018/03"),
+        (
+            "/calendar/2020/08?category=apmacibas",
+            "https://notikumi.example.lv/calendar/2020/08",
+        ),
+        (
+            "/calendar/2020/w32",
+            "https://notikumi.example.lv/calendar/2020/w32",
+        ),
+        (
+            "/calendar/2020/08/04",
+            "https://notikumi.example.lv/calendar/2020/08/04",
+        ),
+        (
+            "/calendar/list?past=1",
+            "https://notikumi.example.lv/calendar/list?past=1",
+        ),
+    ] {
+        let (status, page) = site.get(path).await;
+        assert_eq!(status, StatusCode::OK, "{path}");
+        assert_eq!(canonical(&page), Some(expected), "{path}");
+        assert!(
+            page.contains(&format!(r#"property="og:url" content="{expected}""#)),
+            "{path}"
+        );
+        assert!(page.contains(r#"property="og:title""#), "{path}");
+        assert!(page.contains(r#"name="description""#), "{path}");
+    }
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn an_article_offers_its_files_with_sizes_and_names_its_event() {
+    let site = Site::with_demo_content().await;
+    let (_, article) = site
+        .get("/news/lietuva-un-latvija-sniegs-atbalstu-moldovai-cina-pret-cilveku-tirdzniecibu")
+        .await;
+    assert!(article.contains("Pielikumi"));
+    assert!(article.contains(r#"href="/files/moldovas-projekta-apraksts.pdf""#));
+    assert!(article.contains("(PDF, 930 B)"));
+    assert!(article.contains("(DOCX, 1,1 kB)"));
+    assert!(article.contains("Starptautiskā projekta uzsākšanas sanāksme Kišiņevā"));
+    let event_link = article
+        .split("href=\"/events/")
+        .nth(1)
+        .and_then(|rest| rest.split('"').next())
+        .expect("a link to the event");
+
+    let (status, event) = site.get(&format!("/events/{event_link}")).await;
+    assert_eq!(status, StatusCode::OK);
+    assert!(event.contains("Ziņas par notikumu"));
+    assert!(event.contains(
+        r#"href="/news/lietuva-un-latvija-sniegs-atbalstu-moldovai-cina-pret-cilveku-tirdzniecibu""#
+    ));
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn the_calendar_marks_news_days_only_when_asked() {
+    let site = Site::with_demo_content().await;
+    let (_, plain) = site.get("/calendar/2018/03").await;
+    assert!(!plain.contains("month-news__link"));
+    assert!(plain.contains(r#"href="/calendar/2018/03?news=1""#));
+
+    let (status, marked) = site.get("/calendar/2018/03?news=1").await;
+    assert_eq!(status, StatusCode::OK);
+    assert!(marked.contains("2018. gada 26. marts, 0 notikumi, 1 ziņa"));
+    assert!(marked.contains(
+        r#"href="/news/lietuva-un-latvija-sniegs-atbalstu-moldovai-cina-pret-cilveku-tirdzniecibu""#
+    ));
+    // The choice is kept when moving on and can be undone.
+    assert!(marked.contains(r#"href="/calendar/2018/04?news=1""#));
+    assert!(marked.contains(r#"aria-pressed="true""#));
+    assert!(marked.contains(r#"href="/calendar/2018/03""#));
+}

@@ -1,0 +1,69 @@
+//! The `<head>` tags every page carries: title, description, canonical URL and OpenGraph.
+//! Absolute URLs need the public base URL, which only the server's configuration knows; the
+//! app shares it once into the hydrated page.
+
+use leptos::{prelude::*, server::SharedValue};
+use leptos_meta::{Link, Meta, Title};
+
+/// The public base URL (`NOTIKUMI_PUBLIC_URL`), without a trailing slash.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct SiteUrl(pub String);
+
+/// Puts the public base URL into context: read from configuration on the server, and from
+/// the server's serialised copy while hydrating.
+pub fn provide_site_url() {
+    let url = SharedValue::new(configured_public_url).into_inner();
+    provide_context(SiteUrl(url));
+}
+
+#[cfg(feature = "ssr")]
+fn configured_public_url() -> String {
+    crate::state::app_state()
+        .map(|state| state.public_url)
+        .unwrap_or_default()
+}
+
+/// Never called while hydrating (the server's value is used); the app is not rendered on the
+/// client otherwise.
+#[cfg(not(feature = "ssr"))]
+fn configured_public_url() -> String {
+    String::new()
+}
+
+/// An absolute URL for a site path.
+pub fn absolute_url(path: &str) -> String {
+    let site = use_context::<SiteUrl>()
+        .map(|site| site.0)
+        .unwrap_or_default();
+    format!("{site}{path}")
+}
+
+/// Title, description, canonical link and OpenGraph tags for the page at `path`.
+#[component]
+pub fn PageMeta(
+    #[prop(into)] title: String,
+    #[prop(into)] description: String,
+    /// Site path of the canonical page, with any query that belongs to it (`/news?page=2`).
+    #[prop(into)]
+    path: String,
+    /// OpenGraph type.
+    #[prop(default = "website")]
+    kind: &'static str,
+    /// Keeps search engines away (empty calendar periods, search results).
+    #[prop(optional)]
+    noindex: bool,
+) -> impl IntoView {
+    let url = absolute_url(&path);
+    view! {
+        <Title text=title.clone()/>
+        <Meta name="description" content=description.clone()/>
+        <Link rel="canonical" href=url.clone()/>
+        <Meta property="og:type" content=kind/>
+        <Meta property="og:site_name" content="Notikumi"/>
+        <Meta property="og:title" content=title/>
+        <Meta property="og:description" content=description/>
+        <Meta property="og:url" content=url/>
+        <Meta property="og:locale" content="lv_LV"/>
+        {noindex.then(|| view! { <Meta name="robots" content="noindex"/> })}
+    }
+}
