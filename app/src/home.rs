@@ -79,6 +79,7 @@ pub fn HomePage() -> impl IntoView {
             title="Sākums"
             description="Notikumu kalendārs un jaunumi par cilvēku tirdzniecības novēršanu Latvijā."
             path="/"
+            schema=Some("WebSite")
         />
         <section class="home-intro">
             <h1>"Cilvēku tirdzniecības novēršana"</h1>

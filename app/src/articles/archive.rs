@@ -95,6 +95,7 @@ fn ArchiveView(data: ArchiveData) -> impl IntoView {
             title=heading.clone()
             description=format!("{heading}: {}.", locale::article_count(data.articles.len()))
             path={ if page > 1 { format!("{base}?page={page}") } else { base.clone() } }
+            schema=Some("CollectionPage")
         />
         <section class="news" aria-labelledby="archive-heading">
             <p class="breadcrumb"><a href="/news">"← Jaunumi"</a></p>

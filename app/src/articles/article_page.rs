@@ -92,6 +92,7 @@ fn ArticleView(detail: ArticleDetail) -> impl IntoView {
             description=article.lead.clone()
             path=article.path()
             kind="article"
+            schema=None
         />
         <Meta property="article:published_time" content=published_iso/>
         <script type="application/ld+json" inner_html=json_ld></script>

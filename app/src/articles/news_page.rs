@@ -72,6 +72,7 @@ fn NewsListView(list: NewsList, filter: CalendarFilter) -> impl IntoView {
             title
             description="Jaunākās ziņas par cilvēku tirdzniecības novēršanu Latvijā."
             path=canonical
+            schema=Some("CollectionPage")
         />
         <CategoryFilter categories filter=filter.clone() action="/news".to_string()/>
         <div class="news-archive">

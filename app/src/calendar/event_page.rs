@@ -116,7 +116,7 @@ fn EventView(detail: EventDetail) -> impl IntoView {
     };
     let google = google_calendar_link(&detail, &google_dates);
     view! {
-        <PageMeta title=event.title.clone() description path=event.path()/>
+        <PageMeta title=event.title.clone() description path=event.path() schema=None/>
         <script type="application/ld+json" inner_html=json_ld></script>
         <article class="event">
             <p class="breadcrumb">

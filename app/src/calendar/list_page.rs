@@ -82,6 +82,7 @@ fn ListView(list: EventList) -> impl IntoView {
             title=heading
             description={ if list.past { "Notikumi, kas jau notikuši." } else { "Gaidāmie notikumi." } }
             path=list_canonical(list.past, page)
+            schema=Some("CollectionPage")
         />
         <section class="calendar" aria-labelledby="calendar-heading">
             <h1 id="calendar-heading">{heading}</h1>

@@ -52,8 +52,13 @@ pub fn PageMeta(
     /// Keeps search engines away (empty calendar periods, search results).
     #[prop(optional)]
     noindex: bool,
+    /// The schema.org type of the page's JSON-LD (`WebPage`, `CollectionPage`, `WebSite`),
+    /// or `None` where the page writes its own (articles, events).
+    #[prop(default = Some("WebPage"))]
+    schema: Option<&'static str>,
 ) -> impl IntoView {
     let url = absolute_url(&path);
+    let json_ld = schema.map(|schema| structured_data(schema, &title, &description, &url));
     view! {
         <Title text=title.clone()/>
         <Meta name="description" content=description.clone()/>
@@ -65,5 +70,50 @@ pub fn PageMeta(
         <Meta property="og:url" content=url/>
         <Meta property="og:locale" content="lv_LV"/>
         {noindex.then(|| view! { <Meta name="robots" content="noindex"/> })}
+        {json_ld.map(|json| view! { <script type="application/ld+json" inner_html=json></script> })}
+    }
+}
+
+/// schema.org data for a page of the site; the front page (`WebSite`) also tells search
+/// engines how to search it. `<` is escaped so no text can close the script element.
+fn structured_data(schema: &str, title: &str, description: &str, url: &str) -> String {
+    let site = url.trim_end_matches('/');
+    let mut data = serde_json::json!({
+        "@context": "https://schema.org",
+        "@type": schema,
+        "name": title,
+        "description": description,
+        "url": url,
+        "inLanguage": "lv",
+    });
+    if schema == "WebSite" {
+        data["potentialAction"] = serde_json::json!({
+            "@type": "SearchAction",
+            "target": format!("{site}/search?q={{search_term_string}}"),
+            "query-input": "required name=search_term_string",
+        });
+    }
+    data.to_string().replace('<', "\\u003c")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::structured_data;
+
+    #[test]
+    fn structured_data_names_the_page_and_cannot_close_its_script() {
+        let json = structured_data(
+            "WebSite",
+            "Sākums",
+            "</script><script>alert(1)</script>",
+            "https://notikumi.example.lv/",
+        );
+        assert!(!json.contains("</script>"));
+        let parsed: serde_json::Value = serde_json::from_str(&json).expect("valid JSON");
+        assert_eq!(parsed["@type"], "WebSite");
+        assert_eq!(
+            parsed["potentialAction"]["target"],
+            "https://notikumi.example.lv/search?q={search_term_string}"
+        );
     }
 }

@@ -2,13 +2,13 @@
 //! without JavaScript; after hydration the box suggests titles as you type.
 
 use leptos::{prelude::*, task::spawn_local};
-use leptos_meta::{Meta, Title};
 use leptos_router::{components::Form, hooks::use_query_map};
 
 use super::{search, suggest, SearchQuery, SearchResult, SearchResults, Suggestion};
 use crate::{
     components::{
         encode_component, requested_page, without_nameless_fields, CategoryLabel, ErrorPage,
+        PageMeta,
     },
     error::AppError,
     locale,
@@ -94,8 +94,13 @@ pub fn SearchPage() -> impl IntoView {
         },
     );
     view! {
-        <Title text="Meklēšana"/>
-        <Meta name="robots" content="noindex"/>
+        <PageMeta
+            title="Meklēšana"
+            description="Meklēšana jaunumos un notikumos."
+            path="/search"
+            noindex=true
+            schema=Some("SearchResultsPage")
+        />
         <section class="search" aria-labelledby="search-heading">
             <h1 id="search-heading">"Meklēšana"</h1>
             <Transition fallback=|| view! { <p class="loading">"Meklē…"</p> }>

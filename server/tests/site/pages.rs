@@ -328,7 +328,13 @@ async fn every_kind_of_page_names_its_canonical_url_and_opengraph_tags() {
         );
         assert!(page.contains(r#"property="og:title""#), "{path}");
         assert!(page.contains(r#"name="description""#), "{path}");
+        assert!(
+            page.contains(r#"<script type="application/ld+json">{"@context":"https://schema.org""#),
+            "{path} has JSON-LD"
+        );
     }
+    let (_, home) = site.get("/").await;
+    assert!(home.contains(r#""@type":"SearchAction""#));
 }
 
 #[tokio::test(flavor = "multi_thread")]
