@@ -155,6 +155,9 @@ contract_tests!(
     an_edited_or_trashed_article_is_found_or_missed_at_once,
     a_stale_save_conflicts_and_changes_nothing,
     articles_link_to_their_event_and_carry_attachments,
+    accounts_and_sessions_round_trip_and_can_be_revoked,
+    drafts_refuse_stale_saves_and_publishing_keeps_revisions,
+    trash_restore_failed_sign_ins_and_the_audit_log,
 );
 
 fn utc(y: i32, m: u32, d: u32, h: u32, min: u32) -> DateTime<Utc> {
@@ -804,6 +807,7 @@ async fn an_edited_or_trashed_article_is_found_or_missed_at_once(store: SharedSt
                 "Daugavpilī atklāj jaunu konsultāciju punktu",
                 stored.published_at,
             ),
+            "redaktore@example.lv",
         )
         .await
         .expect("update");
@@ -844,6 +848,7 @@ async fn a_stale_save_conflicts_and_changes_nothing(store: SharedStore) {
             stored.id,
             stored.version,
             &article("Pirmā redaktora virsraksts", stored.published_at),
+            "redaktore@example.lv",
         )
         .await
         .expect("first save");
@@ -852,6 +857,7 @@ async fn a_stale_save_conflicts_and_changes_nothing(store: SharedStore) {
             stored.id,
             stored.version,
             &article("Otrā redaktora virsraksts", stored.published_at),
+            "redaktore@example.lv",
         )
         .await;
     assert!(
@@ -866,7 +872,12 @@ async fn a_stale_save_conflicts_and_changes_nothing(store: SharedStore) {
     assert_eq!(now.title, first.title);
     assert!(matches!(
         store
-            .update_article(stored.id + 1000, 1, &article("X", stored.published_at))
+            .update_article(
+                stored.id + 1000,
+                1,
+                &article("X", stored.published_at),
+                "test"
+            )
             .await,
         Err(StoreError::NotFound)
     ));
@@ -931,6 +942,7 @@ async fn articles_link_to_their_event_and_carry_attachments(store: SharedStore) 
                 attachments: vec![report.clone()],
                 ..article("Sanāksmē vienojas par darba plānu", stored.published_at)
             },
+            "redaktore@example.lv",
         )
         .await
         .expect("update");
@@ -953,4 +965,281 @@ async fn articles_link_to_their_event_and_carry_attachments(store: SharedStore) 
             .await,
         Err(StoreError::UnknownEvent(_))
     ));
+}
+
+async fn accounts_and_sessions_round_trip_and_can_be_revoked(store: SharedStore) {
+    let anna = store
+        .create_user("anna@example.lv", "$argon2id$hash-a", Role::Admin)
+        .await
+        .expect("account");
+    assert_eq!(anna.role, Role::Admin);
+    assert!(matches!(
+        store
+            .create_user("anna@example.lv", "$argon2id$other", Role::Editor)
+            .await,
+        Err(StoreError::Taken("email"))
+    ));
+    let credentials = store
+        .credentials("anna@example.lv")
+        .await
+        .expect("read")
+        .expect("found");
+    assert_eq!(credentials.password_hash, "$argon2id$hash-a");
+    assert_eq!(
+        store
+            .credentials("nav@example.lv")
+            .await
+            .expect("read")
+            .map(|c| c.user),
+        None
+    );
+
+    let now = utc(2026, 11, 29, 10, 0);
+    store
+        .create_session("hash-1", anna.id, now + chrono::Duration::hours(8))
+        .await
+        .expect("session");
+    assert_eq!(
+        store.session_user("hash-1", now).await.expect("lookup"),
+        Some(anna.clone())
+    );
+    assert_eq!(
+        store
+            .session_user("hash-1", now + chrono::Duration::hours(9))
+            .await
+            .expect("lookup"),
+        None,
+        "an expired session signs nobody in"
+    );
+    store.delete_session("hash-1").await.expect("sign out");
+    assert_eq!(
+        store.session_user("hash-1", now).await.expect("lookup"),
+        None
+    );
+
+    store
+        .create_session("hash-2", anna.id, Utc::now() + chrono::Duration::hours(8))
+        .await
+        .expect("session");
+    store
+        .set_password("anna@example.lv", "$argon2id$hash-b")
+        .await
+        .expect("new password");
+    assert_eq!(
+        store
+            .session_user("hash-2", Utc::now())
+            .await
+            .expect("lookup"),
+        None,
+        "a new password ends the old sessions"
+    );
+    store
+        .create_user("janis@example.lv", "$argon2id$hash-j", Role::Editor)
+        .await
+        .expect("second account");
+    let emails: Vec<String> = store
+        .users()
+        .await
+        .expect("list")
+        .into_iter()
+        .map(|user| user.email)
+        .collect();
+    assert_eq!(emails, vec!["anna@example.lv", "janis@example.lv"]);
+    store.remove_user("janis@example.lv").await.expect("remove");
+    assert!(matches!(
+        store.remove_user("janis@example.lv").await,
+        Err(StoreError::NotFound)
+    ));
+}
+
+async fn drafts_refuse_stale_saves_and_publishing_keeps_revisions(store: SharedStore) {
+    let editor = store
+        .create_user("redaktore@example.lv", "$argon2id$x", Role::Editor)
+        .await
+        .expect("account");
+    let stored = store
+        .create_article(&article("Pirmais virsraksts", utc(2021, 5, 3, 7, 0)))
+        .await
+        .expect("article");
+    let text = |title: &str| ArticleText {
+        title: title.to_string(),
+        lead: "Ievads.".into(),
+        body_html: "<p>Teksts</p>".into(),
+        contact: String::new(),
+    };
+    let first = store
+        .save_article_draft(
+            stored.id,
+            &text("Melnraksts A"),
+            stored.version,
+            0,
+            editor.id,
+        )
+        .await
+        .expect("first draft");
+    assert_eq!(first.draft_version, 1);
+    assert_eq!(first.saved_by.as_deref(), Some("redaktore@example.lv"));
+    assert!(matches!(
+        store
+            .save_article_draft(
+                stored.id,
+                &text("Melnraksts B"),
+                stored.version,
+                0,
+                editor.id
+            )
+            .await,
+        Err(StoreError::Conflict {
+            expected: 0,
+            stored: 1
+        })
+    ));
+    store
+        .save_article_draft(
+            stored.id,
+            &text("Melnraksts A2"),
+            stored.version,
+            1,
+            editor.id,
+        )
+        .await
+        .expect("second save");
+    assert!(matches!(
+        store
+            .save_article_draft(
+                stored.id,
+                &text("Melnraksts B"),
+                stored.version,
+                1,
+                editor.id
+            )
+            .await,
+        Err(StoreError::Conflict {
+            expected: 1,
+            stored: 2
+        })
+    ));
+    let draft = store
+        .article_draft(stored.id)
+        .await
+        .expect("read")
+        .expect("draft");
+    assert_eq!(draft.text.title, "Melnraksts A2");
+    assert_eq!(
+        store
+            .published_article(&stored.slug)
+            .await
+            .expect("read")
+            .map(|a| a.title),
+        Some("Pirmais virsraksts".to_string()),
+        "readers see the published version while a draft exists"
+    );
+
+    store
+        .update_article(
+            stored.id,
+            stored.version,
+            &article("Melnraksts A2", stored.published_at),
+            "redaktore@example.lv",
+        )
+        .await
+        .expect("publish");
+    assert_eq!(store.article_draft(stored.id).await.expect("read"), None);
+    let revisions = store.article_revisions(stored.id).await.expect("revisions");
+    assert_eq!(revisions.len(), 1);
+    assert_eq!(revisions[0].version, stored.version);
+    assert_eq!(revisions[0].text.title, "Pirmais virsraksts");
+    assert!(matches!(
+        store
+            .save_article_draft(999_999, &text("X"), 1, 0, editor.id)
+            .await,
+        Err(StoreError::NotFound)
+    ));
+}
+
+async fn trash_restore_failed_sign_ins_and_the_audit_log(store: SharedStore) {
+    let stored = store
+        .create_article(&article("Izmetamais raksts", utc(2021, 5, 3, 7, 0)))
+        .await
+        .expect("article");
+    store.trash_article(stored.id).await.expect("trash");
+    assert_eq!(
+        store.article_for_editing(&stored.slug).await.expect("read"),
+        None
+    );
+    let trashed = store.trashed_articles().await.expect("trash list");
+    assert_eq!(trashed.len(), 1);
+    assert!(trashed[0].trashed_at.is_some());
+    store.restore_article(stored.id).await.expect("restore");
+    let restored = store
+        .article_for_editing(&stored.slug)
+        .await
+        .expect("read")
+        .expect("back");
+    assert_eq!(
+        restored.status,
+        Status::Draft,
+        "a restored article comes back as a draft"
+    );
+    assert_eq!(
+        store
+            .draft_articles()
+            .await
+            .expect("drafts")
+            .into_iter()
+            .map(|a| a.slug)
+            .collect::<Vec<_>>(),
+        vec![stored.slug.clone()]
+    );
+    assert!(matches!(
+        store.restore_article(stored.id).await,
+        Err(StoreError::NotFound)
+    ));
+
+    let now = utc(2026, 11, 29, 10, 0);
+    assert_eq!(
+        store
+            .record_login_failure("account:a@b.lv", now)
+            .await
+            .expect("1"),
+        1
+    );
+    assert_eq!(
+        store
+            .record_login_failure("account:a@b.lv", now)
+            .await
+            .expect("2"),
+        2
+    );
+    assert_eq!(
+        store.login_failures("account:a@b.lv").await.expect("read"),
+        Some((2, now))
+    );
+    store
+        .clear_login_failures("account:a@b.lv")
+        .await
+        .expect("clear");
+    assert_eq!(
+        store.login_failures("account:a@b.lv").await.expect("read"),
+        None
+    );
+
+    for (minute, action) in [(0, "created"), (5, "published")] {
+        store
+            .record_audit(&AuditEntry {
+                at: now + chrono::Duration::minutes(minute),
+                actor: "anna@example.lv".into(),
+                action: action.into(),
+                item_kind: "article".into(),
+                item_id: Some(stored.id),
+                item_title: "Izmetamais raksts".into(),
+            })
+            .await
+            .expect("audit");
+    }
+    let log = store.audit_log(10, 0).await.expect("log");
+    assert_eq!(
+        log.iter().map(|e| e.action.as_str()).collect::<Vec<_>>(),
+        vec!["published", "created"]
+    );
 }

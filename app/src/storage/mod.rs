@@ -4,6 +4,7 @@
 
 mod sql;
 
+mod editing;
 mod postgres;
 mod rows;
 pub mod slugs;
@@ -19,6 +20,9 @@ use chrono::{DateTime, NaiveDateTime, Utc};
 use serde::{Deserialize, Serialize};
 
 use crate::sanitize::SafeHtml;
+pub use editing::{
+    ArticleDraft, ArticleRevision, ArticleText, AuditEntry, Credentials, Role, User,
+};
 pub use postgres::PostgresStore;
 pub use sqlite::SqliteStore;
 
@@ -40,6 +44,9 @@ pub enum StoreError {
     UnknownEvent(String),
     #[error("no such item")]
     NotFound,
+    /// A unique value (an e-mail address) is taken.
+    #[error("already taken: {0}")]
+    Taken(&'static str),
     /// Someone else saved since `expected` was read; nothing was written.
     #[error("version conflict: expected {expected}, stored {stored}")]
     Conflict { expected: i64, stored: i64 },
@@ -343,15 +350,75 @@ pub trait Store: Send + Sync + 'static {
     ) -> Result<ArticlePage, StoreError>;
     async fn published_article(&self, slug: &str) -> Result<Option<Article>, StoreError>;
     /// Replaces an article's fields (its slug stays), if it is still at `expected_version`;
-    /// otherwise `StoreError::Conflict` and nothing changes. The search index follows at once.
+    /// otherwise `StoreError::Conflict` and nothing changes. The version replaced is kept as
+    /// a revision, the shared draft is consumed, and the search index follows at once.
     async fn update_article(
         &self,
         id: i64,
         expected_version: i64,
         article: &NewArticle,
+        actor: &str,
     ) -> Result<Article, StoreError>;
     /// Moves an article to the trash: readers and search no longer see it.
     async fn trash_article(&self, id: i64) -> Result<(), StoreError>;
+    /// Takes an article out of the trash, as a draft.
+    async fn restore_article(&self, id: i64) -> Result<(), StoreError>;
+    /// Articles in the trash, most recently trashed first.
+    async fn trashed_articles(&self) -> Result<Vec<Article>, StoreError>;
+    /// An article in any state but trashed, for editors.
+    async fn article_for_editing(&self, slug: &str) -> Result<Option<Article>, StoreError>;
+    /// Unpublished articles (not trashed), newest first, for editors.
+    async fn draft_articles(&self) -> Result<Vec<Article>, StoreError>;
+    async fn article_draft(&self, article_id: i64) -> Result<Option<ArticleDraft>, StoreError>;
+    /// Saves the shared draft if it is still at `seen_draft_version` (0: there was none);
+    /// otherwise `StoreError::Conflict` and nothing changes.
+    async fn save_article_draft(
+        &self,
+        article_id: i64,
+        text: &ArticleText,
+        base_version: i64,
+        seen_draft_version: i64,
+        user_id: i64,
+    ) -> Result<ArticleDraft, StoreError>;
+    async fn discard_article_draft(&self, article_id: i64) -> Result<(), StoreError>;
+    /// Earlier versions of an article, newest first.
+    async fn article_revisions(&self, article_id: i64) -> Result<Vec<ArticleRevision>, StoreError>;
+
+    /// Creates an account; `StoreError::Taken` when the address has one.
+    async fn create_user(
+        &self,
+        email: &str,
+        password_hash: &str,
+        role: Role,
+    ) -> Result<User, StoreError>;
+    async fn credentials(&self, email: &str) -> Result<Option<Credentials>, StoreError>;
+    async fn users(&self) -> Result<Vec<User>, StoreError>;
+    /// Sets a new password hash and ends the account's sessions.
+    async fn set_password(&self, email: &str, password_hash: &str) -> Result<(), StoreError>;
+    /// Removes an account and its sessions.
+    async fn remove_user(&self, email: &str) -> Result<(), StoreError>;
+    /// Stores a session under the SHA-256 of its token.
+    async fn create_session(
+        &self,
+        token_hash: &str,
+        user_id: i64,
+        expires_at: DateTime<Utc>,
+    ) -> Result<(), StoreError>;
+    /// The account of a session that has not expired at `now`.
+    async fn session_user(
+        &self,
+        token_hash: &str,
+        now: DateTime<Utc>,
+    ) -> Result<Option<User>, StoreError>;
+    async fn delete_session(&self, token_hash: &str) -> Result<(), StoreError>;
+    /// Counts one more failed sign-in for `key`; returns the count so far.
+    async fn record_login_failure(&self, key: &str, now: DateTime<Utc>) -> Result<i64, StoreError>;
+    /// Failed sign-ins for `key` and when the last one was.
+    async fn login_failures(&self, key: &str) -> Result<Option<(i64, DateTime<Utc>)>, StoreError>;
+    async fn clear_login_failures(&self, key: &str) -> Result<(), StoreError>;
+    async fn record_audit(&self, entry: &AuditEntry) -> Result<(), StoreError>;
+    /// The audit log, newest first.
+    async fn audit_log(&self, limit: i64, offset: i64) -> Result<Vec<AuditEntry>, StoreError>;
     /// The attachments of an article, in order.
     async fn attachments(&self, article_id: i64) -> Result<Vec<Attachment>, StoreError>;
     /// Published articles that report on an event, newest first.

@@ -3,7 +3,10 @@
 
 use chrono::{DateTime, Utc};
 
-use super::{Article, Attachment, Category, Event, Recurrence, SearchHit, SearchKind, Status};
+use super::{
+    Article, ArticleDraft, ArticleRevision, ArticleText, Attachment, AuditEntry, Category,
+    Credentials, Event, Recurrence, Role, SearchHit, SearchKind, Status, User,
+};
 
 /// The SELECT list for events joined with their category.
 pub(super) const EVENT_COLUMNS: &str = "e.id, e.slug, e.title, e.summary, e.body_html, \
@@ -158,6 +161,128 @@ impl From<AttachmentRow> for Attachment {
             href: row.href,
             media_type: row.media_type,
             size_bytes: row.size_bytes,
+        }
+    }
+}
+
+/// The SELECT list for a draft (`d`) with its saver's address.
+pub(super) const DRAFT_COLUMNS: &str = "d.article_id, d.title, d.lead, d.body_html, d.contact, \
+     d.base_version, d.draft_version, u.email AS saved_by, d.saved_at \
+     FROM article_drafts d LEFT JOIN users u ON u.id = d.saved_by";
+
+#[derive(sqlx::FromRow)]
+pub(super) struct UserRow {
+    id: i64,
+    email: String,
+    role: String,
+    created_at: DateTime<Utc>,
+}
+
+impl From<UserRow> for User {
+    fn from(row: UserRow) -> Self {
+        User {
+            id: row.id,
+            email: row.email,
+            // The column's CHECK allows only the two roles; an unknown one gets the lesser.
+            role: Role::parse(&row.role).unwrap_or(Role::Editor),
+            created_at: row.created_at,
+        }
+    }
+}
+
+#[derive(sqlx::FromRow)]
+pub(super) struct CredentialsRow {
+    #[sqlx(flatten)]
+    user: UserRow,
+    password_hash: String,
+}
+
+impl From<CredentialsRow> for Credentials {
+    fn from(row: CredentialsRow) -> Self {
+        Credentials {
+            user: row.user.into(),
+            password_hash: row.password_hash,
+        }
+    }
+}
+
+#[derive(sqlx::FromRow)]
+pub(super) struct DraftRow {
+    article_id: i64,
+    title: String,
+    lead: String,
+    body_html: String,
+    contact: String,
+    base_version: i64,
+    draft_version: i64,
+    saved_by: Option<String>,
+    saved_at: DateTime<Utc>,
+}
+
+impl From<DraftRow> for ArticleDraft {
+    fn from(row: DraftRow) -> Self {
+        ArticleDraft {
+            article_id: row.article_id,
+            text: ArticleText {
+                title: row.title,
+                lead: row.lead,
+                body_html: row.body_html,
+                contact: row.contact,
+            },
+            base_version: row.base_version,
+            draft_version: row.draft_version,
+            saved_by: row.saved_by,
+            saved_at: row.saved_at,
+        }
+    }
+}
+
+#[derive(sqlx::FromRow)]
+pub(super) struct RevisionRow {
+    version: i64,
+    title: String,
+    lead: String,
+    body_html: String,
+    contact: String,
+    saved_by: String,
+    saved_at: DateTime<Utc>,
+}
+
+impl From<RevisionRow> for ArticleRevision {
+    fn from(row: RevisionRow) -> Self {
+        ArticleRevision {
+            version: row.version,
+            text: ArticleText {
+                title: row.title,
+                lead: row.lead,
+                body_html: row.body_html,
+                contact: row.contact,
+            },
+            saved_by: row.saved_by,
+            saved_at: row.saved_at,
+        }
+    }
+}
+
+#[derive(sqlx::FromRow)]
+pub(super) struct AuditRow {
+    at: DateTime<Utc>,
+    actor: String,
+    action: String,
+    item_kind: String,
+    item_id: Option<i64>,
+    item_title: String,
+}
+
+impl From<AuditRow> for AuditEntry {
+    fn from(row: AuditRow) -> Self {
+        AuditEntry {
+            at: row.at,
+            actor: row.actor,
+            action: row.action,
+            item_kind: row.item_kind,
+            item_id: row.item_id,
+            item_title: row.item_title,
         }
     }
 }

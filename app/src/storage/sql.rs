@@ -375,8 +375,20 @@ macro_rules! impl_store {
                 id: i64,
                 expected_version: i64,
                 article: &NewArticle,
+                actor: &str,
             ) -> Result<Article, StoreError> {
                 let mut tx = self.pool.begin().await?;
+                // The version being replaced becomes a revision (nothing when it is stale).
+                sqlx::query(
+                    "INSERT INTO article_revisions \
+                     (article_id, version, title, lead, body_html, contact, saved_by, saved_at) \
+                     SELECT id, version, title, lead, body_html, contact, updated_by, updated_at \
+                     FROM articles WHERE id = $1 AND version = $2",
+                )
+                .bind(id)
+                .bind(expected_version)
+                .execute(&mut *tx)
+                .await?;
                 let category_id = Self::category_id(&mut tx, article.category.as_deref()).await?;
                 let event_id = Self::event_id(&mut tx, article.event.as_deref()).await?;
                 let (search_title, search_body) =
@@ -385,7 +397,7 @@ macro_rules! impl_store {
                     "UPDATE articles SET title = $1, lead = $2, body_html = $3, contact = $4, \
                      published_at = $5, category_id = $6, event_id = $7, status = $8, \
                      search_title = $9, search_body = $10, sanitizer_version = $11, \
-                     updated_at = $12, version = version + 1 \
+                     updated_at = $12, version = version + 1, updated_by = $15, trashed_at = NULL \
                      WHERE id = $13 AND version = $14 RETURNING id",
                 )
                 .bind(&article.title)
@@ -402,6 +414,7 @@ macro_rules! impl_store {
                 .bind($instant(Utc::now()))
                 .bind(id)
                 .bind(expected_version)
+                .bind(actor)
                 .fetch_optional(&mut *tx)
                 .await?;
                 if updated.is_none() {
@@ -419,8 +432,329 @@ macro_rules! impl_store {
                     });
                 }
                 Self::replace_attachments(&mut tx, id, &article.attachments).await?;
+                sqlx::query("DELETE FROM article_drafts WHERE article_id = $1")
+                    .bind(id)
+                    .execute(&mut *tx)
+                    .await?;
                 tx.commit().await?;
                 self.article_by_id(id).await
+            }
+
+            async fn restore_article(&self, id: i64) -> Result<(), StoreError> {
+                let restored = sqlx::query(
+                    "UPDATE articles SET trashed_at = NULL, updated_at = $1, \
+                     version = version + 1 WHERE id = $2 AND trashed_at IS NOT NULL",
+                )
+                .bind($instant(Utc::now()))
+                .bind(id)
+                .execute(&self.pool)
+                .await?;
+                if restored.rows_affected() == 0 {
+                    return Err(StoreError::NotFound);
+                }
+                Ok(())
+            }
+
+            async fn trashed_articles(&self) -> Result<Vec<Article>, StoreError> {
+                let sql = format!(
+                    "SELECT {ARTICLE_COLUMNS} WHERE a.trashed_at IS NOT NULL \
+                     ORDER BY a.trashed_at DESC, a.id DESC"
+                );
+                let rows: Vec<ArticleRow> = sqlx::query_as(&sql).fetch_all(&self.pool).await?;
+                Ok(rows.into_iter().map(Into::into).collect())
+            }
+
+            async fn article_for_editing(&self, slug: &str) -> Result<Option<Article>, StoreError> {
+                let sql =
+                    format!("SELECT {ARTICLE_COLUMNS} WHERE a.slug = $1 AND a.trashed_at IS NULL");
+                let row: Option<ArticleRow> =
+                    sqlx::query_as(&sql).bind(slug).fetch_optional(&self.pool).await?;
+                Ok(row.map(Into::into))
+            }
+
+            async fn draft_articles(&self) -> Result<Vec<Article>, StoreError> {
+                let sql = format!(
+                    "SELECT {ARTICLE_COLUMNS} WHERE a.status = 'draft' AND a.trashed_at IS NULL \
+                     ORDER BY a.updated_at DESC, a.id DESC"
+                );
+                let rows: Vec<ArticleRow> = sqlx::query_as(&sql).fetch_all(&self.pool).await?;
+                Ok(rows.into_iter().map(Into::into).collect())
+            }
+
+            async fn article_draft(
+                &self,
+                article_id: i64,
+            ) -> Result<Option<ArticleDraft>, StoreError> {
+                let sql = format!("SELECT {DRAFT_COLUMNS} WHERE d.article_id = $1");
+                let row: Option<DraftRow> = sqlx::query_as(&sql)
+                    .bind(article_id)
+                    .fetch_optional(&self.pool)
+                    .await?;
+                Ok(row.map(Into::into))
+            }
+
+            async fn save_article_draft(
+                &self,
+                article_id: i64,
+                text: &ArticleText,
+                base_version: i64,
+                seen_draft_version: i64,
+                user_id: i64,
+            ) -> Result<ArticleDraft, StoreError> {
+                let now = $instant(Utc::now());
+                let saved: Option<i64> = if seen_draft_version == 0 {
+                    sqlx::query_scalar(
+                        "INSERT INTO article_drafts (article_id, title, lead, body_html, contact, \
+                         base_version, draft_version, saved_by, saved_at) \
+                         SELECT id, $2, $3, $4, $5, $6, 1, $7, $8 FROM articles WHERE id = $1 \
+                         ON CONFLICT (article_id) DO NOTHING RETURNING draft_version",
+                    )
+                    .bind(article_id)
+                    .bind(&text.title)
+                    .bind(&text.lead)
+                    .bind(&text.body_html)
+                    .bind(&text.contact)
+                    .bind(base_version)
+                    .bind(user_id)
+                    .bind(now)
+                    .fetch_optional(&self.pool)
+                    .await?
+                } else {
+                    sqlx::query_scalar(
+                        "UPDATE article_drafts SET title = $2, lead = $3, body_html = $4, \
+                         contact = $5, base_version = $6, saved_by = $7, saved_at = $8, \
+                         draft_version = draft_version + 1 \
+                         WHERE article_id = $1 AND draft_version = $9 RETURNING draft_version",
+                    )
+                    .bind(article_id)
+                    .bind(&text.title)
+                    .bind(&text.lead)
+                    .bind(&text.body_html)
+                    .bind(&text.contact)
+                    .bind(base_version)
+                    .bind(user_id)
+                    .bind(now)
+                    .bind(seen_draft_version)
+                    .fetch_optional(&self.pool)
+                    .await?
+                };
+                if saved.is_some() {
+                    return self.article_draft(article_id).await?.ok_or(StoreError::NotFound);
+                }
+                match self.article_draft(article_id).await? {
+                    Some(stored) => Err(StoreError::Conflict {
+                        expected: seen_draft_version,
+                        stored: stored.draft_version,
+                    }),
+                    // No draft and no article: the insert found nothing to copy from.
+                    None if seen_draft_version == 0 => Err(StoreError::NotFound),
+                    // The draft the editor saw was published or discarded meanwhile.
+                    None => Err(StoreError::Conflict {
+                        expected: seen_draft_version,
+                        stored: 0,
+                    }),
+                }
+            }
+
+            async fn discard_article_draft(&self, article_id: i64) -> Result<(), StoreError> {
+                sqlx::query("DELETE FROM article_drafts WHERE article_id = $1")
+                    .bind(article_id)
+                    .execute(&self.pool)
+                    .await?;
+                Ok(())
+            }
+
+            async fn article_revisions(
+                &self,
+                article_id: i64,
+            ) -> Result<Vec<ArticleRevision>, StoreError> {
+                let rows: Vec<RevisionRow> = sqlx::query_as(
+                    "SELECT version, title, lead, body_html, contact, saved_by, saved_at \
+                     FROM article_revisions WHERE article_id = $1 ORDER BY version DESC",
+                )
+                .bind(article_id)
+                .fetch_all(&self.pool)
+                .await?;
+                Ok(rows.into_iter().map(Into::into).collect())
+            }
+
+            async fn create_user(
+                &self,
+                email: &str,
+                password_hash: &str,
+                role: Role,
+            ) -> Result<User, StoreError> {
+                let row: Option<UserRow> = sqlx::query_as(
+                    "INSERT INTO users (email, password_hash, role, created_at) \
+                     VALUES ($1, $2, $3, $4) ON CONFLICT (email) DO NOTHING \
+                     RETURNING id, email, role, created_at",
+                )
+                .bind(email)
+                .bind(password_hash)
+                .bind(role.as_str())
+                .bind($instant(Utc::now()))
+                .fetch_optional(&self.pool)
+                .await?;
+                row.map(Into::into).ok_or(StoreError::Taken("email"))
+            }
+
+            async fn credentials(&self, email: &str) -> Result<Option<Credentials>, StoreError> {
+                let row: Option<CredentialsRow> = sqlx::query_as(
+                    "SELECT id, email, role, created_at, password_hash FROM users WHERE email = $1",
+                )
+                .bind(email)
+                .fetch_optional(&self.pool)
+                .await?;
+                Ok(row.map(Into::into))
+            }
+
+            async fn users(&self) -> Result<Vec<User>, StoreError> {
+                let rows: Vec<UserRow> =
+                    sqlx::query_as("SELECT id, email, role, created_at FROM users ORDER BY email")
+                        .fetch_all(&self.pool)
+                        .await?;
+                Ok(rows.into_iter().map(Into::into).collect())
+            }
+
+            async fn set_password(&self, email: &str, password_hash: &str) -> Result<(), StoreError> {
+                let mut tx = self.pool.begin().await?;
+                let user_id: Option<i64> = sqlx::query_scalar(
+                    "UPDATE users SET password_hash = $1 WHERE email = $2 RETURNING id",
+                )
+                .bind(password_hash)
+                .bind(email)
+                .fetch_optional(&mut *tx)
+                .await?;
+                let user_id = user_id.ok_or(StoreError::NotFound)?;
+                sqlx::query("DELETE FROM sessions WHERE user_id = $1")
+                    .bind(user_id)
+                    .execute(&mut *tx)
+                    .await?;
+                tx.commit().await?;
+                Ok(())
+            }
+
+            async fn remove_user(&self, email: &str) -> Result<(), StoreError> {
+                let removed = sqlx::query("DELETE FROM users WHERE email = $1")
+                    .bind(email)
+                    .execute(&self.pool)
+                    .await?;
+                if removed.rows_affected() == 0 {
+                    return Err(StoreError::NotFound);
+                }
+                Ok(())
+            }
+
+            async fn create_session(
+                &self,
+                token_hash: &str,
+                user_id: i64,
+                expires_at: DateTime<Utc>,
+            ) -> Result<(), StoreError> {
+                let now = Utc::now();
+                sqlx::query("DELETE FROM sessions WHERE expires_at < $1")
+                    .bind($instant(now))
+                    .execute(&self.pool)
+                    .await?;
+                sqlx::query(
+                    "INSERT INTO sessions (id, user_id, created_at, expires_at) \
+                     VALUES ($1, $2, $3, $4)",
+                )
+                .bind(token_hash)
+                .bind(user_id)
+                .bind($instant(now))
+                .bind($instant(expires_at))
+                .execute(&self.pool)
+                .await?;
+                Ok(())
+            }
+
+            async fn session_user(
+                &self,
+                token_hash: &str,
+                now: DateTime<Utc>,
+            ) -> Result<Option<User>, StoreError> {
+                let row: Option<UserRow> = sqlx::query_as(
+                    "SELECT u.id, u.email, u.role, u.created_at FROM sessions s \
+                     JOIN users u ON u.id = s.user_id WHERE s.id = $1 AND s.expires_at > $2",
+                )
+                .bind(token_hash)
+                .bind($instant(now))
+                .fetch_optional(&self.pool)
+                .await?;
+                Ok(row.map(Into::into))
+            }
+
+            async fn delete_session(&self, token_hash: &str) -> Result<(), StoreError> {
+                sqlx::query("DELETE FROM sessions WHERE id = $1")
+                    .bind(token_hash)
+                    .execute(&self.pool)
+                    .await?;
+                Ok(())
+            }
+
+            async fn record_login_failure(
+                &self,
+                key: &str,
+                now: DateTime<Utc>,
+            ) -> Result<i64, StoreError> {
+                Ok(sqlx::query_scalar(
+                    "INSERT INTO login_failures (key, failures, last_failure_at) VALUES ($1, 1, $2) \
+                     ON CONFLICT (key) DO UPDATE SET failures = login_failures.failures + 1, \
+                     last_failure_at = $2 RETURNING failures",
+                )
+                .bind(key)
+                .bind($instant(now))
+                .fetch_one(&self.pool)
+                .await?)
+            }
+
+            async fn login_failures(
+                &self,
+                key: &str,
+            ) -> Result<Option<(i64, DateTime<Utc>)>, StoreError> {
+                Ok(sqlx::query_as(
+                    "SELECT failures, last_failure_at FROM login_failures WHERE key = $1",
+                )
+                .bind(key)
+                .fetch_optional(&self.pool)
+                .await?)
+            }
+
+            async fn clear_login_failures(&self, key: &str) -> Result<(), StoreError> {
+                sqlx::query("DELETE FROM login_failures WHERE key = $1")
+                    .bind(key)
+                    .execute(&self.pool)
+                    .await?;
+                Ok(())
+            }
+
+            async fn record_audit(&self, entry: &AuditEntry) -> Result<(), StoreError> {
+                sqlx::query(
+                    "INSERT INTO audit_log (at, actor, action, item_kind, item_id, item_title) \
+                     VALUES ($1, $2, $3, $4, $5, $6)",
+                )
+                .bind($instant(entry.at))
+                .bind(&entry.actor)
+                .bind(&entry.action)
+                .bind(&entry.item_kind)
+                .bind(entry.item_id)
+                .bind(&entry.item_title)
+                .execute(&self.pool)
+                .await?;
+                Ok(())
+            }
+
+            async fn audit_log(&self, limit: i64, offset: i64) -> Result<Vec<AuditEntry>, StoreError> {
+                let rows: Vec<AuditRow> = sqlx::query_as(
+                    "SELECT at, actor, action, item_kind, item_id, item_title FROM audit_log \
+                     ORDER BY at DESC, id DESC LIMIT $1 OFFSET $2",
+                )
+                .bind(limit)
+                .bind(offset)
+                .fetch_all(&self.pool)
+                .await?;
+                Ok(rows.into_iter().map(Into::into).collect())
             }
 
             async fn trash_article(&self, id: i64) -> Result<(), StoreError> {

@@ -8,14 +8,16 @@ use chrono::{DateTime, Utc};
 use sqlx::sqlite::{SqliteConnectOptions, SqliteJournalMode, SqlitePool, SqlitePoolOptions};
 
 use super::rows::{
-    in_slugs, search_text, ArticleRow, AttachmentRow, CategoryRow, EventRow, SearchRow,
-    ARTICLE_COLUMNS, EVENT_COLUMNS,
+    in_slugs, search_text, ArticleRow, AttachmentRow, AuditRow, CategoryRow, CredentialsRow,
+    DraftRow, EventRow, RevisionRow, SearchRow, UserRow, ARTICLE_COLUMNS, DRAFT_COLUMNS,
+    EVENT_COLUMNS,
 };
 use super::sql::impl_store;
 use super::{
-    slugs, Article, ArticleNeighbours, ArticlePage, Attachment, Category, Direction, Event,
-    EventPage, NewArticle, NewCategory, NewEvent, Recurrence, SearchKind, SearchPage,
-    SearchRequest, StoreError,
+    slugs, Article, ArticleDraft, ArticleNeighbours, ArticlePage, ArticleRevision, ArticleText,
+    Attachment, AuditEntry, Category, Credentials, Direction, Event, EventPage, NewArticle,
+    NewCategory, NewEvent, Recurrence, Role, SearchKind, SearchPage, SearchRequest, StoreError,
+    User,
 };
 
 pub struct SqliteStore {

@@ -1,0 +1,53 @@
+-- Editors: failed sign-ins (slowed per account and per address), drafts saved while editing,
+-- revisions of every published change, and the audit log.
+
+-- `key` is "account:<email>" or "address:<ip>".
+CREATE TABLE login_failures (
+    key TEXT PRIMARY KEY,
+    failures BIGINT NOT NULL,
+    last_failure_at TIMESTAMPTZ NOT NULL
+);
+
+-- Sessions are looked up by the SHA-256 of their token (the `id` column), never the token.
+CREATE INDEX sessions_expiry ON sessions (expires_at);
+
+-- One shared draft per article. `base_version` is the article version the draft started
+-- from; `draft_version` counts its saves, so a stale save is refused.
+CREATE TABLE article_drafts (
+    article_id BIGINT PRIMARY KEY REFERENCES articles (id) ON DELETE CASCADE,
+    title TEXT NOT NULL,
+    lead TEXT NOT NULL,
+    body_html TEXT NOT NULL,
+    contact TEXT NOT NULL,
+    base_version BIGINT NOT NULL,
+    draft_version BIGINT NOT NULL,
+    saved_by BIGINT REFERENCES users (id) ON DELETE SET NULL,
+    saved_at TIMESTAMPTZ NOT NULL
+);
+
+CREATE TABLE article_revisions (
+    id BIGSERIAL PRIMARY KEY,
+    article_id BIGINT NOT NULL REFERENCES articles (id) ON DELETE CASCADE,
+    version BIGINT NOT NULL,
+    title TEXT NOT NULL,
+    lead TEXT NOT NULL,
+    body_html TEXT NOT NULL,
+    contact TEXT NOT NULL,
+    saved_by TEXT NOT NULL,
+    saved_at TIMESTAMPTZ NOT NULL,
+    CONSTRAINT article_revisions_version_key UNIQUE (article_id, version)
+);
+
+CREATE TABLE audit_log (
+    id BIGSERIAL PRIMARY KEY,
+    at TIMESTAMPTZ NOT NULL,
+    actor TEXT NOT NULL,
+    action TEXT NOT NULL,
+    item_kind TEXT NOT NULL,
+    item_id BIGINT,
+    item_title TEXT NOT NULL
+);
+CREATE INDEX audit_log_at ON audit_log (at DESC);
+
+-- Who saved the current version (revisions copy it when a newer version replaces it).
+ALTER TABLE articles ADD COLUMN updated_by TEXT NOT NULL DEFAULT '';

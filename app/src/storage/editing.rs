@@ -1,0 +1,94 @@
+//! What editors' work leaves in storage: accounts and sessions, shared drafts, revisions and
+//! the audit log.
+
+use chrono::{DateTime, Utc};
+use serde::{Deserialize, Serialize};
+
+/// What an account may do. Readers need no account.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub enum Role {
+    /// Creates, edits, publishes and deletes content.
+    Editor,
+    /// An editor who also manages accounts and reads the audit log.
+    Admin,
+}
+
+impl Role {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Role::Editor => "editor",
+            Role::Admin => "admin",
+        }
+    }
+
+    pub fn parse(value: &str) -> Option<Self> {
+        match value {
+            "editor" => Some(Role::Editor),
+            "admin" => Some(Role::Admin),
+            _ => None,
+        }
+    }
+}
+
+/// An account, without its password hash.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct User {
+    pub id: i64,
+    pub email: String,
+    pub role: Role,
+    pub created_at: DateTime<Utc>,
+}
+
+/// An account with its Argon2id hash (PHC string), for signing in only. Deliberately not
+/// `Serialize`, so it cannot be sent anywhere by mistake.
+#[derive(Debug, Clone)]
+pub struct Credentials {
+    pub user: User,
+    pub password_hash: String,
+}
+
+/// The fields of an article an editor changes in place.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ArticleText {
+    pub title: String,
+    pub lead: String,
+    /// Sanitised before it is stored.
+    pub body_html: String,
+    pub contact: String,
+}
+
+/// The shared, unpublished draft of an article.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ArticleDraft {
+    pub article_id: i64,
+    pub text: ArticleText,
+    /// The article version the draft started from.
+    pub base_version: i64,
+    /// Counts the draft's saves; a save must name the one it started from.
+    pub draft_version: i64,
+    pub saved_by: Option<String>,
+    pub saved_at: DateTime<Utc>,
+}
+
+/// An earlier published version of an article.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ArticleRevision {
+    pub version: i64,
+    pub text: ArticleText,
+    pub saved_by: String,
+    pub saved_at: DateTime<Utc>,
+}
+
+/// One line of the audit log.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct AuditEntry {
+    pub at: DateTime<Utc>,
+    /// The account's e-mail address.
+    pub actor: String,
+    /// `created`, `changed`, `published`, `deleted`, `restored`, `signed-in`…
+    pub action: String,
+    /// `article`, `event`, `user`.
+    pub item_kind: String,
+    pub item_id: Option<i64>,
+    pub item_title: String,
+}
