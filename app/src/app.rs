@@ -9,6 +9,7 @@ use leptos_router::{
 
 use crate::{
     articles::{ArchivePage, ArticlePage, NewsPage},
+    auth::{provide_viewer, LoginPage},
     calendar::{CalendarPage, DayPage, EventPage, ListPage},
     components::{provide_site_url, NotFound, SiteFooter, SiteHeader},
     home::HomePage,
@@ -38,6 +39,7 @@ pub fn shell(options: LeptosOptions) -> impl IntoView {
 pub fn App() -> impl IntoView {
     provide_meta_context();
     provide_site_url();
+    provide_viewer();
     mark_hydrated();
     // Pages whose status (404) or title depends on loaded data render completely before the
     // response starts (`SsrMode::Async`), so the status line and <head> are right.
@@ -65,6 +67,7 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/news/:slug") view=ArticlePage ssr=SsrMode::Async/>
                     <Route path=path!("/news/:year/:month") view=ArchivePage ssr=SsrMode::Async/>
                     <Route path=path!("/search") view=SearchPage ssr=SsrMode::Async/>
+                    <Route path=path!("/login") view=LoginPage/>
                 </Routes>
             </main>
             <SiteFooter/>

@@ -19,6 +19,10 @@ pub enum AppError {
     Unauthorized,
     #[error("Jums nav tiesību to darīt.")]
     Forbidden,
+    #[error("Nepareiza e-pasta adrese vai parole.")]
+    BadCredentials,
+    #[error("Pārāk daudz neveiksmīgu mēģinājumu. Mēģiniet vēlreiz pēc {retry_after_seconds} s.")]
+    TooManyAttempts { retry_after_seconds: i64 },
     #[error("{field}: {message}")]
     Validation { field: String, message: String },
     #[error("Kāds cits šo ierakstu jau ir mainījis (versija {current_version}).")]
@@ -35,7 +39,8 @@ impl AppError {
     pub fn status(&self) -> StatusCode {
         match self {
             AppError::NotFound => StatusCode::NOT_FOUND,
-            AppError::Unauthorized => StatusCode::UNAUTHORIZED,
+            AppError::Unauthorized | AppError::BadCredentials => StatusCode::UNAUTHORIZED,
+            AppError::TooManyAttempts { .. } => StatusCode::TOO_MANY_REQUESTS,
             AppError::Forbidden => StatusCode::FORBIDDEN,
             AppError::Validation { .. } => StatusCode::UNPROCESSABLE_ENTITY,
             AppError::Conflict { .. } => StatusCode::CONFLICT,

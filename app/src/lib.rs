@@ -4,6 +4,7 @@
 
 pub mod app;
 pub mod articles;
+pub mod auth;
 pub mod calendar;
 pub mod components;
 pub mod error;

@@ -41,6 +41,11 @@ pub enum Command {
         #[arg(long, default_value = "Slodzes tests")]
         title: String,
     },
+    /// Manage editors' accounts.
+    User {
+        #[command(subcommand)]
+        command: crate::users::UserCommand,
+    },
     /// Add synthetic published articles spread evenly over a date range, with Latvian text
     /// drawn from a small vocabulary, for search benchmarks.
     GenerateArticles {

@@ -7,6 +7,7 @@
 
 pub mod cli;
 pub mod config;
+pub mod users;
 
 use app::{shell, state::AppState, App};
 use axum::{extract::State, http::StatusCode, routing::get, Router};
@@ -33,6 +34,10 @@ pub fn router(state: AppState) -> Router {
         .layer(axum::middleware::from_fn_with_state(
             state.clone(),
             app::feeds::event_feed,
+        ))
+        .layer(axum::middleware::from_fn_with_state(
+            state.clone(),
+            app::auth::csrf::refuse_cross_site,
         ))
         .layer(CompressionLayer::new())
         // A bug that panics in one request answers that request with a 500 and leaves the

@@ -13,6 +13,7 @@ use server::{
     cli::{generate_articles, generate_events, Cli, Command},
     config::Config,
     router,
+    users::{self, UserCommand},
 };
 use tracing_subscriber::EnvFilter;
 
@@ -33,6 +34,7 @@ async fn main() -> ExitCode {
             title,
         } => generate(count, from, to, &title).await,
         Command::GenerateArticles { count, from, to } => generate_news(count, from, to).await,
+        Command::User { command } => manage_users(command).await,
     };
     match result {
         Ok(()) => ExitCode::SUCCESS,
@@ -68,6 +70,8 @@ async fn serve() -> Result<(), Box<dyn std::error::Error>> {
     });
     let listener = tokio::net::TcpListener::bind(&address).await?;
     tracing::info!("listening on http://{address}");
+    // The socket address reaches handlers, so failed sign-ins can be counted per address.
+    let app = app.into_make_service_with_connect_info::<std::net::SocketAddr>();
     axum::serve(listener, app)
         .with_graceful_shutdown(shutdown_signal())
         .await?;
@@ -100,6 +104,20 @@ async fn generate_news(
     store.close().await;
     println!("added {written} articles");
     Ok(())
+}
+
+async fn manage_users(command: UserCommand) -> Result<(), Box<dyn std::error::Error>> {
+    let config = Config::from_env()?;
+    let store = storage::connect(&config.database_url).await?;
+    let result = users::run(
+        &store,
+        command,
+        users::read_new_password,
+        &mut std::io::stdout(),
+    )
+    .await;
+    store.close().await;
+    Ok(result?)
 }
 
 /// Ctrl+C or SIGTERM: finish the requests in flight, then stop.

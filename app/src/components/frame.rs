@@ -3,7 +3,7 @@
 use leptos::prelude::*;
 use leptos_router::components::A;
 
-use crate::search::SearchBox;
+use crate::{auth::SignOutButton, search::SearchBox};
 
 #[component]
 pub fn SiteHeader() -> impl IntoView {
@@ -20,6 +20,7 @@ pub fn SiteHeader() -> impl IntoView {
                 <A href="/news">"Jaunumi"</A>
             </nav>
             <SearchBox/>
+            <SignOutButton/>
         </header>
     }
 }
@@ -29,7 +30,7 @@ pub fn SiteFooter() -> impl IntoView {
     view! {
         <footer class="site-footer">
             <p>"Informatīvs resurss par cilvēku tirdzniecības novēršanu un palīdzību cietušajiem."</p>
-            <p>"Notikumi — atvērtā koda portāls valsts iestādēm."</p>
+            <p>"Notikumi — atvērtā koda portāls valsts iestādēm." " " <a href="/login">"Redaktoriem"</a></p>
         </footer>
     }
 }

@@ -2,33 +2,8 @@
 //! the audit log.
 
 use chrono::{DateTime, Utc};
-use serde::{Deserialize, Serialize};
 
-/// What an account may do. Readers need no account.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
-pub enum Role {
-    /// Creates, edits, publishes and deletes content.
-    Editor,
-    /// An editor who also manages accounts and reads the audit log.
-    Admin,
-}
-
-impl Role {
-    pub fn as_str(self) -> &'static str {
-        match self {
-            Role::Editor => "editor",
-            Role::Admin => "admin",
-        }
-    }
-
-    pub fn parse(value: &str) -> Option<Self> {
-        match value {
-            "editor" => Some(Role::Editor),
-            "admin" => Some(Role::Admin),
-            _ => None,
-        }
-    }
-}
+pub use crate::auth::Role;
 
 /// An account, without its password hash.
 #[derive(Debug, Clone, PartialEq, Eq)]

@@ -76,3 +76,122 @@ impl Site {
         )
     }
 }
+
+/// What came back: status, headers and body.
+pub struct Answer {
+    pub status: StatusCode,
+    pub headers: http::HeaderMap,
+    pub body: String,
+}
+
+impl Answer {
+    /// The `name=value` of the session cookie set by the answer, if any.
+    pub fn session_cookie(&self) -> Option<String> {
+        self.headers
+            .get_all(http::header::SET_COOKIE)
+            .iter()
+            .filter_map(|value| value.to_str().ok())
+            .find(|value| value.starts_with("notikumi_session=") && !value.contains("Max-Age=0"))
+            .and_then(|value| value.split(';').next())
+            .map(str::to_string)
+    }
+}
+
+/// This site's origin, as browsers send it with requests from its pages.
+pub const ORIGIN: &str = "https://notikumi.example.lv";
+
+impl Site {
+    pub async fn send(&self, request: Request<Body>) -> Answer {
+        let response = self
+            .router
+            .clone()
+            .oneshot(request)
+            .await
+            .expect("response");
+        let status = response.status();
+        let headers = response.headers().clone();
+        let bytes = axum::body::to_bytes(response.into_body(), usize::MAX)
+            .await
+            .expect("body");
+        Answer {
+            status,
+            headers,
+            body: String::from_utf8_lossy(&bytes).into_owned(),
+        }
+    }
+
+    /// A form POST (as a browser sends it from `origin`), with a session cookie if given.
+    pub async fn post_form(
+        &self,
+        uri: &str,
+        form: &str,
+        cookie: Option<&str>,
+        origin: Option<&str>,
+    ) -> Answer {
+        let mut request = Request::post(uri)
+            .header(
+                http::header::CONTENT_TYPE,
+                "application/x-www-form-urlencoded",
+            )
+            .header(http::header::ACCEPT, "application/json");
+        if let Some(cookie) = cookie {
+            request = request.header(http::header::COOKIE, cookie);
+        }
+        if let Some(origin) = origin {
+            request = request.header(http::header::ORIGIN, origin);
+        }
+        self.send(request.body(Body::from(form.to_string())).expect("request"))
+            .await
+    }
+
+    /// A sign-in attempt from a browser at `address`.
+    pub async fn sign_in_from(&self, address: [u8; 4], email: &str, password: &str) -> Answer {
+        let mut request = Request::post("/api/login")
+            .header(
+                http::header::CONTENT_TYPE,
+                "application/x-www-form-urlencoded",
+            )
+            .header(http::header::ACCEPT, "application/json")
+            .header(http::header::ORIGIN, ORIGIN)
+            .body(Body::from(format!("email={email}&password={password}")))
+            .expect("request");
+        request
+            .extensions_mut()
+            .insert(axum::extract::ConnectInfo(std::net::SocketAddr::from((
+                address, 50_000,
+            ))));
+        self.send(request).await
+    }
+
+    /// A page as the holder of `cookie` sees it.
+    pub async fn get_as(&self, uri: &str, cookie: &str) -> Answer {
+        self.send(
+            Request::get(uri)
+                .header(http::header::COOKIE, cookie)
+                .body(Body::empty())
+                .expect("request"),
+        )
+        .await
+    }
+
+    /// Creates an account and signs it in; returns the session cookie (`name=value`).
+    pub async fn signed_in(&self, email: &str, role: app::auth::Role) -> String {
+        let hash = app::auth::password::hash_password(PASSWORD).expect("hash");
+        self.store
+            .create_user(email, &hash, role)
+            .await
+            .expect("account");
+        let answer = self
+            .post_form(
+                "/api/login",
+                &format!("email={email}&password={PASSWORD}"),
+                None,
+                Some(ORIGIN),
+            )
+            .await;
+        answer.session_cookie().expect("signed in")
+    }
+}
+
+/// The password test accounts get.
+pub const PASSWORD: &str = "pietiekami-gara-parole";

@@ -6,6 +6,7 @@
 // the default 128 levels.
 #![recursion_limit = "256"]
 
+mod accounts;
 mod common;
 mod feeds;
 mod pages;

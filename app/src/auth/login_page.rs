@@ -1,0 +1,94 @@
+//! `/login` and the sign-out button. Both are plain forms posting to server functions, so they
+//! work before (and without) the WebAssembly.
+
+use leptos::prelude::*;
+use leptos_router::{components::A, hooks::use_query_map};
+
+use super::{use_viewer, Login, Logout};
+use crate::components::PageMeta;
+
+/// The sign-in and sign-out actions, shared so that who is signed in reloads after either.
+#[derive(Clone, Copy)]
+pub struct AuthActions {
+    pub login: ServerAction<Login>,
+    pub logout: ServerAction<Logout>,
+}
+
+#[component]
+pub fn LoginPage() -> impl IntoView {
+    let actions = expect_context::<AuthActions>();
+    let query = use_query_map();
+    let next = move || {
+        query
+            .with(|q| q.get("next"))
+            .unwrap_or_else(|| "/".to_string())
+    };
+    let viewer = use_viewer();
+    let error = move || {
+        actions
+            .login
+            .value()
+            .get()
+            .and_then(Result::err)
+            .map(|error| view! { <p class="form-error" role="alert">{error.to_string()}</p> })
+    };
+    view! {
+        <PageMeta
+            title="Pieteikties"
+            description="Redaktoru pieteikšanās."
+            path="/login"
+            noindex=true
+        />
+        <section class="login" aria-labelledby="login-heading">
+            <h1 id="login-heading">"Pieteikties"</h1>
+            {move || viewer.get().map(|user| view! {
+                <p class="login__already">
+                    "Jūs esat pieteicies kā " <strong>{user.email}</strong> ". "
+                    <A href="/">"Uz sākumu"</A>
+                </p>
+            })}
+            <p>"Pieteikšanās ir paredzēta satura redaktoriem. Lasītājiem konts nav vajadzīgs."</p>
+            <ActionForm action=actions.login attr:class="login__form">
+                <input type="hidden" name="next" value=next/>
+                <label for="login-email">"E-pasta adrese"</label>
+                <input id="login-email" type="email" name="email" autocomplete="username" required=true/>
+                <label for="login-password">"Parole"</label>
+                <input
+                    id="login-password"
+                    type="password"
+                    name="password"
+                    autocomplete="current-password"
+                    required=true
+                />
+                {error}
+                <button type="submit" disabled=move || actions.login.pending().get()>
+                    "Pieteikties"
+                </button>
+            </ActionForm>
+        </section>
+    }
+}
+
+/// The signed-in editor's address and a sign-out button, in the header.
+#[component]
+pub fn SignOutButton() -> impl IntoView {
+    let actions = expect_context::<AuthActions>();
+    let viewer = use_viewer();
+    let signed_in = move || {
+        viewer.get().map(|user| {
+            view! {
+                <div class="account">
+                    <span class="account__who">
+                        <span class="visually-hidden">"Pieteicies: "</span>
+                        {user.email}
+                    </span>
+                    <ActionForm action=actions.logout attr:class="account__signout">
+                        <button type="submit">"Iziet"</button>
+                    </ActionForm>
+                </div>
+            }
+        })
+    };
+    // Inside Suspense, so the server waits for the session lookup before rendering the header.
+    view! { <Suspense fallback=|| ()>{signed_in}</Suspense> }
+}

@@ -1,0 +1,236 @@
+//! Sessions: the cookie, the token behind it, and the role checks server functions make.
+
+use std::net::SocketAddr;
+
+use axum::extract::ConnectInfo;
+use base64::{engine::general_purpose::URL_SAFE_NO_PAD, Engine};
+use chrono::{Duration, Utc};
+use cookie::{Cookie, SameSite};
+use http::{header, request::Parts, HeaderValue};
+use leptos::prelude::use_context;
+use leptos_axum::ResponseOptions;
+use sha2::{Digest, Sha256};
+
+use super::{password, throttle, CurrentUser, Role};
+use crate::{
+    error::AppError,
+    state::{app_state, AppState},
+    storage::User,
+};
+
+/// The session cookie's name.
+pub const COOKIE_NAME: &str = "notikumi_session";
+/// How long a session lasts from signing in.
+pub const SESSION_HOURS: i64 = 12;
+
+/// A fresh random session token (256 bits, URL-safe base64).
+fn new_token() -> String {
+    use argon2::password_hash::rand_core::{OsRng, RngCore};
+    let mut bytes = [0_u8; 32];
+    OsRng.fill_bytes(&mut bytes);
+    URL_SAFE_NO_PAD.encode(bytes)
+}
+
+/// What the database stores instead of the token: a stolen copy of the table signs nobody in.
+pub fn token_hash(token: &str) -> String {
+    Sha256::digest(token.as_bytes())
+        .iter()
+        .map(|byte| format!("{byte:02x}"))
+        .collect()
+}
+
+/// The session token this request carries, if any.
+pub fn request_token(parts: &Parts) -> Option<String> {
+    parts
+        .headers
+        .get_all(header::COOKIE)
+        .iter()
+        .filter_map(|value| value.to_str().ok())
+        .flat_map(Cookie::split_parse)
+        .filter_map(Result::ok)
+        .find(|cookie| cookie.name() == COOKIE_NAME)
+        .map(|cookie| cookie.value().to_string())
+}
+
+/// The `Set-Cookie` value for `token` (or, with `None`, one that removes the cookie).
+pub fn session_cookie(token: Option<&str>, secure: bool) -> String {
+    let mut cookie = Cookie::build((COOKIE_NAME, token.unwrap_or_default().to_string()))
+        .path("/")
+        .http_only(true)
+        .secure(secure)
+        .same_site(SameSite::Strict);
+    cookie = match token {
+        Some(_) => cookie.max_age(cookie::time::Duration::hours(SESSION_HOURS)),
+        None => cookie.max_age(cookie::time::Duration::ZERO),
+    };
+    cookie.build().to_string()
+}
+
+pub fn current_user_of(user: &User) -> CurrentUser {
+    CurrentUser {
+        email: user.email.clone(),
+        role: user.role,
+    }
+}
+
+/// Answers this request with `error`'s status (401, 403, 429…) and hands the error back.
+pub fn refuse(error: AppError) -> AppError {
+    if let Some(response) = use_context::<ResponseOptions>() {
+        response.set_status(error.status());
+    }
+    error
+}
+
+/// The account signed in with this request's cookie.
+pub async fn signed_in_user() -> Result<Option<User>, AppError> {
+    let Some(parts) = use_context::<Parts>() else {
+        return Ok(None);
+    };
+    let Some(token) = request_token(&parts) else {
+        return Ok(None);
+    };
+    let state = app_state()?;
+    Ok(state
+        .store
+        .session_user(&token_hash(&token), Utc::now())
+        .await?)
+}
+
+/// The signed-in editor or admin; anyone else is refused with 401.
+pub async fn require_editor() -> Result<User, AppError> {
+    signed_in_user()
+        .await?
+        .ok_or_else(|| refuse(AppError::Unauthorized))
+}
+
+/// The signed-in admin; editors are refused with 403, everyone else with 401.
+pub async fn require_admin() -> Result<User, AppError> {
+    let user = require_editor().await?;
+    if user.role == Role::Admin {
+        Ok(user)
+    } else {
+        Err(refuse(AppError::Forbidden))
+    }
+}
+
+/// The client's address, as the socket saw it.
+fn client_address(parts: &Parts) -> String {
+    parts
+        .extensions
+        .get::<ConnectInfo<SocketAddr>>()
+        .map(|ConnectInfo(address)| address.ip().to_string())
+        .unwrap_or_else(|| "unknown".to_string())
+}
+
+/// Checks the password (slowed after repeated failures), starts a session and sets its cookie.
+pub async fn sign_in(email: &str, password: &str) -> Result<User, AppError> {
+    let state = app_state()?;
+    let parts = use_context::<Parts>().ok_or(AppError::Internal)?;
+    let email = email.trim().to_lowercase();
+    let keys = [
+        throttle::account_key(&email),
+        throttle::address_key(&client_address(&parts)),
+    ];
+    let now = Utc::now();
+    for key in &keys {
+        if let Some((failures, last)) = state.store.login_failures(key).await? {
+            if let Some(wait) = throttle::wait_before_next(failures, last, now) {
+                return Err(refuse(AppError::TooManyAttempts {
+                    retry_after_seconds: wait.num_seconds().max(1),
+                }));
+            }
+        }
+    }
+    let credentials = state.store.credentials(&email).await?;
+    let verified = match &credentials {
+        Some(credentials) => password::verify_password(password, &credentials.password_hash),
+        None => {
+            password::verify_nothing(password);
+            false
+        }
+    };
+    let Some(credentials) = credentials.filter(|_| verified) else {
+        for key in &keys {
+            state.store.record_login_failure(key, now).await?;
+        }
+        tracing::warn!("failed sign-in");
+        return Err(refuse(AppError::BadCredentials));
+    };
+    for key in &keys {
+        state.store.clear_login_failures(key).await?;
+    }
+    let token = new_token();
+    state
+        .store
+        .create_session(
+            &token_hash(&token),
+            credentials.user.id,
+            now + Duration::hours(SESSION_HOURS),
+        )
+        .await?;
+    set_cookie(&state, Some(&token));
+    Ok(credentials.user)
+}
+
+/// Ends the session this request carries and removes its cookie.
+pub async fn sign_out() -> Result<(), AppError> {
+    let state = app_state()?;
+    if let Some(token) = use_context::<Parts>().as_ref().and_then(request_token) {
+        state.store.delete_session(&token_hash(&token)).await?;
+    }
+    set_cookie(&state, None);
+    Ok(())
+}
+
+fn set_cookie(state: &AppState, token: Option<&str>) {
+    let secure = state.public_url.starts_with("https://");
+    match (
+        use_context::<ResponseOptions>(),
+        HeaderValue::from_str(&session_cookie(token, secure)),
+    ) {
+        (Some(response), Ok(value)) => response.append_header(header::SET_COOKIE, value),
+        _ => tracing::error!("could not set the session cookie"),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn tokens_are_long_random_and_stored_only_as_hashes() {
+        let (first, second) = (new_token(), new_token());
+        assert_ne!(first, second);
+        assert_eq!(first.len(), 43);
+        let hash = token_hash(&first);
+        assert_eq!(hash.len(), 64);
+        assert!(!hash.contains(&first));
+    }
+
+    #[test]
+    fn the_cookie_is_http_only_strict_and_secure_on_https() {
+        let cookie = session_cookie(Some("abc"), true);
+        assert!(cookie.starts_with("notikumi_session=abc"));
+        for part in [
+            "HttpOnly",
+            "SameSite=Strict",
+            "Secure",
+            "Path=/",
+            "Max-Age=43200",
+        ] {
+            assert!(cookie.contains(part), "{cookie} lacks {part}");
+        }
+        assert!(!session_cookie(Some("abc"), false).contains("Secure"));
+        assert!(session_cookie(None, false).contains("Max-Age=0"));
+    }
+
+    #[test]
+    fn the_token_is_read_from_any_cookie_header() {
+        let request = http::Request::builder()
+            .header(header::COOKIE, "theme=dark; notikumi_session=xyz")
+            .body(())
+            .expect("request");
+        let (parts, ()) = request.into_parts();
+        assert_eq!(request_token(&parts).as_deref(), Some("xyz"));
+    }
+}

@@ -1,0 +1,87 @@
+//! How failed sign-ins slow further attempts. A few mistakes cost nothing; after that each
+//! failure doubles the wait before the next attempt, up to a quarter of an hour. Counted per
+//! account and per address, in the database, so every server instance sees the same count.
+
+use chrono::{DateTime, Duration, Utc};
+
+/// Failures allowed before any wait.
+pub const FREE_FAILURES: i64 = 5;
+/// The wait after the first failure beyond the free ones.
+pub const FIRST_WAIT_SECONDS: i64 = 30;
+/// The longest wait.
+pub const MAX_WAIT_SECONDS: i64 = 15 * 60;
+/// After this long without a failure the count starts again.
+pub const FORGET_AFTER_SECONDS: i64 = 60 * 60;
+
+/// How long to wait after `failures` failures, the last one at `last`; `None` when an
+/// attempt may be made at `now`.
+pub fn wait_before_next(
+    failures: i64,
+    last: DateTime<Utc>,
+    now: DateTime<Utc>,
+) -> Option<Duration> {
+    if failures < FREE_FAILURES || now - last >= Duration::seconds(FORGET_AFTER_SECONDS) {
+        return None;
+    }
+    let doublings = u32::try_from(failures - FREE_FAILURES)
+        .unwrap_or(u32::MAX)
+        .min(10);
+    let wait = Duration::seconds((FIRST_WAIT_SECONDS << doublings).min(MAX_WAIT_SECONDS));
+    let ready_at = last + wait;
+    (ready_at > now).then(|| ready_at - now)
+}
+
+/// The counter key of an account.
+pub fn account_key(email: &str) -> String {
+    format!("account:{}", email.trim().to_lowercase())
+}
+
+/// The counter key of a client address.
+pub fn address_key(address: &str) -> String {
+    format!("address:{address}")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn at(seconds: i64) -> DateTime<Utc> {
+        DateTime::from_timestamp(1_800_000_000 + seconds, 0).expect("valid")
+    }
+
+    #[test]
+    fn a_few_mistakes_cost_nothing() {
+        assert_eq!(wait_before_next(4, at(0), at(0)), None);
+    }
+
+    #[test]
+    fn then_each_failure_doubles_the_wait_up_to_a_quarter_hour() {
+        assert_eq!(
+            wait_before_next(5, at(0), at(0)),
+            Some(Duration::seconds(30))
+        );
+        assert_eq!(
+            wait_before_next(7, at(0), at(0)),
+            Some(Duration::seconds(120))
+        );
+        assert_eq!(
+            wait_before_next(7, at(0), at(20)),
+            Some(Duration::seconds(100))
+        );
+        assert_eq!(wait_before_next(7, at(0), at(120)), None);
+        assert_eq!(
+            wait_before_next(40, at(0), at(0)),
+            Some(Duration::seconds(MAX_WAIT_SECONDS))
+        );
+    }
+
+    #[test]
+    fn an_hour_without_failures_forgets_them() {
+        assert_eq!(wait_before_next(40, at(0), at(FORGET_AFTER_SECONDS)), None);
+    }
+
+    #[test]
+    fn keys_ignore_the_case_of_addresses() {
+        assert_eq!(account_key(" Anna@Example.LV "), "account:anna@example.lv");
+    }
+}

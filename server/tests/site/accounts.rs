@@ -1,0 +1,193 @@
+//! Signing in and out, sessions, throttling, cross-site refusals and the `user` commands.
+
+use app::auth::Role;
+use http::StatusCode;
+use server::users::{self, UserCommand};
+
+use crate::common::{Site, ORIGIN, PASSWORD};
+
+#[tokio::test(flavor = "multi_thread")]
+async fn an_editor_signs_in_sees_their_name_and_signs_out() {
+    let site = Site::with_demo_content().await;
+    let cookie = site.signed_in("anna@example.lv", Role::Editor).await;
+    assert!(cookie.starts_with("notikumi_session="));
+
+    let page = site.get_as("/", &cookie).await;
+    assert!(page.body.contains("anna@example.lv"));
+    assert!(page.body.contains("Iziet"), "the header offers to sign out");
+    let (_, anonymous) = site.get("/").await;
+    assert!(!anonymous.contains("anna@example.lv"));
+
+    let out = site
+        .post_form("/api/logout", "", Some(&cookie), Some(ORIGIN))
+        .await;
+    assert!(out.status.is_success() || out.status.is_redirection());
+    let after = site.get_as("/", &cookie).await;
+    assert!(
+        !after.body.contains("anna@example.lv"),
+        "the session ended on the server, not just in the browser"
+    );
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn the_session_cookie_is_http_only_strict_and_secure_on_https() {
+    let site = Site::with_demo_content().await;
+    site.store
+        .create_user(
+            "anna@example.lv",
+            &app::auth::password::hash_password(PASSWORD).expect("hash"),
+            Role::Editor,
+        )
+        .await
+        .expect("account");
+    let answer = site
+        .post_form(
+            "/api/login",
+            &format!("email=Anna%40Example.lv&password={PASSWORD}"),
+            None,
+            Some(ORIGIN),
+        )
+        .await;
+    let set_cookie = answer
+        .headers
+        .get(http::header::SET_COOKIE)
+        .and_then(|value| value.to_str().ok())
+        .expect("a cookie");
+    for part in ["HttpOnly", "SameSite=Strict", "Secure", "Max-Age=43200"] {
+        assert!(set_cookie.contains(part), "{set_cookie}");
+    }
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn guessing_one_accounts_password_is_slowed_from_any_address() {
+    let site = Site::with_demo_content().await;
+    site.signed_in("anna@example.lv", Role::Editor).await;
+    for n in 1..=5 {
+        let answer = site
+            .sign_in_from([10, 0, 0, n], "anna@example.lv", "nepareiza-parole")
+            .await;
+        assert_eq!(answer.status, StatusCode::UNAUTHORIZED);
+        assert!(answer.body.contains("BadCredentials"), "{}", answer.body);
+        assert!(answer.session_cookie().is_none());
+    }
+    // Even the right password waits now: the account is being guessed at.
+    let answer = site
+        .sign_in_from([10, 0, 0, 99], "anna@example.lv", PASSWORD)
+        .await;
+    assert_eq!(answer.status, StatusCode::TOO_MANY_REQUESTS);
+    assert!(answer.body.contains("TooManyAttempts"), "{}", answer.body);
+    assert!(answer.session_cookie().is_none());
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn one_address_guessing_many_accounts_is_slowed() {
+    let site = Site::with_demo_content().await;
+    site.signed_in("anna@example.lv", Role::Editor).await;
+    for n in 1..=5 {
+        // Unknown addresses are refused exactly like wrong passwords.
+        let answer = site
+            .sign_in_from([192, 0, 2, 7], &format!("nav{n}@example.lv"), PASSWORD)
+            .await;
+        assert_eq!(answer.status, StatusCode::UNAUTHORIZED);
+    }
+    let blocked = site
+        .sign_in_from([192, 0, 2, 7], "anna@example.lv", PASSWORD)
+        .await;
+    assert_eq!(blocked.status, StatusCode::TOO_MANY_REQUESTS);
+    let elsewhere = site
+        .sign_in_from([192, 0, 2, 8], "anna@example.lv", PASSWORD)
+        .await;
+    assert!(
+        elsewhere.session_cookie().is_some(),
+        "other addresses are not held up"
+    );
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn requests_from_other_sites_cannot_change_anything() {
+    let site = Site::with_demo_content().await;
+    site.signed_in("anna@example.lv", Role::Editor).await;
+    for origin in [Some("https://evil.example"), None] {
+        let answer = site
+            .post_form(
+                "/api/login",
+                &format!("email=anna@example.lv&password={PASSWORD}"),
+                None,
+                origin,
+            )
+            .await;
+        assert_eq!(answer.status, StatusCode::FORBIDDEN, "{origin:?}");
+        assert!(answer.session_cookie().is_none());
+    }
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn accounts_are_managed_from_the_command_line() {
+    let site = Site::with_demo_content().await;
+    let mut out = Vec::new();
+    users::run(
+        &site.store,
+        UserCommand::Add {
+            email: "Admin@Example.lv".into(),
+            role: users::RoleArg::Admin,
+        },
+        || Ok(PASSWORD.to_string()),
+        &mut out,
+    )
+    .await
+    .expect("add");
+    let again = users::run(
+        &site.store,
+        UserCommand::Add {
+            email: "admin@example.lv".into(),
+            role: users::RoleArg::Editor,
+        },
+        || Ok(PASSWORD.to_string()),
+        &mut out,
+    )
+    .await;
+    assert!(matches!(again, Err(users::UserError::Exists(_))));
+    let short = users::run(
+        &site.store,
+        UserCommand::Add {
+            email: "janis@example.lv".into(),
+            role: users::RoleArg::Editor,
+        },
+        || Ok("īsa".to_string()),
+        &mut out,
+    )
+    .await;
+    assert!(matches!(short, Err(users::UserError::Password(_))));
+    users::run(&site.store, UserCommand::List, || unreachable!(), &mut out)
+        .await
+        .expect("list");
+    let printed = String::from_utf8(out).expect("utf-8");
+    assert!(printed.contains("added admin@example.lv (admin)"));
+    assert!(printed.contains("admin@example.lv\tadmin\t"));
+    assert!(!printed.contains(PASSWORD), "passwords are never printed");
+
+    let answer = site
+        .post_form(
+            "/api/login",
+            &format!("email=admin@example.lv&password={PASSWORD}"),
+            None,
+            Some(ORIGIN),
+        )
+        .await;
+    let cookie = answer.session_cookie().expect("the new admin signs in");
+    users::run(
+        &site.store,
+        UserCommand::Remove {
+            email: "admin@example.lv".into(),
+        },
+        || unreachable!(),
+        &mut Vec::new(),
+    )
+    .await
+    .expect("remove");
+    assert!(!site
+        .get_as("/", &cookie)
+        .await
+        .body
+        .contains("admin@example.lv"));
+}
