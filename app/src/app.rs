@@ -12,6 +12,7 @@ use crate::{
     auth::{provide_viewer, LoginPage},
     calendar::{CalendarPage, DayPage, EventPage, ListPage},
     components::{provide_site_url, NotFound, SiteFooter, SiteHeader},
+    editing::{AuditPage, EditorDesk},
     home::HomePage,
     search::SearchPage,
 };
@@ -68,6 +69,8 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/news/:year/:month") view=ArchivePage ssr=SsrMode::Async/>
                     <Route path=path!("/search") view=SearchPage ssr=SsrMode::Async/>
                     <Route path=path!("/login") view=LoginPage/>
+                    <Route path=path!("/editor") view=EditorDesk/>
+                    <Route path=path!("/editor/audit") view=AuditPage/>
                 </Routes>
             </main>
             <SiteFooter/>

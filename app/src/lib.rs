@@ -7,6 +7,7 @@ pub mod articles;
 pub mod auth;
 pub mod calendar;
 pub mod components;
+pub mod editing;
 pub mod error;
 pub mod home;
 pub mod locale;

@@ -12,8 +12,11 @@ use super::{
     get_article, ArticleDetail, ArticleSummary, AttachmentLink,
 };
 use crate::{
+    auth::Viewer,
     calendar::EventSummary,
     components::{CategoryLabel, ErrorPage, PageMeta},
+    editing::ArticleEditor,
+    error::AppError,
     locale,
 };
 
@@ -31,6 +34,7 @@ pub fn ArticlePage() -> impl IntoView {
             }
         },
     );
+    let viewer = use_context::<Viewer>();
     view! {
         {move || {
             if year_page.get() {
@@ -39,10 +43,23 @@ pub fn ArticlePage() -> impl IntoView {
                 view! {
                     <Suspense fallback=|| view! { <p class="loading">"Ielādē rakstu…"</p> }>
                         {move || Suspend::new(async move {
-                            match article.await {
-                                Ok(Some(detail)) => view! { <ArticleView detail/> }.into_any(),
-                                Ok(None) => ().into_any(),
-                                Err(error) => view! { <ErrorPage error/> }.into_any(),
+                            let editor = match viewer {
+                                Some(viewer) => viewer.0.await.ok().flatten(),
+                                None => None,
+                            };
+                            let found = article.await;
+                            match (editor, found) {
+                                (Some(_), found) => view! {
+                                    <ArticleForEditors
+                                        slug=slug.get_untracked()
+                                        found
+                                        reload=Callback::new(move |()| article.refetch())
+                                    />
+                                }
+                                .into_any(),
+                                (None, Ok(Some(detail))) => view! { <ArticleView detail/> }.into_any(),
+                                (None, Ok(None)) => ().into_any(),
+                                (None, Err(error)) => view! { <ErrorPage error/> }.into_any(),
                             }
                         })}
                     </Suspense>
@@ -50,6 +67,43 @@ pub fn ArticlePage() -> impl IntoView {
                 .into_any()
             }
         }}
+    }
+}
+
+/// What a signed-in editor sees: the reader's page with an edit button, or the page in
+/// editing mode (at once for an article not yet published).
+#[component]
+fn ArticleForEditors(
+    slug: String,
+    found: Result<Option<ArticleDetail>, AppError>,
+    reload: Callback<()>,
+) -> impl IntoView {
+    let unpublished = matches!(found, Err(AppError::NotFound));
+    let editing = RwSignal::new(unpublished);
+    let leave = Callback::new(move |()| {
+        editing.set(false);
+        reload.run(());
+    });
+    move || {
+        if editing.get() {
+            return view! { <ArticleEditor slug=slug.clone() on_leave=leave/> }.into_any();
+        }
+        let edit_button = view! {
+            <div class="editor-bar" role="region" aria-label="Rediģēšana">
+                <button type="button" class="button button--primary" on:click=move |_| editing.set(true)>
+                    "Rediģēt šo rakstu"
+                </button>
+            </div>
+        };
+        match found.clone() {
+            Ok(Some(detail)) => view! { {edit_button} <ArticleView detail/> }.into_any(),
+            Ok(None) | Err(AppError::NotFound) => view! {
+                {edit_button}
+                <p>"Šis raksts vēl nav publicēts."</p>
+            }
+            .into_any(),
+            Err(error) => view! { <ErrorPage error/> }.into_any(),
+        }
     }
 }
 

@@ -8,6 +8,7 @@ use super::{archive::ArchiveIndex, list_articles, ArticleSummary, NewsList, News
 use crate::{
     calendar::{filter_query_with, use_calendar_filter, CalendarFilter, CategoryFilter},
     components::{requested_page, CategoryLabel, ErrorPage, PageMeta},
+    editing::NewArticleButton,
     error::AppError,
     locale,
 };
@@ -29,6 +30,7 @@ pub fn NewsPage() -> impl IntoView {
     view! {
         <section class="news">
             <h1>"Jaunumi"</h1>
+            <NewArticleButton/>
             <Transition fallback=|| view! { <p class="loading">"Ielādē jaunumus…"</p> }>
                 {move || Suspend::new(async move {
                     match news.await {

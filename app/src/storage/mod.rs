@@ -365,6 +365,8 @@ pub trait Store: Send + Sync + 'static {
     async fn restore_article(&self, id: i64) -> Result<(), StoreError>;
     /// Articles in the trash, most recently trashed first.
     async fn trashed_articles(&self) -> Result<Vec<Article>, StoreError>;
+    /// An article by id, in any state (trashed too).
+    async fn article(&self, id: i64) -> Result<Option<Article>, StoreError>;
     /// An article in any state but trashed, for editors.
     async fn article_for_editing(&self, slug: &str) -> Result<Option<Article>, StoreError>;
     /// Unpublished articles (not trashed), newest first, for editors.

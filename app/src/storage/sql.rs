@@ -440,6 +440,14 @@ macro_rules! impl_store {
                 self.article_by_id(id).await
             }
 
+            async fn article(&self, id: i64) -> Result<Option<Article>, StoreError> {
+                match self.article_by_id(id).await {
+                    Ok(article) => Ok(Some(article)),
+                    Err(StoreError::NotFound) => Ok(None),
+                    Err(error) => Err(error),
+                }
+            }
+
             async fn restore_article(&self, id: i64) -> Result<(), StoreError> {
                 let restored = sqlx::query(
                     "UPDATE articles SET trashed_at = NULL, updated_at = $1, \

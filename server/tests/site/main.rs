@@ -8,5 +8,6 @@
 
 mod accounts;
 mod common;
+mod editing;
 mod feeds;
 mod pages;

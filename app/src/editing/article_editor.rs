@@ -1,0 +1,310 @@
+//! The article page in editing mode: title, lead, body and contact line editable where they
+//! stand, saved as a draft two seconds after typing stops, published on request.
+//! Ctrl+S saves at once, Esc leaves editing; leaving the page with unsaved changes asks first.
+
+use std::time::Duration;
+
+use leptos::{ev::KeyboardEvent, html, prelude::*, task::spawn_local};
+use leptos_router::{hooks::use_navigate, NavigateOptions};
+
+use super::{
+    body_editor::BodyEditor, conflict::ConflictView, delete_article, get_editable_article,
+    history::History, publish_article, save_draft, ArticleFields, ArticleSave, EditableArticle,
+};
+use crate::error::AppError;
+
+/// Quiet time after the last keystroke before the draft is saved.
+const AUTOSAVE_AFTER: Duration = Duration::from_secs(2);
+
+/// Where the editor's work stands, shown in a polite live region.
+#[derive(Debug, Clone, PartialEq, Eq)]
+enum SaveState {
+    Unchanged,
+    Unsaved,
+    Saving,
+    Saved(String),
+    Published(String),
+    Failed(String),
+}
+
+impl SaveState {
+    fn text(&self) -> String {
+        match self {
+            SaveState::Unchanged => "Nav izmaiņu".into(),
+            SaveState::Unsaved => "Nesaglabātas izmaiņas…".into(),
+            SaveState::Saving => "Saglabā…".into(),
+            SaveState::Saved(at) => format!("Melnraksts saglabāts {at}"),
+            SaveState::Published(at) => format!("Publicēts {at}"),
+            SaveState::Failed(message) => format!("Neizdevās saglabāt: {message}"),
+        }
+    }
+}
+
+/// Loads the article for editing. `on_leave` runs when the editor presses Esc.
+#[component]
+pub fn ArticleEditor(slug: String, on_leave: Callback<()>) -> impl IntoView {
+    let article = Resource::new(move || slug.clone(), get_editable_article);
+    view! {
+        <Suspense fallback=|| view! { <p class="loading">"Atver rediģēšanai…"</p> }>
+            {move || Suspend::new(async move {
+                match article.await {
+                    Ok(article) => view! { <EditorForm article on_leave/> }.into_any(),
+                    Err(error) => view! { <p class="form-error" role="alert">{error.to_string()}</p> }.into_any(),
+                }
+            })}
+        </Suspense>
+    }
+}
+
+#[component]
+fn EditorForm(article: EditableArticle, on_leave: Callback<()>) -> impl IntoView {
+    let article_id = article.id;
+    let slug = article.slug.clone();
+    let starting = article
+        .draft
+        .as_ref()
+        .map_or_else(|| article.current.clone(), |draft| draft.fields.clone());
+    let fields = RwSignal::new(starting.clone());
+    let base_version = RwSignal::new(article.version);
+    let draft_version = RwSignal::new(article.draft.as_ref().map_or(0, |d| d.draft_version));
+    let state = RwSignal::new(match &article.draft {
+        Some(draft) => SaveState::Saved(draft.saved_at.clone()),
+        None => SaveState::Unchanged,
+    });
+    let published = RwSignal::new(article.published);
+    let field_error = RwSignal::new(None::<(String, String)>);
+    let conflict = RwSignal::new(None::<(ArticleFields, EditableArticle)>);
+    let body = NodeRef::<html::Div>::new();
+    let timer = StoredValue::new(None::<TimeoutHandle>);
+
+    let error_for = move |field: &'static str| {
+        Signal::derive(move || {
+            field_error
+                .get()
+                .filter(|(name, _)| name == field)
+                .map(|(_, message)| message)
+        })
+    };
+
+    // One function for every way a save can fail.
+    let failed = move |error: AppError| match error {
+        AppError::Conflict { .. } => {
+            let mine = fields.get_untracked();
+            let slug = slug.clone();
+            spawn_local(async move {
+                match get_editable_article(slug).await {
+                    Ok(theirs) => conflict.set(Some((mine, theirs))),
+                    Err(error) => state.set(SaveState::Failed(error.to_string())),
+                }
+            });
+            state.set(SaveState::Failed(
+                "kāds cits pa to laiku saglabāja savu versiju".into(),
+            ));
+        }
+        AppError::Validation { field, message } => {
+            state.set(SaveState::Failed(message.clone()));
+            field_error.set(Some((field, message)));
+        }
+        other => state.set(SaveState::Failed(other.to_string())),
+    };
+    let failed = StoredValue::new(failed);
+
+    let request = move || ArticleSave {
+        article_id,
+        fields: fields.get_untracked(),
+        base_version: base_version.get_untracked(),
+        draft_version: draft_version.get_untracked(),
+    };
+    let save_now = move || {
+        if let Some(handle) = timer.get_value() {
+            handle.clear();
+        }
+        if state.get_untracked() == SaveState::Saving || conflict.get_untracked().is_some() {
+            return;
+        }
+        let save = request();
+        state.set(SaveState::Saving);
+        spawn_local(async move {
+            match save_draft(save.clone()).await {
+                Ok(saved) => {
+                    draft_version.set(saved.draft_version);
+                    field_error.set(None);
+                    // Typing that went on during the save is saved next time.
+                    let unchanged = fields.get_untracked() == save.fields;
+                    state.set(if unchanged {
+                        SaveState::Saved(saved.at)
+                    } else {
+                        SaveState::Unsaved
+                    });
+                }
+                Err(error) => failed.with_value(|failed| failed(error)),
+            }
+        });
+    };
+    let schedule = move || {
+        state.set(SaveState::Unsaved);
+        if let Some(handle) = timer.get_value() {
+            handle.clear();
+        }
+        timer.set_value(set_timeout_with_handle(save_now, AUTOSAVE_AFTER).ok());
+    };
+    let edit = move |change: &dyn Fn(&mut ArticleFields)| {
+        fields.update(|fields| change(fields));
+        schedule();
+    };
+
+    let publish = move |_| {
+        if let Some(handle) = timer.get_value() {
+            handle.clear();
+        }
+        let save = request();
+        state.set(SaveState::Saving);
+        spawn_local(async move {
+            match publish_article(save).await {
+                Ok(saved) => {
+                    base_version.set(saved.version);
+                    draft_version.set(0);
+                    published.set(true);
+                    field_error.set(None);
+                    state.set(SaveState::Published(saved.at));
+                }
+                Err(error) => failed.with_value(|failed| failed(error)),
+            }
+        });
+    };
+
+    let navigate = use_navigate();
+    let delete = move |_| {
+        let sure = window()
+            .confirm_with_message(
+                "Pārvietot šo rakstu uz miskasti? To varēs atjaunot redakcijas lapā.",
+            )
+            .unwrap_or(false);
+        if !sure {
+            return;
+        }
+        if let Some(handle) = timer.get_value() {
+            handle.clear();
+        }
+        let navigate = navigate.clone();
+        spawn_local(async move {
+            match delete_article(article_id).await {
+                Ok(()) => {
+                    state.set(SaveState::Unchanged);
+                    navigate("/editor", NavigateOptions::default());
+                }
+                Err(error) => state.set(SaveState::Failed(error.to_string())),
+            }
+        });
+    };
+
+    // The browser asks before a reload or close loses unsaved typing.
+    let unload = window_event_listener(leptos::ev::beforeunload, move |event| {
+        if matches!(
+            state.get_untracked(),
+            SaveState::Unsaved | SaveState::Saving
+        ) {
+            event.prevent_default();
+            event.set_return_value("Ir nesaglabātas izmaiņas.");
+        }
+    });
+    on_cleanup(move || unload.remove());
+
+    let on_keydown = move |event: KeyboardEvent| {
+        let key = event.key();
+        if (event.ctrl_key() || event.meta_key()) && key.eq_ignore_ascii_case("s") {
+            event.prevent_default();
+            save_now();
+        } else if key == "Escape" {
+            event.prevent_default();
+            if matches!(state.get_untracked(), SaveState::Unsaved) {
+                save_now();
+            }
+            on_leave.run(());
+        }
+    };
+
+    // A resolved conflict: the merged fields become the editor's, on top of the other save.
+    let resolve = Callback::new(move |(merged, theirs): (ArticleFields, EditableArticle)| {
+        if let Some(element) = body.get_untracked() {
+            element.set_inner_html(&merged.body_html);
+        }
+        fields.set(merged);
+        base_version.set(theirs.version);
+        draft_version.set(theirs.draft.as_ref().map_or(0, |d| d.draft_version));
+        conflict.set(None);
+        state.set(SaveState::Unsaved);
+        save_now();
+    });
+
+    view! {
+        <div class="article-editor" on:keydown=on_keydown>
+            <h1 class="visually-hidden">{move || format!("Rediģē: {}", fields.with(|f| f.title.clone()))}</h1>
+            <div class="editor-bar" role="region" aria-label="Rediģēšana">
+                <p class="editor-bar__state" role="status" aria-live="polite">
+                    {move || state.with(SaveState::text)}
+                </p>
+                <p class="editor-bar__visibility">
+                    {move || if published.get() {
+                        "Lasītāji redz publicēto versiju."
+                    } else {
+                        "Raksts vēl nav publicēts."
+                    }}
+                </p>
+                <button type="button" class="button" on:click=move |_| save_now()>"Saglabāt melnrakstu"</button>
+                <button type="button" class="button button--primary" on:click=publish>"Publicēt"</button>
+                <button type="button" class="button button--quiet" on:click=move |_| on_leave.run(())>"Beigt rediģēt"</button>
+                <button type="button" class="button button--danger" on:click=delete>"Dzēst"</button>
+            </div>
+            {move || conflict.get().map(|(mine, theirs)| view! { <ConflictView mine theirs on_resolve=resolve/> })}
+            <article class="article article--editing">
+                <label class="editable__label" for="edit-title">"Virsraksts"</label>
+                <textarea
+                    id="edit-title"
+                    class="editable editable--title"
+                    rows="2"
+                    aria-describedby="edit-title-error"
+                    aria-invalid=move || if error_for("title").get().is_some() { "true" } else { "false" }
+                    prop:value=move || fields.with(|f| f.title.clone())
+                    on:input=move |event| {
+                        let value = event_target_value(&event);
+                        edit(&|f| f.title = value.clone());
+                    }
+                >{starting.title.clone()}</textarea>
+                <p id="edit-title-error" class="field-error" role="alert">{move || error_for("title").get()}</p>
+                <label class="editable__label" for="edit-lead">"Ievads"</label>
+                <textarea
+                    id="edit-lead"
+                    class="editable article__lead"
+                    rows="3"
+                    aria-describedby="edit-lead-error"
+                    prop:value=move || fields.with(|f| f.lead.clone())
+                    on:input=move |event| {
+                        let value = event_target_value(&event);
+                        edit(&|f| f.lead = value.clone());
+                    }
+                >{starting.lead.clone()}</textarea>
+                <p id="edit-lead-error" class="field-error" role="alert">{move || error_for("lead").get()}</p>
+                <BodyEditor
+                    initial_html=starting.body_html.clone()
+                    node=body
+                    on_change=Callback::new(move |html: String| edit(&|f| f.body_html = html.clone()))
+                    error=error_for("body")
+                />
+                <label class="editable__label" for="edit-contact">"Kontaktinformācija"</label>
+                <input
+                    id="edit-contact"
+                    class="editable article__contact"
+                    type="text"
+                    value=starting.contact.clone()
+                    prop:value=move || fields.with(|f| f.contact.clone())
+                    on:input=move |event| {
+                        let value = event_target_value(&event);
+                        edit(&|f| f.contact = value.clone());
+                    }
+                />
+            </article>
+            <History article_id base_version/>
+        </div>
+    }
+}

@@ -1,0 +1,149 @@
+//! The editors' desk (`/editor`): unpublished articles, the trash with a way back, and for
+//! admins the audit log (`/editor/audit`). Also the news list's "new article" button.
+
+use leptos::{prelude::*, task::spawn_local};
+use leptos_router::{hooks::use_navigate, NavigateOptions};
+
+use super::{create_article, get_audit_log, get_desk, restore_article, Desk};
+use crate::{
+    auth::{use_viewer, Role},
+    components::{ErrorPage, PageMeta},
+};
+
+/// "+ Jauns raksts": creates a draft and opens it for editing.
+#[component]
+pub fn NewArticleButton() -> impl IntoView {
+    let viewer = use_viewer();
+    let failure = RwSignal::new(None::<String>);
+    let navigate = use_navigate();
+    let create = move |_| {
+        let navigate = navigate.clone();
+        spawn_local(async move {
+            match create_article().await {
+                Ok(slug) => navigate(&format!("/news/{slug}"), NavigateOptions::default()),
+                Err(error) => failure.set(Some(error.to_string())),
+            }
+        });
+    };
+    move || {
+        let create = create.clone();
+        viewer.get().map(move |_| {
+            view! {
+                <p class="editor-actions">
+                    <button type="button" class="button button--primary" on:click=create>
+                        "+ Jauns raksts"
+                    </button>
+                    " "
+                    <a href="/editor">"Redakcija"</a>
+                    <span role="alert">{move || failure.get()}</span>
+                </p>
+            }
+        })
+    }
+}
+
+#[component]
+pub fn EditorDesk() -> impl IntoView {
+    let reload = RwSignal::new(0_u32);
+    let desk = Resource::new(move || reload.get(), |_| get_desk());
+    let viewer = use_viewer();
+    view! {
+        <PageMeta title="Redakcija" description="Melnraksti un miskaste." path="/editor" noindex=true/>
+        <section class="desk" aria-labelledby="desk-heading">
+            <h1 id="desk-heading">"Redakcija"</h1>
+            {move || viewer.get().filter(|user| user.role == Role::Admin).map(|_| view! {
+                <p><a href="/editor/audit">"Darbību žurnāls"</a></p>
+            })}
+            <Transition fallback=|| view! { <p class="loading">"Ielādē…"</p> }>
+                {move || Suspend::new(async move {
+                    match desk.await {
+                        Ok(desk) => view! { <DeskLists desk reload/> }.into_any(),
+                        Err(error) => view! { <ErrorPage error/> }.into_any(),
+                    }
+                })}
+            </Transition>
+        </section>
+    }
+}
+
+#[component]
+fn DeskLists(desk: Desk, reload: RwSignal<u32>) -> impl IntoView {
+    let message = RwSignal::new(None::<String>);
+    let restore = move |id: i64| {
+        spawn_local(async move {
+            match restore_article(id).await {
+                Ok(()) => {
+                    message.set(Some("Raksts atjaunots kā melnraksts.".into()));
+                    reload.update(|n| *n += 1);
+                }
+                Err(error) => message.set(Some(error.to_string())),
+            }
+        });
+    };
+    view! {
+        <p role="status">{move || message.get()}</p>
+        <h2>"Nepublicētie raksti"</h2>
+        {if desk.drafts.is_empty() {
+            view! { <p>"Nav nepublicētu rakstu."</p> }.into_any()
+        } else {
+            view! {
+                <ul class="desk__list">
+                    {desk.drafts.into_iter().map(|item| view! {
+                        <li><a href=format!("/news/{}", item.slug)>{item.title}</a>" · "{item.when}</li>
+                    }).collect_view()}
+                </ul>
+            }.into_any()
+        }}
+        <h2>"Miskaste"</h2>
+        {if desk.trash.is_empty() {
+            view! { <p>"Miskaste ir tukša."</p> }.into_any()
+        } else {
+            view! {
+                <ul class="desk__list">
+                    {desk.trash.into_iter().map(|item| {
+                        let id = item.id;
+                        view! {
+                            <li>
+                                {item.title.clone()}" · izdzēsts "{item.when}" "
+                                <button type="button" class="button button--quiet" on:click=move |_| restore(id)>
+                                    {format!("Atjaunot „{}”", item.title)}
+                                </button>
+                            </li>
+                        }
+                    }).collect_view()}
+                </ul>
+            }.into_any()
+        }}
+    }
+}
+
+#[component]
+pub fn AuditPage() -> impl IntoView {
+    let log = Resource::new(|| (), |_| get_audit_log(1));
+    view! {
+        <PageMeta title="Darbību žurnāls" description="Kas ko mainīja." path="/editor/audit" noindex=true/>
+        <section class="audit" aria-labelledby="audit-heading">
+            <h1 id="audit-heading">"Darbību žurnāls"</h1>
+            <Suspense fallback=|| view! { <p class="loading">"Ielādē…"</p> }>
+                {move || Suspend::new(async move {
+                    match log.await {
+                        Ok(lines) => view! {
+                            <table class="audit__table">
+                                <caption class="visually-hidden">"Jaunākās darbības"</caption>
+                                <thead>
+                                    <tr><th scope="col">"Laiks"</th><th scope="col">"Kas"</th><th scope="col">"Darbība"</th><th scope="col">"Raksts"</th></tr>
+                                </thead>
+                                <tbody>
+                                    {lines.into_iter().map(|line| view! {
+                                        <tr><td>{line.at}</td><td>{line.actor}</td><td>{line.action}</td><td>{line.item}</td></tr>
+                                    }).collect_view()}
+                                </tbody>
+                            </table>
+                        }.into_any(),
+                        Err(error) => view! { <ErrorPage error/> }.into_any(),
+                    }
+                })}
+            </Suspense>
+        </section>
+    }
+}

@@ -1,0 +1,157 @@
+//! An article's history: every published version with who saved it and when, any two of
+//! them compared word by word, and any earlier one published again.
+
+use leptos::{prelude::*, task::spawn_local};
+
+use super::{compare_versions, get_history, restore_version, Change, Comparison, RevisionInfo};
+
+#[component]
+pub fn History(article_id: i64, base_version: RwSignal<i64>) -> impl IntoView {
+    let open = RwSignal::new(false);
+    let versions = Resource::new(
+        move || (open.get(), base_version.get()),
+        move |(open, _)| async move {
+            if open {
+                get_history(article_id).await.map(Some)
+            } else {
+                Ok(None)
+            }
+        },
+    );
+    view! {
+        <section class="history" aria-labelledby="history-heading">
+            <h2 id="history-heading">
+                <button
+                    type="button"
+                    class="history__toggle"
+                    aria-expanded=move || if open.get() { "true" } else { "false" }
+                    on:click=move |_| open.update(|open| *open = !*open)
+                >
+                    "Versiju vēsture"
+                </button>
+            </h2>
+            <Transition fallback=|| view! { <p class="loading">"Ielādē vēsturi…"</p> }>
+                {move || Suspend::new(async move {
+                    match versions.await {
+                        Ok(Some(list)) => view! { <VersionList article_id list base_version/> }.into_any(),
+                        Ok(None) => ().into_any(),
+                        Err(error) => view! { <p class="form-error" role="alert">{error.to_string()}</p> }.into_any(),
+                    }
+                })}
+            </Transition>
+        </section>
+    }
+}
+
+#[component]
+fn VersionList(
+    article_id: i64,
+    list: Vec<RevisionInfo>,
+    base_version: RwSignal<i64>,
+) -> impl IntoView {
+    let newest = list.first().map_or(0, |v| v.version);
+    let oldest = list.last().map_or(0, |v| v.version);
+    let older = RwSignal::new(oldest);
+    let newer = RwSignal::new(newest);
+    let comparison = RwSignal::new(None::<Comparison>);
+    let message = RwSignal::new(None::<String>);
+    let compare = move |_| {
+        let (a, b) = (older.get_untracked(), newer.get_untracked());
+        spawn_local(async move {
+            match compare_versions(article_id, a.min(b), a.max(b)).await {
+                Ok(found) => comparison.set(Some(found)),
+                Err(error) => message.set(Some(error.to_string())),
+            }
+        });
+    };
+    let restore = move |version: i64| {
+        spawn_local(async move {
+            match restore_version(article_id, version, base_version.get_untracked()).await {
+                Ok(saved) => {
+                    message.set(Some(format!(
+                        "Versija {version} publicēta no jauna kā versija {}. Lapa tiek atjaunota…",
+                        saved.version
+                    )));
+                    // The editor's fields must show the restored text: reload the page.
+                    let _ = window().location().reload();
+                }
+                Err(error) => message.set(Some(error.to_string())),
+            }
+        });
+    };
+    let numbers: Vec<i64> = list.iter().map(|v| v.version).collect();
+    let select = move |label: &'static str, id: &'static str, value: RwSignal<i64>| {
+        let options = numbers
+            .iter()
+            .copied()
+            .map(|v| view! { <option value=v.to_string() selected=v == value.get_untracked()>{format!("{v}. versija")}</option> })
+            .collect_view();
+        view! {
+            <label for=id>{label}</label>
+            <select id=id on:change=move |event| {
+                if let Ok(version) = event_target_value(&event).parse() {
+                    value.set(version);
+                }
+            }>{options}</select>
+        }
+    };
+    view! {
+        <ol class="history__list">
+            {list
+                .iter()
+                .map(|version| {
+                    let number = version.version;
+                    let who = if version.current {
+                        "pašreizējā versija".to_string()
+                    } else {
+                        version.saved_by.clone()
+                    };
+                    view! {
+                        <li>
+                            <strong>{format!("{}. versija", number)}</strong>
+                            {format!(" · {} · {} · {}", version.saved_at, who, version.title)}
+                            {(!version.current).then(|| view! {
+                                " "
+                                <button type="button" class="button button--quiet" on:click=move |_| restore(number)>
+                                    {format!("Atjaunot {number}. versiju")}
+                                </button>
+                            })}
+                        </li>
+                    }
+                })
+                .collect_view()}
+        </ol>
+        <div class="history__compare">
+            {select("Salīdzināt no", "compare-older", older)}
+            {select("līdz", "compare-newer", newer)}
+            <button type="button" class="button" on:click=compare>"Salīdzināt"</button>
+        </div>
+        <p role="status">{move || message.get()}</p>
+        {move || comparison.get().map(|found| view! { <ComparisonView found/> })}
+    }
+}
+
+#[component]
+fn ComparisonView(found: Comparison) -> impl IntoView {
+    view! {
+        <div class="comparison" aria-label=format!("{}. un {}. versijas atšķirības", found.older, found.newer)>
+            {found
+                .fields
+                .into_iter()
+                .map(|(label, changes)| view! {
+                    <h3>{label}</h3>
+                    <p class="comparison__text">
+                        {changes
+                            .into_iter()
+                            .map(|change| match change {
+                                Change::Same(text) => view! { <span>{text}</span> }.into_any(),
+                                Change::Removed(text) => view! { <del>{text}</del> }.into_any(),
+                                Change::Added(text) => view! { <ins>{text}</ins> }.into_any(),
+                            })
+                            .collect_view()}
+                    </p>
+                })
+                .collect_view()}
+        </div>
+    }
+}

@@ -1,0 +1,214 @@
+//! Editing in place: the article page becomes its own editor for signed-in editors. Changes
+//! are saved as a shared draft a moment after typing stops; publishing replaces what readers
+//! see. Every save names the version it started from, so a save that would overwrite someone
+//! else's is refused as a conflict and the editor chooses, field by field, what to keep.
+//! Published versions are kept as revisions; deleting moves an article to the trash.
+
+mod article_editor;
+mod body_editor;
+mod conflict;
+mod desk;
+mod history;
+#[cfg(feature = "ssr")]
+mod service;
+pub mod validate;
+
+use leptos::{prelude::*, server_fn::codec::Json};
+use serde::{Deserialize, Serialize};
+
+use crate::error::AppError;
+pub use article_editor::ArticleEditor;
+pub use desk::{AuditPage, EditorDesk, NewArticleButton};
+
+/// The fields of an article an editor changes in place.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ArticleFields {
+    pub title: String,
+    pub lead: String,
+    /// HTML from the editor; sanitised on the server before it is stored.
+    pub body_html: String,
+    pub contact: String,
+}
+
+/// The shared draft as an editor sees it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct DraftState {
+    pub fields: ArticleFields,
+    /// Counts the draft's saves; the next save must name it.
+    pub draft_version: i64,
+    pub saved_by: Option<String>,
+    /// "29.11.2026 10:42", Riga time.
+    pub saved_at: String,
+}
+
+/// An article opened for editing.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct EditableArticle {
+    pub id: i64,
+    pub slug: String,
+    pub published: bool,
+    /// The stored article's version, which publishing must name.
+    pub version: i64,
+    /// What readers see (for an article never published: what was last published to it).
+    pub current: ArticleFields,
+    pub draft: Option<DraftState>,
+}
+
+/// A draft save or a publication.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ArticleSave {
+    pub article_id: i64,
+    pub fields: ArticleFields,
+    /// The article version the editor started from.
+    pub base_version: i64,
+    /// The draft save the editor started from (0: there was no draft).
+    pub draft_version: i64,
+}
+
+/// What a save left behind.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Saved {
+    pub version: i64,
+    pub draft_version: i64,
+    /// "10:42:05", Riga time.
+    pub at: String,
+    /// The body as stored, after sanitising.
+    pub body_html: String,
+}
+
+/// One version in an article's history.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct RevisionInfo {
+    pub version: i64,
+    pub title: String,
+    pub saved_by: String,
+    pub saved_at: String,
+    /// The version readers see now.
+    pub current: bool,
+}
+
+/// A run of text in a comparison.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub enum Change {
+    Same(String),
+    Removed(String),
+    Added(String),
+}
+
+/// Two versions compared field by field (plain text, word by word).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Comparison {
+    pub older: i64,
+    pub newer: i64,
+    /// (field label, changes).
+    pub fields: Vec<(String, Vec<Change>)>,
+}
+
+/// An item in the trash or among drafts, for the editors' desk.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct DeskItem {
+    pub id: i64,
+    pub slug: String,
+    pub title: String,
+    pub when: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Desk {
+    pub drafts: Vec<DeskItem>,
+    pub trash: Vec<DeskItem>,
+}
+
+/// One line of the audit log, for admins.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct AuditLine {
+    pub at: String,
+    pub actor: String,
+    pub action: String,
+    pub item: String,
+}
+
+/// An article with its draft, for a signed-in editor.
+#[server(input = Json, endpoint = "editing/get_editable_article")]
+pub async fn get_editable_article(slug: String) -> Result<EditableArticle, AppError> {
+    let editor = crate::auth::session::require_editor().await?;
+    service::editable_article(&editor, &slug).await
+}
+
+/// Saves the shared draft; readers still see the published version.
+#[server(input = Json, endpoint = "editing/save_draft")]
+pub async fn save_draft(save: ArticleSave) -> Result<Saved, AppError> {
+    let editor = crate::auth::session::require_editor().await?;
+    service::save_draft(&editor, save).await
+}
+
+/// Publishes the fields: readers see them at once, and the version they replace is kept.
+#[server(input = Json, endpoint = "editing/publish_article")]
+pub async fn publish_article(save: ArticleSave) -> Result<Saved, AppError> {
+    let editor = crate::auth::session::require_editor().await?;
+    service::publish(&editor, save).await
+}
+
+/// Creates an unpublished article and answers its slug, to be edited in place.
+#[server(input = Json, endpoint = "editing/create_article")]
+pub async fn create_article() -> Result<String, AppError> {
+    let editor = crate::auth::session::require_editor().await?;
+    service::create(&editor).await
+}
+
+/// Moves an article to the trash.
+#[server(input = Json, endpoint = "editing/delete_article")]
+pub async fn delete_article(article_id: i64) -> Result<(), AppError> {
+    let editor = crate::auth::session::require_editor().await?;
+    service::trash(&editor, article_id).await
+}
+
+/// Takes an article out of the trash, as a draft.
+#[server(input = Json, endpoint = "editing/restore_article")]
+pub async fn restore_article(article_id: i64) -> Result<(), AppError> {
+    let editor = crate::auth::session::require_editor().await?;
+    service::restore(&editor, article_id).await
+}
+
+/// Every version of an article, newest first.
+#[server(input = Json, endpoint = "editing/get_history")]
+pub async fn get_history(article_id: i64) -> Result<Vec<RevisionInfo>, AppError> {
+    crate::auth::session::require_editor().await?;
+    service::history(article_id).await
+}
+
+/// Two versions of an article compared.
+#[server(input = Json, endpoint = "editing/compare_versions")]
+pub async fn compare_versions(
+    article_id: i64,
+    older: i64,
+    newer: i64,
+) -> Result<Comparison, AppError> {
+    crate::auth::session::require_editor().await?;
+    service::compare(article_id, older, newer).await
+}
+
+/// Publishes an earlier version again (as a new version; nothing is lost).
+#[server(input = Json, endpoint = "editing/restore_version")]
+pub async fn restore_version(
+    article_id: i64,
+    version: i64,
+    expected_version: i64,
+) -> Result<Saved, AppError> {
+    let editor = crate::auth::session::require_editor().await?;
+    service::restore_version(&editor, article_id, version, expected_version).await
+}
+
+/// Drafts and the trash.
+#[server(input = Json, endpoint = "editing/get_desk")]
+pub async fn get_desk() -> Result<Desk, AppError> {
+    crate::auth::session::require_editor().await?;
+    service::desk().await
+}
+
+/// The audit log, newest first, for admins.
+#[server(input = Json, endpoint = "editing/get_audit_log")]
+pub async fn get_audit_log(page: u32) -> Result<Vec<AuditLine>, AppError> {
+    crate::auth::session::require_admin().await?;
+    service::audit_log(page).await
+}

@@ -1,0 +1,418 @@
+//! What the editing server functions do once the caller is known to be an editor: validate,
+//! sanitise, store, and write the audit log.
+
+use chrono::Utc;
+
+use super::{
+    validate, ArticleFields, ArticleSave, AuditLine, Change, Comparison, Desk, DeskItem,
+    DraftState, EditableArticle, RevisionInfo, Saved,
+};
+use crate::{
+    auth::session::refuse,
+    error::AppError,
+    sanitize::SafeHtml,
+    search::text::plain_text,
+    state::store,
+    storage::{
+        Article, ArticleDraft, ArticleText, AuditEntry, NewArticle, Status, StoreError, User,
+    },
+    timezone,
+};
+
+/// Audit log lines per page.
+const AUDIT_PAGE: i64 = 50;
+
+fn stamp(at: chrono::DateTime<Utc>) -> String {
+    timezone::local(at).format("%d.%m.%Y %H:%M").to_string()
+}
+
+fn fields_of(article: &Article) -> ArticleFields {
+    ArticleFields {
+        title: article.title.clone(),
+        lead: article.lead.clone(),
+        body_html: article.body_html.clone(),
+        contact: article.contact.clone(),
+    }
+}
+
+fn text_of(fields: &ArticleFields) -> ArticleText {
+    ArticleText {
+        title: fields.title.clone(),
+        lead: fields.lead.clone(),
+        body_html: fields.body_html.clone(),
+        contact: fields.contact.clone(),
+    }
+}
+
+fn draft_state(draft: ArticleDraft) -> DraftState {
+    DraftState {
+        fields: ArticleFields {
+            title: draft.text.title,
+            lead: draft.text.lead,
+            body_html: draft.text.body_html,
+            contact: draft.text.contact,
+        },
+        draft_version: draft.draft_version,
+        saved_by: draft.saved_by,
+        saved_at: stamp(draft.saved_at),
+    }
+}
+
+/// Storage failures as the editor should see them: a conflict is a 409, a missing item a 404.
+fn refused(error: StoreError) -> AppError {
+    match error {
+        StoreError::Conflict { stored, .. } => refuse(AppError::Conflict {
+            current_version: stored,
+        }),
+        StoreError::NotFound => refuse(AppError::NotFound),
+        other => AppError::from(other),
+    }
+}
+
+/// Validated fields with a sanitised body; a problem answers 422 naming the field.
+fn checked(fields: &ArticleFields) -> Result<ArticleFields, AppError> {
+    let mut fields = validate::article_fields(fields).map_err(refuse)?;
+    fields.body_html = SafeHtml::sanitize(&fields.body_html).as_str().to_string();
+    Ok(fields)
+}
+
+async fn audit(editor: &User, action: &str, article_id: i64, title: &str) -> Result<(), AppError> {
+    store()?
+        .record_audit(&AuditEntry {
+            at: Utc::now(),
+            actor: editor.email.clone(),
+            action: action.to_string(),
+            item_kind: "article".to_string(),
+            item_id: Some(article_id),
+            item_title: title.to_string(),
+        })
+        .await?;
+    Ok(())
+}
+
+async fn article_by_id(article_id: i64) -> Result<Article, AppError> {
+    store()?
+        .article(article_id)
+        .await?
+        .filter(|article| article.trashed_at.is_none())
+        .ok_or_else(|| refuse(AppError::NotFound))
+}
+
+pub async fn editable_article(_editor: &User, slug: &str) -> Result<EditableArticle, AppError> {
+    let store = store()?;
+    let article = store
+        .article_for_editing(slug)
+        .await?
+        .ok_or_else(|| refuse(AppError::NotFound))?;
+    let draft = store.article_draft(article.id).await?.map(draft_state);
+    Ok(EditableArticle {
+        id: article.id,
+        slug: article.slug.clone(),
+        published: article.status == Status::Published,
+        version: article.version,
+        current: fields_of(&article),
+        draft,
+    })
+}
+
+pub async fn save_draft(editor: &User, save: ArticleSave) -> Result<Saved, AppError> {
+    let fields = checked(&save.fields)?;
+    let draft = store()?
+        .save_article_draft(
+            save.article_id,
+            &text_of(&fields),
+            save.base_version,
+            save.draft_version,
+            editor.id,
+        )
+        .await
+        .map_err(refused)?;
+    if save.draft_version == 0 {
+        audit(editor, "changed", save.article_id, &fields.title).await?;
+    }
+    Ok(Saved {
+        version: save.base_version,
+        draft_version: draft.draft_version,
+        at: timezone::local(draft.saved_at)
+            .format("%H:%M:%S")
+            .to_string(),
+        body_html: fields.body_html,
+    })
+}
+
+/// Publishes `fields` over version `expected_version`, keeping the article's other details.
+async fn publish_fields(
+    editor: &User,
+    article: &Article,
+    fields: &ArticleFields,
+    expected_version: i64,
+) -> Result<Article, AppError> {
+    let store = store()?;
+    let attachments = store.attachments(article.id).await?;
+    let event = match article.event_id {
+        Some(id) => store
+            .published_event_by_id(id)
+            .await?
+            .map(|event| event.slug),
+        None => None,
+    };
+    let published_at = if article.status == Status::Published {
+        article.published_at
+    } else {
+        Utc::now()
+    };
+    store
+        .update_article(
+            article.id,
+            expected_version,
+            &NewArticle {
+                title: fields.title.clone(),
+                lead: fields.lead.clone(),
+                body_html: SafeHtml::sanitize(&fields.body_html),
+                contact: fields.contact.clone(),
+                published_at,
+                category: article.category.as_ref().map(|c| c.slug.clone()),
+                event,
+                attachments,
+                status: Status::Published,
+            },
+            &editor.email,
+        )
+        .await
+        .map_err(refused)
+}
+
+pub async fn publish(editor: &User, save: ArticleSave) -> Result<Saved, AppError> {
+    let fields = checked(&save.fields)?;
+    let article = article_by_id(save.article_id).await?;
+    // Publishing over a draft someone saved after this editor's last look would lose it.
+    let stored_draft = store()?
+        .article_draft(article.id)
+        .await?
+        .map_or(0, |draft| draft.draft_version);
+    if stored_draft != save.draft_version {
+        return Err(refuse(AppError::Conflict {
+            current_version: article.version,
+        }));
+    }
+    let published = publish_fields(editor, &article, &fields, save.base_version).await?;
+    audit(editor, "published", article.id, &published.title).await?;
+    Ok(Saved {
+        version: published.version,
+        draft_version: 0,
+        at: timezone::local(published.updated_at)
+            .format("%H:%M:%S")
+            .to_string(),
+        body_html: published.body_html,
+    })
+}
+
+pub async fn create(editor: &User) -> Result<String, AppError> {
+    let article = store()?
+        .create_article(&NewArticle {
+            title: "Jauns raksts".to_string(),
+            lead: String::new(),
+            body_html: SafeHtml::sanitize("<p></p>"),
+            contact: String::new(),
+            published_at: Utc::now(),
+            category: None,
+            event: None,
+            attachments: Vec::new(),
+            status: Status::Draft,
+        })
+        .await?;
+    audit(editor, "created", article.id, &article.title).await?;
+    Ok(article.slug)
+}
+
+pub async fn trash(editor: &User, article_id: i64) -> Result<(), AppError> {
+    let article = article_by_id(article_id).await?;
+    store()?.trash_article(article_id).await.map_err(refused)?;
+    audit(editor, "deleted", article_id, &article.title).await
+}
+
+pub async fn restore(editor: &User, article_id: i64) -> Result<(), AppError> {
+    let store = store()?;
+    store.restore_article(article_id).await.map_err(refused)?;
+    let title = store
+        .article(article_id)
+        .await?
+        .map(|article| article.title)
+        .unwrap_or_default();
+    audit(editor, "restored", article_id, &title).await
+}
+
+pub async fn history(article_id: i64) -> Result<Vec<RevisionInfo>, AppError> {
+    let article = article_by_id(article_id).await?;
+    let mut versions = vec![RevisionInfo {
+        version: article.version,
+        title: article.title.clone(),
+        saved_by: String::new(),
+        saved_at: stamp(article.updated_at),
+        current: true,
+    }];
+    versions.extend(
+        store()?
+            .article_revisions(article_id)
+            .await?
+            .into_iter()
+            .map(|revision| RevisionInfo {
+                version: revision.version,
+                title: revision.text.title,
+                saved_by: revision.saved_by,
+                saved_at: stamp(revision.saved_at),
+                current: false,
+            }),
+    );
+    Ok(versions)
+}
+
+/// The fields of one version of an article (the current one or a revision).
+async fn version_fields(article: &Article, version: i64) -> Result<ArticleFields, AppError> {
+    if version == article.version {
+        return Ok(fields_of(article));
+    }
+    store()?
+        .article_revisions(article.id)
+        .await?
+        .into_iter()
+        .find(|revision| revision.version == version)
+        .map(|revision| ArticleFields {
+            title: revision.text.title,
+            lead: revision.text.lead,
+            body_html: revision.text.body_html,
+            contact: revision.text.contact,
+        })
+        .ok_or_else(|| refuse(AppError::NotFound))
+}
+
+/// Word-by-word changes from `older` to `newer`.
+pub fn word_changes(older: &str, newer: &str) -> Vec<Change> {
+    similar::TextDiff::from_words(older, newer)
+        .iter_all_changes()
+        .fold(Vec::new(), |mut changes: Vec<Change>, change| {
+            let text = change.value().to_string();
+            let next = match change.tag() {
+                similar::ChangeTag::Equal => Change::Same(text),
+                similar::ChangeTag::Delete => Change::Removed(text),
+                similar::ChangeTag::Insert => Change::Added(text),
+            };
+            // Runs of the same kind are merged, so the page has few elements.
+            match (changes.last_mut(), &next) {
+                (Some(Change::Same(run)), Change::Same(text))
+                | (Some(Change::Removed(run)), Change::Removed(text))
+                | (Some(Change::Added(run)), Change::Added(text)) => run.push_str(text),
+                _ => changes.push(next),
+            }
+            changes
+        })
+}
+
+pub async fn compare(article_id: i64, older: i64, newer: i64) -> Result<Comparison, AppError> {
+    let article = article_by_id(article_id).await?;
+    let (a, b) = (
+        version_fields(&article, older).await?,
+        version_fields(&article, newer).await?,
+    );
+    Ok(Comparison {
+        older,
+        newer,
+        fields: vec![
+            ("Virsraksts".to_string(), word_changes(&a.title, &b.title)),
+            ("Ievads".to_string(), word_changes(&a.lead, &b.lead)),
+            (
+                "Teksts".to_string(),
+                word_changes(&plain_text(&a.body_html), &plain_text(&b.body_html)),
+            ),
+            ("Kontakti".to_string(), word_changes(&a.contact, &b.contact)),
+        ],
+    })
+}
+
+pub async fn restore_version(
+    editor: &User,
+    article_id: i64,
+    version: i64,
+    expected_version: i64,
+) -> Result<Saved, AppError> {
+    let article = article_by_id(article_id).await?;
+    let fields = version_fields(&article, version).await?;
+    let published = publish_fields(editor, &article, &fields, expected_version).await?;
+    audit(
+        editor,
+        &format!("restored version {version}"),
+        article_id,
+        &published.title,
+    )
+    .await?;
+    Ok(Saved {
+        version: published.version,
+        draft_version: 0,
+        at: timezone::local(published.updated_at)
+            .format("%H:%M:%S")
+            .to_string(),
+        body_html: published.body_html,
+    })
+}
+
+pub async fn desk() -> Result<Desk, AppError> {
+    let store = store()?;
+    let item = |article: Article, at: chrono::DateTime<Utc>| DeskItem {
+        id: article.id,
+        slug: article.slug,
+        title: article.title,
+        when: stamp(at),
+    };
+    Ok(Desk {
+        drafts: store
+            .draft_articles()
+            .await?
+            .into_iter()
+            .map(|article| {
+                let at = article.updated_at;
+                item(article, at)
+            })
+            .collect(),
+        trash: store
+            .trashed_articles()
+            .await?
+            .into_iter()
+            .map(|article| {
+                let at = article.trashed_at.unwrap_or(article.updated_at);
+                item(article, at)
+            })
+            .collect(),
+    })
+}
+
+pub async fn audit_log(page: u32) -> Result<Vec<AuditLine>, AppError> {
+    let offset = i64::from(page.max(1) - 1) * AUDIT_PAGE;
+    Ok(store()?
+        .audit_log(AUDIT_PAGE, offset)
+        .await?
+        .into_iter()
+        .map(|entry| AuditLine {
+            at: stamp(entry.at),
+            actor: entry.actor,
+            action: entry.action,
+            item: entry.item_title,
+        })
+        .collect())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::{word_changes, Change};
+
+    #[test]
+    fn changes_are_runs_of_words() {
+        assert_eq!(
+            word_changes("Rīgā notiks seminārs", "Rīgā notiks konference"),
+            vec![
+                Change::Same("Rīgā notiks ".into()),
+                Change::Removed("seminārs".into()),
+                Change::Added("konference".into()),
+            ]
+        );
+    }
+}

@@ -1,0 +1,290 @@
+//! Editing through the server functions: who may, conflicts that change nothing, sanitising,
+//! validation, publishing, revisions, the trash and the audit log.
+
+use app::auth::Role;
+use http::StatusCode;
+use serde_json::{json, Value};
+
+use crate::common::Site;
+
+const LAUNCH: &str = "lietuva-un-latvija-sniegs-atbalstu-moldovai-cina-pret-cilveku-tirdzniecibu";
+
+fn parse(body: &str) -> Value {
+    serde_json::from_str(body).unwrap_or_else(|error| panic!("{error}: {body}"))
+}
+
+/// The article as an editor opens it.
+async fn open(site: &Site, cookie: &str) -> Value {
+    let answer = site
+        .post_json(
+            "/api/editing/get_editable_article",
+            &json!({ "slug": LAUNCH }).to_string(),
+            Some(cookie),
+        )
+        .await;
+    assert_eq!(answer.status, StatusCode::OK, "{}", answer.body);
+    parse(&answer.body)
+}
+
+fn save(article: &Value, title: &str, body: &str, draft_version: i64) -> String {
+    json!({ "save": {
+        "article_id": article["id"],
+        "fields": {
+            "title": title,
+            "lead": article["current"]["lead"],
+            "body_html": body,
+            "contact": article["current"]["contact"],
+        },
+        "base_version": article["version"],
+        "draft_version": draft_version,
+    }})
+    .to_string()
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn every_editing_function_refuses_anonymous_requests() {
+    let site = Site::with_demo_content().await;
+    let calls = [
+        ("get_editable_article", json!({ "slug": LAUNCH })),
+        (
+            "save_draft",
+            json!({ "save": { "article_id": 1, "fields": { "title": "X", "lead": "", "body_html": "", "contact": "" }, "base_version": 1, "draft_version": 0 } }),
+        ),
+        (
+            "publish_article",
+            json!({ "save": { "article_id": 1, "fields": { "title": "X", "lead": "", "body_html": "", "contact": "" }, "base_version": 1, "draft_version": 0 } }),
+        ),
+        ("create_article", json!({})),
+        ("delete_article", json!({ "article_id": 1 })),
+        ("restore_article", json!({ "article_id": 1 })),
+        ("get_history", json!({ "article_id": 1 })),
+        (
+            "compare_versions",
+            json!({ "article_id": 1, "older": 1, "newer": 1 }),
+        ),
+        (
+            "restore_version",
+            json!({ "article_id": 1, "version": 1, "expected_version": 1 }),
+        ),
+        ("get_desk", json!({})),
+        ("get_audit_log", json!({ "page": 1 })),
+    ];
+    for (name, arguments) in calls {
+        let answer = site
+            .post_json(
+                &format!("/api/editing/{name}"),
+                &arguments.to_string(),
+                None,
+            )
+            .await;
+        assert_eq!(
+            answer.status,
+            StatusCode::UNAUTHORIZED,
+            "{name}: {}",
+            answer.body
+        );
+    }
+    // Nothing changed: the article is as it was and nothing was created.
+    let (_, page) = site.get(&format!("/news/{LAUNCH}")).await;
+    assert!(page.contains("Lietuva un Latvija sniegs atbalstu Moldovai"));
+    assert!(site
+        .store
+        .draft_articles()
+        .await
+        .expect("drafts")
+        .is_empty());
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn only_admins_read_the_audit_log() {
+    let site = Site::with_demo_content().await;
+    let editor = site.signed_in("redaktore@example.lv", Role::Editor).await;
+    let admin = site.signed_in("admin@example.lv", Role::Admin).await;
+    let body = json!({ "page": 1 }).to_string();
+    let refused = site
+        .post_json("/api/editing/get_audit_log", &body, Some(&editor))
+        .await;
+    assert_eq!(refused.status, StatusCode::FORBIDDEN);
+    let allowed = site
+        .post_json("/api/editing/get_audit_log", &body, Some(&admin))
+        .await;
+    assert_eq!(allowed.status, StatusCode::OK);
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn drafts_stay_private_until_published_and_xss_never_survives() {
+    let site = Site::with_demo_content().await;
+    let cookie = site.signed_in("redaktore@example.lv", Role::Editor).await;
+    let article = open(&site, &cookie).await;
+    let hostile = r#"<p>Jauns teksts<script>alert(1)</script><img src=x onerror=alert(2)><a href="javascript:alert(3)">saite</a></p>"#;
+
+    let saved = site
+        .post_json(
+            "/api/editing/save_draft",
+            &save(&article, "Melnraksta virsraksts", hostile, 0),
+            Some(&cookie),
+        )
+        .await;
+    assert_eq!(saved.status, StatusCode::OK, "{}", saved.body);
+    let saved = parse(&saved.body);
+    assert_eq!(saved["draft_version"], 1);
+    let (_, public) = site.get(&format!("/news/{LAUNCH}")).await;
+    assert!(
+        !public.contains("Melnraksta virsraksts"),
+        "readers see the published version"
+    );
+
+    let published = site
+        .post_json(
+            "/api/editing/publish_article",
+            &save(&article, "Publicētais virsraksts", hostile, 1),
+            Some(&cookie),
+        )
+        .await;
+    assert_eq!(published.status, StatusCode::OK, "{}", published.body);
+    let (_, public) = site.get(&format!("/news/{LAUNCH}")).await;
+    assert!(public.contains("Publicētais virsraksts"));
+    assert!(public.contains("Jauns teksts"));
+    for payload in ["alert(1)", "onerror", "javascript:"] {
+        assert!(!public.contains(payload), "{payload} survived");
+    }
+    let (_, search) = site.get("/search?q=publicetais").await;
+    assert!(
+        search.contains("Publicētais virsraksts"),
+        "search follows at once"
+    );
+
+    let history = site
+        .post_json(
+            "/api/editing/get_history",
+            &json!({ "article_id": article["id"] }).to_string(),
+            Some(&cookie),
+        )
+        .await;
+    let history = parse(&history.body);
+    assert_eq!(history.as_array().map(Vec::len), Some(2), "{history}");
+    assert_eq!(history[1]["title"], article["current"]["title"]);
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn a_conflicting_save_is_refused_and_changes_nothing() {
+    let site = Site::with_demo_content().await;
+    let anna = site.signed_in("anna@example.lv", Role::Editor).await;
+    let janis = site.signed_in("janis@example.lv", Role::Editor).await;
+    let seen_by_both = open(&site, &anna).await;
+
+    let first = site
+        .post_json(
+            "/api/editing/save_draft",
+            &save(&seen_by_both, "Annas virsraksts", "<p>Annas teksts</p>", 0),
+            Some(&anna),
+        )
+        .await;
+    assert_eq!(first.status, StatusCode::OK);
+    for endpoint in ["save_draft", "publish_article"] {
+        let second = site
+            .post_json(
+                &format!("/api/editing/{endpoint}"),
+                &save(&seen_by_both, "Jāņa virsraksts", "<p>Jāņa teksts</p>", 0),
+                Some(&janis),
+            )
+            .await;
+        assert_eq!(
+            second.status,
+            StatusCode::CONFLICT,
+            "{endpoint}: {}",
+            second.body
+        );
+        assert!(second.body.contains("Conflict"));
+    }
+    let now = open(&site, &janis).await;
+    assert_eq!(now["draft"]["fields"]["title"], "Annas virsraksts");
+    assert_eq!(now["draft"]["saved_by"], "anna@example.lv");
+    assert_eq!(
+        now["version"], seen_by_both["version"],
+        "nothing was published"
+    );
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn bad_fields_are_refused_next_to_the_field() {
+    let site = Site::with_demo_content().await;
+    let cookie = site.signed_in("anna@example.lv", Role::Editor).await;
+    let article = open(&site, &cookie).await;
+    let empty = site
+        .post_json(
+            "/api/editing/save_draft",
+            &save(&article, "   ", "<p>x</p>", 0),
+            Some(&cookie),
+        )
+        .await;
+    assert_eq!(empty.status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(empty.body.contains("\"field\":\"title\""), "{}", empty.body);
+    let huge = format!("<p>{}</p>", "a".repeat(250_000));
+    let too_big = site
+        .post_json(
+            "/api/editing/save_draft",
+            &save(&article, "Virsraksts", &huge, 0),
+            Some(&cookie),
+        )
+        .await;
+    assert_eq!(too_big.status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(too_big.body.contains("\"field\":\"body\""));
+    assert_eq!(
+        open(&site, &cookie).await["draft"],
+        Value::Null,
+        "nothing was saved"
+    );
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn deleting_moves_to_the_trash_and_everything_is_in_the_audit_log() {
+    let site = Site::with_demo_content().await;
+    let admin = site.signed_in("admin@example.lv", Role::Admin).await;
+    let article = open(&site, &admin).await;
+    let deleted = site
+        .post_json(
+            "/api/editing/delete_article",
+            &json!({ "article_id": article["id"] }).to_string(),
+            Some(&admin),
+        )
+        .await;
+    assert_eq!(deleted.status, StatusCode::OK);
+    assert_eq!(
+        site.get(&format!("/news/{LAUNCH}")).await.0,
+        StatusCode::NOT_FOUND
+    );
+    let desk = parse(
+        &site
+            .post_json("/api/editing/get_desk", "{}", Some(&admin))
+            .await
+            .body,
+    );
+    assert_eq!(desk["trash"][0]["slug"], LAUNCH);
+    let restored = site
+        .post_json(
+            "/api/editing/restore_article",
+            &json!({ "article_id": article["id"] }).to_string(),
+            Some(&admin),
+        )
+        .await;
+    assert_eq!(restored.status, StatusCode::OK);
+    let log = parse(
+        &site
+            .post_json(
+                "/api/editing/get_audit_log",
+                &json!({ "page": 1 }).to_string(),
+                Some(&admin),
+            )
+            .await
+            .body,
+    );
+    let actions: Vec<&str> = log
+        .as_array()
+        .expect("lines")
+        .iter()
+        .filter_map(|line| line["action"].as_str())
+        .collect();
+    assert_eq!(actions, vec!["restored", "deleted"]);
+    assert_eq!(log[0]["actor"], "admin@example.lv");
+}
