@@ -1,4 +1,7 @@
 import { execFileSync } from "node:child_process";
+import { randomBytes } from "node:crypto";
+
+import { EDITORS } from "./accounts";
 
 const baseURL = process.env.NOTIKUMI_TEST_URL ?? "http://127.0.0.1:3000";
 
@@ -72,9 +75,46 @@ function generateLoadTestEvents(): void {
   }
 }
 
+/** The release binary and the database it serves, which the Makefile's `e2e` target sets. */
+function serverCommand(): { binary: string; databaseUrl: string } {
+  const binary = process.env.NOTIKUMI_BIN;
+  const databaseUrl = process.env.DATABASE_URL;
+  if (!binary || !databaseUrl) {
+    throw new Error("global setup needs NOTIKUMI_BIN and DATABASE_URL; run the browser tests with `make e2e`");
+  }
+  return { binary, databaseUrl };
+}
+
+// Editor accounts for the editing journeys, made with `notikumi user add` (the password goes
+// in on standard input, as an operator would pipe it). A fresh random password each run; the
+// tests read it from the environment, which Playwright passes on to its workers.
+function createEditorAccounts(): void {
+  const { binary } = serverCommand();
+  const password = randomBytes(18).toString("base64url");
+  process.env.NOTIKUMI_E2E_PASSWORD = password;
+  for (const editor of Object.values(EDITORS)) {
+    // An earlier run against the same database may have made the account: set its password.
+    for (const command of [["user", "add", editor.email, "--role", editor.role], ["user", "passwd", editor.email]]) {
+      try {
+        execFileSync(binary, command, {
+          env: process.env,
+          input: `${password}\n`,
+          stdio: ["pipe", "pipe", "pipe"],
+          timeout: 60_000,
+        });
+        break;
+      } catch (error) {
+        const failure = error as { stderr?: Buffer };
+        if (!failure.stderr?.toString().includes("already exists")) throw error;
+      }
+    }
+  }
+}
+
 export default async function globalSetup(): Promise<void> {
   await waitUntilReady();
   if (!(await loadTestEventsPresent())) {
     generateLoadTestEvents();
   }
+  createEditorAccounts();
 }

@@ -25,7 +25,7 @@ pub fn NewArticleButton() -> impl IntoView {
             }
         });
     };
-    move || {
+    let button = move || {
         let create = create.clone();
         viewer.get().map(move |_| {
             view! {
@@ -39,7 +39,9 @@ pub fn NewArticleButton() -> impl IntoView {
                 </p>
             }
         })
-    }
+    };
+    // Inside Suspense, so the server knows who is signed in before rendering it.
+    view! { <Suspense fallback=|| ()>{button}</Suspense> }
 }
 
 #[component]
@@ -51,9 +53,11 @@ pub fn EditorDesk() -> impl IntoView {
         <PageMeta title="Redakcija" description="Melnraksti un miskaste." path="/editor" noindex=true/>
         <section class="desk" aria-labelledby="desk-heading">
             <h1 id="desk-heading">"Redakcija"</h1>
-            {move || viewer.get().filter(|user| user.role == Role::Admin).map(|_| view! {
-                <p><a href="/editor/audit">"Darbību žurnāls"</a></p>
-            })}
+            <Suspense fallback=|| ()>
+                {move || viewer.get().filter(|user| user.role == Role::Admin).map(|_| view! {
+                    <p><a href="/editor/audit">"Darbību žurnāls"</a></p>
+                })}
+            </Suspense>
             <Transition fallback=|| view! { <p class="loading">"Ielādē…"</p> }>
                 {move || Suspend::new(async move {
                     match desk.await {

@@ -103,6 +103,9 @@ fn VersionList(
                     let number = version.version;
                     let who = if version.current {
                         "pašreizējā versija".to_string()
+                    } else if version.saved_by.is_empty() {
+                        // Versions from before editing existed (imports, demo content).
+                        "sākotnējā versija".to_string()
                     } else {
                         version.saved_by.clone()
                     };

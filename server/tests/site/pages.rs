@@ -380,3 +380,19 @@ async fn the_calendar_marks_news_days_only_when_asked() {
     assert!(marked.contains(r#"aria-pressed="true""#));
     assert!(marked.contains(r#"href="/calendar/2018/03""#));
 }
+
+#[tokio::test(flavor = "multi_thread")]
+async fn server_functions_answer_errors_with_their_own_status() {
+    use leptos::server_fn::ServerFn;
+    let site = Site::with_demo_content().await;
+    let missing = site
+        .post_form(
+            app::articles::GetArticle::PATH,
+            "slug=nav-tada-raksta",
+            None,
+            Some(crate::common::ORIGIN),
+        )
+        .await;
+    assert_eq!(missing.status, StatusCode::NOT_FOUND, "{}", missing.body);
+    assert!(missing.body.contains("NotFound"));
+}

@@ -1,0 +1,133 @@
+import { expect, test, type Browser, type Page } from "@playwright/test";
+
+import { EDITORS } from "../accounts";
+
+// Editing journeys on demo articles the reader journeys do not read.
+const INSPECTORS = "/news/darba-inspektori-macas-atpazit-darba-ekspluataciju";
+const INSPECTORS_TITLE = "Darba inspektori mācās atpazīt darba ekspluatāciju";
+const REPORT = "/news/publicets-zinojums-par-cilveku-tirdzniecibas-situaciju-latvija-2018-gada";
+
+async function hydrated(page: Page): Promise<void> {
+  await expect(page.locator("html")).toHaveAttribute("data-hydrated", "true");
+}
+
+/** Signs in through the login form, as an editor would. */
+async function signIn(page: Page, email: string): Promise<void> {
+  const password = process.env.NOTIKUMI_E2E_PASSWORD;
+  if (!password) throw new Error("NOTIKUMI_E2E_PASSWORD is not set: global setup creates the accounts");
+  await page.goto("/login");
+  await hydrated(page);
+  await page.getByLabel("E-pasta adrese").fill(email);
+  await page.getByLabel("Parole").fill(password);
+  await page.getByRole("button", { name: "Pieteikties" }).click();
+  await expect(page.getByRole("button", { name: "Iziet" })).toBeVisible();
+}
+
+async function editorPage(browser: Browser, email: string): Promise<Page> {
+  const page = await (await browser.newContext()).newPage();
+  await signIn(page, email);
+  return page;
+}
+
+test("an editor edits an article in place, the draft saves itself, and readers see it once published", async ({
+  browser,
+  page: reader,
+}) => {
+  const editor = await editorPage(browser, EDITORS.anna.email);
+  await editor.goto(INSPECTORS);
+  await hydrated(editor);
+  await editor.getByRole("button", { name: "Rediģēt šo rakstu" }).click();
+
+  const title = editor.getByRole("textbox", { name: "Virsraksts" });
+  await expect(title).toHaveValue(INSPECTORS_TITLE);
+  await title.fill("Darba inspektori apgūst ekspluatācijas pazīmes");
+  const body = editor.getByRole("textbox", { name: "Teksts" });
+  await body.click();
+  await editor.keyboard.press("Control+End");
+  await editor.keyboard.type(" Mācības turpināsies arī Latgalē.");
+  await expect(editor.getByRole("status").filter({ hasText: "Melnraksts saglabāts" })).toBeVisible();
+
+  // Until it is published, readers see the published version.
+  await reader.goto(INSPECTORS);
+  await expect(reader.getByRole("heading", { level: 1 })).toHaveText(INSPECTORS_TITLE);
+
+  await editor.getByRole("button", { name: "Publicēt" }).click();
+  await expect(editor.getByRole("status").filter({ hasText: "Publicēts" })).toBeVisible();
+  await reader.reload();
+  await expect(reader.getByRole("heading", { level: 1 })).toHaveText("Darba inspektori apgūst ekspluatācijas pazīmes");
+  await expect(reader.getByText("Mācības turpināsies arī Latgalē.")).toBeVisible();
+  await expect(reader.getByRole("button", { name: "Rediģēt šo rakstu" })).toHaveCount(0);
+
+  // The history keeps the first version; restoring it publishes it again.
+  await editor.getByRole("button", { name: "Versiju vēsture" }).click();
+  await editor.getByRole("button", { name: "Salīdzināt" }).click();
+  await expect(editor.getByRole("deletion").filter({ hasText: "mācās" })).toBeVisible();
+  await expect(editor.getByRole("insertion").filter({ hasText: "apgūst" })).toBeVisible();
+  await expect(editor.getByRole("insertion").filter({ hasText: "Mācības turpināsies arī Latgalē." })).toBeVisible();
+  await editor.getByRole("button", { name: /^Atjaunot \d+\. versiju$/ }).first().click();
+  await hydrated(editor);
+  await reader.reload();
+  await expect(reader.getByRole("heading", { level: 1 })).toHaveText(INSPECTORS_TITLE);
+});
+
+test("two editors change the same article: the second sees both versions and keeps both", async ({ browser }) => {
+  const anna = await editorPage(browser, EDITORS.anna.email);
+  const janis = await editorPage(browser, EDITORS.janis.email);
+  for (const page of [anna, janis]) {
+    await page.goto(REPORT);
+    await hydrated(page);
+    await page.getByRole("button", { name: "Rediģēt šo rakstu" }).click();
+    await expect(page.getByRole("textbox", { name: "Virsraksts" })).toBeVisible();
+  }
+
+  await anna.getByRole("textbox", { name: "Virsraksts" }).fill("Annas virsraksts ziņojumam");
+  await expect(anna.getByRole("status").filter({ hasText: "Melnraksts saglabāts" })).toBeVisible();
+
+  await janis.getByRole("textbox", { name: "Virsraksts" }).fill("Jāņa virsraksts ziņojumam");
+  const conflict = janis.getByRole("region", { name: /Kāds cits saglabāja šo rakstu/ });
+  await expect(conflict).toBeVisible();
+  await expect(conflict.getByText("Annas virsraksts ziņojumam")).toBeVisible();
+  await expect(conflict.getByText("Jāņa virsraksts ziņojumam")).toBeVisible();
+  await conflict.getByRole("group", { name: "Virsraksts" }).getByLabel("Paturēt abas").check();
+  await conflict.getByRole("button", { name: "Saglabāt izvēlēto" }).click();
+
+  await expect(janis.getByRole("status").filter({ hasText: "Melnraksts saglabāts" })).toBeVisible();
+  await expect(janis.getByRole("textbox", { name: "Virsraksts" })).toHaveValue(
+    "Jāņa virsraksts ziņojumam / Annas virsraksts ziņojumam",
+  );
+});
+
+test("keyboard: Ctrl+S saves at once and Esc leaves editing", async ({ browser }) => {
+  const editor = await editorPage(browser, EDITORS.anna.email);
+  await editor.goto(REPORT);
+  await hydrated(editor);
+  await editor.getByRole("button", { name: "Rediģēt šo rakstu" }).click();
+  const lead = editor.getByRole("textbox", { name: "Ievads" });
+  await lead.focus();
+  await editor.keyboard.press("End");
+  await editor.keyboard.type(" Papildināts.");
+  await editor.keyboard.press("Control+s");
+  await expect(editor.getByRole("status").filter({ hasText: "Melnraksts saglabāts" })).toBeVisible();
+  await editor.keyboard.press("Escape");
+  await expect(editor.getByRole("button", { name: "Rediģēt šo rakstu" })).toBeVisible();
+});
+
+test("readers and signed-out browsers get no editing controls, and sign-out ends the session", async ({ browser, page }) => {
+  await page.goto(INSPECTORS);
+  await expect(page.getByRole("button", { name: "Rediģēt šo rakstu" })).toHaveCount(0);
+
+  const editor = await editorPage(browser, EDITORS.janis.email);
+  await editor.goto("/news");
+  await hydrated(editor);
+  await editor.getByRole("button", { name: "+ Jauns raksts" }).click();
+  // A new article opens in editing mode at once; readers cannot see it yet.
+  await expect(editor.getByRole("textbox", { name: "Virsraksts" })).toHaveValue("Jauns raksts");
+  await expect(editor.getByText("Raksts vēl nav publicēts.")).toBeVisible();
+  const draftUrl = editor.url();
+  expect((await page.goto(draftUrl))?.status()).toBe(404);
+
+  await editor.getByRole("button", { name: "Iziet" }).click();
+  await expect(editor.getByRole("button", { name: "Iziet" })).toHaveCount(0);
+  await editor.goto("/news");
+  await expect(editor.getByRole("button", { name: "+ Jauns raksts" })).toHaveCount(0);
+});
