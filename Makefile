@@ -15,6 +15,9 @@ export PATH := $(NOTIKUMI_TOOLS_DIR)/binaryen/node_modules/.bin:$(HOME)/.cargo/b
 
 run: tools-run
 	@echo "Building in release mode, then serving http://127.0.0.1:3000 (SQLite in data/)."
+	@echo "To edit, create the first admin in another terminal (it asks for a password):"
+	@echo "  $(CARGO_TARGET_DIR)/release/notikumi user add you@example.lv --role admin"
+	@echo "then sign in at http://127.0.0.1:3000/login"
 	cargo leptos serve --release
 
 test: tools-test lint unit e2e

@@ -131,3 +131,40 @@ test("readers and signed-out browsers get no editing controls, and sign-out ends
   await editor.goto("/news");
   await expect(editor.getByRole("button", { name: "+ Jauns raksts" })).toHaveCount(0);
 });
+
+test("an editor adds an event by clicking a day, publishes it, then moves it by dragging and by keyboard", async ({
+  browser,
+  page: reader,
+}) => {
+  const editor = await editorPage(browser, EDITORS.anna.email);
+  await editor.goto("/calendar/2020/08");
+  await hydrated(editor);
+  await editor.getByRole("button", { name: "Pievienot notikumu: 2020. gada 12. augusts" }).click();
+  const title = editor.getByRole("textbox", { name: "Nosaukums" });
+  await expect(title).toHaveValue("Jauns notikums");
+  await title.fill("Darbnīca skolotājiem Rēzeknē");
+  await editor.getByLabel("Statuss").selectOption("published");
+  await editor.getByRole("button", { name: "Saglabāt", exact: true }).click();
+  await expect(editor.getByRole("status").filter({ hasText: "Saglabāts." })).toBeVisible();
+
+  await editor.goto("/calendar/2020/08");
+  await hydrated(editor);
+  const day = (n: number) => editor.getByRole("gridcell", { name: new RegExp(`^\\S+, 2020\\. gada ${n}\\. augusts`) });
+  const workshop = /Darbnīca skolotājiem Rēzeknē/;
+  await day(12).getByRole("link", { name: workshop }).dragTo(day(14));
+  await expect(editor.getByRole("status").filter({ hasText: "pārcelts uz 2020. gada 14. augusts" })).toBeVisible();
+  await expect(day(14).getByRole("link", { name: workshop })).toBeVisible();
+  await expect(day(12).getByRole("link", { name: workshop })).toHaveCount(0);
+
+  // The same from the keyboard: M on the event's day, an arrow to the next day, Enter.
+  await day(14).focus();
+  await editor.keyboard.press("m");
+  await expect(editor.getByRole("status").filter({ hasText: "Pārceļ „Darbnīca skolotājiem Rēzeknē”" })).toBeVisible();
+  await editor.keyboard.press("ArrowRight");
+  await editor.keyboard.press("Enter");
+  await expect(editor.getByRole("status").filter({ hasText: "pārcelts uz 2020. gada 15. augusts" })).toBeVisible();
+
+  await reader.goto("/calendar/2020/08/15");
+  await expect(reader.getByRole("link", { name: workshop })).toBeVisible();
+  await expect(reader.getByRole("button", { name: /Pievienot notikumu/ })).toHaveCount(0);
+});

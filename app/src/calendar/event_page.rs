@@ -10,7 +10,9 @@ use serde_json::json;
 use super::{get_event, EventDetail, YearMonth};
 use crate::articles::ArticleSummary;
 use crate::{
+    auth::Viewer,
     components::{encode_component, CategoryLabel, ErrorPage, PageMeta},
+    editing::EventEditor,
     error::AppError,
     locale,
 };
@@ -34,15 +36,64 @@ pub fn EventPage() -> impl IntoView {
             get_event(slug, date).await
         },
     );
+    let viewer = use_context::<Viewer>();
     view! {
         <Suspense fallback=|| view! { <p class="loading">"Ielādē notikumu…"</p> }>
             {move || Suspend::new(async move {
-                match event.await {
-                    Ok(detail) => view! { <EventView detail/> }.into_any(),
-                    Err(error) => view! { <ErrorPage error/> }.into_any(),
+                let editor = match viewer {
+                    Some(viewer) => viewer.0.await.ok().flatten(),
+                    None => None,
+                };
+                let found = event.await;
+                match (editor, found) {
+                    (Some(_), found) => {
+                        let slug = request.get_untracked().map(|(slug, _)| slug).unwrap_or_default();
+                        view! {
+                            <EventForEditors slug found reload=Callback::new(move |()| event.refetch())/>
+                        }
+                        .into_any()
+                    }
+                    (None, Ok(detail)) => view! { <EventView detail/> }.into_any(),
+                    (None, Err(error)) => view! { <ErrorPage error/> }.into_any(),
                 }
             })}
         </Suspense>
+    }
+}
+
+/// What a signed-in editor sees: the reader's page with an edit button, or the page in
+/// editing mode (at once for an event not yet published).
+#[component]
+fn EventForEditors(
+    slug: String,
+    found: Result<EventDetail, AppError>,
+    reload: Callback<()>,
+) -> impl IntoView {
+    let editing = RwSignal::new(matches!(found, Err(AppError::NotFound)));
+    let leave = Callback::new(move |()| {
+        editing.set(false);
+        reload.run(());
+    });
+    move || {
+        if editing.get() {
+            return view! { <EventEditor slug=slug.clone() on_leave=leave/> }.into_any();
+        }
+        let edit_button = view! {
+            <div class="editor-bar" role="region" aria-label="Rediģēšana">
+                <button type="button" class="button button--primary" on:click=move |_| editing.set(true)>
+                    "Rediģēt notikumu"
+                </button>
+            </div>
+        };
+        match found.clone() {
+            Ok(detail) => view! { {edit_button} <EventView detail/> }.into_any(),
+            Err(AppError::NotFound) => view! {
+                {edit_button}
+                <p>"Šis notikums vēl nav publicēts."</p>
+            }
+            .into_any(),
+            Err(error) => view! { <ErrorPage error/> }.into_any(),
+        }
     }
 }
 

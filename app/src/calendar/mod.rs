@@ -59,6 +59,10 @@ pub fn use_calendar_filter() -> Memo<CalendarFilter> {
     })
 }
 
+/// Run after an editor changed the events shown, so the page loads them again.
+#[derive(Clone, Copy)]
+pub struct CalendarChanged(pub Callback<()>);
+
 /// Occurrences a single series may contribute to one page; a runaway rule cannot flood it.
 pub const MAX_OCCURRENCES_PER_SERIES: usize = 400;
 

@@ -3,7 +3,12 @@
 //! Each day cell announces itself ("otrdiena, 2020. gada 4. augusts, 2 notikumi").
 
 use chrono::{Datelike, NaiveDate};
-use leptos::{ev::KeyboardEvent, prelude::*};
+use std::collections::HashMap;
+
+use leptos::{
+    ev::{DragEvent, KeyboardEvent},
+    prelude::*,
+};
 use leptos_router::{hooks::use_navigate, NavigateOptions};
 
 use super::{
@@ -13,7 +18,11 @@ use super::{
 
 /// News links shown in one day cell; the rest are counted and link to the archive.
 const NEWS_SHOWN: usize = 2;
-use crate::{components::CategoryLabel, locale};
+use crate::{
+    components::CategoryLabel,
+    editing::calendar_tools::{add_event_on, move_event_to, AddEventButton, GridAnnouncer},
+    locale,
+};
 
 fn cell_id(date: NaiveDate) -> String {
     format!("day-{date}")
@@ -37,11 +46,19 @@ pub fn MonthGrid(
     filter: CalendarFilter,
     heading: String,
     focus_request: RwSignal<Option<NaiveDate>>,
+    /// A signed-in editor: "+" on days, events can be dragged or moved with the keyboard.
+    editor: bool,
 ) -> impl IntoView {
     let month = data.month;
     let query = filter_query(&filter);
-    let mut news_by_day: std::collections::HashMap<NaiveDate, Vec<NewsMark>> =
-        std::collections::HashMap::new();
+    let announcement = RwSignal::new(String::new());
+    provide_context(GridAnnouncer(announcement));
+    // The event being moved from the keyboard: (slug, title).
+    let moving = RwSignal::new(None::<(String, String)>);
+    let movable = movable_events(&data);
+    let add_event = add_event_on();
+    let move_event = move_event_to();
+    let mut news_by_day: HashMap<NaiveDate, Vec<NewsMark>> = HashMap::new();
     for mark in data.news {
         news_by_day.entry(mark.date).or_default().push(mark);
     }
@@ -81,6 +98,43 @@ pub fn MonthGrid(
             if !on_cell {
                 return;
             }
+            if editor {
+                let day = focused.get_untracked();
+                match key.as_str() {
+                    "+" => {
+                        event.prevent_default();
+                        add_event(day);
+                        return;
+                    }
+                    "m" | "M" => {
+                        event.prevent_default();
+                        let picked = movable.get(&day).and_then(|events| events.first()).cloned();
+                        announcement.set(match &picked {
+                            Some((_, title)) => format!(
+                                "Pārceļ „{title}”: izvēlieties dienu ar bultiņām un spiediet Enter; Esc atceļ."
+                            ),
+                            None => "Šajā dienā nav notikuma, ko pārcelt.".to_string(),
+                        });
+                        moving.set(picked);
+                        return;
+                    }
+                    "Escape" if moving.get_untracked().is_some() => {
+                        event.prevent_default();
+                        moving.set(None);
+                        announcement.set("Pārcelšana atcelta.".to_string());
+                        return;
+                    }
+                    "Enter" => {
+                        if let Some((slug, title)) = moving.get_untracked() {
+                            event.prevent_default();
+                            moving.set(None);
+                            move_event(slug, title, day);
+                            return;
+                        }
+                    }
+                    _ => {}
+                }
+            }
             if key == "Enter" || key == " " {
                 event.prevent_default();
                 navigate(
@@ -108,6 +162,15 @@ pub fn MonthGrid(
     };
 
     view! {
+        <p class="month-grid__announcement" role="status" aria-live="polite">
+            {move || announcement.get()}
+        </p>
+        {editor.then(|| view! {
+            <p class="month-grid__editor-help">
+                "Redaktoriem: “+” dienā pievieno notikumu; notikumu var pārvilkt uz citu dienu vai, "
+                "atrodoties tā dienā, nospiest M, ar bultiņām izvēlēties dienu un nospiest Enter."
+            </p>
+        })}
         <div class="month-grid" role="grid" aria-label=heading on:keydown=on_keydown>
             <div class="month-grid__weekdays" role="row">
                 {locale::weekday_names()
@@ -141,6 +204,7 @@ pub fn MonthGrid(
                                     let news = news_by_day.remove(&slot.date).unwrap_or_default();
                                     view! {
                                         <DayCell
+                                            editor
                                             news
                                             day=slot
                                             bars=starting_here
@@ -161,6 +225,7 @@ pub fn MonthGrid(
 
 #[component]
 fn DayCell(
+    editor: bool,
     day: DaySlot,
     /// Articles published on the day (when news days are shown).
     news: Vec<NewsMark>,
@@ -172,6 +237,7 @@ fn DayCell(
     let slot = day;
     let date = slot.date;
     let busy = slot.total > 0 || !news.is_empty();
+    let move_event = move_event_to();
     let mut label = format!(
         "{}, {}",
         locale::long_date_with_weekday(date),
@@ -197,6 +263,29 @@ fn DayCell(
             aria-label=label
             tabindex=move || if focused.get() == date { "0" } else { "-1" }
             on:focus=move |_| focused.set(date)
+            on:dragover=move |event: DragEvent| {
+                if editor {
+                    // Accepting the drop.
+                    event.prevent_default();
+                }
+            }
+            on:drop=move |event: DragEvent| {
+                if !editor {
+                    return;
+                }
+                event.prevent_default();
+                let dragged = event
+                    .data_transfer()
+                    .and_then(|data| data.get_data(DRAG_TYPE).ok())
+                    .and_then(|value| {
+                        value
+                            .split_once('\n')
+                            .map(|(slug, title)| (slug.to_string(), title.to_string()))
+                    });
+                if let Some((slug, title)) = dragged {
+                    move_event(slug, title, date);
+                }
+            }
         >
             <span class="month-grid__date" aria-hidden="true">
                 {date.day()}
@@ -204,10 +293,11 @@ fn DayCell(
                     {format!(" {}", locale::weekday_name(date.weekday()))}
                 </span>
             </span>
-            {bars.into_iter().map(|bar| view! { <EventBar bar/> }).collect_view()}
+            {editor.then(|| view! { <AddEventButton day=date/> })}
+            {bars.into_iter().map(|bar| view! { <EventBar bar editor/> }).collect_view()}
             {(!slot.events.is_empty()).then(|| view! {
                 <ul class="month-grid__events">
-                    {slot.events.into_iter().map(|event| view! { <EventChip event/> }).collect_view()}
+                    {slot.events.into_iter().map(|event| view! { <EventChip event editor/> }).collect_view()}
                 </ul>
             })}
             {more}
@@ -256,8 +346,45 @@ fn category_style(event: &EventSummary) -> String {
         .unwrap_or_default()
 }
 
+/// What a dragged event carries: its slug and title, on two lines.
+const DRAG_TYPE: &str = "text/plain";
+
+/// Starts dragging an event (editors only; the grid's days accept the drop).
+fn start_drag(event: &DragEvent, summary: &EventSummary) {
+    if let Some(data) = event.data_transfer() {
+        // Setting drag data fails only for a drag the browser already ended.
+        let _ = data.set_data(DRAG_TYPE, &format!("{}\n{}", summary.slug, summary.title));
+        data.set_effect_allowed("move");
+    }
+}
+
+/// Single events by the days they cover, for the keyboard move command.
+fn movable_events(data: &MonthData) -> HashMap<NaiveDate, Vec<(String, String)>> {
+    let mut by_day: HashMap<NaiveDate, Vec<(String, String)>> = HashMap::new();
+    for week in &data.weeks {
+        let summaries = week
+            .bars
+            .iter()
+            .map(|bar| &bar.event)
+            .chain(week.days.iter().flat_map(|day| day.events.iter()));
+        for summary in summaries.filter(|summary| summary.occurrence.is_none()) {
+            for day in summary
+                .first_day()
+                .iter_days()
+                .take_while(|day| *day <= summary.last_day)
+            {
+                let entry = by_day.entry(day).or_default();
+                if !entry.iter().any(|(slug, _)| slug == &summary.slug) {
+                    entry.push((summary.slug.clone(), summary.title.clone()));
+                }
+            }
+        }
+    }
+    by_day
+}
+
 #[component]
-fn EventBar(bar: MonthBar) -> impl IntoView {
+fn EventBar(bar: MonthBar, editor: bool) -> impl IntoView {
     let style = format!(
         "{} --span: {}; --line: {};",
         category_style(&bar.event),
@@ -277,6 +404,11 @@ fn EventBar(bar: MonthBar) -> impl IntoView {
             href=bar.event.path()
             style=style
             tabindex="-1"
+            draggable=if editor { "true" } else { "false" }
+            on:dragstart={
+                let summary = bar.event.clone();
+                move |event: DragEvent| start_drag(&event, &summary)
+            }
         >
             <span class="month-bar__title">{bar.event.title.clone()}</span>
             {category.map(|category| view! {
@@ -287,7 +419,7 @@ fn EventBar(bar: MonthBar) -> impl IntoView {
 }
 
 #[component]
-fn EventChip(event: EventSummary) -> impl IntoView {
+fn EventChip(event: EventSummary, editor: bool) -> impl IntoView {
     let time = locale::time_range(event.all_day, event.start, event.end);
     let style = category_style(&event);
     let hover = event
@@ -296,7 +428,16 @@ fn EventChip(event: EventSummary) -> impl IntoView {
         .map(|category| format!("{} ({})", event.title, category.name));
     view! {
         <li class="month-chip" style=style title=hover>
-            <a class="month-chip__link" href=event.path() tabindex="-1">
+            <a
+                class="month-chip__link"
+                href=event.path()
+                tabindex="-1"
+                draggable=if editor { "true" } else { "false" }
+                on:dragstart={
+                    let summary = event.clone();
+                    move |drag: DragEvent| start_drag(&drag, &summary)
+                }
+            >
                 <span class="month-chip__time">{time}</span>
                 " "
                 <span class="month-chip__title">{event.title.clone()}</span>

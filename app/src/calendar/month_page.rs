@@ -18,9 +18,10 @@ use super::{
     },
     use_calendar_filter, week_path,
     week_view::WeekView,
-    CalendarFilter, DaysQuery, MonthData, MonthQuery, YearMonth,
+    CalendarChanged, CalendarFilter, DaysQuery, MonthData, MonthQuery, YearMonth,
 };
 use crate::{
+    auth::Viewer,
     components::{ErrorPage, PageMeta},
     error::AppError,
     locale,
@@ -119,6 +120,12 @@ pub fn CalendarPage() -> impl IntoView {
     );
     // Which day the keyboard should land on after a move into another month.
     let focus_request = RwSignal::new(None::<NaiveDate>);
+    let viewer = use_context::<Viewer>();
+    // After an editor adds or moves an event: forget fetched months and load this one again.
+    provide_context(CalendarChanged(Callback::new(move |()| {
+        prefetched.update_value(|cache| cache.clear());
+        month.refetch();
+    })));
 
     view! {
         {move || match kind.get() {
@@ -126,10 +133,14 @@ pub fn CalendarPage() -> impl IntoView {
             Kind::Month => view! {
                 <Transition fallback=|| view! { <p class="loading">"Ielādē kalendāru…"</p> }>
                     {move || Suspend::new(async move {
+                        let editor = match viewer {
+                            Some(viewer) => viewer.0.await.ok().flatten().is_some(),
+                            None => false,
+                        };
                         match month.await {
                             Ok(Some(data)) => {
                                 prefetch_neighbours(&data, filter.get_untracked(), prefetched);
-                                view! { <MonthView data filter=filter.get_untracked() focus_request/> }
+                                view! { <MonthView data filter=filter.get_untracked() focus_request editor/> }
                                     .into_any()
                             }
                             Ok(None) => ().into_any(),
@@ -188,6 +199,8 @@ fn MonthView(
     data: MonthData,
     filter: CalendarFilter,
     focus_request: RwSignal<Option<NaiveDate>>,
+    /// A signed-in editor: days can be added to and events moved.
+    editor: bool,
 ) -> impl IntoView {
     let month = data.month;
     let heading = format!(
@@ -238,7 +251,7 @@ fn MonthView(
                 <NewsToggle filter=filter.clone() path=month.path()/>
             </div>
             {empty.then(|| view! { <p class="calendar__empty">"Šajā mēnesī notikumu nav."</p> })}
-            <MonthGrid data filter heading focus_request/>
+            <MonthGrid data filter heading focus_request editor/>
         </section>
     }
 }

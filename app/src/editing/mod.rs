@@ -6,8 +6,13 @@
 
 mod article_editor;
 mod body_editor;
+pub mod calendar_tools;
 mod conflict;
 mod desk;
+mod event_editor;
+pub mod event_fields;
+#[cfg(feature = "ssr")]
+mod event_service;
 mod history;
 #[cfg(feature = "ssr")]
 mod service;
@@ -19,6 +24,8 @@ use serde::{Deserialize, Serialize};
 use crate::error::AppError;
 pub use article_editor::ArticleEditor;
 pub use desk::{AuditPage, EditorDesk, NewArticleButton};
+pub use event_editor::EventEditor;
+use event_fields::{EditableEvent, EventSave};
 
 /// The fields of an article an editor changes in place.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
@@ -211,4 +218,39 @@ pub async fn get_desk() -> Result<Desk, AppError> {
 pub async fn get_audit_log(page: u32) -> Result<Vec<AuditLine>, AppError> {
     crate::auth::session::require_admin().await?;
     service::audit_log(page).await
+}
+
+/// An event with its form fields, for a signed-in editor.
+#[server(input = Json, endpoint = "editing/get_editable_event")]
+pub async fn get_editable_event(slug: String) -> Result<EditableEvent, AppError> {
+    crate::auth::session::require_editor().await?;
+    event_service::editable(&slug).await
+}
+
+/// Saves the event form (published or not, as the form says); answers the new version.
+#[server(input = Json, endpoint = "editing/save_event")]
+pub async fn save_event(save: EventSave) -> Result<i64, AppError> {
+    let editor = crate::auth::session::require_editor().await?;
+    event_service::save(&editor, save).await
+}
+
+/// Creates an unpublished event at 10:00 on `day` and answers its slug.
+#[server(input = Json, endpoint = "editing/create_event")]
+pub async fn create_event(day: chrono::NaiveDate) -> Result<String, AppError> {
+    let editor = crate::auth::session::require_editor().await?;
+    event_service::create_on(&editor, day).await
+}
+
+/// Moves a single event to another day, keeping its times.
+#[server(input = Json, endpoint = "editing/move_event")]
+pub async fn move_event(slug: String, day: chrono::NaiveDate) -> Result<(), AppError> {
+    let editor = crate::auth::session::require_editor().await?;
+    event_service::move_to(&editor, &slug, day).await
+}
+
+/// Moves an event to the trash.
+#[server(input = Json, endpoint = "editing/delete_event")]
+pub async fn delete_event(event_id: i64) -> Result<(), AppError> {
+    let editor = crate::auth::session::require_editor().await?;
+    event_service::trash(&editor, event_id).await
 }

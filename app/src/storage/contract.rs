@@ -158,6 +158,7 @@ contract_tests!(
     accounts_and_sessions_round_trip_and_can_be_revoked,
     drafts_refuse_stale_saves_and_publishing_keeps_revisions,
     trash_restore_failed_sign_ins_and_the_audit_log,
+    events_are_updated_with_a_version_check_and_trashed,
 );
 
 fn utc(y: i32, m: u32, d: u32, h: u32, min: u32) -> DateTime<Utc> {
@@ -1241,5 +1242,49 @@ async fn trash_restore_failed_sign_ins_and_the_audit_log(store: SharedStore) {
     assert_eq!(
         log.iter().map(|e| e.action.as_str()).collect::<Vec<_>>(),
         vec!["published", "created"]
+    );
+}
+
+async fn events_are_updated_with_a_version_check_and_trashed(store: SharedStore) {
+    let stored = store
+        .create_event(&event(
+            "Seminārs Valmierā",
+            utc(2020, 8, 4, 7, 0),
+            utc(2020, 8, 4, 9, 0),
+        ))
+        .await
+        .expect("event");
+    let moved = NewEvent {
+        starts_at: utc(2020, 8, 6, 7, 0),
+        ends_at: utc(2020, 8, 6, 9, 0),
+        ..event(
+            "Seminārs Cēsīs",
+            utc(2020, 8, 6, 7, 0),
+            utc(2020, 8, 6, 9, 0),
+        )
+    };
+    let updated = store
+        .update_event(stored.id, stored.version, &moved)
+        .await
+        .expect("update");
+    assert_eq!(updated.slug, stored.slug);
+    assert_eq!(updated.starts_at, utc(2020, 8, 6, 7, 0));
+    assert_eq!(updated.version, stored.version + 1);
+    assert!(matches!(
+        store.update_event(stored.id, stored.version, &moved).await,
+        Err(StoreError::Conflict { .. })
+    ));
+    assert_eq!(
+        search_titles(&store, &search_request("cesis")).await,
+        vec!["Seminārs Cēsīs"]
+    );
+    store.trash_event(stored.id).await.expect("trash");
+    assert_eq!(
+        store.published_event(&stored.slug).await.expect("read"),
+        None
+    );
+    assert_eq!(
+        store.event_for_editing(&stored.slug).await.expect("read"),
+        None
     );
 }

@@ -335,6 +335,20 @@ pub trait Store: Send + Sync + 'static {
     /// Every published event, by start time (for calendar feeds).
     async fn published_events(&self) -> Result<Vec<Event>, StoreError>;
     async fn published_event(&self, slug: &str) -> Result<Option<Event>, StoreError>;
+    /// An event in any state but trashed, for editors.
+    async fn event_for_editing(&self, slug: &str) -> Result<Option<Event>, StoreError>;
+    /// The same, by id.
+    async fn event_by_id_for_editing(&self, id: i64) -> Result<Option<Event>, StoreError>;
+    /// Replaces an event's fields (its slug stays) if it is still at `expected_version`;
+    /// otherwise `StoreError::Conflict` and nothing changes.
+    async fn update_event(
+        &self,
+        id: i64,
+        expected_version: i64,
+        event: &NewEvent,
+    ) -> Result<Event, StoreError>;
+    /// Moves an event to the trash (it becomes a draft readers cannot see).
+    async fn trash_event(&self, id: i64) -> Result<(), StoreError>;
 
     /// Stores an article under a fresh unique slug made from its title.
     async fn create_article(&self, article: &NewArticle) -> Result<Article, StoreError>;

@@ -363,6 +363,98 @@ macro_rules! impl_store {
                 Ok(row.map(Into::into))
             }
 
+            async fn event_for_editing(&self, slug: &str) -> Result<Option<Event>, StoreError> {
+                let sql =
+                    format!("SELECT {EVENT_COLUMNS} WHERE e.slug = $1 AND e.trashed_at IS NULL");
+                let row: Option<EventRow> =
+                    sqlx::query_as(&sql).bind(slug).fetch_optional(&self.pool).await?;
+                Ok(row.map(Into::into))
+            }
+
+            async fn event_by_id_for_editing(&self, id: i64) -> Result<Option<Event>, StoreError> {
+                let sql =
+                    format!("SELECT {EVENT_COLUMNS} WHERE e.id = $1 AND e.trashed_at IS NULL");
+                let row: Option<EventRow> =
+                    sqlx::query_as(&sql).bind(id).fetch_optional(&self.pool).await?;
+                Ok(row.map(Into::into))
+            }
+
+            async fn update_event(
+                &self,
+                id: i64,
+                expected_version: i64,
+                event: &NewEvent,
+            ) -> Result<Event, StoreError> {
+                let mut tx = self.pool.begin().await?;
+                let category_id = Self::category_id(&mut tx, event.category.as_deref()).await?;
+                let recurrence = event.recurrence.as_ref();
+                let (search_title, search_body) = search_text(
+                    &event.title,
+                    &[&event.summary, &event.location],
+                    event.body_html.as_str(),
+                );
+                let updated: Option<i64> = sqlx::query_scalar(
+                    "UPDATE events SET title = $1, summary = $2, body_html = $3, starts_at = $4, \
+                     ends_at = $5, all_day = $6, location = $7, category_id = $8, status = $9, \
+                     rrule = $10, exdates = $11, series_end = $12, span_seconds = $13, \
+                     search_title = $14, search_body = $15, sanitizer_version = $16, \
+                     updated_at = $17, version = version + 1 \
+                     WHERE id = $18 AND version = $19 RETURNING id",
+                )
+                .bind(&event.title)
+                .bind(&event.summary)
+                .bind(event.body_html.as_str())
+                .bind($instant(event.starts_at))
+                .bind($instant(event.ends_at))
+                .bind(event.all_day)
+                .bind(&event.location)
+                .bind(category_id)
+                .bind(event.status.as_str())
+                .bind(recurrence.map(|r| r.rule.clone()))
+                .bind(recurrence.map(Recurrence::exdates_column).unwrap_or_default())
+                .bind(recurrence.and_then(|r| r.series_end).map($instant))
+                .bind((event.ends_at - event.starts_at).num_seconds())
+                .bind(&search_title)
+                .bind(&search_body)
+                .bind($crate::sanitize::SANITIZER_VERSION)
+                .bind($instant(Utc::now()))
+                .bind(id)
+                .bind(expected_version)
+                .fetch_optional(&mut *tx)
+                .await?;
+                if updated.is_none() {
+                    let stored: Option<i64> =
+                        sqlx::query_scalar("SELECT version FROM events WHERE id = $1")
+                            .bind(id)
+                            .fetch_optional(&mut *tx)
+                            .await?;
+                    return Err(match stored {
+                        None => StoreError::NotFound,
+                        Some(stored) => StoreError::Conflict {
+                            expected: expected_version,
+                            stored,
+                        },
+                    });
+                }
+                tx.commit().await?;
+                self.event_by_id(id).await
+            }
+
+            async fn trash_event(&self, id: i64) -> Result<(), StoreError> {
+                let trashed = sqlx::query(
+                    "UPDATE events SET status = 'draft', trashed_at = $1, updated_at = $1, \
+                     version = version + 1 WHERE id = $2",
+                )
+                .bind($instant(Utc::now()))
+                .bind(id)
+                .execute(&self.pool)
+                .await?;
+                if trashed.rows_affected() == 0 {
+                    return Err(StoreError::NotFound);
+                }
+                Ok(())
+            }
+
             async fn create_article(&self, article: &NewArticle) -> Result<Article, StoreError> {
                 let mut tx = self.pool.begin().await?;
                 let id = Self::insert_article(&mut tx, article).await?;

@@ -288,3 +288,117 @@ async fn deleting_moves_to_the_trash_and_everything_is_in_the_audit_log() {
     assert_eq!(actions, vec!["restored", "deleted"]);
     assert_eq!(log[0]["actor"], "admin@example.lv");
 }
+
+#[tokio::test(flavor = "multi_thread")]
+async fn event_editing_refuses_anonymous_requests_and_checks_dates() {
+    let site = Site::with_demo_content().await;
+    for (name, arguments) in [
+        ("get_editable_event", json!({ "slug": "x" })),
+        (
+            "save_event",
+            json!({ "save": { "event_id": 1, "version": 1, "fields": {
+            "title": "X", "summary": "", "body_html": "", "location": "", "category": "",
+            "all_day": false, "start_date": "2020-08-04", "start_time": "10:00",
+            "end_date": "2020-08-04", "end_time": "12:00", "published": true } } }),
+        ),
+        ("create_event", json!({ "day": "2020-08-04" })),
+        ("move_event", json!({ "slug": "x", "day": "2020-08-05" })),
+        ("delete_event", json!({ "event_id": 1 })),
+    ] {
+        let answer = site
+            .post_json(
+                &format!("/api/editing/{name}"),
+                &arguments.to_string(),
+                None,
+            )
+            .await;
+        assert_eq!(
+            answer.status,
+            StatusCode::UNAUTHORIZED,
+            "{name}: {}",
+            answer.body
+        );
+    }
+
+    let cookie = site.signed_in("anna@example.lv", Role::Editor).await;
+    let created = site
+        .post_json(
+            "/api/editing/create_event",
+            &json!({ "day": "2020-08-04" }).to_string(),
+            Some(&cookie),
+        )
+        .await;
+    assert_eq!(created.status, StatusCode::OK, "{}", created.body);
+    let slug: String = serde_json::from_str(&created.body).expect("slug");
+    assert_eq!(
+        site.get(&format!("/events/{slug}")).await.0,
+        StatusCode::NOT_FOUND,
+        "a new event is a draft"
+    );
+    let event = parse(
+        &site
+            .post_json(
+                "/api/editing/get_editable_event",
+                &json!({ "slug": slug }).to_string(),
+                Some(&cookie),
+            )
+            .await
+            .body,
+    );
+    let mut fields = event["fields"].clone();
+    fields["title"] = json!("Seminārs Jelgavā");
+    fields["end_time"] = json!("09:00");
+    let backwards = site
+        .post_json(
+            "/api/editing/save_event",
+            &json!({ "save": { "event_id": event["id"], "version": event["version"], "fields": fields } })
+                .to_string(),
+            Some(&cookie),
+        )
+        .await;
+    assert_eq!(backwards.status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(
+        backwards.body.contains("\"field\":\"end_date\""),
+        "{}",
+        backwards.body
+    );
+
+    fields["end_time"] = json!("12:00");
+    fields["published"] = json!(true);
+    let saved = site
+        .post_json(
+            "/api/editing/save_event",
+            &json!({ "save": { "event_id": event["id"], "version": event["version"], "fields": fields } })
+                .to_string(),
+            Some(&cookie),
+        )
+        .await;
+    assert_eq!(saved.status, StatusCode::OK, "{}", saved.body);
+    let (_, august) = site.get("/calendar/2020/08").await;
+    assert!(august.contains("Seminārs Jelgavā"));
+
+    let moved = site
+        .post_json(
+            "/api/editing/move_event",
+            &json!({ "slug": slug, "day": "2020-08-07" }).to_string(),
+            Some(&cookie),
+        )
+        .await;
+    assert_eq!(moved.status, StatusCode::OK, "{}", moved.body);
+    let (_, day) = site.get("/calendar/2020/08/07").await;
+    assert!(day.contains("Seminārs Jelgavā"));
+    assert!(day.contains("10:00–12:00"), "the time of day stays");
+    let stale = site
+        .post_json(
+            "/api/editing/save_event",
+            &json!({ "save": { "event_id": event["id"], "version": event["version"], "fields": fields } })
+                .to_string(),
+            Some(&cookie),
+        )
+        .await;
+    assert_eq!(
+        stale.status,
+        StatusCode::CONFLICT,
+        "the move made this form stale"
+    );
+}

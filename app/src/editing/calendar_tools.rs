@@ -1,0 +1,76 @@
+//! What editors can do on the month grid: add an event on a day ("+" button or the + key),
+//! and move a single event to another day (drag it, or press M on its day, move with the
+//! arrows and press Enter). Each change is announced to screen readers.
+
+use chrono::NaiveDate;
+use leptos::{prelude::*, task::spawn_local};
+use leptos_router::{hooks::use_navigate, NavigateOptions};
+
+use super::{create_event, move_event};
+use crate::{calendar::CalendarChanged, locale};
+
+/// Where the grid's announcements go (a polite live region).
+#[derive(Clone, Copy)]
+pub struct GridAnnouncer(pub RwSignal<String>);
+
+/// Creates a draft event on `day` and opens it for editing.
+pub fn add_event_on() -> impl Fn(NaiveDate) + Clone + 'static {
+    let navigate = use_navigate();
+    let announcer = use_context::<GridAnnouncer>();
+    move |day: NaiveDate| {
+        let navigate = navigate.clone();
+        spawn_local(async move {
+            match create_event(day).await {
+                Ok(slug) => navigate(&format!("/events/{slug}"), NavigateOptions::default()),
+                Err(error) => {
+                    if let Some(GridAnnouncer(text)) = announcer {
+                        text.set(error.to_string());
+                    }
+                }
+            }
+        });
+    }
+}
+
+/// Moves the event `slug` to `day`, then reloads the month.
+pub fn move_event_to() -> impl Fn(String, String, NaiveDate) + Clone + 'static {
+    let changed = use_context::<CalendarChanged>();
+    let announcer = use_context::<GridAnnouncer>();
+    move |slug: String, title: String, day: NaiveDate| {
+        spawn_local(async move {
+            let said = match move_event(slug, day).await {
+                Ok(()) => {
+                    if let Some(CalendarChanged(reload)) = changed {
+                        reload.run(());
+                    }
+                    format!("„{title}” pārcelts uz {}.", locale::long_date(day))
+                }
+                Err(error) => format!("Neizdevās pārcelt „{title}”: {error}"),
+            };
+            if let Some(GridAnnouncer(text)) = announcer {
+                text.set(said);
+            }
+        });
+    }
+}
+
+/// The "+" of a day cell.
+#[component]
+pub fn AddEventButton(day: NaiveDate) -> impl IntoView {
+    let add = add_event_on();
+    view! {
+        <button
+            type="button"
+            class="month-grid__add"
+            tabindex="-1"
+            aria-label=format!("Pievienot notikumu: {}", locale::long_date(day))
+            title="Pievienot notikumu"
+            on:click=move |event| {
+                event.stop_propagation();
+                add(day);
+            }
+        >
+            <span aria-hidden="true">"+"</span>
+        </button>
+    }
+}

@@ -1,0 +1,182 @@
+//! An event's editable fields as the form sends them (dates and times as typed), and the
+//! checks that turn them into Riga wall-clock start and end.
+
+use chrono::{Days, NaiveDate, NaiveDateTime, NaiveTime};
+use serde::{Deserialize, Serialize};
+
+use crate::{calendar::CategoryTag, error::AppError};
+
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct EventFields {
+    pub title: String,
+    pub summary: String,
+    /// HTML from the editor; sanitised on the server.
+    pub body_html: String,
+    pub location: String,
+    /// A category slug, or empty for none.
+    pub category: String,
+    pub all_day: bool,
+    /// `YYYY-MM-DD`.
+    pub start_date: String,
+    /// `HH:MM` (ignored for all-day events).
+    pub start_time: String,
+    pub end_date: String,
+    pub end_time: String,
+    /// Readers see it.
+    pub published: bool,
+}
+
+/// An event opened for editing.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct EditableEvent {
+    pub id: i64,
+    pub slug: String,
+    pub version: i64,
+    /// Recurring events keep their rule; the dates are those of the first occurrence.
+    pub repeats: bool,
+    pub fields: EventFields,
+    pub categories: Vec<CategoryTag>,
+}
+
+/// A save of the event form.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct EventSave {
+    pub event_id: i64,
+    /// The version the editor started from.
+    pub version: i64,
+    pub fields: EventFields,
+}
+
+/// Riga wall-clock start and end; for all-day events the end is the midnight after the last
+/// day, as stored.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct EventTimes {
+    pub start: NaiveDateTime,
+    pub end: NaiveDateTime,
+}
+
+fn invalid(field: &str, message: &str) -> AppError {
+    AppError::Validation {
+        field: field.to_string(),
+        message: message.to_string(),
+    }
+}
+
+fn date(field: &str, value: &str) -> Result<NaiveDate, AppError> {
+    NaiveDate::parse_from_str(value.trim(), "%Y-%m-%d")
+        .ok()
+        .filter(|date| crate::calendar::in_calendar_range(*date))
+        .ok_or_else(|| invalid(field, "Nav tāda datuma (jābūt GGGG-MM-DD)."))
+}
+
+fn time(field: &str, value: &str) -> Result<NaiveTime, AppError> {
+    NaiveTime::parse_from_str(value.trim(), "%H:%M")
+        .map_err(|_| invalid(field, "Nav tāda laika (jābūt SS:MM)."))
+}
+
+/// Checks the title and the dates; the end must not come before the start.
+pub fn check(fields: &EventFields) -> Result<EventTimes, AppError> {
+    if fields.title.trim().is_empty() {
+        return Err(invalid("title", "Nosaukums nedrīkst būt tukšs."));
+    }
+    if fields.title.trim().chars().count() > super::validate::MAX_TITLE {
+        return Err(invalid("title", "Nosaukums ir par garu."));
+    }
+    if fields.body_html.len() > super::validate::MAX_BODY_BYTES {
+        return Err(invalid("body", "Apraksts ir par garu."));
+    }
+    let (start_day, end_day) = (
+        date("start_date", &fields.start_date)?,
+        date("end_date", &fields.end_date)?,
+    );
+    let times = if fields.all_day {
+        let after = end_day
+            .checked_add_days(Days::new(1))
+            .ok_or_else(|| invalid("end_date", "Nav tāda datuma."))?;
+        EventTimes {
+            start: start_day.and_time(NaiveTime::MIN),
+            end: after.and_time(NaiveTime::MIN),
+        }
+    } else {
+        EventTimes {
+            start: start_day.and_time(time("start_time", &fields.start_time)?),
+            end: end_day.and_time(time("end_time", &fields.end_time)?),
+        }
+    };
+    if times.end < times.start || (fields.all_day && end_day < start_day) {
+        return Err(invalid("end_date", "Beigas nevar būt pirms sākuma."));
+    }
+    Ok(times)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn fields(start: (&str, &str), end: (&str, &str), all_day: bool) -> EventFields {
+        EventFields {
+            title: "Seminārs".into(),
+            all_day,
+            start_date: start.0.into(),
+            start_time: start.1.into(),
+            end_date: end.0.into(),
+            end_time: end.1.into(),
+            ..EventFields::default()
+        }
+    }
+
+    fn field_of(result: Result<EventTimes, AppError>) -> String {
+        match result {
+            Err(AppError::Validation { field, .. }) => field,
+            other => panic!("expected a validation error, got {other:?}"),
+        }
+    }
+
+    #[test]
+    fn timed_and_all_day_events_get_their_wall_clock_times() {
+        let timed = check(&fields(
+            ("2020-08-04", "10:00"),
+            ("2020-08-04", "12:00"),
+            false,
+        ))
+        .expect("valid");
+        assert_eq!(timed.start.to_string(), "2020-08-04 10:00:00");
+        let all_day = check(&fields(("2020-08-06", ""), ("2020-08-11", ""), true)).expect("valid");
+        assert_eq!(all_day.end.to_string(), "2020-08-12 00:00:00");
+    }
+
+    #[test]
+    fn impossible_dates_and_backwards_events_are_refused_by_field() {
+        assert_eq!(
+            field_of(check(&fields(
+                ("2021-02-30", "10:00"),
+                ("2021-03-01", "10:00"),
+                false
+            ))),
+            "start_date"
+        );
+        assert_eq!(
+            field_of(check(&fields(
+                ("2020-08-04", "25:00"),
+                ("2020-08-04", "12:00"),
+                false
+            ))),
+            "start_time"
+        );
+        assert_eq!(
+            field_of(check(&fields(
+                ("2020-08-04", "12:00"),
+                ("2020-08-04", "10:00"),
+                false
+            ))),
+            "end_date"
+        );
+        assert_eq!(
+            field_of(check(&fields(("2020-08-06", ""), ("2020-08-05", ""), true))),
+            "end_date"
+        );
+        let mut untitled = fields(("2020-08-04", "10:00"), ("2020-08-04", "12:00"), false);
+        untitled.title = " ".into();
+        assert_eq!(field_of(check(&untitled)), "title");
+    }
+}

@@ -1,0 +1,210 @@
+//! What the event editing server functions do once the caller is known to be an editor.
+
+use chrono::{Days, NaiveDate, NaiveTime, Utc};
+
+use super::event_fields::{self, EditableEvent, EventFields, EventSave};
+use crate::{
+    auth::session::refuse,
+    calendar::{occurrences::category_tags, recurrence},
+    error::AppError,
+    sanitize::SafeHtml,
+    state::store,
+    storage::{AuditEntry, Event, NewEvent, Recurrence, Status, StoreError, User},
+    timezone,
+};
+
+fn refused(error: StoreError) -> AppError {
+    match error {
+        StoreError::Conflict { stored, .. } => refuse(AppError::Conflict {
+            current_version: stored,
+        }),
+        StoreError::NotFound => refuse(AppError::NotFound),
+        StoreError::UnknownCategory(_) => refuse(AppError::Validation {
+            field: "category".into(),
+            message: "Nav tādas kategorijas.".into(),
+        }),
+        other => AppError::from(other),
+    }
+}
+
+async fn audit(editor: &User, action: &str, event: &Event) -> Result<(), AppError> {
+    store()?
+        .record_audit(&AuditEntry {
+            at: Utc::now(),
+            actor: editor.email.clone(),
+            action: action.to_string(),
+            item_kind: "event".to_string(),
+            item_id: Some(event.id),
+            item_title: event.title.clone(),
+        })
+        .await?;
+    Ok(())
+}
+
+fn fields_of(event: &Event) -> EventFields {
+    let start = timezone::local(event.starts_at);
+    let end = timezone::local(event.ends_at);
+    // All-day events end at the midnight after their last day; the form shows that last day.
+    let last_day = if event.all_day {
+        end.date()
+            .checked_sub_days(Days::new(1))
+            .unwrap_or(end.date())
+    } else {
+        end.date()
+    };
+    EventFields {
+        title: event.title.clone(),
+        summary: event.summary.clone(),
+        body_html: event.body_html.clone(),
+        location: event.location.clone(),
+        category: event
+            .category
+            .as_ref()
+            .map(|c| c.slug.clone())
+            .unwrap_or_default(),
+        all_day: event.all_day,
+        start_date: start.date().to_string(),
+        start_time: start.format("%H:%M").to_string(),
+        end_date: last_day.to_string(),
+        end_time: end.format("%H:%M").to_string(),
+        published: event.status == Status::Published,
+    }
+}
+
+pub async fn editable(slug: &str) -> Result<EditableEvent, AppError> {
+    let store = store()?;
+    let event = store
+        .event_for_editing(slug)
+        .await?
+        .ok_or_else(|| refuse(AppError::NotFound))?;
+    Ok(EditableEvent {
+        id: event.id,
+        slug: event.slug.clone(),
+        version: event.version,
+        repeats: event.recurrence.is_some(),
+        fields: fields_of(&event),
+        categories: category_tags(store.as_ref()).await?,
+    })
+}
+
+/// The stored form of the fields; a recurring event keeps its rule, its series end following
+/// the new first start.
+fn new_event(fields: &EventFields, recurrence: Option<&Recurrence>) -> Result<NewEvent, AppError> {
+    let times = event_fields::check(fields).map_err(refuse)?;
+    let recurrence = match recurrence {
+        None => None,
+        Some(series) => Some(Recurrence {
+            rule: series.rule.clone(),
+            exdates: series.exdates.clone(),
+            series_end: recurrence::series_end(
+                times.start,
+                &series.rule,
+                &series.exdates,
+                times.end - times.start,
+            )
+            .map_err(|_| AppError::Internal)?,
+        }),
+    };
+    Ok(NewEvent {
+        title: fields.title.trim().to_string(),
+        summary: fields.summary.trim().to_string(),
+        body_html: SafeHtml::sanitize(&fields.body_html),
+        starts_at: timezone::instant(times.start),
+        ends_at: timezone::instant(times.end),
+        all_day: fields.all_day,
+        location: fields.location.trim().to_string(),
+        category: Some(fields.category.clone()).filter(|slug| !slug.is_empty()),
+        recurrence,
+        status: if fields.published {
+            Status::Published
+        } else {
+            Status::Draft
+        },
+    })
+}
+
+async fn event_by_id(
+    store: &dyn crate::storage::Store,
+    slug_or_id: i64,
+) -> Result<Event, AppError> {
+    store
+        .event_by_id_for_editing(slug_or_id)
+        .await?
+        .ok_or_else(|| refuse(AppError::NotFound))
+}
+
+pub async fn save(editor: &User, save: EventSave) -> Result<i64, AppError> {
+    let store = store()?;
+    let current = event_by_id(store.as_ref(), save.event_id).await?;
+    let event = new_event(&save.fields, current.recurrence.as_ref())?;
+    let updated = store
+        .update_event(save.event_id, save.version, &event)
+        .await
+        .map_err(refused)?;
+    let action = if updated.status == Status::Published && current.status != Status::Published {
+        "published"
+    } else {
+        "changed"
+    };
+    audit(editor, action, &updated).await?;
+    Ok(updated.version)
+}
+
+pub async fn create_on(editor: &User, day: NaiveDate) -> Result<String, AppError> {
+    if !crate::calendar::in_calendar_range(day) {
+        return Err(refuse(AppError::NotFound));
+    }
+    let start = day.and_time(NaiveTime::from_hms_opt(10, 0, 0).unwrap_or(NaiveTime::MIN));
+    let event = store()?
+        .create_event(&NewEvent {
+            title: "Jauns notikums".to_string(),
+            summary: String::new(),
+            body_html: SafeHtml::sanitize(""),
+            starts_at: timezone::instant(start),
+            ends_at: timezone::instant(start + chrono::Duration::hours(1)),
+            all_day: false,
+            location: String::new(),
+            category: None,
+            recurrence: None,
+            status: Status::Draft,
+        })
+        .await?;
+    audit(editor, "created", &event).await?;
+    Ok(event.slug)
+}
+
+/// Moves a single event to `day`, keeping its times of day and length.
+pub async fn move_to(editor: &User, slug: &str, day: NaiveDate) -> Result<(), AppError> {
+    let store = store()?;
+    let event = store
+        .event_for_editing(slug)
+        .await?
+        .ok_or_else(|| refuse(AppError::NotFound))?;
+    if event.recurrence.is_some() {
+        return Err(refuse(AppError::Validation {
+            field: "start_date".into(),
+            message: "Atkārtotu notikumu pārceļ tā lapā, mainot sākuma datumu.".into(),
+        }));
+    }
+    let mut fields = fields_of(&event);
+    let shift = day - timezone::local(event.starts_at).date();
+    let shifted = |value: &str| -> Result<String, AppError> {
+        let date: NaiveDate = value.parse().map_err(|_| AppError::Internal)?;
+        Ok((date + shift).to_string())
+    };
+    fields.start_date = shifted(&fields.start_date)?;
+    fields.end_date = shifted(&fields.end_date)?;
+    let moved = new_event(&fields, None)?;
+    let updated = store
+        .update_event(event.id, event.version, &moved)
+        .await
+        .map_err(refused)?;
+    audit(editor, &format!("moved to {day}"), &updated).await
+}
+
+pub async fn trash(editor: &User, event_id: i64) -> Result<(), AppError> {
+    let store = store()?;
+    let event = event_by_id(store.as_ref(), event_id).await?;
+    store.trash_event(event_id).await.map_err(refused)?;
+    audit(editor, "deleted", &event).await
+}
