@@ -16,9 +16,10 @@ pub fn provide_site_url() {
     provide_context(SiteUrl(url));
 }
 
+/// Empty while the router lists its routes at start-up, when no request (and no state) exists.
 #[cfg(feature = "ssr")]
 fn configured_public_url() -> String {
-    crate::state::app_state()
+    use_context::<crate::state::AppState>()
         .map(|state| state.public_url)
         .unwrap_or_default()
 }
