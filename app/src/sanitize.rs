@@ -5,7 +5,7 @@ use std::sync::LazyLock;
 
 /// The version of the allow-list below. Raise it whenever the allow-list changes: bodies
 /// stored under an older version are cleaned again before they are rendered.
-pub const SANITIZER_VERSION: i32 = 1;
+pub const SANITIZER_VERSION: i32 = 2;
 
 /// Body HTML as stored, ready to render: cleaned again unless this version stored it.
 pub fn for_render(body_html: &str, stored_with: i32) -> String {
@@ -36,14 +36,65 @@ static CLEANER: LazyLock<ammonia::Builder<'static>> = LazyLock::new(|| {
     let mut builder = ammonia::Builder::default();
     builder
         .add_tags(["figure", "figcaption"])
+        // Responsive images: the browser picks a width from `srcset` and loads it lazily.
+        .add_tag_attributes("img", ["srcset", "sizes", "loading", "decoding"])
+        // ammonia checks `src` but not the URLs inside `srcset`: allow only site paths and
+        // http(s) there.
+        .attribute_filter(|element, attribute, value| {
+            if element == "img" && attribute == "srcset" && !srcset_is_safe(value) {
+                None
+            } else {
+                Some(value.into())
+            }
+        })
         .url_schemes(["http", "https", "mailto", "tel"].into_iter().collect())
         .link_rel(Some("noopener noreferrer"));
     builder
 });
 
+/// Whether every candidate of a `srcset` is a site path or an http(s) URL.
+fn srcset_is_safe(srcset: &str) -> bool {
+    srcset.split(',').all(|candidate| {
+        let url = candidate.split_whitespace().next().unwrap_or_default();
+        (url.starts_with('/') && !url.starts_with("//"))
+            || url.starts_with("https://")
+            || url.starts_with("http://")
+    })
+}
+
+/// Whether every image in (sanitised) HTML has a description (`alt`) for readers who cannot
+/// see it. Relies on the sanitiser's output, which always quotes attributes.
+pub fn images_have_alt_text(html: &str) -> bool {
+    html.split("<img").skip(1).all(|rest| {
+        let tag = rest.split('>').next().unwrap_or_default();
+        tag.split("alt=\"")
+            .nth(1)
+            .and_then(|value| value.split('"').next())
+            .is_some_and(|alt| !alt.trim().is_empty())
+    })
+}
+
 #[cfg(test)]
 mod tests {
-    use super::{for_render, SafeHtml, SANITIZER_VERSION};
+    use super::{for_render, images_have_alt_text, SafeHtml, SANITIZER_VERSION};
+
+    #[test]
+    fn responsive_images_keep_srcset_and_need_alt_text() {
+        let clean = SafeHtml::sanitize(
+            "<figure><img src=\"/media/a-960.jpg\" srcset=\"/media/a-480.jpg 480w, /media/a-960.jpg 960w\" \
+             sizes=\"100vw\" loading=\"lazy\" alt=\"Dalībnieki\" width=\"960\" height=\"640\"></figure>",
+        );
+        assert!(clean.as_str().contains("srcset=\"/media/a-480.jpg 480w"));
+        assert!(clean.as_str().contains("loading=\"lazy\""));
+        assert!(images_have_alt_text(clean.as_str()));
+        assert!(!images_have_alt_text(
+            SafeHtml::sanitize("<img src=\"/media/a.jpg\">").as_str()
+        ));
+        assert!(!images_have_alt_text(
+            SafeHtml::sanitize("<img src=\"/media/a.jpg\" alt=\" \">").as_str()
+        ));
+        assert!(images_have_alt_text("<p>Bez attēliem</p>"));
+    }
 
     #[test]
     fn keeps_article_structure() {

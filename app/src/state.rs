@@ -12,6 +12,8 @@ pub struct AppState {
     pub store: SharedStore,
     /// Base URL for absolute links (feeds, structured data), without a trailing slash.
     pub public_url: String,
+    /// Where uploaded images are kept (served under `/media/`).
+    pub media_dir: std::path::PathBuf,
 }
 
 impl FromRef<AppState> for LeptosOptions {

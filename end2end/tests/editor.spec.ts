@@ -168,3 +168,39 @@ test("an editor adds an event by clicking a day, publishes it, then moves it by 
   await expect(reader.getByRole("link", { name: workshop })).toBeVisible();
   await expect(reader.getByRole("button", { name: /Pievienot notikumu/ })).toHaveCount(0);
 });
+
+// A 1×1 PNG, so the test needs no fixture file.
+const PIXEL = Buffer.from(
+  "iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==",
+  "base64",
+);
+
+test("an editor uploads an image into the body, describes it, and readers see it", async ({ browser, page: reader }) => {
+  const editor = await editorPage(browser, EDITORS.anna.email);
+  await editor.goto("/news/pirms-dosanas-stradat-uz-arzemem-parbaudi-piedavajumu");
+  await hydrated(editor);
+  await editor.getByRole("button", { name: "Rediģēt šo rakstu" }).click();
+  await editor.getByRole("textbox", { name: "Teksts" }).click();
+  editor.once("dialog", (dialog) => dialog.accept("Informatīvais plakāts par drošu darbu ārzemēs"));
+  await editor.getByLabel("Izvēlēties attēlu").setInputFiles({ name: "plakats.png", mimeType: "image/png", buffer: PIXEL });
+  const picture = editor.getByRole("textbox", { name: "Teksts" }).getByRole("img", {
+    name: "Informatīvais plakāts par drošu darbu ārzemēs",
+  });
+  await expect(picture).toHaveAttribute("src", /^\/media\/[0-9a-f]{32}\.png$/);
+  await expect(editor.getByRole("status").filter({ hasText: "Melnraksts saglabāts" })).toBeVisible();
+
+  // A lying file (text named .png) is refused with a clear message.
+  await editor
+    .getByLabel("Izvēlēties attēlu")
+    .setInputFiles({ name: "nav-attels.png", mimeType: "image/png", buffer: Buffer.from("<script>alert(1)</script>") });
+  await expect(editor.getByRole("alert").filter({ hasText: "nav JPEG, PNG, WebP vai GIF" })).toBeVisible();
+
+  await editor.getByRole("button", { name: "Publicēt" }).click();
+  await expect(editor.getByRole("status").filter({ hasText: "Publicēts" })).toBeVisible();
+  await reader.goto("/news/pirms-dosanas-stradat-uz-arzemem-parbaudi-piedavajumu");
+  const published = reader.getByRole("img", { name: "Informatīvais plakāts par drošu darbu ārzemēs" });
+  await expect(published).toBeVisible();
+  await expect(published).toHaveAttribute("loading", "lazy");
+  // It really loaded (a broken image has no natural width).
+  await expect.poll(() => published.evaluate((img: HTMLImageElement) => img.complete && img.naturalWidth > 0)).toBe(true);
+});

@@ -6,6 +6,9 @@ use std::env;
 /// Where the SQLite database lives when `DATABASE_URL` is not set.
 pub const DEFAULT_DATABASE_URL: &str = "sqlite:data/notikumi.db";
 
+/// Where uploaded images go when `NOTIKUMI_MEDIA_DIR` is not set.
+pub const DEFAULT_MEDIA_DIR: &str = "data/media";
+
 /// The base of absolute links when `NOTIKUMI_PUBLIC_URL` is not set: the local server.
 pub const DEFAULT_PUBLIC_URL: &str = "http://127.0.0.1:3000";
 
@@ -17,6 +20,8 @@ pub struct Config {
     pub demo_content: bool,
     /// Base URL for absolute links, without a trailing slash.
     pub public_url: String,
+    /// Folder of uploaded images.
+    pub media_dir: std::path::PathBuf,
 }
 
 #[derive(Debug, thiserror::Error, PartialEq, Eq)]
@@ -48,10 +53,15 @@ impl Config {
         if !(public_url.starts_with("http://") || public_url.starts_with("https://")) {
             return Err(ConfigError::NotAUrl(public_url));
         }
+        let media_dir = lookup("NOTIKUMI_MEDIA_DIR")
+            .filter(|dir| !dir.trim().is_empty())
+            .unwrap_or_else(|| DEFAULT_MEDIA_DIR.to_string())
+            .into();
         Ok(Self {
             database_url,
             demo_content,
             public_url,
+            media_dir,
         })
     }
 }
@@ -87,7 +97,14 @@ mod tests {
                 database_url: DEFAULT_DATABASE_URL.into(),
                 demo_content: true,
                 public_url: DEFAULT_PUBLIC_URL.into(),
+                media_dir: DEFAULT_MEDIA_DIR.into(),
             })
+        );
+        assert_eq!(
+            config(&[("NOTIKUMI_MEDIA_DIR", "/var/lib/notikumi/media")])
+                .expect("valid config")
+                .media_dir,
+            std::path::PathBuf::from("/var/lib/notikumi/media")
         );
     }
 

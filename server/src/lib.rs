@@ -30,6 +30,14 @@ pub fn router(state: AppState) -> Router {
         .route("/healthz", get(healthz))
         .route("/readyz", get(readyz))
         .merge(app::feeds::routes())
+        .route(
+            "/api/media",
+            axum::routing::post(app::editing::upload::upload).layer(
+                // One byte over the limit, so the handler can refuse it with its own message.
+                axum::extract::DefaultBodyLimit::max(app::editing::upload::MAX_UPLOAD_BYTES + 1),
+            ),
+        )
+        .nest_service("/media", media_files(&state.media_dir))
         .leptos_routes_with_context(
             &state,
             routes,
@@ -70,6 +78,21 @@ async fn error_status(request: axum::extract::Request, next: axum::middleware::N
         parts.status = error.status();
     }
     Response::from_parts(parts, axum::body::Body::from(bytes))
+}
+
+/// Uploaded images: named by their content hash, so they never change and may be cached long.
+fn media_files(
+    dir: &std::path::Path,
+) -> tower_http::set_header::SetResponseHeader<
+    tower_http::services::ServeDir,
+    axum::http::HeaderValue,
+> {
+    tower::ServiceBuilder::new()
+        .layer(tower_http::set_header::SetResponseHeaderLayer::overriding(
+            axum::http::header::CACHE_CONTROL,
+            axum::http::HeaderValue::from_static("public, max-age=31536000, immutable"),
+        ))
+        .service(tower_http::services::ServeDir::new(dir))
 }
 
 /// The process is up.

@@ -67,6 +67,7 @@ async fn serve() -> Result<(), Box<dyn std::error::Error>> {
         leptos_options,
         store: store.clone(),
         public_url: config.public_url.clone(),
+        media_dir: config.media_dir.clone(),
     });
     let listener = tokio::net::TcpListener::bind(&address).await?;
     tracing::info!("listening on http://{address}");

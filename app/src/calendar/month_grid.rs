@@ -51,8 +51,11 @@ pub fn MonthGrid(
 ) -> impl IntoView {
     let month = data.month;
     let query = filter_query(&filter);
-    let announcement = RwSignal::new(String::new());
-    provide_context(GridAnnouncer(announcement));
+    // The page keeps the announcements (and their live region), so they outlive the grid,
+    // which is rebuilt when the month reloads after a move.
+    let announcement = use_context::<GridAnnouncer>()
+        .map(|GridAnnouncer(text)| text)
+        .unwrap_or_else(|| RwSignal::new(String::new()));
     // The event being moved from the keyboard: (slug, title).
     let moving = RwSignal::new(None::<(String, String)>);
     let movable = movable_events(&data);
@@ -162,9 +165,6 @@ pub fn MonthGrid(
     };
 
     view! {
-        <p class="month-grid__announcement" role="status" aria-live="polite">
-            {move || announcement.get()}
-        </p>
         {editor.then(|| view! {
             <p class="month-grid__editor-help">
                 "Redaktoriem: “+” dienā pievieno notikumu; notikumu var pārvilkt uz citu dienu vai, "

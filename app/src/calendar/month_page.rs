@@ -23,6 +23,7 @@ use super::{
 use crate::{
     auth::Viewer,
     components::{ErrorPage, PageMeta},
+    editing::calendar_tools::GridAnnouncer,
     error::AppError,
     locale,
 };
@@ -121,6 +122,8 @@ pub fn CalendarPage() -> impl IntoView {
     // Which day the keyboard should land on after a move into another month.
     let focus_request = RwSignal::new(None::<NaiveDate>);
     let viewer = use_context::<Viewer>();
+    let announcement = RwSignal::new(String::new());
+    provide_context(GridAnnouncer(announcement));
     // After an editor adds or moves an event: forget fetched months and load this one again.
     provide_context(CalendarChanged(Callback::new(move |()| {
         prefetched.update_value(|cache| cache.clear());
@@ -128,6 +131,9 @@ pub fn CalendarPage() -> impl IntoView {
     })));
 
     view! {
+        <p class="month-grid__announcement" role="status" aria-live="polite">
+            {move || announcement.get()}
+        </p>
         {move || match kind.get() {
             Kind::Missing => view! { <ErrorPage error=AppError::NotFound/> }.into_any(),
             Kind::Month => view! {

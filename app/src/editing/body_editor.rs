@@ -3,7 +3,13 @@
 //! (Ctrl+Z, Ctrl+Shift+Z), bold (Ctrl+B) and italic (Ctrl+I) work as in any text field.
 //! Whatever it produces is sanitised again on the server.
 
-use leptos::{html, prelude::*};
+use leptos::{
+    ev::{ClipboardEvent, DragEvent},
+    html,
+    prelude::*,
+};
+
+use super::image_upload::{figure_html, upload};
 
 /// A formatting command of the toolbar.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -81,14 +87,6 @@ fn ask(question: &str) -> Option<String> {
         .filter(|answer| !answer.is_empty())
 }
 
-fn escape_attribute(value: &str) -> String {
-    value
-        .replace('&', "&amp;")
-        .replace('"', "&quot;")
-        .replace('<', "&lt;")
-        .replace('>', "&gt;")
-}
-
 fn apply(format: Format) {
     match format {
         Format::Paragraph => exec("formatBlock", "p"),
@@ -103,23 +101,8 @@ fn apply(format: Format) {
                 exec("createLink", &address);
             }
         }
-        Format::Image => {
-            let Some(address) = ask("Attēla adrese (https://… vai /files/…)") else {
-                return;
-            };
-            let Some(alt) = ask("Attēla apraksts neredzīgajiem (alt teksts)") else {
-                return;
-            };
-            exec(
-                "insertHTML",
-                &format!(
-                    "<figure><img src=\"{}\" alt=\"{}\"><figcaption>{}</figcaption></figure>",
-                    escape_attribute(&address),
-                    escape_attribute(&alt),
-                    escape_attribute(&alt)
-                ),
-            );
-        }
+        // Chosen from a file picker by the caller.
+        Format::Image => {}
     }
 }
 
@@ -137,6 +120,39 @@ pub fn BodyEditor(
             on_change.run(body.inner_html());
         }
     };
+    let picker = NodeRef::<html::Input>::new();
+    let uploading = RwSignal::new(None::<String>);
+    let upload_problem = RwSignal::new(None::<String>);
+    // Uploads an image (picked, pasted or dropped), asks for its description, inserts it.
+    let insert_image = move |file: web_sys::File| {
+        let size = (file.size() / 1000.0).round();
+        uploading.set(Some(format!("Augšupielādē „{}” ({size} kB)…", file.name())));
+        upload_problem.set(None);
+        leptos::task::spawn_local(async move {
+            match upload(file).await {
+                Ok(image) => {
+                    uploading.set(None);
+                    let alt =
+                        ask("Attēla apraksts tiem, kas to neredz (alt teksts)").unwrap_or_default();
+                    if alt.is_empty() {
+                        upload_problem.set(Some(
+                            "Attēlam nav apraksta: pievienojiet to pirms publicēšanas.".into(),
+                        ));
+                    }
+                    if let Some(body) = node.get_untracked() {
+                        // Focus failing leaves the caret where it was.
+                        let _ = body.focus();
+                    }
+                    exec("insertHTML", &figure_html(&image, &alt));
+                    changed();
+                }
+                Err(message) => {
+                    uploading.set(None);
+                    upload_problem.set(Some(message));
+                }
+            }
+        });
+    };
     view! {
         <div class="body-editor">
             <div class="body-editor__toolbar" role="toolbar" aria-label="Teksta formatēšana" aria-controls="edit-body">
@@ -151,6 +167,12 @@ pub fn BodyEditor(
                             // Keep the text selection in the body while the button is pressed.
                             on:mousedown=|event| event.prevent_default()
                             on:click=move |_| {
+                                if format == Format::Image {
+                                    if let Some(input) = picker.get_untracked() {
+                                        input.click();
+                                    }
+                                    return;
+                                }
                                 apply(format);
                                 changed();
                             }
@@ -160,6 +182,27 @@ pub fn BodyEditor(
                     })
                     .collect_view()}
             </div>
+            <label class="visually-hidden" for="edit-image-file">"Izvēlēties attēlu"</label>
+            <input
+                id="edit-image-file"
+                class="visually-hidden"
+                type="file"
+                accept="image/jpeg,image/png,image/webp,image/gif"
+                node_ref=picker
+                on:change=move |event| {
+                    let input: web_sys::HtmlInputElement = event_target(&event);
+                    if let Some(file) = input.files().and_then(|files| files.get(0)) {
+                        insert_image(file);
+                    }
+                    input.set_value("");
+                }
+            />
+            {move || uploading.get().map(|text| view! {
+                <p class="body-editor__upload" role="status">
+                    {text} " " <progress aria-label="Augšupielāde"></progress>
+                </p>
+            })}
+            <p class="field-error" role="alert">{move || upload_problem.get()}</p>
             <span id="edit-body-label" class="editable__label">"Teksts"</span>
             <div
                 id="edit-body"
@@ -173,6 +216,26 @@ pub fn BodyEditor(
                 node_ref=node
                 inner_html=initial_html
                 on:input=move |_| changed()
+                on:paste=move |event: ClipboardEvent| {
+                    let file = event
+                        .clipboard_data()
+                        .and_then(|data| data.files())
+                        .and_then(|files| files.get(0));
+                    if let Some(file) = file {
+                        event.prevent_default();
+                        insert_image(file);
+                    }
+                }
+                on:drop=move |event: DragEvent| {
+                    let file = event
+                        .data_transfer()
+                        .and_then(|data| data.files())
+                        .and_then(|files| files.get(0));
+                    if let Some(file) = file {
+                        event.prevent_default();
+                        insert_image(file);
+                    }
+                }
             ></div>
             <p id="edit-body-error" class="field-error" role="alert">{move || error.get()}</p>
         </div>

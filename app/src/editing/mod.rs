@@ -14,8 +14,11 @@ pub mod event_fields;
 #[cfg(feature = "ssr")]
 mod event_service;
 mod history;
+mod image_upload;
 #[cfg(feature = "ssr")]
 mod service;
+#[cfg(feature = "ssr")]
+pub mod upload;
 pub mod validate;
 
 use leptos::{prelude::*, server_fn::codec::Json};
@@ -81,6 +84,15 @@ pub struct Saved {
     pub at: String,
     /// The body as stored, after sanitising.
     pub body_html: String,
+}
+
+/// An uploaded image (see `upload`), as the body editor inserts it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct StoredImage {
+    pub src: String,
+    pub srcset: String,
+    pub width: u32,
+    pub height: u32,
 }
 
 /// One version in an article's history.

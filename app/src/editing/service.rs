@@ -184,6 +184,12 @@ async fn publish_fields(
 
 pub async fn publish(editor: &User, save: ArticleSave) -> Result<Saved, AppError> {
     let fields = checked(&save.fields)?;
+    if !crate::sanitize::images_have_alt_text(&fields.body_html) {
+        return Err(refuse(AppError::Validation {
+            field: "body".into(),
+            message: "Katram attēlam pirms publicēšanas vajag aprakstu (alt tekstu).".into(),
+        }));
+    }
     let article = article_by_id(save.article_id).await?;
     // Publishing over a draft someone saved after this editor's last look would lose it.
     let stored_draft = store()?

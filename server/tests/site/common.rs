@@ -28,6 +28,8 @@ impl Site {
                 leptos_options,
                 store: store.clone(),
                 public_url: "https://notikumi.example.lv".into(),
+                media_dir: std::env::temp_dir()
+                    .join(format!("notikumi-media-{}", uuid::Uuid::new_v4())),
             }),
             store,
             path,

@@ -1,0 +1,85 @@
+//! Sending an image from the body editor to `/api/media` with gloo-net, and the figure that
+//! goes into the body once it is stored. Fetch reports no upload progress, so the editor shows
+//! an indeterminate progress bar with the file's name and size until the server answers.
+
+use super::StoredImage;
+
+/// What the body gets for a stored image: a figure with a responsive, lazily loaded picture
+/// whose size is known before it loads (so nothing shifts).
+pub fn figure_html(image: &StoredImage, alt: &str) -> String {
+    let escape = |value: &str| {
+        value
+            .replace('&', "&amp;")
+            .replace('"', "&quot;")
+            .replace('<', "&lt;")
+            .replace('>', "&gt;")
+    };
+    format!(
+        "<figure><img src=\"{}\" srcset=\"{}\" sizes=\"(min-width: 48rem) 45rem, 100vw\" \
+         width=\"{}\" height=\"{}\" loading=\"lazy\" alt=\"{}\"><figcaption>{}</figcaption></figure><p></p>",
+        escape(&image.src),
+        escape(&image.srcset),
+        image.width,
+        image.height,
+        escape(alt),
+        escape(alt)
+    )
+}
+
+/// Uploads `file`; the error is the server's message for the editor.
+#[cfg(feature = "hydrate")]
+pub async fn upload(file: web_sys::File) -> Result<StoredImage, String> {
+    use gloo_net::http::Request;
+
+    #[derive(serde::Deserialize)]
+    struct Refusal {
+        error: String,
+    }
+
+    let request = Request::post("/api/media")
+        .header("Content-Type", &file.type_())
+        .body(file)
+        .map_err(|error| error.to_string())?;
+    let response = request
+        .send()
+        .await
+        .map_err(|error| format!("Savienojuma kļūda: {error}"))?;
+    if response.ok() {
+        response
+            .json::<StoredImage>()
+            .await
+            .map_err(|error| error.to_string())
+    } else {
+        Err(response
+            .json::<Refusal>()
+            .await
+            .map(|refusal| refusal.error)
+            .unwrap_or_else(|_| format!("Kļūda {}", response.status())))
+    }
+}
+
+/// Uploads happen in the browser only; the server never renders a running upload.
+#[cfg(not(feature = "hydrate"))]
+pub async fn upload(_file: web_sys::File) -> Result<StoredImage, String> {
+    Err("Attēlus augšupielādē pārlūkā.".to_string())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn figures_have_sizes_alt_text_and_escaped_values() {
+        let html = figure_html(
+            &StoredImage {
+                src: "/media/a-960.jpg".into(),
+                srcset: "/media/a-480.jpg 480w, /media/a-960.jpg 960w".into(),
+                width: 1200,
+                height: 800,
+            },
+            "Dalībnieki \"Rīgā\"",
+        );
+        assert!(html.contains("width=\"1200\" height=\"800\" loading=\"lazy\""));
+        assert!(html.contains("alt=\"Dalībnieki &quot;Rīgā&quot;\""));
+    }
+}
