@@ -1,14 +1,30 @@
 #!/usr/bin/env bash
-# Prints the release sizes of the site's .wasm, .js and .css: raw, gzip -9 and brotli.
+# Prints the release sizes of what browsers download, raw, gzip -9 and brotli: the reader's
+# bundle (notikumi.wasm, .js, .css and the split loader) and the editors' chunks that
+# `cargo leptos --split` cuts off (loaded only when an editor starts editing).
 # Run through `make sizes`, which builds first.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 pkg=target/site/pkg
-printf '%-22s %10s %10s %10s\n' file raw gzip brotli
-for file in "$pkg"/notikumi.wasm "$pkg"/notikumi.js "$pkg"/notikumi.css; do
-  [ -f "$file" ] || { echo "missing $file: run 'make release-build' first" >&2; exit 1; }
+[ -f "$pkg/notikumi.wasm" ] || { echo "missing $pkg/notikumi.wasm: run 'make release-build' first" >&2; exit 1; }
+
+row() {
+  local file=$1 raw gz br
   raw=$(stat -c %s "$file")
   gz=$(gzip -9 -c "$file" | wc -c)
   if command -v brotli >/dev/null; then br=$(brotli -c -q 11 "$file" | wc -c); else br=n/a; fi
-  printf '%-22s %10s %10s %10s\n' "$(basename "$file")" "$raw" "$gz" "$br"
+  printf '%-48s %10s %10s %10s\n' "$(basename "$file")" "$raw" "$gz" "$br"
+  total_raw=$((total_raw + raw)); total_gz=$((total_gz + gz))
+}
+
+printf '%-48s %10s %10s %10s\n' file raw gzip brotli
+total_raw=0; total_gz=0
+for file in "$pkg"/notikumi.wasm "$pkg"/notikumi.js "$pkg"/notikumi.css "$pkg"/__wasm_split*.js; do
+  [ -f "$file" ] && row "$file"
 done
+printf '%-48s %10s %10s\n' "readers download (total)" "$total_raw" "$total_gz"
+total_raw=0; total_gz=0
+for file in "$pkg"/split_*.wasm "$pkg"/chunk_*.wasm; do
+  [ -f "$file" ] && row "$file"
+done
+printf '%-48s %10s %10s\n' "editors also download (total)" "$total_raw" "$total_gz"

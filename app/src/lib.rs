@@ -2,6 +2,10 @@
 //! and the browser (feature `hydrate`), the wire types and server functions, and the
 //! server-only storage seam.
 
+// The editors' views are deep statically typed trees; hydrating them asynchronously (as the
+// split-off editor chunk does) needs more than the default 128 levels to lay them out.
+#![recursion_limit = "512"]
+
 pub mod app;
 pub mod articles;
 pub mod auth;

@@ -36,7 +36,10 @@ test("an editor edits an article in place, the draft saves itself, and readers s
   const editor = await editorPage(browser, EDITORS.anna.email);
   await editor.goto(INSPECTORS);
   await hydrated(editor);
+  // The editor's code is its own file, fetched when editing starts.
+  const editorChunk = editor.waitForRequest(/\/pkg\/split_article_editor_view_\w+\.wasm$/);
   await editor.getByRole("button", { name: "Rediģēt šo rakstu" }).click();
+  await editorChunk;
 
   const title = editor.getByRole("textbox", { name: "Virsraksts" });
   await expect(title).toHaveValue(INSPECTORS_TITLE);
@@ -113,8 +116,13 @@ test("keyboard: Ctrl+S saves at once and Esc leaves editing", async ({ browser }
 });
 
 test("readers and signed-out browsers get no editing controls, and sign-out ends the session", async ({ browser, page }) => {
+  const fetched: string[] = [];
+  page.on("request", (request) => fetched.push(request.url()));
   await page.goto(INSPECTORS);
+  await hydrated(page);
   await expect(page.getByRole("button", { name: "Rediģēt šo rakstu" })).toHaveCount(0);
+  expect(fetched.filter((url) => /\/pkg\/(split_|chunk_)/.test(url)), "readers never fetch editor code").toEqual([]);
+  expect(fetched.some((url) => url.endsWith("/pkg/notikumi.wasm"))).toBe(true);
 
   const editor = await editorPage(browser, EDITORS.janis.email);
   await editor.goto("/news");

@@ -7,5 +7,6 @@
 #[wasm_bindgen::prelude::wasm_bindgen]
 pub fn hydrate() {
     console_error_panic_hook::set_once();
-    leptos::mount::hydrate_body(app::App);
+    // `hydrate_lazy` waits for any split-off code a page needs (see `editing`) before hydrating.
+    leptos::mount::hydrate_lazy(app::App);
 }

@@ -15,7 +15,7 @@ use crate::{
     auth::Viewer,
     calendar::EventSummary,
     components::{CategoryLabel, ErrorPage, PageMeta},
-    editing::ArticleEditor,
+    editing::article_editor_view,
     error::AppError,
     locale,
 };
@@ -86,7 +86,19 @@ fn ArticleForEditors(
     });
     move || {
         if editing.get() {
-            return view! { <ArticleEditor slug=slug.clone() on_leave=leave/> }.into_any();
+            let slug = slug.clone();
+            return view! {
+                <Suspense fallback=|| view! { <p class="loading">"Atver rediģēšanai…"</p> }>
+                    {
+                        let slug = slug.clone();
+                        move || {
+                            let slug = slug.clone();
+                            Suspend::new(async move { article_editor_view(slug, leave).await })
+                        }
+                    }
+                </Suspense>
+            }
+            .into_any();
         }
         let edit_button = view! {
             <div class="editor-bar" role="region" aria-label="Rediģēšana">

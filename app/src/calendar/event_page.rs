@@ -12,7 +12,7 @@ use crate::articles::ArticleSummary;
 use crate::{
     auth::Viewer,
     components::{encode_component, CategoryLabel, ErrorPage, PageMeta},
-    editing::EventEditor,
+    editing::event_editor_view,
     error::AppError,
     locale,
 };
@@ -76,7 +76,19 @@ fn EventForEditors(
     });
     move || {
         if editing.get() {
-            return view! { <EventEditor slug=slug.clone() on_leave=leave/> }.into_any();
+            let slug = slug.clone();
+            return view! {
+                <Suspense fallback=|| view! { <p class="loading">"Atver rediģēšanai…"</p> }>
+                    {
+                        let slug = slug.clone();
+                        move || {
+                            let slug = slug.clone();
+                            Suspend::new(async move { event_editor_view(slug, leave).await })
+                        }
+                    }
+                </Suspense>
+            }
+            .into_any();
         }
         let edit_button = view! {
             <div class="editor-bar" role="region" aria-label="Rediģēšana">

@@ -25,10 +25,24 @@ use leptos::{prelude::*, server_fn::codec::Json};
 use serde::{Deserialize, Serialize};
 
 use crate::error::AppError;
-pub use article_editor::ArticleEditor;
+use article_editor::ArticleEditor;
 pub use desk::{AuditPage, EditorDesk, NewArticleButton};
-pub use event_editor::EventEditor;
+use event_editor::EventEditor;
 use event_fields::{EditableEvent, EventSave};
+
+/// The article editor. Its code (with the body editor, conflicts and history) is split into
+/// its own WebAssembly file by `cargo leptos --split`, loaded the first time an editor
+/// starts editing: readers never download it.
+#[lazy]
+pub fn article_editor_view(slug: String, on_leave: Callback<()>) -> AnyView {
+    view! { <ArticleEditor slug on_leave/> }.into_any()
+}
+
+/// The event editor, split off like the article editor.
+#[lazy]
+pub fn event_editor_view(slug: String, on_leave: Callback<()>) -> AnyView {
+    view! { <EventEditor slug on_leave/> }.into_any()
+}
 
 /// The fields of an article an editor changes in place.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
