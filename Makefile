@@ -8,6 +8,11 @@ SHELL := /bin/bash
 export CARGO_TARGET_DIR ?= $(HOME)/.cache/notikumi/target
 NOTIKUMI_TOOLS_DIR ?= $(HOME)/.cache/notikumi/tools
 export NOTIKUMI_TOOLS_DIR
+# CI builds from fresh clones in new folders: incremental caches would pile up a new copy per
+# clone (tens of GB), and do not speed up a one-off build anyway.
+ifdef CI
+export CARGO_INCREMENTAL := 0
+endif
 # wasm-opt from npm's binaryen goes before any older one on the system.
 export PATH := $(NOTIKUMI_TOOLS_DIR)/binaryen/node_modules/.bin:$(HOME)/.cargo/bin:$(PATH)
 
@@ -34,8 +39,12 @@ lint:
 	cargo clippy --locked -p frontend --target wasm32-unknown-unknown -- -D warnings
 
 # Unit tests and the storage contract suite, on SQLite and on a throwaway PostgreSQL.
+# The router tests render pages in one process on many tokio runtimes (one per test); Leptos
+# keeps some executor state process-wide, and rendering on several runtimes at once can hang.
+# They run one at a time; the server itself has one runtime.
 unit:
-	scripts/with-postgres.sh cargo test --locked
+	scripts/with-postgres.sh cargo test --locked -p app --features ssr
+	RUST_TEST_THREADS=1 cargo test --locked -p server
 
 # Browser tests in Chromium against the release build, on a fresh SQLite database with
 # the demo content (the tests add load-test events through NOTIKUMI_BIN).

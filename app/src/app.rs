@@ -68,9 +68,9 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/news/:slug") view=ArticlePage ssr=SsrMode::Async/>
                     <Route path=path!("/news/:year/:month") view=ArchivePage ssr=SsrMode::Async/>
                     <Route path=path!("/search") view=SearchPage ssr=SsrMode::Async/>
-                    <Route path=path!("/login") view=LoginPage/>
-                    <Route path=path!("/editor") view=EditorDesk/>
-                    <Route path=path!("/editor/audit") view=AuditPage/>
+                    <Route path=path!("/login") view=LoginPage ssr=SsrMode::Async/>
+                    <Route path=path!("/editor") view=EditorDesk ssr=SsrMode::Async/>
+                    <Route path=path!("/editor/audit") view=AuditPage ssr=SsrMode::Async/>
                 </Routes>
             </main>
             <SiteFooter/>

@@ -12,7 +12,7 @@ use super::{
     get_article, ArticleDetail, ArticleSummary, AttachmentLink,
 };
 use crate::{
-    auth::Viewer,
+    auth::{editor_signed_in, sign_ins},
     calendar::EventSummary,
     components::{CategoryLabel, ErrorPage, PageMeta},
     editing::article_editor_view,
@@ -25,16 +25,18 @@ pub fn ArticlePage() -> impl IntoView {
     let params = use_params_map();
     let slug = Memo::new(move |_| params.with(|p| p.get("slug").unwrap_or_default()));
     let year_page = Memo::new(move |_| is_year(&slug.get()));
+    let signed = sign_ins();
     let article = Resource::new(
-        move || (!year_page.get()).then(|| slug.get()),
-        |slug| async move {
-            match slug {
+        move || ((!year_page.get()).then(|| slug.get()), signed()),
+        |(slug, _)| async move {
+            let editor = editor_signed_in().await;
+            let found = match slug {
                 Some(slug) => get_article(slug).await.map(Some),
                 None => Ok(None),
-            }
+            };
+            (editor, found)
         },
     );
-    let viewer = use_context::<Viewer>();
     view! {
         {move || {
             if year_page.get() {
@@ -43,13 +45,8 @@ pub fn ArticlePage() -> impl IntoView {
                 view! {
                     <Suspense fallback=|| view! { <p class="loading">"Ielādē rakstu…"</p> }>
                         {move || Suspend::new(async move {
-                            let editor = match viewer {
-                                Some(viewer) => viewer.0.await.ok().flatten(),
-                                None => None,
-                            };
-                            let found = article.await;
-                            match (editor, found) {
-                                (Some(_), found) => view! {
+                            match article.await {
+                                (true, found) => view! {
                                     <ArticleForEditors
                                         slug=slug.get_untracked()
                                         found
@@ -57,9 +54,9 @@ pub fn ArticlePage() -> impl IntoView {
                                     />
                                 }
                                 .into_any(),
-                                (None, Ok(Some(detail))) => view! { <ArticleView detail/> }.into_any(),
-                                (None, Ok(None)) => ().into_any(),
-                                (None, Err(error)) => view! { <ErrorPage error/> }.into_any(),
+                                (false, Ok(Some(detail))) => view! { <ArticleView detail/> }.into_any(),
+                                (false, Ok(None)) => ().into_any(),
+                                (false, Err(error)) => view! { <ErrorPage error/> }.into_any(),
                             }
                         })}
                     </Suspense>

@@ -10,7 +10,7 @@ use serde_json::json;
 use super::{get_event, EventDetail, YearMonth};
 use crate::articles::ArticleSummary;
 use crate::{
-    auth::Viewer,
+    auth::{editor_signed_in, sign_ins},
     components::{encode_component, CategoryLabel, ErrorPage, PageMeta},
     editing::event_editor_view,
     error::AppError,
@@ -29,32 +29,31 @@ pub fn EventPage() -> impl IntoView {
         };
         Ok::<_, AppError>((slug, date))
     });
+    let signed = sign_ins();
     let event = Resource::new(
-        move || request.get(),
-        |request| async move {
-            let (slug, date) = request?;
-            get_event(slug, date).await
+        move || (request.get(), signed()),
+        |(request, _)| async move {
+            let editor = editor_signed_in().await;
+            let found = match request {
+                Ok((slug, date)) => get_event(slug, date).await,
+                Err(error) => Err(error),
+            };
+            (editor, found)
         },
     );
-    let viewer = use_context::<Viewer>();
     view! {
         <Suspense fallback=|| view! { <p class="loading">"Ielādē notikumu…"</p> }>
             {move || Suspend::new(async move {
-                let editor = match viewer {
-                    Some(viewer) => viewer.0.await.ok().flatten(),
-                    None => None,
-                };
-                let found = event.await;
-                match (editor, found) {
-                    (Some(_), found) => {
+                match event.await {
+                    (true, found) => {
                         let slug = request.get_untracked().map(|(slug, _)| slug).unwrap_or_default();
                         view! {
                             <EventForEditors slug found reload=Callback::new(move |()| event.refetch())/>
                         }
                         .into_any()
                     }
-                    (None, Ok(detail)) => view! { <EventView detail/> }.into_any(),
-                    (None, Err(error)) => view! { <ErrorPage error/> }.into_any(),
+                    (false, Ok(detail)) => view! { <EventView detail/> }.into_any(),
+                    (false, Err(error)) => view! { <ErrorPage error/> }.into_any(),
                 }
             })}
         </Suspense>

@@ -21,7 +21,7 @@ use super::{
     CalendarChanged, CalendarFilter, DaysQuery, MonthData, MonthQuery, YearMonth,
 };
 use crate::{
-    auth::Viewer,
+    auth::{editor_signed_in, sign_ins},
     components::{ErrorPage, PageMeta},
     editing::calendar_tools::GridAnnouncer,
     error::AppError,
@@ -100,14 +100,27 @@ pub fn CalendarPage() -> impl IntoView {
 
     // Months fetched ahead (in the browser only) so moving to a neighbour is instant.
     let prefetched = StoredValue::new(HashMap::<MonthQuery, MonthData>::new());
+    // Whether an editor is signed in, asked once per sign-in state rather than per month.
+    let signed = sign_ins();
+    let editor_known = StoredValue::new(None::<(Option<(usize, usize)>, bool)>);
     let month = Resource::new(
-        move || month_query.get(),
-        move |query| async move {
-            let Some(query) = query else { return Ok(None) };
+        move || (month_query.get(), signed()),
+        move |(query, signed)| async move {
+            let editor = match editor_known.get_value() {
+                Some((known_for, editor)) if known_for == signed => editor,
+                _ => {
+                    let editor = editor_signed_in().await;
+                    editor_known.set_value(Some((signed, editor)));
+                    editor
+                }
+            };
+            let Some(query) = query else {
+                return (editor, Ok(None));
+            };
             if let Some(hit) = prefetched.with_value(|cache| cache.get(&query).cloned()) {
-                return Ok(Some(hit));
+                return (editor, Ok(Some(hit)));
             }
-            get_month(query).await.map(Some)
+            (editor, get_month(query).await.map(Some))
         },
     );
     let week = Resource::new(
@@ -121,7 +134,6 @@ pub fn CalendarPage() -> impl IntoView {
     );
     // Which day the keyboard should land on after a move into another month.
     let focus_request = RwSignal::new(None::<NaiveDate>);
-    let viewer = use_context::<Viewer>();
     let announcement = RwSignal::new(String::new());
     provide_context(GridAnnouncer(announcement));
     // After an editor adds or moves an event: forget fetched months and load this one again.
@@ -139,11 +151,8 @@ pub fn CalendarPage() -> impl IntoView {
             Kind::Month => view! {
                 <Transition fallback=|| view! { <p class="loading">"Ielādē kalendāru…"</p> }>
                     {move || Suspend::new(async move {
-                        let editor = match viewer {
-                            Some(viewer) => viewer.0.await.ok().flatten().is_some(),
-                            None => false,
-                        };
-                        match month.await {
+                        let (editor, found) = month.await;
+                        match found {
                             Ok(Some(data)) => {
                                 prefetch_neighbours(&data, filter.get_untracked(), prefetched);
                                 view! { <MonthView data filter=filter.get_untracked() focus_request editor/> }

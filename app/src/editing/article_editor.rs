@@ -8,8 +8,9 @@ use leptos::{ev::KeyboardEvent, html, prelude::*, task::spawn_local};
 use leptos_router::{hooks::use_navigate, NavigateOptions};
 
 use super::{
-    body_editor::BodyEditor, conflict::ConflictView, delete_article, get_editable_article,
-    history::History, publish_article, save_draft, ArticleFields, ArticleSave, EditableArticle,
+    article_settings::ArticleSettings, body_editor::BodyEditor, conflict::ConflictView,
+    delete_article, get_editable_article, history::History, publish_article, save_draft,
+    ArticleFields, ArticleSave, EditableArticle,
 };
 use crate::error::AppError;
 
@@ -256,6 +257,7 @@ fn EditorForm(article: EditableArticle, on_leave: Callback<()>) -> impl IntoView
                 <button type="button" class="button button--quiet" on:click=move |_| on_leave.run(())>"Beigt rediģēt"</button>
                 <button type="button" class="button button--danger" on:click=delete>"Dzēst"</button>
             </div>
+            <ArticleSettings article=article.clone() version=base_version published/>
             {move || conflict.get().map(|(mine, theirs)| view! { <ConflictView mine theirs on_resolve=resolve/> })}
             <article class="article article--editing">
                 <label class="editable__label" for="edit-title">"Virsraksts"</label>

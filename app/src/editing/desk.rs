@@ -4,7 +4,7 @@
 use leptos::{prelude::*, task::spawn_local};
 use leptos_router::{hooks::use_navigate, NavigateOptions};
 
-use super::{create_article, get_audit_log, get_desk, restore_article, Desk};
+use super::{create_article, get_audit_log, get_desk, restore_article, restore_event, Desk};
 use crate::{
     auth::{use_viewer, Role},
     components::{ErrorPage, PageMeta},
@@ -73,11 +73,16 @@ pub fn EditorDesk() -> impl IntoView {
 #[component]
 fn DeskLists(desk: Desk, reload: RwSignal<u32>) -> impl IntoView {
     let message = RwSignal::new(None::<String>);
-    let restore = move |id: i64| {
+    let restore = move |id: i64, event: bool| {
         spawn_local(async move {
-            match restore_article(id).await {
+            let restored = if event {
+                restore_event(id).await
+            } else {
+                restore_article(id).await
+            };
+            match restored {
                 Ok(()) => {
-                    message.set(Some("Raksts atjaunots kā melnraksts.".into()));
+                    message.set(Some("Atjaunots kā melnraksts.".into()));
                     reload.update(|n| *n += 1);
                 }
                 Err(error) => message.set(Some(error.to_string())),
@@ -105,11 +110,12 @@ fn DeskLists(desk: Desk, reload: RwSignal<u32>) -> impl IntoView {
             view! {
                 <ul class="desk__list">
                     {desk.trash.into_iter().map(|item| {
-                        let id = item.id;
+                        let (id, event) = (item.id, item.event);
+                        let kind = if event { "Notikums" } else { "Raksts" };
                         view! {
                             <li>
-                                {item.title.clone()}" · izdzēsts "{item.when}" "
-                                <button type="button" class="button button--quiet" on:click=move |_| restore(id)>
+                                {format!("{kind}: ")}{item.title.clone()}" · izdzēsts "{item.when}" "
+                                <button type="button" class="button button--quiet" on:click=move |_| restore(id, event)>
                                     {format!("Atjaunot „{}”", item.title)}
                                 </button>
                             </li>

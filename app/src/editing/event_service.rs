@@ -202,6 +202,13 @@ pub async fn move_to(editor: &User, slug: &str, day: NaiveDate) -> Result<(), Ap
     audit(editor, &format!("moved to {day}"), &updated).await
 }
 
+pub async fn restore(editor: &User, event_id: i64) -> Result<(), AppError> {
+    let store = store()?;
+    store.restore_event(event_id).await.map_err(refused)?;
+    let event = event_by_id(store.as_ref(), event_id).await?;
+    audit(editor, "restored", &event).await
+}
+
 pub async fn trash(editor: &User, event_id: i64) -> Result<(), AppError> {
     let store = store()?;
     let event = event_by_id(store.as_ref(), event_id).await?;

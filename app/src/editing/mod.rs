@@ -5,6 +5,7 @@
 //! Published versions are kept as revisions; deleting moves an article to the trash.
 
 mod article_editor;
+mod article_settings;
 mod body_editor;
 pub mod calendar_tools;
 mod conflict;
@@ -76,6 +77,27 @@ pub struct EditableArticle {
     /// What readers see (for an article never published: what was last published to it).
     pub current: ArticleFields,
     pub draft: Option<DraftState>,
+    /// The category's slug, or empty.
+    pub category: String,
+    pub categories: Vec<crate::calendar::CategoryTag>,
+}
+
+/// An article's address, category and visibility, as the editor sets them.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ArticleSettingsSave {
+    pub article_id: i64,
+    pub version: i64,
+    pub slug: String,
+    /// A category slug, or empty for none.
+    pub category: String,
+    pub published: bool,
+}
+
+/// After the settings are saved: the new version and address.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct SettingsSaved {
+    pub version: i64,
+    pub slug: String,
 }
 
 /// A draft save or a publication.
@@ -141,6 +163,8 @@ pub struct Comparison {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct DeskItem {
     pub id: i64,
+    /// An event (else an article).
+    pub event: bool,
     pub slug: String,
     pub title: String,
     pub when: String,
@@ -279,4 +303,18 @@ pub async fn move_event(slug: String, day: chrono::NaiveDate) -> Result<(), AppE
 pub async fn delete_event(event_id: i64) -> Result<(), AppError> {
     let editor = crate::auth::session::require_editor().await?;
     event_service::trash(&editor, event_id).await
+}
+
+/// Changes an article's address, category and whether readers see it.
+#[server(input = Json, endpoint = "editing/update_article_settings")]
+pub async fn update_article_settings(save: ArticleSettingsSave) -> Result<SettingsSaved, AppError> {
+    let editor = crate::auth::session::require_editor().await?;
+    service::update_settings(&editor, save).await
+}
+
+/// Takes an event out of the trash, as a draft.
+#[server(input = Json, endpoint = "editing/restore_event")]
+pub async fn restore_event(event_id: i64) -> Result<(), AppError> {
+    let editor = crate::auth::session::require_editor().await?;
+    event_service::restore(&editor, event_id).await
 }

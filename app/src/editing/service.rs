@@ -4,8 +4,8 @@
 use chrono::Utc;
 
 use super::{
-    validate, ArticleFields, ArticleSave, AuditLine, Change, Comparison, Desk, DeskItem,
-    DraftState, EditableArticle, RevisionInfo, Saved,
+    validate, ArticleFields, ArticleSave, ArticleSettingsSave, AuditLine, Change, Comparison, Desk,
+    DeskItem, DraftState, EditableArticle, RevisionInfo, Saved, SettingsSaved,
 };
 use crate::{
     auth::session::refuse,
@@ -14,7 +14,8 @@ use crate::{
     search::text::plain_text,
     state::store,
     storage::{
-        Article, ArticleDraft, ArticleText, AuditEntry, NewArticle, Status, StoreError, User,
+        Article, ArticleDraft, ArticleSettings, ArticleText, AuditEntry, NewArticle, Status,
+        StoreError, User,
     },
     timezone,
 };
@@ -106,6 +107,12 @@ pub async fn editable_article(_editor: &User, slug: &str) -> Result<EditableArti
         .ok_or_else(|| refuse(AppError::NotFound))?;
     let draft = store.article_draft(article.id).await?.map(draft_state);
     Ok(EditableArticle {
+        category: article
+            .category
+            .as_ref()
+            .map(|c| c.slug.clone())
+            .unwrap_or_default(),
+        categories: crate::calendar::occurrences::category_tags(store.as_ref()).await?,
         id: article.id,
         slug: article.slug.clone(),
         published: article.status == Status::Published,
@@ -210,6 +217,41 @@ pub async fn publish(editor: &User, save: ArticleSave) -> Result<Saved, AppError
             .format("%H:%M:%S")
             .to_string(),
         body_html: published.body_html,
+    })
+}
+
+pub async fn update_settings(
+    editor: &User,
+    save: ArticleSettingsSave,
+) -> Result<SettingsSaved, AppError> {
+    let slug = validate::slug(&save.slug).map_err(refuse)?;
+    let settings = ArticleSettings {
+        slug,
+        category: Some(save.category).filter(|slug| !slug.is_empty()),
+        status: if save.published {
+            Status::Published
+        } else {
+            Status::Draft
+        },
+    };
+    let updated = store()?
+        .update_article_settings(save.article_id, save.version, &settings)
+        .await
+        .map_err(|error| match error {
+            StoreError::Taken(_) => refuse(AppError::Validation {
+                field: "slug".into(),
+                message: "Šī adrese jau ir aizņemta.".into(),
+            }),
+            StoreError::UnknownCategory(_) => refuse(AppError::Validation {
+                field: "category".into(),
+                message: "Nav tādas kategorijas.".into(),
+            }),
+            other => refused(other),
+        })?;
+    audit(editor, "changed settings", updated.id, &updated.title).await?;
+    Ok(SettingsSaved {
+        version: updated.version,
+        slug: updated.slug,
     })
 }
 
@@ -365,6 +407,7 @@ pub async fn desk() -> Result<Desk, AppError> {
     let store = store()?;
     let item = |article: Article, at: chrono::DateTime<Utc>| DeskItem {
         id: article.id,
+        event: false,
         slug: article.slug,
         title: article.title,
         when: stamp(at),
@@ -379,15 +422,37 @@ pub async fn desk() -> Result<Desk, AppError> {
                 item(article, at)
             })
             .collect(),
-        trash: store
-            .trashed_articles()
-            .await?
-            .into_iter()
-            .map(|article| {
-                let at = article.trashed_at.unwrap_or(article.updated_at);
-                item(article, at)
-            })
-            .collect(),
+        trash: {
+            let mut trash: Vec<(chrono::DateTime<Utc>, DeskItem)> = store
+                .trashed_articles()
+                .await?
+                .into_iter()
+                .map(|article| {
+                    let at = article.trashed_at.unwrap_or(article.updated_at);
+                    (at, item(article, at))
+                })
+                .collect();
+            trash.extend(
+                store
+                    .trashed_events()
+                    .await?
+                    .into_iter()
+                    .map(|(event, at)| {
+                        (
+                            at,
+                            DeskItem {
+                                id: event.id,
+                                event: true,
+                                slug: event.slug,
+                                title: event.title,
+                                when: stamp(at),
+                            },
+                        )
+                    }),
+            );
+            trash.sort_by_key(|(at, _)| std::cmp::Reverse(*at));
+            trash.into_iter().map(|(_, item)| item).collect()
+        },
     })
 }
 

@@ -54,9 +54,49 @@ pub fn article_fields(fields: &ArticleFields) -> Result<ArticleFields, AppError>
     })
 }
 
+/// A hand-chosen address: lower-case letters, digits and single hyphens. Four digits alone
+/// are a year of the news archive, so they are not an article's address.
+pub fn slug(value: &str) -> Result<String, AppError> {
+    let slug = value.trim().to_lowercase();
+    let shaped = !slug.is_empty()
+        && slug.len() <= 80
+        && slug
+            .bytes()
+            .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-')
+        && !slug.starts_with('-')
+        && !slug.ends_with('-')
+        && !slug.contains("--");
+    if !shaped {
+        return Err(invalid(
+            "slug",
+            "Adresē drīkst būt tikai mazie latīņu burti, cipari un defises (līdz 80 zīmēm).",
+        ));
+    }
+    if slug.len() == 4 && slug.bytes().all(|b| b.is_ascii_digit()) {
+        return Err(invalid("slug", "Četri cipari ir arhīva gada adrese."));
+    }
+    Ok(slug)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn addresses_are_plain_and_never_a_year() {
+        assert_eq!(slug(" Jauna-Adrese-2 ").expect("valid"), "jauna-adrese-2");
+        for bad in [
+            "",
+            "ar atstarpi",
+            "garumzīme-ā",
+            "-sākums",
+            "beigas-",
+            "a--b",
+            "2018",
+        ] {
+            assert!(slug(bad).is_err(), "{bad}");
+        }
+    }
 
     fn fields(title: &str, body: &str) -> ArticleFields {
         ArticleFields {

@@ -159,6 +159,7 @@ contract_tests!(
     drafts_refuse_stale_saves_and_publishing_keeps_revisions,
     trash_restore_failed_sign_ins_and_the_audit_log,
     events_are_updated_with_a_version_check_and_trashed,
+    article_settings_change_address_category_and_status,
 );
 
 fn utc(y: i32, m: u32, d: u32, h: u32, min: u32) -> DateTime<Utc> {
@@ -1287,4 +1288,77 @@ async fn events_are_updated_with_a_version_check_and_trashed(store: SharedStore)
         store.event_for_editing(&stored.slug).await.expect("read"),
         None
     );
+}
+
+async fn article_settings_change_address_category_and_status(store: SharedStore) {
+    store
+        .create_category(&NewCategory {
+            slug: "projekti".into(),
+            name: "Projekti".into(),
+            colour: "#6d28d9".into(),
+        })
+        .await
+        .expect("category");
+    let first = store
+        .create_article(&article("Pirmais raksts", utc(2021, 5, 3, 7, 0)))
+        .await
+        .expect("article");
+    let second = store
+        .create_article(&article("Otrais raksts", utc(2021, 5, 4, 7, 0)))
+        .await
+        .expect("article");
+    let settings = |slug: &str, status| ArticleSettings {
+        slug: slug.into(),
+        category: Some("projekti".into()),
+        status,
+    };
+    assert!(matches!(
+        store
+            .update_article_settings(
+                second.id,
+                second.version,
+                &settings(&first.slug, Status::Published)
+            )
+            .await,
+        Err(StoreError::Taken("slug"))
+    ));
+    let moved = store
+        .update_article_settings(
+            second.id,
+            second.version,
+            &settings("jauna-adrese", Status::Draft),
+        )
+        .await
+        .expect("settings");
+    assert_eq!(moved.slug, "jauna-adrese");
+    assert_eq!(moved.category.map(|c| c.slug), Some("projekti".to_string()));
+    assert_eq!(moved.status, Status::Draft);
+    assert_eq!(
+        store.published_article("jauna-adrese").await.expect("read"),
+        None
+    );
+    assert!(matches!(
+        store
+            .update_article_settings(second.id, second.version, &settings("cita", Status::Draft))
+            .await,
+        Err(StoreError::Conflict { .. })
+    ));
+
+    let event_row = store
+        .create_event(&event(
+            "Izmetams",
+            utc(2020, 8, 4, 7, 0),
+            utc(2020, 8, 4, 9, 0),
+        ))
+        .await
+        .expect("event");
+    store.trash_event(event_row.id).await.expect("trash");
+    assert_eq!(store.trashed_events().await.expect("trash").len(), 1);
+    store.restore_event(event_row.id).await.expect("restore");
+    assert!(store.trashed_events().await.expect("trash").is_empty());
+    assert!(store
+        .event_for_editing(&event_row.slug)
+        .await
+        .expect("read")
+        .is_some());
 }

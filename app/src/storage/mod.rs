@@ -212,6 +212,15 @@ pub struct NewArticle {
     pub status: Status,
 }
 
+/// What an editor sets about an article besides its text.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ArticleSettings {
+    pub slug: String,
+    /// Slug of an existing category.
+    pub category: Option<String>,
+    pub status: Status,
+}
+
 /// One page of published articles, newest first, and how many there are in all.
 #[derive(Debug, Clone, PartialEq)]
 pub struct ArticlePage {
@@ -349,6 +358,10 @@ pub trait Store: Send + Sync + 'static {
     ) -> Result<Event, StoreError>;
     /// Moves an event to the trash (it becomes a draft readers cannot see).
     async fn trash_event(&self, id: i64) -> Result<(), StoreError>;
+    /// Takes an event out of the trash, as a draft.
+    async fn restore_event(&self, id: i64) -> Result<(), StoreError>;
+    /// Events in the trash, most recently trashed first, with when they were trashed.
+    async fn trashed_events(&self) -> Result<Vec<(Event, DateTime<Utc>)>, StoreError>;
 
     /// Stores an article under a fresh unique slug made from its title.
     async fn create_article(&self, article: &NewArticle) -> Result<Article, StoreError>;
@@ -372,6 +385,14 @@ pub trait Store: Send + Sync + 'static {
         expected_version: i64,
         article: &NewArticle,
         actor: &str,
+    ) -> Result<Article, StoreError>;
+    /// Changes an article's address, category and whether it is published, if it is still at
+    /// `expected_version`. `StoreError::Taken("slug")` when another article has the address.
+    async fn update_article_settings(
+        &self,
+        id: i64,
+        expected_version: i64,
+        settings: &ArticleSettings,
     ) -> Result<Article, StoreError>;
     /// Moves an article to the trash: readers and search no longer see it.
     async fn trash_article(&self, id: i64) -> Result<(), StoreError>;

@@ -455,6 +455,38 @@ macro_rules! impl_store {
                 Ok(())
             }
 
+            async fn restore_event(&self, id: i64) -> Result<(), StoreError> {
+                let restored = sqlx::query(
+                    "UPDATE events SET trashed_at = NULL, updated_at = $1, \
+                     version = version + 1 WHERE id = $2 AND trashed_at IS NOT NULL",
+                )
+                .bind($instant(Utc::now()))
+                .bind(id)
+                .execute(&self.pool)
+                .await?;
+                if restored.rows_affected() == 0 {
+                    return Err(StoreError::NotFound);
+                }
+                Ok(())
+            }
+
+            async fn trashed_events(&self) -> Result<Vec<(Event, DateTime<Utc>)>, StoreError> {
+                let sql = format!(
+                    "SELECT {EVENT_COLUMNS} WHERE e.trashed_at IS NOT NULL \
+                     ORDER BY e.trashed_at DESC, e.id DESC"
+                );
+                let rows: Vec<EventRow> = sqlx::query_as(&sql).fetch_all(&self.pool).await?;
+                // The time it was trashed is its last change.
+                Ok(rows
+                    .into_iter()
+                    .map(|row| {
+                        let event: Event = row.into();
+                        let at = event.updated_at;
+                        (event, at)
+                    })
+                    .collect())
+            }
+
             async fn create_article(&self, article: &NewArticle) -> Result<Article, StoreError> {
                 let mut tx = self.pool.begin().await?;
                 let id = Self::insert_article(&mut tx, article).await?;
@@ -855,6 +887,54 @@ macro_rules! impl_store {
                 .fetch_all(&self.pool)
                 .await?;
                 Ok(rows.into_iter().map(Into::into).collect())
+            }
+
+            async fn update_article_settings(
+                &self,
+                id: i64,
+                expected_version: i64,
+                settings: &ArticleSettings,
+            ) -> Result<Article, StoreError> {
+                let mut tx = self.pool.begin().await?;
+                let category_id = Self::category_id(&mut tx, settings.category.as_deref()).await?;
+                let taken: Option<i64> =
+                    sqlx::query_scalar("SELECT id FROM articles WHERE slug = $1 AND id <> $2")
+                        .bind(&settings.slug)
+                        .bind(id)
+                        .fetch_optional(&mut *tx)
+                        .await?;
+                if taken.is_some() {
+                    return Err(StoreError::Taken("slug"));
+                }
+                let updated: Option<i64> = sqlx::query_scalar(
+                    "UPDATE articles SET slug = $1, category_id = $2, status = $3, \
+                     updated_at = $4, version = version + 1 \
+                     WHERE id = $5 AND version = $6 RETURNING id",
+                )
+                .bind(&settings.slug)
+                .bind(category_id)
+                .bind(settings.status.as_str())
+                .bind($instant(Utc::now()))
+                .bind(id)
+                .bind(expected_version)
+                .fetch_optional(&mut *tx)
+                .await?;
+                if updated.is_none() {
+                    let stored: Option<i64> =
+                        sqlx::query_scalar("SELECT version FROM articles WHERE id = $1")
+                            .bind(id)
+                            .fetch_optional(&mut *tx)
+                            .await?;
+                    return Err(match stored {
+                        None => StoreError::NotFound,
+                        Some(stored) => StoreError::Conflict {
+                            expected: expected_version,
+                            stored,
+                        },
+                    });
+                }
+                tx.commit().await?;
+                self.article_by_id(id).await
             }
 
             async fn trash_article(&self, id: i64) -> Result<(), StoreError> {

@@ -14,10 +14,10 @@ use super::rows::{
 };
 use super::sql::impl_store;
 use super::{
-    slugs, Article, ArticleDraft, ArticleNeighbours, ArticlePage, ArticleRevision, ArticleText,
-    Attachment, AuditEntry, Category, Credentials, Direction, Event, EventPage, NewArticle,
-    NewCategory, NewEvent, Recurrence, Role, SearchKind, SearchPage, SearchRequest, StoreError,
-    User,
+    slugs, Article, ArticleDraft, ArticleNeighbours, ArticlePage, ArticleRevision, ArticleSettings,
+    ArticleText, Attachment, AuditEntry, Category, Credentials, Direction, Event, EventPage,
+    NewArticle, NewCategory, NewEvent, Recurrence, Role, SearchKind, SearchPage, SearchRequest,
+    StoreError, User,
 };
 
 pub struct SqliteStore {

@@ -524,3 +524,69 @@ async fn an_image_without_alt_text_cannot_be_published() {
         .await;
     assert_eq!(with.status, StatusCode::OK, "{}", with.body);
 }
+
+#[tokio::test(flavor = "multi_thread")]
+async fn settings_change_the_address_category_and_visibility_and_refuse_a_taken_address() {
+    let site = Site::with_demo_content().await;
+    let cookie = site.signed_in("anna@example.lv", Role::Editor).await;
+    let article = open(&site, &cookie).await;
+    let settings = |slug: &str, category: &str, published: bool, version: &Value| {
+        json!({ "save": {
+            "article_id": article["id"], "version": version, "slug": slug,
+            "category": category, "published": published,
+        }})
+        .to_string()
+    };
+    let taken = site
+        .post_json(
+            "/api/editing/update_article_settings",
+            &settings(
+                "darba-inspektori-macas-atpazit-darba-ekspluataciju",
+                "",
+                true,
+                &article["version"],
+            ),
+            Some(&cookie),
+        )
+        .await;
+    assert_eq!(taken.status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(taken.body.contains("aizņemta"), "{}", taken.body);
+    let year = site
+        .post_json(
+            "/api/editing/update_article_settings",
+            &settings("2018", "", true, &article["version"]),
+            Some(&cookie),
+        )
+        .await;
+    assert_eq!(year.status, StatusCode::UNPROCESSABLE_ENTITY);
+
+    let saved = site
+        .post_json(
+            "/api/editing/update_article_settings",
+            &settings("moldovas-projekts", "sadarbiba", false, &article["version"]),
+            Some(&cookie),
+        )
+        .await;
+    assert_eq!(saved.status, StatusCode::OK, "{}", saved.body);
+    assert_eq!(
+        site.get(&format!("/news/{LAUNCH}")).await.0,
+        StatusCode::NOT_FOUND
+    );
+    assert_eq!(
+        site.get("/news/moldovas-projekts").await.0,
+        StatusCode::NOT_FOUND,
+        "unpublished: readers do not see it at the new address either"
+    );
+    let saved = parse(&saved.body);
+    let republished = site
+        .post_json(
+            "/api/editing/update_article_settings",
+            &settings("moldovas-projekts", "sadarbiba", true, &saved["version"]),
+            Some(&cookie),
+        )
+        .await;
+    assert_eq!(republished.status, StatusCode::OK);
+    let (status, page) = site.get("/news/moldovas-projekts").await;
+    assert_eq!(status, StatusCode::OK);
+    assert!(page.contains("Sadarbība"));
+}

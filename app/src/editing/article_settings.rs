@@ -1,0 +1,91 @@
+//! An article's address, category and visibility, set beside the text in editing mode and
+//! saved on their own (they take effect at once, like publishing).
+
+use leptos::{prelude::*, task::spawn_local};
+use leptos_router::{hooks::use_navigate, NavigateOptions};
+
+use super::{update_article_settings, ArticleSettingsSave, EditableArticle};
+use crate::error::AppError;
+
+#[component]
+pub fn ArticleSettings(
+    article: EditableArticle,
+    /// The stored article's version, shared with the text editor.
+    version: RwSignal<i64>,
+    published: RwSignal<bool>,
+) -> impl IntoView {
+    let article_id = article.id;
+    let slug = RwSignal::new(article.slug.clone());
+    let category = RwSignal::new(article.category.clone());
+    let message = RwSignal::new(None::<String>);
+    let slug_error = RwSignal::new(None::<String>);
+    let navigate = use_navigate();
+    let original_slug = article.slug.clone();
+    let save = move |_| {
+        let request = ArticleSettingsSave {
+            article_id,
+            version: version.get_untracked(),
+            slug: slug.get_untracked(),
+            category: category.get_untracked(),
+            published: published.get_untracked(),
+        };
+        let (navigate, original_slug) = (navigate.clone(), original_slug.clone());
+        spawn_local(async move {
+            match update_article_settings(request).await {
+                Ok(saved) => {
+                    version.set(saved.version);
+                    slug_error.set(None);
+                    message.set(Some("Iestatījumi saglabāti.".into()));
+                    if saved.slug != original_slug {
+                        navigate(
+                            &format!("/news/{}", saved.slug),
+                            NavigateOptions {
+                                replace: true,
+                                ..NavigateOptions::default()
+                            },
+                        );
+                    }
+                }
+                Err(AppError::Validation {
+                    field,
+                    message: text,
+                }) if field == "slug" => {
+                    slug_error.set(Some(text));
+                }
+                Err(error) => message.set(Some(error.to_string())),
+            }
+        });
+    };
+    view! {
+        <fieldset class="article-settings">
+            <legend>"Iestatījumi"</legend>
+            <label for="edit-slug">"Adrese: /news/"</label>
+            <input
+                id="edit-slug"
+                type="text"
+                value=article.slug.clone()
+                aria-describedby="edit-slug-error"
+                aria-invalid=move || if slug_error.get().is_some() { "true" } else { "false" }
+                on:input=move |event| slug.set(event_target_value(&event))
+            />
+            <p id="edit-slug-error" class="field-error" role="alert">{move || slug_error.get()}</p>
+            <label for="edit-article-category">"Kategorija"</label>
+            <select id="edit-article-category" on:change=move |event| category.set(event_target_value(&event))>
+                <option value="" selected=article.category.is_empty()>"Bez kategorijas"</option>
+                {article.categories.iter().map(|tag| view! {
+                    <option value=tag.slug.clone() selected=tag.slug == article.category>{tag.name.clone()}</option>
+                }).collect_view()}
+            </select>
+            <label for="edit-article-status">"Statuss"</label>
+            <select
+                id="edit-article-status"
+                on:change=move |event| published.set(event_target_value(&event) == "published")
+            >
+                <option value="draft" selected=!article.published>"Nepublicēts (lasītāji neredz)"</option>
+                <option value="published" selected=article.published>"Publicēts"</option>
+            </select>
+            <button type="button" class="button" on:click=save>"Saglabāt iestatījumus"</button>
+            <p role="status">{move || message.get()}</p>
+        </fieldset>
+    }
+}
