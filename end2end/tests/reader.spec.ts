@@ -112,6 +112,18 @@ test("an article offers its files and its event, and the calendar can mark news 
   await expect(page.getByRole("button", { name: "Nerādīt ziņu dienas" })).toHaveAttribute("aria-pressed", "true");
 });
 
+test("an article prints without the site's navigation, forms and neighbours", async ({ page }) => {
+  await page.goto("/news/lietuva-un-latvija-sniegs-atbalstu-moldovai-cina-pret-cilveku-tirdzniecibu");
+  await page.emulateMedia({ media: "print" });
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText(LAUNCH_ARTICLE);
+  await expect(page.getByText(/tālrunis 670\d{5}/)).toBeVisible();
+  await expect(page.getByRole("navigation", { name: "Galvenā navigācija" })).toBeHidden();
+  await expect(page.getByRole("combobox", { name: "Meklēt vietnē" })).toBeHidden();
+  await expect(page.getByRole("navigation", { name: "Citi raksti" })).toBeHidden();
+  await page.emulateMedia({ media: "screen" });
+  await expect(page.getByRole("navigation", { name: "Galvenā navigācija" })).toBeVisible();
+});
+
 test("impossible dates and unknown paths get a 404 page in the site's layout", async ({ page }) => {
   for (const path of ["/calendar/2020/13", "/calendar/abc/01", "/nav-tadas-lapas", "/events/nav-tada"]) {
     const response = await page.goto(path);
