@@ -1,44 +1,23 @@
 //! What the event editing server functions do once the caller is known to be an editor.
 
-use chrono::{Days, NaiveDate, NaiveTime, Utc};
+use chrono::{Days, NaiveDate, NaiveTime};
 
-use super::event_fields::{self, EditableEvent, EventFields, EventSave};
+use super::{
+    event_fields::{self, EditableEvent, EventFields, EventSave},
+    service::refused,
+};
 use crate::{
     auth::session::refuse,
     calendar::{occurrences::category_tags, recurrence},
     error::AppError,
     sanitize::SafeHtml,
     state::store,
-    storage::{AuditEntry, Event, NewEvent, Recurrence, Status, StoreError, User},
+    storage::{Event, NewEvent, Recurrence, Status, User},
     timezone,
 };
 
-fn refused(error: StoreError) -> AppError {
-    match error {
-        StoreError::Conflict { stored, .. } => refuse(AppError::Conflict {
-            current_version: stored,
-        }),
-        StoreError::NotFound => refuse(AppError::NotFound),
-        StoreError::UnknownCategory(_) => refuse(AppError::Validation {
-            field: "category".into(),
-            message: "Nav tādas kategorijas.".into(),
-        }),
-        other => AppError::from(other),
-    }
-}
-
 async fn audit(editor: &User, action: &str, event: &Event) -> Result<(), AppError> {
-    store()?
-        .record_audit(&AuditEntry {
-            at: Utc::now(),
-            actor: editor.email.clone(),
-            action: action.to_string(),
-            item_kind: "event".to_string(),
-            item_id: Some(event.id),
-            item_title: event.title.clone(),
-        })
-        .await?;
-    Ok(())
+    super::service::audit_item(editor, action, "event", event.id, &event.title).await
 }
 
 fn fields_of(event: &Event) -> EventFields {

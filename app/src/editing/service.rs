@@ -59,13 +59,18 @@ fn draft_state(draft: ArticleDraft) -> DraftState {
     }
 }
 
-/// Storage failures as the editor should see them: a conflict is a 409, a missing item a 404.
-fn refused(error: StoreError) -> AppError {
+/// Storage failures as the editor should see them: a conflict is a 409, a missing item a 404,
+/// an unknown category a 422 on its field.
+pub(super) fn refused(error: StoreError) -> AppError {
     match error {
         StoreError::Conflict { stored, .. } => refuse(AppError::Conflict {
             current_version: stored,
         }),
         StoreError::NotFound => refuse(AppError::NotFound),
+        StoreError::UnknownCategory(_) => refuse(AppError::Validation {
+            field: "category".into(),
+            message: "Nav tādas kategorijas.".into(),
+        }),
         other => AppError::from(other),
     }
 }
@@ -77,18 +82,29 @@ fn checked(fields: &ArticleFields) -> Result<ArticleFields, AppError> {
     Ok(fields)
 }
 
-async fn audit(editor: &User, action: &str, article_id: i64, title: &str) -> Result<(), AppError> {
+/// Writes one line of the audit log: `editor` did `action` to the `kind` item.
+pub(super) async fn audit_item(
+    editor: &User,
+    action: &str,
+    kind: &str,
+    id: i64,
+    title: &str,
+) -> Result<(), AppError> {
     store()?
         .record_audit(&AuditEntry {
             at: Utc::now(),
             actor: editor.email.clone(),
             action: action.to_string(),
-            item_kind: "article".to_string(),
-            item_id: Some(article_id),
+            item_kind: kind.to_string(),
+            item_id: Some(id),
             item_title: title.to_string(),
         })
         .await?;
     Ok(())
+}
+
+async fn audit(editor: &User, action: &str, article_id: i64, title: &str) -> Result<(), AppError> {
+    audit_item(editor, action, "article", article_id, title).await
 }
 
 async fn article_by_id(article_id: i64) -> Result<Article, AppError> {
@@ -241,10 +257,6 @@ pub async fn update_settings(
             StoreError::Taken(_) => refuse(AppError::Validation {
                 field: "slug".into(),
                 message: "Šī adrese jau ir aizņemta.".into(),
-            }),
-            StoreError::UnknownCategory(_) => refuse(AppError::Validation {
-                field: "category".into(),
-                message: "Nav tādas kategorijas.".into(),
             }),
             other => refused(other),
         })?;

@@ -160,6 +160,26 @@ macro_rules! impl_store {
                 unreachable!("slug candidates are endless")
             }
 
+            /// Why an update guarded by `expected_version` changed nothing: the row is gone, or
+            /// someone else saved a newer version.
+            async fn stale_write(
+                conn: &mut <$db as sqlx::Database>::Connection,
+                table: &'static str,
+                id: i64,
+                expected_version: i64,
+            ) -> Result<StoreError, StoreError> {
+                let sql = format!("SELECT version FROM {table} WHERE id = $1");
+                let stored: Option<i64> =
+                    sqlx::query_scalar(&sql).bind(id).fetch_optional(&mut *conn).await?;
+                Ok(match stored {
+                    None => StoreError::NotFound,
+                    Some(stored) => StoreError::Conflict {
+                        expected: expected_version,
+                        stored,
+                    },
+                })
+            }
+
             async fn article_by_id(&self, id: i64) -> Result<Article, StoreError> {
                 let sql = format!("SELECT {ARTICLE_COLUMNS} WHERE a.id = $1");
                 let row: Option<ArticleRow> =
@@ -423,18 +443,7 @@ macro_rules! impl_store {
                 .fetch_optional(&mut *tx)
                 .await?;
                 if updated.is_none() {
-                    let stored: Option<i64> =
-                        sqlx::query_scalar("SELECT version FROM events WHERE id = $1")
-                            .bind(id)
-                            .fetch_optional(&mut *tx)
-                            .await?;
-                    return Err(match stored {
-                        None => StoreError::NotFound,
-                        Some(stored) => StoreError::Conflict {
-                            expected: expected_version,
-                            stored,
-                        },
-                    });
+                    return Err(Self::stale_write(&mut tx, "events", id, expected_version).await?);
                 }
                 tx.commit().await?;
                 self.event_by_id(id).await
@@ -542,18 +551,7 @@ macro_rules! impl_store {
                 .fetch_optional(&mut *tx)
                 .await?;
                 if updated.is_none() {
-                    let stored: Option<i64> =
-                        sqlx::query_scalar("SELECT version FROM articles WHERE id = $1")
-                            .bind(id)
-                            .fetch_optional(&mut *tx)
-                            .await?;
-                    return Err(match stored {
-                        None => StoreError::NotFound,
-                        Some(stored) => StoreError::Conflict {
-                            expected: expected_version,
-                            stored,
-                        },
-                    });
+                    return Err(Self::stale_write(&mut tx, "articles", id, expected_version).await?);
                 }
                 Self::replace_attachments(&mut tx, id, &article.attachments).await?;
                 sqlx::query("DELETE FROM article_drafts WHERE article_id = $1")
@@ -920,18 +918,7 @@ macro_rules! impl_store {
                 .fetch_optional(&mut *tx)
                 .await?;
                 if updated.is_none() {
-                    let stored: Option<i64> =
-                        sqlx::query_scalar("SELECT version FROM articles WHERE id = $1")
-                            .bind(id)
-                            .fetch_optional(&mut *tx)
-                            .await?;
-                    return Err(match stored {
-                        None => StoreError::NotFound,
-                        Some(stored) => StoreError::Conflict {
-                            expected: expected_version,
-                            stored,
-                        },
-                    });
+                    return Err(Self::stale_write(&mut tx, "articles", id, expected_version).await?);
                 }
                 tx.commit().await?;
                 self.article_by_id(id).await
