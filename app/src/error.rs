@@ -29,6 +29,9 @@ pub enum AppError {
     Conflict { current_version: i64 },
     #[error("Servera kļūda. Lūdzu, mēģiniet vēlreiz.")]
     Internal,
+    /// The request's arguments were missing or malformed.
+    #[error("Nederīgs pieprasījums: {0}")]
+    BadRequest(String),
     /// The request never reached the function (network down, bad encoding).
     #[error("Savienojuma kļūda: {0}")]
     Transport(String),
@@ -44,6 +47,7 @@ impl AppError {
             AppError::Forbidden => StatusCode::FORBIDDEN,
             AppError::Validation { .. } => StatusCode::UNPROCESSABLE_ENTITY,
             AppError::Conflict { .. } => StatusCode::CONFLICT,
+            AppError::BadRequest(_) => StatusCode::BAD_REQUEST,
             AppError::Internal | AppError::Transport(_) => StatusCode::INTERNAL_SERVER_ERROR,
         }
     }
@@ -53,7 +57,16 @@ impl FromServerFnError for AppError {
     type Encoder = JsonEncoding;
 
     fn from_server_fn_error(value: ServerFnErrorErr) -> Self {
-        AppError::Transport(value.to_string())
+        match value {
+            // The server could not read the arguments: the caller's mistake, not ours. (In
+            // the browser a deserialization error is about the answer, so it stays Transport.)
+            #[cfg(feature = "ssr")]
+            ServerFnErrorErr::Deserialization(reason) => AppError::BadRequest(reason),
+            ServerFnErrorErr::Args(reason) | ServerFnErrorErr::MissingArg(reason) => {
+                AppError::BadRequest(reason)
+            }
+            other => AppError::Transport(other.to_string()),
+        }
     }
 }
 

@@ -152,8 +152,8 @@ test("an editor adds an event by clicking a day, publishes it, then moves it by 
   await expect(title).toHaveValue("Jauns notikums");
   await title.fill("Darbnīca skolotājiem Rēzeknē");
   await editor.getByLabel("Statuss").selectOption("published");
-  await editor.getByRole("button", { name: "Saglabāt", exact: true }).click();
-  await expect(editor.getByRole("status").filter({ hasText: "Saglabāts." })).toBeVisible();
+  await editor.getByRole("button", { name: "Saglabāt notikumu" }).click();
+  await expect(editor.getByRole("status").filter({ hasText: /^Publicēts \d\d:\d\d:\d\d$/ })).toBeVisible();
 
   await editor.goto("/calendar/2020/08");
   await hydrated(editor);
@@ -211,4 +211,91 @@ test("an editor uploads an image into the body, describes it, and readers see it
   await expect(published).toHaveAttribute("loading", "lazy");
   // It really loaded (a broken image has no natural width).
   await expect.poll(() => published.evaluate((img: HTMLImageElement) => img.complete && img.naturalWidth > 0)).toBe(true);
+});
+
+test("an event's changes save themselves as a draft, readers see them once saved, and an earlier version can be restored", async ({
+  browser,
+  page: reader,
+}) => {
+  const editor = await editorPage(browser, EDITORS.janis.email);
+  await editor.goto("/calendar/2020/08");
+  await hydrated(editor);
+  await editor.getByRole("button", { name: "Pievienot notikumu: 2020. gada 20. augusts" }).click();
+  await editor.getByRole("textbox", { name: "Nosaukums" }).fill("Apmācības sociālajiem darbiniekiem");
+  await editor.getByLabel("Statuss").selectOption("published");
+  await editor.getByRole("button", { name: "Saglabāt notikumu" }).click();
+  await expect(editor.getByRole("status").filter({ hasText: "Publicēts" })).toBeVisible();
+  const eventUrl = editor.url();
+
+  await editor.getByRole("textbox", { name: "Vieta" }).fill("Jelgavas novada dome");
+  await expect(editor.getByRole("status").filter({ hasText: "Melnraksts saglabāts" })).toBeVisible();
+  await reader.goto(eventUrl);
+  await expect(reader.getByRole("heading", { level: 1 })).toHaveText("Apmācības sociālajiem darbiniekiem");
+  await expect(reader.getByText("Jelgavas novada dome")).toHaveCount(0);
+
+  // The draft is shared and outlives the page: reopening the editor finds it.
+  await editor.reload();
+  await hydrated(editor);
+  await editor.getByRole("button", { name: "Rediģēt notikumu" }).click();
+  await expect(editor.getByRole("textbox", { name: "Vieta" })).toHaveValue("Jelgavas novada dome");
+  await expect(editor.getByRole("status").filter({ hasText: "Melnraksts saglabāts" })).toBeVisible();
+  await editor.getByRole("button", { name: "Saglabāt notikumu" }).click();
+  await expect(editor.getByRole("status").filter({ hasText: "Publicēts" })).toBeVisible();
+  await reader.reload();
+  await expect(reader.getByText("Jelgavas novada dome").first()).toBeVisible();
+
+  await editor.getByRole("button", { name: "Versiju vēsture" }).click();
+  await editor.getByRole("button", { name: "Salīdzināt" }).click();
+  await expect(editor.getByRole("insertion").filter({ hasText: "Jelgavas novada dome" })).toBeVisible();
+  await editor.getByRole("button", { name: /^Atjaunot \d+\. versiju$/ }).first().click();
+  await hydrated(editor);
+  await reader.reload();
+  await expect(reader.getByRole("heading", { level: 1 })).toHaveText("Apmācības sociālajiem darbiniekiem");
+  await expect(reader.getByText("Jelgavas novada dome")).toHaveCount(0);
+});
+
+test("two editors change the same event: the second chooses part by part", async ({ browser }) => {
+  const anna = await editorPage(browser, EDITORS.anna.email);
+  const janis = await editorPage(browser, EDITORS.janis.email);
+  await anna.goto("/calendar/2020/08");
+  await hydrated(anna);
+  await anna.getByRole("button", { name: "Pievienot notikumu: 2020. gada 25. augusts" }).click();
+  await anna.getByRole("textbox", { name: "Nosaukums" }).fill("Seminārs jauniešiem");
+  await expect(anna.getByRole("status").filter({ hasText: "Melnraksts saglabāts" })).toBeVisible();
+  await janis.goto(anna.url());
+  await hydrated(janis);
+  await expect(janis.getByRole("textbox", { name: "Nosaukums" })).toHaveValue("Seminārs jauniešiem");
+
+  await anna.getByRole("textbox", { name: "Vieta" }).fill("Ogre");
+  await expect(anna.getByRole("status").filter({ hasText: "Melnraksts saglabāts" })).toBeVisible();
+  await janis.getByRole("textbox", { name: "Vieta" }).fill("Sigulda");
+  const conflict = janis.getByRole("region", { name: /Kāds cits saglabāja šo notikumu/ });
+  await expect(conflict).toBeVisible();
+  const place = conflict.getByRole("group", { name: "Vieta" });
+  await expect(place.getByText("Ogre")).toBeVisible();
+  await expect(place.getByText("Sigulda")).toBeVisible();
+  await place.getByLabel("Paturēt otru").check();
+  await conflict.getByRole("button", { name: "Saglabāt izvēlēto" }).click();
+  await expect(janis.getByRole("status").filter({ hasText: "Melnraksts saglabāts" })).toBeVisible();
+  await expect(janis.getByRole("textbox", { name: "Vieta" })).toHaveValue("Ogre");
+});
+
+test("following a link with unsaved typing asks first, and staying keeps the typing", async ({ browser }) => {
+  const editor = await editorPage(browser, EDITORS.anna.email);
+  await editor.goto(INSPECTORS);
+  await hydrated(editor);
+  await editor.getByRole("button", { name: "Rediģēt šo rakstu" }).click();
+  const lead = editor.getByRole("textbox", { name: "Ievads" });
+  await lead.fill("Ievads, kas vēl nav saglabāts.");
+  const asked = editor.waitForEvent("dialog");
+  editor.once("dialog", (dialog) => dialog.dismiss());
+  await editor.getByRole("navigation", { name: "Galvenā navigācija" }).getByRole("link", { name: "Kalendārs" }).click();
+  expect((await asked).message()).toContain("nesaglabātas izmaiņas");
+  await expect(editor).toHaveURL(new RegExp(`${INSPECTORS}$`));
+  await expect(lead).toHaveValue("Ievads, kas vēl nav saglabāts.");
+  await expect(editor.getByRole("status").filter({ hasText: "Melnraksts saglabāts" })).toBeVisible();
+
+  // Once the draft is saved, links are followed without a question.
+  await editor.getByRole("navigation", { name: "Galvenā navigācija" }).getByRole("link", { name: "Kalendārs" }).click();
+  await expect(editor).toHaveURL(/\/calendar/);
 });

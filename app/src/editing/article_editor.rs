@@ -2,44 +2,19 @@
 //! stand, saved as a draft two seconds after typing stops, published on request.
 //! Ctrl+S saves at once, Esc leaves editing; leaving the page with unsaved changes asks first.
 
-use std::time::Duration;
-
 use leptos::{ev::KeyboardEvent, html, prelude::*, task::spawn_local};
 use leptos_router::{hooks::use_navigate, NavigateOptions};
 
 use super::{
-    article_settings::ArticleSettings, body_editor::BodyEditor, conflict::ConflictView,
-    delete_article, get_editable_article, history::History, publish_article, save_draft,
-    ArticleFields, ArticleSave, EditableArticle,
+    article_settings::ArticleSettings,
+    autosave::{Autosave, SaveState},
+    body_editor::BodyEditor,
+    conflict::{article_parts, ConflictView},
+    delete_article, get_editable_article,
+    history::History,
+    publish_article, save_draft, ArticleFields, ArticleSave, EditableArticle, ItemKind, ItemRef,
 };
 use crate::error::AppError;
-
-/// Quiet time after the last keystroke before the draft is saved.
-const AUTOSAVE_AFTER: Duration = Duration::from_secs(2);
-
-/// Where the editor's work stands, shown in a polite live region.
-#[derive(Debug, Clone, PartialEq, Eq)]
-enum SaveState {
-    Unchanged,
-    Unsaved,
-    Saving,
-    Saved(String),
-    Published(String),
-    Failed(String),
-}
-
-impl SaveState {
-    fn text(&self) -> String {
-        match self {
-            SaveState::Unchanged => "Nav izmaiņu".into(),
-            SaveState::Unsaved => "Nesaglabātas izmaiņas…".into(),
-            SaveState::Saving => "Saglabā…".into(),
-            SaveState::Saved(at) => format!("Melnraksts saglabāts {at}"),
-            SaveState::Published(at) => format!("Publicēts {at}"),
-            SaveState::Failed(message) => format!("Neizdevās saglabāt: {message}"),
-        }
-    }
-}
 
 /// Loads the article for editing. `on_leave` runs when the editor presses Esc.
 #[component]
@@ -68,15 +43,15 @@ fn EditorForm(article: EditableArticle, on_leave: Callback<()>) -> impl IntoView
     let fields = RwSignal::new(starting.clone());
     let base_version = RwSignal::new(article.version);
     let draft_version = RwSignal::new(article.draft.as_ref().map_or(0, |d| d.draft_version));
-    let state = RwSignal::new(match &article.draft {
+    let autosave = Autosave::new(match &article.draft {
         Some(draft) => SaveState::Saved(draft.saved_at.clone()),
         None => SaveState::Unchanged,
     });
+    let state = autosave.state;
     let published = RwSignal::new(article.published);
     let field_error = RwSignal::new(None::<(String, String)>);
     let conflict = RwSignal::new(None::<(ArticleFields, EditableArticle)>);
     let body = NodeRef::<html::Div>::new();
-    let timer = StoredValue::new(None::<TimeoutHandle>);
 
     let error_for = move |field: &'static str| {
         Signal::derive(move || {
@@ -117,9 +92,7 @@ fn EditorForm(article: EditableArticle, on_leave: Callback<()>) -> impl IntoView
         draft_version: draft_version.get_untracked(),
     };
     let save_now = move || {
-        if let Some(handle) = timer.get_value() {
-            handle.clear();
-        }
+        autosave.cancel();
         if state.get_untracked() == SaveState::Saving || conflict.get_untracked().is_some() {
             return;
         }
@@ -142,22 +115,12 @@ fn EditorForm(article: EditableArticle, on_leave: Callback<()>) -> impl IntoView
             }
         });
     };
-    let schedule = move || {
-        state.set(SaveState::Unsaved);
-        if let Some(handle) = timer.get_value() {
-            handle.clear();
-        }
-        timer.set_value(set_timeout_with_handle(save_now, AUTOSAVE_AFTER).ok());
-    };
     let edit = move |change: &dyn Fn(&mut ArticleFields)| {
         fields.update(|fields| change(fields));
-        schedule();
+        autosave.schedule(save_now);
     };
 
-    let publish = move |_| {
-        if let Some(handle) = timer.get_value() {
-            handle.clear();
-        }
+    let publish = move || {
         let save = request();
         state.set(SaveState::Saving);
         spawn_local(async move {
@@ -167,11 +130,15 @@ fn EditorForm(article: EditableArticle, on_leave: Callback<()>) -> impl IntoView
                     draft_version.set(0);
                     published.set(true);
                     field_error.set(None);
-                    state.set(SaveState::Published(saved.at));
+                    state.set(SaveState::Done(format!("Publicēts {}", saved.at)));
                 }
                 Err(error) => failed.with_value(|failed| failed(error)),
             }
         });
+    };
+    let publish = move |_| {
+        autosave.cancel();
+        autosave.when_idle(publish);
     };
 
     let navigate = use_navigate();
@@ -184,9 +151,7 @@ fn EditorForm(article: EditableArticle, on_leave: Callback<()>) -> impl IntoView
         if !sure {
             return;
         }
-        if let Some(handle) = timer.get_value() {
-            handle.clear();
-        }
+        autosave.cancel();
         let navigate = navigate.clone();
         spawn_local(async move {
             match delete_article(article_id).await {
@@ -198,18 +163,6 @@ fn EditorForm(article: EditableArticle, on_leave: Callback<()>) -> impl IntoView
             }
         });
     };
-
-    // The browser asks before a reload or close loses unsaved typing.
-    let unload = window_event_listener(leptos::ev::beforeunload, move |event| {
-        if matches!(
-            state.get_untracked(),
-            SaveState::Unsaved | SaveState::Saving
-        ) {
-            event.prevent_default();
-            event.set_return_value("Ir nesaglabātas izmaiņas.");
-        }
-    });
-    on_cleanup(move || unload.remove());
 
     let on_keydown = move |event: KeyboardEvent| {
         let key = event.key();
@@ -226,7 +179,10 @@ fn EditorForm(article: EditableArticle, on_leave: Callback<()>) -> impl IntoView
     };
 
     // A resolved conflict: the merged fields become the editor's, on top of the other save.
-    let resolve = Callback::new(move |(merged, theirs): (ArticleFields, EditableArticle)| {
+    let resolve = Callback::new(move |merged: ArticleFields| {
+        let Some((_, theirs)) = conflict.get_untracked() else {
+            return;
+        };
         if let Some(element) = body.get_untracked() {
             element.set_inner_html(&merged.body_html);
         }
@@ -237,6 +193,24 @@ fn EditorForm(article: EditableArticle, on_leave: Callback<()>) -> impl IntoView
         state.set(SaveState::Unsaved);
         save_now();
     });
+    let conflict_view = move || {
+        conflict.get().map(|(mine, theirs)| {
+            let (their_fields, who) = match &theirs.draft {
+                Some(draft) => (draft.fields.clone(), saved_by(draft)),
+                None => (theirs.current.clone(), "publicētā versija".to_string()),
+            };
+            view! {
+                <ConflictView
+                    heading="Kāds cits saglabāja šo rakstu, kamēr jūs to rediģējāt"
+                    mine
+                    theirs=their_fields
+                    who
+                    parts=article_parts()
+                    on_resolve=resolve
+                />
+            }
+        })
+    };
 
     view! {
         <div class="article-editor" on:keydown=on_keydown>
@@ -258,7 +232,7 @@ fn EditorForm(article: EditableArticle, on_leave: Callback<()>) -> impl IntoView
                 <button type="button" class="button button--danger" on:click=delete>"Dzēst"</button>
             </div>
             <ArticleSettings article=article.clone() version=base_version published/>
-            {move || conflict.get().map(|(mine, theirs)| view! { <ConflictView mine theirs on_resolve=resolve/> })}
+            {conflict_view}
             <article class="article article--editing">
                 <label class="editable__label" for="edit-title">"Virsraksts"</label>
                 <textarea
@@ -306,7 +280,16 @@ fn EditorForm(article: EditableArticle, on_leave: Callback<()>) -> impl IntoView
                     }
                 />
             </article>
-            <History article_id base_version/>
+            <History item=ItemRef { kind: ItemKind::Article, id: article_id } base_version/>
         </div>
     }
+}
+
+/// Who saved a draft and when, as the conflict view names the other version.
+pub(super) fn saved_by<F>(draft: &super::DraftState<F>) -> String {
+    format!(
+        "{} ({})",
+        draft.saved_by.as_deref().unwrap_or("cits redaktors"),
+        draft.saved_at
+    )
 }

@@ -1,12 +1,12 @@
 //! When someone else saved while this editor was typing: both versions side by side, and for
-//! each field that differs a choice of this editor's text, the other's, or both. Nothing is
-//! saved until the editor decides.
+//! each part that differs a choice of this editor's version, the other's, or (for text) both.
+//! Nothing is saved until the editor decides. Articles and events list their parts below.
 
 use leptos::prelude::*;
 
-use super::{ArticleFields, EditableArticle};
+use super::{event_fields::EventFields, ArticleFields};
 
-/// Which text a field keeps.
+/// Which version a part keeps.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 enum Keep {
     Mine,
@@ -14,130 +14,185 @@ enum Keep {
     Both,
 }
 
-/// A field as the conflict view shows it.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-enum Field {
-    Title,
-    Lead,
-    Body,
-    Contact,
+/// A part of an item the conflict view offers a choice for.
+pub struct Part<F> {
+    key: &'static str,
+    label: &'static str,
+    /// Shown as HTML (a body), else as text.
+    html: bool,
+    show: fn(&F) -> String,
+    /// Copies this part from the other version.
+    take: fn(&mut F, &F),
+    /// Keeps both versions' text, where that makes sense (not for dates).
+    join: Option<fn(&mut F, &F, &F)>,
 }
 
-impl Field {
-    const ALL: [Field; 4] = [Field::Title, Field::Lead, Field::Body, Field::Contact];
-
-    fn label(self) -> &'static str {
-        match self {
-            Field::Title => "Virsraksts",
-            Field::Lead => "Ievads",
-            Field::Body => "Teksts",
-            Field::Contact => "Kontaktinformācija",
-        }
-    }
-
-    fn key(self) -> &'static str {
-        match self {
-            Field::Title => "title",
-            Field::Lead => "lead",
-            Field::Body => "body",
-            Field::Contact => "contact",
-        }
-    }
-
-    fn of(self, fields: &ArticleFields) -> &str {
-        match self {
-            Field::Title => &fields.title,
-            Field::Lead => &fields.lead,
-            Field::Body => &fields.body_html,
-            Field::Contact => &fields.contact,
-        }
-    }
-
-    fn set(self, fields: &mut ArticleFields, value: String) {
-        match self {
-            Field::Title => fields.title = value,
-            Field::Lead => fields.lead = value,
-            Field::Body => fields.body_html = value,
-            Field::Contact => fields.contact = value,
-        }
-    }
-
-    /// Both texts in one: bodies one after the other, other fields joined by a separator.
-    fn both(self, mine: &str, theirs: &str) -> String {
-        match self {
-            Field::Body => format!("{mine}{theirs}"),
-            Field::Title => format!("{mine} / {theirs}"),
-            Field::Lead | Field::Contact => format!("{mine}\n\n{theirs}"),
-        }
+impl<F> Clone for Part<F> {
+    fn clone(&self) -> Self {
+        *self
     }
 }
 
-/// The merged fields for the choices made.
-fn merge(mine: &ArticleFields, theirs: &ArticleFields, keep: &[(Field, Keep)]) -> ArticleFields {
+impl<F> Copy for Part<F> {}
+
+/// The parts of an article.
+pub fn article_parts() -> Vec<Part<ArticleFields>> {
+    vec![
+        Part {
+            key: "title",
+            label: "Virsraksts",
+            html: false,
+            show: |f| f.title.clone(),
+            take: |f, o| f.title.clone_from(&o.title),
+            join: Some(|f, a, b| f.title = format!("{} / {}", a.title, b.title)),
+        },
+        Part {
+            key: "lead",
+            label: "Ievads",
+            html: false,
+            show: |f| f.lead.clone(),
+            take: |f, o| f.lead.clone_from(&o.lead),
+            join: Some(|f, a, b| f.lead = format!("{}\n\n{}", a.lead, b.lead)),
+        },
+        Part {
+            key: "body",
+            label: "Teksts",
+            html: true,
+            show: |f| f.body_html.clone(),
+            take: |f, o| f.body_html.clone_from(&o.body_html),
+            join: Some(|f, a, b| f.body_html = format!("{}{}", a.body_html, b.body_html)),
+        },
+        Part {
+            key: "contact",
+            label: "Kontaktinformācija",
+            html: false,
+            show: |f| f.contact.clone(),
+            take: |f, o| f.contact.clone_from(&o.contact),
+            join: Some(|f, a, b| f.contact = format!("{}\n\n{}", a.contact, b.contact)),
+        },
+    ]
+}
+
+/// The parts of an event; its dates and times are one part.
+pub fn event_parts() -> Vec<Part<EventFields>> {
+    vec![
+        Part {
+            key: "title",
+            label: "Nosaukums",
+            html: false,
+            show: |f| f.title.clone(),
+            take: |f, o| f.title.clone_from(&o.title),
+            join: Some(|f, a, b| f.title = format!("{} / {}", a.title, b.title)),
+        },
+        Part {
+            key: "when",
+            label: "Laiks",
+            html: false,
+            show: EventFields::when_text,
+            take: |f, o| {
+                f.all_day = o.all_day;
+                f.start_date.clone_from(&o.start_date);
+                f.start_time.clone_from(&o.start_time);
+                f.end_date.clone_from(&o.end_date);
+                f.end_time.clone_from(&o.end_time);
+            },
+            join: None,
+        },
+        Part {
+            key: "location",
+            label: "Vieta",
+            html: false,
+            show: |f| f.location.clone(),
+            take: |f, o| f.location.clone_from(&o.location),
+            join: Some(|f, a, b| f.location = format!("{} / {}", a.location, b.location)),
+        },
+        Part {
+            key: "category",
+            label: "Kategorija",
+            html: false,
+            show: |f| f.category.clone(),
+            take: |f, o| f.category.clone_from(&o.category),
+            join: None,
+        },
+        Part {
+            key: "summary",
+            label: "Īss apraksts",
+            html: false,
+            show: |f| f.summary.clone(),
+            take: |f, o| f.summary.clone_from(&o.summary),
+            join: Some(|f, a, b| f.summary = format!("{}\n\n{}", a.summary, b.summary)),
+        },
+        Part {
+            key: "body",
+            label: "Apraksts",
+            html: true,
+            show: |f| f.body_html.clone(),
+            take: |f, o| f.body_html.clone_from(&o.body_html),
+            join: Some(|f, a, b| f.body_html = format!("{}{}", a.body_html, b.body_html)),
+        },
+        Part {
+            key: "status",
+            label: "Statuss",
+            html: false,
+            show: |f| f.status_text().to_string(),
+            take: |f, o| f.published = o.published,
+            join: None,
+        },
+    ]
+}
+
+/// This editor's version with the choices made.
+fn merge<F: Clone>(mine: &F, theirs: &F, keep: &[(Part<F>, Keep)]) -> F {
     let mut merged = mine.clone();
-    for (field, choice) in keep {
-        let value = match choice {
-            Keep::Mine => field.of(mine).to_string(),
-            Keep::Theirs => field.of(theirs).to_string(),
-            Keep::Both => field.both(field.of(mine), field.of(theirs)),
-        };
-        field.set(&mut merged, value);
+    for (part, choice) in keep {
+        match (choice, part.join) {
+            (Keep::Mine, _) => {}
+            (Keep::Theirs, _) | (Keep::Both, None) => (part.take)(&mut merged, theirs),
+            (Keep::Both, Some(join)) => join(&mut merged, mine, theirs),
+        }
     }
     merged
 }
 
+/// The conflict between this editor's `mine` and the `theirs` saved meanwhile by `who`.
+/// `on_resolve` gets the merged version.
 #[component]
-pub fn ConflictView(
-    mine: ArticleFields,
-    theirs: EditableArticle,
-    on_resolve: Callback<(ArticleFields, EditableArticle)>,
-) -> impl IntoView {
-    let their_fields = theirs
-        .draft
-        .as_ref()
-        .map_or_else(|| theirs.current.clone(), |draft| draft.fields.clone());
-    let who = theirs
-        .draft
-        .as_ref()
-        .map(|draft| {
-            format!(
-                "{} ({})",
-                draft
-                    .saved_by
-                    .clone()
-                    .unwrap_or_else(|| "cits redaktors".into()),
-                draft.saved_at
-            )
-        })
-        .unwrap_or_else(|| "publicētā versija".into());
-    let differing: Vec<Field> = Field::ALL
+pub fn ConflictView<F>(
+    heading: &'static str,
+    mine: F,
+    theirs: F,
+    who: String,
+    parts: Vec<Part<F>>,
+    on_resolve: Callback<F>,
+) -> impl IntoView
+where
+    F: Clone + Send + Sync + 'static,
+{
+    let differing: Vec<Part<F>> = parts
         .into_iter()
-        .filter(|field| field.of(&mine) != field.of(&their_fields))
+        .filter(|part| (part.show)(&mine) != (part.show)(&theirs))
         .collect();
     let choices = RwSignal::new(
         differing
             .iter()
-            .map(|field| (*field, Keep::Mine))
+            .map(|part| (*part, Keep::Mine))
             .collect::<Vec<_>>(),
     );
     let resolve = {
-        let (mine, their_fields, theirs) = (mine.clone(), their_fields.clone(), theirs.clone());
-        move |_| {
-            let merged = merge(&mine, &their_fields, &choices.get_untracked());
-            on_resolve.run((merged, theirs.clone()));
-        }
+        let (mine, theirs) = (mine.clone(), theirs.clone());
+        move |_| on_resolve.run(merge(&mine, &theirs, &choices.read_untracked()))
     };
     view! {
         <section class="conflict" aria-labelledby="conflict-heading">
-            <h2 id="conflict-heading">"Kāds cits saglabāja šo rakstu, kamēr jūs to rediģējāt"</h2>
+            <h2 id="conflict-heading">{heading}</h2>
             <p>
-                "Nekas nav pazaudēts. Katram atšķirīgajam laukam izvēlieties, ko paturēt, un saglabājiet. "
+                "Nekas nav pazaudēts. Katrai atšķirīgajai daļai izvēlieties, ko paturēt, un saglabājiet. "
                 "Otra versija: " {who}
             </p>
             {differing
                 .into_iter()
-                .map(|field| {
-                    let name = format!("keep-{}", field.key());
+                .map(|part| {
+                    let name = format!("keep-{}", part.key);
                     let option = move |keep: Keep, label: &'static str| {
                         let id = format!("{name}-{label}");
                         view! {
@@ -148,8 +203,8 @@ pub fn ConflictView(
                                     name=name.clone()
                                     checked=keep == Keep::Mine
                                     on:change=move |_| choices.update(|all| {
-                                        for (f, k) in all.iter_mut() {
-                                            if *f == field {
+                                        for (p, k) in all.iter_mut() {
+                                            if p.key == part.key {
                                                 *k = keep;
                                             }
                                         }
@@ -161,15 +216,15 @@ pub fn ConflictView(
                     };
                     view! {
                         <fieldset class="conflict__field">
-                            <legend>{field.label()}</legend>
+                            <legend>{part.label}</legend>
                             <div class="conflict__sides">
-                                <Side heading="Jūsu versija" field text=field.of(&mine).to_string()/>
-                                <Side heading="Otra versija" field text=field.of(&their_fields).to_string()/>
+                                <Side heading="Jūsu versija" html=part.html text=(part.show)(&mine)/>
+                                <Side heading="Otra versija" html=part.html text=(part.show)(&theirs)/>
                             </div>
                             <div class="conflict__choice">
                                 {option(Keep::Mine, "Paturēt manu")}
                                 {option(Keep::Theirs, "Paturēt otru")}
-                                {option(Keep::Both, "Paturēt abas")}
+                                {part.join.is_some().then(|| option(Keep::Both, "Paturēt abas"))}
                             </div>
                         </fieldset>
                     }
@@ -183,8 +238,8 @@ pub fn ConflictView(
 /// One version of a field. The other's body was sanitised by the server; this editor's own
 /// body is what their browser already shows.
 #[component]
-fn Side(heading: &'static str, field: Field, text: String) -> impl IntoView {
-    let content = if field == Field::Body {
+fn Side(heading: &'static str, html: bool, text: String) -> impl IntoView {
+    let content = if html {
         view! { <div class="conflict__text prose" inner_html=text></div> }.into_any()
     } else {
         view! { <p class="conflict__text">{text}</p> }.into_any()
@@ -210,17 +265,57 @@ mod tests {
         }
     }
 
+    fn choice<F>(parts: &[Part<F>], key: &str, keep: Keep) -> (Part<F>, Keep) {
+        let part = parts.iter().find(|p| p.key == key).copied();
+        (part.expect("a part with this key"), keep)
+    }
+
     #[test]
-    fn each_field_keeps_what_was_chosen() {
+    fn each_article_part_keeps_what_was_chosen() {
+        let parts = article_parts();
         let mine = fields("Mans", "<p>Mans teksts</p>");
         let theirs = fields("Otrs", "<p>Otra teksts</p>");
         let merged = merge(
             &mine,
             &theirs,
-            &[(Field::Title, Keep::Theirs), (Field::Body, Keep::Both)],
+            &[
+                choice(&parts, "title", Keep::Theirs),
+                choice(&parts, "body", Keep::Both),
+            ],
         );
         assert_eq!(merged.title, "Otrs");
         assert_eq!(merged.body_html, "<p>Mans teksts</p><p>Otra teksts</p>");
         assert_eq!(merged.lead, "Ievads");
+    }
+
+    #[test]
+    fn an_events_dates_move_together_and_are_never_joined() {
+        let parts = event_parts();
+        let mine = EventFields {
+            title: "Seminārs".into(),
+            start_date: "2020-08-04".into(),
+            start_time: "10:00".into(),
+            end_date: "2020-08-04".into(),
+            end_time: "12:00".into(),
+            location: "Rīga".into(),
+            ..EventFields::default()
+        };
+        let theirs = EventFields {
+            start_date: "2020-08-06".into(),
+            end_date: "2020-08-07".into(),
+            location: "Cēsis".into(),
+            ..mine.clone()
+        };
+        let merged = merge(
+            &mine,
+            &theirs,
+            &[
+                choice(&parts, "when", Keep::Both),
+                choice(&parts, "location", Keep::Both),
+            ],
+        );
+        assert_eq!(merged.when_text(), theirs.when_text());
+        assert_eq!(merged.location, "Rīga / Cēsis");
+        assert!(parts.iter().any(|p| p.key == "when" && p.join.is_none()));
     }
 }

@@ -1,15 +1,21 @@
-//! The event page in editing mode: every field of the event where it stands, saved (and
-//! published or not, as chosen) with "Saglabāt" or Ctrl+S; Esc leaves. A save over someone
-//! else's shows both versions side by side to choose from.
+//! The event page in editing mode: every field of the event where it stands. Changes are
+//! saved as a shared draft two seconds after typing stops (Ctrl+S at once); "Saglabāt
+//! notikumu" saves them over the event, published or not as chosen. Esc leaves. A save over
+//! someone else's shows both versions, to choose from part by part.
 
 use leptos::{ev::KeyboardEvent, html, prelude::*, task::spawn_local};
 use leptos_router::{hooks::use_navigate, NavigateOptions};
 
 use super::{
+    article_editor::saved_by,
+    autosave::{Autosave, SaveState},
     body_editor::BodyEditor,
+    conflict::{event_parts, ConflictView},
     delete_event,
     event_fields::{EditableEvent, EventFields, EventSave},
-    get_editable_event, save_event,
+    get_editable_event,
+    history::History,
+    save_event, save_event_draft, ItemKind, ItemRef,
 };
 use crate::error::AppError;
 
@@ -28,49 +34,24 @@ pub fn EventEditor(slug: String, on_leave: Callback<()>) -> impl IntoView {
     }
 }
 
-/// The differing fields of two versions, labelled, for the conflict view.
-fn differences(mine: &EventFields, theirs: &EventFields) -> Vec<(&'static str, String, String)> {
-    let when = |f: &EventFields| {
-        if f.all_day {
-            format!("{} – {} (visu dienu)", f.start_date, f.end_date)
-        } else {
-            format!(
-                "{} {} – {} {}",
-                f.start_date, f.start_time, f.end_date, f.end_time
-            )
-        }
-    };
-    let status = |f: &EventFields| {
-        if f.published {
-            "publicēts"
-        } else {
-            "melnraksts"
-        }
-        .to_string()
-    };
-    [
-        ("Nosaukums", mine.title.clone(), theirs.title.clone()),
-        ("Laiks", when(mine), when(theirs)),
-        ("Vieta", mine.location.clone(), theirs.location.clone()),
-        ("Kategorija", mine.category.clone(), theirs.category.clone()),
-        ("Īss apraksts", mine.summary.clone(), theirs.summary.clone()),
-        ("Apraksts", mine.body_html.clone(), theirs.body_html.clone()),
-        ("Statuss", status(mine), status(theirs)),
-    ]
-    .into_iter()
-    .filter(|(_, a, b)| a != b)
-    .collect()
-}
-
 #[component]
 fn EventForm(event: EditableEvent, on_leave: Callback<()>) -> impl IntoView {
     let event_id = event.id;
     let slug = event.slug.clone();
-    let fields = RwSignal::new(event.fields.clone());
+    let starting = event
+        .draft
+        .as_ref()
+        .map_or_else(|| event.fields.clone(), |draft| draft.fields.clone());
+    let fields = RwSignal::new(starting.clone());
     let version = RwSignal::new(event.version);
-    let message = RwSignal::new(None::<String>);
+    let draft_version = RwSignal::new(event.draft.as_ref().map_or(0, |d| d.draft_version));
+    let autosave = Autosave::new(match &event.draft {
+        Some(draft) => SaveState::Saved(draft.saved_at.clone()),
+        None => SaveState::Unchanged,
+    });
+    let state = autosave.state;
     let field_error = RwSignal::new(None::<(String, String)>);
-    let conflict = RwSignal::new(None::<EditableEvent>);
+    let conflict = RwSignal::new(None::<(EventFields, EditableEvent)>);
     let body = NodeRef::<html::Div>::new();
     let error_for = move |field: &'static str| {
         Signal::derive(move || {
@@ -81,45 +62,98 @@ fn EventForm(event: EditableEvent, on_leave: Callback<()>) -> impl IntoView {
         })
     };
 
-    let save = move || {
-        let request = EventSave {
-            event_id,
-            version: version.get_untracked(),
-            fields: fields.get_untracked(),
-        };
-        let slug = slug.clone();
-        message.set(Some("Saglabā…".into()));
+    // One function for every way a save can fail.
+    let failed = move |error: AppError| match error {
+        AppError::Conflict { .. } => {
+            let mine = fields.get_untracked();
+            let slug = slug.clone();
+            spawn_local(async move {
+                match get_editable_event(slug).await {
+                    Ok(theirs) => conflict.set(Some((mine, theirs))),
+                    Err(error) => state.set(SaveState::Failed(error.to_string())),
+                }
+            });
+            state.set(SaveState::Failed(
+                "kāds cits pa to laiku saglabāja savu versiju".into(),
+            ));
+        }
+        AppError::Validation { field, message } => {
+            state.set(SaveState::Failed(message.clone()));
+            field_error.set(Some((field, message)));
+        }
+        other => state.set(SaveState::Failed(other.to_string())),
+    };
+    let failed = StoredValue::new(failed);
+
+    let request = move || EventSave {
+        event_id,
+        version: version.get_untracked(),
+        draft_version: draft_version.get_untracked(),
+        fields: fields.get_untracked(),
+    };
+    let save_now = move || {
+        autosave.cancel();
+        if state.get_untracked() == SaveState::Saving || conflict.get_untracked().is_some() {
+            return;
+        }
+        let save = request();
+        state.set(SaveState::Saving);
         spawn_local(async move {
-            match save_event(request).await {
-                Ok(new_version) => {
-                    version.set(new_version);
+            match save_event_draft(save.clone()).await {
+                Ok(saved) => {
+                    draft_version.set(saved.draft_version);
                     field_error.set(None);
-                    message.set(Some("Saglabāts.".into()));
+                    // Typing that went on during the save is saved next time.
+                    let unchanged = fields.get_untracked() == save.fields;
+                    state.set(if unchanged {
+                        SaveState::Saved(saved.at)
+                    } else {
+                        SaveState::Unsaved
+                    });
                 }
-                Err(AppError::Conflict { .. }) => {
-                    message.set(Some("Kāds cits pa to laiku saglabāja šo notikumu.".into()));
-                    if let Ok(theirs) = get_editable_event(slug).await {
-                        conflict.set(Some(theirs));
-                    }
-                }
-                Err(AppError::Validation {
-                    field,
-                    message: text,
-                }) => {
-                    message.set(Some(text.clone()));
-                    field_error.set(Some((field, text)));
-                }
-                Err(error) => message.set(Some(error.to_string())),
+                Err(error) => failed.with_value(|failed| failed(error)),
             }
         });
     };
-    let save = StoredValue::new(save);
+    let edit = move |change: &dyn Fn(&mut EventFields)| {
+        fields.update(|fields| change(fields));
+        autosave.schedule(save_now);
+    };
+
+    let store = move || {
+        let save = request();
+        state.set(SaveState::Saving);
+        spawn_local(async move {
+            let published = save.fields.published;
+            match save_event(save).await {
+                Ok(saved) => {
+                    version.set(saved.version);
+                    draft_version.set(0);
+                    field_error.set(None);
+                    let done = if published {
+                        "Publicēts"
+                    } else {
+                        "Saglabāts kā melnraksts"
+                    };
+                    state.set(SaveState::Done(format!("{done} {}", saved.at)));
+                }
+                Err(error) => failed.with_value(|failed| failed(error)),
+            }
+        });
+    };
+    let store = move |_| {
+        autosave.cancel();
+        autosave.when_idle(store);
+    };
     let on_keydown = move |event: KeyboardEvent| {
         if (event.ctrl_key() || event.meta_key()) && event.key().eq_ignore_ascii_case("s") {
             event.prevent_default();
-            save.with_value(|save| save());
+            save_now();
         } else if event.key() == "Escape" {
             event.prevent_default();
+            if state.get_untracked() == SaveState::Unsaved {
+                save_now();
+            }
             on_leave.run(());
         }
     };
@@ -131,27 +165,50 @@ fn EventForm(event: EditableEvent, on_leave: Callback<()>) -> impl IntoView {
         if !sure {
             return;
         }
+        autosave.cancel();
         let navigate = navigate.clone();
         spawn_local(async move {
             match delete_event(event_id).await {
-                Ok(()) => navigate("/calendar", NavigateOptions::default()),
-                Err(error) => message.set(Some(error.to_string())),
+                Ok(()) => {
+                    state.set(SaveState::Unchanged);
+                    navigate("/calendar", NavigateOptions::default());
+                }
+                Err(error) => state.set(SaveState::Failed(error.to_string())),
             }
         });
     };
-    let keep_theirs = move |theirs: EditableEvent| {
+    // A resolved conflict: the merged fields become the editor's draft, on top of the other.
+    let resolve = Callback::new(move |merged: EventFields| {
+        let Some((_, theirs)) = conflict.get_untracked() else {
+            return;
+        };
         if let Some(element) = body.get_untracked() {
-            element.set_inner_html(&theirs.fields.body_html);
+            element.set_inner_html(&merged.body_html);
         }
-        fields.set(theirs.fields);
+        fields.set(merged);
         version.set(theirs.version);
+        draft_version.set(theirs.draft.as_ref().map_or(0, |d| d.draft_version));
         conflict.set(None);
-        message.set(Some("Paturēta otra versija.".into()));
-    };
-    let keep_mine = move |theirs: EditableEvent| {
-        version.set(theirs.version);
-        conflict.set(None);
-        save.with_value(|save| save());
+        state.set(SaveState::Unsaved);
+        save_now();
+    });
+    let conflict_view = move || {
+        conflict.get().map(|(mine, theirs)| {
+            let (their_fields, who) = match &theirs.draft {
+                Some(draft) => (draft.fields.clone(), saved_by(draft)),
+                None => (theirs.fields.clone(), "saglabātā versija".to_string()),
+            };
+            view! {
+                <ConflictView
+                    heading="Kāds cits saglabāja šo notikumu, kamēr jūs to rediģējāt"
+                    mine
+                    theirs=their_fields
+                    who
+                    parts=event_parts()
+                    on_resolve=resolve
+                />
+            }
+        })
     };
     let text_field = move |id: &'static str,
                            label: &'static str,
@@ -205,7 +262,7 @@ fn EventForm(event: EditableEvent, on_leave: Callback<()>) -> impl IntoView {
                     prop:value=move || fields.with(date_of)
                     on:input=move |event| {
                         let value = event_target_value(&event);
-                        fields.update(|f| if prefix == "start" { f.start_date = value } else { f.end_date = value });
+                        edit(&|f| if prefix == "start" { f.start_date.clone_from(&value) } else { f.end_date.clone_from(&value) });
                     }
                 />
                 <label for=time_id>"Laiks"</label>
@@ -217,7 +274,7 @@ fn EventForm(event: EditableEvent, on_leave: Callback<()>) -> impl IntoView {
                     disabled=move || fields.with(|f| f.all_day)
                     on:input=move |event| {
                         let value = event_target_value(&event);
-                        fields.update(|f| if prefix == "start" { f.start_time = value } else { f.end_time = value });
+                        edit(&|f| if prefix == "start" { f.start_time.clone_from(&value) } else { f.end_time.clone_from(&value) });
                     }
                 />
                 <p class="field-error" role="alert">
@@ -232,31 +289,13 @@ fn EventForm(event: EditableEvent, on_leave: Callback<()>) -> impl IntoView {
         <div class="event-editor" on:keydown=on_keydown>
             <h1 class="visually-hidden">{move || format!("Rediģē: {}", fields.with(|f| f.title.clone()))}</h1>
             <div class="editor-bar" role="region" aria-label="Rediģēšana">
-                <p class="editor-bar__state" role="status" aria-live="polite">{move || message.get()}</p>
-                <button type="button" class="button button--primary" on:click=move |_| save.with_value(|save| save())>"Saglabāt"</button>
+                <p class="editor-bar__state" role="status" aria-live="polite">{move || state.with(SaveState::text)}</p>
+                <button type="button" class="button" on:click=move |_| save_now()>"Saglabāt melnrakstu"</button>
+                <button type="button" class="button button--primary" on:click=store>"Saglabāt notikumu"</button>
                 <button type="button" class="button button--quiet" on:click=move |_| on_leave.run(())>"Beigt rediģēt"</button>
                 <button type="button" class="button button--danger" on:click=delete>"Dzēst"</button>
             </div>
-            {move || conflict.get().map(|theirs| {
-                let rows = differences(&fields.get_untracked(), &theirs.fields);
-                let (mine_theirs, theirs_again) = (theirs.clone(), theirs);
-                view! {
-                    <section class="conflict" aria-labelledby="event-conflict-heading">
-                        <h2 id="event-conflict-heading">"Kāds cits saglabāja šo notikumu, kamēr jūs to rediģējāt"</h2>
-                        <table class="conflict__table">
-                            <thead><tr><th scope="col">"Lauks"</th><th scope="col">"Jūsu versija"</th><th scope="col">"Otra versija"</th></tr></thead>
-                            <tbody>
-                                {rows.into_iter().map(|(label, mine, theirs)| view! {
-                                    <tr><th scope="row">{label}</th><td>{mine}</td><td>{theirs}</td></tr>
-                                }).collect_view()}
-                            </tbody>
-                        </table>
-                        <button type="button" class="button button--primary" on:click=move |_| keep_mine(mine_theirs.clone())>"Paturēt manu versiju"</button>
-                        " "
-                        <button type="button" class="button button--quiet" on:click=move |_| keep_theirs(theirs_again.clone())>"Paturēt otru versiju"</button>
-                    </section>
-                }
-            })}
+            {conflict_view}
             {event.repeats.then(|| view! {
                 <p class="event-editor__note">"Atkārtots notikums: datumi ir pirmās reizes datumi; atkārtošanās kārtība paliek."</p>
             })}
@@ -266,11 +305,11 @@ fn EventForm(event: EditableEvent, on_leave: Callback<()>) -> impl IntoView {
                     <input
                         id="edit-all-day"
                         type="checkbox"
-                        checked=event.fields.all_day
+                        checked=starting.all_day
                         prop:checked=move || fields.with(|f| f.all_day)
                         on:change=move |event| {
                             let checked = event_target_checked(&event);
-                            fields.update(|f| f.all_day = checked);
+                            edit(&|f| f.all_day = checked);
                         }
                     />
                     " Visu dienu"
@@ -284,12 +323,12 @@ fn EventForm(event: EditableEvent, on_leave: Callback<()>) -> impl IntoView {
                     class="editable"
                     on:change=move |event| {
                         let value = event_target_value(&event);
-                        fields.update(|f| f.category = value);
+                        edit(&|f| f.category.clone_from(&value));
                     }
                 >
-                    <option value="" selected=event.fields.category.is_empty()>"Bez kategorijas"</option>
+                    <option value="" selected=starting.category.is_empty()>"Bez kategorijas"</option>
                     {event.categories.iter().map(|category| view! {
-                        <option value=category.slug.clone() selected=category.slug == event.fields.category>{category.name.clone()}</option>
+                        <option value=category.slug.clone() selected=category.slug == starting.category>{category.name.clone()}</option>
                     }).collect_view()}
                 </select>
                 <label class="editable__label" for="edit-status">"Statuss"</label>
@@ -298,20 +337,21 @@ fn EventForm(event: EditableEvent, on_leave: Callback<()>) -> impl IntoView {
                     class="editable"
                     on:change=move |event| {
                         let published = event_target_value(&event) == "published";
-                        fields.update(|f| f.published = published);
+                        edit(&|f| f.published = published);
                     }
                 >
-                    <option value="draft" selected=!event.fields.published>"Melnraksts (lasītāji neredz)"</option>
-                    <option value="published" selected=event.fields.published>"Publicēts"</option>
+                    <option value="draft" selected=!starting.published>"Melnraksts (lasītāji neredz)"</option>
+                    <option value="published" selected=starting.published>"Publicēts"</option>
                 </select>
                 {text_field("edit-summary", "Īss apraksts", |f| f.summary.clone(), |f, v| f.summary = v)}
                 <BodyEditor
-                    initial_html=event.fields.body_html.clone()
+                    initial_html=starting.body_html.clone()
                     node=body
-                    on_change=Callback::new(move |html: String| fields.update(|f| f.body_html = html))
+                    on_change=Callback::new(move |html: String| edit(&|f| f.body_html.clone_from(&html)))
                     error=error_for("body")
                 />
             </article>
+            <History item=ItemRef { kind: ItemKind::Event, id: event_id } base_version=version/>
         </div>
     }
 }

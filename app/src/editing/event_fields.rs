@@ -7,6 +7,8 @@ use serde::{Deserialize, Serialize};
 use crate::{calendar::CategoryTag, error::AppError};
 
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+// Drafts are stored as this JSON: a field added later reads as its default.
+#[serde(default)]
 pub struct EventFields {
     pub title: String,
     pub summary: String,
@@ -34,7 +36,10 @@ pub struct EditableEvent {
     pub version: i64,
     /// Recurring events keep their rule; the dates are those of the first occurrence.
     pub repeats: bool,
+    /// What readers see (or would, once published).
     pub fields: EventFields,
+    /// The shared draft, when someone saved one since.
+    pub draft: Option<super::DraftState<EventFields>>,
     pub categories: Vec<CategoryTag>,
 }
 
@@ -44,7 +49,31 @@ pub struct EventSave {
     pub event_id: i64,
     /// The version the editor started from.
     pub version: i64,
+    /// The draft save the editor started from (0: there was no draft).
+    pub draft_version: i64,
     pub fields: EventFields,
+}
+
+impl EventFields {
+    /// The dates and times in words, as history and conflicts show them.
+    pub fn when_text(&self) -> String {
+        if self.all_day {
+            format!("{} – {} (visu dienu)", self.start_date, self.end_date)
+        } else {
+            format!(
+                "{} {} – {} {}",
+                self.start_date, self.start_time, self.end_date, self.end_time
+            )
+        }
+    }
+
+    pub fn status_text(&self) -> &'static str {
+        if self.published {
+            "publicēts"
+        } else {
+            "melnraksts"
+        }
+    }
 }
 
 /// Riga wall-clock start and end; for all-day events the end is the midnight after the last

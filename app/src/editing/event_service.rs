@@ -4,7 +4,8 @@ use chrono::{Days, NaiveDate, NaiveTime};
 
 use super::{
     event_fields::{self, EditableEvent, EventFields, EventSave},
-    service::refused,
+    service::{refused, stamp},
+    DraftState, Saved,
 };
 use crate::{
     auth::session::refuse,
@@ -12,7 +13,7 @@ use crate::{
     error::AppError,
     sanitize::SafeHtml,
     state::store,
-    storage::{Event, NewEvent, Recurrence, Status, User},
+    storage::{Event, EventDraft, NewEvent, Recurrence, Status, User},
     timezone,
 };
 
@@ -20,7 +21,7 @@ async fn audit(editor: &User, action: &str, event: &Event) -> Result<(), AppErro
     super::service::audit_item(editor, action, "event", event.id, &event.title).await
 }
 
-fn fields_of(event: &Event) -> EventFields {
+pub(super) fn fields_of(event: &Event) -> EventFields {
     let start = timezone::local(event.starts_at);
     let end = timezone::local(event.ends_at);
     // All-day events end at the midnight after their last day; the form shows that last day.
@@ -56,19 +57,72 @@ pub async fn editable(slug: &str) -> Result<EditableEvent, AppError> {
         .event_for_editing(slug)
         .await?
         .ok_or_else(|| refuse(AppError::NotFound))?;
+    let draft = match store.event_draft(event.id).await? {
+        Some(draft) => Some(draft_state(draft)?),
+        None => None,
+    };
     Ok(EditableEvent {
         id: event.id,
         slug: event.slug.clone(),
         version: event.version,
         repeats: event.recurrence.is_some(),
         fields: fields_of(&event),
+        draft,
         categories: category_tags(store.as_ref()).await?,
+    })
+}
+
+fn draft_state(draft: EventDraft) -> Result<DraftState<EventFields>, AppError> {
+    let fields = serde_json::from_str(&draft.fields_json).map_err(|error| {
+        tracing::error!(event = draft.event_id, %error, "unreadable event draft");
+        AppError::Internal
+    })?;
+    Ok(DraftState {
+        fields,
+        draft_version: draft.draft_version,
+        saved_by: draft.saved_by,
+        saved_at: stamp(draft.saved_at),
+    })
+}
+
+fn clock(at: chrono::DateTime<chrono::Utc>) -> String {
+    timezone::local(at).format("%H:%M:%S").to_string()
+}
+
+/// Saves the shared draft. It is checked like a save, so problems show while typing.
+pub async fn save_draft(editor: &User, save: EventSave) -> Result<Saved, AppError> {
+    let mut fields = save.fields.clone();
+    event_fields::check(&fields).map_err(refuse)?;
+    fields.body_html = SafeHtml::sanitize(&fields.body_html).as_str().to_string();
+    let json = serde_json::to_string(&fields).map_err(|_| AppError::Internal)?;
+    let draft = store()?
+        .save_event_draft(
+            save.event_id,
+            &json,
+            save.version,
+            save.draft_version,
+            editor.id,
+        )
+        .await
+        .map_err(refused)?;
+    if save.draft_version == 0 {
+        super::service::audit_item(editor, "changed", "event", save.event_id, &fields.title)
+            .await?;
+    }
+    Ok(Saved {
+        version: save.version,
+        draft_version: draft.draft_version,
+        at: clock(draft.saved_at),
+        body_html: fields.body_html,
     })
 }
 
 /// The stored form of the fields; a recurring event keeps its rule, its series end following
 /// the new first start.
-fn new_event(fields: &EventFields, recurrence: Option<&Recurrence>) -> Result<NewEvent, AppError> {
+pub(super) fn new_event(
+    fields: &EventFields,
+    recurrence: Option<&Recurrence>,
+) -> Result<NewEvent, AppError> {
     let times = event_fields::check(fields).map_err(refuse)?;
     let recurrence = match recurrence {
         None => None,
@@ -102,7 +156,7 @@ fn new_event(fields: &EventFields, recurrence: Option<&Recurrence>) -> Result<Ne
     })
 }
 
-async fn event_by_id(
+pub(super) async fn event_by_id(
     store: &dyn crate::storage::Store,
     slug_or_id: i64,
 ) -> Result<Event, AppError> {
@@ -112,21 +166,44 @@ async fn event_by_id(
         .ok_or_else(|| refuse(AppError::NotFound))
 }
 
-pub async fn save(editor: &User, save: EventSave) -> Result<i64, AppError> {
+/// Saves the form over the event and discards the draft it came from.
+pub async fn save(editor: &User, save: EventSave) -> Result<Saved, AppError> {
     let store = store()?;
     let current = event_by_id(store.as_ref(), save.event_id).await?;
+    if save.fields.published && !crate::sanitize::images_have_alt_text(&save.fields.body_html) {
+        return Err(refuse(AppError::Validation {
+            field: "body".into(),
+            message: "Katram attēlam pirms publicēšanas vajag aprakstu (alt tekstu).".into(),
+        }));
+    }
+    // Saving over a draft someone saved after this editor's last look would lose it.
+    let stored_draft = store
+        .event_draft(current.id)
+        .await?
+        .map_or(0, |draft| draft.draft_version);
+    if stored_draft != save.draft_version {
+        return Err(refuse(AppError::Conflict {
+            current_version: current.version,
+        }));
+    }
     let event = new_event(&save.fields, current.recurrence.as_ref())?;
     let updated = store
-        .update_event(save.event_id, save.version, &event)
+        .update_event(save.event_id, save.version, &event, &editor.email)
         .await
         .map_err(refused)?;
+    store.discard_event_draft(updated.id).await?;
     let action = if updated.status == Status::Published && current.status != Status::Published {
         "published"
     } else {
         "changed"
     };
     audit(editor, action, &updated).await?;
-    Ok(updated.version)
+    Ok(Saved {
+        version: updated.version,
+        draft_version: 0,
+        at: clock(updated.updated_at),
+        body_html: updated.body_html,
+    })
 }
 
 pub async fn create_on(editor: &User, day: NaiveDate) -> Result<String, AppError> {
@@ -175,7 +252,7 @@ pub async fn move_to(editor: &User, slug: &str, day: NaiveDate) -> Result<(), Ap
     fields.end_date = shifted(&fields.end_date)?;
     let moved = new_event(&fields, None)?;
     let updated = store
-        .update_event(event.id, event.version, &moved)
+        .update_event(event.id, event.version, &moved, &editor.email)
         .await
         .map_err(refused)?;
     audit(editor, &format!("moved to {day}"), &updated).await

@@ -1,18 +1,20 @@
-//! An article's history: every published version with who saved it and when, any two of
-//! them compared word by word, and any earlier one published again.
+//! An article's or event's history: every version with who saved it and when, any two of
+//! them compared word by word, and any earlier one made current again.
 
 use leptos::{prelude::*, task::spawn_local};
 
-use super::{compare_versions, get_history, restore_version, Change, Comparison, RevisionInfo};
+use super::{
+    compare_versions, get_history, restore_version, Change, Comparison, ItemRef, RevisionInfo,
+};
 
 #[component]
-pub fn History(article_id: i64, base_version: RwSignal<i64>) -> impl IntoView {
+pub fn History(item: ItemRef, base_version: RwSignal<i64>) -> impl IntoView {
     let open = RwSignal::new(false);
     let versions = Resource::new(
         move || (open.get(), base_version.get()),
         move |(open, _)| async move {
             if open {
-                get_history(article_id).await.map(Some)
+                get_history(item).await.map(Some)
             } else {
                 Ok(None)
             }
@@ -33,7 +35,7 @@ pub fn History(article_id: i64, base_version: RwSignal<i64>) -> impl IntoView {
             <Transition fallback=|| view! { <p class="loading">"Ielādē vēsturi…"</p> }>
                 {move || Suspend::new(async move {
                     match versions.await {
-                        Ok(Some(list)) => view! { <VersionList article_id list base_version/> }.into_any(),
+                        Ok(Some(list)) => view! { <VersionList item list base_version/> }.into_any(),
                         Ok(None) => ().into_any(),
                         Err(error) => view! { <p class="form-error" role="alert">{error.to_string()}</p> }.into_any(),
                     }
@@ -45,7 +47,7 @@ pub fn History(article_id: i64, base_version: RwSignal<i64>) -> impl IntoView {
 
 #[component]
 fn VersionList(
-    article_id: i64,
+    item: ItemRef,
     list: Vec<RevisionInfo>,
     base_version: RwSignal<i64>,
 ) -> impl IntoView {
@@ -58,7 +60,7 @@ fn VersionList(
     let compare = move |_| {
         let (a, b) = (older.get_untracked(), newer.get_untracked());
         spawn_local(async move {
-            match compare_versions(article_id, a.min(b), a.max(b)).await {
+            match compare_versions(item, a.min(b), a.max(b)).await {
                 Ok(found) => comparison.set(Some(found)),
                 Err(error) => message.set(Some(error.to_string())),
             }
@@ -66,10 +68,10 @@ fn VersionList(
     };
     let restore = move |version: i64| {
         spawn_local(async move {
-            match restore_version(article_id, version, base_version.get_untracked()).await {
+            match restore_version(item, version, base_version.get_untracked()).await {
                 Ok(saved) => {
                     message.set(Some(format!(
-                        "Versija {version} publicēta no jauna kā versija {}. Lapa tiek atjaunota…",
+                        "Versija {version} atjaunota kā versija {}. Lapa tiek atjaunota…",
                         saved.version
                     )));
                     // The editor's fields must show the restored text: reload the page.

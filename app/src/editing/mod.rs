@@ -6,6 +6,7 @@
 
 mod article_editor;
 mod article_settings;
+mod autosave;
 mod body_editor;
 pub mod calendar_tools;
 mod conflict;
@@ -21,6 +22,8 @@ mod service;
 #[cfg(feature = "ssr")]
 pub mod upload;
 pub mod validate;
+#[cfg(feature = "ssr")]
+mod versions;
 
 use leptos::{prelude::*, server_fn::codec::Json};
 use serde::{Deserialize, Serialize};
@@ -55,10 +58,10 @@ pub struct ArticleFields {
     pub contact: String,
 }
 
-/// The shared draft as an editor sees it.
+/// The shared draft of an article (or, with `EventFields`, an event) as an editor sees it.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-pub struct DraftState {
-    pub fields: ArticleFields,
+pub struct DraftState<F = ArticleFields> {
+    pub fields: F,
     /// Counts the draft's saves; the next save must name it.
     pub draft_version: i64,
     pub saved_by: Option<String>,
@@ -131,7 +134,21 @@ pub struct StoredImage {
     pub height: u32,
 }
 
-/// One version in an article's history.
+/// What kind of item a history belongs to.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub enum ItemKind {
+    Article,
+    Event,
+}
+
+/// An article or an event, by id.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ItemRef {
+    pub kind: ItemKind,
+    pub id: i64,
+}
+
+/// One version in an article's or event's history.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct RevisionInfo {
     pub version: i64,
@@ -227,33 +244,33 @@ pub async fn restore_article(article_id: i64) -> Result<(), AppError> {
     service::restore(&editor, article_id).await
 }
 
-/// Every version of an article, newest first.
+/// Every version of an article or event, newest first.
 #[server(input = Json, endpoint = "editing/get_history")]
-pub async fn get_history(article_id: i64) -> Result<Vec<RevisionInfo>, AppError> {
+pub async fn get_history(item: ItemRef) -> Result<Vec<RevisionInfo>, AppError> {
     crate::auth::session::require_editor().await?;
-    service::history(article_id).await
+    versions::history(item).await
 }
 
-/// Two versions of an article compared.
+/// Two versions of an article or event compared.
 #[server(input = Json, endpoint = "editing/compare_versions")]
 pub async fn compare_versions(
-    article_id: i64,
+    item: ItemRef,
     older: i64,
     newer: i64,
 ) -> Result<Comparison, AppError> {
     crate::auth::session::require_editor().await?;
-    service::compare(article_id, older, newer).await
+    versions::compare(item, older, newer).await
 }
 
-/// Publishes an earlier version again (as a new version; nothing is lost).
+/// Makes an earlier version current again (as a new version; nothing is lost).
 #[server(input = Json, endpoint = "editing/restore_version")]
 pub async fn restore_version(
-    article_id: i64,
+    item: ItemRef,
     version: i64,
     expected_version: i64,
 ) -> Result<Saved, AppError> {
     let editor = crate::auth::session::require_editor().await?;
-    service::restore_version(&editor, article_id, version, expected_version).await
+    versions::restore(&editor, item, version, expected_version).await
 }
 
 /// Drafts and the trash.
@@ -277,9 +294,17 @@ pub async fn get_editable_event(slug: String) -> Result<EditableEvent, AppError>
     event_service::editable(&slug).await
 }
 
-/// Saves the event form (published or not, as the form says); answers the new version.
+/// Saves the event's shared draft; readers still see the event as it was.
+#[server(input = Json, endpoint = "editing/save_event_draft")]
+pub async fn save_event_draft(save: EventSave) -> Result<Saved, AppError> {
+    let editor = crate::auth::session::require_editor().await?;
+    event_service::save_draft(&editor, save).await
+}
+
+/// Saves the event form over the event (published or not, as the form says), keeping the
+/// version it replaces, and discards the draft.
 #[server(input = Json, endpoint = "editing/save_event")]
-pub async fn save_event(save: EventSave) -> Result<i64, AppError> {
+pub async fn save_event(save: EventSave) -> Result<Saved, AppError> {
     let editor = crate::auth::session::require_editor().await?;
     event_service::save(&editor, save).await
 }

@@ -4,14 +4,13 @@
 use chrono::Utc;
 
 use super::{
-    validate, ArticleFields, ArticleSave, ArticleSettingsSave, AuditLine, Change, Comparison, Desk,
-    DeskItem, DraftState, EditableArticle, RevisionInfo, Saved, SettingsSaved,
+    validate, ArticleFields, ArticleSave, ArticleSettingsSave, AuditLine, Desk, DeskItem,
+    DraftState, EditableArticle, Saved, SettingsSaved,
 };
 use crate::{
     auth::session::refuse,
     error::AppError,
     sanitize::SafeHtml,
-    search::text::plain_text,
     state::store,
     storage::{
         Article, ArticleDraft, ArticleSettings, ArticleText, AuditEntry, NewArticle, Status,
@@ -23,11 +22,11 @@ use crate::{
 /// Audit log lines per page.
 const AUDIT_PAGE: i64 = 50;
 
-fn stamp(at: chrono::DateTime<Utc>) -> String {
+pub(super) fn stamp(at: chrono::DateTime<Utc>) -> String {
     timezone::local(at).format("%d.%m.%Y %H:%M").to_string()
 }
 
-fn fields_of(article: &Article) -> ArticleFields {
+pub(super) fn fields_of(article: &Article) -> ArticleFields {
     ArticleFields {
         title: article.title.clone(),
         lead: article.lead.clone(),
@@ -103,11 +102,16 @@ pub(super) async fn audit_item(
     Ok(())
 }
 
-async fn audit(editor: &User, action: &str, article_id: i64, title: &str) -> Result<(), AppError> {
+pub(super) async fn audit(
+    editor: &User,
+    action: &str,
+    article_id: i64,
+    title: &str,
+) -> Result<(), AppError> {
     audit_item(editor, action, "article", article_id, title).await
 }
 
-async fn article_by_id(article_id: i64) -> Result<Article, AppError> {
+pub(super) async fn article_by_id(article_id: i64) -> Result<Article, AppError> {
     store()?
         .article(article_id)
         .await?
@@ -164,7 +168,7 @@ pub async fn save_draft(editor: &User, save: ArticleSave) -> Result<Saved, AppEr
 }
 
 /// Publishes `fields` over version `expected_version`, keeping the article's other details.
-async fn publish_fields(
+pub(super) async fn publish_fields(
     editor: &User,
     article: &Article,
     fields: &ArticleFields,
@@ -302,33 +306,11 @@ pub async fn restore(editor: &User, article_id: i64) -> Result<(), AppError> {
     audit(editor, "restored", article_id, &title).await
 }
 
-pub async fn history(article_id: i64) -> Result<Vec<RevisionInfo>, AppError> {
-    let article = article_by_id(article_id).await?;
-    let mut versions = vec![RevisionInfo {
-        version: article.version,
-        title: article.title.clone(),
-        saved_by: String::new(),
-        saved_at: stamp(article.updated_at),
-        current: true,
-    }];
-    versions.extend(
-        store()?
-            .article_revisions(article_id)
-            .await?
-            .into_iter()
-            .map(|revision| RevisionInfo {
-                version: revision.version,
-                title: revision.text.title,
-                saved_by: revision.saved_by,
-                saved_at: stamp(revision.saved_at),
-                current: false,
-            }),
-    );
-    Ok(versions)
-}
-
 /// The fields of one version of an article (the current one or a revision).
-async fn version_fields(article: &Article, version: i64) -> Result<ArticleFields, AppError> {
+pub(super) async fn version_fields(
+    article: &Article,
+    version: i64,
+) -> Result<ArticleFields, AppError> {
     if version == article.version {
         return Ok(fields_of(article));
     }
@@ -344,75 +326,6 @@ async fn version_fields(article: &Article, version: i64) -> Result<ArticleFields
             contact: revision.text.contact,
         })
         .ok_or_else(|| refuse(AppError::NotFound))
-}
-
-/// Word-by-word changes from `older` to `newer`.
-pub fn word_changes(older: &str, newer: &str) -> Vec<Change> {
-    similar::TextDiff::from_words(older, newer)
-        .iter_all_changes()
-        .fold(Vec::new(), |mut changes: Vec<Change>, change| {
-            let text = change.value().to_string();
-            let next = match change.tag() {
-                similar::ChangeTag::Equal => Change::Same(text),
-                similar::ChangeTag::Delete => Change::Removed(text),
-                similar::ChangeTag::Insert => Change::Added(text),
-            };
-            // Runs of the same kind are merged, so the page has few elements.
-            match (changes.last_mut(), &next) {
-                (Some(Change::Same(run)), Change::Same(text))
-                | (Some(Change::Removed(run)), Change::Removed(text))
-                | (Some(Change::Added(run)), Change::Added(text)) => run.push_str(text),
-                _ => changes.push(next),
-            }
-            changes
-        })
-}
-
-pub async fn compare(article_id: i64, older: i64, newer: i64) -> Result<Comparison, AppError> {
-    let article = article_by_id(article_id).await?;
-    let (a, b) = (
-        version_fields(&article, older).await?,
-        version_fields(&article, newer).await?,
-    );
-    Ok(Comparison {
-        older,
-        newer,
-        fields: vec![
-            ("Virsraksts".to_string(), word_changes(&a.title, &b.title)),
-            ("Ievads".to_string(), word_changes(&a.lead, &b.lead)),
-            (
-                "Teksts".to_string(),
-                word_changes(&plain_text(&a.body_html), &plain_text(&b.body_html)),
-            ),
-            ("Kontakti".to_string(), word_changes(&a.contact, &b.contact)),
-        ],
-    })
-}
-
-pub async fn restore_version(
-    editor: &User,
-    article_id: i64,
-    version: i64,
-    expected_version: i64,
-) -> Result<Saved, AppError> {
-    let article = article_by_id(article_id).await?;
-    let fields = version_fields(&article, version).await?;
-    let published = publish_fields(editor, &article, &fields, expected_version).await?;
-    audit(
-        editor,
-        &format!("restored version {version}"),
-        article_id,
-        &published.title,
-    )
-    .await?;
-    Ok(Saved {
-        version: published.version,
-        draft_version: 0,
-        at: timezone::local(published.updated_at)
-            .format("%H:%M:%S")
-            .to_string(),
-        body_html: published.body_html,
-    })
 }
 
 pub async fn desk() -> Result<Desk, AppError> {
@@ -481,21 +394,4 @@ pub async fn audit_log(page: u32) -> Result<Vec<AuditLine>, AppError> {
             item: entry.item_title,
         })
         .collect())
-}
-
-#[cfg(test)]
-mod tests {
-    use super::{word_changes, Change};
-
-    #[test]
-    fn changes_are_runs_of_words() {
-        assert_eq!(
-            word_changes("Rīgā notiks seminārs", "Rīgā notiks konference"),
-            vec![
-                Change::Same("Rīgā notiks ".into()),
-                Change::Removed("seminārs".into()),
-                Change::Added("konference".into()),
-            ]
-        );
-    }
 }

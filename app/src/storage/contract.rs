@@ -160,6 +160,7 @@ contract_tests!(
     trash_restore_failed_sign_ins_and_the_audit_log,
     events_are_updated_with_a_version_check_and_trashed,
     article_settings_change_address_category_and_status,
+    event_drafts_refuse_stale_saves_and_survive_publishing_elsewhere,
 );
 
 fn utc(y: i32, m: u32, d: u32, h: u32, min: u32) -> DateTime<Utc> {
@@ -1265,16 +1266,28 @@ async fn events_are_updated_with_a_version_check_and_trashed(store: SharedStore)
         )
     };
     let updated = store
-        .update_event(stored.id, stored.version, &moved)
+        .update_event(stored.id, stored.version, &moved, "redaktore@example.lv")
         .await
         .expect("update");
     assert_eq!(updated.slug, stored.slug);
     assert_eq!(updated.starts_at, utc(2020, 8, 6, 7, 0));
     assert_eq!(updated.version, stored.version + 1);
     assert!(matches!(
-        store.update_event(stored.id, stored.version, &moved).await,
+        store
+            .update_event(stored.id, stored.version, &moved, "")
+            .await,
         Err(StoreError::Conflict { .. })
     ));
+    let revisions = store.event_revisions(stored.id).await.expect("revisions");
+    assert_eq!(
+        revisions.len(),
+        1,
+        "the refused update left no second revision"
+    );
+    assert_eq!(revisions[0].event.title, "Seminārs Valmierā");
+    assert_eq!(revisions[0].event.starts_at, utc(2020, 8, 4, 7, 0));
+    assert_eq!(revisions[0].event.version, stored.version);
+    assert_eq!(revisions[0].saved_by, "", "the first version was an import");
     assert_eq!(
         search_titles(&store, &search_request("cesis")).await,
         vec!["Seminārs Cēsīs"]
@@ -1361,4 +1374,70 @@ async fn article_settings_change_address_category_and_status(store: SharedStore)
         .await
         .expect("read")
         .is_some());
+}
+
+async fn event_drafts_refuse_stale_saves_and_survive_publishing_elsewhere(store: SharedStore) {
+    let editor = store
+        .create_user("redaktors@example.lv", "$argon2id$x", Role::Editor)
+        .await
+        .expect("account");
+    let stored = store
+        .create_event(&event(
+            "Lekcija Liepājā",
+            utc(2020, 8, 12, 9, 0),
+            utc(2020, 8, 12, 11, 0),
+        ))
+        .await
+        .expect("event");
+    let first = store
+        .save_event_draft(stored.id, r#"{"title":"A"}"#, stored.version, 0, editor.id)
+        .await
+        .expect("first draft");
+    assert_eq!(first.draft_version, 1);
+    assert_eq!(first.saved_by.as_deref(), Some("redaktors@example.lv"));
+    assert!(
+        matches!(
+            store
+                .save_event_draft(stored.id, r#"{"title":"B"}"#, stored.version, 0, editor.id)
+                .await,
+            Err(StoreError::Conflict { stored: 1, .. })
+        ),
+        "a second editor starting from no draft must not overwrite the first"
+    );
+    let second = store
+        .save_event_draft(stored.id, r#"{"title":"A2"}"#, stored.version, 1, editor.id)
+        .await
+        .expect("second save");
+    assert_eq!(second.draft_version, 2);
+    assert_eq!(
+        store
+            .event_draft(stored.id)
+            .await
+            .expect("read")
+            .map(|d| d.fields_json),
+        Some(r#"{"title":"A2"}"#.to_string())
+    );
+    assert_eq!(
+        store
+            .published_event(&stored.slug)
+            .await
+            .expect("read")
+            .map(|e| e.title),
+        Some("Lekcija Liepājā".to_string()),
+        "readers see the event, not the draft"
+    );
+    store.discard_event_draft(stored.id).await.expect("discard");
+    assert!(
+        matches!(
+            store
+                .save_event_draft(stored.id, "{}", stored.version, 2, editor.id)
+                .await,
+            Err(StoreError::Conflict { stored: 0, .. })
+        ),
+        "a save over a discarded draft is a conflict, not a fresh draft"
+    );
+    assert!(matches!(
+        store.save_event_draft(999_999, "{}", 1, 0, editor.id).await,
+        Err(StoreError::NotFound)
+    ));
 }

@@ -67,3 +67,25 @@ pub struct AuditEntry {
     pub item_id: Option<i64>,
     pub item_title: String,
 }
+
+/// The shared, unpublished draft of an event: the editor's form as typed, kept as JSON
+/// because a draft need not be a valid event yet.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct EventDraft {
+    pub event_id: i64,
+    pub fields_json: String,
+    /// The event version the draft started from.
+    pub base_version: i64,
+    /// Counts the draft's saves; a save must name the one it started from.
+    pub draft_version: i64,
+    pub saved_by: Option<String>,
+    pub saved_at: chrono::DateTime<Utc>,
+}
+
+/// An earlier version of an event: `event` as it was (its `updated_at` is when that version
+/// was saved), and who saved it.
+#[derive(Debug, Clone, PartialEq)]
+pub struct EventRevision {
+    pub event: super::Event,
+    pub saved_by: String,
+}

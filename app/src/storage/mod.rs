@@ -21,7 +21,8 @@ use serde::{Deserialize, Serialize};
 
 use crate::sanitize::SafeHtml;
 pub use editing::{
-    ArticleDraft, ArticleRevision, ArticleText, AuditEntry, Credentials, Role, User,
+    ArticleDraft, ArticleRevision, ArticleText, AuditEntry, Credentials, EventDraft, EventRevision,
+    Role, User,
 };
 pub use postgres::PostgresStore;
 pub use sqlite::SqliteStore;
@@ -348,14 +349,30 @@ pub trait Store: Send + Sync + 'static {
     async fn event_for_editing(&self, slug: &str) -> Result<Option<Event>, StoreError>;
     /// The same, by id.
     async fn event_by_id_for_editing(&self, id: i64) -> Result<Option<Event>, StoreError>;
-    /// Replaces an event's fields (its slug stays) if it is still at `expected_version`;
-    /// otherwise `StoreError::Conflict` and nothing changes.
+    /// Replaces an event's fields (its slug stays) if it is still at `expected_version`,
+    /// keeping the replaced version as a revision; otherwise `StoreError::Conflict` and
+    /// nothing changes. `by` is the editor's address (empty for imports).
     async fn update_event(
         &self,
         id: i64,
         expected_version: i64,
         event: &NewEvent,
+        by: &str,
     ) -> Result<Event, StoreError>;
+    async fn event_draft(&self, event_id: i64) -> Result<Option<EventDraft>, StoreError>;
+    /// Saves the shared draft if it is still at `seen_draft_version` (0: there was none);
+    /// otherwise `StoreError::Conflict` and nothing changes.
+    async fn save_event_draft(
+        &self,
+        event_id: i64,
+        fields_json: &str,
+        base_version: i64,
+        seen_draft_version: i64,
+        user_id: i64,
+    ) -> Result<EventDraft, StoreError>;
+    async fn discard_event_draft(&self, event_id: i64) -> Result<(), StoreError>;
+    /// Earlier versions of an event, newest first.
+    async fn event_revisions(&self, event_id: i64) -> Result<Vec<EventRevision>, StoreError>;
     /// Moves an event to the trash (it becomes a draft readers cannot see).
     async fn trash_event(&self, id: i64) -> Result<(), StoreError>;
     /// Takes an event out of the trash, as a draft.

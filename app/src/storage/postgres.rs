@@ -9,15 +9,15 @@ use sqlx::postgres::{PgPool, PgPoolOptions};
 
 use super::rows::{
     in_slugs, search_text, ArticleRow, AttachmentRow, AuditRow, CategoryRow, CredentialsRow,
-    DraftRow, EventRow, RevisionRow, SearchRow, UserRow, ARTICLE_COLUMNS, DRAFT_COLUMNS,
-    EVENT_COLUMNS,
+    DraftRow, EventDraftRow, EventRevisionRow, EventRow, RevisionRow, SearchRow, UserRow,
+    ARTICLE_COLUMNS, DRAFT_COLUMNS, EVENT_COLUMNS, EVENT_DRAFT_COLUMNS, EVENT_REVISION_COLUMNS,
 };
-use super::sql::impl_store;
+use super::sql::{draft_refusal, impl_store};
 use super::{
     slugs, Article, ArticleDraft, ArticleNeighbours, ArticlePage, ArticleRevision, ArticleSettings,
-    ArticleText, Attachment, AuditEntry, Category, Credentials, Direction, Event, EventPage,
-    NewArticle, NewCategory, NewEvent, Recurrence, Role, SearchKind, SearchPage, SearchRequest,
-    StoreError, User,
+    ArticleText, Attachment, AuditEntry, Category, Credentials, Direction, Event, EventDraft,
+    EventPage, EventRevision, NewArticle, NewCategory, NewEvent, Recurrence, Role, SearchKind,
+    SearchPage, SearchRequest, StoreError, User,
 };
 
 pub struct PostgresStore {

@@ -5,7 +5,8 @@ use chrono::{DateTime, Utc};
 
 use super::{
     Article, ArticleDraft, ArticleRevision, ArticleText, Attachment, AuditEntry, Category,
-    Credentials, Event, Recurrence, Role, SearchHit, SearchKind, Status, User,
+    Credentials, Event, EventDraft, EventRevision, Recurrence, Role, SearchHit, SearchKind, Status,
+    User,
 };
 
 /// The SELECT list for events joined with their category.
@@ -260,6 +261,60 @@ impl From<RevisionRow> for ArticleRevision {
             },
             saved_by: row.saved_by,
             saved_at: row.saved_at,
+        }
+    }
+}
+
+/// The SELECT list for an event's shared draft, with who saved it.
+pub(super) const EVENT_DRAFT_COLUMNS: &str = "d.event_id, d.fields, d.base_version, \
+     d.draft_version, u.email AS saved_by, d.saved_at \
+     FROM event_drafts d LEFT JOIN users u ON u.id = d.saved_by";
+
+#[derive(sqlx::FromRow)]
+pub(super) struct EventDraftRow {
+    event_id: i64,
+    fields: String,
+    base_version: i64,
+    draft_version: i64,
+    saved_by: Option<String>,
+    saved_at: DateTime<Utc>,
+}
+
+impl From<EventDraftRow> for EventDraft {
+    fn from(row: EventDraftRow) -> Self {
+        EventDraft {
+            event_id: row.event_id,
+            fields_json: row.fields,
+            base_version: row.base_version,
+            draft_version: row.draft_version,
+            saved_by: row.saved_by,
+            saved_at: row.saved_at,
+        }
+    }
+}
+
+/// An event's revisions in the shape of the event itself (`updated_at` is when the revision
+/// was saved), so they read like events. Bound to the event's id as `$1`.
+pub(super) const EVENT_REVISION_COLUMNS: &str = "e.id, e.slug, r.title, r.summary, \
+     r.body_html, r.starts_at, r.ends_at, r.all_day, r.location, r.status, r.version, \
+     e.created_at, r.saved_at AS updated_at, e.rrule, e.exdates, e.series_end, \
+     e.sanitizer_version, c.id AS category_id, c.slug AS category_slug, \
+     c.name AS category_name, c.colour AS category_colour, r.saved_by \
+     FROM event_revisions r JOIN events e ON e.id = r.event_id \
+     LEFT JOIN categories c ON c.id = r.category_id";
+
+#[derive(sqlx::FromRow)]
+pub(super) struct EventRevisionRow {
+    #[sqlx(flatten)]
+    event: EventRow,
+    saved_by: String,
+}
+
+impl From<EventRevisionRow> for EventRevision {
+    fn from(row: EventRevisionRow) -> Self {
+        EventRevision {
+            event: row.event.into(),
+            saved_by: row.saved_by,
         }
     }
 }

@@ -404,9 +404,22 @@ macro_rules! impl_store {
                 id: i64,
                 expected_version: i64,
                 event: &NewEvent,
+                by: &str,
             ) -> Result<Event, StoreError> {
                 let mut tx = self.pool.begin().await?;
                 let category_id = Self::category_id(&mut tx, event.category.as_deref()).await?;
+                sqlx::query(
+                    "INSERT INTO event_revisions (event_id, version, title, summary, body_html, \
+                     starts_at, ends_at, all_day, location, category_id, status, saved_by, \
+                     saved_at) \
+                     SELECT id, version, title, summary, body_html, starts_at, ends_at, all_day, \
+                     location, category_id, status, updated_by, updated_at \
+                     FROM events WHERE id = $1 AND version = $2",
+                )
+                .bind(id)
+                .bind(expected_version)
+                .execute(&mut *tx)
+                .await?;
                 let recurrence = event.recurrence.as_ref();
                 let (search_title, search_body) = search_text(
                     &event.title,
@@ -418,8 +431,8 @@ macro_rules! impl_store {
                      ends_at = $5, all_day = $6, location = $7, category_id = $8, status = $9, \
                      rrule = $10, exdates = $11, series_end = $12, span_seconds = $13, \
                      search_title = $14, search_body = $15, sanitizer_version = $16, \
-                     updated_at = $17, version = version + 1 \
-                     WHERE id = $18 AND version = $19 RETURNING id",
+                     updated_at = $17, updated_by = $18, version = version + 1 \
+                     WHERE id = $19 AND version = $20 RETURNING id",
                 )
                 .bind(&event.title)
                 .bind(&event.summary)
@@ -438,6 +451,7 @@ macro_rules! impl_store {
                 .bind(&search_body)
                 .bind($crate::sanitize::SANITIZER_VERSION)
                 .bind($instant(Utc::now()))
+                .bind(by)
                 .bind(id)
                 .bind(expected_version)
                 .fetch_optional(&mut *tx)
@@ -671,19 +685,8 @@ macro_rules! impl_store {
                 if saved.is_some() {
                     return self.article_draft(article_id).await?.ok_or(StoreError::NotFound);
                 }
-                match self.article_draft(article_id).await? {
-                    Some(stored) => Err(StoreError::Conflict {
-                        expected: seen_draft_version,
-                        stored: stored.draft_version,
-                    }),
-                    // No draft and no article: the insert found nothing to copy from.
-                    None if seen_draft_version == 0 => Err(StoreError::NotFound),
-                    // The draft the editor saw was published or discarded meanwhile.
-                    None => Err(StoreError::Conflict {
-                        expected: seen_draft_version,
-                        stored: 0,
-                    }),
-                }
+                let stored = self.article_draft(article_id).await?;
+                Err(draft_refusal(seen_draft_version, stored.map(|d| d.draft_version)))
             }
 
             async fn discard_article_draft(&self, article_id: i64) -> Result<(), StoreError> {
@@ -705,6 +708,79 @@ macro_rules! impl_store {
                 .bind(article_id)
                 .fetch_all(&self.pool)
                 .await?;
+                Ok(rows.into_iter().map(Into::into).collect())
+            }
+
+            async fn event_draft(&self, event_id: i64) -> Result<Option<EventDraft>, StoreError> {
+                let sql = format!("SELECT {EVENT_DRAFT_COLUMNS} WHERE d.event_id = $1");
+                let row: Option<EventDraftRow> = sqlx::query_as(&sql)
+                    .bind(event_id)
+                    .fetch_optional(&self.pool)
+                    .await?;
+                Ok(row.map(Into::into))
+            }
+
+            async fn save_event_draft(
+                &self,
+                event_id: i64,
+                fields_json: &str,
+                base_version: i64,
+                seen_draft_version: i64,
+                user_id: i64,
+            ) -> Result<EventDraft, StoreError> {
+                let now = $instant(Utc::now());
+                let saved: Option<i64> = if seen_draft_version == 0 {
+                    sqlx::query_scalar(
+                        "INSERT INTO event_drafts (event_id, fields, base_version, draft_version, \
+                         saved_by, saved_at) SELECT id, $2, $3, 1, $4, $5 FROM events \
+                         WHERE id = $1 ON CONFLICT (event_id) DO NOTHING RETURNING draft_version",
+                    )
+                    .bind(event_id)
+                    .bind(fields_json)
+                    .bind(base_version)
+                    .bind(user_id)
+                    .bind(now)
+                    .fetch_optional(&self.pool)
+                    .await?
+                } else {
+                    sqlx::query_scalar(
+                        "UPDATE event_drafts SET fields = $2, base_version = $3, saved_by = $4, \
+                         saved_at = $5, draft_version = draft_version + 1 \
+                         WHERE event_id = $1 AND draft_version = $6 RETURNING draft_version",
+                    )
+                    .bind(event_id)
+                    .bind(fields_json)
+                    .bind(base_version)
+                    .bind(user_id)
+                    .bind(now)
+                    .bind(seen_draft_version)
+                    .fetch_optional(&self.pool)
+                    .await?
+                };
+                if saved.is_some() {
+                    return self.event_draft(event_id).await?.ok_or(StoreError::NotFound);
+                }
+                let stored = self.event_draft(event_id).await?;
+                Err(draft_refusal(seen_draft_version, stored.map(|d| d.draft_version)))
+            }
+
+            async fn discard_event_draft(&self, event_id: i64) -> Result<(), StoreError> {
+                sqlx::query("DELETE FROM event_drafts WHERE event_id = $1")
+                    .bind(event_id)
+                    .execute(&self.pool)
+                    .await?;
+                Ok(())
+            }
+
+            async fn event_revisions(
+                &self,
+                event_id: i64,
+            ) -> Result<Vec<EventRevision>, StoreError> {
+                let sql = format!(
+                    "SELECT {EVENT_REVISION_COLUMNS} WHERE r.event_id = $1 ORDER BY r.version DESC"
+                );
+                let rows: Vec<EventRevisionRow> =
+                    sqlx::query_as(&sql).bind(event_id).fetch_all(&self.pool).await?;
                 Ok(rows.into_iter().map(Into::into).collect())
             }
 
@@ -1194,3 +1270,22 @@ macro_rules! impl_store {
 }
 
 pub(super) use impl_store;
+
+/// Why a draft save guarded by `seen` (0: no draft yet) changed nothing, given the draft
+/// stored now (its `draft_version`, if any).
+pub(super) fn draft_refusal(seen: i64, stored: Option<i64>) -> super::StoreError {
+    use super::StoreError;
+    match stored {
+        Some(stored) => StoreError::Conflict {
+            expected: seen,
+            stored,
+        },
+        // No draft and no item: the insert found nothing to copy from.
+        None if seen == 0 => StoreError::NotFound,
+        // The draft the editor saw was published or discarded meanwhile.
+        None => StoreError::Conflict {
+            expected: seen,
+            stored: 0,
+        },
+    }
+}

@@ -57,14 +57,17 @@ async fn every_editing_function_refuses_anonymous_requests() {
         ("create_article", json!({})),
         ("delete_article", json!({ "article_id": 1 })),
         ("restore_article", json!({ "article_id": 1 })),
-        ("get_history", json!({ "article_id": 1 })),
+        (
+            "get_history",
+            json!({ "item": { "kind": "Article", "id": 1 } }),
+        ),
         (
             "compare_versions",
-            json!({ "article_id": 1, "older": 1, "newer": 1 }),
+            json!({ "item": { "kind": "Event", "id": 1 }, "older": 1, "newer": 1 }),
         ),
         (
             "restore_version",
-            json!({ "article_id": 1, "version": 1, "expected_version": 1 }),
+            json!({ "item": { "kind": "Article", "id": 1 }, "version": 1, "expected_version": 1 }),
         ),
         ("get_desk", json!({})),
         ("get_audit_log", json!({ "page": 1 })),
@@ -157,7 +160,7 @@ async fn drafts_stay_private_until_published_and_xss_never_survives() {
     let history = site
         .post_json(
             "/api/editing/get_history",
-            &json!({ "article_id": article["id"] }).to_string(),
+            &json!({ "item": { "kind": "Article", "id": article["id"] } }).to_string(),
             Some(&cookie),
         )
         .await;
@@ -296,10 +299,11 @@ async fn event_editing_refuses_anonymous_requests_and_checks_dates() {
         ("get_editable_event", json!({ "slug": "x" })),
         (
             "save_event",
-            json!({ "save": { "event_id": 1, "version": 1, "fields": {
-            "title": "X", "summary": "", "body_html": "", "location": "", "category": "",
-            "all_day": false, "start_date": "2020-08-04", "start_time": "10:00",
-            "end_date": "2020-08-04", "end_time": "12:00", "published": true } } }),
+            event_save(&json!(1), &json!(1), 0, &event_fields()),
+        ),
+        (
+            "save_event_draft",
+            event_save(&json!(1), &json!(1), 0, &event_fields()),
         ),
         ("create_event", json!({ "day": "2020-08-04" })),
         ("move_event", json!({ "slug": "x", "day": "2020-08-05" })),
@@ -351,8 +355,7 @@ async fn event_editing_refuses_anonymous_requests_and_checks_dates() {
     let backwards = site
         .post_json(
             "/api/editing/save_event",
-            &json!({ "save": { "event_id": event["id"], "version": event["version"], "fields": fields } })
-                .to_string(),
+            &event_save(&event["id"], &event["version"], 0, &fields).to_string(),
             Some(&cookie),
         )
         .await;
@@ -368,8 +371,7 @@ async fn event_editing_refuses_anonymous_requests_and_checks_dates() {
     let saved = site
         .post_json(
             "/api/editing/save_event",
-            &json!({ "save": { "event_id": event["id"], "version": event["version"], "fields": fields } })
-                .to_string(),
+            &event_save(&event["id"], &event["version"], 0, &fields).to_string(),
             Some(&cookie),
         )
         .await;
@@ -391,8 +393,7 @@ async fn event_editing_refuses_anonymous_requests_and_checks_dates() {
     let stale = site
         .post_json(
             "/api/editing/save_event",
-            &json!({ "save": { "event_id": event["id"], "version": event["version"], "fields": fields } })
-                .to_string(),
+            &event_save(&event["id"], &event["version"], 0, &fields).to_string(),
             Some(&cookie),
         )
         .await;
@@ -401,6 +402,166 @@ async fn event_editing_refuses_anonymous_requests_and_checks_dates() {
         StatusCode::CONFLICT,
         "the move made this form stale"
     );
+}
+
+fn event_fields() -> Value {
+    json!({ "title": "X", "summary": "", "body_html": "", "location": "", "category": "",
+        "all_day": false, "start_date": "2020-08-04", "start_time": "10:00",
+        "end_date": "2020-08-04", "end_time": "12:00", "published": true })
+}
+
+/// The body of a `save_event` or `save_event_draft` call.
+fn event_save(id: &Value, version: &Value, draft_version: i64, fields: &Value) -> Value {
+    json!({ "save": { "event_id": id, "version": version, "draft_version": draft_version, "fields": fields } })
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn event_drafts_stay_hidden_conflict_and_leave_a_history() {
+    let site = Site::with_demo_content().await;
+    let anna = site.signed_in("anna@example.lv", Role::Editor).await;
+    let janis = site.signed_in("janis@example.lv", Role::Editor).await;
+    let call = |name: &'static str, body: Value, cookie: &str| {
+        let cookie = cookie.to_string();
+        let site = &site;
+        async move {
+            site.post_json(
+                &format!("/api/editing/{name}"),
+                &body.to_string(),
+                Some(&cookie),
+            )
+            .await
+        }
+    };
+    let slug: String = serde_json::from_str(
+        &call("create_event", json!({ "day": "2020-08-18" }), &anna)
+            .await
+            .body,
+    )
+    .expect("slug");
+    let event = parse(
+        &call("get_editable_event", json!({ "slug": slug }), &anna)
+            .await
+            .body,
+    );
+    let mut fields = event["fields"].clone();
+    fields["title"] = json!("Konference Daugavpilī");
+    fields["published"] = json!(true);
+    let published = call(
+        "save_event",
+        event_save(&event["id"], &event["version"], 0, &fields),
+        &anna,
+    )
+    .await;
+    assert_eq!(published.status, StatusCode::OK, "{}", published.body);
+    let version = parse(&published.body)["version"].clone();
+
+    fields["title"] = json!("Konference Daugavpilī un Rēzeknē");
+    let draft = call(
+        "save_event_draft",
+        event_save(&event["id"], &version, 0, &fields),
+        &anna,
+    )
+    .await;
+    assert_eq!(draft.status, StatusCode::OK, "{}", draft.body);
+    assert_eq!(parse(&draft.body)["draft_version"], 1);
+    let (_, page) = site.get(&format!("/events/{slug}")).await;
+    assert!(
+        page.contains("Konference Daugavpilī"),
+        "readers see the saved event"
+    );
+    assert!(!page.contains("un Rēzeknē"), "readers never see the draft");
+    let reopened = parse(
+        &call("get_editable_event", json!({ "slug": slug }), &janis)
+            .await
+            .body,
+    );
+    assert_eq!(
+        reopened["draft"]["fields"]["title"],
+        "Konference Daugavpilī un Rēzeknē"
+    );
+    assert_eq!(reopened["draft"]["saved_by"], "anna@example.lv");
+
+    // Jānis started before Anna's draft: his draft save and his save are both refused.
+    let mut his = fields.clone();
+    his["location"] = json!("Rēzekne");
+    for name in ["save_event_draft", "save_event"] {
+        let refused = call(name, event_save(&event["id"], &version, 0, &his), &janis).await;
+        assert_eq!(
+            refused.status,
+            StatusCode::CONFLICT,
+            "{name}: {}",
+            refused.body
+        );
+    }
+    let stored = parse(
+        &call("get_editable_event", json!({ "slug": slug }), &anna)
+            .await
+            .body,
+    );
+    assert_eq!(
+        stored["draft"]["fields"]["location"], "",
+        "nothing of his was written"
+    );
+
+    let saved = call(
+        "save_event",
+        event_save(&event["id"], &version, 1, &fields),
+        &anna,
+    )
+    .await;
+    assert_eq!(saved.status, StatusCode::OK, "{}", saved.body);
+    let latest = parse(&saved.body)["version"].clone();
+    let after = parse(
+        &call("get_editable_event", json!({ "slug": slug }), &anna)
+            .await
+            .body,
+    );
+    assert!(
+        after["draft"].is_null(),
+        "saving the event used up its draft"
+    );
+
+    let item = json!({ "kind": "Event", "id": event["id"] });
+    let history = parse(
+        &call("get_history", json!({ "item": item }), &janis)
+            .await
+            .body,
+    );
+    let titles: Vec<&str> = history
+        .as_array()
+        .expect("versions")
+        .iter()
+        .filter_map(|v| v["title"].as_str())
+        .collect();
+    assert_eq!(
+        titles,
+        vec![
+            "Konference Daugavpilī un Rēzeknē",
+            "Konference Daugavpilī",
+            "Jauns notikums"
+        ]
+    );
+    assert_eq!(history[1]["saved_by"], "anna@example.lv");
+    let comparison = call(
+        "compare_versions",
+        json!({ "item": item, "older": version, "newer": latest }),
+        &janis,
+    )
+    .await;
+    assert!(
+        comparison.body.contains("{\"Added\":\" un Rēzeknē\"}"),
+        "{}",
+        comparison.body
+    );
+    let restored = call(
+        "restore_version",
+        json!({ "item": item, "version": version, "expected_version": latest }),
+        &janis,
+    )
+    .await;
+    assert_eq!(restored.status, StatusCode::OK, "{}", restored.body);
+    let (_, page) = site.get(&format!("/events/{slug}")).await;
+    assert!(!page.contains("un Rēzeknē"), "the earlier title is back");
 }
 
 /// A small PNG, made here so the test needs no fixture file.
@@ -589,4 +750,22 @@ async fn settings_change_the_address_category_and_visibility_and_refuse_a_taken_
     let (status, page) = site.get("/news/moldovas-projekts").await;
     assert_eq!(status, StatusCode::OK);
     assert!(page.contains("Sadarbība"));
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn malformed_arguments_are_a_bad_request_not_a_server_error() {
+    let site = Site::with_demo_content().await;
+    let cookie = site.signed_in("anna@example.lv", Role::Editor).await;
+    for body in [r#"{"slug": 5}"#, "{}", "not json"] {
+        let answer = site
+            .post_json("/api/editing/get_editable_article", body, Some(&cookie))
+            .await;
+        assert_eq!(
+            answer.status,
+            StatusCode::BAD_REQUEST,
+            "{body}: {}",
+            answer.body
+        );
+        assert!(answer.body.contains("BadRequest"), "{}", answer.body);
+    }
 }

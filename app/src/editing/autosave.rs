@@ -1,0 +1,139 @@
+//! What article and event editors share about saving: where the work stands (shown in a
+//! polite live region), the draft saved a moment after typing stops, and a question before
+//! anything loses unsaved typing: a reload, closing the tab, or a link inside the site.
+
+use std::time::Duration;
+
+use leptos::prelude::*;
+use send_wrapper::SendWrapper;
+use wasm_bindgen::{closure::Closure, JsCast};
+
+/// Quiet time after the last keystroke before the draft is saved.
+const AUTOSAVE_AFTER: Duration = Duration::from_secs(2);
+
+/// What the editor is asked before unsaved typing would be lost.
+const LEAVE_QUESTION: &str = "Ir nesaglabātas izmaiņas. Tiešām pamest lapu?";
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum SaveState {
+    Unchanged,
+    Unsaved,
+    Saving,
+    /// The draft was saved at this time.
+    Saved(String),
+    /// Saved for readers: the whole line to show ("Publicēts 10:42:05").
+    Done(String),
+    Failed(String),
+}
+
+impl SaveState {
+    pub fn text(&self) -> String {
+        match self {
+            SaveState::Unchanged => "Nav izmaiņu".into(),
+            SaveState::Unsaved => "Nesaglabātas izmaiņas…".into(),
+            SaveState::Saving => "Saglabā…".into(),
+            SaveState::Saved(at) => format!("Melnraksts saglabāts {at}"),
+            SaveState::Done(line) => line.clone(),
+            SaveState::Failed(message) => format!("Neizdevās saglabāt: {message}"),
+        }
+    }
+
+    /// Typing that no save has reached yet.
+    pub fn unsaved(&self) -> bool {
+        matches!(self, SaveState::Unsaved | SaveState::Saving)
+    }
+}
+
+/// The save state and the autosave timer of one editor.
+#[derive(Clone, Copy)]
+pub struct Autosave {
+    pub state: RwSignal<SaveState>,
+    timer: StoredValue<Option<TimeoutHandle>>,
+}
+
+impl Autosave {
+    /// Starts in `state` and guards the page against losing unsaved typing for as long as
+    /// the editor is open.
+    pub fn new(state: SaveState) -> Self {
+        let state = RwSignal::new(state);
+        guard_leaving(state);
+        Autosave {
+            state,
+            timer: StoredValue::new(None),
+        }
+    }
+
+    /// Stops a pending autosave.
+    pub fn cancel(&self) {
+        if let Some(handle) = self.timer.get_value() {
+            handle.clear();
+        }
+    }
+
+    /// Runs `action` once no draft save is under way, so a publication never races the
+    /// draft save it must name.
+    pub fn when_idle(&self, action: impl Fn() + Clone + 'static) {
+        if self.state.get_untracked() == SaveState::Saving {
+            let this = *self;
+            set_timeout(move || this.when_idle(action), Duration::from_millis(200));
+        } else {
+            action();
+        }
+    }
+
+    /// Marks the work unsaved and runs `save` once typing has stopped for a moment.
+    pub fn schedule(&self, save: impl Fn() + 'static) {
+        self.state.set(SaveState::Unsaved);
+        self.cancel();
+        self.timer
+            .set_value(set_timeout_with_handle(save, AUTOSAVE_AFTER).ok());
+    }
+}
+
+/// Asks before a reload, closing the tab, or following a link while `state` is unsaved.
+fn guard_leaving(state: RwSignal<SaveState>) {
+    let unload = window_event_listener(leptos::ev::beforeunload, move |event| {
+        if state.get_untracked().unsaved() {
+            event.prevent_default();
+            event.set_return_value(LEAVE_QUESTION);
+        }
+    });
+    on_cleanup(move || unload.remove());
+
+    // Links inside the site are followed by the router without unloading the page. Its
+    // listener (on the window) skips clicks whose default was prevented, so a listener that
+    // captures the click on the document answers first.
+    Effect::new(move |_| {
+        let on_click =
+            Closure::<dyn Fn(web_sys::MouseEvent)>::new(move |event: web_sys::MouseEvent| {
+                let on_link = event
+                    .target()
+                    .and_then(|target| target.dyn_into::<web_sys::Element>().ok())
+                    .and_then(|element| element.closest("a[href]").ok().flatten())
+                    .is_some();
+                if on_link
+                    && state.get_untracked().unsaved()
+                    && !window()
+                        .confirm_with_message(LEAVE_QUESTION)
+                        .unwrap_or(true)
+                {
+                    event.prevent_default();
+                    event.stop_propagation();
+                }
+            })
+            .into_js_value();
+        let _ = document().add_event_listener_with_callback_and_bool(
+            "click",
+            on_click.unchecked_ref(),
+            true,
+        );
+        let on_click = SendWrapper::new(on_click);
+        on_cleanup(move || {
+            let _ = document().remove_event_listener_with_callback_and_bool(
+                "click",
+                on_click.unchecked_ref(),
+                true,
+            );
+        });
+    });
+}

@@ -1,0 +1,205 @@
+//! The history of articles and events: every version with who saved it and when, any two
+//! compared word by word, and any earlier one made current again as a new version.
+
+use super::{event_service, service, Change, Comparison, ItemKind, ItemRef, RevisionInfo, Saved};
+use crate::{
+    auth::session::refuse,
+    error::AppError,
+    search::text::plain_text,
+    state::store,
+    storage::{Event, User},
+    timezone,
+};
+use service::stamp;
+
+pub async fn history(item: ItemRef) -> Result<Vec<RevisionInfo>, AppError> {
+    let current = |version, title, at| RevisionInfo {
+        version,
+        title,
+        saved_by: String::new(),
+        saved_at: stamp(at),
+        current: true,
+    };
+    let earlier = |version, title, saved_by, at| RevisionInfo {
+        version,
+        title,
+        saved_by,
+        saved_at: stamp(at),
+        current: false,
+    };
+    let store = store()?;
+    Ok(match item.kind {
+        ItemKind::Article => {
+            let article = service::article_by_id(item.id).await?;
+            let mut versions = vec![current(article.version, article.title, article.updated_at)];
+            versions.extend(
+                store
+                    .article_revisions(item.id)
+                    .await?
+                    .into_iter()
+                    .map(|r| earlier(r.version, r.text.title, r.saved_by, r.saved_at)),
+            );
+            versions
+        }
+        ItemKind::Event => {
+            let event = event_service::event_by_id(store.as_ref(), item.id).await?;
+            let mut versions = vec![current(event.version, event.title, event.updated_at)];
+            versions.extend(store.event_revisions(item.id).await?.into_iter().map(|r| {
+                earlier(
+                    r.event.version,
+                    r.event.title,
+                    r.saved_by,
+                    r.event.updated_at,
+                )
+            }));
+            versions
+        }
+    })
+}
+
+/// One version of an event: the current one or a revision.
+async fn event_version(event: &Event, version: i64) -> Result<Event, AppError> {
+    if version == event.version {
+        return Ok(event.clone());
+    }
+    store()?
+        .event_revisions(event.id)
+        .await?
+        .into_iter()
+        .find(|revision| revision.event.version == version)
+        .map(|revision| revision.event)
+        .ok_or_else(|| refuse(AppError::NotFound))
+}
+
+/// Word-by-word changes from `older` to `newer`.
+pub fn word_changes(older: &str, newer: &str) -> Vec<Change> {
+    similar::TextDiff::from_words(older, newer)
+        .iter_all_changes()
+        .fold(Vec::new(), |mut changes: Vec<Change>, change| {
+            let text = change.value().to_string();
+            let next = match change.tag() {
+                similar::ChangeTag::Equal => Change::Same(text),
+                similar::ChangeTag::Delete => Change::Removed(text),
+                similar::ChangeTag::Insert => Change::Added(text),
+            };
+            // Runs of the same kind are merged, so the page has few elements.
+            match (changes.last_mut(), &next) {
+                (Some(Change::Same(run)), Change::Same(text))
+                | (Some(Change::Removed(run)), Change::Removed(text))
+                | (Some(Change::Added(run)), Change::Added(text)) => run.push_str(text),
+                _ => changes.push(next),
+            }
+            changes
+        })
+}
+
+pub async fn compare(item: ItemRef, older: i64, newer: i64) -> Result<Comparison, AppError> {
+    // (label, older text, newer text) for each field; bodies compared as plain text.
+    let texts: Vec<(&str, String, String)> = match item.kind {
+        ItemKind::Article => {
+            let article = service::article_by_id(item.id).await?;
+            let (a, b) = (
+                service::version_fields(&article, older).await?,
+                service::version_fields(&article, newer).await?,
+            );
+            vec![
+                ("Virsraksts", a.title, b.title),
+                ("Ievads", a.lead, b.lead),
+                ("Teksts", plain_text(&a.body_html), plain_text(&b.body_html)),
+                ("Kontakti", a.contact, b.contact),
+            ]
+        }
+        ItemKind::Event => {
+            let store = store()?;
+            let event = event_service::event_by_id(store.as_ref(), item.id).await?;
+            let a = event_service::fields_of(&event_version(&event, older).await?);
+            let b = event_service::fields_of(&event_version(&event, newer).await?);
+            vec![
+                ("Nosaukums", a.title.clone(), b.title.clone()),
+                ("Laiks", a.when_text(), b.when_text()),
+                ("Vieta", a.location.clone(), b.location.clone()),
+                ("Kategorija", a.category.clone(), b.category.clone()),
+                ("Īss apraksts", a.summary.clone(), b.summary.clone()),
+                (
+                    "Apraksts",
+                    plain_text(&a.body_html),
+                    plain_text(&b.body_html),
+                ),
+                ("Statuss", a.status_text().into(), b.status_text().into()),
+            ]
+        }
+    };
+    Ok(Comparison {
+        older,
+        newer,
+        fields: texts
+            .into_iter()
+            .map(|(label, a, b)| (label.to_string(), word_changes(&a, &b)))
+            .collect(),
+    })
+}
+
+pub async fn restore(
+    editor: &User,
+    item: ItemRef,
+    version: i64,
+    expected_version: i64,
+) -> Result<Saved, AppError> {
+    let action = format!("restored version {version}");
+    match item.kind {
+        ItemKind::Article => {
+            let article = service::article_by_id(item.id).await?;
+            let fields = service::version_fields(&article, version).await?;
+            let published =
+                service::publish_fields(editor, &article, &fields, expected_version).await?;
+            service::audit(editor, &action, item.id, &published.title).await?;
+            Ok(saved(
+                published.version,
+                published.updated_at,
+                published.body_html,
+            ))
+        }
+        ItemKind::Event => {
+            let store = store()?;
+            let event = event_service::event_by_id(store.as_ref(), item.id).await?;
+            let fields = event_service::fields_of(&event_version(&event, version).await?);
+            let restored = event_service::new_event(&fields, event.recurrence.as_ref())?;
+            let updated = store
+                .update_event(item.id, expected_version, &restored, &editor.email)
+                .await
+                .map_err(service::refused)?;
+            service::audit_item(editor, &action, "event", item.id, &updated.title).await?;
+            Ok(saved(
+                updated.version,
+                updated.updated_at,
+                updated.body_html,
+            ))
+        }
+    }
+}
+
+fn saved(version: i64, at: chrono::DateTime<chrono::Utc>, body_html: String) -> Saved {
+    Saved {
+        version,
+        draft_version: 0,
+        at: timezone::local(at).format("%H:%M:%S").to_string(),
+        body_html,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::{word_changes, Change};
+
+    #[test]
+    fn changes_are_runs_of_words() {
+        assert_eq!(
+            word_changes("Rīgā notiks seminārs", "Rīgā notiks konference"),
+            vec![
+                Change::Same("Rīgā notiks ".into()),
+                Change::Removed("seminārs".into()),
+                Change::Added("konference".into()),
+            ]
+        );
+    }
+}
