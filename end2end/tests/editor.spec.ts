@@ -299,3 +299,30 @@ test("following a link with unsaved typing asks first, and staying keeps the typ
   await editor.getByRole("navigation", { name: "Galvenā navigācija" }).getByRole("link", { name: "Kalendārs" }).click();
   await expect(editor).toHaveURL(/\/calendar/);
 });
+
+test("on a phone an editor moves an event by touch: ⇄ on the event, then a tap on the day", async ({ browser }) => {
+  const desk = await editorPage(browser, EDITORS.anna.email);
+  await desk.goto("/calendar/2020/08");
+  await hydrated(desk);
+  await desk.getByRole("button", { name: "Pievienot notikumu: 2020. gada 27. augusts" }).click();
+  await desk.getByRole("textbox", { name: "Nosaukums" }).fill("Tikšanās ar pašvaldību");
+  await desk.getByLabel("Statuss").selectOption("published");
+  await desk.getByRole("button", { name: "Saglabāt notikumu" }).click();
+  await expect(desk.getByRole("status").filter({ hasText: "Publicēts" })).toBeVisible();
+  const cookies = await desk.context().cookies();
+
+  const phone = await browser.newContext({ viewport: { width: 360, height: 740 }, hasTouch: true, isMobile: true });
+  await phone.addCookies(cookies);
+  const page = await phone.newPage();
+  await page.goto("/calendar/2020/08");
+  await hydrated(page);
+  const day = (n: number) => page.getByRole("gridcell", { name: new RegExp(`^\\S+, 2020\\. gada ${n}\\. augusts`) });
+  // The agenda lists only days with events until a move starts.
+  await expect(day(29)).toBeHidden();
+  await day(27).getByRole("button", { name: "Pārcelt „Tikšanās ar pašvaldību” uz citu dienu" }).tap();
+  await expect(page.getByRole("status").filter({ hasText: "pieskarieties dienai" })).toBeVisible();
+  await day(29).tap();
+  await expect(page.getByRole("status").filter({ hasText: "pārcelts uz 2020. gada 29. augusts" })).toBeVisible();
+  await expect(day(29).getByRole("link", { name: /Tikšanās ar pašvaldību/ })).toBeVisible();
+  await expect(day(27).getByRole("link", { name: /Tikšanās ar pašvaldību/ })).toHaveCount(0);
+});

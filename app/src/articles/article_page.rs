@@ -15,7 +15,7 @@ use crate::{
     auth::{editor_signed_in, sign_ins},
     calendar::EventSummary,
     components::{CategoryLabel, ErrorPage, PageMeta},
-    editing::article_editor_view,
+    editing::{EditInPlace, EditorKind},
     error::AppError,
     locale,
 };
@@ -67,52 +67,25 @@ pub fn ArticlePage() -> impl IntoView {
     }
 }
 
-/// What a signed-in editor sees: the reader's page with an edit button, or the page in
-/// editing mode (at once for an article not yet published).
+/// The article for a signed-in editor: editable in place.
 #[component]
 fn ArticleForEditors(
     slug: String,
     found: Result<Option<ArticleDetail>, AppError>,
     reload: Callback<()>,
 ) -> impl IntoView {
-    let unpublished = matches!(found, Err(AppError::NotFound));
-    let editing = RwSignal::new(unpublished);
-    let leave = Callback::new(move |()| {
-        editing.set(false);
-        reload.run(());
-    });
-    move || {
-        if editing.get() {
-            let slug = slug.clone();
-            return view! {
-                <Suspense fallback=|| view! { <p class="loading">"Atver rediģēšanai…"</p> }>
-                    {
-                        let slug = slug.clone();
-                        move || {
-                            let slug = slug.clone();
-                            Suspend::new(async move { article_editor_view(slug, leave).await })
-                        }
-                    }
-                </Suspense>
-            }
-            .into_any();
+    let unpublished = matches!(found, Ok(None) | Err(AppError::NotFound));
+    match found {
+        Err(error) if !unpublished => view! { <ErrorPage error/> }.into_any(),
+        found => view! {
+            <EditInPlace kind=EditorKind::Article slug unpublished reload>
+                {match found.clone() {
+                    Ok(Some(detail)) => view! { <ArticleView detail/> }.into_any(),
+                    _ => view! { <p>"Šis raksts vēl nav publicēts."</p> }.into_any(),
+                }}
+            </EditInPlace>
         }
-        let edit_button = view! {
-            <div class="editor-bar" role="region" aria-label="Rediģēšana">
-                <button type="button" class="button button--primary" on:click=move |_| editing.set(true)>
-                    "Rediģēt šo rakstu"
-                </button>
-            </div>
-        };
-        match found.clone() {
-            Ok(Some(detail)) => view! { {edit_button} <ArticleView detail/> }.into_any(),
-            Ok(None) | Err(AppError::NotFound) => view! {
-                {edit_button}
-                <p>"Šis raksts vēl nav publicēts."</p>
-            }
-            .into_any(),
-            Err(error) => view! { <ErrorPage error/> }.into_any(),
-        }
+        .into_any(),
     }
 }
 

@@ -12,7 +12,7 @@ use crate::articles::ArticleSummary;
 use crate::{
     auth::{editor_signed_in, sign_ins},
     components::{encode_component, CategoryLabel, ErrorPage, PageMeta},
-    editing::event_editor_view,
+    editing::{EditInPlace, EditorKind},
     error::AppError,
     locale,
 };
@@ -60,51 +60,25 @@ pub fn EventPage() -> impl IntoView {
     }
 }
 
-/// What a signed-in editor sees: the reader's page with an edit button, or the page in
-/// editing mode (at once for an event not yet published).
+/// The event for a signed-in editor: editable in place.
 #[component]
 fn EventForEditors(
     slug: String,
     found: Result<EventDetail, AppError>,
     reload: Callback<()>,
 ) -> impl IntoView {
-    let editing = RwSignal::new(matches!(found, Err(AppError::NotFound)));
-    let leave = Callback::new(move |()| {
-        editing.set(false);
-        reload.run(());
-    });
-    move || {
-        if editing.get() {
-            let slug = slug.clone();
-            return view! {
-                <Suspense fallback=|| view! { <p class="loading">"Atver rediģēšanai…"</p> }>
-                    {
-                        let slug = slug.clone();
-                        move || {
-                            let slug = slug.clone();
-                            Suspend::new(async move { event_editor_view(slug, leave).await })
-                        }
-                    }
-                </Suspense>
-            }
-            .into_any();
+    let unpublished = matches!(found, Err(AppError::NotFound));
+    match found {
+        Err(error) if !unpublished => view! { <ErrorPage error/> }.into_any(),
+        found => view! {
+            <EditInPlace kind=EditorKind::Event slug unpublished reload>
+                {match found.clone() {
+                    Ok(detail) => view! { <EventView detail/> }.into_any(),
+                    Err(_) => view! { <p>"Šis notikums vēl nav publicēts."</p> }.into_any(),
+                }}
+            </EditInPlace>
         }
-        let edit_button = view! {
-            <div class="editor-bar" role="region" aria-label="Rediģēšana">
-                <button type="button" class="button button--primary" on:click=move |_| editing.set(true)>
-                    "Rediģēt notikumu"
-                </button>
-            </div>
-        };
-        match found.clone() {
-            Ok(detail) => view! { {edit_button} <EventView detail/> }.into_any(),
-            Err(AppError::NotFound) => view! {
-                {edit_button}
-                <p>"Šis notikums vēl nav publicēts."</p>
-            }
-            .into_any(),
-            Err(error) => view! { <ErrorPage error/> }.into_any(),
-        }
+        .into_any(),
     }
 }
 

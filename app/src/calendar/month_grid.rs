@@ -24,6 +24,13 @@ use crate::{
     locale,
 };
 
+/// The event being moved (slug, title), by keyboard or by touch, and where the grid says so.
+#[derive(Clone, Copy)]
+struct MoveMode {
+    moving: RwSignal<Option<(String, String)>>,
+    announcement: RwSignal<String>,
+}
+
 fn cell_id(date: NaiveDate) -> String {
     format!("day-{date}")
 }
@@ -58,6 +65,10 @@ pub fn MonthGrid(
         .unwrap_or_else(|| RwSignal::new(String::new()));
     // The event being moved from the keyboard: (slug, title).
     let moving = RwSignal::new(None::<(String, String)>);
+    let move_mode = MoveMode {
+        moving,
+        announcement,
+    };
     let movable = movable_events(&data);
     let add_event = add_event_on();
     let move_event = move_event_to();
@@ -168,10 +179,17 @@ pub fn MonthGrid(
         {editor.then(|| view! {
             <p class="month-grid__editor-help">
                 "Redaktoriem: “+” dienā pievieno notikumu; notikumu var pārvilkt uz citu dienu vai, "
-                "atrodoties tā dienā, nospiest M, ar bultiņām izvēlēties dienu un nospiest Enter."
+                "atrodoties tā dienā, nospiest M, ar bultiņām izvēlēties dienu un nospiest Enter. "
+                "Skārienekrānā: pieskarieties ⇄ pie notikuma un tad dienai."
             </p>
         })}
-        <div class="month-grid" role="grid" aria-label=heading on:keydown=on_keydown>
+        <div
+            class="month-grid"
+            class:month-grid--moving=move || moving.with(Option::is_some)
+            role="grid"
+            aria-label=heading
+            on:keydown=on_keydown
+        >
             <div class="month-grid__weekdays" role="row">
                 {locale::weekday_names()
                     .into_iter()
@@ -205,6 +223,7 @@ pub fn MonthGrid(
                                     view! {
                                         <DayCell
                                             editor
+                                            move_mode
                                             news
                                             day=slot
                                             bars=starting_here
@@ -226,6 +245,7 @@ pub fn MonthGrid(
 #[component]
 fn DayCell(
     editor: bool,
+    move_mode: MoveMode,
     day: DaySlot,
     /// Articles published on the day (when news days are shown).
     news: Vec<NewsMark>,
@@ -263,6 +283,18 @@ fn DayCell(
             aria-label=label
             tabindex=move || if focused.get() == date { "0" } else { "-1" }
             on:focus=move |_| focused.set(date)
+            on:click={
+                let move_event = move_event.clone();
+                move |event| {
+                    // Moving by touch: the event was picked with its ⇄ button; this is the day.
+                    if let Some((slug, title)) = move_mode.moving.get_untracked() {
+                        event.prevent_default();
+                        event.stop_propagation();
+                        move_mode.moving.set(None);
+                        move_event(slug, title, date);
+                    }
+                }
+            }
             on:dragover=move |event: DragEvent| {
                 if editor {
                     // Accepting the drop.
@@ -297,7 +329,7 @@ fn DayCell(
             {bars.into_iter().map(|bar| view! { <EventBar bar editor/> }).collect_view()}
             {(!slot.events.is_empty()).then(|| view! {
                 <ul class="month-grid__events">
-                    {slot.events.into_iter().map(|event| view! { <EventChip event editor/> }).collect_view()}
+                    {slot.events.into_iter().map(|event| view! { <EventChip event editor move_mode/> }).collect_view()}
                 </ul>
             })}
             {more}
@@ -419,7 +451,28 @@ fn EventBar(bar: MonthBar, editor: bool) -> impl IntoView {
 }
 
 #[component]
-fn EventChip(event: EventSummary, editor: bool) -> impl IntoView {
+fn EventChip(event: EventSummary, editor: bool, move_mode: MoveMode) -> impl IntoView {
+    let pick = (editor && event.occurrence.is_none()).then(|| {
+        let (slug, title) = (event.slug.clone(), event.title.clone());
+        view! {
+            <button
+                type="button"
+                class="month-chip__move"
+                tabindex="-1"
+                aria-label=format!("Pārcelt „{title}” uz citu dienu")
+                on:click=move |click| {
+                    click.prevent_default();
+                    click.stop_propagation();
+                    move_mode.announcement.set(format!(
+                        "Pārceļ „{title}”: pieskarieties dienai, uz kuru to pārcelt; Esc atceļ."
+                    ));
+                    move_mode.moving.set(Some((slug.clone(), title.clone())));
+                }
+            >
+                <span aria-hidden="true">"⇄"</span>
+            </button>
+        }
+    });
     let time = locale::time_range(event.all_day, event.start, event.end);
     let style = category_style(&event);
     let hover = event
@@ -443,6 +496,7 @@ fn EventChip(event: EventSummary, editor: bool) -> impl IntoView {
                 <span class="month-chip__title">{event.title.clone()}</span>
             </a>
             {event.category.map(|category| view! { <CategoryLabel category/> })}
+            {pick}
         </li>
     }
 }

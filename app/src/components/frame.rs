@@ -1,7 +1,9 @@
 //! The header and footer around every page.
 
-use leptos::prelude::*;
+use leptos::{ev::KeyboardEvent, prelude::*};
 use leptos_router::components::A;
+use wasm_bindgen::JsCast;
+use web_sys::HtmlElement;
 
 use crate::{auth::SignOutButton, search::SearchBox};
 
@@ -14,14 +16,54 @@ pub fn SiteHeader() -> impl IntoView {
                 <span class="site-header__name">"Notikumi"</span>
                 <span class="site-header__tagline">"Cilvēku tirdzniecības novēršana Latvijā"</span>
             </a>
-            <nav class="site-nav" aria-label="Galvenā navigācija">
+            <SiteNav/>
+            <SearchBox/>
+            <SignOutButton/>
+        </header>
+    }
+}
+
+/// The main navigation. On narrow screens it folds behind a menu button once the page is
+/// interactive (before that, and without WebAssembly, the links simply show).
+#[component]
+fn SiteNav() -> impl IntoView {
+    let open = RwSignal::new(false);
+    let on_keydown = move |event: KeyboardEvent| {
+        if event.key() == "Escape" && open.get_untracked() {
+            open.set(false);
+            if let Some(button) = document().get_element_by_id("site-nav-toggle") {
+                if let Ok(button) = button.dyn_into::<HtmlElement>() {
+                    let _ = button.focus();
+                }
+            }
+        }
+    };
+    view! {
+        <div class="site-nav-wrap" on:keydown=on_keydown>
+            <button
+                type="button"
+                id="site-nav-toggle"
+                class="site-nav__toggle"
+                aria-controls="site-nav"
+                aria-expanded=move || if open.get() { "true" } else { "false" }
+                on:click=move |_| open.update(|open| *open = !*open)
+            >
+                <span class="site-nav__toggle-icon" aria-hidden="true"></span>
+                "Izvēlne"
+            </button>
+            <nav
+                id="site-nav"
+                class="site-nav"
+                class:site-nav--open=move || open.get()
+                aria-label="Galvenā navigācija"
+                // Following a link closes the menu.
+                on:click=move |_| open.set(false)
+            >
                 <A href="/">"Sākums"</A>
                 <A href="/calendar">"Kalendārs"</A>
                 <A href="/news">"Jaunumi"</A>
             </nav>
-            <SearchBox/>
-            <SignOutButton/>
-        </header>
+        </div>
     }
 }
 

@@ -3,6 +3,7 @@
 //! Ctrl+S saves at once, Esc leaves editing; leaving the page with unsaved changes asks first.
 
 use leptos::{ev::KeyboardEvent, html, prelude::*, task::spawn_local};
+use leptos_meta::Title;
 use leptos_router::{hooks::use_navigate, NavigateOptions};
 
 use super::{
@@ -214,6 +215,7 @@ fn EditorForm(article: EditableArticle, on_leave: Callback<()>) -> impl IntoView
 
     view! {
         <div class="article-editor" on:keydown=on_keydown>
+            <Title text=move || format!("Rediģē: {}", fields.with(|f| f.title.clone()))/>
             <h1 class="visually-hidden">{move || format!("Rediģē: {}", fields.with(|f| f.title.clone()))}</h1>
             <div class="editor-bar" role="region" aria-label="Rediģēšana">
                 <p class="editor-bar__state" role="status" aria-live="polite">

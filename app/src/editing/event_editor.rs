@@ -4,6 +4,7 @@
 //! someone else's shows both versions, to choose from part by part.
 
 use leptos::{ev::KeyboardEvent, html, prelude::*, task::spawn_local};
+use leptos_meta::Title;
 use leptos_router::{hooks::use_navigate, NavigateOptions};
 
 use super::{
@@ -225,7 +226,7 @@ fn EventForm(event: EditableEvent, on_leave: Callback<()>) -> impl IntoView {
                 aria-invalid=move || if error_for(field_key(id)).get().is_some() { "true" } else { "false" }
                 on:input=move |event| {
                     let value = event_target_value(&event);
-                    fields.update(|f| set(f, value));
+                    edit(&|f| set(f, value.clone()));
                 }
             />
             <p class="field-error" role="alert">{move || error_for(field_key(id)).get()}</p>
@@ -287,6 +288,7 @@ fn EventForm(event: EditableEvent, on_leave: Callback<()>) -> impl IntoView {
 
     view! {
         <div class="event-editor" on:keydown=on_keydown>
+            <Title text=move || format!("Rediģē: {}", fields.with(|f| f.title.clone()))/>
             <h1 class="visually-hidden">{move || format!("Rediģē: {}", fields.with(|f| f.title.clone()))}</h1>
             <div class="editor-bar" role="region" aria-label="Rediģēšana">
                 <p class="editor-bar__state" role="status" aria-live="polite">{move || state.with(SaveState::text)}</p>

@@ -17,6 +17,7 @@ pub mod event_fields;
 mod event_service;
 mod history;
 mod image_upload;
+mod in_place;
 #[cfg(feature = "ssr")]
 mod service;
 #[cfg(feature = "ssr")]
@@ -33,6 +34,7 @@ use article_editor::ArticleEditor;
 pub use desk::{AuditPage, EditorDesk, NewArticleButton};
 use event_editor::EventEditor;
 use event_fields::{EditableEvent, EventSave};
+pub use in_place::{EditInPlace, EditorKind};
 
 /// The article editor. Its code (with the body editor, conflicts and history) is split into
 /// its own WebAssembly file by `cargo leptos --split`, loaded the first time an editor

@@ -1,0 +1,105 @@
+import AxeBuilder from "@axe-core/playwright";
+import { expect, test, type Page } from "@playwright/test";
+
+import { EDITORS } from "../accounts";
+
+// axe-core checks every public page, and the editors' pages, against WCAG 2.1 A and AA.
+// Any violation fails the test with axe's own description of it.
+
+const WCAG_21_AA = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"];
+
+const PUBLIC_PAGES = [
+  "/",
+  "/calendar",
+  "/calendar/2020/08",
+  "/calendar/2020/08?news=1",
+  "/calendar/2020/w32",
+  "/calendar/2020/08/04",
+  "/calendar/list",
+  "/news",
+  "/news/2018/03",
+  "/news/lietuva-un-latvija-sniegs-atbalstu-moldovai-cina-pret-cilveku-tirdzniecibu",
+  "/search?q=darbs",
+  "/search?q=zzzz",
+  "/login",
+  "/nav-tadas-lapas",
+];
+
+async function hydrated(page: Page): Promise<void> {
+  await expect(page.locator("html")).toHaveAttribute("data-hydrated", "true");
+}
+
+/** The violations on the page as it stands, one line each, so a failure reads as a list. */
+async function violations(page: Page): Promise<string[]> {
+  const results = await new AxeBuilder({ page }).withTags(WCAG_21_AA).analyze();
+  return results.violations.map(
+    (violation) =>
+      `${violation.id} (${violation.impact}): ${violation.help} — ${violation.nodes
+        .slice(0, 3)
+        .map((node) => node.target.join(" "))
+        .join(", ")}`,
+  );
+}
+
+for (const path of PUBLIC_PAGES) {
+  test(`axe finds nothing on ${path}`, async ({ page }) => {
+    await page.goto(path);
+    await hydrated(page);
+    expect(await violations(page)).toEqual([]);
+  });
+}
+
+test("axe finds nothing on an event page, in dark mode, or with the phone menu open", async ({ page }) => {
+  await page.goto("/calendar/2020/08/04");
+  await hydrated(page);
+  await page.locator("main").getByRole("link", { name: /Vebinārs/ }).first().click();
+  await expect(page).toHaveURL(/\/events\//);
+  await hydrated(page);
+  expect(await violations(page)).toEqual([]);
+
+  await page.emulateMedia({ colorScheme: "dark" });
+  for (const path of ["/", "/calendar/2020/08", "/news"]) {
+    await page.goto(path);
+    await hydrated(page);
+    expect(await violations(page), `${path} in dark mode`).toEqual([]);
+  }
+
+  await page.setViewportSize({ width: 360, height: 740 });
+  await page.goto("/calendar/2020/08");
+  await hydrated(page);
+  await page.getByRole("button", { name: "Izvēlne" }).click();
+  expect(await violations(page), "the phone agenda with the menu open").toEqual([]);
+});
+
+test("axe finds nothing in editing mode: the article and event editors, the desk and the audit log", async ({ page }) => {
+  const password = process.env.NOTIKUMI_E2E_PASSWORD;
+  if (!password) throw new Error("NOTIKUMI_E2E_PASSWORD is not set: global setup creates the accounts");
+  await page.goto("/login");
+  await hydrated(page);
+  await page.getByLabel("E-pasta adrese").fill(EDITORS.anna.email);
+  await page.getByLabel("Parole").fill(password);
+  await page.getByRole("button", { name: "Pieteikties" }).click();
+  await expect(page.getByRole("button", { name: "Iziet" })).toBeVisible();
+
+  await page.goto("/news/lietuva-un-latvija-sniegs-atbalstu-moldovai-cina-pret-cilveku-tirdzniecibu");
+  await hydrated(page);
+  await page.getByRole("button", { name: "Rediģēt šo rakstu" }).click();
+  await expect(page.getByRole("textbox", { name: "Virsraksts" })).toBeVisible();
+  await page.getByRole("button", { name: "Versiju vēsture" }).click();
+  await expect(page.getByRole("button", { name: "Salīdzināt" })).toBeVisible();
+  expect(await violations(page), "article editor").toEqual([]);
+
+  await page.goto("/calendar/2020/08/04");
+  await hydrated(page);
+  await page.locator("main").getByRole("link", { name: /Vebinārs/ }).first().click();
+  await hydrated(page);
+  await page.getByRole("button", { name: "Rediģēt notikumu" }).click();
+  await expect(page.getByRole("textbox", { name: "Nosaukums" })).toBeVisible();
+  expect(await violations(page), "event editor").toEqual([]);
+
+  for (const path of ["/calendar/2020/08", "/news", "/editor", "/editor/audit"]) {
+    await page.goto(path);
+    await hydrated(page);
+    expect(await violations(page), path).toEqual([]);
+  }
+});
