@@ -90,3 +90,6 @@ if [ ! -f "$stamp" ] || [ "$here/end2end/package-lock.json" -nt "$stamp" ]; then
   (cd "$here/end2end" && PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD=1 npm ci --no-audit --no-fund --silent) \
     || fail "npm ci in end2end failed"
 fi
+
+# The shared target directory keeps only recent builds of this workspace's own crates.
+"$here/scripts/prune-target.sh"
