@@ -1,10 +1,10 @@
 //! The HTML shell and the router: which URL shows which page.
 
 use leptos::prelude::*;
-use leptos_meta::{provide_meta_context, Link, MetaTags, Stylesheet, Title};
+use leptos_meta::{provide_meta_context, Html, Link, MetaTags, Stylesheet, Title};
 use leptos_router::{
-    components::{Route, Router, Routes},
-    path, SsrMode,
+    components::{Outlet, ParentRoute, Route, Router, Routes},
+    path, MatchNestedRoutes, SsrMode,
 };
 
 use crate::{
@@ -14,6 +14,7 @@ use crate::{
     components::{provide_site_url, NotFound, SiteFooter, SiteHeader},
     editing::{AuditPage, EditorDesk},
     home::HomePage,
+    i18n::{provide_lang, tr, use_lang},
     search::SearchPage,
 };
 
@@ -21,7 +22,8 @@ use crate::{
 pub fn shell(options: LeptosOptions) -> impl IntoView {
     view! {
         <!DOCTYPE html>
-        <html lang="lv">
+        // `lang` comes from the page's language (`<Html>` in `App`).
+        <html>
             <head>
                 <meta charset="utf-8"/>
                 <meta name="viewport" content="width=device-width, initial-scale=1"/>
@@ -42,40 +44,70 @@ pub fn App() -> impl IntoView {
     provide_site_url();
     provide_viewer();
     mark_hydrated();
-    // Pages whose status (404) or title depends on loaded data render completely before the
-    // response starts (`SsrMode::Async`), so the status line and <head> are right.
     view! {
         <Stylesheet id="leptos" href="/pkg/notikumi.css"/>
         <Link rel="icon" href="/favicon.svg" type_="image/svg+xml"/>
+        <Title formatter=|title: String| format!("{title} — Notikumi")/>
+        <Router>
+            <Site/>
+        </Router>
+    }
+}
+
+/// Everything inside the router: the page's language is known here, from its path.
+#[component]
+fn Site() -> impl IntoView {
+    provide_lang();
+    let lang = use_lang();
+    view! {
+        <Html {..} lang=move || lang.get().code()/>
         <Link
             rel="alternate"
             type_="application/atom+xml"
-            title="Notikumi — jaunumi"
+            title=tr(lang.get_untracked(), "feed-title")
             href="/feed.xml"
         />
-        <Title formatter=|title: String| format!("{title} — Notikumi")/>
-        <Router>
-            <SiteHeader/>
-            <main id="saturs" tabindex="-1">
-                <Routes fallback=NotFound>
-                    <Route path=path!("/") view=HomePage ssr=SsrMode::Async/>
-                    <Route path=path!("/calendar") view=CalendarPage ssr=SsrMode::Async/>
-                    <Route path=path!("/calendar/list") view=ListPage ssr=SsrMode::Async/>
-                    <Route path=path!("/calendar/:year/:period") view=CalendarPage ssr=SsrMode::Async/>
-                    <Route path=path!("/calendar/:year/:month/:day") view=DayPage ssr=SsrMode::Async/>
-                    <Route path=path!("/events/:slug") view=EventPage ssr=SsrMode::Async/>
-                    <Route path=path!("/news") view=NewsPage ssr=SsrMode::Async/>
-                    <Route path=path!("/news/:slug") view=ArticlePage ssr=SsrMode::Async/>
-                    <Route path=path!("/news/:year/:month") view=ArchivePage ssr=SsrMode::Async/>
-                    <Route path=path!("/search") view=SearchPage ssr=SsrMode::Async/>
-                    <Route path=path!("/login") view=LoginPage ssr=SsrMode::Async/>
-                    <Route path=path!("/editor") view=EditorDesk ssr=SsrMode::Async/>
-                    <Route path=path!("/editor/audit") view=AuditPage ssr=SsrMode::Async/>
-                </Routes>
-            </main>
-            <SiteFooter/>
-        </Router>
+        <SiteHeader/>
+        <main id="saturs" tabindex="-1">
+            // Every page has one address per language: Latvian without a prefix, then
+            // `/en/…` and `/ru/…`.
+            <Routes fallback=NotFound>
+                <Route path=path!("/") view=HomePage ssr=SsrMode::Async/>
+                <Pages/>
+                <ParentRoute path=path!("/en") view=Outlet ssr=SsrMode::Async>
+                    <Route path=path!("") view=HomePage ssr=SsrMode::Async/>
+                    <Pages/>
+                </ParentRoute>
+                <ParentRoute path=path!("/ru") view=Outlet ssr=SsrMode::Async>
+                    <Route path=path!("") view=HomePage ssr=SsrMode::Async/>
+                    <Pages/>
+                </ParentRoute>
+            </Routes>
+        </main>
+        <SiteFooter/>
     }
+}
+
+/// The pages below the front page, the same in every language.
+// Pages whose status (404) or title depends on loaded data render completely before the
+// response starts (`SsrMode::Async`), so the status line and <head> are right.
+#[component(transparent)]
+fn Pages() -> impl MatchNestedRoutes + Clone {
+    view! {
+        <Route path=path!("/calendar") view=CalendarPage ssr=SsrMode::Async/>
+        <Route path=path!("/calendar/list") view=ListPage ssr=SsrMode::Async/>
+        <Route path=path!("/calendar/:year/:period") view=CalendarPage ssr=SsrMode::Async/>
+        <Route path=path!("/calendar/:year/:month/:day") view=DayPage ssr=SsrMode::Async/>
+        <Route path=path!("/events/:slug") view=EventPage ssr=SsrMode::Async/>
+        <Route path=path!("/news") view=NewsPage ssr=SsrMode::Async/>
+        <Route path=path!("/news/:slug") view=ArticlePage ssr=SsrMode::Async/>
+        <Route path=path!("/news/:year/:month") view=ArchivePage ssr=SsrMode::Async/>
+        <Route path=path!("/search") view=SearchPage ssr=SsrMode::Async/>
+        <Route path=path!("/login") view=LoginPage ssr=SsrMode::Async/>
+        <Route path=path!("/editor") view=EditorDesk ssr=SsrMode::Async/>
+        <Route path=path!("/editor/audit") view=AuditPage ssr=SsrMode::Async/>
+    }
+    .into_inner()
 }
 
 /// Sets `<html data-hydrated="true">` once the WebAssembly has taken over the page. Effects

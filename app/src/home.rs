@@ -73,26 +73,24 @@ pub async fn get_home() -> Result<HomeData, AppError> {
 
 #[component]
 pub fn HomePage() -> impl IntoView {
+    let lang = crate::i18n::use_lang().get_untracked();
     let home = Resource::new(|| (), |_| get_home());
     view! {
         <PageMeta
-            title="Sākums"
-            description="Notikumu kalendārs un jaunumi par cilvēku tirdzniecības novēršanu Latvijā."
+            title=lang.t("home-title")
+            description=lang.t("home-description")
             path="/"
             schema=Some("WebSite")
         />
         <section class="home-intro">
-            <h1>"Cilvēku tirdzniecības novēršana"</h1>
-            <p>
-                "Apmācības, konferences un informatīvi pasākumi, kā arī jaunākās ziņas par "
-                "cīņu pret cilvēku tirdzniecību Latvijā un sadarbības valstīs."
-            </p>
+            <h1>{lang.t("home-heading")}</h1>
+            <p>{lang.t("home-intro")}</p>
             <p class="home-intro__links">
-                <a class="button" href="/calendar">"Notikumu kalendārs"</a>
-                <a class="button button--quiet" href="/news">"Visi jaunumi"</a>
+                <a class="button" href=lang.href("/calendar")>{lang.t("home-calendar")}</a>
+                <a class="button button--quiet" href=lang.href("/news")>{lang.t("home-all-news")}</a>
             </p>
         </section>
-        <Suspense fallback=|| view! { <p class="loading">"Ielādē…"</p> }>
+        <Suspense fallback=move || view! { <p class="loading">{lang.t("loading")}</p> }>
             {move || Suspend::new(async move {
                 match home.await {
                     Ok(data) => view! { <HomeSections data/> }.into_any(),
@@ -105,20 +103,21 @@ pub fn HomePage() -> impl IntoView {
 
 #[component]
 fn HomeSections(data: HomeData) -> impl IntoView {
+    let lang = crate::i18n::use_lang().get_untracked();
     view! {
         <div class="home-columns">
             <section aria-labelledby="upcoming-heading">
-                <h2 id="upcoming-heading">"Tuvākie notikumi"</h2>
+                <h2 id="upcoming-heading">{lang.t("home-upcoming")}</h2>
                 {if data.upcoming.is_empty() {
-                    view! { <p>"Tuvākajā laikā notikumu nav."</p> }.into_any()
+                    view! { <p>{lang.t("home-no-upcoming")}</p> }.into_any()
                 } else {
                     view! {
                         <ul class="upcoming-list">
                             {data.upcoming.into_iter().map(|event| view! {
                                 <li>
-                                    <a href=event.path()>{event.title.clone()}</a>
+                                    <a href=lang.href(&event.path())>{event.title.clone()}</a>
                                     <span class="upcoming-list__when">
-                                        {locale::event_when(event.all_day, event.start, event.end, event.last_day)}
+                                        {locale::event_when(lang, event.all_day, event.start, event.end, event.last_day)}
                                     </span>
                                 </li>
                             }).collect_view()}
@@ -127,7 +126,7 @@ fn HomeSections(data: HomeData) -> impl IntoView {
                 }}
             </section>
             <section aria-labelledby="latest-heading">
-                <h2 id="latest-heading">"Jaunākās ziņas"</h2>
+                <h2 id="latest-heading">{lang.t("home-latest")}</h2>
                 <ol class="news-list news-list--compact">
                     {data.latest.into_iter().map(|article| view! { <NewsItem article/> }).collect_view()}
                 </ol>

@@ -14,6 +14,7 @@ pub mod components;
 pub mod editing;
 pub mod error;
 pub mod home;
+pub mod i18n;
 pub mod locale;
 pub mod search;
 

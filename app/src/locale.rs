@@ -1,58 +1,45 @@
-//! Latvian names and date formats. Pure functions, used on both the server and in the browser.
+//! Month and weekday names, date formats and counted nouns in each interface language, from
+//! the message catalogues (`crate::i18n`). Pure functions, used on the server and in the
+//! browser.
 
 use chrono::{Datelike, NaiveDate, NaiveDateTime, Timelike, Weekday};
 
-/// Month names in the nominative, lower case ("augusts").
-const MONTHS: [&str; 12] = [
-    "janvāris",
-    "februāris",
-    "marts",
-    "aprīlis",
-    "maijs",
-    "jūnijs",
-    "jūlijs",
-    "augusts",
-    "septembris",
-    "oktobris",
-    "novembris",
-    "decembris",
-];
+use crate::i18n::{tr, tr_with, Arg, Lang};
 
-/// Weekday names, Monday first ("pirmdiena").
-const WEEKDAYS: [&str; 7] = [
-    "pirmdiena",
-    "otrdiena",
-    "trešdiena",
-    "ceturtdiena",
-    "piektdiena",
-    "sestdiena",
-    "svētdiena",
-];
+/// `month` is 1-based and lower case where the language writes it so ("augusts", "August");
+/// out-of-range months give an empty string rather than a panic.
+pub fn month_name(lang: Lang, month: u32) -> String {
+    if !(1..=12).contains(&month) {
+        return String::new();
+    }
+    tr(lang, &format!("month-{month}"))
+}
 
-/// Short weekday names as Latvian calendars print them, Monday first.
-pub const WEEKDAYS_SHORT: [&str; 7] = ["P", "O", "T", "C", "Pk", "S", "Sv"];
-
-/// `month` is 1-based; out-of-range months give an empty string rather than a panic.
-pub fn month_name(month: u32) -> &'static str {
-    month
-        .checked_sub(1)
-        .and_then(|index| MONTHS.get(index as usize))
-        .copied()
-        .unwrap_or("")
+/// The month as a date names it: "augusts" ("4. augusts"), "августа" ("4 августа").
+fn month_of(lang: Lang, month: u32) -> String {
+    if !(1..=12).contains(&month) {
+        return String::new();
+    }
+    tr(lang, &format!("month-of-{month}"))
 }
 
 /// The month name with a capital letter, as in a heading: "Augusts".
-pub fn month_title(month: u32) -> String {
-    capitalise(month_name(month))
+pub fn month_title(lang: Lang, month: u32) -> String {
+    capitalise(&month_name(lang, month))
 }
 
-pub fn weekday_name(weekday: Weekday) -> &'static str {
-    WEEKDAYS[weekday.num_days_from_monday() as usize]
+pub fn weekday_name(lang: Lang, weekday: Weekday) -> String {
+    tr(lang, &format!("weekday-{}", weekday.number_from_monday()))
 }
 
 /// All weekday names, Monday first, for table headers.
-pub fn weekday_names() -> [&'static str; 7] {
-    WEEKDAYS
+pub fn weekday_names(lang: Lang) -> [String; 7] {
+    std::array::from_fn(|day| tr(lang, &format!("weekday-{}", day + 1)))
+}
+
+/// Short weekday names as the language's calendars print them, Monday first.
+pub fn weekdays_short(lang: Lang) -> [String; 7] {
+    std::array::from_fn(|day| tr(lang, &format!("weekday-short-{}", day + 1)))
 }
 
 fn capitalise(word: &str) -> String {
@@ -63,9 +50,16 @@ fn capitalise(word: &str) -> String {
     }
 }
 
-/// "Augusts, 2020", the month heading of the calendar.
-pub fn month_heading(year: i32, month: u32) -> String {
-    format!("{}, {year}", month_title(month))
+/// "Augusts, 2020", "August 2020": the month heading of the calendar.
+pub fn month_heading(lang: Lang, year: i32, month: u32) -> String {
+    tr_with(
+        lang,
+        "month-heading",
+        &[
+            ("month", Arg::Text(&month_title(lang, month))),
+            ("year", Arg::Text(&year.to_string())),
+        ],
+    )
 }
 
 /// "26.03.2018", the date format of news items.
@@ -73,19 +67,26 @@ pub fn short_date(date: NaiveDate) -> String {
     date.format("%d.%m.%Y").to_string()
 }
 
-/// "2020. gada 4. augusts".
-pub fn long_date(date: NaiveDate) -> String {
-    format!(
-        "{}. gada {}. {}",
-        date.year(),
-        date.day(),
-        month_name(date.month())
+/// "2020. gada 4. augusts", "4 August 2020", "4 августа 2020 г.".
+pub fn long_date(lang: Lang, date: NaiveDate) -> String {
+    tr_with(
+        lang,
+        "date-long",
+        &[
+            ("year", Arg::Text(&date.year().to_string())),
+            ("day", Arg::Text(&date.day().to_string())),
+            ("month", Arg::Text(&month_of(lang, date.month()))),
+        ],
     )
 }
 
 /// "otrdiena, 2020. gada 4. augusts".
-pub fn long_date_with_weekday(date: NaiveDate) -> String {
-    format!("{}, {}", weekday_name(date.weekday()), long_date(date))
+pub fn long_date_with_weekday(lang: Lang, date: NaiveDate) -> String {
+    format!(
+        "{}, {}",
+        weekday_name(lang, date.weekday()),
+        long_date(lang, date)
+    )
 }
 
 /// "10:00".
@@ -94,9 +95,9 @@ pub fn clock(time: NaiveDateTime) -> String {
 }
 
 /// What an event's time looks like in a day cell: "10:00–12:00", or "visu dienu".
-pub fn time_range(all_day: bool, start: NaiveDateTime, end: NaiveDateTime) -> String {
+pub fn time_range(lang: Lang, all_day: bool, start: NaiveDateTime, end: NaiveDateTime) -> String {
     if all_day {
-        "visu dienu".to_string()
+        tr(lang, "all-day")
     } else if start == end {
         clock(start)
     } else {
@@ -104,11 +105,12 @@ pub fn time_range(all_day: bool, start: NaiveDateTime, end: NaiveDateTime) -> St
     }
 }
 
-/// The full date and time of an event in Latvian, as on the event page.
+/// The full date and time of an event, as on the event page.
 ///
 /// `last_day` is the last calendar day the event covers (for all-day events, the day before
 /// the exclusive end).
 pub fn event_when(
+    lang: Lang,
     all_day: bool,
     start: NaiveDateTime,
     end: NaiveDateTime,
@@ -116,41 +118,60 @@ pub fn event_when(
 ) -> String {
     let first_day = start.date();
     if first_day == last_day {
-        let date = long_date_with_weekday(first_day);
-        return format!("{date}, {}", time_range(all_day, start, end));
+        let date = long_date_with_weekday(lang, first_day);
+        return format!("{date}, {}", time_range(lang, all_day, start, end));
     }
     if all_day {
         if first_day.year() == last_day.year() && first_day.month() == last_day.month() {
-            return format!(
-                "{}. gada {}.–{}. {}",
-                first_day.year(),
-                first_day.day(),
-                last_day.day(),
-                month_name(first_day.month())
+            return tr_with(
+                lang,
+                "date-days-of-month",
+                &[
+                    ("year", Arg::Text(&first_day.year().to_string())),
+                    ("first", Arg::Text(&first_day.day().to_string())),
+                    ("last", Arg::Text(&last_day.day().to_string())),
+                    ("month", Arg::Text(&month_of(lang, first_day.month()))),
+                ],
             );
         }
-        return format!("{} – {}", long_date(first_day), long_date(last_day));
+        return format!(
+            "{} – {}",
+            long_date(lang, first_day),
+            long_date(lang, last_day)
+        );
     }
     format!(
         "{}, {} – {}, {}",
-        long_date(first_day),
+        long_date(lang, first_day),
         clock(start),
-        long_date(last_day),
+        long_date(lang, last_day),
         clock(end)
     )
 }
 
-/// "2 notikumi": Latvian plural agreement (1, 21, 31… take the singular, except 11).
-pub fn event_count(count: usize) -> String {
-    if count % 10 == 1 && count % 100 != 11 {
-        format!("{count} notikums")
-    } else {
-        format!("{count} notikumi")
-    }
+fn counted(lang: Lang, id: &str, count: usize) -> String {
+    let count = i64::try_from(count).unwrap_or(i64::MAX);
+    tr_with(lang, id, &[("count", Arg::Number(count))])
 }
 
-/// A download's size as Latvians write it: "930 B", "48,2 kB", "1,3 MB" (decimal units).
-pub fn file_size(bytes: i64) -> String {
+/// "2 notikumi", "1 event", "5 событий".
+pub fn event_count(lang: Lang, count: usize) -> String {
+    counted(lang, "event-count", count)
+}
+
+/// "1 raksts", "2 raksti".
+pub fn article_count(lang: Lang, count: usize) -> String {
+    counted(lang, "article-count", count)
+}
+
+/// "1 ziņa", "2 ziņas", "21 ziņa".
+pub fn news_count(lang: Lang, count: usize) -> String {
+    counted(lang, "news-count", count)
+}
+
+/// A download's size in decimal units: "930 B", "48,2 kB", "1,3 MB" (a decimal point in
+/// English).
+pub fn file_size(lang: Lang, bytes: i64) -> String {
     let bytes = bytes.max(0) as f64;
     let (value, unit) = if bytes < 1000.0 {
         return format!("{bytes} B");
@@ -159,38 +180,26 @@ pub fn file_size(bytes: i64) -> String {
     } else {
         (bytes / 1_000_000.0, "MB")
     };
-    format!("{value:.1} {unit}").replace('.', ",")
-}
-
-/// "1 raksts", "2 raksti".
-pub fn article_count(count: usize) -> String {
-    if count % 10 == 1 && count % 100 != 11 {
-        format!("{count} raksts")
-    } else {
-        format!("{count} raksti")
-    }
-}
-
-/// "1 ziņa", "2 ziņas", "21 ziņa" (the singular follows numbers ending in 1, except 11).
-pub fn news_count(count: usize) -> String {
-    if count % 10 == 1 && count % 100 != 11 {
-        format!("{count} ziņa")
-    } else {
-        format!("{count} ziņas")
+    let size = format!("{value:.1} {unit}");
+    match lang {
+        Lang::En => size,
+        Lang::Lv | Lang::Ru => size.replace('.', ","),
     }
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+    use Lang::{En, Lv, Ru};
 
     #[test]
-    fn file_sizes_use_decimal_units_and_a_comma() {
-        assert_eq!(file_size(930), "930 B");
-        assert_eq!(file_size(1_135), "1,1 kB");
-        assert_eq!(file_size(48_213), "48,2 kB");
-        assert_eq!(file_size(1_300_000), "1,3 MB");
-        assert_eq!(file_size(-5), "0 B");
+    fn file_sizes_use_decimal_units_and_the_languages_decimal_mark() {
+        assert_eq!(file_size(Lv, 930), "930 B");
+        assert_eq!(file_size(Lv, 1_135), "1,1 kB");
+        assert_eq!(file_size(Lv, 48_213), "48,2 kB");
+        assert_eq!(file_size(Lv, 1_300_000), "1,3 MB");
+        assert_eq!(file_size(Lv, -5), "0 B");
+        assert_eq!(file_size(En, 1_135), "1.1 kB");
     }
 
     fn date(y: i32, m: u32, d: u32) -> NaiveDate {
@@ -204,16 +213,18 @@ mod tests {
     }
 
     #[test]
-    fn month_heading_is_capitalised_latvian() {
-        assert_eq!(month_heading(2020, 8), "Augusts, 2020");
-        assert_eq!(month_heading(2021, 1), "Janvāris, 2021");
-        assert_eq!(month_title(6), "Jūnijs");
+    fn month_headings_in_each_language() {
+        assert_eq!(month_heading(Lv, 2020, 8), "Augusts, 2020");
+        assert_eq!(month_heading(Lv, 2021, 1), "Janvāris, 2021");
+        assert_eq!(month_title(Lv, 6), "Jūnijs");
+        assert_eq!(month_heading(En, 2020, 8), "August 2020");
+        assert_eq!(month_heading(Ru, 2020, 8), "Август 2020");
     }
 
     #[test]
     fn out_of_range_month_has_no_name() {
-        assert_eq!(month_name(0), "");
-        assert_eq!(month_name(13), "");
+        assert_eq!(month_name(Lv, 0), "");
+        assert_eq!(month_name(En, 13), "");
     }
 
     #[test]
@@ -224,27 +235,38 @@ mod tests {
     #[test]
     fn long_dates_name_weekday_and_month() {
         assert_eq!(
-            long_date_with_weekday(date(2020, 8, 4)),
+            long_date_with_weekday(Lv, date(2020, 8, 4)),
             "otrdiena, 2020. gada 4. augusts"
         );
-        assert_eq!(weekday_name(Weekday::Sun), "svētdiena");
+        assert_eq!(
+            long_date_with_weekday(En, date(2020, 8, 4)),
+            "Tuesday, 4 August 2020"
+        );
+        assert_eq!(
+            long_date_with_weekday(Ru, date(2020, 8, 4)),
+            "вторник, 4 августа 2020 г."
+        );
+        assert_eq!(weekday_name(Lv, Weekday::Sun), "svētdiena");
+        assert_eq!(weekdays_short(Lv)[4], "Pk");
     }
 
     #[test]
     fn time_ranges_use_an_en_dash() {
         let start = at(2020, 8, 4, 10, 0);
         assert_eq!(
-            time_range(false, start, at(2020, 8, 4, 12, 0)),
+            time_range(Lv, false, start, at(2020, 8, 4, 12, 0)),
             "10:00–12:00"
         );
-        assert_eq!(time_range(false, start, start), "10:00");
-        assert_eq!(time_range(true, start, start), "visu dienu");
+        assert_eq!(time_range(Lv, false, start, start), "10:00");
+        assert_eq!(time_range(Lv, true, start, start), "visu dienu");
+        assert_eq!(time_range(En, true, start, start), "all day");
     }
 
     #[test]
     fn event_when_covers_single_and_multi_day_events() {
         assert_eq!(
             event_when(
+                Lv,
                 false,
                 at(2020, 8, 4, 10, 0),
                 at(2020, 8, 4, 12, 0),
@@ -252,17 +274,22 @@ mod tests {
             ),
             "otrdiena, 2020. gada 4. augusts, 10:00–12:00"
         );
+        let six_days = (
+            at(2020, 8, 6, 0, 0),
+            at(2020, 8, 12, 0, 0),
+            date(2020, 8, 11),
+        );
         assert_eq!(
-            event_when(
-                true,
-                at(2020, 8, 6, 0, 0),
-                at(2020, 8, 12, 0, 0),
-                date(2020, 8, 11)
-            ),
+            event_when(Lv, true, six_days.0, six_days.1, six_days.2),
             "2020. gada 6.–11. augusts"
         );
         assert_eq!(
+            event_when(Ru, true, six_days.0, six_days.1, six_days.2),
+            "6–11 августа 2020 г."
+        );
+        assert_eq!(
             event_when(
+                Lv,
                 true,
                 at(2020, 7, 30, 0, 0),
                 at(2020, 8, 3, 0, 0),
@@ -273,11 +300,13 @@ mod tests {
     }
 
     #[test]
-    fn event_count_agrees_in_number() {
-        assert_eq!(event_count(1), "1 notikums");
-        assert_eq!(event_count(2), "2 notikumi");
-        assert_eq!(event_count(11), "11 notikumi");
-        assert_eq!(event_count(21), "21 notikums");
-        assert_eq!(event_count(0), "0 notikumi");
+    fn counts_agree_in_number() {
+        assert_eq!(event_count(Lv, 1), "1 notikums");
+        assert_eq!(event_count(Lv, 2), "2 notikumi");
+        assert_eq!(event_count(Lv, 11), "11 notikumi");
+        assert_eq!(event_count(Lv, 21), "21 notikums");
+        assert_eq!(event_count(Lv, 0), "0 notikumi");
+        assert_eq!(news_count(Lv, 21), "21 ziņa");
+        assert_eq!(article_count(Ru, 2), "2 статьи");
     }
 }

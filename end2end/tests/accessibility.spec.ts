@@ -41,7 +41,14 @@ async function violations(page: Page): Promise<string[]> {
   );
 }
 
-for (const path of PUBLIC_PAGES) {
+// Every page in all three languages: Latvian without a prefix, then English and Russian.
+const IN_EVERY_LANGUAGE = PUBLIC_PAGES.flatMap((path) => [
+  path,
+  `/en${path === "/" ? "" : path}`,
+  `/ru${path === "/" ? "" : path}`,
+]);
+
+for (const path of IN_EVERY_LANGUAGE) {
   test(`axe finds nothing on ${path}`, async ({ page }) => {
     await page.goto(path);
     await hydrated(page);

@@ -78,10 +78,11 @@ fn month_path(year: i32, month: u32) -> String {
 
 #[component]
 fn ArchiveView(data: ArchiveData) -> impl IntoView {
+    let lang = crate::i18n::use_lang().get_untracked();
     let heading = match data.month {
         Some(month) => format!(
             "Jaunumu arhīvs — {}",
-            locale::month_heading(data.year, month)
+            locale::month_heading(lang, data.year, month)
         ),
         None => format!("Jaunumu arhīvs — {}", data.year),
     };
@@ -93,7 +94,7 @@ fn ArchiveView(data: ArchiveData) -> impl IntoView {
     view! {
         <PageMeta
             title=heading.clone()
-            description=format!("{heading}: {}.", locale::article_count(data.articles.len()))
+            description=format!("{heading}: {}.", locale::article_count(lang, data.articles.len()))
             path={ if page > 1 { format!("{base}?page={page}") } else { base.clone() } }
             schema=Some("CollectionPage")
         />
@@ -120,6 +121,7 @@ fn ArchiveView(data: ArchiveData) -> impl IntoView {
 /// Years and months with their article counts.
 #[component]
 pub fn ArchiveIndex(months: Vec<ArchiveMonth>, current: (i32, Option<u32>)) -> impl IntoView {
+    let lang = crate::i18n::use_lang().get_untracked();
     let mut years: Vec<(i32, usize, Vec<ArchiveMonth>)> = Vec::new();
     for month in months {
         match years.last_mut() {
@@ -151,7 +153,7 @@ pub fn ArchiveIndex(months: Vec<ArchiveMonth>, current: (i32, Option<u32>)) -> i
                                             view! {
                                                 <li>
                                                     <a href=month_path(month.year, month.month) aria-current=here>
-                                                        {format!("{} ({})", locale::month_title(month.month), month.count)}
+                                                        {format!("{} ({})", locale::month_title(lang, month.month), month.count)}
                                                     </a>
                                                 </li>
                                             }

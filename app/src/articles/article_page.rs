@@ -108,6 +108,7 @@ fn structured_data(detail: &ArticleDetail) -> String {
 
 #[component]
 fn ArticleView(detail: ArticleDetail) -> impl IntoView {
+    let lang = crate::i18n::use_lang().get_untracked();
     let json_ld = structured_data(&detail);
     let ArticleDetail {
         article,
@@ -139,7 +140,7 @@ fn ArticleView(detail: ArticleDetail) -> impl IntoView {
                 <a href="/news">"Jaunumi"</a>
                 " › "
                 <a href=format!("/news/{}", published.format("%Y/%m"))>
-                    {locale::month_heading(chrono::Datelike::year(&published), chrono::Datelike::month(&published))}
+                    {locale::month_heading(lang, chrono::Datelike::year(&published), chrono::Datelike::month(&published))}
                 </a>
             </nav>
             <h1>{article.title.clone()}</h1>
@@ -161,6 +162,7 @@ fn ArticleView(detail: ArticleDetail) -> impl IntoView {
 /// Downloads, each with its format and size ("PDF, 48,2 kB").
 #[component]
 fn Attachments(attachments: Vec<AttachmentLink>) -> impl IntoView {
+    let lang = crate::i18n::use_lang().get_untracked();
     (!attachments.is_empty()).then(|| {
         view! {
             <section class="attachments" aria-labelledby="attachments-heading">
@@ -172,7 +174,7 @@ fn Attachments(attachments: Vec<AttachmentLink>) -> impl IntoView {
                             <li>
                                 <a href=file.href download="">{file.title}</a>
                                 <span class="attachments__meta">
-                                    {format!(" ({}, {})", file.format, locale::file_size(file.size_bytes))}
+                                    {format!(" ({}, {})", file.format, locale::file_size(lang, file.size_bytes))}
                                 </span>
                             </li>
                         })

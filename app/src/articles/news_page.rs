@@ -27,11 +27,12 @@ pub fn NewsPage() -> impl IntoView {
         move || request.get(),
         |request| async move { list_articles(request?).await },
     );
+    let lang = crate::i18n::use_lang().get_untracked();
     view! {
         <section class="news">
-            <h1>"Jaunumi"</h1>
+            <h1>{lang.t("news-heading")}</h1>
             <NewArticleButton/>
-            <Transition fallback=|| view! { <p class="loading">"Ielādē jaunumus…"</p> }>
+            <Transition fallback=move || view! { <p class="loading">{lang.t("loading")}</p> }>
                 {move || Suspend::new(async move {
                     match news.await {
                         Ok(list) => view! { <NewsListView list filter=filter.get_untracked()/> }.into_any(),
@@ -45,6 +46,7 @@ pub fn NewsPage() -> impl IntoView {
 
 #[component]
 fn NewsListView(list: NewsList, filter: CalendarFilter) -> impl IntoView {
+    let lang = crate::i18n::use_lang().get_untracked();
     let NewsList {
         articles,
         months,
@@ -65,14 +67,18 @@ fn NewsListView(list: NewsList, filter: CalendarFilter) -> impl IntoView {
         "/news".to_string()
     };
     let title = if page > 1 {
-        format!("Jaunumi — {page}. lapa")
+        crate::i18n::tr_with(
+            lang,
+            "news-page-title",
+            &[("page", crate::i18n::Arg::Text(&page.to_string()))],
+        )
     } else {
-        "Jaunumi".to_string()
+        lang.t("news-heading")
     };
     view! {
         <PageMeta
             title
-            description="Jaunākās ziņas par cilvēku tirdzniecības novēršanu Latvijā."
+            description=lang.t("news-description")
             path=canonical
             schema=Some("CollectionPage")
         />

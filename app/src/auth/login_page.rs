@@ -72,6 +72,7 @@ pub fn LoginPage() -> impl IntoView {
 /// The signed-in editor's address and a sign-out button, in the header.
 #[component]
 pub fn SignOutButton() -> impl IntoView {
+    let t = crate::i18n::t;
     let actions = expect_context::<AuthActions>();
     let viewer = use_viewer();
     let signed_in = move || {
@@ -79,11 +80,11 @@ pub fn SignOutButton() -> impl IntoView {
             view! {
                 <div class="account">
                     <span class="account__who">
-                        <span class="visually-hidden">"Pieteicies: "</span>
+                        <span class="visually-hidden">{t("account-signed-in")} " "</span>
                         {user.email}
                     </span>
                     <ActionForm action=actions.logout attr:class="account__signout">
-                        <button type="submit">"Iziet"</button>
+                        <button type="submit">{t("account-sign-out")}</button>
                     </ActionForm>
                 </div>
             }

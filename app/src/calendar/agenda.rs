@@ -12,10 +12,11 @@ pub fn AgendaItem(
     #[prop(optional)]
     with_date: bool,
 ) -> impl IntoView {
+    let lang = crate::i18n::use_lang().get_untracked();
     let when = if with_date {
-        locale::event_when(event.all_day, event.start, event.end, event.last_day)
+        locale::event_when(lang, event.all_day, event.start, event.end, event.last_day)
     } else {
-        locale::time_range(event.all_day, event.start, event.end)
+        locale::time_range(lang, event.all_day, event.start, event.end)
     };
     let style = event
         .category

@@ -54,11 +54,12 @@ pub fn DayPage() -> impl IntoView {
 
 #[component]
 fn DayView(data: DaysData) -> impl IntoView {
+    let lang = crate::i18n::use_lang().get_untracked();
     let filter = use_calendar_filter().get_untracked();
     let day = data.first;
     let heading = format!(
         "Notikumu kalendārs — {}",
-        locale::long_date_with_weekday(day)
+        locale::long_date_with_weekday(lang, day)
     );
     let query = filter_query(&filter);
     let (previous, next) = (day - Days::new(1), day + Days::new(1));
@@ -71,7 +72,7 @@ fn DayView(data: DaysData) -> impl IntoView {
     view! {
         <PageMeta
             title=heading.clone()
-            description=format!("{}: {}.", locale::long_date(day), locale::event_count(data.events.len()))
+            description=format!("{}: {}.", locale::long_date(lang, day), locale::event_count(lang, data.events.len()))
             path=day_path(day)
             noindex=empty
         />
@@ -79,11 +80,11 @@ fn DayView(data: DaysData) -> impl IntoView {
             <h1 id="calendar-heading">{heading}</h1>
             <div class="calendar-toolbar">
                 <PeriodNavigation
-                    previous=(format!("{}{query}", day_path(previous)), locale::long_date(previous))
-                    current=(format!("{}{query}", day_path(data.today)), "Šodien")
-                    next=(format!("{}{query}", day_path(next)), locale::long_date(next))
-                    previous_label="Iepriekšējā diena: "
-                    next_label="Nākamā diena: "
+                    previous=(format!("{}{query}", day_path(previous)), locale::long_date(lang, previous))
+                    current=(format!("{}{query}", day_path(data.today)), lang.t("calendar-today"))
+                    next=(format!("{}{query}", day_path(next)), locale::long_date(lang, next))
+                    previous_label=lang.t("calendar-previous-day")
+                    next_label=lang.t("calendar-next-day")
                 />
                 <ViewSwitcher current=View::Day links filter=filter.clone()/>
             </div>

@@ -123,9 +123,10 @@ fn google_calendar_link(detail: &EventDetail, utc_range: &str) -> String {
 
 #[component]
 fn EventView(detail: EventDetail) -> impl IntoView {
+    let lang = crate::i18n::use_lang().get_untracked();
     let json_ld = structured_data(&detail);
     let event = detail.event.clone();
-    let when = locale::event_when(event.all_day, event.start, event.end, event.last_day);
+    let when = locale::event_when(lang, event.all_day, event.start, event.end, event.last_day);
     let month = YearMonth::of(event.first_day());
     let description = if detail.summary.is_empty() {
         event.title.clone()
@@ -158,7 +159,7 @@ fn EventView(detail: EventDetail) -> impl IntoView {
             <p class="breadcrumb">
                 <a href=month.path()>
                     "← Notikumu kalendārs — "
-                    {locale::month_heading(month.year, month.month)}
+                    {locale::month_heading(lang, month.year, month.month)}
                 </a>
             </p>
             <h1>{event.title.clone()}</h1>

@@ -56,6 +56,7 @@ pub fn MonthGrid(
     /// A signed-in editor: "+" on days, events can be dragged or moved with the keyboard.
     editor: bool,
 ) -> impl IntoView {
+    let lang = crate::i18n::use_lang().get_untracked();
     let month = data.month;
     let query = filter_query(&filter);
     // The page keeps the announcements (and their live region), so they outlive the grid,
@@ -152,7 +153,7 @@ pub fn MonthGrid(
             if key == "Enter" || key == " " {
                 event.prevent_default();
                 navigate(
-                    &format!("{}{query}", day_path(focused.get_untracked())),
+                    &lang.href(&format!("{}{query}", day_path(focused.get_untracked()))),
                     NavigateOptions::default(),
                 );
                 return;
@@ -168,7 +169,7 @@ pub fn MonthGrid(
             } else {
                 focus_request.set(Some(target));
                 navigate(
-                    &format!("{}{query}", YearMonth::of(target).path()),
+                    &lang.href(&format!("{}{query}", YearMonth::of(target).path())),
                     NavigateOptions::default(),
                 );
             }
@@ -191,9 +192,9 @@ pub fn MonthGrid(
             on:keydown=on_keydown
         >
             <div class="month-grid__weekdays" role="row">
-                {locale::weekday_names()
+                {locale::weekday_names(lang)
                     .into_iter()
-                    .zip(locale::WEEKDAYS_SHORT)
+                    .zip(locale::weekdays_short(lang))
                     .map(|(name, short)| view! {
                         <div class="month-grid__weekday" role="columnheader">
                             <abbr title=name>{short}</abbr>
@@ -254,21 +255,22 @@ fn DayCell(
     focused: RwSignal<NaiveDate>,
     query: String,
 ) -> impl IntoView {
+    let lang = crate::i18n::use_lang().get_untracked();
     let slot = day;
     let date = slot.date;
     let busy = slot.total > 0 || !news.is_empty();
     let move_event = move_event_to();
     let mut label = format!(
         "{}, {}",
-        locale::long_date_with_weekday(date),
-        locale::event_count(slot.total)
+        locale::long_date_with_weekday(lang, date),
+        locale::event_count(lang, slot.total)
     );
     if !news.is_empty() {
-        label.push_str(&format!(", {}", locale::news_count(news.len())));
+        label.push_str(&format!(", {}", locale::news_count(lang, news.len())));
     }
     let more = (slot.hidden > 0).then(|| {
         view! {
-            <a class="month-grid__more" href=format!("{}{query}", day_path(date)) tabindex="-1">
+            <a class="month-grid__more" href=lang.href(&format!("{}{query}", day_path(date))) tabindex="-1">
                 {format!("+{} vēl", slot.hidden)}
             </a>
         }
@@ -322,7 +324,7 @@ fn DayCell(
             <span class="month-grid__date" aria-hidden="true">
                 {date.day()}
                 <span class="month-grid__weekday-name">
-                    {format!(" {}", locale::weekday_name(date.weekday()))}
+                    {format!(" {}", locale::weekday_name(lang, date.weekday()))}
                 </span>
             </span>
             {editor.then(|| view! { <AddEventButton day=date/> })}
@@ -341,6 +343,7 @@ fn DayCell(
 /// The day's news, marked as such in words (not only by colour).
 #[component]
 fn DayNews(news: Vec<NewsMark>, date: NaiveDate) -> impl IntoView {
+    let lang = crate::i18n::use_lang().get_untracked();
     let unshown = news.len().saturating_sub(NEWS_SHOWN);
     (!news.is_empty()).then(|| {
         view! {
@@ -350,7 +353,7 @@ fn DayNews(news: Vec<NewsMark>, date: NaiveDate) -> impl IntoView {
                     .take(NEWS_SHOWN)
                     .map(|mark| view! {
                         <li class="month-news">
-                            <a class="month-news__link" href=format!("/news/{}", mark.slug) tabindex="-1">
+                            <a class="month-news__link" href=lang.href(&format!("/news/{}", mark.slug)) tabindex="-1">
                                 <span class="month-news__tag">"Ziņa"</span>
                                 " "
                                 {mark.title}
@@ -360,7 +363,7 @@ fn DayNews(news: Vec<NewsMark>, date: NaiveDate) -> impl IntoView {
                     .collect_view()}
                 {(unshown > 0).then(|| view! {
                     <li class="month-news">
-                        <a class="month-news__link" href=format!("/news/{}", date.format("%Y/%m")) tabindex="-1">
+                        <a class="month-news__link" href=lang.href(&format!("/news/{}", date.format("%Y/%m"))) tabindex="-1">
                             {format!("+{} ziņas arhīvā", unshown)}
                         </a>
                     </li>
@@ -417,6 +420,7 @@ fn movable_events(data: &MonthData) -> HashMap<NaiveDate, Vec<(String, String)>>
 
 #[component]
 fn EventBar(bar: MonthBar, editor: bool) -> impl IntoView {
+    let lang = crate::i18n::use_lang().get_untracked();
     let style = format!(
         "{} --span: {}; --line: {};",
         category_style(&bar.event),
@@ -433,7 +437,7 @@ fn EventBar(bar: MonthBar, editor: bool) -> impl IntoView {
             title=hover
             class:month-bar--continues-before=bar.continues_before
             class:month-bar--continues-after=bar.continues_after
-            href=bar.event.path()
+            href=lang.href(&bar.event.path())
             style=style
             tabindex="-1"
             draggable=if editor { "true" } else { "false" }
@@ -452,6 +456,7 @@ fn EventBar(bar: MonthBar, editor: bool) -> impl IntoView {
 
 #[component]
 fn EventChip(event: EventSummary, editor: bool, move_mode: MoveMode) -> impl IntoView {
+    let lang = crate::i18n::use_lang().get_untracked();
     let pick = (editor && event.occurrence.is_none()).then(|| {
         let (slug, title) = (event.slug.clone(), event.title.clone());
         view! {
@@ -473,7 +478,7 @@ fn EventChip(event: EventSummary, editor: bool, move_mode: MoveMode) -> impl Int
             </button>
         }
     });
-    let time = locale::time_range(event.all_day, event.start, event.end);
+    let time = locale::time_range(lang, event.all_day, event.start, event.end);
     let style = category_style(&event);
     let hover = event
         .category
@@ -483,7 +488,7 @@ fn EventChip(event: EventSummary, editor: bool, move_mode: MoveMode) -> impl Int
         <li class="month-chip" style=style title=hover>
             <a
                 class="month-chip__link"
-                href=event.path()
+                href=lang.href(&event.path())
                 tabindex="-1"
                 draggable=if editor { "true" } else { "false" }
                 on:dragstart={

@@ -2,6 +2,7 @@
 //! week view, with the toolbar. Moving between months keeps the old month on screen until
 //! the new one is there, and the neighbouring months are fetched ahead.
 
+use crate::i18n::{tr_with, Arg};
 use std::collections::HashMap;
 
 use chrono::NaiveDate;
@@ -217,19 +218,22 @@ fn MonthView(
     /// A signed-in editor: days can be added to and events moved.
     editor: bool,
 ) -> impl IntoView {
+    let lang = crate::i18n::use_lang().get_untracked();
     let month = data.month;
-    let heading = format!(
-        "Notikumu kalendārs — {}",
-        locale::month_heading(month.year, month.month)
-    );
+    let period = locale::month_heading(lang, month.year, month.month);
+    let heading = tr_with(lang, "calendar-heading", &[("period", Arg::Text(&period))]);
     let empty = data.events_in_month == 0;
     let description = if empty {
-        "Šajā mēnesī notikumu nav.".to_string()
+        lang.t("calendar-month-empty")
     } else {
-        format!(
-            "{} mēnesī: {}.",
-            locale::event_count(data.events_in_month),
-            locale::month_heading(month.year, month.month)
+        let events = locale::event_count(lang, data.events_in_month);
+        tr_with(
+            lang,
+            "calendar-month-summary",
+            &[
+                ("events", Arg::Text(&events)),
+                ("month", Arg::Text(&period)),
+            ],
         )
     };
     let query = filter_query(&filter);
@@ -248,12 +252,12 @@ fn MonthView(
                 <PeriodNavigation
                     previous=(
                         format!("{}{query}", previous.path()),
-                        locale::month_heading(previous.year, previous.month),
+                        locale::month_heading(lang, previous.year, previous.month),
                     )
-                    current=(format!("/calendar{query}"), "Šis mēnesis")
-                    next=(format!("{}{query}", next.path()), locale::month_heading(next.year, next.month))
-                    previous_label="Iepriekšējais mēnesis: "
-                    next_label="Nākamais mēnesis: "
+                    current=(format!("/calendar{query}"), lang.t("calendar-this-month"))
+                    next=(format!("{}{query}", next.path()), locale::month_heading(lang, next.year, next.month))
+                    previous_label=lang.t("calendar-previous-month")
+                    next_label=lang.t("calendar-next-month")
                 />
                 <ViewSwitcher current=View::Month links filter=filter.clone()/>
                 <MonthPicker

@@ -2,6 +2,7 @@
 //! switcher, the month picker and the category filter. All of it is plain links and GET
 //! forms, so it works before (and without) the WebAssembly.
 
+use crate::i18n::use_lang;
 use leptos::prelude::*;
 use leptos_router::components::Form;
 
@@ -52,22 +53,23 @@ pub struct ViewLinks {
 
 #[component]
 pub fn ViewSwitcher(current: View, links: ViewLinks, filter: CalendarFilter) -> impl IntoView {
+    let lang = use_lang().get_untracked();
     let query = filter_query(&filter);
     let item = move |view: View, label: &'static str, href: String| {
         let current = (view == current).then_some("page");
         view! {
             <li>
-                <a href=href aria-current=current>{label}</a>
+                <a href=lang.href(&href) aria-current=current>{lang.t(label)}</a>
             </li>
         }
     };
     view! {
-        <nav class="calendar-views" aria-label="Skats">
+        <nav class="calendar-views" aria-label=lang.t("calendar-views")>
             <ul>
-                {item(View::Month, "Mēnesis", format!("{}{query}", links.month))}
-                {item(View::Week, "Nedēļa", format!("{}{query}", links.week))}
-                {item(View::Day, "Diena", format!("{}{query}", links.day))}
-                {item(View::List, "Saraksts", format!("/calendar/list{query}"))}
+                {item(View::Month, "view-month", format!("{}{query}", links.month))}
+                {item(View::Week, "view-week", format!("{}{query}", links.week))}
+                {item(View::Day, "view-day", format!("{}{query}", links.day))}
+                {item(View::List, "view-list", format!("/calendar/list{query}"))}
             </ul>
         </nav>
     }
@@ -77,22 +79,24 @@ pub fn ViewSwitcher(current: View, links: ViewLinks, filter: CalendarFilter) -> 
 #[component]
 pub fn PeriodNavigation(
     previous: (String, String),
-    current: (String, &'static str),
+    current: (String, String),
     next: (String, String),
-    /// Screen-reader prefix, e.g. "Iepriekšējais mēnesis: ".
-    previous_label: &'static str,
-    next_label: &'static str,
+    /// Screen-reader prefix, e.g. "Iepriekšējais mēnesis:".
+    #[prop(into)]
+    previous_label: String,
+    #[prop(into)] next_label: String,
 ) -> impl IntoView {
+    let lang = use_lang().get_untracked();
     view! {
-        <nav class="calendar-nav" aria-label="Periodi">
-            <a class="calendar-nav__link" href=previous.0 rel="prev">
+        <nav class="calendar-nav" aria-label=lang.t("calendar-periods")>
+            <a class="calendar-nav__link" href=lang.href(&previous.0) rel="prev">
                 <span aria-hidden="true">"←"</span>
-                <span class="visually-hidden">{previous_label}</span>
+                <span class="visually-hidden">{previous_label} " "</span>
                 {previous.1}
             </a>
-            <a class="calendar-nav__link" href=current.0>{current.1}</a>
-            <a class="calendar-nav__link" href=next.0 rel="next">
-                <span class="visually-hidden">{next_label}</span>
+            <a class="calendar-nav__link" href=lang.href(&current.0)>{current.1}</a>
+            <a class="calendar-nav__link" href=lang.href(&next.0) rel="next">
+                <span class="visually-hidden">{next_label} " "</span>
                 {next.1}
                 <span aria-hidden="true">"→"</span>
             </a>
@@ -103,14 +107,15 @@ pub fn PeriodNavigation(
 /// A GET form choosing a month (`/calendar?month=2020-08`).
 #[component]
 pub fn MonthPicker(value: String, filter: CalendarFilter) -> impl IntoView {
+    let lang = use_lang().get_untracked();
     view! {
         <Form
             method="GET"
-            action="/calendar"
+            action=lang.href("/calendar")
             on_form_data=without_nameless_fields()
             attr:class="calendar-picker"
         >
-            <label for="calendar-month">"Mēnesis un gads"</label>
+            <label for="calendar-month">{lang.t("calendar-pick-month")}</label>
             <input id="calendar-month" type="month" name="month" value=value required=true/>
             {filter
                 .categories
@@ -118,7 +123,7 @@ pub fn MonthPicker(value: String, filter: CalendarFilter) -> impl IntoView {
                 .map(|slug| view! { <input type="hidden" name="category" value=slug/> })
                 .collect_view()}
             {filter.news.then(|| view! { <input type="hidden" name="news" value="1"/> })}
-            <button type="submit">"Rādīt"</button>
+            <button type="submit">{lang.t("calendar-show")}</button>
         </Form>
     }
 }
@@ -131,13 +136,15 @@ pub fn CategoryFilter(
     /// Where the form goes: the current view's path.
     action: String,
 ) -> impl IntoView {
+    let lang = use_lang().get_untracked();
+    let action = lang.href(&action);
     let clear = (!filter.categories.is_empty()).then(|| {
         let all = CalendarFilter {
             categories: Vec::new(),
             news: filter.news,
         };
         let href = format!("{action}{}", filter_query(&all));
-        view! { <a class="calendar-filter__clear" href=href>"Rādīt visas"</a> }
+        view! { <a class="calendar-filter__clear" href=href>{lang.t("categories-all")}</a> }
     });
     view! {
         <Form
@@ -147,7 +154,7 @@ pub fn CategoryFilter(
             attr:class="calendar-filter"
         >
             <fieldset>
-                <legend>"Kategorijas"</legend>
+                <legend>{lang.t("categories")}</legend>
                 {categories
                     .into_iter()
                     .map(|category| {
@@ -168,7 +175,7 @@ pub fn CategoryFilter(
                     })
                     .collect_view()}
                 {filter.news.then(|| view! { <input type="hidden" name="news" value="1"/> })}
-                <button type="submit">"Filtrēt"</button>
+                <button type="submit">{lang.t("categories-apply")}</button>
                 {clear}
             </fieldset>
         </Form>
@@ -178,6 +185,8 @@ pub fn CategoryFilter(
 /// Turns the marking of news days on or off, keeping the rest of the filter.
 #[component]
 pub fn NewsToggle(filter: CalendarFilter, path: String) -> impl IntoView {
+    let lang = use_lang().get_untracked();
+    let path = lang.href(&path);
     let shown = filter.news;
     let toggled = CalendarFilter {
         news: !shown,
@@ -186,7 +195,7 @@ pub fn NewsToggle(filter: CalendarFilter, path: String) -> impl IntoView {
     let href = format!("{path}{}", filter_query(&toggled));
     view! {
         <a class="calendar-news-toggle" href=href aria-pressed=if shown { "true" } else { "false" } role="button">
-            {if shown { "Nerādīt ziņu dienas" } else { "Rādīt ziņu dienas" }}
+            {lang.t(if shown { "news-days-hide" } else { "news-days-show" })}
         </a>
     }
 }

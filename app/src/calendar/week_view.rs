@@ -13,6 +13,7 @@ use crate::{components::PageMeta, locale};
 
 #[component]
 pub fn WeekView(data: DaysData, filter: CalendarFilter) -> impl IntoView {
+    let lang = crate::i18n::use_lang().get_untracked();
     let first = data.first;
     let (year, week) = iso_week_of(first);
     let heading = format!(
@@ -57,10 +58,10 @@ pub fn WeekView(data: DaysData, filter: CalendarFilter) -> impl IntoView {
             <div class="calendar-toolbar">
                 <PeriodNavigation
                     previous=(format!("{}{query}", week_path(previous)), week_label(previous))
-                    current=(format!("{}{query}", week_path(data.today)), "Šī nedēļa")
+                    current=(format!("{}{query}", week_path(data.today)), lang.t("calendar-this-week"))
                     next=(format!("{}{query}", week_path(next)), week_label(next))
-                    previous_label="Iepriekšējā nedēļa: "
-                    next_label="Nākamā nedēļa: "
+                    previous_label=lang.t("calendar-previous-week")
+                    next_label=lang.t("calendar-next-week")
                 />
                 <ViewSwitcher current=View::Week links filter=filter.clone()/>
             </div>
@@ -72,7 +73,7 @@ pub fn WeekView(data: DaysData, filter: CalendarFilter) -> impl IntoView {
                         <li class="week-view__day">
                             <h2 class="week-view__date">
                                 <a href=format!("{}{query}", day_path(day))>
-                                    {locale::long_date_with_weekday(day)}
+                                    {locale::long_date_with_weekday(lang, day)}
                                 </a>
                             </h2>
                             {if events.is_empty() {

@@ -10,10 +10,11 @@ use crate::error::AppError;
 #[component]
 pub fn ErrorPage(error: AppError) -> impl IntoView {
     set_status(error.status());
-    let heading = match error {
-        AppError::NotFound => "Lapa nav atrasta".to_string(),
-        _ => "Radās kļūda".to_string(),
-    };
+    let lang = crate::i18n::use_lang().get_untracked();
+    let heading = lang.t(match error {
+        AppError::NotFound => "error-not-found",
+        _ => "error-generic",
+    });
     view! {
         <Title text=heading.clone()/>
         <Meta name="robots" content="noindex"/>
@@ -21,11 +22,11 @@ pub fn ErrorPage(error: AppError) -> impl IntoView {
             <h1>{heading}</h1>
             <p>{error.to_string()}</p>
             <p>
-                <a href="/">"Uz sākumlapu"</a>
+                <a href=lang.href("/")>{lang.t("error-to-home")}</a>
                 " · "
-                <a href="/calendar">"Notikumu kalendārs"</a>
+                <a href=lang.href("/calendar")>{lang.t("home-calendar")}</a>
                 " · "
-                <a href="/news">"Jaunumi"</a>
+                <a href=lang.href("/news")>{lang.t("nav-news")}</a>
             </p>
         </section>
     }

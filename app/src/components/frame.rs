@@ -1,25 +1,70 @@
-//! The header and footer around every page.
+//! The header and footer around every page, in the page's language, with the language
+//! switcher.
 
 use leptos::{ev::KeyboardEvent, prelude::*};
-use leptos_router::components::A;
+use leptos_router::{components::A, hooks::use_location};
 use wasm_bindgen::JsCast;
 use web_sys::HtmlElement;
 
-use crate::{auth::SignOutButton, search::SearchBox};
+use crate::{
+    auth::SignOutButton,
+    i18n::{t, use_lang, Lang},
+    search::SearchBox,
+};
 
 #[component]
 pub fn SiteHeader() -> impl IntoView {
+    let lang = use_lang();
     view! {
-        <a class="skip-link" href="#saturs">"Pāriet uz saturu"</a>
+        <a class="skip-link" href="#saturs">{t("skip-link")}</a>
         <header class="site-header">
-            <a class="site-header__brand" href="/">
+            <a class="site-header__brand" href=move || lang.get().href("/")>
                 <span class="site-header__name">"Notikumi"</span>
-                <span class="site-header__tagline">"Cilvēku tirdzniecības novēršana Latvijā"</span>
+                <span class="site-header__tagline">{t("site-tagline")}</span>
             </a>
             <SiteNav/>
             <SearchBox/>
+            <LanguageSwitcher/>
             <SignOutButton/>
         </header>
+    }
+}
+
+/// Links to this page in the other languages (the same path under their prefix).
+#[component]
+fn LanguageSwitcher() -> impl IntoView {
+    let lang = use_lang();
+    let location = use_location();
+    let link = move |other: Lang| {
+        let href = move || {
+            let path = location
+                .pathname
+                .with(|path| Lang::split_path(path).1.to_string());
+            let query = location.search.get();
+            let path = if query.is_empty() {
+                path
+            } else {
+                format!("{path}?{query}")
+            };
+            other.href(&path)
+        };
+        view! {
+            <li>
+                <a
+                    href=href
+                    hreflang=other.code()
+                    lang=other.code()
+                    aria-current=move || (lang.get() == other).then_some("true")
+                >
+                    {other.native_name()}
+                </a>
+            </li>
+        }
+    };
+    view! {
+        <nav class="language-switcher" aria-label=t("language-label")>
+            <ul>{Lang::ALL.map(link)}</ul>
+        </nav>
     }
 }
 
@@ -27,6 +72,7 @@ pub fn SiteHeader() -> impl IntoView {
 /// interactive (before that, and without WebAssembly, the links simply show).
 #[component]
 fn SiteNav() -> impl IntoView {
+    let lang = use_lang();
     let open = RwSignal::new(false);
     let on_keydown = move |event: KeyboardEvent| {
         if event.key() == "Escape" && open.get_untracked() {
@@ -49,19 +95,19 @@ fn SiteNav() -> impl IntoView {
                 on:click=move |_| open.update(|open| *open = !*open)
             >
                 <span class="site-nav__toggle-icon" aria-hidden="true"></span>
-                "Izvēlne"
+                {t("nav-menu")}
             </button>
             <nav
                 id="site-nav"
                 class="site-nav"
                 class:site-nav--open=move || open.get()
-                aria-label="Galvenā navigācija"
+                aria-label=t("nav-label")
                 // Following a link closes the menu.
                 on:click=move |_| open.set(false)
             >
-                <A href="/">"Sākums"</A>
-                <A href="/calendar">"Kalendārs"</A>
-                <A href="/news">"Jaunumi"</A>
+                <A href=move || lang.get().href("/")>{t("nav-home")}</A>
+                <A href=move || lang.get().href("/calendar")>{t("nav-calendar")}</A>
+                <A href=move || lang.get().href("/news")>{t("nav-news")}</A>
             </nav>
         </div>
     }
@@ -71,8 +117,8 @@ fn SiteNav() -> impl IntoView {
 pub fn SiteFooter() -> impl IntoView {
     view! {
         <footer class="site-footer">
-            <p>"Informatīvs resurss par cilvēku tirdzniecības novēršanu un palīdzību cietušajiem."</p>
-            <p>"Notikumi — atvērtā koda portāls valsts iestādēm." " " <a href="/login">"Redaktoriem"</a></p>
+            <p>{t("footer-about")}</p>
+            <p>{t("footer-project")} " " <a href="/login">{t("footer-editors")}</a></p>
         </footer>
     }
 }

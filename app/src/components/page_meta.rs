@@ -5,6 +5,8 @@
 use leptos::{prelude::*, server::SharedValue};
 use leptos_meta::{Link, Meta, Title};
 
+use crate::i18n::{use_lang, Lang};
+
 /// The public base URL (`NOTIKUMI_PUBLIC_URL`), without a trailing slash.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct SiteUrl(pub String);
@@ -58,18 +60,32 @@ pub fn PageMeta(
     #[prop(default = Some("WebPage"))]
     schema: Option<&'static str>,
 ) -> impl IntoView {
-    let url = absolute_url(&path);
-    let json_ld = schema.map(|schema| structured_data(schema, &title, &description, &url));
+    let lang = use_lang().get_untracked();
+    let url = absolute_url(&lang.href(&path));
+    let json_ld = schema.map(|schema| structured_data(schema, lang, &title, &description, &url));
+    // The same page in every language, and Latvian for readers whose language is none of them.
+    let alternates = Lang::ALL
+        .map(|other| (other.code(), absolute_url(&other.href(&path))))
+        .into_iter()
+        .chain([("x-default", absolute_url(&path))])
+        .map(|(code, href)| view! { <Link rel="alternate" hreflang=code href=href/> })
+        .collect_view();
+    let og_locale = match lang {
+        Lang::Lv => "lv_LV",
+        Lang::En => "en_GB",
+        Lang::Ru => "ru_RU",
+    };
     view! {
         <Title text=title.clone()/>
         <Meta name="description" content=description.clone()/>
         <Link rel="canonical" href=url.clone()/>
+        {alternates}
         <Meta property="og:type" content=kind/>
         <Meta property="og:site_name" content="Notikumi"/>
         <Meta property="og:title" content=title/>
         <Meta property="og:description" content=description/>
         <Meta property="og:url" content=url/>
-        <Meta property="og:locale" content="lv_LV"/>
+        <Meta property="og:locale" content=og_locale/>
         {noindex.then(|| view! { <Meta name="robots" content="noindex"/> })}
         {json_ld.map(|json| view! { <script type="application/ld+json" inner_html=json></script> })}
     }
@@ -77,7 +93,7 @@ pub fn PageMeta(
 
 /// schema.org data for a page of the site; the front page (`WebSite`) also tells search
 /// engines how to search it. `<` is escaped so no text can close the script element.
-fn structured_data(schema: &str, title: &str, description: &str, url: &str) -> String {
+fn structured_data(schema: &str, lang: Lang, title: &str, description: &str, url: &str) -> String {
     let site = url.trim_end_matches('/');
     let mut data = serde_json::json!({
         "@context": "https://schema.org",
@@ -85,7 +101,7 @@ fn structured_data(schema: &str, title: &str, description: &str, url: &str) -> S
         "name": title,
         "description": description,
         "url": url,
-        "inLanguage": "lv",
+        "inLanguage": lang.code(),
     });
     if schema == "WebSite" {
         data["potentialAction"] = serde_json::json!({
@@ -105,6 +121,7 @@ mod tests {
     fn structured_data_names_the_page_and_cannot_close_its_script() {
         let json = structured_data(
             "WebSite",
+            crate::i18n::Lang::Lv,
             "Sākums",
             "</script><script>alert(1)</script>",
             "https://notikumi.example.lv/",

@@ -34,6 +34,7 @@ pub fn add_event_on() -> impl Fn(NaiveDate) + Clone + 'static {
 
 /// Moves the event `slug` to `day`, then reloads the month.
 pub fn move_event_to() -> impl Fn(String, String, NaiveDate) + Clone + 'static {
+    let lang = crate::i18n::use_lang().get_untracked();
     let changed = use_context::<CalendarChanged>();
     let announcer = use_context::<GridAnnouncer>();
     move |slug: String, title: String, day: NaiveDate| {
@@ -43,7 +44,7 @@ pub fn move_event_to() -> impl Fn(String, String, NaiveDate) + Clone + 'static {
                     if let Some(CalendarChanged(reload)) = changed {
                         reload.run(());
                     }
-                    format!("„{title}” pārcelts uz {}.", locale::long_date(day))
+                    format!("„{title}” pārcelts uz {}.", locale::long_date(lang, day))
                 }
                 Err(error) => format!("Neizdevās pārcelt „{title}”: {error}"),
             };
@@ -57,13 +58,14 @@ pub fn move_event_to() -> impl Fn(String, String, NaiveDate) + Clone + 'static {
 /// The "+" of a day cell.
 #[component]
 pub fn AddEventButton(day: NaiveDate) -> impl IntoView {
+    let lang = crate::i18n::use_lang().get_untracked();
     let add = add_event_on();
     view! {
         <button
             type="button"
             class="month-grid__add"
             tabindex="-1"
-            aria-label=format!("Pievienot notikumu: {}", locale::long_date(day))
+            aria-label=format!("Pievienot notikumu: {}", locale::long_date(lang, day))
             title="Pievienot notikumu"
             on:click=move |event| {
                 event.stop_propagation();

@@ -19,6 +19,7 @@ const SUGGEST_AFTER: usize = 3;
 
 #[component]
 pub fn SearchBox() -> impl IntoView {
+    let t = crate::i18n::t;
     let suggestions = RwSignal::new(Vec::<Suggestion>::new());
     // Only the answer to the latest keystroke is shown, whatever order answers arrive in.
     let latest = StoredValue::new(0_u64);
@@ -46,12 +47,12 @@ pub fn SearchBox() -> impl IntoView {
             attr:class="site-search"
             attr:role="search"
         >
-            <label class="visually-hidden" for="site-search-q">"Meklēt vietnē"</label>
+            <label class="visually-hidden" for="site-search-q">{t("search-label")}</label>
             <input
                 id="site-search-q"
                 type="search"
                 name="q"
-                placeholder="Meklēt…"
+                placeholder=t("search-placeholder")
                 autocomplete="off"
                 list="site-search-suggestions"
                 on:input=on_input
@@ -61,7 +62,7 @@ pub fn SearchBox() -> impl IntoView {
                     <option value=found.title></option>
                 </For>
             </datalist>
-            <button type="submit">"Meklēt"</button>
+            <button type="submit">{t("search-button")}</button>
         </Form>
     }
 }
@@ -118,6 +119,7 @@ pub fn SearchPage() -> impl IntoView {
 
 #[component]
 fn SearchForm(query: SearchQuery) -> impl IntoView {
+    let t = crate::i18n::t;
     let chosen = query.kind.clone();
     let kind = move |value: &'static str, label: &'static str| {
         let checked = chosen == value;
@@ -147,7 +149,7 @@ fn SearchForm(query: SearchQuery) -> impl IntoView {
                 .iter()
                 .map(|slug| view! { <input type="hidden" name="category" value=slug.clone()/> })
                 .collect_view()}
-            <button type="submit">"Meklēt"</button>
+            <button type="submit">{t("search-button")}</button>
         </Form>
     }
 }

@@ -10,4 +10,5 @@ mod accounts;
 mod common;
 mod editing;
 mod feeds;
+mod languages;
 mod pages;

@@ -1,0 +1,125 @@
+# English. Same messages as lv.ftl (a test checks).
+
+## The frame of every page
+
+skip-link = Skip to content
+site-tagline = Preventing human trafficking in Latvia
+nav-label = Main navigation
+nav-home = Home
+nav-calendar = Calendar
+nav-news = News
+nav-menu = Menu
+language-label = Language
+footer-about = An information resource on preventing human trafficking and helping its victims.
+footer-project = Notikumi — an open-source portal for public institutions.
+footer-editors = For editors
+search-label = Search the site
+search-placeholder = Search…
+search-button = Search
+account-signed-in = Signed in:
+account-sign-out = Sign out
+feed-title = Notikumi — news
+
+## Dates and counts
+
+month-1 = January
+month-2 = February
+month-3 = March
+month-4 = April
+month-5 = May
+month-6 = June
+month-7 = July
+month-8 = August
+month-9 = September
+month-10 = October
+month-11 = November
+month-12 = December
+month-of-1 = January
+month-of-2 = February
+month-of-3 = March
+month-of-4 = April
+month-of-5 = May
+month-of-6 = June
+month-of-7 = July
+month-of-8 = August
+month-of-9 = September
+month-of-10 = October
+month-of-11 = November
+month-of-12 = December
+weekday-1 = Monday
+weekday-2 = Tuesday
+weekday-3 = Wednesday
+weekday-4 = Thursday
+weekday-5 = Friday
+weekday-6 = Saturday
+weekday-7 = Sunday
+weekday-short-1 = Mon
+weekday-short-2 = Tue
+weekday-short-3 = Wed
+weekday-short-4 = Thu
+weekday-short-5 = Fri
+weekday-short-6 = Sat
+weekday-short-7 = Sun
+date-long = { $day } { $month } { $year }
+date-days-of-month = { $first }–{ $last } { $month } { $year }
+month-heading = { $month } { $year }
+all-day = all day
+event-count = { $count ->
+    [one] { $count } event
+   *[other] { $count } events
+}
+news-count = { $count ->
+    [one] { $count } news item
+   *[other] { $count } news items
+}
+article-count = { $count ->
+    [one] { $count } article
+   *[other] { $count } articles
+}
+
+## The calendar
+
+calendar-heading = Event calendar — { $period }
+calendar-month-empty = There are no events this month.
+calendar-month-summary = { $events } in { $month }.
+calendar-this-month = This month
+calendar-previous-month = Previous month:
+calendar-next-month = Next month:
+calendar-this-week = This week
+calendar-previous-week = Previous week:
+calendar-next-week = Next week:
+calendar-today = Today
+calendar-previous-day = Previous day:
+calendar-next-day = Next day:
+calendar-views = View
+view-month = Month
+view-week = Week
+view-day = Day
+view-list = List
+calendar-pick-month = Month and year
+calendar-show = Show
+categories = Categories
+categories-apply = Filter
+categories-all = Show all
+calendar-periods = Periods
+news-days-show = Show news days
+news-days-hide = Hide news days
+
+## Front page, news, errors
+
+home-title = Home
+home-description = Event calendar and news on preventing human trafficking in Latvia.
+home-heading = Preventing human trafficking
+home-intro = Training, conferences and information events, and the latest news on the fight against human trafficking in Latvia and partner countries.
+home-calendar = Event calendar
+home-all-news = All news
+home-upcoming = Upcoming events
+home-no-upcoming = No events coming up.
+home-latest = Latest news
+loading = Loading…
+news-heading = News
+news-page-title = News — page { $page }
+news-description = The latest news on preventing human trafficking in Latvia.
+error-not-found = Page not found
+error-to-home = To the front page
+error-generic = Something went wrong

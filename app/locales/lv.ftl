@@ -1,0 +1,127 @@
+# Latvian: the default language of the interface. Every message here must also be in en.ftl
+# and ru.ftl (a test checks). Plural forms follow CLDR: Latvian "one" is 1, 21, 31… (not 11).
+
+## The frame of every page
+
+skip-link = Pāriet uz saturu
+site-tagline = Cilvēku tirdzniecības novēršana Latvijā
+nav-label = Galvenā navigācija
+nav-home = Sākums
+nav-calendar = Kalendārs
+nav-news = Jaunumi
+nav-menu = Izvēlne
+language-label = Valoda
+footer-about = Informatīvs resurss par cilvēku tirdzniecības novēršanu un palīdzību cietušajiem.
+footer-project = Notikumi — atvērtā koda portāls valsts iestādēm.
+footer-editors = Redaktoriem
+search-label = Meklēt vietnē
+search-placeholder = Meklēt…
+search-button = Meklēt
+account-signed-in = Pieteicies:
+account-sign-out = Iziet
+feed-title = Notikumi — jaunumi
+
+## Dates and counts
+
+month-1 = janvāris
+month-2 = februāris
+month-3 = marts
+month-4 = aprīlis
+month-5 = maijs
+month-6 = jūnijs
+month-7 = jūlijs
+month-8 = augusts
+month-9 = septembris
+month-10 = oktobris
+month-11 = novembris
+month-12 = decembris
+# The month as a date names it ("4. augusts"; Russian needs the genitive).
+month-of-1 = janvāris
+month-of-2 = februāris
+month-of-3 = marts
+month-of-4 = aprīlis
+month-of-5 = maijs
+month-of-6 = jūnijs
+month-of-7 = jūlijs
+month-of-8 = augusts
+month-of-9 = septembris
+month-of-10 = oktobris
+month-of-11 = novembris
+month-of-12 = decembris
+weekday-1 = pirmdiena
+weekday-2 = otrdiena
+weekday-3 = trešdiena
+weekday-4 = ceturtdiena
+weekday-5 = piektdiena
+weekday-6 = sestdiena
+weekday-7 = svētdiena
+weekday-short-1 = P
+weekday-short-2 = O
+weekday-short-3 = T
+weekday-short-4 = C
+weekday-short-5 = Pk
+weekday-short-6 = S
+weekday-short-7 = Sv
+date-long = { $year }. gada { $day }. { $month }
+date-days-of-month = { $year }. gada { $first }.–{ $last }. { $month }
+month-heading = { $month }, { $year }
+all-day = visu dienu
+event-count = { $count ->
+    [one] { $count } notikums
+   *[other] { $count } notikumi
+}
+news-count = { $count ->
+    [one] { $count } ziņa
+   *[other] { $count } ziņas
+}
+article-count = { $count ->
+    [one] { $count } raksts
+   *[other] { $count } raksti
+}
+
+## The calendar
+
+calendar-heading = Notikumu kalendārs — { $period }
+calendar-month-empty = Šajā mēnesī notikumu nav.
+calendar-month-summary = { $events } mēnesī: { $month }.
+calendar-this-month = Šis mēnesis
+calendar-previous-month = Iepriekšējais mēnesis:
+calendar-next-month = Nākamais mēnesis:
+calendar-this-week = Šī nedēļa
+calendar-previous-week = Iepriekšējā nedēļa:
+calendar-next-week = Nākamā nedēļa:
+calendar-today = Šodien
+calendar-previous-day = Iepriekšējā diena:
+calendar-next-day = Nākamā diena:
+calendar-views = Skats
+view-month = Mēnesis
+view-week = Nedēļa
+view-day = Diena
+view-list = Saraksts
+calendar-pick-month = Mēnesis un gads
+calendar-show = Rādīt
+categories = Kategorijas
+categories-apply = Filtrēt
+categories-all = Rādīt visas
+calendar-periods = Periodi
+news-days-show = Rādīt ziņu dienas
+news-days-hide = Nerādīt ziņu dienas
+
+## Front page, news, errors
+
+home-title = Sākums
+home-description = Notikumu kalendārs un jaunumi par cilvēku tirdzniecības novēršanu Latvijā.
+home-heading = Cilvēku tirdzniecības novēršana
+home-intro = Apmācības, konferences un informatīvi pasākumi, kā arī jaunākās ziņas par cīņu pret cilvēku tirdzniecību Latvijā un sadarbības valstīs.
+home-calendar = Notikumu kalendārs
+home-all-news = Visi jaunumi
+home-upcoming = Tuvākie notikumi
+home-no-upcoming = Tuvākajā laikā notikumu nav.
+home-latest = Jaunākās ziņas
+loading = Ielādē…
+news-heading = Jaunumi
+news-page-title = Jaunumi — { $page }. lapa
+news-description = Jaunākās ziņas par cilvēku tirdzniecības novēršanu Latvijā.
+error-not-found = Lapa nav atrasta
+error-to-home = Uz sākumlapu
+error-generic = Radās kļūda

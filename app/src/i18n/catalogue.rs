@@ -1,0 +1,185 @@
+//! The three Fluent catalogues, parsed once per process (or page load in the browser).
+
+use std::sync::OnceLock;
+
+use fluent_bundle::{concurrent::FluentBundle, FluentArgs, FluentResource, FluentValue};
+
+use super::Lang;
+
+const SOURCES: [(Lang, &str); 3] = [
+    (Lang::Lv, include_str!("../../locales/lv.ftl")),
+    (Lang::En, include_str!("../../locales/en.ftl")),
+    (Lang::Ru, include_str!("../../locales/ru.ftl")),
+];
+
+/// An argument of a message: `{ $count }` is `Arg::Number`, `{ $title }` `Arg::Text`.
+#[derive(Debug, Clone)]
+pub enum Arg<'a> {
+    Text(&'a str),
+    Number(i64),
+}
+
+fn bundles() -> &'static [FluentBundle<FluentResource>; 3] {
+    static BUNDLES: OnceLock<[FluentBundle<FluentResource>; 3]> = OnceLock::new();
+    BUNDLES.get_or_init(|| SOURCES.map(|(lang, source)| bundle(lang, source)))
+}
+
+fn bundle(lang: Lang, source: &str) -> FluentBundle<FluentResource> {
+    // The catalogues are part of the program; a syntax error is caught by the tests, and
+    // whatever did parse is still used.
+    let resource =
+        FluentResource::try_new(source.to_string()).unwrap_or_else(|(partial, _)| partial);
+    let id = lang.code().parse().unwrap_or_default();
+    let mut bundle = FluentBundle::new_concurrent(vec![id]);
+    // No Unicode isolation marks around arguments: the texts are plain left-to-right.
+    bundle.set_use_isolating(false);
+    // Message ids are unique per catalogue (tested), so adding cannot clash.
+    let _ = bundle.add_resource(resource);
+    bundle
+}
+
+fn index(lang: Lang) -> usize {
+    match lang {
+        Lang::Lv => 0,
+        Lang::En => 1,
+        Lang::Ru => 2,
+    }
+}
+
+/// The message `id` in `lang`; the Latvian one if `lang` lacks it, the id itself if no
+/// catalogue has it (tests make sure neither happens).
+pub fn tr(lang: Lang, id: &str) -> String {
+    tr_with(lang, id, &[])
+}
+
+/// The message `id` in `lang` with its arguments.
+pub fn tr_with(lang: Lang, id: &str, args: &[(&str, Arg)]) -> String {
+    let mut fluent_args = FluentArgs::new();
+    for (name, value) in args {
+        let value = match value {
+            Arg::Text(text) => FluentValue::from(*text),
+            Arg::Number(number) => FluentValue::from(*number),
+        };
+        fluent_args.set(*name, value);
+    }
+    for bundle in [&bundles()[index(lang)], &bundles()[0]] {
+        if let Some(pattern) = bundle.get_message(id).and_then(|message| message.value()) {
+            let mut errors = Vec::new();
+            return bundle
+                .format_pattern(pattern, Some(&fluent_args), &mut errors)
+                .into_owned();
+        }
+    }
+    id.to_string()
+}
+
+#[cfg(test)]
+mod tests {
+    use std::collections::BTreeSet;
+
+    use fluent_syntax::{ast, parser};
+
+    use super::*;
+
+    fn message_ids(source: &str) -> BTreeSet<String> {
+        let resource = parser::parse(source).unwrap_or_else(|(_, errors)| {
+            panic!("a catalogue does not parse: {errors:?}");
+        });
+        resource
+            .body
+            .into_iter()
+            .filter_map(|entry| match entry {
+                ast::Entry::Message(message) => Some(message.id.name.to_string()),
+                _ => None,
+            })
+            .collect()
+    }
+
+    #[test]
+    fn every_catalogue_has_every_message() {
+        let latvian = message_ids(SOURCES[0].1);
+        assert!(latvian.len() > 50, "the Latvian catalogue is loaded");
+        for (lang, source) in &SOURCES[1..] {
+            let ids = message_ids(source);
+            let missing: Vec<_> = latvian.difference(&ids).collect();
+            let extra: Vec<_> = ids.difference(&latvian).collect();
+            assert!(missing.is_empty(), "{lang:?} lacks {missing:?}");
+            assert!(
+                extra.is_empty(),
+                "{lang:?} has messages Latvian lacks: {extra:?}"
+            );
+        }
+    }
+
+    /// Every `t("…")`, `tr(…, "…")` and `.t("…")` in the code names a Latvian message.
+    #[test]
+    fn the_code_asks_only_for_messages_that_exist() {
+        let latvian = message_ids(SOURCES[0].1);
+        let mut unknown = Vec::new();
+        let mut asked = 0;
+        let src = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("src");
+        let mut folders = vec![src];
+        while let Some(folder) = folders.pop() {
+            for entry in std::fs::read_dir(&folder).expect("source folder").flatten() {
+                let path = entry.path();
+                if path.is_dir() {
+                    folders.push(path);
+                    continue;
+                }
+                let code = std::fs::read_to_string(&path).expect("source file");
+                for id in asked_ids(&code) {
+                    asked += 1;
+                    if !latvian.contains(&id) {
+                        unknown.push(format!("{}: {id}", path.display()));
+                    }
+                }
+            }
+        }
+        assert!(asked > 40, "the scan finds the code's messages ({asked})");
+        assert!(unknown.is_empty(), "no such messages: {unknown:#?}");
+    }
+
+    /// Message ids in calls like `t("nav-home")`, `tr(lang, "nav-home")`,
+    /// `tr_with(lang, "event-count", …)` and `lang.t("nav-home")` (not `get("…")`).
+    fn asked_ids(code: &str) -> Vec<String> {
+        let mut ids = Vec::new();
+        for marker in ["t(\"", "tr(lang, \"", "tr_with(lang, \""] {
+            for (start, _) in code.match_indices(marker) {
+                let before = code[..start].chars().next_back();
+                if before.is_some_and(|c| c.is_alphanumeric() || c == '_') {
+                    continue;
+                }
+                let rest = &code[start + marker.len()..];
+                let id = rest.split('"').next().unwrap_or_default();
+                if !id.is_empty()
+                    && id
+                        .chars()
+                        .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-')
+                {
+                    ids.push(id.to_string());
+                }
+            }
+        }
+        ids
+    }
+
+    #[test]
+    fn plurals_follow_each_language() {
+        let count = |lang, n| tr_with(lang, "event-count", &[("count", Arg::Number(n))]);
+        assert_eq!(count(Lang::Lv, 1), "1 notikums");
+        assert_eq!(count(Lang::Lv, 21), "21 notikums");
+        assert_eq!(count(Lang::Lv, 11), "11 notikumi");
+        assert_eq!(count(Lang::Lv, 0), "0 notikumi");
+        assert_eq!(count(Lang::En, 1), "1 event");
+        assert_eq!(count(Lang::En, 2), "2 events");
+        assert_eq!(count(Lang::Ru, 1), "1 событие");
+        assert_eq!(count(Lang::Ru, 3), "3 события");
+        assert_eq!(count(Lang::Ru, 5), "5 событий");
+        assert_eq!(count(Lang::Ru, 21), "21 событие");
+    }
+
+    #[test]
+    fn a_missing_message_falls_back_to_its_id() {
+        assert_eq!(tr(Lang::En, "no-such-message"), "no-such-message");
+    }
+}

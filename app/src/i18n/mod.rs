@@ -1,0 +1,126 @@
+//! The interface in Latvian (the default, at `/…`), English (`/en/…`) and Russian (`/ru/…`).
+//!
+//! Messages live in one Fluent catalogue per language (`app/locales/{lv,en,ru}.ftl`), compiled
+//! into the binary and the WebAssembly; Fluent picks plural forms by each language's CLDR
+//! rules ("1 notikums", "2 события", "5 событий"). The language of a page is the first segment
+//! of its path, so every page has one address per language and links keep the reader's
+//! language (`Lang::href`). A test fails when any catalogue lacks a message another has, or
+//! when the code asks for a message the Latvian catalogue does not define.
+
+mod catalogue;
+
+use leptos::prelude::*;
+use leptos_router::hooks::use_location;
+use serde::{Deserialize, Serialize};
+
+pub use catalogue::{tr, tr_with, Arg};
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default, Serialize, Deserialize)]
+pub enum Lang {
+    #[default]
+    Lv,
+    En,
+    Ru,
+}
+
+impl Lang {
+    pub const ALL: [Lang; 3] = [Lang::Lv, Lang::En, Lang::Ru];
+
+    /// The BCP 47 code, as in `<html lang>` and `hreflang`.
+    pub fn code(self) -> &'static str {
+        match self {
+            Lang::Lv => "lv",
+            Lang::En => "en",
+            Lang::Ru => "ru",
+        }
+    }
+
+    /// The language's name in itself, for the language switcher.
+    pub fn native_name(self) -> &'static str {
+        match self {
+            Lang::Lv => "Latviešu",
+            Lang::En => "English",
+            Lang::Ru => "Русский",
+        }
+    }
+
+    /// The path prefix: none for Latvian.
+    pub fn prefix(self) -> &'static str {
+        match self {
+            Lang::Lv => "",
+            Lang::En => "/en",
+            Lang::Ru => "/ru",
+        }
+    }
+
+    /// `path` (a site path such as `/calendar/2020/08`, maybe with a query) in this language.
+    pub fn href(self, path: &str) -> String {
+        match (self, path) {
+            (Lang::Lv, _) => path.to_string(),
+            (_, "/") => self.prefix().to_string(),
+            (_, path) if path.starts_with("/?") => format!("{}{}", self.prefix(), &path[1..]),
+            (_, path) => format!("{}{path}", self.prefix()),
+        }
+    }
+
+    /// The language of a path and the path without its prefix: `/en/news` is English `/news`.
+    pub fn split_path(path: &str) -> (Lang, &str) {
+        for lang in [Lang::En, Lang::Ru] {
+            if let Some(rest) = path.strip_prefix(lang.prefix()) {
+                if rest.is_empty() {
+                    return (lang, "/");
+                }
+                if rest.starts_with('/') {
+                    return (lang, rest);
+                }
+            }
+        }
+        (Lang::Lv, path)
+    }
+
+    /// A message of this language's catalogue.
+    pub fn t(self, id: &str) -> String {
+        tr(self, id)
+    }
+}
+
+/// The current page's language, from its path.
+#[derive(Clone, Copy)]
+pub struct CurrentLang(pub Memo<Lang>);
+
+/// Makes the page's language known to every component below (inside the router).
+pub fn provide_lang() {
+    let location = use_location();
+    let lang = Memo::new(move |_| location.pathname.with(|path| Lang::split_path(path).0));
+    provide_context(CurrentLang(lang));
+}
+
+/// The current page's language (Latvian outside a page, e.g. in unit tests).
+pub fn use_lang() -> Memo<Lang> {
+    use_context::<CurrentLang>()
+        .map(|CurrentLang(lang)| lang)
+        .unwrap_or_else(|| Memo::new(|_| Lang::Lv))
+}
+
+/// A message in the current page's language, as a reactive view value.
+pub fn t(id: &'static str) -> impl Fn() -> String + Copy + Send + Sync + 'static {
+    let lang = use_lang();
+    move || tr(lang.get(), id)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::Lang;
+
+    #[test]
+    fn paths_carry_their_language() {
+        assert_eq!(Lang::split_path("/en/news"), (Lang::En, "/news"));
+        assert_eq!(Lang::split_path("/ru"), (Lang::Ru, "/"));
+        assert_eq!(Lang::split_path("/news"), (Lang::Lv, "/news"));
+        assert_eq!(Lang::split_path("/english"), (Lang::Lv, "/english"));
+        assert_eq!(Lang::En.href("/calendar/2020/08"), "/en/calendar/2020/08");
+        assert_eq!(Lang::Ru.href("/"), "/ru");
+        assert_eq!(Lang::En.href("/?q=x"), "/en?q=x");
+        assert_eq!(Lang::Lv.href("/news"), "/news");
+    }
+}

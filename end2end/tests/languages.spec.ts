@@ -1,0 +1,40 @@
+import { expect, test, type Page } from "@playwright/test";
+
+// The interface in Latvian, English and Russian: the switcher keeps the page, the page says
+// which language it is in, and links stay in the reader's language.
+
+async function hydrated(page: Page): Promise<void> {
+  await expect(page.locator("html")).toHaveAttribute("data-hydrated", "true");
+}
+
+test("the language switcher opens the same month in English and Russian, and links stay in that language", async ({ page }) => {
+  await page.goto("/calendar/2020/08");
+  await hydrated(page);
+  await expect(page.locator("html")).toHaveAttribute("lang", "lv");
+  const languages = page.getByRole("navigation", { name: "Valoda" });
+  await expect(languages.getByRole("link", { name: "Latviešu" })).toHaveAttribute("aria-current", "true");
+
+  await languages.getByRole("link", { name: "English" }).click();
+  await expect(page).toHaveURL(/\/en\/calendar\/2020\/08$/);
+  await expect(page.locator("html")).toHaveAttribute("lang", "en");
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("Event calendar — August 2020");
+  await expect(page.getByRole("gridcell", { name: /^Tuesday, 4 August 2020, 1 event/ })).toBeVisible();
+  await expect(page.getByRole("columnheader", { name: "Monday" })).toBeVisible();
+  await page.getByRole("link", { name: /Next month: September 2020/ }).click();
+  await expect(page).toHaveURL(/\/en\/calendar\/2020\/09$/);
+
+  await page.getByRole("navigation", { name: "Language" }).getByRole("link", { name: "Русский" }).click();
+  await expect(page).toHaveURL(/\/ru\/calendar\/2020\/09$/);
+  await expect(page.locator("html")).toHaveAttribute("lang", "ru");
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("Календарь событий — Сентябрь 2020");
+  await page.getByRole("navigation", { name: "Основная навигация" }).getByRole("link", { name: "Новости" }).click();
+  await expect(page).toHaveURL(/\/ru\/news$/);
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("Новости");
+
+  // A page loaded directly in English is English before and after hydration.
+  await page.goto("/en");
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("Preventing human trafficking");
+  await hydrated(page);
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("Preventing human trafficking");
+  await expect(page.getByRole("link", { name: "Skip to content" })).toBeAttached();
+});
