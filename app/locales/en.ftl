@@ -91,6 +91,10 @@ calendar-next-week = Next week:
 calendar-today = Today
 calendar-previous-day = Previous day:
 calendar-next-day = Next day:
+calendar-week = Week { $week }, { $year }
+calendar-week-description = Events in week { $week }, { $year }.
+calendar-day-empty = There are no events this day.
+calendar-no-events = No events.
 calendar-views = View
 view-month = Month
 view-week = Week
@@ -104,6 +108,62 @@ categories-all = Show all
 calendar-periods = Periods
 news-days-show = Show news days
 news-days-hide = Hide news days
+
+## An event's page
+
+event-when = When
+event-repeats = Repeats
+event-where = Where
+event-category = Category
+event-add = Add to your calendar
+event-add-ics = Download (.ics)
+event-add-webcal = Subscribe (webcal)
+event-add-google = Google Calendar
+event-news = News about the event
+
+## Event lists and paging
+
+list-archive = Event archive
+list-upcoming = Upcoming events
+list-past = Past events
+list-events = Events
+list-past-description = Events that have already taken place.
+list-upcoming-description = Upcoming events.
+list-month-view = Month view
+list-recurring = Regular events
+pager = Pages
+pager-previous = Previous page
+pager-next = Next page
+pager-position = Page { $page } of { $pages }
+
+## Articles
+
+breadcrumb = Breadcrumb
+article-attachments = Attachments
+article-event = Event
+article-others = Other articles
+article-newer = Newer article
+article-older = Older article
+article-related = Related articles
+archive-heading = News archive — { $period }
+archive-index = Archive
+news-newer = Newer
+news-older = Older
+
+## Search
+
+search-heading = Search
+search-description = Search the news and events.
+search-searching = Searching…
+search-where = Where to search
+search-everywhere = Everywhere
+search-in-news = In the news
+search-in-events = In events
+search-prompt = Type what to search for: words from a title or text.
+search-none = Nothing was found.
+search-count = Results found: { $count }
+search-kind-event = Event
+search-kind-article = News
 
 ## Front page, news, errors
 

@@ -93,6 +93,10 @@ calendar-next-week = Nākamā nedēļa:
 calendar-today = Šodien
 calendar-previous-day = Iepriekšējā diena:
 calendar-next-day = Nākamā diena:
+calendar-week = { $week }. nedēļa, { $year }
+calendar-week-description = Notikumi { $week }. nedēļā, { $year }.
+calendar-day-empty = Šajā dienā notikumu nav.
+calendar-no-events = Notikumu nav.
 calendar-views = Skats
 view-month = Mēnesis
 view-week = Nedēļa
@@ -106,6 +110,62 @@ categories-all = Rādīt visas
 calendar-periods = Periodi
 news-days-show = Rādīt ziņu dienas
 news-days-hide = Nerādīt ziņu dienas
+
+## An event's page
+
+event-when = Laiks
+event-repeats = Atkārtojas
+event-where = Vieta
+event-category = Kategorija
+event-add = Pievienot savam kalendāram
+event-add-ics = Lejupielādēt (.ics)
+event-add-webcal = Abonēt (webcal)
+event-add-google = Google kalendārs
+event-news = Ziņas par notikumu
+
+## Event lists and paging
+
+list-archive = Notikumu arhīvs
+list-upcoming = Gaidāmie notikumi
+list-past = Pagājušie notikumi
+list-events = Notikumi
+list-past-description = Notikumi, kas jau notikuši.
+list-upcoming-description = Gaidāmie notikumi.
+list-month-view = Mēneša skats
+list-recurring = Regulāri notikumi
+pager = Lapas
+pager-previous = Iepriekšējā lapa
+pager-next = Nākamā lapa
+pager-position = { $page }. lapa no { $pages }
+
+## Articles
+
+breadcrumb = Navigācijas ceļš
+article-attachments = Pielikumi
+article-event = Notikums
+article-others = Citi raksti
+article-newer = Jaunāks raksts
+article-older = Vecāks raksts
+article-related = Saistītie raksti
+archive-heading = Jaunumu arhīvs — { $period }
+archive-index = Arhīvs
+news-newer = Jaunāki
+news-older = Vecāki
+
+## Search
+
+search-heading = Meklēšana
+search-description = Meklēšana jaunumos un notikumos.
+search-searching = Meklē…
+search-where = Kur meklēt
+search-everywhere = Visur
+search-in-news = Jaunumos
+search-in-events = Notikumos
+search-prompt = Ierakstiet, ko meklēt: vārdus no virsraksta vai teksta.
+search-none = Nekas netika atrasts.
+search-count = Atrasti rezultāti: { $count }
+search-kind-event = Notikums
+search-kind-article = Jaunums
 
 ## Front page, news, errors
 

@@ -95,6 +95,10 @@ calendar-next-week = Следующая неделя:
 calendar-today = Сегодня
 calendar-previous-day = Предыдущий день:
 calendar-next-day = Следующий день:
+calendar-week = { $week }-я неделя { $year }
+calendar-week-description = События { $week }-й недели { $year } года.
+calendar-day-empty = В этот день событий нет.
+calendar-no-events = Событий нет.
 calendar-views = Вид
 view-month = Месяц
 view-week = Неделя
@@ -108,6 +112,62 @@ categories-all = Показать все
 calendar-periods = Периоды
 news-days-show = Показать дни новостей
 news-days-hide = Скрыть дни новостей
+
+## An event's page
+
+event-when = Время
+event-repeats = Повторяется
+event-where = Место
+event-category = Категория
+event-add = Добавить в свой календарь
+event-add-ics = Скачать (.ics)
+event-add-webcal = Подписаться (webcal)
+event-add-google = Google Календарь
+event-news = Новости о событии
+
+## Event lists and paging
+
+list-archive = Архив событий
+list-upcoming = Предстоящие события
+list-past = Прошедшие события
+list-events = События
+list-past-description = События, которые уже прошли.
+list-upcoming-description = Предстоящие события.
+list-month-view = Вид месяца
+list-recurring = Регулярные события
+pager = Страницы
+pager-previous = Предыдущая страница
+pager-next = Следующая страница
+pager-position = Страница { $page } из { $pages }
+
+## Articles
+
+breadcrumb = Навигационная цепочка
+article-attachments = Вложения
+article-event = Событие
+article-others = Другие статьи
+article-newer = Более новая статья
+article-older = Более старая статья
+article-related = Похожие статьи
+archive-heading = Архив новостей — { $period }
+archive-index = Архив
+news-newer = Новее
+news-older = Старее
+
+## Search
+
+search-heading = Поиск
+search-description = Поиск по новостям и событиям.
+search-searching = Идёт поиск…
+search-where = Где искать
+search-everywhere = Везде
+search-in-news = В новостях
+search-in-events = В событиях
+search-prompt = Введите, что искать: слова из заголовка или текста.
+search-none = Ничего не найдено.
+search-count = Найдено результатов: { $count }
+search-kind-event = Событие
+search-kind-article = Новость
 
 ## Front page, news, errors
 

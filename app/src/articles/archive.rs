@@ -1,6 +1,7 @@
 //! `/news/{yyyy}` and `/news/{yyyy}/{mm}`: the news archive by year and month, with how many
 //! articles each month holds.
 
+use crate::i18n::{tr_with, Arg};
 use leptos::prelude::*;
 use leptos_router::hooks::{use_params_map, use_query_map};
 
@@ -79,13 +80,11 @@ fn month_path(year: i32, month: u32) -> String {
 #[component]
 fn ArchiveView(data: ArchiveData) -> impl IntoView {
     let lang = crate::i18n::use_lang().get_untracked();
-    let heading = match data.month {
-        Some(month) => format!(
-            "Jaunumu arhīvs — {}",
-            locale::month_heading(lang, data.year, month)
-        ),
-        None => format!("Jaunumu arhīvs — {}", data.year),
+    let period = match data.month {
+        Some(month) => locale::month_heading(lang, data.year, month),
+        None => data.year.to_string(),
     };
+    let heading = tr_with(lang, "archive-heading", &[("period", Arg::Text(&period))]);
     let base = match data.month {
         Some(month) => month_path(data.year, month),
         None => format!("/news/{:04}", data.year),
@@ -99,7 +98,7 @@ fn ArchiveView(data: ArchiveData) -> impl IntoView {
             schema=Some("CollectionPage")
         />
         <section class="news" aria-labelledby="archive-heading">
-            <p class="breadcrumb"><a href="/news">"← Jaunumi"</a></p>
+            <p class="breadcrumb"><a href=lang.href("/news")>"← " {lang.t("nav-news")}</a></p>
             <h1 id="archive-heading">{heading}</h1>
             <div class="news-archive">
                 <ol class="news-list">
@@ -108,10 +107,10 @@ fn ArchiveView(data: ArchiveData) -> impl IntoView {
                 <ArchiveIndex months=data.months current=(data.year, data.month)/>
             </div>
             {(pages > 1).then(|| view! {
-                <nav class="pager" aria-label="Lapas">
-                    {(page > 1).then(|| view! { <a href=format!("{base}?page={}", page - 1) rel="prev">"← Jaunāki"</a> })}
-                    <span class="pager__position">{format!("{page}. lapa no {pages}")}</span>
-                    {(page < pages).then(|| view! { <a href=format!("{base}?page={}", page + 1) rel="next">"Vecāki →"</a> })}
+                <nav class="pager" aria-label=lang.t("pager")>
+                    {(page > 1).then(|| view! { <a href=lang.href(&format!("{base}?page={}", page - 1)) rel="prev">"← " {lang.t("news-newer")}</a> })}
+                    <span class="pager__position">{tr_with(lang, "pager-position", &[("page", Arg::Number(page.into())), ("pages", Arg::Number(pages.into()))])}</span>
+                    {(page < pages).then(|| view! { <a href=lang.href(&format!("{base}?page={}", page + 1)) rel="next">{lang.t("news-older")} " →"</a> })}
                 </nav>
             })}
         </section>
@@ -134,7 +133,7 @@ pub fn ArchiveIndex(months: Vec<ArchiveMonth>, current: (i32, Option<u32>)) -> i
     }
     view! {
         <nav class="news-archive__index" aria-labelledby="archive-index-heading">
-            <h2 id="archive-index-heading">"Arhīvs"</h2>
+            <h2 id="archive-index-heading">{lang.t("archive-index")}</h2>
             <ul>
                 {years
                     .into_iter()
@@ -142,7 +141,7 @@ pub fn ArchiveIndex(months: Vec<ArchiveMonth>, current: (i32, Option<u32>)) -> i
                         let year_current = (current.0 == year && current.1.is_none()).then_some("page");
                         view! {
                             <li>
-                                <a href=format!("/news/{year:04}") aria-current=year_current>
+                                <a href=lang.href(&format!("/news/{year:04}")) aria-current=year_current>
                                     {format!("{year} ({count})")}
                                 </a>
                                 <ul>
@@ -152,7 +151,7 @@ pub fn ArchiveIndex(months: Vec<ArchiveMonth>, current: (i32, Option<u32>)) -> i
                                             let here = (current == (month.year, Some(month.month))).then_some("page");
                                             view! {
                                                 <li>
-                                                    <a href=month_path(month.year, month.month) aria-current=here>
+                                                    <a href=lang.href(&month_path(month.year, month.month)) aria-current=here>
                                                         {format!("{} ({})", locale::month_title(lang, month.month), month.count)}
                                                     </a>
                                                 </li>

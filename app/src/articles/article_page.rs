@@ -134,12 +134,12 @@ fn ArticleView(detail: ArticleDetail) -> impl IntoView {
         <Meta property="article:published_time" content=published_iso/>
         <script type="application/ld+json" inner_html=json_ld></script>
         <article class="article">
-            <nav class="breadcrumb" aria-label="Navigācijas ceļš">
-                <a href="/">"Sākums"</a>
+            <nav class="breadcrumb" aria-label=lang.t("breadcrumb")>
+                <a href=lang.href("/")>{lang.t("nav-home")}</a>
                 " › "
-                <a href="/news">"Jaunumi"</a>
+                <a href=lang.href("/news")>{lang.t("nav-news")}</a>
                 " › "
-                <a href=format!("/news/{}", published.format("%Y/%m"))>
+                <a href=lang.href(&format!("/news/{}", published.format("%Y/%m")))>
                     {locale::month_heading(lang, chrono::Datelike::year(&published), chrono::Datelike::month(&published))}
                 </a>
             </nav>
@@ -166,7 +166,7 @@ fn Attachments(attachments: Vec<AttachmentLink>) -> impl IntoView {
     (!attachments.is_empty()).then(|| {
         view! {
             <section class="attachments" aria-labelledby="attachments-heading">
-                <h2 id="attachments-heading">"Pielikumi"</h2>
+                <h2 id="attachments-heading">{lang.t("article-attachments")}</h2>
                 <ul>
                     {attachments
                         .into_iter()
@@ -188,12 +188,13 @@ fn Attachments(attachments: Vec<AttachmentLink>) -> impl IntoView {
 /// The event the article reports on.
 #[component]
 fn ArticleEvent(event: EventSummary) -> impl IntoView {
+    let lang = crate::i18n::use_lang().get_untracked();
     let day = event.first_day();
     view! {
         <aside class="article__event" aria-labelledby="article-event-heading">
-            <h2 id="article-event-heading">"Notikums"</h2>
+            <h2 id="article-event-heading">{lang.t("article-event")}</h2>
             <p>
-                <a href=event.path()>{event.title.clone()}</a>
+                <a href=lang.href(&event.path())>{event.title.clone()}</a>
                 " · "
                 <time datetime=day.to_string()>{locale::short_date(day)}</time>
                 {(!event.location.is_empty()).then(|| format!(" · {}", event.location))}
@@ -207,18 +208,19 @@ fn ArticleNavigation(
     older: Option<ArticleSummary>,
     newer: Option<ArticleSummary>,
 ) -> impl IntoView {
+    let lang = crate::i18n::use_lang().get_untracked();
     (older.is_some() || newer.is_some()).then(|| {
         view! {
-            <nav class="article-neighbours" aria-label="Citi raksti">
+            <nav class="article-neighbours" aria-label=lang.t("article-others")>
                 {newer.map(|article| view! {
-                    <a class="article-neighbours__newer" href=article.path() rel="prev">
-                        <span class="article-neighbours__label">"Jaunāks raksts"</span>
+                    <a class="article-neighbours__newer" href=lang.href(&article.path()) rel="prev">
+                        <span class="article-neighbours__label">{lang.t("article-newer")}</span>
                         {article.title.clone()}
                     </a>
                 })}
                 {older.map(|article| view! {
-                    <a class="article-neighbours__older" href=article.path() rel="next">
-                        <span class="article-neighbours__label">"Vecāks raksts"</span>
+                    <a class="article-neighbours__older" href=lang.href(&article.path()) rel="next">
+                        <span class="article-neighbours__label">{lang.t("article-older")}</span>
                         {article.title.clone()}
                     </a>
                 })}
@@ -229,16 +231,17 @@ fn ArticleNavigation(
 
 #[component]
 fn RelatedArticles(related: Vec<ArticleSummary>) -> impl IntoView {
+    let lang = crate::i18n::use_lang().get_untracked();
     (!related.is_empty()).then(|| {
         view! {
             <section class="related" aria-labelledby="related-heading">
-                <h2 id="related-heading">"Saistītie raksti"</h2>
+                <h2 id="related-heading">{lang.t("article-related")}</h2>
                 <ul>
                     {related
                         .into_iter()
                         .map(|article| view! {
                             <li>
-                                <a href=article.path()>{article.title.clone()}</a>
+                                <a href=lang.href(&article.path())>{article.title.clone()}</a>
                                 " "
                                 <time datetime=article.published_on.to_string()>
                                     {locale::short_date(article.published_on)}

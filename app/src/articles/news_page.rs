@@ -90,13 +90,15 @@ fn NewsListView(list: NewsList, filter: CalendarFilter) -> impl IntoView {
             <ArchiveIndex months current=(0, None)/>
         </div>
         {(pages > 1).then(|| view! {
-            <nav class="pager" aria-label="Lapas">
+            <nav class="pager" aria-label=lang.t("pager")>
                 {(page > 1).then(|| view! {
-                    <a href=page_link(page - 1) rel="prev">"← Jaunāki"</a>
+                    <a href=lang.href(&page_link(page - 1)) rel="prev">"← " {lang.t("news-newer")}</a>
                 })}
-                <span class="pager__position">{format!("{page}. lapa no {pages}")}</span>
+                <span class="pager__position">
+                    {crate::i18n::tr_with(lang, "pager-position", &[("page", crate::i18n::Arg::Number(page.into())), ("pages", crate::i18n::Arg::Number(pages.into()))])}
+                </span>
                 {(page < pages).then(|| view! {
-                    <a href=page_link(page + 1) rel="next">"Vecāki →"</a>
+                    <a href=lang.href(&page_link(page + 1)) rel="next">{lang.t("news-older")} " →"</a>
                 })}
             </nav>
         })}
@@ -105,10 +107,11 @@ fn NewsListView(list: NewsList, filter: CalendarFilter) -> impl IntoView {
 
 #[component]
 pub fn NewsItem(article: ArticleSummary) -> impl IntoView {
+    let lang = crate::i18n::use_lang().get_untracked();
     view! {
         <li class="news-item">
             <h2 class="news-item__title">
-                <a href=article.path()>{article.title.clone()}</a>
+                <a href=lang.href(&article.path())>{article.title.clone()}</a>
             </h2>
             <p class="news-item__meta">
                 <time datetime=article.published_on.to_string()>

@@ -25,7 +25,7 @@ pub fn AgendaItem(
     view! {
         <li class="agenda-item" style=style>
             <span class="agenda-item__when">{when}</span>
-            <a class="agenda-item__title" href=event.path()>{event.title.clone()}</a>
+            <a class="agenda-item__title" href=lang.href(&event.path())>{event.title.clone()}</a>
             {(!event.location.is_empty()).then(|| view! {
                 <span class="agenda-item__location">{event.location.clone()}</span>
             })}

@@ -1,5 +1,6 @@
 //! `/calendar/{yyyy}/{mm}/{dd}`: one day's events, all of them ("+N vēl" leads here).
 
+use crate::i18n::{tr_with, Arg};
 use chrono::Days;
 use leptos::prelude::*;
 use leptos_router::hooks::use_params_map;
@@ -57,10 +58,8 @@ fn DayView(data: DaysData) -> impl IntoView {
     let lang = crate::i18n::use_lang().get_untracked();
     let filter = use_calendar_filter().get_untracked();
     let day = data.first;
-    let heading = format!(
-        "Notikumu kalendārs — {}",
-        locale::long_date_with_weekday(lang, day)
-    );
+    let period = locale::long_date_with_weekday(lang, day);
+    let heading = tr_with(lang, "calendar-heading", &[("period", Arg::Text(&period))]);
     let query = filter_query(&filter);
     let (previous, next) = (day - Days::new(1), day + Days::new(1));
     let links = ViewLinks {
@@ -90,7 +89,7 @@ fn DayView(data: DaysData) -> impl IntoView {
             </div>
             <CategoryFilter categories=data.categories.clone() filter action=day_path(day)/>
             {if empty {
-                view! { <p class="calendar__empty">"Šajā dienā notikumu nav."</p> }.into_any()
+                view! { <p class="calendar__empty">{lang.t("calendar-day-empty")}</p> }.into_any()
             } else {
                 view! {
                     <ul class="agenda">

@@ -2,6 +2,7 @@
 //! date, place, category and description, "add to my calendar" links, and schema.org `Event`
 //! data and OpenGraph tags for search engines and sharing.
 
+use crate::i18n::{tr_with, Arg};
 use chrono::{Days, NaiveDate};
 use leptos::prelude::*;
 use leptos_router::hooks::{use_params_map, use_query_map};
@@ -157,27 +158,27 @@ fn EventView(detail: EventDetail) -> impl IntoView {
         <script type="application/ld+json" inner_html=json_ld></script>
         <article class="event">
             <p class="breadcrumb">
-                <a href=month.path()>
-                    "← Notikumu kalendārs — "
-                    {locale::month_heading(lang, month.year, month.month)}
+                <a href=lang.href(&month.path())>
+                    "← "
+                    {tr_with(lang, "calendar-heading", &[("period", Arg::Text(&locale::month_heading(lang, month.year, month.month)))])}
                 </a>
             </p>
             <h1>{event.title.clone()}</h1>
             <dl class="event__facts">
-                <dt>"Laiks"</dt>
+                <dt>{lang.t("event-when")}</dt>
                 <dd>
                     <time datetime=event.start.format("%Y-%m-%dT%H:%M").to_string()>{when}</time>
                 </dd>
                 {detail.repeats.clone().map(|repeats| view! {
-                    <dt>"Atkārtojas"</dt>
+                    <dt>{lang.t("event-repeats")}</dt>
                     <dd>{repeats}</dd>
                 })}
                 {(!event.location.is_empty()).then(|| view! {
-                    <dt>"Vieta"</dt>
+                    <dt>{lang.t("event-where")}</dt>
                     <dd>{event.location.clone()}</dd>
                 })}
                 {event.category.clone().map(|category| view! {
-                    <dt>"Kategorija"</dt>
+                    <dt>{lang.t("event-category")}</dt>
                     <dd><CategoryLabel category/></dd>
                 })}
             </dl>
@@ -185,11 +186,11 @@ fn EventView(detail: EventDetail) -> impl IntoView {
             <div class="event__body prose" inner_html=detail.body_html.clone()></div>
             <EventNews news=detail.news.clone()/>
             <section class="event__add" aria-labelledby="add-to-calendar">
-                <h2 id="add-to-calendar">"Pievienot savam kalendāram"</h2>
+                <h2 id="add-to-calendar">{lang.t("event-add")}</h2>
                 <ul>
-                    <li><a href=ics_path download="">"Lejupielādēt (.ics)"</a></li>
-                    <li><a href=webcal>"Abonēt (webcal)"</a></li>
-                    <li><a href=google rel="noopener noreferrer" target="_blank">"Google kalendārs"</a></li>
+                    <li><a href=ics_path download="">{lang.t("event-add-ics")}</a></li>
+                    <li><a href=webcal>{lang.t("event-add-webcal")}</a></li>
+                    <li><a href=google rel="noopener noreferrer" target="_blank">{lang.t("event-add-google")}</a></li>
                 </ul>
             </section>
         </article>
@@ -199,16 +200,17 @@ fn EventView(detail: EventDetail) -> impl IntoView {
 /// Articles that report on the event.
 #[component]
 fn EventNews(news: Vec<ArticleSummary>) -> impl IntoView {
+    let lang = crate::i18n::use_lang().get_untracked();
     (!news.is_empty()).then(|| {
         view! {
             <section class="event__news" aria-labelledby="event-news-heading">
-                <h2 id="event-news-heading">"Ziņas par notikumu"</h2>
+                <h2 id="event-news-heading">{lang.t("event-news")}</h2>
                 <ul>
                     {news
                         .into_iter()
                         .map(|article| view! {
                             <li>
-                                <a href=article.path()>{article.title.clone()}</a>
+                                <a href=lang.href(&article.path())>{article.title.clone()}</a>
                                 " "
                                 <time datetime=article.published_on.to_string()>
                                     {locale::short_date(article.published_on)}

@@ -2,6 +2,7 @@
 //! recent first; twenty a page (`?page=`). Recurring series are listed once, with how they
 //! repeat.
 
+use crate::i18n::{tr_with, Arg};
 use leptos::prelude::*;
 use leptos_router::hooks::use_query_map;
 
@@ -49,23 +50,27 @@ pub fn ListPage() -> impl IntoView {
 
 #[component]
 fn ListView(list: EventList) -> impl IntoView {
+    let lang = crate::i18n::use_lang().get_untracked();
     let filter = use_calendar_filter().get_untracked();
-    let heading = if list.past {
-        "Notikumu arhīvs"
+    let heading = lang.t(if list.past {
+        "list-archive"
     } else {
-        "Gaidāmie notikumi"
-    };
+        "list-upcoming"
+    });
     let past_parameter = |page: u32| {
         let mut extra = vec![("page", page.to_string())];
         if list.past {
             extra.insert(0, ("past", "1".to_string()));
         }
-        format!("/calendar/list{}", filter_query_with(&filter, &extra))
+        lang.href(&format!(
+            "/calendar/list{}",
+            filter_query_with(&filter, &extra)
+        ))
     };
     let other = if list.past {
         (
             format!("/calendar/list{}", filter_query(&filter)),
-            "Gaidāmie notikumi",
+            lang.t("list-upcoming"),
         )
     } else {
         (
@@ -73,39 +78,39 @@ fn ListView(list: EventList) -> impl IntoView {
                 "/calendar/list{}",
                 filter_query_with(&filter, &[("past", "1".into())])
             ),
-            "Pagājušie notikumi",
+            lang.t("list-past"),
         )
     };
     let (page, pages) = (list.page, list.pages);
     view! {
         <PageMeta
-            title=heading
-            description={ if list.past { "Notikumi, kas jau notikuši." } else { "Gaidāmie notikumi." } }
+            title=heading.clone()
+            description=lang.t(if list.past { "list-past-description" } else { "list-upcoming-description" })
             path=list_canonical(list.past, page)
             schema=Some("CollectionPage")
         />
         <section class="calendar" aria-labelledby="calendar-heading">
             <h1 id="calendar-heading">{heading}</h1>
             <p class="calendar-list__switch">
-                <a href=other.0>{other.1}</a>
+                <a href=lang.href(&other.0)>{other.1}</a>
                 " · "
-                <a href=format!("/calendar{}", filter_query(&filter))>"Mēneša skats"</a>
+                <a href=lang.href(&format!("/calendar{}", filter_query(&filter)))>{lang.t("list-month-view")}</a>
             </p>
             <CategoryFilter categories=list.categories.clone() filter=filter.clone() action="/calendar/list".to_string()/>
             {(!list.recurring.is_empty()).then(|| view! {
-                <h2>"Regulāri notikumi"</h2>
+                <h2>{lang.t("list-recurring")}</h2>
                 <ul class="agenda">
                     {list.recurring.into_iter().map(|(event, repeats)| view! {
                         <li class="agenda-item agenda-item--series">
                             <span class="agenda-item__when">{repeats}</span>
-                            <a class="agenda-item__title" href=event.path()>{event.title.clone()}</a>
+                            <a class="agenda-item__title" href=lang.href(&event.path())>{event.title.clone()}</a>
                         </li>
                     }).collect_view()}
                 </ul>
             })}
-            <h2>{if list.past { "Pagājušie notikumi" } else { "Notikumi" }}</h2>
+            <h2>{lang.t(if list.past { "list-past" } else { "list-events" })}</h2>
             {if list.events.is_empty() {
-                view! { <p class="calendar__empty">"Notikumu nav."</p> }.into_any()
+                view! { <p class="calendar__empty">{lang.t("calendar-no-events")}</p> }.into_any()
             } else {
                 view! {
                     <ul class="agenda">
@@ -115,10 +120,10 @@ fn ListView(list: EventList) -> impl IntoView {
                 .into_any()
             }}
             {(pages > 1).then(|| view! {
-                <nav class="pager" aria-label="Lapas">
-                    {(page > 1).then(|| view! { <a href=past_parameter(page - 1) rel="prev">"← Iepriekšējā lapa"</a> })}
-                    <span class="pager__position">{format!("{page}. lapa no {pages}")}</span>
-                    {(page < pages).then(|| view! { <a href=past_parameter(page + 1) rel="next">"Nākamā lapa →"</a> })}
+                <nav class="pager" aria-label=lang.t("pager")>
+                    {(page > 1).then(|| view! { <a href=past_parameter(page - 1) rel="prev">"← " {lang.t("pager-previous")}</a> })}
+                    <span class="pager__position">{tr_with(lang, "pager-position", &[("page", Arg::Number(page.into())), ("pages", Arg::Number(pages.into()))])}</span>
+                    {(page < pages).then(|| view! { <a href=past_parameter(page + 1) rel="next">{lang.t("pager-next")} " →"</a> })}
                 </nav>
             })}
         </section>

@@ -1,5 +1,6 @@
 //! The week view: Monday to Sunday, each day with all its events in order.
 
+use crate::i18n::{tr_with, Arg};
 use chrono::Days;
 use leptos::prelude::*;
 
@@ -16,18 +17,25 @@ pub fn WeekView(data: DaysData, filter: CalendarFilter) -> impl IntoView {
     let lang = crate::i18n::use_lang().get_untracked();
     let first = data.first;
     let (year, week) = iso_week_of(first);
-    let heading = format!(
-        "Notikumu kalendārs — {week}. nedēļa, {year} ({} – {})",
+    let week_label = move |date| {
+        let (year, week) = iso_week_of(date);
+        let (year, week) = (year.to_string(), week.to_string());
+        tr_with(
+            lang,
+            "calendar-week",
+            &[("week", Arg::Text(&week)), ("year", Arg::Text(&year))],
+        )
+    };
+    let period = format!(
+        "{} ({} – {})",
+        week_label(first),
         locale::short_date(first),
         locale::short_date(data.last)
     );
+    let heading = tr_with(lang, "calendar-heading", &[("period", Arg::Text(&period))]);
     let query = filter_query(&filter);
     let previous = first - Days::new(7);
     let next = first + Days::new(7);
-    let week_label = |date| {
-        let (year, week) = iso_week_of(date);
-        format!("{week}. nedēļa, {year}")
-    };
     let links = ViewLinks {
         month: YearMonth::of(first).path(),
         week: week_path(first),
@@ -49,7 +57,7 @@ pub fn WeekView(data: DaysData, filter: CalendarFilter) -> impl IntoView {
     view! {
         <PageMeta
             title=heading.clone()
-            description=format!("Notikumi {week}. nedēļā, {year}.")
+            description=tr_with(lang, "calendar-week-description", &[("week", Arg::Text(&week.to_string())), ("year", Arg::Text(&year.to_string()))])
             path=week_path(first)
             noindex=data.events.is_empty()
         />
@@ -72,12 +80,12 @@ pub fn WeekView(data: DaysData, filter: CalendarFilter) -> impl IntoView {
                     .map(|(day, events)| view! {
                         <li class="week-view__day">
                             <h2 class="week-view__date">
-                                <a href=format!("{}{query}", day_path(day))>
+                                <a href=lang.href(&format!("{}{query}", day_path(day)))>
                                     {locale::long_date_with_weekday(lang, day)}
                                 </a>
                             </h2>
                             {if events.is_empty() {
-                                view! { <p class="week-view__empty">"Notikumu nav."</p> }.into_any()
+                                view! { <p class="week-view__empty">{lang.t("calendar-no-events")}</p> }.into_any()
                             } else {
                                 view! {
                                     <ul class="agenda">

@@ -1,6 +1,7 @@
 //! The search page and the header's search box. Both are GET forms to `/search`, so they work
 //! without JavaScript; after hydration the box suggests titles as you type.
 
+use crate::i18n::{tr_with, Arg};
 use leptos::{prelude::*, task::spawn_local};
 use leptos_router::{components::Form, hooks::use_query_map};
 
@@ -20,6 +21,7 @@ const SUGGEST_AFTER: usize = 3;
 #[component]
 pub fn SearchBox() -> impl IntoView {
     let t = crate::i18n::t;
+    let lang = crate::i18n::use_lang();
     let suggestions = RwSignal::new(Vec::<Suggestion>::new());
     // Only the answer to the latest keystroke is shown, whatever order answers arrive in.
     let latest = StoredValue::new(0_u64);
@@ -42,7 +44,7 @@ pub fn SearchBox() -> impl IntoView {
     view! {
         <Form
             method="GET"
-            action="/search"
+            action=move || lang.get().href("/search")
             on_form_data=without_nameless_fields()
             attr:class="site-search"
             attr:role="search"
@@ -94,17 +96,18 @@ pub fn SearchPage() -> impl IntoView {
             search(request).await.map(Some)
         },
     );
+    let lang = crate::i18n::use_lang().get_untracked();
     view! {
         <PageMeta
-            title="Meklēšana"
-            description="Meklēšana jaunumos un notikumos."
+            title=lang.t("search-heading")
+            description=lang.t("search-description")
             path="/search"
             noindex=true
             schema=Some("SearchResultsPage")
         />
         <section class="search" aria-labelledby="search-heading">
-            <h1 id="search-heading">"Meklēšana"</h1>
-            <Transition fallback=|| view! { <p class="loading">"Meklē…"</p> }>
+            <h1 id="search-heading">{lang.t("search-heading")}</h1>
+            <Transition fallback=move || view! { <p class="loading">{lang.t("search-searching")}</p> }>
                 {move || Suspend::new(async move {
                     let query = request.get_untracked().unwrap_or_default();
                     match results.await {
@@ -120,6 +123,7 @@ pub fn SearchPage() -> impl IntoView {
 #[component]
 fn SearchForm(query: SearchQuery) -> impl IntoView {
     let t = crate::i18n::t;
+    let lang = crate::i18n::use_lang().get_untracked();
     let chosen = query.kind.clone();
     let kind = move |value: &'static str, label: &'static str| {
         let checked = chosen == value;
@@ -130,19 +134,19 @@ fn SearchForm(query: SearchQuery) -> impl IntoView {
         view! {
             <span class="search-form__option">
                 <input type="radio" id=id.clone() name="kind" value=value checked=checked/>
-                <label for=id>{label}</label>
+                <label for=id>{lang.t(label)}</label>
             </span>
         }
     };
     view! {
-        <Form method="GET" action="/search" on_form_data=without_nameless_fields() attr:class="search-form">
-            <label for="search-q">"Meklēt"</label>
+        <Form method="GET" action=lang.href("/search") on_form_data=without_nameless_fields() attr:class="search-form">
+            <label for="search-q">{t("search-button")}</label>
             <input id="search-q" type="search" name="q" value=query.q.clone() maxlength="200"/>
             <fieldset>
-                <legend>"Kur meklēt"</legend>
-                {kind("", "Visur")}
-                {kind("article", "Jaunumos")}
-                {kind("event", "Notikumos")}
+                <legend>{t("search-where")}</legend>
+                {kind("", "search-everywhere")}
+                {kind("article", "search-in-news")}
+                {kind("event", "search-in-events")}
             </fieldset>
             {query
                 .categories
@@ -156,12 +160,12 @@ fn SearchForm(query: SearchQuery) -> impl IntoView {
 
 #[component]
 fn SearchResultsView(query: SearchQuery, found: Option<SearchResults>) -> impl IntoView {
+    let lang = crate::i18n::use_lang().get_untracked();
     let Some(found) = found else {
-        return view! { <p>"Ierakstiet, ko meklēt: vārdus no virsraksta vai teksta."</p> }
-            .into_any();
+        return view! { <p>{lang.t("search-prompt")}</p> }.into_any();
     };
     if found.results.is_empty() {
-        return view! { <p class="search__none">"Nekas netika atrasts."</p> }.into_any();
+        return view! { <p class="search__none">{lang.t("search-none")}</p> }.into_any();
     }
     let page_link = move |page: u32| {
         let mut pairs = vec![format!("q={}", encode_component(&query.q))];
@@ -175,19 +179,21 @@ fn SearchResultsView(query: SearchQuery, found: Option<SearchResults>) -> impl I
                 .map(|slug| format!("category={}", encode_component(slug))),
         );
         pairs.push(format!("page={page}"));
-        format!("/search?{}", pairs.join("&"))
+        lang.href(&format!("/search?{}", pairs.join("&")))
     };
     let (page, pages) = (found.page, found.pages);
     view! {
-        <p class="search__count" role="status">{format!("Atrasti rezultāti: {}", found.total)}</p>
+        <p class="search__count" role="status">
+            {tr_with(lang, "search-count", &[("count", Arg::Number(i64::try_from(found.total).unwrap_or(i64::MAX)))])}
+        </p>
         <ol class="search-results">
             {found.results.into_iter().map(|result| view! { <ResultItem result/> }).collect_view()}
         </ol>
         {(pages > 1).then(|| view! {
-            <nav class="pager" aria-label="Lapas">
-                {(page > 1).then(|| view! { <a href=page_link(page - 1) rel="prev">"← Iepriekšējā lapa"</a> })}
-                <span class="pager__position">{format!("{page}. lapa no {pages}")}</span>
-                {(page < pages).then(|| view! { <a href=page_link(page + 1) rel="next">"Nākamā lapa →"</a> })}
+            <nav class="pager" aria-label=lang.t("pager")>
+                {(page > 1).then(|| view! { <a href=page_link(page - 1) rel="prev">"← " {lang.t("pager-previous")}</a> })}
+                <span class="pager__position">{tr_with(lang, "pager-position", &[("page", Arg::Number(page.into())), ("pages", Arg::Number(pages.into()))])}</span>
+                {(page < pages).then(|| view! { <a href=page_link(page + 1) rel="next">{lang.t("pager-next")} " →"</a> })}
             </nav>
         })}
     }
@@ -196,11 +202,12 @@ fn SearchResultsView(query: SearchQuery, found: Option<SearchResults>) -> impl I
 
 #[component]
 fn ResultItem(result: SearchResult) -> impl IntoView {
+    let lang = crate::i18n::use_lang().get_untracked();
     view! {
         <li class="search-result">
-            <h2 class="search-result__title"><a href=result.path.clone()>{result.title.clone()}</a></h2>
+            <h2 class="search-result__title"><a href=lang.href(&result.path)>{result.title.clone()}</a></h2>
             <p class="search-result__meta">
-                {if result.is_event { "Notikums" } else { "Jaunums" }}
+                {lang.t(if result.is_event { "search-kind-event" } else { "search-kind-article" })}
                 " · "
                 <time datetime=result.date.to_string()>{locale::short_date(result.date)}</time>
                 {result.category.map(|category| view! { " · " <CategoryLabel category/> })}
