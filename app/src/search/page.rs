@@ -184,7 +184,7 @@ fn SearchResultsView(query: SearchQuery, found: Option<SearchResults>) -> impl I
     let (page, pages) = (found.page, found.pages);
     view! {
         <p class="search__count" role="status">
-            {tr_with(lang, "search-count", &[("count", Arg::Number(i64::try_from(found.total).unwrap_or(i64::MAX)))])}
+            {tr_with(lang, "search-count", &[("count", Arg::Number(found.total))])}
         </p>
         <ol class="search-results">
             {found.results.into_iter().map(|result| view! { <ResultItem result/> }).collect_view()}
