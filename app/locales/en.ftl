@@ -95,6 +95,7 @@ calendar-week = Week { $week }, { $year }
 calendar-week-description = Events in week { $week }, { $year }.
 calendar-day-empty = There are no events this day.
 calendar-no-events = No events.
+calendar-more = +{ $count } more
 calendar-views = View
 view-month = Month
 view-week = Week
@@ -164,6 +165,15 @@ search-none = Nothing was found.
 search-count = Results found: { $count }
 search-kind-event = Event
 search-kind-article = News
+
+## Signing in
+
+login-heading = Sign in
+login-description = Sign-in for editors.
+login-already = You are signed in as
+login-intro = Signing in is for content editors. Readers need no account.
+login-email = E-mail address
+login-password = Password
 
 ## Front page, news, errors
 

@@ -97,6 +97,7 @@ calendar-week = { $week }. nedēļa, { $year }
 calendar-week-description = Notikumi { $week }. nedēļā, { $year }.
 calendar-day-empty = Šajā dienā notikumu nav.
 calendar-no-events = Notikumu nav.
+calendar-more = +{ $count } vēl
 calendar-views = Skats
 view-month = Mēnesis
 view-week = Nedēļa
@@ -166,6 +167,15 @@ search-none = Nekas netika atrasts.
 search-count = Atrasti rezultāti: { $count }
 search-kind-event = Notikums
 search-kind-article = Jaunums
+
+## Signing in
+
+login-heading = Pieteikties
+login-description = Redaktoru pieteikšanās.
+login-already = Jūs esat pieteicies kā
+login-intro = Pieteikšanās ir paredzēta satura redaktoriem. Lasītājiem konts nav vajadzīgs.
+login-email = E-pasta adrese
+login-password = Parole
 
 ## Front page, news, errors
 

@@ -99,6 +99,7 @@ calendar-week = { $week }-я неделя { $year }
 calendar-week-description = События { $week }-й недели { $year } года.
 calendar-day-empty = В этот день событий нет.
 calendar-no-events = Событий нет.
+calendar-more = +{ $count } ещё
 calendar-views = Вид
 view-month = Месяц
 view-week = Неделя
@@ -168,6 +169,15 @@ search-none = Ничего не найдено.
 search-count = Найдено результатов: { $count }
 search-kind-event = Событие
 search-kind-article = Новость
+
+## Signing in
+
+login-heading = Войти
+login-description = Вход для редакторов.
+login-already = Вы вошли как
+login-intro = Вход предназначен для редакторов содержания. Читателям учётная запись не нужна.
+login-email = Адрес электронной почты
+login-password = Пароль
 
 ## Front page, news, errors
 

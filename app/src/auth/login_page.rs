@@ -32,27 +32,28 @@ pub fn LoginPage() -> impl IntoView {
             .and_then(Result::err)
             .map(|error| view! { <p class="form-error" role="alert">{error.to_string()}</p> })
     };
+    let lang = crate::i18n::use_lang().get_untracked();
     view! {
         <PageMeta
-            title="Pieteikties"
-            description="Redaktoru pieteikšanās."
+            title=lang.t("login-heading")
+            description=lang.t("login-description")
             path="/login"
             noindex=true
         />
         <section class="login" aria-labelledby="login-heading">
-            <h1 id="login-heading">"Pieteikties"</h1>
+            <h1 id="login-heading">{lang.t("login-heading")}</h1>
             {move || viewer.get().map(|user| view! {
                 <p class="login__already">
-                    "Jūs esat pieteicies kā " <strong>{user.email}</strong> ". "
-                    <A href="/">"Uz sākumu"</A>
+                    {lang.t("login-already")} " " <strong>{user.email}</strong> ". "
+                    <A href=lang.href("/")>{lang.t("error-to-home")}</A>
                 </p>
             })}
-            <p>"Pieteikšanās ir paredzēta satura redaktoriem. Lasītājiem konts nav vajadzīgs."</p>
+            <p>{lang.t("login-intro")}</p>
             <ActionForm action=actions.login attr:class="login__form">
                 <input type="hidden" name="next" value=next/>
-                <label for="login-email">"E-pasta adrese"</label>
+                <label for="login-email">{lang.t("login-email")}</label>
                 <input id="login-email" type="email" name="email" autocomplete="username" required=true/>
-                <label for="login-password">"Parole"</label>
+                <label for="login-password">{lang.t("login-password")}</label>
                 <input
                     id="login-password"
                     type="password"
@@ -62,7 +63,7 @@ pub fn LoginPage() -> impl IntoView {
                 />
                 {error}
                 <button type="submit" disabled=move || actions.login.pending().get()>
-                    "Pieteikties"
+                    {lang.t("login-heading")}
                 </button>
             </ActionForm>
         </section>

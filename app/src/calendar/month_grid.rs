@@ -2,6 +2,7 @@
 //! the week's ends, PageUp/PageDown by month (with Shift by year), Enter opens the day.
 //! Each day cell announces itself ("otrdiena, 2020. gada 4. augusts, 2 notikumi").
 
+use crate::i18n::{tr_with, Arg};
 use chrono::{Datelike, NaiveDate};
 use std::collections::HashMap;
 
@@ -271,7 +272,7 @@ fn DayCell(
     let more = (slot.hidden > 0).then(|| {
         view! {
             <a class="month-grid__more" href=lang.href(&format!("{}{query}", day_path(date))) tabindex="-1">
-                {format!("+{} vēl", slot.hidden)}
+                {tr_with(lang, "calendar-more", &[("count", Arg::Number(slot.hidden.try_into().unwrap_or(i64::MAX)))])}
             </a>
         }
     });
