@@ -11,7 +11,8 @@ use crate::{
     calendar::recurrence::{self, RecurrenceError},
     sanitize::SafeHtml,
     storage::{
-        Attachment, NewArticle, NewCategory, NewEvent, Recurrence, Status, Store, StoreError,
+        ArticleText, Attachment, EventText, NewArticle, NewCategory, NewEvent, Recurrence, Status,
+        Store, StoreError,
     },
     timezone,
 };
@@ -39,6 +40,25 @@ struct Content {
     event: Vec<DemoEvent>,
     article: Vec<DemoArticle>,
     today_event: TodayEvent,
+    #[serde(default)]
+    translation: Vec<DemoTranslation>,
+}
+
+/// An article or event in English or Russian, naming its Latvian original by title.
+#[derive(Debug, Deserialize)]
+struct DemoTranslation {
+    /// The Latvian title of the article (or, with `event = true`, the event).
+    original: String,
+    #[serde(default)]
+    event: bool,
+    lang: String,
+    title: String,
+    /// An article's lead, or an event's summary.
+    lead: String,
+    body: String,
+    /// An article's contact line, or an event's location.
+    #[serde(default)]
+    contact: String,
 }
 
 #[derive(Debug, Deserialize)]
@@ -139,6 +159,7 @@ pub async fn load(store: &dyn Store, today: NaiveDate) -> Result<Loaded, DemoErr
     store
         .create_event(&today_event(&content.today_event, today)?)
         .await?;
+    let mut article_ids = HashMap::new();
     for article in &content.article {
         let event_slug = match &article.event {
             None => None,
@@ -149,15 +170,60 @@ pub async fn load(store: &dyn Store, today: NaiveDate) -> Result<Loaded, DemoErr
                     .ok_or_else(|| StoreError::UnknownEvent(title.clone()))?,
             ),
         };
-        store
+        let stored = store
             .create_article(&new_article(article, event_slug)?)
             .await?;
+        article_ids.insert(article.title.as_str(), stored.id);
+    }
+    for translation in &content.translation {
+        load_translation(store, translation, &event_slugs, &article_ids).await?;
     }
     Ok(Loaded {
         categories: content.category.len(),
         events: content.event.len() + 1,
         articles: content.article.len(),
     })
+}
+
+async fn load_translation(
+    store: &dyn Store,
+    translation: &DemoTranslation,
+    event_slugs: &HashMap<&str, String>,
+    article_ids: &HashMap<&str, i64>,
+) -> Result<(), DemoError> {
+    let body_html = SafeHtml::sanitize(&translation.body).as_str().to_string();
+    if translation.event {
+        let slug = event_slugs
+            .get(translation.original.as_str())
+            .ok_or_else(|| StoreError::UnknownEvent(translation.original.clone()))?;
+        let event = store
+            .published_event(slug)
+            .await?
+            .ok_or_else(|| StoreError::UnknownEvent(translation.original.clone()))?;
+        let text = EventText {
+            title: translation.title.clone(),
+            summary: translation.lead.clone(),
+            body_html,
+            location: translation.contact.clone(),
+        };
+        store
+            .save_event_translation(event.id, &translation.lang, &text)
+            .await?;
+    } else {
+        let id = article_ids
+            .get(translation.original.as_str())
+            .ok_or(StoreError::NotFound)?;
+        let text = ArticleText {
+            title: translation.title.clone(),
+            lead: translation.lead.clone(),
+            body_html,
+            contact: translation.contact.clone(),
+        };
+        store
+            .save_article_translation(*id, &translation.lang, &text)
+            .await?;
+    }
+    Ok(())
 }
 
 fn local_time(value: &str) -> Result<NaiveDateTime, DemoError> {

@@ -26,12 +26,13 @@ pub fn ArticlePage() -> impl IntoView {
     let slug = Memo::new(move |_| params.with(|p| p.get("slug").unwrap_or_default()));
     let year_page = Memo::new(move |_| is_year(&slug.get()));
     let signed = sign_ins();
+    let lang = crate::i18n::use_lang();
     let article = Resource::new(
-        move || ((!year_page.get()).then(|| slug.get()), signed()),
-        |(slug, _)| async move {
+        move || ((!year_page.get()).then(|| slug.get()), signed(), lang.get()),
+        |(slug, _, lang)| async move {
             let editor = editor_signed_in().await;
             let found = match slug {
-                Some(slug) => get_article(slug).await.map(Some),
+                Some(slug) => get_article(slug, lang).await.map(Some),
                 None => Ok(None),
             };
             (editor, found)
@@ -98,7 +99,7 @@ fn structured_data(detail: &ArticleDetail) -> String {
         "description": detail.article.lead,
         "datePublished": detail.published_iso,
         "dateModified": detail.modified_iso,
-        "inLanguage": "lv",
+        "inLanguage": detail.content_lang.code(),
         "mainEntityOfPage": detail.url,
         "url": detail.url,
     })
@@ -120,6 +121,8 @@ fn ArticleView(detail: ArticleDetail) -> impl IntoView {
         older,
         newer,
         related,
+        content_lang,
+        languages,
         ..
     } = detail;
     let published = article.published_on;
@@ -130,10 +133,12 @@ fn ArticleView(detail: ArticleDetail) -> impl IntoView {
             path=article.path()
             kind="article"
             schema=None
+            languages
         />
         <Meta property="article:published_time" content=published_iso/>
         <script type="application/ld+json" inner_html=json_ld></script>
-        <article class="article">
+        // The text's language, which is Latvian where no translation exists yet.
+        <article class="article" lang=content_lang.code()>
             <nav class="breadcrumb" aria-label=lang.t("breadcrumb")>
                 <a href=lang.href("/")>{lang.t("nav-home")}</a>
                 " › "

@@ -65,6 +65,11 @@ pub struct ArticleDetail {
     pub newer: Option<ArticleSummary>,
     /// Up to three other articles in the same category.
     pub related: Vec<ArticleSummary>,
+    /// The language of the text shown: the reader's, when the article has a translation into
+    /// it, else Latvian.
+    pub content_lang: crate::i18n::Lang,
+    /// The languages the article exists in (Latvian first).
+    pub languages: Vec<crate::i18n::Lang>,
 }
 
 /// How many articles a month of the archive holds.
@@ -148,7 +153,8 @@ pub async fn list_articles(query: NewsQuery) -> Result<NewsList, AppError> {
 
 /// One published article by its slug, with its neighbours and related articles.
 #[server]
-pub async fn get_article(slug: String) -> Result<ArticleDetail, AppError> {
+pub async fn get_article(slug: String, lang: crate::i18n::Lang) -> Result<ArticleDetail, AppError> {
+    use crate::i18n::Lang;
     use records::article_summary;
 
     let state = crate::state::app_state()?;
@@ -163,18 +169,49 @@ pub async fn get_article(slug: String) -> Result<ArticleDetail, AppError> {
         None => None,
     };
     let attachments = state.store.attachments(article.id).await?;
+    let translations = state.store.article_translations(article.id).await?;
+    let mut languages = vec![Lang::Lv];
+    languages.extend(
+        translations
+            .iter()
+            .filter_map(|(code, _)| Lang::from_code(code)),
+    );
+    let translation = translations
+        .into_iter()
+        .find(|(code, _)| code == lang.code())
+        .map(|(_, text)| text);
+    let content_lang = if translation.is_some() {
+        lang
+    } else {
+        Lang::Lv
+    };
+    let mut summary = article_summary(&article);
+    let (body_html, contact) = match translation {
+        Some(text) => {
+            summary.title = text.title;
+            summary.lead = text.lead;
+            (text.body_html, text.contact)
+        }
+        None => (article.body_html.clone(), article.contact.clone()),
+    };
     Ok(ArticleDetail {
         attachments: attachments.iter().map(records::attachment_link).collect(),
         event: event.as_ref().map(crate::calendar::records::event_summary),
-        article: article_summary(&article),
-        url: format!("{}/news/{}", state.public_url, article.slug),
+        article: summary,
+        url: format!(
+            "{}{}",
+            state.public_url,
+            lang.href(&format!("/news/{}", article.slug))
+        ),
+        content_lang,
+        languages,
         published_iso: article.published_at.to_rfc3339(),
         modified_iso: article.updated_at.max(article.published_at).to_rfc3339(),
         older: neighbours.older.as_ref().map(article_summary),
         newer: neighbours.newer.as_ref().map(article_summary),
         related: neighbours.related.iter().map(article_summary).collect(),
-        body_html: article.body_html,
-        contact: article.contact,
+        body_html,
+        contact,
     })
 }
 

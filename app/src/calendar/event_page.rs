@@ -31,12 +31,13 @@ pub fn EventPage() -> impl IntoView {
         Ok::<_, AppError>((slug, date))
     });
     let signed = sign_ins();
+    let lang = crate::i18n::use_lang();
     let event = Resource::new(
-        move || (request.get(), signed()),
-        |(request, _)| async move {
+        move || (request.get(), signed(), lang.get()),
+        |(request, _, lang)| async move {
             let editor = editor_signed_in().await;
             let found = match request {
-                Ok((slug, date)) => get_event(slug, date).await,
+                Ok((slug, date)) => get_event(slug, date, lang).await,
                 Err(error) => Err(error),
             };
             (editor, found)
@@ -154,9 +155,16 @@ fn EventView(detail: EventDetail) -> impl IntoView {
     };
     let google = google_calendar_link(&detail, &google_dates);
     view! {
-        <PageMeta title=event.title.clone() description path=event.path() schema=None/>
+        <PageMeta
+            title=event.title.clone()
+            description
+            path=event.path()
+            schema=None
+            languages=detail.languages.clone()
+        />
         <script type="application/ld+json" inner_html=json_ld></script>
-        <article class="event">
+        // The text's language, which is Latvian where no translation exists yet.
+        <article class="event" lang=detail.content_lang.code()>
             <p class="breadcrumb">
                 <a href=lang.href(&month.path())>
                     "← "

@@ -127,6 +127,11 @@ pub struct EventDetail {
     pub utc_range: String,
     /// Published articles about the event, newest first.
     pub news: Vec<crate::articles::ArticleSummary>,
+    /// The language of the text shown: the reader's, when the event has a translation into
+    /// it, else Latvian.
+    pub content_lang: crate::i18n::Lang,
+    /// The languages the event exists in (Latvian first).
+    pub languages: Vec<crate::i18n::Lang>,
 }
 
 /// A bar for an all-day or multi-day event across the days of one week of the month grid.
@@ -304,7 +309,13 @@ pub async fn list_events(query: ListQuery) -> Result<EventList, AppError> {
 
 /// One published event by its slug; with `date`, that occurrence of a recurring event.
 #[server(input = Json)]
-pub async fn get_event(slug: String, date: Option<NaiveDate>) -> Result<EventDetail, AppError> {
+pub async fn get_event(
+    slug: String,
+    date: Option<NaiveDate>,
+    lang: crate::i18n::Lang,
+) -> Result<EventDetail, AppError> {
+    use crate::i18n::Lang;
+
     if date.is_some_and(|date| !in_calendar_range(date)) {
         return Err(AppError::NotFound);
     }
@@ -322,5 +333,24 @@ pub async fn get_event(slug: String, date: Option<NaiveDate>) -> Result<EventDet
         .iter()
         .map(crate::articles::records::article_summary)
         .collect();
+    let translations = state.store.event_translations(event.id).await?;
+    detail.languages = vec![Lang::Lv];
+    detail.languages.extend(
+        translations
+            .iter()
+            .filter_map(|(code, _)| Lang::from_code(code)),
+    );
+    if let Some((_, text)) = translations
+        .into_iter()
+        .find(|(code, _)| code == lang.code())
+    {
+        detail.content_lang = lang;
+        detail.event.title = text.title;
+        detail.event.location = text.location;
+        detail.summary = text.summary;
+        detail.body_html = text.body_html;
+    }
+    let path = detail.url.trim_start_matches(&state.public_url).to_string();
+    detail.url = format!("{}{}", state.public_url, lang.href(&path));
     Ok(detail)
 }

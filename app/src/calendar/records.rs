@@ -173,5 +173,7 @@ pub fn event_detail(
         site_url: site_url.to_string(),
         utc_range,
         news: Vec::new(),
+        content_lang: crate::i18n::Lang::Lv,
+        languages: vec![crate::i18n::Lang::Lv],
     })
 }

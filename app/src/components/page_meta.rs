@@ -59,14 +59,19 @@ pub fn PageMeta(
     /// or `None` where the page writes its own (articles, events).
     #[prop(default = Some("WebPage"))]
     schema: Option<&'static str>,
+    /// The languages the page's content exists in, for an article or event (their other
+    /// language versions show the Latvian text); every language otherwise.
+    #[prop(optional, into)]
+    languages: Option<Vec<Lang>>,
 ) -> impl IntoView {
     let lang = use_lang().get_untracked();
     let url = absolute_url(&lang.href(&path));
     let json_ld = schema.map(|schema| structured_data(schema, lang, &title, &description, &url));
     // The same page in every language, and Latvian for readers whose language is none of them.
-    let alternates = Lang::ALL
-        .map(|other| (other.code(), absolute_url(&other.href(&path))))
+    let alternates = languages
+        .unwrap_or_else(|| Lang::ALL.to_vec())
         .into_iter()
+        .map(|other| (other.code(), absolute_url(&other.href(&path))))
         .chain([("x-default", absolute_url(&path))])
         .map(|(code, href)| view! { <Link rel="alternate" hreflang=code href=href/> })
         .collect_view();

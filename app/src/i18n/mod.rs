@@ -35,6 +35,11 @@ impl Lang {
         }
     }
 
+    /// The language with this BCP 47 code, if it is one of the interface's.
+    pub fn from_code(code: &str) -> Option<Lang> {
+        Lang::ALL.into_iter().find(|lang| lang.code() == code)
+    }
+
     /// The language's name in itself, for the language switcher.
     pub fn native_name(self) -> &'static str {
         match self {

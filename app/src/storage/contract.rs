@@ -161,6 +161,7 @@ contract_tests!(
     events_are_updated_with_a_version_check_and_trashed,
     article_settings_change_address_category_and_status,
     event_drafts_refuse_stale_saves_and_survive_publishing_elsewhere,
+    translations_are_kept_per_language_and_replaced,
 );
 
 fn utc(y: i32, m: u32, d: u32, h: u32, min: u32) -> DateTime<Utc> {
@@ -1440,4 +1441,84 @@ async fn event_drafts_refuse_stale_saves_and_survive_publishing_elsewhere(store:
         store.save_event_draft(999_999, "{}", 1, 0, editor.id).await,
         Err(StoreError::NotFound)
     ));
+}
+
+async fn translations_are_kept_per_language_and_replaced(store: SharedStore) {
+    let article = store
+        .create_article(&article("Sadarbība ar Moldovu", utc(2021, 5, 3, 7, 0)))
+        .await
+        .expect("article");
+    let text = |title: &str| ArticleText {
+        title: title.to_string(),
+        lead: "Lead.".into(),
+        body_html: "<p>Body</p>".into(),
+        contact: String::new(),
+    };
+    assert!(store
+        .article_translations(article.id)
+        .await
+        .expect("none yet")
+        .is_empty());
+    store
+        .save_article_translation(article.id, "ru", &text("Сотрудничество с Молдовой"))
+        .await
+        .expect("russian");
+    store
+        .save_article_translation(article.id, "en", &text("Cooperation with Moldova"))
+        .await
+        .expect("english");
+    store
+        .save_article_translation(article.id, "en", &text("Working with Moldova"))
+        .await
+        .expect("english again");
+    let found = store.article_translations(article.id).await.expect("read");
+    assert_eq!(
+        found
+            .iter()
+            .map(|(lang, text)| (lang.as_str(), text.title.as_str()))
+            .collect::<Vec<_>>(),
+        vec![
+            ("en", "Working with Moldova"),
+            ("ru", "Сотрудничество с Молдовой")
+        ],
+        "one translation per language, the latest save wins"
+    );
+    assert!(matches!(
+        store
+            .save_article_translation(999_999, "en", &text("X"))
+            .await,
+        Err(StoreError::NotFound)
+    ));
+
+    let event = store
+        .create_event(&event(
+            "Seminārs Rīgā",
+            utc(2020, 8, 4, 7, 0),
+            utc(2020, 8, 4, 9, 0),
+        ))
+        .await
+        .expect("event");
+    let event_text = EventText {
+        title: "Seminar in Riga".into(),
+        summary: "Summary.".into(),
+        body_html: "<p>Body</p>".into(),
+        location: "Riga".into(),
+    };
+    store
+        .save_event_translation(event.id, "en", &event_text)
+        .await
+        .expect("event translation");
+    assert_eq!(
+        store.event_translations(event.id).await.expect("read"),
+        vec![("en".to_string(), event_text)]
+    );
+    assert_eq!(
+        store
+            .published_event(&event.slug)
+            .await
+            .expect("read")
+            .map(|e| e.title),
+        Some("Seminārs Rīgā".to_string()),
+        "the original is untouched"
+    );
 }

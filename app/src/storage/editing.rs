@@ -89,3 +89,13 @@ pub struct EventRevision {
     pub event: super::Event,
     pub saved_by: String,
 }
+
+/// The translatable text of an event.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct EventText {
+    pub title: String,
+    pub summary: String,
+    /// Sanitised before it is stored.
+    pub body_html: String,
+    pub location: String,
+}

@@ -22,7 +22,7 @@ use serde::{Deserialize, Serialize};
 use crate::sanitize::SafeHtml;
 pub use editing::{
     ArticleDraft, ArticleRevision, ArticleText, AuditEntry, Credentials, EventDraft, EventRevision,
-    Role, User,
+    EventText, Role, User,
 };
 pub use postgres::PostgresStore;
 pub use sqlite::SqliteStore;
@@ -437,6 +437,30 @@ pub trait Store: Send + Sync + 'static {
     async fn discard_article_draft(&self, article_id: i64) -> Result<(), StoreError>;
     /// Earlier versions of an article, newest first.
     async fn article_revisions(&self, article_id: i64) -> Result<Vec<ArticleRevision>, StoreError>;
+    /// An article's translations by language code (`en`, `ru`).
+    async fn article_translations(
+        &self,
+        article_id: i64,
+    ) -> Result<Vec<(String, ArticleText)>, StoreError>;
+    /// Adds or replaces the article's translation into `lang`.
+    async fn save_article_translation(
+        &self,
+        article_id: i64,
+        lang: &str,
+        text: &ArticleText,
+    ) -> Result<(), StoreError>;
+    /// An event's translations by language code.
+    async fn event_translations(
+        &self,
+        event_id: i64,
+    ) -> Result<Vec<(String, EventText)>, StoreError>;
+    /// Adds or replaces the event's translation into `lang`.
+    async fn save_event_translation(
+        &self,
+        event_id: i64,
+        lang: &str,
+        text: &EventText,
+    ) -> Result<(), StoreError>;
 
     /// Creates an account; `StoreError::Taken` when the address has one.
     async fn create_user(

@@ -711,6 +711,102 @@ macro_rules! impl_store {
                 Ok(rows.into_iter().map(Into::into).collect())
             }
 
+            async fn article_translations(
+                &self,
+                article_id: i64,
+            ) -> Result<Vec<(String, ArticleText)>, StoreError> {
+                let rows: Vec<(String, String, String, String, String)> = sqlx::query_as(
+                    "SELECT lang, title, lead, body_html, contact FROM article_translations \
+                     WHERE article_id = $1 ORDER BY lang",
+                )
+                .bind(article_id)
+                .fetch_all(&self.pool)
+                .await?;
+                Ok(rows
+                    .into_iter()
+                    .map(|(lang, title, lead, body_html, contact)| {
+                        (lang, ArticleText { title, lead, body_html, contact })
+                    })
+                    .collect())
+            }
+
+            async fn save_article_translation(
+                &self,
+                article_id: i64,
+                lang: &str,
+                text: &ArticleText,
+            ) -> Result<(), StoreError> {
+                let saved = sqlx::query(
+                    "INSERT INTO article_translations \
+                     (article_id, lang, title, lead, body_html, contact, updated_at) \
+                     SELECT id, $2, $3, $4, $5, $6, $7 FROM articles WHERE id = $1 \
+                     ON CONFLICT (article_id, lang) DO UPDATE SET title = excluded.title, \
+                     lead = excluded.lead, body_html = excluded.body_html, \
+                     contact = excluded.contact, updated_at = excluded.updated_at",
+                )
+                .bind(article_id)
+                .bind(lang)
+                .bind(&text.title)
+                .bind(&text.lead)
+                .bind(&text.body_html)
+                .bind(&text.contact)
+                .bind($instant(Utc::now()))
+                .execute(&self.pool)
+                .await?;
+                if saved.rows_affected() == 0 {
+                    return Err(StoreError::NotFound);
+                }
+                Ok(())
+            }
+
+            async fn event_translations(
+                &self,
+                event_id: i64,
+            ) -> Result<Vec<(String, EventText)>, StoreError> {
+                let rows: Vec<(String, String, String, String, String)> = sqlx::query_as(
+                    "SELECT lang, title, summary, body_html, location FROM event_translations \
+                     WHERE event_id = $1 ORDER BY lang",
+                )
+                .bind(event_id)
+                .fetch_all(&self.pool)
+                .await?;
+                Ok(rows
+                    .into_iter()
+                    .map(|(lang, title, summary, body_html, location)| {
+                        (lang, EventText { title, summary, body_html, location })
+                    })
+                    .collect())
+            }
+
+            async fn save_event_translation(
+                &self,
+                event_id: i64,
+                lang: &str,
+                text: &EventText,
+            ) -> Result<(), StoreError> {
+                let saved = sqlx::query(
+                    "INSERT INTO event_translations \
+                     (event_id, lang, title, summary, body_html, location, updated_at) \
+                     SELECT id, $2, $3, $4, $5, $6, $7 FROM events WHERE id = $1 \
+                     ON CONFLICT (event_id, lang) DO UPDATE SET title = excluded.title, \
+                     summary = excluded.summary, body_html = excluded.body_html, \
+                     location = excluded.location, updated_at = excluded.updated_at",
+                )
+                .bind(event_id)
+                .bind(lang)
+                .bind(&text.title)
+                .bind(&text.summary)
+                .bind(&text.body_html)
+                .bind(&text.location)
+                .bind($instant(Utc::now()))
+                .execute(&self.pool)
+                .await?;
+                if saved.rows_affected() == 0 {
+                    return Err(StoreError::NotFound);
+                }
+                Ok(())
+            }
+
             async fn event_draft(&self, event_id: i64) -> Result<Option<EventDraft>, StoreError> {
                 let sql = format!("SELECT {EVENT_DRAFT_COLUMNS} WHERE d.event_id = $1");
                 let row: Option<EventDraftRow> = sqlx::query_as(&sql)

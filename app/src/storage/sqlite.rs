@@ -16,8 +16,8 @@ use super::sql::{draft_refusal, impl_store};
 use super::{
     slugs, Article, ArticleDraft, ArticleNeighbours, ArticlePage, ArticleRevision, ArticleSettings,
     ArticleText, Attachment, AuditEntry, Category, Credentials, Direction, Event, EventDraft,
-    EventPage, EventRevision, NewArticle, NewCategory, NewEvent, Recurrence, Role, SearchKind,
-    SearchPage, SearchRequest, StoreError, User,
+    EventPage, EventRevision, EventText, NewArticle, NewCategory, NewEvent, Recurrence, Role,
+    SearchKind, SearchPage, SearchRequest, StoreError, User,
 };
 
 pub struct SqliteStore {

@@ -77,3 +77,63 @@ async fn links_keep_the_readers_language_and_unknown_pages_say_so_in_it() {
     let (_, russian) = site.get("/ru/news").await;
     assert!(russian.contains("<h1>Новости</h1>"));
 }
+
+const MOLDOVA: &str =
+    "/news/lietuva-un-latvija-sniegs-atbalstu-moldovai-cina-pret-cilveku-tirdzniecibu";
+
+#[tokio::test(flavor = "multi_thread")]
+async fn a_translated_article_is_read_in_the_readers_language_and_links_its_versions() {
+    let site = Site::with_demo_content().await;
+    let (status, english) = site.get(&format!("/en{MOLDOVA}")).await;
+    assert_eq!(status, StatusCode::OK);
+    assert!(
+        english.contains("Lithuania and Latvia to support Moldova"),
+        "the English text"
+    );
+    assert_eq!(content_lang(&english), "en");
+    assert!(
+        english.contains("\"inLanguage\":\"en\""),
+        "structured data says English"
+    );
+    let (_, russian) = site.get(&format!("/ru{MOLDOVA}")).await;
+    assert!(russian.contains("Литва и Латвия поддержат Молдову"));
+    for code in ["lv", "en", "ru", "x-default"] {
+        assert!(
+            english.contains(&format!("hreflang=\"{code}\"")),
+            "{code} version linked"
+        );
+    }
+
+    // An article without translations keeps its Latvian text (marked as such) under /en,
+    // and names only its Latvian version.
+    let (status, untranslated) = site
+        .get("/en/news/darba-inspektori-macas-atpazit-darba-ekspluataciju")
+        .await;
+    assert_eq!(status, StatusCode::OK);
+    assert!(untranslated.contains("Darba inspektori mācās atpazīt darba ekspluatāciju"));
+    assert_eq!(content_lang(&untranslated), "lv");
+    assert!(!untranslated.contains("<link href=\"https://notikumi.example.lv/ru/news/"));
+
+    let (_, event) = site
+        .get("/en/events/vebinars-par-viltus-darba-piedavajumiem-socialajos-tiklos")
+        .await;
+    assert!(event.contains("Webinar on fake job offers in social networks"));
+    assert_eq!(content_lang(&event), "en");
+    let (_, event_ru) = site
+        .get("/ru/events/vebinars-par-viltus-darba-piedavajumiem-socialajos-tiklos")
+        .await;
+    assert_eq!(content_lang(&event_ru), "lv", "no Russian version yet");
+}
+
+/// The `lang` attribute of the page's `<article>`: the language of its text.
+fn content_lang(page: &str) -> &str {
+    let tag = page
+        .split("<article")
+        .nth(1)
+        .and_then(|rest| rest.split('>').next())
+        .unwrap_or_default();
+    tag.split("lang=\"")
+        .nth(1)
+        .and_then(|rest| rest.split('"').next())
+        .unwrap_or_default()
+}

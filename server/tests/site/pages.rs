@@ -392,7 +392,7 @@ async fn server_functions_answer_errors_with_their_own_status() {
     let missing = site
         .post_form(
             app::articles::GetArticle::PATH,
-            "slug=nav-tada-raksta",
+            "slug=nav-tada-raksta&lang=Lv",
             None,
             Some(crate::common::ORIGIN),
         )
