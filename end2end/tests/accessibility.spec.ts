@@ -96,6 +96,12 @@ test("axe finds nothing in editing mode: the article and event editors, the desk
   await expect(page.getByRole("button", { name: "Salīdzināt" })).toBeVisible();
   expect(await violations(page), "article editor").toEqual([]);
 
+  await page.goto("/ru/news/lietuva-un-latvija-sniegs-atbalstu-moldovai-cina-pret-cilveku-tirdzniecibu");
+  await hydrated(page);
+  await page.getByRole("button", { name: "Tulkot: Русский" }).click();
+  await expect(page.getByRole("button", { name: "Saglabāt tulkojumu" })).toBeVisible();
+  expect(await violations(page), "translation editor").toEqual([]);
+
   await page.goto("/calendar/2020/08/04");
   await hydrated(page);
   await page.locator("main").getByRole("link", { name: /Vebinārs/ }).first().click();

@@ -326,3 +326,26 @@ test("on a phone an editor moves an event by touch: ⇄ on the event, then a tap
   await expect(day(29).getByRole("link", { name: /Tikšanās ar pašvaldību/ })).toBeVisible();
   await expect(day(27).getByRole("link", { name: /Tikšanās ar pašvaldību/ })).toHaveCount(0);
 });
+
+test("on the English page an editor translates an article, and only English readers see the translation", async ({
+  browser,
+  page: reader,
+}) => {
+  const ABROAD = "/news/pirms-dosanas-stradat-uz-arzemem-parbaudi-piedavajumu";
+  const editor = await editorPage(browser, EDITORS.janis.email);
+  await editor.goto(`/en${ABROAD}`);
+  await hydrated(editor);
+  await editor.getByRole("button", { name: "Tulkot: English" }).click();
+  const title = editor.getByRole("textbox", { name: "Virsraksts" });
+  await expect(title).toHaveValue(/^Pirms došanās strādāt/);
+  await title.fill("Check the offer before you go to work abroad");
+  await editor.getByRole("textbox", { name: "Ievads" }).fill("Five questions to ask before accepting a job in another country.");
+  await editor.getByRole("button", { name: "Saglabāt tulkojumu" }).click();
+  await expect(editor.getByRole("status").filter({ hasText: "Tulkojums saglabāts" })).toBeVisible();
+
+  await reader.goto(`/en${ABROAD}`);
+  await expect(reader.getByRole("heading", { level: 1 })).toHaveText("Check the offer before you go to work abroad");
+  await expect(reader.getByRole("article")).toHaveAttribute("lang", "en");
+  await reader.goto(ABROAD);
+  await expect(reader.getByRole("heading", { level: 1 })).toHaveText(/^Pirms došanās strādāt/);
+});

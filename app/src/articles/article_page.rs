@@ -15,7 +15,7 @@ use crate::{
     auth::{editor_signed_in, sign_ins},
     calendar::EventSummary,
     components::{CategoryLabel, ErrorPage, PageMeta},
-    editing::{EditInPlace, EditorKind},
+    editing::{EditInPlace, ItemKind, TranslationFields},
     error::AppError,
     locale,
 };
@@ -78,15 +78,26 @@ fn ArticleForEditors(
     let unpublished = matches!(found, Ok(None) | Err(AppError::NotFound));
     match found {
         Err(error) if !unpublished => view! { <ErrorPage error/> }.into_any(),
-        found => view! {
-            <EditInPlace kind=EditorKind::Article slug unpublished reload>
+        found => {
+            let shown = match &found {
+                Ok(Some(detail)) => Some(TranslationFields {
+                    title: detail.article.title.clone(),
+                    lead: detail.article.lead.clone(),
+                    body_html: detail.body_html.clone(),
+                    extra: detail.contact.clone(),
+                }),
+                _ => None,
+            };
+            view! {
+            <EditInPlace kind=ItemKind::Article slug unpublished shown=shown reload>
                 {match found.clone() {
                     Ok(Some(detail)) => view! { <ArticleView detail/> }.into_any(),
                     _ => view! { <p>"Šis raksts vēl nav publicēts."</p> }.into_any(),
                 }}
             </EditInPlace>
+            }
+            .into_any()
         }
-        .into_any(),
     }
 }
 

@@ -13,7 +13,7 @@ use crate::articles::ArticleSummary;
 use crate::{
     auth::{editor_signed_in, sign_ins},
     components::{encode_component, CategoryLabel, ErrorPage, PageMeta},
-    editing::{EditInPlace, EditorKind},
+    editing::{EditInPlace, ItemKind, TranslationFields},
     error::AppError,
     locale,
 };
@@ -72,15 +72,23 @@ fn EventForEditors(
     let unpublished = matches!(found, Err(AppError::NotFound));
     match found {
         Err(error) if !unpublished => view! { <ErrorPage error/> }.into_any(),
-        found => view! {
-            <EditInPlace kind=EditorKind::Event slug unpublished reload>
+        found => {
+            let shown = found.as_ref().ok().map(|detail| TranslationFields {
+                title: detail.event.title.clone(),
+                lead: detail.summary.clone(),
+                body_html: detail.body_html.clone(),
+                extra: detail.event.location.clone(),
+            });
+            view! {
+            <EditInPlace kind=ItemKind::Event slug unpublished shown=shown reload>
                 {match found.clone() {
                     Ok(detail) => view! { <EventView detail/> }.into_any(),
                     Err(_) => view! { <p>"Šis notikums vēl nav publicēts."</p> }.into_any(),
                 }}
             </EditInPlace>
+            }
+            .into_any()
         }
-        .into_any(),
     }
 }
 

@@ -1,24 +1,20 @@
 //! What a signed-in editor sees on an article or event page: the reader's page with an edit
 //! button, or the page turned into its editor. An item readers cannot see yet opens in
 //! editing mode at once, but only once the page is interactive: an editor served as HTML
-//! would take typing before its code had loaded, and lose it.
+//! would take typing before its code had loaded, and lose it. On the English and Russian
+//! pages the button translates the item instead.
 
 use leptos::prelude::*;
 
-use super::{article_editor_view, event_editor_view};
+use super::{
+    article_editor_view, event_editor_view, translation_editor_view, ItemKind, TranslationFields,
+};
+use crate::i18n::{use_lang, Lang};
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum EditorKind {
-    Article,
-    Event,
-}
-
-impl EditorKind {
-    fn button(self) -> &'static str {
-        match self {
-            EditorKind::Article => "Rediģēt šo rakstu",
-            EditorKind::Event => "Rediģēt notikumu",
-        }
+fn edit_label(kind: ItemKind) -> &'static str {
+    match kind {
+        ItemKind::Article => "Rediģēt šo rakstu",
+        ItemKind::Event => "Rediģēt notikumu",
     }
 }
 
@@ -26,13 +22,23 @@ impl EditorKind {
 /// when the editor leaves, so the page shows what was saved.
 #[component]
 pub fn EditInPlace(
-    kind: EditorKind,
+    kind: ItemKind,
     slug: String,
     /// Readers cannot see it yet: open the editor at once.
     unpublished: bool,
+    /// The text as this page shows it, to translate from (published items only).
+    #[prop(default = None)]
+    shown: Option<TranslationFields>,
     reload: Callback<()>,
     children: ChildrenFn,
 ) -> impl IntoView {
+    let lang = use_lang().get_untracked();
+    // On an English or Russian page, editing a published item means translating it.
+    let translating = (lang != Lang::Lv).then_some(shown).flatten();
+    let label = match &translating {
+        Some(_) => format!("Tulkot: {}", lang.native_name()),
+        None => edit_label(kind).to_string(),
+    };
     let editing = RwSignal::new(false);
     if unpublished {
         // Effects run only in the browser, after hydration.
@@ -45,14 +51,19 @@ pub fn EditInPlace(
     move || {
         if editing.get() {
             let slug = slug.clone();
+            let translating = translating.clone();
             return view! {
                 <Suspense fallback=|| view! { <p class="loading">"Atver rediģēšanai…"</p> }>
                     {move || {
                         let slug = slug.clone();
+                        let translating = translating.clone();
                         Suspend::new(async move {
-                            match kind {
-                                EditorKind::Article => article_editor_view(slug, leave).await,
-                                EditorKind::Event => event_editor_view(slug, leave).await,
+                            match (kind, translating) {
+                                (_, Some(start)) => {
+                                    translation_editor_view(kind, slug, lang, start, leave).await
+                                }
+                                (ItemKind::Article, None) => article_editor_view(slug, leave).await,
+                                (ItemKind::Event, None) => event_editor_view(slug, leave).await,
                             }
                         })
                     }}
@@ -63,7 +74,7 @@ pub fn EditInPlace(
         view! {
             <div class="editor-bar" role="region" aria-label="Rediģēšana">
                 <button type="button" class="button button--primary" on:click=move |_| editing.set(true)>
-                    {kind.button()}
+                    {label.clone()}
                 </button>
             </div>
             {children()}

@@ -20,6 +20,9 @@ mod image_upload;
 mod in_place;
 #[cfg(feature = "ssr")]
 mod service;
+mod translation_editor;
+#[cfg(feature = "ssr")]
+mod translations;
 #[cfg(feature = "ssr")]
 pub mod upload;
 pub mod validate;
@@ -34,7 +37,7 @@ use article_editor::ArticleEditor;
 pub use desk::{AuditPage, EditorDesk, NewArticleButton};
 use event_editor::EventEditor;
 use event_fields::{EditableEvent, EventSave};
-pub use in_place::{EditInPlace, EditorKind};
+pub use in_place::EditInPlace;
 
 /// The article editor. Its code (with the body editor, conflicts and history) is split into
 /// its own WebAssembly file by `cargo leptos --split`, loaded the first time an editor
@@ -287,6 +290,45 @@ pub async fn get_desk() -> Result<Desk, AppError> {
 pub async fn get_audit_log(page: u32) -> Result<Vec<AuditLine>, AppError> {
     crate::auth::session::require_admin().await?;
     service::audit_log(page).await
+}
+
+/// The translatable text of an article or event. For an event `lead` is its summary and
+/// `extra` its location; for an article `extra` is the contact line.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct TranslationFields {
+    pub title: String,
+    pub lead: String,
+    /// HTML from the editor; sanitised on the server.
+    pub body_html: String,
+    pub extra: String,
+}
+
+/// A translation of the item at `slug` into `lang` (English or Russian).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct TranslationSave {
+    pub kind: ItemKind,
+    pub slug: String,
+    pub lang: crate::i18n::Lang,
+    pub fields: TranslationFields,
+}
+
+/// The translation editor, split off like the other editors.
+#[lazy]
+pub fn translation_editor_view(
+    kind: ItemKind,
+    slug: String,
+    lang: crate::i18n::Lang,
+    start: TranslationFields,
+    on_leave: Callback<()>,
+) -> AnyView {
+    view! { <translation_editor::TranslationEditor kind slug lang start on_leave/> }.into_any()
+}
+
+/// Adds or replaces an article's or event's translation; answers the time it was saved.
+#[server(input = Json, endpoint = "editing/save_translation")]
+pub async fn save_translation(save: TranslationSave) -> Result<String, AppError> {
+    let editor = crate::auth::session::require_editor().await?;
+    translations::save(&editor, save).await
 }
 
 /// An event with its form fields, for a signed-in editor.

@@ -70,6 +70,10 @@ async fn every_editing_function_refuses_anonymous_requests() {
             json!({ "item": { "kind": "Article", "id": 1 }, "version": 1, "expected_version": 1 }),
         ),
         ("get_desk", json!({})),
+        (
+            "save_translation",
+            json!({ "save": { "kind": "Article", "slug": LAUNCH, "lang": "En", "fields": { "title": "X", "lead": "", "body_html": "", "extra": "" } } }),
+        ),
         ("get_audit_log", json!({ "page": 1 })),
     ];
     for (name, arguments) in calls {
@@ -768,4 +772,86 @@ async fn malformed_arguments_are_a_bad_request_not_a_server_error() {
         );
         assert!(answer.body.contains("BadRequest"), "{}", answer.body);
     }
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn editors_translate_articles_and_events_and_readers_see_the_translation() {
+    let site = Site::with_demo_content().await;
+    let cookie = site.signed_in("anna@example.lv", Role::Editor).await;
+    let save = |kind: &str, slug: &str, lang: &str, title: &str, body: &str| {
+        json!({ "save": { "kind": kind, "slug": slug, "lang": lang, "fields": {
+            "title": title, "lead": "Lead.", "body_html": body, "extra": "" } } })
+        .to_string()
+    };
+    let saved = site
+        .post_json(
+            "/api/editing/save_translation",
+            &save(
+                "Article",
+                LAUNCH,
+                "En",
+                "Inspectors learn to spot exploitation",
+                "<p>Text</p><script>alert(1)</script>",
+            ),
+            Some(&cookie),
+        )
+        .await;
+    assert_eq!(saved.status, StatusCode::OK, "{}", saved.body);
+    let (_, english) = site.get(&format!("/en/news/{LAUNCH}")).await;
+    assert!(english.contains("Inspectors learn to spot exploitation"));
+    assert!(!english.contains("alert(1)"), "the body was sanitised");
+    let (_, latvian) = site.get(&format!("/news/{LAUNCH}")).await;
+    assert!(
+        !latvian.contains("Inspectors learn"),
+        "the original stays as it was"
+    );
+
+    let latvian_target = site
+        .post_json(
+            "/api/editing/save_translation",
+            &save("Article", LAUNCH, "Lv", "X", ""),
+            Some(&cookie),
+        )
+        .await;
+    assert_eq!(latvian_target.status, StatusCode::UNPROCESSABLE_ENTITY);
+    let untitled = site
+        .post_json(
+            "/api/editing/save_translation",
+            &save("Article", LAUNCH, "Ru", "  ", ""),
+            Some(&cookie),
+        )
+        .await;
+    assert_eq!(untitled.status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(
+        untitled.body.contains("\"field\":\"title\""),
+        "{}",
+        untitled.body
+    );
+    let unknown = site
+        .post_json(
+            "/api/editing/save_translation",
+            &save("Event", "nav-tada", "Ru", "X", ""),
+            Some(&cookie),
+        )
+        .await;
+    assert_eq!(unknown.status, StatusCode::NOT_FOUND);
+
+    let event = site
+        .post_json(
+            "/api/editing/save_translation",
+            &save(
+                "Event",
+                "vebinars-par-viltus-darba-piedavajumiem-socialajos-tiklos",
+                "Ru",
+                "Вебинар о фальшивых вакансиях",
+                "<p>Текст</p>",
+            ),
+            Some(&cookie),
+        )
+        .await;
+    assert_eq!(event.status, StatusCode::OK, "{}", event.body);
+    let (_, russian) = site
+        .get("/ru/events/vebinars-par-viltus-darba-piedavajumiem-socialajos-tiklos")
+        .await;
+    assert!(russian.contains("Вебинар о фальшивых вакансиях"));
 }

@@ -1,0 +1,138 @@
+//! An article's or event's English or Russian version, edited where it stands on the page in
+//! that language. It starts from the existing translation, or from the Latvian text to
+//! translate; "Saglabāt tulkojumu" (or Ctrl+S) saves it, Esc leaves. Leaving with unsaved
+//! changes asks first.
+
+use leptos::{ev::KeyboardEvent, html, prelude::*, task::spawn_local};
+use leptos_meta::Title;
+
+use super::{
+    autosave::{Autosave, SaveState},
+    body_editor::BodyEditor,
+    save_translation, ItemKind, TranslationFields, TranslationSave,
+};
+use crate::{error::AppError, i18n::Lang};
+
+#[component]
+pub fn TranslationEditor(
+    kind: ItemKind,
+    slug: String,
+    lang: Lang,
+    start: TranslationFields,
+    on_leave: Callback<()>,
+) -> impl IntoView {
+    let fields = RwSignal::new(start.clone());
+    let autosave = Autosave::new(SaveState::Unchanged);
+    let state = autosave.state;
+    let field_error = RwSignal::new(None::<(String, String)>);
+    let body = NodeRef::<html::Div>::new();
+    let error_for = move |field: &'static str| {
+        Signal::derive(move || {
+            field_error
+                .get()
+                .filter(|(name, _)| name == field)
+                .map(|(_, message)| message)
+        })
+    };
+    let edit = move |change: &dyn Fn(&mut TranslationFields)| {
+        fields.update(|fields| change(fields));
+        state.set(SaveState::Unsaved);
+    };
+    let save = move || {
+        let request = TranslationSave {
+            kind,
+            slug: slug.clone(),
+            lang,
+            fields: fields.get_untracked(),
+        };
+        state.set(SaveState::Saving);
+        spawn_local(async move {
+            match save_translation(request).await {
+                Ok(at) => {
+                    field_error.set(None);
+                    state.set(SaveState::Done(format!("Tulkojums saglabāts {at}")));
+                }
+                Err(AppError::Validation { field, message }) => {
+                    state.set(SaveState::Failed(message.clone()));
+                    field_error.set(Some((field, message)));
+                }
+                Err(error) => state.set(SaveState::Failed(error.to_string())),
+            }
+        });
+    };
+    let save = StoredValue::new(save);
+    let on_keydown = move |event: KeyboardEvent| {
+        if (event.ctrl_key() || event.meta_key()) && event.key().eq_ignore_ascii_case("s") {
+            event.prevent_default();
+            save.with_value(|save| save());
+        } else if event.key() == "Escape" {
+            event.prevent_default();
+            on_leave.run(());
+        }
+    };
+    let (lead_label, extra_label) = match kind {
+        ItemKind::Article => ("Ievads", "Kontaktinformācija"),
+        ItemKind::Event => ("Īss apraksts", "Vieta"),
+    };
+    let language = lang.native_name();
+    view! {
+        <div class="translation-editor" on:keydown=on_keydown>
+            <Title text=move || format!("Tulko ({language}): {}", fields.with(|f| f.title.clone()))/>
+            <h1 class="visually-hidden">{format!("Tulkojums: {language}")}</h1>
+            <div class="editor-bar" role="region" aria-label="Rediģēšana">
+                <p class="editor-bar__state" role="status" aria-live="polite">{move || state.with(SaveState::text)}</p>
+                <p class="editor-bar__visibility">{format!("Tulkojums: {language}. Lasītāji to redz uzreiz pēc saglabāšanas.")}</p>
+                <button type="button" class="button button--primary" on:click=move |_| save.with_value(|save| save())>
+                    "Saglabāt tulkojumu"
+                </button>
+                <button type="button" class="button button--quiet" on:click=move |_| on_leave.run(())>"Beigt rediģēt"</button>
+            </div>
+            <article class="article article--editing" lang=lang.code()>
+                <label class="editable__label" for="translate-title">"Virsraksts"</label>
+                <textarea
+                    id="translate-title"
+                    class="editable editable--title"
+                    rows="2"
+                    aria-describedby="translate-title-error"
+                    aria-invalid=move || if error_for("title").get().is_some() { "true" } else { "false" }
+                    prop:value=move || fields.with(|f| f.title.clone())
+                    on:input=move |event| {
+                        let value = event_target_value(&event);
+                        edit(&|f| f.title.clone_from(&value));
+                    }
+                >{start.title.clone()}</textarea>
+                <p id="translate-title-error" class="field-error" role="alert">{move || error_for("title").get()}</p>
+                <label class="editable__label" for="translate-lead">{lead_label}</label>
+                <textarea
+                    id="translate-lead"
+                    class="editable article__lead"
+                    rows="3"
+                    prop:value=move || fields.with(|f| f.lead.clone())
+                    on:input=move |event| {
+                        let value = event_target_value(&event);
+                        edit(&|f| f.lead.clone_from(&value));
+                    }
+                >{start.lead.clone()}</textarea>
+                <p class="field-error" role="alert">{move || error_for("lead").get()}</p>
+                <BodyEditor
+                    initial_html=start.body_html.clone()
+                    node=body
+                    on_change=Callback::new(move |html: String| edit(&|f| f.body_html.clone_from(&html)))
+                    error=error_for("body")
+                />
+                <label class="editable__label" for="translate-extra">{extra_label}</label>
+                <input
+                    id="translate-extra"
+                    class="editable"
+                    type="text"
+                    value=start.extra.clone()
+                    prop:value=move || fields.with(|f| f.extra.clone())
+                    on:input=move |event| {
+                        let value = event_target_value(&event);
+                        edit(&|f| f.extra.clone_from(&value));
+                    }
+                />
+            </article>
+        </div>
+    }
+}

@@ -1,0 +1,80 @@
+//! Saving an article's or event's English or Russian version.
+
+use chrono::Utc;
+
+use super::{service, validate, ArticleFields, ItemKind, TranslationSave};
+use crate::{
+    auth::session::refuse,
+    error::AppError,
+    i18n::Lang,
+    sanitize::SafeHtml,
+    state::store,
+    storage::{ArticleText, EventText, User},
+    timezone,
+};
+
+pub async fn save(editor: &User, save: TranslationSave) -> Result<String, AppError> {
+    if save.lang == Lang::Lv {
+        return Err(refuse(AppError::Validation {
+            field: "lang".into(),
+            message: "Latviešu teksts ir pats oriģināls; tulkot var angļu vai krievu valodā."
+                .into(),
+        }));
+    }
+    // The same limits as the original's fields: a title, and a body of sensible size.
+    let checked = validate::article_fields(&ArticleFields {
+        title: save.fields.title.clone(),
+        lead: save.fields.lead.clone(),
+        body_html: save.fields.body_html.clone(),
+        contact: save.fields.extra.clone(),
+    })
+    .map_err(refuse)?;
+    let body_html = SafeHtml::sanitize(&checked.body_html).as_str().to_string();
+    let store = store()?;
+    let lang = save.lang.code();
+    let (id, original_title, kind) = match save.kind {
+        ItemKind::Article => {
+            let article = store
+                .article_for_editing(&save.slug)
+                .await?
+                .ok_or_else(|| refuse(AppError::NotFound))?;
+            let text = ArticleText {
+                title: checked.title.clone(),
+                lead: checked.lead,
+                body_html,
+                contact: checked.contact,
+            };
+            store
+                .save_article_translation(article.id, lang, &text)
+                .await
+                .map_err(service::refused)?;
+            (article.id, article.title, "article")
+        }
+        ItemKind::Event => {
+            let event = store
+                .event_for_editing(&save.slug)
+                .await?
+                .ok_or_else(|| refuse(AppError::NotFound))?;
+            let text = EventText {
+                title: checked.title.clone(),
+                summary: checked.lead,
+                body_html,
+                location: checked.contact,
+            };
+            store
+                .save_event_translation(event.id, lang, &text)
+                .await
+                .map_err(service::refused)?;
+            (event.id, event.title, "event")
+        }
+    };
+    service::audit_item(
+        editor,
+        &format!("translated into {lang}"),
+        kind,
+        id,
+        &original_title,
+    )
+    .await?;
+    Ok(timezone::local(Utc::now()).format("%H:%M:%S").to_string())
+}
