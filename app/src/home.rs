@@ -20,7 +20,7 @@ pub struct HomeData {
 
 /// The next five events and the five newest articles.
 #[server]
-pub async fn get_home() -> Result<HomeData, AppError> {
+pub async fn get_home(lang: crate::i18n::Lang) -> Result<HomeData, AppError> {
     use crate::{
         articles::records::article_summary,
         calendar::{occurrences::summaries_between, records::event_summary, CalendarFilter},
@@ -65,16 +65,18 @@ pub async fn get_home() -> Result<HomeData, AppError> {
         upcoming.truncate(SHOWN);
     }
     let latest = store.published_articles(&[], SHOWN as i64, 0).await?;
-    Ok(HomeData {
-        upcoming,
-        latest: latest.articles.iter().map(article_summary).collect(),
-    })
+    let mut latest: Vec<ArticleSummary> = latest.articles.iter().map(article_summary).collect();
+    crate::calendar::records::in_language(store.as_ref(), lang, upcoming.iter_mut().collect())
+        .await?;
+    crate::articles::records::in_language(store.as_ref(), lang, latest.iter_mut().collect())
+        .await?;
+    Ok(HomeData { upcoming, latest })
 }
 
 #[component]
 pub fn HomePage() -> impl IntoView {
-    let lang = crate::i18n::use_lang().get_untracked();
-    let home = Resource::new(|| (), |_| get_home());
+    let lang = crate::i18n::current_lang();
+    let home = Resource::new(move || lang, get_home);
     view! {
         <PageMeta
             title=lang.t("home-title")
@@ -103,7 +105,7 @@ pub fn HomePage() -> impl IntoView {
 
 #[component]
 fn HomeSections(data: HomeData) -> impl IntoView {
-    let lang = crate::i18n::use_lang().get_untracked();
+    let lang = crate::i18n::current_lang();
     view! {
         <div class="home-columns">
             <section aria-labelledby="upcoming-heading">

@@ -32,6 +32,7 @@ pub fn requested_archive(
         Some(_) => return Err(AppError::NotFound),
     };
     Ok(ArchiveQuery {
+        lang: crate::i18n::current_lang(),
         year: year.parse().map_err(|_| AppError::NotFound)?,
         month,
         page: requested_page(page)?,
@@ -79,7 +80,7 @@ fn month_path(year: i32, month: u32) -> String {
 
 #[component]
 fn ArchiveView(data: ArchiveData) -> impl IntoView {
-    let lang = crate::i18n::use_lang().get_untracked();
+    let lang = crate::i18n::current_lang();
     let period = match data.month {
         Some(month) => locale::month_heading(lang, data.year, month),
         None => data.year.to_string(),
@@ -120,7 +121,7 @@ fn ArchiveView(data: ArchiveData) -> impl IntoView {
 /// Years and months with their article counts.
 #[component]
 pub fn ArchiveIndex(months: Vec<ArchiveMonth>, current: (i32, Option<u32>)) -> impl IntoView {
-    let lang = crate::i18n::use_lang().get_untracked();
+    let lang = crate::i18n::current_lang();
     let mut years: Vec<(i32, usize, Vec<ArchiveMonth>)> = Vec::new();
     for month in months {
         match years.last_mut() {
@@ -179,6 +180,7 @@ mod tests {
         assert_eq!(
             query("2018", None),
             Ok(ArchiveQuery {
+                lang: crate::i18n::current_lang(),
                 year: 2018,
                 month: None,
                 page: 1

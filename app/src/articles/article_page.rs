@@ -120,7 +120,7 @@ fn structured_data(detail: &ArticleDetail) -> String {
 
 #[component]
 fn ArticleView(detail: ArticleDetail) -> impl IntoView {
-    let lang = crate::i18n::use_lang().get_untracked();
+    let lang = crate::i18n::current_lang();
     let json_ld = structured_data(&detail);
     let ArticleDetail {
         article,
@@ -178,7 +178,7 @@ fn ArticleView(detail: ArticleDetail) -> impl IntoView {
 /// Downloads, each with its format and size ("PDF, 48,2 kB").
 #[component]
 fn Attachments(attachments: Vec<AttachmentLink>) -> impl IntoView {
-    let lang = crate::i18n::use_lang().get_untracked();
+    let lang = crate::i18n::current_lang();
     (!attachments.is_empty()).then(|| {
         view! {
             <section class="attachments" aria-labelledby="attachments-heading">
@@ -204,7 +204,7 @@ fn Attachments(attachments: Vec<AttachmentLink>) -> impl IntoView {
 /// The event the article reports on.
 #[component]
 fn ArticleEvent(event: EventSummary) -> impl IntoView {
-    let lang = crate::i18n::use_lang().get_untracked();
+    let lang = crate::i18n::current_lang();
     let day = event.first_day();
     view! {
         <aside class="article__event" aria-labelledby="article-event-heading">
@@ -224,7 +224,7 @@ fn ArticleNavigation(
     older: Option<ArticleSummary>,
     newer: Option<ArticleSummary>,
 ) -> impl IntoView {
-    let lang = crate::i18n::use_lang().get_untracked();
+    let lang = crate::i18n::current_lang();
     (older.is_some() || newer.is_some()).then(|| {
         view! {
             <nav class="article-neighbours" aria-label=lang.t("article-others")>
@@ -247,7 +247,7 @@ fn ArticleNavigation(
 
 #[component]
 fn RelatedArticles(related: Vec<ArticleSummary>) -> impl IntoView {
-    let lang = crate::i18n::use_lang().get_untracked();
+    let lang = crate::i18n::current_lang();
     (!related.is_empty()).then(|| {
         view! {
             <section class="related" aria-labelledby="related-heading">

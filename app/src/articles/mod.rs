@@ -96,6 +96,9 @@ pub struct ArchiveData {
 /// Which part of the archive a page asks for.
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
 pub struct ArchiveQuery {
+    /// The reader's language: titles and leads of translated articles come in it.
+    #[serde(default)]
+    pub lang: crate::i18n::Lang,
     pub year: i32,
     pub month: Option<u32>,
     pub page: u32,
@@ -117,6 +120,9 @@ pub struct NewsList {
 /// What the news list asks for.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
 pub struct NewsQuery {
+    /// The reader's language: titles and leads of translated articles come in it.
+    #[serde(default)]
+    pub lang: crate::i18n::Lang,
     /// 1-based.
     pub page: u32,
     /// Category slugs; empty means every category.
@@ -138,12 +144,14 @@ pub async fn list_articles(query: NewsQuery) -> Result<NewsList, AppError> {
     if page > pages.max(1) {
         return Err(AppError::NotFound);
     }
+    let mut articles: Vec<ArticleSummary> = found
+        .articles
+        .iter()
+        .map(records::article_summary)
+        .collect();
+    records::in_language(store.as_ref(), query.lang, articles.iter_mut().collect()).await?;
     Ok(NewsList {
-        articles: found
-            .articles
-            .iter()
-            .map(records::article_summary)
-            .collect(),
+        articles,
         months: records::archive_months(store.as_ref()).await?,
         categories: crate::calendar::occurrences::category_tags(store.as_ref()).await?,
         page,
@@ -194,6 +202,14 @@ pub async fn get_article(slug: String, lang: crate::i18n::Lang) -> Result<Articl
         }
         None => (article.body_html.clone(), article.contact.clone()),
     };
+    let mut older = neighbours.older.as_ref().map(article_summary);
+    let mut newer = neighbours.newer.as_ref().map(article_summary);
+    let mut related: Vec<ArticleSummary> = neighbours.related.iter().map(article_summary).collect();
+    let others = older
+        .iter_mut()
+        .chain(newer.iter_mut())
+        .chain(related.iter_mut());
+    records::in_language(state.store.as_ref(), lang, others.collect()).await?;
     Ok(ArticleDetail {
         attachments: attachments.iter().map(records::attachment_link).collect(),
         event: event.as_ref().map(crate::calendar::records::event_summary),
@@ -207,9 +223,9 @@ pub async fn get_article(slug: String, lang: crate::i18n::Lang) -> Result<Articl
         languages,
         published_iso: article.published_at.to_rfc3339(),
         modified_iso: article.updated_at.max(article.published_at).to_rfc3339(),
-        older: neighbours.older.as_ref().map(article_summary),
-        newer: neighbours.newer.as_ref().map(article_summary),
-        related: neighbours.related.iter().map(article_summary).collect(),
+        older,
+        newer,
+        related,
         body_html,
         contact,
     })
@@ -248,14 +264,16 @@ pub async fn get_archive(query: ArchiveQuery) -> Result<ArchiveData, AppError> {
     if found.total == 0 || page > pages {
         return Err(AppError::NotFound);
     }
+    let mut articles: Vec<ArticleSummary> = found
+        .articles
+        .iter()
+        .map(records::article_summary)
+        .collect();
+    records::in_language(store.as_ref(), query.lang, articles.iter_mut().collect()).await?;
     Ok(ArchiveData {
         year: query.year,
         month: query.month,
-        articles: found
-            .articles
-            .iter()
-            .map(records::article_summary)
-            .collect(),
+        articles,
         months: records::archive_months(store.as_ref()).await?,
         page,
         pages,
@@ -324,6 +342,26 @@ pub(crate) mod records {
             }
             _ => "Fails".to_string(),
         }
+    }
+
+    /// Titles and leads in `lang` for those of `articles` translated into it.
+    pub async fn in_language(
+        store: &dyn storage::Store,
+        lang: crate::i18n::Lang,
+        articles: Vec<&mut ArticleSummary>,
+    ) -> Result<(), AppError> {
+        if lang == crate::i18n::Lang::Lv || articles.is_empty() {
+            return Ok(());
+        }
+        let slugs: Vec<String> = articles.iter().map(|a| a.slug.clone()).collect();
+        let translated = store.translated_article_titles(lang.code(), &slugs).await?;
+        for article in articles {
+            if let Some((_, title, lead)) = translated.iter().find(|(s, ..)| *s == article.slug) {
+                article.title.clone_from(title);
+                article.lead.clone_from(lead);
+            }
+        }
+        Ok(())
     }
 
     pub fn article_summary(article: &storage::Article) -> ArticleSummary {

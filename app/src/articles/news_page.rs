@@ -19,6 +19,7 @@ pub fn NewsPage() -> impl IntoView {
     let filter = use_calendar_filter();
     let request = Memo::new(move |_| {
         Ok::<_, AppError>(NewsQuery {
+            lang: crate::i18n::current_lang(),
             page: query.with(|q| requested_page(q.get("page")))?,
             categories: filter.get().categories,
         })
@@ -27,7 +28,7 @@ pub fn NewsPage() -> impl IntoView {
         move || request.get(),
         |request| async move { list_articles(request?).await },
     );
-    let lang = crate::i18n::use_lang().get_untracked();
+    let lang = crate::i18n::current_lang();
     view! {
         <section class="news">
             <h1>{lang.t("news-heading")}</h1>
@@ -46,7 +47,7 @@ pub fn NewsPage() -> impl IntoView {
 
 #[component]
 fn NewsListView(list: NewsList, filter: CalendarFilter) -> impl IntoView {
-    let lang = crate::i18n::use_lang().get_untracked();
+    let lang = crate::i18n::current_lang();
     let NewsList {
         articles,
         months,
@@ -107,7 +108,7 @@ fn NewsListView(list: NewsList, filter: CalendarFilter) -> impl IntoView {
 
 #[component]
 pub fn NewsItem(article: ArticleSummary) -> impl IntoView {
-    let lang = crate::i18n::use_lang().get_untracked();
+    let lang = crate::i18n::current_lang();
     view! {
         <li class="news-item">
             <h2 class="news-item__title">

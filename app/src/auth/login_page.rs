@@ -32,7 +32,7 @@ pub fn LoginPage() -> impl IntoView {
             .and_then(Result::err)
             .map(|error| view! { <p class="form-error" role="alert">{error.to_string()}</p> })
     };
-    let lang = crate::i18n::use_lang().get_untracked();
+    let lang = crate::i18n::current_lang();
     view! {
         <PageMeta
             title=lang.t("login-heading")

@@ -12,7 +12,7 @@ pub fn AgendaItem(
     #[prop(optional)]
     with_date: bool,
 ) -> impl IntoView {
-    let lang = crate::i18n::use_lang().get_untracked();
+    let lang = crate::i18n::current_lang();
     let when = if with_date {
         locale::event_when(lang, event.all_day, event.start, event.end, event.last_day)
     } else {

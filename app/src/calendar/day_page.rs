@@ -31,6 +31,7 @@ pub fn DayPage() -> impl IntoView {
                 )
             })
             .map(|day| DaysQuery {
+                lang: crate::i18n::current_lang(),
                 first: day,
                 last: day,
                 filter: filter.get(),
@@ -55,7 +56,7 @@ pub fn DayPage() -> impl IntoView {
 
 #[component]
 fn DayView(data: DaysData) -> impl IntoView {
-    let lang = crate::i18n::use_lang().get_untracked();
+    let lang = crate::i18n::current_lang();
     let filter = use_calendar_filter().get_untracked();
     let day = data.first;
     let period = locale::long_date_with_weekday(lang, day);

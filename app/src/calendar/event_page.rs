@@ -133,7 +133,7 @@ fn google_calendar_link(detail: &EventDetail, utc_range: &str) -> String {
 
 #[component]
 fn EventView(detail: EventDetail) -> impl IntoView {
-    let lang = crate::i18n::use_lang().get_untracked();
+    let lang = crate::i18n::current_lang();
     let json_ld = structured_data(&detail);
     let event = detail.event.clone();
     let when = locale::event_when(lang, event.all_day, event.start, event.end, event.last_day);
@@ -216,7 +216,7 @@ fn EventView(detail: EventDetail) -> impl IntoView {
 /// Articles that report on the event.
 #[component]
 fn EventNews(news: Vec<ArticleSummary>) -> impl IntoView {
-    let lang = crate::i18n::use_lang().get_untracked();
+    let lang = crate::i18n::current_lang();
     (!news.is_empty()).then(|| {
         view! {
             <section class="event__news" aria-labelledby="event-news-heading">

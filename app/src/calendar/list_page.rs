@@ -27,6 +27,7 @@ pub fn ListPage() -> impl IntoView {
             .with(|q| q.get("past"))
             .is_some_and(|past| past == "1");
         Ok::<_, AppError>(ListQuery {
+            lang: crate::i18n::current_lang(),
             page,
             past,
             filter: filter.get(),
@@ -50,7 +51,7 @@ pub fn ListPage() -> impl IntoView {
 
 #[component]
 fn ListView(list: EventList) -> impl IntoView {
-    let lang = crate::i18n::use_lang().get_untracked();
+    let lang = crate::i18n::current_lang();
     let filter = use_calendar_filter().get_untracked();
     let heading = lang.t(if list.past {
         "list-archive"

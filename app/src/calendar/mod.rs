@@ -227,6 +227,9 @@ pub struct EventList {
 /// What a month page asks for.
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
 pub struct MonthQuery {
+    /// The reader's language: titles and places of translated events come in it.
+    #[serde(default)]
+    pub lang: crate::i18n::Lang,
     /// `None`: the current month in Riga.
     pub month: Option<YearMonth>,
     pub filter: CalendarFilter,
@@ -235,6 +238,9 @@ pub struct MonthQuery {
 /// What a week or day page asks for.
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
 pub struct DaysQuery {
+    /// The reader's language: titles and places of translated events come in it.
+    #[serde(default)]
+    pub lang: crate::i18n::Lang,
     pub first: NaiveDate,
     pub last: NaiveDate,
     pub filter: CalendarFilter,
@@ -243,6 +249,9 @@ pub struct DaysQuery {
 /// What the list view asks for.
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
 pub struct ListQuery {
+    /// The reader's language: titles and places of translated events come in it.
+    #[serde(default)]
+    pub lang: crate::i18n::Lang,
     pub page: u32,
     pub past: bool,
     pub filter: CalendarFilter,
@@ -261,7 +270,9 @@ pub async fn get_month(query: MonthQuery) -> Result<MonthData, AppError> {
         .unwrap_or_else(|| YearMonth::of(timezone::today()));
     let store = store()?;
     let (first, last) = visible_days(month);
-    let events = occurrences::summaries_between(store.as_ref(), first, last, &query.filter).await?;
+    let mut events =
+        occurrences::summaries_between(store.as_ref(), first, last, &query.filter).await?;
+    records::in_language(store.as_ref(), query.lang, events.iter_mut().collect()).await?;
     let weeks = month_weeks(month);
     Ok(MonthData {
         month,
@@ -289,9 +300,10 @@ pub async fn get_days(query: DaysQuery) -> Result<DaysData, AppError> {
     if !in_range || query.last < query.first || (query.last - query.first).num_days() > 41 {
         return Err(AppError::NotFound);
     }
-    let events =
+    let mut events =
         occurrences::summaries_between(store.as_ref(), query.first, query.last, &query.filter)
             .await?;
+    records::in_language(store.as_ref(), query.lang, events.iter_mut().collect()).await?;
     Ok(DaysData {
         first: query.first,
         last: query.last,
@@ -304,7 +316,14 @@ pub async fn get_days(query: DaysQuery) -> Result<DaysData, AppError> {
 /// A page of upcoming (or, with `past`, past) events.
 #[server(input = Json)]
 pub async fn list_events(query: ListQuery) -> Result<EventList, AppError> {
-    occurrences::event_list(crate::state::store()?.as_ref(), &query).await
+    let store = crate::state::store()?;
+    let mut list = occurrences::event_list(store.as_ref(), &query).await?;
+    let events = list
+        .events
+        .iter_mut()
+        .chain(list.recurring.iter_mut().map(|(event, _)| event));
+    records::in_language(store.as_ref(), query.lang, events.collect()).await?;
+    Ok(list)
 }
 
 /// One published event by its slug; with `date`, that occurrence of a recurring event.

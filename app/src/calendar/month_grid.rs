@@ -57,7 +57,7 @@ pub fn MonthGrid(
     /// A signed-in editor: "+" on days, events can be dragged or moved with the keyboard.
     editor: bool,
 ) -> impl IntoView {
-    let lang = crate::i18n::use_lang().get_untracked();
+    let lang = crate::i18n::current_lang();
     let month = data.month;
     let query = filter_query(&filter);
     // The page keeps the announcements (and their live region), so they outlive the grid,
@@ -256,7 +256,7 @@ fn DayCell(
     focused: RwSignal<NaiveDate>,
     query: String,
 ) -> impl IntoView {
-    let lang = crate::i18n::use_lang().get_untracked();
+    let lang = crate::i18n::current_lang();
     let slot = day;
     let date = slot.date;
     let busy = slot.total > 0 || !news.is_empty();
@@ -344,7 +344,7 @@ fn DayCell(
 /// The day's news, marked as such in words (not only by colour).
 #[component]
 fn DayNews(news: Vec<NewsMark>, date: NaiveDate) -> impl IntoView {
-    let lang = crate::i18n::use_lang().get_untracked();
+    let lang = crate::i18n::current_lang();
     let unshown = news.len().saturating_sub(NEWS_SHOWN);
     (!news.is_empty()).then(|| {
         view! {
@@ -421,7 +421,7 @@ fn movable_events(data: &MonthData) -> HashMap<NaiveDate, Vec<(String, String)>>
 
 #[component]
 fn EventBar(bar: MonthBar, editor: bool) -> impl IntoView {
-    let lang = crate::i18n::use_lang().get_untracked();
+    let lang = crate::i18n::current_lang();
     let style = format!(
         "{} --span: {}; --line: {};",
         category_style(&bar.event),
@@ -457,7 +457,7 @@ fn EventBar(bar: MonthBar, editor: bool) -> impl IntoView {
 
 #[component]
 fn EventChip(event: EventSummary, editor: bool, move_mode: MoveMode) -> impl IntoView {
-    let lang = crate::i18n::use_lang().get_untracked();
+    let lang = crate::i18n::current_lang();
     let pick = (editor && event.occurrence.is_none()).then(|| {
         let (slug, title) = (event.slug.clone(), event.title.clone());
         view! {

@@ -85,6 +85,7 @@ pub fn CalendarPage() -> impl IntoView {
     });
     let month_query = Memo::new(move |_| match period.get() {
         Ok(Period::Month(month)) => Some(MonthQuery {
+            lang: crate::i18n::current_lang(),
             month,
             filter: filter.get(),
         }),
@@ -92,6 +93,7 @@ pub fn CalendarPage() -> impl IntoView {
     });
     let week_query = Memo::new(move |_| match period.get() {
         Ok(Period::Week(days)) => Some(DaysQuery {
+            lang: crate::i18n::current_lang(),
             first: days[0],
             last: days[6],
             filter: filter.get(),
@@ -193,6 +195,7 @@ fn prefetch_neighbours(
     Effect::new(move |_| {
         for month in neighbours {
             let query = MonthQuery {
+                lang: crate::i18n::current_lang(),
                 month: Some(month),
                 filter: filter.clone(),
             };
@@ -218,7 +221,7 @@ fn MonthView(
     /// A signed-in editor: days can be added to and events moved.
     editor: bool,
 ) -> impl IntoView {
-    let lang = crate::i18n::use_lang().get_untracked();
+    let lang = crate::i18n::current_lang();
     let month = data.month;
     let period = locale::month_heading(lang, month.year, month.month);
     let heading = tr_with(lang, "calendar-heading", &[("period", Arg::Text(&period))]);

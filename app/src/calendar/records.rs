@@ -50,6 +50,28 @@ pub fn category_tag(category: &storage::Category) -> CategoryTag {
 }
 
 /// The event as stored (for a recurring event: its first occurrence).
+/// Titles and places in `lang` for those of `events` translated into it.
+pub async fn in_language(
+    store: &dyn storage::Store,
+    lang: crate::i18n::Lang,
+    events: Vec<&mut EventSummary>,
+) -> Result<(), AppError> {
+    if lang == crate::i18n::Lang::Lv || events.is_empty() {
+        return Ok(());
+    }
+    let mut slugs: Vec<String> = events.iter().map(|e| e.slug.clone()).collect();
+    slugs.sort();
+    slugs.dedup();
+    let translated = store.translated_event_titles(lang.code(), &slugs).await?;
+    for event in events {
+        if let Some((_, title, location)) = translated.iter().find(|(s, ..)| *s == event.slug) {
+            event.title.clone_from(title);
+            event.location.clone_from(location);
+        }
+    }
+    Ok(())
+}
+
 pub fn event_summary(event: &storage::Event) -> EventSummary {
     summary_between(event, event.starts_at, event.ends_at, None)
 }

@@ -2,7 +2,6 @@
 //! switcher, the month picker and the category filter. All of it is plain links and GET
 //! forms, so it works before (and without) the WebAssembly.
 
-use crate::i18n::use_lang;
 use leptos::prelude::*;
 use leptos_router::components::Form;
 
@@ -53,7 +52,7 @@ pub struct ViewLinks {
 
 #[component]
 pub fn ViewSwitcher(current: View, links: ViewLinks, filter: CalendarFilter) -> impl IntoView {
-    let lang = use_lang().get_untracked();
+    let lang = crate::i18n::current_lang();
     let query = filter_query(&filter);
     let item = move |view: View, label: &'static str, href: String| {
         let current = (view == current).then_some("page");
@@ -86,7 +85,7 @@ pub fn PeriodNavigation(
     previous_label: String,
     #[prop(into)] next_label: String,
 ) -> impl IntoView {
-    let lang = use_lang().get_untracked();
+    let lang = crate::i18n::current_lang();
     view! {
         <nav class="calendar-nav" aria-label=lang.t("calendar-periods")>
             <a class="calendar-nav__link" href=lang.href(&previous.0) rel="prev">
@@ -107,7 +106,7 @@ pub fn PeriodNavigation(
 /// A GET form choosing a month (`/calendar?month=2020-08`).
 #[component]
 pub fn MonthPicker(value: String, filter: CalendarFilter) -> impl IntoView {
-    let lang = use_lang().get_untracked();
+    let lang = crate::i18n::current_lang();
     view! {
         <Form
             method="GET"
@@ -136,7 +135,7 @@ pub fn CategoryFilter(
     /// Where the form goes: the current view's path.
     action: String,
 ) -> impl IntoView {
-    let lang = use_lang().get_untracked();
+    let lang = crate::i18n::current_lang();
     let action = lang.href(&action);
     let clear = (!filter.categories.is_empty()).then(|| {
         let all = CalendarFilter {
@@ -185,7 +184,7 @@ pub fn CategoryFilter(
 /// Turns the marking of news days on or off, keeping the rest of the filter.
 #[component]
 pub fn NewsToggle(filter: CalendarFilter, path: String) -> impl IntoView {
-    let lang = use_lang().get_untracked();
+    let lang = crate::i18n::current_lang();
     let path = lang.href(&path);
     let shown = filter.news;
     let toggled = CalendarFilter {

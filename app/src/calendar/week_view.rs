@@ -14,7 +14,7 @@ use crate::{components::PageMeta, locale};
 
 #[component]
 pub fn WeekView(data: DaysData, filter: CalendarFilter) -> impl IntoView {
-    let lang = crate::i18n::use_lang().get_untracked();
+    let lang = crate::i18n::current_lang();
     let first = data.first;
     let (year, week) = iso_week_of(first);
     let week_label = move |date| {

@@ -10,7 +10,7 @@ use crate::error::AppError;
 #[component]
 pub fn ErrorPage(error: AppError) -> impl IntoView {
     set_status(error.status());
-    let lang = crate::i18n::use_lang().get_untracked();
+    let lang = crate::i18n::current_lang();
     let heading = lang.t(match error {
         AppError::NotFound => "error-not-found",
         _ => "error-generic",

@@ -5,7 +5,7 @@
 use leptos::{prelude::*, server::SharedValue};
 use leptos_meta::{Link, Meta, Title};
 
-use crate::i18n::{use_lang, Lang};
+use crate::i18n::Lang;
 
 /// The public base URL (`NOTIKUMI_PUBLIC_URL`), without a trailing slash.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -64,7 +64,7 @@ pub fn PageMeta(
     #[prop(optional, into)]
     languages: Option<Vec<Lang>>,
 ) -> impl IntoView {
-    let lang = use_lang().get_untracked();
+    let lang = crate::i18n::current_lang();
     let url = absolute_url(&lang.href(&path));
     let json_ld = schema.map(|schema| structured_data(schema, lang, &title, &description, &url));
     // The same page in every language, and Latvian for readers whose language is none of them.

@@ -34,7 +34,7 @@ pub fn add_event_on() -> impl Fn(NaiveDate) + Clone + 'static {
 
 /// Moves the event `slug` to `day`, then reloads the month.
 pub fn move_event_to() -> impl Fn(String, String, NaiveDate) + Clone + 'static {
-    let lang = crate::i18n::use_lang().get_untracked();
+    let lang = crate::i18n::current_lang();
     let changed = use_context::<CalendarChanged>();
     let announcer = use_context::<GridAnnouncer>();
     move |slug: String, title: String, day: NaiveDate| {
@@ -58,7 +58,7 @@ pub fn move_event_to() -> impl Fn(String, String, NaiveDate) + Clone + 'static {
 /// The "+" of a day cell.
 #[component]
 pub fn AddEventButton(day: NaiveDate) -> impl IntoView {
-    let lang = crate::i18n::use_lang().get_untracked();
+    let lang = crate::i18n::current_lang();
     let add = add_event_on();
     view! {
         <button

@@ -9,7 +9,7 @@ use leptos::prelude::*;
 use super::{
     article_editor_view, event_editor_view, translation_editor_view, ItemKind, TranslationFields,
 };
-use crate::i18n::{use_lang, Lang};
+use crate::i18n::Lang;
 
 fn edit_label(kind: ItemKind) -> &'static str {
     match kind {
@@ -32,7 +32,7 @@ pub fn EditInPlace(
     reload: Callback<()>,
     children: ChildrenFn,
 ) -> impl IntoView {
-    let lang = use_lang().get_untracked();
+    let lang = crate::i18n::current_lang();
     // On an English or Russian page, editing a published item means translating it.
     let translating = (lang != Lang::Lv).then_some(shown).flatten();
     let label = match &translating {

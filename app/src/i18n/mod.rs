@@ -107,6 +107,14 @@ pub fn use_lang() -> Memo<Lang> {
         .unwrap_or_else(|| Memo::new(|_| Lang::Lv))
 }
 
+/// The current page's language now, for code that builds a page once (a change of language
+/// is a new page); Latvian outside a page, e.g. in unit tests.
+pub fn current_lang() -> Lang {
+    use_context::<CurrentLang>()
+        .map(|CurrentLang(lang)| lang.get_untracked())
+        .unwrap_or_default()
+}
+
 /// A message in the current page's language, as a reactive view value.
 pub fn t(id: &'static str) -> impl Fn() -> String + Copy + Send + Sync + 'static {
     let lang = use_lang();

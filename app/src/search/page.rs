@@ -96,7 +96,7 @@ pub fn SearchPage() -> impl IntoView {
             search(request).await.map(Some)
         },
     );
-    let lang = crate::i18n::use_lang().get_untracked();
+    let lang = crate::i18n::current_lang();
     view! {
         <PageMeta
             title=lang.t("search-heading")
@@ -123,7 +123,7 @@ pub fn SearchPage() -> impl IntoView {
 #[component]
 fn SearchForm(query: SearchQuery) -> impl IntoView {
     let t = crate::i18n::t;
-    let lang = crate::i18n::use_lang().get_untracked();
+    let lang = crate::i18n::current_lang();
     let chosen = query.kind.clone();
     let kind = move |value: &'static str, label: &'static str| {
         let checked = chosen == value;
@@ -160,7 +160,7 @@ fn SearchForm(query: SearchQuery) -> impl IntoView {
 
 #[component]
 fn SearchResultsView(query: SearchQuery, found: Option<SearchResults>) -> impl IntoView {
-    let lang = crate::i18n::use_lang().get_untracked();
+    let lang = crate::i18n::current_lang();
     let Some(found) = found else {
         return view! { <p>{lang.t("search-prompt")}</p> }.into_any();
     };
@@ -202,7 +202,7 @@ fn SearchResultsView(query: SearchQuery, found: Option<SearchResults>) -> impl I
 
 #[component]
 fn ResultItem(result: SearchResult) -> impl IntoView {
-    let lang = crate::i18n::use_lang().get_untracked();
+    let lang = crate::i18n::current_lang();
     view! {
         <li class="search-result">
             <h2 class="search-result__title"><a href=lang.href(&result.path)>{result.title.clone()}</a></h2>

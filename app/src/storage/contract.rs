@@ -1489,6 +1489,27 @@ async fn translations_are_kept_per_language_and_replaced(store: SharedStore) {
             .await,
         Err(StoreError::NotFound)
     ));
+    let other = store
+        .create_article(&self::article("Cits raksts", utc(2021, 5, 4, 7, 0)))
+        .await
+        .expect("other article");
+    assert_eq!(
+        store
+            .translated_article_titles("en", &[article.slug.clone(), other.slug.clone()])
+            .await
+            .expect("titles"),
+        vec![(
+            article.slug.clone(),
+            "Working with Moldova".to_string(),
+            "Lead.".to_string()
+        )],
+        "only the translated one, in the asked language"
+    );
+    assert!(store
+        .translated_article_titles("en", &[])
+        .await
+        .expect("none asked")
+        .is_empty());
 
     let event = store
         .create_event(&event(
@@ -1512,6 +1533,22 @@ async fn translations_are_kept_per_language_and_replaced(store: SharedStore) {
         store.event_translations(event.id).await.expect("read"),
         vec![("en".to_string(), event_text)]
     );
+    assert_eq!(
+        store
+            .translated_event_titles("en", std::slice::from_ref(&event.slug))
+            .await
+            .expect("titles"),
+        vec![(
+            event.slug.clone(),
+            "Seminar in Riga".to_string(),
+            "Riga".to_string()
+        )]
+    );
+    assert!(store
+        .translated_event_titles("ru", std::slice::from_ref(&event.slug))
+        .await
+        .expect("titles")
+        .is_empty());
     assert_eq!(
         store
             .published_event(&event.slug)

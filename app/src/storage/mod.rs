@@ -449,6 +449,18 @@ pub trait Store: Send + Sync + 'static {
         lang: &str,
         text: &ArticleText,
     ) -> Result<(), StoreError>;
+    /// (slug, title, lead) of those of the articles at `slugs` translated into `lang`.
+    async fn translated_article_titles(
+        &self,
+        lang: &str,
+        slugs: &[String],
+    ) -> Result<Vec<(String, String, String)>, StoreError>;
+    /// (slug, title, location) of those of the events at `slugs` translated into `lang`.
+    async fn translated_event_titles(
+        &self,
+        lang: &str,
+        slugs: &[String],
+    ) -> Result<Vec<(String, String, String)>, StoreError>;
     /// An event's translations by language code.
     async fn event_translations(
         &self,

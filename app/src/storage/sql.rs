@@ -759,6 +759,46 @@ macro_rules! impl_store {
                 Ok(())
             }
 
+            async fn translated_article_titles(
+                &self,
+                lang: &str,
+                slugs: &[String],
+            ) -> Result<Vec<(String, String, String)>, StoreError> {
+                if slugs.is_empty() {
+                    return Ok(Vec::new());
+                }
+                let sql = format!(
+                    "SELECT a.slug, t.title, t.lead FROM article_translations t \
+                     JOIN articles a ON a.id = t.article_id WHERE t.lang = $1{}",
+                    in_slugs("(a.slug", 2, slugs.len())
+                );
+                let mut query = sqlx::query_as(&sql).bind(lang);
+                for slug in slugs {
+                    query = query.bind(slug);
+                }
+                Ok(query.fetch_all(&self.pool).await?)
+            }
+
+            async fn translated_event_titles(
+                &self,
+                lang: &str,
+                slugs: &[String],
+            ) -> Result<Vec<(String, String, String)>, StoreError> {
+                if slugs.is_empty() {
+                    return Ok(Vec::new());
+                }
+                let sql = format!(
+                    "SELECT e.slug, t.title, t.location FROM event_translations t \
+                     JOIN events e ON e.id = t.event_id WHERE t.lang = $1{}",
+                    in_slugs("(e.slug", 2, slugs.len())
+                );
+                let mut query = sqlx::query_as(&sql).bind(lang);
+                for slug in slugs {
+                    query = query.bind(slug);
+                }
+                Ok(query.fetch_all(&self.pool).await?)
+            }
+
             async fn event_translations(
                 &self,
                 event_id: i64,

@@ -137,3 +137,17 @@ fn content_lang(page: &str) -> &str {
         .and_then(|rest| rest.split('"').next())
         .unwrap_or_default()
 }
+
+#[tokio::test(flavor = "multi_thread")]
+async fn lists_and_calendars_name_translated_items_in_the_readers_language() {
+    let site = Site::with_demo_content().await;
+    let (_, august) = site.get("/en/calendar/2020/08").await;
+    assert!(august.contains("Webinar on fake job offers in social networks"));
+    let (_, day) = site.get("/en/calendar/2020/08/04").await;
+    assert!(day.contains("Webinar on fake job offers in social networks"));
+    let (_, archive) = site.get("/ru/news/2018/03").await;
+    assert!(archive.contains("Литва и Латвия поддержат Молдову"));
+    let (_, latvian) = site.get("/calendar/2020/08").await;
+    assert!(latvian.contains("Vebinārs par viltus darba piedāvājumiem sociālajos tīklos"));
+    assert!(!latvian.contains("Webinar on fake job offers"));
+}
