@@ -345,7 +345,7 @@ test("on the English page an editor translates an article, and only English read
 
   await reader.goto(`/en${ABROAD}`);
   await expect(reader.getByRole("heading", { level: 1 })).toHaveText("Check the offer before you go to work abroad");
-  await expect(reader.getByRole("article")).toHaveAttribute("lang", "en");
+  await expect(reader.getByRole("heading", { level: 1 })).toHaveAttribute("lang", "en");
   await reader.goto(ABROAD);
   await expect(reader.getByRole("heading", { level: 1 })).toHaveText(/^Pirms došanās strādāt/);
 });

@@ -148,8 +148,7 @@ fn ArticleView(detail: ArticleDetail) -> impl IntoView {
         />
         <Meta property="article:published_time" content=published_iso/>
         <script type="application/ld+json" inner_html=json_ld></script>
-        // The text's language, which is Latvian where no translation exists yet.
-        <article class="article" lang=content_lang.code()>
+        <article class="article">
             <nav class="breadcrumb" aria-label=lang.t("breadcrumb")>
                 <a href=lang.href("/")>{lang.t("nav-home")}</a>
                 " › "
@@ -159,15 +158,17 @@ fn ArticleView(detail: ArticleDetail) -> impl IntoView {
                     {locale::month_heading(lang, chrono::Datelike::year(&published), chrono::Datelike::month(&published))}
                 </a>
             </nav>
-            <h1>{article.title.clone()}</h1>
+            // The text's language, which is Latvian where no translation exists yet; the
+            // interface around it is in the page's language.
+            <h1 lang=content_lang.code()>{article.title.clone()}</h1>
             <p class="article__meta">
                 <time datetime=published.to_string()>{locale::short_date(published)}</time>
                 {article.category.map(|category| view! { " · " <CategoryLabel category/> })}
             </p>
-            <p class="article__lead">{article.lead}</p>
-            <div class="article__body prose" inner_html=body_html></div>
+            <p class="article__lead" lang=content_lang.code()>{article.lead}</p>
+            <div class="article__body prose" lang=content_lang.code() inner_html=body_html></div>
             <Attachments attachments/>
-            {(!contact.is_empty()).then(|| view! { <p class="article__contact">{contact}</p> })}
+            {(!contact.is_empty()).then(|| view! { <p class="article__contact" lang=content_lang.code()>{contact}</p> })}
             {event.map(|event| view! { <ArticleEvent event/> })}
         </article>
         <ArticleNavigation older newer/>

@@ -198,7 +198,9 @@ pub async fn get_article(slug: String, lang: crate::i18n::Lang) -> Result<Articl
         Some(text) => {
             summary.title = text.title;
             summary.lead = text.lead;
-            (text.body_html, text.contact)
+            // Cleaned again as it is shown, so a stricter sanitiser reaches translations too.
+            let body = crate::sanitize::SafeHtml::sanitize(&text.body_html);
+            (body.as_str().to_string(), text.contact)
         }
         None => (article.body_html.clone(), article.contact.clone()),
     };

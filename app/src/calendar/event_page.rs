@@ -136,6 +136,7 @@ fn EventView(detail: EventDetail) -> impl IntoView {
     let lang = crate::i18n::current_lang();
     let json_ld = structured_data(&detail);
     let event = detail.event.clone();
+    let text_lang = detail.content_lang.code();
     let when = locale::event_when(lang, event.all_day, event.start, event.end, event.last_day);
     let month = YearMonth::of(event.first_day());
     let description = if detail.summary.is_empty() {
@@ -171,15 +172,16 @@ fn EventView(detail: EventDetail) -> impl IntoView {
             languages=detail.languages.clone()
         />
         <script type="application/ld+json" inner_html=json_ld></script>
-        // The text's language, which is Latvian where no translation exists yet.
-        <article class="event" lang=detail.content_lang.code()>
+        <article class="event">
             <p class="breadcrumb">
                 <a href=lang.href(&month.path())>
                     "← "
                     {tr_with(lang, "calendar-heading", &[("period", Arg::Text(&locale::month_heading(lang, month.year, month.month)))])}
                 </a>
             </p>
-            <h1>{event.title.clone()}</h1>
+            // The text's language, which is Latvian where no translation exists yet; the
+            // interface around it is in the page's language.
+            <h1 lang=text_lang>{event.title.clone()}</h1>
             <dl class="event__facts">
                 <dt>{lang.t("event-when")}</dt>
                 <dd>
@@ -191,15 +193,15 @@ fn EventView(detail: EventDetail) -> impl IntoView {
                 })}
                 {(!event.location.is_empty()).then(|| view! {
                     <dt>{lang.t("event-where")}</dt>
-                    <dd>{event.location.clone()}</dd>
+                    <dd lang=text_lang>{event.location.clone()}</dd>
                 })}
                 {event.category.clone().map(|category| view! {
                     <dt>{lang.t("event-category")}</dt>
                     <dd><CategoryLabel category/></dd>
                 })}
             </dl>
-            {(!detail.summary.is_empty()).then(|| view! { <p class="event__summary">{detail.summary.clone()}</p> })}
-            <div class="event__body prose" inner_html=detail.body_html.clone()></div>
+            {(!detail.summary.is_empty()).then(|| view! { <p class="event__summary" lang=text_lang>{detail.summary.clone()}</p> })}
+            <div class="event__body prose" lang=text_lang inner_html=detail.body_html.clone()></div>
             <EventNews news=detail.news.clone()/>
             <section class="event__add" aria-labelledby="add-to-calendar">
                 <h2 id="add-to-calendar">{lang.t("event-add")}</h2>

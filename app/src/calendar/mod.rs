@@ -367,7 +367,10 @@ pub async fn get_event(
         detail.event.title = text.title;
         detail.event.location = text.location;
         detail.summary = text.summary;
-        detail.body_html = text.body_html;
+        // Cleaned again as it is shown, so a stricter sanitiser reaches translations too.
+        detail.body_html = crate::sanitize::SafeHtml::sanitize(&text.body_html)
+            .as_str()
+            .to_string();
     }
     let path = detail.url.trim_start_matches(&state.public_url).to_string();
     detail.url = format!("{}{}", state.public_url, lang.href(&path));

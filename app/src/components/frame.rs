@@ -105,7 +105,8 @@ fn SiteNav() -> impl IntoView {
                 // Following a link closes the menu.
                 on:click=move |_| open.set(false)
             >
-                <A href=move || lang.get().href("/")>{t("nav-home")}</A>
+                // `exact`: every page of a language is below its front page.
+                <A href=move || lang.get().href("/") exact=true>{t("nav-home")}</A>
                 <A href=move || lang.get().href("/calendar")>{t("nav-calendar")}</A>
                 <A href=move || lang.get().href("/news")>{t("nav-news")}</A>
             </nav>
@@ -115,10 +116,11 @@ fn SiteNav() -> impl IntoView {
 
 #[component]
 pub fn SiteFooter() -> impl IntoView {
+    let lang = use_lang();
     view! {
         <footer class="site-footer">
             <p>{t("footer-about")}</p>
-            <p>{t("footer-project")} " " <a href="/login">{t("footer-editors")}</a></p>
+            <p>{t("footer-project")} " " <a href=move || lang.get().href("/login")>{t("footer-editors")}</a></p>
         </footer>
     }
 }

@@ -12,7 +12,7 @@ use wasm_bindgen::{closure::Closure, JsCast};
 const AUTOSAVE_AFTER: Duration = Duration::from_secs(2);
 
 /// What the editor is asked before unsaved typing would be lost.
-const LEAVE_QUESTION: &str = "Ir nesaglabātas izmaiņas. Tiešām pamest lapu?";
+pub const LEAVE_QUESTION: &str = "Ir nesaglabātas izmaiņas. Tiešām pamest lapu?";
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum SaveState {
@@ -38,9 +38,12 @@ impl SaveState {
         }
     }
 
-    /// Typing that no save has reached yet.
+    /// Typing that no save has reached yet (a failed save reached nothing either).
     pub fn unsaved(&self) -> bool {
-        matches!(self, SaveState::Unsaved | SaveState::Saving)
+        matches!(
+            self,
+            SaveState::Unsaved | SaveState::Saving | SaveState::Failed(_)
+        )
     }
 }
 
@@ -73,11 +76,14 @@ impl Autosave {
     /// Runs `action` once no draft save is under way, so a publication never races the
     /// draft save it must name.
     pub fn when_idle(&self, action: impl Fn() + Clone + 'static) {
-        if self.state.get_untracked() == SaveState::Saving {
-            let this = *self;
-            set_timeout(move || this.when_idle(action), Duration::from_millis(200));
-        } else {
-            action();
+        match self.state.try_get_untracked() {
+            Some(SaveState::Saving) => {
+                let this = *self;
+                set_timeout(move || this.when_idle(action), Duration::from_millis(200));
+            }
+            Some(_) => action(),
+            // The editor closed meanwhile: nothing is left to do it for.
+            None => {}
         }
     }
 
@@ -106,12 +112,7 @@ fn guard_leaving(state: RwSignal<SaveState>) {
     Effect::new(move |_| {
         let on_click =
             Closure::<dyn Fn(web_sys::MouseEvent)>::new(move |event: web_sys::MouseEvent| {
-                let on_link = event
-                    .target()
-                    .and_then(|target| target.dyn_into::<web_sys::Element>().ok())
-                    .and_then(|element| element.closest("a[href]").ok().flatten())
-                    .is_some();
-                if on_link
+                if leaves_the_page(&event)
                     && state.get_untracked().unsaved()
                     && !window()
                         .confirm_with_message(LEAVE_QUESTION)
@@ -136,4 +137,37 @@ fn guard_leaving(state: RwSignal<SaveState>) {
             );
         });
     });
+}
+
+/// A click the router would follow to another page of the site: on a link, with the main
+/// button and no modifier key (those open a new tab), not a download, not a link to a part of
+/// this page, and not a link inside the text being edited.
+fn leaves_the_page(event: &web_sys::MouseEvent) -> bool {
+    if event.button() != 0
+        || event.ctrl_key()
+        || event.meta_key()
+        || event.shift_key()
+        || event.alt_key()
+    {
+        return false;
+    }
+    let link = event
+        .target()
+        .and_then(|target| target.dyn_into::<web_sys::Element>().ok())
+        .filter(|element| {
+            element
+                .closest("[contenteditable]")
+                .ok()
+                .flatten()
+                .is_none()
+        })
+        .and_then(|element| element.closest("a[href]").ok().flatten());
+    link.is_some_and(|link| {
+        let href = link.get_attribute("href").unwrap_or_default();
+        !href.starts_with('#')
+            && !link.has_attribute("download")
+            && link
+                .get_attribute("target")
+                .is_none_or(|target| target == "_self")
+    })
 }

@@ -44,7 +44,13 @@ fn EventForm(event: EditableEvent, on_leave: Callback<()>) -> impl IntoView {
         .as_ref()
         .map_or_else(|| event.fields.clone(), |draft| draft.fields.clone());
     let fields = RwSignal::new(starting.clone());
-    let version = RwSignal::new(event.version);
+    // Editing a draft continues from the version it was written on.
+    let version = RwSignal::new(
+        event
+            .draft
+            .as_ref()
+            .map_or(event.version, |d| d.base_version),
+    );
     let draft_version = RwSignal::new(event.draft.as_ref().map_or(0, |d| d.draft_version));
     let autosave = Autosave::new(match &event.draft {
         Some(draft) => SaveState::Saved(draft.saved_at.clone()),
@@ -195,9 +201,13 @@ fn EventForm(event: EditableEvent, on_leave: Callback<()>) -> impl IntoView {
     });
     let conflict_view = move || {
         conflict.get().map(|(mine, theirs)| {
+            // The other side is a newer draft, or, when the event changed under the draft
+            // (moved, restored), the event as it is now.
             let (their_fields, who) = match &theirs.draft {
-                Some(draft) => (draft.fields.clone(), saved_by(draft)),
-                None => (theirs.fields.clone(), "saglabātā versija".to_string()),
+                Some(draft) if draft.base_version == theirs.version => {
+                    (draft.fields.clone(), saved_by(draft))
+                }
+                _ => (theirs.fields.clone(), "saglabātā versija".to_string()),
             };
             view! {
                 <ConflictView

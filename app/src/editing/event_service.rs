@@ -79,6 +79,7 @@ fn draft_state(draft: EventDraft) -> Result<DraftState<EventFields>, AppError> {
     })?;
     Ok(DraftState {
         fields,
+        base_version: draft.base_version,
         draft_version: draft.draft_version,
         saved_by: draft.saved_by,
         saved_at: stamp(draft.saved_at),

@@ -67,6 +67,9 @@ pub struct ArticleFields {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct DraftState<F = ArticleFields> {
     pub fields: F,
+    /// The item version the draft was written on: a save of the draft must name it, so a
+    /// change made to the item since (a move, a restore) is a conflict, never undone.
+    pub base_version: i64,
     /// Counts the draft's saves; the next save must name it.
     pub draft_version: i64,
     pub saved_by: Option<String>,

@@ -52,6 +52,7 @@ fn draft_state(draft: ArticleDraft) -> DraftState {
             body_html: draft.text.body_html,
             contact: draft.text.contact,
         },
+        base_version: draft.base_version,
         draft_version: draft.draft_version,
         saved_by: draft.saved_by,
         saved_at: stamp(draft.saved_at),

@@ -61,13 +61,23 @@ pub fn TranslationEditor(
         });
     };
     let save = StoredValue::new(save);
+    // There is no draft of a translation: leaving with unsaved typing asks first.
+    let leave = move || {
+        let sure = !state.get_untracked().unsaved()
+            || window()
+                .confirm_with_message(super::autosave::LEAVE_QUESTION)
+                .unwrap_or(false);
+        if sure {
+            on_leave.run(());
+        }
+    };
     let on_keydown = move |event: KeyboardEvent| {
         if (event.ctrl_key() || event.meta_key()) && event.key().eq_ignore_ascii_case("s") {
             event.prevent_default();
             save.with_value(|save| save());
         } else if event.key() == "Escape" {
             event.prevent_default();
-            on_leave.run(());
+            leave();
         }
     };
     let (lead_label, extra_label) = match kind {
@@ -85,12 +95,13 @@ pub fn TranslationEditor(
                 <button type="button" class="button button--primary" on:click=move |_| save.with_value(|save| save())>
                     "Saglabāt tulkojumu"
                 </button>
-                <button type="button" class="button button--quiet" on:click=move |_| on_leave.run(())>"Beigt rediģēt"</button>
+                <button type="button" class="button button--quiet" on:click=move |_| leave()>"Beigt rediģēt"</button>
             </div>
-            <article class="article article--editing" lang=lang.code()>
+            <article class="article article--editing">
                 <label class="editable__label" for="translate-title">"Virsraksts"</label>
                 <textarea
                     id="translate-title"
+                    lang=lang.code()
                     class="editable editable--title"
                     rows="2"
                     aria-describedby="translate-title-error"
@@ -105,6 +116,7 @@ pub fn TranslationEditor(
                 <label class="editable__label" for="translate-lead">{lead_label}</label>
                 <textarea
                     id="translate-lead"
+                    lang=lang.code()
                     class="editable article__lead"
                     rows="3"
                     prop:value=move || fields.with(|f| f.lead.clone())
@@ -123,6 +135,7 @@ pub fn TranslationEditor(
                 <label class="editable__label" for="translate-extra">{extra_label}</label>
                 <input
                     id="translate-extra"
+                    lang=lang.code()
                     class="editable"
                     type="text"
                     value=start.extra.clone()

@@ -566,6 +566,52 @@ async fn event_drafts_stay_hidden_conflict_and_leave_a_history() {
     assert_eq!(restored.status, StatusCode::OK, "{}", restored.body);
     let (_, page) = site.get(&format!("/events/{slug}")).await;
     assert!(!page.contains("un Rēzeknē"), "the earlier title is back");
+
+    // A draft written before the event was moved must not move it back when saved.
+    let current = parse(
+        &call("get_editable_event", json!({ "slug": slug }), &anna)
+            .await
+            .body,
+    );
+    let base = current["version"].clone();
+    let draft = call(
+        "save_event_draft",
+        event_save(&event["id"], &base, 0, &current["fields"]),
+        &anna,
+    )
+    .await;
+    assert_eq!(draft.status, StatusCode::OK, "{}", draft.body);
+    let moved = call(
+        "move_event",
+        json!({ "slug": slug, "day": "2020-08-19" }),
+        &janis,
+    )
+    .await;
+    assert_eq!(moved.status, StatusCode::OK, "{}", moved.body);
+    let reopened = parse(
+        &call("get_editable_event", json!({ "slug": slug }), &anna)
+            .await
+            .body,
+    );
+    assert_eq!(
+        reopened["draft"]["base_version"], base,
+        "the draft names the version it was written on"
+    );
+    assert_ne!(reopened["version"], base);
+    let stale = call(
+        "save_event",
+        event_save(
+            &event["id"],
+            &reopened["draft"]["base_version"],
+            1,
+            &reopened["draft"]["fields"],
+        ),
+        &anna,
+    )
+    .await;
+    assert_eq!(stale.status, StatusCode::CONFLICT, "{}", stale.body);
+    let (_, day) = site.get("/calendar/2020/08/19").await;
+    assert!(day.contains("Konference Daugavpilī"), "the move stands");
 }
 
 /// A small PNG, made here so the test needs no fixture file.

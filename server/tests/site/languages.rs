@@ -125,10 +125,10 @@ async fn a_translated_article_is_read_in_the_readers_language_and_links_its_vers
     assert_eq!(content_lang(&event_ru), "lv", "no Russian version yet");
 }
 
-/// The `lang` attribute of the page's `<article>`: the language of its text.
+/// The `lang` attribute of the page's `<h1>`: the language of the item's text.
 fn content_lang(page: &str) -> &str {
     let tag = page
-        .split("<article")
+        .split("<h1")
         .nth(1)
         .and_then(|rest| rest.split('>').next())
         .unwrap_or_default();

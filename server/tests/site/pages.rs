@@ -98,7 +98,9 @@ async fn event_pages_show_latvian_dates_places_and_bodies() {
         .get("/events/vebinars-par-viltus-darba-piedavajumiem-socialajos-tiklos")
         .await;
     assert_eq!(status, StatusCode::OK);
-    assert!(html.contains("<h1>Vebinārs par viltus darba piedāvājumiem sociālajos tīklos</h1>"));
+    assert!(html.contains(
+        "<h1 lang=\"lv\">Vebinārs par viltus darba piedāvājumiem sociālajos tīklos</h1>"
+    ));
     assert!(html.contains("otrdiena, 2020. gada 4. augusts, 10:00–12:00"));
     assert!(html.contains(
         "<title>Vebinārs par viltus darba piedāvājumiem sociālajos tīklos — Notikumi</title>"
