@@ -117,7 +117,7 @@ fn HomeSections(data: HomeData) -> impl IntoView {
                         <ul class="upcoming-list">
                             {data.upcoming.into_iter().map(|event| view! {
                                 <li>
-                                    <a href=lang.href(&event.path())>{event.title.clone()}</a>
+                                    <a href=lang.href(&event.path()) lang=event.text_lang.code()>{event.title.clone()}</a>
                                     <span class="upcoming-list__when">
                                         {locale::event_when(lang, event.all_day, event.start, event.end, event.last_day)}
                                     </span>

@@ -211,7 +211,7 @@ fn ArticleEvent(event: EventSummary) -> impl IntoView {
         <aside class="article__event" aria-labelledby="article-event-heading">
             <h2 id="article-event-heading">{lang.t("article-event")}</h2>
             <p>
-                <a href=lang.href(&event.path())>{event.title.clone()}</a>
+                <a href=lang.href(&event.path()) lang=event.text_lang.code()>{event.title.clone()}</a>
                 " · "
                 <time datetime=day.to_string()>{locale::short_date(day)}</time>
                 {(!event.location.is_empty()).then(|| format!(" · {}", event.location))}
@@ -232,13 +232,13 @@ fn ArticleNavigation(
                 {newer.map(|article| view! {
                     <a class="article-neighbours__newer" href=lang.href(&article.path()) rel="prev">
                         <span class="article-neighbours__label">{lang.t("article-newer")}</span>
-                        {article.title.clone()}
+                        <span lang=article.text_lang.code()>{article.title.clone()}</span>
                     </a>
                 })}
                 {older.map(|article| view! {
                     <a class="article-neighbours__older" href=lang.href(&article.path()) rel="next">
                         <span class="article-neighbours__label">{lang.t("article-older")}</span>
-                        {article.title.clone()}
+                        <span lang=article.text_lang.code()>{article.title.clone()}</span>
                     </a>
                 })}
             </nav>
@@ -258,7 +258,7 @@ fn RelatedArticles(related: Vec<ArticleSummary>) -> impl IntoView {
                         .into_iter()
                         .map(|article| view! {
                             <li>
-                                <a href=lang.href(&article.path())>{article.title.clone()}</a>
+                                <a href=lang.href(&article.path()) lang=article.text_lang.code()>{article.title.clone()}</a>
                                 " "
                                 <time datetime=article.published_on.to_string()>
                                     {locale::short_date(article.published_on)}

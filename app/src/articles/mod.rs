@@ -24,6 +24,9 @@ pub const PAGE_SIZE: u32 = 10;
 pub struct ArticleSummary {
     pub slug: String,
     pub title: String,
+    /// The language of `title` and `lead`: Latvian unless a translation was swapped in.
+    #[serde(default)]
+    pub text_lang: crate::i18n::Lang,
     pub lead: String,
     /// The publication date in Riga.
     pub published_on: NaiveDate,
@@ -198,6 +201,7 @@ pub async fn get_article(slug: String, lang: crate::i18n::Lang) -> Result<Articl
         Some(text) => {
             summary.title = text.title;
             summary.lead = text.lead;
+            summary.text_lang = lang;
             // Cleaned again as it is shown, so a stricter sanitiser reaches translations too.
             let body = crate::sanitize::SafeHtml::sanitize(&text.body_html);
             (body.as_str().to_string(), text.contact)
@@ -361,6 +365,7 @@ pub(crate) mod records {
             if let Some((_, title, lead)) = translated.iter().find(|(s, ..)| *s == article.slug) {
                 article.title.clone_from(title);
                 article.lead.clone_from(lead);
+                article.text_lang = lang;
             }
         }
         Ok(())
@@ -370,6 +375,7 @@ pub(crate) mod records {
         ArticleSummary {
             slug: article.slug.clone(),
             title: article.title.clone(),
+            text_lang: crate::i18n::Lang::Lv,
             lead: article.lead.clone(),
             published_on: timezone::local(article.published_at).date(),
             category: article.category.as_ref().map(category_tag),

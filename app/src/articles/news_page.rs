@@ -112,7 +112,7 @@ pub fn NewsItem(article: ArticleSummary) -> impl IntoView {
     view! {
         <li class="news-item">
             <h2 class="news-item__title">
-                <a href=lang.href(&article.path())>{article.title.clone()}</a>
+                <a href=lang.href(&article.path()) lang=article.text_lang.code()>{article.title.clone()}</a>
             </h2>
             <p class="news-item__meta">
                 <time datetime=article.published_on.to_string()>
@@ -120,7 +120,7 @@ pub fn NewsItem(article: ArticleSummary) -> impl IntoView {
                 </time>
                 {article.category.map(|category| view! { " · " <CategoryLabel category/> })}
             </p>
-            <p class="news-item__lead">{article.lead}</p>
+            <p class="news-item__lead" lang=article.text_lang.code()>{article.lead}</p>
         </li>
     }
 }

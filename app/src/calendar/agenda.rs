@@ -25,9 +25,9 @@ pub fn AgendaItem(
     view! {
         <li class="agenda-item" style=style>
             <span class="agenda-item__when">{when}</span>
-            <a class="agenda-item__title" href=lang.href(&event.path())>{event.title.clone()}</a>
+            <a class="agenda-item__title" href=lang.href(&event.path()) lang=event.text_lang.code()>{event.title.clone()}</a>
             {(!event.location.is_empty()).then(|| view! {
-                <span class="agenda-item__location">{event.location.clone()}</span>
+                <span class="agenda-item__location" lang=event.text_lang.code()>{event.location.clone()}</span>
             })}
             {event.category.map(|category| view! { <CategoryLabel category/> })}
         </li>

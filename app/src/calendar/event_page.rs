@@ -228,7 +228,7 @@ fn EventNews(news: Vec<ArticleSummary>) -> impl IntoView {
                         .into_iter()
                         .map(|article| view! {
                             <li>
-                                <a href=lang.href(&article.path())>{article.title.clone()}</a>
+                                <a href=lang.href(&article.path()) lang=article.text_lang.code()>{article.title.clone()}</a>
                                 " "
                                 <time datetime=article.published_on.to_string()>
                                     {locale::short_date(article.published_on)}

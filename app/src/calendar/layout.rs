@@ -122,6 +122,7 @@ mod tests {
         EventSummary {
             slug: title.to_lowercase(),
             title: title.into(),
+            text_lang: crate::i18n::Lang::Lv,
             all_day: false,
             start: at(day, hour),
             end: at(day, hour + 1),
@@ -136,6 +137,7 @@ mod tests {
         EventSummary {
             slug: title.to_lowercase(),
             title: title.into(),
+            text_lang: crate::i18n::Lang::Lv,
             all_day: true,
             start: at(first, 0),
             end: at(last.succ_opt().expect("next day"), 0),

@@ -104,7 +104,7 @@ fn ListView(list: EventList) -> impl IntoView {
                     {list.recurring.into_iter().map(|(event, repeats)| view! {
                         <li class="agenda-item agenda-item--series">
                             <span class="agenda-item__when">{repeats}</span>
-                            <a class="agenda-item__title" href=lang.href(&event.path())>{event.title.clone()}</a>
+                            <a class="agenda-item__title" href=lang.href(&event.path()) lang=event.text_lang.code()>{event.title.clone()}</a>
                         </li>
                     }).collect_view()}
                 </ul>

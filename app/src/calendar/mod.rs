@@ -81,6 +81,9 @@ pub struct CategoryTag {
 pub struct EventSummary {
     pub slug: String,
     pub title: String,
+    /// The language of `title` and `location`: Latvian unless a translation was swapped in.
+    #[serde(default)]
+    pub text_lang: crate::i18n::Lang,
     pub all_day: bool,
     pub start: NaiveDateTime,
     pub end: NaiveDateTime,
@@ -365,6 +368,7 @@ pub async fn get_event(
     {
         detail.content_lang = lang;
         detail.event.title = text.title;
+        detail.event.text_lang = lang;
         detail.event.location = text.location;
         detail.summary = text.summary;
         // Cleaned again as it is shown, so a stricter sanitiser reaches translations too.

@@ -447,7 +447,7 @@ fn EventBar(bar: MonthBar, editor: bool) -> impl IntoView {
                 move |event: DragEvent| start_drag(&event, &summary)
             }
         >
-            <span class="month-bar__title">{bar.event.title.clone()}</span>
+            <span class="month-bar__title" lang=bar.event.text_lang.code()>{bar.event.title.clone()}</span>
             {category.map(|category| view! {
                 <span class="visually-hidden">" ("{category.name}")"</span>
             })}
@@ -499,7 +499,7 @@ fn EventChip(event: EventSummary, editor: bool, move_mode: MoveMode) -> impl Int
             >
                 <span class="month-chip__time">{time}</span>
                 " "
-                <span class="month-chip__title">{event.title.clone()}</span>
+                <span class="month-chip__title" lang=event.text_lang.code()>{event.title.clone()}</span>
             </a>
             {event.category.map(|category| view! { <CategoryLabel category/> })}
             {pick}

@@ -67,6 +67,7 @@ pub async fn in_language(
         if let Some((_, title, location)) = translated.iter().find(|(s, ..)| *s == event.slug) {
             event.title.clone_from(title);
             event.location.clone_from(location);
+            event.text_lang = lang;
         }
     }
     Ok(())
@@ -101,6 +102,7 @@ fn summary_between(
     EventSummary {
         slug: event.slug.clone(),
         title: event.title.clone(),
+        text_lang: crate::i18n::Lang::Lv,
         all_day: event.all_day,
         start,
         end,

@@ -205,14 +205,14 @@ fn ResultItem(result: SearchResult) -> impl IntoView {
     let lang = crate::i18n::current_lang();
     view! {
         <li class="search-result">
-            <h2 class="search-result__title"><a href=lang.href(&result.path)>{result.title.clone()}</a></h2>
+            <h2 class="search-result__title"><a href=lang.href(&result.path) lang="lv">{result.title.clone()}</a></h2>
             <p class="search-result__meta">
                 {lang.t(if result.is_event { "search-kind-event" } else { "search-kind-article" })}
                 " · "
                 <time datetime=result.date.to_string()>{locale::short_date(result.date)}</time>
                 {result.category.map(|category| view! { " · " <CategoryLabel category/> })}
             </p>
-            <p class="search-result__snippet">
+            <p class="search-result__snippet" lang="lv">
                 {result
                     .snippet
                     .into_iter()

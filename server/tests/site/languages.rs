@@ -142,7 +142,15 @@ fn content_lang(page: &str) -> &str {
 async fn lists_and_calendars_name_translated_items_in_the_readers_language() {
     let site = Site::with_demo_content().await;
     let (_, august) = site.get("/en/calendar/2020/08").await;
-    assert!(august.contains("Webinar on fake job offers in social networks"));
+    // Each title says its language (the attribute comes before the class in the HTML).
+    assert!(
+        august.contains("lang=\"en\" class=\"month-chip__title\">Webinar on fake job offers"),
+        "a translated title is marked English"
+    );
+    assert!(
+        august.contains("lang=\"lv\" class=\"month-bar__title\">Informatīvā kampaņa"),
+        "an untranslated title is marked Latvian on the English page"
+    );
     let (_, day) = site.get("/en/calendar/2020/08/04").await;
     assert!(day.contains("Webinar on fake job offers in social networks"));
     let (_, archive) = site.get("/ru/news/2018/03").await;
