@@ -8,7 +8,7 @@ use leptos_router::{hooks::use_navigate, NavigateOptions};
 
 use super::{
     article_settings::ArticleSettings,
-    autosave::{Autosave, SaveState},
+    autosave::{field_message, Autosave, SaveState},
     body_editor::BodyEditor,
     conflict::{article_parts, ConflictView},
     delete_article, get_editable_article,
@@ -54,14 +54,7 @@ fn EditorForm(article: EditableArticle, on_leave: Callback<()>) -> impl IntoView
     let conflict = RwSignal::new(None::<(ArticleFields, EditableArticle)>);
     let body = NodeRef::<html::Div>::new();
 
-    let error_for = move |field: &'static str| {
-        Signal::derive(move || {
-            field_error
-                .get()
-                .filter(|(name, _)| name == field)
-                .map(|(_, message)| message)
-        })
-    };
+    let error_for = move |field: &'static str| field_message(field_error, field);
 
     // One function for every way a save can fail.
     let failed = move |error: AppError| match error {

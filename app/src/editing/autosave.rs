@@ -47,6 +47,19 @@ impl SaveState {
     }
 }
 
+/// The server's message about `field` (a 422 names the field), to show next to it.
+pub fn field_message(
+    errors: RwSignal<Option<(String, String)>>,
+    field: &'static str,
+) -> Signal<Option<String>> {
+    Signal::derive(move || {
+        errors
+            .get()
+            .filter(|(name, _)| name == field)
+            .map(|(_, message)| message)
+    })
+}
+
 /// The save state and the autosave timer of one editor.
 #[derive(Clone, Copy)]
 pub struct Autosave {

@@ -9,7 +9,7 @@ use leptos_router::{hooks::use_navigate, NavigateOptions};
 
 use super::{
     article_editor::saved_by,
-    autosave::{Autosave, SaveState},
+    autosave::{field_message, Autosave, SaveState},
     body_editor::BodyEditor,
     conflict::{event_parts, ConflictView},
     delete_event,
@@ -60,14 +60,7 @@ fn EventForm(event: EditableEvent, on_leave: Callback<()>) -> impl IntoView {
     let field_error = RwSignal::new(None::<(String, String)>);
     let conflict = RwSignal::new(None::<(EventFields, EditableEvent)>);
     let body = NodeRef::<html::Div>::new();
-    let error_for = move |field: &'static str| {
-        Signal::derive(move || {
-            field_error
-                .get()
-                .filter(|(name, _)| name == field)
-                .map(|(_, message)| message)
-        })
-    };
+    let error_for = move |field: &'static str| field_message(field_error, field);
 
     // One function for every way a save can fail.
     let failed = move |error: AppError| match error {

@@ -7,7 +7,7 @@ use leptos::{ev::KeyboardEvent, html, prelude::*, task::spawn_local};
 use leptos_meta::Title;
 
 use super::{
-    autosave::{Autosave, SaveState},
+    autosave::{field_message, Autosave, SaveState},
     body_editor::BodyEditor,
     save_translation, ItemKind, TranslationFields, TranslationSave,
 };
@@ -26,14 +26,7 @@ pub fn TranslationEditor(
     let state = autosave.state;
     let field_error = RwSignal::new(None::<(String, String)>);
     let body = NodeRef::<html::Div>::new();
-    let error_for = move |field: &'static str| {
-        Signal::derive(move || {
-            field_error
-                .get()
-                .filter(|(name, _)| name == field)
-                .map(|(_, message)| message)
-        })
-    };
+    let error_for = move |field: &'static str| field_message(field_error, field);
     let edit = move |change: &dyn Fn(&mut TranslationFields)| {
         fields.update(|fields| change(fields));
         state.set(SaveState::Unsaved);
