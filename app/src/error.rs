@@ -3,6 +3,8 @@
 //! Database and I/O causes are logged on the server and replaced by `Internal`, so nothing
 //! about the storage leaks to a reader.
 
+use std::fmt;
+
 use http::StatusCode;
 use leptos::server_fn::{
     codec::JsonEncoding,
@@ -10,32 +12,74 @@ use leptos::server_fn::{
 };
 use serde::{Deserialize, Serialize};
 
-/// Everything a request can fail with, as the reader is allowed to see it.
-#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error, Serialize, Deserialize)]
+use crate::i18n::{Lang, Message};
+
+/// Everything a request can fail with, as the reader is allowed to see it. The browser words it
+/// in the page's language with [`AppError::describe`]; `Display` is the Latvian wording.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub enum AppError {
-    #[error("Lapa nav atrasta.")]
     NotFound,
-    #[error("Nepieciešams pieteikties.")]
     Unauthorized,
-    #[error("Jums nav tiesību to darīt.")]
     Forbidden,
-    #[error("Nepareiza e-pasta adrese vai parole.")]
     BadCredentials,
-    #[error("Pārāk daudz neveiksmīgu mēģinājumu. Mēģiniet vēlreiz pēc {retry_after_seconds} s.")]
-    TooManyAttempts { retry_after_seconds: i64 },
-    #[error("{field}: {message}")]
-    Validation { field: String, message: String },
-    #[error("Kāds cits šo ierakstu jau ir mainījis (versija {current_version}).")]
-    Conflict { current_version: i64 },
-    #[error("Servera kļūda. Lūdzu, mēģiniet vēlreiz.")]
+    TooManyAttempts {
+        retry_after_seconds: i64,
+    },
+    /// A field the editor filled in is not acceptable; `message` says why.
+    Validation {
+        field: String,
+        message: Message,
+    },
+    Conflict {
+        current_version: i64,
+    },
     Internal,
     /// The request's arguments were missing or malformed.
-    #[error("Nederīgs pieprasījums: {0}")]
     BadRequest(String),
     /// The request never reached the function (network down, bad encoding).
-    #[error("Savienojuma kļūda: {0}")]
     Transport(String),
 }
+
+impl AppError {
+    /// A validation error of `field`, with the message whose catalogue id is `id`.
+    pub fn invalid(field: &str, message: Message) -> Self {
+        AppError::Validation {
+            field: field.to_string(),
+            message,
+        }
+    }
+
+    /// What went wrong, in `lang`.
+    pub fn describe(&self, lang: Lang) -> String {
+        let message = match self {
+            AppError::NotFound => Message::new("error-not-found-text"),
+            AppError::Unauthorized => Message::new("error-unauthorized"),
+            AppError::Forbidden => Message::new("error-forbidden"),
+            AppError::BadCredentials => Message::new("error-bad-credentials"),
+            AppError::TooManyAttempts {
+                retry_after_seconds,
+            } => Message::new("error-too-many-attempts").number("seconds", *retry_after_seconds),
+            AppError::Validation { message, .. } => return message.in_lang(lang),
+            AppError::Conflict { current_version } => {
+                Message::new("error-conflict").number("version", *current_version)
+            }
+            AppError::Internal => Message::new("error-internal"),
+            AppError::BadRequest(reason) => {
+                Message::new("error-bad-request").text("reason", reason)
+            }
+            AppError::Transport(reason) => Message::new("error-transport").text("reason", reason),
+        };
+        message.in_lang(lang)
+    }
+}
+
+impl fmt::Display for AppError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.describe(Lang::Lv))
+    }
+}
+
+impl std::error::Error for AppError {}
 
 impl AppError {
     /// The HTTP status a page showing this error is served with.
@@ -75,5 +119,56 @@ impl From<crate::storage::StoreError> for AppError {
     fn from(error: crate::storage::StoreError) -> Self {
         tracing::error!(%error, "storage failed");
         AppError::Internal
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn errors_are_worded_in_the_readers_language() {
+        let long = AppError::invalid(
+            "title",
+            Message::new("invalid-title-long").number("max", 300),
+        );
+        assert_eq!(
+            long.to_string(),
+            "Virsraksts nedrīkst būt garāks par 300 zīmēm."
+        );
+        assert_eq!(
+            long.describe(Lang::En),
+            "The title must not be longer than 300 characters."
+        );
+        assert_eq!(
+            long.describe(Lang::Ru),
+            "Заголовок не может быть длиннее 300 знаков."
+        );
+        let wait = AppError::TooManyAttempts {
+            retry_after_seconds: 42,
+        };
+        assert_eq!(
+            wait.describe(Lang::En),
+            "Too many failed attempts. Try again in 42 s."
+        );
+    }
+
+    #[test]
+    fn a_message_crosses_the_wire_as_its_id_and_arguments() {
+        let error = AppError::invalid(
+            "body",
+            Message::new("invalid-body-long")
+                .number("size", 250)
+                .number("max", 200)
+                .text("unused", "teksts"),
+        );
+        let json = serde_json::to_string(&error).expect("serialises");
+        assert!(json.contains("\"invalid-body-long\""), "{json}");
+        let back: AppError = serde_json::from_str(&json).expect("deserialises");
+        assert_eq!(back, error);
+        assert_eq!(
+            back.describe(Lang::En),
+            "The text is too long (250 kB; 200 kB allowed)."
+        );
     }
 }

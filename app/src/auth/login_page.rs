@@ -24,15 +24,13 @@ pub fn LoginPage() -> impl IntoView {
             .unwrap_or_else(|| "/".to_string())
     };
     let viewer = use_viewer();
-    let error = move || {
-        actions
-            .login
-            .value()
-            .get()
-            .and_then(Result::err)
-            .map(|error| view! { <p class="form-error" role="alert">{error.to_string()}</p> })
-    };
     let lang = crate::i18n::current_lang();
+    let error =
+        move || {
+            actions.login.value().get().and_then(Result::err).map(
+                |error| view! { <p class="form-error" role="alert">{error.describe(lang)}</p> },
+            )
+        };
     view! {
         <PageMeta
             title=lang.t("login-heading")

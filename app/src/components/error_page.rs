@@ -20,7 +20,7 @@ pub fn ErrorPage(error: AppError) -> impl IntoView {
         <Meta name="robots" content="noindex"/>
         <section class="error-page">
             <h1>{heading}</h1>
-            <p>{error.to_string()}</p>
+            <p>{error.describe(lang)}</p>
             <p>
                 <a href=lang.href("/")>{lang.t("error-to-home")}</a>
                 " · "

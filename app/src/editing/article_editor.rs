@@ -20,13 +20,14 @@ use crate::error::AppError;
 /// Loads the article for editing. `on_leave` runs when the editor presses Esc.
 #[component]
 pub fn ArticleEditor(slug: String, on_leave: Callback<()>) -> impl IntoView {
+    let lang = crate::i18n::current_lang();
     let article = Resource::new(move || slug.clone(), get_editable_article);
     view! {
         <Suspense fallback=|| view! { <p class="loading">"Atver rediģēšanai…"</p> }>
             {move || Suspend::new(async move {
                 match article.await {
                     Ok(article) => view! { <EditorForm article on_leave/> }.into_any(),
-                    Err(error) => view! { <p class="form-error" role="alert">{error.to_string()}</p> }.into_any(),
+                    Err(error) => view! { <p class="form-error" role="alert">{error.describe(lang)}</p> }.into_any(),
                 }
             })}
         </Suspense>
@@ -35,6 +36,7 @@ pub fn ArticleEditor(slug: String, on_leave: Callback<()>) -> impl IntoView {
 
 #[component]
 fn EditorForm(article: EditableArticle, on_leave: Callback<()>) -> impl IntoView {
+    let lang = crate::i18n::current_lang();
     let article_id = article.id;
     let slug = article.slug.clone();
     let starting = article
@@ -64,7 +66,7 @@ fn EditorForm(article: EditableArticle, on_leave: Callback<()>) -> impl IntoView
             spawn_local(async move {
                 match get_editable_article(slug).await {
                     Ok(theirs) => conflict.set(Some((mine, theirs))),
-                    Err(error) => state.set(SaveState::Failed(error.to_string())),
+                    Err(error) => state.set(SaveState::Failed(error.describe(lang))),
                 }
             });
             state.set(SaveState::Failed(
@@ -72,10 +74,11 @@ fn EditorForm(article: EditableArticle, on_leave: Callback<()>) -> impl IntoView
             ));
         }
         AppError::Validation { field, message } => {
+            let message = message.in_lang(lang);
             state.set(SaveState::Failed(message.clone()));
             field_error.set(Some((field, message)));
         }
-        other => state.set(SaveState::Failed(other.to_string())),
+        other => state.set(SaveState::Failed(other.describe(lang))),
     };
     let failed = StoredValue::new(failed);
 
@@ -153,7 +156,7 @@ fn EditorForm(article: EditableArticle, on_leave: Callback<()>) -> impl IntoView
                     state.set(SaveState::Unchanged);
                     navigate("/editor", NavigateOptions::default());
                 }
-                Err(error) => state.set(SaveState::Failed(error.to_string())),
+                Err(error) => state.set(SaveState::Failed(error.describe(lang))),
             }
         });
     };

@@ -14,6 +14,7 @@ pub fn ArticleSettings(
     version: RwSignal<i64>,
     published: RwSignal<bool>,
 ) -> impl IntoView {
+    let lang = crate::i18n::current_lang();
     let article_id = article.id;
     let slug = RwSignal::new(article.slug.clone());
     let category = RwSignal::new(article.category.clone());
@@ -50,9 +51,9 @@ pub fn ArticleSettings(
                     field,
                     message: text,
                 }) if field == "slug" => {
-                    slug_error.set(Some(text));
+                    slug_error.set(Some(text.in_lang(lang)));
                 }
-                Err(error) => message.set(Some(error.to_string())),
+                Err(error) => message.set(Some(error.describe(lang))),
             }
         });
     };

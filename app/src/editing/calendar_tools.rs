@@ -17,14 +17,18 @@ pub struct GridAnnouncer(pub RwSignal<String>);
 pub fn add_event_on() -> impl Fn(NaiveDate) + Clone + 'static {
     let navigate = use_navigate();
     let announcer = use_context::<GridAnnouncer>();
+    let lang = crate::i18n::current_lang();
     move |day: NaiveDate| {
         let navigate = navigate.clone();
         spawn_local(async move {
             match create_event(day).await {
-                Ok(slug) => navigate(&format!("/events/{slug}"), NavigateOptions::default()),
+                Ok(slug) => navigate(
+                    &lang.href(&format!("/events/{slug}")),
+                    NavigateOptions::default(),
+                ),
                 Err(error) => {
                     if let Some(GridAnnouncer(text)) = announcer {
-                        text.set(error.to_string());
+                        text.set(error.describe(lang));
                     }
                 }
             }

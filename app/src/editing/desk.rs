@@ -13,6 +13,7 @@ use crate::{
 /// "+ Jauns raksts": creates a draft and opens it for editing.
 #[component]
 pub fn NewArticleButton() -> impl IntoView {
+    let lang = crate::i18n::current_lang();
     let viewer = use_viewer();
     let failure = RwSignal::new(None::<String>);
     let navigate = use_navigate();
@@ -21,7 +22,7 @@ pub fn NewArticleButton() -> impl IntoView {
         spawn_local(async move {
             match create_article().await {
                 Ok(slug) => navigate(&format!("/news/{slug}"), NavigateOptions::default()),
-                Err(error) => failure.set(Some(error.to_string())),
+                Err(error) => failure.set(Some(error.describe(lang))),
             }
         });
     };
@@ -72,6 +73,7 @@ pub fn EditorDesk() -> impl IntoView {
 
 #[component]
 fn DeskLists(desk: Desk, reload: RwSignal<u32>) -> impl IntoView {
+    let lang = crate::i18n::current_lang();
     let message = RwSignal::new(None::<String>);
     let restore = move |id: i64, event: bool| {
         spawn_local(async move {
@@ -85,7 +87,7 @@ fn DeskLists(desk: Desk, reload: RwSignal<u32>) -> impl IntoView {
                     message.set(Some("Atjaunots kā melnraksts.".into()));
                     reload.update(|n| *n += 1);
                 }
-                Err(error) => message.set(Some(error.to_string())),
+                Err(error) => message.set(Some(error.describe(lang))),
             }
         });
     };

@@ -22,13 +22,14 @@ use crate::error::AppError;
 
 #[component]
 pub fn EventEditor(slug: String, on_leave: Callback<()>) -> impl IntoView {
+    let lang = crate::i18n::current_lang();
     let event = Resource::new(move || slug.clone(), get_editable_event);
     view! {
         <Suspense fallback=|| view! { <p class="loading">"Atver rediģēšanai…"</p> }>
             {move || Suspend::new(async move {
                 match event.await {
                     Ok(event) => view! { <EventForm event on_leave/> }.into_any(),
-                    Err(error) => view! { <p class="form-error" role="alert">{error.to_string()}</p> }.into_any(),
+                    Err(error) => view! { <p class="form-error" role="alert">{error.describe(lang)}</p> }.into_any(),
                 }
             })}
         </Suspense>
@@ -37,6 +38,7 @@ pub fn EventEditor(slug: String, on_leave: Callback<()>) -> impl IntoView {
 
 #[component]
 fn EventForm(event: EditableEvent, on_leave: Callback<()>) -> impl IntoView {
+    let lang = crate::i18n::current_lang();
     let event_id = event.id;
     let slug = event.slug.clone();
     let starting = event
@@ -70,7 +72,7 @@ fn EventForm(event: EditableEvent, on_leave: Callback<()>) -> impl IntoView {
             spawn_local(async move {
                 match get_editable_event(slug).await {
                     Ok(theirs) => conflict.set(Some((mine, theirs))),
-                    Err(error) => state.set(SaveState::Failed(error.to_string())),
+                    Err(error) => state.set(SaveState::Failed(error.describe(lang))),
                 }
             });
             state.set(SaveState::Failed(
@@ -78,10 +80,11 @@ fn EventForm(event: EditableEvent, on_leave: Callback<()>) -> impl IntoView {
             ));
         }
         AppError::Validation { field, message } => {
+            let message = message.in_lang(lang);
             state.set(SaveState::Failed(message.clone()));
             field_error.set(Some((field, message)));
         }
-        other => state.set(SaveState::Failed(other.to_string())),
+        other => state.set(SaveState::Failed(other.describe(lang))),
     };
     let failed = StoredValue::new(failed);
 
@@ -173,7 +176,7 @@ fn EventForm(event: EditableEvent, on_leave: Callback<()>) -> impl IntoView {
                     state.set(SaveState::Unchanged);
                     navigate("/calendar", NavigateOptions::default());
                 }
-                Err(error) => state.set(SaveState::Failed(error.to_string())),
+                Err(error) => state.set(SaveState::Failed(error.describe(lang))),
             }
         });
     };

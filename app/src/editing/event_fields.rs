@@ -4,7 +4,7 @@
 use chrono::{Days, NaiveDate, NaiveDateTime, NaiveTime};
 use serde::{Deserialize, Serialize};
 
-use crate::{calendar::CategoryTag, error::AppError};
+use crate::{calendar::CategoryTag, error::AppError, i18n::Message};
 
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 // Drafts are stored as this JSON: a field added later reads as its default.
@@ -84,35 +84,38 @@ pub struct EventTimes {
     pub end: NaiveDateTime,
 }
 
-fn invalid(field: &str, message: &str) -> AppError {
-    AppError::Validation {
-        field: field.to_string(),
-        message: message.to_string(),
-    }
-}
-
 fn date(field: &str, value: &str) -> Result<NaiveDate, AppError> {
     NaiveDate::parse_from_str(value.trim(), "%Y-%m-%d")
         .ok()
         .filter(|date| crate::calendar::in_calendar_range(*date))
-        .ok_or_else(|| invalid(field, "Nav tāda datuma (jābūt GGGG-MM-DD)."))
+        .ok_or_else(|| AppError::invalid(field, Message::new("invalid-date")))
 }
 
 fn time(field: &str, value: &str) -> Result<NaiveTime, AppError> {
     NaiveTime::parse_from_str(value.trim(), "%H:%M")
-        .map_err(|_| invalid(field, "Nav tāda laika (jābūt SS:MM)."))
+        .map_err(|_| AppError::invalid(field, Message::new("invalid-time")))
 }
 
 /// Checks the title and the dates; the end must not come before the start.
 pub fn check(fields: &EventFields) -> Result<EventTimes, AppError> {
     if fields.title.trim().is_empty() {
-        return Err(invalid("title", "Nosaukums nedrīkst būt tukšs."));
+        return Err(AppError::invalid(
+            "title",
+            Message::new("invalid-event-title-empty"),
+        ));
     }
     if fields.title.trim().chars().count() > super::validate::MAX_TITLE {
-        return Err(invalid("title", "Nosaukums ir par garu."));
+        return Err(AppError::invalid(
+            "title",
+            Message::new("invalid-event-title-long")
+                .number("max", super::validate::MAX_TITLE as i64),
+        ));
     }
     if fields.body_html.len() > super::validate::MAX_BODY_BYTES {
-        return Err(invalid("body", "Apraksts ir par garu."));
+        return Err(super::validate::body_too_long(
+            "invalid-event-body-long",
+            &fields.body_html,
+        ));
     }
     let (start_day, end_day) = (
         date("start_date", &fields.start_date)?,
@@ -121,7 +124,7 @@ pub fn check(fields: &EventFields) -> Result<EventTimes, AppError> {
     let times = if fields.all_day {
         let after = end_day
             .checked_add_days(Days::new(1))
-            .ok_or_else(|| invalid("end_date", "Nav tāda datuma."))?;
+            .ok_or_else(|| AppError::invalid("end_date", Message::new("invalid-date")))?;
         EventTimes {
             start: start_day.and_time(NaiveTime::MIN),
             end: after.and_time(NaiveTime::MIN),
@@ -133,7 +136,10 @@ pub fn check(fields: &EventFields) -> Result<EventTimes, AppError> {
         }
     };
     if times.end < times.start || (fields.all_day && end_day < start_day) {
-        return Err(invalid("end_date", "Beigas nevar būt pirms sākuma."));
+        return Err(AppError::invalid(
+            "end_date",
+            Message::new("invalid-end-before-start"),
+        ));
     }
     Ok(times)
 }

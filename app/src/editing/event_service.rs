@@ -11,6 +11,7 @@ use crate::{
     auth::session::refuse,
     calendar::{occurrences::category_tags, recurrence},
     error::AppError,
+    i18n::Message,
     sanitize::SafeHtml,
     state::store,
     storage::{Event, EventDraft, NewEvent, Recurrence, Status, User},
@@ -172,10 +173,10 @@ pub async fn save(editor: &User, save: EventSave) -> Result<Saved, AppError> {
     let store = store()?;
     let current = event_by_id(store.as_ref(), save.event_id).await?;
     if save.fields.published && !crate::sanitize::images_have_alt_text(&save.fields.body_html) {
-        return Err(refuse(AppError::Validation {
-            field: "body".into(),
-            message: "Katram attēlam pirms publicēšanas vajag aprakstu (alt tekstu).".into(),
-        }));
+        return Err(refuse(AppError::invalid(
+            "body",
+            Message::new("invalid-alt-text"),
+        )));
     }
     // Saving over a draft someone saved after this editor's last look would lose it.
     let stored_draft = store
@@ -238,10 +239,10 @@ pub async fn move_to(editor: &User, slug: &str, day: NaiveDate) -> Result<(), Ap
         .await?
         .ok_or_else(|| refuse(AppError::NotFound))?;
     if event.recurrence.is_some() {
-        return Err(refuse(AppError::Validation {
-            field: "start_date".into(),
-            message: "Atkārtotu notikumu pārceļ tā lapā, mainot sākuma datumu.".into(),
-        }));
+        return Err(refuse(AppError::invalid(
+            "start_date",
+            Message::new("invalid-move-recurring"),
+        )));
     }
     let mut fields = fields_of(&event);
     let shift = day - timezone::local(event.starts_at).date();

@@ -9,6 +9,7 @@ use super::{
 
 #[component]
 pub fn History(item: ItemRef, base_version: RwSignal<i64>) -> impl IntoView {
+    let lang = crate::i18n::current_lang();
     let open = RwSignal::new(false);
     let versions = Resource::new(
         move || (open.get(), base_version.get()),
@@ -37,7 +38,7 @@ pub fn History(item: ItemRef, base_version: RwSignal<i64>) -> impl IntoView {
                     match versions.await {
                         Ok(Some(list)) => view! { <VersionList item list base_version/> }.into_any(),
                         Ok(None) => ().into_any(),
-                        Err(error) => view! { <p class="form-error" role="alert">{error.to_string()}</p> }.into_any(),
+                        Err(error) => view! { <p class="form-error" role="alert">{error.describe(lang)}</p> }.into_any(),
                     }
                 })}
             </Transition>
@@ -51,6 +52,7 @@ fn VersionList(
     list: Vec<RevisionInfo>,
     base_version: RwSignal<i64>,
 ) -> impl IntoView {
+    let lang = crate::i18n::current_lang();
     let newest = list.first().map_or(0, |v| v.version);
     let oldest = list.last().map_or(0, |v| v.version);
     let older = RwSignal::new(oldest);
@@ -62,7 +64,7 @@ fn VersionList(
         spawn_local(async move {
             match compare_versions(item, a.min(b), a.max(b)).await {
                 Ok(found) => comparison.set(Some(found)),
-                Err(error) => message.set(Some(error.to_string())),
+                Err(error) => message.set(Some(error.describe(lang))),
             }
         });
     };
@@ -77,7 +79,7 @@ fn VersionList(
                     // The editor's fields must show the restored text: reload the page.
                     let _ = window().location().reload();
                 }
-                Err(error) => message.set(Some(error.to_string())),
+                Err(error) => message.set(Some(error.describe(lang))),
             }
         });
     };

@@ -10,6 +10,7 @@ use super::{
 use crate::{
     auth::session::refuse,
     error::AppError,
+    i18n::Message,
     sanitize::SafeHtml,
     state::store,
     storage::{
@@ -67,10 +68,10 @@ pub(super) fn refused(error: StoreError) -> AppError {
             current_version: stored,
         }),
         StoreError::NotFound => refuse(AppError::NotFound),
-        StoreError::UnknownCategory(_) => refuse(AppError::Validation {
-            field: "category".into(),
-            message: "Nav tādas kategorijas.".into(),
-        }),
+        StoreError::UnknownCategory(_) => refuse(AppError::invalid(
+            "category",
+            Message::new("invalid-category"),
+        )),
         other => AppError::from(other),
     }
 }
@@ -213,10 +214,10 @@ pub(super) async fn publish_fields(
 pub async fn publish(editor: &User, save: ArticleSave) -> Result<Saved, AppError> {
     let fields = checked(&save.fields)?;
     if !crate::sanitize::images_have_alt_text(&fields.body_html) {
-        return Err(refuse(AppError::Validation {
-            field: "body".into(),
-            message: "Katram attēlam pirms publicēšanas vajag aprakstu (alt tekstu).".into(),
-        }));
+        return Err(refuse(AppError::invalid(
+            "body",
+            Message::new("invalid-alt-text"),
+        )));
     }
     let article = article_by_id(save.article_id).await?;
     // Publishing over a draft someone saved after this editor's last look would lose it.
@@ -259,10 +260,10 @@ pub async fn update_settings(
         .update_article_settings(save.article_id, save.version, &settings)
         .await
         .map_err(|error| match error {
-            StoreError::Taken(_) => refuse(AppError::Validation {
-                field: "slug".into(),
-                message: "Šī adrese jau ir aizņemta.".into(),
-            }),
+            StoreError::Taken(_) => refuse(AppError::invalid(
+                "slug",
+                Message::new("invalid-slug-taken"),
+            )),
             other => refused(other),
         })?;
     audit(editor, "changed settings", updated.id, &updated.title).await?;

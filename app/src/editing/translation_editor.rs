@@ -46,10 +46,11 @@ pub fn TranslationEditor(
                     state.set(SaveState::Done(format!("Tulkojums saglabāts {at}")));
                 }
                 Err(AppError::Validation { field, message }) => {
+                    let message = message.in_lang(lang);
                     state.set(SaveState::Failed(message.clone()));
                     field_error.set(Some((field, message)));
                 }
-                Err(error) => state.set(SaveState::Failed(error.to_string())),
+                Err(error) => state.set(SaveState::Failed(error.describe(lang))),
             }
         });
     };

@@ -6,7 +6,7 @@ use super::{service, validate, ArticleFields, ItemKind, TranslationSave};
 use crate::{
     auth::session::refuse,
     error::AppError,
-    i18n::Lang,
+    i18n::{Lang, Message},
     sanitize::SafeHtml,
     state::store,
     storage::{ArticleText, EventText, User},
@@ -15,11 +15,10 @@ use crate::{
 
 pub async fn save(editor: &User, save: TranslationSave) -> Result<String, AppError> {
     if save.lang == Lang::Lv {
-        return Err(refuse(AppError::Validation {
-            field: "lang".into(),
-            message: "Latviešu teksts ir pats oriģināls; tulkot var angļu vai krievu valodā."
-                .into(),
-        }));
+        return Err(refuse(AppError::invalid(
+            "lang",
+            Message::new("invalid-translation-lang"),
+        )));
     }
     // The same limits as the original's fields: a title, and a body of sensible size.
     let checked = validate::article_fields(&ArticleFields {

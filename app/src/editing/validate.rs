@@ -2,7 +2,7 @@
 //! editor can show it where it belongs.
 
 use super::ArticleFields;
-use crate::error::AppError;
+use crate::{error::AppError, i18n::Message};
 
 /// Longest title, in characters.
 pub const MAX_TITLE: usize = 300;
@@ -11,40 +11,40 @@ pub const MAX_LEAD: usize = 2_000;
 /// Largest body, in bytes of HTML.
 pub const MAX_BODY_BYTES: usize = 200_000;
 
-fn invalid(field: &str, message: &str) -> AppError {
-    AppError::Validation {
-        field: field.to_string(),
-        message: message.to_string(),
-    }
+fn invalid(field: &str, message: Message) -> AppError {
+    AppError::invalid(field, message)
+}
+
+/// The body's size against the limit, in kilobytes, as the message `id` says it.
+pub fn body_too_long(id: &str, body_html: &str) -> AppError {
+    invalid(
+        "body",
+        Message::new(id)
+            .number("size", (body_html.len() / 1000) as i64)
+            .number("max", (MAX_BODY_BYTES / 1000) as i64),
+    )
 }
 
 /// The fields trimmed, or the first problem found.
 pub fn article_fields(fields: &ArticleFields) -> Result<ArticleFields, AppError> {
     let title = fields.title.trim();
     if title.is_empty() {
-        return Err(invalid("title", "Virsraksts nedrīkst būt tukšs."));
+        return Err(invalid("title", Message::new("invalid-title-empty")));
     }
     if title.chars().count() > MAX_TITLE {
         return Err(invalid(
             "title",
-            &format!("Virsraksts nedrīkst būt garāks par {MAX_TITLE} zīmēm."),
+            Message::new("invalid-title-long").number("max", MAX_TITLE as i64),
         ));
     }
     if fields.lead.trim().chars().count() > MAX_LEAD {
         return Err(invalid(
             "lead",
-            &format!("Ievads nedrīkst būt garāks par {MAX_LEAD} zīmēm."),
+            Message::new("invalid-lead-long").number("max", MAX_LEAD as i64),
         ));
     }
     if fields.body_html.len() > MAX_BODY_BYTES {
-        return Err(invalid(
-            "body",
-            &format!(
-                "Teksts ir par garu ({} kB; atļauti {} kB).",
-                fields.body_html.len() / 1000,
-                MAX_BODY_BYTES / 1000
-            ),
-        ));
+        return Err(body_too_long("invalid-body-long", &fields.body_html));
     }
     Ok(ArticleFields {
         title: title.to_string(),
@@ -67,13 +67,10 @@ pub fn slug(value: &str) -> Result<String, AppError> {
         && !slug.ends_with('-')
         && !slug.contains("--");
     if !shaped {
-        return Err(invalid(
-            "slug",
-            "Adresē drīkst būt tikai mazie latīņu burti, cipari un defises (līdz 80 zīmēm).",
-        ));
+        return Err(invalid("slug", Message::new("invalid-slug-shape")));
     }
     if slug.len() == 4 && slug.bytes().all(|b| b.is_ascii_digit()) {
-        return Err(invalid("slug", "Četri cipari ir arhīva gada adrese."));
+        return Err(invalid("slug", Message::new("invalid-slug-year")));
     }
     Ok(slug)
 }

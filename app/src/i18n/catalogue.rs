@@ -6,10 +6,33 @@ use fluent_bundle::{concurrent::FluentBundle, FluentArgs, FluentResource, Fluent
 
 use super::Lang;
 
-const SOURCES: [(Lang, &str); 3] = [
-    (Lang::Lv, include_str!("../../locales/lv.ftl")),
-    (Lang::En, include_str!("../../locales/en.ftl")),
-    (Lang::Ru, include_str!("../../locales/ru.ftl")),
+/// Each language's catalogue, in files by the part of the site they serve: `site.ftl` for
+/// readers, `editing.ftl` for editors' tools and `errors.ftl` for what can go wrong.
+const SOURCES: [(Lang, [&str; 3]); 3] = [
+    (
+        Lang::Lv,
+        [
+            include_str!("../../locales/lv/site.ftl"),
+            include_str!("../../locales/lv/editing.ftl"),
+            include_str!("../../locales/lv/errors.ftl"),
+        ],
+    ),
+    (
+        Lang::En,
+        [
+            include_str!("../../locales/en/site.ftl"),
+            include_str!("../../locales/en/editing.ftl"),
+            include_str!("../../locales/en/errors.ftl"),
+        ],
+    ),
+    (
+        Lang::Ru,
+        [
+            include_str!("../../locales/ru/site.ftl"),
+            include_str!("../../locales/ru/editing.ftl"),
+            include_str!("../../locales/ru/errors.ftl"),
+        ],
+    ),
 ];
 
 /// An argument of a message: `{ $count }` is `Arg::Number`, `{ $title }` `Arg::Text`.
@@ -21,20 +44,22 @@ pub enum Arg<'a> {
 
 fn bundles() -> &'static [FluentBundle<FluentResource>; 3] {
     static BUNDLES: OnceLock<[FluentBundle<FluentResource>; 3]> = OnceLock::new();
-    BUNDLES.get_or_init(|| SOURCES.map(|(lang, source)| bundle(lang, source)))
+    BUNDLES.get_or_init(|| SOURCES.map(|(lang, sources)| bundle(lang, &sources)))
 }
 
-fn bundle(lang: Lang, source: &str) -> FluentBundle<FluentResource> {
-    // The catalogues are part of the program; a syntax error is caught by the tests, and
-    // whatever did parse is still used.
-    let resource =
-        FluentResource::try_new(source.to_string()).unwrap_or_else(|(partial, _)| partial);
+fn bundle(lang: Lang, sources: &[&str]) -> FluentBundle<FluentResource> {
     let id = lang.code().parse().unwrap_or_default();
     let mut bundle = FluentBundle::new_concurrent(vec![id]);
     // No Unicode isolation marks around arguments: the texts are plain left-to-right.
     bundle.set_use_isolating(false);
-    // Message ids are unique per catalogue (tested), so adding cannot clash.
-    let _ = bundle.add_resource(resource);
+    for source in sources {
+        // The catalogues are part of the program; a syntax error is caught by the tests,
+        // and whatever did parse is still used.
+        let resource =
+            FluentResource::try_new(source.to_string()).unwrap_or_else(|(partial, _)| partial);
+        // Message ids are unique across a language's files (tested), so adding cannot clash.
+        let _ = bundle.add_resource(resource);
+    }
     bundle
 }
 
@@ -81,26 +106,29 @@ mod tests {
 
     use super::*;
 
-    fn message_ids(source: &str) -> BTreeSet<String> {
-        let resource = parser::parse(source).unwrap_or_else(|(_, errors)| {
-            panic!("a catalogue does not parse: {errors:?}");
-        });
-        resource
-            .body
-            .into_iter()
-            .filter_map(|entry| match entry {
-                ast::Entry::Message(message) => Some(message.id.name.to_string()),
-                _ => None,
-            })
-            .collect()
+    /// The message ids of one language's files; each id may be defined only once.
+    fn message_ids(sources: &[&str]) -> BTreeSet<String> {
+        let mut ids = BTreeSet::new();
+        for source in sources {
+            let resource = parser::parse(*source).unwrap_or_else(|(_, errors)| {
+                panic!("a catalogue does not parse: {errors:?}");
+            });
+            for entry in resource.body {
+                if let ast::Entry::Message(message) = entry {
+                    let id = message.id.name.to_string();
+                    assert!(ids.insert(id.clone()), "{id} is defined twice");
+                }
+            }
+        }
+        ids
     }
 
     #[test]
     fn every_catalogue_has_every_message() {
-        let latvian = message_ids(SOURCES[0].1);
+        let latvian = message_ids(&SOURCES[0].1);
         assert!(latvian.len() > 50, "the Latvian catalogue is loaded");
-        for (lang, source) in &SOURCES[1..] {
-            let ids = message_ids(source);
+        for (lang, sources) in &SOURCES[1..] {
+            let ids = message_ids(sources);
             let missing: Vec<_> = latvian.difference(&ids).collect();
             let extra: Vec<_> = ids.difference(&latvian).collect();
             assert!(missing.is_empty(), "{lang:?} lacks {missing:?}");
@@ -114,7 +142,7 @@ mod tests {
     /// Every `t("…")`, `tr(…, "…")` and `.t("…")` in the code names a Latvian message.
     #[test]
     fn the_code_asks_only_for_messages_that_exist() {
-        let latvian = message_ids(SOURCES[0].1);
+        let latvian = message_ids(&SOURCES[0].1);
         let mut unknown = Vec::new();
         let mut asked = 0;
         let src = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("src");
@@ -140,10 +168,11 @@ mod tests {
     }
 
     /// Message ids in calls like `t("nav-home")`, `tr(lang, "nav-home")`,
-    /// `tr_with(lang, "event-count", …)` and `lang.t("nav-home")` (not `get("…")`).
+    /// `tr_with(lang, "event-count", …)`, `lang.t("nav-home")` and
+    /// `Message::new("error-not-found")` (not `get("…")`).
     fn asked_ids(code: &str) -> Vec<String> {
         let mut ids = Vec::new();
-        for marker in ["t(\"", "tr(lang, \"", "tr_with(lang, \""] {
+        for marker in ["t(\"", "tr(lang, \"", "tr_with(lang, \"", "Message::new(\""] {
             for (start, _) in code.match_indices(marker) {
                 let before = code[..start].chars().next_back();
                 if before.is_some_and(|c| c.is_alphanumeric() || c == '_') {

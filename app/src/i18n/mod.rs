@@ -1,19 +1,23 @@
 //! The interface in Latvian (the default, at `/…`), English (`/en/…`) and Russian (`/ru/…`).
 //!
-//! Messages live in one Fluent catalogue per language (`app/locales/{lv,en,ru}.ftl`), compiled
+//! Messages live in one Fluent catalogue per language (`app/locales/{lv,en,ru}/*.ftl`), compiled
 //! into the binary and the WebAssembly; Fluent picks plural forms by each language's CLDR
 //! rules ("1 notikums", "2 события", "5 событий"). The language of a page is the first segment
 //! of its path, so every page has one address per language and links keep the reader's
 //! language (`Lang::href`). A test fails when any catalogue lacks a message another has, or
-//! when the code asks for a message the Latvian catalogue does not define.
+//! when the code asks for a message the Latvian catalogue does not define. Errors travel from
+//! the server as a [`Message`] (an id and arguments), so the browser words them in the page's
+//! language.
 
 mod catalogue;
+mod message;
 
 use leptos::prelude::*;
 use leptos_router::hooks::use_location;
 use serde::{Deserialize, Serialize};
 
 pub use catalogue::{tr, tr_with, Arg};
+pub use message::{Message, MessageArg};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default, Serialize, Deserialize)]
 pub enum Lang {

@@ -1,0 +1,31 @@
+# What can go wrong, as the server reports it and the browser words it.
+
+error-not-found-text = The page was not found.
+error-unauthorized = Please sign in.
+error-forbidden = You are not allowed to do that.
+error-bad-credentials = Wrong e-mail address or password.
+error-too-many-attempts = Too many failed attempts. Try again in { $seconds } s.
+error-conflict = Someone else has already changed this item (version { $version }).
+error-internal = Server error. Please try again.
+error-bad-request = Invalid request: { $reason }
+error-transport = Connection error: { $reason }
+
+## Fields editors fill in
+
+invalid-title-empty = The title must not be empty.
+invalid-title-long = The title must not be longer than { $max } characters.
+invalid-lead-long = The lead must not be longer than { $max } characters.
+invalid-body-long = The text is too long ({ $size } kB; { $max } kB allowed).
+invalid-slug-shape = An address may contain only lower-case Latin letters, digits and hyphens (up to 80 characters).
+invalid-slug-year = Four digits are the address of an archive year.
+invalid-slug-taken = This address is already taken.
+invalid-category = There is no such category.
+invalid-alt-text = Every image needs a description (alt text) before publishing.
+invalid-event-title-empty = The title must not be empty.
+invalid-event-title-long = The title must not be longer than { $max } characters.
+invalid-event-body-long = The description is too long ({ $size } kB; { $max } kB allowed).
+invalid-date = No such date (use YYYY-MM-DD).
+invalid-time = No such time (use HH:MM).
+invalid-end-before-start = The end cannot come before the start.
+invalid-move-recurring = A recurring event is moved on its own page, by changing its start date.
+invalid-translation-lang = The Latvian text is the original; translations are into English or Russian.

@@ -1,0 +1,1 @@
+# Editors' tools: the desk, the editors, history and conflicts.

@@ -1,0 +1,31 @@
+# What can go wrong, as the server reports it and the browser words it.
+
+error-not-found-text = Lapa nav atrasta.
+error-unauthorized = Nepieciešams pieteikties.
+error-forbidden = Jums nav tiesību to darīt.
+error-bad-credentials = Nepareiza e-pasta adrese vai parole.
+error-too-many-attempts = Pārāk daudz neveiksmīgu mēģinājumu. Mēģiniet vēlreiz pēc { $seconds } s.
+error-conflict = Kāds cits šo ierakstu jau ir mainījis (versija { $version }).
+error-internal = Servera kļūda. Lūdzu, mēģiniet vēlreiz.
+error-bad-request = Nederīgs pieprasījums: { $reason }
+error-transport = Savienojuma kļūda: { $reason }
+
+## Fields editors fill in
+
+invalid-title-empty = Virsraksts nedrīkst būt tukšs.
+invalid-title-long = Virsraksts nedrīkst būt garāks par { $max } zīmēm.
+invalid-lead-long = Ievads nedrīkst būt garāks par { $max } zīmēm.
+invalid-body-long = Teksts ir par garu ({ $size } kB; atļauti { $max } kB).
+invalid-slug-shape = Adresē drīkst būt tikai mazie latīņu burti, cipari un defises (līdz 80 zīmēm).
+invalid-slug-year = Četri cipari ir arhīva gada adrese.
+invalid-slug-taken = Šī adrese jau ir aizņemta.
+invalid-category = Nav tādas kategorijas.
+invalid-alt-text = Katram attēlam pirms publicēšanas vajag aprakstu (alt tekstu).
+invalid-event-title-empty = Nosaukums nedrīkst būt tukšs.
+invalid-event-title-long = Nosaukums nedrīkst būt garāks par { $max } zīmēm.
+invalid-event-body-long = Apraksts ir par garu ({ $size } kB; atļauti { $max } kB).
+invalid-date = Nav tāda datuma (jābūt GGGG-MM-DD).
+invalid-time = Nav tāda laika (jābūt SS:MM).
+invalid-end-before-start = Beigas nevar būt pirms sākuma.
+invalid-move-recurring = Atkārtotu notikumu pārceļ tā lapā, mainot sākuma datumu.
+invalid-translation-lang = Latviešu teksts ir pats oriģināls; tulkot var angļu vai krievu valodā.

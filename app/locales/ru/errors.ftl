@@ -1,0 +1,31 @@
+# What can go wrong, as the server reports it and the browser words it.
+
+error-not-found-text = Страница не найдена.
+error-unauthorized = Необходимо войти.
+error-forbidden = У вас нет прав на это действие.
+error-bad-credentials = Неверный адрес электронной почты или пароль.
+error-too-many-attempts = Слишком много неудачных попыток. Повторите через { $seconds } с.
+error-conflict = Кто-то другой уже изменил эту запись (версия { $version }).
+error-internal = Ошибка сервера. Пожалуйста, повторите попытку.
+error-bad-request = Неверный запрос: { $reason }
+error-transport = Ошибка соединения: { $reason }
+
+## Fields editors fill in
+
+invalid-title-empty = Заголовок не может быть пустым.
+invalid-title-long = Заголовок не может быть длиннее { $max } знаков.
+invalid-lead-long = Вводный абзац не может быть длиннее { $max } знаков.
+invalid-body-long = Текст слишком длинный ({ $size } кБ; допустимо { $max } кБ).
+invalid-slug-shape = В адресе допустимы только строчные латинские буквы, цифры и дефисы (до 80 знаков).
+invalid-slug-year = Четыре цифры — это адрес года в архиве.
+invalid-slug-taken = Этот адрес уже занят.
+invalid-category = Такой категории нет.
+invalid-alt-text = Перед публикацией у каждого изображения должно быть описание (alt-текст).
+invalid-event-title-empty = Название не может быть пустым.
+invalid-event-title-long = Название не может быть длиннее { $max } знаков.
+invalid-event-body-long = Описание слишком длинное ({ $size } кБ; допустимо { $max } кБ).
+invalid-date = Такой даты нет (формат ГГГГ-ММ-ДД).
+invalid-time = Такого времени нет (формат ЧЧ:ММ).
+invalid-end-before-start = Окончание не может быть раньше начала.
+invalid-move-recurring = Повторяющееся событие переносят на его странице, изменив дату начала.
+invalid-translation-lang = Латышский текст — это оригинал; переводить можно на английский или русский.
