@@ -335,13 +335,17 @@ test("on the English page an editor translates an article, and only English read
   const editor = await editorPage(browser, EDITORS.janis.email);
   await editor.goto(`/en${ABROAD}`);
   await hydrated(editor);
-  await editor.getByRole("button", { name: "Tulkot: English" }).click();
-  const title = editor.getByRole("textbox", { name: "Virsraksts" });
+  // On the English page the editor speaks English too, server messages included.
+  await editor.getByRole("button", { name: "Translate: English" }).click();
+  const title = editor.getByRole("textbox", { name: "Title" });
   await expect(title).toHaveValue(/^Pirms došanās strādāt/);
+  await title.fill("");
+  await editor.getByRole("button", { name: "Save translation" }).click();
+  await expect(editor.getByText("The title must not be empty.").first()).toBeVisible();
   await title.fill("Check the offer before you go to work abroad");
-  await editor.getByRole("textbox", { name: "Ievads" }).fill("Five questions to ask before accepting a job in another country.");
-  await editor.getByRole("button", { name: "Saglabāt tulkojumu" }).click();
-  await expect(editor.getByRole("status").filter({ hasText: "Tulkojums saglabāts" })).toBeVisible();
+  await editor.getByRole("textbox", { name: "Lead" }).fill("Five questions to ask before accepting a job in another country.");
+  await editor.getByRole("button", { name: "Save translation" }).click();
+  await expect(editor.getByRole("status").filter({ hasText: "Translation saved" })).toBeVisible();
 
   await reader.goto(`/en${ABROAD}`);
   await expect(reader.getByRole("heading", { level: 1 })).toHaveText("Check the offer before you go to work abroad");

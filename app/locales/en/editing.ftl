@@ -1,1 +1,177 @@
 # Editors' tools: the desk, the editors, history and conflicts.
+
+## Editing an article or event where it stands
+
+editor-opening = Opening for editing…
+# The editing toolbar, as a named region.
+editor-bar = Editing
+# The page title while editing.
+editor-editing = Editing: { $title }
+editor-edit-article = Edit this article
+editor-edit-event = Edit this event
+editor-save-draft = Save draft
+editor-save-event = Save event
+editor-publish = Publish
+editor-stop = Stop editing
+editor-delete = Delete
+editor-article-delete-question = Move this article to the trash? It can be restored on the editors' desk.
+editor-event-delete-question = Move this event to the trash?
+editor-readers-see-published = Readers see the published version.
+editor-article-unpublished = The article is not published yet.
+editor-recurring-note = Recurring event: the dates are those of its first occurrence; the way it repeats stays as it is.
+
+## Where the work stands ($at is a time, or a date and time)
+
+editor-state-unchanged = No changes
+editor-state-unsaved = Unsaved changes…
+editor-state-saving = Saving…
+editor-state-saved = Draft saved { $at }
+editor-state-failed = Could not save: { $reason }
+editor-published-at = Published at { $at }
+editor-saved-as-draft-at = Saved as a draft at { $at }
+# Why a save failed: it follows "Could not save:".
+editor-saved-meanwhile = someone else saved their version in the meantime
+editor-leave-question = There are unsaved changes. Leave the page anyway?
+
+## Fields, as the editors, conflicts and history name them
+
+editor-field-title = Title
+editor-field-lead = Lead
+editor-field-body = Text
+editor-field-contact = Contact information
+# An event's title.
+editor-field-name = Title
+# An event's dates and times as one part.
+editor-field-when = Date and time
+editor-field-location = Location
+editor-field-category = Category
+editor-field-summary = Short description
+# An event's body.
+editor-field-description = Description
+editor-field-status = Status
+editor-date = Date
+# A time of day; also the audit log's column.
+editor-time = Time
+editor-start = Start
+editor-end = End
+editor-all-day = All day
+editor-no-category = No category
+editor-status-draft-hidden = Draft (hidden from readers)
+editor-status-unpublished-hidden = Unpublished (hidden from readers)
+editor-status-published = Published
+# An event's status as conflicts and history compare it.
+editor-status-word-published = published
+editor-status-word-draft = draft
+
+## An article's settings
+
+editor-settings = Settings
+editor-settings-address = Address: /news/
+editor-settings-save = Save settings
+editor-settings-saved = Settings saved.
+
+## The body editor's toolbar
+
+editor-toolbar = Text formatting
+editor-format-paragraph = Paragraph
+editor-format-heading = Heading
+editor-format-bold = Bold
+editor-format-italic = Italic
+editor-format-link = Link
+editor-format-bulleted-list = Bulleted list
+editor-format-numbered-list = Numbered list
+editor-format-quote = Quotation
+editor-format-image = Image
+editor-link-question = Link address (https://…)
+
+## Images in the body
+
+upload-choose-image = Choose an image
+upload-uploading = Uploading “{ $name }” ({ $size } kB)…
+upload-progress = Upload
+upload-alt-question = A description of the image for those who cannot see it (alt text)
+upload-no-alt = The image has no description: add one before publishing.
+upload-not-an-image = The file is not a JPEG, PNG, WebP or GIF image.
+upload-too-large = The image is too large: { $max } MB allowed.
+upload-unreadable = The image cannot be read: { $reason }
+upload-not-stored = The image could not be stored.
+upload-not-processed = The image could not be processed.
+# An HTTP status code.
+upload-failed-status = Error { $status }
+upload-in-browser-only = Images are uploaded in the browser.
+
+## Someone else saved meanwhile
+
+conflict-article-heading = Someone else saved this article while you were editing it
+conflict-event-heading = Someone else saved this event while you were editing it
+conflict-intro = Nothing is lost. For each part that differs, choose what to keep, then save.
+# $who: an editor's e-mail address and a time, or one of the versions below.
+conflict-theirs-by = The other version: { $who }
+conflict-mine = Your version
+conflict-theirs = The other version
+conflict-keep-mine = Keep mine
+conflict-keep-theirs = Keep the other
+conflict-keep-both = Keep both
+conflict-save = Save what was chosen
+conflict-published-version = the published version
+conflict-saved-version = the saved version
+conflict-other-editor = another editor
+
+## Version history
+
+history-heading = Version history
+history-loading = Loading the history…
+history-version = Version { $version }
+history-current = current version
+history-original = original version
+history-restore = Restore version { $version }
+history-restored = Version { $version } restored as version { $new }. Reloading the page…
+history-compare-from = Compare from
+history-compare-to = to
+history-compare = Compare
+history-differences = Differences between versions { $older } and { $newer }
+# An article's contact line in a comparison.
+history-field-contacts = Contacts
+
+## Translating ($language is the language's own name: English, Русский)
+
+translation-start = Translate: { $language }
+translation-page-title = Translating ({ $language }): { $title }
+translation-heading = Translation: { $language }
+translation-visibility = Translation: { $language }. Readers see it as soon as it is saved.
+translation-save = Save translation
+translation-saved-at = Translation saved at { $at }
+
+## The editors' desk and the audit log
+
+desk-heading = Editors' desk
+desk-description = Drafts and the trash.
+desk-new-article = + New article
+desk-drafts = Unpublished articles
+desk-no-drafts = There are no unpublished articles.
+desk-trash = Trash
+desk-trash-empty = The trash is empty.
+desk-event = Event
+# Also the audit log's column of items.
+desk-article = Article
+desk-deleted-at = deleted { $when }
+desk-restore = Restore “{ $title }”
+desk-restored = Restored as a draft.
+desk-audit-log = Activity log
+desk-audit-description = Who changed what.
+desk-audit-latest = Latest actions
+desk-audit-who = Who
+desk-audit-action = Action
+
+## Adding and moving events on the month grid ($date as in date-long)
+
+editor-add-event = Add an event
+editor-add-event-on = Add an event: { $date }
+editor-month-help = For editors: “+” on a day adds an event; an event can be dragged to another day, or, on its day, press M, choose a day with the arrow keys and press Enter. On a touch screen: tap ⇄ next to the event, then the day.
+editor-move-event = Move “{ $title }” to another day
+editor-move-by-keys = Moving “{ $title }”: choose a day with the arrow keys and press Enter; Esc cancels.
+editor-move-by-touch = Moving “{ $title }”: tap the day to move it to; Esc cancels.
+editor-move-nothing = There is no event on this day to move.
+editor-move-cancelled = Move cancelled.
+editor-moved = “{ $title }” moved to { $date }.
+editor-move-failed = Could not move “{ $title }”: { $reason }

@@ -19,6 +19,7 @@ search-button = Search
 account-signed-in = Signed in:
 account-sign-out = Sign out
 feed-title = Notikumi — news
+calendar-feed-name = Notikumi event calendar
 
 ## Dates and counts
 
@@ -193,3 +194,10 @@ news-description = The latest news on preventing human trafficking in Latvia.
 error-not-found = Page not found
 error-to-home = To the front page
 error-generic = Something went wrong
+
+## Shown on a page whose item readers cannot see yet, and beside news in the month grid
+
+article-unpublished = This article is not published yet.
+event-unpublished = This event is not published yet.
+day-news-tag = News
+day-news-more = +{ $count } more in the archive

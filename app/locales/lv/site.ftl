@@ -20,6 +20,7 @@ search-button = Meklēt
 account-signed-in = Pieteicies:
 account-sign-out = Iziet
 feed-title = Notikumi — jaunumi
+calendar-feed-name = Notikumu kalendārs
 
 ## Dates and counts
 
@@ -195,3 +196,13 @@ news-description = Jaunākās ziņas par cilvēku tirdzniecības novēršanu Lat
 error-not-found = Lapa nav atrasta
 error-to-home = Uz sākumlapu
 error-generic = Radās kļūda
+
+## Shown on a page whose item readers cannot see yet, and beside news in the month grid
+
+article-unpublished = Šis raksts vēl nav publicēts.
+event-unpublished = Šis notikums vēl nav publicēts.
+day-news-tag = Ziņa
+day-news-more = { $count ->
+    [one] +{ $count } ziņa arhīvā
+   *[other] +{ $count } ziņas arhīvā
+}

@@ -1,1 +1,178 @@
 # Editors' tools: the desk, the editors, history and conflicts.
+
+## Editing an article or event where it stands
+
+editor-opening = Открывается для редактирования…
+# The editing toolbar, as a named region.
+editor-bar = Редактирование
+# The page title while editing.
+editor-editing = Редактирование: { $title }
+editor-edit-article = Редактировать эту статью
+editor-edit-event = Редактировать событие
+editor-save-draft = Сохранить черновик
+editor-save-event = Сохранить событие
+editor-publish = Опубликовать
+editor-stop = Закончить редактирование
+editor-delete = Удалить
+editor-article-delete-question = Переместить эту статью в корзину? Её можно будет восстановить на странице редакции.
+editor-event-delete-question = Переместить это событие в корзину?
+editor-readers-see-published = Читатели видят опубликованную версию.
+editor-article-unpublished = Статья ещё не опубликована.
+editor-recurring-note = Повторяющееся событие: даты — это даты первого раза; порядок повторения не меняется.
+
+## Where the work stands ($at is a time, or a date and time)
+
+editor-state-unchanged = Изменений нет
+editor-state-unsaved = Несохранённые изменения…
+editor-state-saving = Сохранение…
+editor-state-saved = Черновик сохранён { $at }
+editor-state-failed = Не удалось сохранить: { $reason }
+editor-published-at = Опубликовано в { $at }
+editor-saved-as-draft-at = Сохранено как черновик в { $at }
+# Why a save failed: it follows "Не удалось сохранить:".
+editor-saved-meanwhile = кто-то другой тем временем сохранил свою версию
+editor-leave-question = Есть несохранённые изменения. Всё равно покинуть страницу?
+
+## Fields, as the editors, conflicts and history name them
+
+editor-field-title = Заголовок
+editor-field-lead = Вводный абзац
+editor-field-body = Текст
+editor-field-contact = Контактная информация
+# An event's title.
+editor-field-name = Название
+# An event's dates and times as one part.
+editor-field-when = Дата и время
+editor-field-location = Место
+editor-field-category = Категория
+editor-field-summary = Краткое описание
+# An event's body.
+editor-field-description = Описание
+editor-field-status = Статус
+editor-date = Дата
+# A time of day; also the audit log's column.
+editor-time = Время
+editor-start = Начало
+editor-end = Окончание
+editor-all-day = Весь день
+editor-no-category = Без категории
+editor-status-draft-hidden = Черновик (читатели не видят)
+editor-status-unpublished-hidden = Не опубликовано (читатели не видят)
+editor-status-published = Опубликовано
+# An event's status as conflicts and history compare it.
+editor-status-word-published = опубликовано
+editor-status-word-draft = черновик
+
+## An article's settings
+
+editor-settings = Настройки
+editor-settings-address = Адрес: /news/
+editor-settings-save = Сохранить настройки
+editor-settings-saved = Настройки сохранены.
+
+## The body editor's toolbar
+
+editor-toolbar = Форматирование текста
+editor-format-paragraph = Абзац
+editor-format-heading = Подзаголовок
+editor-format-bold = Полужирный
+editor-format-italic = Курсив
+editor-format-link = Ссылка
+editor-format-bulleted-list = Маркированный список
+editor-format-numbered-list = Нумерованный список
+editor-format-quote = Цитата
+editor-format-image = Изображение
+editor-link-question = Адрес ссылки (https://…)
+
+## Images in the body
+
+upload-choose-image = Выбрать изображение
+upload-uploading = Загрузка «{ $name }» ({ $size } кБ)…
+upload-progress = Загрузка
+upload-alt-question = Описание изображения для тех, кто его не видит (alt-текст)
+upload-no-alt = У изображения нет описания: добавьте его перед публикацией.
+upload-not-an-image = Файл не является изображением JPEG, PNG, WebP или GIF.
+upload-too-large = Изображение слишком большое: допустимо { $max } МБ.
+upload-unreadable = Не удаётся прочитать изображение: { $reason }
+upload-not-stored = Не удалось сохранить изображение.
+upload-not-processed = Не удалось обработать изображение.
+# An HTTP status code.
+upload-failed-status = Ошибка { $status }
+upload-in-browser-only = Изображения загружаются в браузере.
+
+## Someone else saved meanwhile
+
+conflict-article-heading = Кто-то другой сохранил эту статью, пока вы её редактировали
+conflict-event-heading = Кто-то другой сохранил это событие, пока вы его редактировали
+conflict-intro = Ничего не потеряно. Для каждой отличающейся части выберите, что оставить, и сохраните.
+# $who: an editor's e-mail address and a time, or one of the versions below.
+conflict-theirs-by = Другая версия: { $who }
+conflict-mine = Ваша версия
+conflict-theirs = Другая версия
+conflict-keep-mine = Оставить мою
+conflict-keep-theirs = Оставить другую
+conflict-keep-both = Оставить обе
+conflict-save = Сохранить выбранное
+conflict-published-version = опубликованная версия
+conflict-saved-version = сохранённая версия
+conflict-other-editor = другой редактор
+
+## Version history
+
+history-heading = История версий
+history-loading = Загрузка истории…
+history-version = Версия { $version }
+history-current = текущая версия
+history-original = исходная версия
+history-restore = Восстановить версию { $version }
+history-restored = Версия { $version } восстановлена как версия { $new }. Страница перезагружается…
+history-compare-from = Сравнить от
+history-compare-to = до
+history-compare = Сравнить
+history-differences = Различия между версиями { $older } и { $newer }
+# An article's contact line in a comparison.
+history-field-contacts = Контакты
+
+## Translating ($language is the language's own name: English, Русский)
+
+translation-start = Перевести: { $language }
+translation-page-title = Перевод ({ $language }): { $title }
+translation-heading = Перевод: { $language }
+translation-visibility = Перевод: { $language }. Читатели видят его сразу после сохранения.
+translation-save = Сохранить перевод
+translation-saved-at = Перевод сохранён в { $at }
+
+## The editors' desk and the audit log
+
+desk-heading = Редакция
+desk-description = Черновики и корзина.
+desk-new-article = + Новая статья
+desk-drafts = Неопубликованные статьи
+desk-no-drafts = Неопубликованных статей нет.
+desk-trash = Корзина
+desk-trash-empty = Корзина пуста.
+desk-event = Событие
+# Also the audit log's column of items.
+desk-article = Статья
+desk-deleted-at = удалено { $when }
+desk-restore = Восстановить «{ $title }»
+desk-restored = Восстановлено как черновик.
+desk-audit-log = Журнал действий
+desk-audit-description = Кто что изменил.
+desk-audit-latest = Последние действия
+desk-audit-who = Кто
+desk-audit-action = Действие
+
+## Adding and moving events on the month grid ($date as in date-long)
+
+editor-add-event = Добавить событие
+editor-add-event-on = Добавить событие: { $date }
+editor-month-help = Для редакторов: «+» в дне добавляет событие; событие можно перетащить на другой день или, находясь в его дне, нажать M, выбрать день стрелками и нажать Enter. На сенсорном экране: нажмите ⇄ у события, а затем на день.
+editor-move-event = Перенести «{ $title }» на другой день
+editor-move-by-keys = Перенос «{ $title }»: выберите день стрелками и нажмите Enter; Esc — отмена.
+editor-move-by-touch = Перенос «{ $title }»: нажмите на день, на который его перенести; Esc — отмена.
+editor-move-nothing = В этот день нет события, которое можно перенести.
+editor-move-cancelled = Перенос отменён.
+# The Russian date ends in "г.", so no full stop follows it.
+editor-moved = «{ $title }» перенесено на { $date }
+editor-move-failed = Не удалось перенести «{ $title }»: { $reason }

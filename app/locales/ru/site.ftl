@@ -20,6 +20,7 @@ search-button = Найти
 account-signed-in = Вы вошли:
 account-sign-out = Выйти
 feed-title = Notikumi — новости
+calendar-feed-name = Календарь событий Notikumi
 
 ## Dates and counts
 
@@ -197,3 +198,14 @@ news-description = Последние новости о предотвращен
 error-not-found = Страница не найдена
 error-to-home = На главную
 error-generic = Произошла ошибка
+
+## Shown on a page whose item readers cannot see yet, and beside news in the month grid
+
+article-unpublished = Эта статья ещё не опубликована.
+event-unpublished = Это событие ещё не опубликовано.
+day-news-tag = Новость
+day-news-more = { $count ->
+    [one] ещё { $count } новость в архиве
+    [few] ещё { $count } новости в архиве
+   *[many] ещё { $count } новостей в архиве
+}

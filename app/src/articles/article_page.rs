@@ -75,6 +75,7 @@ fn ArticleForEditors(
     found: Result<Option<ArticleDetail>, AppError>,
     reload: Callback<()>,
 ) -> impl IntoView {
+    let lang = crate::i18n::current_lang();
     let unpublished = matches!(found, Ok(None) | Err(AppError::NotFound));
     match found {
         Err(error) if !unpublished => view! { <ErrorPage error/> }.into_any(),
@@ -92,7 +93,7 @@ fn ArticleForEditors(
             <EditInPlace kind=ItemKind::Article slug unpublished shown=shown reload>
                 {match found.clone() {
                     Ok(Some(detail)) => view! { <ArticleView detail/> }.into_any(),
-                    _ => view! { <p>"Šis raksts vēl nav publicēts."</p> }.into_any(),
+                    _ => view! { <p>{lang.t("article-unpublished")}</p> }.into_any(),
                 }}
             </EditInPlace>
             }

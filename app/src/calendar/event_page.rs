@@ -69,6 +69,7 @@ fn EventForEditors(
     found: Result<EventDetail, AppError>,
     reload: Callback<()>,
 ) -> impl IntoView {
+    let lang = crate::i18n::current_lang();
     let unpublished = matches!(found, Err(AppError::NotFound));
     match found {
         Err(error) if !unpublished => view! { <ErrorPage error/> }.into_any(),
@@ -83,7 +84,7 @@ fn EventForEditors(
             <EditInPlace kind=ItemKind::Event slug unpublished shown=shown reload>
                 {match found.clone() {
                     Ok(detail) => view! { <EventView detail/> }.into_any(),
-                    Err(_) => view! { <p>"Šis notikums vēl nav publicēts."</p> }.into_any(),
+                    Err(_) => view! { <p>{lang.t("event-unpublished")}</p> }.into_any(),
                 }}
             </EditInPlace>
             }

@@ -2,7 +2,7 @@
 //! the week's ends, PageUp/PageDown by month (with Shift by year), Enter opens the day.
 //! Each day cell announces itself ("otrdiena, 2020. gada 4. augusts, 2 notikumi").
 
-use crate::i18n::{tr_with, Arg};
+use crate::i18n::{tr, tr_with, Arg};
 use chrono::{Datelike, NaiveDate};
 use std::collections::HashMap;
 
@@ -126,10 +126,11 @@ pub fn MonthGrid(
                         event.prevent_default();
                         let picked = movable.get(&day).and_then(|events| events.first()).cloned();
                         announcement.set(match &picked {
-                            Some((_, title)) => format!(
-                                "Pārceļ „{title}”: izvēlieties dienu ar bultiņām un spiediet Enter; Esc atceļ."
-                            ),
-                            None => "Šajā dienā nav notikuma, ko pārcelt.".to_string(),
+                            Some((_, title)) => {
+                                let picked_title = [("title", Arg::Text(title))];
+                                tr_with(lang, "editor-move-by-keys", &picked_title)
+                            }
+                            None => tr(lang, "editor-move-nothing"),
                         });
                         moving.set(picked);
                         return;
@@ -137,7 +138,7 @@ pub fn MonthGrid(
                     "Escape" if moving.get_untracked().is_some() => {
                         event.prevent_default();
                         moving.set(None);
-                        announcement.set("Pārcelšana atcelta.".to_string());
+                        announcement.set(tr(lang, "editor-move-cancelled"));
                         return;
                     }
                     "Enter" => {
@@ -179,11 +180,7 @@ pub fn MonthGrid(
 
     view! {
         {editor.then(|| view! {
-            <p class="month-grid__editor-help">
-                "Redaktoriem: “+” dienā pievieno notikumu; notikumu var pārvilkt uz citu dienu vai, "
-                "atrodoties tā dienā, nospiest M, ar bultiņām izvēlēties dienu un nospiest Enter. "
-                "Skārienekrānā: pieskarieties ⇄ pie notikuma un tad dienai."
-            </p>
+            <p class="month-grid__editor-help">{tr(lang, "editor-month-help")}</p>
         })}
         <div
             class="month-grid"
@@ -355,7 +352,7 @@ fn DayNews(news: Vec<NewsMark>, date: NaiveDate) -> impl IntoView {
                     .map(|mark| view! {
                         <li class="month-news">
                             <a class="month-news__link" href=lang.href(&format!("/news/{}", mark.slug)) tabindex="-1">
-                                <span class="month-news__tag">"Ziņa"</span>
+                                <span class="month-news__tag">{tr(lang, "day-news-tag")}</span>
                                 " "
                                 {mark.title}
                             </a>
@@ -365,7 +362,7 @@ fn DayNews(news: Vec<NewsMark>, date: NaiveDate) -> impl IntoView {
                 {(unshown > 0).then(|| view! {
                     <li class="month-news">
                         <a class="month-news__link" href=lang.href(&format!("/news/{}", date.format("%Y/%m"))) tabindex="-1">
-                            {format!("+{} ziņas arhīvā", unshown)}
+                            {tr_with(lang, "day-news-more", &[("count", Arg::Number(unshown as i64))])}
                         </a>
                     </li>
                 })}
@@ -465,13 +462,13 @@ fn EventChip(event: EventSummary, editor: bool, move_mode: MoveMode) -> impl Int
                 type="button"
                 class="month-chip__move"
                 tabindex="-1"
-                aria-label=format!("Pārcelt „{title}” uz citu dienu")
+                aria-label=tr_with(lang, "editor-move-event", &[("title", Arg::Text(&title))])
                 on:click=move |click| {
                     click.prevent_default();
                     click.stop_propagation();
-                    move_mode.announcement.set(format!(
-                        "Pārceļ „{title}”: pieskarieties dienai, uz kuru to pārcelt; Esc atceļ."
-                    ));
+                    let moving = [("title", Arg::Text(&title))];
+                    let text = tr_with(lang, "editor-move-by-touch", &moving);
+                    move_mode.announcement.set(text);
                     move_mode.moving.set(Some((slug.clone(), title.clone())));
                 }
             >

@@ -15,7 +15,10 @@ use super::{
     history::History,
     publish_article, save_draft, ArticleFields, ArticleSave, EditableArticle, ItemKind, ItemRef,
 };
-use crate::error::AppError;
+use crate::{
+    error::AppError,
+    i18n::{tr, tr_with, Arg, Lang},
+};
 
 /// Loads the article for editing. `on_leave` runs when the editor presses Esc.
 #[component]
@@ -23,7 +26,7 @@ pub fn ArticleEditor(slug: String, on_leave: Callback<()>) -> impl IntoView {
     let lang = crate::i18n::current_lang();
     let article = Resource::new(move || slug.clone(), get_editable_article);
     view! {
-        <Suspense fallback=|| view! { <p class="loading">"Atver rediģēšanai…"</p> }>
+        <Suspense fallback=move || view! { <p class="loading">{tr(lang, "editor-opening")}</p> }>
             {move || Suspend::new(async move {
                 match article.await {
                     Ok(article) => view! { <EditorForm article on_leave/> }.into_any(),
@@ -69,9 +72,7 @@ fn EditorForm(article: EditableArticle, on_leave: Callback<()>) -> impl IntoView
                     Err(error) => state.set(SaveState::Failed(error.describe(lang))),
                 }
             });
-            state.set(SaveState::Failed(
-                "kāds cits pa to laiku saglabāja savu versiju".into(),
-            ));
+            state.set(SaveState::Failed(tr(lang, "editor-saved-meanwhile")));
         }
         AppError::Validation { field, message } => {
             let message = message.in_lang(lang);
@@ -127,7 +128,8 @@ fn EditorForm(article: EditableArticle, on_leave: Callback<()>) -> impl IntoView
                     draft_version.set(0);
                     published.set(true);
                     field_error.set(None);
-                    state.set(SaveState::Done(format!("Publicēts {}", saved.at)));
+                    let at = [("at", Arg::Text(&saved.at))];
+                    state.set(SaveState::Done(tr_with(lang, "editor-published-at", &at)));
                 }
                 Err(error) => failed.with_value(|failed| failed(error)),
             }
@@ -141,9 +143,7 @@ fn EditorForm(article: EditableArticle, on_leave: Callback<()>) -> impl IntoView
     let navigate = use_navigate();
     let delete = move |_| {
         let sure = window()
-            .confirm_with_message(
-                "Pārvietot šo rakstu uz miskasti? To varēs atjaunot redakcijas lapā.",
-            )
+            .confirm_with_message(&tr(lang, "editor-article-delete-question"))
             .unwrap_or(false);
         if !sure {
             return;
@@ -154,7 +154,7 @@ fn EditorForm(article: EditableArticle, on_leave: Callback<()>) -> impl IntoView
             match delete_article(article_id).await {
                 Ok(()) => {
                     state.set(SaveState::Unchanged);
-                    navigate("/editor", NavigateOptions::default());
+                    navigate(&lang.href("/editor"), NavigateOptions::default());
                 }
                 Err(error) => state.set(SaveState::Failed(error.describe(lang))),
             }
@@ -193,12 +193,15 @@ fn EditorForm(article: EditableArticle, on_leave: Callback<()>) -> impl IntoView
     let conflict_view = move || {
         conflict.get().map(|(mine, theirs)| {
             let (their_fields, who) = match &theirs.draft {
-                Some(draft) => (draft.fields.clone(), saved_by(draft)),
-                None => (theirs.current.clone(), "publicētā versija".to_string()),
+                Some(draft) => (draft.fields.clone(), saved_by(lang, draft)),
+                None => (
+                    theirs.current.clone(),
+                    tr(lang, "conflict-published-version"),
+                ),
             };
             view! {
                 <ConflictView
-                    heading="Kāds cits saglabāja šo rakstu, kamēr jūs to rediģējāt"
+                    heading=tr(lang, "conflict-article-heading")
                     mine
                     theirs=their_fields
                     who
@@ -211,28 +214,28 @@ fn EditorForm(article: EditableArticle, on_leave: Callback<()>) -> impl IntoView
 
     view! {
         <div class="article-editor" on:keydown=on_keydown>
-            <Title text=move || format!("Rediģē: {}", fields.with(|f| f.title.clone()))/>
-            <h1 class="visually-hidden">{move || format!("Rediģē: {}", fields.with(|f| f.title.clone()))}</h1>
-            <div class="editor-bar" role="region" aria-label="Rediģēšana">
+            <Title text=move || fields.with(|f| editing_title(lang, &f.title))/>
+            <h1 class="visually-hidden">{move || fields.with(|f| editing_title(lang, &f.title))}</h1>
+            <div class="editor-bar" role="region" aria-label=tr(lang, "editor-bar")>
                 <p class="editor-bar__state" role="status" aria-live="polite">
-                    {move || state.with(SaveState::text)}
+                    {move || state.with(|state| state.text(lang))}
                 </p>
                 <p class="editor-bar__visibility">
                     {move || if published.get() {
-                        "Lasītāji redz publicēto versiju."
+                        tr(lang, "editor-readers-see-published")
                     } else {
-                        "Raksts vēl nav publicēts."
+                        tr(lang, "editor-article-unpublished")
                     }}
                 </p>
-                <button type="button" class="button" on:click=move |_| save_now()>"Saglabāt melnrakstu"</button>
-                <button type="button" class="button button--primary" on:click=publish>"Publicēt"</button>
-                <button type="button" class="button button--quiet" on:click=move |_| on_leave.run(())>"Beigt rediģēt"</button>
-                <button type="button" class="button button--danger" on:click=delete>"Dzēst"</button>
+                <button type="button" class="button" on:click=move |_| save_now()>{tr(lang, "editor-save-draft")}</button>
+                <button type="button" class="button button--primary" on:click=publish>{tr(lang, "editor-publish")}</button>
+                <button type="button" class="button button--quiet" on:click=move |_| on_leave.run(())>{tr(lang, "editor-stop")}</button>
+                <button type="button" class="button button--danger" on:click=delete>{tr(lang, "editor-delete")}</button>
             </div>
             <ArticleSettings article=article.clone() version=base_version published/>
             {conflict_view}
             <article class="article article--editing">
-                <label class="editable__label" for="edit-title">"Virsraksts"</label>
+                <label class="editable__label" for="edit-title">{tr(lang, "editor-field-title")}</label>
                 <textarea
                     id="edit-title"
                     class="editable editable--title"
@@ -246,7 +249,7 @@ fn EditorForm(article: EditableArticle, on_leave: Callback<()>) -> impl IntoView
                     }
                 >{starting.title.clone()}</textarea>
                 <p id="edit-title-error" class="field-error" role="alert">{move || error_for("title").get()}</p>
-                <label class="editable__label" for="edit-lead">"Ievads"</label>
+                <label class="editable__label" for="edit-lead">{tr(lang, "editor-field-lead")}</label>
                 <textarea
                     id="edit-lead"
                     class="editable article__lead"
@@ -265,7 +268,7 @@ fn EditorForm(article: EditableArticle, on_leave: Callback<()>) -> impl IntoView
                     on_change=Callback::new(move |html: String| edit(&|f| f.body_html = html.clone()))
                     error=error_for("body")
                 />
-                <label class="editable__label" for="edit-contact">"Kontaktinformācija"</label>
+                <label class="editable__label" for="edit-contact">{tr(lang, "editor-field-contact")}</label>
                 <input
                     id="edit-contact"
                     class="editable article__contact"
@@ -284,10 +287,15 @@ fn EditorForm(article: EditableArticle, on_leave: Callback<()>) -> impl IntoView
 }
 
 /// Who saved a draft and when, as the conflict view names the other version.
-pub(super) fn saved_by<F>(draft: &super::DraftState<F>) -> String {
-    format!(
-        "{} ({})",
-        draft.saved_by.as_deref().unwrap_or("cits redaktors"),
-        draft.saved_at
-    )
+pub(super) fn saved_by<F>(lang: Lang, draft: &super::DraftState<F>) -> String {
+    let who = match &draft.saved_by {
+        Some(who) => who.clone(),
+        None => tr(lang, "conflict-other-editor"),
+    };
+    format!("{who} ({})", draft.saved_at)
+}
+
+/// The page title and hidden heading while an article or event is edited.
+pub(super) fn editing_title(lang: Lang, title: &str) -> String {
+    tr_with(lang, "editor-editing", &[("title", Arg::Text(title))])
 }

@@ -5,7 +5,7 @@ use leptos::{prelude::*, task::spawn_local};
 use leptos_router::{hooks::use_navigate, NavigateOptions};
 
 use super::{update_article_settings, ArticleSettingsSave, EditableArticle};
-use crate::error::AppError;
+use crate::{error::AppError, i18n::tr};
 
 #[component]
 pub fn ArticleSettings(
@@ -36,10 +36,10 @@ pub fn ArticleSettings(
                 Ok(saved) => {
                     version.set(saved.version);
                     slug_error.set(None);
-                    message.set(Some("Iestatījumi saglabāti.".into()));
+                    message.set(Some(tr(lang, "editor-settings-saved")));
                     if saved.slug != original_slug {
                         navigate(
-                            &format!("/news/{}", saved.slug),
+                            &lang.href(&format!("/news/{}", saved.slug)),
                             NavigateOptions {
                                 replace: true,
                                 ..NavigateOptions::default()
@@ -59,8 +59,8 @@ pub fn ArticleSettings(
     };
     view! {
         <fieldset class="article-settings">
-            <legend>"Iestatījumi"</legend>
-            <label for="edit-slug">"Adrese: /news/"</label>
+            <legend>{tr(lang, "editor-settings")}</legend>
+            <label for="edit-slug">{tr(lang, "editor-settings-address")}</label>
             <input
                 id="edit-slug"
                 type="text"
@@ -70,22 +70,22 @@ pub fn ArticleSettings(
                 on:input=move |event| slug.set(event_target_value(&event))
             />
             <p id="edit-slug-error" class="field-error" role="alert">{move || slug_error.get()}</p>
-            <label for="edit-article-category">"Kategorija"</label>
+            <label for="edit-article-category">{tr(lang, "editor-field-category")}</label>
             <select id="edit-article-category" on:change=move |event| category.set(event_target_value(&event))>
-                <option value="" selected=article.category.is_empty()>"Bez kategorijas"</option>
+                <option value="" selected=article.category.is_empty()>{tr(lang, "editor-no-category")}</option>
                 {article.categories.iter().map(|tag| view! {
                     <option value=tag.slug.clone() selected=tag.slug == article.category>{tag.name.clone()}</option>
                 }).collect_view()}
             </select>
-            <label for="edit-article-status">"Statuss"</label>
+            <label for="edit-article-status">{tr(lang, "editor-field-status")}</label>
             <select
                 id="edit-article-status"
                 on:change=move |event| published.set(event_target_value(&event) == "published")
             >
-                <option value="draft" selected=!article.published>"Nepublicēts (lasītāji neredz)"</option>
-                <option value="published" selected=article.published>"Publicēts"</option>
+                <option value="draft" selected=!article.published>{tr(lang, "editor-status-unpublished-hidden")}</option>
+                <option value="published" selected=article.published>{tr(lang, "editor-status-published")}</option>
             </select>
-            <button type="button" class="button" on:click=save>"Saglabāt iestatījumus"</button>
+            <button type="button" class="button" on:click=save>{tr(lang, "editor-settings-save")}</button>
             <p role="status">{move || message.get()}</p>
         </fieldset>
     }

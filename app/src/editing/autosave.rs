@@ -8,11 +8,15 @@ use leptos::prelude::*;
 use send_wrapper::SendWrapper;
 use wasm_bindgen::{closure::Closure, JsCast};
 
+use crate::i18n::{tr, tr_with, Arg, Lang};
+
 /// Quiet time after the last keystroke before the draft is saved.
 const AUTOSAVE_AFTER: Duration = Duration::from_secs(2);
 
 /// What the editor is asked before unsaved typing would be lost.
-pub const LEAVE_QUESTION: &str = "Ir nesaglabātas izmaiņas. Tiešām pamest lapu?";
+pub fn leave_question(lang: Lang) -> String {
+    tr(lang, "editor-leave-question")
+}
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum SaveState {
@@ -21,20 +25,26 @@ pub enum SaveState {
     Saving,
     /// The draft was saved at this time.
     Saved(String),
-    /// Saved for readers: the whole line to show ("Publicēts 10:42:05").
+    /// Saved for readers: the whole line to show, already in the page's language
+    /// ("Publicēts 10:42:05").
     Done(String),
+    /// Why the save failed, already in the page's language.
     Failed(String),
 }
 
 impl SaveState {
-    pub fn text(&self) -> String {
+    /// The state in words, in `lang`.
+    pub fn text(&self, lang: Lang) -> String {
         match self {
-            SaveState::Unchanged => "Nav izmaiņu".into(),
-            SaveState::Unsaved => "Nesaglabātas izmaiņas…".into(),
-            SaveState::Saving => "Saglabā…".into(),
-            SaveState::Saved(at) => format!("Melnraksts saglabāts {at}"),
+            SaveState::Unchanged => tr(lang, "editor-state-unchanged"),
+            SaveState::Unsaved => tr(lang, "editor-state-unsaved"),
+            SaveState::Saving => tr(lang, "editor-state-saving"),
+            SaveState::Saved(at) => tr_with(lang, "editor-state-saved", &[("at", Arg::Text(at))]),
             SaveState::Done(line) => line.clone(),
-            SaveState::Failed(message) => format!("Neizdevās saglabāt: {message}"),
+            SaveState::Failed(message) => {
+                let reason = [("reason", Arg::Text(message))];
+                tr_with(lang, "editor-state-failed", &reason)
+            }
         }
     }
 
@@ -69,10 +79,10 @@ pub struct Autosave {
 
 impl Autosave {
     /// Starts in `state` and guards the page against losing unsaved typing for as long as
-    /// the editor is open.
+    /// the editor is open. Call it where the editor is built (it reads the page's language).
     pub fn new(state: SaveState) -> Self {
         let state = RwSignal::new(state);
-        guard_leaving(state);
+        guard_leaving(state, crate::i18n::current_lang());
         Autosave {
             state,
             timer: StoredValue::new(None),
@@ -110,11 +120,11 @@ impl Autosave {
 }
 
 /// Asks before a reload, closing the tab, or following a link while `state` is unsaved.
-fn guard_leaving(state: RwSignal<SaveState>) {
+fn guard_leaving(state: RwSignal<SaveState>, lang: Lang) {
     let unload = window_event_listener(leptos::ev::beforeunload, move |event| {
         if state.get_untracked().unsaved() {
             event.prevent_default();
-            event.set_return_value(LEAVE_QUESTION);
+            event.set_return_value(&leave_question(lang));
         }
     });
     on_cleanup(move || unload.remove());
@@ -128,7 +138,7 @@ fn guard_leaving(state: RwSignal<SaveState>) {
                 if leaves_the_page(&event)
                     && state.get_untracked().unsaved()
                     && !window()
-                        .confirm_with_message(LEAVE_QUESTION)
+                        .confirm_with_message(&leave_question(lang))
                         .unwrap_or(true)
                 {
                     event.prevent_default();

@@ -10,6 +10,7 @@ use leptos::{
 };
 
 use super::image_upload::{figure_html, upload};
+use crate::i18n::{tr, tr_with, Arg, Lang};
 
 /// A formatting command of the toolbar.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -38,17 +39,17 @@ impl Format {
         Format::Image,
     ];
 
-    fn label(self) -> &'static str {
+    fn label(self, lang: Lang) -> String {
         match self {
-            Format::Paragraph => "Rindkopa",
-            Format::Heading => "Virsraksts",
-            Format::Bold => "Treknraksts",
-            Format::Italic => "Slīpraksts",
-            Format::Link => "Saite",
-            Format::BulletedList => "Saraksts",
-            Format::NumberedList => "Numurēts saraksts",
-            Format::Quote => "Citāts",
-            Format::Image => "Attēls",
+            Format::Paragraph => tr(lang, "editor-format-paragraph"),
+            Format::Heading => tr(lang, "editor-format-heading"),
+            Format::Bold => tr(lang, "editor-format-bold"),
+            Format::Italic => tr(lang, "editor-format-italic"),
+            Format::Link => tr(lang, "editor-format-link"),
+            Format::BulletedList => tr(lang, "editor-format-bulleted-list"),
+            Format::NumberedList => tr(lang, "editor-format-numbered-list"),
+            Format::Quote => tr(lang, "editor-format-quote"),
+            Format::Image => tr(lang, "editor-format-image"),
         }
     }
 
@@ -87,7 +88,7 @@ fn ask(question: &str) -> Option<String> {
         .filter(|answer| !answer.is_empty())
 }
 
-fn apply(format: Format) {
+fn apply(format: Format, lang: Lang) {
     match format {
         Format::Paragraph => exec("formatBlock", "p"),
         Format::Heading => exec("formatBlock", "h2"),
@@ -97,7 +98,7 @@ fn apply(format: Format) {
         Format::NumberedList => exec("insertOrderedList", ""),
         Format::Quote => exec("formatBlock", "blockquote"),
         Format::Link => {
-            if let Some(address) = ask("Saites adrese (https://…)") {
+            if let Some(address) = ask(&tr(lang, "editor-link-question")) {
                 exec("createLink", &address);
             }
         }
@@ -115,6 +116,7 @@ pub fn BodyEditor(
     on_change: Callback<String>,
     #[prop(into)] error: Signal<Option<String>>,
 ) -> impl IntoView {
+    let lang = crate::i18n::current_lang();
     let changed = move || {
         if let Some(body) = node.get_untracked() {
             on_change.run(body.inner_html());
@@ -126,18 +128,20 @@ pub fn BodyEditor(
     // Uploads an image (picked, pasted or dropped), asks for its description, inserts it.
     let insert_image = move |file: web_sys::File| {
         let size = (file.size() / 1000.0).round();
-        uploading.set(Some(format!("Augšupielādē „{}” ({size} kB)…", file.name())));
+        let name = file.name();
+        let file_info = [
+            ("name", Arg::Text(&name)),
+            ("size", Arg::Number(size as i64)),
+        ];
+        uploading.set(Some(tr_with(lang, "upload-uploading", &file_info)));
         upload_problem.set(None);
         leptos::task::spawn_local(async move {
             match upload(file).await {
                 Ok(image) => {
                     uploading.set(None);
-                    let alt =
-                        ask("Attēla apraksts tiem, kas to neredz (alt teksts)").unwrap_or_default();
+                    let alt = ask(&tr(lang, "upload-alt-question")).unwrap_or_default();
                     if alt.is_empty() {
-                        upload_problem.set(Some(
-                            "Attēlam nav apraksta: pievienojiet to pirms publicēšanas.".into(),
-                        ));
+                        upload_problem.set(Some(tr(lang, "upload-no-alt")));
                     }
                     if let Some(body) = node.get_untracked() {
                         // Focus failing leaves the caret where it was.
@@ -148,22 +152,22 @@ pub fn BodyEditor(
                 }
                 Err(message) => {
                     uploading.set(None);
-                    upload_problem.set(Some(message));
+                    upload_problem.set(Some(message.in_lang(lang)));
                 }
             }
         });
     };
     view! {
         <div class="body-editor">
-            <div class="body-editor__toolbar" role="toolbar" aria-label="Teksta formatēšana" aria-controls="edit-body">
+            <div class="body-editor__toolbar" role="toolbar" aria-label=tr(lang, "editor-toolbar") aria-controls="edit-body">
                 {Format::ALL
                     .into_iter()
                     .map(|format| view! {
                         <button
                             type="button"
                             class="body-editor__button"
-                            aria-label=format.label()
-                            title=format.label()
+                            aria-label=format.label(lang)
+                            title=format.label(lang)
                             // Keep the text selection in the body while the button is pressed.
                             on:mousedown=|event| event.prevent_default()
                             on:click=move |_| {
@@ -173,7 +177,7 @@ pub fn BodyEditor(
                                     }
                                     return;
                                 }
-                                apply(format);
+                                apply(format, lang);
                                 changed();
                             }
                         >
@@ -182,7 +186,7 @@ pub fn BodyEditor(
                     })
                     .collect_view()}
             </div>
-            <label class="visually-hidden" for="edit-image-file">"Izvēlēties attēlu"</label>
+            <label class="visually-hidden" for="edit-image-file">{tr(lang, "upload-choose-image")}</label>
             <input
                 id="edit-image-file"
                 class="visually-hidden"
@@ -199,11 +203,11 @@ pub fn BodyEditor(
             />
             {move || uploading.get().map(|text| view! {
                 <p class="body-editor__upload" role="status">
-                    {text} " " <progress aria-label="Augšupielāde"></progress>
+                    {text} " " <progress aria-label=tr(lang, "upload-progress")></progress>
                 </p>
             })}
             <p class="field-error" role="alert">{move || upload_problem.get()}</p>
-            <span id="edit-body-label" class="editable__label">"Teksts"</span>
+            <span id="edit-body-label" class="editable__label">{tr(lang, "editor-field-body")}</span>
             <div
                 id="edit-body"
                 class="article__body prose editable editable--body"

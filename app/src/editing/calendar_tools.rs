@@ -7,7 +7,11 @@ use leptos::{prelude::*, task::spawn_local};
 use leptos_router::{hooks::use_navigate, NavigateOptions};
 
 use super::{create_event, move_event};
-use crate::{calendar::CalendarChanged, locale};
+use crate::{
+    calendar::CalendarChanged,
+    i18n::{tr, tr_with, Arg},
+    locale,
+};
 
 /// Where the grid's announcements go (a polite live region).
 #[derive(Clone, Copy)]
@@ -48,9 +52,15 @@ pub fn move_event_to() -> impl Fn(String, String, NaiveDate) + Clone + 'static {
                     if let Some(CalendarChanged(reload)) = changed {
                         reload.run(());
                     }
-                    format!("„{title}” pārcelts uz {}.", locale::long_date(lang, day))
+                    let date = locale::long_date(lang, day);
+                    let moved = [("title", Arg::Text(&title)), ("date", Arg::Text(&date))];
+                    tr_with(lang, "editor-moved", &moved)
                 }
-                Err(error) => format!("Neizdevās pārcelt „{title}”: {error}"),
+                Err(error) => {
+                    let reason = error.describe(lang);
+                    let failed = [("title", Arg::Text(&title)), ("reason", Arg::Text(&reason))];
+                    tr_with(lang, "editor-move-failed", &failed)
+                }
             };
             if let Some(GridAnnouncer(text)) = announcer {
                 text.set(said);
@@ -64,13 +74,15 @@ pub fn move_event_to() -> impl Fn(String, String, NaiveDate) + Clone + 'static {
 pub fn AddEventButton(day: NaiveDate) -> impl IntoView {
     let lang = crate::i18n::current_lang();
     let add = add_event_on();
+    let date = locale::long_date(lang, day);
+    let label = tr_with(lang, "editor-add-event-on", &[("date", Arg::Text(&date))]);
     view! {
         <button
             type="button"
             class="month-grid__add"
             tabindex="-1"
-            aria-label=format!("Pievienot notikumu: {}", locale::long_date(lang, day))
-            title="Pievienot notikumu"
+            aria-label=label
+            title=tr(lang, "editor-add-event")
             on:click=move |event| {
                 event.stop_propagation();
                 add(day);

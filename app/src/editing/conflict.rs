@@ -5,6 +5,7 @@
 use leptos::prelude::*;
 
 use super::{event_fields::EventFields, ArticleFields};
+use crate::i18n::{tr, tr_with, Arg, Lang};
 
 /// Which version a part keeps.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -17,10 +18,11 @@ enum Keep {
 /// A part of an item the conflict view offers a choice for.
 pub struct Part<F> {
     key: &'static str,
-    label: &'static str,
+    label: fn(Lang) -> String,
     /// Shown as HTML (a body), else as text.
     html: bool,
-    show: fn(&F) -> String,
+    /// The part's content as shown (dates and status in words, in the page's language).
+    show: fn(&F, Lang) -> String,
     /// Copies this part from the other version.
     take: fn(&mut F, &F),
     /// Keeps both versions' text, where that makes sense (not for dates).
@@ -40,33 +42,33 @@ pub fn article_parts() -> Vec<Part<ArticleFields>> {
     vec![
         Part {
             key: "title",
-            label: "Virsraksts",
+            label: |lang| tr(lang, "editor-field-title"),
             html: false,
-            show: |f| f.title.clone(),
+            show: |f, _| f.title.clone(),
             take: |f, o| f.title.clone_from(&o.title),
             join: Some(|f, a, b| f.title = format!("{} / {}", a.title, b.title)),
         },
         Part {
             key: "lead",
-            label: "Ievads",
+            label: |lang| tr(lang, "editor-field-lead"),
             html: false,
-            show: |f| f.lead.clone(),
+            show: |f, _| f.lead.clone(),
             take: |f, o| f.lead.clone_from(&o.lead),
             join: Some(|f, a, b| f.lead = format!("{}\n\n{}", a.lead, b.lead)),
         },
         Part {
             key: "body",
-            label: "Teksts",
+            label: |lang| tr(lang, "editor-field-body"),
             html: true,
-            show: |f| f.body_html.clone(),
+            show: |f, _| f.body_html.clone(),
             take: |f, o| f.body_html.clone_from(&o.body_html),
             join: Some(|f, a, b| f.body_html = format!("{}{}", a.body_html, b.body_html)),
         },
         Part {
             key: "contact",
-            label: "Kontaktinformācija",
+            label: |lang| tr(lang, "editor-field-contact"),
             html: false,
-            show: |f| f.contact.clone(),
+            show: |f, _| f.contact.clone(),
             take: |f, o| f.contact.clone_from(&o.contact),
             join: Some(|f, a, b| f.contact = format!("{}\n\n{}", a.contact, b.contact)),
         },
@@ -78,15 +80,15 @@ pub fn event_parts() -> Vec<Part<EventFields>> {
     vec![
         Part {
             key: "title",
-            label: "Nosaukums",
+            label: |lang| tr(lang, "editor-field-name"),
             html: false,
-            show: |f| f.title.clone(),
+            show: |f, _| f.title.clone(),
             take: |f, o| f.title.clone_from(&o.title),
             join: Some(|f, a, b| f.title = format!("{} / {}", a.title, b.title)),
         },
         Part {
             key: "when",
-            label: "Laiks",
+            label: |lang| tr(lang, "editor-field-when"),
             html: false,
             show: EventFields::when_text,
             take: |f, o| {
@@ -100,41 +102,41 @@ pub fn event_parts() -> Vec<Part<EventFields>> {
         },
         Part {
             key: "location",
-            label: "Vieta",
+            label: |lang| tr(lang, "editor-field-location"),
             html: false,
-            show: |f| f.location.clone(),
+            show: |f, _| f.location.clone(),
             take: |f, o| f.location.clone_from(&o.location),
             join: Some(|f, a, b| f.location = format!("{} / {}", a.location, b.location)),
         },
         Part {
             key: "category",
-            label: "Kategorija",
+            label: |lang| tr(lang, "editor-field-category"),
             html: false,
-            show: |f| f.category.clone(),
+            show: |f, _| f.category.clone(),
             take: |f, o| f.category.clone_from(&o.category),
             join: None,
         },
         Part {
             key: "summary",
-            label: "Īss apraksts",
+            label: |lang| tr(lang, "editor-field-summary"),
             html: false,
-            show: |f| f.summary.clone(),
+            show: |f, _| f.summary.clone(),
             take: |f, o| f.summary.clone_from(&o.summary),
             join: Some(|f, a, b| f.summary = format!("{}\n\n{}", a.summary, b.summary)),
         },
         Part {
             key: "body",
-            label: "Apraksts",
+            label: |lang| tr(lang, "editor-field-description"),
             html: true,
-            show: |f| f.body_html.clone(),
+            show: |f, _| f.body_html.clone(),
             take: |f, o| f.body_html.clone_from(&o.body_html),
             join: Some(|f, a, b| f.body_html = format!("{}{}", a.body_html, b.body_html)),
         },
         Part {
             key: "status",
-            label: "Statuss",
+            label: |lang| tr(lang, "editor-field-status"),
             html: false,
-            show: |f| f.status_text().to_string(),
+            show: EventFields::status_text,
             take: |f, o| f.published = o.published,
             join: None,
         },
@@ -158,7 +160,7 @@ fn merge<F: Clone>(mine: &F, theirs: &F, keep: &[(Part<F>, Keep)]) -> F {
 /// `on_resolve` gets the merged version.
 #[component]
 pub fn ConflictView<F>(
-    heading: &'static str,
+    heading: String,
     mine: F,
     theirs: F,
     who: String,
@@ -168,9 +170,10 @@ pub fn ConflictView<F>(
 where
     F: Clone + Send + Sync + 'static,
 {
+    let lang = crate::i18n::current_lang();
     let differing: Vec<Part<F>> = parts
         .into_iter()
-        .filter(|part| (part.show)(&mine) != (part.show)(&theirs))
+        .filter(|part| (part.show)(&mine, lang) != (part.show)(&theirs, lang))
         .collect();
     let choices = RwSignal::new(
         differing
@@ -186,15 +189,15 @@ where
         <section class="conflict" aria-labelledby="conflict-heading">
             <h2 id="conflict-heading">{heading}</h2>
             <p>
-                "Nekas nav pazaudēts. Katrai atšķirīgajai daļai izvēlieties, ko paturēt, un saglabājiet. "
-                "Otra versija: " {who}
+                {tr(lang, "conflict-intro")} " "
+                {tr_with(lang, "conflict-theirs-by", &[("who", Arg::Text(&who))])}
             </p>
             {differing
                 .into_iter()
                 .map(|part| {
                     let name = format!("keep-{}", part.key);
-                    let option = move |keep: Keep, label: &'static str| {
-                        let id = format!("{name}-{label}");
+                    let option = move |keep: Keep, label: String| {
+                        let id = format!("{name}-{keep:?}");
                         view! {
                             <span class="conflict__option">
                                 <input
@@ -216,21 +219,21 @@ where
                     };
                     view! {
                         <fieldset class="conflict__field">
-                            <legend>{part.label}</legend>
+                            <legend>{(part.label)(lang)}</legend>
                             <div class="conflict__sides">
-                                <Side heading="Jūsu versija" html=part.html text=(part.show)(&mine)/>
-                                <Side heading="Otra versija" html=part.html text=(part.show)(&theirs)/>
+                                <Side heading=tr(lang, "conflict-mine") html=part.html text=(part.show)(&mine, lang)/>
+                                <Side heading=tr(lang, "conflict-theirs") html=part.html text=(part.show)(&theirs, lang)/>
                             </div>
                             <div class="conflict__choice">
-                                {option(Keep::Mine, "Paturēt manu")}
-                                {option(Keep::Theirs, "Paturēt otru")}
-                                {part.join.is_some().then(|| option(Keep::Both, "Paturēt abas"))}
+                                {option(Keep::Mine, tr(lang, "conflict-keep-mine"))}
+                                {option(Keep::Theirs, tr(lang, "conflict-keep-theirs"))}
+                                {part.join.is_some().then(|| option(Keep::Both, tr(lang, "conflict-keep-both")))}
                             </div>
                         </fieldset>
                     }
                 })
                 .collect_view()}
-            <button type="button" class="button button--primary" on:click=resolve>"Saglabāt izvēlēto"</button>
+            <button type="button" class="button button--primary" on:click=resolve>{tr(lang, "conflict-save")}</button>
         </section>
     }
 }
@@ -238,7 +241,7 @@ where
 /// One version of a field. The other's body was sanitised by the server; this editor's own
 /// body is what their browser already shows.
 #[component]
-fn Side(heading: &'static str, html: bool, text: String) -> impl IntoView {
+fn Side(heading: String, html: bool, text: String) -> impl IntoView {
     let content = if html {
         view! { <div class="conflict__text prose" inner_html=text></div> }.into_any()
     } else {
@@ -314,7 +317,7 @@ mod tests {
                 choice(&parts, "location", Keep::Both),
             ],
         );
-        assert_eq!(merged.when_text(), theirs.when_text());
+        assert_eq!(merged.when_text(Lang::Lv), theirs.when_text(Lang::Lv));
         assert_eq!(merged.location, "Rīga / Cēsis");
         assert!(parts.iter().any(|p| p.key == "when" && p.join.is_none()));
     }

@@ -8,6 +8,7 @@ use super::{create_article, get_audit_log, get_desk, restore_article, restore_ev
 use crate::{
     auth::{use_viewer, Role},
     components::{ErrorPage, PageMeta},
+    i18n::{tr, tr_with, Arg},
 };
 
 /// "+ Jauns raksts": creates a draft and opens it for editing.
@@ -21,7 +22,10 @@ pub fn NewArticleButton() -> impl IntoView {
         let navigate = navigate.clone();
         spawn_local(async move {
             match create_article().await {
-                Ok(slug) => navigate(&format!("/news/{slug}"), NavigateOptions::default()),
+                Ok(slug) => navigate(
+                    &lang.href(&format!("/news/{slug}")),
+                    NavigateOptions::default(),
+                ),
                 Err(error) => failure.set(Some(error.describe(lang))),
             }
         });
@@ -32,10 +36,10 @@ pub fn NewArticleButton() -> impl IntoView {
             view! {
                 <p class="editor-actions">
                     <button type="button" class="button button--primary" on:click=create>
-                        "+ Jauns raksts"
+                        {tr(lang, "desk-new-article")}
                     </button>
                     " "
-                    <a href="/editor">"Redakcija"</a>
+                    <a href=lang.href("/editor")>{tr(lang, "desk-heading")}</a>
                     <span role="alert">{move || failure.get()}</span>
                 </p>
             }
@@ -47,19 +51,20 @@ pub fn NewArticleButton() -> impl IntoView {
 
 #[component]
 pub fn EditorDesk() -> impl IntoView {
+    let lang = crate::i18n::current_lang();
     let reload = RwSignal::new(0_u32);
     let desk = Resource::new(move || reload.get(), |_| get_desk());
     let viewer = use_viewer();
     view! {
-        <PageMeta title="Redakcija" description="Melnraksti un miskaste." path="/editor" noindex=true/>
+        <PageMeta title=tr(lang, "desk-heading") description=tr(lang, "desk-description") path="/editor" noindex=true/>
         <section class="desk" aria-labelledby="desk-heading">
-            <h1 id="desk-heading">"Redakcija"</h1>
+            <h1 id="desk-heading">{tr(lang, "desk-heading")}</h1>
             <Suspense fallback=|| ()>
                 {move || viewer.get().filter(|user| user.role == Role::Admin).map(|_| view! {
-                    <p><a href="/editor/audit">"Darbību žurnāls"</a></p>
+                    <p><a href=lang.href("/editor/audit")>{tr(lang, "desk-audit-log")}</a></p>
                 })}
             </Suspense>
-            <Transition fallback=|| view! { <p class="loading">"Ielādē…"</p> }>
+            <Transition fallback=move || view! { <p class="loading">{tr(lang, "loading")}</p> }>
                 {move || Suspend::new(async move {
                     match desk.await {
                         Ok(desk) => view! { <DeskLists desk reload/> }.into_any(),
@@ -84,7 +89,7 @@ fn DeskLists(desk: Desk, reload: RwSignal<u32>) -> impl IntoView {
             };
             match restored {
                 Ok(()) => {
-                    message.set(Some("Atjaunots kā melnraksts.".into()));
+                    message.set(Some(tr(lang, "desk-restored")));
                     reload.update(|n| *n += 1);
                 }
                 Err(error) => message.set(Some(error.describe(lang))),
@@ -93,32 +98,38 @@ fn DeskLists(desk: Desk, reload: RwSignal<u32>) -> impl IntoView {
     };
     view! {
         <p role="status">{move || message.get()}</p>
-        <h2>"Nepublicētie raksti"</h2>
+        <h2>{tr(lang, "desk-drafts")}</h2>
         {if desk.drafts.is_empty() {
-            view! { <p>"Nav nepublicētu rakstu."</p> }.into_any()
+            view! { <p>{tr(lang, "desk-no-drafts")}</p> }.into_any()
         } else {
             view! {
                 <ul class="desk__list">
                     {desk.drafts.into_iter().map(|item| view! {
-                        <li><a href=format!("/news/{}", item.slug)>{item.title}</a>" · "{item.when}</li>
+                        <li><a href=lang.href(&format!("/news/{}", item.slug))>{item.title}</a>" · "{item.when}</li>
                     }).collect_view()}
                 </ul>
             }.into_any()
         }}
-        <h2>"Miskaste"</h2>
+        <h2>{tr(lang, "desk-trash")}</h2>
         {if desk.trash.is_empty() {
-            view! { <p>"Miskaste ir tukša."</p> }.into_any()
+            view! { <p>{tr(lang, "desk-trash-empty")}</p> }.into_any()
         } else {
             view! {
                 <ul class="desk__list">
                     {desk.trash.into_iter().map(|item| {
                         let (id, event) = (item.id, item.event);
-                        let kind = if event { "Notikums" } else { "Raksts" };
+                        let kind = if event {
+                            tr(lang, "desk-event")
+                        } else {
+                            tr(lang, "desk-article")
+                        };
+                        let deleted = tr_with(lang, "desk-deleted-at", &[("when", Arg::Text(&item.when))]);
+                        let restore_label = tr_with(lang, "desk-restore", &[("title", Arg::Text(&item.title))]);
                         view! {
                             <li>
-                                {format!("{kind}: ")}{item.title.clone()}" · izdzēsts "{item.when}" "
+                                {format!("{kind}: ")}{item.title.clone()}" · "{deleted}" "
                                 <button type="button" class="button button--quiet" on:click=move |_| restore(id, event)>
-                                    {format!("Atjaunot „{}”", item.title)}
+                                    {restore_label}
                                 </button>
                             </li>
                         }
@@ -131,19 +142,25 @@ fn DeskLists(desk: Desk, reload: RwSignal<u32>) -> impl IntoView {
 
 #[component]
 pub fn AuditPage() -> impl IntoView {
+    let lang = crate::i18n::current_lang();
     let log = Resource::new(|| (), |_| get_audit_log(1));
     view! {
-        <PageMeta title="Darbību žurnāls" description="Kas ko mainīja." path="/editor/audit" noindex=true/>
+        <PageMeta title=tr(lang, "desk-audit-log") description=tr(lang, "desk-audit-description") path="/editor/audit" noindex=true/>
         <section class="audit" aria-labelledby="audit-heading">
-            <h1 id="audit-heading">"Darbību žurnāls"</h1>
-            <Suspense fallback=|| view! { <p class="loading">"Ielādē…"</p> }>
+            <h1 id="audit-heading">{tr(lang, "desk-audit-log")}</h1>
+            <Suspense fallback=move || view! { <p class="loading">{tr(lang, "loading")}</p> }>
                 {move || Suspend::new(async move {
                     match log.await {
                         Ok(lines) => view! {
                             <table class="audit__table">
-                                <caption class="visually-hidden">"Jaunākās darbības"</caption>
+                                <caption class="visually-hidden">{tr(lang, "desk-audit-latest")}</caption>
                                 <thead>
-                                    <tr><th scope="col">"Laiks"</th><th scope="col">"Kas"</th><th scope="col">"Darbība"</th><th scope="col">"Raksts"</th></tr>
+                                    <tr>
+                                        <th scope="col">{tr(lang, "editor-time")}</th>
+                                        <th scope="col">{tr(lang, "desk-audit-who")}</th>
+                                        <th scope="col">{tr(lang, "desk-audit-action")}</th>
+                                        <th scope="col">{tr(lang, "desk-article")}</th>
+                                    </tr>
                                 </thead>
                                 <tbody>
                                     {lines.into_iter().map(|line| view! {

@@ -8,7 +8,7 @@ use leptos_meta::Title;
 use leptos_router::{hooks::use_navigate, NavigateOptions};
 
 use super::{
-    article_editor::saved_by,
+    article_editor::{editing_title, saved_by},
     autosave::{field_message, Autosave, SaveState},
     body_editor::BodyEditor,
     conflict::{event_parts, ConflictView},
@@ -18,14 +18,17 @@ use super::{
     history::History,
     save_event, save_event_draft, ItemKind, ItemRef,
 };
-use crate::error::AppError;
+use crate::{
+    error::AppError,
+    i18n::{tr, tr_with, Arg},
+};
 
 #[component]
 pub fn EventEditor(slug: String, on_leave: Callback<()>) -> impl IntoView {
     let lang = crate::i18n::current_lang();
     let event = Resource::new(move || slug.clone(), get_editable_event);
     view! {
-        <Suspense fallback=|| view! { <p class="loading">"Atver rediģēšanai…"</p> }>
+        <Suspense fallback=move || view! { <p class="loading">{tr(lang, "editor-opening")}</p> }>
             {move || Suspend::new(async move {
                 match event.await {
                     Ok(event) => view! { <EventForm event on_leave/> }.into_any(),
@@ -75,9 +78,7 @@ fn EventForm(event: EditableEvent, on_leave: Callback<()>) -> impl IntoView {
                     Err(error) => state.set(SaveState::Failed(error.describe(lang))),
                 }
             });
-            state.set(SaveState::Failed(
-                "kāds cits pa to laiku saglabāja savu versiju".into(),
-            ));
+            state.set(SaveState::Failed(tr(lang, "editor-saved-meanwhile")));
         }
         AppError::Validation { field, message } => {
             let message = message.in_lang(lang);
@@ -133,12 +134,12 @@ fn EventForm(event: EditableEvent, on_leave: Callback<()>) -> impl IntoView {
                     version.set(saved.version);
                     draft_version.set(0);
                     field_error.set(None);
-                    let done = if published {
-                        "Publicēts"
+                    let at = [("at", Arg::Text(&saved.at))];
+                    state.set(SaveState::Done(if published {
+                        tr_with(lang, "editor-published-at", &at)
                     } else {
-                        "Saglabāts kā melnraksts"
-                    };
-                    state.set(SaveState::Done(format!("{done} {}", saved.at)));
+                        tr_with(lang, "editor-saved-as-draft-at", &at)
+                    }));
                 }
                 Err(error) => failed.with_value(|failed| failed(error)),
             }
@@ -163,7 +164,7 @@ fn EventForm(event: EditableEvent, on_leave: Callback<()>) -> impl IntoView {
     let navigate = use_navigate();
     let delete = move |_| {
         let sure = window()
-            .confirm_with_message("Pārvietot šo notikumu uz miskasti?")
+            .confirm_with_message(&tr(lang, "editor-event-delete-question"))
             .unwrap_or(false);
         if !sure {
             return;
@@ -174,7 +175,7 @@ fn EventForm(event: EditableEvent, on_leave: Callback<()>) -> impl IntoView {
             match delete_event(event_id).await {
                 Ok(()) => {
                     state.set(SaveState::Unchanged);
-                    navigate("/calendar", NavigateOptions::default());
+                    navigate(&lang.href("/calendar"), NavigateOptions::default());
                 }
                 Err(error) => state.set(SaveState::Failed(error.describe(lang))),
             }
@@ -201,13 +202,13 @@ fn EventForm(event: EditableEvent, on_leave: Callback<()>) -> impl IntoView {
             // (moved, restored), the event as it is now.
             let (their_fields, who) = match &theirs.draft {
                 Some(draft) if draft.base_version == theirs.version => {
-                    (draft.fields.clone(), saved_by(draft))
+                    (draft.fields.clone(), saved_by(lang, draft))
                 }
-                _ => (theirs.fields.clone(), "saglabātā versija".to_string()),
+                _ => (theirs.fields.clone(), tr(lang, "conflict-saved-version")),
             };
             view! {
                 <ConflictView
-                    heading="Kāds cits saglabāja šo notikumu, kamēr jūs to rediģējāt"
+                    heading=tr(lang, "conflict-event-heading")
                     mine
                     theirs=their_fields
                     who
@@ -218,7 +219,7 @@ fn EventForm(event: EditableEvent, on_leave: Callback<()>) -> impl IntoView {
         })
     };
     let text_field = move |id: &'static str,
-                           label: &'static str,
+                           label: String,
                            get: fn(&EventFields) -> String,
                            set: fn(&mut EventFields, String)| {
         view! {
@@ -238,7 +239,7 @@ fn EventForm(event: EditableEvent, on_leave: Callback<()>) -> impl IntoView {
             <p class="field-error" role="alert">{move || error_for(field_key(id)).get()}</p>
         }
     };
-    let date_time = move |prefix: &'static str, label: &'static str| {
+    let date_time = move |prefix: &'static str, label: String| {
         let (date_id, time_id) = if prefix == "start" {
             ("edit-start-date", "edit-start-time")
         } else {
@@ -261,7 +262,7 @@ fn EventForm(event: EditableEvent, on_leave: Callback<()>) -> impl IntoView {
         view! {
             <fieldset class="event-editor__when">
                 <legend>{label}</legend>
-                <label for=date_id>"Datums"</label>
+                <label for=date_id>{tr(lang, "editor-date")}</label>
                 <input
                     id=date_id
                     type="date"
@@ -272,7 +273,7 @@ fn EventForm(event: EditableEvent, on_leave: Callback<()>) -> impl IntoView {
                         edit(&|f| if prefix == "start" { f.start_date.clone_from(&value) } else { f.end_date.clone_from(&value) });
                     }
                 />
-                <label for=time_id>"Laiks"</label>
+                <label for=time_id>{tr(lang, "editor-time")}</label>
                 <input
                     id=time_id
                     type="time"
@@ -294,21 +295,21 @@ fn EventForm(event: EditableEvent, on_leave: Callback<()>) -> impl IntoView {
 
     view! {
         <div class="event-editor" on:keydown=on_keydown>
-            <Title text=move || format!("Rediģē: {}", fields.with(|f| f.title.clone()))/>
-            <h1 class="visually-hidden">{move || format!("Rediģē: {}", fields.with(|f| f.title.clone()))}</h1>
-            <div class="editor-bar" role="region" aria-label="Rediģēšana">
-                <p class="editor-bar__state" role="status" aria-live="polite">{move || state.with(SaveState::text)}</p>
-                <button type="button" class="button" on:click=move |_| save_now()>"Saglabāt melnrakstu"</button>
-                <button type="button" class="button button--primary" on:click=store>"Saglabāt notikumu"</button>
-                <button type="button" class="button button--quiet" on:click=move |_| on_leave.run(())>"Beigt rediģēt"</button>
-                <button type="button" class="button button--danger" on:click=delete>"Dzēst"</button>
+            <Title text=move || fields.with(|f| editing_title(lang, &f.title))/>
+            <h1 class="visually-hidden">{move || fields.with(|f| editing_title(lang, &f.title))}</h1>
+            <div class="editor-bar" role="region" aria-label=tr(lang, "editor-bar")>
+                <p class="editor-bar__state" role="status" aria-live="polite">{move || state.with(|state| state.text(lang))}</p>
+                <button type="button" class="button" on:click=move |_| save_now()>{tr(lang, "editor-save-draft")}</button>
+                <button type="button" class="button button--primary" on:click=store>{tr(lang, "editor-save-event")}</button>
+                <button type="button" class="button button--quiet" on:click=move |_| on_leave.run(())>{tr(lang, "editor-stop")}</button>
+                <button type="button" class="button button--danger" on:click=delete>{tr(lang, "editor-delete")}</button>
             </div>
             {conflict_view}
             {event.repeats.then(|| view! {
-                <p class="event-editor__note">"Atkārtots notikums: datumi ir pirmās reizes datumi; atkārtošanās kārtība paliek."</p>
+                <p class="event-editor__note">{tr(lang, "editor-recurring-note")}</p>
             })}
             <article class="event event--editing">
-                {text_field("edit-title", "Nosaukums", |f| f.title.clone(), |f, v| f.title = v)}
+                {text_field("edit-title", tr(lang, "editor-field-name"), |f| f.title.clone(), |f, v| f.title = v)}
                 <label class="editable__label" for="edit-all-day">
                     <input
                         id="edit-all-day"
@@ -320,12 +321,12 @@ fn EventForm(event: EditableEvent, on_leave: Callback<()>) -> impl IntoView {
                             edit(&|f| f.all_day = checked);
                         }
                     />
-                    " Visu dienu"
+                    " "{tr(lang, "editor-all-day")}
                 </label>
-                {date_time("start", "Sākums")}
-                {date_time("end", "Beigas")}
-                {text_field("edit-location", "Vieta", |f| f.location.clone(), |f, v| f.location = v)}
-                <label class="editable__label" for="edit-category">"Kategorija"</label>
+                {date_time("start", tr(lang, "editor-start"))}
+                {date_time("end", tr(lang, "editor-end"))}
+                {text_field("edit-location", tr(lang, "editor-field-location"), |f| f.location.clone(), |f, v| f.location = v)}
+                <label class="editable__label" for="edit-category">{tr(lang, "editor-field-category")}</label>
                 <select
                     id="edit-category"
                     class="editable"
@@ -334,12 +335,12 @@ fn EventForm(event: EditableEvent, on_leave: Callback<()>) -> impl IntoView {
                         edit(&|f| f.category.clone_from(&value));
                     }
                 >
-                    <option value="" selected=starting.category.is_empty()>"Bez kategorijas"</option>
+                    <option value="" selected=starting.category.is_empty()>{tr(lang, "editor-no-category")}</option>
                     {event.categories.iter().map(|category| view! {
                         <option value=category.slug.clone() selected=category.slug == starting.category>{category.name.clone()}</option>
                     }).collect_view()}
                 </select>
-                <label class="editable__label" for="edit-status">"Statuss"</label>
+                <label class="editable__label" for="edit-status">{tr(lang, "editor-field-status")}</label>
                 <select
                     id="edit-status"
                     class="editable"
@@ -348,10 +349,10 @@ fn EventForm(event: EditableEvent, on_leave: Callback<()>) -> impl IntoView {
                         edit(&|f| f.published = published);
                     }
                 >
-                    <option value="draft" selected=!starting.published>"Melnraksts (lasītāji neredz)"</option>
-                    <option value="published" selected=starting.published>"Publicēts"</option>
+                    <option value="draft" selected=!starting.published>{tr(lang, "editor-status-draft-hidden")}</option>
+                    <option value="published" selected=starting.published>{tr(lang, "editor-status-published")}</option>
                 </select>
-                {text_field("edit-summary", "Īss apraksts", |f| f.summary.clone(), |f, v| f.summary = v)}
+                {text_field("edit-summary", tr(lang, "editor-field-summary"), |f| f.summary.clone(), |f, v| f.summary = v)}
                 <BodyEditor
                     initial_html=starting.body_html.clone()
                     node=body

@@ -4,7 +4,11 @@
 use chrono::{Days, NaiveDate, NaiveDateTime, NaiveTime};
 use serde::{Deserialize, Serialize};
 
-use crate::{calendar::CategoryTag, error::AppError, i18n::Message};
+use crate::{
+    calendar::CategoryTag,
+    error::AppError,
+    i18n::{tr, Lang, Message},
+};
 
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 // Drafts are stored as this JSON: a field added later reads as its default.
@@ -56,9 +60,14 @@ pub struct EventSave {
 
 impl EventFields {
     /// The dates and times in words, as history and conflicts show them.
-    pub fn when_text(&self) -> String {
+    pub fn when_text(&self, lang: Lang) -> String {
         if self.all_day {
-            format!("{} – {} (visu dienu)", self.start_date, self.end_date)
+            format!(
+                "{} – {} ({})",
+                self.start_date,
+                self.end_date,
+                tr(lang, "all-day")
+            )
         } else {
             format!(
                 "{} {} – {} {}",
@@ -67,11 +76,12 @@ impl EventFields {
         }
     }
 
-    pub fn status_text(&self) -> &'static str {
+    /// Whether readers see the event, in words.
+    pub fn status_text(&self, lang: Lang) -> String {
         if self.published {
-            "publicēts"
+            tr(lang, "editor-status-word-published")
         } else {
-            "melnraksts"
+            tr(lang, "editor-status-word-draft")
         }
     }
 }

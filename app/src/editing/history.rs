@@ -6,6 +6,16 @@ use leptos::{prelude::*, task::spawn_local};
 use super::{
     compare_versions, get_history, restore_version, Change, Comparison, ItemRef, RevisionInfo,
 };
+use crate::i18n::{tr, tr_with, Arg, Lang};
+
+/// "3. versija", as the list and the comparison's choices name a version.
+fn version_name(lang: Lang, version: i64) -> String {
+    tr_with(
+        lang,
+        "history-version",
+        &[("version", Arg::Number(version))],
+    )
+}
 
 #[component]
 pub fn History(item: ItemRef, base_version: RwSignal<i64>) -> impl IntoView {
@@ -30,10 +40,10 @@ pub fn History(item: ItemRef, base_version: RwSignal<i64>) -> impl IntoView {
                     aria-expanded=move || if open.get() { "true" } else { "false" }
                     on:click=move |_| open.update(|open| *open = !*open)
                 >
-                    "Versiju vēsture"
+                    {tr(lang, "history-heading")}
                 </button>
             </h2>
-            <Transition fallback=|| view! { <p class="loading">"Ielādē vēsturi…"</p> }>
+            <Transition fallback=move || view! { <p class="loading">{tr(lang, "history-loading")}</p> }>
                 {move || Suspend::new(async move {
                     match versions.await {
                         Ok(Some(list)) => view! { <VersionList item list base_version/> }.into_any(),
@@ -62,7 +72,7 @@ fn VersionList(
     let compare = move |_| {
         let (a, b) = (older.get_untracked(), newer.get_untracked());
         spawn_local(async move {
-            match compare_versions(item, a.min(b), a.max(b)).await {
+            match compare_versions(item, a.min(b), a.max(b), Some(lang)).await {
                 Ok(found) => comparison.set(Some(found)),
                 Err(error) => message.set(Some(error.describe(lang))),
             }
@@ -72,10 +82,11 @@ fn VersionList(
         spawn_local(async move {
             match restore_version(item, version, base_version.get_untracked()).await {
                 Ok(saved) => {
-                    message.set(Some(format!(
-                        "Versija {version} atjaunota kā versija {}. Lapa tiek atjaunota…",
-                        saved.version
-                    )));
+                    let versions = [
+                        ("version", Arg::Number(version)),
+                        ("new", Arg::Number(saved.version)),
+                    ];
+                    message.set(Some(tr_with(lang, "history-restored", &versions)));
                     // The editor's fields must show the restored text: reload the page.
                     let _ = window().location().reload();
                 }
@@ -84,11 +95,11 @@ fn VersionList(
         });
     };
     let numbers: Vec<i64> = list.iter().map(|v| v.version).collect();
-    let select = move |label: &'static str, id: &'static str, value: RwSignal<i64>| {
+    let select = move |label: String, id: &'static str, value: RwSignal<i64>| {
         let options = numbers
             .iter()
             .copied()
-            .map(|v| view! { <option value=v.to_string() selected=v == value.get_untracked()>{format!("{v}. versija")}</option> })
+            .map(|v| view! { <option value=v.to_string() selected=v == value.get_untracked()>{version_name(lang, v)}</option> })
             .collect_view();
         view! {
             <label for=id>{label}</label>
@@ -106,21 +117,21 @@ fn VersionList(
                 .map(|version| {
                     let number = version.version;
                     let who = if version.current {
-                        "pašreizējā versija".to_string()
+                        tr(lang, "history-current")
                     } else if version.saved_by.is_empty() {
                         // Versions from before editing existed (imports, demo content).
-                        "sākotnējā versija".to_string()
+                        tr(lang, "history-original")
                     } else {
                         version.saved_by.clone()
                     };
                     view! {
                         <li>
-                            <strong>{format!("{}. versija", number)}</strong>
+                            <strong>{version_name(lang, number)}</strong>
                             {format!(" · {} · {} · {}", version.saved_at, who, version.title)}
                             {(!version.current).then(|| view! {
                                 " "
                                 <button type="button" class="button button--quiet" on:click=move |_| restore(number)>
-                                    {format!("Atjaunot {number}. versiju")}
+                                    {tr_with(lang, "history-restore", &[("version", Arg::Number(number))])}
                                 </button>
                             })}
                         </li>
@@ -129,9 +140,9 @@ fn VersionList(
                 .collect_view()}
         </ol>
         <div class="history__compare">
-            {select("Salīdzināt no", "compare-older", older)}
-            {select("līdz", "compare-newer", newer)}
-            <button type="button" class="button" on:click=compare>"Salīdzināt"</button>
+            {select(tr(lang, "history-compare-from"), "compare-older", older)}
+            {select(tr(lang, "history-compare-to"), "compare-newer", newer)}
+            <button type="button" class="button" on:click=compare>{tr(lang, "history-compare")}</button>
         </div>
         <p role="status">{move || message.get()}</p>
         {move || comparison.get().map(|found| view! { <ComparisonView found/> })}
@@ -140,13 +151,20 @@ fn VersionList(
 
 #[component]
 fn ComparisonView(found: Comparison) -> impl IntoView {
+    let lang = crate::i18n::current_lang();
+    let versions = [
+        ("older", Arg::Number(found.older)),
+        ("newer", Arg::Number(found.newer)),
+    ];
+    let differences = tr_with(lang, "history-differences", &versions);
     view! {
-        <div class="comparison" aria-label=format!("{}. un {}. versijas atšķirības", found.older, found.newer)>
+        <div class="comparison" aria-label=differences>
             {found
                 .fields
                 .into_iter()
+                // Each field's label comes as its message id.
                 .map(|(label, changes)| view! {
-                    <h3>{label}</h3>
+                    <h3>{tr(lang, &label)}</h3>
                     <p class="comparison__text">
                         {changes
                             .into_iter()

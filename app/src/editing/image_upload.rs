@@ -3,6 +3,7 @@
 //! an indeterminate progress bar with the file's name and size until the server answers.
 
 use super::StoredImage;
+use crate::i18n::Message;
 
 /// What the body gets for a stored image: a figure with a responsive, lazily loaded picture
 /// whose size is known before it loads (so nothing shifts).
@@ -26,42 +27,42 @@ pub fn figure_html(image: &StoredImage, alt: &str) -> String {
     )
 }
 
-/// Uploads `file`; the error is the server's message for the editor.
+/// Uploads `file`; the error is the server's message for the editor, to be worded in the
+/// page's language.
 #[cfg(feature = "hydrate")]
-pub async fn upload(file: web_sys::File) -> Result<StoredImage, String> {
+pub async fn upload(file: web_sys::File) -> Result<StoredImage, Message> {
     use gloo_net::http::Request;
 
+    /// What `/api/media` answers when it refuses an image.
     #[derive(serde::Deserialize)]
     struct Refusal {
-        error: String,
+        error: Message,
     }
 
+    let transport =
+        |error: gloo_net::Error| Message::new("error-transport").text("reason", error.to_string());
     let request = Request::post("/api/media")
         .header("Content-Type", &file.type_())
         .body(file)
-        .map_err(|error| error.to_string())?;
-    let response = request
-        .send()
-        .await
-        .map_err(|error| format!("Savienojuma kļūda: {error}"))?;
+        .map_err(transport)?;
+    let response = request.send().await.map_err(transport)?;
     if response.ok() {
-        response
-            .json::<StoredImage>()
-            .await
-            .map_err(|error| error.to_string())
+        response.json::<StoredImage>().await.map_err(transport)
     } else {
         Err(response
             .json::<Refusal>()
             .await
             .map(|refusal| refusal.error)
-            .unwrap_or_else(|_| format!("Kļūda {}", response.status())))
+            .unwrap_or_else(|_| {
+                Message::new("upload-failed-status").number("status", i64::from(response.status()))
+            }))
     }
 }
 
 /// Uploads happen in the browser only; the server never renders a running upload.
 #[cfg(not(feature = "hydrate"))]
-pub async fn upload(_file: web_sys::File) -> Result<StoredImage, String> {
-    Err("Attēlus augšupielādē pārlūkā.".to_string())
+pub async fn upload(_file: web_sys::File) -> Result<StoredImage, Message> {
+    Err(Message::new("upload-in-browser-only"))
 }
 
 #[cfg(test)]

@@ -9,12 +9,12 @@ use leptos::prelude::*;
 use super::{
     article_editor_view, event_editor_view, translation_editor_view, ItemKind, TranslationFields,
 };
-use crate::i18n::Lang;
+use crate::i18n::{tr, tr_with, Arg, Lang};
 
-fn edit_label(kind: ItemKind) -> &'static str {
+fn edit_label(lang: Lang, kind: ItemKind) -> String {
     match kind {
-        ItemKind::Article => "Rediģēt šo rakstu",
-        ItemKind::Event => "Rediģēt notikumu",
+        ItemKind::Article => tr(lang, "editor-edit-article"),
+        ItemKind::Event => tr(lang, "editor-edit-event"),
     }
 }
 
@@ -35,9 +35,10 @@ pub fn EditInPlace(
     let lang = crate::i18n::current_lang();
     // On an English or Russian page, editing a published item means translating it.
     let translating = (lang != Lang::Lv).then_some(shown).flatten();
+    let language = [("language", Arg::Text(lang.native_name()))];
     let label = match &translating {
-        Some(_) => format!("Tulkot: {}", lang.native_name()),
-        None => edit_label(kind).to_string(),
+        Some(_) => tr_with(lang, "translation-start", &language),
+        None => edit_label(lang, kind),
     };
     let editing = RwSignal::new(false);
     if unpublished {
@@ -53,7 +54,7 @@ pub fn EditInPlace(
             let slug = slug.clone();
             let translating = translating.clone();
             return view! {
-                <Suspense fallback=|| view! { <p class="loading">"Atver rediģēšanai…"</p> }>
+                <Suspense fallback=move || view! { <p class="loading">{tr(lang, "editor-opening")}</p> }>
                     {move || {
                         let slug = slug.clone();
                         let translating = translating.clone();
@@ -72,7 +73,7 @@ pub fn EditInPlace(
             .into_any();
         }
         view! {
-            <div class="editor-bar" role="region" aria-label="Rediģēšana">
+            <div class="editor-bar" role="region" aria-label=tr(lang, "editor-bar")>
                 <button type="button" class="button button--primary" on:click=move |_| editing.set(true)>
                     {label.clone()}
                 </button>

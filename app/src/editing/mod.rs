@@ -259,15 +259,17 @@ pub async fn get_history(item: ItemRef) -> Result<Vec<RevisionInfo>, AppError> {
     versions::history(item).await
 }
 
-/// Two versions of an article or event compared.
+/// Two versions of an article or event compared; dates and status in `lang` (Latvian when
+/// not given).
 #[server(input = Json, endpoint = "editing/compare_versions")]
 pub async fn compare_versions(
     item: ItemRef,
     older: i64,
     newer: i64,
+    lang: Option<crate::i18n::Lang>,
 ) -> Result<Comparison, AppError> {
     crate::auth::session::require_editor().await?;
-    versions::compare(item, older, newer).await
+    versions::compare(item, older, newer, lang.unwrap_or_default()).await
 }
 
 /// Makes an earlier version current again (as a new version; nothing is lost).

@@ -11,8 +11,13 @@ use super::{
     body_editor::BodyEditor,
     save_translation, ItemKind, TranslationFields, TranslationSave,
 };
-use crate::{error::AppError, i18n::Lang};
+use crate::{
+    error::AppError,
+    i18n::{tr, tr_with, Arg, Lang},
+};
 
+/// `lang` is the translation's language, which is also the page's: the editor's own words
+/// are in it too.
 #[component]
 pub fn TranslationEditor(
     kind: ItemKind,
@@ -43,7 +48,8 @@ pub fn TranslationEditor(
             match save_translation(request).await {
                 Ok(at) => {
                     field_error.set(None);
-                    state.set(SaveState::Done(format!("Tulkojums saglabāts {at}")));
+                    let at = [("at", Arg::Text(&at))];
+                    state.set(SaveState::Done(tr_with(lang, "translation-saved-at", &at)));
                 }
                 Err(AppError::Validation { field, message }) => {
                     let message = message.in_lang(lang);
@@ -59,7 +65,7 @@ pub fn TranslationEditor(
     let leave = move || {
         let sure = !state.get_untracked().unsaved()
             || window()
-                .confirm_with_message(super::autosave::LEAVE_QUESTION)
+                .confirm_with_message(&super::autosave::leave_question(lang))
                 .unwrap_or(false);
         if sure {
             on_leave.run(());
@@ -75,24 +81,41 @@ pub fn TranslationEditor(
         }
     };
     let (lead_label, extra_label) = match kind {
-        ItemKind::Article => ("Ievads", "Kontaktinformācija"),
-        ItemKind::Event => ("Īss apraksts", "Vieta"),
+        ItemKind::Article => (
+            tr(lang, "editor-field-lead"),
+            tr(lang, "editor-field-contact"),
+        ),
+        ItemKind::Event => (
+            tr(lang, "editor-field-summary"),
+            tr(lang, "editor-field-location"),
+        ),
     };
-    let language = lang.native_name();
+    let language = [("language", Arg::Text(lang.native_name()))];
+    let heading = tr_with(lang, "translation-heading", &language);
+    let visibility = tr_with(lang, "translation-visibility", &language);
+    let page_title = move || {
+        fields.with(|f| {
+            let args = [
+                ("language", Arg::Text(lang.native_name())),
+                ("title", Arg::Text(&f.title)),
+            ];
+            tr_with(lang, "translation-page-title", &args)
+        })
+    };
     view! {
         <div class="translation-editor" on:keydown=on_keydown>
-            <Title text=move || format!("Tulko ({language}): {}", fields.with(|f| f.title.clone()))/>
-            <h1 class="visually-hidden">{format!("Tulkojums: {language}")}</h1>
-            <div class="editor-bar" role="region" aria-label="Rediģēšana">
-                <p class="editor-bar__state" role="status" aria-live="polite">{move || state.with(SaveState::text)}</p>
-                <p class="editor-bar__visibility">{format!("Tulkojums: {language}. Lasītāji to redz uzreiz pēc saglabāšanas.")}</p>
+            <Title text=page_title/>
+            <h1 class="visually-hidden">{heading}</h1>
+            <div class="editor-bar" role="region" aria-label=tr(lang, "editor-bar")>
+                <p class="editor-bar__state" role="status" aria-live="polite">{move || state.with(|state| state.text(lang))}</p>
+                <p class="editor-bar__visibility">{visibility}</p>
                 <button type="button" class="button button--primary" on:click=move |_| save.with_value(|save| save())>
-                    "Saglabāt tulkojumu"
+                    {tr(lang, "translation-save")}
                 </button>
-                <button type="button" class="button button--quiet" on:click=move |_| leave()>"Beigt rediģēt"</button>
+                <button type="button" class="button button--quiet" on:click=move |_| leave()>{tr(lang, "editor-stop")}</button>
             </div>
             <article class="article article--editing">
-                <label class="editable__label" for="translate-title">"Virsraksts"</label>
+                <label class="editable__label" for="translate-title">{tr(lang, "editor-field-title")}</label>
                 <textarea
                     id="translate-title"
                     lang=lang.code()

@@ -1,8 +1,10 @@
 //! `POST /api/media`: an editor's image, checked by its content (not its name) to be JPEG,
 //! PNG, WebP or GIF, limited in size, stored under its content hash and resized to a few
-//! widths for `srcset`. The files are served from `/media/`.
+//! widths for `srcset`. The files are served from `/media/`. A refusal answers
+//! `{"error": <message>}`, a catalogue message the editor's browser words in the page's
+//! language.
 
-use std::{io::Cursor, path::Path};
+use std::{fmt, io::Cursor, path::Path};
 
 use axum::{
     body::Bytes,
@@ -17,7 +19,7 @@ use image::{imageops::FilterType, ImageFormat, ImageReader, Limits};
 use sha2::{Digest, Sha256};
 
 use super::StoredImage;
-use crate::{auth::session, state::AppState};
+use crate::{auth::session, i18n::Message, state::AppState};
 
 /// Largest upload accepted.
 pub const MAX_UPLOAD_BYTES: usize = 10 * 1024 * 1024;
@@ -26,19 +28,28 @@ pub const WIDTHS: [u32; 3] = [480, 960, 1600];
 /// Largest picture accepted, per side (decoding larger ones could exhaust memory).
 const MAX_SIDE: u32 = 10_000;
 
-#[derive(Debug, thiserror::Error, PartialEq, Eq)]
+#[derive(Debug, PartialEq, Eq)]
 pub enum UploadError {
-    #[error("Fails nav JPEG, PNG, WebP vai GIF attēls.")]
     NotAnImage,
-    #[error("Attēls ir par lielu: atļauti {} MB.", MAX_UPLOAD_BYTES / 1_000_000)]
     TooLarge,
-    #[error("Attēlu nevar nolasīt: {0}")]
     Unreadable(String),
-    #[error("Attēlu neizdevās saglabāt.")]
     Storage,
 }
 
 impl UploadError {
+    /// What the editor is told, in the page's language once the browser words it.
+    pub fn message(&self) -> Message {
+        match self {
+            UploadError::NotAnImage => Message::new("upload-not-an-image"),
+            UploadError::TooLarge => Message::new("upload-too-large")
+                .number("max", (MAX_UPLOAD_BYTES / 1_000_000) as i64),
+            UploadError::Unreadable(reason) => {
+                Message::new("upload-unreadable").text("reason", reason.clone())
+            }
+            UploadError::Storage => Message::new("upload-not-stored"),
+        }
+    }
+
     fn status(&self) -> StatusCode {
         match self {
             UploadError::NotAnImage => StatusCode::UNSUPPORTED_MEDIA_TYPE,
@@ -48,6 +59,15 @@ impl UploadError {
         }
     }
 }
+
+/// In Latvian, for logs.
+impl fmt::Display for UploadError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{}", self.message())
+    }
+}
+
+impl std::error::Error for UploadError {}
 
 fn extension(format: ImageFormat) -> Option<&'static str> {
     match format {
@@ -138,7 +158,7 @@ pub fn store_image(bytes: &[u8], media_dir: &Path) -> Result<StoredImage, Upload
     })
 }
 
-fn refusal(status: StatusCode, message: &str) -> Response {
+fn refusal(status: StatusCode, message: Message) -> Response {
     (status, Json(serde_json::json!({ "error": message }))).into_response()
 }
 
@@ -158,13 +178,13 @@ pub async fn upload(
         None => None,
     };
     let Some(editor) = signed_in else {
-        return refusal(StatusCode::UNAUTHORIZED, "Nepieciešams pieteikties.");
+        return refusal(StatusCode::UNAUTHORIZED, Message::new("error-unauthorized"));
     };
     // The body limit stops larger uploads before they are read; say so in the editor's words.
     let Ok(body) = body else {
         return refusal(
             StatusCode::PAYLOAD_TOO_LARGE,
-            &UploadError::TooLarge.to_string(),
+            UploadError::TooLarge.message(),
         );
     };
     let media_dir = state.media_dir.clone();
@@ -174,12 +194,12 @@ pub async fn upload(
             tracing::info!(editor = %editor.email, src = %image.src, "image uploaded");
             Json(image).into_response()
         }
-        Ok(Err(error)) => refusal(error.status(), &error.to_string()),
+        Ok(Err(error)) => refusal(error.status(), error.message()),
         Err(error) => {
             tracing::error!(%error, "image processing failed");
             refusal(
                 StatusCode::INTERNAL_SERVER_ERROR,
-                "Attēlu neizdevās apstrādāt.",
+                Message::new("upload-not-processed"),
             )
         }
     }

@@ -5,6 +5,7 @@ use super::{event_service, service, Change, Comparison, ItemKind, ItemRef, Revis
 use crate::{
     auth::session::refuse,
     error::AppError,
+    i18n::{Lang, Message},
     search::text::plain_text,
     state::store,
     storage::{Event, User},
@@ -93,9 +94,16 @@ pub fn word_changes(older: &str, newer: &str) -> Vec<Change> {
         })
 }
 
-pub async fn compare(item: ItemRef, older: i64, newer: i64) -> Result<Comparison, AppError> {
+/// The browser words each field's label (a message id) in the page's language; an event's
+/// dates and status are worded in `lang`, the language of the page that asks.
+pub async fn compare(
+    item: ItemRef,
+    older: i64,
+    newer: i64,
+    lang: Lang,
+) -> Result<Comparison, AppError> {
     // (label, older text, newer text) for each field; bodies compared as plain text.
-    let texts: Vec<(&str, String, String)> = match item.kind {
+    let texts: Vec<(Message, String, String)> = match item.kind {
         ItemKind::Article => {
             let article = service::article_by_id(item.id).await?;
             let (a, b) = (
@@ -103,10 +111,14 @@ pub async fn compare(item: ItemRef, older: i64, newer: i64) -> Result<Comparison
                 service::version_fields(&article, newer).await?,
             );
             vec![
-                ("Virsraksts", a.title, b.title),
-                ("Ievads", a.lead, b.lead),
-                ("Teksts", plain_text(&a.body_html), plain_text(&b.body_html)),
-                ("Kontakti", a.contact, b.contact),
+                (Message::new("editor-field-title"), a.title, b.title),
+                (Message::new("editor-field-lead"), a.lead, b.lead),
+                (
+                    Message::new("editor-field-body"),
+                    plain_text(&a.body_html),
+                    plain_text(&b.body_html),
+                ),
+                (Message::new("history-field-contacts"), a.contact, b.contact),
             ]
         }
         ItemKind::Event => {
@@ -115,17 +127,41 @@ pub async fn compare(item: ItemRef, older: i64, newer: i64) -> Result<Comparison
             let a = event_service::fields_of(&event_version(&event, older).await?);
             let b = event_service::fields_of(&event_version(&event, newer).await?);
             vec![
-                ("Nosaukums", a.title.clone(), b.title.clone()),
-                ("Laiks", a.when_text(), b.when_text()),
-                ("Vieta", a.location.clone(), b.location.clone()),
-                ("Kategorija", a.category.clone(), b.category.clone()),
-                ("Īss apraksts", a.summary.clone(), b.summary.clone()),
                 (
-                    "Apraksts",
+                    Message::new("editor-field-name"),
+                    a.title.clone(),
+                    b.title.clone(),
+                ),
+                (
+                    Message::new("editor-field-when"),
+                    a.when_text(lang),
+                    b.when_text(lang),
+                ),
+                (
+                    Message::new("editor-field-location"),
+                    a.location.clone(),
+                    b.location.clone(),
+                ),
+                (
+                    Message::new("editor-field-category"),
+                    a.category.clone(),
+                    b.category.clone(),
+                ),
+                (
+                    Message::new("editor-field-summary"),
+                    a.summary.clone(),
+                    b.summary.clone(),
+                ),
+                (
+                    Message::new("editor-field-description"),
                     plain_text(&a.body_html),
                     plain_text(&b.body_html),
                 ),
-                ("Statuss", a.status_text().into(), b.status_text().into()),
+                (
+                    Message::new("editor-field-status"),
+                    a.status_text(lang),
+                    b.status_text(lang),
+                ),
             ]
         }
     };
@@ -134,7 +170,8 @@ pub async fn compare(item: ItemRef, older: i64, newer: i64) -> Result<Comparison
         newer,
         fields: texts
             .into_iter()
-            .map(|(label, a, b)| (label.to_string(), word_changes(&a, &b)))
+            // The label travels as its message id.
+            .map(|(label, a, b)| (label.id, word_changes(&a, &b)))
             .collect(),
     })
 }
