@@ -65,7 +65,7 @@ fn Site() -> impl IntoView {
             rel="alternate"
             type_="application/atom+xml"
             title=tr(lang.get_untracked(), "feed-title")
-            href="/feed.xml"
+            href=lang.get_untracked().href("/feed.xml")
         />
         <SiteHeader/>
         <main id="saturs" tabindex="-1">

@@ -74,6 +74,7 @@ pub fn SignOutButton() -> impl IntoView {
     let t = crate::i18n::t;
     let actions = expect_context::<AuthActions>();
     let viewer = use_viewer();
+    let lang = crate::i18n::use_lang();
     let signed_in = move || {
         viewer.get().map(|user| {
             view! {
@@ -83,6 +84,7 @@ pub fn SignOutButton() -> impl IntoView {
                         {user.email}
                     </span>
                     <ActionForm action=actions.logout attr:class="account__signout">
+                        <input type="hidden" name="next" value=move || lang.get().href("/")/>
                         <button type="submit">{t("account-sign-out")}</button>
                     </ActionForm>
                 </div>

@@ -121,11 +121,11 @@ pub async fn login(email: String, password: String, next: Option<String>) -> Res
     Ok(())
 }
 
-/// Ends this browser's session.
+/// Ends this browser's session, then goes to `next` (the front page in the reader's language).
 #[server(endpoint = "logout")]
-pub async fn logout() -> Result<(), AppError> {
+pub async fn logout(next: Option<String>) -> Result<(), AppError> {
     session::sign_out().await?;
-    leptos_axum::redirect("/");
+    leptos_axum::redirect(&safe_next(next.as_deref()));
     Ok(())
 }
 

@@ -347,7 +347,7 @@ pub async fn get_event(
         .published_event(&slug)
         .await?
         .ok_or(AppError::NotFound)?;
-    let mut detail = records::event_detail(&event, date, &state.public_url)?;
+    let mut detail = records::event_detail(&event, date, &state.public_url, lang)?;
     detail.news = state
         .store
         .articles_about_event(event.id)

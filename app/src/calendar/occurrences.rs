@@ -119,7 +119,7 @@ pub async fn event_list(store: &dyn Store, query: &ListQuery) -> Result<EventLis
             .filter_map(|event| {
                 let series = event.recurrence.as_ref()?;
                 let next = records::next_occurrence(event, series)?;
-                Some((next, rule_text::describe(&series.rule)))
+                Some((next, rule_text::describe(&series.rule, query.lang)))
             })
             .collect()
     } else {

@@ -140,6 +140,7 @@ pub fn event_detail(
     event: &storage::Event,
     date: Option<NaiveDate>,
     site_url: &str,
+    lang: crate::i18n::Lang,
 ) -> Result<EventDetail, AppError> {
     let summary = match (&event.recurrence, date) {
         (None, None) => event_summary(event),
@@ -192,7 +193,7 @@ pub fn event_detail(
         repeats: event
             .recurrence
             .as_ref()
-            .map(|series| rule_text::describe(&series.rule)),
+            .map(|series| rule_text::describe(&series.rule, lang)),
         url,
         site_url: site_url.to_string(),
         utc_range,

@@ -1,6 +1,10 @@
 //! Data for other programs: iCalendar feeds (`/calendar.ics`, `/events/{slug}.ics`), the JSON
 //! event API (`/api/events`) in FullCalendar's event-source format, and for search engines and
 //! feed readers `/robots.txt`, `/sitemap.xml` and the Atom feed `/feed.xml`.
+//!
+//! The feeds exist once per language (`/en/feed.xml`, `/ru/calendar.ics`, …): they carry the
+//! items' translations where there are some, the Latvian original elsewhere, and link to the
+//! pages in the same language.
 
 mod api;
 pub mod ics;
@@ -15,16 +19,58 @@ use axum::{
     Router,
 };
 
-use crate::{state::AppState, storage};
+use crate::{
+    i18n::{tr, Lang},
+    state::AppState,
+    storage::{self, Store, StoreError},
+};
 
 /// The feed routes, merged into the site's router.
 pub fn routes() -> Router<AppState> {
-    Router::new()
-        .route("/calendar.ics", get(calendar_feed))
+    let mut router = Router::new()
         .route("/api/events", get(api::events))
         .route("/robots.txt", get(site::robots))
-        .route("/sitemap.xml", get(site::sitemap))
-        .route("/feed.xml", get(site::atom_feed))
+        .route("/sitemap.xml", get(site::sitemap));
+    for lang in Lang::ALL {
+        router = router
+            .route(
+                &lang.href("/calendar.ics"),
+                get(move |state: State<AppState>, request: Request| {
+                    calendar_feed(state, lang, request)
+                }),
+            )
+            .route(
+                &lang.href("/feed.xml"),
+                get(move |state: State<AppState>| site::atom_feed(state, lang)),
+            );
+    }
+    router
+}
+
+/// `events` with the title, summary and place of their translation into `lang`, where they
+/// have one.
+async fn events_in(
+    store: &dyn Store,
+    mut events: Vec<storage::Event>,
+    lang: Lang,
+) -> Result<Vec<storage::Event>, StoreError> {
+    if lang == Lang::Lv {
+        return Ok(events);
+    }
+    let slugs: Vec<String> = events.iter().map(|event| event.slug.clone()).collect();
+    let translated = store.translated_event_titles(lang.code(), &slugs).await?;
+    for event in &mut events {
+        if !translated.iter().any(|(slug, _, _)| *slug == event.slug) {
+            continue;
+        }
+        let texts = store.event_translations(event.id).await?;
+        if let Some((_, text)) = texts.into_iter().find(|(code, _)| code == lang.code()) {
+            event.title = text.title;
+            event.summary = text.summary;
+            event.location = text.location;
+        }
+    }
+    Ok(events)
 }
 
 /// The category slugs in a query string (`?category=a&category=b`).
@@ -43,14 +89,17 @@ fn in_categories(event: &storage::Event, wanted: &[String]) -> bool {
             .is_some_and(|category| wanted.contains(&category.slug))
 }
 
-fn ics_event<'a>(event: &'a storage::Event, site_url: &str) -> ics::IcsEvent<'a> {
+fn ics_event<'a>(event: &'a storage::Event, site_url: &str, lang: Lang) -> ics::IcsEvent<'a> {
     let recurrence = event.recurrence.as_ref();
     ics::IcsEvent {
         uid: format!("event-{}@notikumi", event.id),
         title: &event.title,
         description: &event.summary,
         location: &event.location,
-        url: Some(format!("{site_url}/events/{}", event.slug)),
+        url: Some(format!(
+            "{site_url}{}",
+            lang.href(&format!("/events/{}", event.slug))
+        )),
         starts_at: event.starts_at,
         ends_at: event.ends_at,
         all_day: event.all_day,
@@ -83,31 +132,43 @@ fn calendar_response(body: String, filename: Option<&str>) -> Response {
 
 fn storage_failure(error: storage::StoreError) -> Response {
     tracing::error!(%error, "feed storage failed");
-    (StatusCode::INTERNAL_SERVER_ERROR, "Servera kļūda.").into_response()
+    (
+        StatusCode::INTERNAL_SERVER_ERROR,
+        tr(Lang::Lv, "error-internal"),
+    )
+        .into_response()
 }
 
 /// `/calendar.ics`: every published event (`?category=` narrows it), recurring ones as
 /// RRULE with EXDATE.
-async fn calendar_feed(State(state): State<AppState>, request: Request) -> Response {
+async fn calendar_feed(State(state): State<AppState>, lang: Lang, request: Request) -> Response {
     let wanted = categories(request.uri().query());
     let events = match state.store.published_events().await {
         Ok(events) => events,
         Err(error) => return storage_failure(error),
     };
+    let events: Vec<storage::Event> = events
+        .into_iter()
+        .filter(|event| in_categories(event, &wanted))
+        .collect();
+    let events = match events_in(state.store.as_ref(), events, lang).await {
+        Ok(events) => events,
+        Err(error) => return storage_failure(error),
+    };
     let feed: Vec<ics::IcsEvent<'_>> = events
         .iter()
-        .filter(|event| in_categories(event, &wanted))
-        .map(|event| ics_event(event, &state.public_url))
+        .map(|event| ics_event(event, &state.public_url, lang))
         .collect();
-    calendar_response(ics::write_calendar("Notikumu kalendārs", &feed), None)
+    let name = tr(lang, "calendar-feed-name");
+    calendar_response(ics::write_calendar(&name, &feed), None)
 }
 
-/// Serves `/events/{slug}.ics`. The page route `/events/{slug}` owns that path shape in the
-/// router, so the feed is picked out before routing.
+/// Serves `/events/{slug}.ics` (and `/en/events/{slug}.ics`, …). The page route
+/// `/events/{slug}` owns that path shape in the router, so the feed is picked out before
+/// routing.
 pub async fn event_feed(State(state): State<AppState>, request: Request, next: Next) -> Response {
-    let slug = request
-        .uri()
-        .path()
+    let (lang, path) = Lang::split_path(request.uri().path());
+    let slug = path
         .strip_prefix("/events/")
         .and_then(|rest| rest.strip_suffix(".ics"))
         .filter(|slug| !slug.is_empty() && !slug.contains('/'))
@@ -115,12 +176,19 @@ pub async fn event_feed(State(state): State<AppState>, request: Request, next: N
     let Some(slug) = slug.filter(|_| request.method() == Method::GET) else {
         return next.run(request).await;
     };
-    match state.store.published_event(&slug).await {
-        Ok(Some(event)) => calendar_response(
-            ics::write_calendar(&event.title, &[ics_event(&event, &state.public_url)]),
-            Some(&slug),
-        ),
-        Ok(None) => (StatusCode::NOT_FOUND, "Notikums nav atrasts.").into_response(),
+    let event = match state.store.published_event(&slug).await {
+        Ok(Some(event)) => events_in(state.store.as_ref(), vec![event], lang).await,
+        Ok(None) => Ok(Vec::new()),
+        Err(error) => Err(error),
+    };
+    match event {
+        Ok(events) => match events.as_slice() {
+            [event] => calendar_response(
+                ics::write_calendar(&event.title, &[ics_event(event, &state.public_url, lang)]),
+                Some(&slug),
+            ),
+            _ => (StatusCode::NOT_FOUND, tr(lang, "error-not-found-text")).into_response(),
+        },
         Err(error) => storage_failure(error),
     }
 }

@@ -1,6 +1,7 @@
 //! What search engines and feed readers fetch: `/robots.txt`, `/sitemap.xml` (every
-//! published article and event, and every month page that has events) and `/feed.xml`
-//! (an Atom feed of the newest 50 articles).
+//! published article and event, and every month page that has events, in each language the
+//! page exists in, with `hreflang` alternates) and `/feed.xml` (an Atom feed of the newest 50
+//! articles; `/en/feed.xml` and `/ru/feed.xml` carry their translations).
 
 use std::collections::BTreeSet;
 
@@ -16,6 +17,8 @@ use quick_xml::escape::escape;
 use super::storage_failure;
 use crate::{
     calendar::{last_day_covered, recurrence, YearMonth},
+    i18n::{tr, Lang},
+    sanitize::SafeHtml,
     state::AppState,
     storage::{self, Store, StoreError},
     timezone,
@@ -76,51 +79,136 @@ fn event_months(event: &storage::Event, horizon: DateTime<Utc>) -> Vec<YearMonth
     months
 }
 
-/// Every URL the sitemap lists, in order.
-async fn sitemap_urls(store: &dyn Store, site_url: &str) -> Result<Vec<String>, StoreError> {
-    let mut urls = vec![
-        format!("{site_url}/"),
-        format!("{site_url}/calendar"),
-        format!("{site_url}/news"),
-    ];
-    let mut offset = 0;
+/// A page of the sitemap: its Latvian path and the languages it is written in.
+#[derive(Debug, PartialEq, Eq)]
+struct SitemapPage {
+    path: String,
+    langs: Vec<Lang>,
+}
+
+impl SitemapPage {
+    /// A page of the interface, which every language has.
+    fn everywhere(path: String) -> Self {
+        SitemapPage {
+            path,
+            langs: Lang::ALL.to_vec(),
+        }
+    }
+}
+
+/// The items at `slugs` as sitemap pages under `section` (`/news`, `/events`): in Latvian,
+/// and in English and Russian where `translated(lang)` names them.
+fn item_pages(
+    section: &str,
+    slugs: &[String],
+    translated: &[(Lang, Vec<String>)],
+) -> Vec<SitemapPage> {
+    slugs
+        .iter()
+        .map(|slug| SitemapPage {
+            path: format!("{section}/{slug}"),
+            langs: std::iter::once(Lang::Lv)
+                .chain(
+                    translated
+                        .iter()
+                        .filter(|(_, done)| done.contains(slug))
+                        .map(|(lang, _)| *lang),
+                )
+                .collect(),
+        })
+        .collect()
+}
+
+/// Every page the sitemap lists, in order: articles and events in the languages they are
+/// translated into, the rest in all three.
+async fn sitemap_pages(store: &dyn Store) -> Result<Vec<SitemapPage>, StoreError> {
+    let mut pages: Vec<SitemapPage> = ["/", "/calendar", "/news"]
+        .map(|path| SitemapPage::everywhere(path.to_string()))
+        .into();
+    let mut article_slugs = Vec::new();
     loop {
-        let page = store.published_articles(&[], 1_000, offset).await?;
+        let page = store
+            .published_articles(&[], 1_000, article_slugs.len() as i64)
+            .await?;
         if page.articles.is_empty() {
             break;
         }
-        offset += page.articles.len() as i64;
-        urls.extend(
-            page.articles
-                .iter()
-                .map(|article| format!("{site_url}/news/{}", article.slug)),
-        );
+        article_slugs.extend(page.articles.into_iter().map(|article| article.slug));
     }
+    let events = store.published_events().await?;
+    let event_slugs: Vec<String> = events.iter().map(|event| event.slug.clone()).collect();
+    let (mut translated_articles, mut translated_events) = (Vec::new(), Vec::new());
+    for lang in [Lang::En, Lang::Ru] {
+        let slugs_of = |found: Vec<(String, String, String)>| {
+            found
+                .into_iter()
+                .map(|(slug, _, _)| slug)
+                .collect::<Vec<_>>()
+        };
+        let articles = store
+            .translated_article_titles(lang.code(), &article_slugs)
+            .await?;
+        translated_articles.push((lang, slugs_of(articles)));
+        let events = store
+            .translated_event_titles(lang.code(), &event_slugs)
+            .await?;
+        translated_events.push((lang, slugs_of(events)));
+    }
+    pages.extend(item_pages("/news", &article_slugs, &translated_articles));
+    pages.extend(item_pages("/events", &event_slugs, &translated_events));
     let horizon = timezone::start_of_day(timezone::today() + Days::new(366 * SITEMAP_YEARS_AHEAD));
     let mut months = BTreeSet::new();
-    for event in store.published_events().await? {
-        urls.push(format!("{site_url}/events/{}", event.slug));
-        months.extend(event_months(&event, horizon));
+    for event in &events {
+        months.extend(event_months(event, horizon));
     }
-    urls.extend(
+    pages.extend(
         months
             .into_iter()
-            .map(|month| format!("{site_url}{}", month.path())),
+            .map(|month| SitemapPage::everywhere(month.path())),
     );
-    Ok(urls)
+    Ok(pages)
+}
+
+/// The sitemap's `<url>` entries of `page`: one per language, each naming the others.
+fn sitemap_entries(page: &SitemapPage, site_url: &str) -> String {
+    let url = |lang: Lang| escape(format!("{site_url}{}", lang.href(&page.path))).into_owned();
+    let mut alternates = String::new();
+    if page.langs.len() > 1 {
+        for lang in &page.langs {
+            alternates.push_str(&format!(
+                "    <xhtml:link rel=\"alternate\" hreflang=\"{}\" href=\"{}\"/>\n",
+                lang.code(),
+                url(*lang)
+            ));
+        }
+        alternates.push_str(&format!(
+            "    <xhtml:link rel=\"alternate\" hreflang=\"x-default\" href=\"{}\"/>\n",
+            url(Lang::Lv)
+        ));
+    }
+    page.langs
+        .iter()
+        .map(|lang| {
+            format!(
+                "  <url>\n    <loc>{}</loc>\n{alternates}  </url>\n",
+                url(*lang)
+            )
+        })
+        .collect()
 }
 
 pub async fn sitemap(State(state): State<AppState>) -> Response {
-    let urls = match sitemap_urls(state.store.as_ref(), &state.public_url).await {
-        Ok(urls) => urls,
+    let pages = match sitemap_pages(state.store.as_ref()).await {
+        Ok(pages) => pages,
         Err(error) => return storage_failure(error),
     };
     let mut xml = String::from(
         "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n\
-         <urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n",
+         <urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\" \
+         xmlns:xhtml=\"http://www.w3.org/1999/xhtml\">\n",
     );
-    for url in urls {
-        xml.push_str(&format!("  <url><loc>{}</loc></url>\n", escape(&url)));
+    for page in &pages {
+        xml.push_str(&sitemap_entries(page, &state.public_url));
     }
     xml.push_str("</urlset>\n");
     (
@@ -130,10 +218,22 @@ pub async fn sitemap(State(state): State<AppState>) -> Response {
         .into_response()
 }
 
-fn atom_entry(article: &storage::Article, site_url: &str) -> Entry {
-    let url = format!("{site_url}/news/{}", article.slug);
+/// Text in `lang`, marked as such when it is not the feed's language.
+fn text_in(value: &str, lang: Lang, feed_lang: Lang) -> Text {
+    Text {
+        lang: (lang != feed_lang).then(|| lang.code().to_string()),
+        ..Text::plain(value)
+    }
+}
+
+/// `article` as an entry of the feed in `feed_lang`; its text is in `lang`.
+fn atom_entry(article: &storage::Article, lang: Lang, feed_lang: Lang, site_url: &str) -> Entry {
+    let url = format!(
+        "{site_url}{}",
+        feed_lang.href(&format!("/news/{}", article.slug))
+    );
     Entry {
-        title: Text::plain(article.title.clone()),
+        title: text_in(&article.title, lang, feed_lang),
         id: url.clone(),
         updated: article.updated_at.max(article.published_at).fixed_offset(),
         published: Some(article.published_at.fixed_offset()),
@@ -143,26 +243,66 @@ fn atom_entry(article: &storage::Article, site_url: &str) -> Entry {
             mime_type: Some("text/html".into()),
             ..Link::default()
         }],
-        summary: (!article.lead.is_empty()).then(|| Text::plain(article.lead.clone())),
+        summary: (!article.lead.is_empty()).then(|| text_in(&article.lead, lang, feed_lang)),
         content: Some(Content {
             value: Some(article.body_html.clone()),
             content_type: Some("html".into()),
+            lang: (lang != feed_lang).then(|| lang.code().to_string()),
             ..Content::default()
         }),
         ..Entry::default()
     }
 }
 
-pub async fn atom_feed(State(state): State<AppState>) -> Response {
-    let page = match state.store.published_articles(&[], FEED_ARTICLES, 0).await {
-        Ok(page) => page,
+/// The newest articles, each in `lang` where it has that translation, with the language its
+/// text is in.
+async fn feed_articles(
+    store: &dyn Store,
+    lang: Lang,
+) -> Result<Vec<(storage::Article, Lang)>, StoreError> {
+    let articles = store
+        .published_articles(&[], FEED_ARTICLES, 0)
+        .await?
+        .articles;
+    if lang == Lang::Lv {
+        return Ok(articles
+            .into_iter()
+            .map(|article| (article, lang))
+            .collect());
+    }
+    let slugs: Vec<String> = articles
+        .iter()
+        .map(|article| article.slug.clone())
+        .collect();
+    let translated = store.translated_article_titles(lang.code(), &slugs).await?;
+    let mut found = Vec::with_capacity(articles.len());
+    for mut article in articles {
+        let mut text_lang = Lang::Lv;
+        if translated.iter().any(|(slug, _, _)| *slug == article.slug) {
+            let texts = store.article_translations(article.id).await?;
+            if let Some((_, text)) = texts.into_iter().find(|(code, _)| code == lang.code()) {
+                article.title = text.title;
+                article.lead = text.lead;
+                // Cleaned again as it leaves, as on the article's page.
+                article.body_html = SafeHtml::sanitize(&text.body_html).as_str().to_string();
+                text_lang = lang;
+            }
+        }
+        found.push((article, text_lang));
+    }
+    Ok(found)
+}
+
+/// `/feed.xml`, `/en/feed.xml`, `/ru/feed.xml`.
+pub async fn atom_feed(State(state): State<AppState>, lang: Lang) -> Response {
+    let articles = match feed_articles(state.store.as_ref(), lang).await {
+        Ok(articles) => articles,
         Err(error) => return storage_failure(error),
     };
     let site_url = &state.public_url;
-    let entries: Vec<Entry> = page
-        .articles
+    let entries: Vec<Entry> = articles
         .iter()
-        .map(|article| atom_entry(article, site_url))
+        .map(|(article, text_lang)| atom_entry(article, *text_lang, lang, site_url))
         .collect();
     let updated = entries
         .iter()
@@ -170,8 +310,8 @@ pub async fn atom_feed(State(state): State<AppState>) -> Response {
         .max()
         .unwrap_or_else(|| Utc::now().fixed_offset());
     let feed = Feed {
-        title: Text::plain("Notikumi — jaunumi"),
-        id: format!("{site_url}/news"),
+        title: Text::plain(tr(lang, "feed-title")),
+        id: format!("{site_url}{}", lang.href("/news")),
         updated,
         authors: vec![Person {
             name: "Notikumi".into(),
@@ -180,19 +320,19 @@ pub async fn atom_feed(State(state): State<AppState>) -> Response {
         }],
         links: vec![
             Link {
-                href: format!("{site_url}/feed.xml"),
+                href: format!("{site_url}{}", lang.href("/feed.xml")),
                 rel: "self".into(),
                 mime_type: Some("application/atom+xml".into()),
                 ..Link::default()
             },
             Link {
-                href: format!("{site_url}/news"),
+                href: format!("{site_url}{}", lang.href("/news")),
                 rel: "alternate".into(),
                 mime_type: Some("text/html".into()),
                 ..Link::default()
             },
         ],
-        lang: Some("lv".into()),
+        lang: Some(lang.code().into()),
         entries,
         ..Feed::default()
     };

@@ -159,3 +159,109 @@ async fn lists_and_calendars_name_translated_items_in_the_readers_language() {
     assert!(latvian.contains("Vebinārs par viltus darba piedāvājumiem sociālajos tīklos"));
     assert!(!latvian.contains("Webinar on fake job offers"));
 }
+
+#[tokio::test(flavor = "multi_thread")]
+async fn each_language_has_its_news_feed_with_the_translations() {
+    let site = Site::with_demo_content().await;
+    let moldova = "lietuva-un-latvija-sniegs-atbalstu-moldovai-cina-pret-cilveku-tirdzniecibu";
+    let (status, _, body) = site.get_typed("/en/feed.xml").await;
+    assert_eq!(status, StatusCode::OK);
+    let feed = atom_syndication::Feed::read_from(body.as_bytes()).expect("valid Atom");
+    assert_eq!(feed.title.value, "Notikumi — news");
+    assert_eq!(feed.lang.as_deref(), Some("en"));
+    assert_eq!(feed.entries.len(), 16);
+    let translated = feed
+        .entries
+        .iter()
+        .find(|entry| entry.id.ends_with(moldova))
+        .expect("the translated article");
+    assert_eq!(
+        translated.id,
+        format!("https://notikumi.example.lv/en/news/{moldova}")
+    );
+    assert_eq!(
+        translated.title.value,
+        "Lithuania and Latvia to support Moldova in the fight against human trafficking"
+    );
+    assert_eq!(translated.title.lang, None, "in the feed's own language");
+    // The others are in Latvian, and say so.
+    let untranslated = feed
+        .entries
+        .iter()
+        .find(|entry| !entry.id.ends_with(moldova))
+        .expect("an untranslated article");
+    assert_eq!(untranslated.title.lang.as_deref(), Some("lv"));
+    assert!(untranslated
+        .id
+        .starts_with("https://notikumi.example.lv/en/news/"));
+
+    let (_, _, russian) = site.get_typed("/ru/feed.xml").await;
+    let feed = atom_syndication::Feed::read_from(russian.as_bytes()).expect("valid Atom");
+    assert_eq!(feed.title.value, "Notikumi — новости");
+    assert!(feed.entries.iter().any(|entry| entry
+        .title
+        .value
+        .starts_with("Литва и Латвия поддержат Молдову")));
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn calendar_feeds_speak_the_readers_language() {
+    let site = Site::with_demo_content().await;
+    let webinar = "vebinars-par-viltus-darba-piedavajumiem-socialajos-tiklos";
+    let (status, content_type, body) = site.get_typed("/en/calendar.ics").await;
+    assert_eq!(status, StatusCode::OK);
+    assert_eq!(content_type, "text/calendar; charset=utf-8");
+    let body = body.replace("\r\n ", "");
+    assert!(body.contains("X-WR-CALNAME:Notikumi event calendar\r\n"));
+    assert!(body.contains("SUMMARY:Webinar on fake job offers in social networks\r\n"));
+    assert!(body.contains(&format!(
+        "URL:https://notikumi.example.lv/en/events/{webinar}\r\n"
+    )));
+    assert_eq!(body.matches("BEGIN:VEVENT").count(), 58);
+
+    let (status, _, one) = site.get_typed(&format!("/en/events/{webinar}.ics")).await;
+    assert_eq!(status, StatusCode::OK);
+    assert!(one.contains("SUMMARY:Webinar on fake job offers"));
+    let (status, _, latvian) = site.get_typed(&format!("/ru/events/{webinar}.ics")).await;
+    assert_eq!(status, StatusCode::OK, "no Russian version: the original");
+    assert!(latvian.contains("SUMMARY:Vebinārs par viltus darba piedāvājumiem"));
+    let (status, _, missing) = site.get_typed("/ru/events/nav-tada.ics").await;
+    assert_eq!(status, StatusCode::NOT_FOUND);
+    assert_eq!(missing, "Страница не найдена.");
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn the_sitemap_lists_each_page_in_the_languages_it_is_written_in() {
+    let site = Site::with_demo_content().await;
+    let (status, _, body) = site.get_typed("/sitemap.xml").await;
+    assert_eq!(status, StatusCode::OK);
+    let loc = |path: &str| format!("<loc>https://notikumi.example.lv{path}</loc>");
+    let moldova =
+        "/news/lietuva-un-latvija-sniegs-atbalstu-moldovai-cina-pret-cilveku-tirdzniecibu";
+    for path in ["/en/calendar", "/ru/calendar/2020/08", moldova] {
+        assert!(body.contains(&loc(path)), "{path}");
+    }
+    assert!(body.contains(&loc(&format!("/ru{moldova}"))));
+    assert!(body.contains(&format!(
+        r#"<xhtml:link rel="alternate" hreflang="en" href="https://notikumi.example.lv/en{moldova}"/>"#
+    )));
+    // An article nobody translated is listed once, in Latvian.
+    let untranslated = "/news/darba-inspektori-macas-atpazit-darba-ekspluataciju";
+    assert!(body.contains(&loc(untranslated)));
+    assert!(!body.contains(&loc(&format!("/en{untranslated}"))));
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn how_an_event_repeats_is_said_in_each_language() {
+    let site = Site::with_demo_content().await;
+    let slug = "atbalsta-grupas-tiksanas-cietusajiem-un-vinu-tuviniekiem";
+    for (prefix, words) in [
+        ("", "katra mēneša pēdējā ceturtdienā"),
+        ("/en", "every month on the last Thursday"),
+        ("/ru", "каждый месяц, в последний четверг"),
+    ] {
+        let (status, body) = site.get(&format!("{prefix}/events/{slug}")).await;
+        assert_eq!(status, StatusCode::OK);
+        assert!(body.contains(words), "{prefix}: {words}");
+    }
+}
