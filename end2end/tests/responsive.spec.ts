@@ -41,6 +41,18 @@ for (const size of WIDTHS) {
   });
 }
 
+test("at 320 px, the narrowest phone, no page scrolls sideways in any language", async ({ page }) => {
+  await page.setViewportSize({ width: 320, height: 640 });
+  for (const prefix of ["", "/en", "/ru"]) {
+    for (const path of PAGES) {
+      const url = path === "/" && prefix ? prefix : `${prefix}${path}`;
+      await page.goto(url);
+      await hydrated(page);
+      await noSidewaysScroll(page, url);
+    }
+  }
+});
+
 test("on a phone the month is an agenda of the days with events, and the menu button opens the navigation", async ({ page }) => {
   await page.setViewportSize({ width: 360, height: 740 });
   await page.goto("/calendar/2020/08");

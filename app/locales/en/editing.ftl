@@ -175,3 +175,15 @@ editor-move-nothing = There is no event on this day to move.
 editor-move-cancelled = Move cancelled.
 editor-moved = “{ $title }” moved to { $date }.
 editor-move-failed = Could not move “{ $title }”: { $reason }
+
+## The audit log's actions
+
+audit-created = created
+audit-changed = changed
+audit-published = published
+audit-changed-settings = changed settings
+audit-deleted = deleted
+audit-restored = restored
+audit-moved = moved to { $day }
+audit-translated = translated into { $language }
+audit-restored-version = restored version { $version }

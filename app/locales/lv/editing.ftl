@@ -175,3 +175,15 @@ editor-move-nothing = Šajā dienā nav notikuma, ko pārcelt.
 editor-move-cancelled = Pārcelšana atcelta.
 editor-moved = „{ $title }” pārcelts uz { $date }.
 editor-move-failed = Neizdevās pārcelt „{ $title }”: { $reason }
+
+## The audit log's actions
+
+audit-created = izveidoja
+audit-changed = mainīja
+audit-published = publicēja
+audit-changed-settings = mainīja iestatījumus
+audit-deleted = izdzēsa
+audit-restored = atjaunoja
+audit-moved = pārcēla uz { $day }
+audit-translated = tulkoja: { $language }
+audit-restored-version = atjaunoja { $version }. versiju

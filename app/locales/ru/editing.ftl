@@ -176,3 +176,15 @@ editor-move-cancelled = Перенос отменён.
 # The Russian date ends in "г.", so no full stop follows it.
 editor-moved = «{ $title }» перенесено на { $date }
 editor-move-failed = Не удалось перенести «{ $title }»: { $reason }
+
+## The audit log's actions
+
+audit-created = создал(а)
+audit-changed = изменил(а)
+audit-published = опубликовал(а)
+audit-changed-settings = изменил(а) настройки
+audit-deleted = удалил(а)
+audit-restored = восстановил(а)
+audit-moved = перенёс(ла) на { $day }
+audit-translated = перевёл(а) на язык: { $language }
+audit-restored-version = восстановил(а) версию { $version }

@@ -63,7 +63,7 @@ pub fn ArchivePage() -> impl IntoView {
         |request| async move { get_archive(request?).await },
     );
     view! {
-        <Transition fallback=|| view! { <p class="loading">"Ielādē arhīvu…"</p> }>
+        <Transition fallback=|| view! { <p class="loading">{crate::i18n::t("loading-archive")}</p> }>
             {move || Suspend::new(async move {
                 match archive.await {
                     Ok(data) => view! { <ArchiveView data/> }.into_any(),

@@ -44,7 +44,7 @@ pub fn ArticlePage() -> impl IntoView {
                 view! { <ArchivePage/> }.into_any()
             } else {
                 view! {
-                    <Suspense fallback=|| view! { <p class="loading">"Ielādē rakstu…"</p> }>
+                    <Suspense fallback=|| view! { <p class="loading">{crate::i18n::t("loading-article")}</p> }>
                         {move || Suspend::new(async move {
                             match article.await {
                                 (true, found) => view! {

@@ -43,7 +43,7 @@ pub fn DayPage() -> impl IntoView {
         |query| async move { get_days(query?).await },
     );
     view! {
-        <Transition fallback=|| view! { <p class="loading">"Ielādē dienu…"</p> }>
+        <Transition fallback=|| view! { <p class="loading">{crate::i18n::t("loading-day")}</p> }>
             {move || Suspend::new(async move {
                 match day.await {
                     Ok(data) => view! { <DayView data/> }.into_any(),

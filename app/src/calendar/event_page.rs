@@ -44,7 +44,7 @@ pub fn EventPage() -> impl IntoView {
         },
     );
     view! {
-        <Suspense fallback=|| view! { <p class="loading">"Ielādē notikumu…"</p> }>
+        <Suspense fallback=|| view! { <p class="loading">{crate::i18n::t("loading-event")}</p> }>
             {move || Suspend::new(async move {
                 match event.await {
                     (true, found) => {

@@ -38,7 +38,7 @@ pub fn ListPage() -> impl IntoView {
         |request| async move { list_events(request?).await },
     );
     view! {
-        <Transition fallback=|| view! { <p class="loading">"Ielādē notikumus…"</p> }>
+        <Transition fallback=|| view! { <p class="loading">{crate::i18n::t("loading-events")}</p> }>
             {move || Suspend::new(async move {
                 match list.await {
                     Ok(list) => view! { <ListView list/> }.into_any(),

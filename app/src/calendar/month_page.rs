@@ -152,7 +152,7 @@ pub fn CalendarPage() -> impl IntoView {
         {move || match kind.get() {
             Kind::Missing => view! { <ErrorPage error=AppError::NotFound/> }.into_any(),
             Kind::Month => view! {
-                <Transition fallback=|| view! { <p class="loading">"Ielādē kalendāru…"</p> }>
+                <Transition fallback=|| view! { <p class="loading">{crate::i18n::t("loading-calendar")}</p> }>
                     {move || Suspend::new(async move {
                         let (editor, found) = month.await;
                         match found {
@@ -169,7 +169,7 @@ pub fn CalendarPage() -> impl IntoView {
             }
             .into_any(),
             Kind::Week => view! {
-                <Transition fallback=|| view! { <p class="loading">"Ielādē nedēļu…"</p> }>
+                <Transition fallback=|| view! { <p class="loading">{crate::i18n::t("loading-week")}</p> }>
                     {move || Suspend::new(async move {
                         match week.await {
                             Ok(Some(data)) => view! { <WeekView data filter=filter.get_untracked()/> }.into_any(),
@@ -272,7 +272,7 @@ fn MonthView(
                 <CategoryFilter categories=data.categories.clone() filter=filter.clone() action=month.path()/>
                 <NewsToggle filter=filter.clone() path=month.path()/>
             </div>
-            {empty.then(|| view! { <p class="calendar__empty">"Šajā mēnesī notikumu nav."</p> })}
+            {empty.then(|| view! { <p class="calendar__empty">{lang.t("calendar-month-empty")}</p> })}
             <MonthGrid data filter heading focus_request editor/>
         </section>
     }

@@ -8,7 +8,7 @@ use super::{create_article, get_audit_log, get_desk, restore_article, restore_ev
 use crate::{
     auth::{use_viewer, Role},
     components::{ErrorPage, PageMeta},
-    i18n::{tr, tr_with, Arg},
+    i18n::{tr, tr_with, Arg, Lang},
 };
 
 /// "+ Jauns raksts": creates a draft and opens it for editing.
@@ -140,6 +140,39 @@ fn DeskLists(desk: Desk, reload: RwSignal<u32>) -> impl IntoView {
     }
 }
 
+/// An audit log action in `lang`. The log stores actions as stable English keys ("published",
+/// "moved to 2020-08-29", "translated into en"); a key this version does not know is shown
+/// as stored.
+fn action_text(lang: Lang, action: &str) -> String {
+    if let Some(day) = action.strip_prefix("moved to ") {
+        return tr_with(lang, "audit-moved", &[("day", Arg::Text(day))]);
+    }
+    if let Some(code) = action.strip_prefix("translated into ") {
+        let language = Lang::from_code(code).map_or(code, |lang| lang.native_name());
+        return tr_with(
+            lang,
+            "audit-translated",
+            &[("language", Arg::Text(language))],
+        );
+    }
+    if let Some(version) = action.strip_prefix("restored version ") {
+        return tr_with(
+            lang,
+            "audit-restored-version",
+            &[("version", Arg::Text(version))],
+        );
+    }
+    match action {
+        "created" => tr(lang, "audit-created"),
+        "changed" => tr(lang, "audit-changed"),
+        "published" => tr(lang, "audit-published"),
+        "changed settings" => tr(lang, "audit-changed-settings"),
+        "deleted" => tr(lang, "audit-deleted"),
+        "restored" => tr(lang, "audit-restored"),
+        other => other.to_string(),
+    }
+}
+
 #[component]
 pub fn AuditPage() -> impl IntoView {
     let lang = crate::i18n::current_lang();
@@ -164,7 +197,7 @@ pub fn AuditPage() -> impl IntoView {
                                 </thead>
                                 <tbody>
                                     {lines.into_iter().map(|line| view! {
-                                        <tr><td>{line.at}</td><td>{line.actor}</td><td>{line.action}</td><td>{line.item}</td></tr>
+                                        <tr><td>{line.at}</td><td>{line.actor}</td><td>{action_text(lang, &line.action)}</td><td>{line.item}</td></tr>
                                     }).collect_view()}
                                 </tbody>
                             </table>
@@ -174,5 +207,28 @@ pub fn AuditPage() -> impl IntoView {
                 })}
             </Suspense>
         </section>
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn audit_actions_are_worded_in_the_readers_language() {
+        assert_eq!(action_text(Lang::Lv, "published"), "publicēja");
+        assert_eq!(
+            action_text(Lang::En, "moved to 2020-08-29"),
+            "moved to 2020-08-29"
+        );
+        assert_eq!(
+            action_text(Lang::Ru, "translated into en"),
+            "перевёл(а) на язык: English"
+        );
+        assert_eq!(
+            action_text(Lang::Lv, "restored version 3"),
+            "atjaunoja 3. versiju"
+        );
+        assert_eq!(action_text(Lang::En, "something new"), "something new");
     }
 }
