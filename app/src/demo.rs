@@ -207,7 +207,7 @@ async fn load_translation(
             location: translation.contact.clone(),
         };
         store
-            .save_event_translation(event.id, &translation.lang, &text)
+            .save_event_translation(event.id, &translation.lang, &text, 0)
             .await?;
     } else {
         let id = article_ids
@@ -220,7 +220,7 @@ async fn load_translation(
             contact: translation.contact.clone(),
         };
         store
-            .save_article_translation(*id, &translation.lang, &text)
+            .save_article_translation(*id, &translation.lang, &text, 0)
             .await?;
     }
     Ok(())

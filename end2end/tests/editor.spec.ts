@@ -353,3 +353,33 @@ test("on the English page an editor translates an article, and only English read
   await reader.goto(ABROAD);
   await expect(reader.getByRole("heading", { level: 1 })).toHaveText(/^Pirms došanās strādāt/);
 });
+
+test("two editors translate the same article: the second sees both translations and keeps both titles", async ({ browser }) => {
+  const anna = await editorPage(browser, EDITORS.anna.email);
+  const janis = await editorPage(browser, EDITORS.janis.email);
+  for (const page of [anna, janis]) {
+    await page.goto(`/ru${REPORT}`);
+    await hydrated(page);
+    await page.getByRole("button", { name: "Перевести: Русский" }).click();
+    await expect(page.getByRole("textbox", { name: "Заголовок" })).toBeVisible();
+  }
+
+  await anna.getByRole("textbox", { name: "Заголовок" }).fill("Доклад Анны");
+  await anna.getByRole("button", { name: "Сохранить перевод" }).click();
+  await expect(anna.getByRole("status").filter({ hasText: "Перевод сохранён" })).toBeVisible();
+
+  // Jānis started from the same (untranslated) text: his save does not overwrite Anna's.
+  await janis.getByRole("textbox", { name: "Заголовок" }).fill("Доклад Яниса");
+  await janis.getByRole("button", { name: "Сохранить перевод" }).click();
+  const conflict = janis.getByRole("region", { name: /Кто-то другой сохранил этот перевод/ });
+  await expect(conflict).toBeVisible();
+  await expect(conflict.getByText("Доклад Анны")).toBeVisible();
+  await conflict.getByRole("group", { name: "Заголовок" }).getByLabel("Оставить обе").check();
+  await conflict.getByRole("button", { name: "Сохранить выбранное" }).click();
+
+  await expect(janis.getByRole("status").filter({ hasText: "Перевод сохранён" })).toBeVisible();
+  await expect(janis.getByRole("textbox", { name: "Заголовок" })).toHaveValue("Доклад Яниса / Доклад Анны");
+  const reader = await (await browser.newContext()).newPage();
+  await reader.goto(`/ru${REPORT}`);
+  await expect(reader.getByRole("heading", { level: 1 })).toHaveText("Доклад Яниса / Доклад Анны");
+});

@@ -141,6 +141,8 @@ translation-heading = Translation: { $language }
 translation-visibility = Translation: { $language }. Readers see it as soon as it is saved.
 translation-save = Save translation
 translation-saved-at = Translation saved at { $at }
+translation-conflict-heading = Someone else saved this translation while you were writing it
+translation-conflict-other = another editor's translation
 
 ## The editors' desk and the audit log
 

@@ -141,6 +141,8 @@ translation-heading = Tulkojums: { $language }
 translation-visibility = Tulkojums: { $language }. Lasītāji to redz uzreiz pēc saglabāšanas.
 translation-save = Saglabāt tulkojumu
 translation-saved-at = Tulkojums saglabāts { $at }
+translation-conflict-heading = Kāds cits saglabāja šo tulkojumu, kamēr jūs to rakstījāt
+translation-conflict-other = cita redaktora tulkojums
 
 ## The editors' desk and the audit log
 

@@ -141,6 +141,8 @@ translation-heading = Перевод: { $language }
 translation-visibility = Перевод: { $language }. Читатели видят его сразу после сохранения.
 translation-save = Сохранить перевод
 translation-saved-at = Перевод сохранён в { $at }
+translation-conflict-heading = Кто-то другой сохранил этот перевод, пока вы над ним работали
+translation-conflict-other = перевод другого редактора
 
 ## The editors' desk and the audit log
 

@@ -86,6 +86,7 @@ fn ArticleForEditors(
                     lead: detail.article.lead.clone(),
                     body_html: detail.body_html.clone(),
                     extra: detail.contact.clone(),
+                    version: detail.translation_version,
                 }),
                 _ => None,
             };

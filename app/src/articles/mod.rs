@@ -71,6 +71,9 @@ pub struct ArticleDetail {
     /// The language of the text shown: the reader's, when the article has a translation into
     /// it, else Latvian.
     pub content_lang: crate::i18n::Lang,
+    /// The version of the translation shown (0: the page shows the Latvian original), which
+    /// a translator's save starts from.
+    pub translation_version: i64,
     /// The languages the article exists in (Latvian first).
     pub languages: Vec<crate::i18n::Lang>,
 }
@@ -185,19 +188,19 @@ pub async fn get_article(slug: String, lang: crate::i18n::Lang) -> Result<Articl
     languages.extend(
         translations
             .iter()
-            .filter_map(|(code, _)| Lang::from_code(code)),
+            .filter_map(|translation| Lang::from_code(&translation.lang)),
     );
     let translation = translations
         .into_iter()
-        .find(|(code, _)| code == lang.code())
-        .map(|(_, text)| text);
+        .find(|translation| translation.lang == lang.code());
+    let translation_version = translation.as_ref().map_or(0, |found| found.version);
     let content_lang = if translation.is_some() {
         lang
     } else {
         Lang::Lv
     };
     let mut summary = article_summary(&article);
-    let (body_html, contact) = match translation {
+    let (body_html, contact) = match translation.map(|found| found.text) {
         Some(text) => {
             summary.title = text.title;
             summary.lead = text.lead;
@@ -226,6 +229,7 @@ pub async fn get_article(slug: String, lang: crate::i18n::Lang) -> Result<Articl
             lang.href(&format!("/news/{}", article.slug))
         ),
         content_lang,
+        translation_version,
         languages,
         published_iso: article.published_at.to_rfc3339(),
         modified_iso: article.updated_at.max(article.published_at).to_rfc3339(),

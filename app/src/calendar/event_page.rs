@@ -79,6 +79,7 @@ fn EventForEditors(
                 lead: detail.summary.clone(),
                 body_html: detail.body_html.clone(),
                 extra: detail.event.location.clone(),
+                version: detail.translation_version,
             });
             view! {
             <EditInPlace kind=ItemKind::Event slug unpublished shown=shown reload>

@@ -133,6 +133,8 @@ pub struct EventDetail {
     /// The language of the text shown: the reader's, when the event has a translation into
     /// it, else Latvian.
     pub content_lang: crate::i18n::Lang,
+    /// The version of the translation shown (0: the Latvian original).
+    pub translation_version: i64,
     /// The languages the event exists in (Latvian first).
     pub languages: Vec<crate::i18n::Lang>,
 }
@@ -360,13 +362,15 @@ pub async fn get_event(
     detail.languages.extend(
         translations
             .iter()
-            .filter_map(|(code, _)| Lang::from_code(code)),
+            .filter_map(|translation| Lang::from_code(&translation.lang)),
     );
-    if let Some((_, text)) = translations
+    if let Some(translation) = translations
         .into_iter()
-        .find(|(code, _)| code == lang.code())
+        .find(|translation| translation.lang == lang.code())
     {
+        let text = translation.text;
         detail.content_lang = lang;
+        detail.translation_version = translation.version;
         detail.event.title = text.title;
         detail.event.text_lang = lang;
         detail.event.location = text.location;

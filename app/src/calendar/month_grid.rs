@@ -446,7 +446,7 @@ fn EventBar(bar: MonthBar, editor: bool) -> impl IntoView {
         >
             <span class="month-bar__title" lang=bar.event.text_lang.code()>{bar.event.title.clone()}</span>
             {category.map(|category| view! {
-                <span class="visually-hidden">" ("{category.name}")"</span>
+                <span class="visually-hidden">" (" <span lang=crate::components::category_name_lang()>{category.name}</span> ")"</span>
             })}
         </a>
     }

@@ -199,6 +199,7 @@ pub fn event_detail(
         utc_range,
         news: Vec::new(),
         content_lang: crate::i18n::Lang::Lv,
+        translation_version: 0,
         languages: vec![crate::i18n::Lang::Lv],
     })
 }

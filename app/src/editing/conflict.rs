@@ -4,7 +4,7 @@
 
 use leptos::prelude::*;
 
-use super::{event_fields::EventFields, ArticleFields};
+use super::{event_fields::EventFields, ArticleFields, ItemKind, TranslationFields};
 use crate::i18n::{tr, tr_with, Arg, Lang};
 
 /// Which version a part keeps.
@@ -139,6 +139,55 @@ pub fn event_parts() -> Vec<Part<EventFields>> {
             show: EventFields::status_text,
             take: |f, o| f.published = o.published,
             join: None,
+        },
+    ]
+}
+
+/// The parts of a translation; an event's lead is its summary and its extra its place.
+pub fn translation_parts(kind: ItemKind) -> Vec<Part<TranslationFields>> {
+    type Label = fn(Lang) -> String;
+    let (lead, extra): (Label, Label) = match kind {
+        ItemKind::Article => (
+            |lang| tr(lang, "editor-field-lead"),
+            |lang| tr(lang, "editor-field-contact"),
+        ),
+        ItemKind::Event => (
+            |lang| tr(lang, "editor-field-summary"),
+            |lang| tr(lang, "editor-field-location"),
+        ),
+    };
+    vec![
+        Part {
+            key: "title",
+            label: |lang| tr(lang, "editor-field-title"),
+            html: false,
+            show: |f, _| f.title.clone(),
+            take: |f, o| f.title.clone_from(&o.title),
+            join: Some(|f, a, b| f.title = format!("{} / {}", a.title, b.title)),
+        },
+        Part {
+            key: "lead",
+            label: lead,
+            html: false,
+            show: |f, _| f.lead.clone(),
+            take: |f, o| f.lead.clone_from(&o.lead),
+            join: Some(|f, a, b| f.lead = format!("{}\n\n{}", a.lead, b.lead)),
+        },
+        Part {
+            key: "body",
+            label: |lang| tr(lang, "editor-field-body"),
+            html: true,
+            show: |f, _| f.body_html.clone(),
+            take: |f, o| f.body_html.clone_from(&o.body_html),
+            join: Some(|f, a, b| f.body_html = format!("{}{}", a.body_html, b.body_html)),
+        },
+        Part {
+            key: "extra",
+            label: extra,
+            html: false,
+            show: |f, _| f.extra.clone(),
+            take: |f, o| f.extra.clone_from(&o.extra),
+            join: Some(|f, a, b| f.extra = format!("{} / {}", a.extra, b.extra)),
         },
     ]
 }

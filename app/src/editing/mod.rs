@@ -306,6 +306,17 @@ pub struct TranslationFields {
     /// HTML from the editor; sanitised on the server.
     pub body_html: String,
     pub extra: String,
+    /// The stored translation this text starts from (0: there is none yet). A save over a
+    /// newer one is refused, so nobody's translation is overwritten unseen.
+    #[serde(default)]
+    pub version: i64,
+}
+
+/// A translation saved: its new version and the time, for the editor bar.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct TranslationSaved {
+    pub version: i64,
+    pub at: String,
 }
 
 /// A translation of the item at `slug` into `lang` (English or Russian).
@@ -329,11 +340,24 @@ pub fn translation_editor_view(
     view! { <translation_editor::TranslationEditor kind slug lang start on_leave/> }.into_any()
 }
 
-/// Adds or replaces an article's or event's translation; answers the time it was saved.
+/// Adds or replaces an article's or event's translation; a 409 when someone else saved a
+/// newer one since `save.fields.version`.
 #[server(input = Json, endpoint = "editing/save_translation")]
-pub async fn save_translation(save: TranslationSave) -> Result<String, AppError> {
+pub async fn save_translation(save: TranslationSave) -> Result<TranslationSaved, AppError> {
     let editor = crate::auth::session::require_editor().await?;
     translations::save(&editor, save).await
+}
+
+/// The stored translation of the item at `slug` into `lang`, for a translator whose save
+/// met a newer one.
+#[server(input = Json, endpoint = "editing/get_translation")]
+pub async fn get_translation(
+    kind: ItemKind,
+    slug: String,
+    lang: crate::i18n::Lang,
+) -> Result<TranslationFields, AppError> {
+    crate::auth::session::require_editor().await?;
+    translations::stored(kind, &slug, lang).await
 }
 
 /// An event with its form fields, for a signed-in editor.

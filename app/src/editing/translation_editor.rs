@@ -9,7 +9,8 @@ use leptos_meta::Title;
 use super::{
     autosave::{field_message, Autosave, SaveState},
     body_editor::BodyEditor,
-    save_translation, ItemKind, TranslationFields, TranslationSave,
+    conflict::{translation_parts, ConflictView},
+    get_translation, save_translation, ItemKind, TranslationFields, TranslationSave,
 };
 use crate::{
     error::AppError,
@@ -30,6 +31,8 @@ pub fn TranslationEditor(
     let autosave = Autosave::new(SaveState::Unchanged);
     let state = autosave.state;
     let field_error = RwSignal::new(None::<(String, String)>);
+    // Someone else's translation, saved since this one started: (mine, theirs).
+    let conflict = RwSignal::new(None::<(TranslationFields, TranslationFields)>);
     let body = NodeRef::<html::Div>::new();
     let error_for = move |field: &'static str| field_message(field_error, field);
     let edit = move |change: &dyn Fn(&mut TranslationFields)| {
@@ -37,6 +40,7 @@ pub fn TranslationEditor(
         state.set(SaveState::Unsaved);
     };
     let save = move || {
+        let slug = slug.clone();
         let request = TranslationSave {
             kind,
             slug: slug.clone(),
@@ -46,10 +50,18 @@ pub fn TranslationEditor(
         state.set(SaveState::Saving);
         spawn_local(async move {
             match save_translation(request).await {
-                Ok(at) => {
+                Ok(saved) => {
                     field_error.set(None);
-                    let at = [("at", Arg::Text(&at))];
+                    fields.update(|fields| fields.version = saved.version);
+                    let at = [("at", Arg::Text(&saved.at))];
                     state.set(SaveState::Done(tr_with(lang, "translation-saved-at", &at)));
+                }
+                Err(error @ AppError::Conflict { .. }) => {
+                    state.set(SaveState::Failed(error.describe(lang)));
+                    match get_translation(kind, slug, lang).await {
+                        Ok(theirs) => conflict.set(Some((fields.get_untracked(), theirs))),
+                        Err(error) => state.set(SaveState::Failed(error.describe(lang))),
+                    }
                 }
                 Err(AppError::Validation { field, message }) => {
                     let message = message.in_lang(lang);
@@ -61,6 +73,35 @@ pub fn TranslationEditor(
         });
     };
     let save = StoredValue::new(save);
+    // A resolved conflict: the merged text is saved over the other translation.
+    let resolve = Callback::new(move |merged: TranslationFields| {
+        let Some((_, theirs)) = conflict.get_untracked() else {
+            return;
+        };
+        if let Some(element) = body.get_untracked() {
+            element.set_inner_html(&merged.body_html);
+        }
+        fields.set(TranslationFields {
+            version: theirs.version,
+            ..merged
+        });
+        conflict.set(None);
+        save.with_value(|save| save());
+    });
+    let conflict_view = move || {
+        conflict.get().map(|(mine, theirs)| {
+            view! {
+                <ConflictView
+                    heading=tr(lang, "translation-conflict-heading")
+                    mine
+                    theirs
+                    who=tr(lang, "translation-conflict-other")
+                    parts=translation_parts(kind)
+                    on_resolve=resolve
+                />
+            }
+        })
+    };
     // There is no draft of a translation: leaving with unsaved typing asks first.
     let leave = move || {
         let sure = !state.get_untracked().unsaved()
@@ -114,6 +155,7 @@ pub fn TranslationEditor(
                 </button>
                 <button type="button" class="button button--quiet" on:click=move |_| leave()>{tr(lang, "editor-stop")}</button>
             </div>
+            {conflict_view}
             <article class="article article--editing">
                 <label class="editable__label" for="translate-title">{tr(lang, "editor-field-title")}</label>
                 <textarea

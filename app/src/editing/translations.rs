@@ -2,7 +2,10 @@
 
 use chrono::Utc;
 
-use super::{service, validate, ArticleFields, ItemKind, TranslationSave};
+use super::{
+    service, validate, ArticleFields, ItemKind, TranslationFields, TranslationSave,
+    TranslationSaved,
+};
 use crate::{
     auth::session::refuse,
     error::AppError,
@@ -13,7 +16,7 @@ use crate::{
     timezone,
 };
 
-pub async fn save(editor: &User, save: TranslationSave) -> Result<String, AppError> {
+pub async fn save(editor: &User, save: TranslationSave) -> Result<TranslationSaved, AppError> {
     if save.lang == Lang::Lv {
         return Err(refuse(AppError::invalid(
             "lang",
@@ -31,7 +34,7 @@ pub async fn save(editor: &User, save: TranslationSave) -> Result<String, AppErr
     let body_html = SafeHtml::sanitize(&checked.body_html).as_str().to_string();
     let store = store()?;
     let lang = save.lang.code();
-    let (id, original_title, kind) = match save.kind {
+    let (id, original_title, kind, version) = match save.kind {
         ItemKind::Article => {
             let article = store
                 .article_for_editing(&save.slug)
@@ -43,11 +46,11 @@ pub async fn save(editor: &User, save: TranslationSave) -> Result<String, AppErr
                 body_html,
                 contact: checked.contact,
             };
-            store
-                .save_article_translation(article.id, lang, &text)
+            let version = store
+                .save_article_translation(article.id, lang, &text, save.fields.version)
                 .await
                 .map_err(service::refused)?;
-            (article.id, article.title, "article")
+            (article.id, article.title, "article", version)
         }
         ItemKind::Event => {
             let event = store
@@ -60,11 +63,11 @@ pub async fn save(editor: &User, save: TranslationSave) -> Result<String, AppErr
                 body_html,
                 location: checked.contact,
             };
-            store
-                .save_event_translation(event.id, lang, &text)
+            let version = store
+                .save_event_translation(event.id, lang, &text, save.fields.version)
                 .await
                 .map_err(service::refused)?;
-            (event.id, event.title, "event")
+            (event.id, event.title, "event", version)
         }
     };
     service::audit_item(
@@ -75,5 +78,47 @@ pub async fn save(editor: &User, save: TranslationSave) -> Result<String, AppErr
         &original_title,
     )
     .await?;
-    Ok(timezone::local(Utc::now()).format("%H:%M:%S").to_string())
+    Ok(TranslationSaved {
+        version,
+        at: timezone::local(Utc::now()).format("%H:%M:%S").to_string(),
+    })
+}
+
+/// The translation into `lang` of the article or event at `slug`, as stored.
+pub async fn stored(kind: ItemKind, slug: &str, lang: Lang) -> Result<TranslationFields, AppError> {
+    let store = store()?;
+    let missing = || refuse(AppError::NotFound);
+    let found = match kind {
+        ItemKind::Article => {
+            let article = store.article_for_editing(slug).await?.ok_or_else(missing)?;
+            store
+                .article_translations(article.id)
+                .await?
+                .into_iter()
+                .find(|found| found.lang == lang.code())
+                .map(|found| TranslationFields {
+                    title: found.text.title,
+                    lead: found.text.lead,
+                    body_html: found.text.body_html,
+                    extra: found.text.contact,
+                    version: found.version,
+                })
+        }
+        ItemKind::Event => {
+            let event = store.event_for_editing(slug).await?.ok_or_else(missing)?;
+            store
+                .event_translations(event.id)
+                .await?
+                .into_iter()
+                .find(|found| found.lang == lang.code())
+                .map(|found| TranslationFields {
+                    title: found.text.title,
+                    lead: found.text.summary,
+                    body_html: found.text.body_html,
+                    extra: found.text.location,
+                    version: found.version,
+                })
+        }
+    };
+    found.ok_or_else(missing)
 }

@@ -64,7 +64,11 @@ async fn events_in(
             continue;
         }
         let texts = store.event_translations(event.id).await?;
-        if let Some((_, text)) = texts.into_iter().find(|(code, _)| code == lang.code()) {
+        if let Some(text) = texts
+            .into_iter()
+            .find(|translation| translation.lang == lang.code())
+            .map(|translation| translation.text)
+        {
             event.title = text.title;
             event.summary = text.summary;
             event.location = text.location;

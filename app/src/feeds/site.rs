@@ -280,7 +280,11 @@ async fn feed_articles(
         let mut text_lang = Lang::Lv;
         if translated.iter().any(|(slug, _, _)| *slug == article.slug) {
             let texts = store.article_translations(article.id).await?;
-            if let Some((_, text)) = texts.into_iter().find(|(code, _)| code == lang.code()) {
+            if let Some(text) = texts
+                .into_iter()
+                .find(|translation| translation.lang == lang.code())
+                .map(|translation| translation.text)
+            {
                 article.title = text.title;
                 article.lead = text.lead;
                 // Cleaned again as it leaves, as on the article's page.

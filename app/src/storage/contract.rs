@@ -161,7 +161,7 @@ contract_tests!(
     events_are_updated_with_a_version_check_and_trashed,
     article_settings_change_address_category_and_status,
     event_drafts_refuse_stale_saves_and_survive_publishing_elsewhere,
-    translations_are_kept_per_language_and_replaced,
+    translations_are_kept_per_language_and_replaced_only_at_the_version_seen,
 );
 
 fn utc(y: i32, m: u32, d: u32, h: u32, min: u32) -> DateTime<Utc> {
@@ -1443,7 +1443,9 @@ async fn event_drafts_refuse_stale_saves_and_survive_publishing_elsewhere(store:
     ));
 }
 
-async fn translations_are_kept_per_language_and_replaced(store: SharedStore) {
+async fn translations_are_kept_per_language_and_replaced_only_at_the_version_seen(
+    store: SharedStore,
+) {
     let article = store
         .create_article(&article("Sadarbība ar Moldovu", utc(2021, 5, 3, 7, 0)))
         .await
@@ -1459,33 +1461,52 @@ async fn translations_are_kept_per_language_and_replaced(store: SharedStore) {
         .await
         .expect("none yet")
         .is_empty());
-    store
-        .save_article_translation(article.id, "ru", &text("Сотрудничество с Молдовой"))
+    let russian = store
+        .save_article_translation(article.id, "ru", &text("Сотрудничество с Молдовой"), 0)
         .await
         .expect("russian");
-    store
-        .save_article_translation(article.id, "en", &text("Cooperation with Moldova"))
+    let english = store
+        .save_article_translation(article.id, "en", &text("Cooperation with Moldova"), 0)
         .await
         .expect("english");
-    store
-        .save_article_translation(article.id, "en", &text("Working with Moldova"))
+    assert_eq!(
+        (russian, english),
+        (1, 1),
+        "each language starts at version 1"
+    );
+    let again = store
+        .save_article_translation(article.id, "en", &text("Working with Moldova"), 1)
         .await
         .expect("english again");
+    assert_eq!(again, 2);
+    // Two translators who both started from version 1, or from nothing: the second loses.
+    for seen in [1, 0] {
+        assert!(matches!(
+            store
+                .save_article_translation(article.id, "en", &text("Stale"), seen)
+                .await,
+            Err(StoreError::Conflict { expected, stored: 2 }) if expected == seen
+        ));
+    }
     let found = store.article_translations(article.id).await.expect("read");
     assert_eq!(
         found
             .iter()
-            .map(|(lang, text)| (lang.as_str(), text.title.as_str()))
+            .map(|found| (
+                found.lang.as_str(),
+                found.text.title.as_str(),
+                found.version
+            ))
             .collect::<Vec<_>>(),
         vec![
-            ("en", "Working with Moldova"),
-            ("ru", "Сотрудничество с Молдовой")
+            ("en", "Working with Moldova", 2),
+            ("ru", "Сотрудничество с Молдовой", 1)
         ],
-        "one translation per language, the latest save wins"
+        "one translation per language; a stale save changed nothing"
     );
     assert!(matches!(
         store
-            .save_article_translation(999_999, "en", &text("X"))
+            .save_article_translation(999_999, "en", &text("X"), 0)
             .await,
         Err(StoreError::NotFound)
     ));
@@ -1526,12 +1547,22 @@ async fn translations_are_kept_per_language_and_replaced(store: SharedStore) {
         location: "Riga".into(),
     };
     store
-        .save_event_translation(event.id, "en", &event_text)
+        .save_event_translation(event.id, "en", &event_text, 0)
         .await
         .expect("event translation");
+    assert!(matches!(
+        store
+            .save_event_translation(event.id, "en", &event_text, 0)
+            .await,
+        Err(StoreError::Conflict { stored: 1, .. })
+    ));
     assert_eq!(
         store.event_translations(event.id).await.expect("read"),
-        vec![("en".to_string(), event_text)]
+        vec![Translation {
+            lang: "en".to_string(),
+            text: event_text,
+            version: 1
+        }]
     );
     assert_eq!(
         store

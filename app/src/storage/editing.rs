@@ -99,3 +99,13 @@ pub struct EventText {
     pub body_html: String,
     pub location: String,
 }
+
+/// An article's or event's text in another language, as stored.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Translation<T> {
+    /// `en` or `ru`.
+    pub lang: String,
+    pub text: T,
+    /// 1 for the first save, one more for each later one.
+    pub version: i64,
+}

@@ -22,7 +22,7 @@ use serde::{Deserialize, Serialize};
 use crate::sanitize::SafeHtml;
 pub use editing::{
     ArticleDraft, ArticleRevision, ArticleText, AuditEntry, Credentials, EventDraft, EventRevision,
-    EventText, Role, User,
+    EventText, Role, Translation, User,
 };
 pub use postgres::PostgresStore;
 pub use sqlite::SqliteStore;
@@ -437,18 +437,21 @@ pub trait Store: Send + Sync + 'static {
     async fn discard_article_draft(&self, article_id: i64) -> Result<(), StoreError>;
     /// Earlier versions of an article, newest first.
     async fn article_revisions(&self, article_id: i64) -> Result<Vec<ArticleRevision>, StoreError>;
-    /// An article's translations by language code (`en`, `ru`).
+    /// An article's translations, by language code (`en`, `ru`).
     async fn article_translations(
         &self,
         article_id: i64,
-    ) -> Result<Vec<(String, ArticleText)>, StoreError>;
-    /// Adds or replaces the article's translation into `lang`.
+    ) -> Result<Vec<Translation<ArticleText>>, StoreError>;
+    /// Adds the article's translation into `lang` (`seen_version` 0) or replaces the one at
+    /// `seen_version`; answers the new version. Otherwise `StoreError::Conflict` and nothing
+    /// changes.
     async fn save_article_translation(
         &self,
         article_id: i64,
         lang: &str,
         text: &ArticleText,
-    ) -> Result<(), StoreError>;
+        seen_version: i64,
+    ) -> Result<i64, StoreError>;
     /// (slug, title, lead) of those of the articles at `slugs` translated into `lang`.
     async fn translated_article_titles(
         &self,
@@ -461,18 +464,19 @@ pub trait Store: Send + Sync + 'static {
         lang: &str,
         slugs: &[String],
     ) -> Result<Vec<(String, String, String)>, StoreError>;
-    /// An event's translations by language code.
+    /// An event's translations, by language code.
     async fn event_translations(
         &self,
         event_id: i64,
-    ) -> Result<Vec<(String, EventText)>, StoreError>;
-    /// Adds or replaces the event's translation into `lang`.
+    ) -> Result<Vec<Translation<EventText>>, StoreError>;
+    /// Adds or replaces the event's translation into `lang`, as `save_article_translation`.
     async fn save_event_translation(
         &self,
         event_id: i64,
         lang: &str,
         text: &EventText,
-    ) -> Result<(), StoreError>;
+        seen_version: i64,
+    ) -> Result<i64, StoreError>;
 
     /// Creates an account; `StoreError::Taken` when the address has one.
     async fn create_user(

@@ -180,6 +180,54 @@ macro_rules! impl_store {
                 })
             }
 
+            /// Adds (`seen_version` 0) or replaces (the one at `seen_version`) a translation in
+            /// one statement, so two editors cannot both win; answers the new version.
+            async fn save_translation(
+                &self,
+                table: &TranslationTable,
+                item_id: i64,
+                lang: &str,
+                fields: [&str; 4],
+                seen_version: i64,
+            ) -> Result<i64, StoreError> {
+                let TranslationTable { table: name, item, parent, columns } = table;
+                let [c1, c2, c3, c4] = columns;
+                let sql = format!(
+                    "INSERT INTO {name} ({item}, lang, {c1}, {c2}, {c3}, {c4}, updated_at, version) \
+                     SELECT id, $2, $3, $4, $5, $6, $7, 1 FROM {parent} WHERE id = $1 \
+                     ON CONFLICT ({item}, lang) DO UPDATE SET {c1} = excluded.{c1}, \
+                     {c2} = excluded.{c2}, {c3} = excluded.{c3}, {c4} = excluded.{c4}, \
+                     updated_at = excluded.updated_at, version = {name}.version + 1 \
+                     WHERE {name}.version = $8 RETURNING version"
+                );
+                let mut query = sqlx::query_scalar(&sql).bind(item_id).bind(lang);
+                for field in fields {
+                    query = query.bind(field);
+                }
+                let saved: Option<i64> = query
+                    .bind($instant(Utc::now()))
+                    .bind(seen_version)
+                    .fetch_optional(&self.pool)
+                    .await?;
+                if let Some(version) = saved {
+                    return Ok(version);
+                }
+                let sql = format!("SELECT version FROM {name} WHERE {item} = $1 AND lang = $2");
+                let stored: Option<i64> = sqlx::query_scalar(&sql)
+                    .bind(item_id)
+                    .bind(lang)
+                    .fetch_optional(&self.pool)
+                    .await?;
+                Err(match stored {
+                    Some(stored) => StoreError::Conflict {
+                        expected: seen_version,
+                        stored,
+                    },
+                    // Nothing stored and nothing inserted: the item itself is gone.
+                    None => StoreError::NotFound,
+                })
+            }
+
             async fn article_by_id(&self, id: i64) -> Result<Article, StoreError> {
                 let sql = format!("SELECT {ARTICLE_COLUMNS} WHERE a.id = $1");
                 let row: Option<ArticleRow> =
@@ -714,18 +762,20 @@ macro_rules! impl_store {
             async fn article_translations(
                 &self,
                 article_id: i64,
-            ) -> Result<Vec<(String, ArticleText)>, StoreError> {
-                let rows: Vec<(String, String, String, String, String)> = sqlx::query_as(
-                    "SELECT lang, title, lead, body_html, contact FROM article_translations \
-                     WHERE article_id = $1 ORDER BY lang",
+            ) -> Result<Vec<Translation<ArticleText>>, StoreError> {
+                let rows: Vec<(String, String, String, String, String, i64)> = sqlx::query_as(
+                    "SELECT lang, title, lead, body_html, contact, version \
+                     FROM article_translations WHERE article_id = $1 ORDER BY lang",
                 )
                 .bind(article_id)
                 .fetch_all(&self.pool)
                 .await?;
                 Ok(rows
                     .into_iter()
-                    .map(|(lang, title, lead, body_html, contact)| {
-                        (lang, ArticleText { title, lead, body_html, contact })
+                    .map(|(lang, title, lead, body_html, contact, version)| Translation {
+                        lang,
+                        text: ArticleText { title, lead, body_html, contact },
+                        version,
                     })
                     .collect())
             }
@@ -735,28 +785,16 @@ macro_rules! impl_store {
                 article_id: i64,
                 lang: &str,
                 text: &ArticleText,
-            ) -> Result<(), StoreError> {
-                let saved = sqlx::query(
-                    "INSERT INTO article_translations \
-                     (article_id, lang, title, lead, body_html, contact, updated_at) \
-                     SELECT id, $2, $3, $4, $5, $6, $7 FROM articles WHERE id = $1 \
-                     ON CONFLICT (article_id, lang) DO UPDATE SET title = excluded.title, \
-                     lead = excluded.lead, body_html = excluded.body_html, \
-                     contact = excluded.contact, updated_at = excluded.updated_at",
+                seen_version: i64,
+            ) -> Result<i64, StoreError> {
+                self.save_translation(
+                    &TranslationTable::ARTICLES,
+                    article_id,
+                    lang,
+                    [&text.title, &text.lead, &text.body_html, &text.contact],
+                    seen_version,
                 )
-                .bind(article_id)
-                .bind(lang)
-                .bind(&text.title)
-                .bind(&text.lead)
-                .bind(&text.body_html)
-                .bind(&text.contact)
-                .bind($instant(Utc::now()))
-                .execute(&self.pool)
-                .await?;
-                if saved.rows_affected() == 0 {
-                    return Err(StoreError::NotFound);
-                }
-                Ok(())
+                .await
             }
 
             async fn translated_article_titles(
@@ -802,18 +840,20 @@ macro_rules! impl_store {
             async fn event_translations(
                 &self,
                 event_id: i64,
-            ) -> Result<Vec<(String, EventText)>, StoreError> {
-                let rows: Vec<(String, String, String, String, String)> = sqlx::query_as(
-                    "SELECT lang, title, summary, body_html, location FROM event_translations \
-                     WHERE event_id = $1 ORDER BY lang",
+            ) -> Result<Vec<Translation<EventText>>, StoreError> {
+                let rows: Vec<(String, String, String, String, String, i64)> = sqlx::query_as(
+                    "SELECT lang, title, summary, body_html, location, version \
+                     FROM event_translations WHERE event_id = $1 ORDER BY lang",
                 )
                 .bind(event_id)
                 .fetch_all(&self.pool)
                 .await?;
                 Ok(rows
                     .into_iter()
-                    .map(|(lang, title, summary, body_html, location)| {
-                        (lang, EventText { title, summary, body_html, location })
+                    .map(|(lang, title, summary, body_html, location, version)| Translation {
+                        lang,
+                        text: EventText { title, summary, body_html, location },
+                        version,
                     })
                     .collect())
             }
@@ -823,28 +863,16 @@ macro_rules! impl_store {
                 event_id: i64,
                 lang: &str,
                 text: &EventText,
-            ) -> Result<(), StoreError> {
-                let saved = sqlx::query(
-                    "INSERT INTO event_translations \
-                     (event_id, lang, title, summary, body_html, location, updated_at) \
-                     SELECT id, $2, $3, $4, $5, $6, $7 FROM events WHERE id = $1 \
-                     ON CONFLICT (event_id, lang) DO UPDATE SET title = excluded.title, \
-                     summary = excluded.summary, body_html = excluded.body_html, \
-                     location = excluded.location, updated_at = excluded.updated_at",
+                seen_version: i64,
+            ) -> Result<i64, StoreError> {
+                self.save_translation(
+                    &TranslationTable::EVENTS,
+                    event_id,
+                    lang,
+                    [&text.title, &text.summary, &text.body_html, &text.location],
+                    seen_version,
                 )
-                .bind(event_id)
-                .bind(lang)
-                .bind(&text.title)
-                .bind(&text.summary)
-                .bind(&text.body_html)
-                .bind(&text.location)
-                .bind($instant(Utc::now()))
-                .execute(&self.pool)
-                .await?;
-                if saved.rows_affected() == 0 {
-                    return Err(StoreError::NotFound);
-                }
-                Ok(())
+                .await
             }
 
             async fn event_draft(&self, event_id: i64) -> Result<Option<EventDraft>, StoreError> {
@@ -1406,6 +1434,30 @@ macro_rules! impl_store {
 }
 
 pub(super) use impl_store;
+
+/// Where one kind of item keeps its translations: the table, the column naming the item, the
+/// items' own table and the four text columns in the order `save_translation` binds them.
+pub(super) struct TranslationTable {
+    pub(super) table: &'static str,
+    pub(super) item: &'static str,
+    pub(super) parent: &'static str,
+    pub(super) columns: [&'static str; 4],
+}
+
+impl TranslationTable {
+    pub(super) const ARTICLES: TranslationTable = TranslationTable {
+        table: "article_translations",
+        item: "article_id",
+        parent: "articles",
+        columns: ["title", "lead", "body_html", "contact"],
+    };
+    pub(super) const EVENTS: TranslationTable = TranslationTable {
+        table: "event_translations",
+        item: "event_id",
+        parent: "events",
+        columns: ["title", "summary", "body_html", "location"],
+    };
+}
 
 /// Why a draft save guarded by `seen` (0: no draft yet) changed nothing, given the draft
 /// stored now (its `draft_version`, if any).

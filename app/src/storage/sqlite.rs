@@ -12,12 +12,12 @@ use super::rows::{
     DraftRow, EventDraftRow, EventRevisionRow, EventRow, RevisionRow, SearchRow, UserRow,
     ARTICLE_COLUMNS, DRAFT_COLUMNS, EVENT_COLUMNS, EVENT_DRAFT_COLUMNS, EVENT_REVISION_COLUMNS,
 };
-use super::sql::{draft_refusal, impl_store};
+use super::sql::{draft_refusal, impl_store, TranslationTable};
 use super::{
     slugs, Article, ArticleDraft, ArticleNeighbours, ArticlePage, ArticleRevision, ArticleSettings,
     ArticleText, Attachment, AuditEntry, Category, Credentials, Direction, Event, EventDraft,
     EventPage, EventRevision, EventText, NewArticle, NewCategory, NewEvent, Recurrence, Role,
-    SearchKind, SearchPage, SearchRequest, StoreError, User,
+    SearchKind, SearchPage, SearchRequest, StoreError, Translation, User,
 };
 
 pub struct SqliteStore {

@@ -71,6 +71,10 @@ async fn every_editing_function_refuses_anonymous_requests() {
         ),
         ("get_desk", json!({})),
         (
+            "get_translation",
+            json!({ "kind": "Article", "slug": LAUNCH, "lang": "En" }),
+        ),
+        (
             "save_translation",
             json!({ "save": { "kind": "Article", "slug": LAUNCH, "lang": "En", "fields": { "title": "X", "lead": "", "body_html": "", "extra": "" } } }),
         ),
@@ -830,25 +834,68 @@ async fn malformed_arguments_are_a_bad_request_not_a_server_error() {
 async fn editors_translate_articles_and_events_and_readers_see_the_translation() {
     let site = Site::with_demo_content().await;
     let cookie = site.signed_in("anna@example.lv", Role::Editor).await;
-    let save = |kind: &str, slug: &str, lang: &str, title: &str, body: &str| {
+    let save_at = |kind: &str, slug: &str, lang: &str, title: &str, body: &str, version: i64| {
         json!({ "save": { "kind": kind, "slug": slug, "lang": lang, "fields": {
-            "title": title, "lead": "Lead.", "body_html": body, "extra": "" } } })
+            "title": title, "lead": "Lead.", "body_html": body, "extra": "", "version": version } } })
         .to_string()
+    };
+    let save = |kind: &str, slug: &str, lang: &str, title: &str, body: &str| {
+        save_at(kind, slug, lang, title, body, 0)
     };
     let saved = site
         .post_json(
             "/api/editing/save_translation",
-            &save(
+            // The demo content has version 1 of the English translation.
+            &save_at(
                 "Article",
                 LAUNCH,
                 "En",
                 "Inspectors learn to spot exploitation",
                 "<p>Text</p><script>alert(1)</script>",
+                1,
             ),
             Some(&cookie),
         )
         .await;
     assert_eq!(saved.status, StatusCode::OK, "{}", saved.body);
+    assert!(saved.body.contains("\"version\":2"), "{}", saved.body);
+    // A second translator who also started from version 1 is refused, and told which is
+    // stored; the first translation stays.
+    let other = site.signed_in("peteris@example.lv", Role::Editor).await;
+    for (version, who) in [(1, &other), (0, &other)] {
+        let stale = site
+            .post_json(
+                "/api/editing/save_translation",
+                &save_at(
+                    "Article",
+                    LAUNCH,
+                    "En",
+                    "Overwritten",
+                    "<p>Lost</p>",
+                    version,
+                ),
+                Some(who),
+            )
+            .await;
+        assert_eq!(stale.status, StatusCode::CONFLICT, "{}", stale.body);
+        assert!(
+            stale.body.contains("\"current_version\":2"),
+            "{}",
+            stale.body
+        );
+    }
+    let theirs = site
+        .post_json(
+            "/api/editing/get_translation",
+            &json!({ "kind": "Article", "slug": LAUNCH, "lang": "En" }).to_string(),
+            Some(&other),
+        )
+        .await;
+    assert_eq!(theirs.status, StatusCode::OK, "{}", theirs.body);
+    assert!(theirs
+        .body
+        .contains("Inspectors learn to spot exploitation"));
+    assert!(theirs.body.contains("\"version\":2"), "{}", theirs.body);
     let (_, english) = site.get(&format!("/en/news/{LAUNCH}")).await;
     assert!(english.contains("Inspectors learn to spot exploitation"));
     assert!(!english.contains("alert(1)"), "the body was sanitised");
