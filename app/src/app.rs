@@ -61,12 +61,19 @@ fn Site() -> impl IntoView {
     let lang = use_lang();
     view! {
         <Html {..} lang=move || lang.get().code()/>
-        <Link
-            rel="alternate"
-            type_="application/atom+xml"
-            title=tr(lang.get_untracked(), "feed-title")
-            href=lang.get_untracked().href("/feed.xml")
-        />
+        // The news feed in the page's language; the switcher changes language without a
+        // page load, so the link follows it.
+        {move || {
+            let lang = lang.get();
+            view! {
+                <Link
+                    rel="alternate"
+                    type_="application/atom+xml"
+                    title=tr(lang, "feed-title")
+                    href=lang.href("/feed.xml")
+                />
+            }
+        }}
         <SiteHeader/>
         <main id="saturs" tabindex="-1">
             // Every page has one address per language: Latvian without a prefix, then

@@ -14,9 +14,16 @@ test("the language switcher opens the same month in English and Russian, and lin
   const languages = page.getByRole("navigation", { name: "Valoda" });
   await expect(languages.getByRole("link", { name: "Latviešu" })).toHaveAttribute("aria-current", "true");
 
+  const feed = page.locator('link[rel="alternate"][type="application/atom+xml"]');
+  await expect(feed).toHaveAttribute("href", "/feed.xml");
+
   await languages.getByRole("link", { name: "English" }).click();
   await expect(page).toHaveURL(/\/en\/calendar\/2020\/08$/);
   await expect(page.locator("html")).toHaveAttribute("lang", "en");
+  // The feed the page offers follows the language, without a page load.
+  await expect(feed).toHaveCount(1);
+  await expect(feed).toHaveAttribute("href", "/en/feed.xml");
+  await expect(feed).toHaveAttribute("title", "Notikumi — news");
   await expect(page.getByRole("heading", { level: 1 })).toHaveText("Event calendar — August 2020");
   const tuesday = page.getByRole("gridcell", { name: /^Tuesday, 4 August 2020, 1 event/ });
   await expect(tuesday).toBeVisible();

@@ -36,6 +36,15 @@ async fn each_language_has_the_calendar_in_its_own_words() {
         );
         assert!(page.contains(heading), "{path}: {heading}");
         assert!(page.contains(weekday), "{path}: {weekday}");
+        let feed = if lang == "lv" {
+            "/feed.xml".to_string()
+        } else {
+            format!("/{lang}/feed.xml")
+        };
+        assert!(
+            page.contains(&format!("href=\"{feed}\"")),
+            "{path}: the news feed in its language"
+        );
         for (code, prefix) in [("lv", ""), ("en", "/en"), ("ru", "/ru"), ("x-default", "")] {
             let alternate = format!(
                 "<link href=\"https://notikumi.example.lv{prefix}/calendar/2020/08\" hreflang=\"{code}\" rel=\"alternate\">"
