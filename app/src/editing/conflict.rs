@@ -37,55 +37,49 @@ impl<F> Clone for Part<F> {
 
 impl<F> Copy for Part<F> {}
 
+/// A part kept in the text field `$field`: shown as it is, taken whole, or both versions
+/// joined with `$sep`. `html` parts are shown as HTML.
+macro_rules! text_part {
+    ($key:literal, $field:ident, $label:expr, $sep:literal) => {
+        text_part!($key, $field, $label, $sep, html = false)
+    };
+    ($key:literal, $field:ident, $label:expr, $sep:literal, html = $html:literal) => {
+        Part {
+            key: $key,
+            label: $label,
+            html: $html,
+            show: |f, _| f.$field.clone(),
+            take: |f, o| f.$field.clone_from(&o.$field),
+            join: Some(|f, a, b| f.$field = format!(concat!("{}", $sep, "{}"), a.$field, b.$field)),
+        }
+    };
+}
+
 /// The parts of an article.
 pub fn article_parts() -> Vec<Part<ArticleFields>> {
     vec![
-        Part {
-            key: "title",
-            label: |lang| tr(lang, "editor-field-title"),
-            html: false,
-            show: |f, _| f.title.clone(),
-            take: |f, o| f.title.clone_from(&o.title),
-            join: Some(|f, a, b| f.title = format!("{} / {}", a.title, b.title)),
-        },
-        Part {
-            key: "lead",
-            label: |lang| tr(lang, "editor-field-lead"),
-            html: false,
-            show: |f, _| f.lead.clone(),
-            take: |f, o| f.lead.clone_from(&o.lead),
-            join: Some(|f, a, b| f.lead = format!("{}\n\n{}", a.lead, b.lead)),
-        },
-        Part {
-            key: "body",
-            label: |lang| tr(lang, "editor-field-body"),
-            html: true,
-            show: |f, _| f.body_html.clone(),
-            take: |f, o| f.body_html.clone_from(&o.body_html),
-            join: Some(|f, a, b| f.body_html = format!("{}{}", a.body_html, b.body_html)),
-        },
-        Part {
-            key: "contact",
-            label: |lang| tr(lang, "editor-field-contact"),
-            html: false,
-            show: |f, _| f.contact.clone(),
-            take: |f, o| f.contact.clone_from(&o.contact),
-            join: Some(|f, a, b| f.contact = format!("{}\n\n{}", a.contact, b.contact)),
-        },
+        text_part!("title", title, |lang| tr(lang, "editor-field-title"), " / "),
+        text_part!("lead", lead, |lang| tr(lang, "editor-field-lead"), "\n\n"),
+        text_part!(
+            "body",
+            body_html,
+            |lang| tr(lang, "editor-field-body"),
+            "",
+            html = true
+        ),
+        text_part!(
+            "contact",
+            contact,
+            |lang| tr(lang, "editor-field-contact"),
+            "\n\n"
+        ),
     ]
 }
 
 /// The parts of an event; its dates and times are one part.
 pub fn event_parts() -> Vec<Part<EventFields>> {
     vec![
-        Part {
-            key: "title",
-            label: |lang| tr(lang, "editor-field-name"),
-            html: false,
-            show: |f, _| f.title.clone(),
-            take: |f, o| f.title.clone_from(&o.title),
-            join: Some(|f, a, b| f.title = format!("{} / {}", a.title, b.title)),
-        },
+        text_part!("title", title, |lang| tr(lang, "editor-field-name"), " / "),
         Part {
             key: "when",
             label: |lang| tr(lang, "editor-field-when"),
@@ -100,14 +94,12 @@ pub fn event_parts() -> Vec<Part<EventFields>> {
             },
             join: None,
         },
-        Part {
-            key: "location",
-            label: |lang| tr(lang, "editor-field-location"),
-            html: false,
-            show: |f, _| f.location.clone(),
-            take: |f, o| f.location.clone_from(&o.location),
-            join: Some(|f, a, b| f.location = format!("{} / {}", a.location, b.location)),
-        },
+        text_part!(
+            "location",
+            location,
+            |lang| tr(lang, "editor-field-location"),
+            " / "
+        ),
         Part {
             key: "category",
             label: |lang| tr(lang, "editor-field-category"),
@@ -116,22 +108,19 @@ pub fn event_parts() -> Vec<Part<EventFields>> {
             take: |f, o| f.category.clone_from(&o.category),
             join: None,
         },
-        Part {
-            key: "summary",
-            label: |lang| tr(lang, "editor-field-summary"),
-            html: false,
-            show: |f, _| f.summary.clone(),
-            take: |f, o| f.summary.clone_from(&o.summary),
-            join: Some(|f, a, b| f.summary = format!("{}\n\n{}", a.summary, b.summary)),
-        },
-        Part {
-            key: "body",
-            label: |lang| tr(lang, "editor-field-description"),
-            html: true,
-            show: |f, _| f.body_html.clone(),
-            take: |f, o| f.body_html.clone_from(&o.body_html),
-            join: Some(|f, a, b| f.body_html = format!("{}{}", a.body_html, b.body_html)),
-        },
+        text_part!(
+            "summary",
+            summary,
+            |lang| tr(lang, "editor-field-summary"),
+            "\n\n"
+        ),
+        text_part!(
+            "body",
+            body_html,
+            |lang| tr(lang, "editor-field-description"),
+            "",
+            html = true
+        ),
         Part {
             key: "status",
             label: |lang| tr(lang, "editor-field-status"),
@@ -157,38 +146,16 @@ pub fn translation_parts(kind: ItemKind) -> Vec<Part<TranslationFields>> {
         ),
     };
     vec![
-        Part {
-            key: "title",
-            label: |lang| tr(lang, "editor-field-title"),
-            html: false,
-            show: |f, _| f.title.clone(),
-            take: |f, o| f.title.clone_from(&o.title),
-            join: Some(|f, a, b| f.title = format!("{} / {}", a.title, b.title)),
-        },
-        Part {
-            key: "lead",
-            label: lead,
-            html: false,
-            show: |f, _| f.lead.clone(),
-            take: |f, o| f.lead.clone_from(&o.lead),
-            join: Some(|f, a, b| f.lead = format!("{}\n\n{}", a.lead, b.lead)),
-        },
-        Part {
-            key: "body",
-            label: |lang| tr(lang, "editor-field-body"),
-            html: true,
-            show: |f, _| f.body_html.clone(),
-            take: |f, o| f.body_html.clone_from(&o.body_html),
-            join: Some(|f, a, b| f.body_html = format!("{}{}", a.body_html, b.body_html)),
-        },
-        Part {
-            key: "extra",
-            label: extra,
-            html: false,
-            show: |f, _| f.extra.clone(),
-            take: |f, o| f.extra.clone_from(&o.extra),
-            join: Some(|f, a, b| f.extra = format!("{} / {}", a.extra, b.extra)),
-        },
+        text_part!("title", title, |lang| tr(lang, "editor-field-title"), " / "),
+        text_part!("lead", lead, lead, "\n\n"),
+        text_part!(
+            "body",
+            body_html,
+            |lang| tr(lang, "editor-field-body"),
+            "",
+            html = true
+        ),
+        text_part!("extra", extra, extra, " / "),
     ]
 }
 
@@ -369,5 +336,34 @@ mod tests {
         assert_eq!(merged.when_text(Lang::Lv), theirs.when_text(Lang::Lv));
         assert_eq!(merged.location, "Rīga / Cēsis");
         assert!(parts.iter().any(|p| p.key == "when" && p.join.is_none()));
+    }
+
+    #[test]
+    fn a_translations_parts_are_named_as_its_item_names_them() {
+        let parts = translation_parts(ItemKind::Event);
+        let label = |key: &str| (choice(&parts, key, Keep::Mine).0.label)(Lang::En);
+        assert_eq!(label("lead"), "Short description");
+        assert_eq!(label("extra"), "Location");
+        let mine = TranslationFields {
+            title: "Seminar".into(),
+            extra: "Riga".into(),
+            ..TranslationFields::default()
+        };
+        let theirs = TranslationFields {
+            title: "Workshop".into(),
+            extra: "Cesis".into(),
+            version: 3,
+            ..TranslationFields::default()
+        };
+        let merged = merge(
+            &mine,
+            &theirs,
+            &[
+                choice(&parts, "title", Keep::Both),
+                choice(&parts, "extra", Keep::Theirs),
+            ],
+        );
+        assert_eq!(merged.title, "Seminar / Workshop");
+        assert_eq!(merged.extra, "Cesis");
     }
 }
