@@ -40,6 +40,10 @@ pub fn TranslationEditor(
         state.set(SaveState::Unsaved);
     };
     let save = move || {
+        // A second Ctrl+S or click while the first is on its way would meet its own save.
+        if state.get_untracked() == SaveState::Saving {
+            return;
+        }
         let slug = slug.clone();
         let request = TranslationSave {
             kind,
@@ -59,6 +63,11 @@ pub fn TranslationEditor(
                 Err(error @ AppError::Conflict { .. }) => {
                     state.set(SaveState::Failed(error.describe(lang)));
                     match get_translation(kind, slug, lang).await {
+                        // What is stored is this very text (its answer was lost): saved.
+                        Ok(theirs) if same_text(&theirs, &fields.get_untracked()) => {
+                            fields.update(|fields| fields.version = theirs.version);
+                            state.set(SaveState::Unchanged);
+                        }
                         Ok(theirs) => conflict.set(Some((fields.get_untracked(), theirs))),
                         Err(error) => state.set(SaveState::Failed(error.describe(lang))),
                     }
@@ -207,4 +216,9 @@ pub fn TranslationEditor(
             </article>
         </div>
     }
+}
+
+/// Whether two versions of a translation say the same, whatever their versions.
+fn same_text(a: &TranslationFields, b: &TranslationFields) -> bool {
+    (&a.title, &a.lead, &a.body_html, &a.extra) == (&b.title, &b.lead, &b.body_html, &b.extra)
 }

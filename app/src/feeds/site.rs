@@ -3,7 +3,7 @@
 //! page exists in, with `hreflang` alternates) and `/feed.xml` (an Atom feed of the newest 50
 //! articles; `/en/feed.xml` and `/ru/feed.xml` carry their translations).
 
-use std::collections::BTreeSet;
+use std::collections::{BTreeSet, HashSet};
 
 use atom_syndication::{Content, Entry, Feed, Link, Person, Text};
 use axum::{
@@ -97,11 +97,11 @@ impl SitemapPage {
 }
 
 /// The items at `slugs` as sitemap pages under `section` (`/news`, `/events`): in Latvian,
-/// and in English and Russian where `translated(lang)` names them.
+/// and in English and Russian where `translated` names them.
 fn item_pages(
     section: &str,
     slugs: &[String],
-    translated: &[(Lang, Vec<String>)],
+    translated: &[(Lang, HashSet<String>)],
 ) -> Vec<SitemapPage> {
     slugs
         .iter()
@@ -139,20 +139,9 @@ async fn sitemap_pages(store: &dyn Store) -> Result<Vec<SitemapPage>, StoreError
     let event_slugs: Vec<String> = events.iter().map(|event| event.slug.clone()).collect();
     let (mut translated_articles, mut translated_events) = (Vec::new(), Vec::new());
     for lang in [Lang::En, Lang::Ru] {
-        let slugs_of = |found: Vec<(String, String, String)>| {
-            found
-                .into_iter()
-                .map(|(slug, _, _)| slug)
-                .collect::<Vec<_>>()
-        };
-        let articles = store
-            .translated_article_titles(lang.code(), &article_slugs)
-            .await?;
-        translated_articles.push((lang, slugs_of(articles)));
-        let events = store
-            .translated_event_titles(lang.code(), &event_slugs)
-            .await?;
-        translated_events.push((lang, slugs_of(events)));
+        let (articles, events) = store.translated_slugs(lang.code()).await?;
+        translated_articles.push((lang, articles.into_iter().collect()));
+        translated_events.push((lang, events.into_iter().collect()));
     }
     pages.extend(item_pages("/news", &article_slugs, &translated_articles));
     pages.extend(item_pages("/events", &event_slugs, &translated_events));

@@ -1557,6 +1557,21 @@ async fn translations_are_kept_per_language_and_replaced_only_at_the_version_see
         Err(StoreError::Conflict { stored: 1, .. })
     ));
     assert_eq!(
+        store.translated_slugs("en").await.expect("slugs"),
+        (vec![article.slug.clone()], vec![event.slug.clone()]),
+        "the published items with an English version"
+    );
+    // A save over a Russian version that is not there (any more) is refused too.
+    assert!(matches!(
+        store
+            .save_event_translation(event.id, "ru", &event_text, 5)
+            .await,
+        Err(StoreError::Conflict {
+            expected: 5,
+            stored: 0
+        })
+    ));
+    assert_eq!(
         store.event_translations(event.id).await.expect("read"),
         vec![Translation {
             lang: "en".to_string(),

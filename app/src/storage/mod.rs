@@ -443,8 +443,9 @@ pub trait Store: Send + Sync + 'static {
         article_id: i64,
     ) -> Result<Vec<Translation<ArticleText>>, StoreError>;
     /// Adds the article's translation into `lang` (`seen_version` 0) or replaces the one at
-    /// `seen_version`; answers the new version. Otherwise `StoreError::Conflict` and nothing
-    /// changes.
+    /// `seen_version`; answers the new version. When there is a translation and `seen_version`
+    /// is not its version, or there is none and `seen_version` is not 0:
+    /// `StoreError::Conflict` and nothing changes.
     async fn save_article_translation(
         &self,
         article_id: i64,
@@ -458,6 +459,9 @@ pub trait Store: Send + Sync + 'static {
         lang: &str,
         slugs: &[String],
     ) -> Result<Vec<(String, String, String)>, StoreError>;
+    /// The slugs of the published articles and of the published events translated into
+    /// `lang`, in no particular order.
+    async fn translated_slugs(&self, lang: &str) -> Result<(Vec<String>, Vec<String>), StoreError>;
     /// (slug, title, location) of those of the events at `slugs` translated into `lang`.
     async fn translated_event_titles(
         &self,

@@ -192,14 +192,24 @@ macro_rules! impl_store {
             ) -> Result<i64, StoreError> {
                 let TranslationTable { table: name, item, parent, columns } = table;
                 let [c1, c2, c3, c4] = columns;
-                let sql = format!(
-                    "INSERT INTO {name} ({item}, lang, {c1}, {c2}, {c3}, {c4}, updated_at, version) \
-                     SELECT id, $2, $3, $4, $5, $6, $7, 1 FROM {parent} WHERE id = $1 \
-                     ON CONFLICT ({item}, lang) DO UPDATE SET {c1} = excluded.{c1}, \
-                     {c2} = excluded.{c2}, {c3} = excluded.{c3}, {c4} = excluded.{c4}, \
-                     updated_at = excluded.updated_at, version = {name}.version + 1 \
-                     WHERE {name}.version = $8 RETURNING version"
-                );
+                // Each shape is one statement, so two translators cannot both win: the first
+                // save inserts (only if there is none yet), later ones update only the version
+                // their translator saw.
+                let sql = if seen_version == 0 {
+                    format!(
+                        "INSERT INTO {name} \
+                         ({item}, lang, {c1}, {c2}, {c3}, {c4}, updated_at, version) \
+                         SELECT id, $2, $3, $4, $5, $6, $7, 1 FROM {parent} \
+                         WHERE id = $1 AND CAST($8 AS BIGINT) = 0 \
+                         ON CONFLICT ({item}, lang) DO NOTHING RETURNING version"
+                    )
+                } else {
+                    format!(
+                        "UPDATE {name} SET {c1} = $3, {c2} = $4, {c3} = $5, {c4} = $6, \
+                         updated_at = $7, version = version + 1 \
+                         WHERE {item} = $1 AND lang = $2 AND version = $8 RETURNING version"
+                    )
+                };
                 let mut query = sqlx::query_scalar(&sql).bind(item_id).bind(lang);
                 for field in fields {
                     query = query.bind(field);
@@ -222,6 +232,11 @@ macro_rules! impl_store {
                     Some(stored) => StoreError::Conflict {
                         expected: seen_version,
                         stored,
+                    },
+                    // The translation the translator saw is gone.
+                    None if seen_version > 0 => StoreError::Conflict {
+                        expected: seen_version,
+                        stored: 0,
                     },
                     // Nothing stored and nothing inserted: the item itself is gone.
                     None => StoreError::NotFound,
@@ -815,6 +830,28 @@ macro_rules! impl_store {
                     query = query.bind(slug);
                 }
                 Ok(query.fetch_all(&self.pool).await?)
+            }
+
+            async fn translated_slugs(
+                &self,
+                lang: &str,
+            ) -> Result<(Vec<String>, Vec<String>), StoreError> {
+                let articles = sqlx::query_scalar(
+                    "SELECT a.slug FROM article_translations t \
+                     JOIN articles a ON a.id = t.article_id \
+                     WHERE t.lang = $1 AND a.status = 'published'",
+                )
+                .bind(lang)
+                .fetch_all(&self.pool)
+                .await?;
+                let events = sqlx::query_scalar(
+                    "SELECT e.slug FROM event_translations t JOIN events e ON e.id = t.event_id \
+                     WHERE t.lang = $1 AND e.status = 'published'",
+                )
+                .bind(lang)
+                .fetch_all(&self.pool)
+                .await?;
+                Ok((articles, events))
             }
 
             async fn translated_event_titles(
