@@ -336,7 +336,7 @@ test("on the English page an editor translates an article, and only English read
   await editor.goto(`/en${ABROAD}`);
   await hydrated(editor);
   // On the English page the editor speaks English too, server messages included.
-  await editor.getByRole("button", { name: "Translate: English" }).click();
+  await editor.getByRole("button", { name: "Translate into English" }).click();
   const title = editor.getByRole("textbox", { name: "Title" });
   await expect(title).toHaveValue(/^Pirms došanās strādāt/);
   await title.fill("");
@@ -360,7 +360,7 @@ test("two editors translate the same article: the second sees both translations 
   for (const page of [anna, janis]) {
     await page.goto(`/ru${REPORT}`);
     await hydrated(page);
-    await page.getByRole("button", { name: "Перевести: Русский" }).click();
+    await page.getByRole("button", { name: "Перевести на русский" }).click();
     await expect(page.getByRole("textbox", { name: "Заголовок" })).toBeVisible();
   }
 

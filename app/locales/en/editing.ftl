@@ -25,7 +25,7 @@ editor-recurring-note = Recurring event: the dates are those of its first occurr
 editor-state-unchanged = No changes
 editor-state-unsaved = Unsaved changes…
 editor-state-saving = Saving…
-editor-state-saved = Draft saved { $at }
+editor-state-saved = Draft saved at { $at }
 editor-state-failed = Could not save: { $reason }
 editor-published-at = Published at { $at }
 editor-saved-as-draft-at = Saved as a draft at { $at }
@@ -135,7 +135,7 @@ history-field-contacts = Contacts
 
 ## Translating ($language is the language's own name: English, Русский)
 
-translation-start = Translate: { $language }
+translation-start = Translate into English
 translation-page-title = Translating ({ $language }): { $title }
 translation-heading = Translation: { $language }
 translation-visibility = Translation: { $language }. Readers see it as soon as it is saved.
@@ -156,6 +156,7 @@ desk-trash-empty = The trash is empty.
 desk-event = Event
 # Also the audit log's column of items.
 desk-article = Article
+desk-audit-item = Item
 desk-deleted-at = deleted { $when }
 desk-restore = Restore “{ $title }”
 desk-restored = Restored as a draft.
@@ -187,5 +188,8 @@ audit-changed-settings = changed settings
 audit-deleted = deleted
 audit-restored = restored
 audit-moved = moved to { $day }
-audit-translated = translated into { $language }
+audit-translated = { $code ->
+    [ru] translated into Russian
+   *[other] translated into English
+}
 audit-restored-version = restored version { $version }

@@ -135,7 +135,7 @@ history-field-contacts = Kontakti
 
 ## Translating ($language is the language's own name: English, Русский)
 
-translation-start = Tulkot: { $language }
+translation-start = Tulkot
 translation-page-title = Tulko ({ $language }): { $title }
 translation-heading = Tulkojums: { $language }
 translation-visibility = Tulkojums: { $language }. Lasītāji to redz uzreiz pēc saglabāšanas.
@@ -156,6 +156,7 @@ desk-trash-empty = Miskaste ir tukša.
 desk-event = Notikums
 # Also the audit log's column of items.
 desk-article = Raksts
+desk-audit-item = Ieraksts
 desk-deleted-at = izdzēsts { $when }
 desk-restore = Atjaunot „{ $title }”
 desk-restored = Atjaunots kā melnraksts.
@@ -187,5 +188,8 @@ audit-changed-settings = mainīja iestatījumus
 audit-deleted = izdzēsa
 audit-restored = atjaunoja
 audit-moved = pārcēla uz { $day }
-audit-translated = tulkoja: { $language }
+audit-translated = { $code ->
+    [ru] tulkoja krieviski
+   *[other] tulkoja angliski
+}
 audit-restored-version = atjaunoja { $version }. versiju

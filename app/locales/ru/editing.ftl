@@ -18,14 +18,14 @@ editor-article-delete-question = Переместить эту статью в �
 editor-event-delete-question = Переместить это событие в корзину?
 editor-readers-see-published = Читатели видят опубликованную версию.
 editor-article-unpublished = Статья ещё не опубликована.
-editor-recurring-note = Повторяющееся событие: даты — это даты первого раза; порядок повторения не меняется.
+editor-recurring-note = Повторяющееся событие: даты — это даты первого проведения; порядок повторения не меняется.
 
 ## Where the work stands ($at is a time, or a date and time)
 
 editor-state-unchanged = Изменений нет
 editor-state-unsaved = Несохранённые изменения…
 editor-state-saving = Сохранение…
-editor-state-saved = Черновик сохранён { $at }
+editor-state-saved = Черновик сохранён в { $at }
 editor-state-failed = Не удалось сохранить: { $reason }
 editor-published-at = Опубликовано в { $at }
 editor-saved-as-draft-at = Сохранено как черновик в { $at }
@@ -126,8 +126,8 @@ history-current = текущая версия
 history-original = исходная версия
 history-restore = Восстановить версию { $version }
 history-restored = Версия { $version } восстановлена как версия { $new }. Страница перезагружается…
-history-compare-from = Сравнить от
-history-compare-to = до
+history-compare-from = Сравнить версии с
+history-compare-to = по
 history-compare = Сравнить
 history-differences = Различия между версиями { $older } и { $newer }
 # An article's contact line in a comparison.
@@ -135,7 +135,7 @@ history-field-contacts = Контакты
 
 ## Translating ($language is the language's own name: English, Русский)
 
-translation-start = Перевести: { $language }
+translation-start = Перевести на русский
 translation-page-title = Перевод ({ $language }): { $title }
 translation-heading = Перевод: { $language }
 translation-visibility = Перевод: { $language }. Читатели видят его сразу после сохранения.
@@ -156,6 +156,7 @@ desk-trash-empty = Корзина пуста.
 desk-event = Событие
 # Also the audit log's column of items.
 desk-article = Статья
+desk-audit-item = Запись
 desk-deleted-at = удалено { $when }
 desk-restore = Восстановить «{ $title }»
 desk-restored = Восстановлено как черновик.
@@ -169,7 +170,7 @@ desk-audit-action = Действие
 
 editor-add-event = Добавить событие
 editor-add-event-on = Добавить событие: { $date }
-editor-month-help = Для редакторов: «+» в дне добавляет событие; событие можно перетащить на другой день или, находясь в его дне, нажать M, выбрать день стрелками и нажать Enter. На сенсорном экране: нажмите ⇄ у события, а затем на день.
+editor-month-help = Для редакторов: «+» в ячейке дня добавляет событие; событие можно перетащить на другой день или, находясь в его дне, нажать M, выбрать день стрелками и нажать Enter. На сенсорном экране: нажмите ⇄ у события, а затем на день.
 editor-move-event = Перенести «{ $title }» на другой день
 editor-move-by-keys = Перенос «{ $title }»: выберите день стрелками и нажмите Enter; Esc — отмена.
 editor-move-by-touch = Перенос «{ $title }»: нажмите на день, на который его перенести; Esc — отмена.
@@ -188,5 +189,8 @@ audit-changed-settings = изменил(а) настройки
 audit-deleted = удалил(а)
 audit-restored = восстановил(а)
 audit-moved = перенёс(ла) на { $day }
-audit-translated = перевёл(а) на язык: { $language }
+audit-translated = { $code ->
+    [ru] перевёл(а) на русский
+   *[other] перевёл(а) на английский
+}
 audit-restored-version = восстановил(а) версию { $version }

@@ -132,7 +132,14 @@ pub async fn logout(next: Option<String>) -> Result<(), AppError> {
 /// Where to go after signing in: a path on this site, never another site.
 pub fn safe_next(next: Option<&str>) -> String {
     match next {
-        Some(path) if path.starts_with('/') && !path.starts_with("//") && !path.contains('\\') => {
+        // Browsers drop tabs and line breaks from URLs, so "/\t/evil.example" would become
+        // "//evil.example": no control characters at all.
+        Some(path)
+            if path.starts_with('/')
+                && !path.starts_with("//")
+                && !path.contains('\\')
+                && !path.chars().any(char::is_control) =>
+        {
             path.to_string()
         }
         _ => "/".to_string(),
@@ -149,6 +156,8 @@ mod tests {
         assert_eq!(safe_next(Some("//evil.example/x")), "/");
         assert_eq!(safe_next(Some("https://evil.example/")), "/");
         assert_eq!(safe_next(Some("/\\evil.example")), "/");
+        assert_eq!(safe_next(Some("/\t/evil.example")), "/");
+        assert_eq!(safe_next(Some("/en")), "/en");
         assert_eq!(safe_next(None), "/");
     }
 }

@@ -120,7 +120,8 @@ pub struct EventDetail {
     pub summary: String,
     /// Sanitised when stored.
     pub body_html: String,
-    /// How the event repeats, in Latvian ("katru otrdienu"), for recurring events.
+    /// How the event repeats, in the page's language ("katru otrdienu", "every Tuesday"), for
+    /// recurring events.
     pub repeats: Option<String>,
     /// Absolute URL of this page, for feeds, sharing and structured data.
     pub url: String,
@@ -220,7 +221,7 @@ pub struct DaysData {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct EventList {
     pub events: Vec<EventSummary>,
-    /// Recurring series (first page only), with a Latvian description of how they repeat.
+    /// Recurring series (first page only), with how they repeat in the page's language.
     pub recurring: Vec<(EventSummary, String)>,
     pub past: bool,
     /// 1-based.

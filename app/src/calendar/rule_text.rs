@@ -51,7 +51,10 @@ pub fn describe(rule: &str, lang: Lang) -> String {
     if let Some(count) = repeat.count {
         text.push_str(", ");
         text.push_str(&match lang {
-            Lang::Lv => format!("{count} reizes"),
+            Lang::Lv => format!(
+                "{count} {}",
+                latvian::after_number(count, ["reizi", "reizes"])
+            ),
             Lang::En if count == 1 => "once".to_string(),
             Lang::En => format!("{count} times"),
             Lang::Ru => format!("{count} {}", russian::plural(count, ["раз", "раза", "раз"])),
@@ -173,6 +176,26 @@ mod latvian {
         }
     }
 
+    /// After a number Latvian uses the singular when it ends in 1 (but not 11): "21 reizi",
+    /// "ik pēc 21 dienas", else the plural: "5 reizes", "ik pēc 5 dienām".
+    pub fn after_number(n: u32, [singular, plural]: [&'static str; 2]) -> &'static str {
+        if n % 10 == 1 && n % 100 != 11 {
+            singular
+        } else {
+            plural
+        }
+    }
+
+    /// "ik pēc 3 dienām", "ik pēc 21 dienas".
+    fn after(n: u32, forms: [&'static str; 2]) -> String {
+        format!("ik pēc {n} {}", after_number(n, forms))
+    }
+
+    const DAYS_AFTER: [&str; 2] = ["dienas", "dienām"];
+    const WEEKS_AFTER: [&str; 2] = ["nedēļas", "nedēļām"];
+    const MONTHS_AFTER: [&str; 2] = ["mēneša", "mēnešiem"];
+    const YEARS_AFTER: [&str; 2] = ["gada", "gadiem"];
+
     pub fn every(repeat: &Repeat) -> String {
         let n = repeat.interval;
         // "pirmdienu un ceturtdienu", or in the locative "pirmdienā un ceturtdienā".
@@ -186,23 +209,23 @@ mod latvian {
         let every_month = if n == 1 {
             "katra mēneša".to_string()
         } else {
-            format!("ik pēc {n} mēnešiem,")
+            format!("{},", after(n, MONTHS_AFTER))
         };
         match (&repeat.every, n) {
             (Every::Day, 1) => "katru dienu".into(),
-            (Every::Day, n) => format!("ik pēc {n} dienām"),
+            (Every::Day, n) => after(n, DAYS_AFTER),
             (Every::Week(list), 1) if list.is_empty() => "katru nedēļu".into(),
             (Every::Week(list), 1) => format!("katru {}", days(list, false)),
-            (Every::Week(list), n) if list.is_empty() => format!("ik pēc {n} nedēļām"),
-            (Every::Week(list), n) => format!("ik pēc {n} nedēļām, {}", days(list, true)),
+            (Every::Week(list), n) if list.is_empty() => after(n, WEEKS_AFTER),
+            (Every::Week(list), n) => format!("{}, {}", after(n, WEEKS_AFTER), days(list, true)),
             (Every::Month, 1) => "katru mēnesi".into(),
-            (Every::Month, n) => format!("ik pēc {n} mēnešiem"),
+            (Every::Month, n) => after(n, MONTHS_AFTER),
             (Every::MonthNthWeekday(nth, day), _) => {
                 format!("{every_month} {} {}", ordinal(*nth), DAYS[*day].1)
             }
             (Every::MonthDay(day), _) => format!("{every_month} {day}. datumā"),
             (Every::Year, 1) => "katru gadu".into(),
-            (Every::Year, n) => format!("ik pēc {n} gadiem"),
+            (Every::Year, n) => after(n, YEARS_AFTER),
         }
     }
 }
@@ -403,6 +426,12 @@ mod tests {
         assert_eq!(lv("FREQ=YEARLY"), "katru gadu");
         assert_eq!(lv("FREQ=DAILY"), "katru dienu");
         assert_eq!(lv("FREQ=DAILY;INTERVAL=3"), "ik pēc 3 dienām");
+        assert_eq!(lv("FREQ=DAILY;INTERVAL=21"), "ik pēc 21 dienas");
+        assert_eq!(lv("FREQ=YEARLY;INTERVAL=11"), "ik pēc 11 gadiem");
+        assert_eq!(
+            lv("FREQ=WEEKLY;BYDAY=TU;COUNT=21"),
+            "katru otrdienu, 21 reizi"
+        );
     }
 
     #[test]

@@ -132,21 +132,32 @@ pub fn event_parts() -> Vec<Part<EventFields>> {
     ]
 }
 
-/// The parts of a translation; an event's lead is its summary and its extra its place.
-pub fn translation_parts(kind: ItemKind) -> Vec<Part<TranslationFields>> {
-    type Label = fn(Lang) -> String;
-    let (lead, extra): (Label, Label) = match kind {
-        ItemKind::Article => (
+/// A field's name in a language.
+pub type Label = fn(Lang) -> String;
+
+/// The names of a translation's title, lead and extra field, as its item calls them: an
+/// event's title is its name, its lead the summary and its extra the place; an article's
+/// extra is the contact line.
+pub fn translation_labels(kind: ItemKind) -> [Label; 3] {
+    match kind {
+        ItemKind::Article => [
+            |lang| tr(lang, "editor-field-title"),
             |lang| tr(lang, "editor-field-lead"),
             |lang| tr(lang, "editor-field-contact"),
-        ),
-        ItemKind::Event => (
+        ],
+        ItemKind::Event => [
+            |lang| tr(lang, "editor-field-name"),
             |lang| tr(lang, "editor-field-summary"),
             |lang| tr(lang, "editor-field-location"),
-        ),
-    };
+        ],
+    }
+}
+
+/// The parts of a translation, named as its item names them.
+pub fn translation_parts(kind: ItemKind) -> Vec<Part<TranslationFields>> {
+    let [title, lead, extra] = translation_labels(kind);
     vec![
-        text_part!("title", title, |lang| tr(lang, "editor-field-title"), " / "),
+        text_part!("title", title, title, " / "),
         text_part!("lead", lead, lead, "\n\n"),
         text_part!(
             "body",

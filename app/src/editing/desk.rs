@@ -148,12 +148,7 @@ fn action_text(lang: Lang, action: &str) -> String {
         return tr_with(lang, "audit-moved", &[("day", Arg::Text(day))]);
     }
     if let Some(code) = action.strip_prefix("translated into ") {
-        let language = Lang::from_code(code).map_or(code, |lang| lang.native_name());
-        return tr_with(
-            lang,
-            "audit-translated",
-            &[("language", Arg::Text(language))],
-        );
+        return tr_with(lang, "audit-translated", &[("code", Arg::Text(code))]);
     }
     if let Some(version) = action.strip_prefix("restored version ") {
         return tr_with(
@@ -192,7 +187,7 @@ pub fn AuditPage() -> impl IntoView {
                                         <th scope="col">{tr(lang, "editor-time")}</th>
                                         <th scope="col">{tr(lang, "desk-audit-who")}</th>
                                         <th scope="col">{tr(lang, "desk-audit-action")}</th>
-                                        <th scope="col">{tr(lang, "desk-article")}</th>
+                                        <th scope="col">{tr(lang, "desk-audit-item")}</th>
                                     </tr>
                                 </thead>
                                 <tbody>
@@ -218,12 +213,16 @@ mod tests {
     fn audit_actions_are_worded_in_the_readers_language() {
         assert_eq!(action_text(Lang::Lv, "published"), "publicēja");
         assert_eq!(
-            action_text(Lang::En, "moved to 2020-08-29"),
-            "moved to 2020-08-29"
+            action_text(Lang::Lv, "moved to 2020-08-29"),
+            "pārcēla uz 2020-08-29"
         );
         assert_eq!(
             action_text(Lang::Ru, "translated into en"),
-            "перевёл(а) на язык: English"
+            "перевёл(а) на английский"
+        );
+        assert_eq!(
+            action_text(Lang::En, "translated into ru"),
+            "translated into Russian"
         );
         assert_eq!(
             action_text(Lang::Lv, "restored version 3"),

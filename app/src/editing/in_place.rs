@@ -9,7 +9,7 @@ use leptos::prelude::*;
 use super::{
     article_editor_view, event_editor_view, translation_editor_view, ItemKind, TranslationFields,
 };
-use crate::i18n::{tr, tr_with, Arg, Lang};
+use crate::i18n::{tr, Lang};
 
 fn edit_label(lang: Lang, kind: ItemKind) -> String {
     match kind {
@@ -35,9 +35,9 @@ pub fn EditInPlace(
     let lang = crate::i18n::current_lang();
     // On an English or Russian page, editing a published item means translating it.
     let translating = (lang != Lang::Lv).then_some(shown).flatten();
-    let language = [("language", Arg::Text(lang.native_name()))];
     let label = match &translating {
-        Some(_) => tr_with(lang, "translation-start", &language),
+        // The translation is always into the page's language, which the message names.
+        Some(_) => tr(lang, "translation-start"),
         None => edit_label(lang, kind),
     };
     let editing = RwSignal::new(false);

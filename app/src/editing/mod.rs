@@ -180,7 +180,7 @@ pub enum Change {
 pub struct Comparison {
     pub older: i64,
     pub newer: i64,
-    /// (field label, changes).
+    /// (the field's label as a catalogue message id, changes); the browser words the label.
     pub fields: Vec<(String, Vec<Change>)>,
 }
 

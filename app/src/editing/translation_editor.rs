@@ -1,7 +1,8 @@
 //! An article's or event's English or Russian version, edited where it stands on the page in
 //! that language. It starts from the existing translation, or from the Latvian text to
-//! translate; "Saglabāt tulkojumu" (or Ctrl+S) saves it, Esc leaves. Leaving with unsaved
-//! changes asks first.
+//! translate; its save button (or Ctrl+S) saves it, Esc leaves. Leaving with unsaved changes
+//! asks first. A save names the version it started from: when someone else saved a newer
+//! one meanwhile, the editor shows both and the translator chooses part by part.
 
 use leptos::{ev::KeyboardEvent, html, prelude::*, task::spawn_local};
 use leptos_meta::Title;
@@ -9,7 +10,7 @@ use leptos_meta::Title;
 use super::{
     autosave::{field_message, Autosave, SaveState},
     body_editor::BodyEditor,
-    conflict::{translation_parts, ConflictView},
+    conflict::{translation_labels, translation_parts, ConflictView},
     get_translation, save_translation, ItemKind, TranslationFields, TranslationSave,
 };
 use crate::{
@@ -130,16 +131,7 @@ pub fn TranslationEditor(
             leave();
         }
     };
-    let (lead_label, extra_label) = match kind {
-        ItemKind::Article => (
-            tr(lang, "editor-field-lead"),
-            tr(lang, "editor-field-contact"),
-        ),
-        ItemKind::Event => (
-            tr(lang, "editor-field-summary"),
-            tr(lang, "editor-field-location"),
-        ),
-    };
+    let [title_label, lead_label, extra_label] = translation_labels(kind).map(|label| label(lang));
     let language = [("language", Arg::Text(lang.native_name()))];
     let heading = tr_with(lang, "translation-heading", &language);
     let visibility = tr_with(lang, "translation-visibility", &language);
@@ -166,7 +158,7 @@ pub fn TranslationEditor(
             </div>
             {conflict_view}
             <article class="article article--editing">
-                <label class="editable__label" for="translate-title">{tr(lang, "editor-field-title")}</label>
+                <label class="editable__label" for="translate-title">{title_label}</label>
                 <textarea
                     id="translate-title"
                     lang=lang.code()

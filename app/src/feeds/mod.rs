@@ -134,11 +134,12 @@ fn calendar_response(body: String, filename: Option<&str>) -> Response {
     response
 }
 
-fn storage_failure(error: storage::StoreError) -> Response {
+/// A 500 saying so in the feed's language; the cause goes to the log only.
+fn storage_failure(error: storage::StoreError, lang: Lang) -> Response {
     tracing::error!(%error, "feed storage failed");
     (
         StatusCode::INTERNAL_SERVER_ERROR,
-        tr(Lang::Lv, "error-internal"),
+        tr(lang, "error-internal"),
     )
         .into_response()
 }
@@ -149,7 +150,7 @@ async fn calendar_feed(State(state): State<AppState>, lang: Lang, request: Reque
     let wanted = categories(request.uri().query());
     let events = match state.store.published_events().await {
         Ok(events) => events,
-        Err(error) => return storage_failure(error),
+        Err(error) => return storage_failure(error, lang),
     };
     let events: Vec<storage::Event> = events
         .into_iter()
@@ -157,7 +158,7 @@ async fn calendar_feed(State(state): State<AppState>, lang: Lang, request: Reque
         .collect();
     let events = match events_in(state.store.as_ref(), events, lang).await {
         Ok(events) => events,
-        Err(error) => return storage_failure(error),
+        Err(error) => return storage_failure(error, lang),
     };
     let feed: Vec<ics::IcsEvent<'_>> = events
         .iter()
@@ -193,7 +194,7 @@ pub async fn event_feed(State(state): State<AppState>, request: Request, next: N
             ),
             _ => (StatusCode::NOT_FOUND, tr(lang, "error-not-found-text")).into_response(),
         },
-        Err(error) => storage_failure(error),
+        Err(error) => storage_failure(error, lang),
     }
 }
 

@@ -189,7 +189,7 @@ fn sitemap_entries(page: &SitemapPage, site_url: &str) -> String {
 pub async fn sitemap(State(state): State<AppState>) -> Response {
     let pages = match sitemap_pages(state.store.as_ref()).await {
         Ok(pages) => pages,
-        Err(error) => return storage_failure(error),
+        Err(error) => return storage_failure(error, Lang::Lv),
     };
     let mut xml = String::from(
         "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n\
@@ -290,7 +290,7 @@ async fn feed_articles(
 pub async fn atom_feed(State(state): State<AppState>, lang: Lang) -> Response {
     let articles = match feed_articles(state.store.as_ref(), lang).await {
         Ok(articles) => articles,
-        Err(error) => return storage_failure(error),
+        Err(error) => return storage_failure(error, lang),
     };
     let site_url = &state.public_url;
     let entries: Vec<Entry> = articles

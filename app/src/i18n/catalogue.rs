@@ -100,7 +100,7 @@ pub fn tr_with(lang: Lang, id: &str, args: &[(&str, Arg)]) -> String {
 
 #[cfg(test)]
 mod tests {
-    use std::collections::BTreeSet;
+    use std::collections::{BTreeMap, BTreeSet};
 
     use fluent_syntax::{ast, parser};
 
@@ -121,6 +121,69 @@ mod tests {
             }
         }
         ids
+    }
+
+    /// The variables (`{ $count }`) each message of one language's files uses.
+    fn message_variables(sources: &[&str]) -> BTreeMap<String, BTreeSet<String>> {
+        fn in_pattern(pattern: &ast::Pattern<&str>, found: &mut BTreeSet<String>) {
+            for element in &pattern.elements {
+                if let ast::PatternElement::Placeable { expression } = element {
+                    in_expression(expression, found);
+                }
+            }
+        }
+        fn in_expression(expression: &ast::Expression<&str>, found: &mut BTreeSet<String>) {
+            match expression {
+                ast::Expression::Select { selector, variants } => {
+                    in_inline(selector, found);
+                    for variant in variants {
+                        in_pattern(&variant.value, found);
+                    }
+                }
+                ast::Expression::Inline(inline) => in_inline(inline, found),
+            }
+        }
+        fn in_inline(inline: &ast::InlineExpression<&str>, found: &mut BTreeSet<String>) {
+            match inline {
+                ast::InlineExpression::VariableReference { id } => {
+                    found.insert(id.name.to_string());
+                }
+                ast::InlineExpression::Placeable { expression } => in_expression(expression, found),
+                _ => {}
+            }
+        }
+        let mut all = BTreeMap::new();
+        for source in sources {
+            let resource = parser::parse(*source).expect("parses (checked above)");
+            for entry in &resource.body {
+                if let ast::Entry::Message(message) = entry {
+                    let mut found = BTreeSet::new();
+                    if let Some(pattern) = &message.value {
+                        in_pattern(pattern, &mut found);
+                    }
+                    all.insert(message.id.name.to_string(), found);
+                }
+            }
+        }
+        all
+    }
+
+    #[test]
+    fn every_language_fills_in_the_same_arguments() {
+        let latvian = message_variables(&SOURCES[0].1);
+        assert_eq!(
+            latvian["event-count"],
+            BTreeSet::from(["count".to_string()])
+        );
+        for (lang, sources) in &SOURCES[1..] {
+            for (id, variables) in message_variables(sources) {
+                assert_eq!(
+                    Some(&variables),
+                    latvian.get(&id),
+                    "{lang:?} {id} uses other arguments than Latvian"
+                );
+            }
+        }
     }
 
     #[test]
@@ -154,6 +217,10 @@ mod tests {
                     folders.push(path);
                     continue;
                 }
+                // This file's own tests ask for made-up ids on purpose.
+                if path.ends_with("i18n/catalogue.rs") {
+                    continue;
+                }
                 let code = std::fs::read_to_string(&path).expect("source file");
                 for id in asked_ids(&code) {
                     asked += 1;
@@ -167,19 +234,34 @@ mod tests {
         assert!(unknown.is_empty(), "no such messages: {unknown:#?}");
     }
 
-    /// Message ids in calls like `t("nav-home")`, `tr(lang, "nav-home")`,
-    /// `tr_with(lang, "event-count", …)`, `lang.t("nav-home")` and
-    /// `Message::new("error-not-found")` (not `get("…")`).
+    /// Message ids in calls like `t("nav-home")`, `lang.t("nav-home")` and
+    /// `Message::new("error-not-found")` (the id first), and `tr(lang, "nav-home")`,
+    /// `tr_with(Lang::Lv, "event-count", …)` (the id second), however rustfmt wrapped them.
     fn asked_ids(code: &str) -> Vec<String> {
         let mut ids = Vec::new();
-        for marker in ["t(\"", "tr(lang, \"", "tr_with(lang, \"", "Message::new(\""] {
+        for (marker, id_second) in [
+            ("t(", false),
+            ("Message::new(", false),
+            ("tr(", true),
+            ("tr_with(", true),
+        ] {
             for (start, _) in code.match_indices(marker) {
                 let before = code[..start].chars().next_back();
                 if before.is_some_and(|c| c.is_alphanumeric() || c == '_') {
                     continue;
                 }
-                let rest = &code[start + marker.len()..];
-                let id = rest.split('"').next().unwrap_or_default();
+                let mut rest = code[start + marker.len()..].trim_start();
+                if id_second {
+                    // The language comes first: `lang`, `Lang::Lv`, `lang.get()`.
+                    match rest.split_once(',') {
+                        Some((first, after)) if !first.contains('"') => rest = after.trim_start(),
+                        _ => continue,
+                    }
+                }
+                let Some(quoted) = rest.strip_prefix('"') else {
+                    continue;
+                };
+                let id = quoted.split('"').next().unwrap_or_default();
                 if !id.is_empty()
                     && id
                         .chars()
@@ -190,6 +272,17 @@ mod tests {
             }
         }
         ids
+    }
+
+    #[test]
+    fn the_scan_finds_ids_however_the_call_is_wrapped() {
+        let code =
+            "tr_with(\n    lang,\n    \"event-count\",\n    &[],\n) tr(Lang::Lv, \"nav-home\") \
+                    lang.t(\"nav-news\") Message::new(\n \"error-internal\") attr(x, \"no\")";
+        assert_eq!(
+            asked_ids(code),
+            ["nav-news", "error-internal", "nav-home", "event-count"]
+        );
     }
 
     #[test]
