@@ -7,10 +7,11 @@ use axum::{
     extract::{Request, State},
     middleware::Next,
     response::{IntoResponse, Response},
+    Json,
 };
 use http::{header, Method, StatusCode};
 
-use crate::state::AppState;
+use crate::{error::AppError, state::AppState};
 
 /// The scheme, host and port of a URL (`https://example.lv:8443`), without path.
 fn origin_of(url: &str) -> Option<&str> {
@@ -59,11 +60,8 @@ pub async fn refuse_cross_site(
         Some(claimed) if same_site(claimed, &state.public_url, host) => next.run(request).await,
         _ => {
             tracing::warn!(method = %request.method(), path = %request.uri().path(), "cross-site request refused");
-            (
-                StatusCode::FORBIDDEN,
-                "Pieprasījums no citas vietnes atteikts.",
-            )
-                .into_response()
+            // As a server function's error, so an editor's browser can word it.
+            (StatusCode::FORBIDDEN, Json(AppError::Forbidden)).into_response()
         }
     }
 }

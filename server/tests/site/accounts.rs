@@ -117,6 +117,10 @@ async fn requests_from_other_sites_cannot_change_anything() {
             )
             .await;
         assert_eq!(answer.status, StatusCode::FORBIDDEN, "{origin:?}");
+        assert_eq!(
+            answer.body, "\"Forbidden\"",
+            "an error the browser can word"
+        );
         assert!(answer.session_cookie().is_none());
     }
 }
