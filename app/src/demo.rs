@@ -65,6 +65,10 @@ struct DemoTranslation {
 struct DemoCategory {
     slug: String,
     name: String,
+    #[serde(default)]
+    name_en: String,
+    #[serde(default)]
+    name_ru: String,
     colour: String,
 }
 
@@ -146,6 +150,8 @@ pub async fn load(store: &dyn Store, today: NaiveDate) -> Result<Loaded, DemoErr
             .create_category(&NewCategory {
                 slug: category.slug.clone(),
                 name: category.name.clone(),
+                name_en: category.name_en.clone(),
+                name_ru: category.name_ru.clone(),
                 colour: category.colour.clone(),
             })
             .await?;

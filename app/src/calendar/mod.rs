@@ -70,9 +70,22 @@ pub const MAX_OCCURRENCES_PER_SERIES: usize = 400;
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct CategoryTag {
     pub slug: String,
+    /// The Latvian name; see [`CategoryTag::name_in`].
     pub name: String,
+    /// The English and Russian names, empty where there is none.
+    #[serde(default)]
+    pub name_en: String,
+    #[serde(default)]
+    pub name_ru: String,
     /// `#rrggbb`, always shown together with the name.
     pub colour: String,
+}
+
+impl CategoryTag {
+    /// The name in `lang` (Latvian where there is none), and the language it is in.
+    pub fn name_in(&self, lang: crate::i18n::Lang) -> (&str, crate::i18n::Lang) {
+        lang.pick(&self.name, &self.name_en, &self.name_ru)
+    }
 }
 
 /// An event (or one occurrence of a recurring one) in a list or on the grid. Times are

@@ -20,7 +20,7 @@ use super::{
 /// News links shown in one day cell; the rest are counted and link to the archive.
 const NEWS_SHOWN: usize = 2;
 use crate::{
-    components::CategoryLabel,
+    components::{category_name, CategoryLabel},
     editing::calendar_tools::{add_event_on, move_event_to, AddEventButton, GridAnnouncer},
     locale,
 };
@@ -428,7 +428,7 @@ fn EventBar(bar: MonthBar, editor: bool) -> impl IntoView {
     let category = bar.event.category.clone();
     let hover = category
         .as_ref()
-        .map(|category| format!("{} ({})", bar.event.title, category.name));
+        .map(|category| format!("{} ({})", bar.event.title, category_name(category).0));
     view! {
         <a
             class="month-bar"
@@ -445,8 +445,9 @@ fn EventBar(bar: MonthBar, editor: bool) -> impl IntoView {
             }
         >
             <span class="month-bar__title" lang=bar.event.text_lang.code()>{bar.event.title.clone()}</span>
-            {category.map(|category| view! {
-                <span class="visually-hidden">" (" <span lang=crate::components::category_name_lang()>{category.name}</span> ")"</span>
+            {category.map(|category| {
+                let (name, lang) = category_name(&category);
+                view! { <span class="visually-hidden">" (" <span lang=lang>{name}</span> ")"</span> }
             })}
         </a>
     }
@@ -481,7 +482,7 @@ fn EventChip(event: EventSummary, editor: bool, move_mode: MoveMode) -> impl Int
     let hover = event
         .category
         .as_ref()
-        .map(|category| format!("{} ({})", event.title, category.name));
+        .map(|category| format!("{} ({})", event.title, category_name(category).0));
     view! {
         <li class="month-chip" style=style title=hover>
             <a

@@ -45,6 +45,8 @@ pub fn category_tag(category: &storage::Category) -> CategoryTag {
     CategoryTag {
         slug: category.slug.clone(),
         name: category.name.clone(),
+        name_en: category.name_en.clone(),
+        name_ru: category.name_ru.clone(),
         colour: category.colour.clone(),
     }
 }

@@ -9,7 +9,7 @@ mod paging;
 mod status;
 mod url;
 
-pub use category::{category_name_lang, CategoryLabel};
+pub use category::{category_name, CategoryLabel};
 pub use error_page::{ErrorPage, NotFound};
 pub use forms::without_nameless_fields;
 pub use frame::{SiteFooter, SiteHeader};

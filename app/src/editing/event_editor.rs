@@ -337,7 +337,7 @@ fn EventForm(event: EditableEvent, on_leave: Callback<()>) -> impl IntoView {
                 >
                     <option value="" selected=starting.category.is_empty()>{tr(lang, "editor-no-category")}</option>
                     {event.categories.iter().map(|category| view! {
-                        <option value=category.slug.clone() selected=category.slug == starting.category>{category.name.clone()}</option>
+                        <option value=category.slug.clone() selected=category.slug == starting.category>{crate::components::category_name(category).0}</option>
                     }).collect_view()}
                 </select>
                 <label class="editable__label" for="edit-status">{tr(lang, "editor-field-status")}</label>

@@ -109,10 +109,10 @@ fn ics_event<'a>(event: &'a storage::Event, site_url: &str, lang: Lang) -> ics::
         all_day: event.all_day,
         rrule: recurrence.map(|series| series.rule.as_str()),
         exdates: recurrence.map_or(&[], |series| series.exdates.as_slice()),
-        category: event
-            .category
-            .as_ref()
-            .map(|category| category.name.as_str()),
+        category: event.category.as_ref().map(|category| {
+            lang.pick(&category.name, &category.name_en, &category.name_ru)
+                .0
+        }),
         created_at: event.created_at,
         updated_at: event.updated_at,
     }

@@ -91,6 +91,21 @@ impl Lang {
     pub fn t(self, id: &str) -> String {
         tr(self, id)
     }
+
+    /// Of a content's names in the three languages, the one in this language, or the Latvian
+    /// one where that is empty; with the language of the name chosen.
+    pub fn pick<'a>(self, latvian: &'a str, english: &'a str, russian: &'a str) -> (&'a str, Lang) {
+        let own = match self {
+            Lang::Lv => latvian,
+            Lang::En => english,
+            Lang::Ru => russian,
+        };
+        if own.is_empty() {
+            (latvian, Lang::Lv)
+        } else {
+            (own, self)
+        }
+    }
 }
 
 /// The current page's language, from its path.
@@ -139,5 +154,14 @@ mod tests {
         assert_eq!(Lang::Ru.href("/"), "/ru");
         assert_eq!(Lang::En.href("/?q=x"), "/en?q=x");
         assert_eq!(Lang::Lv.href("/news"), "/news");
+    }
+
+    #[test]
+    fn a_name_falls_back_to_latvian_and_says_so() {
+        let pick = |lang: Lang, russian| lang.pick("Apmācības", "Training", russian);
+        assert_eq!(pick(Lang::En, ""), ("Training", Lang::En));
+        assert_eq!(pick(Lang::Ru, ""), ("Apmācības", Lang::Lv));
+        assert_eq!(pick(Lang::Ru, "Обучение"), ("Обучение", Lang::Ru));
+        assert_eq!(pick(Lang::Lv, "Обучение"), ("Apmācības", Lang::Lv));
     }
 }

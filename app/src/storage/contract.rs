@@ -214,11 +214,17 @@ async fn categories_round_trip(store: SharedStore) {
         .create_category(&NewCategory {
             slug: "apmacibas".into(),
             name: "Apmācības".into(),
+            name_en: "Training".into(),
             colour: "#1d4ed8".into(),
+            ..NewCategory::default()
         })
         .await
         .expect("create category");
     assert_eq!(created.name, "Apmācības");
+    assert_eq!(
+        (created.name_en.as_str(), created.name_ru.as_str()),
+        ("Training", "")
+    );
     assert_eq!(
         store.categories().await.expect("categories"),
         vec![created.clone()]
@@ -668,6 +674,7 @@ async fn search_filters_by_kind_and_category_and_pages(store: SharedStore) {
             slug: "apmacibas".into(),
             name: "Apmācības".into(),
             colour: "#1d4ed8".into(),
+            ..NewCategory::default()
         })
         .await
         .expect("category");
@@ -1310,6 +1317,7 @@ async fn article_settings_change_address_category_and_status(store: SharedStore)
             slug: "projekti".into(),
             name: "Projekti".into(),
             colour: "#6d28d9".into(),
+            ..NewCategory::default()
         })
         .await
         .expect("category");

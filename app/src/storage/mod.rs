@@ -87,15 +87,22 @@ impl Status {
 pub struct Category {
     pub id: i64,
     pub slug: String,
+    /// The Latvian name.
     pub name: String,
+    /// The English and Russian names; empty where there is none.
+    pub name_en: String,
+    pub name_ru: String,
     /// `#rrggbb`.
     pub colour: String,
 }
 
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, Default)]
 pub struct NewCategory {
     pub slug: String,
     pub name: String,
+    /// Empty where there is no English or Russian name.
+    pub name_en: String,
+    pub name_ru: String,
     pub colour: String,
 }
 

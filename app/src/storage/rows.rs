@@ -12,7 +12,7 @@ use super::{
 /// The SELECT list for events joined with their category.
 pub(super) const EVENT_COLUMNS: &str = "e.id, e.slug, e.title, e.summary, e.body_html, \
      e.starts_at, e.ends_at, e.all_day, e.location, e.status, e.version, e.created_at, \
-     e.updated_at, e.rrule, e.exdates, e.series_end, e.sanitizer_version, c.id AS category_id, c.slug AS category_slug, c.name AS category_name, \
+     e.updated_at, e.rrule, e.exdates, e.series_end, e.sanitizer_version, c.id AS category_id, c.slug AS category_slug, c.name AS category_name, c.name_en AS category_name_en, c.name_ru AS category_name_ru, \
      c.colour AS category_colour \
      FROM events e LEFT JOIN categories c ON c.id = e.category_id";
 
@@ -20,7 +20,7 @@ pub(super) const EVENT_COLUMNS: &str = "e.id, e.slug, e.title, e.summary, e.body
 pub(super) const ARTICLE_COLUMNS: &str = "a.id, a.slug, a.title, a.lead, a.body_html, \
      a.contact, a.published_at, a.status, a.version, a.created_at, a.updated_at, \
      a.sanitizer_version, a.event_id, a.trashed_at, \
-     c.id AS category_id, c.slug AS category_slug, c.name AS category_name, \
+     c.id AS category_id, c.slug AS category_slug, c.name AS category_name, c.name_en AS category_name_en, c.name_ru AS category_name_ru, \
      c.colour AS category_colour \
      FROM articles a LEFT JOIN categories c ON c.id = a.category_id";
 
@@ -29,6 +29,8 @@ pub(super) struct CategoryRow {
     id: i64,
     slug: String,
     name: String,
+    name_en: String,
+    name_ru: String,
     colour: String,
 }
 
@@ -38,6 +40,8 @@ impl From<CategoryRow> for Category {
             id: row.id,
             slug: row.slug,
             name: row.name,
+            name_en: row.name_en,
+            name_ru: row.name_ru,
             colour: row.colour,
         }
     }
@@ -62,10 +66,8 @@ pub(super) struct EventRow {
     exdates: String,
     series_end: Option<DateTime<Utc>>,
     sanitizer_version: i32,
-    category_id: Option<i64>,
-    category_slug: Option<String>,
-    category_name: Option<String>,
-    category_colour: Option<String>,
+    #[sqlx(flatten)]
+    category: CategoryColumns,
 }
 
 impl From<EventRow> for Event {
@@ -80,12 +82,7 @@ impl From<EventRow> for Event {
             ends_at: row.ends_at,
             all_day: row.all_day,
             location: row.location,
-            category: category(
-                row.category_id,
-                row.category_slug,
-                row.category_name,
-                row.category_colour,
-            ),
+            category: row.category.into_category(),
             recurrence: row.rrule.map(|rule| Recurrence {
                 rule,
                 exdates: Recurrence::parse_exdates(&row.exdates),
@@ -115,10 +112,8 @@ pub(super) struct ArticleRow {
     sanitizer_version: i32,
     event_id: Option<i64>,
     trashed_at: Option<DateTime<Utc>>,
-    category_id: Option<i64>,
-    category_slug: Option<String>,
-    category_name: Option<String>,
-    category_colour: Option<String>,
+    #[sqlx(flatten)]
+    category: CategoryColumns,
 }
 
 impl From<ArticleRow> for Article {
@@ -131,12 +126,7 @@ impl From<ArticleRow> for Article {
             body_html: crate::sanitize::for_render(&row.body_html, row.sanitizer_version),
             contact: row.contact,
             published_at: row.published_at,
-            category: category(
-                row.category_id,
-                row.category_slug,
-                row.category_name,
-                row.category_colour,
-            ),
+            category: row.category.into_category(),
             event_id: row.event_id,
             status: Status::parse(&row.status),
             trashed_at: row.trashed_at,
@@ -299,7 +289,7 @@ pub(super) const EVENT_REVISION_COLUMNS: &str = "e.id, e.slug, r.title, r.summar
      r.body_html, r.starts_at, r.ends_at, r.all_day, r.location, r.status, r.version, \
      e.created_at, r.saved_at AS updated_at, e.rrule, e.exdates, e.series_end, \
      e.sanitizer_version, c.id AS category_id, c.slug AS category_slug, \
-     c.name AS category_name, c.colour AS category_colour, r.saved_by \
+     c.name AS category_name, c.name_en AS category_name_en, c.name_ru AS category_name_ru, c.colour AS category_colour, r.saved_by \
      FROM event_revisions r JOIN events e ON e.id = r.event_id \
      LEFT JOIN categories c ON c.id = r.category_id";
 
@@ -350,10 +340,8 @@ pub(super) struct SearchRow {
     lead: String,
     body_html: String,
     at: DateTime<Utc>,
-    category_id: Option<i64>,
-    category_slug: Option<String>,
-    category_name: Option<String>,
-    category_colour: Option<String>,
+    #[sqlx(flatten)]
+    category: CategoryColumns,
 }
 
 impl From<SearchRow> for SearchHit {
@@ -369,12 +357,7 @@ impl From<SearchRow> for SearchHit {
             lead: row.lead,
             body_html: row.body_html,
             at: row.at,
-            category: category(
-                row.category_id,
-                row.category_slug,
-                row.category_name,
-                row.category_colour,
-            ),
+            category: row.category.into_category(),
         }
     }
 }
@@ -398,18 +381,28 @@ pub(super) fn search_text(title: &str, parts: &[&str], body_html: &str) -> (Stri
     (fold(title), fold(&body))
 }
 
-fn category(
-    id: Option<i64>,
-    slug: Option<String>,
-    name: Option<String>,
-    colour: Option<String>,
-) -> Option<Category> {
-    Some(Category {
-        id: id?,
-        slug: slug?,
-        name: name?,
-        colour: colour?,
-    })
+/// The columns of a joined category, all NULL when there is none.
+#[derive(sqlx::FromRow)]
+pub(super) struct CategoryColumns {
+    category_id: Option<i64>,
+    category_slug: Option<String>,
+    category_name: Option<String>,
+    category_name_en: Option<String>,
+    category_name_ru: Option<String>,
+    category_colour: Option<String>,
+}
+
+impl CategoryColumns {
+    fn into_category(self) -> Option<Category> {
+        Some(Category {
+            id: self.category_id?,
+            slug: self.category_slug?,
+            name: self.category_name?,
+            name_en: self.category_name_en.unwrap_or_default(),
+            name_ru: self.category_name_ru.unwrap_or_default(),
+            colour: self.category_colour?,
+        })
+    }
 }
 
 #[cfg(test)]

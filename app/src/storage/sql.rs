@@ -280,11 +280,13 @@ macro_rules! impl_store {
 
             async fn create_category(&self, category: &NewCategory) -> Result<Category, StoreError> {
                 let row: CategoryRow = sqlx::query_as(
-                    "INSERT INTO categories (slug, name, colour) VALUES ($1, $2, $3) \
-                     RETURNING id, slug, name, colour",
+                    "INSERT INTO categories (slug, name, name_en, name_ru, colour) \
+                     VALUES ($1, $2, $3, $4, $5) RETURNING id, slug, name, name_en, name_ru, colour",
                 )
                 .bind(&category.slug)
                 .bind(&category.name)
+                .bind(&category.name_en)
+                .bind(&category.name_ru)
                 .bind(&category.colour)
                 .fetch_one(&self.pool)
                 .await?;
@@ -293,7 +295,7 @@ macro_rules! impl_store {
 
             async fn categories(&self) -> Result<Vec<Category>, StoreError> {
                 let rows: Vec<CategoryRow> =
-                    sqlx::query_as("SELECT id, slug, name, colour FROM categories")
+                    sqlx::query_as("SELECT id, slug, name, name_en, name_ru, colour FROM categories")
                         .fetch_all(&self.pool)
                         .await?;
                 // Sorted here, not by the database's collation, so both backends agree.
@@ -1392,6 +1394,7 @@ macro_rules! impl_store {
                     "{columns}",
                     "h.kind, h.slug, h.title, h.lead, h.body_html, h.at, c.id AS category_id, \
                      c.slug AS category_slug, c.name AS category_name, \
+                     c.name_en AS category_name_en, c.name_ru AS category_name_ru, \
                      c.colour AS category_colour",
                 ) + " ORDER BY h.rank DESC, h.at DESC LIMIT $3 OFFSET $4";
                 // The count binds limit and offset too, so the category slugs keep their numbers.

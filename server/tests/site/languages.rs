@@ -222,6 +222,10 @@ async fn calendar_feeds_speak_the_readers_language() {
     assert_eq!(content_type, "text/calendar; charset=utf-8");
     let body = body.replace("\r\n ", "");
     assert!(body.contains("X-WR-CALNAME:Notikumi event calendar\r\n"));
+    assert!(
+        body.contains("CATEGORIES:Training\r\n"),
+        "category names in English"
+    );
     assert!(body.contains("SUMMARY:Webinar on fake job offers in social networks\r\n"));
     assert!(body.contains(&format!(
         "URL:https://notikumi.example.lv/en/events/{webinar}\r\n"
@@ -273,4 +277,22 @@ async fn how_an_event_repeats_is_said_in_each_language() {
         assert_eq!(status, StatusCode::OK);
         assert!(body.contains(words), "{prefix}: {words}");
     }
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn categories_are_named_in_the_readers_language() {
+    let site = Site::with_demo_content().await;
+    for (prefix, name) in [("", "Apmācības"), ("/en", "Training"), ("/ru", "Обучение")] {
+        let (status, page) = site.get(&format!("{prefix}/calendar/2020/08")).await;
+        assert_eq!(status, StatusCode::OK);
+        // The filter's label: the swatch, then the name, in the page's own language.
+        assert!(
+            page.contains(&format!(
+                "<span class=\"category-label__swatch\" aria-hidden=\"true\"></span>{name}</span>"
+            )),
+            "{prefix}: {name}"
+        );
+    }
+    let (_, english) = site.get("/en/calendar/2020/08").await;
+    assert!(!english.contains(">Apmācības<"), "no Latvian name left");
 }
