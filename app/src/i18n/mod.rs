@@ -53,6 +53,12 @@ impl Lang {
         }
     }
 
+    /// The code content translations are stored under: `en`, `ru`; none for Latvian, the
+    /// language of the originals.
+    pub fn translated_code(self) -> Option<&'static str> {
+        (self != Lang::Lv).then_some(self.code())
+    }
+
     /// The path prefix: none for Latvian.
     pub fn prefix(self) -> &'static str {
         match self {

@@ -9,7 +9,7 @@ use chrono::NaiveDate;
 use leptos::{prelude::*, server_fn::codec::Json};
 use serde::{Deserialize, Serialize};
 
-use crate::{calendar::CategoryTag, error::AppError};
+use crate::{calendar::CategoryTag, error::AppError, i18n::Lang};
 pub use page::{SearchBox, SearchPage};
 
 /// Results per page.
@@ -31,6 +31,9 @@ pub struct SearchQuery {
     pub categories: Vec<String>,
     /// 1-based.
     pub page: u32,
+    /// The reader's language: items are found by their version in it where they have one.
+    #[serde(default)]
+    pub lang: Lang,
 }
 
 /// One result.
@@ -43,6 +46,8 @@ pub struct SearchResult {
     pub date: NaiveDate,
     pub category: Option<CategoryTag>,
     pub snippet: Vec<SnippetPiece>,
+    /// The language of the title and snippet.
+    pub text_lang: Lang,
 }
 
 /// A page of results.
@@ -85,6 +90,7 @@ pub async fn search(query: SearchQuery) -> Result<SearchResults, AppError> {
             categories: query.categories.clone(),
             limit: i64::from(PAGE_SIZE),
             offset: i64::from(page - 1) * i64::from(PAGE_SIZE),
+            lang: query.lang,
         })
         .await?;
     let results = found
@@ -102,6 +108,7 @@ pub async fn search(query: SearchQuery) -> Result<SearchResults, AppError> {
                 date: timezone::local(hit.at).date(),
                 category: hit.category.as_ref().map(category_tag),
                 snippet: text::snippet(body.trim(), &words, 220),
+                text_lang: hit.text_lang,
             }
         })
         .collect();
@@ -119,7 +126,7 @@ pub async fn search(query: SearchQuery) -> Result<SearchResults, AppError> {
 
 /// Up to six titles for what has been typed so far.
 #[server(input = Json)]
-pub async fn suggest(q: String) -> Result<Vec<Suggestion>, AppError> {
+pub async fn suggest(q: String, lang: Option<Lang>) -> Result<Vec<Suggestion>, AppError> {
     use crate::storage::{SearchKind, SearchRequest};
 
     let words = text::query_words(&q);
@@ -130,6 +137,7 @@ pub async fn suggest(q: String) -> Result<Vec<Suggestion>, AppError> {
             categories: Vec::new(),
             limit: 6,
             offset: 0,
+            lang: lang.unwrap_or_default(),
         })
         .await?;
     Ok(found

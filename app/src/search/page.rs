@@ -34,7 +34,7 @@ pub fn SearchBox() -> impl IntoView {
             return;
         }
         spawn_local(async move {
-            if let Ok(found) = suggest(typed).await {
+            if let Ok(found) = suggest(typed, Some(lang.get_untracked())).await {
                 if latest.get_value() == asked {
                     suggestions.set(found);
                 }
@@ -71,6 +71,7 @@ pub fn SearchBox() -> impl IntoView {
 
 fn read_query() -> Memo<Result<SearchQuery, AppError>> {
     let query = use_query_map();
+    let lang = crate::i18n::use_lang();
     Memo::new(move |_| {
         query.with(|q| {
             Ok(SearchQuery {
@@ -78,6 +79,7 @@ fn read_query() -> Memo<Result<SearchQuery, AppError>> {
                 kind: q.get("kind").unwrap_or_default(),
                 categories: q.get_all("category").unwrap_or_default(),
                 page: requested_page(q.get("page"))?,
+                lang: lang.get(),
             })
         })
     })
@@ -205,14 +207,14 @@ fn ResultItem(result: SearchResult) -> impl IntoView {
     let lang = crate::i18n::current_lang();
     view! {
         <li class="search-result">
-            <h2 class="search-result__title"><a href=lang.href(&result.path) lang="lv">{result.title.clone()}</a></h2>
+            <h2 class="search-result__title"><a href=lang.href(&result.path) lang=result.text_lang.code()>{result.title.clone()}</a></h2>
             <p class="search-result__meta">
                 {lang.t(if result.is_event { "search-kind-event" } else { "search-kind-article" })}
                 " · "
                 <time datetime=result.date.to_string()>{locale::short_date(result.date)}</time>
                 {result.category.map(|category| view! { " · " <CategoryLabel category/> })}
             </p>
-            <p class="search-result__snippet" lang="lv">
+            <p class="search-result__snippet" lang=result.text_lang.code()>
                 {result
                     .snippet
                     .into_iter()

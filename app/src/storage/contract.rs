@@ -162,6 +162,7 @@ contract_tests!(
     article_settings_change_address_category_and_status,
     event_drafts_refuse_stale_saves_and_survive_publishing_elsewhere,
     translations_are_kept_per_language_and_replaced_only_at_the_version_seen,
+    readers_find_items_by_their_version_in_their_language,
 );
 
 fn utc(y: i32, m: u32, d: u32, h: u32, min: u32) -> DateTime<Utc> {
@@ -586,6 +587,7 @@ fn search_request(query: &str) -> SearchRequest {
         categories: Vec::new(),
         limit: 10,
         offset: 0,
+        lang: crate::i18n::Lang::Lv,
     }
 }
 
@@ -1612,4 +1614,77 @@ async fn translations_are_kept_per_language_and_replaced_only_at_the_version_see
         Some("Seminārs Rīgā".to_string()),
         "the original is untouched"
     );
+}
+
+async fn readers_find_items_by_their_version_in_their_language(store: SharedStore) {
+    use crate::i18n::Lang;
+
+    let translated = store
+        .create_article(&article("Sadarbība ar Moldovu", utc(2021, 5, 3, 7, 0)))
+        .await
+        .expect("article");
+    store
+        .create_article(&article("Robežsargi mācās", utc(2021, 5, 4, 7, 0)))
+        .await
+        .expect("untranslated article");
+    let english = ArticleText {
+        title: "Cooperation with Moldova".into(),
+        lead: "Border guards meet.".into(),
+        body_html: "<p>Social workers join them.</p>".into(),
+        contact: String::new(),
+    };
+    store
+        .save_article_translation(translated.id, "en", &english, 0)
+        .await
+        .expect("english");
+    let found = |query: &str, lang: Lang| {
+        let store = store.clone();
+        let request = SearchRequest {
+            lang,
+            ..search_request(query)
+        };
+        let query = query.to_string();
+        async move {
+            let page = store.search(&request).await.expect("search");
+            assert_eq!(page.total, page.hits.len() as i64, "{query}");
+            page.hits
+                .into_iter()
+                .map(|hit| (hit.title, hit.text_lang))
+                .collect::<Vec<_>>()
+        }
+    };
+    let cooperation = ("Cooperation with Moldova".to_string(), Lang::En);
+    assert_eq!(found("workers", Lang::En).await, vec![cooperation.clone()]);
+    assert_eq!(found("cooperation", Lang::En).await, vec![cooperation]);
+    assert!(
+        found("workers", Lang::Lv).await.is_empty(),
+        "Latvian readers search Latvian"
+    );
+    assert!(
+        found("sadarbiba", Lang::En).await.is_empty(),
+        "a translated item is searched in the reader's version"
+    );
+    assert_eq!(
+        found("robezsargi", Lang::En).await,
+        vec![("Robežsargi mācās".to_string(), Lang::Lv)],
+        "an untranslated one in Latvian"
+    );
+    assert_eq!(
+        found("sadarbiba", Lang::Ru).await,
+        vec![("Sadarbība ar Moldovu".to_string(), Lang::Lv)],
+        "no Russian version: the Latvian one"
+    );
+    // A new version is found by its new words only.
+    let renamed = ArticleText {
+        title: "Partnership with Moldova".into(),
+        ..english
+    };
+    store
+        .save_article_translation(translated.id, "en", &renamed, 1)
+        .await
+        .expect("english again");
+    assert!(found("cooperation", Lang::En).await.is_empty());
+    assert_eq!(found("partnership", Lang::En).await.len(), 1);
+    // Saved versions carry their search text: nothing is left to fill in at start.
+    assert_eq!(store.backfill_search().await.expect("backfill"), 0);
 }

@@ -287,6 +287,9 @@ pub struct SearchRequest {
     pub categories: Vec<String>,
     pub limit: i64,
     pub offset: i64,
+    /// The reader's language: English and Russian readers find items by their version in
+    /// that language where there is one.
+    pub lang: crate::i18n::Lang,
 }
 
 /// A published article or event that matched, best first.
@@ -301,6 +304,8 @@ pub struct SearchHit {
     /// Publication (articles) or start (events).
     pub at: DateTime<Utc>,
     pub category: Option<Category>,
+    /// The language of the title, lead and body: the reader's, or Latvian.
+    pub text_lang: crate::i18n::Lang,
 }
 
 #[derive(Debug, Clone, PartialEq)]

@@ -19,6 +19,7 @@ use super::{
     EventPage, EventRevision, EventText, NewArticle, NewCategory, NewEvent, Recurrence, Role,
     SearchKind, SearchPage, SearchRequest, StoreError, Translation, User,
 };
+use crate::i18n::Lang;
 
 pub struct PostgresStore {
     pool: PgPool,
@@ -38,25 +39,66 @@ impl PostgresStore {
 }
 
 impl PostgresStore {
-    /// Matching published articles and events with a rank (higher is better). `$1` is a
-    /// tsquery over the folded text; title words weigh more than body words.
-    const SEARCH_HITS: &'static str = "\
-        SELECT 'article' AS kind, a.slug, a.title, a.lead AS lead, a.body_html, \
-            a.published_at AS at, a.category_id, \
-            ts_rank(setweight(to_tsvector('simple', a.search_title), 'A') \
-                || setweight(to_tsvector('simple', a.search_body), 'D'), \
-                to_tsquery('simple', $1)) AS rank \
-        FROM articles a \
-        WHERE to_tsvector('simple', a.search_title || ' ' || a.search_body) \
-            @@ to_tsquery('simple', $1) AND a.status = 'published' \
-        UNION ALL \
-        SELECT 'event', e.slug, e.title, e.summary, e.body_html, e.starts_at, e.category_id, \
-            ts_rank(setweight(to_tsvector('simple', e.search_title), 'A') \
-                || setweight(to_tsvector('simple', e.search_body), 'D'), \
-                to_tsquery('simple', $1)) \
-        FROM events e \
-        WHERE to_tsvector('simple', e.search_title || ' ' || e.search_body) \
-            @@ to_tsquery('simple', $1) AND e.status = 'published'";
+    /// Matching published articles and events with a rank (higher is better) and the language
+    /// of the text found. `$1` is a tsquery over the folded text; title words weigh more than
+    /// body words. For English or Russian, items are searched in that version where they have
+    /// one, and in Latvian where they have none.
+    fn search_hits(lang: Lang) -> String {
+        let rank = |table: &str| {
+            format!(
+                "ts_rank(setweight(to_tsvector('simple', {table}.search_title), 'A') \
+                 || setweight(to_tsvector('simple', {table}.search_body), 'D'), \
+                 to_tsquery('simple', $1))"
+            )
+        };
+        let matches = |table: &str| {
+            format!(
+                "to_tsvector('simple', {table}.search_title || ' ' || {table}.search_body) \
+                 @@ to_tsquery('simple', $1)"
+            )
+        };
+        let Some(code) = lang.translated_code() else {
+            return format!(
+                "SELECT 'article' AS kind, a.slug, a.title, a.lead AS lead, a.body_html, \
+                 a.published_at AS at, a.category_id, {} AS rank, 'lv' AS text_lang \
+                 FROM articles a WHERE {} AND a.status = 'published' \
+                 UNION ALL \
+                 SELECT 'event', e.slug, e.title, e.summary, e.body_html, e.starts_at, \
+                 e.category_id, {}, 'lv' FROM events e WHERE {} AND e.status = 'published'",
+                rank("a"),
+                matches("a"),
+                rank("e"),
+                matches("e")
+            );
+        };
+        format!(
+            "SELECT 'article' AS kind, a.slug, t.title, t.lead AS lead, t.body_html, \
+             a.published_at AS at, a.category_id, {rank_t} AS rank, '{code}' AS text_lang \
+             FROM article_translations t JOIN articles a ON a.id = t.article_id \
+             WHERE t.lang = '{code}' AND {matches_t} AND a.status = 'published' \
+             UNION ALL \
+             SELECT 'event', e.slug, t.title, t.summary, t.body_html, e.starts_at, \
+             e.category_id, {rank_t}, '{code}' \
+             FROM event_translations t JOIN events e ON e.id = t.event_id \
+             WHERE t.lang = '{code}' AND {matches_t} AND e.status = 'published' \
+             UNION ALL \
+             SELECT 'article', a.slug, a.title, a.lead, a.body_html, a.published_at, \
+             a.category_id, {rank_a}, 'lv' FROM articles a \
+             WHERE {matches_a} AND a.status = 'published' AND NOT EXISTS \
+             (SELECT 1 FROM article_translations x WHERE x.article_id = a.id AND x.lang = '{code}') \
+             UNION ALL \
+             SELECT 'event', e.slug, e.title, e.summary, e.body_html, e.starts_at, \
+             e.category_id, {rank_e}, 'lv' FROM events e \
+             WHERE {matches_e} AND e.status = 'published' AND NOT EXISTS \
+             (SELECT 1 FROM event_translations x WHERE x.event_id = e.id AND x.lang = '{code}')",
+            rank_t = rank("t"),
+            matches_t = matches("t"),
+            rank_a = rank("a"),
+            matches_a = matches("a"),
+            rank_e = rank("e"),
+            matches_e = matches("e"),
+        )
+    }
 
     /// Every word as a prefix term, all required (`cilveku:* & tirdzniec:*`). Words are
     /// letters and digits only, so no tsquery syntax gets through.

@@ -340,6 +340,7 @@ pub(super) struct SearchRow {
     lead: String,
     body_html: String,
     at: DateTime<Utc>,
+    text_lang: String,
     #[sqlx(flatten)]
     category: CategoryColumns,
 }
@@ -358,6 +359,7 @@ impl From<SearchRow> for SearchHit {
             body_html: row.body_html,
             at: row.at,
             category: row.category.into_category(),
+            text_lang: crate::i18n::Lang::from_code(&row.text_lang).unwrap_or_default(),
         }
     }
 }

@@ -188,6 +188,7 @@ macro_rules! impl_store {
                 item_id: i64,
                 lang: &str,
                 fields: [&str; 4],
+                search: (String, String),
                 seen_version: i64,
             ) -> Result<i64, StoreError> {
                 let TranslationTable { table: name, item, parent, columns } = table;
@@ -198,16 +199,17 @@ macro_rules! impl_store {
                 let sql = if seen_version == 0 {
                     format!(
                         "INSERT INTO {name} \
-                         ({item}, lang, {c1}, {c2}, {c3}, {c4}, updated_at, version) \
-                         SELECT id, $2, $3, $4, $5, $6, $7, 1 FROM {parent} \
+                         ({item}, lang, {c1}, {c2}, {c3}, {c4}, updated_at, version, \
+                         search_title, search_body) \
+                         SELECT id, $2, $3, $4, $5, $6, $7, 1, $9, $10 FROM {parent} \
                          WHERE id = $1 AND CAST($8 AS BIGINT) = 0 \
                          ON CONFLICT ({item}, lang) DO NOTHING RETURNING version"
                     )
                 } else {
                     format!(
                         "UPDATE {name} SET {c1} = $3, {c2} = $4, {c3} = $5, {c4} = $6, \
-                         updated_at = $7, version = version + 1 \
-                         WHERE {item} = $1 AND lang = $2 AND version = $8 RETURNING version"
+                         updated_at = $7, version = version + 1, search_title = $9, \
+                         search_body = $10 WHERE {item} = $1 AND lang = $2 AND version = $8 RETURNING version"
                     )
                 };
                 let mut query = sqlx::query_scalar(&sql).bind(item_id).bind(lang);
@@ -217,6 +219,8 @@ macro_rules! impl_store {
                 let saved: Option<i64> = query
                     .bind($instant(Utc::now()))
                     .bind(seen_version)
+                    .bind(search.0)
+                    .bind(search.1)
                     .fetch_optional(&self.pool)
                     .await?;
                 if let Some(version) = saved {
@@ -809,6 +813,7 @@ macro_rules! impl_store {
                     article_id,
                     lang,
                     [&text.title, &text.lead, &text.body_html, &text.contact],
+                    search_text(&text.title, &[&text.lead], &text.body_html),
                     seen_version,
                 )
                 .await
@@ -909,6 +914,7 @@ macro_rules! impl_store {
                     event_id,
                     lang,
                     [&text.title, &text.summary, &text.body_html, &text.location],
+                    search_text(&text.title, &[&text.summary, &text.location], &text.body_html),
                     seen_version,
                 )
                 .await
@@ -1388,11 +1394,12 @@ macro_rules! impl_store {
                     "WITH hits AS ({}) SELECT {{columns}} FROM hits h \
                      LEFT JOIN categories c ON c.id = h.category_id \
                      WHERE ($2 = '' OR h.kind = $2){in_categories}",
-                    Self::SEARCH_HITS
+                    Self::search_hits(request.lang)
                 );
                 let rows_sql = from_hits.replace(
                     "{columns}",
-                    "h.kind, h.slug, h.title, h.lead, h.body_html, h.at, c.id AS category_id, \
+                    "h.kind, h.slug, h.title, h.lead, h.body_html, h.at, h.text_lang, \
+                     c.id AS category_id, \
                      c.slug AS category_slug, c.name AS category_name, \
                      c.name_en AS category_name_en, c.name_ru AS category_name_ru, \
                      c.colour AS category_colour",
@@ -1455,8 +1462,38 @@ macro_rules! impl_store {
                         .execute(&mut *tx)
                         .await?;
                 }
+                // English and Russian versions saved before they were searchable.
+                let translations: Vec<(String, i64, String, String, String, String, String)> =
+                    sqlx::query_as(
+                        "SELECT 'article', article_id, lang, title, lead, '', body_html \
+                         FROM article_translations WHERE search_title = '' \
+                         UNION ALL SELECT 'event', event_id, lang, title, summary, location, \
+                         body_html FROM event_translations WHERE search_title = ''",
+                    )
+                    .fetch_all(&mut *tx)
+                    .await?;
+                for (kind, id, lang, title, second, third, body) in &translations {
+                    let (search_title, search_body) = search_text(title, &[second, third], body);
+                    let table = if kind == "article" {
+                        &TranslationTable::ARTICLES
+                    } else {
+                        &TranslationTable::EVENTS
+                    };
+                    let sql = format!(
+                        "UPDATE {} SET search_title = $1, search_body = $2 \
+                         WHERE {} = $3 AND lang = $4",
+                        table.table, table.item
+                    );
+                    sqlx::query(&sql)
+                        .bind(search_title)
+                        .bind(search_body)
+                        .bind(id)
+                        .bind(lang)
+                        .execute(&mut *tx)
+                        .await?;
+                }
                 tx.commit().await?;
-                Ok((articles.len() + events.len()) as u64)
+                Ok((articles.len() + events.len() + translations.len()) as u64)
             }
 
             async fn published_article(&self, slug: &str) -> Result<Option<Article>, StoreError> {

@@ -19,6 +19,7 @@ use super::{
     EventPage, EventRevision, EventText, NewArticle, NewCategory, NewEvent, Recurrence, Role,
     SearchKind, SearchPage, SearchRequest, StoreError, Translation, User,
 };
+use crate::i18n::Lang;
 
 pub struct SqliteStore {
     pool: SqlitePool,
@@ -50,18 +51,60 @@ impl SqliteStore {
 }
 
 impl SqliteStore {
-    /// Matching published articles and events with a rank (higher is better). `$1` is an FTS5
-    /// query over the folded text; the title weighs eight times the body.
-    const SEARCH_HITS: &'static str = "\
-        SELECT 'article' AS kind, a.slug, a.title, a.lead AS lead, a.body_html, \
-            a.published_at AS at, a.category_id, -bm25(search_index, 8.0, 1.0) AS rank \
-        FROM search_index JOIN articles a ON a.id = search_index.rowid / 2 \
-        WHERE search_index MATCH $1 AND search_index.rowid % 2 = 0 AND a.status = 'published' \
-        UNION ALL \
-        SELECT 'event', e.slug, e.title, e.summary, e.body_html, e.starts_at, e.category_id, \
-            -bm25(search_index, 8.0, 1.0) \
-        FROM search_index JOIN events e ON e.id = search_index.rowid / 2 \
-        WHERE search_index MATCH $1 AND search_index.rowid % 2 = 1 AND e.status = 'published'";
+    /// Matching published articles and events with a rank (higher is better) and the language
+    /// of the text found. `$1` is an FTS5 query over the folded text; the title weighs eight
+    /// times the body. For English or Russian, items are searched in that version where they
+    /// have one, and in Latvian where they have none.
+    fn search_hits(lang: Lang) -> String {
+        // Index rowids: id * 2 (+ 1 for events); translations id * 4 (+ 2 events, + 1 Russian).
+        let latvian = |also: &str| {
+            format!(
+                "SELECT 'article' AS kind, a.slug, a.title, a.lead AS lead, a.body_html, \
+                 a.published_at AS at, a.category_id, -bm25(search_index, 8.0, 1.0) AS rank, \
+                 'lv' AS text_lang \
+                 FROM search_index JOIN articles a ON a.id = search_index.rowid / 2 \
+                 WHERE search_index MATCH $1 AND search_index.rowid % 2 = 0 \
+                 AND a.status = 'published'{article_also} \
+                 UNION ALL \
+                 SELECT 'event', e.slug, e.title, e.summary, e.body_html, e.starts_at, \
+                 e.category_id, -bm25(search_index, 8.0, 1.0), 'lv' \
+                 FROM search_index JOIN events e ON e.id = search_index.rowid / 2 \
+                 WHERE search_index MATCH $1 AND search_index.rowid % 2 = 1 \
+                 AND e.status = 'published'{event_also}",
+                article_also = also.replace("{item}", "article").replace("{alias}", "a"),
+                event_also = also.replace("{item}", "event").replace("{alias}", "e"),
+            )
+        };
+        let Some(code) = lang.translated_code() else {
+            return latvian("");
+        };
+        let russian = u8::from(code == "ru");
+        format!(
+            "SELECT 'article' AS kind, a.slug, t.title, t.lead AS lead, t.body_html, \
+             a.published_at AS at, a.category_id, \
+             -bm25(translation_search_index, 8.0, 1.0) AS rank, '{code}' AS text_lang \
+             FROM translation_search_index \
+             JOIN article_translations t ON t.article_id = translation_search_index.rowid / 4 \
+             AND t.lang = '{code}' JOIN articles a ON a.id = t.article_id \
+             WHERE translation_search_index MATCH $1 \
+             AND translation_search_index.rowid % 4 = {article_rest} AND a.status = 'published' \
+             UNION ALL \
+             SELECT 'event', e.slug, t.title, t.summary, t.body_html, e.starts_at, \
+             e.category_id, -bm25(translation_search_index, 8.0, 1.0), '{code}' \
+             FROM translation_search_index \
+             JOIN event_translations t ON t.event_id = translation_search_index.rowid / 4 \
+             AND t.lang = '{code}' JOIN events e ON e.id = t.event_id \
+             WHERE translation_search_index MATCH $1 \
+             AND translation_search_index.rowid % 4 = {event_rest} AND e.status = 'published' \
+             UNION ALL {untranslated}",
+            article_rest = russian,
+            event_rest = 2 + russian,
+            untranslated = latvian(&format!(
+                " AND NOT EXISTS (SELECT 1 FROM {{item}}_translations x \
+                 WHERE x.{{item}}_id = {{alias}}.id AND x.lang = '{code}')"
+            ))
+        )
+    }
 
     /// Every word as a quoted prefix term (`"cilveku"* "tirdzniec"*`): quoting keeps FTS5's
     /// query syntax out of reach, and all terms must match.

@@ -296,3 +296,22 @@ async fn categories_are_named_in_the_readers_language() {
     let (_, english) = site.get("/en/calendar/2020/08").await;
     assert!(!english.contains(">Apmācības<"), "no Latvian name left");
 }
+
+#[tokio::test(flavor = "multi_thread")]
+async fn english_readers_find_the_english_version() {
+    let site = Site::with_demo_content().await;
+    let (status, page) = site.get("/en/search?q=Chisinau").await;
+    assert_eq!(status, StatusCode::OK);
+    assert!(
+        page.contains(
+            "Lithuania and Latvia to support Moldova in the fight against human trafficking"
+        ),
+        "the English title"
+    );
+    assert!(page.contains(r#"lang="en""#));
+    let (_, latvian) = site.get("/search?q=Chisinau").await;
+    assert!(
+        !latvian.contains("Lithuania and Latvia"),
+        "Latvian readers search the Latvian text"
+    );
+}
