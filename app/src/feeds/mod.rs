@@ -64,14 +64,15 @@ async fn events_in(
             continue;
         }
         let texts = store.event_translations(event.id).await?;
-        if let Some(text) = texts
+        if let Some(translation) = texts
             .into_iter()
             .find(|translation| translation.lang == lang.code())
-            .map(|translation| translation.text)
         {
-            event.title = text.title;
-            event.summary = text.summary;
-            event.location = text.location;
+            event.title = translation.text.title;
+            event.summary = translation.text.summary;
+            event.location = translation.text.location;
+            // A corrected translation is a change calendar programs should pick up.
+            event.updated_at = event.updated_at.max(translation.updated_at);
         }
     }
     Ok(events)

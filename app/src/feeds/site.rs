@@ -269,15 +269,17 @@ async fn feed_articles(
         let mut text_lang = Lang::Lv;
         if translated.iter().any(|(slug, _, _)| *slug == article.slug) {
             let texts = store.article_translations(article.id).await?;
-            if let Some(text) = texts
+            if let Some(translation) = texts
                 .into_iter()
                 .find(|translation| translation.lang == lang.code())
-                .map(|translation| translation.text)
             {
+                let text = translation.text;
                 article.title = text.title;
                 article.lead = text.lead;
                 // Cleaned again as it leaves, as on the article's page.
                 article.body_html = SafeHtml::sanitize(&text.body_html).as_str().to_string();
+                // A corrected translation is an update for the feed's readers.
+                article.updated_at = article.updated_at.max(translation.updated_at);
                 text_lang = lang;
             }
         }

@@ -1581,13 +1581,16 @@ async fn translations_are_kept_per_language_and_replaced_only_at_the_version_see
             stored: 0
         })
     ));
+    let stored = store.event_translations(event.id).await.expect("read");
+    assert_eq!(stored.len(), 1);
     assert_eq!(
-        store.event_translations(event.id).await.expect("read"),
-        vec![Translation {
-            lang: "en".to_string(),
-            text: event_text,
-            version: 1
-        }]
+        (stored[0].lang.as_str(), &stored[0].text, stored[0].version),
+        ("en", &event_text, 1)
+    );
+    let age = Utc::now() - stored[0].updated_at;
+    assert!(
+        age >= chrono::Duration::zero() && age < chrono::Duration::minutes(1),
+        "saved just now: {age}"
     );
     assert_eq!(
         store

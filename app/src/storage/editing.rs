@@ -108,4 +108,6 @@ pub struct Translation<T> {
     pub text: T,
     /// 1 for the first save, one more for each later one.
     pub version: i64,
+    /// When it was last saved.
+    pub updated_at: chrono::DateTime<chrono::Utc>,
 }

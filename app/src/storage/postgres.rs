@@ -12,7 +12,7 @@ use super::rows::{
     DraftRow, EventDraftRow, EventRevisionRow, EventRow, RevisionRow, SearchRow, UserRow,
     ARTICLE_COLUMNS, DRAFT_COLUMNS, EVENT_COLUMNS, EVENT_DRAFT_COLUMNS, EVENT_REVISION_COLUMNS,
 };
-use super::sql::{draft_refusal, impl_store, TranslationTable};
+use super::sql::{draft_refusal, impl_store, TranslationRow, TranslationTable};
 use super::{
     slugs, Article, ArticleDraft, ArticleNeighbours, ArticlePage, ArticleRevision, ArticleSettings,
     ArticleText, Attachment, AuditEntry, Category, Credentials, Direction, Event, EventDraft,

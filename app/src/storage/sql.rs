@@ -784,8 +784,8 @@ macro_rules! impl_store {
                 &self,
                 article_id: i64,
             ) -> Result<Vec<Translation<ArticleText>>, StoreError> {
-                let rows: Vec<(String, String, String, String, String, i64)> = sqlx::query_as(
-                    "SELECT lang, title, lead, body_html, contact, version \
+                let rows: Vec<TranslationRow> = sqlx::query_as(
+                    "SELECT lang, title, lead, body_html, contact, version, updated_at \
                      FROM article_translations WHERE article_id = $1 ORDER BY lang",
                 )
                 .bind(article_id)
@@ -793,10 +793,13 @@ macro_rules! impl_store {
                 .await?;
                 Ok(rows
                     .into_iter()
-                    .map(|(lang, title, lead, body_html, contact, version)| Translation {
-                        lang,
-                        text: ArticleText { title, lead, body_html, contact },
-                        version,
+                    .map(|(lang, title, lead, body_html, contact, version, updated_at)| {
+                        Translation {
+                            lang,
+                            text: ArticleText { title, lead, body_html, contact },
+                            version,
+                            updated_at,
+                        }
                     })
                     .collect())
             }
@@ -885,8 +888,8 @@ macro_rules! impl_store {
                 &self,
                 event_id: i64,
             ) -> Result<Vec<Translation<EventText>>, StoreError> {
-                let rows: Vec<(String, String, String, String, String, i64)> = sqlx::query_as(
-                    "SELECT lang, title, summary, body_html, location, version \
+                let rows: Vec<TranslationRow> = sqlx::query_as(
+                    "SELECT lang, title, summary, body_html, location, version, updated_at \
                      FROM event_translations WHERE event_id = $1 ORDER BY lang",
                 )
                 .bind(event_id)
@@ -894,10 +897,13 @@ macro_rules! impl_store {
                 .await?;
                 Ok(rows
                     .into_iter()
-                    .map(|(lang, title, summary, body_html, location, version)| Translation {
-                        lang,
-                        text: EventText { title, summary, body_html, location },
-                        version,
+                    .map(|(lang, title, summary, body_html, location, version, updated_at)| {
+                        Translation {
+                            lang,
+                            text: EventText { title, summary, body_html, location },
+                            version,
+                            updated_at,
+                        }
                     })
                     .collect())
             }
@@ -1511,6 +1517,17 @@ macro_rules! impl_store {
 }
 
 pub(super) use impl_store;
+
+/// A translation as read: language, the four text columns, version and when it was saved.
+pub(super) type TranslationRow = (
+    String,
+    String,
+    String,
+    String,
+    String,
+    i64,
+    chrono::DateTime<chrono::Utc>,
+);
 
 /// Where one kind of item keeps its translations: the table, the column naming the item, the
 /// items' own table and the four text columns in the order `save_translation` binds them.

@@ -897,6 +897,20 @@ async fn editors_translate_articles_and_events_and_readers_see_the_translation()
         .contains("Inspectors learn to spot exploitation"));
     assert!(theirs.body.contains("\"version\":2"), "{}", theirs.body);
     let (_, english) = site.get(&format!("/en/news/{LAUNCH}")).await;
+    // The English feed carries the new version as an update.
+    let (_, feed) = site.get("/en/feed.xml").await;
+    let feed = atom_syndication::Feed::read_from(feed.as_bytes()).expect("valid Atom");
+    let entry = feed
+        .entries
+        .iter()
+        .find(|entry| entry.id.ends_with(LAUNCH))
+        .expect("the article");
+    assert_eq!(entry.title.value, "Inspectors learn to spot exploitation");
+    let age = chrono::Utc::now() - entry.updated.with_timezone(&chrono::Utc);
+    assert!(
+        age < chrono::Duration::minutes(1),
+        "updated just now, not {age} ago"
+    );
     assert!(english.contains("Inspectors learn to spot exploitation"));
     assert!(!english.contains("alert(1)"), "the body was sanitised");
     let (_, latvian) = site.get(&format!("/news/{LAUNCH}")).await;
