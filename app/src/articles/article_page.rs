@@ -182,6 +182,8 @@ fn ArticleView(detail: ArticleDetail) -> impl IntoView {
 #[component]
 fn Attachments(attachments: Vec<AttachmentLink>) -> impl IntoView {
     let lang = crate::i18n::current_lang();
+    // Files are named in Latvian, the language they are written in.
+    let file_lang = (lang != crate::i18n::Lang::Lv).then_some("lv");
     (!attachments.is_empty()).then(|| {
         view! {
             <section class="attachments" aria-labelledby="attachments-heading">
@@ -191,7 +193,7 @@ fn Attachments(attachments: Vec<AttachmentLink>) -> impl IntoView {
                         .into_iter()
                         .map(|file| view! {
                             <li>
-                                <a href=file.href download="">{file.title}</a>
+                                <a href=file.href download="" lang=file_lang>{file.title}</a>
                                 <span class="attachments__meta">
                                     {format!(" ({}, {})", file.format, locale::file_size(lang, file.size_bytes))}
                                 </span>
@@ -216,7 +218,9 @@ fn ArticleEvent(event: EventSummary) -> impl IntoView {
                 <a href=lang.href(&event.path()) lang=event.text_lang.code()>{event.title.clone()}</a>
                 " · "
                 <time datetime=day.to_string()>{locale::short_date(day)}</time>
-                {(!event.location.is_empty()).then(|| format!(" · {}", event.location))}
+                {(!event.location.is_empty()).then(|| view! {
+                    " · " <span lang=event.text_lang.code()>{event.location.clone()}</span>
+                })}
             </p>
         </aside>
     }

@@ -315,3 +315,73 @@ async fn english_readers_find_the_english_version() {
         "Latvian readers search the Latvian text"
     );
 }
+
+/// Text with Latvian letters that no element marks as Latvian, and control labels
+/// (`aria-label`, `placeholder`, `alt`) with them: on an English or Russian page the interface
+/// must be in that language, and content left in Latvian must say so, for screen readers.
+fn unmarked_latvian(page: &str) -> Vec<String> {
+    let latvian = |text: &str| text.chars().any(|c| "āēīūčšžņļķģĀĒĪŪČŠŽŅĻĶĢ".contains(c));
+    let document = scraper::Html::parse_document(page);
+    let body = scraper::Selector::parse("body").expect("selector");
+    let mut found = Vec::new();
+    let Some(body) = document.select(&body).next() else {
+        return vec!["no body".into()];
+    };
+    for node in body.descendants() {
+        let elements = || node.ancestors().filter_map(|n| n.value().as_element());
+        let lang = node
+            .value()
+            .as_element()
+            .and_then(|element| element.attr("lang"))
+            .or_else(|| elements().find_map(|element| element.attr("lang")));
+        if lang == Some("lv") {
+            continue;
+        }
+        if let Some(text) = node.value().as_text() {
+            let hidden = elements().any(|element| matches!(element.name(), "script" | "style"));
+            if !hidden && latvian(text) {
+                found.push(text.trim().to_string());
+            }
+        } else if let Some(element) = node.value().as_element() {
+            for name in ["aria-label", "placeholder", "alt"] {
+                if let Some(value) = element.attr(name).filter(|value| latvian(value)) {
+                    found.push(format!("{name}={value}"));
+                }
+            }
+        }
+    }
+    found
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn english_and_russian_pages_leave_no_latvian_unmarked() {
+    let site = Site::with_demo_content().await;
+    let paths = [
+        "",
+        "/calendar/2020/08",
+        "/calendar/2020/w32",
+        "/calendar/2020/08/04",
+        "/calendar/list",
+        "/news",
+        "/news/2018",
+        "/news/lietuva-un-latvija-sniegs-atbalstu-moldovai-cina-pret-cilveku-tirdzniecibu",
+        "/news/darba-inspektori-macas-atpazit-darba-ekspluataciju",
+        "/events/vebinars-par-viltus-darba-piedavajumiem-socialajos-tiklos",
+        "/events/atbalsta-grupas-tiksanas-cietusajiem-un-vinu-tuviniekiem",
+        "/search?q=darbs",
+        "/login",
+        "/nav-tadas-lapas",
+    ];
+    assert!(
+        !unmarked_latvian("<html lang=\"en\"><body><p>Sākums</p></body></html>").is_empty(),
+        "the check sees Latvian"
+    );
+    for prefix in ["/en", "/ru"] {
+        for path in paths {
+            let url = format!("{prefix}{path}");
+            let (_, page) = site.get(&url).await;
+            let found = unmarked_latvian(&page);
+            assert!(found.is_empty(), "{url}: {found:#?}");
+        }
+    }
+}
