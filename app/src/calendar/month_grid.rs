@@ -2,7 +2,7 @@
 //! the week's ends, PageUp/PageDown by month (with Shift by year), Enter opens the day.
 //! Each day cell announces itself ("otrdiena, 2020. gada 4. augusts, 2 notikumi").
 
-use crate::i18n::{tr, tr_with, Arg};
+use crate::i18n::{tr, tr_around, tr_with, Arg};
 use chrono::{Datelike, NaiveDate};
 use std::collections::HashMap;
 
@@ -458,12 +458,14 @@ fn EventChip(event: EventSummary, editor: bool, move_mode: MoveMode) -> impl Int
     let lang = crate::i18n::current_lang();
     let pick = (editor && event.occurrence.is_none()).then(|| {
         let (slug, title) = (event.slug.clone(), event.title.clone());
+        // The button's name is its hidden text, so the title in it can say its language.
+        let (before, after) = tr_around(lang, "editor-move-event", "title");
+        let shown_title = title.clone();
         view! {
             <button
                 type="button"
                 class="month-chip__move"
                 tabindex="-1"
-                aria-label=tr_with(lang, "editor-move-event", &[("title", Arg::Text(&title))])
                 on:click=move |click| {
                     click.prevent_default();
                     click.stop_propagation();
@@ -474,6 +476,9 @@ fn EventChip(event: EventSummary, editor: bool, move_mode: MoveMode) -> impl Int
                 }
             >
                 <span aria-hidden="true">"⇄"</span>
+                <span class="visually-hidden">
+                    {before}<span lang=event.text_lang.code()>{shown_title}</span>{after}
+                </span>
             </button>
         }
     });

@@ -98,6 +98,18 @@ pub fn tr_with(lang: Lang, id: &str, args: &[(&str, Arg)]) -> String {
     id.to_string()
 }
 
+/// The message `id` split around its argument `name`: the text before and after it, so a view
+/// can put the argument in an element of its own (a title marked with its language, say).
+pub fn tr_around(lang: Lang, id: &str, name: &str) -> (String, String) {
+    // A private-use character no message contains stands in for the argument.
+    const MARK: &str = "\u{E000}";
+    let whole = tr_with(lang, id, &[(name, Arg::Text(MARK))]);
+    match whole.split_once(MARK) {
+        Some((before, after)) => (before.to_string(), after.to_string()),
+        None => (whole, String::new()),
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use std::collections::{BTreeMap, BTreeSet};
@@ -244,6 +256,7 @@ mod tests {
             ("Message::new(", false),
             ("tr(", true),
             ("tr_with(", true),
+            ("tr_around(", true),
         ] {
             for (start, _) in code.match_indices(marker) {
                 let before = code[..start].chars().next_back();
@@ -298,6 +311,14 @@ mod tests {
         assert_eq!(count(Lang::Ru, 3), "3 события");
         assert_eq!(count(Lang::Ru, 5), "5 событий");
         assert_eq!(count(Lang::Ru, 21), "21 событие");
+    }
+
+    #[test]
+    fn a_message_splits_around_its_argument() {
+        assert_eq!(
+            tr_around(Lang::En, "editor-move-event", "title"),
+            ("Move “".to_string(), "” to another day".to_string())
+        );
     }
 
     #[test]

@@ -16,7 +16,7 @@ use leptos::prelude::*;
 use leptos_router::hooks::use_location;
 use serde::{Deserialize, Serialize};
 
-pub use catalogue::{tr, tr_with, Arg};
+pub use catalogue::{tr, tr_around, tr_with, Arg};
 pub use message::{Message, MessageArg};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default, Serialize, Deserialize)]

@@ -384,4 +384,21 @@ async fn english_and_russian_pages_leave_no_latvian_unmarked() {
             assert!(found.is_empty(), "{url}: {found:#?}");
         }
     }
+    // Editors see the same pages with their tools, and the desk and audit log.
+    let admin = site
+        .signed_in("anna@example.lv", app::auth::Role::Admin)
+        .await;
+    for prefix in ["/en", "/ru"] {
+        for path in [
+            "/editor",
+            "/editor/audit",
+            "/news/lietuva-un-latvija-sniegs-atbalstu-moldovai-cina-pret-cilveku-tirdzniecibu",
+            "/calendar/2020/08",
+        ] {
+            let url = format!("{prefix}{path}");
+            let page = site.get_as(&url, &admin).await;
+            let found = unmarked_latvian(&page.body);
+            assert!(found.is_empty(), "{url} for editors: {found:#?}");
+        }
+    }
 }
