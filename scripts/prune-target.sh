@@ -13,5 +13,15 @@ for deps in "$target"/{,*/,*/*/}{debug,release}/deps; do
     -o -name 'notikumi-*' -o -name 'site-*' -o -name 'libfrontend-*' -o -name 'frontend-*' \
     -o -name 'libnotikumi-*' \) -delete
 done
+# The server's debug test outputs are several gigabytes each; one set per checkout folder is
+# written per build. Of each kind keep only the two newest (this checkout's and one other's),
+# however young the rest are: a busy day of builds filled the disk within the six hours.
+for deps in "$target"/debug/deps; do
+  [ -d "$deps" ] || continue
+  for kind in 'libserver-*.rlib' 'notikumi-*' 'site-*'; do
+    find "$deps" -maxdepth 1 -type f -name "$kind" ! -name '*.d' -printf '%T@ %p\n' \
+      | sort -rn | tail -n +3 | cut -d' ' -f2- | xargs -r rm -f
+  done
+done
 # Incremental caches are per checkout folder too; CI does not write them (CARGO_INCREMENTAL=0).
 find "$target" -maxdepth 3 -type d -name incremental -mmin +360 -prune -exec rm -rf {} +
