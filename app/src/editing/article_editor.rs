@@ -11,14 +11,13 @@ use super::{
     autosave::{field_message, Autosave, SaveState},
     body_editor::BodyEditor,
     conflict::{article_parts, ConflictView},
-    delete_article, get_editable_article,
+    delete_article,
+    drafting::Draft,
+    get_editable_article,
     history::History,
     publish_article, save_draft, ArticleFields, ArticleSave, EditableArticle, ItemKind, ItemRef,
 };
-use crate::{
-    error::AppError,
-    i18n::{tr, tr_with, Arg, Lang},
-};
+use crate::i18n::{tr, tr_with, Arg, Lang};
 
 /// Loads the article for editing. `on_leave` runs when the editor presses Esc.
 #[component]
@@ -41,47 +40,37 @@ pub fn ArticleEditor(slug: String, on_leave: Callback<()>) -> impl IntoView {
 fn EditorForm(article: EditableArticle, on_leave: Callback<()>) -> impl IntoView {
     let lang = crate::i18n::current_lang();
     let article_id = article.id;
-    let slug = article.slug.clone();
+    let slug = StoredValue::new(article.slug.clone());
     let starting = article
         .draft
         .as_ref()
         .map_or_else(|| article.current.clone(), |draft| draft.fields.clone());
-    let fields = RwSignal::new(starting.clone());
     let base_version = RwSignal::new(article.version);
-    let draft_version = RwSignal::new(article.draft.as_ref().map_or(0, |d| d.draft_version));
     let autosave = Autosave::new(match &article.draft {
         Some(draft) => SaveState::Saved(draft.saved_at.clone()),
         None => SaveState::Unchanged,
     });
+    let draft = Draft::<ArticleFields, EditableArticle>::new(
+        starting.clone(),
+        article.draft.as_ref().map_or(0, |d| d.draft_version),
+        autosave,
+    );
+    let Draft {
+        fields,
+        draft_version,
+        field_error,
+        conflict,
+        ..
+    } = draft;
     let state = autosave.state;
     let published = RwSignal::new(article.published);
-    let field_error = RwSignal::new(None::<(String, String)>);
-    let conflict = RwSignal::new(None::<(ArticleFields, EditableArticle)>);
     let body = NodeRef::<html::Div>::new();
 
     let error_for = move |field: &'static str| field_message(field_error, field);
 
     // One function for every way a save can fail.
-    let failed = move |error: AppError| match error {
-        AppError::Conflict { .. } => {
-            let mine = fields.get_untracked();
-            let slug = slug.clone();
-            spawn_local(async move {
-                match get_editable_article(slug).await {
-                    Ok(theirs) => conflict.set(Some((mine, theirs))),
-                    Err(error) => state.set(SaveState::Failed(error.describe(lang))),
-                }
-            });
-            state.set(SaveState::Failed(tr(lang, "editor-saved-meanwhile")));
-        }
-        AppError::Validation { field, message } => {
-            let message = message.in_lang(lang);
-            state.set(SaveState::Failed(message.clone()));
-            field_error.set(Some((field, message)));
-        }
-        other => state.set(SaveState::Failed(other.describe(lang))),
-    };
-    let failed = StoredValue::new(failed);
+    let failed =
+        move |error| draft.failed(lang, error, move || get_editable_article(slug.get_value()));
 
     let request = move || ArticleSave {
         article_id,
@@ -89,30 +78,7 @@ fn EditorForm(article: EditableArticle, on_leave: Callback<()>) -> impl IntoView
         base_version: base_version.get_untracked(),
         draft_version: draft_version.get_untracked(),
     };
-    let save_now = move || {
-        autosave.cancel();
-        if state.get_untracked() == SaveState::Saving || conflict.get_untracked().is_some() {
-            return;
-        }
-        let save = request();
-        state.set(SaveState::Saving);
-        spawn_local(async move {
-            match save_draft(save.clone()).await {
-                Ok(saved) => {
-                    draft_version.set(saved.draft_version);
-                    field_error.set(None);
-                    // Typing that went on during the save is saved next time.
-                    let unchanged = fields.get_untracked() == save.fields;
-                    state.set(if unchanged {
-                        SaveState::Saved(saved.at)
-                    } else {
-                        SaveState::Unsaved
-                    });
-                }
-                Err(error) => failed.with_value(|failed| failed(error)),
-            }
-        });
-    };
+    let save_now = move || draft.save_now(request(), |save| &save.fields, save_draft, failed);
     let edit = move |change: &dyn Fn(&mut ArticleFields)| {
         fields.update(|fields| change(fields));
         autosave.schedule(save_now);
@@ -131,7 +97,7 @@ fn EditorForm(article: EditableArticle, on_leave: Callback<()>) -> impl IntoView
                     let at = [("at", Arg::Text(&saved.at))];
                     state.set(SaveState::Done(tr_with(lang, "editor-published-at", &at)));
                 }
-                Err(error) => failed.with_value(|failed| failed(error)),
+                Err(error) => failed(error),
             }
         });
     };

@@ -13,15 +13,13 @@ use super::{
     body_editor::BodyEditor,
     conflict::{event_parts, ConflictView},
     delete_event,
+    drafting::Draft,
     event_fields::{EditableEvent, EventFields, EventSave},
     get_editable_event,
     history::History,
     save_event, save_event_draft, ItemKind, ItemRef,
 };
-use crate::{
-    error::AppError,
-    i18n::{tr, tr_with, Arg},
-};
+use crate::i18n::{tr, tr_with, Arg};
 
 #[component]
 pub fn EventEditor(slug: String, on_leave: Callback<()>) -> impl IntoView {
@@ -43,12 +41,11 @@ pub fn EventEditor(slug: String, on_leave: Callback<()>) -> impl IntoView {
 fn EventForm(event: EditableEvent, on_leave: Callback<()>) -> impl IntoView {
     let lang = crate::i18n::current_lang();
     let event_id = event.id;
-    let slug = event.slug.clone();
+    let slug = StoredValue::new(event.slug.clone());
     let starting = event
         .draft
         .as_ref()
         .map_or_else(|| event.fields.clone(), |draft| draft.fields.clone());
-    let fields = RwSignal::new(starting.clone());
     // Editing a draft continues from the version it was written on.
     let version = RwSignal::new(
         event
@@ -56,38 +53,29 @@ fn EventForm(event: EditableEvent, on_leave: Callback<()>) -> impl IntoView {
             .as_ref()
             .map_or(event.version, |d| d.base_version),
     );
-    let draft_version = RwSignal::new(event.draft.as_ref().map_or(0, |d| d.draft_version));
     let autosave = Autosave::new(match &event.draft {
         Some(draft) => SaveState::Saved(draft.saved_at.clone()),
         None => SaveState::Unchanged,
     });
+    let draft = Draft::<EventFields, EditableEvent>::new(
+        starting.clone(),
+        event.draft.as_ref().map_or(0, |d| d.draft_version),
+        autosave,
+    );
+    let Draft {
+        fields,
+        draft_version,
+        field_error,
+        conflict,
+        ..
+    } = draft;
     let state = autosave.state;
-    let field_error = RwSignal::new(None::<(String, String)>);
-    let conflict = RwSignal::new(None::<(EventFields, EditableEvent)>);
     let body = NodeRef::<html::Div>::new();
     let error_for = move |field: &'static str| field_message(field_error, field);
 
     // One function for every way a save can fail.
-    let failed = move |error: AppError| match error {
-        AppError::Conflict { .. } => {
-            let mine = fields.get_untracked();
-            let slug = slug.clone();
-            spawn_local(async move {
-                match get_editable_event(slug).await {
-                    Ok(theirs) => conflict.set(Some((mine, theirs))),
-                    Err(error) => state.set(SaveState::Failed(error.describe(lang))),
-                }
-            });
-            state.set(SaveState::Failed(tr(lang, "editor-saved-meanwhile")));
-        }
-        AppError::Validation { field, message } => {
-            let message = message.in_lang(lang);
-            state.set(SaveState::Failed(message.clone()));
-            field_error.set(Some((field, message)));
-        }
-        other => state.set(SaveState::Failed(other.describe(lang))),
-    };
-    let failed = StoredValue::new(failed);
+    let failed =
+        move |error| draft.failed(lang, error, move || get_editable_event(slug.get_value()));
 
     let request = move || EventSave {
         event_id,
@@ -95,30 +83,7 @@ fn EventForm(event: EditableEvent, on_leave: Callback<()>) -> impl IntoView {
         draft_version: draft_version.get_untracked(),
         fields: fields.get_untracked(),
     };
-    let save_now = move || {
-        autosave.cancel();
-        if state.get_untracked() == SaveState::Saving || conflict.get_untracked().is_some() {
-            return;
-        }
-        let save = request();
-        state.set(SaveState::Saving);
-        spawn_local(async move {
-            match save_event_draft(save.clone()).await {
-                Ok(saved) => {
-                    draft_version.set(saved.draft_version);
-                    field_error.set(None);
-                    // Typing that went on during the save is saved next time.
-                    let unchanged = fields.get_untracked() == save.fields;
-                    state.set(if unchanged {
-                        SaveState::Saved(saved.at)
-                    } else {
-                        SaveState::Unsaved
-                    });
-                }
-                Err(error) => failed.with_value(|failed| failed(error)),
-            }
-        });
-    };
+    let save_now = move || draft.save_now(request(), |save| &save.fields, save_event_draft, failed);
     let edit = move |change: &dyn Fn(&mut EventFields)| {
         fields.update(|fields| change(fields));
         autosave.schedule(save_now);
@@ -141,7 +106,7 @@ fn EventForm(event: EditableEvent, on_leave: Callback<()>) -> impl IntoView {
                         tr_with(lang, "editor-saved-as-draft-at", &at)
                     }));
                 }
-                Err(error) => failed.with_value(|failed| failed(error)),
+                Err(error) => failed(error),
             }
         });
     };

@@ -11,6 +11,7 @@ mod body_editor;
 pub mod calendar_tools;
 mod conflict;
 mod desk;
+mod drafting;
 mod event_editor;
 pub mod event_fields;
 #[cfg(feature = "ssr")]

@@ -1,0 +1,119 @@
+//! The drafting the article and event editors share: saving the draft, and what a failed
+//! save does. The two editors differ only in their fields and their server functions.
+
+use std::future::Future;
+
+use leptos::{prelude::*, task::spawn_local};
+
+use super::{
+    autosave::{Autosave, SaveState},
+    Saved,
+};
+use crate::{
+    error::AppError,
+    i18n::{tr, Lang},
+};
+
+/// The parts of an editor of `F` that saving touches. `T` is the item as the server sends
+/// it, shown beside this editor's fields when someone else saved meanwhile.
+pub struct Draft<F: 'static, T: 'static> {
+    pub fields: RwSignal<F>,
+    /// The version of the shared draft this editor saw last (0: none).
+    pub draft_version: RwSignal<i64>,
+    /// The field the server refused, with why.
+    pub field_error: RwSignal<Option<(String, String)>>,
+    /// This editor's fields and the other version, until the editor chooses.
+    pub conflict: RwSignal<Option<(F, T)>>,
+    pub autosave: Autosave,
+}
+
+impl<F, T> Clone for Draft<F, T> {
+    fn clone(&self) -> Self {
+        *self
+    }
+}
+
+impl<F, T> Copy for Draft<F, T> {}
+
+impl<F, T> Draft<F, T>
+where
+    F: Clone + PartialEq + Send + Sync + 'static,
+    T: Send + Sync + 'static,
+{
+    pub fn new(fields: F, draft_version: i64, autosave: Autosave) -> Self {
+        Draft {
+            fields: RwSignal::new(fields),
+            draft_version: RwSignal::new(draft_version),
+            field_error: RwSignal::new(None),
+            conflict: RwSignal::new(None),
+            autosave,
+        }
+    }
+
+    /// Shows why a save failed: a conflict fetches the other version with `theirs` and opens
+    /// the choice between them; a field's problem is shown at the field; anything else in the
+    /// editor bar.
+    pub fn failed<Fut>(self, lang: Lang, error: AppError, theirs: impl FnOnce() -> Fut + 'static)
+    where
+        Fut: Future<Output = Result<T, AppError>> + 'static,
+    {
+        let state = self.autosave.state;
+        match error {
+            AppError::Conflict { .. } => {
+                let mine = self.fields.get_untracked();
+                spawn_local(async move {
+                    match theirs().await {
+                        Ok(theirs) => self.conflict.set(Some((mine, theirs))),
+                        Err(error) => state.set(SaveState::Failed(error.describe(lang))),
+                    }
+                });
+                state.set(SaveState::Failed(tr(lang, "editor-saved-meanwhile")));
+            }
+            AppError::Validation { field, message } => {
+                let message = message.in_lang(lang);
+                state.set(SaveState::Failed(message.clone()));
+                self.field_error.set(Some((field, message)));
+            }
+            other => state.set(SaveState::Failed(other.describe(lang))),
+        }
+    }
+
+    /// Saves `request` as the shared draft with `save`, unless a save is under way or a
+    /// conflict waits for the editor's choice. `fields_of` names the fields it carries.
+    pub fn save_now<R, Fut>(
+        self,
+        request: R,
+        fields_of: fn(&R) -> &F,
+        save: fn(R) -> Fut,
+        failed: impl FnOnce(AppError) + 'static,
+    ) where
+        R: 'static,
+        Fut: Future<Output = Result<Saved, AppError>> + 'static,
+    {
+        self.autosave.cancel();
+        let state = self.autosave.state;
+        if state.get_untracked() == SaveState::Saving
+            || self.conflict.with_untracked(Option::is_some)
+        {
+            return;
+        }
+        state.set(SaveState::Saving);
+        let sent = fields_of(&request).clone();
+        spawn_local(async move {
+            match save(request).await {
+                Ok(saved) => {
+                    self.draft_version.set(saved.draft_version);
+                    self.field_error.set(None);
+                    // Typing that went on during the save is saved next time.
+                    let unchanged = self.fields.with_untracked(|fields| *fields == sent);
+                    state.set(if unchanged {
+                        SaveState::Saved(saved.at)
+                    } else {
+                        SaveState::Unsaved
+                    });
+                }
+                Err(error) => failed(error),
+            }
+        });
+    }
+}
