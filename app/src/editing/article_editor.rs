@@ -8,7 +8,7 @@ use leptos_router::{hooks::use_navigate, NavigateOptions};
 
 use super::{
     article_settings::ArticleSettings,
-    autosave::{field_message, Autosave, SaveState},
+    autosave::{field_message, SaveState},
     body_editor::BodyEditor,
     conflict::{article_parts, ConflictView},
     delete_article,
@@ -46,21 +46,19 @@ fn EditorForm(article: EditableArticle, on_leave: Callback<()>) -> impl IntoView
         .as_ref()
         .map_or_else(|| article.current.clone(), |draft| draft.fields.clone());
     let base_version = RwSignal::new(article.version);
-    let autosave = Autosave::new(match &article.draft {
-        Some(draft) => SaveState::Saved(draft.saved_at.clone()),
-        None => SaveState::Unchanged,
-    });
     let draft = Draft::<ArticleFields, EditableArticle>::new(
         starting.clone(),
-        article.draft.as_ref().map_or(0, |d| d.draft_version),
-        autosave,
+        article
+            .draft
+            .as_ref()
+            .map(|d| (d.draft_version, d.saved_at.as_str())),
     );
     let Draft {
         fields,
         draft_version,
         field_error,
         conflict,
-        ..
+        autosave,
     } = draft;
     let state = autosave.state;
     let published = RwSignal::new(article.published);

@@ -40,10 +40,17 @@ where
     F: Clone + PartialEq + Send + Sync + 'static,
     T: Send + Sync + 'static,
 {
-    pub fn new(fields: F, draft_version: i64, autosave: Autosave) -> Self {
+    /// An editor starting from `fields`; `stored` is the shared draft they come from, as its
+    /// version and the time it was saved, if there is one. Call it where the editor is built
+    /// (the autosave reads the page's language).
+    pub fn new(fields: F, stored: Option<(i64, &str)>) -> Self {
+        let autosave = Autosave::new(match stored {
+            Some((_, saved_at)) => SaveState::Saved(saved_at.to_string()),
+            None => SaveState::Unchanged,
+        });
         Draft {
             fields: RwSignal::new(fields),
-            draft_version: RwSignal::new(draft_version),
+            draft_version: RwSignal::new(stored.map_or(0, |(version, _)| version)),
             field_error: RwSignal::new(None),
             conflict: RwSignal::new(None),
             autosave,

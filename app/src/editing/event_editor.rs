@@ -9,7 +9,7 @@ use leptos_router::{hooks::use_navigate, NavigateOptions};
 
 use super::{
     article_editor::{editing_title, saved_by},
-    autosave::{field_message, Autosave, SaveState},
+    autosave::{field_message, SaveState},
     body_editor::BodyEditor,
     conflict::{event_parts, ConflictView},
     delete_event,
@@ -53,21 +53,19 @@ fn EventForm(event: EditableEvent, on_leave: Callback<()>) -> impl IntoView {
             .as_ref()
             .map_or(event.version, |d| d.base_version),
     );
-    let autosave = Autosave::new(match &event.draft {
-        Some(draft) => SaveState::Saved(draft.saved_at.clone()),
-        None => SaveState::Unchanged,
-    });
     let draft = Draft::<EventFields, EditableEvent>::new(
         starting.clone(),
-        event.draft.as_ref().map_or(0, |d| d.draft_version),
-        autosave,
+        event
+            .draft
+            .as_ref()
+            .map(|d| (d.draft_version, d.saved_at.as_str())),
     );
     let Draft {
         fields,
         draft_version,
         field_error,
         conflict,
-        ..
+        autosave,
     } = draft;
     let state = autosave.state;
     let body = NodeRef::<html::Div>::new();

@@ -180,6 +180,44 @@ macro_rules! impl_store {
                 })
             }
 
+            /// (slug, title, the text listed with it) of those of the items at `slugs` translated
+            /// into `lang`.
+            async fn translated_titles(
+                &self,
+                table: &TranslationTable,
+                lang: &str,
+                slugs: &[String],
+            ) -> Result<Vec<(String, String, String)>, StoreError> {
+                if slugs.is_empty() {
+                    return Ok(Vec::new());
+                }
+                let TranslationTable { table: name, item, parent, listed, .. } = table;
+                let sql = format!(
+                    "SELECT p.slug, t.title, t.{listed} FROM {name} t \
+                     JOIN {parent} p ON p.id = t.{item} WHERE t.lang = $1{}",
+                    in_slugs("(p.slug", 2, slugs.len())
+                );
+                let mut query = sqlx::query_as(&sql).bind(lang);
+                for slug in slugs {
+                    query = query.bind(slug);
+                }
+                Ok(query.fetch_all(&self.pool).await?)
+            }
+
+            /// The slugs of the published items translated into `lang`.
+            async fn published_translated(
+                &self,
+                table: &TranslationTable,
+                lang: &str,
+            ) -> Result<Vec<String>, StoreError> {
+                let TranslationTable { table: name, item, parent, .. } = table;
+                let sql = format!(
+                    "SELECT p.slug FROM {name} t JOIN {parent} p ON p.id = t.{item} \
+                     WHERE t.lang = $1 AND p.status = 'published'"
+                );
+                Ok(sqlx::query_scalar(&sql).bind(lang).fetch_all(&self.pool).await?)
+            }
+
             /// Adds (`seen_version` 0) or replaces (the one at `seen_version`) a translation in
             /// one statement, so two editors cannot both win; answers the new version.
             async fn save_translation(
@@ -191,7 +229,7 @@ macro_rules! impl_store {
                 search: (String, String),
                 seen_version: i64,
             ) -> Result<i64, StoreError> {
-                let TranslationTable { table: name, item, parent, columns } = table;
+                let TranslationTable { table: name, item, parent, columns, .. } = table;
                 let [c1, c2, c3, c4] = columns;
                 // Each shape is one statement, so two translators cannot both win: the first
                 // save inserts (only if there is none yet), later ones update only the version
@@ -827,41 +865,17 @@ macro_rules! impl_store {
                 lang: &str,
                 slugs: &[String],
             ) -> Result<Vec<(String, String, String)>, StoreError> {
-                if slugs.is_empty() {
-                    return Ok(Vec::new());
-                }
-                let sql = format!(
-                    "SELECT a.slug, t.title, t.lead FROM article_translations t \
-                     JOIN articles a ON a.id = t.article_id WHERE t.lang = $1{}",
-                    in_slugs("(a.slug", 2, slugs.len())
-                );
-                let mut query = sqlx::query_as(&sql).bind(lang);
-                for slug in slugs {
-                    query = query.bind(slug);
-                }
-                Ok(query.fetch_all(&self.pool).await?)
+                self.translated_titles(&TranslationTable::ARTICLES, lang, slugs).await
             }
 
             async fn translated_slugs(
                 &self,
                 lang: &str,
             ) -> Result<(Vec<String>, Vec<String>), StoreError> {
-                let articles = sqlx::query_scalar(
-                    "SELECT a.slug FROM article_translations t \
-                     JOIN articles a ON a.id = t.article_id \
-                     WHERE t.lang = $1 AND a.status = 'published'",
-                )
-                .bind(lang)
-                .fetch_all(&self.pool)
-                .await?;
-                let events = sqlx::query_scalar(
-                    "SELECT e.slug FROM event_translations t JOIN events e ON e.id = t.event_id \
-                     WHERE t.lang = $1 AND e.status = 'published'",
-                )
-                .bind(lang)
-                .fetch_all(&self.pool)
-                .await?;
-                Ok((articles, events))
+                Ok((
+                    self.published_translated(&TranslationTable::ARTICLES, lang).await?,
+                    self.published_translated(&TranslationTable::EVENTS, lang).await?,
+                ))
             }
 
             async fn translated_event_titles(
@@ -869,19 +883,7 @@ macro_rules! impl_store {
                 lang: &str,
                 slugs: &[String],
             ) -> Result<Vec<(String, String, String)>, StoreError> {
-                if slugs.is_empty() {
-                    return Ok(Vec::new());
-                }
-                let sql = format!(
-                    "SELECT e.slug, t.title, t.location FROM event_translations t \
-                     JOIN events e ON e.id = t.event_id WHERE t.lang = $1{}",
-                    in_slugs("(e.slug", 2, slugs.len())
-                );
-                let mut query = sqlx::query_as(&sql).bind(lang);
-                for slug in slugs {
-                    query = query.bind(slug);
-                }
-                Ok(query.fetch_all(&self.pool).await?)
+                self.translated_titles(&TranslationTable::EVENTS, lang, slugs).await
             }
 
             async fn event_translations(
@@ -1536,6 +1538,8 @@ pub(super) struct TranslationTable {
     pub(super) item: &'static str,
     pub(super) parent: &'static str,
     pub(super) columns: [&'static str; 4],
+    /// The column lists show beside the title: an article's lead, an event's place.
+    pub(super) listed: &'static str,
 }
 
 impl TranslationTable {
@@ -1544,12 +1548,14 @@ impl TranslationTable {
         item: "article_id",
         parent: "articles",
         columns: ["title", "lead", "body_html", "contact"],
+        listed: "lead",
     };
     pub(super) const EVENTS: TranslationTable = TranslationTable {
         table: "event_translations",
         item: "event_id",
         parent: "events",
         columns: ["title", "summary", "body_html", "location"],
+        listed: "location",
     };
 }
 
