@@ -6,6 +6,8 @@
 # anything pruned that it still needs (a few minutes for these crates).
 set -euo pipefail
 target=${CARGO_TARGET_DIR:-$HOME/.cache/notikumi/target}
+# A new machine has built nothing yet.
+[ -d "$target" ] || exit 0
 for deps in "$target"/{,*/,*/*/}{debug,release}/deps; do
   [ -d "$deps" ] || continue
   find "$deps" -maxdepth 1 -type f -mmin +360 \( \
