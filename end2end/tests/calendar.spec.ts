@@ -35,7 +35,7 @@ function escapeRegExp(text: string): string {
 
 /** A day cell's accessible name: "otrdiena, 2020. gada 4. augusts" and its event count. */
 function dayLabel(day: string): RegExp {
-  return new RegExp(`^${escapeRegExp(day)}, \\d+ notikum(s|i)$`);
+  return new RegExp(`^${escapeRegExp(day)}, \\d+ notikum(s|i)(\\s|$)`);
 }
 
 function heading(page: Page): Locator {
@@ -47,7 +47,7 @@ async function expectFocusOnDay(page: Page, day: string): Promise<void> {
   const focused = page.locator(":focus");
   const where = `keyboard focus should be on the day cell "${day}"`;
   await expect(focused, where).toHaveAttribute("role", "gridcell");
-  await expect(focused, where).toHaveAttribute("aria-label", dayLabel(day));
+  await expect(focused, where).toHaveAccessibleName(dayLabel(day));
   await expect(focused, `${where}, the grid's tab stop`).toHaveAttribute("tabindex", "0");
   // Roving tabindex: the focused cell is the grid's only tab stop.
   await expect(page.getByRole("grid").locator('[tabindex="0"]')).toHaveCount(1);
@@ -122,7 +122,7 @@ test("keyboard only: Tab reaches the month grid, arrows, Home/End and PageUp/Pag
   await page.keyboard.press("ArrowRight");
   await page.keyboard.press("ArrowRight");
   await expectFocusOnDay(page, "otrdiena, 2020. gada 4. augusts");
-  await expect(page.locator(":focus")).toHaveAttribute("aria-label", "otrdiena, 2020. gada 4. augusts, 1 notikums");
+  await expect(page.locator(":focus")).toHaveAccessibleName(/^otrdiena, 2020\. gada 4\. augusts, 1 notikums\s/);
 
   await page.keyboard.press("Enter");
   await expect(page).toHaveURL(/\/calendar\/2020\/08\/04$/);
@@ -262,13 +262,14 @@ test("a month with 1,000 events shows three lines a day, '+N vēl' and stays usa
   await page.goto("/calendar/2031/05");
   await expect(heading(page)).toHaveText("Notikumu kalendārs — Maijs, 2031");
   const grid = page.getByRole("grid", { name: "Notikumu kalendārs — Maijs, 2031" });
-  await expect(grid.getByRole("gridcell", { name: "ceturtdiena, 2031. gada 1. maijs, 33 notikumi", exact: true })).toBeVisible();
+  await expect(grid.getByRole("gridcell", { name: /^ceturtdiena, 2031\. gada 1\. maijs, 33 notikumi\s/ })).toBeVisible();
 
   for (let day = 1; day <= days; day += 1) {
     const total = expected[day - 1];
-    // The cell's name carries the count: "piektdiena, 2031. gada 2. maijs, 32 notikumi".
+    // The cell's name starts with the date and the count ("piektdiena, 2031. gada 2. maijs,
+    // 32 notikumi"), then what the cell shows.
     const cell = grid.getByRole("gridcell", {
-      name: new RegExp(`^[a-zēšī]+, 2031\\. gada ${day}\\. maijs, ${eventCount(total)}$`),
+      name: new RegExp(`^[a-zēšī]+, 2031\\. gada ${day}\\. maijs, ${eventCount(total)}(\\s|$)`),
     });
     await expect(cell, `${day} May 2031 has ${total} events`).toHaveCount(1);
     // Three lines of events at most; the rest are counted behind a link to the day.
@@ -280,7 +281,7 @@ test("a month with 1,000 events shows three lines a day, '+N vēl' and stays usa
   }
 
   await hydrated(page);
-  const first = grid.getByRole("gridcell", { name: "ceturtdiena, 2031. gada 1. maijs, 33 notikumi", exact: true });
+  const first = grid.getByRole("gridcell", { name: /^ceturtdiena, 2031\. gada 1\. maijs, 33 notikumi\s/ });
   await first.focus();
   await expectFocusOnDay(page, "ceturtdiena, 2031. gada 1. maijs");
   await page.keyboard.press("ArrowRight");

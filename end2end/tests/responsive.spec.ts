@@ -66,15 +66,16 @@ test("on a phone the month is an agenda of the days with events, and the menu bu
   const next = await day(6).boundingBox();
   expect(first && next && next.y > first.y && Math.abs(next.x - first.x) < 2).toBe(true);
 
+  // The menu is a disclosure (<details>): its button is the <summary>, found by its text.
   const nav = page.getByRole("navigation", { name: "Galvenā navigācija" });
-  const menu = page.getByRole("button", { name: "Izvēlne" });
+  const menu = page.getByText("Izvēlne", { exact: true });
   await expect(nav).toBeHidden();
-  await expect(menu).toHaveAttribute("aria-expanded", "false");
+  await expect(page.getByLabel("Meklēt vietnē"), "the search box is in the menu").toBeHidden();
   const box = await menu.boundingBox();
   expect(box && box.height >= 44 && box.width >= 44, "a 44×44 px touch target").toBe(true);
   await menu.click();
-  await expect(menu).toHaveAttribute("aria-expanded", "true");
   await expect(nav).toBeVisible();
+  await expect(page.getByLabel("Meklēt vietnē")).toBeVisible();
   await page.keyboard.press("Escape");
   await expect(nav).toBeHidden();
   await expect(menu).toBeFocused();
@@ -86,6 +87,83 @@ test("on a phone the month is an agenda of the days with events, and the menu bu
   await page.setViewportSize({ width: 1280, height: 800 });
   await expect(menu).toBeHidden();
   await expect(nav).toBeVisible();
+  await expect(page.getByLabel("Meklēt vietnē")).toBeVisible();
+});
+
+test("on a phone the menu and the calendar options open without JavaScript", async ({ browser }) => {
+  const context = await browser.newContext({ javaScriptEnabled: false, viewport: { width: 360, height: 740 } });
+  const page = await context.newPage();
+  await page.goto("/calendar/2020/08");
+  const nav = page.getByRole("navigation", { name: "Galvenā navigācija" });
+  await expect(nav).toBeHidden();
+  await page.getByText("Izvēlne", { exact: true }).click();
+  await expect(nav).toBeVisible();
+  const picker = page.getByLabel("Mēnesis un gads");
+  await expect(picker).toBeHidden();
+  await page.getByText("Skats un filtri", { exact: true }).click();
+  await expect(picker).toBeVisible();
+  await expect(page.getByRole("group", { name: "Kategorijas" })).toBeVisible();
+  await context.close();
+});
+
+test("on a phone the first screen shows the month's title and its first day with events", async ({ page }) => {
+  await page.setViewportSize({ width: 360, height: 740 });
+  for (const path of ["/calendar/2020/08", "/en/calendar/2020/08", "/ru/calendar/2020/08"]) {
+    await page.goto(path);
+    await hydrated(page);
+    const title = await page.getByRole("heading", { level: 1 }).boundingBox();
+    expect(title && title.y + title.height <= 740, `${path}: the title is on the first screen`).toBe(true);
+    // The first event of the month (Tuesday 4 August) can be read without scrolling.
+    const event = page.getByRole("grid").getByRole("link").first();
+    await expect(event).toBeVisible();
+    const box = await event.boundingBox();
+    expect(box && box.y + box.height <= 740, `${path}: the first event ends at ${box && box.y + box.height}px`).toBe(true);
+    // The options are one tap away, folded.
+    await expect(page.getByLabel(/Mēnesis un gads|Month and year|Месяц и год/)).toBeHidden();
+  }
+});
+
+test("in the phone's agenda a multi-day event shows on every day it covers, its title whole", async ({ page }) => {
+  await page.setViewportSize({ width: 360, height: 740 });
+  await page.goto("/calendar/2020/08");
+  await hydrated(page);
+  const title = "Informatīvā kampaņa Latvijas reģionu bibliotēkās";
+  // The campaign runs from Thursday 6 to Monday 10 August.
+  for (const n of [6, 7, 8, 9, 10]) {
+    const cell = page.getByRole("gridcell", { name: new RegExp(`^\\S+, 2020\\. gada ${n}\\. augusts`) });
+    const link = cell.getByRole("link", { name: new RegExp(`^${title}`) });
+    await expect(link, `${n} August lists the campaign`).toBeVisible();
+    const cut = await link.evaluate((element) => element.scrollWidth > element.clientWidth || element.scrollHeight > element.clientHeight + 1);
+    expect(cut, `${n} August shows the whole title`).toBe(false);
+  }
+  // On a wide screen the campaign is one bar across its days again.
+  await page.setViewportSize({ width: 1280, height: 800 });
+  await expect(page.getByRole("grid").getByRole("link", { name: new RegExp(`^${title}`) })).toHaveCount(2);
+});
+
+test("nothing moves when a page hydrates, on a phone and on a desktop", async ({ browser }) => {
+  for (const viewport of [{ width: 360, height: 740 }, { width: 1280, height: 800 }]) {
+    const context = await browser.newContext({ viewport });
+    const page = await context.newPage();
+    // Layout shifts are recorded from the first paint, before the WebAssembly takes over.
+    await page.addInitScript(() => {
+      (window as unknown as { shifts: number }).shifts = 0;
+      new PerformanceObserver((list) => {
+        for (const entry of list.getEntries() as (PerformanceEntry & { value: number; hadRecentInput: boolean })[]) {
+          if (!entry.hadRecentInput) (window as unknown as { shifts: number }).shifts += entry.value;
+        }
+      }).observe({ type: "layout-shift", buffered: true });
+    });
+    for (const path of ["/calendar/2020/08", ARTICLE, "/news", "/"]) {
+      await page.goto(path);
+      await hydrated(page);
+      // Let the frame after hydration be painted and measured.
+      await page.evaluate(() => new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done))));
+      const shifts = await page.evaluate(() => (window as unknown as { shifts: number }).shifts);
+      expect(shifts, `${path} at ${viewport.width}px: cumulative layout shift`).toBeLessThan(0.02);
+    }
+    await context.close();
+  }
 });
 
 test("the editor at each width: screenshots, and no sideways scroll", async ({ page }, testInfo) => {

@@ -98,6 +98,7 @@ calendar-day-empty = There are no events on this day.
 calendar-no-events = No events.
 calendar-more = +{ $count } more
 calendar-views = View
+calendar-options = View and filters
 view-month = Month
 view-week = Week
 view-day = Day

@@ -100,6 +100,7 @@ calendar-day-empty = Šajā dienā notikumu nav.
 calendar-no-events = Notikumu nav.
 calendar-more = +{ $count } vēl
 calendar-views = Skats
+calendar-options = Skats un filtri
 view-month = Mēnesis
 view-week = Nedēļa
 view-day = Diena

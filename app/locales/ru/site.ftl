@@ -102,6 +102,7 @@ calendar-day-empty = В этот день событий нет.
 calendar-no-events = Событий нет.
 calendar-more = ещё { $count }
 calendar-views = Вид
+calendar-options = Вид и фильтры
 view-month = Месяц
 view-week = Неделя
 view-day = День

@@ -8,7 +8,10 @@ use leptos_router::hooks::use_params_map;
 use super::{
     agenda::AgendaItem,
     day_path, get_days, parse_day,
-    toolbar::{filter_query, CategoryFilter, PeriodNavigation, View, ViewLinks, ViewSwitcher},
+    toolbar::{
+        filter_query, CalendarOptions, CategoryFilter, PeriodNavigation, View, ViewLinks,
+        ViewSwitcher,
+    },
     use_calendar_filter, week_path, DaysData, DaysQuery, YearMonth,
 };
 use crate::{
@@ -86,9 +89,11 @@ fn DayView(data: DaysData) -> impl IntoView {
                     previous_label=lang.t("calendar-previous-day")
                     next_label=lang.t("calendar-next-day")
                 />
-                <ViewSwitcher current=View::Day links filter=filter.clone()/>
+                <CalendarOptions>
+                    <ViewSwitcher current=View::Day links filter=filter.clone()/>
+                    <CategoryFilter categories=data.categories.clone() filter action=day_path(day)/>
+                </CalendarOptions>
             </div>
-            <CategoryFilter categories=data.categories.clone() filter action=day_path(day)/>
             {if empty {
                 view! { <p class="calendar__empty">{lang.t("calendar-day-empty")}</p> }.into_any()
             } else {

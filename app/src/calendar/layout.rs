@@ -170,6 +170,22 @@ mod tests {
     }
 
     #[test]
+    fn a_bar_continues_on_every_later_day_it_covers_in_its_week() {
+        // Thursday 6 to Tuesday 11 August: in the first week it starts on Thursday (column 3)
+        // and covers Friday to Sunday; in the second it starts the week and covers Tuesday.
+        let weeks = lay_out(
+            &august(),
+            &[all_day("Kampaņa", date(2020, 8, 6), date(2020, 8, 11))],
+        );
+        let bars: Vec<&MonthBar> = weeks.iter().flat_map(|week| &week.bars).collect();
+        let covered = |bar: &MonthBar| -> Vec<usize> {
+            (0..7).filter(|day| bar.continues_on(*day)).collect()
+        };
+        assert_eq!(covered(bars[0]), vec![4, 5, 6]);
+        assert_eq!(covered(bars[1]), vec![1]);
+    }
+
+    #[test]
     fn overlapping_bars_take_separate_lines() {
         let weeks = lay_out(
             &august(),

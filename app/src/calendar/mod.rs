@@ -167,6 +167,14 @@ pub struct MonthBar {
     pub continues_after: bool,
 }
 
+impl MonthBar {
+    /// Whether the bar covers the week's day `column` without starting there.
+    pub fn continues_on(&self, column: usize) -> bool {
+        let first = usize::from(self.column);
+        first < column && column < first + usize::from(self.span)
+    }
+}
+
 /// One day of the month grid: the timed events that fit, and how many did not.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct DaySlot {

@@ -218,6 +218,11 @@ pub fn MonthGrid(
                                         .filter(|bar| usize::from(bar.column) == column)
                                         .cloned()
                                         .collect();
+                                    let continuing: Vec<MonthBar> = bars
+                                        .iter()
+                                        .filter(|bar| bar.continues_on(column))
+                                        .cloned()
+                                        .collect();
                                     let news = news_by_day.remove(&slot.date).unwrap_or_default();
                                     view! {
                                         <DayCell
@@ -226,6 +231,7 @@ pub fn MonthGrid(
                                             news
                                             day=slot
                                             bars=starting_here
+                                            continuing
                                             month
                                             focused
                                             query=query.clone()
@@ -249,6 +255,9 @@ fn DayCell(
     /// Articles published on the day (when news days are shown).
     news: Vec<NewsMark>,
     bars: Vec<MonthBar>,
+    /// Bars that started on an earlier day of the week: the grid draws them across this day,
+    /// the phone's agenda lists them again here.
+    continuing: Vec<MonthBar>,
     month: YearMonth,
     focused: RwSignal<NaiveDate>,
     query: String,
@@ -280,7 +289,6 @@ fn DayCell(
             class:month-grid__day--busy=busy
             role="gridcell"
             id=cell_id(date)
-            aria-label=label
             tabindex=move || if focused.get() == date { "0" } else { "-1" }
             on:focus=move |_| focused.set(date)
             on:click={
@@ -319,14 +327,23 @@ fn DayCell(
                 }
             }
         >
-            <span class="month-grid__date" aria-hidden="true">
-                {date.day()}
-                <span class="month-grid__weekday-name">
-                    {format!(" {}", locale::weekday_name(lang, date.weekday()))}
+            // The cell's name is its content (WCAG 2.5.3, label in name): the spoken date
+            // first, then what the cell shows.
+            <span class="month-grid__date">
+                <span class="visually-hidden">{label}</span>
+                <span aria-hidden="true">
+                    {date.day()}
+                    <span class="month-grid__weekday-name">
+                        {format!(" {}", locale::weekday_name(lang, date.weekday()))}
+                    </span>
                 </span>
             </span>
             {editor.then(|| view! { <AddEventButton day=date/> })}
             {bars.into_iter().map(|bar| view! { <EventBar bar editor/> }).collect_view()}
+            {continuing
+                .into_iter()
+                .map(|bar| view! { <EventBar bar editor=false continued=true/> })
+                .collect_view()}
             {(!slot.events.is_empty()).then(|| view! {
                 <ul class="month-grid__events">
                     {slot.events.into_iter().map(|event| view! { <EventChip event editor move_mode/> }).collect_view()}
@@ -416,8 +433,10 @@ fn movable_events(data: &MonthData) -> HashMap<NaiveDate, Vec<(String, String)>>
     by_day
 }
 
+/// A multi-day event in the row of days it covers. `continued`: its copy on a later day of the
+/// week, shown only in the phone's agenda (the grid draws the first copy across the days).
 #[component]
-fn EventBar(bar: MonthBar, editor: bool) -> impl IntoView {
+fn EventBar(bar: MonthBar, editor: bool, #[prop(optional)] continued: bool) -> impl IntoView {
     let lang = crate::i18n::current_lang();
     let style = format!(
         "{} --span: {}; --line: {};",
@@ -435,6 +454,7 @@ fn EventBar(bar: MonthBar, editor: bool) -> impl IntoView {
             title=hover
             class:month-bar--continues-before=bar.continues_before
             class:month-bar--continues-after=bar.continues_after
+            class:month-bar--continued=continued
             href=lang.href(&bar.event.path())
             style=style
             tabindex="-1"

@@ -14,8 +14,8 @@ use super::{
     month_grid::MonthGrid,
     parse_week,
     toolbar::{
-        filter_query, CategoryFilter, MonthPicker, NewsToggle, PeriodNavigation, View, ViewLinks,
-        ViewSwitcher,
+        filter_query, CalendarOptions, CategoryFilter, MonthPicker, NewsToggle, PeriodNavigation,
+        View, ViewLinks, ViewSwitcher,
     },
     use_calendar_filter, week_path,
     week_view::WeekView,
@@ -146,7 +146,12 @@ pub fn CalendarPage() -> impl IntoView {
     })));
 
     view! {
-        <p class="month-grid__announcement" role="status" aria-live="polite">
+        <p
+            class="month-grid__announcement"
+            class:month-grid__announcement--shown=move || announcement.with(|text| !text.is_empty())
+            role="status"
+            aria-live="polite"
+        >
             {move || announcement.get()}
         </p>
         {move || match kind.get() {
@@ -247,6 +252,8 @@ fn MonthView(
         week: week_path(first),
         day: day_path(first),
     };
+    // The options are the toolbar's children, built once from their own copies.
+    let (categories, options_filter) = (data.categories.clone(), filter.clone());
     view! {
         <PageMeta title=heading.clone() description path=month.path() noindex=empty/>
         <section class="calendar" aria-labelledby="calendar-heading">
@@ -262,15 +269,17 @@ fn MonthView(
                     previous_label=lang.t("calendar-previous-month")
                     next_label=lang.t("calendar-next-month")
                 />
-                <ViewSwitcher current=View::Month links filter=filter.clone()/>
-                <MonthPicker
-                    value=format!("{:04}-{:02}", month.year, month.month)
-                    filter=filter.clone()
-                />
-            </div>
-            <div class="calendar-filters">
-                <CategoryFilter categories=data.categories.clone() filter=filter.clone() action=month.path()/>
-                <NewsToggle filter=filter.clone() path=month.path()/>
+                <CalendarOptions>
+                    <ViewSwitcher current=View::Month links filter=options_filter.clone()/>
+                    <MonthPicker
+                        value=format!("{:04}-{:02}", month.year, month.month)
+                        filter=options_filter.clone()
+                    />
+                    <div class="calendar-filters">
+                        <CategoryFilter categories filter=options_filter.clone() action=month.path()/>
+                        <NewsToggle filter=options_filter path=month.path()/>
+                    </div>
+                </CalendarOptions>
             </div>
             {empty.then(|| view! { <p class="calendar__empty">{lang.t("calendar-month-empty")}</p> })}
             <MonthGrid data filter heading focus_request editor/>

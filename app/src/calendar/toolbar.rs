@@ -74,6 +74,19 @@ pub fn ViewSwitcher(current: View, links: ViewLinks, filter: CalendarFilter) -> 
     }
 }
 
+/// The view switcher, the month picker and the filters. On a phone they fold behind one
+/// button, so the period itself fills the first screen; from 40rem they are always shown.
+#[component]
+pub fn CalendarOptions(children: Children) -> impl IntoView {
+    let lang = crate::i18n::current_lang();
+    view! {
+        <details class="phone-fold calendar-options">
+            <summary class="phone-fold__toggle">{lang.t("calendar-options")}</summary>
+            {children()}
+        </details>
+    }
+}
+
 /// Previous / current / next links for a period.
 #[component]
 pub fn PeriodNavigation(
@@ -91,12 +104,12 @@ pub fn PeriodNavigation(
             <a class="calendar-nav__link" href=lang.href(&previous.0) rel="prev">
                 <span aria-hidden="true">"←"</span>
                 <span class="visually-hidden">{previous_label} " "</span>
-                {previous.1}
+                <span class="calendar-nav__period">{previous.1}</span>
             </a>
             <a class="calendar-nav__link" href=lang.href(&current.0)>{current.1}</a>
             <a class="calendar-nav__link" href=lang.href(&next.0) rel="next">
                 <span class="visually-hidden">{next_label} " "</span>
-                {next.1}
+                <span class="calendar-nav__period">{next.1}</span>
                 <span aria-hidden="true">"→"</span>
             </a>
         </nav>

@@ -7,7 +7,10 @@ use leptos::prelude::*;
 use super::{
     agenda::AgendaItem,
     day_path, iso_week_of,
-    toolbar::{filter_query, CategoryFilter, PeriodNavigation, View, ViewLinks, ViewSwitcher},
+    toolbar::{
+        filter_query, CalendarOptions, CategoryFilter, PeriodNavigation, View, ViewLinks,
+        ViewSwitcher,
+    },
     week_path, CalendarFilter, DaysData, YearMonth,
 };
 use crate::{components::PageMeta, locale};
@@ -71,9 +74,11 @@ pub fn WeekView(data: DaysData, filter: CalendarFilter) -> impl IntoView {
                     previous_label=lang.t("calendar-previous-week")
                     next_label=lang.t("calendar-next-week")
                 />
-                <ViewSwitcher current=View::Week links filter=filter.clone()/>
+                <CalendarOptions>
+                    <ViewSwitcher current=View::Week links filter=filter.clone()/>
+                    <CategoryFilter categories=data.categories.clone() filter action=week_path(first)/>
+                </CalendarOptions>
             </div>
-            <CategoryFilter categories=data.categories.clone() filter action=week_path(first)/>
             <ol class="week-view">
                 {days
                     .into_iter()

@@ -23,7 +23,6 @@ pub fn SiteHeader() -> impl IntoView {
                 <span class="site-header__tagline">{t("site-tagline")}</span>
             </a>
             <SiteNav/>
-            <SearchBox/>
             <LanguageSwitcher/>
             <SignOutButton/>
         </header>
@@ -68,49 +67,51 @@ fn LanguageSwitcher() -> impl IntoView {
     }
 }
 
-/// The main navigation. On narrow screens it folds behind a menu button once the page is
-/// interactive (before that, and without WebAssembly, the links simply show).
+/// The main navigation and the search box. On phones they fold into a `<details>` menu, which
+/// needs no script: the server's HTML already has the folded layout, so nothing moves when
+/// the page hydrates, and the menu opens before (and without) the WebAssembly. From 40rem the
+/// menu is always open (`style/layout.css`).
 #[component]
 fn SiteNav() -> impl IntoView {
     let lang = use_lang();
-    let open = RwSignal::new(false);
+    let menu = NodeRef::<leptos::html::Details>::new();
+    let close = move || {
+        if let Some(menu) = menu.get_untracked() {
+            menu.set_open(false);
+        }
+    };
+    // Escape closes the open menu and gives focus back to its button.
     let on_keydown = move |event: KeyboardEvent| {
-        if event.key() == "Escape" && open.get_untracked() {
-            open.set(false);
-            if let Some(button) = document().get_element_by_id("site-nav-toggle") {
-                if let Ok(button) = button.dyn_into::<HtmlElement>() {
-                    let _ = button.focus();
-                }
+        let Some(details) = menu.get_untracked() else {
+            return;
+        };
+        if event.key() == "Escape" && details.open() {
+            details.set_open(false);
+            if let Some(summary) = details
+                .first_element_child()
+                .and_then(|summary| summary.dyn_into::<HtmlElement>().ok())
+            {
+                let _ = summary.focus();
             }
         }
     };
     view! {
-        <div class="site-nav-wrap" on:keydown=on_keydown>
-            <button
-                type="button"
-                id="site-nav-toggle"
-                class="site-nav__toggle"
-                aria-controls="site-nav"
-                aria-expanded=move || if open.get() { "true" } else { "false" }
-                on:click=move |_| open.update(|open| *open = !*open)
-            >
-                <span class="site-nav__toggle-icon" aria-hidden="true"></span>
-                {t("nav-menu")}
-            </button>
+        <details class="phone-fold site-menu" node_ref=menu on:keydown=on_keydown>
+            <summary class="phone-fold__toggle">{t("nav-menu")}</summary>
             <nav
                 id="site-nav"
                 class="site-nav"
-                class:site-nav--open=move || open.get()
                 aria-label=t("nav-label")
-                // Following a link closes the menu.
-                on:click=move |_| open.set(false)
+                // Following a link closes the menu (navigation happens without a page load).
+                on:click=move |_| close()
             >
                 // `exact`: every page of a language is below its front page.
                 <A href=move || lang.get().href("/") exact=true>{t("nav-home")}</A>
                 <A href=move || lang.get().href("/calendar")>{t("nav-calendar")}</A>
                 <A href=move || lang.get().href("/news")>{t("nav-news")}</A>
             </nav>
-        </div>
+            <SearchBox/>
+        </details>
     }
 }
 

@@ -53,7 +53,19 @@ impl Format {
         }
     }
 
-    /// What the button shows (the label is its accessible name).
+    /// The button's accessible name: what it shows, where that is letters or digits ("H2",
+    /// "B", "1."), then what it does, so the name contains the visible text (WCAG 2.5.3) and
+    /// speech input can say either.
+    fn name(self, lang: Lang) -> String {
+        let face = self.face();
+        if face.chars().any(|c| c.is_ascii_alphanumeric()) {
+            format!("{face} {}", self.label(lang))
+        } else {
+            self.label(lang)
+        }
+    }
+
+    /// What the button shows.
     fn face(self) -> &'static str {
         match self {
             Format::Paragraph => "¶",
@@ -166,7 +178,7 @@ pub fn BodyEditor(
                         <button
                             type="button"
                             class="body-editor__button"
-                            aria-label=format.label(lang)
+                            aria-label=format.name(lang)
                             title=format.label(lang)
                             // Keep the text selection in the body while the button is pressed.
                             on:mousedown=|event| event.prevent_default()
