@@ -90,6 +90,20 @@ test("on a phone the month is an agenda of the days with events, and the menu bu
   await expect(page.getByLabel("Meklēt vietnē")).toBeVisible();
 });
 
+test("on a phone the agenda answers the keyboard: an arrow moves to the next day, shown while it has focus", async ({ page }) => {
+  await page.setViewportSize({ width: 360, height: 740 });
+  await page.goto("/calendar/2020/08");
+  await hydrated(page);
+  const day = (n: number) => page.getByRole("gridcell", { name: new RegExp(`^\\S+, 2020\\. gada ${n}\\. augusts`) });
+  await day(1).focus();
+  await page.keyboard.press("ArrowRight");
+  await expect(day(2), "a day without events shows while it has focus").toBeFocused();
+  await page.keyboard.press("ArrowRight");
+  await page.keyboard.press("ArrowRight");
+  await expect(day(4)).toBeFocused();
+  await expect(day(2), "and hides again when focus has gone on").toBeHidden();
+});
+
 test("on a phone the menu and the calendar options open without JavaScript", async ({ browser }) => {
   const context = await browser.newContext({ javaScriptEnabled: false, viewport: { width: 360, height: 740 } });
   const page = await context.newPage();
@@ -128,8 +142,8 @@ test("in the phone's agenda a multi-day event shows on every day it covers, its 
   await page.goto("/calendar/2020/08");
   await hydrated(page);
   const title = "Informatīvā kampaņa Latvijas reģionu bibliotēkās";
-  // The campaign runs from Thursday 6 to Monday 10 August.
-  for (const n of [6, 7, 8, 9, 10]) {
+  // The campaign runs from Thursday 6 to Tuesday 11 August, across a week's end.
+  for (const n of [6, 7, 8, 9, 10, 11]) {
     const cell = page.getByRole("gridcell", { name: new RegExp(`^\\S+, 2020\\. gada ${n}\\. augusts`) });
     const link = cell.getByRole("link", { name: new RegExp(`^${title}`) });
     await expect(link, `${n} August lists the campaign`).toBeVisible();

@@ -167,7 +167,9 @@ pub fn MonthGrid(
             let target = grid_key.target(focused.get_untracked());
             if month.contains(target) {
                 focused.set(target);
-                focus_day(target);
+                // In the phone's agenda a day without events shows only while it is the tab
+                // stop: focus it once the grid has been redrawn with it shown.
+                request_animation_frame(move || focus_day(target));
             } else {
                 focus_request.set(Some(target));
                 navigate(
