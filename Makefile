@@ -23,7 +23,7 @@ run: tools-run
 	@echo "To edit, create the first admin in another terminal (it asks for a password):"
 	@echo "  $(CARGO_TARGET_DIR)/release/notikumi user add you@example.lv --role admin"
 	@echo "then sign in at http://127.0.0.1:3000/login"
-	cargo leptos serve --release --split
+	cargo leptos serve --release --split --precompress
 
 test: tools-test lint unit e2e
 
@@ -51,10 +51,10 @@ unit:
 e2e:
 	e2e_dir=$$(mktemp -d); trap 'rm -rf "$$e2e_dir"' EXIT; \
 	DATABASE_URL="sqlite:$$e2e_dir/notikumi.db" NOTIKUMI_DEMO=1 \
-	NOTIKUMI_BIN="$(CARGO_TARGET_DIR)/release/notikumi" cargo leptos end-to-end --release --split
+	NOTIKUMI_BIN="$(CARGO_TARGET_DIR)/release/notikumi" cargo leptos end-to-end --release --split --precompress
 
 release-build: tools-run
-	cargo leptos build --release --split
+	cargo leptos build --release --split --precompress
 
 # Release sizes of the .wasm and .js, raw and compressed (figures in README.md).
 sizes: release-build

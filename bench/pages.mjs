@@ -9,7 +9,8 @@
 //    against the same month in FullCalendar 6 (from npm, fed by our own /api/events), in the
 //    same run. Ours is interactive when the grid has hydrated (it then answers the keyboard:
 //    checked after each run); FullCalendar's when its events are on screen.
-// 3. With --lighthouse: Lighthouse 12's mobile Performance score, LCP, CLS and TBT per page.
+// 3. With --lighthouse: Lighthouse 12's mobile Performance score, LCP, CLS and TBT per page,
+//    under the same throttling applied in the browser (the median of --runs runs).
 import { execFileSync } from "node:child_process";
 import { readFileSync } from "node:fs";
 import http from "node:http";
@@ -190,26 +191,37 @@ document.addEventListener("DOMContentLoaded", () => {
 
 function lighthouse() {
   const bin = path.join(here, "node_modules", ".bin", "lighthouse");
-  console.log("\n## Lighthouse 12, mobile preset (simulated Slow 4G, CPU 4×)\n");
-  console.log("| page | Performance | LCP | CLS | TBT | TTI |");
+  console.log(`\n## Lighthouse 12, mobile preset, applied throttling (Slow 4G, CPU 4×): the median of ${runs} runs\n`);
+  console.log("| page | Performance (each run) | LCP | CLS | TBT | TTI |");
   console.log("| --- | ---: | ---: | ---: | ---: | ---: |");
   for (const [name, pagePath, viewport] of PAGES) {
     if (viewport) continue;
-    const output = execFileSync(
-      bin,
-      [
-        baseURL + pagePath,
-        "--only-categories=performance",
-        "--output=json",
-        "--quiet",
-        `--chrome-flags=--headless=new ${CHROMIUM_FLAGS.join(" ")}`,
-      ],
-      { env: { ...process.env, CHROME_PATH: executablePath }, maxBuffer: 64 * 1024 * 1024 },
-    );
-    const report = JSON.parse(output.toString());
-    const audit = (id) => report.audits[id];
+    const reports = [];
+    for (let run = 0; run < runs; run += 1) {
+      const output = execFileSync(
+        bin,
+        [
+          baseURL + pagePath,
+          "--only-categories=performance",
+          // Applied throttling (Slow 4G and CPU 4× in the browser itself). Lighthouse's default,
+          // simulating from an unthrottled load, misjudges loopback: there the wasm has arrived
+          // before the first paint, so it counts the wasm as holding up the largest paint.
+          "--throttling-method=devtools",
+          "--output=json",
+          "--quiet",
+          `--chrome-flags=--headless=new ${CHROMIUM_FLAGS.join(" ")}`,
+        ],
+        { env: { ...process.env, CHROME_PATH: executablePath }, maxBuffer: 64 * 1024 * 1024 },
+      );
+      reports.push(JSON.parse(output.toString()));
+    }
+    const score = (report) => Math.round(report.categories.performance.score * 100);
+    // Simulated runs vary; Lighthouse's own advice is to take the median run.
+    reports.sort((a, b) => score(a) - score(b));
+    const median = reports[Math.floor(reports.length / 2)];
+    const audit = (id) => median.audits[id].displayValue;
     console.log(
-      `| ${name} | ${Math.round(report.categories.performance.score * 100)} | ${audit("largest-contentful-paint").displayValue} | ${audit("cumulative-layout-shift").displayValue} | ${audit("total-blocking-time").displayValue} | ${audit("interactive").displayValue} |`,
+      `| ${name} | **${score(median)}** (${reports.map(score).join(", ")}) | ${audit("largest-contentful-paint")} | ${audit("cumulative-layout-shift")} | ${audit("total-blocking-time")} | ${audit("interactive")} |`,
     );
   }
 }

@@ -190,3 +190,18 @@ test.describe("search", () => {
     await context.close();
   });
 });
+
+test("the app's WebAssembly, script and styles arrive brotli-compressed once, at build time", async ({ request }) => {
+  for (const file of ["/pkg/notikumi.wasm", "/pkg/notikumi.js", "/pkg/notikumi.css"]) {
+    const plain = await request.get(file, { headers: { "accept-encoding": "identity" } });
+    expect(plain.status(), file).toBe(200);
+    const raw = (await plain.body()).length;
+    const compressed = await request.get(file, { headers: { "accept-encoding": "br" } });
+    expect(compressed.headers()["content-encoding"], file).toBe("br");
+    // Made by `cargo leptos --precompress` at brotli's highest quality, so the size is known
+    // up front; compressing per request streams without a length, at a lower quality.
+    const length = Number(compressed.headers()["content-length"]);
+    expect(length, `${file}: Content-Length of the precompressed file`).toBeGreaterThan(0);
+    expect(length / raw, `${file}: ${length} of ${raw} bytes`).toBeLessThan(0.3);
+  }
+});
