@@ -12,19 +12,23 @@ row() {
   local file=$1 raw gz br
   raw=$(stat -c %s "$file")
   gz=$(gzip -9 -c "$file" | wc -c)
-  if command -v brotli >/dev/null; then br=$(brotli -c -q 11 "$file" | wc -c); else br=n/a; fi
+  # The release build's own brotli file (`--precompress`, quality 11) is what browsers get.
+  if [ -f "$file.br" ]; then br=$(stat -c %s "$file.br")
+  elif command -v brotli >/dev/null; then br=$(brotli -c -q 11 "$file" | wc -c)
+  else br=n/a; fi
   printf '%-48s %10s %10s %10s\n' "$(basename "$file")" "$raw" "$gz" "$br"
   total_raw=$((total_raw + raw)); total_gz=$((total_gz + gz))
+  [ "$br" = n/a ] || total_br=$((total_br + br))
 }
 
 printf '%-48s %10s %10s %10s\n' file raw gzip brotli
-total_raw=0; total_gz=0
+total_raw=0; total_gz=0; total_br=0
 for file in "$pkg"/notikumi.wasm "$pkg"/notikumi.js "$pkg"/notikumi.css "$pkg"/__wasm_split*.js; do
   [ -f "$file" ] && row "$file"
 done
-printf '%-48s %10s %10s\n' "readers download (total)" "$total_raw" "$total_gz"
-total_raw=0; total_gz=0
+printf '%-48s %10s %10s %10s\n' "readers download (total)" "$total_raw" "$total_gz" "$total_br"
+total_raw=0; total_gz=0; total_br=0
 for file in "$pkg"/split_*.wasm "$pkg"/chunk_*.wasm; do
   [ -f "$file" ] && row "$file"
 done
-printf '%-48s %10s %10s\n' "editors also download (total)" "$total_raw" "$total_gz"
+printf '%-48s %10s %10s %10s\n' "editors also download (total)" "$total_raw" "$total_gz" "$total_br"

@@ -18,7 +18,7 @@ wasm-opt -Oz -g --enable-bulk-memory --enable-nontrapping-float-to-int --enable-
   --enable-mutable-globals --enable-reference-types --enable-multivalue \
   "$module" -o "$work/reader.wasm" 2>/dev/null
 echo "## twiggy top $rows (names kept; the name sections themselves are left out)"
-twiggy top -n "$rows" "$work/reader.wasm" | grep -v 'subsection\|custom section'
+twiggy top -n "$((rows + 3))" "$work/reader.wasm" | grep -v 'subsection\|custom section'
 twiggy top -n 1000000 -f csv "$work/reader.wasm" > "$work/top.csv"
 echo
 echo "## Code and data by crate"
