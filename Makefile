@@ -18,6 +18,10 @@ export PATH := $(NOTIKUMI_TOOLS_DIR)/binaryen/node_modules/.bin:$(HOME)/.cargo/b
 
 .PHONY: run test tools-run tools-test lint unit e2e release-build sizes
 
+# Every release build: `--split` cuts the editors' code into chunks readers never load;
+# `--precompress` writes a brotli (quality 11) and a gzip copy of every static file, which the
+# server sends as they are instead of compressing each response at a lower quality.
+
 run: tools-run
 	@echo "Building in release mode, then serving http://127.0.0.1:3000 (SQLite in data/)."
 	@echo "To edit, create the first admin in another terminal (it asks for a password):"

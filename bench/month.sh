@@ -7,17 +7,9 @@
 # Figures go to BENCHMARKS.md by hand, with the date and machine.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-export CARGO_TARGET_DIR=${CARGO_TARGET_DIR:-$HOME/.cache/notikumi/target}
+. bench/server.sh
 cargo build --release --locked -p server --bin notikumi
-bin="$CARGO_TARGET_DIR/release/notikumi"
 port=${BENCH_PORT:-3100}
-work=$(mktemp -d)
-server_pid=
-cleanup() {
-  [ -n "$server_pid" ] && kill "$server_pid" 2>/dev/null || true
-  rm -rf "$work"
-}
-trap cleanup EXIT
 
 run_case() {
   local name=$1 in_month=$2 outside=$3
@@ -27,20 +19,12 @@ run_case() {
   if [ "$outside" -gt 0 ]; then
     DATABASE_URL="$db" "$bin" generate-events --count "$outside" --from 2000-01-01 --to 2030-12-31 --title "Arhīva notikums" >/dev/null
   fi
-  DATABASE_URL="$db" NOTIKUMI_DEMO=0 LEPTOS_SITE_ADDR="127.0.0.1:$port" LEPTOS_SITE_ROOT=target/site \
-    LEPTOS_OUTPUT_NAME=notikumi LEPTOS_SITE_PKG_DIR=pkg RUST_LOG=warn "$bin" &
-  server_pid=$!
-  for _ in $(seq 100); do
-    curl -sf "http://127.0.0.1:$port/readyz" >/dev/null && break
-    sleep 0.1
-  done
+  start_server "$port" DATABASE_URL="$db" NOTIKUMI_DEMO=0
   printf '%-34s page: ' "$name ($in_month in month, $outside outside)"
   python3 bench/measure.py "http://127.0.0.1:$port/calendar/2031/05" 30
   printf '%-34s  api: ' ""
   python3 bench/measure.py "http://127.0.0.1:$port/api/events?start=2031-05-01&end=2031-06-01" 30
-  kill "$server_pid"
-  wait "$server_pid" 2>/dev/null || true
-  server_pid=
+  stop_server
 }
 
 run_case small 10 0

@@ -6,30 +6,16 @@
 # Usage: bench/search.sh   (from the repository root; builds the release server first)
 set -euo pipefail
 cd "$(dirname "$0")/.."
-export CARGO_TARGET_DIR=${CARGO_TARGET_DIR:-$HOME/.cache/notikumi/target}
+. bench/server.sh
 cargo build --release --locked -p server --bin notikumi
-bin="$CARGO_TARGET_DIR/release/notikumi"
 port=${BENCH_PORT:-3101}
 count=${BENCH_ARTICLES:-100000}
-work=$(mktemp -d)
-server_pid=
-cleanup() {
-  [ -n "$server_pid" ] && kill "$server_pid" 2>/dev/null || true
-  rm -rf "$work"
-}
-trap cleanup EXIT
 
 db="sqlite:$work/search.db"
 start=$(date +%s)
 DATABASE_URL="$db" "$bin" generate-articles --count "$count" --from 2000-01-01 --to 2026-11-01
 echo "generated in $(( $(date +%s) - start )) s"
-DATABASE_URL="$db" LEPTOS_SITE_ADDR="127.0.0.1:$port" LEPTOS_SITE_ROOT=target/site \
-  LEPTOS_OUTPUT_NAME=notikumi LEPTOS_SITE_PKG_DIR=pkg RUST_LOG=warn "$bin" &
-server_pid=$!
-for _ in $(seq 100); do
-  curl -sf "http://127.0.0.1:$port/readyz" >/dev/null && break
-  sleep 0.1
-done
+start_server "$port" DATABASE_URL="$db"
 for query in "cilveku+tirdzniec" "moldov" "statist" "neatrodamsvards"; do
   printf '%-22s ' "q=$query"
   python3 bench/measure.py "http://127.0.0.1:$port/search?q=$query" 30
