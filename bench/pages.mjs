@@ -32,15 +32,8 @@ const baseURL = option("url", "http://127.0.0.1:3000");
 const runs = Number(option("runs", "3"));
 const withLighthouse = args.includes("--lighthouse");
 const executablePath = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
-const CHROMIUM_FLAGS = [
-  "--no-sandbox",
-  "--disable-gpu",
-  "--disable-background-networking",
-  "--disable-component-update",
-  "--disable-sync",
-  "--disable-quic",
-  "--no-first-run",
-];
+// The same flags as the browser tests (end2end/chromium-flags.json).
+const CHROMIUM_FLAGS = JSON.parse(readFileSync(path.join(here, "..", "end2end", "chromium-flags.json"), "utf8"));
 
 const PAGES = [
   ["month", "/calendar/2020/08"],

@@ -1,9 +1,14 @@
 import { defineConfig, devices } from "@playwright/test";
+import { readFileSync } from "node:fs";
+import path from "node:path";
 
 // The browser is Debian's Chromium (installed by scripts/install-tools.sh): Playwright's own
 // browser download cannot work on machines that reach only the package registries.
 const chromium = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
 const baseURL = process.env.NOTIKUMI_TEST_URL ?? "http://127.0.0.1:3000";
+// Headless as root, without reaching for the network this machine does not have; shared
+// with bench/pages.mjs.
+const chromiumFlags: string[] = JSON.parse(readFileSync(path.join(__dirname, "chromium-flags.json"), "utf8"));
 
 export default defineConfig({
   testDir: "./tests",
@@ -27,15 +32,7 @@ export default defineConfig({
         ...devices["Desktop Chrome"],
         launchOptions: {
           executablePath: chromium,
-          args: [
-            "--no-sandbox",
-            "--disable-gpu",
-            "--disable-background-networking",
-            "--disable-component-update",
-            "--disable-sync",
-            "--disable-quic",
-            "--no-first-run",
-          ],
+          args: chromiumFlags,
         },
       },
     },
