@@ -7,7 +7,7 @@ use leptos_router::hooks::use_params_map;
 
 use super::{
     agenda::AgendaItem,
-    day_path, get_days, parse_day,
+    day_path, get_days, in_calendar_range, parse_day,
     toolbar::{
         filter_query, CalendarOptions, CategoryFilter, PeriodNavigation, View, ViewLinks,
         ViewSwitcher,
@@ -83,9 +83,9 @@ fn DayView(data: DaysData) -> impl IntoView {
             <h1 id="calendar-heading">{heading}</h1>
             <div class="calendar-toolbar">
                 <PeriodNavigation
-                    previous=(format!("{}{query}", day_path(previous)), locale::long_date(lang, previous))
+                    previous=in_calendar_range(previous).then(|| (format!("{}{query}", day_path(previous)), locale::long_date(lang, previous)))
                     current=(format!("{}{query}", day_path(data.today)), lang.t("calendar-today"))
-                    next=(format!("{}{query}", day_path(next)), locale::long_date(lang, next))
+                    next=in_calendar_range(next).then(|| (format!("{}{query}", day_path(next)), locale::long_date(lang, next)))
                     previous_label=lang.t("calendar-previous-day")
                     next_label=lang.t("calendar-next-day")
                 />

@@ -51,6 +51,7 @@ pub fn use_calendar_filter() -> Memo<CalendarFilter> {
                         .bytes()
                         .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-')
             })
+            .take(MAX_FILTER_CATEGORIES)
             .collect();
         categories.sort();
         categories.dedup();
@@ -196,6 +197,10 @@ pub struct WeekRow {
     /// Bar lines the week needs.
     pub lines: u8,
 }
+
+/// The most categories a filter (of the calendar, the feeds or search) names; the rest of a
+/// longer list is ignored, so no request can make one look up without end.
+pub const MAX_FILTER_CATEGORIES: usize = 50;
 
 /// What a calendar page shows.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]

@@ -245,7 +245,9 @@ fn MonthView(
         )
     };
     let query = filter_query(&filter);
-    let (previous, next) = (month.previous(), month.next());
+    // No links past the calendar's first and last months.
+    let within = |month: YearMonth| YearMonth::new(month.year, month.month);
+    let (previous, next) = (within(month.previous()), within(month.next()));
     let first = month.first_day();
     let links = ViewLinks {
         month: month.path(),
@@ -260,12 +262,12 @@ fn MonthView(
             <h1 id="calendar-heading">{heading.clone()}</h1>
             <div class="calendar-toolbar">
                 <PeriodNavigation
-                    previous=(
+                    previous=previous.map(|previous| (
                         format!("{}{query}", previous.path()),
                         locale::month_heading(lang, previous.year, previous.month),
-                    )
+                    ))
                     current=(format!("/calendar{query}"), lang.t("calendar-this-month"))
-                    next=(format!("{}{query}", next.path()), locale::month_heading(lang, next.year, next.month))
+                    next=next.map(|next| (format!("{}{query}", next.path()), locale::month_heading(lang, next.year, next.month)))
                     previous_label=lang.t("calendar-previous-month")
                     next_label=lang.t("calendar-next-month")
                 />

@@ -15,10 +15,13 @@ use crate::{
 
 fn wanted(event: &storage::Event, filter: &CalendarFilter) -> bool {
     filter.categories.is_empty()
-        || event
-            .category
-            .as_ref()
-            .is_some_and(|category| filter.categories.contains(&category.slug))
+        || event.category.as_ref().is_some_and(|category| {
+            filter
+                .categories
+                .iter()
+                .take(super::MAX_FILTER_CATEGORIES)
+                .any(|slug| *slug == category.slug)
+        })
 }
 
 /// Every event and occurrence touching the Riga days `first..=last`, by start.
@@ -28,9 +31,21 @@ pub async fn summaries_between(
     last: NaiveDate,
     filter: &CalendarFilter,
 ) -> Result<Vec<EventSummary>, AppError> {
+    // The month grid of December 2999 ends in January 3000: a week's margin either side of
+    // the calendar's years is still a range to look in.
+    let near_calendar = |day: NaiveDate| {
+        [
+            day.checked_sub_days(Days::new(7)),
+            Some(day),
+            day.checked_add_days(Days::new(7)),
+        ]
+        .into_iter()
+        .flatten()
+        .any(super::in_calendar_range)
+    };
     let after_last = last
         .checked_add_days(Days::new(1))
-        .filter(|day| super::in_calendar_range(first) && super::in_calendar_range(*day))
+        .filter(|day| near_calendar(first) && near_calendar(*day))
         .ok_or(AppError::NotFound)?;
     let from = timezone::start_of_day(first);
     let to = timezone::start_of_day(after_last);

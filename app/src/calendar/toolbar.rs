@@ -87,12 +87,13 @@ pub fn CalendarOptions(children: Children) -> impl IntoView {
     }
 }
 
-/// Previous / current / next links for a period.
+/// Previous / current / next links for a period; `None` at either end of the calendar's
+/// years, where there is nothing further to link to.
 #[component]
 pub fn PeriodNavigation(
-    previous: (String, String),
+    previous: Option<(String, String)>,
     current: (String, String),
-    next: (String, String),
+    next: Option<(String, String)>,
     /// Screen-reader prefix, e.g. "Iepriekšējais mēnesis:".
     #[prop(into)]
     previous_label: String,
@@ -101,17 +102,21 @@ pub fn PeriodNavigation(
     let lang = crate::i18n::current_lang();
     view! {
         <nav class="calendar-nav" aria-label=lang.t("calendar-periods")>
-            <a class="calendar-nav__link" href=lang.href(&previous.0) rel="prev">
-                <span aria-hidden="true">"←"</span>
-                <span class="visually-hidden">{previous_label} " "</span>
-                <span class="calendar-nav__period">{previous.1}</span>
-            </a>
+            {previous.map(|(href, period)| view! {
+                <a class="calendar-nav__link" href=lang.href(&href) rel="prev">
+                    <span aria-hidden="true">"←"</span>
+                    <span class="visually-hidden">{previous_label} " "</span>
+                    <span class="calendar-nav__period">{period}</span>
+                </a>
+            })}
             <a class="calendar-nav__link" href=lang.href(&current.0)>{current.1}</a>
-            <a class="calendar-nav__link" href=lang.href(&next.0) rel="next">
-                <span class="visually-hidden">{next_label} " "</span>
-                <span class="calendar-nav__period">{next.1}</span>
-                <span aria-hidden="true">"→"</span>
-            </a>
+            {next.map(|(href, period)| view! {
+                <a class="calendar-nav__link" href=lang.href(&href) rel="next">
+                    <span class="visually-hidden">{next_label} " "</span>
+                    <span class="calendar-nav__period">{period}</span>
+                    <span aria-hidden="true">"→"</span>
+                </a>
+            })}
         </nav>
     }
 }

@@ -68,9 +68,9 @@ pub fn WeekView(data: DaysData, filter: CalendarFilter) -> impl IntoView {
             <h1 id="calendar-heading">{heading}</h1>
             <div class="calendar-toolbar">
                 <PeriodNavigation
-                    previous=(format!("{}{query}", week_path(previous)), week_label(previous))
+                    previous=in_calendar_years(previous).then(|| (format!("{}{query}", week_path(previous)), week_label(previous)))
                     current=(format!("{}{query}", week_path(data.today)), lang.t("calendar-this-week"))
-                    next=(format!("{}{query}", week_path(next)), week_label(next))
+                    next=in_calendar_years(next).then(|| (format!("{}{query}", week_path(next)), week_label(next)))
                     previous_label=lang.t("calendar-previous-week")
                     next_label=lang.t("calendar-next-week")
                 />
@@ -105,4 +105,9 @@ pub fn WeekView(data: DaysData, filter: CalendarFilter) -> impl IntoView {
             </ol>
         </section>
     }
+}
+
+/// Whether the week starting on `monday` has a page: its ISO year is one of the calendar's.
+fn in_calendar_years(monday: chrono::NaiveDate) -> bool {
+    super::YEARS.contains(&super::iso_week_of(monday).0)
 }

@@ -4,11 +4,16 @@
 use chrono::{Days, NaiveDate, NaiveDateTime, NaiveTime};
 use serde::{Deserialize, Serialize};
 
+use super::validate;
 use crate::{
     calendar::CategoryTag,
     error::AppError,
     i18n::{tr, Lang, Message},
 };
+
+/// The longest an event (or each occurrence of a recurring one) may last. Month pages look
+/// back this far for events still going on, so the limit keeps that look short.
+pub const MAX_EVENT_DAYS: i64 = 366;
 
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 // Drafts are stored as this JSON: a field added later reads as its default.
@@ -114,15 +119,26 @@ pub fn check(fields: &EventFields) -> Result<EventTimes, AppError> {
             Message::new("invalid-event-title-empty"),
         ));
     }
-    if fields.title.trim().chars().count() > super::validate::MAX_TITLE {
+    if fields.title.trim().chars().count() > validate::MAX_TITLE {
         return Err(AppError::invalid(
             "title",
-            Message::new("invalid-event-title-long")
-                .number("max", super::validate::MAX_TITLE as i64),
+            Message::new("invalid-event-title-long").number("max", validate::MAX_TITLE as i64),
         ));
     }
-    if fields.body_html.len() > super::validate::MAX_BODY_BYTES {
-        return Err(super::validate::body_too_long(
+    validate::at_most(
+        "summary",
+        "invalid-summary-long",
+        validate::MAX_SUMMARY,
+        &fields.summary,
+    )?;
+    validate::at_most(
+        "location",
+        "invalid-location-long",
+        validate::MAX_LINE,
+        &fields.location,
+    )?;
+    if fields.body_html.len() > validate::MAX_BODY_BYTES {
+        return Err(validate::body_too_long(
             "invalid-event-body-long",
             &fields.body_html,
         ));
@@ -149,6 +165,12 @@ pub fn check(fields: &EventFields) -> Result<EventTimes, AppError> {
         return Err(AppError::invalid(
             "end_date",
             Message::new("invalid-end-before-start"),
+        ));
+    }
+    if (times.end - times.start).num_days() > MAX_EVENT_DAYS {
+        return Err(AppError::invalid(
+            "end_date",
+            Message::new("invalid-event-too-long").number("days", MAX_EVENT_DAYS),
         ));
     }
     Ok(times)
@@ -223,5 +245,19 @@ mod tests {
         let mut untitled = fields(("2020-08-04", "10:00"), ("2020-08-04", "12:00"), false);
         untitled.title = " ".into();
         assert_eq!(field_of(check(&untitled)), "title");
+    }
+
+    #[test]
+    fn events_of_centuries_and_endless_places_are_refused_by_field() {
+        let year = fields(("2020-01-01", ""), ("2020-12-31", ""), true);
+        assert!(check(&year).is_ok(), "a year-long campaign is fine");
+        let centuries = fields(("1900-01-01", ""), ("2999-12-31", ""), true);
+        assert_eq!(field_of(check(&centuries)), "end_date");
+        let mut wordy = fields(("2020-08-04", "10:00"), ("2020-08-04", "12:00"), false);
+        wordy.location = "Rīga ".repeat(200);
+        assert_eq!(field_of(check(&wordy)), "location");
+        wordy.location = "Rīga".into();
+        wordy.summary = "x".repeat(validate::MAX_SUMMARY + 1);
+        assert_eq!(field_of(check(&wordy)), "summary");
     }
 }

@@ -10,9 +10,22 @@ pub const MAX_TITLE: usize = 300;
 pub const MAX_LEAD: usize = 2_000;
 /// Largest body, in bytes of HTML.
 pub const MAX_BODY_BYTES: usize = 200_000;
+/// Longest contact line (an article's) or place (an event's), in characters.
+pub const MAX_LINE: usize = 500;
+/// Longest event summary, in characters.
+pub const MAX_SUMMARY: usize = MAX_LEAD;
 
 fn invalid(field: &str, message: Message) -> AppError {
     AppError::invalid(field, message)
+}
+
+/// `value`, trimmed, if it has at most `max` characters; otherwise the message `id` on `field`.
+pub fn at_most<'a>(field: &str, id: &str, max: usize, value: &'a str) -> Result<&'a str, AppError> {
+    let value = value.trim();
+    if value.chars().count() > max {
+        return Err(invalid(field, Message::new(id).number("max", max as i64)));
+    }
+    Ok(value)
 }
 
 /// The body's size against the limit, in kilobytes, as the message `id` says it.
@@ -37,20 +50,16 @@ pub fn article_fields(fields: &ArticleFields) -> Result<ArticleFields, AppError>
             Message::new("invalid-title-long").number("max", MAX_TITLE as i64),
         ));
     }
-    if fields.lead.trim().chars().count() > MAX_LEAD {
-        return Err(invalid(
-            "lead",
-            Message::new("invalid-lead-long").number("max", MAX_LEAD as i64),
-        ));
-    }
+    let lead = at_most("lead", "invalid-lead-long", MAX_LEAD, &fields.lead)?;
+    let contact = at_most("contact", "invalid-contact-long", MAX_LINE, &fields.contact)?;
     if fields.body_html.len() > MAX_BODY_BYTES {
         return Err(body_too_long("invalid-body-long", &fields.body_html));
     }
     Ok(ArticleFields {
         title: title.to_string(),
-        lead: fields.lead.trim().to_string(),
+        lead: lead.to_string(),
         body_html: fields.body_html.clone(),
-        contact: fields.contact.trim().to_string(),
+        contact: contact.to_string(),
     })
 }
 

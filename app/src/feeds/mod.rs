@@ -83,6 +83,7 @@ fn categories(query: Option<&str>) -> Vec<String> {
     form_urlencoded::parse(query.unwrap_or_default().as_bytes())
         .filter(|(name, _)| name == "category")
         .map(|(_, value)| value.into_owned())
+        .take(crate::calendar::MAX_FILTER_CATEGORIES)
         .collect()
 }
 

@@ -87,7 +87,12 @@ pub async fn search(query: SearchQuery) -> Result<SearchResults, AppError> {
         .search(&SearchRequest {
             words: words.clone(),
             kind,
-            categories: query.categories.clone(),
+            categories: query
+                .categories
+                .iter()
+                .take(crate::calendar::MAX_FILTER_CATEGORIES)
+                .cloned()
+                .collect(),
             limit: i64::from(PAGE_SIZE),
             offset: i64::from(page - 1) * i64::from(PAGE_SIZE),
             lang: query.lang,

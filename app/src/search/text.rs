@@ -9,6 +9,8 @@ const MAX_QUERY_CHARS: usize = 200;
 const MAX_QUERY_WORDS: usize = 8;
 /// Longest word kept from a query (longer ones are cut).
 const MAX_WORD_CHARS: usize = 40;
+/// Shortest word that counts: a lone letter as a prefix would match, and rank, every item.
+const MIN_WORD_CHARS: usize = 2;
 
 /// Lower case without diacritics, one folded string per character (`ā` → `a`, `Ž` → `z`).
 fn fold_char(c: char) -> String {
@@ -24,12 +26,12 @@ pub fn fold(text: &str) -> String {
 }
 
 /// The folded words of a query: letters and digits only, so quotes, operators and lone
-/// symbols never reach the database's query syntax.
+/// symbols never reach the database's query syntax; single letters are left out.
 pub fn query_words(query: &str) -> Vec<String> {
     let query: String = query.chars().take(MAX_QUERY_CHARS).collect();
     fold(&query)
         .split(|c: char| !c.is_ascii_alphanumeric())
-        .filter(|word| !word.is_empty())
+        .filter(|word| word.len() >= MIN_WORD_CHARS)
         .take(MAX_QUERY_WORDS)
         .map(|word| word.chars().take(MAX_WORD_CHARS).collect())
         .collect()
@@ -144,7 +146,11 @@ mod tests {
         );
         assert_eq!(
             query_words("\"moldova\" AND (ES) -x *"),
-            vec!["moldova", "and", "es", "x"]
+            vec!["moldova", "and", "es"]
+        );
+        assert!(
+            query_words("a b c 1").is_empty(),
+            "lone letters match everything"
         );
         assert!(query_words("*** \" ( ) ^").is_empty());
         assert_eq!(query_words(&"vārds ".repeat(200)).len(), MAX_QUERY_WORDS);

@@ -198,6 +198,28 @@ async fn dates_beyond_the_calendar_are_not_found_rather_than_a_crash() {
 }
 
 #[tokio::test(flavor = "multi_thread")]
+async fn the_calendars_first_and_last_periods_open_and_link_no_further() {
+    let site = Site::with_demo_content().await;
+    // The grid of December 2999 reaches into January 3000, outside the calendar's years.
+    for (uri, beyond) in [
+        ("/calendar/2999/12", "/calendar/3000/01"),
+        ("/calendar/1900/01", "/calendar/1899/12"),
+        ("/calendar/2999/12/31", "/calendar/3000/01/01"),
+        ("/calendar/1900/01/01", "/calendar/1899/12/31"),
+    ] {
+        let (status, body) = site.get(uri).await;
+        assert_eq!(status, StatusCode::OK, "{uri}");
+        assert!(!body.contains(beyond), "{uri} links to {beyond}");
+        assert_eq!(site.get(beyond).await.0, StatusCode::NOT_FOUND, "{beyond}");
+    }
+    let (_, december) = site.get("/calendar/2999/11").await;
+    assert!(
+        december.contains("/calendar/2999/12"),
+        "the month before links on"
+    );
+}
+
+#[tokio::test(flavor = "multi_thread")]
 async fn search_finds_articles_and_events_without_diacritics() {
     let site = Site::with_demo_content().await;
     let (status, found) = site.get("/search?q=moldova").await;
