@@ -159,11 +159,11 @@ pub async fn load(store: &dyn Store, today: NaiveDate) -> Result<Loaded, DemoErr
     // Articles name their event by title; stored events are known by slug.
     let mut event_slugs = HashMap::new();
     for event in &content.event {
-        let stored = store.create_event(&new_event(event)?).await?;
+        let stored = store.create_event(&new_event(event)?, None).await?;
         event_slugs.insert(event.title.as_str(), stored.slug);
     }
     store
-        .create_event(&today_event(&content.today_event, today)?)
+        .create_event(&today_event(&content.today_event, today)?, None)
         .await?;
     let mut article_ids = HashMap::new();
     for article in &content.article {
@@ -177,7 +177,7 @@ pub async fn load(store: &dyn Store, today: NaiveDate) -> Result<Loaded, DemoErr
             ),
         };
         let stored = store
-            .create_article(&new_article(article, event_slug)?)
+            .create_article(&new_article(article, event_slug)?, None)
             .await?;
         article_ids.insert(article.title.as_str(), stored.id);
     }
@@ -213,7 +213,7 @@ async fn load_translation(
             location: translation.contact.clone(),
         };
         store
-            .save_event_translation(event.id, &translation.lang, &text, 0)
+            .save_event_translation(event.id, &translation.lang, &text, 0, None)
             .await?;
     } else {
         let id = article_ids
@@ -226,7 +226,7 @@ async fn load_translation(
             contact: translation.contact.clone(),
         };
         store
-            .save_article_translation(*id, &translation.lang, &text, 0)
+            .save_article_translation(*id, &translation.lang, &text, 0, None)
             .await?;
     }
     Ok(())

@@ -114,11 +114,33 @@ impl FromServerFnError for AppError {
     }
 }
 
+/// Storage failures as the caller should see them, so no caller has to remember: a conflict
+/// is a 409 with the version now stored, a missing item a 404, an unknown category or a
+/// taken address a 422 on its field; anything else is logged and a 500 without details.
 #[cfg(feature = "ssr")]
 impl From<crate::storage::StoreError> for AppError {
     fn from(error: crate::storage::StoreError) -> Self {
-        tracing::error!(%error, "storage failed");
-        AppError::Internal
+        use crate::storage::StoreError;
+        let answer = match error {
+            StoreError::Conflict { stored, .. } => AppError::Conflict {
+                current_version: stored,
+            },
+            StoreError::NewerDraft { item_version } => AppError::Conflict {
+                current_version: item_version,
+            },
+            StoreError::NotFound => AppError::NotFound,
+            StoreError::UnknownCategory(_) => {
+                AppError::invalid("category", Message::new("invalid-category"))
+            }
+            StoreError::Taken("slug") => {
+                AppError::invalid("slug", Message::new("invalid-slug-taken"))
+            }
+            error => {
+                tracing::error!(%error, "storage failed");
+                AppError::Internal
+            }
+        };
+        crate::auth::session::refuse(answer)
     }
 }
 

@@ -19,6 +19,8 @@ pub mod locale;
 pub mod search;
 
 #[cfg(feature = "ssr")]
+pub mod cpu;
+#[cfg(feature = "ssr")]
 pub mod demo;
 #[cfg(feature = "ssr")]
 pub mod feeds;

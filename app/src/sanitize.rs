@@ -27,6 +27,12 @@ impl SafeHtml {
         SafeHtml(CLEANER.clean(raw).to_string())
     }
 
+    /// `sanitize` for what editors send: a body of up to 200 kB takes real CPU time to parse,
+    /// so it runs in `cpu`, off the threads that answer requests.
+    pub async fn sanitize_off_thread(raw: String) -> Result<Self, crate::error::AppError> {
+        crate::cpu::run(move || Self::sanitize(&raw)).await
+    }
+
     pub fn as_str(&self) -> &str {
         &self.0
     }

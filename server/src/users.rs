@@ -5,7 +5,7 @@
 use std::io::{self, BufRead, IsTerminal, Write};
 
 use app::{
-    auth::{password, Role},
+    auth::{password, throttle, Role},
     storage::{SharedStore, StoreError},
 };
 use clap::{Subcommand, ValueEnum};
@@ -18,7 +18,7 @@ pub enum UserCommand {
         #[arg(long, value_enum, default_value = "editor")]
         role: RoleArg,
     },
-    /// Set a new password (asked for); the account's sessions end.
+    /// Set a new password (asked for); the account's sessions end and its failed sign-ins are forgotten.
     Passwd { email: String },
     /// List the accounts.
     List,
@@ -119,7 +119,15 @@ pub async fn run(
             }
             let hash = password::hash_password(&new_password()?)?;
             store.set_password(&email, &hash).await?;
-            writeln!(out, "password changed for {email}; its sessions have ended")?;
+            // A new password starts with a clean slate: earlier failed sign-ins no longer
+            // slow the account down.
+            store
+                .clear_login_failures_under(&throttle::account_prefix(&email))
+                .await?;
+            writeln!(
+                out,
+                "password changed for {email}; its sessions have ended and its failed sign-ins are forgotten"
+            )?;
         }
         UserCommand::List => {
             for user in store.users().await? {

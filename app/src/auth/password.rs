@@ -1,6 +1,8 @@
 //! Password hashing with Argon2id (the `argon2` crate's defaults: 19 MiB, 2 passes), stored as
 //! PHC strings so the parameters can be raised later without breaking old hashes.
 
+use std::sync::OnceLock;
+
 use argon2::{
     password_hash::{rand_core::OsRng, PasswordHash, PasswordHasher, PasswordVerifier, SaltString},
     Argon2,
@@ -45,10 +47,25 @@ pub fn verify_password(password: &str, stored: &str) -> bool {
 /// Spends the time a real check would, so an unknown address cannot be told from a wrong
 /// password by how long the answer takes.
 pub fn verify_nothing(password: &str) {
-    static DUMMY: std::sync::OnceLock<Option<String>> = std::sync::OnceLock::new();
+    static DUMMY: OnceLock<Option<String>> = OnceLock::new();
     if let Some(hash) = DUMMY.get_or_init(|| hash_password("no account has this password").ok()) {
         let _ = verify_password(password, hash);
     }
+}
+
+/// Whether `password` matches the `stored` hash (with none, it spends the same time and does
+/// not). Argon2 takes tens of milliseconds of CPU by design, so the check runs in `cpu`, off
+/// the threads that answer requests.
+pub async fn check_password(password: String, stored: Option<String>) -> bool {
+    crate::cpu::run(move || match stored {
+        Some(stored) => verify_password(&password, &stored),
+        None => {
+            verify_nothing(&password);
+            false
+        }
+    })
+    .await
+    .unwrap_or(false)
 }
 
 #[cfg(test)]
@@ -64,6 +81,14 @@ mod tests {
         assert!(verify_password("garš un drošs teikums", &first));
         assert!(!verify_password("garš un drošs teikumS", &first));
         assert!(!verify_password("anything", "not a hash"));
+    }
+
+    #[tokio::test]
+    async fn checks_off_the_request_threads_agree_with_the_direct_check() {
+        let stored = hash_password("garš un drošs teikums").expect("hash");
+        assert!(check_password("garš un drošs teikums".into(), Some(stored.clone())).await);
+        assert!(!check_password("cits teikums".into(), Some(stored)).await);
+        assert!(!check_password("garš un drošs teikums".into(), None).await);
     }
 
     #[test]

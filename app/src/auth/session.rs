@@ -127,32 +127,37 @@ pub async fn sign_in(email: &str, password: &str) -> Result<User, AppError> {
     let state = app_state()?;
     let parts = use_context::<Parts>().ok_or(AppError::Internal)?;
     let email = email.trim().to_lowercase();
+    if email.len() > throttle::MAX_EMAIL_LENGTH {
+        return Err(refuse(AppError::BadCredentials));
+    }
+    let address = client_address(&parts);
     let keys = [
-        throttle::account_key(&email),
-        throttle::address_key(&client_address(&parts)),
+        throttle::pair_key(&email, &address),
+        throttle::address_key(&address),
     ];
     let now = Utc::now();
-    for key in &keys {
-        if let Some((failures, last)) = state.store.login_failures(key).await? {
-            if let Some(wait) = throttle::wait_before_next(failures, last, now) {
-                return Err(refuse(AppError::TooManyAttempts {
-                    retry_after_seconds: wait.num_seconds().max(1),
-                }));
-            }
-        }
+    let forget_before = now - Duration::seconds(throttle::FORGET_AFTER_SECONDS);
+    // Every attempt is counted as a failure before its password is checked, so a burst of
+    // attempts cannot all be checked before the first failure is written.
+    let wait = state
+        .store
+        .count_sign_in_attempt(&keys, now, forget_before)
+        .await?
+        .into_iter()
+        .flatten()
+        .filter_map(|(failures, last)| throttle::wait_before_next(failures, last, now))
+        .max();
+    if let Some(wait) = wait {
+        return Err(refuse(AppError::TooManyAttempts {
+            retry_after_seconds: wait.num_seconds().max(1),
+        }));
     }
     let credentials = state.store.credentials(&email).await?;
-    let verified = match &credentials {
-        Some(credentials) => password::verify_password(password, &credentials.password_hash),
-        None => {
-            password::verify_nothing(password);
-            false
-        }
-    };
+    let stored = credentials
+        .as_ref()
+        .map(|credentials| credentials.password_hash.clone());
+    let verified = password::check_password(password.to_string(), stored).await;
     let Some(credentials) = credentials.filter(|_| verified) else {
-        for key in &keys {
-            state.store.record_login_failure(key, now).await?;
-        }
         tracing::warn!("failed sign-in");
         return Err(refuse(AppError::BadCredentials));
     };

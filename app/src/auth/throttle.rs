@@ -1,6 +1,8 @@
 //! How failed sign-ins slow further attempts. A few mistakes cost nothing; after that each
-//! failure doubles the wait before the next attempt, up to a quarter of an hour. Counted per
-//! account and per address, in the database, so every server instance sees the same count.
+//! failure doubles the wait before the next attempt, up to a quarter of an hour. Counted in
+//! the database (so every server instance sees the same count) per address and per account
+//! from that address: someone guessing an editor's password from one place slows down there,
+//! while the editor, signing in from anywhere else, is never kept out by it.
 
 use chrono::{DateTime, Duration, Utc};
 
@@ -31,9 +33,20 @@ pub fn wait_before_next(
     (ready_at > now).then(|| ready_at - now)
 }
 
-/// The counter key of an account.
-pub fn account_key(email: &str) -> String {
-    format!("account:{}", email.trim().to_lowercase())
+/// Addresses longer than this (RFC 5321's limit) belong to no account, so they never
+/// become a counter key.
+pub const MAX_EMAIL_LENGTH: usize = 254;
+
+/// The counter key of an account (an address as `account_key` normalises it) signing in
+/// from a client address.
+pub fn pair_key(email: &str, address: &str) -> String {
+    format!("{}{address}", account_prefix(email))
+}
+
+/// What every key of an account starts with, whatever the address (a space cannot occur in
+/// an e-mail address).
+pub fn account_prefix(email: &str) -> String {
+    format!("pair:{} ", email.trim().to_lowercase())
 }
 
 /// The counter key of a client address.
@@ -82,6 +95,12 @@ mod tests {
 
     #[test]
     fn keys_ignore_the_case_of_addresses() {
-        assert_eq!(account_key(" Anna@Example.LV "), "account:anna@example.lv");
+        assert_eq!(
+            pair_key(" Anna@Example.LV ", "192.0.2.7"),
+            "pair:anna@example.lv 192.0.2.7"
+        );
+        assert!(pair_key("anna@example.lv", "192.0.2.7")
+            .starts_with(&account_prefix("ANNA@example.lv")));
+        assert!(!pair_key("anna@example.lv.x", "1").starts_with(&account_prefix("anna@example.lv")));
     }
 }

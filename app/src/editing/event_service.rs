@@ -4,7 +4,7 @@ use chrono::{Days, NaiveDate, NaiveTime};
 
 use super::{
     event_fields::{self, EditableEvent, EventFields, EventSave},
-    service::{refused, stamp},
+    service::{audit, stamp},
     DraftState, Saved,
 };
 use crate::{
@@ -14,13 +14,9 @@ use crate::{
     i18n::Message,
     sanitize::SafeHtml,
     state::store,
-    storage::{Event, EventDraft, NewEvent, Recurrence, Status, User},
+    storage::{DraftRule, Event, EventDraft, NewEvent, Recurrence, Status, User},
     timezone,
 };
-
-async fn audit(editor: &User, action: &str, event: &Event) -> Result<(), AppError> {
-    super::service::audit_item(editor, action, "event", event.id, &event.title).await
-}
 
 pub(super) fn fields_of(event: &Event) -> EventFields {
     let start = timezone::local(event.starts_at);
@@ -95,7 +91,10 @@ fn clock(at: chrono::DateTime<chrono::Utc>) -> String {
 pub async fn save_draft(editor: &User, save: EventSave) -> Result<Saved, AppError> {
     let mut fields = save.fields.clone();
     event_fields::check(&fields).map_err(refuse)?;
-    fields.body_html = SafeHtml::sanitize(&fields.body_html).as_str().to_string();
+    fields.body_html = SafeHtml::sanitize_off_thread(fields.body_html)
+        .await?
+        .as_str()
+        .to_string();
     let json = serde_json::to_string(&fields).map_err(|_| AppError::Internal)?;
     let draft = store()?
         .save_event_draft(
@@ -104,13 +103,9 @@ pub async fn save_draft(editor: &User, save: EventSave) -> Result<Saved, AppErro
             save.version,
             save.draft_version,
             editor.id,
+            audit(editor, "changed"),
         )
-        .await
-        .map_err(refused)?;
-    if save.draft_version == 0 {
-        super::service::audit_item(editor, "changed", "event", save.event_id, &fields.title)
-            .await?;
-    }
+        .await?;
     Ok(Saved {
         version: save.version,
         draft_version: draft.draft_version,
@@ -121,7 +116,7 @@ pub async fn save_draft(editor: &User, save: EventSave) -> Result<Saved, AppErro
 
 /// The stored form of the fields; a recurring event keeps its rule, its series end following
 /// the new first start.
-pub(super) fn new_event(
+pub(super) async fn new_event(
     fields: &EventFields,
     recurrence: Option<&Recurrence>,
 ) -> Result<NewEvent, AppError> {
@@ -143,7 +138,7 @@ pub(super) fn new_event(
     Ok(NewEvent {
         title: fields.title.trim().to_string(),
         summary: fields.summary.trim().to_string(),
-        body_html: SafeHtml::sanitize(&fields.body_html),
+        body_html: SafeHtml::sanitize_off_thread(fields.body_html.clone()).await?,
         starts_at: timezone::instant(times.start),
         ends_at: timezone::instant(times.end),
         all_day: fields.all_day,
@@ -172,34 +167,30 @@ pub(super) async fn event_by_id(
 pub async fn save(editor: &User, save: EventSave) -> Result<Saved, AppError> {
     let store = store()?;
     let current = event_by_id(store.as_ref(), save.event_id).await?;
-    if save.fields.published && !crate::sanitize::images_have_alt_text(&save.fields.body_html) {
+    let event = new_event(&save.fields, current.recurrence.as_ref()).await?;
+    // Checked on the body as it will be stored, as for articles.
+    if save.fields.published && !crate::sanitize::images_have_alt_text(event.body_html.as_str()) {
         return Err(refuse(AppError::invalid(
             "body",
             Message::new("invalid-alt-text"),
         )));
     }
-    // Saving over a draft someone saved after this editor's last look would lose it.
-    let stored_draft = store
-        .event_draft(current.id)
-        .await?
-        .map_or(0, |draft| draft.draft_version);
-    if stored_draft != save.draft_version {
-        return Err(refuse(AppError::Conflict {
-            current_version: current.version,
-        }));
-    }
-    let event = new_event(&save.fields, current.recurrence.as_ref())?;
-    let updated = store
-        .update_event(save.event_id, save.version, &event, &editor.email)
-        .await
-        .map_err(refused)?;
-    store.discard_event_draft(updated.id).await?;
-    let action = if updated.status == Status::Published && current.status != Status::Published {
+    let action = if save.fields.published && current.status != Status::Published {
         "published"
     } else {
         "changed"
     };
-    audit(editor, action, &updated).await?;
+    // Saving over a draft someone saved after this editor's last look would lose it: the
+    // store refuses that in the saving transaction.
+    let updated = store
+        .update_event(
+            save.event_id,
+            save.version,
+            &event,
+            DraftRule::Publishes(save.draft_version),
+            audit(editor, action),
+        )
+        .await?;
     Ok(Saved {
         version: updated.version,
         draft_version: 0,
@@ -214,20 +205,22 @@ pub async fn create_on(editor: &User, day: NaiveDate) -> Result<String, AppError
     }
     let start = day.and_time(NaiveTime::from_hms_opt(10, 0, 0).unwrap_or(NaiveTime::MIN));
     let event = store()?
-        .create_event(&NewEvent {
-            title: "Jauns notikums".to_string(),
-            summary: String::new(),
-            body_html: SafeHtml::sanitize(""),
-            starts_at: timezone::instant(start),
-            ends_at: timezone::instant(start + chrono::Duration::hours(1)),
-            all_day: false,
-            location: String::new(),
-            category: None,
-            recurrence: None,
-            status: Status::Draft,
-        })
+        .create_event(
+            &NewEvent {
+                title: "Jauns notikums".to_string(),
+                summary: String::new(),
+                body_html: SafeHtml::sanitize(""),
+                starts_at: timezone::instant(start),
+                ends_at: timezone::instant(start + chrono::Duration::hours(1)),
+                all_day: false,
+                location: String::new(),
+                category: None,
+                recurrence: None,
+                status: Status::Draft,
+            },
+            Some(audit(editor, "created")),
+        )
         .await?;
-    audit(editor, "created", &event).await?;
     Ok(event.slug)
 }
 
@@ -246,30 +239,43 @@ pub async fn move_to(editor: &User, slug: &str, day: NaiveDate) -> Result<(), Ap
     }
     let mut fields = fields_of(&event);
     let shift = day - timezone::local(event.starts_at).date();
+    // Both ends stay in the calendar's years, so no date arithmetic can overflow.
     let shifted = |value: &str| -> Result<String, AppError> {
         let date: NaiveDate = value.parse().map_err(|_| AppError::Internal)?;
-        Ok((date + shift).to_string())
+        date.checked_add_signed(shift)
+            .filter(|moved| crate::calendar::in_calendar_range(*moved))
+            .map(|moved| moved.to_string())
+            .ok_or_else(|| {
+                refuse(AppError::invalid(
+                    "start_date",
+                    Message::new("invalid-date"),
+                ))
+            })
     };
     fields.start_date = shifted(&fields.start_date)?;
     fields.end_date = shifted(&fields.end_date)?;
-    let moved = new_event(&fields, None)?;
-    let updated = store
-        .update_event(event.id, event.version, &moved, &editor.email)
-        .await
-        .map_err(refused)?;
-    audit(editor, &format!("moved to {day}"), &updated).await
+    let moved = new_event(&fields, None).await?;
+    // A move is not from the draft: a draft someone is writing stays.
+    store
+        .update_event(
+            event.id,
+            event.version,
+            &moved,
+            DraftRule::Keeps,
+            audit(editor, &format!("moved to {day}")),
+        )
+        .await?;
+    Ok(())
 }
 
 pub async fn restore(editor: &User, event_id: i64) -> Result<(), AppError> {
-    let store = store()?;
-    store.restore_event(event_id).await.map_err(refused)?;
-    let event = event_by_id(store.as_ref(), event_id).await?;
-    audit(editor, "restored", &event).await
+    Ok(store()?
+        .restore_event(event_id, audit(editor, "restored"))
+        .await?)
 }
 
 pub async fn trash(editor: &User, event_id: i64) -> Result<(), AppError> {
-    let store = store()?;
-    let event = event_by_id(store.as_ref(), event_id).await?;
-    store.trash_event(event_id).await.map_err(refused)?;
-    audit(editor, "deleted", &event).await
+    Ok(store()?
+        .trash_event(event_id, audit(editor, "deleted"))
+        .await?)
 }

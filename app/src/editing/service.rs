@@ -14,8 +14,8 @@ use crate::{
     sanitize::SafeHtml,
     state::store,
     storage::{
-        Article, ArticleDraft, ArticleSettings, ArticleText, AuditEntry, NewArticle, Status,
-        StoreError, User,
+        Article, ArticleDraft, ArticleSettings, ArticleText, Audit, DraftRule, NewArticle, Status,
+        User,
     },
     timezone,
 };
@@ -60,57 +60,22 @@ fn draft_state(draft: ArticleDraft) -> DraftState {
     }
 }
 
-/// Storage failures as the editor should see them: a conflict is a 409, a missing item a 404,
-/// an unknown category a 422 on its field.
-pub(super) fn refused(error: StoreError) -> AppError {
-    match error {
-        StoreError::Conflict { stored, .. } => refuse(AppError::Conflict {
-            current_version: stored,
-        }),
-        StoreError::NotFound => refuse(AppError::NotFound),
-        StoreError::UnknownCategory(_) => refuse(AppError::invalid(
-            "category",
-            Message::new("invalid-category"),
-        )),
-        other => AppError::from(other),
-    }
-}
-
 /// Validated fields with a sanitised body; a problem answers 422 naming the field.
-fn checked(fields: &ArticleFields) -> Result<ArticleFields, AppError> {
+async fn checked(fields: &ArticleFields) -> Result<ArticleFields, AppError> {
     let mut fields = validate::article_fields(fields).map_err(refuse)?;
-    fields.body_html = SafeHtml::sanitize(&fields.body_html).as_str().to_string();
+    fields.body_html = SafeHtml::sanitize_off_thread(fields.body_html)
+        .await?
+        .as_str()
+        .to_string();
     Ok(fields)
 }
 
-/// Writes one line of the audit log: `editor` did `action` to the `kind` item.
-pub(super) async fn audit_item(
-    editor: &User,
-    action: &str,
-    kind: &str,
-    id: i64,
-    title: &str,
-) -> Result<(), AppError> {
-    store()?
-        .record_audit(&AuditEntry {
-            at: Utc::now(),
-            actor: editor.email.clone(),
-            action: action.to_string(),
-            item_kind: kind.to_string(),
-            item_id: Some(id),
-            item_title: title.to_string(),
-        })
-        .await?;
-    Ok(())
-}
-
-pub(super) async fn audit(
-    editor: &User,
-    action: &str,
-    article_id: i64,
-    title: &str,
-) -> Result<(), AppError> {
-    audit_item(editor, action, "article", article_id, title).await
+/// The audit line of an editing write by `editor`; the store writes it with the write.
+pub(super) fn audit<'a>(editor: &'a User, action: &'a str) -> Audit<'a> {
+    Audit {
+        actor: &editor.email,
+        action,
+    }
 }
 
 pub(super) async fn article_by_id(article_id: i64) -> Result<Article, AppError> {
@@ -145,7 +110,7 @@ pub async fn editable_article(_editor: &User, slug: &str) -> Result<EditableArti
 }
 
 pub async fn save_draft(editor: &User, save: ArticleSave) -> Result<Saved, AppError> {
-    let fields = checked(&save.fields)?;
+    let fields = checked(&save.fields).await?;
     let draft = store()?
         .save_article_draft(
             save.article_id,
@@ -153,12 +118,9 @@ pub async fn save_draft(editor: &User, save: ArticleSave) -> Result<Saved, AppEr
             save.base_version,
             save.draft_version,
             editor.id,
+            audit(editor, "changed"),
         )
-        .await
-        .map_err(refused)?;
-    if save.draft_version == 0 {
-        audit(editor, "changed", save.article_id, &fields.title).await?;
-    }
+        .await?;
     Ok(Saved {
         version: save.base_version,
         draft_version: draft.draft_version,
@@ -169,12 +131,15 @@ pub async fn save_draft(editor: &User, save: ArticleSave) -> Result<Saved, AppEr
     })
 }
 
-/// Publishes `fields` over version `expected_version`, keeping the article's other details.
+/// Publishes `fields` over version `expected_version`, keeping the article's other details;
+/// `draft` says what becomes of the shared draft, `action` how the audit log words it.
 pub(super) async fn publish_fields(
     editor: &User,
     article: &Article,
     fields: &ArticleFields,
     expected_version: i64,
+    draft: DraftRule,
+    action: &str,
 ) -> Result<Article, AppError> {
     let store = store()?;
     let attachments = store.attachments(article.id).await?;
@@ -190,14 +155,14 @@ pub(super) async fn publish_fields(
     } else {
         Utc::now()
     };
-    store
+    Ok(store
         .update_article(
             article.id,
             expected_version,
             &NewArticle {
                 title: fields.title.clone(),
                 lead: fields.lead.clone(),
-                body_html: SafeHtml::sanitize(&fields.body_html),
+                body_html: SafeHtml::sanitize_off_thread(fields.body_html.clone()).await?,
                 contact: fields.contact.clone(),
                 published_at,
                 category: article.category.as_ref().map(|c| c.slug.clone()),
@@ -205,14 +170,14 @@ pub(super) async fn publish_fields(
                 attachments,
                 status: Status::Published,
             },
-            &editor.email,
+            draft,
+            audit(editor, action),
         )
-        .await
-        .map_err(refused)
+        .await?)
 }
 
 pub async fn publish(editor: &User, save: ArticleSave) -> Result<Saved, AppError> {
-    let fields = checked(&save.fields)?;
+    let fields = checked(&save.fields).await?;
     if !crate::sanitize::images_have_alt_text(&fields.body_html) {
         return Err(refuse(AppError::invalid(
             "body",
@@ -220,18 +185,17 @@ pub async fn publish(editor: &User, save: ArticleSave) -> Result<Saved, AppError
         )));
     }
     let article = article_by_id(save.article_id).await?;
-    // Publishing over a draft someone saved after this editor's last look would lose it.
-    let stored_draft = store()?
-        .article_draft(article.id)
-        .await?
-        .map_or(0, |draft| draft.draft_version);
-    if stored_draft != save.draft_version {
-        return Err(refuse(AppError::Conflict {
-            current_version: article.version,
-        }));
-    }
-    let published = publish_fields(editor, &article, &fields, save.base_version).await?;
-    audit(editor, "published", article.id, &published.title).await?;
+    // Publishing over a draft someone saved after this editor's last look would lose it: the
+    // store refuses that in the publishing transaction.
+    let published = publish_fields(
+        editor,
+        &article,
+        &fields,
+        save.base_version,
+        DraftRule::Publishes(save.draft_version),
+        "published",
+    )
+    .await?;
     Ok(Saved {
         version: published.version,
         draft_version: 0,
@@ -257,16 +221,13 @@ pub async fn update_settings(
         },
     };
     let updated = store()?
-        .update_article_settings(save.article_id, save.version, &settings)
-        .await
-        .map_err(|error| match error {
-            StoreError::Taken(_) => refuse(AppError::invalid(
-                "slug",
-                Message::new("invalid-slug-taken"),
-            )),
-            other => refused(other),
-        })?;
-    audit(editor, "changed settings", updated.id, &updated.title).await?;
+        .update_article_settings(
+            save.article_id,
+            save.version,
+            &settings,
+            audit(editor, "changed settings"),
+        )
+        .await?;
     Ok(SettingsSaved {
         version: updated.version,
         slug: updated.slug,
@@ -275,37 +236,34 @@ pub async fn update_settings(
 
 pub async fn create(editor: &User) -> Result<String, AppError> {
     let article = store()?
-        .create_article(&NewArticle {
-            title: "Jauns raksts".to_string(),
-            lead: String::new(),
-            body_html: SafeHtml::sanitize("<p></p>"),
-            contact: String::new(),
-            published_at: Utc::now(),
-            category: None,
-            event: None,
-            attachments: Vec::new(),
-            status: Status::Draft,
-        })
+        .create_article(
+            &NewArticle {
+                title: "Jauns raksts".to_string(),
+                lead: String::new(),
+                body_html: SafeHtml::sanitize("<p></p>"),
+                contact: String::new(),
+                published_at: Utc::now(),
+                category: None,
+                event: None,
+                attachments: Vec::new(),
+                status: Status::Draft,
+            },
+            Some(audit(editor, "created")),
+        )
         .await?;
-    audit(editor, "created", article.id, &article.title).await?;
     Ok(article.slug)
 }
 
 pub async fn trash(editor: &User, article_id: i64) -> Result<(), AppError> {
-    let article = article_by_id(article_id).await?;
-    store()?.trash_article(article_id).await.map_err(refused)?;
-    audit(editor, "deleted", article_id, &article.title).await
+    Ok(store()?
+        .trash_article(article_id, audit(editor, "deleted"))
+        .await?)
 }
 
 pub async fn restore(editor: &User, article_id: i64) -> Result<(), AppError> {
-    let store = store()?;
-    store.restore_article(article_id).await.map_err(refused)?;
-    let title = store
-        .article(article_id)
-        .await?
-        .map(|article| article.title)
-        .unwrap_or_default();
-    audit(editor, "restored", article_id, &title).await
+    Ok(store()?
+        .restore_article(article_id, audit(editor, "restored"))
+        .await?)
 }
 
 /// The fields of one version of an article (the current one or a revision).

@@ -31,10 +31,15 @@ pub async fn save(editor: &User, save: TranslationSave) -> Result<TranslationSav
         contact: save.fields.extra.clone(),
     })
     .map_err(refuse)?;
-    let body_html = SafeHtml::sanitize(&checked.body_html).as_str().to_string();
+    let body_html = SafeHtml::sanitize_off_thread(checked.body_html.clone())
+        .await?
+        .as_str()
+        .to_string();
     let store = store()?;
     let lang = save.lang.code();
-    let (id, original_title, kind, version) = match save.kind {
+    let action = format!("translated into {lang}");
+    let audit = Some(service::audit(editor, &action));
+    let version = match save.kind {
         ItemKind::Article => {
             let article = store
                 .article_for_editing(&save.slug)
@@ -46,11 +51,9 @@ pub async fn save(editor: &User, save: TranslationSave) -> Result<TranslationSav
                 body_html,
                 contact: checked.contact,
             };
-            let version = store
-                .save_article_translation(article.id, lang, &text, save.fields.version)
-                .await
-                .map_err(service::refused)?;
-            (article.id, article.title, "article", version)
+            store
+                .save_article_translation(article.id, lang, &text, save.fields.version, audit)
+                .await?
         }
         ItemKind::Event => {
             let event = store
@@ -63,21 +66,11 @@ pub async fn save(editor: &User, save: TranslationSave) -> Result<TranslationSav
                 body_html,
                 location: checked.contact,
             };
-            let version = store
-                .save_event_translation(event.id, lang, &text, save.fields.version)
-                .await
-                .map_err(service::refused)?;
-            (event.id, event.title, "event", version)
+            store
+                .save_event_translation(event.id, lang, &text, save.fields.version, audit)
+                .await?
         }
     };
-    service::audit_item(
-        editor,
-        &format!("translated into {lang}"),
-        kind,
-        id,
-        &original_title,
-    )
-    .await?;
     Ok(TranslationSaved {
         version,
         at: timezone::local(Utc::now()).format("%H:%M:%S").to_string(),

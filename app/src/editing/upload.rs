@@ -188,7 +188,9 @@ pub async fn upload(
         );
     };
     let media_dir = state.media_dir.clone();
-    let stored = tokio::task::spawn_blocking(move || store_image(&body, &media_dir)).await;
+    // Decoding and resizing run in `cpu`, a bounded number at a time: a few huge images at
+    // once cannot take every core or gigabytes together.
+    let stored = crate::cpu::run(move || store_image(&body, &media_dir)).await;
     match stored {
         Ok(Ok(image)) => {
             tracing::info!(editor = %editor.email, src = %image.src, "image uploaded");

@@ -8,7 +8,7 @@ use crate::{
     i18n::{Lang, Message},
     search::text::plain_text,
     state::store,
-    storage::{Event, User},
+    storage::{DraftRule, Event, User},
     timezone,
 };
 use service::stamp;
@@ -72,9 +72,15 @@ async fn event_version(event: &Event, version: i64) -> Result<Event, AppError> {
         .ok_or_else(|| refuse(AppError::NotFound))
 }
 
+/// How long one comparison may search for the smallest set of changes; past it, the changes
+/// found so far are shown as larger runs, still correct, only less fine.
+const DIFF_DEADLINE: std::time::Duration = std::time::Duration::from_secs(1);
+
 /// Word-by-word changes from `older` to `newer`.
 pub fn word_changes(older: &str, newer: &str) -> Vec<Change> {
-    similar::TextDiff::from_words(older, newer)
+    similar::TextDiff::configure()
+        .deadline(std::time::Instant::now() + DIFF_DEADLINE)
+        .diff_words(older, newer)
         .iter_all_changes()
         .fold(Vec::new(), |mut changes: Vec<Change>, change| {
             let text = change.value().to_string();
@@ -165,14 +171,19 @@ pub async fn compare(
             ]
         }
     };
-    Ok(Comparison {
-        older,
-        newer,
-        fields: texts
+    // Diffs of long bodies take real CPU time: off the request threads, bounded.
+    let fields = crate::cpu::run(move || {
+        texts
             .into_iter()
             // The label travels as its message id.
             .map(|(label, a, b)| (label.id, word_changes(&a, &b)))
-            .collect(),
+            .collect()
+    })
+    .await?;
+    Ok(Comparison {
+        older,
+        newer,
+        fields,
     })
 }
 
@@ -183,13 +194,20 @@ pub async fn restore(
     expected_version: i64,
 ) -> Result<Saved, AppError> {
     let action = format!("restored version {version}");
+    // Restoring is not from the shared draft: a draft another editor saved stays theirs.
     match item.kind {
         ItemKind::Article => {
             let article = service::article_by_id(item.id).await?;
             let fields = service::version_fields(&article, version).await?;
-            let published =
-                service::publish_fields(editor, &article, &fields, expected_version).await?;
-            service::audit(editor, &action, item.id, &published.title).await?;
+            let published = service::publish_fields(
+                editor,
+                &article,
+                &fields,
+                expected_version,
+                DraftRule::Keeps,
+                &action,
+            )
+            .await?;
             Ok(saved(
                 published.version,
                 published.updated_at,
@@ -200,12 +218,16 @@ pub async fn restore(
             let store = store()?;
             let event = event_service::event_by_id(store.as_ref(), item.id).await?;
             let fields = event_service::fields_of(&event_version(&event, version).await?);
-            let restored = event_service::new_event(&fields, event.recurrence.as_ref())?;
+            let restored = event_service::new_event(&fields, event.recurrence.as_ref()).await?;
             let updated = store
-                .update_event(item.id, expected_version, &restored, &editor.email)
-                .await
-                .map_err(service::refused)?;
-            service::audit_item(editor, &action, "event", item.id, &updated.title).await?;
+                .update_event(
+                    item.id,
+                    expected_version,
+                    &restored,
+                    DraftRule::Keeps,
+                    service::audit(editor, &action),
+                )
+                .await?;
             Ok(saved(
                 updated.version,
                 updated.updated_at,

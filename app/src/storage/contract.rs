@@ -200,6 +200,25 @@ fn article(title: &str, published_at: DateTime<Utc>) -> NewArticle {
     }
 }
 
+/// The audit line of a test's editing write.
+fn audit(action: &str) -> Audit<'_> {
+    Audit {
+        actor: "redaktore@example.lv",
+        action,
+    }
+}
+
+/// The audit log's actions, newest first.
+async fn actions(store: &SharedStore) -> Vec<String> {
+    store
+        .audit_log(100, 0)
+        .await
+        .expect("audit log")
+        .into_iter()
+        .map(|entry| entry.action)
+        .collect()
+}
+
 fn titles(events: &[Event]) -> Vec<&str> {
     events.iter().map(|event| event.title.as_str()).collect()
 }
@@ -235,7 +254,7 @@ async fn categories_round_trip(store: SharedStore) {
     let mut with_category = event("Seminārs", utc(2020, 8, 4, 7, 0), utc(2020, 8, 4, 9, 0));
     with_category.category = Some("apmacibas".into());
     let stored = store
-        .create_event(&with_category)
+        .create_event(&with_category, None)
         .await
         .expect("create event");
     assert_eq!(stored.category, Some(created));
@@ -257,7 +276,7 @@ async fn events_are_found_by_the_range_they_overlap(store: SharedStore) {
         ("After", utc(2020, 9, 10, 7, 0), utc(2020, 9, 10, 9, 0)),
     ] {
         store
-            .create_event(&event(title, start, end))
+            .create_event(&event(title, start, end), None)
             .await
             .expect("create event");
     }
@@ -274,7 +293,10 @@ async fn events_are_found_by_the_range_they_overlap(store: SharedStore) {
 async fn drafts_stay_hidden_from_readers(store: SharedStore) {
     let mut draft = event("Melnraksts", utc(2020, 8, 4, 7, 0), utc(2020, 8, 4, 9, 0));
     draft.status = Status::Draft;
-    let stored = store.create_event(&draft).await.expect("create draft");
+    let stored = store
+        .create_event(&draft, None)
+        .await
+        .expect("create draft");
     assert_eq!(stored.status, Status::Draft);
     assert!(store
         .events_between(utc(2020, 8, 1, 0, 0), utc(2020, 9, 1, 0, 0))
@@ -289,7 +311,7 @@ async fn drafts_stay_hidden_from_readers(store: SharedStore) {
     let mut draft_article = article("Nepublicēts raksts", utc(2020, 8, 4, 7, 0));
     draft_article.status = Status::Draft;
     let stored = store
-        .create_article(&draft_article)
+        .create_article(&draft_article, None)
         .await
         .expect("create draft");
     assert_eq!(
@@ -309,11 +331,11 @@ async fn drafts_stay_hidden_from_readers(store: SharedStore) {
 async fn slugs_are_transliterated_and_unique(store: SharedStore) {
     let title = "Lietuva un Latvija sniegs atbalstu Moldovai";
     let first = store
-        .create_article(&article(title, utc(2018, 3, 26, 7, 0)))
+        .create_article(&article(title, utc(2018, 3, 26, 7, 0)), None)
         .await
         .expect("first");
     let second = store
-        .create_article(&article(title, utc(2018, 3, 27, 7, 0)))
+        .create_article(&article(title, utc(2018, 3, 27, 7, 0)), None)
         .await
         .expect("second");
     assert_eq!(first.slug, "lietuva-un-latvija-sniegs-atbalstu-moldovai");
@@ -330,19 +352,17 @@ async fn slugs_are_transliterated_and_unique(store: SharedStore) {
     );
 
     let first_event = store
-        .create_event(&event(
-            "Ģimeņu ceļš",
-            utc(2020, 8, 4, 7, 0),
-            utc(2020, 8, 4, 9, 0),
-        ))
+        .create_event(
+            &event("Ģimeņu ceļš", utc(2020, 8, 4, 7, 0), utc(2020, 8, 4, 9, 0)),
+            None,
+        )
         .await
         .expect("event");
     let second_event = store
-        .create_event(&event(
-            "Ģimeņu ceļš",
-            utc(2020, 8, 5, 7, 0),
-            utc(2020, 8, 5, 9, 0),
-        ))
+        .create_event(
+            &event("Ģimeņu ceļš", utc(2020, 8, 5, 7, 0), utc(2020, 8, 5, 9, 0)),
+            None,
+        )
         .await
         .expect("event");
     assert_eq!(first_event.slug, "gimenu-cels");
@@ -363,7 +383,10 @@ async fn an_unknown_category_is_refused(store: SharedStore) {
         utc(2020, 8, 4, 9, 0),
     );
     orphan.category = Some("nav-tadas".into());
-    let error = store.create_event(&orphan).await.expect_err("refused");
+    let error = store
+        .create_event(&orphan, None)
+        .await
+        .expect_err("refused");
     assert!(matches!(error, StoreError::UnknownCategory(slug) if slug == "nav-tadas"));
     assert!(store.is_empty().await.expect("nothing was stored"));
 }
@@ -377,19 +400,17 @@ async fn instants_round_trip_across_daylight_saving_changes(store: SharedStore) 
         )
     };
     let spring = store
-        .create_event(&event(
-            "Pavasara maiņa",
-            at(2020, 3, 29, 2),
-            at(2020, 3, 29, 5),
-        ))
+        .create_event(
+            &event("Pavasara maiņa", at(2020, 3, 29, 2), at(2020, 3, 29, 5)),
+            None,
+        )
         .await
         .expect("spring");
     let autumn = store
-        .create_event(&event(
-            "Rudens maiņa",
-            at(2020, 10, 25, 2),
-            at(2020, 10, 25, 5),
-        ))
+        .create_event(
+            &event("Rudens maiņa", at(2020, 10, 25, 2), at(2020, 10, 25, 5)),
+            None,
+        )
         .await
         .expect("autumn");
     // Three wall-clock hours are two real hours in spring and four in autumn.
@@ -417,7 +438,7 @@ async fn events_are_listed_upcoming_and_past_in_pages(store: SharedStore) {
         ("Vēlāk", utc(2027, 1, 5, 7, 0), utc(2027, 1, 5, 9, 0)),
     ] {
         store
-            .create_event(&event(title, start, end))
+            .create_event(&event(title, start, end), None)
             .await
             .expect("create");
     }
@@ -443,15 +464,17 @@ async fn events_are_listed_upcoming_and_past_in_pages(store: SharedStore) {
 async fn long_events_are_found_however_far_back_they_start(store: SharedStore) {
     // A year-long exhibition started long before the month asked for.
     store
-        .create_event(&event(
-            "Izstāde",
-            utc(2020, 1, 10, 7, 0),
-            utc(2021, 1, 10, 7, 0),
-        ))
+        .create_event(
+            &event("Izstāde", utc(2020, 1, 10, 7, 0), utc(2021, 1, 10, 7, 0)),
+            None,
+        )
         .await
         .expect("create");
     store
-        .create_event(&event("Īss", utc(2020, 8, 4, 7, 0), utc(2020, 8, 4, 9, 0)))
+        .create_event(
+            &event("Īss", utc(2020, 8, 4, 7, 0), utc(2020, 8, 4, 9, 0)),
+            None,
+        )
         .await
         .expect("create");
     let found = store
@@ -497,7 +520,7 @@ async fn many_events_are_stored_in_one_transaction(store: SharedStore) {
 async fn articles_are_listed_newest_first_in_pages(store: SharedStore) {
     for (title, day) in [("Vecākais", 1), ("Jaunākais", 3), ("Vidējais", 2)] {
         store
-            .create_article(&article(title, utc(2020, 3, day, 7, 0)))
+            .create_article(&article(title, utc(2020, 3, day, 7, 0)), None)
             .await
             .expect("create");
     }
@@ -606,12 +629,15 @@ async fn search_titles(store: &SharedStore, request: &SearchRequest) -> Vec<Stri
 
 async fn search_ignores_case_and_diacritics_and_matches_prefixes(store: SharedStore) {
     store
-        .create_article(&NewArticle {
-            body_html: SafeHtml::sanitize(
-                "<p>Projekts stiprinās <strong>Moldovas</strong> iestādes.</p>",
-            ),
-            ..article("Cīņa pret cilvēku tirdzniecību", utc(2018, 3, 26, 7, 0))
-        })
+        .create_article(
+            &NewArticle {
+                body_html: SafeHtml::sanitize(
+                    "<p>Projekts stiprinās <strong>Moldovas</strong> iestādes.</p>",
+                ),
+                ..article("Cīņa pret cilvēku tirdzniecību", utc(2018, 3, 26, 7, 0))
+            },
+            None,
+        )
         .await
         .expect("article");
     let mut lecture = event(
@@ -620,13 +646,13 @@ async fn search_ignores_case_and_diacritics_and_matches_prefixes(store: SharedSt
         utc(2020, 8, 4, 9, 0),
     );
     lecture.body_html = SafeHtml::sanitize("<p>Kā atpazīt cilveku tirdzniecibas pazīmes.</p>");
-    store.create_event(&lecture).await.expect("event");
+    store.create_event(&lecture, None).await.expect("event");
     let mut draft = article(
         "Nepublicēta cilvēku tirdzniecības ziņa",
         utc(2020, 1, 1, 7, 0),
     );
     draft.status = Status::Draft;
-    store.create_article(&draft).await.expect("draft");
+    store.create_article(&draft, None).await.expect("draft");
 
     let both = vec![
         "Cīņa pret cilvēku tirdzniecību",
@@ -683,14 +709,17 @@ async fn search_filters_by_kind_and_category_and_pages(store: SharedStore) {
     for i in 0..12 {
         let mut news = article(&format!("Apmācību ziņa {i}"), utc(2020, 1, 1 + i, 7, 0));
         news.category = (i % 2 == 0).then(|| "apmacibas".to_string());
-        store.create_article(&news).await.expect("article");
+        store.create_article(&news, None).await.expect("article");
     }
     store
-        .create_event(&event(
-            "Apmācību diena",
-            utc(2020, 8, 4, 7, 0),
-            utc(2020, 8, 4, 9, 0),
-        ))
+        .create_event(
+            &event(
+                "Apmācību diena",
+                utc(2020, 8, 4, 7, 0),
+                utc(2020, 8, 4, 9, 0),
+            ),
+            None,
+        )
         .await
         .expect("event");
     let all = store
@@ -731,7 +760,10 @@ async fn search_filters_by_kind_and_category_and_pages(store: SharedStore) {
 
 async fn search_survives_hostile_queries(store: SharedStore) {
     store
-        .create_article(&article("Cilvēku tirdzniecība", utc(2020, 1, 1, 7, 0)))
+        .create_article(
+            &article("Cilvēku tirdzniecība", utc(2020, 1, 1, 7, 0)),
+            None,
+        )
         .await
         .expect("article");
     let long = "ā".repeat(1000);
@@ -801,10 +833,10 @@ async fn many_articles_are_stored_in_one_transaction(store: SharedStore) {
 
 async fn an_edited_or_trashed_article_is_found_or_missed_at_once(store: SharedStore) {
     let stored = store
-        .create_article(&article(
-            "Rīgā atklāj jaunu atbalsta centru",
-            utc(2021, 5, 3, 7, 0),
-        ))
+        .create_article(
+            &article("Rīgā atklāj jaunu atbalsta centru", utc(2021, 5, 3, 7, 0)),
+            None,
+        )
         .await
         .expect("article");
     assert_eq!(
@@ -820,7 +852,8 @@ async fn an_edited_or_trashed_article_is_found_or_missed_at_once(store: SharedSt
                 "Daugavpilī atklāj jaunu konsultāciju punktu",
                 stored.published_at,
             ),
-            "redaktore@example.lv",
+            DraftRule::Publishes(0),
+            audit("published"),
         )
         .await
         .expect("update");
@@ -837,7 +870,10 @@ async fn an_edited_or_trashed_article_is_found_or_missed_at_once(store: SharedSt
         vec!["Daugavpilī atklāj jaunu konsultāciju punktu"]
     );
 
-    store.trash_article(stored.id).await.expect("trash");
+    store
+        .trash_article(stored.id, audit("deleted"))
+        .await
+        .expect("trash");
     assert!(search_titles(&store, &search_request("daugavpili"))
         .await
         .is_empty());
@@ -846,14 +882,19 @@ async fn an_edited_or_trashed_article_is_found_or_missed_at_once(store: SharedSt
         None
     );
     assert!(matches!(
-        store.trash_article(stored.id + 1000).await,
+        store
+            .trash_article(stored.id + 1000, audit("deleted"))
+            .await,
         Err(StoreError::NotFound)
     ));
 }
 
 async fn a_stale_save_conflicts_and_changes_nothing(store: SharedStore) {
     let stored = store
-        .create_article(&article("Sākotnējais virsraksts", utc(2021, 5, 3, 7, 0)))
+        .create_article(
+            &article("Sākotnējais virsraksts", utc(2021, 5, 3, 7, 0)),
+            None,
+        )
         .await
         .expect("article");
     let first = store
@@ -861,7 +902,8 @@ async fn a_stale_save_conflicts_and_changes_nothing(store: SharedStore) {
             stored.id,
             stored.version,
             &article("Pirmā redaktora virsraksts", stored.published_at),
-            "redaktore@example.lv",
+            DraftRule::Publishes(0),
+            audit("published"),
         )
         .await
         .expect("first save");
@@ -870,7 +912,8 @@ async fn a_stale_save_conflicts_and_changes_nothing(store: SharedStore) {
             stored.id,
             stored.version,
             &article("Otrā redaktora virsraksts", stored.published_at),
-            "redaktore@example.lv",
+            DraftRule::Publishes(0),
+            audit("published"),
         )
         .await;
     assert!(
@@ -889,7 +932,8 @@ async fn a_stale_save_conflicts_and_changes_nothing(store: SharedStore) {
                 stored.id + 1000,
                 1,
                 &article("X", stored.published_at),
-                "test"
+                DraftRule::Publishes(0),
+                audit("published")
             )
             .await,
         Err(StoreError::NotFound)
@@ -898,11 +942,14 @@ async fn a_stale_save_conflicts_and_changes_nothing(store: SharedStore) {
 
 async fn articles_link_to_their_event_and_carry_attachments(store: SharedStore) {
     let meeting = store
-        .create_event(&event(
-            "Projekta sanāksme",
-            utc(2018, 3, 23, 7, 30),
-            utc(2018, 3, 23, 11, 0),
-        ))
+        .create_event(
+            &event(
+                "Projekta sanāksme",
+                utc(2018, 3, 23, 7, 30),
+                utc(2018, 3, 23, 11, 0),
+            ),
+            None,
+        )
         .await
         .expect("event");
     let report = Attachment {
@@ -919,11 +966,14 @@ async fn articles_link_to_their_event_and_carry_attachments(store: SharedStore) 
         size_bytes: 1_135,
     };
     let stored = store
-        .create_article(&NewArticle {
-            event: Some(meeting.slug.clone()),
-            attachments: vec![report.clone(), agenda.clone()],
-            ..article("Sanāksmē vienojas par darba plānu", utc(2018, 3, 26, 7, 0))
-        })
+        .create_article(
+            &NewArticle {
+                event: Some(meeting.slug.clone()),
+                attachments: vec![report.clone(), agenda.clone()],
+                ..article("Sanāksmē vienojas par darba plānu", utc(2018, 3, 26, 7, 0))
+            },
+            None,
+        )
         .await
         .expect("article");
     assert_eq!(stored.event_id, Some(meeting.id));
@@ -955,7 +1005,8 @@ async fn articles_link_to_their_event_and_carry_attachments(store: SharedStore) 
                 attachments: vec![report.clone()],
                 ..article("Sanāksmē vienojas par darba plānu", stored.published_at)
             },
-            "redaktore@example.lv",
+            DraftRule::Publishes(0),
+            audit("published"),
         )
         .await
         .expect("update");
@@ -971,10 +1022,13 @@ async fn articles_link_to_their_event_and_carry_attachments(store: SharedStore) 
 
     assert!(matches!(
         store
-            .create_article(&NewArticle {
-                event: Some("nav-tada-notikuma".into()),
-                ..article("Kļūda", stored.published_at)
-            })
+            .create_article(
+                &NewArticle {
+                    event: Some("nav-tada-notikuma".into()),
+                    ..article("Kļūda", stored.published_at)
+                },
+                None
+            )
             .await,
         Err(StoreError::UnknownEvent(_))
     ));
@@ -1071,7 +1125,7 @@ async fn drafts_refuse_stale_saves_and_publishing_keeps_revisions(store: SharedS
         .await
         .expect("account");
     let stored = store
-        .create_article(&article("Pirmais virsraksts", utc(2021, 5, 3, 7, 0)))
+        .create_article(&article("Pirmais virsraksts", utc(2021, 5, 3, 7, 0)), None)
         .await
         .expect("article");
     let text = |title: &str| ArticleText {
@@ -1087,6 +1141,7 @@ async fn drafts_refuse_stale_saves_and_publishing_keeps_revisions(store: SharedS
             stored.version,
             0,
             editor.id,
+            audit("changed"),
         )
         .await
         .expect("first draft");
@@ -1099,7 +1154,8 @@ async fn drafts_refuse_stale_saves_and_publishing_keeps_revisions(store: SharedS
                 &text("Melnraksts B"),
                 stored.version,
                 0,
-                editor.id
+                editor.id,
+                audit("changed")
             )
             .await,
         Err(StoreError::Conflict {
@@ -1114,6 +1170,7 @@ async fn drafts_refuse_stale_saves_and_publishing_keeps_revisions(store: SharedS
             stored.version,
             1,
             editor.id,
+            audit("changed"),
         )
         .await
         .expect("second save");
@@ -1124,7 +1181,8 @@ async fn drafts_refuse_stale_saves_and_publishing_keeps_revisions(store: SharedS
                 &text("Melnraksts B"),
                 stored.version,
                 1,
-                editor.id
+                editor.id,
+                audit("changed")
             )
             .await,
         Err(StoreError::Conflict {
@@ -1148,23 +1206,61 @@ async fn drafts_refuse_stale_saves_and_publishing_keeps_revisions(store: SharedS
         "readers see the published version while a draft exists"
     );
 
-    store
+    // Publishing from an older look at the draft would lose draft 2: refused, all of it.
+    assert!(matches!(
+        store
+            .update_article(
+                stored.id,
+                stored.version,
+                &article("Melnraksts A", stored.published_at),
+                DraftRule::Publishes(1),
+                audit("published"),
+            )
+            .await,
+        Err(StoreError::NewerDraft { item_version }) if item_version == stored.version
+    ));
+    let kept = store.article_draft(stored.id).await.expect("read");
+    assert_eq!(
+        kept.map(|d| d.draft_version),
+        Some(2),
+        "the newer draft stays"
+    );
+    assert!(store
+        .article_revisions(stored.id)
+        .await
+        .expect("revisions")
+        .is_empty());
+    assert_eq!(
+        actions(&store).await,
+        vec!["changed"],
+        "a refused publish leaves no audit line"
+    );
+
+    let published = store
         .update_article(
             stored.id,
             stored.version,
             &article("Melnraksts A2", stored.published_at),
-            "redaktore@example.lv",
+            DraftRule::Publishes(2),
+            audit("published"),
         )
         .await
         .expect("publish");
+    assert_eq!(
+        published.version,
+        stored.version + 1,
+        "answers with what it wrote"
+    );
+    assert_eq!(published.title, "Melnraksts A2");
     assert_eq!(store.article_draft(stored.id).await.expect("read"), None);
+    assert_eq!(actions(&store).await, vec!["published", "changed"]);
     let revisions = store.article_revisions(stored.id).await.expect("revisions");
     assert_eq!(revisions.len(), 1);
     assert_eq!(revisions[0].version, stored.version);
     assert_eq!(revisions[0].text.title, "Pirmais virsraksts");
     assert!(matches!(
         store
-            .save_article_draft(999_999, &text("X"), 1, 0, editor.id)
+            .save_article_draft(999_999, &text("X"), 1, 0, editor.id, audit("changed"))
             .await,
         Err(StoreError::NotFound)
     ));
@@ -1172,10 +1268,13 @@ async fn drafts_refuse_stale_saves_and_publishing_keeps_revisions(store: SharedS
 
 async fn trash_restore_failed_sign_ins_and_the_audit_log(store: SharedStore) {
     let stored = store
-        .create_article(&article("Izmetamais raksts", utc(2021, 5, 3, 7, 0)))
+        .create_article(&article("Izmetamais raksts", utc(2021, 5, 3, 7, 0)), None)
         .await
         .expect("article");
-    store.trash_article(stored.id).await.expect("trash");
+    store
+        .trash_article(stored.id, audit("deleted"))
+        .await
+        .expect("trash");
     assert_eq!(
         store.article_for_editing(&stored.slug).await.expect("read"),
         None
@@ -1183,7 +1282,10 @@ async fn trash_restore_failed_sign_ins_and_the_audit_log(store: SharedStore) {
     let trashed = store.trashed_articles().await.expect("trash list");
     assert_eq!(trashed.len(), 1);
     assert!(trashed[0].trashed_at.is_some());
-    store.restore_article(stored.id).await.expect("restore");
+    store
+        .restore_article(stored.id, audit("restored"))
+        .await
+        .expect("restore");
     let restored = store
         .article_for_editing(&stored.slug)
         .await
@@ -1205,65 +1307,83 @@ async fn trash_restore_failed_sign_ins_and_the_audit_log(store: SharedStore) {
         vec![stored.slug.clone()]
     );
     assert!(matches!(
-        store.restore_article(stored.id).await,
+        store.restore_article(stored.id, audit("restored")).await,
         Err(StoreError::NotFound)
     ));
 
+    // Sign-in attempts are counted before their password is checked: each answers the
+    // failures counted before it and when the last was.
     let now = utc(2026, 11, 29, 10, 0);
-    assert_eq!(
-        store
-            .record_login_failure("account:a@b.lv", now)
+    let forget_before = now - chrono::Duration::hours(1);
+    let key = "pair:a@b.lv 192.0.2.7".to_string();
+    let address = "address:192.0.2.7".to_string();
+    let shared = &store;
+    let count = |at, forget_before, keys: Vec<String>| async move {
+        shared
+            .count_sign_in_attempt(&keys, at, forget_before)
             .await
-            .expect("1"),
-        1
+            .expect("counted")
+    };
+    let both = || vec![key.clone(), address.clone()];
+    assert_eq!(count(now, forget_before, both()).await, vec![None, None]);
+    let later = now + chrono::Duration::seconds(5);
+    assert_eq!(
+        count(later, forget_before, both()).await,
+        vec![Some((1, now)), Some((1, now))]
     );
     assert_eq!(
-        store
-            .record_login_failure("account:a@b.lv", now)
-            .await
-            .expect("2"),
-        2
+        count(later, forget_before, vec![key.clone()]).await,
+        vec![Some((2, later))]
     );
-    assert_eq!(
-        store.login_failures("account:a@b.lv").await.expect("read"),
-        Some((2, now))
-    );
+    // After a quiet hour the count starts again, and old rows are purged.
+    let next_day = now + chrono::Duration::days(1);
+    let next_forget = next_day - chrono::Duration::hours(1);
+    assert_eq!(count(next_day, next_forget, both()).await, vec![None, None]);
+    let other = "pair:c@d.lv 192.0.2.7".to_string();
+    count(next_day, next_forget, vec![other.clone()]).await;
     store
-        .clear_login_failures("account:a@b.lv")
+        .clear_login_failures_under("pair:a@b.lv ")
         .await
-        .expect("clear");
+        .expect("clear the account");
     assert_eq!(
-        store.login_failures("account:a@b.lv").await.expect("read"),
-        None
+        count(next_day, next_forget, vec![key.clone(), other]).await,
+        vec![None, Some((1, next_day))],
+        "the account's failures are gone, another account's stay"
+    );
+    store.clear_login_failures(&address).await.expect("clear");
+    assert_eq!(
+        count(next_day, next_forget, vec![address.clone()]).await,
+        vec![None]
     );
 
-    for (minute, action) in [(0, "created"), (5, "published")] {
-        store
-            .record_audit(&AuditEntry {
-                at: now + chrono::Duration::minutes(minute),
-                actor: "anna@example.lv".into(),
-                action: action.into(),
-                item_kind: "article".into(),
-                item_id: Some(stored.id),
-                item_title: "Izmetamais raksts".into(),
-            })
-            .await
-            .expect("audit");
-    }
+    // Each write left its audit line, newest first; the refused restore left none.
     let log = store.audit_log(10, 0).await.expect("log");
     assert_eq!(
-        log.iter().map(|e| e.action.as_str()).collect::<Vec<_>>(),
-        vec!["published", "created"]
+        log.iter()
+            .map(|e| (
+                e.action.as_str(),
+                e.item_kind.as_str(),
+                e.item_title.as_str()
+            ))
+            .collect::<Vec<_>>(),
+        vec![
+            ("restored", "article", "Izmetamais raksts"),
+            ("deleted", "article", "Izmetamais raksts")
+        ]
     );
+    assert!(log.iter().all(|e| e.item_id == Some(stored.id)));
 }
 
 async fn events_are_updated_with_a_version_check_and_trashed(store: SharedStore) {
     let stored = store
-        .create_event(&event(
-            "Seminārs Valmierā",
-            utc(2020, 8, 4, 7, 0),
-            utc(2020, 8, 4, 9, 0),
-        ))
+        .create_event(
+            &event(
+                "Seminārs Valmierā",
+                utc(2020, 8, 4, 7, 0),
+                utc(2020, 8, 4, 9, 0),
+            ),
+            None,
+        )
         .await
         .expect("event");
     let moved = NewEvent {
@@ -1276,7 +1396,13 @@ async fn events_are_updated_with_a_version_check_and_trashed(store: SharedStore)
         )
     };
     let updated = store
-        .update_event(stored.id, stored.version, &moved, "redaktore@example.lv")
+        .update_event(
+            stored.id,
+            stored.version,
+            &moved,
+            DraftRule::Keeps,
+            audit("changed"),
+        )
         .await
         .expect("update");
     assert_eq!(updated.slug, stored.slug);
@@ -1284,7 +1410,13 @@ async fn events_are_updated_with_a_version_check_and_trashed(store: SharedStore)
     assert_eq!(updated.version, stored.version + 1);
     assert!(matches!(
         store
-            .update_event(stored.id, stored.version, &moved, "")
+            .update_event(
+                stored.id,
+                stored.version,
+                &moved,
+                DraftRule::Keeps,
+                audit("changed")
+            )
             .await,
         Err(StoreError::Conflict { .. })
     ));
@@ -1302,7 +1434,10 @@ async fn events_are_updated_with_a_version_check_and_trashed(store: SharedStore)
         search_titles(&store, &search_request("cesis")).await,
         vec!["Seminārs Cēsīs"]
     );
-    store.trash_event(stored.id).await.expect("trash");
+    store
+        .trash_event(stored.id, audit("deleted"))
+        .await
+        .expect("trash");
     assert_eq!(
         store.published_event(&stored.slug).await.expect("read"),
         None
@@ -1324,11 +1459,11 @@ async fn article_settings_change_address_category_and_status(store: SharedStore)
         .await
         .expect("category");
     let first = store
-        .create_article(&article("Pirmais raksts", utc(2021, 5, 3, 7, 0)))
+        .create_article(&article("Pirmais raksts", utc(2021, 5, 3, 7, 0)), None)
         .await
         .expect("article");
     let second = store
-        .create_article(&article("Otrais raksts", utc(2021, 5, 4, 7, 0)))
+        .create_article(&article("Otrais raksts", utc(2021, 5, 4, 7, 0)), None)
         .await
         .expect("article");
     let settings = |slug: &str, status| ArticleSettings {
@@ -1341,7 +1476,8 @@ async fn article_settings_change_address_category_and_status(store: SharedStore)
             .update_article_settings(
                 second.id,
                 second.version,
-                &settings(&first.slug, Status::Published)
+                &settings(&first.slug, Status::Published),
+                audit("changed settings")
             )
             .await,
         Err(StoreError::Taken("slug"))
@@ -1351,6 +1487,7 @@ async fn article_settings_change_address_category_and_status(store: SharedStore)
             second.id,
             second.version,
             &settings("jauna-adrese", Status::Draft),
+            audit("changed settings"),
         )
         .await
         .expect("settings");
@@ -1363,22 +1500,32 @@ async fn article_settings_change_address_category_and_status(store: SharedStore)
     );
     assert!(matches!(
         store
-            .update_article_settings(second.id, second.version, &settings("cita", Status::Draft))
+            .update_article_settings(
+                second.id,
+                second.version,
+                &settings("cita", Status::Draft),
+                audit("changed settings")
+            )
             .await,
         Err(StoreError::Conflict { .. })
     ));
 
     let event_row = store
-        .create_event(&event(
-            "Izmetams",
-            utc(2020, 8, 4, 7, 0),
-            utc(2020, 8, 4, 9, 0),
-        ))
+        .create_event(
+            &event("Izmetams", utc(2020, 8, 4, 7, 0), utc(2020, 8, 4, 9, 0)),
+            None,
+        )
         .await
         .expect("event");
-    store.trash_event(event_row.id).await.expect("trash");
+    store
+        .trash_event(event_row.id, audit("deleted"))
+        .await
+        .expect("trash");
     assert_eq!(store.trashed_events().await.expect("trash").len(), 1);
-    store.restore_event(event_row.id).await.expect("restore");
+    store
+        .restore_event(event_row.id, audit("restored"))
+        .await
+        .expect("restore");
     assert!(store.trashed_events().await.expect("trash").is_empty());
     assert!(store
         .event_for_editing(&event_row.slug)
@@ -1389,34 +1536,58 @@ async fn article_settings_change_address_category_and_status(store: SharedStore)
 
 async fn event_drafts_refuse_stale_saves_and_survive_publishing_elsewhere(store: SharedStore) {
     let editor = store
-        .create_user("redaktors@example.lv", "$argon2id$x", Role::Editor)
+        .create_user("redaktore@example.lv", "$argon2id$x", Role::Editor)
         .await
         .expect("account");
     let stored = store
-        .create_event(&event(
-            "Lekcija Liepājā",
-            utc(2020, 8, 12, 9, 0),
-            utc(2020, 8, 12, 11, 0),
-        ))
+        .create_event(
+            &event(
+                "Lekcija Liepājā",
+                utc(2020, 8, 12, 9, 0),
+                utc(2020, 8, 12, 11, 0),
+            ),
+            None,
+        )
         .await
         .expect("event");
     let first = store
-        .save_event_draft(stored.id, r#"{"title":"A"}"#, stored.version, 0, editor.id)
+        .save_event_draft(
+            stored.id,
+            r#"{"title":"A"}"#,
+            stored.version,
+            0,
+            editor.id,
+            audit("changed"),
+        )
         .await
         .expect("first draft");
     assert_eq!(first.draft_version, 1);
-    assert_eq!(first.saved_by.as_deref(), Some("redaktors@example.lv"));
+    assert_eq!(first.saved_by.as_deref(), Some("redaktore@example.lv"));
     assert!(
         matches!(
             store
-                .save_event_draft(stored.id, r#"{"title":"B"}"#, stored.version, 0, editor.id)
+                .save_event_draft(
+                    stored.id,
+                    r#"{"title":"B"}"#,
+                    stored.version,
+                    0,
+                    editor.id,
+                    audit("changed")
+                )
                 .await,
             Err(StoreError::Conflict { stored: 1, .. })
         ),
         "a second editor starting from no draft must not overwrite the first"
     );
     let second = store
-        .save_event_draft(stored.id, r#"{"title":"A2"}"#, stored.version, 1, editor.id)
+        .save_event_draft(
+            stored.id,
+            r#"{"title":"A2"}"#,
+            stored.version,
+            1,
+            editor.id,
+            audit("changed"),
+        )
         .await
         .expect("second save");
     assert_eq!(second.draft_version, 2);
@@ -1437,18 +1608,40 @@ async fn event_drafts_refuse_stale_saves_and_survive_publishing_elsewhere(store:
         Some("Lekcija Liepājā".to_string()),
         "readers see the event, not the draft"
     );
-    store.discard_event_draft(stored.id).await.expect("discard");
+    let published = store
+        .update_event(
+            stored.id,
+            stored.version,
+            &event(
+                "Lekcija Liepājā",
+                utc(2020, 8, 12, 9, 0),
+                utc(2020, 8, 12, 11, 0),
+            ),
+            DraftRule::Publishes(2),
+            audit("changed"),
+        )
+        .await
+        .expect("publish the draft");
     assert!(
         matches!(
             store
-                .save_event_draft(stored.id, "{}", stored.version, 2, editor.id)
+                .save_event_draft(
+                    stored.id,
+                    "{}",
+                    published.version,
+                    2,
+                    editor.id,
+                    audit("changed")
+                )
                 .await,
             Err(StoreError::Conflict { stored: 0, .. })
         ),
-        "a save over a discarded draft is a conflict, not a fresh draft"
+        "a save over a published draft is a conflict, not a fresh draft"
     );
     assert!(matches!(
-        store.save_event_draft(999_999, "{}", 1, 0, editor.id).await,
+        store
+            .save_event_draft(999_999, "{}", 1, 0, editor.id, audit("changed"))
+            .await,
         Err(StoreError::NotFound)
     ));
 }
@@ -1457,7 +1650,10 @@ async fn translations_are_kept_per_language_and_replaced_only_at_the_version_see
     store: SharedStore,
 ) {
     let article = store
-        .create_article(&article("Sadarbība ar Moldovu", utc(2021, 5, 3, 7, 0)))
+        .create_article(
+            &article("Sadarbība ar Moldovu", utc(2021, 5, 3, 7, 0)),
+            None,
+        )
         .await
         .expect("article");
     let text = |title: &str| ArticleText {
@@ -1472,11 +1668,17 @@ async fn translations_are_kept_per_language_and_replaced_only_at_the_version_see
         .expect("none yet")
         .is_empty());
     let russian = store
-        .save_article_translation(article.id, "ru", &text("Сотрудничество с Молдовой"), 0)
+        .save_article_translation(
+            article.id,
+            "ru",
+            &text("Сотрудничество с Молдовой"),
+            0,
+            None,
+        )
         .await
         .expect("russian");
     let english = store
-        .save_article_translation(article.id, "en", &text("Cooperation with Moldova"), 0)
+        .save_article_translation(article.id, "en", &text("Cooperation with Moldova"), 0, None)
         .await
         .expect("english");
     assert_eq!(
@@ -1485,7 +1687,7 @@ async fn translations_are_kept_per_language_and_replaced_only_at_the_version_see
         "each language starts at version 1"
     );
     let again = store
-        .save_article_translation(article.id, "en", &text("Working with Moldova"), 1)
+        .save_article_translation(article.id, "en", &text("Working with Moldova"), 1, None)
         .await
         .expect("english again");
     assert_eq!(again, 2);
@@ -1493,7 +1695,7 @@ async fn translations_are_kept_per_language_and_replaced_only_at_the_version_see
     for seen in [1, 0] {
         assert!(matches!(
             store
-                .save_article_translation(article.id, "en", &text("Stale"), seen)
+                .save_article_translation(article.id, "en", &text("Stale"), seen, None)
                 .await,
             Err(StoreError::Conflict { expected, stored: 2 }) if expected == seen
         ));
@@ -1516,12 +1718,12 @@ async fn translations_are_kept_per_language_and_replaced_only_at_the_version_see
     );
     assert!(matches!(
         store
-            .save_article_translation(999_999, "en", &text("X"), 0)
+            .save_article_translation(999_999, "en", &text("X"), 0, None)
             .await,
         Err(StoreError::NotFound)
     ));
     let other = store
-        .create_article(&self::article("Cits raksts", utc(2021, 5, 4, 7, 0)))
+        .create_article(&self::article("Cits raksts", utc(2021, 5, 4, 7, 0)), None)
         .await
         .expect("other article");
     assert_eq!(
@@ -1543,11 +1745,14 @@ async fn translations_are_kept_per_language_and_replaced_only_at_the_version_see
         .is_empty());
 
     let event = store
-        .create_event(&event(
-            "Seminārs Rīgā",
-            utc(2020, 8, 4, 7, 0),
-            utc(2020, 8, 4, 9, 0),
-        ))
+        .create_event(
+            &event(
+                "Seminārs Rīgā",
+                utc(2020, 8, 4, 7, 0),
+                utc(2020, 8, 4, 9, 0),
+            ),
+            None,
+        )
         .await
         .expect("event");
     let event_text = EventText {
@@ -1557,12 +1762,12 @@ async fn translations_are_kept_per_language_and_replaced_only_at_the_version_see
         location: "Riga".into(),
     };
     store
-        .save_event_translation(event.id, "en", &event_text, 0)
+        .save_event_translation(event.id, "en", &event_text, 0, None)
         .await
         .expect("event translation");
     assert!(matches!(
         store
-            .save_event_translation(event.id, "en", &event_text, 0)
+            .save_event_translation(event.id, "en", &event_text, 0, None)
             .await,
         Err(StoreError::Conflict { stored: 1, .. })
     ));
@@ -1574,7 +1779,7 @@ async fn translations_are_kept_per_language_and_replaced_only_at_the_version_see
     // A save over a Russian version that is not there (any more) is refused too.
     assert!(matches!(
         store
-            .save_event_translation(event.id, "ru", &event_text, 5)
+            .save_event_translation(event.id, "ru", &event_text, 5, None)
             .await,
         Err(StoreError::Conflict {
             expected: 5,
@@ -1623,11 +1828,14 @@ async fn readers_find_items_by_their_version_in_their_language(store: SharedStor
     use crate::i18n::Lang;
 
     let translated = store
-        .create_article(&article("Sadarbība ar Moldovu", utc(2021, 5, 3, 7, 0)))
+        .create_article(
+            &article("Sadarbība ar Moldovu", utc(2021, 5, 3, 7, 0)),
+            None,
+        )
         .await
         .expect("article");
     store
-        .create_article(&article("Robežsargi mācās", utc(2021, 5, 4, 7, 0)))
+        .create_article(&article("Robežsargi mācās", utc(2021, 5, 4, 7, 0)), None)
         .await
         .expect("untranslated article");
     let english = ArticleText {
@@ -1637,7 +1845,7 @@ async fn readers_find_items_by_their_version_in_their_language(store: SharedStor
         contact: String::new(),
     };
     store
-        .save_article_translation(translated.id, "en", &english, 0)
+        .save_article_translation(translated.id, "en", &english, 0, None)
         .await
         .expect("english");
     let found = |query: &str, lang: Lang| {
@@ -1683,7 +1891,7 @@ async fn readers_find_items_by_their_version_in_their_language(store: SharedStor
         ..english
     };
     store
-        .save_article_translation(translated.id, "en", &renamed, 1)
+        .save_article_translation(translated.id, "en", &renamed, 1, None)
         .await
         .expect("english again");
     assert!(found("cooperation", Lang::En).await.is_empty());
@@ -1691,3 +1899,6 @@ async fn readers_find_items_by_their_version_in_their_language(store: SharedStor
     // Saved versions carry their search text: nothing is left to fill in at start.
     assert_eq!(store.backfill_search().await.expect("backfill"), 0);
 }
+
+// Writes racing each other, in their own file; they use the macro and helpers above.
+mod racing;

@@ -111,3 +111,26 @@ pub struct Translation<T> {
     /// When it was last saved.
     pub updated_at: chrono::DateTime<chrono::Utc>,
 }
+
+/// The audit line an editing write leaves. The store writes it in the write's own
+/// transaction, naming the item by its title as the write left it, so the log never misses a
+/// change and never records one that did not happen.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Audit<'a> {
+    /// The editor's e-mail address.
+    pub actor: &'a str,
+    /// `changed`, `published`, `deleted`, `restored version 3`…
+    pub action: &'a str,
+}
+
+/// What a write that replaces an item's fields does with the item's shared draft.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum DraftRule {
+    /// The write publishes the draft the editor last saw, at this `draft_version` (0: there
+    /// was none). The draft goes with the write; a newer draft, saved by someone else in
+    /// between, refuses the write (`StoreError::NewerDraft`) and nothing changes.
+    Publishes(i64),
+    /// The write does not come from the draft (restoring a version, moving an event on the
+    /// calendar): a draft someone saved stays as it is.
+    Keeps,
+}

@@ -21,8 +21,8 @@ use serde::{Deserialize, Serialize};
 
 use crate::sanitize::SafeHtml;
 pub use editing::{
-    ArticleDraft, ArticleRevision, ArticleText, AuditEntry, Credentials, EventDraft, EventRevision,
-    EventText, Role, Translation, User,
+    ArticleDraft, ArticleRevision, ArticleText, Audit, AuditEntry, Credentials, DraftRule,
+    EventDraft, EventRevision, EventText, Role, Translation, User,
 };
 pub use postgres::PostgresStore;
 pub use sqlite::SqliteStore;
@@ -51,6 +51,10 @@ pub enum StoreError {
     /// Someone else saved since `expected` was read; nothing was written.
     #[error("version conflict: expected {expected}, stored {stored}")]
     Conflict { expected: i64, stored: i64 },
+    /// A write meant to publish the shared draft found a newer one, saved by someone else
+    /// since; nothing was written. `item_version` is the item's unchanged version.
+    #[error("a newer draft was saved meanwhile (item at version {item_version})")]
+    NewerDraft { item_version: i64 },
     #[error("could not create the database folder {path}: {source}")]
     Folder {
         path: String,
@@ -329,8 +333,13 @@ pub trait Store: Send + Sync + 'static {
     async fn create_category(&self, category: &NewCategory) -> Result<Category, StoreError>;
     async fn categories(&self) -> Result<Vec<Category>, StoreError>;
 
-    /// Stores an event under a fresh unique slug made from its title.
-    async fn create_event(&self, event: &NewEvent) -> Result<Event, StoreError>;
+    /// Stores an event under a fresh unique slug made from its title, with the audit line of
+    /// the editor who created it (none for imports and demo content).
+    async fn create_event(
+        &self,
+        event: &NewEvent,
+        audit: Option<Audit<'_>>,
+    ) -> Result<Event, StoreError>;
     /// Stores many events in one transaction (imports, load tests); all or none.
     async fn create_events(&self, events: &[NewEvent]) -> Result<u64, StoreError>;
     /// Published events that touch `[from, to)`, by start time: single events overlapping it,
@@ -362,18 +371,21 @@ pub trait Store: Send + Sync + 'static {
     /// The same, by id.
     async fn event_by_id_for_editing(&self, id: i64) -> Result<Option<Event>, StoreError>;
     /// Replaces an event's fields (its slug stays) if it is still at `expected_version`,
-    /// keeping the replaced version as a revision; otherwise `StoreError::Conflict` and
-    /// nothing changes. `by` is the editor's address (empty for imports).
+    /// keeping the replaced version as a revision, settling its draft by `draft` and writing
+    /// the audit line, all in one transaction; otherwise `StoreError::Conflict` (or
+    /// `NewerDraft`) and nothing changes. Answers with the event as written.
     async fn update_event(
         &self,
         id: i64,
         expected_version: i64,
         event: &NewEvent,
-        by: &str,
+        draft: DraftRule,
+        audit: Audit<'_>,
     ) -> Result<Event, StoreError>;
     async fn event_draft(&self, event_id: i64) -> Result<Option<EventDraft>, StoreError>;
     /// Saves the shared draft if it is still at `seen_draft_version` (0: there was none);
-    /// otherwise `StoreError::Conflict` and nothing changes.
+    /// otherwise `StoreError::Conflict` and nothing changes. A save that starts the draft
+    /// writes the audit line with it; `audit.actor` is the address of account `user_id`.
     async fn save_event_draft(
         &self,
         event_id: i64,
@@ -381,19 +393,25 @@ pub trait Store: Send + Sync + 'static {
         base_version: i64,
         seen_draft_version: i64,
         user_id: i64,
+        audit: Audit<'_>,
     ) -> Result<EventDraft, StoreError>;
-    async fn discard_event_draft(&self, event_id: i64) -> Result<(), StoreError>;
     /// Earlier versions of an event, newest first.
     async fn event_revisions(&self, event_id: i64) -> Result<Vec<EventRevision>, StoreError>;
-    /// Moves an event to the trash (it becomes a draft readers cannot see).
-    async fn trash_event(&self, id: i64) -> Result<(), StoreError>;
-    /// Takes an event out of the trash, as a draft.
-    async fn restore_event(&self, id: i64) -> Result<(), StoreError>;
+    /// Moves an event to the trash (it becomes a draft readers cannot see), with its audit
+    /// line.
+    async fn trash_event(&self, id: i64, audit: Audit<'_>) -> Result<(), StoreError>;
+    /// Takes an event out of the trash, as a draft, with its audit line.
+    async fn restore_event(&self, id: i64, audit: Audit<'_>) -> Result<(), StoreError>;
     /// Events in the trash, most recently trashed first, with when they were trashed.
     async fn trashed_events(&self) -> Result<Vec<(Event, DateTime<Utc>)>, StoreError>;
 
-    /// Stores an article under a fresh unique slug made from its title.
-    async fn create_article(&self, article: &NewArticle) -> Result<Article, StoreError>;
+    /// Stores an article under a fresh unique slug made from its title, with the audit line
+    /// of the editor who created it (none for imports and demo content).
+    async fn create_article(
+        &self,
+        article: &NewArticle,
+        audit: Option<Audit<'_>>,
+    ) -> Result<Article, StoreError>;
     /// Stores many articles in one transaction (imports, load tests); all or none.
     async fn create_articles(&self, articles: &[NewArticle]) -> Result<u64, StoreError>;
     /// Published articles, newest first, in the categories with the given slugs (all when
@@ -406,27 +424,33 @@ pub trait Store: Send + Sync + 'static {
     ) -> Result<ArticlePage, StoreError>;
     async fn published_article(&self, slug: &str) -> Result<Option<Article>, StoreError>;
     /// Replaces an article's fields (its slug stays), if it is still at `expected_version`;
-    /// otherwise `StoreError::Conflict` and nothing changes. The version replaced is kept as
-    /// a revision, the shared draft is consumed, and the search index follows at once.
+    /// otherwise `StoreError::Conflict` (or `NewerDraft`) and nothing changes. In one
+    /// transaction: the version replaced is kept as a revision, the shared draft is settled by
+    /// `draft`, the search index follows, and the audit line is written. Answers with the
+    /// article as written.
     async fn update_article(
         &self,
         id: i64,
         expected_version: i64,
         article: &NewArticle,
-        actor: &str,
+        draft: DraftRule,
+        audit: Audit<'_>,
     ) -> Result<Article, StoreError>;
     /// Changes an article's address, category and whether it is published, if it is still at
-    /// `expected_version`. `StoreError::Taken("slug")` when another article has the address.
+    /// `expected_version`, with its audit line. `StoreError::Taken("slug")` when another
+    /// article has the address.
     async fn update_article_settings(
         &self,
         id: i64,
         expected_version: i64,
         settings: &ArticleSettings,
+        audit: Audit<'_>,
     ) -> Result<Article, StoreError>;
-    /// Moves an article to the trash: readers and search no longer see it.
-    async fn trash_article(&self, id: i64) -> Result<(), StoreError>;
-    /// Takes an article out of the trash, as a draft.
-    async fn restore_article(&self, id: i64) -> Result<(), StoreError>;
+    /// Moves an article to the trash (readers and search no longer see it), with its audit
+    /// line.
+    async fn trash_article(&self, id: i64, audit: Audit<'_>) -> Result<(), StoreError>;
+    /// Takes an article out of the trash, as a draft, with its audit line.
+    async fn restore_article(&self, id: i64, audit: Audit<'_>) -> Result<(), StoreError>;
     /// Articles in the trash, most recently trashed first.
     async fn trashed_articles(&self) -> Result<Vec<Article>, StoreError>;
     /// An article by id, in any state (trashed too).
@@ -437,7 +461,8 @@ pub trait Store: Send + Sync + 'static {
     async fn draft_articles(&self) -> Result<Vec<Article>, StoreError>;
     async fn article_draft(&self, article_id: i64) -> Result<Option<ArticleDraft>, StoreError>;
     /// Saves the shared draft if it is still at `seen_draft_version` (0: there was none);
-    /// otherwise `StoreError::Conflict` and nothing changes.
+    /// otherwise `StoreError::Conflict` and nothing changes. A save that starts the draft
+    /// writes the audit line with it; `audit.actor` is the address of account `user_id`.
     async fn save_article_draft(
         &self,
         article_id: i64,
@@ -445,8 +470,8 @@ pub trait Store: Send + Sync + 'static {
         base_version: i64,
         seen_draft_version: i64,
         user_id: i64,
+        audit: Audit<'_>,
     ) -> Result<ArticleDraft, StoreError>;
-    async fn discard_article_draft(&self, article_id: i64) -> Result<(), StoreError>;
     /// Earlier versions of an article, newest first.
     async fn article_revisions(&self, article_id: i64) -> Result<Vec<ArticleRevision>, StoreError>;
     /// An article's translations, by language code (`en`, `ru`).
@@ -457,13 +482,15 @@ pub trait Store: Send + Sync + 'static {
     /// Adds the article's translation into `lang` (`seen_version` 0) or replaces the one at
     /// `seen_version`; answers the new version. When there is a translation and `seen_version`
     /// is not its version, or there is none and `seen_version` is not 0:
-    /// `StoreError::Conflict` and nothing changes.
+    /// `StoreError::Conflict` and nothing changes. The audit line (none for demo content)
+    /// names the article by its own title.
     async fn save_article_translation(
         &self,
         article_id: i64,
         lang: &str,
         text: &ArticleText,
         seen_version: i64,
+        audit: Option<Audit<'_>>,
     ) -> Result<i64, StoreError>;
     /// (slug, title, lead) of those of the articles at `slugs` translated into `lang`.
     async fn translated_article_titles(
@@ -492,6 +519,7 @@ pub trait Store: Send + Sync + 'static {
         lang: &str,
         text: &EventText,
         seen_version: i64,
+        audit: Option<Audit<'_>>,
     ) -> Result<i64, StoreError>;
 
     /// Creates an account; `StoreError::Taken` when the address has one.
@@ -521,12 +549,22 @@ pub trait Store: Send + Sync + 'static {
         now: DateTime<Utc>,
     ) -> Result<Option<User>, StoreError>;
     async fn delete_session(&self, token_hash: &str) -> Result<(), StoreError>;
-    /// Counts one more failed sign-in for `key`; returns the count so far.
-    async fn record_login_failure(&self, key: &str, now: DateTime<Utc>) -> Result<i64, StoreError>;
-    /// Failed sign-ins for `key` and when the last one was.
-    async fn login_failures(&self, key: &str) -> Result<Option<(i64, DateTime<Utc>)>, StoreError>;
+    /// Counts a sign-in attempt as a failure under each of `keys` before its password is
+    /// checked (a right password then clears the counts), in one transaction, so attempts
+    /// made at once are counted one after another, in the same order under every key.
+    /// Failures last counted before `forget_before` no longer count, and rows that old are
+    /// purged. Answers, per key, the failures counted before this attempt and when the last
+    /// of them was (`None`: none).
+    async fn count_sign_in_attempt(
+        &self,
+        keys: &[String],
+        now: DateTime<Utc>,
+        forget_before: DateTime<Utc>,
+    ) -> Result<Vec<Option<(i64, DateTime<Utc>)>>, StoreError>;
     async fn clear_login_failures(&self, key: &str) -> Result<(), StoreError>;
-    async fn record_audit(&self, entry: &AuditEntry) -> Result<(), StoreError>;
+    /// Clears the failures of every key starting with `prefix` (an account's, whatever the
+    /// address).
+    async fn clear_login_failures_under(&self, prefix: &str) -> Result<(), StoreError>;
     /// The audit log, newest first.
     async fn audit_log(&self, limit: i64, offset: i64) -> Result<Vec<AuditEntry>, StoreError>;
     /// The attachments of an article, in order.

@@ -12,12 +12,12 @@ use super::rows::{
     DraftRow, EventDraftRow, EventRevisionRow, EventRow, RevisionRow, SearchRow, UserRow,
     ARTICLE_COLUMNS, DRAFT_COLUMNS, EVENT_COLUMNS, EVENT_DRAFT_COLUMNS, EVENT_REVISION_COLUMNS,
 };
-use super::sql::{draft_refusal, impl_store, TranslationRow, TranslationTable};
+use super::sql::{draft_refusal, impl_store, ItemTables, TranslationRow};
 use super::{
     slugs, Article, ArticleDraft, ArticleNeighbours, ArticlePage, ArticleRevision, ArticleSettings,
-    ArticleText, Attachment, AuditEntry, Category, Credentials, Direction, Event, EventDraft,
-    EventPage, EventRevision, EventText, NewArticle, NewCategory, NewEvent, Recurrence, Role,
-    SearchKind, SearchPage, SearchRequest, StoreError, Translation, User,
+    ArticleText, Attachment, Audit, AuditEntry, Category, Credentials, Direction, DraftRule, Event,
+    EventDraft, EventPage, EventRevision, EventText, NewArticle, NewCategory, NewEvent, Recurrence,
+    Role, SearchKind, SearchPage, SearchRequest, StoreError, Translation, User,
 };
 use crate::i18n::Lang;
 
@@ -115,4 +115,4 @@ fn timestamptz(instant: DateTime<Utc>) -> DateTime<Utc> {
     instant
 }
 
-impl_store!(PostgresStore, sqlx::Postgres, timestamptz);
+impl_store!(PostgresStore, sqlx::Postgres, timestamptz, "BEGIN");

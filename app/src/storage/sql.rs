@@ -9,7 +9,7 @@
 /// Implements `Store` for a backend struct with a `pool` field. `$db` is the sqlx database,
 /// `$instant` turns a `DateTime<Utc>` into the value the backend binds.
 macro_rules! impl_store {
-    ($store:ident, $db:ty, $instant:path) => {
+    ($store:ident, $db:ty, $instant:path, $begin_write:literal) => {
         impl $store {
             /// Category ids by slug, failing on an unknown slug.
             async fn category_id(
@@ -184,14 +184,14 @@ macro_rules! impl_store {
             /// into `lang`.
             async fn translated_titles(
                 &self,
-                table: &TranslationTable,
+                table: &ItemTables,
                 lang: &str,
                 slugs: &[String],
             ) -> Result<Vec<(String, String, String)>, StoreError> {
                 if slugs.is_empty() {
                     return Ok(Vec::new());
                 }
-                let TranslationTable { table: name, item, parent, listed, .. } = table;
+                let ItemTables { translations: name, key: item, items: parent, listed, .. } = table;
                 let sql = format!(
                     "SELECT p.slug, t.title, t.{listed} FROM {name} t \
                      JOIN {parent} p ON p.id = t.{item} WHERE t.lang = $1{}",
@@ -207,10 +207,10 @@ macro_rules! impl_store {
             /// The slugs of the published items translated into `lang`.
             async fn published_translated(
                 &self,
-                table: &TranslationTable,
+                table: &ItemTables,
                 lang: &str,
             ) -> Result<Vec<String>, StoreError> {
-                let TranslationTable { table: name, item, parent, .. } = table;
+                let ItemTables { translations: name, key: item, items: parent, .. } = table;
                 let sql = format!(
                     "SELECT p.slug FROM {name} t JOIN {parent} p ON p.id = t.{item} \
                      WHERE t.lang = $1 AND p.status = 'published'"
@@ -220,16 +220,18 @@ macro_rules! impl_store {
 
             /// Adds (`seen_version` 0) or replaces (the one at `seen_version`) a translation in
             /// one statement, so two editors cannot both win; answers the new version.
+            #[allow(clippy::too_many_arguments)]
             async fn save_translation(
                 &self,
-                table: &TranslationTable,
+                table: &ItemTables,
                 item_id: i64,
                 lang: &str,
                 fields: [&str; 4],
                 search: (String, String),
                 seen_version: i64,
+                audit: Option<Audit<'_>>,
             ) -> Result<i64, StoreError> {
-                let TranslationTable { table: name, item, parent, columns, .. } = table;
+                let ItemTables { translations: name, key: item, items: parent, columns, .. } = table;
                 let [c1, c2, c3, c4] = columns;
                 // Each shape is one statement, so two translators cannot both win: the first
                 // save inserts (only if there is none yet), later ones update only the version
@@ -254,21 +256,26 @@ macro_rules! impl_store {
                 for field in fields {
                     query = query.bind(field);
                 }
+                let mut tx = self.begin_write().await?;
                 let saved: Option<i64> = query
                     .bind($instant(Utc::now()))
                     .bind(seen_version)
                     .bind(search.0)
                     .bind(search.1)
-                    .fetch_optional(&self.pool)
+                    .fetch_optional(&mut *tx)
                     .await?;
                 if let Some(version) = saved {
+                    if let Some(audit) = audit {
+                        Self::audit_line(&mut tx, table, item_id, audit).await?;
+                    }
+                    tx.commit().await?;
                     return Ok(version);
                 }
                 let sql = format!("SELECT version FROM {name} WHERE {item} = $1 AND lang = $2");
                 let stored: Option<i64> = sqlx::query_scalar(&sql)
                     .bind(item_id)
                     .bind(lang)
-                    .fetch_optional(&self.pool)
+                    .fetch_optional(&mut *tx)
                     .await?;
                 Err(match stored {
                     Some(stored) => StoreError::Conflict {
@@ -285,17 +292,213 @@ macro_rules! impl_store {
                 })
             }
 
-            async fn article_by_id(&self, id: i64) -> Result<Article, StoreError> {
+            /// Begins a transaction that will write (`$begin_write`).
+            async fn begin_write(&self) -> Result<sqlx::Transaction<'static, $db>, StoreError> {
+                Ok(self.pool.begin_with($begin_write).await?)
+            }
+
+            /// Writes `audit`'s line for item `id`, named by its title as it stands in this
+            /// transaction.
+            async fn audit_line(
+                conn: &mut <$db as sqlx::Database>::Connection,
+                tables: &ItemTables,
+                id: i64,
+                audit: Audit<'_>,
+            ) -> Result<(), StoreError> {
+                let sql = format!(
+                    "INSERT INTO audit_log (at, actor, action, item_kind, item_id, item_title) \
+                     SELECT $1, $2, $3, $4, id, title FROM {} WHERE id = $5",
+                    tables.items
+                );
+                sqlx::query(&sql)
+                    .bind($instant(Utc::now()))
+                    .bind(audit.actor)
+                    .bind(audit.action)
+                    .bind(tables.kind)
+                    .bind(id)
+                    .execute(&mut *conn)
+                    .await?;
+                Ok(())
+            }
+
+            /// Keeps the version of item `id` that a write from `expected_version` replaces as
+            /// a revision (the item's `columns`, with who saved it and when). On PostgreSQL a
+            /// second write from the same version waits here for the first to commit and then
+            /// finds that revision taken: `DO NOTHING` lets its update meet the newer version
+            /// and answer a conflict, where the unique key would have been an error.
+            async fn keep_revision(
+                conn: &mut <$db as sqlx::Database>::Connection,
+                tables: &ItemTables,
+                id: i64,
+                expected_version: i64,
+                columns: &str,
+            ) -> Result<(), StoreError> {
+                let ItemTables { items, key, revisions, .. } = tables;
+                let sql = format!(
+                    "INSERT INTO {revisions} ({key}, version, {columns}, saved_by, saved_at) \
+                     SELECT id, version, {columns}, updated_by, updated_at FROM {items} \
+                     WHERE id = $1 AND version = $2 ON CONFLICT DO NOTHING"
+                );
+                sqlx::query(&sql)
+                    .bind(id)
+                    .bind(expected_version)
+                    .execute(&mut *conn)
+                    .await?;
+                Ok(())
+            }
+
+            /// Settles item `id`'s shared draft after a write that replaced its fields from
+            /// `expected_version` (see `DraftRule`).
+            async fn settle_draft(
+                conn: &mut <$db as sqlx::Database>::Connection,
+                tables: &ItemTables,
+                id: i64,
+                rule: DraftRule,
+                expected_version: i64,
+            ) -> Result<(), StoreError> {
+                let DraftRule::Publishes(seen) = rule else {
+                    return Ok(());
+                };
+                let sql = format!(
+                    "DELETE FROM {} WHERE {} = $1 RETURNING draft_version",
+                    tables.drafts, tables.key
+                );
+                let removed: Option<i64> =
+                    sqlx::query_scalar(&sql).bind(id).fetch_optional(&mut *conn).await?;
+                if removed.unwrap_or(0) == seen {
+                    Ok(())
+                } else {
+                    Err(StoreError::NewerDraft {
+                        item_version: expected_version,
+                    })
+                }
+            }
+
+            /// Saves item `id`'s shared draft (`columns` set to `values`) if it is still at
+            /// `seen` (0: none yet), in one transaction with the audit line of a save that
+            /// starts it. Answers the draft's new `draft_version` and when it was saved.
+            #[allow(clippy::too_many_arguments)]
+            async fn save_draft(
+                &self,
+                tables: &ItemTables,
+                id: i64,
+                columns: &[&str],
+                values: &[&str],
+                base_version: i64,
+                seen: i64,
+                user_id: i64,
+                audit: Audit<'_>,
+            ) -> Result<(i64, DateTime<Utc>), StoreError> {
+                let ItemTables { items, key, drafts, .. } = tables;
+                // $1 the item, $2 its version, $3 the editor, $4 the time, $5 the draft seen,
+                // then the values.
+                let sql = if seen == 0 {
+                    let names = columns.join(", ");
+                    let params: Vec<String> =
+                        (0..columns.len()).map(|n| format!("${}", n + 6)).collect();
+                    format!(
+                        "INSERT INTO {drafts} ({key}, {names}, base_version, draft_version, \
+                         saved_by, saved_at) SELECT id, {}, $2, 1, $3, $4 FROM {items} \
+                         WHERE id = $1 AND CAST($5 AS BIGINT) = 0 \
+                         ON CONFLICT ({key}) DO NOTHING RETURNING draft_version, saved_at",
+                        params.join(", ")
+                    )
+                } else {
+                    let sets: Vec<String> = columns
+                        .iter()
+                        .enumerate()
+                        .map(|(n, column)| format!("{column} = ${}", n + 6))
+                        .collect();
+                    format!(
+                        "UPDATE {drafts} SET {}, base_version = $2, saved_by = $3, \
+                         saved_at = $4, draft_version = draft_version + 1 \
+                         WHERE {key} = $1 AND draft_version = $5 \
+                         RETURNING draft_version, saved_at",
+                        sets.join(", ")
+                    )
+                };
+                let mut tx = self.begin_write().await?;
+                let mut query = sqlx::query_as::<_, (i64, DateTime<Utc>)>(&sql)
+                    .bind(id)
+                    .bind(base_version)
+                    .bind(user_id)
+                    .bind($instant(Utc::now()))
+                    .bind(seen);
+                for value in values {
+                    query = query.bind(*value);
+                }
+                let Some(saved) = query.fetch_optional(&mut *tx).await? else {
+                    let sql = format!("SELECT draft_version FROM {drafts} WHERE {key} = $1");
+                    let stored: Option<i64> =
+                        sqlx::query_scalar(&sql).bind(id).fetch_optional(&mut *tx).await?;
+                    return Err(draft_refusal(seen, stored));
+                };
+                if seen == 0 {
+                    Self::audit_line(&mut tx, tables, id, audit).await?;
+                }
+                tx.commit().await?;
+                Ok(saved)
+            }
+
+            async fn article_in(
+                conn: &mut <$db as sqlx::Database>::Connection,
+                id: i64,
+            ) -> Result<Article, StoreError> {
                 let sql = format!("SELECT {ARTICLE_COLUMNS} WHERE a.id = $1");
                 let row: Option<ArticleRow> =
-                    sqlx::query_as(&sql).bind(id).fetch_optional(&self.pool).await?;
+                    sqlx::query_as(&sql).bind(id).fetch_optional(&mut *conn).await?;
                 row.map(Into::into).ok_or(StoreError::NotFound)
             }
 
-            async fn event_by_id(&self, id: i64) -> Result<Event, StoreError> {
+            async fn event_in(
+                conn: &mut <$db as sqlx::Database>::Connection,
+                id: i64,
+            ) -> Result<Event, StoreError> {
                 let sql = format!("SELECT {EVENT_COLUMNS} WHERE e.id = $1");
-                let row: EventRow = sqlx::query_as(&sql).bind(id).fetch_one(&self.pool).await?;
-                Ok(row.into())
+                let row: Option<EventRow> =
+                    sqlx::query_as(&sql).bind(id).fetch_optional(&mut *conn).await?;
+                row.map(Into::into).ok_or(StoreError::NotFound)
+            }
+
+            async fn article_by_id(&self, id: i64) -> Result<Article, StoreError> {
+                Self::article_in(&mut *self.pool.acquire().await?, id).await
+            }
+
+            /// Moves item `id` into the trash (`into_trash`) or out of it, with its audit line,
+            /// in one transaction.
+            async fn set_trashed(
+                &self,
+                tables: &ItemTables,
+                id: i64,
+                into_trash: bool,
+                audit: Audit<'_>,
+            ) -> Result<(), StoreError> {
+                // Into the trash an item becomes a draft; out of it, it stays one.
+                let sql = if into_trash {
+                    format!(
+                        "UPDATE {} SET status = 'draft', trashed_at = $1, updated_at = $1, \
+                         version = version + 1 WHERE id = $2 AND trashed_at IS NULL",
+                        tables.items
+                    )
+                } else {
+                    format!(
+                        "UPDATE {} SET trashed_at = NULL, updated_at = $1, \
+                         version = version + 1 WHERE id = $2 AND trashed_at IS NOT NULL",
+                        tables.items
+                    )
+                };
+                let mut tx = self.begin_write().await?;
+                let changed = sqlx::query(&sql)
+                    .bind($instant(Utc::now()))
+                    .bind(id)
+                    .execute(&mut *tx)
+                    .await?;
+                if changed.rows_affected() == 0 {
+                    return Err(StoreError::NotFound);
+                }
+                Self::audit_line(&mut tx, tables, id, audit).await?;
+                tx.commit().await?;
+                Ok(())
             }
         }
 
@@ -348,15 +551,23 @@ macro_rules! impl_store {
                 Ok(categories)
             }
 
-            async fn create_event(&self, event: &NewEvent) -> Result<Event, StoreError> {
-                let mut conn = self.pool.acquire().await?;
-                let id = Self::insert_event(&mut conn, event).await?;
-                drop(conn);
-                self.event_by_id(id).await
+            async fn create_event(
+                &self,
+                event: &NewEvent,
+                audit: Option<Audit<'_>>,
+            ) -> Result<Event, StoreError> {
+                let mut tx = self.begin_write().await?;
+                let id = Self::insert_event(&mut tx, event).await?;
+                if let Some(audit) = audit {
+                    Self::audit_line(&mut tx, &ItemTables::EVENTS, id, audit).await?;
+                }
+                let created = Self::event_in(&mut tx, id).await?;
+                tx.commit().await?;
+                Ok(created)
             }
 
             async fn create_articles(&self, articles: &[NewArticle]) -> Result<u64, StoreError> {
-                let mut tx = self.pool.begin().await?;
+                let mut tx = self.begin_write().await?;
                 for article in articles {
                     Self::insert_article(&mut tx, article).await?;
                 }
@@ -365,7 +576,7 @@ macro_rules! impl_store {
             }
 
             async fn create_events(&self, events: &[NewEvent]) -> Result<u64, StoreError> {
-                let mut tx = self.pool.begin().await?;
+                let mut tx = self.begin_write().await?;
                 for event in events {
                     Self::insert_event(&mut tx, event).await?;
                 }
@@ -511,21 +722,19 @@ macro_rules! impl_store {
                 id: i64,
                 expected_version: i64,
                 event: &NewEvent,
-                by: &str,
+                draft: DraftRule,
+                audit: Audit<'_>,
             ) -> Result<Event, StoreError> {
-                let mut tx = self.pool.begin().await?;
+                let mut tx = self.begin_write().await?;
                 let category_id = Self::category_id(&mut tx, event.category.as_deref()).await?;
-                sqlx::query(
-                    "INSERT INTO event_revisions (event_id, version, title, summary, body_html, \
-                     starts_at, ends_at, all_day, location, category_id, status, saved_by, \
-                     saved_at) \
-                     SELECT id, version, title, summary, body_html, starts_at, ends_at, all_day, \
-                     location, category_id, status, updated_by, updated_at \
-                     FROM events WHERE id = $1 AND version = $2",
+                Self::keep_revision(
+                    &mut tx,
+                    &ItemTables::EVENTS,
+                    id,
+                    expected_version,
+                    "title, summary, body_html, starts_at, ends_at, all_day, location, \
+                     category_id, status",
                 )
-                .bind(id)
-                .bind(expected_version)
-                .execute(&mut *tx)
                 .await?;
                 let recurrence = event.recurrence.as_ref();
                 let (search_title, search_body) = search_text(
@@ -558,7 +767,7 @@ macro_rules! impl_store {
                 .bind(&search_body)
                 .bind($crate::sanitize::SANITIZER_VERSION)
                 .bind($instant(Utc::now()))
-                .bind(by)
+                .bind(audit.actor)
                 .bind(id)
                 .bind(expected_version)
                 .fetch_optional(&mut *tx)
@@ -566,38 +775,19 @@ macro_rules! impl_store {
                 if updated.is_none() {
                     return Err(Self::stale_write(&mut tx, "events", id, expected_version).await?);
                 }
+                Self::settle_draft(&mut tx, &ItemTables::EVENTS, id, draft, expected_version).await?;
+                Self::audit_line(&mut tx, &ItemTables::EVENTS, id, audit).await?;
+                let written = Self::event_in(&mut tx, id).await?;
                 tx.commit().await?;
-                self.event_by_id(id).await
+                Ok(written)
             }
 
-            async fn trash_event(&self, id: i64) -> Result<(), StoreError> {
-                let trashed = sqlx::query(
-                    "UPDATE events SET status = 'draft', trashed_at = $1, updated_at = $1, \
-                     version = version + 1 WHERE id = $2",
-                )
-                .bind($instant(Utc::now()))
-                .bind(id)
-                .execute(&self.pool)
-                .await?;
-                if trashed.rows_affected() == 0 {
-                    return Err(StoreError::NotFound);
-                }
-                Ok(())
+            async fn trash_event(&self, id: i64, audit: Audit<'_>) -> Result<(), StoreError> {
+                self.set_trashed(&ItemTables::EVENTS, id, true, audit).await
             }
 
-            async fn restore_event(&self, id: i64) -> Result<(), StoreError> {
-                let restored = sqlx::query(
-                    "UPDATE events SET trashed_at = NULL, updated_at = $1, \
-                     version = version + 1 WHERE id = $2 AND trashed_at IS NOT NULL",
-                )
-                .bind($instant(Utc::now()))
-                .bind(id)
-                .execute(&self.pool)
-                .await?;
-                if restored.rows_affected() == 0 {
-                    return Err(StoreError::NotFound);
-                }
-                Ok(())
+            async fn restore_event(&self, id: i64, audit: Audit<'_>) -> Result<(), StoreError> {
+                self.set_trashed(&ItemTables::EVENTS, id, false, audit).await
             }
 
             async fn trashed_events(&self) -> Result<Vec<(Event, DateTime<Utc>)>, StoreError> {
@@ -617,11 +807,19 @@ macro_rules! impl_store {
                     .collect())
             }
 
-            async fn create_article(&self, article: &NewArticle) -> Result<Article, StoreError> {
-                let mut tx = self.pool.begin().await?;
+            async fn create_article(
+                &self,
+                article: &NewArticle,
+                audit: Option<Audit<'_>>,
+            ) -> Result<Article, StoreError> {
+                let mut tx = self.begin_write().await?;
                 let id = Self::insert_article(&mut tx, article).await?;
+                if let Some(audit) = audit {
+                    Self::audit_line(&mut tx, &ItemTables::ARTICLES, id, audit).await?;
+                }
+                let created = Self::article_in(&mut tx, id).await?;
                 tx.commit().await?;
-                self.article_by_id(id).await
+                Ok(created)
             }
 
             async fn update_article(
@@ -629,19 +827,17 @@ macro_rules! impl_store {
                 id: i64,
                 expected_version: i64,
                 article: &NewArticle,
-                actor: &str,
+                draft: DraftRule,
+                audit: Audit<'_>,
             ) -> Result<Article, StoreError> {
-                let mut tx = self.pool.begin().await?;
-                // The version being replaced becomes a revision (nothing when it is stale).
-                sqlx::query(
-                    "INSERT INTO article_revisions \
-                     (article_id, version, title, lead, body_html, contact, saved_by, saved_at) \
-                     SELECT id, version, title, lead, body_html, contact, updated_by, updated_at \
-                     FROM articles WHERE id = $1 AND version = $2",
+                let mut tx = self.begin_write().await?;
+                Self::keep_revision(
+                    &mut tx,
+                    &ItemTables::ARTICLES,
+                    id,
+                    expected_version,
+                    "title, lead, body_html, contact",
                 )
-                .bind(id)
-                .bind(expected_version)
-                .execute(&mut *tx)
                 .await?;
                 let category_id = Self::category_id(&mut tx, article.category.as_deref()).await?;
                 let event_id = Self::event_id(&mut tx, article.event.as_deref()).await?;
@@ -668,19 +864,19 @@ macro_rules! impl_store {
                 .bind($instant(Utc::now()))
                 .bind(id)
                 .bind(expected_version)
-                .bind(actor)
+                .bind(audit.actor)
                 .fetch_optional(&mut *tx)
                 .await?;
                 if updated.is_none() {
                     return Err(Self::stale_write(&mut tx, "articles", id, expected_version).await?);
                 }
                 Self::replace_attachments(&mut tx, id, &article.attachments).await?;
-                sqlx::query("DELETE FROM article_drafts WHERE article_id = $1")
-                    .bind(id)
-                    .execute(&mut *tx)
+                Self::settle_draft(&mut tx, &ItemTables::ARTICLES, id, draft, expected_version)
                     .await?;
+                Self::audit_line(&mut tx, &ItemTables::ARTICLES, id, audit).await?;
+                let written = Self::article_in(&mut tx, id).await?;
                 tx.commit().await?;
-                self.article_by_id(id).await
+                Ok(written)
             }
 
             async fn article(&self, id: i64) -> Result<Option<Article>, StoreError> {
@@ -691,19 +887,8 @@ macro_rules! impl_store {
                 }
             }
 
-            async fn restore_article(&self, id: i64) -> Result<(), StoreError> {
-                let restored = sqlx::query(
-                    "UPDATE articles SET trashed_at = NULL, updated_at = $1, \
-                     version = version + 1 WHERE id = $2 AND trashed_at IS NOT NULL",
-                )
-                .bind($instant(Utc::now()))
-                .bind(id)
-                .execute(&self.pool)
-                .await?;
-                if restored.rows_affected() == 0 {
-                    return Err(StoreError::NotFound);
-                }
-                Ok(())
+            async fn restore_article(&self, id: i64, audit: Audit<'_>) -> Result<(), StoreError> {
+                self.set_trashed(&ItemTables::ARTICLES, id, false, audit).await
             }
 
             async fn trashed_articles(&self) -> Result<Vec<Article>, StoreError> {
@@ -751,57 +936,28 @@ macro_rules! impl_store {
                 base_version: i64,
                 seen_draft_version: i64,
                 user_id: i64,
+                audit: Audit<'_>,
             ) -> Result<ArticleDraft, StoreError> {
-                let now = $instant(Utc::now());
-                let saved: Option<i64> = if seen_draft_version == 0 {
-                    sqlx::query_scalar(
-                        "INSERT INTO article_drafts (article_id, title, lead, body_html, contact, \
-                         base_version, draft_version, saved_by, saved_at) \
-                         SELECT id, $2, $3, $4, $5, $6, 1, $7, $8 FROM articles WHERE id = $1 \
-                         ON CONFLICT (article_id) DO NOTHING RETURNING draft_version",
+                let (draft_version, saved_at) = self
+                    .save_draft(
+                        &ItemTables::ARTICLES,
+                        article_id,
+                        &["title", "lead", "body_html", "contact"],
+                        &[&text.title, &text.lead, &text.body_html, &text.contact],
+                        base_version,
+                        seen_draft_version,
+                        user_id,
+                        audit,
                     )
-                    .bind(article_id)
-                    .bind(&text.title)
-                    .bind(&text.lead)
-                    .bind(&text.body_html)
-                    .bind(&text.contact)
-                    .bind(base_version)
-                    .bind(user_id)
-                    .bind(now)
-                    .fetch_optional(&self.pool)
-                    .await?
-                } else {
-                    sqlx::query_scalar(
-                        "UPDATE article_drafts SET title = $2, lead = $3, body_html = $4, \
-                         contact = $5, base_version = $6, saved_by = $7, saved_at = $8, \
-                         draft_version = draft_version + 1 \
-                         WHERE article_id = $1 AND draft_version = $9 RETURNING draft_version",
-                    )
-                    .bind(article_id)
-                    .bind(&text.title)
-                    .bind(&text.lead)
-                    .bind(&text.body_html)
-                    .bind(&text.contact)
-                    .bind(base_version)
-                    .bind(user_id)
-                    .bind(now)
-                    .bind(seen_draft_version)
-                    .fetch_optional(&self.pool)
-                    .await?
-                };
-                if saved.is_some() {
-                    return self.article_draft(article_id).await?.ok_or(StoreError::NotFound);
-                }
-                let stored = self.article_draft(article_id).await?;
-                Err(draft_refusal(seen_draft_version, stored.map(|d| d.draft_version)))
-            }
-
-            async fn discard_article_draft(&self, article_id: i64) -> Result<(), StoreError> {
-                sqlx::query("DELETE FROM article_drafts WHERE article_id = $1")
-                    .bind(article_id)
-                    .execute(&self.pool)
                     .await?;
-                Ok(())
+                Ok(ArticleDraft {
+                    article_id,
+                    text: text.clone(),
+                    base_version,
+                    draft_version,
+                    saved_by: Some(audit.actor.to_string()),
+                    saved_at,
+                })
             }
 
             async fn article_revisions(
@@ -848,14 +1004,16 @@ macro_rules! impl_store {
                 lang: &str,
                 text: &ArticleText,
                 seen_version: i64,
+                audit: Option<Audit<'_>>,
             ) -> Result<i64, StoreError> {
                 self.save_translation(
-                    &TranslationTable::ARTICLES,
+                    &ItemTables::ARTICLES,
                     article_id,
                     lang,
                     [&text.title, &text.lead, &text.body_html, &text.contact],
                     search_text(&text.title, &[&text.lead], &text.body_html),
                     seen_version,
+                    audit,
                 )
                 .await
             }
@@ -865,7 +1023,7 @@ macro_rules! impl_store {
                 lang: &str,
                 slugs: &[String],
             ) -> Result<Vec<(String, String, String)>, StoreError> {
-                self.translated_titles(&TranslationTable::ARTICLES, lang, slugs).await
+                self.translated_titles(&ItemTables::ARTICLES, lang, slugs).await
             }
 
             async fn translated_slugs(
@@ -873,8 +1031,8 @@ macro_rules! impl_store {
                 lang: &str,
             ) -> Result<(Vec<String>, Vec<String>), StoreError> {
                 Ok((
-                    self.published_translated(&TranslationTable::ARTICLES, lang).await?,
-                    self.published_translated(&TranslationTable::EVENTS, lang).await?,
+                    self.published_translated(&ItemTables::ARTICLES, lang).await?,
+                    self.published_translated(&ItemTables::EVENTS, lang).await?,
                 ))
             }
 
@@ -883,7 +1041,7 @@ macro_rules! impl_store {
                 lang: &str,
                 slugs: &[String],
             ) -> Result<Vec<(String, String, String)>, StoreError> {
-                self.translated_titles(&TranslationTable::EVENTS, lang, slugs).await
+                self.translated_titles(&ItemTables::EVENTS, lang, slugs).await
             }
 
             async fn event_translations(
@@ -916,14 +1074,16 @@ macro_rules! impl_store {
                 lang: &str,
                 text: &EventText,
                 seen_version: i64,
+                audit: Option<Audit<'_>>,
             ) -> Result<i64, StoreError> {
                 self.save_translation(
-                    &TranslationTable::EVENTS,
+                    &ItemTables::EVENTS,
                     event_id,
                     lang,
                     [&text.title, &text.summary, &text.body_html, &text.location],
                     search_text(&text.title, &[&text.summary, &text.location], &text.body_html),
                     seen_version,
+                    audit,
                 )
                 .await
             }
@@ -944,49 +1104,28 @@ macro_rules! impl_store {
                 base_version: i64,
                 seen_draft_version: i64,
                 user_id: i64,
+                audit: Audit<'_>,
             ) -> Result<EventDraft, StoreError> {
-                let now = $instant(Utc::now());
-                let saved: Option<i64> = if seen_draft_version == 0 {
-                    sqlx::query_scalar(
-                        "INSERT INTO event_drafts (event_id, fields, base_version, draft_version, \
-                         saved_by, saved_at) SELECT id, $2, $3, 1, $4, $5 FROM events \
-                         WHERE id = $1 ON CONFLICT (event_id) DO NOTHING RETURNING draft_version",
+                let (draft_version, saved_at) = self
+                    .save_draft(
+                        &ItemTables::EVENTS,
+                        event_id,
+                        &["fields"],
+                        &[fields_json],
+                        base_version,
+                        seen_draft_version,
+                        user_id,
+                        audit,
                     )
-                    .bind(event_id)
-                    .bind(fields_json)
-                    .bind(base_version)
-                    .bind(user_id)
-                    .bind(now)
-                    .fetch_optional(&self.pool)
-                    .await?
-                } else {
-                    sqlx::query_scalar(
-                        "UPDATE event_drafts SET fields = $2, base_version = $3, saved_by = $4, \
-                         saved_at = $5, draft_version = draft_version + 1 \
-                         WHERE event_id = $1 AND draft_version = $6 RETURNING draft_version",
-                    )
-                    .bind(event_id)
-                    .bind(fields_json)
-                    .bind(base_version)
-                    .bind(user_id)
-                    .bind(now)
-                    .bind(seen_draft_version)
-                    .fetch_optional(&self.pool)
-                    .await?
-                };
-                if saved.is_some() {
-                    return self.event_draft(event_id).await?.ok_or(StoreError::NotFound);
-                }
-                let stored = self.event_draft(event_id).await?;
-                Err(draft_refusal(seen_draft_version, stored.map(|d| d.draft_version)))
-            }
-
-            async fn discard_event_draft(&self, event_id: i64) -> Result<(), StoreError> {
-                sqlx::query("DELETE FROM event_drafts WHERE event_id = $1")
-                    .bind(event_id)
-                    .execute(&self.pool)
                     .await?;
-                Ok(())
+                Ok(EventDraft {
+                    event_id,
+                    fields_json: fields_json.to_string(),
+                    base_version,
+                    draft_version,
+                    saved_by: Some(audit.actor.to_string()),
+                    saved_at,
+                })
             }
 
             async fn event_revisions(
@@ -1040,7 +1179,7 @@ macro_rules! impl_store {
             }
 
             async fn set_password(&self, email: &str, password_hash: &str) -> Result<(), StoreError> {
-                let mut tx = self.pool.begin().await?;
+                let mut tx = self.begin_write().await?;
                 let user_id: Option<i64> = sqlx::query_scalar(
                     "UPDATE users SET password_hash = $1 WHERE email = $2 RETURNING id",
                 )
@@ -1116,32 +1255,47 @@ macro_rules! impl_store {
                 Ok(())
             }
 
-            async fn record_login_failure(
+            async fn count_sign_in_attempt(
                 &self,
-                key: &str,
+                keys: &[String],
                 now: DateTime<Utc>,
-            ) -> Result<i64, StoreError> {
-                Ok(sqlx::query_scalar(
-                    "INSERT INTO login_failures (key, failures, last_failure_at) VALUES ($1, 1, $2) \
-                     ON CONFLICT (key) DO UPDATE SET failures = login_failures.failures + 1, \
-                     last_failure_at = $2 RETURNING failures",
-                )
-                .bind(key)
-                .bind($instant(now))
-                .fetch_one(&self.pool)
-                .await?)
+                forget_before: DateTime<Utc>,
+            ) -> Result<Vec<Option<(i64, DateTime<Utc>)>>, StoreError> {
+                let mut tx = self.begin_write().await?;
+                sqlx::query("DELETE FROM login_failures WHERE last_failure_at < $1")
+                    .bind($instant(forget_before))
+                    .execute(&mut *tx)
+                    .await?;
+                let mut counted = Vec::with_capacity(keys.len());
+                for key in keys {
+                    // The `SET` expressions read the row as it was before this attempt.
+                    let (failures, previous): (i64, Option<DateTime<Utc>>) = sqlx::query_as(
+                        "INSERT INTO login_failures (key, failures, last_failure_at) \
+                         VALUES ($1, 1, $2) ON CONFLICT (key) DO UPDATE SET \
+                         failures = CASE WHEN login_failures.last_failure_at < $3 THEN 1 \
+                         ELSE login_failures.failures + 1 END, \
+                         previous_failure_at = CASE WHEN login_failures.last_failure_at < $3 \
+                         THEN NULL ELSE login_failures.last_failure_at END, \
+                         last_failure_at = $2 \
+                         RETURNING failures, previous_failure_at",
+                    )
+                    .bind(key)
+                    .bind($instant(now))
+                    .bind($instant(forget_before))
+                    .fetch_one(&mut *tx)
+                    .await?;
+                    counted.push(previous.map(|last| (failures - 1, last)));
+                }
+                tx.commit().await?;
+                Ok(counted)
             }
 
-            async fn login_failures(
-                &self,
-                key: &str,
-            ) -> Result<Option<(i64, DateTime<Utc>)>, StoreError> {
-                Ok(sqlx::query_as(
-                    "SELECT failures, last_failure_at FROM login_failures WHERE key = $1",
-                )
-                .bind(key)
-                .fetch_optional(&self.pool)
-                .await?)
+            async fn clear_login_failures_under(&self, prefix: &str) -> Result<(), StoreError> {
+                sqlx::query("DELETE FROM login_failures WHERE substr(key, 1, length($1)) = $1")
+                    .bind(prefix)
+                    .execute(&self.pool)
+                    .await?;
+                Ok(())
             }
 
             async fn clear_login_failures(&self, key: &str) -> Result<(), StoreError> {
@@ -1149,22 +1303,6 @@ macro_rules! impl_store {
                     .bind(key)
                     .execute(&self.pool)
                     .await?;
-                Ok(())
-            }
-
-            async fn record_audit(&self, entry: &AuditEntry) -> Result<(), StoreError> {
-                sqlx::query(
-                    "INSERT INTO audit_log (at, actor, action, item_kind, item_id, item_title) \
-                     VALUES ($1, $2, $3, $4, $5, $6)",
-                )
-                .bind($instant(entry.at))
-                .bind(&entry.actor)
-                .bind(&entry.action)
-                .bind(&entry.item_kind)
-                .bind(entry.item_id)
-                .bind(&entry.item_title)
-                .execute(&self.pool)
-                .await?;
                 Ok(())
             }
 
@@ -1185,8 +1323,9 @@ macro_rules! impl_store {
                 id: i64,
                 expected_version: i64,
                 settings: &ArticleSettings,
+                audit: Audit<'_>,
             ) -> Result<Article, StoreError> {
-                let mut tx = self.pool.begin().await?;
+                let mut tx = self.begin_write().await?;
                 let category_id = Self::category_id(&mut tx, settings.category.as_deref()).await?;
                 let taken: Option<i64> =
                     sqlx::query_scalar("SELECT id FROM articles WHERE slug = $1 AND id <> $2")
@@ -1213,23 +1352,14 @@ macro_rules! impl_store {
                 if updated.is_none() {
                     return Err(Self::stale_write(&mut tx, "articles", id, expected_version).await?);
                 }
+                Self::audit_line(&mut tx, &ItemTables::ARTICLES, id, audit).await?;
+                let written = Self::article_in(&mut tx, id).await?;
                 tx.commit().await?;
-                self.article_by_id(id).await
+                Ok(written)
             }
 
-            async fn trash_article(&self, id: i64) -> Result<(), StoreError> {
-                let trashed = sqlx::query(
-                    "UPDATE articles SET status = 'draft', trashed_at = $1, updated_at = $1, \
-                     version = version + 1 WHERE id = $2",
-                )
-                .bind($instant(Utc::now()))
-                .bind(id)
-                .execute(&self.pool)
-                .await?;
-                if trashed.rows_affected() == 0 {
-                    return Err(StoreError::NotFound);
-                }
-                Ok(())
+            async fn trash_article(&self, id: i64, audit: Audit<'_>) -> Result<(), StoreError> {
+                self.set_trashed(&ItemTables::ARTICLES, id, true, audit).await
             }
 
             async fn attachments(&self, article_id: i64) -> Result<Vec<Attachment>, StoreError> {
@@ -1451,7 +1581,7 @@ macro_rules! impl_store {
                 )
                 .fetch_all(&self.pool)
                 .await?;
-                let mut tx = self.pool.begin().await?;
+                let mut tx = self.begin_write().await?;
                 for (id, title, lead, body) in &articles {
                     let (search_title, search_body) = search_text(title, &[lead], body);
                     sqlx::query("UPDATE articles SET search_title = $1, search_body = $2 WHERE id = $3")
@@ -1483,14 +1613,14 @@ macro_rules! impl_store {
                 for (kind, id, lang, title, second, third, body) in &translations {
                     let (search_title, search_body) = search_text(title, &[second, third], body);
                     let table = if kind == "article" {
-                        &TranslationTable::ARTICLES
+                        &ItemTables::ARTICLES
                     } else {
-                        &TranslationTable::EVENTS
+                        &ItemTables::EVENTS
                     };
                     let sql = format!(
                         "UPDATE {} SET search_title = $1, search_body = $2 \
                          WHERE {} = $3 AND lang = $4",
-                        table.table, table.item
+                        table.translations, table.key
                     );
                     sqlx::query(&sql)
                         .bind(search_title)
@@ -1531,29 +1661,40 @@ pub(super) type TranslationRow = (
     chrono::DateTime<chrono::Utc>,
 );
 
-/// Where one kind of item keeps its translations: the table, the column naming the item, the
-/// items' own table and the four text columns in the order `save_translation` binds them.
-pub(super) struct TranslationTable {
-    pub(super) table: &'static str,
-    pub(super) item: &'static str,
-    pub(super) parent: &'static str,
+/// The tables of one kind of editable item, for the writes and reads articles and events
+/// share (audit lines, drafts, translations): the items' table, the name the audit log gives
+/// the kind, the column other tables name an item by, its drafts' and translations' tables,
+/// and the four translated text columns in the order `save_translation` binds them.
+pub(super) struct ItemTables {
+    pub(super) kind: &'static str,
+    pub(super) items: &'static str,
+    pub(super) key: &'static str,
+    pub(super) drafts: &'static str,
+    pub(super) revisions: &'static str,
+    pub(super) translations: &'static str,
     pub(super) columns: [&'static str; 4],
     /// The column lists show beside the title: an article's lead, an event's place.
     pub(super) listed: &'static str,
 }
 
-impl TranslationTable {
-    pub(super) const ARTICLES: TranslationTable = TranslationTable {
-        table: "article_translations",
-        item: "article_id",
-        parent: "articles",
+impl ItemTables {
+    pub(super) const ARTICLES: ItemTables = ItemTables {
+        kind: "article",
+        items: "articles",
+        key: "article_id",
+        drafts: "article_drafts",
+        revisions: "article_revisions",
+        translations: "article_translations",
         columns: ["title", "lead", "body_html", "contact"],
         listed: "lead",
     };
-    pub(super) const EVENTS: TranslationTable = TranslationTable {
-        table: "event_translations",
-        item: "event_id",
-        parent: "events",
+    pub(super) const EVENTS: ItemTables = ItemTables {
+        kind: "event",
+        items: "events",
+        key: "event_id",
+        drafts: "event_drafts",
+        revisions: "event_revisions",
+        translations: "event_translations",
         columns: ["title", "summary", "body_html", "location"],
         listed: "location",
     };

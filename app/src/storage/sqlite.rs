@@ -12,12 +12,12 @@ use super::rows::{
     DraftRow, EventDraftRow, EventRevisionRow, EventRow, RevisionRow, SearchRow, UserRow,
     ARTICLE_COLUMNS, DRAFT_COLUMNS, EVENT_COLUMNS, EVENT_DRAFT_COLUMNS, EVENT_REVISION_COLUMNS,
 };
-use super::sql::{draft_refusal, impl_store, TranslationRow, TranslationTable};
+use super::sql::{draft_refusal, impl_store, ItemTables, TranslationRow};
 use super::{
     slugs, Article, ArticleDraft, ArticleNeighbours, ArticlePage, ArticleRevision, ArticleSettings,
-    ArticleText, Attachment, AuditEntry, Category, Credentials, Direction, Event, EventDraft,
-    EventPage, EventRevision, EventText, NewArticle, NewCategory, NewEvent, Recurrence, Role,
-    SearchKind, SearchPage, SearchRequest, StoreError, Translation, User,
+    ArticleText, Attachment, Audit, AuditEntry, Category, Credentials, Direction, DraftRule, Event,
+    EventDraft, EventPage, EventRevision, EventText, NewArticle, NewCategory, NewEvent, Recurrence,
+    Role, SearchKind, SearchPage, SearchRequest, StoreError, Translation, User,
 };
 use crate::i18n::Lang;
 
@@ -121,4 +121,7 @@ fn unix_seconds(instant: DateTime<Utc>) -> i64 {
     instant.timestamp()
 }
 
-impl_store!(SqliteStore, sqlx::Sqlite, unix_seconds);
+// `BEGIN IMMEDIATE`: a write transaction that reads first (a category's id, a draft's version)
+// takes the write lock at its start. A plain `BEGIN` would fail with `SQLITE_BUSY` at its
+// first write whenever another writer committed in between, without waiting.
+impl_store!(SqliteStore, sqlx::Sqlite, unix_seconds, "BEGIN IMMEDIATE");

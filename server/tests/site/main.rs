@@ -12,3 +12,4 @@ mod editing;
 mod feeds;
 mod languages;
 mod pages;
+mod racing;

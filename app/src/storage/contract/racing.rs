@@ -1,0 +1,453 @@
+//! Editing writes racing each other, on SQLite and on PostgreSQL: every write ends in success
+//! or a conflict (never a database error), exactly one of several writes from the same version
+//! wins, and nothing an editor was told is saved is lost.
+
+use std::future::Future;
+
+use super::*;
+
+/// How many writes race in each test: more than the pool's connections would only queue.
+const AT_ONCE: usize = 8;
+
+/// Starts `write(0)` … `write(n - 1)` at once and answers their outcomes in that order.
+async fn at_once<T, F, Fut>(n: usize, write: F) -> Vec<Result<T, StoreError>>
+where
+    F: Fn(usize) -> Fut,
+    Fut: Future<Output = Result<T, StoreError>> + Send + 'static,
+    T: Send + 'static,
+{
+    let tasks: Vec<_> = (0..n).map(|i| tokio::spawn(write(i))).collect();
+    let mut outcomes = Vec::with_capacity(n);
+    for task in tasks {
+        outcomes.push(task.await.expect("a racing write does not panic"));
+    }
+    outcomes
+}
+
+/// Exactly one success and conflicts for the rest; anything else fails with the outcomes.
+fn one_wins<T: std::fmt::Debug>(outcomes: &[Result<T, StoreError>]) {
+    let won = outcomes.iter().filter(|outcome| outcome.is_ok()).count();
+    let refused = outcomes
+        .iter()
+        .filter(|outcome| matches!(outcome, Err(StoreError::Conflict { .. })))
+        .count();
+    assert_eq!(
+        (won, refused),
+        (1, outcomes.len() - 1),
+        "one write wins, the others conflict: {outcomes:?}"
+    );
+}
+
+async fn editor(store: &SharedStore) -> User {
+    store
+        .create_user("redaktore@example.lv", "$argon2id$x", Role::Editor)
+        .await
+        .expect("account")
+}
+
+fn article_text(title: &str) -> ArticleText {
+    ArticleText {
+        title: title.to_string(),
+        lead: "Ievads.".into(),
+        body_html: "<p>Teksts</p>".into(),
+        contact: String::new(),
+    }
+}
+
+async fn publishes_from_one_version_at_once_end_in_one_success_and_conflicts(store: SharedStore) {
+    let stored = store
+        .create_article(&article("Sākums", utc(2021, 5, 3, 7, 0)), None)
+        .await
+        .expect("article");
+    let outcomes = at_once(AT_ONCE, |i| {
+        let store = Arc::clone(&store);
+        let version = stored.version;
+        let id = stored.id;
+        async move {
+            let title = format!("Versija {i}");
+            store
+                .update_article(
+                    id,
+                    version,
+                    &article(&title, utc(2021, 5, 3, 7, 0)),
+                    DraftRule::Publishes(0),
+                    audit("published"),
+                )
+                .await
+        }
+    })
+    .await;
+    one_wins(&outcomes);
+    let winner = outcomes
+        .iter()
+        .find_map(|outcome| outcome.as_ref().ok())
+        .expect("a winner");
+    let now = store
+        .article(stored.id)
+        .await
+        .expect("read")
+        .expect("article");
+    assert_eq!(
+        (now.version, now.title.as_str()),
+        (stored.version + 1, winner.title.as_str()),
+        "the winner answered with what is stored"
+    );
+    assert_eq!(
+        store
+            .article_revisions(stored.id)
+            .await
+            .expect("revisions")
+            .len(),
+        1
+    );
+    assert_eq!(actions(&store).await, vec!["published"]);
+}
+
+async fn first_draft_saves_at_once_end_in_one_draft_and_conflicts(store: SharedStore) {
+    let editor = editor(&store).await;
+    let stored = store
+        .create_article(&article("Sākums", utc(2021, 5, 3, 7, 0)), None)
+        .await
+        .expect("article");
+    let outcomes = at_once(AT_ONCE, |i| {
+        let store = Arc::clone(&store);
+        let (id, version, editor) = (stored.id, stored.version, editor.id);
+        async move {
+            store
+                .save_article_draft(
+                    id,
+                    &article_text(&format!("Melnraksts {i}")),
+                    version,
+                    0,
+                    editor,
+                    audit("changed"),
+                )
+                .await
+        }
+    })
+    .await;
+    one_wins(&outcomes);
+    let saved = outcomes
+        .iter()
+        .find_map(|outcome| outcome.as_ref().ok())
+        .expect("a winner");
+    let stored_draft = store
+        .article_draft(stored.id)
+        .await
+        .expect("read")
+        .expect("draft");
+    assert_eq!(stored_draft.text, saved.text);
+    assert_eq!(stored_draft.draft_version, saved.draft_version);
+    assert_eq!(actions(&store).await, vec!["changed"]);
+}
+
+async fn event_saves_that_read_first_at_once_never_fail(store: SharedStore) {
+    store
+        .create_category(&NewCategory {
+            slug: "apmacibas".into(),
+            name: "Apmācības".into(),
+            colour: "#1d4ed8".into(),
+            ..NewCategory::default()
+        })
+        .await
+        .expect("category");
+    let stored = store
+        .create_event(
+            &event("Seminārs", utc(2020, 8, 4, 7, 0), utc(2020, 8, 4, 9, 0)),
+            None,
+        )
+        .await
+        .expect("event");
+    // A save with a category looks the category up before it writes: on SQLite a plain
+    // `BEGIN` then fails at once with "database is locked" when another save got there first.
+    let outcomes = at_once(AT_ONCE, |i| {
+        let store = Arc::clone(&store);
+        let (id, version) = (stored.id, stored.version);
+        async move {
+            let mut changed = event(
+                &format!("Seminārs {i}"),
+                utc(2020, 8, 4, 7, 0),
+                utc(2020, 8, 4, 9, 0),
+            );
+            changed.category = Some("apmacibas".into());
+            store
+                .update_event(id, version, &changed, DraftRule::Keeps, audit("changed"))
+                .await
+        }
+    })
+    .await;
+    one_wins(&outcomes);
+    // Different events saved at once all succeed.
+    let events: Vec<Event> = {
+        let mut created = Vec::new();
+        for i in 0..AT_ONCE {
+            let title = format!("Lekcija {i}");
+            created.push(
+                store
+                    .create_event(
+                        &event(&title, utc(2020, 8, 5, 7, 0), utc(2020, 8, 5, 9, 0)),
+                        None,
+                    )
+                    .await
+                    .expect("event"),
+            );
+        }
+        created
+    };
+    let outcomes = at_once(AT_ONCE, |i| {
+        let store = Arc::clone(&store);
+        let (id, version) = (events[i].id, events[i].version);
+        async move {
+            let mut changed = event("Lekcija", utc(2020, 8, 5, 7, 0), utc(2020, 8, 5, 9, 0));
+            changed.category = Some("apmacibas".into());
+            store
+                .update_event(id, version, &changed, DraftRule::Keeps, audit("changed"))
+                .await
+        }
+    })
+    .await;
+    assert!(
+        outcomes.iter().all(Result::is_ok),
+        "saves of different events all succeed: {outcomes:?}"
+    );
+}
+
+async fn restoring_a_version_keeps_the_draft_another_editor_saved(store: SharedStore) {
+    let editor = editor(&store).await;
+    let stored = store
+        .create_article(&article("Pirmā versija", utc(2021, 5, 3, 7, 0)), None)
+        .await
+        .expect("article");
+    let second = store
+        .update_article(
+            stored.id,
+            stored.version,
+            &article("Otrā versija", utc(2021, 5, 3, 7, 0)),
+            DraftRule::Publishes(0),
+            audit("published"),
+        )
+        .await
+        .expect("second version");
+    let draft = store
+        .save_article_draft(
+            stored.id,
+            &article_text("Annas melnraksts"),
+            second.version,
+            0,
+            editor.id,
+            audit("changed"),
+        )
+        .await
+        .expect("draft");
+    let restored = store
+        .update_article(
+            stored.id,
+            second.version,
+            &article("Pirmā versija", utc(2021, 5, 3, 7, 0)),
+            DraftRule::Keeps,
+            audit("restored version 1"),
+        )
+        .await
+        .expect("restore");
+    assert_eq!(restored.title, "Pirmā versija");
+    assert_eq!(
+        store.article_draft(stored.id).await.expect("read"),
+        Some(draft),
+        "the draft another editor saved is still theirs"
+    );
+
+    // The same for an event moved on the calendar while someone drafts it.
+    let event_row = store
+        .create_event(
+            &event("Seminārs", utc(2020, 8, 4, 7, 0), utc(2020, 8, 4, 9, 0)),
+            None,
+        )
+        .await
+        .expect("event");
+    store
+        .save_event_draft(
+            event_row.id,
+            r#"{"title":"Melnraksts"}"#,
+            event_row.version,
+            0,
+            editor.id,
+            audit("changed"),
+        )
+        .await
+        .expect("event draft");
+    store
+        .update_event(
+            event_row.id,
+            event_row.version,
+            &event("Seminārs", utc(2020, 8, 6, 7, 0), utc(2020, 8, 6, 9, 0)),
+            DraftRule::Keeps,
+            audit("moved to 2020-08-06"),
+        )
+        .await
+        .expect("move");
+    assert!(store
+        .event_draft(event_row.id)
+        .await
+        .expect("read")
+        .is_some());
+}
+
+/// Articles and events settle their drafts the same way: publishing takes the draft it was
+/// made from with it, in its transaction, and a newer draft refuses it.
+async fn articles_and_events_publish_their_drafts_alike(store: SharedStore) {
+    let editor = editor(&store).await;
+    let event_row = store
+        .create_event(
+            &event("Seminārs", utc(2020, 8, 4, 7, 0), utc(2020, 8, 4, 9, 0)),
+            None,
+        )
+        .await
+        .expect("event");
+    for seen in [0, 1] {
+        store
+            .save_event_draft(
+                event_row.id,
+                r#"{"title":"Melnraksts"}"#,
+                event_row.version,
+                seen,
+                editor.id,
+                audit("changed"),
+            )
+            .await
+            .expect("draft");
+    }
+    let changed = event(
+        "Seminārs Rīgā",
+        utc(2020, 8, 4, 7, 0),
+        utc(2020, 8, 4, 9, 0),
+    );
+    assert!(matches!(
+        store
+            .update_event(
+                event_row.id,
+                event_row.version,
+                &changed,
+                DraftRule::Publishes(1),
+                audit("changed"),
+            )
+            .await,
+        Err(StoreError::NewerDraft { item_version }) if item_version == event_row.version
+    ));
+    let unchanged = store
+        .event_by_id_for_editing(event_row.id)
+        .await
+        .expect("read")
+        .expect("event");
+    assert_eq!(unchanged.version, event_row.version, "nothing was written");
+    assert!(store
+        .event_revisions(event_row.id)
+        .await
+        .expect("revisions")
+        .is_empty());
+    let saved = store
+        .update_event(
+            event_row.id,
+            event_row.version,
+            &changed,
+            DraftRule::Publishes(2),
+            audit("changed"),
+        )
+        .await
+        .expect("save");
+    assert_eq!(
+        (saved.version, saved.title.as_str()),
+        (event_row.version + 1, "Seminārs Rīgā")
+    );
+    assert_eq!(store.event_draft(event_row.id).await.expect("read"), None);
+    assert_eq!(actions(&store).await, vec!["changed", "changed"]);
+}
+
+/// A publish and an autosave from the same look at the draft, again and again: a draft save
+/// that was acknowledged is always stored afterwards (a publish that would take it is
+/// refused).
+async fn a_publish_racing_an_autosave_never_loses_a_saved_draft(store: SharedStore) {
+    let editor = editor(&store).await;
+    let stored = store
+        .create_article(&article("Sākums", utc(2021, 5, 3, 7, 0)), None)
+        .await
+        .expect("article");
+    for round in 0..10 {
+        let version = store
+            .article(stored.id)
+            .await
+            .expect("read")
+            .expect("article")
+            .version;
+        let id = stored.id;
+        let seen = store
+            .article_draft(stored.id)
+            .await
+            .expect("read")
+            .map_or(0, |draft| draft.draft_version);
+        let publish = {
+            let store = Arc::clone(&store);
+            tokio::spawn(async move {
+                store
+                    .update_article(
+                        id,
+                        version,
+                        &article(&format!("Publicēts {round}"), utc(2021, 5, 3, 7, 0)),
+                        DraftRule::Publishes(seen),
+                        audit("published"),
+                    )
+                    .await
+            })
+        };
+        let autosave = {
+            let store = Arc::clone(&store);
+            let editor = editor.id;
+            tokio::spawn(async move {
+                store
+                    .save_article_draft(
+                        id,
+                        &article_text(&format!("Melnraksts {round}")),
+                        version,
+                        seen,
+                        editor,
+                        audit("changed"),
+                    )
+                    .await
+            })
+        };
+        let published = publish.await.expect("publish task");
+        let drafted = autosave.await.expect("autosave task");
+        assert!(
+            matches!(
+                published,
+                Ok(_) | Err(StoreError::Conflict { .. } | StoreError::NewerDraft { .. })
+            ),
+            "round {round}: {published:?}"
+        );
+        assert!(
+            matches!(drafted, Ok(_) | Err(StoreError::Conflict { .. })),
+            "round {round}: {drafted:?}"
+        );
+        // From the same draft both cannot win: one would replace the other unseen. (With no
+        // draft yet, an autosave after the publish rightly starts a new one.)
+        assert!(
+            seen == 0 || !(published.is_ok() && drafted.is_ok()),
+            "round {round}: a publish and an autosave from one draft cannot both win"
+        );
+        if let Ok(draft) = drafted {
+            assert_eq!(
+                store.article_draft(stored.id).await.expect("read"),
+                Some(draft),
+                "round {round}: the acknowledged draft is stored"
+            );
+        }
+    }
+}
+
+contract_tests!(
+    publishes_from_one_version_at_once_end_in_one_success_and_conflicts,
+    first_draft_saves_at_once_end_in_one_draft_and_conflicts,
+    event_saves_that_read_first_at_once_never_fail,
+    restoring_a_version_keeps_the_draft_another_editor_saved,
+    articles_and_events_publish_their_drafts_alike,
+    a_publish_racing_an_autosave_never_loses_a_saved_draft,
+);

@@ -1,0 +1,318 @@
+//! Editors racing each other: the same save sent from several browsers at the same moment.
+//! One of them wins, the others are told of the conflict, nothing answers a server error, and
+//! nothing an editor was told was saved goes missing.
+
+use std::sync::Arc;
+
+use app::{
+    auth::Role,
+    editing::{
+        event_fields::{EditableEvent, EventFields, EventSave},
+        ArticleFields, ArticleSave, AuditLine, EditableArticle, GetAuditLog, GetEditableArticle,
+        GetEditableEvent, ItemKind, ItemRef, PublishArticle, RestoreVersion, SaveDraft, SaveEvent,
+        Saved,
+    },
+};
+use http::StatusCode;
+use leptos::server_fn::{
+    serde::{de::DeserializeOwned, Serialize},
+    ServerFn,
+};
+use tokio::sync::Barrier;
+
+use crate::common::{Answer, Site};
+
+const LAUNCH: &str = "lietuva-un-latvija-sniegs-atbalstu-moldovai-cina-pret-cilveku-tirdzniecibu";
+const WEBINAR: &str = "vebinars-par-viltus-darba-piedavajumiem-socialajos-tiklos";
+/// How many browsers send the same save at once.
+const BROWSERS: usize = 8;
+
+/// A server function call as a browser sends it: the function's own address and wire type.
+struct Call {
+    path: &'static str,
+    body: String,
+    cookie: String,
+}
+
+fn call<F: ServerFn + Serialize>(arguments: &F, cookie: &str) -> Call {
+    Call {
+        path: F::PATH,
+        body: serde_json::to_string(arguments).expect("arguments serialise"),
+        cookie: cookie.to_string(),
+    }
+}
+
+impl Call {
+    async fn send(&self, site: &Site) -> Answer {
+        site.post_json(self.path, &self.body, Some(&self.cookie))
+            .await
+    }
+}
+
+/// Calls a server function that must succeed and reads its answer.
+async fn ask<F>(site: &Site, arguments: &F, cookie: &str) -> F::Output
+where
+    F: ServerFn + Serialize,
+    F::Output: DeserializeOwned,
+{
+    let answer = call(arguments, cookie).send(site).await;
+    assert_eq!(
+        answer.status,
+        StatusCode::OK,
+        "{}: {}",
+        F::PATH,
+        answer.body
+    );
+    read(&answer)
+}
+
+fn read<T: DeserializeOwned>(answer: &Answer) -> T {
+    serde_json::from_str(&answer.body).unwrap_or_else(|error| panic!("{error}: {}", answer.body))
+}
+
+/// Sends every call at the same moment, each from its own task on the multi-thread runtime;
+/// the answers come back in the order of the calls.
+async fn all_at_once(site: &Arc<Site>, calls: Vec<Call>) -> Vec<Answer> {
+    let start = Arc::new(Barrier::new(calls.len()));
+    let tasks: Vec<_> = calls
+        .into_iter()
+        .map(|call| {
+            let (site, start) = (Arc::clone(site), Arc::clone(&start));
+            tokio::spawn(async move {
+                start.wait().await;
+                call.send(&site).await
+            })
+        })
+        .collect();
+    let mut answers = Vec::with_capacity(tasks.len());
+    for task in tasks {
+        answers.push(task.await.expect("the browser's request finished"));
+    }
+    answers
+}
+
+/// Fails, showing the bodies, when any answer is a server error.
+fn assert_no_server_errors(answers: &[Answer]) {
+    let errors: Vec<String> = answers
+        .iter()
+        .filter(|answer| answer.status.is_server_error())
+        .map(|answer| format!("{} {}", answer.status, answer.body))
+        .collect();
+    assert!(errors.is_empty(), "server errors: {errors:?}");
+}
+
+/// Exactly one of the answers is a success and every other a conflict; the winner's index.
+fn the_one_winner(answers: &[Answer]) -> usize {
+    assert_no_server_errors(answers);
+    let mut statuses: Vec<u16> = answers.iter().map(|a| a.status.as_u16()).collect();
+    statuses.sort_unstable();
+    let mut expected = vec![409; answers.len()];
+    expected[0] = 200;
+    assert_eq!(statuses, expected, "one save wins, the others conflict");
+    answers
+        .iter()
+        .position(|answer| answer.status == StatusCode::OK)
+        .expect("a winner")
+}
+
+/// A site with two editors signed in: Anna, and Jānis, an admin who may read the audit log.
+async fn newsroom() -> (Arc<Site>, [String; 2]) {
+    let site = Site::with_demo_content().await;
+    let anna = site.signed_in("anna@example.lv", Role::Editor).await;
+    let janis = site.signed_in("janis@example.lv", Role::Admin).await;
+    (Arc::new(site), [anna, janis])
+}
+
+async fn open(site: &Site, cookie: &str) -> EditableArticle {
+    let slug = LAUNCH.to_string();
+    ask(site, &GetEditableArticle { slug }, cookie).await
+}
+
+/// A save of `article` as the editor opened it, with a new title and body.
+fn article_save(article: &EditableArticle, title: &str, body: &str) -> ArticleSave {
+    ArticleSave {
+        article_id: article.id,
+        fields: ArticleFields {
+            title: title.to_string(),
+            body_html: format!("<p>{body}</p>"),
+            ..article.current.clone()
+        },
+        base_version: article.version,
+        draft_version: article
+            .draft
+            .as_ref()
+            .map_or(0, |draft| draft.draft_version),
+    }
+}
+
+/// How many lines of the audit log's first page say `action` was done to `title`.
+async fn logged(site: &Site, admin: &str, action: &str, title: &str) -> usize {
+    let log: Vec<AuditLine> = ask(site, &GetAuditLog { page: 1 }, admin).await;
+    log.iter()
+        .filter(|line| line.action == action && line.item == title)
+        .count()
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 4)]
+async fn an_article_published_from_eight_browsers_at_once_is_published_once() {
+    let (site, editors) = newsroom().await;
+    let before = open(&site, &editors[0]).await;
+    let title = "Publicēts vienreiz";
+    let calls = (0..BROWSERS)
+        .map(|n| {
+            let save = article_save(&before, title, &format!("Teksts no pārlūka {n}"));
+            call(&PublishArticle { save }, &editors[n % 2])
+        })
+        .collect();
+    let answers = all_at_once(&site, calls).await;
+    let winner: Saved = read(&answers[the_one_winner(&answers)]);
+
+    let after = open(&site, &editors[0]).await;
+    assert_eq!(after.version, before.version + 1, "one new version");
+    assert_eq!(
+        after.current.body_html, winner.body_html,
+        "readers see the winner's text"
+    );
+    assert_eq!(logged(&site, &editors[1], "published", title).await, 1);
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 4)]
+async fn eight_first_drafts_of_one_article_at_once_keep_exactly_one() {
+    let (site, editors) = newsroom().await;
+    let before = open(&site, &editors[0]).await;
+    assert!(before.draft.is_none(), "the demo article has no draft");
+    let title = |n: usize| format!("Melnraksts no pārlūka {n}");
+    let calls = (0..BROWSERS)
+        .map(|n| {
+            let save = article_save(&before, &title(n), "Melnraksta teksts");
+            call(&SaveDraft { save }, &editors[n % 2])
+        })
+        .collect();
+    let answers = all_at_once(&site, calls).await;
+    let winner = the_one_winner(&answers);
+
+    let draft = open(&site, &editors[0]).await.draft.expect("the draft");
+    assert_eq!(
+        draft.fields.title,
+        title(winner),
+        "the draft is the winner's"
+    );
+    assert_eq!(
+        draft.draft_version,
+        read::<Saved>(&answers[winner]).draft_version
+    );
+    // The audit log names the article by its title, which a draft does not change.
+    assert_eq!(
+        logged(&site, &editors[1], "changed", &before.current.title).await,
+        1
+    );
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 4)]
+async fn restoring_an_old_version_keeps_the_draft_another_editor_is_writing() {
+    let (site, [anna, janis]) = newsroom().await;
+    let first = open(&site, &anna).await;
+    let second = article_save(&first, "Otrā versija", "Otrais teksts");
+    ask(&site, &PublishArticle { save: second }, &janis).await;
+    let current = open(&site, &anna).await;
+    let save = article_save(&current, "Annas melnraksts", "Annas nepabeigtais teksts");
+    let drafted = ask(&site, &SaveDraft { save }, &anna).await;
+
+    let item = ItemRef {
+        kind: ItemKind::Article,
+        id: first.id,
+    };
+    let restore = RestoreVersion {
+        item,
+        version: first.version,
+        expected_version: current.version,
+    };
+    ask(&site, &restore, &janis).await;
+
+    let after = open(&site, &anna).await;
+    assert_eq!(
+        after.current.title, first.current.title,
+        "the old version is back"
+    );
+    let draft = after
+        .draft
+        .expect("Anna's draft survives Jānis restoring an old version");
+    assert_eq!(draft.fields.title, "Annas melnraksts");
+    assert_eq!(draft.fields.body_html, drafted.body_html);
+    assert_eq!(draft.draft_version, drafted.draft_version);
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 4)]
+async fn an_event_saved_from_eight_browsers_at_once_is_saved_once() {
+    let (site, editors) = newsroom().await;
+    let slug = WEBINAR.to_string();
+    let before: EditableEvent =
+        ask(&site, &GetEditableEvent { slug: slug.clone() }, &editors[0]).await;
+    assert_ne!(before.fields.category, "konferences");
+    let fields = |n: usize| EventFields {
+        category: "konferences".to_string(),
+        location: format!("Zāle {n}"),
+        ..before.fields.clone()
+    };
+    let calls = (0..BROWSERS)
+        .map(|n| {
+            let save = EventSave {
+                event_id: before.id,
+                version: before.version,
+                draft_version: 0,
+                fields: fields(n),
+            };
+            call(&SaveEvent { save }, &editors[n % 2])
+        })
+        .collect();
+    let answers = all_at_once(&site, calls).await;
+    let winner = the_one_winner(&answers);
+
+    let after = ask(&site, &GetEditableEvent { slug }, &editors[0]).await;
+    assert_eq!(after.version, before.version + 1, "one new version");
+    assert_eq!(after.fields, fields(winner), "the event is the winner's");
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 4)]
+async fn publishing_while_another_editor_autosaves_never_fails_or_loses_track_of_the_draft() {
+    let (site, [anna, janis]) = newsroom().await;
+    // The last draft save that succeeded: (its draft version, its title).
+    let mut last_draft: Option<(i64, String)> = None;
+    for round in 1..=10 {
+        let now = open(&site, &anna).await;
+        let published = article_save(&now, &format!("Publicēts {round}"), "Publicētais teksts");
+        let draft_title = format!("Melnraksts {round}");
+        let drafted = article_save(&now, &draft_title, "Automātiski saglabāts");
+        let answers = all_at_once(
+            &site,
+            vec![
+                call(&PublishArticle { save: published }, &anna),
+                call(&SaveDraft { save: drafted }, &janis),
+            ],
+        )
+        .await;
+        assert_no_server_errors(&answers);
+        for answer in &answers {
+            assert!(
+                [StatusCode::OK, StatusCode::CONFLICT].contains(&answer.status),
+                "round {round}: {} {}",
+                answer.status,
+                answer.body
+            );
+        }
+        assert!(
+            answers.iter().any(|answer| answer.status == StatusCode::OK),
+            "round {round}: one of the two editors got through"
+        );
+        if answers[1].status == StatusCode::OK {
+            last_draft = Some((read::<Saved>(&answers[1]).draft_version, draft_title));
+        }
+        if let Some(draft) = open(&site, &anna).await.draft {
+            assert_eq!(
+                Some((draft.draft_version, draft.fields.title)),
+                last_draft,
+                "round {round}: the stored draft is the last one saved"
+            );
+        }
+    }
+}
