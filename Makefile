@@ -46,9 +46,10 @@ lint:
 # The router tests render pages in one process on many tokio runtimes (one per test); Leptos
 # keeps some executor state process-wide, and rendering on several runtimes at once can hang.
 # They run one at a time; the server itself has one runtime.
+# The server's crash test kills the real binary mid-save, on SQLite and on PostgreSQL.
 unit:
 	scripts/with-postgres.sh cargo test --locked -p app --features ssr
-	RUST_TEST_THREADS=1 cargo test --locked -p server
+	RUST_TEST_THREADS=1 scripts/with-postgres.sh cargo test --locked -p server
 
 # Browser tests in Chromium against the release build, on a fresh SQLite database with
 # the demo content (the tests add load-test events through NOTIKUMI_BIN).

@@ -30,12 +30,10 @@ pub fn router(state: AppState) -> Router {
         .route("/healthz", get(healthz))
         .route("/readyz", get(readyz))
         .merge(app::feeds::routes())
+        // The handler reads the body itself, after the session check, up to its own limit.
         .route(
             "/api/media",
-            axum::routing::post(app::editing::upload::upload).layer(
-                // One byte over the limit, so the handler can refuse it with its own message.
-                axum::extract::DefaultBodyLimit::max(app::editing::upload::MAX_UPLOAD_BYTES + 1),
-            ),
+            axum::routing::post(app::editing::upload::upload),
         )
         .nest_service("/media", media_files(&state.media_dir))
         .leptos_routes_with_context(

@@ -3,19 +3,28 @@
 //! widths for `srcset`. The files are served from `/media/`. A refusal answers
 //! `{"error": <message>}`, a catalogue message the editor's browser words in the page's
 //! language.
+//!
+//! What is published is never the uploaded file itself (GIFs aside, which may move): the
+//! picture is turned the way its EXIF orientation says and encoded again, so no metadata (the
+//! camera, the GPS position where a photo was taken) reaches readers. Photos become JPEG at
+//! quality 85, pictures with transparency and PNGs stay lossless PNG. Every file is written
+//! to a temporary name and renamed, so a crash never leaves a half-written file that would
+//! then be served as immutable for a year.
 
 use std::{fmt, io::Cursor, path::Path};
 
 use axum::{
-    body::Bytes,
-    extract::rejection::BytesRejection,
+    body::Body,
     extract::State,
     http::{request::Parts, StatusCode},
     response::{IntoResponse, Response},
     Json,
 };
 use chrono::Utc;
-use image::{imageops::FilterType, ImageFormat, ImageReader, Limits};
+use image::{
+    codecs::jpeg::JpegEncoder, imageops::FilterType, DynamicImage, ImageDecoder, ImageFormat,
+    ImageReader, Limits,
+};
 use sha2::{Digest, Sha256};
 
 use super::StoredImage;
@@ -27,6 +36,10 @@ pub const MAX_UPLOAD_BYTES: usize = 10 * 1024 * 1024;
 pub const WIDTHS: [u32; 3] = [480, 960, 1600];
 /// Largest picture accepted, per side (decoding larger ones could exhaust memory).
 const MAX_SIDE: u32 = 10_000;
+/// Most memory one decoding may take.
+const MAX_DECODE_BYTES: u64 = 512 * 1024 * 1024;
+/// JPEG quality of published photos.
+const JPEG_QUALITY: u8 = 85;
 
 #[derive(Debug, PartialEq, Eq)]
 pub enum UploadError {
@@ -69,24 +82,71 @@ impl fmt::Display for UploadError {
 
 impl std::error::Error for UploadError {}
 
-fn extension(format: ImageFormat) -> Option<&'static str> {
+/// How a picture uploaded as `format` is published.
+fn published_format(format: ImageFormat, picture: &DynamicImage) -> ImageFormat {
     match format {
-        ImageFormat::Jpeg => Some("jpg"),
-        ImageFormat::Png => Some("png"),
-        ImageFormat::WebP => Some("webp"),
-        ImageFormat::Gif => Some("gif"),
-        _ => None,
+        ImageFormat::Gif => ImageFormat::Gif,
+        ImageFormat::Png => ImageFormat::Png,
+        _ if picture.color().has_alpha() => ImageFormat::Png,
+        _ => ImageFormat::Jpeg,
     }
 }
 
+fn extension(format: ImageFormat) -> &'static str {
+    match format {
+        ImageFormat::Jpeg => "jpg",
+        ImageFormat::Gif => "gif",
+        _ => "png",
+    }
+}
+
+fn storage_failed(error: impl fmt::Display) -> UploadError {
+    tracing::error!(%error, "cannot store an image");
+    UploadError::Storage
+}
+
+/// Writes `bytes` to `path` unless it is there already: first under a temporary name in the
+/// same folder, then renamed, so the file is either whole or absent.
 fn write_once(path: &Path, bytes: &[u8]) -> Result<(), UploadError> {
     if path.exists() {
         return Ok(());
     }
-    std::fs::write(path, bytes).map_err(|error| {
-        tracing::error!(%error, path = %path.display(), "cannot store an image");
-        UploadError::Storage
-    })
+    let folder = path.parent().unwrap_or(Path::new("."));
+    let mut part = tempfile::NamedTempFile::new_in(folder).map_err(storage_failed)?;
+    std::io::Write::write_all(&mut part, bytes).map_err(storage_failed)?;
+    part.as_file().sync_all().map_err(storage_failed)?;
+    part.persist(path).map_err(storage_failed)?;
+    Ok(())
+}
+
+/// `picture` encoded as `format` (without any metadata).
+fn encoded(picture: &DynamicImage, format: ImageFormat) -> Result<Vec<u8>, UploadError> {
+    let unreadable = |error: image::ImageError| UploadError::Unreadable(error.to_string());
+    let mut bytes = Cursor::new(Vec::new());
+    match format {
+        ImageFormat::Jpeg => picture
+            .to_rgb8()
+            .write_with_encoder(JpegEncoder::new_with_quality(&mut bytes, JPEG_QUALITY))
+            .map_err(unreadable)?,
+        other => picture.write_to(&mut bytes, other).map_err(unreadable)?,
+    }
+    Ok(bytes.into_inner())
+}
+
+/// The picture in `bytes`, decoded within the limits and turned upright.
+fn decoded(bytes: &[u8], format: ImageFormat) -> Result<DynamicImage, UploadError> {
+    let unreadable = |error: image::ImageError| UploadError::Unreadable(error.to_string());
+    let mut reader = ImageReader::with_format(Cursor::new(bytes), format);
+    let mut limits = Limits::default();
+    limits.max_image_width = Some(MAX_SIDE);
+    limits.max_image_height = Some(MAX_SIDE);
+    limits.max_alloc = Some(MAX_DECODE_BYTES);
+    reader.limits(limits);
+    let mut decoder = reader.into_decoder().map_err(unreadable)?;
+    let orientation = decoder.orientation().map_err(unreadable)?;
+    let mut picture = DynamicImage::from_decoder(decoder).map_err(unreadable)?;
+    picture.apply_orientation(orientation);
+    Ok(picture)
 }
 
 /// Checks, stores and resizes an image; the same picture uploaded twice is stored once.
@@ -95,30 +155,36 @@ pub fn store_image(bytes: &[u8], media_dir: &Path) -> Result<StoredImage, Upload
         return Err(UploadError::TooLarge);
     }
     let format = image::guess_format(bytes).map_err(|_| UploadError::NotAnImage)?;
-    let ext = extension(format).ok_or(UploadError::NotAnImage)?;
-    let mut reader = ImageReader::with_format(Cursor::new(bytes), format);
-    let mut limits = Limits::default();
-    limits.max_image_width = Some(MAX_SIDE);
-    limits.max_image_height = Some(MAX_SIDE);
-    reader.limits(limits);
-    let picture = reader
-        .decode()
-        .map_err(|error| UploadError::Unreadable(error.to_string()))?;
+    if !matches!(
+        format,
+        ImageFormat::Jpeg | ImageFormat::Png | ImageFormat::WebP | ImageFormat::Gif
+    ) {
+        return Err(UploadError::NotAnImage);
+    }
+    let picture = decoded(bytes, format)?;
+    let published = published_format(format, &picture);
+    let ext = extension(published);
     let hash: String = Sha256::digest(bytes)
         .iter()
         .take(16)
         .map(|byte| format!("{byte:02x}"))
         .collect();
-    std::fs::create_dir_all(media_dir).map_err(|error| {
-        tracing::error!(%error, "cannot create the media folder");
-        UploadError::Storage
-    })?;
+    std::fs::create_dir_all(media_dir).map_err(storage_failed)?;
     let original = format!("{hash}.{ext}");
-    write_once(&media_dir.join(&original), bytes)?;
+    let original_path = media_dir.join(&original);
+    if !original_path.exists() {
+        // GIFs are kept as sent (they may move, and carry no EXIF); the rest is encoded again.
+        let bytes = if published == ImageFormat::Gif {
+            bytes.to_vec()
+        } else {
+            encoded(&picture, published)?
+        };
+        write_once(&original_path, &bytes)?;
+    }
     let (width, height) = (picture.width(), picture.height());
     let mut sources = Vec::new();
     // GIFs may move; resizing would keep only their first frame.
-    if format != ImageFormat::Gif {
+    if published != ImageFormat::Gif {
         for target in WIDTHS.into_iter().filter(|target| *target < width) {
             let name = format!("{hash}-{target}.{ext}");
             let path = media_dir.join(&name);
@@ -130,11 +196,7 @@ pub fn store_image(bytes: &[u8], media_dir: &Path) -> Result<StoredImage, Upload
                     u32::try_from(scaled_height).unwrap_or(1),
                     FilterType::Lanczos3,
                 );
-                let mut encoded = Cursor::new(Vec::new());
-                resized
-                    .write_to(&mut encoded, format)
-                    .map_err(|error| UploadError::Unreadable(error.to_string()))?;
-                write_once(&path, encoded.get_ref())?;
+                write_once(&path, &encoded(&resized, published)?)?;
             }
             sources.push((name, target));
         }
@@ -162,26 +224,32 @@ fn refusal(status: StatusCode, message: Message) -> Response {
     (status, Json(serde_json::json!({ "error": message }))).into_response()
 }
 
-/// The upload endpoint: editors only; the body is the image itself.
-pub async fn upload(
-    State(state): State<AppState>,
-    parts: Parts,
-    body: Result<Bytes, BytesRejection>,
-) -> Response {
+/// The upload endpoint: editors only; the body is the image itself. The session is checked
+/// before the body is read, so nobody else can make the server take in 10 MB.
+pub async fn upload(State(state): State<AppState>, parts: Parts, body: Body) -> Response {
     let signed_in = match session::request_token(&parts) {
-        Some(token) => state
-            .store
-            .session_user(&session::token_hash(&token), Utc::now())
-            .await
-            .ok()
-            .flatten(),
-        None => None,
+        Some(token) => {
+            state
+                .store
+                .session_user(&session::token_hash(&token), Utc::now())
+                .await
+        }
+        None => Ok(None),
     };
-    let Some(editor) = signed_in else {
-        return refusal(StatusCode::UNAUTHORIZED, Message::new("error-unauthorized"));
+    let editor = match signed_in {
+        Ok(Some(editor)) => editor,
+        Ok(None) => return refusal(StatusCode::UNAUTHORIZED, Message::new("error-unauthorized")),
+        // The database not answering is not the editor's fault: try again later, not sign in.
+        Err(error) => {
+            tracing::error!(%error, "cannot check the session of an upload");
+            return refusal(
+                StatusCode::SERVICE_UNAVAILABLE,
+                Message::new("error-internal"),
+            );
+        }
     };
-    // The body limit stops larger uploads before they are read; say so in the editor's words.
-    let Ok(body) = body else {
+    // Larger uploads are cut off once the limit is passed; say so in the editor's words.
+    let Ok(body) = axum::body::to_bytes(body, MAX_UPLOAD_BYTES).await else {
         return refusal(
             StatusCode::PAYLOAD_TOO_LARGE,
             UploadError::TooLarge.message(),
@@ -258,6 +326,113 @@ mod tests {
             Err(UploadError::Unreadable(_))
         ));
         assert!(!dir.exists(), "nothing was written");
+    }
+
+    /// EXIF as a phone writes it (little-endian TIFF): "turn 90° clockwise to view", and a
+    /// GPS block saying where the photo was taken.
+    fn phone_exif() -> Vec<u8> {
+        let mut exif = b"II*\0".to_vec();
+        exif.extend(8_u32.to_le_bytes());
+        let entry = |exif: &mut Vec<u8>, tag: u16, kind: u16, value: [u8; 4]| {
+            exif.extend(tag.to_le_bytes());
+            exif.extend(kind.to_le_bytes());
+            exif.extend(1_u32.to_le_bytes());
+            exif.extend(value);
+        };
+        exif.extend(2_u16.to_le_bytes());
+        entry(&mut exif, 0x0112, 3, [6, 0, 0, 0]); // Orientation: rotate 90° clockwise
+        entry(&mut exif, 0x8825, 4, 38_u32.to_le_bytes()); // GPS IFD at offset 38
+        exif.extend(0_u32.to_le_bytes());
+        exif.extend(1_u16.to_le_bytes());
+        entry(&mut exif, 0x0001, 2, *b"N\0\0\0"); // GPSLatitudeRef
+        exif.extend(0_u32.to_le_bytes());
+        exif
+    }
+
+    /// A photo as a phone stores it: `width` × `height` as the sensor saw it, with EXIF.
+    fn phone_photo(width: u32, height: u32) -> Vec<u8> {
+        use image::ImageEncoder;
+        let picture = image::RgbImage::from_fn(width, height, |x, y| {
+            image::Rgb([(x % 256) as u8, (y % 256) as u8, 60])
+        });
+        let mut bytes = Cursor::new(Vec::new());
+        let mut encoder = JpegEncoder::new_with_quality(&mut bytes, 95);
+        encoder.set_exif_metadata(phone_exif()).expect("exif");
+        encoder
+            .write_image(
+                picture.as_raw(),
+                width,
+                height,
+                image::ExtendedColorType::Rgb8,
+            )
+            .expect("encode");
+        bytes.into_inner()
+    }
+
+    #[test]
+    fn photos_stand_upright_and_publish_no_metadata() {
+        let dir = folder();
+        let photo = phone_photo(1200, 800);
+        assert!(
+            photo.windows(4).any(|w| w == b"Exif"),
+            "the upload has EXIF"
+        );
+        let stored = store_image(&photo, &dir).expect("stored");
+        assert_eq!(
+            (stored.width, stored.height),
+            (800, 1200),
+            "the portrait photo stands upright"
+        );
+        for file in std::fs::read_dir(&dir).expect("folder") {
+            let path = file.expect("file").path();
+            let bytes = std::fs::read(&path).expect("read");
+            assert!(
+                !bytes.windows(4).any(|w| w == b"Exif"),
+                "{} carries no EXIF (no GPS position)",
+                path.display()
+            );
+            assert_eq!(path.extension().and_then(|e| e.to_str()), Some("jpg"));
+        }
+        let original = stored
+            .srcset
+            .split(", ")
+            .last()
+            .and_then(|source| source.split(' ').next())
+            .expect("the original is the last in srcset");
+        let original =
+            image::open(dir.join(original.trim_start_matches("/media/"))).expect("it opens");
+        assert_eq!((original.width(), original.height()), (800, 1200));
+        std::fs::remove_dir_all(dir).expect("clean up");
+    }
+
+    #[test]
+    fn webp_photos_are_published_as_jpeg_smaller_than_lossless_copies() {
+        let dir = folder();
+        let picture = image::RgbImage::from_fn(1000, 700, |x, y| {
+            image::Rgb([(x * y % 256) as u8, (x % 256) as u8, (y % 256) as u8])
+        });
+        let mut webp = Cursor::new(Vec::new());
+        picture
+            .write_to(&mut webp, ImageFormat::WebP)
+            .expect("encode");
+        let stored = store_image(webp.get_ref(), &dir).expect("stored");
+        assert!(stored.src.ends_with(".jpg"), "{}", stored.src);
+        let copy = std::fs::metadata(dir.join(stored.src.trim_start_matches("/media/")))
+            .expect("the copy")
+            .len();
+        assert!(
+            copy < webp.get_ref().len() as u64,
+            "the 960 px copy ({copy} B) is smaller than the upload"
+        );
+        let leftovers = std::fs::read_dir(&dir)
+            .expect("folder")
+            .filter(|file| {
+                let name = file.as_ref().expect("file").file_name();
+                name.to_string_lossy().starts_with('.')
+            })
+            .count();
+        assert_eq!(leftovers, 0, "no temporary files are left behind");
+        std::fs::remove_dir_all(dir).expect("clean up");
     }
 
     #[test]

@@ -410,6 +410,30 @@ async fn event_editing_refuses_anonymous_requests_and_checks_dates() {
         StatusCode::CONFLICT,
         "the move made this form stale"
     );
+
+    // Beyond the calendar's years there is no day to move to: a message, not a crash.
+    for day in ["+262142-12-31", "3000-01-01", "1899-12-31"] {
+        let beyond = site
+            .post_json(
+                "/api/editing/move_event",
+                &json!({ "slug": slug, "day": day }).to_string(),
+                Some(&cookie),
+            )
+            .await;
+        assert_eq!(
+            beyond.status,
+            StatusCode::UNPROCESSABLE_ENTITY,
+            "{day}: {}",
+            beyond.body
+        );
+        assert!(beyond.body.contains("invalid-date"), "{}", beyond.body);
+    }
+    assert_eq!(site.get("/healthz").await.0, StatusCode::OK);
+    let (_, day) = site.get("/calendar/2020/08/07").await;
+    assert!(
+        day.contains("Seminārs Jelgavā"),
+        "the event stayed where it was"
+    );
 }
 
 fn event_fields() -> Value {

@@ -1,0 +1,284 @@
+//! The real `notikumi` binary killed with SIGKILL in the middle of a burst of draft saves,
+//! then started again on the same database: every save it acknowledged is there, and the
+//! database is whole. On SQLite and on PostgreSQL (`TEST_DATABASE_URL`, which `make test`
+//! provides).
+
+use std::{
+    net::TcpListener,
+    path::Path,
+    process::{Child, Command, Stdio},
+    time::{Duration, Instant},
+};
+
+use app::editing::{
+    ArticleFields, ArticleSave, EditableArticle, GetEditableArticle, SaveDraft, Saved,
+};
+use leptos::server_fn::{serde::Serialize, ServerFn};
+use sqlx::{Connection, Executor};
+
+const EDITOR: &str = "anna@example.lv";
+const PASSWORD: &str = "pietiekami-gara-parole";
+const ARTICLE: &str = "lietuva-un-latvija-sniegs-atbalstu-moldovai-cina-pret-cilveku-tirdzniecibu";
+
+/// One `notikumi` process on a free port, with the environment it was started with.
+struct Server {
+    child: Child,
+    base: String,
+}
+
+fn free_port() -> u16 {
+    TcpListener::bind("127.0.0.1:0")
+        .and_then(|listener| listener.local_addr())
+        .expect("a free port")
+        .port()
+}
+
+fn notikumi(database_url: &str, folder: &Path) -> Command {
+    let mut command = Command::new(env!("CARGO_BIN_EXE_notikumi"));
+    command
+        .env("DATABASE_URL", database_url)
+        .env("NOTIKUMI_MEDIA_DIR", folder.join("media"))
+        .env("LEPTOS_OUTPUT_NAME", "notikumi")
+        .env("LEPTOS_SITE_ROOT", folder.join("site"))
+        .env("RUST_LOG", "warn")
+        .stdout(Stdio::null())
+        .stderr(Stdio::null());
+    command
+}
+
+impl Server {
+    async fn start(database_url: &str, folder: &Path) -> Self {
+        let port = free_port();
+        let base = format!("http://127.0.0.1:{port}");
+        let child = notikumi(database_url, folder)
+            .arg("serve")
+            .env("LEPTOS_SITE_ADDR", format!("127.0.0.1:{port}"))
+            .env("NOTIKUMI_PUBLIC_URL", &base)
+            .env("NOTIKUMI_DEMO", "1")
+            .spawn()
+            .expect("notikumi starts");
+        let server = Server { child, base };
+        let started = Instant::now();
+        while reqwest::get(format!("{}/readyz", server.base))
+            .await
+            .map_or(true, |answer| !answer.status().is_success())
+        {
+            assert!(
+                started.elapsed() < Duration::from_secs(60),
+                "the server is ready"
+            );
+            tokio::time::sleep(Duration::from_millis(100)).await;
+        }
+        server
+    }
+
+    /// The editor's browser, signed in to this server.
+    async fn sign_in(&self) -> Browser {
+        let client = reqwest::Client::new();
+        let answer = client
+            .post(format!("{}/api/login", self.base))
+            .header("Origin", &self.base)
+            .header("Accept", "application/json")
+            .form(&[("email", EDITOR), ("password", PASSWORD)])
+            .send()
+            .await
+            .expect("sign-in answers");
+        let cookie = answer
+            .headers()
+            .get("set-cookie")
+            .and_then(|value| value.to_str().ok())
+            .and_then(|value| value.split(';').next())
+            .expect("a session cookie")
+            .to_string();
+        Browser {
+            client,
+            base: self.base.clone(),
+            cookie,
+        }
+    }
+
+    fn kill(mut self) {
+        // `Child::kill` is SIGKILL on Unix: no shutdown, no flushing, mid-transaction.
+        self.child.kill().expect("killed");
+        self.child.wait().expect("reaped");
+    }
+}
+
+impl Drop for Server {
+    fn drop(&mut self) {
+        let _ = self.child.kill();
+        let _ = self.child.wait();
+    }
+}
+
+/// A signed-in editor's browser, calling server functions as the site's pages do.
+#[derive(Clone)]
+struct Browser {
+    client: reqwest::Client,
+    base: String,
+    cookie: String,
+}
+
+impl Browser {
+    /// Another server on the same database, with the same session.
+    fn at(&self, server: &Server) -> Browser {
+        Browser {
+            base: server.base.clone(),
+            ..self.clone()
+        }
+    }
+
+    async fn call<F>(&self, arguments: &F) -> reqwest::Result<reqwest::Response>
+    where
+        F: ServerFn + Serialize,
+    {
+        self.client
+            .post(format!("{}{}", self.base, F::PATH))
+            .header("Origin", &self.base)
+            .header("Cookie", &self.cookie)
+            .header("Content-Type", "application/json")
+            .body(serde_json::to_string(arguments).expect("arguments serialise"))
+            .send()
+            .await
+    }
+
+    async fn editable(&self) -> EditableArticle {
+        let slug = ARTICLE.to_string();
+        self.call(&GetEditableArticle { slug })
+            .await
+            .expect("the server answers")
+            .json()
+            .await
+            .expect("the editable article")
+    }
+
+    /// Saves drafts one after another until the server stops answering; answers the last
+    /// save it acknowledged, with the title it saved.
+    async fn save_until_killed(self, start: EditableArticle) -> Option<(Saved, String)> {
+        let mut acknowledged = None;
+        let mut draft_version = start.draft.as_ref().map_or(0, |draft| draft.draft_version);
+        for n in 0.. {
+            let title = format!("Melnraksts {n}");
+            let save = ArticleSave {
+                article_id: start.id,
+                fields: ArticleFields {
+                    title: title.clone(),
+                    body_html: format!("<p>Teksts {n}</p>"),
+                    ..start.current.clone()
+                },
+                base_version: start.version,
+                draft_version,
+            };
+            let Ok(answer) = self.call(&SaveDraft { save }).await else {
+                break;
+            };
+            assert!(
+                answer.status().is_success(),
+                "save {n}: {}",
+                answer.status()
+            );
+            let Ok(saved) = answer.json::<Saved>().await else {
+                break;
+            };
+            draft_version = saved.draft_version;
+            acknowledged = Some((saved, title));
+        }
+        acknowledged
+    }
+}
+
+async fn crash_in_the_middle_of_saves(database_url: &str) {
+    let folder = std::env::temp_dir().join(format!("notikumi-crash-{}", uuid::Uuid::new_v4()));
+    std::fs::create_dir_all(&folder).expect("folder");
+    let mut add = notikumi(database_url, &folder)
+        .args(["user", "add", EDITOR, "--role", "editor"])
+        .stdin(Stdio::piped())
+        .spawn()
+        .expect("user add starts");
+    std::io::Write::write_all(
+        add.stdin.as_mut().expect("stdin"),
+        format!("{PASSWORD}\n").as_bytes(),
+    )
+    .expect("password given");
+    assert!(add.wait().expect("user add ends").success());
+
+    let first = Server::start(database_url, &folder).await;
+    let browser = first.sign_in().await;
+    let start = browser.editable().await;
+    let saving = tokio::spawn(browser.clone().save_until_killed(start));
+    tokio::time::sleep(Duration::from_millis(1500)).await;
+    first.kill();
+    let (last, title) = saving
+        .await
+        .expect("the saving task ends")
+        .expect("some saves were acknowledged before the kill");
+
+    let second = Server::start(database_url, &folder).await;
+    let draft = browser
+        .at(&second)
+        .editable()
+        .await
+        .draft
+        .expect("the draft survived the crash");
+    // A save in flight at the kill may have committed without its answer arriving.
+    assert!(
+        draft.draft_version == last.draft_version || draft.draft_version == last.draft_version + 1,
+        "acknowledged draft {} is there (found {})",
+        last.draft_version,
+        draft.draft_version
+    );
+    if draft.draft_version == last.draft_version {
+        assert_eq!(draft.fields.title, title, "the acknowledged text is there");
+    }
+    second.kill();
+    println!(
+        "{}: {} saves acknowledged before SIGKILL, all there after the restart",
+        database_url.split(':').next().unwrap_or_default(),
+        last.draft_version
+    );
+    let _ = std::fs::remove_dir_all(&folder);
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn on_sqlite_acknowledged_saves_survive_a_kill_and_the_database_is_whole() {
+    let path = std::env::temp_dir().join(format!("notikumi-crash-{}.db", uuid::Uuid::new_v4()));
+    let url = format!("sqlite:{}", path.display());
+    crash_in_the_middle_of_saves(&url).await;
+    let mut db = sqlx::SqliteConnection::connect(&url).await.expect("opens");
+    let check: String = sqlx::query_scalar("PRAGMA integrity_check")
+        .fetch_one(&mut db)
+        .await
+        .expect("checked");
+    assert_eq!(check, "ok");
+    db.close().await.expect("closed");
+    for suffix in ["", "-wal", "-shm"] {
+        let _ = std::fs::remove_file(format!("{}{suffix}", path.display()));
+    }
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn on_postgres_acknowledged_saves_survive_a_kill() {
+    let admin_url = std::env::var("TEST_DATABASE_URL").unwrap_or_else(|_| {
+        panic!(
+            "TEST_DATABASE_URL is not set: run `make test` (it starts a throwaway PostgreSQL) \
+             or set it to a server where this user may create databases"
+        )
+    });
+    let name = format!("notikumi_crash_{}", uuid::Uuid::new_v4().simple());
+    let mut admin = sqlx::PgConnection::connect(&admin_url)
+        .await
+        .expect("admin");
+    admin
+        .execute(format!("CREATE DATABASE {name}").as_str())
+        .await
+        .expect("created");
+    let url = match admin_url.rsplit_once('/') {
+        Some((server, _)) => format!("{server}/{name}"),
+        None => panic!("TEST_DATABASE_URL names no database"),
+    };
+    crash_in_the_middle_of_saves(&url).await;
+    admin
+        .execute(format!("DROP DATABASE {name} WITH (FORCE)").as_str())
+        .await
+        .expect("dropped");
+}
