@@ -16,6 +16,7 @@ pub mod error;
 pub mod home;
 pub mod i18n;
 pub mod locale;
+pub mod paths;
 pub mod search;
 
 #[cfg(feature = "ssr")]

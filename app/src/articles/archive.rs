@@ -74,10 +74,6 @@ pub fn ArchivePage() -> impl IntoView {
     }
 }
 
-fn month_path(year: i32, month: u32) -> String {
-    format!("/news/{year:04}/{month:02}")
-}
-
 #[component]
 fn ArchiveView(data: ArchiveData) -> impl IntoView {
     let lang = crate::i18n::current_lang();
@@ -87,8 +83,8 @@ fn ArchiveView(data: ArchiveData) -> impl IntoView {
     };
     let heading = tr_with(lang, "archive-heading", &[("period", Arg::Text(&period))]);
     let base = match data.month {
-        Some(month) => month_path(data.year, month),
-        None => format!("/news/{:04}", data.year),
+        Some(month) => crate::paths::news_month(data.year, month),
+        None => crate::paths::news_year(data.year),
     };
     let (page, pages) = (data.page, data.pages);
     view! {
@@ -142,7 +138,7 @@ pub fn ArchiveIndex(months: Vec<ArchiveMonth>, current: (i32, Option<u32>)) -> i
                         let year_current = (current.0 == year && current.1.is_none()).then_some("page");
                         view! {
                             <li>
-                                <a href=lang.href(&format!("/news/{year:04}")) aria-current=year_current>
+                                <a href=lang.href(&crate::paths::news_year(year)) aria-current=year_current>
                                     {format!("{year} ({count})")}
                                 </a>
                                 <ul>
@@ -152,7 +148,7 @@ pub fn ArchiveIndex(months: Vec<ArchiveMonth>, current: (i32, Option<u32>)) -> i
                                             let here = (current == (month.year, Some(month.month))).then_some("page");
                                             view! {
                                                 <li>
-                                                    <a href=lang.href(&month_path(month.year, month.month)) aria-current=here>
+                                                    <a href=lang.href(&crate::paths::news_month(month.year, month.month)) aria-current=here>
                                                         {format!("{} ({})", locale::month_title(lang, month.month), month.count)}
                                                     </a>
                                                 </li>

@@ -156,7 +156,7 @@ fn ArticleView(detail: ArticleDetail) -> impl IntoView {
                 " › "
                 <a href=lang.href("/news")>{lang.t("nav-news")}</a>
                 " › "
-                <a href=lang.href(&format!("/news/{}", published.format("%Y/%m")))>
+                <a href=lang.href(&crate::paths::news_month_of(published))>
                     {locale::month_heading(lang, chrono::Datelike::year(&published), chrono::Datelike::month(&published))}
                 </a>
             </nav>

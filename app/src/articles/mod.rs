@@ -35,7 +35,7 @@ pub struct ArticleSummary {
 
 impl ArticleSummary {
     pub fn path(&self) -> String {
-        format!("/news/{}", self.slug)
+        crate::paths::article(&self.slug)
     }
 }
 
@@ -226,7 +226,7 @@ pub async fn get_article(slug: String, lang: crate::i18n::Lang) -> Result<Articl
         url: format!(
             "{}{}",
             state.public_url,
-            lang.href(&format!("/news/{}", article.slug))
+            lang.href(&crate::paths::article(&article.slug))
         ),
         content_lang,
         translation_version,

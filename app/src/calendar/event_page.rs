@@ -146,7 +146,7 @@ fn EventView(detail: EventDetail) -> impl IntoView {
     } else {
         detail.summary.clone()
     };
-    let ics_path = lang.href(&format!("/events/{}.ics", event.slug));
+    let ics_path = lang.href(&crate::paths::event_calendar_file(&event.slug));
     let webcal = format!(
         "webcal://{}{ics_path}",
         detail

@@ -83,7 +83,7 @@ impl YearMonth {
 
     /// The month page's URL, `/calendar/2020/08`.
     pub fn path(self) -> String {
-        format!("/calendar/{:04}/{:02}", self.year, self.month)
+        crate::paths::calendar_month(self.year, self.month)
     }
 }
 
@@ -135,11 +135,7 @@ pub fn parse_week(year: &str, week: &str) -> Option<[NaiveDate; 7]> {
     iso_week_days(year.parse().ok()?, digits.parse().ok()?)
 }
 
-/// The week page's URL, `/calendar/2020/w32`.
-pub fn week_path(date: NaiveDate) -> String {
-    let (year, week) = iso_week_of(date);
-    format!("/calendar/{year:04}/w{week:02}")
-}
+pub use crate::paths::{day_path, week_path};
 
 /// Parses the `{yyyy}/{mm}/{dd}` of a day URL.
 pub fn parse_day(year: &str, month: &str, day: &str) -> Option<NaiveDate> {
@@ -148,16 +144,6 @@ pub fn parse_day(year: &str, month: &str, day: &str) -> Option<NaiveDate> {
         return None;
     }
     NaiveDate::from_ymd_opt(month.year, month.month, day.parse().ok()?)
-}
-
-/// The day page's URL, `/calendar/2020/08/04`.
-pub fn day_path(date: NaiveDate) -> String {
-    format!(
-        "/calendar/{:04}/{:02}/{:02}",
-        date.year(),
-        date.month(),
-        date.day()
-    )
 }
 
 /// A key the month grid answers to (the WAI-ARIA grid pattern).

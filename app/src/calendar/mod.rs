@@ -121,8 +121,8 @@ impl EventSummary {
     /// The event page; an occurrence's link names its date.
     pub fn path(&self) -> String {
         match self.occurrence {
-            Some(date) => format!("/events/{}?date={date}", self.slug),
-            None => format!("/events/{}", self.slug),
+            Some(date) => crate::paths::event_occurrence(&self.slug, date),
+            None => crate::paths::event(&self.slug),
         }
     }
 }

@@ -370,7 +370,7 @@ fn DayNews(news: Vec<NewsMark>, date: NaiveDate) -> impl IntoView {
                     .take(NEWS_SHOWN)
                     .map(|mark| view! {
                         <li class="month-news">
-                            <a class="month-news__link" href=lang.href(&format!("/news/{}", mark.slug)) tabindex="-1">
+                            <a class="month-news__link" href=lang.href(&crate::paths::article(&mark.slug)) tabindex="-1">
                                 <span class="month-news__tag">{tr(lang, "day-news-tag")}</span>
                                 " "
                                 {mark.title}
@@ -380,7 +380,7 @@ fn DayNews(news: Vec<NewsMark>, date: NaiveDate) -> impl IntoView {
                     .collect_view()}
                 {(unshown > 0).then(|| view! {
                     <li class="month-news">
-                        <a class="month-news__link" href=lang.href(&format!("/news/{}", date.format("%Y/%m"))) tabindex="-1">
+                        <a class="month-news__link" href=lang.href(&crate::paths::news_month_of(date)) tabindex="-1">
                             {tr_with(lang, "day-news-more", &[("count", Arg::Number(unshown as i64))])}
                         </a>
                     </li>

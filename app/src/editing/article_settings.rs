@@ -39,7 +39,7 @@ pub fn ArticleSettings(
                     message.set(Some(tr(lang, "editor-settings-saved")));
                     if saved.slug != original_slug {
                         navigate(
-                            &lang.href(&format!("/news/{}", saved.slug)),
+                            &lang.href(&crate::paths::article(&saved.slug)),
                             NavigateOptions {
                                 replace: true,
                                 ..NavigateOptions::default()

@@ -27,7 +27,7 @@ pub fn add_event_on() -> impl Fn(NaiveDate) + Clone + 'static {
         spawn_local(async move {
             match create_event(day).await {
                 Ok(slug) => navigate(
-                    &lang.href(&format!("/events/{slug}")),
+                    &lang.href(&crate::paths::event(&slug)),
                     NavigateOptions::default(),
                 ),
                 Err(error) => {

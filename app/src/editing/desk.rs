@@ -23,7 +23,7 @@ pub fn NewArticleButton() -> impl IntoView {
         spawn_local(async move {
             match create_article().await {
                 Ok(slug) => navigate(
-                    &lang.href(&format!("/news/{slug}")),
+                    &lang.href(&crate::paths::article(&slug)),
                     NavigateOptions::default(),
                 ),
                 Err(error) => failure.set(Some(error.describe(lang))),
@@ -105,7 +105,7 @@ fn DeskLists(desk: Desk, reload: RwSignal<u32>) -> impl IntoView {
             view! {
                 <ul class="desk__list">
                     {desk.drafts.into_iter().map(|item| view! {
-                        <li><a href=lang.href(&format!("/news/{}", item.slug))>{item.title}</a>" · "{item.when}</li>
+                        <li><a href=lang.href(&crate::paths::article(&item.slug))>{item.title}</a>" · "{item.when}</li>
                     }).collect_view()}
                 </ul>
             }.into_any()

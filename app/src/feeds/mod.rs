@@ -104,7 +104,7 @@ fn ics_event<'a>(event: &'a storage::Event, site_url: &str, lang: Lang) -> ics::
         location: &event.location,
         url: Some(format!(
             "{site_url}{}",
-            lang.href(&format!("/events/{}", event.slug))
+            lang.href(&crate::paths::event(&event.slug))
         )),
         starts_at: event.starts_at,
         ends_at: event.ends_at,

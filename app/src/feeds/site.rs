@@ -219,7 +219,7 @@ fn text_in(value: &str, lang: Lang, feed_lang: Lang) -> Text {
 fn atom_entry(article: &storage::Article, lang: Lang, feed_lang: Lang, site_url: &str) -> Entry {
     let url = format!(
         "{site_url}{}",
-        feed_lang.href(&format!("/news/{}", article.slug))
+        feed_lang.href(&crate::paths::article(&article.slug))
     );
     Entry {
         title: text_in(&article.title, lang, feed_lang),

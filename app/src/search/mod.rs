@@ -106,8 +106,8 @@ pub async fn search(query: SearchQuery) -> Result<SearchResults, AppError> {
             SearchResult {
                 is_event: hit.kind == SearchKind::Event,
                 path: match hit.kind {
-                    SearchKind::Event => format!("/events/{}", hit.slug),
-                    SearchKind::Article => format!("/news/{}", hit.slug),
+                    SearchKind::Event => crate::paths::event(&hit.slug),
+                    SearchKind::Article => crate::paths::article(&hit.slug),
                 },
                 title: hit.title,
                 date: timezone::local(hit.at).date(),
@@ -150,8 +150,8 @@ pub async fn suggest(q: String, lang: Option<Lang>) -> Result<Vec<Suggestion>, A
         .into_iter()
         .map(|hit| Suggestion {
             path: match hit.kind {
-                SearchKind::Event => format!("/events/{}", hit.slug),
-                SearchKind::Article => format!("/news/{}", hit.slug),
+                SearchKind::Event => crate::paths::event(&hit.slug),
+                SearchKind::Article => crate::paths::article(&hit.slug),
             },
             title: hit.title,
         })

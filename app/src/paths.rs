@@ -1,0 +1,86 @@
+//! Every address of the site's pages, built in one place. These are the Latvian paths (no
+//! prefix); `Lang::href` puts a page's language in front (`/en/news/…`, `/ru/events/…`).
+
+use chrono::{Datelike, NaiveDate};
+
+/// An article: `/news/{slug}`.
+pub fn article(slug: &str) -> String {
+    format!("/news/{slug}")
+}
+
+/// An event: `/events/{slug}`.
+pub fn event(slug: &str) -> String {
+    format!("/events/{slug}")
+}
+
+/// One occurrence of a recurring event: `/events/{slug}?date=2020-08-27`.
+pub fn event_occurrence(slug: &str, date: NaiveDate) -> String {
+    format!("/events/{slug}?date={date}")
+}
+
+/// An event's calendar file: `/events/{slug}.ics`.
+pub fn event_calendar_file(slug: &str) -> String {
+    format!("/events/{slug}.ics")
+}
+
+/// The news archive of a year: `/news/2018`.
+pub fn news_year(year: i32) -> String {
+    format!("/news/{year:04}")
+}
+
+/// The news archive of a month: `/news/2018/03`.
+pub fn news_month(year: i32, month: u32) -> String {
+    format!("/news/{year:04}/{month:02}")
+}
+
+/// The news archive of the month of `date`.
+pub fn news_month_of(date: NaiveDate) -> String {
+    news_month(date.year(), date.month())
+}
+
+/// The month grid: `/calendar/2020/08`.
+pub fn calendar_month(year: i32, month: u32) -> String {
+    format!("/calendar/{year:04}/{month:02}")
+}
+
+/// The week view of the ISO week containing `date`: `/calendar/2020/w32`.
+pub fn week_path(date: NaiveDate) -> String {
+    let week = date.iso_week();
+    format!("/calendar/{:04}/w{:02}", week.year(), week.week())
+}
+
+/// A day: `/calendar/2020/08/04`.
+pub fn day_path(date: NaiveDate) -> String {
+    format!(
+        "/calendar/{:04}/{:02}/{:02}",
+        date.year(),
+        date.month(),
+        date.day()
+    )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn paths_are_zero_padded_and_weeks_are_iso() {
+        let date = NaiveDate::from_ymd_opt(2021, 1, 3).expect("date");
+        assert_eq!(day_path(date), "/calendar/2021/01/03");
+        assert_eq!(
+            week_path(date),
+            "/calendar/2020/w53",
+            "3 January 2021 is in 2020's week 53"
+        );
+        assert_eq!(calendar_month(2020, 8), "/calendar/2020/08");
+        assert_eq!(news_month_of(date), "/news/2021/01");
+        assert_eq!(news_year(2018), "/news/2018");
+        assert_eq!(
+            event_occurrence("grupa", date),
+            "/events/grupa?date=2021-01-03"
+        );
+        assert_eq!(event_calendar_file("grupa"), "/events/grupa.ics");
+        assert_eq!(article("raksts"), "/news/raksts");
+        assert_eq!(event("grupa"), "/events/grupa");
+    }
+}
