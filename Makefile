@@ -16,7 +16,7 @@ endif
 # wasm-opt from npm's binaryen goes before any older one on the system.
 export PATH := $(NOTIKUMI_TOOLS_DIR)/binaryen/node_modules/.bin:$(HOME)/.cargo/bin:$(PATH)
 
-.PHONY: run test tools-run tools-test lint unit e2e release-build sizes
+.PHONY: run test soak tools-run tools-test lint unit e2e release-build sizes
 
 # Every release build: `--split` cuts the editors' code into chunks readers never load;
 # `--precompress` writes a brotli (quality 11) and a gzip copy of every static file, which the
@@ -60,6 +60,11 @@ e2e:
 
 release-build: tools-run
 	cargo leptos build --release --split --precompress
+
+# The long run, outside `make test`: readers and an editor's saves against a release server
+# for SOAK_SECONDS (default 300); zero errors, every save there, memory that stops growing.
+soak: release-build
+	bench/soak.sh
 
 # Release sizes of the .wasm and .js, raw and compressed (figures in README.md).
 sizes: release-build

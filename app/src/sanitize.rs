@@ -203,3 +203,55 @@ mod tests {
         assert!(clean.as_str().contains("rel=\"noopener noreferrer\""));
     }
 }
+
+/// Properties over generated HTML: nothing that runs survives, and cleaning is idempotent.
+#[cfg(test)]
+mod properties {
+    use proptest::prelude::*;
+
+    use super::SafeHtml;
+
+    /// HTML-like text built from pieces hostile input is made of.
+    fn hostile_html() -> impl Strategy<Value = String> {
+        let piece = prop_oneof![
+            Just("<script>alert(1)</script>".to_string()),
+            Just("<img src=x onerror=alert(1)>".to_string()),
+            Just("<a href=\"javascript:alert(1)\">x</a>".to_string()),
+            Just("<a href=\"JaVaScRiPt:alert(1)\">x</a>".to_string()),
+            Just("<img srcset=\"javascript:alert(1) 1x\">".to_string()),
+            Just("<svg onload=alert(1)>".to_string()),
+            Just("<iframe src=//evil.example>".to_string()),
+            Just("<style>body{}</style>".to_string()),
+            Just("<p style=\"x:expression(1)\">".to_string()),
+            Just("<!--".to_string()),
+            Just("]]>".to_string()),
+            "[<>/=\"' a-zA-Zāčēģīķļņšūž0-9&;:()]{0,40}",
+            "<(p|b|i|ul|li|h2|a|img|figure|table|td)( [a-z]{1,8}=\"[^\"]{0,20}\")?>",
+        ];
+        prop::collection::vec(piece, 0..12).prop_map(|pieces| pieces.concat())
+    }
+
+    proptest! {
+        #[test]
+        fn nothing_executable_survives_and_cleaning_twice_changes_nothing(raw in hostile_html()) {
+            let clean = SafeHtml::sanitize(&raw);
+            // Text keeps its `<` escaped, so every raw `<` left starts a real tag.
+            for tag in clean.as_str().split('<').skip(1) {
+                let tag = tag.split('>').next().unwrap_or_default().to_lowercase();
+                let name = tag.split([' ', '/']).find(|part| !part.is_empty()).unwrap_or_default();
+                prop_assert!(
+                    !["script", "iframe", "style", "svg", "object", "embed"].contains(&name),
+                    "<{tag}> survived"
+                );
+                prop_assert!(!tag.contains("javascript:"), "<{tag}> survived");
+                prop_assert!(!tag.contains("style="), "<{tag}> survived");
+                prop_assert!(
+                    !tag.split_whitespace().any(|attribute| attribute.starts_with("on")),
+                    "<{tag}> has an event handler"
+                );
+            }
+            let again = SafeHtml::sanitize(clean.as_str());
+            prop_assert_eq!(again.as_str(), clean.as_str());
+        }
+    }
+}

@@ -60,11 +60,16 @@ pub fn router(state: AppState) -> Router {
         .with_state(state)
 }
 
-/// Server functions answer every error with 500 unless told otherwise; give each the status
-/// its `AppError` means (404, 401, 409…), so no "not found" is reported as a server fault.
+/// A server function's error that arises before its body runs (arguments it cannot read) is
+/// answered 500 by `server_fn`; give it the status its `AppError` means (400 for those), so no
+/// caller's mistake is reported as a server fault. Errors from inside a function set their own
+/// status (`refuse`). Only server functions' error answers are read, nothing else.
 async fn error_status(request: axum::extract::Request, next: axum::middleware::Next) -> Response {
     let response = next.run(request).await;
-    if response.status() != StatusCode::INTERNAL_SERVER_ERROR {
+    let from_server_fn = response
+        .headers()
+        .contains_key(leptos::server_fn::error::SERVER_FN_ERROR_HEADER);
+    if response.status() != StatusCode::INTERNAL_SERVER_ERROR || !from_server_fn {
         return response;
     }
     let (mut parts, body) = response.into_parts();

@@ -350,3 +350,37 @@ mod tests {
         assert_eq!(weeks[3][6], date(2021, 2, 28));
     }
 }
+
+/// Properties over any URL segments: parsing never panics, and a parsed date's path parses
+/// back to it.
+#[cfg(test)]
+mod properties {
+    use proptest::prelude::*;
+
+    use super::*;
+
+    proptest! {
+        #[test]
+        fn any_segments_parse_or_are_refused_and_paths_round_trip(
+            year in "[0-9+-]{0,7}|[0-9]{4}",
+            month in "[0-9]{0,3}|w[0-9]{0,3}",
+            day in "[0-9]{0,3}",
+        ) {
+            if let Some(date) = parse_day(&year, &month, &day) {
+                prop_assert!(in_calendar_range(date));
+                let path = day_path(date);
+                let parts: Vec<&str> = path.trim_start_matches("/calendar/").split('/').collect();
+                prop_assert_eq!(parse_day(parts[0], parts[1], parts[2]), Some(date));
+            }
+            if let Some(days) = parse_week(&year, &month) {
+                prop_assert_eq!(days[0].weekday(), chrono::Weekday::Mon);
+                let path = week_path(days[3]);
+                let parts: Vec<&str> = path.trim_start_matches("/calendar/").split('/').collect();
+                prop_assert_eq!(parse_week(parts[0], parts[1]), Some(days));
+            }
+            if let Some(month) = YearMonth::parse(&year, &month) {
+                prop_assert_eq!(month.first_day().day(), 1);
+            }
+        }
+    }
+}

@@ -228,14 +228,15 @@ fn push_folded(ics: &mut String, line: &str) {
 }
 
 /// Where to fold `rest` so its first piece fits in `room` octets: never inside a UTF-8
-/// character, and not right after a space or tab when avoidable, because some parsers
-/// (the `ical` crate among them) trim trailing whitespace from each physical line and
-/// would lose it. The whitespace then starts the continuation, which unfolds correctly.
+/// character, and not right after whitespace (a space, a tab, a no-break space…) when
+/// avoidable, because some parsers (the `ical` crate among them) trim trailing whitespace
+/// from each physical line and would lose it. The whitespace then starts the continuation,
+/// which unfolds correctly.
 fn fold_point(rest: &str, room: usize) -> usize {
     let hard_limit = rest.floor_char_boundary(room);
     let before_trailing_blanks = rest
         .get(..hard_limit)
-        .map_or(0, |piece| piece.trim_end_matches([' ', '\t']).len());
+        .map_or(0, |piece| piece.trim_end_matches(char::is_whitespace).len());
     if before_trailing_blanks == 0 {
         hard_limit
     } else {
@@ -313,7 +314,7 @@ mod tests {
     }
 
     /// `ical` hands back raw values; this reverses RFC 5545 TEXT escaping.
-    fn unescape(raw: &str) -> String {
+    pub(super) fn unescape(raw: &str) -> String {
         let mut text = String::new();
         let mut chars = raw.chars();
         while let Some(c) = chars.next() {
@@ -859,5 +860,73 @@ mod tests {
         assert_eq!(ics.matches("\r\nBEGIN:VEVENT\r\n").count(), 2000);
         assert_eq!(ics.matches("\r\nEND:VEVENT\r\n").count(), 2000);
         assert!(has_line(&ics, "UID:event-1999@notikumi"));
+    }
+}
+
+/// Properties over any text in an event: the calendar file always parses back to the same
+/// text.
+#[cfg(test)]
+mod properties {
+    use chrono::TimeZone;
+    use proptest::prelude::*;
+
+    use super::*;
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(200))]
+        #[test]
+        fn any_title_and_description_survive_the_round_trip(
+            title in "[^\r\u{0}-\u{1f}]{1,120}",
+            description in "[^\r\u{0}-\u{8}\u{b}-\u{1f}]{0,300}",
+        ) {
+            // Control characters are not allowed in iCalendar text and are left out; `ical`
+            // trims whitespace at the ends of lines, so the text is compared trimmed.
+            let title: String = title.chars().filter(|c| !c.is_control()).collect();
+            let description: String = description
+                .chars()
+                .filter(|&c| c == '\n' || c == '\t' || !c.is_control())
+                .collect();
+            // (Each starts with a letter: the `ical` parser reads a value that starts with `:`
+            // as empty, although RFC 5545 allows it and this writer is right to write it.)
+            let (title, description) = (
+                format!("T{}", title.trim()),
+                format!("D{}", description.trim()),
+            );
+            prop_assume!(!description.contains(" \n") && !description.contains("\n "));
+            let at = |hour| Utc.with_ymd_and_hms(2020, 8, 4, hour, 0, 0).single().expect("instant");
+            let event = IcsEvent {
+                uid: "event-1@notikumi".into(),
+                title: &title,
+                description: &description,
+                location: "Rīga",
+                url: None,
+                starts_at: at(7),
+                ends_at: at(9),
+                all_day: false,
+                rrule: None,
+                exdates: &[],
+                category: None,
+                created_at: at(1),
+                updated_at: at(2),
+            };
+            let ics = write_calendar("Notikumi", &[event]);
+            for line in ics.split("\r\n") {
+                prop_assert!(line.len() <= MAX_LINE_OCTETS, "a line of {} octets", line.len());
+            }
+            let calendar = ical::IcalParser::new(ics.as_bytes())
+                .next()
+                .expect("a calendar")
+                .expect("it parses");
+            let parsed = &calendar.events[0].properties;
+            let text = |name: &str| {
+                parsed
+                    .iter()
+                    .find(|property| property.name == name)
+                    .and_then(|property| property.value.clone())
+                    .unwrap_or_default()
+            };
+            prop_assert_eq!(super::tests::unescape(&text("SUMMARY")), title);
+            prop_assert_eq!(super::tests::unescape(&text("DESCRIPTION")), description);
+        }
     }
 }

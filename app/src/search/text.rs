@@ -191,3 +191,23 @@ mod tests {
         assert!(parts.iter().any(|p| p.marked && p.text == "Moldovai"));
     }
 }
+
+/// Properties over any text a reader may type.
+#[cfg(test)]
+mod properties {
+    use proptest::prelude::*;
+
+    use super::*;
+
+    proptest! {
+        #[test]
+        fn query_words_are_bounded_and_plain(query in "\\PC{0,400}") {
+            let words = query_words(&query);
+            prop_assert!(words.len() <= MAX_QUERY_WORDS);
+            for word in &words {
+                prop_assert!((MIN_WORD_CHARS..=MAX_WORD_CHARS).contains(&word.len()));
+                prop_assert!(word.bytes().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit()));
+            }
+        }
+    }
+}

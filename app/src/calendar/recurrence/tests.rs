@@ -694,3 +694,47 @@ fn skipping_ahead_keeps_weekly_monthly_and_yearly_cadences() {
         assert_eq!(skipped, from_first, "{rule}");
     }
 }
+
+/// Properties over any rule text: it is refused or normalised, never a panic, and a normalised
+/// rule normalises to itself and expands within its limit.
+mod properties {
+    use proptest::prelude::*;
+
+    use super::*;
+
+    fn rule_text() -> impl Strategy<Value = String> {
+        let part = prop_oneof![
+            "FREQ=(DAILY|WEEKLY|MONTHLY|YEARLY|HOURLY|[A-Z]{0,6})",
+            "INTERVAL=[0-9-]{0,6}",
+            "COUNT=[0-9-]{0,7}",
+            "UNTIL=[0-9TZ]{0,17}",
+            "BYDAY=([+-]?[0-9]{0,2}(MO|TU|WE|TH|FR|SA|SU|XX),?){0,4}",
+            "BYMONTHDAY=[0-9,-]{0,12}",
+            "BYMONTH=[0-9,]{0,8}",
+            "BYSETPOS=[0-9,-]{0,6}",
+            "WKST=(MO|SU)",
+            "[A-Za-z=;:,0-9]{0,12}",
+        ];
+        prop::collection::vec(part, 0..6).prop_map(|parts| parts.join(";"))
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(300))]
+        #[test]
+        fn rules_are_refused_or_normalised_and_expand_within_the_limit(rule in rule_text()) {
+            let Ok(normalised) = normalise_rule(&rule) else {
+                return Ok(());
+            };
+            prop_assert_eq!(normalise_rule(&normalised).ok(), Some(normalised.clone()));
+            let first = NaiveDate::from_ymd_opt(2020, 8, 4)
+                .and_then(|day| day.and_hms_opt(18, 30, 0))
+                .expect("start");
+            let from = Utc.with_ymd_and_hms(2020, 1, 1, 0, 0, 0).single().expect("from");
+            let to = Utc.with_ymd_and_hms(2030, 1, 1, 0, 0, 0).single().expect("to");
+            if let Ok(found) = occurrences(first, &normalised, &[], Duration::hours(1), from, to, 50) {
+                prop_assert!(found.len() <= 50);
+                prop_assert!(found.windows(2).all(|pair| pair[0] < pair[1]), "in time order");
+            }
+        }
+    }
+}
