@@ -97,6 +97,17 @@ impl AppError {
     }
 }
 
+/// The most of a reason an error repeats: a parser's reason quotes the bad input, which may
+/// be a megabyte, and an answer must not send it back.
+const MAX_REASON_CHARS: usize = 200;
+
+fn shortened(reason: String) -> String {
+    match reason.char_indices().nth(MAX_REASON_CHARS) {
+        Some((cut, _)) => format!("{}…", &reason[..cut]),
+        None => reason,
+    }
+}
+
 impl FromServerFnError for AppError {
     type Encoder = JsonEncoding;
 
@@ -105,11 +116,11 @@ impl FromServerFnError for AppError {
             // The server could not read the arguments: the caller's mistake, not ours. (In
             // the browser a deserialization error is about the answer, so it stays Transport.)
             #[cfg(feature = "ssr")]
-            ServerFnErrorErr::Deserialization(reason) => AppError::BadRequest(reason),
+            ServerFnErrorErr::Deserialization(reason) => AppError::BadRequest(shortened(reason)),
             ServerFnErrorErr::Args(reason) | ServerFnErrorErr::MissingArg(reason) => {
-                AppError::BadRequest(reason)
+                AppError::BadRequest(shortened(reason))
             }
-            other => AppError::Transport(other.to_string()),
+            other => AppError::Transport(shortened(other.to_string())),
         }
     }
 }
@@ -173,6 +184,18 @@ mod tests {
             wait.describe(Lang::En),
             "Too many failed attempts. Try again in 42 s."
         );
+    }
+
+    #[test]
+    fn a_bad_argument_is_not_echoed_whole() {
+        let huge = format!("unknown variant `{}`", "ā".repeat(1_000_000));
+        let AppError::BadRequest(reason) =
+            AppError::from_server_fn_error(ServerFnErrorErr::Args(huge))
+        else {
+            panic!("a bad argument is a bad request");
+        };
+        assert_eq!(reason.chars().count(), MAX_REASON_CHARS + 1);
+        assert!(reason.ends_with('…'));
     }
 
     #[test]

@@ -35,7 +35,12 @@ pub fn router(state: AppState) -> Router {
             "/api/media",
             axum::routing::post(app::editing::upload::upload),
         )
-        .nest_service("/media", media_files(&state.media_dir))
+        .nest(
+            "/media",
+            Router::new()
+                .fallback_service(media_files(&state.media_dir))
+                .layer(axum::middleware::from_fn(only_media_names)),
+        )
         .leptos_routes_with_context(
             &state,
             routes,
@@ -81,6 +86,27 @@ async fn error_status(request: axum::extract::Request, next: axum::middleware::N
         parts.status = error.status();
     }
     Response::from_parts(parts, axum::body::Body::from(bytes))
+}
+
+/// Only names the upload could have given (a hash, maybe a width, an image extension) reach
+/// the folder: anything else is a 404 at once, so no odd name (one longer than the file
+/// system allows, say) can make the file server answer 500.
+async fn only_media_names(
+    request: axum::extract::Request,
+    next: axum::middleware::Next,
+) -> Response {
+    let name = request.uri().path().trim_start_matches('/');
+    let (stem, extension) = name.rsplit_once('.').unwrap_or((name, ""));
+    let plausible = (1..=64).contains(&stem.len())
+        && stem
+            .bytes()
+            .all(|b| b.is_ascii_hexdigit() || b.is_ascii_digit() || b == b'-')
+        && ["jpg", "png", "gif", "webp"].contains(&extension);
+    if plausible {
+        next.run(request).await
+    } else {
+        StatusCode::NOT_FOUND.into_response()
+    }
 }
 
 /// Uploaded images: named by their content hash, so they never change and may be cached long.

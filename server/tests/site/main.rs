@@ -10,6 +10,7 @@ mod accounts;
 mod common;
 mod editing;
 mod feeds;
+mod hostile;
 mod languages;
 mod pages;
 mod racing;
