@@ -125,6 +125,10 @@ impl FromServerFnError for AppError {
     }
 }
 
+/// PostgreSQL's `character_not_in_repertoire`, which it answers to a NUL byte in text.
+#[cfg(feature = "ssr")]
+const NUL_IN_TEXT: &str = "22021";
+
 /// Storage failures as the caller should see them, so no caller has to remember: a conflict
 /// is a 409 with the version now stored, a missing item a 404, an unknown category or a
 /// taken address a 422 on its field; anything else is logged and a 500 without details.
@@ -145,6 +149,13 @@ impl From<crate::storage::StoreError> for AppError {
             }
             StoreError::Taken("slug") => {
                 AppError::invalid("slug", Message::new("invalid-slug-taken"))
+            }
+            // PostgreSQL stores no NUL character in text (SQLite does): a request carrying
+            // one is refused, not a fault of the server.
+            StoreError::Database(sqlx::Error::Database(ref refusal))
+                if refusal.code().as_deref() == Some(NUL_IN_TEXT) =>
+            {
+                AppError::BadRequest("text must not contain a NUL character".into())
             }
             error => {
                 tracing::error!(%error, "storage failed");

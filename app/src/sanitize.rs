@@ -23,8 +23,20 @@ pub struct SafeHtml(String);
 impl SafeHtml {
     /// Keeps the structure articles need (paragraphs, headings, lists, quotes, links, tables,
     /// figures and images) and drops scripts, styles, event handlers and unsafe URLs.
+    ///
+    /// The HTML parser can rebuild mis-nested markup (a link inside a table inside a link)
+    /// differently when it reads its own output, so the cleaning repeats until nothing changes
+    /// (twice at most in practice): stored HTML then cleans to itself.
     pub fn sanitize(raw: &str) -> Self {
-        SafeHtml(CLEANER.clean(raw).to_string())
+        let mut clean = CLEANER.clean(raw).to_string();
+        for _ in 0..MAX_EXTRA_PASSES {
+            let again = CLEANER.clean(&clean).to_string();
+            if again == clean {
+                break;
+            }
+            clean = again;
+        }
+        SafeHtml(clean)
     }
 
     /// `sanitize` for what editors send: a body of up to 200 kB takes real CPU time to parse,
@@ -37,6 +49,9 @@ impl SafeHtml {
         &self.0
     }
 }
+
+/// Cleanings after the first, until the HTML no longer changes.
+const MAX_EXTRA_PASSES: usize = 3;
 
 static CLEANER: LazyLock<ammonia::Builder<'static>> = LazyLock::new(|| {
     let mut builder = ammonia::Builder::default();

@@ -1,24 +1,49 @@
-//! A site on a temporary SQLite database with the demo content, answered through `oneshot`.
+//! A site on a temporary database with the demo content, answered through `oneshot`: SQLite,
+//! or with `NOTIKUMI_TEST_BACKEND=postgres` a fresh database on the PostgreSQL server in
+//! `TEST_DATABASE_URL` (`make test` runs the racing and hostile-input tests that way too).
 
 use app::{demo, state::AppState, storage, timezone};
 use axum::{body::Body, Router};
 use http::{Request, StatusCode};
 use leptos::prelude::LeptosOptions;
+use sqlx::{Connection, Executor};
 use tower::ServiceExt;
 
-/// A site on its own temporary SQLite database filled with the demo content.
+/// A site on its own temporary database filled with the demo content.
 pub struct Site {
     pub router: Router,
     pub store: storage::SharedStore,
-    pub path: std::path::PathBuf,
+    /// The SQLite file, removed with the site. (PostgreSQL test databases go with the
+    /// throwaway cluster `make test` starts.)
+    pub path: Option<std::path::PathBuf>,
+}
+
+/// A fresh, empty database for one site: its URL, and its file if it is SQLite.
+async fn fresh_database() -> (String, Option<std::path::PathBuf>) {
+    if std::env::var("NOTIKUMI_TEST_BACKEND").as_deref() == Ok("postgres") {
+        let admin_url = std::env::var("TEST_DATABASE_URL")
+            .expect("NOTIKUMI_TEST_BACKEND=postgres needs TEST_DATABASE_URL (make test sets it)");
+        let name = format!("notikumi_site_{}", uuid::Uuid::new_v4().simple());
+        let mut admin = sqlx::PgConnection::connect(&admin_url)
+            .await
+            .expect("TEST_DATABASE_URL answers");
+        admin
+            .execute(format!("CREATE DATABASE {name}").as_str())
+            .await
+            .expect("a test database can be created");
+        let (server, _) = admin_url
+            .rsplit_once('/')
+            .expect("TEST_DATABASE_URL names a database");
+        return (format!("{server}/{name}"), None);
+    }
+    let path = std::env::temp_dir().join(format!("notikumi-pages-{}.db", uuid::Uuid::new_v4()));
+    (format!("sqlite:{}", path.display()), Some(path))
 }
 
 impl Site {
     pub async fn with_demo_content() -> Self {
-        let path = std::env::temp_dir().join(format!("notikumi-pages-{}.db", uuid::Uuid::new_v4()));
-        let store = storage::connect(&format!("sqlite:{}", path.display()))
-            .await
-            .expect("database opens");
+        let (url, path) = fresh_database().await;
+        let store = storage::connect(&url).await.expect("database opens");
         demo::load(store.as_ref(), timezone::today())
             .await
             .expect("demo content loads");
@@ -45,8 +70,9 @@ impl Site {
 
 impl Drop for Site {
     fn drop(&mut self) {
+        let Some(path) = &self.path else { return };
         for suffix in ["", "-wal", "-shm"] {
-            let _ = std::fs::remove_file(format!("{}{suffix}", self.path.display()));
+            let _ = std::fs::remove_file(format!("{}{suffix}", path.display()));
         }
     }
 }
