@@ -272,10 +272,7 @@ async fn on_postgres_acknowledged_saves_survive_a_kill() {
         .execute(format!("CREATE DATABASE {name}").as_str())
         .await
         .expect("created");
-    let url = match admin_url.rsplit_once('/') {
-        Some((server, _)) => format!("{server}/{name}"),
-        None => panic!("TEST_DATABASE_URL names no database"),
-    };
+    let url = app::storage::with_database_name(&admin_url, &name);
     crash_in_the_middle_of_saves(&url).await;
     admin
         .execute(format!("DROP DATABASE {name} WITH (FORCE)").as_str())

@@ -51,7 +51,7 @@ impl TestDb {
             .execute(format!("CREATE DATABASE {name}").as_str())
             .await
             .expect("test database can be created");
-        let store = connect(&database_url(&admin_url, &name))
+        let store = connect(&with_database_name(&admin_url, &name))
             .await
             .expect("PostgreSQL test database opens");
         TestDb::Postgres {
@@ -90,23 +90,6 @@ impl TestDb {
                     .expect("test database can be dropped");
             }
         }
-    }
-}
-
-/// `admin_url` with its database name replaced by `name`.
-fn database_url(admin_url: &str, name: &str) -> String {
-    let (base, query) = match admin_url.split_once('?') {
-        Some((base, query)) => (base, Some(query)),
-        None => (admin_url, None),
-    };
-    let authority_end = base.find("://").map_or(0, |i| i + 3);
-    let base = match base[authority_end..].find('/') {
-        Some(slash) => &base[..authority_end + slash],
-        None => base,
-    };
-    match query {
-        Some(query) => format!("{base}/{name}?{query}"),
-        None => format!("{base}/{name}"),
     }
 }
 
@@ -586,15 +569,15 @@ async fn demo_content_loads_with_august_2020_and_the_2018_article(store: SharedS
 #[test]
 fn database_urls_swap_only_the_database_name() {
     assert_eq!(
-        database_url("postgres://u:p@127.0.0.1:5432/postgres", "t1"),
+        with_database_name("postgres://u:p@127.0.0.1:5432/postgres", "t1"),
         "postgres://u:p@127.0.0.1:5432/t1"
     );
     assert_eq!(
-        database_url("postgres://u@localhost:5432/postgres?sslmode=disable", "t2"),
+        with_database_name("postgres://u@localhost:5432/postgres?sslmode=disable", "t2"),
         "postgres://u@localhost:5432/t2?sslmode=disable"
     );
     assert_eq!(
-        database_url("postgres://localhost", "t3"),
+        with_database_name("postgres://localhost", "t3"),
         "postgres://localhost/t3"
     );
 }

@@ -608,6 +608,24 @@ pub async fn connect(url: &str) -> Result<SharedStore, StoreError> {
     }
 }
 
+/// `admin_url` with its database name replaced by `name`, its query kept (the tests make a
+/// fresh database per test on one server this way).
+pub fn with_database_name(admin_url: &str, name: &str) -> String {
+    let (base, query) = match admin_url.split_once('?') {
+        Some((base, query)) => (base, Some(query)),
+        None => (admin_url, None),
+    };
+    let authority_end = base.find("://").map_or(0, |i| i + 3);
+    let base = match base[authority_end..].find('/') {
+        Some(slash) => &base[..authority_end + slash],
+        None => base,
+    };
+    match query {
+        Some(query) => format!("{base}/{name}?{query}"),
+        None => format!("{base}/{name}"),
+    }
+}
+
 /// A URL safe to log: any password is replaced, and query parameters (which may carry one)
 /// are left out.
 pub fn redact(url: &str) -> String {

@@ -31,10 +31,7 @@ async fn fresh_database() -> (String, Option<std::path::PathBuf>) {
             .execute(format!("CREATE DATABASE {name}").as_str())
             .await
             .expect("a test database can be created");
-        let (server, _) = admin_url
-            .rsplit_once('/')
-            .expect("TEST_DATABASE_URL names a database");
-        return (format!("{server}/{name}"), None);
+        return (storage::with_database_name(&admin_url, &name), None);
     }
     let path = std::env::temp_dir().join(format!("notikumi-pages-{}.db", uuid::Uuid::new_v4()));
     (format!("sqlite:{}", path.display()), Some(path))
