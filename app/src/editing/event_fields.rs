@@ -15,8 +15,9 @@ use crate::{
 /// back this far for events still going on, so the limit keeps that look short.
 pub const MAX_EVENT_DAYS: i64 = 366;
 
+/// The browser's wire type; stored drafts have a shape of their own (`stored_draft`).
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
-// Drafts are stored as this JSON: a field added later reads as its default.
+// A field the request leaves out reads as empty, and the checks then say what is missing.
 #[serde(default)]
 pub struct EventFields {
     pub title: String,

@@ -5,7 +5,7 @@ use chrono::{Days, NaiveDate, NaiveTime};
 use super::{
     event_fields::{self, EditableEvent, EventFields, EventSave},
     service::{audit, stamp},
-    DraftState, Saved,
+    stored_draft, DraftState, Saved,
 };
 use crate::{
     auth::session::refuse,
@@ -70,7 +70,7 @@ pub async fn editable(slug: &str) -> Result<EditableEvent, AppError> {
 }
 
 fn draft_state(draft: EventDraft) -> Result<DraftState<EventFields>, AppError> {
-    let fields = serde_json::from_str(&draft.fields_json).map_err(|error| {
+    let fields = stored_draft::from_stored(&draft.fields_json).map_err(|error| {
         tracing::error!(event = draft.event_id, %error, "unreadable event draft");
         AppError::Internal
     })?;
@@ -95,7 +95,7 @@ pub async fn save_draft(editor: &User, save: EventSave) -> Result<Saved, AppErro
         .await?
         .as_str()
         .to_string();
-    let json = serde_json::to_string(&fields).map_err(|_| AppError::Internal)?;
+    let json = stored_draft::to_stored(&fields).map_err(|_| AppError::Internal)?;
     let draft = store()?
         .save_event_draft(
             save.event_id,

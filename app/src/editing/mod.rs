@@ -21,6 +21,8 @@ mod image_upload;
 mod in_place;
 #[cfg(feature = "ssr")]
 mod service;
+#[cfg(feature = "ssr")]
+mod stored_draft;
 mod translation_editor;
 #[cfg(feature = "ssr")]
 mod translations;
