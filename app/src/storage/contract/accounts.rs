@@ -1,0 +1,201 @@
+//! Accounts, sessions, failed sign-ins, and the trash with its audit log.
+
+use super::*;
+
+contract_tests!(
+    accounts_and_sessions_round_trip_and_can_be_revoked,
+    trash_restore_failed_sign_ins_and_the_audit_log,
+);
+
+async fn accounts_and_sessions_round_trip_and_can_be_revoked(store: SharedStore) {
+    let anna = store
+        .create_user("anna@example.lv", "$argon2id$hash-a", Role::Admin)
+        .await
+        .expect("account");
+    assert_eq!(anna.role, Role::Admin);
+    assert!(matches!(
+        store
+            .create_user("anna@example.lv", "$argon2id$other", Role::Editor)
+            .await,
+        Err(StoreError::Taken("email"))
+    ));
+    let credentials = store
+        .credentials("anna@example.lv")
+        .await
+        .expect("read")
+        .expect("found");
+    assert_eq!(credentials.password_hash, "$argon2id$hash-a");
+    assert_eq!(
+        store
+            .credentials("nav@example.lv")
+            .await
+            .expect("read")
+            .map(|c| c.user),
+        None
+    );
+
+    let now = utc(2026, 11, 29, 10, 0);
+    store
+        .create_session("hash-1", anna.id, now + chrono::Duration::hours(8))
+        .await
+        .expect("session");
+    assert_eq!(
+        store.session_user("hash-1", now).await.expect("lookup"),
+        Some(anna.clone())
+    );
+    assert_eq!(
+        store
+            .session_user("hash-1", now + chrono::Duration::hours(9))
+            .await
+            .expect("lookup"),
+        None,
+        "an expired session signs nobody in"
+    );
+    store.delete_session("hash-1").await.expect("sign out");
+    assert_eq!(
+        store.session_user("hash-1", now).await.expect("lookup"),
+        None
+    );
+
+    store
+        .create_session("hash-2", anna.id, Utc::now() + chrono::Duration::hours(8))
+        .await
+        .expect("session");
+    store
+        .set_password("anna@example.lv", "$argon2id$hash-b")
+        .await
+        .expect("new password");
+    assert_eq!(
+        store
+            .session_user("hash-2", Utc::now())
+            .await
+            .expect("lookup"),
+        None,
+        "a new password ends the old sessions"
+    );
+    store
+        .create_user("janis@example.lv", "$argon2id$hash-j", Role::Editor)
+        .await
+        .expect("second account");
+    let emails: Vec<String> = store
+        .users()
+        .await
+        .expect("list")
+        .into_iter()
+        .map(|user| user.email)
+        .collect();
+    assert_eq!(emails, vec!["anna@example.lv", "janis@example.lv"]);
+    store.remove_user("janis@example.lv").await.expect("remove");
+    assert!(matches!(
+        store.remove_user("janis@example.lv").await,
+        Err(StoreError::NotFound)
+    ));
+}
+
+async fn trash_restore_failed_sign_ins_and_the_audit_log(store: SharedStore) {
+    let stored = store
+        .create_article(&article("Izmetamais raksts", utc(2021, 5, 3, 7, 0)), None)
+        .await
+        .expect("article");
+    store
+        .trash_article(stored.id, audit("deleted"))
+        .await
+        .expect("trash");
+    assert_eq!(
+        store.article_for_editing(&stored.slug).await.expect("read"),
+        None
+    );
+    let trashed = store.trashed_articles().await.expect("trash list");
+    assert_eq!(trashed.len(), 1);
+    assert!(trashed[0].trashed_at.is_some());
+    store
+        .restore_article(stored.id, audit("restored"))
+        .await
+        .expect("restore");
+    let restored = store
+        .article_for_editing(&stored.slug)
+        .await
+        .expect("read")
+        .expect("back");
+    assert_eq!(
+        restored.status,
+        Status::Draft,
+        "a restored article comes back as a draft"
+    );
+    assert_eq!(
+        store
+            .draft_articles()
+            .await
+            .expect("drafts")
+            .into_iter()
+            .map(|a| a.slug)
+            .collect::<Vec<_>>(),
+        vec![stored.slug.clone()]
+    );
+    assert!(matches!(
+        store.restore_article(stored.id, audit("restored")).await,
+        Err(StoreError::NotFound)
+    ));
+
+    // Sign-in attempts are counted before their password is checked: each answers the
+    // failures counted before it and when the last was.
+    let now = utc(2026, 11, 29, 10, 0);
+    let forget_before = now - chrono::Duration::hours(1);
+    let key = "pair:a@b.lv 192.0.2.7".to_string();
+    let address = "address:192.0.2.7".to_string();
+    let shared = &store;
+    let count = |at, forget_before, keys: Vec<String>| async move {
+        shared
+            .count_sign_in_attempt(&keys, at, forget_before)
+            .await
+            .expect("counted")
+    };
+    let both = || vec![key.clone(), address.clone()];
+    assert_eq!(count(now, forget_before, both()).await, vec![None, None]);
+    let later = now + chrono::Duration::seconds(5);
+    assert_eq!(
+        count(later, forget_before, both()).await,
+        vec![Some((1, now)), Some((1, now))]
+    );
+    assert_eq!(
+        count(later, forget_before, vec![key.clone()]).await,
+        vec![Some((2, later))]
+    );
+    // After a quiet hour the count starts again, and old rows are purged.
+    let next_day = now + chrono::Duration::days(1);
+    let next_forget = next_day - chrono::Duration::hours(1);
+    assert_eq!(count(next_day, next_forget, both()).await, vec![None, None]);
+    let other = "pair:c@d.lv 192.0.2.7".to_string();
+    count(next_day, next_forget, vec![other.clone()]).await;
+    store
+        .clear_login_failures_under("pair:a@b.lv ")
+        .await
+        .expect("clear the account");
+    assert_eq!(
+        count(next_day, next_forget, vec![key.clone(), other]).await,
+        vec![None, Some((1, next_day))],
+        "the account's failures are gone, another account's stay"
+    );
+    store.clear_login_failures(&address).await.expect("clear");
+    assert_eq!(
+        count(next_day, next_forget, vec![address.clone()]).await,
+        vec![None]
+    );
+
+    // Each write left its audit line, newest first; the refused restore left none.
+    let log = store.audit_log(10, 0).await.expect("log");
+    assert_eq!(
+        log.iter()
+            .map(|e| (
+                e.action.as_str(),
+                e.item_kind.as_str(),
+                e.item_title.as_str()
+            ))
+            .collect::<Vec<_>>(),
+        vec![
+            ("restored", "article", "Izmetamais raksts"),
+            ("deleted", "article", "Izmetamais raksts")
+        ]
+    );
+    assert!(log.iter().all(|e| e.item_id == Some(stored.id)));
+}

@@ -1,0 +1,300 @@
+//! Articles: listing, bulk loading, version checks, links to events, attachments and settings.
+
+use super::*;
+
+contract_tests!(
+    articles_are_listed_newest_first_in_pages,
+    many_articles_are_stored_in_one_transaction,
+    a_stale_save_conflicts_and_changes_nothing,
+    articles_link_to_their_event_and_carry_attachments,
+    article_settings_change_address_category_and_status,
+);
+
+async fn articles_are_listed_newest_first_in_pages(store: SharedStore) {
+    for (title, day) in [("Vecākais", 1), ("Jaunākais", 3), ("Vidējais", 2)] {
+        store
+            .create_article(&article(title, utc(2020, 3, day, 7, 0)), None)
+            .await
+            .expect("create");
+    }
+    let first = store.published_articles(&[], 2, 0).await.expect("page 1");
+    assert_eq!(first.total, 3);
+    let first_titles: Vec<_> = first.articles.iter().map(|a| a.title.as_str()).collect();
+    assert_eq!(first_titles, vec!["Jaunākais", "Vidējais"]);
+    let second = store.published_articles(&[], 2, 2).await.expect("page 2");
+    let none = store
+        .published_articles(&["nav-tadas".to_string()], 10, 0)
+        .await
+        .expect("unknown category");
+    assert_eq!((none.total, none.articles.len()), (0, 0));
+    let second_titles: Vec<_> = second.articles.iter().map(|a| a.title.as_str()).collect();
+    assert_eq!(second_titles, vec!["Vecākais"]);
+}
+
+async fn many_articles_are_stored_in_one_transaction(store: SharedStore) {
+    let batch: Vec<NewArticle> = (0..30)
+        .map(|i| {
+            article(
+                "Slodzes ziņa",
+                utc(2020, 1, 1, 7, 0) + chrono::Duration::hours(i),
+            )
+        })
+        .collect();
+    assert_eq!(
+        store.create_articles(&batch).await.expect("bulk insert"),
+        30
+    );
+    let listed = store.published_articles(&[], 100, 0).await.expect("list");
+    assert_eq!(listed.total, 30);
+    assert!(listed.articles.iter().any(|a| a.slug == "slodzes-zina-30"));
+    assert_eq!(
+        search_titles(&store, &search_request("slodzes"))
+            .await
+            .len(),
+        10,
+        "bulk-inserted articles are searchable"
+    );
+
+    let mut bad_batch = batch.clone();
+    bad_batch[20].category = Some("nav-tadas".into());
+    assert!(store.create_articles(&bad_batch).await.is_err());
+    assert_eq!(
+        store
+            .published_articles(&[], 100, 0)
+            .await
+            .expect("list")
+            .total,
+        30
+    );
+}
+
+async fn a_stale_save_conflicts_and_changes_nothing(store: SharedStore) {
+    let stored = store
+        .create_article(
+            &article("Sākotnējais virsraksts", utc(2021, 5, 3, 7, 0)),
+            None,
+        )
+        .await
+        .expect("article");
+    let first = store
+        .update_article(
+            stored.id,
+            stored.version,
+            &article("Pirmā redaktora virsraksts", stored.published_at),
+            DraftRule::Publishes(0),
+            audit("published"),
+        )
+        .await
+        .expect("first save");
+    let second = store
+        .update_article(
+            stored.id,
+            stored.version,
+            &article("Otrā redaktora virsraksts", stored.published_at),
+            DraftRule::Publishes(0),
+            audit("published"),
+        )
+        .await;
+    assert!(
+        matches!(second, Err(StoreError::Conflict { expected, stored }) if expected == 1 && stored == 2),
+        "{second:?}"
+    );
+    let now = store
+        .published_article(&stored.slug)
+        .await
+        .expect("read")
+        .expect("still there");
+    assert_eq!(now.title, first.title);
+    assert!(matches!(
+        store
+            .update_article(
+                stored.id + 1000,
+                1,
+                &article("X", stored.published_at),
+                DraftRule::Publishes(0),
+                audit("published")
+            )
+            .await,
+        Err(StoreError::NotFound)
+    ));
+}
+
+async fn articles_link_to_their_event_and_carry_attachments(store: SharedStore) {
+    let meeting = store
+        .create_event(
+            &event(
+                "Projekta sanāksme",
+                utc(2018, 3, 23, 7, 30),
+                utc(2018, 3, 23, 11, 0),
+            ),
+            None,
+        )
+        .await
+        .expect("event");
+    let report = Attachment {
+        title: "Ziņojums".into(),
+        href: "/files/zinojums.pdf".into(),
+        media_type: "application/pdf".into(),
+        size_bytes: 48_213,
+    };
+    let agenda = Attachment {
+        title: "Darba kārtība".into(),
+        href: "/files/darba-kartiba.docx".into(),
+        media_type: "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
+            .into(),
+        size_bytes: 1_135,
+    };
+    let stored = store
+        .create_article(
+            &NewArticle {
+                event: Some(meeting.slug.clone()),
+                attachments: vec![report.clone(), agenda.clone()],
+                ..article("Sanāksmē vienojas par darba plānu", utc(2018, 3, 26, 7, 0))
+            },
+            None,
+        )
+        .await
+        .expect("article");
+    assert_eq!(stored.event_id, Some(meeting.id));
+    assert_eq!(
+        store.attachments(stored.id).await.expect("attachments"),
+        vec![report.clone(), agenda]
+    );
+    let about = store
+        .articles_about_event(meeting.id)
+        .await
+        .expect("articles about the event");
+    assert_eq!(about.len(), 1);
+    assert_eq!(about[0].slug, stored.slug);
+    assert_eq!(
+        store
+            .published_event_by_id(meeting.id)
+            .await
+            .expect("event by id")
+            .map(|event| event.slug),
+        Some(meeting.slug.clone())
+    );
+
+    // Saving replaces the attachments and can unlink the event.
+    store
+        .update_article(
+            stored.id,
+            stored.version,
+            &NewArticle {
+                attachments: vec![report.clone()],
+                ..article("Sanāksmē vienojas par darba plānu", stored.published_at)
+            },
+            DraftRule::Publishes(0),
+            audit("published"),
+        )
+        .await
+        .expect("update");
+    assert_eq!(
+        store.attachments(stored.id).await.expect("attachments"),
+        vec![report]
+    );
+    assert!(store
+        .articles_about_event(meeting.id)
+        .await
+        .expect("about")
+        .is_empty());
+
+    assert!(matches!(
+        store
+            .create_article(
+                &NewArticle {
+                    event: Some("nav-tada-notikuma".into()),
+                    ..article("Kļūda", stored.published_at)
+                },
+                None
+            )
+            .await,
+        Err(StoreError::UnknownEvent(_))
+    ));
+}
+
+async fn article_settings_change_address_category_and_status(store: SharedStore) {
+    store
+        .create_category(&NewCategory {
+            slug: "projekti".into(),
+            name: "Projekti".into(),
+            colour: "#6d28d9".into(),
+            ..NewCategory::default()
+        })
+        .await
+        .expect("category");
+    let first = store
+        .create_article(&article("Pirmais raksts", utc(2021, 5, 3, 7, 0)), None)
+        .await
+        .expect("article");
+    let second = store
+        .create_article(&article("Otrais raksts", utc(2021, 5, 4, 7, 0)), None)
+        .await
+        .expect("article");
+    let settings = |slug: &str, status| ArticleSettings {
+        slug: slug.into(),
+        category: Some("projekti".into()),
+        status,
+    };
+    assert!(matches!(
+        store
+            .update_article_settings(
+                second.id,
+                second.version,
+                &settings(&first.slug, Status::Published),
+                audit("changed settings")
+            )
+            .await,
+        Err(StoreError::Taken("slug"))
+    ));
+    let moved = store
+        .update_article_settings(
+            second.id,
+            second.version,
+            &settings("jauna-adrese", Status::Draft),
+            audit("changed settings"),
+        )
+        .await
+        .expect("settings");
+    assert_eq!(moved.slug, "jauna-adrese");
+    assert_eq!(moved.category.map(|c| c.slug), Some("projekti".to_string()));
+    assert_eq!(moved.status, Status::Draft);
+    assert_eq!(
+        store.published_article("jauna-adrese").await.expect("read"),
+        None
+    );
+    assert!(matches!(
+        store
+            .update_article_settings(
+                second.id,
+                second.version,
+                &settings("cita", Status::Draft),
+                audit("changed settings")
+            )
+            .await,
+        Err(StoreError::Conflict { .. })
+    ));
+
+    let event_row = store
+        .create_event(
+            &event("Izmetams", utc(2020, 8, 4, 7, 0), utc(2020, 8, 4, 9, 0)),
+            None,
+        )
+        .await
+        .expect("event");
+    store
+        .trash_event(event_row.id, audit("deleted"))
+        .await
+        .expect("trash");
+    assert_eq!(store.trashed_events().await.expect("trash").len(), 1);
+    store
+        .restore_event(event_row.id, audit("restored"))
+        .await
+        .expect("restore");
+    assert!(store.trashed_events().await.expect("trash").is_empty());
+    assert!(store
+        .event_for_editing(&event_row.slug)
+        .await
+        .expect("read")
+        .is_some());
+}

@@ -1,0 +1,342 @@
+//! Drafts, publishing with revisions and version checks, for articles and events.
+
+use super::*;
+
+contract_tests!(
+    drafts_refuse_stale_saves_and_publishing_keeps_revisions,
+    events_are_updated_with_a_version_check_and_trashed,
+    event_drafts_refuse_stale_saves_and_survive_publishing_elsewhere,
+);
+
+async fn drafts_refuse_stale_saves_and_publishing_keeps_revisions(store: SharedStore) {
+    let editor = store
+        .create_user("redaktore@example.lv", "$argon2id$x", Role::Editor)
+        .await
+        .expect("account");
+    let stored = store
+        .create_article(&article("Pirmais virsraksts", utc(2021, 5, 3, 7, 0)), None)
+        .await
+        .expect("article");
+    let text = |title: &str| ArticleText {
+        title: title.to_string(),
+        lead: "Ievads.".into(),
+        body_html: "<p>Teksts</p>".into(),
+        contact: String::new(),
+    };
+    let first = store
+        .save_article_draft(
+            stored.id,
+            &text("Melnraksts A"),
+            stored.version,
+            0,
+            editor.id,
+            audit("changed"),
+        )
+        .await
+        .expect("first draft");
+    assert_eq!(first.draft_version, 1);
+    assert_eq!(first.saved_by.as_deref(), Some("redaktore@example.lv"));
+    assert!(matches!(
+        store
+            .save_article_draft(
+                stored.id,
+                &text("Melnraksts B"),
+                stored.version,
+                0,
+                editor.id,
+                audit("changed")
+            )
+            .await,
+        Err(StoreError::Conflict {
+            expected: 0,
+            stored: 1
+        })
+    ));
+    store
+        .save_article_draft(
+            stored.id,
+            &text("Melnraksts A2"),
+            stored.version,
+            1,
+            editor.id,
+            audit("changed"),
+        )
+        .await
+        .expect("second save");
+    assert!(matches!(
+        store
+            .save_article_draft(
+                stored.id,
+                &text("Melnraksts B"),
+                stored.version,
+                1,
+                editor.id,
+                audit("changed")
+            )
+            .await,
+        Err(StoreError::Conflict {
+            expected: 1,
+            stored: 2
+        })
+    ));
+    let draft = store
+        .article_draft(stored.id)
+        .await
+        .expect("read")
+        .expect("draft");
+    assert_eq!(draft.text.title, "Melnraksts A2");
+    assert_eq!(
+        store
+            .published_article(&stored.slug)
+            .await
+            .expect("read")
+            .map(|a| a.title),
+        Some("Pirmais virsraksts".to_string()),
+        "readers see the published version while a draft exists"
+    );
+
+    // Publishing from an older look at the draft would lose draft 2: refused, all of it.
+    assert!(matches!(
+        store
+            .update_article(
+                stored.id,
+                stored.version,
+                &article("Melnraksts A", stored.published_at),
+                DraftRule::Publishes(1),
+                audit("published"),
+            )
+            .await,
+        Err(StoreError::NewerDraft { item_version }) if item_version == stored.version
+    ));
+    let kept = store.article_draft(stored.id).await.expect("read");
+    assert_eq!(
+        kept.map(|d| d.draft_version),
+        Some(2),
+        "the newer draft stays"
+    );
+    assert!(store
+        .article_revisions(stored.id)
+        .await
+        .expect("revisions")
+        .is_empty());
+    assert_eq!(
+        actions(&store).await,
+        vec!["changed"],
+        "a refused publish leaves no audit line"
+    );
+
+    let published = store
+        .update_article(
+            stored.id,
+            stored.version,
+            &article("Melnraksts A2", stored.published_at),
+            DraftRule::Publishes(2),
+            audit("published"),
+        )
+        .await
+        .expect("publish");
+    assert_eq!(
+        published.version,
+        stored.version + 1,
+        "answers with what it wrote"
+    );
+    assert_eq!(published.title, "Melnraksts A2");
+    assert_eq!(store.article_draft(stored.id).await.expect("read"), None);
+    assert_eq!(actions(&store).await, vec!["published", "changed"]);
+    let revisions = store.article_revisions(stored.id).await.expect("revisions");
+    assert_eq!(revisions.len(), 1);
+    assert_eq!(revisions[0].version, stored.version);
+    assert_eq!(revisions[0].text.title, "Pirmais virsraksts");
+    assert!(matches!(
+        store
+            .save_article_draft(999_999, &text("X"), 1, 0, editor.id, audit("changed"))
+            .await,
+        Err(StoreError::NotFound)
+    ));
+}
+
+async fn events_are_updated_with_a_version_check_and_trashed(store: SharedStore) {
+    let stored = store
+        .create_event(
+            &event(
+                "Seminārs Valmierā",
+                utc(2020, 8, 4, 7, 0),
+                utc(2020, 8, 4, 9, 0),
+            ),
+            None,
+        )
+        .await
+        .expect("event");
+    let moved = NewEvent {
+        starts_at: utc(2020, 8, 6, 7, 0),
+        ends_at: utc(2020, 8, 6, 9, 0),
+        ..event(
+            "Seminārs Cēsīs",
+            utc(2020, 8, 6, 7, 0),
+            utc(2020, 8, 6, 9, 0),
+        )
+    };
+    let updated = store
+        .update_event(
+            stored.id,
+            stored.version,
+            &moved,
+            DraftRule::Keeps,
+            audit("changed"),
+        )
+        .await
+        .expect("update");
+    assert_eq!(updated.slug, stored.slug);
+    assert_eq!(updated.starts_at, utc(2020, 8, 6, 7, 0));
+    assert_eq!(updated.version, stored.version + 1);
+    assert!(matches!(
+        store
+            .update_event(
+                stored.id,
+                stored.version,
+                &moved,
+                DraftRule::Keeps,
+                audit("changed")
+            )
+            .await,
+        Err(StoreError::Conflict { .. })
+    ));
+    let revisions = store.event_revisions(stored.id).await.expect("revisions");
+    assert_eq!(
+        revisions.len(),
+        1,
+        "the refused update left no second revision"
+    );
+    assert_eq!(revisions[0].event.title, "Seminārs Valmierā");
+    assert_eq!(revisions[0].event.starts_at, utc(2020, 8, 4, 7, 0));
+    assert_eq!(revisions[0].event.version, stored.version);
+    assert_eq!(revisions[0].saved_by, "", "the first version was an import");
+    assert_eq!(
+        search_titles(&store, &search_request("cesis")).await,
+        vec!["Seminārs Cēsīs"]
+    );
+    store
+        .trash_event(stored.id, audit("deleted"))
+        .await
+        .expect("trash");
+    assert_eq!(
+        store.published_event(&stored.slug).await.expect("read"),
+        None
+    );
+    assert_eq!(
+        store.event_for_editing(&stored.slug).await.expect("read"),
+        None
+    );
+}
+
+async fn event_drafts_refuse_stale_saves_and_survive_publishing_elsewhere(store: SharedStore) {
+    let editor = store
+        .create_user("redaktore@example.lv", "$argon2id$x", Role::Editor)
+        .await
+        .expect("account");
+    let stored = store
+        .create_event(
+            &event(
+                "Lekcija Liepājā",
+                utc(2020, 8, 12, 9, 0),
+                utc(2020, 8, 12, 11, 0),
+            ),
+            None,
+        )
+        .await
+        .expect("event");
+    let first = store
+        .save_event_draft(
+            stored.id,
+            r#"{"title":"A"}"#,
+            stored.version,
+            0,
+            editor.id,
+            audit("changed"),
+        )
+        .await
+        .expect("first draft");
+    assert_eq!(first.draft_version, 1);
+    assert_eq!(first.saved_by.as_deref(), Some("redaktore@example.lv"));
+    assert!(
+        matches!(
+            store
+                .save_event_draft(
+                    stored.id,
+                    r#"{"title":"B"}"#,
+                    stored.version,
+                    0,
+                    editor.id,
+                    audit("changed")
+                )
+                .await,
+            Err(StoreError::Conflict { stored: 1, .. })
+        ),
+        "a second editor starting from no draft must not overwrite the first"
+    );
+    let second = store
+        .save_event_draft(
+            stored.id,
+            r#"{"title":"A2"}"#,
+            stored.version,
+            1,
+            editor.id,
+            audit("changed"),
+        )
+        .await
+        .expect("second save");
+    assert_eq!(second.draft_version, 2);
+    assert_eq!(
+        store
+            .event_draft(stored.id)
+            .await
+            .expect("read")
+            .map(|d| d.fields_json),
+        Some(r#"{"title":"A2"}"#.to_string())
+    );
+    assert_eq!(
+        store
+            .published_event(&stored.slug)
+            .await
+            .expect("read")
+            .map(|e| e.title),
+        Some("Lekcija Liepājā".to_string()),
+        "readers see the event, not the draft"
+    );
+    let published = store
+        .update_event(
+            stored.id,
+            stored.version,
+            &event(
+                "Lekcija Liepājā",
+                utc(2020, 8, 12, 9, 0),
+                utc(2020, 8, 12, 11, 0),
+            ),
+            DraftRule::Publishes(2),
+            audit("changed"),
+        )
+        .await
+        .expect("publish the draft");
+    assert!(
+        matches!(
+            store
+                .save_event_draft(
+                    stored.id,
+                    "{}",
+                    published.version,
+                    2,
+                    editor.id,
+                    audit("changed")
+                )
+                .await,
+            Err(StoreError::Conflict { stored: 0, .. })
+        ),
+        "a save over a published draft is a conflict, not a fresh draft"
+    );
+    assert!(matches!(
+        store
+            .save_event_draft(999_999, "{}", 1, 0, editor.id, audit("changed"))
+            .await,
+        Err(StoreError::NotFound)
+    ));
+}

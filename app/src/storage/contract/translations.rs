@@ -1,0 +1,262 @@
+//! Translations: kept per language, replaced only at the version seen, read in the reader's language.
+
+use super::*;
+
+contract_tests!(
+    translations_are_kept_per_language_and_replaced_only_at_the_version_seen,
+    readers_find_items_by_their_version_in_their_language,
+);
+
+async fn translations_are_kept_per_language_and_replaced_only_at_the_version_seen(
+    store: SharedStore,
+) {
+    let article = store
+        .create_article(
+            &article("Sadarbība ar Moldovu", utc(2021, 5, 3, 7, 0)),
+            None,
+        )
+        .await
+        .expect("article");
+    let text = |title: &str| ArticleText {
+        title: title.to_string(),
+        lead: "Lead.".into(),
+        body_html: "<p>Body</p>".into(),
+        contact: String::new(),
+    };
+    assert!(store
+        .article_translations(article.id)
+        .await
+        .expect("none yet")
+        .is_empty());
+    let russian = store
+        .save_article_translation(
+            article.id,
+            "ru",
+            &text("Сотрудничество с Молдовой"),
+            0,
+            None,
+        )
+        .await
+        .expect("russian");
+    let english = store
+        .save_article_translation(article.id, "en", &text("Cooperation with Moldova"), 0, None)
+        .await
+        .expect("english");
+    assert_eq!(
+        (russian, english),
+        (1, 1),
+        "each language starts at version 1"
+    );
+    let again = store
+        .save_article_translation(article.id, "en", &text("Working with Moldova"), 1, None)
+        .await
+        .expect("english again");
+    assert_eq!(again, 2);
+    // Two translators who both started from version 1, or from nothing: the second loses.
+    for seen in [1, 0] {
+        assert!(matches!(
+            store
+                .save_article_translation(article.id, "en", &text("Stale"), seen, None)
+                .await,
+            Err(StoreError::Conflict { expected, stored: 2 }) if expected == seen
+        ));
+    }
+    let found = store.article_translations(article.id).await.expect("read");
+    assert_eq!(
+        found
+            .iter()
+            .map(|found| (
+                found.lang.as_str(),
+                found.text.title.as_str(),
+                found.version
+            ))
+            .collect::<Vec<_>>(),
+        vec![
+            ("en", "Working with Moldova", 2),
+            ("ru", "Сотрудничество с Молдовой", 1)
+        ],
+        "one translation per language; a stale save changed nothing"
+    );
+    assert!(matches!(
+        store
+            .save_article_translation(999_999, "en", &text("X"), 0, None)
+            .await,
+        Err(StoreError::NotFound)
+    ));
+    let other = store
+        .create_article(&self::article("Cits raksts", utc(2021, 5, 4, 7, 0)), None)
+        .await
+        .expect("other article");
+    assert_eq!(
+        store
+            .translated_article_titles("en", &[article.slug.clone(), other.slug.clone()])
+            .await
+            .expect("titles"),
+        vec![(
+            article.slug.clone(),
+            "Working with Moldova".to_string(),
+            "Lead.".to_string()
+        )],
+        "only the translated one, in the asked language"
+    );
+    assert!(store
+        .translated_article_titles("en", &[])
+        .await
+        .expect("none asked")
+        .is_empty());
+
+    let event = store
+        .create_event(
+            &event(
+                "Seminārs Rīgā",
+                utc(2020, 8, 4, 7, 0),
+                utc(2020, 8, 4, 9, 0),
+            ),
+            None,
+        )
+        .await
+        .expect("event");
+    let event_text = EventText {
+        title: "Seminar in Riga".into(),
+        summary: "Summary.".into(),
+        body_html: "<p>Body</p>".into(),
+        location: "Riga".into(),
+    };
+    store
+        .save_event_translation(event.id, "en", &event_text, 0, None)
+        .await
+        .expect("event translation");
+    assert!(matches!(
+        store
+            .save_event_translation(event.id, "en", &event_text, 0, None)
+            .await,
+        Err(StoreError::Conflict { stored: 1, .. })
+    ));
+    assert_eq!(
+        store.translated_slugs("en").await.expect("slugs"),
+        (vec![article.slug.clone()], vec![event.slug.clone()]),
+        "the published items with an English version"
+    );
+    // A save over a Russian version that is not there (any more) is refused too.
+    assert!(matches!(
+        store
+            .save_event_translation(event.id, "ru", &event_text, 5, None)
+            .await,
+        Err(StoreError::Conflict {
+            expected: 5,
+            stored: 0
+        })
+    ));
+    let stored = store.event_translations(event.id).await.expect("read");
+    assert_eq!(stored.len(), 1);
+    assert_eq!(
+        (stored[0].lang.as_str(), &stored[0].text, stored[0].version),
+        ("en", &event_text, 1)
+    );
+    let age = Utc::now() - stored[0].updated_at;
+    assert!(
+        age >= chrono::Duration::zero() && age < chrono::Duration::minutes(1),
+        "saved just now: {age}"
+    );
+    assert_eq!(
+        store
+            .translated_event_titles("en", std::slice::from_ref(&event.slug))
+            .await
+            .expect("titles"),
+        vec![(
+            event.slug.clone(),
+            "Seminar in Riga".to_string(),
+            "Riga".to_string()
+        )]
+    );
+    assert!(store
+        .translated_event_titles("ru", std::slice::from_ref(&event.slug))
+        .await
+        .expect("titles")
+        .is_empty());
+    assert_eq!(
+        store
+            .published_event(&event.slug)
+            .await
+            .expect("read")
+            .map(|e| e.title),
+        Some("Seminārs Rīgā".to_string()),
+        "the original is untouched"
+    );
+}
+
+async fn readers_find_items_by_their_version_in_their_language(store: SharedStore) {
+    use crate::i18n::Lang;
+
+    let translated = store
+        .create_article(
+            &article("Sadarbība ar Moldovu", utc(2021, 5, 3, 7, 0)),
+            None,
+        )
+        .await
+        .expect("article");
+    store
+        .create_article(&article("Robežsargi mācās", utc(2021, 5, 4, 7, 0)), None)
+        .await
+        .expect("untranslated article");
+    let english = ArticleText {
+        title: "Cooperation with Moldova".into(),
+        lead: "Border guards meet.".into(),
+        body_html: "<p>Social workers join them.</p>".into(),
+        contact: String::new(),
+    };
+    store
+        .save_article_translation(translated.id, "en", &english, 0, None)
+        .await
+        .expect("english");
+    let found = |query: &str, lang: Lang| {
+        let store = store.clone();
+        let request = SearchRequest {
+            lang,
+            ..search_request(query)
+        };
+        let query = query.to_string();
+        async move {
+            let page = store.search(&request).await.expect("search");
+            assert_eq!(page.total, page.hits.len() as i64, "{query}");
+            page.hits
+                .into_iter()
+                .map(|hit| (hit.title, hit.text_lang))
+                .collect::<Vec<_>>()
+        }
+    };
+    let cooperation = ("Cooperation with Moldova".to_string(), Lang::En);
+    assert_eq!(found("workers", Lang::En).await, vec![cooperation.clone()]);
+    assert_eq!(found("cooperation", Lang::En).await, vec![cooperation]);
+    assert!(
+        found("workers", Lang::Lv).await.is_empty(),
+        "Latvian readers search Latvian"
+    );
+    assert!(
+        found("sadarbiba", Lang::En).await.is_empty(),
+        "a translated item is searched in the reader's version"
+    );
+    assert_eq!(
+        found("robezsargi", Lang::En).await,
+        vec![("Robežsargi mācās".to_string(), Lang::Lv)],
+        "an untranslated one in Latvian"
+    );
+    assert_eq!(
+        found("sadarbiba", Lang::Ru).await,
+        vec![("Sadarbība ar Moldovu".to_string(), Lang::Lv)],
+        "no Russian version: the Latvian one"
+    );
+    // A new version is found by its new words only.
+    let renamed = ArticleText {
+        title: "Partnership with Moldova".into(),
+        ..english
+    };
+    store
+        .save_article_translation(translated.id, "en", &renamed, 1, None)
+        .await
+        .expect("english again");
+    assert!(found("cooperation", Lang::En).await.is_empty());
+    assert_eq!(found("partnership", Lang::En).await.len(), 1);
+    // Saved versions carry their search text: nothing is left to fill in at start.
+    assert_eq!(store.backfill_search().await.expect("backfill"), 0);
+}
