@@ -3,38 +3,28 @@
 //! notikumu" saves them over the event, published or not as chosen. Esc leaves. A save over
 //! someone else's shows both versions, to choose from part by part.
 
-use leptos::{ev::KeyboardEvent, html, prelude::*, task::spawn_local};
-use leptos_meta::Title;
-use leptos_router::{hooks::use_navigate, NavigateOptions};
+use leptos::{html, prelude::*, task::spawn_local};
 
 use super::{
-    article_editor::{editing_title, saved_by},
     autosave::{field_message, SaveState},
     body_editor::BodyEditor,
-    conflict::{event_parts, ConflictView},
+    conflict::event_parts,
     delete_event,
     drafting::Draft,
     event_fields::{EditableEvent, EventFields, EventSave},
     get_editable_event,
     history::History,
-    save_event, save_event_draft, ItemKind, ItemRef,
+    save_event, save_event_draft,
+    shell::{self, load_editor, EditorBar},
+    ItemKind, ItemRef,
 };
 use crate::i18n::{tr, tr_with, Arg};
 
 #[component]
 pub fn EventEditor(slug: String, on_leave: Callback<()>) -> impl IntoView {
-    let lang = crate::i18n::current_lang();
-    let event = Resource::new(move || slug.clone(), get_editable_event);
-    view! {
-        <Suspense fallback=move || view! { <p class="loading">{tr(lang, "editor-opening")}</p> }>
-            {move || Suspend::new(async move {
-                match event.await {
-                    Ok(event) => view! { <EventForm event on_leave/> }.into_any(),
-                    Err(error) => view! { <p class="form-error" role="alert">{error.describe(lang)}</p> }.into_any(),
-                }
-            })}
-        </Suspense>
-    }
+    load_editor(slug, get_editable_event, move |event| {
+        view! { <EventForm event on_leave/> }
+    })
 }
 
 #[component]
@@ -42,30 +32,14 @@ fn EventForm(event: EditableEvent, on_leave: Callback<()>) -> impl IntoView {
     let lang = crate::i18n::current_lang();
     let event_id = event.id;
     let slug = StoredValue::new(event.slug.clone());
-    let starting = event
-        .draft
-        .as_ref()
-        .map_or_else(|| event.fields.clone(), |draft| draft.fields.clone());
-    // Editing a draft continues from the version it was written on.
-    let version = RwSignal::new(
-        event
-            .draft
-            .as_ref()
-            .map_or(event.version, |d| d.base_version),
-    );
-    let draft = Draft::<EventFields, EditableEvent>::new(
-        starting.clone(),
-        event
-            .draft
-            .as_ref()
-            .map(|d| (d.draft_version, d.saved_at.as_str())),
-    );
+    let (draft, version) = shell::open(&event);
+    let starting = draft.fields.get_untracked();
     let Draft {
         fields,
         draft_version,
         field_error,
-        conflict,
         autosave,
+        ..
     } = draft;
     let state = autosave.state;
     let body = NodeRef::<html::Div>::new();
@@ -108,79 +82,25 @@ fn EventForm(event: EditableEvent, on_leave: Callback<()>) -> impl IntoView {
             }
         });
     };
-    let store = move |_| {
+    let store = move |()| {
         autosave.cancel();
         autosave.when_idle(store);
     };
-    let on_keydown = move |event: KeyboardEvent| {
-        if (event.ctrl_key() || event.meta_key()) && event.key().eq_ignore_ascii_case("s") {
-            event.prevent_default();
-            save_now();
-        } else if event.key() == "Escape" {
-            event.prevent_default();
-            if state.get_untracked() == SaveState::Unsaved {
-                save_now();
-            }
-            on_leave.run(());
-        }
-    };
-    let navigate = use_navigate();
-    let delete = move |_| {
-        let sure = window()
-            .confirm_with_message(&tr(lang, "editor-event-delete-question"))
-            .unwrap_or(false);
-        if !sure {
-            return;
-        }
-        autosave.cancel();
-        let navigate = navigate.clone();
-        spawn_local(async move {
-            match delete_event(event_id).await {
-                Ok(()) => {
-                    state.set(SaveState::Unchanged);
-                    navigate(&lang.href("/calendar"), NavigateOptions::default());
-                }
-                Err(error) => state.set(SaveState::Failed(error.describe(lang))),
-            }
-        });
-    };
-    // A resolved conflict: the merged fields become the editor's draft, on top of the other.
-    let resolve = Callback::new(move |merged: EventFields| {
-        let Some((_, theirs)) = conflict.get_untracked() else {
-            return;
-        };
-        if let Some(element) = body.get_untracked() {
-            element.set_inner_html(&merged.body_html);
-        }
-        fields.set(merged);
-        version.set(theirs.version);
-        draft_version.set(theirs.draft.as_ref().map_or(0, |d| d.draft_version));
-        conflict.set(None);
-        state.set(SaveState::Unsaved);
-        save_now();
-    });
-    let conflict_view = move || {
-        conflict.get().map(|(mine, theirs)| {
-            // The other side is a newer draft, or, when the event changed under the draft
-            // (moved, restored), the event as it is now.
-            let (their_fields, who) = match &theirs.draft {
-                Some(draft) if draft.base_version == theirs.version => {
-                    (draft.fields.clone(), saved_by(lang, draft))
-                }
-                _ => (theirs.fields.clone(), tr(lang, "conflict-saved-version")),
-            };
-            view! {
-                <ConflictView
-                    heading=tr(lang, "conflict-event-heading")
-                    mine
-                    theirs=their_fields
-                    who
-                    parts=event_parts()
-                    on_resolve=resolve
-                />
-            }
-        })
-    };
+    let on_keydown = draft.keys(save_now, on_leave);
+    let delete = draft.delete_after_asking(
+        lang,
+        "editor-event-delete-question",
+        move || delete_event(event_id),
+        "/calendar",
+    );
+    let conflict_view = draft.conflict_view(
+        lang,
+        "conflict-event-heading",
+        event_parts,
+        version,
+        body,
+        save_now,
+    );
     let text_field = move |id: &'static str,
                            label: String,
                            get: fn(&EventFields) -> String,
@@ -258,15 +178,15 @@ fn EventForm(event: EditableEvent, on_leave: Callback<()>) -> impl IntoView {
 
     view! {
         <div class="event-editor" on:keydown=on_keydown>
-            <Title text=move || fields.with(|f| editing_title(lang, &f.title))/>
-            <h1 class="visually-hidden">{move || fields.with(|f| editing_title(lang, &f.title))}</h1>
-            <div class="editor-bar" role="region" aria-label=tr(lang, "editor-bar")>
-                <p class="editor-bar__state" role="status" aria-live="polite">{move || state.with(|state| state.text(lang))}</p>
-                <button type="button" class="button" on:click=move |_| save_now()>{tr(lang, "editor-save-draft")}</button>
-                <button type="button" class="button button--primary" on:click=store>{tr(lang, "editor-save-event")}</button>
-                <button type="button" class="button button--quiet" on:click=move |_| on_leave.run(())>{tr(lang, "editor-stop")}</button>
-                <button type="button" class="button button--danger" on:click=delete>{tr(lang, "editor-delete")}</button>
-            </div>
+            <EditorBar
+                state
+                title=Signal::derive(move || fields.with(|f| f.title.clone()))
+                primary=tr(lang, "editor-save-event")
+                on_save=Callback::new(move |()| save_now())
+                on_primary=Callback::new(store)
+                on_stop=on_leave
+                on_delete=Callback::new(move |()| delete())
+            />
             {conflict_view}
             {event.repeats.then(|| view! {
                 <p class="event-editor__note">{tr(lang, "editor-recurring-note")}</p>

@@ -21,6 +21,7 @@ mod image_upload;
 mod in_place;
 #[cfg(feature = "ssr")]
 mod service;
+mod shell;
 #[cfg(feature = "ssr")]
 mod stored_draft;
 mod translation_editor;

@@ -1,0 +1,369 @@
+//! The editor shell every kind of item shares: loading the item, where editing starts from, the
+//! editing bar, the keyboard (Ctrl+S saves at once, Esc leaves), deleting, and the conflict
+//! view with its one rule for what "theirs" is. Each kind supplies its fields, its server
+//! functions and its form ([`Editable`]).
+
+use std::future::Future;
+
+use leptos::{ev::KeyboardEvent, html, prelude::*, task::spawn_local};
+use leptos_meta::Title;
+use leptos_router::{hooks::use_navigate, NavigateOptions};
+use serde::{de::DeserializeOwned, Serialize};
+
+use super::{
+    autosave::SaveState,
+    conflict::{ConflictView, Part},
+    drafting::Draft,
+    event_fields::{EditableEvent, EventFields},
+    ArticleFields, DraftState, EditableArticle,
+};
+use crate::{
+    error::AppError,
+    i18n::{tr, tr_with, Arg, Lang},
+};
+
+/// An item as the server sends it to its editor.
+pub trait Editable: Clone + Send + Sync + 'static {
+    type Fields: Clone + PartialEq + Send + Sync + 'static;
+    /// How the conflict view names the item as saved, when the other side is not a draft.
+    const SAVED_VERSION: &'static str;
+
+    /// The stored item's version.
+    fn version(&self) -> i64;
+    /// What is saved now (what readers see, once it is published).
+    fn current(&self) -> &Self::Fields;
+    /// The shared draft, when someone saved one since.
+    fn draft(&self) -> Option<&DraftState<Self::Fields>>;
+    /// The body's HTML, which the body editor holds outside the reactive fields.
+    fn body_html(fields: &Self::Fields) -> &str;
+
+    /// Where an editor starts: the shared draft and the item version it was written on, so a
+    /// change made to the item since (a move, a restore) comes up as a conflict; else the
+    /// saved item.
+    fn starting_point(&self) -> (Self::Fields, i64) {
+        match self.draft() {
+            Some(draft) => (draft.fields.clone(), draft.base_version),
+            None => (self.current().clone(), self.version()),
+        }
+    }
+
+    /// The other side of a conflict, and who saved it: a draft written on the item as it is
+    /// now, else the saved item.
+    fn theirs(&self, lang: Lang) -> (Self::Fields, String) {
+        match self.draft() {
+            Some(draft) if draft.base_version == self.version() => {
+                (draft.fields.clone(), saved_by(lang, draft))
+            }
+            _ => (self.current().clone(), tr(lang, Self::SAVED_VERSION)),
+        }
+    }
+}
+
+impl Editable for EditableArticle {
+    type Fields = ArticleFields;
+    const SAVED_VERSION: &'static str = "conflict-published-version";
+
+    fn version(&self) -> i64 {
+        self.version
+    }
+    fn current(&self) -> &ArticleFields {
+        &self.current
+    }
+    fn draft(&self) -> Option<&DraftState<ArticleFields>> {
+        self.draft.as_ref()
+    }
+    fn body_html(fields: &ArticleFields) -> &str {
+        &fields.body_html
+    }
+}
+
+impl Editable for EditableEvent {
+    type Fields = EventFields;
+    const SAVED_VERSION: &'static str = "conflict-saved-version";
+
+    fn version(&self) -> i64 {
+        self.version
+    }
+    fn current(&self) -> &EventFields {
+        &self.fields
+    }
+    fn draft(&self) -> Option<&DraftState<EventFields>> {
+        self.draft.as_ref()
+    }
+    fn body_html(fields: &EventFields) -> &str {
+        &fields.body_html
+    }
+}
+
+/// Who saved a draft and when, as the conflict view names the other version.
+pub(super) fn saved_by<F>(lang: Lang, draft: &DraftState<F>) -> String {
+    let who = match &draft.saved_by {
+        Some(who) => who.clone(),
+        None => tr(lang, "conflict-other-editor"),
+    };
+    format!("{who} ({})", draft.saved_at)
+}
+
+/// The page title and hidden heading while an item is edited.
+pub(super) fn editing_title(lang: Lang, title: &str) -> String {
+    tr_with(lang, "editor-editing", &[("title", Arg::Text(title))])
+}
+
+/// Loads the item `slug` with `fetch` and shows its editor `form`, or why it cannot be opened.
+pub fn load_editor<T, Fut, V>(
+    slug: String,
+    fetch: fn(String) -> Fut,
+    form: impl Fn(T) -> V + Clone + Send + Sync + 'static,
+) -> impl IntoView
+where
+    T: Editable + Serialize + DeserializeOwned,
+    Fut: Future<Output = Result<T, AppError>> + Send + 'static,
+    V: IntoView + 'static,
+{
+    let lang = crate::i18n::current_lang();
+    let item = Resource::new(move || slug.clone(), fetch);
+    view! {
+        <Suspense fallback=move || view! { <p class="loading">{tr(lang, "editor-opening")}</p> }>
+            {move || {
+                let form = form.clone();
+                Suspend::new(async move {
+                    match item.await {
+                        Ok(item) => form(item).into_any(),
+                        Err(error) => view! { <p class="form-error" role="alert">{error.describe(lang)}</p> }.into_any(),
+                    }
+                })
+            }}
+        </Suspense>
+    }
+}
+
+/// An editor opened on `item`: its drafting state, and the item version it continues from.
+pub fn open<T: Editable>(item: &T) -> (Draft<T::Fields, T>, RwSignal<i64>) {
+    let (fields, version) = item.starting_point();
+    let stored = item
+        .draft()
+        .map(|draft| (draft.draft_version, draft.saved_at.as_str()));
+    (Draft::new(fields, stored), RwSignal::new(version))
+}
+
+impl<T: Editable> Draft<T::Fields, T> {
+    /// Ctrl+S (⌘S) saves at once; Esc saves what is unsaved and leaves editing.
+    pub fn keys(
+        self,
+        save_now: impl Fn() + Copy + 'static,
+        on_leave: Callback<()>,
+    ) -> impl Fn(KeyboardEvent) + Copy + 'static {
+        let state = self.autosave.state;
+        move |event: KeyboardEvent| {
+            let key = event.key();
+            if (event.ctrl_key() || event.meta_key()) && key.eq_ignore_ascii_case("s") {
+                event.prevent_default();
+                save_now();
+            } else if key == "Escape" {
+                event.prevent_default();
+                if state.get_untracked() == SaveState::Unsaved {
+                    save_now();
+                }
+                on_leave.run(());
+            }
+        }
+    }
+
+    /// The choice between this editor's fields and the other version, while there is one.
+    /// The merged fields become the editor's, saved on top of the other version.
+    pub fn conflict_view(
+        self,
+        lang: Lang,
+        heading: &'static str,
+        parts: fn() -> Vec<Part<T::Fields>>,
+        version: RwSignal<i64>,
+        body: NodeRef<html::Div>,
+        save_now: impl Fn() + Copy + Send + Sync + 'static,
+    ) -> impl Fn() -> Option<AnyView> + Copy + Send + Sync + 'static {
+        let conflict = self.conflict;
+        let resolve = Callback::new(move |merged: T::Fields| {
+            let Some((_, theirs)) = conflict.get_untracked() else {
+                return;
+            };
+            if let Some(element) = body.get_untracked() {
+                element.set_inner_html(T::body_html(&merged));
+            }
+            self.fields.set(merged);
+            version.set(theirs.version());
+            self.draft_version
+                .set(theirs.draft().map_or(0, |draft| draft.draft_version));
+            conflict.set(None);
+            self.autosave.state.set(SaveState::Unsaved);
+            save_now();
+        });
+        move || {
+            conflict.get().map(|(mine, theirs)| {
+                let (theirs, who) = theirs.theirs(lang);
+                view! {
+                    <ConflictView
+                        heading=tr(lang, heading)
+                        mine
+                        theirs
+                        who
+                        parts=parts()
+                        on_resolve=resolve
+                    />
+                }
+                .into_any()
+            })
+        }
+    }
+
+    /// Asks `question`, then stops saving, deletes with `delete` and goes to `then` (a site
+    /// path).
+    pub fn delete_after_asking<Fut>(
+        self,
+        lang: Lang,
+        question: &'static str,
+        delete: impl Fn() -> Fut + Clone + 'static,
+        then: &'static str,
+    ) -> impl Fn() + Clone + 'static
+    where
+        Fut: Future<Output = Result<(), AppError>> + 'static,
+    {
+        let navigate = use_navigate();
+        let state = self.autosave.state;
+        move || {
+            let sure = window()
+                .confirm_with_message(&tr(lang, question))
+                .unwrap_or(false);
+            if !sure {
+                return;
+            }
+            self.autosave.cancel();
+            let navigate = navigate.clone();
+            let delete = delete.clone();
+            spawn_local(async move {
+                match delete().await {
+                    Ok(()) => {
+                        state.set(SaveState::Unchanged);
+                        navigate(&lang.href(then), NavigateOptions::default());
+                    }
+                    Err(error) => state.set(SaveState::Failed(error.describe(lang))),
+                }
+            });
+        }
+    }
+}
+
+/// The bar above every editor: the save state, then save draft, the kind's own primary
+/// action, stop and delete. `children` come between the state and the buttons.
+#[component]
+pub fn EditorBar(
+    state: RwSignal<SaveState>,
+    /// The page's title while editing.
+    title: Signal<String>,
+    primary: String,
+    on_save: Callback<()>,
+    on_primary: Callback<()>,
+    on_stop: Callback<()>,
+    on_delete: Callback<()>,
+    #[prop(optional)] children: Option<Children>,
+) -> impl IntoView {
+    let lang = crate::i18n::current_lang();
+    let heading = move || editing_title(lang, &title.get());
+    view! {
+        <Title text=heading/>
+        <h1 class="visually-hidden">{heading}</h1>
+        <div class="editor-bar" role="region" aria-label=tr(lang, "editor-bar")>
+            <p class="editor-bar__state" role="status" aria-live="polite">
+                {move || state.with(|state| state.text(lang))}
+            </p>
+            {children.map(|children| children())}
+            <button type="button" class="button" on:click=move |_| on_save.run(())>{tr(lang, "editor-save-draft")}</button>
+            <button type="button" class="button button--primary" on:click=move |_| on_primary.run(())>{primary}</button>
+            <button type="button" class="button button--quiet" on:click=move |_| on_stop.run(())>{tr(lang, "editor-stop")}</button>
+            <button type="button" class="button button--danger" on:click=move |_| on_delete.run(())>{tr(lang, "editor-delete")}</button>
+        </div>
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn draft<F>(fields: F, base_version: i64) -> DraftState<F> {
+        DraftState {
+            fields,
+            base_version,
+            draft_version: 3,
+            saved_by: Some("anna@example.lv".into()),
+            saved_at: "29.11.2026 10:42".into(),
+        }
+    }
+
+    fn article(version: i64, draft_base: Option<i64>) -> EditableArticle {
+        let titled = |title: &str| ArticleFields {
+            title: title.into(),
+            ..ArticleFields::default()
+        };
+        EditableArticle {
+            id: 1,
+            slug: "raksts".into(),
+            published: true,
+            version,
+            current: titled("Saglabātais"),
+            draft: draft_base.map(|base| draft(titled("Melnraksts"), base)),
+            category: String::new(),
+            categories: Vec::new(),
+        }
+    }
+
+    fn event(version: i64, draft_base: Option<i64>) -> EditableEvent {
+        let titled = |title: &str| EventFields {
+            title: title.into(),
+            ..EventFields::default()
+        };
+        EditableEvent {
+            id: 1,
+            slug: "notikums".into(),
+            version,
+            repeats: false,
+            fields: titled("Saglabātais"),
+            draft: draft_base.map(|base| draft(titled("Melnraksts"), base)),
+            categories: Vec::new(),
+        }
+    }
+
+    /// Both kinds answer the same questions the same way: (start title, start version,
+    /// their title, who).
+    fn seen<T: Editable>(item: &T, title: fn(&T::Fields) -> &str) -> (String, i64, String, String) {
+        let (start, version) = item.starting_point();
+        let (theirs, who) = item.theirs(Lang::Lv);
+        (title(&start).into(), version, title(&theirs).into(), who)
+    }
+
+    #[test]
+    fn articles_and_events_continue_a_draft_from_the_version_it_was_written_on() {
+        // A draft written on version 4; the item moved on to 5 (restored, or the event moved).
+        let article = seen(&article(5, Some(4)), |f| &f.title);
+        let event = seen(&event(5, Some(4)), |f| &f.title);
+        assert_eq!((article.0.as_str(), article.1), ("Melnraksts", 4));
+        assert_eq!((event.0.as_str(), event.1), ("Melnraksts", 4));
+        // The other side of the conflict that follows is the item as saved, not the old draft.
+        assert_eq!(article.2, "Saglabātais");
+        assert_eq!(event.2, "Saglabātais");
+    }
+
+    #[test]
+    fn a_draft_on_the_current_version_is_the_other_side_for_both_kinds() {
+        let article = seen(&article(5, Some(5)), |f| &f.title);
+        let event = seen(&event(5, Some(5)), |f| &f.title);
+        for seen in [&article, &event] {
+            assert_eq!(seen.1, 5);
+            assert_eq!(seen.2, "Melnraksts");
+            assert_eq!(seen.3, "anna@example.lv (29.11.2026 10:42)");
+        }
+    }
+
+    #[test]
+    fn without_a_draft_both_start_from_what_is_saved() {
+        assert_eq!(seen(&article(7, None), |f| &f.title).0, "Saglabātais");
+        assert_eq!(seen(&event(7, None), |f| &f.title).1, 7);
+    }
+}
