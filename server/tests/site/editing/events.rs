@@ -1,0 +1,346 @@
+//! Editing events through the server functions: who may, dates, moves, drafts, conflicts
+//! and history.
+
+use super::*;
+
+#[tokio::test(flavor = "multi_thread")]
+async fn event_editing_refuses_anonymous_requests_and_checks_dates() {
+    let site = Site::with_demo_content().await;
+    for (name, arguments) in [
+        ("get_editable_event", json!({ "slug": "x" })),
+        (
+            "save_event",
+            event_save(&json!(1), &json!(1), 0, &event_fields()),
+        ),
+        (
+            "save_event_draft",
+            event_save(&json!(1), &json!(1), 0, &event_fields()),
+        ),
+        ("create_event", json!({ "day": "2020-08-04" })),
+        ("move_event", json!({ "slug": "x", "day": "2020-08-05" })),
+        ("delete_event", json!({ "event_id": 1 })),
+    ] {
+        let answer = site
+            .post_json(
+                &format!("/api/editing/{name}"),
+                &arguments.to_string(),
+                None,
+            )
+            .await;
+        assert_eq!(
+            answer.status,
+            StatusCode::UNAUTHORIZED,
+            "{name}: {}",
+            answer.body
+        );
+    }
+
+    let cookie = site.signed_in("anna@example.lv", Role::Editor).await;
+    let created = site
+        .post_json(
+            "/api/editing/create_event",
+            &json!({ "day": "2020-08-04" }).to_string(),
+            Some(&cookie),
+        )
+        .await;
+    assert_eq!(created.status, StatusCode::OK, "{}", created.body);
+    let slug: String = serde_json::from_str(&created.body).expect("slug");
+    assert_eq!(
+        site.get(&format!("/events/{slug}")).await.0,
+        StatusCode::NOT_FOUND,
+        "a new event is a draft"
+    );
+    let event = parse(
+        &site
+            .post_json(
+                "/api/editing/get_editable_event",
+                &json!({ "slug": slug }).to_string(),
+                Some(&cookie),
+            )
+            .await
+            .body,
+    );
+    let mut fields = event["fields"].clone();
+    fields["title"] = json!("Seminārs Jelgavā");
+    fields["end_time"] = json!("09:00");
+    let backwards = site
+        .post_json(
+            "/api/editing/save_event",
+            &event_save(&event["id"], &event["version"], 0, &fields).to_string(),
+            Some(&cookie),
+        )
+        .await;
+    assert_eq!(backwards.status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(
+        backwards.body.contains("\"field\":\"end_date\""),
+        "{}",
+        backwards.body
+    );
+
+    fields["end_time"] = json!("12:00");
+    fields["published"] = json!(true);
+    let saved = site
+        .post_json(
+            "/api/editing/save_event",
+            &event_save(&event["id"], &event["version"], 0, &fields).to_string(),
+            Some(&cookie),
+        )
+        .await;
+    assert_eq!(saved.status, StatusCode::OK, "{}", saved.body);
+    let (_, august) = site.get("/calendar/2020/08").await;
+    assert!(august.contains("Seminārs Jelgavā"));
+
+    let moved = site
+        .post_json(
+            "/api/editing/move_event",
+            &json!({ "slug": slug, "day": "2020-08-07" }).to_string(),
+            Some(&cookie),
+        )
+        .await;
+    assert_eq!(moved.status, StatusCode::OK, "{}", moved.body);
+    let (_, day) = site.get("/calendar/2020/08/07").await;
+    assert!(day.contains("Seminārs Jelgavā"));
+    assert!(day.contains("10:00–12:00"), "the time of day stays");
+    let stale = site
+        .post_json(
+            "/api/editing/save_event",
+            &event_save(&event["id"], &event["version"], 0, &fields).to_string(),
+            Some(&cookie),
+        )
+        .await;
+    assert_eq!(
+        stale.status,
+        StatusCode::CONFLICT,
+        "the move made this form stale"
+    );
+
+    // Beyond the calendar's years there is no day to move to: a message, not a crash.
+    for day in ["+262142-12-31", "3000-01-01", "1899-12-31"] {
+        let beyond = site
+            .post_json(
+                "/api/editing/move_event",
+                &json!({ "slug": slug, "day": day }).to_string(),
+                Some(&cookie),
+            )
+            .await;
+        assert_eq!(
+            beyond.status,
+            StatusCode::UNPROCESSABLE_ENTITY,
+            "{day}: {}",
+            beyond.body
+        );
+        assert!(beyond.body.contains("invalid-date"), "{}", beyond.body);
+    }
+    assert_eq!(site.get("/healthz").await.0, StatusCode::OK);
+    let (_, day) = site.get("/calendar/2020/08/07").await;
+    assert!(
+        day.contains("Seminārs Jelgavā"),
+        "the event stayed where it was"
+    );
+}
+
+fn event_fields() -> Value {
+    json!({ "title": "X", "summary": "", "body_html": "", "location": "", "category": "",
+        "all_day": false, "start_date": "2020-08-04", "start_time": "10:00",
+        "end_date": "2020-08-04", "end_time": "12:00", "published": true })
+}
+
+/// The body of a `save_event` or `save_event_draft` call.
+fn event_save(id: &Value, version: &Value, draft_version: i64, fields: &Value) -> Value {
+    json!({ "save": { "event_id": id, "version": version, "draft_version": draft_version, "fields": fields } })
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn event_drafts_stay_hidden_conflict_and_leave_a_history() {
+    let site = Site::with_demo_content().await;
+    let anna = site.signed_in("anna@example.lv", Role::Editor).await;
+    let janis = site.signed_in("janis@example.lv", Role::Editor).await;
+    let call = |name: &'static str, body: Value, cookie: &str| {
+        let cookie = cookie.to_string();
+        let site = &site;
+        async move {
+            site.post_json(
+                &format!("/api/editing/{name}"),
+                &body.to_string(),
+                Some(&cookie),
+            )
+            .await
+        }
+    };
+    let slug: String = serde_json::from_str(
+        &call("create_event", json!({ "day": "2020-08-18" }), &anna)
+            .await
+            .body,
+    )
+    .expect("slug");
+    let event = parse(
+        &call("get_editable_event", json!({ "slug": slug }), &anna)
+            .await
+            .body,
+    );
+    let mut fields = event["fields"].clone();
+    fields["title"] = json!("Konference Daugavpilī");
+    fields["published"] = json!(true);
+    let published = call(
+        "save_event",
+        event_save(&event["id"], &event["version"], 0, &fields),
+        &anna,
+    )
+    .await;
+    assert_eq!(published.status, StatusCode::OK, "{}", published.body);
+    let version = parse(&published.body)["version"].clone();
+
+    fields["title"] = json!("Konference Daugavpilī un Rēzeknē");
+    let draft = call(
+        "save_event_draft",
+        event_save(&event["id"], &version, 0, &fields),
+        &anna,
+    )
+    .await;
+    assert_eq!(draft.status, StatusCode::OK, "{}", draft.body);
+    assert_eq!(parse(&draft.body)["draft_version"], 1);
+    let (_, page) = site.get(&format!("/events/{slug}")).await;
+    assert!(
+        page.contains("Konference Daugavpilī"),
+        "readers see the saved event"
+    );
+    assert!(!page.contains("un Rēzeknē"), "readers never see the draft");
+    let reopened = parse(
+        &call("get_editable_event", json!({ "slug": slug }), &janis)
+            .await
+            .body,
+    );
+    assert_eq!(
+        reopened["draft"]["fields"]["title"],
+        "Konference Daugavpilī un Rēzeknē"
+    );
+    assert_eq!(reopened["draft"]["saved_by"], "anna@example.lv");
+
+    // Jānis started before Anna's draft: his draft save and his save are both refused.
+    let mut his = fields.clone();
+    his["location"] = json!("Rēzekne");
+    for name in ["save_event_draft", "save_event"] {
+        let refused = call(name, event_save(&event["id"], &version, 0, &his), &janis).await;
+        assert_eq!(
+            refused.status,
+            StatusCode::CONFLICT,
+            "{name}: {}",
+            refused.body
+        );
+    }
+    let stored = parse(
+        &call("get_editable_event", json!({ "slug": slug }), &anna)
+            .await
+            .body,
+    );
+    assert_eq!(
+        stored["draft"]["fields"]["location"], "",
+        "nothing of his was written"
+    );
+
+    let saved = call(
+        "save_event",
+        event_save(&event["id"], &version, 1, &fields),
+        &anna,
+    )
+    .await;
+    assert_eq!(saved.status, StatusCode::OK, "{}", saved.body);
+    let latest = parse(&saved.body)["version"].clone();
+    let after = parse(
+        &call("get_editable_event", json!({ "slug": slug }), &anna)
+            .await
+            .body,
+    );
+    assert!(
+        after["draft"].is_null(),
+        "saving the event used up its draft"
+    );
+
+    let item = json!({ "kind": "Event", "id": event["id"] });
+    let history = parse(
+        &call("get_history", json!({ "item": item }), &janis)
+            .await
+            .body,
+    );
+    let titles: Vec<&str> = history
+        .as_array()
+        .expect("versions")
+        .iter()
+        .filter_map(|v| v["title"].as_str())
+        .collect();
+    assert_eq!(
+        titles,
+        vec![
+            "Konference Daugavpilī un Rēzeknē",
+            "Konference Daugavpilī",
+            "Jauns notikums"
+        ]
+    );
+    assert_eq!(history[1]["saved_by"], "anna@example.lv");
+    let comparison = call(
+        "compare_versions",
+        json!({ "item": item, "older": version, "newer": latest }),
+        &janis,
+    )
+    .await;
+    assert!(
+        comparison.body.contains("{\"Added\":\" un Rēzeknē\"}"),
+        "{}",
+        comparison.body
+    );
+    let restored = call(
+        "restore_version",
+        json!({ "item": item, "version": version, "expected_version": latest }),
+        &janis,
+    )
+    .await;
+    assert_eq!(restored.status, StatusCode::OK, "{}", restored.body);
+    let (_, page) = site.get(&format!("/events/{slug}")).await;
+    assert!(!page.contains("un Rēzeknē"), "the earlier title is back");
+
+    // A draft written before the event was moved must not move it back when saved.
+    let current = parse(
+        &call("get_editable_event", json!({ "slug": slug }), &anna)
+            .await
+            .body,
+    );
+    let base = current["version"].clone();
+    let draft = call(
+        "save_event_draft",
+        event_save(&event["id"], &base, 0, &current["fields"]),
+        &anna,
+    )
+    .await;
+    assert_eq!(draft.status, StatusCode::OK, "{}", draft.body);
+    let moved = call(
+        "move_event",
+        json!({ "slug": slug, "day": "2020-08-19" }),
+        &janis,
+    )
+    .await;
+    assert_eq!(moved.status, StatusCode::OK, "{}", moved.body);
+    let reopened = parse(
+        &call("get_editable_event", json!({ "slug": slug }), &anna)
+            .await
+            .body,
+    );
+    assert_eq!(
+        reopened["draft"]["base_version"], base,
+        "the draft names the version it was written on"
+    );
+    assert_ne!(reopened["version"], base);
+    let stale = call(
+        "save_event",
+        event_save(
+            &event["id"],
+            &reopened["draft"]["base_version"],
+            1,
+            &reopened["draft"]["fields"],
+        ),
+        &anna,
+    )
+    .await;
+    assert_eq!(stale.status, StatusCode::CONFLICT, "{}", stale.body);
+    let (_, day) = site.get("/calendar/2020/08/19").await;
+    assert!(day.contains("Konference Daugavpilī"), "the move stands");
+}
