@@ -364,11 +364,11 @@ pub(crate) mod records {
             return Ok(());
         }
         let slugs: Vec<String> = articles.iter().map(|a| a.slug.clone()).collect();
-        let translated = store.translated_article_titles(lang.code(), &slugs).await?;
+        let translated = store.article_translations_into(lang.code(), &slugs).await?;
         for article in articles {
-            if let Some((_, title, lead)) = translated.iter().find(|(s, ..)| *s == article.slug) {
-                article.title.clone_from(title);
-                article.lead.clone_from(lead);
+            if let Some((_, found)) = translated.iter().find(|(s, _)| *s == article.slug) {
+                article.title.clone_from(&found.text.title);
+                article.lead.clone_from(&found.text.lead);
                 article.text_lang = lang;
             }
         }

@@ -64,11 +64,11 @@ pub async fn in_language(
     let mut slugs: Vec<String> = events.iter().map(|e| e.slug.clone()).collect();
     slugs.sort();
     slugs.dedup();
-    let translated = store.translated_event_titles(lang.code(), &slugs).await?;
+    let translated = store.event_translations_into(lang.code(), &slugs).await?;
     for event in events {
-        if let Some((_, title, location)) = translated.iter().find(|(s, ..)| *s == event.slug) {
-            event.title.clone_from(title);
-            event.location.clone_from(location);
+        if let Some((_, found)) = translated.iter().find(|(s, _)| *s == event.slug) {
+            event.title.clone_from(&found.text.title);
+            event.location.clone_from(&found.text.location);
             event.text_lang = lang;
         }
     }

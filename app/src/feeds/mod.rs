@@ -58,19 +58,12 @@ async fn events_in(
         return Ok(events);
     }
     let slugs: Vec<String> = events.iter().map(|event| event.slug.clone()).collect();
-    let translated = store.translated_event_titles(lang.code(), &slugs).await?;
+    let translated = store.event_translations_into(lang.code(), &slugs).await?;
     for event in &mut events {
-        if !translated.iter().any(|(slug, _, _)| *slug == event.slug) {
-            continue;
-        }
-        let texts = store.event_translations(event.id).await?;
-        if let Some(translation) = texts
-            .into_iter()
-            .find(|translation| translation.lang == lang.code())
-        {
-            event.title = translation.text.title;
-            event.summary = translation.text.summary;
-            event.location = translation.text.location;
+        if let Some((_, translation)) = translated.iter().find(|(slug, _)| *slug == event.slug) {
+            event.title.clone_from(&translation.text.title);
+            event.summary.clone_from(&translation.text.summary);
+            event.location.clone_from(&translation.text.location);
             // A corrected translation is a change calendar programs should pick up.
             event.updated_at = event.updated_at.max(translation.updated_at);
         }

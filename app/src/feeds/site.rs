@@ -263,25 +263,19 @@ async fn feed_articles(
         .iter()
         .map(|article| article.slug.clone())
         .collect();
-    let translated = store.translated_article_titles(lang.code(), &slugs).await?;
+    let translated = store.article_translations_into(lang.code(), &slugs).await?;
     let mut found = Vec::with_capacity(articles.len());
     for mut article in articles {
         let mut text_lang = Lang::Lv;
-        if translated.iter().any(|(slug, _, _)| *slug == article.slug) {
-            let texts = store.article_translations(article.id).await?;
-            if let Some(translation) = texts
-                .into_iter()
-                .find(|translation| translation.lang == lang.code())
-            {
-                let text = translation.text;
-                article.title = text.title;
-                article.lead = text.lead;
-                // Cleaned again as it leaves, as on the article's page.
-                article.body_html = SafeHtml::sanitize(&text.body_html).as_str().to_string();
-                // A corrected translation is an update for the feed's readers.
-                article.updated_at = article.updated_at.max(translation.updated_at);
-                text_lang = lang;
-            }
+        if let Some((_, translation)) = translated.iter().find(|(slug, _)| *slug == article.slug) {
+            let text = &translation.text;
+            article.title.clone_from(&text.title);
+            article.lead.clone_from(&text.lead);
+            // Cleaned again as it leaves, as on the article's page.
+            article.body_html = SafeHtml::sanitize(&text.body_html).as_str().to_string();
+            // A corrected translation is an update for the feed's readers.
+            article.updated_at = article.updated_at.max(translation.updated_at);
+            text_lang = lang;
         }
         found.push((article, text_lang));
     }

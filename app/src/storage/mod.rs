@@ -236,21 +236,23 @@ pub trait Store: Send + Sync + 'static {
         seen_version: i64,
         audit: Option<Audit<'_>>,
     ) -> Result<i64, StoreError>;
-    /// (slug, title, lead) of those of the articles at `slugs` translated into `lang`.
-    async fn translated_article_titles(
+    /// The translations into `lang` of those of the articles at `slugs` that have one, each
+    /// with its article's slug, in one query.
+    async fn article_translations_into(
         &self,
         lang: &str,
         slugs: &[String],
-    ) -> Result<Vec<(String, String, String)>, StoreError>;
+    ) -> Result<Vec<(String, Translation<ArticleText>)>, StoreError>;
     /// The slugs of the published articles and of the published events translated into
     /// `lang`, in no particular order.
     async fn translated_slugs(&self, lang: &str) -> Result<(Vec<String>, Vec<String>), StoreError>;
-    /// (slug, title, location) of those of the events at `slugs` translated into `lang`.
-    async fn translated_event_titles(
+    /// The translations into `lang` of those of the events at `slugs` that have one, each with
+    /// its event's slug, in one query.
+    async fn event_translations_into(
         &self,
         lang: &str,
         slugs: &[String],
-    ) -> Result<Vec<(String, String, String)>, StoreError>;
+    ) -> Result<Vec<(String, Translation<EventText>)>, StoreError>;
     /// An event's translations, by language code.
     async fn event_translations(
         &self,

@@ -8,11 +8,12 @@ use chrono::{DateTime, Utc};
 use sqlx::postgres::{PgPool, PgPoolOptions};
 
 use super::rows::{
-    in_slugs, search_text, ArticleRow, AttachmentRow, AuditRow, CategoryRow, CredentialsRow,
-    DraftRow, EventDraftRow, EventRevisionRow, EventRow, RevisionRow, SearchRow, UserRow,
-    ARTICLE_COLUMNS, DRAFT_COLUMNS, EVENT_COLUMNS, EVENT_DRAFT_COLUMNS, EVENT_REVISION_COLUMNS,
+    in_slugs, search_text, ArticleRow, ArticleTranslationRow, AttachmentRow, AuditRow, CategoryRow,
+    CredentialsRow, DraftRow, EventDraftRow, EventRevisionRow, EventRow, EventTranslationRow,
+    RevisionRow, SearchRow, UserRow, ARTICLE_COLUMNS, DRAFT_COLUMNS, EVENT_COLUMNS,
+    EVENT_DRAFT_COLUMNS, EVENT_REVISION_COLUMNS,
 };
-use super::sql::{draft_refusal, impl_store, ItemTables, TranslationRow};
+use super::sql::{draft_refusal, impl_store, ItemTables, TranslationsOf, MAX_SLUGS_BOUND};
 use super::{
     slugs, Article, ArticleDraft, ArticleNeighbours, ArticlePage, ArticleRevision, ArticleSettings,
     ArticleText, Attachment, Audit, AuditEntry, Category, Credentials, Direction, DraftRule, Event,

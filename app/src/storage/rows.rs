@@ -5,8 +5,8 @@ use chrono::{DateTime, Utc};
 
 use super::{
     Article, ArticleDraft, ArticleRevision, ArticleText, Attachment, AuditEntry, Category,
-    Credentials, Event, EventDraft, EventRevision, Recurrence, Role, SearchHit, SearchKind, Status,
-    User,
+    Credentials, Event, EventDraft, EventRevision, EventText, Recurrence, Role, SearchHit,
+    SearchKind, Status, Translation, User,
 };
 
 /// The SELECT list for events joined with their category.
@@ -423,5 +423,77 @@ mod tests {
             ),
             " AND a.category_id IN (SELECT id FROM categories WHERE slug IN ($3))"
         );
+    }
+}
+
+/// An article's translation, with the article's slug.
+#[derive(sqlx::FromRow)]
+pub(super) struct ArticleTranslationRow {
+    slug: String,
+    lang: String,
+    title: String,
+    lead: String,
+    body_html: String,
+    contact: String,
+    version: i64,
+    updated_at: DateTime<Utc>,
+}
+
+impl ArticleTranslationRow {
+    /// The article's slug and the translation.
+    pub(super) fn into_translation(self) -> (String, Translation<ArticleText>) {
+        let text = ArticleText {
+            title: self.title,
+            lead: self.lead,
+            body_html: self.body_html,
+            contact: self.contact,
+        };
+        (
+            self.slug,
+            translation(self.lang, text, self.version, self.updated_at),
+        )
+    }
+}
+
+/// An event's translation, with the event's slug.
+#[derive(sqlx::FromRow)]
+pub(super) struct EventTranslationRow {
+    slug: String,
+    lang: String,
+    title: String,
+    summary: String,
+    body_html: String,
+    location: String,
+    version: i64,
+    updated_at: DateTime<Utc>,
+}
+
+impl EventTranslationRow {
+    /// The event's slug and the translation.
+    pub(super) fn into_translation(self) -> (String, Translation<EventText>) {
+        let text = EventText {
+            title: self.title,
+            summary: self.summary,
+            body_html: self.body_html,
+            location: self.location,
+        };
+        (
+            self.slug,
+            translation(self.lang, text, self.version, self.updated_at),
+        )
+    }
+}
+
+fn translation<T>(
+    lang: String,
+    text: T,
+    version: i64,
+    updated_at: DateTime<Utc>,
+) -> Translation<T> {
+    Translation {
+        lang,
+        text,
+        version,
+        updated_at,
     }
 }

@@ -180,28 +180,48 @@ macro_rules! impl_store {
                 })
             }
 
-            /// (slug, title, the text listed with it) of those of the items at `slugs` translated
-            /// into `lang`.
-            async fn translated_titles(
+            /// Translations of one kind of item, with the item's slug, as rows of type `R`
+            /// (the kind's four text columns by their own names): of one item in every
+            /// language, or of the items at some slugs in one language, in one query.
+            async fn read_translations<R>(
                 &self,
                 table: &ItemTables,
-                lang: &str,
-                slugs: &[String],
-            ) -> Result<Vec<(String, String, String)>, StoreError> {
-                if slugs.is_empty() {
-                    return Ok(Vec::new());
-                }
-                let ItemTables { translations: name, key: item, items: parent, listed, .. } = table;
-                let sql = format!(
-                    "SELECT p.slug, t.title, t.{listed} FROM {name} t \
-                     JOIN {parent} p ON p.id = t.{item} WHERE t.lang = $1{}",
-                    in_slugs("(p.slug", 2, slugs.len())
+                of: TranslationsOf<'_>,
+            ) -> Result<Vec<R>, StoreError>
+            where
+                R: for<'r> sqlx::FromRow<'r, <$db as sqlx::Database>::Row> + Send + Unpin,
+            {
+                let ItemTables { translations: name, key: item, items: parent, columns, .. } = table;
+                let texts = columns.map(|column| format!("t.{column}")).join(", ");
+                let select = format!(
+                    "SELECT p.slug, t.lang, {texts}, t.version, t.updated_at FROM {name} t \
+                     JOIN {parent} p ON p.id = t.{item}"
                 );
-                let mut query = sqlx::query_as(&sql).bind(lang);
-                for slug in slugs {
-                    query = query.bind(slug);
-                }
-                Ok(query.fetch_all(&self.pool).await?)
+                let rows = match of {
+                    TranslationsOf::Item(id) => {
+                        sqlx::query_as(&format!("{select} WHERE p.id = $1 ORDER BY t.lang"))
+                            .bind(id)
+                            .fetch_all(&self.pool)
+                            .await?
+                    }
+                    TranslationsOf::Slugs { lang, slugs } => {
+                        // A whole feed's slugs can be more than a statement may bind.
+                        let mut rows = Vec::new();
+                        for slugs in slugs.chunks(MAX_SLUGS_BOUND) {
+                            let sql = format!(
+                                "{select} WHERE t.lang = $1{}",
+                                in_slugs("(p.slug", 2, slugs.len())
+                            );
+                            let mut query = sqlx::query_as(&sql).bind(lang);
+                            for slug in slugs {
+                                query = query.bind(slug);
+                            }
+                            rows.extend(query.fetch_all(&self.pool).await?);
+                        }
+                        rows
+                    }
+                };
+                Ok(rows)
             }
 
             /// The slugs of the published items translated into `lang`.
@@ -978,24 +998,10 @@ macro_rules! impl_store {
                 &self,
                 article_id: i64,
             ) -> Result<Vec<Translation<ArticleText>>, StoreError> {
-                let rows: Vec<TranslationRow> = sqlx::query_as(
-                    "SELECT lang, title, lead, body_html, contact, version, updated_at \
-                     FROM article_translations WHERE article_id = $1 ORDER BY lang",
-                )
-                .bind(article_id)
-                .fetch_all(&self.pool)
-                .await?;
-                Ok(rows
-                    .into_iter()
-                    .map(|(lang, title, lead, body_html, contact, version, updated_at)| {
-                        Translation {
-                            lang,
-                            text: ArticleText { title, lead, body_html, contact },
-                            version,
-                            updated_at,
-                        }
-                    })
-                    .collect())
+                let rows: Vec<ArticleTranslationRow> = self
+                    .read_translations(&ItemTables::ARTICLES, TranslationsOf::Item(article_id))
+                    .await?;
+                Ok(rows.into_iter().map(|row| row.into_translation().1).collect())
             }
 
             async fn save_article_translation(
@@ -1018,12 +1024,15 @@ macro_rules! impl_store {
                 .await
             }
 
-            async fn translated_article_titles(
+            async fn article_translations_into(
                 &self,
                 lang: &str,
                 slugs: &[String],
-            ) -> Result<Vec<(String, String, String)>, StoreError> {
-                self.translated_titles(&ItemTables::ARTICLES, lang, slugs).await
+            ) -> Result<Vec<(String, Translation<ArticleText>)>, StoreError> {
+                let rows: Vec<ArticleTranslationRow> = self
+                    .read_translations(&ItemTables::ARTICLES, TranslationsOf::Slugs { lang, slugs })
+                    .await?;
+                Ok(rows.into_iter().map(ArticleTranslationRow::into_translation).collect())
             }
 
             async fn translated_slugs(
@@ -1036,36 +1045,25 @@ macro_rules! impl_store {
                 ))
             }
 
-            async fn translated_event_titles(
+            async fn event_translations_into(
                 &self,
                 lang: &str,
                 slugs: &[String],
-            ) -> Result<Vec<(String, String, String)>, StoreError> {
-                self.translated_titles(&ItemTables::EVENTS, lang, slugs).await
+            ) -> Result<Vec<(String, Translation<EventText>)>, StoreError> {
+                let rows: Vec<EventTranslationRow> = self
+                    .read_translations(&ItemTables::EVENTS, TranslationsOf::Slugs { lang, slugs })
+                    .await?;
+                Ok(rows.into_iter().map(EventTranslationRow::into_translation).collect())
             }
 
             async fn event_translations(
                 &self,
                 event_id: i64,
             ) -> Result<Vec<Translation<EventText>>, StoreError> {
-                let rows: Vec<TranslationRow> = sqlx::query_as(
-                    "SELECT lang, title, summary, body_html, location, version, updated_at \
-                     FROM event_translations WHERE event_id = $1 ORDER BY lang",
-                )
-                .bind(event_id)
-                .fetch_all(&self.pool)
-                .await?;
-                Ok(rows
-                    .into_iter()
-                    .map(|(lang, title, summary, body_html, location, version, updated_at)| {
-                        Translation {
-                            lang,
-                            text: EventText { title, summary, body_html, location },
-                            version,
-                            updated_at,
-                        }
-                    })
-                    .collect())
+                let rows: Vec<EventTranslationRow> = self
+                    .read_translations(&ItemTables::EVENTS, TranslationsOf::Item(event_id))
+                    .await?;
+                Ok(rows.into_iter().map(|row| row.into_translation().1).collect())
             }
 
             async fn save_event_translation(
@@ -1650,16 +1648,16 @@ macro_rules! impl_store {
 
 pub(super) use impl_store;
 
-/// A translation as read: language, the four text columns, version and when it was saved.
-pub(super) type TranslationRow = (
-    String,
-    String,
-    String,
-    String,
-    String,
-    i64,
-    chrono::DateTime<chrono::Utc>,
-);
+/// The most slugs one statement binds (SQLite allows 32,766 parameters, PostgreSQL 65,535).
+pub(super) const MAX_SLUGS_BOUND: usize = 1_000;
+
+/// Which translations `read_translations` reads.
+pub(super) enum TranslationsOf<'a> {
+    /// One item's, in every language.
+    Item(i64),
+    /// Those of the items at `slugs` in `lang`.
+    Slugs { lang: &'a str, slugs: &'a [String] },
+}
 
 /// The tables of one kind of editable item, for the writes and reads articles and events
 /// share (audit lines, drafts, translations): the items' table, the name the audit log gives
@@ -1673,8 +1671,6 @@ pub(super) struct ItemTables {
     pub(super) revisions: &'static str,
     pub(super) translations: &'static str,
     pub(super) columns: [&'static str; 4],
-    /// The column lists show beside the title: an article's lead, an event's place.
-    pub(super) listed: &'static str,
 }
 
 impl ItemTables {
@@ -1686,7 +1682,6 @@ impl ItemTables {
         revisions: "article_revisions",
         translations: "article_translations",
         columns: ["title", "lead", "body_html", "contact"],
-        listed: "lead",
     };
     pub(super) const EVENTS: ItemTables = ItemTables {
         kind: "event",
@@ -1696,7 +1691,6 @@ impl ItemTables {
         revisions: "event_revisions",
         translations: "event_translations",
         columns: ["title", "summary", "body_html", "location"],
-        listed: "location",
     };
 }
 

@@ -87,11 +87,15 @@ async fn translations_are_kept_per_language_and_replaced_only_at_the_version_see
         .create_article(&self::article("Cits raksts", utc(2021, 5, 4, 7, 0)), None)
         .await
         .expect("other article");
+    let found: Vec<(String, String, String)> = store
+        .article_translations_into("en", &[article.slug.clone(), other.slug.clone()])
+        .await
+        .expect("translations")
+        .into_iter()
+        .map(|(slug, found)| (slug, found.text.title, found.text.lead))
+        .collect();
     assert_eq!(
-        store
-            .translated_article_titles("en", &[article.slug.clone(), other.slug.clone()])
-            .await
-            .expect("titles"),
+        found,
         vec![(
             article.slug.clone(),
             "Working with Moldova".to_string(),
@@ -100,10 +104,18 @@ async fn translations_are_kept_per_language_and_replaced_only_at_the_version_see
         "only the translated one, in the asked language"
     );
     assert!(store
-        .translated_article_titles("en", &[])
+        .article_translations_into("en", &[])
         .await
         .expect("none asked")
         .is_empty());
+    // A feed asks for every slug it lists: more than one statement may bind.
+    let mut many: Vec<String> = (0..2_500).map(|n| format!("nav-{n}")).collect();
+    many.push(article.slug.clone());
+    let found = store
+        .article_translations_into("en", &many)
+        .await
+        .expect("many slugs");
+    assert_eq!(found.len(), 1, "the one translated article, found in the last batch");
 
     let event = store
         .create_event(
@@ -158,21 +170,26 @@ async fn translations_are_kept_per_language_and_replaced_only_at_the_version_see
         age >= chrono::Duration::zero() && age < chrono::Duration::minutes(1),
         "saved just now: {age}"
     );
+    let found: Vec<(String, String, String, i64)> = store
+        .event_translations_into("en", std::slice::from_ref(&event.slug))
+        .await
+        .expect("translations")
+        .into_iter()
+        .map(|(slug, found)| (slug, found.text.title, found.text.location, found.version))
+        .collect();
     assert_eq!(
-        store
-            .translated_event_titles("en", std::slice::from_ref(&event.slug))
-            .await
-            .expect("titles"),
+        found,
         vec![(
             event.slug.clone(),
             "Seminar in Riga".to_string(),
-            "Riga".to_string()
+            "Riga".to_string(),
+            1
         )]
     );
     assert!(store
-        .translated_event_titles("ru", std::slice::from_ref(&event.slug))
+        .event_translations_into("ru", std::slice::from_ref(&event.slug))
         .await
-        .expect("titles")
+        .expect("translations")
         .is_empty());
     assert_eq!(
         store
