@@ -9,6 +9,7 @@ use serde_json::json;
 
 use super::{
     archive::{is_year, ArchivePage},
+    article_links::ArticleLinks,
     get_article, ArticleDetail, ArticleSummary, AttachmentLink,
 };
 use crate::{
@@ -174,7 +175,7 @@ fn ArticleView(detail: ArticleDetail) -> impl IntoView {
             {event.map(|event| view! { <ArticleEvent event/> })}
         </article>
         <ArticleNavigation older newer/>
-        <RelatedArticles related/>
+        <ArticleLinks class="related" heading_id="related-heading" heading=lang.t("article-related") articles=related/>
     }
 }
 
@@ -248,32 +249,6 @@ fn ArticleNavigation(
                     </a>
                 })}
             </nav>
-        }
-    })
-}
-
-#[component]
-fn RelatedArticles(related: Vec<ArticleSummary>) -> impl IntoView {
-    let lang = crate::i18n::current_lang();
-    (!related.is_empty()).then(|| {
-        view! {
-            <section class="related" aria-labelledby="related-heading">
-                <h2 id="related-heading">{lang.t("article-related")}</h2>
-                <ul>
-                    {related
-                        .into_iter()
-                        .map(|article| view! {
-                            <li>
-                                <a href=lang.href(&article.path()) lang=article.text_lang.code()>{article.title.clone()}</a>
-                                " "
-                                <time datetime=article.published_on.to_string()>
-                                    {locale::short_date(article.published_on)}
-                                </time>
-                            </li>
-                        })
-                        .collect_view()}
-                </ul>
-            </section>
         }
     })
 }

@@ -1,6 +1,7 @@
 //! News: the newest-first list and the article page, their wire types and server functions.
 
 mod archive;
+mod article_links;
 mod article_page;
 mod news_page;
 
@@ -13,6 +14,7 @@ use crate::{
     error::AppError,
 };
 pub use archive::ArchivePage;
+pub use article_links::ArticleLinks;
 pub use article_page::ArticlePage;
 pub use news_page::{NewsItem, NewsPage};
 

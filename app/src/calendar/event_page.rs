@@ -9,7 +9,7 @@ use leptos_router::hooks::{use_params_map, use_query_map};
 use serde_json::json;
 
 use super::{get_event, EventDetail, YearMonth};
-use crate::articles::ArticleSummary;
+use crate::articles::ArticleLinks;
 use crate::{
     auth::{editor_signed_in, sign_ins},
     components::{encode_component, CategoryLabel, ErrorPage, PageMeta},
@@ -204,7 +204,7 @@ fn EventView(detail: EventDetail) -> impl IntoView {
             </dl>
             {(!detail.summary.is_empty()).then(|| view! { <p class="event__summary" lang=text_lang>{detail.summary.clone()}</p> })}
             <div class="event__body prose" lang=text_lang inner_html=detail.body_html.clone()></div>
-            <EventNews news=detail.news.clone()/>
+            <ArticleLinks class="event__news" heading_id="event-news-heading" heading=lang.t("event-news") articles=detail.news.clone()/>
             <section class="event__add" aria-labelledby="add-to-calendar">
                 <h2 id="add-to-calendar">{lang.t("event-add")}</h2>
                 <ul>
@@ -215,31 +215,4 @@ fn EventView(detail: EventDetail) -> impl IntoView {
             </section>
         </article>
     }
-}
-
-/// Articles that report on the event.
-#[component]
-fn EventNews(news: Vec<ArticleSummary>) -> impl IntoView {
-    let lang = crate::i18n::current_lang();
-    (!news.is_empty()).then(|| {
-        view! {
-            <section class="event__news" aria-labelledby="event-news-heading">
-                <h2 id="event-news-heading">{lang.t("event-news")}</h2>
-                <ul>
-                    {news
-                        .into_iter()
-                        .map(|article| view! {
-                            <li>
-                                <a href=lang.href(&article.path()) lang=article.text_lang.code()>{article.title.clone()}</a>
-                                " "
-                                <time datetime=article.published_on.to_string()>
-                                    {locale::short_date(article.published_on)}
-                                </time>
-                            </li>
-                        })
-                        .collect_view()}
-                </ul>
-            </section>
-        }
-    })
 }

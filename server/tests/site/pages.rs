@@ -424,3 +424,69 @@ async fn server_functions_answer_errors_with_their_own_status() {
     assert_eq!(missing.status, StatusCode::NOT_FOUND, "{}", missing.body);
     assert!(missing.body.contains("NotFound"));
 }
+
+/// The headed list of article links under `heading_id`: its heading and its links' paths.
+fn article_links(html: &str, heading_id: &str) -> (String, Vec<String>) {
+    let document = scraper::Html::parse_document(html);
+    let section = scraper::Selector::parse(&format!("section[aria-labelledby='{heading_id}']"))
+        .expect("selector");
+    let heading = scraper::Selector::parse("h2").expect("selector");
+    let link = scraper::Selector::parse("li a").expect("selector");
+    let Some(section) = document.select(&section).next() else {
+        return (String::new(), Vec::new());
+    };
+    let title = section
+        .select(&heading)
+        .next()
+        .map(|h| h.text().collect())
+        .unwrap_or_default();
+    let links = section
+        .select(&link)
+        .filter_map(|a| a.value().attr("href").map(str::to_string))
+        .collect();
+    (title, links)
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn an_event_lists_its_news_and_an_article_its_related_articles() {
+    let site = Site::with_demo_content().await;
+    let launch = "/news/lietuva-un-latvija-sniegs-atbalstu-moldovai-cina-pret-cilveku-tirdzniecibu";
+    let (status, article) = site.get(launch).await;
+    assert_eq!(status, StatusCode::OK);
+    let event = scraper::Html::parse_document(&article)
+        .select(
+            &scraper::Selector::parse(".article-event a, a[href^='/events/']").expect("selector"),
+        )
+        .find_map(|a| a.value().attr("href").map(str::to_string))
+        .expect("the article links to its event");
+    let (status, event_page) = site.get(&event).await;
+    assert_eq!(status, StatusCode::OK);
+    let (heading, links) = article_links(&event_page, "event-news-heading");
+    assert_eq!(heading, "Ziņas par notikumu");
+    assert!(links.iter().any(|href| href == launch), "{links:?}");
+
+    // Some article of the first news page has others in its category, listed under it.
+    let (_, news) = site.get("/news").await;
+    let paths: Vec<String> = scraper::Html::parse_document(&news)
+        .select(&scraper::Selector::parse("a[href^='/news/']").expect("selector"))
+        .filter_map(|a| a.value().attr("href").map(str::to_string))
+        .filter(|href| !href.trim_start_matches("/news/").contains('/'))
+        .collect();
+    let mut found = None;
+    for path in paths {
+        let (_, page) = site.get(&path).await;
+        let (heading, links) = article_links(&page, "related-heading");
+        if !links.is_empty() {
+            found = Some((path, heading, links));
+            break;
+        }
+    }
+    let (path, heading, links) = found.expect("an article with related articles");
+    assert_eq!(heading, "Saistītie raksti");
+    assert!(
+        links
+            .iter()
+            .all(|href| href.starts_with("/news/") && *href != path),
+        "{links:?}"
+    );
+}

@@ -115,7 +115,11 @@ async fn translations_are_kept_per_language_and_replaced_only_at_the_version_see
         .article_translations_into("en", &many)
         .await
         .expect("many slugs");
-    assert_eq!(found.len(), 1, "the one translated article, found in the last batch");
+    assert_eq!(
+        found.len(),
+        1,
+        "the one translated article, found in the last batch"
+    );
 
     let event = store
         .create_event(
