@@ -93,6 +93,7 @@ upload-alt-question = A description of the image for those who cannot see it (al
 upload-no-alt = The image has no description: add one before publishing.
 upload-not-an-image = The file is not a JPEG, PNG, WebP or GIF image.
 upload-too-large = The image is too large: { $max } MB allowed.
+upload-too-many-pixels = The image has too many pixels: { $max } megapixels allowed.
 upload-unreadable = The image cannot be read: { $reason }
 upload-not-stored = The image could not be stored.
 upload-not-processed = The image could not be processed.

@@ -93,6 +93,7 @@ upload-alt-question = Attēla apraksts tiem, kas to neredz (alt teksts)
 upload-no-alt = Attēlam nav apraksta: pievienojiet to pirms publicēšanas.
 upload-not-an-image = Fails nav JPEG, PNG, WebP vai GIF attēls.
 upload-too-large = Attēls ir par lielu: atļauti { $max } MB.
+upload-too-many-pixels = Attēlā ir par daudz pikseļu: atļauti { $max } megapikseļi.
 upload-unreadable = Attēlu nevar nolasīt: { $reason }
 upload-not-stored = Attēlu neizdevās saglabāt.
 upload-not-processed = Attēlu neizdevās apstrādāt.

@@ -93,6 +93,7 @@ upload-alt-question = Описание изображения для тех, к�
 upload-no-alt = У изображения нет описания: добавьте его перед публикацией.
 upload-not-an-image = Файл не является изображением JPEG, PNG, WebP или GIF.
 upload-too-large = Изображение слишком большое: допустимо { $max } МБ.
+upload-too-many-pixels = В изображении слишком много пикселей: допустимо { $max } мегапикселей.
 upload-unreadable = Не удаётся прочитать изображение: { $reason }
 upload-not-stored = Не удалось сохранить изображение.
 upload-not-processed = Не удалось обработать изображение.

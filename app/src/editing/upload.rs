@@ -36,6 +36,10 @@ pub const MAX_UPLOAD_BYTES: usize = 10 * 1024 * 1024;
 pub const WIDTHS: [u32; 3] = [480, 960, 1600];
 /// Largest picture accepted, per side (decoding larger ones could exhaust memory).
 const MAX_SIDE: u32 = 10_000;
+/// Most pixels a picture may have (50 megapixels, more than phone cameras save by default):
+/// a few kilobytes of PNG or GIF can claim 10,000 × 10,000 pixels, and decoding and resizing
+/// that takes about a gigabyte.
+pub const MAX_PIXELS: u64 = 50_000_000;
 /// Most memory one decoding may take.
 const MAX_DECODE_BYTES: u64 = 512 * 1024 * 1024;
 /// JPEG quality of published photos.
@@ -45,6 +49,8 @@ const JPEG_QUALITY: u8 = 85;
 pub enum UploadError {
     NotAnImage,
     TooLarge,
+    /// More than [`MAX_PIXELS`], found from the header before anything is decoded.
+    TooManyPixels,
     Unreadable(String),
     Storage,
 }
@@ -56,6 +62,8 @@ impl UploadError {
             UploadError::NotAnImage => Message::new("upload-not-an-image"),
             UploadError::TooLarge => Message::new("upload-too-large")
                 .number("max", (MAX_UPLOAD_BYTES / 1_000_000) as i64),
+            UploadError::TooManyPixels => Message::new("upload-too-many-pixels")
+                .number("max", (MAX_PIXELS / 1_000_000) as i64),
             UploadError::Unreadable(reason) => {
                 Message::new("upload-unreadable").text("reason", reason.clone())
             }
@@ -66,7 +74,7 @@ impl UploadError {
     fn status(&self) -> StatusCode {
         match self {
             UploadError::NotAnImage => StatusCode::UNSUPPORTED_MEDIA_TYPE,
-            UploadError::TooLarge => StatusCode::PAYLOAD_TOO_LARGE,
+            UploadError::TooLarge | UploadError::TooManyPixels => StatusCode::PAYLOAD_TOO_LARGE,
             UploadError::Unreadable(_) => StatusCode::UNPROCESSABLE_ENTITY,
             UploadError::Storage => StatusCode::INTERNAL_SERVER_ERROR,
         }
@@ -143,6 +151,10 @@ fn decoded(bytes: &[u8], format: ImageFormat) -> Result<DynamicImage, UploadErro
     limits.max_alloc = Some(MAX_DECODE_BYTES);
     reader.limits(limits);
     let mut decoder = reader.into_decoder().map_err(unreadable)?;
+    let (width, height) = decoder.dimensions();
+    if u64::from(width) * u64::from(height) > MAX_PIXELS {
+        return Err(UploadError::TooManyPixels);
+    }
     let orientation = decoder.orientation().map_err(unreadable)?;
     let mut picture = DynamicImage::from_decoder(decoder).map_err(unreadable)?;
     picture.apply_orientation(orientation);
@@ -433,6 +445,25 @@ mod tests {
             .count();
         assert_eq!(leftovers, 0, "no temporary files are left behind");
         std::fs::remove_dir_all(dir).expect("clean up");
+    }
+
+    #[test]
+    fn a_small_file_claiming_too_many_pixels_is_refused_before_decoding() {
+        // A GIF's header states its size (little-endian, bytes 6 to 9) with no checksum:
+        // 8,000 × 8,000 is 64 megapixels, each side within MAX_SIDE.
+        let mut gif = Cursor::new(Vec::new());
+        image::RgbImage::new(1, 1)
+            .write_to(&mut gif, ImageFormat::Gif)
+            .expect("encode");
+        let mut gif = gif.into_inner();
+        gif[6..10].copy_from_slice(&[0x40, 0x1F, 0x40, 0x1F]);
+        let dir = folder();
+        assert_eq!(store_image(&gif, &dir), Err(UploadError::TooManyPixels));
+        assert_eq!(std::fs::read_dir(&dir).map_or(0, |files| files.count()), 0);
+        assert_eq!(
+            UploadError::TooManyPixels.status(),
+            StatusCode::PAYLOAD_TOO_LARGE
+        );
     }
 
     #[test]
