@@ -250,6 +250,47 @@ fn saved(version: i64, at: chrono::DateTime<chrono::Utc>, body_html: String) -> 
 mod tests {
     use super::{word_changes, Change};
 
+    /// The older and newer text put back together from `changes`.
+    fn both_sides(changes: &[Change]) -> (String, String) {
+        changes.iter().fold(
+            (String::new(), String::new()),
+            |(mut older, mut newer), change| {
+                match change {
+                    Change::Same(text) => {
+                        older.push_str(text);
+                        newer.push_str(text);
+                    }
+                    Change::Removed(text) => older.push_str(text),
+                    Change::Added(text) => newer.push_str(text),
+                }
+                (older, newer)
+            },
+        )
+    }
+
+    #[test]
+    fn two_long_unlike_bodies_still_compare_to_both_texts() {
+        // About 200 kB each, with words that repeat in different orders: the kind of input
+        // that makes a smallest diff expensive, so the deadline may cut the search short.
+        let words = [
+            "cilvēku",
+            "tirdzniecība",
+            "atbalsts",
+            "Rīga",
+            "seminārs",
+            "palīdzība",
+        ];
+        let text = |step: usize| -> String {
+            (0..25_000)
+                .map(|n| words[(n * step + n / 7) % words.len()])
+                .collect::<Vec<_>>()
+                .join(" ")
+        };
+        let (older, newer) = (text(1), text(5));
+        let changes = word_changes(&older, &newer);
+        assert_eq!(both_sides(&changes), (older, newer));
+    }
+
     #[test]
     fn changes_are_runs_of_words() {
         assert_eq!(

@@ -140,6 +140,28 @@ async fn one_address_guessing_many_accounts_is_slowed() {
 }
 
 #[tokio::test(flavor = "multi_thread")]
+async fn overlong_addresses_are_refused_without_being_counted() {
+    let site = Site::with_demo_content().await;
+    site.signed_in("anna@example.lv", Role::Editor).await;
+    // Longer than any e-mail address may be (254): refused like a wrong password, but never
+    // stored as a throttle key, so they do not count against the address either.
+    let long = format!("{}@example.lv", "a".repeat(300));
+    for _ in 0..10 {
+        let answer = site.sign_in_from([198, 51, 100, 4], &long, PASSWORD).await;
+        assert_eq!(answer.status, StatusCode::UNAUTHORIZED, "{}", answer.body);
+    }
+    let owner = site
+        .sign_in_from([198, 51, 100, 4], "anna@example.lv", PASSWORD)
+        .await;
+    assert!(
+        owner.session_cookie().is_some(),
+        "the address was not slowed: {} {}",
+        owner.status,
+        owner.body
+    );
+}
+
+#[tokio::test(flavor = "multi_thread")]
 async fn requests_from_other_sites_cannot_change_anything() {
     let site = Site::with_demo_content().await;
     site.signed_in("anna@example.lv", Role::Editor).await;

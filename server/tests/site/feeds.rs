@@ -33,6 +33,33 @@ async fn the_feed_narrows_to_categories() {
 }
 
 #[tokio::test(flavor = "multi_thread")]
+async fn at_most_fifty_categories_narrow_a_feed() {
+    let site = Site::with_demo_content().await;
+    let query = |real_at: usize| {
+        let mut slugs: Vec<String> = (0..60).map(|n| format!("nav-{n}")).collect();
+        slugs.insert(real_at, "apmacibas".to_string());
+        let pairs: Vec<String> = slugs
+            .iter()
+            .map(|slug| format!("category={slug}"))
+            .collect();
+        format!("/calendar.ics?{}", pairs.join("&"))
+    };
+    let (status, _, within) = site.get_typed(&query(49)).await;
+    assert_eq!(status, StatusCode::OK);
+    assert!(
+        within.contains("CATEGORIES:Apmācības"),
+        "the 50th category counts"
+    );
+    let (status, _, beyond) = site.get_typed(&query(50)).await;
+    assert_eq!(status, StatusCode::OK);
+    assert_eq!(
+        beyond.matches("BEGIN:VEVENT").count(),
+        0,
+        "the 51st category is not read"
+    );
+}
+
+#[tokio::test(flavor = "multi_thread")]
 async fn one_event_has_its_own_feed_and_unknown_ones_are_404() {
     let site = Site::with_demo_content().await;
     let (status, content_type, body) = site
