@@ -1,17 +1,22 @@
 //! The real `notikumi` binary killed with SIGKILL in the middle of a burst of draft saves,
 //! then started again on the same database: every save it acknowledged is there, and the
 //! database is whole. On SQLite and on PostgreSQL (`TEST_DATABASE_URL`, which `make test`
-//! provides).
+//! provides). And killed in the middle of image uploads: every image it acknowledged is served
+//! whole, and no half-written file is ever served.
 
 use std::{
     net::TcpListener,
     path::Path,
     process::{Child, Command, Stdio},
+    sync::{
+        atomic::{AtomicUsize, Ordering},
+        Arc,
+    },
     time::{Duration, Instant},
 };
 
 use app::editing::{
-    ArticleFields, ArticleSave, EditableArticle, GetEditableArticle, SaveDraft, Saved,
+    ArticleFields, ArticleSave, EditableArticle, GetEditableArticle, SaveDraft, Saved, StoredImage,
 };
 use leptos::server_fn::{serde::Serialize, ServerFn};
 use sqlx::{Connection, Executor};
@@ -187,10 +192,122 @@ impl Browser {
     }
 }
 
-async fn crash_in_the_middle_of_saves(database_url: &str) {
+/// A picture no other upload has sent (`n` changes its pixels), wide enough for every
+/// `srcset` width, as PNG.
+fn picture(n: u32) -> Vec<u8> {
+    let picture = image::RgbImage::from_fn(1700, 400, |x, y| {
+        image::Rgb([(x + n) as u8, (y * 3) as u8, (n * 7) as u8])
+    });
+    let mut bytes = std::io::Cursor::new(Vec::new());
+    picture
+        .write_to(&mut bytes, image::ImageFormat::Png)
+        .expect("encode");
+    bytes.into_inner()
+}
+
+impl Browser {
+    /// Uploads new pictures one after another until the server stops answering, counting
+    /// the acknowledged ones in `done`; answers them.
+    async fn upload_until_killed(self, done: Arc<AtomicUsize>) -> Vec<StoredImage> {
+        let mut stored = Vec::new();
+        for n in 0.. {
+            let sent = self
+                .client
+                .post(format!("{}/api/media", self.base))
+                .header("Origin", &self.base)
+                .header("Cookie", &self.cookie)
+                .header("Content-Type", "image/png")
+                .body(picture(n))
+                .send()
+                .await;
+            let Ok(answer) = sent else { break };
+            if !answer.status().is_success() {
+                break;
+            }
+            let Ok(image) = answer.json::<StoredImage>().await else {
+                break;
+            };
+            stored.push(image);
+            done.fetch_add(1, Ordering::SeqCst);
+        }
+        stored
+    }
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn acknowledged_images_survive_a_kill_and_no_half_file_is_served() {
     let folder = std::env::temp_dir().join(format!("notikumi-crash-{}", uuid::Uuid::new_v4()));
     std::fs::create_dir_all(&folder).expect("folder");
-    let mut add = notikumi(database_url, &folder)
+    let url = format!("sqlite:{}", folder.join("notikumi.db").display());
+    add_editor(&url, &folder);
+
+    let first = Server::start(&url, &folder).await;
+    let browser = first.sign_in().await;
+    let done = Arc::new(AtomicUsize::new(0));
+    let uploading = tokio::spawn(browser.clone().upload_until_killed(Arc::clone(&done)));
+    // Killed while the third upload is being decoded, resized or written.
+    let started = Instant::now();
+    while done.load(Ordering::SeqCst) < 2 {
+        assert!(
+            started.elapsed() < Duration::from_secs(120),
+            "uploads are acknowledged"
+        );
+        tokio::time::sleep(Duration::from_millis(10)).await;
+    }
+    tokio::time::sleep(Duration::from_millis(150)).await;
+    first.kill();
+    let acknowledged = uploading.await.expect("the uploading task ends");
+    assert!(acknowledged.len() >= 2);
+
+    let second = Server::start(&url, &folder).await;
+    let client = reqwest::Client::new();
+    let get = |path: String| {
+        let client = client.clone();
+        let url = format!("{}{path}", second.base);
+        async move { client.get(url).send().await.expect("the server answers") }
+    };
+    for image in &acknowledged {
+        for (path, width) in image.srcset.split(", ").filter_map(|entry| {
+            let (path, width) = entry.split_once(' ')?;
+            Some((
+                path.to_string(),
+                width.trim_end_matches('w').parse::<u32>().ok()?,
+            ))
+        }) {
+            let answer = get(path.clone()).await;
+            assert!(answer.status().is_success(), "{path}: {}", answer.status());
+            let bytes = answer.bytes().await.expect("body");
+            let served = image::load_from_memory(&bytes).expect("an acknowledged file is whole");
+            assert_eq!(served.width(), width, "{path}");
+        }
+    }
+    // Whatever the kill left in the folder: a file under a media name is a whole picture, and
+    // a half-written one (under its temporary name) is never served.
+    for entry in std::fs::read_dir(folder.join("media")).expect("media folder") {
+        let name = entry
+            .expect("entry")
+            .file_name()
+            .to_string_lossy()
+            .to_string();
+        let answer = get(format!("/media/{name}")).await;
+        if answer.status().is_success() {
+            let bytes = answer.bytes().await.expect("body");
+            assert!(image::load_from_memory(&bytes).is_ok(), "{name} is whole");
+        } else {
+            assert_eq!(answer.status(), reqwest::StatusCode::NOT_FOUND, "{name}");
+        }
+    }
+    second.kill();
+    println!(
+        "{} uploads acknowledged before SIGKILL, all served whole after the restart",
+        acknowledged.len()
+    );
+    let _ = std::fs::remove_dir_all(&folder);
+}
+
+/// Adds the editor the tests sign in as, with `notikumi user add`.
+fn add_editor(database_url: &str, folder: &Path) {
+    let mut add = notikumi(database_url, folder)
         .args(["user", "add", EDITOR, "--role", "editor"])
         .stdin(Stdio::piped())
         .spawn()
@@ -201,6 +318,12 @@ async fn crash_in_the_middle_of_saves(database_url: &str) {
     )
     .expect("password given");
     assert!(add.wait().expect("user add ends").success());
+}
+
+async fn crash_in_the_middle_of_saves(database_url: &str) {
+    let folder = std::env::temp_dir().join(format!("notikumi-crash-{}", uuid::Uuid::new_v4()));
+    std::fs::create_dir_all(&folder).expect("folder");
+    add_editor(database_url, &folder);
 
     let first = Server::start(database_url, &folder).await;
     let browser = first.sign_in().await;
