@@ -16,7 +16,16 @@ pub struct Site {
     /// The SQLite file, removed with the site. (PostgreSQL test databases go with the
     /// throwaway cluster `make test` starts.)
     pub path: Option<std::path::PathBuf>,
+    /// Held while the site lives: one site renders at a time (see `ONE_SITE_AT_A_TIME`).
+    _turn: tokio::sync::OwnedMutexGuard<()>,
 }
+
+/// Each test runs on its own tokio runtime, and Leptos keeps some executor state per
+/// process: pages rendered on several runtimes at once can hang. So sites take turns, and a
+/// plain `cargo test` passes without `RUST_TEST_THREADS=1` (a test that needs two sites at
+/// once would wait for itself: none does).
+static ONE_SITE_AT_A_TIME: std::sync::LazyLock<std::sync::Arc<tokio::sync::Mutex<()>>> =
+    std::sync::LazyLock::new(Default::default);
 
 /// A fresh, empty database for one site: its URL, and its file if it is SQLite.
 async fn fresh_database() -> (String, Option<std::path::PathBuf>) {
@@ -39,6 +48,9 @@ async fn fresh_database() -> (String, Option<std::path::PathBuf>) {
 
 impl Site {
     pub async fn with_demo_content() -> Self {
+        let turn = std::sync::Arc::clone(&ONE_SITE_AT_A_TIME)
+            .lock_owned()
+            .await;
         let (url, path) = fresh_database().await;
         let store = storage::connect(&url).await.expect("database opens");
         demo::load(store.as_ref(), timezone::today())
@@ -55,6 +67,7 @@ impl Site {
             }),
             store,
             path,
+            _turn: turn,
         }
     }
 
