@@ -34,6 +34,9 @@ pub enum AppError {
         current_version: i64,
     },
     Internal,
+    /// A service the answer needs (the database) did not answer; trying again later may work.
+    /// Never a reason to sign in again.
+    Unavailable,
     /// The request's arguments were missing or malformed.
     BadRequest(String),
     /// The request never reached the function (network down, bad encoding).
@@ -51,7 +54,12 @@ impl AppError {
 
     /// What went wrong, in `lang`.
     pub fn describe(&self, lang: Lang) -> String {
-        let message = match self {
+        self.message().in_lang(lang)
+    }
+
+    /// What went wrong, as a catalogue message.
+    pub fn message(&self) -> Message {
+        match self {
             AppError::NotFound => Message::new("error-not-found-text"),
             AppError::Unauthorized => Message::new("error-unauthorized"),
             AppError::Forbidden => Message::new("error-forbidden"),
@@ -59,17 +67,17 @@ impl AppError {
             AppError::TooManyAttempts {
                 retry_after_seconds,
             } => Message::new("error-too-many-attempts").number("seconds", *retry_after_seconds),
-            AppError::Validation { message, .. } => return message.in_lang(lang),
+            AppError::Validation { message, .. } => message.clone(),
             AppError::Conflict { current_version } => {
                 Message::new("error-conflict").number("version", *current_version)
             }
             AppError::Internal => Message::new("error-internal"),
+            AppError::Unavailable => Message::new("error-unavailable"),
             AppError::BadRequest(reason) => {
                 Message::new("error-bad-request").text("reason", reason)
             }
             AppError::Transport(reason) => Message::new("error-transport").text("reason", reason),
-        };
-        message.in_lang(lang)
+        }
     }
 }
 
@@ -93,6 +101,7 @@ impl AppError {
             AppError::Conflict { .. } => StatusCode::CONFLICT,
             AppError::BadRequest(_) => StatusCode::BAD_REQUEST,
             AppError::Internal | AppError::Transport(_) => StatusCode::INTERNAL_SERVER_ERROR,
+            AppError::Unavailable => StatusCode::SERVICE_UNAVAILABLE,
         }
     }
 }
@@ -122,6 +131,15 @@ impl FromServerFnError for AppError {
             }
             other => AppError::Transport(shortened(other.to_string())),
         }
+    }
+}
+
+/// Axum handlers answer with `Result<_, AppError>`: the error's status and the same JSON
+/// server functions send, so every error the site answers has one shape.
+#[cfg(feature = "ssr")]
+impl axum::response::IntoResponse for AppError {
+    fn into_response(self) -> axum::response::Response {
+        (self.status(), axum::Json(self)).into_response()
     }
 }
 

@@ -7,6 +7,7 @@ error-bad-credentials = Wrong e-mail address or password.
 error-too-many-attempts = Too many failed attempts. Try again in { $seconds } s.
 error-conflict = Someone else has already changed this item (version { $version }).
 error-internal = Server error. Please try again.
+error-unavailable = The service is briefly unavailable. Please try again in a moment.
 error-bad-request = Invalid request: { $reason }
 error-transport = Connection error: { $reason }
 

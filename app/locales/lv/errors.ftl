@@ -7,6 +7,7 @@ error-bad-credentials = Nepareiza e-pasta adrese vai parole.
 error-too-many-attempts = Pārāk daudz neveiksmīgu mēģinājumu. Mēģiniet vēlreiz pēc { $seconds } s.
 error-conflict = Kāds cits šo ierakstu jau ir mainījis (versija { $version }).
 error-internal = Servera kļūda. Lūdzu, mēģiniet vēlreiz.
+error-unavailable = Serviss īslaicīgi nav pieejams. Lūdzu, mēģiniet vēlreiz pēc brīža.
 error-bad-request = Nederīgs pieprasījums: { $reason }
 error-transport = Savienojuma kļūda: { $reason }
 

@@ -7,6 +7,7 @@ error-bad-credentials = Неверный адрес электронной по�
 error-too-many-attempts = Слишком много неудачных попыток. Повторите через { $seconds } с.
 error-conflict = Кто-то другой уже изменил эту запись (версия { $version }).
 error-internal = Ошибка сервера. Пожалуйста, повторите попытку.
+error-unavailable = Сервис временно недоступен. Пожалуйста, повторите попытку через минуту.
 error-bad-request = Неверный запрос: { $reason }
 error-transport = Ошибка соединения: { $reason }
 

@@ -81,19 +81,49 @@ pub fn refuse(error: AppError) -> AppError {
     error
 }
 
+/// The account signed in with the cookie of the request `parts` belong to: the one session
+/// check, for server functions and axum handlers alike. A database that does not answer is
+/// `Unavailable` (503), never a reason to sign in again.
+pub async fn session_user_of(
+    parts: &Parts,
+    store: &dyn crate::storage::Store,
+) -> Result<Option<User>, AppError> {
+    let Some(token) = request_token(parts) else {
+        return Ok(None);
+    };
+    store
+        .session_user(&token_hash(&token), Utc::now())
+        .await
+        .map_err(|error| {
+            tracing::error!(%error, "cannot check a session");
+            AppError::Unavailable
+        })
+}
+
 /// The account signed in with this request's cookie.
 pub async fn signed_in_user() -> Result<Option<User>, AppError> {
     let Some(parts) = use_context::<Parts>() else {
         return Ok(None);
     };
-    let Some(token) = request_token(&parts) else {
-        return Ok(None);
-    };
     let state = app_state()?;
-    Ok(state
-        .store
-        .session_user(&token_hash(&token), Utc::now())
-        .await?)
+    session_user_of(&parts, state.store.as_ref())
+        .await
+        .map_err(refuse)
+}
+
+/// A signed-in editor (or admin), as an axum extractor: anyone else is refused with 401 before
+/// the handler runs, and so before it reads a request body.
+pub struct Editor(pub User);
+
+impl axum::extract::FromRequestParts<AppState> for Editor {
+    type Rejection = AppError;
+
+    async fn from_request_parts(parts: &mut Parts, state: &AppState) -> Result<Self, AppError> {
+        session_user_of(parts, state.store.as_ref())
+            .await?
+            .map(Editor)
+            .ok_or(AppError::Unauthorized)
+    }
 }
 
 /// The signed-in editor or admin; anyone else is refused with 401.

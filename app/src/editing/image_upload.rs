@@ -33,12 +33,6 @@ pub fn figure_html(image: &StoredImage, alt: &str) -> String {
 pub async fn upload(file: web_sys::File) -> Result<StoredImage, Message> {
     use gloo_net::http::Request;
 
-    /// What `/api/media` answers when it refuses an image.
-    #[derive(serde::Deserialize)]
-    struct Refusal {
-        error: Message,
-    }
-
     let transport =
         |error: gloo_net::Error| Message::new("error-transport").text("reason", error.to_string());
     let request = Request::post("/api/media")
@@ -49,10 +43,11 @@ pub async fn upload(file: web_sys::File) -> Result<StoredImage, Message> {
     if response.ok() {
         response.json::<StoredImage>().await.map_err(transport)
     } else {
+        // Refusals come in the site's one error shape.
         Err(response
-            .json::<Refusal>()
+            .json::<crate::error::AppError>()
             .await
-            .map(|refusal| refusal.error)
+            .map(|refusal| refusal.message())
             .unwrap_or_else(|_| {
                 Message::new("upload-failed-status").number("status", i64::from(response.status()))
             }))

@@ -16,11 +16,10 @@ use std::{fmt, io::Cursor, path::Path};
 use axum::{
     body::Body,
     extract::State,
-    http::{request::Parts, StatusCode},
+    http::StatusCode,
     response::{IntoResponse, Response},
     Json,
 };
-use chrono::Utc;
 use image::{
     codecs::jpeg::JpegEncoder, imageops::FilterType, DynamicImage, ImageDecoder, ImageFormat,
     ImageReader, Limits,
@@ -28,7 +27,7 @@ use image::{
 use sha2::{Digest, Sha256};
 
 use super::StoredImage;
-use crate::{auth::session, i18n::Message, state::AppState};
+use crate::{auth::session::Editor, error::AppError, i18n::Message, state::AppState};
 
 /// Largest upload accepted.
 pub const MAX_UPLOAD_BYTES: usize = 10 * 1024 * 1024;
@@ -232,34 +231,15 @@ pub fn store_image(bytes: &[u8], media_dir: &Path) -> Result<StoredImage, Upload
     })
 }
 
+/// An upload refused with `status`, in the one error shape (`AppError`), its reason on the
+/// image.
 fn refusal(status: StatusCode, message: Message) -> Response {
-    (status, Json(serde_json::json!({ "error": message }))).into_response()
+    (status, Json(AppError::invalid("image", message))).into_response()
 }
 
-/// The upload endpoint: editors only; the body is the image itself. The session is checked
-/// before the body is read, so nobody else can make the server take in 10 MB.
-pub async fn upload(State(state): State<AppState>, parts: Parts, body: Body) -> Response {
-    let signed_in = match session::request_token(&parts) {
-        Some(token) => {
-            state
-                .store
-                .session_user(&session::token_hash(&token), Utc::now())
-                .await
-        }
-        None => Ok(None),
-    };
-    let editor = match signed_in {
-        Ok(Some(editor)) => editor,
-        Ok(None) => return refusal(StatusCode::UNAUTHORIZED, Message::new("error-unauthorized")),
-        // The database not answering is not the editor's fault: try again later, not sign in.
-        Err(error) => {
-            tracing::error!(%error, "cannot check the session of an upload");
-            return refusal(
-                StatusCode::SERVICE_UNAVAILABLE,
-                Message::new("error-internal"),
-            );
-        }
-    };
+/// The upload endpoint: editors only ([`Editor`] checks the session before the body is
+/// read, so nobody else can make the server take in 10 MB); the body is the image itself.
+pub async fn upload(Editor(editor): Editor, State(state): State<AppState>, body: Body) -> Response {
     // Larger uploads are cut off once the limit is passed; say so in the editor's words.
     let Ok(body) = axum::body::to_bytes(body, MAX_UPLOAD_BYTES).await else {
         return refusal(

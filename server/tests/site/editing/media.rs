@@ -129,3 +129,36 @@ async fn an_image_without_alt_text_cannot_be_published() {
         .await;
     assert_eq!(with.status, StatusCode::OK, "{}", with.body);
 }
+
+#[tokio::test(flavor = "multi_thread")]
+async fn a_database_that_does_not_answer_is_a_503_never_a_sign_in_again() {
+    let site = Site::with_demo_content().await;
+    let editor = site.signed_in("anna@example.lv", Role::Editor).await;
+    let refused = upload(&site, png(10, 10), "image/png", Some(&editor)).await;
+    assert_eq!(
+        refused.status,
+        StatusCode::OK,
+        "uploads work: {}",
+        refused.body
+    );
+
+    site.store.close().await;
+    let upload = upload(&site, png(10, 10), "image/png", Some(&editor)).await;
+    let function = site
+        .post_json("/api/editing/get_desk", "{}", Some(&editor))
+        .await;
+    for (what, answer) in [("upload", upload), ("server function", function)] {
+        assert_eq!(
+            answer.status,
+            StatusCode::SERVICE_UNAVAILABLE,
+            "{what}: {}",
+            answer.body
+        );
+        // One error shape for both: the `AppError` the browser words.
+        assert_eq!(
+            serde_json::from_str::<app::AppError>(&answer.body).expect("an AppError"),
+            app::AppError::Unavailable,
+            "{what}"
+        );
+    }
+}
