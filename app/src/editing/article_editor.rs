@@ -15,7 +15,7 @@ use super::{
     history::History,
     publish_article, save_draft,
     shell::{self, load_editor, EditorBar},
-    ArticleFields, ArticleSave, EditableArticle, ItemKind, ItemRef,
+    ArticleSave, EditableArticle, ItemKind, ItemRef,
 };
 use crate::i18n::{tr, tr_with, Arg};
 
@@ -47,21 +47,19 @@ fn EditorForm(article: EditableArticle, on_leave: Callback<()>) -> impl IntoView
 
     let error_for = move |field: &'static str| field_message(field_error, field);
 
-    // One function for every way a save can fail.
-    let failed =
-        move |error| draft.failed(lang, error, move || get_editable_article(slug.get_value()));
-
     let request = move || ArticleSave {
         article_id,
         fields: fields.get_untracked(),
         base_version: base_version.get_untracked(),
         draft_version: draft_version.get_untracked(),
     };
-    let save_now = move || draft.save_now(request(), |save| &save.fields, save_draft, failed);
-    let edit = move |change: &dyn Fn(&mut ArticleFields)| {
-        fields.update(|fields| change(fields));
-        autosave.schedule(save_now);
-    };
+    let (failed, save_now, edit) = draft.saving(
+        lang,
+        request,
+        |save| &save.fields,
+        save_draft,
+        move || get_editable_article(slug.get_value()),
+    );
 
     let publish = move || {
         let save = request();

@@ -45,21 +45,19 @@ fn EventForm(event: EditableEvent, on_leave: Callback<()>) -> impl IntoView {
     let body = NodeRef::<html::Div>::new();
     let error_for = move |field: &'static str| field_message(field_error, field);
 
-    // One function for every way a save can fail.
-    let failed =
-        move |error| draft.failed(lang, error, move || get_editable_event(slug.get_value()));
-
     let request = move || EventSave {
         event_id,
         version: version.get_untracked(),
         draft_version: draft_version.get_untracked(),
         fields: fields.get_untracked(),
     };
-    let save_now = move || draft.save_now(request(), |save| &save.fields, save_event_draft, failed);
-    let edit = move |change: &dyn Fn(&mut EventFields)| {
-        fields.update(|fields| change(fields));
-        autosave.schedule(save_now);
-    };
+    let (failed, save_now, edit) = draft.saving(
+        lang,
+        request,
+        |save| &save.fields,
+        save_event_draft,
+        move || get_editable_event(slug.get_value()),
+    );
 
     let store = move || {
         let save = request();

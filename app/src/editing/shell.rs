@@ -147,6 +147,38 @@ pub fn open<T: Editable>(item: &T) -> (Draft<T::Fields, T>, RwSignal<i64>) {
 }
 
 impl<T: Editable> Draft<T::Fields, T> {
+    /// How an editor saves as its user types: `save_now` saves the shared draft `request`
+    /// builds at once (with `save`); `edit` changes the fields and saves a moment after typing
+    /// stops; `failed` shows why any save failed, fetching the other version with `reopen`
+    /// when it was a conflict.
+    // Three closures of unnameable types: a type alias cannot name `impl Fn`.
+    #[allow(clippy::type_complexity)]
+    pub fn saving<R, SaveFut, OpenFut>(
+        self,
+        lang: Lang,
+        request: impl Fn() -> R + Copy + 'static,
+        fields_of: fn(&R) -> &T::Fields,
+        save: fn(R) -> SaveFut,
+        reopen: impl Fn() -> OpenFut + Copy + 'static,
+    ) -> (
+        impl Fn(AppError) + Copy + 'static,
+        impl Fn() + Copy + 'static,
+        impl Fn(&dyn Fn(&mut T::Fields)) + Copy + 'static,
+    )
+    where
+        R: 'static,
+        SaveFut: Future<Output = Result<super::Saved, AppError>> + 'static,
+        OpenFut: Future<Output = Result<T, AppError>> + 'static,
+    {
+        let failed = move |error| self.failed(lang, error, reopen);
+        let save_now = move || self.save_now(request(), fields_of, save, failed);
+        let edit = move |change: &dyn Fn(&mut T::Fields)| {
+            self.fields.update(|fields| change(fields));
+            self.autosave.schedule(save_now);
+        };
+        (failed, save_now, edit)
+    }
+
     /// Ctrl+S (⌘S) saves at once; Esc saves what is unsaved and leaves editing.
     pub fn keys(
         self,
