@@ -28,7 +28,7 @@ pub fn shell(options: LeptosOptions) -> impl IntoView {
                 <meta charset="utf-8"/>
                 <meta name="viewport" content="width=device-width, initial-scale=1"/>
                 <AutoReload options=options.clone()/>
-                <HydrationScripts options/>
+                <IslandScripts options/>
                 <MetaTags/>
             </head>
             <body>
@@ -38,12 +38,31 @@ pub fn shell(options: LeptosOptions) -> impl IntoView {
     }
 }
 
+/// Loads the WebAssembly and hydrates the page's islands, or does nothing on a page without
+/// any (`island_loader.js`). Replaces Leptos's `HydrationScripts`, which always loads it.
+#[component]
+fn IslandScripts(options: LeptosOptions) -> impl IntoView {
+    let pkg = format!("/{}/{}", options.site_pkg_dir, options.output_name);
+    // cargo-leptos names the wasm after the crate (no `_bg`) when it sets LEPTOS_OUTPUT_NAME.
+    let wasm = if option_env!("LEPTOS_OUTPUT_NAME").is_some() {
+        format!("{pkg}.wasm")
+    } else {
+        format!("{pkg}_bg.wasm")
+    };
+    let script = format!(
+        "{}({:?}, {:?});",
+        include_str!("island_loader.js"),
+        format!("{pkg}.js"),
+        wasm
+    );
+    view! { <script type="module">{script}</script> }
+}
+
 #[component]
 pub fn App() -> impl IntoView {
     provide_meta_context();
     provide_site_url();
     provide_viewer();
-    mark_hydrated();
     view! {
         <Stylesheet id="leptos" href="/pkg/notikumi.css"/>
         <Link rel="icon" href="/favicon.svg" type_="image/svg+xml"/>
@@ -115,16 +134,4 @@ fn Pages() -> impl MatchNestedRoutes + Clone {
         <Route path=path!("/editor/audit") view=AuditPage ssr=SsrMode::Async/>
     }
     .into_inner()
-}
-
-/// Sets `<html data-hydrated="true">` once the WebAssembly has taken over the page. Effects
-/// run only in the browser, so server-rendered HTML never carries it; browser tests wait for it
-/// before they expect client-side navigation.
-fn mark_hydrated() {
-    Effect::new(|_| {
-        if let Some(root) = document().document_element() {
-            // Only a marker: failing to set it changes nothing for readers.
-            let _ = root.set_attribute("data-hydrated", "true");
-        }
-    });
 }

@@ -52,7 +52,6 @@ pub fn ArticlePage() -> impl IntoView {
                                     <ArticleForEditors
                                         slug=slug.get_untracked()
                                         found
-                                        reload=Callback::new(move |()| article.refetch())
                                     />
                                 }
                                 .into_any(),
@@ -74,7 +73,6 @@ pub fn ArticlePage() -> impl IntoView {
 fn ArticleForEditors(
     slug: String,
     found: Result<Option<ArticleDetail>, AppError>,
-    reload: Callback<()>,
 ) -> impl IntoView {
     let lang = crate::i18n::current_lang();
     let unpublished = matches!(found, Ok(None) | Err(AppError::NotFound));
@@ -92,10 +90,10 @@ fn ArticleForEditors(
                 _ => None,
             };
             view! {
-            <EditInPlace kind=ItemKind::Article slug unpublished shown=shown reload>
+            <EditInPlace kind=ItemKind::Article slug unpublished shown=shown lang>
                 {match found.clone() {
                     Ok(Some(detail)) => view! { <ArticleView detail/> }.into_any(),
-                    _ => view! { <p>{lang.t("article-unpublished")}</p> }.into_any(),
+                    _ => ().into_any(),
                 }}
             </EditInPlace>
             }

@@ -50,7 +50,7 @@ pub fn EventPage() -> impl IntoView {
                     (true, found) => {
                         let slug = request.get_untracked().map(|(slug, _)| slug).unwrap_or_default();
                         view! {
-                            <EventForEditors slug found reload=Callback::new(move |()| event.refetch())/>
+                            <EventForEditors slug found/>
                         }
                         .into_any()
                     }
@@ -64,11 +64,7 @@ pub fn EventPage() -> impl IntoView {
 
 /// The event for a signed-in editor: editable in place.
 #[component]
-fn EventForEditors(
-    slug: String,
-    found: Result<EventDetail, AppError>,
-    reload: Callback<()>,
-) -> impl IntoView {
+fn EventForEditors(slug: String, found: Result<EventDetail, AppError>) -> impl IntoView {
     let lang = crate::i18n::current_lang();
     let unpublished = matches!(found, Err(AppError::NotFound));
     match found {
@@ -82,10 +78,10 @@ fn EventForEditors(
                 version: detail.translation_version,
             });
             view! {
-            <EditInPlace kind=ItemKind::Event slug unpublished shown=shown reload>
+            <EditInPlace kind=ItemKind::Event slug unpublished shown=shown lang>
                 {match found.clone() {
                     Ok(detail) => view! { <EventView detail/> }.into_any(),
-                    Err(_) => view! { <p>{lang.t("event-unpublished")}</p> }.into_any(),
+                    Err(_) => ().into_any(),
                 }}
             </EditInPlace>
             }

@@ -6,15 +6,13 @@ use crate::i18n::{tr, tr_around, tr_with, Arg};
 use chrono::{Datelike, NaiveDate};
 use std::collections::HashMap;
 
+use super::{
+    day_path, get_month, toolbar::filter_query, CalendarChanged, CalendarFilter, DaySlot,
+    EventSummary, GridKey, MonthBar, MonthData, MonthQuery, NewsMark, YearMonth,
+};
 use leptos::{
     ev::{DragEvent, KeyboardEvent},
     prelude::*,
-};
-use leptos_router::{hooks::use_navigate, NavigateOptions};
-
-use super::{
-    day_path, toolbar::filter_query, CalendarFilter, DaySlot, EventSummary, GridKey, MonthBar,
-    MonthData, NewsMark, YearMonth,
 };
 
 /// News links shown in one day cell; the rest are counted and link to the archive.
@@ -22,6 +20,7 @@ const NEWS_SHOWN: usize = 2;
 use crate::{
     components::{category_name, CategoryLabel},
     editing::calendar_tools::{add_event_on, move_event_to, AddEventButton, GridAnnouncer},
+    i18n::Lang,
     locale,
 };
 
@@ -48,8 +47,75 @@ fn focus_day(date: NaiveDate) {
     }
 }
 
+/// The month page's island: the grid with its keyboard model and announcements, and for
+/// editors adding and moving events. Everything around it (heading, toolbar, filters) is
+/// server HTML; moving to another month is a page load that lands on the same weekday
+/// (`#day-…` in the address).
+#[island]
+pub fn MonthCalendar(
+    data: MonthData,
+    filter: CalendarFilter,
+    heading: String,
+    /// A signed-in editor: "+" on days, events can be dragged or moved with the keyboard.
+    editor: bool,
+    lang: Lang,
+) -> impl IntoView {
+    crate::i18n::provide_lang_of(lang);
+    let announcement = RwSignal::new(String::new());
+    provide_context(GridAnnouncer(announcement));
+    let month = data.month;
+    let shown = RwSignal::new(data);
+    // After an editor adds or moves an event: load this month again.
+    let reload_filter = filter.clone();
+    provide_context(CalendarChanged(Callback::new(move |()| {
+        let query = MonthQuery {
+            lang,
+            month: Some(month),
+            filter: reload_filter.clone(),
+        };
+        leptos::task::spawn_local(async move {
+            if let Ok(data) = get_month(query).await {
+                shown.set(data);
+            }
+        });
+    })));
+    let focus_request = RwSignal::new(None::<NaiveDate>);
+    // Arriving from the neighbouring month by keyboard: focus the day named in the address.
+    Effect::new(move |_| {
+        let hash = window().location().hash().unwrap_or_default();
+        if let Some(day) = hash
+            .strip_prefix("#day-")
+            .and_then(|day| day.parse::<NaiveDate>().ok())
+        {
+            focus_request.set(Some(day));
+            // The day was only for this: the address is the month's.
+            let location = window().location();
+            let (path, query) = (location.pathname(), location.search());
+            crate::components::replace_address(&format!(
+                "{}{}",
+                path.unwrap_or_default(),
+                query.unwrap_or_default()
+            ));
+        }
+    });
+    view! {
+        <p
+            class="month-grid__announcement"
+            class:month-grid__announcement--shown=move || announcement.with(|text| !text.is_empty())
+            role="status"
+            aria-live="polite"
+        >
+            {move || announcement.get()}
+        </p>
+        {move || {
+            let (filter, heading) = (filter.clone(), heading.clone());
+            view! { <MonthGrid data=shown.get() filter heading focus_request editor/> }
+        }}
+    }
+}
+
 #[component]
-pub fn MonthGrid(
+fn MonthGrid(
     data: MonthData,
     filter: CalendarFilter,
     heading: String,
@@ -97,7 +163,6 @@ pub fn MonthGrid(
         }
     });
 
-    let navigate = use_navigate();
     let on_keydown = {
         let query = query.clone();
         move |event: KeyboardEvent| {
@@ -154,9 +219,8 @@ pub fn MonthGrid(
             }
             if key == "Enter" || key == " " {
                 event.prevent_default();
-                navigate(
+                crate::components::go_to(
                     &lang.href(&format!("{}{query}", day_path(focused.get_untracked()))),
-                    NavigateOptions::default(),
                 );
                 return;
             }
@@ -171,11 +235,11 @@ pub fn MonthGrid(
                 // stop: focus it once the grid has been redrawn with it shown.
                 request_animation_frame(move || focus_day(target));
             } else {
-                focus_request.set(Some(target));
-                navigate(
-                    &lang.href(&format!("{}{query}", YearMonth::of(target).path())),
-                    NavigateOptions::default(),
-                );
+                crate::components::go_to(&lang.href(&format!(
+                    "{}{query}#{}",
+                    YearMonth::of(target).path(),
+                    cell_id(target)
+                )));
             }
         }
     };

@@ -1,9 +1,8 @@
 //! `/calendar`, `/calendar/{yyyy}/{mm}` and `/calendar/{yyyy}/w{ww}`: the month grid and the
-//! week view, with the toolbar. Moving between months keeps the old month on screen until
-//! the new one is there, and the neighbouring months are fetched ahead.
+//! week view, with the toolbar. The page is server HTML; the grid is an island
+//! (`MonthCalendar`).
 
 use crate::i18n::{tr_with, Arg};
-use std::collections::HashMap;
 
 use chrono::NaiveDate;
 use leptos::prelude::*;
@@ -11,7 +10,7 @@ use leptos_router::hooks::{use_params_map, use_query_map};
 
 use super::{
     day_path, get_days, get_month,
-    month_grid::MonthGrid,
+    month_grid::MonthCalendar,
     parse_week,
     toolbar::{
         filter_query, CalendarOptions, CategoryFilter, MonthPicker, NewsToggle, PeriodNavigation,
@@ -19,12 +18,11 @@ use super::{
     },
     use_calendar_filter, week_path,
     week_view::WeekView,
-    CalendarChanged, CalendarFilter, DaysQuery, MonthData, MonthQuery, YearMonth,
+    CalendarFilter, DaysQuery, MonthData, MonthQuery, YearMonth,
 };
 use crate::{
-    auth::{editor_signed_in, sign_ins},
+    auth::editor_signed_in,
     components::{ErrorPage, PageMeta},
-    editing::calendar_tools::GridAnnouncer,
     error::AppError,
     locale,
 };
@@ -101,28 +99,13 @@ pub fn CalendarPage() -> impl IntoView {
         _ => None,
     });
 
-    // Months fetched ahead (in the browser only) so moving to a neighbour is instant.
-    let prefetched = StoredValue::new(HashMap::<MonthQuery, MonthData>::new());
-    // Whether an editor is signed in, asked once per sign-in state rather than per month.
-    let signed = sign_ins();
-    let editor_known = StoredValue::new(None::<(Option<(usize, usize)>, bool)>);
     let month = Resource::new(
-        move || (month_query.get(), signed()),
-        move |(query, signed)| async move {
-            let editor = match editor_known.get_value() {
-                Some((known_for, editor)) if known_for == signed => editor,
-                _ => {
-                    let editor = editor_signed_in().await;
-                    editor_known.set_value(Some((signed, editor)));
-                    editor
-                }
-            };
+        move || month_query.get(),
+        |query| async move {
+            let editor = editor_signed_in().await;
             let Some(query) = query else {
                 return (editor, Ok(None));
             };
-            if let Some(hit) = prefetched.with_value(|cache| cache.get(&query).cloned()) {
-                return (editor, Ok(Some(hit)));
-            }
             (editor, get_month(query).await.map(Some))
         },
     );
@@ -135,25 +118,7 @@ pub fn CalendarPage() -> impl IntoView {
             }
         },
     );
-    // Which day the keyboard should land on after a move into another month.
-    let focus_request = RwSignal::new(None::<NaiveDate>);
-    let announcement = RwSignal::new(String::new());
-    provide_context(GridAnnouncer(announcement));
-    // After an editor adds or moves an event: forget fetched months and load this one again.
-    provide_context(CalendarChanged(Callback::new(move |()| {
-        prefetched.update_value(|cache| cache.clear());
-        month.refetch();
-    })));
-
     view! {
-        <p
-            class="month-grid__announcement"
-            class:month-grid__announcement--shown=move || announcement.with(|text| !text.is_empty())
-            role="status"
-            aria-live="polite"
-        >
-            {move || announcement.get()}
-        </p>
         {move || match kind.get() {
             Kind::Missing => view! { <ErrorPage error=AppError::NotFound/> }.into_any(),
             Kind::Month => view! {
@@ -162,9 +127,7 @@ pub fn CalendarPage() -> impl IntoView {
                         let (editor, found) = month.await;
                         match found {
                             Ok(Some(data)) => {
-                                prefetch_neighbours(&data, filter.get_untracked(), prefetched);
-                                view! { <MonthView data filter=filter.get_untracked() focus_request editor/> }
-                                    .into_any()
+                                view! { <MonthView data filter=filter.get_untracked() editor/> }.into_any()
                             }
                             Ok(None) => ().into_any(),
                             Err(error) => view! { <ErrorPage error/> }.into_any(),
@@ -189,40 +152,10 @@ pub fn CalendarPage() -> impl IntoView {
     }
 }
 
-/// Fetches the months before and after into the cache (browser only; effects do not run on
-/// the server).
-fn prefetch_neighbours(
-    data: &MonthData,
-    filter: CalendarFilter,
-    cache: StoredValue<HashMap<MonthQuery, MonthData>>,
-) {
-    let neighbours = [data.month.previous(), data.month.next()];
-    Effect::new(move |_| {
-        for month in neighbours {
-            let query = MonthQuery {
-                lang: crate::i18n::current_lang(),
-                month: Some(month),
-                filter: filter.clone(),
-            };
-            if cache.with_value(|cache| cache.contains_key(&query)) {
-                continue;
-            }
-            leptos::task::spawn_local(async move {
-                if let Ok(data) = get_month(query.clone()).await {
-                    cache.update_value(|cache| {
-                        cache.insert(query, data);
-                    });
-                }
-            });
-        }
-    });
-}
-
 #[component]
 fn MonthView(
     data: MonthData,
     filter: CalendarFilter,
-    focus_request: RwSignal<Option<NaiveDate>>,
     /// A signed-in editor: days can be added to and events moved.
     editor: bool,
 ) -> impl IntoView {
@@ -284,7 +217,7 @@ fn MonthView(
                 </CalendarOptions>
             </div>
             {empty.then(|| view! { <p class="calendar__empty">{lang.t("calendar-month-empty")}</p> })}
-            <MonthGrid data filter heading focus_request editor/>
+            <MonthCalendar data filter heading editor lang/>
         </section>
     }
 }

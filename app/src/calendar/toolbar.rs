@@ -3,10 +3,9 @@
 //! forms, so it works before (and without) the WebAssembly.
 
 use leptos::prelude::*;
-use leptos_router::components::Form;
 
 use super::{CalendarFilter, CategoryTag};
-use crate::components::{without_nameless_fields, CategoryLabel};
+use crate::components::CategoryLabel;
 
 /// `?category=a&category=b&news=1` (or nothing), to keep the filter on every link.
 pub fn filter_query(filter: &CalendarFilter) -> String {
@@ -126,12 +125,7 @@ pub fn PeriodNavigation(
 pub fn MonthPicker(value: String, filter: CalendarFilter) -> impl IntoView {
     let lang = crate::i18n::current_lang();
     view! {
-        <Form
-            method="GET"
-            action=lang.href("/calendar")
-            on_form_data=without_nameless_fields()
-            attr:class="calendar-picker"
-        >
+        <form method="GET" action=lang.href("/calendar") class="calendar-picker">
             <label for="calendar-month">{lang.t("calendar-pick-month")}</label>
             <input id="calendar-month" type="month" name="month" value=value required=true/>
             {filter
@@ -141,7 +135,7 @@ pub fn MonthPicker(value: String, filter: CalendarFilter) -> impl IntoView {
                 .collect_view()}
             {filter.news.then(|| view! { <input type="hidden" name="news" value="1"/> })}
             <button type="submit">{lang.t("calendar-show")}</button>
-        </Form>
+        </form>
     }
 }
 
@@ -164,12 +158,7 @@ pub fn CategoryFilter(
         view! { <a class="calendar-filter__clear" href=href>{lang.t("categories-all")}</a> }
     });
     view! {
-        <Form
-            method="GET"
-            action=action.clone()
-            on_form_data=without_nameless_fields()
-            attr:class="calendar-filter"
-        >
+        <form method="GET" action=action.clone() class="calendar-filter">
             <fieldset>
                 <legend>{lang.t("categories")}</legend>
                 {categories
@@ -195,7 +184,7 @@ pub fn CategoryFilter(
                 <button type="submit">{lang.t("categories-apply")}</button>
                 {clear}
             </fieldset>
-        </Form>
+        </form>
     }
 }
 

@@ -2,7 +2,7 @@
 //! switcher.
 
 use leptos::{ev::KeyboardEvent, prelude::*};
-use leptos_router::{components::A, hooks::use_location};
+use leptos_router::hooks::use_location;
 use wasm_bindgen::JsCast;
 use web_sys::HtmlElement;
 
@@ -22,7 +22,7 @@ pub fn SiteHeader() -> impl IntoView {
                 <span class="site-header__name">"Notikumi"</span>
                 <span class="site-header__tagline">{t("site-tagline")}</span>
             </a>
-            <SiteNav/>
+            <SiteNav lang=lang.get_untracked() path=use_location().pathname.get_untracked()/>
             <LanguageSwitcher/>
             <SignOutButton/>
         </header>
@@ -67,13 +67,27 @@ fn LanguageSwitcher() -> impl IntoView {
     }
 }
 
-/// The main navigation and the search box. On phones they fold into a `<details>` menu, which
-/// needs no script: the server's HTML already has the folded layout, so nothing moves when
-/// the page hydrates, and the menu opens before (and without) the WebAssembly. From 40rem the
-/// menu is always open (`style/layout.css`).
-#[component]
-fn SiteNav() -> impl IntoView {
-    let lang = use_lang();
+/// The main navigation and the search box, an island (Escape closes the menu, the search box
+/// suggests titles). On phones they fold into a `<details>` menu, which needs no script: the
+/// server's HTML already has the folded layout, so nothing moves when the page hydrates, and
+/// the menu opens before (and without) the WebAssembly. From 40rem the menu is always open
+/// (`style/layout.css`).
+#[island]
+fn SiteNav(
+    lang: Lang,
+    /// This page's path, to mark the section it belongs to.
+    path: String,
+) -> impl IntoView {
+    crate::i18n::provide_lang_of(lang);
+    let section = Lang::split_path(&path).1.to_string();
+    let current = move |href: &str| {
+        let here = if href == "/" {
+            section == "/"
+        } else {
+            section == href || section.starts_with(&format!("{href}/"))
+        };
+        here.then_some("page")
+    };
     let menu = NodeRef::<leptos::html::Details>::new();
     let close = move || {
         if let Some(menu) = menu.get_untracked() {
@@ -102,13 +116,12 @@ fn SiteNav() -> impl IntoView {
                 id="site-nav"
                 class="site-nav"
                 aria-label=t("nav-label")
-                // Following a link closes the menu (navigation happens without a page load).
+                // Following a link closes the menu (coming back to this page shows it closed).
                 on:click=move |_| close()
             >
-                // `exact`: every page of a language is below its front page.
-                <A href=move || lang.get().href("/") exact=true>{t("nav-home")}</A>
-                <A href=move || lang.get().href("/calendar")>{t("nav-calendar")}</A>
-                <A href=move || lang.get().href("/news")>{t("nav-news")}</A>
+                <a href=lang.href("/") aria-current=current("/")>{t("nav-home")}</a>
+                <a href=lang.href("/calendar") aria-current=current("/calendar")>{t("nav-calendar")}</a>
+                <a href=lang.href("/news") aria-current=current("/news")>{t("nav-news")}</a>
             </nav>
             <SearchBox/>
         </details>

@@ -1,17 +1,17 @@
 //! Widgets shared by every page: the site frame, error pages, category labels.
 
+mod browser;
 mod category;
 mod error_page;
-mod forms;
 mod frame;
 mod page_meta;
 mod paging;
 mod status;
 mod url;
 
+pub use browser::{go_to, reload_page, replace_address};
 pub use category::{category_name, CategoryLabel};
 pub use error_page::{ErrorPage, NotFound};
-pub use forms::without_nameless_fields;
 pub use frame::{SiteFooter, SiteHeader};
 pub use page_meta::{absolute_url, provide_site_url, PageMeta};
 pub use paging::requested_page;

@@ -2,7 +2,6 @@
 //! saved on their own (they take effect at once, like publishing).
 
 use leptos::{prelude::*, task::spawn_local};
-use leptos_router::{hooks::use_navigate, NavigateOptions};
 
 use super::{update_article_settings, ArticleSettingsSave, EditableArticle};
 use crate::{error::AppError, i18n::tr};
@@ -20,7 +19,6 @@ pub fn ArticleSettings(
     let category = RwSignal::new(article.category.clone());
     let message = RwSignal::new(None::<String>);
     let slug_error = RwSignal::new(None::<String>);
-    let navigate = use_navigate();
     let original_slug = article.slug.clone();
     let save = move |_| {
         let request = ArticleSettingsSave {
@@ -30,7 +28,7 @@ pub fn ArticleSettings(
             category: category.get_untracked(),
             published: published.get_untracked(),
         };
-        let (navigate, original_slug) = (navigate.clone(), original_slug.clone());
+        let original_slug = original_slug.clone();
         spawn_local(async move {
             match update_article_settings(request).await {
                 Ok(saved) => {
@@ -38,12 +36,8 @@ pub fn ArticleSettings(
                     slug_error.set(None);
                     message.set(Some(tr(lang, "editor-settings-saved")));
                     if saved.slug != original_slug {
-                        navigate(
+                        crate::components::replace_address(
                             &lang.href(&crate::paths::article(&saved.slug)),
-                            NavigateOptions {
-                                replace: true,
-                                ..NavigateOptions::default()
-                            },
                         );
                     }
                 }

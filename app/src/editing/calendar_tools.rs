@@ -4,7 +4,6 @@
 
 use chrono::NaiveDate;
 use leptos::{prelude::*, task::spawn_local};
-use leptos_router::{hooks::use_navigate, NavigateOptions};
 
 use super::{create_event, move_event};
 use crate::{
@@ -19,17 +18,12 @@ pub struct GridAnnouncer(pub RwSignal<String>);
 
 /// Creates a draft event on `day` and opens it for editing.
 pub fn add_event_on() -> impl Fn(NaiveDate) + Clone + 'static {
-    let navigate = use_navigate();
     let announcer = use_context::<GridAnnouncer>();
     let lang = crate::i18n::current_lang();
     move |day: NaiveDate| {
-        let navigate = navigate.clone();
         spawn_local(async move {
             match create_event(day).await {
-                Ok(slug) => navigate(
-                    &lang.href(&crate::paths::event(&slug)),
-                    NavigateOptions::default(),
-                ),
+                Ok(slug) => crate::components::go_to(&lang.href(&crate::paths::event(&slug))),
                 Err(error) => {
                     if let Some(GridAnnouncer(text)) = announcer {
                         text.set(error.describe(lang));

@@ -2,7 +2,6 @@
 //! admins the audit log (`/editor/audit`). Also the news list's "new article" button.
 
 use leptos::{prelude::*, task::spawn_local};
-use leptos_router::{hooks::use_navigate, NavigateOptions};
 
 use super::{create_article, get_audit_log, get_desk, restore_article, restore_event, Desk};
 use crate::{
@@ -11,36 +10,18 @@ use crate::{
     i18n::{tr, tr_with, Arg, Lang},
 };
 
-/// "+ Jauns raksts": creates a draft and opens it for editing.
+/// "+ Jauns raksts" for a signed-in editor (nothing for readers).
 #[component]
 pub fn NewArticleButton() -> impl IntoView {
     let lang = crate::i18n::current_lang();
     let viewer = use_viewer();
-    let failure = RwSignal::new(None::<String>);
-    let navigate = use_navigate();
-    let create = move |_| {
-        let navigate = navigate.clone();
-        spawn_local(async move {
-            match create_article().await {
-                Ok(slug) => navigate(
-                    &lang.href(&crate::paths::article(&slug)),
-                    NavigateOptions::default(),
-                ),
-                Err(error) => failure.set(Some(error.describe(lang))),
-            }
-        });
-    };
     let button = move || {
-        let create = create.clone();
         viewer.get().map(move |_| {
             view! {
                 <p class="editor-actions">
-                    <button type="button" class="button button--primary" on:click=create>
-                        {tr(lang, "desk-new-article")}
-                    </button>
+                    <NewArticleAction lang/>
                     " "
                     <a href=lang.href("/editor")>{tr(lang, "desk-heading")}</a>
-                    <span role="alert">{move || failure.get()}</span>
                 </p>
             }
         })
@@ -49,11 +30,30 @@ pub fn NewArticleButton() -> impl IntoView {
     view! { <Suspense fallback=|| ()>{button}</Suspense> }
 }
 
+/// The button itself, an island: creates a draft and opens it for editing.
+#[island]
+fn NewArticleAction(lang: Lang) -> impl IntoView {
+    let failure = RwSignal::new(None::<String>);
+    let create = move |_| {
+        spawn_local(async move {
+            match create_article().await {
+                Ok(slug) => crate::components::go_to(&lang.href(&crate::paths::article(&slug))),
+                Err(error) => failure.set(Some(error.describe(lang))),
+            }
+        });
+    };
+    view! {
+        <button type="button" class="button button--primary" on:click=create>
+            {tr(lang, "desk-new-article")}
+        </button>
+        <span role="alert">{move || failure.get()}</span>
+    }
+}
+
 #[component]
 pub fn EditorDesk() -> impl IntoView {
     let lang = crate::i18n::current_lang();
-    let reload = RwSignal::new(0_u32);
-    let desk = Resource::new(move || reload.get(), |_| get_desk());
+    let desk = Resource::new(|| (), |_| get_desk());
     let viewer = use_viewer();
     view! {
         <PageMeta title=tr(lang, "desk-heading") description=tr(lang, "desk-description") path="/editor" noindex=true/>
@@ -67,7 +67,7 @@ pub fn EditorDesk() -> impl IntoView {
             <Transition fallback=move || view! { <p class="loading">{tr(lang, "loading")}</p> }>
                 {move || Suspend::new(async move {
                     match desk.await {
-                        Ok(desk) => view! { <DeskLists desk reload/> }.into_any(),
+                        Ok(desk) => view! { <DeskLists desk lang/> }.into_any(),
                         Err(error) => view! { <ErrorPage error/> }.into_any(),
                     }
                 })}
@@ -76,10 +76,11 @@ pub fn EditorDesk() -> impl IntoView {
     }
 }
 
-#[component]
-fn DeskLists(desk: Desk, reload: RwSignal<u32>) -> impl IntoView {
-    let lang = crate::i18n::current_lang();
+/// An island: restoring from the trash happens here; a restored item leaves the list.
+#[island]
+fn DeskLists(desk: Desk, lang: Lang) -> impl IntoView {
     let message = RwSignal::new(None::<String>);
+    let back = RwSignal::new(Vec::<(i64, bool)>::new());
     let restore = move |id: i64, event: bool| {
         spawn_local(async move {
             let restored = if event {
@@ -90,7 +91,7 @@ fn DeskLists(desk: Desk, reload: RwSignal<u32>) -> impl IntoView {
             match restored {
                 Ok(()) => {
                     message.set(Some(tr(lang, "desk-restored")));
-                    reload.update(|n| *n += 1);
+                    back.update(|done| done.push((id, event)));
                 }
                 Err(error) => message.set(Some(error.describe(lang))),
             }
@@ -126,7 +127,7 @@ fn DeskLists(desk: Desk, reload: RwSignal<u32>) -> impl IntoView {
                         let deleted = tr_with(lang, "desk-deleted-at", &[("when", Arg::Text(&item.when))]);
                         let restore_label = tr_with(lang, "desk-restore", &[("title", Arg::Text(&item.title))]);
                         view! {
-                            <li>
+                            <li hidden=move || back.with(|done| done.contains(&(id, event)))>
                                 {format!("{kind}: ")}{item.title.clone()}" · "{deleted}" "
                                 <button type="button" class="button button--quiet" on:click=move |_| restore(id, event)>
                                     {restore_label}

@@ -18,21 +18,21 @@ fn edit_label(lang: Lang, kind: ItemKind) -> String {
     }
 }
 
-/// `children` is the page as readers see it (or a note that they cannot yet); `reload` runs
-/// when the editor leaves, so the page shows what was saved.
-#[component]
+/// An island: `children` is the page as readers see it (nothing while they cannot see it
+/// yet), rendered on the server and hidden while the editor is open. When the editor leaves, the
+/// page loads again, so it shows what was saved.
+#[island]
 pub fn EditInPlace(
     kind: ItemKind,
     slug: String,
     /// Readers cannot see it yet: open the editor at once.
     unpublished: bool,
     /// The text as this page shows it, to translate from (published items only).
-    #[prop(default = None)]
     shown: Option<TranslationFields>,
-    reload: Callback<()>,
-    children: ChildrenFn,
+    lang: Lang,
+    children: Children,
 ) -> impl IntoView {
-    let lang = crate::i18n::current_lang();
+    crate::i18n::provide_lang_of(lang);
     // On an English or Russian page, editing a published item means translating it.
     let translating = (lang != Lang::Lv).then_some(shown).flatten();
     let label = match &translating {
@@ -45,11 +45,12 @@ pub fn EditInPlace(
         // Effects run only in the browser, after hydration.
         Effect::new(move |_| editing.set(true));
     }
-    let leave = Callback::new(move |()| {
-        editing.set(false);
-        reload.run(());
-    });
-    move || {
+    let leave = Callback::new(move |()| crate::components::reload_page());
+    let unpublished_note = match kind {
+        ItemKind::Article => tr(lang, "article-unpublished"),
+        ItemKind::Event => tr(lang, "event-unpublished"),
+    };
+    let editor = move || {
         if editing.get() {
             let slug = slug.clone();
             let translating = translating.clone();
@@ -78,8 +79,12 @@ pub fn EditInPlace(
                     {label.clone()}
                 </button>
             </div>
-            {children()}
+            {unpublished.then(|| view! { <p>{unpublished_note.clone()}</p> })}
         }
         .into_any()
+    };
+    view! {
+        {editor}
+        <div class="reader-view" hidden=move || editing.get()>{children()}</div>
     }
 }

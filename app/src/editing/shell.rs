@@ -7,7 +7,6 @@ use std::future::Future;
 
 use leptos::{ev::KeyboardEvent, html, prelude::*, task::spawn_local};
 use leptos_meta::Title;
-use leptos_router::{hooks::use_navigate, NavigateOptions};
 use serde::{de::DeserializeOwned, Serialize};
 
 use super::{
@@ -258,7 +257,6 @@ impl<T: Editable> Draft<T::Fields, T> {
     where
         Fut: Future<Output = Result<(), AppError>> + 'static,
     {
-        let navigate = use_navigate();
         let state = self.autosave.state;
         move || {
             let sure = window()
@@ -268,13 +266,12 @@ impl<T: Editable> Draft<T::Fields, T> {
                 return;
             }
             self.autosave.cancel();
-            let navigate = navigate.clone();
             let delete = delete.clone();
             spawn_local(async move {
                 match delete().await {
                     Ok(()) => {
                         state.set(SaveState::Unchanged);
-                        navigate(&lang.href(then), NavigateOptions::default());
+                        crate::components::go_to(&lang.href(then));
                     }
                     Err(error) => state.set(SaveState::Failed(error.describe(lang))),
                 }

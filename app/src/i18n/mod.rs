@@ -125,6 +125,12 @@ pub fn provide_lang() {
     provide_context(CurrentLang(lang));
 }
 
+/// Makes a language known to every component below an island: islands are hydrated without
+/// the router, so they take the page's language as a prop.
+pub fn provide_lang_of(lang: Lang) {
+    provide_context(CurrentLang(Memo::new(move |_| lang)));
+}
+
 /// The current page's language (Latvian outside a page, e.g. in unit tests).
 pub fn use_lang() -> Memo<Lang> {
     use_context::<CurrentLang>()

@@ -3,14 +3,11 @@
 
 use crate::i18n::{tr_with, Arg};
 use leptos::{prelude::*, task::spawn_local};
-use leptos_router::{components::Form, hooks::use_query_map};
+use leptos_router::hooks::use_query_map;
 
 use super::{search, suggest, SearchQuery, SearchResult, SearchResults, Suggestion};
 use crate::{
-    components::{
-        encode_component, requested_page, without_nameless_fields, CategoryLabel, ErrorPage,
-        PageMeta,
-    },
+    components::{encode_component, requested_page, CategoryLabel, ErrorPage, PageMeta},
     error::AppError,
     locale,
 };
@@ -42,13 +39,7 @@ pub fn SearchBox() -> impl IntoView {
         });
     };
     view! {
-        <Form
-            method="GET"
-            action=move || lang.get().href("/search")
-            on_form_data=without_nameless_fields()
-            attr:class="site-search"
-            attr:role="search"
-        >
+        <form method="GET" action=move || lang.get().href("/search") class="site-search" role="search">
             <label class="visually-hidden" for="site-search-q">{t("search-label")}</label>
             <input
                 id="site-search-q"
@@ -65,7 +56,7 @@ pub fn SearchBox() -> impl IntoView {
                 </For>
             </datalist>
             <button type="submit">{t("search-button")}</button>
-        </Form>
+        </form>
     }
 }
 
@@ -141,7 +132,7 @@ fn SearchForm(query: SearchQuery) -> impl IntoView {
         }
     };
     view! {
-        <Form method="GET" action=lang.href("/search") on_form_data=without_nameless_fields() attr:class="search-form">
+        <form method="GET" action=lang.href("/search") class="search-form">
             <label for="search-q">{t("search-button")}</label>
             <input id="search-q" type="search" name="q" value=query.q.clone() maxlength="200"/>
             <fieldset>
@@ -156,7 +147,7 @@ fn SearchForm(query: SearchQuery) -> impl IntoView {
                 .map(|slug| view! { <input type="hidden" name="category" value=slug.clone()/> })
                 .collect_view()}
             <button type="submit">{t("search-button")}</button>
-        </Form>
+        </form>
     }
 }
 
