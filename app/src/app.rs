@@ -20,6 +20,7 @@ use crate::{
 
 /// The document around the app, rendered on the server only.
 pub fn shell(options: LeptosOptions) -> impl IntoView {
+    provide_context(AppFiles::of(&options));
     view! {
         <!DOCTYPE html>
         // `lang` comes from the page's language (`<Html>` in `App`).
@@ -28,7 +29,7 @@ pub fn shell(options: LeptosOptions) -> impl IntoView {
                 <meta charset="utf-8"/>
                 <meta name="viewport" content="width=device-width, initial-scale=1"/>
                 <AutoReload options=options.clone()/>
-                <IslandScripts options/>
+                <IslandScripts/>
                 <MetaTags/>
             </head>
             <body>
@@ -38,24 +39,54 @@ pub fn shell(options: LeptosOptions) -> impl IntoView {
     }
 }
 
+/// Where the browser finds the app's script and WebAssembly.
+#[derive(Debug, Clone)]
+struct AppFiles {
+    script: String,
+    wasm: String,
+}
+
+impl AppFiles {
+    fn of(options: &LeptosOptions) -> Self {
+        let pkg = format!("/{}/{}", options.site_pkg_dir, options.output_name);
+        // cargo-leptos names the wasm after the crate (no `_bg`) when it sets
+        // LEPTOS_OUTPUT_NAME.
+        let wasm = if option_env!("LEPTOS_OUTPUT_NAME").is_some() {
+            format!("{pkg}.wasm")
+        } else {
+            format!("{pkg}_bg.wasm")
+        };
+        AppFiles {
+            script: format!("{pkg}.js"),
+            wasm,
+        }
+    }
+}
+
 /// Loads the WebAssembly and hydrates the page's islands, or does nothing on a page without
 /// any (`island_loader.js`). Replaces Leptos's `HydrationScripts`, which always loads it.
 #[component]
-fn IslandScripts(options: LeptosOptions) -> impl IntoView {
-    let pkg = format!("/{}/{}", options.site_pkg_dir, options.output_name);
-    // cargo-leptos names the wasm after the crate (no `_bg`) when it sets LEPTOS_OUTPUT_NAME.
-    let wasm = if option_env!("LEPTOS_OUTPUT_NAME").is_some() {
-        format!("{pkg}.wasm")
-    } else {
-        format!("{pkg}_bg.wasm")
-    };
+fn IslandScripts() -> impl IntoView {
+    let files = expect_context::<AppFiles>();
     let script = format!(
         "{}({:?}, {:?});",
         include_str!("island_loader.js"),
-        format!("{pkg}.js"),
-        wasm
+        files.script,
+        files.wasm
     );
     view! { <script type="module">{script}</script> }
+}
+
+/// For a page whose islands come alive at once (the month grid): the browser fetches the
+/// script and WebAssembly while it is still reading the HTML.
+#[component]
+pub fn PreloadIslands() -> impl IntoView {
+    use_context::<AppFiles>().map(|files| {
+        view! {
+            <Link rel="modulepreload" href=files.script/>
+            <Link rel="preload" href=files.wasm as_="fetch" type_="application/wasm" crossorigin="anonymous"/>
+        }
+    })
 }
 
 #[component]

@@ -19,22 +19,42 @@
     return app;
   };
 
+  const hydrate = async (islands) => {
+    if (islands.length === 0) return;
+    const module = await loadApp();
+    for (const island of islands) {
+      const live = module[island.dataset.component];
+      if (live) {
+        await live(island);
+      } else {
+        console.error(`No WebAssembly for the island ${island.dataset.component}`);
+      }
+    }
+  };
+
+  // An island inside `[data-hydrate=focus]` wakes when something in it is first focused or
+  // touched; what was typed before it woke is announced to it again.
+  const wakeOnFocus = (wrapper) => {
+    const wake = async (event) => {
+      wrapper.removeEventListener("focusin", wake);
+      wrapper.removeEventListener("pointerdown", wake);
+      await hydrate([...wrapper.querySelectorAll("leptos-island")]);
+      const field = document.activeElement;
+      if (wrapper.contains(field) && field.value) {
+        field.dispatchEvent(new Event("input", { bubbles: true }));
+      }
+    };
+    wrapper.addEventListener("focusin", wake);
+    wrapper.addEventListener("pointerdown", wake);
+  };
+
   const hydrateIslands = async () => {
     // Islands inside another island come alive with it.
     const islands = [...document.querySelectorAll("leptos-island")].filter(
-      (island) => !island.parentElement.closest("leptos-island"),
+      (island) => !island.parentElement.closest("leptos-island, [data-hydrate=focus]"),
     );
-    if (islands.length > 0) {
-      const module = await loadApp();
-      for (const island of islands) {
-        const hydrate = module[island.dataset.component];
-        if (hydrate) {
-          await hydrate(island);
-        } else {
-          console.error(`No WebAssembly for the island ${island.dataset.component}`);
-        }
-      }
-    }
+    document.querySelectorAll("[data-hydrate=focus]").forEach(wakeOnFocus);
+    await hydrate(islands);
     // The islands' own handlers (Leptos listens on window) must see clicks and submissions
     // first, so a handler that prevents the default is obeyed: listen after them.
     for (const [type, listener] of [["click", onClick], ["submit", onSubmit]]) {
@@ -128,6 +148,16 @@
     event.preventDefault();
     go(url.href, "push");
   }
+
+  // Escape closes an open fold (the phone's menu, the calendar's options) and gives focus
+  // back to its button.
+  window.addEventListener("keydown", (event) => {
+    const fold = event.key === "Escape" && event.target.closest?.("details.phone-fold[open]");
+    if (fold) {
+      fold.open = false;
+      fold.querySelector("summary")?.focus();
+    }
+  });
 
   window.addEventListener("popstate", () => go(location.href, "back"));
   // For islands that move to another page (`components::go_to`).

@@ -1,14 +1,12 @@
 //! The header and footer around every page, in the page's language, with the language
 //! switcher.
 
-use leptos::{ev::KeyboardEvent, prelude::*};
+use leptos::prelude::*;
 use leptos_router::hooks::use_location;
-use wasm_bindgen::JsCast;
-use web_sys::HtmlElement;
 
 use crate::{
     auth::SignOutButton,
-    i18n::{t, use_lang, Lang},
+    i18n::{current_lang, t, use_lang, Lang},
     search::SearchBox,
 };
 
@@ -22,7 +20,7 @@ pub fn SiteHeader() -> impl IntoView {
                 <span class="site-header__name">"Notikumi"</span>
                 <span class="site-header__tagline">{t("site-tagline")}</span>
             </a>
-            <SiteNav lang=lang.get_untracked() path=use_location().pathname.get_untracked()/>
+            <SiteNav/>
             <LanguageSwitcher/>
             <SignOutButton/>
         </header>
@@ -67,18 +65,14 @@ fn LanguageSwitcher() -> impl IntoView {
     }
 }
 
-/// The main navigation and the search box, an island (Escape closes the menu, the search box
-/// suggests titles). On phones they fold into a `<details>` menu, which needs no script: the
-/// server's HTML already has the folded layout, so nothing moves when the page hydrates, and
-/// the menu opens before (and without) the WebAssembly. From 40rem the menu is always open
-/// (`style/layout.css`).
-#[island]
-fn SiteNav(
-    lang: Lang,
-    /// This page's path, to mark the section it belongs to.
-    path: String,
-) -> impl IntoView {
-    crate::i18n::provide_lang_of(lang);
+/// The main navigation and the search box. On phones they fold into a `<details>` menu, which
+/// needs no script: the server's HTML already has the folded layout, so nothing moves when a
+/// page loads. Escape closes it (`island_loader.js`, for every `.phone-fold`). From 40rem the
+/// menu is always open (`style/layout.css`).
+#[component]
+fn SiteNav() -> impl IntoView {
+    let lang = current_lang();
+    let path = use_location().pathname.get_untracked();
     let section = Lang::split_path(&path).1.to_string();
     let current = move |href: &str| {
         let here = if href == "/" {
@@ -88,42 +82,19 @@ fn SiteNav(
         };
         here.then_some("page")
     };
-    let menu = NodeRef::<leptos::html::Details>::new();
-    let close = move || {
-        if let Some(menu) = menu.get_untracked() {
-            menu.set_open(false);
-        }
-    };
-    // Escape closes the open menu and gives focus back to its button.
-    let on_keydown = move |event: KeyboardEvent| {
-        let Some(details) = menu.get_untracked() else {
-            return;
-        };
-        if event.key() == "Escape" && details.open() {
-            details.set_open(false);
-            if let Some(summary) = details
-                .first_element_child()
-                .and_then(|summary| summary.dyn_into::<HtmlElement>().ok())
-            {
-                let _ = summary.focus();
-            }
-        }
-    };
     view! {
-        <details class="phone-fold site-menu" node_ref=menu on:keydown=on_keydown>
-            <summary class="phone-fold__toggle">{t("nav-menu")}</summary>
-            <nav
-                id="site-nav"
-                class="site-nav"
-                aria-label=t("nav-label")
-                // Following a link closes the menu (coming back to this page shows it closed).
-                on:click=move |_| close()
-            >
-                <a href=lang.href("/") aria-current=current("/")>{t("nav-home")}</a>
-                <a href=lang.href("/calendar") aria-current=current("/calendar")>{t("nav-calendar")}</a>
-                <a href=lang.href("/news") aria-current=current("/news")>{t("nav-news")}</a>
+        <details class="phone-fold site-menu">
+            <summary class="phone-fold__toggle">{lang.t("nav-menu")}</summary>
+            <nav id="site-nav" class="site-nav" aria-label=lang.t("nav-label")>
+                <a href=lang.href("/") aria-current=current("/")>{lang.t("nav-home")}</a>
+                <a href=lang.href("/calendar") aria-current=current("/calendar")>{lang.t("nav-calendar")}</a>
+                <a href=lang.href("/news") aria-current=current("/news")>{lang.t("nav-news")}</a>
             </nav>
-            <SearchBox/>
+            // The search box's suggestions need the WebAssembly: it loads when the box is
+            // first focused, not with every page.
+            <div class="on-focus" data-hydrate="focus">
+                <SearchBox lang/>
+            </div>
         </details>
     }
 }

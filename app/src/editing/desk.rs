@@ -31,7 +31,8 @@ pub fn NewArticleButton() -> impl IntoView {
 }
 
 /// The button itself, an island: creates a draft and opens it for editing.
-#[island]
+// Lazy: its code is a chunk of its own, fetched only on pages rendered for an editor.
+#[island(lazy)]
 fn NewArticleAction(lang: Lang) -> impl IntoView {
     let failure = RwSignal::new(None::<String>);
     let create = move |_| {
@@ -77,7 +78,8 @@ pub fn EditorDesk() -> impl IntoView {
 }
 
 /// An island: restoring from the trash happens here; a restored item leaves the list.
-#[island]
+// Lazy: its code is a chunk of its own, fetched only on pages rendered for an editor.
+#[island(lazy)]
 fn DeskLists(desk: Desk, lang: Lang) -> impl IntoView {
     let message = RwSignal::new(None::<String>);
     let back = RwSignal::new(Vec::<(i64, bool)>::new());

@@ -21,7 +21,8 @@ fn edit_label(lang: Lang, kind: ItemKind) -> String {
 /// An island: `children` is the page as readers see it (nothing while they cannot see it
 /// yet), rendered on the server and hidden while the editor is open. When the editor leaves, the
 /// page loads again, so it shows what was saved.
-#[island]
+// Lazy: its code is a chunk of its own, fetched only on pages rendered for an editor.
+#[island(lazy)]
 pub fn EditInPlace(
     kind: ItemKind,
     slug: String,

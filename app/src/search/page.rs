@@ -1,7 +1,7 @@
 //! The search page and the header's search box. Both are GET forms to `/search`, so they work
 //! without JavaScript; after hydration the box suggests titles as you type.
 
-use crate::i18n::{tr_with, Arg};
+use crate::i18n::{tr_with, Arg, Lang};
 use leptos::{prelude::*, task::spawn_local};
 use leptos_router::hooks::use_query_map;
 
@@ -15,10 +15,11 @@ use crate::{
 /// Characters typed before suggestions are fetched.
 const SUGGEST_AFTER: usize = 3;
 
-#[component]
-pub fn SearchBox() -> impl IntoView {
+/// The header's search box, an island: it suggests titles as you type.
+#[island]
+pub fn SearchBox(lang: Lang) -> impl IntoView {
+    crate::i18n::provide_lang_of(lang);
     let t = crate::i18n::t;
-    let lang = crate::i18n::use_lang();
     let suggestions = RwSignal::new(Vec::<Suggestion>::new());
     // Only the answer to the latest keystroke is shown, whatever order answers arrive in.
     let latest = StoredValue::new(0_u64);
@@ -31,7 +32,7 @@ pub fn SearchBox() -> impl IntoView {
             return;
         }
         spawn_local(async move {
-            if let Ok(found) = suggest(typed, Some(lang.get_untracked())).await {
+            if let Ok(found) = suggest(typed, Some(lang)).await {
                 if latest.get_value() == asked {
                     suggestions.set(found);
                 }
@@ -39,7 +40,7 @@ pub fn SearchBox() -> impl IntoView {
         });
     };
     view! {
-        <form method="GET" action=move || lang.get().href("/search") class="site-search" role="search">
+        <form method="GET" action=lang.href("/search") class="site-search" role="search">
             <label class="visually-hidden" for="site-search-q">{t("search-label")}</label>
             <input
                 id="site-search-q"
