@@ -71,6 +71,11 @@
     !url.pathname.startsWith("/pkg/") &&
     !/\.[a-z0-9]+$/i.test(url.pathname);
 
+  // Pages are swapped in, so going back is too: each history entry keeps where the reader
+  // had scrolled, and the swap restores it.
+  history.scrollRestoration = "manual";
+  const rememberScroll = () => history.replaceState({ scrollY: window.scrollY }, "");
+
   let latest = 0;
   const go = async (url, how) => {
     const asked = ++latest;
@@ -92,13 +97,16 @@
     const next = new DOMParser().parseFromString(html, "text/html");
     const address = new URL(response.url);
     address.hash = new URL(url).hash;
-    if (how === "push") history.pushState(null, "", address);
+    if (how === "push") {
+      rememberScroll();
+      history.pushState(null, "", address);
+    }
     else if (how === "replace") history.replaceState(null, "", address);
     swapPage(next);
     if (address.hash) {
       document.getElementById(decodeURIComponent(address.hash.slice(1)))?.scrollIntoView();
-    } else if (how !== "back") {
-      window.scrollTo(0, 0);
+    } else {
+      window.scrollTo(0, how === "back" ? (history.state?.scrollY ?? 0) : 0);
     }
     root.removeAttribute("data-hydrated");
     await hydrateIslands();

@@ -47,6 +47,33 @@ test("an event opens from the month grid with its Latvian date and time", async 
   await expect(page).toHaveTitle(`${AUGUST_TIMED} — Notikumi`);
 });
 
+test("pages swap in place: the title and language follow, and Back returns to where the reader was", async ({
+  page,
+}) => {
+  await page.setViewportSize({ width: 1280, height: 600 });
+  await page.goto("/news");
+  await hydrated(page);
+  await page.evaluate(() => ((window as unknown as { notikumiMarker: number }).notikumiMarker = 42));
+  const last = page.locator(".news-list .news-item").last().getByRole("link").first();
+  await last.scrollIntoViewIfNeeded();
+  const scrolled = await page.evaluate(() => window.scrollY);
+  expect(scrolled).toBeGreaterThan(100);
+  const title = (await last.textContent())?.trim() ?? "";
+  await last.click();
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText(title);
+  await expect(page).toHaveTitle(`${title} — Notikumi`);
+  await expect.poll(() => page.evaluate(() => window.scrollY)).toBe(0);
+
+  await page.goBack();
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("Jaunumi");
+  await expect.poll(() => page.evaluate(() => window.scrollY)).toBe(scrolled);
+
+  await page.getByRole("navigation", { name: "Valoda" }).getByRole("link", { name: "English" }).click();
+  await expect(page.locator("html")).toHaveAttribute("lang", "en");
+  await expect(page).toHaveURL(/\/en\/news$/);
+  expect(await page.evaluate(() => (window as unknown as { notikumiMarker?: number }).notikumiMarker)).toBe(42);
+});
+
 test("the 26.03.2018 article opens from the news list", async ({ page }) => {
   await page.goto("/news");
   await hydrated(page);
