@@ -50,7 +50,8 @@ impl AppFiles {
     fn of(options: &LeptosOptions) -> Self {
         let pkg = format!("/{}/{}", options.site_pkg_dir, options.output_name);
         // cargo-leptos names the wasm after the crate (no `_bg`) when it sets
-        // LEPTOS_OUTPUT_NAME.
+        // LEPTOS_OUTPUT_NAME. File hashing (`hash-files`) is off; turning it on needs the
+        // hashed names from its hash file here, as Leptos's `HydrationScripts` reads them.
         let wasm = if option_env!("LEPTOS_OUTPUT_NAME").is_some() {
             format!("{pkg}.wasm")
         } else {
@@ -67,6 +68,11 @@ impl AppFiles {
 /// any (`island_loader.js`). Replaces Leptos's `HydrationScripts`, which always loads it.
 #[component]
 fn IslandScripts() -> impl IntoView {
+    // Islands mode: only islands hydrate, so the server must not write the page's resources
+    // into it for hydration (as Leptos's own `HydrationScripts islands=true` also ensures).
+    if let Some(context) = Owner::current_shared_context() {
+        context.set_is_hydrating(false);
+    }
     let files = expect_context::<AppFiles>();
     let script = format!(
         "{}({:?}, {:?});",
@@ -97,11 +103,16 @@ pub fn App() -> impl IntoView {
     view! {
         <Stylesheet id="leptos" href="/pkg/notikumi.css"/>
         <Link rel="icon" href="/favicon.svg" type_="image/svg+xml"/>
-        <Title formatter=|title: String| format!("{title} — Notikumi")/>
+        <Title formatter=site_title/>
         <Router>
             <Site/>
         </Router>
     }
+}
+
+/// A page's title as the browser shows it: the page's own, then the site's name.
+pub fn site_title(title: String) -> String {
+    format!("{title} — Notikumi")
 }
 
 /// Everything inside the router: the page's language is known here, from its path.
@@ -111,8 +122,7 @@ fn Site() -> impl IntoView {
     let lang = use_lang();
     view! {
         <Html {..} lang=move || lang.get().code()/>
-        // The news feed in the page's language; the switcher changes language without a
-        // page load, so the link follows it.
+        // The news feed in the page's language.
         {move || {
             let lang = lang.get();
             view! {

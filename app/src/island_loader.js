@@ -2,40 +2,53 @@
 // <leptos-island> elements need the WebAssembly, and a page without one loads none.
 // Following a link or sending a GET form fetches the next page's HTML and swaps it in
 // instead of loading the page anew: nothing flashes, and the WebAssembly already loaded
-// stays. <html data-hydrated="true"> says that every island of the page is live (the
-// browser tests wait for it).
+// stays. <html data-hydrated="true"> says that the page's islands that start at once are
+// live (the browser tests wait for it).
 ((script, wasm) => {
   const root = document.documentElement;
   let app = null;
 
-  const loadApp = async () => {
-    if (!app) {
-      app = import(script).then(async (module) => {
+  const loadApp = () => {
+    app ??= import(script)
+      .then(async (module) => {
         await module.default({ module_or_path: wasm });
         module.hydrate();
         return module;
+      })
+      .catch((error) => {
+        // Let a later page try again.
+        app = null;
+        throw error;
       });
-    }
     return app;
   };
 
+  // Each island once, and only while it is still on the page.
   const hydrate = async (islands) => {
-    if (islands.length === 0) return;
+    const waiting = islands.filter((island) => island.isConnected && !island.notikumiLive);
+    if (waiting.length === 0) return;
     const module = await loadApp();
-    for (const island of islands) {
+    for (const island of waiting) {
+      if (!island.isConnected || island.notikumiLive) continue;
+      island.notikumiLive = true;
       const live = module[island.dataset.component];
-      if (live) {
+      try {
+        if (!live) throw new Error("no such export");
         await live(island);
-      } else {
-        console.error(`No WebAssembly for the island ${island.dataset.component}`);
+      } catch (error) {
+        // One broken island leaves the others, and the page, working.
+        console.error(`The island ${island.dataset.component} failed`, error);
       }
     }
+    // The islands' own handlers (Leptos listens on window) must see clicks and submissions
+    // first, so a handler that prevents the default is obeyed: listen after them.
+    listen();
   };
 
   // An island inside `[data-hydrate=focus]` wakes when something in it is first focused or
   // touched; what was typed before it woke is announced to it again.
   const wakeOnFocus = (wrapper) => {
-    const wake = async (event) => {
+    const wake = async () => {
       wrapper.removeEventListener("focusin", wake);
       wrapper.removeEventListener("pointerdown", wake);
       await hydrate([...wrapper.querySelectorAll("leptos-island")]);
@@ -46,22 +59,21 @@
     };
     wrapper.addEventListener("focusin", wake);
     wrapper.addEventListener("pointerdown", wake);
+    if (wrapper.contains(document.activeElement)) wake();
   };
 
-  const hydrateIslands = async () => {
-    // Islands inside another island come alive with it.
-    const islands = [...document.querySelectorAll("leptos-island")].filter(
-      (island) => !island.parentElement.closest("leptos-island, [data-hydrate=focus]"),
-    );
+  // The page's islands (nested islands are not used: Leptos would need their children's
+  // hydration hooks); those that wait for focus are left asleep.
+  const hydratePage = async () => {
     document.querySelectorAll("[data-hydrate=focus]").forEach(wakeOnFocus);
-    await hydrate(islands);
-    // The islands' own handlers (Leptos listens on window) must see clicks and submissions
-    // first, so a handler that prevents the default is obeyed: listen after them.
-    for (const [type, listener] of [["click", onClick], ["submit", onSubmit]]) {
-      window.removeEventListener(type, listener);
-      window.addEventListener(type, listener);
+    const islands = [...document.querySelectorAll("leptos-island")].filter(
+      (island) => !island.closest("[data-hydrate=focus]"),
+    );
+    try {
+      await hydrate(islands);
+    } catch (error) {
+      console.error("The page's WebAssembly could not load", error);
     }
-    root.setAttribute("data-hydrated", "true");
   };
 
   // Links and forms to pages of this site; files (feeds, calendars, media) load as usual.
@@ -71,56 +83,78 @@
     !url.pathname.startsWith("/pkg/") &&
     !/\.[a-z0-9]+$/i.test(url.pathname);
 
-  // Pages are swapped in, so going back is too: each history entry keeps where the reader
-  // had scrolled, and the swap restores it.
-  history.scrollRestoration = "manual";
-  const rememberScroll = () => history.replaceState({ scrollY: window.scrollY }, "");
+  // An open editor guards its unsaved text on unload and cannot be torn down in place:
+  // while one is open (`data-editing`, set by `EditInPlace`), pages load the usual way.
+  const swapping = () => !root.hasAttribute("data-editing");
 
+  // Going back to a swapped page restores where the reader had scrolled.
+  let rememberTimer;
+  const rememberScroll = () => {
+    clearTimeout(rememberTimer);
+    history.replaceState({ ...history.state, scrollY: window.scrollY }, "");
+  };
+  window.addEventListener("scroll", () => {
+    clearTimeout(rememberTimer);
+    rememberTimer = setTimeout(rememberScroll, 200);
+  });
+  window.addEventListener("pagehide", rememberScroll);
+
+  // The page shown, so that a jump to an anchor on it (the skip link) is no new page.
+  let shown = location.pathname + location.search;
   let latest = 0;
+
   const go = async (url, how) => {
     const asked = ++latest;
+    const current = () => asked === latest;
+    // Leaving by Back or Forward replaces no entry; a link adds one.
+    const fallBack = () => {
+      if (!current()) return;
+      if (how === "back") location.replace(url);
+      else location.assign(url);
+    };
     let response;
     try {
       response = await fetch(url, { headers: { Accept: "text/html" } });
     } catch {
-      location.assign(url);
+      fallBack();
       return;
     }
     const type = response.headers.get("content-type") || "";
-    if (!type.startsWith("text/html")) {
-      location.assign(url);
+    // A proxy's error page, or a file: the browser shows it the usual way.
+    if (response.status >= 500 || !type.startsWith("text/html")) {
+      fallBack();
       return;
     }
     const html = await response.text();
     // A later click won: its page is the one to show.
-    if (asked !== latest) return;
+    if (!current()) return;
     const next = new DOMParser().parseFromString(html, "text/html");
     const address = new URL(response.url);
     address.hash = new URL(url).hash;
     if (how === "push") {
       rememberScroll();
-      history.pushState(null, "", address);
+      const same = address.href === location.href;
+      history[same ? "replaceState" : "pushState"](null, "", address);
+    } else if (response.redirected) {
+      history.replaceState(history.state, "", address);
     }
-    else if (how === "replace") history.replaceState(null, "", address);
+    shown = address.pathname + address.search;
     swapPage(next);
-    if (address.hash) {
-      document.getElementById(decodeURIComponent(address.hash.slice(1)))?.scrollIntoView();
-    } else {
-      window.scrollTo(0, how === "back" ? (history.state?.scrollY ?? 0) : 0);
-    }
     root.removeAttribute("data-hydrated");
-    await hydrateIslands();
-    // Screen readers and keyboards continue from the new page's content, unless an island
-    // (or the address) already chose where.
-    if (!address.hash && (document.activeElement === document.body || !document.activeElement)) {
-      document.getElementById("saturs")?.focus({ preventScroll: true });
-    }
+    window.scrollTo(0, how === "back" ? (history.state?.scrollY ?? 0) : 0);
+    // Screen readers and keyboards continue from the new page's content; an island may
+    // then move focus on (the grid to the day named in the address).
+    document.getElementById("saturs")?.focus({ preventScroll: true });
+    await hydratePage();
+    if (current()) root.setAttribute("data-hydrated", "true");
   };
 
   // The page's own head entries (title, description, canonical and language links,
   // structured data) follow the page; scripts and styles stay.
   const ownHeadEntry = (element) =>
-    element.matches("title, meta[name], meta[property], link[rel=canonical], link[rel=alternate], script[type='application/ld+json']");
+    element.matches(
+      "title, meta[name], meta[property], link[rel=canonical], link[rel=alternate], script[type='application/ld+json']",
+    );
 
   const swapPage = (next) => {
     for (const element of [...document.head.children]) {
@@ -134,10 +168,11 @@
   };
 
   function onClick(event) {
-    if (event.defaultPrevented || event.button !== 0) return;
+    if (event.defaultPrevented || event.button !== 0 || !swapping()) return;
     if (event.metaKey || event.ctrlKey || event.shiftKey || event.altKey) return;
     const link = event.target.closest?.("a[href]");
-    if (!link || link.target || link.hasAttribute("download")) return;
+    // Links in text being edited are not followed at all.
+    if (!link || link.target || link.hasAttribute("download") || link.isContentEditable) return;
     const url = new URL(link.href);
     if (!isPage(url)) return;
     // A link within this page (the skip link) is the browser's.
@@ -149,7 +184,8 @@
   function onSubmit(event) {
     const form = event.target;
     // Only the site's GET forms (search, month, filters); editors' forms are the islands'.
-    if (event.defaultPrevented || form.getAttribute("method")?.toLowerCase() !== "get") return;
+    if (event.defaultPrevented || !swapping() || form.target) return;
+    if (form.getAttribute("method")?.toLowerCase() !== "get") return;
     const url = new URL(form.action);
     if (!isPage(url)) return;
     url.search = new URLSearchParams(new FormData(form, event.submitter)).toString();
@@ -157,18 +193,38 @@
     go(url.href, "push");
   }
 
+  const listen = () => {
+    for (const [type, listener] of [["click", onClick], ["submit", onSubmit]]) {
+      window.removeEventListener(type, listener);
+      window.addEventListener(type, listener);
+    }
+  };
+
   // Escape closes an open fold (the phone's menu, the calendar's options) and gives focus
   // back to its button.
   window.addEventListener("keydown", (event) => {
-    const fold = event.key === "Escape" && event.target.closest?.("details.phone-fold[open]");
+    if (event.defaultPrevented || event.key !== "Escape") return;
+    const fold = event.target.closest?.("details.phone-fold[open]");
     if (fold) {
       fold.open = false;
       fold.querySelector("summary")?.focus();
     }
   });
 
-  window.addEventListener("popstate", () => go(location.href, "back"));
+  window.addEventListener("popstate", () => {
+    // A jump to an anchor and back again stays on this page.
+    if (location.pathname + location.search === shown) return;
+    if (swapping()) go(location.href, "back");
+    else location.reload();
+  });
+
   // For islands that move to another page (`components::go_to`).
-  window.notikumiGo = (href) => go(new URL(href, location.href).href, "push");
-  hydrateIslands();
+  window.notikumiGo = (href) => {
+    const url = new URL(href, location.href).href;
+    if (swapping()) go(url, "push");
+    else location.assign(url);
+  };
+
+  listen();
+  hydratePage().then(() => root.setAttribute("data-hydrated", "true"));
 })

@@ -13,7 +13,7 @@ use super::{
     get_article, ArticleDetail, ArticleSummary, AttachmentLink,
 };
 use crate::{
-    auth::{editor_signed_in, sign_ins},
+    auth::editor_signed_in,
     calendar::EventSummary,
     components::{CategoryLabel, ErrorPage, PageMeta},
     editing::{EditInPlace, ItemKind, TranslationFields},
@@ -26,11 +26,10 @@ pub fn ArticlePage() -> impl IntoView {
     let params = use_params_map();
     let slug = Memo::new(move |_| params.with(|p| p.get("slug").unwrap_or_default()));
     let year_page = Memo::new(move |_| is_year(&slug.get()));
-    let signed = sign_ins();
     let lang = crate::i18n::use_lang();
     let article = Resource::new(
-        move || ((!year_page.get()).then(|| slug.get()), signed(), lang.get()),
-        |(slug, _, lang)| async move {
+        move || ((!year_page.get()).then(|| slug.get()), lang.get()),
+        |(slug, lang)| async move {
             let editor = editor_signed_in().await;
             let found = match slug {
                 Some(slug) => get_article(slug, lang).await.map(Some),

@@ -80,13 +80,6 @@ pub fn provide_viewer() {
     provide_context(Viewer(viewer));
 }
 
-/// Changes whenever someone signs in or out here, for resources that depend on who is
-/// signed in.
-pub fn sign_ins() -> impl Fn() -> Option<(usize, usize)> + Copy + Send + Sync + 'static {
-    let actions = use_context::<AuthActions>();
-    move || actions.map(|a| (a.login.version().get(), a.logout.version().get()))
-}
-
 /// Whether an editor is signed in. Pages that render differently for editors load this in
 /// the same resource as their data, so both arrive together and hydrate as one.
 pub async fn editor_signed_in() -> bool {

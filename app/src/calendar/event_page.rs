@@ -11,7 +11,7 @@ use serde_json::json;
 use super::{get_event, EventDetail, YearMonth};
 use crate::articles::ArticleLinks;
 use crate::{
-    auth::{editor_signed_in, sign_ins},
+    auth::editor_signed_in,
     components::{encode_component, CategoryLabel, ErrorPage, PageMeta},
     editing::{EditInPlace, ItemKind, TranslationFields},
     error::AppError,
@@ -30,11 +30,10 @@ pub fn EventPage() -> impl IntoView {
         };
         Ok::<_, AppError>((slug, date))
     });
-    let signed = sign_ins();
     let lang = crate::i18n::use_lang();
     let event = Resource::new(
-        move || (request.get(), signed(), lang.get()),
-        |(request, _, lang)| async move {
+        move || (request.get(), lang.get()),
+        |(request, lang)| async move {
             let editor = editor_signed_in().await;
             let found = match request {
                 Ok((slug, date)) => get_event(slug, date, lang).await,

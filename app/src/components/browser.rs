@@ -1,7 +1,11 @@
 //! Moving to another page from an island. Islands have no client-side router (pages are
-//! server HTML), so they ask the browser itself; on the server these do nothing.
+//! server HTML), so they ask the page script or the browser itself. Only for the browser:
+//! call them from event handlers, never while rendering.
 
-use leptos::{prelude::window, wasm_bindgen::prelude::wasm_bindgen};
+use leptos::{
+    prelude::{document, window},
+    wasm_bindgen::prelude::wasm_bindgen,
+};
 
 #[wasm_bindgen]
 extern "C" {
@@ -12,10 +16,17 @@ extern "C" {
 
 /// Goes to `href` on this site, as if a link had been followed.
 pub fn go_to(href: &str) {
+    // Without the page script (it failed to run), the browser loads the page itself.
     if swap_to(href).is_err() {
         // Fails only if the browser refuses the URL; the page then simply stays.
         let _ = window().location().assign(href);
     }
+}
+
+/// Titles the page as it now is (an island's editor), like the server titles pages
+/// (`app::site_title`). Islands have no head of their own to put a `<Title>` in.
+pub fn show_title(title: String) {
+    document().set_title(&crate::app::site_title(title));
 }
 
 /// Loads this page again, so it shows what was just saved.
@@ -27,7 +38,10 @@ pub fn reload_page() {
 /// page itself moved (an article's new slug) while its editor stays open.
 pub fn replace_address(href: &str) {
     if let Ok(history) = window().history() {
-        let _ =
-            history.replace_state_with_url(&leptos::wasm_bindgen::JsValue::NULL, "", Some(href));
+        // The entry's state keeps where the reader had scrolled.
+        let state = history
+            .state()
+            .unwrap_or(leptos::wasm_bindgen::JsValue::NULL);
+        let _ = history.replace_state_with_url(&state, "", Some(href));
     }
 }

@@ -129,7 +129,8 @@ fn guard_leaving(state: RwSignal<SaveState>, lang: Lang) {
     });
     on_cleanup(move || unload.remove());
 
-    // Links inside the site are followed by the router without unloading the page. Its
+    // Links inside the site may be swapped in without unloading the page (the page script
+    // loads pages the usual way while an editor is open, but a click can come first). Its
     // listener (on the window) skips clicks whose default was prevented, so a listener that
     // captures the click on the document answers first.
     Effect::new(move |_| {

@@ -42,6 +42,17 @@ pub fn EditInPlace(
         None => edit_label(lang, kind),
     };
     let editing = RwSignal::new(false);
+    // While an editor is open, pages load the usual way instead of being swapped in
+    // (`island_loader.js`), so its guard for unsaved text asks on leaving and it ends.
+    Effect::new(move |_| {
+        if let Some(root) = document().document_element() {
+            let _ = if editing.get() {
+                root.set_attribute("data-editing", "")
+            } else {
+                root.remove_attribute("data-editing")
+            };
+        }
+    });
     if unpublished {
         // Effects run only in the browser, after hydration.
         Effect::new(move |_| editing.set(true));

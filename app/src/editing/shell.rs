@@ -6,7 +6,6 @@
 use std::future::Future;
 
 use leptos::{ev::KeyboardEvent, html, prelude::*, task::spawn_local};
-use leptos_meta::Title;
 use serde::{de::DeserializeOwned, Serialize};
 
 use super::{
@@ -296,8 +295,8 @@ pub fn EditorBar(
 ) -> impl IntoView {
     let lang = crate::i18n::current_lang();
     let heading = move || editing_title(lang, &title.get());
+    Effect::new(move |_| crate::components::show_title(heading()));
     view! {
-        <Title text=heading/>
         <h1 class="visually-hidden">{heading}</h1>
         <div class="editor-bar" role="region" aria-label=tr(lang, "editor-bar")>
             <p class="editor-bar__state" role="status" aria-live="polite">

@@ -5,7 +5,6 @@
 //! one meanwhile, the editor shows both and the translator chooses part by part.
 
 use leptos::{ev::KeyboardEvent, html, prelude::*, task::spawn_local};
-use leptos_meta::Title;
 
 use super::{
     autosave::{field_message, Autosave, SaveState},
@@ -144,9 +143,9 @@ pub fn TranslationEditor(
             tr_with(lang, "translation-page-title", &args)
         })
     };
+    Effect::new(move |_| crate::components::show_title(page_title()));
     view! {
         <div class="translation-editor" on:keydown=on_keydown>
-            <Title text=page_title/>
             <h1 class="visually-hidden">{heading}</h1>
             <div class="editor-bar" role="region" aria-label=tr(lang, "editor-bar")>
                 <p class="editor-bar__state" role="status" aria-live="polite">{move || state.with(|state| state.text(lang))}</p>
