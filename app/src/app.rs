@@ -152,6 +152,25 @@ fn Site() -> impl IntoView {
             </Routes>
         </main>
         <SiteFooter/>
+        <EditorPageMessages/>
+    }
+}
+
+/// On a page rendered for a signed-in editor, the messages its editors' islands show.
+#[component]
+fn EditorPageMessages() -> impl IntoView {
+    #[cfg(feature = "ssr")]
+    {
+        let viewer = expect_context::<crate::auth::Viewer>().0;
+        let lang = use_lang();
+        view! {
+            <Suspense>
+                {move || Suspend::new(async move {
+                    let editor = matches!(viewer.await, Ok(Some(_)));
+                    editor.then(|| view! { <crate::i18n::EditorMessages lang=lang.get_untracked()/> })
+                })}
+            </Suspense>
+        }
     }
 }
 

@@ -106,10 +106,10 @@
   const go = async (url, how) => {
     const asked = ++latest;
     const current = () => asked === latest;
-    // Leaving by Back or Forward replaces no entry; a link adds one.
+    // Leaving by Back or Forward, or showing this page again, adds no entry; a link does.
     const fallBack = () => {
       if (!current()) return;
-      if (how === "back") location.replace(url);
+      if (how !== "push") location.replace(url);
       else location.assign(url);
     };
     let response;
@@ -135,13 +135,15 @@
       rememberScroll();
       const same = address.href === location.href;
       history[same ? "replaceState" : "pushState"](null, "", address);
-    } else if (response.redirected) {
+    } else if (how === "again" || response.redirected) {
       history.replaceState(history.state, "", address);
     }
+    // Shown again (after an editor's change), the page stays where it was scrolled.
+    const scrollY = how === "back" ? (history.state?.scrollY ?? 0) : how === "again" ? window.scrollY : 0;
     shown = address.pathname + address.search;
     swapPage(next);
     root.removeAttribute("data-hydrated");
-    window.scrollTo(0, how === "back" ? (history.state?.scrollY ?? 0) : 0);
+    window.scrollTo(0, scrollY);
     // Screen readers and keyboards continue from the new page's content; an island may
     // then move focus on (the grid to the day named in the address).
     document.getElementById("saturs")?.focus({ preventScroll: true });
@@ -219,9 +221,10 @@
   });
 
   // For islands that move to another page (`components::go_to`).
-  window.notikumiGo = (href) => {
+  window.notikumiGo = (href, inPlace) => {
     const url = new URL(href, location.href).href;
-    if (swapping()) go(url, "push");
+    if (swapping()) go(url, inPlace ? "again" : "push");
+    else if (inPlace) location.replace(url);
     else location.assign(url);
   };
 

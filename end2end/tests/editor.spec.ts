@@ -127,10 +127,13 @@ test("readers and signed-out browsers get no editing controls, and sign-out ends
   await page.getByRole("combobox", { name: "Meklēt vietnē" }).focus();
   await expect.poll(() => fetched.filter((url) => url.endsWith("/pkg/notikumi.wasm")).length).toBe(1);
   expect(fetched.filter((url) => /\/pkg\/(split_|chunk_)/.test(url)), "readers never fetch editor code").toEqual([]);
+  // Nor the editors' interface texts, which only pages rendered for an editor carry.
+  await expect(page.locator("#editor-messages")).toHaveCount(0);
 
   const editor = await editorPage(browser, EDITORS.janis.email);
   await editor.goto("/news");
   await hydrated(editor);
+  await expect(editor.locator("#editor-messages")).toHaveAttribute("lang", "lv");
   await editor.getByRole("button", { name: "+ Jauns raksts" }).click();
   // A new article opens in editing mode at once; readers cannot see it yet.
   await expect(editor.getByRole("textbox", { name: "Virsraksts" })).toHaveValue("Jauns raksts");

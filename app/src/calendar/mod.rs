@@ -5,6 +5,7 @@ mod agenda;
 mod day_page;
 mod event_page;
 mod grid;
+pub(crate) mod grid_keys;
 #[cfg(feature = "ssr")]
 pub mod layout;
 mod list_page;
@@ -59,10 +60,6 @@ pub fn use_calendar_filter() -> Memo<CalendarFilter> {
         CalendarFilter { categories, news }
     })
 }
-
-/// Run after an editor changed the events shown, so the page loads them again.
-#[derive(Clone, Copy)]
-pub struct CalendarChanged(pub Callback<()>);
 
 /// Occurrences a single series may contribute to one page; a runaway rule cannot flood it.
 pub const MAX_OCCURRENCES_PER_SERIES: usize = 400;

@@ -1,6 +1,6 @@
 //! `/calendar`, `/calendar/{yyyy}/{mm}` and `/calendar/{yyyy}/w{ww}`: the month grid and the
-//! week view, with the toolbar. The page is server HTML; the grid is an island
-//! (`MonthCalendar`).
+//! week view, with the toolbar. The page is server HTML; in the browser only the grid's
+//! keyboard (`MonthGridKeys`) and, for editors, its tools (`GridEditing`) are islands.
 
 use crate::i18n::{tr_with, Arg};
 

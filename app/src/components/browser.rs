@@ -11,16 +11,44 @@ use leptos::{
 extern "C" {
     /// The page swap of `island_loader.js`.
     #[wasm_bindgen(catch, js_namespace = window, js_name = notikumiGo)]
-    fn swap_to(href: &str) -> Result<(), leptos::wasm_bindgen::JsValue>;
+    fn swap_to(href: &str, in_place: bool) -> Result<(), leptos::wasm_bindgen::JsValue>;
 }
 
 /// Goes to `href` on this site, as if a link had been followed.
 pub fn go_to(href: &str) {
     // Without the page script (it failed to run), the browser loads the page itself.
-    if swap_to(href).is_err() {
+    if swap_to(href, false).is_err() {
         // Fails only if the browser refuses the URL; the page then simply stays.
         let _ = window().location().assign(href);
     }
+}
+
+/// Shows this page again as `href` (the same page, perhaps with a `#` for what to focus),
+/// where the reader had scrolled and without a new history entry: it shows what just changed.
+pub fn reload_at(href: &str) {
+    if swap_to(href, true).is_err() {
+        let _ = window().location().replace(href);
+    }
+}
+
+/// Where a message waits for the page that `reload_at` brings (the page's own live region is
+/// replaced with the page).
+const ANNOUNCED_KEY: &str = "notikumi-announcement";
+
+/// Keeps `text` for the next page of this tab to announce (`announced_before_reload`).
+pub fn announce_after_reload(text: &str) {
+    if let Ok(Some(storage)) = window().session_storage() {
+        // Storage fails only when full or disabled; the change then goes unannounced.
+        let _ = storage.set_item(ANNOUNCED_KEY, text);
+    }
+}
+
+/// What the previous page asked to announce, once.
+pub fn announced_before_reload() -> Option<String> {
+    let storage = window().session_storage().ok()??;
+    let text = storage.get_item(ANNOUNCED_KEY).ok()??;
+    let _ = storage.remove_item(ANNOUNCED_KEY);
+    Some(text)
 }
 
 /// Titles the page as it now is (an island's editor), like the server titles pages

@@ -9,7 +9,10 @@ mod paging;
 mod status;
 mod url;
 
-pub use browser::{go_to, reload_page, replace_address, show_title};
+pub use browser::{
+    announce_after_reload, announced_before_reload, go_to, reload_at, reload_page, replace_address,
+    show_title,
+};
 pub use category::{category_name, CategoryLabel};
 pub use error_page::{ErrorPage, NotFound};
 pub use frame::{SiteFooter, SiteHeader};

@@ -1,73 +1,250 @@
 //! What editors can do on the month grid: add an event on a day ("+" button or the + key),
-//! and move a single event to another day (drag it, or press M on its day, move with the
-//! arrows and press Enter). Each change is announced to screen readers.
+//! and move a single event to another day (drag it; press M on its day, move with the arrows
+//! and press Enter; or tap its ⇄ button, then the day). Each change is announced to screen
+//! readers.
+//!
+//! A lazy island around the grid (whose cells the server rendered, with `data-event-slug` and
+//! `data-event-title` on what can move): its listeners sit on the wrapper and find the day
+//! and the event in the DOM, so readers' pages carry none of this code. Keys are caught on
+//! the way down (capture), before the grid's own keyboard sees them.
 
 use chrono::NaiveDate;
-use leptos::{prelude::*, task::spawn_local};
+use leptos::{
+    ev::{DragEvent, KeyboardEvent, MouseEvent},
+    prelude::*,
+    task::spawn_local,
+    wasm_bindgen::JsCast,
+    web_sys::{Element, EventTarget},
+};
 
 use super::{create_event, move_event};
 use crate::{
-    calendar::CalendarChanged,
-    i18n::{tr, tr_with, Arg},
+    calendar::grid_keys::{cell_id, day_cell_around, day_cell_date},
+    components::{announce_after_reload, announced_before_reload, go_to, reload_at},
+    i18n::{tr, tr_with, Arg, Lang},
     locale,
 };
 
-/// Where the grid's announcements go (a polite live region).
-#[derive(Clone, Copy)]
-pub struct GridAnnouncer(pub RwSignal<String>);
+/// What a dragged event carries: its slug and title, on two lines.
+const DRAG_TYPE: &str = "text/plain";
 
-/// Creates a draft event on `day` and opens it for editing.
-pub fn add_event_on() -> impl Fn(NaiveDate) + Clone + 'static {
-    let announcer = use_context::<GridAnnouncer>();
-    let lang = crate::i18n::current_lang();
-    move |day: NaiveDate| {
-        spawn_local(async move {
-            match create_event(day).await {
-                Ok(slug) => crate::components::go_to(&lang.href(&crate::paths::event(&slug))),
-                Err(error) => {
-                    if let Some(GridAnnouncer(text)) = announcer {
-                        text.set(error.describe(lang));
-                    }
-                }
+/// An event that can be moved: (slug, title), from its element's data attributes.
+fn movable_event(element: &Element) -> Option<(String, String)> {
+    Some((
+        element.get_attribute("data-event-slug")?,
+        element.get_attribute("data-event-title")?,
+    ))
+}
+
+/// The element an event happened on, or the nearest around it matching `selector`.
+fn closest(target: Option<EventTarget>, selector: &str) -> Option<Element> {
+    target?.dyn_into::<Element>().ok()?.closest(selector).ok()?
+}
+
+/// Creates a draft event on `day` and opens it for editing; says why not if it cannot.
+fn add_event_on(day: NaiveDate, lang: Lang, said: RwSignal<String>) {
+    spawn_local(async move {
+        match create_event(day).await {
+            Ok(slug) => go_to(&lang.href(&crate::paths::event(&slug))),
+            Err(error) => said.set(error.describe(lang)),
+        }
+    });
+}
+
+/// Moves the event `slug` to `day`, then shows the month again with the day focused and the
+/// move announced.
+fn move_event_to(slug: String, title: String, day: NaiveDate, lang: Lang, said: RwSignal<String>) {
+    spawn_local(async move {
+        match move_event(slug, day).await {
+            Ok(()) => {
+                let date = locale::long_date(lang, day);
+                let moved = [("title", Arg::Text(&title)), ("date", Arg::Text(&date))];
+                announce_after_reload(&tr_with(lang, "editor-moved", &moved));
+                let location = window().location();
+                let (path, search) = (location.pathname(), location.search());
+                reload_at(&format!(
+                    "{}{}#{}",
+                    path.unwrap_or_default(),
+                    search.unwrap_or_default(),
+                    cell_id(day)
+                ));
             }
-        });
+            Err(error) => {
+                let reason = error.describe(lang);
+                let failed = [("title", Arg::Text(&title)), ("reason", Arg::Text(&reason))];
+                said.set(tr_with(lang, "editor-move-failed", &failed));
+            }
+        }
+    });
+}
+
+/// The editors' tools around the month grid (`children`: the grid).
+#[island(lazy)]
+pub fn GridEditing(lang: Lang, children: Children) -> impl IntoView {
+    let said = RwSignal::new(String::new());
+    // The event being moved (slug, title), picked by keyboard or by its ⇄ button.
+    let moving = RwSignal::new(None::<(String, String)>);
+    // What the month said before it was shown again (after a move).
+    Effect::new(move |_| {
+        if let Some(text) = announced_before_reload() {
+            said.set(text);
+        }
+    });
+    let wrapper = NodeRef::<leptos::html::Div>::new();
+    // While moving, every day of the month is a place to put the event (also in the agenda).
+    Effect::new(move |_| {
+        let is_moving = moving.with(Option::is_some);
+        if let Some(grid) = wrapper
+            .get()
+            .and_then(|wrapper| wrapper.query_selector(".month-grid").ok().flatten())
+        {
+            // Toggling a class fails only for an invalid class name.
+            let _ = grid
+                .class_list()
+                .toggle_with_force("month-grid--moving", is_moving);
+        }
+    });
+
+    let on_keydown = move |event: KeyboardEvent| {
+        let Some(day) = day_cell_date(event.target()) else {
+            return;
+        };
+        let handled = match event.key().as_str() {
+            "+" => {
+                add_event_on(day, lang, said);
+                true
+            }
+            "m" | "M" => {
+                let picked = document()
+                    .get_element_by_id(&cell_id(day))
+                    .and_then(|cell| cell.query_selector("[data-event-slug]").ok().flatten())
+                    .and_then(|element| movable_event(&element));
+                said.set(match &picked {
+                    Some((_, title)) => {
+                        tr_with(lang, "editor-move-by-keys", &[("title", Arg::Text(title))])
+                    }
+                    None => tr(lang, "editor-move-nothing"),
+                });
+                moving.set(picked);
+                true
+            }
+            "Escape" if moving.with_untracked(Option::is_some) => {
+                moving.set(None);
+                said.set(tr(lang, "editor-move-cancelled"));
+                true
+            }
+            "Enter" => match moving.get_untracked() {
+                Some((slug, title)) => {
+                    moving.set(None);
+                    move_event_to(slug, title, day, lang, said);
+                    true
+                }
+                None => false,
+            },
+            _ => false,
+        };
+        if handled {
+            event.prevent_default();
+            event.stop_propagation();
+        }
+    };
+
+    let on_click = move |event: MouseEvent| {
+        if let Some(add) = closest(event.target(), ".month-grid__add") {
+            event.stop_propagation();
+            if let Some((_, day)) = day_cell_around(Some(add.into())) {
+                add_event_on(day, lang, said);
+            }
+            return;
+        }
+        if let Some(pick) = closest(event.target(), ".month-chip__move") {
+            event.prevent_default();
+            event.stop_propagation();
+            if let Some((slug, title)) = movable_event(&pick) {
+                said.set(tr_with(
+                    lang,
+                    "editor-move-by-touch",
+                    &[("title", Arg::Text(&title))],
+                ));
+                moving.set(Some((slug, title)));
+            }
+            return;
+        }
+        // Moving by touch: the event was picked with its ⇄ button; this is the day.
+        if let Some((slug, title)) = moving.get_untracked() {
+            if let Some((_, day)) = day_cell_around(event.target()) {
+                event.prevent_default();
+                event.stop_propagation();
+                moving.set(None);
+                move_event_to(slug, title, day, lang, said);
+            }
+        }
+    };
+
+    let on_dragstart = move |event: DragEvent| {
+        let dragged = closest(event.target(), "[draggable=true]");
+        if let (Some((slug, title)), Some(data)) = (
+            dragged.as_ref().and_then(movable_event),
+            event.data_transfer(),
+        ) {
+            // Setting drag data fails only for a drag the browser already ended.
+            let _ = data.set_data(DRAG_TYPE, &format!("{slug}\n{title}"));
+            data.set_effect_allowed("move");
+        }
+    };
+    let on_dragover = move |event: DragEvent| {
+        if day_cell_around(event.target()).is_some() {
+            // Accepting the drop.
+            event.prevent_default();
+        }
+    };
+    let on_drop = move |event: DragEvent| {
+        let Some((_, day)) = day_cell_around(event.target()) else {
+            return;
+        };
+        event.prevent_default();
+        let dragged = event
+            .data_transfer()
+            .and_then(|data| data.get_data(DRAG_TYPE).ok())
+            .and_then(|value| {
+                value
+                    .split_once('\n')
+                    .map(|(slug, title)| (slug.to_string(), title.to_string()))
+            });
+        if let Some((slug, title)) = dragged {
+            move_event_to(slug, title, day, lang, said);
+        }
+    };
+
+    view! {
+        <p class="month-grid__editor-help">{tr(lang, "editor-month-help")}</p>
+        // The live region stays in the page while empty, so what is added is heard.
+        <p
+            class="month-grid__announcement"
+            class:month-grid__announcement--shown=move || said.with(|text| !text.is_empty())
+            role="status"
+            aria-live="polite"
+        >
+            {move || said.get()}
+        </p>
+        <div
+            class="month-editing"
+            node_ref=wrapper
+            on:keydown:capture=on_keydown
+            on:click:capture=on_click
+            on:dragstart=on_dragstart
+            on:dragover=on_dragover
+            on:drop=on_drop
+        >
+            {children()}
+        </div>
     }
 }
 
-/// Moves the event `slug` to `day`, then reloads the month.
-pub fn move_event_to() -> impl Fn(String, String, NaiveDate) + Clone + 'static {
-    let lang = crate::i18n::current_lang();
-    let changed = use_context::<CalendarChanged>();
-    let announcer = use_context::<GridAnnouncer>();
-    move |slug: String, title: String, day: NaiveDate| {
-        spawn_local(async move {
-            let said = match move_event(slug, day).await {
-                Ok(()) => {
-                    if let Some(CalendarChanged(reload)) = changed {
-                        reload.run(());
-                    }
-                    let date = locale::long_date(lang, day);
-                    let moved = [("title", Arg::Text(&title)), ("date", Arg::Text(&date))];
-                    tr_with(lang, "editor-moved", &moved)
-                }
-                Err(error) => {
-                    let reason = error.describe(lang);
-                    let failed = [("title", Arg::Text(&title)), ("reason", Arg::Text(&reason))];
-                    tr_with(lang, "editor-move-failed", &failed)
-                }
-            };
-            if let Some(GridAnnouncer(text)) = announcer {
-                text.set(said);
-            }
-        });
-    }
-}
-
-/// The "+" of a day cell.
+/// The "+" of a day cell (`GridEditing` answers its click).
 #[component]
 pub fn AddEventButton(day: NaiveDate) -> impl IntoView {
     let lang = crate::i18n::current_lang();
-    let add = add_event_on();
     let date = locale::long_date(lang, day);
     let label = tr_with(lang, "editor-add-event-on", &[("date", Arg::Text(&date))]);
     view! {
@@ -77,10 +254,6 @@ pub fn AddEventButton(day: NaiveDate) -> impl IntoView {
             tabindex="-1"
             aria-label=label
             title=tr(lang, "editor-add-event")
-            on:click=move |event| {
-                event.stop_propagation();
-                add(day);
-            }
         >
             <span aria-hidden="true">"+"</span>
         </button>

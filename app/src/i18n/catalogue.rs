@@ -1,4 +1,6 @@
-//! The three Fluent catalogues, parsed once per process (or page load in the browser).
+//! The three Fluent catalogues, parsed once per process. The browser's WebAssembly carries
+//! none of them: only editors' islands speak, and a page rendered for an editor carries its
+//! language's catalogue (`EditorMessages`), parsed on the first message asked for.
 
 use std::sync::OnceLock;
 
@@ -8,6 +10,7 @@ use super::Lang;
 
 /// Each language's catalogue, in files by the part of the site they serve: `site.ftl` for
 /// readers, `editing.ftl` for editors' tools and `errors.ftl` for what can go wrong.
+#[cfg(feature = "ssr")]
 const SOURCES: [(Lang, [&str; 3]); 3] = [
     (
         Lang::Lv,
@@ -42,9 +45,49 @@ pub enum Arg<'a> {
     Number(i64),
 }
 
-fn bundles() -> &'static [FluentBundle<FluentResource>; 3] {
-    static BUNDLES: OnceLock<[FluentBundle<FluentResource>; 3]> = OnceLock::new();
-    BUNDLES.get_or_init(|| SOURCES.map(|(lang, sources)| bundle(lang, &sources)))
+/// A language's catalogue, parsed on first use; `None` in a browser whose page does not carry
+/// it.
+fn bundle_of(lang: Lang) -> Option<&'static FluentBundle<FluentResource>> {
+    static BUNDLES: [OnceLock<FluentBundle<FluentResource>>; 3] = [
+        const { OnceLock::new() },
+        const { OnceLock::new() },
+        const { OnceLock::new() },
+    ];
+    let parsed = &BUNDLES[index(lang)];
+    if let Some(bundle) = parsed.get() {
+        return Some(bundle);
+    }
+    let sources = sources_of(lang)?;
+    let sources: Vec<&str> = sources.iter().map(AsRef::as_ref).collect();
+    Some(parsed.get_or_init(|| bundle(lang, &sources)))
+}
+
+#[cfg(feature = "ssr")]
+fn sources_of(lang: Lang) -> Option<[&'static str; 3]> {
+    Some(SOURCES[index(lang)].1)
+}
+
+/// The id of the element that carries an editor's page's catalogue to the browser.
+const EDITOR_MESSAGES_ID: &str = "editor-messages";
+
+/// In the browser: the catalogue the page carries, if it is `lang`'s.
+#[cfg(not(feature = "ssr"))]
+fn sources_of(lang: Lang) -> Option<[String; 1]> {
+    let element = leptos::prelude::document().get_element_by_id(EDITOR_MESSAGES_ID)?;
+    if element.get_attribute("lang")?.as_str() != lang.code() {
+        return None;
+    }
+    Some([element.get_attribute("data-messages")?])
+}
+
+/// A page rendered for a signed-in editor carries its language's catalogue, for the editors'
+/// islands (readers' pages need none: their islands show no text of their own).
+#[cfg(feature = "ssr")]
+#[leptos::prelude::component]
+pub fn EditorMessages(lang: Lang) -> impl leptos::prelude::IntoView {
+    use leptos::prelude::*;
+    let messages = SOURCES[index(lang)].1.join("\n");
+    view! { <div hidden id=EDITOR_MESSAGES_ID lang=lang.code() data-messages=messages></div> }
 }
 
 fn bundle(lang: Lang, sources: &[&str]) -> FluentBundle<FluentResource> {
@@ -87,7 +130,7 @@ pub fn tr_with(lang: Lang, id: &str, args: &[(&str, Arg)]) -> String {
         };
         fluent_args.set(*name, value);
     }
-    for bundle in [&bundles()[index(lang)], &bundles()[0]] {
+    for bundle in [bundle_of(lang), bundle_of(Lang::Lv)].into_iter().flatten() {
         if let Some(pattern) = bundle.get_message(id).and_then(|message| message.value()) {
             let mut errors = Vec::new();
             return bundle

@@ -16,6 +16,8 @@ use leptos::prelude::*;
 use leptos_router::hooks::use_location;
 use serde::{Deserialize, Serialize};
 
+#[cfg(feature = "ssr")]
+pub use catalogue::EditorMessages;
 pub use catalogue::{tr, tr_around, tr_with, Arg};
 pub use message::{Message, MessageArg};
 

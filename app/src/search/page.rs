@@ -15,11 +15,22 @@ use crate::{
 /// Characters typed before suggestions are fetched.
 const SUGGEST_AFTER: usize = 3;
 
-/// The header's search box, an island: it suggests titles as you type.
-#[island]
+/// The header's search box: a GET form to `/search`, with suggestions from its island.
+#[component]
 pub fn SearchBox(lang: Lang) -> impl IntoView {
-    crate::i18n::provide_lang_of(lang);
-    let t = crate::i18n::t;
+    view! {
+        <form method="GET" action=lang.href("/search") class="site-search" role="search">
+            <label class="visually-hidden" for="site-search-q">{lang.t("search-label")}</label>
+            <SearchSuggestions lang placeholder=lang.t("search-placeholder")/>
+            <button type="submit">{lang.t("search-button")}</button>
+        </form>
+    }
+}
+
+/// The search field, an island: it suggests titles as you type. It holds no text of its own,
+/// so the browser needs no message catalogue for it.
+#[island]
+fn SearchSuggestions(lang: Lang, placeholder: String) -> impl IntoView {
     let suggestions = RwSignal::new(Vec::<Suggestion>::new());
     // Only the answer to the latest keystroke is shown, whatever order answers arrive in.
     let latest = StoredValue::new(0_u64);
@@ -40,24 +51,20 @@ pub fn SearchBox(lang: Lang) -> impl IntoView {
         });
     };
     view! {
-        <form method="GET" action=lang.href("/search") class="site-search" role="search">
-            <label class="visually-hidden" for="site-search-q">{t("search-label")}</label>
-            <input
-                id="site-search-q"
-                type="search"
-                name="q"
-                placeholder=t("search-placeholder")
-                autocomplete="off"
-                list="site-search-suggestions"
-                on:input=on_input
-            />
-            <datalist id="site-search-suggestions">
-                <For each=move || suggestions.get() key=|found| found.path.clone() let:found>
-                    <option value=found.title></option>
-                </For>
-            </datalist>
-            <button type="submit">{t("search-button")}</button>
-        </form>
+        <input
+            id="site-search-q"
+            type="search"
+            name="q"
+            placeholder=placeholder
+            autocomplete="off"
+            list="site-search-suggestions"
+            on:input=on_input
+        />
+        <datalist id="site-search-suggestions">
+            <For each=move || suggestions.get() key=|found| found.path.clone() let:found>
+                <option value=found.title></option>
+            </For>
+        </datalist>
     }
 }
 

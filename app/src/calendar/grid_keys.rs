@@ -1,0 +1,162 @@
+//! The month grid's keyboard, the WAI-ARIA grid pattern: one tab stop, arrows move by day and
+//! week, Home/End to the week's ends, PageUp/PageDown by month (with Shift by year), Enter
+//! opens the day. An island over cells the server rendered: it moves the tab stop and focus
+//! between them and renders nothing itself, so the browser loads only this behaviour, never
+//! the grid's view code or its data.
+
+use chrono::NaiveDate;
+use leptos::{ev::KeyboardEvent, prelude::*, wasm_bindgen::JsCast, web_sys::Element};
+
+use super::{day_path, parse_day, GridKey, YearMonth};
+use crate::{components::replace_address, i18n::Lang};
+
+/// The id of a day's cell, `day-2020-08-04`; also the address fragment that asks for it.
+pub fn cell_id(date: NaiveDate) -> String {
+    format!("day-{date}")
+}
+
+/// The day a cell id (or `#`-less fragment) names.
+pub fn day_of_cell_id(id: &str) -> Option<NaiveDate> {
+    let mut parts = id.strip_prefix("day-")?.splitn(3, '-');
+    parse_day(parts.next()?, parts.next()?, parts.next()?)
+}
+
+/// The day cell an event happened in (its target or the cell around it), with its date.
+pub fn day_cell_around(
+    target: Option<leptos::web_sys::EventTarget>,
+) -> Option<(Element, NaiveDate)> {
+    let cell = target?
+        .dyn_into::<Element>()
+        .ok()?
+        .closest("[role=gridcell]")
+        .ok()??;
+    let date = day_of_cell_id(&cell.id())?;
+    Some((cell, date))
+}
+
+/// The day of the cell that is itself the event's target (keys pressed on a link inside a
+/// cell belong to the link).
+pub fn day_cell_date(target: Option<leptos::web_sys::EventTarget>) -> Option<NaiveDate> {
+    let cell = target?.dyn_into::<Element>().ok()?;
+    if cell.get_attribute("role").as_deref() != Some("gridcell") {
+        return None;
+    }
+    day_of_cell_id(&cell.id())
+}
+
+/// Makes `date`'s cell the grid's one tab stop and focuses it. False if the page has no such
+/// cell inside the month (a day of the neighbouring month shown at the grid's edge).
+pub fn focus_day(date: NaiveDate) -> bool {
+    let Some(cell) = document().get_element_by_id(&cell_id(date)) else {
+        return false;
+    };
+    if cell.class_list().contains("month-grid__day--outside") {
+        return false;
+    }
+    take_tab_stop(&cell);
+    // Set first: in the phone's agenda a day without events shows only while it is the tab
+    // stop, and a hidden element cannot take focus.
+    if let Ok(cell) = cell.dyn_into::<leptos::web_sys::HtmlElement>() {
+        // Focus fails only for an element that left the page meanwhile; nothing to do then.
+        let _ = cell.focus();
+    }
+    true
+}
+
+fn take_tab_stop(cell: &Element) {
+    if cell.get_attribute("tabindex").as_deref() == Some("0") {
+        return;
+    }
+    let old = document()
+        .query_selector("[role=gridcell][tabindex='0']")
+        .ok()
+        .flatten();
+    // The new stop first: in the phone's agenda a day without events is hidden once it is no
+    // longer the tab stop, and Chrome takes focus from a hidden element at once. Setting an
+    // attribute fails only for invalid names.
+    let _ = cell.set_attribute("tabindex", "0");
+    if let Some(old) = old {
+        let _ = old.set_attribute("tabindex", "-1");
+    }
+}
+
+/// The grid element around the server's cells, with its keyboard. `query`: the filter's query
+/// string, kept when opening a day or another month.
+#[island]
+pub fn MonthGridKeys(
+    month: YearMonth,
+    heading: String,
+    lang: Lang,
+    query: String,
+    children: Children,
+) -> impl IntoView {
+    // Arriving from the neighbouring month by keyboard: focus the day named in the address.
+    Effect::new(move |_| {
+        let location = window().location();
+        let hash = location.hash().unwrap_or_default();
+        if let Some(day) = hash.strip_prefix('#').and_then(day_of_cell_id) {
+            focus_day(day);
+            // The day was only for this: the address is the month's.
+            let (path, search) = (location.pathname(), location.search());
+            replace_address(&format!(
+                "{}{}",
+                path.unwrap_or_default(),
+                search.unwrap_or_default()
+            ));
+        }
+    });
+    let on_keydown = move |event: KeyboardEvent| {
+        let Some(day) = day_cell_date(event.target()) else {
+            return;
+        };
+        let key = event.key();
+        if key == "Enter" || key == " " {
+            event.prevent_default();
+            crate::components::go_to(&lang.href(&format!("{}{query}", day_path(day))));
+            return;
+        }
+        let Some(grid_key) = GridKey::from_key(&key, event.shift_key()) else {
+            return;
+        };
+        event.prevent_default();
+        let target = grid_key.target(day);
+        if !month.contains(target) || !focus_day(target) {
+            crate::components::go_to(&lang.href(&format!(
+                "{}{query}#{}",
+                YearMonth::of(target).path(),
+                cell_id(target)
+            )));
+        }
+    };
+    // A click or a screen reader's cursor moves the tab stop too.
+    let on_focusin = move |event: leptos::ev::FocusEvent| {
+        if let Some((cell, _)) = day_cell_around(event.target()) {
+            take_tab_stop(&cell);
+        }
+    };
+    view! {
+        <div class="month-grid" role="grid" aria-label=heading on:keydown=on_keydown on:focusin=on_focusin>
+            {children()}
+        </div>
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_cell_id_names_its_day_and_nothing_else_does() {
+        let day = NaiveDate::from_ymd_opt(2020, 8, 4).unwrap();
+        assert_eq!(day_of_cell_id(&cell_id(day)), Some(day));
+        for id in [
+            "day-2020-13-01",
+            "day-2020-08",
+            "2020-08-04",
+            "day-2020-08-32",
+            "day-x-y-z",
+        ] {
+            assert_eq!(day_of_cell_id(id), None, "{id}");
+        }
+    }
+}
