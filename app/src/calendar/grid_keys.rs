@@ -147,7 +147,7 @@ mod tests {
 
     #[test]
     fn a_cell_id_names_its_day_and_nothing_else_does() {
-        let day = NaiveDate::from_ymd_opt(2020, 8, 4).unwrap();
+        let day = NaiveDate::from_ymd_opt(2020, 8, 4).expect("a real date");
         assert_eq!(day_of_cell_id(&cell_id(day)), Some(day));
         for id in [
             "day-2020-13-01",
