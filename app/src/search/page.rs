@@ -29,7 +29,7 @@ pub fn SearchBox(lang: Lang) -> impl IntoView {
 
 /// The search field, an island: it suggests titles as you type. It holds no text of its own,
 /// so the browser needs no message catalogue for it.
-#[island]
+#[island(lazy)]
 fn SearchSuggestions(lang: Lang, placeholder: String) -> impl IntoView {
     let suggestions = RwSignal::new(Vec::<Suggestion>::new());
     // Only the answer to the latest keystroke is shown, whatever order answers arrive in.
