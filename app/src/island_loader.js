@@ -28,18 +28,26 @@
     const waiting = islands.filter((island) => island.isConnected && !island.notikumiLive);
     if (waiting.length === 0) return;
     const module = await loadApp();
+    const failed = (island) => (error) => {
+      // One broken island leaves the others, and the page, working.
+      console.error(`The island ${island.dataset.component} failed`, error);
+    };
+    // A lazy island answers with a promise (its code is still on its way): the islands after
+    // it, an eager one inside it included, do not wait for it.
+    const loading = [];
     for (const island of waiting) {
       if (!island.isConnected || island.notikumiLive) continue;
       island.notikumiLive = true;
       const live = module[island.dataset.component];
       try {
         if (!live) throw new Error("no such export");
-        await live(island);
+        const result = live(island);
+        if (result?.then) loading.push(result.catch(failed(island)));
       } catch (error) {
-        // One broken island leaves the others, and the page, working.
-        console.error(`The island ${island.dataset.component} failed`, error);
+        failed(island)(error);
       }
     }
+    await Promise.all(loading);
     // The islands' own handlers (Leptos listens on window) must see clicks and submissions
     // first, so a handler that prevents the default is obeyed: listen after them.
     listen();
@@ -62,8 +70,9 @@
     if (wrapper.contains(document.activeElement)) wake();
   };
 
-  // The page's islands (nested islands are not used: Leptos would need their children's
-  // hydration hooks); those that wait for focus are left asleep.
+  // The page's islands; those that wait for focus are left asleep. An island inside another
+  // (the grid's keyboard inside the editors' grid tools) hydrates on its own and must take
+  // no context from the outer one: the loader does not run Leptos's hooks for children.
   const hydratePage = async () => {
     document.querySelectorAll("[data-hydrate=focus]").forEach(wakeOnFocus);
     const islands = [...document.querySelectorAll("leptos-island")].filter(
@@ -109,7 +118,11 @@
     // Leaving by Back or Forward, or showing this page again, adds no entry; a link does.
     const fallBack = () => {
       if (!current()) return;
-      if (how !== "push") location.replace(url);
+      if (how === "again") {
+        // Only the fragment may differ: replacing the address would just jump to it.
+        history.replaceState(history.state, "", url);
+        location.reload();
+      } else if (how !== "push") location.replace(url);
       else location.assign(url);
     };
     let response;
@@ -224,7 +237,10 @@
   window.notikumiGo = (href, inPlace) => {
     const url = new URL(href, location.href).href;
     if (swapping()) go(url, inPlace ? "again" : "push");
-    else if (inPlace) location.replace(url);
+    else if (inPlace) {
+      history.replaceState(history.state, "", url);
+      location.reload();
+    }
     else location.assign(url);
   };
 

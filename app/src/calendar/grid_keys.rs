@@ -106,6 +106,10 @@ pub fn MonthGridKeys(
         }
     });
     let on_keydown = move |event: KeyboardEvent| {
+        // Ctrl, Alt and Cmd combinations are the browser's (Alt+← is Back).
+        if event.ctrl_key() || event.alt_key() || event.meta_key() {
+            return;
+        }
         let Some(day) = day_cell_date(event.target()) else {
             return;
         };

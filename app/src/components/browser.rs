@@ -27,7 +27,10 @@ pub fn go_to(href: &str) {
 /// where the reader had scrolled and without a new history entry: it shows what just changed.
 pub fn reload_at(href: &str) {
     if swap_to(href, true).is_err() {
-        let _ = window().location().replace(href);
+        // Only the fragment may differ from this page's address: replacing the address would
+        // just jump to it, so the page is loaded again at the new address.
+        replace_address(href);
+        reload_page();
     }
 }
 

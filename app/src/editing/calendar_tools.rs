@@ -25,8 +25,12 @@ use crate::{
     locale,
 };
 
-/// What a dragged event carries: its slug and title, on two lines.
-const DRAG_TYPE: &str = "text/plain";
+/// What a dragged event carries: its slug and title, on two lines. A type of our own, so text
+/// dropped from elsewhere is no move.
+const DRAG_TYPE: &str = "application/x-notikumi-event";
+
+/// How long after the month is shown again its announcement is made.
+const ANNOUNCE_AFTER_MS: u64 = 400;
 
 /// An event that can be moved: (slug, title), from its element's data attributes.
 fn movable_event(element: &Element) -> Option<(String, String)> {
@@ -84,10 +88,15 @@ pub fn GridEditing(lang: Lang, children: Children) -> impl IntoView {
     let said = RwSignal::new(String::new());
     // The event being moved (slug, title), picked by keyboard or by its ⇄ button.
     let moving = RwSignal::new(None::<(String, String)>);
-    // What the month said before it was shown again (after a move).
+    // What the month said before it was shown again (after a move). Set a moment after the
+    // page arrived, once focus has settled on the day, so screen readers do not skip it in a
+    // live region that is itself new.
     Effect::new(move |_| {
         if let Some(text) = announced_before_reload() {
-            said.set(text);
+            set_timeout(
+                move || said.set(text),
+                std::time::Duration::from_millis(ANNOUNCE_AFTER_MS),
+            );
         }
     });
     let wrapper = NodeRef::<leptos::html::Div>::new();
@@ -106,6 +115,11 @@ pub fn GridEditing(lang: Lang, children: Children) -> impl IntoView {
     });
 
     let on_keydown = move |event: KeyboardEvent| {
+        // Ctrl, Alt and Cmd combinations are the browser's (Ctrl and + zooms); a held key
+        // repeating must not add one draft after another.
+        if event.ctrl_key() || event.alt_key() || event.meta_key() || event.repeat() {
+            return;
+        }
         let Some(day) = day_cell_date(event.target()) else {
             return;
         };
