@@ -52,12 +52,12 @@ lint:
 # keeps some executor state process-wide, and rendering on several runtimes at once can hang.
 # They run one at a time; the server itself has one runtime.
 # The server's crash test kills the real binary mid-save, on SQLite and on PostgreSQL; the
-# racing and hostile-input router tests run once more on PostgreSQL.
+# racing, hostile-input and caching router tests run once more on PostgreSQL.
 unit:
 	scripts/with-postgres.sh cargo test --locked -p app --features ssr
 	RUST_TEST_THREADS=1 scripts/with-postgres.sh cargo test --locked -p server
 	NOTIKUMI_TEST_BACKEND=postgres RUST_TEST_THREADS=1 scripts/with-postgres.sh \
-	  cargo test --locked -p server --test site -- racing:: hostile::
+	  cargo test --locked -p server --test site -- racing:: hostile:: caching::
 
 # Browser tests in Chromium against the release build, on a fresh SQLite database with
 # the demo content (the tests add load-test events through NOTIKUMI_BIN).

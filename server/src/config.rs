@@ -12,6 +12,9 @@ pub const DEFAULT_MEDIA_DIR: &str = "data/media";
 /// The base of absolute links when `NOTIKUMI_PUBLIC_URL` is not set: the local server.
 pub const DEFAULT_PUBLIC_URL: &str = "http://127.0.0.1:3000";
 
+/// Memory for pages served from memory when `NOTIKUMI_PAGE_CACHE_MB` is not set.
+pub const DEFAULT_PAGE_CACHE_MB: u64 = 64;
+
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Config {
     /// `sqlite:…` or `postgres://…`.
@@ -22,6 +25,8 @@ pub struct Config {
     pub public_url: String,
     /// Folder of uploaded images.
     pub media_dir: std::path::PathBuf,
+    /// Memory for reader pages served from memory (`page_cache`); 0 renders every request.
+    pub page_cache_megabytes: u64,
 }
 
 #[derive(Debug, thiserror::Error, PartialEq, Eq)]
@@ -30,6 +35,8 @@ pub enum ConfigError {
     NotABoolean { name: &'static str, value: String },
     #[error("NOTIKUMI_PUBLIC_URL must start with http:// or https://, not {0:?}")]
     NotAUrl(String),
+    #[error("{name} must be a whole number, not {value:?}")]
+    NotANumber { name: &'static str, value: String },
 }
 
 impl Config {
@@ -57,11 +64,19 @@ impl Config {
             .filter(|dir| !dir.trim().is_empty())
             .unwrap_or_else(|| DEFAULT_MEDIA_DIR.to_string())
             .into();
+        let page_cache_megabytes = match lookup("NOTIKUMI_PAGE_CACHE_MB") {
+            None => DEFAULT_PAGE_CACHE_MB,
+            Some(value) => value.trim().parse().map_err(|_| ConfigError::NotANumber {
+                name: "NOTIKUMI_PAGE_CACHE_MB",
+                value,
+            })?,
+        };
         Ok(Self {
             database_url,
             demo_content,
             public_url,
             media_dir,
+            page_cache_megabytes,
         })
     }
 }
@@ -98,6 +113,7 @@ mod tests {
                 demo_content: true,
                 public_url: DEFAULT_PUBLIC_URL.into(),
                 media_dir: DEFAULT_MEDIA_DIR.into(),
+                page_cache_megabytes: DEFAULT_PAGE_CACHE_MB,
             })
         );
         assert_eq!(
@@ -124,6 +140,19 @@ mod tests {
         assert_eq!(
             config(&[("NOTIKUMI_PUBLIC_URL", "notikumi.lv")]),
             Err(ConfigError::NotAUrl("notikumi.lv".into()))
+        );
+    }
+
+    #[test]
+    fn the_page_cache_size_is_a_number_of_megabytes() {
+        let read = config(&[("NOTIKUMI_PAGE_CACHE_MB", " 0 ")]).expect("valid config");
+        assert_eq!(read.page_cache_megabytes, 0);
+        assert_eq!(
+            config(&[("NOTIKUMI_PAGE_CACHE_MB", "64MB")]),
+            Err(ConfigError::NotANumber {
+                name: "NOTIKUMI_PAGE_CACHE_MB",
+                value: "64MB".into()
+            })
         );
     }
 

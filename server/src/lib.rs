@@ -7,6 +7,8 @@
 
 pub mod cli;
 pub mod config;
+pub mod page_cache;
+mod security_headers;
 pub mod users;
 
 use app::{shell, state::AppState, App};
@@ -21,8 +23,14 @@ use leptos::prelude::provide_context;
 use leptos_axum::{generate_route_list, LeptosRoutes};
 use tower_http::{catch_panic::CatchPanicLayer, compression::CompressionLayer, trace::TraceLayer};
 
-/// Every route of the site. Tested without a socket through `tower::ServiceExt::oneshot`.
+/// Every route of the site, with the default page cache. Tested without a socket through
+/// `tower::ServiceExt::oneshot`.
 pub fn router(state: AppState) -> Router {
+    router_with(state, config::DEFAULT_PAGE_CACHE_MB)
+}
+
+/// Every route of the site, keeping up to `page_cache_megabytes` of reader pages in memory.
+pub fn router_with(state: AppState, page_cache_megabytes: u64) -> Router {
     let routes = generate_route_list(App);
     let leptos_options = state.leptos_options.clone();
     let context_state = state.clone();
@@ -58,9 +66,18 @@ pub fn router(state: AppState) -> Router {
             app::auth::csrf::refuse_cross_site,
         ))
         .layer(CompressionLayer::new())
+        // Outside the compression: pages are kept compressed, once per encoding.
+        .layer(axum::middleware::from_fn_with_state(
+            page_cache::PageCache::new(state.store.clone(), page_cache_megabytes),
+            page_cache::serve_from_memory,
+        ))
         // A bug that panics in one request answers that request with a 500 and leaves the
         // server running.
         .layer(CatchPanicLayer::new())
+        .layer(axum::middleware::from_fn_with_state(
+            state.public_url.starts_with("https://"),
+            security_headers::add,
+        ))
         .layer(TraceLayer::new_for_http())
         .with_state(state)
 }

@@ -12,7 +12,7 @@ use leptos::config::get_configuration;
 use server::{
     cli::{generate_articles, generate_events, Cli, Command},
     config::Config,
-    router,
+    router_with,
     users::{self, UserCommand},
 };
 use tracing_subscriber::EnvFilter;
@@ -63,12 +63,17 @@ async fn serve() -> Result<(), Box<dyn std::error::Error>> {
         }
     }
 
-    let app = router(AppState {
-        leptos_options,
-        store: store.clone(),
-        public_url: config.public_url.clone(),
-        media_dir: config.media_dir.clone(),
-    });
+    // Pages kept in memory follow writes made through other instances too.
+    store.follow_other_instances();
+    let app = router_with(
+        AppState {
+            leptos_options,
+            store: store.clone(),
+            public_url: config.public_url.clone(),
+            media_dir: config.media_dir.clone(),
+        },
+        config.page_cache_megabytes,
+    );
     let listener = tokio::net::TcpListener::bind(&address).await?;
     tracing::info!("listening on http://{address}");
     // The socket address reaches handlers, so failed sign-ins can be counted per address.

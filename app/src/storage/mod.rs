@@ -8,6 +8,8 @@
 
 mod sql;
 
+pub mod changes;
+
 mod accounts;
 mod articles;
 mod events;
@@ -96,6 +98,14 @@ pub trait Store:
 
     /// Closes every connection (at shutdown; SQLite then checkpoints its WAL). Later calls fail.
     async fn close(&self);
+
+    /// Moves on after every committed write readers could see (`changes`): a page rendered
+    /// under one generation is current as long as the generation is.
+    fn content_generation(&self) -> u64;
+
+    /// Starts following the writes other server instances make to the same database, so
+    /// `content_generation` moves on for them too (PostgreSQL; needs a tokio runtime).
+    fn follow_other_instances(&self);
 
     /// True when there are no categories, events or articles yet (demo content goes in).
     async fn is_empty(&self) -> Result<bool, StoreError>;

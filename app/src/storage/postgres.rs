@@ -1,12 +1,13 @@
 //! The PostgreSQL backend, for several server instances sharing one database. Instants are
 //! TIMESTAMPTZ.
 
-use std::time::Duration;
+use std::{sync::Arc, time::Duration};
 
 use async_trait::async_trait;
 use chrono::{DateTime, Utc};
 use sqlx::postgres::{PgPool, PgPoolOptions};
 
+use super::changes::{ContentChanges, ContentWrite};
 use super::rows::{
     in_slugs, search_text, ArticleRow, ArticleTranslationRow, AttachmentRow, AuditRow, CategoryRow,
     CredentialsRow, DraftRow, EventDraftRow, EventRevisionRow, EventRow, EventTranslationRow,
@@ -23,6 +24,7 @@ use super::{
 use crate::i18n::Lang;
 
 pub struct PostgresStore {
+    changes: Arc<ContentChanges>,
     pool: PgPool,
 }
 
@@ -35,7 +37,46 @@ impl PostgresStore {
             .connect(url)
             .await?;
         sqlx::migrate!("./migrations/postgres").run(&pool).await?;
-        Ok(Self { pool })
+        Ok(Self {
+            changes: ContentChanges::new(),
+            pool,
+        })
+    }
+}
+
+impl PostgresStore {
+    /// Follows the content writes of other instances on this database (`changes::CHANNEL`),
+    /// in a task that lives as long as the pool. While the listening connection is down,
+    /// notifications are lost, so each reconnection counts as a change.
+    fn listen_for_changes(&self) {
+        let pool = self.pool.clone();
+        let changes = Arc::clone(&self.changes);
+        tokio::spawn(async move {
+            while !pool.is_closed() {
+                if let Err(error) = follow_changes(&pool, &changes).await {
+                    if pool.is_closed() {
+                        break;
+                    }
+                    tracing::warn!(%error, "lost the content-change channel; listening again");
+                    tokio::time::sleep(Duration::from_secs(1)).await;
+                }
+                changes.changed();
+            }
+        });
+    }
+}
+
+/// Moves `changes` on for every announced write, until the connection fails for good.
+async fn follow_changes(pool: &PgPool, changes: &ContentChanges) -> Result<(), sqlx::Error> {
+    let mut listener = sqlx::postgres::PgListener::connect_with(pool).await?;
+    listener.listen(super::changes::CHANNEL).await?;
+    // Whatever was written before the channel was open.
+    changes.changed();
+    loop {
+        // `None`: the connection dropped and the next call reconnects; what was announced
+        // meanwhile is lost, so it counts as a change too.
+        listener.try_recv().await?;
+        changes.changed();
     }
 }
 
@@ -116,4 +157,10 @@ fn timestamptz(instant: DateTime<Utc>) -> DateTime<Utc> {
     instant
 }
 
-impl_store!(PostgresStore, sqlx::Postgres, timestamptz, "BEGIN");
+impl_store!(
+    PostgresStore,
+    sqlx::Postgres,
+    timestamptz,
+    "BEGIN",
+    Some(super::changes::ANNOUNCE)
+);

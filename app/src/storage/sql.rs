@@ -11,9 +11,10 @@
 
 /// Implements `Store` and its resource traits for a backend struct with a `pool` field.
 /// `$db` is the sqlx database, `$instant` turns a `DateTime<Utc>` into the value the backend
-/// binds, `$begin_write` is the statement that begins a write transaction.
+/// binds, `$begin_write` is the statement that begins a write transaction, `$announce` the
+/// statement (if any) that tells other instances of a content write when it commits.
 macro_rules! impl_store {
-    ($store:ident, $db:ty, $instant:path, $begin_write:literal) => {
+    ($store:ident, $db:ty, $instant:path, $begin_write:literal, $announce:expr) => {
         impl $store {
             /// Category ids by slug, failing on an unknown slug.
             async fn category_id(
@@ -184,8 +185,22 @@ macro_rules! impl_store {
                 })
             }
 
-            /// Begins a transaction that will write (`$begin_write`).
-            async fn begin_write(&self) -> Result<sqlx::Transaction<'static, $db>, StoreError> {
+            /// Begins a transaction that will write content (`$begin_write`): its commit
+            /// moves the content generation on, here and (`$announce`) on other instances.
+            async fn begin_write(&self) -> Result<ContentWrite<$db>, StoreError> {
+                let mut transaction = self.pool.begin_with($begin_write).await?;
+                let announce: Option<&str> = $announce;
+                if let Some(announce) = announce {
+                    sqlx::query(announce).execute(&mut *transaction).await?;
+                }
+                Ok(ContentWrite::new(transaction, Arc::clone(&self.changes)))
+            }
+
+            /// Begins a write transaction on accounts, sessions or sign-in attempts, which no
+            /// reader's page shows.
+            async fn begin_account_write(
+                &self,
+            ) -> Result<sqlx::Transaction<'static, $db>, StoreError> {
                 Ok(self.pool.begin_with($begin_write).await?)
             }
 
@@ -405,6 +420,14 @@ macro_rules! impl_store {
                 self.pool.close().await;
             }
 
+            fn content_generation(&self) -> u64 {
+                self.changes.generation()
+            }
+
+            fn follow_other_instances(&self) {
+                self.listen_for_changes();
+            }
+
             async fn is_empty(&self) -> Result<bool, StoreError> {
                 let count: i64 = sqlx::query_scalar(
                     "SELECT (SELECT COUNT(*) FROM categories) + (SELECT COUNT(*) FROM events) \
@@ -416,7 +439,7 @@ macro_rules! impl_store {
             }
 
             async fn create_category(&self, category: &NewCategory) -> Result<Category, StoreError> {
-                let row: CategoryRow = sqlx::query_as(
+                let row = sqlx::query_as::<_, CategoryRow>(
                     "INSERT INTO categories (slug, name, name_en, name_ru, colour) \
                      VALUES ($1, $2, $3, $4, $5) RETURNING id, slug, name, name_en, name_ru, colour",
                 )
@@ -424,9 +447,10 @@ macro_rules! impl_store {
                 .bind(&category.name)
                 .bind(&category.name_en)
                 .bind(&category.name_ru)
-                .bind(&category.colour)
-                .fetch_one(&self.pool)
-                .await?;
+                .bind(&category.colour);
+                let mut write = self.begin_write().await?;
+                let row = row.fetch_one(&mut *write).await?;
+                write.commit().await?;
                 Ok(row.into())
             }
 

@@ -1,12 +1,13 @@
 //! The SQLite backend: the embedded default. WAL mode and foreign keys are switched on for
 //! every connection; instants are stored as INTEGER Unix seconds.
 
-use std::{path::Path, str::FromStr, time::Duration};
+use std::{path::Path, str::FromStr, sync::Arc, time::Duration};
 
 use async_trait::async_trait;
 use chrono::{DateTime, Utc};
 use sqlx::sqlite::{SqliteConnectOptions, SqliteJournalMode, SqlitePool, SqlitePoolOptions};
 
+use super::changes::{ContentChanges, ContentWrite};
 use super::rows::{
     in_slugs, search_text, ArticleRow, ArticleTranslationRow, AttachmentRow, AuditRow, CategoryRow,
     CredentialsRow, DraftRow, EventDraftRow, EventRevisionRow, EventRow, EventTranslationRow,
@@ -23,6 +24,7 @@ use super::{
 use crate::i18n::Lang;
 
 pub struct SqliteStore {
+    changes: Arc<ContentChanges>,
     pool: SqlitePool,
 }
 
@@ -47,8 +49,16 @@ impl SqliteStore {
             .connect_with(options)
             .await?;
         sqlx::migrate!("./migrations/sqlite").run(&pool).await?;
-        Ok(Self { pool })
+        Ok(Self {
+            changes: ContentChanges::new(),
+            pool,
+        })
     }
+}
+
+impl SqliteStore {
+    /// One process owns a SQLite file: no other instance writes to it.
+    fn listen_for_changes(&self) {}
 }
 
 impl SqliteStore {
@@ -125,4 +135,10 @@ fn unix_seconds(instant: DateTime<Utc>) -> i64 {
 // `BEGIN IMMEDIATE`: a write transaction that reads first (a category's id, a draft's version)
 // takes the write lock at its start. A plain `BEGIN` would fail with `SQLITE_BUSY` at its
 // first write whenever another writer committed in between, without waiting.
-impl_store!(SqliteStore, sqlx::Sqlite, unix_seconds, "BEGIN IMMEDIATE");
+impl_store!(
+    SqliteStore,
+    sqlx::Sqlite,
+    unix_seconds,
+    "BEGIN IMMEDIATE",
+    None
+);

@@ -13,6 +13,8 @@ use tower::ServiceExt;
 pub struct Site {
     pub router: Router,
     pub store: storage::SharedStore,
+    /// The database's URL, for tests that write behind the store's back.
+    pub url: String,
     /// The SQLite file, removed with the site. (PostgreSQL test databases go with the
     /// throwaway cluster `make test` starts.)
     pub path: Option<std::path::PathBuf>,
@@ -66,6 +68,7 @@ impl Site {
                     .join(format!("notikumi-media-{}", uuid::Uuid::new_v4())),
             }),
             store,
+            url,
             path,
             _turn: turn,
         }

@@ -7,6 +7,7 @@
 #![recursion_limit = "256"]
 
 mod accounts;
+mod caching;
 mod common;
 mod editing;
 mod feeds;

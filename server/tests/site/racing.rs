@@ -22,19 +22,20 @@ use tokio::sync::Barrier;
 
 use crate::common::{Answer, Site};
 
-const LAUNCH: &str = "lietuva-un-latvija-sniegs-atbalstu-moldovai-cina-pret-cilveku-tirdzniecibu";
+pub(crate) const LAUNCH: &str =
+    "lietuva-un-latvija-sniegs-atbalstu-moldovai-cina-pret-cilveku-tirdzniecibu";
 const WEBINAR: &str = "vebinars-par-viltus-darba-piedavajumiem-socialajos-tiklos";
 /// How many browsers send the same save at once.
 const BROWSERS: usize = 8;
 
 /// A server function call as a browser sends it: the function's own address and wire type.
-struct Call {
+pub(crate) struct Call {
     path: &'static str,
     body: String,
     cookie: String,
 }
 
-fn call<F: ServerFn + Serialize>(arguments: &F, cookie: &str) -> Call {
+pub(crate) fn call<F: ServerFn + Serialize>(arguments: &F, cookie: &str) -> Call {
     Call {
         path: F::PATH,
         body: serde_json::to_string(arguments).expect("arguments serialise"),
@@ -43,14 +44,14 @@ fn call<F: ServerFn + Serialize>(arguments: &F, cookie: &str) -> Call {
 }
 
 impl Call {
-    async fn send(&self, site: &Site) -> Answer {
+    pub(crate) async fn send(&self, site: &Site) -> Answer {
         site.post_json(self.path, &self.body, Some(&self.cookie))
             .await
     }
 }
 
 /// Calls a server function that must succeed and reads its answer.
-async fn ask<F>(site: &Site, arguments: &F, cookie: &str) -> F::Output
+pub(crate) async fn ask<F>(site: &Site, arguments: &F, cookie: &str) -> F::Output
 where
     F: ServerFn + Serialize,
     F::Output: DeserializeOwned,
@@ -116,20 +117,20 @@ fn the_one_winner(answers: &[Answer]) -> usize {
 }
 
 /// A site with two editors signed in: Anna, and Jānis, an admin who may read the audit log.
-async fn newsroom() -> (Arc<Site>, [String; 2]) {
+pub(crate) async fn newsroom() -> (Arc<Site>, [String; 2]) {
     let site = Site::with_demo_content().await;
     let anna = site.signed_in("anna@example.lv", Role::Editor).await;
     let janis = site.signed_in("janis@example.lv", Role::Admin).await;
     (Arc::new(site), [anna, janis])
 }
 
-async fn open(site: &Site, cookie: &str) -> EditableArticle {
+pub(crate) async fn open(site: &Site, cookie: &str) -> EditableArticle {
     let slug = LAUNCH.to_string();
     ask(site, &GetEditableArticle { slug }, cookie).await
 }
 
 /// A save of `article` as the editor opened it, with a new title and body.
-fn article_save(article: &EditableArticle, title: &str, body: &str) -> ArticleSave {
+pub(crate) fn article_save(article: &EditableArticle, title: &str, body: &str) -> ArticleSave {
     ArticleSave {
         article_id: article.id,
         fields: ArticleFields {

@@ -1,0 +1,331 @@
+//! Reader pages from memory: an anonymous `GET` of a page or feed is rendered once per content
+//! generation and day, then answered from memory, compressed once, with an `ETag` (and `304 Not
+//! Modified` when the browser has it already).
+//!
+//! - **Key:** the store's content generation (`app::storage::changes`: it moves on after every
+//!   committed content write, on any instance), today's date in Riga (pages that show "today"
+//!   or "upcoming" change with the day), the encoding the reader accepts, and the path with its
+//!   language prefix and query. A page rendered from data read before a write is stored under
+//!   the old generation and never served again, so no write can be shadowed by a render that
+//!   raced it.
+//! - **Never cached:** requests with a session cookie (editors see their tools and drafts;
+//!   their answers are `private, no-store`), answers that set a cookie or are not `200 OK`,
+//!   static files (`/pkg`, `/media`: files with their own headers), `/api/…` other than the
+//!   events feed, and the health checks.
+//! - **Bounded:** by bytes (`NOTIKUMI_PAGE_CACHE_MB`), with moka's TinyLFU admission, so a scan
+//!   of rarely asked URLs does not push out the pages readers ask for; entries also expire after
+//!   `TIME_TO_LIVE` as a safety net.
+
+use std::{sync::Arc, time::Duration};
+
+use app::{auth::session, storage::SharedStore, timezone};
+use axum::{
+    body::{Body, Bytes},
+    extract::{Request, State},
+    http::{header, HeaderMap, HeaderValue, Method, StatusCode},
+    middleware::Next,
+    response::Response,
+};
+use chrono::NaiveDate;
+use sha2::{Digest, Sha256};
+
+/// How long a stored page may be served at most, whatever happens.
+const TIME_TO_LIVE: Duration = Duration::from_secs(15 * 60);
+/// Answers larger than this are served but not kept.
+const LARGEST_PAGE: usize = 4 * 1024 * 1024;
+/// Reader pages: browsers check every time (cheaply, with the `ETag`), so one who signs in
+/// never sees a page kept from before; a shared cache may keep them for a minute.
+const PUBLIC: HeaderValue = HeaderValue::from_static("public, max-age=0, s-maxage=60");
+/// Pages for a signed-in editor, and answers that set a cookie: kept by nobody.
+const PRIVATE: HeaderValue = HeaderValue::from_static("private, no-store");
+/// A shared cache must keep editors' and readers' answers, and each encoding, apart.
+const VARY: HeaderValue = HeaderValue::from_static("accept-encoding, cookie");
+
+/// The pages in memory, shared by every request.
+#[derive(Clone)]
+pub struct PageCache {
+    pages: Option<moka::sync::Cache<PageKey, Arc<Page>>>,
+    store: SharedStore,
+}
+
+impl PageCache {
+    /// A cache of at most `megabytes` of answers (0 turns it off: every page is rendered).
+    pub fn new(store: SharedStore, megabytes: u64) -> Self {
+        let pages = (megabytes > 0).then(|| {
+            moka::sync::Cache::builder()
+                .max_capacity(megabytes * 1024 * 1024)
+                .weigher(|key: &PageKey, page: &Arc<Page>| {
+                    u32::try_from(key.target.len() + page.body.len()).unwrap_or(u32::MAX)
+                })
+                .time_to_live(TIME_TO_LIVE)
+                .build()
+        });
+        Self { pages, store }
+    }
+}
+
+/// Everything that changes an anonymous answer's bytes.
+#[derive(Clone, Debug, Hash, PartialEq, Eq)]
+struct PageKey {
+    generation: u64,
+    day: NaiveDate,
+    encoding: Encoding,
+    /// The path with its language prefix, and the query.
+    target: String,
+}
+
+/// The one content coding an answer is stored in.
+#[derive(Clone, Copy, Debug, Hash, PartialEq, Eq)]
+enum Encoding {
+    Brotli,
+    Gzip,
+    Identity,
+}
+
+impl Encoding {
+    /// The best coding `Accept-Encoding` allows (brotli, then gzip, else none).
+    fn accepted(headers: &HeaderMap) -> Self {
+        let accepted: Vec<&str> = headers
+            .get_all(header::ACCEPT_ENCODING)
+            .iter()
+            .filter_map(|value| value.to_str().ok())
+            .flat_map(|value| value.split(','))
+            .filter_map(|item| {
+                let mut parts = item.split(';').map(str::trim);
+                let name = parts.next()?;
+                let refused = parts.any(|parameter| {
+                    parameter
+                        .strip_prefix("q=")
+                        .and_then(|q| q.parse::<f32>().ok())
+                        .is_some_and(|q| q <= 0.0)
+                });
+                (!refused).then_some(name)
+            })
+            .collect();
+        let allows = |name: &str| {
+            accepted
+                .iter()
+                .any(|item| item.eq_ignore_ascii_case(name) || *item == "*")
+        };
+        if allows("br") {
+            Self::Brotli
+        } else if allows("gzip") {
+            Self::Gzip
+        } else {
+            Self::Identity
+        }
+    }
+
+    /// Asks the compression layer underneath for exactly this coding.
+    fn ask_for(self, headers: &mut HeaderMap) {
+        match self {
+            Self::Brotli => {
+                headers.insert(header::ACCEPT_ENCODING, HeaderValue::from_static("br"));
+            }
+            Self::Gzip => {
+                headers.insert(header::ACCEPT_ENCODING, HeaderValue::from_static("gzip"));
+            }
+            Self::Identity => {
+                headers.remove(header::ACCEPT_ENCODING);
+            }
+        }
+    }
+}
+
+/// A stored answer: its headers (with `ETag`, `Cache-Control` and `Vary`) and its bytes.
+#[derive(Debug)]
+struct Page {
+    headers: HeaderMap,
+    body: Bytes,
+}
+
+impl Page {
+    fn new(mut headers: HeaderMap, body: Bytes) -> Self {
+        headers.remove(header::CONTENT_LENGTH);
+        headers.insert(header::ETAG, entity_tag(&body));
+        headers.insert(header::CACHE_CONTROL, PUBLIC);
+        headers.insert(header::VARY, VARY);
+        Self { headers, body }
+    }
+
+    /// The page, or `304 Not Modified` when `If-None-Match` names it.
+    fn answer(&self, if_none_match: Option<&HeaderValue>) -> Response {
+        let etag = &self.headers[header::ETAG];
+        if if_none_match.is_some_and(|tags| names_tag(tags, etag)) {
+            let mut response = Response::new(Body::empty());
+            *response.status_mut() = StatusCode::NOT_MODIFIED;
+            for name in [header::ETAG, header::CACHE_CONTROL, header::VARY] {
+                if let Some(value) = self.headers.get(&name) {
+                    response.headers_mut().insert(name, value.clone());
+                }
+            }
+            return response;
+        }
+        let mut response = Response::new(Body::from(self.body.clone()));
+        *response.headers_mut() = self.headers.clone();
+        response
+    }
+}
+
+/// A strong tag of the bytes (the same on every instance): 128 bits of their SHA-256.
+fn entity_tag(body: &[u8]) -> HeaderValue {
+    let digest = Sha256::digest(body);
+    let hex: String = digest[..16]
+        .iter()
+        .map(|byte| format!("{byte:02x}"))
+        .collect();
+    HeaderValue::from_str(&format!("\"{hex}\"")).expect("hex digits are a valid header value")
+}
+
+/// Whether an `If-None-Match` list names `etag` (or is `*`).
+fn names_tag(tags: &HeaderValue, etag: &HeaderValue) -> bool {
+    let (Ok(tags), Ok(etag)) = (tags.to_str(), etag.to_str()) else {
+        return false;
+    };
+    tags.split(',')
+        .map(|tag| tag.trim().trim_start_matches("W/"))
+        .any(|tag| tag == etag || tag == "*")
+}
+
+/// Pages and feeds; not static files, server functions or health checks.
+fn is_page(path: &str) -> bool {
+    let own_headers = ["/pkg/", "/media/", "/files/", "/api/"];
+    path == "/api/events"
+        || !(own_headers.iter().any(|prefix| path.starts_with(prefix))
+            || path.starts_with("/favicon.")
+            || path == "/healthz"
+            || path == "/readyz")
+}
+
+/// The middleware: answers anonymous page requests from memory, stores what it renders, and
+/// marks every other page answer private.
+pub async fn serve_from_memory(
+    State(cache): State<PageCache>,
+    request: Request,
+    next: Next,
+) -> Response {
+    if !is_page(request.uri().path()) {
+        return kept_by_nobody_if_it_sets_a_cookie(next.run(request).await);
+    }
+    let (mut parts, body) = request.into_parts();
+    let signed_in = session::request_token(&parts).is_some();
+    let pages = match &cache.pages {
+        Some(pages) if !signed_in && parts.method == Method::GET => pages,
+        _ => {
+            let mut response = next.run(Request::from_parts(parts, body)).await;
+            if signed_in {
+                response
+                    .headers_mut()
+                    .insert(header::CACHE_CONTROL, PRIVATE);
+            }
+            return kept_by_nobody_if_it_sets_a_cookie(response);
+        }
+    };
+    let encoding = Encoding::accepted(&parts.headers);
+    let key = PageKey {
+        generation: cache.store.content_generation(),
+        day: timezone::today(),
+        encoding,
+        target: parts
+            .uri
+            .path_and_query()
+            .map_or_else(|| parts.uri.path().to_owned(), |target| target.to_string()),
+    };
+    let if_none_match = parts.headers.get(header::IF_NONE_MATCH).cloned();
+    if let Some(page) = pages.get(&key) {
+        return page.answer(if_none_match.as_ref());
+    }
+    encoding.ask_for(&mut parts.headers);
+    let response = next.run(Request::from_parts(parts, body)).await;
+    if response.status() != StatusCode::OK || response.headers().contains_key(header::SET_COOKIE) {
+        return kept_by_nobody_if_it_sets_a_cookie(response);
+    }
+    let (head, body) = response.into_parts();
+    let body = match axum::body::to_bytes(body, usize::MAX).await {
+        Ok(body) => body,
+        Err(error) => {
+            tracing::error!(%error, "cannot read a rendered page");
+            let mut response = Response::new(Body::from("Servera kļūda."));
+            *response.status_mut() = StatusCode::INTERNAL_SERVER_ERROR;
+            return response;
+        }
+    };
+    let page = Arc::new(Page::new(head.headers, body));
+    if page.body.len() <= LARGEST_PAGE {
+        pages.insert(key, Arc::clone(&page));
+    }
+    page.answer(if_none_match.as_ref())
+}
+
+/// An answer that sets a cookie (signing in or out) is for one browser only.
+fn kept_by_nobody_if_it_sets_a_cookie(mut response: Response) -> Response {
+    if response.headers().contains_key(header::SET_COOKIE) {
+        response
+            .headers_mut()
+            .insert(header::CACHE_CONTROL, PRIVATE);
+    }
+    response
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn accepting(value: &str) -> Encoding {
+        let mut headers = HeaderMap::new();
+        headers.insert(
+            header::ACCEPT_ENCODING,
+            HeaderValue::from_str(value).expect("a valid header"),
+        );
+        Encoding::accepted(&headers)
+    }
+
+    #[test]
+    fn the_best_accepted_coding_is_chosen() {
+        assert_eq!(accepting("gzip, deflate, br, zstd"), Encoding::Brotli);
+        assert_eq!(accepting("gzip"), Encoding::Gzip);
+        assert_eq!(accepting("br;q=0, gzip;q=0.5"), Encoding::Gzip);
+        assert_eq!(accepting("identity"), Encoding::Identity);
+        assert_eq!(accepting("*"), Encoding::Brotli);
+        assert_eq!(Encoding::accepted(&HeaderMap::new()), Encoding::Identity);
+    }
+
+    #[test]
+    fn if_none_match_lists_are_read_like_browsers_send_them() {
+        let etag = HeaderValue::from_static("\"abc\"");
+        let names = |value: &'static str| names_tag(&HeaderValue::from_static(value), &etag);
+        assert!(names("\"abc\""));
+        assert!(names("\"x\", W/\"abc\""));
+        assert!(names("*"));
+        assert!(!names("\"abcd\""));
+        assert!(!names("abc"));
+    }
+
+    #[test]
+    fn pages_and_feeds_are_cached_and_files_and_functions_are_not() {
+        for page in [
+            "/",
+            "/en/calendar/2020/08",
+            "/api/events",
+            "/feed.xml",
+            "/sitemap.xml",
+        ] {
+            assert!(is_page(page), "{page}");
+        }
+        for other in [
+            "/pkg/notikumi.wasm",
+            "/media/ab12.webp",
+            "/api/editing/save_draft",
+            "/healthz",
+            "/favicon.svg",
+        ] {
+            assert!(!is_page(other), "{other}");
+        }
+    }
+
+    #[test]
+    fn a_tag_is_the_same_for_the_same_bytes_and_differs_otherwise() {
+        assert_eq!(entity_tag(b"lapa"), entity_tag(b"lapa"));
+        assert_ne!(entity_tag(b"lapa"), entity_tag(b"lapas"));
+    }
+}

@@ -1,0 +1,337 @@
+//! Reader pages from memory (`server::page_cache`) and the headers every answer carries: a
+//! page is rendered once and then served as kept, with an `ETag` and `304`; any write through
+//! the store is served at once; an editor's page is never kept nor shown to a reader; and a
+//! reader's request racing an editor's publish never leaves the old text in memory.
+
+use std::sync::Arc;
+
+use app::{
+    editing::{PublishArticle, Saved},
+    storage::NewCategory,
+};
+use axum::body::Body;
+use http::{header, HeaderName, Request, StatusCode};
+use sqlx::{Connection, Executor};
+use tokio::sync::Barrier;
+
+use crate::{
+    common::{Answer, Site},
+    racing::{article_save, ask, call, newsroom, open, LAUNCH},
+};
+
+/// An anonymous GET with these request headers.
+async fn get_with(site: &Site, uri: &str, headers: &[(HeaderName, &str)]) -> Answer {
+    let mut request = Request::get(uri);
+    for (name, value) in headers {
+        request = request.header(name, *value);
+    }
+    site.send(request.body(Body::empty()).expect("request"))
+        .await
+}
+
+fn header_of<'a>(answer: &'a Answer, name: &HeaderName) -> &'a str {
+    answer
+        .headers
+        .get(name)
+        .and_then(|value| value.to_str().ok())
+        .unwrap_or_default()
+}
+
+/// Runs `sql` on the site's database directly, so the store cannot know of it.
+async fn behind_the_stores_back(site: &Site, sql: &str) {
+    if site.url.starts_with("sqlite:") {
+        let mut connection = sqlx::SqliteConnection::connect(&site.url)
+            .await
+            .expect("the database opens");
+        connection.execute(sql).await.expect("the update runs");
+    } else {
+        let mut connection = sqlx::PgConnection::connect(&site.url)
+            .await
+            .expect("the database opens");
+        connection.execute(sql).await.expect("the update runs");
+    }
+}
+
+fn article_page() -> String {
+    app::paths::article(LAUNCH)
+}
+
+#[tokio::test]
+async fn a_reader_page_is_kept_until_something_is_written_and_answers_304_meanwhile() {
+    let site = Site::with_demo_content().await;
+    let first = get_with(&site, &article_page(), &[]).await;
+    assert_eq!(first.status, StatusCode::OK);
+    let etag = header_of(&first, &header::ETAG).to_string();
+    assert!(
+        etag.starts_with('"') && etag.len() > 10,
+        "a strong tag: {etag}"
+    );
+    assert_eq!(
+        header_of(&first, &header::CACHE_CONTROL),
+        "public, max-age=0, s-maxage=60"
+    );
+    assert_eq!(header_of(&first, &header::VARY), "accept-encoding, cookie");
+
+    behind_the_stores_back(
+        &site,
+        &format!("UPDATE articles SET title = 'Virsraksts aiz muguras' WHERE slug = '{LAUNCH}'"),
+    )
+    .await;
+    let kept = get_with(&site, &article_page(), &[]).await;
+    assert_eq!(
+        kept.body, first.body,
+        "served from memory, not rendered again"
+    );
+    assert_eq!(header_of(&kept, &header::ETAG), etag);
+
+    let unchanged = get_with(&site, &article_page(), &[(header::IF_NONE_MATCH, &etag)]).await;
+    assert_eq!(unchanged.status, StatusCode::NOT_MODIFIED);
+    assert!(unchanged.body.is_empty());
+    assert_eq!(header_of(&unchanged, &header::ETAG), etag);
+
+    // Any write through the store (here a new category) renders the page again.
+    site.store
+        .create_category(&NewCategory {
+            slug: "jauna".into(),
+            name: "Jauna kategorija".into(),
+            name_en: String::new(),
+            name_ru: String::new(),
+            colour: "#205080".into(),
+        })
+        .await
+        .expect("the category is created");
+    let fresh = get_with(&site, &article_page(), &[(header::IF_NONE_MATCH, &etag)]).await;
+    assert_eq!(
+        fresh.status,
+        StatusCode::OK,
+        "the old tag no longer matches"
+    );
+    assert!(fresh.body.contains("Virsraksts aiz muguras"));
+    assert_ne!(header_of(&fresh, &header::ETAG), etag);
+}
+
+#[tokio::test]
+async fn each_encoding_is_kept_apart_with_its_own_tag() {
+    let site = Site::with_demo_content().await;
+    let page = "/calendar/2020/08";
+    let brotli = get_with(
+        &site,
+        page,
+        &[(header::ACCEPT_ENCODING, "gzip, deflate, br")],
+    )
+    .await;
+    let gzip = get_with(&site, page, &[(header::ACCEPT_ENCODING, "gzip")]).await;
+    let plain = get_with(&site, page, &[]).await;
+    assert_eq!(header_of(&brotli, &header::CONTENT_ENCODING), "br");
+    assert_eq!(header_of(&gzip, &header::CONTENT_ENCODING), "gzip");
+    assert_eq!(header_of(&plain, &header::CONTENT_ENCODING), "");
+    assert!(
+        plain.body.contains("Augusts"),
+        "the month page: {}",
+        plain.status
+    );
+    let tags = [&brotli, &gzip, &plain].map(|answer| header_of(answer, &header::ETAG).to_string());
+    assert!(tags[0] != tags[1] && tags[1] != tags[2] && tags[0] != tags[2]);
+    let again = get_with(&site, page, &[(header::ACCEPT_ENCODING, "gzip")]).await;
+    assert_eq!(header_of(&again, &header::ETAG), tags[1]);
+    assert_eq!(header_of(&again, &header::CONTENT_ENCODING), "gzip");
+}
+
+#[tokio::test]
+async fn an_editors_page_is_never_kept_and_never_reaches_a_reader() {
+    let site = Site::with_demo_content().await;
+    let editor = site
+        .signed_in("anna@example.lv", app::auth::Role::Editor)
+        .await;
+    let editors = site.get_as(&article_page(), &editor).await;
+    assert_eq!(editors.status, StatusCode::OK);
+    assert!(
+        editors.body.contains("id=\"editor-messages\""),
+        "the editor's page"
+    );
+    assert_eq!(
+        header_of(&editors, &header::CACHE_CONTROL),
+        "private, no-store"
+    );
+    assert!(editors.headers.get(header::ETAG).is_none());
+
+    let readers = get_with(&site, &article_page(), &[]).await;
+    assert!(!readers.body.contains("editor-messages"), "a reader's page");
+    let editors_again = site.get_as(&article_page(), &editor).await;
+    assert!(
+        editors_again.body.contains("id=\"editor-messages\""),
+        "an editor never gets the page kept for readers"
+    );
+
+    let signing_in = site
+        .post_form(
+            "/api/login",
+            &format!("email=anna@example.lv&password={}", crate::common::PASSWORD),
+            None,
+            Some(crate::common::ORIGIN),
+        )
+        .await;
+    assert_eq!(
+        header_of(&signing_in, &header::CACHE_CONTROL),
+        "private, no-store",
+        "an answer that sets a cookie is kept by nobody"
+    );
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 4)]
+async fn readers_racing_a_publish_get_the_published_text_next() {
+    let (site, editors) = newsroom().await;
+    const READERS: usize = 4;
+    for round in 0..6 {
+        let before = open(&site, &editors[0]).await;
+        let title = format!("Kārta {round}: publicēts, kamēr lasītāji lasa");
+        let publish = call(
+            &PublishArticle {
+                save: article_save(&before, &title, "Teksts"),
+            },
+            &editors[0],
+        );
+        let start = Arc::new(Barrier::new(READERS + 1));
+        let readers: Vec<_> = (0..READERS)
+            .map(|_| {
+                let (site, start) = (Arc::clone(&site), Arc::clone(&start));
+                tokio::spawn(async move {
+                    start.wait().await;
+                    get_with(&site, &article_page(), &[]).await.status
+                })
+            })
+            .collect();
+        start.wait().await;
+        let published = publish.send(&site).await;
+        assert_eq!(published.status, StatusCode::OK, "{}", published.body);
+        for reader in readers {
+            assert_eq!(reader.await.expect("the reader's request"), StatusCode::OK);
+        }
+        let next = get_with(&site, &article_page(), &[]).await;
+        assert!(
+            next.body.contains(&title),
+            "round {round}: the next reader sees what was published"
+        );
+    }
+    let last: Saved = ask(
+        &site,
+        &PublishArticle {
+            save: article_save(&open(&site, &editors[1]).await, "Pēdējais", "Beigas"),
+        },
+        &editors[1],
+    )
+    .await;
+    assert!(last.version > 6);
+    assert!(get_with(&site, &article_page(), &[])
+        .await
+        .body
+        .contains("Pēdējais"));
+}
+
+#[tokio::test]
+async fn every_answer_carries_the_security_headers() {
+    let site = Site::with_demo_content().await;
+    for uri in [
+        "/",
+        "/healthz",
+        "/nav-tadas-lapas",
+        "/api/events?from=2020-08-01&to=2020-09-01",
+    ] {
+        let answer = get_with(&site, uri, &[]).await;
+        assert_eq!(
+            header_of(&answer, &header::X_CONTENT_TYPE_OPTIONS),
+            "nosniff",
+            "{uri}"
+        );
+        assert_eq!(
+            header_of(&answer, &header::REFERRER_POLICY),
+            "strict-origin-when-cross-origin",
+            "{uri}"
+        );
+        assert!(
+            header_of(&answer, &header::CONTENT_SECURITY_POLICY).contains("frame-ancestors 'none'"),
+            "{uri}"
+        );
+        // The test site's public address is https.
+        assert_eq!(
+            header_of(&answer, &header::STRICT_TRANSPORT_SECURITY),
+            "max-age=31536000",
+            "{uri}"
+        );
+    }
+}
+
+/// Two server instances on one database, as behind a load balancer: a page kept by the second
+/// is dropped when the first saves an edit, because PostgreSQL tells every instance of each
+/// committed write. (SQLite is one instance's file: there the second store stands in for a
+/// second process, which the SQLite backend does not support, so this runs on PostgreSQL;
+/// `make test` runs it there.)
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn an_edit_through_one_instance_is_served_by_the_other() {
+    let (site, editors) = newsroom().await;
+    if !site.url.starts_with("postgres") {
+        eprintln!("two instances share a PostgreSQL database only; run with NOTIKUMI_TEST_BACKEND=postgres");
+        return;
+    }
+    let other_store = app::storage::connect(&site.url)
+        .await
+        .expect("the second instance opens the database");
+    other_store.follow_other_instances();
+    let other = server::router(app::state::AppState {
+        leptos_options: leptos::prelude::LeptosOptions::builder()
+            .output_name("notikumi")
+            .build(),
+        store: other_store,
+        public_url: crate::common::ORIGIN.into(),
+        media_dir: std::env::temp_dir().join("notikumi-media-other"),
+    });
+    let read_other = || async {
+        let response = tower::ServiceExt::oneshot(
+            other.clone(),
+            Request::get(article_page())
+                .body(Body::empty())
+                .expect("request"),
+        )
+        .await
+        .expect("response");
+        let bytes = axum::body::to_bytes(response.into_body(), usize::MAX)
+            .await
+            .expect("body");
+        String::from_utf8_lossy(&bytes).into_owned()
+    };
+    // Wait for the second instance's listener to be open (it counts its start as a change).
+    let mut kept = read_other().await;
+    for _ in 0..50 {
+        tokio::time::sleep(std::time::Duration::from_millis(20)).await;
+        kept = read_other().await;
+    }
+    assert_eq!(
+        read_other().await,
+        kept,
+        "the second instance keeps the page"
+    );
+
+    let title = "Saglabāts caur pirmo instanci";
+    let before = open(&site, &editors[0]).await;
+    let _: Saved = ask(
+        &site,
+        &PublishArticle {
+            save: article_save(&before, title, "Teksts"),
+        },
+        &editors[0],
+    )
+    .await;
+    // PostgreSQL delivers the notification within milliseconds of the commit.
+    let mut seen = false;
+    for _ in 0..100 {
+        if read_other().await.contains(title) {
+            seen = true;
+            break;
+        }
+        tokio::time::sleep(std::time::Duration::from_millis(20)).await;
+    }
+    assert!(
+        seen,
+        "the second instance serves the edit, not the page it kept"
+    );
+}
