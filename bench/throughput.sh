@@ -34,7 +34,7 @@ article=$(curl -sf "http://127.0.0.1:$port/news" | grep -o 'href="/news/[a-z0-9-
 declare -A paths=(
   [month]="/calendar/2020/08"
   [article]="$article"
-  [events]="/api/events?from=2020-08-01&to=2020-09-01"
+  [events]="/api/events?start=2020-08-01&end=2020-09-01"
 )
 names=(month article events)
 

@@ -14,6 +14,11 @@ pub const DEFAULT_PUBLIC_URL: &str = "http://127.0.0.1:3000";
 
 /// Memory for pages served from memory when `NOTIKUMI_PAGE_CACHE_MB` is not set.
 pub const DEFAULT_PAGE_CACHE_MB: u64 = 64;
+/// Requests at a time when `NOTIKUMI_MAX_REQUESTS` is not set.
+pub const DEFAULT_MAX_REQUESTS: usize = 256;
+/// Seconds a request may take when `NOTIKUMI_REQUEST_TIMEOUT_SECS` is not set (long enough for
+/// a 10 MB photo over a slow line).
+pub const DEFAULT_REQUEST_TIMEOUT_SECONDS: u64 = 60;
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Config {
@@ -25,8 +30,30 @@ pub struct Config {
     pub public_url: String,
     /// Folder of uploaded images.
     pub media_dir: std::path::PathBuf,
+    /// How much the server takes on at once.
+    pub serving: Serving,
+}
+
+/// How much the server takes on at once: memory for pages, requests at a time, time per request.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Serving {
     /// Memory for reader pages served from memory (`page_cache`); 0 renders every request.
     pub page_cache_megabytes: u64,
+    /// Requests rendered or answered at once (pages from memory do not count); one more is
+    /// answered 503 with `Retry-After` at once instead of waiting in a queue without end.
+    pub max_requests: usize,
+    /// The longest a request may take, reading its body included; then it is answered 408.
+    pub request_timeout: std::time::Duration,
+}
+
+impl Default for Serving {
+    fn default() -> Self {
+        Self {
+            page_cache_megabytes: DEFAULT_PAGE_CACHE_MB,
+            max_requests: DEFAULT_MAX_REQUESTS,
+            request_timeout: std::time::Duration::from_secs(DEFAULT_REQUEST_TIMEOUT_SECONDS),
+        }
+    }
 }
 
 #[derive(Debug, thiserror::Error, PartialEq, Eq)]
@@ -64,19 +91,35 @@ impl Config {
             .filter(|dir| !dir.trim().is_empty())
             .unwrap_or_else(|| DEFAULT_MEDIA_DIR.to_string())
             .into();
-        let page_cache_megabytes = match lookup("NOTIKUMI_PAGE_CACHE_MB") {
-            None => DEFAULT_PAGE_CACHE_MB,
-            Some(value) => value.trim().parse().map_err(|_| ConfigError::NotANumber {
-                name: "NOTIKUMI_PAGE_CACHE_MB",
-                value,
-            })?,
+        let number = |name: &'static str, default: u64| match lookup(name) {
+            None => Ok(default),
+            Some(value) => value
+                .trim()
+                .parse::<u64>()
+                .map_err(|_| ConfigError::NotANumber { name, value }),
+        };
+        let serving = Serving {
+            page_cache_megabytes: number("NOTIKUMI_PAGE_CACHE_MB", DEFAULT_PAGE_CACHE_MB)?,
+            max_requests: usize::try_from(number(
+                "NOTIKUMI_MAX_REQUESTS",
+                DEFAULT_MAX_REQUESTS as u64,
+            )?)
+            .unwrap_or(usize::MAX)
+            .max(1),
+            request_timeout: std::time::Duration::from_secs(
+                number(
+                    "NOTIKUMI_REQUEST_TIMEOUT_SECS",
+                    DEFAULT_REQUEST_TIMEOUT_SECONDS,
+                )?
+                .max(1),
+            ),
         };
         Ok(Self {
             database_url,
             demo_content,
             public_url,
             media_dir,
-            page_cache_megabytes,
+            serving,
         })
     }
 }
@@ -113,7 +156,7 @@ mod tests {
                 demo_content: true,
                 public_url: DEFAULT_PUBLIC_URL.into(),
                 media_dir: DEFAULT_MEDIA_DIR.into(),
-                page_cache_megabytes: DEFAULT_PAGE_CACHE_MB,
+                serving: Serving::default(),
             })
         );
         assert_eq!(
@@ -144,9 +187,22 @@ mod tests {
     }
 
     #[test]
-    fn the_page_cache_size_is_a_number_of_megabytes() {
+    fn limits_are_whole_numbers() {
         let read = config(&[("NOTIKUMI_PAGE_CACHE_MB", " 0 ")]).expect("valid config");
-        assert_eq!(read.page_cache_megabytes, 0);
+        assert_eq!(read.serving.page_cache_megabytes, 0);
+        let read = config(&[
+            ("NOTIKUMI_MAX_REQUESTS", "0"),
+            ("NOTIKUMI_REQUEST_TIMEOUT_SECS", "5"),
+        ])
+        .expect("valid config");
+        assert_eq!(
+            read.serving.max_requests, 1,
+            "at least one request at a time"
+        );
+        assert_eq!(
+            read.serving.request_timeout,
+            std::time::Duration::from_secs(5)
+        );
         assert_eq!(
             config(&[("NOTIKUMI_PAGE_CACHE_MB", "64MB")]),
             Err(ConfigError::NotANumber {

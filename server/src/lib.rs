@@ -23,18 +23,18 @@ use leptos::prelude::provide_context;
 use leptos_axum::{generate_route_list, LeptosRoutes};
 use tower_http::{catch_panic::CatchPanicLayer, compression::CompressionLayer, trace::TraceLayer};
 
-/// Every route of the site, with the default page cache. Tested without a socket through
+/// Every route of the site, with the default limits. Tested without a socket through
 /// `tower::ServiceExt::oneshot`.
 pub fn router(state: AppState) -> Router {
-    router_with(state, config::DEFAULT_PAGE_CACHE_MB)
+    router_with(state, config::Serving::default())
 }
 
-/// Every route of the site, keeping up to `page_cache_megabytes` of reader pages in memory.
-pub fn router_with(state: AppState, page_cache_megabytes: u64) -> Router {
+/// Every route of the site, within `serving`'s limits.
+pub fn router_with(state: AppState, serving: config::Serving) -> Router {
     let routes = generate_route_list(App);
     let leptos_options = state.leptos_options.clone();
     let context_state = state.clone();
-    Router::new()
+    let site = Router::new()
         .route("/healthz", get(healthz))
         .route("/readyz", get(readyz))
         .merge(app::feeds::routes())
@@ -66,20 +66,45 @@ pub fn router_with(state: AppState, page_cache_megabytes: u64) -> Router {
             app::auth::csrf::refuse_cross_site,
         ))
         .layer(CompressionLayer::new())
-        // Outside the compression: pages are kept compressed, once per encoding.
-        .layer(axum::middleware::from_fn_with_state(
-            page_cache::PageCache::new(state.store.clone(), page_cache_megabytes),
-            page_cache::serve_from_memory,
-        ))
-        // A bug that panics in one request answers that request with a 500 and leaves the
-        // server running.
-        .layer(CatchPanicLayer::new())
+        .with_state(state.clone());
+    // Around the whole router rather than each route (`Router::layer` wraps every route and
+    // clones its stack per request): a page served from memory is answered before routing.
+    let served = tower::ServiceBuilder::new()
+        .layer(TraceLayer::new_for_http())
         .layer(axum::middleware::from_fn_with_state(
             state.public_url.starts_with("https://"),
             security_headers::add,
         ))
-        .layer(TraceLayer::new_for_http())
-        .with_state(state)
+        // A bug that panics in one request answers that request with a 500 and leaves the
+        // server running.
+        .layer(CatchPanicLayer::new())
+        // Outside the compression: pages are kept compressed, once per encoding.
+        .layer(axum::middleware::from_fn_with_state(
+            page_cache::PageCache::new(state.store.clone(), serving.page_cache_megabytes),
+            page_cache::serve_from_memory,
+        ))
+        // What is not served from memory takes a place; with none free, 503 at once.
+        .layer(axum::error_handling::HandleErrorLayer::new(overloaded))
+        .layer(tower::load_shed::LoadShedLayer::new())
+        .layer(tower::limit::ConcurrencyLimitLayer::new(
+            serving.max_requests,
+        ))
+        .layer(tower_http::timeout::TimeoutLayer::with_status_code(
+            StatusCode::REQUEST_TIMEOUT,
+            serving.request_timeout,
+        ))
+        .service(site);
+    Router::new().fallback_service(served)
+}
+
+/// The answer when every place is taken: come back in a moment.
+async fn overloaded(_: tower::BoxError) -> Response {
+    (
+        StatusCode::SERVICE_UNAVAILABLE,
+        [(axum::http::header::RETRY_AFTER, "2")],
+        "Serveris ir pārslogots; lūdzu, mēģiniet vēlreiz pēc brīža.",
+    )
+        .into_response()
 }
 
 /// A server function's error that arises before its body runs (arguments it cannot read) is

@@ -72,7 +72,7 @@ async fn serve() -> Result<(), Box<dyn std::error::Error>> {
             public_url: config.public_url.clone(),
             media_dir: config.media_dir.clone(),
         },
-        config.page_cache_megabytes,
+        config.serving,
     );
     let listener = tokio::net::TcpListener::bind(&address).await?;
     tracing::info!("listening on http://{address}");

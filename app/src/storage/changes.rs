@@ -6,9 +6,12 @@
 //! was stored under an older generation and is never served again. Account writes (sessions,
 //! sign-in attempts) change no page and do not count.
 //!
-//! With several instances on one PostgreSQL database, each write transaction also calls
-//! `pg_notify`, which PostgreSQL delivers at commit (and drops on a rollback); every instance
-//! follows the channel (`PostgresStore::follow_other_instances`) and moves its own generation on.
+//! Writes from elsewhere are followed by the running server (`Store::follow_other_instances`):
+//! - with several instances on one PostgreSQL database, each write transaction also calls
+//!   `pg_notify`, which PostgreSQL delivers at commit (and drops on a rollback); every instance
+//!   listens on the channel and moves its own generation on;
+//! - with SQLite, a command run by an operator on the same file is noticed within half a
+//!   second through `PRAGMA data_version`.
 
 use std::{
     ops::{Deref, DerefMut},

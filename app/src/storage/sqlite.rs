@@ -57,8 +57,43 @@ impl SqliteStore {
 }
 
 impl SqliteStore {
-    /// One process owns a SQLite file: no other instance writes to it.
-    fn listen_for_changes(&self) {}
+    /// One server owns a SQLite file, but an operator's command (`notikumi generate-events`,
+    /// a restore) may write to it from another process. SQLite's `data_version` on a
+    /// connection of its own changes whenever another connection commits: polled twice a
+    /// second, it moves the generation on for those writes too.
+    fn listen_for_changes(&self) {
+        let options = self.pool.connect_options();
+        let pool = self.pool.clone();
+        let changes = Arc::clone(&self.changes);
+        tokio::spawn(async move {
+            let mut connection = match sqlx::ConnectOptions::connect(options.as_ref()).await {
+                Ok(connection) => connection,
+                Err(error) => {
+                    tracing::warn!(%error, "cannot watch the database for other writers");
+                    return;
+                }
+            };
+            let mut seen = None;
+            let mut every = tokio::time::interval(Duration::from_millis(500));
+            while !pool.is_closed() {
+                every.tick().await;
+                let version: i64 = match sqlx::query_scalar("PRAGMA data_version")
+                    .fetch_one(&mut connection)
+                    .await
+                {
+                    Ok(version) => version,
+                    Err(error) => {
+                        tracing::warn!(%error, "stopped watching the database for other writers");
+                        return;
+                    }
+                };
+                if seen.is_some_and(|seen| seen != version) {
+                    changes.changed();
+                }
+                seen = Some(version);
+            }
+        });
+    }
 }
 
 impl SqliteStore {

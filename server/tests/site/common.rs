@@ -50,6 +50,11 @@ async fn fresh_database() -> (String, Option<std::path::PathBuf>) {
 
 impl Site {
     pub async fn with_demo_content() -> Self {
+        Self::with_limits(server::config::Serving::default()).await
+    }
+
+    /// A site with the demo content, within `serving`'s limits.
+    pub async fn with_limits(serving: server::config::Serving) -> Self {
         let turn = std::sync::Arc::clone(&ONE_SITE_AT_A_TIME)
             .lock_owned()
             .await;
@@ -60,13 +65,16 @@ impl Site {
             .expect("demo content loads");
         let leptos_options = LeptosOptions::builder().output_name("notikumi").build();
         Site {
-            router: server::router(AppState {
-                leptos_options,
-                store: store.clone(),
-                public_url: "https://notikumi.example.lv".into(),
-                media_dir: std::env::temp_dir()
-                    .join(format!("notikumi-media-{}", uuid::Uuid::new_v4())),
-            }),
+            router: server::router_with(
+                AppState {
+                    leptos_options,
+                    store: store.clone(),
+                    public_url: "https://notikumi.example.lv".into(),
+                    media_dir: std::env::temp_dir()
+                        .join(format!("notikumi-media-{}", uuid::Uuid::new_v4())),
+                },
+                serving,
+            ),
             store,
             url,
             path,

@@ -13,5 +13,6 @@ mod editing;
 mod feeds;
 mod hostile;
 mod languages;
+mod limits;
 mod pages;
 mod racing;

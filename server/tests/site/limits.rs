@@ -1,0 +1,77 @@
+//! The server's limits: a request that takes too long (a client sending its body slowly) is
+//! answered 408, and when every place is taken the next request is answered 503 with
+//! `Retry-After` at once instead of waiting in a queue without end.
+
+use std::time::{Duration, Instant};
+
+use axum::body::{Body, Bytes};
+use http::{header, Request, StatusCode};
+use server::config::Serving;
+
+use crate::common::{Site, ORIGIN};
+
+/// A sign-in whose body never arrives, like a client that stops sending.
+fn stalled_sign_in() -> Request<Body> {
+    let never = futures_util::stream::pending::<Result<Bytes, std::io::Error>>();
+    Request::post("/api/login")
+        .header(header::CONTENT_TYPE, "application/x-www-form-urlencoded")
+        .header(header::ORIGIN, ORIGIN)
+        .body(Body::from_stream(never))
+        .expect("request")
+}
+
+#[tokio::test]
+async fn a_request_that_takes_too_long_is_answered_408() {
+    let site = Site::with_limits(Serving {
+        request_timeout: Duration::from_millis(300),
+        ..Serving::default()
+    })
+    .await;
+    let started = Instant::now();
+    let answer = tokio::time::timeout(Duration::from_secs(10), site.send(stalled_sign_in()))
+        .await
+        .expect("answered, not left waiting");
+    assert_eq!(answer.status, StatusCode::REQUEST_TIMEOUT);
+    assert!(started.elapsed() < Duration::from_secs(5));
+    let (status, _) = site.get("/healthz").await;
+    assert_eq!(status, StatusCode::OK, "the server goes on");
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn with_every_place_taken_the_next_request_is_told_to_come_back() {
+    let site = std::sync::Arc::new(
+        Site::with_limits(Serving {
+            max_requests: 1,
+            ..Serving::default()
+        })
+        .await,
+    );
+    let holder = {
+        let site = std::sync::Arc::clone(&site);
+        tokio::spawn(async move { site.send(stalled_sign_in()).await })
+    };
+    // Until the stalled request holds the one place.
+    let mut refused = None;
+    for _ in 0..100 {
+        let answer = site
+            .send(
+                Request::get("/healthz")
+                    .body(Body::empty())
+                    .expect("request"),
+            )
+            .await;
+        if answer.status == StatusCode::SERVICE_UNAVAILABLE {
+            refused = Some(answer);
+            break;
+        }
+        tokio::time::sleep(Duration::from_millis(20)).await;
+    }
+    let refused = refused.expect("a request beyond the limit is refused");
+    assert_eq!(refused.headers[header::RETRY_AFTER], "2");
+    assert!(refused.body.contains("pārslogots"), "{}", refused.body);
+
+    holder.abort();
+    let _ = holder.await;
+    let (status, _) = site.get("/healthz").await;
+    assert_eq!(status, StatusCode::OK, "the place is free again");
+}
