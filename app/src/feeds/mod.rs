@@ -139,11 +139,21 @@ fn storage_failure(error: storage::StoreError, lang: Lang) -> Response {
         .into_response()
 }
 
-/// `/calendar.ics`: every published event (`?category=` narrows it), recurring ones as
-/// RRULE with EXDATE.
+/// How far back `/calendar.ics` reaches: events that ended more than this many days ago are
+/// left out, so the feed stays the size of a year or so however long the site runs.
+pub const CALENDAR_FEED_DAYS_BACK: u64 = 366;
+
+/// `/calendar.ics`: the published events of the last year and everything ahead (`?category=`
+/// narrows it), recurring ones as RRULE with EXDATE.
 async fn calendar_feed(State(state): State<AppState>, lang: Lang, request: Request) -> Response {
     let wanted = categories(request.uri().query());
-    let events = match state.store.published_events().await {
+    let today = crate::timezone::today();
+    let since = crate::timezone::start_of_day(
+        today
+            .checked_sub_days(chrono::Days::new(CALENDAR_FEED_DAYS_BACK))
+            .unwrap_or(today),
+    );
+    let events = match state.store.published_events_ending_after(since).await {
         Ok(events) => events,
         Err(error) => return storage_failure(error, lang),
     };

@@ -135,7 +135,11 @@ async fn sitemap_pages(store: &dyn Store) -> Result<Vec<SitemapPage>, StoreError
         }
         article_slugs.extend(page.articles.into_iter().map(|article| article.slug));
     }
-    let events = store.published_events().await?;
+    let first_day = chrono::NaiveDate::from_ymd_opt(*crate::calendar::YEARS.start(), 1, 1)
+        .expect("the calendar's first year has a first of January");
+    let events = store
+        .published_events_ending_after(timezone::start_of_day(first_day))
+        .await?;
     let event_slugs: Vec<String> = events.iter().map(|event| event.slug.clone()).collect();
     let (mut translated_articles, mut translated_events) = (Vec::new(), Vec::new());
     for lang in [Lang::En, Lang::Ru] {

@@ -45,7 +45,12 @@ pub trait EventStore: Send + Sync {
     async fn recurring_events(&self) -> Result<Vec<Event>, StoreError>;
 
     /// Every published event, by start time (for calendar feeds).
-    async fn published_events(&self) -> Result<Vec<Event>, StoreError>;
+    /// Published events still going on at `after` or later (a series counts until its last
+    /// occurrence ends; one without end always), by start.
+    async fn published_events_ending_after(
+        &self,
+        after: DateTime<Utc>,
+    ) -> Result<Vec<Event>, StoreError>;
 
     async fn published_event(&self, slug: &str) -> Result<Option<Event>, StoreError>;
 
@@ -189,12 +194,20 @@ macro_rules! impl_events {
                 Ok(rows.into_iter().map(Into::into).collect())
             }
 
-            async fn published_events(&self) -> Result<Vec<Event>, StoreError> {
+            async fn published_events_ending_after(
+                &self,
+                after: DateTime<Utc>,
+            ) -> Result<Vec<Event>, StoreError> {
                 let sql = format!(
                     "SELECT {EVENT_COLUMNS} WHERE e.status = 'published' \
+                     AND (e.ends_at >= $1 OR (e.rrule IS NOT NULL \
+                     AND (e.series_end IS NULL OR e.series_end >= $1))) \
                      ORDER BY e.starts_at, e.id"
                 );
-                let rows: Vec<EventRow> = sqlx::query_as(&sql).fetch_all(&self.pool).await?;
+                let rows: Vec<EventRow> = sqlx::query_as(&sql)
+                    .bind($instant(after))
+                    .fetch_all(&self.pool)
+                    .await?;
                 Ok(rows.into_iter().map(Into::into).collect())
             }
 

@@ -13,7 +13,55 @@ contract_tests!(
     long_events_are_found_however_far_back_they_start,
     many_events_are_stored_in_one_transaction,
     demo_content_loads_with_august_2020_and_the_2018_article,
+    events_ending_before_a_bound_are_left_out_but_series_reaching_past_it_are_not,
 );
+
+async fn events_ending_before_a_bound_are_left_out_but_series_reaching_past_it_are_not(
+    store: SharedStore,
+) {
+    let bound = utc(2020, 1, 1, 0, 0);
+    let weekly = |series_end| {
+        let mut series = event("Series", utc(2018, 1, 2, 7, 0), utc(2018, 1, 2, 9, 0));
+        series.recurrence = Some(Recurrence {
+            rule: "FREQ=WEEKLY".into(),
+            exdates: Vec::new(),
+            series_end,
+        });
+        series
+    };
+    let mut ended_series = weekly(Some(utc(2019, 6, 4, 9, 0)));
+    ended_series.title = "Series that ended".into();
+    let mut endless_series = weekly(None);
+    endless_series.title = "Series without end".into();
+    let mut running_series = weekly(Some(utc(2020, 3, 3, 9, 0)));
+    running_series.title = "Series running past the bound".into();
+    for new in [
+        event("Long ago", utc(2019, 5, 1, 7, 0), utc(2019, 5, 1, 9, 0)),
+        event("Across the bound", utc(2019, 12, 31, 7, 0), utc(2020, 1, 2, 9, 0)),
+        event("After", utc(2020, 2, 1, 7, 0), utc(2020, 2, 1, 9, 0)),
+        ended_series,
+        endless_series,
+        running_series,
+    ] {
+        store.create_event(&new, None).await.expect("create event");
+    }
+    let titles: Vec<String> = store
+        .published_events_ending_after(bound)
+        .await
+        .expect("events")
+        .into_iter()
+        .map(|event| event.title)
+        .collect();
+    assert_eq!(
+        titles,
+        [
+            "Series without end",
+            "Series running past the bound",
+            "Across the bound",
+            "After"
+        ]
+    );
+}
 
 async fn categories_round_trip(store: SharedStore) {
     let created = store
