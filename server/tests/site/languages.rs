@@ -226,15 +226,21 @@ async fn calendar_feeds_speak_the_readers_language() {
         body.contains("CATEGORIES:Training\r\n"),
         "category names in English"
     );
-    assert!(body.contains("SUMMARY:Webinar on fake job offers in social networks\r\n"));
-    assert!(body.contains(&format!(
-        "URL:https://notikumi.example.lv/en/events/{webinar}\r\n"
-    )));
-    assert_eq!(body.matches("BEGIN:VEVENT").count(), 58);
+    let (_, _, latvian_feed) = site.get_typed("/calendar.ics").await;
+    assert_eq!(
+        body.matches("BEGIN:VEVENT").count(),
+        latvian_feed.matches("BEGIN:VEVENT").count(),
+        "the same events in every language"
+    );
 
+    // The webinar (August 2020) ended long before the site feed's window; its own feed stays.
     let (status, _, one) = site.get_typed(&format!("/en/events/{webinar}.ics")).await;
     assert_eq!(status, StatusCode::OK);
-    assert!(one.contains("SUMMARY:Webinar on fake job offers"));
+    let one = one.replace("\r\n ", "");
+    assert!(one.contains("SUMMARY:Webinar on fake job offers in social networks\r\n"));
+    assert!(one.contains(&format!(
+        "URL:https://notikumi.example.lv/en/events/{webinar}\r\n"
+    )));
     let (status, _, latvian) = site.get_typed(&format!("/ru/events/{webinar}.ics")).await;
     assert_eq!(status, StatusCode::OK, "no Russian version: the original");
     assert!(latvian.contains("SUMMARY:Vebinārs par viltus darba piedāvājumiem"));

@@ -37,7 +37,11 @@ async fn events_ending_before_a_bound_are_left_out_but_series_reaching_past_it_a
     running_series.title = "Series running past the bound".into();
     for new in [
         event("Long ago", utc(2019, 5, 1, 7, 0), utc(2019, 5, 1, 9, 0)),
-        event("Across the bound", utc(2019, 12, 31, 7, 0), utc(2020, 1, 2, 9, 0)),
+        event(
+            "Across the bound",
+            utc(2019, 12, 31, 7, 0),
+            utc(2020, 1, 2, 9, 0),
+        ),
         event("After", utc(2020, 2, 1, 7, 0), utc(2020, 2, 1, 9, 0)),
         ended_series,
         endless_series,

@@ -95,7 +95,10 @@ async fn snapshot(site: &Site, (article, event): (i64, i64)) -> String {
                 .published_articles(&[], 1000, 0)
                 .await
                 .expect("articles"),
-            store.published_events().await.expect("events"),
+            store
+                .published_events_ending_after(chrono::DateTime::UNIX_EPOCH)
+                .await
+                .expect("events"),
             store.draft_articles().await.expect("drafts"),
             store.trashed_articles().await.expect("trashed articles"),
             store.trashed_events().await.expect("trashed events"),
