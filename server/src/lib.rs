@@ -5,6 +5,7 @@
 // the default 128 levels.
 #![recursion_limit = "256"]
 
+mod access_log;
 pub mod cli;
 pub mod config;
 pub mod page_cache;
@@ -21,7 +22,7 @@ use axum::{
 };
 use leptos::prelude::provide_context;
 use leptos_axum::{generate_route_list, LeptosRoutes};
-use tower_http::{catch_panic::CatchPanicLayer, compression::CompressionLayer, trace::TraceLayer};
+use tower_http::{catch_panic::CatchPanicLayer, compression::CompressionLayer};
 
 /// Every route of the site, with the default limits. Tested without a socket through
 /// `tower::ServiceExt::oneshot`.
@@ -70,7 +71,9 @@ pub fn router_with(state: AppState, serving: config::Serving) -> Router {
     // Around the whole router rather than each route (`Router::layer` wraps every route and
     // clones its stack per request): a page served from memory is answered before routing.
     let served = tower::ServiceBuilder::new()
-        .layer(TraceLayer::new_for_http())
+        .layer(access_log::set_request_id())
+        .layer(access_log::log_requests())
+        .layer(access_log::propagate_request_id())
         .layer(axum::middleware::from_fn_with_state(
             state.public_url.starts_with("https://"),
             security_headers::add,

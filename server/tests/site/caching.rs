@@ -330,3 +330,21 @@ async fn an_edit_through_one_instance_is_served_by_the_other() {
         "the second instance serves the edit, not the page it kept"
     );
 }
+
+#[tokio::test]
+async fn every_answer_names_its_request_and_keeps_the_proxys_name_for_it() {
+    let site = Site::with_demo_content().await;
+    let first = get_with(&site, &article_page(), &[]).await;
+    let second = get_with(&site, &article_page(), &[]).await;
+    let id_of =
+        |answer: &Answer| header_of(answer, &HeaderName::from_static("x-request-id")).to_string();
+    assert_eq!(id_of(&first).len(), 36, "a UUID: {}", id_of(&first));
+    assert_ne!(id_of(&first), id_of(&second), "each request its own");
+    let proxied = get_with(
+        &site,
+        "/healthz",
+        &[(HeaderName::from_static("x-request-id"), "proxy-42")],
+    )
+    .await;
+    assert_eq!(id_of(&proxied), "proxy-42");
+}
