@@ -86,12 +86,33 @@ async fn serve() -> Result<(), Box<dyn std::error::Error>> {
     tracing::info!("listening on http://{address}");
     // The socket address reaches handlers, so failed sign-ins can be counted per address.
     let app = app.into_make_service_with_connect_info::<std::net::SocketAddr>();
-    axum::serve(listener, app)
-        .with_graceful_shutdown(shutdown_signal())
-        .await?;
+    // On SIGTERM or Ctrl+C new connections are refused and the requests in flight finish, for
+    // at most SHUTDOWN_DEADLINE; then the database is closed either way.
+    let signalled = std::sync::Arc::new(tokio::sync::Notify::new());
+    let serving = axum::serve(listener, app).with_graceful_shutdown({
+        let signalled = std::sync::Arc::clone(&signalled);
+        async move {
+            shutdown_signal().await;
+            signalled.notify_one();
+        }
+    });
+    let deadline = async {
+        signalled.notified().await;
+        tokio::time::sleep(SHUTDOWN_DEADLINE).await;
+    };
+    tokio::select! {
+        served = serving => served?,
+        () = deadline => tracing::warn!(
+            "requests still in flight {} s after the signal; stopping anyway",
+            SHUTDOWN_DEADLINE.as_secs()
+        ),
+    }
     store.close().await;
     Ok(())
 }
+
+/// How long requests in flight may take to finish once the server is told to stop.
+const SHUTDOWN_DEADLINE: std::time::Duration = std::time::Duration::from_secs(10);
 
 async fn generate(
     count: u64,

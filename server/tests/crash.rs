@@ -402,3 +402,79 @@ async fn on_postgres_acknowledged_saves_survive_a_kill() {
         .await
         .expect("dropped");
 }
+
+/// SIGTERM, as systemd or a container runtime sends it: the request in flight is answered,
+/// the process exits cleanly, and SQLite's write-ahead log is folded into the database (no
+/// connection left open, the watching one included).
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn sigterm_answers_the_request_in_flight_and_closes_the_database() {
+    use tokio::io::{AsyncReadExt, AsyncWriteExt};
+
+    let folder = std::env::temp_dir().join(format!("notikumi-stop-{}", uuid::Uuid::new_v4()));
+    std::fs::create_dir_all(&folder).expect("folder");
+    let path = folder.join("notikumi.db");
+    let mut server = Server::start(&format!("sqlite:{}", path.display()), &folder).await;
+
+    // A sign-in whose body is still on its way when the signal comes.
+    let body = "email=nav%40example.lv&password=nepareiza-parole";
+    let mut connection = tokio::net::TcpStream::connect(server.base.trim_start_matches("http://"))
+        .await
+        .expect("connects");
+    let head = format!(
+        "POST /api/login HTTP/1.1\r\nHost: {host}\r\nOrigin: {base}\r\nAccept: application/json\r\n\
+         Content-Type: application/x-www-form-urlencoded\r\nContent-Length: {length}\r\n\r\n",
+        host = server.base.trim_start_matches("http://"),
+        base = server.base,
+        length = body.len()
+    );
+    connection
+        .write_all(format!("{head}{}", &body[..10]).as_bytes())
+        .await
+        .expect("the first half is sent");
+    tokio::time::sleep(Duration::from_millis(300)).await;
+    let stopped = Command::new("kill")
+        .args(["-TERM", &server.child.id().to_string()])
+        .status()
+        .expect("kill runs");
+    assert!(stopped.success());
+    tokio::time::sleep(Duration::from_millis(300)).await;
+    connection
+        .write_all(body[10..].as_bytes())
+        .await
+        .expect("the rest is sent");
+    let mut answer = Vec::new();
+    let mut buffer = [0_u8; 4096];
+    while !String::from_utf8_lossy(&answer).contains("\r\n\r\n") {
+        let read = tokio::time::timeout(Duration::from_secs(10), connection.read(&mut buffer))
+            .await
+            .expect("the answer comes")
+            .expect("reads");
+        assert!(read > 0, "the connection closed without an answer");
+        answer.extend_from_slice(&buffer[..read]);
+    }
+    let answer = String::from_utf8_lossy(&answer);
+    assert!(
+        answer.starts_with("HTTP/1.1 401"),
+        "the request in flight is answered: {answer}"
+    );
+
+    let started = Instant::now();
+    let status = loop {
+        if let Some(status) = server.child.try_wait().expect("waits") {
+            break status;
+        }
+        assert!(
+            started.elapsed() < Duration::from_secs(15),
+            "the server stops within its deadline"
+        );
+        tokio::time::sleep(Duration::from_millis(50)).await;
+    };
+    assert!(status.success(), "a clean exit: {status}");
+    let wal = folder.join("notikumi.db-wal");
+    assert!(
+        std::fs::metadata(&wal).map_or(true, |wal| wal.len() == 0),
+        "the write-ahead log is folded into the database"
+    );
+    drop(server);
+    let _ = std::fs::remove_dir_all(&folder);
+}

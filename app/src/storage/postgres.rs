@@ -66,6 +66,12 @@ impl PostgresStore {
     }
 }
 
+impl PostgresStore {
+    /// The listening connection is the server's own, outside the pool; it ends with the
+    /// process.
+    async fn stop_listening(&self) {}
+}
+
 /// Moves `changes` on for every announced write, until the connection fails for good.
 async fn follow_changes(pool: &PgPool, changes: &ContentChanges) -> Result<(), sqlx::Error> {
     let mut listener = sqlx::postgres::PgListener::connect_with(pool).await?;

@@ -417,6 +417,7 @@ macro_rules! impl_store {
             }
 
             async fn close(&self) {
+                self.stop_listening().await;
                 self.pool.close().await;
             }
 

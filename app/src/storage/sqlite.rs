@@ -25,6 +25,8 @@ use crate::i18n::Lang;
 
 pub struct SqliteStore {
     changes: Arc<ContentChanges>,
+    /// The connection that watches for other processes' writes (`listen_for_changes`).
+    watcher: Arc<tokio::sync::Mutex<Option<sqlx::SqliteConnection>>>,
     pool: SqlitePool,
 }
 
@@ -51,6 +53,7 @@ impl SqliteStore {
         sqlx::migrate!("./migrations/sqlite").run(&pool).await?;
         Ok(Self {
             changes: ContentChanges::new(),
+            watcher: Arc::default(),
             pool,
         })
     }
@@ -60,25 +63,31 @@ impl SqliteStore {
     /// One server owns a SQLite file, but an operator's command (`notikumi generate-events`,
     /// a restore) may write to it from another process. SQLite's `data_version` on a
     /// connection of its own changes whenever another connection commits: polled twice a
-    /// second, it moves the generation on for those writes too.
+    /// second, it moves the generation on for those writes too. `close` closes that
+    /// connection with the pool's, so the last one to go checkpoints the WAL.
     fn listen_for_changes(&self) {
         let options = self.pool.connect_options();
-        let pool = self.pool.clone();
+        let watcher = Arc::clone(&self.watcher);
         let changes = Arc::clone(&self.changes);
         tokio::spawn(async move {
-            let mut connection = match sqlx::ConnectOptions::connect(options.as_ref()).await {
-                Ok(connection) => connection,
+            match sqlx::ConnectOptions::connect(options.as_ref()).await {
+                Ok(connection) => *watcher.lock().await = Some(connection),
                 Err(error) => {
                     tracing::warn!(%error, "cannot watch the database for other writers");
                     return;
                 }
-            };
+            }
             let mut seen = None;
             let mut every = tokio::time::interval(Duration::from_millis(500));
-            while !pool.is_closed() {
+            loop {
                 every.tick().await;
+                let mut connection = watcher.lock().await;
+                // Taken by `close`.
+                let Some(connection) = connection.as_mut() else {
+                    return;
+                };
                 let version: i64 = match sqlx::query_scalar("PRAGMA data_version")
-                    .fetch_one(&mut connection)
+                    .fetch_one(connection)
                     .await
                 {
                     Ok(version) => version,
@@ -93,6 +102,15 @@ impl SqliteStore {
                 seen = Some(version);
             }
         });
+    }
+
+    /// Closes the watching connection, if there is one.
+    async fn stop_listening(&self) {
+        if let Some(connection) = self.watcher.lock().await.take() {
+            if let Err(error) = sqlx::Connection::close(connection).await {
+                tracing::warn!(%error, "closing the watching connection failed");
+            }
+        }
     }
 }
 
