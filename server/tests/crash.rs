@@ -439,7 +439,7 @@ async fn sigterm_answers_the_request_in_flight_and_closes_the_database() {
     assert!(stopped.success());
     tokio::time::sleep(Duration::from_millis(300)).await;
     connection
-        .write_all(body[10..].as_bytes())
+        .write_all(&body.as_bytes()[10..])
         .await
         .expect("the rest is sent");
     let mut answer = Vec::new();
