@@ -41,6 +41,12 @@ pub enum Command {
         #[arg(long, default_value = "Slodzes tests")]
         title: String,
     },
+    /// Write a consistent copy of the SQLite database to a new file while the site runs
+    /// (PostgreSQL: use pg_dump). Every save committed before the copy began is in it.
+    Backup {
+        /// The new file (it must not exist yet).
+        path: std::path::PathBuf,
+    },
     /// Manage editors' accounts.
     User {
         #[command(subcommand)]

@@ -43,6 +43,7 @@ async fn main() -> ExitCode {
         } => generate(count, from, to, &title).await,
         Command::GenerateArticles { count, from, to } => generate_news(count, from, to).await,
         Command::User { command } => manage_users(command).await,
+        Command::Backup { path } => back_up(&path).await,
     };
     match result {
         Ok(()) => ExitCode::SUCCESS,
@@ -113,6 +114,16 @@ async fn serve() -> Result<(), Box<dyn std::error::Error>> {
 
 /// How long requests in flight may take to finish once the server is told to stop.
 const SHUTDOWN_DEADLINE: std::time::Duration = std::time::Duration::from_secs(10);
+
+async fn back_up(path: &std::path::Path) -> Result<(), Box<dyn std::error::Error>> {
+    let config = Config::from_env()?;
+    let store = storage::connect(&config.database_url).await?;
+    let copied = store.back_up_to(path).await;
+    store.close().await;
+    copied?;
+    println!("backed up to {}", path.display());
+    Ok(())
+}
 
 async fn generate(
     count: u64,

@@ -9,7 +9,7 @@ use std::{
     path::Path,
     process::{Child, Command, Stdio},
     sync::{
-        atomic::{AtomicUsize, Ordering},
+        atomic::{AtomicI64, AtomicUsize, Ordering},
         Arc,
     },
     time::{Duration, Instant},
@@ -158,8 +158,13 @@ impl Browser {
     }
 
     /// Saves drafts one after another until the server stops answering; answers the last
-    /// save it acknowledged, with the title it saved.
-    async fn save_until_killed(self, start: EditableArticle) -> Option<(Saved, String)> {
+    /// save it acknowledged, with the title it saved. `acknowledged_so_far` follows the
+    /// acknowledged draft version as it goes.
+    async fn save_until_killed(
+        self,
+        start: EditableArticle,
+        acknowledged_so_far: Arc<AtomicI64>,
+    ) -> Option<(Saved, String)> {
         let mut acknowledged = None;
         let mut draft_version = start.draft.as_ref().map_or(0, |draft| draft.draft_version);
         for n in 0.. {
@@ -186,6 +191,7 @@ impl Browser {
                 break;
             };
             draft_version = saved.draft_version;
+            acknowledged_so_far.store(draft_version, Ordering::SeqCst);
             acknowledged = Some((saved, title));
         }
         acknowledged
@@ -328,7 +334,7 @@ async fn crash_in_the_middle_of_saves(database_url: &str) {
     let first = Server::start(database_url, &folder).await;
     let browser = first.sign_in().await;
     let start = browser.editable().await;
-    let saving = tokio::spawn(browser.clone().save_until_killed(start));
+    let saving = tokio::spawn(browser.clone().save_until_killed(start, Arc::default()));
     tokio::time::sleep(Duration::from_millis(1500)).await;
     first.kill();
     let (last, title) = saving
@@ -476,5 +482,80 @@ async fn sigterm_answers_the_request_in_flight_and_closes_the_database() {
         "the write-ahead log is folded into the database"
     );
     drop(server);
+    let _ = std::fs::remove_dir_all(&folder);
+}
+
+/// `notikumi backup` while an editor saves drafts without pause: the copy opens, passes
+/// SQLite's integrity check and holds every save acknowledged before the backup began; a
+/// second backup to the same file is refused, and nothing is overwritten.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_backup_taken_under_saves_holds_every_save_acknowledged_before_it() {
+    let folder = std::env::temp_dir().join(format!("notikumi-backup-{}", uuid::Uuid::new_v4()));
+    std::fs::create_dir_all(&folder).expect("folder");
+    let url = format!("sqlite:{}", folder.join("notikumi.db").display());
+    add_editor(&url, &folder);
+    let server = Server::start(&url, &folder).await;
+    let browser = server.sign_in().await;
+    let start = browser.editable().await;
+    let acknowledged = Arc::new(AtomicI64::new(0));
+    let saving = tokio::spawn(
+        browser
+            .clone()
+            .save_until_killed(start, Arc::clone(&acknowledged)),
+    );
+    while acknowledged.load(Ordering::SeqCst) < 20 {
+        tokio::time::sleep(Duration::from_millis(20)).await;
+    }
+
+    let copy = folder.join("copy.db");
+    let before = acknowledged.load(Ordering::SeqCst);
+    let backup = notikumi(&url, &folder)
+        .arg("backup")
+        .arg(&copy)
+        .status()
+        .expect("backup runs");
+    assert!(backup.success());
+    let during = acknowledged.load(Ordering::SeqCst);
+    tokio::time::sleep(Duration::from_millis(300)).await;
+    server.kill();
+    let (last, _) = saving
+        .await
+        .expect("the saving task ends")
+        .expect("saves were acknowledged");
+    assert!(
+        last.draft_version > during,
+        "saves went on during and after the backup"
+    );
+
+    let copy_url = format!("sqlite:{}", copy.display());
+    let mut db = sqlx::SqliteConnection::connect(&copy_url)
+        .await
+        .expect("the copy opens");
+    let check: String = sqlx::query_scalar("PRAGMA integrity_check")
+        .fetch_one(&mut db)
+        .await
+        .expect("checked");
+    assert_eq!(check, "ok");
+    db.close().await.expect("closed");
+    let restored = Server::start(&copy_url, &folder).await;
+    let draft = browser
+        .at(&restored)
+        .editable()
+        .await
+        .draft
+        .expect("the draft is in the copy");
+    assert!(
+        draft.draft_version >= before,
+        "save {before}, acknowledged before the backup began, is in it (found {})",
+        draft.draft_version
+    );
+    restored.kill();
+
+    let again = notikumi(&url, &folder)
+        .arg("backup")
+        .arg(&copy)
+        .status()
+        .expect("backup runs");
+    assert!(!again.success(), "an existing file is never overwritten");
     let _ = std::fs::remove_dir_all(&folder);
 }

@@ -73,6 +73,12 @@ pub enum StoreError {
     /// since; nothing was written. `item_version` is the item's unchanged version.
     #[error("a newer draft was saved meanwhile (item at version {item_version})")]
     NewerDraft { item_version: i64 },
+    /// `notikumi backup` never overwrites a file.
+    #[error("{0} already exists; a backup is written to a new file")]
+    BackupExists(String),
+    /// PostgreSQL has its own tools for this.
+    #[error("notikumi backup copies a SQLite database; back up PostgreSQL with pg_dump")]
+    BackupNotHere,
     #[error("could not create the database folder {path}: {source}")]
     Folder {
         path: String,
@@ -106,6 +112,11 @@ pub trait Store:
     /// Starts following the writes other server instances make to the same database, so
     /// `content_generation` moves on for them too (PostgreSQL; needs a tokio runtime).
     fn follow_other_instances(&self);
+
+    /// Writes a consistent copy of the whole database to the new file `path` while the site
+    /// runs on (SQLite: `VACUUM INTO`, one read transaction, so every write committed before
+    /// it began is in the copy). PostgreSQL: `BackupNotHere`, use `pg_dump`.
+    async fn back_up_to(&self, path: &std::path::Path) -> Result<(), StoreError>;
 
     /// True when there are no categories, events or articles yet (demo content goes in).
     async fn is_empty(&self) -> Result<bool, StoreError>;

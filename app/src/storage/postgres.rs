@@ -70,6 +70,12 @@ impl PostgresStore {
     /// The listening connection is the server's own, outside the pool; it ends with the
     /// process.
     async fn stop_listening(&self) {}
+
+    /// PostgreSQL is backed up with its own tools (`pg_dump`), which know its roles and
+    /// settings too.
+    async fn copy_database_to(&self, _path: &std::path::Path) -> Result<(), StoreError> {
+        Err(StoreError::BackupNotHere)
+    }
 }
 
 /// Moves `changes` on for every announced write, until the connection fails for good.

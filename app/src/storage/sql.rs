@@ -421,6 +421,10 @@ macro_rules! impl_store {
                 self.pool.close().await;
             }
 
+            async fn back_up_to(&self, path: &std::path::Path) -> Result<(), StoreError> {
+                self.copy_database_to(path).await
+            }
+
             fn content_generation(&self) -> u64 {
                 self.changes.generation()
             }

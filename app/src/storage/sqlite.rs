@@ -104,6 +104,19 @@ impl SqliteStore {
         });
     }
 
+    /// `VACUUM INTO` the new file `path`: a consistent, compacted copy, taken in one read
+    /// transaction while writers go on.
+    async fn copy_database_to(&self, path: &Path) -> Result<(), StoreError> {
+        if path.exists() {
+            return Err(StoreError::BackupExists(path.display().to_string()));
+        }
+        sqlx::query("VACUUM INTO $1")
+            .bind(path.to_string_lossy().into_owned())
+            .execute(&self.pool)
+            .await?;
+        Ok(())
+    }
+
     /// Closes the watching connection, if there is one.
     async fn stop_listening(&self) {
         if let Some(connection) = self.watcher.lock().await.take() {
