@@ -35,7 +35,7 @@ pub struct Config {
 }
 
 /// How much the server takes on at once: memory for pages, requests at a time, time per request.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Serving {
     /// Memory for reader pages served from memory (`page_cache`); 0 renders every request.
     pub page_cache_megabytes: u64,
@@ -44,6 +44,8 @@ pub struct Serving {
     pub max_requests: usize,
     /// The longest a request may take, reading its body included; then it is answered 408.
     pub request_timeout: std::time::Duration,
+    /// Reverse proxies whose `X-Forwarded-For` names the client (`client_address`).
+    pub trusted_proxies: crate::client_address::TrustedProxies,
 }
 
 impl Default for Serving {
@@ -52,6 +54,7 @@ impl Default for Serving {
             page_cache_megabytes: DEFAULT_PAGE_CACHE_MB,
             max_requests: DEFAULT_MAX_REQUESTS,
             request_timeout: std::time::Duration::from_secs(DEFAULT_REQUEST_TIMEOUT_SECONDS),
+            trusted_proxies: crate::client_address::TrustedProxies::default(),
         }
     }
 }
@@ -62,6 +65,8 @@ pub enum ConfigError {
     NotABoolean { name: &'static str, value: String },
     #[error("NOTIKUMI_PUBLIC_URL must start with http:// or https://, not {0:?}")]
     NotAUrl(String),
+    #[error("NOTIKUMI_TRUSTED_PROXIES must list IP addresses or networks; {0:?} is neither")]
+    NotAnAddress(String),
     #[error("{name} must be a whole number, not {value:?}")]
     NotANumber { name: &'static str, value: String },
 }
@@ -113,6 +118,10 @@ impl Config {
                 )?
                 .max(1),
             ),
+            trusted_proxies: crate::client_address::TrustedProxies::parse(
+                &lookup("NOTIKUMI_TRUSTED_PROXIES").unwrap_or_default(),
+            )
+            .map_err(ConfigError::NotAnAddress)?,
         };
         Ok(Self {
             database_url,

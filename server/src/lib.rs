@@ -7,6 +7,7 @@
 
 mod access_log;
 pub mod cli;
+pub mod client_address;
 pub mod config;
 pub mod page_cache;
 mod security_headers;
@@ -85,6 +86,10 @@ pub fn router_with(state: AppState, serving: config::Serving) -> Router {
         .layer(axum::middleware::from_fn_with_state(
             page_cache::PageCache::new(state.store.clone(), serving.page_cache_megabytes),
             page_cache::serve_from_memory,
+        ))
+        .layer(axum::middleware::from_fn_with_state(
+            std::sync::Arc::new(serving.trusted_proxies),
+            client_address::find_client,
         ))
         // What is not served from memory takes a place; with none free, 503 at once.
         .layer(axum::error_handling::HandleErrorLayer::new(overloaded))

@@ -143,8 +143,16 @@ pub async fn require_admin() -> Result<User, AppError> {
     }
 }
 
-/// The client's address, as the socket saw it.
+/// The client's address as the server worked it out behind its trusted proxies
+/// (`server::client_address`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct ClientAddress(pub std::net::IpAddr);
+
+/// The client's address: the one found behind trusted proxies, else the socket's peer.
 fn client_address(parts: &Parts) -> String {
+    if let Some(ClientAddress(address)) = parts.extensions.get::<ClientAddress>() {
+        return address.to_string();
+    }
     parts
         .extensions
         .get::<ConnectInfo<SocketAddr>>()

@@ -253,3 +253,52 @@ async fn accounts_are_managed_from_the_command_line() {
         .body
         .contains("admin@example.lv"));
 }
+
+#[tokio::test(flavor = "multi_thread")]
+async fn behind_a_trusted_proxy_clients_are_told_apart_and_nobody_else_can_pretend_to_be_one() {
+    let site = Site::with_limits(server::config::Serving {
+        trusted_proxies: server::client_address::TrustedProxies::parse("10.0.0.5").expect("valid"),
+        ..server::config::Serving::default()
+    })
+    .await;
+    site.signed_in("anna@example.lv", Role::Editor).await;
+    let proxy = [10, 0, 0, 5];
+    for _ in 1..=5 {
+        let answer = site
+            .sign_in_forwarded(proxy, Some("203.0.113.9"), "anna@example.lv", "nepareizi")
+            .await;
+        assert_eq!(answer.status, StatusCode::UNAUTHORIZED);
+    }
+    let guesser = site
+        .sign_in_forwarded(proxy, Some("203.0.113.9"), "anna@example.lv", PASSWORD)
+        .await;
+    assert_eq!(
+        guesser.status,
+        StatusCode::TOO_MANY_REQUESTS,
+        "the guesser waits"
+    );
+    let owner = site
+        .sign_in_forwarded(proxy, Some("198.51.100.20"), "anna@example.lv", PASSWORD)
+        .await;
+    assert_eq!(
+        owner.status,
+        StatusCode::OK,
+        "another client behind the same proxy is not held up: {}",
+        owner.body
+    );
+
+    // A client reaching the server directly: its X-Forwarded-For is ignored, so changing it
+    // does not reset the count.
+    let direct = [192, 0, 2, 50];
+    for n in 1..=5 {
+        let forged = format!("203.0.113.{n}");
+        let answer = site
+            .sign_in_forwarded(direct, Some(&forged), "anna@example.lv", "nepareizi")
+            .await;
+        assert_eq!(answer.status, StatusCode::UNAUTHORIZED);
+    }
+    let forged = site
+        .sign_in_forwarded(direct, Some("203.0.113.77"), "anna@example.lv", PASSWORD)
+        .await;
+    assert_eq!(forged.status, StatusCode::TOO_MANY_REQUESTS);
+}

@@ -195,6 +195,19 @@ impl Site {
 
     /// A sign-in attempt from a browser at `address`.
     pub async fn sign_in_from(&self, address: [u8; 4], email: &str, password: &str) -> Answer {
+        self.sign_in_forwarded(address, None, email, password).await
+    }
+
+    /// A sign-in attempt arriving from `peer`, with `X-Forwarded-For: forwarded_for` if given
+    /// (as a reverse proxy sends it, or as a client may forge it).
+    pub async fn sign_in_forwarded(
+        &self,
+        peer: [u8; 4],
+        forwarded_for: Option<&str>,
+        email: &str,
+        password: &str,
+    ) -> Answer {
+        let address = peer;
         let mut request = Request::post("/api/login")
             .header(
                 http::header::CONTENT_TYPE,
@@ -204,6 +217,12 @@ impl Site {
             .header(http::header::ORIGIN, ORIGIN)
             .body(Body::from(format!("email={email}&password={password}")))
             .expect("request");
+        if let Some(forwarded_for) = forwarded_for {
+            request.headers_mut().insert(
+                "x-forwarded-for",
+                forwarded_for.parse().expect("a header value"),
+            );
+        }
         request
             .extensions_mut()
             .insert(axum::extract::ConnectInfo(std::net::SocketAddr::from((
