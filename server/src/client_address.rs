@@ -14,11 +14,20 @@ use axum::{
 };
 use ipnet::IpNet;
 
-/// The proxies whose `X-Forwarded-For` is believed.
+/// A list of addresses and networks: the proxies whose `X-Forwarded-For` is believed, the
+/// addresses `/metrics` answers.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
-pub struct TrustedProxies(Vec<IpNet>);
+pub struct Networks(Vec<IpNet>);
 
-impl TrustedProxies {
+/// The proxies whose `X-Forwarded-For` is believed.
+pub type TrustedProxies = Networks;
+
+impl Networks {
+    /// 127.0.0.0/8 and ::1.
+    pub fn loopback() -> Self {
+        Self::parse("127.0.0.0/8, ::1").expect("loopback networks parse")
+    }
+
     /// A comma-separated list of addresses and networks (`10.0.0.5, 192.168.0.0/24, ::1`).
     pub fn parse(list: &str) -> Result<Self, String> {
         list.split(',')
@@ -33,14 +42,15 @@ impl TrustedProxies {
             .map(Self)
     }
 
-    fn trusts(&self, address: IpAddr) -> bool {
+    /// Whether `address` is on the list.
+    pub fn contains(&self, address: IpAddr) -> bool {
         self.0.iter().any(|network| network.contains(&address))
     }
 
     /// The client behind `peer`: walking `X-Forwarded-For` from the right (the entry the
     /// nearest proxy added), the first address that is not a trusted proxy.
     pub fn client_of(&self, peer: IpAddr, forwarded_for: &[&str]) -> IpAddr {
-        if !self.trusts(peer) {
+        if !self.contains(peer) {
             return peer;
         }
         let mut client = peer;
@@ -55,7 +65,7 @@ impl TrustedProxies {
                 break;
             };
             client = address;
-            if !self.trusts(address) {
+            if !self.contains(address) {
                 break;
             }
         }

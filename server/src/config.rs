@@ -46,6 +46,8 @@ pub struct Serving {
     pub request_timeout: std::time::Duration,
     /// Reverse proxies whose `X-Forwarded-For` names the client (`client_address`).
     pub trusted_proxies: crate::client_address::TrustedProxies,
+    /// Who may read `/metrics` (by the socket's peer).
+    pub metrics_allow: crate::client_address::Networks,
 }
 
 impl Default for Serving {
@@ -55,6 +57,7 @@ impl Default for Serving {
             max_requests: DEFAULT_MAX_REQUESTS,
             request_timeout: std::time::Duration::from_secs(DEFAULT_REQUEST_TIMEOUT_SECONDS),
             trusted_proxies: crate::client_address::TrustedProxies::default(),
+            metrics_allow: crate::client_address::Networks::loopback(),
         }
     }
 }
@@ -65,7 +68,7 @@ pub enum ConfigError {
     NotABoolean { name: &'static str, value: String },
     #[error("NOTIKUMI_PUBLIC_URL must start with http:// or https://, not {0:?}")]
     NotAUrl(String),
-    #[error("NOTIKUMI_TRUSTED_PROXIES must list IP addresses or networks; {0:?} is neither")]
+    #[error("NOTIKUMI_TRUSTED_PROXIES and NOTIKUMI_METRICS_ALLOW list IP addresses or networks; {0:?} is neither")]
     NotAnAddress(String),
     #[error("{name} must be a whole number, not {value:?}")]
     NotANumber { name: &'static str, value: String },
@@ -122,6 +125,11 @@ impl Config {
                 &lookup("NOTIKUMI_TRUSTED_PROXIES").unwrap_or_default(),
             )
             .map_err(ConfigError::NotAnAddress)?,
+            metrics_allow: match lookup("NOTIKUMI_METRICS_ALLOW") {
+                None => crate::client_address::Networks::loopback(),
+                Some(list) => crate::client_address::Networks::parse(&list)
+                    .map_err(ConfigError::NotAnAddress)?,
+            },
         };
         Ok(Self {
             database_url,

@@ -9,6 +9,7 @@ mod access_log;
 pub mod cli;
 pub mod client_address;
 pub mod config;
+mod metrics;
 pub mod page_cache;
 mod security_headers;
 pub mod users;
@@ -39,6 +40,13 @@ pub fn router_with(state: AppState, serving: config::Serving) -> Router {
     let site = Router::new()
         .route("/healthz", get(healthz))
         .route("/readyz", get(readyz))
+        .route(
+            "/metrics",
+            get(metrics::render).with_state((
+                state.clone(),
+                std::sync::Arc::new(serving.metrics_allow.clone()),
+            )),
+        )
         .merge(app::feeds::routes())
         // The handler reads the body itself, after the session check, up to its own limit.
         .route(
@@ -71,7 +79,9 @@ pub fn router_with(state: AppState, serving: config::Serving) -> Router {
         .with_state(state.clone());
     // Around the whole router rather than each route (`Router::layer` wraps every route and
     // clones its stack per request): a page served from memory is answered before routing.
+    metrics::install();
     let served = tower::ServiceBuilder::new()
+        .layer(axum::middleware::from_fn(metrics::count_requests))
         .layer(access_log::set_request_id())
         .layer(access_log::log_requests())
         .layer(access_log::propagate_request_id())

@@ -194,7 +194,8 @@ fn is_page(path: &str) -> bool {
         || !(own_headers.iter().any(|prefix| path.starts_with(prefix))
             || path.starts_with("/favicon.")
             || path == "/healthz"
-            || path == "/readyz")
+            || path == "/readyz"
+            || path == "/metrics")
 }
 
 /// The middleware: answers anonymous page requests from memory, stores what it renders, and
@@ -233,8 +234,10 @@ pub async fn serve_from_memory(
     };
     let if_none_match = parts.headers.get(header::IF_NONE_MATCH).cloned();
     if let Some(page) = pages.get(&key) {
+        crate::metrics::page_cache_lookup(true);
         return page.answer(if_none_match.as_ref());
     }
+    crate::metrics::page_cache_lookup(false);
     encoding.ask_for(&mut parts.headers);
     let response = next.run(Request::from_parts(parts, body)).await;
     if response.status() != StatusCode::OK || response.headers().contains_key(header::SET_COOKIE) {

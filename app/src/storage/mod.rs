@@ -105,6 +105,9 @@ pub trait Store:
     /// Closes every connection (at shutdown; SQLite then checkpoints its WAL). Later calls fail.
     async fn close(&self);
 
+    /// Connections the pool holds open, and how many of them are idle (for `/metrics`).
+    fn pool_connections(&self) -> (u32, usize);
+
     /// Moves on after every committed write readers could see (`changes`): a page rendered
     /// under one generation is current as long as the generation is.
     fn content_generation(&self) -> u64;

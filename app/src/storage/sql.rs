@@ -425,6 +425,10 @@ macro_rules! impl_store {
                 self.copy_database_to(path).await
             }
 
+            fn pool_connections(&self) -> (u32, usize) {
+                (self.pool.size(), self.pool.num_idle())
+            }
+
             fn content_generation(&self) -> u64 {
                 self.changes.generation()
             }

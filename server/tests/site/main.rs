@@ -14,5 +14,6 @@ mod feeds;
 mod hostile;
 mod languages;
 mod limits;
+mod metrics;
 mod pages;
 mod racing;

@@ -1,0 +1,121 @@
+//! `/metrics` in Prometheus's text format: requests by kind of route and status with their
+//! latency, pages served from memory or rendered, and the database pool in use. It answers
+//! only the addresses in `NOTIKUMI_METRICS_ALLOW` (loopback by default), judged by the
+//! socket's peer, never by a header.
+
+use std::{
+    net::SocketAddr,
+    sync::{Arc, OnceLock},
+    time::Instant,
+};
+
+use app::state::AppState;
+use axum::{
+    extract::{ConnectInfo, Request, State},
+    http::{header, StatusCode},
+    middleware::Next,
+    response::{IntoResponse, Response},
+};
+use metrics_exporter_prometheus::{PrometheusBuilder, PrometheusHandle};
+
+use crate::client_address::Networks;
+
+/// The process's one recorder (tests build many routers in one process).
+fn recorder() -> &'static PrometheusHandle {
+    static HANDLE: OnceLock<PrometheusHandle> = OnceLock::new();
+    HANDLE.get_or_init(|| {
+        let recorder = PrometheusBuilder::new()
+            .set_buckets(&[
+                0.0005, 0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1.0, 2.5, 5.0,
+            ])
+            .expect("the buckets are not empty")
+            .build_recorder();
+        let handle = recorder.handle();
+        if metrics::set_global_recorder(recorder).is_err() {
+            tracing::warn!("another metrics recorder was installed first");
+        }
+        handle
+    })
+}
+
+/// Installs the recorder; call before the first request is counted.
+pub fn install() {
+    recorder();
+}
+
+/// What a path is, for a label with few values.
+fn kind_of(path: &str) -> &'static str {
+    let (_, path) = app::i18n::Lang::split_path(path);
+    match path {
+        "/healthz" | "/readyz" | "/metrics" => "health",
+        "/api/events" => "events_api",
+        _ if path.starts_with("/api/") => "server_function",
+        _ if path.starts_with("/pkg/") || path.starts_with("/files/") => "static",
+        _ if path.starts_with("/favicon.") => "static",
+        _ if path.starts_with("/media/") => "media",
+        _ if path.ends_with(".ics") || path.ends_with(".xml") || path == "/robots.txt" => "feed",
+        _ => "page",
+    }
+}
+
+/// The middleware: counts every request by kind and status, with its latency.
+pub async fn count_requests(request: Request, next: Next) -> Response {
+    let kind = kind_of(request.uri().path());
+    let started = Instant::now();
+    let response = next.run(request).await;
+    let status = response.status().as_u16().to_string();
+    metrics::counter!("notikumi_requests_total", "kind" => kind, "status" => status).increment(1);
+    metrics::histogram!("notikumi_request_seconds", "kind" => kind)
+        .record(started.elapsed().as_secs_f64());
+    response
+}
+
+/// A page answered from memory (`true`) or rendered.
+pub fn page_cache_lookup(hit: bool) {
+    let result = if hit { "hit" } else { "miss" };
+    metrics::counter!("notikumi_page_cache_total", "result" => result).increment(1);
+}
+
+/// `GET /metrics`.
+pub async fn render(
+    State((state, allowed)): State<(AppState, Arc<Networks>)>,
+    request: Request,
+) -> Response {
+    let peer = request
+        .extensions()
+        .get::<ConnectInfo<SocketAddr>>()
+        .map(|ConnectInfo(peer)| peer.ip());
+    if !peer.is_some_and(|peer| allowed.contains(peer)) {
+        return StatusCode::FORBIDDEN.into_response();
+    }
+    let (open, idle) = state.store.pool_connections();
+    metrics::gauge!("notikumi_db_connections", "state" => "open").set(f64::from(open));
+    metrics::gauge!("notikumi_db_connections", "state" => "idle").set(idle as f64);
+    let handle = recorder();
+    handle.run_upkeep();
+    (
+        [(
+            header::CONTENT_TYPE,
+            "text/plain; version=0.0.4; charset=utf-8",
+        )],
+        handle.render(),
+    )
+        .into_response()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::kind_of;
+
+    #[test]
+    fn paths_fall_into_a_few_kinds() {
+        assert_eq!(kind_of("/"), "page");
+        assert_eq!(kind_of("/en/calendar/2020/08"), "page");
+        assert_eq!(kind_of("/api/events"), "events_api");
+        assert_eq!(kind_of("/api/editing/save_draft"), "server_function");
+        assert_eq!(kind_of("/ru/calendar.ics"), "feed");
+        assert_eq!(kind_of("/pkg/notikumi.wasm"), "static");
+        assert_eq!(kind_of("/media/ab.webp"), "media");
+        assert_eq!(kind_of("/healthz"), "health");
+    }
+}
