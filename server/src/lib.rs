@@ -38,8 +38,6 @@ pub fn router_with(state: AppState, serving: config::Serving) -> Router {
     let leptos_options = state.leptos_options.clone();
     let context_state = state.clone();
     let site = Router::new()
-        .route("/healthz", get(healthz))
-        .route("/readyz", get(readyz))
         .route(
             "/metrics",
             get(metrics::render).with_state((
@@ -77,9 +75,36 @@ pub fn router_with(state: AppState, serving: config::Serving) -> Router {
         ))
         .layer(CompressionLayer::new())
         .with_state(state.clone());
-    // Around the whole router rather than each route (`Router::layer` wraps every route and
-    // clones its stack per request): a page served from memory is answered before routing.
     metrics::install();
+    // What is not served from memory takes one of the places, or is answered 503 at once.
+    let limited = tower::ServiceBuilder::new()
+        // Outside the compression: pages are kept compressed, once per encoding.
+        .layer(axum::middleware::from_fn_with_state(
+            page_cache::PageCache::new(state.store.clone(), serving.page_cache_megabytes),
+            page_cache::serve_from_memory,
+        ))
+        .layer(axum::middleware::from_fn_with_state(
+            std::sync::Arc::new(serving.trusted_proxies),
+            client_address::find_client,
+        ))
+        .layer(axum::error_handling::HandleErrorLayer::new(overloaded))
+        .layer(tower::load_shed::LoadShedLayer::new())
+        .layer(tower::limit::ConcurrencyLimitLayer::new(
+            serving.max_requests,
+        ))
+        .layer(tower_http::timeout::TimeoutLayer::with_status_code(
+            StatusCode::REQUEST_TIMEOUT,
+            serving.request_timeout,
+        ))
+        .service(site);
+    // Health checks answer outside the limits: a busy instance is not a dead one.
+    let routed = Router::new()
+        .route("/healthz", get(healthz))
+        .route("/readyz", get(readyz))
+        .with_state(state.clone())
+        .fallback_service(limited);
+    // Around everything, health checks included (`Router::layer` would wrap every route and
+    // clone its stack per request; here a page from memory is answered before routing).
     let served = tower::ServiceBuilder::new()
         .layer(axum::middleware::from_fn(metrics::count_requests))
         .layer(access_log::set_request_id())
@@ -92,26 +117,7 @@ pub fn router_with(state: AppState, serving: config::Serving) -> Router {
         // A bug that panics in one request answers that request with a 500 and leaves the
         // server running.
         .layer(CatchPanicLayer::new())
-        // Outside the compression: pages are kept compressed, once per encoding.
-        .layer(axum::middleware::from_fn_with_state(
-            page_cache::PageCache::new(state.store.clone(), serving.page_cache_megabytes),
-            page_cache::serve_from_memory,
-        ))
-        .layer(axum::middleware::from_fn_with_state(
-            std::sync::Arc::new(serving.trusted_proxies),
-            client_address::find_client,
-        ))
-        // What is not served from memory takes a place; with none free, 503 at once.
-        .layer(axum::error_handling::HandleErrorLayer::new(overloaded))
-        .layer(tower::load_shed::LoadShedLayer::new())
-        .layer(tower::limit::ConcurrencyLimitLayer::new(
-            serving.max_requests,
-        ))
-        .layer(tower_http::timeout::TimeoutLayer::with_status_code(
-            StatusCode::REQUEST_TIMEOUT,
-            serving.request_timeout,
-        ))
-        .service(site);
+        .service(routed);
     Router::new().fallback_service(served)
 }
 

@@ -101,15 +101,24 @@ async fn serve() -> Result<(), Box<dyn std::error::Error>> {
         signalled.notified().await;
         tokio::time::sleep(SHUTDOWN_DEADLINE).await;
     };
-    tokio::select! {
-        served = serving => served?,
-        () = deadline => tracing::warn!(
-            "requests still in flight {} s after the signal; stopping anyway",
-            SHUTDOWN_DEADLINE.as_secs()
-        ),
+    let served = tokio::select! {
+        served = serving => served,
+        () = deadline => {
+            tracing::warn!(
+                "requests still in flight {} s after the signal; stopping anyway",
+                SHUTDOWN_DEADLINE.as_secs()
+            );
+            Ok(())
+        }
+    };
+    // Connections still checked out by requests cut short are not waited for long.
+    if tokio::time::timeout(SHUTDOWN_DEADLINE, store.close())
+        .await
+        .is_err()
+    {
+        tracing::warn!("the database did not close in time");
     }
-    store.close().await;
-    Ok(())
+    Ok(served?)
 }
 
 /// How long requests in flight may take to finish once the server is told to stop.
@@ -117,6 +126,14 @@ const SHUTDOWN_DEADLINE: std::time::Duration = std::time::Duration::from_secs(10
 
 async fn back_up(path: &std::path::Path) -> Result<(), Box<dyn std::error::Error>> {
     let config = Config::from_env()?;
+    // Connecting would create a missing SQLite file: a mistyped DATABASE_URL must not be
+    // "backed up" as a new empty site.
+    if let Some(file) = config.database_url.strip_prefix("sqlite:") {
+        let file = file.split('?').next().unwrap_or(file);
+        if !std::path::Path::new(file).exists() {
+            return Err(format!("there is no database at {file}").into());
+        }
+    }
     let store = storage::connect(&config.database_url).await?;
     let copied = store.back_up_to(path).await;
     store.close().await;

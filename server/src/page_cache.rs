@@ -16,7 +16,10 @@
 //!   of rarely asked URLs does not push out the pages readers ask for; entries also expire after
 //!   `TIME_TO_LIVE` as a safety net.
 
-use std::{sync::Arc, time::Duration};
+use std::{
+    sync::{atomic::Ordering, Arc},
+    time::Duration,
+};
 
 use app::{auth::session, storage::SharedStore, timezone};
 use axum::{
@@ -46,6 +49,8 @@ const VARY: HeaderValue = HeaderValue::from_static("accept-encoding, cookie");
 pub struct PageCache {
     pages: Option<moka::sync::Cache<PageKey, Arc<Page>>>,
     store: SharedStore,
+    /// The generation the kept pages were last checked against.
+    generation: Arc<std::sync::atomic::AtomicU64>,
 }
 
 impl PageCache {
@@ -60,7 +65,12 @@ impl PageCache {
                 .time_to_live(TIME_TO_LIVE)
                 .build()
         });
-        Self { pages, store }
+        let generation = Arc::new(store.content_generation().into());
+        Self {
+            pages,
+            store,
+            generation,
+        }
     }
 }
 
@@ -85,28 +95,32 @@ enum Encoding {
 impl Encoding {
     /// The best coding `Accept-Encoding` allows (brotli, then gzip, else none).
     fn accepted(headers: &HeaderMap) -> Self {
-        let accepted: Vec<&str> = headers
+        // Each coding named, and whether it is refused (`q=0`).
+        let named: Vec<(&str, bool)> = headers
             .get_all(header::ACCEPT_ENCODING)
             .iter()
             .filter_map(|value| value.to_str().ok())
             .flat_map(|value| value.split(','))
             .filter_map(|item| {
                 let mut parts = item.split(';').map(str::trim);
-                let name = parts.next()?;
+                let name = parts.next().filter(|name| !name.is_empty())?;
                 let refused = parts.any(|parameter| {
                     parameter
                         .strip_prefix("q=")
                         .and_then(|q| q.parse::<f32>().ok())
                         .is_some_and(|q| q <= 0.0)
                 });
-                (!refused).then_some(name)
+                Some((name, refused))
             })
             .collect();
-        let allows = |name: &str| {
-            accepted
+        let verdict = |name: &str| {
+            named
                 .iter()
-                .any(|item| item.eq_ignore_ascii_case(name) || *item == "*")
+                .find(|(item, _)| item.eq_ignore_ascii_case(name))
+                .map(|(_, refused)| !refused)
         };
+        // A coding named is taken or refused as said; `*` stands for the ones not named.
+        let allows = |name: &str| verdict(name).unwrap_or_else(|| verdict("*") == Some(true));
         if allows("br") {
             Self::Brotli
         } else if allows("gzip") {
@@ -223,8 +237,13 @@ pub async fn serve_from_memory(
         }
     };
     let encoding = Encoding::accepted(&parts.headers);
+    let generation = cache.store.content_generation();
+    if cache.generation.swap(generation, Ordering::AcqRel) != generation {
+        // Nothing kept under an older generation is served again: free its memory now.
+        pages.invalidate_all();
+    }
     let key = PageKey {
-        generation: cache.store.content_generation(),
+        generation,
         day: timezone::today(),
         encoding,
         target: parts
@@ -290,6 +309,12 @@ mod tests {
         assert_eq!(accepting("br;q=0, gzip;q=0.5"), Encoding::Gzip);
         assert_eq!(accepting("identity"), Encoding::Identity);
         assert_eq!(accepting("*"), Encoding::Brotli);
+        assert_eq!(
+            accepting("br;q=0, *"),
+            Encoding::Gzip,
+            "a refusal beats the star"
+        );
+        assert_eq!(accepting("*;q=0, gzip"), Encoding::Gzip);
         assert_eq!(Encoding::accepted(&HeaderMap::new()), Encoding::Identity);
     }
 

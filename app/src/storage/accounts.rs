@@ -111,7 +111,7 @@ macro_rules! impl_accounts {
             }
 
             async fn set_password(&self, email: &str, password_hash: &str) -> Result<(), StoreError> {
-                let mut tx = self.begin_account_write().await?;
+                let mut tx = self.begin_private_write().await?;
                 let user_id: Option<i64> = sqlx::query_scalar(
                     "UPDATE users SET password_hash = $1 WHERE email = $2 RETURNING id",
                 )
@@ -193,7 +193,7 @@ macro_rules! impl_accounts {
                 now: DateTime<Utc>,
                 forget_before: DateTime<Utc>,
             ) -> Result<Vec<Option<(i64, DateTime<Utc>)>>, StoreError> {
-                let mut tx = self.begin_account_write().await?;
+                let mut tx = self.begin_private_write().await?;
                 sqlx::query("DELETE FROM login_failures WHERE last_failure_at < $1")
                     .bind($instant(forget_before))
                     .execute(&mut *tx)

@@ -3,15 +3,17 @@
 //!
 //! Every write transaction of the store (`begin_write`) ends in `ContentWrite::commit`, which
 //! moves the generation on *after* the commit: a page rendered from data read before a write
-//! was stored under an older generation and is never served again. Account writes (sessions,
-//! sign-in attempts) change no page and do not count.
+//! was stored under an older generation and is never served again.
 //!
 //! Writes from elsewhere are followed by the running server (`Store::follow_other_instances`):
 //! - with several instances on one PostgreSQL database, each write transaction also calls
 //!   `pg_notify`, which PostgreSQL delivers at commit (and drops on a rollback); every instance
 //!   listens on the channel and moves its own generation on;
-//! - with SQLite, a command run by an operator on the same file is noticed within half a
-//!   second through `PRAGMA data_version`.
+//! - with SQLite, each content write also moves the `content_generation` row on, which the
+//!   server polls twice a second, so a command run by an operator on the same file is noticed.
+//!
+//! Sessions, sign-in attempts and drafts are written with `begin_private_write`: no reader
+//! sees them, so a burst of wrong passwords or an editor's autosaves never empty the cache.
 
 use std::{
     ops::{Deref, DerefMut},
@@ -27,6 +29,8 @@ use super::StoreError;
 pub const CHANNEL: &str = "notikumi_content_changed";
 /// …with this statement, in the transaction (PostgreSQL sends it when the transaction commits).
 pub const ANNOUNCE: &str = "SELECT pg_notify('notikumi_content_changed', '')";
+/// SQLite's counterpart: the row other processes' servers poll (`SqliteStore`).
+pub const BUMP_SQLITE: &str = "UPDATE content_generation SET n = n + 1 WHERE id = 1";
 
 /// A counter that moves on with every committed content write.
 #[derive(Debug, Default)]

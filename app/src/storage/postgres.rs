@@ -67,10 +67,6 @@ impl PostgresStore {
 }
 
 impl PostgresStore {
-    /// The listening connection is the server's own, outside the pool; it ends with the
-    /// process.
-    async fn stop_listening(&self) {}
-
     /// PostgreSQL is backed up with its own tools (`pg_dump`), which know its roles and
     /// settings too.
     async fn copy_database_to(&self, _path: &std::path::Path) -> Result<(), StoreError> {

@@ -12,7 +12,7 @@
 /// Implements `Store` and its resource traits for a backend struct with a `pool` field.
 /// `$db` is the sqlx database, `$instant` turns a `DateTime<Utc>` into the value the backend
 /// binds, `$begin_write` is the statement that begins a write transaction, `$announce` the
-/// statement (if any) that tells other instances of a content write when it commits.
+/// statement that tells other processes of a content write when it commits.
 macro_rules! impl_store {
     ($store:ident, $db:ty, $instant:path, $begin_write:literal, $announce:expr) => {
         impl $store {
@@ -196,9 +196,9 @@ macro_rules! impl_store {
                 Ok(ContentWrite::new(transaction, Arc::clone(&self.changes)))
             }
 
-            /// Begins a write transaction on accounts, sessions or sign-in attempts, which no
-            /// reader's page shows.
-            async fn begin_account_write(
+            /// Begins a write transaction that no reader's page shows: accounts, sessions,
+            /// sign-in attempts, drafts. The content generation stays where it is.
+            async fn begin_private_write(
                 &self,
             ) -> Result<sqlx::Transaction<'static, $db>, StoreError> {
                 Ok(self.pool.begin_with($begin_write).await?)
@@ -324,7 +324,7 @@ macro_rules! impl_store {
                         sets.join(", ")
                     )
                 };
-                let mut tx = self.begin_write().await?;
+                let mut tx = self.begin_private_write().await?;
                 let mut query = sqlx::query_as::<_, (i64, DateTime<Utc>)>(&sql)
                     .bind(id)
                     .bind(base_version)
@@ -417,7 +417,6 @@ macro_rules! impl_store {
             }
 
             async fn close(&self) {
-                self.stop_listening().await;
                 self.pool.close().await;
             }
 

@@ -25,8 +25,6 @@ use crate::i18n::Lang;
 
 pub struct SqliteStore {
     changes: Arc<ContentChanges>,
-    /// The connection that watches for other processes' writes (`listen_for_changes`).
-    watcher: Arc<tokio::sync::Mutex<Option<sqlx::SqliteConnection>>>,
     pool: SqlitePool,
 }
 
@@ -53,7 +51,6 @@ impl SqliteStore {
         sqlx::migrate!("./migrations/sqlite").run(&pool).await?;
         Ok(Self {
             changes: ContentChanges::new(),
-            watcher: Arc::default(),
             pool,
         })
     }
@@ -61,45 +58,34 @@ impl SqliteStore {
 
 impl SqliteStore {
     /// One server owns a SQLite file, but an operator's command (`notikumi generate-events`,
-    /// a restore) may write to it from another process. SQLite's `data_version` on a
-    /// connection of its own changes whenever another connection commits: polled twice a
-    /// second, it moves the generation on for those writes too. `close` closes that
-    /// connection with the pool's, so the last one to go checkpoints the WAL.
+    /// a restore) may write to it from another process. Every content write moves the
+    /// `content_generation` row on in its transaction (`changes::BUMP_SQLITE`); polled
+    /// twice a second, it moves this server's generation on for writes made elsewhere too.
+    /// Sessions, sign-in attempts and drafts do not touch it, so they never empty the cache.
     fn listen_for_changes(&self) {
-        let options = self.pool.connect_options();
-        let watcher = Arc::clone(&self.watcher);
+        let pool = self.pool.clone();
         let changes = Arc::clone(&self.changes);
         tokio::spawn(async move {
-            match sqlx::ConnectOptions::connect(options.as_ref()).await {
-                Ok(connection) => *watcher.lock().await = Some(connection),
-                Err(error) => {
-                    tracing::warn!(%error, "cannot watch the database for other writers");
-                    return;
-                }
-            }
             let mut seen = None;
             let mut every = tokio::time::interval(Duration::from_millis(500));
-            loop {
+            while !pool.is_closed() {
                 every.tick().await;
-                let mut connection = watcher.lock().await;
-                // Taken by `close`.
-                let Some(connection) = connection.as_mut() else {
-                    return;
-                };
-                let version: i64 = match sqlx::query_scalar("PRAGMA data_version")
-                    .fetch_one(connection)
-                    .await
-                {
-                    Ok(version) => version,
-                    Err(error) => {
-                        tracing::warn!(%error, "stopped watching the database for other writers");
-                        return;
-                    }
-                };
-                if seen.is_some_and(|seen| seen != version) {
+                let stored: i64 =
+                    match sqlx::query_scalar("SELECT n FROM content_generation WHERE id = 1")
+                        .fetch_one(&pool)
+                        .await
+                    {
+                        Ok(stored) => stored,
+                        Err(sqlx::Error::PoolClosed) => return,
+                        Err(error) => {
+                            tracing::warn!(%error, "cannot read the content generation");
+                            continue;
+                        }
+                    };
+                if seen.is_some_and(|seen| seen != stored) {
                     changes.changed();
                 }
-                seen = Some(version);
+                seen = Some(stored);
             }
         });
     }
@@ -115,15 +101,6 @@ impl SqliteStore {
             .execute(&self.pool)
             .await?;
         Ok(())
-    }
-
-    /// Closes the watching connection, if there is one.
-    async fn stop_listening(&self) {
-        if let Some(connection) = self.watcher.lock().await.take() {
-            if let Err(error) = sqlx::Connection::close(connection).await {
-                tracing::warn!(%error, "closing the watching connection failed");
-            }
-        }
     }
 }
 
@@ -206,5 +183,5 @@ impl_store!(
     sqlx::Sqlite,
     unix_seconds,
     "BEGIN IMMEDIATE",
-    None
+    Some(super::changes::BUMP_SQLITE)
 );
