@@ -121,6 +121,11 @@ pub fn router_with(state: AppState, serving: config::Serving) -> Router {
     Router::new().fallback_service(served)
 }
 
+/// Starts folding `/metrics`' latency samples regularly (needs the tokio runtime).
+pub fn keep_metrics_up() {
+    metrics::keep_up();
+}
+
 /// The answer when every place is taken: come back in a moment.
 async fn overloaded(_: tower::BoxError) -> Response {
     (

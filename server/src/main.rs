@@ -74,6 +74,7 @@ async fn serve() -> Result<(), Box<dyn std::error::Error>> {
 
     // Pages kept in memory follow writes made through other instances too.
     store.follow_other_instances();
+    server::keep_metrics_up();
     let app = router_with(
         AppState {
             leptos_options,

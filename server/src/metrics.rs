@@ -43,6 +43,36 @@ pub fn install() {
     recorder();
 }
 
+/// Folds the latency samples into their buckets every few seconds, as the exporter's own
+/// installer does: samples otherwise pile up in memory until `/metrics` is next read. Runs on
+/// the server's runtime for as long as the process does.
+pub fn keep_up() {
+    tokio::spawn(async {
+        let mut every = tokio::time::interval(std::time::Duration::from_secs(5));
+        loop {
+            every.tick().await;
+            recorder().run_upkeep();
+        }
+    });
+}
+
+/// The status as a label without an allocation for the usual ones.
+fn status_label(status: StatusCode) -> std::borrow::Cow<'static, str> {
+    match status.as_u16() {
+        200 => "200".into(),
+        304 => "304".into(),
+        400 => "400".into(),
+        401 => "401".into(),
+        403 => "403".into(),
+        404 => "404".into(),
+        409 => "409".into(),
+        429 => "429".into(),
+        500 => "500".into(),
+        503 => "503".into(),
+        other => other.to_string().into(),
+    }
+}
+
 /// What a path is, for a label with few values.
 fn kind_of(path: &str) -> &'static str {
     let (_, path) = app::i18n::Lang::split_path(path);
@@ -63,7 +93,7 @@ pub async fn count_requests(request: Request, next: Next) -> Response {
     let kind = kind_of(request.uri().path());
     let started = Instant::now();
     let response = next.run(request).await;
-    let status = response.status().as_u16().to_string();
+    let status = status_label(response.status());
     metrics::counter!("notikumi_requests_total", "kind" => kind, "status" => status).increment(1);
     metrics::histogram!("notikumi_request_seconds", "kind" => kind)
         .record(started.elapsed().as_secs_f64());

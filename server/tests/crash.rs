@@ -242,13 +242,7 @@ impl Browser {
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn acknowledged_images_survive_a_kill_and_no_half_file_is_served() {
-    let folder = std::env::temp_dir().join(format!("notikumi-crash-{}", uuid::Uuid::new_v4()));
-    std::fs::create_dir_all(&folder).expect("folder");
-    let url = format!("sqlite:{}", folder.join("notikumi.db").display());
-    add_editor(&url, &folder);
-
-    let first = Server::start(&url, &folder).await;
-    let browser = first.sign_in().await;
+    let (folder, url, first, browser) = fresh_sqlite_site("crash").await;
     let done = Arc::new(AtomicUsize::new(0));
     let uploading = tokio::spawn(browser.clone().upload_until_killed(Arc::clone(&done)));
     // Killed while the third upload is being decoded, resized or written.
@@ -309,6 +303,18 @@ async fn acknowledged_images_survive_a_kill_and_no_half_file_is_served() {
         acknowledged.len()
     );
     let _ = std::fs::remove_dir_all(&folder);
+}
+
+/// A fresh folder with a SQLite site in it, its editor added, served and signed in: the
+/// folder, the database URL, the server and the editor's browser.
+async fn fresh_sqlite_site(name: &str) -> (std::path::PathBuf, String, Server, Browser) {
+    let folder = std::env::temp_dir().join(format!("notikumi-{name}-{}", uuid::Uuid::new_v4()));
+    std::fs::create_dir_all(&folder).expect("folder");
+    let url = format!("sqlite:{}", folder.join("notikumi.db").display());
+    add_editor(&url, &folder);
+    let server = Server::start(&url, &folder).await;
+    let browser = server.sign_in().await;
+    (folder, url, server, browser)
 }
 
 /// Adds the editor the tests sign in as, with `notikumi user add`.
@@ -490,12 +496,7 @@ async fn sigterm_answers_the_request_in_flight_and_closes_the_database() {
 /// second backup to the same file is refused, and nothing is overwritten.
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn a_backup_taken_under_saves_holds_every_save_acknowledged_before_it() {
-    let folder = std::env::temp_dir().join(format!("notikumi-backup-{}", uuid::Uuid::new_v4()));
-    std::fs::create_dir_all(&folder).expect("folder");
-    let url = format!("sqlite:{}", folder.join("notikumi.db").display());
-    add_editor(&url, &folder);
-    let server = Server::start(&url, &folder).await;
-    let browser = server.sign_in().await;
+    let (folder, url, server, browser) = fresh_sqlite_site("backup").await;
     let start = browser.editable().await;
     let acknowledged = Arc::new(AtomicI64::new(0));
     let saving = tokio::spawn(
