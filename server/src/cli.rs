@@ -10,11 +10,29 @@ use app::{
     timezone,
 };
 
+/// The environment the server reads at start-up (the README's configuration table says more).
+pub const ENVIRONMENT: &str = "\
+Environment (read once at start-up; a bad value stops the server naming the variable):
+  DATABASE_URL                   sqlite:PATH (default sqlite:data/notikumi.db) or postgres://…
+  NOTIKUMI_DEMO                  1 (default) loads demo content into an empty database; 0 does not
+  NOTIKUMI_PUBLIC_URL            the site's public base URL (default http://127.0.0.1:3000)
+  NOTIKUMI_MEDIA_DIR             uploaded images (default data/media); shared by all instances
+  NOTIKUMI_PAGE_CACHE_MB         memory for reader pages served from memory (default 64; 0: off)
+  NOTIKUMI_MAX_REQUESTS          requests handled at once before 503 (default 256)
+  NOTIKUMI_REQUEST_TIMEOUT_SECS  the longest a request may take before 408 (default 60)
+  NOTIKUMI_TRUSTED_PROXIES       proxies whose X-Forwarded-For names the client (default none)
+  NOTIKUMI_METRICS_ALLOW         who may read /metrics (default 127.0.0.0/8, ::1)
+  NOTIKUMI_LOG_FORMAT            text (default) or json
+  RUST_LOG                       log filter (default info; warn drops the access lines)
+  LEPTOS_SITE_ADDR               address to listen on (default 127.0.0.1:3000)
+  LEPTOS_SITE_ROOT               the built static files (default target/site)";
+
 #[derive(Debug, Parser)]
 #[command(
     name = "notikumi",
     version,
-    about = "Notikumi news and event-calendar portal"
+    about = "Notikumi news and event-calendar portal",
+    after_help = ENVIRONMENT
 )]
 pub struct Cli {
     #[command(subcommand)]
@@ -184,4 +202,37 @@ pub async fn generate_events(
         written += store.create_events(&batch).await?;
     }
     Ok(written)
+}
+
+#[cfg(test)]
+mod tests {
+    use clap::CommandFactory;
+
+    use super::Cli;
+
+    #[test]
+    fn help_names_every_variable_the_server_reads() {
+        let help = Cli::command().render_long_help().to_string();
+        let readme = include_str!("../../README.md");
+        let table = readme
+            .split("## Configuration")
+            .nth(1)
+            .and_then(|rest| rest.split("\n## ").next())
+            .expect("the README's configuration section");
+        let build_and_test_only = [
+            "TEST_DATABASE_URL",
+            "CARGO_TARGET_DIR",
+            "NOTIKUMI_TOOLS_DIR",
+            "CHROMIUM_PATH",
+        ];
+        let variables: Vec<&str> = table
+            .lines()
+            .filter_map(|line| line.strip_prefix("| `")?.split('`').next())
+            .filter(|name| !build_and_test_only.contains(name))
+            .collect();
+        assert!(variables.len() >= 12, "{variables:?}");
+        for variable in variables {
+            assert!(help.contains(variable), "--help leaves out {variable}");
+        }
+    }
 }
