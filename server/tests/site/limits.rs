@@ -5,6 +5,7 @@
 use std::time::{Duration, Instant};
 
 use axum::body::{Body, Bytes};
+use futures_util::FutureExt;
 use http::{header, Request, StatusCode};
 use server::config::Serving;
 
@@ -39,19 +40,16 @@ async fn a_request_that_takes_too_long_is_answered_408() {
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn with_every_place_taken_the_next_request_is_told_to_come_back() {
-    let site = std::sync::Arc::new(
-        Site::with_limits(Serving {
-            max_requests: 1,
-            ..Serving::default()
-        })
-        .await,
-    );
-    let holder = {
-        let site = std::sync::Arc::clone(&site);
-        tokio::spawn(async move { site.send(stalled_sign_in()).await })
-    };
-    // Until the stalled request holds the one place. (`/metrics` takes a place like any
-    // request not served from memory; without an allowed address it is a 403.)
+    let site = Site::with_limits(Serving {
+        max_requests: 1,
+        ..Serving::default()
+    })
+    .await;
+    // The stalled request is polled from this task only, between probes, so a probe can never
+    // take the place first and leave the holder refused.
+    let mut holder = Box::pin(site.send(stalled_sign_in()));
+    // (`/metrics` takes a place like any request not served from memory; without an allowed
+    // address it is a 403.)
     let metrics = || {
         Request::get("/metrics")
             .body(Body::empty())
@@ -59,6 +57,10 @@ async fn with_every_place_taken_the_next_request_is_told_to_come_back() {
     };
     let mut refused = None;
     for _ in 0..100 {
+        assert!(
+            (&mut holder).now_or_never().is_none(),
+            "the stalled request is still waiting for its body"
+        );
         let answer = site.send(metrics()).await;
         if answer.status == StatusCode::SERVICE_UNAVAILABLE {
             refused = Some(answer);
@@ -72,8 +74,7 @@ async fn with_every_place_taken_the_next_request_is_told_to_come_back() {
     let (status, _) = site.get("/healthz").await;
     assert_eq!(status, StatusCode::OK, "a busy instance is not a dead one");
 
-    holder.abort();
-    let _ = holder.await;
+    drop(holder);
     let answer = site.send(metrics()).await;
     assert_eq!(
         answer.status,
