@@ -76,6 +76,14 @@ if ! command -v chromium >/dev/null; then
   apt_install chromium
 fi
 
+# deploy/check.sh reads the deployment examples with the tools that use them.
+if ! command -v nginx >/dev/null && [ ! -x /usr/sbin/nginx ]; then
+  say "installing Debian's nginx-light to check deploy/nginx.conf"
+  apt_install nginx-light
+fi
+command -v systemd-analyze >/dev/null || apt_install systemd
+command -v openssl >/dev/null || apt_install openssl
+
 # The PostgreSQL test cluster picks its free port with Python.
 command -v python3 >/dev/null || apt_install python3
 
