@@ -1,6 +1,6 @@
 //! Data for other programs: iCalendar feeds (`/calendar.ics`, `/events/{slug}.ics`), the JSON
 //! event API (`/api/events`) in FullCalendar's event-source format, and for search engines and
-//! feed readers `/robots.txt`, `/sitemap.xml` and the Atom feed `/feed.xml`.
+//! feed readers `/robots.txt`, the sitemap index `/sitemap.xml` with its parts, and the Atom feed `/feed.xml`.
 //!
 //! The feeds exist once per language (`/en/feed.xml`, `/ru/calendar.ics`, …): they carry the
 //! items' translations where there are some, the Latvian original elsewhere, and link to the
@@ -30,7 +30,8 @@ pub fn routes() -> Router<AppState> {
     let mut router = Router::new()
         .route("/api/events", get(api::events))
         .route("/robots.txt", get(site::robots))
-        .route("/sitemap.xml", get(site::sitemap));
+        .route("/sitemap.xml", get(site::sitemap_index))
+        .route("/sitemaps/{file}", get(site::sitemap_part));
     for lang in Lang::ALL {
         router = router
             .route(

@@ -1,14 +1,18 @@
-//! What search engines and feed readers fetch: `/robots.txt`, `/sitemap.xml` (every
-//! published article and event, and every month page that has events, in each language the
-//! page exists in, with `hreflang` alternates) and `/feed.xml` (an Atom feed of the newest 50
-//! articles; `/en/feed.xml` and `/ru/feed.xml` carry their translations).
+//! What search engines and feed readers fetch: `/robots.txt`, the sitemap (every published
+//! article and event, and every month page that has events, in each language the page exists
+//! in, with `hreflang` alternates) and `/feed.xml` (an Atom feed of the newest 50 articles;
+//! `/en/feed.xml` and `/ru/feed.xml` carry their translations).
+//!
+//! The sitemap is an index, `/sitemap.xml`, of parts `/sitemaps/1.xml`, `/sitemaps/2.xml`, …
+//! of at most 50,000 addresses each, the protocol's limit: a portal with decades of events
+//! outgrows one file, and a search engine ignores a file over the limit.
 
 use std::collections::{BTreeSet, HashSet};
 
 use atom_syndication::{Content, Entry, Feed, Link, Person, Text};
 use axum::{
-    extract::State,
-    http::header,
+    extract::{Path, State},
+    http::{header, StatusCode},
     response::{IntoResponse, Response},
 };
 use chrono::{DateTime, Days, Utc};
@@ -26,6 +30,9 @@ use crate::{
 
 /// Articles in `/feed.xml`.
 const FEED_ARTICLES: i64 = 50;
+
+/// Addresses in one part of the sitemap (sitemaps.org's limit).
+const URLS_PER_PART: usize = 50_000;
 
 /// How far ahead of today a series without end puts month pages into the sitemap.
 const SITEMAP_YEARS_AHEAD: u64 = 2;
@@ -163,7 +170,7 @@ async fn sitemap_pages(store: &dyn Store) -> Result<Vec<SitemapPage>, StoreError
 }
 
 /// The sitemap's `<url>` entries of `page`: one per language, each naming the others.
-fn sitemap_entries(page: &SitemapPage, site_url: &str) -> String {
+fn sitemap_entries(page: &SitemapPage, site_url: &str) -> Vec<String> {
     let url = |lang: Lang| escape(format!("{site_url}{}", lang.href(&page.path))).into_owned();
     let mut alternates = String::new();
     if page.langs.len() > 1 {
@@ -190,25 +197,75 @@ fn sitemap_entries(page: &SitemapPage, site_url: &str) -> String {
         .collect()
 }
 
-pub async fn sitemap(State(state): State<AppState>) -> Response {
-    let pages = match sitemap_pages(state.store.as_ref()).await {
-        Ok(pages) => pages,
+/// Every `<url>` entry of the sitemap, in order.
+async fn sitemap_urls(state: &AppState) -> Result<Vec<String>, StoreError> {
+    Ok(sitemap_pages(state.store.as_ref())
+        .await?
+        .iter()
+        .flat_map(|page| sitemap_entries(page, &state.public_url))
+        .collect())
+}
+
+/// How many parts `urls` addresses fill (one, empty, for a site without content).
+fn part_count(urls: usize) -> usize {
+    urls.div_ceil(URLS_PER_PART).max(1)
+}
+
+fn xml_response(xml: String) -> Response {
+    (
+        [(header::CONTENT_TYPE, "application/xml; charset=utf-8")],
+        xml,
+    )
+        .into_response()
+}
+
+/// `/sitemap.xml`: the index of the sitemap's parts.
+pub async fn sitemap_index(State(state): State<AppState>) -> Response {
+    let urls = match sitemap_urls(&state).await {
+        Ok(urls) => urls,
         Err(error) => return storage_failure(error, Lang::Lv),
+    };
+    let mut xml = String::from(
+        "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n\
+         <sitemapindex xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n",
+    );
+    for part in 1..=part_count(urls.len()) {
+        xml.push_str(&format!(
+            "  <sitemap>\n    <loc>{}/sitemaps/{part}.xml</loc>\n  </sitemap>\n",
+            escape(state.public_url.as_str())
+        ));
+    }
+    xml.push_str("</sitemapindex>\n");
+    xml_response(xml)
+}
+
+/// `/sitemaps/{n}.xml`: the `n`th 50,000 addresses, counting from 1.
+pub async fn sitemap_part(State(state): State<AppState>, Path(file): Path<String>) -> Response {
+    let wanted = file
+        .strip_suffix(".xml")
+        .and_then(|number| number.parse::<usize>().ok())
+        .filter(|number| *number >= 1);
+    let urls = match sitemap_urls(&state).await {
+        Ok(urls) => urls,
+        Err(error) => return storage_failure(error, Lang::Lv),
+    };
+    let Some(part) = wanted.filter(|part| *part <= part_count(urls.len())) else {
+        return (StatusCode::NOT_FOUND, tr(Lang::Lv, "error-not-found-text")).into_response();
     };
     let mut xml = String::from(
         "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n\
          <urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\" \
          xmlns:xhtml=\"http://www.w3.org/1999/xhtml\">\n",
     );
-    for page in &pages {
-        xml.push_str(&sitemap_entries(page, &state.public_url));
+    for url in urls
+        .iter()
+        .skip((part - 1) * URLS_PER_PART)
+        .take(URLS_PER_PART)
+    {
+        xml.push_str(url);
     }
     xml.push_str("</urlset>\n");
-    (
-        [(header::CONTENT_TYPE, "application/xml; charset=utf-8")],
-        xml,
-    )
-        .into_response()
+    xml_response(xml)
 }
 
 /// Text in `lang`, marked as such when it is not the feed's language.
@@ -365,6 +422,28 @@ mod tests {
             version: 1,
             created_at: starts_at,
             updated_at: starts_at,
+        }
+    }
+
+    #[test]
+    fn the_sitemap_is_cut_into_parts_of_at_most_fifty_thousand_addresses() {
+        assert_eq!(part_count(0), 1);
+        assert_eq!(part_count(URLS_PER_PART), 1);
+        assert_eq!(part_count(URLS_PER_PART + 1), 2);
+        assert_eq!(part_count(3 * URLS_PER_PART), 3);
+    }
+
+    #[test]
+    fn a_page_has_one_entry_per_language_naming_the_others() {
+        let page = SitemapPage {
+            path: "/news/a".into(),
+            langs: vec![Lang::Lv, Lang::En],
+        };
+        let entries = sitemap_entries(&page, "https://x.lv");
+        assert_eq!(entries.len(), 2);
+        for entry in &entries {
+            assert!(entry.contains(r#"hreflang="en" href="https://x.lv/en/news/a""#));
+            assert!(entry.contains(r#"hreflang="x-default" href="https://x.lv/news/a""#));
         }
     }
 

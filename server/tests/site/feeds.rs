@@ -237,10 +237,24 @@ async fn robots_point_to_the_sitemap() {
 #[tokio::test(flavor = "multi_thread")]
 async fn the_sitemap_lists_articles_events_and_months_with_events() {
     let site = Site::with_demo_content().await;
-    let (status, content_type, body) = site.get_typed("/sitemap.xml").await;
+    let (status, content_type, index) = site.get_typed("/sitemap.xml").await;
     assert_eq!(status, StatusCode::OK);
     assert_eq!(content_type, "application/xml; charset=utf-8");
-    assert!(body.starts_with("<?xml"));
+    assert!(index.contains("<sitemapindex"), "{index}");
+    // The demo's few hundred addresses fit in one part of at most 50,000.
+    assert_eq!(index.matches("<loc>").count(), 1, "{index}");
+    assert!(index.contains("<loc>https://notikumi.example.lv/sitemaps/1.xml</loc>"));
+    for missing in ["/sitemaps/2.xml", "/sitemaps/0.xml", "/sitemaps/one.xml"] {
+        assert_eq!(
+            site.get(missing).await.0,
+            StatusCode::NOT_FOUND,
+            "{missing}"
+        );
+    }
+    let (status, content_type, body) = site.get_typed("/sitemaps/1.xml").await;
+    assert_eq!(status, StatusCode::OK);
+    assert_eq!(content_type, "application/xml; charset=utf-8");
+    assert!(body.starts_with("<?xml") && body.contains("<urlset"));
     let has = |path: &str| body.contains(&format!("<loc>https://notikumi.example.lv{path}</loc>"));
     assert!(has(
         "/news/lietuva-un-latvija-sniegs-atbalstu-moldovai-cina-pret-cilveku-tirdzniecibu"

@@ -252,7 +252,7 @@ async fn calendar_feeds_speak_the_readers_language() {
 #[tokio::test(flavor = "multi_thread")]
 async fn the_sitemap_lists_each_page_in_the_languages_it_is_written_in() {
     let site = Site::with_demo_content().await;
-    let (status, _, body) = site.get_typed("/sitemap.xml").await;
+    let (status, _, body) = site.get_typed("/sitemaps/1.xml").await;
     assert_eq!(status, StatusCode::OK);
     let loc = |path: &str| format!("<loc>https://notikumi.example.lv{path}</loc>");
     let moldova =
