@@ -46,6 +46,7 @@ lint:
 	cargo fmt --all -- --check
 	cargo clippy --locked --all-targets -- -D warnings
 	cargo clippy --locked -p frontend --target wasm32-unknown-unknown -- -D warnings
+	deploy/check.sh
 
 # Unit tests and the storage contract suite, on SQLite and on a throwaway PostgreSQL.
 # The router tests render pages in one process on many tokio runtimes (one per test); Leptos
@@ -57,7 +58,7 @@ unit:
 	scripts/with-postgres.sh cargo test --locked -p app --features ssr
 	RUST_TEST_THREADS=1 scripts/with-postgres.sh cargo test --locked -p server
 	NOTIKUMI_TEST_BACKEND=postgres RUST_TEST_THREADS=1 scripts/with-postgres.sh \
-	  cargo test --locked -p server --test site -- racing:: hostile:: caching::
+	  cargo test --locked -p server --test site -- racing:: hostile:: caching:: transfer::
 
 # Browser tests in Chromium against the release build, on a fresh SQLite database with
 # the demo content (the tests add load-test events through NOTIKUMI_BIN).

@@ -44,6 +44,7 @@ pub fn shell(options: LeptosOptions) -> impl IntoView {
 struct AppFiles {
     script: String,
     wasm: String,
+    stylesheet: String,
 }
 
 impl AppFiles {
@@ -60,6 +61,7 @@ impl AppFiles {
         AppFiles {
             script: format!("{pkg}.js"),
             wasm,
+            stylesheet: format!("{pkg}.css"),
         }
     }
 }
@@ -73,14 +75,35 @@ fn IslandScripts() -> impl IntoView {
     if let Some(context) = Owner::current_shared_context() {
         context.set_is_hydrating(false);
     }
-    let files = expect_context::<AppFiles>();
-    let script = format!(
-        "{}({:?}, {:?});",
-        include_str!("island_loader.js"),
-        files.script,
-        files.wasm
-    );
+    let script = expect_context::<AppFiles>().loader_script();
     view! { <script type="module">{script}</script> }
+}
+
+impl AppFiles {
+    /// The page's one inline script: the loader, called with the app's files.
+    fn loader_script(&self) -> String {
+        format!(
+            "{}({:?}, {:?});",
+            include_str!("island_loader.js"),
+            self.script,
+            self.wasm
+        )
+    }
+}
+
+/// The texts of the inline scripts every page carries, byte for byte, so the server can name
+/// their hashes in the Content-Security-Policy and forbid every other inline script: the
+/// loader, and the two Leptos's server rendering ends each page with (its resources and
+/// errors for hydration: empty, since islands take their data as props and no page writes its
+/// resources into itself; a page that did would have its script refused).
+pub fn inline_scripts(options: &LeptosOptions) -> [String; 3] {
+    [
+        AppFiles::of(options).loader_script(),
+        "__RESOLVED_RESOURCES=[];__SERIALIZED_ERRORS=[];__PENDING_RESOURCES=[];\
+         __RESOURCE_RESOLVERS=[];"
+            .into(),
+        "__INCOMPLETE_CHUNKS=[];".into(),
+    ]
 }
 
 /// For a page whose islands come alive at once (the month grid): the browser fetches the
@@ -101,7 +124,7 @@ pub fn App() -> impl IntoView {
     provide_site_url();
     provide_viewer();
     view! {
-        <Stylesheet id="leptos" href="/pkg/notikumi.css"/>
+        {use_context::<AppFiles>().map(|files| view! { <Stylesheet id="leptos" href=files.stylesheet/> })}
         <Link rel="icon" href="/favicon.svg" type_="image/svg+xml"/>
         <Title formatter=site_title/>
         <Router>

@@ -22,6 +22,13 @@ impl FromRef<AppState> for LeptosOptions {
     }
 }
 
+impl AppState {
+    /// The session cookie, named and flagged for this site's public address.
+    pub fn session_cookie(&self) -> crate::auth::session::SessionCookie {
+        crate::auth::session::SessionCookie::for_site(&self.public_url)
+    }
+}
+
 /// The state, from the context the router provides to every page and server function.
 pub fn app_state() -> Result<AppState, AppError> {
     use_context::<AppState>().ok_or_else(|| {

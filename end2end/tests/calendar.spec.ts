@@ -1,6 +1,6 @@
 import path from "node:path";
 
-import { expect, test, type Locator, type Page } from "@playwright/test";
+import { expect, test, type Locator, type Page } from "../fixtures";
 
 import { LOAD_TEST } from "../global-setup";
 
@@ -297,75 +297,82 @@ test("a month with 1,000 events shows three lines a day, '+N vēl' and stays usa
   expect(errors, "no uncaught errors in the page").toEqual([]);
 });
 
-test("FullCalendar from npm shows the API's events, recurring ones included", async ({ page }) => {
-  // Uncaught errors, and any failed request FullCalendar makes. (Console "Failed to load
-  // resource" lines are left out: Chromium asks for /favicon.ico on the plain-text /healthz.)
-  const errors: string[] = [];
-  page.on("pageerror", (error) => errors.push(String(error)));
-  page.on("console", (message) => {
-    if (message.type() === "error" && !message.text().startsWith("Failed to load resource")) {
-      errors.push(message.text());
-    }
-  });
-  page.on("response", (response) => {
-    if (response.status() >= 400) errors.push(`HTTP ${response.status()} for ${response.url()}`);
-  });
+// FullCalendar stands for another site using the events API: its page is not under this
+// site's Content-Security-Policy (which the page borrows only for its origin), so the
+// policy is left out here.
+test.describe("another site", () => {
+  test.use({ bypassCSP: true });
 
-  // Same origin as the API, so "/api/events" resolves against the site.
-  await page.goto("/healthz");
-  await page.setContent('<!DOCTYPE html><html lang="lv"><body><div id="calendar"></div></body></html>');
-  // FullCalendar 7 works on Temporal; its peer dependency polyfills it where the browser lacks it.
-  await page.addScriptTag({ path: path.join(path.dirname(require.resolve("temporal-polyfill")), "global.js") });
-  await page.addScriptTag({ path: path.join(path.dirname(require.resolve("fullcalendar/package.json")), "all", "global.js") });
-
-  const isApiRequest = (url: string) => new URL(url).pathname === "/api/events";
-  const augustRequest = page.waitForRequest((request) => isApiRequest(request.url()));
-  await page.evaluate(() => {
-    const global = window as unknown as {
-      FullCalendar: { Calendar: new (el: HTMLElement, options: object) => { render(): void } };
-      calendar: unknown;
-    };
-    const calendar = new global.FullCalendar.Calendar(document.getElementById("calendar")!, {
-      initialView: "dayGridMonth",
-      initialDate: "2020-08-01",
-      timeZone: "Europe/Riga",
-      events: "/api/events",
+  test("FullCalendar from npm shows the API's events, recurring ones included", async ({ page }) => {
+    // Uncaught errors, and any failed request FullCalendar makes. (Console "Failed to load
+    // resource" lines are left out: Chromium asks for /favicon.ico on the plain-text /healthz.)
+    const errors: string[] = [];
+    page.on("pageerror", (error) => errors.push(String(error)));
+    page.on("console", (message) => {
+      if (message.type() === "error" && !message.text().startsWith("Failed to load resource")) {
+        errors.push(message.text());
+      }
     });
-    global.calendar = calendar;
-    calendar.render();
+    page.on("response", (response) => {
+      if (response.status() >= 400) errors.push(`HTTP ${response.status()} for ${response.url()}`);
+    });
+
+    // Same origin as the API, so "/api/events" resolves against the site.
+    await page.goto("/healthz");
+    await page.setContent('<!DOCTYPE html><html lang="lv"><body><div id="calendar"></div></body></html>');
+    // FullCalendar 7 works on Temporal; its peer dependency polyfills it where the browser lacks it.
+    await page.addScriptTag({ path: path.join(path.dirname(require.resolve("temporal-polyfill")), "global.js") });
+    await page.addScriptTag({ path: path.join(path.dirname(require.resolve("fullcalendar/package.json")), "all", "global.js") });
+
+    const isApiRequest = (url: string) => new URL(url).pathname === "/api/events";
+    const augustRequest = page.waitForRequest((request) => isApiRequest(request.url()));
+    await page.evaluate(() => {
+      const global = window as unknown as {
+        FullCalendar: { Calendar: new (el: HTMLElement, options: object) => { render(): void } };
+        calendar: unknown;
+      };
+      const calendar = new global.FullCalendar.Calendar(document.getElementById("calendar")!, {
+        initialView: "dayGridMonth",
+        initialDate: "2020-08-01",
+        timeZone: "Europe/Riga",
+        events: "/api/events",
+      });
+      global.calendar = calendar;
+      calendar.render();
+    });
+
+    const expectApiRequest = async (request: Awaited<typeof augustRequest>, start: RegExp, end: RegExp) => {
+      const params = new URL(request.url()).searchParams;
+      expect(params.get("start"), request.url()).toMatch(start);
+      expect(params.get("end"), request.url()).toMatch(end);
+      expect(params.get("timeZone"), request.url()).toBe("Europe/Riga");
+      const response = await request.response();
+      expect(response?.status(), request.url()).toBe(200);
+      expect(response?.headers()["access-control-allow-origin"]).toBe("*");
+    };
+
+    // The month view of August 2020 reaches back to late July and on into September.
+    await expectApiRequest(await augustRequest, /^2020-07-/, /^2020-09-/);
+    const calendarElement = page.locator("#calendar");
+    await expect(calendarElement).toContainText(AUGUST_TIMED);
+    await expect(calendarElement).toContainText(AUGUST_MULTI_DAY);
+
+    const februaryRequest = page.waitForRequest((request) => isApiRequest(request.url()));
+    await page.evaluate(() => (window as unknown as { calendar: { gotoDate(date: string): void } }).calendar.gotoDate("2021-02-01"));
+    await expectApiRequest(await februaryRequest, /^2021-0[12]-/, /^2021-03-/);
+    await expect(calendarElement).toContainText(SUPPORT_GROUP);
+    const occurrences = await page.evaluate(
+      (title) =>
+        (window as unknown as { calendar: { getEvents(): { title: string; startStr: string }[] } }).calendar
+          .getEvents()
+          .filter((event) => event.title === title)
+          .map((event) => event.startStr),
+      SUPPORT_GROUP,
+    );
+    // The last Thursday of February 2021, 17:00 in Riga.
+    expect(occurrences.some((start) => start.startsWith("2021-02-25T17:00"))).toBe(true);
+    expect(errors, "no errors in the page").toEqual([]);
   });
-
-  const expectApiRequest = async (request: Awaited<typeof augustRequest>, start: RegExp, end: RegExp) => {
-    const params = new URL(request.url()).searchParams;
-    expect(params.get("start"), request.url()).toMatch(start);
-    expect(params.get("end"), request.url()).toMatch(end);
-    expect(params.get("timeZone"), request.url()).toBe("Europe/Riga");
-    const response = await request.response();
-    expect(response?.status(), request.url()).toBe(200);
-    expect(response?.headers()["access-control-allow-origin"]).toBe("*");
-  };
-
-  // The month view of August 2020 reaches back to late July and on into September.
-  await expectApiRequest(await augustRequest, /^2020-07-/, /^2020-09-/);
-  const calendarElement = page.locator("#calendar");
-  await expect(calendarElement).toContainText(AUGUST_TIMED);
-  await expect(calendarElement).toContainText(AUGUST_MULTI_DAY);
-
-  const februaryRequest = page.waitForRequest((request) => isApiRequest(request.url()));
-  await page.evaluate(() => (window as unknown as { calendar: { gotoDate(date: string): void } }).calendar.gotoDate("2021-02-01"));
-  await expectApiRequest(await februaryRequest, /^2021-0[12]-/, /^2021-03-/);
-  await expect(calendarElement).toContainText(SUPPORT_GROUP);
-  const occurrences = await page.evaluate(
-    (title) =>
-      (window as unknown as { calendar: { getEvents(): { title: string; startStr: string }[] } }).calendar
-        .getEvents()
-        .filter((event) => event.title === title)
-        .map((event) => event.startStr),
-    SUPPORT_GROUP,
-  );
-  // The last Thursday of February 2021, 17:00 in Riga.
-  expect(occurrences.some((start) => start.startsWith("2021-02-25T17:00"))).toBe(true);
-  expect(errors, "no errors in the page").toEqual([]);
 });
 
 test("an event's calendar file downloads with the Riga start time", async ({ page }) => {

@@ -1,4 +1,4 @@
-import { expect, test, type Browser, type Page } from "@playwright/test";
+import { expect, test, type Browser, type Page } from "../fixtures";
 
 import { EDITORS } from "../accounts";
 
@@ -37,7 +37,7 @@ test("an editor edits an article in place, the draft saves itself, and readers s
   await editor.goto(INSPECTORS);
   await hydrated(editor);
   // The editor's code is its own file, fetched when editing starts.
-  const editorChunk = editor.waitForRequest(/\/pkg\/split_article_editor_view_\w+\.wasm$/);
+  const editorChunk = editor.waitForRequest(/\/pkg\/\w+\/split_article_editor_view_\w+\.wasm$/);
   await editor.getByRole("button", { name: "Rediģēt šo rakstu" }).click();
   await editorChunk;
 
@@ -125,11 +125,11 @@ test("readers and signed-out browsers get no editing controls, and sign-out ends
   // WebAssembly at all, and never the editors' code.
   expect(fetched.filter((url) => /\/pkg\/.*\.wasm$/.test(url)), "readers fetch no WebAssembly here").toEqual([]);
   await page.getByRole("combobox", { name: "Meklēt vietnē" }).focus();
-  await expect.poll(() => fetched.filter((url) => url.endsWith("/pkg/notikumi.wasm")).length).toBe(1);
+  await expect.poll(() => fetched.filter((url) => /\/pkg\/\w+\/notikumi\.wasm$/.test(url)).length).toBe(1);
   // The search field's own code is a split file too (shared parts in chunk_ files); the
   // editors' islands and editors are split files readers never fetch.
-  await expect.poll(() => fetched.filter((url) => /\/pkg\/split_search_suggestions_\w+\.wasm$/.test(url)).length).toBe(1);
-  expect(fetched.filter((url) => /\/pkg\/split_(?!search_suggestions_)/.test(url)), "readers never fetch editor code").toEqual([]);
+  await expect.poll(() => fetched.filter((url) => /\/pkg\/\w+\/split_search_suggestions_\w+\.wasm$/.test(url)).length).toBe(1);
+  expect(fetched.filter((url) => /\/pkg\/\w+\/split_(?!search_suggestions_)/.test(url)), "readers never fetch editor code").toEqual([]);
   // Nor the editors' interface texts, which only pages rendered for an editor carry.
   await expect(page.locator("#editor-messages")).toHaveCount(0);
 

@@ -1,4 +1,4 @@
-import { expect, test, type Page } from "@playwright/test";
+import { expect, test, type Page } from "../fixtures";
 
 // The interface in Latvian, English and Russian: the switcher keeps the page, the page says
 // which language it is in, and links stay in the reader's language.

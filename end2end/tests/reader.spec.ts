@@ -1,4 +1,4 @@
-import { expect, test, type Page } from "@playwright/test";
+import { expect, test, type Page } from "../fixtures";
 import { statSync } from "node:fs";
 import path from "node:path";
 
@@ -12,6 +12,30 @@ const AUGUST_HEADING = "Notikumu kalendārs — Augusts, 2020";
 async function hydrated(page: Page): Promise<void> {
   await expect(page.locator("html")).toHaveAttribute("data-hydrated", "true");
 }
+
+test("a script injected into a page does not run, while the month still hydrates", async ({ page, refusedByPolicy }) => {
+  await page.goto("/calendar/2020/08");
+  await hydrated(page);
+  const ran = await page.evaluate(async () => {
+    const injected = document.createElement("script");
+    injected.textContent = "window.injectedRan = true;";
+    document.body.append(injected);
+    const handler = document.createElement("img");
+    handler.setAttribute("src", "data:image/gif;base64,R0lGODlhAQABAAAAACw=");
+    handler.setAttribute("onload", "window.injectedRan = true;");
+    document.body.append(handler);
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    return (window as unknown as { injectedRan?: boolean }).injectedRan === true;
+  });
+  expect(ran).toBe(false);
+  await expect.poll(() => refusedByPolicy.length).toBeGreaterThanOrEqual(2);
+  // Refused on purpose: the watch every test keeps is for refusals nobody meant.
+  refusedByPolicy.length = 0;
+  // The grid's keyboard (the island) still works.
+  await page.getByRole("gridcell", { name: /^sestdiena, 2020\. gada 1\. augusts/ }).focus();
+  await page.keyboard.press("ArrowRight");
+  await expect(page.locator(":focus")).toHaveAccessibleName(/^svētdiena, 2020\. gada 2\. augusts/);
+});
 
 test("August 2020 shows its events, and the next month opens without a page load", async ({ page }) => {
   await page.goto("/calendar/2020/08");
@@ -220,19 +244,30 @@ test.describe("search", () => {
   });
 });
 
-test("the app's WebAssembly, script and styles arrive brotli-compressed once, at build time", async ({ request }) => {
-  for (const file of ["/pkg/notikumi.wasm", "/pkg/notikumi.js", "/pkg/notikumi.css"]) {
+test("the app's WebAssembly, script and styles arrive brotli-compressed once, at build time, and are kept for good", async ({ request }) => {
+  const page = await (await request.get("/calendar/2020/08")).text();
+  // The page names this build's files: the stylesheet, the script and the WebAssembly.
+  const named = [...page.matchAll(/(?:href|src)="(\/pkg\/[0-9a-f]{16}\/notikumi\.(?:css|js|wasm))"/g)].map((found) => found[1]);
+  expect(new Set(named.map((file) => file.split(".").pop())), page.slice(0, 2000)).toEqual(new Set(["css", "js", "wasm"]));
+  for (const file of new Set(named)) {
     const plain = await request.get(file, { headers: { "accept-encoding": "identity" } });
     expect(plain.status(), file).toBe(200);
     const raw = (await plain.body()).length;
     const compressed = await request.get(file, { headers: { "accept-encoding": "br" } });
     expect(compressed.headers()["content-encoding"], file).toBe("br");
+    // A new build is at new addresses, so browsers need not ask again.
+    expect(compressed.headers()["cache-control"], file).toBe("public, max-age=31536000, immutable");
     // Made by `cargo leptos --precompress` at brotli's highest quality, so the size is known
     // up front and is the file's next to it; compressing per request streams without a
     // length, at a lower quality.
     const length = Number(compressed.headers()["content-length"]);
-    const precompressed = statSync(path.join(__dirname, "../../target/site", `${file}.br`)).size;
+    const onDisk = file.replace(/^\/pkg\/[0-9a-f]{16}\//, "/pkg/");
+    const precompressed = statSync(path.join(__dirname, "../../target/site", `${onDisk}.br`)).size;
     expect(length, `${file}: Content-Length of the precompressed file`).toBe(precompressed);
     expect(length, `${file}: ${length} of ${raw} bytes`).toBeLessThan(raw);
+    // The same file at its plain address (for pages from before an upgrade) is checked each time.
+    const unversioned = await request.get(onDisk);
+    expect(unversioned.status(), onDisk).toBe(200);
+    expect(unversioned.headers()["cache-control"], onDisk).toBe("no-cache");
   }
 });

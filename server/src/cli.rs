@@ -20,6 +20,7 @@ Environment (read once at start-up; a bad value stops the server naming the vari
   NOTIKUMI_PAGE_CACHE_MB         memory for reader pages served from memory (default 64; 0: off)
   NOTIKUMI_MAX_REQUESTS          requests handled at once before 503 (default 256)
   NOTIKUMI_REQUEST_TIMEOUT_SECS  the longest a request may take before 408 (default 60)
+  NOTIKUMI_HEADER_TIMEOUT_SECS   time a client has to send a request's headers (default 10)
   NOTIKUMI_TRUSTED_PROXIES       proxies whose X-Forwarded-For names the client (default none)
   NOTIKUMI_METRICS_ALLOW         who may read /metrics (default 127.0.0.0/8, ::1)
   NOTIKUMI_LOG_FORMAT            text (default) or json
@@ -63,6 +64,20 @@ pub enum Command {
     /// (PostgreSQL: use pg_dump). Every save committed before the copy began is in it.
     Backup {
         /// The new file (it must not exist yet).
+        path: std::path::PathBuf,
+    },
+    /// Write the whole site as JSON, to standard output or to a new file: categories,
+    /// articles and events with their revisions, drafts and translations, accounts (with
+    /// their password hashes: keep the file like a backup), image metadata and the audit log.
+    /// The images themselves are in NOTIKUMI_MEDIA_DIR.
+    Export {
+        /// A new file to write (it must not exist yet; readable by its owner only).
+        path: Option<std::path::PathBuf>,
+    },
+    /// Read an export into the empty database DATABASE_URL names (SQLite or PostgreSQL): all
+    /// of it, or nothing and the reason. Editors sign in again afterwards.
+    Import {
+        /// The file `notikumi export` wrote.
         path: std::path::PathBuf,
     },
     /// Manage editors' accounts.

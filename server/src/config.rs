@@ -19,6 +19,9 @@ pub const DEFAULT_MAX_REQUESTS: usize = 256;
 /// Seconds a request may take when `NOTIKUMI_REQUEST_TIMEOUT_SECS` is not set (long enough for
 /// a 10 MB photo over a slow line).
 pub const DEFAULT_REQUEST_TIMEOUT_SECONDS: u64 = 60;
+/// Seconds a client has to send a request's headers when `NOTIKUMI_HEADER_TIMEOUT_SECS` is not
+/// set (a browser sends them at once).
+pub const DEFAULT_HEADER_TIMEOUT_SECONDS: u64 = 10;
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Config {
@@ -30,6 +33,8 @@ pub struct Config {
     pub public_url: String,
     /// Folder of uploaded images.
     pub media_dir: std::path::PathBuf,
+    /// How long a connection may take to send a request's headers (`listener`).
+    pub header_timeout: std::time::Duration,
     /// How much the server takes on at once.
     pub serving: Serving,
 }
@@ -106,6 +111,13 @@ impl Config {
                 .parse::<u64>()
                 .map_err(|_| ConfigError::NotANumber { name, value }),
         };
+        let header_timeout = std::time::Duration::from_secs(
+            number(
+                "NOTIKUMI_HEADER_TIMEOUT_SECS",
+                DEFAULT_HEADER_TIMEOUT_SECONDS,
+            )?
+            .max(1),
+        );
         let serving = Serving {
             page_cache_megabytes: number("NOTIKUMI_PAGE_CACHE_MB", DEFAULT_PAGE_CACHE_MB)?,
             max_requests: usize::try_from(number(
@@ -136,6 +148,7 @@ impl Config {
             demo_content,
             public_url,
             media_dir,
+            header_timeout,
             serving,
         })
     }
@@ -173,6 +186,7 @@ mod tests {
                 demo_content: true,
                 public_url: DEFAULT_PUBLIC_URL.into(),
                 media_dir: DEFAULT_MEDIA_DIR.into(),
+                header_timeout: std::time::Duration::from_secs(DEFAULT_HEADER_TIMEOUT_SECONDS),
                 serving: Serving::default(),
             })
         );
@@ -210,8 +224,14 @@ mod tests {
         let read = config(&[
             ("NOTIKUMI_MAX_REQUESTS", "0"),
             ("NOTIKUMI_REQUEST_TIMEOUT_SECS", "5"),
+            ("NOTIKUMI_HEADER_TIMEOUT_SECS", "0"),
         ])
         .expect("valid config");
+        assert_eq!(
+            read.header_timeout,
+            std::time::Duration::from_secs(1),
+            "at least a second"
+        );
         assert_eq!(
             read.serving.max_requests, 1,
             "at least one request at a time"

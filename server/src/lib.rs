@@ -9,9 +9,11 @@ mod access_log;
 pub mod cli;
 pub mod client_address;
 pub mod config;
+pub mod listener;
 mod metrics;
 pub mod page_cache;
 mod security_headers;
+mod static_files;
 pub mod users;
 
 use app::{shell, state::AppState, App};
@@ -33,7 +35,16 @@ pub fn router(state: AppState) -> Router {
 }
 
 /// Every route of the site, within `serving`'s limits.
-pub fn router_with(state: AppState, serving: config::Serving) -> Router {
+pub fn router_with(mut state: AppState, serving: config::Serving) -> Router {
+    // Pages name the built files under this build's own folder (`static_files`).
+    let options = &mut state.leptos_options;
+    let pkg_dir = std::path::Path::new(&*options.site_root).join(&*options.site_pkg_dir);
+    options.site_pkg_dir = format!(
+        "{}/{}",
+        options.site_pkg_dir,
+        static_files::build_of(&pkg_dir)
+    )
+    .into();
     let routes = generate_route_list(App);
     let leptos_options = state.leptos_options.clone();
     let context_state = state.clone();
@@ -51,6 +62,10 @@ pub fn router_with(state: AppState, serving: config::Serving) -> Router {
             "/api/media",
             axum::routing::post(app::editing::upload::upload),
         )
+        .nest_service(
+            &format!("/{}", state.leptos_options.site_pkg_dir),
+            static_files::this_build(&pkg_dir),
+        )
         .nest(
             "/media",
             Router::new()
@@ -64,6 +79,9 @@ pub fn router_with(state: AppState, serving: config::Serving) -> Router {
             move || shell(leptos_options.clone()),
         )
         .fallback(leptos_axum::file_and_error_handler::<AppState, _>(shell))
+        .layer(axum::middleware::from_fn(
+            static_files::check_plain_addresses,
+        ))
         .layer(axum::middleware::from_fn(error_status))
         .layer(axum::middleware::from_fn_with_state(
             state.clone(),
@@ -80,7 +98,7 @@ pub fn router_with(state: AppState, serving: config::Serving) -> Router {
     let limited = tower::ServiceBuilder::new()
         // Outside the compression: pages are kept compressed, once per encoding.
         .layer(axum::middleware::from_fn_with_state(
-            page_cache::PageCache::new(state.store.clone(), serving.page_cache_megabytes),
+            page_cache::PageCache::new(&state, serving.page_cache_megabytes),
             page_cache::serve_from_memory,
         ))
         .layer(axum::middleware::from_fn_with_state(
@@ -111,7 +129,10 @@ pub fn router_with(state: AppState, serving: config::Serving) -> Router {
         .layer(access_log::log_requests())
         .layer(access_log::propagate_request_id())
         .layer(axum::middleware::from_fn_with_state(
-            state.public_url.starts_with("https://"),
+            security_headers::Policy::new(
+                &app::app::inline_scripts(&state.leptos_options),
+                state.public_url.starts_with("https://"),
+            ),
             security_headers::add,
         ))
         // A bug that panics in one request answers that request with a 500 and leaves the
@@ -187,12 +208,7 @@ fn media_files(
     tower_http::services::ServeDir,
     axum::http::HeaderValue,
 > {
-    tower::ServiceBuilder::new()
-        .layer(tower_http::set_header::SetResponseHeaderLayer::overriding(
-            axum::http::header::CACHE_CONTROL,
-            axum::http::HeaderValue::from_static("public, max-age=31536000, immutable"),
-        ))
-        .service(tower_http::services::ServeDir::new(dir))
+    static_files::for_good(tower_http::services::ServeDir::new(dir))
 }
 
 /// The process is up.

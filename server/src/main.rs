@@ -23,10 +23,15 @@ async fn main() -> ExitCode {
     match std::env::var("NOTIKUMI_LOG_FORMAT").as_deref() {
         Ok("json") => tracing_subscriber::fmt()
             .json()
+            .with_writer(std::io::stderr)
             .with_current_span(true)
             .with_env_filter(filter)
             .init(),
-        Ok("text") | Err(_) => tracing_subscriber::fmt().with_env_filter(filter).init(),
+        // Standard error, so `notikumi export > site.json` writes nothing but the export.
+        Ok("text") | Err(_) => tracing_subscriber::fmt()
+            .with_writer(std::io::stderr)
+            .with_env_filter(filter)
+            .init(),
         Ok(other) => {
             eprintln!("notikumi: NOTIKUMI_LOG_FORMAT must be text or json, not {other:?}");
             return ExitCode::FAILURE;
@@ -44,6 +49,8 @@ async fn main() -> ExitCode {
         Command::GenerateArticles { count, from, to } => generate_news(count, from, to).await,
         Command::User { command } => manage_users(command).await,
         Command::Backup { path } => back_up(&path).await,
+        Command::Export { path } => export(path.as_deref()).await,
+        Command::Import { path } => import(&path).await,
     };
     match result {
         Ok(()) => ExitCode::SUCCESS,
@@ -86,32 +93,16 @@ async fn serve() -> Result<(), Box<dyn std::error::Error>> {
     );
     let listener = tokio::net::TcpListener::bind(&address).await?;
     tracing::info!("listening on http://{address}");
-    // The socket address reaches handlers, so failed sign-ins can be counted per address.
-    let app = app.into_make_service_with_connect_info::<std::net::SocketAddr>();
     // On SIGTERM or Ctrl+C new connections are refused and the requests in flight finish, for
     // at most SHUTDOWN_DEADLINE; then the database is closed either way.
-    let signalled = std::sync::Arc::new(tokio::sync::Notify::new());
-    let serving = axum::serve(listener, app).with_graceful_shutdown({
-        let signalled = std::sync::Arc::clone(&signalled);
-        async move {
-            shutdown_signal().await;
-            signalled.notify_one();
-        }
-    });
-    let deadline = async {
-        signalled.notified().await;
-        tokio::time::sleep(SHUTDOWN_DEADLINE).await;
-    };
-    let served = tokio::select! {
-        served = serving => served,
-        () = deadline => {
-            tracing::warn!(
-                "requests still in flight {} s after the signal; stopping anyway",
-                SHUTDOWN_DEADLINE.as_secs()
-            );
-            Ok(())
-        }
-    };
+    server::listener::serve(
+        listener,
+        app,
+        config.header_timeout,
+        shutdown_signal(),
+        SHUTDOWN_DEADLINE,
+    )
+    .await;
     // Connections still checked out by requests cut short are not waited for long.
     if tokio::time::timeout(SHUTDOWN_DEADLINE, store.close())
         .await
@@ -119,27 +110,83 @@ async fn serve() -> Result<(), Box<dyn std::error::Error>> {
     {
         tracing::warn!("the database did not close in time");
     }
-    Ok(served?)
+    Ok(())
 }
 
 /// How long requests in flight may take to finish once the server is told to stop.
 const SHUTDOWN_DEADLINE: std::time::Duration = std::time::Duration::from_secs(10);
 
-async fn back_up(path: &std::path::Path) -> Result<(), Box<dyn std::error::Error>> {
-    let config = Config::from_env()?;
-    // Connecting would create a missing SQLite file: a mistyped DATABASE_URL must not be
-    // "backed up" as a new empty site.
+/// The store of a site that exists. Connecting would create a missing SQLite file: a
+/// mistyped DATABASE_URL must not be "backed up" or exported as a new empty site.
+async fn existing_site(
+    config: &Config,
+) -> Result<storage::SharedStore, Box<dyn std::error::Error>> {
     if let Some(file) = config.database_url.strip_prefix("sqlite:") {
         let file = file.split('?').next().unwrap_or(file);
         if !std::path::Path::new(file).exists() {
             return Err(format!("there is no database at {file}").into());
         }
     }
-    let store = storage::connect(&config.database_url).await?;
+    Ok(storage::connect(&config.database_url).await?)
+}
+
+async fn back_up(path: &std::path::Path) -> Result<(), Box<dyn std::error::Error>> {
+    let config = Config::from_env()?;
+    let store = existing_site(&config).await?;
     let copied = store.back_up_to(path).await;
     store.close().await;
     copied?;
     println!("backed up to {}", path.display());
+    Ok(())
+}
+
+async fn export(path: Option<&std::path::Path>) -> Result<(), Box<dyn std::error::Error>> {
+    use std::io::Write;
+    let config = Config::from_env()?;
+    let store = existing_site(&config).await?;
+    let site = store.export_site().await;
+    store.close().await;
+    let site = site?;
+    let mut out: Box<dyn Write> = match path {
+        None => Box::new(std::io::stdout().lock()),
+        Some(path) => {
+            let mut options = std::fs::OpenOptions::new();
+            options.write(true).create_new(true);
+            // Password hashes are in it.
+            #[cfg(unix)]
+            std::os::unix::fs::OpenOptionsExt::mode(&mut options, 0o600);
+            Box::new(
+                options
+                    .open(path)
+                    .map_err(|error| format!("cannot write {}: {error}", path.display()))?,
+            )
+        }
+    };
+    let mut out = std::io::BufWriter::new(&mut out);
+    serde_json::to_writer(&mut out, &site)?;
+    writeln!(out)?;
+    out.flush()?;
+    let rows: usize = site.tables.iter().map(|table| table.rows.len()).sum();
+    eprintln!("exported {rows} rows of {} tables", site.tables.len());
+    Ok(())
+}
+
+async fn import(path: &std::path::Path) -> Result<(), Box<dyn std::error::Error>> {
+    let config = Config::from_env()?;
+    let file = std::fs::File::open(path)
+        .map_err(|error| format!("cannot read {}: {error}", path.display()))?;
+    let site: storage::transfer::SiteExport =
+        serde_json::from_reader(std::io::BufReader::new(file))
+            .map_err(|error| format!("{} is not a Notikumi export: {error}", path.display()))?;
+    let store = storage::connect(&config.database_url).await?;
+    let imported = store.import_site(&site).await;
+    store.close().await;
+    imported?;
+    let rows: usize = site.tables.iter().map(|table| table.rows.len()).sum();
+    println!(
+        "imported {rows} rows into {}",
+        storage::redact(&config.database_url)
+    );
     Ok(())
 }
 

@@ -1,7 +1,9 @@
 //! `/metrics` in Prometheus's text format: requests by kind of route and status with their
 //! latency, pages served from memory or rendered, and the database pool in use. It answers
 //! only the addresses in `NOTIKUMI_METRICS_ALLOW` (loopback by default), judged by the
-//! socket's peer, never by a header.
+//! socket's peer, or for a request forwarded by a trusted proxy by the client that proxy
+//! names (else every reader would reach it through a proxy on loopback); never by a header
+//! anyone else sends.
 
 use std::{
     net::SocketAddr,
@@ -9,7 +11,7 @@ use std::{
     time::Instant,
 };
 
-use app::state::AppState;
+use app::{auth::session::ClientAddress, state::AppState};
 use axum::{
     extract::{ConnectInfo, Request, State},
     http::{header, StatusCode},
@@ -111,11 +113,17 @@ pub async fn render(
     State((state, allowed)): State<(AppState, Arc<Networks>)>,
     request: Request,
 ) -> Response {
-    let peer = request
+    let client = request
         .extensions()
-        .get::<ConnectInfo<SocketAddr>>()
-        .map(|ConnectInfo(peer)| peer.ip());
-    if !peer.is_some_and(|peer| allowed.contains(peer)) {
+        .get::<ClientAddress>()
+        .map(|ClientAddress(client)| *client)
+        .or_else(|| {
+            request
+                .extensions()
+                .get::<ConnectInfo<SocketAddr>>()
+                .map(|ConnectInfo(peer)| peer.ip())
+        });
+    if !client.is_some_and(|client| allowed.contains(client)) {
         return StatusCode::FORBIDDEN.into_response();
     }
     let (open, idle) = state.store.pool_connections();

@@ -21,7 +21,7 @@ use std::{
     time::Duration,
 };
 
-use app::{auth::session, storage::SharedStore, timezone};
+use app::{auth::session, state::AppState, storage::SharedStore, timezone};
 use axum::{
     body::{Body, Bytes},
     extract::{Request, State},
@@ -49,13 +49,15 @@ const VARY: HeaderValue = HeaderValue::from_static("accept-encoding, cookie");
 pub struct PageCache {
     pages: Option<moka::sync::Cache<PageKey, Arc<Page>>>,
     store: SharedStore,
+    session_cookie: session::SessionCookie,
     /// The generation the kept pages were last checked against.
     generation: Arc<std::sync::atomic::AtomicU64>,
 }
 
 impl PageCache {
     /// A cache of at most `megabytes` of answers (0 turns it off: every page is rendered).
-    pub fn new(store: SharedStore, megabytes: u64) -> Self {
+    pub fn new(state: &AppState, megabytes: u64) -> Self {
+        let store = state.store.clone();
         let pages = (megabytes > 0).then(|| {
             moka::sync::Cache::builder()
                 .max_capacity(megabytes * 1024 * 1024)
@@ -69,6 +71,7 @@ impl PageCache {
         Self {
             pages,
             store,
+            session_cookie: state.session_cookie(),
             generation,
         }
     }
@@ -223,7 +226,7 @@ pub async fn serve_from_memory(
         return kept_by_nobody_if_it_sets_a_cookie(next.run(request).await);
     }
     let (mut parts, body) = request.into_parts();
-    let signed_in = session::request_token(&parts).is_some();
+    let signed_in = cache.session_cookie.token_in(&parts).is_some();
     let pages = match &cache.pages {
         Some(pages) if !signed_in && parts.method == Method::GET => pages,
         _ => {
@@ -337,6 +340,7 @@ mod tests {
             "/api/events",
             "/feed.xml",
             "/sitemap.xml",
+            "/sitemaps/1.xml",
         ] {
             assert!(is_page(page), "{page}");
         }

@@ -560,3 +560,108 @@ async fn a_backup_taken_under_saves_holds_every_save_acknowledged_before_it() {
     assert!(!again.success(), "an existing file is never overwritten");
     let _ = std::fs::remove_dir_all(&folder);
 }
+
+/// `notikumi export > site.json` and `notikumi import site.json`, as an operator runs them:
+/// the export is all there is on standard output, a file export is for its owner's eyes
+/// only, and an import goes into an empty database only, whole or not at all.
+#[test]
+fn the_site_is_exported_and_imported_from_the_command_line() {
+    let folder = std::env::temp_dir().join(format!("notikumi-export-{}", uuid::Uuid::new_v4()));
+    std::fs::create_dir_all(&folder).expect("folder");
+    let run = |database_url: &str, args: &[&str]| {
+        notikumi(database_url, &folder)
+            .args(args)
+            .stdout(Stdio::piped())
+            .stderr(Stdio::piped())
+            .output()
+            .expect("notikumi runs")
+    };
+    let source = format!("sqlite:{}", folder.join("source.db").display());
+    add_editor(&source, &folder);
+    let generated = run(
+        &source,
+        &[
+            "generate-events",
+            "--count",
+            "5",
+            "--from",
+            "2020-08-01",
+            "--to",
+            "2020-08-31",
+        ],
+    );
+    assert!(generated.status.success());
+
+    let exported = run(&source, &["export"]);
+    assert!(
+        exported.status.success(),
+        "{}",
+        String::from_utf8_lossy(&exported.stderr)
+    );
+    let site: serde_json::Value =
+        serde_json::from_slice(&exported.stdout).expect("standard output is the export alone");
+    assert_eq!(site["notikumi_export"], 1);
+    let rows = |table: &str| {
+        site["tables"]
+            .as_array()
+            .expect("tables")
+            .iter()
+            .find(|found| found["name"] == table)
+            .and_then(|found| found["rows"].as_array())
+            .map_or(0, Vec::len)
+    };
+    assert_eq!((rows("users"), rows("events")), (1, 5));
+
+    let file = folder.join("site.json");
+    let file_name = file.to_str().expect("a UTF-8 path");
+    assert!(run(&source, &["export", file_name]).status.success());
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        let mode = std::fs::metadata(&file)
+            .expect("written")
+            .permissions()
+            .mode();
+        assert_eq!(mode & 0o777, 0o600, "password hashes are in it");
+    }
+    let again = run(&source, &["export", file_name]);
+    assert!(!again.status.success(), "an export never overwrites a file");
+
+    let target = format!("sqlite:{}", folder.join("target.db").display());
+    let imported = run(&target, &["import", file_name]);
+    assert!(
+        imported.status.success(),
+        "{}",
+        String::from_utf8_lossy(&imported.stderr)
+    );
+    assert_eq!(
+        run(&target, &["export"]).stdout,
+        exported.stdout,
+        "the same site"
+    );
+    let twice = run(&target, &["import", file_name]);
+    assert!(!twice.status.success());
+    assert!(
+        String::from_utf8_lossy(&twice.stderr).contains("already holds"),
+        "{}",
+        String::from_utf8_lossy(&twice.stderr)
+    );
+
+    std::fs::write(folder.join("nonsense.json"), "{\"tables\": 3}").expect("write");
+    let nonsense = run(
+        &format!("sqlite:{}", folder.join("third.db").display()),
+        &[
+            "import",
+            folder.join("nonsense.json").to_str().expect("UTF-8"),
+        ],
+    );
+    assert!(!nonsense.status.success());
+    assert!(String::from_utf8_lossy(&nonsense.stderr).contains("is not a Notikumi export"));
+    let missing = run(
+        &format!("sqlite:{}", folder.join("nowhere.db").display()),
+        &["export"],
+    );
+    assert!(!missing.status.success());
+    assert!(String::from_utf8_lossy(&missing.stderr).contains("there is no database"));
+    let _ = std::fs::remove_dir_all(&folder);
+}

@@ -18,8 +18,12 @@ use crate::{
     storage::User,
 };
 
-/// The session cookie's name.
-pub const COOKIE_NAME: &str = "notikumi_session";
+/// The session cookie's name over plain http (development on loopback).
+const PLAIN_NAME: &str = "notikumi_session";
+/// Its name when the site is served over https. Browsers accept a `__Host-` cookie only from
+/// this very host over https, with `Path=/` and no `Domain`, so a sibling subdomain cannot plant
+/// a session of its choosing.
+const HOST_ONLY_NAME: &str = "__Host-notikumi_session";
 /// How long a session lasts from signing in.
 pub const SESSION_HOURS: i64 = 12;
 
@@ -39,31 +43,55 @@ pub fn token_hash(token: &str) -> String {
         .collect()
 }
 
-/// The session token this request carries, if any.
-pub fn request_token(parts: &Parts) -> Option<String> {
-    parts
-        .headers
-        .get_all(header::COOKIE)
-        .iter()
-        .filter_map(|value| value.to_str().ok())
-        .flat_map(Cookie::split_parse)
-        .filter_map(Result::ok)
-        .find(|cookie| cookie.name() == COOKIE_NAME)
-        .map(|cookie| cookie.value().to_string())
+/// The session cookie of a site: `Secure` and `__Host-` when its public address is https.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct SessionCookie {
+    secure: bool,
 }
 
-/// The `Set-Cookie` value for `token` (or, with `None`, one that removes the cookie).
-pub fn session_cookie(token: Option<&str>, secure: bool) -> String {
-    let mut cookie = Cookie::build((COOKIE_NAME, token.unwrap_or_default().to_string()))
-        .path("/")
-        .http_only(true)
-        .secure(secure)
-        .same_site(SameSite::Strict);
-    cookie = match token {
-        Some(_) => cookie.max_age(cookie::time::Duration::hours(SESSION_HOURS)),
-        None => cookie.max_age(cookie::time::Duration::ZERO),
-    };
-    cookie.build().to_string()
+impl SessionCookie {
+    /// The cookie of the site whose public address is `public_url`.
+    pub fn for_site(public_url: &str) -> Self {
+        Self {
+            secure: public_url.starts_with("https://"),
+        }
+    }
+
+    pub fn name(self) -> &'static str {
+        if self.secure {
+            HOST_ONLY_NAME
+        } else {
+            PLAIN_NAME
+        }
+    }
+
+    /// The session token this request carries, if any (under this site's name only: over
+    /// https a plain `notikumi_session` is not ours to trust).
+    pub fn token_in(self, parts: &Parts) -> Option<String> {
+        parts
+            .headers
+            .get_all(header::COOKIE)
+            .iter()
+            .filter_map(|value| value.to_str().ok())
+            .flat_map(Cookie::split_parse)
+            .filter_map(Result::ok)
+            .find(|cookie| cookie.name() == self.name())
+            .map(|cookie| cookie.value().to_string())
+    }
+
+    /// The `Set-Cookie` value for `token` (or, with `None`, one that removes the cookie).
+    pub fn set(self, token: Option<&str>) -> String {
+        let mut cookie = Cookie::build((self.name(), token.unwrap_or_default().to_string()))
+            .path("/")
+            .http_only(true)
+            .secure(self.secure)
+            .same_site(SameSite::Strict);
+        cookie = match token {
+            Some(_) => cookie.max_age(cookie::time::Duration::hours(SESSION_HOURS)),
+            None => cookie.max_age(cookie::time::Duration::ZERO),
+        };
+        cookie.build().to_string()
+    }
 }
 
 pub fn current_user_of(user: &User) -> CurrentUser {
@@ -84,14 +112,12 @@ pub fn refuse(error: AppError) -> AppError {
 /// The account signed in with the cookie of the request `parts` belong to: the one session
 /// check, for server functions and axum handlers alike. A database that does not answer is
 /// `Unavailable` (503), never a reason to sign in again.
-pub async fn session_user_of(
-    parts: &Parts,
-    store: &dyn crate::storage::Store,
-) -> Result<Option<User>, AppError> {
-    let Some(token) = request_token(parts) else {
+pub async fn session_user_of(parts: &Parts, state: &AppState) -> Result<Option<User>, AppError> {
+    let Some(token) = state.session_cookie().token_in(parts) else {
         return Ok(None);
     };
-    store
+    state
+        .store
         .session_user(&token_hash(&token), Utc::now())
         .await
         .map_err(|error| {
@@ -106,9 +132,7 @@ pub async fn signed_in_user() -> Result<Option<User>, AppError> {
         return Ok(None);
     };
     let state = app_state()?;
-    session_user_of(&parts, state.store.as_ref())
-        .await
-        .map_err(refuse)
+    session_user_of(&parts, &state).await.map_err(refuse)
 }
 
 /// A signed-in editor (or admin), as an axum extractor: anyone else is refused with 401 before
@@ -119,7 +143,7 @@ impl axum::extract::FromRequestParts<AppState> for Editor {
     type Rejection = AppError;
 
     async fn from_request_parts(parts: &mut Parts, state: &AppState) -> Result<Self, AppError> {
-        session_user_of(parts, state.store.as_ref())
+        session_user_of(parts, state)
             .await?
             .map(Editor)
             .ok_or(AppError::Unauthorized)
@@ -218,7 +242,8 @@ pub async fn sign_in(email: &str, password: &str) -> Result<User, AppError> {
 /// Ends the session this request carries and removes its cookie.
 pub async fn sign_out() -> Result<(), AppError> {
     let state = app_state()?;
-    if let Some(token) = use_context::<Parts>().as_ref().and_then(request_token) {
+    let cookie = state.session_cookie();
+    if let Some(token) = use_context::<Parts>().and_then(|parts| cookie.token_in(&parts)) {
         state.store.delete_session(&token_hash(&token)).await?;
     }
     set_cookie(&state, None);
@@ -226,10 +251,9 @@ pub async fn sign_out() -> Result<(), AppError> {
 }
 
 fn set_cookie(state: &AppState, token: Option<&str>) {
-    let secure = state.public_url.starts_with("https://");
     match (
         use_context::<ResponseOptions>(),
-        HeaderValue::from_str(&session_cookie(token, secure)),
+        HeaderValue::from_str(&state.session_cookie().set(token)),
     ) {
         (Some(response), Ok(value)) => response.append_header(header::SET_COOKIE, value),
         _ => tracing::error!("could not set the session cookie"),
@@ -250,10 +274,16 @@ mod tests {
         assert!(!hash.contains(&first));
     }
 
+    const HTTPS: &str = "https://notikumi.example.lv";
+
     #[test]
-    fn the_cookie_is_http_only_strict_and_secure_on_https() {
-        let cookie = session_cookie(Some("abc"), true);
-        assert!(cookie.starts_with("notikumi_session=abc"));
+    fn the_cookie_is_http_only_strict_host_only_and_secure_on_https() {
+        let cookie = SessionCookie::for_site(HTTPS).set(Some("abc"));
+        assert!(
+            cookie.starts_with("__Host-notikumi_session=abc"),
+            "{cookie}"
+        );
+        assert!(!cookie.contains("Domain"), "{cookie}");
         for part in [
             "HttpOnly",
             "SameSite=Strict",
@@ -263,17 +293,26 @@ mod tests {
         ] {
             assert!(cookie.contains(part), "{cookie} lacks {part}");
         }
-        assert!(!session_cookie(Some("abc"), false).contains("Secure"));
-        assert!(session_cookie(None, false).contains("Max-Age=0"));
+        let plain = SessionCookie::for_site("http://127.0.0.1:3000");
+        assert!(plain.set(Some("abc")).starts_with("notikumi_session=abc"));
+        assert!(!plain.set(Some("abc")).contains("Secure"));
+        assert!(plain.set(None).contains("Max-Age=0"));
     }
 
     #[test]
-    fn the_token_is_read_from_any_cookie_header() {
+    fn the_token_is_read_from_any_cookie_header_under_the_sites_name_only() {
         let request = http::Request::builder()
-            .header(header::COOKIE, "theme=dark; notikumi_session=xyz")
+            .header(header::COOKIE, "theme=dark")
+            .header(
+                header::COOKIE,
+                "notikumi_session=planted; __Host-notikumi_session=xyz",
+            )
             .body(())
             .expect("request");
         let (parts, ()) = request.into_parts();
-        assert_eq!(request_token(&parts).as_deref(), Some("xyz"));
+        let https = SessionCookie::for_site(HTTPS);
+        assert_eq!(https.token_in(&parts).as_deref(), Some("xyz"));
+        let plain = SessionCookie::for_site("http://127.0.0.1:3000");
+        assert_eq!(plain.token_in(&parts).as_deref(), Some("planted"));
     }
 }

@@ -23,6 +23,7 @@ mod postgres;
 mod rows;
 pub mod slugs;
 mod sqlite;
+pub mod transfer;
 
 #[cfg(test)]
 mod contract;
@@ -79,6 +80,9 @@ pub enum StoreError {
     /// PostgreSQL has its own tools for this.
     #[error("notikumi backup copies a SQLite database; back up PostgreSQL with pg_dump")]
     BackupNotHere,
+    /// An export that cannot be written, or a file that cannot be imported, and why.
+    #[error("{0}")]
+    Transfer(String),
     #[error("could not create the database folder {path}: {source}")]
     Folder {
         path: String,
@@ -120,6 +124,14 @@ pub trait Store:
     /// runs on (SQLite: `VACUUM INTO`, one read transaction, so every write committed before
     /// it began is in the copy). PostgreSQL: `BackupNotHere`, use `pg_dump`.
     async fn back_up_to(&self, path: &std::path::Path) -> Result<(), StoreError>;
+
+    /// The whole site (content, accounts, history) as backend-neutral JSON (`transfer`), read
+    /// in one transaction.
+    async fn export_site(&self) -> Result<transfer::SiteExport, StoreError>;
+
+    /// Writes an export into this database, which must hold no content or accounts yet, in
+    /// one transaction: all of it or, with an error saying why, nothing.
+    async fn import_site(&self, site: &transfer::SiteExport) -> Result<(), StoreError>;
 
     /// True when there are no categories, events or articles yet (demo content goes in).
     async fn is_empty(&self) -> Result<bool, StoreError>;

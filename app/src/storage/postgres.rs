@@ -25,7 +25,7 @@ use crate::i18n::Lang;
 
 pub struct PostgresStore {
     changes: Arc<ContentChanges>,
-    pool: PgPool,
+    pub(super) pool: PgPool,
 }
 
 impl PostgresStore {

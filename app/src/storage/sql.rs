@@ -187,7 +187,7 @@ macro_rules! impl_store {
 
             /// Begins a transaction that will write content (`$begin_write`): its commit
             /// moves the content generation on, here and (`$announce`) on other instances.
-            async fn begin_write(&self) -> Result<ContentWrite<$db>, StoreError> {
+            pub(super) async fn begin_write(&self) -> Result<ContentWrite<$db>, StoreError> {
                 let mut transaction = self.pool.begin_with($begin_write).await?;
                 let announce: Option<&str> = $announce;
                 if let Some(announce) = announce {
@@ -422,6 +422,17 @@ macro_rules! impl_store {
 
             async fn back_up_to(&self, path: &std::path::Path) -> Result<(), StoreError> {
                 self.copy_database_to(path).await
+            }
+
+            async fn export_site(&self) -> Result<$crate::storage::transfer::SiteExport, StoreError> {
+                self.export_tables().await
+            }
+
+            async fn import_site(
+                &self,
+                site: &$crate::storage::transfer::SiteExport,
+            ) -> Result<(), StoreError> {
+                self.import_tables(site).await
             }
 
             fn pool_connections(&self) -> (u32, usize) {

@@ -25,7 +25,7 @@ use crate::i18n::Lang;
 
 pub struct SqliteStore {
     changes: Arc<ContentChanges>,
-    pool: SqlitePool,
+    pub(super) pool: SqlitePool,
 }
 
 impl SqliteStore {

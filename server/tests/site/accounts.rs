@@ -10,7 +10,7 @@ use crate::common::{Site, ORIGIN, PASSWORD};
 async fn an_editor_signs_in_sees_their_name_and_signs_out() {
     let site = Site::with_demo_content().await;
     let cookie = site.signed_in("anna@example.lv", Role::Editor).await;
-    assert!(cookie.starts_with("notikumi_session="));
+    assert!(cookie.starts_with("__Host-notikumi_session="));
 
     let page = site.get_as("/", &cookie).await;
     assert!(page.body.contains("anna@example.lv"));

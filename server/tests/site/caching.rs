@@ -261,39 +261,61 @@ async fn every_answer_carries_the_security_headers() {
     }
 }
 
+/// Scripts run only from the site's own files and the inline scripts every page carries,
+/// named in the policy by their hashes: nothing injected into a page would run.
+#[tokio::test]
+async fn the_only_inline_scripts_are_those_the_policy_names_by_their_hashes() {
+    use base64::{engine::general_purpose::STANDARD, Engine};
+    use sha2::{Digest, Sha256};
+    let site = Site::with_demo_content().await;
+    let pages = [
+        "/calendar/2020/08".to_string(),
+        article_page(),
+        "/en/news".into(),
+        "/ru/search?q=kampa".into(),
+        "/events/vebinars-par-viltus-darba-piedavajumiem-socialajos-tiklos".into(),
+        "/login".into(),
+        "/nav-tadas-lapas".into(),
+    ];
+    for uri in pages {
+        let page = get_with(&site, &uri, &[]).await;
+        let policy = header_of(&page, &header::CONTENT_SECURITY_POLICY);
+        let scripts = policy
+            .split(';')
+            .map(str::trim)
+            .find(|directive| directive.starts_with("script-src "))
+            .unwrap_or_else(|| panic!("{uri}: no script-src in {policy}"));
+        assert!(!scripts.contains("unsafe-inline"), "{scripts}");
+        assert!(!scripts.contains("'unsafe-eval'"), "{scripts}");
+        let document = scraper::Html::parse_document(&page.body);
+        let selector = scraper::Selector::parse("script:not([src])").expect("selector");
+        let inline: Vec<String> = document
+            .select(&selector)
+            .filter(|script| script.value().attr("type") != Some("application/ld+json"))
+            .map(|script| script.text().collect())
+            .collect();
+        assert_eq!(inline.len(), 3, "{uri}: the loader and Leptos's two");
+        for script in &inline {
+            let hash = STANDARD.encode(Sha256::digest(script.as_bytes()));
+            let start: String = script.chars().take(80).collect();
+            assert!(
+                scripts.contains(&format!("'sha256-{hash}'")),
+                "{uri}: {scripts} does not name the script {start:?}…"
+            );
+        }
+    }
+}
+
 /// Two server instances on one database, as behind a load balancer: a page kept by the second
-/// is dropped when the first saves an edit. PostgreSQL tells every instance of each committed
+/// is dropped when the first saves an edit (PostgreSQL tells every instance of each committed
 /// write; on SQLite, where the second writer is rather an operator's command on the same file,
-/// the server notices other connections' commits through `PRAGMA data_version`.
+/// the server follows the `content_generation` row). A session begun on one is good on the
+/// other, and two editors saving through different instances still meet as a conflict.
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn an_edit_through_one_instance_is_served_by_the_other() {
     let (site, editors) = newsroom().await;
-    let other_store = app::storage::connect(&site.url)
-        .await
-        .expect("the second instance opens the database");
-    other_store.follow_other_instances();
-    let other = server::router(app::state::AppState {
-        leptos_options: leptos::prelude::LeptosOptions::builder()
-            .output_name("notikumi")
-            .build(),
-        store: other_store,
-        public_url: crate::common::ORIGIN.into(),
-        media_dir: std::env::temp_dir().join("notikumi-media-other"),
-    });
-    let read_other = || async {
-        let response = tower::ServiceExt::oneshot(
-            other.clone(),
-            Request::get(article_page())
-                .body(Body::empty())
-                .expect("request"),
-        )
-        .await
-        .expect("response");
-        let bytes = axum::body::to_bytes(response.into_body(), usize::MAX)
-            .await
-            .expect("body");
-        String::from_utf8_lossy(&bytes).into_owned()
-    };
+    let other = site.another_instance().await;
+    let read_other = || async { get_with(&other, &article_page(), &[]).await.body };
     // Wait for the second instance to be listening (it counts its start as a change), then
     // change the title behind both stores' backs: the page the second one keeps stays.
     tokio::time::sleep(std::time::Duration::from_millis(1200)).await;
@@ -308,12 +330,17 @@ async fn an_edit_through_one_instance_is_served_by_the_other() {
     assert_eq!(still, kept, "the second instance serves the page it keeps");
     assert!(!still.contains("Aiz muguras"));
 
+    // Both editors open the article, each through a different instance with the session
+    // begun on the first.
+    let through_first = open(&site, &editors[0]).await;
+    let through_second = open(&other, &editors[1]).await;
+    assert_eq!(through_second.version, through_first.version);
+
     let title = "Saglabāts caur pirmo instanci";
-    let before = open(&site, &editors[0]).await;
     let _: Saved = ask(
         &site,
         &PublishArticle {
-            save: article_save(&before, title, "Teksts"),
+            save: article_save(&through_first, title, "Teksts"),
         },
         &editors[0],
     )
@@ -330,6 +357,22 @@ async fn an_edit_through_one_instance_is_served_by_the_other() {
     assert!(
         seen,
         "the second instance serves the edit, not the page it kept"
+    );
+
+    let late = call(
+        &PublishArticle {
+            save: article_save(&through_second, "Vēlāks virsraksts", "Cits teksts"),
+        },
+        &editors[1],
+    )
+    .send(&other)
+    .await;
+    assert_eq!(late.status, StatusCode::CONFLICT, "{}", late.body);
+    assert!(late.body.contains("Conflict"), "{}", late.body);
+    let theirs = open(&other, &editors[1]).await;
+    assert_eq!(
+        theirs.current.title, title,
+        "the conflict view shows the other editor's text"
     );
 }
 

@@ -19,7 +19,7 @@ pub struct Site {
     /// throwaway cluster `make test` starts.)
     pub path: Option<std::path::PathBuf>,
     /// Held while the site lives: one site renders at a time (see `ONE_SITE_AT_A_TIME`).
-    _turn: tokio::sync::OwnedMutexGuard<()>,
+    _turn: std::sync::Arc<tokio::sync::OwnedMutexGuard<()>>,
 }
 
 /// Each test runs on its own tokio runtime, and Leptos keeps some executor state per
@@ -29,11 +29,22 @@ pub struct Site {
 static ONE_SITE_AT_A_TIME: std::sync::LazyLock<std::sync::Arc<tokio::sync::Mutex<()>>> =
     std::sync::LazyLock::new(Default::default);
 
+/// Whether this run's sites are on PostgreSQL (`NOTIKUMI_TEST_BACKEND=postgres`).
+pub fn on_postgres() -> bool {
+    std::env::var("NOTIKUMI_TEST_BACKEND").as_deref() == Ok("postgres")
+}
+
 /// A fresh, empty database for one site: its URL, and its file if it is SQLite.
 async fn fresh_database() -> (String, Option<std::path::PathBuf>) {
-    if std::env::var("NOTIKUMI_TEST_BACKEND").as_deref() == Ok("postgres") {
-        let admin_url = std::env::var("TEST_DATABASE_URL")
-            .expect("NOTIKUMI_TEST_BACKEND=postgres needs TEST_DATABASE_URL (make test sets it)");
+    fresh_database_on(on_postgres()).await
+}
+
+/// A fresh, empty database on PostgreSQL (the server in `TEST_DATABASE_URL`) or SQLite.
+pub async fn fresh_database_on(postgres: bool) -> (String, Option<std::path::PathBuf>) {
+    if postgres {
+        let admin_url = std::env::var("TEST_DATABASE_URL").expect(
+            "a PostgreSQL site needs TEST_DATABASE_URL (`make test` starts a server and sets it)",
+        );
         let name = format!("notikumi_site_{}", uuid::Uuid::new_v4().simple());
         let mut admin = sqlx::PgConnection::connect(&admin_url)
             .await
@@ -63,22 +74,34 @@ impl Site {
         demo::load(store.as_ref(), timezone::today())
             .await
             .expect("demo content loads");
-        let leptos_options = LeptosOptions::builder().output_name("notikumi").build();
         Site {
-            router: server::router_with(
-                AppState {
-                    leptos_options,
-                    store: store.clone(),
-                    public_url: "https://notikumi.example.lv".into(),
-                    media_dir: std::env::temp_dir()
-                        .join(format!("notikumi-media-{}", uuid::Uuid::new_v4())),
-                },
-                serving,
-            ),
+            router: router_of(store.clone(), serving),
             store,
             url,
             path,
-            _turn: turn,
+            _turn: std::sync::Arc::new(turn),
+        }
+    }
+
+    /// A second server on this site's database, as behind a load balancer, following the
+    /// other instances' writes as `notikumi serve` does.
+    pub async fn another_instance(&self) -> Site {
+        self.another_site_on(self.url.clone(), None).await
+    }
+
+    /// A server on the database at `url` (the SQLite file `path` goes with it), rendering in
+    /// this site's turn.
+    pub async fn another_site_on(&self, url: String, path: Option<std::path::PathBuf>) -> Site {
+        let store = storage::connect(&url)
+            .await
+            .expect("the other database opens");
+        store.follow_other_instances();
+        Site {
+            router: router_of(store.clone(), server::config::Serving::default()),
+            store,
+            url,
+            path,
+            _turn: std::sync::Arc::clone(&self._turn),
         }
     }
 
@@ -87,6 +110,19 @@ impl Site {
         let (status, _, body) = self.get_typed(uri).await;
         (status, body)
     }
+}
+
+fn router_of(store: storage::SharedStore, serving: server::config::Serving) -> Router {
+    server::router_with(
+        AppState {
+            leptos_options: LeptosOptions::builder().output_name("notikumi").build(),
+            store,
+            public_url: ORIGIN.into(),
+            media_dir: std::env::temp_dir()
+                .join(format!("notikumi-media-{}", uuid::Uuid::new_v4())),
+        },
+        serving,
+    )
 }
 
 impl Drop for Site {
@@ -140,7 +176,9 @@ impl Answer {
             .get_all(http::header::SET_COOKIE)
             .iter()
             .filter_map(|value| value.to_str().ok())
-            .find(|value| value.starts_with("notikumi_session=") && !value.contains("Max-Age=0"))
+            .find(|value| {
+                value.starts_with("__Host-notikumi_session=") && !value.contains("Max-Age=0")
+            })
             .and_then(|value| value.split(';').next())
             .map(str::to_string)
     }

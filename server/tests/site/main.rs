@@ -17,3 +17,4 @@ mod limits;
 mod metrics;
 mod pages;
 mod racing;
+mod transfer;

@@ -7,9 +7,16 @@ use http::{Request, StatusCode};
 use crate::common::{Answer, Site};
 
 async fn metrics_from(site: &Site, peer: Option<[u8; 4]>) -> Answer {
-    let mut request = Request::get("/metrics")
-        .body(Body::empty())
-        .expect("request");
+    metrics_forwarded(site, peer, &[]).await
+}
+
+/// `/metrics` from `peer`, with these `X-Forwarded-For` values.
+async fn metrics_forwarded(site: &Site, peer: Option<[u8; 4]>, forwarded: &[&str]) -> Answer {
+    let mut request = Request::get("/metrics");
+    for value in forwarded {
+        request = request.header("x-forwarded-for", *value);
+    }
+    let mut request = request.body(Body::empty()).expect("request");
     if let Some(peer) = peer {
         request
             .extensions_mut()
@@ -53,4 +60,28 @@ async fn metrics_count_requests_and_pages_from_memory_for_loopback_only() {
         assert_eq!(refused.status, StatusCode::FORBIDDEN, "{stranger:?}");
         assert!(!refused.body.contains("notikumi_"));
     }
+}
+
+/// Behind nginx on the same machine every request comes from loopback: the client the
+/// trusted proxy names is judged, so a reader out there is refused.
+#[tokio::test]
+async fn through_a_trusted_proxy_metrics_judge_the_client_it_names() {
+    let site = Site::with_limits(server::config::Serving {
+        trusted_proxies: server::client_address::TrustedProxies::parse("127.0.0.1")
+            .expect("an address"),
+        ..server::config::Serving::default()
+    })
+    .await;
+    let reader = metrics_forwarded(&site, Some([127, 0, 0, 1]), &["203.0.113.7"]).await;
+    assert_eq!(reader.status, StatusCode::FORBIDDEN);
+    assert!(!reader.body.contains("notikumi_"));
+    let prometheus = metrics_forwarded(&site, Some([127, 0, 0, 1]), &[]).await;
+    assert_eq!(
+        prometheus.status,
+        StatusCode::OK,
+        "the machine itself still may"
+    );
+    // Someone who is not the proxy cannot name loopback as their address.
+    let pretender = metrics_forwarded(&site, Some([203, 0, 113, 7]), &["127.0.0.1"]).await;
+    assert_eq!(pretender.status, StatusCode::FORBIDDEN);
 }

@@ -1,0 +1,510 @@
+//! Moving a whole site between databases: `notikumi export` writes every table that holds
+//! content or accounts as JSON, `notikumi import` writes such a file into an empty database of
+//! either kind (SQLite to PostgreSQL when a site outgrows one instance, and back).
+//!
+//! What travels: categories, accounts (password hashes kept, so everyone signs in as before),
+//! articles and events with their revisions, drafts and translations, image metadata
+//! (`attachments`; the image files themselves are copied with the media folder) and the audit
+//! log, ids kept, so links between rows and the history stay whole. What does not: sessions
+//! (editors sign in again), sign-in throttling and SQLite's full-text index, which its
+//! triggers fill again from the imported rows.
+//!
+//! The file is backend-neutral: columns by name in alphabetical order, rows in primary-key
+//! order, instants as RFC 3339 text (SQLite keeps whole seconds, so a PostgreSQL instant's
+//! fraction does not survive a trip through SQLite), truth values as JSON booleans.
+
+use chrono::{DateTime, SecondsFormat, Utc};
+use serde::{Deserialize, Serialize};
+use serde_json::Value;
+use sqlx::{Column, Row, TypeInfo, ValueRef};
+
+use super::{PostgresStore, SqliteStore, StoreError};
+
+/// The file format's version; an import refuses any other.
+pub const FORMAT: u32 = 1;
+
+/// A whole site, as `notikumi export` writes it.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct SiteExport {
+    /// [`FORMAT`].
+    pub notikumi_export: u32,
+    pub tables: Vec<TableRows>,
+}
+
+/// One table: its columns' names and its rows' values in that order.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct TableRows {
+    pub name: String,
+    pub columns: Vec<String>,
+    pub rows: Vec<Vec<Value>>,
+}
+
+/// The tables that travel, each with its primary key, in an order where every row's
+/// references come before it.
+const TABLES: [(&str, &str); 12] = [
+    ("categories", "id"),
+    ("users", "id"),
+    ("events", "id"),
+    ("articles", "id"),
+    ("attachments", "id"),
+    ("article_revisions", "id"),
+    ("article_drafts", "article_id"),
+    ("article_translations", "article_id, lang"),
+    ("event_revisions", "id"),
+    ("event_drafts", "event_id"),
+    ("event_translations", "event_id, lang"),
+    ("audit_log", "id"),
+];
+
+/// Columns holding instants: `TIMESTAMPTZ` on PostgreSQL, Unix seconds on SQLite, where an
+/// `INTEGER` column does not say which it is. (PostgreSQL's export checks both lists against
+/// its column types, so the round-trip test fails when a migration adds a column unlisted.)
+const INSTANTS: &[&str] = &[
+    "articles.created_at",
+    "articles.published_at",
+    "articles.trashed_at",
+    "articles.updated_at",
+    "article_drafts.saved_at",
+    "article_revisions.saved_at",
+    "article_translations.updated_at",
+    "audit_log.at",
+    "events.created_at",
+    "events.ends_at",
+    "events.series_end",
+    "events.starts_at",
+    "events.trashed_at",
+    "events.updated_at",
+    "event_drafts.saved_at",
+    "event_revisions.ends_at",
+    "event_revisions.saved_at",
+    "event_revisions.starts_at",
+    "event_translations.updated_at",
+    "users.created_at",
+];
+
+/// Columns holding truth values: `BOOLEAN` on PostgreSQL, 0 or 1 on SQLite.
+const TRUTHS: &[&str] = &["events.all_day", "event_revisions.all_day"];
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Kind {
+    Instant,
+    Truth,
+    Plain,
+}
+
+fn kind_of(table: &str, column: &str) -> Kind {
+    let name = format!("{table}.{column}");
+    if INSTANTS.contains(&name.as_str()) {
+        Kind::Instant
+    } else if TRUTHS.contains(&name.as_str()) {
+        Kind::Truth
+    } else {
+        Kind::Plain
+    }
+}
+
+/// Why a file cannot be imported, or a table exported.
+fn refused(reason: String) -> StoreError {
+    StoreError::Transfer(reason)
+}
+
+fn instant_value(instant: DateTime<Utc>) -> Value {
+    Value::String(instant.to_rfc3339_opts(SecondsFormat::AutoSi, true))
+}
+
+fn instant_of(
+    table: &str,
+    column: &str,
+    value: &Value,
+) -> Result<Option<DateTime<Utc>>, StoreError> {
+    match value {
+        Value::Null => Ok(None),
+        Value::String(text) => DateTime::parse_from_rfc3339(text)
+            .map(|instant| Some(instant.with_timezone(&Utc)))
+            .map_err(|_| {
+                refused(format!(
+                    "{table}.{column}: {text:?} is not an RFC 3339 instant"
+                ))
+            }),
+        other => Err(refused(format!(
+            "{table}.{column}: {other} is not an instant"
+        ))),
+    }
+}
+
+fn truth_of(table: &str, column: &str, value: &Value) -> Result<Option<bool>, StoreError> {
+    match value {
+        Value::Null => Ok(None),
+        Value::Bool(truth) => Ok(Some(*truth)),
+        other => Err(refused(format!(
+            "{table}.{column}: {other} is not true or false"
+        ))),
+    }
+}
+
+/// A table's rows, columns sorted by name, from rows read with `SELECT *`.
+fn table_of<R: Row>(
+    table: &str,
+    rows: &[R],
+    read: impl Fn(&R, usize, Kind) -> Result<Value, StoreError>,
+) -> Result<TableRows, StoreError> {
+    let mut columns: Vec<(String, usize)> = rows
+        .first()
+        .map(|row| {
+            row.columns()
+                .iter()
+                .map(|column| (column.name().to_string(), column.ordinal()))
+                .collect()
+        })
+        .unwrap_or_default();
+    columns.sort();
+    let mut values = Vec::with_capacity(rows.len());
+    for row in rows {
+        let mut line = Vec::with_capacity(columns.len());
+        for (name, ordinal) in &columns {
+            line.push(read(row, *ordinal, kind_of(table, name))?);
+        }
+        values.push(line);
+    }
+    Ok(TableRows {
+        name: table.to_string(),
+        columns: columns.into_iter().map(|(name, _)| name).collect(),
+        rows: values,
+    })
+}
+
+/// The file's tables in import order, each checked against the tables that travel.
+fn tables_to_import(site: &SiteExport) -> Result<Vec<&TableRows>, StoreError> {
+    if site.notikumi_export != FORMAT {
+        return Err(refused(format!(
+            "this is format {} of the export; this version of Notikumi reads format {FORMAT}",
+            site.notikumi_export
+        )));
+    }
+    if let Some(stranger) = site
+        .tables
+        .iter()
+        .find(|table| !TABLES.iter().any(|(name, _)| *name == table.name))
+    {
+        return Err(refused(format!("unknown table {:?}", stranger.name)));
+    }
+    let mut ordered = Vec::new();
+    for (name, _) in TABLES {
+        ordered.extend(site.tables.iter().filter(|table| table.name == name));
+    }
+    for table in &ordered {
+        if let Some(column) = table.columns.iter().find(|column| {
+            !column
+                .chars()
+                .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '_')
+        }) {
+            return Err(refused(format!(
+                "{}: bad column name {column:?}",
+                table.name
+            )));
+        }
+        if let Some(row) = table
+            .rows
+            .iter()
+            .find(|row| row.len() != table.columns.len())
+        {
+            return Err(refused(format!(
+                "{}: a row of {} values for {} columns",
+                table.name,
+                row.len(),
+                table.columns.len()
+            )));
+        }
+    }
+    Ok(ordered)
+}
+
+fn insert_statement(table: &TableRows) -> String {
+    let placeholders: Vec<String> = (1..=table.columns.len()).map(|n| format!("${n}")).collect();
+    format!(
+        "INSERT INTO {} ({}) VALUES ({})",
+        table.name,
+        table.columns.join(", "),
+        placeholders.join(", ")
+    )
+}
+
+/// Counts what an empty site has none of: content and accounts.
+const HELD: &str = "SELECT (SELECT COUNT(*) FROM categories) + (SELECT COUNT(*) FROM events) \
+                    + (SELECT COUNT(*) FROM articles) + (SELECT COUNT(*) FROM users)";
+
+fn not_empty() -> StoreError {
+    refused("the database already holds content or accounts; import into a new, empty one".into())
+}
+
+impl SqliteStore {
+    pub(super) async fn export_tables(&self) -> Result<SiteExport, StoreError> {
+        // One read transaction: a consistent site while writers go on.
+        let mut read = self.pool.begin().await?;
+        let mut tables = Vec::new();
+        for (table, key) in TABLES {
+            let rows = sqlx::query(&format!("SELECT * FROM {table} ORDER BY {key}"))
+                .fetch_all(&mut *read)
+                .await?;
+            tables.push(table_of(table, &rows, |row, at, kind| {
+                let raw = row.try_get_raw(at)?;
+                if raw.is_null() {
+                    return Ok(Value::Null);
+                }
+                let storage = raw.type_info().name().to_string();
+                Ok(match (kind, storage.as_str()) {
+                    (Kind::Instant, _) => DateTime::from_timestamp(row.try_get::<i64, _>(at)?, 0)
+                        .map(instant_value)
+                        .ok_or_else(|| refused(format!("{table}: an instant out of range")))?,
+                    (Kind::Truth, _) => Value::Bool(row.try_get::<i64, _>(at)? != 0),
+                    (_, "INTEGER") => Value::from(row.try_get::<i64, _>(at)?),
+                    (_, "REAL") => Value::from(row.try_get::<f64, _>(at)?),
+                    (_, "TEXT") => Value::from(row.try_get::<String, _>(at)?),
+                    (_, other) => {
+                        return Err(refused(format!("{table}: cannot export {other} values")))
+                    }
+                })
+            })?);
+        }
+        read.commit().await?;
+        Ok(SiteExport {
+            notikumi_export: FORMAT,
+            tables,
+        })
+    }
+
+    pub(super) async fn import_tables(&self, site: &SiteExport) -> Result<(), StoreError> {
+        let tables = tables_to_import(site)?;
+        let mut write = self.begin_write().await?;
+        let held: i64 = sqlx::query_scalar(HELD).fetch_one(&mut *write).await?;
+        if held > 0 {
+            return Err(not_empty());
+        }
+        for table in tables {
+            let statement = insert_statement(table);
+            for row in &table.rows {
+                let mut insert = sqlx::query(&statement);
+                for (column, value) in table.columns.iter().zip(row) {
+                    insert = match (kind_of(&table.name, column), value) {
+                        (Kind::Instant, value) => insert
+                            .bind(instant_of(&table.name, column, value)?.map(|at| at.timestamp())),
+                        (Kind::Truth, value) => insert.bind(truth_of(&table.name, column, value)?),
+                        (Kind::Plain, Value::Null) => insert.bind(None::<i64>),
+                        (Kind::Plain, Value::Bool(truth)) => insert.bind(*truth),
+                        (Kind::Plain, Value::Number(number)) => match number.as_i64() {
+                            Some(whole) => insert.bind(whole),
+                            None => insert.bind(number.as_f64()),
+                        },
+                        (Kind::Plain, Value::String(text)) => insert.bind(text.as_str()),
+                        (Kind::Plain, other) => {
+                            return Err(refused(format!(
+                                "{}.{column}: cannot import {other}",
+                                table.name
+                            )))
+                        }
+                    };
+                }
+                insert.execute(&mut *write).await?;
+            }
+        }
+        write.commit().await
+    }
+}
+
+impl PostgresStore {
+    pub(super) async fn export_tables(&self) -> Result<SiteExport, StoreError> {
+        // One snapshot for every table: a consistent site while writers go on.
+        let mut read = self.pool.begin().await?;
+        sqlx::query("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ, READ ONLY")
+            .execute(&mut *read)
+            .await?;
+        let mut tables = Vec::new();
+        for (table, key) in TABLES {
+            let rows = sqlx::query(&format!("SELECT * FROM {table} ORDER BY {key}"))
+                .fetch_all(&mut *read)
+                .await?;
+            tables.push(table_of(table, &rows, |row, at, kind| {
+                let column = row.column(at);
+                let declared = column.type_info().name();
+                // The lists SQLite's export goes by must name exactly these columns.
+                if (declared == "TIMESTAMPTZ") != (kind == Kind::Instant)
+                    || (declared == "BOOL") != (kind == Kind::Truth)
+                {
+                    return Err(refused(format!(
+                        "{table}.{} is {declared}: INSTANTS and TRUTHS in storage/transfer.rs \
+                         must say so",
+                        column.name()
+                    )));
+                }
+                if row.try_get_raw(at)?.is_null() {
+                    return Ok(Value::Null);
+                }
+                Ok(match declared {
+                    "INT8" => Value::from(row.try_get::<i64, _>(at)?),
+                    "INT4" => Value::from(row.try_get::<i32, _>(at)?),
+                    "INT2" => Value::from(row.try_get::<i16, _>(at)?),
+                    "FLOAT8" => Value::from(row.try_get::<f64, _>(at)?),
+                    "TEXT" | "VARCHAR" | "BPCHAR" => Value::from(row.try_get::<String, _>(at)?),
+                    "BOOL" => Value::Bool(row.try_get::<bool, _>(at)?),
+                    "TIMESTAMPTZ" => instant_value(row.try_get::<DateTime<Utc>, _>(at)?),
+                    other => return Err(refused(format!("{table}: cannot export {other} values"))),
+                })
+            })?);
+        }
+        read.commit().await?;
+        Ok(SiteExport {
+            notikumi_export: FORMAT,
+            tables,
+        })
+    }
+
+    pub(super) async fn import_tables(&self, site: &SiteExport) -> Result<(), StoreError> {
+        let tables = tables_to_import(site)?;
+        let mut write = self.begin_write().await?;
+        let held: i64 = sqlx::query_scalar(HELD).fetch_one(&mut *write).await?;
+        if held > 0 {
+            return Err(not_empty());
+        }
+        for table in tables {
+            // PostgreSQL wants each value, a missing one too, in its column's type.
+            let declared: Vec<(String, String)> = sqlx::query_as(
+                "SELECT column_name::text, data_type::text FROM information_schema.columns \
+                 WHERE table_schema = current_schema() AND table_name = $1",
+            )
+            .bind(&table.name)
+            .fetch_all(&mut *write)
+            .await?;
+            let type_of = |column: &str| {
+                declared
+                    .iter()
+                    .find(|(name, _)| name == column)
+                    .map(|(_, data_type)| data_type.as_str())
+                    .ok_or_else(|| refused(format!("{}.{column}: no such column", table.name)))
+            };
+            let statement = insert_statement(table);
+            for row in &table.rows {
+                let mut insert = sqlx::query(&statement);
+                for (column, value) in table.columns.iter().zip(row) {
+                    let wrong =
+                        || refused(format!("{}.{column}: cannot import {value}", table.name));
+                    insert = match type_of(column)? {
+                        "timestamp with time zone" => {
+                            insert.bind(instant_of(&table.name, column, value)?)
+                        }
+                        "boolean" => insert.bind(truth_of(&table.name, column, value)?),
+                        "bigint" | "integer" | "smallint" => insert.bind(match value {
+                            Value::Null => None,
+                            Value::Number(number) => Some(number.as_i64().ok_or_else(wrong)?),
+                            _ => return Err(wrong()),
+                        }),
+                        "double precision" | "real" => insert.bind(match value {
+                            Value::Null => None,
+                            Value::Number(number) => Some(number.as_f64().ok_or_else(wrong)?),
+                            _ => return Err(wrong()),
+                        }),
+                        "text" | "character varying" | "character" => insert.bind(match value {
+                            Value::Null => None,
+                            Value::String(text) => Some(text.as_str()),
+                            _ => return Err(wrong()),
+                        }),
+                        _ => return Err(wrong()),
+                    };
+                }
+                insert.execute(&mut *write).await?;
+            }
+            // New rows get ids after the imported ones.
+            if table.columns.iter().any(|column| column == "id") {
+                sqlx::query(&format!(
+                    "SELECT setval(pg_get_serial_sequence('{0}', 'id'), \
+                     (SELECT COALESCE(MAX(id), 0) + 1 FROM {0}), false)",
+                    table.name
+                ))
+                .execute(&mut *write)
+                .await?;
+            }
+        }
+        write.commit().await
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn site(tables: Vec<TableRows>) -> SiteExport {
+        SiteExport {
+            notikumi_export: FORMAT,
+            tables,
+        }
+    }
+
+    fn table(name: &str, columns: &[&str], rows: Vec<Vec<Value>>) -> TableRows {
+        TableRows {
+            name: name.into(),
+            columns: columns.iter().map(|column| column.to_string()).collect(),
+            rows,
+        }
+    }
+
+    #[test]
+    fn tables_are_imported_references_first_whatever_the_files_order() {
+        let file = site(vec![
+            table("audit_log", &["id"], vec![]),
+            table("articles", &["id"], vec![]),
+            table("categories", &["id"], vec![]),
+        ]);
+        let order: Vec<&str> = tables_to_import(&file)
+            .expect("valid")
+            .iter()
+            .map(|table| table.name.as_str())
+            .collect();
+        assert_eq!(order, ["categories", "articles", "audit_log"]);
+    }
+
+    #[test]
+    fn a_file_that_is_not_an_export_of_this_format_is_refused_with_its_reason() {
+        let mut newer = site(vec![]);
+        newer.notikumi_export = FORMAT + 1;
+        let refusals = [
+            (newer, "format 2"),
+            (
+                site(vec![table("sessions", &["id"], vec![])]),
+                "unknown table",
+            ),
+            (
+                site(vec![table("users", &["id; DROP TABLE users"], vec![])]),
+                "bad column name",
+            ),
+            (
+                site(vec![table(
+                    "users",
+                    &["id", "email"],
+                    vec![vec![Value::from(1)]],
+                )]),
+                "a row of 1 values for 2 columns",
+            ),
+        ];
+        for (file, reason) in refusals {
+            let error = tables_to_import(&file).expect_err(reason).to_string();
+            assert!(error.contains(reason), "{error}");
+        }
+    }
+
+    #[test]
+    fn instants_travel_as_rfc_3339_and_bad_ones_are_named() {
+        let instant = DateTime::from_timestamp(1_596_268_800, 0).expect("valid");
+        let value = instant_value(instant);
+        assert_eq!(value, Value::from("2020-08-01T08:00:00Z"));
+        assert_eq!(
+            instant_of("events", "starts_at", &value).expect("parses"),
+            Some(instant)
+        );
+        let error = instant_of("events", "starts_at", &Value::from("vakar"))
+            .expect_err("not an instant")
+            .to_string();
+        assert!(error.contains("events.starts_at"), "{error}");
+        assert_eq!(kind_of("events", "all_day"), Kind::Truth);
+        assert_eq!(kind_of("events", "starts_at"), Kind::Instant);
+        assert_eq!(kind_of("events", "title"), Kind::Plain);
+    }
+}

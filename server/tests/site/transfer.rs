@@ -1,0 +1,144 @@
+//! `notikumi export` and `import` (`app::storage::transfer`): a site moved from one kind of
+//! database to the other and back comes back row for row, and works where it lands: its
+//! editors sign in with their passwords, its pages show the last published text, its
+//! history, drafts and translations are there.
+
+use app::editing::{PublishArticle, SaveDraft, Saved};
+use http::StatusCode;
+
+use crate::{
+    common::{fresh_database_on, on_postgres, PASSWORD},
+    racing::{article_save, ask, call, newsroom, open, LAUNCH},
+};
+
+/// `site` as SQLite keeps it: instants in whole seconds (PostgreSQL keeps microseconds).
+fn in_whole_seconds(
+    site: &app::storage::transfer::SiteExport,
+) -> app::storage::transfer::SiteExport {
+    let mut site = site.clone();
+    for value in site
+        .tables
+        .iter_mut()
+        .flat_map(|table| table.rows.iter_mut().flatten())
+    {
+        if let serde_json::Value::String(text) = value {
+            let fraction = text.len() > 20
+                && text.ends_with('Z')
+                && chrono::DateTime::parse_from_rfc3339(text).is_ok()
+                && text.as_bytes().get(19) == Some(&b'.');
+            if fraction {
+                *text = format!("{}Z", &text[..19]);
+            }
+        }
+    }
+    site
+}
+
+fn rows_of(site: &app::storage::transfer::SiteExport, table: &str) -> usize {
+    site.tables
+        .iter()
+        .find(|found| found.name == table)
+        .map_or(0, |found| found.rows.len())
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_site_moves_to_the_other_database_and_back_unchanged() {
+    let (site, editors) = newsroom().await;
+    let title = "Pārcelts kopā ar vietni";
+    let before = open(&site, &editors[0]).await;
+    let _: Saved = ask(
+        &site,
+        &PublishArticle {
+            save: article_save(&before, title, "Teksts, kas pārceļas"),
+        },
+        &editors[0],
+    )
+    .await;
+    let drafted = call(
+        &SaveDraft {
+            save: article_save(&open(&site, &editors[1]).await, "Melnraksts", "Vēl top"),
+        },
+        &editors[1],
+    )
+    .send(&site)
+    .await;
+    assert_eq!(drafted.status, StatusCode::OK, "{}", drafted.body);
+
+    let exported = site.store.export_site().await.expect("the site exports");
+    for (table, at_least) in [
+        ("categories", 1),
+        ("users", 2),
+        ("articles", 16),
+        ("events", 58),
+        ("article_revisions", 1),
+        ("article_drafts", 1),
+        ("article_translations", 1),
+        ("event_translations", 1),
+        ("audit_log", 1),
+    ] {
+        assert!(
+            rows_of(&exported, table) >= at_least,
+            "{table}: {} rows",
+            rows_of(&exported, table)
+        );
+    }
+    let as_json = serde_json::to_string(&exported).expect("serialises");
+    assert!(as_json.contains(title));
+    assert!(!as_json.contains(PASSWORD), "hashes only, never a password");
+
+    // To the other kind of database, which then holds the very same rows (to the second, when
+    // SQLite is one of the two) …
+    let (url, path) = fresh_database_on(!on_postgres()).await;
+    let moved = site.another_site_on(url, path).await;
+    moved
+        .store
+        .import_site(&exported)
+        .await
+        .expect("the export imports");
+    let there = moved.store.export_site().await.expect("exports again");
+    assert_eq!(there, in_whole_seconds(&exported));
+    // … and works: the page, the editor's password, the draft, new rows after the old ids.
+    let (status, page) = moved.get(&app::paths::article(LAUNCH)).await;
+    assert_eq!(status, StatusCode::OK);
+    assert!(page.contains(title));
+    let signed_in = moved
+        .sign_in_from([10, 0, 0, 1], "anna@example.lv", PASSWORD)
+        .await;
+    let cookie = signed_in
+        .session_cookie()
+        .expect("the editor signs in as before");
+    let reopened = open(&moved, &cookie).await;
+    assert_eq!(
+        reopened
+            .draft
+            .as_ref()
+            .map(|draft| draft.fields.title.as_str()),
+        Some("Melnraksts"),
+        "the draft in progress came along"
+    );
+    let _: Saved = ask(
+        &moved,
+        &PublishArticle {
+            save: article_save(&reopened, "Pēc pārcelšanas", "Jauns teksts"),
+        },
+        &cookie,
+    )
+    .await;
+
+    // Importing into a site that has content is refused, and changes nothing.
+    let refused = moved
+        .store
+        .import_site(&exported)
+        .await
+        .expect_err("a site with content refuses an import")
+        .to_string();
+    assert!(refused.contains("already holds"), "{refused}");
+    let (_, page) = moved.get(&app::paths::article(LAUNCH)).await;
+    assert!(page.contains("Pēc pārcelšanas"));
+
+    // And back to the first kind: the same rows again.
+    let (url, path) = fresh_database_on(on_postgres()).await;
+    let back = site.another_site_on(url, path).await;
+    back.store.import_site(&there).await.expect("imports back");
+    assert_eq!(back.store.export_site().await.expect("exports"), there);
+}
