@@ -206,7 +206,7 @@ fn media_files(
     dir: &std::path::Path,
 ) -> tower_http::set_header::SetResponseHeader<
     tower_http::services::ServeDir,
-    axum::http::HeaderValue,
+    static_files::KeptIfFound,
 > {
     static_files::for_good(tower_http::services::ServeDir::new(dir))
 }

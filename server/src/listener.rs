@@ -1,7 +1,12 @@
-//! The HTTP listener: hyper's connection builder rather than `axum::serve`, for the one thing
-//! that does not offer: a time limit on reading a request's headers. Without it a client that
-//! sends its headers a byte at a time ("slowloris") holds its connection for as long as it
-//! likes; the router's time-outs only start once the headers are in.
+//! The HTTP listener: hyper's HTTP/1 connection builder rather than `axum::serve`, for the one
+//! thing that does not offer: a time limit on reading a request's headers. Without it a client
+//! that connects and sends nothing, or its headers a byte at a time ("slowloris"), holds its
+//! connection for as long as it likes; the router's time-outs only start once the headers are
+//! in. The limit also ends a keep-alive connection idle that long (a proxy in front must keep
+//! idle connections for less: `deploy/nginx.conf`).
+//!
+//! HTTP/1.1 only: hyper-util's builder for both versions starts every connection by reading
+//! which version it speaks, with no time limit; TLS and HTTP/2 end at the proxy in front.
 //!
 //! Shutting down: when `stop` completes, no new connection is accepted, idle keep-alive
 //! connections are closed, and the requests in flight have `deadline` to finish.
@@ -9,9 +14,10 @@
 use std::{future::Future, time::Duration};
 
 use axum::{extract::ConnectInfo, Router};
+use hyper::server::conn::http1;
 use hyper_util::{
-    rt::{TokioExecutor, TokioIo, TokioTimer},
-    server::{conn::auto::Builder, graceful::GracefulShutdown},
+    rt::{TokioIo, TokioTimer},
+    server::graceful::GracefulShutdown,
     service::TowerToHyperService,
 };
 use tokio::net::TcpListener;
@@ -26,9 +32,8 @@ pub async fn serve(
     stop: impl Future<Output = ()>,
     deadline: Duration,
 ) {
-    let mut builder = Builder::new(TokioExecutor::new());
+    let mut builder = http1::Builder::new();
     builder
-        .http1()
         .timer(TokioTimer::new())
         .header_read_timeout(header_timeout);
     let connections = GracefulShutdown::new();
@@ -55,9 +60,8 @@ pub async fn serve(
                 app.clone().oneshot(request)
             },
         );
-        let connection = builder
-            .serve_connection_with_upgrades(TokioIo::new(stream), TowerToHyperService::new(service))
-            .into_owned();
+        let connection =
+            builder.serve_connection(TokioIo::new(stream), TowerToHyperService::new(service));
         let connection = connections.watch(connection);
         tokio::spawn(async move {
             if let Err(error) = connection.await {
@@ -139,6 +143,16 @@ mod tests {
         let answer = read_to_close(&mut slow).await;
         assert!(started.elapsed() >= Duration::from_millis(300));
         assert!(!answer.contains("127.0.0.1"), "no answer: {answer}");
+
+        // Nor one that connects and says nothing at all.
+        let mut silent = tokio::net::TcpStream::connect(address)
+            .await
+            .expect("connects");
+        let answer = read_to_close(&mut silent).await;
+        assert!(
+            answer.is_empty() || answer.starts_with("HTTP/1.1 408"),
+            "{answer}"
+        );
 
         // A client that sends its request at once is answered, with its address known.
         let mut prompt = tokio::net::TcpStream::connect(address)

@@ -113,16 +113,22 @@ pub async fn render(
     State((state, allowed)): State<(AppState, Arc<Networks>)>,
     request: Request,
 ) -> Response {
-    let client = request
+    let peer = request
         .extensions()
-        .get::<ClientAddress>()
-        .map(|ClientAddress(client)| *client)
-        .or_else(|| {
-            request
-                .extensions()
-                .get::<ConnectInfo<SocketAddr>>()
-                .map(|ConnectInfo(peer)| peer.ip())
-        });
+        .get::<ConnectInfo<SocketAddr>>()
+        .map(|ConnectInfo(peer)| peer.ip());
+    // A request that names a forwarded client is judged by the client its trusted proxies
+    // make out, and refused when they make out none beyond themselves (an entry they wrote
+    // that is not an address), so garbage cannot borrow the proxy's own address.
+    let client = if request.headers().contains_key("x-forwarded-for") {
+        request
+            .extensions()
+            .get::<ClientAddress>()
+            .map(|ClientAddress(client)| *client)
+            .filter(|client| Some(*client) != peer)
+    } else {
+        peer
+    };
     if !client.is_some_and(|client| allowed.contains(client)) {
         return StatusCode::FORBIDDEN.into_response();
     }

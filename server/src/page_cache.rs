@@ -165,8 +165,9 @@ impl Page {
         Self { headers, body }
     }
 
-    /// The page, or `304 Not Modified` when `If-None-Match` names it.
-    fn answer(&self, if_none_match: Option<&HeaderValue>) -> Response {
+    /// The page, or `304 Not Modified` when `If-None-Match` names it; for a HEAD request its
+    /// headers only, with the length the page has.
+    fn answer(&self, if_none_match: Option<&HeaderValue>, head_only: bool) -> Response {
         let etag = &self.headers[header::ETAG];
         if if_none_match.is_some_and(|tags| names_tag(tags, etag)) {
             let mut response = Response::new(Body::empty());
@@ -178,8 +179,18 @@ impl Page {
             }
             return response;
         }
-        let mut response = Response::new(Body::from(self.body.clone()));
+        let body = if head_only {
+            Body::empty()
+        } else {
+            Body::from(self.body.clone())
+        };
+        let mut response = Response::new(body);
         *response.headers_mut() = self.headers.clone();
+        if head_only {
+            response
+                .headers_mut()
+                .insert(header::CONTENT_LENGTH, HeaderValue::from(self.body.len()));
+        }
         response
     }
 }
@@ -227,8 +238,9 @@ pub async fn serve_from_memory(
     }
     let (mut parts, body) = request.into_parts();
     let signed_in = cache.session_cookie.token_in(&parts).is_some();
+    let head_only = parts.method == Method::HEAD;
     let pages = match &cache.pages {
-        Some(pages) if !signed_in && parts.method == Method::GET => pages,
+        Some(pages) if !signed_in && (parts.method == Method::GET || head_only) => pages,
         _ => {
             let mut response = next.run(Request::from_parts(parts, body)).await;
             if signed_in {
@@ -257,10 +269,12 @@ pub async fn serve_from_memory(
     let if_none_match = parts.headers.get(header::IF_NONE_MATCH).cloned();
     if let Some(page) = pages.get(&key) {
         crate::metrics::page_cache_lookup(true);
-        return page.answer(if_none_match.as_ref());
+        return page.answer(if_none_match.as_ref(), head_only);
     }
     crate::metrics::page_cache_lookup(false);
     encoding.ask_for(&mut parts.headers);
+    // A HEAD is answered from the GET it stands for, which is then kept for both.
+    parts.method = Method::GET;
     let response = next.run(Request::from_parts(parts, body)).await;
     if response.status() != StatusCode::OK || response.headers().contains_key(header::SET_COOKIE) {
         return kept_by_nobody_if_it_sets_a_cookie(response);
@@ -279,7 +293,7 @@ pub async fn serve_from_memory(
     if page.body.len() <= LARGEST_PAGE {
         pages.insert(key, Arc::clone(&page));
     }
-    page.answer(if_none_match.as_ref())
+    page.answer(if_none_match.as_ref(), head_only)
 }
 
 /// An answer that sets a cookie (signing in or out) is for one browser only.

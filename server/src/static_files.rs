@@ -17,37 +17,49 @@ use axum::{
     response::Response,
 };
 use sha2::{Digest, Sha256};
-use tower_http::{services::ServeDir, set_header::SetResponseHeader};
+use tower_http::{
+    services::{fs::ServeFileSystemResponseBody, ServeDir},
+    set_header::SetResponseHeader,
+};
 
 /// Files that never change at their address may be kept for a year.
 const FOR_GOOD: HeaderValue = HeaderValue::from_static("public, max-age=31536000, immutable");
 /// Files whose address stays across builds are checked on every use.
 const CHECK_EACH_TIME: HeaderValue = HeaderValue::from_static("no-cache");
 
-/// The build's name: a hash of every file in `pkg_dir` (names and contents, without the
+/// Every file under `dir`, in its folders too.
+fn files_under(dir: &Path, found: &mut Vec<std::path::PathBuf>) {
+    let Ok(entries) = std::fs::read_dir(dir) else {
+        return;
+    };
+    for path in entries.filter_map(Result::ok).map(|entry| entry.path()) {
+        if path.is_dir() {
+            files_under(&path, found);
+        } else {
+            found.push(path);
+        }
+    }
+}
+
+/// The build's name: a hash of every file under `pkg_dir` (paths and contents, without the
 /// precompressed copies, which follow from them), or `unbuilt` when there are none.
 pub fn build_of(pkg_dir: &Path) -> String {
-    let Ok(entries) = std::fs::read_dir(pkg_dir) else {
-        return "unbuilt".into();
-    };
-    let mut files: Vec<_> = entries
-        .filter_map(Result::ok)
-        .map(|entry| entry.path())
-        .filter(|path| {
-            path.is_file()
-                && !matches!(
-                    path.extension().and_then(|extension| extension.to_str()),
-                    Some("br" | "gz")
-                )
-        })
-        .collect();
+    let mut files = Vec::new();
+    files_under(pkg_dir, &mut files);
+    files.retain(|path| {
+        !matches!(
+            path.extension().and_then(|extension| extension.to_str()),
+            Some("br" | "gz")
+        )
+    });
     if files.is_empty() {
         return "unbuilt".into();
     }
     files.sort();
     let mut hash = Sha256::new();
     for file in &files {
-        hash.update(file.file_name().unwrap_or_default().as_encoded_bytes());
+        let name = file.strip_prefix(pkg_dir).unwrap_or(file);
+        hash.update(name.as_os_str().as_encoded_bytes());
         hash.update(std::fs::read(file).unwrap_or_default());
     }
     hash.finalize()
@@ -57,13 +69,24 @@ pub fn build_of(pkg_dir: &Path) -> String {
         .collect()
 }
 
+/// `Cache-Control` for a file that never changes at its address: kept a year once found (an
+/// answer that it is not there is not kept).
+pub type KeptIfFound =
+    fn(&axum::http::Response<ServeFileSystemResponseBody>) -> Option<HeaderValue>;
+
+fn kept_if_found(
+    response: &axum::http::Response<ServeFileSystemResponseBody>,
+) -> Option<HeaderValue> {
+    response.status().is_success().then_some(FOR_GOOD)
+}
+
 /// Files in `files` that never change at their address, kept for a year.
-pub fn for_good(files: ServeDir) -> SetResponseHeader<ServeDir, HeaderValue> {
-    SetResponseHeader::overriding(files, header::CACHE_CONTROL, FOR_GOOD)
+pub fn for_good(files: ServeDir) -> SetResponseHeader<ServeDir, KeptIfFound> {
+    SetResponseHeader::overriding(files, header::CACHE_CONTROL, kept_if_found as KeptIfFound)
 }
 
 /// The built files of this build, precompressed copies preferred.
-pub fn this_build(pkg_dir: &Path) -> SetResponseHeader<ServeDir, HeaderValue> {
+pub fn this_build(pkg_dir: &Path) -> SetResponseHeader<ServeDir, KeptIfFound> {
     for_good(
         ServeDir::new(pkg_dir)
             .precompressed_br()
@@ -86,7 +109,32 @@ pub async fn check_plain_addresses(request: Request, next: Next) -> Response {
 
 #[cfg(test)]
 mod tests {
+    use tower::ServiceExt;
+
     use super::*;
+
+    #[tokio::test]
+    async fn a_file_found_is_kept_for_good_and_a_missing_one_is_not() {
+        let dir = std::env::temp_dir().join(format!("notikumi-pkg-{}", uuid::Uuid::new_v4()));
+        std::fs::create_dir_all(&dir).expect("folder");
+        std::fs::write(dir.join("notikumi.js"), "a").expect("write");
+        let cache_control = |path: &'static str| {
+            let files = this_build(&dir);
+            async move {
+                let request = axum::http::Request::get(path)
+                    .body(axum::body::Body::empty())
+                    .expect("request");
+                let response = files.oneshot(request).await.expect("answer");
+                (
+                    response.status().as_u16(),
+                    response.headers().get(header::CACHE_CONTROL).cloned(),
+                )
+            }
+        };
+        assert_eq!(cache_control("/notikumi.js").await, (200, Some(FOR_GOOD)));
+        assert_eq!(cache_control("/chunk_9.wasm").await, (404, None));
+        std::fs::remove_dir_all(&dir).expect("clean up");
+    }
 
     #[test]
     fn the_build_changes_with_any_file_and_not_with_compressed_copies() {
@@ -102,7 +150,11 @@ mod tests {
         let second = build_of(&dir);
         assert_ne!(second, first);
         std::fs::write(dir.join("chunk_1.wasm"), "c").expect("write");
-        assert_ne!(build_of(&dir), second);
+        let third = build_of(&dir);
+        assert_ne!(third, second);
+        std::fs::create_dir_all(dir.join("snippets")).expect("folder");
+        std::fs::write(dir.join("snippets").join("inline0.js"), "d").expect("write");
+        assert_ne!(build_of(&dir), third, "files in folders count too");
         std::fs::remove_dir_all(&dir).expect("clean up");
     }
 }

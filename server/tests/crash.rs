@@ -592,7 +592,18 @@ fn the_site_is_exported_and_imported_from_the_command_line() {
     );
     assert!(generated.status.success());
 
-    let exported = run(&source, &["export"]);
+    // Chatty logs, which must stay off standard output.
+    let exported = notikumi(&source, &folder)
+        .arg("export")
+        .env("RUST_LOG", "debug")
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .output()
+        .expect("notikumi runs");
+    assert!(
+        String::from_utf8_lossy(&exported.stderr).contains("DEBUG"),
+        "the logs went to standard error"
+    );
     assert!(
         exported.status.success(),
         "{}",

@@ -237,194 +237,207 @@ fn not_empty() -> StoreError {
     refused("the database already holds content or accounts; import into a new, empty one".into())
 }
 
-impl SqliteStore {
-    pub(super) async fn export_tables(&self) -> Result<SiteExport, StoreError> {
-        // One read transaction: a consistent site while writers go on.
-        let mut read = self.pool.begin().await?;
-        let mut tables = Vec::new();
-        for (table, key) in TABLES {
-            let rows = sqlx::query(&format!("SELECT * FROM {table} ORDER BY {key}"))
-                .fetch_all(&mut *read)
-                .await?;
-            tables.push(table_of(table, &rows, |row, at, kind| {
-                let raw = row.try_get_raw(at)?;
-                if raw.is_null() {
-                    return Ok(Value::Null);
+/// `export_tables` and `import_tables` for a backend: `$snapshot` (run first in the read
+/// transaction) makes every table's rows one consistent snapshot, `$value` reads one value of
+/// a row, `$insert_rows` writes one table's rows in the import's transaction.
+macro_rules! impl_transfer {
+    ($store:ident, $snapshot:expr, $value:path, $insert_rows:path) => {
+        impl $store {
+            pub(super) async fn export_tables(&self) -> Result<SiteExport, StoreError> {
+                let mut read = self.pool.begin().await?;
+                let snapshot: Option<&str> = $snapshot;
+                if let Some(snapshot) = snapshot {
+                    sqlx::query(snapshot).execute(&mut *read).await?;
                 }
-                let storage = raw.type_info().name().to_string();
-                Ok(match (kind, storage.as_str()) {
-                    (Kind::Instant, _) => DateTime::from_timestamp(row.try_get::<i64, _>(at)?, 0)
-                        .map(instant_value)
-                        .ok_or_else(|| refused(format!("{table}: an instant out of range")))?,
-                    (Kind::Truth, _) => Value::Bool(row.try_get::<i64, _>(at)? != 0),
-                    (_, "INTEGER") => Value::from(row.try_get::<i64, _>(at)?),
-                    (_, "REAL") => Value::from(row.try_get::<f64, _>(at)?),
-                    (_, "TEXT") => Value::from(row.try_get::<String, _>(at)?),
-                    (_, other) => {
-                        return Err(refused(format!("{table}: cannot export {other} values")))
-                    }
+                let mut tables = Vec::new();
+                for (table, key) in TABLES {
+                    let rows = sqlx::query(&format!("SELECT * FROM {table} ORDER BY {key}"))
+                        .fetch_all(&mut *read)
+                        .await?;
+                    tables.push(table_of(table, &rows, |row, at, kind| {
+                        $value(table, row, at, kind)
+                    })?);
+                }
+                read.commit().await?;
+                Ok(SiteExport {
+                    notikumi_export: FORMAT,
+                    tables,
                 })
-            })?);
-        }
-        read.commit().await?;
-        Ok(SiteExport {
-            notikumi_export: FORMAT,
-            tables,
-        })
-    }
+            }
 
-    pub(super) async fn import_tables(&self, site: &SiteExport) -> Result<(), StoreError> {
-        let tables = tables_to_import(site)?;
-        let mut write = self.begin_write().await?;
-        let held: i64 = sqlx::query_scalar(HELD).fetch_one(&mut *write).await?;
-        if held > 0 {
-            return Err(not_empty());
-        }
-        for table in tables {
-            let statement = insert_statement(table);
-            for row in &table.rows {
-                let mut insert = sqlx::query(&statement);
-                for (column, value) in table.columns.iter().zip(row) {
-                    insert = match (kind_of(&table.name, column), value) {
-                        (Kind::Instant, value) => insert
-                            .bind(instant_of(&table.name, column, value)?.map(|at| at.timestamp())),
-                        (Kind::Truth, value) => insert.bind(truth_of(&table.name, column, value)?),
-                        (Kind::Plain, Value::Null) => insert.bind(None::<i64>),
-                        (Kind::Plain, Value::Bool(truth)) => insert.bind(*truth),
-                        (Kind::Plain, Value::Number(number)) => match number.as_i64() {
-                            Some(whole) => insert.bind(whole),
-                            None => insert.bind(number.as_f64()),
-                        },
-                        (Kind::Plain, Value::String(text)) => insert.bind(text.as_str()),
-                        (Kind::Plain, other) => {
-                            return Err(refused(format!(
-                                "{}.{column}: cannot import {other}",
-                                table.name
-                            )))
-                        }
-                    };
+            pub(super) async fn import_tables(&self, site: &SiteExport) -> Result<(), StoreError> {
+                let tables = tables_to_import(site)?;
+                let mut write = self.begin_write().await?;
+                let held: i64 = sqlx::query_scalar(HELD).fetch_one(&mut *write).await?;
+                if held > 0 {
+                    return Err(not_empty());
                 }
-                insert.execute(&mut *write).await?;
+                for table in tables {
+                    $insert_rows(&mut *write, table).await?;
+                }
+                write.commit().await
             }
         }
-        write.commit().await
-    }
+    };
 }
 
-impl PostgresStore {
-    pub(super) async fn export_tables(&self) -> Result<SiteExport, StoreError> {
-        // One snapshot for every table: a consistent site while writers go on.
-        let mut read = self.pool.begin().await?;
-        sqlx::query("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ, READ ONLY")
-            .execute(&mut *read)
-            .await?;
-        let mut tables = Vec::new();
-        for (table, key) in TABLES {
-            let rows = sqlx::query(&format!("SELECT * FROM {table} ORDER BY {key}"))
-                .fetch_all(&mut *read)
-                .await?;
-            tables.push(table_of(table, &rows, |row, at, kind| {
-                let column = row.column(at);
-                let declared = column.type_info().name();
-                // The lists SQLite's export goes by must name exactly these columns.
-                if (declared == "TIMESTAMPTZ") != (kind == Kind::Instant)
-                    || (declared == "BOOL") != (kind == Kind::Truth)
-                {
-                    return Err(refused(format!(
-                        "{table}.{} is {declared}: INSTANTS and TRUTHS in storage/transfer.rs \
-                         must say so",
-                        column.name()
-                    )));
-                }
-                if row.try_get_raw(at)?.is_null() {
-                    return Ok(Value::Null);
-                }
-                Ok(match declared {
-                    "INT8" => Value::from(row.try_get::<i64, _>(at)?),
-                    "INT4" => Value::from(row.try_get::<i32, _>(at)?),
-                    "INT2" => Value::from(row.try_get::<i16, _>(at)?),
-                    "FLOAT8" => Value::from(row.try_get::<f64, _>(at)?),
-                    "TEXT" | "VARCHAR" | "BPCHAR" => Value::from(row.try_get::<String, _>(at)?),
-                    "BOOL" => Value::Bool(row.try_get::<bool, _>(at)?),
-                    "TIMESTAMPTZ" => instant_value(row.try_get::<DateTime<Utc>, _>(at)?),
-                    other => return Err(refused(format!("{table}: cannot export {other} values"))),
-                })
-            })?);
-        }
-        read.commit().await?;
-        Ok(SiteExport {
-            notikumi_export: FORMAT,
-            tables,
-        })
-    }
+impl_transfer!(SqliteStore, None, sqlite_value, insert_sqlite_rows);
+impl_transfer!(
+    PostgresStore,
+    Some("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ, READ ONLY"),
+    postgres_value,
+    insert_postgres_rows
+);
 
-    pub(super) async fn import_tables(&self, site: &SiteExport) -> Result<(), StoreError> {
-        let tables = tables_to_import(site)?;
-        let mut write = self.begin_write().await?;
-        let held: i64 = sqlx::query_scalar(HELD).fetch_one(&mut *write).await?;
-        if held > 0 {
-            return Err(not_empty());
-        }
-        for table in tables {
-            // PostgreSQL wants each value, a missing one too, in its column's type.
-            let declared: Vec<(String, String)> = sqlx::query_as(
-                "SELECT column_name::text, data_type::text FROM information_schema.columns \
-                 WHERE table_schema = current_schema() AND table_name = $1",
-            )
-            .bind(&table.name)
-            .fetch_all(&mut *write)
-            .await?;
-            let type_of = |column: &str| {
-                declared
-                    .iter()
-                    .find(|(name, _)| name == column)
-                    .map(|(_, data_type)| data_type.as_str())
-                    .ok_or_else(|| refused(format!("{}.{column}: no such column", table.name)))
-            };
-            let statement = insert_statement(table);
-            for row in &table.rows {
-                let mut insert = sqlx::query(&statement);
-                for (column, value) in table.columns.iter().zip(row) {
-                    let wrong =
-                        || refused(format!("{}.{column}: cannot import {value}", table.name));
-                    insert = match type_of(column)? {
-                        "timestamp with time zone" => {
-                            insert.bind(instant_of(&table.name, column, value)?)
-                        }
-                        "boolean" => insert.bind(truth_of(&table.name, column, value)?),
-                        "bigint" | "integer" | "smallint" => insert.bind(match value {
-                            Value::Null => None,
-                            Value::Number(number) => Some(number.as_i64().ok_or_else(wrong)?),
-                            _ => return Err(wrong()),
-                        }),
-                        "double precision" | "real" => insert.bind(match value {
-                            Value::Null => None,
-                            Value::Number(number) => Some(number.as_f64().ok_or_else(wrong)?),
-                            _ => return Err(wrong()),
-                        }),
-                        "text" | "character varying" | "character" => insert.bind(match value {
-                            Value::Null => None,
-                            Value::String(text) => Some(text.as_str()),
-                            _ => return Err(wrong()),
-                        }),
-                        _ => return Err(wrong()),
-                    };
-                }
-                insert.execute(&mut *write).await?;
-            }
-            // New rows get ids after the imported ones.
-            if table.columns.iter().any(|column| column == "id") {
-                sqlx::query(&format!(
-                    "SELECT setval(pg_get_serial_sequence('{0}', 'id'), \
-                     (SELECT COALESCE(MAX(id), 0) + 1 FROM {0}), false)",
-                    table.name
-                ))
-                .execute(&mut *write)
-                .await?;
-            }
-        }
-        write.commit().await
+/// A value as SQLite stores it: instants as Unix seconds, truth values as 0 or 1, each value
+/// with its own storage class.
+fn sqlite_value(
+    table: &str,
+    row: &sqlx::sqlite::SqliteRow,
+    at: usize,
+    kind: Kind,
+) -> Result<Value, StoreError> {
+    let raw = row.try_get_raw(at)?;
+    if raw.is_null() {
+        return Ok(Value::Null);
     }
+    let storage = raw.type_info().name().to_string();
+    Ok(match (kind, storage.as_str()) {
+        (Kind::Instant, _) => DateTime::from_timestamp(row.try_get::<i64, _>(at)?, 0)
+            .map(instant_value)
+            .ok_or_else(|| refused(format!("{table}: an instant out of range")))?,
+        (Kind::Truth, _) => Value::Bool(row.try_get::<i64, _>(at)? != 0),
+        (_, "INTEGER") => Value::from(row.try_get::<i64, _>(at)?),
+        (_, "REAL") => Value::from(row.try_get::<f64, _>(at)?),
+        (_, "TEXT") => Value::from(row.try_get::<String, _>(at)?),
+        (_, other) => return Err(refused(format!("{table}: cannot export {other} values"))),
+    })
+}
+
+/// A value as its PostgreSQL column declares it; the column's type must agree with the lists
+/// SQLite's export goes by.
+fn postgres_value(
+    table: &str,
+    row: &sqlx::postgres::PgRow,
+    at: usize,
+    kind: Kind,
+) -> Result<Value, StoreError> {
+    let column = row.column(at);
+    let declared = column.type_info().name();
+    if (declared == "TIMESTAMPTZ") != (kind == Kind::Instant)
+        || (declared == "BOOL") != (kind == Kind::Truth)
+    {
+        return Err(refused(format!(
+            "{table}.{} is {declared}: INSTANTS and TRUTHS in storage/transfer.rs must say so",
+            column.name()
+        )));
+    }
+    if row.try_get_raw(at)?.is_null() {
+        return Ok(Value::Null);
+    }
+    Ok(match declared {
+        "INT8" => Value::from(row.try_get::<i64, _>(at)?),
+        "INT4" => Value::from(row.try_get::<i32, _>(at)?),
+        "INT2" => Value::from(row.try_get::<i16, _>(at)?),
+        "FLOAT8" => Value::from(row.try_get::<f64, _>(at)?),
+        "TEXT" | "VARCHAR" | "BPCHAR" => Value::from(row.try_get::<String, _>(at)?),
+        "BOOL" => Value::Bool(row.try_get::<bool, _>(at)?),
+        "TIMESTAMPTZ" => instant_value(row.try_get::<DateTime<Utc>, _>(at)?),
+        other => return Err(refused(format!("{table}: cannot export {other} values"))),
+    })
+}
+
+async fn insert_sqlite_rows(
+    conn: &mut sqlx::SqliteConnection,
+    table: &TableRows,
+) -> Result<(), StoreError> {
+    let statement = insert_statement(table);
+    for row in &table.rows {
+        let mut insert = sqlx::query(&statement);
+        for (column, value) in table.columns.iter().zip(row) {
+            insert = match (kind_of(&table.name, column), value) {
+                (Kind::Instant, value) => {
+                    insert.bind(instant_of(&table.name, column, value)?.map(|at| at.timestamp()))
+                }
+                (Kind::Truth, value) => insert.bind(truth_of(&table.name, column, value)?),
+                (Kind::Plain, Value::Null) => insert.bind(None::<i64>),
+                (Kind::Plain, Value::Bool(truth)) => insert.bind(*truth),
+                (Kind::Plain, Value::Number(number)) => match number.as_i64() {
+                    Some(whole) => insert.bind(whole),
+                    None => insert.bind(number.as_f64()),
+                },
+                (Kind::Plain, Value::String(text)) => insert.bind(text.as_str()),
+                (Kind::Plain, other) => {
+                    return Err(refused(format!(
+                        "{}.{column}: cannot import {other}",
+                        table.name
+                    )))
+                }
+            };
+        }
+        insert.execute(&mut *conn).await?;
+    }
+    Ok(())
+}
+
+async fn insert_postgres_rows(
+    conn: &mut sqlx::PgConnection,
+    table: &TableRows,
+) -> Result<(), StoreError> {
+    // PostgreSQL wants each value, a missing one too, in its column's type.
+    let declared: Vec<(String, String)> = sqlx::query_as(
+        "SELECT column_name::text, data_type::text FROM information_schema.columns \
+         WHERE table_schema = current_schema() AND table_name = $1",
+    )
+    .bind(&table.name)
+    .fetch_all(&mut *conn)
+    .await?;
+    let type_of = |column: &str| {
+        declared
+            .iter()
+            .find(|(name, _)| name == column)
+            .map(|(_, data_type)| data_type.as_str())
+            .ok_or_else(|| refused(format!("{}.{column}: no such column", table.name)))
+    };
+    let statement = insert_statement(table);
+    for row in &table.rows {
+        let mut insert = sqlx::query(&statement);
+        for (column, value) in table.columns.iter().zip(row) {
+            let wrong = || refused(format!("{}.{column}: cannot import {value}", table.name));
+            insert = match type_of(column)? {
+                "timestamp with time zone" => insert.bind(instant_of(&table.name, column, value)?),
+                "boolean" => insert.bind(truth_of(&table.name, column, value)?),
+                "bigint" | "integer" | "smallint" => insert.bind(match value {
+                    Value::Null => None,
+                    Value::Number(number) => Some(number.as_i64().ok_or_else(wrong)?),
+                    _ => return Err(wrong()),
+                }),
+                "double precision" | "real" => insert.bind(match value {
+                    Value::Null => None,
+                    Value::Number(number) => Some(number.as_f64().ok_or_else(wrong)?),
+                    _ => return Err(wrong()),
+                }),
+                "text" | "character varying" | "character" => insert.bind(match value {
+                    Value::Null => None,
+                    Value::String(text) => Some(text.as_str()),
+                    _ => return Err(wrong()),
+                }),
+                _ => return Err(wrong()),
+            };
+        }
+        insert.execute(&mut *conn).await?;
+    }
+    // New rows get ids after the imported ones.
+    if table.columns.iter().any(|column| column == "id") {
+        sqlx::query(&format!(
+            "SELECT setval(pg_get_serial_sequence('{0}', 'id'), \
+             (SELECT COALESCE(MAX(id), 0) + 1 FROM {0}), false)",
+            table.name
+        ))
+        .execute(&mut *conn)
+        .await?;
+    }
+    Ok(())
 }
 
 #[cfg(test)]

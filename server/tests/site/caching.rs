@@ -56,6 +56,47 @@ fn article_page() -> String {
     app::paths::article(LAUNCH)
 }
 
+/// A HEAD request (a link checker, a monitor) is answered from memory too: it renders the
+/// GET it stands for, which is then kept for readers, and says the page's length.
+#[tokio::test]
+async fn head_requests_are_answered_from_the_page_they_stand_for() {
+    let site = Site::with_demo_content().await;
+    let head = || {
+        site.send(
+            Request::head(article_page())
+                .body(Body::empty())
+                .expect("request"),
+        )
+    };
+    let first = head().await;
+    assert_eq!(first.status, StatusCode::OK);
+    assert!(first.body.is_empty());
+    behind_the_stores_back(
+        &site,
+        &format!("UPDATE articles SET title = 'Virsraksts aiz muguras' WHERE slug = '{LAUNCH}'"),
+    )
+    .await;
+    let page = get_with(&site, &article_page(), &[]).await;
+    assert!(
+        !page.body.contains("Virsraksts aiz muguras"),
+        "the GET is served as the HEAD kept it"
+    );
+    assert_eq!(
+        header_of(&first, &header::ETAG),
+        header_of(&page, &header::ETAG)
+    );
+    assert_eq!(
+        header_of(&first, &header::CONTENT_LENGTH),
+        page.body.len().to_string()
+    );
+    let again = head().await;
+    assert!(again.body.is_empty());
+    assert_eq!(
+        header_of(&again, &header::ETAG),
+        header_of(&page, &header::ETAG)
+    );
+}
+
 #[tokio::test]
 async fn a_reader_page_is_kept_until_something_is_written_and_answers_304_meanwhile() {
     let site = Site::with_demo_content().await;

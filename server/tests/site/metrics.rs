@@ -84,4 +84,9 @@ async fn through_a_trusted_proxy_metrics_judge_the_client_it_names() {
     // Someone who is not the proxy cannot name loopback as their address.
     let pretender = metrics_forwarded(&site, Some([203, 0, 113, 7]), &["127.0.0.1"]).await;
     assert_eq!(pretender.status, StatusCode::FORBIDDEN);
+    // Nor does an entry that is no address leave the proxy's own address to be judged.
+    for garbage in ["unknown", "203.0.113.7:40123"] {
+        let unclear = metrics_forwarded(&site, Some([127, 0, 0, 1]), &[garbage]).await;
+        assert_eq!(unclear.status, StatusCode::FORBIDDEN, "{garbage}");
+    }
 }

@@ -24,7 +24,7 @@ use crate::common::{Answer, Site};
 
 pub(crate) const LAUNCH: &str =
     "lietuva-un-latvija-sniegs-atbalstu-moldovai-cina-pret-cilveku-tirdzniecibu";
-const WEBINAR: &str = "vebinars-par-viltus-darba-piedavajumiem-socialajos-tiklos";
+pub(crate) const WEBINAR: &str = "vebinars-par-viltus-darba-piedavajumiem-socialajos-tiklos";
 /// How many browsers send the same save at once.
 const BROWSERS: usize = 8;
 
