@@ -23,9 +23,15 @@ impl FromRef<AppState> for LeptosOptions {
 }
 
 impl AppState {
+    /// Whether the site's public address is https (then cookies are `Secure` and `__Host-`,
+    /// and answers carry HSTS).
+    pub fn is_https(&self) -> bool {
+        self.public_url.starts_with("https://")
+    }
+
     /// The session cookie, named and flagged for this site's public address.
     pub fn session_cookie(&self) -> crate::auth::session::SessionCookie {
-        crate::auth::session::SessionCookie::for_site(&self.public_url)
+        crate::auth::session::SessionCookie::new(self.is_https())
     }
 }
 

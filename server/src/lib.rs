@@ -131,7 +131,7 @@ pub fn router_with(mut state: AppState, serving: config::Serving) -> Router {
         .layer(axum::middleware::from_fn_with_state(
             security_headers::Policy::new(
                 &app::app::inline_scripts(&state.leptos_options),
-                state.public_url.starts_with("https://"),
+                state.is_https(),
             ),
             security_headers::add,
         ))

@@ -148,27 +148,32 @@ fn table_of<R: Row>(
     rows: &[R],
     read: impl Fn(&R, usize, Kind) -> Result<Value, StoreError>,
 ) -> Result<TableRows, StoreError> {
-    let mut columns: Vec<(String, usize)> = rows
+    // Each column's name, place in the row and kind, worked out once per table.
+    let mut columns: Vec<(String, usize, Kind)> = rows
         .first()
         .map(|row| {
             row.columns()
                 .iter()
-                .map(|column| (column.name().to_string(), column.ordinal()))
+                .map(|column| {
+                    let name = column.name().to_string();
+                    let kind = kind_of(table, &name);
+                    (name, column.ordinal(), kind)
+                })
                 .collect()
         })
         .unwrap_or_default();
-    columns.sort();
+    columns.sort_by(|a, b| a.0.cmp(&b.0));
     let mut values = Vec::with_capacity(rows.len());
     for row in rows {
         let mut line = Vec::with_capacity(columns.len());
-        for (name, ordinal) in &columns {
-            line.push(read(row, *ordinal, kind_of(table, name))?);
+        for (_, ordinal, kind) in &columns {
+            line.push(read(row, *ordinal, *kind)?);
         }
         values.push(line);
     }
     Ok(TableRows {
         name: table.to_string(),
-        columns: columns.into_iter().map(|(name, _)| name).collect(),
+        columns: columns.into_iter().map(|(name, _, _)| name).collect(),
         rows: values,
     })
 }
@@ -352,10 +357,15 @@ async fn insert_sqlite_rows(
     table: &TableRows,
 ) -> Result<(), StoreError> {
     let statement = insert_statement(table);
+    let kinds: Vec<Kind> = table
+        .columns
+        .iter()
+        .map(|column| kind_of(&table.name, column))
+        .collect();
     for row in &table.rows {
         let mut insert = sqlx::query(&statement);
-        for (column, value) in table.columns.iter().zip(row) {
-            insert = match (kind_of(&table.name, column), value) {
+        for ((column, kind), value) in table.columns.iter().zip(&kinds).zip(row) {
+            insert = match (*kind, value) {
                 (Kind::Instant, value) => {
                     insert.bind(instant_of(&table.name, column, value)?.map(|at| at.timestamp()))
                 }
@@ -392,19 +402,24 @@ async fn insert_postgres_rows(
     .bind(&table.name)
     .fetch_all(&mut *conn)
     .await?;
-    let type_of = |column: &str| {
-        declared
-            .iter()
-            .find(|(name, _)| name == column)
-            .map(|(_, data_type)| data_type.as_str())
-            .ok_or_else(|| refused(format!("{}.{column}: no such column", table.name)))
-    };
+    // Each column's type, looked up once per table.
+    let types = table
+        .columns
+        .iter()
+        .map(|column| {
+            declared
+                .iter()
+                .find(|(name, _)| name == column)
+                .map(|(_, data_type)| data_type.as_str())
+                .ok_or_else(|| refused(format!("{}.{column}: no such column", table.name)))
+        })
+        .collect::<Result<Vec<&str>, StoreError>>()?;
     let statement = insert_statement(table);
     for row in &table.rows {
         let mut insert = sqlx::query(&statement);
-        for (column, value) in table.columns.iter().zip(row) {
+        for ((column, data_type), value) in table.columns.iter().zip(&types).zip(row) {
             let wrong = || refused(format!("{}.{column}: cannot import {value}", table.name));
-            insert = match type_of(column)? {
+            insert = match *data_type {
                 "timestamp with time zone" => insert.bind(instant_of(&table.name, column, value)?),
                 "boolean" => insert.bind(truth_of(&table.name, column, value)?),
                 "bigint" | "integer" | "smallint" => insert.bind(match value {
