@@ -23,16 +23,18 @@ export PATH := $(NOTIKUMI_TOOLS_DIR)/binaryen/node_modules/.bin:$(HOME)/.cargo/b
 
 .PHONY: run test soak tools-run tools-test lint unit e2e release-build sizes
 
-# Every release build: `--split` cuts the editors' code into chunks readers never load;
-# `--precompress` writes a brotli (quality 11) and a gzip copy of every static file, which the
-# server sends as they are instead of compressing each response at a lower quality.
+# Every release build makes both WebAssembly builds, the readers' and the editors' (two
+# projects in Cargo.toml; `cargo leptos serve` and `end-to-end` take one project only, so the
+# targets below build, then run the binary themselves). `--split` cuts the editors' code into
+# chunks loaded when used; `--precompress` writes a brotli (quality 11) and a gzip copy of
+# every static file, which the server sends as they are.
 
-run: tools-run
-	@echo "Building in release mode, then serving http://127.0.0.1:3000 (SQLite in data/)."
+run: release-build
+	@echo "Serving http://127.0.0.1:3000 (SQLite in data/)."
 	@echo "To edit, create the first admin in another terminal (it asks for a password):"
 	@echo "  $(CARGO_TARGET_DIR)/release/notikumi user add you@example.lv --role admin"
 	@echo "then sign in at http://127.0.0.1:3000/login"
-	cargo leptos serve --release --split --precompress
+	"$(CARGO_TARGET_DIR)/release/notikumi" serve
 
 test: tools-test lint unit e2e
 
@@ -46,6 +48,7 @@ lint:
 	cargo fmt --all -- --check
 	cargo clippy --locked --all-targets -- -D warnings
 	cargo clippy --locked -p frontend --target wasm32-unknown-unknown -- -D warnings
+	cargo clippy --locked -p frontend --features editors --target wasm32-unknown-unknown -- -D warnings
 	deploy/check.sh
 
 # Unit tests and the storage contract suite, on SQLite and on a throwaway PostgreSQL.
@@ -61,11 +64,12 @@ unit:
 	  cargo test --locked -p server --test site -- racing:: hostile:: caching:: transfer::
 
 # Browser tests in Chromium against the release build, on a fresh SQLite database with
-# the demo content (the tests add load-test events through NOTIKUMI_BIN).
-e2e:
+# the demo content. Playwright starts the server (`webServer` in end2end/playwright.config.ts);
+# the tests add load-test events through NOTIKUMI_BIN.
+e2e: release-build
 	e2e_dir=$$(mktemp -d); trap 'rm -rf "$$e2e_dir"' EXIT; \
-	DATABASE_URL="sqlite:$$e2e_dir/notikumi.db" NOTIKUMI_DEMO=1 \
-	NOTIKUMI_BIN="$(CARGO_TARGET_DIR)/release/notikumi" cargo leptos end-to-end --release --split --precompress
+	cd end2end && DATABASE_URL="sqlite:$$e2e_dir/notikumi.db" NOTIKUMI_DEMO=1 \
+	NOTIKUMI_BIN="$(CARGO_TARGET_DIR)/release/notikumi" npx playwright test
 
 release-build: tools-run
 	cargo leptos build --release --split --precompress

@@ -37,6 +37,18 @@ export default defineConfig({
       },
     },
   ],
-  // `cargo leptos end-to-end` starts the server just before the tests; wait until it answers.
+  // The release binary (`make e2e` builds it and sets NOTIKUMI_BIN and DATABASE_URL), run
+  // from the checkout so it finds the built site in target/site. Outside CI a server already
+  // answering on the address is used as it is.
+  webServer: {
+    command: `"${process.env.NOTIKUMI_BIN ?? "target/release/notikumi"}" serve`,
+    cwd: path.join(__dirname, ".."),
+    url: `${baseURL}/readyz`,
+    env: { LEPTOS_SITE_ADDR: new URL(baseURL).host, RUST_LOG: process.env.RUST_LOG ?? "warn" },
+    reuseExistingServer: !process.env.CI,
+    timeout: 60_000,
+    gracefulShutdown: { signal: "SIGTERM", timeout: 10_000 },
+  },
+  // Load-test events and the editors' accounts, once the server answers.
   globalSetup: "./global-setup.ts",
 });

@@ -39,29 +39,59 @@ pub fn shell(options: LeptosOptions) -> impl IntoView {
     }
 }
 
-/// Where the browser finds the app's script and WebAssembly.
+/// Where the browser finds the app's two builds and the stylesheet.
 #[derive(Debug, Clone)]
 struct AppFiles {
-    script: String,
-    wasm: String,
+    readers: Build,
+    editors: Build,
     stylesheet: String,
 }
 
+/// One WebAssembly build of the front end: its script and its module.
+#[derive(Debug, Clone)]
+struct Build {
+    script: String,
+    wasm: String,
+}
+
+/// The editors' build's folder inside the readers' `pkg` (the second project's `site-root`
+/// and `site-pkg-dir` in the workspace's Cargo.toml).
+const EDITORS_BUILD: &str = "editors/pkg";
+
 impl AppFiles {
     fn of(options: &LeptosOptions) -> Self {
-        let pkg = format!("/{}/{}", options.site_pkg_dir, options.output_name);
+        let pkg = format!("/{}", options.site_pkg_dir);
+        let name = &options.output_name;
+        AppFiles {
+            readers: Build::named(&format!("{pkg}/{name}")),
+            editors: Build::named(&format!("{pkg}/{EDITORS_BUILD}/{name}")),
+            stylesheet: format!("{pkg}/{name}.css"),
+        }
+    }
+
+    /// The build a page loads: the editors' on pages rendered for a signed-in editor.
+    fn for_page(&self, editor: bool) -> &Build {
+        if editor {
+            &self.editors
+        } else {
+            &self.readers
+        }
+    }
+}
+
+impl Build {
+    fn named(stem: &str) -> Self {
         // cargo-leptos names the wasm after the crate (no `_bg`) when it sets
         // LEPTOS_OUTPUT_NAME. File hashing (`hash-files`) is off; turning it on needs the
         // hashed names from its hash file here, as Leptos's `HydrationScripts` reads them.
         let wasm = if option_env!("LEPTOS_OUTPUT_NAME").is_some() {
-            format!("{pkg}.wasm")
+            format!("{stem}.wasm")
         } else {
-            format!("{pkg}_bg.wasm")
+            format!("{stem}_bg.wasm")
         };
-        AppFiles {
-            script: format!("{pkg}.js"),
+        Build {
+            script: format!("{stem}.js"),
             wasm,
-            stylesheet: format!("{pkg}.css"),
         }
     }
 }
@@ -80,13 +110,14 @@ fn IslandScripts() -> impl IntoView {
 }
 
 impl AppFiles {
-    /// The page's one inline script: the loader, called with the app's files.
+    /// The page's one inline script: the loader, called with both builds' files (the same
+    /// text on every page, so one hash in the Content-Security-Policy covers it).
     fn loader_script(&self) -> String {
+        let [readers, editors] =
+            [&self.readers, &self.editors].map(|build| [&build.script, &build.wasm]);
         format!(
-            "{}({:?}, {:?});",
-            include_str!("island_loader.js"),
-            self.script,
-            self.wasm
+            "{}({readers:?}, {editors:?});",
+            include_str!("island_loader.js")
         )
     }
 }
@@ -107,10 +138,12 @@ pub fn inline_scripts(options: &LeptosOptions) -> [String; 3] {
 }
 
 /// For a page whose islands come alive at once (the month grid): the browser fetches the
-/// script and WebAssembly while it is still reading the HTML.
+/// script and WebAssembly while it is still reading the HTML (the editors' build on a page
+/// rendered for a signed-in `editor`).
 #[component]
-pub fn PreloadIslands() -> impl IntoView {
+pub fn PreloadIslands(editor: bool) -> impl IntoView {
     use_context::<AppFiles>().map(|files| {
+        let files = files.for_page(editor).clone();
         view! {
             <Link rel="modulepreload" href=files.script/>
             <Link rel="preload" href=files.wasm as_="fetch" type_="application/wasm" crossorigin="anonymous"/>

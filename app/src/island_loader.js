@@ -4,8 +4,13 @@
 // instead of loading the page anew: nothing flashes, and the WebAssembly already loaded
 // stays. <html data-hydrated="true"> says that the page's islands that start at once are
 // live (the browser tests wait for it).
-((script, wasm) => {
+((readers, editors) => {
   const root = document.documentElement;
+  // Two builds of the WebAssembly: a page rendered for a signed-in editor (it carries the
+  // editors' messages) needs the one with every island; readers' pages the smaller one with
+  // only their own. A page keeps the build it started with.
+  const buildFor = (page) => (page.getElementById("editor-messages") ? editors : readers);
+  const [script, wasm] = buildFor(document);
   let app = null;
 
   const loadApp = () => {
@@ -142,6 +147,11 @@
     // A later click won: its page is the one to show.
     if (!current()) return;
     const next = new DOMParser().parseFromString(html, "text/html");
+    // Signed in or out in another tab: the next page needs the other build.
+    if (buildFor(next)[0] !== script) {
+      fallBack();
+      return;
+    }
     const address = new URL(response.url);
     address.hash = new URL(url).hash;
     if (how === "push") {

@@ -37,7 +37,8 @@ test("an editor edits an article in place, the draft saves itself, and readers s
   await editor.goto(INSPECTORS);
   await hydrated(editor);
   // The editor's code is its own file, fetched when editing starts.
-  const editorChunk = editor.waitForRequest(/\/pkg\/\w+\/split_article_editor_view_\w+\.wasm$/);
+  // From the editors' build, which pages rendered for an editor load.
+  const editorChunk = editor.waitForRequest(/\/pkg\/\w+\/editors\/pkg\/split_article_editor_view_\w+\.wasm$/);
   await editor.getByRole("button", { name: "Rediģēt šo rakstu" }).click();
   await editorChunk;
 
@@ -130,13 +131,20 @@ test("readers and signed-out browsers get no editing controls, and sign-out ends
   // editors' islands and editors are split files readers never fetch.
   await expect.poll(() => fetched.filter((url) => /\/pkg\/\w+\/split_search_suggestions_\w+\.wasm$/.test(url)).length).toBe(1);
   expect(fetched.filter((url) => /\/pkg\/\w+\/split_(?!search_suggestions_)/.test(url)), "readers never fetch editor code").toEqual([]);
+  // Readers load their own build, which has no editors' islands at all.
+  expect(fetched.filter((url) => url.includes("/editors/")), "readers never load the editors' build").toEqual([]);
   // Nor the editors' interface texts, which only pages rendered for an editor carry.
   await expect(page.locator("#editor-messages")).toHaveCount(0);
 
   const editor = await editorPage(browser, EDITORS.janis.email);
+  const editorFetched: string[] = [];
+  editor.on("request", (request) => editorFetched.push(request.url()));
   await editor.goto("/news");
   await hydrated(editor);
   await expect(editor.locator("#editor-messages")).toHaveAttribute("lang", "lv");
+  // A page rendered for an editor loads the editors' build (every island), not the readers'.
+  const modules = editorFetched.filter((url) => url.endsWith("/notikumi.wasm")).map((url) => new URL(url).pathname);
+  expect(modules.map((module) => module.replace(/^\/pkg\/[0-9a-f]{16}\//, "/pkg/<build>/"))).toEqual(["/pkg/<build>/editors/pkg/notikumi.wasm"]);
   await editor.getByRole("button", { name: "+ Jauns raksts" }).click();
   // A new article opens in editing mode at once; readers cannot see it yet.
   await expect(editor.getByRole("textbox", { name: "Virsraksts" })).toHaveValue("Jauns raksts");
@@ -392,4 +400,27 @@ test("two editors translate the same article: the second sees both translations 
   const reader = await (await browser.newContext()).newPage();
   await reader.goto(`/ru${REPORT}`);
   await expect(reader.getByRole("heading", { level: 1 })).toHaveText("Доклад Яниса / Доклад Анны");
+});
+
+test("a reader's tab signed in from another tab loads the editors' build at its next link", async ({ browser }) => {
+  const context = await browser.newContext();
+  const tab = await context.newPage();
+  const fetched: string[] = [];
+  tab.on("request", (request) => fetched.push(new URL(request.url()).pathname));
+  await tab.goto("/calendar/2020/08");
+  await hydrated(tab);
+  expect(fetched.filter((path) => path.endsWith("/notikumi.wasm"))).toEqual([expect.stringMatching(/^\/pkg\/[0-9a-f]{16}\/notikumi\.wasm$/)]);
+  await tab.evaluate(() => ((window as Window & { notikumiMarker?: number }).notikumiMarker = 7));
+
+  // Signing in elsewhere in the same browser: the next page comes rendered for an editor, and
+  // the readers' build in this tab has no editors' islands, so that page loads in full.
+  await signIn(await context.newPage(), EDITORS.janis.email);
+  await tab.getByRole("navigation", { name: "Galvenā navigācija" }).getByRole("link", { name: "Jaunumi" }).click();
+  await expect(tab).toHaveURL(/\/news$/);
+  await hydrated(tab);
+  expect(await tab.evaluate(() => (window as Window & { notikumiMarker?: number }).notikumiMarker), "a full page load").toBeUndefined();
+  await expect(tab.locator("#editor-messages")).toHaveCount(1);
+  expect(fetched.filter((path) => path.endsWith("/editors/pkg/notikumi.wasm"))).toHaveLength(1);
+  await expect(tab.getByRole("button", { name: "+ Jauns raksts" })).toBeEnabled();
+  await context.close();
 });

@@ -191,7 +191,7 @@ fn MonthView(
     let (categories, options_filter) = (data.categories.clone(), filter.clone());
     view! {
         <PageMeta title=heading.clone() description path=month.path() noindex=empty/>
-        <crate::app::PreloadIslands/>
+        <crate::app::PreloadIslands editor/>
         <section class="calendar" aria-labelledby="calendar-heading">
             <h1 id="calendar-heading">{heading.clone()}</h1>
             <div class="calendar-toolbar">

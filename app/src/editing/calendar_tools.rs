@@ -83,7 +83,8 @@ fn move_event_to(slug: String, title: String, day: NaiveDate, lang: Lang, said: 
 }
 
 /// The editors' tools around the month grid (`children`: the grid).
-#[island(lazy)]
+#[cfg_attr(feature = "editors", island(lazy))]
+#[cfg_attr(not(feature = "editors"), component)]
 pub fn GridEditing(lang: Lang, children: Children) -> impl IntoView {
     let said = RwSignal::new(String::new());
     // The event being moved (slug, title), picked by keyboard or by its ⇄ button.

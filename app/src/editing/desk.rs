@@ -32,7 +32,8 @@ pub fn NewArticleButton() -> impl IntoView {
 
 /// The button itself, an island: creates a draft and opens it for editing.
 // Lazy: its code is a chunk of its own, fetched only on pages rendered for an editor.
-#[island(lazy)]
+#[cfg_attr(feature = "editors", island(lazy))]
+#[cfg_attr(not(feature = "editors"), component)]
 fn NewArticleAction(lang: Lang) -> impl IntoView {
     let failure = RwSignal::new(None::<String>);
     let create = move |_| {
@@ -79,7 +80,8 @@ pub fn EditorDesk() -> impl IntoView {
 
 /// An island: restoring from the trash happens here; a restored item leaves the list.
 // Lazy: its code is a chunk of its own, fetched only on pages rendered for an editor.
-#[island(lazy)]
+#[cfg_attr(feature = "editors", island(lazy))]
+#[cfg_attr(not(feature = "editors"), component)]
 fn DeskLists(desk: Desk, lang: Lang) -> impl IntoView {
     let message = RwSignal::new(None::<String>);
     let back = RwSignal::new(Vec::<(i64, bool)>::new());

@@ -22,7 +22,8 @@ fn edit_label(lang: Lang, kind: ItemKind) -> String {
 /// yet), rendered on the server and hidden while the editor is open. When the editor leaves, the
 /// page loads again, so it shows what was saved.
 // Lazy: its code is a chunk of its own, fetched only on pages rendered for an editor.
-#[island(lazy)]
+#[cfg_attr(feature = "editors", island(lazy))]
+#[cfg_attr(not(feature = "editors"), component)]
 pub fn EditInPlace(
     kind: ItemKind,
     slug: String,

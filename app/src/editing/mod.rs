@@ -46,14 +46,14 @@ pub use in_place::EditInPlace;
 /// The article editor. Its code (with the body editor, conflicts and history) is split into
 /// its own WebAssembly file by `cargo leptos --split`, loaded the first time an editor
 /// starts editing: readers never download it.
-#[lazy]
-pub fn article_editor_view(slug: String, on_leave: Callback<()>) -> AnyView {
+#[cfg_attr(feature = "editors", lazy)]
+pub async fn article_editor_view(slug: String, on_leave: Callback<()>) -> AnyView {
     view! { <ArticleEditor slug on_leave/> }.into_any()
 }
 
 /// The event editor, split off like the article editor.
-#[lazy]
-pub fn event_editor_view(slug: String, on_leave: Callback<()>) -> AnyView {
+#[cfg_attr(feature = "editors", lazy)]
+pub async fn event_editor_view(slug: String, on_leave: Callback<()>) -> AnyView {
     view! { <EventEditor slug on_leave/> }.into_any()
 }
 
@@ -333,8 +333,8 @@ pub struct TranslationSave {
 }
 
 /// The translation editor, split off like the other editors.
-#[lazy]
-pub fn translation_editor_view(
+#[cfg_attr(feature = "editors", lazy)]
+pub async fn translation_editor_view(
     kind: ItemKind,
     slug: String,
     lang: crate::i18n::Lang,
