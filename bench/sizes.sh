@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
-# Prints the release sizes of what browsers download, raw, gzip -9 and brotli: the reader's
-# bundle (notikumi.wasm, .js, .css and the split loader) and the editors' chunks that
-# `cargo leptos --split` cuts off (loaded only when an editor starts editing).
+# Prints the release sizes of what browsers download, raw, gzip -9 and brotli: the readers'
+# build (notikumi.wasm, .js, .css and the split loader, with the search field's chunks that
+# load when the box is first focused) and the editors' build, which pages rendered for a
+# signed-in editor load instead (its editors' chunks load when editing starts).
 # Run through `make sizes`, which builds first.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -31,4 +32,15 @@ total_raw=0; total_gz=0; total_br=0
 for file in "$pkg"/split_*.wasm "$pkg"/chunk_*.wasm; do
   [ -f "$file" ] && row "$file"
 done
-printf '%-48s %10s %10s %10s\n' "editors also download (total)" "$total_raw" "$total_gz" "$total_br"
+printf '%-48s %10s %10s %10s\n' "the search field's chunks (total)" "$total_raw" "$total_gz" "$total_br"
+editors=$pkg/editors/pkg
+total_raw=0; total_gz=0; total_br=0
+for file in "$editors"/notikumi.wasm "$editors"/notikumi.js "$editors"/__wasm_split*.js; do
+  [ -f "$file" ] && row "$file"
+done
+printf '%-48s %10s %10s %10s\n' "editors' pages download (total)" "$total_raw" "$total_gz" "$total_br"
+total_raw=0; total_gz=0; total_br=0
+for file in "$editors"/split_*.wasm "$editors"/chunk_*.wasm; do
+  [ -f "$file" ] && row "$file"
+done
+printf '%-48s %10s %10s %10s\n' "editors' chunks, loaded when used (total)" "$total_raw" "$total_gz" "$total_br"

@@ -1,8 +1,11 @@
 #!/usr/bin/env bash
 # What the reader's WebAssembly is made of: the split main module (what every reader loads),
 # optimised like the release build (wasm-opt -Oz) but keeping its function names, then
-# `twiggy top` and the same bytes summed by crate. Needs a release build first
-# (`make release-build`) and twiggy (`cargo install twiggy --version 0.8.0 --locked`).
+# `twiggy top` and the same bytes summed by crate. It reads the last front end cargo-leptos
+# built, which after `make release-build` is the editors' build: build the readers' alone
+# first with `cargo leptos build --release --split --precompress --project notikumi` (that
+# empties target/site of the editors' build until the next `make release-build`). Needs
+# twiggy (`cargo install twiggy --version 0.8.0 --locked`).
 #
 # Usage: bench/twiggy.sh [rows]   (figures go to BENCHMARKS.md by hand)
 set -euo pipefail
