@@ -22,25 +22,20 @@ row() {
   [ "$br" = n/a ] || total_br=$((total_br + br))
 }
 
+# One group of files: a row each, then the group's total.
+group() {
+  local title=$1 file
+  shift
+  total_raw=0; total_gz=0; total_br=0
+  for file in "$@"; do
+    [ -f "$file" ] && row "$file"
+  done
+  printf '%-48s %10s %10s %10s\n' "$title" "$total_raw" "$total_gz" "$total_br"
+}
+
 printf '%-48s %10s %10s %10s\n' file raw gzip brotli
-total_raw=0; total_gz=0; total_br=0
-for file in "$pkg"/notikumi.wasm "$pkg"/notikumi.js "$pkg"/notikumi.css "$pkg"/__wasm_split*.js; do
-  [ -f "$file" ] && row "$file"
-done
-printf '%-48s %10s %10s %10s\n' "readers download (total)" "$total_raw" "$total_gz" "$total_br"
-total_raw=0; total_gz=0; total_br=0
-for file in "$pkg"/split_*.wasm "$pkg"/chunk_*.wasm; do
-  [ -f "$file" ] && row "$file"
-done
-printf '%-48s %10s %10s %10s\n' "the search field's chunks (total)" "$total_raw" "$total_gz" "$total_br"
+group "readers download (total)" "$pkg"/notikumi.wasm "$pkg"/notikumi.js "$pkg"/notikumi.css "$pkg"/__wasm_split*.js
+group "the search field's chunks (total)" "$pkg"/split_*.wasm "$pkg"/chunk_*.wasm
 editors=$pkg/editors/pkg
-total_raw=0; total_gz=0; total_br=0
-for file in "$editors"/notikumi.wasm "$editors"/notikumi.js "$editors"/__wasm_split*.js; do
-  [ -f "$file" ] && row "$file"
-done
-printf '%-48s %10s %10s %10s\n' "editors' pages download (total)" "$total_raw" "$total_gz" "$total_br"
-total_raw=0; total_gz=0; total_br=0
-for file in "$editors"/split_*.wasm "$editors"/chunk_*.wasm; do
-  [ -f "$file" ] && row "$file"
-done
-printf '%-48s %10s %10s %10s\n' "editors' chunks, loaded when used (total)" "$total_raw" "$total_gz" "$total_br"
+group "editors' pages download (total)" "$editors"/notikumi.wasm "$editors"/notikumi.js "$editors"/__wasm_split*.js
+group "editors' chunks, loaded when used (total)" "$editors"/split_*.wasm "$editors"/chunk_*.wasm

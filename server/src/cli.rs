@@ -47,15 +47,8 @@ pub enum Command {
     /// Add synthetic published events spread evenly over a date range, for load tests and
     /// benchmarks. Categories rotate through the existing ones.
     GenerateEvents {
-        /// How many events to add.
-        #[arg(long)]
-        count: u64,
-        /// First day (YYYY-MM-DD, Riga).
-        #[arg(long)]
-        from: NaiveDate,
-        /// Last day (YYYY-MM-DD, Riga), inclusive.
-        #[arg(long)]
-        to: NaiveDate,
+        #[command(flatten)]
+        spread: Spread,
         /// Title prefix; a running number follows.
         #[arg(long, default_value = "Slodzes tests")]
         title: String,
@@ -88,16 +81,23 @@ pub enum Command {
     /// Add synthetic published articles spread evenly over a date range, with Latvian text
     /// drawn from a small vocabulary, for search benchmarks.
     GenerateArticles {
-        /// How many articles to add.
-        #[arg(long)]
-        count: u64,
-        /// First day (YYYY-MM-DD, Riga).
-        #[arg(long)]
-        from: NaiveDate,
-        /// Last day (YYYY-MM-DD, Riga), inclusive.
-        #[arg(long)]
-        to: NaiveDate,
+        #[command(flatten)]
+        spread: Spread,
     },
+}
+
+/// How many synthetic items the generators add, spread evenly over which days.
+#[derive(Debug, Clone, Copy, clap::Args)]
+pub struct Spread {
+    /// How many to add.
+    #[arg(long)]
+    pub count: u64,
+    /// First day (YYYY-MM-DD, Riga).
+    #[arg(long)]
+    pub from: NaiveDate,
+    /// Last day (YYYY-MM-DD, Riga), inclusive.
+    #[arg(long)]
+    pub to: NaiveDate,
 }
 
 /// Words the generated articles are written from; one in seven articles mentions

@@ -40,13 +40,12 @@ async fn main() -> ExitCode {
     let cli = Cli::parse();
     let result = match cli.command.unwrap_or(Command::Serve) {
         Command::Serve => serve().await,
-        Command::GenerateEvents {
-            count,
-            from,
-            to,
-            title,
-        } => generate(count, from, to, &title).await,
-        Command::GenerateArticles { count, from, to } => generate_news(count, from, to).await,
+        Command::GenerateEvents { spread, title } => {
+            generate(spread.count, spread.from, spread.to, &title).await
+        }
+        Command::GenerateArticles { spread } => {
+            generate_news(spread.count, spread.from, spread.to).await
+        }
         Command::User { command } => manage_users(command).await,
         Command::Backup { path } => back_up(&path).await,
         Command::Export { path } => export(path.as_deref()).await,

@@ -140,30 +140,22 @@ pub struct NewsQuery {
 /// A page of the published articles, newest first.
 #[server(input = Json)]
 pub async fn list_articles(query: NewsQuery) -> Result<NewsList, AppError> {
-    let page = query.page.max(1);
-    let offset = i64::from(page - 1) * i64::from(PAGE_SIZE);
+    let paging = crate::components::Paging::new(query.page, PAGE_SIZE);
     let store = crate::state::store()?;
     let found = store
-        .published_articles(&query.categories, i64::from(PAGE_SIZE), offset)
+        .published_articles(&query.categories, paging.limit(), paging.offset())
         .await?;
-    let pages = u32::try_from(found.total.max(0))
-        .unwrap_or(u32::MAX)
-        .div_ceil(PAGE_SIZE);
-    if page > pages.max(1) {
+    if paging.past_end(found.total) {
         return Err(AppError::NotFound);
     }
-    let mut articles: Vec<ArticleSummary> = found
-        .articles
-        .iter()
-        .map(records::article_summary)
-        .collect();
-    records::in_language(store.as_ref(), query.lang, articles.iter_mut().collect()).await?;
+    let (page, pages) = (paging.page, paging.pages(found.total));
+    let articles = records::summaries_in(store.as_ref(), query.lang, &found.articles).await?;
     Ok(NewsList {
         articles,
         months: records::archive_months(store.as_ref()).await?,
         categories: crate::calendar::occurrences::category_tags(store.as_ref()).await?,
         page,
-        pages: pages.max(1),
+        pages,
     })
 }
 
@@ -260,28 +252,20 @@ pub async fn get_archive(query: ArchiveQuery) -> Result<ArchiveData, AppError> {
         }
     };
     let store = crate::state::store()?;
-    let page = query.page.max(1);
+    let paging = crate::components::Paging::new(query.page, PAGE_SIZE);
     let found = store
         .published_articles_between(
             timezone::start_of_day(first),
             timezone::start_of_day(after),
-            i64::from(PAGE_SIZE),
-            i64::from(page - 1) * i64::from(PAGE_SIZE),
+            paging.limit(),
+            paging.offset(),
         )
         .await?;
-    let pages = u32::try_from(found.total.max(0))
-        .unwrap_or(u32::MAX)
-        .div_ceil(PAGE_SIZE)
-        .max(1);
-    if found.total == 0 || page > pages {
+    if found.total == 0 || paging.past_end(found.total) {
         return Err(AppError::NotFound);
     }
-    let mut articles: Vec<ArticleSummary> = found
-        .articles
-        .iter()
-        .map(records::article_summary)
-        .collect();
-    records::in_language(store.as_ref(), query.lang, articles.iter_mut().collect()).await?;
+    let (page, pages) = (paging.page, paging.pages(found.total));
+    let articles = records::summaries_in(store.as_ref(), query.lang, &found.articles).await?;
     Ok(ArchiveData {
         year: query.year,
         month: query.month,
@@ -357,6 +341,17 @@ pub(crate) mod records {
     }
 
     /// Titles and leads in `lang` for those of `articles` translated into it.
+    /// Stored articles as list entries, in the reader's language where translated.
+    pub async fn summaries_in(
+        store: &dyn Store,
+        lang: crate::i18n::Lang,
+        articles: &[storage::Article],
+    ) -> Result<Vec<ArticleSummary>, AppError> {
+        let mut summaries: Vec<ArticleSummary> = articles.iter().map(article_summary).collect();
+        in_language(store, lang, summaries.iter_mut().collect()).await?;
+        Ok(summaries)
+    }
+
     pub async fn in_language(
         store: &dyn storage::Store,
         lang: crate::i18n::Lang,

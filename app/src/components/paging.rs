@@ -14,9 +14,63 @@ pub fn requested_page(page: Option<String>) -> Result<u32, AppError> {
     }
 }
 
+/// One page of a paged list: which (1-based) and how many rows a page holds.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Paging {
+    pub page: u32,
+    pub size: u32,
+}
+
+impl Paging {
+    /// Page `page` (0 counts as the first) of `size` rows.
+    pub fn new(page: u32, size: u32) -> Self {
+        Paging {
+            page: page.max(1),
+            size,
+        }
+    }
+
+    /// The SQL `LIMIT`.
+    pub fn limit(self) -> i64 {
+        i64::from(self.size)
+    }
+
+    /// The SQL `OFFSET`: the rows of the pages before this one.
+    pub fn offset(self) -> i64 {
+        i64::from(self.page - 1) * i64::from(self.size)
+    }
+
+    /// How many pages `total` rows fill; an empty list still has its first page.
+    pub fn pages(self, total: i64) -> u32 {
+        u32::try_from(total.max(0))
+            .unwrap_or(u32::MAX)
+            .div_ceil(self.size)
+            .max(1)
+    }
+
+    /// Whether this page lies past the last page of `total` rows.
+    pub fn past_end(self, total: i64) -> bool {
+        self.page > self.pages(total)
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn pages_count_rows_and_place_the_offset() {
+        let third = Paging::new(3, 10);
+        assert_eq!((third.limit(), third.offset()), (10, 20));
+        assert_eq!(Paging::new(0, 10), Paging::new(1, 10));
+        assert_eq!(third.pages(0), 1);
+        assert_eq!(third.pages(20), 2);
+        assert_eq!(third.pages(21), 3);
+        assert_eq!(third.pages(-5), 1);
+        assert!(third.past_end(20));
+        assert!(!third.past_end(21));
+        assert!(!Paging::new(1, 10).past_end(0));
+    }
 
     #[test]
     fn page_parameter_defaults_to_one_and_rejects_nonsense() {

@@ -82,7 +82,7 @@ pub async fn search(query: SearchQuery) -> Result<SearchResults, AppError> {
         "event" => Some(SearchKind::Event),
         _ => None,
     };
-    let page = query.page.max(1);
+    let paging = crate::components::Paging::new(query.page, PAGE_SIZE);
     let found = store
         .search(&SearchRequest {
             words: words.clone(),
@@ -93,8 +93,8 @@ pub async fn search(query: SearchQuery) -> Result<SearchResults, AppError> {
                 .take(crate::calendar::MAX_FILTER_CATEGORIES)
                 .cloned()
                 .collect(),
-            limit: i64::from(PAGE_SIZE),
-            offset: i64::from(page - 1) * i64::from(PAGE_SIZE),
+            limit: paging.limit(),
+            offset: paging.offset(),
             lang: query.lang,
         })
         .await?;
@@ -117,14 +117,11 @@ pub async fn search(query: SearchQuery) -> Result<SearchResults, AppError> {
             }
         })
         .collect();
-    let pages = (found.total.max(0) as u64)
-        .div_ceil(u64::from(PAGE_SIZE))
-        .max(1);
     Ok(SearchResults {
         results,
         total: found.total,
-        page,
-        pages: u32::try_from(pages).unwrap_or(u32::MAX),
+        page: paging.page,
+        pages: paging.pages(found.total),
         categories: category_tags(store.as_ref()).await?,
     })
 }
