@@ -102,9 +102,14 @@ pub async fn count_requests(request: Request, next: Next) -> Response {
     response
 }
 
-/// A page answered from memory (`true`) or rendered.
-pub fn page_cache_lookup(hit: bool) {
-    let result = if hit { "hit" } else { "miss" };
+/// A page answered from memory, from another request's render it waited for, or rendered.
+pub fn page_cache_lookup(lookup: crate::page_cache::Lookup) {
+    use crate::page_cache::Lookup;
+    let result = match lookup {
+        Lookup::Hit => "hit",
+        Lookup::Shared => "shared",
+        Lookup::Miss => "miss",
+    };
     metrics::counter!("notikumi_page_cache_total", "result" => result).increment(1);
 }
 

@@ -12,12 +12,17 @@
 //!   their answers are `private, no-store`), answers that set a cookie or are not `200 OK`,
 //!   static files (`/pkg`, `/media`: files with their own headers), `/api/…` other than the
 //!   events feed, and the health checks.
+//! - **One render per page:** of the requests that miss the same page at the same time (the
+//!   front page just after a publish, on a news day), one renders it and the others wait for
+//!   its answer (moka's `try_get_with`). When that answer cannot be kept, each waiter renders
+//!   its own.
 //! - **Bounded:** by bytes (`NOTIKUMI_PAGE_CACHE_MB`), with moka's TinyLFU admission, so a scan
 //!   of rarely asked URLs does not push out the pages readers ask for; entries also expire after
 //!   `TIME_TO_LIVE` as a safety net.
 
 use std::{
-    sync::{atomic::Ordering, Arc},
+    future::Future,
+    sync::{atomic::Ordering, Arc, Mutex, PoisonError},
     time::Duration,
 };
 
@@ -27,7 +32,7 @@ use axum::{
     extract::{Request, State},
     http::{header, HeaderMap, HeaderValue, Method, StatusCode},
     middleware::Next,
-    response::Response,
+    response::{IntoResponse, Response},
 };
 use chrono::NaiveDate;
 use sha2::{Digest, Sha256};
@@ -47,7 +52,7 @@ const VARY: HeaderValue = HeaderValue::from_static("accept-encoding, cookie");
 /// The pages in memory, shared by every request.
 #[derive(Clone)]
 pub struct PageCache {
-    pages: Option<moka::sync::Cache<PageKey, Arc<Page>>>,
+    pages: Option<Kept>,
     store: SharedStore,
     session_cookie: session::SessionCookie,
     /// The generation the kept pages were last checked against.
@@ -58,15 +63,7 @@ impl PageCache {
     /// A cache of at most `megabytes` of answers (0 turns it off: every page is rendered).
     pub fn new(state: &AppState, megabytes: u64) -> Self {
         let store = state.store.clone();
-        let pages = (megabytes > 0).then(|| {
-            moka::sync::Cache::builder()
-                .max_capacity(megabytes * 1024 * 1024)
-                .weigher(|key: &PageKey, page: &Arc<Page>| {
-                    u32::try_from(key.target.len() + page.body.len()).unwrap_or(u32::MAX)
-                })
-                .time_to_live(TIME_TO_LIVE)
-                .build()
-        });
+        let pages = (megabytes > 0).then(|| Kept::new(megabytes));
         let generation = Arc::new(store.content_generation().into());
         Self {
             pages,
@@ -267,17 +264,140 @@ pub async fn serve_from_memory(
             .map_or_else(|| parts.uri.path().to_owned(), |target| target.to_string()),
     };
     let if_none_match = parts.headers.get(header::IF_NONE_MATCH).cloned();
-    if let Some(page) = pages.get(&key) {
-        crate::metrics::page_cache_lookup(true);
-        return page.answer(if_none_match.as_ref(), head_only);
-    }
-    crate::metrics::page_cache_lookup(false);
     encoding.ask_for(&mut parts.headers);
     // A HEAD is answered from the GET it stands for, which is then kept for both.
     parts.method = Method::GET;
-    let response = next.run(Request::from_parts(parts, body)).await;
+    let render = move || next.run(Request::from_parts(parts, body));
+    let page = match pages.get_or_render(key, render).await {
+        Found::Kept(page) => {
+            crate::metrics::page_cache_lookup(Lookup::Hit);
+            page
+        }
+        Found::Shared(page) => {
+            crate::metrics::page_cache_lookup(Lookup::Shared);
+            page
+        }
+        Found::Rendered(page) | Found::NotKept(Unkept::TooLarge(page)) => {
+            crate::metrics::page_cache_lookup(Lookup::Miss);
+            page
+        }
+        Found::NotKept(Unkept::Answer(response)) => {
+            crate::metrics::page_cache_lookup(Lookup::Miss);
+            return response;
+        }
+    };
+    page.answer(if_none_match.as_ref(), head_only)
+}
+
+/// How a page request was answered, for `/metrics`.
+pub enum Lookup {
+    /// From memory.
+    Hit,
+    /// From another request's render of the same page, waited for.
+    Shared,
+    /// Rendered for this request.
+    Miss,
+}
+
+/// The pages in memory.
+#[derive(Clone)]
+struct Kept(moka::future::Cache<PageKey, Arc<Page>>);
+
+/// What a page request found.
+enum Found {
+    Kept(Arc<Page>),
+    /// Rendered meanwhile for another request, which this one waited for.
+    Shared(Arc<Page>),
+    /// Rendered for this request, and kept.
+    Rendered(Arc<Page>),
+    /// Rendered for this request, and not kept.
+    NotKept(Unkept),
+}
+
+/// A rendered answer that is not kept.
+enum Unkept {
+    /// Not a page for everybody: not `200 OK`, or it sets a cookie.
+    Answer(Response),
+    /// A page larger than `LARGEST_PAGE`.
+    TooLarge(Arc<Page>),
+}
+
+impl Kept {
+    fn new(megabytes: u64) -> Self {
+        Kept(
+            moka::future::Cache::builder()
+                .max_capacity(megabytes * 1024 * 1024)
+                .weigher(|key: &PageKey, page: &Arc<Page>| {
+                    u32::try_from(key.target.len() + page.body.len()).unwrap_or(u32::MAX)
+                })
+                .time_to_live(TIME_TO_LIVE)
+                .build(),
+        )
+    }
+
+    fn invalidate_all(&self) {
+        self.0.invalidate_all();
+    }
+
+    /// The page kept under `key`; else the answer `render` makes, kept if it can be. Requests
+    /// that miss the same key meanwhile wait for this render instead of making their own.
+    async fn get_or_render<R, F>(&self, key: PageKey, render: R) -> Found
+    where
+        R: FnOnce() -> F,
+        F: Future<Output = Response>,
+    {
+        if let Some(page) = self.0.get(&key).await {
+            return Found::Kept(page);
+        }
+        // moka runs one of the waiting requests' initialisers; each knows afterwards whether
+        // it was its own (its `render` was taken), and keeps an answer it could not share.
+        let render = Mutex::new(Some(render));
+        let not_kept = Mutex::new(None::<Unkept>);
+        let rendered = self
+            .0
+            .try_get_with(key.clone(), async {
+                let render = take(&render).expect("moka runs an initialiser once");
+                match keepable(render().await).await {
+                    Ok(page) => Ok(page),
+                    Err(unkept) => {
+                        *not_kept.lock().unwrap_or_else(PoisonError::into_inner) = Some(unkept);
+                        Err(NotKept)
+                    }
+                }
+            })
+            .await;
+        match (rendered, take(&render)) {
+            (Ok(page), None) => Found::Rendered(page),
+            (Ok(page), Some(_)) => Found::Shared(page),
+            (Err(_), None) => Found::NotKept(take(&not_kept).unwrap_or_else(|| {
+                Unkept::Answer(StatusCode::INTERNAL_SERVER_ERROR.into_response())
+            })),
+            // The render this request waited for could not be kept (a cookie, an error):
+            // its answer was for that request alone, so this one renders its own.
+            (Err(_), Some(render)) => match keepable(render().await).await {
+                Ok(page) => {
+                    self.0.insert(key, Arc::clone(&page)).await;
+                    Found::Rendered(page)
+                }
+                Err(unkept) => Found::NotKept(unkept),
+            },
+        }
+    }
+}
+
+/// What `take` finds in a slot shared with moka's initialiser.
+fn take<T>(slot: &Mutex<Option<T>>) -> Option<T> {
+    slot.lock().unwrap_or_else(PoisonError::into_inner).take()
+}
+
+/// The reason a render was not kept (the answer itself waits beside it).
+#[derive(Debug)]
+struct NotKept;
+
+/// A rendered answer as a page to keep, or why it cannot be kept.
+async fn keepable(response: Response) -> Result<Arc<Page>, Unkept> {
     if response.status() != StatusCode::OK || response.headers().contains_key(header::SET_COOKIE) {
-        return kept_by_nobody_if_it_sets_a_cookie(response);
+        return Err(Unkept::Answer(kept_by_nobody_if_it_sets_a_cookie(response)));
     }
     let (head, body) = response.into_parts();
     let body = match axum::body::to_bytes(body, usize::MAX).await {
@@ -286,14 +406,14 @@ pub async fn serve_from_memory(
             tracing::error!(%error, "cannot read a rendered page");
             let mut response = Response::new(Body::from("Servera kļūda."));
             *response.status_mut() = StatusCode::INTERNAL_SERVER_ERROR;
-            return response;
+            return Err(Unkept::Answer(response));
         }
     };
     let page = Arc::new(Page::new(head.headers, body));
-    if page.body.len() <= LARGEST_PAGE {
-        pages.insert(key, Arc::clone(&page));
+    if page.body.len() > LARGEST_PAGE {
+        return Err(Unkept::TooLarge(page));
     }
-    page.answer(if_none_match.as_ref(), head_only)
+    Ok(page)
 }
 
 /// An answer that sets a cookie (signing in or out) is for one browser only.
@@ -373,5 +493,116 @@ mod tests {
     fn a_tag_is_the_same_for_the_same_bytes_and_differs_otherwise() {
         assert_eq!(entity_tag(b"lapa"), entity_tag(b"lapa"));
         assert_ne!(entity_tag(b"lapa"), entity_tag(b"lapas"));
+    }
+}
+
+#[cfg(test)]
+mod sharing {
+    use std::sync::atomic::AtomicUsize;
+
+    use tokio::sync::Notify;
+
+    use super::*;
+
+    fn front_page() -> PageKey {
+        PageKey {
+            generation: 7,
+            day: NaiveDate::from_ymd_opt(2026, 12, 3).expect("a day"),
+            encoding: Encoding::Brotli,
+            target: "/".into(),
+        }
+    }
+
+    /// `requests` requests for the front page at once, on this one thread; the first render
+    /// waits until the test lets it go, when every request is under way. Answers with what
+    /// each request found (by its name) and the status it answers, and how many renders ran.
+    async fn at_once(
+        requests: usize,
+        answer: fn(usize) -> Response,
+    ) -> (Vec<(&'static str, StatusCode)>, usize) {
+        let kept = Kept::new(1);
+        let renders = Arc::new(AtomicUsize::new(0));
+        let release = Arc::new(Notify::new());
+        let tasks: Vec<_> = (0..requests)
+            .map(|_| {
+                let (kept, renders, release) = (kept.clone(), renders.clone(), release.clone());
+                tokio::spawn(async move {
+                    let render = || async move {
+                        let nth = renders.fetch_add(1, Ordering::SeqCst);
+                        if nth == 0 {
+                            release.notified().await;
+                        }
+                        answer(nth)
+                    };
+                    match kept.get_or_render(front_page(), render).await {
+                        Found::Kept(page) => ("kept", page.answer(None, false).status()),
+                        Found::Shared(page) => ("shared", page.answer(None, false).status()),
+                        Found::Rendered(page) => ("rendered", page.answer(None, false).status()),
+                        Found::NotKept(Unkept::TooLarge(page)) => {
+                            ("too large", page.answer(None, false).status())
+                        }
+                        Found::NotKept(Unkept::Answer(response)) => ("not kept", response.status()),
+                    }
+                })
+            })
+            .collect();
+        // A #[tokio::test] runs its tasks on this thread: each runs until it waits, so after
+        // a few turns one request is rendering and the others are waiting for it.
+        for _ in 0..20 {
+            tokio::task::yield_now().await;
+        }
+        release.notify_one();
+        let mut found = Vec::new();
+        for task in tasks {
+            found.push(task.await.expect("the request"));
+        }
+        (found, renders.load(Ordering::SeqCst))
+    }
+
+    fn page(_: usize) -> Response {
+        Response::new(Body::from("<!DOCTYPE html><title>Sākums</title>"))
+    }
+
+    #[tokio::test]
+    async fn requests_missing_the_same_page_at_once_share_one_render() {
+        let (found, renders) = at_once(8, page).await;
+        assert_eq!(renders, 1, "{found:?}");
+        assert_eq!(found[0], ("rendered", StatusCode::OK));
+        assert!(
+            found[1..]
+                .iter()
+                .all(|one| *one == ("shared", StatusCode::OK)),
+            "{found:?}"
+        );
+    }
+
+    #[tokio::test]
+    async fn an_answer_that_cannot_be_kept_is_never_handed_to_another_request() {
+        // The first render signs somebody in (a cookie): the requests that waited for it
+        // render their own, and the first of those is kept for the rest.
+        fn signs_in_first(nth: usize) -> Response {
+            let mut response = page(nth);
+            if nth == 0 {
+                response
+                    .headers_mut()
+                    .insert(header::SET_COOKIE, HeaderValue::from_static("sesija=x"));
+            }
+            response
+        }
+        let (found, renders) = at_once(4, signs_in_first).await;
+        assert_eq!(found[0], ("not kept", StatusCode::OK));
+        assert!(renders >= 2, "{found:?}");
+        assert!(
+            found[1..]
+                .iter()
+                .all(|(how, status)| *status == StatusCode::OK
+                    && ["rendered", "shared", "kept"].contains(how)),
+            "{found:?}"
+        );
+        let kept = Kept::new(1);
+        assert!(matches!(
+            kept.get_or_render(front_page(), || async { signs_in_first(0) }).await,
+            Found::NotKept(Unkept::Answer(response)) if response.headers()[header::CACHE_CONTROL] == PRIVATE
+        ));
     }
 }
