@@ -24,8 +24,9 @@ export PATH := $(NOTIKUMI_TOOLS_DIR)/binaryen/node_modules/.bin:$(HOME)/.cargo/b
 .PHONY: run test soak tools-run tools-test lint unit e2e release-build sizes
 
 # Every release build makes both WebAssembly builds, the readers' and the editors' (two
-# projects in Cargo.toml; `cargo leptos serve` and `end-to-end` take one project only, so the
-# targets below build, then run the binary themselves). `--split` cuts the editors' code into
+# projects in Cargo.toml; `cargo leptos serve` takes one project, and `end-to-end` tests after
+# each project's build, before the editors' exists, so the targets below build, then run the
+# binary themselves). `--split` cuts the editors' code into
 # chunks loaded when used; `--precompress` writes a brotli (quality 11) and a gzip copy of
 # every static file, which the server sends as they are.
 

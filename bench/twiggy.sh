@@ -3,8 +3,9 @@
 # optimised like the release build (wasm-opt -Oz) but keeping its function names, then
 # `twiggy top` and the same bytes summed by crate. It reads the last front end cargo-leptos
 # built, which after `make release-build` is the editors' build: build the readers' alone
-# first with `cargo leptos build --release --split --precompress --project notikumi` (that
-# empties target/site of the editors' build until the next `make release-build`). Needs
+# first with `cargo leptos build --release --split --precompress --project notikumi`, which
+# empties target/site of the editors' build: put it back afterwards with the same command and
+# `--project notikumi-editors` (it empties only its own folder). Needs
 # twiggy (`cargo install twiggy --version 0.8.0 --locked`).
 #
 # Usage: bench/twiggy.sh [rows]   (figures go to BENCHMARKS.md by hand)

@@ -10,6 +10,15 @@ const baseURL = process.env.NOTIKUMI_TEST_URL ?? "http://127.0.0.1:3000";
 // with bench/pages.mjs.
 const chromiumFlags: string[] = JSON.parse(readFileSync(path.join(__dirname, "chromium-flags.json"), "utf8"));
 
+/** The binary the tests run, which the global setup also calls. */
+function serverBinary(): string {
+  const binary = process.env.NOTIKUMI_BIN;
+  if (!binary || !process.env.DATABASE_URL) {
+    throw new Error("the browser tests need NOTIKUMI_BIN and DATABASE_URL: run them with `make e2e`");
+  }
+  return binary;
+}
+
 export default defineConfig({
   testDir: "./tests",
   timeout: 30_000,
@@ -38,14 +47,14 @@ export default defineConfig({
     },
   ],
   // The release binary (`make e2e` builds it and sets NOTIKUMI_BIN and DATABASE_URL), run
-  // from the checkout so it finds the built site in target/site. Outside CI a server already
-  // answering on the address is used as it is.
+  // from the checkout so it finds the built site in target/site. A server already on the
+  // address (`make run`, on another database) is an error, never used by mistake.
   webServer: {
-    command: `"${process.env.NOTIKUMI_BIN ?? "target/release/notikumi"}" serve`,
+    command: `"${serverBinary()}" serve`,
     cwd: path.join(__dirname, ".."),
     url: `${baseURL}/readyz`,
     env: { LEPTOS_SITE_ADDR: new URL(baseURL).host, RUST_LOG: process.env.RUST_LOG ?? "warn" },
-    reuseExistingServer: !process.env.CI,
+    reuseExistingServer: false,
     timeout: 60_000,
     gracefulShutdown: { signal: "SIGTERM", timeout: 10_000 },
   },

@@ -22,7 +22,6 @@ pub struct HomeData {
 #[server]
 pub async fn get_home(lang: crate::i18n::Lang) -> Result<HomeData, AppError> {
     use crate::{
-        articles::records::article_summary,
         calendar::{occurrences::summaries_between, records::event_summary, CalendarFilter},
         storage::Direction,
         timezone,
@@ -65,10 +64,9 @@ pub async fn get_home(lang: crate::i18n::Lang) -> Result<HomeData, AppError> {
         upcoming.truncate(SHOWN);
     }
     let latest = store.published_articles(&[], SHOWN as i64, 0).await?;
-    let mut latest: Vec<ArticleSummary> = latest.articles.iter().map(article_summary).collect();
+    let latest =
+        crate::articles::records::summaries_in(store.as_ref(), lang, &latest.articles).await?;
     crate::calendar::records::in_language(store.as_ref(), lang, upcoming.iter_mut().collect())
-        .await?;
-    crate::articles::records::in_language(store.as_ref(), lang, latest.iter_mut().collect())
         .await?;
     Ok(HomeData { upcoming, latest })
 }

@@ -148,7 +148,7 @@ pub async fn list_articles(query: NewsQuery) -> Result<NewsList, AppError> {
     if paging.past_end(found.total) {
         return Err(AppError::NotFound);
     }
-    let (page, pages) = (paging.page, paging.pages(found.total));
+    let (page, pages) = (paging.page(), paging.pages(found.total));
     let articles = records::summaries_in(store.as_ref(), query.lang, &found.articles).await?;
     Ok(NewsList {
         articles,
@@ -264,7 +264,7 @@ pub async fn get_archive(query: ArchiveQuery) -> Result<ArchiveData, AppError> {
     if found.total == 0 || paging.past_end(found.total) {
         return Err(AppError::NotFound);
     }
-    let (page, pages) = (paging.page, paging.pages(found.total));
+    let (page, pages) = (paging.page(), paging.pages(found.total));
     let articles = records::summaries_in(store.as_ref(), query.lang, &found.articles).await?;
     Ok(ArchiveData {
         year: query.year,
@@ -340,7 +340,6 @@ pub(crate) mod records {
         }
     }
 
-    /// Titles and leads in `lang` for those of `articles` translated into it.
     /// Stored articles as list entries, in the reader's language where translated.
     pub async fn summaries_in(
         store: &dyn Store,
@@ -352,6 +351,7 @@ pub(crate) mod records {
         Ok(summaries)
     }
 
+    /// Titles and leads in `lang` for those of `articles` translated into it.
     pub async fn in_language(
         store: &dyn storage::Store,
         lang: crate::i18n::Lang,

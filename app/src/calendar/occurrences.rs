@@ -101,31 +101,26 @@ pub async fn category_tags(store: &dyn Store) -> Result<Vec<CategoryTag>, AppErr
 /// A page of the list view: single events by time, and on the first page the recurring
 /// series with their next occurrence.
 pub async fn event_list(store: &dyn Store, query: &ListQuery) -> Result<EventList, AppError> {
-    let page = query.page.max(1);
+    let paging = crate::components::Paging::new(query.page, LIST_PAGE_SIZE);
     let direction = if query.past {
         Direction::Past
     } else {
         Direction::Upcoming
     };
-    let size = i64::from(LIST_PAGE_SIZE);
     let found = store
         .list_events(
             Utc::now(),
             direction,
             &query.filter.categories,
-            size,
-            i64::from(page - 1) * size,
+            paging.limit(),
+            paging.offset(),
         )
         .await?;
-    let pages = u32::try_from(found.total.max(0) as u64 / u64::from(LIST_PAGE_SIZE))
-        .unwrap_or(u32::MAX)
-        .saturating_add(u32::from(found.total % size != 0))
-        .max(1);
-    if page > pages {
+    if paging.past_end(found.total) {
         return Err(AppError::NotFound);
     }
     let events = found.events.iter().map(records::event_summary).collect();
-    let recurring = if page == 1 && !query.past {
+    let recurring = if paging.first() && !query.past {
         store
             .recurring_events()
             .await?
@@ -144,8 +139,8 @@ pub async fn event_list(store: &dyn Store, query: &ListQuery) -> Result<EventLis
         events,
         recurring,
         past: query.past,
-        page,
-        pages,
+        page: paging.page(),
+        pages: paging.pages(found.total),
         categories: category_tags(store).await?,
     })
 }

@@ -14,11 +14,11 @@ pub fn requested_page(page: Option<String>) -> Result<u32, AppError> {
     }
 }
 
-/// One page of a paged list: which (1-based) and how many rows a page holds.
+/// One page of a paged list: which (1-based, never 0) and how many rows a page holds.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Paging {
-    pub page: u32,
-    pub size: u32,
+    page: u32,
+    size: u32,
 }
 
 impl Paging {
@@ -28,6 +28,16 @@ impl Paging {
             page: page.max(1),
             size,
         }
+    }
+
+    /// Which page, from 1.
+    pub fn page(self) -> u32 {
+        self.page
+    }
+
+    /// Whether this is the first page.
+    pub fn first(self) -> bool {
+        self.page == 1
     }
 
     /// The SQL `LIMIT`.

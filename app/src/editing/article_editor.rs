@@ -15,6 +15,7 @@ use super::{
     history::History,
     publish_article, save_draft,
     shell::{self, load_editor, EditorBar},
+    text_field::{EditableText, Lines},
     ArticleSave, EditableArticle, ItemKind, ItemRef,
 };
 use crate::i18n::{tr, tr_with, Arg};
@@ -121,50 +122,38 @@ fn EditorForm(article: EditableArticle, on_leave: Callback<()>) -> impl IntoView
             <ArticleSettings article=article.clone() version=base_version published/>
             {conflict_view}
             <article class="article article--editing">
-                <label class="editable__label" for="edit-title">{tr(lang, "editor-field-title")}</label>
-                <textarea
+                <EditableText
                     id="edit-title"
-                    class="editable editable--title"
-                    rows="2"
-                    aria-describedby="edit-title-error"
-                    aria-invalid=move || if error_for("title").get().is_some() { "true" } else { "false" }
-                    prop:value=move || fields.with(|f| f.title.clone())
-                    on:input=move |event| {
-                        let value = event_target_value(&event);
-                        edit(&|f| f.title = value.clone());
-                    }
-                >{starting.title.clone()}</textarea>
-                <p id="edit-title-error" class="field-error" role="alert">{move || error_for("title").get()}</p>
-                <label class="editable__label" for="edit-lead">{tr(lang, "editor-field-lead")}</label>
-                <textarea
+                    label=tr(lang, "editor-field-title")
+                    lines=Lines::Several(2)
+                    class="editable--title"
+                    value=Signal::derive(move || fields.with(|f| f.title.clone()))
+                    on_input=Callback::new(move |value: String| edit(&|f| f.title.clone_from(&value)))
+                    error=error_for("title")
+                />
+                <EditableText
                     id="edit-lead"
-                    class="editable article__lead"
-                    rows="3"
-                    aria-describedby="edit-lead-error"
-                    prop:value=move || fields.with(|f| f.lead.clone())
-                    on:input=move |event| {
-                        let value = event_target_value(&event);
-                        edit(&|f| f.lead = value.clone());
-                    }
-                >{starting.lead.clone()}</textarea>
-                <p id="edit-lead-error" class="field-error" role="alert">{move || error_for("lead").get()}</p>
+                    label=tr(lang, "editor-field-lead")
+                    lines=Lines::Several(3)
+                    class="article__lead"
+                    value=Signal::derive(move || fields.with(|f| f.lead.clone()))
+                    on_input=Callback::new(move |value: String| edit(&|f| f.lead.clone_from(&value)))
+                    error=error_for("lead")
+                />
                 <BodyEditor
                     initial_html=starting.body_html.clone()
                     node=body
                     on_change=Callback::new(move |html: String| edit(&|f| f.body_html = html.clone()))
                     error=error_for("body")
                 />
-                <label class="editable__label" for="edit-contact">{tr(lang, "editor-field-contact")}</label>
-                <input
+                <EditableText
                     id="edit-contact"
-                    class="editable article__contact"
-                    type="text"
-                    value=starting.contact.clone()
-                    prop:value=move || fields.with(|f| f.contact.clone())
-                    on:input=move |event| {
-                        let value = event_target_value(&event);
-                        edit(&|f| f.contact = value.clone());
-                    }
+                    label=tr(lang, "editor-field-contact")
+                    lines=Lines::One
+                    class="article__contact"
+                    value=Signal::derive(move || fields.with(|f| f.contact.clone()))
+                    on_input=Callback::new(move |value: String| edit(&|f| f.contact.clone_from(&value)))
+                    error=error_for("contact")
                 />
             </article>
             <History item=ItemRef { kind: ItemKind::Article, id: article_id } base_version/>

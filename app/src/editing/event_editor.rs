@@ -16,6 +16,7 @@ use super::{
     history::History,
     save_event, save_event_draft,
     shell::{self, load_editor, EditorBar},
+    text_field::{EditableText, Lines},
     ItemKind, ItemRef,
 };
 use crate::i18n::{tr, tr_with, Arg};
@@ -99,25 +100,20 @@ fn EventForm(event: EditableEvent, on_leave: Callback<()>) -> impl IntoView {
         body,
         save_now,
     );
-    let text_field = move |id: &'static str,
+    // A one-line field: its control's id, the field the server names when refusing it.
+    let text_field = move |(id, key): (&'static str, &'static str),
                            label: String,
                            get: fn(&EventFields) -> String,
                            set: fn(&mut EventFields, String)| {
         view! {
-            <label class="editable__label" for=id>{label}</label>
-            <input
-                id=id
-                class="editable"
-                type="text"
-                value=fields.with_untracked(get)
-                prop:value=move || fields.with(get)
-                aria-invalid=move || if error_for(field_key(id)).get().is_some() { "true" } else { "false" }
-                on:input=move |event| {
-                    let value = event_target_value(&event);
-                    edit(&|f| set(f, value.clone()));
-                }
+            <EditableText
+                id
+                label
+                lines=Lines::One
+                value=Signal::derive(move || fields.with(get))
+                on_input=Callback::new(move |value: String| edit(&|f| set(f, value.clone())))
+                error=error_for(key)
             />
-            <p class="field-error" role="alert">{move || error_for(field_key(id)).get()}</p>
         }
     };
     let date_time = move |prefix: &'static str, label: String| {
@@ -190,7 +186,7 @@ fn EventForm(event: EditableEvent, on_leave: Callback<()>) -> impl IntoView {
                 <p class="event-editor__note">{tr(lang, "editor-recurring-note")}</p>
             })}
             <article class="event event--editing">
-                {text_field("edit-title", tr(lang, "editor-field-name"), |f| f.title.clone(), |f, v| f.title = v)}
+                {text_field(("edit-title", "title"), tr(lang, "editor-field-name"), |f| f.title.clone(), |f, v| f.title = v)}
                 <label class="editable__label" for="edit-all-day">
                     <input
                         id="edit-all-day"
@@ -206,7 +202,7 @@ fn EventForm(event: EditableEvent, on_leave: Callback<()>) -> impl IntoView {
                 </label>
                 {date_time("start", tr(lang, "editor-start"))}
                 {date_time("end", tr(lang, "editor-end"))}
-                {text_field("edit-location", tr(lang, "editor-field-location"), |f| f.location.clone(), |f, v| f.location = v)}
+                {text_field(("edit-location", "location"), tr(lang, "editor-field-location"), |f| f.location.clone(), |f, v| f.location = v)}
                 <label class="editable__label" for="edit-category">{tr(lang, "editor-field-category")}</label>
                 <select
                     id="edit-category"
@@ -233,7 +229,7 @@ fn EventForm(event: EditableEvent, on_leave: Callback<()>) -> impl IntoView {
                     <option value="draft" selected=!starting.published>{tr(lang, "editor-status-draft-hidden")}</option>
                     <option value="published" selected=starting.published>{tr(lang, "editor-status-published")}</option>
                 </select>
-                {text_field("edit-summary", tr(lang, "editor-field-summary"), |f| f.summary.clone(), |f, v| f.summary = v)}
+                {text_field(("edit-summary", "summary"), tr(lang, "editor-field-summary"), |f| f.summary.clone(), |f, v| f.summary = v)}
                 <BodyEditor
                     initial_html=starting.body_html.clone()
                     node=body
@@ -243,15 +239,5 @@ fn EventForm(event: EditableEvent, on_leave: Callback<()>) -> impl IntoView {
             </article>
             <History item=ItemRef { kind: ItemKind::Event, id: event_id } base_version=version/>
         </div>
-    }
-}
-
-/// The validation field a form control reports under.
-fn field_key(id: &str) -> &'static str {
-    match id {
-        "edit-title" => "title",
-        "edit-location" => "location",
-        "edit-summary" => "summary",
-        _ => "",
     }
 }

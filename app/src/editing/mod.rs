@@ -24,6 +24,7 @@ mod service;
 mod shell;
 #[cfg(feature = "ssr")]
 mod stored_draft;
+mod text_field;
 mod translation_editor;
 #[cfg(feature = "ssr")]
 mod translations;

@@ -21,7 +21,7 @@ use crate::{
 };
 
 /// Audit log lines per page.
-const AUDIT_PAGE: i64 = 50;
+const AUDIT_PAGE: u32 = 50;
 
 pub(super) fn stamp(at: chrono::DateTime<Utc>) -> String {
     timezone::local(at).format("%d.%m.%Y %H:%M").to_string()
@@ -342,9 +342,9 @@ pub async fn desk() -> Result<Desk, AppError> {
 }
 
 pub async fn audit_log(page: u32) -> Result<Vec<AuditLine>, AppError> {
-    let offset = i64::from(page.max(1) - 1) * AUDIT_PAGE;
+    let paging = crate::components::Paging::new(page, AUDIT_PAGE);
     Ok(store()?
-        .audit_log(AUDIT_PAGE, offset)
+        .audit_log(paging.limit(), paging.offset())
         .await?
         .into_iter()
         .map(|entry| AuditLine {

@@ -10,7 +10,9 @@ use super::{
     autosave::{field_message, Autosave, SaveState},
     body_editor::BodyEditor,
     conflict::{translation_labels, translation_parts, ConflictView},
-    get_translation, save_translation, ItemKind, TranslationFields, TranslationSave,
+    get_translation, save_translation,
+    text_field::{EditableText, Lines},
+    ItemKind, TranslationFields, TranslationSave,
 };
 use crate::{
     error::AppError,
@@ -157,52 +159,41 @@ pub fn TranslationEditor(
             </div>
             {conflict_view}
             <article class="article article--editing">
-                <label class="editable__label" for="translate-title">{title_label}</label>
-                <textarea
+                <EditableText
                     id="translate-title"
+                    label=title_label
+                    lines=Lines::Several(2)
+                    class="editable--title"
                     lang=lang.code()
-                    class="editable editable--title"
-                    rows="2"
-                    aria-describedby="translate-title-error"
-                    aria-invalid=move || if error_for("title").get().is_some() { "true" } else { "false" }
-                    prop:value=move || fields.with(|f| f.title.clone())
-                    on:input=move |event| {
-                        let value = event_target_value(&event);
-                        edit(&|f| f.title.clone_from(&value));
-                    }
-                >{start.title.clone()}</textarea>
-                <p id="translate-title-error" class="field-error" role="alert">{move || error_for("title").get()}</p>
-                <label class="editable__label" for="translate-lead">{lead_label}</label>
-                <textarea
+                    value=Signal::derive(move || fields.with(|f| f.title.clone()))
+                    on_input=Callback::new(move |value: String| edit(&|f| f.title.clone_from(&value)))
+                    error=error_for("title")
+                />
+                <EditableText
                     id="translate-lead"
+                    label=lead_label
+                    lines=Lines::Several(3)
+                    class="article__lead"
                     lang=lang.code()
-                    class="editable article__lead"
-                    rows="3"
-                    prop:value=move || fields.with(|f| f.lead.clone())
-                    on:input=move |event| {
-                        let value = event_target_value(&event);
-                        edit(&|f| f.lead.clone_from(&value));
-                    }
-                >{start.lead.clone()}</textarea>
-                <p class="field-error" role="alert">{move || error_for("lead").get()}</p>
+                    value=Signal::derive(move || fields.with(|f| f.lead.clone()))
+                    on_input=Callback::new(move |value: String| edit(&|f| f.lead.clone_from(&value)))
+                    error=error_for("lead")
+                />
                 <BodyEditor
                     initial_html=start.body_html.clone()
                     node=body
                     on_change=Callback::new(move |html: String| edit(&|f| f.body_html.clone_from(&html)))
                     error=error_for("body")
                 />
-                <label class="editable__label" for="translate-extra">{extra_label}</label>
-                <input
+                <EditableText
                     id="translate-extra"
+                    label=extra_label
+                    lines=Lines::One
                     lang=lang.code()
-                    class="editable"
-                    type="text"
-                    value=start.extra.clone()
-                    prop:value=move || fields.with(|f| f.extra.clone())
-                    on:input=move |event| {
-                        let value = event_target_value(&event);
-                        edit(&|f| f.extra.clone_from(&value));
-                    }
+                    value=Signal::derive(move || fields.with(|f| f.extra.clone()))
+                    on_input=Callback::new(move |value: String| edit(&|f| f.extra.clone_from(&value)))
+                    // Checked with the article's limits, so refused as "contact".
+                    error=error_for("contact")
                 />
             </article>
         </div>

@@ -120,7 +120,7 @@ pub async fn search(query: SearchQuery) -> Result<SearchResults, AppError> {
     Ok(SearchResults {
         results,
         total: found.total,
-        page: paging.page,
+        page: paging.page(),
         pages: paging.pages(found.total),
         categories: category_tags(store.as_ref()).await?,
     })

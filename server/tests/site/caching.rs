@@ -306,12 +306,16 @@ async fn every_answer_carries_the_security_headers() {
 }
 
 /// Scripts run only from the site's own files and the inline scripts every page carries,
-/// named in the policy by their hashes: nothing injected into a page would run.
+/// named in the policy by their hashes: nothing injected into a page would run. The same for
+/// pages rendered for an editor.
 #[tokio::test]
 async fn the_only_inline_scripts_are_those_the_policy_names_by_their_hashes() {
     use base64::{engine::general_purpose::STANDARD, Engine};
     use sha2::{Digest, Sha256};
     let site = Site::with_demo_content().await;
+    let editor = site
+        .signed_in("anna@example.lv", app::auth::Role::Editor)
+        .await;
     let pages = [
         "/calendar/2020/08".to_string(),
         article_page(),
@@ -321,8 +325,18 @@ async fn the_only_inline_scripts_are_those_the_policy_names_by_their_hashes() {
         "/login".into(),
         "/nav-tadas-lapas".into(),
     ];
-    for uri in pages {
-        let page = get_with(&site, &uri, &[]).await;
+    let for_editors = [
+        "/calendar/2020/08".to_string(),
+        article_page(),
+        "/editor".into(),
+    ];
+    let readers = pages.into_iter().map(|uri| (uri, false));
+    for (uri, editors) in readers.chain(for_editors.into_iter().map(|uri| (uri, true))) {
+        let page = if editors {
+            site.get_as(&uri, &editor).await
+        } else {
+            get_with(&site, &uri, &[]).await
+        };
         let policy = header_of(&page, &header::CONTENT_SECURITY_POLICY);
         let scripts = policy
             .split(';')
@@ -348,6 +362,41 @@ async fn the_only_inline_scripts_are_those_the_policy_names_by_their_hashes() {
             );
         }
     }
+}
+
+/// The month page preloads the build its islands need: the readers' (no editors' islands) for
+/// a reader, the editors' for a signed-in editor; no other page preloads any.
+#[tokio::test]
+async fn the_month_page_preloads_the_build_of_its_viewer() {
+    let site = Site::with_demo_content().await;
+    let editor = site
+        .signed_in("anna@example.lv", app::auth::Role::Editor)
+        .await;
+    let preloaded = |page: &Answer| -> Vec<String> {
+        let document = scraper::Html::parse_document(&page.body);
+        let selector =
+            scraper::Selector::parse("link[rel=modulepreload], link[rel=preload][as=fetch]")
+                .expect("selector");
+        document
+            .select(&selector)
+            .filter_map(|link| link.value().attr("href"))
+            .map(|href| {
+                // `/pkg/<build>/…`: the build's hash varies, the rest is what is asked for.
+                let mut parts = href.splitn(4, '/').skip(3);
+                // Built without cargo-leptos (`cargo test`) the module is `…_bg.wasm`.
+                parts.next().unwrap_or(href).replace("_bg.wasm", ".wasm")
+            })
+            .collect()
+    };
+    let month = "/calendar/2020/08";
+    let readers = get_with(&site, month, &[]).await;
+    assert_eq!(preloaded(&readers), ["notikumi.js", "notikumi.wasm"]);
+    let editors = site.get_as(month, &editor).await;
+    assert_eq!(
+        preloaded(&editors),
+        ["editors/pkg/notikumi.js", "editors/pkg/notikumi.wasm"]
+    );
+    assert!(preloaded(&get_with(&site, &article_page(), &[]).await).is_empty());
 }
 
 /// Two server instances on one database, as behind a load balancer: a page kept by the second
