@@ -132,6 +132,16 @@ impl FromServerFnError for AppError {
             other => AppError::Transport(shortened(other.to_string())),
         }
     }
+
+    /// On the server this encodes a server function's error answer, and so is the one place
+    /// that gives the answer its status (`server_fn` would answer every error 500). Runs in
+    /// the request's reactive owner, where leptos_axum applies the status set here.
+    #[cfg(feature = "ssr")]
+    fn ser(&self) -> leptos::server_fn::Bytes {
+        crate::components::set_status(self.status());
+        <JsonEncoding as leptos::server_fn::Encodes<Self>>::encode(self)
+            .unwrap_or_else(|_| leptos::server_fn::Bytes::from_static(b"\"Internal\""))
+    }
 }
 
 /// Axum handlers answer with `Result<_, AppError>`: the error's status and the same JSON
@@ -154,7 +164,7 @@ const NUL_IN_TEXT: &str = "22021";
 impl From<crate::storage::StoreError> for AppError {
     fn from(error: crate::storage::StoreError) -> Self {
         use crate::storage::StoreError;
-        let answer = match error {
+        match error {
             StoreError::Conflict { stored, .. } => AppError::Conflict {
                 current_version: stored,
             },
@@ -179,8 +189,7 @@ impl From<crate::storage::StoreError> for AppError {
                 tracing::error!(%error, "storage failed");
                 AppError::Internal
             }
-        };
-        crate::auth::session::refuse(answer)
+        }
     }
 }
 

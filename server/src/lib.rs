@@ -82,7 +82,6 @@ pub fn router_with(mut state: AppState, serving: config::Serving) -> Router {
         .layer(axum::middleware::from_fn(
             static_files::check_plain_addresses,
         ))
-        .layer(axum::middleware::from_fn(error_status))
         .layer(axum::middleware::from_fn_with_state(
             state.clone(),
             app::feeds::event_feed,
@@ -155,29 +154,6 @@ async fn overloaded(_: tower::BoxError) -> Response {
         "Serveris ir pārslogots; lūdzu, mēģiniet vēlreiz pēc brīža.",
     )
         .into_response()
-}
-
-/// A server function's error that arises before its body runs (arguments it cannot read) is
-/// answered 500 by `server_fn`; give it the status its `AppError` means (400 for those), so no
-/// caller's mistake is reported as a server fault. Errors from inside a function set their own
-/// status (`refuse`). Only server functions' error answers are read, nothing else.
-async fn error_status(request: axum::extract::Request, next: axum::middleware::Next) -> Response {
-    let response = next.run(request).await;
-    let from_server_fn = response
-        .headers()
-        .contains_key(leptos::server_fn::error::SERVER_FN_ERROR_HEADER);
-    if response.status() != StatusCode::INTERNAL_SERVER_ERROR || !from_server_fn {
-        return response;
-    }
-    let (mut parts, body) = response.into_parts();
-    let bytes = match axum::body::to_bytes(body, 1024 * 1024).await {
-        Ok(bytes) => bytes,
-        Err(_) => return (StatusCode::INTERNAL_SERVER_ERROR, "Servera kļūda.").into_response(),
-    };
-    if let Ok(error) = serde_json::from_slice::<app::AppError>(&bytes) {
-        parts.status = error.status();
-    }
-    Response::from_parts(parts, axum::body::Body::from(bytes))
 }
 
 /// Only names the upload could have given (a hash, maybe a width, an image extension) reach

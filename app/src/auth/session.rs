@@ -99,14 +99,6 @@ pub fn current_user_of(user: &User) -> CurrentUser {
     }
 }
 
-/// Answers this request with `error`'s status (401, 403, 429…) and hands the error back.
-pub fn refuse(error: AppError) -> AppError {
-    if let Some(response) = use_context::<ResponseOptions>() {
-        response.set_status(error.status());
-    }
-    error
-}
-
 /// The account signed in with the cookie of the request `parts` belong to: the one session
 /// check, for server functions and axum handlers alike. A database that does not answer is
 /// `Unavailable` (503), never a reason to sign in again.
@@ -130,7 +122,7 @@ pub async fn signed_in_user() -> Result<Option<User>, AppError> {
         return Ok(None);
     };
     let state = app_state()?;
-    session_user_of(&parts, &state).await.map_err(refuse)
+    session_user_of(&parts, &state).await
 }
 
 /// A signed-in editor (or admin), as an axum extractor: anyone else is refused with 401 before
@@ -150,9 +142,7 @@ impl axum::extract::FromRequestParts<AppState> for Editor {
 
 /// The signed-in editor or admin; anyone else is refused with 401.
 pub async fn require_editor() -> Result<User, AppError> {
-    signed_in_user()
-        .await?
-        .ok_or_else(|| refuse(AppError::Unauthorized))
+    signed_in_user().await?.ok_or(AppError::Unauthorized)
 }
 
 /// The signed-in admin; editors are refused with 403, everyone else with 401.
@@ -161,7 +151,7 @@ pub async fn require_admin() -> Result<User, AppError> {
     if user.role == Role::Admin {
         Ok(user)
     } else {
-        Err(refuse(AppError::Forbidden))
+        Err(AppError::Forbidden)
     }
 }
 
@@ -188,7 +178,7 @@ pub async fn sign_in(email: &str, password: &str) -> Result<User, AppError> {
     let parts = use_context::<Parts>().ok_or(AppError::Internal)?;
     let email = email.trim().to_lowercase();
     if email.len() > throttle::MAX_EMAIL_LENGTH {
-        return Err(refuse(AppError::BadCredentials));
+        return Err(AppError::BadCredentials);
     }
     let address = client_address(&parts);
     let keys = [
@@ -208,9 +198,9 @@ pub async fn sign_in(email: &str, password: &str) -> Result<User, AppError> {
         .filter_map(|(failures, last)| throttle::wait_before_next(failures, last, now))
         .max();
     if let Some(wait) = wait {
-        return Err(refuse(AppError::TooManyAttempts {
+        return Err(AppError::TooManyAttempts {
             retry_after_seconds: wait.num_seconds().max(1),
-        }));
+        });
     }
     let credentials = state.store.credentials(&email).await?;
     let stored = credentials
@@ -219,7 +209,7 @@ pub async fn sign_in(email: &str, password: &str) -> Result<User, AppError> {
     let verified = password::check_password(password.to_string(), stored).await;
     let Some(credentials) = credentials.filter(|_| verified) else {
         tracing::warn!("failed sign-in");
-        return Err(refuse(AppError::BadCredentials));
+        return Err(AppError::BadCredentials);
     };
     for key in &keys {
         state.store.clear_login_failures(key).await?;

@@ -8,7 +8,6 @@ use super::{
     stored_draft, DraftState, Saved,
 };
 use crate::{
-    auth::session::refuse,
     calendar::{occurrences::category_tags, recurrence},
     error::AppError,
     i18n::Message,
@@ -53,7 +52,7 @@ pub async fn editable(slug: &str) -> Result<EditableEvent, AppError> {
     let event = store
         .event_for_editing(slug)
         .await?
-        .ok_or_else(|| refuse(AppError::NotFound))?;
+        .ok_or(AppError::NotFound)?;
     let draft = match store.event_draft(event.id).await? {
         Some(draft) => Some(draft_state(draft)?),
         None => None,
@@ -90,7 +89,7 @@ fn clock(at: chrono::DateTime<chrono::Utc>) -> String {
 /// Saves the shared draft. It is checked like a save, so problems show while typing.
 pub async fn save_draft(editor: &User, save: EventSave) -> Result<Saved, AppError> {
     let mut fields = save.fields.clone();
-    event_fields::check(&fields).map_err(refuse)?;
+    event_fields::check(&fields)?;
     fields.body_html = SafeHtml::sanitize_off_thread(fields.body_html)
         .await?
         .as_str()
@@ -120,7 +119,7 @@ pub(super) async fn new_event(
     fields: &EventFields,
     recurrence: Option<&Recurrence>,
 ) -> Result<NewEvent, AppError> {
-    let times = event_fields::check(fields).map_err(refuse)?;
+    let times = event_fields::check(fields)?;
     let recurrence = match recurrence {
         None => None,
         Some(series) => Some(Recurrence {
@@ -160,7 +159,7 @@ pub(super) async fn event_by_id(
     store
         .event_by_id_for_editing(slug_or_id)
         .await?
-        .ok_or_else(|| refuse(AppError::NotFound))
+        .ok_or(AppError::NotFound)
 }
 
 /// Saves the form over the event and discards the draft it came from.
@@ -170,10 +169,7 @@ pub async fn save(editor: &User, save: EventSave) -> Result<Saved, AppError> {
     let event = new_event(&save.fields, current.recurrence.as_ref()).await?;
     // Checked on the body as it will be stored, as for articles.
     if save.fields.published && !crate::sanitize::images_have_alt_text(event.body_html.as_str()) {
-        return Err(refuse(AppError::invalid(
-            "body",
-            Message::new("invalid-alt-text"),
-        )));
+        return Err(AppError::invalid("body", Message::new("invalid-alt-text")));
     }
     let action = if save.fields.published && current.status != Status::Published {
         "published"
@@ -201,7 +197,7 @@ pub async fn save(editor: &User, save: EventSave) -> Result<Saved, AppError> {
 
 pub async fn create_on(editor: &User, day: NaiveDate) -> Result<String, AppError> {
     if !crate::calendar::in_calendar_range(day) {
-        return Err(refuse(AppError::NotFound));
+        return Err(AppError::NotFound);
     }
     let start = day.and_time(NaiveTime::from_hms_opt(10, 0, 0).unwrap_or(NaiveTime::MIN));
     let event = store()?
@@ -230,12 +226,12 @@ pub async fn move_to(editor: &User, slug: &str, day: NaiveDate) -> Result<(), Ap
     let event = store
         .event_for_editing(slug)
         .await?
-        .ok_or_else(|| refuse(AppError::NotFound))?;
+        .ok_or(AppError::NotFound)?;
     if event.recurrence.is_some() {
-        return Err(refuse(AppError::invalid(
+        return Err(AppError::invalid(
             "start_date",
             Message::new("invalid-move-recurring"),
-        )));
+        ));
     }
     let mut fields = fields_of(&event);
     let shift = day - timezone::local(event.starts_at).date();
@@ -245,12 +241,7 @@ pub async fn move_to(editor: &User, slug: &str, day: NaiveDate) -> Result<(), Ap
         date.checked_add_signed(shift)
             .filter(|moved| crate::calendar::in_calendar_range(*moved))
             .map(|moved| moved.to_string())
-            .ok_or_else(|| {
-                refuse(AppError::invalid(
-                    "start_date",
-                    Message::new("invalid-date"),
-                ))
-            })
+            .ok_or_else(|| AppError::invalid("start_date", Message::new("invalid-date")))
     };
     fields.start_date = shifted(&fields.start_date)?;
     fields.end_date = shifted(&fields.end_date)?;

@@ -8,7 +8,6 @@ use super::{
     DraftState, EditableArticle, Saved, SettingsSaved,
 };
 use crate::{
-    auth::session::refuse,
     error::AppError,
     i18n::Message,
     sanitize::SafeHtml,
@@ -62,7 +61,7 @@ fn draft_state(draft: ArticleDraft) -> DraftState {
 
 /// Validated fields with a sanitised body; a problem answers 422 naming the field.
 async fn checked(fields: &ArticleFields) -> Result<ArticleFields, AppError> {
-    let mut fields = validate::article_fields(fields).map_err(refuse)?;
+    let mut fields = validate::article_fields(fields)?;
     fields.body_html = SafeHtml::sanitize_off_thread(fields.body_html)
         .await?
         .as_str()
@@ -83,7 +82,7 @@ pub(super) async fn article_by_id(article_id: i64) -> Result<Article, AppError> 
         .article(article_id)
         .await?
         .filter(|article| article.trashed_at.is_none())
-        .ok_or_else(|| refuse(AppError::NotFound))
+        .ok_or(AppError::NotFound)
 }
 
 pub async fn editable_article(_editor: &User, slug: &str) -> Result<EditableArticle, AppError> {
@@ -91,7 +90,7 @@ pub async fn editable_article(_editor: &User, slug: &str) -> Result<EditableArti
     let article = store
         .article_for_editing(slug)
         .await?
-        .ok_or_else(|| refuse(AppError::NotFound))?;
+        .ok_or(AppError::NotFound)?;
     let draft = store.article_draft(article.id).await?.map(draft_state);
     Ok(EditableArticle {
         category: article
@@ -179,10 +178,7 @@ pub(super) async fn publish_fields(
 pub async fn publish(editor: &User, save: ArticleSave) -> Result<Saved, AppError> {
     let fields = checked(&save.fields).await?;
     if !crate::sanitize::images_have_alt_text(&fields.body_html) {
-        return Err(refuse(AppError::invalid(
-            "body",
-            Message::new("invalid-alt-text"),
-        )));
+        return Err(AppError::invalid("body", Message::new("invalid-alt-text")));
     }
     let article = article_by_id(save.article_id).await?;
     // Publishing over a draft someone saved after this editor's last look would lose it: the
@@ -210,7 +206,7 @@ pub async fn update_settings(
     editor: &User,
     save: ArticleSettingsSave,
 ) -> Result<SettingsSaved, AppError> {
-    let slug = validate::slug(&save.slug).map_err(refuse)?;
+    let slug = validate::slug(&save.slug)?;
     let settings = ArticleSettings {
         slug,
         category: Some(save.category).filter(|slug| !slug.is_empty()),
@@ -285,7 +281,7 @@ pub(super) async fn version_fields(
             body_html: revision.text.body_html,
             contact: revision.text.contact,
         })
-        .ok_or_else(|| refuse(AppError::NotFound))
+        .ok_or(AppError::NotFound)
 }
 
 pub async fn desk() -> Result<Desk, AppError> {

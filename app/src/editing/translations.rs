@@ -7,7 +7,6 @@ use super::{
     TranslationSaved,
 };
 use crate::{
-    auth::session::refuse,
     error::AppError,
     i18n::{Lang, Message},
     sanitize::SafeHtml,
@@ -18,10 +17,10 @@ use crate::{
 
 pub async fn save(editor: &User, save: TranslationSave) -> Result<TranslationSaved, AppError> {
     if save.lang == Lang::Lv {
-        return Err(refuse(AppError::invalid(
+        return Err(AppError::invalid(
             "lang",
             Message::new("invalid-translation-lang"),
-        )));
+        ));
     }
     // The same limits as the original's fields: a title, and a body of sensible size.
     let checked = validate::article_fields(&ArticleFields {
@@ -29,8 +28,7 @@ pub async fn save(editor: &User, save: TranslationSave) -> Result<TranslationSav
         lead: save.fields.lead.clone(),
         body_html: save.fields.body_html.clone(),
         contact: save.fields.extra.clone(),
-    })
-    .map_err(refuse)?;
+    })?;
     let body_html = SafeHtml::sanitize_off_thread(checked.body_html.clone())
         .await?
         .as_str()
@@ -44,7 +42,7 @@ pub async fn save(editor: &User, save: TranslationSave) -> Result<TranslationSav
             let article = store
                 .article_for_editing(&save.slug)
                 .await?
-                .ok_or_else(|| refuse(AppError::NotFound))?;
+                .ok_or(AppError::NotFound)?;
             let text = ArticleText {
                 title: checked.title.clone(),
                 lead: checked.lead,
@@ -59,7 +57,7 @@ pub async fn save(editor: &User, save: TranslationSave) -> Result<TranslationSav
             let event = store
                 .event_for_editing(&save.slug)
                 .await?
-                .ok_or_else(|| refuse(AppError::NotFound))?;
+                .ok_or(AppError::NotFound)?;
             let text = EventText {
                 title: checked.title.clone(),
                 summary: checked.lead,
@@ -80,7 +78,7 @@ pub async fn save(editor: &User, save: TranslationSave) -> Result<TranslationSav
 /// The translation into `lang` of the article or event at `slug`, as stored.
 pub async fn stored(kind: ItemKind, slug: &str, lang: Lang) -> Result<TranslationFields, AppError> {
     let store = store()?;
-    let missing = || refuse(AppError::NotFound);
+    let missing = || AppError::NotFound;
     let found = match kind {
         ItemKind::Article => {
             let article = store.article_for_editing(slug).await?.ok_or_else(missing)?;

@@ -3,7 +3,6 @@
 
 use super::{event_service, service, Change, Comparison, ItemKind, ItemRef, RevisionInfo, Saved};
 use crate::{
-    auth::session::refuse,
     error::AppError,
     i18n::{Lang, Message},
     search::text::plain_text,
@@ -69,7 +68,7 @@ async fn event_version(event: &Event, version: i64) -> Result<Event, AppError> {
         .into_iter()
         .find(|revision| revision.event.version == version)
         .map(|revision| revision.event)
-        .ok_or_else(|| refuse(AppError::NotFound))
+        .ok_or(AppError::NotFound)
 }
 
 /// How long one comparison may search for the smallest set of changes; past it, the changes
