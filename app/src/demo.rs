@@ -203,7 +203,7 @@ async fn load_translation(
             .get(translation.original.as_str())
             .ok_or_else(|| StoreError::UnknownEvent(translation.original.clone()))?;
         let event = store
-            .published_event(slug)
+            .published_event(crate::i18n::Lang::Lv, slug)
             .await?
             .ok_or_else(|| StoreError::UnknownEvent(translation.original.clone()))?;
         let text = EventText {

@@ -36,6 +36,7 @@ pub async fn get_home(lang: crate::i18n::Lang) -> Result<HomeData, AppError> {
     let soon_until = today.checked_add_days(Days::new(60)).unwrap_or(today);
     let mut upcoming: Vec<EventSummary> = summaries_between(
         store.as_ref(),
+        lang,
         today,
         soon_until,
         &CalendarFilter::default(),
@@ -48,6 +49,7 @@ pub async fn get_home(lang: crate::i18n::Lang) -> Result<HomeData, AppError> {
     if upcoming.len() < SHOWN {
         let later = store
             .list_events(
+                lang,
                 chrono::Utc::now(),
                 Direction::Upcoming,
                 &[],
@@ -63,11 +65,12 @@ pub async fn get_home(lang: crate::i18n::Lang) -> Result<HomeData, AppError> {
         upcoming.sort_by_key(|event| event.start);
         upcoming.truncate(SHOWN);
     }
-    let latest = store.published_articles(&[], SHOWN as i64, 0).await?;
-    let latest =
-        crate::articles::records::summaries_in(store.as_ref(), lang, &latest.articles).await?;
-    crate::calendar::records::in_language(store.as_ref(), lang, upcoming.iter_mut().collect())
-        .await?;
+    let latest = store.published_articles(lang, &[], SHOWN as i64, 0).await?;
+    let latest = latest
+        .articles
+        .iter()
+        .map(crate::articles::records::article_summary)
+        .collect();
     Ok(HomeData { upcoming, latest })
 }
 

@@ -143,13 +143,22 @@ pub async fn list_articles(query: NewsQuery) -> Result<NewsList, AppError> {
     let paging = crate::components::Paging::new(query.page, PAGE_SIZE);
     let store = crate::state::store()?;
     let found = store
-        .published_articles(&query.categories, paging.limit(), paging.offset())
+        .published_articles(
+            query.lang,
+            &query.categories,
+            paging.limit(),
+            paging.offset(),
+        )
         .await?;
     if paging.past_end(found.total) {
         return Err(AppError::NotFound);
     }
     let (page, pages) = (paging.page(), paging.pages(found.total));
-    let articles = records::summaries_in(store.as_ref(), query.lang, &found.articles).await?;
+    let articles = found
+        .articles
+        .iter()
+        .map(records::article_summary)
+        .collect();
     Ok(NewsList {
         articles,
         months: records::archive_months(store.as_ref()).await?,
@@ -168,12 +177,12 @@ pub async fn get_article(slug: String, lang: crate::i18n::Lang) -> Result<Articl
     let state = crate::state::app_state()?;
     let article = state
         .store
-        .published_article(&slug)
+        .published_article(lang, &slug)
         .await?
         .ok_or(AppError::NotFound)?;
-    let neighbours = state.store.article_neighbours(&article, 3).await?;
+    let neighbours = state.store.article_neighbours(lang, &article, 3).await?;
     let event = match article.event_id {
-        Some(id) => state.store.published_event_by_id(id).await?,
+        Some(id) => state.store.published_event_by_id(lang, id).await?,
         None => None,
     };
     let attachments = state.store.attachments(article.id).await?;
@@ -184,35 +193,12 @@ pub async fn get_article(slug: String, lang: crate::i18n::Lang) -> Result<Articl
             .iter()
             .filter_map(|translation| Lang::from_code(&translation.lang)),
     );
-    let translation = translations
-        .into_iter()
-        .find(|translation| translation.lang == lang.code());
-    let translation_version = translation.as_ref().map_or(0, |found| found.version);
-    let content_lang = if translation.is_some() {
-        lang
-    } else {
-        Lang::Lv
-    };
-    let mut summary = article_summary(&article);
-    let (body_html, contact) = match translation.map(|found| found.text) {
-        Some(text) => {
-            summary.title = text.title;
-            summary.lead = text.lead;
-            summary.text_lang = lang;
-            // Cleaned again as it is shown, so a stricter sanitiser reaches translations too.
-            let body = crate::sanitize::SafeHtml::sanitize(&text.body_html);
-            (body.as_str().to_string(), text.contact)
-        }
-        None => (article.body_html.clone(), article.contact.clone()),
-    };
-    let mut older = neighbours.older.as_ref().map(article_summary);
-    let mut newer = neighbours.newer.as_ref().map(article_summary);
-    let mut related: Vec<ArticleSummary> = neighbours.related.iter().map(article_summary).collect();
-    let others = older
-        .iter_mut()
-        .chain(newer.iter_mut())
-        .chain(related.iter_mut());
-    records::in_language(state.store.as_ref(), lang, others.collect()).await?;
+    let translation_version = translations
+        .iter()
+        .find(|translation| translation.lang == lang.code())
+        .map_or(0, |found| found.version);
+    let summary = article_summary(&article);
+    let related = neighbours.related.iter().map(article_summary).collect();
     Ok(ArticleDetail {
         attachments: attachments.iter().map(records::attachment_link).collect(),
         event: event.as_ref().map(crate::calendar::records::event_summary),
@@ -222,16 +208,16 @@ pub async fn get_article(slug: String, lang: crate::i18n::Lang) -> Result<Articl
             state.public_url,
             lang.href(&crate::paths::article(&article.slug))
         ),
-        content_lang,
+        content_lang: article.text_lang,
         translation_version,
+        body_html: article.body_html,
+        contact: article.contact,
         languages,
         published_iso: article.published_at.to_rfc3339(),
         modified_iso: article.updated_at.max(article.published_at).to_rfc3339(),
-        older,
-        newer,
+        older: neighbours.older.as_ref().map(article_summary),
+        newer: neighbours.newer.as_ref().map(article_summary),
         related,
-        body_html,
-        contact,
     })
 }
 
@@ -255,6 +241,7 @@ pub async fn get_archive(query: ArchiveQuery) -> Result<ArchiveData, AppError> {
     let paging = crate::components::Paging::new(query.page, PAGE_SIZE);
     let found = store
         .published_articles_between(
+            query.lang,
             timezone::start_of_day(first),
             timezone::start_of_day(after),
             paging.limit(),
@@ -265,7 +252,11 @@ pub async fn get_archive(query: ArchiveQuery) -> Result<ArchiveData, AppError> {
         return Err(AppError::NotFound);
     }
     let (page, pages) = (paging.page(), paging.pages(found.total));
-    let articles = records::summaries_in(store.as_ref(), query.lang, &found.articles).await?;
+    let articles = found
+        .articles
+        .iter()
+        .map(records::article_summary)
+        .collect();
     Ok(ArchiveData {
         year: query.year,
         month: query.month,
@@ -340,43 +331,11 @@ pub(crate) mod records {
         }
     }
 
-    /// Stored articles as list entries, in the reader's language where translated.
-    pub async fn summaries_in(
-        store: &dyn Store,
-        lang: crate::i18n::Lang,
-        articles: &[storage::Article],
-    ) -> Result<Vec<ArticleSummary>, AppError> {
-        let mut summaries: Vec<ArticleSummary> = articles.iter().map(article_summary).collect();
-        in_language(store, lang, summaries.iter_mut().collect()).await?;
-        Ok(summaries)
-    }
-
-    /// Titles and leads in `lang` for those of `articles` translated into it.
-    pub async fn in_language(
-        store: &dyn storage::Store,
-        lang: crate::i18n::Lang,
-        articles: Vec<&mut ArticleSummary>,
-    ) -> Result<(), AppError> {
-        if lang == crate::i18n::Lang::Lv || articles.is_empty() {
-            return Ok(());
-        }
-        let slugs: Vec<String> = articles.iter().map(|a| a.slug.clone()).collect();
-        let translated = store.article_translations_into(lang.code(), &slugs).await?;
-        for article in articles {
-            if let Some((_, found)) = translated.iter().find(|(s, _)| *s == article.slug) {
-                article.title.clone_from(&found.text.title);
-                article.lead.clone_from(&found.text.lead);
-                article.text_lang = lang;
-            }
-        }
-        Ok(())
-    }
-
     pub fn article_summary(article: &storage::Article) -> ArticleSummary {
         ArticleSummary {
             slug: article.slug.clone(),
             title: article.title.clone(),
-            text_lang: crate::i18n::Lang::Lv,
+            text_lang: article.text_lang,
             lead: article.lead.clone(),
             published_on: timezone::local(article.published_at).date(),
             category: article.category.as_ref().map(category_tag),

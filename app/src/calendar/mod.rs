@@ -299,9 +299,9 @@ pub async fn get_month(query: MonthQuery) -> Result<MonthData, AppError> {
         .unwrap_or_else(|| YearMonth::of(timezone::today()));
     let store = store()?;
     let (first, last) = visible_days(month);
-    let mut events =
-        occurrences::summaries_between(store.as_ref(), first, last, &query.filter).await?;
-    records::in_language(store.as_ref(), query.lang, events.iter_mut().collect()).await?;
+    let events =
+        occurrences::summaries_between(store.as_ref(), query.lang, first, last, &query.filter)
+            .await?;
     let weeks = month_weeks(month);
     Ok(MonthData {
         month,
@@ -314,7 +314,7 @@ pub async fn get_month(query: MonthQuery) -> Result<MonthData, AppError> {
             .count(),
         categories: occurrences::category_tags(store.as_ref()).await?,
         news: if query.filter.news {
-            records::news_marks(store.as_ref(), first, last).await?
+            records::news_marks(store.as_ref(), query.lang, first, last).await?
         } else {
             Vec::new()
         },
@@ -329,10 +329,14 @@ pub async fn get_days(query: DaysQuery) -> Result<DaysData, AppError> {
     if !in_range || query.last < query.first || (query.last - query.first).num_days() > 41 {
         return Err(AppError::NotFound);
     }
-    let mut events =
-        occurrences::summaries_between(store.as_ref(), query.first, query.last, &query.filter)
-            .await?;
-    records::in_language(store.as_ref(), query.lang, events.iter_mut().collect()).await?;
+    let events = occurrences::summaries_between(
+        store.as_ref(),
+        query.lang,
+        query.first,
+        query.last,
+        &query.filter,
+    )
+    .await?;
     Ok(DaysData {
         first: query.first,
         last: query.last,
@@ -346,13 +350,7 @@ pub async fn get_days(query: DaysQuery) -> Result<DaysData, AppError> {
 #[server(input = Json)]
 pub async fn list_events(query: ListQuery) -> Result<EventList, AppError> {
     let store = crate::state::store()?;
-    let mut list = occurrences::event_list(store.as_ref(), &query).await?;
-    let events = list
-        .events
-        .iter_mut()
-        .chain(list.recurring.iter_mut().map(|(event, _)| event));
-    records::in_language(store.as_ref(), query.lang, events.collect()).await?;
-    Ok(list)
+    occurrences::event_list(store.as_ref(), &query).await
 }
 
 /// One published event by its slug; with `date`, that occurrence of a recurring event.
@@ -370,13 +368,13 @@ pub async fn get_event(
     let state = crate::state::app_state()?;
     let event = state
         .store
-        .published_event(&slug)
+        .published_event(lang, &slug)
         .await?
         .ok_or(AppError::NotFound)?;
     let mut detail = records::event_detail(&event, date, &state.public_url, lang)?;
     detail.news = state
         .store
-        .articles_about_event(event.id)
+        .articles_about_event(lang, event.id)
         .await?
         .iter()
         .map(crate::articles::records::article_summary)
@@ -388,22 +386,10 @@ pub async fn get_event(
             .iter()
             .filter_map(|translation| Lang::from_code(&translation.lang)),
     );
-    if let Some(translation) = translations
-        .into_iter()
+    detail.translation_version = translations
+        .iter()
         .find(|translation| translation.lang == lang.code())
-    {
-        let text = translation.text;
-        detail.content_lang = lang;
-        detail.translation_version = translation.version;
-        detail.event.title = text.title;
-        detail.event.text_lang = lang;
-        detail.event.location = text.location;
-        detail.summary = text.summary;
-        // Cleaned again as it is shown, so a stricter sanitiser reaches translations too.
-        detail.body_html = crate::sanitize::SafeHtml::sanitize(&text.body_html)
-            .as_str()
-            .to_string();
-    }
+        .map_or(0, |found| found.version);
     let path = detail.url.trim_start_matches(&state.public_url).to_string();
     detail.url = format!("{}{}", state.public_url, lang.href(&path));
     Ok(detail)

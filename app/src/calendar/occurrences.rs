@@ -24,9 +24,10 @@ fn wanted(event: &storage::Event, filter: &CalendarFilter) -> bool {
         })
 }
 
-/// Every event and occurrence touching the Riga days `first..=last`, by start.
+/// Every event and occurrence touching the Riga days `first..=last`, by start, in `lang`.
 pub async fn summaries_between(
     store: &dyn Store,
+    lang: crate::i18n::Lang,
     first: NaiveDate,
     last: NaiveDate,
     filter: &CalendarFilter,
@@ -50,7 +51,7 @@ pub async fn summaries_between(
     let from = timezone::start_of_day(first);
     let to = timezone::start_of_day(after_last);
     let mut summaries = Vec::new();
-    for event in store.events_between(from, to).await? {
+    for event in store.events_between(lang, from, to).await? {
         if !wanted(&event, filter) {
             continue;
         }
@@ -109,6 +110,7 @@ pub async fn event_list(store: &dyn Store, query: &ListQuery) -> Result<EventLis
     };
     let found = store
         .list_events(
+            query.lang,
             Utc::now(),
             direction,
             &query.filter.categories,
@@ -122,7 +124,7 @@ pub async fn event_list(store: &dyn Store, query: &ListQuery) -> Result<EventLis
     let events = found.events.iter().map(records::event_summary).collect();
     let recurring = if paging.first() && !query.past {
         store
-            .recurring_events()
+            .recurring_events(query.lang)
             .await?
             .iter()
             .filter(|event| wanted(event, &query.filter))

@@ -14,6 +14,7 @@ const MAX_NEWS_MARKS: i64 = 200;
 /// Articles published from `first` to `last` (Riga days), oldest first.
 pub async fn news_marks(
     store: &dyn storage::Store,
+    lang: crate::i18n::Lang,
     first: NaiveDate,
     last: NaiveDate,
 ) -> Result<Vec<NewsMark>, AppError> {
@@ -22,6 +23,7 @@ pub async fn news_marks(
         .ok_or(AppError::NotFound)?;
     let found = store
         .published_articles_between(
+            lang,
             timezone::start_of_day(first),
             timezone::start_of_day(after),
             MAX_NEWS_MARKS,
@@ -52,29 +54,6 @@ pub fn category_tag(category: &storage::Category) -> CategoryTag {
 }
 
 /// The event as stored (for a recurring event: its first occurrence).
-/// Titles and places in `lang` for those of `events` translated into it.
-pub async fn in_language(
-    store: &dyn storage::Store,
-    lang: crate::i18n::Lang,
-    events: Vec<&mut EventSummary>,
-) -> Result<(), AppError> {
-    if lang == crate::i18n::Lang::Lv || events.is_empty() {
-        return Ok(());
-    }
-    let mut slugs: Vec<String> = events.iter().map(|e| e.slug.clone()).collect();
-    slugs.sort();
-    slugs.dedup();
-    let translated = store.event_translations_into(lang.code(), &slugs).await?;
-    for event in events {
-        if let Some((_, found)) = translated.iter().find(|(s, _)| *s == event.slug) {
-            event.title.clone_from(&found.text.title);
-            event.location.clone_from(&found.text.location);
-            event.text_lang = lang;
-        }
-    }
-    Ok(())
-}
-
 pub fn event_summary(event: &storage::Event) -> EventSummary {
     summary_between(event, event.starts_at, event.ends_at, None)
 }
@@ -104,7 +83,7 @@ fn summary_between(
     EventSummary {
         slug: event.slug.clone(),
         title: event.title.clone(),
-        text_lang: crate::i18n::Lang::Lv,
+        text_lang: event.text_lang,
         all_day: event.all_day,
         start,
         end,
@@ -200,7 +179,7 @@ pub fn event_detail(
         site_url: site_url.to_string(),
         utc_range,
         news: Vec::new(),
-        content_lang: crate::i18n::Lang::Lv,
+        content_lang: event.text_lang,
         translation_version: 0,
         languages: vec![crate::i18n::Lang::Lv],
     })

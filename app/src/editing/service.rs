@@ -144,7 +144,7 @@ pub(super) async fn publish_fields(
     let attachments = store.attachments(article.id).await?;
     let event = match article.event_id {
         Some(id) => store
-            .published_event_by_id(id)
+            .published_event_by_id(crate::i18n::Lang::Lv, id)
             .await?
             .map(|event| event.slug),
         None => None,

@@ -172,7 +172,15 @@ pub async fn events(State(state): State<AppState>, request: Request) -> Response
         categories: range.categories.clone(),
         news: false,
     };
-    let summaries = match summaries_between(state.store.as_ref(), first, last, &filter).await {
+    let summaries = match summaries_between(
+        state.store.as_ref(),
+        crate::i18n::Lang::Lv,
+        first,
+        last,
+        &filter,
+    )
+    .await
+    {
         Ok(summaries) => summaries,
         Err(error) => {
             tracing::error!(%error, "event API failed");

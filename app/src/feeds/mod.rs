@@ -22,7 +22,7 @@ use axum::{
 use crate::{
     i18n::{tr, Lang},
     state::AppState,
-    storage::{self, Store, StoreError},
+    storage::{self},
 };
 
 /// The feed routes, merged into the site's router.
@@ -46,30 +46,6 @@ pub fn routes() -> Router<AppState> {
             );
     }
     router
-}
-
-/// `events` with the title, summary and place of their translation into `lang`, where they
-/// have one.
-async fn events_in(
-    store: &dyn Store,
-    mut events: Vec<storage::Event>,
-    lang: Lang,
-) -> Result<Vec<storage::Event>, StoreError> {
-    if lang == Lang::Lv {
-        return Ok(events);
-    }
-    let slugs: Vec<String> = events.iter().map(|event| event.slug.clone()).collect();
-    let translated = store.event_translations_into(lang.code(), &slugs).await?;
-    for event in &mut events {
-        if let Some((_, translation)) = translated.iter().find(|(slug, _)| *slug == event.slug) {
-            event.title.clone_from(&translation.text.title);
-            event.summary.clone_from(&translation.text.summary);
-            event.location.clone_from(&translation.text.location);
-            // A corrected translation is a change calendar programs should pick up.
-            event.updated_at = event.updated_at.max(translation.updated_at);
-        }
-    }
-    Ok(events)
 }
 
 /// The category slugs in a query string (`?category=a&category=b`).
@@ -154,7 +130,7 @@ async fn calendar_feed(State(state): State<AppState>, lang: Lang, request: Reque
             .checked_sub_days(chrono::Days::new(CALENDAR_FEED_DAYS_BACK))
             .unwrap_or(today),
     );
-    let events = match state.store.published_events_ending_after(since).await {
+    let events = match state.store.published_events_ending_after(lang, since).await {
         Ok(events) => events,
         Err(error) => return storage_failure(error, lang),
     };
@@ -162,10 +138,6 @@ async fn calendar_feed(State(state): State<AppState>, lang: Lang, request: Reque
         .into_iter()
         .filter(|event| in_categories(event, &wanted))
         .collect();
-    let events = match events_in(state.store.as_ref(), events, lang).await {
-        Ok(events) => events,
-        Err(error) => return storage_failure(error, lang),
-    };
     let feed: Vec<ics::IcsEvent<'_>> = events
         .iter()
         .map(|event| ics_event(event, &state.public_url, lang))
@@ -187,11 +159,11 @@ pub async fn event_feed(State(state): State<AppState>, request: Request, next: N
     let Some(slug) = slug.filter(|_| request.method() == Method::GET) else {
         return next.run(request).await;
     };
-    let event = match state.store.published_event(&slug).await {
-        Ok(Some(event)) => events_in(state.store.as_ref(), vec![event], lang).await,
-        Ok(None) => Ok(Vec::new()),
-        Err(error) => Err(error),
-    };
+    let event = state
+        .store
+        .published_event(lang, &slug)
+        .await
+        .map(|event| event.into_iter().collect::<Vec<_>>());
     match event {
         Ok(events) => match events.as_slice() {
             [event] => calendar_response(

@@ -22,7 +22,6 @@ use super::storage_failure;
 use crate::{
     calendar::{last_day_covered, recurrence, YearMonth},
     i18n::{tr, Lang},
-    sanitize::SafeHtml,
     state::AppState,
     storage::{self, Store, StoreError},
     timezone,
@@ -135,7 +134,7 @@ async fn sitemap_pages(store: &dyn Store) -> Result<Vec<SitemapPage>, StoreError
     let mut article_slugs = Vec::new();
     loop {
         let page = store
-            .published_articles(&[], 1_000, article_slugs.len() as i64)
+            .published_articles(Lang::Lv, &[], 1_000, article_slugs.len() as i64)
             .await?;
         if page.articles.is_empty() {
             break;
@@ -145,7 +144,7 @@ async fn sitemap_pages(store: &dyn Store) -> Result<Vec<SitemapPage>, StoreError
     let first_day = chrono::NaiveDate::from_ymd_opt(*crate::calendar::YEARS.start(), 1, 1)
         .expect("the calendar's first year has a first of January");
     let events = store
-        .published_events_ending_after(timezone::start_of_day(first_day))
+        .published_events_ending_after(Lang::Lv, timezone::start_of_day(first_day))
         .await?;
     let event_slugs: Vec<String> = events.iter().map(|event| event.slug.clone()).collect();
     let (mut translated_articles, mut translated_events) = (Vec::new(), Vec::new());
@@ -276,8 +275,9 @@ fn text_in(value: &str, lang: Lang, feed_lang: Lang) -> Text {
     }
 }
 
-/// `article` as an entry of the feed in `feed_lang`; its text is in `lang`.
-fn atom_entry(article: &storage::Article, lang: Lang, feed_lang: Lang, site_url: &str) -> Entry {
+/// `article` as an entry of the feed in `feed_lang` (its text may be in Latvian).
+fn atom_entry(article: &storage::Article, feed_lang: Lang, site_url: &str) -> Entry {
+    let lang = article.text_lang;
     let url = format!(
         "{site_url}{}",
         feed_lang.href(&crate::paths::article(&article.slug))
@@ -304,55 +304,21 @@ fn atom_entry(article: &storage::Article, lang: Lang, feed_lang: Lang, site_url:
     }
 }
 
-/// The newest articles, each in `lang` where it has that translation, with the language its
-/// text is in.
-async fn feed_articles(
-    store: &dyn Store,
-    lang: Lang,
-) -> Result<Vec<(storage::Article, Lang)>, StoreError> {
-    let articles = store
-        .published_articles(&[], FEED_ARTICLES, 0)
-        .await?
-        .articles;
-    if lang == Lang::Lv {
-        return Ok(articles
-            .into_iter()
-            .map(|article| (article, lang))
-            .collect());
-    }
-    let slugs: Vec<String> = articles
-        .iter()
-        .map(|article| article.slug.clone())
-        .collect();
-    let translated = store.article_translations_into(lang.code(), &slugs).await?;
-    let mut found = Vec::with_capacity(articles.len());
-    for mut article in articles {
-        let mut text_lang = Lang::Lv;
-        if let Some((_, translation)) = translated.iter().find(|(slug, _)| *slug == article.slug) {
-            let text = &translation.text;
-            article.title.clone_from(&text.title);
-            article.lead.clone_from(&text.lead);
-            // Cleaned again as it leaves, as on the article's page.
-            article.body_html = SafeHtml::sanitize(&text.body_html).as_str().to_string();
-            // A corrected translation is an update for the feed's readers.
-            article.updated_at = article.updated_at.max(translation.updated_at);
-            text_lang = lang;
-        }
-        found.push((article, text_lang));
-    }
-    Ok(found)
-}
-
 /// `/feed.xml`, `/en/feed.xml`, `/ru/feed.xml`.
 pub async fn atom_feed(State(state): State<AppState>, lang: Lang) -> Response {
-    let articles = match feed_articles(state.store.as_ref(), lang).await {
-        Ok(articles) => articles,
+    // Each article in `lang` where it has that translation.
+    let articles = match state
+        .store
+        .published_articles(lang, &[], FEED_ARTICLES, 0)
+        .await
+    {
+        Ok(page) => page.articles,
         Err(error) => return storage_failure(error, lang),
     };
     let site_url = &state.public_url;
     let entries: Vec<Entry> = articles
         .iter()
-        .map(|(article, text_lang)| atom_entry(article, *text_lang, lang, site_url))
+        .map(|article| atom_entry(article, lang, site_url))
         .collect();
     let updated = entries
         .iter()
@@ -422,6 +388,7 @@ mod tests {
             version: 1,
             created_at: starts_at,
             updated_at: starts_at,
+            text_lang: Lang::Lv,
         }
     }
 

@@ -6,6 +6,7 @@ use async_trait::async_trait;
 use chrono::{DateTime, Utc};
 
 use super::*;
+use crate::i18n::Lang;
 
 #[async_trait]
 pub trait ArticleStore: Send + Sync {
@@ -24,12 +25,17 @@ pub trait ArticleStore: Send + Sync {
     /// empty).
     async fn published_articles(
         &self,
+        lang: Lang,
         categories: &[String],
         limit: i64,
         offset: i64,
     ) -> Result<ArticlePage, StoreError>;
 
-    async fn published_article(&self, slug: &str) -> Result<Option<Article>, StoreError>;
+    async fn published_article(
+        &self,
+        lang: Lang,
+        slug: &str,
+    ) -> Result<Option<Article>, StoreError>;
 
     /// Articles in the trash, most recently trashed first.
     async fn trashed_articles(&self) -> Result<Vec<Article>, StoreError>;
@@ -47,11 +53,16 @@ pub trait ArticleStore: Send + Sync {
     async fn attachments(&self, article_id: i64) -> Result<Vec<Attachment>, StoreError>;
 
     /// Published articles that report on an event, newest first.
-    async fn articles_about_event(&self, event_id: i64) -> Result<Vec<Article>, StoreError>;
+    async fn articles_about_event(
+        &self,
+        lang: Lang,
+        event_id: i64,
+    ) -> Result<Vec<Article>, StoreError>;
 
     /// Published articles published in `[from, to)`, newest first.
     async fn published_articles_between(
         &self,
+        lang: Lang,
         from: DateTime<Utc>,
         to: DateTime<Utc>,
         limit: i64,
@@ -64,6 +75,7 @@ pub trait ArticleStore: Send + Sync {
     /// The published neighbours of `article`, with up to `related` others from its category.
     async fn article_neighbours(
         &self,
+        lang: Lang,
         article: &Article,
         related: i64,
     ) -> Result<ArticleNeighbours, StoreError>;
@@ -143,9 +155,10 @@ macro_rules! impl_articles {
                 Ok(rows.into_iter().map(Into::into).collect())
             }
 
-            async fn articles_about_event(&self, event_id: i64) -> Result<Vec<Article>, StoreError> {
+            async fn articles_about_event(&self, lang: Lang, event_id: i64) -> Result<Vec<Article>, StoreError> {
+ let columns = $crate::storage::rows::article_columns(lang);
                 let sql = format!(
-                    "SELECT {ARTICLE_COLUMNS} WHERE a.status = 'published' AND a.event_id = $1 \
+                    "SELECT {columns} WHERE a.status = 'published' AND a.event_id = $1 \
                      ORDER BY a.published_at DESC, a.id DESC"
                 );
                 let rows: Vec<ArticleRow> =
@@ -153,12 +166,12 @@ macro_rules! impl_articles {
                 Ok(rows.into_iter().map(Into::into).collect())
             }
 
-            async fn published_articles(
-                &self,
+            async fn published_articles(&self, lang: Lang,
                 categories: &[String],
                 limit: i64,
                 offset: i64,
             ) -> Result<ArticlePage, StoreError> {
+ let columns = $crate::storage::rows::article_columns(lang);
                 // The slugs are bound from parameter `$first` on.
                 let in_categories = |first: usize| {
                     in_slugs(
@@ -168,7 +181,7 @@ macro_rules! impl_articles {
                     )
                 };
                 let sql = format!(
-                    "SELECT {ARTICLE_COLUMNS} WHERE a.status = 'published'{} \
+                    "SELECT {columns} WHERE a.status = 'published'{} \
                      ORDER BY a.published_at DESC, a.id DESC LIMIT $1 OFFSET $2",
                     in_categories(3)
                 );
@@ -192,15 +205,15 @@ macro_rules! impl_articles {
                 })
             }
 
-            async fn published_articles_between(
-                &self,
+            async fn published_articles_between(&self, lang: Lang,
                 from: DateTime<Utc>,
                 to: DateTime<Utc>,
                 limit: i64,
                 offset: i64,
             ) -> Result<ArticlePage, StoreError> {
+ let columns = $crate::storage::rows::article_columns(lang);
                 let sql = format!(
-                    "SELECT {ARTICLE_COLUMNS} WHERE a.status = 'published' \
+                    "SELECT {columns} WHERE a.status = 'published' \
                      AND a.published_at >= $1 AND a.published_at < $2 \
                      ORDER BY a.published_at DESC, a.id DESC LIMIT $3 OFFSET $4"
                 );
@@ -234,19 +247,19 @@ macro_rules! impl_articles {
                 .await?)
             }
 
-            async fn article_neighbours(
-                &self,
+            async fn article_neighbours(&self, lang: Lang,
                 article: &Article,
                 related: i64,
             ) -> Result<ArticleNeighbours, StoreError> {
+ let columns = $crate::storage::rows::article_columns(lang);
                 let at = $instant(article.published_at);
                 let older = format!(
-                    "SELECT {ARTICLE_COLUMNS} WHERE a.status = 'published' \
+                    "SELECT {columns} WHERE a.status = 'published' \
                      AND (a.published_at < $1 OR (a.published_at = $1 AND a.id < $2)) \
                      ORDER BY a.published_at DESC, a.id DESC LIMIT 1"
                 );
                 let newer = format!(
-                    "SELECT {ARTICLE_COLUMNS} WHERE a.status = 'published' \
+                    "SELECT {columns} WHERE a.status = 'published' \
                      AND (a.published_at > $1 OR (a.published_at = $1 AND a.id > $2)) \
                      ORDER BY a.published_at, a.id LIMIT 1"
                 );
@@ -264,7 +277,7 @@ macro_rules! impl_articles {
                     None => Vec::new(),
                     Some(category) => {
                         let sql = format!(
-                            "SELECT {ARTICLE_COLUMNS} WHERE a.status = 'published' \
+                            "SELECT {columns} WHERE a.status = 'published' \
                              AND a.category_id = $1 AND a.id <> $2 \
                              ORDER BY a.published_at DESC, a.id DESC LIMIT $3"
                         );
@@ -284,9 +297,10 @@ macro_rules! impl_articles {
                 })
             }
 
-            async fn published_article(&self, slug: &str) -> Result<Option<Article>, StoreError> {
+            async fn published_article(&self, lang: Lang, slug: &str) -> Result<Option<Article>, StoreError> {
+ let columns = $crate::storage::rows::article_columns(lang);
                 let sql = format!(
-                    "SELECT {ARTICLE_COLUMNS} WHERE a.slug = $1 AND a.status = 'published'"
+                    "SELECT {columns} WHERE a.slug = $1 AND a.status = 'published'"
                 );
                 let row: Option<ArticleRow> = sqlx::query_as(&sql)
                     .bind(slug)

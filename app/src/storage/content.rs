@@ -104,7 +104,11 @@ pub struct Event {
     pub status: Status,
     pub version: i64,
     pub created_at: DateTime<Utc>,
+    /// The last change, a translation's included when the item is read in its language.
     pub updated_at: DateTime<Utc>,
+    /// The language the text columns are in: the reader's where the item has that
+    /// translation, else Latvian (see `rows::text_in`).
+    pub text_lang: crate::i18n::Lang,
 }
 
 #[derive(Debug, Clone)]
@@ -151,7 +155,11 @@ pub struct Article {
     pub trashed_at: Option<DateTime<Utc>>,
     pub version: i64,
     pub created_at: DateTime<Utc>,
+    /// The last change, a translation's included when the item is read in its language.
     pub updated_at: DateTime<Utc>,
+    /// The language the text columns are in: the reader's where the item has that
+    /// translation, else Latvian (see `rows::text_in`).
+    pub text_lang: crate::i18n::Lang,
 }
 
 #[derive(Debug, Clone)]

@@ -6,6 +6,7 @@ use async_trait::async_trait;
 use chrono::{DateTime, Utc};
 
 use super::*;
+use crate::i18n::Lang;
 
 #[async_trait]
 pub trait EventStore: Send + Sync {
@@ -26,6 +27,7 @@ pub trait EventStore: Send + Sync {
     /// cost follows the size of the range, not of the table.
     async fn events_between(
         &self,
+        lang: Lang,
         from: DateTime<Utc>,
         to: DateTime<Utc>,
     ) -> Result<Vec<Event>, StoreError>;
@@ -34,6 +36,7 @@ pub trait EventStore: Send + Sync {
     /// categories with the given slugs (all categories when empty).
     async fn list_events(
         &self,
+        lang: Lang,
         now: DateTime<Utc>,
         direction: Direction,
         categories: &[String],
@@ -42,17 +45,18 @@ pub trait EventStore: Send + Sync {
     ) -> Result<EventPage, StoreError>;
 
     /// Every published recurring series, by first start.
-    async fn recurring_events(&self) -> Result<Vec<Event>, StoreError>;
+    async fn recurring_events(&self, lang: Lang) -> Result<Vec<Event>, StoreError>;
 
     /// Every published event, by start time (for calendar feeds).
     /// Published events still going on at `after` or later (a series counts until its last
     /// occurrence ends; one without end always), by start.
     async fn published_events_ending_after(
         &self,
+        lang: Lang,
         after: DateTime<Utc>,
     ) -> Result<Vec<Event>, StoreError>;
 
-    async fn published_event(&self, slug: &str) -> Result<Option<Event>, StoreError>;
+    async fn published_event(&self, lang: Lang, slug: &str) -> Result<Option<Event>, StoreError>;
 
     /// An event in any state but trashed, for editors.
     async fn event_for_editing(&self, slug: &str) -> Result<Option<Event>, StoreError>;
@@ -64,7 +68,8 @@ pub trait EventStore: Send + Sync {
     async fn trashed_events(&self) -> Result<Vec<(Event, DateTime<Utc>)>, StoreError>;
 
     /// A published event by its id (the event an article reports on).
-    async fn published_event_by_id(&self, id: i64) -> Result<Option<Event>, StoreError>;
+    async fn published_event_by_id(&self, lang: Lang, id: i64)
+        -> Result<Option<Event>, StoreError>;
 }
 
 /// Implements [`EventStore`] for a backend (arguments as `sql::impl_store`).
@@ -98,9 +103,11 @@ macro_rules! impl_events {
 
             async fn events_between(
                 &self,
+                lang: Lang,
                 from: DateTime<Utc>,
                 to: DateTime<Utc>,
             ) -> Result<Vec<Event>, StoreError> {
+                let columns = $crate::storage::rows::event_columns(lang);
                 // No single event lasts longer than the longest one stored, so nothing that
                 // starts earlier than that before `from` can reach into the range.
                 let longest: Option<i64> = sqlx::query_scalar(
@@ -110,7 +117,7 @@ macro_rules! impl_events {
                 .await?;
                 let earliest_start = from - chrono::Duration::seconds(longest.unwrap_or(0));
                 let single = format!(
-                    "SELECT {EVENT_COLUMNS} WHERE e.status = 'published' AND e.rrule IS NULL \
+                    "SELECT {columns} WHERE e.status = 'published' AND e.rrule IS NULL \
                      AND e.starts_at >= $1 AND e.starts_at < $2 AND e.ends_at >= $3 \
                      ORDER BY e.starts_at, e.id"
                 );
@@ -121,7 +128,7 @@ macro_rules! impl_events {
                     .fetch_all(&self.pool)
                     .await?;
                 let recurring = format!(
-                    "SELECT {EVENT_COLUMNS} WHERE e.status = 'published' AND e.rrule IS NOT NULL \
+                    "SELECT {columns} WHERE e.status = 'published' AND e.rrule IS NOT NULL \
                      AND e.starts_at < $1 AND (e.series_end IS NULL OR e.series_end >= $2) \
                      ORDER BY e.starts_at, e.id"
                 );
@@ -138,12 +145,14 @@ macro_rules! impl_events {
 
             async fn list_events(
                 &self,
+                lang: Lang,
                 now: DateTime<Utc>,
                 direction: Direction,
                 categories: &[String],
                 limit: i64,
                 offset: i64,
             ) -> Result<EventPage, StoreError> {
+                let columns = $crate::storage::rows::event_columns(lang);
                 let (condition, order) = match direction {
                     Direction::Upcoming => ("e.ends_at >= $1", "e.starts_at, e.id"),
                     Direction::Past => ("e.ends_at < $1", "e.starts_at DESC, e.id DESC"),
@@ -157,7 +166,7 @@ macro_rules! impl_events {
                     )
                 };
                 let sql = format!(
-                    "SELECT {EVENT_COLUMNS} WHERE e.status = 'published' AND e.rrule IS NULL \
+                    "SELECT {columns} WHERE e.status = 'published' AND e.rrule IS NULL \
                      AND {condition}{} ORDER BY {order} LIMIT $2 OFFSET $3",
                     in_categories(4)
                 );
@@ -185,9 +194,10 @@ macro_rules! impl_events {
                 })
             }
 
-            async fn recurring_events(&self) -> Result<Vec<Event>, StoreError> {
+            async fn recurring_events(&self, lang: Lang) -> Result<Vec<Event>, StoreError> {
+                let columns = $crate::storage::rows::event_columns(lang);
                 let sql = format!(
-                    "SELECT {EVENT_COLUMNS} WHERE e.status = 'published' \
+                    "SELECT {columns} WHERE e.status = 'published' \
                      AND e.rrule IS NOT NULL ORDER BY e.starts_at, e.id"
                 );
                 let rows: Vec<EventRow> = sqlx::query_as(&sql).fetch_all(&self.pool).await?;
@@ -196,10 +206,12 @@ macro_rules! impl_events {
 
             async fn published_events_ending_after(
                 &self,
+                lang: Lang,
                 after: DateTime<Utc>,
             ) -> Result<Vec<Event>, StoreError> {
+                let columns = $crate::storage::rows::event_columns(lang);
                 let sql = format!(
-                    "SELECT {EVENT_COLUMNS} WHERE e.status = 'published' \
+                    "SELECT {columns} WHERE e.status = 'published' \
                      AND (e.ends_at >= $1 OR (e.rrule IS NOT NULL \
                      AND (e.series_end IS NULL OR e.series_end >= $1))) \
                      ORDER BY e.starts_at, e.id"
@@ -211,9 +223,13 @@ macro_rules! impl_events {
                 Ok(rows.into_iter().map(Into::into).collect())
             }
 
-            async fn published_event(&self, slug: &str) -> Result<Option<Event>, StoreError> {
-                let sql =
-                    format!("SELECT {EVENT_COLUMNS} WHERE e.slug = $1 AND e.status = 'published'");
+            async fn published_event(
+                &self,
+                lang: Lang,
+                slug: &str,
+            ) -> Result<Option<Event>, StoreError> {
+                let columns = $crate::storage::rows::event_columns(lang);
+                let sql = format!("SELECT {columns} WHERE e.slug = $1 AND e.status = 'published'");
                 let row: Option<EventRow> = sqlx::query_as(&sql)
                     .bind(slug)
                     .fetch_optional(&self.pool)
@@ -224,16 +240,20 @@ macro_rules! impl_events {
             async fn event_for_editing(&self, slug: &str) -> Result<Option<Event>, StoreError> {
                 let sql =
                     format!("SELECT {EVENT_COLUMNS} WHERE e.slug = $1 AND e.trashed_at IS NULL");
-                let row: Option<EventRow> =
-                    sqlx::query_as(&sql).bind(slug).fetch_optional(&self.pool).await?;
+                let row: Option<EventRow> = sqlx::query_as(&sql)
+                    .bind(slug)
+                    .fetch_optional(&self.pool)
+                    .await?;
                 Ok(row.map(Into::into))
             }
 
             async fn event_by_id_for_editing(&self, id: i64) -> Result<Option<Event>, StoreError> {
                 let sql =
                     format!("SELECT {EVENT_COLUMNS} WHERE e.id = $1 AND e.trashed_at IS NULL");
-                let row: Option<EventRow> =
-                    sqlx::query_as(&sql).bind(id).fetch_optional(&self.pool).await?;
+                let row: Option<EventRow> = sqlx::query_as(&sql)
+                    .bind(id)
+                    .fetch_optional(&self.pool)
+                    .await?;
                 Ok(row.map(Into::into))
             }
 
@@ -254,11 +274,17 @@ macro_rules! impl_events {
                     .collect())
             }
 
-            async fn published_event_by_id(&self, id: i64) -> Result<Option<Event>, StoreError> {
-                let sql =
-                    format!("SELECT {EVENT_COLUMNS} WHERE e.id = $1 AND e.status = 'published'");
-                let row: Option<EventRow> =
-                    sqlx::query_as(&sql).bind(id).fetch_optional(&self.pool).await?;
+            async fn published_event_by_id(
+                &self,
+                lang: Lang,
+                id: i64,
+            ) -> Result<Option<Event>, StoreError> {
+                let columns = $crate::storage::rows::event_columns(lang);
+                let sql = format!("SELECT {columns} WHERE e.id = $1 AND e.status = 'published'");
+                let row: Option<EventRow> = sqlx::query_as(&sql)
+                    .bind(id)
+                    .fetch_optional(&self.pool)
+                    .await?;
                 Ok(row.map(Into::into))
             }
         }

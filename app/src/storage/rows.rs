@@ -3,26 +3,94 @@
 
 use chrono::{DateTime, Utc};
 
+use super::sql::ItemTables;
+use crate::i18n::Lang;
+
 use super::{
     Article, ArticleDraft, ArticleRevision, ArticleText, Attachment, AuditEntry, Category,
     Credentials, Event, EventDraft, EventRevision, EventText, Recurrence, Role, SearchHit,
     SearchKind, Status, Translation, User,
 };
 
-/// The SELECT list for events joined with their category.
-pub(super) const EVENT_COLUMNS: &str = "e.id, e.slug, e.title, e.summary, e.body_html, \
-     e.starts_at, e.ends_at, e.all_day, e.location, e.status, e.version, e.created_at, \
-     e.updated_at, e.rrule, e.exdates, e.series_end, e.sanitizer_version, c.id AS category_id, c.slug AS category_slug, c.name AS category_name, c.name_en AS category_name_en, c.name_ru AS category_name_ru, \
-     c.colour AS category_colour \
-     FROM events e LEFT JOIN categories c ON c.id = e.category_id";
+/// A category's columns, as `CategoryColumns` reads them.
+const CATEGORY_COLUMNS: &str = "c.id AS category_id, c.slug AS category_slug, \
+     c.name AS category_name, c.name_en AS category_name_en, c.name_ru AS category_name_ru, \
+     c.colour AS category_colour";
 
-/// The SELECT list for articles joined with their category.
-pub(super) const ARTICLE_COLUMNS: &str = "a.id, a.slug, a.title, a.lead, a.body_html, \
-     a.contact, a.published_at, a.status, a.version, a.created_at, a.updated_at, \
-     a.sanitizer_version, a.event_id, a.trashed_at, \
-     c.id AS category_id, c.slug AS category_slug, c.name AS category_name, c.name_en AS category_name_en, c.name_ru AS category_name_ru, \
-     c.colour AS category_colour \
-     FROM articles a LEFT JOIN categories c ON c.id = a.category_id";
+/// The SELECT list and FROM clause for events (`e`) with their category, their text in the
+/// reader's `lang` (see [`text_in`]); editors and writes read them in Latvian.
+pub(super) fn event_columns(lang: Lang) -> String {
+    let (text, join) = text_in(lang, "e", &ItemTables::EVENTS);
+    format!(
+        "e.id, e.slug, e.starts_at, e.ends_at, e.all_day, e.status, e.version, e.created_at, \
+         e.rrule, e.exdates, e.series_end, {text}, {CATEGORY_COLUMNS} \
+         FROM events e LEFT JOIN categories c ON c.id = e.category_id{join}"
+    )
+}
+
+/// The same for articles (`a`).
+pub(super) fn article_columns(lang: Lang) -> String {
+    let (text, join) = text_in(lang, "a", &ItemTables::ARTICLES);
+    format!(
+        "a.id, a.slug, a.published_at, a.status, a.version, a.created_at, a.event_id, \
+         a.trashed_at, {text}, {CATEGORY_COLUMNS} \
+         FROM articles a LEFT JOIN categories c ON c.id = a.category_id{join}"
+    )
+}
+
+/// Reading in a language, the one place it is done: an item's four text `columns`, its
+/// sanitiser version and its last change as they read in `lang`, with `text_lang` saying which
+/// language they are in. In Latvian that is the item's own; in English or Russian the item's
+/// translation (`t`) where it has one, else the Latvian. A translation's change counts as the
+/// item's (feeds and calendar programs pick it up). Returns the SELECT
+/// part and the JOIN to append to the FROM clause. `lang.code()` is one of three constants,
+/// so it is written into the SQL, not bound: the statement keeps its parameter numbers.
+fn text_in(lang: Lang, item: &str, tables: &ItemTables) -> (String, String) {
+    let ItemTables {
+        translations,
+        key,
+        columns,
+        ..
+    } = tables;
+    if lang == Lang::Lv {
+        let own: Vec<String> = columns.iter().map(|c| format!("{item}.{c}")).collect();
+        return (
+            format!(
+                "{}, {item}.sanitizer_version, {item}.updated_at, 'lv' AS text_lang",
+                own.join(", ")
+            ),
+            String::new(),
+        );
+    }
+    let translated: Vec<String> = columns
+        .iter()
+        .map(|c| format!("COALESCE(t.{c}, {item}.{c}) AS {c}"))
+        .collect();
+    let code = lang.code();
+    (
+        format!(
+            "{}, CASE WHEN t.lang IS NULL THEN {item}.sanitizer_version \
+             ELSE t.sanitizer_version END AS sanitizer_version, \
+             CASE WHEN t.updated_at > {item}.updated_at THEN t.updated_at \
+             ELSE {item}.updated_at END AS updated_at, COALESCE(t.lang, 'lv') AS text_lang",
+            translated.join(", ")
+        ),
+        format!(" LEFT JOIN {translations} t ON t.{key} = {item}.id AND t.lang = '{code}'"),
+    )
+}
+
+/// Events or articles as editors and writes read them, in Latvian: `{EVENT_COLUMNS}` in a
+/// `format!`.
+pub(super) struct InLatvian(fn(Lang) -> String);
+
+impl std::fmt::Display for InLatvian {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&(self.0)(Lang::Lv))
+    }
+}
+
+pub(super) const EVENT_COLUMNS: InLatvian = InLatvian(event_columns);
+pub(super) const ARTICLE_COLUMNS: InLatvian = InLatvian(article_columns);
 
 #[derive(sqlx::FromRow)]
 pub(super) struct CategoryRow {
@@ -66,6 +134,7 @@ pub(super) struct EventRow {
     exdates: String,
     series_end: Option<DateTime<Utc>>,
     sanitizer_version: i32,
+    text_lang: String,
     #[sqlx(flatten)]
     category: CategoryColumns,
 }
@@ -92,6 +161,7 @@ impl From<EventRow> for Event {
             version: row.version,
             created_at: row.created_at,
             updated_at: row.updated_at,
+            text_lang: Lang::from_code(&row.text_lang).unwrap_or_default(),
         }
     }
 }
@@ -112,6 +182,7 @@ pub(super) struct ArticleRow {
     sanitizer_version: i32,
     event_id: Option<i64>,
     trashed_at: Option<DateTime<Utc>>,
+    text_lang: String,
     #[sqlx(flatten)]
     category: CategoryColumns,
 }
@@ -133,6 +204,7 @@ impl From<ArticleRow> for Article {
             version: row.version,
             created_at: row.created_at,
             updated_at: row.updated_at,
+            text_lang: Lang::from_code(&row.text_lang).unwrap_or_default(),
         }
     }
 }
@@ -288,8 +360,9 @@ impl From<EventDraftRow> for EventDraft {
 pub(super) const EVENT_REVISION_COLUMNS: &str = "e.id, e.slug, r.title, r.summary, \
      r.body_html, r.starts_at, r.ends_at, r.all_day, r.location, r.status, r.version, \
      e.created_at, r.saved_at AS updated_at, e.rrule, e.exdates, e.series_end, \
-     e.sanitizer_version, c.id AS category_id, c.slug AS category_slug, \
-     c.name AS category_name, c.name_en AS category_name_en, c.name_ru AS category_name_ru, c.colour AS category_colour, r.saved_by \
+     e.sanitizer_version, 'lv' AS text_lang, c.id AS category_id, c.slug AS category_slug, \
+     c.name AS category_name, c.name_en AS category_name_en, c.name_ru AS category_name_ru, \
+     c.colour AS category_colour, r.saved_by \
      FROM event_revisions r JOIN events e ON e.id = r.event_id \
      LEFT JOIN categories c ON c.id = r.category_id";
 

@@ -80,7 +80,13 @@ macro_rules! impl_translations {
             where
                 R: for<'r> sqlx::FromRow<'r, <$db as sqlx::Database>::Row> + Send + Unpin,
             {
-                let ItemTables { translations: name, key: item, items: parent, columns, .. } = table;
+                let ItemTables {
+                    translations: name,
+                    key: item,
+                    items: parent,
+                    columns,
+                    ..
+                } = table;
                 let texts = columns.map(|column| format!("t.{column}")).join(", ");
                 let select = format!(
                     "SELECT p.slug, t.lang, {texts}, t.version, t.updated_at FROM {name} t \
@@ -119,12 +125,20 @@ macro_rules! impl_translations {
                 table: &ItemTables,
                 lang: &str,
             ) -> Result<Vec<String>, StoreError> {
-                let ItemTables { translations: name, key: item, items: parent, .. } = table;
+                let ItemTables {
+                    translations: name,
+                    key: item,
+                    items: parent,
+                    ..
+                } = table;
                 let sql = format!(
                     "SELECT p.slug FROM {name} t JOIN {parent} p ON p.id = t.{item} \
                      WHERE t.lang = $1 AND p.status = 'published'"
                 );
-                Ok(sqlx::query_scalar(&sql).bind(lang).fetch_all(&self.pool).await?)
+                Ok(sqlx::query_scalar(&sql)
+                    .bind(lang)
+                    .fetch_all(&self.pool)
+                    .await?)
             }
 
             /// Adds (`seen_version` 0) or replaces (the one at `seen_version`) a translation in
@@ -140,7 +154,13 @@ macro_rules! impl_translations {
                 seen_version: i64,
                 audit: Option<Audit<'_>>,
             ) -> Result<i64, StoreError> {
-                let ItemTables { translations: name, key: item, items: parent, columns, .. } = table;
+                let ItemTables {
+                    translations: name,
+                    key: item,
+                    items: parent,
+                    columns,
+                    ..
+                } = table;
                 let [c1, c2, c3, c4] = columns;
                 // Each shape is one statement, so two translators cannot both win: the first
                 // save inserts (only if there is none yet), later ones update only the version
@@ -149,8 +169,8 @@ macro_rules! impl_translations {
                     format!(
                         "INSERT INTO {name} \
                          ({item}, lang, {c1}, {c2}, {c3}, {c4}, updated_at, version, \
-                         search_title, search_body) \
-                         SELECT id, $2, $3, $4, $5, $6, $7, 1, $9, $10 FROM {parent} \
+                         search_title, search_body, sanitizer_version) \
+                         SELECT id, $2, $3, $4, $5, $6, $7, 1, $9, $10, $11 FROM {parent} \
                          WHERE id = $1 AND CAST($8 AS BIGINT) = 0 \
                          ON CONFLICT ({item}, lang) DO NOTHING RETURNING version"
                     )
@@ -158,7 +178,8 @@ macro_rules! impl_translations {
                     format!(
                         "UPDATE {name} SET {c1} = $3, {c2} = $4, {c3} = $5, {c4} = $6, \
                          updated_at = $7, version = version + 1, search_title = $9, \
-                         search_body = $10 WHERE {item} = $1 AND lang = $2 AND version = $8 RETURNING version"
+                         search_body = $10, sanitizer_version = $11 \
+                         WHERE {item} = $1 AND lang = $2 AND version = $8 RETURNING version"
                     )
                 };
                 let mut query = sqlx::query_scalar(&sql).bind(item_id).bind(lang);
@@ -171,6 +192,7 @@ macro_rules! impl_translations {
                     .bind(seen_version)
                     .bind(search.0)
                     .bind(search.1)
+                    .bind($crate::sanitize::SANITIZER_VERSION)
                     .fetch_optional(&mut *tx)
                     .await?;
                 if let Some(version) = saved {

@@ -19,12 +19,12 @@ async fn the_site_feed_is_icalendar_with_the_last_years_events_and_the_riga_time
         app::timezone::start_of_day(today - chrono::Days::new(app::feeds::CALENDAR_FEED_DAYS_BACK));
     let in_window = site
         .store
-        .published_events_ending_after(since)
+        .published_events_ending_after(app::i18n::Lang::Lv, since)
         .await
         .expect("events");
     let all = site
         .store
-        .published_events_ending_after(chrono::DateTime::UNIX_EPOCH)
+        .published_events_ending_after(app::i18n::Lang::Lv, chrono::DateTime::UNIX_EPOCH)
         .await
         .expect("events");
     assert!(in_window.len() > 3 && in_window.len() < all.len());

@@ -134,6 +134,23 @@ async fn a_translated_article_is_read_in_the_readers_language_and_links_its_vers
     assert_eq!(content_lang(&event_ru), "lv", "no Russian version yet");
 }
 
+#[tokio::test(flavor = "multi_thread")]
+async fn an_events_news_are_named_in_the_readers_language_like_every_other_list() {
+    let site = Site::with_demo_content().await;
+    let meeting = "/events/starptautiska-projekta-uzsaksanas-sanaksme-kisineva";
+    let (status, english) = site.get(&format!("/en{meeting}")).await;
+    assert_eq!(status, StatusCode::OK);
+    // The event has no English version; the article about it has one, and its link says so.
+    assert_eq!(content_lang(&english), "lv");
+    assert!(
+        english.contains("Lithuania and Latvia to support Moldova"),
+        "the news about the event in English"
+    );
+    let (_, latvian) = site.get(meeting).await;
+    assert!(latvian.contains("Lietuva un Latvija sniegs atbalstu Moldovai"));
+    assert!(!latvian.contains("Lithuania and Latvia"));
+}
+
 /// The `lang` attribute of the page's `<h1>`: the language of the item's text.
 fn content_lang(page: &str) -> &str {
     let tag = page

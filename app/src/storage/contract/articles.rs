@@ -17,13 +17,19 @@ async fn articles_are_listed_newest_first_in_pages(store: SharedStore) {
             .await
             .expect("create");
     }
-    let first = store.published_articles(&[], 2, 0).await.expect("page 1");
+    let first = store
+        .published_articles(crate::i18n::Lang::Lv, &[], 2, 0)
+        .await
+        .expect("page 1");
     assert_eq!(first.total, 3);
     let first_titles: Vec<_> = first.articles.iter().map(|a| a.title.as_str()).collect();
     assert_eq!(first_titles, vec!["Jaunākais", "Vidējais"]);
-    let second = store.published_articles(&[], 2, 2).await.expect("page 2");
+    let second = store
+        .published_articles(crate::i18n::Lang::Lv, &[], 2, 2)
+        .await
+        .expect("page 2");
     let none = store
-        .published_articles(&["nav-tadas".to_string()], 10, 0)
+        .published_articles(crate::i18n::Lang::Lv, &["nav-tadas".to_string()], 10, 0)
         .await
         .expect("unknown category");
     assert_eq!((none.total, none.articles.len()), (0, 0));
@@ -44,7 +50,10 @@ async fn many_articles_are_stored_in_one_transaction(store: SharedStore) {
         store.create_articles(&batch).await.expect("bulk insert"),
         30
     );
-    let listed = store.published_articles(&[], 100, 0).await.expect("list");
+    let listed = store
+        .published_articles(crate::i18n::Lang::Lv, &[], 100, 0)
+        .await
+        .expect("list");
     assert_eq!(listed.total, 30);
     assert!(listed.articles.iter().any(|a| a.slug == "slodzes-zina-30"));
     assert_eq!(
@@ -60,7 +69,7 @@ async fn many_articles_are_stored_in_one_transaction(store: SharedStore) {
     assert!(store.create_articles(&bad_batch).await.is_err());
     assert_eq!(
         store
-            .published_articles(&[], 100, 0)
+            .published_articles(crate::i18n::Lang::Lv, &[], 100, 0)
             .await
             .expect("list")
             .total,
@@ -100,7 +109,7 @@ async fn a_stale_save_conflicts_and_changes_nothing(store: SharedStore) {
         "{second:?}"
     );
     let now = store
-        .published_article(&stored.slug)
+        .published_article(crate::i18n::Lang::Lv, &stored.slug)
         .await
         .expect("read")
         .expect("still there");
@@ -161,14 +170,14 @@ async fn articles_link_to_their_event_and_carry_attachments(store: SharedStore) 
         vec![report.clone(), agenda]
     );
     let about = store
-        .articles_about_event(meeting.id)
+        .articles_about_event(crate::i18n::Lang::Lv, meeting.id)
         .await
         .expect("articles about the event");
     assert_eq!(about.len(), 1);
     assert_eq!(about[0].slug, stored.slug);
     assert_eq!(
         store
-            .published_event_by_id(meeting.id)
+            .published_event_by_id(crate::i18n::Lang::Lv, meeting.id)
             .await
             .expect("event by id")
             .map(|event| event.slug),
@@ -194,7 +203,7 @@ async fn articles_link_to_their_event_and_carry_attachments(store: SharedStore) 
         vec![report]
     );
     assert!(store
-        .articles_about_event(meeting.id)
+        .articles_about_event(crate::i18n::Lang::Lv, meeting.id)
         .await
         .expect("about")
         .is_empty());
@@ -260,7 +269,10 @@ async fn article_settings_change_address_category_and_status(store: SharedStore)
     assert_eq!(moved.category.map(|c| c.slug), Some("projekti".to_string()));
     assert_eq!(moved.status, Status::Draft);
     assert_eq!(
-        store.published_article("jauna-adrese").await.expect("read"),
+        store
+            .published_article(crate::i18n::Lang::Lv, "jauna-adrese")
+            .await
+            .expect("read"),
         None
     );
     assert!(matches!(

@@ -87,7 +87,7 @@ async fn drafts_refuse_stale_saves_and_publishing_keeps_revisions(store: SharedS
     assert_eq!(draft.text.title, "Melnraksts A2");
     assert_eq!(
         store
-            .published_article(&stored.slug)
+            .published_article(crate::i18n::Lang::Lv, &stored.slug)
             .await
             .expect("read")
             .map(|a| a.title),
@@ -220,7 +220,10 @@ async fn events_are_updated_with_a_version_check_and_trashed(store: SharedStore)
         .await
         .expect("trash");
     assert_eq!(
-        store.published_event(&stored.slug).await.expect("read"),
+        store
+            .published_event(crate::i18n::Lang::Lv, &stored.slug)
+            .await
+            .expect("read"),
         None
     );
     assert_eq!(
@@ -296,7 +299,7 @@ async fn event_drafts_refuse_stale_saves_and_survive_publishing_elsewhere(store:
     );
     assert_eq!(
         store
-            .published_event(&stored.slug)
+            .published_event(crate::i18n::Lang::Lv, &stored.slug)
             .await
             .expect("read")
             .map(|e| e.title),

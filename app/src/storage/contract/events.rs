@@ -50,7 +50,7 @@ async fn events_ending_before_a_bound_are_left_out_but_series_reaching_past_it_a
         store.create_event(&new, None).await.expect("create event");
     }
     let titles: Vec<String> = store
-        .published_events_ending_after(bound)
+        .published_events_ending_after(crate::i18n::Lang::Lv, bound)
         .await
         .expect("events")
         .into_iter()
@@ -119,7 +119,7 @@ async fn events_are_found_by_the_range_they_overlap(store: SharedStore) {
             .expect("create event");
     }
     let found = store
-        .events_between(from, to)
+        .events_between(crate::i18n::Lang::Lv, from, to)
         .await
         .expect("events_between");
     assert_eq!(
@@ -137,12 +137,19 @@ async fn drafts_stay_hidden_from_readers(store: SharedStore) {
         .expect("create draft");
     assert_eq!(stored.status, Status::Draft);
     assert!(store
-        .events_between(utc(2020, 8, 1, 0, 0), utc(2020, 9, 1, 0, 0))
+        .events_between(
+            crate::i18n::Lang::Lv,
+            utc(2020, 8, 1, 0, 0),
+            utc(2020, 9, 1, 0, 0)
+        )
         .await
         .expect("events_between")
         .is_empty());
     assert_eq!(
-        store.published_event(&stored.slug).await.expect("lookup"),
+        store
+            .published_event(crate::i18n::Lang::Lv, &stored.slug)
+            .await
+            .expect("lookup"),
         None
     );
 
@@ -153,12 +160,15 @@ async fn drafts_stay_hidden_from_readers(store: SharedStore) {
         .await
         .expect("create draft");
     assert_eq!(
-        store.published_article(&stored.slug).await.expect("lookup"),
+        store
+            .published_article(crate::i18n::Lang::Lv, &stored.slug)
+            .await
+            .expect("lookup"),
         None
     );
     assert_eq!(
         store
-            .published_articles(&[], 10, 0)
+            .published_articles(crate::i18n::Lang::Lv, &[], 10, 0)
             .await
             .expect("list")
             .total,
@@ -179,7 +189,7 @@ async fn slugs_are_transliterated_and_unique(store: SharedStore) {
     assert_eq!(first.slug, "lietuva-un-latvija-sniegs-atbalstu-moldovai");
     assert_eq!(second.slug, "lietuva-un-latvija-sniegs-atbalstu-moldovai-2");
     let found = store
-        .published_article(&second.slug)
+        .published_article(crate::i18n::Lang::Lv, &second.slug)
         .await
         .expect("lookup")
         .expect("found");
@@ -207,7 +217,7 @@ async fn slugs_are_transliterated_and_unique(store: SharedStore) {
     assert_eq!(second_event.slug, "gimenu-cels-2");
     assert_eq!(
         store
-            .published_event("gimenu-cels-2")
+            .published_event(crate::i18n::Lang::Lv, "gimenu-cels-2")
             .await
             .expect("lookup"),
         Some(second_event)
@@ -255,7 +265,7 @@ async fn instants_round_trip_across_daylight_saving_changes(store: SharedStore) 
     assert_eq!((spring.ends_at - spring.starts_at).num_hours(), 2);
     assert_eq!((autumn.ends_at - autumn.starts_at).num_hours(), 4);
     let again = store
-        .published_event(&autumn.slug)
+        .published_event(crate::i18n::Lang::Lv, &autumn.slug)
         .await
         .expect("lookup")
         .expect("found");
@@ -281,18 +291,18 @@ async fn events_are_listed_upcoming_and_past_in_pages(store: SharedStore) {
             .expect("create");
     }
     let upcoming = store
-        .list_events(now, Direction::Upcoming, &[], 2, 0)
+        .list_events(crate::i18n::Lang::Lv, now, Direction::Upcoming, &[], 2, 0)
         .await
         .expect("upcoming");
     assert_eq!(titles(&upcoming.events), vec!["Notiek", "Rīt"]);
     assert_eq!(upcoming.total, 3);
     let later = store
-        .list_events(now, Direction::Upcoming, &[], 2, 2)
+        .list_events(crate::i18n::Lang::Lv, now, Direction::Upcoming, &[], 2, 2)
         .await
         .expect("upcoming page 2");
     assert_eq!(titles(&later.events), vec!["Vēlāk"]);
     let past = store
-        .list_events(now, Direction::Past, &[], 10, 0)
+        .list_events(crate::i18n::Lang::Lv, now, Direction::Past, &[], 10, 0)
         .await
         .expect("past");
     assert_eq!(titles(&past.events), vec!["Pagājis", "Sen pagājis"]);
@@ -316,7 +326,11 @@ async fn long_events_are_found_however_far_back_they_start(store: SharedStore) {
         .await
         .expect("create");
     let found = store
-        .events_between(utc(2020, 7, 31, 21, 0), utc(2020, 8, 31, 21, 0))
+        .events_between(
+            crate::i18n::Lang::Lv,
+            utc(2020, 7, 31, 21, 0),
+            utc(2020, 8, 31, 21, 0),
+        )
         .await
         .expect("events_between");
     assert_eq!(titles(&found), vec!["Izstāde", "Īss"]);
@@ -335,7 +349,11 @@ async fn many_events_are_stored_in_one_transaction(store: SharedStore) {
         .collect();
     assert_eq!(store.create_events(&batch).await.expect("bulk insert"), 250);
     let found = store
-        .events_between(utc(2031, 4, 30, 21, 0), utc(2031, 5, 31, 21, 0))
+        .events_between(
+            crate::i18n::Lang::Lv,
+            utc(2031, 4, 30, 21, 0),
+            utc(2031, 5, 31, 21, 0),
+        )
         .await
         .expect("events_between");
     assert_eq!(found.len(), 250);
@@ -347,7 +365,11 @@ async fn many_events_are_stored_in_one_transaction(store: SharedStore) {
     assert!(store.create_events(&bad_batch).await.is_err());
     assert_eq!(
         store
-            .events_between(utc(2031, 4, 30, 21, 0), utc(2031, 5, 31, 21, 0))
+            .events_between(
+                crate::i18n::Lang::Lv,
+                utc(2031, 4, 30, 21, 0),
+                utc(2031, 5, 31, 21, 0)
+            )
             .await
             .expect("events_between")
             .len(),
@@ -365,7 +387,11 @@ async fn demo_content_loads_with_august_2020_and_the_2018_article(store: SharedS
         .is_none());
 
     let august = store
-        .events_between(utc(2020, 7, 31, 21, 0), utc(2020, 8, 31, 21, 0))
+        .events_between(
+            crate::i18n::Lang::Lv,
+            utc(2020, 7, 31, 21, 0),
+            utc(2020, 8, 31, 21, 0),
+        )
         .await
         .expect("August 2020");
     assert!(august.len() >= 6, "{} events in August 2020", august.len());
@@ -373,13 +399,17 @@ async fn demo_content_loads_with_august_2020_and_the_2018_article(store: SharedS
     assert!(august.iter().any(|event| !event.all_day));
 
     let this_month = store
-        .events_between(utc(2026, 11, 28, 22, 0), utc(2026, 11, 29, 22, 0))
+        .events_between(
+            crate::i18n::Lang::Lv,
+            utc(2026, 11, 28, 22, 0),
+            utc(2026, 11, 29, 22, 0),
+        )
         .await
         .expect("today");
     assert!(!this_month.is_empty(), "the current month has an event");
 
     let all = store
-        .published_articles(&[], 100, 0)
+        .published_articles(crate::i18n::Lang::Lv, &[], 100, 0)
         .await
         .expect("articles");
     let launch = all

@@ -223,7 +223,10 @@ async fn an_edited_or_trashed_article_is_found_or_missed_at_once(store: SharedSt
         .await
         .is_empty());
     assert_eq!(
-        store.published_article(&stored.slug).await.expect("read"),
+        store
+            .published_article(crate::i18n::Lang::Lv, &stored.slug)
+            .await
+            .expect("read"),
         None
     );
     assert!(matches!(

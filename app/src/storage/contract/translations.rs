@@ -5,6 +5,7 @@ use super::*;
 contract_tests!(
     translations_are_kept_per_language_and_replaced_only_at_the_version_seen,
     readers_find_items_by_their_version_in_their_language,
+    every_reading_is_in_the_readers_language_with_the_latvian_where_untranslated,
 );
 
 async fn translations_are_kept_per_language_and_replaced_only_at_the_version_seen(
@@ -197,7 +198,7 @@ async fn translations_are_kept_per_language_and_replaced_only_at_the_version_see
         .is_empty());
     assert_eq!(
         store
-            .published_event(&event.slug)
+            .published_event(crate::i18n::Lang::Lv, &event.slug)
             .await
             .expect("read")
             .map(|e| e.title),
@@ -280,4 +281,167 @@ async fn readers_find_items_by_their_version_in_their_language(store: SharedStor
     assert_eq!(found("partnership", Lang::En).await.len(), 1);
     // Saved versions carry their search text: nothing is left to fill in at start.
     assert_eq!(store.backfill_search().await.expect("backfill"), 0);
+}
+
+/// Storage reads in a language in one place: every reader's query answers the translation's
+/// text where there is one, the Latvian where there is none, and says which it is.
+async fn every_reading_is_in_the_readers_language_with_the_latvian_where_untranslated(
+    store: SharedStore,
+) {
+    use crate::i18n::Lang;
+
+    let seminar = store
+        .create_event(
+            &event(
+                "Seminārs Rīgā",
+                utc(2021, 5, 10, 9, 0),
+                utc(2021, 5, 10, 12, 0),
+            ),
+            None,
+        )
+        .await
+        .expect("event");
+    let other = store
+        .create_event(
+            &event(
+                "Tikšanās Cēsīs",
+                utc(2021, 5, 11, 9, 0),
+                utc(2021, 5, 11, 12, 0),
+            ),
+            None,
+        )
+        .await
+        .expect("untranslated event");
+    let report = store
+        .create_article(
+            &NewArticle {
+                event: Some(seminar.slug.clone()),
+                ..article("Seminārā runāja par palīdzību", utc(2021, 5, 12, 7, 0))
+            },
+            None,
+        )
+        .await
+        .expect("article");
+    store
+        .save_event_translation(
+            seminar.id,
+            "en",
+            &EventText {
+                title: "Seminar in Riga".into(),
+                summary: "A short one.".into(),
+                body_html: "<p>About help.</p>".into(),
+                location: "Riga".into(),
+            },
+            0,
+            None,
+        )
+        .await
+        .expect("event in English");
+    store
+        .save_article_translation(
+            report.id,
+            "en",
+            &ArticleText {
+                title: "The seminar spoke of help".into(),
+                lead: "Lead.".into(),
+                body_html: "<p>Body.</p>".into(),
+                contact: "Contact.".into(),
+            },
+            0,
+            None,
+        )
+        .await
+        .expect("article in English");
+
+    let (from, to) = (utc(2021, 5, 1, 0, 0), utc(2021, 6, 1, 0, 0));
+    let month = |lang| {
+        let store = store.clone();
+        async move {
+            store
+                .events_between(lang, from, to)
+                .await
+                .expect("month")
+                .into_iter()
+                .map(|e| (e.title, e.location, e.text_lang))
+                .collect::<Vec<_>>()
+        }
+    };
+    assert_eq!(
+        month(Lang::En).await,
+        vec![
+            ("Seminar in Riga".into(), "Riga".into(), Lang::En),
+            ("Tikšanās Cēsīs".into(), "Rīga".into(), Lang::Lv),
+        ]
+    );
+    assert_eq!(
+        month(Lang::Ru).await[0],
+        ("Seminārs Rīgā".into(), "Rīga".into(), Lang::Lv),
+        "no Russian version: the Latvian one"
+    );
+    assert_eq!(month(Lang::Lv).await[0].2, Lang::Lv);
+
+    let page = store
+        .published_event(Lang::En, &seminar.slug)
+        .await
+        .expect("read")
+        .expect("published");
+    assert_eq!(
+        (
+            page.summary.as_str(),
+            page.body_html.as_str(),
+            page.text_lang
+        ),
+        ("A short one.", "<p>About help.</p>", Lang::En)
+    );
+    assert!(
+        page.updated_at >= seminar.updated_at,
+        "a translation's change is the item's"
+    );
+    let untranslated = store
+        .published_event_by_id(Lang::En, other.id)
+        .await
+        .expect("read")
+        .expect("published");
+    assert_eq!(
+        (untranslated.title.as_str(), untranslated.text_lang),
+        ("Tikšanās Cēsīs", Lang::Lv)
+    );
+    // Writes and editors read the Latvian original.
+    assert_eq!(
+        store
+            .event_for_editing(&seminar.slug)
+            .await
+            .expect("read")
+            .expect("there")
+            .title,
+        "Seminārs Rīgā"
+    );
+
+    // Articles alike, in every list a reader sees.
+    let news = store
+        .articles_about_event(Lang::En, seminar.id)
+        .await
+        .expect("news");
+    assert_eq!(
+        news.iter()
+            .map(|a| (a.title.as_str(), a.contact.as_str(), a.text_lang))
+            .collect::<Vec<_>>(),
+        vec![("The seminar spoke of help", "Contact.", Lang::En)]
+    );
+    let listed = store
+        .published_articles(Lang::En, &[], 10, 0)
+        .await
+        .expect("list");
+    assert_eq!(listed.articles[0].title, "The seminar spoke of help");
+    let listed = store
+        .published_articles(Lang::Ru, &[], 10, 0)
+        .await
+        .expect("list");
+    assert_eq!(
+        (
+            listed.articles[0].title.as_str(),
+            listed.articles[0].text_lang
+        ),
+        ("Seminārā runāja par palīdzību", Lang::Lv)
+    );
 }

@@ -92,11 +92,11 @@ async fn snapshot(site: &Site, (article, event): (i64, i64)) -> String {
         (
             store.audit_log(1000, 0).await.expect("audit log"),
             store
-                .published_articles(&[], 1000, 0)
+                .published_articles(app::i18n::Lang::Lv, &[], 1000, 0)
                 .await
                 .expect("articles"),
             store
-                .published_events_ending_after(chrono::DateTime::UNIX_EPOCH)
+                .published_events_ending_after(app::i18n::Lang::Lv, chrono::DateTime::UNIX_EPOCH)
                 .await
                 .expect("events"),
             store.draft_articles().await.expect("drafts"),
