@@ -14,7 +14,7 @@ use super::rows::{
     RevisionRow, SearchRow, UserRow, ARTICLE_COLUMNS, DRAFT_COLUMNS, EVENT_COLUMNS,
     EVENT_DRAFT_COLUMNS, EVENT_REVISION_COLUMNS,
 };
-use super::sql::{draft_refusal, impl_store, ItemTables, TranslationsOf, MAX_SLUGS_BOUND};
+use super::sql::{draft_refusal, impl_store, ItemTables};
 use super::{
     slugs, Article, ArticleDraft, ArticleNeighbours, ArticlePage, ArticleRevision, ArticleSettings,
     ArticleText, Attachment, Audit, AuditEntry, Category, Credentials, Direction, DraftRule, Event,

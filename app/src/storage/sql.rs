@@ -498,17 +498,6 @@ macro_rules! impl_store {
 
 pub(super) use impl_store;
 
-/// The most slugs one statement binds (SQLite allows 32,766 parameters, PostgreSQL 65,535).
-pub(super) const MAX_SLUGS_BOUND: usize = 1_000;
-
-/// Which translations `read_translations` reads.
-pub(super) enum TranslationsOf<'a> {
-    /// One item's, in every language.
-    Item(i64),
-    /// Those of the items at `slugs` in `lang`.
-    Slugs { lang: &'a str, slugs: &'a [String] },
-}
-
 /// The tables of one kind of editable item, for the writes and reads articles and events
 /// share (audit lines, drafts, translations): the items' table, the name the audit log gives
 /// the kind, the column other tables name an item by, its drafts' and translations' tables,

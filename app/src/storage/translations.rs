@@ -28,25 +28,9 @@ pub trait TranslationStore: Send + Sync {
         audit: Option<Audit<'_>>,
     ) -> Result<i64, StoreError>;
 
-    /// The translations into `lang` of those of the articles at `slugs` that have one, each
-    /// with its article's slug, in one query.
-    async fn article_translations_into(
-        &self,
-        lang: &str,
-        slugs: &[String],
-    ) -> Result<Vec<(String, Translation<ArticleText>)>, StoreError>;
-
     /// The slugs of the published articles and of the published events translated into
     /// `lang`, in no particular order.
     async fn translated_slugs(&self, lang: &str) -> Result<(Vec<String>, Vec<String>), StoreError>;
-
-    /// The translations into `lang` of those of the events at `slugs` that have one, each with
-    /// its event's slug, in one query.
-    async fn event_translations_into(
-        &self,
-        lang: &str,
-        slugs: &[String],
-    ) -> Result<Vec<(String, Translation<EventText>)>, StoreError>;
 
     /// An event's translations, by language code.
     async fn event_translations(
@@ -69,13 +53,12 @@ pub trait TranslationStore: Send + Sync {
 macro_rules! impl_translations {
     ($store:ident, $db:ty, $instant:path) => {
         impl $store {
-            /// Translations of one kind of item, with the item's slug, as rows of type `R`
-            /// (the kind's four text columns by their own names): of one item in every
-            /// language, or of the items at some slugs in one language, in one query.
+            /// One item's translations in every language, as rows of type `R` (the kind's
+            /// four text columns by their own names, with the item's slug).
             async fn read_translations<R>(
                 &self,
                 table: &ItemTables,
-                of: TranslationsOf<'_>,
+                id: i64,
             ) -> Result<Vec<R>, StoreError>
             where
                 R: for<'r> sqlx::FromRow<'r, <$db as sqlx::Database>::Row> + Send + Unpin,
@@ -88,35 +71,11 @@ macro_rules! impl_translations {
                     ..
                 } = table;
                 let texts = columns.map(|column| format!("t.{column}")).join(", ");
-                let select = format!(
+                let sql = format!(
                     "SELECT p.slug, t.lang, {texts}, t.version, t.updated_at FROM {name} t \
-                     JOIN {parent} p ON p.id = t.{item}"
+                     JOIN {parent} p ON p.id = t.{item} WHERE p.id = $1 ORDER BY t.lang"
                 );
-                let rows = match of {
-                    TranslationsOf::Item(id) => {
-                        sqlx::query_as(&format!("{select} WHERE p.id = $1 ORDER BY t.lang"))
-                            .bind(id)
-                            .fetch_all(&self.pool)
-                            .await?
-                    }
-                    TranslationsOf::Slugs { lang, slugs } => {
-                        // A whole feed's slugs can be more than a statement may bind.
-                        let mut rows = Vec::new();
-                        for slugs in slugs.chunks(MAX_SLUGS_BOUND) {
-                            let sql = format!(
-                                "{select} WHERE t.lang = $1{}",
-                                in_slugs("(p.slug", 2, slugs.len())
-                            );
-                            let mut query = sqlx::query_as(&sql).bind(lang);
-                            for slug in slugs {
-                                query = query.bind(slug);
-                            }
-                            rows.extend(query.fetch_all(&self.pool).await?);
-                        }
-                        rows
-                    }
-                };
-                Ok(rows)
+                Ok(sqlx::query_as(&sql).bind(id).fetch_all(&self.pool).await?)
             }
 
             /// The slugs of the published items translated into `lang`.
@@ -231,7 +190,7 @@ macro_rules! impl_translations {
                 article_id: i64,
             ) -> Result<Vec<Translation<ArticleText>>, StoreError> {
                 let rows: Vec<ArticleTranslationRow> = self
-                    .read_translations(&ItemTables::ARTICLES, TranslationsOf::Item(article_id))
+                    .read_translations(&ItemTables::ARTICLES, article_id)
                     .await?;
                 Ok(rows
                     .into_iter()
@@ -259,20 +218,6 @@ macro_rules! impl_translations {
                 .await
             }
 
-            async fn article_translations_into(
-                &self,
-                lang: &str,
-                slugs: &[String],
-            ) -> Result<Vec<(String, Translation<ArticleText>)>, StoreError> {
-                let rows: Vec<ArticleTranslationRow> = self
-                    .read_translations(&ItemTables::ARTICLES, TranslationsOf::Slugs { lang, slugs })
-                    .await?;
-                Ok(rows
-                    .into_iter()
-                    .map(ArticleTranslationRow::into_translation)
-                    .collect())
-            }
-
             async fn translated_slugs(
                 &self,
                 lang: &str,
@@ -284,26 +229,12 @@ macro_rules! impl_translations {
                 ))
             }
 
-            async fn event_translations_into(
-                &self,
-                lang: &str,
-                slugs: &[String],
-            ) -> Result<Vec<(String, Translation<EventText>)>, StoreError> {
-                let rows: Vec<EventTranslationRow> = self
-                    .read_translations(&ItemTables::EVENTS, TranslationsOf::Slugs { lang, slugs })
-                    .await?;
-                Ok(rows
-                    .into_iter()
-                    .map(EventTranslationRow::into_translation)
-                    .collect())
-            }
-
             async fn event_translations(
                 &self,
                 event_id: i64,
             ) -> Result<Vec<Translation<EventText>>, StoreError> {
                 let rows: Vec<EventTranslationRow> = self
-                    .read_translations(&ItemTables::EVENTS, TranslationsOf::Item(event_id))
+                    .read_translations(&ItemTables::EVENTS, event_id)
                     .await?;
                 Ok(rows
                     .into_iter()
