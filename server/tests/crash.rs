@@ -373,7 +373,7 @@ fn the_site_is_exported_and_imported_from_the_command_line() {
     );
     let site: serde_json::Value =
         serde_json::from_slice(&exported.stdout).expect("standard output is the export alone");
-    assert_eq!(site["notikumi_export"], 1);
+    assert_eq!(site["notikumi_export"], app::storage::transfer::FORMAT);
     let rows = |table: &str| {
         site["tables"]
             .as_array()

@@ -9,7 +9,7 @@ use super::{
     autosave::{field_message, SaveState},
     body_editor::BodyEditor,
     conflict::article_parts,
-    delete_article,
+    delete_item,
     drafting::Draft,
     get_editable_article,
     history::History,
@@ -87,7 +87,12 @@ fn EditorForm(article: EditableArticle, on_leave: Callback<()>) -> impl IntoView
     let delete = draft.delete_after_asking(
         lang,
         "editor-article-delete-question",
-        move || delete_article(article_id),
+        move || {
+            delete_item(ItemRef {
+                kind: ItemKind::Article,
+                id: article_id,
+            })
+        },
         "/editor",
     );
     let on_keydown = draft.keys(save_now, on_leave);

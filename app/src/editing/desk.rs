@@ -3,7 +3,7 @@
 
 use leptos::{prelude::*, task::spawn_local};
 
-use super::{create_article, get_audit_log, get_desk, restore_article, restore_event, Desk};
+use super::{create_article, get_audit_log, get_desk, restore_item, Desk, ItemKind, ItemRef};
 use crate::{
     auth::{use_viewer, Role},
     components::{ErrorPage, PageMeta},
@@ -87,11 +87,12 @@ fn DeskLists(desk: Desk, lang: Lang) -> impl IntoView {
     let back = RwSignal::new(Vec::<(i64, bool)>::new());
     let restore = move |id: i64, event: bool| {
         spawn_local(async move {
-            let restored = if event {
-                restore_event(id).await
+            let kind = if event {
+                ItemKind::Event
             } else {
-                restore_article(id).await
+                ItemKind::Article
             };
+            let restored = restore_item(ItemRef { kind, id }).await;
             match restored {
                 Ok(()) => {
                     message.set(Some(tr(lang, "desk-restored")));

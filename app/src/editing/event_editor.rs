@@ -9,7 +9,7 @@ use super::{
     autosave::{field_message, SaveState},
     body_editor::BodyEditor,
     conflict::event_parts,
-    delete_event,
+    delete_item,
     drafting::Draft,
     event_fields::{EditableEvent, EventFields, EventSave},
     get_editable_event,
@@ -89,7 +89,12 @@ fn EventForm(event: EditableEvent, on_leave: Callback<()>) -> impl IntoView {
     let delete = draft.delete_after_asking(
         lang,
         "editor-event-delete-question",
-        move || delete_event(event_id),
+        move || {
+            delete_item(ItemRef {
+                kind: ItemKind::Event,
+                id: event_id,
+            })
+        },
         "/calendar",
     );
     let conflict_view = draft.conflict_view(

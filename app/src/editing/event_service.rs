@@ -4,8 +4,9 @@ use chrono::{Days, NaiveDate, NaiveTime};
 
 use super::{
     event_fields::{self, EditableEvent, EventFields, EventSave},
-    service::{audit, stamp},
-    stored_draft, DraftState, Saved,
+    service::audit,
+    stored_draft::{self, StoredEventDraft},
+    Saved,
 };
 use crate::{
     calendar::{occurrences::category_tags, recurrence},
@@ -13,7 +14,7 @@ use crate::{
     i18n::Message,
     sanitize::SafeHtml,
     state::store,
-    storage::{DraftRule, Event, EventDraft, NewEvent, Recurrence, Status, User},
+    storage::{DraftRule, Event, NewEvent, Recurrence, Status, User},
     timezone,
 };
 
@@ -53,10 +54,7 @@ pub async fn editable(slug: &str) -> Result<EditableEvent, AppError> {
         .event_for_editing(slug)
         .await?
         .ok_or(AppError::NotFound)?;
-    let draft = match store.event_draft(event.id).await? {
-        Some(draft) => Some(draft_state(draft)?),
-        None => None,
-    };
+    let draft = stored_draft::opened::<StoredEventDraft>(event.id).await?;
     Ok(EditableEvent {
         id: event.id,
         slug: event.slug.clone(),
@@ -65,20 +63,6 @@ pub async fn editable(slug: &str) -> Result<EditableEvent, AppError> {
         fields: fields_of(&event),
         draft,
         categories: category_tags(store.as_ref()).await?,
-    })
-}
-
-fn draft_state(draft: EventDraft) -> Result<DraftState<EventFields>, AppError> {
-    let fields = stored_draft::from_stored(&draft.fields_json).map_err(|error| {
-        tracing::error!(event = draft.event_id, %error, "unreadable event draft");
-        AppError::Internal
-    })?;
-    Ok(DraftState {
-        fields,
-        base_version: draft.base_version,
-        draft_version: draft.draft_version,
-        saved_by: draft.saved_by,
-        saved_at: stamp(draft.saved_at),
     })
 }
 
@@ -94,23 +78,16 @@ pub async fn save_draft(editor: &User, save: EventSave) -> Result<Saved, AppErro
         .await?
         .as_str()
         .to_string();
-    let json = stored_draft::to_stored(&fields).map_err(|_| AppError::Internal)?;
-    let draft = store()?
-        .save_event_draft(
-            save.event_id,
-            &json,
-            save.version,
-            save.draft_version,
-            editor.id,
-            audit(editor, "changed"),
-        )
-        .await?;
-    Ok(Saved {
-        version: save.version,
-        draft_version: draft.draft_version,
-        at: clock(draft.saved_at),
-        body_html: fields.body_html,
-    })
+    let body_html = fields.body_html.clone();
+    stored_draft::save::<StoredEventDraft>(
+        editor,
+        save.event_id,
+        &fields,
+        body_html,
+        save.version,
+        save.draft_version,
+    )
+    .await
 }
 
 /// The stored form of the fields; a recurring event keeps its rule, its series end following
@@ -257,16 +234,4 @@ pub async fn move_to(editor: &User, slug: &str, day: NaiveDate) -> Result<(), Ap
         )
         .await?;
     Ok(())
-}
-
-pub async fn restore(editor: &User, event_id: i64) -> Result<(), AppError> {
-    Ok(store()?
-        .restore_event(event_id, audit(editor, "restored"))
-        .await?)
-}
-
-pub async fn trash(editor: &User, event_id: i64) -> Result<(), AppError> {
-    Ok(store()?
-        .trash_event(event_id, audit(editor, "deleted"))
-        .await?)
 }

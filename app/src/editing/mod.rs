@@ -243,18 +243,18 @@ pub async fn create_article() -> Result<String, AppError> {
     service::create(&editor).await
 }
 
-/// Moves an article to the trash.
-#[server(input = Json, endpoint = "editing/delete_article")]
-pub async fn delete_article(article_id: i64) -> Result<(), AppError> {
+/// Moves an article or event to the trash.
+#[server(input = Json, endpoint = "editing/delete_item")]
+pub async fn delete_item(item: ItemRef) -> Result<(), AppError> {
     let editor = crate::auth::session::require_editor().await?;
-    service::trash(&editor, article_id).await
+    service::trash(&editor, item).await
 }
 
-/// Takes an article out of the trash, as a draft.
-#[server(input = Json, endpoint = "editing/restore_article")]
-pub async fn restore_article(article_id: i64) -> Result<(), AppError> {
+/// Takes an article or event out of the trash, as a draft.
+#[server(input = Json, endpoint = "editing/restore_item")]
+pub async fn restore_item(item: ItemRef) -> Result<(), AppError> {
     let editor = crate::auth::session::require_editor().await?;
-    service::restore(&editor, article_id).await
+    service::restore(&editor, item).await
 }
 
 /// Every version of an article or event, newest first.
@@ -401,23 +401,9 @@ pub async fn move_event(slug: String, day: chrono::NaiveDate) -> Result<(), AppE
     event_service::move_to(&editor, &slug, day).await
 }
 
-/// Moves an event to the trash.
-#[server(input = Json, endpoint = "editing/delete_event")]
-pub async fn delete_event(event_id: i64) -> Result<(), AppError> {
-    let editor = crate::auth::session::require_editor().await?;
-    event_service::trash(&editor, event_id).await
-}
-
 /// Changes an article's address, category and whether readers see it.
 #[server(input = Json, endpoint = "editing/update_article_settings")]
 pub async fn update_article_settings(save: ArticleSettingsSave) -> Result<SettingsSaved, AppError> {
     let editor = crate::auth::session::require_editor().await?;
     service::update_settings(&editor, save).await
-}
-
-/// Takes an event out of the trash, as a draft.
-#[server(input = Json, endpoint = "editing/restore_event")]
-pub async fn restore_event(event_id: i64) -> Result<(), AppError> {
-    let editor = crate::auth::session::require_editor().await?;
-    event_service::restore(&editor, event_id).await
 }

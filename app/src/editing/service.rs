@@ -4,18 +4,16 @@
 use chrono::Utc;
 
 use super::{
+    stored_draft::{self, StoredArticleDraft},
     validate, ArticleFields, ArticleSave, ArticleSettingsSave, AuditLine, Desk, DeskItem,
-    DraftState, EditableArticle, Saved, SettingsSaved,
+    EditableArticle, ItemRef, Saved, SettingsSaved,
 };
 use crate::{
     error::AppError,
     i18n::Message,
     sanitize::SafeHtml,
     state::store,
-    storage::{
-        Article, ArticleDraft, ArticleSettings, ArticleText, Audit, DraftRule, NewArticle, Status,
-        User,
-    },
+    storage::{Article, ArticleSettings, Audit, DraftRule, NewArticle, Status, TrashMove, User},
     timezone,
 };
 
@@ -32,30 +30,6 @@ pub(super) fn fields_of(article: &Article) -> ArticleFields {
         lead: article.lead.clone(),
         body_html: article.body_html.clone(),
         contact: article.contact.clone(),
-    }
-}
-
-fn text_of(fields: &ArticleFields) -> ArticleText {
-    ArticleText {
-        title: fields.title.clone(),
-        lead: fields.lead.clone(),
-        body_html: fields.body_html.clone(),
-        contact: fields.contact.clone(),
-    }
-}
-
-fn draft_state(draft: ArticleDraft) -> DraftState {
-    DraftState {
-        fields: ArticleFields {
-            title: draft.text.title,
-            lead: draft.text.lead,
-            body_html: draft.text.body_html,
-            contact: draft.text.contact,
-        },
-        base_version: draft.base_version,
-        draft_version: draft.draft_version,
-        saved_by: draft.saved_by,
-        saved_at: stamp(draft.saved_at),
     }
 }
 
@@ -91,7 +65,7 @@ pub async fn editable_article(_editor: &User, slug: &str) -> Result<EditableArti
         .article_for_editing(slug)
         .await?
         .ok_or(AppError::NotFound)?;
-    let draft = store.article_draft(article.id).await?.map(draft_state);
+    let draft = stored_draft::opened::<StoredArticleDraft>(article.id).await?;
     Ok(EditableArticle {
         category: article
             .category
@@ -110,24 +84,16 @@ pub async fn editable_article(_editor: &User, slug: &str) -> Result<EditableArti
 
 pub async fn save_draft(editor: &User, save: ArticleSave) -> Result<Saved, AppError> {
     let fields = checked(&save.fields).await?;
-    let draft = store()?
-        .save_article_draft(
-            save.article_id,
-            &text_of(&fields),
-            save.base_version,
-            save.draft_version,
-            editor.id,
-            audit(editor, "changed"),
-        )
-        .await?;
-    Ok(Saved {
-        version: save.base_version,
-        draft_version: draft.draft_version,
-        at: timezone::local(draft.saved_at)
-            .format("%H:%M:%S")
-            .to_string(),
-        body_html: fields.body_html,
-    })
+    let body_html = fields.body_html.clone();
+    stored_draft::save::<StoredArticleDraft>(
+        editor,
+        save.article_id,
+        &fields,
+        body_html,
+        save.base_version,
+        save.draft_version,
+    )
+    .await
 }
 
 /// Publishes `fields` over version `expected_version`, keeping the article's other details;
@@ -250,15 +216,27 @@ pub async fn create(editor: &User) -> Result<String, AppError> {
     Ok(article.slug)
 }
 
-pub async fn trash(editor: &User, article_id: i64) -> Result<(), AppError> {
+/// Moves an article or event to the trash.
+pub async fn trash(editor: &User, item: ItemRef) -> Result<(), AppError> {
     Ok(store()?
-        .trash_article(article_id, audit(editor, "deleted"))
+        .move_trash(
+            item.kind,
+            item.id,
+            TrashMove::Into,
+            audit(editor, "deleted"),
+        )
         .await?)
 }
 
-pub async fn restore(editor: &User, article_id: i64) -> Result<(), AppError> {
+/// Takes an article or event out of the trash, as a draft.
+pub async fn restore(editor: &User, item: ItemRef) -> Result<(), AppError> {
     Ok(store()?
-        .restore_article(article_id, audit(editor, "restored"))
+        .move_trash(
+            item.kind,
+            item.id,
+            TrashMove::OutOf,
+            audit(editor, "restored"),
+        )
         .await?)
 }
 

@@ -1,25 +1,86 @@
-//! How an event's shared draft is stored: a JSON shape of its own, with a format number, so
-//! the browser's wire type [`EventFields`] can change (a field renamed, added or dropped)
-//! without making a stored draft unreadable. Article drafts are columns; an event's form has
-//! dates and times as typed, which only the editor reads back, so they are kept as one
-//! document.
+//! Shared drafts, once for every kind of item: how a draft is stored, opened and saved.
 //!
-//! Changing this shape means a new format number and a conversion from the old one; the test
-//! below holds a draft as it was stored by the first format, and it must keep opening.
+//! A draft is stored as a JSON shape of its kind's own ([`StoredShape`]), with a format
+//! number, so the browser's wire types (`ArticleFields`, `EventFields`) can change (a field
+//! renamed, added or dropped) without making a stored draft unreadable: a draft is the form as
+//! typed and need not be a valid item yet (an event's dates and times are kept as typed).
+//! Every kind keeps its drafts in the same columns and goes through the same storage calls
+//! (`Store::draft`, `Store::save_draft`) and the same service code here.
+//!
+//! Changing a shape means a new format number and a conversion from the old one; the tests
+//! below hold drafts as the first format stored them, and they must keep opening.
 
-use serde::{Deserialize, Serialize};
+use serde::{de::DeserializeOwned, Deserialize, Serialize};
 
-use super::event_fields::EventFields;
+use super::{event_fields::EventFields, ArticleFields, DraftState, ItemKind, Saved};
+use crate::{error::AppError, state::store, storage::User, timezone};
 
 /// The format drafts are written in now.
 const FORMAT: u32 = 1;
 
-/// Format 1. The field names are the stored ones, pinned here, whatever `EventFields` calls
-/// them. Drafts saved before the format number existed are format 1 too (the same names).
-#[derive(Debug, Serialize, Deserialize)]
-#[serde(default)]
-struct StoredEventDraft {
+/// A kind of item's draft as stored: its fields under pinned names, whatever its wire type
+/// calls them. Missing fields read as empty (`#[serde(default)]`), unknown ones are ignored.
+pub trait StoredShape: Serialize + DeserializeOwned + Default {
+    /// The editor's fields, as the browser sends them.
+    type Fields;
+    const KIND: ItemKind;
+
+    fn from_fields(fields: &Self::Fields) -> Self;
+    fn into_fields(self) -> Self::Fields;
+}
+
+/// A stored draft: the format number beside the kind's fields. Drafts saved before the format
+/// number existed are format 1 (the same names).
+#[derive(Serialize, Deserialize)]
+struct Stored<S> {
+    #[serde(default = "first_format")]
     format: u32,
+    #[serde(flatten)]
+    shape: S,
+}
+
+fn first_format() -> u32 {
+    1
+}
+
+/// An article's draft, format 1.
+#[derive(Debug, Default, Serialize, Deserialize)]
+#[serde(default)]
+pub struct StoredArticleDraft {
+    title: String,
+    lead: String,
+    body_html: String,
+    contact: String,
+}
+
+impl StoredShape for StoredArticleDraft {
+    type Fields = ArticleFields;
+    const KIND: ItemKind = ItemKind::Article;
+
+    fn from_fields(fields: &ArticleFields) -> Self {
+        let fields = fields.clone();
+        StoredArticleDraft {
+            title: fields.title,
+            lead: fields.lead,
+            body_html: fields.body_html,
+            contact: fields.contact,
+        }
+    }
+
+    fn into_fields(self) -> ArticleFields {
+        ArticleFields {
+            title: self.title,
+            lead: self.lead,
+            body_html: self.body_html,
+            contact: self.contact,
+        }
+    }
+}
+
+/// An event's draft, format 1.
+#[derive(Debug, Default, Serialize, Deserialize)]
+#[serde(default)]
+pub struct StoredEventDraft {
     title: String,
     summary: String,
     body_html: String,
@@ -33,21 +94,40 @@ struct StoredEventDraft {
     published: bool,
 }
 
-impl Default for StoredEventDraft {
-    fn default() -> Self {
+impl StoredShape for StoredEventDraft {
+    type Fields = EventFields;
+    const KIND: ItemKind = ItemKind::Event;
+
+    fn from_fields(fields: &EventFields) -> Self {
+        let fields = fields.clone();
         StoredEventDraft {
-            format: FORMAT,
-            title: String::new(),
-            summary: String::new(),
-            body_html: String::new(),
-            location: String::new(),
-            category: String::new(),
-            all_day: false,
-            start_date: String::new(),
-            start_time: String::new(),
-            end_date: String::new(),
-            end_time: String::new(),
-            published: false,
+            title: fields.title,
+            summary: fields.summary,
+            body_html: fields.body_html,
+            location: fields.location,
+            category: fields.category,
+            all_day: fields.all_day,
+            start_date: fields.start_date,
+            start_time: fields.start_time,
+            end_date: fields.end_date,
+            end_time: fields.end_time,
+            published: fields.published,
+        }
+    }
+
+    fn into_fields(self) -> EventFields {
+        EventFields {
+            title: self.title,
+            summary: self.summary,
+            body_html: self.body_html,
+            location: self.location,
+            category: self.category,
+            all_day: self.all_day,
+            start_date: self.start_date,
+            start_time: self.start_time,
+            end_date: self.end_date,
+            end_time: self.end_time,
+            published: self.published,
         }
     }
 }
@@ -55,50 +135,79 @@ impl Default for StoredEventDraft {
 /// Why a stored draft could not be opened.
 #[derive(Debug, thiserror::Error)]
 pub enum UnreadableDraft {
-    #[error("not a stored event draft: {0}")]
+    #[error("not a stored draft: {0}")]
     Json(#[from] serde_json::Error),
-    #[error("event draft format {0} is newer than this program knows")]
+    #[error("draft format {0} is newer than this program knows")]
     Format(u32),
 }
 
 /// The draft as it is stored.
-pub fn to_stored(fields: &EventFields) -> Result<String, serde_json::Error> {
-    let fields = fields.clone();
-    let stored = StoredEventDraft {
+pub fn to_stored<S: StoredShape>(fields: &S::Fields) -> Result<String, serde_json::Error> {
+    serde_json::to_string(&Stored {
         format: FORMAT,
-        title: fields.title,
-        summary: fields.summary,
-        body_html: fields.body_html,
-        location: fields.location,
-        category: fields.category,
-        all_day: fields.all_day,
-        start_date: fields.start_date,
-        start_time: fields.start_time,
-        end_date: fields.end_date,
-        end_time: fields.end_time,
-        published: fields.published,
-    };
-    serde_json::to_string(&stored)
+        shape: S::from_fields(fields),
+    })
 }
 
 /// A stored draft, of any format this program knows, as the editor's fields.
-pub fn from_stored(json: &str) -> Result<EventFields, UnreadableDraft> {
-    let stored: StoredEventDraft = serde_json::from_str(json)?;
+pub fn from_stored<S: StoredShape>(json: &str) -> Result<S::Fields, UnreadableDraft> {
+    let stored: Stored<S> = serde_json::from_str(json)?;
     if stored.format != FORMAT {
         return Err(UnreadableDraft::Format(stored.format));
     }
-    Ok(EventFields {
-        title: stored.title,
-        summary: stored.summary,
-        body_html: stored.body_html,
-        location: stored.location,
-        category: stored.category,
-        all_day: stored.all_day,
-        start_date: stored.start_date,
-        start_time: stored.start_time,
-        end_date: stored.end_date,
-        end_time: stored.end_time,
-        published: stored.published,
+    Ok(stored.shape.into_fields())
+}
+
+/// The shared draft of item `item_id`, as its editor opens it.
+pub async fn opened<S: StoredShape>(
+    item_id: i64,
+) -> Result<Option<DraftState<S::Fields>>, AppError> {
+    let Some(draft) = store()?.draft(S::KIND, item_id).await? else {
+        return Ok(None);
+    };
+    let fields = from_stored::<S>(&draft.fields_json).map_err(|error| {
+        tracing::error!(kind = ?S::KIND, item = item_id, %error, "unreadable draft");
+        AppError::Internal
+    })?;
+    Ok(Some(DraftState {
+        fields,
+        base_version: draft.base_version,
+        draft_version: draft.draft_version,
+        saved_by: draft.saved_by,
+        saved_at: super::service::stamp(draft.saved_at),
+    }))
+}
+
+/// Saves `fields` (checked, the body sanitised) as the shared draft of item `item_id`, written
+/// on item version `version` over draft version `draft_version` (0: none yet); answers what
+/// was saved, with `body_html` as stored.
+pub async fn save<S: StoredShape>(
+    editor: &User,
+    item_id: i64,
+    fields: &S::Fields,
+    body_html: String,
+    version: i64,
+    draft_version: i64,
+) -> Result<Saved, AppError> {
+    let json = to_stored::<S>(fields).map_err(|_| AppError::Internal)?;
+    let draft = store()?
+        .save_draft(
+            S::KIND,
+            item_id,
+            &json,
+            version,
+            draft_version,
+            editor.id,
+            super::service::audit(editor, "changed"),
+        )
+        .await?;
+    Ok(Saved {
+        version,
+        draft_version: draft.draft_version,
+        at: timezone::local(draft.saved_at)
+            .format("%H:%M:%S")
+            .to_string(),
+        body_html,
     })
 }
 
@@ -111,7 +220,8 @@ mod tests {
 
     #[test]
     fn a_draft_stored_by_the_first_format_still_opens() {
-        let fields = from_stored(STORED_BEFORE_FORMATS).expect("an old draft opens");
+        let fields =
+            from_stored::<StoredEventDraft>(STORED_BEFORE_FORMATS).expect("an old draft opens");
         assert_eq!(fields.title, "Seminārs Rēzeknē");
         assert_eq!(fields.location, "Rēzekne");
         assert_eq!(fields.category, "apmacibas");
@@ -122,18 +232,40 @@ mod tests {
         assert!(fields.published && !fields.all_day);
     }
 
+    /// An article draft as the migration that moved article drafts from columns writes it.
+    const ARTICLE_AS_MIGRATED: &str = r#"{"format":1,"title":"Sadarbība","lead":"Ievads","body_html":"<p>Teksts</p>","contact":"Tālrunis 67000000"}"#;
+
+    #[test]
+    fn an_article_draft_moved_from_columns_opens_and_round_trips() {
+        let fields = from_stored::<StoredArticleDraft>(ARTICLE_AS_MIGRATED).expect("opens");
+        assert_eq!(
+            (fields.title.as_str(), fields.contact.as_str()),
+            ("Sadarbība", "Tālrunis 67000000")
+        );
+        let stored = to_stored::<StoredArticleDraft>(&fields).expect("serialises");
+        assert_eq!(
+            from_stored::<StoredArticleDraft>(&stored).expect("opens again"),
+            fields
+        );
+    }
+
     #[test]
     fn drafts_round_trip_with_their_format_number() {
-        let fields = from_stored(STORED_BEFORE_FORMATS).expect("an old draft opens");
-        let stored = to_stored(&fields).expect("a draft serialises");
+        let fields =
+            from_stored::<StoredEventDraft>(STORED_BEFORE_FORMATS).expect("an old draft opens");
+        let stored = to_stored::<StoredEventDraft>(&fields).expect("a draft serialises");
         assert!(stored.contains(r#""format":1"#), "{stored}");
-        assert_eq!(from_stored(&stored).expect("a new draft opens"), fields);
+        assert_eq!(
+            from_stored::<StoredEventDraft>(&stored).expect("a new draft opens"),
+            fields
+        );
     }
 
     #[test]
     fn missing_fields_read_as_empty_and_unknown_ones_are_ignored() {
-        let fields = from_stored(r#"{"title":"Tikai virsraksts","colour":"red"}"#)
-            .expect("a partial draft opens");
+        let fields =
+            from_stored::<StoredEventDraft>(r#"{"title":"Tikai virsraksts","colour":"red"}"#)
+                .expect("a partial draft opens");
         assert_eq!(fields.title, "Tikai virsraksts");
         assert_eq!(fields.start_date, "");
     }
@@ -141,11 +273,11 @@ mod tests {
     #[test]
     fn a_newer_format_or_broken_json_is_an_error_not_a_guess() {
         assert!(matches!(
-            from_stored(r#"{"format":2,"title":"x"}"#),
+            from_stored::<StoredEventDraft>(r#"{"format":2,"title":"x"}"#),
             Err(UnreadableDraft::Format(2))
         ));
         assert!(matches!(
-            from_stored("{\"title\": 5}"),
+            from_stored::<StoredEventDraft>("{\"title\": 5}"),
             Err(UnreadableDraft::Json(_))
         ));
     }

@@ -155,6 +155,24 @@ fn article(title: &str, published_at: DateTime<Utc>) -> NewArticle {
     }
 }
 
+/// An article's shared draft as the editing service stores it (`editing::stored_draft`).
+fn article_json(text: &ArticleText) -> String {
+    serde_json::json!({
+        "format": 1,
+        "title": text.title,
+        "lead": text.lead,
+        "body_html": text.body_html,
+        "contact": text.contact,
+    })
+    .to_string()
+}
+
+/// The title a stored draft holds.
+fn draft_title(draft: &StoredDraft) -> String {
+    let fields: serde_json::Value = serde_json::from_str(&draft.fields_json).expect("JSON");
+    fields["title"].as_str().unwrap_or_default().to_string()
+}
+
 /// The audit line of a test's editing write.
 fn audit(action: &str) -> Audit<'_> {
     Audit {
@@ -233,6 +251,7 @@ mod accounts;
 mod articles;
 mod drafts;
 mod events;
+mod migrations;
 mod racing;
 mod search;
 mod translations;

@@ -32,19 +32,6 @@ pub struct ArticleText {
     pub contact: String,
 }
 
-/// The shared, unpublished draft of an article.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct ArticleDraft {
-    pub article_id: i64,
-    pub text: ArticleText,
-    /// The article version the draft started from.
-    pub base_version: i64,
-    /// Counts the draft's saves; a save must name the one it started from.
-    pub draft_version: i64,
-    pub saved_by: Option<String>,
-    pub saved_at: DateTime<Utc>,
-}
-
 /// An earlier published version of an article.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct ArticleRevision {
@@ -68,13 +55,14 @@ pub struct AuditEntry {
     pub item_title: String,
 }
 
-/// The shared, unpublished draft of an event: the editor's form as typed, kept as JSON
-/// because a draft need not be a valid event yet.
+/// The shared, unpublished draft of an article or event: the editor's form as typed, kept as
+/// JSON in the kind's own stored shape (`editing::stored_draft`), because a draft need not be
+/// a valid item yet and the browser's wire types may change.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct EventDraft {
-    pub event_id: i64,
+pub struct StoredDraft {
+    pub item_id: i64,
     pub fields_json: String,
-    /// The event version the draft started from.
+    /// The item version the draft started from.
     pub base_version: i64,
     /// Counts the draft's saves; a save must name the one it started from.
     pub draft_version: i64,
@@ -133,4 +121,11 @@ pub enum DraftRule {
     /// The write does not come from the draft (restoring a version, moving an event on the
     /// calendar): a draft someone saved stays as it is.
     Keeps,
+}
+
+/// Which way an item moves: into the trash, or out of it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum TrashMove {
+    Into,
+    OutOf,
 }

@@ -36,8 +36,8 @@ pub use accounts::AccountStore;
 pub use articles::ArticleStore;
 pub use content::*;
 pub use editing::{
-    ArticleDraft, ArticleRevision, ArticleText, Audit, AuditEntry, Credentials, DraftRule,
-    EventDraft, EventRevision, EventText, Role, Translation, User,
+    ArticleRevision, ArticleText, Audit, AuditEntry, Credentials, DraftRule, EventRevision,
+    EventText, Role, StoredDraft, Translation, TrashMove, User,
 };
 pub use events::EventStore;
 pub use postgres::PostgresStore;

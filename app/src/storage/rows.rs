@@ -7,9 +7,9 @@ use super::sql::ItemTables;
 use crate::i18n::Lang;
 
 use super::{
-    Article, ArticleDraft, ArticleRevision, ArticleText, Attachment, AuditEntry, Category,
-    Credentials, Event, EventDraft, EventRevision, EventText, Recurrence, Role, SearchHit,
-    SearchKind, Status, Translation, User,
+    Article, ArticleRevision, ArticleText, Attachment, AuditEntry, Category, Credentials, Event,
+    EventRevision, EventText, Recurrence, Role, SearchHit, SearchKind, Status, StoredDraft,
+    Translation, User,
 };
 
 /// A category's columns, as `CategoryColumns` reads them.
@@ -228,11 +228,6 @@ impl From<AttachmentRow> for Attachment {
     }
 }
 
-/// The SELECT list for a draft (`d`) with its saver's address.
-pub(super) const DRAFT_COLUMNS: &str = "d.article_id, d.title, d.lead, d.body_html, d.contact, \
-     d.base_version, d.draft_version, u.email AS saved_by, d.saved_at \
-     FROM article_drafts d LEFT JOIN users u ON u.id = d.saved_by";
-
 #[derive(sqlx::FromRow)]
 pub(super) struct UserRow {
     id: i64,
@@ -270,37 +265,6 @@ impl From<CredentialsRow> for Credentials {
 }
 
 #[derive(sqlx::FromRow)]
-pub(super) struct DraftRow {
-    article_id: i64,
-    title: String,
-    lead: String,
-    body_html: String,
-    contact: String,
-    base_version: i64,
-    draft_version: i64,
-    saved_by: Option<String>,
-    saved_at: DateTime<Utc>,
-}
-
-impl From<DraftRow> for ArticleDraft {
-    fn from(row: DraftRow) -> Self {
-        ArticleDraft {
-            article_id: row.article_id,
-            text: ArticleText {
-                title: row.title,
-                lead: row.lead,
-                body_html: row.body_html,
-                contact: row.contact,
-            },
-            base_version: row.base_version,
-            draft_version: row.draft_version,
-            saved_by: row.saved_by,
-            saved_at: row.saved_at,
-        }
-    }
-}
-
-#[derive(sqlx::FromRow)]
 pub(super) struct RevisionRow {
     version: i64,
     title: String,
@@ -327,14 +291,19 @@ impl From<RevisionRow> for ArticleRevision {
     }
 }
 
-/// The SELECT list for an event's shared draft, with who saved it.
-pub(super) const EVENT_DRAFT_COLUMNS: &str = "d.event_id, d.fields, d.base_version, \
-     d.draft_version, u.email AS saved_by, d.saved_at \
-     FROM event_drafts d LEFT JOIN users u ON u.id = d.saved_by";
+/// The SELECT list and FROM clause for a shared draft (`d`) of the kind `tables` names, with
+/// the address of who saved it.
+pub(super) fn draft_columns(tables: &ItemTables) -> String {
+    let ItemTables { drafts, key, .. } = tables;
+    format!(
+        "d.{key} AS item_id, d.fields, d.base_version, d.draft_version, \
+         u.email AS saved_by, d.saved_at FROM {drafts} d LEFT JOIN users u ON u.id = d.saved_by"
+    )
+}
 
 #[derive(sqlx::FromRow)]
-pub(super) struct EventDraftRow {
-    event_id: i64,
+pub(super) struct DraftRow {
+    item_id: i64,
     fields: String,
     base_version: i64,
     draft_version: i64,
@@ -342,10 +311,10 @@ pub(super) struct EventDraftRow {
     saved_at: DateTime<Utc>,
 }
 
-impl From<EventDraftRow> for EventDraft {
-    fn from(row: EventDraftRow) -> Self {
-        EventDraft {
-            event_id: row.event_id,
+impl From<DraftRow> for StoredDraft {
+    fn from(row: DraftRow) -> Self {
+        StoredDraft {
+            item_id: row.item_id,
             fields_json: row.fields,
             base_version: row.base_version,
             draft_version: row.draft_version,

@@ -281,16 +281,15 @@ macro_rules! impl_store {
                 }
             }
 
-            /// Saves item `id`'s shared draft (`columns` set to `values`) if it is still at
-            /// `seen` (0: none yet), in one transaction with the audit line of a save that
-            /// starts it. Answers the draft's new `draft_version` and when it was saved.
+            /// Saves item `id`'s shared draft (its `fields`) if it is still at `seen` (0: none
+            /// yet), in one transaction with the audit line of a save that starts it. Answers
+            /// the draft's new `draft_version` and when it was saved.
             #[allow(clippy::too_many_arguments)]
-            async fn save_draft(
+            async fn write_draft(
                 &self,
                 tables: &ItemTables,
                 id: i64,
-                columns: &[&str],
-                values: &[&str],
+                fields: &str,
                 base_version: i64,
                 seen: i64,
                 user_id: i64,
@@ -298,42 +297,30 @@ macro_rules! impl_store {
             ) -> Result<(i64, DateTime<Utc>), StoreError> {
                 let ItemTables { items, key, drafts, .. } = tables;
                 // $1 the item, $2 its version, $3 the editor, $4 the time, $5 the draft seen,
-                // then the values.
+                // $6 the fields.
                 let sql = if seen == 0 {
-                    let names = columns.join(", ");
-                    let params: Vec<String> =
-                        (0..columns.len()).map(|n| format!("${}", n + 6)).collect();
                     format!(
-                        "INSERT INTO {drafts} ({key}, {names}, base_version, draft_version, \
-                         saved_by, saved_at) SELECT id, {}, $2, 1, $3, $4 FROM {items} \
+                        "INSERT INTO {drafts} ({key}, fields, base_version, draft_version, \
+                         saved_by, saved_at) SELECT id, $6, $2, 1, $3, $4 FROM {items} \
                          WHERE id = $1 AND CAST($5 AS BIGINT) = 0 \
-                         ON CONFLICT ({key}) DO NOTHING RETURNING draft_version, saved_at",
-                        params.join(", ")
+                         ON CONFLICT ({key}) DO NOTHING RETURNING draft_version, saved_at"
                     )
                 } else {
-                    let sets: Vec<String> = columns
-                        .iter()
-                        .enumerate()
-                        .map(|(n, column)| format!("{column} = ${}", n + 6))
-                        .collect();
                     format!(
-                        "UPDATE {drafts} SET {}, base_version = $2, saved_by = $3, \
+                        "UPDATE {drafts} SET fields = $6, base_version = $2, saved_by = $3, \
                          saved_at = $4, draft_version = draft_version + 1 \
                          WHERE {key} = $1 AND draft_version = $5 \
-                         RETURNING draft_version, saved_at",
-                        sets.join(", ")
+                         RETURNING draft_version, saved_at"
                     )
                 };
                 let mut tx = self.begin_private_write().await?;
-                let mut query = sqlx::query_as::<_, (i64, DateTime<Utc>)>(&sql)
+                let query = sqlx::query_as::<_, (i64, DateTime<Utc>)>(&sql)
                     .bind(id)
                     .bind(base_version)
                     .bind(user_id)
                     .bind($instant(Utc::now()))
-                    .bind(seen);
-                for value in values {
-                    query = query.bind(*value);
-                }
+                    .bind(seen)
+                    .bind(fields);
                 let Some(saved) = query.fetch_optional(&mut *tx).await? else {
                     let sql = format!("SELECT draft_version FROM {drafts} WHERE {key} = $1");
                     let stored: Option<i64> =
@@ -371,17 +358,17 @@ macro_rules! impl_store {
                 Self::article_in(&mut *self.pool.acquire().await?, id).await
             }
 
-            /// Moves item `id` into the trash (`into_trash`) or out of it, with its audit line,
-            /// in one transaction.
+            /// Moves item `id` into the trash or out of it, with its audit line, in one
+            /// transaction.
             async fn set_trashed(
                 &self,
                 tables: &ItemTables,
                 id: i64,
-                into_trash: bool,
+                direction: TrashMove,
                 audit: Audit<'_>,
             ) -> Result<(), StoreError> {
                 // Into the trash an item becomes a draft; out of it, it stays one.
-                let sql = if into_trash {
+                let sql = if direction == TrashMove::Into {
                     format!(
                         "UPDATE {} SET status = 'draft', trashed_at = $1, updated_at = $1, \
                          version = version + 1 WHERE id = $2 AND trashed_at IS NULL",
@@ -498,6 +485,28 @@ macro_rules! impl_store {
 
 pub(super) use impl_store;
 
+/// Every name the SQL macros use, for the backend modules they expand in: each brings them in
+/// with one `use super::sql::backend_names::*`.
+pub(super) mod backend_names {
+    pub(in crate::storage) use super::super::changes::{ContentChanges, ContentWrite};
+    pub(in crate::storage) use super::super::rows::{
+        in_slugs, search_text, ArticleRow, ArticleTranslationRow, AttachmentRow, AuditRow,
+        CategoryRow, CredentialsRow, DraftRow, EventRevisionRow, EventRow, EventTranslationRow,
+        RevisionRow, SearchRow, UserRow, ARTICLE_COLUMNS, EVENT_COLUMNS, EVENT_REVISION_COLUMNS,
+    };
+    pub(in crate::storage) use super::super::{
+        slugs, Article, ArticleNeighbours, ArticlePage, ArticleRevision, ArticleSettings,
+        ArticleText, Attachment, Audit, AuditEntry, Category, Credentials, Direction, DraftRule,
+        Event, EventPage, EventRevision, EventText, NewArticle, NewCategory, NewEvent, Recurrence,
+        Role, SearchKind, SearchPage, SearchRequest, StoreError, StoredDraft, Translation,
+        TrashMove, User,
+    };
+    pub(in crate::storage) use super::{draft_refusal, impl_store, ItemTables};
+    pub(in crate::storage) use crate::i18n::Lang;
+    pub(in crate::storage) use async_trait::async_trait;
+    pub(in crate::storage) use chrono::{DateTime, Utc};
+}
+
 /// The tables of one kind of editable item, for the writes and reads articles and events
 /// share (audit lines, drafts, translations): the items' table, the name the audit log gives
 /// the kind, the column other tables name an item by, its drafts' and translations' tables,
@@ -513,6 +522,14 @@ pub(super) struct ItemTables {
 }
 
 impl ItemTables {
+    /// The tables of `kind`.
+    pub(super) fn of(kind: crate::editing::ItemKind) -> &'static ItemTables {
+        match kind {
+            crate::editing::ItemKind::Article => &ItemTables::ARTICLES,
+            crate::editing::ItemKind::Event => &ItemTables::EVENTS,
+        }
+    }
+
     pub(super) const ARTICLES: ItemTables = ItemTables {
         kind: "article",
         items: "articles",

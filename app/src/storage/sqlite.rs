@@ -3,25 +3,10 @@
 
 use std::{path::Path, str::FromStr, sync::Arc, time::Duration};
 
-use async_trait::async_trait;
-use chrono::{DateTime, Utc};
 use sqlx::sqlite::{SqliteConnectOptions, SqliteJournalMode, SqlitePool, SqlitePoolOptions};
 
-use super::changes::{ContentChanges, ContentWrite};
-use super::rows::{
-    in_slugs, search_text, ArticleRow, ArticleTranslationRow, AttachmentRow, AuditRow, CategoryRow,
-    CredentialsRow, DraftRow, EventDraftRow, EventRevisionRow, EventRow, EventTranslationRow,
-    RevisionRow, SearchRow, UserRow, ARTICLE_COLUMNS, DRAFT_COLUMNS, EVENT_COLUMNS,
-    EVENT_DRAFT_COLUMNS, EVENT_REVISION_COLUMNS,
-};
-use super::sql::{draft_refusal, impl_store, ItemTables};
-use super::{
-    slugs, Article, ArticleDraft, ArticleNeighbours, ArticlePage, ArticleRevision, ArticleSettings,
-    ArticleText, Attachment, Audit, AuditEntry, Category, Credentials, Direction, DraftRule, Event,
-    EventDraft, EventPage, EventRevision, EventText, NewArticle, NewCategory, NewEvent, Recurrence,
-    Role, SearchKind, SearchPage, SearchRequest, StoreError, Translation, User,
-};
-use crate::i18n::Lang;
+// The SQL macros expand here and name what they use from one list.
+use super::sql::backend_names::*;
 
 pub struct SqliteStore {
     changes: Arc<ContentChanges>,

@@ -20,8 +20,9 @@ use sqlx::{Column, Row, TypeInfo, ValueRef};
 
 use super::{PostgresStore, SqliteStore, StoreError};
 
-/// The file format's version; an import refuses any other.
-pub const FORMAT: u32 = 1;
+/// The file format's version. Format 1 (article drafts as four text columns) is brought up
+/// to date as it is read ([`upgraded`]); an import refuses any other.
+pub const FORMAT: u32 = 2;
 
 /// A whole site, as `notikumi export` writes it.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -178,6 +179,47 @@ fn table_of<R: Row>(
     })
 }
 
+/// `site` in this version's format: a format-1 file's article drafts, which had their text in
+/// four columns, become one JSON document each, as the migration `one_draft_shape` moved them
+/// in the database. Rows of the wrong length are left for `tables_to_import` to refuse.
+fn upgraded(site: &SiteExport) -> std::borrow::Cow<'_, SiteExport> {
+    if site.notikumi_export != 1 {
+        return std::borrow::Cow::Borrowed(site);
+    }
+    const TEXTS: [&str; 4] = ["title", "lead", "body_html", "contact"];
+    let mut site = site.clone();
+    site.notikumi_export = FORMAT;
+    for table in site
+        .tables
+        .iter_mut()
+        .filter(|t| t.name == "article_drafts")
+    {
+        let positions: Option<Vec<usize>> = TEXTS
+            .iter()
+            .map(|name| table.columns.iter().position(|column| column == name))
+            .collect();
+        let Some(mut positions) = positions else {
+            continue;
+        };
+        // Removed from the end first, so the positions still to go stay where they are.
+        positions.sort_unstable_by(|a, b| b.cmp(a));
+        let width = table.columns.len();
+        for row in table.rows.iter_mut().filter(|row| row.len() == width) {
+            let mut fields = serde_json::Map::new();
+            fields.insert("format".into(), Value::from(1));
+            for at in &positions {
+                fields.insert(table.columns[*at].clone(), row.remove(*at));
+            }
+            row.push(Value::from(Value::Object(fields).to_string()));
+        }
+        for at in positions {
+            table.columns.remove(at);
+        }
+        table.columns.push("fields".into());
+    }
+    std::borrow::Cow::Owned(site)
+}
+
 /// The file's tables in import order, each checked against the tables that travel.
 fn tables_to_import(site: &SiteExport) -> Result<Vec<&TableRows>, StoreError> {
     if site.notikumi_export != FORMAT {
@@ -271,7 +313,8 @@ macro_rules! impl_transfer {
             }
 
             pub(super) async fn import_tables(&self, site: &SiteExport) -> Result<(), StoreError> {
-                let tables = tables_to_import(site)?;
+                let site = upgraded(site);
+                let tables = tables_to_import(&site)?;
                 let mut write = self.begin_write().await?;
                 let held: i64 = sqlx::query_scalar(HELD).fetch_one(&mut *write).await?;
                 if held > 0 {
@@ -490,11 +533,53 @@ mod tests {
     }
 
     #[test]
+    fn a_format_one_files_article_drafts_become_one_document_each() {
+        let mut old = site(vec![table(
+            "article_drafts",
+            &[
+                "article_id",
+                "base_version",
+                "body_html",
+                "contact",
+                "lead",
+                "title",
+            ],
+            vec![vec![
+                Value::from(7),
+                Value::from(3),
+                Value::from("<p>Teksts</p>"),
+                Value::from("Tālrunis"),
+                Value::from("Ievads"),
+                Value::from("Melnraksts"),
+            ]],
+        )]);
+        old.notikumi_export = 1;
+        let new = upgraded(&old);
+        let drafts = &new.tables[0];
+        assert_eq!(new.notikumi_export, FORMAT);
+        assert_eq!(drafts.columns, ["article_id", "base_version", "fields"]);
+        assert_eq!(drafts.rows[0][..2], [Value::from(7), Value::from(3)]);
+        let fields: Value =
+            serde_json::from_str(drafts.rows[0][2].as_str().expect("text")).expect("JSON");
+        assert_eq!(
+            fields,
+            serde_json::json!({
+                "format": 1,
+                "title": "Melnraksts",
+                "lead": "Ievads",
+                "body_html": "<p>Teksts</p>",
+                "contact": "Tālrunis",
+            })
+        );
+        assert!(tables_to_import(&new).is_ok());
+    }
+
+    #[test]
     fn a_file_that_is_not_an_export_of_this_format_is_refused_with_its_reason() {
         let mut newer = site(vec![]);
         newer.notikumi_export = FORMAT + 1;
         let refusals = [
-            (newer, "format 2"),
+            (newer, "format 3"),
             (
                 site(vec![table("sessions", &["id"], vec![])]),
                 "unknown table",

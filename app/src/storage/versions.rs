@@ -5,6 +5,7 @@
 use async_trait::async_trait;
 
 use super::*;
+use crate::editing::ItemKind;
 
 #[async_trait]
 pub trait EditingStore: Send + Sync {
@@ -21,30 +22,8 @@ pub trait EditingStore: Send + Sync {
         audit: Audit<'_>,
     ) -> Result<Event, StoreError>;
 
-    async fn event_draft(&self, event_id: i64) -> Result<Option<EventDraft>, StoreError>;
-
-    /// Saves the shared draft if it is still at `seen_draft_version` (0: there was none);
-    /// otherwise `StoreError::Conflict` and nothing changes. A save that starts the draft
-    /// writes the audit line with it; `audit.actor` is the address of account `user_id`.
-    async fn save_event_draft(
-        &self,
-        event_id: i64,
-        fields_json: &str,
-        base_version: i64,
-        seen_draft_version: i64,
-        user_id: i64,
-        audit: Audit<'_>,
-    ) -> Result<EventDraft, StoreError>;
-
     /// Earlier versions of an event, newest first.
     async fn event_revisions(&self, event_id: i64) -> Result<Vec<EventRevision>, StoreError>;
-
-    /// Moves an event to the trash (it becomes a draft readers cannot see), with its audit
-    /// line.
-    async fn trash_event(&self, id: i64, audit: Audit<'_>) -> Result<(), StoreError>;
-
-    /// Takes an event out of the trash, as a draft, with its audit line.
-    async fn restore_event(&self, id: i64, audit: Audit<'_>) -> Result<(), StoreError>;
 
     /// Replaces an article's fields (its slug stays), if it is still at `expected_version`;
     /// otherwise `StoreError::Conflict` (or `NewerDraft`) and nothing changes. In one
@@ -71,27 +50,36 @@ pub trait EditingStore: Send + Sync {
         audit: Audit<'_>,
     ) -> Result<Article, StoreError>;
 
-    /// Moves an article to the trash (readers and search no longer see it), with its audit
-    /// line.
-    async fn trash_article(&self, id: i64, audit: Audit<'_>) -> Result<(), StoreError>;
-
-    /// Takes an article out of the trash, as a draft, with its audit line.
-    async fn restore_article(&self, id: i64, audit: Audit<'_>) -> Result<(), StoreError>;
-
-    async fn article_draft(&self, article_id: i64) -> Result<Option<ArticleDraft>, StoreError>;
-
-    /// Saves the shared draft if it is still at `seen_draft_version` (0: there was none);
-    /// otherwise `StoreError::Conflict` and nothing changes. A save that starts the draft
-    /// writes the audit line with it; `audit.actor` is the address of account `user_id`.
-    async fn save_article_draft(
+    /// Moves an article or event into the trash (it becomes a draft readers, search and
+    /// feeds no longer see) or out of it (it stays a draft), with its audit line, in one
+    /// transaction; `NotFound` when it is not there to move.
+    async fn move_trash(
         &self,
-        article_id: i64,
-        text: &ArticleText,
+        kind: ItemKind,
+        id: i64,
+        direction: TrashMove,
+        audit: Audit<'_>,
+    ) -> Result<(), StoreError>;
+
+    /// The shared draft of the article or event `item_id`, if someone saved one.
+    async fn draft(&self, kind: ItemKind, item_id: i64) -> Result<Option<StoredDraft>, StoreError>;
+
+    /// Saves the shared draft of an article or event (`fields_json`, the kind's stored shape)
+    /// if it is still at `seen_draft_version` (0: there was none); otherwise
+    /// `StoreError::Conflict` and nothing changes. A save that starts the draft writes the
+    /// audit line with it; `audit.actor` is the address of account `user_id`. Answers the
+    /// draft as written.
+    #[allow(clippy::too_many_arguments)]
+    async fn save_draft(
+        &self,
+        kind: ItemKind,
+        item_id: i64,
+        fields_json: &str,
         base_version: i64,
         seen_draft_version: i64,
         user_id: i64,
         audit: Audit<'_>,
-    ) -> Result<ArticleDraft, StoreError>;
+    ) -> Result<StoredDraft, StoreError>;
 
     /// Earlier versions of an article, newest first.
     async fn article_revisions(&self, article_id: i64) -> Result<Vec<ArticleRevision>, StoreError>;
@@ -167,14 +155,6 @@ macro_rules! impl_versions {
                 Ok(written)
             }
 
-            async fn trash_event(&self, id: i64, audit: Audit<'_>) -> Result<(), StoreError> {
-                self.set_trashed(&ItemTables::EVENTS, id, true, audit).await
-            }
-
-            async fn restore_event(&self, id: i64, audit: Audit<'_>) -> Result<(), StoreError> {
-                self.set_trashed(&ItemTables::EVENTS, id, false, audit).await
-            }
-
             async fn update_article(
                 &self,
                 id: i64,
@@ -232,46 +212,53 @@ macro_rules! impl_versions {
                 Ok(written)
             }
 
-            async fn restore_article(&self, id: i64, audit: Audit<'_>) -> Result<(), StoreError> {
-                self.set_trashed(&ItemTables::ARTICLES, id, false, audit).await
+            async fn move_trash(
+                &self,
+                kind: $crate::editing::ItemKind,
+                id: i64,
+                direction: TrashMove,
+                audit: Audit<'_>,
+            ) -> Result<(), StoreError> {
+                self.set_trashed(ItemTables::of(kind), id, direction, audit).await
             }
 
-            async fn article_draft(
+            async fn draft(
                 &self,
-                article_id: i64,
-            ) -> Result<Option<ArticleDraft>, StoreError> {
-                let sql = format!("SELECT {DRAFT_COLUMNS} WHERE d.article_id = $1");
-                let row: Option<DraftRow> = sqlx::query_as(&sql)
-                    .bind(article_id)
-                    .fetch_optional(&self.pool)
-                    .await?;
+                kind: $crate::editing::ItemKind,
+                item_id: i64,
+            ) -> Result<Option<StoredDraft>, StoreError> {
+                let columns = $crate::storage::rows::draft_columns(ItemTables::of(kind));
+                let key = ItemTables::of(kind).key;
+                let sql = format!("SELECT {columns} WHERE d.{key} = $1");
+                let row: Option<DraftRow> =
+                    sqlx::query_as(&sql).bind(item_id).fetch_optional(&self.pool).await?;
                 Ok(row.map(Into::into))
             }
 
-            async fn save_article_draft(
+            async fn save_draft(
                 &self,
-                article_id: i64,
-                text: &ArticleText,
+                kind: $crate::editing::ItemKind,
+                item_id: i64,
+                fields_json: &str,
                 base_version: i64,
                 seen_draft_version: i64,
                 user_id: i64,
                 audit: Audit<'_>,
-            ) -> Result<ArticleDraft, StoreError> {
+            ) -> Result<StoredDraft, StoreError> {
                 let (draft_version, saved_at) = self
-                    .save_draft(
-                        &ItemTables::ARTICLES,
-                        article_id,
-                        &["title", "lead", "body_html", "contact"],
-                        &[&text.title, &text.lead, &text.body_html, &text.contact],
+                    .write_draft(
+                        ItemTables::of(kind),
+                        item_id,
+                        fields_json,
                         base_version,
                         seen_draft_version,
                         user_id,
                         audit,
                     )
                     .await?;
-                Ok(ArticleDraft {
-                    article_id,
-                    text: text.clone(),
+                Ok(StoredDraft {
+                    item_id,
+                    fields_json: fields_json.to_string(),
                     base_version,
                     draft_version,
                     saved_by: Some(audit.actor.to_string()),
@@ -291,46 +278,6 @@ macro_rules! impl_versions {
                 .fetch_all(&self.pool)
                 .await?;
                 Ok(rows.into_iter().map(Into::into).collect())
-            }
-
-            async fn event_draft(&self, event_id: i64) -> Result<Option<EventDraft>, StoreError> {
-                let sql = format!("SELECT {EVENT_DRAFT_COLUMNS} WHERE d.event_id = $1");
-                let row: Option<EventDraftRow> = sqlx::query_as(&sql)
-                    .bind(event_id)
-                    .fetch_optional(&self.pool)
-                    .await?;
-                Ok(row.map(Into::into))
-            }
-
-            async fn save_event_draft(
-                &self,
-                event_id: i64,
-                fields_json: &str,
-                base_version: i64,
-                seen_draft_version: i64,
-                user_id: i64,
-                audit: Audit<'_>,
-            ) -> Result<EventDraft, StoreError> {
-                let (draft_version, saved_at) = self
-                    .save_draft(
-                        &ItemTables::EVENTS,
-                        event_id,
-                        &["fields"],
-                        &[fields_json],
-                        base_version,
-                        seen_draft_version,
-                        user_id,
-                        audit,
-                    )
-                    .await?;
-                Ok(EventDraft {
-                    event_id,
-                    fields_json: fields_json.to_string(),
-                    base_version,
-                    draft_version,
-                    saved_by: Some(audit.actor.to_string()),
-                    saved_at,
-                })
             }
 
             async fn event_revisions(
@@ -383,10 +330,6 @@ macro_rules! impl_versions {
                 let written = Self::article_in(&mut tx, id).await?;
                 tx.commit().await?;
                 Ok(written)
-            }
-
-            async fn trash_article(&self, id: i64, audit: Audit<'_>) -> Result<(), StoreError> {
-                self.set_trashed(&ItemTables::ARTICLES, id, true, audit).await
             }
         }
     };

@@ -55,8 +55,14 @@ async fn every_editing_function_refuses_anonymous_requests() {
             json!({ "save": { "article_id": 1, "fields": { "title": "X", "lead": "", "body_html": "", "contact": "" }, "base_version": 1, "draft_version": 0 } }),
         ),
         ("create_article", json!({})),
-        ("delete_article", json!({ "article_id": 1 })),
-        ("restore_article", json!({ "article_id": 1 })),
+        (
+            "delete_item",
+            json!({ "item": { "kind": "Article", "id": 1 } }),
+        ),
+        (
+            "restore_item",
+            json!({ "item": { "kind": "Event", "id": 1 } }),
+        ),
         (
             "get_history",
             json!({ "item": { "kind": "Article", "id": 1 } }),
@@ -255,8 +261,8 @@ async fn deleting_moves_to_the_trash_and_everything_is_in_the_audit_log() {
     let article = open(&site, &admin).await;
     let deleted = site
         .post_json(
-            "/api/editing/delete_article",
-            &json!({ "article_id": article["id"] }).to_string(),
+            "/api/editing/delete_item",
+            &json!({ "item": { "kind": "Article", "id": article["id"] } }).to_string(),
             Some(&admin),
         )
         .await;
@@ -274,8 +280,8 @@ async fn deleting_moves_to_the_trash_and_everything_is_in_the_audit_log() {
     assert_eq!(desk["trash"][0]["slug"], LAUNCH);
     let restored = site
         .post_json(
-            "/api/editing/restore_article",
-            &json!({ "article_id": article["id"] }).to_string(),
+            "/api/editing/restore_item",
+            &json!({ "item": { "kind": "Article", "id": article["id"] } }).to_string(),
             Some(&admin),
         )
         .await;

@@ -448,7 +448,7 @@ async fn versions(site: &Site, (article, event): (i64, i64)) -> [i64; 4] {
             .expect("article")
             .map_or(0, |article| article.version),
         store
-            .article_draft(article)
+            .draft(app::editing::ItemKind::Article, article)
             .await
             .expect("draft")
             .map_or(0, |draft| draft.draft_version),
@@ -458,7 +458,7 @@ async fn versions(site: &Site, (article, event): (i64, i64)) -> [i64; 4] {
             .expect("event")
             .map_or(0, |event| event.version),
         store
-            .event_draft(event)
+            .draft(app::editing::ItemKind::Event, event)
             .await
             .expect("draft")
             .map_or(0, |draft| draft.draft_version),
@@ -487,10 +487,10 @@ fn editing_calls() -> [(&'static str, Arguments); 21] {
         (GetTranslation::PATH, |_| json!({ "kind": "Article", "slug": LAUNCH, "lang": "En" })),
         (SaveTranslation::PATH, |_| json!({ "save": { "kind": "Event", "slug": WEBINAR, "lang": "Ru", "fields": { "title": "Вебинар", "lead": "", "body_html": "<p>Текст</p>", "extra": "Рига", "version": 0 } } })),
         (UpdateArticleSettings::PATH, |now| json!({ "save": { "article_id": now.items.0, "version": now.versions[0], "slug": LAUNCH, "category": "projekti", "published": true } })),
-        (DeleteArticle::PATH, |now| json!({ "article_id": now.items.0 })),
-        (RestoreArticle::PATH, |now| json!({ "article_id": now.items.0 })),
-        (DeleteEvent::PATH, |now| json!({ "event_id": now.items.1 })),
-        (RestoreEvent::PATH, |now| json!({ "event_id": now.items.1 })),
+        (DeleteItem::PATH, |now| json!({ "item": { "kind": "Article", "id": now.items.0 } })),
+        (RestoreItem::PATH, |now| json!({ "item": { "kind": "Article", "id": now.items.0 } })),
+        (DeleteItem::PATH, |now| json!({ "item": { "kind": "Event", "id": now.items.1 } })),
+        (RestoreItem::PATH, |now| json!({ "item": { "kind": "Event", "id": now.items.1 } })),
     ]
 }
 

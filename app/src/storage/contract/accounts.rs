@@ -98,7 +98,12 @@ async fn trash_restore_failed_sign_ins_and_the_audit_log(store: SharedStore) {
         .await
         .expect("article");
     store
-        .trash_article(stored.id, audit("deleted"))
+        .move_trash(
+            crate::editing::ItemKind::Article,
+            stored.id,
+            TrashMove::Into,
+            audit("deleted"),
+        )
         .await
         .expect("trash");
     assert_eq!(
@@ -109,7 +114,12 @@ async fn trash_restore_failed_sign_ins_and_the_audit_log(store: SharedStore) {
     assert_eq!(trashed.len(), 1);
     assert!(trashed[0].trashed_at.is_some());
     store
-        .restore_article(stored.id, audit("restored"))
+        .move_trash(
+            crate::editing::ItemKind::Article,
+            stored.id,
+            TrashMove::OutOf,
+            audit("restored"),
+        )
         .await
         .expect("restore");
     let restored = store
@@ -133,7 +143,14 @@ async fn trash_restore_failed_sign_ins_and_the_audit_log(store: SharedStore) {
         vec![stored.slug.clone()]
     );
     assert!(matches!(
-        store.restore_article(stored.id, audit("restored")).await,
+        store
+            .move_trash(
+                crate::editing::ItemKind::Article,
+                stored.id,
+                TrashMove::OutOf,
+                audit("restored")
+            )
+            .await,
         Err(StoreError::NotFound)
     ));
 

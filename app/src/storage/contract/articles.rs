@@ -295,12 +295,22 @@ async fn article_settings_change_address_category_and_status(store: SharedStore)
         .await
         .expect("event");
     store
-        .trash_event(event_row.id, audit("deleted"))
+        .move_trash(
+            crate::editing::ItemKind::Event,
+            event_row.id,
+            TrashMove::Into,
+            audit("deleted"),
+        )
         .await
         .expect("trash");
     assert_eq!(store.trashed_events().await.expect("trash").len(), 1);
     store
-        .restore_event(event_row.id, audit("restored"))
+        .move_trash(
+            crate::editing::ItemKind::Event,
+            event_row.id,
+            TrashMove::OutOf,
+            audit("restored"),
+        )
         .await
         .expect("restore");
     assert!(store.trashed_events().await.expect("trash").is_empty());

@@ -1,6 +1,7 @@
 //! Drafts, publishing with revisions and version checks, for articles and events.
 
 use super::*;
+use crate::editing::ItemKind;
 
 contract_tests!(
     drafts_refuse_stale_saves_and_publishing_keeps_revisions,
@@ -24,9 +25,10 @@ async fn drafts_refuse_stale_saves_and_publishing_keeps_revisions(store: SharedS
         contact: String::new(),
     };
     let first = store
-        .save_article_draft(
+        .save_draft(
+            ItemKind::Article,
             stored.id,
-            &text("Melnraksts A"),
+            &article_json(&text("Melnraksts A")),
             stored.version,
             0,
             editor.id,
@@ -38,9 +40,10 @@ async fn drafts_refuse_stale_saves_and_publishing_keeps_revisions(store: SharedS
     assert_eq!(first.saved_by.as_deref(), Some("redaktore@example.lv"));
     assert!(matches!(
         store
-            .save_article_draft(
+            .save_draft(
+                ItemKind::Article,
                 stored.id,
-                &text("Melnraksts B"),
+                &article_json(&text("Melnraksts B")),
                 stored.version,
                 0,
                 editor.id,
@@ -53,9 +56,10 @@ async fn drafts_refuse_stale_saves_and_publishing_keeps_revisions(store: SharedS
         })
     ));
     store
-        .save_article_draft(
+        .save_draft(
+            ItemKind::Article,
             stored.id,
-            &text("Melnraksts A2"),
+            &article_json(&text("Melnraksts A2")),
             stored.version,
             1,
             editor.id,
@@ -65,9 +69,10 @@ async fn drafts_refuse_stale_saves_and_publishing_keeps_revisions(store: SharedS
         .expect("second save");
     assert!(matches!(
         store
-            .save_article_draft(
+            .save_draft(
+                ItemKind::Article,
                 stored.id,
-                &text("Melnraksts B"),
+                &article_json(&text("Melnraksts B")),
                 stored.version,
                 1,
                 editor.id,
@@ -80,11 +85,11 @@ async fn drafts_refuse_stale_saves_and_publishing_keeps_revisions(store: SharedS
         })
     ));
     let draft = store
-        .article_draft(stored.id)
+        .draft(ItemKind::Article, stored.id)
         .await
         .expect("read")
         .expect("draft");
-    assert_eq!(draft.text.title, "Melnraksts A2");
+    assert_eq!(draft_title(&draft), "Melnraksts A2");
     assert_eq!(
         store
             .published_article(crate::i18n::Lang::Lv, &stored.slug)
@@ -108,7 +113,10 @@ async fn drafts_refuse_stale_saves_and_publishing_keeps_revisions(store: SharedS
             .await,
         Err(StoreError::NewerDraft { item_version }) if item_version == stored.version
     ));
-    let kept = store.article_draft(stored.id).await.expect("read");
+    let kept = store
+        .draft(ItemKind::Article, stored.id)
+        .await
+        .expect("read");
     assert_eq!(
         kept.map(|d| d.draft_version),
         Some(2),
@@ -141,7 +149,13 @@ async fn drafts_refuse_stale_saves_and_publishing_keeps_revisions(store: SharedS
         "answers with what it wrote"
     );
     assert_eq!(published.title, "Melnraksts A2");
-    assert_eq!(store.article_draft(stored.id).await.expect("read"), None);
+    assert_eq!(
+        store
+            .draft(ItemKind::Article, stored.id)
+            .await
+            .expect("read"),
+        None
+    );
     assert_eq!(actions(&store).await, vec!["published", "changed"]);
     let revisions = store.article_revisions(stored.id).await.expect("revisions");
     assert_eq!(revisions.len(), 1);
@@ -149,7 +163,15 @@ async fn drafts_refuse_stale_saves_and_publishing_keeps_revisions(store: SharedS
     assert_eq!(revisions[0].text.title, "Pirmais virsraksts");
     assert!(matches!(
         store
-            .save_article_draft(999_999, &text("X"), 1, 0, editor.id, audit("changed"))
+            .save_draft(
+                ItemKind::Article,
+                999_999,
+                &article_json(&text("X")),
+                1,
+                0,
+                editor.id,
+                audit("changed")
+            )
             .await,
         Err(StoreError::NotFound)
     ));
@@ -216,7 +238,12 @@ async fn events_are_updated_with_a_version_check_and_trashed(store: SharedStore)
         vec!["Seminārs Cēsīs"]
     );
     store
-        .trash_event(stored.id, audit("deleted"))
+        .move_trash(
+            ItemKind::Event,
+            stored.id,
+            TrashMove::Into,
+            audit("deleted"),
+        )
         .await
         .expect("trash");
     assert_eq!(
@@ -249,7 +276,8 @@ async fn event_drafts_refuse_stale_saves_and_survive_publishing_elsewhere(store:
         .await
         .expect("event");
     let first = store
-        .save_event_draft(
+        .save_draft(
+            ItemKind::Event,
             stored.id,
             r#"{"title":"A"}"#,
             stored.version,
@@ -264,7 +292,8 @@ async fn event_drafts_refuse_stale_saves_and_survive_publishing_elsewhere(store:
     assert!(
         matches!(
             store
-                .save_event_draft(
+                .save_draft(
+                    ItemKind::Event,
                     stored.id,
                     r#"{"title":"B"}"#,
                     stored.version,
@@ -278,7 +307,8 @@ async fn event_drafts_refuse_stale_saves_and_survive_publishing_elsewhere(store:
         "a second editor starting from no draft must not overwrite the first"
     );
     let second = store
-        .save_event_draft(
+        .save_draft(
+            ItemKind::Event,
             stored.id,
             r#"{"title":"A2"}"#,
             stored.version,
@@ -291,7 +321,7 @@ async fn event_drafts_refuse_stale_saves_and_survive_publishing_elsewhere(store:
     assert_eq!(second.draft_version, 2);
     assert_eq!(
         store
-            .event_draft(stored.id)
+            .draft(ItemKind::Event, stored.id)
             .await
             .expect("read")
             .map(|d| d.fields_json),
@@ -323,7 +353,8 @@ async fn event_drafts_refuse_stale_saves_and_survive_publishing_elsewhere(store:
     assert!(
         matches!(
             store
-                .save_event_draft(
+                .save_draft(
+                    ItemKind::Event,
                     stored.id,
                     "{}",
                     published.version,
@@ -338,7 +369,15 @@ async fn event_drafts_refuse_stale_saves_and_survive_publishing_elsewhere(store:
     );
     assert!(matches!(
         store
-            .save_event_draft(999_999, "{}", 1, 0, editor.id, audit("changed"))
+            .save_draft(
+                ItemKind::Event,
+                999_999,
+                "{}",
+                1,
+                0,
+                editor.id,
+                audit("changed")
+            )
             .await,
         Err(StoreError::NotFound)
     ));

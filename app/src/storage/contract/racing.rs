@@ -5,6 +5,7 @@
 use std::future::Future;
 
 use super::*;
+use crate::editing::ItemKind;
 
 /// How many writes race in each test: more than the pool's connections would only queue.
 const AT_ONCE: usize = 8;
@@ -114,9 +115,10 @@ async fn first_draft_saves_at_once_end_in_one_draft_and_conflicts(store: SharedS
         let (id, version, editor) = (stored.id, stored.version, editor.id);
         async move {
             store
-                .save_article_draft(
+                .save_draft(
+                    ItemKind::Article,
                     id,
-                    &article_text(&format!("Melnraksts {i}")),
+                    &article_json(&article_text(&format!("Melnraksts {i}"))),
                     version,
                     0,
                     editor,
@@ -132,11 +134,11 @@ async fn first_draft_saves_at_once_end_in_one_draft_and_conflicts(store: SharedS
         .find_map(|outcome| outcome.as_ref().ok())
         .expect("a winner");
     let stored_draft = store
-        .article_draft(stored.id)
+        .draft(ItemKind::Article, stored.id)
         .await
         .expect("read")
         .expect("draft");
-    assert_eq!(stored_draft.text, saved.text);
+    assert_eq!(stored_draft.fields_json, saved.fields_json);
     assert_eq!(stored_draft.draft_version, saved.draft_version);
     assert_eq!(actions(&store).await, vec!["changed"]);
 }
@@ -229,9 +231,10 @@ async fn restoring_a_version_keeps_the_draft_another_editor_saved(store: SharedS
         .await
         .expect("second version");
     let draft = store
-        .save_article_draft(
+        .save_draft(
+            ItemKind::Article,
             stored.id,
-            &article_text("Annas melnraksts"),
+            &article_json(&article_text("Annas melnraksts")),
             second.version,
             0,
             editor.id,
@@ -251,7 +254,10 @@ async fn restoring_a_version_keeps_the_draft_another_editor_saved(store: SharedS
         .expect("restore");
     assert_eq!(restored.title, "Pirmā versija");
     assert_eq!(
-        store.article_draft(stored.id).await.expect("read"),
+        store
+            .draft(ItemKind::Article, stored.id)
+            .await
+            .expect("read"),
         Some(draft),
         "the draft another editor saved is still theirs"
     );
@@ -265,7 +271,8 @@ async fn restoring_a_version_keeps_the_draft_another_editor_saved(store: SharedS
         .await
         .expect("event");
     store
-        .save_event_draft(
+        .save_draft(
+            ItemKind::Event,
             event_row.id,
             r#"{"title":"Melnraksts"}"#,
             event_row.version,
@@ -286,7 +293,7 @@ async fn restoring_a_version_keeps_the_draft_another_editor_saved(store: SharedS
         .await
         .expect("move");
     assert!(store
-        .event_draft(event_row.id)
+        .draft(ItemKind::Event, event_row.id)
         .await
         .expect("read")
         .is_some());
@@ -305,7 +312,8 @@ async fn articles_and_events_publish_their_drafts_alike(store: SharedStore) {
         .expect("event");
     for seen in [0, 1] {
         store
-            .save_event_draft(
+            .save_draft(
+                ItemKind::Event,
                 event_row.id,
                 r#"{"title":"Melnraksts"}"#,
                 event_row.version,
@@ -358,7 +366,13 @@ async fn articles_and_events_publish_their_drafts_alike(store: SharedStore) {
         (saved.version, saved.title.as_str()),
         (event_row.version + 1, "Seminārs Rīgā")
     );
-    assert_eq!(store.event_draft(event_row.id).await.expect("read"), None);
+    assert_eq!(
+        store
+            .draft(ItemKind::Event, event_row.id)
+            .await
+            .expect("read"),
+        None
+    );
     assert_eq!(actions(&store).await, vec!["changed", "changed"]);
 }
 
@@ -380,7 +394,7 @@ async fn a_publish_racing_an_autosave_never_loses_a_saved_draft(store: SharedSto
             .version;
         let id = stored.id;
         let seen = store
-            .article_draft(stored.id)
+            .draft(ItemKind::Article, stored.id)
             .await
             .expect("read")
             .map_or(0, |draft| draft.draft_version);
@@ -403,9 +417,10 @@ async fn a_publish_racing_an_autosave_never_loses_a_saved_draft(store: SharedSto
             let editor = editor.id;
             tokio::spawn(async move {
                 store
-                    .save_article_draft(
+                    .save_draft(
+                        ItemKind::Article,
                         id,
-                        &article_text(&format!("Melnraksts {round}")),
+                        &article_json(&article_text(&format!("Melnraksts {round}"))),
                         version,
                         seen,
                         editor,
@@ -435,7 +450,10 @@ async fn a_publish_racing_an_autosave_never_loses_a_saved_draft(store: SharedSto
         );
         if let Ok(draft) = drafted {
             assert_eq!(
-                store.article_draft(stored.id).await.expect("read"),
+                store
+                    .draft(ItemKind::Article, stored.id)
+                    .await
+                    .expect("read"),
                 Some(draft),
                 "round {round}: the acknowledged draft is stored"
             );

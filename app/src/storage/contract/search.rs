@@ -216,7 +216,12 @@ async fn an_edited_or_trashed_article_is_found_or_missed_at_once(store: SharedSt
     );
 
     store
-        .trash_article(stored.id, audit("deleted"))
+        .move_trash(
+            crate::editing::ItemKind::Article,
+            stored.id,
+            TrashMove::Into,
+            audit("deleted"),
+        )
         .await
         .expect("trash");
     assert!(search_titles(&store, &search_request("daugavpili"))
@@ -231,7 +236,12 @@ async fn an_edited_or_trashed_article_is_found_or_missed_at_once(store: SharedSt
     );
     assert!(matches!(
         store
-            .trash_article(stored.id + 1000, audit("deleted"))
+            .move_trash(
+                crate::editing::ItemKind::Article,
+                stored.id + 1000,
+                TrashMove::Into,
+                audit("deleted")
+            )
             .await,
         Err(StoreError::NotFound)
     ));

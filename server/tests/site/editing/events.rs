@@ -18,7 +18,10 @@ async fn event_editing_refuses_anonymous_requests_and_checks_dates() {
         ),
         ("create_event", json!({ "day": "2020-08-04" })),
         ("move_event", json!({ "slug": "x", "day": "2020-08-05" })),
-        ("delete_event", json!({ "event_id": 1 })),
+        (
+            "delete_item",
+            json!({ "item": { "kind": "Event", "id": 1 } }),
+        ),
     ] {
         let answer = site
             .post_json(

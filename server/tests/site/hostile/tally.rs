@@ -102,8 +102,14 @@ async fn snapshot(site: &Site, (article, event): (i64, i64)) -> String {
             store.draft_articles().await.expect("drafts"),
             store.trashed_articles().await.expect("trashed articles"),
             store.trashed_events().await.expect("trashed events"),
-            store.article_draft(article).await.expect("article draft"),
-            store.event_draft(event).await.expect("event draft"),
+            store
+                .draft(app::editing::ItemKind::Article, article)
+                .await
+                .expect("article draft"),
+            store
+                .draft(app::editing::ItemKind::Event, event)
+                .await
+                .expect("event draft"),
         )
     )
 }
