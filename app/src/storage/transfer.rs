@@ -286,9 +286,12 @@ fn not_empty() -> StoreError {
 
 /// `export_tables` and `import_tables` for a backend: `$snapshot` (run first in the read
 /// transaction) makes every table's rows one consistent snapshot, `$value` reads one value of
-/// a row, `$insert_rows` writes one table's rows in the import's transaction.
+/// a row, `$one_import` (run first in the import's transaction) makes imports into one
+/// database take turns, so a second one finds the first one's rows and is refused as not
+/// empty (SQLite's write transactions take turns already), `$insert_rows` writes one table's
+/// rows in the import's transaction.
 macro_rules! impl_transfer {
-    ($store:ident, $snapshot:expr, $value:path, $insert_rows:path) => {
+    ($store:ident, $snapshot:expr, $value:path, $one_import:expr, $insert_rows:path) => {
         impl $store {
             pub(super) async fn export_tables(&self) -> Result<SiteExport, StoreError> {
                 let mut read = self.pool.begin().await?;
@@ -316,6 +319,10 @@ macro_rules! impl_transfer {
                 let site = upgraded(site);
                 let tables = tables_to_import(&site)?;
                 let mut write = self.begin_write().await?;
+                let one_import: Option<&str> = $one_import;
+                if let Some(one_import) = one_import {
+                    sqlx::query(one_import).execute(&mut *write).await?;
+                }
                 let held: i64 = sqlx::query_scalar(HELD).fetch_one(&mut *write).await?;
                 if held > 0 {
                     return Err(not_empty());
@@ -329,11 +336,14 @@ macro_rules! impl_transfer {
     };
 }
 
-impl_transfer!(SqliteStore, None, sqlite_value, insert_sqlite_rows);
+impl_transfer!(SqliteStore, None, sqlite_value, None, insert_sqlite_rows);
 impl_transfer!(
     PostgresStore,
     Some("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ, READ ONLY"),
     postgres_value,
+    // Held until the transaction ends; the check that follows then sees what a first import
+    // committed (READ COMMITTED reads anew at every statement).
+    Some("SELECT pg_advisory_xact_lock(hashtext('notikumi import'))"),
     insert_postgres_rows
 );
 

@@ -468,4 +468,60 @@ contract_tests!(
     restoring_a_version_keeps_the_draft_another_editor_saved,
     articles_and_events_publish_their_drafts_alike,
     a_publish_racing_an_autosave_never_loses_a_saved_draft,
+    two_imports_at_once_write_the_site_once,
 );
+
+/// Two operators importing the same file into one new database at once (two instances
+/// starting with it, say): one import writes the site, the other is refused as a database
+/// that already holds content, and the site is there once.
+async fn two_imports_at_once_write_the_site_once(store: SharedStore) {
+    // The file comes from another site (the format is the same for both backends).
+    let source = TestDb::sqlite().await;
+    let editor = editor(&source.store()).await;
+    let stored = source
+        .store()
+        .create_article(
+            &article("Sadarbība ar Moldovu", utc(2021, 5, 3, 7, 0)),
+            None,
+        )
+        .await
+        .expect("article");
+    source
+        .store()
+        .save_draft(
+            ItemKind::Article,
+            stored.id,
+            &article_json(&article_text("Melnraksts")),
+            stored.version,
+            0,
+            editor.id,
+            audit("changed"),
+        )
+        .await
+        .expect("draft");
+    let site = std::sync::Arc::new(source.store().export_site().await.expect("export"));
+    source.finish().await;
+
+    let outcomes = at_once(AT_ONCE, |_| {
+        let (store, site) = (store.clone(), site.clone());
+        async move { store.import_site(&site).await }
+    })
+    .await;
+    let imported = outcomes.iter().filter(|outcome| outcome.is_ok()).count();
+    let refused = outcomes
+        .iter()
+        .filter(|outcome| {
+            matches!(outcome, Err(StoreError::Transfer(reason)) if reason.contains("already holds"))
+        })
+        .count();
+    assert_eq!(
+        (imported, refused),
+        (1, AT_ONCE - 1),
+        "one import, the others refused with the reason: {outcomes:?}"
+    );
+    assert_eq!(
+        store.export_site().await.expect("export again").tables,
+        site.tables,
+        "the site is there once, as it was"
+    );
+}
