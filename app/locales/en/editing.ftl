@@ -138,7 +138,6 @@ history-field-contacts = Contacts
 
 translation-start = Translate into English
 translation-page-title = Translating ({ $language }): { $title }
-translation-heading = Translation: { $language }
 translation-visibility = Translation: { $language }. Readers see it as soon as it is saved.
 translation-save = Save translation
 translation-saved-at = Translation saved at { $at }

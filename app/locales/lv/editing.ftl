@@ -138,7 +138,6 @@ history-field-contacts = Kontakti
 
 translation-start = Tulkot
 translation-page-title = Tulko ({ $language }): { $title }
-translation-heading = Tulkojums: { $language }
 translation-visibility = Tulkojums: { $language }. Lasītāji to redz uzreiz pēc saglabāšanas.
 translation-save = Saglabāt tulkojumu
 translation-saved-at = Tulkojums saglabāts { $at }

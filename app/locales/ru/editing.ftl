@@ -138,7 +138,6 @@ history-field-contacts = Контакты
 
 translation-start = Перевести на русский
 translation-page-title = Перевод ({ $language }): { $title }
-translation-heading = Перевод: { $language }
 translation-visibility = Перевод: { $language }. Читатели видят его сразу после сохранения.
 translation-save = Сохранить перевод
 translation-saved-at = Перевод сохранён в { $at }

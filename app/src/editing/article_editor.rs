@@ -109,7 +109,7 @@ fn EditorForm(article: EditableArticle, on_leave: Callback<()>) -> impl IntoView
         <div class="article-editor" on:keydown=on_keydown>
             <EditorBar
                 state
-                title=Signal::derive(move || fields.with(|f| f.title.clone()))
+                heading=Signal::derive(move || fields.with(|f| shell::editing_title(lang, &f.title)))
                 primary=tr(lang, "editor-publish")
                 on_save=Callback::new(move |()| save_now())
                 on_primary=Callback::new(publish)

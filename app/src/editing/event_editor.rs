@@ -179,7 +179,7 @@ fn EventForm(event: EditableEvent, on_leave: Callback<()>) -> impl IntoView {
         <div class="event-editor" on:keydown=on_keydown>
             <EditorBar
                 state
-                title=Signal::derive(move || fields.with(|f| f.title.clone()))
+                heading=Signal::derive(move || fields.with(|f| shell::editing_title(lang, &f.title)))
                 primary=tr(lang, "editor-save-event")
                 on_save=Callback::new(move |()| save_now())
                 on_primary=Callback::new(store)

@@ -177,26 +177,19 @@ impl<T: Editable> Draft<T::Fields, T> {
         (failed, save_now, edit)
     }
 
-    /// Ctrl+S (⌘S) saves at once; Esc saves what is unsaved and leaves editing.
+    /// The editor's keys ([`editor_keys`]); Esc saves what is unsaved, then leaves.
     pub fn keys(
         self,
         save_now: impl Fn() + Copy + 'static,
         on_leave: Callback<()>,
     ) -> impl Fn(KeyboardEvent) + Copy + 'static {
         let state = self.autosave.state;
-        move |event: KeyboardEvent| {
-            let key = event.key();
-            if (event.ctrl_key() || event.meta_key()) && key.eq_ignore_ascii_case("s") {
-                event.prevent_default();
+        editor_keys(save_now, move || {
+            if state.get_untracked() == SaveState::Unsaved {
                 save_now();
-            } else if key == "Escape" {
-                event.prevent_default();
-                if state.get_untracked() == SaveState::Unsaved {
-                    save_now();
-                }
-                on_leave.run(());
             }
-        }
+            on_leave.run(());
+        })
     }
 
     /// The choice between this editor's fields and the other version, while there is one.
@@ -279,23 +272,40 @@ impl<T: Editable> Draft<T::Fields, T> {
     }
 }
 
-/// The bar above every editor: the save state, then save draft, the kind's own primary
-/// action, stop and delete. `children` come between the state and the buttons.
+/// Every editor's keys: Ctrl+S (⌘S) saves at once, Esc leaves the editor with `leave`.
+pub fn editor_keys(
+    save_now: impl Fn() + Copy + 'static,
+    leave: impl Fn() + Copy + 'static,
+) -> impl Fn(KeyboardEvent) + Copy + 'static {
+    move |event: KeyboardEvent| {
+        let key = event.key();
+        if (event.ctrl_key() || event.meta_key()) && key.eq_ignore_ascii_case("s") {
+            event.prevent_default();
+            save_now();
+        } else if key == "Escape" {
+            event.prevent_default();
+            leave();
+        }
+    }
+}
+
+/// The bar above every editor: the save state, then save draft (for kinds with drafts), the
+/// kind's own primary action, stop and delete (for kinds that can be deleted). `children`
+/// come between the state and the buttons.
 #[component]
 pub fn EditorBar(
     state: RwSignal<SaveState>,
-    /// The page's title while editing.
-    title: Signal<String>,
+    /// The page's title while editing, also its hidden heading.
+    heading: Signal<String>,
     primary: String,
-    on_save: Callback<()>,
     on_primary: Callback<()>,
     on_stop: Callback<()>,
-    on_delete: Callback<()>,
+    #[prop(optional)] on_save: Option<Callback<()>>,
+    #[prop(optional)] on_delete: Option<Callback<()>>,
     #[prop(optional)] children: Option<Children>,
 ) -> impl IntoView {
     let lang = crate::i18n::current_lang();
-    let heading = move || editing_title(lang, &title.get());
-    Effect::new(move |_| crate::components::show_title(heading()));
+    Effect::new(move |_| crate::components::show_title(heading.get()));
     view! {
         <h1 class="visually-hidden">{heading}</h1>
         <div class="editor-bar" role="region" aria-label=tr(lang, "editor-bar")>
@@ -303,10 +313,14 @@ pub fn EditorBar(
                 {move || state.with(|state| state.text(lang))}
             </p>
             {children.map(|children| children())}
-            <button type="button" class="button" on:click=move |_| on_save.run(())>{tr(lang, "editor-save-draft")}</button>
+            {on_save.map(|on_save| view! {
+                <button type="button" class="button" on:click=move |_| on_save.run(())>{tr(lang, "editor-save-draft")}</button>
+            })}
             <button type="button" class="button button--primary" on:click=move |_| on_primary.run(())>{primary}</button>
             <button type="button" class="button button--quiet" on:click=move |_| on_stop.run(())>{tr(lang, "editor-stop")}</button>
-            <button type="button" class="button button--danger" on:click=move |_| on_delete.run(())>{tr(lang, "editor-delete")}</button>
+            {on_delete.map(|on_delete| view! {
+                <button type="button" class="button button--danger" on:click=move |_| on_delete.run(())>{tr(lang, "editor-delete")}</button>
+            })}
         </div>
     }
 }

@@ -4,13 +4,14 @@
 //! asks first. A save names the version it started from: when someone else saved a newer
 //! one meanwhile, the editor shows both and the translator chooses part by part.
 
-use leptos::{ev::KeyboardEvent, html, prelude::*, task::spawn_local};
+use leptos::{html, prelude::*, task::spawn_local};
 
 use super::{
     autosave::{field_message, Autosave, SaveState},
     body_editor::BodyEditor,
     conflict::{translation_labels, translation_parts, ConflictView},
     get_translation, save_translation,
+    shell::{editor_keys, EditorBar},
     text_field::{EditableText, Lines},
     ItemKind, TranslationFields, TranslationSave,
 };
@@ -123,20 +124,12 @@ pub fn TranslationEditor(
             on_leave.run(());
         }
     };
-    let on_keydown = move |event: KeyboardEvent| {
-        if (event.ctrl_key() || event.meta_key()) && event.key().eq_ignore_ascii_case("s") {
-            event.prevent_default();
-            save.with_value(|save| save());
-        } else if event.key() == "Escape" {
-            event.prevent_default();
-            leave();
-        }
-    };
+    let save_now = move || save.with_value(|save| save());
+    let on_keydown = editor_keys(save_now, leave);
     let [title_label, lead_label, extra_label] = translation_labels(kind).map(|label| label(lang));
     let language = [("language", Arg::Text(lang.native_name()))];
-    let heading = tr_with(lang, "translation-heading", &language);
     let visibility = tr_with(lang, "translation-visibility", &language);
-    let page_title = move || {
+    let heading = Signal::derive(move || {
         fields.with(|f| {
             let args = [
                 ("language", Arg::Text(lang.native_name())),
@@ -144,19 +137,18 @@ pub fn TranslationEditor(
             ];
             tr_with(lang, "translation-page-title", &args)
         })
-    };
-    Effect::new(move |_| crate::components::show_title(page_title()));
+    });
     view! {
         <div class="translation-editor" on:keydown=on_keydown>
-            <h1 class="visually-hidden">{heading}</h1>
-            <div class="editor-bar" role="region" aria-label=tr(lang, "editor-bar")>
-                <p class="editor-bar__state" role="status" aria-live="polite">{move || state.with(|state| state.text(lang))}</p>
+            <EditorBar
+                state
+                heading
+                primary=tr(lang, "translation-save")
+                on_primary=Callback::new(move |()| save_now())
+                on_stop=Callback::new(move |()| leave())
+            >
                 <p class="editor-bar__visibility">{visibility}</p>
-                <button type="button" class="button button--primary" on:click=move |_| save.with_value(|save| save())>
-                    {tr(lang, "translation-save")}
-                </button>
-                <button type="button" class="button button--quiet" on:click=move |_| leave()>{tr(lang, "editor-stop")}</button>
-            </div>
+            </EditorBar>
             {conflict_view}
             <article class="article article--editing">
                 <EditableText
