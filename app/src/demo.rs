@@ -9,10 +9,11 @@ use serde::Deserialize;
 
 use crate::{
     calendar::recurrence::{self, RecurrenceError},
+    editing::ItemKind,
     sanitize::SafeHtml,
     storage::{
-        ArticleText, Attachment, EventText, NewArticle, NewCategory, NewEvent, Recurrence, Status,
-        Store, StoreError,
+        Attachment, NewArticle, NewCategory, NewEvent, Recurrence, Status, Store, StoreError,
+        TranslatedText,
     },
     timezone,
 };
@@ -197,8 +198,7 @@ async fn load_translation(
     event_slugs: &HashMap<&str, String>,
     article_ids: &HashMap<&str, i64>,
 ) -> Result<(), DemoError> {
-    let body_html = SafeHtml::sanitize(&translation.body).as_str().to_string();
-    if translation.event {
+    let (kind, id) = if translation.event {
         let slug = event_slugs
             .get(translation.original.as_str())
             .ok_or_else(|| StoreError::UnknownEvent(translation.original.clone()))?;
@@ -206,29 +206,22 @@ async fn load_translation(
             .published_event(crate::i18n::Lang::Lv, slug)
             .await?
             .ok_or_else(|| StoreError::UnknownEvent(translation.original.clone()))?;
-        let text = EventText {
-            title: translation.title.clone(),
-            summary: translation.lead.clone(),
-            body_html,
-            location: translation.contact.clone(),
-        };
-        store
-            .save_event_translation(event.id, &translation.lang, &text, 0, None)
-            .await?;
+        (ItemKind::Event, event.id)
     } else {
         let id = article_ids
             .get(translation.original.as_str())
             .ok_or(StoreError::NotFound)?;
-        let text = ArticleText {
-            title: translation.title.clone(),
-            lead: translation.lead.clone(),
-            body_html,
-            contact: translation.contact.clone(),
-        };
-        store
-            .save_article_translation(*id, &translation.lang, &text, 0, None)
-            .await?;
-    }
+        (ItemKind::Article, *id)
+    };
+    let text = TranslatedText {
+        title: translation.title.clone(),
+        lead: translation.lead.clone(),
+        body_html: SafeHtml::sanitize(&translation.body),
+        extra: translation.contact.clone(),
+    };
+    store
+        .save_translation(kind, id, &translation.lang, &text, 0, None)
+        .await?;
     Ok(())
 }
 

@@ -26,7 +26,8 @@ pub const PAGE_SIZE: u32 = 10;
 pub struct ArticleSummary {
     pub slug: String,
     pub title: String,
-    /// The language of `title` and `lead`: Latvian unless a translation was swapped in.
+    /// The language of `title` and `lead`: the reader's where the article has that
+    /// translation, else Latvian.
     #[serde(default)]
     pub text_lang: crate::i18n::Lang,
     pub lead: String,
@@ -171,7 +172,6 @@ pub async fn list_articles(query: NewsQuery) -> Result<NewsList, AppError> {
 /// One published article by its slug, with its neighbours and related articles.
 #[server]
 pub async fn get_article(slug: String, lang: crate::i18n::Lang) -> Result<ArticleDetail, AppError> {
-    use crate::i18n::Lang;
     use records::article_summary;
 
     let state = crate::state::app_state()?;
@@ -186,17 +186,12 @@ pub async fn get_article(slug: String, lang: crate::i18n::Lang) -> Result<Articl
         None => None,
     };
     let attachments = state.store.attachments(article.id).await?;
-    let translations = state.store.article_translations(article.id).await?;
-    let mut languages = vec![Lang::Lv];
-    languages.extend(
-        translations
-            .iter()
-            .filter_map(|translation| Lang::from_code(&translation.lang)),
-    );
-    let translation_version = translations
-        .iter()
-        .find(|translation| translation.lang == lang.code())
-        .map_or(0, |found| found.version);
+    let translations = state
+        .store
+        .translations(crate::editing::ItemKind::Article, article.id)
+        .await?;
+    let (languages, translation_version) =
+        crate::storage::Translation::languages_and_version(&translations, lang);
     let summary = article_summary(&article);
     let related = neighbours.related.iter().map(article_summary).collect();
     Ok(ArticleDetail {

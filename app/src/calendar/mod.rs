@@ -92,7 +92,8 @@ impl CategoryTag {
 pub struct EventSummary {
     pub slug: String,
     pub title: String,
-    /// The language of `title` and `location`: Latvian unless a translation was swapped in.
+    /// The language of `title` and `location`: the reader's where the event has that
+    /// translation, else Latvian.
     #[serde(default)]
     pub text_lang: crate::i18n::Lang,
     pub all_day: bool,
@@ -215,6 +216,8 @@ pub struct NewsMark {
     pub date: NaiveDate,
     pub slug: String,
     pub title: String,
+    /// The language of `title`: the reader's where the article has that translation.
+    pub text_lang: crate::i18n::Lang,
 }
 
 /// A month page.
@@ -360,8 +363,6 @@ pub async fn get_event(
     date: Option<NaiveDate>,
     lang: crate::i18n::Lang,
 ) -> Result<EventDetail, AppError> {
-    use crate::i18n::Lang;
-
     if date.is_some_and(|date| !in_calendar_range(date)) {
         return Err(AppError::NotFound);
     }
@@ -379,17 +380,12 @@ pub async fn get_event(
         .iter()
         .map(crate::articles::records::article_summary)
         .collect();
-    let translations = state.store.event_translations(event.id).await?;
-    detail.languages = vec![Lang::Lv];
-    detail.languages.extend(
-        translations
-            .iter()
-            .filter_map(|translation| Lang::from_code(&translation.lang)),
-    );
-    detail.translation_version = translations
-        .iter()
-        .find(|translation| translation.lang == lang.code())
-        .map_or(0, |found| found.version);
+    let translations = state
+        .store
+        .translations(crate::editing::ItemKind::Event, event.id)
+        .await?;
+    (detail.languages, detail.translation_version) =
+        crate::storage::Translation::languages_and_version(&translations, lang);
     let path = detail.url.trim_start_matches(&state.public_url).to_string();
     detail.url = format!("{}{}", state.public_url, lang.href(&path));
     Ok(detail)

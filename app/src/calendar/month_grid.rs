@@ -204,7 +204,7 @@ fn DayNews(news: Vec<NewsMark>, date: NaiveDate) -> impl IntoView {
                             <a class="month-news__link" href=lang.href(&crate::paths::article(&mark.slug)) tabindex="-1">
                                 <span class="month-news__tag">{tr(lang, "day-news-tag")}</span>
                                 " "
-                                {mark.title}
+                                <span lang=mark.text_lang.code()>{mark.title}</span>
                             </a>
                         </li>
                     })

@@ -37,6 +37,7 @@ pub async fn news_marks(
             date: timezone::local(article.published_at).date(),
             slug: article.slug.clone(),
             title: article.title.clone(),
+            text_lang: article.text_lang,
         })
         .collect();
     marks.reverse();

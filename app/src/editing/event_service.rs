@@ -4,7 +4,7 @@ use chrono::{Days, NaiveDate, NaiveTime};
 
 use super::{
     event_fields::{self, EditableEvent, EventFields, EventSave},
-    service::audit,
+    service::{audit, clock},
     stored_draft::{self, StoredEventDraft},
     Saved,
 };
@@ -64,10 +64,6 @@ pub async fn editable(slug: &str) -> Result<EditableEvent, AppError> {
         draft,
         categories: category_tags(store.as_ref()).await?,
     })
-}
-
-fn clock(at: chrono::DateTime<chrono::Utc>) -> String {
-    timezone::local(at).format("%H:%M:%S").to_string()
 }
 
 /// Saves the shared draft. It is checked like a save, so problems show while typing.

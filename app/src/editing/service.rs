@@ -20,6 +20,11 @@ use crate::{
 /// Audit log lines per page.
 const AUDIT_PAGE: u32 = 50;
 
+/// When a save happened, as the editing bar says it: "10:42:05", Riga time.
+pub(super) fn clock(at: chrono::DateTime<Utc>) -> String {
+    timezone::local(at).format("%H:%M:%S").to_string()
+}
+
 pub(super) fn stamp(at: chrono::DateTime<Utc>) -> String {
     timezone::local(at).format("%d.%m.%Y %H:%M").to_string()
 }
@@ -161,9 +166,7 @@ pub async fn publish(editor: &User, save: ArticleSave) -> Result<Saved, AppError
     Ok(Saved {
         version: published.version,
         draft_version: 0,
-        at: timezone::local(published.updated_at)
-            .format("%H:%M:%S")
-            .to_string(),
+        at: clock(published.updated_at),
         body_html: published.body_html,
     })
 }

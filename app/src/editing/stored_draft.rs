@@ -13,7 +13,7 @@
 use serde::{de::DeserializeOwned, Deserialize, Serialize};
 
 use super::{event_fields::EventFields, ArticleFields, DraftState, ItemKind, Saved};
-use crate::{error::AppError, state::store, storage::User, timezone};
+use crate::{error::AppError, state::store, storage::User};
 
 /// The format drafts are written in now.
 const FORMAT: u32 = 1;
@@ -204,9 +204,7 @@ pub async fn save<S: StoredShape>(
     Ok(Saved {
         version,
         draft_version: draft.draft_version,
-        at: timezone::local(draft.saved_at)
-            .format("%H:%M:%S")
-            .to_string(),
+        at: super::service::clock(draft.saved_at),
         body_html,
     })
 }

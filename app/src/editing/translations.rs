@@ -1,4 +1,5 @@
-//! Saving an article's or event's English or Russian version.
+//! Saving an article's or event's English or Russian version: the same code for both kinds,
+//! which differ only in what their four translated fields are called.
 
 use chrono::Utc;
 
@@ -11,9 +12,18 @@ use crate::{
     i18n::{Lang, Message},
     sanitize::SafeHtml,
     state::store,
-    storage::{ArticleText, EventText, User},
-    timezone,
+    storage::{TranslatedText, User},
 };
+
+/// The id of the article or event at `slug`, as editors find it.
+async fn item_id(kind: ItemKind, slug: &str) -> Result<i64, AppError> {
+    let store = store()?;
+    let id = match kind {
+        ItemKind::Article => store.article_for_editing(slug).await?.map(|found| found.id),
+        ItemKind::Event => store.event_for_editing(slug).await?.map(|found| found.id),
+    };
+    id.ok_or(AppError::NotFound)
+}
 
 pub async fn save(editor: &User, save: TranslationSave) -> Result<TranslationSaved, AppError> {
     if save.lang == Lang::Lv {
@@ -29,87 +39,45 @@ pub async fn save(editor: &User, save: TranslationSave) -> Result<TranslationSav
         body_html: save.fields.body_html.clone(),
         contact: save.fields.extra.clone(),
     })?;
-    let body_html = SafeHtml::sanitize_off_thread(checked.body_html.clone())
-        .await?
-        .as_str()
-        .to_string();
-    let store = store()?;
+    let text = TranslatedText {
+        title: checked.title,
+        lead: checked.lead,
+        body_html: SafeHtml::sanitize_off_thread(checked.body_html).await?,
+        extra: checked.contact,
+    };
+    let id = item_id(save.kind, &save.slug).await?;
     let lang = save.lang.code();
     let action = format!("translated into {lang}");
-    let audit = Some(service::audit(editor, &action));
-    let version = match save.kind {
-        ItemKind::Article => {
-            let article = store
-                .article_for_editing(&save.slug)
-                .await?
-                .ok_or(AppError::NotFound)?;
-            let text = ArticleText {
-                title: checked.title.clone(),
-                lead: checked.lead,
-                body_html,
-                contact: checked.contact,
-            };
-            store
-                .save_article_translation(article.id, lang, &text, save.fields.version, audit)
-                .await?
-        }
-        ItemKind::Event => {
-            let event = store
-                .event_for_editing(&save.slug)
-                .await?
-                .ok_or(AppError::NotFound)?;
-            let text = EventText {
-                title: checked.title.clone(),
-                summary: checked.lead,
-                body_html,
-                location: checked.contact,
-            };
-            store
-                .save_event_translation(event.id, lang, &text, save.fields.version, audit)
-                .await?
-        }
-    };
+    let version = store()?
+        .save_translation(
+            save.kind,
+            id,
+            lang,
+            &text,
+            save.fields.version,
+            Some(service::audit(editor, &action)),
+        )
+        .await?;
     Ok(TranslationSaved {
         version,
-        at: timezone::local(Utc::now()).format("%H:%M:%S").to_string(),
+        at: service::clock(Utc::now()),
     })
 }
 
 /// The translation into `lang` of the article or event at `slug`, as stored.
 pub async fn stored(kind: ItemKind, slug: &str, lang: Lang) -> Result<TranslationFields, AppError> {
-    let store = store()?;
-    let missing = || AppError::NotFound;
-    let found = match kind {
-        ItemKind::Article => {
-            let article = store.article_for_editing(slug).await?.ok_or_else(missing)?;
-            store
-                .article_translations(article.id)
-                .await?
-                .into_iter()
-                .find(|found| found.lang == lang.code())
-                .map(|found| TranslationFields {
-                    title: found.text.title,
-                    lead: found.text.lead,
-                    body_html: found.text.body_html,
-                    extra: found.text.contact,
-                    version: found.version,
-                })
-        }
-        ItemKind::Event => {
-            let event = store.event_for_editing(slug).await?.ok_or_else(missing)?;
-            store
-                .event_translations(event.id)
-                .await?
-                .into_iter()
-                .find(|found| found.lang == lang.code())
-                .map(|found| TranslationFields {
-                    title: found.text.title,
-                    lead: found.text.summary,
-                    body_html: found.text.body_html,
-                    extra: found.text.location,
-                    version: found.version,
-                })
-        }
-    };
-    found.ok_or_else(missing)
+    let id = item_id(kind, slug).await?;
+    store()?
+        .translations(kind, id)
+        .await?
+        .into_iter()
+        .find(|found| found.lang == lang.code())
+        .map(|found| TranslationFields {
+            title: found.text.title,
+            lead: found.text.lead,
+            body_html: found.text.body_html,
+            extra: found.text.extra,
+            version: found.version,
+        })
+        .ok_or(AppError::NotFound)
 }

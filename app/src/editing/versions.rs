@@ -8,7 +8,6 @@ use crate::{
     search::text::plain_text,
     state::store,
     storage::{DraftRule, Event, User},
-    timezone,
 };
 use service::stamp;
 
@@ -240,7 +239,7 @@ fn saved(version: i64, at: chrono::DateTime<chrono::Utc>, body_html: String) -> 
     Saved {
         version,
         draft_version: 0,
-        at: timezone::local(at).format("%H:%M:%S").to_string(),
+        at: super::service::clock(at),
         body_html,
     }
 }

@@ -22,7 +22,7 @@ use axum::{
 use crate::{
     i18n::{tr, Lang},
     state::AppState,
-    storage::{self},
+    storage,
 };
 
 /// The feed routes, merged into the site's router.

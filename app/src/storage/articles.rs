@@ -155,8 +155,12 @@ macro_rules! impl_articles {
                 Ok(rows.into_iter().map(Into::into).collect())
             }
 
-            async fn articles_about_event(&self, lang: Lang, event_id: i64) -> Result<Vec<Article>, StoreError> {
- let columns = $crate::storage::rows::article_columns(lang);
+            async fn articles_about_event(
+                &self,
+                lang: Lang,
+                event_id: i64,
+            ) -> Result<Vec<Article>, StoreError> {
+                let columns = $crate::storage::rows::article_columns(lang);
                 let sql = format!(
                     "SELECT {columns} WHERE a.status = 'published' AND a.event_id = $1 \
                      ORDER BY a.published_at DESC, a.id DESC"
@@ -166,12 +170,14 @@ macro_rules! impl_articles {
                 Ok(rows.into_iter().map(Into::into).collect())
             }
 
-            async fn published_articles(&self, lang: Lang,
+            async fn published_articles(
+                &self,
+                lang: Lang,
                 categories: &[String],
                 limit: i64,
                 offset: i64,
             ) -> Result<ArticlePage, StoreError> {
- let columns = $crate::storage::rows::article_columns(lang);
+                let columns = $crate::storage::rows::article_columns(lang);
                 // The slugs are bound from parameter `$first` on.
                 let in_categories = |first: usize| {
                     in_slugs(
@@ -205,13 +211,15 @@ macro_rules! impl_articles {
                 })
             }
 
-            async fn published_articles_between(&self, lang: Lang,
+            async fn published_articles_between(
+                &self,
+                lang: Lang,
                 from: DateTime<Utc>,
                 to: DateTime<Utc>,
                 limit: i64,
                 offset: i64,
             ) -> Result<ArticlePage, StoreError> {
- let columns = $crate::storage::rows::article_columns(lang);
+                let columns = $crate::storage::rows::article_columns(lang);
                 let sql = format!(
                     "SELECT {columns} WHERE a.status = 'published' \
                      AND a.published_at >= $1 AND a.published_at < $2 \
@@ -247,11 +255,13 @@ macro_rules! impl_articles {
                 .await?)
             }
 
-            async fn article_neighbours(&self, lang: Lang,
+            async fn article_neighbours(
+                &self,
+                lang: Lang,
                 article: &Article,
                 related: i64,
             ) -> Result<ArticleNeighbours, StoreError> {
- let columns = $crate::storage::rows::article_columns(lang);
+                let columns = $crate::storage::rows::article_columns(lang);
                 let at = $instant(article.published_at);
                 let older = format!(
                     "SELECT {columns} WHERE a.status = 'published' \
@@ -297,8 +307,12 @@ macro_rules! impl_articles {
                 })
             }
 
-            async fn published_article(&self, lang: Lang, slug: &str) -> Result<Option<Article>, StoreError> {
- let columns = $crate::storage::rows::article_columns(lang);
+            async fn published_article(
+                &self,
+                lang: Lang,
+                slug: &str,
+            ) -> Result<Option<Article>, StoreError> {
+                let columns = $crate::storage::rows::article_columns(lang);
                 let sql = format!(
                     "SELECT {columns} WHERE a.slug = $1 AND a.status = 'published'"
                 );

@@ -78,14 +78,15 @@ pub struct EventRevision {
     pub saved_by: String,
 }
 
-/// The translatable text of an event.
+/// A translation's text: the same four fields for every kind. For an article its title,
+/// lead, body and contact line; for an event its title, summary, body and place. Saved with a
+/// sanitised body (`TranslatedText<SafeHtml>`), read back with the body as stored.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct EventText {
+pub struct TranslatedText<B = String> {
     pub title: String,
-    pub summary: String,
-    /// Sanitised before it is stored.
-    pub body_html: String,
-    pub location: String,
+    pub lead: String,
+    pub body_html: B,
+    pub extra: String,
 }
 
 /// An article's or event's text in another language, as stored.
@@ -98,6 +99,29 @@ pub struct Translation<T> {
     pub version: i64,
     /// When it was last saved.
     pub updated_at: chrono::DateTime<chrono::Utc>,
+}
+
+impl<T> Translation<T> {
+    /// The languages an item is written in (Latvian, then those of its `translations`), and
+    /// the version of its translation into `lang` (0: none; the translation editor starts
+    /// from it).
+    pub fn languages_and_version(
+        translations: &[Translation<T>],
+        lang: crate::i18n::Lang,
+    ) -> (Vec<crate::i18n::Lang>, i64) {
+        use crate::i18n::Lang;
+        let mut languages = vec![Lang::Lv];
+        languages.extend(
+            translations
+                .iter()
+                .filter_map(|found| Lang::from_code(&found.lang)),
+        );
+        let version = translations
+            .iter()
+            .find(|found| found.lang == lang.code())
+            .map_or(0, |found| found.version);
+        (languages, version)
+    }
 }
 
 /// The audit line an editing write leaves. The store writes it in the write's own

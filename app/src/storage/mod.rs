@@ -36,8 +36,8 @@ pub use accounts::AccountStore;
 pub use articles::ArticleStore;
 pub use content::*;
 pub use editing::{
-    ArticleRevision, ArticleText, Audit, AuditEntry, Credentials, DraftRule, EventRevision,
-    EventText, Role, StoredDraft, Translation, TrashMove, User,
+    ArticleRevision, ArticleText, Audit, AuditEntry, Credentials, DraftRule, EventRevision, Role,
+    StoredDraft, TranslatedText, Translation, TrashMove, User,
 };
 pub use events::EventStore;
 pub use postgres::PostgresStore;

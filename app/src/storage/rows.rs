@@ -8,7 +8,7 @@ use crate::i18n::Lang;
 
 use super::{
     Article, ArticleRevision, ArticleText, Attachment, AuditEntry, Category, Credentials, Event,
-    EventRevision, EventText, Recurrence, Role, SearchHit, SearchKind, Status, StoredDraft,
+    EventRevision, Recurrence, Role, SearchHit, SearchKind, Status, StoredDraft, TranslatedText,
     Translation, User,
 };
 
@@ -52,7 +52,7 @@ fn text_in(lang: Lang, item: &str, tables: &ItemTables) -> (String, String) {
         columns,
         ..
     } = tables;
-    if lang == Lang::Lv {
+    let Some(code) = lang.translated_code() else {
         let own: Vec<String> = columns.iter().map(|c| format!("{item}.{c}")).collect();
         return (
             format!(
@@ -61,12 +61,11 @@ fn text_in(lang: Lang, item: &str, tables: &ItemTables) -> (String, String) {
             ),
             String::new(),
         );
-    }
+    };
     let translated: Vec<String> = columns
         .iter()
         .map(|c| format!("COALESCE(t.{c}, {item}.{c}) AS {c}"))
         .collect();
-    let code = lang.code();
     (
         format!(
             "{}, CASE WHEN t.lang IS NULL THEN {item}.sanitizer_version \
@@ -468,74 +467,30 @@ mod tests {
     }
 }
 
-/// An article's translation, with the article's slug.
+/// A translation of either kind, its text columns named as `TranslatedText`'s fields.
 #[derive(sqlx::FromRow)]
-pub(super) struct ArticleTranslationRow {
-    slug: String,
+pub(super) struct TranslationRow {
     lang: String,
     title: String,
     lead: String,
     body_html: String,
-    contact: String,
+    extra: String,
     version: i64,
     updated_at: DateTime<Utc>,
 }
 
-impl ArticleTranslationRow {
-    /// The article's slug and the translation.
-    pub(super) fn into_translation(self) -> (String, Translation<ArticleText>) {
-        let text = ArticleText {
-            title: self.title,
-            lead: self.lead,
-            body_html: self.body_html,
-            contact: self.contact,
-        };
-        (
-            self.slug,
-            translation(self.lang, text, self.version, self.updated_at),
-        )
-    }
-}
-
-/// An event's translation, with the event's slug.
-#[derive(sqlx::FromRow)]
-pub(super) struct EventTranslationRow {
-    slug: String,
-    lang: String,
-    title: String,
-    summary: String,
-    body_html: String,
-    location: String,
-    version: i64,
-    updated_at: DateTime<Utc>,
-}
-
-impl EventTranslationRow {
-    /// The event's slug and the translation.
-    pub(super) fn into_translation(self) -> (String, Translation<EventText>) {
-        let text = EventText {
-            title: self.title,
-            summary: self.summary,
-            body_html: self.body_html,
-            location: self.location,
-        };
-        (
-            self.slug,
-            translation(self.lang, text, self.version, self.updated_at),
-        )
-    }
-}
-
-fn translation<T>(
-    lang: String,
-    text: T,
-    version: i64,
-    updated_at: DateTime<Utc>,
-) -> Translation<T> {
-    Translation {
-        lang,
-        text,
-        version,
-        updated_at,
+impl From<TranslationRow> for Translation<TranslatedText> {
+    fn from(row: TranslationRow) -> Self {
+        Translation {
+            lang: row.lang,
+            text: TranslatedText {
+                title: row.title,
+                lead: row.lead,
+                body_html: row.body_html,
+                extra: row.extra,
+            },
+            version: row.version,
+            updated_at: row.updated_at,
+        }
     }
 }

@@ -490,19 +490,20 @@ pub(super) use impl_store;
 pub(super) mod backend_names {
     pub(in crate::storage) use super::super::changes::{ContentChanges, ContentWrite};
     pub(in crate::storage) use super::super::rows::{
-        in_slugs, search_text, ArticleRow, ArticleTranslationRow, AttachmentRow, AuditRow,
-        CategoryRow, CredentialsRow, DraftRow, EventRevisionRow, EventRow, EventTranslationRow,
-        RevisionRow, SearchRow, UserRow, ARTICLE_COLUMNS, EVENT_COLUMNS, EVENT_REVISION_COLUMNS,
+        in_slugs, search_text, ArticleRow, AttachmentRow, AuditRow, CategoryRow, CredentialsRow,
+        DraftRow, EventRevisionRow, EventRow, RevisionRow, SearchRow, TranslationRow, UserRow,
+        ARTICLE_COLUMNS, EVENT_COLUMNS, EVENT_REVISION_COLUMNS,
     };
     pub(in crate::storage) use super::super::{
         slugs, Article, ArticleNeighbours, ArticlePage, ArticleRevision, ArticleSettings,
-        ArticleText, Attachment, Audit, AuditEntry, Category, Credentials, Direction, DraftRule,
-        Event, EventPage, EventRevision, EventText, NewArticle, NewCategory, NewEvent, Recurrence,
-        Role, SearchKind, SearchPage, SearchRequest, StoreError, StoredDraft, Translation,
-        TrashMove, User,
+        Attachment, Audit, AuditEntry, Category, Credentials, Direction, DraftRule, Event,
+        EventPage, EventRevision, NewArticle, NewCategory, NewEvent, Recurrence, Role, SearchKind,
+        SearchPage, SearchRequest, StoreError, StoredDraft, TranslatedText, Translation, TrashMove,
+        User,
     };
     pub(in crate::storage) use super::{draft_refusal, impl_store, ItemTables};
     pub(in crate::storage) use crate::i18n::Lang;
+    pub(in crate::storage) use crate::sanitize::SafeHtml;
     pub(in crate::storage) use async_trait::async_trait;
     pub(in crate::storage) use chrono::{DateTime, Utc};
 }

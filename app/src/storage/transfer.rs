@@ -181,10 +181,11 @@ fn table_of<R: Row>(
 
 /// `site` in this version's format: a format-1 file's article drafts, which had their text in
 /// four columns, become one JSON document each, as the migration `one_draft_shape` moved them
-/// in the database. Rows of the wrong length are left for `tables_to_import` to refuse.
-fn upgraded(site: &SiteExport) -> std::borrow::Cow<'_, SiteExport> {
+/// in the database. A format-1 drafts table without those columns, or with a row of the wrong
+/// length, is refused.
+fn upgraded(site: &SiteExport) -> Result<std::borrow::Cow<'_, SiteExport>, StoreError> {
     if site.notikumi_export != 1 {
-        return std::borrow::Cow::Borrowed(site);
+        return Ok(std::borrow::Cow::Borrowed(site));
     }
     const TEXTS: [&str; 4] = ["title", "lead", "body_html", "contact"];
     let mut site = site.clone();
@@ -194,17 +195,20 @@ fn upgraded(site: &SiteExport) -> std::borrow::Cow<'_, SiteExport> {
         .iter_mut()
         .filter(|t| t.name == "article_drafts")
     {
-        let positions: Option<Vec<usize>> = TEXTS
+        let mut positions = TEXTS
             .iter()
             .map(|name| table.columns.iter().position(|column| column == name))
-            .collect();
-        let Some(mut positions) = positions else {
-            continue;
-        };
+            .collect::<Option<Vec<usize>>>()
+            .ok_or_else(|| refused("article_drafts: a format-1 draft lacks its text".into()))?;
+        let width = table.columns.len();
+        if table.rows.iter().any(|row| row.len() != width) {
+            return Err(refused(format!(
+                "article_drafts: a row of other than {width} values"
+            )));
+        }
         // Removed from the end first, so the positions still to go stay where they are.
         positions.sort_unstable_by(|a, b| b.cmp(a));
-        let width = table.columns.len();
-        for row in table.rows.iter_mut().filter(|row| row.len() == width) {
+        for row in &mut table.rows {
             let mut fields = serde_json::Map::new();
             fields.insert("format".into(), Value::from(1));
             for at in &positions {
@@ -217,7 +221,7 @@ fn upgraded(site: &SiteExport) -> std::borrow::Cow<'_, SiteExport> {
         }
         table.columns.push("fields".into());
     }
-    std::borrow::Cow::Owned(site)
+    Ok(std::borrow::Cow::Owned(site))
 }
 
 /// The file's tables in import order, each checked against the tables that travel.
@@ -316,7 +320,7 @@ macro_rules! impl_transfer {
             }
 
             pub(super) async fn import_tables(&self, site: &SiteExport) -> Result<(), StoreError> {
-                let site = upgraded(site);
+                let site = upgraded(site)?;
                 let tables = tables_to_import(&site)?;
                 let mut write = self.begin_write().await?;
                 let one_import: Option<&str> = $one_import;
@@ -564,7 +568,7 @@ mod tests {
             ]],
         )]);
         old.notikumi_export = 1;
-        let new = upgraded(&old);
+        let new = upgraded(&old).expect("upgrades");
         let drafts = &new.tables[0];
         assert_eq!(new.notikumi_export, FORMAT);
         assert_eq!(drafts.columns, ["article_id", "base_version", "fields"]);
@@ -582,6 +586,15 @@ mod tests {
             })
         );
         assert!(tables_to_import(&new).is_ok());
+        let mut without_text = old.clone();
+        without_text.tables[0].columns[5] = "virsraksts".into();
+        assert!(
+            upgraded(&without_text).is_err(),
+            "a draft without its title"
+        );
+        let mut short = old;
+        short.tables[0].rows[0].pop();
+        assert!(upgraded(&short).is_err(), "a row that is too short");
     }
 
     #[test]

@@ -5,25 +5,28 @@
 use async_trait::async_trait;
 
 use super::*;
+use crate::{editing::ItemKind, sanitize::SafeHtml};
 
 #[async_trait]
 pub trait TranslationStore: Send + Sync {
-    /// An article's translations, by language code (`en`, `ru`).
-    async fn article_translations(
+    /// The translations of an article or event, by language code (`en`, `ru`).
+    async fn translations(
         &self,
-        article_id: i64,
-    ) -> Result<Vec<Translation<ArticleText>>, StoreError>;
+        kind: ItemKind,
+        item_id: i64,
+    ) -> Result<Vec<Translation<TranslatedText>>, StoreError>;
 
-    /// Adds the article's translation into `lang` (`seen_version` 0) or replaces the one at
+    /// Adds the item's translation into `lang` (`seen_version` 0) or replaces the one at
     /// `seen_version`; answers the new version. When there is a translation and `seen_version`
     /// is not its version, or there is none and `seen_version` is not 0:
     /// `StoreError::Conflict` and nothing changes. The audit line (none for demo content)
-    /// names the article by its own title.
-    async fn save_article_translation(
+    /// names the item by its own title, in the same transaction.
+    async fn save_translation(
         &self,
-        article_id: i64,
+        kind: ItemKind,
+        item_id: i64,
         lang: &str,
-        text: &ArticleText,
+        text: &TranslatedText<SafeHtml>,
         seen_version: i64,
         audit: Option<Audit<'_>>,
     ) -> Result<i64, StoreError>;
@@ -31,53 +34,12 @@ pub trait TranslationStore: Send + Sync {
     /// The slugs of the published articles and of the published events translated into
     /// `lang`, in no particular order.
     async fn translated_slugs(&self, lang: &str) -> Result<(Vec<String>, Vec<String>), StoreError>;
-
-    /// An event's translations, by language code.
-    async fn event_translations(
-        &self,
-        event_id: i64,
-    ) -> Result<Vec<Translation<EventText>>, StoreError>;
-
-    /// Adds or replaces the event's translation into `lang`, as `save_article_translation`.
-    async fn save_event_translation(
-        &self,
-        event_id: i64,
-        lang: &str,
-        text: &EventText,
-        seen_version: i64,
-        audit: Option<Audit<'_>>,
-    ) -> Result<i64, StoreError>;
 }
 
 /// Implements [`TranslationStore`] for a backend (arguments as `sql::impl_store`).
 macro_rules! impl_translations {
     ($store:ident, $db:ty, $instant:path) => {
         impl $store {
-            /// One item's translations in every language, as rows of type `R` (the kind's
-            /// four text columns by their own names, with the item's slug).
-            async fn read_translations<R>(
-                &self,
-                table: &ItemTables,
-                id: i64,
-            ) -> Result<Vec<R>, StoreError>
-            where
-                R: for<'r> sqlx::FromRow<'r, <$db as sqlx::Database>::Row> + Send + Unpin,
-            {
-                let ItemTables {
-                    translations: name,
-                    key: item,
-                    items: parent,
-                    columns,
-                    ..
-                } = table;
-                let texts = columns.map(|column| format!("t.{column}")).join(", ");
-                let sql = format!(
-                    "SELECT p.slug, t.lang, {texts}, t.version, t.updated_at FROM {name} t \
-                     JOIN {parent} p ON p.id = t.{item} WHERE p.id = $1 ORDER BY t.lang"
-                );
-                Ok(sqlx::query_as(&sql).bind(id).fetch_all(&self.pool).await?)
-            }
-
             /// The slugs of the published items translated into `lang`.
             async fn published_translated(
                 &self,
@@ -102,14 +64,12 @@ macro_rules! impl_translations {
 
             /// Adds (`seen_version` 0) or replaces (the one at `seen_version`) a translation in
             /// one statement, so two editors cannot both win; answers the new version.
-            #[allow(clippy::too_many_arguments)]
-            async fn save_translation(
+            async fn write_translation(
                 &self,
                 table: &ItemTables,
                 item_id: i64,
                 lang: &str,
-                fields: [&str; 4],
-                search: (String, String),
+                text: &TranslatedText<SafeHtml>,
                 seen_version: i64,
                 audit: Option<Audit<'_>>,
             ) -> Result<i64, StoreError> {
@@ -141,10 +101,20 @@ macro_rules! impl_translations {
                          WHERE {item} = $1 AND lang = $2 AND version = $8 RETURNING version"
                     )
                 };
-                let mut query = sqlx::query_scalar(&sql).bind(item_id).bind(lang);
-                for field in fields {
-                    query = query.bind(field);
-                }
+                // An event's place is searched, an article's contact line is not.
+                let searched: &[&str] = if table.kind == "event" {
+                    &[&text.lead, &text.extra]
+                } else {
+                    &[&text.lead]
+                };
+                let search = search_text(&text.title, searched, text.body_html.as_str());
+                let query = sqlx::query_scalar(&sql)
+                    .bind(item_id)
+                    .bind(lang)
+                    .bind(&text.title)
+                    .bind(&text.lead)
+                    .bind(text.body_html.as_str())
+                    .bind(&text.extra);
                 let mut tx = self.begin_write().await?;
                 let saved: Option<i64> = query
                     .bind($instant(Utc::now()))
@@ -185,33 +155,40 @@ macro_rules! impl_translations {
 
         #[async_trait]
         impl $crate::storage::TranslationStore for $store {
-            async fn article_translations(
+            async fn translations(
                 &self,
-                article_id: i64,
-            ) -> Result<Vec<Translation<ArticleText>>, StoreError> {
-                let rows: Vec<ArticleTranslationRow> = self
-                    .read_translations(&ItemTables::ARTICLES, article_id)
-                    .await?;
-                Ok(rows
-                    .into_iter()
-                    .map(|row| row.into_translation().1)
-                    .collect())
+                kind: $crate::editing::ItemKind,
+                item_id: i64,
+            ) -> Result<Vec<Translation<TranslatedText>>, StoreError> {
+                let ItemTables {
+                    translations,
+                    key,
+                    columns: [c1, c2, c3, c4],
+                    ..
+                } = ItemTables::of(kind);
+                let sql = format!(
+                    "SELECT lang, {c1} AS title, {c2} AS lead, {c3} AS body_html, {c4} AS extra, \
+                     version, updated_at FROM {translations} WHERE {key} = $1 ORDER BY lang"
+                );
+                let rows: Vec<TranslationRow> =
+                    sqlx::query_as(&sql).bind(item_id).fetch_all(&self.pool).await?;
+                Ok(rows.into_iter().map(Into::into).collect())
             }
 
-            async fn save_article_translation(
+            async fn save_translation(
                 &self,
-                article_id: i64,
+                kind: $crate::editing::ItemKind,
+                item_id: i64,
                 lang: &str,
-                text: &ArticleText,
+                text: &TranslatedText<SafeHtml>,
                 seen_version: i64,
                 audit: Option<Audit<'_>>,
             ) -> Result<i64, StoreError> {
-                self.save_translation(
-                    &ItemTables::ARTICLES,
-                    article_id,
+                self.write_translation(
+                    ItemTables::of(kind),
+                    item_id,
                     lang,
-                    [&text.title, &text.lead, &text.body_html, &text.contact],
-                    search_text(&text.title, &[&text.lead], &text.body_html),
+                    text,
                     seen_version,
                     audit,
                 )
@@ -227,43 +204,6 @@ macro_rules! impl_translations {
                         .await?,
                     self.published_translated(&ItemTables::EVENTS, lang).await?,
                 ))
-            }
-
-            async fn event_translations(
-                &self,
-                event_id: i64,
-            ) -> Result<Vec<Translation<EventText>>, StoreError> {
-                let rows: Vec<EventTranslationRow> = self
-                    .read_translations(&ItemTables::EVENTS, event_id)
-                    .await?;
-                Ok(rows
-                    .into_iter()
-                    .map(|row| row.into_translation().1)
-                    .collect())
-            }
-
-            async fn save_event_translation(
-                &self,
-                event_id: i64,
-                lang: &str,
-                text: &EventText,
-                seen_version: i64,
-                audit: Option<Audit<'_>>,
-            ) -> Result<i64, StoreError> {
-                self.save_translation(
-                    &ItemTables::EVENTS,
-                    event_id,
-                    lang,
-                    [&text.title, &text.summary, &text.body_html, &text.location],
-                    search_text(
-                        &text.title,
-                        &[&text.summary, &text.location],
-                        &text.body_html,
-                    ),
-                    seen_version,
-                    audit,
-                )
-                .await
             }
         }
     };

@@ -468,13 +468,13 @@ contract_tests!(
     restoring_a_version_keeps_the_draft_another_editor_saved,
     articles_and_events_publish_their_drafts_alike,
     a_publish_racing_an_autosave_never_loses_a_saved_draft,
-    two_imports_at_once_write_the_site_once,
+    imports_at_once_write_the_site_once,
 );
 
-/// Two operators importing the same file into one new database at once (two instances
-/// starting with it, say): one import writes the site, the other is refused as a database
+/// Operators importing the same file into one new database at once (instances starting
+/// with it, say): one import writes the site, the others are refused as a database
 /// that already holds content, and the site is there once.
-async fn two_imports_at_once_write_the_site_once(store: SharedStore) {
+async fn imports_at_once_write_the_site_once(store: SharedStore) {
     // The file comes from another site (the format is the same for both backends).
     let source = TestDb::sqlite().await;
     let editor = editor(&source.store()).await;

@@ -1,6 +1,7 @@
 //! Translations: kept per language, replaced only at the version seen, read in the reader's language.
 
 use super::*;
+use crate::editing::ItemKind;
 
 contract_tests!(
     translations_are_kept_per_language_and_replaced_only_at_the_version_seen,
@@ -18,19 +19,20 @@ async fn translations_are_kept_per_language_and_replaced_only_at_the_version_see
         )
         .await
         .expect("article");
-    let text = |title: &str| ArticleText {
+    let text = |title: &str| TranslatedText {
         title: title.to_string(),
         lead: "Lead.".into(),
-        body_html: "<p>Body</p>".into(),
-        contact: String::new(),
+        body_html: SafeHtml::sanitize("<p>Body</p>"),
+        extra: String::new(),
     };
     assert!(store
-        .article_translations(article.id)
+        .translations(ItemKind::Article, article.id)
         .await
         .expect("none yet")
         .is_empty());
     let russian = store
-        .save_article_translation(
+        .save_translation(
+            ItemKind::Article,
             article.id,
             "ru",
             &text("Сотрудничество с Молдовой"),
@@ -40,7 +42,14 @@ async fn translations_are_kept_per_language_and_replaced_only_at_the_version_see
         .await
         .expect("russian");
     let english = store
-        .save_article_translation(article.id, "en", &text("Cooperation with Moldova"), 0, None)
+        .save_translation(
+            ItemKind::Article,
+            article.id,
+            "en",
+            &text("Cooperation with Moldova"),
+            0,
+            None,
+        )
         .await
         .expect("english");
     assert_eq!(
@@ -49,7 +58,14 @@ async fn translations_are_kept_per_language_and_replaced_only_at_the_version_see
         "each language starts at version 1"
     );
     let again = store
-        .save_article_translation(article.id, "en", &text("Working with Moldova"), 1, None)
+        .save_translation(
+            ItemKind::Article,
+            article.id,
+            "en",
+            &text("Working with Moldova"),
+            1,
+            None,
+        )
         .await
         .expect("english again");
     assert_eq!(again, 2);
@@ -57,12 +73,15 @@ async fn translations_are_kept_per_language_and_replaced_only_at_the_version_see
     for seen in [1, 0] {
         assert!(matches!(
             store
-                .save_article_translation(article.id, "en", &text("Stale"), seen, None)
+                .save_translation(ItemKind::Article, article.id, "en", &text("Stale"), seen, None)
                 .await,
             Err(StoreError::Conflict { expected, stored: 2 }) if expected == seen
         ));
     }
-    let found = store.article_translations(article.id).await.expect("read");
+    let found = store
+        .translations(ItemKind::Article, article.id)
+        .await
+        .expect("read");
     assert_eq!(
         found
             .iter()
@@ -80,11 +99,11 @@ async fn translations_are_kept_per_language_and_replaced_only_at_the_version_see
     );
     assert!(matches!(
         store
-            .save_article_translation(999_999, "en", &text("X"), 0, None)
+            .save_translation(ItemKind::Article, 999_999, "en", &text("X"), 0, None)
             .await,
         Err(StoreError::NotFound)
     ));
-    let other = store
+    store
         .create_article(&self::article("Cits raksts", utc(2021, 5, 4, 7, 0)), None)
         .await
         .expect("other article");
@@ -105,7 +124,6 @@ async fn translations_are_kept_per_language_and_replaced_only_at_the_version_see
         ],
         "only the translated one in English"
     );
-    let _ = other;
 
     let event = store
         .create_event(
@@ -118,19 +136,19 @@ async fn translations_are_kept_per_language_and_replaced_only_at_the_version_see
         )
         .await
         .expect("event");
-    let event_text = EventText {
+    let event_text = TranslatedText {
         title: "Seminar in Riga".into(),
-        summary: "Summary.".into(),
-        body_html: "<p>Body</p>".into(),
-        location: "Riga".into(),
+        lead: "Summary.".into(),
+        body_html: SafeHtml::sanitize("<p>Body</p>"),
+        extra: "Riga".into(),
     };
     store
-        .save_event_translation(event.id, "en", &event_text, 0, None)
+        .save_translation(ItemKind::Event, event.id, "en", &event_text, 0, None)
         .await
         .expect("event translation");
     assert!(matches!(
         store
-            .save_event_translation(event.id, "en", &event_text, 0, None)
+            .save_translation(ItemKind::Event, event.id, "en", &event_text, 0, None)
             .await,
         Err(StoreError::Conflict { stored: 1, .. })
     ));
@@ -142,18 +160,27 @@ async fn translations_are_kept_per_language_and_replaced_only_at_the_version_see
     // A save over a Russian version that is not there (any more) is refused too.
     assert!(matches!(
         store
-            .save_event_translation(event.id, "ru", &event_text, 5, None)
+            .save_translation(ItemKind::Event, event.id, "ru", &event_text, 5, None)
             .await,
         Err(StoreError::Conflict {
             expected: 5,
             stored: 0
         })
     ));
-    let stored = store.event_translations(event.id).await.expect("read");
+    let stored = store
+        .translations(ItemKind::Event, event.id)
+        .await
+        .expect("read");
     assert_eq!(stored.len(), 1);
     assert_eq!(
-        (stored[0].lang.as_str(), &stored[0].text, stored[0].version),
-        ("en", &event_text, 1)
+        (
+            stored[0].lang.as_str(),
+            stored[0].text.title.as_str(),
+            stored[0].text.body_html.as_str(),
+            stored[0].text.extra.as_str(),
+            stored[0].version
+        ),
+        ("en", "Seminar in Riga", "<p>Body</p>", "Riga", 1)
     );
     let age = Utc::now() - stored[0].updated_at;
     assert!(
@@ -204,14 +231,14 @@ async fn readers_find_items_by_their_version_in_their_language(store: SharedStor
         .create_article(&article("Robežsargi mācās", utc(2021, 5, 4, 7, 0)), None)
         .await
         .expect("untranslated article");
-    let english = ArticleText {
+    let english = TranslatedText {
         title: "Cooperation with Moldova".into(),
         lead: "Border guards meet.".into(),
-        body_html: "<p>Social workers join them.</p>".into(),
-        contact: String::new(),
+        body_html: SafeHtml::sanitize("<p>Social workers join them.</p>"),
+        extra: String::new(),
     };
     store
-        .save_article_translation(translated.id, "en", &english, 0, None)
+        .save_translation(ItemKind::Article, translated.id, "en", &english, 0, None)
         .await
         .expect("english");
     let found = |query: &str, lang: Lang| {
@@ -252,12 +279,12 @@ async fn readers_find_items_by_their_version_in_their_language(store: SharedStor
         "no Russian version: the Latvian one"
     );
     // A new version is found by its new words only.
-    let renamed = ArticleText {
+    let renamed = TranslatedText {
         title: "Partnership with Moldova".into(),
         ..english
     };
     store
-        .save_article_translation(translated.id, "en", &renamed, 1, None)
+        .save_translation(ItemKind::Article, translated.id, "en", &renamed, 1, None)
         .await
         .expect("english again");
     assert!(found("cooperation", Lang::En).await.is_empty());
@@ -306,14 +333,15 @@ async fn every_reading_is_in_the_readers_language_with_the_latvian_where_untrans
         .await
         .expect("article");
     store
-        .save_event_translation(
+        .save_translation(
+            ItemKind::Event,
             seminar.id,
             "en",
-            &EventText {
+            &TranslatedText {
                 title: "Seminar in Riga".into(),
-                summary: "A short one.".into(),
-                body_html: "<p>About help.</p>".into(),
-                location: "Riga".into(),
+                lead: "A short one.".into(),
+                body_html: SafeHtml::sanitize("<p>About help.</p>"),
+                extra: "Riga".into(),
             },
             0,
             None,
@@ -321,14 +349,15 @@ async fn every_reading_is_in_the_readers_language_with_the_latvian_where_untrans
         .await
         .expect("event in English");
     store
-        .save_article_translation(
+        .save_translation(
+            ItemKind::Article,
             report.id,
             "en",
-            &ArticleText {
+            &TranslatedText {
                 title: "The seminar spoke of help".into(),
                 lead: "Lead.".into(),
-                body_html: "<p>Body.</p>".into(),
-                contact: "Contact.".into(),
+                body_html: SafeHtml::sanitize("<p>Body.</p>"),
+                extra: "Contact.".into(),
             },
             0,
             None,
@@ -376,8 +405,14 @@ async fn every_reading_is_in_the_readers_language_with_the_latvian_where_untrans
         ),
         ("A short one.", "<p>About help.</p>", Lang::En)
     );
-    assert!(
-        page.updated_at >= seminar.updated_at,
+    let translated_at = store
+        .translations(ItemKind::Event, seminar.id)
+        .await
+        .expect("read")[0]
+        .updated_at;
+    assert_eq!(
+        page.updated_at,
+        translated_at.max(seminar.updated_at),
         "a translation's change is the item's"
     );
     let untranslated = store
