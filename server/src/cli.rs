@@ -19,7 +19,8 @@ Environment (read once at start-up; a bad value stops the server naming the vari
   NOTIKUMI_MEDIA_DIR             uploaded images (default data/media); shared by all instances
   NOTIKUMI_PAGE_CACHE_MB         memory for reader pages served from memory (default 64; 0: off)
   NOTIKUMI_MAX_REQUESTS          requests handled at once before 503 (default 256)
-  NOTIKUMI_REQUEST_TIMEOUT_SECS  the longest a request may take before 408 (default 60)
+  NOTIKUMI_REQUEST_TIMEOUT_SECS  the longest a request may take: then 408 while its body is still
+                                 arriving, else 503 (default 60)
   NOTIKUMI_HEADER_TIMEOUT_SECS   time a client has to send a request's headers (default 10)
   NOTIKUMI_TRUSTED_PROXIES       proxies whose X-Forwarded-For names the client (default none)
   NOTIKUMI_METRICS_ALLOW         who may read /metrics (default 127.0.0.0/8, ::1)

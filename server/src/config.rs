@@ -47,7 +47,8 @@ pub struct Serving {
     /// Requests rendered or answered at once (pages from memory do not count); one more is
     /// answered 503 with `Retry-After` at once instead of waiting in a queue without end.
     pub max_requests: usize,
-    /// The longest a request may take, reading its body included; then it is answered 408.
+    /// The longest a request may take, reading its body included; then it is answered 408
+    /// while its body was still arriving, else 503 (see `time_limit`).
     pub request_timeout: std::time::Duration,
     /// Reverse proxies whose `X-Forwarded-For` names the client (`client_address`).
     pub trusted_proxies: crate::client_address::TrustedProxies,

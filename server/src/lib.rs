@@ -14,6 +14,7 @@ mod metrics;
 pub mod page_cache;
 mod security_headers;
 mod static_files;
+mod time_limit;
 pub mod users;
 
 use app::{shell, state::AppState, App};
@@ -109,9 +110,9 @@ pub fn router_with(mut state: AppState, serving: config::Serving) -> Router {
         .layer(tower::limit::ConcurrencyLimitLayer::new(
             serving.max_requests,
         ))
-        .layer(tower_http::timeout::TimeoutLayer::with_status_code(
-            StatusCode::REQUEST_TIMEOUT,
+        .layer(axum::middleware::from_fn_with_state(
             serving.request_timeout,
+            time_limit::answer_within,
         ))
         .service(site);
     // Health checks answer outside the limits: a busy instance is not a dead one.

@@ -1,5 +1,6 @@
-//! The server's limits: a request that takes too long (a client sending its body slowly) is
-//! answered 408, and when every place is taken the next request is answered 503 with
+//! The server's limits: a request that takes too long is answered 408 when the client was
+//! still sending its body and 503 when the server was the slow one, and when every place is
+//! taken the next request is answered 503 with
 //! `Retry-After` at once instead of waiting in a queue without end.
 
 use std::time::{Duration, Instant};
@@ -36,6 +37,31 @@ async fn a_request_that_takes_too_long_is_answered_408() {
     assert!(started.elapsed() < Duration::from_secs(5));
     let (status, _) = site.get("/healthz").await;
     assert_eq!(status, StatusCode::OK, "the server goes on");
+}
+
+#[tokio::test]
+async fn a_request_the_server_is_too_slow_for_is_told_to_come_back() {
+    // No page renders in a millisecond in a test build; the request itself arrived whole.
+    let site = Site::with_limits(Serving {
+        request_timeout: Duration::from_millis(1),
+        ..Serving::default()
+    })
+    .await;
+    let answer = site
+        .send(
+            Request::get("/calendar/2020/08?category=izglitiba")
+                .body(Body::empty())
+                .expect("request"),
+        )
+        .await;
+    assert_eq!(answer.status, StatusCode::SERVICE_UNAVAILABLE);
+    assert_eq!(
+        answer
+            .headers
+            .get(header::RETRY_AFTER)
+            .map(|v| v.as_bytes()),
+        Some(&b"5"[..])
+    );
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
