@@ -3,59 +3,49 @@
 
 use http::StatusCode;
 
-use crate::common::Site;
+use crate::{common::Site, read::Page};
 
 #[tokio::test(flavor = "multi_thread")]
 async fn each_language_has_the_calendar_in_its_own_words() {
     let site = Site::with_demo_content().await;
-    for (path, lang, heading, weekday) in [
+    for (prefix, lang, heading, busy_day) in [
         (
-            "/calendar/2020/08",
+            "",
             "lv",
             "Notikumu kalendārs — Augusts, 2020",
             "otrdiena, 2020. gada 4. augusts, 1 notikums",
         ),
         (
-            "/en/calendar/2020/08",
+            "/en",
             "en",
             "Event calendar — August 2020",
             "Tuesday, 4 August 2020, 1 event",
         ),
         (
-            "/ru/calendar/2020/08",
+            "/ru",
             "ru",
             "Календарь событий — Август 2020",
             "вторник, 4 августа 2020 г., 1 событие",
         ),
     ] {
-        let (status, page) = site.get(path).await;
+        let path = format!("{prefix}/calendar/2020/08");
+        let (status, html) = site.get(&path).await;
         assert_eq!(status, StatusCode::OK, "{path}");
-        assert!(
-            page.contains(&format!("<html lang=\"{lang}\"")),
-            "{path}: html lang"
-        );
-        assert!(page.contains(heading), "{path}: {heading}");
-        assert!(page.contains(weekday), "{path}: {weekday}");
-        let feed = if lang == "lv" {
-            "/feed.xml".to_string()
-        } else {
-            format!("/{lang}/feed.xml")
-        };
-        assert!(
-            page.contains(&format!("href=\"{feed}\"")),
+        let page = Page::parse(&html);
+        assert_eq!(page.lang(), lang, "{path}");
+        assert_eq!(page.heading().0, heading, "{path}");
+        assert!(page.shows(busy_day), "{path}: {busy_day}");
+        assert_eq!(
+            page.attr("link[type='application/atom+xml']", "href"),
+            Some(format!("{prefix}/feed.xml")),
             "{path}: the news feed in its language"
         );
+        let alternates = page.alternates();
         for (code, prefix) in [("lv", ""), ("en", "/en"), ("ru", "/ru"), ("x-default", "")] {
-            let alternate = format!(
-                "<link href=\"https://notikumi.example.lv{prefix}/calendar/2020/08\" hreflang=\"{code}\" rel=\"alternate\">"
-            );
-            let links: Vec<&str> = page
-                .split('<')
-                .filter(|tag| tag.contains("hreflang"))
-                .collect();
+            let href = format!("https://notikumi.example.lv{prefix}/calendar/2020/08");
             assert!(
-                page.contains(&alternate),
-                "{path}: {alternate} in {links:?}"
+                alternates.contains(&(code.to_string(), href.clone())),
+                "{path}: {code} {href} in {alternates:?}"
             );
         }
     }
@@ -66,25 +56,29 @@ async fn links_keep_the_readers_language_and_unknown_pages_say_so_in_it() {
     let site = Site::with_demo_content().await;
     let (status, home) = site.get("/en").await;
     assert_eq!(status, StatusCode::OK);
-    assert!(home.contains("Preventing human trafficking"));
+    let home = Page::parse(&home);
+    assert_eq!(home.heading().0, "Preventing human trafficking");
     assert!(
-        home.contains("href=\"/en/calendar\""),
+        home.links_to("/en/calendar"),
         "the navigation stays in English"
     );
-    assert!(
-        home.contains("hreflang=\"ru\" lang=\"ru\""),
-        "the switcher offers Russian"
+    assert_eq!(
+        home.attr(".language-switcher a[hreflang='ru']", "lang")
+            .as_deref(),
+        Some("ru"),
+        "the switcher offers Russian, in Russian"
     );
 
     let (status, page) = site.get("/ru/nav-tadas-lapas").await;
     assert_eq!(status, StatusCode::NOT_FOUND);
-    assert!(page.contains("Страница не найдена"), "{page}");
+    assert!(Page::parse(&page).says("Страница не найдена"), "{page}");
 
     let (_, latvian) = site.get("/news").await;
-    assert!(latvian.contains("<html lang=\"lv\""));
-    assert!(latvian.contains("<h1>Jaunumi</h1>"));
+    let latvian = Page::parse(&latvian);
+    assert_eq!(latvian.lang(), "lv");
+    assert_eq!(latvian.heading().0, "Jaunumi");
     let (_, russian) = site.get("/ru/news").await;
-    assert!(russian.contains("<h1>Новости</h1>"));
+    assert_eq!(Page::parse(&russian).heading().0, "Новости");
 }
 
 const MOLDOVA: &str =
@@ -96,22 +90,31 @@ async fn a_translated_article_is_read_in_the_readers_language_and_links_its_vers
     let (status, english) = site.get(&format!("/en{MOLDOVA}")).await;
     assert_eq!(status, StatusCode::OK);
     assert!(
-        english.contains("Lithuania and Latvia to support Moldova"),
-        "the English text"
-    );
-    assert_eq!(content_lang(&english), "en");
-    assert!(
         english.contains("\"inLanguage\":\"en\""),
         "structured data says English"
     );
+    let english = Page::parse(&english);
+    let (title, lang) = english.heading();
+    assert!(
+        title.contains("Lithuania and Latvia to support Moldova"),
+        "{title}"
+    );
+    assert_eq!(lang.as_deref(), Some("en"));
     let (_, russian) = site.get(&format!("/ru{MOLDOVA}")).await;
-    assert!(russian.contains("Литва и Латвия поддержат Молдову"));
-    for code in ["lv", "en", "ru", "x-default"] {
-        assert!(
-            english.contains(&format!("hreflang=\"{code}\"")),
-            "{code} version linked"
-        );
-    }
+    assert!(Page::parse(&russian)
+        .heading()
+        .0
+        .contains("Литва и Латвия поддержат Молдову"));
+    let codes: Vec<String> = english
+        .alternates()
+        .into_iter()
+        .map(|(code, _)| code)
+        .collect();
+    assert_eq!(
+        codes,
+        ["lv", "en", "ru", "x-default"],
+        "every version linked"
+    );
 
     // An article without translations keeps its Latvian text (marked as such) under /en,
     // and names only its Latvian version.
@@ -119,19 +122,36 @@ async fn a_translated_article_is_read_in_the_readers_language_and_links_its_vers
         .get("/en/news/darba-inspektori-macas-atpazit-darba-ekspluataciju")
         .await;
     assert_eq!(status, StatusCode::OK);
-    assert!(untranslated.contains("Darba inspektori mācās atpazīt darba ekspluatāciju"));
-    assert_eq!(content_lang(&untranslated), "lv");
-    assert!(!untranslated.contains("<link href=\"https://notikumi.example.lv/ru/news/"));
+    let untranslated = Page::parse(&untranslated);
+    assert_eq!(
+        untranslated.heading(),
+        (
+            "Darba inspektori mācās atpazīt darba ekspluatāciju".to_string(),
+            Some("lv".to_string())
+        )
+    );
+    let codes: Vec<String> = untranslated
+        .alternates()
+        .into_iter()
+        .map(|(code, _)| code)
+        .collect();
+    assert_eq!(codes, ["lv", "x-default"], "only the Latvian version");
 
-    let (_, event) = site
-        .get("/en/events/vebinars-par-viltus-darba-piedavajumiem-socialajos-tiklos")
-        .await;
-    assert!(event.contains("Webinar on fake job offers in social networks"));
-    assert_eq!(content_lang(&event), "en");
-    let (_, event_ru) = site
-        .get("/ru/events/vebinars-par-viltus-darba-piedavajumiem-socialajos-tiklos")
-        .await;
-    assert_eq!(content_lang(&event_ru), "lv", "no Russian version yet");
+    let webinar = "/events/vebinars-par-viltus-darba-piedavajumiem-socialajos-tiklos";
+    let (_, event) = site.get(&format!("/en{webinar}")).await;
+    assert_eq!(
+        Page::parse(&event).heading(),
+        (
+            "Webinar on fake job offers in social networks".to_string(),
+            Some("en".to_string())
+        )
+    );
+    let (_, event_ru) = site.get(&format!("/ru{webinar}")).await;
+    assert_eq!(
+        Page::parse(&event_ru).heading().1.as_deref(),
+        Some("lv"),
+        "no Russian version yet"
+    );
 }
 
 #[tokio::test(flavor = "multi_thread")]
@@ -141,49 +161,52 @@ async fn an_events_news_are_named_in_the_readers_language_like_every_other_list(
     let (status, english) = site.get(&format!("/en{meeting}")).await;
     assert_eq!(status, StatusCode::OK);
     // The event has no English version; the article about it has one, and its link says so.
-    assert_eq!(content_lang(&english), "lv");
+    let english = Page::parse(&english);
+    assert_eq!(english.heading().1.as_deref(), Some("lv"));
     assert!(
-        english.contains("Lithuania and Latvia to support Moldova"),
-        "the news about the event in English"
+        english
+            .link_named("Lithuania and Latvia to support Moldova")
+            .is_some_and(|href| href.starts_with("/en/news/")),
+        "the news about the event in English: {:?}",
+        english.links()
     );
     let (_, latvian) = site.get(meeting).await;
-    assert!(latvian.contains("Lietuva un Latvija sniegs atbalstu Moldovai"));
-    assert!(!latvian.contains("Lithuania and Latvia"));
-}
-
-/// The `lang` attribute of the page's `<h1>`: the language of the item's text.
-fn content_lang(page: &str) -> &str {
-    let tag = page
-        .split("<h1")
-        .nth(1)
-        .and_then(|rest| rest.split('>').next())
-        .unwrap_or_default();
-    tag.split("lang=\"")
-        .nth(1)
-        .and_then(|rest| rest.split('"').next())
-        .unwrap_or_default()
+    let latvian = Page::parse(&latvian);
+    assert!(latvian
+        .link_named("Lietuva un Latvija sniegs atbalstu Moldovai")
+        .is_some());
+    assert!(!latvian.shows("Lithuania and Latvia"));
 }
 
 #[tokio::test(flavor = "multi_thread")]
 async fn lists_and_calendars_name_translated_items_in_the_readers_language() {
     let site = Site::with_demo_content().await;
     let (_, august) = site.get("/en/calendar/2020/08").await;
-    // Each title says its language (the attribute comes before the class in the HTML).
-    assert!(
-        august.contains("lang=\"en\" class=\"month-chip__title\">Webinar on fake job offers"),
+    let august = Page::parse(&august);
+    assert_eq!(
+        august
+            .lang_of(".month-chip__title", "Webinar on fake job offers")
+            .as_deref(),
+        Some("en"),
         "a translated title is marked English"
     );
-    assert!(
-        august.contains("lang=\"lv\" class=\"month-bar__title\">Informatīvā kampaņa"),
+    assert_eq!(
+        august
+            .lang_of(".month-bar__title", "Informatīvā kampaņa")
+            .as_deref(),
+        Some("lv"),
         "an untranslated title is marked Latvian on the English page"
     );
     let (_, day) = site.get("/en/calendar/2020/08/04").await;
-    assert!(day.contains("Webinar on fake job offers in social networks"));
+    assert!(Page::parse(&day).shows("Webinar on fake job offers in social networks"));
     let (_, archive) = site.get("/ru/news/2018/03").await;
-    assert!(archive.contains("Литва и Латвия поддержат Молдову"));
+    assert!(Page::parse(&archive)
+        .link_named("Литва и Латвия поддержат Молдову")
+        .is_some());
     let (_, latvian) = site.get("/calendar/2020/08").await;
-    assert!(latvian.contains("Vebinārs par viltus darba piedāvājumiem sociālajos tīklos"));
-    assert!(!latvian.contains("Webinar on fake job offers"));
+    let latvian = Page::parse(&latvian);
+    assert!(latvian.shows("Vebinārs par viltus darba piedāvājumiem sociālajos tīklos"));
+    assert!(!latvian.shows("Webinar on fake job offers"));
 }
 
 #[tokio::test(flavor = "multi_thread")]

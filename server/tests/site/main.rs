@@ -17,4 +17,7 @@ mod limits;
 mod metrics;
 mod pages;
 mod racing;
+mod read;
+#[path = "../shared/saves.rs"]
+mod saves;
 mod transfer;

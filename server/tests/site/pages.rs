@@ -1,7 +1,7 @@
 //! The router answered through `oneshot`, without a socket: status codes and the server-rendered
 //! HTML a reader (or a search engine, or a browser without JavaScript) gets.
 
-use crate::common::Site;
+use crate::{common::Site, read::Page};
 use app::{locale, timezone};
 use chrono::Datelike;
 use http::StatusCode;
@@ -32,14 +32,17 @@ async fn august_2020_is_rendered_on_the_server() {
     let site = Site::with_demo_content().await;
     let (status, html) = site.get("/calendar/2020/08").await;
     assert_eq!(status, StatusCode::OK);
-    assert!(html.contains("<html lang=\"lv\""));
-    assert!(html.contains("Notikumu kalendārs — Augusts, 2020"));
-    assert!(html.contains("Vebinārs par viltus darba piedāvājumiem sociālajos tīklos"));
-    assert!(html.contains("10:00–12:00"));
-    assert!(html.contains("otrdiena, 2020. gada 4. augusts, 1 notikums"));
-    assert!(html.contains("href=\"/calendar/2020/07\""));
-    assert!(html.contains("href=\"/calendar/2020/09\""));
-    assert!(!html.contains("noindex"));
+    let page = Page::parse(&html);
+    assert_eq!(page.lang(), "lv");
+    assert_eq!(page.heading().0, "Notikumu kalendārs — Augusts, 2020");
+    let webinar = page
+        .link_named("Vebinārs par viltus darba piedāvājumiem sociālajos tīklos")
+        .expect("the webinar's link");
+    assert!(webinar.starts_with("/events/"), "{webinar}");
+    assert!(page.shows("10:00–12:00"));
+    assert!(page.shows("otrdiena, 2020. gada 4. augusts, 1 notikums"));
+    assert!(page.links_to("/calendar/2020/07") && page.links_to("/calendar/2020/09"));
+    assert_eq!(page.attr("meta[name=robots]", "content"), None);
 }
 
 #[tokio::test(flavor = "multi_thread")]
@@ -98,19 +101,17 @@ async fn event_pages_show_latvian_dates_places_and_bodies() {
         .get("/events/vebinars-par-viltus-darba-piedavajumiem-socialajos-tiklos")
         .await;
     assert_eq!(status, StatusCode::OK);
-    assert!(html.contains(
-        "<h1 lang=\"lv\">Vebinārs par viltus darba piedāvājumiem sociālajos tīklos</h1>"
-    ));
-    assert!(html.contains("otrdiena, 2020. gada 4. augusts, 10:00–12:00"));
-    assert!(html.contains(
-        "<title>Vebinārs par viltus darba piedāvājumiem sociālajos tīklos — Notikumi</title>"
-    ));
+    let page = Page::parse(&html);
+    let title = "Vebinārs par viltus darba piedāvājumiem sociālajos tīklos";
+    assert_eq!(page.heading(), (title.to_string(), Some("lv".to_string())));
+    assert!(page.shows("otrdiena, 2020. gada 4. augusts, 10:00–12:00"));
+    assert_eq!(page.title(), format!("{title} — Notikumi"));
 
     let (status, html) = site
         .get("/events/informativa-kampana-latvijas-regionu-bibliotekas")
         .await;
     assert_eq!(status, StatusCode::OK);
-    assert!(html.contains("2020. gada 6.–11. augusts"));
+    assert!(Page::parse(&html).shows("2020. gada 6.–11. augusts"));
 }
 
 #[tokio::test(flavor = "multi_thread")]
@@ -118,15 +119,13 @@ async fn news_lists_newest_first_and_opens_the_2018_article() {
     let site = Site::with_demo_content().await;
     let (status, first_page) = site.get("/news").await;
     assert_eq!(status, StatusCode::OK);
-    assert!(first_page.contains("1. lapa no 2"));
+    let first_page = Page::parse(&first_page);
+    assert!(first_page.shows("1. lapa no 2"));
     let (status, second_page) = site.get("/news?page=2").await;
     assert_eq!(status, StatusCode::OK);
-    assert!(second_page.contains("2. lapa no 2"));
-    let dates = |html: &str| -> Vec<String> {
-        html.match_indices("<time datetime=\"")
-            .map(|(at, _)| html[at + 16..at + 26].to_string())
-            .collect()
-    };
+    let second_page = Page::parse(&second_page);
+    assert!(second_page.shows("2. lapa no 2"));
+    let dates = |page: &Page| page.attrs("main time[datetime]", "datetime");
     let all: Vec<String> = dates(&first_page)
         .into_iter()
         .chain(dates(&second_page))
@@ -141,9 +140,14 @@ async fn news_lists_newest_first_and_opens_the_2018_article() {
         .get("/news/lietuva-un-latvija-sniegs-atbalstu-moldovai-cina-pret-cilveku-tirdzniecibu")
         .await;
     assert_eq!(status, StatusCode::OK);
-    assert!(article.contains("26.03.2018"));
-    assert!(article.contains("<ul>"));
-    assert!(article.contains("tālrunis 67014582"));
+    let article = Page::parse(&article);
+    assert!(article.shows("26.03.2018"));
+    assert_eq!(
+        article.count("main .prose ul li"),
+        3,
+        "the body's bulleted list"
+    );
+    assert!(article.shows("tālrunis 67014582"));
 }
 
 #[tokio::test(flavor = "multi_thread")]
@@ -151,10 +155,17 @@ async fn the_front_page_links_to_calendar_news_and_content() {
     let site = Site::with_demo_content().await;
     let (status, html) = site.get("/").await;
     assert_eq!(status, StatusCode::OK);
-    assert!(html.contains("href=\"/calendar\""));
-    assert!(html.contains("href=\"/news\""));
-    assert!(html.contains("href=\"/events/"));
-    assert!(html.contains("href=\"/news/"));
+    let page = Page::parse(&html);
+    assert!(page.links_to("/calendar") && page.links_to("/news"));
+    let links = page.links();
+    for content in ["/events/", "/news/"] {
+        assert!(
+            links
+                .iter()
+                .any(|(name, href)| href.starts_with(content) && !name.is_empty()),
+            "a named link to {content}…: {links:?}"
+        );
+    }
 }
 
 #[tokio::test(flavor = "multi_thread")]
@@ -162,12 +173,16 @@ async fn a_day_lists_only_its_own_events() {
     let site = Site::with_demo_content().await;
     // The all-day stand on 12 August ends at the midnight that starts the 13th.
     let (_, twelfth) = site.get("/calendar/2020/08/12").await;
-    assert!(twelfth.contains("Informatīvā stenda diena Rīgas Centrālajā stacijā"));
-    assert!(!twelfth.contains("Informatīvā kampaņa Latvijas reģionu bibliotēkās"));
+    let twelfth = Page::parse(&twelfth);
+    assert!(twelfth
+        .link_named("Informatīvā stenda diena Rīgas Centrālajā stacijā")
+        .is_some());
+    assert!(!twelfth.shows("Informatīvā kampaņa Latvijas reģionu bibliotēkās"));
     let (status, thirteenth) = site.get("/calendar/2020/08/13").await;
     assert_eq!(status, StatusCode::OK);
-    assert!(!thirteenth.contains("Informatīvā stenda diena"));
-    assert!(thirteenth.contains("Šajā dienā notikumu nav."));
+    let thirteenth = Page::parse(&thirteenth);
+    assert!(!thirteenth.shows("Informatīvā stenda diena"));
+    assert!(thirteenth.shows("Šajā dienā notikumu nav."));
 }
 
 #[tokio::test(flavor = "multi_thread")]
@@ -425,68 +440,44 @@ async fn server_functions_answer_errors_with_their_own_status() {
     assert!(missing.body.contains("NotFound"));
 }
 
-/// The headed list of article links under `heading_id`: its heading and its links' paths.
-fn article_links(html: &str, heading_id: &str) -> (String, Vec<String>) {
-    let document = scraper::Html::parse_document(html);
-    let section = scraper::Selector::parse(&format!("section[aria-labelledby='{heading_id}']"))
-        .expect("selector");
-    let heading = scraper::Selector::parse("h2").expect("selector");
-    let link = scraper::Selector::parse("li a").expect("selector");
-    let Some(section) = document.select(&section).next() else {
-        return (String::new(), Vec::new());
-    };
-    let title = section
-        .select(&heading)
-        .next()
-        .map(|h| h.text().collect())
-        .unwrap_or_default();
-    let links = section
-        .select(&link)
-        .filter_map(|a| a.value().attr("href").map(str::to_string))
-        .collect();
-    (title, links)
-}
-
 #[tokio::test(flavor = "multi_thread")]
 async fn an_event_lists_its_news_and_an_article_its_related_articles() {
     let site = Site::with_demo_content().await;
     let launch = "/news/lietuva-un-latvija-sniegs-atbalstu-moldovai-cina-pret-cilveku-tirdzniecibu";
     let (status, article) = site.get(launch).await;
     assert_eq!(status, StatusCode::OK);
-    let event = scraper::Html::parse_document(&article)
-        .select(
-            &scraper::Selector::parse(".article-event a, a[href^='/events/']").expect("selector"),
-        )
-        .find_map(|a| a.value().attr("href").map(str::to_string))
+    let event = Page::parse(&article)
+        .links_under("Notikums")
+        .into_iter()
+        .map(|(_, href)| href)
+        .find(|href| href.starts_with("/events/"))
         .expect("the article links to its event");
     let (status, event_page) = site.get(&event).await;
     assert_eq!(status, StatusCode::OK);
-    let (heading, links) = article_links(&event_page, "event-news-heading");
-    assert_eq!(heading, "Ziņas par notikumu");
-    assert!(links.iter().any(|href| href == launch), "{links:?}");
+    let news = Page::parse(&event_page).links_under("Ziņas par notikumu");
+    assert!(news.iter().any(|(_, href)| href == launch), "{news:?}");
 
     // Some article of the first news page has others in its category, listed under it.
     let (_, news) = site.get("/news").await;
-    let paths: Vec<String> = scraper::Html::parse_document(&news)
-        .select(&scraper::Selector::parse("a[href^='/news/']").expect("selector"))
-        .filter_map(|a| a.value().attr("href").map(str::to_string))
+    let paths: Vec<String> = Page::parse(&news)
+        .attrs("main a[href^='/news/']", "href")
+        .into_iter()
         .filter(|href| !href.trim_start_matches("/news/").contains('/'))
         .collect();
     let mut found = None;
     for path in paths {
         let (_, page) = site.get(&path).await;
-        let (heading, links) = article_links(&page, "related-heading");
+        let links = Page::parse(&page).links_under("Saistītie raksti");
         if !links.is_empty() {
-            found = Some((path, heading, links));
+            found = Some((path, links));
             break;
         }
     }
-    let (path, heading, links) = found.expect("an article with related articles");
-    assert_eq!(heading, "Saistītie raksti");
+    let (path, links) = found.expect("an article with related articles under their heading");
     assert!(
         links
             .iter()
-            .all(|href| href.starts_with("/news/") && *href != path),
+            .all(|(name, href)| href.starts_with("/news/") && *href != path && !name.is_empty()),
         "{links:?}"
     );
 }
