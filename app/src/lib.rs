@@ -31,6 +31,8 @@ pub mod sanitize;
 pub mod state;
 #[cfg(feature = "ssr")]
 pub mod storage;
+#[cfg(test)]
+mod test_dates;
 #[cfg(feature = "ssr")]
 pub mod timezone;
 

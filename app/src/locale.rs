@@ -190,6 +190,7 @@ pub fn file_size(lang: Lang, bytes: i64) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::test_dates::{at, date};
     use Lang::{En, Lv, Ru};
 
     #[test]
@@ -200,16 +201,6 @@ mod tests {
         assert_eq!(file_size(Lv, 1_300_000), "1,3 MB");
         assert_eq!(file_size(Lv, -5), "0 B");
         assert_eq!(file_size(En, 1_135), "1.1 kB");
-    }
-
-    fn date(y: i32, m: u32, d: u32) -> NaiveDate {
-        NaiveDate::from_ymd_opt(y, m, d).expect("valid test date")
-    }
-
-    fn at(y: i32, m: u32, d: u32, h: u32, min: u32) -> NaiveDateTime {
-        date(y, m, d)
-            .and_hms_opt(h, min, 0)
-            .expect("valid test time")
     }
 
     #[test]
@@ -264,39 +255,39 @@ mod tests {
 
     #[test]
     fn event_when_covers_single_and_multi_day_events() {
-        assert_eq!(
-            event_when(
-                Lv,
-                false,
-                at(2020, 8, 4, 10, 0),
-                at(2020, 8, 4, 12, 0),
-                date(2020, 8, 4)
-            ),
-            "otrdiena, 2020. gada 4. augusts, 10:00–12:00"
+        let seminar = (
+            at(2020, 8, 4, 10, 0),
+            at(2020, 8, 4, 12, 0),
+            date(2020, 8, 4),
         );
         let six_days = (
             at(2020, 8, 6, 0, 0),
             at(2020, 8, 12, 0, 0),
             date(2020, 8, 11),
         );
-        assert_eq!(
-            event_when(Lv, true, six_days.0, six_days.1, six_days.2),
-            "2020. gada 6.–11. augusts"
+        let across_months = (
+            at(2020, 7, 30, 0, 0),
+            at(2020, 8, 3, 0, 0),
+            date(2020, 8, 2),
         );
-        assert_eq!(
-            event_when(Ru, true, six_days.0, six_days.1, six_days.2),
-            "6–11 августа 2020 г."
-        );
-        assert_eq!(
-            event_when(
+        for (lang, all_day, (start, end, last_day), said) in [
+            (
+                Lv,
+                false,
+                seminar,
+                "otrdiena, 2020. gada 4. augusts, 10:00–12:00",
+            ),
+            (Lv, true, six_days, "2020. gada 6.–11. augusts"),
+            (Ru, true, six_days, "6–11 августа 2020 г."),
+            (
                 Lv,
                 true,
-                at(2020, 7, 30, 0, 0),
-                at(2020, 8, 3, 0, 0),
-                date(2020, 8, 2)
+                across_months,
+                "2020. gada 30. jūlijs – 2020. gada 2. augusts",
             ),
-            "2020. gada 30. jūlijs – 2020. gada 2. augusts"
-        );
+        ] {
+            assert_eq!(event_when(lang, all_day, start, end, last_day), said);
+        }
     }
 
     #[test]

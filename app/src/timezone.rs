@@ -34,39 +34,27 @@ pub fn start_of_day(date: NaiveDate) -> DateTime<Utc> {
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    fn at(y: i32, m: u32, d: u32, h: u32, min: u32) -> NaiveDateTime {
-        NaiveDate::from_ymd_opt(y, m, d)
-            .and_then(|date| date.and_hms_opt(h, min, 0))
-            .expect("valid test time")
-    }
-
-    fn utc(y: i32, m: u32, d: u32, h: u32, min: u32) -> DateTime<Utc> {
-        Utc.from_utc_datetime(&at(y, m, d, h, min))
-    }
+    use crate::test_dates::{at, utc};
 
     #[test]
-    fn summer_and_winter_offsets() {
-        assert_eq!(instant(at(2020, 8, 4, 10, 0)), utc(2020, 8, 4, 7, 0));
-        assert_eq!(instant(at(2020, 12, 4, 10, 0)), utc(2020, 12, 4, 8, 0));
-    }
-
-    #[test]
-    fn spring_change_on_2020_03_29() {
-        // 03:00 EET became 04:00 EEST: 10:00 that day is already summer time.
-        assert_eq!(instant(at(2020, 3, 29, 10, 0)), utc(2020, 3, 29, 7, 0));
-        assert_eq!(instant(at(2020, 3, 29, 2, 30)), utc(2020, 3, 29, 0, 30));
-        // 03:30 does not exist; it is read as 04:30 summer time.
-        assert_eq!(instant(at(2020, 3, 29, 3, 30)), utc(2020, 3, 29, 1, 30));
+    fn riga_wall_clock_in_summer_winter_and_across_the_2020_changes() {
+        // (Riga wall clock, the instant in UTC)
+        for (wall, instant_in_utc) in [
+            (at(2020, 8, 4, 10, 0), utc(2020, 8, 4, 7, 0)),
+            (at(2020, 12, 4, 10, 0), utc(2020, 12, 4, 8, 0)),
+            // 29 March, 03:00 EET became 04:00 EEST: 10:00 that day is already summer time.
+            (at(2020, 3, 29, 10, 0), utc(2020, 3, 29, 7, 0)),
+            (at(2020, 3, 29, 2, 30), utc(2020, 3, 29, 0, 30)),
+            // 03:30 does not exist that day; it is read as 04:30 summer time.
+            (at(2020, 3, 29, 3, 30), utc(2020, 3, 29, 1, 30)),
+            // 25 October, 04:00 EEST became 03:00 EET: 03:30 happened twice, the first counts.
+            (at(2020, 10, 25, 3, 30), utc(2020, 10, 25, 0, 30)),
+            (at(2020, 10, 25, 10, 0), utc(2020, 10, 25, 8, 0)),
+        ] {
+            assert_eq!(instant(wall), instant_in_utc, "{wall}");
+        }
         assert_eq!(local(utc(2020, 3, 29, 1, 0)), at(2020, 3, 29, 4, 0));
-    }
-
-    #[test]
-    fn autumn_change_on_2020_10_25() {
-        // 04:00 EEST became 03:00 EET: 03:30 happened twice; the first is taken.
-        assert_eq!(instant(at(2020, 10, 25, 3, 30)), utc(2020, 10, 25, 0, 30));
         assert_eq!(local(utc(2020, 10, 25, 1, 30)), at(2020, 10, 25, 3, 30));
-        assert_eq!(instant(at(2020, 10, 25, 10, 0)), utc(2020, 10, 25, 8, 0));
     }
 
     #[test]

@@ -16,7 +16,8 @@ use std::{
 };
 
 use app::editing::{
-    ArticleFields, ArticleSave, EditableArticle, GetEditableArticle, SaveDraft, Saved, StoredImage,
+    ArticleFields, ArticleSave, DraftState, EditableArticle, GetEditableArticle, SaveDraft, Saved,
+    StoredImage,
 };
 use leptos::server_fn::{serde::Serialize, ServerFn};
 use sqlx::{Connection, Executor};
@@ -27,6 +28,8 @@ const ARTICLE: &str = "lietuva-un-latvija-sniegs-atbalstu-moldovai-cina-pret-cil
 
 #[path = "crash/harness.rs"]
 mod harness;
+#[path = "shared/saves.rs"]
+mod saves;
 use harness::*;
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
@@ -104,18 +107,12 @@ async fn crash_in_the_middle_of_saves(database_url: &str) {
     let start = browser.editable().await;
     let saving = tokio::spawn(browser.clone().save_until_killed(start, Arc::default()));
     tokio::time::sleep(Duration::from_millis(1500)).await;
-    first.kill();
-    let (last, title) = saving
-        .await
-        .expect("the saving task ends")
-        .expect("some saves were acknowledged before the kill");
+    let (last, title) = first.kill_while_saving(saving).await;
 
     let second = Server::start(database_url, &folder).await;
     let draft = browser
-        .at(&second)
-        .editable()
+        .draft_on(&second)
         .await
-        .draft
         .expect("the draft survived the crash");
     // A save in flight at the kill may have committed without its answer arriving.
     assert!(
@@ -141,13 +138,7 @@ async fn on_sqlite_acknowledged_saves_survive_a_kill_and_the_database_is_whole()
     let path = std::env::temp_dir().join(format!("notikumi-crash-{}.db", uuid::Uuid::new_v4()));
     let url = format!("sqlite:{}", path.display());
     crash_in_the_middle_of_saves(&url).await;
-    let mut db = sqlx::SqliteConnection::connect(&url).await.expect("opens");
-    let check: String = sqlx::query_scalar("PRAGMA integrity_check")
-        .fetch_one(&mut db)
-        .await
-        .expect("checked");
-    assert_eq!(check, "ok");
-    db.close().await.expect("closed");
+    assert_whole(&url).await;
     for suffix in ["", "-wal", "-shm"] {
         let _ = std::fs::remove_file(format!("{}{suffix}", path.display()));
     }
@@ -280,32 +271,18 @@ async fn a_backup_taken_under_saves_holds_every_save_acknowledged_before_it() {
     assert!(backup.success());
     let during = acknowledged.load(Ordering::SeqCst);
     tokio::time::sleep(Duration::from_millis(300)).await;
-    server.kill();
-    let (last, _) = saving
-        .await
-        .expect("the saving task ends")
-        .expect("saves were acknowledged");
+    let (last, _) = server.kill_while_saving(saving).await;
     assert!(
         last.draft_version > during,
         "saves went on during and after the backup"
     );
 
     let copy_url = format!("sqlite:{}", copy.display());
-    let mut db = sqlx::SqliteConnection::connect(&copy_url)
-        .await
-        .expect("the copy opens");
-    let check: String = sqlx::query_scalar("PRAGMA integrity_check")
-        .fetch_one(&mut db)
-        .await
-        .expect("checked");
-    assert_eq!(check, "ok");
-    db.close().await.expect("closed");
+    assert_whole(&copy_url).await;
     let restored = Server::start(&copy_url, &folder).await;
     let draft = browser
-        .at(&restored)
-        .editable()
+        .draft_on(&restored)
         .await
-        .draft
         .expect("the draft is in the copy");
     assert!(
         draft.draft_version >= before,

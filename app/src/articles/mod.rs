@@ -138,6 +138,24 @@ pub struct NewsQuery {
     pub categories: Vec<String>,
 }
 
+/// The summaries of one page of articles, with which page it is and how many there are; a
+/// page past the end is not found.
+#[cfg(feature = "ssr")]
+fn summaries_on(
+    found: &crate::storage::ArticlePage,
+    paging: crate::components::Paging,
+) -> Result<(Vec<ArticleSummary>, u32, u32), AppError> {
+    if paging.past_end(found.total) {
+        return Err(AppError::NotFound);
+    }
+    let articles = found
+        .articles
+        .iter()
+        .map(records::article_summary)
+        .collect();
+    Ok((articles, paging.page(), paging.pages(found.total)))
+}
+
 /// A page of the published articles, newest first.
 #[server(input = Json)]
 pub async fn list_articles(query: NewsQuery) -> Result<NewsList, AppError> {
@@ -151,15 +169,7 @@ pub async fn list_articles(query: NewsQuery) -> Result<NewsList, AppError> {
             paging.offset(),
         )
         .await?;
-    if paging.past_end(found.total) {
-        return Err(AppError::NotFound);
-    }
-    let (page, pages) = (paging.page(), paging.pages(found.total));
-    let articles = found
-        .articles
-        .iter()
-        .map(records::article_summary)
-        .collect();
+    let (articles, page, pages) = summaries_on(&found, paging)?;
     Ok(NewsList {
         articles,
         months: records::archive_months(store.as_ref()).await?,
@@ -243,15 +253,10 @@ pub async fn get_archive(query: ArchiveQuery) -> Result<ArchiveData, AppError> {
             paging.offset(),
         )
         .await?;
-    if found.total == 0 || paging.past_end(found.total) {
+    if found.total == 0 {
         return Err(AppError::NotFound);
     }
-    let (page, pages) = (paging.page(), paging.pages(found.total));
-    let articles = found
-        .articles
-        .iter()
-        .map(records::article_summary)
-        .collect();
+    let (articles, page, pages) = summaries_on(&found, paging)?;
     Ok(ArchiveData {
         year: query.year,
         month: query.month,

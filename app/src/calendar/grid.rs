@@ -212,11 +212,8 @@ pub fn last_day_covered(start: NaiveDateTime, end: NaiveDateTime) -> NaiveDate {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::test_dates::date;
     use chrono::Weekday;
-
-    fn date(y: i32, m: u32, d: u32) -> NaiveDate {
-        NaiveDate::from_ymd_opt(y, m, d).expect("valid test date")
-    }
 
     #[test]
     fn parses_calendar_urls_and_rejects_impossible_months() {

@@ -108,11 +108,8 @@ fn lines_used(lines_taken: &[[bool; VISIBLE_LINES]; 7]) -> u8 {
 mod tests {
     use super::*;
     use crate::calendar::{month_weeks, YearMonth};
+    use crate::test_dates::date;
     use chrono::NaiveDateTime;
-
-    fn date(y: i32, m: u32, d: u32) -> NaiveDate {
-        NaiveDate::from_ymd_opt(y, m, d).expect("valid date")
-    }
 
     fn at(day: NaiveDate, hour: u32) -> NaiveDateTime {
         day.and_hms_opt(hour, 0, 0).expect("valid time")

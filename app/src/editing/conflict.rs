@@ -55,18 +55,17 @@ macro_rules! text_part {
     };
 }
 
+/// Every kind's body is labelled the same.
+fn body_label(lang: Lang) -> String {
+    tr(lang, "editor-field-body")
+}
+
 /// The parts of an article.
 pub fn article_parts() -> Vec<Part<ArticleFields>> {
     vec![
         text_part!("title", title, |lang| tr(lang, "editor-field-title"), " / "),
         text_part!("lead", lead, |lang| tr(lang, "editor-field-lead"), "\n\n"),
-        text_part!(
-            "body",
-            body_html,
-            |lang| tr(lang, "editor-field-body"),
-            "",
-            html = true
-        ),
+        text_part!("body", body_html, body_label, "", html = true),
         text_part!(
             "contact",
             contact,
@@ -159,13 +158,7 @@ pub fn translation_parts(kind: ItemKind) -> Vec<Part<TranslationFields>> {
     vec![
         text_part!("title", title, title, " / "),
         text_part!("lead", lead, lead, "\n\n"),
-        text_part!(
-            "body",
-            body_html,
-            |lang| tr(lang, "editor-field-body"),
-            "",
-            html = true
-        ),
+        text_part!("body", body_html, body_label, "", html = true),
         text_part!("extra", extra, extra, " / "),
     ]
 }
@@ -300,19 +293,22 @@ mod tests {
         (part.expect("a part with this key"), keep)
     }
 
+    /// `mine` merged with `theirs`, keeping for each part named what is chosen for it.
+    fn merged<F: Clone>(parts: &[Part<F>], mine: &F, theirs: &F, chosen: &[(&str, Keep)]) -> F {
+        let choices: Vec<_> = chosen
+            .iter()
+            .map(|(key, keep)| choice(parts, key, *keep))
+            .collect();
+        merge(mine, theirs, &choices)
+    }
+
     #[test]
     fn each_article_part_keeps_what_was_chosen() {
         let parts = article_parts();
         let mine = fields("Mans", "<p>Mans teksts</p>");
         let theirs = fields("Otrs", "<p>Otra teksts</p>");
-        let merged = merge(
-            &mine,
-            &theirs,
-            &[
-                choice(&parts, "title", Keep::Theirs),
-                choice(&parts, "body", Keep::Both),
-            ],
-        );
+        let chosen = [("title", Keep::Theirs), ("body", Keep::Both)];
+        let merged = merged(&parts, &mine, &theirs, &chosen);
         assert_eq!(merged.title, "Otrs");
         assert_eq!(merged.body_html, "<p>Mans teksts</p><p>Otra teksts</p>");
         assert_eq!(merged.lead, "Ievads");
@@ -336,14 +332,8 @@ mod tests {
             location: "Cēsis".into(),
             ..mine.clone()
         };
-        let merged = merge(
-            &mine,
-            &theirs,
-            &[
-                choice(&parts, "when", Keep::Both),
-                choice(&parts, "location", Keep::Both),
-            ],
-        );
+        let chosen = [("when", Keep::Both), ("location", Keep::Both)];
+        let merged = merged(&parts, &mine, &theirs, &chosen);
         assert_eq!(merged.when_text(Lang::Lv), theirs.when_text(Lang::Lv));
         assert_eq!(merged.location, "Rīga / Cēsis");
         assert!(parts.iter().any(|p| p.key == "when" && p.join.is_none()));
@@ -355,25 +345,18 @@ mod tests {
         let label = |key: &str| (choice(&parts, key, Keep::Mine).0.label)(Lang::En);
         assert_eq!(label("lead"), "Short description");
         assert_eq!(label("extra"), "Location");
-        let mine = TranslationFields {
-            title: "Seminar".into(),
-            extra: "Riga".into(),
+        let translation = |title: &str, extra: &str| TranslationFields {
+            title: title.into(),
+            extra: extra.into(),
             ..TranslationFields::default()
         };
+        let mine = translation("Seminar", "Riga");
         let theirs = TranslationFields {
-            title: "Workshop".into(),
-            extra: "Cesis".into(),
             version: 3,
-            ..TranslationFields::default()
+            ..translation("Workshop", "Cesis")
         };
-        let merged = merge(
-            &mine,
-            &theirs,
-            &[
-                choice(&parts, "title", Keep::Both),
-                choice(&parts, "extra", Keep::Theirs),
-            ],
-        );
+        let chosen = [("title", Keep::Both), ("extra", Keep::Theirs)];
+        let merged = merged(&parts, &mine, &theirs, &chosen);
         assert_eq!(merged.title, "Seminar / Workshop");
         assert_eq!(merged.extra, "Cesis");
     }

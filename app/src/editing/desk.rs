@@ -217,23 +217,15 @@ mod tests {
 
     #[test]
     fn audit_actions_are_worded_in_the_readers_language() {
-        assert_eq!(action_text(Lang::Lv, "published"), "publicēja");
-        assert_eq!(
-            action_text(Lang::Lv, "moved to 2020-08-29"),
-            "pārcēla uz 2020-08-29"
-        );
-        assert_eq!(
-            action_text(Lang::Ru, "translated into en"),
-            "перевёл(а) на английский"
-        );
-        assert_eq!(
-            action_text(Lang::En, "translated into ru"),
-            "translated into Russian"
-        );
-        assert_eq!(
-            action_text(Lang::Lv, "restored version 3"),
-            "atjaunoja 3. versiju"
-        );
-        assert_eq!(action_text(Lang::En, "something new"), "something new");
+        for (lang, action, worded) in [
+            (Lang::Lv, "published", "publicēja"),
+            (Lang::Lv, "moved to 2020-08-29", "pārcēla uz 2020-08-29"),
+            (Lang::Ru, "translated into en", "перевёл(а) на английский"),
+            (Lang::En, "translated into ru", "translated into Russian"),
+            (Lang::Lv, "restored version 3", "atjaunoja 3. versiju"),
+            (Lang::En, "something new", "something new"),
+        ] {
+            assert_eq!(action_text(lang, action), worded, "{lang:?} {action}");
+        }
     }
 }

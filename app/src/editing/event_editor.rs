@@ -121,26 +121,9 @@ fn EventForm(event: EditableEvent, on_leave: Callback<()>) -> impl IntoView {
             />
         }
     };
-    let date_time = move |prefix: &'static str, label: String| {
-        let (date_id, time_id) = if prefix == "start" {
-            ("edit-start-date", "edit-start-time")
-        } else {
-            ("edit-end-date", "edit-end-time")
-        };
-        let date_of = move |f: &EventFields| {
-            if prefix == "start" {
-                f.start_date.clone()
-            } else {
-                f.end_date.clone()
-            }
-        };
-        let time_of = move |f: &EventFields| {
-            if prefix == "start" {
-                f.start_time.clone()
-            } else {
-                f.end_time.clone()
-            }
-        };
+    // The start or the end: its date and time controls, and the fields they edit.
+    let date_time = move |end: End, label: String| {
+        let [date_id, time_id, date_field, time_field] = end.names();
         view! {
             <fieldset class="event-editor__when">
                 <legend>{label}</legend>
@@ -148,28 +131,28 @@ fn EventForm(event: EditableEvent, on_leave: Callback<()>) -> impl IntoView {
                 <input
                     id=date_id
                     type="date"
-                    value=fields.with_untracked(date_of)
-                    prop:value=move || fields.with(date_of)
+                    value=fields.with_untracked(|f| end.of(f).0.clone())
+                    prop:value=move || fields.with(|f| end.of(f).0.clone())
                     on:input=move |event| {
                         let value = event_target_value(&event);
-                        edit(&|f| if prefix == "start" { f.start_date.clone_from(&value) } else { f.end_date.clone_from(&value) });
+                        edit(&|f| end.of_mut(f).0.clone_from(&value));
                     }
                 />
                 <label for=time_id>{tr(lang, "editor-time")}</label>
                 <input
                     id=time_id
                     type="time"
-                    value=fields.with_untracked(time_of)
-                    prop:value=move || fields.with(time_of)
+                    value=fields.with_untracked(|f| end.of(f).1.clone())
+                    prop:value=move || fields.with(|f| end.of(f).1.clone())
                     disabled=move || fields.with(|f| f.all_day)
                     on:input=move |event| {
                         let value = event_target_value(&event);
-                        edit(&|f| if prefix == "start" { f.start_time.clone_from(&value) } else { f.end_time.clone_from(&value) });
+                        edit(&|f| end.of_mut(f).1.clone_from(&value));
                     }
                 />
                 <p class="field-error" role="alert">
-                    {move || error_for(if prefix == "start" { "start_date" } else { "end_date" }).get()}
-                    {move || error_for(if prefix == "start" { "start_time" } else { "end_time" }).get()}
+                    {move || error_for(date_field).get()}
+                    {move || error_for(time_field).get()}
                 </p>
             </fieldset>
         }
@@ -205,8 +188,8 @@ fn EventForm(event: EditableEvent, on_leave: Callback<()>) -> impl IntoView {
                     />
                     " "{tr(lang, "editor-all-day")}
                 </label>
-                {date_time("start", tr(lang, "editor-start"))}
-                {date_time("end", tr(lang, "editor-end"))}
+                {date_time(End::Start, tr(lang, "editor-start"))}
+                {date_time(End::Finish, tr(lang, "editor-end"))}
                 {text_field(("edit-location", "location"), tr(lang, "editor-field-location"), |f| f.location.clone(), |f, v| f.location = v)}
                 <label class="editable__label" for="edit-category">{tr(lang, "editor-field-category")}</label>
                 <select
@@ -244,5 +227,42 @@ fn EventForm(event: EditableEvent, on_leave: Callback<()>) -> impl IntoView {
             </article>
             <History item=ItemRef { kind: ItemKind::Event, id: event_id } base_version=version/>
         </div>
+    }
+}
+
+/// Which end of the event a date and time control edits.
+#[derive(Clone, Copy)]
+enum End {
+    Start,
+    Finish,
+}
+
+impl End {
+    /// Its date and time controls' ids, and the fields the server names when refusing them.
+    fn names(self) -> [&'static str; 4] {
+        match self {
+            End::Start => [
+                "edit-start-date",
+                "edit-start-time",
+                "start_date",
+                "start_time",
+            ],
+            End::Finish => ["edit-end-date", "edit-end-time", "end_date", "end_time"],
+        }
+    }
+
+    /// Its date and time.
+    fn of(self, fields: &EventFields) -> (&String, &String) {
+        match self {
+            End::Start => (&fields.start_date, &fields.start_time),
+            End::Finish => (&fields.end_date, &fields.end_time),
+        }
+    }
+
+    fn of_mut(self, fields: &mut EventFields) -> (&mut String, &mut String) {
+        match self {
+            End::Start => (&mut fields.start_date, &mut fields.start_time),
+            End::Finish => (&mut fields.end_date, &mut fields.end_time),
+        }
     }
 }

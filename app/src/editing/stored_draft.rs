@@ -13,7 +13,11 @@
 use serde::{de::DeserializeOwned, Deserialize, Serialize};
 
 use super::{event_fields::EventFields, ArticleFields, DraftState, ItemKind, Saved};
-use crate::{error::AppError, state::store, storage::User};
+use crate::{
+    error::AppError,
+    state::store,
+    storage::{DraftSave, User},
+};
 
 /// The format drafts are written in now.
 const FORMAT: u32 = 1;
@@ -192,12 +196,14 @@ pub async fn save<S: StoredShape>(
     let json = to_stored::<S>(fields).map_err(|_| AppError::Internal)?;
     let draft = store()?
         .save_draft(
-            S::KIND,
-            item_id,
-            &json,
-            version,
-            draft_version,
-            editor.id,
+            DraftSave {
+                kind: S::KIND,
+                item_id,
+                fields_json: &json,
+                base_version: version,
+                seen_draft_version: draft_version,
+                user_id: editor.id,
+            },
             super::service::audit(editor, "changed"),
         )
         .await?;

@@ -202,18 +202,13 @@ pub async fn events(State(state): State<AppState>, request: Request) -> Response
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    fn utc(y: i32, m: u32, d: u32, h: u32) -> DateTime<Utc> {
-        Utc.with_ymd_and_hms(y, m, d, h, 0, 0)
-            .single()
-            .expect("valid")
-    }
+    use crate::test_dates::utc;
 
     #[test]
     fn accepts_plain_dates_in_riga() {
         let range = parse_range(Some("start=2020-08-01&end=2020-09-01")).expect("valid");
-        assert_eq!(range.start, utc(2020, 7, 31, 21));
-        assert_eq!(range.end, utc(2020, 8, 31, 21));
+        assert_eq!(range.start, utc(2020, 7, 31, 21, 0));
+        assert_eq!(range.end, utc(2020, 8, 31, 21, 0));
     }
 
     #[test]
@@ -222,17 +217,17 @@ mod tests {
             "start=2020-07-27T00%3A00%3A00%2B03%3A00&end=2020-09-07T00%3A00%3A00%2B03%3A00",
         ))
         .expect("offsets");
-        assert_eq!(range.start, utc(2020, 7, 26, 21));
+        assert_eq!(range.start, utc(2020, 7, 26, 21, 0));
         let named = parse_range(Some(
             "start=2020-07-27T00:00:00&end=2020-09-07T00:00:00&timeZone=Europe%2FBerlin",
         ))
         .expect("named zone");
-        assert_eq!(named.start, utc(2020, 7, 26, 22));
+        assert_eq!(named.start, utc(2020, 7, 26, 22, 0));
         let utc_range = parse_range(Some(
             "start=2020-07-27T00:00:00Z&end=2020-09-07T00:00:00Z&timeZone=UTC",
         ))
         .expect("UTC");
-        assert_eq!(utc_range.start, utc(2020, 7, 27, 0));
+        assert_eq!(utc_range.start, utc(2020, 7, 27, 0, 0));
     }
 
     #[test]

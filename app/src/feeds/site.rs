@@ -363,13 +363,8 @@ pub async fn atom_feed(State(state): State<AppState>, lang: Lang) -> Response {
 mod tests {
     use super::*;
     use crate::storage::{Category, Recurrence, Status};
-    use chrono::{Datelike, TimeZone};
-
-    fn utc(y: i32, m: u32, d: u32, h: u32) -> DateTime<Utc> {
-        Utc.with_ymd_and_hms(y, m, d, h, 0, 0)
-            .single()
-            .expect("valid")
-    }
+    use crate::test_dates::utc;
+    use chrono::Datelike;
 
     fn event(starts_at: DateTime<Utc>, ends_at: DateTime<Utc>) -> storage::Event {
         storage::Event {
@@ -417,8 +412,8 @@ mod tests {
     #[test]
     fn an_event_lists_every_month_it_touches() {
         let months = event_months(
-            &event(utc(2020, 7, 30, 7), utc(2020, 9, 2, 7)),
-            utc(2030, 1, 1, 0),
+            &event(utc(2020, 7, 30, 7, 0), utc(2020, 9, 2, 7, 0)),
+            utc(2030, 1, 1, 0, 0),
         );
         let paths: Vec<String> = months.iter().map(|m| m.path()).collect();
         assert_eq!(
@@ -433,13 +428,13 @@ mod tests {
 
     #[test]
     fn a_series_lists_its_occurrence_months_up_to_the_horizon() {
-        let mut yearly = event(utc(2018, 10, 18, 7), utc(2018, 10, 18, 9));
+        let mut yearly = event(utc(2018, 10, 18, 7, 0), utc(2018, 10, 18, 9, 0));
         yearly.recurrence = Some(Recurrence {
             rule: "FREQ=YEARLY".into(),
             exdates: Vec::new(),
             series_end: None,
         });
-        let months = event_months(&yearly, utc(2021, 1, 1, 0));
+        let months = event_months(&yearly, utc(2021, 1, 1, 0, 0));
         let paths: Vec<String> = months.iter().map(|m| m.path()).collect();
         assert_eq!(
             paths,

@@ -11,7 +11,7 @@ use chrono::{DateTime, NaiveDate, TimeZone, Utc};
 use sqlx::{Connection, Executor, PgConnection};
 
 use super::*;
-use crate::{demo, sanitize::SafeHtml, timezone};
+use crate::{demo, editing::ItemKind, sanitize::SafeHtml, timezone};
 
 /// A fresh database for one test, removed by `finish`.
 enum TestDb {
@@ -119,6 +119,117 @@ macro_rules! contract_tests {
 }
 
 contract_tests!(a_new_database_is_migrated_and_empty,);
+
+/// One editor's drafts of one item version, saved by `Drafting::save`.
+struct Drafting<'a> {
+    store: &'a SharedStore,
+    kind: ItemKind,
+    item_id: i64,
+    base_version: i64,
+    user_id: i64,
+}
+
+/// The drafts `user_id` writes on version `base_version` of item `item_id` of `kind`.
+fn drafting(
+    store: &SharedStore,
+    kind: ItemKind,
+    item_id: i64,
+    base_version: i64,
+    user_id: i64,
+) -> Drafting<'_> {
+    Drafting {
+        store,
+        kind,
+        item_id,
+        base_version,
+        user_id,
+    }
+}
+
+/// The drafts `user_id` writes on `article` as it is.
+fn article_drafts<'a>(store: &'a SharedStore, article: &Article, user_id: i64) -> Drafting<'a> {
+    drafting(
+        store,
+        ItemKind::Article,
+        article.id,
+        article.version,
+        user_id,
+    )
+}
+
+/// The drafts `user_id` writes on `event` as it is.
+fn event_drafts<'a>(store: &'a SharedStore, event: &Event, user_id: i64) -> Drafting<'a> {
+    drafting(store, ItemKind::Event, event.id, event.version, user_id)
+}
+
+impl Drafting<'_> {
+    /// Saves `fields_json` over the draft seen at `seen` (0: none yet).
+    async fn save(&self, fields_json: &str, seen: i64) -> Result<StoredDraft, StoreError> {
+        let draft = DraftSave {
+            kind: self.kind,
+            item_id: self.item_id,
+            fields_json,
+            base_version: self.base_version,
+            seen_draft_version: seen,
+            user_id: self.user_id,
+        };
+        self.store.save_draft(draft, audit("changed")).await
+    }
+}
+
+/// The editor the editing tests save as.
+async fn an_editor(store: &SharedStore) -> User {
+    store
+        .create_user("redaktore@example.lv", "$argon2id$x", Role::Editor)
+        .await
+        .expect("account")
+}
+
+/// The category "Apmācības" (`apmacibas`).
+async fn training_category(store: &SharedStore) -> Category {
+    let training = NewCategory {
+        slug: "apmacibas".into(),
+        name: "Apmācības".into(),
+        colour: "#1d4ed8".into(),
+        ..NewCategory::default()
+    };
+    store.create_category(&training).await.expect("category")
+}
+
+/// A published article titled `title`, published on 3 May 2021.
+async fn an_article(store: &SharedStore, title: &str) -> Article {
+    let new = article(title, utc(2021, 5, 3, 7, 0));
+    store.create_article(&new, None).await.expect("article")
+}
+
+/// A published seminar on 4 August 2020, 10:00–12:00 in Riga.
+async fn a_seminar(store: &SharedStore) -> Event {
+    let new = event("Seminārs", utc(2020, 8, 4, 7, 0), utc(2020, 8, 4, 9, 0));
+    store.create_event(&new, None).await.expect("event")
+}
+
+/// The shared draft of item `id` of `kind`, if there is one.
+async fn stored_draft(store: &SharedStore, kind: ItemKind, id: i64) -> Option<StoredDraft> {
+    store.draft(kind, id).await.expect("read")
+}
+
+/// Publishes `stored` under a new `title`, from the version it is at.
+async fn retitle(
+    store: &SharedStore,
+    stored: &Article,
+    title: &str,
+) -> Result<Article, StoreError> {
+    let new = article(title, stored.published_at);
+    let rule = DraftRule::Publishes(0);
+    let written = store.update_article(stored.id, stored.version, &new, rule, audit("published"));
+    written.await
+}
+
+/// Moves item `id` of `kind` into the trash.
+async fn trash(store: &SharedStore, kind: ItemKind, id: i64) {
+    let moved = store.move_trash(kind, id, TrashMove::Into, audit("deleted"));
+    moved.await.expect("trash");
+}
 
 fn utc(y: i32, m: u32, d: u32, h: u32, min: u32) -> DateTime<Utc> {
     Utc.with_ymd_and_hms(y, m, d, h, min, 0)

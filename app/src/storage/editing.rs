@@ -70,6 +70,19 @@ pub struct StoredDraft {
     pub saved_at: chrono::DateTime<Utc>,
 }
 
+/// A save of an article's or event's shared draft: its fields as JSON in the kind's stored
+/// shape, written on item version `base_version` by account `user_id`, over the draft the
+/// editor saw last (`seen_draft_version`; 0: there was none).
+#[derive(Debug, Clone, Copy)]
+pub struct DraftSave<'a> {
+    pub kind: crate::editing::ItemKind,
+    pub item_id: i64,
+    pub fields_json: &'a str,
+    pub base_version: i64,
+    pub seen_draft_version: i64,
+    pub user_id: i64,
+}
+
 /// An earlier version of an event: `event` as it was (its `updated_at` is when that version
 /// was saved), and who saved it.
 #[derive(Debug, Clone, PartialEq)]

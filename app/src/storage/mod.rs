@@ -7,6 +7,7 @@
 //! the connection and the dialect.
 
 mod sql;
+mod tables;
 
 pub mod changes;
 
@@ -36,8 +37,8 @@ pub use accounts::AccountStore;
 pub use articles::ArticleStore;
 pub use content::*;
 pub use editing::{
-    ArticleRevision, ArticleText, Audit, AuditEntry, Credentials, DraftRule, EventRevision, Role,
-    StoredDraft, TranslatedText, Translation, TrashMove, User,
+    ArticleRevision, ArticleText, Audit, AuditEntry, Credentials, DraftRule, DraftSave,
+    EventRevision, Role, StoredDraft, TranslatedText, Translation, TrashMove, User,
 };
 pub use events::EventStore;
 pub use postgres::PostgresStore;

@@ -3,7 +3,7 @@
 
 use chrono::{DateTime, Utc};
 
-use super::sql::ItemTables;
+use super::tables::ItemTables;
 use crate::i18n::Lang;
 
 use super::{

@@ -30,31 +30,22 @@ macro_rules! impl_store {
                     .ok_or_else(|| StoreError::UnknownCategory(slug.to_string()))
             }
 
-            /// Inserts one event under the first free slug made from its title.
-            async fn insert_event(
-                conn: &mut <$db as sqlx::Database>::Connection,
-                event: &NewEvent,
-            ) -> Result<i64, StoreError> {
-                let category_id = Self::category_id(conn, event.category.as_deref()).await?;
-                let now = $instant(Utc::now());
-                let base = slugs::slug_for(&event.title, "notikums");
+            /// Binds an event's fields as `$1` to `$16`, in the order the insert and the update
+            /// both name them: title, summary, body_html, starts_at, ends_at, all_day,
+            /// location, category_id, status, rrule, exdates, series_end, span_seconds,
+            /// search_title, search_body, sanitizer_version.
+            fn bind_event<'q, O>(
+                query: sqlx::query::QueryScalar<'q, $db, O, <$db as sqlx::Database>::Arguments<'q>>,
+                event: &'q NewEvent,
+                category_id: Option<i64>,
+            ) -> sqlx::query::QueryScalar<'q, $db, O, <$db as sqlx::Database>::Arguments<'q>> {
                 let recurrence = event.recurrence.as_ref();
-                let span = (event.ends_at - event.starts_at).num_seconds();
                 let (search_title, search_body) = search_text(
                     &event.title,
                     &[&event.summary, &event.location],
                     event.body_html.as_str(),
                 );
-                for attempt in 1.. {
-                    let inserted: Option<i64> = sqlx::query_scalar(
-                        "INSERT INTO events (slug, title, summary, body_html, starts_at, ends_at, \
-                         all_day, location, category_id, status, created_at, updated_at, rrule, \
-                         exdates, series_end, span_seconds, search_title, search_body, \
-                         sanitizer_version) \
-                         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $11, $12, $13, \
-                         $14, $15, $16, $17, $18) ON CONFLICT (slug) DO NOTHING RETURNING id",
-                    )
-                    .bind(slugs::candidate(&base, attempt))
+                query
                     .bind(&event.title)
                     .bind(&event.summary)
                     .bind(event.body_html.as_str())
@@ -64,16 +55,37 @@ macro_rules! impl_store {
                     .bind(&event.location)
                     .bind(category_id)
                     .bind(event.status.as_str())
-                    .bind(now)
                     .bind(recurrence.map(|r| r.rule.clone()))
                     .bind(recurrence.map(Recurrence::exdates_column).unwrap_or_default())
                     .bind(recurrence.and_then(|r| r.series_end).map($instant))
-                    .bind(span)
-                    .bind(&search_title)
-                    .bind(&search_body)
+                    .bind((event.ends_at - event.starts_at).num_seconds())
+                    .bind(search_title)
+                    .bind(search_body)
                     .bind($crate::sanitize::SANITIZER_VERSION)
-                    .fetch_optional(&mut *conn)
-                    .await?;
+            }
+
+            /// Inserts one event under the first free slug made from its title.
+            async fn insert_event(
+                conn: &mut <$db as sqlx::Database>::Connection,
+                event: &NewEvent,
+            ) -> Result<i64, StoreError> {
+                let category_id = Self::category_id(conn, event.category.as_deref()).await?;
+                let now = $instant(Utc::now());
+                let base = slugs::slug_for(&event.title, "notikums");
+                for attempt in 1.. {
+                    let insert = sqlx::query_scalar(
+                        "INSERT INTO events (title, summary, body_html, starts_at, ends_at, \
+                         all_day, location, category_id, status, rrule, exdates, series_end, \
+                         span_seconds, search_title, search_body, sanitizer_version, \
+                         created_at, updated_at, slug) \
+                         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, \
+                         $15, $16, $17, $17, $18) ON CONFLICT (slug) DO NOTHING RETURNING id",
+                    );
+                    let inserted: Option<i64> = Self::bind_event(insert, event, category_id)
+                        .bind(now)
+                        .bind(slugs::candidate(&base, attempt))
+                        .fetch_optional(&mut *conn)
+                        .await?;
                     if let Some(id) = inserted {
                         return Ok(id);
                     }
@@ -123,40 +135,62 @@ macro_rules! impl_store {
                 Ok(())
             }
 
-            /// Inserts one article under the first free slug made from its title.
-            async fn insert_article(
-                conn: &mut <$db as sqlx::Database>::Connection,
-                article: &NewArticle,
-            ) -> Result<i64, StoreError> {
-                let category_id = Self::category_id(conn, article.category.as_deref()).await?;
-                let event_id = Self::event_id(conn, article.event.as_deref()).await?;
-                let now = $instant(Utc::now());
-                let base = slugs::slug_for(&article.title, "raksts");
+            /// Binds an article's fields as `$1` to `$11`, in the order the insert and the
+            /// update both name them: title, lead, body_html, contact, published_at,
+            /// category_id, event_id, status, search_title, search_body, sanitizer_version.
+            fn bind_article<'q, O>(
+                query: sqlx::query::QueryScalar<'q, $db, O, <$db as sqlx::Database>::Arguments<'q>>,
+                article: &'q NewArticle,
+                (category_id, event_id): (Option<i64>, Option<i64>),
+            ) -> sqlx::query::QueryScalar<'q, $db, O, <$db as sqlx::Database>::Arguments<'q>> {
                 let (search_title, search_body) =
                     search_text(&article.title, &[&article.lead], article.body_html.as_str());
-                for attempt in 1.. {
-                    let inserted: Option<i64> = sqlx::query_scalar(
-                        "INSERT INTO articles (slug, title, lead, body_html, contact, \
-                         published_at, category_id, status, created_at, updated_at, \
-                         search_title, search_body, sanitizer_version, event_id) \
-                         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $9, $10, $11, $12, $13) \
-                         ON CONFLICT (slug) DO NOTHING RETURNING id",
-                    )
-                    .bind(slugs::candidate(&base, attempt))
+                query
                     .bind(&article.title)
                     .bind(&article.lead)
                     .bind(article.body_html.as_str())
                     .bind(&article.contact)
                     .bind($instant(article.published_at))
                     .bind(category_id)
-                    .bind(article.status.as_str())
-                    .bind(now)
-                    .bind(&search_title)
-                    .bind(&search_body)
-                    .bind($crate::sanitize::SANITIZER_VERSION)
                     .bind(event_id)
-                    .fetch_optional(&mut *conn)
-                    .await?;
+                    .bind(article.status.as_str())
+                    .bind(search_title)
+                    .bind(search_body)
+                    .bind($crate::sanitize::SANITIZER_VERSION)
+            }
+
+            /// The ids of the category and the event an article names, failing on an unknown
+            /// slug.
+            async fn article_links(
+                conn: &mut <$db as sqlx::Database>::Connection,
+                article: &NewArticle,
+            ) -> Result<(Option<i64>, Option<i64>), StoreError> {
+                let category_id = Self::category_id(conn, article.category.as_deref()).await?;
+                let event_id = Self::event_id(conn, article.event.as_deref()).await?;
+                Ok((category_id, event_id))
+            }
+
+            /// Inserts one article under the first free slug made from its title.
+            async fn insert_article(
+                conn: &mut <$db as sqlx::Database>::Connection,
+                article: &NewArticle,
+            ) -> Result<i64, StoreError> {
+                let links = Self::article_links(conn, article).await?;
+                let now = $instant(Utc::now());
+                let base = slugs::slug_for(&article.title, "raksts");
+                for attempt in 1.. {
+                    let insert = sqlx::query_scalar(
+                        "INSERT INTO articles (title, lead, body_html, contact, published_at, \
+                         category_id, event_id, status, search_title, search_body, \
+                         sanitizer_version, created_at, updated_at, slug) \
+                         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $12, $13) \
+                         ON CONFLICT (slug) DO NOTHING RETURNING id",
+                    );
+                    let inserted: Option<i64> = Self::bind_article(insert, article, links)
+                        .bind(now)
+                        .bind(slugs::candidate(&base, attempt))
+                        .fetch_optional(&mut *conn)
+                        .await?;
                     if let Some(id) = inserted {
                         Self::replace_attachments(conn, id, &article.attachments).await?;
                         return Ok(id);
@@ -281,21 +315,17 @@ macro_rules! impl_store {
                 }
             }
 
-            /// Saves item `id`'s shared draft (its `fields`) if it is still at `seen` (0: none
-            /// yet), in one transaction with the audit line of a save that starts it. Answers
-            /// the draft's new `draft_version` and when it was saved.
-            #[allow(clippy::too_many_arguments)]
+            /// Saves an item's shared draft if it is still at the version its editor saw (0:
+            /// none yet), in one transaction with the audit line of a save that starts it.
+            /// Answers the draft's new `draft_version` and when it was saved.
             async fn write_draft(
                 &self,
-                tables: &ItemTables,
-                id: i64,
-                fields: &str,
-                base_version: i64,
-                seen: i64,
-                user_id: i64,
+                draft: &DraftSave<'_>,
                 audit: Audit<'_>,
             ) -> Result<(i64, DateTime<Utc>), StoreError> {
+                let tables = ItemTables::of(draft.kind);
                 let ItemTables { items, key, drafts, .. } = tables;
+                let (id, seen) = (draft.item_id, draft.seen_draft_version);
                 // $1 the item, $2 its version, $3 the editor, $4 the time, $5 the draft seen,
                 // $6 the fields.
                 let sql = if seen == 0 {
@@ -316,11 +346,11 @@ macro_rules! impl_store {
                 let mut tx = self.begin_private_write().await?;
                 let query = sqlx::query_as::<_, (i64, DateTime<Utc>)>(&sql)
                     .bind(id)
-                    .bind(base_version)
-                    .bind(user_id)
+                    .bind(draft.base_version)
+                    .bind(draft.user_id)
                     .bind($instant(Utc::now()))
                     .bind(seen)
-                    .bind(fields);
+                    .bind(draft.fields_json);
                 let Some(saved) = query.fetch_optional(&mut *tx).await? else {
                     let sql = format!("SELECT draft_version FROM {drafts} WHERE {key} = $1");
                     let stored: Option<i64> =
@@ -494,78 +524,17 @@ pub(super) mod backend_names {
         DraftRow, EventRevisionRow, EventRow, RevisionRow, SearchRow, TranslationRow, UserRow,
         ARTICLE_COLUMNS, EVENT_COLUMNS, EVENT_REVISION_COLUMNS,
     };
+    pub(in crate::storage) use super::super::tables::{draft_refusal, ItemTables};
     pub(in crate::storage) use super::super::{
         slugs, Article, ArticleNeighbours, ArticlePage, ArticleRevision, ArticleSettings,
-        Attachment, Audit, AuditEntry, Category, Credentials, Direction, DraftRule, Event,
-        EventPage, EventRevision, NewArticle, NewCategory, NewEvent, Recurrence, Role, SearchKind,
-        SearchPage, SearchRequest, StoreError, StoredDraft, TranslatedText, Translation, TrashMove,
-        User,
+        Attachment, Audit, AuditEntry, Category, Credentials, Direction, DraftRule, DraftSave,
+        Event, EventPage, EventRevision, NewArticle, NewCategory, NewEvent, Recurrence, Role,
+        SearchKind, SearchPage, SearchRequest, StoreError, StoredDraft, TranslatedText,
+        Translation, TrashMove, User,
     };
-    pub(in crate::storage) use super::{draft_refusal, impl_store, ItemTables};
+    pub(in crate::storage) use super::impl_store;
     pub(in crate::storage) use crate::i18n::Lang;
     pub(in crate::storage) use crate::sanitize::SafeHtml;
     pub(in crate::storage) use async_trait::async_trait;
     pub(in crate::storage) use chrono::{DateTime, Utc};
-}
-
-/// The tables of one kind of editable item, for the writes and reads articles and events
-/// share (audit lines, drafts, translations): the items' table, the name the audit log gives
-/// the kind, the column other tables name an item by, its drafts' and translations' tables,
-/// and the four translated text columns in the order `save_translation` binds them.
-pub(super) struct ItemTables {
-    pub(super) kind: &'static str,
-    pub(super) items: &'static str,
-    pub(super) key: &'static str,
-    pub(super) drafts: &'static str,
-    pub(super) revisions: &'static str,
-    pub(super) translations: &'static str,
-    pub(super) columns: [&'static str; 4],
-}
-
-impl ItemTables {
-    /// The tables of `kind`.
-    pub(super) fn of(kind: crate::editing::ItemKind) -> &'static ItemTables {
-        match kind {
-            crate::editing::ItemKind::Article => &ItemTables::ARTICLES,
-            crate::editing::ItemKind::Event => &ItemTables::EVENTS,
-        }
-    }
-
-    pub(super) const ARTICLES: ItemTables = ItemTables {
-        kind: "article",
-        items: "articles",
-        key: "article_id",
-        drafts: "article_drafts",
-        revisions: "article_revisions",
-        translations: "article_translations",
-        columns: ["title", "lead", "body_html", "contact"],
-    };
-    pub(super) const EVENTS: ItemTables = ItemTables {
-        kind: "event",
-        items: "events",
-        key: "event_id",
-        drafts: "event_drafts",
-        revisions: "event_revisions",
-        translations: "event_translations",
-        columns: ["title", "summary", "body_html", "location"],
-    };
-}
-
-/// Why a draft save guarded by `seen` (0: no draft yet) changed nothing, given the draft
-/// stored now (its `draft_version`, if any).
-pub(super) fn draft_refusal(seen: i64, stored: Option<i64>) -> super::StoreError {
-    use super::StoreError;
-    match stored {
-        Some(stored) => StoreError::Conflict {
-            expected: seen,
-            stored,
-        },
-        // No draft and no item: the insert found nothing to copy from.
-        None if seen == 0 => StoreError::NotFound,
-        // The draft the editor saw was published or discarded meanwhile.
-        None => StoreError::Conflict {
-            expected: seen,
-            stored: 0,
-        },
-    }
 }

@@ -61,18 +61,40 @@ macro_rules! impl_translations {
                     .fetch_all(&self.pool)
                     .await?)
             }
+        }
 
-            /// Adds (`seen_version` 0) or replaces (the one at `seen_version`) a translation in
-            /// one statement, so two editors cannot both win; answers the new version.
-            async fn write_translation(
+        #[async_trait]
+        impl $crate::storage::TranslationStore for $store {
+            async fn translations(
                 &self,
-                table: &ItemTables,
+                kind: $crate::editing::ItemKind,
+                item_id: i64,
+            ) -> Result<Vec<Translation<TranslatedText>>, StoreError> {
+                let ItemTables {
+                    translations,
+                    key,
+                    columns: [c1, c2, c3, c4],
+                    ..
+                } = ItemTables::of(kind);
+                let sql = format!(
+                    "SELECT lang, {c1} AS title, {c2} AS lead, {c3} AS body_html, {c4} AS extra, \
+                     version, updated_at FROM {translations} WHERE {key} = $1 ORDER BY lang"
+                );
+                let rows: Vec<TranslationRow> =
+                    sqlx::query_as(&sql).bind(item_id).fetch_all(&self.pool).await?;
+                Ok(rows.into_iter().map(Into::into).collect())
+            }
+
+            async fn save_translation(
+                &self,
+                kind: $crate::editing::ItemKind,
                 item_id: i64,
                 lang: &str,
                 text: &TranslatedText<SafeHtml>,
                 seen_version: i64,
                 audit: Option<Audit<'_>>,
             ) -> Result<i64, StoreError> {
+                let table = ItemTables::of(kind);
                 let ItemTables {
                     translations: name,
                     key: item,
@@ -150,49 +172,6 @@ macro_rules! impl_translations {
                     // Nothing stored and nothing inserted: the item itself is gone.
                     None => StoreError::NotFound,
                 })
-            }
-        }
-
-        #[async_trait]
-        impl $crate::storage::TranslationStore for $store {
-            async fn translations(
-                &self,
-                kind: $crate::editing::ItemKind,
-                item_id: i64,
-            ) -> Result<Vec<Translation<TranslatedText>>, StoreError> {
-                let ItemTables {
-                    translations,
-                    key,
-                    columns: [c1, c2, c3, c4],
-                    ..
-                } = ItemTables::of(kind);
-                let sql = format!(
-                    "SELECT lang, {c1} AS title, {c2} AS lead, {c3} AS body_html, {c4} AS extra, \
-                     version, updated_at FROM {translations} WHERE {key} = $1 ORDER BY lang"
-                );
-                let rows: Vec<TranslationRow> =
-                    sqlx::query_as(&sql).bind(item_id).fetch_all(&self.pool).await?;
-                Ok(rows.into_iter().map(Into::into).collect())
-            }
-
-            async fn save_translation(
-                &self,
-                kind: $crate::editing::ItemKind,
-                item_id: i64,
-                lang: &str,
-                text: &TranslatedText<SafeHtml>,
-                seen_version: i64,
-                audit: Option<Audit<'_>>,
-            ) -> Result<i64, StoreError> {
-                self.write_translation(
-                    ItemTables::of(kind),
-                    item_id,
-                    lang,
-                    text,
-                    seen_version,
-                    audit,
-                )
-                .await
             }
 
             async fn translated_slugs(

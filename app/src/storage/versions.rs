@@ -64,20 +64,13 @@ pub trait EditingStore: Send + Sync {
     /// The shared draft of the article or event `item_id`, if someone saved one.
     async fn draft(&self, kind: ItemKind, item_id: i64) -> Result<Option<StoredDraft>, StoreError>;
 
-    /// Saves the shared draft of an article or event (`fields_json`, the kind's stored shape)
-    /// if it is still at `seen_draft_version` (0: there was none); otherwise
-    /// `StoreError::Conflict` and nothing changes. A save that starts the draft writes the
-    /// audit line with it; `audit.actor` is the address of account `user_id`. Answers the
-    /// draft as written.
-    #[allow(clippy::too_many_arguments)]
+    /// Saves the shared draft of an article or event if it is still at the version the
+    /// editor saw (see `DraftSave`); otherwise `StoreError::Conflict` and nothing changes. A
+    /// save that starts the draft writes the audit line with it; `audit.actor` is the
+    /// address of the account saving. Answers the draft as written.
     async fn save_draft(
         &self,
-        kind: ItemKind,
-        item_id: i64,
-        fields_json: &str,
-        base_version: i64,
-        seen_draft_version: i64,
-        user_id: i64,
+        draft: DraftSave<'_>,
         audit: Audit<'_>,
     ) -> Result<StoredDraft, StoreError>;
 
@@ -109,42 +102,21 @@ macro_rules! impl_versions {
                      category_id, status",
                 )
                 .await?;
-                let recurrence = event.recurrence.as_ref();
-                let (search_title, search_body) = search_text(
-                    &event.title,
-                    &[&event.summary, &event.location],
-                    event.body_html.as_str(),
-                );
-                let updated: Option<i64> = sqlx::query_scalar(
+                let update = sqlx::query_scalar(
                     "UPDATE events SET title = $1, summary = $2, body_html = $3, starts_at = $4, \
                      ends_at = $5, all_day = $6, location = $7, category_id = $8, status = $9, \
                      rrule = $10, exdates = $11, series_end = $12, span_seconds = $13, \
                      search_title = $14, search_body = $15, sanitizer_version = $16, \
                      updated_at = $17, updated_by = $18, version = version + 1 \
                      WHERE id = $19 AND version = $20 RETURNING id",
-                )
-                .bind(&event.title)
-                .bind(&event.summary)
-                .bind(event.body_html.as_str())
-                .bind($instant(event.starts_at))
-                .bind($instant(event.ends_at))
-                .bind(event.all_day)
-                .bind(&event.location)
-                .bind(category_id)
-                .bind(event.status.as_str())
-                .bind(recurrence.map(|r| r.rule.clone()))
-                .bind(recurrence.map(Recurrence::exdates_column).unwrap_or_default())
-                .bind(recurrence.and_then(|r| r.series_end).map($instant))
-                .bind((event.ends_at - event.starts_at).num_seconds())
-                .bind(&search_title)
-                .bind(&search_body)
-                .bind($crate::sanitize::SANITIZER_VERSION)
-                .bind($instant(Utc::now()))
-                .bind(audit.actor)
-                .bind(id)
-                .bind(expected_version)
-                .fetch_optional(&mut *tx)
-                .await?;
+                );
+                let updated: Option<i64> = Self::bind_event(update, event, category_id)
+                    .bind($instant(Utc::now()))
+                    .bind(audit.actor)
+                    .bind(id)
+                    .bind(expected_version)
+                    .fetch_optional(&mut *tx)
+                    .await?;
                 if updated.is_none() {
                     return Err(Self::stale_write(&mut tx, "events", id, expected_version).await?);
                 }
@@ -172,34 +144,21 @@ macro_rules! impl_versions {
                     "title, lead, body_html, contact",
                 )
                 .await?;
-                let category_id = Self::category_id(&mut tx, article.category.as_deref()).await?;
-                let event_id = Self::event_id(&mut tx, article.event.as_deref()).await?;
-                let (search_title, search_body) =
-                    search_text(&article.title, &[&article.lead], article.body_html.as_str());
-                let updated: Option<i64> = sqlx::query_scalar(
+                let links = Self::article_links(&mut tx, article).await?;
+                let update = sqlx::query_scalar(
                     "UPDATE articles SET title = $1, lead = $2, body_html = $3, contact = $4, \
                      published_at = $5, category_id = $6, event_id = $7, status = $8, \
                      search_title = $9, search_body = $10, sanitizer_version = $11, \
                      updated_at = $12, version = version + 1, updated_by = $15, trashed_at = NULL \
                      WHERE id = $13 AND version = $14 RETURNING id",
-                )
-                .bind(&article.title)
-                .bind(&article.lead)
-                .bind(article.body_html.as_str())
-                .bind(&article.contact)
-                .bind($instant(article.published_at))
-                .bind(category_id)
-                .bind(event_id)
-                .bind(article.status.as_str())
-                .bind(&search_title)
-                .bind(&search_body)
-                .bind($crate::sanitize::SANITIZER_VERSION)
-                .bind($instant(Utc::now()))
-                .bind(id)
-                .bind(expected_version)
-                .bind(audit.actor)
-                .fetch_optional(&mut *tx)
-                .await?;
+                );
+                let updated: Option<i64> = Self::bind_article(update, article, links)
+                    .bind($instant(Utc::now()))
+                    .bind(id)
+                    .bind(expected_version)
+                    .bind(audit.actor)
+                    .fetch_optional(&mut *tx)
+                    .await?;
                 if updated.is_none() {
                     return Err(Self::stale_write(&mut tx, "articles", id, expected_version).await?);
                 }
@@ -237,29 +196,14 @@ macro_rules! impl_versions {
 
             async fn save_draft(
                 &self,
-                kind: $crate::editing::ItemKind,
-                item_id: i64,
-                fields_json: &str,
-                base_version: i64,
-                seen_draft_version: i64,
-                user_id: i64,
+                draft: DraftSave<'_>,
                 audit: Audit<'_>,
             ) -> Result<StoredDraft, StoreError> {
-                let (draft_version, saved_at) = self
-                    .write_draft(
-                        ItemTables::of(kind),
-                        item_id,
-                        fields_json,
-                        base_version,
-                        seen_draft_version,
-                        user_id,
-                        audit,
-                    )
-                    .await?;
+                let (draft_version, saved_at) = self.write_draft(&draft, audit).await?;
                 Ok(StoredDraft {
-                    item_id,
-                    fields_json: fields_json.to_string(),
-                    base_version,
+                    item_id: draft.item_id,
+                    fields_json: draft.fields_json.to_string(),
+                    base_version: draft.base_version,
                     draft_version,
                     saved_by: Some(audit.actor.to_string()),
                     saved_at,

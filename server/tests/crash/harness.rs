@@ -85,6 +85,18 @@ impl Server {
         self.child.kill().expect("killed");
         self.child.wait().expect("reaped");
     }
+
+    /// Kills the server while `saving` goes on; answers the last save it acknowledged.
+    pub async fn kill_while_saving(
+        self,
+        saving: tokio::task::JoinHandle<Option<(Saved, String)>>,
+    ) -> (Saved, String) {
+        self.kill();
+        saving
+            .await
+            .expect("the saving task ends")
+            .expect("saves were acknowledged before the kill")
+    }
 }
 
 impl Drop for Server {
@@ -135,6 +147,11 @@ impl Browser {
             .expect("the editable article")
     }
 
+    /// The article's shared draft as `server` has it now, the session the same.
+    pub async fn draft_on(&self, server: &Server) -> Option<DraftState<ArticleFields>> {
+        self.at(server).editable().await.draft
+    }
+
     /// Saves drafts one after another until the server stops answering; answers the last
     /// save it acknowledged, with the title it saved. `acknowledged_so_far` follows the
     /// acknowledged draft version as it goes.
@@ -148,14 +165,8 @@ impl Browser {
         for n in 0.. {
             let title = format!("Melnraksts {n}");
             let save = ArticleSave {
-                article_id: start.id,
-                fields: ArticleFields {
-                    title: title.clone(),
-                    body_html: format!("<p>Teksts {n}</p>"),
-                    ..start.current.clone()
-                },
-                base_version: start.version,
                 draft_version,
+                ..saves::article_save(&start, &title, &format!("Teksts {n}"))
             };
             let Ok(answer) = self.call(&SaveDraft { save }).await else {
                 break;
@@ -243,4 +254,15 @@ pub fn add_editor(database_url: &str, folder: &Path) {
     )
     .expect("password given");
     assert!(add.wait().expect("user add ends").success());
+}
+
+/// The SQLite database at `url` opens and passes SQLite's integrity check.
+pub async fn assert_whole(url: &str) {
+    let mut db = sqlx::SqliteConnection::connect(url).await.expect("opens");
+    let check: String = sqlx::query_scalar("PRAGMA integrity_check")
+        .fetch_one(&mut db)
+        .await
+        .expect("checked");
+    assert_eq!(check, "ok", "{url}");
+    db.close().await.expect("closed");
 }

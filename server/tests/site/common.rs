@@ -137,28 +137,31 @@ impl Drop for Site {
 impl Site {
     /// The status, the Content-Type and the body.
     pub async fn get_typed(&self, uri: &str) -> (StatusCode, String, String) {
-        let request = Request::get(uri).body(Body::empty()).expect("request");
-        let response = self
-            .router
-            .clone()
-            .oneshot(request)
-            .await
-            .expect("response");
-        let status = response.status();
-        let content_type = response
-            .headers()
+        let answer = self
+            .send(Request::get(uri).body(Body::empty()).expect("request"))
+            .await;
+        let content_type = answer
+            .headers
             .get(http::header::CONTENT_TYPE)
             .and_then(|value| value.to_str().ok())
             .unwrap_or_default()
             .to_string();
-        let bytes = axum::body::to_bytes(response.into_body(), usize::MAX)
-            .await
-            .expect("body");
-        (
-            status,
-            content_type,
-            String::from_utf8_lossy(&bytes).into_owned(),
-        )
+        (answer.status, content_type, answer.body)
+    }
+
+    /// Calls each server function `(name, arguments)` without signing in: every one is
+    /// refused with 401.
+    pub async fn refuses_without_signing_in(&self, calls: &[(&str, serde_json::Value)]) {
+        for (name, arguments) in calls {
+            let uri = format!("/api/editing/{name}");
+            let answer = self.post_json(&uri, &arguments.to_string(), None).await;
+            assert_eq!(
+                answer.status,
+                StatusCode::UNAUTHORIZED,
+                "{name}: {}",
+                answer.body
+            );
+        }
     }
 }
 

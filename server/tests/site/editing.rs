@@ -86,21 +86,7 @@ async fn every_editing_function_refuses_anonymous_requests() {
         ),
         ("get_audit_log", json!({ "page": 1 })),
     ];
-    for (name, arguments) in calls {
-        let answer = site
-            .post_json(
-                &format!("/api/editing/{name}"),
-                &arguments.to_string(),
-                None,
-            )
-            .await;
-        assert_eq!(
-            answer.status,
-            StatusCode::UNAUTHORIZED,
-            "{name}: {}",
-            answer.body
-        );
-    }
+    site.refuses_without_signing_in(&calls).await;
     // Nothing changed: the article is as it was and nothing was created.
     let (_, page) = site.get(&format!("/news/{LAUNCH}")).await;
     assert!(page.contains("Lietuva un Latvija sniegs atbalstu Moldovai"));

@@ -8,9 +8,8 @@ use app::{
     auth::Role,
     editing::{
         event_fields::{EditableEvent, EventFields, EventSave},
-        ArticleFields, ArticleSave, AuditLine, EditableArticle, GetAuditLog, GetEditableArticle,
-        GetEditableEvent, ItemKind, ItemRef, PublishArticle, RestoreVersion, SaveDraft, SaveEvent,
-        Saved,
+        AuditLine, EditableArticle, GetAuditLog, GetEditableArticle, GetEditableEvent, ItemKind,
+        ItemRef, PublishArticle, RestoreVersion, SaveDraft, SaveEvent, Saved,
     },
 };
 use http::StatusCode;
@@ -21,6 +20,7 @@ use leptos::server_fn::{
 use tokio::sync::Barrier;
 
 use crate::common::{Answer, Site};
+pub(crate) use crate::saves::article_save;
 
 pub(crate) const LAUNCH: &str =
     "lietuva-un-latvija-sniegs-atbalstu-moldovai-cina-pret-cilveku-tirdzniecibu";
@@ -127,23 +127,6 @@ pub(crate) async fn newsroom() -> (Arc<Site>, [String; 2]) {
 pub(crate) async fn open(site: &Site, cookie: &str) -> EditableArticle {
     let slug = LAUNCH.to_string();
     ask(site, &GetEditableArticle { slug }, cookie).await
-}
-
-/// A save of `article` as the editor opened it, with a new title and body.
-pub(crate) fn article_save(article: &EditableArticle, title: &str, body: &str) -> ArticleSave {
-    ArticleSave {
-        article_id: article.id,
-        fields: ArticleFields {
-            title: title.to_string(),
-            body_html: format!("<p>{body}</p>"),
-            ..article.current.clone()
-        },
-        base_version: article.version,
-        draft_version: article
-            .draft
-            .as_ref()
-            .map_or(0, |draft| draft.draft_version),
-    }
 }
 
 /// How many lines of the audit log's first page say `action` was done to `title`.

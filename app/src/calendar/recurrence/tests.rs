@@ -1,62 +1,83 @@
 //! Tests of recurrence expansion: rule forms, time zones, caps.
 use super::*;
+use crate::test_dates::{at, date as day, riga_midnight, utc};
 
-fn at(y: i32, m: u32, d: u32, h: u32, min: u32) -> NaiveDateTime {
-    NaiveDate::from_ymd_opt(y, m, d)
-        .and_then(|date| date.and_hms_opt(h, min, 0))
-        .expect("valid test time")
-}
-
-fn utc(y: i32, m: u32, d: u32, h: u32, min: u32) -> DateTime<Utc> {
-    Utc.from_utc_datetime(&at(y, m, d, h, min))
-}
-
-fn riga_midnight(y: i32, m: u32, d: u32) -> DateTime<Utc> {
-    timezone::start_of_day(NaiveDate::from_ymd_opt(y, m, d).expect("valid test date"))
-}
-
-fn day(y: i32, m: u32, d: u32) -> NaiveDate {
-    NaiveDate::from_ymd_opt(y, m, d).expect("valid test date")
-}
-
-/// The occurrences overlapping [from, to) Riga midnights, as Riga wall-clock starts.
-fn expand(
+/// A series under test: from `first_start` by `rule`, an hour long and skipping no date
+/// unless told otherwise.
+struct Case<'a> {
     first_start: NaiveDateTime,
-    rule: &str,
-    exdates: &[NaiveDateTime],
+    rule: &'a str,
+    exdates: &'a [NaiveDateTime],
     duration: Duration,
-    from: NaiveDate,
-    to: NaiveDate,
-) -> Vec<NaiveDateTime> {
-    occurrences(
+}
+
+fn series(first_start: NaiveDateTime, rule: &str) -> Case<'_> {
+    Case {
         first_start,
         rule,
-        exdates,
-        duration,
-        timezone::start_of_day(from),
-        timezone::start_of_day(to),
-        1_000,
-    )
-    .expect("rule accepted")
-    .into_iter()
-    .map(timezone::local)
-    .collect()
+        exdates: &[],
+        duration: Duration::hours(1),
+    }
 }
 
-fn days_of(starts: &[NaiveDateTime]) -> Vec<NaiveDate> {
-    starts.iter().map(NaiveDateTime::date).collect()
+impl<'a> Case<'a> {
+    fn lasting(self, duration: Duration) -> Self {
+        Case { duration, ..self }
+    }
+
+    fn skipping(self, exdates: &'a [NaiveDateTime]) -> Self {
+        Case { exdates, ..self }
+    }
+
+    /// The starts, at most `limit`, of the occurrences overlapping `[from, to)`.
+    fn instants(&self, from: DateTime<Utc>, to: DateTime<Utc>, limit: usize) -> Vec<DateTime<Utc>> {
+        occurrences(
+            self.first_start,
+            self.rule,
+            self.exdates,
+            self.duration,
+            from,
+            to,
+            limit,
+        )
+        .expect("rule accepted")
+    }
+
+    /// When the series' last occurrence ends (`None`: never).
+    fn end(&self) -> Option<DateTime<Utc>> {
+        series_end(self.first_start, self.rule, self.exdates, self.duration).expect("rule accepted")
+    }
+
+    /// The occurrences overlapping the Riga days `[from, to)`, as Riga wall-clock starts.
+    fn starts(&self, from: NaiveDate, to: NaiveDate) -> Vec<NaiveDateTime> {
+        self.instants(
+            timezone::start_of_day(from),
+            timezone::start_of_day(to),
+            1_000,
+        )
+        .into_iter()
+        .map(timezone::local)
+        .collect()
+    }
+
+    /// The days the occurrences overlapping the Riga days `[from, to)` start on.
+    fn days(&self, from: NaiveDate, to: NaiveDate) -> Vec<NaiveDate> {
+        self.starts(from, to)
+            .iter()
+            .map(NaiveDateTime::date)
+            .collect()
+    }
+}
+
+/// Days of one year, as (month, day).
+fn days_of_year(year: i32, days: &[(u32, u32)]) -> Vec<NaiveDate> {
+    days.iter().map(|&(month, d)| day(year, month, d)).collect()
 }
 
 #[test]
 fn daily_with_count_five() {
-    let starts = expand(
-        at(2020, 8, 3, 10, 0),
-        "FREQ=DAILY;COUNT=5",
-        &[],
-        Duration::hours(1),
-        day(2020, 8, 1),
-        day(2020, 9, 1),
-    );
+    let starts = series(at(2020, 8, 3, 10, 0), "FREQ=DAILY;COUNT=5")
+        .starts(day(2020, 8, 1), day(2020, 9, 1));
     assert_eq!(
         starts,
         vec![
@@ -72,127 +93,81 @@ fn daily_with_count_five() {
 #[test]
 fn every_other_day_until_an_instant_that_is_itself_an_occurrence() {
     // 10:00 in Riga in August is 07:00 UTC; UNTIL is inclusive.
-    let starts = expand(
+    let days = series(
         at(2020, 8, 2, 10, 0),
         "FREQ=DAILY;INTERVAL=2;UNTIL=20200810T070000Z",
-        &[],
-        Duration::hours(1),
-        day(2020, 8, 1),
-        day(2020, 9, 1),
-    );
+    )
+    .days(day(2020, 8, 1), day(2020, 9, 1));
     assert_eq!(
-        days_of(&starts),
-        vec![
-            day(2020, 8, 2),
-            day(2020, 8, 4),
-            day(2020, 8, 6),
-            day(2020, 8, 8),
-            day(2020, 8, 10),
-        ]
+        days,
+        days_of_year(2020, &[(8, 2), (8, 4), (8, 6), (8, 8), (8, 10)])
     );
 }
 
 #[test]
 fn weekly_on_tuesdays_and_thursdays_in_august_2020() {
-    let starts = occurrences(
-        at(2020, 7, 7, 18, 0),
-        "FREQ=WEEKLY;BYDAY=TU,TH",
-        &[],
-        Duration::hours(2),
-        riga_midnight(2020, 8, 1),
-        riga_midnight(2020, 9, 1),
-        100,
-    )
-    .expect("rule accepted");
-    let dates: Vec<NaiveDate> = starts.iter().map(|s| timezone::local(*s).date()).collect();
+    let weekly =
+        series(at(2020, 7, 7, 18, 0), "FREQ=WEEKLY;BYDAY=TU,TH").lasting(Duration::hours(2));
+    let starts = weekly.starts(day(2020, 8, 1), day(2020, 9, 1));
     assert_eq!(
-        dates,
-        vec![
-            day(2020, 8, 4),
-            day(2020, 8, 6),
-            day(2020, 8, 11),
-            day(2020, 8, 13),
-            day(2020, 8, 18),
-            day(2020, 8, 20),
-            day(2020, 8, 25),
-            day(2020, 8, 27),
-        ]
+        weekly.days(day(2020, 8, 1), day(2020, 9, 1)),
+        days_of_year(
+            2020,
+            &[
+                (8, 4),
+                (8, 6),
+                (8, 11),
+                (8, 13),
+                (8, 18),
+                (8, 20),
+                (8, 25),
+                (8, 27)
+            ]
+        )
     );
     assert!(starts
         .iter()
-        .all(|s| timezone::local(*s).time() == at(2020, 1, 1, 18, 0).time()));
+        .all(|s| s.time() == at(2020, 1, 1, 18, 0).time()));
 }
 
 #[test]
 fn monthly_on_the_fifteenth() {
-    let starts = expand(
-        at(2020, 1, 15, 12, 0),
-        "FREQ=MONTHLY;BYMONTHDAY=15",
-        &[],
-        Duration::hours(1),
-        day(2020, 1, 1),
-        day(2021, 1, 1),
-    );
+    let starts = series(at(2020, 1, 15, 12, 0), "FREQ=MONTHLY;BYMONTHDAY=15")
+        .starts(day(2020, 1, 1), day(2021, 1, 1));
     assert_eq!(starts.len(), 12);
     assert!(starts.iter().all(|s| s.day() == 15 && s.hour() == 12));
 }
 
 #[test]
 fn monthly_on_the_second_tuesday() {
-    let starts = expand(
-        at(2020, 1, 14, 18, 0),
-        "FREQ=MONTHLY;BYDAY=2TU",
-        &[],
-        Duration::hours(2),
-        day(2020, 1, 1),
-        day(2020, 7, 1),
-    );
+    let days = series(at(2020, 1, 14, 18, 0), "FREQ=MONTHLY;BYDAY=2TU")
+        .lasting(Duration::hours(2))
+        .days(day(2020, 1, 1), day(2020, 7, 1));
     assert_eq!(
-        days_of(&starts),
-        vec![
-            day(2020, 1, 14),
-            day(2020, 2, 11),
-            day(2020, 3, 10),
-            day(2020, 4, 14),
-            day(2020, 5, 12),
-            day(2020, 6, 9),
-        ]
+        days,
+        days_of_year(2020, &[(1, 14), (2, 11), (3, 10), (4, 14), (5, 12), (6, 9)])
     );
 }
 
 #[test]
 fn monthly_on_the_last_friday() {
-    let starts = expand(
-        at(2020, 1, 31, 17, 0),
-        "FREQ=MONTHLY;BYDAY=-1FR",
-        &[],
-        Duration::hours(2),
-        day(2020, 1, 1),
-        day(2020, 7, 1),
-    );
+    let days = series(at(2020, 1, 31, 17, 0), "FREQ=MONTHLY;BYDAY=-1FR")
+        .lasting(Duration::hours(2))
+        .days(day(2020, 1, 1), day(2020, 7, 1));
     assert_eq!(
-        days_of(&starts),
-        vec![
-            day(2020, 1, 31),
-            day(2020, 2, 28),
-            day(2020, 3, 27),
-            day(2020, 4, 24),
-            day(2020, 5, 29),
-            day(2020, 6, 26),
-        ]
+        days,
+        days_of_year(
+            2020,
+            &[(1, 31), (2, 28), (3, 27), (4, 24), (5, 29), (6, 26)]
+        )
     );
 }
 
 #[test]
 fn yearly_on_eu_anti_trafficking_day() {
-    let starts = expand(
-        at(2007, 10, 18, 10, 0),
-        "FREQ=YEARLY",
-        &[],
-        Duration::hours(8),
-        day(2020, 1, 1),
-        day(2024, 1, 1),
-    );
+    let starts = series(at(2007, 10, 18, 10, 0), "FREQ=YEARLY")
+        .lasting(Duration::hours(8))
+        .starts(day(2020, 1, 1), day(2024, 1, 1));
     assert_eq!(
         starts,
         vec![
@@ -206,31 +181,20 @@ fn yearly_on_eu_anti_trafficking_day() {
 
 #[test]
 fn exdate_removes_exactly_that_occurrence() {
-    let starts = expand(
-        at(2020, 8, 4, 18, 0),
-        "FREQ=WEEKLY",
-        &[at(2020, 8, 18, 18, 0), at(2020, 8, 19, 18, 0)],
-        Duration::hours(2),
-        day(2020, 8, 1),
-        day(2020, 9, 1),
-    );
-    assert_eq!(
-        days_of(&starts),
-        vec![day(2020, 8, 4), day(2020, 8, 11), day(2020, 8, 25)]
-    );
+    let skipped = [at(2020, 8, 18, 18, 0), at(2020, 8, 19, 18, 0)];
+    let days = series(at(2020, 8, 4, 18, 0), "FREQ=WEEKLY")
+        .skipping(&skipped)
+        .lasting(Duration::hours(2))
+        .days(day(2020, 8, 1), day(2020, 9, 1));
+    assert_eq!(days, days_of_year(2020, &[(8, 4), (8, 11), (8, 25)]));
 }
 
 #[test]
 fn occurrence_spanning_the_window_start_is_included() {
     // Thursday 30 July 10:00 to Sunday 2 August 10:00 overlaps August.
-    let starts = expand(
-        at(2020, 7, 2, 10, 0),
-        "FREQ=WEEKLY",
-        &[],
-        Duration::days(3),
-        day(2020, 8, 1),
-        day(2020, 8, 15),
-    );
+    let starts = series(at(2020, 7, 2, 10, 0), "FREQ=WEEKLY")
+        .lasting(Duration::days(3))
+        .starts(day(2020, 8, 1), day(2020, 8, 15));
     assert_eq!(
         starts,
         vec![
@@ -245,39 +209,24 @@ fn occurrence_spanning_the_window_start_is_included() {
 fn window_edges_follow_half_open_overlap() {
     let first = at(2020, 7, 25, 0, 0);
     // Ends exactly at the window start: no overlap.
-    let touching = expand(
-        first,
-        "FREQ=WEEKLY",
-        &[],
-        Duration::days(7),
-        day(2020, 8, 1),
-        day(2020, 8, 2),
-    );
+    let touching = series(first, "FREQ=WEEKLY")
+        .lasting(Duration::days(7))
+        .starts(day(2020, 8, 1), day(2020, 8, 2));
     assert_eq!(touching, vec![at(2020, 8, 1, 0, 0)]);
     // A zero-length occurrence at the window start is inside; at the window end it is not.
-    let zero = expand(
-        first,
-        "FREQ=WEEKLY",
-        &[],
-        Duration::zero(),
-        day(2020, 8, 1),
-        day(2020, 8, 8),
-    );
+    let zero = series(first, "FREQ=WEEKLY")
+        .lasting(Duration::zero())
+        .starts(day(2020, 8, 1), day(2020, 8, 8));
     assert_eq!(zero, vec![at(2020, 8, 1, 0, 0)]);
 }
 
 #[test]
 fn limit_keeps_the_earliest_occurrences() {
-    let starts = occurrences(
-        at(2020, 8, 1, 10, 0),
-        "FREQ=DAILY",
-        &[],
-        Duration::hours(1),
+    let starts = series(at(2020, 8, 1, 10, 0), "FREQ=DAILY").instants(
         riga_midnight(2020, 8, 1),
         riga_midnight(2020, 9, 1),
         3,
-    )
-    .expect("rule accepted");
+    );
     assert_eq!(
         starts,
         vec![
@@ -291,77 +240,44 @@ fn limit_keeps_the_earliest_occurrences() {
 #[test]
 fn first_start_is_an_occurrence_even_off_the_rule_and_counts() {
     // Monday 3 August, then Tuesdays; COUNT=3 includes the Monday.
-    let starts = expand(
-        at(2020, 8, 3, 18, 0),
-        "FREQ=WEEKLY;BYDAY=TU;COUNT=3",
-        &[],
-        Duration::hours(1),
-        day(2020, 8, 1),
-        day(2020, 9, 1),
-    );
-    assert_eq!(
-        days_of(&starts),
-        vec![day(2020, 8, 3), day(2020, 8, 4), day(2020, 8, 11)]
-    );
+    let days = series(at(2020, 8, 3, 18, 0), "FREQ=WEEKLY;BYDAY=TU;COUNT=3")
+        .days(day(2020, 8, 1), day(2020, 9, 1));
+    assert_eq!(days, days_of_year(2020, &[(8, 3), (8, 4), (8, 11)]));
 }
 
 #[test]
-fn weekly_sunday_keeps_ten_o_clock_across_the_spring_change() {
-    let starts = occurrences(
-        at(2020, 3, 15, 10, 0),
-        "FREQ=WEEKLY",
-        &[],
-        Duration::hours(2),
+fn weekly_sunday_keeps_ten_o_clock_across_both_changes() {
+    // Spring: 10:00 EET is 08:00 UTC, then 10:00 EEST is 07:00 UTC; autumn the other way.
+    let spring = series(at(2020, 3, 15, 10, 0), "FREQ=WEEKLY").instants(
         riga_midnight(2020, 3, 20),
         riga_midnight(2020, 4, 10),
         10,
-    )
-    .expect("rule accepted");
-    assert_eq!(
-        starts,
-        vec![
-            utc(2020, 3, 22, 8, 0),
-            utc(2020, 3, 29, 7, 0),
-            utc(2020, 4, 5, 7, 0),
-        ]
     );
-}
-
-#[test]
-fn weekly_sunday_keeps_ten_o_clock_across_the_autumn_change() {
-    let starts = occurrences(
-        at(2020, 10, 11, 10, 0),
-        "FREQ=WEEKLY",
-        &[],
-        Duration::hours(2),
+    let spring_hours: Vec<_> = spring
+        .iter()
+        .map(|start| (start.day(), start.hour()))
+        .collect();
+    assert_eq!(spring_hours, [(22, 8), (29, 7), (5, 7)]);
+    let autumn = series(at(2020, 10, 11, 10, 0), "FREQ=WEEKLY").instants(
         riga_midnight(2020, 10, 15),
         riga_midnight(2020, 11, 5),
         10,
-    )
-    .expect("rule accepted");
-    assert_eq!(
-        starts,
-        vec![
-            utc(2020, 10, 18, 7, 0),
-            utc(2020, 10, 25, 8, 0),
-            utc(2020, 11, 1, 8, 0),
-        ]
     );
+    let autumn_hours: Vec<_> = autumn
+        .iter()
+        .map(|start| (start.day(), start.hour()))
+        .collect();
+    assert_eq!(autumn_hours, [(18, 7), (25, 8), (1, 8)]);
 }
 
 #[test]
 fn start_in_the_spring_gap_moves_an_hour_later_that_day_only() {
     // 03:30 does not exist on 29 March 2020 in Riga; timezone::instant reads it as 04:30 EEST.
-    let starts = occurrences(
-        at(2020, 3, 22, 3, 30),
-        "FREQ=WEEKLY;COUNT=3",
-        &[],
-        Duration::hours(1),
+    let starts = series(at(2020, 3, 22, 3, 30), "FREQ=WEEKLY;COUNT=3").instants(
         riga_midnight(2020, 3, 1),
         riga_midnight(2020, 5, 1),
         10,
-    )
-    .expect("rule accepted");
+    );
     assert_eq!(
         starts,
         vec![
@@ -387,22 +303,12 @@ fn plain_date_until_is_normalised_to_the_end_of_that_riga_day() {
 
 #[test]
 fn plain_date_until_includes_an_occurrence_late_on_that_day() {
-    let starts = expand(
-        at(2020, 12, 28, 23, 0),
-        "FREQ=DAILY;UNTIL=20201231",
-        &[],
-        Duration::minutes(30),
-        day(2020, 12, 1),
-        day(2021, 2, 1),
-    );
+    let days = series(at(2020, 12, 28, 23, 0), "FREQ=DAILY;UNTIL=20201231")
+        .lasting(Duration::minutes(30))
+        .days(day(2020, 12, 1), day(2021, 2, 1));
     assert_eq!(
-        days_of(&starts),
-        vec![
-            day(2020, 12, 28),
-            day(2020, 12, 29),
-            day(2020, 12, 30),
-            day(2020, 12, 31),
-        ]
+        days,
+        days_of_year(2020, &[(12, 28), (12, 29), (12, 30), (12, 31)])
     );
 }
 

@@ -2,17 +2,11 @@
 //! and which properties are written.
 
 use super::*;
-use chrono::{NaiveDate, TimeZone};
+use crate::test_dates::{at as naive, utc};
 
-fn utc(y: i32, m: u32, d: u32, h: u32, min: u32) -> DateTime<Utc> {
-    Utc.from_utc_datetime(&naive(y, m, d, h, min))
-}
-
-/// A date-time without zone: Riga wall-clock time, or UTC inside `utc`.
-fn naive(y: i32, m: u32, d: u32, h: u32, min: u32) -> NaiveDateTime {
-    NaiveDate::from_ymd_opt(y, m, d)
-        .and_then(|date| date.and_hms_opt(h, min, 0))
-        .expect("valid test time")
+/// A two-hour event on 4 August 2020, 10:00–12:00 in Riga.
+fn seminar(uid: &str) -> IcsEvent<'static> {
+    timed_event(uid, utc(2020, 8, 4, 7, 0), utc(2020, 8, 4, 9, 0))
 }
 
 fn timed_event(uid: &str, starts_at: DateTime<Utc>, ends_at: DateTime<Utc>) -> IcsEvent<'static> {
@@ -169,53 +163,22 @@ fn date_param() -> Vec<(String, Vec<String>)> {
 }
 
 #[test]
-fn timed_events_use_riga_wall_clock_in_summer_and_winter() {
-    let summer = write_one(timed_event(
-        "summer@notikumi",
-        utc(2020, 8, 4, 7, 0),
-        utc(2020, 8, 4, 9, 0),
-    ));
-    assert!(has_line(
-        &summer,
-        "DTSTART;TZID=Europe/Riga:20200804T100000"
-    ));
-    assert!(has_line(&summer, "DTEND;TZID=Europe/Riga:20200804T120000"));
-
-    let winter = write_one(timed_event(
-        "winter@notikumi",
-        utc(2020, 12, 4, 8, 0),
-        utc(2020, 12, 4, 10, 0),
-    ));
-    assert!(has_line(
-        &winter,
-        "DTSTART;TZID=Europe/Riga:20201204T100000"
-    ));
-    assert!(has_line(&winter, "DTEND;TZID=Europe/Riga:20201204T120000"));
-}
-
-#[test]
-fn daylight_saving_change_days_keep_ten_o_clock() {
-    let spring = write_one(timed_event(
-        "spring@notikumi",
-        utc(2020, 3, 29, 7, 0),
-        utc(2020, 3, 29, 8, 0),
-    ));
-    assert!(has_line(
-        &spring,
-        "DTSTART;TZID=Europe/Riga:20200329T100000"
-    ));
-    assert!(has_line(&spring, "DTEND;TZID=Europe/Riga:20200329T110000"));
-
-    let autumn = write_one(timed_event(
-        "autumn@notikumi",
-        utc(2020, 10, 25, 8, 0),
-        utc(2020, 10, 25, 9, 0),
-    ));
-    assert!(has_line(
-        &autumn,
-        "DTSTART;TZID=Europe/Riga:20201025T100000"
-    ));
-    assert!(has_line(&autumn, "DTEND;TZID=Europe/Riga:20201025T110000"));
+fn timed_events_use_riga_wall_clock_in_summer_winter_and_on_the_change_days() {
+    // Two hours from a start in UTC, and the hours they are in Riga: summer, winter, and the
+    // days of the spring and autumn changes.
+    for (starts_at, start, end) in [
+        (utc(2020, 8, 4, 7, 0), "20200804T10", "20200804T12"),
+        (utc(2020, 12, 4, 8, 0), "20201204T10", "20201204T12"),
+        (utc(2020, 3, 29, 7, 0), "20200329T10", "20200329T12"),
+        (utc(2020, 10, 25, 8, 0), "20201025T10", "20201025T12"),
+    ] {
+        let ends_at = starts_at + chrono::Duration::hours(2);
+        let ics = write_one(timed_event("season@notikumi", starts_at, ends_at));
+        let start = format!("DTSTART;TZID=Europe/Riga:{start}0000");
+        assert!(has_line(&ics, &start), "{start}");
+        let end = format!("DTEND;TZID=Europe/Riga:{end}0000");
+        assert!(has_line(&ics, &end), "{end}");
+    }
 }
 
 #[test]
@@ -247,13 +210,9 @@ fn all_day_event_without_a_later_end_still_covers_its_day() {
 
 #[test]
 fn header_and_timezone_come_before_the_events() {
-    let ics = write_one(timed_event(
-        "one@notikumi",
-        utc(2020, 8, 4, 7, 0),
-        utc(2020, 8, 4, 9, 0),
-    ));
+    let ics = write_one(seminar("one@notikumi"));
     let lines = logical_lines(&ics);
-    let expected_start = [
+    let mut expected_start: Vec<String> = [
         "BEGIN:VCALENDAR",
         "VERSION:2.0",
         "PRODID:-//Notikumi//Notikumi//LV",
@@ -263,28 +222,27 @@ fn header_and_timezone_come_before_the_events() {
         "X-WR-TIMEZONE:Europe/Riga",
         "BEGIN:VTIMEZONE",
         "TZID:Europe/Riga",
-        "BEGIN:STANDARD",
-        "TZNAME:EET",
-        "TZOFFSETFROM:+0300",
-        "TZOFFSETTO:+0200",
-        "DTSTART:19701025T040000",
-        "RRULE:FREQ=YEARLY;BYMONTH=10;BYDAY=-1SU",
-        "END:STANDARD",
-        "BEGIN:DAYLIGHT",
-        "TZNAME:EEST",
-        "TZOFFSETFROM:+0200",
-        "TZOFFSETTO:+0300",
-        "DTSTART:19700329T030000",
-        "RRULE:FREQ=YEARLY;BYMONTH=3;BYDAY=-1SU",
-        "END:DAYLIGHT",
-        "END:VTIMEZONE",
-    ];
-    let actual_start: Vec<&str> = lines
-        .iter()
-        .take(expected_start.len())
-        .map(String::as_str)
-        .collect();
-    assert_eq!(actual_start, expected_start);
+    ]
+    .map(String::from)
+    .into();
+    // Winter time from the last Sunday of October at 04:00 EEST, summer time from the last
+    // Sunday of March at 03:00 EET.
+    for (part, name, from, to, since, month) in [
+        ("STANDARD", "EET", "+0300", "+0200", "19701025T040000", 10),
+        ("DAYLIGHT", "EEST", "+0200", "+0300", "19700329T030000", 3),
+    ] {
+        expected_start.extend([
+            format!("BEGIN:{part}"),
+            format!("TZNAME:{name}"),
+            format!("TZOFFSETFROM:{from}"),
+            format!("TZOFFSETTO:{to}"),
+            format!("DTSTART:{since}"),
+            format!("RRULE:FREQ=YEARLY;BYMONTH={month};BYDAY=-1SU"),
+            format!("END:{part}"),
+        ]);
+    }
+    expected_start.push("END:VTIMEZONE".into());
+    assert_eq!(lines[..expected_start.len()], expected_start[..]);
     assert_eq!(
         lines.get(expected_start.len()).map(String::as_str),
         Some("BEGIN:VEVENT")
@@ -316,11 +274,7 @@ fn event_properties_are_written() {
         location: "Rīga",
         url: Some("https://notikumi.lv/lv/notikumi/42-koncerts?a=1,2;b".to_owned()),
         category: Some("Mūzika, deja"),
-        ..timed_event(
-            "event-42@notikumi",
-            utc(2020, 8, 4, 7, 0),
-            utc(2020, 8, 4, 9, 0),
-        )
+        ..seminar("event-42@notikumi")
     };
     let ics = write_one(event);
     for expected in [
@@ -342,11 +296,7 @@ fn event_properties_are_written() {
 
 #[test]
 fn absent_optional_properties_are_omitted() {
-    let ics = write_one(timed_event(
-        "bare@notikumi",
-        utc(2020, 8, 4, 7, 0),
-        utc(2020, 8, 4, 9, 0),
-    ));
+    let ics = write_one(seminar("bare@notikumi"));
     let optional = [
         "DESCRIPTION",
         "LOCATION",
@@ -366,11 +316,7 @@ fn exdates_without_a_rule_are_not_written() {
     let skipped = [naive(2020, 8, 4, 10, 0)];
     let event = IcsEvent {
         exdates: &skipped,
-        ..timed_event(
-            "single@notikumi",
-            utc(2020, 8, 4, 7, 0),
-            utc(2020, 8, 4, 9, 0),
-        )
+        ..seminar("single@notikumi")
     };
     let lines = first_vevent_lines(&write_one(event));
     assert_eq!(names_present(&lines, &["EXDATE"]), Vec::<String>::new());

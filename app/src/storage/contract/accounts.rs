@@ -93,19 +93,8 @@ async fn accounts_and_sessions_round_trip_and_can_be_revoked(store: SharedStore)
 }
 
 async fn trash_restore_failed_sign_ins_and_the_audit_log(store: SharedStore) {
-    let stored = store
-        .create_article(&article("Izmetamais raksts", utc(2021, 5, 3, 7, 0)), None)
-        .await
-        .expect("article");
-    store
-        .move_trash(
-            crate::editing::ItemKind::Article,
-            stored.id,
-            TrashMove::Into,
-            audit("deleted"),
-        )
-        .await
-        .expect("trash");
+    let stored = an_article(&store, "Izmetamais raksts").await;
+    trash(&store, ItemKind::Article, stored.id).await;
     assert_eq!(
         store.article_for_editing(&stored.slug).await.expect("read"),
         None

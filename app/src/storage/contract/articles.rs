@@ -78,32 +78,11 @@ async fn many_articles_are_stored_in_one_transaction(store: SharedStore) {
 }
 
 async fn a_stale_save_conflicts_and_changes_nothing(store: SharedStore) {
-    let stored = store
-        .create_article(
-            &article("Sākotnējais virsraksts", utc(2021, 5, 3, 7, 0)),
-            None,
-        )
-        .await
-        .expect("article");
-    let first = store
-        .update_article(
-            stored.id,
-            stored.version,
-            &article("Pirmā redaktora virsraksts", stored.published_at),
-            DraftRule::Publishes(0),
-            audit("published"),
-        )
+    let stored = an_article(&store, "Sākotnējais virsraksts").await;
+    let first = retitle(&store, &stored, "Pirmā redaktora virsraksts")
         .await
         .expect("first save");
-    let second = store
-        .update_article(
-            stored.id,
-            stored.version,
-            &article("Otrā redaktora virsraksts", stored.published_at),
-            DraftRule::Publishes(0),
-            audit("published"),
-        )
-        .await;
+    let second = retitle(&store, &stored, "Otrā redaktora virsraksts").await;
     assert!(
         matches!(second, Err(StoreError::Conflict { expected, stored }) if expected == 1 && stored == 2),
         "{second:?}"
@@ -232,10 +211,7 @@ async fn article_settings_change_address_category_and_status(store: SharedStore)
         })
         .await
         .expect("category");
-    let first = store
-        .create_article(&article("Pirmais raksts", utc(2021, 5, 3, 7, 0)), None)
-        .await
-        .expect("article");
+    let first = an_article(&store, "Pirmais raksts").await;
     let second = store
         .create_article(&article("Otrais raksts", utc(2021, 5, 4, 7, 0)), None)
         .await
@@ -294,15 +270,7 @@ async fn article_settings_change_address_category_and_status(store: SharedStore)
         )
         .await
         .expect("event");
-    store
-        .move_trash(
-            crate::editing::ItemKind::Event,
-            event_row.id,
-            TrashMove::Into,
-            audit("deleted"),
-        )
-        .await
-        .expect("trash");
+    trash(&store, ItemKind::Event, event_row.id).await;
     assert_eq!(store.trashed_events().await.expect("trash").len(), 1);
     store
         .move_trash(

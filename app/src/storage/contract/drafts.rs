@@ -10,84 +10,41 @@ contract_tests!(
 );
 
 async fn drafts_refuse_stale_saves_and_publishing_keeps_revisions(store: SharedStore) {
-    let editor = store
-        .create_user("redaktore@example.lv", "$argon2id$x", Role::Editor)
-        .await
-        .expect("account");
-    let stored = store
-        .create_article(&article("Pirmais virsraksts", utc(2021, 5, 3, 7, 0)), None)
-        .await
-        .expect("article");
+    let editor = an_editor(&store).await;
+    let stored = an_article(&store, "Pirmais virsraksts").await;
     let text = |title: &str| ArticleText {
         title: title.to_string(),
         lead: "Ievads.".into(),
         body_html: "<p>Teksts</p>".into(),
         contact: String::new(),
     };
-    let first = store
-        .save_draft(
-            ItemKind::Article,
-            stored.id,
-            &article_json(&text("Melnraksts A")),
-            stored.version,
-            0,
-            editor.id,
-            audit("changed"),
-        )
+    let drafts = article_drafts(&store, &stored, editor.id);
+    let first = drafts
+        .save(&article_json(&text("Melnraksts A")), 0)
         .await
         .expect("first draft");
     assert_eq!(first.draft_version, 1);
     assert_eq!(first.saved_by.as_deref(), Some("redaktore@example.lv"));
     assert!(matches!(
-        store
-            .save_draft(
-                ItemKind::Article,
-                stored.id,
-                &article_json(&text("Melnraksts B")),
-                stored.version,
-                0,
-                editor.id,
-                audit("changed")
-            )
-            .await,
+        drafts.save(&article_json(&text("Melnraksts B")), 0).await,
         Err(StoreError::Conflict {
             expected: 0,
             stored: 1
         })
     ));
-    store
-        .save_draft(
-            ItemKind::Article,
-            stored.id,
-            &article_json(&text("Melnraksts A2")),
-            stored.version,
-            1,
-            editor.id,
-            audit("changed"),
-        )
+    drafts
+        .save(&article_json(&text("Melnraksts A2")), 1)
         .await
         .expect("second save");
     assert!(matches!(
-        store
-            .save_draft(
-                ItemKind::Article,
-                stored.id,
-                &article_json(&text("Melnraksts B")),
-                stored.version,
-                1,
-                editor.id,
-                audit("changed")
-            )
-            .await,
+        drafts.save(&article_json(&text("Melnraksts B")), 1).await,
         Err(StoreError::Conflict {
             expected: 1,
             stored: 2
         })
     ));
-    let draft = store
-        .draft(ItemKind::Article, stored.id)
+    let draft = stored_draft(&store, ItemKind::Article, stored.id)
         .await
-        .expect("read")
         .expect("draft");
     assert_eq!(draft_title(&draft), "Melnraksts A2");
     assert_eq!(
@@ -113,10 +70,7 @@ async fn drafts_refuse_stale_saves_and_publishing_keeps_revisions(store: SharedS
             .await,
         Err(StoreError::NewerDraft { item_version }) if item_version == stored.version
     ));
-    let kept = store
-        .draft(ItemKind::Article, stored.id)
-        .await
-        .expect("read");
+    let kept = stored_draft(&store, ItemKind::Article, stored.id).await;
     assert_eq!(
         kept.map(|d| d.draft_version),
         Some(2),
@@ -150,10 +104,7 @@ async fn drafts_refuse_stale_saves_and_publishing_keeps_revisions(store: SharedS
     );
     assert_eq!(published.title, "Melnraksts A2");
     assert_eq!(
-        store
-            .draft(ItemKind::Article, stored.id)
-            .await
-            .expect("read"),
+        stored_draft(&store, ItemKind::Article, stored.id).await,
         None
     );
     assert_eq!(actions(&store).await, vec!["published", "changed"]);
@@ -162,16 +113,8 @@ async fn drafts_refuse_stale_saves_and_publishing_keeps_revisions(store: SharedS
     assert_eq!(revisions[0].version, stored.version);
     assert_eq!(revisions[0].text.title, "Pirmais virsraksts");
     assert!(matches!(
-        store
-            .save_draft(
-                ItemKind::Article,
-                999_999,
-                &article_json(&text("X")),
-                1,
-                0,
-                editor.id,
-                audit("changed")
-            )
+        drafting(&store, ItemKind::Article, 999_999, 1, editor.id)
+            .save(&article_json(&text("X")), 0)
             .await,
         Err(StoreError::NotFound)
     ));
@@ -237,15 +180,7 @@ async fn events_are_updated_with_a_version_check_and_trashed(store: SharedStore)
         search_titles(&store, &search_request("cesis")).await,
         vec!["Seminārs Cēsīs"]
     );
-    store
-        .move_trash(
-            ItemKind::Event,
-            stored.id,
-            TrashMove::Into,
-            audit("deleted"),
-        )
-        .await
-        .expect("trash");
+    trash(&store, ItemKind::Event, stored.id).await;
     assert_eq!(
         store
             .published_event(crate::i18n::Lang::Lv, &stored.slug)
@@ -260,10 +195,7 @@ async fn events_are_updated_with_a_version_check_and_trashed(store: SharedStore)
 }
 
 async fn event_drafts_refuse_stale_saves_and_survive_publishing_elsewhere(store: SharedStore) {
-    let editor = store
-        .create_user("redaktore@example.lv", "$argon2id$x", Role::Editor)
-        .await
-        .expect("account");
+    let editor = an_editor(&store).await;
     let stored = store
         .create_event(
             &event(
@@ -275,55 +207,28 @@ async fn event_drafts_refuse_stale_saves_and_survive_publishing_elsewhere(store:
         )
         .await
         .expect("event");
-    let first = store
-        .save_draft(
-            ItemKind::Event,
-            stored.id,
-            r#"{"title":"A"}"#,
-            stored.version,
-            0,
-            editor.id,
-            audit("changed"),
-        )
+    let drafts = event_drafts(&store, &stored, editor.id);
+    let first = drafts
+        .save(r#"{"title":"A"}"#, 0)
         .await
         .expect("first draft");
     assert_eq!(first.draft_version, 1);
     assert_eq!(first.saved_by.as_deref(), Some("redaktore@example.lv"));
     assert!(
         matches!(
-            store
-                .save_draft(
-                    ItemKind::Event,
-                    stored.id,
-                    r#"{"title":"B"}"#,
-                    stored.version,
-                    0,
-                    editor.id,
-                    audit("changed")
-                )
-                .await,
+            drafts.save(r#"{"title":"B"}"#, 0).await,
             Err(StoreError::Conflict { stored: 1, .. })
         ),
         "a second editor starting from no draft must not overwrite the first"
     );
-    let second = store
-        .save_draft(
-            ItemKind::Event,
-            stored.id,
-            r#"{"title":"A2"}"#,
-            stored.version,
-            1,
-            editor.id,
-            audit("changed"),
-        )
+    let second = drafts
+        .save(r#"{"title":"A2"}"#, 1)
         .await
         .expect("second save");
     assert_eq!(second.draft_version, 2);
     assert_eq!(
-        store
-            .draft(ItemKind::Event, stored.id)
+        stored_draft(&store, ItemKind::Event, stored.id)
             .await
-            .expect("read")
             .map(|d| d.fields_json),
         Some(r#"{"title":"A2"}"#.to_string())
     );
@@ -352,32 +257,22 @@ async fn event_drafts_refuse_stale_saves_and_survive_publishing_elsewhere(store:
         .expect("publish the draft");
     assert!(
         matches!(
-            store
-                .save_draft(
-                    ItemKind::Event,
-                    stored.id,
-                    "{}",
-                    published.version,
-                    2,
-                    editor.id,
-                    audit("changed")
-                )
-                .await,
+            drafting(
+                &store,
+                ItemKind::Event,
+                stored.id,
+                published.version,
+                editor.id
+            )
+            .save("{}", 2)
+            .await,
             Err(StoreError::Conflict { stored: 0, .. })
         ),
         "a save over a published draft is a conflict, not a fresh draft"
     );
     assert!(matches!(
-        store
-            .save_draft(
-                ItemKind::Event,
-                999_999,
-                "{}",
-                1,
-                0,
-                editor.id,
-                audit("changed")
-            )
+        drafting(&store, ItemKind::Event, 999_999, 1, editor.id)
+            .save("{}", 0)
             .await,
         Err(StoreError::NotFound)
     ));

@@ -35,10 +35,8 @@ const DRAFT: &str = "INSERT INTO article_drafts (article_id, title, lead, body_h
 /// The store of this version, opened on that database, opens the draft with every word.
 async fn the_draft_kept_every_word(url: &str) {
     let store = connect(url).await.expect("opens and migrates");
-    let draft = store
-        .draft(ItemKind::Article, 1)
+    let draft = stored_draft(&store, ItemKind::Article, 1)
         .await
-        .expect("read")
         .expect("the draft is still there");
     assert_eq!((draft.base_version, draft.draft_version), (1, 4));
     let fields: serde_json::Value = serde_json::from_str(&draft.fields_json).expect("JSON");

@@ -26,7 +26,8 @@ where
 }
 
 /// Exactly one success and conflicts for the rest; anything else fails with the outcomes.
-fn one_wins<T: std::fmt::Debug>(outcomes: &[Result<T, StoreError>]) {
+/// Answers what the winner wrote.
+fn one_wins<T: std::fmt::Debug>(outcomes: &[Result<T, StoreError>]) -> &T {
     let won = outcomes.iter().filter(|outcome| outcome.is_ok()).count();
     let refused = outcomes
         .iter()
@@ -37,13 +38,10 @@ fn one_wins<T: std::fmt::Debug>(outcomes: &[Result<T, StoreError>]) {
         (1, outcomes.len() - 1),
         "one write wins, the others conflict: {outcomes:?}"
     );
-}
-
-async fn editor(store: &SharedStore) -> User {
-    store
-        .create_user("redaktore@example.lv", "$argon2id$x", Role::Editor)
-        .await
-        .expect("account")
+    outcomes
+        .iter()
+        .find_map(|outcome| outcome.as_ref().ok())
+        .expect("a winner")
 }
 
 fn article_text(title: &str) -> ArticleText {
@@ -56,10 +54,7 @@ fn article_text(title: &str) -> ArticleText {
 }
 
 async fn publishes_from_one_version_at_once_end_in_one_success_and_conflicts(store: SharedStore) {
-    let stored = store
-        .create_article(&article("Sākums", utc(2021, 5, 3, 7, 0)), None)
-        .await
-        .expect("article");
+    let stored = an_article(&store, "Sākums").await;
     let outcomes = at_once(AT_ONCE, |i| {
         let store = Arc::clone(&store);
         let version = stored.version;
@@ -78,11 +73,7 @@ async fn publishes_from_one_version_at_once_end_in_one_success_and_conflicts(sto
         }
     })
     .await;
-    one_wins(&outcomes);
-    let winner = outcomes
-        .iter()
-        .find_map(|outcome| outcome.as_ref().ok())
-        .expect("a winner");
+    let winner = one_wins(&outcomes);
     let now = store
         .article(stored.id)
         .await
@@ -105,38 +96,21 @@ async fn publishes_from_one_version_at_once_end_in_one_success_and_conflicts(sto
 }
 
 async fn first_draft_saves_at_once_end_in_one_draft_and_conflicts(store: SharedStore) {
-    let editor = editor(&store).await;
-    let stored = store
-        .create_article(&article("Sākums", utc(2021, 5, 3, 7, 0)), None)
-        .await
-        .expect("article");
+    let editor = an_editor(&store).await;
+    let stored = an_article(&store, "Sākums").await;
     let outcomes = at_once(AT_ONCE, |i| {
         let store = Arc::clone(&store);
         let (id, version, editor) = (stored.id, stored.version, editor.id);
         async move {
-            store
-                .save_draft(
-                    ItemKind::Article,
-                    id,
-                    &article_json(&article_text(&format!("Melnraksts {i}"))),
-                    version,
-                    0,
-                    editor,
-                    audit("changed"),
-                )
+            drafting(&store, ItemKind::Article, id, version, editor)
+                .save(&article_json(&article_text(&format!("Melnraksts {i}"))), 0)
                 .await
         }
     })
     .await;
-    one_wins(&outcomes);
-    let saved = outcomes
-        .iter()
-        .find_map(|outcome| outcome.as_ref().ok())
-        .expect("a winner");
-    let stored_draft = store
-        .draft(ItemKind::Article, stored.id)
+    let saved = one_wins(&outcomes);
+    let stored_draft = stored_draft(&store, ItemKind::Article, stored.id)
         .await
-        .expect("read")
         .expect("draft");
     assert_eq!(stored_draft.fields_json, saved.fields_json);
     assert_eq!(stored_draft.draft_version, saved.draft_version);
@@ -144,22 +118,8 @@ async fn first_draft_saves_at_once_end_in_one_draft_and_conflicts(store: SharedS
 }
 
 async fn event_saves_that_read_first_at_once_never_fail(store: SharedStore) {
-    store
-        .create_category(&NewCategory {
-            slug: "apmacibas".into(),
-            name: "Apmācības".into(),
-            colour: "#1d4ed8".into(),
-            ..NewCategory::default()
-        })
-        .await
-        .expect("category");
-    let stored = store
-        .create_event(
-            &event("Seminārs", utc(2020, 8, 4, 7, 0), utc(2020, 8, 4, 9, 0)),
-            None,
-        )
-        .await
-        .expect("event");
+    training_category(&store).await;
+    let stored = a_seminar(&store).await;
     // A save with a category looks the category up before it writes: on SQLite a plain
     // `BEGIN` then fails at once with "database is locked" when another save got there first.
     let outcomes = at_once(AT_ONCE, |i| {
@@ -215,11 +175,8 @@ async fn event_saves_that_read_first_at_once_never_fail(store: SharedStore) {
 }
 
 async fn restoring_a_version_keeps_the_draft_another_editor_saved(store: SharedStore) {
-    let editor = editor(&store).await;
-    let stored = store
-        .create_article(&article("Pirmā versija", utc(2021, 5, 3, 7, 0)), None)
-        .await
-        .expect("article");
+    let editor = an_editor(&store).await;
+    let stored = an_article(&store, "Pirmā versija").await;
     let second = store
         .update_article(
             stored.id,
@@ -230,16 +187,8 @@ async fn restoring_a_version_keeps_the_draft_another_editor_saved(store: SharedS
         )
         .await
         .expect("second version");
-    let draft = store
-        .save_draft(
-            ItemKind::Article,
-            stored.id,
-            &article_json(&article_text("Annas melnraksts")),
-            second.version,
-            0,
-            editor.id,
-            audit("changed"),
-        )
+    let draft = article_drafts(&store, &second, editor.id)
+        .save(&article_json(&article_text("Annas melnraksts")), 0)
         .await
         .expect("draft");
     let restored = store
@@ -254,32 +203,15 @@ async fn restoring_a_version_keeps_the_draft_another_editor_saved(store: SharedS
         .expect("restore");
     assert_eq!(restored.title, "Pirmā versija");
     assert_eq!(
-        store
-            .draft(ItemKind::Article, stored.id)
-            .await
-            .expect("read"),
+        stored_draft(&store, ItemKind::Article, stored.id).await,
         Some(draft),
         "the draft another editor saved is still theirs"
     );
 
     // The same for an event moved on the calendar while someone drafts it.
-    let event_row = store
-        .create_event(
-            &event("Seminārs", utc(2020, 8, 4, 7, 0), utc(2020, 8, 4, 9, 0)),
-            None,
-        )
-        .await
-        .expect("event");
-    store
-        .save_draft(
-            ItemKind::Event,
-            event_row.id,
-            r#"{"title":"Melnraksts"}"#,
-            event_row.version,
-            0,
-            editor.id,
-            audit("changed"),
-        )
+    let event_row = a_seminar(&store).await;
+    event_drafts(&store, &event_row, editor.id)
+        .save(r#"{"title":"Melnraksts"}"#, 0)
         .await
         .expect("event draft");
     store
@@ -292,35 +224,19 @@ async fn restoring_a_version_keeps_the_draft_another_editor_saved(store: SharedS
         )
         .await
         .expect("move");
-    assert!(store
-        .draft(ItemKind::Event, event_row.id)
+    assert!(stored_draft(&store, ItemKind::Event, event_row.id)
         .await
-        .expect("read")
         .is_some());
 }
 
 /// Articles and events settle their drafts the same way: publishing takes the draft it was
 /// made from with it, in its transaction, and a newer draft refuses it.
 async fn articles_and_events_publish_their_drafts_alike(store: SharedStore) {
-    let editor = editor(&store).await;
-    let event_row = store
-        .create_event(
-            &event("Seminārs", utc(2020, 8, 4, 7, 0), utc(2020, 8, 4, 9, 0)),
-            None,
-        )
-        .await
-        .expect("event");
+    let editor = an_editor(&store).await;
+    let event_row = a_seminar(&store).await;
     for seen in [0, 1] {
-        store
-            .save_draft(
-                ItemKind::Event,
-                event_row.id,
-                r#"{"title":"Melnraksts"}"#,
-                event_row.version,
-                seen,
-                editor.id,
-                audit("changed"),
-            )
+        event_drafts(&store, &event_row, editor.id)
+            .save(r#"{"title":"Melnraksts"}"#, seen)
             .await
             .expect("draft");
     }
@@ -367,10 +283,7 @@ async fn articles_and_events_publish_their_drafts_alike(store: SharedStore) {
         (event_row.version + 1, "Seminārs Rīgā")
     );
     assert_eq!(
-        store
-            .draft(ItemKind::Event, event_row.id)
-            .await
-            .expect("read"),
+        stored_draft(&store, ItemKind::Event, event_row.id).await,
         None
     );
     assert_eq!(actions(&store).await, vec!["changed", "changed"]);
@@ -380,11 +293,8 @@ async fn articles_and_events_publish_their_drafts_alike(store: SharedStore) {
 /// that was acknowledged is always stored afterwards (a publish that would take it is
 /// refused).
 async fn a_publish_racing_an_autosave_never_loses_a_saved_draft(store: SharedStore) {
-    let editor = editor(&store).await;
-    let stored = store
-        .create_article(&article("Sākums", utc(2021, 5, 3, 7, 0)), None)
-        .await
-        .expect("article");
+    let editor = an_editor(&store).await;
+    let stored = an_article(&store, "Sākums").await;
     for round in 0..10 {
         let version = store
             .article(stored.id)
@@ -393,10 +303,8 @@ async fn a_publish_racing_an_autosave_never_loses_a_saved_draft(store: SharedSto
             .expect("article")
             .version;
         let id = stored.id;
-        let seen = store
-            .draft(ItemKind::Article, stored.id)
+        let seen = stored_draft(&store, ItemKind::Article, stored.id)
             .await
-            .expect("read")
             .map_or(0, |draft| draft.draft_version);
         let publish = {
             let store = Arc::clone(&store);
@@ -416,15 +324,10 @@ async fn a_publish_racing_an_autosave_never_loses_a_saved_draft(store: SharedSto
             let store = Arc::clone(&store);
             let editor = editor.id;
             tokio::spawn(async move {
-                store
-                    .save_draft(
-                        ItemKind::Article,
-                        id,
+                drafting(&store, ItemKind::Article, id, version, editor)
+                    .save(
                         &article_json(&article_text(&format!("Melnraksts {round}"))),
-                        version,
                         seen,
-                        editor,
-                        audit("changed"),
                     )
                     .await
             })
@@ -450,10 +353,7 @@ async fn a_publish_racing_an_autosave_never_loses_a_saved_draft(store: SharedSto
         );
         if let Ok(draft) = drafted {
             assert_eq!(
-                store
-                    .draft(ItemKind::Article, stored.id)
-                    .await
-                    .expect("read"),
+                stored_draft(&store, ItemKind::Article, stored.id).await,
                 Some(draft),
                 "round {round}: the acknowledged draft is stored"
             );
@@ -477,26 +377,11 @@ contract_tests!(
 async fn imports_at_once_write_the_site_once(store: SharedStore) {
     // The file comes from another site (the format is the same for both backends).
     let source = TestDb::sqlite().await;
-    let editor = editor(&source.store()).await;
-    let stored = source
-        .store()
-        .create_article(
-            &article("Sadarbība ar Moldovu", utc(2021, 5, 3, 7, 0)),
-            None,
-        )
-        .await
-        .expect("article");
-    source
-        .store()
-        .save_draft(
-            ItemKind::Article,
-            stored.id,
-            &article_json(&article_text("Melnraksts")),
-            stored.version,
-            0,
-            editor.id,
-            audit("changed"),
-        )
+    let source_store = source.store();
+    let editor = an_editor(&source_store).await;
+    let stored = an_article(&source_store, "Sadarbība ar Moldovu").await;
+    article_drafts(&source_store, &stored, editor.id)
+        .save(&article_json(&article_text("Melnraksts")), 0)
         .await
         .expect("draft");
     let site = std::sync::Arc::new(source.store().export_site().await.expect("export"));

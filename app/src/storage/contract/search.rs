@@ -79,15 +79,7 @@ async fn search_ignores_case_and_diacritics_and_matches_prefixes(store: SharedSt
 }
 
 async fn search_filters_by_kind_and_category_and_pages(store: SharedStore) {
-    store
-        .create_category(&NewCategory {
-            slug: "apmacibas".into(),
-            name: "Apmācības".into(),
-            colour: "#1d4ed8".into(),
-            ..NewCategory::default()
-        })
-        .await
-        .expect("category");
+    training_category(&store).await;
     for i in 0..12 {
         let mut news = article(&format!("Apmācību ziņa {i}"), utc(2020, 1, 1 + i, 7, 0));
         news.category = (i % 2 == 0).then(|| "apmacibas".to_string());
@@ -177,13 +169,7 @@ async fn search_survives_hostile_queries(store: SharedStore) {
 }
 
 async fn an_edited_or_trashed_article_is_found_or_missed_at_once(store: SharedStore) {
-    let stored = store
-        .create_article(
-            &article("Rīgā atklāj jaunu atbalsta centru", utc(2021, 5, 3, 7, 0)),
-            None,
-        )
-        .await
-        .expect("article");
+    let stored = an_article(&store, "Rīgā atklāj jaunu atbalsta centru").await;
     assert_eq!(
         search_titles(&store, &search_request("atbalsta centru")).await,
         vec!["Rīgā atklāj jaunu atbalsta centru"]
@@ -215,15 +201,7 @@ async fn an_edited_or_trashed_article_is_found_or_missed_at_once(store: SharedSt
         vec!["Daugavpilī atklāj jaunu konsultāciju punktu"]
     );
 
-    store
-        .move_trash(
-            crate::editing::ItemKind::Article,
-            stored.id,
-            TrashMove::Into,
-            audit("deleted"),
-        )
-        .await
-        .expect("trash");
+    trash(&store, ItemKind::Article, stored.id).await;
     assert!(search_titles(&store, &search_request("daugavpili"))
         .await
         .is_empty());

@@ -12,13 +12,7 @@ contract_tests!(
 async fn translations_are_kept_per_language_and_replaced_only_at_the_version_seen(
     store: SharedStore,
 ) {
-    let article = store
-        .create_article(
-            &article("Sadarbība ar Moldovu", utc(2021, 5, 3, 7, 0)),
-            None,
-        )
-        .await
-        .expect("article");
+    let article = an_article(&store, "Sadarbība ar Moldovu").await;
     let text = |title: &str| TranslatedText {
         title: title.to_string(),
         lead: "Lead.".into(),
@@ -220,13 +214,7 @@ async fn translations_are_kept_per_language_and_replaced_only_at_the_version_see
 async fn readers_find_items_by_their_version_in_their_language(store: SharedStore) {
     use crate::i18n::Lang;
 
-    let translated = store
-        .create_article(
-            &article("Sadarbība ar Moldovu", utc(2021, 5, 3, 7, 0)),
-            None,
-        )
-        .await
-        .expect("article");
+    let translated = an_article(&store, "Sadarbība ar Moldovu").await;
     store
         .create_article(&article("Robežsargi mācās", utc(2021, 5, 4, 7, 0)), None)
         .await

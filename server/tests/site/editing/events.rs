@@ -6,7 +6,7 @@ use super::*;
 #[tokio::test(flavor = "multi_thread")]
 async fn event_editing_refuses_anonymous_requests_and_checks_dates() {
     let site = Site::with_demo_content().await;
-    for (name, arguments) in [
+    let calls = [
         ("get_editable_event", json!({ "slug": "x" })),
         (
             "save_event",
@@ -22,21 +22,8 @@ async fn event_editing_refuses_anonymous_requests_and_checks_dates() {
             "delete_item",
             json!({ "item": { "kind": "Event", "id": 1 } }),
         ),
-    ] {
-        let answer = site
-            .post_json(
-                &format!("/api/editing/{name}"),
-                &arguments.to_string(),
-                None,
-            )
-            .await;
-        assert_eq!(
-            answer.status,
-            StatusCode::UNAUTHORIZED,
-            "{name}: {}",
-            answer.body
-        );
-    }
+    ];
+    site.refuses_without_signing_in(&calls).await;
 
     let cookie = site.signed_in("anna@example.lv", Role::Editor).await;
     let created = site

@@ -1,52 +1,37 @@
 //! Translations of articles and events, and what readers of each language see.
 
 use super::*;
+use crate::common::Answer;
 
 #[tokio::test(flavor = "multi_thread")]
 async fn editors_translate_articles_and_events_and_readers_see_the_translation() {
     let site = Site::with_demo_content().await;
-    let cookie = site.signed_in("anna@example.lv", Role::Editor).await;
-    let save_at = |kind: &str, slug: &str, lang: &str, title: &str, body: &str, version: i64| {
-        json!({ "save": { "kind": kind, "slug": slug, "lang": lang, "fields": {
-            "title": title, "lead": "Lead.", "body_html": body, "extra": "", "version": version } } })
-        .to_string()
-    };
-    let save = |kind: &str, slug: &str, lang: &str, title: &str, body: &str| {
-        save_at(kind, slug, lang, title, body, 0)
-    };
-    let saved = site
-        .post_json(
-            "/api/editing/save_translation",
-            // The demo content has version 1 of the English translation.
-            &save_at(
-                "Article",
-                LAUNCH,
-                "En",
-                "Inspectors learn to spot exploitation",
-                "<p>Text</p><script>alert(1)</script>",
-                1,
-            ),
-            Some(&cookie),
+    let anna = Translator::signed_in(&site, "anna@example.lv").await;
+    // The demo content has version 1 of the English translation.
+    let saved = anna
+        .save(
+            "Article",
+            LAUNCH,
+            "En",
+            "Inspectors learn to spot exploitation",
+            "<p>Text</p><script>alert(1)</script>",
+            1,
         )
         .await;
     assert_eq!(saved.status, StatusCode::OK, "{}", saved.body);
     assert!(saved.body.contains("\"version\":2"), "{}", saved.body);
     // A second translator who also started from version 1 is refused, and told which is
     // stored; the first translation stays.
-    let other = site.signed_in("peteris@example.lv", Role::Editor).await;
-    for (version, who) in [(1, &other), (0, &other)] {
-        let stale = site
-            .post_json(
-                "/api/editing/save_translation",
-                &save_at(
-                    "Article",
-                    LAUNCH,
-                    "En",
-                    "Overwritten",
-                    "<p>Lost</p>",
-                    version,
-                ),
-                Some(who),
+    let peteris = Translator::signed_in(&site, "peteris@example.lv").await;
+    for version in [1, 0] {
+        let stale = peteris
+            .save(
+                "Article",
+                LAUNCH,
+                "En",
+                "Overwritten",
+                "<p>Lost</p>",
+                version,
             )
             .await;
         assert_eq!(stale.status, StatusCode::CONFLICT, "{}", stale.body);
@@ -60,7 +45,7 @@ async fn editors_translate_articles_and_events_and_readers_see_the_translation()
         .post_json(
             "/api/editing/get_translation",
             &json!({ "kind": "Article", "slug": LAUNCH, "lang": "En" }).to_string(),
-            Some(&other),
+            Some(&peteris.cookie),
         )
         .await;
     assert_eq!(theirs.status, StatusCode::OK, "{}", theirs.body);
@@ -91,47 +76,26 @@ async fn editors_translate_articles_and_events_and_readers_see_the_translation()
         "the original stays as it was"
     );
 
-    let latvian_target = site
-        .post_json(
-            "/api/editing/save_translation",
-            &save("Article", LAUNCH, "Lv", "X", ""),
-            Some(&cookie),
-        )
-        .await;
+    let latvian_target = anna.save("Article", LAUNCH, "Lv", "X", "", 0).await;
     assert_eq!(latvian_target.status, StatusCode::UNPROCESSABLE_ENTITY);
-    let untitled = site
-        .post_json(
-            "/api/editing/save_translation",
-            &save("Article", LAUNCH, "Ru", "  ", ""),
-            Some(&cookie),
-        )
-        .await;
+    let untitled = anna.save("Article", LAUNCH, "Ru", "  ", "", 0).await;
     assert_eq!(untitled.status, StatusCode::UNPROCESSABLE_ENTITY);
     assert!(
         untitled.body.contains("\"field\":\"title\""),
         "{}",
         untitled.body
     );
-    let unknown = site
-        .post_json(
-            "/api/editing/save_translation",
-            &save("Event", "nav-tada", "Ru", "X", ""),
-            Some(&cookie),
-        )
-        .await;
+    let unknown = anna.save("Event", "nav-tada", "Ru", "X", "", 0).await;
     assert_eq!(unknown.status, StatusCode::NOT_FOUND);
 
-    let event = site
-        .post_json(
-            "/api/editing/save_translation",
-            &save(
-                "Event",
-                "vebinars-par-viltus-darba-piedavajumiem-socialajos-tiklos",
-                "Ru",
-                "Вебинар о фальшивых вакансиях",
-                "<p>Текст</p>",
-            ),
-            Some(&cookie),
+    let event = anna
+        .save(
+            "Event",
+            "vebinars-par-viltus-darba-piedavajumiem-socialajos-tiklos",
+            "Ru",
+            "Вебинар о фальшивых вакансиях",
+            "<p>Текст</p>",
+            0,
         )
         .await;
     assert_eq!(event.status, StatusCode::OK, "{}", event.body);
@@ -139,4 +103,36 @@ async fn editors_translate_articles_and_events_and_readers_see_the_translation()
         .get("/ru/events/vebinars-par-viltus-darba-piedavajumiem-socialajos-tiklos")
         .await;
     assert!(russian.contains("Вебинар о фальшивых вакансиях"));
+}
+
+/// A translator, signed in, saving translations through the server function.
+struct Translator<'a> {
+    site: &'a Site,
+    cookie: String,
+}
+
+impl<'a> Translator<'a> {
+    async fn signed_in(site: &'a Site, email: &str) -> Self {
+        let cookie = site.signed_in(email, Role::Editor).await;
+        Translator { site, cookie }
+    }
+
+    /// Saves `title` and `body` as the `lang` translation of item `slug` of `kind`, over the
+    /// version the translator started from (0: a new translation).
+    async fn save(
+        &self,
+        kind: &str,
+        slug: &str,
+        lang: &str,
+        title: &str,
+        body: &str,
+        version: i64,
+    ) -> Answer {
+        let save = json!({ "save": { "kind": kind, "slug": slug, "lang": lang, "fields": {
+            "title": title, "lead": "Lead.", "body_html": body, "extra": "", "version": version } } });
+        let uri = "/api/editing/save_translation";
+        self.site
+            .post_json(uri, &save.to_string(), Some(&self.cookie))
+            .await
+    }
 }

@@ -27,89 +27,56 @@ fn rules_are_normalised_to_one_form() {
 
 #[test]
 fn series_end_with_count_is_the_end_of_the_last_occurrence() {
-    let end = series_end(
-        at(2020, 8, 3, 10, 0),
-        "FREQ=DAILY;COUNT=5",
-        &[],
-        Duration::hours(2),
-    )
-    .expect("rule accepted");
+    let end = series(at(2020, 8, 3, 10, 0), "FREQ=DAILY;COUNT=5")
+        .lasting(Duration::hours(2))
+        .end();
     assert_eq!(end, Some(utc(2020, 8, 7, 9, 0)));
 }
 
 #[test]
 fn series_end_with_until_is_the_end_of_the_last_occurrence_before_it() {
     // Tuesdays; UNTIL falls on Thursday 27 August, so the last one is the 25th.
-    let end = series_end(
-        at(2020, 8, 4, 18, 0),
-        "FREQ=WEEKLY;UNTIL=20200827T120000Z",
-        &[],
-        Duration::hours(2),
-    )
-    .expect("rule accepted");
+    let end = series(at(2020, 8, 4, 18, 0), "FREQ=WEEKLY;UNTIL=20200827T120000Z")
+        .lasting(Duration::hours(2))
+        .end();
     assert_eq!(end, Some(utc(2020, 8, 25, 17, 0)));
 }
 
 #[test]
 fn until_series_shows_nothing_in_a_window_after_until() {
     // The window is far enough ahead for the expansion to skip to it.
-    let starts = expand(
-        at(2018, 1, 1, 10, 0),
-        "FREQ=DAILY;UNTIL=20200101",
-        &[],
-        Duration::hours(1),
-        day(2026, 8, 1),
-        day(2026, 9, 1),
-    );
+    let starts = series(at(2018, 1, 1, 10, 0), "FREQ=DAILY;UNTIL=20200101")
+        .starts(day(2026, 8, 1), day(2026, 9, 1));
     assert_eq!(starts, Vec::<NaiveDateTime>::new());
-    let last_days = expand(
-        at(2018, 1, 1, 10, 0),
-        "FREQ=DAILY;UNTIL=20200101",
-        &[],
-        Duration::hours(1),
-        day(2019, 12, 31),
-        day(2020, 1, 3),
-    );
+    let last_days = series(at(2018, 1, 1, 10, 0), "FREQ=DAILY;UNTIL=20200101")
+        .starts(day(2019, 12, 31), day(2020, 1, 3));
     assert_eq!(
-        days_of(&last_days),
+        last_days
+            .iter()
+            .map(NaiveDateTime::date)
+            .collect::<Vec<_>>(),
         vec![day(2019, 12, 31), day(2020, 1, 1)]
     );
 }
 
 #[test]
 fn first_start_after_until_is_still_the_one_occurrence() {
-    let starts = expand(
-        at(2021, 3, 1, 10, 0),
-        "FREQ=WEEKLY;UNTIL=20201231",
-        &[],
-        Duration::hours(1),
-        day(2021, 1, 1),
-        day(2022, 1, 1),
-    );
+    let starts = series(at(2021, 3, 1, 10, 0), "FREQ=WEEKLY;UNTIL=20201231")
+        .starts(day(2021, 1, 1), day(2022, 1, 1));
     assert_eq!(starts, vec![at(2021, 3, 1, 10, 0)]);
 }
 
 #[test]
 fn series_end_of_a_long_until_series_is_found_near_until() {
-    let end = series_end(
-        at(2018, 1, 1, 10, 0),
-        "FREQ=DAILY;UNTIL=20991231",
-        &[],
-        Duration::hours(1),
-    )
-    .expect("rule accepted");
+    let end = series(at(2018, 1, 1, 10, 0), "FREQ=DAILY;UNTIL=20991231").end();
     assert_eq!(end, Some(utc(2099, 12, 31, 9, 0)));
 }
 
 #[test]
 fn series_without_end_has_no_end() {
-    let end = series_end(
-        at(2020, 8, 3, 10, 0),
-        "FREQ=WEEKLY",
-        &[],
-        Duration::hours(2),
-    )
-    .expect("rule accepted");
+    let end = series(at(2020, 8, 3, 10, 0), "FREQ=WEEKLY")
+        .lasting(Duration::hours(2))
+        .end();
     assert_eq!(end, None);
 }
 
@@ -117,25 +84,20 @@ fn series_without_end_has_no_end() {
 fn series_end_skips_an_excluded_last_occurrence() {
     // The fifth occurrence (7 August) is excluded; it still counts, so the series ends
     // with the fourth rather than gaining an eighth of August.
-    let end = series_end(
-        at(2020, 8, 3, 10, 0),
-        "FREQ=DAILY;COUNT=5",
-        &[at(2020, 8, 7, 10, 0)],
-        Duration::hours(2),
-    )
-    .expect("rule accepted");
+    let end = series(at(2020, 8, 3, 10, 0), "FREQ=DAILY;COUNT=5")
+        .skipping(&[at(2020, 8, 7, 10, 0)])
+        .lasting(Duration::hours(2))
+        .end();
     assert_eq!(end, Some(utc(2020, 8, 6, 9, 0)));
 }
 
 #[test]
 fn series_end_when_every_occurrence_is_excluded_is_the_first_end() {
-    let end = series_end(
-        at(2020, 8, 3, 10, 0),
-        "FREQ=DAILY;COUNT=2",
-        &[at(2020, 8, 3, 10, 0), at(2020, 8, 4, 10, 0)],
-        Duration::hours(2),
-    )
-    .expect("rule accepted");
+    let both = [at(2020, 8, 3, 10, 0), at(2020, 8, 4, 10, 0)];
+    let end = series(at(2020, 8, 3, 10, 0), "FREQ=DAILY;COUNT=2")
+        .skipping(&both)
+        .lasting(Duration::hours(2))
+        .end();
     assert_eq!(end, Some(utc(2020, 8, 3, 9, 0)));
 }
 
@@ -219,14 +181,8 @@ fn occurrences_and_series_end_refuse_bad_rules_too() {
 
 #[test]
 fn daily_series_from_2018_expanded_for_august_2026() {
-    let starts = expand(
-        at(2018, 1, 1, 10, 0),
-        "FREQ=DAILY",
-        &[],
-        Duration::hours(1),
-        day(2026, 8, 1),
-        day(2026, 9, 1),
-    );
+    let starts =
+        series(at(2018, 1, 1, 10, 0), "FREQ=DAILY").starts(day(2026, 8, 1), day(2026, 9, 1));
     assert_eq!(starts.len(), 31);
     assert_eq!(starts.first(), Some(&at(2026, 8, 1, 10, 0)));
     assert_eq!(starts.last(), Some(&at(2026, 8, 31, 10, 0)));
@@ -272,14 +228,7 @@ fn skipping_ahead_keeps_weekly_monthly_and_yearly_cadences() {
     for (first, rule) in cases {
         // The window's share of an expansion from the first start, compared with the
         // skipped-ahead expansion.
-        let skipped = expand(
-            first,
-            rule,
-            &[],
-            Duration::hours(1),
-            day(2030, 1, 1),
-            day(2033, 1, 1),
-        );
+        let skipped = series(first, rule).starts(day(2030, 1, 1), day(2033, 1, 1));
         let from_first: Vec<NaiveDateTime> =
             Series::new(first, Rule::parse(rule).expect("accepted"), &[])
                 .starts(None)

@@ -10,11 +10,7 @@ fn special_characters_are_escaped_and_round_trip() {
     let event = IcsEvent {
         title,
         description,
-        ..timed_event(
-            "escape@notikumi",
-            utc(2020, 8, 4, 7, 0),
-            utc(2020, 8, 4, 9, 0),
-        )
+        ..seminar("escape@notikumi")
     };
     let ics = write_one(event);
     assert!(has_line(&ics, "SUMMARY:Koncerts\\, deja\\; \\\\ atpūta"));
@@ -34,11 +30,7 @@ fn carriage_returns_and_control_characters_cannot_break_lines() {
     let event = IcsEvent {
         description: "Pirmā\r\nOtrā\rTrešā\u{7}",
         url: Some("https://notikumi.lv/x\r\nX-INJECTED:1".to_owned()),
-        ..timed_event(
-            "controls@notikumi",
-            utc(2020, 8, 4, 7, 0),
-            utc(2020, 8, 4, 9, 0),
-        )
+        ..seminar("controls@notikumi")
     };
     let ics = write_one(event);
     assert_well_formed_lines(&ics);
@@ -59,11 +51,7 @@ fn long_latvian_description_is_folded_on_character_boundaries() {
             .collect();
     let event = IcsEvent {
         description: &description,
-        ..timed_event(
-            "long@notikumi",
-            utc(2020, 8, 4, 7, 0),
-            utc(2020, 8, 4, 9, 0),
-        )
+        ..seminar("long@notikumi")
     };
     let ics = write_one(event);
     assert_well_formed_lines(&ics);
@@ -110,6 +98,10 @@ fn folds_do_not_leave_whitespace_at_line_ends() {
 fn round_trips_through_the_ical_parser() {
     let weekly_skips = [naive(2020, 9, 8, 18, 30), naive(2020, 9, 22, 18, 30)];
     let daily_skips = [naive(2020, 8, 8, 0, 0)];
+    // (start, end) in UTC: a week-long festival, a weekly course, a three-day market.
+    let festival = (utc(2020, 8, 5, 21, 0), utc(2020, 8, 11, 21, 0));
+    let course = (utc(2020, 9, 1, 15, 30), utc(2020, 9, 1, 17, 0));
+    let market = (utc(2020, 8, 6, 21, 0), utc(2020, 8, 7, 21, 0));
     // No trailing space: `ical` trims whitespace at the end of every physical line.
     let long_description = "Ūdens, šķiņķis; ģitāra \\ ēnas. "
         .repeat(12)
@@ -122,43 +114,27 @@ fn round_trips_through_the_ical_parser() {
             location: "Doma laukums, Rīga",
             url: Some("https://notikumi.lv/lv/notikumi/1".to_owned()),
             category: Some("Mūzika"),
-            ..timed_event(
-                "event-1@notikumi",
-                utc(2020, 8, 4, 7, 0),
-                utc(2020, 8, 4, 9, 0),
-            )
+            ..seminar("event-1@notikumi")
         },
         IcsEvent {
             title: "Zinātnes nedēļa",
             description: &long_description,
             all_day: true,
-            ..timed_event(
-                "event-2@notikumi",
-                utc(2020, 8, 5, 21, 0),
-                utc(2020, 8, 11, 21, 0),
-            )
+            ..timed_event("event-2@notikumi", festival.0, festival.1)
         },
         IcsEvent {
             title: "Latviešu valodas kursi",
             location: "Tērbatas iela 2",
             rrule: Some("FREQ=WEEKLY;BYDAY=TU;COUNT=5"),
             exdates: &weekly_skips,
-            ..timed_event(
-                "event-3@notikumi",
-                utc(2020, 9, 1, 15, 30),
-                utc(2020, 9, 1, 17, 0),
-            )
+            ..timed_event("event-3@notikumi", course.0, course.1)
         },
         IcsEvent {
             title: "Tirdziņš",
             all_day: true,
             rrule: Some("FREQ=DAILY;COUNT=3"),
             exdates: &daily_skips,
-            ..timed_event(
-                "event-4@notikumi",
-                utc(2020, 8, 6, 21, 0),
-                utc(2020, 8, 7, 21, 0),
-            )
+            ..timed_event("event-4@notikumi", market.0, market.1)
         },
     ];
     let ics = write_calendar("Notikumi: Rīga", &events);

@@ -1,0 +1,64 @@
+//! The tables of each kind of editable item, which the writes and reads articles and events
+//! share name by kind, and what a refused draft save means.
+
+/// The tables of one kind of editable item, for the writes and reads articles and events
+/// share (audit lines, drafts, translations): the items' table, the name the audit log gives
+/// the kind, the column other tables name an item by, its drafts' and translations' tables,
+/// and the four translated text columns in the order `save_translation` binds them.
+pub(super) struct ItemTables {
+    pub(super) kind: &'static str,
+    pub(super) items: &'static str,
+    pub(super) key: &'static str,
+    pub(super) drafts: &'static str,
+    pub(super) revisions: &'static str,
+    pub(super) translations: &'static str,
+    pub(super) columns: [&'static str; 4],
+}
+
+impl ItemTables {
+    /// The tables of `kind`.
+    pub(super) fn of(kind: crate::editing::ItemKind) -> &'static ItemTables {
+        match kind {
+            crate::editing::ItemKind::Article => &ItemTables::ARTICLES,
+            crate::editing::ItemKind::Event => &ItemTables::EVENTS,
+        }
+    }
+
+    pub(super) const ARTICLES: ItemTables = ItemTables {
+        kind: "article",
+        items: "articles",
+        key: "article_id",
+        drafts: "article_drafts",
+        revisions: "article_revisions",
+        translations: "article_translations",
+        columns: ["title", "lead", "body_html", "contact"],
+    };
+    pub(super) const EVENTS: ItemTables = ItemTables {
+        kind: "event",
+        items: "events",
+        key: "event_id",
+        drafts: "event_drafts",
+        revisions: "event_revisions",
+        translations: "event_translations",
+        columns: ["title", "summary", "body_html", "location"],
+    };
+}
+
+/// Why a draft save guarded by `seen` (0: no draft yet) changed nothing, given the draft
+/// stored now (its `draft_version`, if any).
+pub(super) fn draft_refusal(seen: i64, stored: Option<i64>) -> super::StoreError {
+    use super::StoreError;
+    match stored {
+        Some(stored) => StoreError::Conflict {
+            expected: seen,
+            stored,
+        },
+        // No draft and no item: the insert found nothing to copy from.
+        None if seen == 0 => StoreError::NotFound,
+        // The draft the editor saw was published or discarded meanwhile.
+        None => StoreError::Conflict {
+            expected: seen,
+            stored: 0,
+        },
+    }
+}
