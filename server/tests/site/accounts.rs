@@ -4,7 +4,10 @@ use app::auth::Role;
 use http::StatusCode;
 use server::users::{self, UserCommand};
 
-use crate::common::{Site, ORIGIN, PASSWORD};
+use crate::{
+    common::{Site, ORIGIN, PASSWORD},
+    read::Page,
+};
 
 #[tokio::test(flavor = "multi_thread")]
 async fn an_editor_signs_in_sees_their_name_and_signs_out() {
@@ -12,11 +15,16 @@ async fn an_editor_signs_in_sees_their_name_and_signs_out() {
     let cookie = site.signed_in("anna@example.lv", Role::Editor).await;
     assert!(cookie.starts_with("__Host-notikumi_session="));
 
-    let page = site.get_as("/", &cookie).await;
-    assert!(page.body.contains("anna@example.lv"));
-    assert!(page.body.contains("Iziet"), "the header offers to sign out");
+    let page = Page::parse(&site.get_as("/", &cookie).await.body);
+    assert!(page.says("anna@example.lv"), "the header names the editor");
+    assert_eq!(
+        page.count(".account__signout button"),
+        1,
+        "the header offers to sign out"
+    );
+    assert!(page.says("Iziet"));
     let (_, anonymous) = site.get("/").await;
-    assert!(!anonymous.contains("anna@example.lv"));
+    assert!(!Page::parse(&anonymous).says("anna@example.lv"));
 
     let out = site
         .post_form("/api/logout", "", Some(&cookie), Some(ORIGIN))
@@ -24,7 +32,7 @@ async fn an_editor_signs_in_sees_their_name_and_signs_out() {
     assert!(out.status.is_success() || out.status.is_redirection());
     let after = site.get_as("/", &cookie).await;
     assert!(
-        !after.body.contains("anna@example.lv"),
+        !Page::parse(&after.body).says("anna@example.lv"),
         "the session ended on the server, not just in the browser"
     );
 }
