@@ -2,28 +2,25 @@
 //! stand, saved as a draft two seconds after typing stops, published on request.
 //! Ctrl+S saves at once, Esc leaves editing; leaving the page with unsaved changes asks first.
 
-use leptos::{html, prelude::*, task::spawn_local};
+use leptos::{prelude::*, task::spawn_local};
 
 use super::{
     article_settings::ArticleSettings,
-    autosave::{field_message, SaveState},
+    autosave::SaveState,
     body_editor::BodyEditor,
-    conflict::article_parts,
-    delete_item,
     drafting::Draft,
-    get_editable_article,
     history::History,
-    publish_article, save_draft,
-    shell::{self, load_editor, EditorBar},
+    publish_article,
+    shell::{self, load_editor, EditorBar, Opened},
     text_field::{EditableText, Lines},
-    ArticleSave, EditableArticle, ItemKind, ItemRef,
+    EditableArticle,
 };
 use crate::i18n::{tr, tr_with, Arg};
 
 /// Loads the article for editing. `on_leave` runs when the editor presses Esc.
 #[component]
 pub fn ArticleEditor(slug: String, on_leave: Callback<()>) -> impl IntoView {
-    load_editor(slug, get_editable_article, move |article| {
+    load_editor(slug, move |article: EditableArticle| {
         view! { <EditorForm article on_leave/> }
     })
 }
@@ -31,10 +28,16 @@ pub fn ArticleEditor(slug: String, on_leave: Callback<()>) -> impl IntoView {
 #[component]
 fn EditorForm(article: EditableArticle, on_leave: Callback<()>) -> impl IntoView {
     let lang = crate::i18n::current_lang();
-    let article_id = article.id;
-    let slug = StoredValue::new(article.slug.clone());
-    let (draft, base_version) = shell::open(&article);
-    let starting = draft.fields.get_untracked();
+    let opened = shell::open(&article);
+    let (request, (failed, save_now, edit)) = (opened.request(), opened.saving(lang));
+    let Opened {
+        draft,
+        version: base_version,
+        starting,
+        item,
+        body,
+        ..
+    } = opened;
     let Draft {
         fields,
         draft_version,
@@ -44,23 +47,7 @@ fn EditorForm(article: EditableArticle, on_leave: Callback<()>) -> impl IntoView
     } = draft;
     let state = autosave.state;
     let published = RwSignal::new(article.published);
-    let body = NodeRef::<html::Div>::new();
-
-    let error_for = move |field: &'static str| field_message(field_error, field);
-
-    let request = move || ArticleSave {
-        article_id,
-        fields: fields.get_untracked(),
-        base_version: base_version.get_untracked(),
-        draft_version: draft_version.get_untracked(),
-    };
-    let (failed, save_now, edit) = draft.saving(
-        lang,
-        request,
-        |save| &save.fields,
-        save_draft,
-        move || get_editable_article(slug.get_value()),
-    );
+    let error_for = move |field: &'static str| draft.error_for(field);
 
     let publish = move || {
         let save = request();
@@ -84,26 +71,9 @@ fn EditorForm(article: EditableArticle, on_leave: Callback<()>) -> impl IntoView
         autosave.when_idle(publish);
     };
 
-    let delete = draft.delete_after_asking(
-        lang,
-        "editor-article-delete-question",
-        move || {
-            delete_item(ItemRef {
-                kind: ItemKind::Article,
-                id: article_id,
-            })
-        },
-        "/editor",
-    );
+    let delete = draft.delete_after_asking(lang, item);
     let on_keydown = draft.keys(save_now, on_leave);
-    let conflict_view = draft.conflict_view(
-        lang,
-        "conflict-article-heading",
-        article_parts,
-        base_version,
-        body,
-        save_now,
-    );
+    let conflict_view = draft.conflict_view(lang, base_version, body, save_now);
 
     view! {
         <div class="article-editor" on:keydown=on_keydown>
@@ -161,7 +131,7 @@ fn EditorForm(article: EditableArticle, on_leave: Callback<()>) -> impl IntoView
                     error=error_for("contact")
                 />
             </article>
-            <History item=ItemRef { kind: ItemKind::Article, id: article_id } base_version/>
+            <History item base_version/>
         </div>
     }
 }

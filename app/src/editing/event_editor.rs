@@ -3,27 +3,22 @@
 //! notikumu" saves them over the event, published or not as chosen. Esc leaves. A save over
 //! someone else's shows both versions, to choose from part by part.
 
-use leptos::{html, prelude::*, task::spawn_local};
+use leptos::{prelude::*, task::spawn_local};
 
 use super::{
-    autosave::{field_message, SaveState},
+    autosave::SaveState,
     body_editor::BodyEditor,
-    conflict::event_parts,
-    delete_item,
-    drafting::Draft,
-    event_fields::{EditableEvent, EventFields, EventSave},
-    get_editable_event,
+    event_fields::{EditableEvent, EventFields},
     history::History,
-    save_event, save_event_draft,
-    shell::{self, load_editor, EditorBar},
+    save_event,
+    shell::{self, load_editor, EditorBar, Opened},
     text_field::{EditableText, Lines},
-    ItemKind, ItemRef,
 };
 use crate::i18n::{tr, tr_with, Arg};
 
 #[component]
 pub fn EventEditor(slug: String, on_leave: Callback<()>) -> impl IntoView {
-    load_editor(slug, get_editable_event, move |event| {
+    load_editor(slug, move |event: EditableEvent| {
         view! { <EventForm event on_leave/> }
     })
 }
@@ -31,34 +26,21 @@ pub fn EventEditor(slug: String, on_leave: Callback<()>) -> impl IntoView {
 #[component]
 fn EventForm(event: EditableEvent, on_leave: Callback<()>) -> impl IntoView {
     let lang = crate::i18n::current_lang();
-    let event_id = event.id;
-    let slug = StoredValue::new(event.slug.clone());
-    let (draft, version) = shell::open(&event);
-    let starting = draft.fields.get_untracked();
-    let Draft {
-        fields,
-        draft_version,
-        field_error,
-        autosave,
+    let opened = shell::open(&event);
+    let (request, (failed, save_now, edit)) = (opened.request(), opened.saving(lang));
+    let Opened {
+        draft,
+        version,
+        starting,
+        item,
+        body,
         ..
-    } = draft;
+    } = opened;
+    let fields = draft.fields;
+    let (draft_version, field_error) = (draft.draft_version, draft.field_error);
+    let autosave = draft.autosave;
     let state = autosave.state;
-    let body = NodeRef::<html::Div>::new();
-    let error_for = move |field: &'static str| field_message(field_error, field);
-
-    let request = move || EventSave {
-        event_id,
-        version: version.get_untracked(),
-        draft_version: draft_version.get_untracked(),
-        fields: fields.get_untracked(),
-    };
-    let (failed, save_now, edit) = draft.saving(
-        lang,
-        request,
-        |save| &save.fields,
-        save_event_draft,
-        move || get_editable_event(slug.get_value()),
-    );
+    let error_for = move |field: &'static str| draft.error_for(field);
 
     let store = move || {
         let save = request();
@@ -86,25 +68,8 @@ fn EventForm(event: EditableEvent, on_leave: Callback<()>) -> impl IntoView {
         autosave.when_idle(store);
     };
     let on_keydown = draft.keys(save_now, on_leave);
-    let delete = draft.delete_after_asking(
-        lang,
-        "editor-event-delete-question",
-        move || {
-            delete_item(ItemRef {
-                kind: ItemKind::Event,
-                id: event_id,
-            })
-        },
-        "/calendar",
-    );
-    let conflict_view = draft.conflict_view(
-        lang,
-        "conflict-event-heading",
-        event_parts,
-        version,
-        body,
-        save_now,
-    );
+    let delete = draft.delete_after_asking(lang, item);
+    let conflict_view = draft.conflict_view(lang, version, body, save_now);
     // A one-line field: its control's id, the field the server names when refusing it.
     let text_field = move |(id, key): (&'static str, &'static str),
                            label: String,
@@ -225,7 +190,7 @@ fn EventForm(event: EditableEvent, on_leave: Callback<()>) -> impl IntoView {
                     error=error_for("body")
                 />
             </article>
-            <History item=ItemRef { kind: ItemKind::Event, id: event_id } base_version=version/>
+            <History item base_version=version/>
         </div>
     }
 }

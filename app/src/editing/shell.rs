@@ -9,11 +9,12 @@ use leptos::{ev::KeyboardEvent, html, prelude::*, task::spawn_local};
 use serde::{de::DeserializeOwned, Serialize};
 
 use super::{
-    autosave::SaveState,
-    conflict::{ConflictView, Part},
+    autosave::{field_message, SaveState},
+    conflict::{article_parts, event_parts, ConflictView, Part},
+    delete_item,
     drafting::Draft,
-    event_fields::{EditableEvent, EventFields},
-    ArticleFields, DraftState, EditableArticle,
+    event_fields::{EditableEvent, EventFields, EventSave},
+    ArticleFields, ArticleSave, DraftState, EditableArticle, ItemKind, ItemRef, Saved,
 };
 use crate::{
     error::AppError,
@@ -25,7 +26,32 @@ pub trait Editable: Clone + Send + Sync + 'static {
     type Fields: Clone + PartialEq + Send + Sync + 'static;
     /// How the conflict view names the item as saved, when the other side is not a draft.
     const SAVED_VERSION: &'static str;
+    /// The conflict view's heading (a message key).
+    const CONFLICT_HEADING: &'static str;
+    /// What deleting the item asks first (a message key), and where its editor goes after.
+    const DELETE_QUESTION: &'static str;
+    const AFTER_DELETE: &'static str;
 
+    /// Which item this is, as history, trash and delete name it.
+    fn item(&self) -> ItemRef;
+    /// Its address.
+    fn slug(&self) -> &str;
+    /// The parts the conflict view lets an editor choose between.
+    fn parts() -> Vec<Part<Self::Fields>>;
+
+    /// A save of the editor's fields, as the kind's server functions take it.
+    type Save: 'static;
+    /// The save of `fields` written on item version `version`, over shared draft
+    /// `draft_version` (0: none).
+    fn save_of(item: ItemRef, fields: Self::Fields, version: i64, draft_version: i64)
+        -> Self::Save;
+    fn fields_of(save: &Self::Save) -> &Self::Fields;
+    /// Saves the shared draft (the kind's server function).
+    fn save_shared_draft(
+        save: Self::Save,
+    ) -> impl Future<Output = Result<Saved, AppError>> + 'static;
+    /// The item as stored now, for its editor (the kind's server function).
+    fn fetch(slug: String) -> impl Future<Output = Result<Self, AppError>> + Send + 'static;
     /// The stored item's version.
     fn version(&self) -> i64;
     /// What is saved now (what readers see, once it is published).
@@ -60,6 +86,48 @@ pub trait Editable: Clone + Send + Sync + 'static {
 impl Editable for EditableArticle {
     type Fields = ArticleFields;
     const SAVED_VERSION: &'static str = "conflict-published-version";
+    const CONFLICT_HEADING: &'static str = "conflict-article-heading";
+    const DELETE_QUESTION: &'static str = "editor-article-delete-question";
+    const AFTER_DELETE: &'static str = "/editor";
+
+    fn item(&self) -> ItemRef {
+        ItemRef {
+            kind: ItemKind::Article,
+            id: self.id,
+        }
+    }
+    fn slug(&self) -> &str {
+        &self.slug
+    }
+    fn parts() -> Vec<Part<ArticleFields>> {
+        article_parts()
+    }
+
+    type Save = ArticleSave;
+    fn save_of(
+        item: ItemRef,
+        fields: ArticleFields,
+        version: i64,
+        draft_version: i64,
+    ) -> ArticleSave {
+        ArticleSave {
+            article_id: item.id,
+            fields,
+            base_version: version,
+            draft_version,
+        }
+    }
+    fn fields_of(save: &ArticleSave) -> &ArticleFields {
+        &save.fields
+    }
+    fn save_shared_draft(
+        save: ArticleSave,
+    ) -> impl Future<Output = Result<Saved, AppError>> + 'static {
+        super::save_draft(save)
+    }
+    fn fetch(slug: String) -> impl Future<Output = Result<Self, AppError>> + Send + 'static {
+        super::get_editable_article(slug)
+    }
 
     fn version(&self) -> i64 {
         self.version
@@ -78,6 +146,43 @@ impl Editable for EditableArticle {
 impl Editable for EditableEvent {
     type Fields = EventFields;
     const SAVED_VERSION: &'static str = "conflict-saved-version";
+    const CONFLICT_HEADING: &'static str = "conflict-event-heading";
+    const DELETE_QUESTION: &'static str = "editor-event-delete-question";
+    const AFTER_DELETE: &'static str = "/calendar";
+
+    fn item(&self) -> ItemRef {
+        ItemRef {
+            kind: ItemKind::Event,
+            id: self.id,
+        }
+    }
+    fn slug(&self) -> &str {
+        &self.slug
+    }
+    fn parts() -> Vec<Part<EventFields>> {
+        event_parts()
+    }
+
+    type Save = EventSave;
+    fn save_of(item: ItemRef, fields: EventFields, version: i64, draft_version: i64) -> EventSave {
+        EventSave {
+            event_id: item.id,
+            version,
+            draft_version,
+            fields,
+        }
+    }
+    fn fields_of(save: &EventSave) -> &EventFields {
+        &save.fields
+    }
+    fn save_shared_draft(
+        save: EventSave,
+    ) -> impl Future<Output = Result<Saved, AppError>> + 'static {
+        super::save_event_draft(save)
+    }
+    fn fetch(slug: String) -> impl Future<Output = Result<Self, AppError>> + Send + 'static {
+        super::get_editable_event(slug)
+    }
 
     fn version(&self) -> i64 {
         self.version
@@ -107,19 +212,17 @@ pub(super) fn editing_title(lang: Lang, title: &str) -> String {
     tr_with(lang, "editor-editing", &[("title", Arg::Text(title))])
 }
 
-/// Loads the item `slug` with `fetch` and shows its editor `form`, or why it cannot be opened.
-pub fn load_editor<T, Fut, V>(
+/// Loads the item `slug` and shows its editor `form`, or why it cannot be opened.
+pub fn load_editor<T, V>(
     slug: String,
-    fetch: fn(String) -> Fut,
     form: impl Fn(T) -> V + Clone + Send + Sync + 'static,
 ) -> impl IntoView
 where
     T: Editable + Serialize + DeserializeOwned,
-    Fut: Future<Output = Result<T, AppError>> + Send + 'static,
     V: IntoView + 'static,
 {
     let lang = crate::i18n::current_lang();
-    let item = Resource::new(move || slug.clone(), fetch);
+    let item = Resource::new(move || slug.clone(), T::fetch);
     view! {
         <Suspense fallback=move || view! { <p class="loading">{tr(lang, "editor-opening")}</p> }>
             {move || {
@@ -135,13 +238,68 @@ where
     }
 }
 
-/// An editor opened on `item`: its drafting state, and the item version it continues from.
-pub fn open<T: Editable>(item: &T) -> (Draft<T::Fields, T>, RwSignal<i64>) {
+/// An editor opened on an item of kind `T`: what every kind's form starts from.
+pub struct Opened<T: Editable> {
+    pub draft: Draft<T::Fields, T>,
+    /// The item version the editor continues from.
+    pub version: RwSignal<i64>,
+    /// The fields it starts with (the body editor takes its first HTML from them).
+    pub starting: T::Fields,
+    pub item: ItemRef,
+    pub slug: StoredValue<String>,
+    /// The body editor's element, which a resolved conflict writes into.
+    pub body: NodeRef<html::Div>,
+}
+
+impl<T: Editable> Opened<T> {
+    /// The save of the editor's fields as they are now.
+    pub fn request(&self) -> impl Fn() -> T::Save + Copy + 'static {
+        let (item, version) = (self.item, self.version);
+        let (fields, draft_version) = (self.draft.fields, self.draft.draft_version);
+        move || {
+            let fields = fields.get_untracked();
+            T::save_of(
+                item,
+                fields,
+                version.get_untracked(),
+                draft_version.get_untracked(),
+            )
+        }
+    }
+
+    /// How the editor saves as its user types ([`Draft::saving`]), with the kind's server
+    /// functions: `(failed, save_now, edit)`.
+    #[allow(clippy::type_complexity)]
+    pub fn saving(
+        &self,
+        lang: Lang,
+    ) -> (
+        impl Fn(AppError) + Copy + 'static,
+        impl Fn() + Copy + 'static,
+        impl Fn(&dyn Fn(&mut T::Fields)) + Copy + 'static,
+    ) {
+        let slug = self.slug;
+        let reopen = move || T::fetch(slug.get_value());
+        let (request, fields_of) = (self.request(), T::fields_of);
+        self.draft
+            .saving(lang, request, fields_of, T::save_shared_draft, reopen)
+    }
+}
+
+/// An editor opened on `item`.
+pub fn open<T: Editable>(item: &T) -> Opened<T> {
     let (fields, version) = item.starting_point();
     let stored = item
         .draft()
         .map(|draft| (draft.draft_version, draft.saved_at.as_str()));
-    (Draft::new(fields, stored), RwSignal::new(version))
+    Opened {
+        starting: fields.clone(),
+        draft: Draft::new(fields, stored),
+        version: RwSignal::new(version),
+        item: item.item(),
+        slug: StoredValue::new(item.slug().to_string()),
+        body: NodeRef::new(),
+    }
 }
 
 impl<T: Editable> Draft<T::Fields, T> {
@@ -192,13 +350,16 @@ impl<T: Editable> Draft<T::Fields, T> {
         })
     }
 
+    /// The server's message about `field`, to show next to it.
+    pub fn error_for(self, field: &'static str) -> Signal<Option<String>> {
+        field_message(self.field_error, field)
+    }
+
     /// The choice between this editor's fields and the other version, while there is one.
     /// The merged fields become the editor's, saved on top of the other version.
     pub fn conflict_view(
         self,
         lang: Lang,
-        heading: &'static str,
-        parts: fn() -> Vec<Part<T::Fields>>,
         version: RwSignal<i64>,
         body: NodeRef<html::Div>,
         save_now: impl Fn() + Copy + Send + Sync + 'static,
@@ -224,11 +385,11 @@ impl<T: Editable> Draft<T::Fields, T> {
                 let (theirs, who) = theirs.theirs(lang);
                 view! {
                     <ConflictView
-                        heading=tr(lang, heading)
+                        heading=tr(lang, T::CONFLICT_HEADING)
                         mine
                         theirs
                         who
-                        parts=parts()
+                        parts=T::parts()
                         on_resolve=resolve
                     />
                 }
@@ -237,33 +398,23 @@ impl<T: Editable> Draft<T::Fields, T> {
         }
     }
 
-    /// Asks `question`, then stops saving, deletes with `delete` and goes to `then` (a site
-    /// path).
-    pub fn delete_after_asking<Fut>(
-        self,
-        lang: Lang,
-        question: &'static str,
-        delete: impl Fn() -> Fut + Clone + 'static,
-        then: &'static str,
-    ) -> impl Fn() + Clone + 'static
-    where
-        Fut: Future<Output = Result<(), AppError>> + 'static,
-    {
+    /// Asks whether to delete `item` (the kind's question), then stops saving, deletes it and
+    /// goes where the kind's editor goes after.
+    pub fn delete_after_asking(self, lang: Lang, item: ItemRef) -> impl Fn() + Copy + 'static {
         let state = self.autosave.state;
         move || {
             let sure = window()
-                .confirm_with_message(&tr(lang, question))
+                .confirm_with_message(&tr(lang, T::DELETE_QUESTION))
                 .unwrap_or(false);
             if !sure {
                 return;
             }
             self.autosave.cancel();
-            let delete = delete.clone();
             spawn_local(async move {
-                match delete().await {
+                match delete_item(item).await {
                     Ok(()) => {
                         state.set(SaveState::Unchanged);
-                        crate::components::go_to(&lang.href(then));
+                        crate::components::go_to(&lang.href(T::AFTER_DELETE));
                     }
                     Err(error) => state.set(SaveState::Failed(error.describe(lang))),
                 }
