@@ -57,12 +57,13 @@ lint:
 # keeps some executor state process-wide, and rendering on several runtimes at once can hang.
 # They run one at a time; the server itself has one runtime.
 # The server's crash test kills the real binary mid-save, on SQLite and on PostgreSQL; the
-# racing, hostile-input and caching router tests run once more on PostgreSQL.
+# whole router suite (pages, editing, racing, hostile input, caching) runs once more on
+# PostgreSQL.
 unit:
 	scripts/with-postgres.sh cargo test --locked -p app --features ssr
 	RUST_TEST_THREADS=1 scripts/with-postgres.sh cargo test --locked -p server
 	NOTIKUMI_TEST_BACKEND=postgres RUST_TEST_THREADS=1 scripts/with-postgres.sh \
-	  cargo test --locked -p server --test site -- racing:: hostile:: caching:: transfer::
+	  cargo test --locked -p server --test site
 
 # Browser tests in Chromium against the release build, on a fresh SQLite database with
 # the demo content. Playwright starts the server (`webServer` in end2end/playwright.config.ts);
