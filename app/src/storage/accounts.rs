@@ -1,11 +1,12 @@
 //! Accounts, sessions, sign-in attempts and the audit log.
 //!
-//! The trait is part of `Store`; the macro is its SQL, shared by both backends (see `sql`).
+//! The trait is part of `Store`; its SQL is the generic impl below, one for both backends
+//! (`SqlStore<D: Dialect>`, see `sql` and `dialect`).
 
 use async_trait::async_trait;
 use chrono::{DateTime, Utc};
 
-use super::*;
+use super::sql::prelude::*;
 
 #[async_trait]
 pub trait AccountStore: Send + Sync {
@@ -67,142 +68,153 @@ pub trait AccountStore: Send + Sync {
     async fn audit_log(&self, limit: i64, offset: i64) -> Result<Vec<AuditEntry>, StoreError>;
 }
 
-/// Implements [`AccountStore`] for a backend (arguments as `sql::impl_store`).
-macro_rules! impl_accounts {
-    ($store:ident, $db:ty, $instant:path) => {
-        #[async_trait]
-        impl $crate::storage::AccountStore for $store {
-            async fn create_user(
-                &self,
-                email: &str,
-                password_hash: &str,
-                role: Role,
-            ) -> Result<User, StoreError> {
-                let row: Option<UserRow> = sqlx::query_as(
-                    "INSERT INTO users (email, password_hash, role, created_at) \
+#[async_trait]
+impl<D: Dialect> crate::storage::AccountStore for SqlStore<D>
+where
+    for<'c> &'c mut D::Connection: sqlx::Executor<'c, Database = D>,
+    for<'q> D::Arguments<'q>: sqlx::IntoArguments<'q, D>,
+    for<'r> &'r str: sqlx::ColumnIndex<D::Row>,
+    usize: sqlx::ColumnIndex<D::Row>,
+    for<'q> &'q str: sqlx::Encode<'q, D> + sqlx::Type<D>,
+    i64: SqlValue<D>,
+    i32: SqlValue<D>,
+    bool: SqlValue<D>,
+    String: SqlValue<D>,
+    for<'r> DateTime<Utc>: sqlx::Decode<'r, D> + sqlx::Type<D>,
+    Option<i64>: SqlValue<D>,
+    Option<String>: SqlValue<D>,
+    Option<D::Instant>: SqlValue<D>,
+{
+    async fn create_user(
+        &self,
+        email: &str,
+        password_hash: &str,
+        role: Role,
+    ) -> Result<User, StoreError> {
+        let row: Option<UserRow> = sqlx::query_as(
+            "INSERT INTO users (email, password_hash, role, created_at) \
                      VALUES ($1, $2, $3, $4) ON CONFLICT (email) DO NOTHING \
                      RETURNING id, email, role, created_at",
-                )
-                .bind(email)
-                .bind(password_hash)
-                .bind(role.as_str())
-                .bind($instant(Utc::now()))
-                .fetch_optional(&self.pool)
+        )
+        .bind(email)
+        .bind(password_hash)
+        .bind(role.as_str())
+        .bind(D::instant(Utc::now()))
+        .fetch_optional(&self.pool)
+        .await?;
+        row.map(Into::into).ok_or(StoreError::Taken("email"))
+    }
+
+    async fn credentials(&self, email: &str) -> Result<Option<Credentials>, StoreError> {
+        let row: Option<CredentialsRow> = sqlx::query_as(
+            "SELECT id, email, role, created_at, password_hash FROM users WHERE email = $1",
+        )
+        .bind(email)
+        .fetch_optional(&self.pool)
+        .await?;
+        Ok(row.map(Into::into))
+    }
+
+    async fn users(&self) -> Result<Vec<User>, StoreError> {
+        let rows: Vec<UserRow> =
+            sqlx::query_as("SELECT id, email, role, created_at FROM users ORDER BY email")
+                .fetch_all(&self.pool)
                 .await?;
-                row.map(Into::into).ok_or(StoreError::Taken("email"))
-            }
+        Ok(rows.into_iter().map(Into::into).collect())
+    }
 
-            async fn credentials(&self, email: &str) -> Result<Option<Credentials>, StoreError> {
-                let row: Option<CredentialsRow> = sqlx::query_as(
-                    "SELECT id, email, role, created_at, password_hash FROM users WHERE email = $1",
-                )
-                .bind(email)
-                .fetch_optional(&self.pool)
-                .await?;
-                Ok(row.map(Into::into))
-            }
-
-            async fn users(&self) -> Result<Vec<User>, StoreError> {
-                let rows: Vec<UserRow> =
-                    sqlx::query_as("SELECT id, email, role, created_at FROM users ORDER BY email")
-                        .fetch_all(&self.pool)
-                        .await?;
-                Ok(rows.into_iter().map(Into::into).collect())
-            }
-
-            async fn set_password(&self, email: &str, password_hash: &str) -> Result<(), StoreError> {
-                let mut tx = self.begin_private_write().await?;
-                let user_id: Option<i64> = sqlx::query_scalar(
-                    "UPDATE users SET password_hash = $1 WHERE email = $2 RETURNING id",
-                )
+    async fn set_password(&self, email: &str, password_hash: &str) -> Result<(), StoreError> {
+        let mut tx = self.begin_private_write().await?;
+        let user_id: Option<i64> =
+            sqlx::query_scalar("UPDATE users SET password_hash = $1 WHERE email = $2 RETURNING id")
                 .bind(password_hash)
                 .bind(email)
                 .fetch_optional(&mut *tx)
                 .await?;
-                let user_id = user_id.ok_or(StoreError::NotFound)?;
-                sqlx::query("DELETE FROM sessions WHERE user_id = $1")
-                    .bind(user_id)
-                    .execute(&mut *tx)
-                    .await?;
-                tx.commit().await?;
-                Ok(())
-            }
+        let user_id = user_id.ok_or(StoreError::NotFound)?;
+        sqlx::query("DELETE FROM sessions WHERE user_id = $1")
+            .bind(user_id)
+            .execute(&mut *tx)
+            .await?;
+        tx.commit().await?;
+        Ok(())
+    }
 
-            async fn remove_user(&self, email: &str) -> Result<(), StoreError> {
-                let removed = sqlx::query("DELETE FROM users WHERE email = $1")
-                    .bind(email)
-                    .execute(&self.pool)
-                    .await?;
-                if removed.rows_affected() == 0 {
-                    return Err(StoreError::NotFound);
-                }
-                Ok(())
-            }
+    async fn remove_user(&self, email: &str) -> Result<(), StoreError> {
+        let removed = sqlx::query("DELETE FROM users WHERE email = $1")
+            .bind(email)
+            .execute(&self.pool)
+            .await?;
+        if D::rows_affected(&removed) == 0 {
+            return Err(StoreError::NotFound);
+        }
+        Ok(())
+    }
 
-            async fn create_session(
-                &self,
-                token_hash: &str,
-                user_id: i64,
-                expires_at: DateTime<Utc>,
-            ) -> Result<(), StoreError> {
-                let now = Utc::now();
-                sqlx::query("DELETE FROM sessions WHERE expires_at < $1")
-                    .bind($instant(now))
-                    .execute(&self.pool)
-                    .await?;
-                sqlx::query(
-                    "INSERT INTO sessions (id, user_id, created_at, expires_at) \
+    async fn create_session(
+        &self,
+        token_hash: &str,
+        user_id: i64,
+        expires_at: DateTime<Utc>,
+    ) -> Result<(), StoreError> {
+        let now = Utc::now();
+        sqlx::query("DELETE FROM sessions WHERE expires_at < $1")
+            .bind(D::instant(now))
+            .execute(&self.pool)
+            .await?;
+        sqlx::query(
+            "INSERT INTO sessions (id, user_id, created_at, expires_at) \
                      VALUES ($1, $2, $3, $4)",
-                )
-                .bind(token_hash)
-                .bind(user_id)
-                .bind($instant(now))
-                .bind($instant(expires_at))
-                .execute(&self.pool)
-                .await?;
-                Ok(())
-            }
+        )
+        .bind(token_hash)
+        .bind(user_id)
+        .bind(D::instant(now))
+        .bind(D::instant(expires_at))
+        .execute(&self.pool)
+        .await?;
+        Ok(())
+    }
 
-            async fn session_user(
-                &self,
-                token_hash: &str,
-                now: DateTime<Utc>,
-            ) -> Result<Option<User>, StoreError> {
-                let row: Option<UserRow> = sqlx::query_as(
-                    "SELECT u.id, u.email, u.role, u.created_at FROM sessions s \
+    async fn session_user(
+        &self,
+        token_hash: &str,
+        now: DateTime<Utc>,
+    ) -> Result<Option<User>, StoreError> {
+        let row: Option<UserRow> = sqlx::query_as(
+            "SELECT u.id, u.email, u.role, u.created_at FROM sessions s \
                      JOIN users u ON u.id = s.user_id WHERE s.id = $1 AND s.expires_at > $2",
-                )
-                .bind(token_hash)
-                .bind($instant(now))
-                .fetch_optional(&self.pool)
-                .await?;
-                Ok(row.map(Into::into))
-            }
+        )
+        .bind(token_hash)
+        .bind(D::instant(now))
+        .fetch_optional(&self.pool)
+        .await?;
+        Ok(row.map(Into::into))
+    }
 
-            async fn delete_session(&self, token_hash: &str) -> Result<(), StoreError> {
-                sqlx::query("DELETE FROM sessions WHERE id = $1")
-                    .bind(token_hash)
-                    .execute(&self.pool)
-                    .await?;
-                Ok(())
-            }
+    async fn delete_session(&self, token_hash: &str) -> Result<(), StoreError> {
+        sqlx::query("DELETE FROM sessions WHERE id = $1")
+            .bind(token_hash)
+            .execute(&self.pool)
+            .await?;
+        Ok(())
+    }
 
-            async fn count_sign_in_attempt(
-                &self,
-                keys: &[String],
-                now: DateTime<Utc>,
-                forget_before: DateTime<Utc>,
-            ) -> Result<Vec<Option<(i64, DateTime<Utc>)>>, StoreError> {
-                let mut tx = self.begin_private_write().await?;
-                sqlx::query("DELETE FROM login_failures WHERE last_failure_at < $1")
-                    .bind($instant(forget_before))
-                    .execute(&mut *tx)
-                    .await?;
-                let mut counted = Vec::with_capacity(keys.len());
-                for key in keys {
-                    // The `SET` expressions read the row as it was before this attempt.
-                    let (failures, previous): (i64, Option<DateTime<Utc>>) = sqlx::query_as(
-                        "INSERT INTO login_failures (key, failures, last_failure_at) \
+    async fn count_sign_in_attempt(
+        &self,
+        keys: &[String],
+        now: DateTime<Utc>,
+        forget_before: DateTime<Utc>,
+    ) -> Result<Vec<Option<(i64, DateTime<Utc>)>>, StoreError> {
+        let mut tx = self.begin_private_write().await?;
+        sqlx::query("DELETE FROM login_failures WHERE last_failure_at < $1")
+            .bind(D::instant(forget_before))
+            .execute(&mut *tx)
+            .await?;
+        let mut counted = Vec::with_capacity(keys.len());
+        for key in keys {
+            // The `SET` expressions read the row as it was before this attempt.
+            let (failures, previous): (i64, Option<DateTime<Utc>>) = sqlx::query_as(
+                "INSERT INTO login_failures (key, failures, last_failure_at) \
                          VALUES ($1, 1, $2) ON CONFLICT (key) DO UPDATE SET \
                          failures = CASE WHEN login_failures.last_failure_at < $3 THEN 1 \
                          ELSE login_failures.failures + 1 END, \
@@ -210,47 +222,43 @@ macro_rules! impl_accounts {
                          THEN NULL ELSE login_failures.last_failure_at END, \
                          last_failure_at = $2 \
                          RETURNING failures, previous_failure_at",
-                    )
-                    .bind(key)
-                    .bind($instant(now))
-                    .bind($instant(forget_before))
-                    .fetch_one(&mut *tx)
-                    .await?;
-                    counted.push(previous.map(|last| (failures - 1, last)));
-                }
-                tx.commit().await?;
-                Ok(counted)
-            }
-
-            async fn clear_login_failures_under(&self, prefix: &str) -> Result<(), StoreError> {
-                sqlx::query("DELETE FROM login_failures WHERE substr(key, 1, length($1)) = $1")
-                    .bind(prefix)
-                    .execute(&self.pool)
-                    .await?;
-                Ok(())
-            }
-
-            async fn clear_login_failures(&self, key: &str) -> Result<(), StoreError> {
-                sqlx::query("DELETE FROM login_failures WHERE key = $1")
-                    .bind(key)
-                    .execute(&self.pool)
-                    .await?;
-                Ok(())
-            }
-
-            async fn audit_log(&self, limit: i64, offset: i64) -> Result<Vec<AuditEntry>, StoreError> {
-                let rows: Vec<AuditRow> = sqlx::query_as(
-                    "SELECT at, actor, action, item_kind, item_id, item_title FROM audit_log \
-                     ORDER BY at DESC, id DESC LIMIT $1 OFFSET $2",
-                )
-                .bind(limit)
-                .bind(offset)
-                .fetch_all(&self.pool)
-                .await?;
-                Ok(rows.into_iter().map(Into::into).collect())
-            }
+            )
+            .bind(key)
+            .bind(D::instant(now))
+            .bind(D::instant(forget_before))
+            .fetch_one(&mut *tx)
+            .await?;
+            counted.push(previous.map(|last| (failures - 1, last)));
         }
-    };
-}
+        tx.commit().await?;
+        Ok(counted)
+    }
 
-pub(super) use impl_accounts;
+    async fn clear_login_failures_under(&self, prefix: &str) -> Result<(), StoreError> {
+        sqlx::query("DELETE FROM login_failures WHERE substr(key, 1, length($1)) = $1")
+            .bind(prefix)
+            .execute(&self.pool)
+            .await?;
+        Ok(())
+    }
+
+    async fn clear_login_failures(&self, key: &str) -> Result<(), StoreError> {
+        sqlx::query("DELETE FROM login_failures WHERE key = $1")
+            .bind(key)
+            .execute(&self.pool)
+            .await?;
+        Ok(())
+    }
+
+    async fn audit_log(&self, limit: i64, offset: i64) -> Result<Vec<AuditEntry>, StoreError> {
+        let rows: Vec<AuditRow> = sqlx::query_as(
+            "SELECT at, actor, action, item_kind, item_id, item_title FROM audit_log \
+                     ORDER BY at DESC, id DESC LIMIT $1 OFFSET $2",
+        )
+        .bind(limit)
+        .bind(offset)
+        .fetch_all(&self.pool)
+        .await?;
+        Ok(rows.into_iter().map(Into::into).collect())
+    }
+}

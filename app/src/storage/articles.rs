@@ -1,11 +1,12 @@
 //! Articles: creating, pages, neighbours, attachments and the events they report on.
 //!
-//! The trait is part of `Store`; the macro is its SQL, shared by both backends (see `sql`).
+//! The trait is part of `Store`; its SQL is the generic impl below, one for both backends
+//! (`SqlStore<D: Dialect>`, see `sql` and `dialect`).
 
 use async_trait::async_trait;
 use chrono::{DateTime, Utc};
 
-use super::*;
+use super::sql::prelude::*;
 use crate::i18n::Lang;
 
 #[async_trait]
@@ -81,249 +82,260 @@ pub trait ArticleStore: Send + Sync {
     ) -> Result<ArticleNeighbours, StoreError>;
 }
 
-/// Implements [`ArticleStore`] for a backend (arguments as `sql::impl_store`).
-macro_rules! impl_articles {
-    ($store:ident, $db:ty, $instant:path) => {
-        #[async_trait]
-        impl $crate::storage::ArticleStore for $store {
-            async fn create_articles(&self, articles: &[NewArticle]) -> Result<u64, StoreError> {
-                let mut tx = self.begin_write().await?;
-                for article in articles {
-                    Self::insert_article(&mut tx, article).await?;
-                }
-                tx.commit().await?;
-                Ok(articles.len() as u64)
-            }
+#[async_trait]
+impl<D: Dialect> crate::storage::ArticleStore for SqlStore<D>
+where
+    for<'c> &'c mut D::Connection: sqlx::Executor<'c, Database = D>,
+    for<'q> D::Arguments<'q>: sqlx::IntoArguments<'q, D>,
+    for<'r> &'r str: sqlx::ColumnIndex<D::Row>,
+    usize: sqlx::ColumnIndex<D::Row>,
+    for<'q> &'q str: sqlx::Encode<'q, D> + sqlx::Type<D>,
+    i64: SqlValue<D>,
+    i32: SqlValue<D>,
+    bool: SqlValue<D>,
+    String: SqlValue<D>,
+    for<'r> DateTime<Utc>: sqlx::Decode<'r, D> + sqlx::Type<D>,
+    Option<i64>: SqlValue<D>,
+    Option<String>: SqlValue<D>,
+    Option<D::Instant>: SqlValue<D>,
+{
+    async fn create_articles(&self, articles: &[NewArticle]) -> Result<u64, StoreError> {
+        let mut tx = self.begin_write().await?;
+        for article in articles {
+            Self::insert_article(&mut tx, article).await?;
+        }
+        tx.commit().await?;
+        Ok(articles.len() as u64)
+    }
 
-            async fn create_article(
-                &self,
-                article: &NewArticle,
-                audit: Option<Audit<'_>>,
-            ) -> Result<Article, StoreError> {
-                let mut tx = self.begin_write().await?;
-                let id = Self::insert_article(&mut tx, article).await?;
-                if let Some(audit) = audit {
-                    Self::audit_line(&mut tx, &ItemTables::ARTICLES, id, audit).await?;
-                }
-                let created = Self::article_in(&mut tx, id).await?;
-                tx.commit().await?;
-                Ok(created)
-            }
+    async fn create_article(
+        &self,
+        article: &NewArticle,
+        audit: Option<Audit<'_>>,
+    ) -> Result<Article, StoreError> {
+        let mut tx = self.begin_write().await?;
+        let id = Self::insert_article(&mut tx, article).await?;
+        if let Some(audit) = audit {
+            Self::audit_line(&mut tx, &ItemTables::ARTICLES, id, audit).await?;
+        }
+        let created = Self::article_in(&mut tx, id).await?;
+        tx.commit().await?;
+        Ok(created)
+    }
 
-            async fn article(&self, id: i64) -> Result<Option<Article>, StoreError> {
-                match self.article_by_id(id).await {
-                    Ok(article) => Ok(Some(article)),
-                    Err(StoreError::NotFound) => Ok(None),
-                    Err(error) => Err(error),
-                }
-            }
+    async fn article(&self, id: i64) -> Result<Option<Article>, StoreError> {
+        match self.article_by_id(id).await {
+            Ok(article) => Ok(Some(article)),
+            Err(StoreError::NotFound) => Ok(None),
+            Err(error) => Err(error),
+        }
+    }
 
-            async fn trashed_articles(&self) -> Result<Vec<Article>, StoreError> {
-                let sql = format!(
-                    "SELECT {ARTICLE_COLUMNS} WHERE a.trashed_at IS NOT NULL \
+    async fn trashed_articles(&self) -> Result<Vec<Article>, StoreError> {
+        let sql = format!(
+            "SELECT {ARTICLE_COLUMNS} WHERE a.trashed_at IS NOT NULL \
                      ORDER BY a.trashed_at DESC, a.id DESC"
-                );
-                let rows: Vec<ArticleRow> = sqlx::query_as(&sql).fetch_all(&self.pool).await?;
-                Ok(rows.into_iter().map(Into::into).collect())
-            }
+        );
+        let rows: Vec<ArticleRow> = sqlx::query_as(&sql).fetch_all(&self.pool).await?;
+        Ok(rows.into_iter().map(Into::into).collect())
+    }
 
-            async fn article_for_editing(&self, slug: &str) -> Result<Option<Article>, StoreError> {
-                let sql =
-                    format!("SELECT {ARTICLE_COLUMNS} WHERE a.slug = $1 AND a.trashed_at IS NULL");
-                let row: Option<ArticleRow> =
-                    sqlx::query_as(&sql).bind(slug).fetch_optional(&self.pool).await?;
-                Ok(row.map(Into::into))
-            }
+    async fn article_for_editing(&self, slug: &str) -> Result<Option<Article>, StoreError> {
+        let sql = format!("SELECT {ARTICLE_COLUMNS} WHERE a.slug = $1 AND a.trashed_at IS NULL");
+        let row: Option<ArticleRow> = sqlx::query_as(&sql)
+            .bind(slug)
+            .fetch_optional(&self.pool)
+            .await?;
+        Ok(row.map(Into::into))
+    }
 
-            async fn draft_articles(&self) -> Result<Vec<Article>, StoreError> {
-                let sql = format!(
-                    "SELECT {ARTICLE_COLUMNS} WHERE a.status = 'draft' AND a.trashed_at IS NULL \
+    async fn draft_articles(&self) -> Result<Vec<Article>, StoreError> {
+        let sql = format!(
+            "SELECT {ARTICLE_COLUMNS} WHERE a.status = 'draft' AND a.trashed_at IS NULL \
                      ORDER BY a.updated_at DESC, a.id DESC"
-                );
-                let rows: Vec<ArticleRow> = sqlx::query_as(&sql).fetch_all(&self.pool).await?;
-                Ok(rows.into_iter().map(Into::into).collect())
-            }
+        );
+        let rows: Vec<ArticleRow> = sqlx::query_as(&sql).fetch_all(&self.pool).await?;
+        Ok(rows.into_iter().map(Into::into).collect())
+    }
 
-            async fn attachments(&self, article_id: i64) -> Result<Vec<Attachment>, StoreError> {
-                let rows: Vec<AttachmentRow> = sqlx::query_as(
-                    "SELECT title, href, media_type, size_bytes FROM attachments \
+    async fn attachments(&self, article_id: i64) -> Result<Vec<Attachment>, StoreError> {
+        let rows: Vec<AttachmentRow> = sqlx::query_as(
+            "SELECT title, href, media_type, size_bytes FROM attachments \
                      WHERE article_id = $1 ORDER BY position",
-                )
-                .bind(article_id)
-                .fetch_all(&self.pool)
-                .await?;
-                Ok(rows.into_iter().map(Into::into).collect())
-            }
+        )
+        .bind(article_id)
+        .fetch_all(&self.pool)
+        .await?;
+        Ok(rows.into_iter().map(Into::into).collect())
+    }
 
-            async fn articles_about_event(
-                &self,
-                lang: Lang,
-                event_id: i64,
-            ) -> Result<Vec<Article>, StoreError> {
-                let columns = $crate::storage::rows::article_columns(lang);
-                let sql = format!(
-                    "SELECT {columns} WHERE a.status = 'published' AND a.event_id = $1 \
+    async fn articles_about_event(
+        &self,
+        lang: Lang,
+        event_id: i64,
+    ) -> Result<Vec<Article>, StoreError> {
+        let columns = crate::storage::rows::article_columns(lang);
+        let sql = format!(
+            "SELECT {columns} WHERE a.status = 'published' AND a.event_id = $1 \
                      ORDER BY a.published_at DESC, a.id DESC"
-                );
-                let rows: Vec<ArticleRow> =
-                    sqlx::query_as(&sql).bind(event_id).fetch_all(&self.pool).await?;
-                Ok(rows.into_iter().map(Into::into).collect())
-            }
+        );
+        let rows: Vec<ArticleRow> = sqlx::query_as(&sql)
+            .bind(event_id)
+            .fetch_all(&self.pool)
+            .await?;
+        Ok(rows.into_iter().map(Into::into).collect())
+    }
 
-            async fn published_articles(
-                &self,
-                lang: Lang,
-                categories: &[String],
-                limit: i64,
-                offset: i64,
-            ) -> Result<ArticlePage, StoreError> {
-                let columns = $crate::storage::rows::article_columns(lang);
-                // The slugs are bound from parameter `$first` on.
-                let in_categories = |first: usize| {
-                    in_slugs(
-                        "a.category_id IN (SELECT id FROM categories WHERE slug",
-                        first,
-                        categories.len(),
-                    )
-                };
-                let sql = format!(
-                    "SELECT {columns} WHERE a.status = 'published'{} \
+    async fn published_articles(
+        &self,
+        lang: Lang,
+        categories: &[String],
+        limit: i64,
+        offset: i64,
+    ) -> Result<ArticlePage, StoreError> {
+        let columns = crate::storage::rows::article_columns(lang);
+        // The slugs are bound from parameter `$first` on.
+        let in_categories = |first: usize| {
+            in_slugs(
+                "a.category_id IN (SELECT id FROM categories WHERE slug",
+                first,
+                categories.len(),
+            )
+        };
+        let sql = format!(
+            "SELECT {columns} WHERE a.status = 'published'{} \
                      ORDER BY a.published_at DESC, a.id DESC LIMIT $1 OFFSET $2",
-                    in_categories(3)
-                );
-                let mut query = sqlx::query_as::<_, ArticleRow>(&sql).bind(limit).bind(offset);
-                for slug in categories {
-                    query = query.bind(slug);
-                }
-                let rows = query.fetch_all(&self.pool).await?;
-                let count = format!(
-                    "SELECT COUNT(*) FROM articles a WHERE a.status = 'published'{}",
-                    in_categories(1)
-                );
-                let mut count_query = sqlx::query_scalar::<_, i64>(&count);
-                for slug in categories {
-                    count_query = count_query.bind(slug);
-                }
-                let total = count_query.fetch_one(&self.pool).await?;
-                Ok(ArticlePage {
-                    articles: rows.into_iter().map(Into::into).collect(),
-                    total,
-                })
-            }
+            in_categories(3)
+        );
+        let mut query = sqlx::query_as::<_, ArticleRow>(&sql)
+            .bind(limit)
+            .bind(offset);
+        for slug in categories {
+            query = query.bind(slug);
+        }
+        let rows = query.fetch_all(&self.pool).await?;
+        let count = format!(
+            "SELECT COUNT(*) FROM articles a WHERE a.status = 'published'{}",
+            in_categories(1)
+        );
+        let mut count_query = sqlx::query_scalar::<_, i64>(&count);
+        for slug in categories {
+            count_query = count_query.bind(slug);
+        }
+        let total = count_query.fetch_one(&self.pool).await?;
+        Ok(ArticlePage {
+            articles: rows.into_iter().map(Into::into).collect(),
+            total,
+        })
+    }
 
-            async fn published_articles_between(
-                &self,
-                lang: Lang,
-                from: DateTime<Utc>,
-                to: DateTime<Utc>,
-                limit: i64,
-                offset: i64,
-            ) -> Result<ArticlePage, StoreError> {
-                let columns = $crate::storage::rows::article_columns(lang);
-                let sql = format!(
-                    "SELECT {columns} WHERE a.status = 'published' \
+    async fn published_articles_between(
+        &self,
+        lang: Lang,
+        from: DateTime<Utc>,
+        to: DateTime<Utc>,
+        limit: i64,
+        offset: i64,
+    ) -> Result<ArticlePage, StoreError> {
+        let columns = crate::storage::rows::article_columns(lang);
+        let sql = format!(
+            "SELECT {columns} WHERE a.status = 'published' \
                      AND a.published_at >= $1 AND a.published_at < $2 \
                      ORDER BY a.published_at DESC, a.id DESC LIMIT $3 OFFSET $4"
-                );
-                let rows: Vec<ArticleRow> = sqlx::query_as(&sql)
-                    .bind($instant(from))
-                    .bind($instant(to))
-                    .bind(limit)
-                    .bind(offset)
-                    .fetch_all(&self.pool)
-                    .await?;
-                let total: i64 = sqlx::query_scalar(
-                    "SELECT COUNT(*) FROM articles WHERE status = 'published' \
+        );
+        let rows: Vec<ArticleRow> = sqlx::query_as(&sql)
+            .bind(D::instant(from))
+            .bind(D::instant(to))
+            .bind(limit)
+            .bind(offset)
+            .fetch_all(&self.pool)
+            .await?;
+        let total: i64 = sqlx::query_scalar(
+            "SELECT COUNT(*) FROM articles WHERE status = 'published' \
                      AND published_at >= $1 AND published_at < $2",
-                )
-                .bind($instant(from))
-                .bind($instant(to))
-                .fetch_one(&self.pool)
-                .await?;
-                Ok(ArticlePage {
-                    articles: rows.into_iter().map(Into::into).collect(),
-                    total,
-                })
-            }
+        )
+        .bind(D::instant(from))
+        .bind(D::instant(to))
+        .fetch_one(&self.pool)
+        .await?;
+        Ok(ArticlePage {
+            articles: rows.into_iter().map(Into::into).collect(),
+            total,
+        })
+    }
 
-            async fn publication_times(&self) -> Result<Vec<DateTime<Utc>>, StoreError> {
-                Ok(sqlx::query_scalar(
-                    "SELECT published_at FROM articles WHERE status = 'published' \
+    async fn publication_times(&self) -> Result<Vec<DateTime<Utc>>, StoreError> {
+        Ok(sqlx::query_scalar(
+            "SELECT published_at FROM articles WHERE status = 'published' \
                      ORDER BY published_at DESC",
-                )
-                .fetch_all(&self.pool)
-                .await?)
-            }
+        )
+        .fetch_all(&self.pool)
+        .await?)
+    }
 
-            async fn article_neighbours(
-                &self,
-                lang: Lang,
-                article: &Article,
-                related: i64,
-            ) -> Result<ArticleNeighbours, StoreError> {
-                let columns = $crate::storage::rows::article_columns(lang);
-                let at = $instant(article.published_at);
-                let older = format!(
-                    "SELECT {columns} WHERE a.status = 'published' \
+    async fn article_neighbours(
+        &self,
+        lang: Lang,
+        article: &Article,
+        related: i64,
+    ) -> Result<ArticleNeighbours, StoreError> {
+        let columns = crate::storage::rows::article_columns(lang);
+        let at = D::instant(article.published_at);
+        let older = format!(
+            "SELECT {columns} WHERE a.status = 'published' \
                      AND (a.published_at < $1 OR (a.published_at = $1 AND a.id < $2)) \
                      ORDER BY a.published_at DESC, a.id DESC LIMIT 1"
-                );
-                let newer = format!(
-                    "SELECT {columns} WHERE a.status = 'published' \
+        );
+        let newer = format!(
+            "SELECT {columns} WHERE a.status = 'published' \
                      AND (a.published_at > $1 OR (a.published_at = $1 AND a.id > $2)) \
                      ORDER BY a.published_at, a.id LIMIT 1"
-                );
-                let older: Option<ArticleRow> = sqlx::query_as(&older)
-                    .bind(at)
-                    .bind(article.id)
-                    .fetch_optional(&self.pool)
-                    .await?;
-                let newer: Option<ArticleRow> = sqlx::query_as(&newer)
-                    .bind(at)
-                    .bind(article.id)
-                    .fetch_optional(&self.pool)
-                    .await?;
-                let related = match &article.category {
-                    None => Vec::new(),
-                    Some(category) => {
-                        let sql = format!(
-                            "SELECT {columns} WHERE a.status = 'published' \
+        );
+        let older: Option<ArticleRow> = sqlx::query_as(&older)
+            .bind(at)
+            .bind(article.id)
+            .fetch_optional(&self.pool)
+            .await?;
+        let newer: Option<ArticleRow> = sqlx::query_as(&newer)
+            .bind(at)
+            .bind(article.id)
+            .fetch_optional(&self.pool)
+            .await?;
+        let related = match &article.category {
+            None => Vec::new(),
+            Some(category) => {
+                let sql = format!(
+                    "SELECT {columns} WHERE a.status = 'published' \
                              AND a.category_id = $1 AND a.id <> $2 \
                              ORDER BY a.published_at DESC, a.id DESC LIMIT $3"
-                        );
-                        let rows: Vec<ArticleRow> = sqlx::query_as(&sql)
-                            .bind(category.id)
-                            .bind(article.id)
-                            .bind(related)
-                            .fetch_all(&self.pool)
-                            .await?;
-                        rows.into_iter().map(Into::into).collect()
-                    }
-                };
-                Ok(ArticleNeighbours {
-                    older: older.map(Into::into),
-                    newer: newer.map(Into::into),
-                    related,
-                })
-            }
-
-            async fn published_article(
-                &self,
-                lang: Lang,
-                slug: &str,
-            ) -> Result<Option<Article>, StoreError> {
-                let columns = $crate::storage::rows::article_columns(lang);
-                let sql = format!(
-                    "SELECT {columns} WHERE a.slug = $1 AND a.status = 'published'"
                 );
-                let row: Option<ArticleRow> = sqlx::query_as(&sql)
-                    .bind(slug)
-                    .fetch_optional(&self.pool)
+                let rows: Vec<ArticleRow> = sqlx::query_as(&sql)
+                    .bind(category.id)
+                    .bind(article.id)
+                    .bind(related)
+                    .fetch_all(&self.pool)
                     .await?;
-                Ok(row.map(Into::into))
+                rows.into_iter().map(Into::into).collect()
             }
-        }
-    };
-}
+        };
+        Ok(ArticleNeighbours {
+            older: older.map(Into::into),
+            newer: newer.map(Into::into),
+            related,
+        })
+    }
 
-pub(super) use impl_articles;
+    async fn published_article(
+        &self,
+        lang: Lang,
+        slug: &str,
+    ) -> Result<Option<Article>, StoreError> {
+        let columns = crate::storage::rows::article_columns(lang);
+        let sql = format!("SELECT {columns} WHERE a.slug = $1 AND a.status = 'published'");
+        let row: Option<ArticleRow> = sqlx::query_as(&sql)
+            .bind(slug)
+            .fetch_optional(&self.pool)
+            .await?;
+        Ok(row.map(Into::into))
+    }
+}

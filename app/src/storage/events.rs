@@ -1,11 +1,12 @@
 //! Events: creating, reading by range, page and slug.
 //!
-//! The trait is part of `Store`; the macro is its SQL, shared by both backends (see `sql`).
+//! The trait is part of `Store`; its SQL is the generic impl below, one for both backends
+//! (`SqlStore<D: Dialect>`, see `sql` and `dialect`).
 
 use async_trait::async_trait;
 use chrono::{DateTime, Utc};
 
-use super::*;
+use super::sql::prelude::*;
 use crate::i18n::Lang;
 
 #[async_trait]
@@ -72,223 +73,224 @@ pub trait EventStore: Send + Sync {
         -> Result<Option<Event>, StoreError>;
 }
 
-/// Implements [`EventStore`] for a backend (arguments as `sql::impl_store`).
-macro_rules! impl_events {
-    ($store:ident, $db:ty, $instant:path) => {
-        #[async_trait]
-        impl $crate::storage::EventStore for $store {
-            async fn create_event(
-                &self,
-                event: &NewEvent,
-                audit: Option<Audit<'_>>,
-            ) -> Result<Event, StoreError> {
-                let mut tx = self.begin_write().await?;
-                let id = Self::insert_event(&mut tx, event).await?;
-                if let Some(audit) = audit {
-                    Self::audit_line(&mut tx, &ItemTables::EVENTS, id, audit).await?;
-                }
-                let created = Self::event_in(&mut tx, id).await?;
-                tx.commit().await?;
-                Ok(created)
-            }
+#[async_trait]
+impl<D: Dialect> crate::storage::EventStore for SqlStore<D>
+where
+    for<'c> &'c mut D::Connection: sqlx::Executor<'c, Database = D>,
+    for<'q> D::Arguments<'q>: sqlx::IntoArguments<'q, D>,
+    for<'r> &'r str: sqlx::ColumnIndex<D::Row>,
+    usize: sqlx::ColumnIndex<D::Row>,
+    for<'q> &'q str: sqlx::Encode<'q, D> + sqlx::Type<D>,
+    i64: SqlValue<D>,
+    i32: SqlValue<D>,
+    bool: SqlValue<D>,
+    String: SqlValue<D>,
+    for<'r> DateTime<Utc>: sqlx::Decode<'r, D> + sqlx::Type<D>,
+    Option<i64>: SqlValue<D>,
+    Option<String>: SqlValue<D>,
+    Option<D::Instant>: SqlValue<D>,
+{
+    async fn create_event(
+        &self,
+        event: &NewEvent,
+        audit: Option<Audit<'_>>,
+    ) -> Result<Event, StoreError> {
+        let mut tx = self.begin_write().await?;
+        let id = Self::insert_event(&mut tx, event).await?;
+        if let Some(audit) = audit {
+            Self::audit_line(&mut tx, &ItemTables::EVENTS, id, audit).await?;
+        }
+        let created = Self::event_in(&mut tx, id).await?;
+        tx.commit().await?;
+        Ok(created)
+    }
 
-            async fn create_events(&self, events: &[NewEvent]) -> Result<u64, StoreError> {
-                let mut tx = self.begin_write().await?;
-                for event in events {
-                    Self::insert_event(&mut tx, event).await?;
-                }
-                tx.commit().await?;
-                Ok(events.len() as u64)
-            }
+    async fn create_events(&self, events: &[NewEvent]) -> Result<u64, StoreError> {
+        let mut tx = self.begin_write().await?;
+        for event in events {
+            Self::insert_event(&mut tx, event).await?;
+        }
+        tx.commit().await?;
+        Ok(events.len() as u64)
+    }
 
-            async fn events_between(
-                &self,
-                lang: Lang,
-                from: DateTime<Utc>,
-                to: DateTime<Utc>,
-            ) -> Result<Vec<Event>, StoreError> {
-                let columns = $crate::storage::rows::event_columns(lang);
-                // No single event lasts longer than the longest one stored, so nothing that
-                // starts earlier than that before `from` can reach into the range.
-                let longest: Option<i64> = sqlx::query_scalar(
-                    "SELECT MAX(span_seconds) FROM events WHERE status = 'published'",
-                )
+    async fn events_between(
+        &self,
+        lang: Lang,
+        from: DateTime<Utc>,
+        to: DateTime<Utc>,
+    ) -> Result<Vec<Event>, StoreError> {
+        let columns = crate::storage::rows::event_columns(lang);
+        // No single event lasts longer than the longest one stored, so nothing that
+        // starts earlier than that before `from` can reach into the range.
+        let longest: Option<i64> =
+            sqlx::query_scalar("SELECT MAX(span_seconds) FROM events WHERE status = 'published'")
                 .fetch_one(&self.pool)
                 .await?;
-                let earliest_start = from - chrono::Duration::seconds(longest.unwrap_or(0));
-                let single = format!(
-                    "SELECT {columns} WHERE e.status = 'published' AND e.rrule IS NULL \
+        let earliest_start = from - chrono::Duration::seconds(longest.unwrap_or(0));
+        let single = format!(
+            "SELECT {columns} WHERE e.status = 'published' AND e.rrule IS NULL \
                      AND e.starts_at >= $1 AND e.starts_at < $2 AND e.ends_at >= $3 \
                      ORDER BY e.starts_at, e.id"
-                );
-                let mut rows: Vec<EventRow> = sqlx::query_as(&single)
-                    .bind($instant(earliest_start))
-                    .bind($instant(to))
-                    .bind($instant(from))
-                    .fetch_all(&self.pool)
-                    .await?;
-                let recurring = format!(
-                    "SELECT {columns} WHERE e.status = 'published' AND e.rrule IS NOT NULL \
+        );
+        let mut rows: Vec<EventRow> = sqlx::query_as(&single)
+            .bind(D::instant(earliest_start))
+            .bind(D::instant(to))
+            .bind(D::instant(from))
+            .fetch_all(&self.pool)
+            .await?;
+        let recurring = format!(
+            "SELECT {columns} WHERE e.status = 'published' AND e.rrule IS NOT NULL \
                      AND e.starts_at < $1 AND (e.series_end IS NULL OR e.series_end >= $2) \
                      ORDER BY e.starts_at, e.id"
-                );
-                let series: Vec<EventRow> = sqlx::query_as(&recurring)
-                    .bind($instant(to))
-                    .bind($instant(from))
-                    .fetch_all(&self.pool)
-                    .await?;
-                rows.extend(series);
-                let mut events: Vec<Event> = rows.into_iter().map(Into::into).collect();
-                events.sort_by_key(|event| (event.starts_at, event.id));
-                Ok(events)
-            }
+        );
+        let series: Vec<EventRow> = sqlx::query_as(&recurring)
+            .bind(D::instant(to))
+            .bind(D::instant(from))
+            .fetch_all(&self.pool)
+            .await?;
+        rows.extend(series);
+        let mut events: Vec<Event> = rows.into_iter().map(Into::into).collect();
+        events.sort_by_key(|event| (event.starts_at, event.id));
+        Ok(events)
+    }
 
-            async fn list_events(
-                &self,
-                lang: Lang,
-                now: DateTime<Utc>,
-                direction: Direction,
-                categories: &[String],
-                limit: i64,
-                offset: i64,
-            ) -> Result<EventPage, StoreError> {
-                let columns = $crate::storage::rows::event_columns(lang);
-                let (condition, order) = match direction {
-                    Direction::Upcoming => ("e.ends_at >= $1", "e.starts_at, e.id"),
-                    Direction::Past => ("e.ends_at < $1", "e.starts_at DESC, e.id DESC"),
-                };
-                // The slugs are bound from parameter `$first` on.
-                let in_categories = |first: usize| {
-                    in_slugs(
-                        "e.category_id IN (SELECT id FROM categories WHERE slug",
-                        first,
-                        categories.len(),
-                    )
-                };
-                let sql = format!(
-                    "SELECT {columns} WHERE e.status = 'published' AND e.rrule IS NULL \
+    async fn list_events(
+        &self,
+        lang: Lang,
+        now: DateTime<Utc>,
+        direction: Direction,
+        categories: &[String],
+        limit: i64,
+        offset: i64,
+    ) -> Result<EventPage, StoreError> {
+        let columns = crate::storage::rows::event_columns(lang);
+        let (condition, order) = match direction {
+            Direction::Upcoming => ("e.ends_at >= $1", "e.starts_at, e.id"),
+            Direction::Past => ("e.ends_at < $1", "e.starts_at DESC, e.id DESC"),
+        };
+        // The slugs are bound from parameter `$first` on.
+        let in_categories = |first: usize| {
+            in_slugs(
+                "e.category_id IN (SELECT id FROM categories WHERE slug",
+                first,
+                categories.len(),
+            )
+        };
+        let sql = format!(
+            "SELECT {columns} WHERE e.status = 'published' AND e.rrule IS NULL \
                      AND {condition}{} ORDER BY {order} LIMIT $2 OFFSET $3",
-                    in_categories(4)
-                );
-                let mut query = sqlx::query_as::<_, EventRow>(&sql)
-                    .bind($instant(now))
-                    .bind(limit)
-                    .bind(offset);
-                for slug in categories {
-                    query = query.bind(slug);
-                }
-                let rows = query.fetch_all(&self.pool).await?;
-                let count = format!(
-                    "SELECT COUNT(*) FROM events e WHERE e.status = 'published' \
+            in_categories(4)
+        );
+        let mut query = sqlx::query_as::<_, EventRow>(&sql)
+            .bind(D::instant(now))
+            .bind(limit)
+            .bind(offset);
+        for slug in categories {
+            query = query.bind(slug);
+        }
+        let rows = query.fetch_all(&self.pool).await?;
+        let count = format!(
+            "SELECT COUNT(*) FROM events e WHERE e.status = 'published' \
                      AND e.rrule IS NULL AND {condition}{}",
-                    in_categories(2)
-                );
-                let mut count_query = sqlx::query_scalar::<_, i64>(&count).bind($instant(now));
-                for slug in categories {
-                    count_query = count_query.bind(slug);
-                }
-                let total = count_query.fetch_one(&self.pool).await?;
-                Ok(EventPage {
-                    events: rows.into_iter().map(Into::into).collect(),
-                    total,
-                })
-            }
+            in_categories(2)
+        );
+        let mut count_query = sqlx::query_scalar::<_, i64>(&count).bind(D::instant(now));
+        for slug in categories {
+            count_query = count_query.bind(slug);
+        }
+        let total = count_query.fetch_one(&self.pool).await?;
+        Ok(EventPage {
+            events: rows.into_iter().map(Into::into).collect(),
+            total,
+        })
+    }
 
-            async fn recurring_events(&self, lang: Lang) -> Result<Vec<Event>, StoreError> {
-                let columns = $crate::storage::rows::event_columns(lang);
-                let sql = format!(
-                    "SELECT {columns} WHERE e.status = 'published' \
+    async fn recurring_events(&self, lang: Lang) -> Result<Vec<Event>, StoreError> {
+        let columns = crate::storage::rows::event_columns(lang);
+        let sql = format!(
+            "SELECT {columns} WHERE e.status = 'published' \
                      AND e.rrule IS NOT NULL ORDER BY e.starts_at, e.id"
-                );
-                let rows: Vec<EventRow> = sqlx::query_as(&sql).fetch_all(&self.pool).await?;
-                Ok(rows.into_iter().map(Into::into).collect())
-            }
+        );
+        let rows: Vec<EventRow> = sqlx::query_as(&sql).fetch_all(&self.pool).await?;
+        Ok(rows.into_iter().map(Into::into).collect())
+    }
 
-            async fn published_events_ending_after(
-                &self,
-                lang: Lang,
-                after: DateTime<Utc>,
-            ) -> Result<Vec<Event>, StoreError> {
-                let columns = $crate::storage::rows::event_columns(lang);
-                let sql = format!(
-                    "SELECT {columns} WHERE e.status = 'published' \
+    async fn published_events_ending_after(
+        &self,
+        lang: Lang,
+        after: DateTime<Utc>,
+    ) -> Result<Vec<Event>, StoreError> {
+        let columns = crate::storage::rows::event_columns(lang);
+        let sql = format!(
+            "SELECT {columns} WHERE e.status = 'published' \
                      AND (e.ends_at >= $1 OR (e.rrule IS NOT NULL \
                      AND (e.series_end IS NULL OR e.series_end >= $1))) \
                      ORDER BY e.starts_at, e.id"
-                );
-                let rows: Vec<EventRow> = sqlx::query_as(&sql)
-                    .bind($instant(after))
-                    .fetch_all(&self.pool)
-                    .await?;
-                Ok(rows.into_iter().map(Into::into).collect())
-            }
+        );
+        let rows: Vec<EventRow> = sqlx::query_as(&sql)
+            .bind(D::instant(after))
+            .fetch_all(&self.pool)
+            .await?;
+        Ok(rows.into_iter().map(Into::into).collect())
+    }
 
-            async fn published_event(
-                &self,
-                lang: Lang,
-                slug: &str,
-            ) -> Result<Option<Event>, StoreError> {
-                let columns = $crate::storage::rows::event_columns(lang);
-                let sql = format!("SELECT {columns} WHERE e.slug = $1 AND e.status = 'published'");
-                let row: Option<EventRow> = sqlx::query_as(&sql)
-                    .bind(slug)
-                    .fetch_optional(&self.pool)
-                    .await?;
-                Ok(row.map(Into::into))
-            }
+    async fn published_event(&self, lang: Lang, slug: &str) -> Result<Option<Event>, StoreError> {
+        let columns = crate::storage::rows::event_columns(lang);
+        let sql = format!("SELECT {columns} WHERE e.slug = $1 AND e.status = 'published'");
+        let row: Option<EventRow> = sqlx::query_as(&sql)
+            .bind(slug)
+            .fetch_optional(&self.pool)
+            .await?;
+        Ok(row.map(Into::into))
+    }
 
-            async fn event_for_editing(&self, slug: &str) -> Result<Option<Event>, StoreError> {
-                let sql =
-                    format!("SELECT {EVENT_COLUMNS} WHERE e.slug = $1 AND e.trashed_at IS NULL");
-                let row: Option<EventRow> = sqlx::query_as(&sql)
-                    .bind(slug)
-                    .fetch_optional(&self.pool)
-                    .await?;
-                Ok(row.map(Into::into))
-            }
+    async fn event_for_editing(&self, slug: &str) -> Result<Option<Event>, StoreError> {
+        let sql = format!("SELECT {EVENT_COLUMNS} WHERE e.slug = $1 AND e.trashed_at IS NULL");
+        let row: Option<EventRow> = sqlx::query_as(&sql)
+            .bind(slug)
+            .fetch_optional(&self.pool)
+            .await?;
+        Ok(row.map(Into::into))
+    }
 
-            async fn event_by_id_for_editing(&self, id: i64) -> Result<Option<Event>, StoreError> {
-                let sql =
-                    format!("SELECT {EVENT_COLUMNS} WHERE e.id = $1 AND e.trashed_at IS NULL");
-                let row: Option<EventRow> = sqlx::query_as(&sql)
-                    .bind(id)
-                    .fetch_optional(&self.pool)
-                    .await?;
-                Ok(row.map(Into::into))
-            }
+    async fn event_by_id_for_editing(&self, id: i64) -> Result<Option<Event>, StoreError> {
+        let sql = format!("SELECT {EVENT_COLUMNS} WHERE e.id = $1 AND e.trashed_at IS NULL");
+        let row: Option<EventRow> = sqlx::query_as(&sql)
+            .bind(id)
+            .fetch_optional(&self.pool)
+            .await?;
+        Ok(row.map(Into::into))
+    }
 
-            async fn trashed_events(&self) -> Result<Vec<(Event, DateTime<Utc>)>, StoreError> {
-                let sql = format!(
-                    "SELECT {EVENT_COLUMNS} WHERE e.trashed_at IS NOT NULL \
+    async fn trashed_events(&self) -> Result<Vec<(Event, DateTime<Utc>)>, StoreError> {
+        let sql = format!(
+            "SELECT {EVENT_COLUMNS} WHERE e.trashed_at IS NOT NULL \
                      ORDER BY e.trashed_at DESC, e.id DESC"
-                );
-                let rows: Vec<EventRow> = sqlx::query_as(&sql).fetch_all(&self.pool).await?;
-                // The time it was trashed is its last change.
-                Ok(rows
-                    .into_iter()
-                    .map(|row| {
-                        let event: Event = row.into();
-                        let at = event.updated_at;
-                        (event, at)
-                    })
-                    .collect())
-            }
+        );
+        let rows: Vec<EventRow> = sqlx::query_as(&sql).fetch_all(&self.pool).await?;
+        // The time it was trashed is its last change.
+        Ok(rows
+            .into_iter()
+            .map(|row| {
+                let event: Event = row.into();
+                let at = event.updated_at;
+                (event, at)
+            })
+            .collect())
+    }
 
-            async fn published_event_by_id(
-                &self,
-                lang: Lang,
-                id: i64,
-            ) -> Result<Option<Event>, StoreError> {
-                let columns = $crate::storage::rows::event_columns(lang);
-                let sql = format!("SELECT {columns} WHERE e.id = $1 AND e.status = 'published'");
-                let row: Option<EventRow> = sqlx::query_as(&sql)
-                    .bind(id)
-                    .fetch_optional(&self.pool)
-                    .await?;
-                Ok(row.map(Into::into))
-            }
-        }
-    };
+    async fn published_event_by_id(
+        &self,
+        lang: Lang,
+        id: i64,
+    ) -> Result<Option<Event>, StoreError> {
+        let columns = crate::storage::rows::event_columns(lang);
+        let sql = format!("SELECT {columns} WHERE e.id = $1 AND e.status = 'published'");
+        let row: Option<EventRow> = sqlx::query_as(&sql)
+            .bind(id)
+            .fetch_optional(&self.pool)
+            .await?;
+        Ok(row.map(Into::into))
+    }
 }
-
-pub(super) use impl_events;

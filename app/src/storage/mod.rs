@@ -3,9 +3,11 @@
 //! (`EventStore`, `ArticleStore`, `EditingStore`, `TranslationStore`, `AccountStore`,
 //! `SearchStore`), each declared with its SQL in its own module; callers hold an
 //! `Arc<dyn Store>` and call any of them without importing the resource traits. The SQL is
-//! shared by both backends (`sql` and the resource modules); the backend modules hold only
-//! the connection and the dialect.
+//! one generic `SqlStore<D: Dialect>` (`sql` and the resource modules); the backend modules
+//! hold only the connection and their `Dialect` (`dialect`): how an instant is bound, how a
+//! write begins, full-text search, backups and following other instances' writes.
 
+mod dialect;
 mod sql;
 mod tables;
 
@@ -43,6 +45,7 @@ pub use editing::{
 pub use events::EventStore;
 pub use postgres::PostgresStore;
 pub use search::SearchStore;
+pub use sql::SqlStore;
 pub use sqlite::SqliteStore;
 pub use translations::TranslationStore;
 pub use versions::EditingStore;

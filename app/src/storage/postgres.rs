@@ -4,14 +4,13 @@
 use std::{sync::Arc, time::Duration};
 
 use sqlx::postgres::{PgPool, PgPoolOptions};
+use sqlx::Postgres;
 
-// The SQL macros expand here and name what they use from one list.
-use super::sql::backend_names::*;
+use super::sql::prelude::*;
+use super::transfer::{self, Kind, TableRows};
 
-pub struct PostgresStore {
-    changes: Arc<ContentChanges>,
-    pub(super) pool: PgPool,
-}
+/// `Store` over a PostgreSQL database.
+pub type PostgresStore = SqlStore<Postgres>;
 
 impl PostgresStore {
     /// Connects to `postgres://…` and applies migrations.
@@ -29,13 +28,30 @@ impl PostgresStore {
     }
 }
 
-impl PostgresStore {
+impl Dialect for Postgres {
+    const BEGIN_WRITE: &'static str = "BEGIN";
+    const ANNOUNCE: &'static str = super::changes::ANNOUNCE;
+    const EXPORT_SNAPSHOT: Option<&'static str> =
+        Some("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ, READ ONLY");
+    // Held until the transaction ends; the check that follows then sees what a first import
+    // committed (READ COMMITTED reads anew at every statement).
+    const ONE_IMPORT: Option<&'static str> =
+        Some("SELECT pg_advisory_xact_lock(hashtext('notikumi import'))");
+
+    type Instant = DateTime<Utc>;
+
+    fn instant(at: DateTime<Utc>) -> DateTime<Utc> {
+        at
+    }
+
+    fn rows_affected(result: &sqlx::postgres::PgQueryResult) -> u64 {
+        result.rows_affected()
+    }
+
     /// Follows the content writes of other instances on this database (`changes::CHANNEL`),
     /// in a task that lives as long as the pool. While the listening connection is down,
     /// notifications are lost, so each reconnection counts as a change.
-    fn listen_for_changes(&self) {
-        let pool = self.pool.clone();
-        let changes = Arc::clone(&self.changes);
+    fn follow_changes(pool: PgPool, changes: Arc<ContentChanges>) {
         tokio::spawn(async move {
             while !pool.is_closed() {
                 if let Err(error) = follow_changes(&pool, &changes).await {
@@ -49,31 +65,29 @@ impl PostgresStore {
             }
         });
     }
-}
 
-impl PostgresStore {
     /// PostgreSQL is backed up with its own tools (`pg_dump`), which know its roles and
     /// settings too.
-    async fn copy_database_to(&self, _path: &std::path::Path) -> Result<(), StoreError> {
+    async fn copy_database_to(_pool: &PgPool, _path: &std::path::Path) -> Result<(), StoreError> {
         Err(StoreError::BackupNotHere)
     }
-}
 
-/// Moves `changes` on for every announced write, until the connection fails for good.
-async fn follow_changes(pool: &PgPool, changes: &ContentChanges) -> Result<(), sqlx::Error> {
-    let mut listener = sqlx::postgres::PgListener::connect_with(pool).await?;
-    listener.listen(super::changes::CHANNEL).await?;
-    // Whatever was written before the channel was open.
-    changes.changed();
-    loop {
-        // `None`: the connection dropped and the next call reconnects; what was announced
-        // meanwhile is lost, so it counts as a change too.
-        listener.try_recv().await?;
-        changes.changed();
+    fn export_value(
+        table: &str,
+        row: &sqlx::postgres::PgRow,
+        at: usize,
+        kind: Kind,
+    ) -> Result<serde_json::Value, StoreError> {
+        transfer::postgres_value(table, row, at, kind)
     }
-}
 
-impl PostgresStore {
+    async fn insert_rows(
+        conn: &mut sqlx::PgConnection,
+        table: &TableRows,
+    ) -> Result<(), StoreError> {
+        transfer::insert_postgres_rows(conn, table).await
+    }
+
     /// Matching published articles and events with a rank (higher is better) and the language
     /// of the text found. `$1` is a tsquery over the folded text; title words weigh more than
     /// body words. For English or Russian, items are searched in that version where they have
@@ -146,14 +160,16 @@ impl PostgresStore {
     }
 }
 
-fn timestamptz(instant: DateTime<Utc>) -> DateTime<Utc> {
-    instant
+/// Moves `changes` on for every announced write, until the connection fails for good.
+async fn follow_changes(pool: &PgPool, changes: &ContentChanges) -> Result<(), sqlx::Error> {
+    let mut listener = sqlx::postgres::PgListener::connect_with(pool).await?;
+    listener.listen(super::changes::CHANNEL).await?;
+    // Whatever was written before the channel was open.
+    changes.changed();
+    loop {
+        // `None`: the connection dropped and the next call reconnects; what was announced
+        // meanwhile is lost, so it counts as a change too.
+        listener.try_recv().await?;
+        changes.changed();
+    }
 }
-
-impl_store!(
-    PostgresStore,
-    sqlx::Postgres,
-    timestamptz,
-    "BEGIN",
-    Some(super::changes::ANNOUNCE)
-);

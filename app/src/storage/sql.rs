@@ -1,481 +1,550 @@
-//! The implementation of `Store` over SQL, shared by both backends: the helpers every
-//! resource uses (transactions, audit lines, revisions, drafts, trash) and `Store`'s own
-//! methods here; each resource's SQL in its own file (`events`, `articles`, `versions`,
-//! `translations`, `accounts`, `search`), as a macro this one calls.
+//! The implementation of `Store` over SQL, shared by both backends: [`SqlStore`], the
+//! helpers every resource uses (transactions, audit lines, revisions, drafts, trash) and
+//! `Store`'s own methods here; each resource's SQL in its own file (`events`, `articles`,
+//! `versions`, `translations`, `accounts`, `search`, `transfer`), as generic code over the
+//! backend's [`Dialect`].
 //!
 //! The SQL is the dialect both SQLite and PostgreSQL understand (`$n` parameters,
-//! `RETURNING`, `ON CONFLICT … DO NOTHING`); what differs comes in as macro arguments: the
-//! sqlx database type, how an instant is bound and how a write transaction begins. Macros
-//! rather than generics over `sqlx::Database`, because the executor bounds those need do not
-//! survive `async_trait`'s `Send` requirements.
+//! `RETURNING`, `ON CONFLICT … DO NOTHING`); what differs is the `Dialect`: how an instant is
+//! bound, how a write transaction begins, and the few statements only one backend has.
 
-/// Implements `Store` and its resource traits for a backend struct with a `pool` field.
-/// `$db` is the sqlx database, `$instant` turns a `DateTime<Utc>` into the value the backend
-/// binds, `$begin_write` is the statement that begins a write transaction, `$announce` the
-/// statement that tells other processes of a content write when it commits.
-macro_rules! impl_store {
-    ($store:ident, $db:ty, $instant:path, $begin_write:literal, $announce:expr) => {
-        impl $store {
-            /// Category ids by slug, failing on an unknown slug.
-            async fn category_id(
-                conn: &mut <$db as sqlx::Database>::Connection,
-                slug: Option<&str>,
-            ) -> Result<Option<i64>, StoreError> {
-                let Some(slug) = slug else { return Ok(None) };
-                sqlx::query_scalar("SELECT id FROM categories WHERE slug = $1")
-                    .bind(slug)
-                    .fetch_optional(&mut *conn)
-                    .await?
-                    .map(Some)
-                    .ok_or_else(|| StoreError::UnknownCategory(slug.to_string()))
-            }
+use std::sync::Arc;
 
-            /// Binds an event's fields as `$1` to `$16`, in the order the insert and the update
-            /// both name them: title, summary, body_html, starts_at, ends_at, all_day,
-            /// location, category_id, status, rrule, exdates, series_end, span_seconds,
-            /// search_title, search_body, sanitizer_version.
-            fn bind_event<'q, O>(
-                query: sqlx::query::QueryScalar<'q, $db, O, <$db as sqlx::Database>::Arguments<'q>>,
-                event: &'q NewEvent,
-                category_id: Option<i64>,
-            ) -> sqlx::query::QueryScalar<'q, $db, O, <$db as sqlx::Database>::Arguments<'q>> {
-                let recurrence = event.recurrence.as_ref();
-                let (search_title, search_body) = search_text(
-                    &event.title,
-                    &[&event.summary, &event.location],
-                    event.body_html.as_str(),
-                );
-                query
-                    .bind(&event.title)
-                    .bind(&event.summary)
-                    .bind(event.body_html.as_str())
-                    .bind($instant(event.starts_at))
-                    .bind($instant(event.ends_at))
-                    .bind(event.all_day)
-                    .bind(&event.location)
-                    .bind(category_id)
-                    .bind(event.status.as_str())
-                    .bind(recurrence.map(|r| r.rule.clone()))
-                    .bind(recurrence.map(Recurrence::exdates_column).unwrap_or_default())
-                    .bind(recurrence.and_then(|r| r.series_end).map($instant))
-                    .bind((event.ends_at - event.starts_at).num_seconds())
-                    .bind(search_title)
-                    .bind(search_body)
-                    .bind($crate::sanitize::SANITIZER_VERSION)
-            }
+use sqlx::Pool;
 
-            /// Inserts one event under the first free slug made from its title.
-            async fn insert_event(
-                conn: &mut <$db as sqlx::Database>::Connection,
-                event: &NewEvent,
-            ) -> Result<i64, StoreError> {
-                let category_id = Self::category_id(conn, event.category.as_deref()).await?;
-                let now = $instant(Utc::now());
-                let base = slugs::slug_for(&event.title, "notikums");
-                for attempt in 1.. {
-                    let insert = sqlx::query_scalar(
-                        "INSERT INTO events (title, summary, body_html, starts_at, ends_at, \
+use prelude::*;
+
+/// What the SQL modules use, in one list: each brings it in with `use super::sql::prelude::*`.
+pub(super) mod prelude {
+    pub(in crate::storage) use super::super::changes::{ContentChanges, ContentWrite};
+    pub(in crate::storage) use super::super::dialect::{Dialect, SqlValue};
+    pub(in crate::storage) use super::super::rows::{
+        in_slugs, search_text, ArticleRow, AttachmentRow, AuditRow, CategoryRow, CredentialsRow,
+        DraftRow, EventRevisionRow, EventRow, RevisionRow, SearchRow, TranslationRow, UserRow,
+        ARTICLE_COLUMNS, EVENT_COLUMNS, EVENT_REVISION_COLUMNS,
+    };
+    pub(in crate::storage) use super::super::tables::{draft_refusal, ItemTables};
+    pub(in crate::storage) use super::super::*;
+    pub(in crate::storage) use super::SqlStore;
+    pub(in crate::storage) use crate::i18n::Lang;
+    pub(in crate::storage) use crate::sanitize::SafeHtml;
+    pub(in crate::storage) use async_trait::async_trait;
+    pub(in crate::storage) use chrono::{DateTime, Utc};
+}
+
+/// `Store` over one SQL database: `SqlStore<Sqlite>` is [`SqliteStore`], `SqlStore<Postgres>`
+/// [`PostgresStore`].
+pub struct SqlStore<D: Dialect> {
+    pub(super) changes: Arc<ContentChanges>,
+    pub(super) pool: Pool<D>,
+}
+
+impl<D: Dialect> SqlStore<D>
+where
+    for<'c> &'c mut D::Connection: sqlx::Executor<'c, Database = D>,
+    for<'q> D::Arguments<'q>: sqlx::IntoArguments<'q, D>,
+    for<'r> &'r str: sqlx::ColumnIndex<D::Row>,
+    usize: sqlx::ColumnIndex<D::Row>,
+    for<'q> &'q str: sqlx::Encode<'q, D> + sqlx::Type<D>,
+    i64: SqlValue<D>,
+    i32: SqlValue<D>,
+    bool: SqlValue<D>,
+    String: SqlValue<D>,
+    for<'r> DateTime<Utc>: sqlx::Decode<'r, D> + sqlx::Type<D>,
+    Option<i64>: SqlValue<D>,
+    Option<String>: SqlValue<D>,
+    Option<D::Instant>: SqlValue<D>,
+{
+    /// Category ids by slug, failing on an unknown slug.
+    pub(super) async fn category_id(
+        conn: &mut D::Connection,
+        slug: Option<&str>,
+    ) -> Result<Option<i64>, StoreError> {
+        let Some(slug) = slug else { return Ok(None) };
+        sqlx::query_scalar("SELECT id FROM categories WHERE slug = $1")
+            .bind(slug)
+            .fetch_optional(&mut *conn)
+            .await?
+            .map(Some)
+            .ok_or_else(|| StoreError::UnknownCategory(slug.to_string()))
+    }
+
+    /// Binds an event's fields as `$1` to `$16`, in the order the insert and the update
+    /// both name them: title, summary, body_html, starts_at, ends_at, all_day,
+    /// location, category_id, status, rrule, exdates, series_end, span_seconds,
+    /// search_title, search_body, sanitizer_version.
+    pub(super) fn bind_event<'q, O>(
+        query: sqlx::query::QueryScalar<'q, D, O, D::Arguments<'q>>,
+        event: &'q NewEvent,
+        category_id: Option<i64>,
+    ) -> sqlx::query::QueryScalar<'q, D, O, D::Arguments<'q>> {
+        let recurrence = event.recurrence.as_ref();
+        let (search_title, search_body) = search_text(
+            &event.title,
+            &[&event.summary, &event.location],
+            event.body_html.as_str(),
+        );
+        query
+            .bind(&event.title)
+            .bind(&event.summary)
+            .bind(event.body_html.as_str())
+            .bind(D::instant(event.starts_at))
+            .bind(D::instant(event.ends_at))
+            .bind(event.all_day)
+            .bind(&event.location)
+            .bind(category_id)
+            .bind(event.status.as_str())
+            .bind(recurrence.map(|r| r.rule.clone()))
+            .bind(
+                recurrence
+                    .map(Recurrence::exdates_column)
+                    .unwrap_or_default(),
+            )
+            .bind(recurrence.and_then(|r| r.series_end).map(D::instant))
+            .bind((event.ends_at - event.starts_at).num_seconds())
+            .bind(search_title)
+            .bind(search_body)
+            .bind(crate::sanitize::SANITIZER_VERSION)
+    }
+
+    /// Inserts one event under the first free slug made from its title.
+    pub(super) async fn insert_event(
+        conn: &mut D::Connection,
+        event: &NewEvent,
+    ) -> Result<i64, StoreError> {
+        let category_id = Self::category_id(conn, event.category.as_deref()).await?;
+        let now = D::instant(Utc::now());
+        let base = slugs::slug_for(&event.title, "notikums");
+        for attempt in 1.. {
+            let insert = sqlx::query_scalar(
+                "INSERT INTO events (title, summary, body_html, starts_at, ends_at, \
                          all_day, location, category_id, status, rrule, exdates, series_end, \
                          span_seconds, search_title, search_body, sanitizer_version, \
                          created_at, updated_at, slug) \
                          VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, \
                          $15, $16, $17, $17, $18) ON CONFLICT (slug) DO NOTHING RETURNING id",
-                    );
-                    let inserted: Option<i64> = Self::bind_event(insert, event, category_id)
-                        .bind(now)
-                        .bind(slugs::candidate(&base, attempt))
-                        .fetch_optional(&mut *conn)
-                        .await?;
-                    if let Some(id) = inserted {
-                        return Ok(id);
-                    }
-                }
-                unreachable!("slug candidates are endless")
+            );
+            let inserted: Option<i64> = Self::bind_event(insert, event, category_id)
+                .bind(now)
+                .bind(slugs::candidate(&base, attempt))
+                .fetch_optional(&mut *conn)
+                .await?;
+            if let Some(id) = inserted {
+                return Ok(id);
             }
+        }
+        unreachable!("slug candidates are endless")
+    }
 
-            /// The id of the event with `slug`, failing on an unknown slug.
-            async fn event_id(
-                conn: &mut <$db as sqlx::Database>::Connection,
-                slug: Option<&str>,
-            ) -> Result<Option<i64>, StoreError> {
-                let Some(slug) = slug else { return Ok(None) };
-                sqlx::query_scalar("SELECT id FROM events WHERE slug = $1")
-                    .bind(slug)
-                    .fetch_optional(&mut *conn)
-                    .await?
-                    .map(Some)
-                    .ok_or_else(|| StoreError::UnknownEvent(slug.to_string()))
-            }
+    /// The id of the event with `slug`, failing on an unknown slug.
+    pub(super) async fn event_id(
+        conn: &mut D::Connection,
+        slug: Option<&str>,
+    ) -> Result<Option<i64>, StoreError> {
+        let Some(slug) = slug else { return Ok(None) };
+        sqlx::query_scalar("SELECT id FROM events WHERE slug = $1")
+            .bind(slug)
+            .fetch_optional(&mut *conn)
+            .await?
+            .map(Some)
+            .ok_or_else(|| StoreError::UnknownEvent(slug.to_string()))
+    }
 
-            /// Makes `attachments` the article's attachments, in order.
-            async fn replace_attachments(
-                conn: &mut <$db as sqlx::Database>::Connection,
-                article_id: i64,
-                attachments: &[Attachment],
-            ) -> Result<(), StoreError> {
-                sqlx::query("DELETE FROM attachments WHERE article_id = $1")
-                    .bind(article_id)
-                    .execute(&mut *conn)
-                    .await?;
-                for (position, attachment) in (0_i32..).zip(attachments) {
-                    sqlx::query(
-                        "INSERT INTO attachments \
+    /// Makes `attachments` the article's attachments, in order.
+    pub(super) async fn replace_attachments(
+        conn: &mut D::Connection,
+        article_id: i64,
+        attachments: &[Attachment],
+    ) -> Result<(), StoreError> {
+        sqlx::query("DELETE FROM attachments WHERE article_id = $1")
+            .bind(article_id)
+            .execute(&mut *conn)
+            .await?;
+        for (position, attachment) in (0_i32..).zip(attachments) {
+            sqlx::query(
+                "INSERT INTO attachments \
                          (article_id, position, title, href, media_type, size_bytes) \
                          VALUES ($1, $2, $3, $4, $5, $6)",
-                    )
-                    .bind(article_id)
-                    .bind(position)
-                    .bind(&attachment.title)
-                    .bind(&attachment.href)
-                    .bind(&attachment.media_type)
-                    .bind(attachment.size_bytes)
-                    .execute(&mut *conn)
-                    .await?;
-                }
-                Ok(())
-            }
+            )
+            .bind(article_id)
+            .bind(position)
+            .bind(&attachment.title)
+            .bind(&attachment.href)
+            .bind(&attachment.media_type)
+            .bind(attachment.size_bytes)
+            .execute(&mut *conn)
+            .await?;
+        }
+        Ok(())
+    }
 
-            /// Binds an article's fields as `$1` to `$11`, in the order the insert and the
-            /// update both name them: title, lead, body_html, contact, published_at,
-            /// category_id, event_id, status, search_title, search_body, sanitizer_version.
-            fn bind_article<'q, O>(
-                query: sqlx::query::QueryScalar<'q, $db, O, <$db as sqlx::Database>::Arguments<'q>>,
-                article: &'q NewArticle,
-                (category_id, event_id): (Option<i64>, Option<i64>),
-            ) -> sqlx::query::QueryScalar<'q, $db, O, <$db as sqlx::Database>::Arguments<'q>> {
-                let (search_title, search_body) =
-                    search_text(&article.title, &[&article.lead], article.body_html.as_str());
-                query
-                    .bind(&article.title)
-                    .bind(&article.lead)
-                    .bind(article.body_html.as_str())
-                    .bind(&article.contact)
-                    .bind($instant(article.published_at))
-                    .bind(category_id)
-                    .bind(event_id)
-                    .bind(article.status.as_str())
-                    .bind(search_title)
-                    .bind(search_body)
-                    .bind($crate::sanitize::SANITIZER_VERSION)
-            }
+    /// Binds an article's fields as `$1` to `$11`, in the order the insert and the
+    /// update both name them: title, lead, body_html, contact, published_at,
+    /// category_id, event_id, status, search_title, search_body, sanitizer_version.
+    pub(super) fn bind_article<'q, O>(
+        query: sqlx::query::QueryScalar<'q, D, O, D::Arguments<'q>>,
+        article: &'q NewArticle,
+        (category_id, event_id): (Option<i64>, Option<i64>),
+    ) -> sqlx::query::QueryScalar<'q, D, O, D::Arguments<'q>> {
+        let (search_title, search_body) =
+            search_text(&article.title, &[&article.lead], article.body_html.as_str());
+        query
+            .bind(&article.title)
+            .bind(&article.lead)
+            .bind(article.body_html.as_str())
+            .bind(&article.contact)
+            .bind(D::instant(article.published_at))
+            .bind(category_id)
+            .bind(event_id)
+            .bind(article.status.as_str())
+            .bind(search_title)
+            .bind(search_body)
+            .bind(crate::sanitize::SANITIZER_VERSION)
+    }
 
-            /// The ids of the category and the event an article names, failing on an unknown
-            /// slug.
-            async fn article_links(
-                conn: &mut <$db as sqlx::Database>::Connection,
-                article: &NewArticle,
-            ) -> Result<(Option<i64>, Option<i64>), StoreError> {
-                let category_id = Self::category_id(conn, article.category.as_deref()).await?;
-                let event_id = Self::event_id(conn, article.event.as_deref()).await?;
-                Ok((category_id, event_id))
-            }
+    /// The ids of the category and the event an article names, failing on an unknown
+    /// slug.
+    pub(super) async fn article_links(
+        conn: &mut D::Connection,
+        article: &NewArticle,
+    ) -> Result<(Option<i64>, Option<i64>), StoreError> {
+        let category_id = Self::category_id(conn, article.category.as_deref()).await?;
+        let event_id = Self::event_id(conn, article.event.as_deref()).await?;
+        Ok((category_id, event_id))
+    }
 
-            /// Inserts one article under the first free slug made from its title.
-            async fn insert_article(
-                conn: &mut <$db as sqlx::Database>::Connection,
-                article: &NewArticle,
-            ) -> Result<i64, StoreError> {
-                let links = Self::article_links(conn, article).await?;
-                let now = $instant(Utc::now());
-                let base = slugs::slug_for(&article.title, "raksts");
-                for attempt in 1.. {
-                    let insert = sqlx::query_scalar(
-                        "INSERT INTO articles (title, lead, body_html, contact, published_at, \
+    /// Inserts one article under the first free slug made from its title.
+    pub(super) async fn insert_article(
+        conn: &mut D::Connection,
+        article: &NewArticle,
+    ) -> Result<i64, StoreError> {
+        let links = Self::article_links(conn, article).await?;
+        let now = D::instant(Utc::now());
+        let base = slugs::slug_for(&article.title, "raksts");
+        for attempt in 1.. {
+            let insert = sqlx::query_scalar(
+                "INSERT INTO articles (title, lead, body_html, contact, published_at, \
                          category_id, event_id, status, search_title, search_body, \
                          sanitizer_version, created_at, updated_at, slug) \
                          VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $12, $13) \
                          ON CONFLICT (slug) DO NOTHING RETURNING id",
-                    );
-                    let inserted: Option<i64> = Self::bind_article(insert, article, links)
-                        .bind(now)
-                        .bind(slugs::candidate(&base, attempt))
-                        .fetch_optional(&mut *conn)
-                        .await?;
-                    if let Some(id) = inserted {
-                        Self::replace_attachments(conn, id, &article.attachments).await?;
-                        return Ok(id);
-                    }
-                }
-                unreachable!("slug candidates are endless")
+            );
+            let inserted: Option<i64> = Self::bind_article(insert, article, links)
+                .bind(now)
+                .bind(slugs::candidate(&base, attempt))
+                .fetch_optional(&mut *conn)
+                .await?;
+            if let Some(id) = inserted {
+                Self::replace_attachments(conn, id, &article.attachments).await?;
+                return Ok(id);
             }
+        }
+        unreachable!("slug candidates are endless")
+    }
 
-            /// Why an update guarded by `expected_version` changed nothing: the row is gone, or
-            /// someone else saved a newer version.
-            async fn stale_write(
-                conn: &mut <$db as sqlx::Database>::Connection,
-                table: &'static str,
-                id: i64,
-                expected_version: i64,
-            ) -> Result<StoreError, StoreError> {
-                let sql = format!("SELECT version FROM {table} WHERE id = $1");
-                let stored: Option<i64> =
-                    sqlx::query_scalar(&sql).bind(id).fetch_optional(&mut *conn).await?;
-                Ok(match stored {
-                    None => StoreError::NotFound,
-                    Some(stored) => StoreError::Conflict {
-                        expected: expected_version,
-                        stored,
-                    },
-                })
-            }
+    /// Why an update guarded by `expected_version` changed nothing: the row is gone, or
+    /// someone else saved a newer version.
+    pub(super) async fn stale_write(
+        conn: &mut D::Connection,
+        table: &'static str,
+        id: i64,
+        expected_version: i64,
+    ) -> Result<StoreError, StoreError> {
+        let sql = format!("SELECT version FROM {table} WHERE id = $1");
+        let stored: Option<i64> = sqlx::query_scalar(&sql)
+            .bind(id)
+            .fetch_optional(&mut *conn)
+            .await?;
+        Ok(match stored {
+            None => StoreError::NotFound,
+            Some(stored) => StoreError::Conflict {
+                expected: expected_version,
+                stored,
+            },
+        })
+    }
 
-            /// Begins a transaction that will write content (`$begin_write`): its commit
-            /// moves the content generation on, here and (`$announce`) on other instances.
-            pub(super) async fn begin_write(&self) -> Result<ContentWrite<$db>, StoreError> {
-                let mut transaction = self.pool.begin_with($begin_write).await?;
-                let announce: Option<&str> = $announce;
-                if let Some(announce) = announce {
-                    sqlx::query(announce).execute(&mut *transaction).await?;
-                }
-                Ok(ContentWrite::new(transaction, Arc::clone(&self.changes)))
-            }
+    /// Begins a transaction that will write content (`D::BEGIN_WRITE`): its commit
+    /// moves the content generation on, here and (`Dialect::ANNOUNCE`) on other instances.
+    pub(super) async fn begin_write(&self) -> Result<ContentWrite<D>, StoreError> {
+        let mut transaction = self.pool.begin_with(D::BEGIN_WRITE).await?;
+        sqlx::query(D::ANNOUNCE).execute(&mut *transaction).await?;
+        Ok(ContentWrite::new(transaction, Arc::clone(&self.changes)))
+    }
 
-            /// Begins a write transaction that no reader's page shows: accounts, sessions,
-            /// sign-in attempts, drafts. The content generation stays where it is.
-            async fn begin_private_write(
-                &self,
-            ) -> Result<sqlx::Transaction<'static, $db>, StoreError> {
-                Ok(self.pool.begin_with($begin_write).await?)
-            }
+    /// Begins a write transaction that no reader's page shows: accounts, sessions,
+    /// sign-in attempts, drafts. The content generation stays where it is.
+    pub(super) async fn begin_private_write(
+        &self,
+    ) -> Result<sqlx::Transaction<'static, D>, StoreError> {
+        Ok(self.pool.begin_with(D::BEGIN_WRITE).await?)
+    }
 
-            /// Writes `audit`'s line for item `id`, named by its title as it stands in this
-            /// transaction.
-            async fn audit_line(
-                conn: &mut <$db as sqlx::Database>::Connection,
-                tables: &ItemTables,
-                id: i64,
-                audit: Audit<'_>,
-            ) -> Result<(), StoreError> {
-                let sql = format!(
-                    "INSERT INTO audit_log (at, actor, action, item_kind, item_id, item_title) \
+    /// Writes `audit`'s line for item `id`, named by its title as it stands in this
+    /// transaction.
+    pub(super) async fn audit_line(
+        conn: &mut D::Connection,
+        tables: &ItemTables,
+        id: i64,
+        audit: Audit<'_>,
+    ) -> Result<(), StoreError> {
+        let sql = format!(
+            "INSERT INTO audit_log (at, actor, action, item_kind, item_id, item_title) \
                      SELECT $1, $2, $3, $4, id, title FROM {} WHERE id = $5",
-                    tables.items
-                );
-                sqlx::query(&sql)
-                    .bind($instant(Utc::now()))
-                    .bind(audit.actor)
-                    .bind(audit.action)
-                    .bind(tables.kind)
-                    .bind(id)
-                    .execute(&mut *conn)
-                    .await?;
-                Ok(())
-            }
+            tables.items
+        );
+        sqlx::query(&sql)
+            .bind(D::instant(Utc::now()))
+            .bind(audit.actor)
+            .bind(audit.action)
+            .bind(tables.kind)
+            .bind(id)
+            .execute(&mut *conn)
+            .await?;
+        Ok(())
+    }
 
-            /// Keeps the version of item `id` that a write from `expected_version` replaces as
-            /// a revision (the item's `columns`, with who saved it and when). On PostgreSQL a
-            /// second write from the same version waits here for the first to commit and then
-            /// finds that revision taken: `DO NOTHING` lets its update meet the newer version
-            /// and answer a conflict, where the unique key would have been an error.
-            async fn keep_revision(
-                conn: &mut <$db as sqlx::Database>::Connection,
-                tables: &ItemTables,
-                id: i64,
-                expected_version: i64,
-                columns: &str,
-            ) -> Result<(), StoreError> {
-                let ItemTables { items, key, revisions, .. } = tables;
-                let sql = format!(
-                    "INSERT INTO {revisions} ({key}, version, {columns}, saved_by, saved_at) \
+    /// Keeps the version of item `id` that a write from `expected_version` replaces as
+    /// a revision (the item's `columns`, with who saved it and when). On PostgreSQL a
+    /// second write from the same version waits here for the first to commit and then
+    /// finds that revision taken: `DO NOTHING` lets its update meet the newer version
+    /// and answer a conflict, where the unique key would have been an error.
+    pub(super) async fn keep_revision(
+        conn: &mut D::Connection,
+        tables: &ItemTables,
+        id: i64,
+        expected_version: i64,
+        columns: &str,
+    ) -> Result<(), StoreError> {
+        let ItemTables {
+            items,
+            key,
+            revisions,
+            ..
+        } = tables;
+        let sql = format!(
+            "INSERT INTO {revisions} ({key}, version, {columns}, saved_by, saved_at) \
                      SELECT id, version, {columns}, updated_by, updated_at FROM {items} \
                      WHERE id = $1 AND version = $2 ON CONFLICT DO NOTHING"
-                );
-                sqlx::query(&sql)
-                    .bind(id)
-                    .bind(expected_version)
-                    .execute(&mut *conn)
-                    .await?;
-                Ok(())
-            }
+        );
+        sqlx::query(&sql)
+            .bind(id)
+            .bind(expected_version)
+            .execute(&mut *conn)
+            .await?;
+        Ok(())
+    }
 
-            /// Settles item `id`'s shared draft after a write that replaced its fields from
-            /// `expected_version` (see `DraftRule`).
-            async fn settle_draft(
-                conn: &mut <$db as sqlx::Database>::Connection,
-                tables: &ItemTables,
-                id: i64,
-                rule: DraftRule,
-                expected_version: i64,
-            ) -> Result<(), StoreError> {
-                let DraftRule::Publishes(seen) = rule else {
-                    return Ok(());
-                };
-                let sql = format!(
-                    "DELETE FROM {} WHERE {} = $1 RETURNING draft_version",
-                    tables.drafts, tables.key
-                );
-                let removed: Option<i64> =
-                    sqlx::query_scalar(&sql).bind(id).fetch_optional(&mut *conn).await?;
-                if removed.unwrap_or(0) == seen {
-                    Ok(())
-                } else {
-                    Err(StoreError::NewerDraft {
-                        item_version: expected_version,
-                    })
-                }
-            }
+    /// Settles item `id`'s shared draft after a write that replaced its fields from
+    /// `expected_version` (see `DraftRule`).
+    pub(super) async fn settle_draft(
+        conn: &mut D::Connection,
+        tables: &ItemTables,
+        id: i64,
+        rule: DraftRule,
+        expected_version: i64,
+    ) -> Result<(), StoreError> {
+        let DraftRule::Publishes(seen) = rule else {
+            return Ok(());
+        };
+        let sql = format!(
+            "DELETE FROM {} WHERE {} = $1 RETURNING draft_version",
+            tables.drafts, tables.key
+        );
+        let removed: Option<i64> = sqlx::query_scalar(&sql)
+            .bind(id)
+            .fetch_optional(&mut *conn)
+            .await?;
+        if removed.unwrap_or(0) == seen {
+            Ok(())
+        } else {
+            Err(StoreError::NewerDraft {
+                item_version: expected_version,
+            })
+        }
+    }
 
-            /// Saves an item's shared draft if it is still at the version its editor saw (0:
-            /// none yet), in one transaction with the audit line of a save that starts it.
-            /// Answers the draft's new `draft_version` and when it was saved.
-            async fn write_draft(
-                &self,
-                draft: &DraftSave<'_>,
-                audit: Audit<'_>,
-            ) -> Result<(i64, DateTime<Utc>), StoreError> {
-                let tables = ItemTables::of(draft.kind);
-                let ItemTables { items, key, drafts, .. } = tables;
-                let (id, seen) = (draft.item_id, draft.seen_draft_version);
-                // $1 the item, $2 its version, $3 the editor, $4 the time, $5 the draft seen,
-                // $6 the fields.
-                let sql = if seen == 0 {
-                    format!(
-                        "INSERT INTO {drafts} ({key}, fields, base_version, draft_version, \
+    /// Saves an item's shared draft if it is still at the version its editor saw (0:
+    /// none yet), in one transaction with the audit line of a save that starts it.
+    /// Answers the draft's new `draft_version` and when it was saved.
+    pub(super) async fn write_draft(
+        &self,
+        draft: &DraftSave<'_>,
+        audit: Audit<'_>,
+    ) -> Result<(i64, DateTime<Utc>), StoreError> {
+        let tables = ItemTables::of(draft.kind);
+        let ItemTables {
+            items, key, drafts, ..
+        } = tables;
+        let (id, seen) = (draft.item_id, draft.seen_draft_version);
+        // $1 the item, $2 its version, $3 the editor, $4 the time, $5 the draft seen,
+        // $6 the fields.
+        let sql = if seen == 0 {
+            format!(
+                "INSERT INTO {drafts} ({key}, fields, base_version, draft_version, \
                          saved_by, saved_at) SELECT id, $6, $2, 1, $3, $4 FROM {items} \
                          WHERE id = $1 AND CAST($5 AS BIGINT) = 0 \
                          ON CONFLICT ({key}) DO NOTHING RETURNING draft_version, saved_at"
-                    )
-                } else {
-                    format!(
-                        "UPDATE {drafts} SET fields = $6, base_version = $2, saved_by = $3, \
+            )
+        } else {
+            format!(
+                "UPDATE {drafts} SET fields = $6, base_version = $2, saved_by = $3, \
                          saved_at = $4, draft_version = draft_version + 1 \
                          WHERE {key} = $1 AND draft_version = $5 \
                          RETURNING draft_version, saved_at"
-                    )
-                };
-                let mut tx = self.begin_private_write().await?;
-                let query = sqlx::query_as::<_, (i64, DateTime<Utc>)>(&sql)
-                    .bind(id)
-                    .bind(draft.base_version)
-                    .bind(draft.user_id)
-                    .bind($instant(Utc::now()))
-                    .bind(seen)
-                    .bind(draft.fields_json);
-                let Some(saved) = query.fetch_optional(&mut *tx).await? else {
-                    let sql = format!("SELECT draft_version FROM {drafts} WHERE {key} = $1");
-                    let stored: Option<i64> =
-                        sqlx::query_scalar(&sql).bind(id).fetch_optional(&mut *tx).await?;
-                    return Err(draft_refusal(seen, stored));
-                };
-                if seen == 0 {
-                    Self::audit_line(&mut tx, tables, id, audit).await?;
-                }
-                tx.commit().await?;
-                Ok(saved)
-            }
-
-            async fn article_in(
-                conn: &mut <$db as sqlx::Database>::Connection,
-                id: i64,
-            ) -> Result<Article, StoreError> {
-                let sql = format!("SELECT {ARTICLE_COLUMNS} WHERE a.id = $1");
-                let row: Option<ArticleRow> =
-                    sqlx::query_as(&sql).bind(id).fetch_optional(&mut *conn).await?;
-                row.map(Into::into).ok_or(StoreError::NotFound)
-            }
-
-            async fn event_in(
-                conn: &mut <$db as sqlx::Database>::Connection,
-                id: i64,
-            ) -> Result<Event, StoreError> {
-                let sql = format!("SELECT {EVENT_COLUMNS} WHERE e.id = $1");
-                let row: Option<EventRow> =
-                    sqlx::query_as(&sql).bind(id).fetch_optional(&mut *conn).await?;
-                row.map(Into::into).ok_or(StoreError::NotFound)
-            }
-
-            async fn article_by_id(&self, id: i64) -> Result<Article, StoreError> {
-                Self::article_in(&mut *self.pool.acquire().await?, id).await
-            }
-
-            /// Moves item `id` into the trash or out of it, with its audit line, in one
-            /// transaction.
-            async fn set_trashed(
-                &self,
-                tables: &ItemTables,
-                id: i64,
-                direction: TrashMove,
-                audit: Audit<'_>,
-            ) -> Result<(), StoreError> {
-                // Into the trash an item becomes a draft; out of it, it stays one.
-                let sql = if direction == TrashMove::Into {
-                    format!(
-                        "UPDATE {} SET status = 'draft', trashed_at = $1, updated_at = $1, \
-                         version = version + 1 WHERE id = $2 AND trashed_at IS NULL",
-                        tables.items
-                    )
-                } else {
-                    format!(
-                        "UPDATE {} SET trashed_at = NULL, updated_at = $1, \
-                         version = version + 1 WHERE id = $2 AND trashed_at IS NOT NULL",
-                        tables.items
-                    )
-                };
-                let mut tx = self.begin_write().await?;
-                let changed = sqlx::query(&sql)
-                    .bind($instant(Utc::now()))
-                    .bind(id)
-                    .execute(&mut *tx)
-                    .await?;
-                if changed.rows_affected() == 0 {
-                    return Err(StoreError::NotFound);
-                }
-                Self::audit_line(&mut tx, tables, id, audit).await?;
-                tx.commit().await?;
-                Ok(())
-            }
-        }
-
-        #[async_trait]
-        impl $crate::storage::Store for $store {
-            async fn ping(&self) -> Result<(), StoreError> {
-                sqlx::query("SELECT 1").execute(&self.pool).await?;
-                Ok(())
-            }
-
-            async fn close(&self) {
-                self.pool.close().await;
-            }
-
-            async fn back_up_to(&self, path: &std::path::Path) -> Result<(), StoreError> {
-                self.copy_database_to(path).await
-            }
-
-            async fn export_site(&self) -> Result<$crate::storage::transfer::SiteExport, StoreError> {
-                self.export_tables().await
-            }
-
-            async fn import_site(
-                &self,
-                site: &$crate::storage::transfer::SiteExport,
-            ) -> Result<(), StoreError> {
-                self.import_tables(site).await
-            }
-
-            fn pool_connections(&self) -> (u32, usize) {
-                (self.pool.size(), self.pool.num_idle())
-            }
-
-            fn content_generation(&self) -> u64 {
-                self.changes.generation()
-            }
-
-            fn follow_other_instances(&self) {
-                self.listen_for_changes();
-            }
-
-            async fn is_empty(&self) -> Result<bool, StoreError> {
-                let count: i64 = sqlx::query_scalar(
-                    "SELECT (SELECT COUNT(*) FROM categories) + (SELECT COUNT(*) FROM events) \
-                     + (SELECT COUNT(*) FROM articles)",
-                )
-                .fetch_one(&self.pool)
+            )
+        };
+        let mut tx = self.begin_private_write().await?;
+        let query = sqlx::query_as::<_, (i64, DateTime<Utc>)>(&sql)
+            .bind(id)
+            .bind(draft.base_version)
+            .bind(draft.user_id)
+            .bind(D::instant(Utc::now()))
+            .bind(seen)
+            .bind(draft.fields_json);
+        let Some(saved) = query.fetch_optional(&mut *tx).await? else {
+            let sql = format!("SELECT draft_version FROM {drafts} WHERE {key} = $1");
+            let stored: Option<i64> = sqlx::query_scalar(&sql)
+                .bind(id)
+                .fetch_optional(&mut *tx)
                 .await?;
-                Ok(count == 0)
-            }
+            return Err(draft_refusal(seen, stored));
+        };
+        if seen == 0 {
+            Self::audit_line(&mut tx, tables, id, audit).await?;
+        }
+        tx.commit().await?;
+        Ok(saved)
+    }
 
-            async fn create_category(&self, category: &NewCategory) -> Result<Category, StoreError> {
-                let row = sqlx::query_as::<_, CategoryRow>(
+    pub(super) async fn article_in(
+        conn: &mut D::Connection,
+        id: i64,
+    ) -> Result<Article, StoreError> {
+        let sql = format!("SELECT {ARTICLE_COLUMNS} WHERE a.id = $1");
+        let row: Option<ArticleRow> = sqlx::query_as(&sql)
+            .bind(id)
+            .fetch_optional(&mut *conn)
+            .await?;
+        row.map(Into::into).ok_or(StoreError::NotFound)
+    }
+
+    pub(super) async fn event_in(conn: &mut D::Connection, id: i64) -> Result<Event, StoreError> {
+        let sql = format!("SELECT {EVENT_COLUMNS} WHERE e.id = $1");
+        let row: Option<EventRow> = sqlx::query_as(&sql)
+            .bind(id)
+            .fetch_optional(&mut *conn)
+            .await?;
+        row.map(Into::into).ok_or(StoreError::NotFound)
+    }
+
+    pub(super) async fn article_by_id(&self, id: i64) -> Result<Article, StoreError> {
+        Self::article_in(&mut *self.pool.acquire().await?, id).await
+    }
+
+    /// Moves item `id` into the trash or out of it, with its audit line, in one
+    /// transaction.
+    pub(super) async fn set_trashed(
+        &self,
+        tables: &ItemTables,
+        id: i64,
+        direction: TrashMove,
+        audit: Audit<'_>,
+    ) -> Result<(), StoreError> {
+        // Into the trash an item becomes a draft; out of it, it stays one.
+        let sql = if direction == TrashMove::Into {
+            format!(
+                "UPDATE {} SET status = 'draft', trashed_at = $1, updated_at = $1, \
+                         version = version + 1 WHERE id = $2 AND trashed_at IS NULL",
+                tables.items
+            )
+        } else {
+            format!(
+                "UPDATE {} SET trashed_at = NULL, updated_at = $1, \
+                         version = version + 1 WHERE id = $2 AND trashed_at IS NOT NULL",
+                tables.items
+            )
+        };
+        let mut tx = self.begin_write().await?;
+        let changed = sqlx::query(&sql)
+            .bind(D::instant(Utc::now()))
+            .bind(id)
+            .execute(&mut *tx)
+            .await?;
+        if D::rows_affected(&changed) == 0 {
+            return Err(StoreError::NotFound);
+        }
+        Self::audit_line(&mut tx, tables, id, audit).await?;
+        tx.commit().await?;
+        Ok(())
+    }
+}
+
+#[async_trait]
+impl<D: Dialect> crate::storage::Store for SqlStore<D>
+where
+    for<'c> &'c mut D::Connection: sqlx::Executor<'c, Database = D>,
+    for<'q> D::Arguments<'q>: sqlx::IntoArguments<'q, D>,
+    for<'r> &'r str: sqlx::ColumnIndex<D::Row>,
+    usize: sqlx::ColumnIndex<D::Row>,
+    for<'q> &'q str: sqlx::Encode<'q, D> + sqlx::Type<D>,
+    i64: SqlValue<D>,
+    i32: SqlValue<D>,
+    bool: SqlValue<D>,
+    String: SqlValue<D>,
+    for<'r> DateTime<Utc>: sqlx::Decode<'r, D> + sqlx::Type<D>,
+    Option<i64>: SqlValue<D>,
+    Option<String>: SqlValue<D>,
+    Option<D::Instant>: SqlValue<D>,
+{
+    async fn ping(&self) -> Result<(), StoreError> {
+        sqlx::query("SELECT 1").execute(&self.pool).await?;
+        Ok(())
+    }
+
+    async fn close(&self) {
+        self.pool.close().await;
+    }
+
+    async fn back_up_to(&self, path: &std::path::Path) -> Result<(), StoreError> {
+        D::copy_database_to(&self.pool, path).await
+    }
+
+    async fn export_site(&self) -> Result<crate::storage::transfer::SiteExport, StoreError> {
+        self.export_tables().await
+    }
+
+    async fn import_site(
+        &self,
+        site: &crate::storage::transfer::SiteExport,
+    ) -> Result<(), StoreError> {
+        self.import_tables(site).await
+    }
+
+    fn pool_connections(&self) -> (u32, usize) {
+        (self.pool.size(), self.pool.num_idle())
+    }
+
+    fn content_generation(&self) -> u64 {
+        self.changes.generation()
+    }
+
+    fn follow_other_instances(&self) {
+        D::follow_changes(self.pool.clone(), Arc::clone(&self.changes));
+    }
+
+    async fn is_empty(&self) -> Result<bool, StoreError> {
+        let count: i64 = sqlx::query_scalar(
+            "SELECT (SELECT COUNT(*) FROM categories) + (SELECT COUNT(*) FROM events) \
+                     + (SELECT COUNT(*) FROM articles)",
+        )
+        .fetch_one(&self.pool)
+        .await?;
+        Ok(count == 0)
+    }
+
+    async fn create_category(&self, category: &NewCategory) -> Result<Category, StoreError> {
+        let row = sqlx::query_as::<_, CategoryRow>(
                     "INSERT INTO categories (slug, name, name_en, name_ru, colour) \
                      VALUES ($1, $2, $3, $4, $5) RETURNING id, slug, name, name_en, name_ru, colour",
                 )
@@ -484,57 +553,21 @@ macro_rules! impl_store {
                 .bind(&category.name_en)
                 .bind(&category.name_ru)
                 .bind(&category.colour);
-                let mut write = self.begin_write().await?;
-                let row = row.fetch_one(&mut *write).await?;
-                write.commit().await?;
-                Ok(row.into())
-            }
+        let mut write = self.begin_write().await?;
+        let row = row.fetch_one(&mut *write).await?;
+        write.commit().await?;
+        Ok(row.into())
+    }
 
-            async fn categories(&self) -> Result<Vec<Category>, StoreError> {
-                let rows: Vec<CategoryRow> =
-                    sqlx::query_as("SELECT id, slug, name, name_en, name_ru, colour FROM categories")
-                        .fetch_all(&self.pool)
-                        .await?;
-                // Sorted here, not by the database's collation, so both backends agree.
-                let mut categories: Vec<Category> = rows.into_iter().map(Into::into).collect();
-                categories.sort_by_cached_key(|category: &Category| {
-                    (slug::slugify(&category.name), category.id)
-                });
-                Ok(categories)
-            }
-        }
-
-        $crate::storage::events::impl_events!($store, $db, $instant);
-        $crate::storage::articles::impl_articles!($store, $db, $instant);
-        $crate::storage::versions::impl_versions!($store, $db, $instant);
-        $crate::storage::translations::impl_translations!($store, $db, $instant);
-        $crate::storage::accounts::impl_accounts!($store, $db, $instant);
-        $crate::storage::search::impl_search!($store, $db, $instant);
-    };
-}
-
-pub(super) use impl_store;
-
-/// Every name the SQL macros use, for the backend modules they expand in: each brings them in
-/// with one `use super::sql::backend_names::*`.
-pub(super) mod backend_names {
-    pub(in crate::storage) use super::super::changes::{ContentChanges, ContentWrite};
-    pub(in crate::storage) use super::super::rows::{
-        in_slugs, search_text, ArticleRow, AttachmentRow, AuditRow, CategoryRow, CredentialsRow,
-        DraftRow, EventRevisionRow, EventRow, RevisionRow, SearchRow, TranslationRow, UserRow,
-        ARTICLE_COLUMNS, EVENT_COLUMNS, EVENT_REVISION_COLUMNS,
-    };
-    pub(in crate::storage) use super::super::tables::{draft_refusal, ItemTables};
-    pub(in crate::storage) use super::super::{
-        slugs, Article, ArticleNeighbours, ArticlePage, ArticleRevision, ArticleSettings,
-        Attachment, Audit, AuditEntry, Category, Credentials, Direction, DraftRule, DraftSave,
-        Event, EventPage, EventRevision, NewArticle, NewCategory, NewEvent, Recurrence, Role,
-        SearchKind, SearchPage, SearchRequest, StoreError, StoredDraft, TranslatedText,
-        Translation, TrashMove, User,
-    };
-    pub(in crate::storage) use super::impl_store;
-    pub(in crate::storage) use crate::i18n::Lang;
-    pub(in crate::storage) use crate::sanitize::SafeHtml;
-    pub(in crate::storage) use async_trait::async_trait;
-    pub(in crate::storage) use chrono::{DateTime, Utc};
+    async fn categories(&self) -> Result<Vec<Category>, StoreError> {
+        let rows: Vec<CategoryRow> =
+            sqlx::query_as("SELECT id, slug, name, name_en, name_ru, colour FROM categories")
+                .fetch_all(&self.pool)
+                .await?;
+        // Sorted here, not by the database's collation, so both backends agree.
+        let mut categories: Vec<Category> = rows.into_iter().map(Into::into).collect();
+        categories
+            .sort_by_cached_key(|category: &Category| (slug::slugify(&category.name), category.id));
+        Ok(categories)
+    }
 }

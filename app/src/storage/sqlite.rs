@@ -4,14 +4,13 @@
 use std::{path::Path, str::FromStr, sync::Arc, time::Duration};
 
 use sqlx::sqlite::{SqliteConnectOptions, SqliteJournalMode, SqlitePool, SqlitePoolOptions};
+use sqlx::Sqlite;
 
-// The SQL macros expand here and name what they use from one list.
-use super::sql::backend_names::*;
+use super::sql::prelude::*;
+use super::transfer::{self, Kind, TableRows};
 
-pub struct SqliteStore {
-    changes: Arc<ContentChanges>,
-    pub(super) pool: SqlitePool,
-}
+/// `Store` over a SQLite file.
+pub type SqliteStore = SqlStore<Sqlite>;
 
 impl SqliteStore {
     /// Opens `sqlite:path` (creating the file and its folder) and applies migrations.
@@ -41,15 +40,32 @@ impl SqliteStore {
     }
 }
 
-impl SqliteStore {
+// `BEGIN IMMEDIATE`: a write transaction that reads first (a category's id, a draft's version)
+// takes the write lock at its start. A plain `BEGIN` would fail with `SQLITE_BUSY` at its
+// first write whenever another writer committed in between, without waiting.
+impl Dialect for Sqlite {
+    const BEGIN_WRITE: &'static str = "BEGIN IMMEDIATE";
+    const ANNOUNCE: &'static str = super::changes::BUMP_SQLITE;
+    // A read transaction is one snapshot, and write transactions take turns already.
+    const EXPORT_SNAPSHOT: Option<&'static str> = None;
+    const ONE_IMPORT: Option<&'static str> = None;
+
+    type Instant = i64;
+
+    fn instant(at: DateTime<Utc>) -> i64 {
+        at.timestamp()
+    }
+
+    fn rows_affected(result: &sqlx::sqlite::SqliteQueryResult) -> u64 {
+        result.rows_affected()
+    }
+
     /// One server owns a SQLite file, but an operator's command (`notikumi generate-events`,
     /// a restore) may write to it from another process. Every content write moves the
     /// `content_generation` row on in its transaction (`changes::BUMP_SQLITE`); polled
     /// twice a second, it moves this server's generation on for writes made elsewhere too.
     /// Sessions, sign-in attempts and drafts do not touch it, so they never empty the cache.
-    fn listen_for_changes(&self) {
-        let pool = self.pool.clone();
-        let changes = Arc::clone(&self.changes);
+    fn follow_changes(pool: SqlitePool, changes: Arc<ContentChanges>) {
         tokio::spawn(async move {
             let mut seen = None;
             let mut every = tokio::time::interval(Duration::from_millis(500));
@@ -77,19 +93,33 @@ impl SqliteStore {
 
     /// `VACUUM INTO` the new file `path`: a consistent, compacted copy, taken in one read
     /// transaction while writers go on.
-    async fn copy_database_to(&self, path: &Path) -> Result<(), StoreError> {
+    async fn copy_database_to(pool: &SqlitePool, path: &Path) -> Result<(), StoreError> {
         if path.exists() {
             return Err(StoreError::BackupExists(path.display().to_string()));
         }
         sqlx::query("VACUUM INTO $1")
             .bind(path.to_string_lossy().into_owned())
-            .execute(&self.pool)
+            .execute(pool)
             .await?;
         Ok(())
     }
-}
 
-impl SqliteStore {
+    fn export_value(
+        table: &str,
+        row: &sqlx::sqlite::SqliteRow,
+        at: usize,
+        kind: Kind,
+    ) -> Result<serde_json::Value, StoreError> {
+        transfer::sqlite_value(table, row, at, kind)
+    }
+
+    async fn insert_rows(
+        conn: &mut sqlx::SqliteConnection,
+        table: &TableRows,
+    ) -> Result<(), StoreError> {
+        transfer::insert_sqlite_rows(conn, table).await
+    }
+
     /// Matching published articles and events with a rank (higher is better) and the language
     /// of the text found. `$1` is an FTS5 query over the folded text; the title weighs eight
     /// times the body. For English or Russian, items are searched in that version where they
@@ -155,18 +185,3 @@ impl SqliteStore {
             .join(" ")
     }
 }
-
-fn unix_seconds(instant: DateTime<Utc>) -> i64 {
-    instant.timestamp()
-}
-
-// `BEGIN IMMEDIATE`: a write transaction that reads first (a category's id, a draft's version)
-// takes the write lock at its start. A plain `BEGIN` would fail with `SQLITE_BUSY` at its
-// first write whenever another writer committed in between, without waiting.
-impl_store!(
-    SqliteStore,
-    sqlx::Sqlite,
-    unix_seconds,
-    "BEGIN IMMEDIATE",
-    Some(super::changes::BUMP_SQLITE)
-);

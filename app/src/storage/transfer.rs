@@ -18,7 +18,8 @@ use serde::{Deserialize, Serialize};
 use serde_json::Value;
 use sqlx::{Column, Row, TypeInfo, ValueRef};
 
-use super::{PostgresStore, SqliteStore, StoreError};
+use super::sql::prelude::{Dialect, SqlStore, SqlValue};
+use super::StoreError;
 
 /// The file format's version. Format 1 (article drafts as four text columns) is brought up
 /// to date as it is read ([`upgraded`]); an import refuses any other.
@@ -87,7 +88,7 @@ const INSTANTS: &[&str] = &[
 const TRUTHS: &[&str] = &["events.all_day", "event_revisions.all_day"];
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-enum Kind {
+pub enum Kind {
     Instant,
     Truth,
     Plain,
@@ -288,72 +289,70 @@ fn not_empty() -> StoreError {
     refused("the database already holds content or accounts; import into a new, empty one".into())
 }
 
-/// `export_tables` and `import_tables` for a backend: `$snapshot` (run first in the read
-/// transaction) makes every table's rows one consistent snapshot, `$value` reads one value of
-/// a row, `$one_import` (run first in the import's transaction) makes imports into one
-/// database take turns, so a second one finds the first one's rows and is refused as not
-/// empty (SQLite's write transactions take turns already), `$insert_rows` writes one table's
-/// rows in the import's transaction.
-macro_rules! impl_transfer {
-    ($store:ident, $snapshot:expr, $value:path, $one_import:expr, $insert_rows:path) => {
-        impl $store {
-            pub(super) async fn export_tables(&self) -> Result<SiteExport, StoreError> {
-                let mut read = self.pool.begin().await?;
-                let snapshot: Option<&str> = $snapshot;
-                if let Some(snapshot) = snapshot {
-                    sqlx::query(snapshot).execute(&mut *read).await?;
-                }
-                let mut tables = Vec::new();
-                for (table, key) in TABLES {
-                    let rows = sqlx::query(&format!("SELECT * FROM {table} ORDER BY {key}"))
-                        .fetch_all(&mut *read)
-                        .await?;
-                    tables.push(table_of(table, &rows, |row, at, kind| {
-                        $value(table, row, at, kind)
-                    })?);
-                }
-                read.commit().await?;
-                Ok(SiteExport {
-                    notikumi_export: FORMAT,
-                    tables,
-                })
-            }
-
-            pub(super) async fn import_tables(&self, site: &SiteExport) -> Result<(), StoreError> {
-                let site = upgraded(site)?;
-                let tables = tables_to_import(&site)?;
-                let mut write = self.begin_write().await?;
-                let one_import: Option<&str> = $one_import;
-                if let Some(one_import) = one_import {
-                    sqlx::query(one_import).execute(&mut *write).await?;
-                }
-                let held: i64 = sqlx::query_scalar(HELD).fetch_one(&mut *write).await?;
-                if held > 0 {
-                    return Err(not_empty());
-                }
-                for table in tables {
-                    $insert_rows(&mut *write, table).await?;
-                }
-                write.commit().await
-            }
+/// Export and import over either backend: the dialect's `EXPORT_SNAPSHOT` (run first in the
+/// read transaction) makes every table's rows one consistent snapshot, its `ONE_IMPORT` (run
+/// first in the import's transaction) makes imports into one database take turns, so a second
+/// one finds the first one's rows and is refused as not empty (SQLite's write transactions
+/// take turns already); its `export_value` reads one value of a row and `insert_rows` writes
+/// one table's rows.
+impl<D: Dialect> SqlStore<D>
+where
+    for<'c> &'c mut D::Connection: sqlx::Executor<'c, Database = D>,
+    for<'q> D::Arguments<'q>: sqlx::IntoArguments<'q, D>,
+    for<'r> &'r str: sqlx::ColumnIndex<D::Row>,
+    usize: sqlx::ColumnIndex<D::Row>,
+    for<'q> &'q str: sqlx::Encode<'q, D> + sqlx::Type<D>,
+    i64: SqlValue<D>,
+    i32: SqlValue<D>,
+    bool: SqlValue<D>,
+    String: SqlValue<D>,
+    for<'r> DateTime<Utc>: sqlx::Decode<'r, D> + sqlx::Type<D>,
+    Option<i64>: SqlValue<D>,
+    Option<String>: SqlValue<D>,
+    Option<D::Instant>: SqlValue<D>,
+{
+    pub(super) async fn export_tables(&self) -> Result<SiteExport, StoreError> {
+        let mut read = self.pool.begin().await?;
+        if let Some(snapshot) = D::EXPORT_SNAPSHOT {
+            sqlx::query(snapshot).execute(&mut *read).await?;
         }
-    };
-}
+        let mut tables = Vec::new();
+        for (table, key) in TABLES {
+            let rows = sqlx::query(&format!("SELECT * FROM {table} ORDER BY {key}"))
+                .fetch_all(&mut *read)
+                .await?;
+            tables.push(table_of(table, &rows, |row, at, kind| {
+                D::export_value(table, row, at, kind)
+            })?);
+        }
+        read.commit().await?;
+        Ok(SiteExport {
+            notikumi_export: FORMAT,
+            tables,
+        })
+    }
 
-impl_transfer!(SqliteStore, None, sqlite_value, None, insert_sqlite_rows);
-impl_transfer!(
-    PostgresStore,
-    Some("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ, READ ONLY"),
-    postgres_value,
-    // Held until the transaction ends; the check that follows then sees what a first import
-    // committed (READ COMMITTED reads anew at every statement).
-    Some("SELECT pg_advisory_xact_lock(hashtext('notikumi import'))"),
-    insert_postgres_rows
-);
+    pub(super) async fn import_tables(&self, site: &SiteExport) -> Result<(), StoreError> {
+        let site = upgraded(site)?;
+        let tables = tables_to_import(&site)?;
+        let mut write = self.begin_write().await?;
+        if let Some(one_import) = D::ONE_IMPORT {
+            sqlx::query(one_import).execute(&mut *write).await?;
+        }
+        let held: i64 = sqlx::query_scalar(HELD).fetch_one(&mut *write).await?;
+        if held > 0 {
+            return Err(not_empty());
+        }
+        for table in tables {
+            D::insert_rows(&mut *write, table).await?;
+        }
+        write.commit().await
+    }
+}
 
 /// A value as SQLite stores it: instants as Unix seconds, truth values as 0 or 1, each value
 /// with its own storage class.
-fn sqlite_value(
+pub(super) fn sqlite_value(
     table: &str,
     row: &sqlx::sqlite::SqliteRow,
     at: usize,
@@ -378,7 +377,7 @@ fn sqlite_value(
 
 /// A value as its PostgreSQL column declares it; the column's type must agree with the lists
 /// SQLite's export goes by.
-fn postgres_value(
+pub(super) fn postgres_value(
     table: &str,
     row: &sqlx::postgres::PgRow,
     at: usize,
@@ -409,7 +408,7 @@ fn postgres_value(
     })
 }
 
-async fn insert_sqlite_rows(
+pub(super) async fn insert_sqlite_rows(
     conn: &mut sqlx::SqliteConnection,
     table: &TableRows,
 ) -> Result<(), StoreError> {
@@ -447,7 +446,7 @@ async fn insert_sqlite_rows(
     Ok(())
 }
 
-async fn insert_postgres_rows(
+pub(super) async fn insert_postgres_rows(
     conn: &mut sqlx::PgConnection,
     table: &TableRows,
 ) -> Result<(), StoreError> {

@@ -1,11 +1,12 @@
 //! Translations of articles and events into English and Russian.
 //!
-//! The trait is part of `Store`; the macro is its SQL, shared by both backends (see `sql`).
+//! The trait is part of `Store`; its SQL is the generic impl below, one for both backends
+//! (`SqlStore<D: Dialect>`, see `sql` and `dialect`).
 
 use async_trait::async_trait;
 
-use super::*;
-use crate::{editing::ItemKind, sanitize::SafeHtml};
+use super::sql::prelude::*;
+use crate::editing::ItemKind;
 
 #[async_trait]
 pub trait TranslationStore: Send + Sync {
@@ -36,156 +37,178 @@ pub trait TranslationStore: Send + Sync {
     async fn translated_slugs(&self, lang: &str) -> Result<(Vec<String>, Vec<String>), StoreError>;
 }
 
-/// Implements [`TranslationStore`] for a backend (arguments as `sql::impl_store`).
-macro_rules! impl_translations {
-    ($store:ident, $db:ty, $instant:path) => {
-        impl $store {
-            /// The slugs of the published items translated into `lang`.
-            async fn published_translated(
-                &self,
-                table: &ItemTables,
-                lang: &str,
-            ) -> Result<Vec<String>, StoreError> {
-                let ItemTables {
-                    translations: name,
-                    key: item,
-                    items: parent,
-                    ..
-                } = table;
-                let sql = format!(
-                    "SELECT p.slug FROM {name} t JOIN {parent} p ON p.id = t.{item} \
+impl<D: Dialect> SqlStore<D>
+where
+    for<'c> &'c mut D::Connection: sqlx::Executor<'c, Database = D>,
+    for<'q> D::Arguments<'q>: sqlx::IntoArguments<'q, D>,
+    for<'r> &'r str: sqlx::ColumnIndex<D::Row>,
+    usize: sqlx::ColumnIndex<D::Row>,
+    for<'q> &'q str: sqlx::Encode<'q, D> + sqlx::Type<D>,
+    i64: SqlValue<D>,
+    i32: SqlValue<D>,
+    bool: SqlValue<D>,
+    String: SqlValue<D>,
+    for<'r> DateTime<Utc>: sqlx::Decode<'r, D> + sqlx::Type<D>,
+    Option<i64>: SqlValue<D>,
+    Option<String>: SqlValue<D>,
+    Option<D::Instant>: SqlValue<D>,
+{
+    /// The slugs of the published items translated into `lang`.
+    pub(super) async fn published_translated(
+        &self,
+        table: &ItemTables,
+        lang: &str,
+    ) -> Result<Vec<String>, StoreError> {
+        let ItemTables {
+            translations: name,
+            key: item,
+            items: parent,
+            ..
+        } = table;
+        let sql = format!(
+            "SELECT p.slug FROM {name} t JOIN {parent} p ON p.id = t.{item} \
                      WHERE t.lang = $1 AND p.status = 'published'"
-                );
-                Ok(sqlx::query_scalar(&sql)
-                    .bind(lang)
-                    .fetch_all(&self.pool)
-                    .await?)
-            }
-        }
+        );
+        Ok(sqlx::query_scalar(&sql)
+            .bind(lang)
+            .fetch_all(&self.pool)
+            .await?)
+    }
+}
 
-        #[async_trait]
-        impl $crate::storage::TranslationStore for $store {
-            async fn translations(
-                &self,
-                kind: $crate::editing::ItemKind,
-                item_id: i64,
-            ) -> Result<Vec<Translation<TranslatedText>>, StoreError> {
-                let ItemTables {
-                    translations,
-                    key,
-                    columns: [c1, c2, c3, c4],
-                    ..
-                } = ItemTables::of(kind);
-                let sql = format!(
-                    "SELECT lang, {c1} AS title, {c2} AS lead, {c3} AS body_html, {c4} AS extra, \
+#[async_trait]
+impl<D: Dialect> crate::storage::TranslationStore for SqlStore<D>
+where
+    for<'c> &'c mut D::Connection: sqlx::Executor<'c, Database = D>,
+    for<'q> D::Arguments<'q>: sqlx::IntoArguments<'q, D>,
+    for<'r> &'r str: sqlx::ColumnIndex<D::Row>,
+    usize: sqlx::ColumnIndex<D::Row>,
+    for<'q> &'q str: sqlx::Encode<'q, D> + sqlx::Type<D>,
+    i64: SqlValue<D>,
+    i32: SqlValue<D>,
+    bool: SqlValue<D>,
+    String: SqlValue<D>,
+    for<'r> DateTime<Utc>: sqlx::Decode<'r, D> + sqlx::Type<D>,
+    Option<i64>: SqlValue<D>,
+    Option<String>: SqlValue<D>,
+    Option<D::Instant>: SqlValue<D>,
+{
+    async fn translations(
+        &self,
+        kind: crate::editing::ItemKind,
+        item_id: i64,
+    ) -> Result<Vec<Translation<TranslatedText>>, StoreError> {
+        let ItemTables {
+            translations,
+            key,
+            columns: [c1, c2, c3, c4],
+            ..
+        } = ItemTables::of(kind);
+        let sql = format!(
+            "SELECT lang, {c1} AS title, {c2} AS lead, {c3} AS body_html, {c4} AS extra, \
                      version, updated_at FROM {translations} WHERE {key} = $1 ORDER BY lang"
-                );
-                let rows: Vec<TranslationRow> =
-                    sqlx::query_as(&sql).bind(item_id).fetch_all(&self.pool).await?;
-                Ok(rows.into_iter().map(Into::into).collect())
-            }
+        );
+        let rows: Vec<TranslationRow> = sqlx::query_as(&sql)
+            .bind(item_id)
+            .fetch_all(&self.pool)
+            .await?;
+        Ok(rows.into_iter().map(Into::into).collect())
+    }
 
-            async fn save_translation(
-                &self,
-                kind: $crate::editing::ItemKind,
-                item_id: i64,
-                lang: &str,
-                text: &TranslatedText<SafeHtml>,
-                seen_version: i64,
-                audit: Option<Audit<'_>>,
-            ) -> Result<i64, StoreError> {
-                let table = ItemTables::of(kind);
-                let ItemTables {
-                    translations: name,
-                    key: item,
-                    items: parent,
-                    columns,
-                    ..
-                } = table;
-                let [c1, c2, c3, c4] = columns;
-                // Each shape is one statement, so two translators cannot both win: the first
-                // save inserts (only if there is none yet), later ones update only the version
-                // their translator saw.
-                let sql = if seen_version == 0 {
-                    format!(
-                        "INSERT INTO {name} \
+    async fn save_translation(
+        &self,
+        kind: crate::editing::ItemKind,
+        item_id: i64,
+        lang: &str,
+        text: &TranslatedText<SafeHtml>,
+        seen_version: i64,
+        audit: Option<Audit<'_>>,
+    ) -> Result<i64, StoreError> {
+        let table = ItemTables::of(kind);
+        let ItemTables {
+            translations: name,
+            key: item,
+            items: parent,
+            columns,
+            ..
+        } = table;
+        let [c1, c2, c3, c4] = columns;
+        // Each shape is one statement, so two translators cannot both win: the first
+        // save inserts (only if there is none yet), later ones update only the version
+        // their translator saw.
+        let sql = if seen_version == 0 {
+            format!(
+                "INSERT INTO {name} \
                          ({item}, lang, {c1}, {c2}, {c3}, {c4}, updated_at, version, \
                          search_title, search_body, sanitizer_version) \
                          SELECT id, $2, $3, $4, $5, $6, $7, 1, $9, $10, $11 FROM {parent} \
                          WHERE id = $1 AND CAST($8 AS BIGINT) = 0 \
                          ON CONFLICT ({item}, lang) DO NOTHING RETURNING version"
-                    )
-                } else {
-                    format!(
-                        "UPDATE {name} SET {c1} = $3, {c2} = $4, {c3} = $5, {c4} = $6, \
+            )
+        } else {
+            format!(
+                "UPDATE {name} SET {c1} = $3, {c2} = $4, {c3} = $5, {c4} = $6, \
                          updated_at = $7, version = version + 1, search_title = $9, \
                          search_body = $10, sanitizer_version = $11 \
                          WHERE {item} = $1 AND lang = $2 AND version = $8 RETURNING version"
-                    )
-                };
-                // An event's place is searched, an article's contact line is not.
-                let searched: &[&str] = if table.kind == "event" {
-                    &[&text.lead, &text.extra]
-                } else {
-                    &[&text.lead]
-                };
-                let search = search_text(&text.title, searched, text.body_html.as_str());
-                let query = sqlx::query_scalar(&sql)
-                    .bind(item_id)
-                    .bind(lang)
-                    .bind(&text.title)
-                    .bind(&text.lead)
-                    .bind(text.body_html.as_str())
-                    .bind(&text.extra);
-                let mut tx = self.begin_write().await?;
-                let saved: Option<i64> = query
-                    .bind($instant(Utc::now()))
-                    .bind(seen_version)
-                    .bind(search.0)
-                    .bind(search.1)
-                    .bind($crate::sanitize::SANITIZER_VERSION)
-                    .fetch_optional(&mut *tx)
-                    .await?;
-                if let Some(version) = saved {
-                    if let Some(audit) = audit {
-                        Self::audit_line(&mut tx, table, item_id, audit).await?;
-                    }
-                    tx.commit().await?;
-                    return Ok(version);
-                }
-                let sql = format!("SELECT version FROM {name} WHERE {item} = $1 AND lang = $2");
-                let stored: Option<i64> = sqlx::query_scalar(&sql)
-                    .bind(item_id)
-                    .bind(lang)
-                    .fetch_optional(&mut *tx)
-                    .await?;
-                Err(match stored {
-                    Some(stored) => StoreError::Conflict {
-                        expected: seen_version,
-                        stored,
-                    },
-                    // The translation the translator saw is gone.
-                    None if seen_version > 0 => StoreError::Conflict {
-                        expected: seen_version,
-                        stored: 0,
-                    },
-                    // Nothing stored and nothing inserted: the item itself is gone.
-                    None => StoreError::NotFound,
-                })
+            )
+        };
+        // An event's place is searched, an article's contact line is not.
+        let searched: &[&str] = if table.kind == "event" {
+            &[&text.lead, &text.extra]
+        } else {
+            &[&text.lead]
+        };
+        let search = search_text(&text.title, searched, text.body_html.as_str());
+        let query = sqlx::query_scalar(&sql)
+            .bind(item_id)
+            .bind(lang)
+            .bind(&text.title)
+            .bind(&text.lead)
+            .bind(text.body_html.as_str())
+            .bind(&text.extra);
+        let mut tx = self.begin_write().await?;
+        let saved: Option<i64> = query
+            .bind(D::instant(Utc::now()))
+            .bind(seen_version)
+            .bind(search.0)
+            .bind(search.1)
+            .bind(crate::sanitize::SANITIZER_VERSION)
+            .fetch_optional(&mut *tx)
+            .await?;
+        if let Some(version) = saved {
+            if let Some(audit) = audit {
+                Self::audit_line(&mut tx, table, item_id, audit).await?;
             }
-
-            async fn translated_slugs(
-                &self,
-                lang: &str,
-            ) -> Result<(Vec<String>, Vec<String>), StoreError> {
-                Ok((
-                    self.published_translated(&ItemTables::ARTICLES, lang)
-                        .await?,
-                    self.published_translated(&ItemTables::EVENTS, lang).await?,
-                ))
-            }
+            tx.commit().await?;
+            return Ok(version);
         }
-    };
-}
+        let sql = format!("SELECT version FROM {name} WHERE {item} = $1 AND lang = $2");
+        let stored: Option<i64> = sqlx::query_scalar(&sql)
+            .bind(item_id)
+            .bind(lang)
+            .fetch_optional(&mut *tx)
+            .await?;
+        Err(match stored {
+            Some(stored) => StoreError::Conflict {
+                expected: seen_version,
+                stored,
+            },
+            // The translation the translator saw is gone.
+            None if seen_version > 0 => StoreError::Conflict {
+                expected: seen_version,
+                stored: 0,
+            },
+            // Nothing stored and nothing inserted: the item itself is gone.
+            None => StoreError::NotFound,
+        })
+    }
 
-pub(super) use impl_translations;
+    async fn translated_slugs(&self, lang: &str) -> Result<(Vec<String>, Vec<String>), StoreError> {
+        Ok((
+            self.published_translated(&ItemTables::ARTICLES, lang)
+                .await?,
+            self.published_translated(&ItemTables::EVENTS, lang).await?,
+        ))
+    }
+}

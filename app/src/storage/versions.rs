@@ -1,10 +1,11 @@
 //! Editing writes: saving and settling drafts, publishing with revisions, settings, trash and restore; each one transaction with its audit line.
 //!
-//! The trait is part of `Store`; the macro is its SQL, shared by both backends (see `sql`).
+//! The trait is part of `Store`; its SQL is the generic impl below, one for both backends
+//! (`SqlStore<D: Dialect>`, see `sql` and `dialect`).
 
 use async_trait::async_trait;
 
-use super::*;
+use super::sql::prelude::*;
 use crate::editing::ItemKind;
 
 #[async_trait]
@@ -78,205 +79,211 @@ pub trait EditingStore: Send + Sync {
     async fn article_revisions(&self, article_id: i64) -> Result<Vec<ArticleRevision>, StoreError>;
 }
 
-/// Implements [`EditingStore`] for a backend (arguments as `sql::impl_store`).
-macro_rules! impl_versions {
-    ($store:ident, $db:ty, $instant:path) => {
-        #[async_trait]
-        impl $crate::storage::EditingStore for $store {
-            async fn update_event(
-                &self,
-                id: i64,
-                expected_version: i64,
-                event: &NewEvent,
-                draft: DraftRule,
-                audit: Audit<'_>,
-            ) -> Result<Event, StoreError> {
-                let mut tx = self.begin_write().await?;
-                let category_id = Self::category_id(&mut tx, event.category.as_deref()).await?;
-                Self::keep_revision(
-                    &mut tx,
-                    &ItemTables::EVENTS,
-                    id,
-                    expected_version,
-                    "title, summary, body_html, starts_at, ends_at, all_day, location, \
+#[async_trait]
+impl<D: Dialect> crate::storage::EditingStore for SqlStore<D>
+where
+    for<'c> &'c mut D::Connection: sqlx::Executor<'c, Database = D>,
+    for<'q> D::Arguments<'q>: sqlx::IntoArguments<'q, D>,
+    for<'r> &'r str: sqlx::ColumnIndex<D::Row>,
+    usize: sqlx::ColumnIndex<D::Row>,
+    for<'q> &'q str: sqlx::Encode<'q, D> + sqlx::Type<D>,
+    i64: SqlValue<D>,
+    i32: SqlValue<D>,
+    bool: SqlValue<D>,
+    String: SqlValue<D>,
+    for<'r> DateTime<Utc>: sqlx::Decode<'r, D> + sqlx::Type<D>,
+    Option<i64>: SqlValue<D>,
+    Option<String>: SqlValue<D>,
+    Option<D::Instant>: SqlValue<D>,
+{
+    async fn update_event(
+        &self,
+        id: i64,
+        expected_version: i64,
+        event: &NewEvent,
+        draft: DraftRule,
+        audit: Audit<'_>,
+    ) -> Result<Event, StoreError> {
+        let mut tx = self.begin_write().await?;
+        let category_id = Self::category_id(&mut tx, event.category.as_deref()).await?;
+        Self::keep_revision(
+            &mut tx,
+            &ItemTables::EVENTS,
+            id,
+            expected_version,
+            "title, summary, body_html, starts_at, ends_at, all_day, location, \
                      category_id, status",
-                )
-                .await?;
-                let update = sqlx::query_scalar(
-                    "UPDATE events SET title = $1, summary = $2, body_html = $3, starts_at = $4, \
+        )
+        .await?;
+        let update = sqlx::query_scalar(
+            "UPDATE events SET title = $1, summary = $2, body_html = $3, starts_at = $4, \
                      ends_at = $5, all_day = $6, location = $7, category_id = $8, status = $9, \
                      rrule = $10, exdates = $11, series_end = $12, span_seconds = $13, \
                      search_title = $14, search_body = $15, sanitizer_version = $16, \
                      updated_at = $17, updated_by = $18, version = version + 1 \
                      WHERE id = $19 AND version = $20 RETURNING id",
-                );
-                let updated: Option<i64> = Self::bind_event(update, event, category_id)
-                    .bind($instant(Utc::now()))
-                    .bind(audit.actor)
-                    .bind(id)
-                    .bind(expected_version)
-                    .fetch_optional(&mut *tx)
-                    .await?;
-                if updated.is_none() {
-                    return Err(Self::stale_write(&mut tx, "events", id, expected_version).await?);
-                }
-                Self::settle_draft(&mut tx, &ItemTables::EVENTS, id, draft, expected_version).await?;
-                Self::audit_line(&mut tx, &ItemTables::EVENTS, id, audit).await?;
-                let written = Self::event_in(&mut tx, id).await?;
-                tx.commit().await?;
-                Ok(written)
-            }
+        );
+        let updated: Option<i64> = Self::bind_event(update, event, category_id)
+            .bind(D::instant(Utc::now()))
+            .bind(audit.actor)
+            .bind(id)
+            .bind(expected_version)
+            .fetch_optional(&mut *tx)
+            .await?;
+        if updated.is_none() {
+            return Err(Self::stale_write(&mut tx, "events", id, expected_version).await?);
+        }
+        Self::settle_draft(&mut tx, &ItemTables::EVENTS, id, draft, expected_version).await?;
+        Self::audit_line(&mut tx, &ItemTables::EVENTS, id, audit).await?;
+        let written = Self::event_in(&mut tx, id).await?;
+        tx.commit().await?;
+        Ok(written)
+    }
 
-            async fn update_article(
-                &self,
-                id: i64,
-                expected_version: i64,
-                article: &NewArticle,
-                draft: DraftRule,
-                audit: Audit<'_>,
-            ) -> Result<Article, StoreError> {
-                let mut tx = self.begin_write().await?;
-                Self::keep_revision(
-                    &mut tx,
-                    &ItemTables::ARTICLES,
-                    id,
-                    expected_version,
-                    "title, lead, body_html, contact",
-                )
-                .await?;
-                let links = Self::article_links(&mut tx, article).await?;
-                let update = sqlx::query_scalar(
-                    "UPDATE articles SET title = $1, lead = $2, body_html = $3, contact = $4, \
+    async fn update_article(
+        &self,
+        id: i64,
+        expected_version: i64,
+        article: &NewArticle,
+        draft: DraftRule,
+        audit: Audit<'_>,
+    ) -> Result<Article, StoreError> {
+        let mut tx = self.begin_write().await?;
+        Self::keep_revision(
+            &mut tx,
+            &ItemTables::ARTICLES,
+            id,
+            expected_version,
+            "title, lead, body_html, contact",
+        )
+        .await?;
+        let links = Self::article_links(&mut tx, article).await?;
+        let update = sqlx::query_scalar(
+            "UPDATE articles SET title = $1, lead = $2, body_html = $3, contact = $4, \
                      published_at = $5, category_id = $6, event_id = $7, status = $8, \
                      search_title = $9, search_body = $10, sanitizer_version = $11, \
                      updated_at = $12, version = version + 1, updated_by = $15, trashed_at = NULL \
                      WHERE id = $13 AND version = $14 RETURNING id",
-                );
-                let updated: Option<i64> = Self::bind_article(update, article, links)
-                    .bind($instant(Utc::now()))
-                    .bind(id)
-                    .bind(expected_version)
-                    .bind(audit.actor)
-                    .fetch_optional(&mut *tx)
-                    .await?;
-                if updated.is_none() {
-                    return Err(Self::stale_write(&mut tx, "articles", id, expected_version).await?);
-                }
-                Self::replace_attachments(&mut tx, id, &article.attachments).await?;
-                Self::settle_draft(&mut tx, &ItemTables::ARTICLES, id, draft, expected_version)
-                    .await?;
-                Self::audit_line(&mut tx, &ItemTables::ARTICLES, id, audit).await?;
-                let written = Self::article_in(&mut tx, id).await?;
-                tx.commit().await?;
-                Ok(written)
-            }
+        );
+        let updated: Option<i64> = Self::bind_article(update, article, links)
+            .bind(D::instant(Utc::now()))
+            .bind(id)
+            .bind(expected_version)
+            .bind(audit.actor)
+            .fetch_optional(&mut *tx)
+            .await?;
+        if updated.is_none() {
+            return Err(Self::stale_write(&mut tx, "articles", id, expected_version).await?);
+        }
+        Self::replace_attachments(&mut tx, id, &article.attachments).await?;
+        Self::settle_draft(&mut tx, &ItemTables::ARTICLES, id, draft, expected_version).await?;
+        Self::audit_line(&mut tx, &ItemTables::ARTICLES, id, audit).await?;
+        let written = Self::article_in(&mut tx, id).await?;
+        tx.commit().await?;
+        Ok(written)
+    }
 
-            async fn move_trash(
-                &self,
-                kind: $crate::editing::ItemKind,
-                id: i64,
-                direction: TrashMove,
-                audit: Audit<'_>,
-            ) -> Result<(), StoreError> {
-                self.set_trashed(ItemTables::of(kind), id, direction, audit).await
-            }
+    async fn move_trash(
+        &self,
+        kind: crate::editing::ItemKind,
+        id: i64,
+        direction: TrashMove,
+        audit: Audit<'_>,
+    ) -> Result<(), StoreError> {
+        self.set_trashed(ItemTables::of(kind), id, direction, audit)
+            .await
+    }
 
-            async fn draft(
-                &self,
-                kind: $crate::editing::ItemKind,
-                item_id: i64,
-            ) -> Result<Option<StoredDraft>, StoreError> {
-                let columns = $crate::storage::rows::draft_columns(ItemTables::of(kind));
-                let key = ItemTables::of(kind).key;
-                let sql = format!("SELECT {columns} WHERE d.{key} = $1");
-                let row: Option<DraftRow> =
-                    sqlx::query_as(&sql).bind(item_id).fetch_optional(&self.pool).await?;
-                Ok(row.map(Into::into))
-            }
+    async fn draft(
+        &self,
+        kind: crate::editing::ItemKind,
+        item_id: i64,
+    ) -> Result<Option<StoredDraft>, StoreError> {
+        let columns = crate::storage::rows::draft_columns(ItemTables::of(kind));
+        let key = ItemTables::of(kind).key;
+        let sql = format!("SELECT {columns} WHERE d.{key} = $1");
+        let row: Option<DraftRow> = sqlx::query_as(&sql)
+            .bind(item_id)
+            .fetch_optional(&self.pool)
+            .await?;
+        Ok(row.map(Into::into))
+    }
 
-            async fn save_draft(
-                &self,
-                draft: DraftSave<'_>,
-                audit: Audit<'_>,
-            ) -> Result<StoredDraft, StoreError> {
-                let (draft_version, saved_at) = self.write_draft(&draft, audit).await?;
-                Ok(StoredDraft {
-                    item_id: draft.item_id,
-                    fields_json: draft.fields_json.to_string(),
-                    base_version: draft.base_version,
-                    draft_version,
-                    saved_by: Some(audit.actor.to_string()),
-                    saved_at,
-                })
-            }
+    async fn save_draft(
+        &self,
+        draft: DraftSave<'_>,
+        audit: Audit<'_>,
+    ) -> Result<StoredDraft, StoreError> {
+        let (draft_version, saved_at) = self.write_draft(&draft, audit).await?;
+        Ok(StoredDraft {
+            item_id: draft.item_id,
+            fields_json: draft.fields_json.to_string(),
+            base_version: draft.base_version,
+            draft_version,
+            saved_by: Some(audit.actor.to_string()),
+            saved_at,
+        })
+    }
 
-            async fn article_revisions(
-                &self,
-                article_id: i64,
-            ) -> Result<Vec<ArticleRevision>, StoreError> {
-                let rows: Vec<RevisionRow> = sqlx::query_as(
-                    "SELECT version, title, lead, body_html, contact, saved_by, saved_at \
+    async fn article_revisions(&self, article_id: i64) -> Result<Vec<ArticleRevision>, StoreError> {
+        let rows: Vec<RevisionRow> = sqlx::query_as(
+            "SELECT version, title, lead, body_html, contact, saved_by, saved_at \
                      FROM article_revisions WHERE article_id = $1 ORDER BY version DESC",
-                )
-                .bind(article_id)
-                .fetch_all(&self.pool)
-                .await?;
-                Ok(rows.into_iter().map(Into::into).collect())
-            }
+        )
+        .bind(article_id)
+        .fetch_all(&self.pool)
+        .await?;
+        Ok(rows.into_iter().map(Into::into).collect())
+    }
 
-            async fn event_revisions(
-                &self,
-                event_id: i64,
-            ) -> Result<Vec<EventRevision>, StoreError> {
-                let sql = format!(
-                    "SELECT {EVENT_REVISION_COLUMNS} WHERE r.event_id = $1 ORDER BY r.version DESC"
-                );
-                let rows: Vec<EventRevisionRow> =
-                    sqlx::query_as(&sql).bind(event_id).fetch_all(&self.pool).await?;
-                Ok(rows.into_iter().map(Into::into).collect())
-            }
+    async fn event_revisions(&self, event_id: i64) -> Result<Vec<EventRevision>, StoreError> {
+        let sql = format!(
+            "SELECT {EVENT_REVISION_COLUMNS} WHERE r.event_id = $1 ORDER BY r.version DESC"
+        );
+        let rows: Vec<EventRevisionRow> = sqlx::query_as(&sql)
+            .bind(event_id)
+            .fetch_all(&self.pool)
+            .await?;
+        Ok(rows.into_iter().map(Into::into).collect())
+    }
 
-            async fn update_article_settings(
-                &self,
-                id: i64,
-                expected_version: i64,
-                settings: &ArticleSettings,
-                audit: Audit<'_>,
-            ) -> Result<Article, StoreError> {
-                let mut tx = self.begin_write().await?;
-                let category_id = Self::category_id(&mut tx, settings.category.as_deref()).await?;
-                let taken: Option<i64> =
-                    sqlx::query_scalar("SELECT id FROM articles WHERE slug = $1 AND id <> $2")
-                        .bind(&settings.slug)
-                        .bind(id)
-                        .fetch_optional(&mut *tx)
-                        .await?;
-                if taken.is_some() {
-                    return Err(StoreError::Taken("slug"));
-                }
-                let updated: Option<i64> = sqlx::query_scalar(
-                    "UPDATE articles SET slug = $1, category_id = $2, status = $3, \
-                     updated_at = $4, version = version + 1 \
-                     WHERE id = $5 AND version = $6 RETURNING id",
-                )
+    async fn update_article_settings(
+        &self,
+        id: i64,
+        expected_version: i64,
+        settings: &ArticleSettings,
+        audit: Audit<'_>,
+    ) -> Result<Article, StoreError> {
+        let mut tx = self.begin_write().await?;
+        let category_id = Self::category_id(&mut tx, settings.category.as_deref()).await?;
+        let taken: Option<i64> =
+            sqlx::query_scalar("SELECT id FROM articles WHERE slug = $1 AND id <> $2")
                 .bind(&settings.slug)
-                .bind(category_id)
-                .bind(settings.status.as_str())
-                .bind($instant(Utc::now()))
                 .bind(id)
-                .bind(expected_version)
                 .fetch_optional(&mut *tx)
                 .await?;
-                if updated.is_none() {
-                    return Err(Self::stale_write(&mut tx, "articles", id, expected_version).await?);
-                }
-                Self::audit_line(&mut tx, &ItemTables::ARTICLES, id, audit).await?;
-                let written = Self::article_in(&mut tx, id).await?;
-                tx.commit().await?;
-                Ok(written)
-            }
+        if taken.is_some() {
+            return Err(StoreError::Taken("slug"));
         }
-    };
+        let updated: Option<i64> = sqlx::query_scalar(
+            "UPDATE articles SET slug = $1, category_id = $2, status = $3, \
+                     updated_at = $4, version = version + 1 \
+                     WHERE id = $5 AND version = $6 RETURNING id",
+        )
+        .bind(&settings.slug)
+        .bind(category_id)
+        .bind(settings.status.as_str())
+        .bind(D::instant(Utc::now()))
+        .bind(id)
+        .bind(expected_version)
+        .fetch_optional(&mut *tx)
+        .await?;
+        if updated.is_none() {
+            return Err(Self::stale_write(&mut tx, "articles", id, expected_version).await?);
+        }
+        Self::audit_line(&mut tx, &ItemTables::ARTICLES, id, audit).await?;
+        let written = Self::article_in(&mut tx, id).await?;
+        tx.commit().await?;
+        Ok(written)
+    }
 }
-
-pub(super) use impl_versions;
