@@ -364,5 +364,6 @@ mod drafts;
 mod events;
 mod migrations;
 mod racing;
+mod reading;
 mod search;
 mod translations;

@@ -1,0 +1,220 @@
+//! What the archive, an article's neighbours, the calendar's series and the operator's tools
+//! read, and a check that every `Store` method has a test here, on both backends: sqlx's
+//! compile-time `query!` types a query for one database, so generic SQL is checked this way.
+
+use super::*;
+use crate::i18n::Lang;
+
+contract_tests!(
+    the_archive_reads_a_months_articles_and_every_publication_time,
+    an_article_has_its_published_neighbours_and_related_articles,
+    recurring_series_are_listed_by_first_start,
+    only_content_writes_move_the_content_generation,
+    a_backup_is_a_whole_copy_or_refused_with_a_reason,
+);
+
+/// Articles published at 09:00 UTC on the given days of March 2020, in that order.
+async fn march_articles(store: &SharedStore, days: &[(&str, u32)]) -> Vec<Article> {
+    let mut stored = Vec::new();
+    for (title, day) in days {
+        let new = article(title, utc(2020, 3, *day, 9, 0));
+        stored.push(store.create_article(&new, None).await.expect("article"));
+    }
+    stored
+}
+
+async fn the_archive_reads_a_months_articles_and_every_publication_time(store: SharedStore) {
+    march_articles(&store, &[("Pirmais", 1), ("Otrais", 2), ("Trešais", 3)]).await;
+    let mut unpublished = article("Nepublicēts", utc(2020, 3, 2, 12, 0));
+    unpublished.status = Status::Draft;
+    store
+        .create_article(&unpublished, None)
+        .await
+        .expect("draft");
+    let (from, to) = (utc(2020, 3, 2, 0, 0), utc(2020, 3, 4, 0, 0));
+    let between = store.published_articles_between(Lang::Lv, from, to, 10, 0);
+    let page = between.await.expect("between");
+    let titles: Vec<&str> = page.articles.iter().map(|a| a.title.as_str()).collect();
+    assert_eq!((titles, page.total), (vec!["Trešais", "Otrais"], 2));
+    let second = store.published_articles_between(Lang::Lv, from, to, 1, 1);
+    let second = second.await.expect("second page");
+    assert_eq!(second.articles[0].title, "Otrais");
+    assert_eq!(second.total, 2);
+    let times = store.publication_times().await.expect("times");
+    let expected: Vec<DateTime<Utc>> = [3, 2, 1].map(|day| utc(2020, 3, day, 9, 0)).into();
+    assert_eq!(times, expected, "published only, newest first");
+}
+
+async fn an_article_has_its_published_neighbours_and_related_articles(store: SharedStore) {
+    let training = training_category(&store).await;
+    let in_training = |title: &str, day: u32| {
+        let mut new = article(title, utc(2020, 3, day, 9, 0));
+        new.category = Some(training.slug.clone());
+        new
+    };
+    let first = in_training("Pirmā apmācība", 1);
+    let second = in_training("Otrā apmācība", 2);
+    let mut hidden = in_training("Melnraksts", 3);
+    hidden.status = Status::Draft;
+    let mut stored = Vec::new();
+    for new in [&first, &second, &hidden] {
+        stored.push(store.create_article(new, None).await.expect("article"));
+    }
+    let second = &stored[1];
+    let news = march_articles(&store, &[("Ziņa", 3), ("Jaunākā", 5)]).await;
+    let around = store.article_neighbours(Lang::Lv, second, 5).await;
+    let around = around.expect("neighbours");
+    let title = |a: &Option<Article>| a.as_ref().map(|a| a.title.clone());
+    assert_eq!(title(&around.older).as_deref(), Some("Pirmā apmācība"));
+    assert_eq!(
+        title(&around.newer).as_deref(),
+        Some("Ziņa"),
+        "drafts are skipped"
+    );
+    let related: Vec<&str> = around.related.iter().map(|a| a.title.as_str()).collect();
+    assert_eq!(
+        related,
+        vec!["Pirmā apmācība"],
+        "same category, itself left out"
+    );
+    let latest = store.article_neighbours(Lang::Lv, &news[0], 5).await;
+    let latest = latest.expect("neighbours of the news item");
+    assert_eq!(title(&latest.newer).as_deref(), Some("Jaunākā"));
+    assert!(latest.related.is_empty(), "no category, nothing related");
+}
+
+async fn recurring_series_are_listed_by_first_start(store: SharedStore) {
+    let weekly = |title: &str, day: u32| {
+        let mut series = event(title, utc(2020, 8, day, 7, 0), utc(2020, 8, day, 8, 0));
+        series.recurrence = Some(Recurrence {
+            rule: "FREQ=WEEKLY".into(),
+            exdates: Vec::new(),
+            series_end: None,
+        });
+        series
+    };
+    let mut unpublished = weekly("Nepublicēta sērija", 1);
+    unpublished.status = Status::Draft;
+    let once = event("Vienreiz", utc(2020, 8, 2, 7, 0), utc(2020, 8, 2, 8, 0));
+    for new in [
+        weekly("Otrdienas", 4),
+        weekly("Pirmdienas", 3),
+        unpublished,
+        once,
+    ] {
+        store.create_event(&new, None).await.expect("event");
+    }
+    let series = store.recurring_events(Lang::Lv).await.expect("series");
+    let titles: Vec<&str> = series.iter().map(|e| e.title.as_str()).collect();
+    assert_eq!(titles, vec!["Pirmdienas", "Otrdienas"]);
+    assert!(series.iter().all(|e| e.recurrence.is_some()));
+}
+
+async fn only_content_writes_move_the_content_generation(store: SharedStore) {
+    let before = store.content_generation();
+    let editor = an_editor(&store).await;
+    assert_eq!(
+        store.content_generation(),
+        before,
+        "accounts are not content"
+    );
+    let stored = an_article(&store, "Raksts").await;
+    let after_write = store.content_generation();
+    assert!(after_write > before, "a published article is content");
+    let drafts = article_drafts(&store, &stored, editor.id);
+    drafts
+        .save(r#"{"format":1,"title":"Melnraksts"}"#, 0)
+        .await
+        .expect("draft");
+    assert_eq!(
+        store.content_generation(),
+        after_write,
+        "readers never see drafts"
+    );
+    assert!(
+        store.pool_connections().0 >= 1,
+        "the pool holds the connections it used"
+    );
+}
+
+async fn a_backup_is_a_whole_copy_or_refused_with_a_reason(store: SharedStore) {
+    an_article(&store, "Saglabājamais").await;
+    let folder = tempfile::tempdir().expect("folder");
+    let copy = folder.path().join("kopija.db");
+    match store.back_up_to(&copy).await {
+        // SQLite: the copy is a database with the same content, and is never overwritten.
+        Ok(()) => {
+            let url = format!("sqlite:{}", copy.display());
+            let copied = connect(&url).await.expect("the copy opens");
+            let page = copied.published_articles(Lang::Lv, &[], 10, 0).await;
+            assert_eq!(page.expect("read").articles[0].title, "Saglabājamais");
+            copied.close().await;
+            let again = store.back_up_to(&copy).await;
+            assert!(matches!(again, Err(StoreError::BackupExists(_))));
+        }
+        // PostgreSQL: `pg_dump` is the tool, and nothing is written.
+        Err(StoreError::BackupNotHere) => assert!(!copy.exists()),
+        Err(other) => panic!("backup failed: {other}"),
+    }
+}
+
+/// Store methods that run no SQL of their own, so need no contract test.
+const WITHOUT_SQL: &[&str] = &["follow_other_instances"];
+
+/// Every method of `Store` and its resource traits is called by some contract test, so each of
+/// its queries runs on SQLite and PostgreSQL in `make test`.
+#[test]
+fn every_store_method_is_tried_on_both_backends() {
+    let traits = [
+        include_str!("../mod.rs"),
+        include_str!("../events.rs"),
+        include_str!("../articles.rs"),
+        include_str!("../versions.rs"),
+        include_str!("../translations.rs"),
+        include_str!("../accounts.rs"),
+        include_str!("../search.rs"),
+    ];
+    let tests = [
+        include_str!("../contract.rs"),
+        include_str!("accounts.rs"),
+        include_str!("articles.rs"),
+        include_str!("drafts.rs"),
+        include_str!("events.rs"),
+        include_str!("migrations.rs"),
+        include_str!("racing.rs"),
+        include_str!("reading.rs"),
+        include_str!("search.rs"),
+        include_str!("translations.rs"),
+    ]
+    .concat();
+    let declared: Vec<&str> = traits
+        .iter()
+        .flat_map(|source| trait_methods(source))
+        .collect();
+    assert!(declared.len() > 50, "found only {declared:?}");
+    let untried: Vec<&&str> = declared
+        .iter()
+        .filter(|name| !WITHOUT_SQL.contains(name) && !tests.contains(&format!(".{name}(")))
+        .collect();
+    assert!(untried.is_empty(), "no contract test calls {untried:?}");
+}
+
+/// The names of the methods declared in the `pub trait …Store` blocks of `source`.
+fn trait_methods(source: &str) -> Vec<&str> {
+    let mut names = Vec::new();
+    let mut in_trait = false;
+    for line in source.lines() {
+        if line.starts_with("pub trait ") && line.contains("Store") {
+            in_trait = true;
+        } else if line == "}" {
+            in_trait = false;
+        } else if in_trait {
+            let declaration = line.trim_start();
+            let declaration = declaration.strip_prefix("async ").unwrap_or(declaration);
+            if let Some(rest) = declaration.strip_prefix("fn ") {
+                names.extend(rest.split(['(', '<']).next());
+            }
+        }
+    }
+    names
+}
