@@ -267,54 +267,31 @@ pub(super) async fn version_fields(
 
 pub async fn desk() -> Result<Desk, AppError> {
     let store = store()?;
-    let item = |article: Article, at: chrono::DateTime<Utc>| DeskItem {
-        id: article.id,
-        event: false,
-        slug: article.slug,
-        title: article.title,
+    // Each item on the desk is listed with the time that put it there.
+    let item = |id, event, slug, title, at: chrono::DateTime<Utc>| DeskItem {
+        id,
+        event,
+        slug,
+        title,
         when: stamp(at),
     };
+    let drafts = store.draft_articles().await?.into_iter().map(|article| {
+        let at = article.updated_at;
+        item(article.id, false, article.slug, article.title, at)
+    });
+    let trashed_articles = store.trashed_articles().await?.into_iter().map(|article| {
+        let at = article.trashed_at.unwrap_or(article.updated_at);
+        (at, item(article.id, false, article.slug, article.title, at))
+    });
+    let trashed_events = store.trashed_events().await?.into_iter().map(|event| {
+        let at = event.trashed_at.unwrap_or(event.updated_at);
+        (at, item(event.id, true, event.slug, event.title, at))
+    });
+    let mut trash: Vec<_> = trashed_articles.chain(trashed_events).collect();
+    trash.sort_by_key(|(at, _)| std::cmp::Reverse(*at));
     Ok(Desk {
-        drafts: store
-            .draft_articles()
-            .await?
-            .into_iter()
-            .map(|article| {
-                let at = article.updated_at;
-                item(article, at)
-            })
-            .collect(),
-        trash: {
-            let mut trash: Vec<(chrono::DateTime<Utc>, DeskItem)> = store
-                .trashed_articles()
-                .await?
-                .into_iter()
-                .map(|article| {
-                    let at = article.trashed_at.unwrap_or(article.updated_at);
-                    (at, item(article, at))
-                })
-                .collect();
-            trash.extend(
-                store
-                    .trashed_events()
-                    .await?
-                    .into_iter()
-                    .map(|(event, at)| {
-                        (
-                            at,
-                            DeskItem {
-                                id: event.id,
-                                event: true,
-                                slug: event.slug,
-                                title: event.title,
-                                when: stamp(at),
-                            },
-                        )
-                    }),
-            );
-            trash.sort_by_key(|(at, _)| std::cmp::Reverse(*at));
-            trash.into_iter().map(|(_, item)| item).collect()
-        },
+        drafts: drafts.collect(),
+        trash: trash.into_iter().map(|(_, item)| item).collect(),
     })
 }
 

@@ -380,6 +380,7 @@ mod tests {
             category: None::<Category>,
             recurrence: None,
             status: Status::Published,
+            trashed_at: None,
             version: 1,
             created_at: starts_at,
             updated_at: starts_at,

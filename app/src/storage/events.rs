@@ -65,8 +65,8 @@ pub trait EventStore: Send + Sync {
     /// The same, by id.
     async fn event_by_id_for_editing(&self, id: i64) -> Result<Option<Event>, StoreError>;
 
-    /// Events in the trash, most recently trashed first, with when they were trashed.
-    async fn trashed_events(&self) -> Result<Vec<(Event, DateTime<Utc>)>, StoreError>;
+    /// Events in the trash, most recently trashed first (`trashed_at` says when).
+    async fn trashed_events(&self) -> Result<Vec<Event>, StoreError>;
 
     /// A published event by its id (the event an article reports on).
     async fn published_event_by_id(&self, lang: Lang, id: i64)
@@ -263,21 +263,13 @@ where
         Ok(row.map(Into::into))
     }
 
-    async fn trashed_events(&self) -> Result<Vec<(Event, DateTime<Utc>)>, StoreError> {
+    async fn trashed_events(&self) -> Result<Vec<Event>, StoreError> {
         let sql = format!(
             "SELECT {EVENT_COLUMNS} WHERE e.trashed_at IS NOT NULL \
                      ORDER BY e.trashed_at DESC, e.id DESC"
         );
         let rows: Vec<EventRow> = sqlx::query_as(&sql).fetch_all(&self.pool).await?;
-        // The time it was trashed is its last change.
-        Ok(rows
-            .into_iter()
-            .map(|row| {
-                let event: Event = row.into();
-                let at = event.updated_at;
-                (event, at)
-            })
-            .collect())
+        Ok(rows.into_iter().map(Into::into).collect())
     }
 
     async fn published_event_by_id(

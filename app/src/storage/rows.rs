@@ -23,7 +23,7 @@ pub(super) fn event_columns(lang: Lang) -> String {
     let (text, join) = text_in(lang, "e", &ItemTables::EVENTS);
     format!(
         "e.id, e.slug, e.starts_at, e.ends_at, e.all_day, e.status, e.version, e.created_at, \
-         e.rrule, e.exdates, e.series_end, {text}, {CATEGORY_COLUMNS} \
+         e.trashed_at, e.rrule, e.exdates, e.series_end, {text}, {CATEGORY_COLUMNS} \
          FROM events e LEFT JOIN categories c ON c.id = e.category_id{join}"
     )
 }
@@ -129,6 +129,7 @@ pub(super) struct EventRow {
     version: i64,
     created_at: DateTime<Utc>,
     updated_at: DateTime<Utc>,
+    trashed_at: Option<DateTime<Utc>>,
     rrule: Option<String>,
     exdates: String,
     series_end: Option<DateTime<Utc>>,
@@ -157,6 +158,7 @@ impl From<EventRow> for Event {
                 series_end: row.series_end,
             }),
             status: Status::parse(&row.status),
+            trashed_at: row.trashed_at,
             version: row.version,
             created_at: row.created_at,
             updated_at: row.updated_at,
@@ -327,7 +329,7 @@ impl From<DraftRow> for StoredDraft {
 /// was saved), so they read like events. Bound to the event's id as `$1`.
 pub(super) const EVENT_REVISION_COLUMNS: &str = "e.id, e.slug, r.title, r.summary, \
      r.body_html, r.starts_at, r.ends_at, r.all_day, r.location, r.status, r.version, \
-     e.created_at, r.saved_at AS updated_at, e.rrule, e.exdates, e.series_end, \
+     e.created_at, r.saved_at AS updated_at, e.trashed_at, e.rrule, e.exdates, e.series_end, \
      e.sanitizer_version, 'lv' AS text_lang, c.id AS category_id, c.slug AS category_slug, \
      c.name AS category_name, c.name_en AS category_name_en, c.name_ru AS category_name_ru, \
      c.colour AS category_colour, r.saved_by \

@@ -11,6 +11,7 @@ contract_tests!(
     recurring_series_are_listed_by_first_start,
     only_content_writes_move_the_content_generation,
     a_backup_is_a_whole_copy_or_refused_with_a_reason,
+    articles_and_events_in_the_trash_say_alike_when_they_were_trashed,
 );
 
 /// Articles published at 09:00 UTC on the given days of March 2020, in that order.
@@ -156,6 +157,35 @@ async fn a_backup_is_a_whole_copy_or_refused_with_a_reason(store: SharedStore) {
         Err(StoreError::BackupNotHere) => assert!(!copy.exists()),
         Err(other) => panic!("backup failed: {other}"),
     }
+}
+
+async fn articles_and_events_in_the_trash_say_alike_when_they_were_trashed(store: SharedStore) {
+    let stored_article = an_article(&store, "Izmetamais raksts").await;
+    let stored_event = a_seminar(&store).await;
+    let before = Utc::now() - chrono::Duration::seconds(1);
+    trash(&store, ItemKind::Article, stored_article.id).await;
+    trash(&store, ItemKind::Event, stored_event.id).await;
+    let articles = store.trashed_articles().await.expect("trashed articles");
+    let events = store.trashed_events().await.expect("trashed events");
+    let article_at = articles[0].trashed_at.expect("an article says when");
+    let event_at = events[0].trashed_at.expect("an event says when");
+    assert!(article_at >= before && event_at >= article_at);
+    assert_eq!(
+        (articles[0].status, events[0].status),
+        (Status::Draft, Status::Draft)
+    );
+    let back = |kind, id| store.move_trash(kind, id, TrashMove::OutOf, audit("restored"));
+    back(ItemKind::Article, stored_article.id)
+        .await
+        .expect("article back");
+    back(ItemKind::Event, stored_event.id)
+        .await
+        .expect("event back");
+    let article = store.article(stored_article.id).await;
+    let event = store.event_by_id_for_editing(stored_event.id).await;
+    let article = article.expect("read").expect("out of the trash");
+    let event = event.expect("read").expect("out of the trash");
+    assert_eq!((article.trashed_at, event.trashed_at), (None, None));
 }
 
 /// Store methods that run no SQL of their own, so need no contract test.
