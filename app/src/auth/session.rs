@@ -195,7 +195,7 @@ pub async fn sign_in(email: &str, password: &str) -> Result<User, AppError> {
         .await?
         .into_iter()
         .flatten()
-        .filter_map(|(failures, last)| throttle::wait_before_next(failures, last, now))
+        .filter_map(|earlier| throttle::wait_before_next(earlier.count, earlier.last_at, now))
         .max();
     if let Some(wait) = wait {
         return Err(AppError::TooManyAttempts {

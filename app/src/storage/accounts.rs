@@ -56,7 +56,7 @@ pub trait AccountStore: Send + Sync {
         keys: &[String],
         now: DateTime<Utc>,
         forget_before: DateTime<Utc>,
-    ) -> Result<Vec<Option<(i64, DateTime<Utc>)>>, StoreError>;
+    ) -> Result<Vec<Option<EarlierFailures>>, StoreError>;
 
     async fn clear_login_failures(&self, key: &str) -> Result<(), StoreError>;
 
@@ -204,7 +204,7 @@ where
         keys: &[String],
         now: DateTime<Utc>,
         forget_before: DateTime<Utc>,
-    ) -> Result<Vec<Option<(i64, DateTime<Utc>)>>, StoreError> {
+    ) -> Result<Vec<Option<EarlierFailures>>, StoreError> {
         let mut tx = self.begin_private_write().await?;
         sqlx::query("DELETE FROM login_failures WHERE last_failure_at < $1")
             .bind(D::instant(forget_before))
@@ -213,7 +213,7 @@ where
         let mut counted = Vec::with_capacity(keys.len());
         for key in keys {
             // The `SET` expressions read the row as it was before this attempt.
-            let (failures, previous): (i64, Option<DateTime<Utc>>) = sqlx::query_as(
+            let counted_now: FailuresRow = sqlx::query_as(
                 "INSERT INTO login_failures (key, failures, last_failure_at) \
                          VALUES ($1, 1, $2) ON CONFLICT (key) DO UPDATE SET \
                          failures = CASE WHEN login_failures.last_failure_at < $3 THEN 1 \
@@ -228,7 +228,7 @@ where
             .bind(D::instant(forget_before))
             .fetch_one(&mut *tx)
             .await?;
-            counted.push(previous.map(|last| (failures - 1, last)));
+            counted.push(counted_now.earlier());
         }
         tx.commit().await?;
         Ok(counted)

@@ -194,35 +194,20 @@ where
         offset: i64,
     ) -> Result<ArticlePage, StoreError> {
         let columns = crate::storage::rows::article_columns(lang);
-        // The slugs are bound from parameter `$first` on.
-        let in_categories = |first: usize| {
-            in_slugs(
-                "a.category_id IN (SELECT id FROM categories WHERE slug",
-                first,
-                categories.len(),
-            )
+        let published = |select: String| {
+            let mut query = QueryBuilder::<D>::new(select);
+            query.push(" WHERE a.status = 'published'");
+            push_categories(&mut query, "a.category_id", categories);
+            query
         };
-        let sql = format!(
-            "SELECT {columns} WHERE a.status = 'published'{} \
-                     ORDER BY a.published_at DESC, a.id DESC LIMIT $1 OFFSET $2",
-            in_categories(3)
-        );
-        let mut query = sqlx::query_as::<_, ArticleRow>(&sql)
-            .bind(limit)
-            .bind(offset);
-        for slug in categories {
-            query = query.bind(slug);
-        }
-        let rows = query.fetch_all(&self.pool).await?;
-        let count = format!(
-            "SELECT COUNT(*) FROM articles a WHERE a.status = 'published'{}",
-            in_categories(1)
-        );
-        let mut count_query = sqlx::query_scalar::<_, i64>(&count);
-        for slug in categories {
-            count_query = count_query.bind(slug);
-        }
-        let total = count_query.fetch_one(&self.pool).await?;
+        let mut rows = published(format!("SELECT {columns}"));
+        rows.push(" ORDER BY a.published_at DESC, a.id DESC LIMIT ")
+            .push_bind(limit)
+            .push(" OFFSET ")
+            .push_bind(offset);
+        let rows: Vec<ArticleRow> = D::fetch_built(&mut rows, &self.pool).await?;
+        let mut count = published("SELECT COUNT(*) FROM articles a".into());
+        let total = Self::count_built(&mut count, &self.pool).await?;
         Ok(ArticlePage {
             articles: rows.into_iter().map(Into::into).collect(),
             total,

@@ -101,9 +101,9 @@ pub struct Event {
     pub location: String,
     pub category: Option<Category>,
     pub recurrence: Option<Recurrence>,
-    pub status: Status,
     /// Set while the event is in the trash (it is then a draft), as for articles.
     pub trashed_at: Option<DateTime<Utc>>,
+    pub status: Status,
     pub version: i64,
     pub created_at: DateTime<Utc>,
     /// The last change, a translation's included when the item is read in its language.

@@ -9,7 +9,7 @@
 use std::{future::Future, path::Path, sync::Arc};
 
 use chrono::{DateTime, Utc};
-use sqlx::{Database, Decode, Encode, Pool, Type};
+use sqlx::{Database, Decode, Encode, Pool, QueryBuilder, Type};
 
 use super::changes::ContentChanges;
 use super::transfer::{Kind, TableRows};
@@ -42,6 +42,11 @@ pub trait Dialect: Database {
     /// Run first in an import's transaction, so imports into one database take turns.
     const ONE_IMPORT: Option<&'static str>;
 
+    /// How the full-text query writes a word as a prefix term (before, after it), and what
+    /// joins terms that must all match (see [`Dialect::match_expression`]).
+    const PREFIX_TERM: (&'static str, &'static str);
+    const ALL_OF: &'static str;
+
     /// How an instant is bound (SQLite: INTEGER Unix seconds; PostgreSQL: TIMESTAMPTZ).
     /// Instants are read back as `DateTime<Utc>` by both.
     type Instant: SqlValue<Self> + Copy + Sync + 'static;
@@ -51,12 +56,31 @@ pub trait Dialect: Database {
     /// How many rows a statement changed.
     fn rows_affected(result: &Self::QueryResult) -> u64;
 
-    /// The search's matching items with a rank and the language of the text found, as a
-    /// sub-select over `$1`, the [`Dialect::match_expression`] of the words.
-    fn search_hits(lang: Lang) -> String;
+    /// Pushes the search's matching published items (`search::SEARCHED`) with a rank (higher
+    /// is better) and the language of the text found, as one SELECT of their UNION; `matched`
+    /// is the [`Dialect::match_expression`] of the words. For English or Russian, items are
+    /// searched in that version where they have one, and in Latvian where they have none.
+    fn push_search_hits<'a>(query: &mut QueryBuilder<'a, Self>, lang: Lang, matched: &'a str);
 
-    /// The words as this backend's full-text query, every word a required prefix.
-    fn match_expression(words: &[String]) -> String;
+    /// Runs a query built with `QueryBuilder` and answers its rows. (Only the concrete backend
+    /// knows that the builder's arguments may live shorter than it, which running it needs.)
+    fn fetch_built<'q, 'a: 'q, O>(
+        query: &'q mut QueryBuilder<'a, Self>,
+        pool: &'q Pool<Self>,
+    ) -> impl Future<Output = Result<Vec<O>, sqlx::Error>> + Send + 'q
+    where
+        O: for<'r> sqlx::FromRow<'r, Self::Row> + Send + Unpin + 'q;
+
+    /// The words as this backend's full-text query, every word a required prefix: each
+    /// word between `PREFIX_TERM`'s two parts, joined by `ALL_OF`.
+    fn match_expression(words: &[String]) -> String {
+        let (before, after) = Self::PREFIX_TERM;
+        let terms: Vec<String> = words
+            .iter()
+            .map(|word| format!("{before}{word}{after}"))
+            .collect();
+        terms.join(Self::ALL_OF)
+    }
 
     /// One value of an exported row, by the column's `kind`.
     fn export_value(

@@ -14,6 +14,14 @@ pub struct User {
     pub created_at: DateTime<Utc>,
 }
 
+/// The failed sign-ins counted under one throttle key before an attempt: how many, and when
+/// the last of them was.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct EarlierFailures {
+    pub count: i64,
+    pub last_at: DateTime<Utc>,
+}
+
 /// An account with its Argon2id hash (PHC string), for signing in only. Deliberately not
 /// `Serialize`, so it cannot be sent anywhere by mistake.
 #[derive(Debug, Clone)]

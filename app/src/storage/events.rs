@@ -165,41 +165,28 @@ where
         offset: i64,
     ) -> Result<EventPage, StoreError> {
         let columns = crate::storage::rows::event_columns(lang);
-        let (condition, order) = match direction {
-            Direction::Upcoming => ("e.ends_at >= $1", "e.starts_at, e.id"),
-            Direction::Past => ("e.ends_at < $1", "e.starts_at DESC, e.id DESC"),
+        let (still, order) = match direction {
+            Direction::Upcoming => (">=", "e.starts_at, e.id"),
+            Direction::Past => ("<", "e.starts_at DESC, e.id DESC"),
         };
-        // The slugs are bound from parameter `$first` on.
-        let in_categories = |first: usize| {
-            in_slugs(
-                "e.category_id IN (SELECT id FROM categories WHERE slug",
-                first,
-                categories.len(),
-            )
+        let listed = |select: String| {
+            let mut query = QueryBuilder::<D>::new(select);
+            query
+                .push(" WHERE e.status = 'published' AND e.rrule IS NULL AND e.ends_at ")
+                .push(still)
+                .push(" ")
+                .push_bind(D::instant(now));
+            push_categories(&mut query, "e.category_id", categories);
+            query
         };
-        let sql = format!(
-            "SELECT {columns} WHERE e.status = 'published' AND e.rrule IS NULL \
-                     AND {condition}{} ORDER BY {order} LIMIT $2 OFFSET $3",
-            in_categories(4)
-        );
-        let mut query = sqlx::query_as::<_, EventRow>(&sql)
-            .bind(D::instant(now))
-            .bind(limit)
-            .bind(offset);
-        for slug in categories {
-            query = query.bind(slug);
-        }
-        let rows = query.fetch_all(&self.pool).await?;
-        let count = format!(
-            "SELECT COUNT(*) FROM events e WHERE e.status = 'published' \
-                     AND e.rrule IS NULL AND {condition}{}",
-            in_categories(2)
-        );
-        let mut count_query = sqlx::query_scalar::<_, i64>(&count).bind(D::instant(now));
-        for slug in categories {
-            count_query = count_query.bind(slug);
-        }
-        let total = count_query.fetch_one(&self.pool).await?;
+        let mut rows = listed(format!("SELECT {columns}"));
+        rows.push(format_args!(" ORDER BY {order} LIMIT "))
+            .push_bind(limit)
+            .push(" OFFSET ")
+            .push_bind(offset);
+        let rows: Vec<EventRow> = D::fetch_built(&mut rows, &self.pool).await?;
+        let mut count = listed("SELECT COUNT(*) FROM events e".into());
+        let total = Self::count_built(&mut count, &self.pool).await?;
         Ok(EventPage {
             events: rows.into_iter().map(Into::into).collect(),
             total,

@@ -9,6 +9,7 @@
 
 mod dialect;
 mod sql;
+mod store;
 mod tables;
 
 pub mod changes;
@@ -40,7 +41,8 @@ pub use articles::ArticleStore;
 pub use content::*;
 pub use editing::{
     ArticleRevision, ArticleText, Audit, AuditEntry, Credentials, DraftRule, DraftSave,
-    EventRevision, Role, StoredDraft, TranslatedText, Translation, TrashMove, User,
+    EarlierFailures, EventRevision, Role, StoredDraft, TranslatedText, Translation, TrashMove,
+    User,
 };
 pub use events::EventStore;
 pub use postgres::PostgresStore;

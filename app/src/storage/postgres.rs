@@ -1,11 +1,12 @@
 //! The PostgreSQL backend, for several server instances sharing one database. Instants are
 //! TIMESTAMPTZ.
 
-use std::{sync::Arc, time::Duration};
+use std::{future::Future, sync::Arc, time::Duration};
 
 use sqlx::postgres::{PgPool, PgPoolOptions};
 use sqlx::Postgres;
 
+use super::search::Searched;
 use super::sql::prelude::*;
 use super::transfer::{self, Kind, TableRows};
 
@@ -37,6 +38,11 @@ impl Dialect for Postgres {
     // committed (READ COMMITTED reads anew at every statement).
     const ONE_IMPORT: Option<&'static str> =
         Some("SELECT pg_advisory_xact_lock(hashtext('notikumi import'))");
+
+    // Every word a prefix term, all required (`cilveku:* & tirdzniec:*`). Words are letters
+    // and digits only, so no tsquery syntax gets through.
+    const PREFIX_TERM: (&'static str, &'static str) = ("", ":*");
+    const ALL_OF: &'static str = " & ";
 
     type Instant = DateTime<Utc>;
 
@@ -88,75 +94,58 @@ impl Dialect for Postgres {
         transfer::insert_postgres_rows(conn, table).await
     }
 
-    /// Matching published articles and events with a rank (higher is better) and the language
-    /// of the text found. `$1` is a tsquery over the folded text; title words weigh more than
-    /// body words. For English or Russian, items are searched in that version where they have
-    /// one, and in Latvian where they have none.
-    fn search_hits(lang: Lang) -> String {
-        let rank = |table: &str| {
-            format!(
-                "ts_rank(setweight(to_tsvector('simple', {table}.search_title), 'A') \
-                 || setweight(to_tsvector('simple', {table}.search_body), 'D'), \
-                 to_tsquery('simple', $1))"
-            )
-        };
-        let matches = |table: &str| {
-            format!(
-                "to_tsvector('simple', {table}.search_title || ' ' || {table}.search_body) \
-                 @@ to_tsquery('simple', $1)"
-            )
-        };
-        let Some(code) = lang.translated_code() else {
-            return format!(
-                "SELECT 'article' AS kind, a.slug, a.title, a.lead AS lead, a.body_html, \
-                 a.published_at AS at, a.category_id, {} AS rank, 'lv' AS text_lang \
-                 FROM articles a WHERE {} AND a.status = 'published' \
-                 UNION ALL \
-                 SELECT 'event', e.slug, e.title, e.summary, e.body_html, e.starts_at, \
-                 e.category_id, {}, 'lv' FROM events e WHERE {} AND e.status = 'published'",
-                rank("a"),
-                matches("a"),
-                rank("e"),
-                matches("e")
-            );
-        };
-        format!(
-            "SELECT 'article' AS kind, a.slug, t.title, t.lead AS lead, t.body_html, \
-             a.published_at AS at, a.category_id, {rank_t} AS rank, '{code}' AS text_lang \
-             FROM article_translations t JOIN articles a ON a.id = t.article_id \
-             WHERE t.lang = '{code}' AND {matches_t} AND a.status = 'published' \
-             UNION ALL \
-             SELECT 'event', e.slug, t.title, t.summary, t.body_html, e.starts_at, \
-             e.category_id, {rank_t}, '{code}' \
-             FROM event_translations t JOIN events e ON e.id = t.event_id \
-             WHERE t.lang = '{code}' AND {matches_t} AND e.status = 'published' \
-             UNION ALL \
-             SELECT 'article', a.slug, a.title, a.lead, a.body_html, a.published_at, \
-             a.category_id, {rank_a}, 'lv' FROM articles a \
-             WHERE {matches_a} AND a.status = 'published' AND NOT EXISTS \
-             (SELECT 1 FROM article_translations x WHERE x.article_id = a.id AND x.lang = '{code}') \
-             UNION ALL \
-             SELECT 'event', e.slug, e.title, e.summary, e.body_html, e.starts_at, \
-             e.category_id, {rank_e}, 'lv' FROM events e \
-             WHERE {matches_e} AND e.status = 'published' AND NOT EXISTS \
-             (SELECT 1 FROM event_translations x WHERE x.event_id = e.id AND x.lang = '{code}')",
-            rank_t = rank("t"),
-            matches_t = matches("t"),
-            rank_a = rank("a"),
-            matches_a = matches("a"),
-            rank_e = rank("e"),
-            matches_e = matches("e"),
-        )
+    /// Full-text search over `to_tsvector('simple', …)` of the folded text; title words
+    /// weigh more than body words.
+    fn push_search_hits<'a>(query: &mut QueryBuilder<'a, Postgres>, lang: Lang, matched: &'a str) {
+        for (n, (_, searched, translation)) in Searched::in_order(lang).into_iter().enumerate() {
+            let (x, lead, at) = (searched.alias, searched.lead, searched.at);
+            let ItemTables {
+                kind,
+                items,
+                key,
+                translations,
+                ..
+            } = searched.tables;
+            // The alias of the table the searched text is in, and its language.
+            let (text, text_lang) = match translation {
+                Some(code) => ("t", code),
+                None => (x, "lv"),
+            };
+            if n > 0 {
+                query.push(" UNION ALL ");
+            }
+            query.push(format_args!(
+                "SELECT '{kind}' AS kind, {x}.slug, {text}.title, {text}.{lead} AS lead, \
+                 {text}.body_html, {x}.{at} AS at, {x}.category_id, \
+                 ts_rank(setweight(to_tsvector('simple', {text}.search_title), 'A') \
+                 || setweight(to_tsvector('simple', {text}.search_body), 'D'), \
+                 to_tsquery('simple', "
+            ));
+            query.push_bind(matched).push(format_args!(
+                ")) AS rank, '{text_lang}' AS text_lang FROM {items} {x}"
+            ));
+            if translation.is_some() {
+                query.push(format_args!(
+                    " JOIN {translations} t ON t.{key} = {x}.id AND t.lang = '{text_lang}'"
+                ));
+            }
+            query.push(format_args!(
+                " WHERE to_tsvector('simple', {text}.search_title || ' ' || {text}.search_body) \
+                 @@ to_tsquery('simple', "
+            ));
+            query.push_bind(matched).push(")");
+            searched.published_only(query, translation, lang);
+        }
     }
 
-    /// Every word as a prefix term, all required (`cilveku:* & tirdzniec:*`). Words are
-    /// letters and digits only, so no tsquery syntax gets through.
-    fn match_expression(words: &[String]) -> String {
-        words
-            .iter()
-            .map(|word| format!("{word}:*"))
-            .collect::<Vec<_>>()
-            .join(" & ")
+    fn fetch_built<'q, 'a: 'q, O>(
+        query: &'q mut QueryBuilder<'a, Postgres>,
+        pool: &'q PgPool,
+    ) -> impl Future<Output = Result<Vec<O>, sqlx::Error>> + Send + 'q
+    where
+        O: for<'r> sqlx::FromRow<'r, sqlx::postgres::PgRow> + Send + Unpin + 'q,
+    {
+        query.build_query_as().fetch_all(pool)
     }
 }
 

@@ -2,14 +2,16 @@
 //! drivers decode the instants into `DateTime<Utc>` (SQLite from INTEGER Unix seconds).
 
 use chrono::{DateTime, Utc};
+use sqlx::QueryBuilder;
 
+use super::dialect::SqlValue;
 use super::tables::ItemTables;
 use crate::i18n::Lang;
 
 use super::{
-    Article, ArticleRevision, ArticleText, Attachment, AuditEntry, Category, Credentials, Event,
-    EventRevision, Recurrence, Role, SearchHit, SearchKind, Status, StoredDraft, TranslatedText,
-    Translation, User,
+    Article, ArticleRevision, ArticleText, Attachment, AuditEntry, Category, Credentials,
+    EarlierFailures, Event, EventRevision, Recurrence, Role, SearchHit, SearchKind, Status,
+    StoredDraft, TranslatedText, Translation, User,
 };
 
 /// A category's columns, as `CategoryColumns` reads them.
@@ -157,8 +159,8 @@ impl From<EventRow> for Event {
                 exdates: Recurrence::parse_exdates(&row.exdates),
                 series_end: row.series_end,
             }),
-            status: Status::parse(&row.status),
             trashed_at: row.trashed_at,
+            status: Status::parse(&row.status),
             version: row.version,
             created_at: row.created_at,
             updated_at: row.updated_at,
@@ -407,14 +409,27 @@ impl From<SearchRow> for SearchHit {
     }
 }
 
-/// ` AND {column} IN ($first, …))` for `count` bound slugs, or nothing when there are none.
-/// `column` opens the parenthesis the clause closes, so a sub-select can wrap the list.
-pub(super) fn in_slugs(column: &str, first: usize, count: usize) -> String {
-    if count == 0 {
-        return String::new();
+/// Narrows `query` to items whose `column` is the id of one of the categories with these
+/// `slugs`, each bound (`QueryBuilder` numbers the placeholders as the backend wants them);
+/// no narrowing when there are none.
+pub(super) fn push_categories<'a, D: sqlx::Database>(
+    query: &mut QueryBuilder<'a, D>,
+    column: &str,
+    slugs: &'a [String],
+) where
+    String: SqlValue<D>,
+{
+    if slugs.is_empty() {
+        return;
     }
-    let placeholders: Vec<String> = (first..first + count).map(|n| format!("${n}")).collect();
-    format!(" AND {column} IN ({}))", placeholders.join(", "))
+    query.push(format_args!(
+        " AND {column} IN (SELECT id FROM categories WHERE slug IN ("
+    ));
+    let mut list = query.separated(", ");
+    for slug in slugs {
+        list.push_bind(slug);
+    }
+    list.push_unseparated("))");
 }
 
 /// The folded title and body stored for search.
@@ -452,21 +467,68 @@ impl CategoryColumns {
 
 #[cfg(test)]
 mod tests {
-    use super::in_slugs;
+    use sqlx::{Postgres, QueryBuilder, Sqlite};
+
+    use super::push_categories;
 
     #[test]
-    fn slug_lists_number_their_parameters() {
-        assert_eq!(in_slugs("(c.slug", 5, 0), "");
-        assert_eq!(in_slugs("(c.slug", 5, 2), " AND (c.slug IN ($5, $6))");
+    fn category_lists_bind_every_slug_in_the_backends_own_placeholders() {
+        let slugs = ["apmacibas".to_string(), "seminari".to_string()];
+        let mut postgres = QueryBuilder::<Postgres>::new("SELECT 1 WHERE a.x = ");
+        postgres.push_bind(7_i64);
+        push_categories(&mut postgres, "a.category_id", &slugs);
         assert_eq!(
-            in_slugs(
-                "a.category_id IN (SELECT id FROM categories WHERE slug",
-                3,
-                1
-            ),
-            " AND a.category_id IN (SELECT id FROM categories WHERE slug IN ($3))"
+            postgres.sql(),
+            "SELECT 1 WHERE a.x = $1 AND a.category_id IN \
+             (SELECT id FROM categories WHERE slug IN ($2, $3))"
         );
+        let mut sqlite = QueryBuilder::<Sqlite>::new("SELECT 1 WHERE 1 = 1");
+        push_categories(&mut sqlite, "e.category_id", &slugs[..1]);
+        assert_eq!(
+            sqlite.sql(),
+            "SELECT 1 WHERE 1 = 1 AND e.category_id IN (SELECT id FROM categories WHERE slug IN (?))"
+        );
+        let mut none = QueryBuilder::<Sqlite>::new("SELECT 1");
+        push_categories(&mut none, "e.category_id", &[]);
+        assert_eq!(none.sql(), "SELECT 1");
     }
+}
+
+/// A sign-in throttle key's row after an attempt was counted under it.
+#[derive(sqlx::FromRow)]
+pub(super) struct FailuresRow {
+    failures: i64,
+    previous_failure_at: Option<DateTime<Utc>>,
+}
+
+impl FailuresRow {
+    /// What was counted before this attempt (`None`: nothing).
+    pub(super) fn earlier(&self) -> Option<EarlierFailures> {
+        Some(EarlierFailures {
+            count: self.failures - 1,
+            last_at: self.previous_failure_at?,
+        })
+    }
+}
+
+/// What a draft save wrote: the draft's new version and when.
+#[derive(sqlx::FromRow)]
+pub(super) struct SavedDraftRow {
+    pub(super) draft_version: i64,
+    pub(super) saved_at: DateTime<Utc>,
+}
+
+/// An item's or a translation's text whose search columns are still empty (`lang` is empty
+/// for the item's own Latvian text).
+#[derive(sqlx::FromRow)]
+pub(super) struct UnsearchedRow {
+    pub(super) kind: String,
+    pub(super) id: i64,
+    pub(super) lang: String,
+    pub(super) title: String,
+    pub(super) lead: String,
+    pub(super) extra: String,
+    pub(super) body_html: String,
 }
 
 /// A translation of either kind, its text columns named as `TranslatedText`'s fields.

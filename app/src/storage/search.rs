@@ -17,6 +17,77 @@ pub trait SearchStore: Send + Sync {
     async fn backfill_search(&self) -> Result<u64, StoreError>;
 }
 
+/// What a search answers of each hit (`h`) and its category (`c`).
+const HIT_COLUMNS: &str = "h.kind, h.slug, h.title, h.lead, h.body_html, h.at, h.text_lang, \
+     c.id AS category_id, c.slug AS category_slug, c.name AS category_name, \
+     c.name_en AS category_name_en, c.name_ru AS category_name_ru, c.colour AS category_colour";
+
+/// A kind of item as search reads it, for the dialects' `push_search_hits`: each selects
+/// `kind, slug, title, lead, body_html, at, category_id, rank, text_lang` from it.
+pub(super) struct Searched {
+    /// Its tables; `tables.kind` is `SearchKind::as_str`.
+    pub tables: &'static ItemTables,
+    /// The alias of `tables.items` in the statement.
+    pub alias: &'static str,
+    /// The text column shown under the title: an article's lead, an event's summary.
+    pub lead: &'static str,
+    /// The instant a hit is dated by.
+    pub at: &'static str,
+}
+
+impl Searched {
+    /// What a search in `lang` reads, in order: each kind (with its place in [`SEARCHED`]) in
+    /// the reader's translation first (`Some(code)`) where the reader reads one, then in
+    /// Latvian (`None`).
+    pub(super) fn in_order(lang: Lang) -> Vec<(u8, &'static Searched, Option<&'static str>)> {
+        let kinds = || (0_u8..).zip(&SEARCHED);
+        let translated = lang.translated_code();
+        let mut order: Vec<_> = kinds()
+            .filter(|_| translated.is_some())
+            .map(|(n, s)| (n, s, translated))
+            .collect();
+        order.extend(kinds().map(|(n, searched)| (n, searched, None)));
+        order
+    }
+
+    /// Ends one select of the search: only published items, and in Latvian (`translation`
+    /// `None`) only those with no translation into the reader's `lang`, which are searched in
+    /// that version instead.
+    pub(super) fn published_only<D: sqlx::Database>(
+        &self,
+        query: &mut QueryBuilder<'_, D>,
+        translation: Option<&str>,
+        lang: Lang,
+    ) {
+        let item = self.alias;
+        query.push(format_args!(" AND {item}.status = 'published'"));
+        if let (None, Some(code)) = (translation, lang.translated_code()) {
+            query.push(format_args!(
+                " AND NOT EXISTS (SELECT 1 FROM {translations} u \
+                 WHERE u.{key} = {item}.id AND u.lang = '{code}')",
+                translations = self.tables.translations,
+                key = self.tables.key,
+            ));
+        }
+    }
+}
+
+/// Articles, then events.
+pub(super) const SEARCHED: [Searched; 2] = [
+    Searched {
+        tables: &ItemTables::ARTICLES,
+        alias: "a",
+        lead: "lead",
+        at: "published_at",
+    },
+    Searched {
+        tables: &ItemTables::EVENTS,
+        alias: "e",
+        lead: "summary",
+        at: "starts_at",
+    },
+];
+
 #[async_trait]
 impl<D: Dialect> crate::storage::SearchStore for SqlStore<D>
 where
@@ -41,110 +112,78 @@ where
                 total: 0,
             });
         }
-        // Category slugs are bound from $5 on; $2 is the kind ('' for both).
-        let in_categories = in_slugs("(c.slug", 5, request.categories.len());
-        let from_hits = format!(
-            "WITH hits AS ({}) SELECT {{columns}} FROM hits h \
-                     LEFT JOIN categories c ON c.id = h.category_id \
-                     WHERE ($2 = '' OR h.kind = $2){in_categories}",
-            D::search_hits(request.lang)
-        );
-        let rows_sql = from_hits.replace(
-            "{columns}",
-            "h.kind, h.slug, h.title, h.lead, h.body_html, h.at, h.text_lang, \
-                     c.id AS category_id, \
-                     c.slug AS category_slug, c.name AS category_name, \
-                     c.name_en AS category_name_en, c.name_ru AS category_name_ru, \
-                     c.colour AS category_colour",
-        ) + " ORDER BY h.rank DESC, h.at DESC LIMIT $3 OFFSET $4";
-        // The count binds limit and offset too, so the category slugs keep their numbers.
-        let count_sql = from_hits.replace("{columns}", "COUNT(*)") + " AND $3 >= 0 AND $4 >= 0";
         let matched = D::match_expression(&request.words);
-        let kind = request.kind.map(SearchKind::as_str).unwrap_or("");
-        let mut rows = sqlx::query_as::<_, SearchRow>(&rows_sql)
-            .bind(&matched)
-            .bind(kind)
-            .bind(request.limit)
-            .bind(request.offset);
-        let mut count = sqlx::query_scalar::<_, i64>(&count_sql)
-            .bind(&matched)
-            .bind(kind)
-            .bind(request.limit)
-            .bind(request.offset);
-        for slug in &request.categories {
-            rows = rows.bind(slug);
-            count = count.bind(slug);
-        }
-        let hits = rows.fetch_all(&self.pool).await?;
-        let total = count.fetch_one(&self.pool).await?;
+        let hits = |select: &str| {
+            let mut query = QueryBuilder::<D>::new("WITH hits AS (");
+            D::push_search_hits(&mut query, request.lang, &matched);
+            query.push(format_args!(
+                ") SELECT {select} FROM hits h \
+                 LEFT JOIN categories c ON c.id = h.category_id WHERE 1 = 1"
+            ));
+            if let Some(kind) = request.kind {
+                query.push(" AND h.kind = ").push_bind(kind.as_str());
+            }
+            push_categories(&mut query, "h.category_id", &request.categories);
+            query
+        };
+        let mut rows = hits(HIT_COLUMNS);
+        rows.push(" ORDER BY h.rank DESC, h.at DESC LIMIT ")
+            .push_bind(request.limit)
+            .push(" OFFSET ")
+            .push_bind(request.offset);
+        let hits_found: Vec<SearchRow> = D::fetch_built(&mut rows, &self.pool).await?;
+        let total = Self::count_built(&mut hits("COUNT(*)"), &self.pool).await?;
         Ok(SearchPage {
-            hits: hits.into_iter().map(Into::into).collect(),
+            hits: hits_found.into_iter().map(Into::into).collect(),
             total,
         })
     }
 
     async fn backfill_search(&self) -> Result<u64, StoreError> {
-        let articles: Vec<(i64, String, String, String)> = sqlx::query_as(
-            "SELECT id, title, lead, body_html FROM articles WHERE search_title = ''",
-        )
-        .fetch_all(&self.pool)
-        .await?;
-        let events: Vec<(i64, String, String, String, String)> = sqlx::query_as(
-            "SELECT id, title, summary, location, body_html FROM events \
-                     WHERE search_title = ''",
-        )
-        .fetch_all(&self.pool)
-        .await?;
         let mut tx = self.begin_write().await?;
-        for (id, title, lead, body) in &articles {
-            let (search_title, search_body) = search_text(title, &[lead], body);
-            sqlx::query("UPDATE articles SET search_title = $1, search_body = $2 WHERE id = $3")
-                .bind(search_title)
-                .bind(search_body)
-                .bind(id)
-                .execute(&mut *tx)
-                .await?;
-        }
-        for (id, title, summary, location, body) in &events {
-            let (search_title, search_body) = search_text(title, &[summary, location], body);
-            sqlx::query("UPDATE events SET search_title = $1, search_body = $2 WHERE id = $3")
-                .bind(search_title)
-                .bind(search_body)
-                .bind(id)
-                .execute(&mut *tx)
-                .await?;
-        }
-        // English and Russian versions saved before they were searchable.
-        let translations: Vec<(String, i64, String, String, String, String, String)> =
-            sqlx::query_as(
-                "SELECT 'article', article_id, lang, title, lead, '', body_html \
-                         FROM article_translations WHERE search_title = '' \
-                         UNION ALL SELECT 'event', event_id, lang, title, summary, location, \
-                         body_html FROM event_translations WHERE search_title = ''",
-            )
-            .fetch_all(&mut *tx)
-            .await?;
-        for (kind, id, lang, title, second, third, body) in &translations {
-            let (search_title, search_body) = search_text(title, &[second, third], body);
-            let table = if kind == "article" {
-                &ItemTables::ARTICLES
+        // Items and English and Russian versions saved before they were searchable.
+        let unsearched: Vec<UnsearchedRow> = sqlx::query_as(
+            "SELECT 'article' AS kind, id, '' AS lang, title, lead, '' AS extra, body_html \
+             FROM articles WHERE search_title = '' \
+             UNION ALL SELECT 'event', id, '', title, summary, location, body_html \
+             FROM events WHERE search_title = '' \
+             UNION ALL SELECT 'article', article_id, lang, title, lead, '', body_html \
+             FROM article_translations WHERE search_title = '' \
+             UNION ALL SELECT 'event', event_id, lang, title, summary, location, body_html \
+             FROM event_translations WHERE search_title = ''",
+        )
+        .fetch_all(&mut *tx)
+        .await?;
+        for row in &unsearched {
+            let (search_title, search_body) =
+                search_text(&row.title, &[&row.lead, &row.extra], &row.body_html);
+            let tables = SEARCHED
+                .iter()
+                .map(|searched| searched.tables)
+                .find(|tables| tables.kind == row.kind)
+                .unwrap_or(&ItemTables::ARTICLES);
+            let sql = if row.lang.is_empty() {
+                format!(
+                    "UPDATE {} SET search_title = $1, search_body = $2 \
+                     WHERE id = $3 AND $4 = ''",
+                    tables.items
+                )
             } else {
-                &ItemTables::EVENTS
+                format!(
+                    "UPDATE {} SET search_title = $1, search_body = $2 \
+                     WHERE {} = $3 AND lang = $4",
+                    tables.translations, tables.key
+                )
             };
-            let sql = format!(
-                "UPDATE {} SET search_title = $1, search_body = $2 \
-                         WHERE {} = $3 AND lang = $4",
-                table.translations, table.key
-            );
             sqlx::query(&sql)
                 .bind(search_title)
                 .bind(search_body)
-                .bind(id)
-                .bind(lang)
+                .bind(row.id)
+                .bind(&row.lang)
                 .execute(&mut *tx)
                 .await?;
         }
         tx.commit().await?;
-        Ok((articles.len() + events.len() + translations.len()) as u64)
+        Ok(unsearched.len() as u64)
     }
 }

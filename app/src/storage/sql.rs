@@ -19,9 +19,10 @@ pub(super) mod prelude {
     pub(in crate::storage) use super::super::changes::{ContentChanges, ContentWrite};
     pub(in crate::storage) use super::super::dialect::{Dialect, SqlValue};
     pub(in crate::storage) use super::super::rows::{
-        in_slugs, search_text, ArticleRow, AttachmentRow, AuditRow, CategoryRow, CredentialsRow,
-        DraftRow, EventRevisionRow, EventRow, RevisionRow, SearchRow, TranslationRow, UserRow,
-        ARTICLE_COLUMNS, EVENT_COLUMNS, EVENT_REVISION_COLUMNS,
+        push_categories, search_text, ArticleRow, AttachmentRow, AuditRow, CategoryRow,
+        CredentialsRow, DraftRow, EventRevisionRow, EventRow, FailuresRow, RevisionRow,
+        SavedDraftRow, SearchRow, TranslationRow, UnsearchedRow, UserRow, ARTICLE_COLUMNS,
+        EVENT_COLUMNS, EVENT_REVISION_COLUMNS,
     };
     pub(in crate::storage) use super::super::tables::{draft_refusal, ItemTables};
     pub(in crate::storage) use super::super::*;
@@ -30,6 +31,7 @@ pub(super) mod prelude {
     pub(in crate::storage) use crate::sanitize::SafeHtml;
     pub(in crate::storage) use async_trait::async_trait;
     pub(in crate::storage) use chrono::{DateTime, Utc};
+    pub(in crate::storage) use sqlx::QueryBuilder;
 }
 
 /// `Store` over one SQL database: `SqlStore<Sqlite>` is [`SqliteStore`], `SqlStore<Postgres>`
@@ -264,6 +266,15 @@ where
         })
     }
 
+    /// The count a `SELECT COUNT(*)` built with `QueryBuilder` answers.
+    pub(super) async fn count_built(
+        query: &mut QueryBuilder<'_, D>,
+        pool: &Pool<D>,
+    ) -> Result<i64, StoreError> {
+        let counted: Vec<(i64,)> = D::fetch_built(query, pool).await?;
+        Ok(counted.first().map_or(0, |(count,)| *count))
+    }
+
     /// Begins a transaction that will write content (`D::BEGIN_WRITE`): its commit
     /// moves the content generation on, here and (`Dialect::ANNOUNCE`) on other instances.
     pub(super) async fn begin_write(&self) -> Result<ContentWrite<D>, StoreError> {
@@ -371,7 +382,7 @@ where
         &self,
         draft: &DraftSave<'_>,
         audit: Audit<'_>,
-    ) -> Result<(i64, DateTime<Utc>), StoreError> {
+    ) -> Result<SavedDraftRow, StoreError> {
         let tables = ItemTables::of(draft.kind);
         let ItemTables {
             items, key, drafts, ..
@@ -395,7 +406,7 @@ where
             )
         };
         let mut tx = self.begin_private_write().await?;
-        let query = sqlx::query_as::<_, (i64, DateTime<Utc>)>(&sql)
+        let query = sqlx::query_as::<_, SavedDraftRow>(&sql)
             .bind(id)
             .bind(draft.base_version)
             .bind(draft.user_id)
@@ -477,97 +488,5 @@ where
         Self::audit_line(&mut tx, tables, id, audit).await?;
         tx.commit().await?;
         Ok(())
-    }
-}
-
-#[async_trait]
-impl<D: Dialect> crate::storage::Store for SqlStore<D>
-where
-    for<'c> &'c mut D::Connection: sqlx::Executor<'c, Database = D>,
-    for<'q> D::Arguments<'q>: sqlx::IntoArguments<'q, D>,
-    for<'r> &'r str: sqlx::ColumnIndex<D::Row>,
-    usize: sqlx::ColumnIndex<D::Row>,
-    for<'q> &'q str: sqlx::Encode<'q, D> + sqlx::Type<D>,
-    i64: SqlValue<D>,
-    i32: SqlValue<D>,
-    bool: SqlValue<D>,
-    String: SqlValue<D>,
-    for<'r> DateTime<Utc>: sqlx::Decode<'r, D> + sqlx::Type<D>,
-    Option<i64>: SqlValue<D>,
-    Option<String>: SqlValue<D>,
-    Option<D::Instant>: SqlValue<D>,
-{
-    async fn ping(&self) -> Result<(), StoreError> {
-        sqlx::query("SELECT 1").execute(&self.pool).await?;
-        Ok(())
-    }
-
-    async fn close(&self) {
-        self.pool.close().await;
-    }
-
-    async fn back_up_to(&self, path: &std::path::Path) -> Result<(), StoreError> {
-        D::copy_database_to(&self.pool, path).await
-    }
-
-    async fn export_site(&self) -> Result<crate::storage::transfer::SiteExport, StoreError> {
-        self.export_tables().await
-    }
-
-    async fn import_site(
-        &self,
-        site: &crate::storage::transfer::SiteExport,
-    ) -> Result<(), StoreError> {
-        self.import_tables(site).await
-    }
-
-    fn pool_connections(&self) -> (u32, usize) {
-        (self.pool.size(), self.pool.num_idle())
-    }
-
-    fn content_generation(&self) -> u64 {
-        self.changes.generation()
-    }
-
-    fn follow_other_instances(&self) {
-        D::follow_changes(self.pool.clone(), Arc::clone(&self.changes));
-    }
-
-    async fn is_empty(&self) -> Result<bool, StoreError> {
-        let count: i64 = sqlx::query_scalar(
-            "SELECT (SELECT COUNT(*) FROM categories) + (SELECT COUNT(*) FROM events) \
-                     + (SELECT COUNT(*) FROM articles)",
-        )
-        .fetch_one(&self.pool)
-        .await?;
-        Ok(count == 0)
-    }
-
-    async fn create_category(&self, category: &NewCategory) -> Result<Category, StoreError> {
-        let row = sqlx::query_as::<_, CategoryRow>(
-                    "INSERT INTO categories (slug, name, name_en, name_ru, colour) \
-                     VALUES ($1, $2, $3, $4, $5) RETURNING id, slug, name, name_en, name_ru, colour",
-                )
-                .bind(&category.slug)
-                .bind(&category.name)
-                .bind(&category.name_en)
-                .bind(&category.name_ru)
-                .bind(&category.colour);
-        let mut write = self.begin_write().await?;
-        let row = row.fetch_one(&mut *write).await?;
-        write.commit().await?;
-        Ok(row.into())
-    }
-
-    async fn categories(&self) -> Result<Vec<Category>, StoreError> {
-        let rows: Vec<CategoryRow> =
-            sqlx::query_as("SELECT id, slug, name, name_en, name_ru, colour FROM categories")
-                .fetch_all(&self.pool)
-                .await?;
-        // Sorted here, not by the database's collation, so both backends agree.
-        let mut categories: Vec<Category> = rows.into_iter().map(Into::into).collect();
-        categories
-            .sort_by_cached_key(|category: &Category| (slug::slugify(&category.name), category.id));
-        Ok(categories)
     }
 }

@@ -1,11 +1,12 @@
 //! The SQLite backend: the embedded default. WAL mode and foreign keys are switched on for
 //! every connection; instants are stored as INTEGER Unix seconds.
 
-use std::{path::Path, str::FromStr, sync::Arc, time::Duration};
+use std::{future::Future, path::Path, str::FromStr, sync::Arc, time::Duration};
 
 use sqlx::sqlite::{SqliteConnectOptions, SqliteJournalMode, SqlitePool, SqlitePoolOptions};
 use sqlx::Sqlite;
 
+use super::search::Searched;
 use super::sql::prelude::*;
 use super::transfer::{self, Kind, TableRows};
 
@@ -49,6 +50,11 @@ impl Dialect for Sqlite {
     // A read transaction is one snapshot, and write transactions take turns already.
     const EXPORT_SNAPSHOT: Option<&'static str> = None;
     const ONE_IMPORT: Option<&'static str> = None;
+
+    // Every word a quoted prefix term (`"cilveku"* "tirdzniec"*`): quoting keeps FTS5's
+    // query syntax out of reach, and all terms must match.
+    const PREFIX_TERM: (&'static str, &'static str) = ("\"", "\"*");
+    const ALL_OF: &'static str = " ";
 
     type Instant = i64;
 
@@ -120,68 +126,65 @@ impl Dialect for Sqlite {
         transfer::insert_sqlite_rows(conn, table).await
     }
 
-    /// Matching published articles and events with a rank (higher is better) and the language
-    /// of the text found. `$1` is an FTS5 query over the folded text; the title weighs eight
-    /// times the body. For English or Russian, items are searched in that version where they
-    /// have one, and in Latvian where they have none.
-    fn search_hits(lang: Lang) -> String {
-        // Index rowids: id * 2 (+ 1 for events); translations id * 4 (+ 2 events, + 1 Russian).
-        let latvian = |also: &str| {
-            format!(
-                "SELECT 'article' AS kind, a.slug, a.title, a.lead AS lead, a.body_html, \
-                 a.published_at AS at, a.category_id, -bm25(search_index, 8.0, 1.0) AS rank, \
-                 'lv' AS text_lang \
-                 FROM search_index JOIN articles a ON a.id = search_index.rowid / 2 \
-                 WHERE search_index MATCH $1 AND search_index.rowid % 2 = 0 \
-                 AND a.status = 'published'{article_also} \
-                 UNION ALL \
-                 SELECT 'event', e.slug, e.title, e.summary, e.body_html, e.starts_at, \
-                 e.category_id, -bm25(search_index, 8.0, 1.0), 'lv' \
-                 FROM search_index JOIN events e ON e.id = search_index.rowid / 2 \
-                 WHERE search_index MATCH $1 AND search_index.rowid % 2 = 1 \
-                 AND e.status = 'published'{event_also}",
-                article_also = also.replace("{item}", "article").replace("{alias}", "a"),
-                event_also = also.replace("{item}", "event").replace("{alias}", "e"),
-            )
-        };
-        let Some(code) = lang.translated_code() else {
-            return latvian("");
-        };
-        let russian = u8::from(code == "ru");
-        format!(
-            "SELECT 'article' AS kind, a.slug, t.title, t.lead AS lead, t.body_html, \
-             a.published_at AS at, a.category_id, \
-             -bm25(translation_search_index, 8.0, 1.0) AS rank, '{code}' AS text_lang \
-             FROM translation_search_index \
-             JOIN article_translations t ON t.article_id = translation_search_index.rowid / 4 \
-             AND t.lang = '{code}' JOIN articles a ON a.id = t.article_id \
-             WHERE translation_search_index MATCH $1 \
-             AND translation_search_index.rowid % 4 = {article_rest} AND a.status = 'published' \
-             UNION ALL \
-             SELECT 'event', e.slug, t.title, t.summary, t.body_html, e.starts_at, \
-             e.category_id, -bm25(translation_search_index, 8.0, 1.0), '{code}' \
-             FROM translation_search_index \
-             JOIN event_translations t ON t.event_id = translation_search_index.rowid / 4 \
-             AND t.lang = '{code}' JOIN events e ON e.id = t.event_id \
-             WHERE translation_search_index MATCH $1 \
-             AND translation_search_index.rowid % 4 = {event_rest} AND e.status = 'published' \
-             UNION ALL {untranslated}",
-            article_rest = russian,
-            event_rest = 2 + russian,
-            untranslated = latvian(&format!(
-                " AND NOT EXISTS (SELECT 1 FROM {{item}}_translations x \
-                 WHERE x.{{item}}_id = {{alias}}.id AND x.lang = '{code}')"
-            ))
-        )
+    /// Full-text search with FTS5: rowids of `search_index` are id * 2 (+ 1 for events), of
+    /// `translation_search_index` id * 4 (+ 2 for events, + 1 for Russian); the title weighs
+    /// eight times the body.
+    fn push_search_hits<'a>(query: &mut QueryBuilder<'a, Sqlite>, lang: Lang, matched: &'a str) {
+        for (n, (kind_at, searched, translation)) in
+            Searched::in_order(lang).into_iter().enumerate()
+        {
+            let (x, lead, at) = (searched.alias, searched.lead, searched.at);
+            let ItemTables {
+                kind,
+                items,
+                key,
+                translations,
+                ..
+            } = searched.tables;
+            if n > 0 {
+                query.push(" UNION ALL ");
+            }
+            let residue = match translation {
+                Some(code) => {
+                    query.push(format_args!(
+                        "SELECT '{kind}' AS kind, {x}.slug, t.title, t.{lead} AS lead, \
+                         t.body_html, {x}.{at} AS at, {x}.category_id, \
+                         -bm25(translation_search_index, 8.0, 1.0) AS rank, \
+                         '{code}' AS text_lang FROM translation_search_index \
+                         JOIN {translations} t ON t.{key} = translation_search_index.rowid / 4 \
+                         AND t.lang = '{code}' JOIN {items} {x} ON {x}.id = t.{key} \
+                         WHERE translation_search_index MATCH "
+                    ));
+                    format!(
+                        "translation_search_index.rowid % 4 = {}",
+                        2 * kind_at + u8::from(code == "ru")
+                    )
+                }
+                None => {
+                    query.push(format_args!(
+                        "SELECT '{kind}' AS kind, {x}.slug, {x}.title, {x}.{lead} AS lead, \
+                         {x}.body_html, {x}.{at} AS at, {x}.category_id, \
+                         -bm25(search_index, 8.0, 1.0) AS rank, 'lv' AS text_lang \
+                         FROM search_index JOIN {items} {x} ON {x}.id = search_index.rowid / 2 \
+                         WHERE search_index MATCH "
+                    ));
+                    format!("search_index.rowid % 2 = {kind_at}")
+                }
+            };
+            query
+                .push_bind(matched)
+                .push(format_args!(" AND {residue}"));
+            searched.published_only(query, translation, lang);
+        }
     }
 
-    /// Every word as a quoted prefix term (`"cilveku"* "tirdzniec"*`): quoting keeps FTS5's
-    /// query syntax out of reach, and all terms must match.
-    fn match_expression(words: &[String]) -> String {
-        words
-            .iter()
-            .map(|word| format!("\"{word}\"*"))
-            .collect::<Vec<_>>()
-            .join(" ")
+    fn fetch_built<'q, 'a: 'q, O>(
+        query: &'q mut QueryBuilder<'a, Sqlite>,
+        pool: &'q SqlitePool,
+    ) -> impl Future<Output = Result<Vec<O>, sqlx::Error>> + Send + 'q
+    where
+        O: for<'r> sqlx::FromRow<'r, sqlx::sqlite::SqliteRow> + Send + Unpin + 'q,
+    {
+        query.build_query_as().fetch_all(pool)
     }
 }

@@ -446,13 +446,21 @@ pub(super) async fn insert_sqlite_rows(
     Ok(())
 }
 
+/// A PostgreSQL column and the type `information_schema` names for it.
+#[derive(sqlx::FromRow)]
+struct DeclaredColumn {
+    name: String,
+    data_type: String,
+}
+
 pub(super) async fn insert_postgres_rows(
     conn: &mut sqlx::PgConnection,
     table: &TableRows,
 ) -> Result<(), StoreError> {
     // PostgreSQL wants each value, a missing one too, in its column's type.
-    let declared: Vec<(String, String)> = sqlx::query_as(
-        "SELECT column_name::text, data_type::text FROM information_schema.columns \
+    let declared: Vec<DeclaredColumn> = sqlx::query_as(
+        "SELECT column_name::text AS name, data_type::text AS data_type \
+         FROM information_schema.columns \
          WHERE table_schema = current_schema() AND table_name = $1",
     )
     .bind(&table.name)
@@ -465,8 +473,8 @@ pub(super) async fn insert_postgres_rows(
         .map(|column| {
             declared
                 .iter()
-                .find(|(name, _)| name == column)
-                .map(|(_, data_type)| data_type.as_str())
+                .find(|declared| &declared.name == column)
+                .map(|declared| declared.data_type.as_str())
                 .ok_or_else(|| refused(format!("{}.{column}: no such column", table.name)))
         })
         .collect::<Result<Vec<&str>, StoreError>>()?;

@@ -37,45 +37,6 @@ pub trait TranslationStore: Send + Sync {
     async fn translated_slugs(&self, lang: &str) -> Result<(Vec<String>, Vec<String>), StoreError>;
 }
 
-impl<D: Dialect> SqlStore<D>
-where
-    for<'c> &'c mut D::Connection: sqlx::Executor<'c, Database = D>,
-    for<'q> D::Arguments<'q>: sqlx::IntoArguments<'q, D>,
-    for<'r> &'r str: sqlx::ColumnIndex<D::Row>,
-    usize: sqlx::ColumnIndex<D::Row>,
-    for<'q> &'q str: sqlx::Encode<'q, D> + sqlx::Type<D>,
-    i64: SqlValue<D>,
-    i32: SqlValue<D>,
-    bool: SqlValue<D>,
-    String: SqlValue<D>,
-    for<'r> DateTime<Utc>: sqlx::Decode<'r, D> + sqlx::Type<D>,
-    Option<i64>: SqlValue<D>,
-    Option<String>: SqlValue<D>,
-    Option<D::Instant>: SqlValue<D>,
-{
-    /// The slugs of the published items translated into `lang`.
-    pub(super) async fn published_translated(
-        &self,
-        table: &ItemTables,
-        lang: &str,
-    ) -> Result<Vec<String>, StoreError> {
-        let ItemTables {
-            translations: name,
-            key: item,
-            items: parent,
-            ..
-        } = table;
-        let sql = format!(
-            "SELECT p.slug FROM {name} t JOIN {parent} p ON p.id = t.{item} \
-                     WHERE t.lang = $1 AND p.status = 'published'"
-        );
-        Ok(sqlx::query_scalar(&sql)
-            .bind(lang)
-            .fetch_all(&self.pool)
-            .await?)
-    }
-}
-
 #[async_trait]
 impl<D: Dialect> crate::storage::TranslationStore for SqlStore<D>
 where
@@ -205,10 +166,26 @@ where
     }
 
     async fn translated_slugs(&self, lang: &str) -> Result<(Vec<String>, Vec<String>), StoreError> {
+        // The slugs of the published items of one kind translated into `lang`.
+        let published = |tables: &ItemTables| {
+            let ItemTables {
+                items,
+                key,
+                translations,
+                ..
+            } = tables;
+            let sql = format!(
+                "SELECT p.slug FROM {translations} t JOIN {items} p ON p.id = t.{key} \
+                 WHERE t.lang = $1 AND p.status = 'published'"
+            );
+            async move {
+                let slugs = sqlx::query_scalar(&sql).bind(lang);
+                slugs.fetch_all(&self.pool).await
+            }
+        };
         Ok((
-            self.published_translated(&ItemTables::ARTICLES, lang)
-                .await?,
-            self.published_translated(&ItemTables::EVENTS, lang).await?,
+            published(&ItemTables::ARTICLES).await?,
+            published(&ItemTables::EVENTS).await?,
         ))
     }
 }

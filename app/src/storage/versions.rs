@@ -214,14 +214,14 @@ where
         draft: DraftSave<'_>,
         audit: Audit<'_>,
     ) -> Result<StoredDraft, StoreError> {
-        let (draft_version, saved_at) = self.write_draft(&draft, audit).await?;
+        let saved = self.write_draft(&draft, audit).await?;
         Ok(StoredDraft {
             item_id: draft.item_id,
             fields_json: draft.fields_json.to_string(),
             base_version: draft.base_version,
-            draft_version,
+            draft_version: saved.draft_version,
             saved_by: Some(audit.actor.to_string()),
-            saved_at,
+            saved_at: saved.saved_at,
         })
     }
 

@@ -161,11 +161,11 @@ async fn trash_restore_failed_sign_ins_and_the_audit_log(store: SharedStore) {
     let later = now + chrono::Duration::seconds(5);
     assert_eq!(
         count(later, forget_before, both()).await,
-        vec![Some((1, now)), Some((1, now))]
+        vec![Some(earlier(1, now)), Some(earlier(1, now))]
     );
     assert_eq!(
         count(later, forget_before, vec![key.clone()]).await,
-        vec![Some((2, later))]
+        vec![Some(earlier(2, later))]
     );
     // After a quiet hour the count starts again, and old rows are purged.
     let next_day = now + chrono::Duration::days(1);
@@ -179,7 +179,7 @@ async fn trash_restore_failed_sign_ins_and_the_audit_log(store: SharedStore) {
         .expect("clear the account");
     assert_eq!(
         count(next_day, next_forget, vec![key.clone(), other]).await,
-        vec![None, Some((1, next_day))],
+        vec![None, Some(earlier(1, next_day))],
         "the account's failures are gone, another account's stay"
     );
     store.clear_login_failures(&address).await.expect("clear");
@@ -204,4 +204,9 @@ async fn trash_restore_failed_sign_ins_and_the_audit_log(store: SharedStore) {
         ]
     );
     assert!(log.iter().all(|e| e.item_id == Some(stored.id)));
+}
+
+/// `count` failures counted before, the last at `last_at`.
+fn earlier(count: i64, last_at: DateTime<Utc>) -> EarlierFailures {
+    EarlierFailures { count, last_at }
 }
