@@ -6,13 +6,15 @@ use super::{
     event_fields::{self, EditableEvent, EventFields, EventSave},
     service::{audit, clock},
     stored_draft::{self, StoredEventDraft},
+    versions::{saved, VersionedKind},
     Saved,
 };
 use crate::{
     calendar::{occurrences::category_tags, recurrence},
     error::AppError,
-    i18n::Message,
+    i18n::{Lang, Message},
     sanitize::SafeHtml,
+    search::text::plain_text,
     state::store,
     storage::{DraftRule, Event, NewEvent, Recurrence, Status, User},
     timezone,
@@ -230,4 +232,68 @@ pub async fn move_to(editor: &User, slug: &str, day: NaiveDate) -> Result<(), Ap
         )
         .await?;
     Ok(())
+}
+
+/// Events' side of history, compare and restore.
+pub(super) struct EventVersions;
+
+impl VersionedKind for EventVersions {
+    type Fields = EventFields;
+
+    async fn fields_at(id: i64, version: i64) -> Result<EventFields, AppError> {
+        let event = event_by_id(store()?.as_ref(), id).await?;
+        Ok(fields_of(&event_version(&event, version).await?))
+    }
+
+    fn compared(fields: EventFields, lang: Lang) -> Vec<(Message, String)> {
+        let (when, status) = (fields.when_text(lang), fields.status_text(lang));
+        vec![
+            (Message::new("editor-field-name"), fields.title),
+            (Message::new("editor-field-when"), when),
+            (Message::new("editor-field-location"), fields.location),
+            (Message::new("editor-field-category"), fields.category),
+            (Message::new("editor-field-summary"), fields.summary),
+            (
+                Message::new("editor-field-description"),
+                plain_text(&fields.body_html),
+            ),
+            (Message::new("editor-field-status"), status),
+        ]
+    }
+
+    async fn write_back(
+        editor: &User,
+        id: i64,
+        fields: EventFields,
+        expected_version: i64,
+        action: &str,
+    ) -> Result<Saved, AppError> {
+        let store = store()?;
+        // The series rule is not one of the form's fields: the current one stays.
+        let event = event_by_id(store.as_ref(), id).await?;
+        let restored = new_event(&fields, event.recurrence.as_ref()).await?;
+        let audit = audit(editor, action);
+        let updated = store
+            .update_event(id, expected_version, &restored, DraftRule::Keeps, audit)
+            .await?;
+        Ok(saved(
+            updated.version,
+            updated.updated_at,
+            updated.body_html,
+        ))
+    }
+}
+
+/// One version of an event: the current one or a revision.
+async fn event_version(event: &Event, version: i64) -> Result<Event, AppError> {
+    if version == event.version {
+        return Ok(event.clone());
+    }
+    store()?
+        .event_revisions(event.id)
+        .await?
+        .into_iter()
+        .find(|revision| revision.event.version == version)
+        .map(|revision| revision.event)
+        .ok_or(AppError::NotFound)
 }

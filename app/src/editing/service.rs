@@ -5,13 +5,16 @@ use chrono::Utc;
 
 use super::{
     stored_draft::{self, StoredArticleDraft},
-    validate, ArticleFields, ArticleSave, ArticleSettingsSave, AuditLine, Desk, DeskItem,
-    EditableArticle, ItemRef, Saved, SettingsSaved,
+    validate,
+    versions::{saved, VersionedKind},
+    ArticleFields, ArticleSave, ArticleSettingsSave, AuditLine, Desk, DeskItem, EditableArticle,
+    ItemRef, Saved, SettingsSaved,
 };
 use crate::{
     error::AppError,
-    i18n::Message,
+    i18n::{Lang, Message},
     sanitize::SafeHtml,
+    search::text::plain_text,
     state::store,
     storage::{Article, ArticleSettings, Audit, DraftRule, NewArticle, Status, TrashMove, User},
     timezone,
@@ -241,6 +244,47 @@ pub async fn restore(editor: &User, item: ItemRef) -> Result<(), AppError> {
             audit(editor, "restored"),
         )
         .await?)
+}
+
+/// Articles' side of history, compare and restore.
+pub(super) struct ArticleVersions;
+
+impl VersionedKind for ArticleVersions {
+    type Fields = ArticleFields;
+
+    async fn fields_at(id: i64, version: i64) -> Result<ArticleFields, AppError> {
+        version_fields(&article_by_id(id).await?, version).await
+    }
+
+    fn compared(fields: ArticleFields, _lang: Lang) -> Vec<(Message, String)> {
+        vec![
+            (Message::new("editor-field-title"), fields.title),
+            (Message::new("editor-field-lead"), fields.lead),
+            (
+                Message::new("editor-field-body"),
+                plain_text(&fields.body_html),
+            ),
+            (Message::new("history-field-contacts"), fields.contact),
+        ]
+    }
+
+    async fn write_back(
+        editor: &User,
+        id: i64,
+        fields: ArticleFields,
+        expected_version: i64,
+        action: &str,
+    ) -> Result<Saved, AppError> {
+        let article = article_by_id(id).await?;
+        let rule = DraftRule::Keeps;
+        let published =
+            publish_fields(editor, &article, &fields, expected_version, rule, action).await?;
+        Ok(saved(
+            published.version,
+            published.updated_at,
+            published.body_html,
+        ))
+    }
 }
 
 /// The fields of one version of an article (the current one or a revision).

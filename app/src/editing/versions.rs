@@ -1,73 +1,33 @@
 //! The history of articles and events: every version with who saved it and when, any two
 //! compared word by word, and any earlier one made current again as a new version.
 
-use super::{event_service, service, Change, Comparison, ItemKind, ItemRef, RevisionInfo, Saved};
+use std::future::Future;
+
+use super::{
+    event_service::EventVersions, service, service::ArticleVersions, Change, Comparison, ItemKind,
+    ItemRef, RevisionInfo, Saved,
+};
 use crate::{
     error::AppError,
     i18n::{Lang, Message},
-    search::text::plain_text,
     state::store,
-    storage::{DraftRule, Event, User},
+    storage::User,
 };
 use service::stamp;
 
+/// Every version of an article or an event, newest first, the current one marked.
 pub async fn history(item: ItemRef) -> Result<Vec<RevisionInfo>, AppError> {
-    let current = |version, title, at| RevisionInfo {
-        version,
-        title,
-        saved_by: String::new(),
-        saved_at: stamp(at),
-        current: true,
-    };
-    let earlier = |version, title, saved_by, at| RevisionInfo {
-        version,
-        title,
-        saved_by,
-        saved_at: stamp(at),
-        current: false,
-    };
-    let store = store()?;
-    Ok(match item.kind {
-        ItemKind::Article => {
-            let article = service::article_by_id(item.id).await?;
-            let mut versions = vec![current(article.version, article.title, article.updated_at)];
-            versions.extend(
-                store
-                    .article_revisions(item.id)
-                    .await?
-                    .into_iter()
-                    .map(|r| earlier(r.version, r.text.title, r.saved_by, r.saved_at)),
-            );
-            versions
-        }
-        ItemKind::Event => {
-            let event = event_service::event_by_id(store.as_ref(), item.id).await?;
-            let mut versions = vec![current(event.version, event.title, event.updated_at)];
-            versions.extend(store.event_revisions(item.id).await?.into_iter().map(|r| {
-                earlier(
-                    r.event.version,
-                    r.event.title,
-                    r.saved_by,
-                    r.event.updated_at,
-                )
-            }));
-            versions
-        }
-    })
-}
-
-/// One version of an event: the current one or a revision.
-async fn event_version(event: &Event, version: i64) -> Result<Event, AppError> {
-    if version == event.version {
-        return Ok(event.clone());
-    }
-    store()?
-        .event_revisions(event.id)
-        .await?
+    let versions = store()?.versions(item.kind, item.id).await?;
+    Ok(versions
         .into_iter()
-        .find(|revision| revision.event.version == version)
-        .map(|revision| revision.event)
-        .ok_or(AppError::NotFound)
+        .map(|kept| RevisionInfo {
+            version: kept.version,
+            title: kept.title,
+            current: kept.saved_by.is_none(),
+            saved_by: kept.saved_by.unwrap_or_default(),
+            saved_at: stamp(kept.saved_at),
+        })
+        .collect())
 }
 
 /// How long one comparison may search for the smallest set of changes; past it, the changes
@@ -98,6 +58,34 @@ pub fn word_changes(older: &str, newer: &str) -> Vec<Change> {
         })
 }
 
+/// A kind's side of history, compare and restore: one of its versions as its editor's
+/// fields, those fields worded for a comparison, and fields written back as the newest
+/// version. (`history` needs nothing of a kind: storage lists every kind's versions alike.)
+pub(super) trait VersionedKind {
+    type Fields: Send + 'static;
+
+    /// The fields of version `version` of item `id`: its current one or a revision.
+    fn fields_at(
+        id: i64,
+        version: i64,
+    ) -> impl Future<Output = Result<Self::Fields, AppError>> + Send;
+
+    /// Each field compared, as (label, text), in the order a comparison shows them; bodies as
+    /// plain text, dates and status worded in `lang`.
+    fn compared(fields: Self::Fields, lang: Lang) -> Vec<(Message, String)>;
+
+    /// Writes `fields` back as the newest version of item `id` if it is still at
+    /// `expected_version`, with the audit line `action`. Not from the shared draft: a draft
+    /// another editor saved stays theirs.
+    fn write_back(
+        editor: &User,
+        id: i64,
+        fields: Self::Fields,
+        expected_version: i64,
+        action: &str,
+    ) -> impl Future<Output = Result<Saved, AppError>> + Send;
+}
+
 /// The browser words each field's label (a message id) in the page's language; an event's
 /// dates and status are worded in `lang`, the language of the page that asks.
 pub async fn compare(
@@ -106,68 +94,9 @@ pub async fn compare(
     newer: i64,
     lang: Lang,
 ) -> Result<Comparison, AppError> {
-    // (label, older text, newer text) for each field; bodies compared as plain text.
-    let texts: Vec<(Message, String, String)> = match item.kind {
-        ItemKind::Article => {
-            let article = service::article_by_id(item.id).await?;
-            let (a, b) = (
-                service::version_fields(&article, older).await?,
-                service::version_fields(&article, newer).await?,
-            );
-            vec![
-                (Message::new("editor-field-title"), a.title, b.title),
-                (Message::new("editor-field-lead"), a.lead, b.lead),
-                (
-                    Message::new("editor-field-body"),
-                    plain_text(&a.body_html),
-                    plain_text(&b.body_html),
-                ),
-                (Message::new("history-field-contacts"), a.contact, b.contact),
-            ]
-        }
-        ItemKind::Event => {
-            let store = store()?;
-            let event = event_service::event_by_id(store.as_ref(), item.id).await?;
-            let a = event_service::fields_of(&event_version(&event, older).await?);
-            let b = event_service::fields_of(&event_version(&event, newer).await?);
-            vec![
-                (
-                    Message::new("editor-field-name"),
-                    a.title.clone(),
-                    b.title.clone(),
-                ),
-                (
-                    Message::new("editor-field-when"),
-                    a.when_text(lang),
-                    b.when_text(lang),
-                ),
-                (
-                    Message::new("editor-field-location"),
-                    a.location.clone(),
-                    b.location.clone(),
-                ),
-                (
-                    Message::new("editor-field-category"),
-                    a.category.clone(),
-                    b.category.clone(),
-                ),
-                (
-                    Message::new("editor-field-summary"),
-                    a.summary.clone(),
-                    b.summary.clone(),
-                ),
-                (
-                    Message::new("editor-field-description"),
-                    plain_text(&a.body_html),
-                    plain_text(&b.body_html),
-                ),
-                (
-                    Message::new("editor-field-status"),
-                    a.status_text(lang),
-                    b.status_text(lang),
-                ),
-            ]
-        }
+    let texts = match item.kind {
+        ItemKind::Article => compared::<ArticleVersions>(item.id, older, newer, lang).await?,
+        ItemKind::Event => compared::<EventVersions>(item.id, older, newer, lang).await?,
     };
     // Diffs of long bodies take real CPU time: off the request threads, bounded.
     let fields = crate::cpu::run(move || {
@@ -185,6 +114,19 @@ pub async fn compare(
     })
 }
 
+/// (label, older text, newer text) for each field of versions `older` and `newer`.
+async fn compared<K: VersionedKind>(
+    id: i64,
+    older: i64,
+    newer: i64,
+    lang: Lang,
+) -> Result<Vec<(Message, String, String)>, AppError> {
+    let older = K::compared(K::fields_at(id, older).await?, lang);
+    let newer = K::compared(K::fields_at(id, newer).await?, lang);
+    let both = older.into_iter().zip(newer);
+    Ok(both.map(|((label, a), (_, b))| (label, a, b)).collect())
+}
+
 pub async fn restore(
     editor: &User,
     item: ItemRef,
@@ -192,50 +134,20 @@ pub async fn restore(
     expected_version: i64,
 ) -> Result<Saved, AppError> {
     let action = format!("restored version {version}");
-    // Restoring is not from the shared draft: a draft another editor saved stays theirs.
     match item.kind {
         ItemKind::Article => {
-            let article = service::article_by_id(item.id).await?;
-            let fields = service::version_fields(&article, version).await?;
-            let published = service::publish_fields(
-                editor,
-                &article,
-                &fields,
-                expected_version,
-                DraftRule::Keeps,
-                &action,
-            )
-            .await?;
-            Ok(saved(
-                published.version,
-                published.updated_at,
-                published.body_html,
-            ))
+            let fields = ArticleVersions::fields_at(item.id, version).await?;
+            ArticleVersions::write_back(editor, item.id, fields, expected_version, &action).await
         }
         ItemKind::Event => {
-            let store = store()?;
-            let event = event_service::event_by_id(store.as_ref(), item.id).await?;
-            let fields = event_service::fields_of(&event_version(&event, version).await?);
-            let restored = event_service::new_event(&fields, event.recurrence.as_ref()).await?;
-            let updated = store
-                .update_event(
-                    item.id,
-                    expected_version,
-                    &restored,
-                    DraftRule::Keeps,
-                    service::audit(editor, &action),
-                )
-                .await?;
-            Ok(saved(
-                updated.version,
-                updated.updated_at,
-                updated.body_html,
-            ))
+            let fields = EventVersions::fields_at(item.id, version).await?;
+            EventVersions::write_back(editor, item.id, fields, expected_version, &action).await
         }
     }
 }
 
-fn saved(version: i64, at: chrono::DateTime<chrono::Utc>, body_html: String) -> Saved {
+/// What a version written back answers the editor.
+pub(super) fn saved(version: i64, at: chrono::DateTime<chrono::Utc>, body_html: String) -> Saved {
     Saved {
         version,
         draft_version: 0,

@@ -40,6 +40,17 @@ pub struct ArticleText {
     pub contact: String,
 }
 
+/// One version in an item's history, of either kind.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct VersionSummary {
+    pub version: i64,
+    pub title: String,
+    /// Who saved it; `None` for the current version, which readers see now.
+    pub saved_by: Option<String>,
+    /// When it was saved (the current version: its last change).
+    pub saved_at: DateTime<Utc>,
+}
+
 /// An earlier published version of an article.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct ArticleRevision {

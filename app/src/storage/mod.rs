@@ -42,7 +42,7 @@ pub use content::*;
 pub use editing::{
     ArticleRevision, ArticleText, Audit, AuditEntry, Credentials, DraftRule, DraftSave,
     EarlierFailures, EventRevision, Role, StoredDraft, TranslatedText, Translation, TrashMove,
-    User,
+    User, VersionSummary,
 };
 pub use events::EventStore;
 pub use postgres::PostgresStore;

@@ -11,7 +11,7 @@ use crate::i18n::Lang;
 use super::{
     Article, ArticleRevision, ArticleText, Attachment, AuditEntry, Category, Credentials,
     EarlierFailures, Event, EventRevision, Recurrence, Role, SearchHit, SearchKind, Status,
-    StoredDraft, TranslatedText, Translation, User,
+    StoredDraft, TranslatedText, Translation, User, VersionSummary,
 };
 
 /// A category's columns, as `CategoryColumns` reads them.
@@ -466,33 +466,7 @@ impl CategoryColumns {
 }
 
 #[cfg(test)]
-mod tests {
-    use sqlx::{Postgres, QueryBuilder, Sqlite};
-
-    use super::push_categories;
-
-    #[test]
-    fn category_lists_bind_every_slug_in_the_backends_own_placeholders() {
-        let slugs = ["apmacibas".to_string(), "seminari".to_string()];
-        let mut postgres = QueryBuilder::<Postgres>::new("SELECT 1 WHERE a.x = ");
-        postgres.push_bind(7_i64);
-        push_categories(&mut postgres, "a.category_id", &slugs);
-        assert_eq!(
-            postgres.sql(),
-            "SELECT 1 WHERE a.x = $1 AND a.category_id IN \
-             (SELECT id FROM categories WHERE slug IN ($2, $3))"
-        );
-        let mut sqlite = QueryBuilder::<Sqlite>::new("SELECT 1 WHERE 1 = 1");
-        push_categories(&mut sqlite, "e.category_id", &slugs[..1]);
-        assert_eq!(
-            sqlite.sql(),
-            "SELECT 1 WHERE 1 = 1 AND e.category_id IN (SELECT id FROM categories WHERE slug IN (?))"
-        );
-        let mut none = QueryBuilder::<Sqlite>::new("SELECT 1");
-        push_categories(&mut none, "e.category_id", &[]);
-        assert_eq!(none.sql(), "SELECT 1");
-    }
-}
+mod tests;
 
 /// A sign-in throttle key's row after an attempt was counted under it.
 #[derive(sqlx::FromRow)]
@@ -508,6 +482,45 @@ impl FailuresRow {
             count: self.failures - 1,
             last_at: self.previous_failure_at?,
         })
+    }
+}
+
+/// An item's current version, as its history lists it.
+#[derive(sqlx::FromRow)]
+pub(super) struct CurrentVersionRow {
+    version: i64,
+    title: String,
+    saved_at: DateTime<Utc>,
+}
+
+impl From<CurrentVersionRow> for VersionSummary {
+    fn from(row: CurrentVersionRow) -> Self {
+        VersionSummary {
+            version: row.version,
+            title: row.title,
+            saved_by: None,
+            saved_at: row.saved_at,
+        }
+    }
+}
+
+/// An earlier version a revision keeps, as its item's history lists it.
+#[derive(sqlx::FromRow)]
+pub(super) struct KeptVersionRow {
+    version: i64,
+    title: String,
+    saved_by: String,
+    saved_at: DateTime<Utc>,
+}
+
+impl From<KeptVersionRow> for VersionSummary {
+    fn from(row: KeptVersionRow) -> Self {
+        VersionSummary {
+            version: row.version,
+            title: row.title,
+            saved_by: Some(row.saved_by),
+            saved_at: row.saved_at,
+        }
     }
 }
 

@@ -20,9 +20,9 @@ pub(super) mod prelude {
     pub(in crate::storage) use super::super::dialect::{Dialect, SqlValue};
     pub(in crate::storage) use super::super::rows::{
         push_categories, search_text, ArticleRow, AttachmentRow, AuditRow, CategoryRow,
-        CredentialsRow, DraftRow, EventRevisionRow, EventRow, FailuresRow, RevisionRow,
-        SavedDraftRow, SearchRow, TranslationRow, UnsearchedRow, UserRow, ARTICLE_COLUMNS,
-        EVENT_COLUMNS, EVENT_REVISION_COLUMNS,
+        CredentialsRow, CurrentVersionRow, DraftRow, EventRevisionRow, EventRow, FailuresRow,
+        KeptVersionRow, RevisionRow, SavedDraftRow, SearchRow, TranslationRow, UnsearchedRow,
+        UserRow, ARTICLE_COLUMNS, EVENT_COLUMNS, EVENT_REVISION_COLUMNS,
     };
     pub(in crate::storage) use super::super::tables::{draft_refusal, ItemTables};
     pub(in crate::storage) use super::super::*;

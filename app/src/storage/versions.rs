@@ -23,6 +23,10 @@ pub trait EditingStore: Send + Sync {
         audit: Audit<'_>,
     ) -> Result<Event, StoreError>;
 
+    /// Every version of item `id` of `kind`, newest first: the current one, then those its
+    /// revisions keep. `NotFound` for an item that is gone or in the trash.
+    async fn versions(&self, kind: ItemKind, id: i64) -> Result<Vec<VersionSummary>, StoreError>;
+
     /// Earlier versions of an event, newest first.
     async fn event_revisions(&self, event_id: i64) -> Result<Vec<EventRevision>, StoreError>;
 
@@ -223,6 +227,35 @@ where
             saved_by: Some(audit.actor.to_string()),
             saved_at: saved.saved_at,
         })
+    }
+
+    async fn versions(&self, kind: ItemKind, id: i64) -> Result<Vec<VersionSummary>, StoreError> {
+        let ItemTables {
+            items,
+            key,
+            revisions,
+            ..
+        } = ItemTables::of(kind);
+        let current = format!(
+            "SELECT version, title, updated_at AS saved_at FROM {items} \
+             WHERE id = $1 AND trashed_at IS NULL"
+        );
+        let current: CurrentVersionRow = sqlx::query_as(&current)
+            .bind(id)
+            .fetch_optional(&self.pool)
+            .await?
+            .ok_or(StoreError::NotFound)?;
+        let earlier = format!(
+            "SELECT version, title, saved_by, saved_at FROM {revisions} \
+             WHERE {key} = $1 ORDER BY version DESC"
+        );
+        let earlier: Vec<KeptVersionRow> = sqlx::query_as(&earlier)
+            .bind(id)
+            .fetch_all(&self.pool)
+            .await?;
+        let mut versions = vec![current.into()];
+        versions.extend(earlier.into_iter().map(Into::into));
+        Ok(versions)
     }
 
     async fn article_revisions(&self, article_id: i64) -> Result<Vec<ArticleRevision>, StoreError> {

@@ -12,6 +12,7 @@ contract_tests!(
     only_content_writes_move_the_content_generation,
     a_backup_is_a_whole_copy_or_refused_with_a_reason,
     articles_and_events_in_the_trash_say_alike_when_they_were_trashed,
+    articles_and_events_list_their_versions_alike,
 );
 
 /// Articles published at 09:00 UTC on the given days of March 2020, in that order.
@@ -186,6 +187,52 @@ async fn articles_and_events_in_the_trash_say_alike_when_they_were_trashed(store
     let article = article.expect("read").expect("out of the trash");
     let event = event.expect("read").expect("out of the trash");
     assert_eq!((article.trashed_at, event.trashed_at), (None, None));
+}
+
+async fn articles_and_events_list_their_versions_alike(store: SharedStore) {
+    let first = an_article(&store, "Pirmais").await;
+    let second = retitle(&store, &first, "Otrais").await.expect("published");
+    retitle(&store, &second, "Trešais")
+        .await
+        .expect("published again");
+    let seminar = a_seminar(&store).await;
+    for (version, title) in [(1, "Otrais"), (2, "Trešais")] {
+        let mut renamed = event(title, seminar.starts_at, seminar.ends_at);
+        renamed.location = seminar.location.clone();
+        let update = store.update_event(
+            seminar.id,
+            version,
+            &renamed,
+            DraftRule::Keeps,
+            audit("saved"),
+        );
+        update.await.expect("saved");
+    }
+    for (kind, id, first_title) in [
+        (ItemKind::Article, first.id, "Pirmais"),
+        (ItemKind::Event, seminar.id, "Seminārs"),
+    ] {
+        let versions = store.versions(kind, id).await.expect("versions");
+        let listed: Vec<(i64, &str, Option<&str>)> = versions
+            .iter()
+            .map(|v| (v.version, v.title.as_str(), v.saved_by.as_deref()))
+            .collect();
+        let expected = vec![
+            (3, "Trešais", None),
+            (2, "Otrais", Some("redaktore@example.lv")),
+            (1, first_title, Some("")),
+        ];
+        assert_eq!(
+            listed, expected,
+            "{kind:?}: newest first, the first one imported"
+        );
+        trash(&store, kind, id).await;
+        let trashed = store.versions(kind, id).await;
+        assert!(
+            matches!(trashed, Err(StoreError::NotFound)),
+            "{kind:?} in the trash"
+        );
+    }
 }
 
 /// Store methods that run no SQL of their own, so need no contract test.
