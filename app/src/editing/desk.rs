@@ -3,7 +3,7 @@
 
 use leptos::{prelude::*, task::spawn_local};
 
-use super::{create_article, get_audit_log, get_desk, restore_item, Desk, ItemKind, ItemRef};
+use super::{create_article, get_audit_log, get_desk, restore_item, Desk, ItemRef};
 use crate::{
     auth::{use_viewer, Role},
     components::{ErrorPage, PageMeta},
@@ -84,19 +84,13 @@ pub fn EditorDesk() -> impl IntoView {
 #[cfg_attr(not(feature = "editors"), component)]
 fn DeskLists(desk: Desk, lang: Lang) -> impl IntoView {
     let message = RwSignal::new(None::<String>);
-    let back = RwSignal::new(Vec::<(i64, bool)>::new());
-    let restore = move |id: i64, event: bool| {
+    let back = RwSignal::new(Vec::<ItemRef>::new());
+    let restore = move |item: ItemRef| {
         spawn_local(async move {
-            let kind = if event {
-                ItemKind::Event
-            } else {
-                ItemKind::Article
-            };
-            let restored = restore_item(ItemRef { kind, id }).await;
-            match restored {
+            match restore_item(item).await {
                 Ok(()) => {
                     message.set(Some(tr(lang, "desk-restored")));
-                    back.update(|done| done.push((id, event)));
+                    back.update(|done| done.push(item));
                 }
                 Err(error) => message.set(Some(error.describe(lang))),
             }
@@ -123,18 +117,13 @@ fn DeskLists(desk: Desk, lang: Lang) -> impl IntoView {
             view! {
                 <ul class="desk__list">
                     {desk.trash.into_iter().map(|item| {
-                        let (id, event) = (item.id, item.event);
-                        let kind = if event {
-                            tr(lang, "desk-event")
-                        } else {
-                            tr(lang, "desk-article")
-                        };
+                        let (found, kind) = (item.item, tr(lang, item.item.kind.words().in_trash));
                         let deleted = tr_with(lang, "desk-deleted-at", &[("when", Arg::Text(&item.when))]);
                         let restore_label = tr_with(lang, "desk-restore", &[("title", Arg::Text(&item.title))]);
                         view! {
-                            <li hidden=move || back.with(|done| done.contains(&(id, event)))>
+                            <li hidden=move || back.with(|done| done.contains(&found))>
                                 {format!("{kind}: ")}{item.title.clone()}" · "{deleted}" "
-                                <button type="button" class="button button--quiet" on:click=move |_| restore(id, event)>
+                                <button type="button" class="button button--quiet" on:click=move |_| restore(found)>
                                     {restore_label}
                                 </button>
                             </li>

@@ -12,10 +12,7 @@ use super::{
 use crate::i18n::{tr, Lang};
 
 fn edit_label(lang: Lang, kind: ItemKind) -> String {
-    match kind {
-        ItemKind::Article => tr(lang, "editor-edit-article"),
-        ItemKind::Event => tr(lang, "editor-edit-event"),
-    }
+    tr(lang, kind.words().edit)
 }
 
 /// An island: `children` is the page as readers see it (nothing while they cannot see it
@@ -59,10 +56,7 @@ pub fn EditInPlace(
         Effect::new(move |_| editing.set(true));
     }
     let leave = Callback::new(move |()| crate::components::reload_page());
-    let unpublished_note = match kind {
-        ItemKind::Article => tr(lang, "article-unpublished"),
-        ItemKind::Event => tr(lang, "event-unpublished"),
-    };
+    let unpublished_note = tr(lang, kind.words().unpublished);
     let editor = move || {
         if editing.get() {
             let slug = slug.clone();

@@ -147,11 +147,40 @@ pub struct StoredImage {
     pub height: u32,
 }
 
-/// What kind of item a history belongs to.
+/// A kind of editable item. Its storage tables are `storage::ItemTables::of(kind)`, its
+/// editor is an `Editable` descriptor, and its words in the editor are [`ItemKind::words`].
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 pub enum ItemKind {
     Article,
     Event,
+}
+
+/// The catalogue messages that name a kind of item in the editor.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct KindWords {
+    /// The button that opens its editor.
+    pub edit: &'static str,
+    /// The note on an unpublished one, which only editors see.
+    pub unpublished: &'static str,
+    /// What the desk calls it in the trash.
+    pub in_trash: &'static str,
+}
+
+impl ItemKind {
+    pub const fn words(self) -> KindWords {
+        match self {
+            ItemKind::Article => KindWords {
+                edit: "editor-edit-article",
+                unpublished: "article-unpublished",
+                in_trash: "desk-article",
+            },
+            ItemKind::Event => KindWords {
+                edit: "editor-edit-event",
+                unpublished: "event-unpublished",
+                in_trash: "desk-event",
+            },
+        }
+    }
 }
 
 /// An article or an event, by id.
@@ -192,9 +221,7 @@ pub struct Comparison {
 /// An item in the trash or among drafts, for the editors' desk.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct DeskItem {
-    pub id: i64,
-    /// An event (else an article).
-    pub event: bool,
+    pub item: ItemRef,
     pub slug: String,
     pub title: String,
     pub when: String,

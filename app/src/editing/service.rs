@@ -8,7 +8,7 @@ use super::{
     validate,
     versions::{saved, VersionedKind},
     ArticleFields, ArticleSave, ArticleSettingsSave, AuditLine, Desk, DeskItem, EditableArticle,
-    ItemRef, Saved, SettingsSaved,
+    ItemKind, ItemRef, Saved, SettingsSaved,
 };
 use crate::{
     error::AppError,
@@ -312,24 +312,41 @@ pub(super) async fn version_fields(
 pub async fn desk() -> Result<Desk, AppError> {
     let store = store()?;
     // Each item on the desk is listed with the time that put it there.
-    let item = |id, event, slug, title, at: chrono::DateTime<Utc>| DeskItem {
-        id,
-        event,
+    let item = |kind, id, slug, title, at: chrono::DateTime<Utc>| DeskItem {
+        item: ItemRef { kind, id },
         slug,
         title,
         when: stamp(at),
     };
     let drafts = store.draft_articles().await?.into_iter().map(|article| {
         let at = article.updated_at;
-        item(article.id, false, article.slug, article.title, at)
+        item(
+            ItemKind::Article,
+            article.id,
+            article.slug,
+            article.title,
+            at,
+        )
     });
     let trashed_articles = store.trashed_articles().await?.into_iter().map(|article| {
         let at = article.trashed_at.unwrap_or(article.updated_at);
-        (at, item(article.id, false, article.slug, article.title, at))
+        (
+            at,
+            item(
+                ItemKind::Article,
+                article.id,
+                article.slug,
+                article.title,
+                at,
+            ),
+        )
     });
     let trashed_events = store.trashed_events().await?.into_iter().map(|event| {
         let at = event.trashed_at.unwrap_or(event.updated_at);
-        (at, item(event.id, true, event.slug, event.title, at))
+        (
+            at,
+            item(ItemKind::Event, event.id, event.slug, event.title, at),
+        )
     });
     let mut trash: Vec<_> = trashed_articles.chain(trashed_events).collect();
     trash.sort_by_key(|(at, _)| std::cmp::Reverse(*at));

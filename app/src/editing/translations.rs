@@ -17,11 +17,7 @@ use crate::{
 
 /// The id of the article or event at `slug`, as editors find it.
 async fn item_id(kind: ItemKind, slug: &str) -> Result<i64, AppError> {
-    let store = store()?;
-    let id = match kind {
-        ItemKind::Article => store.article_for_editing(slug).await?.map(|found| found.id),
-        ItemKind::Event => store.event_for_editing(slug).await?.map(|found| found.id),
-    };
+    let id = store()?.id_for_editing(kind, slug).await?;
     id.ok_or(AppError::NotFound)
 }
 

@@ -23,6 +23,9 @@ pub trait EditingStore: Send + Sync {
         audit: Audit<'_>,
     ) -> Result<Event, StoreError>;
 
+    /// The id of the item of `kind` at `slug`, in any state but trashed (as editors find it).
+    async fn id_for_editing(&self, kind: ItemKind, slug: &str) -> Result<Option<i64>, StoreError>;
+
     /// Every version of item `id` of `kind`, newest first: the current one, then those its
     /// revisions keep. `NotFound` for an item that is gone or in the trash.
     async fn versions(&self, kind: ItemKind, id: i64) -> Result<Vec<VersionSummary>, StoreError>;
@@ -227,6 +230,13 @@ where
             saved_by: Some(audit.actor.to_string()),
             saved_at: saved.saved_at,
         })
+    }
+
+    async fn id_for_editing(&self, kind: ItemKind, slug: &str) -> Result<Option<i64>, StoreError> {
+        let items = ItemTables::of(kind).items;
+        let sql = format!("SELECT id FROM {items} WHERE slug = $1 AND trashed_at IS NULL");
+        let id = sqlx::query_scalar(&sql).bind(slug);
+        Ok(id.fetch_optional(&self.pool).await?)
     }
 
     async fn versions(&self, kind: ItemKind, id: i64) -> Result<Vec<VersionSummary>, StoreError> {

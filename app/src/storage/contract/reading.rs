@@ -212,6 +212,16 @@ async fn articles_and_events_list_their_versions_alike(store: SharedStore) {
         (ItemKind::Article, first.id, "Pirmais"),
         (ItemKind::Event, seminar.id, "Seminārs"),
     ] {
+        let slug = if kind == ItemKind::Article {
+            &first.slug
+        } else {
+            &seminar.slug
+        };
+        let found = store
+            .id_for_editing(kind, slug)
+            .await
+            .expect("found by slug");
+        assert_eq!(found, Some(id), "{kind:?} by its slug");
         let versions = store.versions(kind, id).await.expect("versions");
         let listed: Vec<(i64, &str, Option<&str>)> = versions
             .iter()
@@ -232,6 +242,8 @@ async fn articles_and_events_list_their_versions_alike(store: SharedStore) {
             matches!(trashed, Err(StoreError::NotFound)),
             "{kind:?} in the trash"
         );
+        let hidden = store.id_for_editing(kind, slug).await.expect("looked up");
+        assert_eq!(hidden, None, "{kind:?} in the trash is not edited");
     }
 }
 
