@@ -69,7 +69,7 @@ pub trait AccountStore: Send + Sync {
 }
 
 #[async_trait]
-impl<D: Dialect> crate::storage::AccountStore for SqlStore<D>
+impl<D: Dialect> AccountStore for SqlStore<D>
 where
     for<'c> &'c mut D::Connection: sqlx::Executor<'c, Database = D>,
     for<'q> D::Arguments<'q>: sqlx::IntoArguments<'q, D>,

@@ -83,7 +83,7 @@ pub trait ArticleStore: Send + Sync {
 }
 
 #[async_trait]
-impl<D: Dialect> crate::storage::ArticleStore for SqlStore<D>
+impl<D: Dialect> ArticleStore for SqlStore<D>
 where
     for<'c> &'c mut D::Connection: sqlx::Executor<'c, Database = D>,
     for<'q> D::Arguments<'q>: sqlx::IntoArguments<'q, D>,
@@ -174,7 +174,7 @@ where
         lang: Lang,
         event_id: i64,
     ) -> Result<Vec<Article>, StoreError> {
-        let columns = crate::storage::rows::article_columns(lang);
+        let columns = article_columns(lang);
         let sql = format!(
             "SELECT {columns} WHERE a.status = 'published' AND a.event_id = $1 \
                      ORDER BY a.published_at DESC, a.id DESC"
@@ -193,7 +193,7 @@ where
         limit: i64,
         offset: i64,
     ) -> Result<ArticlePage, StoreError> {
-        let columns = crate::storage::rows::article_columns(lang);
+        let columns = article_columns(lang);
         let published = |select: String| {
             let mut query = QueryBuilder::<D>::new(select);
             query.push(" WHERE a.status = 'published'");
@@ -222,7 +222,7 @@ where
         limit: i64,
         offset: i64,
     ) -> Result<ArticlePage, StoreError> {
-        let columns = crate::storage::rows::article_columns(lang);
+        let columns = article_columns(lang);
         let sql = format!(
             "SELECT {columns} WHERE a.status = 'published' \
                      AND a.published_at >= $1 AND a.published_at < $2 \
@@ -264,7 +264,7 @@ where
         article: &Article,
         related: i64,
     ) -> Result<ArticleNeighbours, StoreError> {
-        let columns = crate::storage::rows::article_columns(lang);
+        let columns = article_columns(lang);
         let at = D::instant(article.published_at);
         let older = format!(
             "SELECT {columns} WHERE a.status = 'published' \
@@ -315,7 +315,7 @@ where
         lang: Lang,
         slug: &str,
     ) -> Result<Option<Article>, StoreError> {
-        let columns = crate::storage::rows::article_columns(lang);
+        let columns = article_columns(lang);
         let sql = format!("SELECT {columns} WHERE a.slug = $1 AND a.status = 'published'");
         let row: Option<ArticleRow> = sqlx::query_as(&sql)
             .bind(slug)

@@ -74,7 +74,7 @@ pub trait EventStore: Send + Sync {
 }
 
 #[async_trait]
-impl<D: Dialect> crate::storage::EventStore for SqlStore<D>
+impl<D: Dialect> EventStore for SqlStore<D>
 where
     for<'c> &'c mut D::Connection: sqlx::Executor<'c, Database = D>,
     for<'q> D::Arguments<'q>: sqlx::IntoArguments<'q, D>,
@@ -120,7 +120,7 @@ where
         from: DateTime<Utc>,
         to: DateTime<Utc>,
     ) -> Result<Vec<Event>, StoreError> {
-        let columns = crate::storage::rows::event_columns(lang);
+        let columns = event_columns(lang);
         // No single event lasts longer than the longest one stored, so nothing that
         // starts earlier than that before `from` can reach into the range.
         let longest: Option<i64> =
@@ -164,7 +164,7 @@ where
         limit: i64,
         offset: i64,
     ) -> Result<EventPage, StoreError> {
-        let columns = crate::storage::rows::event_columns(lang);
+        let columns = event_columns(lang);
         let (still, order) = match direction {
             Direction::Upcoming => (">=", "e.starts_at, e.id"),
             Direction::Past => ("<", "e.starts_at DESC, e.id DESC"),
@@ -194,7 +194,7 @@ where
     }
 
     async fn recurring_events(&self, lang: Lang) -> Result<Vec<Event>, StoreError> {
-        let columns = crate::storage::rows::event_columns(lang);
+        let columns = event_columns(lang);
         let sql = format!(
             "SELECT {columns} WHERE e.status = 'published' \
                      AND e.rrule IS NOT NULL ORDER BY e.starts_at, e.id"
@@ -208,7 +208,7 @@ where
         lang: Lang,
         after: DateTime<Utc>,
     ) -> Result<Vec<Event>, StoreError> {
-        let columns = crate::storage::rows::event_columns(lang);
+        let columns = event_columns(lang);
         let sql = format!(
             "SELECT {columns} WHERE e.status = 'published' \
                      AND (e.ends_at >= $1 OR (e.rrule IS NOT NULL \
@@ -223,7 +223,7 @@ where
     }
 
     async fn published_event(&self, lang: Lang, slug: &str) -> Result<Option<Event>, StoreError> {
-        let columns = crate::storage::rows::event_columns(lang);
+        let columns = event_columns(lang);
         let sql = format!("SELECT {columns} WHERE e.slug = $1 AND e.status = 'published'");
         let row: Option<EventRow> = sqlx::query_as(&sql)
             .bind(slug)
@@ -264,7 +264,7 @@ where
         lang: Lang,
         id: i64,
     ) -> Result<Option<Event>, StoreError> {
-        let columns = crate::storage::rows::event_columns(lang);
+        let columns = event_columns(lang);
         let sql = format!("SELECT {columns} WHERE e.id = $1 AND e.status = 'published'");
         let row: Option<EventRow> = sqlx::query_as(&sql)
             .bind(id)

@@ -89,7 +89,7 @@ pub(super) const SEARCHED: [Searched; 2] = [
 ];
 
 #[async_trait]
-impl<D: Dialect> crate::storage::SearchStore for SqlStore<D>
+impl<D: Dialect> SearchStore for SqlStore<D>
 where
     for<'c> &'c mut D::Connection: sqlx::Executor<'c, Database = D>,
     for<'q> D::Arguments<'q>: sqlx::IntoArguments<'q, D>,

@@ -19,10 +19,11 @@ pub(super) mod prelude {
     pub(in crate::storage) use super::super::changes::{ContentChanges, ContentWrite};
     pub(in crate::storage) use super::super::dialect::{Dialect, SqlValue};
     pub(in crate::storage) use super::super::rows::{
-        push_categories, search_text, ArticleRow, AttachmentRow, AuditRow, CategoryRow,
-        CredentialsRow, CurrentVersionRow, DraftRow, EventRevisionRow, EventRow, FailuresRow,
-        KeptVersionRow, RevisionRow, SavedDraftRow, SearchRow, TranslationRow, UnsearchedRow,
-        UserRow, ARTICLE_COLUMNS, EVENT_COLUMNS, EVENT_REVISION_COLUMNS,
+        article_columns, draft_columns, event_columns, push_categories, search_text, ArticleRow,
+        AttachmentRow, AuditRow, CategoryRow, CredentialsRow, CurrentVersionRow, DraftRow,
+        EventRevisionRow, EventRow, FailuresRow, KeptVersionRow, RevisionRow, SavedDraftRow,
+        SearchRow, TranslationRow, UnsearchedRow, UserRow, ARTICLE_COLUMNS, EVENT_COLUMNS,
+        EVENT_REVISION_COLUMNS,
     };
     pub(in crate::storage) use super::super::tables::{draft_refusal, ItemTables};
     pub(in crate::storage) use super::super::*;

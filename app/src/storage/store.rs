@@ -8,7 +8,7 @@ use super::sql::prelude::*;
 use super::transfer;
 
 #[async_trait]
-impl<D: Dialect> crate::storage::Store for SqlStore<D>
+impl<D: Dialect> Store for SqlStore<D>
 where
     for<'c> &'c mut D::Connection: sqlx::Executor<'c, Database = D>,
     for<'q> D::Arguments<'q>: sqlx::IntoArguments<'q, D>,

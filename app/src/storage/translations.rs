@@ -38,7 +38,7 @@ pub trait TranslationStore: Send + Sync {
 }
 
 #[async_trait]
-impl<D: Dialect> crate::storage::TranslationStore for SqlStore<D>
+impl<D: Dialect> TranslationStore for SqlStore<D>
 where
     for<'c> &'c mut D::Connection: sqlx::Executor<'c, Database = D>,
     for<'q> D::Arguments<'q>: sqlx::IntoArguments<'q, D>,
@@ -56,7 +56,7 @@ where
 {
     async fn translations(
         &self,
-        kind: crate::editing::ItemKind,
+        kind: ItemKind,
         item_id: i64,
     ) -> Result<Vec<Translation<TranslatedText>>, StoreError> {
         let ItemTables {
@@ -78,7 +78,7 @@ where
 
     async fn save_translation(
         &self,
-        kind: crate::editing::ItemKind,
+        kind: ItemKind,
         item_id: i64,
         lang: &str,
         text: &TranslatedText<SafeHtml>,

@@ -87,7 +87,7 @@ pub trait EditingStore: Send + Sync {
 }
 
 #[async_trait]
-impl<D: Dialect> crate::storage::EditingStore for SqlStore<D>
+impl<D: Dialect> EditingStore for SqlStore<D>
 where
     for<'c> &'c mut D::Connection: sqlx::Executor<'c, Database = D>,
     for<'q> D::Arguments<'q>: sqlx::IntoArguments<'q, D>,
@@ -192,7 +192,7 @@ where
 
     async fn move_trash(
         &self,
-        kind: crate::editing::ItemKind,
+        kind: ItemKind,
         id: i64,
         direction: TrashMove,
         audit: Audit<'_>,
@@ -201,12 +201,8 @@ where
             .await
     }
 
-    async fn draft(
-        &self,
-        kind: crate::editing::ItemKind,
-        item_id: i64,
-    ) -> Result<Option<StoredDraft>, StoreError> {
-        let columns = crate::storage::rows::draft_columns(ItemTables::of(kind));
+    async fn draft(&self, kind: ItemKind, item_id: i64) -> Result<Option<StoredDraft>, StoreError> {
+        let columns = draft_columns(ItemTables::of(kind));
         let key = ItemTables::of(kind).key;
         let sql = format!("SELECT {columns} WHERE d.{key} = $1");
         let row: Option<DraftRow> = sqlx::query_as(&sql)
