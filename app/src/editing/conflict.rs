@@ -18,7 +18,8 @@ enum Keep {
 /// A part of an item the conflict view offers a choice for.
 pub struct Part<F> {
     key: &'static str,
-    label: fn(Lang) -> String,
+    /// Its name, as a catalogue message.
+    label: &'static str,
     /// Shown as HTML (a body), else as text.
     html: bool,
     /// The part's content as shown (dates and status in words, in the page's language).
@@ -55,33 +56,23 @@ macro_rules! text_part {
     };
 }
 
-/// Every kind's body is labelled the same.
-fn body_label(lang: Lang) -> String {
-    tr(lang, "editor-field-body")
-}
-
 /// The parts of an article.
 pub fn article_parts() -> Vec<Part<ArticleFields>> {
     vec![
-        text_part!("title", title, |lang| tr(lang, "editor-field-title"), " / "),
-        text_part!("lead", lead, |lang| tr(lang, "editor-field-lead"), "\n\n"),
-        text_part!("body", body_html, body_label, "", html = true),
-        text_part!(
-            "contact",
-            contact,
-            |lang| tr(lang, "editor-field-contact"),
-            "\n\n"
-        ),
+        text_part!("title", title, "editor-field-title", " / "),
+        text_part!("lead", lead, "editor-field-lead", "\n\n"),
+        text_part!("body", body_html, "editor-field-body", "", html = true),
+        text_part!("contact", contact, "editor-field-contact", "\n\n"),
     ]
 }
 
 /// The parts of an event; its dates and times are one part.
 pub fn event_parts() -> Vec<Part<EventFields>> {
     vec![
-        text_part!("title", title, |lang| tr(lang, "editor-field-name"), " / "),
+        text_part!("title", title, "editor-field-name", " / "),
         Part {
             key: "when",
-            label: |lang| tr(lang, "editor-field-when"),
+            label: "editor-field-when",
             html: false,
             show: EventFields::when_text,
             take: |f, o| {
@@ -93,36 +84,26 @@ pub fn event_parts() -> Vec<Part<EventFields>> {
             },
             join: None,
         },
-        text_part!(
-            "location",
-            location,
-            |lang| tr(lang, "editor-field-location"),
-            " / "
-        ),
+        text_part!("location", location, "editor-field-location", " / "),
         Part {
             key: "category",
-            label: |lang| tr(lang, "editor-field-category"),
+            label: "editor-field-category",
             html: false,
             show: |f, _| f.category.clone(),
             take: |f, o| f.category.clone_from(&o.category),
             join: None,
         },
-        text_part!(
-            "summary",
-            summary,
-            |lang| tr(lang, "editor-field-summary"),
-            "\n\n"
-        ),
+        text_part!("summary", summary, "editor-field-summary", "\n\n"),
         text_part!(
             "body",
             body_html,
-            |lang| tr(lang, "editor-field-description"),
+            "editor-field-description",
             "",
             html = true
         ),
         Part {
             key: "status",
-            label: |lang| tr(lang, "editor-field-status"),
+            label: "editor-field-status",
             html: false,
             show: EventFields::status_text,
             take: |f, o| f.published = o.published,
@@ -131,25 +112,10 @@ pub fn event_parts() -> Vec<Part<EventFields>> {
     ]
 }
 
-/// A field's name in a language.
-pub type Label = fn(Lang) -> String;
-
-/// The names of a translation's title, lead and extra field, as its item calls them: an
-/// event's title is its name, its lead the summary and its extra the place; an article's
-/// extra is the contact line.
-pub fn translation_labels(kind: ItemKind) -> [Label; 3] {
-    match kind {
-        ItemKind::Article => [
-            |lang| tr(lang, "editor-field-title"),
-            |lang| tr(lang, "editor-field-lead"),
-            |lang| tr(lang, "editor-field-contact"),
-        ],
-        ItemKind::Event => [
-            |lang| tr(lang, "editor-field-name"),
-            |lang| tr(lang, "editor-field-summary"),
-            |lang| tr(lang, "editor-field-location"),
-        ],
-    }
+/// The names of a translation's title, lead and extra field, as its item calls them (see
+/// `ItemKind::words`).
+pub fn translation_labels(kind: ItemKind) -> [&'static str; 3] {
+    kind.words().translated
 }
 
 /// The parts of a translation, named as its item names them.
@@ -158,7 +124,7 @@ pub fn translation_parts(kind: ItemKind) -> Vec<Part<TranslationFields>> {
     vec![
         text_part!("title", title, title, " / "),
         text_part!("lead", lead, lead, "\n\n"),
-        text_part!("body", body_html, body_label, "", html = true),
+        text_part!("body", body_html, "editor-field-body", "", html = true),
         text_part!("extra", extra, extra, " / "),
     ]
 }
@@ -239,7 +205,7 @@ where
                     };
                     view! {
                         <fieldset class="conflict__field">
-                            <legend>{(part.label)(lang)}</legend>
+                            <legend>{tr(lang, part.label)}</legend>
                             <div class="conflict__sides">
                                 <Side heading=tr(lang, "conflict-mine") html=part.html text=(part.show)(&mine, lang)/>
                                 <Side heading=tr(lang, "conflict-theirs") html=part.html text=(part.show)(&theirs, lang)/>
@@ -342,7 +308,7 @@ mod tests {
     #[test]
     fn a_translations_parts_are_named_as_its_item_names_them() {
         let parts = translation_parts(ItemKind::Event);
-        let label = |key: &str| (choice(&parts, key, Keep::Mine).0.label)(Lang::En);
+        let label = |key: &str| tr(Lang::En, choice(&parts, key, Keep::Mine).0.label);
         assert_eq!(label("lead"), "Short description");
         assert_eq!(label("extra"), "Location");
         let translation = |title: &str, extra: &str| TranslationFields {

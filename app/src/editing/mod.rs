@@ -164,6 +164,9 @@ pub struct KindWords {
     pub unpublished: &'static str,
     /// What the desk calls it in the trash.
     pub in_trash: &'static str,
+    /// The names of its translated title, lead and extra field: an event's title is its
+    /// name, its lead the summary and its extra the place; an article's extra is the contact.
+    pub translated: [&'static str; 3],
 }
 
 impl ItemKind {
@@ -173,11 +176,21 @@ impl ItemKind {
                 edit: "editor-edit-article",
                 unpublished: "article-unpublished",
                 in_trash: "desk-article",
+                translated: [
+                    "editor-field-title",
+                    "editor-field-lead",
+                    "editor-field-contact",
+                ],
             },
             ItemKind::Event => KindWords {
                 edit: "editor-edit-event",
                 unpublished: "event-unpublished",
                 in_trash: "desk-event",
+                translated: [
+                    "editor-field-name",
+                    "editor-field-summary",
+                    "editor-field-location",
+                ],
             },
         }
     }

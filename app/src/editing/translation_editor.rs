@@ -126,7 +126,8 @@ pub fn TranslationEditor(
     };
     let save_now = move || save.with_value(|save| save());
     let on_keydown = editor_keys(save_now, leave);
-    let [title_label, lead_label, extra_label] = translation_labels(kind).map(|label| label(lang));
+    let [title_label, lead_label, extra_label] =
+        translation_labels(kind).map(|label| tr(lang, label));
     let language = [("language", Arg::Text(lang.native_name()))];
     let visibility = tr_with(lang, "translation-visibility", &language);
     let heading = Signal::derive(move || {
