@@ -312,43 +312,36 @@ pub(super) async fn version_fields(
 pub async fn desk() -> Result<Desk, AppError> {
     let store = store()?;
     // Each item on the desk is listed with the time that put it there.
-    let item = |kind, id, slug, title, at: chrono::DateTime<Utc>| DeskItem {
+    let on_desk = |kind, id, slug, title, at| DeskItem {
         item: ItemRef { kind, id },
         slug,
         title,
         when: stamp(at),
     };
-    let drafts = store.draft_articles().await?.into_iter().map(|article| {
-        let at = article.updated_at;
-        item(
-            ItemKind::Article,
-            article.id,
-            article.slug,
-            article.title,
-            at,
-        )
+    let article = |article: Article, at| {
+        let Article {
+            id, slug, title, ..
+        } = article;
+        (at, on_desk(ItemKind::Article, id, slug, title, at))
+    };
+    let drafts = store.draft_articles().await?.into_iter().map(|draft| {
+        let at = draft.updated_at;
+        article(draft, at).1
     });
-    let trashed_articles = store.trashed_articles().await?.into_iter().map(|article| {
-        let at = article.trashed_at.unwrap_or(article.updated_at);
-        (
-            at,
-            item(
-                ItemKind::Article,
-                article.id,
-                article.slug,
-                article.title,
-                at,
-            ),
-        )
-    });
-    let trashed_events = store.trashed_events().await?.into_iter().map(|event| {
+    let trashed_articles = store.trashed_articles().await?.into_iter();
+    let mut trash: Vec<_> = trashed_articles
+        .map(|trashed| {
+            let at = trashed.trashed_at.unwrap_or(trashed.updated_at);
+            article(trashed, at)
+        })
+        .collect();
+    trash.extend(store.trashed_events().await?.into_iter().map(|event| {
         let at = event.trashed_at.unwrap_or(event.updated_at);
         (
             at,
-            item(ItemKind::Event, event.id, event.slug, event.title, at),
+            on_desk(ItemKind::Event, event.id, event.slug, event.title, at),
         )
-    });
-    let mut trash: Vec<_> = trashed_articles.chain(trashed_events).collect();
+    }));
     trash.sort_by_key(|(at, _)| std::cmp::Reverse(*at));
     Ok(Desk {
         drafts: drafts.collect(),
