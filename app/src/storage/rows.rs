@@ -485,40 +485,21 @@ impl FailuresRow {
     }
 }
 
-/// An item's current version, as its history lists it.
+/// A version as an item's history lists it: the current one has no `saved_by`.
 #[derive(sqlx::FromRow)]
-pub(super) struct CurrentVersionRow {
+pub(super) struct VersionRow {
     version: i64,
     title: String,
+    saved_by: Option<String>,
     saved_at: DateTime<Utc>,
 }
 
-impl From<CurrentVersionRow> for VersionSummary {
-    fn from(row: CurrentVersionRow) -> Self {
+impl From<VersionRow> for VersionSummary {
+    fn from(row: VersionRow) -> Self {
         VersionSummary {
             version: row.version,
             title: row.title,
-            saved_by: None,
-            saved_at: row.saved_at,
-        }
-    }
-}
-
-/// An earlier version a revision keeps, as its item's history lists it.
-#[derive(sqlx::FromRow)]
-pub(super) struct KeptVersionRow {
-    version: i64,
-    title: String,
-    saved_by: String,
-    saved_at: DateTime<Utc>,
-}
-
-impl From<KeptVersionRow> for VersionSummary {
-    fn from(row: KeptVersionRow) -> Self {
-        VersionSummary {
-            version: row.version,
-            title: row.title,
-            saved_by: Some(row.saved_by),
+            saved_by: row.saved_by,
             saved_at: row.saved_at,
         }
     }

@@ -242,26 +242,19 @@ where
             revisions,
             ..
         } = ItemTables::of(kind);
-        let current = format!(
-            "SELECT version, title, updated_at AS saved_at FROM {items} \
-             WHERE id = $1 AND trashed_at IS NULL"
+        // One statement, so a publish in between cannot list a version twice or leave one out.
+        let sql = format!(
+            "SELECT version, title, NULL AS saved_by, updated_at AS saved_at FROM {items} \
+             WHERE id = $1 AND trashed_at IS NULL \
+             UNION ALL SELECT r.version, r.title, r.saved_by, r.saved_at FROM {revisions} r \
+             JOIN {items} i ON i.id = r.{key} WHERE i.id = $1 AND i.trashed_at IS NULL \
+             ORDER BY version DESC"
         );
-        let current: CurrentVersionRow = sqlx::query_as(&current)
-            .bind(id)
-            .fetch_optional(&self.pool)
-            .await?
-            .ok_or(StoreError::NotFound)?;
-        let earlier = format!(
-            "SELECT version, title, saved_by, saved_at FROM {revisions} \
-             WHERE {key} = $1 ORDER BY version DESC"
-        );
-        let earlier: Vec<KeptVersionRow> = sqlx::query_as(&earlier)
-            .bind(id)
-            .fetch_all(&self.pool)
-            .await?;
-        let mut versions = vec![current.into()];
-        versions.extend(earlier.into_iter().map(Into::into));
-        Ok(versions)
+        let rows: Vec<VersionRow> = sqlx::query_as(&sql).bind(id).fetch_all(&self.pool).await?;
+        if rows.is_empty() {
+            return Err(StoreError::NotFound);
+        }
+        Ok(rows.into_iter().map(Into::into).collect())
     }
 
     async fn article_revisions(&self, article_id: i64) -> Result<Vec<ArticleRevision>, StoreError> {

@@ -369,7 +369,58 @@ contract_tests!(
     articles_and_events_publish_their_drafts_alike,
     a_publish_racing_an_autosave_never_loses_a_saved_draft,
     imports_at_once_write_the_site_once,
+    a_history_read_while_publishing_lists_each_version_once,
 );
+
+/// One editor reads an article's history over and over while another publishes it ten times:
+/// every listing has each version once, newest first, with the current one (saved by nobody)
+/// on top.
+async fn a_history_read_while_publishing_lists_each_version_once(store: SharedStore) {
+    let stored = an_article(&store, "Vēsture 0").await;
+    let id = stored.id;
+    let publishing = {
+        let store = Arc::clone(&store);
+        tokio::spawn(async move {
+            let mut current = stored;
+            for round in 1..=10 {
+                let title = format!("Vēsture {round}");
+                current = retitle(&store, &current, &title).await.expect("published");
+            }
+        })
+    };
+    let mut listings = Vec::new();
+    while !publishing.is_finished() {
+        listings.push(
+            store
+                .versions(ItemKind::Article, id)
+                .await
+                .expect("history"),
+        );
+        tokio::task::yield_now().await;
+    }
+    publishing.await.expect("the publishing task");
+    listings.push(
+        store
+            .versions(ItemKind::Article, id)
+            .await
+            .expect("history"),
+    );
+    for versions in &listings {
+        let numbers: Vec<i64> = versions.iter().map(|version| version.version).collect();
+        let expected: Vec<i64> = (1..=numbers[0]).rev().collect();
+        assert_eq!(numbers, expected, "each version once, newest first");
+        let saved_by: Vec<bool> = versions.iter().map(|v| v.saved_by.is_some()).collect();
+        assert!(
+            !saved_by[0] && saved_by[1..].iter().all(|&kept| kept),
+            "{saved_by:?}"
+        );
+    }
+    assert_eq!(
+        listings.last().map(Vec::len),
+        Some(11),
+        "ten publishes after the first"
+    );
+}
 
 /// Operators importing the same file into one new database at once (instances starting
 /// with it, say): one import writes the site, the others are refused as a database
