@@ -7,7 +7,7 @@ use leptos::{prelude::*, task::spawn_local};
 
 use super::{
     autosave::{Autosave, SaveState},
-    Saved,
+    ItemSave, Saved,
 };
 use crate::{
     error::AppError,
@@ -86,15 +86,13 @@ where
     }
 
     /// Saves `request` as the shared draft with `save`, unless a save is under way or a
-    /// conflict waits for the editor's choice. `fields_of` names the fields it carries.
-    pub fn save_now<R, Fut>(
+    /// conflict waits for the editor's choice.
+    pub fn save_now<Fut>(
         self,
-        request: R,
-        fields_of: fn(&R) -> &F,
-        save: fn(R) -> Fut,
+        request: ItemSave<F>,
+        save: fn(ItemSave<F>) -> Fut,
         failed: impl FnOnce(AppError) + 'static,
     ) where
-        R: 'static,
         Fut: Future<Output = Result<Saved, AppError>> + 'static,
     {
         self.autosave.cancel();
@@ -105,7 +103,7 @@ where
             return;
         }
         state.set(SaveState::Saving);
-        let sent = fields_of(&request).clone();
+        let sent = request.fields.clone();
         spawn_local(async move {
             match save(request).await {
                 Ok(saved) => {

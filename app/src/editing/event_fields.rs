@@ -54,15 +54,7 @@ pub struct EditableEvent {
 }
 
 /// A save of the event form.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-pub struct EventSave {
-    pub event_id: i64,
-    /// The version the editor started from.
-    pub version: i64,
-    /// The draft save the editor started from (0: there was no draft).
-    pub draft_version: i64,
-    pub fields: EventFields,
-}
+pub type EventSave = super::ItemSave<EventFields>;
 
 impl EventFields {
     /// The dates and times in words, as history and conflicts show them.

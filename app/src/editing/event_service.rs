@@ -1,12 +1,13 @@
-//! What the event editing server functions do once the caller is known to be an editor.
+//! Events' side of the editing core ([`KindService`]), and what only events have: creating one
+//! on a day and moving one to another day.
 
 use chrono::{Days, NaiveDate, NaiveTime};
 
 use super::{
-    event_fields::{self, EditableEvent, EventFields, EventSave},
+    event_fields::{self, EditableEvent, EventFields},
+    kind_service::KindService,
     service::{audit, clock},
     stored_draft::{self, StoredEventDraft},
-    versions::{saved, VersionedKind},
     Saved,
 };
 use crate::{
@@ -20,7 +21,7 @@ use crate::{
     timezone,
 };
 
-pub(super) fn fields_of(event: &Event) -> EventFields {
+fn fields_of(event: &Event) -> EventFields {
     let start = timezone::local(event.starts_at);
     let end = timezone::local(event.ends_at);
     // All-day events end at the midnight after their last day; the form shows that last day.
@@ -50,47 +51,9 @@ pub(super) fn fields_of(event: &Event) -> EventFields {
     }
 }
 
-pub async fn editable(slug: &str) -> Result<EditableEvent, AppError> {
-    let store = store()?;
-    let event = store
-        .event_for_editing(slug)
-        .await?
-        .ok_or(AppError::NotFound)?;
-    let draft = stored_draft::opened::<StoredEventDraft>(event.id).await?;
-    Ok(EditableEvent {
-        id: event.id,
-        slug: event.slug.clone(),
-        version: event.version,
-        repeats: event.recurrence.is_some(),
-        fields: fields_of(&event),
-        draft,
-        categories: category_tags(store.as_ref()).await?,
-    })
-}
-
-/// Saves the shared draft. It is checked like a save, so problems show while typing.
-pub async fn save_draft(editor: &User, save: EventSave) -> Result<Saved, AppError> {
-    let mut fields = save.fields.clone();
-    event_fields::check(&fields)?;
-    fields.body_html = SafeHtml::sanitize_off_thread(fields.body_html)
-        .await?
-        .as_str()
-        .to_string();
-    let body_html = fields.body_html.clone();
-    stored_draft::save::<StoredEventDraft>(
-        editor,
-        save.event_id,
-        &fields,
-        body_html,
-        save.version,
-        save.draft_version,
-    )
-    .await
-}
-
 /// The stored form of the fields; a recurring event keeps its rule, its series end following
 /// the new first start.
-pub(super) async fn new_event(
+async fn new_event(
     fields: &EventFields,
     recurrence: Option<&Recurrence>,
 ) -> Result<NewEvent, AppError> {
@@ -127,7 +90,7 @@ pub(super) async fn new_event(
     })
 }
 
-pub(super) async fn event_by_id(
+async fn event_by_id(
     store: &dyn crate::storage::Store,
     slug_or_id: i64,
 ) -> Result<Event, AppError> {
@@ -137,37 +100,110 @@ pub(super) async fn event_by_id(
         .ok_or(AppError::NotFound)
 }
 
-/// Saves the form over the event and discards the draft it came from.
-pub async fn save(editor: &User, save: EventSave) -> Result<Saved, AppError> {
-    let store = store()?;
-    let current = event_by_id(store.as_ref(), save.event_id).await?;
-    let event = new_event(&save.fields, current.recurrence.as_ref()).await?;
-    // Checked on the body as it will be stored, as for articles.
-    if save.fields.published && !crate::sanitize::images_have_alt_text(event.body_html.as_str()) {
-        return Err(AppError::invalid("body", Message::new("invalid-alt-text")));
+/// Events, as the editing core sees them.
+pub(super) struct EventKind;
+
+/// An event's next version, and whether readers saw it before (which words the audit line).
+pub(super) struct EventVersion {
+    event: NewEvent,
+    was_published: bool,
+}
+
+impl KindService for EventKind {
+    type Fields = EventFields;
+    type Draft = StoredEventDraft;
+    type Editable = EditableEvent;
+    type Version = EventVersion;
+
+    async fn editable(slug: &str) -> Result<EditableEvent, AppError> {
+        let store = store()?;
+        let event = store
+            .event_for_editing(slug)
+            .await?
+            .ok_or(AppError::NotFound)?;
+        let draft = stored_draft::opened::<StoredEventDraft>(event.id).await?;
+        Ok(EditableEvent {
+            id: event.id,
+            slug: event.slug.clone(),
+            version: event.version,
+            repeats: event.recurrence.is_some(),
+            fields: fields_of(&event),
+            draft,
+            categories: category_tags(store.as_ref()).await?,
+        })
     }
-    let action = if save.fields.published && current.status != Status::Published {
-        "published"
-    } else {
-        "changed"
-    };
-    // Saving over a draft someone saved after this editor's last look would lose it: the
-    // store refuses that in the saving transaction.
-    let updated = store
-        .update_event(
-            save.event_id,
-            save.version,
-            &event,
-            DraftRule::Publishes(save.draft_version),
-            audit(editor, action),
-        )
-        .await?;
-    Ok(Saved {
-        version: updated.version,
-        draft_version: 0,
-        at: clock(updated.updated_at),
-        body_html: updated.body_html,
-    })
+
+    fn validated(fields: EventFields) -> Result<EventFields, AppError> {
+        event_fields::check(&fields)?;
+        Ok(fields)
+    }
+
+    fn body_mut(fields: &mut EventFields) -> &mut String {
+        &mut fields.body_html
+    }
+
+    /// The series rule is not one of the form's fields: a recurring event keeps its own.
+    async fn version_of(id: i64, fields: EventFields) -> Result<EventVersion, AppError> {
+        let current = event_by_id(store()?.as_ref(), id).await?;
+        Ok(EventVersion {
+            event: new_event(&fields, current.recurrence.as_ref()).await?,
+            was_published: current.status == Status::Published,
+        })
+    }
+
+    fn published_body(version: &EventVersion) -> Option<&str> {
+        let event = &version.event;
+        (event.status == Status::Published).then_some(event.body_html.as_str())
+    }
+
+    fn save_action(version: &EventVersion) -> &'static str {
+        if version.event.status == Status::Published && !version.was_published {
+            "published"
+        } else {
+            "changed"
+        }
+    }
+
+    async fn write(
+        editor: &User,
+        id: i64,
+        version: EventVersion,
+        expected_version: i64,
+        draft: DraftRule,
+        action: &str,
+    ) -> Result<Saved, AppError> {
+        let audit = audit(editor, action);
+        let updated = store()?
+            .update_event(id, expected_version, &version.event, draft, audit)
+            .await?;
+        Ok(Saved {
+            version: updated.version,
+            draft_version: 0,
+            at: clock(updated.updated_at),
+            body_html: updated.body_html,
+        })
+    }
+
+    async fn fields_at(id: i64, version: i64) -> Result<EventFields, AppError> {
+        let event = event_by_id(store()?.as_ref(), id).await?;
+        Ok(fields_of(&event_version(&event, version).await?))
+    }
+
+    fn compared(fields: EventFields, lang: Lang) -> Vec<(Message, String)> {
+        let (when, status) = (fields.when_text(lang), fields.status_text(lang));
+        vec![
+            (Message::new("editor-field-name"), fields.title),
+            (Message::new("editor-field-when"), when),
+            (Message::new("editor-field-location"), fields.location),
+            (Message::new("editor-field-category"), fields.category),
+            (Message::new("editor-field-summary"), fields.summary),
+            (
+                Message::new("editor-field-description"),
+                plain_text(&fields.body_html),
+            ),
+            (Message::new("editor-field-status"), status),
+        ]
+    }
 }
 
 pub async fn create_on(editor: &User, day: NaiveDate) -> Result<String, AppError> {
@@ -220,68 +256,22 @@ pub async fn move_to(editor: &User, slug: &str, day: NaiveDate) -> Result<(), Ap
     };
     fields.start_date = shifted(&fields.start_date)?;
     fields.end_date = shifted(&fields.end_date)?;
-    let moved = new_event(&fields, None).await?;
+    let moved = EventVersion {
+        event: new_event(&fields, None).await?,
+        was_published: event.status == Status::Published,
+    };
     // A move is not from the draft: a draft someone is writing stays.
-    store
-        .update_event(
-            event.id,
-            event.version,
-            &moved,
-            DraftRule::Keeps,
-            audit(editor, &format!("moved to {day}")),
-        )
-        .await?;
+    let action = format!("moved to {day}");
+    EventKind::write(
+        editor,
+        event.id,
+        moved,
+        event.version,
+        DraftRule::Keeps,
+        &action,
+    )
+    .await?;
     Ok(())
-}
-
-/// Events' side of history, compare and restore.
-pub(super) struct EventVersions;
-
-impl VersionedKind for EventVersions {
-    type Fields = EventFields;
-
-    async fn fields_at(id: i64, version: i64) -> Result<EventFields, AppError> {
-        let event = event_by_id(store()?.as_ref(), id).await?;
-        Ok(fields_of(&event_version(&event, version).await?))
-    }
-
-    fn compared(fields: EventFields, lang: Lang) -> Vec<(Message, String)> {
-        let (when, status) = (fields.when_text(lang), fields.status_text(lang));
-        vec![
-            (Message::new("editor-field-name"), fields.title),
-            (Message::new("editor-field-when"), when),
-            (Message::new("editor-field-location"), fields.location),
-            (Message::new("editor-field-category"), fields.category),
-            (Message::new("editor-field-summary"), fields.summary),
-            (
-                Message::new("editor-field-description"),
-                plain_text(&fields.body_html),
-            ),
-            (Message::new("editor-field-status"), status),
-        ]
-    }
-
-    async fn write_back(
-        editor: &User,
-        id: i64,
-        fields: EventFields,
-        expected_version: i64,
-        action: &str,
-    ) -> Result<Saved, AppError> {
-        let store = store()?;
-        // The series rule is not one of the form's fields: the current one stays.
-        let event = event_by_id(store.as_ref(), id).await?;
-        let restored = new_event(&fields, event.recurrence.as_ref()).await?;
-        let audit = audit(editor, action);
-        let updated = store
-            .update_event(id, expected_version, &restored, DraftRule::Keeps, audit)
-            .await?;
-        Ok(saved(
-            updated.version,
-            updated.updated_at,
-            updated.body_html,
-        ))
-    }
 }
 
 /// One version of an event: the current one or a revision.

@@ -5,6 +5,8 @@
 //! Published versions are kept as revisions; deleting moves an article to the trash.
 
 mod article_editor;
+#[cfg(feature = "ssr")]
+mod article_service;
 mod article_settings;
 mod autosave;
 mod body_editor;
@@ -19,6 +21,8 @@ mod event_service;
 mod history;
 mod image_upload;
 mod in_place;
+#[cfg(feature = "ssr")]
+mod kind_service;
 #[cfg(feature = "ssr")]
 mod service;
 mod shell;
@@ -116,16 +120,20 @@ pub struct SettingsSaved {
     pub slug: String,
 }
 
-/// A draft save or a publication.
+/// A save of an editor's fields (`F`: `ArticleFields`, `EventFields`): as the shared draft,
+/// or published.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-pub struct ArticleSave {
-    pub article_id: i64,
-    pub fields: ArticleFields,
-    /// The article version the editor started from.
+pub struct ItemSave<F> {
+    /// The item's id.
+    pub id: i64,
+    pub fields: F,
+    /// The item version the editor started from.
     pub base_version: i64,
     /// The draft save the editor started from (0: there was no draft).
     pub draft_version: i64,
 }
+
+pub type ArticleSave = ItemSave<ArticleFields>;
 
 /// What a save left behind.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -258,29 +266,30 @@ pub struct AuditLine {
 /// An article with its draft, for a signed-in editor.
 #[server(input = Json, endpoint = "editing/get_editable_article")]
 pub async fn get_editable_article(slug: String) -> Result<EditableArticle, AppError> {
-    let editor = crate::auth::session::require_editor().await?;
-    service::editable_article(&editor, &slug).await
+    use kind_service::KindService;
+    crate::auth::session::require_editor().await?;
+    article_service::ArticleKind::editable(&slug).await
 }
 
 /// Saves the shared draft; readers still see the published version.
 #[server(input = Json, endpoint = "editing/save_draft")]
 pub async fn save_draft(save: ArticleSave) -> Result<Saved, AppError> {
     let editor = crate::auth::session::require_editor().await?;
-    service::save_draft(&editor, save).await
+    kind_service::save_draft::<article_service::ArticleKind>(&editor, save).await
 }
 
 /// Publishes the fields: readers see them at once, and the version they replace is kept.
 #[server(input = Json, endpoint = "editing/publish_article")]
 pub async fn publish_article(save: ArticleSave) -> Result<Saved, AppError> {
     let editor = crate::auth::session::require_editor().await?;
-    service::publish(&editor, save).await
+    kind_service::publish::<article_service::ArticleKind>(&editor, save).await
 }
 
 /// Creates an unpublished article and answers its slug, to be edited in place.
 #[server(input = Json, endpoint = "editing/create_article")]
 pub async fn create_article() -> Result<String, AppError> {
     let editor = crate::auth::session::require_editor().await?;
-    service::create(&editor).await
+    article_service::create(&editor).await
 }
 
 /// Moves an article or event to the trash.
@@ -408,15 +417,16 @@ pub async fn get_translation(
 /// An event with its form fields, for a signed-in editor.
 #[server(input = Json, endpoint = "editing/get_editable_event")]
 pub async fn get_editable_event(slug: String) -> Result<EditableEvent, AppError> {
+    use kind_service::KindService;
     crate::auth::session::require_editor().await?;
-    event_service::editable(&slug).await
+    event_service::EventKind::editable(&slug).await
 }
 
 /// Saves the event's shared draft; readers still see the event as it was.
 #[server(input = Json, endpoint = "editing/save_event_draft")]
 pub async fn save_event_draft(save: EventSave) -> Result<Saved, AppError> {
     let editor = crate::auth::session::require_editor().await?;
-    event_service::save_draft(&editor, save).await
+    kind_service::save_draft::<event_service::EventKind>(&editor, save).await
 }
 
 /// Saves the event form over the event (published or not, as the form says), keeping the
@@ -424,7 +434,7 @@ pub async fn save_event_draft(save: EventSave) -> Result<Saved, AppError> {
 #[server(input = Json, endpoint = "editing/save_event")]
 pub async fn save_event(save: EventSave) -> Result<Saved, AppError> {
     let editor = crate::auth::session::require_editor().await?;
-    event_service::save(&editor, save).await
+    kind_service::publish::<event_service::EventKind>(&editor, save).await
 }
 
 /// Creates an unpublished event at 10:00 on `day` and answers its slug.
@@ -445,5 +455,5 @@ pub async fn move_event(slug: String, day: chrono::NaiveDate) -> Result<(), AppE
 #[server(input = Json, endpoint = "editing/update_article_settings")]
 pub async fn update_article_settings(save: ArticleSettingsSave) -> Result<SettingsSaved, AppError> {
     let editor = crate::auth::session::require_editor().await?;
-    service::update_settings(&editor, save).await
+    article_service::update_settings(&editor, save).await
 }

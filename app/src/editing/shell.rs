@@ -13,8 +13,8 @@ use super::{
     conflict::{article_parts, event_parts, ConflictView, Part},
     delete_item,
     drafting::Draft,
-    event_fields::{EditableEvent, EventFields, EventSave},
-    ArticleFields, ArticleSave, DraftState, EditableArticle, ItemKind, ItemRef, Saved,
+    event_fields::{EditableEvent, EventFields},
+    ArticleFields, DraftState, EditableArticle, ItemKind, ItemRef, ItemSave, Saved,
 };
 use crate::{
     error::AppError,
@@ -39,16 +39,9 @@ pub trait Editable: Clone + Send + Sync + 'static {
     /// The parts the conflict view lets an editor choose between.
     fn parts() -> Vec<Part<Self::Fields>>;
 
-    /// A save of the editor's fields, as the kind's server functions take it.
-    type Save: 'static;
-    /// The save of `fields` written on item version `version`, over shared draft
-    /// `draft_version` (0: none).
-    fn save_of(item: ItemRef, fields: Self::Fields, version: i64, draft_version: i64)
-        -> Self::Save;
-    fn fields_of(save: &Self::Save) -> &Self::Fields;
     /// Saves the shared draft (the kind's server function).
     fn save_shared_draft(
-        save: Self::Save,
+        save: ItemSave<Self::Fields>,
     ) -> impl Future<Output = Result<Saved, AppError>> + 'static;
     /// The item as stored now, for its editor (the kind's server function).
     fn fetch(slug: String) -> impl Future<Output = Result<Self, AppError>> + Send + 'static;
@@ -103,25 +96,8 @@ impl Editable for EditableArticle {
         article_parts()
     }
 
-    type Save = ArticleSave;
-    fn save_of(
-        item: ItemRef,
-        fields: ArticleFields,
-        version: i64,
-        draft_version: i64,
-    ) -> ArticleSave {
-        ArticleSave {
-            article_id: item.id,
-            fields,
-            base_version: version,
-            draft_version,
-        }
-    }
-    fn fields_of(save: &ArticleSave) -> &ArticleFields {
-        &save.fields
-    }
     fn save_shared_draft(
-        save: ArticleSave,
+        save: ItemSave<ArticleFields>,
     ) -> impl Future<Output = Result<Saved, AppError>> + 'static {
         super::save_draft(save)
     }
@@ -163,20 +139,8 @@ impl Editable for EditableEvent {
         event_parts()
     }
 
-    type Save = EventSave;
-    fn save_of(item: ItemRef, fields: EventFields, version: i64, draft_version: i64) -> EventSave {
-        EventSave {
-            event_id: item.id,
-            version,
-            draft_version,
-            fields,
-        }
-    }
-    fn fields_of(save: &EventSave) -> &EventFields {
-        &save.fields
-    }
     fn save_shared_draft(
-        save: EventSave,
+        save: ItemSave<EventFields>,
     ) -> impl Future<Output = Result<Saved, AppError>> + 'static {
         super::save_event_draft(save)
     }
@@ -253,17 +217,14 @@ pub struct Opened<T: Editable> {
 
 impl<T: Editable> Opened<T> {
     /// The save of the editor's fields as they are now.
-    pub fn request(&self) -> impl Fn() -> T::Save + Copy + 'static {
+    pub fn request(&self) -> impl Fn() -> ItemSave<T::Fields> + Copy + 'static {
         let (item, version) = (self.item, self.version);
         let (fields, draft_version) = (self.draft.fields, self.draft.draft_version);
-        move || {
-            let fields = fields.get_untracked();
-            T::save_of(
-                item,
-                fields,
-                version.get_untracked(),
-                draft_version.get_untracked(),
-            )
+        move || ItemSave {
+            id: item.id,
+            fields: fields.get_untracked(),
+            base_version: version.get_untracked(),
+            draft_version: draft_version.get_untracked(),
         }
     }
 
@@ -280,9 +241,8 @@ impl<T: Editable> Opened<T> {
     ) {
         let slug = self.slug;
         let reopen = move || T::fetch(slug.get_value());
-        let (request, fields_of) = (self.request(), T::fields_of);
         self.draft
-            .saving(lang, request, fields_of, T::save_shared_draft, reopen)
+            .saving(lang, self.request(), T::save_shared_draft, reopen)
     }
 }
 
@@ -309,12 +269,11 @@ impl<T: Editable> Draft<T::Fields, T> {
     /// when it was a conflict.
     // Three closures of unnameable types: a type alias cannot name `impl Fn`.
     #[allow(clippy::type_complexity)]
-    pub fn saving<R, SaveFut, OpenFut>(
+    pub fn saving<SaveFut, OpenFut>(
         self,
         lang: Lang,
-        request: impl Fn() -> R + Copy + 'static,
-        fields_of: fn(&R) -> &T::Fields,
-        save: fn(R) -> SaveFut,
+        request: impl Fn() -> ItemSave<T::Fields> + Copy + 'static,
+        save: fn(ItemSave<T::Fields>) -> SaveFut,
         reopen: impl Fn() -> OpenFut + Copy + 'static,
     ) -> (
         impl Fn(AppError) + Copy + 'static,
@@ -322,12 +281,11 @@ impl<T: Editable> Draft<T::Fields, T> {
         impl Fn(&dyn Fn(&mut T::Fields)) + Copy + 'static,
     )
     where
-        R: 'static,
         SaveFut: Future<Output = Result<super::Saved, AppError>> + 'static,
         OpenFut: Future<Output = Result<T, AppError>> + 'static,
     {
         let failed = move |error| self.failed(lang, error, reopen);
-        let save_now = move || self.save_now(request(), fields_of, save, failed);
+        let save_now = move || self.save_now(request(), save, failed);
         let edit = move |change: &dyn Fn(&mut T::Fields)| {
             self.fields.update(|fields| change(fields));
             self.autosave.schedule(save_now);

@@ -1,11 +1,10 @@
 //! The history of articles and events: every version with who saved it and when, any two
 //! compared word by word, and any earlier one made current again as a new version.
 
-use std::future::Future;
-
 use super::{
-    event_service::EventVersions, service, service::ArticleVersions, Change, Comparison, ItemKind,
-    ItemRef, RevisionInfo, Saved,
+    kind_service::{self, for_kind, KindService, KindTask},
+    service::stamp,
+    Change, Comparison, ItemRef, RevisionInfo, Saved,
 };
 use crate::{
     error::AppError,
@@ -13,7 +12,6 @@ use crate::{
     state::store,
     storage::User,
 };
-use service::stamp;
 
 /// Every version of an article or an event, newest first, the current one marked.
 pub async fn history(item: ItemRef) -> Result<Vec<RevisionInfo>, AppError> {
@@ -58,34 +56,6 @@ pub fn word_changes(older: &str, newer: &str) -> Vec<Change> {
         })
 }
 
-/// A kind's side of history, compare and restore: one of its versions as its editor's
-/// fields, those fields worded for a comparison, and fields written back as the newest
-/// version. (`history` needs nothing of a kind: storage lists every kind's versions alike.)
-pub(super) trait VersionedKind {
-    type Fields: Send + 'static;
-
-    /// The fields of version `version` of item `id`: its current one or a revision.
-    fn fields_at(
-        id: i64,
-        version: i64,
-    ) -> impl Future<Output = Result<Self::Fields, AppError>> + Send;
-
-    /// Each field compared, as (label, text), in the order a comparison shows them; bodies as
-    /// plain text, dates and status worded in `lang`.
-    fn compared(fields: Self::Fields, lang: Lang) -> Vec<(Message, String)>;
-
-    /// Writes `fields` back as the newest version of item `id` if it is still at
-    /// `expected_version`, with the audit line `action`. Not from the shared draft: a draft
-    /// another editor saved stays theirs.
-    fn write_back(
-        editor: &User,
-        id: i64,
-        fields: Self::Fields,
-        expected_version: i64,
-        action: &str,
-    ) -> impl Future<Output = Result<Saved, AppError>> + Send;
-}
-
 /// The browser words each field's label (a message id) in the page's language; an event's
 /// dates and status are worded in `lang`, the language of the page that asks.
 pub async fn compare(
@@ -94,10 +64,16 @@ pub async fn compare(
     newer: i64,
     lang: Lang,
 ) -> Result<Comparison, AppError> {
-    let texts = match item.kind {
-        ItemKind::Article => compared::<ArticleVersions>(item.id, older, newer, lang).await?,
-        ItemKind::Event => compared::<EventVersions>(item.id, older, newer, lang).await?,
-    };
+    let texts = for_kind(
+        item.kind,
+        Compare {
+            id: item.id,
+            older,
+            newer,
+            lang,
+        },
+    )
+    .await?;
     // Diffs of long bodies take real CPU time: off the request threads, bounded.
     let fields = crate::cpu::run(move || {
         texts
@@ -114,45 +90,49 @@ pub async fn compare(
     })
 }
 
-/// (label, older text, newer text) for each field of versions `older` and `newer`.
-async fn compared<K: VersionedKind>(
+/// The texts of two versions of an item, field by field.
+struct Compare {
     id: i64,
     older: i64,
     newer: i64,
     lang: Lang,
-) -> Result<Vec<(Message, String, String)>, AppError> {
-    let older = K::compared(K::fields_at(id, older).await?, lang);
-    let newer = K::compared(K::fields_at(id, newer).await?, lang);
-    let both = older.into_iter().zip(newer);
-    Ok(both.map(|((label, a), (_, b))| (label, a, b)).collect())
 }
 
+impl KindTask for Compare {
+    type Output = Result<Vec<(Message, String, String)>, AppError>;
+    async fn run<K: KindService>(self) -> Self::Output {
+        kind_service::compared::<K>(self.id, self.older, self.newer, self.lang).await
+    }
+}
+
+/// Makes an earlier version current again (as a new version; nothing is lost).
 pub async fn restore(
     editor: &User,
     item: ItemRef,
     version: i64,
     expected_version: i64,
 ) -> Result<Saved, AppError> {
-    let action = format!("restored version {version}");
-    match item.kind {
-        ItemKind::Article => {
-            let fields = ArticleVersions::fields_at(item.id, version).await?;
-            ArticleVersions::write_back(editor, item.id, fields, expected_version, &action).await
-        }
-        ItemKind::Event => {
-            let fields = EventVersions::fields_at(item.id, version).await?;
-            EventVersions::write_back(editor, item.id, fields, expected_version, &action).await
-        }
-    }
+    let restore = Restore {
+        editor,
+        id: item.id,
+        version,
+        expected_version,
+    };
+    for_kind(item.kind, restore).await
 }
 
-/// What a version written back answers the editor.
-pub(super) fn saved(version: i64, at: chrono::DateTime<chrono::Utc>, body_html: String) -> Saved {
-    Saved {
-        version,
-        draft_version: 0,
-        at: super::service::clock(at),
-        body_html,
+struct Restore<'a> {
+    editor: &'a User,
+    id: i64,
+    version: i64,
+    expected_version: i64,
+}
+
+impl KindTask for Restore<'_> {
+    type Output = Result<Saved, AppError>;
+    async fn run<K: KindService>(self) -> Self::Output {
+        let Restore { editor, id, .. } = self;
+        kind_service::restore::<K>(editor, id, self.version, self.expected_version).await
     }
 }
 

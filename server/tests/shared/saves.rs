@@ -6,7 +6,7 @@ use app::editing::{ArticleFields, ArticleSave, EditableArticle};
 /// A save of `article` as the editor opened it, with a new title and body.
 pub fn article_save(article: &EditableArticle, title: &str, body: &str) -> ArticleSave {
     ArticleSave {
-        article_id: article.id,
+        id: article.id,
         fields: ArticleFields {
             title: title.to_string(),
             body_html: format!("<p>{body}</p>"),

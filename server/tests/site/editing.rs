@@ -28,7 +28,7 @@ async fn open(site: &Site, cookie: &str) -> Value {
 
 fn save(article: &Value, title: &str, body: &str, draft_version: i64) -> String {
     json!({ "save": {
-        "article_id": article["id"],
+        "id": article["id"],
         "fields": {
             "title": title,
             "lead": article["current"]["lead"],
@@ -48,11 +48,11 @@ async fn every_editing_function_refuses_anonymous_requests() {
         ("get_editable_article", json!({ "slug": LAUNCH })),
         (
             "save_draft",
-            json!({ "save": { "article_id": 1, "fields": { "title": "X", "lead": "", "body_html": "", "contact": "" }, "base_version": 1, "draft_version": 0 } }),
+            json!({ "save": { "id": 1, "fields": { "title": "X", "lead": "", "body_html": "", "contact": "" }, "base_version": 1, "draft_version": 0 } }),
         ),
         (
             "publish_article",
-            json!({ "save": { "article_id": 1, "fields": { "title": "X", "lead": "", "body_html": "", "contact": "" }, "base_version": 1, "draft_version": 0 } }),
+            json!({ "save": { "id": 1, "fields": { "title": "X", "lead": "", "body_html": "", "contact": "" }, "base_version": 1, "draft_version": 0 } }),
         ),
         ("create_article", json!({})),
         (

@@ -241,8 +241,8 @@ async fn an_event_saved_from_eight_browsers_at_once_is_saved_once() {
     let calls = (0..BROWSERS)
         .map(|n| {
             let save = EventSave {
-                event_id: before.id,
-                version: before.version,
+                id: before.id,
+                base_version: before.version,
                 draft_version: 0,
                 fields: fields(n),
             };

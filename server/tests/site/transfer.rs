@@ -68,8 +68,8 @@ async fn a_site_moves_to_the_other_database_and_back_unchanged() {
     assert_eq!(drafted.status, StatusCode::OK, "{}", drafted.body);
     // An event saved (a revision) and then drafted on.
     let event_save = |event: &EditableEvent, location: &str| EventSave {
-        event_id: event.id,
-        version: event.version,
+        id: event.id,
+        base_version: event.version,
         draft_version: 0,
         fields: EventFields {
             location: location.into(),

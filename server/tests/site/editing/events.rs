@@ -137,7 +137,7 @@ fn event_fields() -> Value {
 
 /// The body of a `save_event` or `save_event_draft` call.
 fn event_save(id: &Value, version: &Value, draft_version: i64, fields: &Value) -> Value {
-    json!({ "save": { "event_id": id, "version": version, "draft_version": draft_version, "fields": fields } })
+    json!({ "save": { "id": id, "base_version": version, "draft_version": draft_version, "fields": fields } })
 }
 
 #[tokio::test(flavor = "multi_thread")]

@@ -1,0 +1,220 @@
+//! Articles' side of the editing core ([`KindService`]), and what only articles have:
+//! creating one and its settings (address, category, visibility).
+
+use chrono::Utc;
+
+use super::{
+    kind_service::KindService,
+    service::{audit, clock},
+    stored_draft::{self, StoredArticleDraft},
+    validate, ArticleFields, ArticleSettingsSave, EditableArticle, Saved, SettingsSaved,
+};
+use crate::{
+    error::AppError,
+    i18n::{Lang, Message},
+    sanitize::SafeHtml,
+    search::text::plain_text,
+    state::store,
+    storage::{Article, ArticleSettings, DraftRule, NewArticle, Status, User},
+};
+
+fn fields_of(article: &Article) -> ArticleFields {
+    ArticleFields {
+        title: article.title.clone(),
+        lead: article.lead.clone(),
+        body_html: article.body_html.clone(),
+        contact: article.contact.clone(),
+    }
+}
+
+async fn article_by_id(article_id: i64) -> Result<Article, AppError> {
+    store()?
+        .article(article_id)
+        .await?
+        .filter(|article| article.trashed_at.is_none())
+        .ok_or(AppError::NotFound)
+}
+
+/// Articles, as the editing core sees them.
+pub(super) struct ArticleKind;
+
+impl KindService for ArticleKind {
+    type Fields = ArticleFields;
+    type Draft = StoredArticleDraft;
+    type Editable = EditableArticle;
+    type Version = NewArticle;
+
+    async fn editable(slug: &str) -> Result<EditableArticle, AppError> {
+        let store = store()?;
+        let article = store
+            .article_for_editing(slug)
+            .await?
+            .ok_or(AppError::NotFound)?;
+        let draft = stored_draft::opened::<StoredArticleDraft>(article.id).await?;
+        Ok(EditableArticle {
+            category: article
+                .category
+                .as_ref()
+                .map(|c| c.slug.clone())
+                .unwrap_or_default(),
+            categories: crate::calendar::occurrences::category_tags(store.as_ref()).await?,
+            id: article.id,
+            slug: article.slug.clone(),
+            published: article.status == Status::Published,
+            version: article.version,
+            current: fields_of(&article),
+            draft,
+        })
+    }
+
+    fn validated(fields: ArticleFields) -> Result<ArticleFields, AppError> {
+        validate::article_fields(&fields)
+    }
+
+    fn body_mut(fields: &mut ArticleFields) -> &mut String {
+        &mut fields.body_html
+    }
+
+    /// Publishes: the article's other details (category, linked event, attachments, first
+    /// publication time) stay as they are.
+    async fn version_of(id: i64, fields: ArticleFields) -> Result<NewArticle, AppError> {
+        let fields = validate::article_fields(&fields)?;
+        let article = article_by_id(id).await?;
+        let store = store()?;
+        let attachments = store.attachments(article.id).await?;
+        let event = match article.event_id {
+            Some(id) => store
+                .published_event_by_id(Lang::Lv, id)
+                .await?
+                .map(|event| event.slug),
+            None => None,
+        };
+        let published_at = if article.status == Status::Published {
+            article.published_at
+        } else {
+            Utc::now()
+        };
+        Ok(NewArticle {
+            title: fields.title,
+            lead: fields.lead,
+            body_html: SafeHtml::sanitize_off_thread(fields.body_html).await?,
+            contact: fields.contact,
+            published_at,
+            category: article.category.map(|c| c.slug),
+            event,
+            attachments,
+            status: Status::Published,
+        })
+    }
+
+    fn published_body(version: &NewArticle) -> Option<&str> {
+        Some(version.body_html.as_str())
+    }
+
+    fn save_action(_: &NewArticle) -> &'static str {
+        "published"
+    }
+
+    async fn write(
+        editor: &User,
+        id: i64,
+        version: NewArticle,
+        expected_version: i64,
+        draft: DraftRule,
+        action: &str,
+    ) -> Result<Saved, AppError> {
+        let audit = audit(editor, action);
+        let published = store()?
+            .update_article(id, expected_version, &version, draft, audit)
+            .await?;
+        Ok(Saved {
+            version: published.version,
+            draft_version: 0,
+            at: clock(published.updated_at),
+            body_html: published.body_html,
+        })
+    }
+
+    async fn fields_at(id: i64, version: i64) -> Result<ArticleFields, AppError> {
+        version_fields(&article_by_id(id).await?, version).await
+    }
+
+    fn compared(fields: ArticleFields, _lang: Lang) -> Vec<(Message, String)> {
+        vec![
+            (Message::new("editor-field-title"), fields.title),
+            (Message::new("editor-field-lead"), fields.lead),
+            (
+                Message::new("editor-field-body"),
+                plain_text(&fields.body_html),
+            ),
+            (Message::new("history-field-contacts"), fields.contact),
+        ]
+    }
+}
+
+pub async fn update_settings(
+    editor: &User,
+    save: ArticleSettingsSave,
+) -> Result<SettingsSaved, AppError> {
+    let slug = validate::slug(&save.slug)?;
+    let settings = ArticleSettings {
+        slug,
+        category: Some(save.category).filter(|slug| !slug.is_empty()),
+        status: if save.published {
+            Status::Published
+        } else {
+            Status::Draft
+        },
+    };
+    let updated = store()?
+        .update_article_settings(
+            save.article_id,
+            save.version,
+            &settings,
+            audit(editor, "changed settings"),
+        )
+        .await?;
+    Ok(SettingsSaved {
+        version: updated.version,
+        slug: updated.slug,
+    })
+}
+
+pub async fn create(editor: &User) -> Result<String, AppError> {
+    let article = store()?
+        .create_article(
+            &NewArticle {
+                title: "Jauns raksts".to_string(),
+                lead: String::new(),
+                body_html: SafeHtml::sanitize("<p></p>"),
+                contact: String::new(),
+                published_at: Utc::now(),
+                category: None,
+                event: None,
+                attachments: Vec::new(),
+                status: Status::Draft,
+            },
+            Some(audit(editor, "created")),
+        )
+        .await?;
+    Ok(article.slug)
+}
+
+/// The fields of one version of an article (the current one or a revision).
+async fn version_fields(article: &Article, version: i64) -> Result<ArticleFields, AppError> {
+    if version == article.version {
+        return Ok(fields_of(article));
+    }
+    store()?
+        .article_revisions(article.id)
+        .await?
+        .into_iter()
+        .find(|revision| revision.version == version)
+        .map(|revision| ArticleFields {
+            title: revision.text.title,
+            lead: revision.text.lead,
+            body_html: revision.text.body_html,
+            contact: revision.text.contact,
+        })
+        .ok_or(AppError::NotFound)
+}

@@ -1,0 +1,175 @@
+//! The server side of editing, written once for every kind of item: opening an item for its
+//! editor, saving the shared draft, publishing, comparing two versions and restoring one.
+//!
+//! A kind supplies a [`KindService`]: its fields, how they are checked, how a version of them
+//! is stored, and how a comparison words them. [`for_kind`] is the one place an [`ItemKind`]
+//! picks its service, for the server functions that name an item by [`super::ItemRef`].
+
+use std::future::Future;
+
+use super::{
+    article_service::ArticleKind,
+    event_service::EventKind,
+    stored_draft::{self, StoredShape},
+    ItemKind, ItemSave, Saved,
+};
+use crate::{
+    error::AppError,
+    i18n::{Lang, Message},
+    sanitize::{images_have_alt_text, SafeHtml},
+    storage::{DraftRule, User},
+};
+
+/// What a kind of editable item supplies to the editing core on the server.
+pub(super) trait KindService: Send + Sync + 'static {
+    /// The editor's fields, as the browser sends them.
+    type Fields: Clone + Send + Sync + 'static;
+    /// How its drafts are stored; `Draft::KIND` is the kind.
+    type Draft: StoredShape<Fields = Self::Fields>;
+    /// The item as its editor opens it.
+    type Editable: Send;
+    /// A version ready to be stored: the fields checked, the body sanitised, and what the form
+    /// does not hold (an article's attachments, an event's series rule) kept from the item.
+    type Version: Send;
+
+    /// The item at `slug` with its shared draft, for its editor.
+    fn editable(slug: &str) -> impl Future<Output = Result<Self::Editable, AppError>> + Send;
+
+    /// `fields` checked as a save would check them (so problems show while typing), but not
+    /// yet sanitised; a problem answers 422 naming the field.
+    fn validated(fields: Self::Fields) -> Result<Self::Fields, AppError>;
+
+    /// The body's HTML in `fields`, which the server sanitises.
+    fn body_mut(fields: &mut Self::Fields) -> &mut String;
+
+    /// `fields` as the next version of item `id`.
+    fn version_of(
+        id: i64,
+        fields: Self::Fields,
+    ) -> impl Future<Output = Result<Self::Version, AppError>> + Send;
+
+    /// The body readers will see once `version` is written, when it is published.
+    fn published_body(version: &Self::Version) -> Option<&str>;
+
+    /// How the audit log words saving `version` from the editor.
+    fn save_action(version: &Self::Version) -> &'static str;
+
+    /// Writes `version` as the newest version of item `id` if it is still at
+    /// `expected_version`, settling the shared draft by `draft`, with the audit line `action`,
+    /// all in one transaction.
+    fn write(
+        editor: &User,
+        id: i64,
+        version: Self::Version,
+        expected_version: i64,
+        draft: DraftRule,
+        action: &str,
+    ) -> impl Future<Output = Result<Saved, AppError>> + Send;
+
+    /// The fields of version `version` of item `id`: its current one or a revision.
+    fn fields_at(
+        id: i64,
+        version: i64,
+    ) -> impl Future<Output = Result<Self::Fields, AppError>> + Send;
+
+    /// Each field compared, as (label, text), in the order a comparison shows them; bodies as
+    /// plain text, dates and status worded in `lang`.
+    fn compared(fields: Self::Fields, lang: Lang) -> Vec<(Message, String)>;
+}
+
+/// Something to do with the service of whichever kind an `ItemRef` names.
+pub(super) trait KindTask: Send {
+    type Output;
+    fn run<K: KindService>(self) -> impl Future<Output = Self::Output> + Send;
+}
+
+/// Runs `task` with the service of `kind`: the one place a kind is mapped to its server code.
+pub(super) async fn for_kind<T: KindTask>(kind: ItemKind, task: T) -> T::Output {
+    match kind {
+        ItemKind::Article => task.run::<ArticleKind>().await,
+        ItemKind::Event => task.run::<EventKind>().await,
+    }
+}
+
+/// `fields` validated, with the body sanitised off the request threads.
+async fn checked<K: KindService>(fields: K::Fields) -> Result<K::Fields, AppError> {
+    let mut fields = K::validated(fields)?;
+    let body = std::mem::take(K::body_mut(&mut fields));
+    *K::body_mut(&mut fields) = SafeHtml::sanitize_off_thread(body)
+        .await?
+        .as_str()
+        .to_string();
+    Ok(fields)
+}
+
+/// Saves the shared draft; readers still see what was published. It is checked like a
+/// publication, so problems show while typing.
+pub(super) async fn save_draft<K: KindService>(
+    editor: &User,
+    save: ItemSave<K::Fields>,
+) -> Result<Saved, AppError> {
+    let mut fields = checked::<K>(save.fields).await?;
+    let body_html = K::body_mut(&mut fields).clone();
+    stored_draft::save::<K::Draft>(
+        editor,
+        save.id,
+        &fields,
+        body_html,
+        save.base_version,
+        save.draft_version,
+    )
+    .await
+}
+
+/// Writes the editor's fields over the item (published, for a kind whose fields do not say
+/// otherwise), keeping the version they replace, and discards the draft they came from.
+pub(super) async fn publish<K: KindService>(
+    editor: &User,
+    save: ItemSave<K::Fields>,
+) -> Result<Saved, AppError> {
+    let version = K::version_of(save.id, save.fields).await?;
+    // Checked on the body as it will be stored.
+    if K::published_body(&version).is_some_and(|body| !images_have_alt_text(body)) {
+        return Err(AppError::invalid("body", Message::new("invalid-alt-text")));
+    }
+    let action = K::save_action(&version);
+    // Publishing over a draft someone saved after this editor's last look would lose it: the
+    // store refuses that in the publishing transaction.
+    let draft = DraftRule::Publishes(save.draft_version);
+    K::write(editor, save.id, version, save.base_version, draft, action).await
+}
+
+/// Makes version `version` of item `id` current again, as a new version; not from the shared
+/// draft, so a draft another editor saved stays theirs.
+pub(super) async fn restore<K: KindService>(
+    editor: &User,
+    id: i64,
+    version: i64,
+    expected_version: i64,
+) -> Result<Saved, AppError> {
+    let fields = K::fields_at(id, version).await?;
+    let restored = K::version_of(id, fields).await?;
+    let action = format!("restored version {version}");
+    K::write(
+        editor,
+        id,
+        restored,
+        expected_version,
+        DraftRule::Keeps,
+        &action,
+    )
+    .await
+}
+
+/// (label, older text, newer text) for each field of versions `older` and `newer`.
+pub(super) async fn compared<K: KindService>(
+    id: i64,
+    older: i64,
+    newer: i64,
+    lang: Lang,
+) -> Result<Vec<(Message, String, String)>, AppError> {
+    let older = K::compared(K::fields_at(id, older).await?, lang);
+    let newer = K::compared(K::fields_at(id, newer).await?, lang);
+    let both = older.into_iter().zip(newer);
+    Ok(both.map(|((label, a), (_, b))| (label, a, b)).collect())
+}
