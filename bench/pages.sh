@@ -15,5 +15,5 @@ if [ ! -f bench/node_modules/.package-lock.json ] || [ bench/package-lock.json -
   (cd bench && npm ci --no-audit --no-fund --silent)
 fi
 port=${BENCH_PORT:-3100}
-start_server "$port" DATABASE_URL="sqlite:$work/notikumi.db" NOTIKUMI_DEMO=1 NOTIKUMI_MEDIA_DIR="$work/media"
+start_server "$port" DATABASE_URL="sqlite:$work/notikumi.db" NOTIKUMI_DEMO=1 NOTIKUMI_MEDIA_DIR="$work/media" NOTIKUMI_BUILDS_DIR="$work/builds"
 node bench/pages.mjs --url "http://127.0.0.1:$port" "$@"

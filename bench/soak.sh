@@ -17,7 +17,7 @@ article=lietuva-un-latvija-sniegs-atbalstu-moldovai-cina-pret-cilveku-tirdznieci
 
 echo "$password" | DATABASE_URL=$db "$bin" user add soak@example.lv --role editor >/dev/null
 start_server "$port" DATABASE_URL="$db" NOTIKUMI_DEMO=1 NOTIKUMI_PUBLIC_URL="$base" \
-  NOTIKUMI_MEDIA_DIR="$work/media"
+  NOTIKUMI_MEDIA_DIR="$work/media" NOTIKUMI_BUILDS_DIR="$work/builds"
 
 cookie=$(curl -s -D - -o /dev/null -H "Origin: $base" -H 'Accept: application/json' \
   --data "email=soak@example.lv&password=$password" "$base/api/login" \

@@ -28,7 +28,7 @@ if [ -z "${BENCH_NO_BUILD:-}" ]; then
 fi
 port=${BENCH_PORT:-3100}
 nginx_port=$((port + 1))
-start_server "$port" DATABASE_URL="sqlite:$work/notikumi.db" NOTIKUMI_DEMO=1 NOTIKUMI_MEDIA_DIR="$work/media"
+start_server "$port" DATABASE_URL="sqlite:$work/notikumi.db" NOTIKUMI_DEMO=1 NOTIKUMI_MEDIA_DIR="$work/media" NOTIKUMI_BUILDS_DIR="$work/builds"
 
 article=$(curl -sf "http://127.0.0.1:$port/news" | grep -o 'href="/news/[a-z0-9-]*-[a-z0-9-]*"' | head -n 1 | cut -d'"' -f2)
 declare -A paths=(

@@ -17,6 +17,8 @@ Environment (read once at start-up; a bad value stops the server naming the vari
   NOTIKUMI_DEMO                  1 (default) loads demo content into an empty database; 0 does not
   NOTIKUMI_PUBLIC_URL            the site's public base URL (default http://127.0.0.1:3000)
   NOTIKUMI_MEDIA_DIR             uploaded images (default data/media); shared by all instances
+  NOTIKUMI_BUILDS_DIR            the last 5 builds' script and WebAssembly, for pages loaded before
+                                 an upgrade (default data/builds); best shared by all instances
   NOTIKUMI_PAGE_CACHE_MB         memory for reader pages served from memory (default 64; 0: off)
   NOTIKUMI_MAX_REQUESTS          requests handled at once before 503 (default 256)
   NOTIKUMI_REQUEST_TIMEOUT_SECS  the longest a request may take: then 408 while its body is still

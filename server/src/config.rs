@@ -8,6 +8,8 @@ pub const DEFAULT_DATABASE_URL: &str = "sqlite:data/notikumi.db";
 
 /// Where uploaded images go when `NOTIKUMI_MEDIA_DIR` is not set.
 pub const DEFAULT_MEDIA_DIR: &str = "data/media";
+/// Where the files of earlier builds are kept when `NOTIKUMI_BUILDS_DIR` is not set.
+pub const DEFAULT_BUILDS_DIR: &str = "data/builds";
 
 /// The base of absolute links when `NOTIKUMI_PUBLIC_URL` is not set: the local server.
 pub const DEFAULT_PUBLIC_URL: &str = "http://127.0.0.1:3000";
@@ -54,6 +56,9 @@ pub struct Serving {
     pub trusted_proxies: crate::client_address::TrustedProxies,
     /// Who may read `/metrics` (by the socket's peer).
     pub metrics_allow: crate::client_address::Networks,
+    /// Where the files of earlier builds are kept, for pages rendered before an upgrade
+    /// (`static_files::keep_builds`); none: only this build's are served.
+    pub builds_dir: Option<std::path::PathBuf>,
 }
 
 impl Default for Serving {
@@ -64,6 +69,7 @@ impl Default for Serving {
             request_timeout: std::time::Duration::from_secs(DEFAULT_REQUEST_TIMEOUT_SECONDS),
             trusted_proxies: crate::client_address::TrustedProxies::default(),
             metrics_allow: crate::client_address::Networks::loopback(),
+            builds_dir: None,
         }
     }
 }
@@ -143,6 +149,12 @@ impl Config {
                 Some(list) => crate::client_address::Networks::parse(&list)
                     .map_err(ConfigError::NotAnAddress)?,
             },
+            builds_dir: Some(
+                lookup("NOTIKUMI_BUILDS_DIR")
+                    .filter(|dir| !dir.trim().is_empty())
+                    .unwrap_or_else(|| DEFAULT_BUILDS_DIR.to_string())
+                    .into(),
+            ),
         };
         Ok(Self {
             database_url,
@@ -188,7 +200,10 @@ mod tests {
                 public_url: DEFAULT_PUBLIC_URL.into(),
                 media_dir: DEFAULT_MEDIA_DIR.into(),
                 header_timeout: std::time::Duration::from_secs(DEFAULT_HEADER_TIMEOUT_SECONDS),
-                serving: Serving::default(),
+                serving: Serving {
+                    builds_dir: Some(DEFAULT_BUILDS_DIR.into()),
+                    ..Serving::default()
+                },
             })
         );
         assert_eq!(

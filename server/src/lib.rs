@@ -39,13 +39,11 @@ pub fn router(state: AppState) -> Router {
 pub fn router_with(mut state: AppState, serving: config::Serving) -> Router {
     // Pages name the built files under this build's own folder (`static_files`).
     let options = &mut state.leptos_options;
-    let pkg_dir = std::path::Path::new(&*options.site_root).join(&*options.site_pkg_dir);
-    options.site_pkg_dir = format!(
-        "{}/{}",
-        options.site_pkg_dir,
-        static_files::build_of(&pkg_dir)
-    )
-    .into();
+    let pkg_base = options.site_pkg_dir.to_string();
+    let pkg_dir = std::path::Path::new(&*options.site_root).join(&pkg_base);
+    let build = static_files::build_of(&pkg_dir);
+    options.site_pkg_dir = format!("{pkg_base}/{build}").into();
+    let earlier_builds = earlier_builds(&pkg_base, &pkg_dir, serving.builds_dir.as_deref(), &build);
     let routes = generate_route_list(App);
     let leptos_options = state.leptos_options.clone();
     let context_state = state.clone();
@@ -67,6 +65,7 @@ pub fn router_with(mut state: AppState, serving: config::Serving) -> Router {
             &format!("/{}", state.leptos_options.site_pkg_dir),
             static_files::this_build(&pkg_dir),
         )
+        .merge(earlier_builds)
         .nest(
             "/media",
             Router::new()
@@ -179,6 +178,30 @@ async fn only_media_names(
 }
 
 /// Uploaded images: named by their content hash, so they never change and may be cached long.
+/// The files of the earlier builds kept in `builds_dir`, each under its own address beside this
+/// build's (`static_files::keep_builds`). A folder that cannot be written costs only that.
+fn earlier_builds(
+    pkg_base: &str,
+    pkg_dir: &std::path::Path,
+    builds_dir: Option<&std::path::Path>,
+    build: &str,
+) -> Router<AppState> {
+    let Some(builds_dir) = builds_dir.filter(|_| build != static_files::UNBUILT) else {
+        return Router::new();
+    };
+    let earlier = static_files::keep_builds(pkg_dir, builds_dir, build).unwrap_or_else(|error| {
+        let dir = builds_dir.display();
+        tracing::warn!(%error, %dir, "earlier builds' files are not kept: pages loaded before an upgrade may miss their code");
+        Vec::new()
+    });
+    earlier.iter().fold(Router::new(), |routes, earlier| {
+        routes.nest_service(
+            &format!("/{pkg_base}/{earlier}"),
+            static_files::this_build(&builds_dir.join(earlier)),
+        )
+    })
+}
+
 fn media_files(
     dir: &std::path::Path,
 ) -> tower_http::set_header::SetResponseHeader<

@@ -7,6 +7,11 @@
 //!
 //! Hashing the files rather than taking cargo-leptos's `hash-files` names: `wasm-split`'s
 //! chunks and loader keep fixed names, which only a folder per build covers.
+//!
+//! A page rendered before an upgrade still loads its lazy chunks (an editor's first click on
+//! "edit", the search box's first focus) from its own build's folder, so a server keeps the
+//! files of its last [`KEPT_BUILDS`] builds in `NOTIKUMI_BUILDS_DIR` ([`keep_builds`]) and
+//! serves each at its own address. Several instances sharing that folder serve each other's.
 
 use std::path::Path;
 
@@ -41,6 +46,9 @@ fn files_under(dir: &Path, found: &mut Vec<std::path::PathBuf>) {
     }
 }
 
+/// The name of a build with no files (`cargo test` without cargo-leptos).
+pub const UNBUILT: &str = "unbuilt";
+
 /// The build's name: a hash of every file under `pkg_dir` (paths and contents, without the
 /// precompressed copies, which follow from them), or `unbuilt` when there are none.
 pub fn build_of(pkg_dir: &Path) -> String {
@@ -53,7 +61,7 @@ pub fn build_of(pkg_dir: &Path) -> String {
         )
     });
     if files.is_empty() {
-        return "unbuilt".into();
+        return UNBUILT.into();
     }
     files.sort();
     let mut hash = Sha256::new();
@@ -67,6 +75,76 @@ pub fn build_of(pkg_dir: &Path) -> String {
         .take(8)
         .map(|byte| format!("{byte:02x}"))
         .collect()
+}
+
+/// How many builds' files a server keeps serving: its own and the newest earlier ones.
+pub const KEPT_BUILDS: usize = 5;
+
+/// The file a kept build's folder is marked with each time a server starts with it; the
+/// builds started longest ago are dropped first.
+const STARTED: &str = ".started";
+
+/// Copies the files of `pkg_dir` (build `build`) into `builds_dir/<build>` unless they are
+/// there already, marks it started now, drops all but the newest [`KEPT_BUILDS`], and answers
+/// the earlier builds kept, newest first.
+pub fn keep_builds(pkg_dir: &Path, builds_dir: &Path, build: &str) -> std::io::Result<Vec<String>> {
+    std::fs::create_dir_all(builds_dir)?;
+    let kept = builds_dir.join(build);
+    if !kept.is_dir() {
+        // Copied under another name and renamed when complete, so an instance starting at the
+        // same time never serves half a build.
+        let stamp = chrono::Utc::now().timestamp_nanos_opt().unwrap_or_default();
+        let incoming = builds_dir.join(format!(".incoming-{build}-{}-{stamp}", std::process::id()));
+        copy_folder(pkg_dir, &incoming)?;
+        if std::fs::rename(&incoming, &kept).is_err() && kept.is_dir() {
+            // Another instance kept the same build first.
+            std::fs::remove_dir_all(&incoming)?;
+        }
+    }
+    std::fs::write(kept.join(STARTED), chrono::Utc::now().to_rfc3339())?;
+    let mut builds: Vec<(std::time::SystemTime, String)> = std::fs::read_dir(builds_dir)?
+        .filter_map(Result::ok)
+        .filter_map(|entry| {
+            let name = entry.file_name().into_string().ok()?;
+            let is_build = name.len() == 16 && name.bytes().all(|b| b.is_ascii_hexdigit());
+            let started = entry
+                .path()
+                .join(STARTED)
+                .metadata()
+                .ok()?
+                .modified()
+                .ok()?;
+            is_build.then_some((started, name))
+        })
+        .collect();
+    builds.sort_by(|a, b| b.cmp(a));
+    for (_, dropped) in builds.iter().skip(KEPT_BUILDS) {
+        // One that cannot be removed now is tried again at the next start.
+        if let Err(error) = std::fs::remove_dir_all(builds_dir.join(dropped)) {
+            tracing::warn!(build = %dropped, %error, "an old build's files stay");
+        }
+    }
+    Ok(builds
+        .into_iter()
+        .take(KEPT_BUILDS)
+        .map(|(_, name)| name)
+        .filter(|name| name != build)
+        .collect())
+}
+
+/// Copies every file under `from` to the same place under `to`.
+fn copy_folder(from: &Path, to: &Path) -> std::io::Result<()> {
+    std::fs::create_dir_all(to)?;
+    for entry in std::fs::read_dir(from)? {
+        let entry = entry?;
+        let target = to.join(entry.file_name());
+        if entry.file_type()?.is_dir() {
+            copy_folder(&entry.path(), &target)?;
+        } else {
+            std::fs::copy(entry.path(), target)?;
+        }
+    }
+    Ok(())
 }
 
 /// `Cache-Control` for a file that never changes at its address: kept a year once found (an
@@ -134,6 +212,56 @@ mod tests {
         assert_eq!(cache_control("/notikumi.js").await, (200, Some(FOR_GOOD)));
         assert_eq!(cache_control("/chunk_9.wasm").await, (404, None));
         std::fs::remove_dir_all(&dir).expect("clean up");
+    }
+
+    /// A folder of its own under the system's temporary folder.
+    fn scratch(what: &str) -> std::path::PathBuf {
+        let dir = std::env::temp_dir().join(format!("notikumi-{what}-{}", uuid::Uuid::new_v4()));
+        std::fs::create_dir_all(&dir).expect("folder");
+        dir
+    }
+
+    #[test]
+    fn each_build_is_kept_until_newer_ones_push_it_out() {
+        let (pkg, builds) = (scratch("pkg"), scratch("builds"));
+        let mut started = Vec::new();
+        for n in 0..KEPT_BUILDS + 2 {
+            std::fs::write(pkg.join("notikumi.js"), format!("build {n}")).expect("write");
+            std::fs::create_dir_all(pkg.join("snippets")).expect("folder");
+            std::fs::write(pkg.join("snippets").join("inline0.js"), "s").expect("write");
+            let build = build_of(&pkg);
+            let earlier = keep_builds(&pkg, &builds, &build).expect("kept");
+            // Newest first; the one started longest ago drops out once there are too many.
+            let expected: Vec<String> = started
+                .iter()
+                .rev()
+                .take(KEPT_BUILDS - 1)
+                .cloned()
+                .collect();
+            assert_eq!(earlier, expected, "after build {n}");
+            started.push(build.clone());
+            // Marks are compared by time: the next start must be later.
+            std::thread::sleep(std::time::Duration::from_millis(20));
+        }
+        let kept = |build: &String| builds.join(build).join("notikumi.js");
+        assert!(!kept(&started[0]).exists() && !kept(&started[1]).exists());
+        assert_eq!(
+            std::fs::read_to_string(kept(&started[2])).expect("kept"),
+            "build 2"
+        );
+        assert!(builds
+            .join(&started[6])
+            .join("snippets")
+            .join("inline0.js")
+            .exists());
+        // Starting an earlier build again keeps its files and makes it the newest.
+        std::fs::write(pkg.join("notikumi.js"), "build 3").expect("write");
+        let again = keep_builds(&pkg, &builds, &started[3]).expect("kept");
+        assert_eq!(again.first(), Some(&started[6]));
+        assert_eq!(again.len(), KEPT_BUILDS - 1);
+        for dir in [pkg, builds] {
+            std::fs::remove_dir_all(dir).expect("clean up");
+        }
     }
 
     #[test]

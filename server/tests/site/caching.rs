@@ -522,3 +522,69 @@ async fn sign_ins_and_drafts_leave_the_kept_pages_alone() {
     assert_eq!(after.body, kept.body, "still the page kept before");
     assert!(!after.body.contains("Aiz muguras"));
 }
+
+/// A reader who loaded a page before an upgrade still gets that build's code: its lazy chunks
+/// (the search box's, an editor's) are asked for later, at the old build's address, and the
+/// upgraded server still has them, kept for good, beside the new build's.
+#[tokio::test]
+async fn a_page_loaded_before_an_upgrade_still_gets_its_code() {
+    let site = Site::with_demo_content().await;
+    let scratch = std::env::temp_dir().join(format!("notikumi-upgrade-{}", uuid::Uuid::new_v4()));
+    let (pkg, builds) = (scratch.join("site").join("pkg"), scratch.join("builds"));
+    std::fs::create_dir_all(&pkg).expect("folder");
+    let get = |router: axum::Router, uri: String| async move {
+        let request = http::Request::get(uri)
+            .body(axum::body::Body::empty())
+            .expect("request");
+        let response = tower::ServiceExt::oneshot(router, request)
+            .await
+            .expect("answer");
+        let status = response.status();
+        let cache = response.headers().get(http::header::CACHE_CONTROL).cloned();
+        let body = axum::body::to_bytes(response.into_body(), usize::MAX)
+            .await
+            .expect("body");
+        (status, cache, String::from_utf8_lossy(&body).into_owned())
+    };
+    // The build a page names: `/pkg/<build>/notikumi.js`.
+    let build_named_by = |page: &str| -> String {
+        page.match_indices("/pkg/")
+            .filter_map(|(at, _)| page.get(at + 5..at + 21))
+            .find(|name| name.bytes().all(|b| b.is_ascii_hexdigit()))
+            .expect("the page names its build")
+            .to_string()
+    };
+
+    std::fs::write(pkg.join("notikumi.js"), "old loader").expect("write");
+    std::fs::write(pkg.join("chunk_search.wasm"), "old chunk").expect("write");
+    let before = site.served_by_build(&scratch.join("site"), &builds);
+    let (_, _, page) = get(before, "/calendar/2020/08".into()).await;
+    let old = build_named_by(&page);
+
+    // The upgrade: new files in place of the old, and the server started again.
+    std::fs::remove_file(pkg.join("chunk_search.wasm")).expect("remove");
+    std::fs::write(pkg.join("notikumi.js"), "new loader").expect("write");
+    std::fs::write(pkg.join("chunk_editor.wasm"), "new chunk").expect("write");
+    let after = site.served_by_build(&scratch.join("site"), &builds);
+    let (_, _, page) = get(after.clone(), "/calendar/2020/08".into()).await;
+    let new = build_named_by(&page);
+    assert_ne!(new, old);
+
+    let (status, cache, body) = get(after.clone(), format!("/pkg/{old}/chunk_search.wasm")).await;
+    assert_eq!((status, body.as_str()), (StatusCode::OK, "old chunk"));
+    let kept_for_good = cache.expect("Cache-Control");
+    assert!(kept_for_good
+        .to_str()
+        .unwrap_or_default()
+        .contains("immutable"));
+    let (status, _, body) = get(after.clone(), format!("/pkg/{old}/notikumi.js")).await;
+    assert_eq!((status, body.as_str()), (StatusCode::OK, "old loader"));
+    let (status, _, body) = get(after.clone(), format!("/pkg/{new}/chunk_editor.wasm")).await;
+    assert_eq!((status, body.as_str()), (StatusCode::OK, "new chunk"));
+    // Each build has only its own files.
+    let (status, _, _) = get(after.clone(), format!("/pkg/{old}/chunk_editor.wasm")).await;
+    assert_eq!(status, StatusCode::NOT_FOUND);
+    let (status, _, _) = get(after, format!("/pkg/{new}/chunk_search.wasm")).await;
+    assert_eq!(status, StatusCode::NOT_FOUND);
+    std::fs::remove_dir_all(&scratch).expect("clean up");
+}

@@ -113,9 +113,21 @@ impl Site {
 }
 
 fn router_of(store: storage::SharedStore, serving: server::config::Serving) -> Router {
+    router_on(
+        store,
+        LeptosOptions::builder().output_name("notikumi").build(),
+        serving,
+    )
+}
+
+fn router_on(
+    store: storage::SharedStore,
+    leptos_options: LeptosOptions,
+    serving: server::config::Serving,
+) -> Router {
     server::router_with(
         AppState {
-            leptos_options: LeptosOptions::builder().output_name("notikumi").build(),
+            leptos_options,
             store,
             public_url: ORIGIN.into(),
             media_dir: std::env::temp_dir()
@@ -123,6 +135,26 @@ fn router_of(store: storage::SharedStore, serving: server::config::Serving) -> R
         },
         serving,
     )
+}
+
+impl Site {
+    /// This site served by a build whose files are in `site_root/pkg`, keeping earlier builds'
+    /// files in `builds_dir`, as `notikumi serve` does.
+    pub fn served_by_build(
+        &self,
+        site_root: &std::path::Path,
+        builds_dir: &std::path::Path,
+    ) -> Router {
+        let options = LeptosOptions::builder()
+            .output_name("notikumi")
+            .site_root(site_root.display().to_string())
+            .build();
+        let serving = server::config::Serving {
+            builds_dir: Some(builds_dir.to_path_buf()),
+            ..server::config::Serving::default()
+        };
+        router_on(self.store.clone(), options, serving)
+    }
 }
 
 impl Drop for Site {
