@@ -46,7 +46,7 @@ fn EditorForm(article: EditableArticle, on_leave: Callback<()>) -> impl IntoView
         ..
     } = draft;
     let state = autosave.state;
-    let published = RwSignal::new(article.published);
+    let published = RwSignal::new(article.details.published);
     let error_for = move |field: &'static str| draft.error_for(field);
 
     let publish = move || {

@@ -4,10 +4,10 @@
 use chrono::Utc;
 
 use super::{
-    kind_service::KindService,
+    kind_service::{ForEditing, KindService},
     service::{audit, clock},
-    stored_draft::{self, StoredArticleDraft},
-    validate, ArticleFields, ArticleSettingsSave, EditableArticle, Saved, SettingsSaved,
+    stored_draft::StoredArticleDraft,
+    validate, ArticleDetails, ArticleFields, ArticleSettingsSave, Saved, SettingsSaved,
 };
 use crate::{
     error::AppError,
@@ -41,29 +41,25 @@ pub(super) struct ArticleKind;
 impl KindService for ArticleKind {
     type Fields = ArticleFields;
     type Draft = StoredArticleDraft;
-    type Editable = EditableArticle;
+    type Details = ArticleDetails;
     type Version = NewArticle;
 
-    async fn editable(slug: &str) -> Result<EditableArticle, AppError> {
-        let store = store()?;
-        let article = store
+    async fn for_editing(
+        slug: &str,
+    ) -> Result<ForEditing<ArticleFields, ArticleDetails>, AppError> {
+        let article = store()?
             .article_for_editing(slug)
             .await?
             .ok_or(AppError::NotFound)?;
-        let draft = stored_draft::opened::<StoredArticleDraft>(article.id).await?;
-        Ok(EditableArticle {
-            category: article
-                .category
-                .as_ref()
-                .map(|c| c.slug.clone())
-                .unwrap_or_default(),
-            categories: crate::calendar::occurrences::category_tags(store.as_ref()).await?,
-            id: article.id,
-            slug: article.slug.clone(),
-            published: article.status == Status::Published,
-            version: article.version,
+        Ok(ForEditing {
             current: fields_of(&article),
-            draft,
+            details: ArticleDetails {
+                published: article.status == Status::Published,
+                category: article.category.map(|c| c.slug).unwrap_or_default(),
+            },
+            id: article.id,
+            slug: article.slug,
+            version: article.version,
         })
     }
 

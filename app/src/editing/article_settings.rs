@@ -16,7 +16,7 @@ pub fn ArticleSettings(
     let lang = crate::i18n::current_lang();
     let article_id = article.id;
     let slug = RwSignal::new(article.slug.clone());
-    let category = RwSignal::new(article.category.clone());
+    let category = RwSignal::new(article.details.category.clone());
     let message = RwSignal::new(None::<String>);
     let slug_error = RwSignal::new(None::<String>);
     let original_slug = article.slug.clone();
@@ -66,9 +66,9 @@ pub fn ArticleSettings(
             <p id="edit-slug-error" class="field-error" role="alert">{move || slug_error.get()}</p>
             <label for="edit-article-category">{tr(lang, "editor-field-category")}</label>
             <select id="edit-article-category" on:change=move |event| category.set(event_target_value(&event))>
-                <option value="" selected=article.category.is_empty()>{tr(lang, "editor-no-category")}</option>
+                <option value="" selected=article.details.category.is_empty()>{tr(lang, "editor-no-category")}</option>
                 {article.categories.iter().map(|tag| view! {
-                    <option value=tag.slug.clone() selected=tag.slug == article.category>{tag.name.clone()}</option>
+                    <option value=tag.slug.clone() selected=tag.slug == article.details.category>{tag.name.clone()}</option>
                 }).collect_view()}
             </select>
             <label for="edit-article-status">{tr(lang, "editor-field-status")}</label>
@@ -76,8 +76,8 @@ pub fn ArticleSettings(
                 id="edit-article-status"
                 on:change=move |event| published.set(event_target_value(&event) == "published")
             >
-                <option value="draft" selected=!article.published>{tr(lang, "editor-status-unpublished-hidden")}</option>
-                <option value="published" selected=article.published>{tr(lang, "editor-status-published")}</option>
+                <option value="draft" selected=!article.details.published>{tr(lang, "editor-status-unpublished-hidden")}</option>
+                <option value="published" selected=article.details.published>{tr(lang, "editor-status-published")}</option>
             </select>
             <button type="button" class="button" on:click=save>{tr(lang, "editor-settings-save")}</button>
             <p role="status">{move || message.get()}</p>

@@ -135,7 +135,7 @@ fn EventForm(event: EditableEvent, on_leave: Callback<()>) -> impl IntoView {
                 on_delete=Callback::new(move |()| delete())
             />
             {conflict_view}
-            {event.repeats.then(|| view! {
+            {event.details.repeats.then(|| view! {
                 <p class="event-editor__note">{tr(lang, "editor-recurring-note")}</p>
             })}
             <article class="event event--editing">

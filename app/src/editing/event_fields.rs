@@ -6,7 +6,6 @@ use serde::{Deserialize, Serialize};
 
 use super::validate;
 use crate::{
-    calendar::CategoryTag,
     error::AppError,
     i18n::{tr, Lang, Message},
 };
@@ -38,20 +37,15 @@ pub struct EventFields {
     pub published: bool,
 }
 
-/// An event opened for editing.
+/// What only an event's editor needs.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-pub struct EditableEvent {
-    pub id: i64,
-    pub slug: String,
-    pub version: i64,
+pub struct EventDetails {
     /// Recurring events keep their rule; the dates are those of the first occurrence.
     pub repeats: bool,
-    /// What readers see (or would, once published).
-    pub fields: EventFields,
-    /// The shared draft, when someone saved one since.
-    pub draft: Option<super::DraftState<EventFields>>,
-    pub categories: Vec<CategoryTag>,
 }
+
+/// An event opened for editing.
+pub type EditableEvent = super::EditableItem<EventFields, EventDetails>;
 
 /// A save of the event form.
 pub type EventSave = super::ItemSave<EventFields>;

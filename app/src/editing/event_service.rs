@@ -4,14 +4,14 @@
 use chrono::{Days, NaiveDate, NaiveTime};
 
 use super::{
-    event_fields::{self, EditableEvent, EventFields},
-    kind_service::KindService,
+    event_fields::{self, EventDetails, EventFields},
+    kind_service::{ForEditing, KindService},
     service::{audit, clock},
-    stored_draft::{self, StoredEventDraft},
+    stored_draft::StoredEventDraft,
     Saved,
 };
 use crate::{
-    calendar::{occurrences::category_tags, recurrence},
+    calendar::recurrence,
     error::AppError,
     i18n::{Lang, Message},
     sanitize::SafeHtml,
@@ -112,24 +112,22 @@ pub(super) struct EventVersion {
 impl KindService for EventKind {
     type Fields = EventFields;
     type Draft = StoredEventDraft;
-    type Editable = EditableEvent;
+    type Details = EventDetails;
     type Version = EventVersion;
 
-    async fn editable(slug: &str) -> Result<EditableEvent, AppError> {
-        let store = store()?;
-        let event = store
+    async fn for_editing(slug: &str) -> Result<ForEditing<EventFields, EventDetails>, AppError> {
+        let event = store()?
             .event_for_editing(slug)
             .await?
             .ok_or(AppError::NotFound)?;
-        let draft = stored_draft::opened::<StoredEventDraft>(event.id).await?;
-        Ok(EditableEvent {
+        Ok(ForEditing {
+            current: fields_of(&event),
+            details: EventDetails {
+                repeats: event.recurrence.is_some(),
+            },
             id: event.id,
-            slug: event.slug.clone(),
+            slug: event.slug,
             version: event.version,
-            repeats: event.recurrence.is_some(),
-            fields: fields_of(&event),
-            draft,
-            categories: category_tags(store.as_ref()).await?,
         })
     }
 

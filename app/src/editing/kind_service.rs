@@ -10,13 +10,16 @@ use std::future::Future;
 use super::{
     article_service::ArticleKind,
     event_service::EventKind,
+    shell::Editable,
     stored_draft::{self, StoredShape},
-    ItemKind, ItemSave, Saved,
+    EditableItem, ItemKind, ItemSave, Saved,
 };
 use crate::{
+    calendar::occurrences::category_tags,
     error::AppError,
     i18n::{Lang, Message},
     sanitize::{images_have_alt_text, SafeHtml},
+    state::store,
     storage::{DraftRule, User},
 };
 
@@ -26,14 +29,18 @@ pub(super) trait KindService: Send + Sync + 'static {
     type Fields: Clone + Send + Sync + 'static;
     /// How its drafts are stored; `Draft::KIND` is the kind.
     type Draft: StoredShape<Fields = Self::Fields>;
-    /// The item as its editor opens it.
-    type Editable: Send;
+    /// What only its editor needs (`ArticleDetails`, `EventDetails`), which is also the
+    /// kind's descriptor in the browser.
+    type Details: Editable<Fields = Self::Fields>;
     /// A version ready to be stored: the fields checked, the body sanitised, and what the form
     /// does not hold (an article's attachments, an event's series rule) kept from the item.
     type Version: Send;
 
-    /// The item at `slug` with its shared draft, for its editor.
-    fn editable(slug: &str) -> impl Future<Output = Result<Self::Editable, AppError>> + Send;
+    /// The item at `slug` as stored now (unpublished ones too, not trashed ones), for its
+    /// editor.
+    fn for_editing(
+        slug: &str,
+    ) -> impl Future<Output = Result<ForEditing<Self::Fields, Self::Details>, AppError>> + Send;
 
     /// `fields` checked as a save would check them (so problems show while typing), but not
     /// yet sanitised; a problem answers 422 naming the field.
@@ -75,6 +82,32 @@ pub(super) trait KindService: Send + Sync + 'static {
     /// Each field compared, as (label, text), in the order a comparison shows them; bodies as
     /// plain text, dates and status worded in `lang`.
     fn compared(fields: Self::Fields, lang: Lang) -> Vec<(Message, String)>;
+}
+
+/// An item as stored now, as a kind reads it for its editor; [`editable`] adds what every kind
+/// adds (the shared draft, the categories).
+pub(super) struct ForEditing<F, D> {
+    pub id: i64,
+    pub slug: String,
+    pub version: i64,
+    pub current: F,
+    pub details: D,
+}
+
+/// The item at `slug` with its shared draft, for its editor.
+pub(super) async fn editable<K: KindService>(
+    slug: &str,
+) -> Result<EditableItem<K::Fields, K::Details>, AppError> {
+    let item = K::for_editing(slug).await?;
+    Ok(EditableItem {
+        draft: stored_draft::opened::<K::Draft>(item.id).await?,
+        categories: category_tags(store()?.as_ref()).await?,
+        id: item.id,
+        slug: item.slug,
+        version: item.version,
+        current: item.current,
+        details: item.details,
+    })
 }
 
 /// Something to do with the service of whichever kind an `ItemRef` names.

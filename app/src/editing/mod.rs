@@ -86,21 +86,33 @@ pub struct DraftState<F = ArticleFields> {
     pub saved_at: String,
 }
 
-/// An article opened for editing.
+/// An item of any kind opened for editing: `F` its fields, `D` what only its kind's editor
+/// needs (and which kind it is, as [`shell::Editable`]).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-pub struct EditableArticle {
+pub struct EditableItem<F, D> {
     pub id: i64,
     pub slug: String,
-    pub published: bool,
-    /// The stored article's version, which publishing must name.
+    /// The stored item's version, which saving must name.
     pub version: i64,
-    /// What readers see (for an article never published: what was last published to it).
-    pub current: ArticleFields,
-    pub draft: Option<DraftState>,
+    /// What is saved now (for an item readers cannot see yet: what they would see).
+    pub current: F,
+    /// The shared draft, when someone saved one since.
+    pub draft: Option<DraftState<F>>,
+    /// The categories an editor may choose from.
+    pub categories: Vec<crate::calendar::CategoryTag>,
+    pub details: D,
+}
+
+/// What only an article's editor needs.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ArticleDetails {
+    pub published: bool,
     /// The category's slug, or empty.
     pub category: String,
-    pub categories: Vec<crate::calendar::CategoryTag>,
 }
+
+/// An article opened for editing.
+pub type EditableArticle = EditableItem<ArticleFields, ArticleDetails>;
 
 /// An article's address, category and visibility, as the editor sets them.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -266,9 +278,8 @@ pub struct AuditLine {
 /// An article with its draft, for a signed-in editor.
 #[server(input = Json, endpoint = "editing/get_editable_article")]
 pub async fn get_editable_article(slug: String) -> Result<EditableArticle, AppError> {
-    use kind_service::KindService;
     crate::auth::session::require_editor().await?;
-    article_service::ArticleKind::editable(&slug).await
+    kind_service::editable::<article_service::ArticleKind>(&slug).await
 }
 
 /// Saves the shared draft; readers still see the published version.
@@ -417,9 +428,8 @@ pub async fn get_translation(
 /// An event with its form fields, for a signed-in editor.
 #[server(input = Json, endpoint = "editing/get_editable_event")]
 pub async fn get_editable_event(slug: String) -> Result<EditableEvent, AppError> {
-    use kind_service::KindService;
     crate::auth::session::require_editor().await?;
-    event_service::EventKind::editable(&slug).await
+    kind_service::editable::<event_service::EventKind>(&slug).await
 }
 
 /// Saves the event's shared draft; readers still see the event as it was.

@@ -13,17 +13,21 @@ use super::{
     conflict::{article_parts, event_parts, ConflictView, Part},
     delete_item,
     drafting::Draft,
-    event_fields::{EditableEvent, EventFields},
-    ArticleFields, DraftState, EditableArticle, ItemKind, ItemRef, ItemSave, Saved,
+    event_fields::{EditableEvent, EventDetails, EventFields},
+    ArticleDetails, ArticleFields, DraftState, EditableArticle, EditableItem, ItemKind, ItemRef,
+    ItemSave, Saved,
 };
 use crate::{
     error::AppError,
     i18n::{tr, tr_with, Arg, Lang},
 };
 
-/// An item as the server sends it to its editor.
-pub trait Editable: Clone + Send + Sync + 'static {
-    type Fields: Clone + PartialEq + Send + Sync + 'static;
+/// A kind of item as its editor in the browser knows it, implemented by what only its editor
+/// needs (`ArticleDetails`, `EventDetails`): which kind it is, its messages, its conflict
+/// parts and its server functions. Its item is an [`EditableItem`] of its fields and itself.
+pub trait Editable: Clone + Send + Sync + Serialize + DeserializeOwned + 'static {
+    type Fields: Clone + PartialEq + Send + Sync + Serialize + DeserializeOwned + 'static;
+    const KIND: ItemKind;
     /// How the conflict view names the item as saved, when the other side is not a draft.
     const SAVED_VERSION: &'static str;
     /// The conflict view's heading (a message key).
@@ -32,130 +36,97 @@ pub trait Editable: Clone + Send + Sync + 'static {
     const DELETE_QUESTION: &'static str;
     const AFTER_DELETE: &'static str;
 
-    /// Which item this is, as history, trash and delete name it.
-    fn item(&self) -> ItemRef;
-    /// Its address.
-    fn slug(&self) -> &str;
     /// The parts the conflict view lets an editor choose between.
     fn parts() -> Vec<Part<Self::Fields>>;
-
     /// Saves the shared draft (the kind's server function).
     fn save_shared_draft(
         save: ItemSave<Self::Fields>,
     ) -> impl Future<Output = Result<Saved, AppError>> + 'static;
     /// The item as stored now, for its editor (the kind's server function).
-    fn fetch(slug: String) -> impl Future<Output = Result<Self, AppError>> + Send + 'static;
-    /// The stored item's version.
-    fn version(&self) -> i64;
-    /// What is saved now (what readers see, once it is published).
-    fn current(&self) -> &Self::Fields;
-    /// The shared draft, when someone saved one since.
-    fn draft(&self) -> Option<&DraftState<Self::Fields>>;
+    fn fetch(
+        slug: String,
+    ) -> impl Future<Output = Result<EditableItem<Self::Fields, Self>, AppError>> + Send + 'static;
     /// The body's HTML, which the body editor holds outside the reactive fields.
     fn body_html(fields: &Self::Fields) -> &str;
+}
+
+impl<K: Editable> EditableItem<K::Fields, K> {
+    /// Which item this is, as history, trash and delete name it.
+    pub fn item(&self) -> ItemRef {
+        ItemRef {
+            kind: K::KIND,
+            id: self.id,
+        }
+    }
 
     /// Where an editor starts: the shared draft and the item version it was written on, so a
     /// change made to the item since (a move, a restore) comes up as a conflict; else the
     /// saved item.
-    fn starting_point(&self) -> (Self::Fields, i64) {
-        match self.draft() {
+    pub fn starting_point(&self) -> (K::Fields, i64) {
+        match &self.draft {
             Some(draft) => (draft.fields.clone(), draft.base_version),
-            None => (self.current().clone(), self.version()),
+            None => (self.current.clone(), self.version),
         }
     }
 
     /// The other side of a conflict, and who saved it: a draft written on the item as it is
     /// now, else the saved item.
-    fn theirs(&self, lang: Lang) -> (Self::Fields, String) {
-        match self.draft() {
-            Some(draft) if draft.base_version == self.version() => {
+    pub fn theirs(&self, lang: Lang) -> (K::Fields, String) {
+        match &self.draft {
+            Some(draft) if draft.base_version == self.version => {
                 (draft.fields.clone(), saved_by(lang, draft))
             }
-            _ => (self.current().clone(), tr(lang, Self::SAVED_VERSION)),
+            _ => (self.current.clone(), tr(lang, K::SAVED_VERSION)),
         }
     }
 }
 
-impl Editable for EditableArticle {
+impl Editable for ArticleDetails {
     type Fields = ArticleFields;
+    const KIND: ItemKind = ItemKind::Article;
     const SAVED_VERSION: &'static str = "conflict-published-version";
     const CONFLICT_HEADING: &'static str = "conflict-article-heading";
     const DELETE_QUESTION: &'static str = "editor-article-delete-question";
     const AFTER_DELETE: &'static str = "/editor";
 
-    fn item(&self) -> ItemRef {
-        ItemRef {
-            kind: ItemKind::Article,
-            id: self.id,
-        }
-    }
-    fn slug(&self) -> &str {
-        &self.slug
-    }
     fn parts() -> Vec<Part<ArticleFields>> {
         article_parts()
     }
-
     fn save_shared_draft(
         save: ItemSave<ArticleFields>,
     ) -> impl Future<Output = Result<Saved, AppError>> + 'static {
         super::save_draft(save)
     }
-    fn fetch(slug: String) -> impl Future<Output = Result<Self, AppError>> + Send + 'static {
+    fn fetch(
+        slug: String,
+    ) -> impl Future<Output = Result<EditableArticle, AppError>> + Send + 'static {
         super::get_editable_article(slug)
-    }
-
-    fn version(&self) -> i64 {
-        self.version
-    }
-    fn current(&self) -> &ArticleFields {
-        &self.current
-    }
-    fn draft(&self) -> Option<&DraftState<ArticleFields>> {
-        self.draft.as_ref()
     }
     fn body_html(fields: &ArticleFields) -> &str {
         &fields.body_html
     }
 }
 
-impl Editable for EditableEvent {
+impl Editable for EventDetails {
     type Fields = EventFields;
+    const KIND: ItemKind = ItemKind::Event;
     const SAVED_VERSION: &'static str = "conflict-saved-version";
     const CONFLICT_HEADING: &'static str = "conflict-event-heading";
     const DELETE_QUESTION: &'static str = "editor-event-delete-question";
     const AFTER_DELETE: &'static str = "/calendar";
 
-    fn item(&self) -> ItemRef {
-        ItemRef {
-            kind: ItemKind::Event,
-            id: self.id,
-        }
-    }
-    fn slug(&self) -> &str {
-        &self.slug
-    }
     fn parts() -> Vec<Part<EventFields>> {
         event_parts()
     }
-
     fn save_shared_draft(
         save: ItemSave<EventFields>,
     ) -> impl Future<Output = Result<Saved, AppError>> + 'static {
         super::save_event_draft(save)
     }
-    fn fetch(slug: String) -> impl Future<Output = Result<Self, AppError>> + Send + 'static {
+    fn fetch(
+        slug: String,
+    ) -> impl Future<Output = Result<EditableEvent, AppError>> + Send + 'static {
         super::get_editable_event(slug)
-    }
-
-    fn version(&self) -> i64 {
-        self.version
-    }
-    fn current(&self) -> &EventFields {
-        &self.fields
-    }
-    fn draft(&self) -> Option<&DraftState<EventFields>> {
-        self.draft.as_ref()
     }
     fn body_html(fields: &EventFields) -> &str {
         &fields.body_html
@@ -177,16 +148,16 @@ pub(super) fn editing_title(lang: Lang, title: &str) -> String {
 }
 
 /// Loads the item `slug` and shows its editor `form`, or why it cannot be opened.
-pub fn load_editor<T, V>(
+pub fn load_editor<K, V>(
     slug: String,
-    form: impl Fn(T) -> V + Clone + Send + Sync + 'static,
+    form: impl Fn(EditableItem<K::Fields, K>) -> V + Clone + Send + Sync + 'static,
 ) -> impl IntoView
 where
-    T: Editable + Serialize + DeserializeOwned,
+    K: Editable,
     V: IntoView + 'static,
 {
     let lang = crate::i18n::current_lang();
-    let item = Resource::new(move || slug.clone(), T::fetch);
+    let item = Resource::new(move || slug.clone(), K::fetch);
     view! {
         <Suspense fallback=move || view! { <p class="loading">{tr(lang, "editor-opening")}</p> }>
             {move || {
@@ -202,22 +173,22 @@ where
     }
 }
 
-/// An editor opened on an item of kind `T`: what every kind's form starts from.
-pub struct Opened<T: Editable> {
-    pub draft: Draft<T::Fields, T>,
+/// An editor opened on an item of kind `K`: what every kind's form starts from.
+pub struct Opened<K: Editable> {
+    pub draft: Draft<K::Fields, EditableItem<K::Fields, K>>,
     /// The item version the editor continues from.
     pub version: RwSignal<i64>,
     /// The fields it starts with (the body editor takes its first HTML from them).
-    pub starting: T::Fields,
+    pub starting: K::Fields,
     pub item: ItemRef,
     pub slug: StoredValue<String>,
     /// The body editor's element, which a resolved conflict writes into.
     pub body: NodeRef<html::Div>,
 }
 
-impl<T: Editable> Opened<T> {
+impl<K: Editable> Opened<K> {
     /// The save of the editor's fields as they are now.
-    pub fn request(&self) -> impl Fn() -> ItemSave<T::Fields> + Copy + 'static {
+    pub fn request(&self) -> impl Fn() -> ItemSave<K::Fields> + Copy + 'static {
         let (item, version) = (self.item, self.version);
         let (fields, draft_version) = (self.draft.fields, self.draft.draft_version);
         move || ItemSave {
@@ -237,32 +208,33 @@ impl<T: Editable> Opened<T> {
     ) -> (
         impl Fn(AppError) + Copy + 'static,
         impl Fn() + Copy + 'static,
-        impl Fn(&dyn Fn(&mut T::Fields)) + Copy + 'static,
+        impl Fn(&dyn Fn(&mut K::Fields)) + Copy + 'static,
     ) {
         let slug = self.slug;
-        let reopen = move || T::fetch(slug.get_value());
+        let reopen = move || K::fetch(slug.get_value());
         self.draft
-            .saving(lang, self.request(), T::save_shared_draft, reopen)
+            .saving(lang, self.request(), K::save_shared_draft, reopen)
     }
 }
 
 /// An editor opened on `item`.
-pub fn open<T: Editable>(item: &T) -> Opened<T> {
+pub fn open<K: Editable>(item: &EditableItem<K::Fields, K>) -> Opened<K> {
     let (fields, version) = item.starting_point();
     let stored = item
-        .draft()
+        .draft
+        .as_ref()
         .map(|draft| (draft.draft_version, draft.saved_at.as_str()));
     Opened {
         starting: fields.clone(),
         draft: Draft::new(fields, stored),
         version: RwSignal::new(version),
         item: item.item(),
-        slug: StoredValue::new(item.slug().to_string()),
+        slug: StoredValue::new(item.slug.clone()),
         body: NodeRef::new(),
     }
 }
 
-impl<T: Editable> Draft<T::Fields, T> {
+impl<K: Editable> Draft<K::Fields, EditableItem<K::Fields, K>> {
     /// How an editor saves as its user types: `save_now` saves the shared draft `request`
     /// builds at once (with `save`); `edit` changes the fields and saves a moment after typing
     /// stops; `failed` shows why any save failed, fetching the other version with `reopen`
@@ -272,21 +244,21 @@ impl<T: Editable> Draft<T::Fields, T> {
     pub fn saving<SaveFut, OpenFut>(
         self,
         lang: Lang,
-        request: impl Fn() -> ItemSave<T::Fields> + Copy + 'static,
-        save: fn(ItemSave<T::Fields>) -> SaveFut,
+        request: impl Fn() -> ItemSave<K::Fields> + Copy + 'static,
+        save: fn(ItemSave<K::Fields>) -> SaveFut,
         reopen: impl Fn() -> OpenFut + Copy + 'static,
     ) -> (
         impl Fn(AppError) + Copy + 'static,
         impl Fn() + Copy + 'static,
-        impl Fn(&dyn Fn(&mut T::Fields)) + Copy + 'static,
+        impl Fn(&dyn Fn(&mut K::Fields)) + Copy + 'static,
     )
     where
         SaveFut: Future<Output = Result<super::Saved, AppError>> + 'static,
-        OpenFut: Future<Output = Result<T, AppError>> + 'static,
+        OpenFut: Future<Output = Result<EditableItem<K::Fields, K>, AppError>> + 'static,
     {
         let failed = move |error| self.failed(lang, error, reopen);
         let save_now = move || self.save_now(request(), save, failed);
-        let edit = move |change: &dyn Fn(&mut T::Fields)| {
+        let edit = move |change: &dyn Fn(&mut K::Fields)| {
             self.fields.update(|fields| change(fields));
             self.autosave.schedule(save_now);
         };
@@ -323,17 +295,17 @@ impl<T: Editable> Draft<T::Fields, T> {
         save_now: impl Fn() + Copy + Send + Sync + 'static,
     ) -> impl Fn() -> Option<AnyView> + Copy + Send + Sync + 'static {
         let conflict = self.conflict;
-        let resolve = Callback::new(move |merged: T::Fields| {
+        let resolve = Callback::new(move |merged: K::Fields| {
             let Some((_, theirs)) = conflict.get_untracked() else {
                 return;
             };
             if let Some(element) = body.get_untracked() {
-                element.set_inner_html(T::body_html(&merged));
+                element.set_inner_html(K::body_html(&merged));
             }
             self.fields.set(merged);
-            version.set(theirs.version());
+            version.set(theirs.version);
             self.draft_version
-                .set(theirs.draft().map_or(0, |draft| draft.draft_version));
+                .set(theirs.draft.as_ref().map_or(0, |draft| draft.draft_version));
             conflict.set(None);
             self.autosave.state.set(SaveState::Unsaved);
             save_now();
@@ -343,11 +315,11 @@ impl<T: Editable> Draft<T::Fields, T> {
                 let (theirs, who) = theirs.theirs(lang);
                 view! {
                     <ConflictView
-                        heading=tr(lang, T::CONFLICT_HEADING)
+                        heading=tr(lang, K::CONFLICT_HEADING)
                         mine
                         theirs
                         who
-                        parts=T::parts()
+                        parts=K::parts()
                         on_resolve=resolve
                     />
                 }
@@ -362,7 +334,7 @@ impl<T: Editable> Draft<T::Fields, T> {
         let state = self.autosave.state;
         move || {
             let sure = window()
-                .confirm_with_message(&tr(lang, T::DELETE_QUESTION))
+                .confirm_with_message(&tr(lang, K::DELETE_QUESTION))
                 .unwrap_or(false);
             if !sure {
                 return;
@@ -372,7 +344,7 @@ impl<T: Editable> Draft<T::Fields, T> {
                 match delete_item(item).await {
                     Ok(()) => {
                         state.set(SaveState::Unchanged);
-                        crate::components::go_to(&lang.href(T::AFTER_DELETE));
+                        crate::components::go_to(&lang.href(K::AFTER_DELETE));
                     }
                     Err(error) => state.set(SaveState::Failed(error.describe(lang))),
                 }
@@ -456,12 +428,14 @@ mod tests {
         EditableArticle {
             id: 1,
             slug: "raksts".into(),
-            published: true,
             version,
             current: titled("Saglabātais"),
             draft: draft_base.map(|base| draft(titled("Melnraksts"), base)),
-            category: String::new(),
             categories: Vec::new(),
+            details: ArticleDetails {
+                published: true,
+                category: String::new(),
+            },
         }
     }
 
@@ -474,16 +448,19 @@ mod tests {
             id: 1,
             slug: "notikums".into(),
             version,
-            repeats: false,
-            fields: titled("Saglabātais"),
+            current: titled("Saglabātais"),
             draft: draft_base.map(|base| draft(titled("Melnraksts"), base)),
             categories: Vec::new(),
+            details: EventDetails { repeats: false },
         }
     }
 
     /// Both kinds answer the same questions the same way: (start title, start version,
     /// their title, who).
-    fn seen<T: Editable>(item: &T, title: fn(&T::Fields) -> &str) -> (String, i64, String, String) {
+    fn seen<K: Editable>(
+        item: &EditableItem<K::Fields, K>,
+        title: fn(&K::Fields) -> &str,
+    ) -> (String, i64, String, String) {
         let (start, version) = item.starting_point();
         let (theirs, who) = item.theirs(Lang::Lv);
         (title(&start).into(), version, title(&theirs).into(), who)

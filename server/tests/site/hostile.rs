@@ -392,7 +392,7 @@ async fn every_server_function_survives_hostile_arguments() {
         article["id"].as_i64().expect("id"),
         event["id"].as_i64().expect("id"),
     );
-    let (article, event) = (article["current"].clone(), event["fields"].clone());
+    let (article, event) = (article["current"].clone(), event["current"].clone());
     for (path, template) in editing_calls() {
         let now = Now {
             items,

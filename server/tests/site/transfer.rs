@@ -73,7 +73,7 @@ async fn a_site_moves_to_the_other_database_and_back_unchanged() {
         draft_version: 0,
         fields: EventFields {
             location: location.into(),
-            ..event.fields.clone()
+            ..event.current.clone()
         },
     };
     let webinar = || GetEditableEvent {

@@ -50,7 +50,7 @@ async fn event_editing_refuses_anonymous_requests_and_checks_dates() {
             .await
             .body,
     );
-    let mut fields = event["fields"].clone();
+    let mut fields = event["current"].clone();
     fields["title"] = json!("Seminārs Jelgavā");
     fields["end_time"] = json!("09:00");
     let backwards = site
@@ -168,7 +168,7 @@ async fn event_drafts_stay_hidden_conflict_and_leave_a_history() {
             .await
             .body,
     );
-    let mut fields = event["fields"].clone();
+    let mut fields = event["current"].clone();
     fields["title"] = json!("Konference Daugavpilī");
     fields["published"] = json!(true);
     let published = call(
@@ -303,7 +303,7 @@ async fn event_drafts_stay_hidden_conflict_and_leave_a_history() {
     let base = current["version"].clone();
     let draft = call(
         "save_event_draft",
-        event_save(&event["id"], &base, 0, &current["fields"]),
+        event_save(&event["id"], &base, 0, &current["current"]),
         &anna,
     )
     .await;
