@@ -131,8 +131,13 @@ struct Restore<'a> {
 impl KindTask for Restore<'_> {
     type Output = Result<Saved, AppError>;
     async fn run<K: KindService>(self) -> Self::Output {
-        let Restore { editor, id, .. } = self;
-        kind_service::restore::<K>(editor, id, self.version, self.expected_version).await
+        let Restore {
+            editor,
+            id,
+            version,
+            expected_version,
+        } = self;
+        kind_service::restore::<K>(editor, id, version, expected_version).await
     }
 }
 

@@ -315,22 +315,23 @@ where
         Ok(())
     }
 
-    /// Keeps the version of item `id` that a write from `expected_version` replaces as
-    /// a revision (the item's `columns`, with who saved it and when). On PostgreSQL a
-    /// second write from the same version waits here for the first to commit and then
-    /// finds that revision taken: `DO NOTHING` lets its update meet the newer version
-    /// and answer a conflict, where the unique key would have been an error.
+    /// The first step of every versioned write, before the kind's own `UPDATE … WHERE id = …
+    /// AND version = expected_version`: keeps the version it replaces as a revision (the
+    /// columns `tables` names, with who saved it and when). On PostgreSQL a second write from
+    /// the same version waits here for the first to commit and then finds that revision
+    /// taken: `DO NOTHING` lets its update meet the newer version and answer a conflict, where
+    /// the unique key would have been an error.
     pub(super) async fn keep_revision(
         conn: &mut D::Connection,
         tables: &ItemTables,
         id: i64,
         expected_version: i64,
-        columns: &str,
     ) -> Result<(), StoreError> {
         let ItemTables {
             items,
             key,
             revisions,
+            revision_columns: columns,
             ..
         } = tables;
         let sql = format!(
@@ -344,6 +345,27 @@ where
             .execute(&mut *conn)
             .await?;
         Ok(())
+    }
+
+    /// The last steps of every versioned write, after the kind's own guarded `UPDATE`
+    /// answered `updated` (the row's id, or nothing when it matched no row): a write that
+    /// matched nothing is `NotFound` or a `Conflict`, else the shared draft is settled by
+    /// `draft` and the audit line written, all in the write's transaction.
+    #[allow(clippy::too_many_arguments)]
+    pub(super) async fn finish_versioned_write(
+        conn: &mut D::Connection,
+        tables: &ItemTables,
+        id: i64,
+        expected_version: i64,
+        updated: Option<i64>,
+        draft: DraftRule,
+        audit: Audit<'_>,
+    ) -> Result<(), StoreError> {
+        if updated.is_none() {
+            return Err(Self::stale_write(conn, tables.items, id, expected_version).await?);
+        }
+        Self::settle_draft(conn, tables, id, draft, expected_version).await?;
+        Self::audit_line(conn, tables, id, audit).await
     }
 
     /// Settles item `id`'s shared draft after a write that replaced its fields from

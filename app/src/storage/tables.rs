@@ -4,7 +4,8 @@
 /// The tables of one kind of editable item, for the writes and reads articles and events
 /// share (audit lines, drafts, translations): the items' table, the name the audit log gives
 /// the kind, the column other tables name an item by, its drafts' and translations' tables,
-/// and the four translated text columns in the order `save_translation` binds them.
+/// the four translated text columns in the order `save_translation` binds them, and the
+/// columns a revision keeps.
 pub(super) struct ItemTables {
     pub(super) kind: &'static str,
     pub(super) items: &'static str,
@@ -13,6 +14,8 @@ pub(super) struct ItemTables {
     pub(super) revisions: &'static str,
     pub(super) translations: &'static str,
     pub(super) columns: [&'static str; 4],
+    /// The item's columns a revision keeps.
+    pub(super) revision_columns: &'static str,
 }
 
 impl ItemTables {
@@ -32,6 +35,7 @@ impl ItemTables {
         revisions: "article_revisions",
         translations: "article_translations",
         columns: ["title", "lead", "body_html", "contact"],
+        revision_columns: "title, lead, body_html, contact",
     };
     pub(super) const EVENTS: ItemTables = ItemTables {
         kind: "event",
@@ -41,6 +45,8 @@ impl ItemTables {
         revisions: "event_revisions",
         translations: "event_translations",
         columns: ["title", "summary", "body_html", "location"],
+        revision_columns: "title, summary, body_html, starts_at, ends_at, all_day, location, \
+                           category_id, status",
     };
 }
 

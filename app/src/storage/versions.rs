@@ -113,15 +113,7 @@ where
     ) -> Result<Event, StoreError> {
         let mut tx = self.begin_write().await?;
         let category_id = Self::category_id(&mut tx, event.category.as_deref()).await?;
-        Self::keep_revision(
-            &mut tx,
-            &ItemTables::EVENTS,
-            id,
-            expected_version,
-            "title, summary, body_html, starts_at, ends_at, all_day, location, \
-                     category_id, status",
-        )
-        .await?;
+        Self::keep_revision(&mut tx, &ItemTables::EVENTS, id, expected_version).await?;
         let update = sqlx::query_scalar(
             "UPDATE events SET title = $1, summary = $2, body_html = $3, starts_at = $4, \
                      ends_at = $5, all_day = $6, location = $7, category_id = $8, status = $9, \
@@ -137,11 +129,9 @@ where
             .bind(expected_version)
             .fetch_optional(&mut *tx)
             .await?;
-        if updated.is_none() {
-            return Err(Self::stale_write(&mut tx, "events", id, expected_version).await?);
-        }
-        Self::settle_draft(&mut tx, &ItemTables::EVENTS, id, draft, expected_version).await?;
-        Self::audit_line(&mut tx, &ItemTables::EVENTS, id, audit).await?;
+        let tables = &ItemTables::EVENTS;
+        Self::finish_versioned_write(&mut tx, tables, id, expected_version, updated, draft, audit)
+            .await?;
         let written = Self::event_in(&mut tx, id).await?;
         tx.commit().await?;
         Ok(written)
@@ -156,14 +146,7 @@ where
         audit: Audit<'_>,
     ) -> Result<Article, StoreError> {
         let mut tx = self.begin_write().await?;
-        Self::keep_revision(
-            &mut tx,
-            &ItemTables::ARTICLES,
-            id,
-            expected_version,
-            "title, lead, body_html, contact",
-        )
-        .await?;
+        Self::keep_revision(&mut tx, &ItemTables::ARTICLES, id, expected_version).await?;
         let links = Self::article_links(&mut tx, article).await?;
         let update = sqlx::query_scalar(
             "UPDATE articles SET title = $1, lead = $2, body_html = $3, contact = $4, \
@@ -179,12 +162,10 @@ where
             .bind(audit.actor)
             .fetch_optional(&mut *tx)
             .await?;
-        if updated.is_none() {
-            return Err(Self::stale_write(&mut tx, "articles", id, expected_version).await?);
-        }
+        let tables = &ItemTables::ARTICLES;
+        Self::finish_versioned_write(&mut tx, tables, id, expected_version, updated, draft, audit)
+            .await?;
         Self::replace_attachments(&mut tx, id, &article.attachments).await?;
-        Self::settle_draft(&mut tx, &ItemTables::ARTICLES, id, draft, expected_version).await?;
-        Self::audit_line(&mut tx, &ItemTables::ARTICLES, id, audit).await?;
         let written = Self::article_in(&mut tx, id).await?;
         tx.commit().await?;
         Ok(written)
@@ -310,10 +291,10 @@ where
         .bind(expected_version)
         .fetch_optional(&mut *tx)
         .await?;
-        if updated.is_none() {
-            return Err(Self::stale_write(&mut tx, "articles", id, expected_version).await?);
-        }
-        Self::audit_line(&mut tx, &ItemTables::ARTICLES, id, audit).await?;
+        // Settings are not a version of the text: no revision is kept, and a draft stays.
+        let (tables, draft) = (&ItemTables::ARTICLES, DraftRule::Keeps);
+        Self::finish_versioned_write(&mut tx, tables, id, expected_version, updated, draft, audit)
+            .await?;
         let written = Self::article_in(&mut tx, id).await?;
         tx.commit().await?;
         Ok(written)
