@@ -190,6 +190,9 @@ pub struct KindWords {
 }
 
 impl ItemKind {
+    /// Every kind, for what lists them all (the desk's trash). A new kind goes here too.
+    pub const ALL: [ItemKind; 2] = [ItemKind::Article, ItemKind::Event];
+
     pub const fn words(self) -> KindWords {
         match self {
             ItemKind::Article => KindWords {

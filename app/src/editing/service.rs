@@ -3,11 +3,11 @@
 
 use chrono::Utc;
 
-use super::{AuditLine, Desk, DeskItem, ItemKind, ItemRef};
+use super::{AuditLine, Desk, DeskItem, ItemRef};
 use crate::{
     error::AppError,
     state::store,
-    storage::{Article, Audit, TrashMove, User},
+    storage::{Audit, DeskPlace, TrashMove, User},
     timezone,
 };
 
@@ -56,43 +56,27 @@ pub async fn restore(editor: &User, item: ItemRef) -> Result<(), AppError> {
 }
 
 pub async fn desk() -> Result<Desk, AppError> {
-    let store = store()?;
-    // Each item on the desk is listed with the time that put it there.
-    let on_desk = |kind, id, slug, title, at| DeskItem {
-        item: ItemRef { kind, id },
-        slug,
-        title,
-        when: stamp(at),
+    let mut desk = Desk {
+        drafts: Vec::new(),
+        trash: Vec::new(),
     };
-    let article = |article: Article, at| {
-        let Article {
-            id, slug, title, ..
-        } = article;
-        (at, on_desk(ItemKind::Article, id, slug, title, at))
-    };
-    let drafts = store.draft_articles().await?.into_iter().map(|draft| {
-        let at = draft.updated_at;
-        article(draft, at).1
-    });
-    let trashed_articles = store.trashed_articles().await?.into_iter();
-    let mut trash: Vec<_> = trashed_articles
-        .map(|trashed| {
-            let at = trashed.trashed_at.unwrap_or(trashed.updated_at);
-            article(trashed, at)
-        })
-        .collect();
-    trash.extend(store.trashed_events().await?.into_iter().map(|event| {
-        let at = event.trashed_at.unwrap_or(event.updated_at);
-        (
-            at,
-            on_desk(ItemKind::Event, event.id, event.slug, event.title, at),
-        )
-    }));
-    trash.sort_by_key(|(at, _)| std::cmp::Reverse(*at));
-    Ok(Desk {
-        drafts: drafts.collect(),
-        trash: trash.into_iter().map(|(_, item)| item).collect(),
-    })
+    // One read, newest first in each list.
+    for entry in store()?.desk().await? {
+        let item = DeskItem {
+            item: ItemRef {
+                kind: entry.kind,
+                id: entry.id,
+            },
+            slug: entry.slug,
+            title: entry.title,
+            when: stamp(entry.at),
+        };
+        match entry.place {
+            DeskPlace::Draft => desk.drafts.push(item),
+            DeskPlace::Trash => desk.trash.push(item),
+        }
+    }
+    Ok(desk)
 }
 
 pub async fn audit_log(page: u32) -> Result<Vec<AuditLine>, AppError> {

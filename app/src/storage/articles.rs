@@ -38,17 +38,11 @@ pub trait ArticleStore: Send + Sync {
         slug: &str,
     ) -> Result<Option<Article>, StoreError>;
 
-    /// Articles in the trash, most recently trashed first.
-    async fn trashed_articles(&self) -> Result<Vec<Article>, StoreError>;
-
     /// An article by id, in any state (trashed too).
     async fn article(&self, id: i64) -> Result<Option<Article>, StoreError>;
 
     /// An article in any state but trashed, for editors.
     async fn article_for_editing(&self, slug: &str) -> Result<Option<Article>, StoreError>;
-
-    /// Unpublished articles (not trashed), newest first, for editors.
-    async fn draft_articles(&self) -> Result<Vec<Article>, StoreError>;
 
     /// The attachments of an article, in order.
     async fn attachments(&self, article_id: i64) -> Result<Vec<Attachment>, StoreError>;
@@ -131,15 +125,6 @@ where
         }
     }
 
-    async fn trashed_articles(&self) -> Result<Vec<Article>, StoreError> {
-        let sql = format!(
-            "SELECT {ARTICLE_COLUMNS} WHERE a.trashed_at IS NOT NULL \
-                     ORDER BY a.trashed_at DESC, a.id DESC"
-        );
-        let rows: Vec<ArticleRow> = sqlx::query_as(&sql).fetch_all(&self.pool).await?;
-        Ok(rows.into_iter().map(Into::into).collect())
-    }
-
     async fn article_for_editing(&self, slug: &str) -> Result<Option<Article>, StoreError> {
         let sql = format!("SELECT {ARTICLE_COLUMNS} WHERE a.slug = $1 AND a.trashed_at IS NULL");
         let row: Option<ArticleRow> = sqlx::query_as(&sql)
@@ -147,15 +132,6 @@ where
             .fetch_optional(&self.pool)
             .await?;
         Ok(row.map(Into::into))
-    }
-
-    async fn draft_articles(&self) -> Result<Vec<Article>, StoreError> {
-        let sql = format!(
-            "SELECT {ARTICLE_COLUMNS} WHERE a.status = 'draft' AND a.trashed_at IS NULL \
-                     ORDER BY a.updated_at DESC, a.id DESC"
-        );
-        let rows: Vec<ArticleRow> = sqlx::query_as(&sql).fetch_all(&self.pool).await?;
-        Ok(rows.into_iter().map(Into::into).collect())
     }
 
     async fn attachments(&self, article_id: i64) -> Result<Vec<Attachment>, StoreError> {

@@ -40,6 +40,27 @@ pub struct ArticleText {
     pub contact: String,
 }
 
+/// Where an item stands on the editors' desk.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum DeskPlace {
+    /// An article not yet published, listed by when it was last saved.
+    Draft,
+    /// An item of any kind in the trash, listed by when it was trashed.
+    Trash,
+}
+
+/// One item on the editors' desk.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct DeskEntry {
+    pub place: DeskPlace,
+    pub kind: crate::editing::ItemKind,
+    pub id: i64,
+    pub slug: String,
+    pub title: String,
+    /// When it came to be there.
+    pub at: DateTime<Utc>,
+}
+
 /// One version in an item's history, of either kind.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct VersionSummary {

@@ -65,9 +65,6 @@ pub trait EventStore: Send + Sync {
     /// The same, by id.
     async fn event_by_id_for_editing(&self, id: i64) -> Result<Option<Event>, StoreError>;
 
-    /// Events in the trash, most recently trashed first (`trashed_at` says when).
-    async fn trashed_events(&self) -> Result<Vec<Event>, StoreError>;
-
     /// A published event by its id (the event an article reports on).
     async fn published_event_by_id(&self, lang: Lang, id: i64)
         -> Result<Option<Event>, StoreError>;
@@ -248,15 +245,6 @@ where
             .fetch_optional(&self.pool)
             .await?;
         Ok(row.map(Into::into))
-    }
-
-    async fn trashed_events(&self) -> Result<Vec<Event>, StoreError> {
-        let sql = format!(
-            "SELECT {EVENT_COLUMNS} WHERE e.trashed_at IS NOT NULL \
-                     ORDER BY e.trashed_at DESC, e.id DESC"
-        );
-        let rows: Vec<EventRow> = sqlx::query_as(&sql).fetch_all(&self.pool).await?;
-        Ok(rows.into_iter().map(Into::into).collect())
     }
 
     async fn published_event_by_id(

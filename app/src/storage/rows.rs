@@ -505,6 +505,18 @@ impl From<VersionRow> for VersionSummary {
     }
 }
 
+/// An item on the editors' desk: `place` is `draft` or `trash`, `kind` the audit log's name
+/// of its kind (`ItemTables::kind`).
+#[derive(sqlx::FromRow)]
+pub(super) struct DeskRow {
+    pub(super) place: String,
+    pub(super) kind: String,
+    pub(super) id: i64,
+    pub(super) slug: String,
+    pub(super) title: String,
+    pub(super) at: DateTime<Utc>,
+}
+
 /// What a draft save wrote: the draft's new version and when.
 #[derive(sqlx::FromRow)]
 pub(super) struct SavedDraftRow {

@@ -20,9 +20,9 @@ pub(super) mod prelude {
     pub(in crate::storage) use super::super::dialect::{Dialect, SqlValue};
     pub(in crate::storage) use super::super::rows::{
         article_columns, draft_columns, event_columns, push_categories, search_text, ArticleRow,
-        AttachmentRow, AuditRow, CategoryRow, CredentialsRow, DraftRow, EventRevisionRow, EventRow,
-        FailuresRow, RevisionRow, SavedDraftRow, SearchRow, TranslationRow, UnsearchedRow, UserRow,
-        VersionRow, ARTICLE_COLUMNS, EVENT_COLUMNS, EVENT_REVISION_COLUMNS,
+        AttachmentRow, AuditRow, CategoryRow, CredentialsRow, DeskRow, DraftRow, EventRevisionRow,
+        EventRow, FailuresRow, RevisionRow, SavedDraftRow, SearchRow, TranslationRow,
+        UnsearchedRow, UserRow, VersionRow, ARTICLE_COLUMNS, EVENT_COLUMNS, EVENT_REVISION_COLUMNS,
     };
     pub(in crate::storage) use super::super::tables::{draft_refusal, ItemTables};
     pub(in crate::storage) use super::super::*;

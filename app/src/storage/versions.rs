@@ -82,6 +82,10 @@ pub trait EditingStore: Send + Sync {
         audit: Audit<'_>,
     ) -> Result<StoredDraft, StoreError>;
 
+    /// The editors' desk, read in one statement so an item moving in between is listed once:
+    /// unpublished articles and every kind's trashed items, newest first.
+    async fn desk(&self) -> Result<Vec<DeskEntry>, StoreError>;
+
     /// Earlier versions of an article, newest first.
     async fn article_revisions(&self, article_id: i64) -> Result<Vec<ArticleRevision>, StoreError>;
 }
@@ -236,6 +240,46 @@ where
             return Err(StoreError::NotFound);
         }
         Ok(rows.into_iter().map(Into::into).collect())
+    }
+
+    async fn desk(&self) -> Result<Vec<DeskEntry>, StoreError> {
+        let drafts = format!(
+            "SELECT 'draft' AS place, '{}' AS kind, id, slug, title, updated_at AS at \
+             FROM articles WHERE status = 'draft' AND trashed_at IS NULL",
+            ItemTables::ARTICLES.kind
+        );
+        let trash = ItemKind::ALL.map(|kind| {
+            let ItemTables { kind, items, .. } = ItemTables::of(kind);
+            format!(
+                "SELECT 'trash', '{kind}', id, slug, title, trashed_at FROM {items} \
+                 WHERE trashed_at IS NOT NULL"
+            )
+        });
+        let sql = format!(
+            "{drafts} UNION ALL {} ORDER BY at DESC, id DESC",
+            trash.join(" UNION ALL ")
+        );
+        let rows: Vec<DeskRow> = sqlx::query_as(&sql).fetch_all(&self.pool).await?;
+        Ok(rows
+            .into_iter()
+            .filter_map(|row| {
+                let kind = ItemKind::ALL
+                    .into_iter()
+                    .find(|kind| ItemTables::of(*kind).kind == row.kind)?;
+                let place = match row.place.as_str() {
+                    "draft" => DeskPlace::Draft,
+                    _ => DeskPlace::Trash,
+                };
+                Some(DeskEntry {
+                    place,
+                    kind,
+                    id: row.id,
+                    slug: row.slug,
+                    title: row.title,
+                    at: row.at,
+                })
+            })
+            .collect())
     }
 
     async fn article_revisions(&self, article_id: i64) -> Result<Vec<ArticleRevision>, StoreError> {

@@ -90,12 +90,7 @@ async fn every_editing_function_refuses_anonymous_requests() {
     // Nothing changed: the article is as it was and nothing was created.
     let (_, page) = site.get(&format!("/news/{LAUNCH}")).await;
     assert!(page.contains("Lietuva un Latvija sniegs atbalstu Moldovai"));
-    assert!(site
-        .store
-        .draft_articles()
-        .await
-        .expect("drafts")
-        .is_empty());
+    assert!(site.store.desk().await.expect("desk").is_empty());
 }
 
 #[tokio::test(flavor = "multi_thread")]

@@ -99,9 +99,13 @@ async fn trash_restore_failed_sign_ins_and_the_audit_log(store: SharedStore) {
         store.article_for_editing(&stored.slug).await.expect("read"),
         None
     );
-    let trashed = store.trashed_articles().await.expect("trash list");
-    assert_eq!(trashed.len(), 1);
-    assert!(trashed[0].trashed_at.is_some());
+    let desk = store.desk().await.expect("desk");
+    let trashed: Vec<_> = desk
+        .iter()
+        .filter(|entry| entry.place == DeskPlace::Trash)
+        .map(|entry| (entry.kind, entry.id))
+        .collect();
+    assert_eq!(trashed, [(ItemKind::Article, stored.id)]);
     store
         .move_trash(
             crate::editing::ItemKind::Article,
@@ -123,13 +127,13 @@ async fn trash_restore_failed_sign_ins_and_the_audit_log(store: SharedStore) {
     );
     assert_eq!(
         store
-            .draft_articles()
+            .desk()
             .await
-            .expect("drafts")
+            .expect("desk")
             .into_iter()
-            .map(|a| a.slug)
+            .map(|entry| (entry.place, entry.slug))
             .collect::<Vec<_>>(),
-        vec![stored.slug.clone()]
+        vec![(DeskPlace::Draft, stored.slug.clone())]
     );
     assert!(matches!(
         store

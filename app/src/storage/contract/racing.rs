@@ -370,6 +370,7 @@ contract_tests!(
     a_publish_racing_an_autosave_never_loses_a_saved_draft,
     imports_at_once_write_the_site_once,
     a_history_read_while_publishing_lists_each_version_once,
+    the_desk_read_while_an_item_goes_in_and_out_of_the_trash_lists_it_once,
 );
 
 /// One editor reads an article's history over and over while another publishes it ten times:
@@ -460,4 +461,55 @@ async fn imports_at_once_write_the_site_once(store: SharedStore) {
         site.tables,
         "the site is there once, as it was"
     );
+}
+
+/// The desk read while an unpublished article goes into the trash and out again, ten times:
+/// every listing has it exactly once, among the drafts or in the trash (a read per list could
+/// find it in both, or in neither).
+async fn the_desk_read_while_an_item_goes_in_and_out_of_the_trash_lists_it_once(
+    store: SharedStore,
+) {
+    let unpublished = NewArticle {
+        status: Status::Draft,
+        ..article("Turp un atpakaļ", utc(2020, 3, 2, 12, 0))
+    };
+    let id = store
+        .create_article(&unpublished, None)
+        .await
+        .expect("an unpublished article")
+        .id;
+    let moving = {
+        let store = Arc::clone(&store);
+        tokio::spawn(async move {
+            for _ in 0..10 {
+                for direction in [TrashMove::Into, TrashMove::OutOf] {
+                    store
+                        .move_trash(ItemKind::Article, id, direction, audit("moved"))
+                        .await
+                        .expect("moved");
+                }
+            }
+        })
+    };
+    let mut reads = 0;
+    loop {
+        let done = moving.is_finished();
+        let desk = store.desk().await.expect("desk");
+        let places: Vec<DeskPlace> = desk
+            .iter()
+            .filter(|entry| entry.kind == ItemKind::Article && entry.id == id)
+            .map(|entry| entry.place)
+            .collect();
+        assert_eq!(
+            places.len(),
+            1,
+            "listed once, after {reads} reads: {places:?}"
+        );
+        reads += 1;
+        if done {
+            break;
+        }
+        tokio::task::yield_now().await;
+    }
+    moving.await.expect("the moving task");
 }

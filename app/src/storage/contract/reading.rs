@@ -11,7 +11,7 @@ contract_tests!(
     recurring_series_are_listed_by_first_start,
     only_content_writes_move_the_content_generation,
     a_backup_is_a_whole_copy_or_refused_with_a_reason,
-    articles_and_events_in_the_trash_say_alike_when_they_were_trashed,
+    articles_and_events_in_the_trash_are_on_the_desk_alike,
     articles_and_events_list_their_versions_alike,
 );
 
@@ -160,20 +160,44 @@ async fn a_backup_is_a_whole_copy_or_refused_with_a_reason(store: SharedStore) {
     }
 }
 
-async fn articles_and_events_in_the_trash_say_alike_when_they_were_trashed(store: SharedStore) {
+async fn articles_and_events_in_the_trash_are_on_the_desk_alike(store: SharedStore) {
     let stored_article = an_article(&store, "Izmetamais raksts").await;
     let stored_event = a_seminar(&store).await;
+    let unpublished = store
+        .create_article(
+            &NewArticle {
+                status: Status::Draft,
+                ..article("Nepabeigtais", utc(2020, 3, 2, 12, 0))
+            },
+            None,
+        )
+        .await
+        .expect("an unpublished article");
     let before = Utc::now() - chrono::Duration::seconds(1);
     trash(&store, ItemKind::Article, stored_article.id).await;
     trash(&store, ItemKind::Event, stored_event.id).await;
-    let articles = store.trashed_articles().await.expect("trashed articles");
-    let events = store.trashed_events().await.expect("trashed events");
-    let article_at = articles[0].trashed_at.expect("an article says when");
-    let event_at = events[0].trashed_at.expect("an event says when");
-    assert!(article_at >= before && event_at >= article_at);
+    let desk = store.desk().await.expect("desk");
+    let on_desk = |place, kind, id| {
+        desk.iter()
+            .find(|entry| entry.place == place && entry.kind == kind && entry.id == id)
+    };
+    let article_in_trash = on_desk(DeskPlace::Trash, ItemKind::Article, stored_article.id);
+    let event_in_trash = on_desk(DeskPlace::Trash, ItemKind::Event, stored_event.id);
+    let article_at = article_in_trash.expect("the article is in the trash").at;
+    let event_at = event_in_trash.expect("the event is in the trash").at;
+    assert!(
+        article_at >= before && event_at >= article_at,
+        "each says when"
+    );
+    let draft = on_desk(DeskPlace::Draft, ItemKind::Article, unpublished.id);
     assert_eq!(
-        (articles[0].status, events[0].status),
-        (Status::Draft, Status::Draft)
+        draft.map(|entry| entry.title.as_str()),
+        Some("Nepabeigtais")
+    );
+    assert_eq!(desk.len(), 3, "nothing else, and nothing twice: {desk:?}");
+    assert!(
+        desk.windows(2).all(|pair| pair[0].at >= pair[1].at),
+        "newest first"
     );
     let back = |kind, id| store.move_trash(kind, id, TrashMove::OutOf, audit("restored"));
     back(ItemKind::Article, stored_article.id)

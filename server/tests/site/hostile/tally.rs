@@ -83,6 +83,19 @@ impl Tally {
     }
 }
 
+/// The editors' desk (unpublished articles, the trash), with every article on it in full.
+async fn desk_in_full(site: &Site) -> String {
+    let store = &site.store;
+    let desk = store.desk().await.expect("desk");
+    let mut articles = Vec::new();
+    for entry in &desk {
+        if entry.kind == app::editing::ItemKind::Article {
+            articles.push(store.article(entry.id).await.expect("article on the desk"));
+        }
+    }
+    format!("{desk:?} {articles:?}")
+}
+
 /// What an editor can change, as stored: the audit log, what readers see, the drafts and the
 /// trash, and the edited article's and event's drafts.
 async fn snapshot(site: &Site, (article, event): (i64, i64)) -> String {
@@ -99,9 +112,7 @@ async fn snapshot(site: &Site, (article, event): (i64, i64)) -> String {
                 .published_events_ending_after(app::i18n::Lang::Lv, chrono::DateTime::UNIX_EPOCH)
                 .await
                 .expect("events"),
-            store.draft_articles().await.expect("drafts"),
-            store.trashed_articles().await.expect("trashed articles"),
-            store.trashed_events().await.expect("trashed events"),
+            desk_in_full(site).await,
             store
                 .draft(app::editing::ItemKind::Article, article)
                 .await
