@@ -54,7 +54,7 @@ end=$((SECONDS + seconds))
 next_sample=$SECONDS
 while [ $SECONDS -lt $end ]; do
   title="Soak $saves"
-  body=$(call save_draft "{\"save\":{\"article_id\":$id,\"base_version\":$version,\"draft_version\":$last_draft,\"fields\":{\"title\":\"$title\",\"lead\":\"\",\"body_html\":\"<p>$saves</p>\",\"contact\":\"\"}}}")
+  body=$(call save_draft "{\"save\":{\"id\":$id,\"base_version\":$version,\"draft_version\":$last_draft,\"fields\":{\"title\":\"$title\",\"lead\":\"\",\"body_html\":\"<p>$saves</p>\",\"contact\":\"\"}}}")
   if [ "$(cat "$work/status")" = 200 ]; then
     last_draft=$(python3 -c 'import json,sys; print(json.load(sys.stdin)["draft_version"])' <<<"$body")
     last_title=$title

@@ -43,7 +43,7 @@ pub fn router_with(mut state: AppState, serving: config::Serving) -> Router {
     let pkg_dir = std::path::Path::new(&*options.site_root).join(&pkg_base);
     let build = static_files::build_of(&pkg_dir);
     options.site_pkg_dir = format!("{pkg_base}/{build}").into();
-    let earlier_builds = earlier_builds(&pkg_base, &pkg_dir, serving.builds_dir.as_deref(), &build);
+    let build_files = build_files(&pkg_base, &pkg_dir, serving.builds_dir.as_deref(), &build);
     let routes = generate_route_list(App);
     let leptos_options = state.leptos_options.clone();
     let context_state = state.clone();
@@ -61,11 +61,7 @@ pub fn router_with(mut state: AppState, serving: config::Serving) -> Router {
             "/api/media",
             axum::routing::post(app::editing::upload::upload),
         )
-        .nest_service(
-            &format!("/{}", state.leptos_options.site_pkg_dir),
-            static_files::this_build(&pkg_dir),
-        )
-        .merge(earlier_builds)
+        .merge(build_files)
         .nest(
             "/media",
             Router::new()
@@ -177,24 +173,37 @@ async fn only_media_names(
     }
 }
 
-/// Uploaded images: named by their content hash, so they never change and may be cached long.
-/// The files of the earlier builds kept in `builds_dir`, each under its own address beside this
-/// build's (`static_files::keep_builds`). A folder that cannot be written costs only that.
-fn earlier_builds(
+/// This build's files and the earlier builds' kept in `builds_dir`, each under its own
+/// address (`static_files::keep_builds`). A folder that cannot be written costs only the
+/// earlier builds: this one is served from `pkg_dir`.
+fn build_files(
     pkg_base: &str,
     pkg_dir: &std::path::Path,
     builds_dir: Option<&std::path::Path>,
     build: &str,
 ) -> Router<AppState> {
-    let Some(builds_dir) = builds_dir.filter(|_| build != static_files::UNBUILT) else {
-        return Router::new();
+    let kept = builds_dir
+        .filter(|_| build != static_files::UNBUILT)
+        .and_then(|builds_dir| {
+            static_files::keep_builds(pkg_dir, builds_dir, build)
+                .map(|kept| (builds_dir, kept))
+                .inspect_err(|error| {
+                    let dir = builds_dir.display();
+                    tracing::warn!(%error, %dir, "earlier builds' files are not kept: pages loaded before an upgrade may miss their code");
+                })
+                .ok()
+        });
+    let own = kept
+        .as_ref()
+        .map_or(pkg_dir, |(_, kept)| kept.own.as_path());
+    let this_build = Router::new().nest_service(
+        &format!("/{pkg_base}/{build}"),
+        static_files::this_build(own),
+    );
+    let Some((builds_dir, kept)) = kept else {
+        return this_build;
     };
-    let earlier = static_files::keep_builds(pkg_dir, builds_dir, build).unwrap_or_else(|error| {
-        let dir = builds_dir.display();
-        tracing::warn!(%error, %dir, "earlier builds' files are not kept: pages loaded before an upgrade may miss their code");
-        Vec::new()
-    });
-    earlier.iter().fold(Router::new(), |routes, earlier| {
+    kept.earlier.iter().fold(this_build, |routes, earlier| {
         routes.nest_service(
             &format!("/{pkg_base}/{earlier}"),
             static_files::this_build(&builds_dir.join(earlier)),
@@ -202,6 +211,7 @@ fn earlier_builds(
     })
 }
 
+/// Uploaded images: named by their content hash, so they never change and may be cached long.
 fn media_files(
     dir: &std::path::Path,
 ) -> tower_http::set_header::SetResponseHeader<

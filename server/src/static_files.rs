@@ -11,7 +11,9 @@
 //! A page rendered before an upgrade still loads its lazy chunks (an editor's first click on
 //! "edit", the search box's first focus) from its own build's folder, so a server keeps the
 //! files of its last [`KEPT_BUILDS`] builds in `NOTIKUMI_BUILDS_DIR` ([`keep_builds`]) and
-//! serves each at its own address. Several instances sharing that folder serve each other's.
+//! serves each at its own address, its own build from its kept copy too. Instances sharing
+//! that folder serve the builds kept when they started; a build that started after an
+//! instance is the other instance's to serve (the example nginx asks it on a 404).
 
 use std::path::Path;
 
@@ -80,14 +82,32 @@ pub fn build_of(pkg_dir: &Path) -> String {
 /// How many builds' files a server keeps serving: its own and the newest earlier ones.
 pub const KEPT_BUILDS: usize = 5;
 
-/// The file a kept build's folder is marked with each time a server starts with it; the
-/// builds started longest ago are dropped first.
-const STARTED: &str = ".started";
+/// Beside each kept build's folder, a file whose modification time says when a server last
+/// started with that build; the builds started longest ago are dropped first. (Not inside the
+/// folder, which is served.)
+fn started_mark(builds_dir: &Path, build: &str) -> std::path::PathBuf {
+    builds_dir.join(format!("{build}.started"))
+}
+
+/// How old a half-made copy (`.incoming-…`, left by a server that stopped while copying) must
+/// be before a starting server removes it: older than any copy takes.
+const ABANDONED_COPY: std::time::Duration = std::time::Duration::from_secs(3600);
+
+/// This server's build and the earlier ones it serves, as [`keep_builds`] found them.
+#[derive(Debug, PartialEq, Eq)]
+pub struct KeptBuilds {
+    /// Where this build's files are served from: its kept copy, which an upgrade that replaces
+    /// the site's files under a running server does not change.
+    pub own: std::path::PathBuf,
+    /// The earlier builds kept, newest first; each is `builds_dir/<build>`.
+    pub earlier: Vec<String>,
+}
 
 /// Copies the files of `pkg_dir` (build `build`) into `builds_dir/<build>` unless they are
-/// there already, marks it started now, drops all but the newest [`KEPT_BUILDS`], and answers
-/// the earlier builds kept, newest first.
-pub fn keep_builds(pkg_dir: &Path, builds_dir: &Path, build: &str) -> std::io::Result<Vec<String>> {
+/// there already, marks it started now, drops all but the newest [`KEPT_BUILDS`] (and copies
+/// abandoned long ago), and answers where this build is served from and the earlier builds
+/// kept.
+pub fn keep_builds(pkg_dir: &Path, builds_dir: &Path, build: &str) -> std::io::Result<KeptBuilds> {
     std::fs::create_dir_all(builds_dir)?;
     let kept = builds_dir.join(build);
     if !kept.is_dir() {
@@ -95,41 +115,58 @@ pub fn keep_builds(pkg_dir: &Path, builds_dir: &Path, build: &str) -> std::io::R
         // same time never serves half a build.
         let stamp = chrono::Utc::now().timestamp_nanos_opt().unwrap_or_default();
         let incoming = builds_dir.join(format!(".incoming-{build}-{}-{stamp}", std::process::id()));
-        copy_folder(pkg_dir, &incoming)?;
-        if std::fs::rename(&incoming, &kept).is_err() && kept.is_dir() {
-            // Another instance kept the same build first.
-            std::fs::remove_dir_all(&incoming)?;
+        let copied =
+            copy_folder(pkg_dir, &incoming).and_then(|()| std::fs::rename(&incoming, &kept));
+        if let Err(error) = copied {
+            let _ = std::fs::remove_dir_all(&incoming);
+            // Unless another instance kept the same build first.
+            if !kept.is_dir() {
+                return Err(error);
+            }
         }
     }
-    std::fs::write(kept.join(STARTED), chrono::Utc::now().to_rfc3339())?;
-    let mut builds: Vec<(std::time::SystemTime, String)> = std::fs::read_dir(builds_dir)?
-        .filter_map(Result::ok)
-        .filter_map(|entry| {
-            let name = entry.file_name().into_string().ok()?;
-            let is_build = name.len() == 16 && name.bytes().all(|b| b.is_ascii_hexdigit());
-            let started = entry
-                .path()
-                .join(STARTED)
-                .metadata()
-                .ok()?
-                .modified()
-                .ok()?;
-            is_build.then_some((started, name))
-        })
-        .collect();
+    std::fs::write(
+        started_mark(builds_dir, build),
+        chrono::Utc::now().to_rfc3339(),
+    )?;
+    let mut builds = Vec::new();
+    for entry in std::fs::read_dir(builds_dir)?.filter_map(Result::ok) {
+        let Ok(name) = entry.file_name().into_string() else {
+            continue;
+        };
+        if name.starts_with(".incoming-") {
+            let age = entry.metadata().and_then(|meta| meta.modified());
+            let abandoned = age.is_ok_and(|at| at.elapsed().is_ok_and(|age| age > ABANDONED_COPY));
+            if abandoned {
+                let _ = std::fs::remove_dir_all(entry.path());
+            }
+        } else if name.len() == 16 && name.bytes().all(|b| b.is_ascii_hexdigit()) {
+            // A build without its mark counts as the oldest.
+            let started = std::fs::metadata(started_mark(builds_dir, &name))
+                .and_then(|meta| meta.modified())
+                .unwrap_or(std::time::SystemTime::UNIX_EPOCH);
+            builds.push((started, name));
+        }
+    }
     builds.sort_by(|a, b| b.cmp(a));
     for (_, dropped) in builds.iter().skip(KEPT_BUILDS) {
         // One that cannot be removed now is tried again at the next start.
-        if let Err(error) = std::fs::remove_dir_all(builds_dir.join(dropped)) {
-            tracing::warn!(build = %dropped, %error, "an old build's files stay");
+        match std::fs::remove_dir_all(builds_dir.join(dropped)) {
+            Ok(()) => {
+                let _ = std::fs::remove_file(started_mark(builds_dir, dropped));
+            }
+            Err(error) => tracing::warn!(build = %dropped, %error, "an old build's files stay"),
         }
     }
-    Ok(builds
-        .into_iter()
-        .take(KEPT_BUILDS)
-        .map(|(_, name)| name)
-        .filter(|name| name != build)
-        .collect())
+    Ok(KeptBuilds {
+        own: kept,
+        earlier: builds
+            .into_iter()
+            .take(KEPT_BUILDS)
+            .map(|(_, name)| name)
+            .filter(|name| name != build)
+            .collect(),
+    })
 }
 
 /// Copies every file under `from` to the same place under `to`.
@@ -230,7 +267,9 @@ mod tests {
             std::fs::create_dir_all(pkg.join("snippets")).expect("folder");
             std::fs::write(pkg.join("snippets").join("inline0.js"), "s").expect("write");
             let build = build_of(&pkg);
-            let earlier = keep_builds(&pkg, &builds, &build).expect("kept");
+            let kept = keep_builds(&pkg, &builds, &build).expect("kept");
+            assert_eq!(kept.own, builds.join(&build));
+            let earlier = kept.earlier;
             // Newest first; the one started longest ago drops out once there are too many.
             let expected: Vec<String> = started
                 .iter()
@@ -256,12 +295,25 @@ mod tests {
             .exists());
         // Starting an earlier build again keeps its files and makes it the newest.
         std::fs::write(pkg.join("notikumi.js"), "build 3").expect("write");
-        let again = keep_builds(&pkg, &builds, &started[3]).expect("kept");
+        let again = keep_builds(&pkg, &builds, &started[3])
+            .expect("kept")
+            .earlier;
         assert_eq!(again.first(), Some(&started[6]));
         assert_eq!(again.len(), KEPT_BUILDS - 1);
         for dir in [pkg, builds] {
             std::fs::remove_dir_all(dir).expect("clean up");
         }
+    }
+
+    #[test]
+    fn a_copy_that_failed_leaves_nothing_behind() {
+        let builds = scratch("builds");
+        let missing = builds.join("no-such-site");
+        let error = keep_builds(&missing, &builds, "0123456789abcdef");
+        assert!(error.is_err(), "a build that cannot be copied is an error");
+        let left: Vec<_> = std::fs::read_dir(&builds).expect("folder").collect();
+        assert!(left.is_empty(), "{left:?}");
+        std::fs::remove_dir_all(builds).expect("clean up");
     }
 
     #[test]

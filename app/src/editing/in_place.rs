@@ -6,9 +6,7 @@
 
 use leptos::prelude::*;
 
-use super::{
-    article_editor_view, event_editor_view, translation_editor_view, ItemKind, TranslationFields,
-};
+use super::{translation_editor_view, ItemKind, TranslationFields};
 use crate::i18n::{tr, Lang};
 
 fn edit_label(lang: Lang, kind: ItemKind) -> String {
@@ -67,12 +65,11 @@ pub fn EditInPlace(
                         let slug = slug.clone();
                         let translating = translating.clone();
                         Suspend::new(async move {
-                            match (kind, translating) {
-                                (_, Some(start)) => {
+                            match translating {
+                                Some(start) => {
                                     translation_editor_view(kind, slug, lang, start, leave).await
                                 }
-                                (ItemKind::Article, None) => article_editor_view(slug, leave).await,
-                                (ItemKind::Event, None) => event_editor_view(slug, leave).await,
+                                None => kind.editor_view(slug, leave).await,
                             }
                         })
                     }}

@@ -15,7 +15,7 @@ use super::{
     drafting::Draft,
     event_fields::{EditableEvent, EventDetails, EventFields},
     ArticleDetails, ArticleFields, DraftState, EditableArticle, EditableItem, ItemKind, ItemRef,
-    ItemSave, Saved,
+    ItemSave, KindWords, Saved,
 };
 use crate::{
     error::AppError,
@@ -36,6 +36,12 @@ pub trait Editable: Clone + Send + Sync + Serialize + DeserializeOwned + 'static
     const DELETE_QUESTION: &'static str;
     const AFTER_DELETE: &'static str;
 
+    /// The messages that name the kind in the editor.
+    const WORDS: KindWords;
+
+    /// The kind's editor on the item at `slug` (a `#[lazy]` function, so its code is a chunk
+    /// of its own).
+    fn editor_view(slug: String, on_leave: Callback<()>) -> impl Future<Output = AnyView>;
     /// The parts the conflict view lets an editor choose between.
     fn parts() -> Vec<Part<Self::Fields>>;
     /// Saves the shared draft (the kind's server function).
@@ -88,7 +94,20 @@ impl Editable for ArticleDetails {
     const CONFLICT_HEADING: &'static str = "conflict-article-heading";
     const DELETE_QUESTION: &'static str = "editor-article-delete-question";
     const AFTER_DELETE: &'static str = "/editor";
+    const WORDS: KindWords = KindWords {
+        edit: "editor-edit-article",
+        unpublished: "article-unpublished",
+        in_trash: "desk-article",
+        translated: [
+            "editor-field-title",
+            "editor-field-lead",
+            "editor-field-contact",
+        ],
+    };
 
+    fn editor_view(slug: String, on_leave: Callback<()>) -> impl Future<Output = AnyView> {
+        super::article_editor_view(slug, on_leave)
+    }
     fn parts() -> Vec<Part<ArticleFields>> {
         article_parts()
     }
@@ -114,7 +133,20 @@ impl Editable for EventDetails {
     const CONFLICT_HEADING: &'static str = "conflict-event-heading";
     const DELETE_QUESTION: &'static str = "editor-event-delete-question";
     const AFTER_DELETE: &'static str = "/calendar";
+    const WORDS: KindWords = KindWords {
+        edit: "editor-edit-event",
+        unpublished: "event-unpublished",
+        in_trash: "desk-event",
+        translated: [
+            "editor-field-name",
+            "editor-field-summary",
+            "editor-field-location",
+        ],
+    };
 
+    fn editor_view(slug: String, on_leave: Callback<()>) -> impl Future<Output = AnyView> {
+        super::event_editor_view(slug, on_leave)
+    }
     fn parts() -> Vec<Part<EventFields>> {
         event_parts()
     }

@@ -558,7 +558,7 @@ async fn a_page_loaded_before_an_upgrade_still_gets_its_code() {
     std::fs::write(pkg.join("notikumi.js"), "old loader").expect("write");
     std::fs::write(pkg.join("chunk_search.wasm"), "old chunk").expect("write");
     let before = site.served_by_build(&scratch.join("site"), &builds);
-    let (_, _, page) = get(before, "/calendar/2020/08".into()).await;
+    let (_, _, page) = get(before.clone(), "/calendar/2020/08".into()).await;
     let old = build_named_by(&page);
 
     // The upgrade: new files in place of the old, and the server started again.
@@ -570,6 +570,9 @@ async fn a_page_loaded_before_an_upgrade_still_gets_its_code() {
     let new = build_named_by(&page);
     assert_ne!(new, old);
 
+    // The server still running the old build while the files are replaced serves its own.
+    let (status, _, body) = get(before, format!("/pkg/{old}/chunk_search.wasm")).await;
+    assert_eq!((status, body.as_str()), (StatusCode::OK, "old chunk"));
     let (status, cache, body) = get(after.clone(), format!("/pkg/{old}/chunk_search.wasm")).await;
     assert_eq!((status, body.as_str()), (StatusCode::OK, "old chunk"));
     let kept_for_good = cache.expect("Cache-Control");
