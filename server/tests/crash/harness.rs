@@ -21,6 +21,7 @@ pub fn notikumi(database_url: &str, folder: &Path) -> Command {
     command
         .env("DATABASE_URL", database_url)
         .env("NOTIKUMI_MEDIA_DIR", folder.join("media"))
+        .env("NOTIKUMI_BUILDS_DIR", folder.join("builds"))
         .env("LEPTOS_OUTPUT_NAME", "notikumi")
         .env("LEPTOS_SITE_ROOT", folder.join("site"))
         .env("RUST_LOG", "warn")
