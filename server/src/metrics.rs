@@ -58,27 +58,50 @@ pub fn keep_up() {
     });
 }
 
-/// The status as a label without an allocation for the usual ones.
-fn status_label(status: StatusCode) -> std::borrow::Cow<'static, str> {
-    match status.as_u16() {
-        200 => "200".into(),
-        304 => "304".into(),
-        400 => "400".into(),
-        401 => "401".into(),
-        403 => "403".into(),
-        404 => "404".into(),
-        409 => "409".into(),
-        429 => "429".into(),
-        500 => "500".into(),
-        503 => "503".into(),
-        other => other.to_string().into(),
-    }
+/// Kinds of path, for a label with few values (see `kind_of`).
+const KINDS: [&str; 7] = [
+    "health",
+    "events_api",
+    "server_function",
+    "static",
+    "media",
+    "feed",
+    "page",
+];
+
+/// The statuses counted through a handle made once; others are looked up by label.
+const USUAL_STATUSES: [u16; 10] = [200, 304, 400, 401, 403, 404, 409, 429, 500, 503];
+
+/// Each kind's request counters (one per usual status) and latency histogram, registered
+/// once: looking a metric up by its labels on every request costs a hash and a lock.
+struct Handles {
+    requests: Vec<[metrics::Counter; USUAL_STATUSES.len()]>,
+    seconds: Vec<metrics::Histogram>,
 }
 
-/// What a path is, for a label with few values.
-fn kind_of(path: &str) -> &'static str {
+fn handles() -> &'static Handles {
+    static HANDLES: OnceLock<Handles> = OnceLock::new();
+    HANDLES.get_or_init(|| Handles {
+        requests: KINDS
+            .iter()
+            .map(|&kind| {
+                USUAL_STATUSES.map(|status| {
+                    let status = status.to_string();
+                    metrics::counter!("notikumi_requests_total", "kind" => kind, "status" => status)
+                })
+            })
+            .collect(),
+        seconds: KINDS
+            .iter()
+            .map(|&kind| metrics::histogram!("notikumi_request_seconds", "kind" => kind))
+            .collect(),
+    })
+}
+
+/// What a path is, as an index into `KINDS`.
+fn kind_of(path: &str) -> usize {
     let (_, path) = app::i18n::Lang::split_path(path);
-    match path {
+    let kind = match path {
         "/healthz" | "/readyz" | "/metrics" => "health",
         "/api/events" => "events_api",
         _ if path.starts_with("/api/") => "server_function",
@@ -87,7 +110,11 @@ fn kind_of(path: &str) -> &'static str {
         _ if path.starts_with("/media/") => "media",
         _ if path.ends_with(".ics") || path.ends_with(".xml") || path == "/robots.txt" => "feed",
         _ => "page",
-    }
+    };
+    KINDS
+        .iter()
+        .position(|known| *known == kind)
+        .expect("every kind is in KINDS")
 }
 
 /// The middleware: counts every request by kind and status, with its latency.
@@ -95,22 +122,35 @@ pub async fn count_requests(request: Request, next: Next) -> Response {
     let kind = kind_of(request.uri().path());
     let started = Instant::now();
     let response = next.run(request).await;
-    let status = status_label(response.status());
-    metrics::counter!("notikumi_requests_total", "kind" => kind, "status" => status).increment(1);
-    metrics::histogram!("notikumi_request_seconds", "kind" => kind)
-        .record(started.elapsed().as_secs_f64());
+    let handles = handles();
+    let status = response.status().as_u16();
+    match USUAL_STATUSES.iter().position(|usual| *usual == status) {
+        Some(at) => handles.requests[kind][at].increment(1),
+        None => metrics::counter!(
+            "notikumi_requests_total",
+            "kind" => KINDS[kind],
+            "status" => status.to_string()
+        )
+        .increment(1),
+    }
+    handles.seconds[kind].record(started.elapsed().as_secs_f64());
     response
 }
 
 /// A page answered from memory, from another request's render it waited for, or rendered.
 pub fn page_cache_lookup(lookup: crate::page_cache::Lookup) {
     use crate::page_cache::Lookup;
-    let result = match lookup {
-        Lookup::Hit => "hit",
-        Lookup::Shared => "shared",
-        Lookup::Miss => "miss",
-    };
-    metrics::counter!("notikumi_page_cache_total", "result" => result).increment(1);
+    static LOOKUPS: OnceLock<[metrics::Counter; 3]> = OnceLock::new();
+    let [hit, shared, miss] = LOOKUPS.get_or_init(|| {
+        ["hit", "shared", "miss"]
+            .map(|result| metrics::counter!("notikumi_page_cache_total", "result" => result))
+    });
+    match lookup {
+        Lookup::Hit => hit,
+        Lookup::Shared => shared,
+        Lookup::Miss => miss,
+    }
+    .increment(1);
 }
 
 /// `GET /metrics`.
@@ -154,7 +194,11 @@ pub async fn render(
 
 #[cfg(test)]
 mod tests {
-    use super::kind_of;
+    use super::{kind_of as index_of, KINDS};
+
+    fn kind_of(path: &str) -> &'static str {
+        KINDS[index_of(path)]
+    }
 
     #[test]
     fn paths_fall_into_a_few_kinds() {
