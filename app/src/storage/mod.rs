@@ -8,6 +8,7 @@
 //! write begins, full-text search, backups and following other instances' writes.
 
 mod dialect;
+mod item_write;
 mod sql;
 mod store;
 mod tables;

@@ -18,6 +18,7 @@ use prelude::*;
 pub(super) mod prelude {
     pub(in crate::storage) use super::super::changes::{ContentChanges, ContentWrite};
     pub(in crate::storage) use super::super::dialect::{Dialect, SqlValue};
+    pub(in crate::storage) use super::super::item_write::{ColumnValue, ItemColumns};
     pub(in crate::storage) use super::super::rows::{
         article_columns, draft_columns, event_columns, push_categories, search_text, ArticleRow,
         AttachmentRow, AuditRow, CategoryRow, CredentialsRow, DeskRow, DraftRow, EventRevisionRow,
@@ -27,6 +28,7 @@ pub(super) mod prelude {
     pub(in crate::storage) use super::super::tables::{draft_refusal, ItemTables};
     pub(in crate::storage) use super::super::*;
     pub(in crate::storage) use super::SqlStore;
+    pub(in crate::storage) use super::{article_columns_written, event_columns_written};
     pub(in crate::storage) use crate::i18n::Lang;
     pub(in crate::storage) use crate::sanitize::SafeHtml;
     pub(in crate::storage) use async_trait::async_trait;
@@ -71,71 +73,14 @@ where
             .ok_or_else(|| StoreError::UnknownCategory(slug.to_string()))
     }
 
-    /// Binds an event's fields as `$1` to `$16`, in the order the insert and the update
-    /// both name them: title, summary, body_html, starts_at, ends_at, all_day,
-    /// location, category_id, status, rrule, exdates, series_end, span_seconds,
-    /// search_title, search_body, sanitizer_version.
-    pub(super) fn bind_event<'q, O>(
-        query: sqlx::query::QueryScalar<'q, D, O, D::Arguments<'q>>,
-        event: &'q NewEvent,
-        category_id: Option<i64>,
-    ) -> sqlx::query::QueryScalar<'q, D, O, D::Arguments<'q>> {
-        let recurrence = event.recurrence.as_ref();
-        let (search_title, search_body) = search_text(
-            &event.title,
-            &[&event.summary, &event.location],
-            event.body_html.as_str(),
-        );
-        query
-            .bind(&event.title)
-            .bind(&event.summary)
-            .bind(event.body_html.as_str())
-            .bind(D::instant(event.starts_at))
-            .bind(D::instant(event.ends_at))
-            .bind(event.all_day)
-            .bind(&event.location)
-            .bind(category_id)
-            .bind(event.status.as_str())
-            .bind(recurrence.map(|r| r.rule.clone()))
-            .bind(
-                recurrence
-                    .map(Recurrence::exdates_column)
-                    .unwrap_or_default(),
-            )
-            .bind(recurrence.and_then(|r| r.series_end).map(D::instant))
-            .bind((event.ends_at - event.starts_at).num_seconds())
-            .bind(search_title)
-            .bind(search_body)
-            .bind(crate::sanitize::SANITIZER_VERSION)
-    }
-
     /// Inserts one event under the first free slug made from its title.
     pub(super) async fn insert_event(
         conn: &mut D::Connection,
         event: &NewEvent,
     ) -> Result<i64, StoreError> {
         let category_id = Self::category_id(conn, event.category.as_deref()).await?;
-        let now = D::instant(Utc::now());
-        let base = slugs::slug_for(&event.title, "notikums");
-        for attempt in 1.. {
-            let insert = sqlx::query_scalar(
-                "INSERT INTO events (title, summary, body_html, starts_at, ends_at, \
-                         all_day, location, category_id, status, rrule, exdates, series_end, \
-                         span_seconds, search_title, search_body, sanitizer_version, \
-                         created_at, updated_at, slug) \
-                         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, \
-                         $15, $16, $17, $17, $18) ON CONFLICT (slug) DO NOTHING RETURNING id",
-            );
-            let inserted: Option<i64> = Self::bind_event(insert, event, category_id)
-                .bind(now)
-                .bind(slugs::candidate(&base, attempt))
-                .fetch_optional(&mut *conn)
-                .await?;
-            if let Some(id) = inserted {
-                return Ok(id);
-            }
-        }
-        unreachable!("slug candidates are endless")
+        let columns = event_columns_written(event, category_id);
+        Self::insert_item(conn, &ItemTables::EVENTS, &columns, &event.title).await
     }
 
     /// The id of the event with `slug`, failing on an unknown slug.
@@ -180,30 +125,6 @@ where
         Ok(())
     }
 
-    /// Binds an article's fields as `$1` to `$11`, in the order the insert and the
-    /// update both name them: title, lead, body_html, contact, published_at,
-    /// category_id, event_id, status, search_title, search_body, sanitizer_version.
-    pub(super) fn bind_article<'q, O>(
-        query: sqlx::query::QueryScalar<'q, D, O, D::Arguments<'q>>,
-        article: &'q NewArticle,
-        (category_id, event_id): (Option<i64>, Option<i64>),
-    ) -> sqlx::query::QueryScalar<'q, D, O, D::Arguments<'q>> {
-        let (search_title, search_body) =
-            search_text(&article.title, &[&article.lead], article.body_html.as_str());
-        query
-            .bind(&article.title)
-            .bind(&article.lead)
-            .bind(article.body_html.as_str())
-            .bind(&article.contact)
-            .bind(D::instant(article.published_at))
-            .bind(category_id)
-            .bind(event_id)
-            .bind(article.status.as_str())
-            .bind(search_title)
-            .bind(search_body)
-            .bind(crate::sanitize::SANITIZER_VERSION)
-    }
-
     /// The ids of the category and the event an article names, failing on an unknown
     /// slug.
     pub(super) async fn article_links(
@@ -215,33 +136,17 @@ where
         Ok((category_id, event_id))
     }
 
-    /// Inserts one article under the first free slug made from its title.
+    /// Inserts one article under the first free slug made from its title, with its
+    /// attachments.
     pub(super) async fn insert_article(
         conn: &mut D::Connection,
         article: &NewArticle,
     ) -> Result<i64, StoreError> {
         let links = Self::article_links(conn, article).await?;
-        let now = D::instant(Utc::now());
-        let base = slugs::slug_for(&article.title, "raksts");
-        for attempt in 1.. {
-            let insert = sqlx::query_scalar(
-                "INSERT INTO articles (title, lead, body_html, contact, published_at, \
-                         category_id, event_id, status, search_title, search_body, \
-                         sanitizer_version, created_at, updated_at, slug) \
-                         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $12, $13) \
-                         ON CONFLICT (slug) DO NOTHING RETURNING id",
-            );
-            let inserted: Option<i64> = Self::bind_article(insert, article, links)
-                .bind(now)
-                .bind(slugs::candidate(&base, attempt))
-                .fetch_optional(&mut *conn)
-                .await?;
-            if let Some(id) = inserted {
-                Self::replace_attachments(conn, id, &article.attachments).await?;
-                return Ok(id);
-            }
-        }
-        unreachable!("slug candidates are endless")
+        let columns = article_columns_written(article, links);
+        let id = Self::insert_item(conn, &ItemTables::ARTICLES, &columns, &article.title).await?;
+        Self::replace_attachments(conn, id, &article.attachments).await?;
+        Ok(id)
     }
 
     /// Why an update guarded by `expected_version` changed nothing: the row is gone, or
@@ -511,4 +416,68 @@ where
         tx.commit().await?;
         Ok(())
     }
+}
+
+/// The columns an event's fields fill, for its insert and its update.
+pub(super) fn event_columns_written(event: &NewEvent, category_id: Option<i64>) -> ItemColumns {
+    use ColumnValue::*;
+    let recurrence = event.recurrence.as_ref();
+    let (search_title, search_body) = search_text(
+        &event.title,
+        &[&event.summary, &event.location],
+        event.body_html.as_str(),
+    );
+    vec![
+        ("title", Text(event.title.clone())),
+        ("summary", Text(event.summary.clone())),
+        ("body_html", Text(event.body_html.as_str().to_string())),
+        ("starts_at", Instant(event.starts_at)),
+        ("ends_at", Instant(event.ends_at)),
+        ("all_day", Flag(event.all_day)),
+        ("location", Text(event.location.clone())),
+        ("category_id", OptionalInteger(category_id)),
+        ("status", Text(event.status.as_str().to_string())),
+        ("rrule", OptionalText(recurrence.map(|r| r.rule.clone()))),
+        (
+            "exdates",
+            Text(
+                recurrence
+                    .map(Recurrence::exdates_column)
+                    .unwrap_or_default(),
+            ),
+        ),
+        (
+            "series_end",
+            OptionalInstant(recurrence.and_then(|r| r.series_end)),
+        ),
+        (
+            "span_seconds",
+            Integer((event.ends_at - event.starts_at).num_seconds()),
+        ),
+        ("search_title", Text(search_title)),
+        ("search_body", Text(search_body)),
+    ]
+}
+
+/// The columns an article's fields fill, for its insert and its update, given the ids of
+/// the category and the event it names.
+pub(super) fn article_columns_written(
+    article: &NewArticle,
+    (category_id, event_id): (Option<i64>, Option<i64>),
+) -> ItemColumns {
+    use ColumnValue::*;
+    let (search_title, search_body) =
+        search_text(&article.title, &[&article.lead], article.body_html.as_str());
+    vec![
+        ("title", Text(article.title.clone())),
+        ("lead", Text(article.lead.clone())),
+        ("body_html", Text(article.body_html.as_str().to_string())),
+        ("contact", Text(article.contact.clone())),
+        ("published_at", Instant(article.published_at)),
+        ("category_id", OptionalInteger(category_id)),
+        ("event_id", OptionalInteger(event_id)),
+        ("status", Text(article.status.as_str().to_string())),
+        ("search_title", Text(search_title)),
+        ("search_body", Text(search_body)),
+    ]
 }

@@ -16,6 +16,8 @@ pub(super) struct ItemTables {
     pub(super) columns: [&'static str; 4],
     /// The item's columns a revision keeps.
     pub(super) revision_columns: &'static str,
+    /// The slug of an item whose title makes none (say, all punctuation).
+    pub(super) slug_fallback: &'static str,
 }
 
 impl ItemTables {
@@ -36,6 +38,7 @@ impl ItemTables {
         translations: "article_translations",
         columns: ["title", "lead", "body_html", "contact"],
         revision_columns: "title, lead, body_html, contact",
+        slug_fallback: "raksts",
     };
     pub(super) const EVENTS: ItemTables = ItemTables {
         kind: "event",
@@ -47,6 +50,7 @@ impl ItemTables {
         columns: ["title", "summary", "body_html", "location"],
         revision_columns: "title, summary, body_html, starts_at, ends_at, all_day, location, \
                            category_id, status",
+        slug_fallback: "notikums",
     };
 }
 

@@ -117,25 +117,18 @@ where
     ) -> Result<Event, StoreError> {
         let mut tx = self.begin_write().await?;
         let category_id = Self::category_id(&mut tx, event.category.as_deref()).await?;
-        Self::keep_revision(&mut tx, &ItemTables::EVENTS, id, expected_version).await?;
-        let update = sqlx::query_scalar(
-            "UPDATE events SET title = $1, summary = $2, body_html = $3, starts_at = $4, \
-                     ends_at = $5, all_day = $6, location = $7, category_id = $8, status = $9, \
-                     rrule = $10, exdates = $11, series_end = $12, span_seconds = $13, \
-                     search_title = $14, search_body = $15, sanitizer_version = $16, \
-                     updated_at = $17, updated_by = $18, version = version + 1 \
-                     WHERE id = $19 AND version = $20 RETURNING id",
-        );
-        let updated: Option<i64> = Self::bind_event(update, event, category_id)
-            .bind(D::instant(Utc::now()))
-            .bind(audit.actor)
-            .bind(id)
-            .bind(expected_version)
-            .fetch_optional(&mut *tx)
-            .await?;
+        let columns = event_columns_written(event, category_id);
         let tables = &ItemTables::EVENTS;
-        Self::finish_versioned_write(&mut tx, tables, id, expected_version, updated, draft, audit)
-            .await?;
+        Self::update_item(
+            &mut tx,
+            tables,
+            id,
+            expected_version,
+            &columns,
+            draft,
+            audit,
+        )
+        .await?;
         let written = Self::event_in(&mut tx, id).await?;
         tx.commit().await?;
         Ok(written)
@@ -150,25 +143,19 @@ where
         audit: Audit<'_>,
     ) -> Result<Article, StoreError> {
         let mut tx = self.begin_write().await?;
-        Self::keep_revision(&mut tx, &ItemTables::ARTICLES, id, expected_version).await?;
         let links = Self::article_links(&mut tx, article).await?;
-        let update = sqlx::query_scalar(
-            "UPDATE articles SET title = $1, lead = $2, body_html = $3, contact = $4, \
-                     published_at = $5, category_id = $6, event_id = $7, status = $8, \
-                     search_title = $9, search_body = $10, sanitizer_version = $11, \
-                     updated_at = $12, version = version + 1, updated_by = $15, trashed_at = NULL \
-                     WHERE id = $13 AND version = $14 RETURNING id",
-        );
-        let updated: Option<i64> = Self::bind_article(update, article, links)
-            .bind(D::instant(Utc::now()))
-            .bind(id)
-            .bind(expected_version)
-            .bind(audit.actor)
-            .fetch_optional(&mut *tx)
-            .await?;
+        let columns = article_columns_written(article, links);
         let tables = &ItemTables::ARTICLES;
-        Self::finish_versioned_write(&mut tx, tables, id, expected_version, updated, draft, audit)
-            .await?;
+        Self::update_item(
+            &mut tx,
+            tables,
+            id,
+            expected_version,
+            &columns,
+            draft,
+            audit,
+        )
+        .await?;
         Self::replace_attachments(&mut tx, id, &article.attachments).await?;
         let written = Self::article_in(&mut tx, id).await?;
         tx.commit().await?;
