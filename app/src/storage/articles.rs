@@ -300,3 +300,41 @@ where
         Ok(row.map(Into::into))
     }
 }
+
+/// The columns an article's fields fill, for its insert and its update, given the ids of
+/// the category and the event it names.
+pub(super) fn article_columns_written(
+    article: &NewArticle,
+    (category_id, event_id): (Option<i64>, Option<i64>),
+) -> ItemColumns {
+    use ColumnValue::*;
+    let (search_title, search_body) =
+        search_text(&article.title, &[&article.lead], article.body_html.as_str());
+    vec![
+        ("title", Text(article.title.clone())),
+        ("lead", Text(article.lead.clone())),
+        ("body_html", Text(article.body_html.as_str().to_string())),
+        ("contact", Text(article.contact.clone())),
+        ("published_at", Instant(article.published_at)),
+        ("category_id", OptionalInteger(category_id)),
+        ("event_id", OptionalInteger(event_id)),
+        ("status", Text(article.status.as_str().to_string())),
+        ("search_title", Text(search_title)),
+        ("search_body", Text(search_body)),
+    ]
+}
+
+impl ItemTables {
+    /// Articles' tables, for the writes and reads every kind shares.
+    pub(super) const ARTICLES: ItemTables = ItemTables {
+        kind: "article",
+        items: "articles",
+        key: "article_id",
+        drafts: "article_drafts",
+        revisions: "article_revisions",
+        translations: "article_translations",
+        columns: ["title", "lead", "body_html", "contact"],
+        revision_columns: "title, lead, body_html, contact",
+        slug_fallback: "raksts",
+    };
+}

@@ -261,3 +261,60 @@ where
         Ok(row.map(Into::into))
     }
 }
+
+/// The columns an event's fields fill, for its insert and its update.
+pub(super) fn event_columns_written(event: &NewEvent, category_id: Option<i64>) -> ItemColumns {
+    use ColumnValue::*;
+    let recurrence = event.recurrence.as_ref();
+    let (search_title, search_body) = search_text(
+        &event.title,
+        &[&event.summary, &event.location],
+        event.body_html.as_str(),
+    );
+    vec![
+        ("title", Text(event.title.clone())),
+        ("summary", Text(event.summary.clone())),
+        ("body_html", Text(event.body_html.as_str().to_string())),
+        ("starts_at", Instant(event.starts_at)),
+        ("ends_at", Instant(event.ends_at)),
+        ("all_day", Flag(event.all_day)),
+        ("location", Text(event.location.clone())),
+        ("category_id", OptionalInteger(category_id)),
+        ("status", Text(event.status.as_str().to_string())),
+        ("rrule", OptionalText(recurrence.map(|r| r.rule.clone()))),
+        (
+            "exdates",
+            Text(
+                recurrence
+                    .map(Recurrence::exdates_column)
+                    .unwrap_or_default(),
+            ),
+        ),
+        (
+            "series_end",
+            OptionalInstant(recurrence.and_then(|r| r.series_end)),
+        ),
+        (
+            "span_seconds",
+            Integer((event.ends_at - event.starts_at).num_seconds()),
+        ),
+        ("search_title", Text(search_title)),
+        ("search_body", Text(search_body)),
+    ]
+}
+
+impl ItemTables {
+    /// Events' tables, for the writes and reads every kind shares.
+    pub(super) const EVENTS: ItemTables = ItemTables {
+        kind: "event",
+        items: "events",
+        key: "event_id",
+        drafts: "event_drafts",
+        revisions: "event_revisions",
+        translations: "event_translations",
+        columns: ["title", "summary", "body_html", "location"],
+        revision_columns: "title, summary, body_html, starts_at, ends_at, all_day, location, \
+                           category_id, status",
+        slug_fallback: "notikums",
+    };
+}

@@ -16,8 +16,10 @@ use prelude::*;
 
 /// What the SQL modules use, in one list: each brings it in with `use super::sql::prelude::*`.
 pub(super) mod prelude {
+    pub(in crate::storage) use super::super::articles::article_columns_written;
     pub(in crate::storage) use super::super::changes::{ContentChanges, ContentWrite};
     pub(in crate::storage) use super::super::dialect::{Dialect, SqlValue};
+    pub(in crate::storage) use super::super::events::event_columns_written;
     pub(in crate::storage) use super::super::item_write::{ColumnValue, ItemColumns};
     pub(in crate::storage) use super::super::rows::{
         article_columns, draft_columns, event_columns, push_categories, search_text, ArticleRow,
@@ -28,7 +30,6 @@ pub(super) mod prelude {
     pub(in crate::storage) use super::super::tables::{draft_refusal, ItemTables};
     pub(in crate::storage) use super::super::*;
     pub(in crate::storage) use super::SqlStore;
-    pub(in crate::storage) use super::{article_columns_written, event_columns_written};
     pub(in crate::storage) use crate::i18n::Lang;
     pub(in crate::storage) use crate::sanitize::SafeHtml;
     pub(in crate::storage) use async_trait::async_trait;
@@ -416,68 +417,4 @@ where
         tx.commit().await?;
         Ok(())
     }
-}
-
-/// The columns an event's fields fill, for its insert and its update.
-pub(super) fn event_columns_written(event: &NewEvent, category_id: Option<i64>) -> ItemColumns {
-    use ColumnValue::*;
-    let recurrence = event.recurrence.as_ref();
-    let (search_title, search_body) = search_text(
-        &event.title,
-        &[&event.summary, &event.location],
-        event.body_html.as_str(),
-    );
-    vec![
-        ("title", Text(event.title.clone())),
-        ("summary", Text(event.summary.clone())),
-        ("body_html", Text(event.body_html.as_str().to_string())),
-        ("starts_at", Instant(event.starts_at)),
-        ("ends_at", Instant(event.ends_at)),
-        ("all_day", Flag(event.all_day)),
-        ("location", Text(event.location.clone())),
-        ("category_id", OptionalInteger(category_id)),
-        ("status", Text(event.status.as_str().to_string())),
-        ("rrule", OptionalText(recurrence.map(|r| r.rule.clone()))),
-        (
-            "exdates",
-            Text(
-                recurrence
-                    .map(Recurrence::exdates_column)
-                    .unwrap_or_default(),
-            ),
-        ),
-        (
-            "series_end",
-            OptionalInstant(recurrence.and_then(|r| r.series_end)),
-        ),
-        (
-            "span_seconds",
-            Integer((event.ends_at - event.starts_at).num_seconds()),
-        ),
-        ("search_title", Text(search_title)),
-        ("search_body", Text(search_body)),
-    ]
-}
-
-/// The columns an article's fields fill, for its insert and its update, given the ids of
-/// the category and the event it names.
-pub(super) fn article_columns_written(
-    article: &NewArticle,
-    (category_id, event_id): (Option<i64>, Option<i64>),
-) -> ItemColumns {
-    use ColumnValue::*;
-    let (search_title, search_body) =
-        search_text(&article.title, &[&article.lead], article.body_html.as_str());
-    vec![
-        ("title", Text(article.title.clone())),
-        ("lead", Text(article.lead.clone())),
-        ("body_html", Text(article.body_html.as_str().to_string())),
-        ("contact", Text(article.contact.clone())),
-        ("published_at", Instant(article.published_at)),
-        ("category_id", OptionalInteger(category_id)),
-        ("event_id", OptionalInteger(event_id)),
-        ("status", Text(article.status.as_str().to_string())),
-        ("search_title", Text(search_title)),
-        ("search_body", Text(search_body)),
-    ]
 }

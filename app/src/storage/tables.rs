@@ -28,30 +28,6 @@ impl ItemTables {
             crate::editing::ItemKind::Event => &ItemTables::EVENTS,
         }
     }
-
-    pub(super) const ARTICLES: ItemTables = ItemTables {
-        kind: "article",
-        items: "articles",
-        key: "article_id",
-        drafts: "article_drafts",
-        revisions: "article_revisions",
-        translations: "article_translations",
-        columns: ["title", "lead", "body_html", "contact"],
-        revision_columns: "title, lead, body_html, contact",
-        slug_fallback: "raksts",
-    };
-    pub(super) const EVENTS: ItemTables = ItemTables {
-        kind: "event",
-        items: "events",
-        key: "event_id",
-        drafts: "event_drafts",
-        revisions: "event_revisions",
-        translations: "event_translations",
-        columns: ["title", "summary", "body_html", "location"],
-        revision_columns: "title, summary, body_html, starts_at, ends_at, all_day, location, \
-                           category_id, status",
-        slug_fallback: "notikums",
-    };
 }
 
 /// Why a draft save guarded by `seen` (0: no draft yet) changed nothing, given the draft
