@@ -91,11 +91,6 @@ pub fn router_with(mut state: AppState, serving: config::Serving) -> Router {
     metrics::install();
     // What is not served from memory takes one of the places, or is answered 503 at once.
     let limited = tower::ServiceBuilder::new()
-        // Outside the compression: pages are kept compressed, once per encoding.
-        .layer(axum::middleware::from_fn_with_state(
-            page_cache::PageCache::new(&state, serving.page_cache_megabytes),
-            page_cache::serve_from_memory,
-        ))
         .layer(axum::middleware::from_fn_with_state(
             std::sync::Arc::new(serving.trusted_proxies),
             client_address::find_client,
@@ -133,6 +128,12 @@ pub fn router_with(mut state: AppState, serving: config::Serving) -> Router {
         // A bug that panics in one request answers that request with a 500 and leaves the
         // server running.
         .layer(CatchPanicLayer::new())
+        // Pages from memory are answered before routing, limits and compression (they are
+        // kept compressed, once per encoding); what they miss goes on to be rendered.
+        .layer(axum::middleware::from_fn_with_state(
+            page_cache::PageCache::new(&state, serving.page_cache_megabytes),
+            page_cache::serve_from_memory,
+        ))
         .service(routed);
     Router::new().fallback_service(served)
 }
