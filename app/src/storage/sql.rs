@@ -20,7 +20,7 @@ pub(super) mod prelude {
     pub(in crate::storage) use super::super::changes::{ContentChanges, ContentWrite};
     pub(in crate::storage) use super::super::dialect::{Dialect, SqlValue};
     pub(in crate::storage) use super::super::events::event_columns_written;
-    pub(in crate::storage) use super::super::item_write::{ColumnValue, ItemColumns};
+    pub(in crate::storage) use super::super::item_write::{self, ColumnValue, ItemColumns};
     pub(in crate::storage) use super::super::rows::{
         article_columns, draft_columns, event_columns, push_categories, search_text, ArticleRow,
         AttachmentRow, AuditRow, CategoryRow, CredentialsRow, DeskRow, DraftRow, EventRevisionRow,
@@ -148,6 +148,79 @@ where
         let id = Self::insert_item(conn, &ItemTables::ARTICLES, &columns, &article.title).await?;
         Self::replace_attachments(conn, id, &article.attachments).await?;
         Ok(id)
+    }
+
+    /// Binds `columns`' values in their order.
+    fn bind_columns<'q>(
+        mut query: sqlx::query::QueryScalar<'q, D, i64, D::Arguments<'q>>,
+        columns: &'q ItemColumns,
+    ) -> sqlx::query::QueryScalar<'q, D, i64, D::Arguments<'q>> {
+        for (_, value) in columns {
+            query = match value {
+                ColumnValue::Text(text) => query.bind(text.as_str()),
+                ColumnValue::OptionalText(text) => query.bind(text.clone()),
+                ColumnValue::Integer(number) => query.bind(*number),
+                ColumnValue::OptionalInteger(number) => query.bind(*number),
+                ColumnValue::Flag(flag) => query.bind(*flag),
+                ColumnValue::Instant(at) => query.bind(D::instant(*at)),
+                ColumnValue::OptionalInstant(at) => query.bind(at.map(D::instant)),
+            };
+        }
+        query
+    }
+
+    /// Inserts an item of `tables`' kind (`item_write::insert_statement`) under the first free
+    /// slug made from `title`, and answers its id.
+    pub(super) async fn insert_item(
+        conn: &mut D::Connection,
+        tables: &ItemTables,
+        columns: &ItemColumns,
+        title: &str,
+    ) -> Result<i64, StoreError> {
+        let sql = item_write::insert_statement(tables, columns);
+        let now = D::instant(Utc::now());
+        let base = slugs::slug_for(title, tables.slug_fallback);
+        for attempt in 1.. {
+            let inserted: Option<i64> = Self::bind_columns(sqlx::query_scalar(&sql), columns)
+                .bind(crate::sanitize::SANITIZER_VERSION)
+                .bind(now)
+                .bind(slugs::candidate(&base, attempt))
+                .fetch_optional(&mut *conn)
+                .await?;
+            if let Some(id) = inserted {
+                return Ok(id);
+            }
+        }
+        unreachable!("slug candidates are endless")
+    }
+
+    /// Replaces item `id`'s `columns` (its slug stays) if it is still at `expected_version`
+    /// (`item_write::update_statement`), between the two steps every versioned write takes:
+    /// the replaced version kept as a revision, then a stale write refused (`NotFound`,
+    /// `Conflict`), the draft settled by `draft` and the audit line written; all in the
+    /// caller's transaction.
+    #[allow(clippy::too_many_arguments)]
+    pub(super) async fn update_item(
+        conn: &mut D::Connection,
+        tables: &ItemTables,
+        id: i64,
+        expected_version: i64,
+        columns: &ItemColumns,
+        draft: DraftRule,
+        audit: Audit<'_>,
+    ) -> Result<(), StoreError> {
+        Self::keep_revision(conn, tables, id, expected_version).await?;
+        let sql = item_write::update_statement(tables, columns);
+        let updated: Option<i64> = Self::bind_columns(sqlx::query_scalar(&sql), columns)
+            .bind(crate::sanitize::SANITIZER_VERSION)
+            .bind(D::instant(Utc::now()))
+            .bind(audit.actor)
+            .bind(id)
+            .bind(expected_version)
+            .fetch_optional(&mut *conn)
+            .await?;
+        Self::finish_versioned_write(conn, tables, id, expected_version, updated, draft, audit)
+            .await
     }
 
     /// Why an update guarded by `expected_version` changed nothing: the row is gone, or
