@@ -5,6 +5,7 @@
 //! audit line are written here once, for every kind and both backends.
 
 use super::tables::ItemTables;
+use super::{Audit, DraftRule};
 use chrono::{DateTime, Utc};
 
 /// A value a kind stores in one column of its items' table.
@@ -22,6 +23,27 @@ pub(in crate::storage) enum ColumnValue {
 /// An item's columns as its kind writes them: the insert and the update name the same ones.
 /// The names are the kind's own constants, never input.
 pub(in crate::storage) type ItemColumns = Vec<(&'static str, ColumnValue)>;
+
+/// Which item a versioned write replaces, the version it must still be at, what becomes of
+/// its shared draft and the audit line it leaves.
+#[derive(Debug, Clone, Copy)]
+pub(in crate::storage) struct VersionedWrite<'a> {
+    pub id: i64,
+    pub expected_version: i64,
+    pub draft: DraftRule,
+    pub audit: Audit<'a>,
+}
+
+impl<'a> VersionedWrite<'a> {
+    pub fn new(id: i64, expected_version: i64, draft: DraftRule, audit: Audit<'a>) -> Self {
+        Self {
+            id,
+            expected_version,
+            draft,
+            audit,
+        }
+    }
+}
 
 /// `$first, $first+1, …` for `count` values.
 fn placeholders(first: usize, count: usize) -> Vec<String> {

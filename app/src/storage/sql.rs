@@ -20,7 +20,9 @@ pub(super) mod prelude {
     pub(in crate::storage) use super::super::changes::{ContentChanges, ContentWrite};
     pub(in crate::storage) use super::super::dialect::{Dialect, SqlValue};
     pub(in crate::storage) use super::super::events::event_columns_written;
-    pub(in crate::storage) use super::super::item_write::{self, ColumnValue, ItemColumns};
+    pub(in crate::storage) use super::super::item_write::{
+        self, ColumnValue, ItemColumns, VersionedWrite,
+    };
     pub(in crate::storage) use super::super::rows::{
         article_columns, draft_columns, event_columns, push_categories, search_text, ArticleRow,
         AttachmentRow, AuditRow, CategoryRow, CredentialsRow, DeskRow, DraftRow, EventRevisionRow,
@@ -194,33 +196,28 @@ where
         unreachable!("slug candidates are endless")
     }
 
-    /// Replaces item `id`'s `columns` (its slug stays) if it is still at `expected_version`
-    /// (`item_write::update_statement`), between the two steps every versioned write takes:
-    /// the replaced version kept as a revision, then a stale write refused (`NotFound`,
-    /// `Conflict`), the draft settled by `draft` and the audit line written; all in the
+    /// Replaces an item's `columns` (its slug stays) if it is still at the version `write`
+    /// expects (`item_write::update_statement`), between the two steps every versioned write
+    /// takes: the replaced version kept as a revision, then a stale write refused
+    /// (`NotFound`, `Conflict`), the draft settled and the audit line written; all in the
     /// caller's transaction.
-    #[allow(clippy::too_many_arguments)]
     pub(super) async fn update_item(
         conn: &mut D::Connection,
         tables: &ItemTables,
-        id: i64,
-        expected_version: i64,
         columns: &ItemColumns,
-        draft: DraftRule,
-        audit: Audit<'_>,
+        write: VersionedWrite<'_>,
     ) -> Result<(), StoreError> {
-        Self::keep_revision(conn, tables, id, expected_version).await?;
+        Self::keep_revision(conn, tables, write.id, write.expected_version).await?;
         let sql = item_write::update_statement(tables, columns);
         let updated: Option<i64> = Self::bind_columns(sqlx::query_scalar(&sql), columns)
             .bind(crate::sanitize::SANITIZER_VERSION)
             .bind(D::instant(Utc::now()))
-            .bind(audit.actor)
-            .bind(id)
-            .bind(expected_version)
+            .bind(write.audit.actor)
+            .bind(write.id)
+            .bind(write.expected_version)
             .fetch_optional(&mut *conn)
             .await?;
-        Self::finish_versioned_write(conn, tables, id, expected_version, updated, draft, audit)
-            .await
+        Self::finish_versioned_write(conn, tables, updated, write).await
     }
 
     /// Why an update guarded by `expected_version` changed nothing: the row is gone, or
@@ -329,17 +326,19 @@ where
     /// The last steps of every versioned write, after the kind's own guarded `UPDATE`
     /// answered `updated` (the row's id, or nothing when it matched no row): a write that
     /// matched nothing is `NotFound` or a `Conflict`, else the shared draft is settled by
-    /// `draft` and the audit line written, all in the write's transaction.
-    #[allow(clippy::too_many_arguments)]
+    /// `write.draft` and the audit line written, all in the write's transaction.
     pub(super) async fn finish_versioned_write(
         conn: &mut D::Connection,
         tables: &ItemTables,
-        id: i64,
-        expected_version: i64,
         updated: Option<i64>,
-        draft: DraftRule,
-        audit: Audit<'_>,
+        write: VersionedWrite<'_>,
     ) -> Result<(), StoreError> {
+        let VersionedWrite {
+            id,
+            expected_version,
+            draft,
+            audit,
+        } = write;
         if updated.is_none() {
             return Err(Self::stale_write(conn, tables.items, id, expected_version).await?);
         }

@@ -117,18 +117,9 @@ where
     ) -> Result<Event, StoreError> {
         let mut tx = self.begin_write().await?;
         let category_id = Self::category_id(&mut tx, event.category.as_deref()).await?;
+        let write = VersionedWrite::new(id, expected_version, draft, audit);
         let columns = event_columns_written(event, category_id);
-        let tables = &ItemTables::EVENTS;
-        Self::update_item(
-            &mut tx,
-            tables,
-            id,
-            expected_version,
-            &columns,
-            draft,
-            audit,
-        )
-        .await?;
+        Self::update_item(&mut tx, &ItemTables::EVENTS, &columns, write).await?;
         let written = Self::event_in(&mut tx, id).await?;
         tx.commit().await?;
         Ok(written)
@@ -144,18 +135,9 @@ where
     ) -> Result<Article, StoreError> {
         let mut tx = self.begin_write().await?;
         let links = Self::article_links(&mut tx, article).await?;
+        let write = VersionedWrite::new(id, expected_version, draft, audit);
         let columns = article_columns_written(article, links);
-        let tables = &ItemTables::ARTICLES;
-        Self::update_item(
-            &mut tx,
-            tables,
-            id,
-            expected_version,
-            &columns,
-            draft,
-            audit,
-        )
-        .await?;
+        Self::update_item(&mut tx, &ItemTables::ARTICLES, &columns, write).await?;
         Self::replace_attachments(&mut tx, id, &article.attachments).await?;
         let written = Self::article_in(&mut tx, id).await?;
         tx.commit().await?;
@@ -323,9 +305,9 @@ where
         .fetch_optional(&mut *tx)
         .await?;
         // Settings are not a version of the text: no revision is kept, and a draft stays.
-        let (tables, draft) = (&ItemTables::ARTICLES, DraftRule::Keeps);
-        Self::finish_versioned_write(&mut tx, tables, id, expected_version, updated, draft, audit)
-            .await?;
+        let draft = DraftRule::Keeps;
+        let write = VersionedWrite::new(id, expected_version, draft, audit);
+        Self::finish_versioned_write(&mut tx, &ItemTables::ARTICLES, updated, write).await?;
         let written = Self::article_in(&mut tx, id).await?;
         tx.commit().await?;
         Ok(written)
