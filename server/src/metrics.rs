@@ -43,6 +43,9 @@ fn recorder() -> &'static PrometheusHandle {
 /// Installs the recorder; call before the first request is counted.
 pub fn install() {
     recorder();
+    // Every kind and usual status is listed from the first scrape on, at 0 until it comes.
+    handles();
+    page_cache_lookup_counters();
 }
 
 /// Folds the latency samples into their buckets every few seconds, as the exporter's own
@@ -137,14 +140,19 @@ pub async fn count_requests(request: Request, next: Next) -> Response {
     response
 }
 
+/// The page cache's three results, registered once.
+fn page_cache_lookup_counters() -> &'static [metrics::Counter; 3] {
+    static LOOKUPS: OnceLock<[metrics::Counter; 3]> = OnceLock::new();
+    LOOKUPS.get_or_init(|| {
+        ["hit", "shared", "miss"]
+            .map(|result| metrics::counter!("notikumi_page_cache_total", "result" => result))
+    })
+}
+
 /// A page answered from memory, from another request's render it waited for, or rendered.
 pub fn page_cache_lookup(lookup: crate::page_cache::Lookup) {
     use crate::page_cache::Lookup;
-    static LOOKUPS: OnceLock<[metrics::Counter; 3]> = OnceLock::new();
-    let [hit, shared, miss] = LOOKUPS.get_or_init(|| {
-        ["hit", "shared", "miss"]
-            .map(|result| metrics::counter!("notikumi_page_cache_total", "result" => result))
-    });
+    let [hit, shared, miss] = page_cache_lookup_counters();
     match lookup {
         Lookup::Hit => hit,
         Lookup::Shared => shared,

@@ -195,7 +195,7 @@ pub struct KindWords {
 impl ItemKind {
     /// Every kind, for what lists them all (the desk's trash).
     pub const ALL: [ItemKind; 2] = {
-        // A new kind stops the build here until it is listed.
+        // A new kind stops the build at this match: list it in the array below too.
         const fn listed(kind: ItemKind) {
             match kind {
                 ItemKind::Article | ItemKind::Event => {}

@@ -1,8 +1,9 @@
-//! The one `INSERT` and the one versioned `UPDATE` every kind's items are written with
-//! (`SqlStore::insert_item` and `update_item` run them). A kind only says which columns its
-//! fields fill and with what (`ItemColumns`); the statements, the
-//! search for a free slug, the sanitiser version of the stored HTML, the revision kept, the version check, the settled draft and the
-//! audit line are written here once, for every kind and both backends.
+//! The one `INSERT` and the one versioned `UPDATE` every kind's items are written with. A kind
+//! only says which columns its fields fill and with what (`ItemColumns`); the statements are
+//! built here, and `SqlStore::insert_item` and `update_item` (`sql.rs`) run them with what
+//! every kind's write needs: a free slug, the sanitiser version of the stored HTML, the
+//! revision kept, the version check, the settled draft and the audit line. An item in the
+//! trash is not updated (it is not found).
 
 use super::tables::ItemTables;
 use super::{Audit, DraftRule};
@@ -71,7 +72,7 @@ pub(in crate::storage) fn insert_statement(tables: &ItemTables, columns: &ItemCo
 
 /// The guarded update of an item of `tables`' kind: `columns`' values as `$1…$n`, then the
 /// sanitiser version, the time, the editor, the id and the version it must still be at;
-/// answers the id, or nothing when the item is gone or at another version.
+/// answers the id, or nothing when the item is gone, in the trash or at another version.
 pub(in crate::storage) fn update_statement(tables: &ItemTables, columns: &ItemColumns) -> String {
     let count = columns.len();
     let sets: Vec<String> = columns
@@ -82,7 +83,7 @@ pub(in crate::storage) fn update_statement(tables: &ItemTables, columns: &ItemCo
     format!(
         "UPDATE {items} SET {sets}, sanitizer_version = ${sanitizer}, updated_at = ${at}, \
          updated_by = ${by}, version = version + 1 \
-         WHERE id = ${id} AND version = ${version} RETURNING id",
+         WHERE id = ${id} AND version = ${version} AND trashed_at IS NULL RETURNING id",
         items = tables.items,
         sets = sets.join(", "),
         sanitizer = count + 1,
@@ -119,7 +120,7 @@ mod tests {
             update_statement(&ItemTables::ARTICLES, &two_columns()),
             "UPDATE articles SET title = $1, all_day = $2, sanitizer_version = $3, \
              updated_at = $4, updated_by = $5, version = version + 1 \
-             WHERE id = $6 AND version = $7 RETURNING id"
+             WHERE id = $6 AND version = $7 AND trashed_at IS NULL RETURNING id"
         );
     }
 }

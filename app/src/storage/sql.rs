@@ -228,7 +228,8 @@ where
         id: i64,
         expected_version: i64,
     ) -> Result<StoreError, StoreError> {
-        let sql = format!("SELECT version FROM {table} WHERE id = $1");
+        // An item in the trash is not there to write to.
+        let sql = format!("SELECT version FROM {table} WHERE id = $1 AND trashed_at IS NULL");
         let stored: Option<i64> = sqlx::query_scalar(&sql)
             .bind(id)
             .fetch_optional(&mut *conn)

@@ -293,13 +293,14 @@ where
         }
         let updated: Option<i64> = sqlx::query_scalar(
             "UPDATE articles SET slug = $1, category_id = $2, status = $3, \
-                     updated_at = $4, version = version + 1 \
-                     WHERE id = $5 AND version = $6 RETURNING id",
+                     updated_at = $4, updated_by = $5, version = version + 1 \
+                     WHERE id = $6 AND version = $7 AND trashed_at IS NULL RETURNING id",
         )
         .bind(&settings.slug)
         .bind(category_id)
         .bind(settings.status.as_str())
         .bind(D::instant(Utc::now()))
+        .bind(audit.actor)
         .bind(id)
         .bind(expected_version)
         .fetch_optional(&mut *tx)

@@ -6,6 +6,7 @@ contract_tests!(
     articles_are_listed_newest_first_in_pages,
     many_articles_are_stored_in_one_transaction,
     a_stale_save_conflicts_and_changes_nothing,
+    an_item_in_the_trash_is_not_written_and_stays_there,
     articles_link_to_their_event_and_carry_attachments,
     article_settings_change_address_category_and_status,
 );
@@ -105,6 +106,43 @@ async fn a_stale_save_conflicts_and_changes_nothing(store: SharedStore) {
             .await,
         Err(StoreError::NotFound)
     ));
+}
+
+/// Every kind's update skips an item in the trash, even from the version it is at there: it
+/// answers "not found" and the item stays trashed and unpublished (an update used to publish
+/// a trashed article, or leave a trashed event published and in the trash).
+async fn an_item_in_the_trash_is_not_written_and_stays_there(store: SharedStore) {
+    let stored = an_article(&store, "Izmestais raksts").await;
+    trash(&store, ItemKind::Article, stored.id).await;
+    let in_trash = store.article(stored.id).await.expect("read").expect("kept");
+    let rule = DraftRule::Publishes(0);
+    let new = article("Atdzīvināts", stored.published_at);
+    let written = store.update_article(stored.id, in_trash.version, &new, rule, audit("x"));
+    assert!(matches!(written.await, Err(StoreError::NotFound)));
+    let after = store.article(stored.id).await.expect("read").expect("kept");
+    assert_eq!(
+        (after.title, after.version),
+        (stored.title, in_trash.version)
+    );
+    assert!(after.trashed_at.is_some());
+
+    let seminar = a_seminar(&store).await;
+    trash(&store, ItemKind::Event, seminar.id).await;
+    let new = event("Atdzīvināts", seminar.starts_at, seminar.ends_at);
+    let trashed_version = seminar.version + 1;
+    let written = store.update_event(seminar.id, trashed_version, &new, rule, audit("x"));
+    assert!(matches!(written.await, Err(StoreError::NotFound)));
+    let lang = crate::i18n::Lang::Lv;
+    let published = store
+        .published_event(lang, &seminar.slug)
+        .await
+        .expect("read");
+    assert_eq!(published, None, "still in the trash, not published");
+    assert_eq!(
+        store.desk().await.expect("desk").len(),
+        2,
+        "both in the trash"
+    );
 }
 
 async fn articles_link_to_their_event_and_carry_attachments(store: SharedStore) {
