@@ -61,82 +61,100 @@ pub fn keep_up() {
     });
 }
 
-/// Kinds of path, for a label with few values (see `kind_of`).
-const KINDS: [&str; 7] = [
-    "health",
-    "events_api",
-    "server_function",
-    "static",
-    "media",
-    "feed",
-    "page",
-];
+/// What a request's path is, for a label with few values.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum RouteKind {
+    Health,
+    EventsApi,
+    ServerFunction,
+    Static,
+    Media,
+    Feed,
+    Page,
+}
+
+impl RouteKind {
+    const ALL: [RouteKind; 7] = [
+        RouteKind::Health,
+        RouteKind::EventsApi,
+        RouteKind::ServerFunction,
+        RouteKind::Static,
+        RouteKind::Media,
+        RouteKind::Feed,
+        RouteKind::Page,
+    ];
+
+    fn of(path: &str) -> Self {
+        let (_, path) = app::i18n::Lang::split_path(path);
+        match path {
+            "/healthz" | "/readyz" | "/metrics" => Self::Health,
+            "/api/events" => Self::EventsApi,
+            _ if path.starts_with("/api/") => Self::ServerFunction,
+            _ if path.starts_with("/pkg/") || path.starts_with("/files/") => Self::Static,
+            _ if path.starts_with("/favicon.") => Self::Static,
+            _ if path.starts_with("/media/") => Self::Media,
+            _ if path.ends_with(".ics") || path.ends_with(".xml") || path == "/robots.txt" => {
+                Self::Feed
+            }
+            _ => Self::Page,
+        }
+    }
+
+    fn label(self) -> &'static str {
+        match self {
+            Self::Health => "health",
+            Self::EventsApi => "events_api",
+            Self::ServerFunction => "server_function",
+            Self::Static => "static",
+            Self::Media => "media",
+            Self::Feed => "feed",
+            Self::Page => "page",
+        }
+    }
+}
 
 /// The statuses counted through a handle made once; others are looked up by label.
 const USUAL_STATUSES: [u16; 10] = [200, 304, 400, 401, 403, 404, 409, 429, 500, 503];
 
-/// Each kind's request counters (one per usual status) and latency histogram, registered
-/// once: looking a metric up by its labels on every request costs a hash and a lock.
+/// Each kind's request counters (one per usual status) and latency histogram, in
+/// `RouteKind::ALL`'s order, registered once: looking a metric up by its labels on every
+/// request costs a hash and a lock.
 struct Handles {
-    requests: Vec<[metrics::Counter; USUAL_STATUSES.len()]>,
-    seconds: Vec<metrics::Histogram>,
+    requests: [[metrics::Counter; USUAL_STATUSES.len()]; RouteKind::ALL.len()],
+    seconds: [metrics::Histogram; RouteKind::ALL.len()],
 }
 
 fn handles() -> &'static Handles {
     static HANDLES: OnceLock<Handles> = OnceLock::new();
     HANDLES.get_or_init(|| Handles {
-        requests: KINDS
-            .iter()
-            .map(|&kind| {
-                USUAL_STATUSES.map(|status| {
-                    let status = status.to_string();
-                    metrics::counter!("notikumi_requests_total", "kind" => kind, "status" => status)
-                })
+        requests: RouteKind::ALL.map(|kind| {
+            USUAL_STATUSES.map(|status| {
+                let (kind, status) = (kind.label(), status.to_string());
+                metrics::counter!("notikumi_requests_total", "kind" => kind, "status" => status)
             })
-            .collect(),
-        seconds: KINDS
-            .iter()
-            .map(|&kind| metrics::histogram!("notikumi_request_seconds", "kind" => kind))
-            .collect(),
+        }),
+        seconds: RouteKind::ALL
+            .map(|kind| metrics::histogram!("notikumi_request_seconds", "kind" => kind.label())),
     })
-}
-
-/// What a path is, as an index into `KINDS`.
-fn kind_of(path: &str) -> usize {
-    let (_, path) = app::i18n::Lang::split_path(path);
-    let kind = match path {
-        "/healthz" | "/readyz" | "/metrics" => "health",
-        "/api/events" => "events_api",
-        _ if path.starts_with("/api/") => "server_function",
-        _ if path.starts_with("/pkg/") || path.starts_with("/files/") => "static",
-        _ if path.starts_with("/favicon.") => "static",
-        _ if path.starts_with("/media/") => "media",
-        _ if path.ends_with(".ics") || path.ends_with(".xml") || path == "/robots.txt" => "feed",
-        _ => "page",
-    };
-    KINDS
-        .iter()
-        .position(|known| *known == kind)
-        .expect("every kind is in KINDS")
 }
 
 /// The middleware: counts every request by kind and status, with its latency.
 pub async fn count_requests(request: Request, next: Next) -> Response {
-    let kind = kind_of(request.uri().path());
+    let kind = RouteKind::of(request.uri().path());
     let started = Instant::now();
     let response = next.run(request).await;
     let handles = handles();
     let status = response.status().as_u16();
     match USUAL_STATUSES.iter().position(|usual| *usual == status) {
-        Some(at) => handles.requests[kind][at].increment(1),
+        Some(at) => handles.requests[kind as usize][at].increment(1),
         None => metrics::counter!(
             "notikumi_requests_total",
-            "kind" => KINDS[kind],
+            "kind" => kind.label(),
             "status" => status.to_string()
         )
         .increment(1),
     }
-    handles.seconds[kind].record(started.elapsed().as_secs_f64());
+    handles.seconds[kind as usize].record(started.elapsed().as_secs_f64());
     response
 }
 
@@ -202,10 +220,17 @@ pub async fn render(
 
 #[cfg(test)]
 mod tests {
-    use super::{kind_of as index_of, KINDS};
+    use super::RouteKind;
 
     fn kind_of(path: &str) -> &'static str {
-        KINDS[index_of(path)]
+        RouteKind::of(path).label()
+    }
+
+    #[test]
+    fn the_handles_follow_the_kinds_order() {
+        for (at, kind) in RouteKind::ALL.into_iter().enumerate() {
+            assert_eq!(kind as usize, at, "{kind:?}");
+        }
     }
 
     #[test]

@@ -306,21 +306,21 @@ where
 pub(super) fn article_columns_written(
     article: &NewArticle,
     (category_id, event_id): (Option<i64>, Option<i64>),
-) -> ItemColumns {
+) -> ItemColumns<'_> {
     use ColumnValue::*;
     let (search_title, search_body) =
         search_text(&article.title, &[&article.lead], article.body_html.as_str());
     vec![
-        ("title", Text(article.title.clone())),
-        ("lead", Text(article.lead.clone())),
-        ("body_html", Text(article.body_html.as_str().to_string())),
-        ("contact", Text(article.contact.clone())),
+        ("title", Text(article.title.as_str().into())),
+        ("lead", Text(article.lead.as_str().into())),
+        ("body_html", Text(article.body_html.as_str().into())),
+        ("contact", Text(article.contact.as_str().into())),
         ("published_at", Instant(article.published_at)),
         ("category_id", OptionalInteger(category_id)),
         ("event_id", OptionalInteger(event_id)),
-        ("status", Text(article.status.as_str().to_string())),
-        ("search_title", Text(search_title)),
-        ("search_body", Text(search_body)),
+        ("status", Text(article.status.as_str().into())),
+        ("search_title", Text(search_title.into())),
+        ("search_body", Text(search_body.into())),
     ]
 }
 

@@ -263,7 +263,7 @@ where
 }
 
 /// The columns an event's fields fill, for its insert and its update.
-pub(super) fn event_columns_written(event: &NewEvent, category_id: Option<i64>) -> ItemColumns {
+pub(super) fn event_columns_written(event: &NewEvent, category_id: Option<i64>) -> ItemColumns<'_> {
     use ColumnValue::*;
     let recurrence = event.recurrence.as_ref();
     let (search_title, search_body) = search_text(
@@ -272,22 +272,23 @@ pub(super) fn event_columns_written(event: &NewEvent, category_id: Option<i64>) 
         event.body_html.as_str(),
     );
     vec![
-        ("title", Text(event.title.clone())),
-        ("summary", Text(event.summary.clone())),
-        ("body_html", Text(event.body_html.as_str().to_string())),
+        ("title", Text(event.title.as_str().into())),
+        ("summary", Text(event.summary.as_str().into())),
+        ("body_html", Text(event.body_html.as_str().into())),
         ("starts_at", Instant(event.starts_at)),
         ("ends_at", Instant(event.ends_at)),
         ("all_day", Flag(event.all_day)),
-        ("location", Text(event.location.clone())),
+        ("location", Text(event.location.as_str().into())),
         ("category_id", OptionalInteger(category_id)),
-        ("status", Text(event.status.as_str().to_string())),
+        ("status", Text(event.status.as_str().into())),
         ("rrule", OptionalText(recurrence.map(|r| r.rule.clone()))),
         (
             "exdates",
             Text(
                 recurrence
                     .map(Recurrence::exdates_column)
-                    .unwrap_or_default(),
+                    .unwrap_or_default()
+                    .into(),
             ),
         ),
         (
@@ -298,8 +299,8 @@ pub(super) fn event_columns_written(event: &NewEvent, category_id: Option<i64>) 
             "span_seconds",
             Integer((event.ends_at - event.starts_at).num_seconds()),
         ),
-        ("search_title", Text(search_title)),
-        ("search_body", Text(search_body)),
+        ("search_title", Text(search_title.into())),
+        ("search_body", Text(search_body.into())),
     ]
 }
 

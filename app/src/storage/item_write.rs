@@ -7,12 +7,16 @@
 
 use super::tables::ItemTables;
 use super::{Audit, DraftRule};
+use std::borrow::Cow;
+
 use chrono::{DateTime, Utc};
 
-/// A value a kind stores in one column of its items' table.
+/// A value a kind stores in one column of its items' table. Text is borrowed from the item
+/// where it can be, so a long body is bound without a copy.
 #[derive(Debug, Clone, PartialEq)]
-pub(in crate::storage) enum ColumnValue {
-    Text(String),
+pub(in crate::storage) enum ColumnValue<'a> {
+    Text(Cow<'a, str>),
+    /// Owned: the backends bind an absent text only as an `Option<String>`.
     OptionalText(Option<String>),
     Integer(i64),
     OptionalInteger(Option<i64>),
@@ -23,7 +27,7 @@ pub(in crate::storage) enum ColumnValue {
 
 /// An item's columns as its kind writes them: the insert and the update name the same ones.
 /// The names are the kind's own constants, never input.
-pub(in crate::storage) type ItemColumns = Vec<(&'static str, ColumnValue)>;
+pub(in crate::storage) type ItemColumns<'a> = Vec<(&'static str, ColumnValue<'a>)>;
 
 /// Which item a versioned write replaces, the version it must still be at, what becomes of
 /// its shared draft and the audit line it leaves.
@@ -98,7 +102,7 @@ pub(in crate::storage) fn update_statement(tables: &ItemTables, columns: &ItemCo
 mod tests {
     use super::*;
 
-    fn two_columns() -> ItemColumns {
+    fn two_columns() -> ItemColumns<'static> {
         vec![
             ("title", ColumnValue::Text("Seminārs".into())),
             ("all_day", ColumnValue::Flag(true)),

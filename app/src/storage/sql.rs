@@ -155,11 +155,11 @@ where
     /// Binds `columns`' values in their order.
     fn bind_columns<'q>(
         mut query: sqlx::query::QueryScalar<'q, D, i64, D::Arguments<'q>>,
-        columns: &'q ItemColumns,
+        columns: &'q ItemColumns<'_>,
     ) -> sqlx::query::QueryScalar<'q, D, i64, D::Arguments<'q>> {
         for (_, value) in columns {
             query = match value {
-                ColumnValue::Text(text) => query.bind(text.as_str()),
+                ColumnValue::Text(text) => query.bind(text.as_ref()),
                 ColumnValue::OptionalText(text) => query.bind(text.clone()),
                 ColumnValue::Integer(number) => query.bind(*number),
                 ColumnValue::OptionalInteger(number) => query.bind(*number),
@@ -176,7 +176,7 @@ where
     pub(super) async fn insert_item(
         conn: &mut D::Connection,
         tables: &ItemTables,
-        columns: &ItemColumns,
+        columns: &ItemColumns<'_>,
         title: &str,
     ) -> Result<i64, StoreError> {
         let sql = item_write::insert_statement(tables, columns);
@@ -204,7 +204,7 @@ where
     pub(super) async fn update_item(
         conn: &mut D::Connection,
         tables: &ItemTables,
-        columns: &ItemColumns,
+        columns: &ItemColumns<'_>,
         write: VersionedWrite<'_>,
     ) -> Result<(), StoreError> {
         Self::keep_revision(conn, tables, write.id, write.expected_version).await?;
