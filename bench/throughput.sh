@@ -6,7 +6,7 @@
 # BENCHMARKS.md with the server's peak memory (VmHWM) after the runs.
 #
 # Needs Debian's wrk and nginx (apt-get install wrk nginx-light; installed here when missing
-# and run as root). Usage: bench/throughput.sh [seconds per run, default 10]
+# and run as root). Usage: [BENCH_ROUNDS=3] bench/throughput.sh [seconds per run, default 10]
 set -euo pipefail
 cd "$(dirname "$0")/.."
 . bench/server.sh
@@ -69,6 +69,13 @@ EOF
 trap '"$nginx" -c "$work/nginx/nginx.conf" -e "$work/nginx/error.log" -s stop 2>/dev/null || true; cleanup' EXIT
 sleep 0.3
 
+# Each row is the median of ROUNDS runs of each server, taken in turns: nginx's own figure
+# moves by a third from one run to the next on this shared 2-core machine.
+rounds=${BENCH_ROUNDS:-3}
+
+# median: the middle of the numbers on standard input.
+median() { sort -g | awk '{ v[NR] = $1 } END { print v[int((NR + 1) / 2)] }'; }
+
 # run URL CONNECTIONS: "requests/s p99-ms"
 run() {
   local threads=$(($2 < 2 ? 1 : 2))
@@ -78,14 +85,21 @@ run() {
     END { printf "%d %.2f\n", rps, ms }'
 }
 
-echo "## Throughput against nginx, same bytes ($(nproc) cores, wrk ${seconds} s per run, $(date -u +%F))"
+echo "## Throughput against nginx, same bytes ($(nproc) cores, wrk ${seconds} s per run, median of $rounds, $(date -u +%F))"
 echo
 echo "| page | connections | Notikumi req/s | nginx req/s | ratio | Notikumi p99 | nginx p99 |"
 echo "| --- | ---: | ---: | ---: | ---: | ---: | ---: |"
 for name in "${names[@]}"; do
   for connections in 1 16 64; do
-    read -r ours ours_p99 < <(run "http://127.0.0.1:$port${paths[$name]}" "$connections")
-    read -r theirs theirs_p99 < <(run "http://127.0.0.1:$nginx_port/$name" "$connections")
+    runs_ours=() runs_theirs=()
+    for _ in $(seq "$rounds"); do
+      runs_ours+=("$(run "http://127.0.0.1:$port${paths[$name]}" "$connections")")
+      runs_theirs+=("$(run "http://127.0.0.1:$nginx_port/$name" "$connections")")
+    done
+    ours=$(printf '%s\n' "${runs_ours[@]}" | cut -d' ' -f1 | median)
+    ours_p99=$(printf '%s\n' "${runs_ours[@]}" | cut -d' ' -f2 | median)
+    theirs=$(printf '%s\n' "${runs_theirs[@]}" | cut -d' ' -f1 | median)
+    theirs_p99=$(printf '%s\n' "${runs_theirs[@]}" | cut -d' ' -f2 | median)
     ratio=$(awk -v a="$ours" -v b="$theirs" 'BEGIN { printf "%.2f", a / b }')
     echo "| $name (${paths[$name]}) | $connections | $ours | $theirs | ${ratio}× | ${ours_p99} ms | ${theirs_p99} ms |"
   done

@@ -12,11 +12,13 @@ use std::time::Duration;
 use axum::{
     body::Body,
     extract::Request,
-    http::{HeaderName, Response},
+    http::{request::Parts, HeaderName, HeaderValue, Method, Response},
 };
 use tower_http::{
     classify::{ServerErrorsAsFailures, SharedClassifier},
-    request_id::{MakeRequestUuid, PropagateRequestIdLayer, RequestId, SetRequestIdLayer},
+    request_id::{
+        MakeRequestId, MakeRequestUuid, PropagateRequestIdLayer, RequestId, SetRequestIdLayer,
+    },
     trace::{DefaultOnBodyChunk, DefaultOnEos, DefaultOnRequest, TraceLayer},
 };
 use tracing::Span;
@@ -59,12 +61,11 @@ fn request_span(request: &Request) -> Span {
         .get::<RequestId>()
         .and_then(|id| id.header_value().to_str().ok())
         .unwrap_or("-");
-    tracing::info_span!(
-        "request",
-        id = %id,
-        method = %request.method(),
-        path = %request.uri().path(),
-    )
+    span_of(id, request.method(), request.uri().path())
+}
+
+fn span_of(id: &str, method: &Method, path: &str) -> Span {
+    tracing::info_span!("request", id = %id, method = %method, path = %path)
 }
 
 fn answered(response: &Response<Body>, latency: Duration, _span: &Span) {
@@ -75,6 +76,31 @@ fn answered(response: &Response<Body>, latency: Duration, _span: &Span) {
         501.. => tracing::warn!(status, ms, "answered"),
         _ => tracing::info!(status, ms, "answered"),
     }
+}
+
+/// What these layers do for a request, for a page answered from memory before them
+/// (`memory_first`): its id (the proxy's, or a new one) sent back, and its line.
+pub fn answered_before_layers(request: &Parts, response: &mut Response<Body>, latency: Duration) {
+    let id = match request.headers.get(REQUEST_ID) {
+        Some(id) => id.clone(),
+        None => new_request_id(),
+    };
+    let span = span_of(
+        id.to_str().unwrap_or("-"),
+        &request.method,
+        request.uri.path(),
+    );
+    span.in_scope(|| answered(response, latency, &span));
+    response.headers_mut().insert(REQUEST_ID, id);
+}
+
+/// A new request id, as `set_request_id` makes them.
+fn new_request_id() -> HeaderValue {
+    let made = MakeRequestUuid.make_request_id(&Request::new(()));
+    made.map_or_else(
+        || HeaderValue::from_static("-"),
+        |id| id.header_value().clone(),
+    )
 }
 
 #[cfg(test)]
@@ -106,7 +132,8 @@ mod tests {
         }
     }
 
-    async fn answer_with(status: StatusCode, request: Request) -> String {
+    /// What `f` logs, as text.
+    async fn logged<F: std::future::Future<Output = ()>>(f: F) -> String {
         let log = Captured::default();
         let writer = log.clone();
         let subscriber = tracing_subscriber::fmt()
@@ -114,14 +141,61 @@ mod tests {
             .with_ansi(false)
             .finish();
         let _guard = tracing::subscriber::set_default(subscriber);
-        let site = Router::new()
-            .fallback(move || async move { status })
-            .layer(propagate_request_id())
-            .layer(log_requests())
-            .layer(set_request_id());
-        let response = site.oneshot(request).await.expect("answer");
-        assert_eq!(response.status(), status);
+        f.await;
         log.text()
+    }
+
+    async fn answer_with(status: StatusCode, request: Request) -> String {
+        logged(async {
+            let site = Router::new()
+                .fallback(move || async move { status })
+                .layer(propagate_request_id())
+                .layer(log_requests())
+                .layer(set_request_id());
+            let response = site.oneshot(request).await.expect("answer");
+            assert_eq!(response.status(), status);
+        })
+        .await
+    }
+
+    /// The line and id of a page answered from memory, before the layers.
+    fn before_layers(request: Request) -> (String, Response<Body>) {
+        let (parts, _) = request.into_parts();
+        let mut response = Response::new(Body::empty());
+        let log = futures_util::FutureExt::now_or_never(logged(async {
+            answered_before_layers(&parts, &mut response, Duration::from_micros(80));
+        }))
+        .expect("nothing to wait for");
+        (log, response)
+    }
+
+    /// Without the time and the id, which differ from request to request.
+    fn shape_of(line: &str) -> String {
+        line.split_whitespace()
+            .skip(1)
+            .filter(|word| !word.starts_with("request{id=") && !word.starts_with("ms="))
+            .collect::<Vec<_>>()
+            .join(" ")
+    }
+
+    #[tokio::test]
+    async fn a_page_from_memory_has_the_same_line_and_an_id_as_every_other_request() {
+        let layered = answer_with(StatusCode::OK, request("/news/a?token=secret-query")).await;
+        let (early, response) = before_layers(request("/news/a?token=secret-query"));
+        assert_eq!(early.lines().count(), 1, "{early}");
+        assert_eq!(shape_of(&early), shape_of(&layered), "{early}\n{layered}");
+        assert!(!early.contains("secret"), "{early}");
+        let id = response.headers()[REQUEST_ID].to_str().expect("text");
+        assert_eq!(id.len(), 36, "a UUID: {id}");
+        assert!(early.contains(&format!("id={id}")), "{early}");
+
+        let mut proxied = request("/news/a");
+        proxied
+            .headers_mut()
+            .insert(REQUEST_ID, HeaderValue::from_static("proxy-7"));
+        let (early, response) = before_layers(proxied);
+        assert_eq!(response.headers()[REQUEST_ID], "proxy-7");
+        assert!(early.contains("id=proxy-7"), "{early}");
     }
 
     fn request(uri: &str) -> Request {

@@ -10,6 +10,7 @@ pub mod cli;
 pub mod client_address;
 pub mod config;
 pub mod listener;
+pub mod memory_first;
 mod metrics;
 pub mod page_cache;
 mod security_headers;
@@ -36,7 +37,13 @@ pub fn router(state: AppState) -> Router {
 }
 
 /// Every route of the site, within `serving`'s limits.
-pub fn router_with(mut state: AppState, serving: config::Serving) -> Router {
+pub fn router_with(state: AppState, serving: config::Serving) -> Router {
+    Router::new().fallback_service(site_with(state, serving))
+}
+
+/// The site as `notikumi serve` runs it: `router_with` without the router around it, which
+/// would only route every request to it.
+pub fn site_with(mut state: AppState, serving: config::Serving) -> memory_first::MemoryFirst {
     // Pages name the built files under this build's own folder (`static_files`).
     let options = &mut state.leptos_options;
     let pkg_base = options.site_pkg_dir.to_string();
@@ -112,30 +119,34 @@ pub fn router_with(mut state: AppState, serving: config::Serving) -> Router {
         .with_state(state.clone())
         .fallback_service(limited);
     // Around everything, health checks included (`Router::layer` would wrap every route and
-    // clone its stack per request; here a page from memory is answered before routing).
+    // clone its stack per request).
+    let policy = security_headers::Policy::new(
+        &app::app::inline_scripts(&state.leptos_options),
+        state.is_https(),
+    );
+    let pages = page_cache::PageCache::new(&state, serving.page_cache_megabytes, policy.clone());
     let served = tower::ServiceBuilder::new()
         .layer(axum::middleware::from_fn(metrics::count_requests))
         .layer(access_log::set_request_id())
         .layer(access_log::log_requests())
         .layer(access_log::propagate_request_id())
         .layer(axum::middleware::from_fn_with_state(
-            security_headers::Policy::new(
-                &app::app::inline_scripts(&state.leptos_options),
-                state.is_https(),
-            ),
+            policy,
             security_headers::add,
         ))
         // A bug that panics in one request answers that request with a 500 and leaves the
         // server running.
         .layer(CatchPanicLayer::new())
-        // Pages from memory are answered before routing, limits and compression (they are
-        // kept compressed, once per encoding); what they miss goes on to be rendered.
+        // Pages rendered for readers are kept here, before limits and compression (they are
+        // kept compressed, once per encoding); `memory_first` answers them next time.
         .layer(axum::middleware::from_fn_with_state(
-            page_cache::PageCache::new(&state, serving.page_cache_megabytes),
+            pages.clone(),
             page_cache::serve_from_memory,
         ))
         .service(routed);
-    Router::new().fallback_service(served)
+    // Pages in memory are answered before all of it.
+    let layers = Router::new().fallback_service(served);
+    memory_first::MemoryFirst::new(pages, layers)
 }
 
 /// Starts folding `/metrics`' latency samples regularly (needs the tokio runtime).

@@ -11,9 +11,13 @@
 //! Shutting down: when `stop` completes, no new connection is accepted, idle keep-alive
 //! connections are closed, and the requests in flight have `deadline` to finish.
 
-use std::{future::Future, time::Duration};
+use std::{convert::Infallible, future::Future, time::Duration};
 
-use axum::{extract::ConnectInfo, Router};
+use axum::{
+    body::Body,
+    extract::{ConnectInfo, Request},
+    response::Response,
+};
 use hyper::server::conn::http1;
 use hyper_util::{
     rt::{TokioIo, TokioTimer},
@@ -21,17 +25,21 @@ use hyper_util::{
     service::TowerToHyperService,
 };
 use tokio::net::TcpListener;
-use tower::ServiceExt;
+use tower::{Service, ServiceExt};
 
-/// Serves `app` on `listener` until `stop`, then finishes within `deadline`. Handlers see the
-/// peer's address as `ConnectInfo<SocketAddr>`, as with `axum::serve`.
-pub async fn serve(
+/// Serves `app` (a `Router`, or `crate::site_with`'s service) on `listener` until `stop`, then
+/// finishes within `deadline`. Handlers see the peer's address as `ConnectInfo<SocketAddr>`,
+/// as with `axum::serve`.
+pub async fn serve<S>(
     listener: TcpListener,
-    app: Router,
+    app: S,
     header_timeout: Duration,
     stop: impl Future<Output = ()>,
     deadline: Duration,
-) {
+) where
+    S: Service<Request, Response = Response, Error = Infallible> + Clone + Send + 'static,
+    S::Future: Send + 'static,
+{
     let mut builder = http1::Builder::new();
     builder
         .timer(TokioTimer::new())
@@ -54,12 +62,12 @@ pub async fn serve(
         // Small answers (a 304, a server function's JSON) go out without waiting.
         let _ = stream.set_nodelay(true);
         let app = app.clone();
-        let service = tower::service_fn(
-            move |mut request: axum::http::Request<hyper::body::Incoming>| {
+        let service =
+            tower::service_fn(move |request: axum::http::Request<hyper::body::Incoming>| {
+                let mut request = request.map(Body::new);
                 request.extensions_mut().insert(ConnectInfo(peer));
                 app.clone().oneshot(request)
-            },
-        );
+            });
         let connection =
             builder.serve_connection(TokioIo::new(stream), TowerToHyperService::new(service));
         let connection = connections.watch(connection);
@@ -85,7 +93,7 @@ pub async fn serve(
 mod tests {
     use std::{net::SocketAddr, time::Instant};
 
-    use axum::routing::get;
+    use axum::{routing::get, Router};
     use tokio::io::{AsyncReadExt, AsyncWriteExt};
 
     use super::*;

@@ -12,7 +12,7 @@ use leptos::config::get_configuration;
 use server::{
     cli::{generate_articles, generate_events, Cli, Command},
     config::Config,
-    router_with,
+    site_with,
     users::{self, UserCommand},
 };
 use tracing_subscriber::EnvFilter;
@@ -81,7 +81,7 @@ async fn serve() -> Result<(), Box<dyn std::error::Error>> {
     // Pages kept in memory follow writes made through other instances too.
     store.follow_other_instances();
     server::keep_metrics_up();
-    let app = router_with(
+    let app = site_with(
         AppState {
             leptos_options,
             store: store.clone(),

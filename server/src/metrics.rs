@@ -143,6 +143,16 @@ pub async fn count_requests(request: Request, next: Next) -> Response {
     let kind = RouteKind::of(request.uri().path());
     let started = Instant::now();
     let response = next.run(request).await;
+    count(kind, &response, started);
+    response
+}
+
+/// Counts a page answered from memory before the layers (`memory_first`).
+pub fn count_page(path: &str, response: &Response, started: Instant) {
+    count(RouteKind::of(path), response, started);
+}
+
+fn count(kind: RouteKind, response: &Response, started: Instant) {
     let handles = handles();
     let status = response.status().as_u16();
     match USUAL_STATUSES.iter().position(|usual| *usual == status) {
@@ -155,7 +165,6 @@ pub async fn count_requests(request: Request, next: Next) -> Response {
         .increment(1),
     }
     handles.seconds[kind as usize].record(started.elapsed().as_secs_f64());
-    response
 }
 
 /// The page cache's three results, registered once.

@@ -30,12 +30,14 @@ use app::{auth::session, state::AppState, storage::SharedStore, timezone};
 use axum::{
     body::{Body, Bytes},
     extract::{Request, State},
-    http::{header, HeaderMap, HeaderValue, Method, StatusCode},
+    http::{header, request::Parts, HeaderMap, HeaderValue, Method, StatusCode},
     middleware::Next,
     response::{IntoResponse, Response},
 };
 use chrono::NaiveDate;
 use sha2::{Digest, Sha256};
+
+use crate::security_headers::Policy;
 
 /// How long a stored page may be served at most, whatever happens.
 const TIME_TO_LIVE: Duration = Duration::from_secs(15 * 60);
@@ -49,28 +51,35 @@ const PRIVATE: HeaderValue = HeaderValue::from_static("private, no-store");
 /// A shared cache must keep editors' and readers' answers, and each encoding, apart.
 const VARY: HeaderValue = HeaderValue::from_static("accept-encoding, cookie");
 
-/// The pages in memory, shared by every request.
+/// The pages in memory, shared by every request. One `Arc`: the middleware's state is cloned
+/// for every request, and moka's handle is many.
 #[derive(Clone)]
-pub struct PageCache {
+pub struct PageCache(Arc<Shared>);
+
+struct Shared {
     pages: Option<Kept>,
     store: SharedStore,
     session_cookie: session::SessionCookie,
     /// The generation the kept pages were last checked against.
-    generation: Arc<std::sync::atomic::AtomicU64>,
+    generation: std::sync::atomic::AtomicU64,
+    /// Kept with each page, so that answering it from memory adds nothing but its request id.
+    security_headers: Policy,
 }
 
 impl PageCache {
-    /// A cache of at most `megabytes` of answers (0 turns it off: every page is rendered).
-    pub fn new(state: &AppState, megabytes: u64) -> Self {
+    /// A cache of at most `megabytes` of answers (0 turns it off: every page is rendered),
+    /// kept with the `security_headers` every answer carries.
+    pub fn new(state: &AppState, megabytes: u64, security_headers: Policy) -> Self {
         let store = state.store.clone();
         let pages = (megabytes > 0).then(|| Kept::new(megabytes));
-        let generation = Arc::new(store.content_generation().into());
-        Self {
+        let generation = store.content_generation().into();
+        Self(Arc::new(Shared {
             pages,
             store,
             session_cookie: state.session_cookie(),
             generation,
-        }
+            security_headers,
+        }))
     }
 }
 
@@ -159,6 +168,8 @@ impl Page {
         headers.insert(header::ETAG, entity_tag(&body));
         headers.insert(header::CACHE_CONTROL, PUBLIC);
         headers.insert(header::VARY, VARY);
+        // Room for the request id each answer adds, so that adding it does not rehash the map.
+        headers.reserve(1);
         Self { headers, body }
     }
 
@@ -169,10 +180,11 @@ impl Page {
         if if_none_match.is_some_and(|tags| names_tag(tags, etag)) {
             let mut response = Response::new(Body::empty());
             *response.status_mut() = StatusCode::NOT_MODIFIED;
-            for name in [header::ETAG, header::CACHE_CONTROL, header::VARY] {
-                if let Some(value) = self.headers.get(&name) {
-                    response.headers_mut().insert(name, value.clone());
-                }
+            // The page's headers (its tag, caching and security headers) but none that
+            // describe a body, as there is none.
+            *response.headers_mut() = self.headers.clone();
+            for name in [header::CONTENT_TYPE, header::CONTENT_ENCODING] {
+                response.headers_mut().remove(name);
             }
             return response;
         }
@@ -223,51 +235,78 @@ fn is_page(path: &str) -> bool {
             || path == "/metrics")
 }
 
+impl Shared {
+    /// Where an anonymous `GET` or `HEAD` of a page is kept, and under which key; `None` for
+    /// every other request, and when the cache is off.
+    fn place_for(&self, parts: &Parts) -> Option<(&Kept, PageKey)> {
+        let pages = self.pages.as_ref()?;
+        let anonymous_read = (parts.method == Method::GET || parts.method == Method::HEAD)
+            && is_page(parts.uri.path())
+            && self.session_cookie.token_in(parts).is_none();
+        if !anonymous_read {
+            return None;
+        }
+        let generation = self.store.content_generation();
+        if self.generation.swap(generation, Ordering::AcqRel) != generation {
+            // Nothing kept under an older generation is served again: free its memory now.
+            pages.invalidate_all();
+        }
+        let key = PageKey {
+            generation,
+            day: timezone::today(),
+            encoding: Encoding::accepted(&parts.headers),
+            target: parts
+                .uri
+                .path_and_query()
+                .map_or_else(|| parts.uri.path().to_owned(), |target| target.to_string()),
+        };
+        Some((pages, key))
+    }
+}
+
+impl PageCache {
+    /// The answer in memory for the request `parts` begin (`304 Not Modified` when the
+    /// browser has the page already), if there is one. Renders nothing: a miss goes on through
+    /// every layer to `serve_from_memory`, which renders and keeps it.
+    pub async fn kept(&self, parts: &Parts) -> Option<Response> {
+        let (pages, key) = self.0.place_for(parts)?;
+        let page = pages.0.get(&key).await?;
+        crate::metrics::page_cache_lookup(Lookup::Hit);
+        let if_none_match = parts.headers.get(header::IF_NONE_MATCH);
+        Some(page.answer(if_none_match, parts.method == Method::HEAD))
+    }
+}
+
 /// The middleware: answers anonymous page requests from memory, stores what it renders, and
 /// marks every other page answer private.
 pub async fn serve_from_memory(
-    State(cache): State<PageCache>,
+    State(PageCache(cache)): State<PageCache>,
     request: Request,
     next: Next,
 ) -> Response {
-    if !is_page(request.uri().path()) {
-        return kept_by_nobody_if_it_sets_a_cookie(next.run(request).await);
-    }
     let (mut parts, body) = request.into_parts();
-    let signed_in = cache.session_cookie.token_in(&parts).is_some();
-    let head_only = parts.method == Method::HEAD;
-    let pages = match &cache.pages {
-        Some(pages) if !signed_in && (parts.method == Method::GET || head_only) => pages,
-        _ => {
-            let mut response = next.run(Request::from_parts(parts, body)).await;
-            if signed_in {
-                response
-                    .headers_mut()
-                    .insert(header::CACHE_CONTROL, PRIVATE);
-            }
-            return kept_by_nobody_if_it_sets_a_cookie(response);
+    let Some((pages, key)) = cache.place_for(&parts) else {
+        let signed_in =
+            is_page(parts.uri.path()) && cache.session_cookie.token_in(&parts).is_some();
+        let mut response = next.run(Request::from_parts(parts, body)).await;
+        if signed_in {
+            response
+                .headers_mut()
+                .insert(header::CACHE_CONTROL, PRIVATE);
         }
+        return kept_by_nobody_if_it_sets_a_cookie(response);
     };
-    let encoding = Encoding::accepted(&parts.headers);
-    let generation = cache.store.content_generation();
-    if cache.generation.swap(generation, Ordering::AcqRel) != generation {
-        // Nothing kept under an older generation is served again: free its memory now.
-        pages.invalidate_all();
-    }
-    let key = PageKey {
-        generation,
-        day: timezone::today(),
-        encoding,
-        target: parts
-            .uri
-            .path_and_query()
-            .map_or_else(|| parts.uri.path().to_owned(), |target| target.to_string()),
-    };
+    let head_only = parts.method == Method::HEAD;
     let if_none_match = parts.headers.get(header::IF_NONE_MATCH).cloned();
-    encoding.ask_for(&mut parts.headers);
+    key.encoding.ask_for(&mut parts.headers);
     // A HEAD is answered from the GET it stands for, which is then kept for both.
     parts.method = Method::GET;
-    let render = move || next.run(Request::from_parts(parts, body));
+    let security_headers = cache.security_headers.clone();
+    let render = move || async move {
+        let mut response = next.run(Request::from_parts(parts, body)).await;
+        security_headers.apply(response.headers_mut());
+        response
+    };
     let page = match pages.get_or_render(key, render).await {
         Found::Kept(page) => {
             crate::metrics::page_cache_lookup(Lookup::Hit);

@@ -14,7 +14,7 @@
 
 use axum::{
     extract::{Request, State},
-    http::{header, HeaderValue},
+    http::{header, HeaderMap, HeaderValue},
     middleware::Next,
     response::Response,
 };
@@ -54,26 +54,36 @@ const STRICT_TRANSPORT: HeaderValue = HeaderValue::from_static("max-age=31536000
 /// The middleware: adds each header the answer does not set itself.
 pub async fn add(State(policy): State<Policy>, request: Request, next: Next) -> Response {
     let mut response = next.run(request).await;
-    let headers = response.headers_mut();
-    let always = [
-        (
-            header::X_CONTENT_TYPE_OPTIONS,
-            HeaderValue::from_static("nosniff"),
-        ),
-        (
-            header::REFERRER_POLICY,
-            HeaderValue::from_static("strict-origin-when-cross-origin"),
-        ),
-        (header::X_FRAME_OPTIONS, HeaderValue::from_static("DENY")),
-        (header::CONTENT_SECURITY_POLICY, policy.content_security),
-    ];
-    for (name, value) in always {
-        headers.entry(name).or_insert(value);
-    }
-    if policy.https {
-        headers
-            .entry(header::STRICT_TRANSPORT_SECURITY)
-            .or_insert(STRICT_TRANSPORT);
-    }
+    policy.apply(response.headers_mut());
     response
+}
+
+impl Policy {
+    /// Adds each header `headers` does not set itself (also to the pages `page_cache` keeps,
+    /// which are answered before this layer next time).
+    pub fn apply(&self, headers: &mut HeaderMap) {
+        let always = [
+            (
+                header::X_CONTENT_TYPE_OPTIONS,
+                HeaderValue::from_static("nosniff"),
+            ),
+            (
+                header::REFERRER_POLICY,
+                HeaderValue::from_static("strict-origin-when-cross-origin"),
+            ),
+            (header::X_FRAME_OPTIONS, HeaderValue::from_static("DENY")),
+            (
+                header::CONTENT_SECURITY_POLICY,
+                self.content_security.clone(),
+            ),
+        ];
+        for (name, value) in always {
+            headers.entry(name).or_insert(value);
+        }
+        if self.https {
+            headers
+                .entry(header::STRICT_TRANSPORT_SECURITY)
+                .or_insert(STRICT_TRANSPORT);
+        }
+    }
 }

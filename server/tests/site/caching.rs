@@ -272,33 +272,45 @@ async fn readers_racing_a_publish_get_the_published_text_next() {
         .contains("Pēdējais"));
 }
 
+/// Pages answered from memory (before the layers that add these headers to the rest) and
+/// their `304 Not Modified` carry them too.
 #[tokio::test]
 async fn every_answer_carries_the_security_headers() {
     let site = Site::with_demo_content().await;
+    let mut answers = Vec::new();
     for uri in [
         "/",
         "/healthz",
         "/nav-tadas-lapas",
         "/api/events?start=2020-08-01&end=2020-09-01",
     ] {
-        let answer = get_with(&site, uri, &[]).await;
+        // Rendered, then from memory.
+        answers.push((uri, get_with(&site, uri, &[]).await));
+        answers.push((uri, get_with(&site, uri, &[]).await));
+    }
+    let kept = get_with(&site, "/", &[]).await;
+    let etag = header_of(&kept, &header::ETAG).to_owned();
+    let unchanged = get_with(&site, "/", &[(header::IF_NONE_MATCH, &etag)]).await;
+    assert_eq!(unchanged.status, StatusCode::NOT_MODIFIED);
+    answers.push(("/ (304)", unchanged));
+    for (uri, answer) in &answers {
         assert_eq!(
-            header_of(&answer, &header::X_CONTENT_TYPE_OPTIONS),
+            header_of(answer, &header::X_CONTENT_TYPE_OPTIONS),
             "nosniff",
             "{uri}"
         );
         assert_eq!(
-            header_of(&answer, &header::REFERRER_POLICY),
+            header_of(answer, &header::REFERRER_POLICY),
             "strict-origin-when-cross-origin",
             "{uri}"
         );
         assert!(
-            header_of(&answer, &header::CONTENT_SECURITY_POLICY).contains("frame-ancestors 'none'"),
+            header_of(answer, &header::CONTENT_SECURITY_POLICY).contains("frame-ancestors 'none'"),
             "{uri}"
         );
         // The test site's public address is https.
         assert_eq!(
-            header_of(&answer, &header::STRICT_TRANSPORT_SECURITY),
+            header_of(answer, &header::STRICT_TRANSPORT_SECURITY),
             "max-age=31536000",
             "{uri}"
         );
@@ -477,14 +489,22 @@ async fn every_answer_names_its_request_and_keeps_the_proxys_name_for_it() {
     let id_of =
         |answer: &Answer| header_of(answer, &HeaderName::from_static("x-request-id")).to_string();
     assert_eq!(id_of(&first).len(), 36, "a UUID: {}", id_of(&first));
+    assert_eq!(
+        id_of(&second).len(),
+        36,
+        "from memory too: {}",
+        id_of(&second)
+    );
     assert_ne!(id_of(&first), id_of(&second), "each request its own");
-    let proxied = get_with(
-        &site,
-        "/healthz",
-        &[(HeaderName::from_static("x-request-id"), "proxy-42")],
-    )
-    .await;
-    assert_eq!(id_of(&proxied), "proxy-42");
+    for uri in ["/healthz".to_string(), article_page()] {
+        let proxied = get_with(
+            &site,
+            &uri,
+            &[(HeaderName::from_static("x-request-id"), "proxy-42")],
+        )
+        .await;
+        assert_eq!(id_of(&proxied), "proxy-42", "{uri}");
+    }
 }
 
 /// What readers never see does not empty the cache: a burst of wrong passwords (an attacker
