@@ -2,7 +2,8 @@
 # Reader throughput against nginx serving the very same bytes from files, side by side in one
 # run: the month page, an article and the events API, with wrk at 1, 16 and 64 connections.
 # Builds the release site (unless BENCH_NO_BUILD=1), serves it on loopback with the demo
-# content, saves each answer to a file for nginx, and prints the Markdown table for
+# content, saves each answer to a file for nginx and for hyper alone (no code around it: the
+# ceiling for writing pages from memory through hyper), and prints the Markdown table for
 # BENCHMARKS.md with the server's peak memory (VmHWM) after the runs.
 #
 # Needs Debian's wrk and nginx (apt-get install wrk nginx-light; installed here when missing
@@ -26,8 +27,12 @@ nginx=$(command -v nginx || echo /usr/sbin/nginx)
 if [ -z "${BENCH_NO_BUILD:-}" ]; then
   cargo leptos build --release --split --precompress
 fi
+# hyper alone (server/examples/bytes_server.rs): the ceiling for any server writing pages from
+# memory through hyper on this machine.
+cargo build --release --locked -p server --example bytes_server
 port=${BENCH_PORT:-3100}
 nginx_port=$((port + 1))
+hyper_port=$((port + 2))
 start_server "$port" DATABASE_URL="sqlite:$work/notikumi.db" NOTIKUMI_DEMO=1 NOTIKUMI_MEDIA_DIR="$work/media" NOTIKUMI_BUILDS_DIR="$work/builds"
 
 article=$(curl -sf "http://127.0.0.1:$port/news" | grep -o 'href="/news/[a-z0-9-]*-[a-z0-9-]*"' | head -n 1 | cut -d'"' -f2)
@@ -66,7 +71,8 @@ http {
 }
 EOF
 "$nginx" -c "$work/nginx/nginx.conf" -e "$work/nginx/error.log"
-trap '"$nginx" -c "$work/nginx/nginx.conf" -e "$work/nginx/error.log" -s stop 2>/dev/null || true; cleanup' EXIT
+hyper_pid=
+trap '[ -n "$hyper_pid" ] && kill "$hyper_pid" 2>/dev/null; "$nginx" -c "$work/nginx/nginx.conf" -e "$work/nginx/error.log" -s stop 2>/dev/null || true; cleanup' EXIT
 sleep 0.3
 
 # Each row is the median of ROUNDS runs of each server, taken in turns: nginx's own figure
@@ -87,22 +93,29 @@ run() {
 
 echo "## Throughput against nginx, same bytes ($(nproc) cores, wrk ${seconds} s per run, median of $rounds, $(date -u +%F))"
 echo
-echo "| page | connections | Notikumi req/s | nginx req/s | ratio | Notikumi p99 | nginx p99 |"
-echo "| --- | ---: | ---: | ---: | ---: | ---: | ---: |"
+echo "| page | connections | Notikumi req/s | nginx req/s | ratio | hyper alone req/s | Notikumi p99 | nginx p99 |"
+echo "| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: |"
 for name in "${names[@]}"; do
+  "$CARGO_TARGET_DIR/release/examples/bytes_server" "$work/www/$name" "127.0.0.1:$hyper_port" &
+  hyper_pid=$!
+  sleep 0.3
   for connections in 1 16 64; do
-    runs_ours=() runs_theirs=()
+    runs_ours=() runs_theirs=() runs_hyper=()
     for _ in $(seq "$rounds"); do
       runs_ours+=("$(run "http://127.0.0.1:$port${paths[$name]}" "$connections")")
       runs_theirs+=("$(run "http://127.0.0.1:$nginx_port/$name" "$connections")")
+      runs_hyper+=("$(run "http://127.0.0.1:$hyper_port/" "$connections")")
     done
+    hyper=$(printf '%s\n' "${runs_hyper[@]}" | cut -d' ' -f1 | median)
     ours=$(printf '%s\n' "${runs_ours[@]}" | cut -d' ' -f1 | median)
     ours_p99=$(printf '%s\n' "${runs_ours[@]}" | cut -d' ' -f2 | median)
     theirs=$(printf '%s\n' "${runs_theirs[@]}" | cut -d' ' -f1 | median)
     theirs_p99=$(printf '%s\n' "${runs_theirs[@]}" | cut -d' ' -f2 | median)
     ratio=$(awk -v a="$ours" -v b="$theirs" 'BEGIN { printf "%.2f", a / b }')
-    echo "| $name (${paths[$name]}) | $connections | $ours | $theirs | ${ratio}× | ${ours_p99} ms | ${theirs_p99} ms |"
+    echo "| $name (${paths[$name]}) | $connections | $ours | $theirs | ${ratio}× | $hyper | ${ours_p99} ms | ${theirs_p99} ms |"
   done
+  kill "$hyper_pid"
+  wait "$hyper_pid" 2>/dev/null || true
 done
 echo
 echo "Server peak memory: $(awk '/VmHWM/ { printf "%.0f MiB", $2 / 1024 }' "/proc/$server_pid/status")"
