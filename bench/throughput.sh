@@ -29,7 +29,10 @@ if [ -z "${BENCH_NO_BUILD:-}" ]; then
 fi
 # hyper alone (server/examples/bytes_server.rs): the ceiling for any server writing pages from
 # memory through hyper on this machine.
-cargo build --release --locked -p server --example bytes_server
+hyper_alone="$CARGO_TARGET_DIR/release/examples/bytes_server"
+if [ -z "${BENCH_NO_BUILD:-}" ] || [ ! -x "$hyper_alone" ]; then
+  cargo build --release --locked -p server --example bytes_server
+fi
 port=${BENCH_PORT:-3100}
 nginx_port=$((port + 1))
 hyper_port=$((port + 2))
@@ -72,14 +75,16 @@ http {
 EOF
 "$nginx" -c "$work/nginx/nginx.conf" -e "$work/nginx/error.log"
 hyper_pid=
-trap '[ -n "$hyper_pid" ] && kill "$hyper_pid" 2>/dev/null; "$nginx" -c "$work/nginx/nginx.conf" -e "$work/nginx/error.log" -s stop 2>/dev/null || true; cleanup' EXIT
+trap '[ -z "$hyper_pid" ] || kill "$hyper_pid" 2>/dev/null || true; "$nginx" -c "$work/nginx/nginx.conf" -e "$work/nginx/error.log" -s stop 2>/dev/null || true; cleanup' EXIT
 sleep 0.3
 
 # Each row is the median of ROUNDS runs of each server, taken in turns: nginx's own figure
 # moves by a third from one run to the next on this shared 2-core machine.
 rounds=${BENCH_ROUNDS:-3}
+[ "$rounds" -ge 1 ] || { echo "BENCH_ROUNDS must be 1 or more" >&2; exit 1; }
 
-# median: the middle of the numbers on standard input.
+# median: the middle of the numbers on standard input (the lower middle one for an even
+# count). Requests a second and p99 are each the median of their own runs.
 median() { sort -g | awk '{ v[NR] = $1 } END { print v[int((NR + 1) / 2)] }'; }
 
 # run URL CONNECTIONS: "requests/s p99-ms"
@@ -96,9 +101,12 @@ echo
 echo "| page | connections | Notikumi req/s | nginx req/s | ratio | hyper alone req/s | Notikumi p99 | nginx p99 |"
 echo "| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: |"
 for name in "${names[@]}"; do
-  "$CARGO_TARGET_DIR/release/examples/bytes_server" "$work/www/$name" "127.0.0.1:$hyper_port" &
+  "$hyper_alone" "$work/www/$name" "127.0.0.1:$hyper_port" &
   hyper_pid=$!
-  sleep 0.3
+  for _ in $(seq 50); do
+    curl -sf "http://127.0.0.1:$hyper_port/" -o /dev/null && break
+    sleep 0.1
+  done
   for connections in 1 16 64; do
     runs_ours=() runs_theirs=() runs_hyper=()
     for _ in $(seq "$rounds"); do
@@ -116,6 +124,7 @@ for name in "${names[@]}"; do
   done
   kill "$hyper_pid"
   wait "$hyper_pid" 2>/dev/null || true
+  hyper_pid=
 done
 echo
 echo "Server peak memory: $(awk '/VmHWM/ { printf "%.0f MiB", $2 / 1024 }' "/proc/$server_pid/status")"

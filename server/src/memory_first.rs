@@ -46,6 +46,8 @@ impl Service<Request> for MemoryFirst {
         Poll::Ready(Ok(()))
     }
 
+    /// Outside `CatchPanicLayer`: nothing on the way to an answer from memory may panic (the
+    /// one index, a kept page's `ETag`, is set by `Page::new` for every page).
     fn call(&mut self, request: Request) -> Self::Future {
         let this = self.clone();
         Box::pin(async move {

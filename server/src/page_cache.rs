@@ -168,7 +168,8 @@ impl Page {
         headers.insert(header::ETAG, entity_tag(&body));
         headers.insert(header::CACHE_CONTROL, PUBLIC);
         headers.insert(header::VARY, VARY);
-        // Room for the request id each answer adds, so that adding it does not rehash the map.
+        // Room in the hash table (which a clone keeps) for the request id each answer adds,
+        // so that adding it never rehashes the map; the entries themselves still grow by one.
         headers.reserve(1);
         Self { headers, body }
     }
