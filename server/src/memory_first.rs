@@ -52,8 +52,8 @@ impl Service<Request> for MemoryFirst {
         let this = self.clone();
         Box::pin(async move {
             let started = Instant::now();
-            let (parts, body) = request.into_parts();
-            let Some(mut response) = this.pages.kept(&parts).await else {
+            let (mut parts, body) = request.into_parts();
+            let Some(mut response) = this.pages.kept(&mut parts).await else {
                 return this.layers.oneshot(Request::from_parts(parts, body)).await;
             };
             access_log::answered_before_layers(&parts, &mut response, started.elapsed());

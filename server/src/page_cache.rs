@@ -268,10 +268,14 @@ impl Shared {
 impl PageCache {
     /// The answer in memory for the request `parts` begin (`304 Not Modified` when the
     /// browser has the page already), if there is one. Renders nothing: a miss goes on through
-    /// every layer to `serve_from_memory`, which renders and keeps it.
-    pub async fn kept(&self, parts: &Parts) -> Option<Response> {
+    /// every layer to `serve_from_memory`, which renders and keeps it under the key left in
+    /// the request's extensions here, without looking again.
+    pub async fn kept(&self, parts: &mut Parts) -> Option<Response> {
         let (pages, key) = self.0.place_for(parts)?;
-        let page = pages.0.get(&key).await?;
+        let Some(page) = pages.0.get(&key).await else {
+            parts.extensions.insert(Missed(key));
+            return None;
+        };
         crate::metrics::page_cache_lookup(Lookup::Hit);
         let if_none_match = parts.headers.get(header::IF_NONE_MATCH);
         Some(page.answer(if_none_match, parts.method == Method::HEAD))
@@ -286,7 +290,12 @@ pub async fn serve_from_memory(
     next: Next,
 ) -> Response {
     let (mut parts, body) = request.into_parts();
-    let Some((pages, key)) = cache.place_for(&parts) else {
+    let missed = parts.extensions.remove::<Missed>();
+    let place = match (&missed, &cache.pages) {
+        (Some(Missed(key)), Some(pages)) => Some((pages, key.clone())),
+        _ => cache.place_for(&parts),
+    };
+    let Some((pages, key)) = place else {
         let signed_in =
             is_page(parts.uri.path()) && cache.session_cookie.token_in(&parts).is_some();
         let mut response = next.run(Request::from_parts(parts, body)).await;
@@ -308,7 +317,12 @@ pub async fn serve_from_memory(
         security_headers.apply(response.headers_mut());
         response
     };
-    let page = match pages.get_or_render(key, render).await {
+    let found = if missed.is_some() {
+        pages.render_once(key, render).await
+    } else {
+        pages.get_or_render(key, render).await
+    };
+    let page = match found {
         Found::Kept(page) => {
             crate::metrics::page_cache_lookup(Lookup::Hit);
             page
@@ -338,6 +352,10 @@ pub enum Lookup {
     /// Rendered for this request.
     Miss,
 }
+
+/// Left in a request's extensions by `PageCache::kept`: the key it looked for and missed.
+#[derive(Clone)]
+struct Missed(PageKey);
 
 /// The pages in memory.
 #[derive(Clone)]
@@ -389,6 +407,16 @@ impl Kept {
         if let Some(page) = self.0.get(&key).await {
             return Found::Kept(page);
         }
+        self.render_once(key, render).await
+    }
+
+    /// `get_or_render` for a key just looked up and missed (`PageCache::kept`): renders, or
+    /// waits for another request's render of the same key (or takes a page kept meanwhile).
+    async fn render_once<R, F>(&self, key: PageKey, render: R) -> Found
+    where
+        R: FnOnce() -> F,
+        F: Future<Output = Response>,
+    {
         // moka runs one of the waiting requests' initialisers; each knows afterwards whether
         // it was its own (its `render` was taken), and keeps an answer it could not share.
         let render = Mutex::new(Some(render));
