@@ -291,8 +291,9 @@ pub async fn serve_from_memory(
 ) -> Response {
     let (mut parts, body) = request.into_parts();
     let missed = parts.extensions.remove::<Missed>();
-    let place = match (&missed, &cache.pages) {
-        (Some(Missed(key)), Some(pages)) => Some((pages, key.clone())),
+    let looked_up = missed.is_some();
+    let place = match (missed, &cache.pages) {
+        (Some(Missed(key)), Some(pages)) => Some((pages, key)),
         _ => cache.place_for(&parts),
     };
     let Some((pages, key)) = place else {
@@ -317,7 +318,7 @@ pub async fn serve_from_memory(
         security_headers.apply(response.headers_mut());
         response
     };
-    let found = if missed.is_some() {
+    let found = if looked_up {
         pages.render_once(key, render).await
     } else {
         pages.get_or_render(key, render).await
