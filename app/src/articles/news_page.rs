@@ -30,9 +30,8 @@ pub fn NewsPage() -> impl IntoView {
     );
     let lang = crate::i18n::current_lang();
     view! {
+        // The heading comes with the list: a page past the last is a 404 page with its own.
         <section class="news">
-            <h1>{lang.t("news-heading")}</h1>
-            <NewArticleButton/>
             <Transition fallback=move || view! { <p class="loading">{lang.t("loading")}</p> }>
                 {move || Suspend::new(async move {
                     match news.await {
@@ -83,6 +82,8 @@ fn NewsListView(list: NewsList, filter: CalendarFilter) -> impl IntoView {
             path=canonical
             schema=Some("CollectionPage")
         />
+        <h1>{lang.t("news-heading")}</h1>
+        <NewArticleButton/>
         <CategoryFilter categories filter=filter.clone() action="/news".to_string()/>
         <div class="news-archive">
             <ol class="news-list">

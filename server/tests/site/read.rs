@@ -85,6 +85,11 @@ impl Page {
             .unwrap_or_default()
     }
 
+    /// The text of each element matching `css`, as shown, in page order.
+    pub fn texts(&self, css: &str) -> Vec<String> {
+        self.all(css).into_iter().map(text_of).collect()
+    }
+
     /// Whether the main content shows `text`.
     pub fn shows(&self, text: &str) -> bool {
         self.main_text().contains(text)
@@ -92,20 +97,31 @@ impl Page {
 
     /// Every link's name (its text, or its `aria-label`) and target, in page order.
     pub fn links(&self) -> Vec<(String, String)> {
-        self.all("a[href]")
+        self.all("a[href]").into_iter().map(named_link).collect()
+    }
+
+    /// The links marked as the page the reader is on (`aria-current="page"`): names and
+    /// targets.
+    pub fn current_links(&self) -> Vec<(String, String)> {
+        self.all("a[href][aria-current='page']")
             .into_iter()
-            .map(|link| {
-                let name = link
-                    .value()
-                    .attr("aria-label")
-                    .map(str::to_string)
-                    .unwrap_or_else(|| text_of(link));
-                (
-                    name,
-                    link.value().attr("href").unwrap_or_default().to_string(),
-                )
-            })
+            .map(named_link)
             .collect()
+    }
+
+    /// The links in the region labelled `label` (`aria-label`, as on a nav): names and
+    /// targets; none if the page has no such region.
+    pub fn links_in(&self, label: &str) -> Vec<(String, String)> {
+        self.all("[aria-label]")
+            .into_iter()
+            .find(|region| region.value().attr("aria-label") == Some(label))
+            .map(|region| {
+                region
+                    .select(&selector("a[href]"))
+                    .map(named_link)
+                    .collect()
+            })
+            .unwrap_or_default()
     }
 
     /// Whether some link goes to `href`.
@@ -122,25 +138,33 @@ impl Page {
     }
 
     /// The region (a section, aside or nav) named by the heading that says `heading`
-    /// (`aria-labelledby`): its links' names and targets.
-    pub fn links_under(&self, heading: &str) -> Vec<(String, String)> {
-        let Some(region) = self.all("[aria-labelledby]").into_iter().find(|region| {
+    /// (`aria-labelledby`).
+    fn region_under(&self, heading: &str) -> Option<ElementRef<'_>> {
+        self.all("[aria-labelledby]").into_iter().find(|region| {
             let id = region.value().attr("aria-labelledby").unwrap_or_default();
             self.all(&format!("[id='{id}']"))
                 .first()
                 .is_some_and(|named| text_of(*named) == heading)
-        }) else {
-            return Vec::new();
-        };
-        region
-            .select(&selector("a[href]"))
-            .map(|link| {
-                (
-                    text_of(link),
-                    link.value().attr("href").unwrap_or_default().to_string(),
-                )
+        })
+    }
+
+    /// The region named by the heading that says `heading` (`aria-labelledby`): its links'
+    /// names and targets.
+    pub fn links_under(&self, heading: &str) -> Vec<(String, String)> {
+        self.region_under(heading)
+            .map(|region| {
+                region
+                    .select(&selector("a[href]"))
+                    .map(named_link)
+                    .collect()
             })
-            .collect()
+            .unwrap_or_default()
+    }
+
+    /// The text of the region named by the heading that says `heading` (`aria-labelledby`),
+    /// as shown; empty if there is no such region.
+    pub fn text_under(&self, heading: &str) -> String {
+        self.region_under(heading).map(text_of).unwrap_or_default()
     }
 
     /// Every other language version the page names (`<link rel="alternate" hreflang>`):
@@ -170,4 +194,53 @@ impl Page {
             .first()
             .is_some_and(|body| text_of(*body).contains(text))
     }
+
+    /// The labels of the ticked checkboxes and chosen radio buttons, in page order.
+    pub fn ticked(&self) -> Vec<String> {
+        self.all("input[type='checkbox'][checked], input[type='radio'][checked]")
+            .into_iter()
+            .map(|input| {
+                let id = input.value().id().unwrap_or_default();
+                self.all(&format!("label[for='{id}']"))
+                    .first()
+                    .map(|label| text_of(*label))
+                    .or_else(|| input.value().attr("aria-label").map(str::to_string))
+                    .unwrap_or_default()
+            })
+            .collect()
+    }
+
+    /// Whether the toggle button named `name` (`aria-pressed`) is pressed; `None` if the page
+    /// has no toggle of that name.
+    pub fn pressed(&self, name: &str) -> Option<bool> {
+        self.all("[aria-pressed]")
+            .into_iter()
+            .find(|toggle| named_link(*toggle).0 == name)
+            .and_then(|toggle| toggle.value().attr("aria-pressed"))
+            .map(|pressed| pressed == "true")
+    }
+
+    /// The page's structured data for search engines: each JSON-LD block, parsed.
+    pub fn structured_data(&self) -> Vec<serde_json::Value> {
+        self.all("script[type='application/ld+json']")
+            .into_iter()
+            .map(|script| {
+                let json = script.text().collect::<String>();
+                serde_json::from_str(&json)
+                    .unwrap_or_else(|error| panic!("JSON-LD {json:?}: {error}"))
+            })
+            .collect()
+    }
+}
+
+/// A link's (or a link-like control's) name, its `aria-label` or else its text, and its
+/// target (empty for a control without `href`).
+fn named_link(link: ElementRef<'_>) -> (String, String) {
+    let name = link
+        .value()
+        .attr("aria-label")
+        .map(str::to_string)
+        .unwrap_or_else(|| text_of(link));
+    let href = link.value().attr("href").unwrap_or_default().to_string();
+    (name, href)
 }
