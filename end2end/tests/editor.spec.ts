@@ -101,19 +101,42 @@ test("two editors change the same article: the second sees both versions and kee
   );
 });
 
-test("keyboard: Ctrl+S saves at once and Esc leaves editing", async ({ browser }) => {
+/** Anna's editor on the 2018 report, with `text` typed at the end of its lead. */
+async function typedAtTheEndOfTheReportsLead(browser: Browser, text: string): Promise<Page> {
   const editor = await editorPage(browser, EDITORS.anna.email);
   await editor.goto(REPORT);
   await hydrated(editor);
   await editor.getByRole("button", { name: "Rediģēt šo rakstu" }).click();
-  const lead = editor.getByRole("textbox", { name: "Ievads" });
-  await lead.focus();
-  await editor.keyboard.press("End");
-  await editor.keyboard.type(" Papildināts.");
+  await editor.getByRole("textbox", { name: "Ievads" }).focus();
+  await editor.keyboard.press("Control+End");
+  await editor.keyboard.type(text);
+  return editor;
+}
+
+test("keyboard: Ctrl+S saves at once and Esc leaves editing", async ({ browser }) => {
+  const editor = await typedAtTheEndOfTheReportsLead(browser, " Papildināts.");
   await editor.keyboard.press("Control+s");
   await expect(editor.getByRole("status").filter({ hasText: "Melnraksts saglabāts" })).toBeVisible();
   await editor.keyboard.press("Escape");
   await expect(editor.getByRole("button", { name: "Rediģēt šo rakstu" })).toBeVisible();
+});
+
+test("stopping editing right after typing saves the typing first, without asking", async ({ browser }) => {
+  const editor = await typedAtTheEndOfTheReportsLead(browser, " Uzrakstīts tieši pirms beigām.");
+  // Before the autosave's pause is over: the save must go out and land before the page goes.
+  const questions: string[] = [];
+  editor.on("dialog", (dialog) => {
+    questions.push(dialog.type());
+    void dialog.dismiss();
+  });
+  await Promise.all([
+    editor.waitForEvent("load"),
+    editor.getByRole("button", { name: "Beigt rediģēt" }).click(),
+  ]);
+  expect(questions, "nothing was left unsaved to ask about").toEqual([]);
+  await hydrated(editor);
+  await editor.getByRole("button", { name: "Rediģēt šo rakstu" }).click();
+  await expect(editor.getByRole("textbox", { name: "Ievads" })).toHaveValue(/Uzrakstīts tieši pirms beigām\.$/);
 });
 
 test("readers and signed-out browsers get no editing controls, and sign-out ends the session", async ({ browser, page }) => {
@@ -172,6 +195,8 @@ test("an editor adds an event by clicking a day, publishes it, then moves it by 
   await editor.getByLabel("Statuss").selectOption("published");
   await editor.getByRole("button", { name: "Saglabāt notikumu" }).click();
   await expect(editor.getByRole("status").filter({ hasText: /^Publicēts \d\d:\d\d:\d\d$/ })).toBeVisible();
+  // Published for the first time, it moved from the new event's address to its title's.
+  await expect(editor).toHaveURL(/\/events\/darbnica-skolotajiem-rezekne$/);
 
   await editor.goto("/calendar/2020/08");
   await hydrated(editor);
@@ -193,6 +218,35 @@ test("an editor adds an event by clicking a day, publishes it, then moves it by 
   await reader.goto("/calendar/2020/08/15");
   await expect(reader.getByRole("link", { name: workshop })).toBeVisible();
   await expect(reader.getByRole("button", { name: /Pievienot notikumu/ })).toHaveCount(0);
+});
+
+test("a deleted event comes back from the trash unpublished, and the desk leads to it", async ({ browser }) => {
+  const editor = await editorPage(browser, EDITORS.anna.email);
+  await editor.goto("/calendar/2020/09");
+  await hydrated(editor);
+  await editor.getByRole("button", { name: "Pievienot notikumu: 2020. gada 15. septembris" }).click();
+  const title = editor.getByRole("textbox", { name: "Nosaukums" });
+  await expect(title).toHaveValue("Jauns notikums");
+  await title.fill("Izmēģinājuma tikšanās Valmierā");
+  await editor.getByRole("button", { name: "Saglabāt notikumu" }).click();
+  await expect(editor.getByRole("status").filter({ hasText: /\d\d:\d\d:\d\d$/ })).toBeVisible();
+  editor.once("dialog", (dialog) => void dialog.accept());
+  await editor.getByRole("button", { name: "Dzēst" }).click();
+  await editor.waitForURL(/\/calendar$/);
+
+  await editor.goto("/editor");
+  await hydrated(editor);
+  const unpublished = editor.getByRole("link", { name: "Izmēģinājuma tikšanās Valmierā" });
+  await expect(unpublished).toHaveCount(0);
+  await editor.getByRole("button", { name: "Atjaunot „Izmēģinājuma tikšanās Valmierā”" }).click();
+  await expect(editor.getByRole("status").filter({ hasText: "Atjaunots kā melnraksts." })).toBeVisible();
+  // Listed among the unpublished items at once, with focus on it (its button is gone).
+  await expect(unpublished).toBeFocused();
+  await expect(editor.getByRole("button", { name: /Izmēģinājuma tikšanās Valmierā/ })).toHaveCount(0);
+  await unpublished.click();
+  await expect(editor).toHaveURL(/\/events\/izmeginajuma-tiksanas-valmiera$/);
+  // Unpublished, it opens in its editor.
+  await expect(editor.getByRole("heading", { level: 1 })).toHaveText("Rediģē: Izmēģinājuma tikšanās Valmierā");
 });
 
 // A 1×1 PNG, so the test needs no fixture file.
@@ -335,8 +389,15 @@ test("on a phone an editor moves an event by touch: ⇄ on the event, then a tap
   await page.goto("/calendar/2020/08");
   await hydrated(page);
   const day = (n: number) => page.getByRole("gridcell", { name: new RegExp(`^\\S+, 2020\\. gada ${n}\\. augusts`) });
-  // The agenda lists only days with events until a move starts.
-  await expect(day(29)).toBeHidden();
+  // An editor's agenda lists every day of the month (a reader's only days with events), each
+  // with its "+" inside its own row.
+  const empty = day(29);
+  await expect(empty).toBeVisible();
+  const add = empty.getByRole("button", { name: "Pievienot notikumu: 2020. gada 29. augusts" });
+  const [row, plus] = [await empty.boundingBox(), await add.boundingBox()];
+  if (!row || !plus) throw new Error("the day and its + are laid out");
+  expect(plus.y).toBeGreaterThanOrEqual(row.y);
+  expect(plus.y + plus.height).toBeLessThanOrEqual(row.y + row.height + 0.5);
   await day(27).getByRole("button", { name: "Pārcelt „Tikšanās ar pašvaldību” uz citu dienu" }).tap();
   await expect(page.getByRole("status").filter({ hasText: "pieskarieties dienai" })).toBeVisible();
   await day(29).tap();

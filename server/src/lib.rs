@@ -12,6 +12,7 @@ pub mod config;
 pub mod listener;
 pub mod memory_first;
 mod metrics;
+mod moved_items;
 pub mod page_cache;
 mod security_headers;
 mod static_files;
@@ -84,6 +85,10 @@ pub fn site_with(mut state: AppState, serving: config::Serving) -> memory_first:
         .fallback(leptos_axum::file_and_error_handler::<AppState, _>(shell))
         .layer(axum::middleware::from_fn(
             static_files::check_plain_addresses,
+        ))
+        .layer(axum::middleware::from_fn_with_state(
+            state.clone(),
+            moved_items::send_on,
         ))
         .layer(axum::middleware::from_fn_with_state(
             state.clone(),

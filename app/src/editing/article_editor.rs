@@ -13,7 +13,7 @@ use super::{
     publish_article,
     shell::{self, load_editor, EditorBar, Opened},
     text_field::{EditableText, Lines},
-    EditableArticle,
+    ArticleDetails, EditableArticle,
 };
 use crate::i18n::{tr, tr_with, Arg};
 
@@ -36,7 +36,7 @@ fn EditorForm(article: EditableArticle, on_leave: Callback<()>) -> impl IntoView
         starting,
         item,
         body,
-        ..
+        slug,
     } = opened;
     let Draft {
         fields,
@@ -55,6 +55,7 @@ fn EditorForm(article: EditableArticle, on_leave: Callback<()>) -> impl IntoView
         spawn_local(async move {
             match publish_article(save).await {
                 Ok(saved) => {
+                    shell::follow_address::<ArticleDetails>(slug, lang, &saved);
                     base_version.set(saved.version);
                     draft_version.set(0);
                     published.set(true);
@@ -73,6 +74,7 @@ fn EditorForm(article: EditableArticle, on_leave: Callback<()>) -> impl IntoView
 
     let delete = draft.delete_after_asking(lang, item);
     let on_keydown = draft.keys(save_now, on_leave);
+    let stop = draft.leave_when_saved(save_now, on_leave);
     let conflict_view = draft.conflict_view(lang, base_version, body, save_now);
 
     view! {
@@ -83,7 +85,7 @@ fn EditorForm(article: EditableArticle, on_leave: Callback<()>) -> impl IntoView
                 primary=tr(lang, "editor-publish")
                 on_save=Callback::new(move |()| save_now())
                 on_primary=Callback::new(publish)
-                on_stop=on_leave
+                on_stop=Callback::new(move |()| stop())
                 on_delete=Callback::new(move |()| delete())
             >
                 <p class="editor-bar__visibility">
@@ -94,7 +96,7 @@ fn EditorForm(article: EditableArticle, on_leave: Callback<()>) -> impl IntoView
                     }}
                 </p>
             </EditorBar>
-            <ArticleSettings article=article.clone() version=base_version published/>
+            <ArticleSettings article=article.clone() version=base_version published address=slug/>
             {conflict_view}
             <article class="article article--editing">
                 <EditableText

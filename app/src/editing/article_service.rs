@@ -128,6 +128,7 @@ impl KindService for ArticleKind {
             draft_version: 0,
             at: clock(published.updated_at),
             body_html: published.body_html,
+            slug: Some(published.slug),
         })
     }
 

@@ -12,14 +12,22 @@ pub fn ArticleSettings(
     /// The stored article's version, shared with the text editor.
     version: RwSignal<i64>,
     published: RwSignal<bool>,
+    /// The stored article's address, shared with the text editor (publishing an unpublished
+    /// article may move it to one made from its title).
+    address: RwSignal<String>,
 ) -> impl IntoView {
     let lang = crate::i18n::current_lang();
     let article_id = article.id;
-    let slug = RwSignal::new(article.slug.clone());
+    // What the address field holds: the stored address, until the editor types another.
+    let slug = RwSignal::new(address.get_untracked());
+    Effect::watch(
+        move || address.get(),
+        move |stored, _, _| slug.set(stored.clone()),
+        false,
+    );
     let category = RwSignal::new(article.details.category.clone());
     let message = RwSignal::new(None::<String>);
     let slug_error = RwSignal::new(None::<String>);
-    let original_slug = article.slug.clone();
     let save = move |_| {
         let request = ArticleSettingsSave {
             article_id,
@@ -28,17 +36,17 @@ pub fn ArticleSettings(
             category: category.get_untracked(),
             published: published.get_untracked(),
         };
-        let original_slug = original_slug.clone();
         spawn_local(async move {
             match update_article_settings(request).await {
                 Ok(saved) => {
                     version.set(saved.version);
                     slug_error.set(None);
                     message.set(Some(tr(lang, "editor-settings-saved")));
-                    if saved.slug != original_slug {
+                    if saved.slug != address.get_untracked() {
                         crate::components::replace_address(
                             &lang.href(&crate::paths::article(&saved.slug)),
                         );
+                        address.set(saved.slug);
                     }
                 }
                 Err(AppError::Validation {
@@ -58,7 +66,7 @@ pub fn ArticleSettings(
             <input
                 id="edit-slug"
                 type="text"
-                value=article.slug.clone()
+                prop:value=move || slug.get()
                 aria-describedby="edit-slug-error"
                 aria-invalid=move || if slug_error.get().is_some() { "true" } else { "false" }
                 on:input=move |event| slug.set(event_target_value(&event))

@@ -78,61 +78,97 @@ pub fn EditorDesk() -> impl IntoView {
     }
 }
 
-/// An island: restoring from the trash happens here; a restored item leaves the list.
+/// An island: restoring from the trash happens here. A restored item comes back unpublished,
+/// so both lists are read again and focus moves to its link among the unpublished items.
 // Lazy: its code is a chunk of its own, fetched only on pages rendered for an editor.
 #[cfg_attr(feature = "editors", island(lazy))]
 #[cfg_attr(not(feature = "editors"), component)]
 fn DeskLists(desk: Desk, lang: Lang) -> impl IntoView {
     let message = RwSignal::new(None::<String>);
-    let back = RwSignal::new(Vec::<ItemRef>::new());
+    let desk = RwSignal::new(desk);
     let restore = move |item: ItemRef| {
         spawn_local(async move {
-            match restore_item(item).await {
-                Ok(()) => {
+            let restored = match restore_item(item).await {
+                Ok(()) => get_desk().await,
+                Err(error) => Err(error),
+            };
+            match restored {
+                Ok(now) => {
                     message.set(Some(tr(lang, "desk-restored")));
-                    back.update(|done| done.push(item));
+                    desk.set(now);
+                    // The clicked button is gone with its line: focus goes to the item, once
+                    // the lists are drawn anew.
+                    request_animation_frame(move || {
+                        let link = document().get_element_by_id(&draft_link_id(item));
+                        if let Some(link) = link.and_then(|link| {
+                            wasm_bindgen::JsCast::dyn_into::<web_sys::HtmlElement>(link).ok()
+                        }) {
+                            let _ = link.focus();
+                        }
+                    });
                 }
                 Err(error) => message.set(Some(error.describe(lang))),
             }
         });
     };
+    let drafts = move || {
+        let drafts = desk.with(|desk| desk.drafts.clone());
+        if drafts.is_empty() {
+            return view! { <p>{tr(lang, "desk-no-drafts")}</p> }.into_any();
+        }
+        view! {
+            <ul class="desk__list">
+                {drafts.into_iter().map(|draft| {
+                    let kind = tr(lang, draft.item.kind.words().in_trash);
+                    let href = lang.href(&draft.item.kind.page(&draft.slug));
+                    view! {
+                        <li>
+                            {format!("{kind}: ")}
+                            <a id=draft_link_id(draft.item) href=href>{draft.title}</a>
+                            " · "{draft.when}
+                        </li>
+                    }
+                }).collect_view()}
+            </ul>
+        }
+        .into_any()
+    };
+    let trash = move || {
+        let trash = desk.with(|desk| desk.trash.clone());
+        if trash.is_empty() {
+            return view! { <p>{tr(lang, "desk-trash-empty")}</p> }.into_any();
+        }
+        view! {
+            <ul class="desk__list">
+                {trash.into_iter().map(|item| {
+                    let (found, kind) = (item.item, tr(lang, item.item.kind.words().in_trash));
+                    let deleted = tr_with(lang, "desk-deleted-at", &[("when", Arg::Text(&item.when))]);
+                    let restore_label = tr_with(lang, "desk-restore", &[("title", Arg::Text(&item.title))]);
+                    view! {
+                        <li>
+                            {format!("{kind}: ")}{item.title.clone()}" · "{deleted}" "
+                            <button type="button" class="button button--quiet" on:click=move |_| restore(found)>
+                                {restore_label}
+                            </button>
+                        </li>
+                    }
+                }).collect_view()}
+            </ul>
+        }
+        .into_any()
+    };
     view! {
         <p role="status">{move || message.get()}</p>
         <h2>{tr(lang, "desk-drafts")}</h2>
-        {if desk.drafts.is_empty() {
-            view! { <p>{tr(lang, "desk-no-drafts")}</p> }.into_any()
-        } else {
-            view! {
-                <ul class="desk__list">
-                    {desk.drafts.into_iter().map(|item| view! {
-                        <li><a href=lang.href(&crate::paths::article(&item.slug))>{item.title}</a>" · "{item.when}</li>
-                    }).collect_view()}
-                </ul>
-            }.into_any()
-        }}
+        {drafts}
         <h2>{tr(lang, "desk-trash")}</h2>
-        {if desk.trash.is_empty() {
-            view! { <p>{tr(lang, "desk-trash-empty")}</p> }.into_any()
-        } else {
-            view! {
-                <ul class="desk__list">
-                    {desk.trash.into_iter().map(|item| {
-                        let (found, kind) = (item.item, tr(lang, item.item.kind.words().in_trash));
-                        let deleted = tr_with(lang, "desk-deleted-at", &[("when", Arg::Text(&item.when))]);
-                        let restore_label = tr_with(lang, "desk-restore", &[("title", Arg::Text(&item.title))]);
-                        view! {
-                            <li hidden=move || back.with(|done| done.contains(&found))>
-                                {format!("{kind}: ")}{item.title.clone()}" · "{deleted}" "
-                                <button type="button" class="button button--quiet" on:click=move |_| restore(found)>
-                                    {restore_label}
-                                </button>
-                            </li>
-                        }
-                    }).collect_view()}
-                </ul>
-            }.into_any()
-        }}
+        {trash}
     }
+}
+
+/// The id of an unpublished item's link on the desk.
+fn draft_link_id(item: ItemRef) -> String {
+    format!("desk-draft-{:?}-{}", item.kind, item.id).to_lowercase()
 }
 
 /// An audit log action in `lang`. The log stores actions as stable English keys ("published",

@@ -8,7 +8,7 @@ use leptos::{prelude::*, task::spawn_local};
 use super::{
     autosave::SaveState,
     body_editor::BodyEditor,
-    event_fields::{EditableEvent, EventFields},
+    event_fields::{EditableEvent, EventDetails, EventFields},
     history::History,
     save_event,
     shell::{self, load_editor, EditorBar, Opened},
@@ -34,7 +34,7 @@ fn EventForm(event: EditableEvent, on_leave: Callback<()>) -> impl IntoView {
         starting,
         item,
         body,
-        ..
+        slug,
     } = opened;
     let fields = draft.fields;
     let (draft_version, field_error) = (draft.draft_version, draft.field_error);
@@ -49,6 +49,7 @@ fn EventForm(event: EditableEvent, on_leave: Callback<()>) -> impl IntoView {
             let published = save.fields.published;
             match save_event(save).await {
                 Ok(saved) => {
+                    shell::follow_address::<EventDetails>(slug, lang, &saved);
                     version.set(saved.version);
                     draft_version.set(0);
                     field_error.set(None);
@@ -68,6 +69,7 @@ fn EventForm(event: EditableEvent, on_leave: Callback<()>) -> impl IntoView {
         autosave.when_idle(store);
     };
     let on_keydown = draft.keys(save_now, on_leave);
+    let stop = draft.leave_when_saved(save_now, on_leave);
     let delete = draft.delete_after_asking(lang, item);
     let conflict_view = draft.conflict_view(lang, version, body, save_now);
     // A one-line field: its control's id, the field the server names when refusing it.
@@ -131,7 +133,7 @@ fn EventForm(event: EditableEvent, on_leave: Callback<()>) -> impl IntoView {
                 primary=tr(lang, "editor-save-event")
                 on_save=Callback::new(move |()| save_now())
                 on_primary=Callback::new(store)
-                on_stop=on_leave
+                on_stop=Callback::new(move |()| stop())
                 on_delete=Callback::new(move |()| delete())
             />
             {conflict_view}

@@ -179,6 +179,7 @@ impl KindService for EventKind {
             draft_version: 0,
             at: clock(updated.updated_at),
             body_html: updated.body_html,
+            slug: Some(updated.slug),
         })
     }
 

@@ -159,6 +159,10 @@ pub struct Saved {
     pub at: String,
     /// The body as stored, after sanitising.
     pub body_html: String,
+    /// The item's slug after a write of the item (none for a draft save). It may be new: an
+    /// unpublished item's address follows its title until an editor chooses one.
+    #[serde(default)]
+    pub slug: Option<String>,
 }
 
 /// An uploaded image (see `upload`), as the body editor inserts it.
@@ -210,6 +214,14 @@ impl ItemKind {
         match self {
             ItemKind::Article => <ArticleDetails as shell::Editable>::WORDS,
             ItemKind::Event => <event_fields::EventDetails as shell::Editable>::WORDS,
+        }
+    }
+
+    /// The address of this kind's item at `slug` (its descriptor's `PAGE`).
+    pub fn page(self, slug: &str) -> String {
+        match self {
+            ItemKind::Article => <ArticleDetails as shell::Editable>::PAGE(slug),
+            ItemKind::Event => <event_fields::EventDetails as shell::Editable>::PAGE(slug),
         }
     }
 

@@ -38,6 +38,8 @@ pub trait Editable: Clone + Send + Sync + Serialize + DeserializeOwned + 'static
 
     /// The messages that name the kind in the editor.
     const WORDS: KindWords;
+    /// The address of the item at `slug` (without a language prefix).
+    const PAGE: fn(&str) -> String;
 
     /// The kind's editor on the item at `slug` (a `#[lazy]` function, so its code is a chunk
     /// of its own).
@@ -94,6 +96,7 @@ impl Editable for ArticleDetails {
     const CONFLICT_HEADING: &'static str = "conflict-article-heading";
     const DELETE_QUESTION: &'static str = "editor-article-delete-question";
     const AFTER_DELETE: &'static str = "/editor";
+    const PAGE: fn(&str) -> String = crate::paths::article;
     const WORDS: KindWords = KindWords {
         edit: "editor-edit-article",
         unpublished: "article-unpublished",
@@ -133,6 +136,7 @@ impl Editable for EventDetails {
     const CONFLICT_HEADING: &'static str = "conflict-event-heading";
     const DELETE_QUESTION: &'static str = "editor-event-delete-question";
     const AFTER_DELETE: &'static str = "/calendar";
+    const PAGE: fn(&str) -> String = crate::paths::event;
     const WORDS: KindWords = KindWords {
         edit: "editor-edit-event",
         unpublished: "event-unpublished",
@@ -213,7 +217,8 @@ pub struct Opened<K: Editable> {
     /// The fields it starts with (the body editor takes its first HTML from them).
     pub starting: K::Fields,
     pub item: ItemRef,
-    pub slug: StoredValue<String>,
+    /// The item's address as stored (a write may move it, see [`follow_address`]).
+    pub slug: RwSignal<String>,
     /// The body editor's element, which a resolved conflict writes into.
     pub body: NodeRef<html::Div>,
 }
@@ -243,10 +248,25 @@ impl<K: Editable> Opened<K> {
         impl Fn(&dyn Fn(&mut K::Fields)) + Copy + 'static,
     ) {
         let slug = self.slug;
-        let reopen = move || K::fetch(slug.get_value());
+        let reopen = move || K::fetch(slug.get_untracked());
         self.draft
             .saving(lang, self.request(), K::save_shared_draft, reopen)
     }
+}
+
+/// After a write of the item: when `saved` gives it a new address (an unpublished item's
+/// follows its title), the editor goes on under it, and the browser's address bar and a
+/// reload show it.
+pub fn follow_address<K: Editable>(slug: RwSignal<String>, lang: Lang, saved: &Saved) {
+    let Some(new) = saved
+        .slug
+        .as_ref()
+        .filter(|new| **new != slug.get_untracked())
+    else {
+        return;
+    };
+    crate::components::replace_address(&lang.href(&K::PAGE(new)));
+    slug.set(new.clone());
 }
 
 /// An editor opened on `item`.
@@ -261,7 +281,7 @@ pub fn open<K: Editable>(item: &EditableItem<K::Fields, K>) -> Opened<K> {
         draft: Draft::new(fields, stored),
         version: RwSignal::new(version),
         item: item.item(),
-        slug: StoredValue::new(item.slug.clone()),
+        slug: RwSignal::new(item.slug.clone()),
         body: NodeRef::new(),
     }
 }
@@ -297,19 +317,30 @@ impl<K: Editable> Draft<K::Fields, EditableItem<K::Fields, K>> {
         (failed, save_now, edit)
     }
 
-    /// The editor's keys ([`editor_keys`]); Esc saves what is unsaved, then leaves.
+    /// The editor's keys ([`editor_keys`]); Esc leaves as [`Draft::leave_when_saved`] does.
     pub fn keys(
         self,
         save_now: impl Fn() + Copy + 'static,
         on_leave: Callback<()>,
     ) -> impl Fn(KeyboardEvent) + Copy + 'static {
-        let state = self.autosave.state;
-        editor_keys(save_now, move || {
-            if state.get_untracked() == SaveState::Unsaved {
+        editor_keys(save_now, self.leave_when_saved(save_now, on_leave))
+    }
+
+    /// Leaving the editor (Esc, "Stop editing"): unsaved typing is saved first, and the
+    /// editor leaves once no save is under way. Leaving while the save was still travelling
+    /// lost it; a save that failed leaves the typing unsaved, so the page asks first.
+    pub fn leave_when_saved(
+        self,
+        save_now: impl Fn() + Copy + 'static,
+        on_leave: Callback<()>,
+    ) -> impl Fn() + Copy + 'static {
+        let autosave = self.autosave;
+        move || {
+            if autosave.state.get_untracked().unsaved() {
                 save_now();
             }
-            on_leave.run(());
-        })
+            autosave.when_idle(move || on_leave.run(()));
+        }
     }
 
     /// The server's message about `field`, to show next to it.

@@ -212,6 +212,7 @@ pub async fn save<S: StoredShape>(
         draft_version: draft.draft_version,
         at: super::service::clock(draft.saved_at),
         body_html,
+        slug: None,
     })
 }
 

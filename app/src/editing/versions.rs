@@ -78,6 +78,8 @@ pub async fn compare(
     let fields = crate::cpu::run(move || {
         texts
             .into_iter()
+            // A field empty in both versions (an event without a summary) has nothing to show.
+            .filter(|(_, a, b)| !(a.trim().is_empty() && b.trim().is_empty()))
             // The label travels as its message id.
             .map(|(label, a, b)| (label.id, word_changes(&a, &b)))
             .collect()

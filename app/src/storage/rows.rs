@@ -517,6 +517,15 @@ pub(super) struct DeskRow {
     pub(super) at: DateTime<Utc>,
 }
 
+/// An item's address as a write finds it, with the title and status that decide whether its
+/// address follows a new title (`SqlStore::follow_title`).
+#[derive(sqlx::FromRow)]
+pub(super) struct AddressRow {
+    pub(super) slug: String,
+    pub(super) title: String,
+    pub(super) status: String,
+}
+
 /// What a draft save wrote: the draft's new version and when.
 #[derive(sqlx::FromRow)]
 pub(super) struct SavedDraftRow {

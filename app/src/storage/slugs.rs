@@ -27,9 +27,39 @@ pub fn candidate(base: &str, attempt: u32) -> String {
     }
 }
 
+/// Whether `slug` is one of `base`'s candidates (`base`, `base-2`, …): an address made from
+/// a title rather than chosen by an editor.
+pub fn is_candidate(slug: &str, base: &str) -> bool {
+    match slug.strip_prefix(base) {
+        Some("") => true,
+        Some(rest) => rest
+            .strip_prefix('-')
+            .and_then(|number| number.parse::<u32>().ok())
+            .is_some_and(|number| number >= 2 && !rest.starts_with("-0")),
+        None => false,
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn an_address_made_from_a_title_is_told_from_one_chosen() {
+        for slug in ["jauns-raksts", "jauns-raksts-2", "jauns-raksts-17"] {
+            assert!(is_candidate(slug, "jauns-raksts"), "{slug}");
+        }
+        for slug in [
+            "jauns-raksts-1",
+            "jauns-raksts-02",
+            "jauns-raksts-x",
+            "jauns",
+            "raksts",
+        ] {
+            assert!(!is_candidate(slug, "jauns-raksts"), "{slug}");
+        }
+        assert!(is_candidate(&candidate("seminars", 3), "seminars"));
+    }
 
     #[test]
     fn latvian_titles_become_ascii_slugs() {

@@ -24,10 +24,11 @@ pub(super) mod prelude {
         self, ColumnValue, ItemColumns, VersionedWrite,
     };
     pub(in crate::storage) use super::super::rows::{
-        article_columns, draft_columns, event_columns, push_categories, search_text, ArticleRow,
-        AttachmentRow, AuditRow, CategoryRow, CredentialsRow, DeskRow, DraftRow, EventRevisionRow,
-        EventRow, FailuresRow, RevisionRow, SavedDraftRow, SearchRow, TranslationRow,
-        UnsearchedRow, UserRow, VersionRow, ARTICLE_COLUMNS, EVENT_COLUMNS, EVENT_REVISION_COLUMNS,
+        article_columns, draft_columns, event_columns, push_categories, search_text, AddressRow,
+        ArticleRow, AttachmentRow, AuditRow, CategoryRow, CredentialsRow, DeskRow, DraftRow,
+        EventRevisionRow, EventRow, FailuresRow, RevisionRow, SavedDraftRow, SearchRow,
+        TranslationRow, UnsearchedRow, UserRow, VersionRow, ARTICLE_COLUMNS, EVENT_COLUMNS,
+        EVENT_REVISION_COLUMNS,
     };
     pub(in crate::storage) use super::super::tables::{draft_refusal, ItemTables};
     pub(in crate::storage) use super::super::*;
@@ -196,18 +197,28 @@ where
         unreachable!("slug candidates are endless")
     }
 
-    /// Replaces an item's `columns` (its slug stays) if it is still at the version `write`
-    /// expects (`item_write::update_statement`), between the two steps every versioned write
-    /// takes: the replaced version kept as a revision, then a stale write refused
-    /// (`NotFound`, `Conflict`), the draft settled and the audit line written; all in the
-    /// caller's transaction.
+    /// Replaces an item's `columns` if it is still at the version `write` expects
+    /// (`item_write::update_statement`), between the two steps every versioned write takes:
+    /// the replaced version kept as a revision, then a stale write refused (`NotFound`,
+    /// `Conflict`), the draft settled and the audit line written; all in the caller's
+    /// transaction. Its slug stays, unless the item was unpublished with an address made from
+    /// its title: then the address follows the new `title` ([`Self::follow_title`]).
     pub(super) async fn update_item(
         conn: &mut D::Connection,
         tables: &ItemTables,
         columns: &ItemColumns<'_>,
+        title: &str,
         write: VersionedWrite<'_>,
     ) -> Result<(), StoreError> {
         Self::keep_revision(conn, tables, write.id, write.expected_version).await?;
+        let sql = format!(
+            "SELECT slug, title, status FROM {} WHERE id = $1",
+            tables.items
+        );
+        let before: Option<AddressRow> = sqlx::query_as(&sql)
+            .bind(write.id)
+            .fetch_optional(&mut *conn)
+            .await?;
         let sql = item_write::update_statement(tables, columns);
         let updated: Option<i64> = Self::bind_columns(sqlx::query_scalar(&sql), columns)
             .bind(crate::sanitize::SANITIZER_VERSION)
@@ -217,7 +228,72 @@ where
             .bind(write.expected_version)
             .fetch_optional(&mut *conn)
             .await?;
-        Self::finish_versioned_write(conn, tables, updated, write).await
+        let written = updated.is_some();
+        Self::finish_versioned_write(conn, tables, updated, write).await?;
+        match before {
+            Some(before) if written => {
+                Self::follow_title(conn, tables, write.id, before, title).await
+            }
+            _ => Ok(()),
+        }
+    }
+
+    /// Keeps `slug`, the address item `id` of `tables`' kind is moving away from, so links to
+    /// it lead on (`EditingStore::moved_item`); an address two items had leads to the last.
+    pub(super) async fn remember_address(
+        conn: &mut D::Connection,
+        tables: &ItemTables,
+        slug: &str,
+        id: i64,
+    ) -> Result<(), StoreError> {
+        sqlx::query(
+            "INSERT INTO previous_addresses (kind, slug, item_id) VALUES ($1, $2, $3) \
+             ON CONFLICT (kind, slug) DO UPDATE SET item_id = excluded.item_id",
+        )
+        .bind(tables.kind)
+        .bind(slug)
+        .bind(id)
+        .execute(&mut *conn)
+        .await?;
+        Ok(())
+    }
+
+    /// An unpublished item's address follows its title until an editor chooses one: when its
+    /// slug was made from its title before this write ("jauns-raksts-2" from "Jauns raksts",
+    /// the title a new item starts with), it becomes the first free slug made from `title`.
+    /// Readers could not open the old address, so no link to it is broken.
+    async fn follow_title(
+        conn: &mut D::Connection,
+        tables: &ItemTables,
+        id: i64,
+        before: AddressRow,
+        title: &str,
+    ) -> Result<(), StoreError> {
+        let made_from = slugs::slug_for(&before.title, tables.slug_fallback);
+        let base = slugs::slug_for(title, tables.slug_fallback);
+        if before.status != Status::Draft.as_str()
+            || !slugs::is_candidate(&before.slug, &made_from)
+            || base == made_from
+        {
+            return Ok(());
+        }
+        let items = tables.items;
+        // Not where another item is; `RETURNING` tells whether it moved.
+        let sql = format!(
+            "UPDATE {items} SET slug = $1 WHERE id = $2 \
+             AND NOT EXISTS (SELECT 1 FROM {items} WHERE slug = $1) RETURNING id"
+        );
+        for attempt in 1.. {
+            let moved: Option<i64> = sqlx::query_scalar(&sql)
+                .bind(slugs::candidate(&base, attempt))
+                .bind(id)
+                .fetch_optional(&mut *conn)
+                .await?;
+            if moved.is_some() {
+                return Ok(());
+            }
+        }
+        unreachable!("slug candidates are endless")
     }
 
     /// Why an update guarded by `expected_version` changed nothing: the row is gone, or

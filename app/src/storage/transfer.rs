@@ -3,11 +3,11 @@
 //! either kind (SQLite to PostgreSQL when a site outgrows one instance, and back).
 //!
 //! What travels: categories, accounts (password hashes kept, so everyone signs in as before),
-//! articles and events with their revisions, drafts and translations, image metadata
-//! (`attachments`; the image files themselves are copied with the media folder) and the audit
-//! log, ids kept, so links between rows and the history stay whole. What does not: sessions
-//! (editors sign in again), sign-in throttling and SQLite's full-text index, which its
-//! triggers fill again from the imported rows.
+//! articles and events with their revisions, drafts, translations and old addresses, image
+//! metadata (`attachments`; the image files themselves are copied with the media folder) and
+//! the audit log, ids kept, so links between rows and the history stay whole. What does not:
+//! sessions (editors sign in again), sign-in throttling and SQLite's full-text index, which
+//! its triggers fill again from the imported rows.
 //!
 //! The file is backend-neutral: columns by name in alphabetical order, rows in primary-key
 //! order, instants as RFC 3339 text (SQLite keeps whole seconds, so a PostgreSQL instant's
@@ -43,11 +43,12 @@ pub struct TableRows {
 
 /// The tables that travel, each with its primary key, in an order where every row's
 /// references come before it.
-const TABLES: [(&str, &str); 12] = [
+const TABLES: [(&str, &str); 13] = [
     ("categories", "id"),
     ("users", "id"),
     ("events", "id"),
     ("articles", "id"),
+    ("previous_addresses", "kind, slug"),
     ("attachments", "id"),
     ("article_revisions", "id"),
     ("article_drafts", "article_id"),

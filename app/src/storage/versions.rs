@@ -10,7 +10,8 @@ use crate::editing::ItemKind;
 
 #[async_trait]
 pub trait EditingStore: Send + Sync {
-    /// Replaces an event's fields (its slug stays) if it is still at `expected_version`,
+    /// Replaces an event's fields if it is still at `expected_version` (its slug stays, but
+    /// for an unpublished one made from its title, which follows the new title),
     /// keeping the replaced version as a revision, settling its draft by `draft` and writing
     /// the audit line, all in one transaction; otherwise `StoreError::Conflict` (or
     /// `NewerDraft`) and nothing changes. Answers with the event as written.
@@ -26,6 +27,10 @@ pub trait EditingStore: Send + Sync {
     /// The id of the item of `kind` at `slug`, in any state but trashed (as editors find it).
     async fn id_for_editing(&self, kind: ItemKind, slug: &str) -> Result<Option<i64>, StoreError>;
 
+    /// Where the item of `kind` an editor moved away from `slug` is now: its slug, while
+    /// readers can see it.
+    async fn moved_item(&self, kind: ItemKind, slug: &str) -> Result<Option<String>, StoreError>;
+
     /// Every version of item `id` of `kind`, newest first: the current one, then those its
     /// revisions keep. `NotFound` for an item that is gone or in the trash.
     async fn versions(&self, kind: ItemKind, id: i64) -> Result<Vec<VersionSummary>, StoreError>;
@@ -33,7 +38,8 @@ pub trait EditingStore: Send + Sync {
     /// Earlier versions of an event, newest first.
     async fn event_revisions(&self, event_id: i64) -> Result<Vec<EventRevision>, StoreError>;
 
-    /// Replaces an article's fields (its slug stays), if it is still at `expected_version`;
+    /// Replaces an article's fields (its slug as for events), if it is still at
+    /// `expected_version`;
     /// otherwise `StoreError::Conflict` (or `NewerDraft`) and nothing changes. In one
     /// transaction: the version replaced is kept as a revision, the shared draft is settled by
     /// `draft`, the search index follows, and the audit line is written. Answers with the
@@ -83,7 +89,7 @@ pub trait EditingStore: Send + Sync {
     ) -> Result<StoredDraft, StoreError>;
 
     /// The editors' desk, read in one statement so an item moving in between is listed once:
-    /// unpublished articles and every kind's trashed items, newest first.
+    /// every kind's unpublished and trashed items, newest first.
     async fn desk(&self) -> Result<Vec<DeskEntry>, StoreError>;
 
     /// Earlier versions of an article, newest first.
@@ -119,7 +125,7 @@ where
         let category_id = Self::category_id(&mut tx, event.category.as_deref()).await?;
         let write = VersionedWrite::new(id, expected_version, draft, audit);
         let columns = event_columns_written(event, category_id);
-        Self::update_item(&mut tx, &ItemTables::EVENTS, &columns, write).await?;
+        Self::update_item(&mut tx, &ItemTables::EVENTS, &columns, &event.title, write).await?;
         let written = Self::event_in(&mut tx, id).await?;
         tx.commit().await?;
         Ok(written)
@@ -137,7 +143,14 @@ where
         let links = Self::article_links(&mut tx, article).await?;
         let write = VersionedWrite::new(id, expected_version, draft, audit);
         let columns = article_columns_written(article, links);
-        Self::update_item(&mut tx, &ItemTables::ARTICLES, &columns, write).await?;
+        Self::update_item(
+            &mut tx,
+            &ItemTables::ARTICLES,
+            &columns,
+            &article.title,
+            write,
+        )
+        .await?;
         Self::replace_attachments(&mut tx, id, &article.attachments).await?;
         let written = Self::article_in(&mut tx, id).await?;
         tx.commit().await?;
@@ -189,6 +202,17 @@ where
         Ok(id.fetch_optional(&self.pool).await?)
     }
 
+    async fn moved_item(&self, kind: ItemKind, slug: &str) -> Result<Option<String>, StoreError> {
+        let ItemTables { kind, items, .. } = ItemTables::of(kind);
+        let sql = format!(
+            "SELECT i.slug FROM previous_addresses p JOIN {items} i ON i.id = p.item_id \
+             WHERE p.kind = $1 AND p.slug = $2 AND i.status = 'published' \
+             AND i.trashed_at IS NULL"
+        );
+        let now = sqlx::query_scalar(&sql).bind(*kind).bind(slug);
+        Ok(now.fetch_optional(&self.pool).await?)
+    }
+
     async fn versions(&self, kind: ItemKind, id: i64) -> Result<Vec<VersionSummary>, StoreError> {
         let ItemTables {
             items,
@@ -212,11 +236,14 @@ where
     }
 
     async fn desk(&self) -> Result<Vec<DeskEntry>, StoreError> {
-        let drafts = format!(
-            "SELECT 'draft' AS place, '{}' AS kind, id, slug, title, updated_at AS at \
-             FROM articles WHERE status = 'draft' AND trashed_at IS NULL",
-            ItemTables::ARTICLES.kind
-        );
+        // Every kind's unpublished items, then every kind's trash (the first names the columns).
+        let drafts = ItemKind::ALL.map(|kind| {
+            let ItemTables { kind, items, .. } = ItemTables::of(kind);
+            format!(
+                "SELECT 'draft' AS place, '{kind}' AS kind, id, slug, title, updated_at AS at \
+                 FROM {items} WHERE status = 'draft' AND trashed_at IS NULL"
+            )
+        });
         let trash = ItemKind::ALL.map(|kind| {
             let ItemTables { kind, items, .. } = ItemTables::of(kind);
             format!(
@@ -225,7 +252,8 @@ where
             )
         });
         let sql = format!(
-            "{drafts} UNION ALL {} ORDER BY at DESC, id DESC",
+            "{} UNION ALL {} ORDER BY at DESC, id DESC",
+            drafts.join(" UNION ALL "),
             trash.join(" UNION ALL ")
         );
         let rows: Vec<DeskRow> = sqlx::query_as(&sql).fetch_all(&self.pool).await?;
@@ -282,6 +310,10 @@ where
     ) -> Result<Article, StoreError> {
         let mut tx = self.begin_write().await?;
         let category_id = Self::category_id(&mut tx, settings.category.as_deref()).await?;
+        let before: Option<String> = sqlx::query_scalar("SELECT slug FROM articles WHERE id = $1")
+            .bind(id)
+            .fetch_optional(&mut *tx)
+            .await?;
         let taken: Option<i64> =
             sqlx::query_scalar("SELECT id FROM articles WHERE slug = $1 AND id <> $2")
                 .bind(&settings.slug)
@@ -309,6 +341,9 @@ where
         let draft = DraftRule::Keeps;
         let write = VersionedWrite::new(id, expected_version, draft, audit);
         Self::finish_versioned_write(&mut tx, &ItemTables::ARTICLES, updated, write).await?;
+        if let Some(before) = before.filter(|before| *before != settings.slug) {
+            Self::remember_address(&mut tx, &ItemTables::ARTICLES, &before, id).await?;
+        }
         let written = Self::article_in(&mut tx, id).await?;
         tx.commit().await?;
         Ok(written)

@@ -2,7 +2,8 @@
 //! validation, publishing, revisions, the trash and the audit log.
 
 use app::auth::Role;
-use http::StatusCode;
+use axum::body::Body;
+use http::{header, Request, StatusCode};
 use serde_json::{json, Value};
 
 use crate::{common::Site, read::Page};
@@ -359,6 +360,24 @@ async fn settings_change_the_address_category_and_visibility_and_refuse_a_taken_
     let (status, page) = site.get("/news/moldovas-projekts").await;
     assert_eq!(status, StatusCode::OK);
     assert!(Page::parse(&page).says("Sadarbība"), "its new category");
+
+    // Links to the old address lead on to the new one, in their language, query kept.
+    for (old, new) in [
+        (format!("/news/{LAUNCH}"), "/news/moldovas-projekts"),
+        (
+            format!("/en/news/{LAUNCH}?utm=x"),
+            "/en/news/moldovas-projekts?utm=x",
+        ),
+    ] {
+        let request = Request::get(&old).body(Body::empty()).expect("request");
+        let answer = site.send(request).await;
+        assert_eq!(answer.status, StatusCode::PERMANENT_REDIRECT, "{old}");
+        assert_eq!(answer.headers[header::LOCATION], new, "{old}");
+    }
+    assert_eq!(
+        site.get("/news/nekad-nav-bijis").await.0,
+        StatusCode::NOT_FOUND
+    );
 }
 
 #[tokio::test(flavor = "multi_thread")]

@@ -115,12 +115,7 @@ impl Page {
         self.all("[aria-label]")
             .into_iter()
             .find(|region| region.value().attr("aria-label") == Some(label))
-            .map(|region| {
-                region
-                    .select(&selector("a[href]"))
-                    .map(named_link)
-                    .collect()
-            })
+            .map(links_of)
             .unwrap_or_default()
     }
 
@@ -151,14 +146,7 @@ impl Page {
     /// The region named by the heading that says `heading` (`aria-labelledby`): its links'
     /// names and targets.
     pub fn links_under(&self, heading: &str) -> Vec<(String, String)> {
-        self.region_under(heading)
-            .map(|region| {
-                region
-                    .select(&selector("a[href]"))
-                    .map(named_link)
-                    .collect()
-            })
-            .unwrap_or_default()
+        self.region_under(heading).map(links_of).unwrap_or_default()
     }
 
     /// The text of the region named by the heading that says `heading` (`aria-labelledby`),
@@ -231,6 +219,14 @@ impl Page {
             })
             .collect()
     }
+}
+
+/// The names and targets of the links inside `region`.
+fn links_of(region: ElementRef<'_>) -> Vec<(String, String)> {
+    region
+        .select(&selector("a[href]"))
+        .map(named_link)
+        .collect()
 }
 
 /// A link's (or a link-like control's) name, its `aria-label` or else its text, and its

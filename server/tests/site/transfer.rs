@@ -5,7 +5,8 @@
 
 use app::editing::{
     event_fields::{EditableEvent, EventFields, EventSave},
-    GetEditableEvent, PublishArticle, SaveDraft, SaveEvent, SaveEventDraft, Saved,
+    ArticleSettingsSave, EditableArticle, GetEditableArticle, GetEditableEvent, PublishArticle,
+    SaveDraft, SaveEvent, SaveEventDraft, Saved, SettingsSaved, UpdateArticleSettings,
 };
 use http::StatusCode;
 
@@ -13,6 +14,9 @@ use crate::{
     common::{fresh_database_on, on_postgres, PASSWORD},
     racing::{article_save, ask, call, newsroom, open, LAUNCH, WEBINAR},
 };
+
+/// A demo article the other journeys leave alone.
+const INSPECTORS: &str = "darba-inspektori-macas-atpazit-darba-ekspluataciju";
 
 /// `site` as SQLite keeps it: instants in whole seconds (PostgreSQL keeps microseconds).
 fn in_whole_seconds(
@@ -98,9 +102,28 @@ async fn a_site_moves_to_the_other_database_and_back_unchanged() {
     )
     .await;
 
+    // An article moved to a new address, whose old one leads on.
+    let inspectors = GetEditableArticle {
+        slug: INSPECTORS.into(),
+    };
+    let inspectors: EditableArticle = ask(&site, &inspectors, &editors[0]).await;
+    let settings = ArticleSettingsSave {
+        article_id: inspectors.id,
+        version: inspectors.version,
+        slug: "darba-inspektoru-macibas".into(),
+        category: inspectors.details.category.clone(),
+        published: true,
+    };
+    let _: SettingsSaved = ask(
+        &site,
+        &UpdateArticleSettings { save: settings },
+        &editors[0],
+    )
+    .await;
+
     let exported = site.store.export_site().await.expect("the site exports");
     // Every table that travels has rows to travel, so every column is compared below.
-    assert_eq!(exported.tables.len(), 12);
+    assert_eq!(exported.tables.len(), 13);
     for table in &exported.tables {
         assert!(!table.rows.is_empty(), "{} has no rows", table.name);
     }
@@ -127,6 +150,12 @@ async fn a_site_moves_to_the_other_database_and_back_unchanged() {
     let (status, page) = moved.get(&app::paths::article(LAUNCH)).await;
     assert_eq!(status, StatusCode::OK);
     assert!(page.contains(title));
+    let (status, _) = moved.get(&app::paths::article(INSPECTORS)).await;
+    assert_eq!(
+        status,
+        StatusCode::PERMANENT_REDIRECT,
+        "the old address came along"
+    );
     let signed_in = moved
         .sign_in_from([10, 0, 0, 1], "anna@example.lv", PASSWORD)
         .await;

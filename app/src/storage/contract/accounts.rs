@@ -5,7 +5,51 @@ use super::*;
 contract_tests!(
     accounts_and_sessions_round_trip_and_can_be_revoked,
     trash_restore_failed_sign_ins_and_the_audit_log,
+    the_desk_lists_unpublished_items_of_every_kind,
 );
+
+/// Editors find every unpublished item on the desk, whatever its kind: an event left
+/// unpublished, or one restored from the trash (which comes back unpublished), as much as an
+/// article. Published ones are not listed.
+async fn the_desk_lists_unpublished_items_of_every_kind(store: SharedStore) {
+    let mut unpublished = event(
+        "Nepublicēts notikums",
+        utc(2020, 8, 5, 7, 0),
+        utc(2020, 8, 5, 9, 0),
+    );
+    unpublished.status = Status::Draft;
+    let unpublished = store.create_event(&unpublished, None).await.expect("event");
+    let seminar = a_seminar(&store).await;
+    trash(&store, ItemKind::Event, seminar.id).await;
+    let restore = store.move_trash(
+        ItemKind::Event,
+        seminar.id,
+        TrashMove::OutOf,
+        audit("restored"),
+    );
+    restore.await.expect("restore");
+    let mut article = article("Nepublicēts raksts", utc(2021, 5, 3, 7, 0));
+    article.status = Status::Draft;
+    let article = store.create_article(&article, None).await.expect("article");
+    an_article(&store, "Publicēts raksts").await;
+
+    let mut drafts: Vec<(ItemKind, String)> = store
+        .desk()
+        .await
+        .expect("desk")
+        .into_iter()
+        .filter(|entry| entry.place == DeskPlace::Draft)
+        .map(|entry| (entry.kind, entry.slug))
+        .collect();
+    drafts.sort_by(|a, b| a.1.cmp(&b.1));
+    let mut expected = vec![
+        (ItemKind::Article, article.slug),
+        (ItemKind::Event, unpublished.slug),
+        (ItemKind::Event, seminar.slug),
+    ];
+    expected.sort_by(|a, b| a.1.cmp(&b.1));
+    assert_eq!(drafts, expected);
+}
 
 async fn accounts_and_sessions_round_trip_and_can_be_revoked(store: SharedStore) {
     let anna = store

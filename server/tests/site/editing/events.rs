@@ -77,6 +77,13 @@ async fn event_editing_refuses_anonymous_requests_and_checks_dates() {
         )
         .await;
     assert_eq!(saved.status, StatusCode::OK, "{}", saved.body);
+    // Published for the first time, it is at its title's address, which the save answers.
+    assert_eq!(parse(&saved.body)["slug"], "seminars-jelgava");
+    assert_eq!(
+        site.get(&format!("/events/{slug}")).await.0,
+        StatusCode::NOT_FOUND
+    );
+    let slug = "seminars-jelgava";
     let august = Page::parse(&site.get("/calendar/2020/08").await.1);
     assert!(august.shows("Seminārs Jelgavā"));
 
@@ -179,6 +186,14 @@ async fn event_drafts_stay_hidden_conflict_and_leave_a_history() {
     .await;
     assert_eq!(published.status, StatusCode::OK, "{}", published.body);
     let version = parse(&published.body)["version"].clone();
+    let slug = parse(&published.body)["slug"]
+        .as_str()
+        .expect("the address a write answers")
+        .to_string();
+    assert_eq!(
+        slug, "konference-daugavpili",
+        "the address follows the title"
+    );
 
     fields["title"] = json!("Konference Daugavpilī un Rēzeknē");
     let draft = call(

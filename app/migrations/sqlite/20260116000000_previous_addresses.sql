@@ -1,0 +1,8 @@
+-- The addresses editors moved items away from: a reader following an old link (a bookmark, a
+-- search result, a press release) is sent on to where the item is now.
+CREATE TABLE previous_addresses (
+    kind TEXT NOT NULL,
+    slug TEXT NOT NULL,
+    item_id INTEGER NOT NULL,
+    PRIMARY KEY (kind, slug)
+);

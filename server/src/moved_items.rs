@@ -1,0 +1,75 @@
+//! Old addresses of moved items. When an editor changes an article's address, links to the old
+//! one (bookmarks, search results, press releases) keep working: a page not found at an
+//! address an item had answers `308 Permanent Redirect` (a permanent move, which search
+//! engines follow as they do a 301) to where the item is now, in the same language and with
+//! the same query. The store keeps the old addresses (`EditingStore::moved_item`); only
+//! answers that would be a 404 look there.
+
+use app::{editing::ItemKind, i18n::Lang, state::AppState};
+use axum::{
+    extract::{Request, State},
+    http::{Method, StatusCode},
+    middleware::Next,
+    response::{IntoResponse, Redirect, Response},
+};
+
+/// The middleware: sends a reader on from an old address.
+pub async fn send_on(State(state): State<AppState>, request: Request, next: Next) -> Response {
+    let read = request.method() == Method::GET || request.method() == Method::HEAD;
+    let target = read.then(|| request.uri().clone());
+    let response = next.run(request).await;
+    let Some(target) = target.filter(|_| response.status() == StatusCode::NOT_FOUND) else {
+        return response;
+    };
+    let Some((lang, kind, slug)) = item_address(target.path()) else {
+        return response;
+    };
+    match state.store.moved_item(kind, slug).await {
+        Ok(Some(now)) => {
+            let query = target.query().map(|query| format!("?{query}"));
+            let to = format!(
+                "{}{}",
+                lang.href(&kind.page(&now)),
+                query.unwrap_or_default()
+            );
+            Redirect::permanent(&to).into_response()
+        }
+        // Not moved, or the store cannot say now: the 404 it was.
+        _ => response,
+    }
+}
+
+/// The language, kind and slug of an item's page address (`/en/news/{slug}`), if `path` is one.
+fn item_address(path: &str) -> Option<(Lang, ItemKind, &str)> {
+    let (lang, path) = Lang::split_path(path);
+    ItemKind::ALL.into_iter().find_map(|kind| {
+        let slug = path.strip_prefix(&kind.page(""))?;
+        (!slug.is_empty() && !slug.contains('/')).then_some((lang, kind, slug))
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn item_pages_are_told_by_their_address_in_every_language() {
+        assert_eq!(
+            item_address("/news/vecais-raksts"),
+            Some((Lang::Lv, ItemKind::Article, "vecais-raksts"))
+        );
+        assert_eq!(
+            item_address("/en/events/seminars"),
+            Some((Lang::En, ItemKind::Event, "seminars"))
+        );
+        for other in [
+            "/news",
+            "/news/",
+            "/news/2018/03",
+            "/calendar/2020/08",
+            "/ru/",
+        ] {
+            assert_eq!(item_address(other), None, "{other}");
+        }
+    }
+}
