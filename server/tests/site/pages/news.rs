@@ -1,0 +1,216 @@
+//! News and articles as readers get them from the server: the list, the archive, categories,
+//! an article's metadata, files, neighbours and related articles, and an event's news.
+
+use super::*;
+
+#[tokio::test(flavor = "multi_thread")]
+async fn news_lists_newest_first_and_opens_the_2018_article() {
+    let site = Site::with_demo_content().await;
+    let (status, first_page) = site.get("/news").await;
+    assert_eq!(status, StatusCode::OK);
+    let first_page = Page::parse(&first_page);
+    assert!(first_page.shows("1. lapa no 2"));
+    let (status, second_page) = site.get("/news?page=2").await;
+    assert_eq!(status, StatusCode::OK);
+    let second_page = Page::parse(&second_page);
+    assert!(second_page.shows("2. lapa no 2"));
+    let dates = |page: &Page| page.attrs("main time[datetime]", "datetime");
+    let all: Vec<String> = dates(&first_page)
+        .into_iter()
+        .chain(dates(&second_page))
+        .collect();
+    assert_eq!(all.len(), 16);
+    assert!(
+        all.windows(2).all(|pair| pair[0] >= pair[1]),
+        "newest first: {all:?}"
+    );
+
+    let (status, article) = site
+        .get("/news/lietuva-un-latvija-sniegs-atbalstu-moldovai-cina-pret-cilveku-tirdzniecibu")
+        .await;
+    assert_eq!(status, StatusCode::OK);
+    let article = Page::parse(&article);
+    assert!(article.shows("26.03.2018"));
+    assert_eq!(
+        article.count("main .prose ul li"),
+        3,
+        "the body's bulleted list"
+    );
+    assert!(article.shows("tālrunis 67014582"));
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn the_news_archive_goes_by_year_and_month_with_counts() {
+    let site = Site::with_demo_content().await;
+    let (status, year) = site.get("/news/2018").await;
+    assert_eq!(status, StatusCode::OK);
+    let year = Page::parse(&year);
+    assert_eq!(year.heading().0, "Jaunumu arhīvs — 2018");
+    assert!(
+        year.link_named("Lietuva un Latvija sniegs atbalstu Moldovai")
+            .is_some(),
+        "{:?}",
+        year.links()
+    );
+    let (status, march) = site.get("/news/2018/03").await;
+    assert_eq!(status, StatusCode::OK);
+    let march = Page::parse(&march);
+    assert_eq!(march.heading().0, "Jaunumu arhīvs — Marts, 2018");
+    let dates = march.texts("main time");
+    assert!(dates.iter().any(|date| date == "26.03.2018"), "{dates:?}");
+    // The month's entry in the archive index, with its count, is marked as the page shown.
+    let current = march.current_links();
+    assert!(
+        current.contains(&("Marts (1)".to_string(), "/news/2018/03".to_string())),
+        "{current:?}"
+    );
+    let (_, news) = site.get("/news").await;
+    let archive = Page::parse(&news).links_under("Arhīvs");
+    assert!(
+        archive.iter().any(|(_, href)| href == "/news/2018/03"),
+        "{archive:?}"
+    );
+    for missing in ["/news/1990", "/news/2018/13", "/news/2018/x"] {
+        assert_eq!(
+            site.get(missing).await.0,
+            StatusCode::NOT_FOUND,
+            "{missing}"
+        );
+    }
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn articles_carry_metadata_neighbours_and_related_articles() {
+    let site = Site::with_demo_content().await;
+    let path = "/news/lietuva-un-latvija-sniegs-atbalstu-moldovai-cina-pret-cilveku-tirdzniecibu";
+    let (_, page) = site.get(path).await;
+    let page = Page::parse(&page);
+    assert_eq!(
+        page.attr("link[rel=canonical]", "href"),
+        Some(format!("https://notikumi.example.lv{path}"))
+    );
+    assert_eq!(
+        page.attr("meta[property='og:type']", "content").as_deref(),
+        Some("article")
+    );
+    let data = page.structured_data();
+    assert!(
+        data.iter().any(|item| item["@type"] == "NewsArticle"
+            && item["datePublished"] == "2018-03-26T07:00:00+00:00"),
+        "{data:?}"
+    );
+    let trail = page.links_in("Navigācijas ceļš");
+    assert!(
+        trail.iter().any(|(_, href)| href == "/news"),
+        "the breadcrumb leads back to the news: {trail:?}"
+    );
+    for neighbour in ["Jaunāks raksts", "Vecāks raksts"] {
+        assert!(
+            page.link_named(neighbour)
+                .is_some_and(|href| href.starts_with("/news/")),
+            "{neighbour}: {:?}",
+            page.links()
+        );
+    }
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn the_news_list_narrows_to_a_category_kept_in_the_url() {
+    let site = Site::with_demo_content().await;
+    let (status, projects) = site.get("/news?category=projekti").await;
+    assert_eq!(status, StatusCode::OK);
+    let projects = Page::parse(&projects);
+    assert!(
+        projects
+            .link_named("Lietuva un Latvija sniegs atbalstu Moldovai")
+            .is_some(),
+        "{:?}",
+        projects.links()
+    );
+    // Every listed article carries the chosen category's label, and the box is ticked.
+    let listed = projects.texts("main ol > li");
+    assert!(
+        !listed.is_empty() && listed.iter().all(|item| item.contains("Projekti")),
+        "{listed:?}"
+    );
+    assert_eq!(projects.ticked(), ["Projekti"]);
+    let (_, all) = site.get("/news").await;
+    let all = Page::parse(&all).texts("main ol > li");
+    assert!(all.len() > listed.len(), "{all:?}");
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn an_article_offers_its_files_with_sizes_and_names_its_event() {
+    let site = Site::with_demo_content().await;
+    let launch = "/news/lietuva-un-latvija-sniegs-atbalstu-moldovai-cina-pret-cilveku-tirdzniecibu";
+    let (_, article) = site.get(launch).await;
+    let article = Page::parse(&article);
+    let files = article.links_under("Pielikumi");
+    assert!(
+        files
+            .iter()
+            .any(|(_, href)| href == "/files/moldovas-projekta-apraksts.pdf"),
+        "{files:?}"
+    );
+    // Each file's type and size follow its name.
+    let attachments = article.text_under("Pielikumi");
+    for file in [
+        "Projekta apraksts (PDF, 930 B)",
+        "Sanāksmes darba kārtība (DOCX, 1,1 kB)",
+    ] {
+        assert!(attachments.contains(file), "{file}: {attachments}");
+    }
+    let event_links = article.links_under("Notikums");
+    let event_link = event_links
+        .iter()
+        .find(|(name, _)| name == "Starptautiskā projekta uzsākšanas sanāksme Kišiņevā")
+        .map(|(_, href)| href)
+        .unwrap_or_else(|| panic!("a link to the event: {event_links:?}"));
+
+    let (status, event) = site.get(event_link).await;
+    assert_eq!(status, StatusCode::OK);
+    let news = Page::parse(&event).links_under("Ziņas par notikumu");
+    assert!(news.iter().any(|(_, href)| href == launch), "{news:?}");
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn an_event_lists_its_news_and_an_article_its_related_articles() {
+    let site = Site::with_demo_content().await;
+    let launch = "/news/lietuva-un-latvija-sniegs-atbalstu-moldovai-cina-pret-cilveku-tirdzniecibu";
+    let (status, article) = site.get(launch).await;
+    assert_eq!(status, StatusCode::OK);
+    let event = Page::parse(&article)
+        .links_under("Notikums")
+        .into_iter()
+        .map(|(_, href)| href)
+        .find(|href| href.starts_with("/events/"))
+        .expect("the article links to its event");
+    let (status, event_page) = site.get(&event).await;
+    assert_eq!(status, StatusCode::OK);
+    let news = Page::parse(&event_page).links_under("Ziņas par notikumu");
+    assert!(news.iter().any(|(_, href)| href == launch), "{news:?}");
+
+    // Some article of the first news page has others in its category, listed under it.
+    let (_, news) = site.get("/news").await;
+    let paths: Vec<String> = Page::parse(&news)
+        .attrs("main a[href^='/news/']", "href")
+        .into_iter()
+        .filter(|href| !href.trim_start_matches("/news/").contains('/'))
+        .collect();
+    let mut found = None;
+    for path in paths {
+        let (_, page) = site.get(&path).await;
+        let links = Page::parse(&page).links_under("Saistītie raksti");
+        if !links.is_empty() {
+            found = Some((path, links));
+            break;
+        }
+    }
+    let (path, links) = found.expect("an article with related articles under their heading");
+    assert!(
+        links
+            .iter()
+            .all(|(name, href)| href.starts_with("/news/") && *href != path && !name.is_empty()),
+        "{links:?}"
+    );
+}
