@@ -232,9 +232,9 @@ test("a deleted event comes back from the trash unpublished, and the desk leads 
   await expect(editor.getByRole("status").filter({ hasText: /\d\d:\d\d:\d\d$/ })).toBeVisible();
   editor.once("dialog", (dialog) => void dialog.accept());
   await editor.getByRole("button", { name: "Dzēst" }).click();
-  await editor.waitForURL(/\/calendar$/);
-
-  await editor.goto("/editor");
+  // The desk says where it went, and offers it back.
+  await editor.waitForURL(/\/editor\?trashed$/);
+  await expect(editor.getByRole("status").filter({ hasText: "Pārvietots uz miskasti" })).toBeVisible();
   await hydrated(editor);
   const unpublished = editor.getByRole("link", { name: "Izmēģinājuma tikšanās Valmierā" });
   await expect(unpublished).toHaveCount(0);

@@ -8,7 +8,7 @@
 use app::{editing::ItemKind, i18n::Lang, state::AppState};
 use axum::{
     extract::{Request, State},
-    http::{Method, StatusCode},
+    http::{header, Method, StatusCode},
     middleware::Next,
     response::{IntoResponse, Redirect, Response},
 };
@@ -32,7 +32,9 @@ pub async fn send_on(State(state): State<AppState>, request: Request, next: Next
                 lang.href(&kind.page(&now)),
                 query.unwrap_or_default()
             );
-            Redirect::permanent(&to).into_response()
+            // Kept a while, not for ever: an editor may move the item on, or back.
+            let kept = [(header::CACHE_CONTROL, "public, max-age=3600")];
+            (kept, Redirect::permanent(&to)).into_response()
         }
         // Not moved, or the store cannot say now: the 404 it was.
         _ => response,

@@ -160,6 +160,7 @@ desk-audit-item = Item
 desk-deleted-at = deleted { $when }
 desk-restore = Restore “{ $title }”
 desk-restored = Restored as a draft.
+desk-trashed = Moved to the trash; it can be restored below.
 desk-audit-log = Activity log
 desk-audit-description = Who changed what.
 desk-audit-latest = Latest actions

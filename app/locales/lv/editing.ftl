@@ -160,6 +160,7 @@ desk-audit-item = Ieraksts
 desk-deleted-at = izdzēsts { $when }
 desk-restore = Atjaunot „{ $title }”
 desk-restored = Atjaunots kā melnraksts.
+desk-trashed = Pārvietots uz miskasti; to var atjaunot zemāk.
 desk-audit-log = Darbību žurnāls
 desk-audit-description = Kas ko mainīja.
 desk-audit-latest = Jaunākās darbības

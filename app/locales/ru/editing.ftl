@@ -160,6 +160,7 @@ desk-audit-item = Запись
 desk-deleted-at = удалено { $when }
 desk-restore = Восстановить «{ $title }»
 desk-restored = Восстановлено как черновик.
+desk-trashed = Перемещено в корзину; это можно восстановить ниже.
 desk-audit-log = Журнал действий
 desk-audit-description = Кто что изменил.
 desk-audit-latest = Последние действия

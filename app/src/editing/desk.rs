@@ -52,10 +52,16 @@ fn NewArticleAction(lang: Lang) -> impl IntoView {
     }
 }
 
+/// Where an editor goes after moving an item to the trash: the desk, which says so and
+/// offers it back.
+pub const AFTER_TRASHING: &str = "/editor?trashed";
+
 #[component]
 pub fn EditorDesk() -> impl IntoView {
     let lang = crate::i18n::current_lang();
     let desk = Resource::new(|| (), |_| get_desk());
+    let trashed = leptos_router::hooks::use_query_map()
+        .with_untracked(|query| query.get("trashed").is_some());
     let viewer = use_viewer();
     view! {
         <PageMeta title=tr(lang, "desk-heading") description=tr(lang, "desk-description") path="/editor" noindex=true/>
@@ -69,7 +75,7 @@ pub fn EditorDesk() -> impl IntoView {
             <Transition fallback=move || view! { <p class="loading">{tr(lang, "loading")}</p> }>
                 {move || Suspend::new(async move {
                     match desk.await {
-                        Ok(desk) => view! { <DeskLists desk lang/> }.into_any(),
+                        Ok(desk) => view! { <DeskLists desk lang trashed/> }.into_any(),
                         Err(error) => view! { <ErrorPage error/> }.into_any(),
                     }
                 })}
@@ -83,18 +89,24 @@ pub fn EditorDesk() -> impl IntoView {
 // Lazy: its code is a chunk of its own, fetched only on pages rendered for an editor.
 #[cfg_attr(feature = "editors", island(lazy))]
 #[cfg_attr(not(feature = "editors"), component)]
-fn DeskLists(desk: Desk, lang: Lang) -> impl IntoView {
-    let message = RwSignal::new(None::<String>);
+fn DeskLists(
+    desk: Desk,
+    lang: Lang,
+    /// The editor comes from moving an item to the trash.
+    trashed: bool,
+) -> impl IntoView {
+    let message = RwSignal::new(trashed.then(|| tr(lang, "desk-trashed")));
     let desk = RwSignal::new(desk);
     let restore = move |item: ItemRef| {
         spawn_local(async move {
-            let restored = match restore_item(item).await {
-                Ok(()) => get_desk().await,
-                Err(error) => Err(error),
-            };
-            match restored {
+            if let Err(error) = restore_item(item).await {
+                message.set(Some(error.describe(lang)));
+                return;
+            }
+            message.set(Some(tr(lang, "desk-restored")));
+            // Restored: the lists are read again (should that fail, a reload shows them).
+            match get_desk().await {
                 Ok(now) => {
-                    message.set(Some(tr(lang, "desk-restored")));
                     desk.set(now);
                     // The clicked button is gone with its line: focus goes to the item, once
                     // the lists are drawn anew.
@@ -107,7 +119,7 @@ fn DeskLists(desk: Desk, lang: Lang) -> impl IntoView {
                         }
                     });
                 }
-                Err(error) => message.set(Some(error.describe(lang))),
+                Err(_) => desk.update(|desk| desk.trash.retain(|trashed| trashed.item != item)),
             }
         });
     };

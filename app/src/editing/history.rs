@@ -87,8 +87,15 @@ fn VersionList(
                         ("new", Arg::Number(saved.version)),
                     ];
                     message.set(Some(tr_with(lang, "history-restored", &versions)));
-                    // The editor's fields must show the restored text: reload the page.
-                    let _ = window().location().reload();
+                    // The editor's fields must show the restored text: load the page again,
+                    // at the address the restore left the item at (an unpublished item's
+                    // follows its title).
+                    let _ = match saved.slug {
+                        Some(slug) => window()
+                            .location()
+                            .replace(&lang.href(&item.kind.page(&slug))),
+                        None => window().location().reload(),
+                    };
                 }
                 Err(error) => message.set(Some(error.describe(lang))),
             }

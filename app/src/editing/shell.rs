@@ -32,9 +32,8 @@ pub trait Editable: Clone + Send + Sync + Serialize + DeserializeOwned + 'static
     const SAVED_VERSION: &'static str;
     /// The conflict view's heading (a message key).
     const CONFLICT_HEADING: &'static str;
-    /// What deleting the item asks first (a message key), and where its editor goes after.
+    /// What deleting the item asks first (a message key).
     const DELETE_QUESTION: &'static str;
-    const AFTER_DELETE: &'static str;
 
     /// The messages that name the kind in the editor.
     const WORDS: KindWords;
@@ -95,7 +94,6 @@ impl Editable for ArticleDetails {
     const SAVED_VERSION: &'static str = "conflict-published-version";
     const CONFLICT_HEADING: &'static str = "conflict-article-heading";
     const DELETE_QUESTION: &'static str = "editor-article-delete-question";
-    const AFTER_DELETE: &'static str = "/editor";
     const PAGE: fn(&str) -> String = crate::paths::article;
     const WORDS: KindWords = KindWords {
         edit: "editor-edit-article",
@@ -135,7 +133,6 @@ impl Editable for EventDetails {
     const SAVED_VERSION: &'static str = "conflict-saved-version";
     const CONFLICT_HEADING: &'static str = "conflict-event-heading";
     const DELETE_QUESTION: &'static str = "editor-event-delete-question";
-    const AFTER_DELETE: &'static str = "/calendar";
     const PAGE: fn(&str) -> String = crate::paths::event;
     const WORDS: KindWords = KindWords {
         edit: "editor-edit-event",
@@ -391,8 +388,8 @@ impl<K: Editable> Draft<K::Fields, EditableItem<K::Fields, K>> {
         }
     }
 
-    /// Asks whether to delete `item` (the kind's question), then stops saving, deletes it and
-    /// goes where the kind's editor goes after.
+    /// Asks whether to delete `item` (the kind's question), then stops saving, moves it to
+    /// the trash and goes to the desk, which says so and offers it back.
     pub fn delete_after_asking(self, lang: Lang, item: ItemRef) -> impl Fn() + Copy + 'static {
         let state = self.autosave.state;
         move || {
@@ -407,7 +404,7 @@ impl<K: Editable> Draft<K::Fields, EditableItem<K::Fields, K>> {
                 match delete_item(item).await {
                     Ok(()) => {
                         state.set(SaveState::Unchanged);
-                        crate::components::go_to(&lang.href(K::AFTER_DELETE));
+                        crate::components::go_to(&lang.href(super::desk::AFTER_TRASHING));
                     }
                     Err(error) => state.set(SaveState::Failed(error.describe(lang))),
                 }

@@ -184,13 +184,15 @@ where
         let now = D::instant(Utc::now());
         let base = slugs::slug_for(title, tables.slug_fallback);
         for attempt in 1.. {
+            let slug = slugs::candidate(&base, attempt);
             let inserted: Option<i64> = Self::bind_columns(sqlx::query_scalar(&sql), columns)
                 .bind(crate::sanitize::SANITIZER_VERSION)
                 .bind(now)
-                .bind(slugs::candidate(&base, attempt))
+                .bind(&slug)
                 .fetch_optional(&mut *conn)
                 .await?;
             if let Some(id) = inserted {
+                Self::take_address(conn, tables, &slug).await?;
                 return Ok(id);
             }
         }
@@ -238,30 +240,47 @@ where
         }
     }
 
-    /// Keeps `slug`, the address item `id` of `tables`' kind is moving away from, so links to
-    /// it lead on (`EditingStore::moved_item`); an address two items had leads to the last.
-    pub(super) async fn remember_address(
+    /// Item `id` of `tables`' kind moves from the address `from` to `to`: links to `from` lead
+    /// on to it (`EditingStore::moved_item`), and `to` leads nowhere else any more.
+    pub(super) async fn move_address(
         conn: &mut D::Connection,
         tables: &ItemTables,
-        slug: &str,
         id: i64,
+        from: &str,
+        to: &str,
     ) -> Result<(), StoreError> {
         sqlx::query(
             "INSERT INTO previous_addresses (kind, slug, item_id) VALUES ($1, $2, $3) \
              ON CONFLICT (kind, slug) DO UPDATE SET item_id = excluded.item_id",
         )
         .bind(tables.kind)
-        .bind(slug)
+        .bind(from)
         .bind(id)
         .execute(&mut *conn)
         .await?;
+        Self::take_address(conn, tables, to).await
+    }
+
+    /// An item of `tables`' kind is now at `slug`: an earlier item's old address there no
+    /// longer leads to that one (a browser that kept the earlier redirect would go round).
+    async fn take_address(
+        conn: &mut D::Connection,
+        tables: &ItemTables,
+        slug: &str,
+    ) -> Result<(), StoreError> {
+        sqlx::query("DELETE FROM previous_addresses WHERE kind = $1 AND slug = $2")
+            .bind(tables.kind)
+            .bind(slug)
+            .execute(&mut *conn)
+            .await?;
         Ok(())
     }
 
     /// An unpublished item's address follows its title until an editor chooses one: when its
     /// slug was made from its title before this write ("jauns-raksts-2" from "Jauns raksts",
     /// the title a new item starts with), it becomes the first free slug made from `title`.
-    /// Readers could not open the old address, so no link to it is broken.
+    /// An item readers saw before (published, then unpublished) keeps a way from its old
+    /// address to the new one.
     async fn follow_title(
         conn: &mut D::Connection,
         tables: &ItemTables,
@@ -278,19 +297,30 @@ where
             return Ok(());
         }
         let items = tables.items;
-        // Not where another item is; `RETURNING` tells whether it moved.
         let sql = format!(
             "UPDATE {items} SET slug = $1 WHERE id = $2 \
-             AND NOT EXISTS (SELECT 1 FROM {items} WHERE slug = $1) RETURNING id"
+             AND NOT EXISTS (SELECT 1 FROM {items} WHERE slug = $1 AND id <> $2) RETURNING id"
         );
         for attempt in 1.. {
-            let moved: Option<i64> = sqlx::query_scalar(&sql)
-                .bind(slugs::candidate(&base, attempt))
+            let slug = slugs::candidate(&base, attempt);
+            // Two writes may want one free slug at once: the loser tries the next, in a
+            // savepoint, so the unique key's refusal does not end the transaction.
+            let mut savepoint = sqlx::Connection::begin(&mut *conn).await?;
+            let moved: Result<Option<i64>, sqlx::Error> = sqlx::query_scalar(&sql)
+                .bind(&slug)
                 .bind(id)
-                .fetch_optional(&mut *conn)
-                .await?;
-            if moved.is_some() {
-                return Ok(());
+                .fetch_optional(&mut *savepoint)
+                .await;
+            match moved {
+                Ok(Some(_)) => {
+                    savepoint.commit().await?;
+                    return Self::move_address(conn, tables, id, &before.slug, &slug).await;
+                }
+                Ok(None) => savepoint.commit().await?,
+                Err(sqlx::Error::Database(refused)) if refused.is_unique_violation() => {
+                    savepoint.rollback().await?;
+                }
+                Err(error) => return Err(error.into()),
             }
         }
         unreachable!("slug candidates are endless")

@@ -206,8 +206,8 @@ where
         let ItemTables { kind, items, .. } = ItemTables::of(kind);
         let sql = format!(
             "SELECT i.slug FROM previous_addresses p JOIN {items} i ON i.id = p.item_id \
-             WHERE p.kind = $1 AND p.slug = $2 AND i.status = 'published' \
-             AND i.trashed_at IS NULL"
+             WHERE p.kind = $1 AND p.slug = $2 AND i.slug <> p.slug \
+             AND i.status = 'published' AND i.trashed_at IS NULL"
         );
         let now = sqlx::query_scalar(&sql).bind(*kind).bind(slug);
         Ok(now.fetch_optional(&self.pool).await?)
@@ -342,7 +342,8 @@ where
         let write = VersionedWrite::new(id, expected_version, draft, audit);
         Self::finish_versioned_write(&mut tx, &ItemTables::ARTICLES, updated, write).await?;
         if let Some(before) = before.filter(|before| *before != settings.slug) {
-            Self::remember_address(&mut tx, &ItemTables::ARTICLES, &before, id).await?;
+            let articles = &ItemTables::ARTICLES;
+            Self::move_address(&mut tx, articles, id, &before, &settings.slug).await?;
         }
         let written = Self::article_in(&mut tx, id).await?;
         tx.commit().await?;

@@ -369,10 +369,23 @@ async fn settings_change_the_address_category_and_visibility_and_refuse_a_taken_
             "/en/news/moldovas-projekts?utm=x",
         ),
     ] {
-        let request = Request::get(&old).body(Body::empty()).expect("request");
-        let answer = site.send(request).await;
-        assert_eq!(answer.status, StatusCode::PERMANENT_REDIRECT, "{old}");
-        assert_eq!(answer.headers[header::LOCATION], new, "{old}");
+        for method in [http::Method::GET, http::Method::HEAD] {
+            let request = Request::builder().method(&method).uri(&old);
+            let answer = site
+                .send(request.body(Body::empty()).expect("request"))
+                .await;
+            assert_eq!(
+                answer.status,
+                StatusCode::PERMANENT_REDIRECT,
+                "{method} {old}"
+            );
+            assert_eq!(answer.headers[header::LOCATION], new, "{method} {old}");
+            // Not kept for ever: the address may move on, or back.
+            assert_eq!(
+                answer.headers[header::CACHE_CONTROL],
+                "public, max-age=3600"
+            );
+        }
     }
     assert_eq!(
         site.get("/news/nekad-nav-bijis").await.0,

@@ -57,6 +57,38 @@ async fn an_old_address_leads_to_where_the_article_is_now(store: SharedStore) {
         None
     );
 
+    // Moved back to an address it had: that one is its own again, and the others lead to it.
+    let back = store
+        .update_article_settings(
+            moved.id,
+            moved.version,
+            &settings("otra-adrese", Status::Published),
+            audit("changed settings"),
+        )
+        .await
+        .expect("moved back");
+    assert_eq!(
+        store
+            .moved_item(ItemKind::Article, "otra-adrese")
+            .await
+            .expect("looked up"),
+        None
+    );
+    let third = store
+        .moved_item(ItemKind::Article, "tresa-adrese")
+        .await
+        .expect("looked up");
+    assert_eq!(third.as_deref(), Some("otra-adrese"));
+    let moved = store
+        .update_article_settings(
+            back.id,
+            back.version,
+            &settings("tresa-adrese", Status::Published),
+            audit("changed settings"),
+        )
+        .await
+        .expect("moved on again");
+
     // Unpublished, it is nowhere to lead to.
     let hidden = store
         .update_article_settings(
@@ -177,6 +209,25 @@ async fn an_unpublished_items_address_follows_its_title_until_it_is_chosen(store
         .await
         .expect("read")
         .is_some());
+
+    // Unpublished again and renamed, it moves on, and its old address leads to the new one.
+    renamed.status = Status::Draft;
+    let hidden = store
+        .update_event(saved.id, saved.version, &renamed, rule, audit("x"))
+        .await
+        .expect("unpublished");
+    renamed.title = "Seminārs Valmierā".into();
+    renamed.status = Status::Published;
+    let moved = store
+        .update_event(hidden.id, hidden.version, &renamed, rule, audit("x"))
+        .await
+        .expect("published again");
+    assert_eq!(moved.slug, "seminars-valmiera");
+    let old = store.moved_item(ItemKind::Event, "seminars-rezekne").await;
+    assert_eq!(
+        old.expect("looked up").as_deref(),
+        Some("seminars-valmiera")
+    );
 }
 
 async fn articles_are_listed_newest_first_in_pages(store: SharedStore) {

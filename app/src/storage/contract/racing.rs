@@ -371,7 +371,54 @@ contract_tests!(
     imports_at_once_write_the_site_once,
     a_history_read_while_publishing_lists_each_version_once,
     the_desk_read_while_an_item_goes_in_and_out_of_the_trash_lists_it_once,
+    new_items_published_at_once_under_one_title_each_get_an_address,
 );
+
+/// Eight new articles, each still at its new article's address, are published at once under
+/// one title: every publish succeeds (none is a database error because two wanted the same
+/// free slug at once) and each article gets an address of its own made from the title.
+async fn new_items_published_at_once_under_one_title_each_get_an_address(store: SharedStore) {
+    let mut drafts = Vec::new();
+    for _ in 0..AT_ONCE {
+        let mut new = article("Jauns raksts", utc(2021, 5, 3, 7, 0));
+        new.status = Status::Draft;
+        drafts.push(
+            store
+                .create_article(&new, None)
+                .await
+                .expect("a new article"),
+        );
+    }
+    let drafts = Arc::new(drafts);
+    let outcomes = at_once(AT_ONCE, |i| {
+        let (store, drafts) = (Arc::clone(&store), Arc::clone(&drafts));
+        async move {
+            let draft = &drafts[i];
+            let published = article("Kopīgs virsraksts", utc(2021, 5, 3, 7, 0));
+            let rule = DraftRule::Publishes(0);
+            store
+                .update_article(
+                    draft.id,
+                    draft.version,
+                    &published,
+                    rule,
+                    audit("published"),
+                )
+                .await
+        }
+    })
+    .await;
+    let mut slugs: Vec<String> = outcomes
+        .into_iter()
+        .map(|outcome| outcome.expect("every publish succeeds").slug)
+        .collect();
+    slugs.sort();
+    let mut expected: Vec<String> = (1..=AT_ONCE as u32)
+        .map(|attempt| crate::storage::slugs::candidate("kopigs-virsraksts", attempt))
+        .collect();
+    expected.sort();
+    assert_eq!(slugs, expected);
+}
 
 /// One editor reads an article's history over and over while another publishes it ten times:
 /// every listing has each version once, newest first, with the current one (saved by nobody)

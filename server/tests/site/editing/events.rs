@@ -77,11 +77,12 @@ async fn event_editing_refuses_anonymous_requests_and_checks_dates() {
         )
         .await;
     assert_eq!(saved.status, StatusCode::OK, "{}", saved.body);
-    // Published for the first time, it is at its title's address, which the save answers.
+    // Published for the first time, it is at its title's address, which the save answers;
+    // the address it was created at leads there.
     assert_eq!(parse(&saved.body)["slug"], "seminars-jelgava");
     assert_eq!(
         site.get(&format!("/events/{slug}")).await.0,
-        StatusCode::NOT_FOUND
+        StatusCode::PERMANENT_REDIRECT
     );
     let slug = "seminars-jelgava";
     let august = Page::parse(&site.get("/calendar/2020/08").await.1);
