@@ -181,6 +181,33 @@ test("readers and signed-out browsers get no editing controls, and sign-out ends
   await expect(editor.getByRole("button", { name: "+ Jauns raksts" })).toHaveCount(0);
 });
 
+test("a new article's address follows its title until published, and an address changed later leads on", async ({
+  browser,
+  page: reader,
+}) => {
+  const editor = await editorPage(browser, EDITORS.janis.email);
+  await editor.goto("/news");
+  await hydrated(editor);
+  await editor.getByRole("button", { name: "+ Jauns raksts" }).click();
+  const title = editor.getByRole("textbox", { name: "Virsraksts" });
+  await expect(title).toHaveValue("Jauns raksts");
+  await title.fill("Konsultācijas jauniešiem Liepājā");
+  await editor.getByRole("button", { name: "Publicēt" }).click();
+  await expect(editor.getByRole("status").filter({ hasText: /^Publicēts/ })).toBeVisible();
+  await expect(editor).toHaveURL(/\/news\/konsultacijas-jauniesiem-liepaja$/);
+  const address = editor.getByLabel("Adrese: /news/");
+  await expect(address).toHaveValue("konsultacijas-jauniesiem-liepaja");
+
+  await address.fill("konsultacijas-liepaja");
+  await editor.getByRole("button", { name: "Saglabāt iestatījumus" }).click();
+  await expect(editor.getByRole("status").filter({ hasText: "Iestatījumi saglabāti." })).toBeVisible();
+  await expect(editor).toHaveURL(/\/news\/konsultacijas-liepaja$/);
+  // A reader with the first address is sent on.
+  await reader.goto("/news/konsultacijas-jauniesiem-liepaja");
+  await expect(reader).toHaveURL(/\/news\/konsultacijas-liepaja$/);
+  await expect(reader.getByRole("heading", { level: 1 })).toHaveText("Konsultācijas jauniešiem Liepājā");
+});
+
 test("an editor adds an event by clicking a day, publishes it, then moves it by dragging and by keyboard", async ({
   browser,
   page: reader,

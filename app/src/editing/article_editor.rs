@@ -55,7 +55,7 @@ fn EditorForm(article: EditableArticle, on_leave: Callback<()>) -> impl IntoView
         spawn_local(async move {
             match publish_article(save).await {
                 Ok(saved) => {
-                    shell::follow_address::<ArticleDetails>(slug, lang, &saved);
+                    shell::follow_address::<ArticleDetails>(slug, lang, saved.slug.as_deref());
                     base_version.set(saved.version);
                     draft_version.set(0);
                     published.set(true);

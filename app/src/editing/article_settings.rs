@@ -3,7 +3,10 @@
 
 use leptos::{prelude::*, task::spawn_local};
 
-use super::{update_article_settings, ArticleSettingsSave, EditableArticle};
+use super::{
+    shell::follow_address, update_article_settings, ArticleDetails, ArticleSettingsSave,
+    EditableArticle,
+};
 use crate::{error::AppError, i18n::tr};
 
 #[component]
@@ -42,12 +45,7 @@ pub fn ArticleSettings(
                     version.set(saved.version);
                     slug_error.set(None);
                     message.set(Some(tr(lang, "editor-settings-saved")));
-                    if saved.slug != address.get_untracked() {
-                        crate::components::replace_address(
-                            &lang.href(&crate::paths::article(&saved.slug)),
-                        );
-                        address.set(saved.slug);
-                    }
+                    follow_address::<ArticleDetails>(address, lang, Some(&saved.slug));
                 }
                 Err(AppError::Validation {
                     field,

@@ -49,7 +49,7 @@ fn EventForm(event: EditableEvent, on_leave: Callback<()>) -> impl IntoView {
             let published = save.fields.published;
             match save_event(save).await {
                 Ok(saved) => {
-                    shell::follow_address::<EventDetails>(slug, lang, &saved);
+                    shell::follow_address::<EventDetails>(slug, lang, saved.slug.as_deref());
                     version.set(saved.version);
                     draft_version.set(0);
                     field_error.set(None);

@@ -251,19 +251,15 @@ impl<K: Editable> Opened<K> {
     }
 }
 
-/// After a write of the item: when `saved` gives it a new address (an unpublished item's
-/// follows its title), the editor goes on under it, and the browser's address bar and a
-/// reload show it.
-pub fn follow_address<K: Editable>(slug: RwSignal<String>, lang: Lang, saved: &Saved) {
-    let Some(new) = saved
-        .slug
-        .as_ref()
-        .filter(|new| **new != slug.get_untracked())
-    else {
+/// After a write of the item that answers its slug (a publication, its settings): when the
+/// slug is new (an unpublished item's follows its title; an editor may choose another), the
+/// editor goes on under it, and the browser's address bar and a reload show it.
+pub fn follow_address<K: Editable>(slug: RwSignal<String>, lang: Lang, written: Option<&str>) {
+    let Some(new) = written.filter(|new| *new != slug.get_untracked()) else {
         return;
     };
     crate::components::replace_address(&lang.href(&K::PAGE(new)));
-    slug.set(new.clone());
+    slug.set(new.to_string());
 }
 
 /// An editor opened on `item`.
