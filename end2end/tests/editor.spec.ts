@@ -101,9 +101,15 @@ test("two editors change the same article: the second sees both versions and kee
   );
 });
 
-/** Anna's editor on the 2018 report, with `text` typed at the end of its lead. */
-async function typedAtTheEndOfTheReportsLead(browser: Browser, text: string): Promise<Page> {
+/** Anna's editor on the 2018 report, with `text` typed at the end of its lead; `prepare`
+ * runs on the signed-in page before the report opens. */
+async function typedAtTheEndOfTheReportsLead(
+  browser: Browser,
+  text: string,
+  prepare: (editor: Page) => Promise<void> = async () => {},
+): Promise<Page> {
   const editor = await editorPage(browser, EDITORS.anna.email);
+  await prepare(editor);
   await editor.goto(REPORT);
   await hydrated(editor);
   await editor.getByRole("button", { name: "Rediģēt šo rakstu" }).click();
@@ -137,6 +143,32 @@ test("stopping editing right after typing saves the typing first, without asking
   await hydrated(editor);
   await editor.getByRole("button", { name: "Rediģēt šo rakstu" }).click();
   await expect(editor.getByRole("textbox", { name: "Ievads" })).toHaveValue(/Uzrakstīts tieši pirms beigām\.$/);
+});
+
+test("a save the server never answers lets the editor go on after 20 seconds, and stopping then asks", async ({
+  browser,
+}) => {
+  const editor = await typedAtTheEndOfTheReportsLead(browser, " Nekad neatbildēts.", async (page) => {
+    await page.clock.install();
+    // The connection hangs: no draft save is ever answered.
+    await page.route("**/api/editing/save_draft", () => {});
+  });
+  await editor.keyboard.press("Control+s");
+  await expect(editor.getByRole("status").filter({ hasText: "Saglabā…" })).toBeVisible();
+  await editor.clock.fastForward("00:21");
+  await expect(
+    editor.getByRole("status").filter({ hasText: "Neizdevās saglabāt: serveris neatbildēja" }),
+  ).toBeVisible();
+  // Stopping tries the save once more and waits for it no longer than for any other; the
+  // typing is still unsaved then, so the browser asks before leaving.
+  const asked = editor.waitForEvent("dialog");
+  await editor.getByRole("button", { name: "Beigt rediģēt" }).click();
+  await expect(editor.getByRole("status").filter({ hasText: "Saglabā…" })).toBeVisible();
+  await editor.clock.fastForward("00:21");
+  const question = await asked;
+  expect(question.type()).toBe("beforeunload");
+  await question.dismiss();
+  await expect(editor.getByRole("textbox", { name: "Ievads" })).toHaveValue(/Nekad neatbildēts\.$/);
 });
 
 test("readers and signed-out browsers get no editing controls, and sign-out ends the session", async ({ browser, page }) => {
@@ -197,15 +229,23 @@ test("a new article's address follows its title until published, and an address 
   await expect(editor).toHaveURL(/\/news\/konsultacijas-jauniesiem-liepaja$/);
   const address = editor.getByLabel("Adrese: /news/");
   await expect(address).toHaveValue("konsultacijas-jauniesiem-liepaja");
+  // The settings say what publishing did.
+  await expect(editor.getByLabel("Statuss")).toHaveValue("published");
 
   await address.fill("konsultacijas-liepaja");
   await editor.getByRole("button", { name: "Saglabāt iestatījumus" }).click();
   await expect(editor.getByRole("status").filter({ hasText: "Iestatījumi saglabāti." })).toBeVisible();
   await expect(editor).toHaveURL(/\/news\/konsultacijas-liepaja$/);
+  // Publishing the text later leaves no word about the settings behind.
+  await title.fill("Konsultācijas jauniešiem Liepājā un Ventspilī");
+  await editor.getByRole("button", { name: "Publicēt" }).click();
+  await expect(editor.getByRole("status").filter({ hasText: /^Publicēts/ })).toBeVisible();
+  await expect(editor.getByText("Iestatījumi saglabāti.")).toHaveCount(0);
+  await expect(editor).toHaveURL(/\/news\/konsultacijas-liepaja$/);
   // A reader with the first address is sent on.
   await reader.goto("/news/konsultacijas-jauniesiem-liepaja");
   await expect(reader).toHaveURL(/\/news\/konsultacijas-liepaja$/);
-  await expect(reader.getByRole("heading", { level: 1 })).toHaveText("Konsultācijas jauniešiem Liepājā");
+  await expect(reader.getByRole("heading", { level: 1 })).toHaveText("Konsultācijas jauniešiem Liepājā un Ventspilī");
 });
 
 test("an editor adds an event by clicking a day, publishes it, then moves it by dragging and by keyboard", async ({

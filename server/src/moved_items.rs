@@ -5,7 +5,7 @@
 //! the same query. The store keeps the old addresses (`EditingStore::moved_item`); only
 //! answers that would be a 404 look there.
 
-use app::{editing::ItemKind, i18n::Lang, state::AppState};
+use app::{editing::ItemKind, i18n::Lang, state::AppState, storage::Audience};
 use axum::{
     extract::{Request, State},
     http::{header, Method, StatusCode},
@@ -24,7 +24,7 @@ pub async fn send_on(State(state): State<AppState>, request: Request, next: Next
     let Some((lang, kind, slug)) = item_address(target.path()) else {
         return response;
     };
-    match state.store.moved_item(kind, slug).await {
+    match state.store.moved_item(kind, slug, Audience::Readers).await {
         Ok(Some(now)) => {
             let query = target.query().map(|query| format!("?{query}"));
             let to = format!(

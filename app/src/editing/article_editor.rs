@@ -51,7 +51,7 @@ fn EditorForm(article: EditableArticle, on_leave: Callback<()>) -> impl IntoView
 
     let publish = move || {
         let save = request();
-        state.set(SaveState::Saving);
+        autosave.start_saving();
         spawn_local(async move {
             match publish_article(save).await {
                 Ok(saved) => {

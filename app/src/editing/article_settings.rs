@@ -28,8 +28,19 @@ pub fn ArticleSettings(
         move |stored, _, _| slug.set(stored.clone()),
         false,
     );
+    // What the status field holds: whether readers see the article, until the editor
+    // chooses otherwise (publishing from the editing bar changes it too).
+    let visible = RwSignal::new(published.get_untracked());
+    Effect::watch(
+        move || published.get(),
+        move |stored, _, _| visible.set(*stored),
+        false,
+    );
     let category = RwSignal::new(article.details.category.clone());
-    let message = RwSignal::new(None::<String>);
+    // The last save's outcome, shown only while the article is at the version it belongs
+    // to: once the text is published, "Settings saved." would be about something past.
+    let message = RwSignal::new(None::<(i64, String)>);
+    let say = move |text: String| message.set(Some((version.get_untracked(), text)));
     let slug_error = RwSignal::new(None::<String>);
     let save = move |_| {
         let request = ArticleSettingsSave {
@@ -37,14 +48,16 @@ pub fn ArticleSettings(
             version: version.get_untracked(),
             slug: slug.get_untracked(),
             category: category.get_untracked(),
-            published: published.get_untracked(),
+            published: visible.get_untracked(),
         };
+        let now_published = request.published;
         spawn_local(async move {
             match update_article_settings(request).await {
                 Ok(saved) => {
                     version.set(saved.version);
+                    published.set(now_published);
                     slug_error.set(None);
-                    message.set(Some(tr(lang, "editor-settings-saved")));
+                    say(tr(lang, "editor-settings-saved"));
                     follow_address::<ArticleDetails>(address, lang, Some(&saved.slug));
                 }
                 Err(AppError::Validation {
@@ -53,7 +66,7 @@ pub fn ArticleSettings(
                 }) if field == "slug" => {
                     slug_error.set(Some(text.in_lang(lang)));
                 }
-                Err(error) => message.set(Some(error.describe(lang))),
+                Err(error) => say(error.describe(lang)),
             }
         });
     };
@@ -80,13 +93,22 @@ pub fn ArticleSettings(
             <label for="edit-article-status">{tr(lang, "editor-field-status")}</label>
             <select
                 id="edit-article-status"
-                on:change=move |event| published.set(event_target_value(&event) == "published")
+                on:change=move |event| visible.set(event_target_value(&event) == "published")
             >
-                <option value="draft" selected=!article.details.published>{tr(lang, "editor-status-unpublished-hidden")}</option>
-                <option value="published" selected=article.details.published>{tr(lang, "editor-status-published")}</option>
+                <option value="draft" selected=!article.details.published prop:selected=move || !visible.get()>
+                    {tr(lang, "editor-status-unpublished-hidden")}
+                </option>
+                <option value="published" selected=article.details.published prop:selected=move || visible.get()>
+                    {tr(lang, "editor-status-published")}
+                </option>
             </select>
             <button type="button" class="button" on:click=save>{tr(lang, "editor-settings-save")}</button>
-            <p role="status">{move || message.get()}</p>
+            <p role="status">
+                {move || {
+                    let current = version.get();
+                    message.get().and_then(|(at, text)| (at == current).then_some(text))
+                }}
+            </p>
         </fieldset>
     }
 }

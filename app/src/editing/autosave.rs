@@ -13,6 +13,11 @@ use crate::i18n::{tr, tr_with, Arg, Lang};
 /// Quiet time after the last keystroke before the draft is saved.
 const AUTOSAVE_AFTER: Duration = Duration::from_secs(2);
 
+/// How long a save may go unanswered before the editor is told and may save again. The
+/// browser sets no limit of its own, and a connection that hangs would otherwise hold the
+/// editor at "Saving…" for good, unable to save or to leave.
+pub const ANSWER_WITHIN: Duration = Duration::from_secs(20);
+
 /// What the editor is asked before unsaved typing would be lost.
 pub fn leave_question(lang: Lang) -> String {
     tr(lang, "editor-leave-question")
@@ -75,6 +80,9 @@ pub fn field_message(
 pub struct Autosave {
     pub state: RwSignal<SaveState>,
     timer: StoredValue<Option<TimeoutHandle>>,
+    /// Counts saves, so a late check of one never judges the next.
+    saves: StoredValue<u64>,
+    lang: Lang,
 }
 
 impl Autosave {
@@ -82,11 +90,35 @@ impl Autosave {
     /// the editor is open. Call it where the editor is built (it reads the page's language).
     pub fn new(state: SaveState) -> Self {
         let state = RwSignal::new(state);
-        guard_leaving(state, crate::i18n::current_lang());
+        let lang = crate::i18n::current_lang();
+        guard_leaving(state, lang);
         Autosave {
             state,
             timer: StoredValue::new(None),
+            saves: StoredValue::new(0),
+            lang,
         }
+    }
+
+    /// Marks a save under way. Should it bring no answer within [`ANSWER_WITHIN`], the
+    /// editor is told, and the typing counts as unsaved again: leaving asks first, and the
+    /// next keystroke or Ctrl+S saves anew. (An answer that comes later still counts.)
+    pub fn start_saving(&self) {
+        self.state.set(SaveState::Saving);
+        let save = self.saves.get_value() + 1;
+        self.saves.set_value(save);
+        let this = *self;
+        set_timeout(
+            move || {
+                let still_waiting = this.saves.try_get_value() == Some(save)
+                    && this.state.try_get_untracked() == Some(SaveState::Saving);
+                if still_waiting {
+                    this.state
+                        .set(SaveState::Failed(tr(this.lang, "editor-no-answer")));
+                }
+            },
+            ANSWER_WITHIN,
+        );
     }
 
     /// Stops a pending autosave.

@@ -57,26 +57,66 @@ impl Format {
     /// "B", "1."), then what it does, so the name contains the visible text (WCAG 2.5.3) and
     /// speech input can say either.
     fn name(self, lang: Lang) -> String {
-        let face = self.face();
-        if face.chars().any(|c| c.is_ascii_alphanumeric()) {
-            format!("{face} {}", self.label(lang))
-        } else {
-            self.label(lang)
+        match self.face() {
+            Face::Text(face) if face.chars().any(|c| c.is_ascii_alphanumeric()) => {
+                format!("{face} {}", self.label(lang))
+            }
+            _ => self.label(lang),
         }
     }
 
     /// What the button shows.
-    fn face(self) -> &'static str {
+    fn face(self) -> Face {
         match self {
-            Format::Paragraph => "¶",
-            Format::Heading => "H2",
-            Format::Bold => "B",
-            Format::Italic => "I",
-            Format::Link => "🔗",
-            Format::BulletedList => "•",
-            Format::NumberedList => "1.",
-            Format::Quote => "❝",
-            Format::Image => "🖼",
+            Format::Paragraph => Face::Text("¶"),
+            Format::Heading => Face::Text("H2"),
+            Format::Bold => Face::Text("B"),
+            Format::Italic => Face::Text("I"),
+            Format::Link => Face::Icon(LINK_ICON),
+            Format::BulletedList => Face::Text("•"),
+            Format::NumberedList => Face::Text("1."),
+            Format::Quote => Face::Text("❝"),
+            Format::Image => Face::Icon(IMAGE_ICON),
+        }
+    }
+}
+
+/// A toolbar button's face: a few characters every text font has, or a drawn icon where
+/// the only characters for the idea are emoji (🔗, 🖼), which show as empty boxes on a
+/// machine without an emoji font.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Face {
+    Text(&'static str),
+    /// The outline of an icon on a 24 × 24 grid (SVG path data), drawn in the text's colour.
+    Icon(&'static str),
+}
+
+/// Two links of a chain.
+const LINK_ICON: &str = "M10 13.5a4 4 0 0 0 5.7.3l3-3a4 4 0 0 0-5.7-5.6l-1.2 1.2 \
+     M14 10.5a4 4 0 0 0-5.7-.3l-3 3a4 4 0 0 0 5.7 5.6l1.2-1.2";
+/// A framed picture of a hill under the sun.
+const IMAGE_ICON: &str =
+    "M4 5h16v14H4z M4 16l5-5 4 4 2-2 5 5 M14 9.5a1.5 1.5 0 1 0 3 0a1.5 1.5 0 1 0-3 0";
+
+impl Face {
+    fn view(self) -> AnyView {
+        match self {
+            Face::Text(text) => view! { <span aria-hidden="true">{text}</span> }.into_any(),
+            Face::Icon(outline) => view! {
+                <svg
+                    class="body-editor__icon"
+                    aria-hidden="true"
+                    viewBox="0 0 24 24"
+                    fill="none"
+                    stroke="currentColor"
+                    stroke-width="2"
+                    stroke-linecap="round"
+                    stroke-linejoin="round"
+                >
+                    <path d=outline/>
+                </svg>
+            }
+            .into_any(),
         }
     }
 }
@@ -193,7 +233,7 @@ pub fn BodyEditor(
                                 changed();
                             }
                         >
-                            <span aria-hidden="true">{format.face()}</span>
+                            {format.face().view()}
                         </button>
                     })
                     .collect_view()}
@@ -255,5 +295,32 @@ pub fn BodyEditor(
             ></div>
             <p id="edit-body-error" class="field-error" role="alert">{move || error.get()}</p>
         </div>
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_button_shows_something_a_plain_text_font_can_draw() {
+        for format in Format::ALL {
+            match format.face() {
+                // Emoji start at U+1F000 (and a few earlier ones ask for emoji presentation
+                // with U+FE0F); a font without them draws an empty box.
+                Face::Text(text) => assert!(
+                    text.chars()
+                        .all(|c| (c as u32) < 0x1F000 && c != '\u{FE0F}'),
+                    "{format:?} shows {text:?}"
+                ),
+                Face::Icon(outline) => assert!(outline.starts_with('M'), "{format:?}"),
+            }
+        }
+    }
+
+    #[test]
+    fn a_button_showing_letters_is_named_with_them() {
+        assert_eq!(Format::Heading.name(Lang::En), "H2 Heading");
+        assert_eq!(Format::Link.name(Lang::En), Format::Link.label(Lang::En));
     }
 }

@@ -102,7 +102,7 @@ where
         {
             return;
         }
-        state.set(SaveState::Saving);
+        self.autosave.start_saving();
         let sent = request.fields.clone();
         spawn_local(async move {
             match save(request).await {

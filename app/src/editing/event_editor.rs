@@ -44,7 +44,7 @@ fn EventForm(event: EditableEvent, on_leave: Callback<()>) -> impl IntoView {
 
     let store = move || {
         let save = request();
-        state.set(SaveState::Saving);
+        autosave.start_saving();
         spawn_local(async move {
             let published = save.fields.published;
             match save_event(save).await {

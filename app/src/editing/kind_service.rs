@@ -20,7 +20,7 @@ use crate::{
     i18n::{Lang, Message},
     sanitize::{images_have_alt_text, SafeHtml},
     state::store,
-    storage::{DraftRule, User},
+    storage::{Audience, DraftRule, User},
 };
 
 /// What a kind of editable item supplies to the editing core on the server.
@@ -98,7 +98,17 @@ pub(super) struct ForEditing<F, D> {
 pub(super) async fn editable<K: KindService>(
     slug: &str,
 ) -> Result<EditableItem<K::Fields, K::Details>, AppError> {
-    let item = K::for_editing(slug).await?;
+    let item = match K::for_editing(slug).await {
+        // Moved since the editor's page was opened (another editor published it under its
+        // title, or chose another address): the item where it is now.
+        Err(AppError::NotFound) => {
+            let moved = store()?
+                .moved_item(<K::Draft as StoredShape>::KIND, slug, Audience::Editors)
+                .await?;
+            K::for_editing(&moved.ok_or(AppError::NotFound)?).await?
+        }
+        found => found?,
+    };
     Ok(EditableItem {
         draft: stored_draft::opened::<K::Draft>(item.id).await?,
         categories: category_tags(store()?.as_ref()).await?,

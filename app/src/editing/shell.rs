@@ -245,7 +245,12 @@ impl<K: Editable> Opened<K> {
         impl Fn(&dyn Fn(&mut K::Fields)) + Copy + 'static,
     ) {
         let slug = self.slug;
-        let reopen = move || K::fetch(slug.get_untracked());
+        // The item as saved meanwhile, wherever it is now: publishing may have moved it.
+        let reopen = move || async move {
+            let theirs = K::fetch(slug.get_untracked()).await?;
+            follow_address::<K>(slug, lang, Some(&theirs.slug));
+            Ok(theirs)
+        };
         self.draft
             .saving(lang, self.request(), K::save_shared_draft, reopen)
     }

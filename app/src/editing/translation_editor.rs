@@ -54,7 +54,7 @@ pub fn TranslationEditor(
             lang,
             fields: fields.get_untracked(),
         };
-        state.set(SaveState::Saving);
+        autosave.start_saving();
         spawn_local(async move {
             match save_translation(request).await {
                 Ok(saved) => {

@@ -106,18 +106,23 @@ pub fn SearchPage() -> impl IntoView {
             noindex=true
             schema=Some("SearchResultsPage")
         />
-        <section class="search" aria-labelledby="search-heading">
-            <h1 id="search-heading">{lang.t("search-heading")}</h1>
-            <Transition fallback=move || view! { <p class="loading">{lang.t("search-searching")}</p> }>
-                {move || Suspend::new(async move {
-                    let query = request.get_untracked().unwrap_or_default();
-                    match results.await {
-                        Ok(found) => view! { <SearchForm query=query.clone()/> <SearchResultsView query found/> }.into_any(),
-                        Err(error) => view! { <ErrorPage error/> }.into_any(),
+        // The heading belongs to the results: an error page brings its own.
+        <Transition fallback=move || view! { <p class="loading">{lang.t("search-searching")}</p> }>
+            {move || Suspend::new(async move {
+                let query = request.get_untracked().unwrap_or_default();
+                match results.await {
+                    Ok(found) => view! {
+                        <section class="search" aria-labelledby="search-heading">
+                            <h1 id="search-heading">{lang.t("search-heading")}</h1>
+                            <SearchForm query=query.clone()/>
+                            <SearchResultsView query found/>
+                        </section>
                     }
-                })}
-            </Transition>
-        </section>
+                    .into_any(),
+                    Err(error) => view! { <ErrorPage error/> }.into_any(),
+                }
+            })}
+        </Transition>
     }
 }
 

@@ -40,6 +40,13 @@ pub struct ArticleText {
     pub contact: String,
 }
 
+/// Who looks for an item: readers find what is published, editors anything not in the trash.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Audience {
+    Readers,
+    Editors,
+}
+
 /// Where an item stands on the editors' desk.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum DeskPlace {

@@ -41,9 +41,9 @@ pub use accounts::AccountStore;
 pub use articles::ArticleStore;
 pub use content::*;
 pub use editing::{
-    ArticleRevision, ArticleText, Audit, AuditEntry, Credentials, DeskEntry, DeskPlace, DraftRule,
-    DraftSave, EarlierFailures, EventRevision, Role, StoredDraft, TranslatedText, Translation,
-    TrashMove, User, VersionSummary,
+    ArticleRevision, ArticleText, Audience, Audit, AuditEntry, Credentials, DeskEntry, DeskPlace,
+    DraftRule, DraftSave, EarlierFailures, EventRevision, Role, StoredDraft, TranslatedText,
+    Translation, TrashMove, User, VersionSummary,
 };
 pub use events::EventStore;
 pub use postgres::PostgresStore;

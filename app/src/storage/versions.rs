@@ -27,9 +27,14 @@ pub trait EditingStore: Send + Sync {
     /// The id of the item of `kind` at `slug`, in any state but trashed (as editors find it).
     async fn id_for_editing(&self, kind: ItemKind, slug: &str) -> Result<Option<i64>, StoreError>;
 
-    /// Where the item of `kind` an editor moved away from `slug` is now: its slug, while
-    /// readers can see it.
-    async fn moved_item(&self, kind: ItemKind, slug: &str) -> Result<Option<String>, StoreError>;
+    /// Where the item of `kind` an editor moved away from `slug` is now: its slug, if
+    /// `audience` can see it there.
+    async fn moved_item(
+        &self,
+        kind: ItemKind,
+        slug: &str,
+        audience: Audience,
+    ) -> Result<Option<String>, StoreError>;
 
     /// Every version of item `id` of `kind`, newest first: the current one, then those its
     /// revisions keep. `NotFound` for an item that is gone or in the trash.
@@ -202,12 +207,21 @@ where
         Ok(id.fetch_optional(&self.pool).await?)
     }
 
-    async fn moved_item(&self, kind: ItemKind, slug: &str) -> Result<Option<String>, StoreError> {
+    async fn moved_item(
+        &self,
+        kind: ItemKind,
+        slug: &str,
+        audience: Audience,
+    ) -> Result<Option<String>, StoreError> {
         let ItemTables { kind, items, .. } = ItemTables::of(kind);
+        let visible = match audience {
+            Audience::Readers => "AND i.status = 'published'",
+            Audience::Editors => "",
+        };
         let sql = format!(
             "SELECT i.slug FROM previous_addresses p JOIN {items} i ON i.id = p.item_id \
              WHERE p.kind = $1 AND p.slug = $2 AND i.slug <> p.slug \
-             AND i.status = 'published' AND i.trashed_at IS NULL"
+             AND i.trashed_at IS NULL {visible}"
         );
         let now = sqlx::query_scalar(&sql).bind(*kind).bind(slug);
         Ok(now.fetch_optional(&self.pool).await?)

@@ -348,6 +348,12 @@ async fn settings_change_the_address_category_and_visibility_and_refuse_a_taken_
         StatusCode::NOT_FOUND,
         "unpublished: readers do not see it at the new address either"
     );
+    // An editor whose page still has the old address (reopening it after a conflict) finds
+    // the article where it is now.
+    let janis = site.signed_in("janis@example.lv", Role::Editor).await;
+    let reopened = open(&site, &janis).await;
+    assert_eq!(reopened["id"], article["id"]);
+    assert_eq!(reopened["slug"], "moldovas-projekts");
     let saved = parse(&saved.body);
     let republished = site
         .post_json(

@@ -94,6 +94,11 @@ async fn impossible_dates_and_unknown_paths_are_404_pages_in_the_layout() {
         "/news/nav-tada-raksta",
         "/news?page=999",
         "/news?page=abc",
+        "/calendar/2021/w53",
+        "/calendar/2021/02/29",
+        "/calendar/list?page=999",
+        "/search?q=moldova&page=abc",
+        "/news/2020/13",
         "/nekas/te/nav",
     ] {
         let (status, html) = site.get(uri).await;
