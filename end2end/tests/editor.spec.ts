@@ -232,20 +232,31 @@ test("a new article's address follows its title until published, and an address 
   // The settings say what publishing did.
   await expect(editor.getByLabel("Statuss")).toHaveValue("published");
 
+  // An address taken by another article is refused at the field.
+  await address.fill(REPORT.replace("/news/", ""));
+  await address.press("Enter");
+  await expect(address).toHaveAttribute("aria-invalid", "true");
   await address.fill("konsultacijas-liepaja");
+  await address.press("Enter");
+  await expect(editor.getByRole("status").filter({ hasText: "Adrese nomainīta." })).toBeVisible();
+  await expect(address).toHaveAttribute("aria-invalid", "false");
+  await expect(editor).toHaveURL(/\/news\/konsultacijas-liepaja$/);
+  // The category and visibility save on their own.
+  await editor.getByLabel("Kategorija").selectOption({ label: "Sadarbība" });
   await editor.getByRole("button", { name: "Saglabāt iestatījumus" }).click();
   await expect(editor.getByRole("status").filter({ hasText: "Iestatījumi saglabāti." })).toBeVisible();
-  await expect(editor).toHaveURL(/\/news\/konsultacijas-liepaja$/);
-  // Publishing the text later leaves no word about the settings behind.
+  // Publishing the text later leaves no word about either behind.
   await title.fill("Konsultācijas jauniešiem Liepājā un Ventspilī");
   await editor.getByRole("button", { name: "Publicēt" }).click();
   await expect(editor.getByRole("status").filter({ hasText: /^Publicēts/ })).toBeVisible();
   await expect(editor.getByText("Iestatījumi saglabāti.")).toHaveCount(0);
+  await expect(editor.getByText("Adrese nomainīta.")).toHaveCount(0);
   await expect(editor).toHaveURL(/\/news\/konsultacijas-liepaja$/);
-  // A reader with the first address is sent on.
+  // A reader with the first address is sent on, and sees the category.
   await reader.goto("/news/konsultacijas-jauniesiem-liepaja");
   await expect(reader).toHaveURL(/\/news\/konsultacijas-liepaja$/);
   await expect(reader.getByRole("heading", { level: 1 })).toHaveText("Konsultācijas jauniešiem Liepājā un Ventspilī");
+  await expect(reader.getByRole("main").getByText("Sadarbība")).toBeVisible();
 });
 
 test("an editor adds an event by clicking a day, publishes it, then moves it by dragging and by keyboard", async ({
@@ -264,6 +275,15 @@ test("an editor adds an event by clicking a day, publishes it, then moves it by 
   await expect(editor.getByRole("status").filter({ hasText: /^Publicēts \d\d:\d\d:\d\d$/ })).toBeVisible();
   // Published for the first time, it moved from the new event's address to its title's.
   await expect(editor).toHaveURL(/\/events\/darbnica-skolotajiem-rezekne$/);
+  // An editor may choose a shorter one; the longer one leads on.
+  const address = editor.getByLabel("Adrese: /events/");
+  await expect(address).toHaveValue("darbnica-skolotajiem-rezekne");
+  await address.fill("darbnica-rezekne");
+  await editor.getByRole("button", { name: "Mainīt adresi" }).click();
+  await expect(editor.getByRole("status").filter({ hasText: "Adrese nomainīta." })).toBeVisible();
+  await expect(editor).toHaveURL(/\/events\/darbnica-rezekne$/);
+  await reader.goto("/events/darbnica-skolotajiem-rezekne");
+  await expect(reader).toHaveURL(/\/events\/darbnica-rezekne$/);
 
   await editor.goto("/calendar/2020/08");
   await hydrated(editor);

@@ -67,7 +67,9 @@ editor-status-word-draft = draft
 ## An article's settings
 
 editor-settings = Settings
-editor-settings-address = Address: /news/
+editor-address = Address: { $path }
+editor-address-save = Change address
+editor-address-changed = Address changed.
 editor-settings-save = Save settings
 editor-settings-saved = Settings saved.
 
@@ -187,6 +189,7 @@ audit-created = created
 audit-changed = changed
 audit-published = published
 audit-changed-settings = changed settings
+audit-changed-address = changed the address
 audit-deleted = deleted
 audit-restored = restored
 audit-moved = moved to { $day }

@@ -67,7 +67,9 @@ editor-status-word-draft = melnraksts
 ## An article's settings
 
 editor-settings = Iestatījumi
-editor-settings-address = Adrese: /news/
+editor-address = Adrese: { $path }
+editor-address-save = Mainīt adresi
+editor-address-changed = Adrese nomainīta.
 editor-settings-save = Saglabāt iestatījumus
 editor-settings-saved = Iestatījumi saglabāti.
 
@@ -187,6 +189,7 @@ audit-created = izveidoja
 audit-changed = mainīja
 audit-published = publicēja
 audit-changed-settings = mainīja iestatījumus
+audit-changed-address = mainīja adresi
 audit-deleted = izdzēsa
 audit-restored = atjaunoja
 audit-moved = pārcēla uz { $day }

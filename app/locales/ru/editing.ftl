@@ -67,7 +67,9 @@ editor-status-word-draft = черновик
 ## An article's settings
 
 editor-settings = Настройки
-editor-settings-address = Адрес: /news/
+editor-address = Адрес: { $path }
+editor-address-save = Изменить адрес
+editor-address-changed = Адрес изменён.
 editor-settings-save = Сохранить настройки
 editor-settings-saved = Настройки сохранены.
 
@@ -188,6 +190,7 @@ audit-created = создал(а)
 audit-changed = изменил(а)
 audit-published = опубликовал(а)
 audit-changed-settings = изменил(а) настройки
+audit-changed-address = изменил(а) адрес
 audit-deleted = удалил(а)
 audit-restored = восстановил(а)
 audit-moved = перенёс(ла) на { $day }

@@ -96,7 +96,7 @@ fn EditorForm(article: EditableArticle, on_leave: Callback<()>) -> impl IntoView
                     }}
                 </p>
             </EditorBar>
-            <ArticleSettings article=article.clone() version=base_version published address=slug/>
+            <ArticleSettings article=article.clone() item version=base_version published address=slug/>
             {conflict_view}
             <article class="article article--editing">
                 <EditableText

@@ -153,9 +153,7 @@ pub async fn update_settings(
     editor: &User,
     save: ArticleSettingsSave,
 ) -> Result<SettingsSaved, AppError> {
-    let slug = validate::slug(&save.slug)?;
     let settings = ArticleSettings {
-        slug,
         category: Some(save.category).filter(|slug| !slug.is_empty()),
         status: if save.published {
             Status::Published

@@ -205,6 +205,7 @@ fn action_text(lang: Lang, action: &str) -> String {
         "changed" => tr(lang, "audit-changed"),
         "published" => tr(lang, "audit-published"),
         "changed settings" => tr(lang, "audit-changed-settings"),
+        "changed address" => tr(lang, "audit-changed-address"),
         "deleted" => tr(lang, "audit-deleted"),
         "restored" => tr(lang, "audit-restored"),
         other => other.to_string(),
@@ -260,6 +261,7 @@ mod tests {
             (Lang::Ru, "translated into en", "перевёл(а) на английский"),
             (Lang::En, "translated into ru", "translated into Russian"),
             (Lang::Lv, "restored version 3", "atjaunoja 3. versiju"),
+            (Lang::Lv, "changed address", "mainīja adresi"),
             (Lang::En, "something new", "something new"),
         ] {
             assert_eq!(action_text(lang, action), worded, "{lang:?} {action}");

@@ -6,6 +6,7 @@
 use leptos::{prelude::*, task::spawn_local};
 
 use super::{
+    address_field::address_field,
     autosave::SaveState,
     body_editor::BodyEditor,
     event_fields::{EditableEvent, EventDetails, EventFields},
@@ -140,6 +141,10 @@ fn EventForm(event: EditableEvent, on_leave: Callback<()>) -> impl IntoView {
             {event.details.repeats.then(|| view! {
                 <p class="event-editor__note">{tr(lang, "editor-recurring-note")}</p>
             })}
+            <fieldset class="item-settings">
+                <legend>{tr(lang, "editor-settings")}</legend>
+                {address_field::<EventDetails>(item, version, slug)}
+            </fieldset>
             <article class="event event--editing">
                 {text_field(("edit-title", "title"), tr(lang, "editor-field-name"), |f| f.title.clone(), |f, v| f.title = v)}
                 <label class="editable__label" for="edit-all-day">

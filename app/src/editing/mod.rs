@@ -4,6 +4,7 @@
 //! else's is refused as a conflict and the editor chooses, field by field, what to keep.
 //! Published versions are kept as revisions; deleting moves an article to the trash.
 
+mod address_field;
 mod article_editor;
 #[cfg(feature = "ssr")]
 mod article_service;
@@ -114,18 +115,17 @@ pub struct ArticleDetails {
 /// An article opened for editing.
 pub type EditableArticle = EditableItem<ArticleFields, ArticleDetails>;
 
-/// An article's address, category and visibility, as the editor sets them.
+/// An article's category and visibility, as the editor sets them.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct ArticleSettingsSave {
     pub article_id: i64,
     pub version: i64,
-    pub slug: String,
     /// A category slug, or empty for none.
     pub category: String,
     pub published: bool,
 }
 
-/// After the settings are saved: the new version and address.
+/// After an item's settings or address are saved: its new version and its address.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct SettingsSaved {
     pub version: i64,
@@ -329,6 +329,17 @@ pub async fn delete_item(item: ItemRef) -> Result<(), AppError> {
     service::trash(&editor, item).await
 }
 
+/// Moves an article or event to the address an editor chose; the old one leads on to it.
+#[server(input = Json, endpoint = "editing/change_address")]
+pub async fn change_address(
+    item: ItemRef,
+    version: i64,
+    slug: String,
+) -> Result<SettingsSaved, AppError> {
+    let editor = crate::auth::session::require_editor().await?;
+    service::change_address(&editor, item, version, &slug).await
+}
+
 /// Takes an article or event out of the trash, as a draft.
 #[server(input = Json, endpoint = "editing/restore_item")]
 pub async fn restore_item(item: ItemRef) -> Result<(), AppError> {
@@ -480,7 +491,7 @@ pub async fn move_event(slug: String, day: chrono::NaiveDate) -> Result<(), AppE
     event_service::move_to(&editor, &slug, day).await
 }
 
-/// Changes an article's address, category and whether readers see it.
+/// Changes an article's category and whether readers see it.
 #[server(input = Json, endpoint = "editing/update_article_settings")]
 pub async fn update_article_settings(save: ArticleSettingsSave) -> Result<SettingsSaved, AppError> {
     let editor = crate::auth::session::require_editor().await?;

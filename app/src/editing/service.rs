@@ -3,7 +3,7 @@
 
 use chrono::Utc;
 
-use super::{AuditLine, Desk, DeskItem, ItemRef};
+use super::{validate, AuditLine, Desk, DeskItem, ItemRef, SettingsSaved};
 use crate::{
     error::AppError,
     state::store,
@@ -41,6 +41,21 @@ pub async fn trash(editor: &User, item: ItemRef) -> Result<(), AppError> {
             audit(editor, "deleted"),
         )
         .await?)
+}
+
+/// Moves an item to the address `slug` an editor chose, if it is still at `version`.
+pub async fn change_address(
+    editor: &User,
+    item: ItemRef,
+    version: i64,
+    slug: &str,
+) -> Result<SettingsSaved, AppError> {
+    let slug = validate::slug(slug)?;
+    let action = audit(editor, "changed address");
+    let version = store()?
+        .change_address(item.kind, item.id, version, &slug, action)
+        .await?;
+    Ok(SettingsSaved { version, slug })
 }
 
 /// Takes an article or event out of the trash, as a draft.

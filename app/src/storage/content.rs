@@ -178,10 +178,9 @@ pub struct NewArticle {
     pub status: Status,
 }
 
-/// What an editor sets about an article besides its text.
+/// What an editor sets about an article besides its text and its address.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct ArticleSettings {
-    pub slug: String,
     /// Slug of an existing category.
     pub category: Option<String>,
     pub status: Status,

@@ -359,6 +359,7 @@ async fn search_titles(store: &SharedStore, request: &SearchRequest) -> Vec<Stri
 
 // The tests by resource, in files of their own; they use the macro and helpers above.
 mod accounts;
+mod addresses;
 mod articles;
 mod drafts;
 mod events;

@@ -58,9 +58,8 @@ pub trait EditingStore: Send + Sync {
         audit: Audit<'_>,
     ) -> Result<Article, StoreError>;
 
-    /// Changes an article's address, category and whether it is published, if it is still at
-    /// `expected_version`, with its audit line. `StoreError::Taken("slug")` when another
-    /// article has the address.
+    /// Changes an article's category and whether it is published, if it is still at
+    /// `expected_version`, with its audit line.
     async fn update_article_settings(
         &self,
         id: i64,
@@ -68,6 +67,20 @@ pub trait EditingStore: Send + Sync {
         settings: &ArticleSettings,
         audit: Audit<'_>,
     ) -> Result<Article, StoreError>;
+
+    /// Moves item `id` of `kind` to the address `slug` if it is still at `expected_version`,
+    /// with its audit line, in one transaction; links to the address it leaves lead on to
+    /// it. Not a version of its text: no revision is kept, and a draft stays.
+    /// `StoreError::Taken("slug")` when another item of the kind has the address. Answers
+    /// the version written.
+    async fn change_address(
+        &self,
+        kind: ItemKind,
+        id: i64,
+        expected_version: i64,
+        slug: &str,
+        audit: Audit<'_>,
+    ) -> Result<i64, StoreError>;
 
     /// Moves an article or event into the trash (it becomes a draft readers, search and
     /// feeds no longer see) or out of it (it stays a draft), with its audit line, in one
@@ -324,25 +337,11 @@ where
     ) -> Result<Article, StoreError> {
         let mut tx = self.begin_write().await?;
         let category_id = Self::category_id(&mut tx, settings.category.as_deref()).await?;
-        let before: Option<String> = sqlx::query_scalar("SELECT slug FROM articles WHERE id = $1")
-            .bind(id)
-            .fetch_optional(&mut *tx)
-            .await?;
-        let taken: Option<i64> =
-            sqlx::query_scalar("SELECT id FROM articles WHERE slug = $1 AND id <> $2")
-                .bind(&settings.slug)
-                .bind(id)
-                .fetch_optional(&mut *tx)
-                .await?;
-        if taken.is_some() {
-            return Err(StoreError::Taken("slug"));
-        }
         let updated: Option<i64> = sqlx::query_scalar(
-            "UPDATE articles SET slug = $1, category_id = $2, status = $3, \
-                     updated_at = $4, updated_by = $5, version = version + 1 \
-                     WHERE id = $6 AND version = $7 AND trashed_at IS NULL RETURNING id",
+            "UPDATE articles SET category_id = $1, status = $2, \
+                     updated_at = $3, updated_by = $4, version = version + 1 \
+                     WHERE id = $5 AND version = $6 AND trashed_at IS NULL RETURNING id",
         )
-        .bind(&settings.slug)
         .bind(category_id)
         .bind(settings.status.as_str())
         .bind(D::instant(Utc::now()))
@@ -355,12 +354,53 @@ where
         let draft = DraftRule::Keeps;
         let write = VersionedWrite::new(id, expected_version, draft, audit);
         Self::finish_versioned_write(&mut tx, &ItemTables::ARTICLES, updated, write).await?;
-        if let Some(before) = before.filter(|before| *before != settings.slug) {
-            let articles = &ItemTables::ARTICLES;
-            Self::move_address(&mut tx, articles, id, &before, &settings.slug).await?;
-        }
         let written = Self::article_in(&mut tx, id).await?;
         tx.commit().await?;
         Ok(written)
+    }
+
+    async fn change_address(
+        &self,
+        kind: ItemKind,
+        id: i64,
+        expected_version: i64,
+        slug: &str,
+        audit: Audit<'_>,
+    ) -> Result<i64, StoreError> {
+        let tables = ItemTables::of(kind);
+        let mut tx = self.begin_write().await?;
+        let sql = format!("SELECT slug FROM {} WHERE id = $1", tables.items);
+        let before: Option<String> = sqlx::query_scalar(&sql)
+            .bind(id)
+            .fetch_optional(&mut *tx)
+            .await?;
+        let sql = format!(
+            "UPDATE {} SET slug = $1, updated_at = $2, updated_by = $3, version = version + 1 \
+             WHERE id = $4 AND version = $5 AND trashed_at IS NULL RETURNING version",
+            tables.items
+        );
+        let written = sqlx::query_scalar(&sql)
+            .bind(slug)
+            .bind(D::instant(Utc::now()))
+            .bind(audit.actor)
+            .bind(id)
+            .bind(expected_version)
+            .fetch_optional(&mut *tx)
+            .await;
+        // The slug's unique key answers whether another item has it, even one moving
+        // there at this very moment.
+        let written: Option<i64> = match written {
+            Err(sqlx::Error::Database(refused)) if refused.is_unique_violation() => {
+                return Err(StoreError::Taken("slug"));
+            }
+            other => other?,
+        };
+        let write = VersionedWrite::new(id, expected_version, DraftRule::Keeps, audit);
+        Self::finish_versioned_write(&mut tx, tables, written, write).await?;
+        if let Some(before) = before.filter(|before| before != slug) {
+            Self::move_address(&mut tx, tables, id, &before, slug).await?;
+        }
+        tx.commit().await?;
+        written.ok_or(StoreError::NotFound)
     }
 }

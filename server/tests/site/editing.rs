@@ -78,6 +78,10 @@ async fn every_editing_function_refuses_anonymous_requests() {
         ),
         ("get_desk", json!({})),
         (
+            "change_address",
+            json!({ "item": { "kind": "Event", "id": 1 }, "version": 1, "slug": "x" }),
+        ),
+        (
             "get_translation",
             json!({ "kind": "Article", "slug": LAUNCH, "lang": "En" }),
         ),
@@ -296,45 +300,47 @@ async fn deleting_moves_to_the_trash_and_everything_is_in_the_audit_log() {
 }
 
 #[tokio::test(flavor = "multi_thread")]
-async fn settings_change_the_address_category_and_visibility_and_refuse_a_taken_address() {
+async fn the_address_category_and_visibility_change_and_a_taken_address_is_refused() {
     let site = Site::with_demo_content().await;
     let cookie = site.signed_in("anna@example.lv", Role::Editor).await;
     let article = open(&site, &cookie).await;
-    let settings = |slug: &str, category: &str, published: bool, version: &Value| {
+    let item = json!({ "kind": "Article", "id": article["id"] });
+    let address = |slug: &str, version: &Value| {
+        json!({ "item": item, "version": version, "slug": slug }).to_string()
+    };
+    let settings = |category: &str, published: bool, version: &Value| {
         json!({ "save": {
-            "article_id": article["id"], "version": version, "slug": slug,
+            "article_id": article["id"], "version": version,
             "category": category, "published": published,
         }})
         .to_string()
     };
-    let taken = site
-        .post_json(
-            "/api/editing/update_article_settings",
-            &settings(
-                "darba-inspektori-macas-atpazit-darba-ekspluataciju",
-                "",
-                true,
-                &article["version"],
-            ),
-            Some(&cookie),
-        )
-        .await;
+    let change_address = |body: String| {
+        let (site, cookie) = (&site, &cookie);
+        async move {
+            site.post_json("/api/editing/change_address", &body, Some(cookie))
+                .await
+        }
+    };
+    let taken = change_address(address(
+        "darba-inspektori-macas-atpazit-darba-ekspluataciju",
+        &article["version"],
+    ))
+    .await;
     assert_eq!(taken.status, StatusCode::UNPROCESSABLE_ENTITY);
     // The answer names the message, so the browser can word it in the page's language.
     assert!(taken.body.contains("invalid-slug-taken"), "{}", taken.body);
-    let year = site
-        .post_json(
-            "/api/editing/update_article_settings",
-            &settings("2018", "", true, &article["version"]),
-            Some(&cookie),
-        )
-        .await;
+    let year = change_address(address("2018", &article["version"])).await;
     assert_eq!(year.status, StatusCode::UNPROCESSABLE_ENTITY);
 
+    let moved = change_address(address("moldovas-projekts", &article["version"])).await;
+    assert_eq!(moved.status, StatusCode::OK, "{}", moved.body);
+    let moved = parse(&moved.body);
+    assert_eq!(moved["slug"], "moldovas-projekts");
     let saved = site
         .post_json(
             "/api/editing/update_article_settings",
-            &settings("moldovas-projekts", "sadarbiba", false, &article["version"]),
+            &settings("sadarbiba", false, &moved["version"]),
             Some(&cookie),
         )
         .await;
@@ -358,7 +364,7 @@ async fn settings_change_the_address_category_and_visibility_and_refuse_a_taken_
     let republished = site
         .post_json(
             "/api/editing/update_article_settings",
-            &settings("moldovas-projekts", "sadarbiba", true, &saved["version"]),
+            &settings("sadarbiba", true, &saved["version"]),
             Some(&cookie),
         )
         .await;

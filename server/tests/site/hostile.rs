@@ -468,7 +468,7 @@ async fn versions(site: &Site, (article, event): (i64, i64)) -> [i64; 4] {
 /// Every editing function with arguments it accepts now. The ones that trash come last, each
 /// followed by the one that restores.
 #[rustfmt::skip]
-fn editing_calls() -> [(&'static str, Arguments); 21] {
+fn editing_calls() -> [(&'static str, Arguments); 22] {
     [
         (GetEditableArticle::PATH, |_| json!({ "slug": LAUNCH })),
         (GetEditableEvent::PATH, |_| json!({ "slug": WEBINAR })),
@@ -486,7 +486,8 @@ fn editing_calls() -> [(&'static str, Arguments); 21] {
         (GetAuditLog::PATH, |_| json!({ "page": 1 })),
         (GetTranslation::PATH, |_| json!({ "kind": "Article", "slug": LAUNCH, "lang": "En" })),
         (SaveTranslation::PATH, |_| json!({ "save": { "kind": "Event", "slug": WEBINAR, "lang": "Ru", "fields": { "title": "Вебинар", "lead": "", "body_html": "<p>Текст</p>", "extra": "Рига", "version": 0 } } })),
-        (UpdateArticleSettings::PATH, |now| json!({ "save": { "article_id": now.items.0, "version": now.versions[0], "slug": LAUNCH, "category": "projekti", "published": true } })),
+        (UpdateArticleSettings::PATH, |now| json!({ "save": { "article_id": now.items.0, "version": now.versions[0], "category": "projekti", "published": true } })),
+        (ChangeAddress::PATH, |now| json!({ "item": { "kind": "Event", "id": now.items.1 }, "version": now.versions[2], "slug": WEBINAR })),
         (DeleteItem::PATH, |now| json!({ "item": { "kind": "Article", "id": now.items.0 } })),
         (RestoreItem::PATH, |now| json!({ "item": { "kind": "Article", "id": now.items.0 } })),
         (DeleteItem::PATH, |now| json!({ "item": { "kind": "Event", "id": now.items.1 } })),

@@ -5,8 +5,8 @@
 
 use app::editing::{
     event_fields::{EditableEvent, EventFields, EventSave},
-    ArticleSettingsSave, EditableArticle, GetEditableArticle, GetEditableEvent, PublishArticle,
-    SaveDraft, SaveEvent, SaveEventDraft, Saved, SettingsSaved, UpdateArticleSettings,
+    ChangeAddress, EditableArticle, GetEditableArticle, GetEditableEvent, ItemKind, ItemRef,
+    PublishArticle, SaveDraft, SaveEvent, SaveEventDraft, Saved, SettingsSaved,
 };
 use http::StatusCode;
 
@@ -107,19 +107,15 @@ async fn a_site_moves_to_the_other_database_and_back_unchanged() {
         slug: INSPECTORS.into(),
     };
     let inspectors: EditableArticle = ask(&site, &inspectors, &editors[0]).await;
-    let settings = ArticleSettingsSave {
-        article_id: inspectors.id,
+    let moving = ChangeAddress {
+        item: ItemRef {
+            kind: ItemKind::Article,
+            id: inspectors.id,
+        },
         version: inspectors.version,
         slug: "darba-inspektoru-macibas".into(),
-        category: inspectors.details.category.clone(),
-        published: true,
     };
-    let _: SettingsSaved = ask(
-        &site,
-        &UpdateArticleSettings { save: settings },
-        &editors[0],
-    )
-    .await;
+    let _: SettingsSaved = ask(&site, &moving, &editors[0]).await;
 
     let exported = site.store.export_site().await.expect("the site exports");
     // Every table that travels has rows to travel, so every column is compared below.

@@ -8,10 +8,10 @@ use super::*;
 use crate::editing::ItemKind;
 
 /// How many writes race in each test: more than the pool's connections would only queue.
-const AT_ONCE: usize = 8;
+pub(super) const AT_ONCE: usize = 8;
 
 /// Starts `write(0)` … `write(n - 1)` at once and answers their outcomes in that order.
-async fn at_once<T, F, Fut>(n: usize, write: F) -> Vec<Result<T, StoreError>>
+pub(super) async fn at_once<T, F, Fut>(n: usize, write: F) -> Vec<Result<T, StoreError>>
 where
     F: Fn(usize) -> Fut,
     Fut: Future<Output = Result<T, StoreError>> + Send + 'static,

@@ -290,6 +290,7 @@ fn every_store_method_is_tried_on_both_backends() {
     let tests = [
         include_str!("../contract.rs"),
         include_str!("accounts.rs"),
+        include_str!("addresses.rs"),
         include_str!("articles.rs"),
         include_str!("drafts.rs"),
         include_str!("events.rs"),

@@ -1,0 +1,346 @@
+//! Addresses: an unpublished item's follows its title, an editor may choose one, no two items
+//! of a kind share one, and every address an item leaves leads on to where it is now.
+
+use super::racing::{at_once, AT_ONCE};
+use super::*;
+use crate::editing::ItemKind;
+
+contract_tests!(
+    an_unpublished_items_address_follows_its_title_until_it_is_chosen,
+    an_old_address_leads_to_where_the_item_is_now,
+    an_address_is_one_items_and_a_change_names_its_version,
+    items_moving_to_one_address_at_once_leave_it_to_one,
+);
+
+/// A new item starts as "Jauns raksts" at `jauns-raksts`; its address follows its title while
+/// readers cannot open it, to the first free slug, and stays once it is published or an editor
+/// chose it. Events alike, through the same write.
+async fn an_unpublished_items_address_follows_its_title_until_it_is_chosen(store: SharedStore) {
+    let draft = |title: &str| {
+        let mut new = article(title, utc(2021, 5, 3, 7, 0));
+        new.status = Status::Draft;
+        new
+    };
+    let first = store
+        .create_article(&draft("Jauns raksts"), None)
+        .await
+        .expect("article");
+    let second = store
+        .create_article(&draft("Jauns raksts"), None)
+        .await
+        .expect("article");
+    assert_eq!(
+        (first.slug.as_str(), second.slug.as_str()),
+        ("jauns-raksts", "jauns-raksts-2")
+    );
+    an_article(&store, "Drošs darbs ārzemēs").await;
+
+    let write = |id, version, new: NewArticle| {
+        let store = store.clone();
+        async move {
+            let rule = DraftRule::Publishes(0);
+            store
+                .update_article(id, version, &new, rule, audit("published"))
+                .await
+                .expect("write")
+        }
+    };
+    // Published under its title's address; the first is taken, so the next free one.
+    let published = write(
+        second.id,
+        second.version,
+        article("Drošs darbs ārzemēs", utc(2021, 5, 3, 7, 0)),
+    )
+    .await;
+    assert_eq!(published.slug, "dross-darbs-arzemes-2");
+    let retitled = write(
+        published.id,
+        published.version,
+        article("Cits virsraksts", utc(2021, 5, 3, 7, 0)),
+    )
+    .await;
+    assert_eq!(
+        retitled.slug, "dross-darbs-arzemes-2",
+        "a published address stays"
+    );
+
+    // An address an editor chose stays, also while unpublished.
+    let chosen = store
+        .change_address(
+            ItemKind::Article,
+            first.id,
+            first.version,
+            "mana-adrese",
+            audit("x"),
+        )
+        .await
+        .expect("address");
+    let kept = write(first.id, chosen, draft("Vēl nepublicēts")).await;
+    assert_eq!(kept.slug, "mana-adrese");
+
+    // An event saved unpublished follows its title at every save.
+    let mut new = event(
+        "Jauns notikums",
+        utc(2020, 8, 5, 7, 0),
+        utc(2020, 8, 5, 9, 0),
+    );
+    new.status = Status::Draft;
+    let event_draft = store.create_event(&new, None).await.expect("event");
+    assert_eq!(event_draft.slug, "jauns-notikums");
+    let mut renamed = new.clone();
+    renamed.title = "Seminārs Daugavpilī".into();
+    let rule = DraftRule::Publishes(0);
+    let saved = store
+        .update_event(
+            event_draft.id,
+            event_draft.version,
+            &renamed,
+            rule,
+            audit("x"),
+        )
+        .await
+        .expect("event saved");
+    assert_eq!(saved.slug, "seminars-daugavpili");
+    renamed.title = "Seminārs Rēzeknē".into();
+    renamed.status = Status::Published;
+    let saved = store
+        .update_event(saved.id, saved.version, &renamed, rule, audit("x"))
+        .await
+        .expect("event published");
+    assert_eq!(saved.slug, "seminars-rezekne");
+    assert!(store
+        .published_event(crate::i18n::Lang::Lv, "seminars-rezekne")
+        .await
+        .expect("read")
+        .is_some());
+
+    // Unpublished again and renamed, it moves on, and its old address leads to the new one.
+    renamed.status = Status::Draft;
+    let hidden = store
+        .update_event(saved.id, saved.version, &renamed, rule, audit("x"))
+        .await
+        .expect("unpublished");
+    renamed.title = "Seminārs Valmierā".into();
+    renamed.status = Status::Published;
+    let moved = store
+        .update_event(hidden.id, hidden.version, &renamed, rule, audit("x"))
+        .await
+        .expect("published again");
+    assert_eq!(moved.slug, "seminars-valmiera");
+    let old = store
+        .moved_item(ItemKind::Event, "seminars-rezekne", Audience::Readers)
+        .await;
+    assert_eq!(
+        old.expect("looked up").as_deref(),
+        Some("seminars-valmiera")
+    );
+}
+
+/// Every address an editor moved a published item away from leads to where it is now, while
+/// readers can see it there (editors find it there in any case); an address of one kind never
+/// leads to another kind.
+async fn an_old_address_leads_to_where_the_item_is_now(store: SharedStore) {
+    let stored = an_article(&store, "Pirmais raksts").await;
+    let move_to = |version: i64, slug: &'static str| {
+        let store = store.clone();
+        async move {
+            store
+                .change_address(ItemKind::Article, stored.id, version, slug, audit("x"))
+                .await
+                .expect("moved")
+        }
+    };
+    let readers_find = |slug: &'static str| {
+        let store = store.clone();
+        async move {
+            store
+                .moved_item(ItemKind::Article, slug, Audience::Readers)
+                .await
+                .expect("looked up")
+        }
+    };
+    let version = move_to(stored.version, "otra-adrese").await;
+    let version = move_to(version, "tresa-adrese").await;
+    for old in ["pirmais-raksts", "otra-adrese"] {
+        assert_eq!(
+            readers_find(old).await.as_deref(),
+            Some("tresa-adrese"),
+            "{old}"
+        );
+    }
+    let other_kind = store
+        .moved_item(ItemKind::Event, "pirmais-raksts", Audience::Readers)
+        .await;
+    assert_eq!(other_kind.expect("looked up"), None);
+    assert_eq!(readers_find("nekad-nav-bijis").await, None);
+
+    // Moved back to an address it had: that one is its own again, and the others lead to it.
+    let version = move_to(version, "otra-adrese").await;
+    assert_eq!(readers_find("otra-adrese").await, None);
+    assert_eq!(
+        readers_find("tresa-adrese").await.as_deref(),
+        Some("otra-adrese")
+    );
+    let version = move_to(version, "tresa-adrese").await;
+
+    // Unpublished, it is nowhere to lead readers to; editors still find it, as an editor
+    // whose page has an older address does when reopening it after a conflict.
+    let hidden = ArticleSettings {
+        category: None,
+        status: Status::Draft,
+    };
+    store
+        .update_article_settings(stored.id, version, &hidden, audit("changed settings"))
+        .await
+        .expect("unpublished");
+    assert_eq!(readers_find("pirmais-raksts").await, None);
+    let for_editors = store
+        .moved_item(ItemKind::Article, "pirmais-raksts", Audience::Editors)
+        .await
+        .expect("looked up");
+    assert_eq!(for_editors.as_deref(), Some("tresa-adrese"));
+
+    // An event's address changes the same way.
+    let event_row = store
+        .create_event(
+            &event("Seminārs", utc(2020, 8, 4, 7, 0), utc(2020, 8, 4, 9, 0)),
+            None,
+        )
+        .await
+        .expect("event");
+    store
+        .change_address(
+            ItemKind::Event,
+            event_row.id,
+            event_row.version,
+            "seminars-2020",
+            audit("x"),
+        )
+        .await
+        .expect("event moved");
+    let now = store
+        .moved_item(ItemKind::Event, &event_row.slug, Audience::Readers)
+        .await
+        .expect("looked up");
+    assert_eq!(now.as_deref(), Some("seminars-2020"));
+    assert!(store
+        .published_event(crate::i18n::Lang::Lv, "seminars-2020")
+        .await
+        .expect("read")
+        .is_some());
+}
+
+/// An address another item of the kind has is refused (one of another kind is not in the
+/// way); a change from a version that is no longer current is a conflict; a change is a new
+/// version of the item, with its audit line, and the shared draft stays.
+async fn an_address_is_one_items_and_a_change_names_its_version(store: SharedStore) {
+    let first = an_article(&store, "Pirmais raksts").await;
+    let second = an_article(&store, "Otrais raksts").await;
+    let change = |id: i64, version: i64, slug: &'static str| {
+        let store = store.clone();
+        async move {
+            store
+                .change_address(
+                    ItemKind::Article,
+                    id,
+                    version,
+                    slug,
+                    audit("changed address"),
+                )
+                .await
+        }
+    };
+    assert!(matches!(
+        change(second.id, second.version, "pirmais-raksts").await,
+        Err(StoreError::Taken("slug"))
+    ));
+    let editor = an_editor(&store).await;
+    let fields = r#"{"title":"Otrā raksta melnraksts"}"#;
+    let drafts = article_drafts(&store, &second, editor.id);
+    drafts.save(fields, 0).await.expect("draft");
+    let version = change(second.id, second.version, "otra-adrese")
+        .await
+        .expect("moved");
+    assert_eq!(version, second.version + 1);
+    assert!(matches!(
+        change(second.id, second.version, "vel-cita").await,
+        Err(StoreError::Conflict { .. })
+    ));
+    let moved = store
+        .article_for_editing("otra-adrese")
+        .await
+        .expect("read")
+        .expect("at its new address");
+    assert_eq!((moved.id, moved.version), (second.id, version));
+    let draft = store
+        .draft(ItemKind::Article, second.id)
+        .await
+        .expect("read");
+    assert!(draft.is_some(), "a change of address keeps the draft");
+    let audit_log = store.audit_log(10, 0).await.expect("audit");
+    assert!(audit_log
+        .iter()
+        .any(|line| line.action == "changed address" && line.item_id == Some(second.id)));
+
+    // An event may have an article's address: they live under different paths.
+    let event_row = store
+        .create_event(
+            &event("Tikšanās", utc(2020, 8, 4, 7, 0), utc(2020, 8, 4, 9, 0)),
+            None,
+        )
+        .await
+        .expect("event");
+    store
+        .change_address(
+            ItemKind::Event,
+            event_row.id,
+            event_row.version,
+            "pirmais-raksts",
+            audit("x"),
+        )
+        .await
+        .expect("an event at an article's address");
+    assert_eq!(first.slug, "pirmais-raksts");
+}
+
+/// Editors moving several items to one address at once: one gets it, the others are told it
+/// is taken (never a database error), and each item is at exactly one address.
+async fn items_moving_to_one_address_at_once_leave_it_to_one(store: SharedStore) {
+    let mut items = Vec::new();
+    for n in 0..AT_ONCE {
+        items.push(an_article(&store, &format!("Raksts {n}")).await);
+    }
+    let items = Arc::new(items);
+    let outcomes = at_once(AT_ONCE, |i| {
+        let (store, items) = (Arc::clone(&store), Arc::clone(&items));
+        async move {
+            let item = &items[i];
+            store
+                .change_address(
+                    ItemKind::Article,
+                    item.id,
+                    item.version,
+                    "kopiga-adrese",
+                    audit("x"),
+                )
+                .await
+        }
+    })
+    .await;
+    let won = outcomes.iter().filter(|outcome| outcome.is_ok()).count();
+    let taken = outcomes
+        .iter()
+        .filter(|outcome| matches!(outcome, Err(StoreError::Taken("slug"))))
+        .count();
+    assert_eq!((won, taken), (1, AT_ONCE - 1), "{outcomes:?}");
+    let winner = outcomes.iter().position(Result::is_ok).expect("a winner");
+    for (i, item) in items.iter().enumerate() {
+        let slug = if i == winner {
+            "kopiga-adrese".to_string()
+        } else {
+            item.slug.clone()
+        };
+        let stored = store.article_for_editing(&slug).await.expect("read");
+        assert_eq!(stored.map(|found| found.id), Some(item.id), "{slug}");
+    }
+}
