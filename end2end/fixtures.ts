@@ -6,7 +6,7 @@
 import { test as base, expect } from "@playwright/test";
 
 export { expect };
-export type { Browser, Locator, Page } from "@playwright/test";
+export type { Browser, Locator, Page, Route } from "@playwright/test";
 
 export const test = base.extend<{ refusedByPolicy: string[] }>({
   refusedByPolicy: [

@@ -1,4 +1,4 @@
-import { expect, test, type Browser, type Page } from "../fixtures";
+import { expect, test, type Browser, type Page, type Route } from "../fixtures";
 
 import { EDITORS } from "../accounts";
 
@@ -159,16 +159,51 @@ test("a save the server never answers lets the editor go on after 20 seconds, an
   await expect(
     editor.getByRole("status").filter({ hasText: "Neizdevās saglabāt: serveris neatbildēja" }),
   ).toBeVisible();
-  // Stopping tries the save once more and waits for it no longer than for any other; the
-  // typing is still unsaved then, so the browser asks before leaving.
-  const asked = editor.waitForEvent("dialog");
+  // Stopping now leaves at once, and the browser asks first: the typing is unsaved.
+  const asked: string[] = [];
+  editor.once("dialog", (dialog) => {
+    asked.push(dialog.type());
+    // Staying on the page.
+    void dialog.dismiss();
+  });
   await editor.getByRole("button", { name: "Beigt rediģēt" }).click();
-  await expect(editor.getByRole("status").filter({ hasText: "Saglabā…" })).toBeVisible();
-  await editor.clock.fastForward("00:21");
-  const question = await asked;
-  expect(question.type()).toBe("beforeunload");
-  await question.dismiss();
+  await expect.poll(() => asked).toEqual(["beforeunload"]);
   await expect(editor.getByRole("textbox", { name: "Ievads" })).toHaveValue(/Nekad neatbildēts\.$/);
+});
+
+test("a save whose answer came too late is not taken for someone else's", async ({ browser }) => {
+  const held: Route[] = [];
+  const editor = await typedAtTheEndOfTheReportsLead(browser, " Atbilde nāk vēlu.", async (page) => {
+    await page.clock.install();
+    // The first two saves wait here until let go; later ones go straight on.
+    await page.route("**/api/editing/save_draft", (route) =>
+      held.length < 2 ? void held.push(route) : void route.continue(),
+    );
+  });
+  await editor.keyboard.press("Control+s");
+  await expect.poll(() => held.length).toBe(1);
+  await editor.clock.fastForward("00:21");
+  await expect(editor.getByRole("status").filter({ hasText: "serveris neatbildēja" })).toBeVisible();
+  await editor.keyboard.press("Control+s");
+  await expect.poll(() => held.length).toBe(2);
+  // The first save reaches the server after all; the second names the draft as it was
+  // before the first, so the server refuses it as a conflict, with this very text.
+  const firstAnswer = editor.waitForResponse(/\/api\/editing\/save_draft/);
+  await held[0].continue();
+  await firstAnswer;
+  await held[1].continue();
+  await expect(editor.getByRole("status").filter({ hasText: "Melnraksts saglabāts" })).toBeVisible();
+  await expect(editor.getByRole("heading", { name: "Kāds cits saglabāja šo rakstu" })).toHaveCount(0);
+  // Typing on saves on top of it.
+  await editor.keyboard.type(" Un vēl.");
+  const thirdAnswer = editor.waitForResponse(/\/api\/editing\/save_draft/);
+  await editor.keyboard.press("Control+s");
+  expect((await thirdAnswer).status()).toBe(200);
+  await expect(editor.getByRole("status").filter({ hasText: "Melnraksts saglabāts" })).toBeVisible();
+  await editor.reload();
+  await hydrated(editor);
+  await editor.getByRole("button", { name: "Rediģēt šo rakstu" }).click();
+  await expect(editor.getByRole("textbox", { name: "Ievads" })).toHaveValue(/Atbilde nāk vēlu\. Un vēl\.$/);
 });
 
 test("readers and signed-out browsers get no editing controls, and sign-out ends the session", async ({ browser, page }) => {

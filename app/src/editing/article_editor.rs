@@ -51,9 +51,13 @@ fn EditorForm(article: EditableArticle, on_leave: Callback<()>) -> impl IntoView
 
     let publish = move || {
         let save = request();
-        autosave.start_saving();
+        let ticket = autosave.start_saving();
         spawn_local(async move {
-            match publish_article(save).await {
+            let answer = publish_article(save).await;
+            if !autosave.latest(ticket) {
+                return;
+            }
+            match answer {
                 Ok(saved) => {
                     shell::follow_address::<ArticleDetails>(slug, lang, saved.slug.as_deref());
                     base_version.set(saved.version);

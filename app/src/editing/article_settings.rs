@@ -43,7 +43,10 @@ pub fn ArticleSettings(
             match update_article_settings(request).await {
                 Ok(saved) => {
                     version.set(saved.version);
-                    published.set(now_published);
+                    // Unless the editor chose again meanwhile, which the next save sends.
+                    if visible.get_untracked() == now_published {
+                        published.set(now_published);
+                    }
                     note.say(tr(lang, "editor-settings-saved"));
                 }
                 Err(error) => note.say(error.describe(lang)),

@@ -75,6 +75,10 @@ pub fn field_message(
     })
 }
 
+/// Names one save [`Autosave::start_saving`] started.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct SaveTicket(u64);
+
 /// The save state and the autosave timer of one editor.
 #[derive(Clone, Copy)]
 pub struct Autosave {
@@ -103,7 +107,7 @@ impl Autosave {
     /// Marks a save under way. Should it bring no answer within [`ANSWER_WITHIN`], the
     /// editor is told, and the typing counts as unsaved again: leaving asks first, and the
     /// next keystroke or Ctrl+S saves anew. (An answer that comes later still counts.)
-    pub fn start_saving(&self) {
+    pub fn start_saving(&self) -> SaveTicket {
         self.state.set(SaveState::Saving);
         let save = self.saves.get_value() + 1;
         self.saves.set_value(save);
@@ -119,6 +123,13 @@ impl Autosave {
             },
             ANSWER_WITHIN,
         );
+        SaveTicket(save)
+    }
+
+    /// Whether the save `ticket` names is still the latest one: the answer to a save that
+    /// timed out, and was followed by another, must not undo what the later one shows.
+    pub fn latest(&self, ticket: SaveTicket) -> bool {
+        self.saves.try_get_value() == Some(ticket.0)
     }
 
     /// Stops a pending autosave.

@@ -58,11 +58,12 @@ where
     }
 
     /// Shows why a save failed: a conflict fetches the other version with `theirs` and opens
-    /// the choice between them; a field's problem is shown at the field; anything else in the
+    /// the choice between them (`theirs` answers `None` when the other version is this
+    /// editor's own after all); a field's problem is shown at the field; anything else in the
     /// editor bar.
     pub fn failed<Fut>(self, lang: Lang, error: AppError, theirs: impl FnOnce() -> Fut + 'static)
     where
-        Fut: Future<Output = Result<T, AppError>> + 'static,
+        Fut: Future<Output = Result<Option<T>, AppError>> + 'static,
     {
         let state = self.autosave.state;
         match error {
@@ -70,7 +71,8 @@ where
                 let mine = self.fields.get_untracked();
                 spawn_local(async move {
                     match theirs().await {
-                        Ok(theirs) => self.conflict.set(Some((mine, theirs))),
+                        Ok(Some(theirs)) => self.conflict.set(Some((mine, theirs))),
+                        Ok(None) => {}
                         Err(error) => state.set(SaveState::Failed(error.describe(lang))),
                     }
                 });
@@ -102,10 +104,14 @@ where
         {
             return;
         }
-        self.autosave.start_saving();
+        let ticket = self.autosave.start_saving();
         let sent = request.fields.clone();
         spawn_local(async move {
-            match save(request).await {
+            let answer = save(request).await;
+            if !self.autosave.latest(ticket) {
+                return;
+            }
+            match answer {
                 Ok(saved) => {
                     self.draft_version.set(saved.draft_version);
                     self.field_error.set(None);

@@ -45,10 +45,14 @@ fn EventForm(event: EditableEvent, on_leave: Callback<()>) -> impl IntoView {
 
     let store = move || {
         let save = request();
-        autosave.start_saving();
+        let ticket = autosave.start_saving();
         spawn_local(async move {
             let published = save.fields.published;
-            match save_event(save).await {
+            let answer = save_event(save).await;
+            if !autosave.latest(ticket) {
+                return;
+            }
+            match answer {
                 Ok(saved) => {
                     shell::follow_address::<EventDetails>(slug, lang, saved.slug.as_deref());
                     version.set(saved.version);

@@ -244,12 +244,30 @@ impl<K: Editable> Opened<K> {
         impl Fn() + Copy + 'static,
         impl Fn(&dyn Fn(&mut K::Fields)) + Copy + 'static,
     ) {
-        let slug = self.slug;
+        let (slug, item, version, draft) = (self.slug, self.item, self.version, self.draft);
         // The item as saved meanwhile, wherever it is now: publishing may have moved it.
         let reopen = move || async move {
             let theirs = K::fetch(slug.get_untracked()).await?;
+            if theirs.id != item.id {
+                // Its old address is another item's now.
+                return Err(AppError::NotFound);
+            }
             follow_address::<K>(slug, lang, Some(&theirs.slug));
-            Ok(theirs)
+            // The draft saved meanwhile is this very text: this editor's own save, whose
+            // answer was lost (it came too late). Saved after all; nothing to choose.
+            let own = theirs.draft.as_ref().filter(|stored| {
+                stored.base_version == version.get_untracked()
+                    && draft
+                        .fields
+                        .with_untracked(|fields| *fields == stored.fields)
+            });
+            if let Some(stored) = own {
+                draft.draft_version.set(stored.draft_version);
+                let saved = SaveState::Saved(stored.saved_at.clone());
+                draft.autosave.state.set(saved);
+                return Ok(None);
+            }
+            Ok(Some(theirs))
         };
         self.draft
             .saving(lang, self.request(), K::save_shared_draft, reopen)
@@ -304,7 +322,7 @@ impl<K: Editable> Draft<K::Fields, EditableItem<K::Fields, K>> {
     )
     where
         SaveFut: Future<Output = Result<super::Saved, AppError>> + 'static,
-        OpenFut: Future<Output = Result<EditableItem<K::Fields, K>, AppError>> + 'static,
+        OpenFut: Future<Output = Result<Option<EditableItem<K::Fields, K>>, AppError>> + 'static,
     {
         let failed = move |error| self.failed(lang, error, reopen);
         let save_now = move || self.save_now(request(), save, failed);
@@ -334,7 +352,9 @@ impl<K: Editable> Draft<K::Fields, EditableItem<K::Fields, K>> {
     ) -> impl Fn() + Copy + 'static {
         let autosave = self.autosave;
         move || {
-            if autosave.state.get_untracked().unsaved() {
+            // Typing not yet sent is saved; after a save that failed (or went unanswered),
+            // the editor leaves at once and the browser asks about the unsaved typing.
+            if autosave.state.get_untracked() == SaveState::Unsaved {
                 save_now();
             }
             autosave.when_idle(move || on_leave.run(()));

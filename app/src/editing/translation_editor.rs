@@ -54,9 +54,13 @@ pub fn TranslationEditor(
             lang,
             fields: fields.get_untracked(),
         };
-        autosave.start_saving();
+        let ticket = autosave.start_saving();
         spawn_local(async move {
-            match save_translation(request).await {
+            let answer = save_translation(request).await;
+            if !autosave.latest(ticket) {
+                return;
+            }
+            match answer {
                 Ok(saved) => {
                     field_error.set(None);
                     fields.update(|fields| fields.version = saved.version);
