@@ -201,23 +201,7 @@ async fn an_old_address_leads_to_where_the_item_is_now(store: SharedStore) {
     assert_eq!(for_editors.as_deref(), Some("tresa-adrese"));
 
     // An event's address changes the same way.
-    let event_row = store
-        .create_event(
-            &event("Seminārs", utc(2020, 8, 4, 7, 0), utc(2020, 8, 4, 9, 0)),
-            None,
-        )
-        .await
-        .expect("event");
-    store
-        .change_address(
-            ItemKind::Event,
-            event_row.id,
-            event_row.version,
-            "seminars-2020",
-            audit("x"),
-        )
-        .await
-        .expect("event moved");
+    let event_row = an_event_moved_to(&store, "Seminārs", "seminars-2020").await;
     let now = store
         .moved_item(ItemKind::Event, &event_row.slug, Audience::Readers)
         .await
@@ -283,23 +267,7 @@ async fn an_address_is_one_items_and_a_change_names_its_version(store: SharedSto
         .any(|line| line.action == "changed address" && line.item_id == Some(second.id)));
 
     // An event may have an article's address: they live under different paths.
-    let event_row = store
-        .create_event(
-            &event("Tikšanās", utc(2020, 8, 4, 7, 0), utc(2020, 8, 4, 9, 0)),
-            None,
-        )
-        .await
-        .expect("event");
-    store
-        .change_address(
-            ItemKind::Event,
-            event_row.id,
-            event_row.version,
-            "pirmais-raksts",
-            audit("x"),
-        )
-        .await
-        .expect("an event at an article's address");
+    an_event_moved_to(&store, "Tikšanās", "pirmais-raksts").await;
     assert_eq!(first.slug, "pirmais-raksts");
 }
 
@@ -343,4 +311,16 @@ async fn items_moving_to_one_address_at_once_leave_it_to_one(store: SharedStore)
         let stored = store.article_for_editing(&slug).await.expect("read");
         assert_eq!(stored.map(|found| found.id), Some(item.id), "{slug}");
     }
+}
+
+/// An event titled `title` on 4 August 2020, moved at once to the address `slug`; as it was
+/// before the move.
+async fn an_event_moved_to(store: &SharedStore, title: &str, slug: &str) -> Event {
+    let new = event(title, utc(2020, 8, 4, 7, 0), utc(2020, 8, 4, 9, 0));
+    let stored = store.create_event(&new, None).await.expect("event");
+    store
+        .change_address(ItemKind::Event, stored.id, stored.version, slug, audit("x"))
+        .await
+        .expect("an event moved");
+    stored
 }
