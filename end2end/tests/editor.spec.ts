@@ -294,6 +294,45 @@ test("a new article's address follows its title until published, and an address 
   await expect(reader.getByRole("main").getByText("Sadarbība")).toBeVisible();
 });
 
+test("an address changed while another editor writes: the writer chooses, then publishes", async ({
+  browser,
+  page: reader,
+}) => {
+  const amendments = "/news/kriminallikuma-grozijumi-stiprina-cilveku-tirdznieciba-cietuso-aizsardzibu";
+  const anna = await editorPage(browser, EDITORS.anna.email);
+  const janis = await editorPage(browser, EDITORS.janis.email);
+  for (const page of [anna, janis]) {
+    await page.goto(amendments);
+    await hydrated(page);
+    await page.getByRole("button", { name: "Rediģēt šo rakstu" }).click();
+    await expect(page.getByRole("textbox", { name: "Ievads" })).toBeVisible();
+  }
+  await janis.getByRole("textbox", { name: "Ievads" }).focus();
+  await janis.keyboard.press("Control+End");
+  await janis.keyboard.type(" Jānis papildina.");
+  await janis.keyboard.press("Control+s");
+  await expect(janis.getByRole("status").filter({ hasText: "Melnraksts saglabāts" })).toBeVisible();
+
+  const address = anna.getByLabel("Adrese: /news/");
+  await address.fill("kriminallikuma-grozijumi");
+  await address.press("Enter");
+  await expect(anna.getByRole("status").filter({ hasText: "Adrese nomainīta." })).toBeVisible();
+
+  // The article changed since Jānis opened it: he is asked, and follows it to its address.
+  await janis.getByRole("button", { name: "Publicēt" }).click();
+  const conflict = janis.getByRole("region", { name: /Kāds cits saglabāja šo rakstu/ });
+  await expect(conflict).toBeVisible();
+  await expect(janis).toHaveURL(/\/news\/kriminallikuma-grozijumi$/);
+  await conflict.getByRole("button", { name: "Saglabāt izvēlēto" }).click();
+  await expect(janis.getByRole("status").filter({ hasText: "Melnraksts saglabāts" })).toBeVisible();
+  await janis.getByRole("button", { name: "Publicēt" }).click();
+  await expect(janis.getByRole("status").filter({ hasText: /^Publicēts/ })).toBeVisible();
+
+  await reader.goto(amendments);
+  await expect(reader).toHaveURL(/\/news\/kriminallikuma-grozijumi$/);
+  await expect(reader.getByText("Jānis papildina.")).toBeVisible();
+});
+
 test("an editor adds an event by clicking a day, publishes it, then moves it by dragging and by keyboard", async ({
   browser,
   page: reader,

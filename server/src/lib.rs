@@ -88,11 +88,12 @@ pub fn site_with(mut state: AppState, serving: config::Serving) -> memory_first:
         ))
         .layer(axum::middleware::from_fn_with_state(
             state.clone(),
-            moved_items::send_on,
+            app::feeds::event_feed,
         ))
+        // Outside the event feed, so an event's old `.ics` address leads on too.
         .layer(axum::middleware::from_fn_with_state(
             state.clone(),
-            app::feeds::event_feed,
+            moved_items::send_on,
         ))
         .layer(axum::middleware::from_fn_with_state(
             state.clone(),

@@ -21,7 +21,7 @@ pub async fn send_on(State(state): State<AppState>, request: Request, next: Next
     let Some(target) = target.filter(|_| response.status() == StatusCode::NOT_FOUND) else {
         return response;
     };
-    let Some((lang, kind, slug)) = item_address(target.path()) else {
+    let Some((lang, kind, slug, format)) = item_address(target.path()) else {
         return response;
     };
     match state.store.moved_item(kind, slug, Audience::Readers).await {
@@ -29,11 +29,12 @@ pub async fn send_on(State(state): State<AppState>, request: Request, next: Next
             let query = target.query().map(|query| format!("?{query}"));
             let to = format!(
                 "{}{}",
-                lang.href(&kind.page(&now)),
+                lang.href(&format!("{}{format}", kind.page(&now))),
                 query.unwrap_or_default()
             );
-            // Kept a while, not for ever: an editor may move the item on, or back.
-            let kept = [(header::CACHE_CONTROL, "public, max-age=3600")];
+            // Asked again every time: an editor may move the item on, or back, and a
+            // browser keeping A → B while B → A is new would go round for good.
+            let kept = [(header::CACHE_CONTROL, "no-cache")];
             (kept, Redirect::permanent(&to)).into_response()
         }
         // Not moved, or the store cannot say now: the 404 it was.
@@ -41,12 +42,17 @@ pub async fn send_on(State(state): State<AppState>, request: Request, next: Next
     }
 }
 
-/// The language, kind and slug of an item's page address (`/en/news/{slug}`), if `path` is one.
-fn item_address(path: &str) -> Option<(Lang, ItemKind, &str)> {
+/// The language, kind, slug and format suffix of an item's address, if `path` is one: its page
+/// (`/en/news/{slug}`, suffix "") or its calendar file (`/events/{slug}.ics`).
+fn item_address(path: &str) -> Option<(Lang, ItemKind, &str, &'static str)> {
     let (lang, path) = Lang::split_path(path);
     ItemKind::ALL.into_iter().find_map(|kind| {
-        let slug = path.strip_prefix(&kind.page(""))?;
-        (!slug.is_empty() && !slug.contains('/')).then_some((lang, kind, slug))
+        let address = path.strip_prefix(&kind.page(""))?;
+        let (slug, format) = match address.strip_suffix(".ics") {
+            Some(slug) => (slug, ".ics"),
+            None => (address, ""),
+        };
+        (!slug.is_empty() && !slug.contains('/')).then_some((lang, kind, slug, format))
     })
 }
 
@@ -58,11 +64,15 @@ mod tests {
     fn item_pages_are_told_by_their_address_in_every_language() {
         assert_eq!(
             item_address("/news/vecais-raksts"),
-            Some((Lang::Lv, ItemKind::Article, "vecais-raksts"))
+            Some((Lang::Lv, ItemKind::Article, "vecais-raksts", ""))
         );
         assert_eq!(
             item_address("/en/events/seminars"),
-            Some((Lang::En, ItemKind::Event, "seminars"))
+            Some((Lang::En, ItemKind::Event, "seminars", ""))
+        );
+        assert_eq!(
+            item_address("/ru/events/seminars.ics"),
+            Some((Lang::Ru, ItemKind::Event, "seminars", ".ics"))
         );
         for other in [
             "/news",

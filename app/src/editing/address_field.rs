@@ -26,6 +26,11 @@ impl SaveNote {
         }
     }
 
+    /// Says nothing any more (the editor is changing what the line was about).
+    pub(super) fn clear(self) {
+        self.line.set(None);
+    }
+
     /// Says `text` about the item as it is now.
     pub(super) fn say(self, text: String) {
         self.line.set(Some((self.version.get_untracked(), text)));
@@ -74,6 +79,7 @@ pub fn address_field<K: Editable>(
                     follow_address::<K>(address, lang, Some(&saved.slug));
                 }
                 Err(AppError::Validation { field, message }) if field == "slug" => {
+                    note.clear();
                     error.set(Some(message.in_lang(lang)));
                 }
                 Err(other) => note.say(other.describe(lang)),
@@ -90,7 +96,10 @@ pub fn address_field<K: Editable>(
                 prop:value=move || typed.get()
                 aria-describedby="edit-slug-error"
                 aria-invalid=move || if error.get().is_some() { "true" } else { "false" }
-                on:input=move |event| typed.set(event_target_value(&event))
+                on:input=move |event| {
+                    note.clear();
+                    typed.set(event_target_value(&event));
+                }
             />
             <p id="edit-slug-error" class="field-error" role="alert">{move || error.get()}</p>
             <button type="submit" class="button">{tr(lang, "editor-address-save")}</button>

@@ -253,10 +253,13 @@ impl<K: Editable> Opened<K> {
                 return Err(AppError::NotFound);
             }
             follow_address::<K>(slug, lang, Some(&theirs.slug));
-            // The draft saved meanwhile is this very text: this editor's own save, whose
-            // answer was lost (it came too late). Saved after all; nothing to choose.
+            // The draft saved meanwhile is this very text, on the item as it is: this
+            // editor's own save, whose answer was lost (it came too late). Saved after all;
+            // nothing to choose. (A draft on an older version is no answer to a conflict
+            // with a newer one: that needs the choice.)
             let own = theirs.draft.as_ref().filter(|stored| {
                 stored.base_version == version.get_untracked()
+                    && stored.base_version == theirs.version
                     && draft
                         .fields
                         .with_untracked(|fields| *fields == stored.fields)

@@ -356,3 +356,51 @@ async fn event_drafts_stay_hidden_conflict_and_leave_a_history() {
     let day = Page::parse(&site.get("/calendar/2020/08/19").await.1);
     assert!(day.shows("Konference Daugavpilī"), "the move stands");
 }
+
+#[tokio::test(flavor = "multi_thread")]
+async fn an_events_page_and_calendar_file_lead_on_from_an_address_it_left() {
+    let site = Site::with_demo_content().await;
+    let anna = site.signed_in("anna@example.lv", Role::Editor).await;
+    let webinar = "vebinars-par-viltus-darba-piedavajumiem-socialajos-tiklos";
+    let opened = site
+        .post_json(
+            "/api/editing/get_editable_event",
+            &json!({ "slug": webinar }).to_string(),
+            Some(&anna),
+        )
+        .await;
+    let event = parse(&opened.body);
+    let moved = site
+        .post_json(
+            "/api/editing/change_address",
+            &json!({
+                "item": { "kind": "Event", "id": event["id"] },
+                "version": event["version"],
+                "slug": "vebinars-par-viltus-darbu",
+            })
+            .to_string(),
+            Some(&anna),
+        )
+        .await;
+    assert_eq!(moved.status, StatusCode::OK, "{}", moved.body);
+    for (old, new) in [
+        (
+            format!("/events/{webinar}"),
+            "/events/vebinars-par-viltus-darbu",
+        ),
+        (
+            format!("/ru/events/{webinar}.ics"),
+            "/ru/events/vebinars-par-viltus-darbu.ics",
+        ),
+    ] {
+        let request = Request::builder().uri(&old).body(Body::empty());
+        let answer = site.send(request.expect("request")).await;
+        assert_eq!(answer.status, StatusCode::PERMANENT_REDIRECT, "{old}");
+        assert_eq!(answer.headers[header::LOCATION], new, "{old}");
+    }
+    let (status, _, calendar) = site
+        .get_typed("/events/vebinars-par-viltus-darbu.ics")
+        .await;
+    assert_eq!(status, StatusCode::OK);
+    assert!(calendar.contains("BEGIN:VEVENT"), "{calendar}");
+}
