@@ -49,6 +49,18 @@ impl SaveNote {
     }
 }
 
+/// A field's own copy of the stored `value`: the editor may change it before saving, and it
+/// becomes the stored value again whenever that changes (a save here, a publication there).
+pub(super) fn editable_copy<T: Clone + Send + Sync + 'static>(value: RwSignal<T>) -> RwSignal<T> {
+    let copy = RwSignal::new(value.get_untracked());
+    Effect::watch(
+        move || value.get(),
+        move |stored, _, _| copy.set(stored.clone()),
+        false,
+    );
+    copy
+}
+
 /// The address field of item `item` of kind `K`. `version` and `address` are the stored
 /// item's, shared with its editor: a change of address is a new version, and the editor and
 /// the browser's address bar move with it.
@@ -59,12 +71,7 @@ pub fn address_field<K: Editable>(
 ) -> impl IntoView {
     let lang = crate::i18n::current_lang();
     // What the field holds: the stored address, until the editor types another.
-    let typed = RwSignal::new(address.get_untracked());
-    Effect::watch(
-        move || address.get(),
-        move |stored, _, _| typed.set(stored.clone()),
-        false,
-    );
+    let typed = editable_copy(address);
     let error = RwSignal::new(None::<String>);
     let note = SaveNote::new(version);
     let save = move |event: leptos::ev::SubmitEvent| {

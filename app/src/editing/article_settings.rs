@@ -4,7 +4,7 @@
 use leptos::{prelude::*, task::spawn_local};
 
 use super::{
-    address_field::{address_field, SaveNote},
+    address_field::{address_field, editable_copy, SaveNote},
     update_article_settings, ArticleDetails, ArticleSettingsSave, EditableArticle, ItemRef,
 };
 use crate::i18n::tr;
@@ -23,12 +23,7 @@ pub fn ArticleSettings(
     let lang = crate::i18n::current_lang();
     // What the status field holds: whether readers see the article, until the editor
     // chooses otherwise (publishing from the editing bar changes it too).
-    let visible = RwSignal::new(published.get_untracked());
-    Effect::watch(
-        move || published.get(),
-        move |stored, _, _| visible.set(*stored),
-        false,
-    );
+    let visible = editable_copy(published);
     let category = RwSignal::new(article.details.category.clone());
     let note = SaveNote::new(version);
     let save = move |_| {
