@@ -271,9 +271,11 @@ test("a new article's address follows its title until published, and an address 
   await address.fill(REPORT.replace("/news/", ""));
   await address.press("Enter");
   await expect(address).toHaveAttribute("aria-invalid", "true");
-  await address.fill("konsultacijas-liepaja");
+  // Typed as words, it is folded the way a title is.
+  await address.fill("Konsultācijas Liepājā");
   await address.press("Enter");
   await expect(editor.getByRole("status").filter({ hasText: "Adrese nomainīta." })).toBeVisible();
+  await expect(address).toHaveValue("konsultacijas-liepaja");
   await expect(address).toHaveAttribute("aria-invalid", "false");
   await expect(editor).toHaveURL(/\/news\/konsultacijas-liepaja$/);
   // The category and visibility save on their own.
@@ -294,7 +296,7 @@ test("a new article's address follows its title until published, and an address 
   await expect(reader.getByRole("main").getByText("Sadarbība")).toBeVisible();
 });
 
-test("an address changed while another editor writes: the writer chooses, then publishes", async ({
+test("an address and category changed while another editor writes: no choice to make, the writer publishes", async ({
   browser,
   page: reader,
 }) => {
@@ -313,24 +315,67 @@ test("an address changed while another editor writes: the writer chooses, then p
   await janis.keyboard.press("Control+s");
   await expect(janis.getByRole("status").filter({ hasText: "Melnraksts saglabāts" })).toBeVisible();
 
+  // Anna changes what stands beside the text, not the text.
   const address = anna.getByLabel("Adrese: /news/");
   await address.fill("kriminallikuma-grozijumi");
   await address.press("Enter");
   await expect(anna.getByRole("status").filter({ hasText: "Adrese nomainīta." })).toBeVisible();
+  await anna.getByLabel("Kategorija").selectOption({ label: "Sadarbība" });
+  await anna.getByRole("button", { name: "Saglabāt iestatījumus" }).click();
+  await expect(anna.getByRole("status").filter({ hasText: "Iestatījumi saglabāti." })).toBeVisible();
 
-  // The article changed since Jānis opened it: he is asked, and follows it to its address.
-  await janis.getByRole("button", { name: "Publicēt" }).click();
-  const conflict = janis.getByRole("region", { name: /Kāds cits saglabāja šo rakstu/ });
-  await expect(conflict).toBeVisible();
-  await expect(janis).toHaveURL(/\/news\/kriminallikuma-grozijumi$/);
-  await conflict.getByRole("button", { name: "Saglabāt izvēlēto" }).click();
-  await expect(janis.getByRole("status").filter({ hasText: "Melnraksts saglabāts" })).toBeVisible();
+  // Nobody touched Jānis's text: his publication goes through on the article as it is now,
+  // and his editor follows it to its address and shows Anna's category.
   await janis.getByRole("button", { name: "Publicēt" }).click();
   await expect(janis.getByRole("status").filter({ hasText: /^Publicēts/ })).toBeVisible();
+  await expect(janis).toHaveURL(/\/news\/kriminallikuma-grozijumi$/);
+  await expect(janis.getByLabel("Kategorija").locator("option:checked")).toHaveText("Sadarbība");
+
+  // Now Anna's editor is behind Jānis's text: publishing, she is asked, takes his lead, and
+  // publishes.
+  await anna.getByRole("button", { name: "Publicēt" }).click();
+  const conflict = anna.getByRole("region", { name: /Kāds cits saglabāja šo rakstu/ });
+  await expect(conflict).toBeVisible();
+  await conflict.getByRole("group", { name: "Ievads" }).getByLabel("Paturēt otru").check();
+  await conflict.getByRole("button", { name: "Saglabāt izvēlēto" }).click();
+  await expect(anna.getByRole("status").filter({ hasText: "Melnraksts saglabāts" })).toBeVisible();
+  await anna.getByRole("button", { name: "Publicēt" }).click();
+  await expect(anna.getByRole("status").filter({ hasText: /^Publicēts/ })).toBeVisible();
 
   await reader.goto(amendments);
   await expect(reader).toHaveURL(/\/news\/kriminallikuma-grozijumi$/);
   await expect(reader.getByText("Jānis papildina.")).toBeVisible();
+  await expect(reader.getByRole("main").getByText("Sadarbība", { exact: true })).toBeVisible();
+});
+
+test("an article hidden while another editor writes: publishing asks first instead of showing it again", async ({
+  browser,
+  page: reader,
+}) => {
+  const article = "/news/ziemelvalstu-un-baltijas-valstu-partneri-vienojas-par-ciesaku-sadarbibu";
+  const anna = await editorPage(browser, EDITORS.anna.email);
+  const janis = await editorPage(browser, EDITORS.janis.email);
+  for (const page of [anna, janis]) {
+    await page.goto(article);
+    await hydrated(page);
+    await page.getByRole("button", { name: "Rediģēt šo rakstu" }).click();
+    await expect(page.getByRole("textbox", { name: "Ievads" })).toBeVisible();
+  }
+  await janis.getByRole("textbox", { name: "Ievads" }).focus();
+  await janis.keyboard.press("Control+End");
+  await janis.keyboard.type(" Papildināts.");
+  await janis.keyboard.press("Control+s");
+  await expect(janis.getByRole("status").filter({ hasText: "Melnraksts saglabāts" })).toBeVisible();
+
+  await anna.getByLabel("Statuss").selectOption("draft");
+  await anna.getByRole("button", { name: "Saglabāt iestatījumus" }).click();
+  await expect(anna.getByRole("status").filter({ hasText: "Iestatījumi saglabāti." })).toBeVisible();
+
+  // Jānis's publication would show readers what Anna just hid: he is asked first.
+  await janis.getByRole("button", { name: "Publicēt" }).click();
+  await expect(janis.getByRole("region", { name: /Kāds cits saglabāja šo rakstu/ })).toBeVisible();
+  const hidden = await reader.goto(article);
+  expect(hidden?.status()).toBe(404);
 });
 
 test("an editor adds an event by clicking a day, publishes it, then moves it by dragging and by keyboard", async ({

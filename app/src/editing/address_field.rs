@@ -3,7 +3,7 @@
 
 use leptos::{prelude::*, task::spawn_local};
 
-use super::{change_address, shell::follow_address, shell::Editable, ItemRef};
+use super::{change_address, opened::follow_address, shell::Editable, ItemRef};
 use crate::{
     error::AppError,
     i18n::{tr, tr_with, Arg},
@@ -51,7 +51,7 @@ impl SaveNote {
 
 /// A field's own copy of the stored `value`: the editor may change it before saving, and it
 /// becomes the stored value again whenever that changes (a save here, a publication there).
-pub(super) fn editable_copy<T: Clone + Send + Sync + 'static>(value: RwSignal<T>) -> RwSignal<T> {
+pub(super) fn editable_copy<T: Clone + Send + Sync + 'static>(value: Signal<T>) -> RwSignal<T> {
     let copy = RwSignal::new(value.get_untracked());
     Effect::watch(
         move || value.get(),
@@ -71,7 +71,7 @@ pub fn address_field<K: Editable>(
 ) -> impl IntoView {
     let lang = crate::i18n::current_lang();
     // What the field holds: the stored address, until the editor types another.
-    let typed = editable_copy(address);
+    let typed = editable_copy(address.into());
     let error = RwSignal::new(None::<String>);
     let note = SaveNote::new(version);
     let save = move |event: leptos::ev::SubmitEvent| {
@@ -83,6 +83,8 @@ pub fn address_field<K: Editable>(
                     version.set(saved.version);
                     error.set(None);
                     note.say(tr(lang, "editor-address-changed"));
+                    // As folded on the server ("Ā B" is `a-b`), also when it did not move.
+                    typed.set(saved.slug.clone());
                     follow_address::<K>(address, lang, Some(&saved.slug));
                 }
                 Err(AppError::Validation { field, message }) if field == "slug" => {

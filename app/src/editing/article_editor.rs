@@ -2,20 +2,24 @@
 //! stand, saved as a draft two seconds after typing stops, published on request.
 //! Ctrl+S saves at once, Esc leaves editing; leaving the page with unsaved changes asks first.
 
-use leptos::{prelude::*, task::spawn_local};
+use std::future::Future;
+
+use leptos::prelude::*;
 
 use super::{
     article_settings::ArticleSettings,
-    autosave::SaveState,
     body_editor::BodyEditor,
-    drafting::Draft,
+    conflict::{article_parts, Part},
     history::History,
-    publish_article,
-    shell::{self, load_editor, EditorBar, Opened},
+    opened::{self, Opened},
+    shell::{self, load_editor, Editable, EditorBar},
     text_field::{EditableText, Lines},
-    ArticleDetails, EditableArticle,
+    ArticleDetails, ArticleFields, EditableArticle, ItemKind, ItemSave, KindWords, Saved,
 };
-use crate::i18n::{tr, tr_with, Arg};
+use crate::{
+    error::AppError,
+    i18n::{tr, tr_with, Arg},
+};
 
 /// Loads the article for editing. `on_leave` runs when the editor presses Esc.
 #[component]
@@ -28,58 +32,30 @@ pub fn ArticleEditor(slug: String, on_leave: Callback<()>) -> impl IntoView {
 #[component]
 fn EditorForm(article: EditableArticle, on_leave: Callback<()>) -> impl IntoView {
     let lang = crate::i18n::current_lang();
-    let opened = shell::open(&article);
-    let (request, (failed, save_now, edit)) = (opened.request(), opened.saving(lang));
+    let opened = opened::open(&article);
+    let (failed, save_now, edit) = opened.saving(lang);
+    let details = opened.details;
+    let publish = opened.writing(lang, failed, move |_, saved| {
+        details.update(|details| details.published = true);
+        tr_with(lang, "editor-published-at", &[("at", Arg::Text(&saved.at))])
+    });
+    let conflict_view = opened.conflict_view(lang, save_now);
     let Opened {
         draft,
-        version: base_version,
-        starting,
+        version,
         item,
         body,
         slug,
-    } = opened;
-    let Draft {
-        fields,
-        draft_version,
-        field_error,
-        autosave,
         ..
-    } = draft;
-    let state = autosave.state;
-    let published = RwSignal::new(article.details.published);
+    } = opened;
+    let fields = draft.fields;
+    let starting = fields.get_untracked();
+    let state = draft.autosave.state;
+    let published = Signal::derive(move || details.with(|details| details.published));
     let error_for = move |field: &'static str| draft.error_for(field);
-
-    let publish = move || {
-        let save = request();
-        let ticket = autosave.start_saving();
-        spawn_local(async move {
-            let answer = publish_article(save).await;
-            if !autosave.latest(ticket) {
-                return;
-            }
-            match answer {
-                Ok(saved) => {
-                    shell::follow_address::<ArticleDetails>(slug, lang, saved.slug.as_deref());
-                    base_version.set(saved.version);
-                    draft_version.set(0);
-                    published.set(true);
-                    field_error.set(None);
-                    let at = [("at", Arg::Text(&saved.at))];
-                    state.set(SaveState::Done(tr_with(lang, "editor-published-at", &at)));
-                }
-                Err(error) => failed(error),
-            }
-        });
-    };
-    let publish = move |()| {
-        autosave.cancel();
-        autosave.when_idle(publish);
-    };
-
     let delete = draft.delete_after_asking(lang, item);
     let on_keydown = draft.keys(save_now, on_leave);
     let stop = draft.leave_when_saved(save_now, on_leave);
-    let conflict_view = draft.conflict_view(lang, base_version, body, save_now);
 
     view! {
         <div class="article-editor" on:keydown=on_keydown>
@@ -88,7 +64,7 @@ fn EditorForm(article: EditableArticle, on_leave: Callback<()>) -> impl IntoView
                 heading=Signal::derive(move || fields.with(|f| shell::editing_title(lang, &f.title)))
                 primary=tr(lang, "editor-publish")
                 on_save=Callback::new(move |()| save_now())
-                on_primary=Callback::new(publish)
+                on_primary=Callback::new(move |()| publish())
                 on_stop=Callback::new(move |()| stop())
                 on_delete=Callback::new(move |()| delete())
             >
@@ -100,7 +76,7 @@ fn EditorForm(article: EditableArticle, on_leave: Callback<()>) -> impl IntoView
                     }}
                 </p>
             </EditorBar>
-            <ArticleSettings article=article.clone() item version=base_version published address=slug/>
+            <ArticleSettings categories=article.categories.clone() item version details address=slug/>
             {conflict_view}
             <article class="article article--editing">
                 <EditableText
@@ -137,7 +113,54 @@ fn EditorForm(article: EditableArticle, on_leave: Callback<()>) -> impl IntoView
                     error=error_for("contact")
                 />
             </article>
-            <History item base_version/>
+            <History item base_version=version/>
         </div>
+    }
+}
+
+impl Editable for ArticleDetails {
+    type Fields = ArticleFields;
+    const KIND: ItemKind = ItemKind::Article;
+    const SAVED_VERSION: &'static str = "conflict-published-version";
+    const CONFLICT_HEADING: &'static str = "conflict-article-heading";
+    const DELETE_QUESTION: &'static str = "editor-article-delete-question";
+    const PAGE: fn(&str) -> String = crate::paths::article;
+    const WORDS: KindWords = KindWords {
+        edit: "editor-edit-article",
+        unpublished: "article-unpublished",
+        in_trash: "desk-article",
+        translated: [
+            "editor-field-title",
+            "editor-field-lead",
+            "editor-field-contact",
+        ],
+    };
+
+    fn editor_view(slug: String, on_leave: Callback<()>) -> impl Future<Output = AnyView> {
+        super::article_editor_view(slug, on_leave)
+    }
+    fn parts() -> Vec<Part<ArticleFields>> {
+        article_parts()
+    }
+    fn save_shared_draft(
+        save: ItemSave<ArticleFields>,
+    ) -> impl Future<Output = Result<Saved, AppError>> + 'static {
+        super::save_draft(save)
+    }
+    fn fetch(
+        slug: String,
+    ) -> impl Future<Output = Result<EditableArticle, AppError>> + Send + 'static {
+        super::get_editable_article(slug)
+    }
+    fn write(
+        save: ItemSave<ArticleFields>,
+    ) -> impl Future<Output = Result<Saved, AppError>> + 'static {
+        super::publish_article(save)
+    }
+    fn body_mut(fields: &mut ArticleFields) -> &mut String {
+        &mut fields.body_html
+    }
+    fn write_would_undo(known: &Self, now: &Self) -> bool {
+        known.published && !now.published
     }
 }

@@ -5,58 +5,83 @@ use leptos::{prelude::*, task::spawn_local};
 
 use super::{
     address_field::{address_field, editable_copy, SaveNote},
-    update_article_settings, ArticleDetails, ArticleSettingsSave, EditableArticle, ItemRef,
+    update_article_settings, ArticleDetails, ArticleSettingsSave, ItemRef,
 };
-use crate::i18n::tr;
+use crate::{calendar::CategoryTag, i18n::tr};
 
 #[component]
 pub fn ArticleSettings(
-    article: EditableArticle,
+    /// The categories an editor may choose from.
+    categories: Vec<CategoryTag>,
     item: ItemRef,
     /// The stored article's version, shared with the text editor.
     version: RwSignal<i64>,
-    published: RwSignal<bool>,
+    /// The stored article's category and visibility, shared with the text editor
+    /// (publishing makes the article visible; a conflict brings another editor's settings).
+    details: RwSignal<ArticleDetails>,
     /// The stored article's address, shared with the text editor (publishing an unpublished
     /// article may move it to one made from its title).
     address: RwSignal<String>,
 ) -> impl IntoView {
     let lang = crate::i18n::current_lang();
-    // What the status field holds: whether readers see the article, until the editor
-    // chooses otherwise (publishing from the editing bar changes it too).
-    let visible = editable_copy(published);
-    let category = RwSignal::new(article.details.category.clone());
+    // What the fields hold: the stored settings, until the editor chooses otherwise.
+    let visible = editable_copy(Memo::new(move |_| details.with(|d| d.published)).into());
+    let category = editable_copy(Memo::new(move |_| details.with(|d| d.category.clone())).into());
     let note = SaveNote::new(version);
     let save = move |_| {
+        let sent = ArticleDetails {
+            published: visible.get_untracked(),
+            category: category.get_untracked(),
+        };
         let request = ArticleSettingsSave {
             article_id: item.id,
             version: version.get_untracked(),
-            category: category.get_untracked(),
-            published: visible.get_untracked(),
+            category: sent.category.clone(),
+            published: sent.published,
         };
-        let now_published = request.published;
         spawn_local(async move {
             match update_article_settings(request).await {
                 Ok(saved) => {
                     version.set(saved.version);
-                    // Unless the editor chose again meanwhile, which the next save sends.
-                    if visible.get_untracked() == now_published {
-                        published.set(now_published);
-                    }
+                    // Stored now, unless the editor chose again meanwhile (the next save
+                    // sends that).
+                    details.update(|stored| {
+                        if visible.get_untracked() == sent.published {
+                            stored.published = sent.published;
+                        }
+                        if category.with_untracked(|chosen| *chosen == sent.category) {
+                            stored.category = sent.category;
+                        }
+                    });
                     note.say(tr(lang, "editor-settings-saved"));
                 }
                 Err(error) => note.say(error.describe(lang)),
             }
         });
     };
+    let stored = details.get_untracked();
     view! {
         <fieldset class="item-settings">
             <legend>{tr(lang, "editor-settings")}</legend>
             {address_field::<ArticleDetails>(item, version, address)}
             <label for="edit-article-category">{tr(lang, "editor-field-category")}</label>
             <select id="edit-article-category" on:change=move |event| category.set(event_target_value(&event))>
-                <option value="" selected=article.details.category.is_empty()>{tr(lang, "editor-no-category")}</option>
-                {article.categories.iter().map(|tag| view! {
-                    <option value=tag.slug.clone() selected=tag.slug == article.details.category>{tag.name.clone()}</option>
+                <option value="" selected=stored.category.is_empty() prop:selected=move || category.with(String::is_empty)>
+                    {tr(lang, "editor-no-category")}
+                </option>
+                {categories.into_iter().map(|tag| {
+                    let chosen = tag.slug.clone();
+                    let (name, name_lang) = crate::components::category_name(&tag);
+                    view! {
+                        <option
+                            value=tag.slug.clone()
+                            lang=name_lang
+                            selected=tag.slug == stored.category
+                            prop:selected=move || category.with(|category| *category == chosen)
+                        >
+                            {name}
+                        </option>
+                    }
                 }).collect_view()}
             </select>
             <label for="edit-article-status">{tr(lang, "editor-field-status")}</label>
@@ -64,10 +89,10 @@ pub fn ArticleSettings(
                 id="edit-article-status"
                 on:change=move |event| visible.set(event_target_value(&event) == "published")
             >
-                <option value="draft" selected=!article.details.published prop:selected=move || !visible.get()>
+                <option value="draft" selected=!stored.published prop:selected=move || !visible.get()>
                     {tr(lang, "editor-status-unpublished-hidden")}
                 </option>
-                <option value="published" selected=article.details.published prop:selected=move || visible.get()>
+                <option value="published" selected=stored.published prop:selected=move || visible.get()>
                     {tr(lang, "editor-status-published")}
                 </option>
             </select>

@@ -3,19 +3,25 @@
 //! notikumu" saves them over the event, published or not as chosen. Esc leaves. A save over
 //! someone else's shows both versions, to choose from part by part.
 
-use leptos::{prelude::*, task::spawn_local};
+use std::future::Future;
+
+use leptos::prelude::*;
 
 use super::{
     address_field::address_field,
-    autosave::SaveState,
     body_editor::BodyEditor,
+    conflict::{event_parts, Part},
     event_fields::{EditableEvent, EventDetails, EventFields},
     history::History,
-    save_event,
-    shell::{self, load_editor, EditorBar, Opened},
+    opened::{self, Opened},
+    shell::{self, load_editor, Editable, EditorBar},
     text_field::{EditableText, Lines},
+    ItemKind, ItemSave, KindWords, Saved,
 };
-use crate::i18n::{tr, tr_with, Arg};
+use crate::{
+    error::AppError,
+    i18n::{tr, tr_with, Arg},
+};
 
 #[component]
 pub fn EventEditor(slug: String, on_leave: Callback<()>) -> impl IntoView {
@@ -27,56 +33,32 @@ pub fn EventEditor(slug: String, on_leave: Callback<()>) -> impl IntoView {
 #[component]
 fn EventForm(event: EditableEvent, on_leave: Callback<()>) -> impl IntoView {
     let lang = crate::i18n::current_lang();
-    let opened = shell::open(&event);
-    let (request, (failed, save_now, edit)) = (opened.request(), opened.saving(lang));
+    let opened = opened::open(&event);
+    let (failed, save_now, edit) = opened.saving(lang);
+    let store = opened.writing(lang, failed, move |sent, saved| {
+        let at = [("at", Arg::Text(&saved.at))];
+        if sent.published {
+            tr_with(lang, "editor-published-at", &at)
+        } else {
+            tr_with(lang, "editor-saved-as-draft-at", &at)
+        }
+    });
+    let conflict_view = opened.conflict_view(lang, save_now);
     let Opened {
         draft,
         version,
-        starting,
         item,
         body,
         slug,
+        ..
     } = opened;
     let fields = draft.fields;
-    let (draft_version, field_error) = (draft.draft_version, draft.field_error);
-    let autosave = draft.autosave;
-    let state = autosave.state;
+    let starting = fields.get_untracked();
+    let state = draft.autosave.state;
     let error_for = move |field: &'static str| draft.error_for(field);
-
-    let store = move || {
-        let save = request();
-        let ticket = autosave.start_saving();
-        spawn_local(async move {
-            let published = save.fields.published;
-            let answer = save_event(save).await;
-            if !autosave.latest(ticket) {
-                return;
-            }
-            match answer {
-                Ok(saved) => {
-                    shell::follow_address::<EventDetails>(slug, lang, saved.slug.as_deref());
-                    version.set(saved.version);
-                    draft_version.set(0);
-                    field_error.set(None);
-                    let at = [("at", Arg::Text(&saved.at))];
-                    state.set(SaveState::Done(if published {
-                        tr_with(lang, "editor-published-at", &at)
-                    } else {
-                        tr_with(lang, "editor-saved-as-draft-at", &at)
-                    }));
-                }
-                Err(error) => failed(error),
-            }
-        });
-    };
-    let store = move |()| {
-        autosave.cancel();
-        autosave.when_idle(store);
-    };
     let on_keydown = draft.keys(save_now, on_leave);
     let stop = draft.leave_when_saved(save_now, on_leave);
     let delete = draft.delete_after_asking(lang, item);
-    let conflict_view = draft.conflict_view(lang, version, body, save_now);
     // A one-line field: its control's id, the field the server names when refusing it.
     let text_field = move |(id, key): (&'static str, &'static str),
                            label: String,
@@ -137,7 +119,7 @@ fn EventForm(event: EditableEvent, on_leave: Callback<()>) -> impl IntoView {
                 heading=Signal::derive(move || fields.with(|f| shell::editing_title(lang, &f.title)))
                 primary=tr(lang, "editor-save-event")
                 on_save=Callback::new(move |()| save_now())
-                on_primary=Callback::new(store)
+                on_primary=Callback::new(move |()| store())
                 on_stop=Callback::new(move |()| stop())
                 on_delete=Callback::new(move |()| delete())
             />
@@ -176,9 +158,26 @@ fn EventForm(event: EditableEvent, on_leave: Callback<()>) -> impl IntoView {
                         edit(&|f| f.category.clone_from(&value));
                     }
                 >
-                    <option value="" selected=starting.category.is_empty()>{tr(lang, "editor-no-category")}</option>
-                    {event.categories.iter().map(|category| view! {
-                        <option value=category.slug.clone() selected=category.slug == starting.category>{crate::components::category_name(category).0}</option>
+                    <option
+                        value=""
+                        selected=starting.category.is_empty()
+                        prop:selected=move || fields.with(|f| f.category.is_empty())
+                    >
+                        {tr(lang, "editor-no-category")}
+                    </option>
+                    {event.categories.iter().map(|category| {
+                        let chosen = category.slug.clone();
+                        let (name, name_lang) = crate::components::category_name(category);
+                        view! {
+                            <option
+                                value=category.slug.clone()
+                                lang=name_lang
+                                selected=category.slug == starting.category
+                                prop:selected=move || fields.with(|f| f.category == chosen)
+                            >
+                                {name}
+                            </option>
+                        }
                     }).collect_view()}
                 </select>
                 <label class="editable__label" for="edit-status">{tr(lang, "editor-field-status")}</label>
@@ -190,8 +189,12 @@ fn EventForm(event: EditableEvent, on_leave: Callback<()>) -> impl IntoView {
                         edit(&|f| f.published = published);
                     }
                 >
-                    <option value="draft" selected=!starting.published>{tr(lang, "editor-status-draft-hidden")}</option>
-                    <option value="published" selected=starting.published>{tr(lang, "editor-status-published")}</option>
+                    <option value="draft" selected=!starting.published prop:selected=move || fields.with(|f| !f.published)>
+                        {tr(lang, "editor-status-draft-hidden")}
+                    </option>
+                    <option value="published" selected=starting.published prop:selected=move || fields.with(|f| f.published)>
+                        {tr(lang, "editor-status-published")}
+                    </option>
                 </select>
                 {text_field(("edit-summary", "summary"), tr(lang, "editor-field-summary"), |f| f.summary.clone(), |f, v| f.summary = v)}
                 <BodyEditor
@@ -240,5 +243,49 @@ impl End {
             End::Start => (&mut fields.start_date, &mut fields.start_time),
             End::Finish => (&mut fields.end_date, &mut fields.end_time),
         }
+    }
+}
+
+impl Editable for EventDetails {
+    type Fields = EventFields;
+    const KIND: ItemKind = ItemKind::Event;
+    const SAVED_VERSION: &'static str = "conflict-saved-version";
+    const CONFLICT_HEADING: &'static str = "conflict-event-heading";
+    const DELETE_QUESTION: &'static str = "editor-event-delete-question";
+    const PAGE: fn(&str) -> String = crate::paths::event;
+    const WORDS: KindWords = KindWords {
+        edit: "editor-edit-event",
+        unpublished: "event-unpublished",
+        in_trash: "desk-event",
+        translated: [
+            "editor-field-name",
+            "editor-field-summary",
+            "editor-field-location",
+        ],
+    };
+
+    fn editor_view(slug: String, on_leave: Callback<()>) -> impl Future<Output = AnyView> {
+        super::event_editor_view(slug, on_leave)
+    }
+    fn parts() -> Vec<Part<EventFields>> {
+        event_parts()
+    }
+    fn save_shared_draft(
+        save: ItemSave<EventFields>,
+    ) -> impl Future<Output = Result<Saved, AppError>> + 'static {
+        super::save_event_draft(save)
+    }
+    fn fetch(
+        slug: String,
+    ) -> impl Future<Output = Result<EditableEvent, AppError>> + Send + 'static {
+        super::get_editable_event(slug)
+    }
+    fn write(
+        save: ItemSave<EventFields>,
+    ) -> impl Future<Output = Result<Saved, AppError>> + 'static {
+        super::save_event(save)
+    }
+    fn body_mut(fields: &mut EventFields) -> &mut String {
+        &mut fields.body_html
     }
 }

@@ -24,6 +24,7 @@ mod image_upload;
 mod in_place;
 #[cfg(feature = "ssr")]
 mod kind_service;
+mod opened;
 #[cfg(feature = "ssr")]
 mod service;
 mod shell;

@@ -1,21 +1,20 @@
 //! The editor shell every kind of item shares: loading the item, where editing starts from, the
-//! editing bar, the keyboard (Ctrl+S saves at once, Esc leaves), deleting, and the conflict
-//! view with its one rule for what "theirs" is. Each kind supplies its fields, its server
-//! functions and its form ([`Editable`]).
+//! editing bar, the keyboard (Ctrl+S saves at once, Esc leaves), deleting, and the one rule
+//! for what "theirs" is in a conflict. Each kind supplies its fields, its server functions
+//! and its form ([`Editable`], implemented beside each kind's editor); `opened` holds an
+//! editor's saving and conflicts.
 
 use std::future::Future;
 
-use leptos::{ev::KeyboardEvent, html, prelude::*, task::spawn_local};
+use leptos::{ev::KeyboardEvent, prelude::*, task::spawn_local};
 use serde::{de::DeserializeOwned, Serialize};
 
 use super::{
     autosave::{field_message, SaveState},
-    conflict::{article_parts, event_parts, ConflictView, Part},
+    conflict::Part,
     delete_item,
     drafting::Draft,
-    event_fields::{EditableEvent, EventDetails, EventFields},
-    ArticleDetails, ArticleFields, DraftState, EditableArticle, EditableItem, ItemKind, ItemRef,
-    ItemSave, KindWords, Saved,
+    DraftState, EditableItem, ItemKind, ItemRef, ItemSave, KindWords, Saved,
 };
 use crate::{
     error::AppError,
@@ -53,8 +52,21 @@ pub trait Editable: Clone + Send + Sync + Serialize + DeserializeOwned + 'static
     fn fetch(
         slug: String,
     ) -> impl Future<Output = Result<EditableItem<Self::Fields, Self>, AppError>> + Send + 'static;
-    /// The body's HTML, which the body editor holds outside the reactive fields.
-    fn body_html(fields: &Self::Fields) -> &str;
+    /// The kind's write of the editor's fields over the item, its editing bar's primary
+    /// action (its server function): publishing an article; saving an event, published or
+    /// not as its fields say.
+    fn write(
+        save: ItemSave<Self::Fields>,
+    ) -> impl Future<Output = Result<Saved, AppError>> + 'static;
+    /// The body's HTML, which the body editor holds outside the reactive fields (and the
+    /// server answers as sanitised).
+    fn body_mut(fields: &mut Self::Fields) -> &mut String;
+    /// Whether the kind's write, by an editor who knew the item's details as `known`, would
+    /// undo what another editor changed in them since (`now`). Publishing an article shows
+    /// it to readers, so it would undo hiding it: that editor is asked first.
+    fn write_would_undo(_known: &Self, _now: &Self) -> bool {
+        false
+    }
 }
 
 impl<K: Editable> EditableItem<K::Fields, K> {
@@ -86,83 +98,23 @@ impl<K: Editable> EditableItem<K::Fields, K> {
             _ => (self.current.clone(), tr(lang, K::SAVED_VERSION)),
         }
     }
-}
 
-impl Editable for ArticleDetails {
-    type Fields = ArticleFields;
-    const KIND: ItemKind = ItemKind::Article;
-    const SAVED_VERSION: &'static str = "conflict-published-version";
-    const CONFLICT_HEADING: &'static str = "conflict-article-heading";
-    const DELETE_QUESTION: &'static str = "editor-article-delete-question";
-    const PAGE: fn(&str) -> String = crate::paths::article;
-    const WORDS: KindWords = KindWords {
-        edit: "editor-edit-article",
-        unpublished: "article-unpublished",
-        in_trash: "desk-article",
-        translated: [
-            "editor-field-title",
-            "editor-field-lead",
-            "editor-field-contact",
-        ],
-    };
-
-    fn editor_view(slug: String, on_leave: Callback<()>) -> impl Future<Output = AnyView> {
-        super::article_editor_view(slug, on_leave)
-    }
-    fn parts() -> Vec<Part<ArticleFields>> {
-        article_parts()
-    }
-    fn save_shared_draft(
-        save: ItemSave<ArticleFields>,
-    ) -> impl Future<Output = Result<Saved, AppError>> + 'static {
-        super::save_draft(save)
-    }
-    fn fetch(
-        slug: String,
-    ) -> impl Future<Output = Result<EditableArticle, AppError>> + Send + 'static {
-        super::get_editable_article(slug)
-    }
-    fn body_html(fields: &ArticleFields) -> &str {
-        &fields.body_html
-    }
-}
-
-impl Editable for EventDetails {
-    type Fields = EventFields;
-    const KIND: ItemKind = ItemKind::Event;
-    const SAVED_VERSION: &'static str = "conflict-saved-version";
-    const CONFLICT_HEADING: &'static str = "conflict-event-heading";
-    const DELETE_QUESTION: &'static str = "editor-event-delete-question";
-    const PAGE: fn(&str) -> String = crate::paths::event;
-    const WORDS: KindWords = KindWords {
-        edit: "editor-edit-event",
-        unpublished: "event-unpublished",
-        in_trash: "desk-event",
-        translated: [
-            "editor-field-name",
-            "editor-field-summary",
-            "editor-field-location",
-        ],
-    };
-
-    fn editor_view(slug: String, on_leave: Callback<()>) -> impl Future<Output = AnyView> {
-        super::event_editor_view(slug, on_leave)
-    }
-    fn parts() -> Vec<Part<EventFields>> {
-        event_parts()
-    }
-    fn save_shared_draft(
-        save: ItemSave<EventFields>,
-    ) -> impl Future<Output = Result<Saved, AppError>> + 'static {
-        super::save_event_draft(save)
-    }
-    fn fetch(
-        slug: String,
-    ) -> impl Future<Output = Result<EditableEvent, AppError>> + Send + 'static {
-        super::get_editable_event(slug)
-    }
-    fn body_html(fields: &EventFields) -> &str {
-        &fields.body_html
+    /// Whether the item, as fetched after a conflict, changed only beside its text since an
+    /// editor's version, so the editor's write of `mine` loses nobody's words: its fields are
+    /// still those saved there (`saved`), and its shared draft is none, as the editor saw
+    /// (`draft_version` 0), or the one it saw last holding `mine`. (A draft's number starts
+    /// again after a publication, so the number alone does not say whose it is.)
+    pub fn changed_only_beside_text(
+        &self,
+        saved: &K::Fields,
+        mine: &K::Fields,
+        draft_version: i64,
+    ) -> bool {
+        let draft_is_mine = match &self.draft {
+            None => draft_version == 0,
+            Some(draft) => draft.draft_version == draft_version && draft.fields == *mine,
+        };
+        self.current == *saved && draft_is_mine
     }
 }
 
@@ -203,105 +155,6 @@ where
                 })
             }}
         </Suspense>
-    }
-}
-
-/// An editor opened on an item of kind `K`: what every kind's form starts from.
-pub struct Opened<K: Editable> {
-    pub draft: Draft<K::Fields, EditableItem<K::Fields, K>>,
-    /// The item version the editor continues from.
-    pub version: RwSignal<i64>,
-    /// The fields it starts with (the body editor takes its first HTML from them).
-    pub starting: K::Fields,
-    pub item: ItemRef,
-    /// The item's address as stored (a write may move it, see [`follow_address`]).
-    pub slug: RwSignal<String>,
-    /// The body editor's element, which a resolved conflict writes into.
-    pub body: NodeRef<html::Div>,
-}
-
-impl<K: Editable> Opened<K> {
-    /// The save of the editor's fields as they are now.
-    pub fn request(&self) -> impl Fn() -> ItemSave<K::Fields> + Copy + 'static {
-        let (item, version) = (self.item, self.version);
-        let (fields, draft_version) = (self.draft.fields, self.draft.draft_version);
-        move || ItemSave {
-            id: item.id,
-            fields: fields.get_untracked(),
-            base_version: version.get_untracked(),
-            draft_version: draft_version.get_untracked(),
-        }
-    }
-
-    /// How the editor saves as its user types ([`Draft::saving`]), with the kind's server
-    /// functions: `(failed, save_now, edit)`.
-    #[allow(clippy::type_complexity)]
-    pub fn saving(
-        &self,
-        lang: Lang,
-    ) -> (
-        impl Fn(AppError) + Copy + 'static,
-        impl Fn() + Copy + 'static,
-        impl Fn(&dyn Fn(&mut K::Fields)) + Copy + 'static,
-    ) {
-        let (slug, item, version, draft) = (self.slug, self.item, self.version, self.draft);
-        // The item as saved meanwhile, wherever it is now: publishing may have moved it.
-        let reopen = move || async move {
-            let theirs = K::fetch(slug.get_untracked()).await?;
-            if theirs.id != item.id {
-                // Its old address is another item's now.
-                return Err(AppError::NotFound);
-            }
-            follow_address::<K>(slug, lang, Some(&theirs.slug));
-            // The draft saved meanwhile is this very text, on the item as it is: this
-            // editor's own save, whose answer was lost (it came too late). Saved after all;
-            // nothing to choose. (A draft on an older version is no answer to a conflict
-            // with a newer one: that needs the choice.)
-            let own = theirs.draft.as_ref().filter(|stored| {
-                stored.base_version == version.get_untracked()
-                    && stored.base_version == theirs.version
-                    && draft
-                        .fields
-                        .with_untracked(|fields| *fields == stored.fields)
-            });
-            if let Some(stored) = own {
-                draft.draft_version.set(stored.draft_version);
-                let saved = SaveState::Saved(stored.saved_at.clone());
-                draft.autosave.state.set(saved);
-                return Ok(None);
-            }
-            Ok(Some(theirs))
-        };
-        self.draft
-            .saving(lang, self.request(), K::save_shared_draft, reopen)
-    }
-}
-
-/// After a write of the item that answers its slug (a publication, its settings): when the
-/// slug is new (an unpublished item's follows its title; an editor may choose another), the
-/// editor goes on under it, and the browser's address bar and a reload show it.
-pub fn follow_address<K: Editable>(slug: RwSignal<String>, lang: Lang, written: Option<&str>) {
-    let Some(new) = written.filter(|new| *new != slug.get_untracked()) else {
-        return;
-    };
-    crate::components::replace_address(&lang.href(&K::PAGE(new)));
-    slug.set(new.to_string());
-}
-
-/// An editor opened on `item`.
-pub fn open<K: Editable>(item: &EditableItem<K::Fields, K>) -> Opened<K> {
-    let (fields, version) = item.starting_point();
-    let stored = item
-        .draft
-        .as_ref()
-        .map(|draft| (draft.draft_version, draft.saved_at.as_str()));
-    Opened {
-        starting: fields.clone(),
-        draft: Draft::new(fields, stored),
-        version: RwSignal::new(version),
-        item: item.item(),
-        slug: RwSignal::new(item.slug.clone()),
-        body: NodeRef::new(),
     }
 }
 
@@ -367,49 +220,6 @@ impl<K: Editable> Draft<K::Fields, EditableItem<K::Fields, K>> {
     /// The server's message about `field`, to show next to it.
     pub fn error_for(self, field: &'static str) -> Signal<Option<String>> {
         field_message(self.field_error, field)
-    }
-
-    /// The choice between this editor's fields and the other version, while there is one.
-    /// The merged fields become the editor's, saved on top of the other version.
-    pub fn conflict_view(
-        self,
-        lang: Lang,
-        version: RwSignal<i64>,
-        body: NodeRef<html::Div>,
-        save_now: impl Fn() + Copy + Send + Sync + 'static,
-    ) -> impl Fn() -> Option<AnyView> + Copy + Send + Sync + 'static {
-        let conflict = self.conflict;
-        let resolve = Callback::new(move |merged: K::Fields| {
-            let Some((_, theirs)) = conflict.get_untracked() else {
-                return;
-            };
-            if let Some(element) = body.get_untracked() {
-                element.set_inner_html(K::body_html(&merged));
-            }
-            self.fields.set(merged);
-            version.set(theirs.version);
-            self.draft_version
-                .set(theirs.draft.as_ref().map_or(0, |draft| draft.draft_version));
-            conflict.set(None);
-            self.autosave.state.set(SaveState::Unsaved);
-            save_now();
-        });
-        move || {
-            conflict.get().map(|(mine, theirs)| {
-                let (theirs, who) = theirs.theirs(lang);
-                view! {
-                    <ConflictView
-                        heading=tr(lang, K::CONFLICT_HEADING)
-                        mine
-                        theirs
-                        who
-                        parts=K::parts()
-                        on_resolve=resolve
-                    />
-                }
-                .into_any()
-            })
-        }
     }
 
     /// Asks whether to delete `item` (the kind's question), then stops saving, moves it to
@@ -493,6 +303,10 @@ pub fn EditorBar(
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::editing::{
+        event_fields::{EditableEvent, EventDetails, EventFields},
+        ArticleDetails, ArticleFields, EditableArticle,
+    };
 
     fn draft<F>(fields: F, base_version: i64) -> DraftState<F> {
         DraftState {
@@ -571,6 +385,56 @@ mod tests {
             assert_eq!(seen.2, "Melnraksts");
             assert_eq!(seen.3, "anna@example.lv (29.11.2026 10:42)");
         }
+    }
+
+    /// (same text and draft, text changed, a draft saved since, a draft of another text under
+    /// the same number) for an item of either kind, its draft (3) holding the editor's text.
+    fn beside_text<K: Editable>(item: EditableItem<K::Fields, K>) -> [bool; 4] {
+        let saved = item.current.clone();
+        let mine = item.draft.clone().expect("a draft").fields;
+        let mut changed = item.clone();
+        changed.current = mine.clone();
+        [
+            item.changed_only_beside_text(&saved, &mine, 3),
+            changed.changed_only_beside_text(&saved, &mine, 3),
+            item.changed_only_beside_text(&saved, &mine, 2),
+            item.changed_only_beside_text(&saved, &saved, 3),
+        ]
+    }
+
+    #[test]
+    fn a_conflict_made_only_beside_the_text_is_told_apart_for_both_kinds() {
+        // Version 6 after an address change; the editor's draft (3) went on with it.
+        let expected = [true, false, false, false];
+        assert_eq!(beside_text(article(6, Some(6))), expected);
+        assert_eq!(beside_text(event(6, Some(6))), expected);
+        // No draft at all: the editor saw none either, or saw one someone published since.
+        let (before, now) = (article(5, None), article(6, None));
+        assert!(now.changed_only_beside_text(&before.current, &before.current, 0));
+        let (before, now) = (event(5, None), event(6, None));
+        assert!(!now.changed_only_beside_text(&before.current, &before.current, 3));
+    }
+
+    #[test]
+    fn publishing_would_undo_hiding_an_article_only() {
+        let details = |published| ArticleDetails {
+            published,
+            category: String::new(),
+        };
+        assert!(ArticleDetails::write_would_undo(
+            &details(true),
+            &details(false)
+        ));
+        assert!(!ArticleDetails::write_would_undo(
+            &details(false),
+            &details(false)
+        ));
+        assert!(!ArticleDetails::write_would_undo(
+            &details(true),
+            &details(true)
+        ));
+        let repeats = EventDetails { repeats: false };
+        assert!(!EventDetails::write_would_undo(&repeats, &repeats));
     }
 
     #[test]

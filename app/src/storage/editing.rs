@@ -205,6 +205,10 @@ pub enum DraftRule {
     /// The write does not come from the draft (restoring a version, moving an event on the
     /// calendar): a draft someone saved stays as it is.
     Keeps,
+    /// The write leaves the item's fields as they were (its address, an article's
+    /// settings): a draft written on the version it replaces is written on the new one just
+    /// as well, and moves on with it, so its editor meets no conflict over the text.
+    Follows,
 }
 
 /// Which way an item moves: into the trash, or out of it.

@@ -462,8 +462,22 @@ where
         rule: DraftRule,
         expected_version: i64,
     ) -> Result<(), StoreError> {
-        let DraftRule::Publishes(seen) = rule else {
-            return Ok(());
+        let seen = match rule {
+            DraftRule::Publishes(seen) => seen,
+            DraftRule::Keeps => return Ok(()),
+            DraftRule::Follows => {
+                let sql = format!(
+                    "UPDATE {} SET base_version = $1 WHERE {} = $2 AND base_version = $3",
+                    tables.drafts, tables.key
+                );
+                sqlx::query(&sql)
+                    .bind(expected_version + 1)
+                    .bind(id)
+                    .bind(expected_version)
+                    .execute(&mut *conn)
+                    .await?;
+                return Ok(());
+            }
         };
         let sql = format!(
             "DELETE FROM {} WHERE {} = $1 RETURNING draft_version",

@@ -350,8 +350,9 @@ where
         .bind(expected_version)
         .fetch_optional(&mut *tx)
         .await?;
-        // Settings are not a version of the text: no revision is kept, and a draft stays.
-        let draft = DraftRule::Keeps;
+        // Settings are not a version of the text: no revision is kept, and a draft goes on
+        // from the new version.
+        let draft = DraftRule::Follows;
         let write = VersionedWrite::new(id, expected_version, draft, audit);
         Self::finish_versioned_write(&mut tx, &ItemTables::ARTICLES, updated, write).await?;
         let written = Self::article_in(&mut tx, id).await?;
@@ -395,7 +396,7 @@ where
             }
             other => other?,
         };
-        let write = VersionedWrite::new(id, expected_version, DraftRule::Keeps, audit);
+        let write = VersionedWrite::new(id, expected_version, DraftRule::Follows, audit);
         Self::finish_versioned_write(&mut tx, tables, written, write).await?;
         if let Some(before) = before.filter(|before| before != slug) {
             Self::move_address(&mut tx, tables, id, &before, slug).await?;

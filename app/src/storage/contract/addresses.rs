@@ -9,6 +9,7 @@ contract_tests!(
     an_unpublished_items_address_follows_its_title_until_it_is_chosen,
     an_old_address_leads_to_where_the_item_is_now,
     an_address_is_one_items_and_a_change_names_its_version,
+    a_draft_goes_on_with_writes_beside_its_text,
     items_moving_to_one_address_at_once_leave_it_to_one,
 );
 
@@ -269,6 +270,63 @@ async fn an_address_is_one_items_and_a_change_names_its_version(store: SharedSto
     // An event may have an article's address: they live under different paths.
     an_event_moved_to(&store, "Tikšanās", "pirmais-raksts").await;
     assert_eq!(first.slug, "pirmais-raksts");
+}
+
+/// A change of address or settings leaves the text as it was: the shared draft written on
+/// the version it replaces goes on from the new one (so its editor meets no conflict over the
+/// text); a draft written on an older version stays on it.
+async fn a_draft_goes_on_with_writes_beside_its_text(store: SharedStore) {
+    let stored = an_article(&store, "Raksts ar melnrakstu").await;
+    let editor = an_editor(&store).await;
+    let base_of_draft = || async {
+        store
+            .draft(ItemKind::Article, stored.id)
+            .await
+            .expect("read")
+            .expect("a draft")
+            .base_version
+    };
+    let drafts = article_drafts(&store, &stored, editor.id);
+    drafts
+        .save(r#"{"title":"Melnraksts"}"#, 0)
+        .await
+        .expect("draft");
+
+    let moved = store
+        .change_address(
+            ItemKind::Article,
+            stored.id,
+            stored.version,
+            "ar-melnrakstu",
+            audit("changed address"),
+        )
+        .await
+        .expect("moved");
+    assert_eq!(base_of_draft().await, moved);
+    let hidden = ArticleSettings {
+        category: None,
+        status: Status::Draft,
+    };
+    let settled = store
+        .update_article_settings(stored.id, moved, &hidden, audit("changed settings"))
+        .await
+        .expect("settings");
+    assert_eq!(base_of_draft().await, settled.version);
+
+    // Saved again by an editor still on the first version: that draft stays there.
+    drafts.save(r#"{"title":"Vecs"}"#, 1).await.expect("draft");
+    let again = store
+        .change_address(
+            ItemKind::Article,
+            stored.id,
+            settled.version,
+            "vel-cita-adrese",
+            audit("changed address"),
+        )
+        .await
+        .expect("moved");
+    assert_eq!(again, settled.version + 1);
+    assert_eq!(base_of_draft().await, stored.version);
 }
 
 /// Editors moving several items to one address at once: one gets it, the others are told it

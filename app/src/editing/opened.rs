@@ -1,0 +1,254 @@
+//! An editor opened on one item, of any kind: what it continues from (the item's version, its
+//! text as saved there, its address and settings), its draft saves, its write (the editing
+//! bar's primary action), and what a conflict means for it.
+//!
+//! A write names the item's version, and every write of the item makes a new one, its
+//! address and settings as much as its text. So an editor may meet a conflict although nobody
+//! touched its text: another editor changed only the address or the category. The editor
+//! knows the text saved at its version (`saved`), so it tells the two apart: when the item's
+//! text is still that one and nobody saved a draft since, it goes on from the item as it is
+//! now and writes again, with nothing to choose ([`Opened::rebase`]). (The store moves a
+//! shared draft along with such a change, `DraftRule::Follows`, so an editor who opens the
+//! item afterwards continues its draft without a conflict either.)
+
+use leptos::{html, prelude::*, task::spawn_local};
+
+use super::{
+    autosave::SaveState, conflict::ConflictView, drafting::Draft, shell::Editable, EditableItem,
+    ItemRef, ItemSave, Saved,
+};
+use crate::{
+    error::AppError,
+    i18n::{tr, Lang},
+};
+
+/// An editor opened on an item of kind `K`: what every kind's form starts from.
+pub struct Opened<K: Editable> {
+    pub draft: Draft<K::Fields, EditableItem<K::Fields, K>>,
+    /// The item version the editor continues from.
+    pub version: RwSignal<i64>,
+    /// The item's fields as saved at `version`, when this editor knows them (not when it
+    /// continues a draft written on an older version).
+    pub saved: RwSignal<Option<K::Fields>>,
+    /// What only the kind's editor needs (an article's category and visibility), as stored.
+    pub details: RwSignal<K>,
+    pub item: ItemRef,
+    /// The item's address as stored (a write may move it, see [`follow_address`]).
+    pub slug: RwSignal<String>,
+    /// The body editor's element, which a resolved conflict writes into.
+    pub body: NodeRef<html::Div>,
+}
+
+impl<K: Editable> Clone for Opened<K> {
+    fn clone(&self) -> Self {
+        *self
+    }
+}
+
+impl<K: Editable> Copy for Opened<K> {}
+
+/// An editor opened on `item`.
+pub fn open<K: Editable>(item: &EditableItem<K::Fields, K>) -> Opened<K> {
+    let (fields, version) = item.starting_point();
+    let stored = item
+        .draft
+        .as_ref()
+        .map(|draft| (draft.draft_version, draft.saved_at.as_str()));
+    Opened {
+        draft: Draft::new(fields, stored),
+        version: RwSignal::new(version),
+        saved: RwSignal::new((version == item.version).then(|| item.current.clone())),
+        details: RwSignal::new(item.details.clone()),
+        item: item.item(),
+        slug: RwSignal::new(item.slug.clone()),
+        body: NodeRef::new(),
+    }
+}
+
+impl<K: Editable> Opened<K> {
+    /// The save of the editor's fields as they are now.
+    fn request(self) -> ItemSave<K::Fields> {
+        ItemSave {
+            id: self.item.id,
+            fields: self.draft.fields.get_untracked(),
+            base_version: self.version.get_untracked(),
+            draft_version: self.draft.draft_version.get_untracked(),
+        }
+    }
+
+    /// How the editor saves as its user types ([`Draft::saving`]), with the kind's server
+    /// functions: `(failed, save_now, edit)`.
+    #[allow(clippy::type_complexity)]
+    pub fn saving(
+        self,
+        lang: Lang,
+    ) -> (
+        impl Fn(AppError) + Copy + 'static,
+        impl Fn() + Copy + 'static,
+        impl Fn(&dyn Fn(&mut K::Fields)) + Copy + 'static,
+    ) {
+        let draft = self.draft;
+        // The item as saved meanwhile, wherever it is now: publishing may have moved it.
+        let reopen = move || async move {
+            let theirs = self.fetch_again(lang).await?;
+            // The draft saved meanwhile is this very text, on the item as it is: this
+            // editor's own save, whose answer was lost (it came too late). Saved after all;
+            // nothing to choose. (A draft on an older version is no answer to a conflict
+            // with a newer one: that needs the choice.)
+            let own = theirs.draft.as_ref().filter(|stored| {
+                stored.base_version == self.version.get_untracked()
+                    && stored.base_version == theirs.version
+                    && draft
+                        .fields
+                        .with_untracked(|fields| *fields == stored.fields)
+            });
+            if let Some(stored) = own {
+                draft.draft_version.set(stored.draft_version);
+                let saved = SaveState::Saved(stored.saved_at.clone());
+                draft.autosave.state.set(saved);
+                return Ok(None);
+            }
+            Ok(Some(theirs))
+        };
+        draft.saving(lang, move || self.request(), K::save_shared_draft, reopen)
+    }
+
+    /// The item as stored now, wherever it moved; the editor follows its address.
+    async fn fetch_again(self, lang: Lang) -> Result<EditableItem<K::Fields, K>, AppError> {
+        let theirs = K::fetch(self.slug.get_untracked()).await?;
+        if theirs.id != self.item.id {
+            // Its old address is another item's now.
+            return Err(AppError::NotFound);
+        }
+        follow_address::<K>(self.slug, lang, Some(&theirs.slug));
+        Ok(theirs)
+    }
+
+    /// The kind's write ([`Editable::write`], the bar's primary action) of the editor's fields, once
+    /// no draft save is under way; `done` says in the editing bar what was written, and may
+    /// note it in the kind's details. A conflict made only beside the text (see
+    /// [`Opened::rebase`]) is none: the write goes again on the item as it is now.
+    pub fn writing(
+        self,
+        lang: Lang,
+        failed: impl Fn(AppError) + Copy + 'static,
+        done: impl Fn(&K::Fields, &Saved) -> String + Copy + 'static,
+    ) -> impl Fn() + Copy + 'static {
+        let (draft, autosave) = (self.draft, self.draft.autosave);
+        let write = move || {
+            let ticket = autosave.start_saving();
+            spawn_local(async move {
+                let mut sent = self.request();
+                let mut answer = K::write(sent.clone()).await;
+                let conflict = matches!(answer, Err(AppError::Conflict { .. }));
+                if conflict && autosave.latest(ticket) && self.rebase(lang).await {
+                    sent = self.request();
+                    answer = K::write(sent.clone()).await;
+                }
+                if !autosave.latest(ticket) {
+                    return;
+                }
+                match answer {
+                    Ok(written) => {
+                        follow_address::<K>(self.slug, lang, written.slug.as_deref());
+                        self.version.set(written.version);
+                        draft.draft_version.set(0);
+                        draft.field_error.set(None);
+                        let mut fields = sent.fields;
+                        K::body_mut(&mut fields).clone_from(&written.body_html);
+                        let message = done(&fields, &written);
+                        self.saved.set(Some(fields));
+                        autosave.state.set(SaveState::Done(message));
+                    }
+                    Err(error) => failed(error),
+                }
+            });
+        };
+        move || {
+            autosave.cancel();
+            autosave.when_idle(write);
+        }
+    }
+
+    /// After a write refused as a conflict: whether the item changed meanwhile only beside
+    /// its text (another editor changed its address or settings) while nobody saved a draft
+    /// since this editor's, and the write would not undo that change. Then the editor goes
+    /// on from the item as it is now (its version, address and details), and its write may
+    /// go again: there is nothing to choose.
+    async fn rebase(self, lang: Lang) -> bool {
+        let Some(saved) = self.saved.get_untracked() else {
+            return false;
+        };
+        let Ok(theirs) = self.fetch_again(lang).await else {
+            return false;
+        };
+        let draft_version = self.draft.draft_version.get_untracked();
+        let mine = self.draft.fields.get_untracked();
+        let beside_text = theirs.changed_only_beside_text(&saved, &mine, draft_version);
+        let undoes = self
+            .details
+            .with_untracked(|known| K::write_would_undo(known, &theirs.details));
+        if !beside_text || undoes {
+            return false;
+        }
+        self.version.set(theirs.version);
+        self.details.set(theirs.details);
+        true
+    }
+
+    /// The choice between this editor's fields and the other version, while there is one.
+    /// The merged fields become the editor's, saved on top of the other version.
+    pub fn conflict_view(
+        self,
+        lang: Lang,
+        save_now: impl Fn() + Copy + Send + Sync + 'static,
+    ) -> impl Fn() -> Option<AnyView> + Copy + Send + Sync + 'static {
+        let draft = self.draft;
+        let conflict = draft.conflict;
+        let resolve = Callback::new(move |mut merged: K::Fields| {
+            let Some((_, theirs)) = conflict.get_untracked() else {
+                return;
+            };
+            if let Some(element) = self.body.get_untracked() {
+                element.set_inner_html(K::body_mut(&mut merged));
+            }
+            draft.fields.set(merged);
+            self.version.set(theirs.version);
+            self.saved.set(Some(theirs.current.clone()));
+            self.details.set(theirs.details.clone());
+            draft
+                .draft_version
+                .set(theirs.draft.as_ref().map_or(0, |draft| draft.draft_version));
+            conflict.set(None);
+            draft.autosave.state.set(SaveState::Unsaved);
+            save_now();
+        });
+        move || {
+            conflict.get().map(|(mine, theirs)| {
+                let (theirs, who) = theirs.theirs(lang);
+                view! {
+                    <ConflictView
+                        heading=tr(lang, K::CONFLICT_HEADING)
+                        mine
+                        theirs
+                        who
+                        parts=K::parts()
+                        on_resolve=resolve
+                    />
+                }
+                .into_any()
+            })
+        }
+    }
+}
+
+/// After a write of the item that answers its slug (a publication, its settings): when the
+/// slug is new (an unpublished item's follows its title; an editor may choose another), the
+/// editor goes on under it, and the browser's address bar and a reload show it.
+pub fn follow_address<K: Editable>(slug: RwSignal<String>, lang: Lang, written: Option<&str>) {
+    let Some(new) = written.filter(|new| *new != slug.get_untracked()) else {
+        return;
+    };
+    crate::components::replace_address(&lang.href(&K::PAGE(new)));
+    slug.set(new.to_string());
+}
