@@ -29,6 +29,28 @@ async function editorPage(browser: Browser, email: string): Promise<Page> {
   return page;
 }
 
+/** Anna and Jānis, each signed in with the article at `path` open in its editor. */
+async function bothEditing(browser: Browser, path: string): Promise<{ anna: Page; janis: Page }> {
+  const anna = await editorPage(browser, EDITORS.anna.email);
+  const janis = await editorPage(browser, EDITORS.janis.email);
+  for (const page of [anna, janis]) {
+    await page.goto(path);
+    await hydrated(page);
+    await page.getByRole("button", { name: "Rediģēt šo rakstu" }).click();
+    await expect(page.getByRole("textbox", { name: "Ievads" })).toBeVisible();
+  }
+  return { anna, janis };
+}
+
+/** Types `text` at the end of the lead in `editor` and saves the draft at once. */
+async function addedToTheLeadAndSaved(editor: Page, text: string): Promise<void> {
+  await editor.getByRole("textbox", { name: "Ievads" }).focus();
+  await editor.keyboard.press("Control+End");
+  await editor.keyboard.type(text);
+  await editor.keyboard.press("Control+s");
+  await expect(editor.getByRole("status").filter({ hasText: "Melnraksts saglabāts" })).toBeVisible();
+}
+
 test("an editor edits an article in place, the draft saves itself, and readers see it once published", async ({
   browser,
   page: reader,
@@ -75,14 +97,7 @@ test("an editor edits an article in place, the draft saves itself, and readers s
 });
 
 test("two editors change the same article: the second sees both versions and keeps both", async ({ browser }) => {
-  const anna = await editorPage(browser, EDITORS.anna.email);
-  const janis = await editorPage(browser, EDITORS.janis.email);
-  for (const page of [anna, janis]) {
-    await page.goto(REPORT);
-    await hydrated(page);
-    await page.getByRole("button", { name: "Rediģēt šo rakstu" }).click();
-    await expect(page.getByRole("textbox", { name: "Virsraksts" })).toBeVisible();
-  }
+  const { anna, janis } = await bothEditing(browser, REPORT);
 
   await anna.getByRole("textbox", { name: "Virsraksts" }).fill("Annas virsraksts ziņojumam");
   await expect(anna.getByRole("status").filter({ hasText: "Melnraksts saglabāts" })).toBeVisible();
@@ -301,19 +316,8 @@ test("an address and category changed while another editor writes: no choice to 
   page: reader,
 }) => {
   const amendments = "/news/kriminallikuma-grozijumi-stiprina-cilveku-tirdznieciba-cietuso-aizsardzibu";
-  const anna = await editorPage(browser, EDITORS.anna.email);
-  const janis = await editorPage(browser, EDITORS.janis.email);
-  for (const page of [anna, janis]) {
-    await page.goto(amendments);
-    await hydrated(page);
-    await page.getByRole("button", { name: "Rediģēt šo rakstu" }).click();
-    await expect(page.getByRole("textbox", { name: "Ievads" })).toBeVisible();
-  }
-  await janis.getByRole("textbox", { name: "Ievads" }).focus();
-  await janis.keyboard.press("Control+End");
-  await janis.keyboard.type(" Jānis papildina.");
-  await janis.keyboard.press("Control+s");
-  await expect(janis.getByRole("status").filter({ hasText: "Melnraksts saglabāts" })).toBeVisible();
+  const { anna, janis } = await bothEditing(browser, amendments);
+  await addedToTheLeadAndSaved(janis, " Jānis papildina.");
 
   // Anna changes what stands beside the text, not the text.
   const address = anna.getByLabel("Adrese: /news/");
@@ -353,19 +357,8 @@ test("an article hidden while another editor writes: publishing asks first inste
   page: reader,
 }) => {
   const article = "/news/ziemelvalstu-un-baltijas-valstu-partneri-vienojas-par-ciesaku-sadarbibu";
-  const anna = await editorPage(browser, EDITORS.anna.email);
-  const janis = await editorPage(browser, EDITORS.janis.email);
-  for (const page of [anna, janis]) {
-    await page.goto(article);
-    await hydrated(page);
-    await page.getByRole("button", { name: "Rediģēt šo rakstu" }).click();
-    await expect(page.getByRole("textbox", { name: "Ievads" })).toBeVisible();
-  }
-  await janis.getByRole("textbox", { name: "Ievads" }).focus();
-  await janis.keyboard.press("Control+End");
-  await janis.keyboard.type(" Papildināts.");
-  await janis.keyboard.press("Control+s");
-  await expect(janis.getByRole("status").filter({ hasText: "Melnraksts saglabāts" })).toBeVisible();
+  const { anna, janis } = await bothEditing(browser, article);
+  await addedToTheLeadAndSaved(janis, " Papildināts.");
 
   await anna.getByLabel("Statuss").selectOption("draft");
   await anna.getByRole("button", { name: "Saglabāt iestatījumus" }).click();
