@@ -551,6 +551,38 @@ test("two editors change the same event: the second chooses part by part", async
   await expect(janis.getByRole("textbox", { name: "Vieta" })).toHaveValue("Ogre");
 });
 
+test("an event's address changed while another editor writes: the writer saves without a choice", async ({
+  browser,
+}) => {
+  const anna = await editorPage(browser, EDITORS.anna.email);
+  const janis = await editorPage(browser, EDITORS.janis.email);
+  await anna.goto("/calendar/2020/08");
+  await hydrated(anna);
+  await anna.getByRole("button", { name: "Pievienot notikumu: 2020. gada 26. augusts" }).click();
+  await anna.getByRole("textbox", { name: "Nosaukums" }).fill("Darbnīca pedagogiem Valmierā");
+  await expect(anna.getByRole("status").filter({ hasText: "Melnraksts saglabāts" })).toBeVisible();
+  await janis.goto(anna.url());
+  await hydrated(janis);
+  await janis.getByRole("textbox", { name: "Vieta" }).fill("Valmiera");
+  await janis.keyboard.press("Control+s");
+  await expect(janis.getByRole("status").filter({ hasText: "Melnraksts saglabāts" })).toBeVisible();
+
+  const address = anna.getByLabel("Adrese: /events/");
+  await address.fill("darbnica-valmiera");
+  await anna.getByRole("button", { name: "Mainīt adresi" }).click();
+  await expect(anna.getByRole("status").filter({ hasText: "Adrese nomainīta." })).toBeVisible();
+
+  // Only the address changed: Jānis's save goes through, and his editor moves with it.
+  await janis.getByRole("button", { name: "Saglabāt notikumu" }).click();
+  await expect(janis.getByRole("status").filter({ hasText: /^Saglabāts kā melnraksts \d\d:\d\d:\d\d$/ })).toBeVisible();
+  await expect(janis).toHaveURL(/\/events\/darbnica-valmiera$/);
+  await expect(janis.getByLabel("Adrese: /events/")).toHaveValue("darbnica-valmiera");
+  await janis.reload();
+  await hydrated(janis);
+  await expect(janis.getByRole("textbox", { name: "Vieta" })).toHaveValue("Valmiera");
+  await expect(janis.getByRole("textbox", { name: "Nosaukums" })).toHaveValue("Darbnīca pedagogiem Valmierā");
+});
+
 test("following a link with unsaved typing asks first, and staying keeps the typing", async ({ browser }) => {
   const editor = await editorPage(browser, EDITORS.anna.email);
   await editor.goto(INSPECTORS);
