@@ -2,24 +2,18 @@
 //! stand, saved as a draft two seconds after typing stops, published on request.
 //! Ctrl+S saves at once, Esc leaves editing; leaving the page with unsaved changes asks first.
 
-use std::future::Future;
-
 use leptos::prelude::*;
 
 use super::{
     article_settings::ArticleSettings,
     body_editor::BodyEditor,
-    conflict::{article_parts, Part},
     history::History,
-    opened::{self, Opened},
-    shell::{self, load_editor, Editable, EditorBar},
+    opened,
+    shell::{self, load_editor, EditorBar},
     text_field::{EditableText, Lines},
-    ArticleDetails, ArticleFields, EditableArticle, ItemKind, ItemSave, KindWords, Saved,
+    EditableArticle,
 };
-use crate::{
-    error::AppError,
-    i18n::{tr, tr_with, Arg},
-};
+use crate::i18n::{tr, tr_with, Arg};
 
 /// Loads the article for editing. `on_leave` runs when the editor presses Esc.
 #[component]
@@ -40,22 +34,12 @@ fn EditorForm(article: EditableArticle, on_leave: Callback<()>) -> impl IntoView
         tr_with(lang, "editor-published-at", &[("at", Arg::Text(&saved.at))])
     });
     let conflict_view = opened.conflict_view(lang, save_now);
-    let Opened {
-        draft,
-        version,
-        item,
-        body,
-        slug,
-        ..
-    } = opened;
-    let fields = draft.fields;
+    let (draft, item, version, slug) = (opened.draft, opened.item, opened.version, opened.slug);
+    let (on_keydown, stop, delete) = draft.controls(lang, item, save_now, on_leave);
+    let (fields, state) = (draft.fields, draft.autosave.state);
     let starting = fields.get_untracked();
-    let state = draft.autosave.state;
     let published = Signal::derive(move || details.with(|details| details.published));
     let error_for = move |field: &'static str| draft.error_for(field);
-    let delete = draft.delete_after_asking(lang, item);
-    let on_keydown = draft.keys(save_now, on_leave);
-    let stop = draft.leave_when_saved(save_now, on_leave);
 
     view! {
         <div class="article-editor" on:keydown=on_keydown>
@@ -99,7 +83,7 @@ fn EditorForm(article: EditableArticle, on_leave: Callback<()>) -> impl IntoView
                 />
                 <BodyEditor
                     initial_html=starting.body_html.clone()
-                    node=body
+                    node=opened.body
                     on_change=Callback::new(move |html: String| edit(&|f| f.body_html = html.clone()))
                     error=error_for("body")
                 />
@@ -115,52 +99,5 @@ fn EditorForm(article: EditableArticle, on_leave: Callback<()>) -> impl IntoView
             </article>
             <History item base_version=version/>
         </div>
-    }
-}
-
-impl Editable for ArticleDetails {
-    type Fields = ArticleFields;
-    const KIND: ItemKind = ItemKind::Article;
-    const SAVED_VERSION: &'static str = "conflict-published-version";
-    const CONFLICT_HEADING: &'static str = "conflict-article-heading";
-    const DELETE_QUESTION: &'static str = "editor-article-delete-question";
-    const PAGE: fn(&str) -> String = crate::paths::article;
-    const WORDS: KindWords = KindWords {
-        edit: "editor-edit-article",
-        unpublished: "article-unpublished",
-        in_trash: "desk-article",
-        translated: [
-            "editor-field-title",
-            "editor-field-lead",
-            "editor-field-contact",
-        ],
-    };
-
-    fn editor_view(slug: String, on_leave: Callback<()>) -> impl Future<Output = AnyView> {
-        super::article_editor_view(slug, on_leave)
-    }
-    fn parts() -> Vec<Part<ArticleFields>> {
-        article_parts()
-    }
-    fn save_shared_draft(
-        save: ItemSave<ArticleFields>,
-    ) -> impl Future<Output = Result<Saved, AppError>> + 'static {
-        super::save_draft(save)
-    }
-    fn fetch(
-        slug: String,
-    ) -> impl Future<Output = Result<EditableArticle, AppError>> + Send + 'static {
-        super::get_editable_article(slug)
-    }
-    fn write(
-        save: ItemSave<ArticleFields>,
-    ) -> impl Future<Output = Result<Saved, AppError>> + 'static {
-        super::publish_article(save)
-    }
-    fn body_mut(fields: &mut ArticleFields) -> &mut String {
-        &mut fields.body_html
-    }
-    fn write_would_undo(known: &Self, now: &Self) -> bool {
-        known.published && !now.published
     }
 }

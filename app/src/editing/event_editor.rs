@@ -3,25 +3,18 @@
 //! notikumu" saves them over the event, published or not as chosen. Esc leaves. A save over
 //! someone else's shows both versions, to choose from part by part.
 
-use std::future::Future;
-
 use leptos::prelude::*;
 
 use super::{
     address_field::address_field,
     body_editor::BodyEditor,
-    conflict::{event_parts, Part},
     event_fields::{EditableEvent, EventDetails, EventFields},
     history::History,
-    opened::{self, Opened},
-    shell::{self, load_editor, Editable, EditorBar},
+    opened,
+    shell::{self, load_editor, EditorBar},
     text_field::{EditableText, Lines},
-    ItemKind, ItemSave, KindWords, Saved,
 };
-use crate::{
-    error::AppError,
-    i18n::{tr, tr_with, Arg},
-};
+use crate::i18n::{tr, tr_with, Arg};
 
 #[component]
 pub fn EventEditor(slug: String, on_leave: Callback<()>) -> impl IntoView {
@@ -44,21 +37,11 @@ fn EventForm(event: EditableEvent, on_leave: Callback<()>) -> impl IntoView {
         }
     });
     let conflict_view = opened.conflict_view(lang, save_now);
-    let Opened {
-        draft,
-        version,
-        item,
-        body,
-        slug,
-        ..
-    } = opened;
-    let fields = draft.fields;
+    let (draft, item, version, slug) = (opened.draft, opened.item, opened.version, opened.slug);
+    let (on_keydown, stop, delete) = draft.controls(lang, item, save_now, on_leave);
+    let (fields, state) = (draft.fields, draft.autosave.state);
     let starting = fields.get_untracked();
-    let state = draft.autosave.state;
     let error_for = move |field: &'static str| draft.error_for(field);
-    let on_keydown = draft.keys(save_now, on_leave);
-    let stop = draft.leave_when_saved(save_now, on_leave);
-    let delete = draft.delete_after_asking(lang, item);
     // A one-line field: its control's id, the field the server names when refusing it.
     let text_field = move |(id, key): (&'static str, &'static str),
                            label: String,
@@ -199,7 +182,7 @@ fn EventForm(event: EditableEvent, on_leave: Callback<()>) -> impl IntoView {
                 {text_field(("edit-summary", "summary"), tr(lang, "editor-field-summary"), |f| f.summary.clone(), |f, v| f.summary = v)}
                 <BodyEditor
                     initial_html=starting.body_html.clone()
-                    node=body
+                    node=opened.body
                     on_change=Callback::new(move |html: String| edit(&|f| f.body_html.clone_from(&html)))
                     error=error_for("body")
                 />
@@ -243,49 +226,5 @@ impl End {
             End::Start => (&mut fields.start_date, &mut fields.start_time),
             End::Finish => (&mut fields.end_date, &mut fields.end_time),
         }
-    }
-}
-
-impl Editable for EventDetails {
-    type Fields = EventFields;
-    const KIND: ItemKind = ItemKind::Event;
-    const SAVED_VERSION: &'static str = "conflict-saved-version";
-    const CONFLICT_HEADING: &'static str = "conflict-event-heading";
-    const DELETE_QUESTION: &'static str = "editor-event-delete-question";
-    const PAGE: fn(&str) -> String = crate::paths::event;
-    const WORDS: KindWords = KindWords {
-        edit: "editor-edit-event",
-        unpublished: "event-unpublished",
-        in_trash: "desk-event",
-        translated: [
-            "editor-field-name",
-            "editor-field-summary",
-            "editor-field-location",
-        ],
-    };
-
-    fn editor_view(slug: String, on_leave: Callback<()>) -> impl Future<Output = AnyView> {
-        super::event_editor_view(slug, on_leave)
-    }
-    fn parts() -> Vec<Part<EventFields>> {
-        event_parts()
-    }
-    fn save_shared_draft(
-        save: ItemSave<EventFields>,
-    ) -> impl Future<Output = Result<Saved, AppError>> + 'static {
-        super::save_event_draft(save)
-    }
-    fn fetch(
-        slug: String,
-    ) -> impl Future<Output = Result<EditableEvent, AppError>> + Send + 'static {
-        super::get_editable_event(slug)
-    }
-    fn write(
-        save: ItemSave<EventFields>,
-    ) -> impl Future<Output = Result<Saved, AppError>> + 'static {
-        super::save_event(save)
-    }
-    fn body_mut(fields: &mut EventFields) -> &mut String {
-        &mut fields.body_html
     }
 }

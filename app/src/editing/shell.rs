@@ -1,8 +1,8 @@
 //! The editor shell every kind of item shares: loading the item, where editing starts from, the
 //! editing bar, the keyboard (Ctrl+S saves at once, Esc leaves), deleting, and the one rule
 //! for what "theirs" is in a conflict. Each kind supplies its fields, its server functions
-//! and its form ([`Editable`], implemented beside each kind's editor); `opened` holds an
-//! editor's saving and conflicts.
+//! and its form ([`Editable`], implemented here for both); `opened` holds an editor's saving
+//! and conflicts.
 
 use std::future::Future;
 
@@ -11,10 +11,12 @@ use serde::{de::DeserializeOwned, Serialize};
 
 use super::{
     autosave::{field_message, SaveState},
-    conflict::Part,
+    conflict::{article_parts, event_parts, Part},
     delete_item,
     drafting::Draft,
-    DraftState, EditableItem, ItemKind, ItemRef, ItemSave, KindWords, Saved,
+    event_fields::{EditableEvent, EventDetails, EventFields},
+    ArticleDetails, ArticleFields, DraftState, EditableArticle, EditableItem, ItemKind, ItemRef,
+    ItemSave, KindWords, Saved,
 };
 use crate::{
     error::AppError,
@@ -118,6 +120,97 @@ impl<K: Editable> EditableItem<K::Fields, K> {
     }
 }
 
+impl Editable for ArticleDetails {
+    type Fields = ArticleFields;
+    const KIND: ItemKind = ItemKind::Article;
+    const SAVED_VERSION: &'static str = "conflict-published-version";
+    const CONFLICT_HEADING: &'static str = "conflict-article-heading";
+    const DELETE_QUESTION: &'static str = "editor-article-delete-question";
+    const PAGE: fn(&str) -> String = crate::paths::article;
+    const WORDS: KindWords = KindWords {
+        edit: "editor-edit-article",
+        unpublished: "article-unpublished",
+        in_trash: "desk-article",
+        translated: [
+            "editor-field-title",
+            "editor-field-lead",
+            "editor-field-contact",
+        ],
+    };
+
+    fn editor_view(slug: String, on_leave: Callback<()>) -> impl Future<Output = AnyView> {
+        super::article_editor_view(slug, on_leave)
+    }
+    fn parts() -> Vec<Part<ArticleFields>> {
+        article_parts()
+    }
+    fn save_shared_draft(
+        save: ItemSave<ArticleFields>,
+    ) -> impl Future<Output = Result<Saved, AppError>> + 'static {
+        super::save_draft(save)
+    }
+    fn fetch(
+        slug: String,
+    ) -> impl Future<Output = Result<EditableArticle, AppError>> + Send + 'static {
+        super::get_editable_article(slug)
+    }
+    fn write(
+        save: ItemSave<ArticleFields>,
+    ) -> impl Future<Output = Result<Saved, AppError>> + 'static {
+        super::publish_article(save)
+    }
+    fn body_mut(fields: &mut ArticleFields) -> &mut String {
+        &mut fields.body_html
+    }
+    fn write_would_undo(known: &Self, now: &Self) -> bool {
+        known.published && !now.published
+    }
+}
+
+impl Editable for EventDetails {
+    type Fields = EventFields;
+    const KIND: ItemKind = ItemKind::Event;
+    const SAVED_VERSION: &'static str = "conflict-saved-version";
+    const CONFLICT_HEADING: &'static str = "conflict-event-heading";
+    const DELETE_QUESTION: &'static str = "editor-event-delete-question";
+    const PAGE: fn(&str) -> String = crate::paths::event;
+    const WORDS: KindWords = KindWords {
+        edit: "editor-edit-event",
+        unpublished: "event-unpublished",
+        in_trash: "desk-event",
+        translated: [
+            "editor-field-name",
+            "editor-field-summary",
+            "editor-field-location",
+        ],
+    };
+
+    fn editor_view(slug: String, on_leave: Callback<()>) -> impl Future<Output = AnyView> {
+        super::event_editor_view(slug, on_leave)
+    }
+    fn parts() -> Vec<Part<EventFields>> {
+        event_parts()
+    }
+    fn save_shared_draft(
+        save: ItemSave<EventFields>,
+    ) -> impl Future<Output = Result<Saved, AppError>> + 'static {
+        super::save_event_draft(save)
+    }
+    fn fetch(
+        slug: String,
+    ) -> impl Future<Output = Result<EditableEvent, AppError>> + Send + 'static {
+        super::get_editable_event(slug)
+    }
+    fn write(
+        save: ItemSave<EventFields>,
+    ) -> impl Future<Output = Result<Saved, AppError>> + 'static {
+        super::save_event(save)
+    }
+    fn body_mut(fields: &mut EventFields) -> &mut String {
+        &mut fields.body_html
+    }
+}
+
 /// Who saved a draft and when, as the conflict view names the other version.
 pub(super) fn saved_by<F>(lang: Lang, draft: &DraftState<F>) -> String {
     let who = match &draft.saved_by {
@@ -217,6 +310,28 @@ impl<K: Editable> Draft<K::Fields, EditableItem<K::Fields, K>> {
         }
     }
 
+    /// What every kind's form wires the same way: its keys ([`Draft::keys`]), leaving
+    /// ([`Draft::leave_when_saved`]) and deleting `item` ([`Draft::delete_after_asking`]), as
+    /// `(on_keydown, stop, delete)`.
+    #[allow(clippy::type_complexity)]
+    pub fn controls(
+        self,
+        lang: Lang,
+        item: ItemRef,
+        save_now: impl Fn() + Copy + 'static,
+        on_leave: Callback<()>,
+    ) -> (
+        impl Fn(KeyboardEvent) + Copy + 'static,
+        impl Fn() + Copy + 'static,
+        impl Fn() + Copy + 'static,
+    ) {
+        (
+            self.keys(save_now, on_leave),
+            self.leave_when_saved(save_now, on_leave),
+            self.delete_after_asking(lang, item),
+        )
+    }
+
     /// The server's message about `field`, to show next to it.
     pub fn error_for(self, field: &'static str) -> Signal<Option<String>> {
         field_message(self.field_error, field)
@@ -303,10 +418,6 @@ pub fn EditorBar(
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::editing::{
-        event_fields::{EditableEvent, EventDetails, EventFields},
-        ArticleDetails, ArticleFields, EditableArticle,
-    };
 
     fn draft<F>(fields: F, base_version: i64) -> DraftState<F> {
         DraftState {

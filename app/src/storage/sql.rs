@@ -496,59 +496,6 @@ where
         }
     }
 
-    /// Saves an item's shared draft if it is still at the version its editor saw (0:
-    /// none yet), in one transaction with the audit line of a save that starts it.
-    /// Answers the draft's new `draft_version` and when it was saved.
-    pub(super) async fn write_draft(
-        &self,
-        draft: &DraftSave<'_>,
-        audit: Audit<'_>,
-    ) -> Result<SavedDraftRow, StoreError> {
-        let tables = ItemTables::of(draft.kind);
-        let ItemTables {
-            items, key, drafts, ..
-        } = tables;
-        let (id, seen) = (draft.item_id, draft.seen_draft_version);
-        // $1 the item, $2 its version, $3 the editor, $4 the time, $5 the draft seen,
-        // $6 the fields.
-        let sql = if seen == 0 {
-            format!(
-                "INSERT INTO {drafts} ({key}, fields, base_version, draft_version, \
-                         saved_by, saved_at) SELECT id, $6, $2, 1, $3, $4 FROM {items} \
-                         WHERE id = $1 AND CAST($5 AS BIGINT) = 0 \
-                         ON CONFLICT ({key}) DO NOTHING RETURNING draft_version, saved_at"
-            )
-        } else {
-            format!(
-                "UPDATE {drafts} SET fields = $6, base_version = $2, saved_by = $3, \
-                         saved_at = $4, draft_version = draft_version + 1 \
-                         WHERE {key} = $1 AND draft_version = $5 \
-                         RETURNING draft_version, saved_at"
-            )
-        };
-        let mut tx = self.begin_private_write().await?;
-        let query = sqlx::query_as::<_, SavedDraftRow>(&sql)
-            .bind(id)
-            .bind(draft.base_version)
-            .bind(draft.user_id)
-            .bind(D::instant(Utc::now()))
-            .bind(seen)
-            .bind(draft.fields_json);
-        let Some(saved) = query.fetch_optional(&mut *tx).await? else {
-            let sql = format!("SELECT draft_version FROM {drafts} WHERE {key} = $1");
-            let stored: Option<i64> = sqlx::query_scalar(&sql)
-                .bind(id)
-                .fetch_optional(&mut *tx)
-                .await?;
-            return Err(draft_refusal(seen, stored));
-        };
-        if seen == 0 {
-            Self::audit_line(&mut tx, tables, id, audit).await?;
-        }
-        tx.commit().await?;
-        Ok(saved)
-    }
-
     pub(super) async fn article_in(
         conn: &mut D::Connection,
         id: i64,
