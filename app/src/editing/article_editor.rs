@@ -27,9 +27,9 @@ pub fn ArticleEditor(slug: String, on_leave: Callback<()>) -> impl IntoView {
 fn EditorForm(article: EditableArticle, on_leave: Callback<()>) -> impl IntoView {
     let lang = crate::i18n::current_lang();
     let opened = opened::open(&article);
-    let (failed, save_now, edit) = opened.saving(lang);
+    let (save_now, edit) = opened.saving(lang);
     let details = opened.details;
-    let publish = opened.writing(lang, failed, move |_, saved| {
+    let publish = opened.writing(lang, move |_, saved| {
         details.update(|details| details.published = true);
         tr_with(lang, "editor-published-at", &[("at", Arg::Text(&saved.at))])
     });

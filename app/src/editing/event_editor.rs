@@ -27,8 +27,8 @@ pub fn EventEditor(slug: String, on_leave: Callback<()>) -> impl IntoView {
 fn EventForm(event: EditableEvent, on_leave: Callback<()>) -> impl IntoView {
     let lang = crate::i18n::current_lang();
     let opened = opened::open(&event);
-    let (failed, save_now, edit) = opened.saving(lang);
-    let store = opened.writing(lang, failed, move |sent, saved| {
+    let (save_now, edit) = opened.saving(lang);
+    let store = opened.writing(lang, move |sent, saved| {
         let at = [("at", Arg::Text(&saved.at))];
         if sent.published {
             tr_with(lang, "editor-published-at", &at)

@@ -77,40 +77,47 @@ impl<K: Editable> Opened<K> {
     }
 
     /// How the editor saves as its user types ([`Draft::saving`]), with the kind's server
-    /// functions: `(failed, save_now, edit)`.
+    /// functions: `(save_now, edit)`.
+    // Two closures of unnameable types: a type alias cannot name `impl Fn`.
     #[allow(clippy::type_complexity)]
     pub fn saving(
         self,
         lang: Lang,
     ) -> (
-        impl Fn(AppError) + Copy + 'static,
         impl Fn() + Copy + 'static,
         impl Fn(&dyn Fn(&mut K::Fields)) + Copy + 'static,
     ) {
+        let reopen = move || self.reopen(lang);
+        self.draft
+            .saving(lang, move || self.request(), K::save_shared_draft, reopen)
+    }
+
+    /// The item as saved meanwhile, wherever it is now (publishing may have moved it), as
+    /// the other side of a conflict ([`Opened::other_side`]).
+    async fn reopen(self, lang: Lang) -> Result<Option<EditableItem<K::Fields, K>>, AppError> {
+        Ok(self.other_side(self.fetch_again(lang).await?))
+    }
+
+    /// `theirs`, fetched after a conflict, as its other side: none when the draft saved
+    /// meanwhile is this very text on the item as it is, this editor's own save whose answer
+    /// was lost (it came too late). Saved after all; nothing to choose. (A draft on an older
+    /// version is no answer to a conflict with a newer one: that needs the choice.)
+    fn other_side(self, theirs: EditableItem<K::Fields, K>) -> Option<EditableItem<K::Fields, K>> {
         let draft = self.draft;
-        // The item as saved meanwhile, wherever it is now: publishing may have moved it.
-        let reopen = move || async move {
-            let theirs = self.fetch_again(lang).await?;
-            // The draft saved meanwhile is this very text, on the item as it is: this
-            // editor's own save, whose answer was lost (it came too late). Saved after all;
-            // nothing to choose. (A draft on an older version is no answer to a conflict
-            // with a newer one: that needs the choice.)
-            let own = theirs.draft.as_ref().filter(|stored| {
-                stored.base_version == self.version.get_untracked()
-                    && stored.base_version == theirs.version
-                    && draft
-                        .fields
-                        .with_untracked(|fields| *fields == stored.fields)
-            });
-            if let Some(stored) = own {
-                draft.draft_version.set(stored.draft_version);
-                let saved = SaveState::Saved(stored.saved_at.clone());
-                draft.autosave.state.set(saved);
-                return Ok(None);
-            }
-            Ok(Some(theirs))
+        let own = theirs.draft.as_ref().filter(|stored| {
+            stored.base_version == self.version.get_untracked()
+                && stored.base_version == theirs.version
+                && draft
+                    .fields
+                    .with_untracked(|fields| *fields == stored.fields)
+        });
+        let Some(stored) = own else {
+            return Some(theirs);
         };
-        draft.saving(lang, move || self.request(), K::save_shared_draft, reopen)
+        draft.draft_version.set(stored.draft_version);
+        let saved = SaveState::Saved(stored.saved_at.clone());
+        draft.autosave.state.set(saved);
+        None
     }
 
     /// The item as stored now, wherever it moved; the editor follows its address.
@@ -131,39 +138,51 @@ impl<K: Editable> Opened<K> {
     pub fn writing(
         self,
         lang: Lang,
-        failed: impl Fn(AppError) + Copy + 'static,
         done: impl Fn(&K::Fields, &Saved) -> String + Copy + 'static,
     ) -> impl Fn() + Copy + 'static {
         let (draft, autosave) = (self.draft, self.draft.autosave);
-        let write = move || {
-            let ticket = autosave.start_saving();
-            spawn_local(async move {
-                let mut sent = self.request();
-                let mut answer = K::write(sent.clone()).await;
-                let conflict = matches!(answer, Err(AppError::Conflict { .. }));
-                if conflict && autosave.latest(ticket) && self.rebase(lang).await {
-                    sent = self.request();
-                    answer = K::write(sent.clone()).await;
-                }
-                if !autosave.latest(ticket) {
-                    return;
-                }
-                match answer {
-                    Ok(written) => {
-                        follow_address::<K>(self.slug, lang, written.slug.as_deref());
-                        self.version.set(written.version);
-                        draft.draft_version.set(0);
-                        draft.field_error.set(None);
-                        let mut fields = sent.fields;
-                        K::body_mut(&mut fields).clone_from(&written.body_html);
-                        let message = done(&fields, &written);
-                        self.saved.set(Some(fields));
-                        autosave.state.set(SaveState::Done(message));
+        let write =
+            move || {
+                let ticket = autosave.start_saving();
+                spawn_local(async move {
+                    let mut sent = self.request();
+                    let mut answer = K::write(sent.clone()).await;
+                    // The item as fetched to judge a conflict, so the choice needs no second fetch.
+                    let mut fetched = None;
+                    let conflict = matches!(answer, Err(AppError::Conflict { .. }));
+                    if conflict && autosave.latest(ticket) {
+                        match self.rebase(lang).await {
+                            Ok(()) => {
+                                sent = self.request();
+                                answer = K::write(sent.clone()).await;
+                            }
+                            Err(theirs) => fetched = theirs,
+                        }
                     }
-                    Err(error) => failed(error),
-                }
-            });
-        };
+                    if !autosave.latest(ticket) {
+                        return;
+                    }
+                    match answer {
+                        Ok(written) => {
+                            follow_address::<K>(self.slug, lang, written.slug.as_deref());
+                            self.version.set(written.version);
+                            draft.draft_version.set(0);
+                            draft.field_error.set(None);
+                            let mut fields = sent.fields;
+                            K::body_mut(&mut fields).clone_from(&written.body_html);
+                            let message = done(&fields, &written);
+                            self.saved.set(Some(fields));
+                            autosave.state.set(SaveState::Done(message));
+                        }
+                        Err(error) => match fetched {
+                            Some(theirs) => draft.failed(lang, error, move || async move {
+                                Ok(self.other_side(theirs))
+                            }),
+                            None => draft.failed(lang, error, move || self.reopen(lang)),
+                        },
+                    }
+                });
+            };
         move || {
             autosave.cancel();
             autosave.when_idle(write);
@@ -174,13 +193,14 @@ impl<K: Editable> Opened<K> {
     /// its text (another editor changed its address or settings) while nobody saved a draft
     /// since this editor's, and the write would not undo that change. Then the editor goes
     /// on from the item as it is now (its version, address and details), and its write may
-    /// go again: there is nothing to choose.
-    async fn rebase(self, lang: Lang) -> bool {
+    /// go again: there is nothing to choose. Otherwise answers the item as fetched, if it
+    /// was (the conflict's other side).
+    async fn rebase(self, lang: Lang) -> Result<(), Option<EditableItem<K::Fields, K>>> {
         let Some(saved) = self.saved.get_untracked() else {
-            return false;
+            return Err(None);
         };
         let Ok(theirs) = self.fetch_again(lang).await else {
-            return false;
+            return Err(None);
         };
         let draft_version = self.draft.draft_version.get_untracked();
         let mine = self.draft.fields.get_untracked();
@@ -189,11 +209,11 @@ impl<K: Editable> Opened<K> {
             .details
             .with_untracked(|known| K::write_would_undo(known, &theirs.details));
         if !beside_text || undoes {
-            return false;
+            return Err(Some(theirs));
         }
         self.version.set(theirs.version);
         self.details.set(theirs.details);
-        true
+        Ok(())
     }
 
     /// The choice between this editor's fields and the other version, while there is one.

@@ -254,9 +254,9 @@ where
 impl<K: Editable> Draft<K::Fields, EditableItem<K::Fields, K>> {
     /// How an editor saves as its user types: `save_now` saves the shared draft `request`
     /// builds at once (with `save`); `edit` changes the fields and saves a moment after typing
-    /// stops; `failed` shows why any save failed, fetching the other version with `reopen`
-    /// when it was a conflict.
-    // Three closures of unnameable types: a type alias cannot name `impl Fn`.
+    /// stops. A save that fails shows why, fetching the other version with `reopen` when it
+    /// was a conflict.
+    // Two closures of unnameable types: a type alias cannot name `impl Fn`.
     #[allow(clippy::type_complexity)]
     pub fn saving<SaveFut, OpenFut>(
         self,
@@ -265,7 +265,6 @@ impl<K: Editable> Draft<K::Fields, EditableItem<K::Fields, K>> {
         save: fn(ItemSave<K::Fields>) -> SaveFut,
         reopen: impl Fn() -> OpenFut + Copy + 'static,
     ) -> (
-        impl Fn(AppError) + Copy + 'static,
         impl Fn() + Copy + 'static,
         impl Fn(&dyn Fn(&mut K::Fields)) + Copy + 'static,
     )
@@ -279,7 +278,7 @@ impl<K: Editable> Draft<K::Fields, EditableItem<K::Fields, K>> {
             self.fields.update(|fields| change(fields));
             self.autosave.schedule(save_now);
         };
-        (failed, save_now, edit)
+        (save_now, edit)
     }
 
     /// The editor's keys ([`editor_keys`]); Esc leaves as [`Draft::leave_when_saved`] does.

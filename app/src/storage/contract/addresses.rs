@@ -10,6 +10,7 @@ contract_tests!(
     an_old_address_leads_to_where_the_item_is_now,
     an_address_is_one_items_and_a_change_names_its_version,
     a_draft_goes_on_with_writes_beside_its_text,
+    a_draft_saved_while_its_item_moves_is_kept,
     items_moving_to_one_address_at_once_leave_it_to_one,
 );
 
@@ -327,6 +328,38 @@ async fn a_draft_goes_on_with_writes_beside_its_text(store: SharedStore) {
         .expect("moved");
     assert_eq!(again, settled.version + 1);
     assert_eq!(base_of_draft().await, stored.version);
+}
+
+/// An editor's draft save and another editor's change of address at the same moment, round
+/// after round: both land, and the draft holds the text just saved, on the version it was
+/// written on or, when the move came after it, the moved one.
+async fn a_draft_saved_while_its_item_moves_is_kept(store: SharedStore) {
+    let stored = an_article(&store, "Raksts kustībā").await;
+    let editor = an_editor(&store).await;
+    let mut version = stored.version;
+    for round in 1..=AT_ONCE as i64 {
+        let text = format!(r#"{{"title":"Melnraksts {round}"}}"#);
+        let drafts = drafting(&store, ItemKind::Article, stored.id, version, editor.id);
+        let slug = format!("raksts-kustiba-{round}");
+        let (saved, moved) = tokio::join!(
+            drafts.save(&text, round - 1),
+            store.change_address(ItemKind::Article, stored.id, version, &slug, audit("x")),
+        );
+        saved.expect("the draft save lands");
+        let moved = moved.expect("the move lands");
+        let draft = store
+            .draft(ItemKind::Article, stored.id)
+            .await
+            .expect("read")
+            .expect("the draft is kept");
+        assert_eq!(draft.fields_json, text, "round {round}");
+        assert!(
+            [version, moved].contains(&draft.base_version),
+            "round {round}: the draft is on version {}",
+            draft.base_version
+        );
+        version = moved;
+    }
 }
 
 /// Editors moving several items to one address at once: one gets it, the others are told it
