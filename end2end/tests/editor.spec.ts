@@ -583,6 +583,37 @@ test("an event's address changed while another editor writes: the writer saves w
   await expect(janis.getByRole("textbox", { name: "Nosaukums" })).toHaveValue("Darbnīca pedagogiem Valmierā");
 });
 
+test("an all-day event saved, then moved by another editor, saves again without a choice", async ({ browser }) => {
+  const anna = await editorPage(browser, EDITORS.anna.email);
+  const janis = await editorPage(browser, EDITORS.janis.email);
+  await anna.goto("/calendar/2020/08");
+  await hydrated(anna);
+  await anna.getByRole("button", { name: "Pievienot notikumu: 2020. gada 25. augusts" }).click();
+  await anna.getByRole("textbox", { name: "Nosaukums" }).fill("Informatīvā diena Jelgavā ");
+  // A new event starts at 10:00; all day, the store keeps its times as midnight.
+  await anna.getByRole("checkbox", { name: "Visu dienu" }).check();
+  await anna.getByRole("button", { name: "Saglabāt notikumu" }).click();
+  await expect(anna.getByRole("status").filter({ hasText: /^Saglabāts kā melnraksts \d\d:\d\d:\d\d$/ })).toBeVisible();
+
+  await janis.goto(anna.url());
+  await hydrated(janis);
+  await janis.getByLabel("Adrese: /events/").fill("informativa-diena-jelgava");
+  await janis.getByRole("button", { name: "Mainīt adresi" }).click();
+  await expect(janis.getByRole("status").filter({ hasText: "Adrese nomainīta." })).toBeVisible();
+
+  // Anna's editor knows her text as it was stored, so only the address changed since.
+  await anna.getByRole("textbox", { name: "Vieta" }).fill("Jelgava");
+  await expect(anna.getByRole("status").filter({ hasText: "Nesaglabātas izmaiņas…" })).toBeVisible();
+  await anna.getByRole("button", { name: "Saglabāt notikumu" }).click();
+  await expect(anna.getByRole("status").filter({ hasText: /^Saglabāts kā melnraksts \d\d:\d\d:\d\d$/ })).toBeVisible();
+  await expect(anna.getByRole("heading", { name: "Kāds cits saglabāja šo notikumu, kamēr jūs to rediģējāt" })).toHaveCount(0);
+  await expect(anna).toHaveURL(/\/events\/informativa-diena-jelgava$/);
+  await janis.reload();
+  await hydrated(janis);
+  await expect(janis.getByRole("textbox", { name: "Vieta" })).toHaveValue("Jelgava");
+  await expect(janis.getByRole("checkbox", { name: "Visu dienu" })).toBeChecked();
+});
+
 test("following a link with unsaved typing asks first, and staying keeps the typing", async ({ browser }) => {
   const editor = await editorPage(browser, EDITORS.anna.email);
   await editor.goto(INSPECTORS);

@@ -29,7 +29,7 @@ fn EditorForm(article: EditableArticle, on_leave: Callback<()>) -> impl IntoView
     let opened = opened::open(&article);
     let (save_now, edit) = opened.saving(lang);
     let details = opened.details;
-    let publish = opened.writing(lang, move |_, saved| {
+    let publish = opened.writing(lang, move |saved| {
         details.update(|details| details.published = true);
         tr_with(lang, "editor-published-at", &[("at", Arg::Text(&saved.at))])
     });

@@ -118,7 +118,7 @@ impl KindService for ArticleKind {
         expected_version: i64,
         draft: DraftRule,
         action: &str,
-    ) -> Result<Saved, AppError> {
+    ) -> Result<Saved<ArticleFields>, AppError> {
         let audit = audit(editor, action);
         let published = store()?
             .update_article(id, expected_version, &version, draft, audit)
@@ -127,7 +127,7 @@ impl KindService for ArticleKind {
             version: published.version,
             draft_version: 0,
             at: clock(published.updated_at),
-            body_html: published.body_html,
+            fields: fields_of(&published),
             slug: Some(published.slug),
         })
     }

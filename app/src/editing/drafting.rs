@@ -95,7 +95,7 @@ where
         save: fn(ItemSave<F>) -> Fut,
         failed: impl FnOnce(AppError) + 'static,
     ) where
-        Fut: Future<Output = Result<Saved, AppError>> + 'static,
+        Fut: Future<Output = Result<Saved<F>, AppError>> + 'static,
     {
         self.autosave.cancel();
         let state = self.autosave.state;

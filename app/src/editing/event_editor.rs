@@ -28,9 +28,9 @@ fn EventForm(event: EditableEvent, on_leave: Callback<()>) -> impl IntoView {
     let lang = crate::i18n::current_lang();
     let opened = opened::open(&event);
     let (save_now, edit) = opened.saving(lang);
-    let store = opened.writing(lang, move |sent, saved| {
+    let store = opened.writing(lang, move |saved| {
         let at = [("at", Arg::Text(&saved.at))];
-        if sent.published {
+        if saved.fields.published {
             tr_with(lang, "editor-published-at", &at)
         } else {
             tr_with(lang, "editor-saved-as-draft-at", &at)

@@ -169,7 +169,7 @@ impl KindService for EventKind {
         expected_version: i64,
         draft: DraftRule,
         action: &str,
-    ) -> Result<Saved, AppError> {
+    ) -> Result<Saved<EventFields>, AppError> {
         let audit = audit(editor, action);
         let updated = store()?
             .update_event(id, expected_version, &version.event, draft, audit)
@@ -178,7 +178,7 @@ impl KindService for EventKind {
             version: updated.version,
             draft_version: 0,
             at: clock(updated.updated_at),
-            body_html: updated.body_html,
+            fields: fields_of(&updated),
             slug: Some(updated.slug),
         })
     }

@@ -71,7 +71,7 @@ pub(super) trait KindService: Send + Sync + 'static {
         expected_version: i64,
         draft: DraftRule,
         action: &str,
-    ) -> impl Future<Output = Result<Saved, AppError>> + Send;
+    ) -> impl Future<Output = Result<Saved<Self::Fields>, AppError>> + Send;
 
     /// The fields of version `version` of item `id`: its current one or a revision.
     fn fields_at(
@@ -150,14 +150,12 @@ async fn checked<K: KindService>(fields: K::Fields) -> Result<K::Fields, AppErro
 pub(super) async fn save_draft<K: KindService>(
     editor: &User,
     save: ItemSave<K::Fields>,
-) -> Result<Saved, AppError> {
-    let mut fields = checked::<K>(save.fields).await?;
-    let body_html = K::body_mut(&mut fields).clone();
+) -> Result<Saved<K::Fields>, AppError> {
+    let fields = checked::<K>(save.fields).await?;
     stored_draft::save::<K::Draft>(
         editor,
         save.id,
-        &fields,
-        body_html,
+        fields,
         save.base_version,
         save.draft_version,
     )
@@ -169,7 +167,7 @@ pub(super) async fn save_draft<K: KindService>(
 pub(super) async fn publish<K: KindService>(
     editor: &User,
     save: ItemSave<K::Fields>,
-) -> Result<Saved, AppError> {
+) -> Result<Saved<K::Fields>, AppError> {
     let version = K::version_of(save.id, save.fields).await?;
     // Checked on the body as it will be stored.
     if K::published_body(&version).is_some_and(|body| !images_have_alt_text(body)) {
@@ -202,6 +200,7 @@ pub(super) async fn restore<K: KindService>(
         &action,
     )
     .await
+    .map(Saved::without_fields)
 }
 
 /// (label, older text, newer text) for each field of versions `older` and `newer`.

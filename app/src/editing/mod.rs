@@ -47,7 +47,7 @@ use crate::error::AppError;
 use article_editor::ArticleEditor;
 pub use desk::{AuditPage, EditorDesk, NewArticleButton};
 use event_editor::EventEditor;
-use event_fields::{EditableEvent, EventSave};
+use event_fields::{EditableEvent, EventFields, EventSave};
 pub use in_place::EditInPlace;
 
 /// The article editor. Its code (with the body editor, conflicts and history) is split into
@@ -151,19 +151,35 @@ pub struct ItemSave<F> {
 
 pub type ArticleSave = ItemSave<ArticleFields>;
 
-/// What a save left behind.
+/// What a save left behind: `Saved<F>` answers the fields as stored (trimmed, the body
+/// sanitised, an all-day event's times as the store keeps them), so the editor knows the
+/// text at the new version exactly as another editor will fetch it. A restore answers
+/// `Saved` without them: its editor loads the page again.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-pub struct Saved {
+pub struct Saved<F = ()> {
     pub version: i64,
     pub draft_version: i64,
     /// "10:42:05", Riga time.
     pub at: String,
-    /// The body as stored, after sanitising.
-    pub body_html: String,
+    /// The fields as written: of the item at `version`, or of the draft.
+    pub fields: F,
     /// The item's slug after a write of the item (none for a draft save). It may be new: an
     /// unpublished item's address follows its title until an editor chooses one.
     #[serde(default)]
     pub slug: Option<String>,
+}
+
+impl<F> Saved<F> {
+    /// The answer without the fields written.
+    pub fn without_fields(self) -> Saved {
+        Saved {
+            version: self.version,
+            draft_version: self.draft_version,
+            at: self.at,
+            fields: (),
+            slug: self.slug,
+        }
+    }
 }
 
 /// An uploaded image (see `upload`), as the body editor inserts it.
@@ -304,14 +320,14 @@ pub async fn get_editable_article(slug: String) -> Result<EditableArticle, AppEr
 
 /// Saves the shared draft; readers still see the published version.
 #[server(input = Json, endpoint = "editing/save_draft")]
-pub async fn save_draft(save: ArticleSave) -> Result<Saved, AppError> {
+pub async fn save_draft(save: ArticleSave) -> Result<Saved<ArticleFields>, AppError> {
     let editor = crate::auth::session::require_editor().await?;
     kind_service::save_draft::<article_service::ArticleKind>(&editor, save).await
 }
 
 /// Publishes the fields: readers see them at once, and the version they replace is kept.
 #[server(input = Json, endpoint = "editing/publish_article")]
-pub async fn publish_article(save: ArticleSave) -> Result<Saved, AppError> {
+pub async fn publish_article(save: ArticleSave) -> Result<Saved<ArticleFields>, AppError> {
     let editor = crate::auth::session::require_editor().await?;
     kind_service::publish::<article_service::ArticleKind>(&editor, save).await
 }
@@ -465,7 +481,7 @@ pub async fn get_editable_event(slug: String) -> Result<EditableEvent, AppError>
 
 /// Saves the event's shared draft; readers still see the event as it was.
 #[server(input = Json, endpoint = "editing/save_event_draft")]
-pub async fn save_event_draft(save: EventSave) -> Result<Saved, AppError> {
+pub async fn save_event_draft(save: EventSave) -> Result<Saved<EventFields>, AppError> {
     let editor = crate::auth::session::require_editor().await?;
     kind_service::save_draft::<event_service::EventKind>(&editor, save).await
 }
@@ -473,7 +489,7 @@ pub async fn save_event_draft(save: EventSave) -> Result<Saved, AppError> {
 /// Saves the event form over the event (published or not, as the form says), keeping the
 /// version it replaces, and discards the draft.
 #[server(input = Json, endpoint = "editing/save_event")]
-pub async fn save_event(save: EventSave) -> Result<Saved, AppError> {
+pub async fn save_event(save: EventSave) -> Result<Saved<EventFields>, AppError> {
     let editor = crate::auth::session::require_editor().await?;
     kind_service::publish::<event_service::EventKind>(&editor, save).await
 }

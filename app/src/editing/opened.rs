@@ -138,24 +138,20 @@ impl<K: Editable> Opened<K> {
     pub fn writing(
         self,
         lang: Lang,
-        done: impl Fn(&K::Fields, &Saved) -> String + Copy + 'static,
+        done: impl Fn(&Saved<K::Fields>) -> String + Copy + 'static,
     ) -> impl Fn() + Copy + 'static {
         let (draft, autosave) = (self.draft, self.draft.autosave);
         let write =
             move || {
                 let ticket = autosave.start_saving();
                 spawn_local(async move {
-                    let mut sent = self.request();
-                    let mut answer = K::write(sent.clone()).await;
+                    let mut answer = K::write(self.request()).await;
                     // The item as fetched to judge a conflict, so the choice needs no second fetch.
                     let mut fetched = None;
                     let conflict = matches!(answer, Err(AppError::Conflict { .. }));
                     if conflict && autosave.latest(ticket) {
                         match self.rebase(lang).await {
-                            Ok(()) => {
-                                sent = self.request();
-                                answer = K::write(sent.clone()).await;
-                            }
+                            Ok(()) => answer = K::write(self.request()).await,
                             Err(theirs) => fetched = theirs,
                         }
                     }
@@ -168,10 +164,8 @@ impl<K: Editable> Opened<K> {
                             self.version.set(written.version);
                             draft.draft_version.set(0);
                             draft.field_error.set(None);
-                            let mut fields = sent.fields;
-                            K::body_mut(&mut fields).clone_from(&written.body_html);
-                            let message = done(&fields, &written);
-                            self.saved.set(Some(fields));
+                            let message = done(&written);
+                            self.saved.set(Some(written.fields));
                             autosave.state.set(SaveState::Done(message));
                         }
                         Err(error) => match fetched {

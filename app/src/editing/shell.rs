@@ -49,7 +49,7 @@ pub trait Editable: Clone + Send + Sync + Serialize + DeserializeOwned + 'static
     /// Saves the shared draft (the kind's server function).
     fn save_shared_draft(
         save: ItemSave<Self::Fields>,
-    ) -> impl Future<Output = Result<Saved, AppError>> + 'static;
+    ) -> impl Future<Output = Result<Saved<Self::Fields>, AppError>> + 'static;
     /// The item as stored now, for its editor (the kind's server function).
     fn fetch(
         slug: String,
@@ -59,7 +59,7 @@ pub trait Editable: Clone + Send + Sync + Serialize + DeserializeOwned + 'static
     /// not as its fields say.
     fn write(
         save: ItemSave<Self::Fields>,
-    ) -> impl Future<Output = Result<Saved, AppError>> + 'static;
+    ) -> impl Future<Output = Result<Saved<Self::Fields>, AppError>> + 'static;
     /// The body's HTML, which the body editor holds outside the reactive fields (and the
     /// server answers as sanitised).
     fn body_mut(fields: &mut Self::Fields) -> &mut String;
@@ -146,7 +146,7 @@ impl Editable for ArticleDetails {
     }
     fn save_shared_draft(
         save: ItemSave<ArticleFields>,
-    ) -> impl Future<Output = Result<Saved, AppError>> + 'static {
+    ) -> impl Future<Output = Result<Saved<ArticleFields>, AppError>> + 'static {
         super::save_draft(save)
     }
     fn fetch(
@@ -156,7 +156,7 @@ impl Editable for ArticleDetails {
     }
     fn write(
         save: ItemSave<ArticleFields>,
-    ) -> impl Future<Output = Result<Saved, AppError>> + 'static {
+    ) -> impl Future<Output = Result<Saved<ArticleFields>, AppError>> + 'static {
         super::publish_article(save)
     }
     fn body_mut(fields: &mut ArticleFields) -> &mut String {
@@ -193,7 +193,7 @@ impl Editable for EventDetails {
     }
     fn save_shared_draft(
         save: ItemSave<EventFields>,
-    ) -> impl Future<Output = Result<Saved, AppError>> + 'static {
+    ) -> impl Future<Output = Result<Saved<EventFields>, AppError>> + 'static {
         super::save_event_draft(save)
     }
     fn fetch(
@@ -203,7 +203,7 @@ impl Editable for EventDetails {
     }
     fn write(
         save: ItemSave<EventFields>,
-    ) -> impl Future<Output = Result<Saved, AppError>> + 'static {
+    ) -> impl Future<Output = Result<Saved<EventFields>, AppError>> + 'static {
         super::save_event(save)
     }
     fn body_mut(fields: &mut EventFields) -> &mut String {
@@ -269,7 +269,7 @@ impl<K: Editable> Draft<K::Fields, EditableItem<K::Fields, K>> {
         impl Fn(&dyn Fn(&mut K::Fields)) + Copy + 'static,
     )
     where
-        SaveFut: Future<Output = Result<super::Saved, AppError>> + 'static,
+        SaveFut: Future<Output = Result<super::Saved<K::Fields>, AppError>> + 'static,
         OpenFut: Future<Output = Result<Option<EditableItem<K::Fields, K>>, AppError>> + 'static,
     {
         let failed = move |error| self.failed(lang, error, reopen);

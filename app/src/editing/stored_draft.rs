@@ -184,16 +184,15 @@ pub async fn opened<S: StoredShape>(
 
 /// Saves `fields` (checked, the body sanitised) as the shared draft of item `item_id`, written
 /// on item version `version` over draft version `draft_version` (0: none yet); answers what
-/// was saved, with `body_html` as stored.
+/// was saved.
 pub async fn save<S: StoredShape>(
     editor: &User,
     item_id: i64,
-    fields: &S::Fields,
-    body_html: String,
+    fields: S::Fields,
     version: i64,
     draft_version: i64,
-) -> Result<Saved, AppError> {
-    let json = to_stored::<S>(fields).map_err(|_| AppError::Internal)?;
+) -> Result<Saved<S::Fields>, AppError> {
+    let json = to_stored::<S>(&fields).map_err(|_| AppError::Internal)?;
     let draft = store()?
         .save_draft(
             DraftSave {
@@ -211,7 +210,7 @@ pub async fn save<S: StoredShape>(
         version,
         draft_version: draft.draft_version,
         at: super::service::clock(draft.saved_at),
-        body_html,
+        fields,
         slug: None,
     })
 }

@@ -90,8 +90,8 @@ impl Server {
     /// Kills the server while `saving` goes on; answers the last save it acknowledged.
     pub async fn kill_while_saving(
         self,
-        saving: tokio::task::JoinHandle<Option<(Saved, String)>>,
-    ) -> (Saved, String) {
+        saving: tokio::task::JoinHandle<Option<(Saved<ArticleFields>, String)>>,
+    ) -> (Saved<ArticleFields>, String) {
         self.kill();
         saving
             .await
@@ -160,7 +160,7 @@ impl Browser {
         self,
         start: EditableArticle,
         acknowledged_so_far: Arc<AtomicI64>,
-    ) -> Option<(Saved, String)> {
+    ) -> Option<(Saved<ArticleFields>, String)> {
         let mut acknowledged = None;
         let mut draft_version = start.draft.as_ref().map_or(0, |draft| draft.draft_version);
         for n in 0.. {
@@ -177,7 +177,7 @@ impl Browser {
                 "save {n}: {}",
                 answer.status()
             );
-            let Ok(saved) = answer.json::<Saved>().await else {
+            let Ok(saved) = answer.json::<Saved<ArticleFields>>().await else {
                 break;
             };
             draft_version = saved.draft_version;

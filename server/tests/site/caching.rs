@@ -257,7 +257,7 @@ async fn readers_racing_a_publish_get_the_published_text_next() {
             "round {round}: the next reader sees what was published"
         );
     }
-    let last: Saved = ask(
+    let last: Saved<_> = ask(
         &site,
         &PublishArticle {
             save: article_save(&open(&site, &editors[1]).await, "Pēdējais", "Beigas"),
@@ -442,7 +442,7 @@ async fn an_edit_through_one_instance_is_served_by_the_other() {
     assert_eq!(through_second.version, through_first.version);
 
     let title = "Saglabāts caur pirmo instanci";
-    let _: Saved = ask(
+    let _: Saved<_> = ask(
         &site,
         &PublishArticle {
             save: article_save(&through_first, title, "Teksts"),

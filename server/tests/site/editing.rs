@@ -422,6 +422,7 @@ async fn malformed_arguments_are_a_bad_request_not_a_server_error() {
 }
 
 // Events, images and translations, in files of their own.
+mod answers;
 mod events;
 mod media;
 mod translations;

@@ -8,8 +8,9 @@ use app::{
     auth::Role,
     editing::{
         event_fields::{EditableEvent, EventFields, EventSave},
-        AuditLine, EditableArticle, GetAuditLog, GetEditableArticle, GetEditableEvent, ItemKind,
-        ItemRef, PublishArticle, RestoreVersion, SaveDraft, SaveEvent, Saved,
+        ArticleFields, AuditLine, EditableArticle, GetAuditLog, GetEditableArticle,
+        GetEditableEvent, ItemKind, ItemRef, PublishArticle, RestoreVersion, SaveDraft, SaveEvent,
+        Saved,
     },
 };
 use http::StatusCode;
@@ -149,13 +150,13 @@ async fn an_article_published_from_eight_browsers_at_once_is_published_once() {
         })
         .collect();
     let answers = all_at_once(&site, calls).await;
-    let winner: Saved = read(&answers[the_one_winner(&answers)]);
+    let winner: Saved<ArticleFields> = read(&answers[the_one_winner(&answers)]);
 
     let after = open(&site, &editors[0]).await;
     assert_eq!(after.version, before.version + 1, "one new version");
     assert_eq!(
-        after.current.body_html, winner.body_html,
-        "readers see the winner's text"
+        after.current, winner.fields,
+        "readers see the winner's text, as the answer to its publish gave it"
     );
     assert_eq!(logged(&site, &editors[1], "published", title).await, 1);
 }
@@ -183,7 +184,7 @@ async fn eight_first_drafts_of_one_article_at_once_keep_exactly_one() {
     );
     assert_eq!(
         draft.draft_version,
-        read::<Saved>(&answers[winner]).draft_version
+        read::<Saved<ArticleFields>>(&answers[winner]).draft_version
     );
     // The audit log names the article by its title, which a draft does not change.
     assert_eq!(
@@ -222,7 +223,10 @@ async fn restoring_an_old_version_keeps_the_draft_another_editor_is_writing() {
         .draft
         .expect("Anna's draft survives Jānis restoring an old version");
     assert_eq!(draft.fields.title, "Annas melnraksts");
-    assert_eq!(draft.fields.body_html, drafted.body_html);
+    assert_eq!(
+        draft.fields, drafted.fields,
+        "the draft as its save answered it"
+    );
     assert_eq!(draft.draft_version, drafted.draft_version);
 }
 
@@ -289,7 +293,10 @@ async fn publishing_while_another_editor_autosaves_never_fails_or_loses_track_of
             "round {round}: one of the two editors got through"
         );
         if answers[1].status == StatusCode::OK {
-            last_draft = Some((read::<Saved>(&answers[1]).draft_version, draft_title));
+            last_draft = Some((
+                read::<Saved<ArticleFields>>(&answers[1]).draft_version,
+                draft_title,
+            ));
         }
         if let Some(draft) = open(&site, &anna).await.draft {
             assert_eq!(

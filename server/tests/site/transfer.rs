@@ -53,7 +53,7 @@ async fn a_site_moves_to_the_other_database_and_back_unchanged() {
     let (site, editors) = newsroom().await;
     let title = "Pārcelts kopā ar vietni";
     let before = open(&site, &editors[0]).await;
-    let _: Saved = ask(
+    let _: Saved<_> = ask(
         &site,
         &PublishArticle {
             save: article_save(&before, title, "Teksts, kas pārceļas"),
@@ -84,7 +84,7 @@ async fn a_site_moves_to_the_other_database_and_back_unchanged() {
         slug: WEBINAR.into(),
     };
     let event: EditableEvent = ask(&site, &webinar(), &editors[0]).await;
-    let _: Saved = ask(
+    let _: Saved<_> = ask(
         &site,
         &SaveEvent {
             save: event_save(&event, "Zāle 7"),
@@ -93,7 +93,7 @@ async fn a_site_moves_to_the_other_database_and_back_unchanged() {
     )
     .await;
     let event: EditableEvent = ask(&site, &webinar(), &editors[1]).await;
-    let _: Saved = ask(
+    let _: Saved<_> = ask(
         &site,
         &SaveEventDraft {
             save: event_save(&event, "Zāle 8"),
@@ -167,7 +167,7 @@ async fn a_site_moves_to_the_other_database_and_back_unchanged() {
         Some("Melnraksts"),
         "the draft in progress came along"
     );
-    let _: Saved = ask(
+    let _: Saved<_> = ask(
         &moved,
         &PublishArticle {
             save: article_save(&reopened, "Pēc pārcelšanas", "Jauns teksts"),

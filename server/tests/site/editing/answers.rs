@@ -1,0 +1,73 @@
+//! A write answers what it stored: the fields as the next editor opens them. The editor's
+//! browser keeps that answer as the text at the new version, so it can tell a later change
+//! beside the text (another editor's new address) from a change to it.
+
+use app::editing::{
+    event_fields::{EditableEvent, EventFields, EventSave},
+    GetEditableEvent, PublishArticle, SaveDraft, SaveEvent,
+};
+
+use crate::racing::{article_save, ask, newsroom, open, WEBINAR};
+
+#[tokio::test(flavor = "multi_thread")]
+async fn an_article_publish_and_a_draft_save_answer_the_text_as_stored() {
+    let (site, [anna, janis]) = newsroom().await;
+    let before = open(&site, &anna).await;
+    let mut save = article_save(&before, "  Virsraksts ar atstarpēm ", "Teksts");
+    save.fields.lead = " Ievads ar atstarpēm\n".to_string();
+    save.fields.body_html = r#"<p onclick="alert(1)">Teksts</p><script>alert(2)</script>"#.into();
+    let published = ask(&site, &PublishArticle { save }, &anna).await;
+
+    let reopened = open(&site, &janis).await;
+    assert_eq!(published.version, reopened.version);
+    assert_eq!(
+        published.fields, reopened.current,
+        "the answer is what Jānis opens"
+    );
+    assert_eq!(published.fields.title, "Virsraksts ar atstarpēm");
+    assert_eq!(published.fields.lead, "Ievads ar atstarpēm");
+    assert_eq!(published.fields.body_html, "<p>Teksts</p>");
+
+    let mut save = article_save(&reopened, " Melnraksta virsraksts ", "Vēl");
+    save.fields.body_html = "<p>Vēl<img src=x onerror=alert(3)></p>".into();
+    let drafted = ask(&site, &SaveDraft { save }, &janis).await;
+    let draft = open(&site, &anna).await.draft.expect("Jānis's draft");
+    assert_eq!(
+        drafted.fields, draft.fields,
+        "the draft answer is the draft Anna opens"
+    );
+    assert!(!drafted.fields.body_html.contains("onerror"));
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn an_all_day_event_save_answers_the_times_as_stored() {
+    let (site, [anna, janis]) = newsroom().await;
+    let slug = WEBINAR.to_string();
+    let before: EditableEvent = ask(&site, &GetEditableEvent { slug }, &anna).await;
+    // The form hides the times of an all-day event and sends them empty.
+    let fields = EventFields {
+        title: " Vebinārs visas dienas garumā ".to_string(),
+        location: "Tiešsaistē ".to_string(),
+        all_day: true,
+        start_time: String::new(),
+        end_time: String::new(),
+        ..before.current.clone()
+    };
+    let save = EventSave {
+        id: before.id,
+        base_version: before.version,
+        draft_version: 0,
+        fields,
+    };
+    let saved = ask(&site, &SaveEvent { save }, &anna).await;
+
+    let slug = saved.slug.clone().expect("a write names the address");
+    let reopened: EditableEvent = ask(&site, &GetEditableEvent { slug }, &janis).await;
+    assert_eq!(saved.version, reopened.version);
+    assert_eq!(
+        saved.fields, reopened.current,
+        "the answer is what Jānis opens"
+    );
+    assert_eq!(saved.fields.title, "Vebinārs visas dienas garumā");
+    assert!(saved.fields.all_day);
+}
