@@ -411,11 +411,19 @@ where
     ) -> Result<i64, StoreError> {
         let tables = ItemTables::of(kind);
         let mut tx = self.begin_write().await?;
-        let sql = format!("SELECT slug FROM {} WHERE id = $1", tables.items);
-        let before: Option<String> = sqlx::query_scalar(&sql)
+        let sql = format!("SELECT slug, version FROM {} WHERE id = $1", tables.items);
+        let before: Option<AddressAt> = sqlx::query_as(&sql)
             .bind(id)
             .fetch_optional(&mut *tx)
             .await?;
+        if before
+            .as_ref()
+            .is_some_and(|at| at.slug == slug && at.version == expected_version)
+        {
+            // Already there: no new version (which other editors would have to catch up
+            // with) and no audit line.
+            return Ok(expected_version);
+        }
         let sql = format!(
             "UPDATE {} SET slug = $1, updated_at = $2, updated_by = $3, version = version + 1 \
              WHERE id = $4 AND version = $5 AND trashed_at IS NULL RETURNING version",
@@ -439,10 +447,17 @@ where
         };
         let write = VersionedWrite::new(id, expected_version, DraftRule::Follows, audit);
         Self::finish_versioned_write(&mut tx, tables, written, write).await?;
-        if let Some(before) = before.filter(|before| before != slug) {
-            Self::move_address(&mut tx, tables, id, &before, slug).await?;
+        if let Some(before) = before.filter(|before| before.slug != slug) {
+            Self::move_address(&mut tx, tables, id, &before.slug, slug).await?;
         }
         tx.commit().await?;
         written.ok_or(StoreError::NotFound)
     }
+}
+
+/// Where an item is before a change of address.
+#[derive(sqlx::FromRow)]
+struct AddressAt {
+    slug: String,
+    version: i64,
 }

@@ -218,7 +218,8 @@ async fn an_old_address_leads_to_where_the_item_is_now(store: SharedStore) {
 
 /// An address another item of the kind has is refused (one of another kind is not in the
 /// way); a change from a version that is no longer current is a conflict; a change is a new
-/// version of the item, with its audit line, and the shared draft stays.
+/// version of the item, with its audit line, and the shared draft stays. A "change" to the
+/// address the item has writes nothing.
 async fn an_address_is_one_items_and_a_change_names_its_version(store: SharedStore) {
     let first = an_article(&store, "Pirmais raksts").await;
     let second = an_article(&store, "Otrais raksts").await;
@@ -264,9 +265,24 @@ async fn an_address_is_one_items_and_a_change_names_its_version(store: SharedSto
         .expect("read");
     assert!(draft.is_some(), "a change of address keeps the draft");
     let audit_log = store.audit_log(10, 0).await.expect("audit");
-    assert!(audit_log
-        .iter()
-        .any(|line| line.action == "changed address" && line.item_id == Some(second.id)));
+    let moves = |log: &[AuditEntry]| {
+        log.iter()
+            .filter(|line| line.action == "changed address" && line.item_id == Some(second.id))
+            .count()
+    };
+    assert_eq!(moves(&audit_log), 1);
+
+    let unchanged = change(second.id, version, "otra-adrese").await;
+    assert_eq!(unchanged.expect("already there"), version, "no new version");
+    let audit_log = store.audit_log(10, 0).await.expect("audit");
+    assert_eq!(moves(&audit_log), 1, "no audit line for staying put");
+    assert!(
+        matches!(
+            change(second.id, second.version, "otra-adrese").await,
+            Err(StoreError::Conflict { .. })
+        ),
+        "from an older version it is still a conflict"
+    );
 
     // An event may have an article's address: they live under different paths.
     an_event_moved_to(&store, "Tikšanās", "pirmais-raksts").await;
