@@ -186,6 +186,20 @@ test("a save the server never answers lets the editor go on after 20 seconds, an
   await expect(editor.getByRole("textbox", { name: "Ievads" })).toHaveValue(/Nekad neatbildēts\.$/);
 });
 
+test("a publication the server never answers asks to try again, without pointing at Ctrl+S", async ({ browser }) => {
+  const editor = await typedAtTheEndOfTheReportsLead(browser, " Publicēts bez atbildes.", async (page) => {
+    await page.clock.install();
+    await page.route("**/api/editing/publish_article", () => {});
+  });
+  await editor.getByRole("button", { name: "Publicēt" }).click();
+  await expect(editor.getByRole("status").filter({ hasText: "Saglabā…" })).toBeVisible();
+  await editor.clock.fastForward("00:21");
+  // Ctrl+S would save a draft, not publish.
+  await expect(editor.getByRole("status").filter({ hasText: "serveris neatbildēja" })).toHaveText(
+    "Neizdevās saglabāt: serveris neatbildēja; teksts joprojām ir šeit, mēģiniet vēlreiz",
+  );
+});
+
 test("a save whose answer came too late is not taken for someone else's", async ({ browser }) => {
   const held: Route[] = [];
   const editor = await typedAtTheEndOfTheReportsLead(browser, " Atbilde nāk vēlu.", async (page) => {
@@ -328,6 +342,11 @@ test("an address and category changed while another editor writes: no choice to 
   await anna.getByRole("button", { name: "Saglabāt iestatījumus" }).click();
   await expect(anna.getByRole("status").filter({ hasText: "Iestatījumi saglabāti." })).toBeVisible();
 
+  // Jānis writes on after his draft was saved, and publishes before the next autosave.
+  await janis.getByRole("textbox", { name: "Ievads" }).focus();
+  await janis.keyboard.press("Control+End");
+  await janis.keyboard.type(" Un vēl.");
+
   // Nobody touched Jānis's text: his publication goes through on the article as it is now,
   // and his editor follows it to its address and shows Anna's category.
   await janis.getByRole("button", { name: "Publicēt" }).click();
@@ -348,7 +367,7 @@ test("an address and category changed while another editor writes: no choice to 
 
   await reader.goto(amendments);
   await expect(reader).toHaveURL(/\/news\/kriminallikuma-grozijumi$/);
-  await expect(reader.getByText("Jānis papildina.")).toBeVisible();
+  await expect(reader.getByText("Jānis papildina. Un vēl.")).toBeVisible();
   await expect(reader.getByRole("main").getByText("Sadarbība", { exact: true })).toBeVisible();
 });
 
@@ -597,7 +616,8 @@ test("an all-day event saved, then moved by another editor, saves again without 
 
   await janis.goto(anna.url());
   await hydrated(janis);
-  await janis.getByLabel("Adrese: /events/").fill("informativa-diena-jelgava");
+  // Another address than the one that followed Anna's title.
+  await janis.getByLabel("Adrese: /events/").fill("jelgava-informativa-diena");
   await janis.getByRole("button", { name: "Mainīt adresi" }).click();
   await expect(janis.getByRole("status").filter({ hasText: "Adrese nomainīta." })).toBeVisible();
 
@@ -607,7 +627,8 @@ test("an all-day event saved, then moved by another editor, saves again without 
   await anna.getByRole("button", { name: "Saglabāt notikumu" }).click();
   await expect(anna.getByRole("status").filter({ hasText: /^Saglabāts kā melnraksts \d\d:\d\d:\d\d$/ })).toBeVisible();
   await expect(anna.getByRole("heading", { name: "Kāds cits saglabāja šo notikumu, kamēr jūs to rediģējāt" })).toHaveCount(0);
-  await expect(anna).toHaveURL(/\/events\/informativa-diena-jelgava$/);
+  await expect(anna).toHaveURL(/\/events\/jelgava-informativa-diena$/);
+  await expect(anna.getByLabel("Adrese: /events/")).toHaveValue("jelgava-informativa-diena");
   await janis.reload();
   await hydrated(janis);
   await expect(janis.getByRole("textbox", { name: "Vieta" })).toHaveValue("Jelgava");

@@ -32,6 +32,7 @@ editor-saved-as-draft-at = Saved as a draft at { $at }
 # Why a save failed: it follows "Could not save:".
 editor-saved-meanwhile = someone else saved their version in the meantime
 editor-no-answer = the server did not answer; your text is still here, try again (Ctrl+S)
+editor-no-answer-write = the server did not answer; your text is still here, try again
 editor-leave-question = There are unsaved changes. Leave the page anyway?
 
 ## Fields, as the editors, conflicts and history name them

@@ -32,6 +32,7 @@ editor-saved-as-draft-at = Saglabāts kā melnraksts { $at }
 # Why a save failed: it follows "Neizdevās saglabāt:".
 editor-saved-meanwhile = kāds cits pa to laiku saglabāja savu versiju
 editor-no-answer = serveris neatbildēja; teksts joprojām ir šeit, mēģiniet vēlreiz (Ctrl+S)
+editor-no-answer-write = serveris neatbildēja; teksts joprojām ir šeit, mēģiniet vēlreiz
 editor-leave-question = Ir nesaglabātas izmaiņas. Tiešām pamest lapu?
 
 ## Fields, as the editors, conflicts and history name them

@@ -8,7 +8,7 @@ use leptos::prelude::*;
 use send_wrapper::SendWrapper;
 use wasm_bindgen::{closure::Closure, JsCast};
 
-use crate::i18n::{tr, tr_with, Arg, Lang};
+use crate::i18n::{tr, tr_with, Arg, Lang, Message};
 
 /// Quiet time after the last keystroke before the draft is saved.
 const AUTOSAVE_AFTER: Duration = Duration::from_secs(2);
@@ -108,6 +108,16 @@ impl Autosave {
     /// editor is told, and the typing counts as unsaved again: leaving asks first, and the
     /// next keystroke or Ctrl+S saves anew. (An answer that comes later still counts.)
     pub fn start_saving(&self) -> SaveTicket {
+        self.start(Message::new("editor-no-answer"))
+    }
+
+    /// As [`Autosave::start_saving`], for the editing bar's write (a publication): Ctrl+S
+    /// would save a draft, so the message only asks to try again.
+    pub fn start_writing(&self) -> SaveTicket {
+        self.start(Message::new("editor-no-answer-write"))
+    }
+
+    fn start(&self, no_answer: Message) -> SaveTicket {
         self.state.set(SaveState::Saving);
         let save = self.saves.get_value() + 1;
         self.saves.set_value(save);
@@ -118,7 +128,7 @@ impl Autosave {
                     && this.state.try_get_untracked() == Some(SaveState::Saving);
                 if still_waiting {
                     this.state
-                        .set(SaveState::Failed(tr(this.lang, "editor-no-answer")));
+                        .set(SaveState::Failed(no_answer.in_lang(this.lang)));
                 }
             },
             ANSWER_WITHIN,

@@ -20,6 +20,10 @@ pub struct Draft<F: 'static, T: 'static> {
     pub fields: RwSignal<F>,
     /// The version of the shared draft this editor saw last (0: none).
     pub draft_version: RwSignal<i64>,
+    /// That draft's fields as stored (trimmed, the body sanitised), when the editor knows
+    /// them: opened with it, or answered by its save. A conflict compares the draft fetched
+    /// then with these to tell whether anybody else saved one.
+    pub drafted: RwSignal<Option<F>>,
     /// The field the server refused, with why.
     pub field_error: RwSignal<Option<(String, String)>>,
     /// This editor's fields and the other version, until the editor chooses.
@@ -41,16 +45,18 @@ where
     T: Send + Sync + 'static,
 {
     /// An editor starting from `fields`; `stored` is the shared draft they come from, as its
-    /// version and the time it was saved, if there is one. Call it where the editor is built
-    /// (the autosave reads the page's language).
+    /// version and the time it was saved, if there is one (then `fields` are its fields). Call
+    /// it where the editor is built (the autosave reads the page's language).
     pub fn new(fields: F, stored: Option<(i64, &str)>) -> Self {
         let autosave = Autosave::new(match stored {
             Some((_, saved_at)) => SaveState::Saved(saved_at.to_string()),
             None => SaveState::Unchanged,
         });
+        let drafted = stored.map(|_| fields.clone());
         Draft {
             fields: RwSignal::new(fields),
             draft_version: RwSignal::new(stored.map_or(0, |(version, _)| version)),
+            drafted: RwSignal::new(drafted),
             field_error: RwSignal::new(None),
             conflict: RwSignal::new(None),
             autosave,
@@ -114,6 +120,7 @@ where
             match answer {
                 Ok(saved) => {
                     self.draft_version.set(saved.draft_version);
+                    self.drafted.set(Some(saved.fields));
                     self.field_error.set(None);
                     // Typing that went on during the save is saved next time.
                     let unchanged = self.fields.with_untracked(|fields| *fields == sent);

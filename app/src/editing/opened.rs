@@ -115,6 +115,7 @@ impl<K: Editable> Opened<K> {
             return Some(theirs);
         };
         draft.draft_version.set(stored.draft_version);
+        draft.drafted.set(Some(stored.fields.clone()));
         let saved = SaveState::Saved(stored.saved_at.clone());
         draft.autosave.state.set(saved);
         None
@@ -143,7 +144,7 @@ impl<K: Editable> Opened<K> {
         let (draft, autosave) = (self.draft, self.draft.autosave);
         let write =
             move || {
-                let ticket = autosave.start_saving();
+                let ticket = autosave.start_writing();
                 spawn_local(async move {
                     let mut answer = K::write(self.request()).await;
                     // The item as fetched to judge a conflict, so the choice needs no second fetch.
@@ -163,6 +164,7 @@ impl<K: Editable> Opened<K> {
                             follow_address::<K>(self.slug, lang, written.slug.as_deref());
                             self.version.set(written.version);
                             draft.draft_version.set(0);
+                            draft.drafted.set(None);
                             draft.field_error.set(None);
                             let message = done(&written);
                             self.saved.set(Some(written.fields));
@@ -196,9 +198,10 @@ impl<K: Editable> Opened<K> {
         let Ok(theirs) = self.fetch_again(lang).await else {
             return Err(None);
         };
-        let draft_version = self.draft.draft_version.get_untracked();
-        let mine = self.draft.fields.get_untracked();
-        let beside_text = theirs.changed_only_beside_text(&saved, &mine, draft_version);
+        let number = self.draft.draft_version.get_untracked();
+        let drafted = self.draft.drafted.get_untracked();
+        let known_draft = drafted.as_ref().map(|fields| (number, fields));
+        let beside_text = theirs.changed_only_beside_text(&saved, known_draft);
         let undoes = self
             .details
             .with_untracked(|known| K::write_would_undo(known, &theirs.details));
@@ -233,6 +236,9 @@ impl<K: Editable> Opened<K> {
             draft
                 .draft_version
                 .set(theirs.draft.as_ref().map_or(0, |draft| draft.draft_version));
+            draft
+                .drafted
+                .set(theirs.draft.as_ref().map(|draft| draft.fields.clone()));
             conflict.set(None);
             draft.autosave.state.set(SaveState::Unsaved);
             save_now();

@@ -102,21 +102,23 @@ impl<K: Editable> EditableItem<K::Fields, K> {
     }
 
     /// Whether the item, as fetched after a conflict, changed only beside its text since an
-    /// editor's version, so the editor's write of `mine` loses nobody's words: its fields are
-    /// still those saved there (`saved`), and its shared draft is none, as the editor saw
-    /// (`draft_version` 0), or the one it saw last holding `mine`. (A draft's number starts
-    /// again after a publication, so the number alone does not say whose it is.)
+    /// editor's version, so the editor's write loses nobody's words: its fields are still
+    /// those saved there (`saved`), and its shared draft is still the one the editor knows
+    /// (`known_draft`, its number and its text as stored; none: no draft). A draft's number
+    /// starts again after a publication, so the number alone does not say whose it is.
     pub fn changed_only_beside_text(
         &self,
         saved: &K::Fields,
-        mine: &K::Fields,
-        draft_version: i64,
+        known_draft: Option<(i64, &K::Fields)>,
     ) -> bool {
-        let draft_is_mine = match &self.draft {
-            None => draft_version == 0,
-            Some(draft) => draft.draft_version == draft_version && draft.fields == *mine,
+        let draft_is_known = match (&self.draft, known_draft) {
+            (None, None) => true,
+            (Some(draft), Some((number, fields))) => {
+                draft.draft_version == number && draft.fields == *fields
+            }
+            _ => false,
         };
-        self.current == *saved && draft_is_mine
+        self.current == *saved && draft_is_known
     }
 }
 
@@ -499,30 +501,33 @@ mod tests {
 
     /// (same text and draft, text changed, a draft saved since, a draft of another text under
     /// the same number) for an item of either kind, its draft (3) holding the editor's text.
-    fn beside_text<K: Editable>(item: EditableItem<K::Fields, K>) -> [bool; 4] {
+    fn beside_text<K: Editable>(item: EditableItem<K::Fields, K>) -> [bool; 5] {
         let saved = item.current.clone();
-        let mine = item.draft.clone().expect("a draft").fields;
+        let drafted = item.draft.clone().expect("a draft").fields;
         let mut changed = item.clone();
-        changed.current = mine.clone();
+        changed.current = drafted.clone();
         [
-            item.changed_only_beside_text(&saved, &mine, 3),
-            changed.changed_only_beside_text(&saved, &mine, 3),
-            item.changed_only_beside_text(&saved, &mine, 2),
-            item.changed_only_beside_text(&saved, &saved, 3),
+            item.changed_only_beside_text(&saved, Some((3, &drafted))),
+            changed.changed_only_beside_text(&saved, Some((3, &drafted))),
+            item.changed_only_beside_text(&saved, Some((2, &drafted))),
+            // Another editor's draft under the number this editor's had.
+            item.changed_only_beside_text(&saved, Some((3, &saved))),
+            item.changed_only_beside_text(&saved, None),
         ]
     }
 
     #[test]
     fn a_conflict_made_only_beside_the_text_is_told_apart_for_both_kinds() {
         // Version 6 after an address change; the editor's draft (3) went on with it.
-        let expected = [true, false, false, false];
+        let expected = [true, false, false, false, false];
         assert_eq!(beside_text(article(6, Some(6))), expected);
         assert_eq!(beside_text(event(6, Some(6))), expected);
         // No draft at all: the editor saw none either, or saw one someone published since.
         let (before, now) = (article(5, None), article(6, None));
-        assert!(now.changed_only_beside_text(&before.current, &before.current, 0));
+        assert!(now.changed_only_beside_text(&before.current, None));
         let (before, now) = (event(5, None), event(6, None));
-        assert!(!now.changed_only_beside_text(&before.current, &before.current, 3));
+        let drafted = before.current.clone();
+        assert!(!now.changed_only_beside_text(&before.current, Some((3, &drafted))));
     }
 
     #[test]

@@ -411,7 +411,10 @@ where
     ) -> Result<i64, StoreError> {
         let tables = ItemTables::of(kind);
         let mut tx = self.begin_write().await?;
-        let sql = format!("SELECT slug, version FROM {} WHERE id = $1", tables.items);
+        let sql = format!(
+            "SELECT slug, version FROM {} WHERE id = $1 AND trashed_at IS NULL",
+            tables.items
+        );
         let before: Option<AddressAt> = sqlx::query_as(&sql)
             .bind(id)
             .fetch_optional(&mut *tx)
