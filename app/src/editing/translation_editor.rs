@@ -7,18 +7,16 @@
 use leptos::{html, prelude::*, task::spawn_local};
 
 use super::{
-    autosave::{field_message, Autosave, SaveState},
+    autosave::{field_message, SaveState},
     body_editor::BodyEditor,
     conflict::{translation_labels, translation_parts, ConflictView},
+    drafting::Draft,
     get_translation, save_translation,
     shell::{editor_keys, EditorBar},
     text_field::{EditableText, Lines},
     ItemKind, TranslationFields, TranslationSave,
 };
-use crate::{
-    error::AppError,
-    i18n::{tr, tr_with, Arg, Lang},
-};
+use crate::i18n::{tr, tr_with, Arg, Lang};
 
 /// `lang` is the translation's language, which is also the page's: the editor's own words
 /// are in it too.
@@ -30,34 +28,47 @@ pub fn TranslationEditor(
     start: TranslationFields,
     on_leave: Callback<()>,
 ) -> impl IntoView {
-    let fields = RwSignal::new(start.clone());
-    let autosave = Autosave::new(SaveState::Unchanged);
-    let state = autosave.state;
-    let field_error = RwSignal::new(None::<(String, String)>);
-    // Someone else's translation, saved since this one started: (mine, theirs).
-    let conflict = RwSignal::new(None::<(TranslationFields, TranslationFields)>);
+    // A translation has no shared draft: only the fields, the conflict and the save state.
+    let draft = Draft::<TranslationFields, TranslationFields>::new(start.clone(), None);
+    let (fields, field_error, conflict) = (draft.fields, draft.field_error, draft.conflict);
+    let state = draft.autosave.state;
     let body = NodeRef::<html::Div>::new();
     let error_for = move |field: &'static str| field_message(field_error, field);
     let edit = move |change: &dyn Fn(&mut TranslationFields)| {
         fields.update(|fields| change(fields));
         state.set(SaveState::Unsaved);
     };
+    // The translation as stored now, as the conflict's other side: none when it is this
+    // very text (its save's answer was lost), which is saved then.
+    let stored_slug = slug.clone();
+    let theirs = move || {
+        let slug = stored_slug.clone();
+        async move {
+            let theirs = get_translation(kind, slug, lang).await?;
+            if !same_text(&theirs, &fields.get_untracked()) {
+                return Ok(Some(theirs));
+            }
+            fields.update(|fields| fields.version = theirs.version);
+            state.set(SaveState::Unchanged);
+            Ok(None)
+        }
+    };
     let save = move || {
         // A second Ctrl+S or click while the first is on its way would meet its own save.
         if state.get_untracked() == SaveState::Saving {
             return;
         }
-        let slug = slug.clone();
         let request = TranslationSave {
             kind,
             slug: slug.clone(),
             lang,
             fields: fields.get_untracked(),
         };
-        let ticket = autosave.start_saving();
+        let ticket = draft.autosave.start_saving();
+        let theirs = theirs.clone();
         spawn_local(async move {
             let answer = save_translation(request).await;
-            if !autosave.latest(ticket) {
+            if !draft.autosave.latest(ticket) {
                 return;
             }
             match answer {
@@ -67,24 +78,7 @@ pub fn TranslationEditor(
                     let at = [("at", Arg::Text(&saved.at))];
                     state.set(SaveState::Done(tr_with(lang, "translation-saved-at", &at)));
                 }
-                Err(error @ AppError::Conflict { .. }) => {
-                    state.set(SaveState::Failed(error.describe(lang)));
-                    match get_translation(kind, slug, lang).await {
-                        // What is stored is this very text (its answer was lost): saved.
-                        Ok(theirs) if same_text(&theirs, &fields.get_untracked()) => {
-                            fields.update(|fields| fields.version = theirs.version);
-                            state.set(SaveState::Unchanged);
-                        }
-                        Ok(theirs) => conflict.set(Some((fields.get_untracked(), theirs))),
-                        Err(error) => state.set(SaveState::Failed(error.describe(lang))),
-                    }
-                }
-                Err(AppError::Validation { field, message }) => {
-                    let message = message.in_lang(lang);
-                    state.set(SaveState::Failed(message.clone()));
-                    field_error.set(Some((field, message)));
-                }
-                Err(error) => state.set(SaveState::Failed(error.describe(lang))),
+                Err(error) => draft.failed(lang, error, theirs),
             }
         });
     };
