@@ -71,8 +71,8 @@ impl KindService for ArticleKind {
         &mut fields.body_html
     }
 
-    /// Publishes: the article's other details (category, linked event, attachments, first
-    /// publication time) stay as they are.
+    /// Publishes: the article's other details (category, linked event, attachments, the
+    /// date of its first publication) stay as they are.
     async fn version_of(id: i64, fields: ArticleFields) -> Result<NewArticle, AppError> {
         let fields = validate::article_fields(&fields)?;
         let article = article_by_id(id).await?;
@@ -85,17 +85,13 @@ impl KindService for ArticleKind {
                 .map(|event| event.slug),
             None => None,
         };
-        let published_at = if article.status == Status::Published {
-            article.published_at
-        } else {
-            Utc::now()
-        };
         Ok(NewArticle {
             title: fields.title,
             lead: fields.lead,
             body_html: SafeHtml::sanitize_off_thread(fields.body_html).await?,
             contact: fields.contact,
-            published_at,
+            // The store dates a first publication (`date_first_publication`).
+            published_at: article.published_at,
             category: article.category.map(|c| c.slug),
             event,
             attachments,

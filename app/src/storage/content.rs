@@ -170,6 +170,8 @@ pub struct NewArticle {
     pub lead: String,
     pub body_html: SafeHtml,
     pub contact: String,
+    /// The date of an article stored as published. An update keeps the stored date: the
+    /// store dates an article when it is first published.
     pub published_at: DateTime<Utc>,
     pub category: Option<String>,
     /// Slug of the event the article reports on.

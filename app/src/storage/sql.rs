@@ -150,7 +150,29 @@ where
         let columns = article_columns_written(article, links);
         let id = Self::insert_item(conn, &ItemTables::ARTICLES, &columns, &article.title).await?;
         Self::replace_attachments(conn, id, &article.attachments).await?;
+        // One stored as published (the demo, an import of old content) keeps its date.
+        Self::date_first_publication(conn, id, article.published_at).await?;
         Ok(id)
+    }
+
+    /// An article's date is the time it was first published: when article `id` is published
+    /// now and readers never saw it before, its date becomes `at`. Hidden and shown again,
+    /// by its text or its settings, it keeps the date it had. Every write that may publish
+    /// an article ends with this, in its transaction.
+    pub(super) async fn date_first_publication(
+        conn: &mut D::Connection,
+        id: i64,
+        at: DateTime<Utc>,
+    ) -> Result<(), StoreError> {
+        sqlx::query(
+            "UPDATE articles SET published_at = $1, was_published = TRUE \
+             WHERE id = $2 AND status = 'published' AND NOT was_published",
+        )
+        .bind(D::instant(at))
+        .bind(id)
+        .execute(&mut *conn)
+        .await?;
+        Ok(())
     }
 
     /// Binds `columns`' values in their order.

@@ -20,10 +20,12 @@ use sqlx::{Column, Row, TypeInfo, ValueRef};
 
 use super::sql::prelude::{Dialect, SqlStore, SqlValue};
 use super::StoreError;
+use upgrade::upgraded;
 
-/// The file format's version. Format 1 (article drafts as four text columns) is brought up
-/// to date as it is read ([`upgraded`]); an import refuses any other.
-pub const FORMAT: u32 = 2;
+/// The file format's version. Older formats are brought up to date as they are read
+/// ([`upgraded`]): format 1 had article drafts as four text columns, format 2 no
+/// `articles.was_published`. An import refuses any other.
+pub const FORMAT: u32 = 3;
 
 /// A whole site, as `notikumi export` writes it.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -86,7 +88,11 @@ const INSTANTS: &[&str] = &[
 ];
 
 /// Columns holding truth values: `BOOLEAN` on PostgreSQL, 0 or 1 on SQLite.
-const TRUTHS: &[&str] = &["events.all_day", "event_revisions.all_day"];
+const TRUTHS: &[&str] = &[
+    "articles.was_published",
+    "events.all_day",
+    "event_revisions.all_day",
+];
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Kind {
@@ -179,51 +185,6 @@ fn table_of<R: Row>(
         columns: columns.into_iter().map(|(name, _, _)| name).collect(),
         rows: values,
     })
-}
-
-/// `site` in this version's format: a format-1 file's article drafts, which had their text in
-/// four columns, become one JSON document each, as the migration `one_draft_shape` moved them
-/// in the database. A format-1 drafts table without those columns, or with a row of the wrong
-/// length, is refused.
-fn upgraded(site: &SiteExport) -> Result<std::borrow::Cow<'_, SiteExport>, StoreError> {
-    if site.notikumi_export != 1 {
-        return Ok(std::borrow::Cow::Borrowed(site));
-    }
-    const TEXTS: [&str; 4] = ["title", "lead", "body_html", "contact"];
-    let mut site = site.clone();
-    site.notikumi_export = FORMAT;
-    for table in site
-        .tables
-        .iter_mut()
-        .filter(|t| t.name == "article_drafts")
-    {
-        let mut positions = TEXTS
-            .iter()
-            .map(|name| table.columns.iter().position(|column| column == name))
-            .collect::<Option<Vec<usize>>>()
-            .ok_or_else(|| refused("article_drafts: a format-1 draft lacks its text".into()))?;
-        let width = table.columns.len();
-        if table.rows.iter().any(|row| row.len() != width) {
-            return Err(refused(format!(
-                "article_drafts: a row of other than {width} values"
-            )));
-        }
-        // Removed from the end first, so the positions still to go stay where they are.
-        positions.sort_unstable_by(|a, b| b.cmp(a));
-        for row in &mut table.rows {
-            let mut fields = serde_json::Map::new();
-            fields.insert("format".into(), Value::from(1));
-            for at in &positions {
-                fields.insert(table.columns[*at].clone(), row.remove(*at));
-            }
-            row.push(Value::from(Value::Object(fields).to_string()));
-        }
-        for at in positions {
-            table.columns.remove(at);
-        }
-        table.columns.push("fields".into());
-    }
-    Ok(std::borrow::Cow::Owned(site))
 }
 
 /// The file's tables in import order, each checked against the tables that travel.
@@ -519,6 +480,8 @@ pub(super) async fn insert_postgres_rows(
     }
     Ok(())
 }
+
+mod upgrade;
 
 #[cfg(test)]
 mod tests;

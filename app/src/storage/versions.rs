@@ -160,7 +160,9 @@ where
         let mut tx = self.begin_write().await?;
         let links = Self::article_links(&mut tx, article).await?;
         let write = VersionedWrite::new(id, expected_version, draft, audit);
-        let columns = article_columns_written(article, links);
+        let mut columns = article_columns_written(article, links);
+        // An update never moves the article's date; its first publication dates it, below.
+        columns.retain(|(name, _)| *name != "published_at");
         Self::update_item(
             &mut tx,
             &ItemTables::ARTICLES,
@@ -170,6 +172,7 @@ where
         )
         .await?;
         Self::replace_attachments(&mut tx, id, &article.attachments).await?;
+        Self::date_first_publication(&mut tx, id, Utc::now()).await?;
         let written = Self::article_in(&mut tx, id).await?;
         tx.commit().await?;
         Ok(written)
@@ -396,6 +399,7 @@ where
         let draft = DraftRule::Follows;
         let write = VersionedWrite::new(id, expected_version, draft, audit);
         Self::finish_versioned_write(&mut tx, &ItemTables::ARTICLES, updated, write).await?;
+        Self::date_first_publication(&mut tx, id, Utc::now()).await?;
         let written = Self::article_in(&mut tx, id).await?;
         tx.commit().await?;
         Ok(written)

@@ -10,6 +10,7 @@ contract_tests!(
     an_item_in_the_trash_is_not_written_and_stays_there,
     articles_link_to_their_event_and_carry_attachments,
     article_settings_change_category_and_status,
+    an_articles_date_is_its_first_publication,
 );
 
 async fn articles_are_listed_newest_first_in_pages(store: SharedStore) {
@@ -321,4 +322,127 @@ async fn article_settings_change_category_and_status(store: SharedStore) {
         .await
         .expect("read")
         .is_some());
+}
+
+/// An article's date is when readers first saw it, whichever way it was published (its text
+/// or its settings); hidden and shown again, either way, it keeps that date.
+async fn an_articles_date_is_its_first_publication(store: SharedStore) {
+    let created_at = utc(2021, 5, 3, 7, 0);
+    let unpublished = |title: &str| {
+        let mut new = article(title, created_at);
+        new.status = Status::Draft;
+        new
+    };
+    let visibility = |status| ArticleSettings {
+        category: None,
+        status,
+    };
+    let just_now =
+        |article: &Article| Utc::now() - article.published_at < chrono::Duration::minutes(1);
+
+    // Published by its text: dated then, not when it was created.
+    let first = store
+        .create_article(&unpublished("Pirmais"), None)
+        .await
+        .expect("article");
+    let mut text = unpublished("Pirmais");
+    text.status = Status::Published;
+    let published = store
+        .update_article(
+            first.id,
+            first.version,
+            &text,
+            DraftRule::Publishes(0),
+            audit("published"),
+        )
+        .await
+        .expect("published");
+    assert!(just_now(&published), "{}", published.published_at);
+    let date = published.published_at;
+    // Hidden by its settings and published by its text again: the same date.
+    let hidden = store
+        .update_article_settings(
+            first.id,
+            published.version,
+            &visibility(Status::Draft),
+            audit("x"),
+        )
+        .await
+        .expect("hidden");
+    text.published_at = created_at;
+    let again = store
+        .update_article(
+            first.id,
+            hidden.version,
+            &text,
+            DraftRule::Publishes(0),
+            audit("published"),
+        )
+        .await
+        .expect("published again");
+    assert_eq!(
+        again.published_at, date,
+        "the first publication's date stays"
+    );
+    // Hidden and shown again by its settings: the same date.
+    let hidden = store
+        .update_article_settings(
+            first.id,
+            again.version,
+            &visibility(Status::Draft),
+            audit("x"),
+        )
+        .await
+        .expect("hidden");
+    let shown = store
+        .update_article_settings(
+            first.id,
+            hidden.version,
+            &visibility(Status::Published),
+            audit("x"),
+        )
+        .await
+        .expect("shown");
+    assert_eq!(shown.published_at, date);
+
+    // Published by its settings first: dated then too.
+    let second = store
+        .create_article(&unpublished("Otrais"), None)
+        .await
+        .expect("article");
+    let shown = store
+        .update_article_settings(
+            second.id,
+            second.version,
+            &visibility(Status::Published),
+            audit("x"),
+        )
+        .await
+        .expect("shown");
+    assert!(just_now(&shown), "{}", shown.published_at);
+
+    // Stored as published (the demo, an import): its own date.
+    let stored = store
+        .create_article(&article("Trešais", created_at), None)
+        .await
+        .expect("article");
+    let hidden = store
+        .update_article_settings(
+            stored.id,
+            stored.version,
+            &visibility(Status::Draft),
+            audit("x"),
+        )
+        .await
+        .expect("hidden");
+    let shown = store
+        .update_article_settings(
+            stored.id,
+            hidden.version,
+            &visibility(Status::Published),
+            audit("x"),
+        )
+        .await
+        .expect("shown");
+    assert_eq!(shown.published_at, created_at);
 }

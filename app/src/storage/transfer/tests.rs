@@ -82,11 +82,84 @@ fn a_format_one_files_article_drafts_become_one_document_each() {
 }
 
 #[test]
+fn a_format_two_files_articles_learn_which_readers_saw() {
+    let articles = table(
+        "articles",
+        &["id", "published_at", "status", "title"],
+        vec![
+            vec![
+                Value::from(1),
+                Value::from("2020-08-03T07:00:00Z"),
+                Value::from("published"),
+                Value::from("Publicēts"),
+            ],
+            vec![
+                Value::from(2),
+                Value::from("2020-08-04T07:00:00Z"),
+                Value::from("draft"),
+                Value::from("Paslēpts"),
+            ],
+            vec![
+                Value::from(3),
+                Value::from("2020-08-05T07:00:00Z"),
+                Value::from("draft"),
+                Value::from("Nekad"),
+            ],
+        ],
+    );
+    let audit_log = table(
+        "audit_log",
+        &["action", "id", "item_id", "item_kind"],
+        vec![
+            vec![
+                Value::from("published"),
+                Value::from(1),
+                Value::from(2),
+                Value::from("article"),
+            ],
+            vec![
+                Value::from("published"),
+                Value::from(2),
+                Value::from(3),
+                Value::from("event"),
+            ],
+            vec![
+                Value::from("changed"),
+                Value::from(3),
+                Value::from(3),
+                Value::from("article"),
+            ],
+        ],
+    );
+    let mut old = site(vec![articles, audit_log]);
+    old.notikumi_export = 2;
+    let new = upgraded(&old).expect("upgrades");
+    assert_eq!(new.notikumi_export, FORMAT);
+    let articles = &new.tables[0];
+    assert_eq!(
+        articles.columns,
+        ["id", "published_at", "status", "title", "was_published"]
+    );
+    let seen: Vec<&Value> = articles.rows.iter().map(|row| &row[4]).collect();
+    // Published now; hidden after the log saw it published; never published (the log's
+    // "published" line for id 3 is an event's).
+    assert_eq!(
+        seen,
+        [&Value::Bool(true), &Value::Bool(true), &Value::Bool(false)]
+    );
+    assert!(tables_to_import(&new).is_ok());
+
+    let mut short = old;
+    short.tables[0].rows[1].pop();
+    assert!(upgraded(&short).is_err(), "a row that is too short");
+}
+
+#[test]
 fn a_file_that_is_not_an_export_of_this_format_is_refused_with_its_reason() {
     let mut newer = site(vec![]);
     newer.notikumi_export = FORMAT + 1;
     let refusals = [
-        (newer, "format 3"),
+        (newer, "format 4"),
         (
             site(vec![table("sessions", &["id"], vec![])]),
             "unknown table",

@@ -1,0 +1,121 @@
+//! Export files of earlier formats, brought up to this one as they are read, the way the
+//! migrations brought the databases they came from.
+
+use std::{borrow::Cow, collections::HashSet};
+
+use serde_json::Value;
+
+use super::{refused, SiteExport, TableRows, FORMAT};
+use crate::storage::StoreError;
+
+/// `site` in this version's format ([`FORMAT`]); a file already in it is used as it is.
+pub(super) fn upgraded(site: &SiteExport) -> Result<Cow<'_, SiteExport>, StoreError> {
+    if site.notikumi_export >= FORMAT || site.notikumi_export == 0 {
+        return Ok(Cow::Borrowed(site));
+    }
+    let mut site = site.clone();
+    if site.notikumi_export == 1 {
+        drafts_as_documents(&mut site)?;
+    }
+    first_publications(&mut site)?;
+    site.notikumi_export = FORMAT;
+    Ok(Cow::Owned(site))
+}
+
+/// Format 1 to 2: article drafts, which had their text in four columns, become one JSON
+/// document each, as the migration `one_draft_shape` moved them in the database. A drafts
+/// table without those columns, or with a row of the wrong length, is refused.
+fn drafts_as_documents(site: &mut SiteExport) -> Result<(), StoreError> {
+    const TEXTS: [&str; 4] = ["title", "lead", "body_html", "contact"];
+    for table in site
+        .tables
+        .iter_mut()
+        .filter(|t| t.name == "article_drafts")
+    {
+        let mut positions = TEXTS
+            .iter()
+            .map(|name| table.columns.iter().position(|column| column == name))
+            .collect::<Option<Vec<usize>>>()
+            .ok_or_else(|| refused("article_drafts: a format-1 draft lacks its text".into()))?;
+        rows_are_whole(table)?;
+        // Removed from the end first, so the positions still to go stay where they are.
+        positions.sort_unstable_by(|a, b| b.cmp(a));
+        for row in &mut table.rows {
+            let mut fields = serde_json::Map::new();
+            fields.insert("format".into(), Value::from(1));
+            for at in &positions {
+                fields.insert(table.columns[*at].clone(), row.remove(*at));
+            }
+            row.push(Value::from(Value::Object(fields).to_string()));
+        }
+        for at in positions {
+            table.columns.remove(at);
+        }
+        table.columns.push("fields".into());
+    }
+    Ok(())
+}
+
+/// Format 2 to 3: articles get `was_published`, as the migration `first_publication` filled
+/// it: an article readers saw is one published now or one the audit log says was published.
+fn first_publications(site: &mut SiteExport) -> Result<(), StoreError> {
+    let logged = logged_as_published(site)?;
+    for table in site.tables.iter_mut().filter(|t| t.name == "articles") {
+        let [id, status] = positions(table, ["id", "status"])?;
+        rows_are_whole(table)?;
+        // Columns stay in alphabetical order.
+        let at = table
+            .columns
+            .partition_point(|column| column.as_str() < "was_published");
+        table.columns.insert(at, "was_published".into());
+        for row in &mut table.rows {
+            let seen = row[status] == "published"
+                || row[id].as_i64().is_some_and(|id| logged.contains(&id));
+            row.insert(at, Value::Bool(seen));
+        }
+    }
+    Ok(())
+}
+
+/// The ids of the articles the file's audit log says were published.
+fn logged_as_published(site: &SiteExport) -> Result<HashSet<i64>, StoreError> {
+    let mut logged = HashSet::new();
+    for table in site.tables.iter().filter(|t| t.name == "audit_log") {
+        let [kind, id, action] = positions(table, ["item_kind", "item_id", "action"])?;
+        rows_are_whole(table)?;
+        let published = table
+            .rows
+            .iter()
+            .filter(|row| row[kind] == "article" && row[action] == "published");
+        logged.extend(published.filter_map(|row| row[id].as_i64()));
+    }
+    Ok(logged)
+}
+
+/// Where `table` has each of the columns `names`; refused when it lacks one.
+fn positions<const N: usize>(
+    table: &TableRows,
+    names: [&str; N],
+) -> Result<[usize; N], StoreError> {
+    let mut found = [0; N];
+    for (place, name) in found.iter_mut().zip(names) {
+        *place = table
+            .columns
+            .iter()
+            .position(|column| column == name)
+            .ok_or_else(|| refused(format!("{}: no column {name}", table.name)))?;
+    }
+    Ok(found)
+}
+
+/// Refuses a table with a row of other than one value per column.
+fn rows_are_whole(table: &TableRows) -> Result<(), StoreError> {
+    let width = table.columns.len();
+    if table.rows.iter().any(|row| row.len() != width) {
+        return Err(refused(format!(
+            "{}: a row of other than {width} values",
+            table.name
+        )));
+    }
+    Ok(())
+}
