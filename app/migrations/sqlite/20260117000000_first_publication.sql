@@ -1,8 +1,14 @@
 -- Whether readers ever saw the article. Its date (`published_at`) is set when it is first
 -- published, whichever way (publishing its text or its settings), and kept when it is
--- hidden and shown again. Articles published before this column existed are the ones
--- published now or logged as published.
+-- hidden and shown again. Before this column, an article readers saw is one published now,
+-- one the audit log says was published or restored (a restore publishes), or one that was
+-- not made by an editor (the demo, an import: those are stored as they were, dated).
 ALTER TABLE articles ADD COLUMN was_published INTEGER NOT NULL DEFAULT 0;
 UPDATE articles SET was_published = 1
     WHERE status = 'published'
-       OR id IN (SELECT item_id FROM audit_log WHERE item_kind = 'article' AND action = 'published');
+       OR EXISTS (SELECT 1 FROM audit_log
+                  WHERE item_kind = 'article' AND item_id = articles.id
+                    AND (action = 'published' OR action LIKE 'restored version %'))
+       OR NOT EXISTS (SELECT 1 FROM audit_log
+                      WHERE item_kind = 'article' AND item_id = articles.id
+                        AND action = 'created');

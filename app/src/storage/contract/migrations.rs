@@ -1,5 +1,5 @@
-//! Migrations that move saved words: a database made by the version before keeps them, on
-//! SQLite and on PostgreSQL.
+//! Migrations that move saved words or fill in what was not kept: a database made by the
+//! version before keeps them, on SQLite and on PostgreSQL.
 
 use std::borrow::Cow;
 
@@ -10,17 +10,93 @@ use crate::editing::ItemKind;
 
 /// The migration that made article drafts one JSON document, as event drafts are.
 const ONE_DRAFT_SHAPE: i64 = 20260115000000;
+/// The migration that made articles remember whether readers saw them.
+const FIRST_PUBLICATION: i64 = 20260117000000;
 
-/// `migrator` without `ONE_DRAFT_SHAPE` and what came after it.
-fn before_one_draft_shape(mut migrator: Migrator) -> Migrator {
+/// `migrator` without the migration `version` and what came after it.
+fn before(mut migrator: Migrator, version: i64) -> Migrator {
     let earlier: Vec<_> = migrator
         .migrations
         .iter()
-        .filter(|migration| migration.version < ONE_DRAFT_SHAPE)
+        .filter(|migration| migration.version < version)
         .cloned()
         .collect();
     migrator.migrations = Cow::Owned(earlier);
     migrator
+}
+
+/// A new SQLite database as the version before `version` made it, holding `rows` (each
+/// statement's `$1` an instant): its URL, for this version's store to open and migrate.
+async fn sqlite_before(version: i64, rows: &[&str]) -> String {
+    use std::str::FromStr;
+
+    let path = std::env::temp_dir().join(format!("notikumi-migrate-{}.db", uuid::Uuid::new_v4()));
+    let url = format!("sqlite:{}", path.display());
+    let options = sqlx::sqlite::SqliteConnectOptions::from_str(&url)
+        .expect("URL")
+        .create_if_missing(true);
+    let pool = sqlx::SqlitePool::connect_with(options)
+        .await
+        .expect("opens");
+    before(sqlx::migrate!("./migrations/sqlite"), version)
+        .run(&pool)
+        .await
+        .expect("earlier migrations");
+    for sql in rows {
+        sqlx::query(sql)
+            .bind(1_600_000_000_i64)
+            .execute(&pool)
+            .await
+            .expect(sql);
+    }
+    pool.close().await;
+    url
+}
+
+/// Removes the SQLite database at `url` with its journal.
+fn remove_sqlite(url: &str) {
+    let path = url.trim_start_matches("sqlite:");
+    for suffix in ["", "-wal", "-shm"] {
+        let _ = std::fs::remove_file(format!("{path}{suffix}"));
+    }
+}
+
+/// As [`sqlite_before`], on a new PostgreSQL database: its URL and name.
+async fn postgres_before(version: i64, rows: &[&str]) -> (String, String) {
+    let name = format!("notikumi_test_{}", uuid::Uuid::new_v4().simple());
+    let mut admin = PgConnection::connect(&admin_url()).await.expect("answers");
+    admin
+        .execute(format!("CREATE DATABASE {name}").as_str())
+        .await
+        .expect("created");
+    let url = with_database_name(&admin_url(), &name);
+    let pool = sqlx::PgPool::connect(&url).await.expect("opens");
+    before(sqlx::migrate!("./migrations/postgres"), version)
+        .run(&pool)
+        .await
+        .expect("earlier migrations");
+    for sql in rows {
+        sqlx::query(sql)
+            .bind(Utc::now())
+            .execute(&pool)
+            .await
+            .expect(sql);
+    }
+    pool.close().await;
+    (url, name)
+}
+
+fn admin_url() -> String {
+    std::env::var("TEST_DATABASE_URL")
+        .expect("TEST_DATABASE_URL (make test starts a throwaway PostgreSQL)")
+}
+
+async fn drop_postgres(name: &str) {
+    let mut admin = PgConnection::connect(&admin_url()).await.expect("answers");
+    admin
+        .execute(format!("DROP DATABASE IF EXISTS {name} WITH (FORCE)").as_str())
+        .await
+        .expect("dropped");
 }
 
 /// An article and its draft as the version before stored them (the text in four columns).
@@ -55,61 +131,79 @@ async fn the_draft_kept_every_word(url: &str) {
 
 #[tokio::test]
 async fn on_sqlite_an_article_draft_saved_before_keeps_every_word() {
-    use std::str::FromStr;
-
-    let path = std::env::temp_dir().join(format!("notikumi-migrate-{}.db", uuid::Uuid::new_v4()));
-    let url = format!("sqlite:{}", path.display());
-    let options = sqlx::sqlite::SqliteConnectOptions::from_str(&url)
-        .expect("URL")
-        .create_if_missing(true);
-    let pool = sqlx::SqlitePool::connect_with(options)
-        .await
-        .expect("opens");
-    before_one_draft_shape(sqlx::migrate!("./migrations/sqlite"))
-        .run(&pool)
-        .await
-        .expect("earlier migrations");
-    for sql in [ARTICLE, DRAFT] {
-        sqlx::query(sql)
-            .bind(1_600_000_000_i64)
-            .execute(&pool)
-            .await
-            .expect(sql);
-    }
-    pool.close().await;
+    let url = sqlite_before(ONE_DRAFT_SHAPE, &[ARTICLE, DRAFT]).await;
     the_draft_kept_every_word(&url).await;
-    for suffix in ["", "-wal", "-shm"] {
-        let _ = std::fs::remove_file(format!("{}{suffix}", path.display()));
-    }
+    remove_sqlite(&url);
 }
 
 #[tokio::test]
 async fn on_postgres_an_article_draft_saved_before_keeps_every_word() {
-    let admin_url = std::env::var("TEST_DATABASE_URL")
-        .expect("TEST_DATABASE_URL (make test starts a throwaway PostgreSQL)");
-    let name = format!("notikumi_test_{}", uuid::Uuid::new_v4().simple());
-    let mut admin = PgConnection::connect(&admin_url).await.expect("answers");
-    admin
-        .execute(format!("CREATE DATABASE {name}").as_str())
-        .await
-        .expect("created");
-    let url = with_database_name(&admin_url, &name);
-    let pool = sqlx::PgPool::connect(&url).await.expect("opens");
-    before_one_draft_shape(sqlx::migrate!("./migrations/postgres"))
-        .run(&pool)
-        .await
-        .expect("earlier migrations");
-    for sql in [ARTICLE, DRAFT] {
-        sqlx::query(sql)
-            .bind(Utc::now())
-            .execute(&pool)
-            .await
-            .expect(sql);
-    }
-    pool.close().await;
+    let (url, name) = postgres_before(ONE_DRAFT_SHAPE, &[ARTICLE, DRAFT]).await;
     the_draft_kept_every_word(&url).await;
-    admin
-        .execute(format!("DROP DATABASE IF EXISTS {name} WITH (FORCE)").as_str())
+    drop_postgres(&name).await;
+}
+
+/// Articles and audit lines as the version before kept them: published now (1); hidden after
+/// an editor published it (2); an editor's draft never published (3); restored, which
+/// publishes (4); stored by the demo or an import, not by an editor (5).
+const ARTICLES_SEEN_OR_NOT: [&str; 10] = [
+    "INSERT INTO articles (id, slug, title, status, published_at, created_at, updated_at) \
+     VALUES (1, 'a', 'A', 'published', $1, $1, $1)",
+    "INSERT INTO articles (id, slug, title, status, published_at, created_at, updated_at) \
+     VALUES (2, 'b', 'B', 'draft', $1, $1, $1)",
+    "INSERT INTO articles (id, slug, title, status, published_at, created_at, updated_at) \
+     VALUES (3, 'c', 'C', 'draft', $1, $1, $1)",
+    "INSERT INTO articles (id, slug, title, status, published_at, created_at, updated_at) \
+     VALUES (4, 'd', 'D', 'draft', $1, $1, $1)",
+    "INSERT INTO articles (id, slug, title, status, published_at, created_at, updated_at) \
+     VALUES (5, 'e', 'E', 'draft', $1, $1, $1)",
+    "INSERT INTO audit_log (at, actor, action, item_kind, item_id, item_title) \
+     SELECT $1, 'anna@example.lv', 'created', 'article', id, title FROM articles WHERE id < 5",
+    "INSERT INTO audit_log (at, actor, action, item_kind, item_id, item_title) \
+     VALUES ($1, 'anna@example.lv', 'published', 'article', 2, 'B')",
+    "INSERT INTO audit_log (at, actor, action, item_kind, item_id, item_title) \
+     VALUES ($1, 'anna@example.lv', 'published', 'event', 3, 'Notikums')",
+    "INSERT INTO audit_log (at, actor, action, item_kind, item_id, item_title) \
+     VALUES ($1, 'anna@example.lv', 'changed settings', 'article', 3, 'C')",
+    "INSERT INTO audit_log (at, actor, action, item_kind, item_id, item_title) \
+     VALUES ($1, 'anna@example.lv', 'restored version 1', 'article', 4, 'D')",
+];
+
+/// Which of `ARTICLES_SEEN_OR_NOT` readers saw, by the migrated column.
+const SEEN: &str = "SELECT id FROM articles WHERE was_published ORDER BY id";
+
+#[tokio::test]
+async fn on_sqlite_articles_readers_saw_before_keep_their_date() {
+    let url = sqlite_before(FIRST_PUBLICATION, &ARTICLES_SEEN_OR_NOT).await;
+    connect(&url)
         .await
-        .expect("dropped");
+        .expect("opens and migrates")
+        .close()
+        .await;
+    let pool = sqlx::SqlitePool::connect(&url).await.expect("opens");
+    let seen: Vec<i64> = sqlx::query_scalar(SEEN)
+        .fetch_all(&pool)
+        .await
+        .expect("read");
+    assert_eq!(seen, [1, 2, 4, 5]);
+    pool.close().await;
+    remove_sqlite(&url);
+}
+
+#[tokio::test]
+async fn on_postgres_articles_readers_saw_before_keep_their_date() {
+    let (url, name) = postgres_before(FIRST_PUBLICATION, &ARTICLES_SEEN_OR_NOT).await;
+    connect(&url)
+        .await
+        .expect("opens and migrates")
+        .close()
+        .await;
+    let pool = sqlx::PgPool::connect(&url).await.expect("opens");
+    let seen: Vec<i64> = sqlx::query_scalar(SEEN)
+        .fetch_all(&pool)
+        .await
+        .expect("read");
+    assert_eq!(seen, [1, 2, 4, 5]);
+    pool.close().await;
+    drop_postgres(&name).await;
 }

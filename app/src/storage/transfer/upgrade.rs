@@ -27,10 +27,11 @@ pub(super) fn upgraded(site: &SiteExport) -> Result<Cow<'_, SiteExport>, StoreEr
 /// table without those columns, or with a row of the wrong length, is refused.
 fn drafts_as_documents(site: &mut SiteExport) -> Result<(), StoreError> {
     const TEXTS: [&str; 4] = ["title", "lead", "body_html", "contact"];
+    // An empty table has no columns in the file: nothing to move.
     for table in site
         .tables
         .iter_mut()
-        .filter(|t| t.name == "article_drafts")
+        .filter(|t| t.name == "article_drafts" && !t.rows.is_empty())
     {
         let mut positions = TEXTS
             .iter()
@@ -57,10 +58,15 @@ fn drafts_as_documents(site: &mut SiteExport) -> Result<(), StoreError> {
 }
 
 /// Format 2 to 3: articles get `was_published`, as the migration `first_publication` filled
-/// it: an article readers saw is one published now or one the audit log says was published.
+/// it: an article readers saw is one published now, one the audit log says was published or
+/// restored, or one no editor made (the demo, an import).
 fn first_publications(site: &mut SiteExport) -> Result<(), StoreError> {
-    let logged = logged_as_published(site)?;
-    for table in site.tables.iter_mut().filter(|t| t.name == "articles") {
+    let log = ArticleLog::of(site)?;
+    for table in site
+        .tables
+        .iter_mut()
+        .filter(|t| t.name == "articles" && !t.rows.is_empty())
+    {
         let [id, status] = positions(table, ["id", "status"])?;
         rows_are_whole(table)?;
         // Columns stay in alphabetical order.
@@ -69,27 +75,47 @@ fn first_publications(site: &mut SiteExport) -> Result<(), StoreError> {
             .partition_point(|column| column.as_str() < "was_published");
         table.columns.insert(at, "was_published".into());
         for row in &mut table.rows {
-            let seen = row[status] == "published"
-                || row[id].as_i64().is_some_and(|id| logged.contains(&id));
+            let seen =
+                row[status] == "published" || row[id].as_i64().is_some_and(|id| log.seen(id));
             row.insert(at, Value::Bool(seen));
         }
     }
     Ok(())
 }
 
-/// The ids of the articles the file's audit log says were published.
-fn logged_as_published(site: &SiteExport) -> Result<HashSet<i64>, StoreError> {
-    let mut logged = HashSet::new();
-    for table in site.tables.iter().filter(|t| t.name == "audit_log") {
-        let [kind, id, action] = positions(table, ["item_kind", "item_id", "action"])?;
-        rows_are_whole(table)?;
-        let published = table
-            .rows
-            .iter()
-            .filter(|row| row[kind] == "article" && row[action] == "published");
-        logged.extend(published.filter_map(|row| row[id].as_i64()));
+/// What a file's audit log says about its articles.
+#[derive(Default)]
+struct ArticleLog {
+    /// Published or restored (a restore publishes).
+    published: HashSet<i64>,
+    /// Made by an editor, as a draft.
+    created: HashSet<i64>,
+}
+
+impl ArticleLog {
+    fn of(site: &SiteExport) -> Result<Self, StoreError> {
+        let mut log = ArticleLog::default();
+        let tables = site.tables.iter();
+        for table in tables.filter(|t| t.name == "audit_log" && !t.rows.is_empty()) {
+            let [kind, id, action] = positions(table, ["item_kind", "item_id", "action"])?;
+            rows_are_whole(table)?;
+            for row in table.rows.iter().filter(|row| row[kind] == "article") {
+                let (Some(item), Some(action)) = (row[id].as_i64(), row[action].as_str()) else {
+                    continue;
+                };
+                if action == "published" || action.starts_with("restored version ") {
+                    log.published.insert(item);
+                } else if action == "created" {
+                    log.created.insert(item);
+                }
+            }
+        }
+        Ok(log)
     }
-    Ok(logged)
+
+    fn seen(&self, article: i64) -> bool {
+        self.published.contains(&article) || !self.created.contains(&article)
+    }
 }
 
 /// Where `table` has each of the columns `names`; refused when it lacks one.
