@@ -32,8 +32,12 @@ impl SaveNote {
     }
 
     /// Says `text` about the item as it is now.
+    /// (It follows an answer from the server: when the editor closed meanwhile, there is
+    /// nobody to tell.)
     pub(super) fn say(self, text: String) {
-        self.line.set(Some((self.version.get_untracked(), text)));
+        if let Some(version) = self.version.try_get_untracked() {
+            self.line.set(Some((version, text)));
+        }
     }
 
     /// The line, in a polite live region.

@@ -104,12 +104,14 @@ impl<K: Editable> Opened<K> {
     /// version is no answer to a conflict with a newer one: that needs the choice.)
     fn other_side(self, theirs: EditableItem<K::Fields, K>) -> Option<EditableItem<K::Fields, K>> {
         let draft = self.draft;
+        // (Read with `try_`: it runs after a fetch, and the editor may have closed since.)
         let own = theirs.draft.as_ref().filter(|stored| {
-            stored.base_version == self.version.get_untracked()
+            self.version.try_get_untracked() == Some(stored.base_version)
                 && stored.base_version == theirs.version
                 && draft
                     .fields
-                    .with_untracked(|fields| *fields == stored.fields)
+                    .try_with_untracked(|fields| *fields == stored.fields)
+                    .unwrap_or(false)
         });
         let Some(stored) = own else {
             return Some(theirs);
@@ -124,6 +126,11 @@ impl<K: Editable> Opened<K> {
     /// The item as stored now, wherever it moved; the editor follows its address.
     async fn fetch_again(self, lang: Lang) -> Result<EditableItem<K::Fields, K>, AppError> {
         let theirs = K::fetch(self.slug.get_untracked()).await?;
+        // The editor may have closed while the item was on its way: its signals are gone,
+        // and reading one would panic. Nobody is left to tell.
+        if self.slug.is_disposed() {
+            return Err(AppError::NotFound);
+        }
         if theirs.id != self.item.id {
             // Its old address is another item's now.
             return Err(AppError::NotFound);
@@ -266,7 +273,11 @@ impl<K: Editable> Opened<K> {
 /// slug is new (an unpublished item's follows its title; an editor may choose another), the
 /// editor goes on under it, and the browser's address bar and a reload show it.
 pub fn follow_address<K: Editable>(slug: RwSignal<String>, lang: Lang, written: Option<&str>) {
-    let Some(new) = written.filter(|new| *new != slug.get_untracked()) else {
+    // (After an answer from the server: the editor may have closed meanwhile.)
+    let Some(current) = slug.try_get_untracked() else {
+        return;
+    };
+    let Some(new) = written.filter(|new| *new != current) else {
         return;
     };
     crate::components::replace_address(&lang.href(&K::PAGE(new)));

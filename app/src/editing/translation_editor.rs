@@ -45,7 +45,11 @@ pub fn TranslationEditor(
         let slug = stored_slug.clone();
         async move {
             let theirs = get_translation(kind, slug, lang).await?;
-            if !same_text(&theirs, &fields.get_untracked()) {
+            // The editor may have closed while the translation was on its way.
+            let Some(mine) = fields.try_get_untracked() else {
+                return Ok(None);
+            };
+            if !same_text(&theirs, &mine) {
                 return Ok(Some(theirs));
             }
             fields.update(|fields| fields.version = theirs.version);
