@@ -333,116 +333,58 @@ async fn an_articles_date_is_its_first_publication(store: SharedStore) {
         new.status = Status::Draft;
         new
     };
-    let visibility = |status| ArticleSettings {
-        category: None,
-        status,
+    // Each step as the editors take it, answering the article as written.
+    let show = |article: Article, status: Status| {
+        let store = store.clone();
+        async move {
+            let settings = ArticleSettings {
+                category: None,
+                status,
+            };
+            let audit = audit("changed settings");
+            let written =
+                store.update_article_settings(article.id, article.version, &settings, audit);
+            written.await.expect("settings")
+        }
+    };
+    let publish_text = |article: Article| {
+        let store = store.clone();
+        async move {
+            // As the editor sends it: the article's date as it was (the store keeps its own).
+            let mut text = unpublished(&article.title);
+            text.status = Status::Published;
+            let (rule, audit) = (DraftRule::Publishes(0), audit("published"));
+            let written = store.update_article(article.id, article.version, &text, rule, audit);
+            written.await.expect("published")
+        }
+    };
+    let create = |new: NewArticle| {
+        let store = store.clone();
+        async move { store.create_article(&new, None).await.expect("article") }
     };
     let just_now =
         |article: &Article| Utc::now() - article.published_at < chrono::Duration::minutes(1);
 
     // Published by its text: dated then, not when it was created.
-    let first = store
-        .create_article(&unpublished("Pirmais"), None)
-        .await
-        .expect("article");
-    let mut text = unpublished("Pirmais");
-    text.status = Status::Published;
-    let published = store
-        .update_article(
-            first.id,
-            first.version,
-            &text,
-            DraftRule::Publishes(0),
-            audit("published"),
-        )
-        .await
-        .expect("published");
+    let published = publish_text(create(unpublished("Pirmais")).await).await;
     assert!(just_now(&published), "{}", published.published_at);
     let date = published.published_at;
     // Hidden by its settings and published by its text again: the same date.
-    let hidden = store
-        .update_article_settings(
-            first.id,
-            published.version,
-            &visibility(Status::Draft),
-            audit("x"),
-        )
-        .await
-        .expect("hidden");
-    text.published_at = created_at;
-    let again = store
-        .update_article(
-            first.id,
-            hidden.version,
-            &text,
-            DraftRule::Publishes(0),
-            audit("published"),
-        )
-        .await
-        .expect("published again");
+    let again = publish_text(show(published, Status::Draft).await).await;
     assert_eq!(
         again.published_at, date,
         "the first publication's date stays"
     );
     // Hidden and shown again by its settings: the same date.
-    let hidden = store
-        .update_article_settings(
-            first.id,
-            again.version,
-            &visibility(Status::Draft),
-            audit("x"),
-        )
-        .await
-        .expect("hidden");
-    let shown = store
-        .update_article_settings(
-            first.id,
-            hidden.version,
-            &visibility(Status::Published),
-            audit("x"),
-        )
-        .await
-        .expect("shown");
+    let shown = show(show(again, Status::Draft).await, Status::Published).await;
     assert_eq!(shown.published_at, date);
 
     // Published by its settings first: dated then too.
-    let second = store
-        .create_article(&unpublished("Otrais"), None)
-        .await
-        .expect("article");
-    let shown = store
-        .update_article_settings(
-            second.id,
-            second.version,
-            &visibility(Status::Published),
-            audit("x"),
-        )
-        .await
-        .expect("shown");
+    let shown = show(create(unpublished("Otrais")).await, Status::Published).await;
     assert!(just_now(&shown), "{}", shown.published_at);
 
-    // Stored as published (the demo, an import): its own date.
-    let stored = store
-        .create_article(&article("Trešais", created_at), None)
-        .await
-        .expect("article");
-    let hidden = store
-        .update_article_settings(
-            stored.id,
-            stored.version,
-            &visibility(Status::Draft),
-            audit("x"),
-        )
-        .await
-        .expect("hidden");
-    let shown = store
-        .update_article_settings(
-            stored.id,
-            hidden.version,
-            &visibility(Status::Published),
-            audit("x"),
-        )
-        .await
-        .expect("shown");
+    // Stored as published (the demo, an import): its own date, also hidden and shown again.
+    let stored = create(article("Trešais", created_at)).await;
+    let shown = show(show(stored, Status::Draft).await, Status::Published).await;
     assert_eq!(shown.published_at, created_at);
 }

@@ -169,41 +169,38 @@ const ARTICLES_SEEN_OR_NOT: [&str; 10] = [
      VALUES ($1, 'anna@example.lv', 'restored version 1', 'article', 4, 'D')",
 ];
 
-/// Which of `ARTICLES_SEEN_OR_NOT` readers saw, by the migrated column.
-const SEEN: &str = "SELECT id FROM articles WHERE was_published ORDER BY id";
-
-#[tokio::test]
-async fn on_sqlite_articles_readers_saw_before_keep_their_date() {
-    let url = sqlite_before(FIRST_PUBLICATION, &ARTICLES_SEEN_OR_NOT).await;
-    connect(&url)
+/// Which of `ARTICLES_SEEN_OR_NOT` readers saw, by the column this version's store fills in as
+/// it opens the database at `url` and migrates it.
+async fn seen_after_migrating(url: &str) -> Vec<i64> {
+    const SEEN: &str = "SELECT id FROM articles WHERE was_published ORDER BY id";
+    connect(url)
         .await
         .expect("opens and migrates")
         .close()
         .await;
-    let pool = sqlx::SqlitePool::connect(&url).await.expect("opens");
-    let seen: Vec<i64> = sqlx::query_scalar(SEEN)
-        .fetch_all(&pool)
-        .await
-        .expect("read");
-    assert_eq!(seen, [1, 2, 4, 5]);
-    pool.close().await;
+    if url.starts_with("sqlite:") {
+        let pool = sqlx::SqlitePool::connect(url).await.expect("opens");
+        let seen = sqlx::query_scalar(SEEN).fetch_all(&pool).await;
+        pool.close().await;
+        seen.expect("read")
+    } else {
+        let pool = sqlx::PgPool::connect(url).await.expect("opens");
+        let seen = sqlx::query_scalar(SEEN).fetch_all(&pool).await;
+        pool.close().await;
+        seen.expect("read")
+    }
+}
+
+#[tokio::test]
+async fn on_sqlite_articles_readers_saw_before_keep_their_date() {
+    let url = sqlite_before(FIRST_PUBLICATION, &ARTICLES_SEEN_OR_NOT).await;
+    assert_eq!(seen_after_migrating(&url).await, [1, 2, 4, 5]);
     remove_sqlite(&url);
 }
 
 #[tokio::test]
 async fn on_postgres_articles_readers_saw_before_keep_their_date() {
     let (url, name) = postgres_before(FIRST_PUBLICATION, &ARTICLES_SEEN_OR_NOT).await;
-    connect(&url)
-        .await
-        .expect("opens and migrates")
-        .close()
-        .await;
-    let pool = sqlx::PgPool::connect(&url).await.expect("opens");
-    let seen: Vec<i64> = sqlx::query_scalar(SEEN)
-        .fetch_all(&pool)
-        .await
-        .expect("read");
-    assert_eq!(seen, [1, 2, 4, 5]);
-    pool.close().await;
+    assert_eq!(seen_after_migrating(&url).await, [1, 2, 4, 5]);
     drop_postgres(&name).await;
 }
