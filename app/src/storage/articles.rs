@@ -302,7 +302,8 @@ where
 }
 
 /// The columns an article's fields fill, for its insert and its update, given the ids of
-/// the category and the event it names.
+/// the category and the event it names. Not its date: an insert adds it, and an update
+/// keeps it (`date_first_publication` dates a first publication).
 pub(super) fn article_columns_written(
     article: &NewArticle,
     (category_id, event_id): (Option<i64>, Option<i64>),
@@ -315,7 +316,6 @@ pub(super) fn article_columns_written(
         ("lead", Text(article.lead.as_str().into())),
         ("body_html", Text(article.body_html.as_str().into())),
         ("contact", Text(article.contact.as_str().into())),
-        ("published_at", Instant(article.published_at)),
         ("category_id", OptionalInteger(category_id)),
         ("event_id", OptionalInteger(event_id)),
         ("status", Text(article.status.as_str().into())),

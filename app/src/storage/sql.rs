@@ -147,18 +147,20 @@ where
         article: &NewArticle,
     ) -> Result<i64, StoreError> {
         let links = Self::article_links(conn, article).await?;
-        let columns = article_columns_written(article, links);
+        let mut columns = article_columns_written(article, links);
+        // One stored as published (the demo, an import of old content) keeps its date.
+        let published = article.status == Status::Published;
+        columns.push(("published_at", ColumnValue::Instant(article.published_at)));
+        columns.push(("was_published", ColumnValue::Flag(published)));
         let id = Self::insert_item(conn, &ItemTables::ARTICLES, &columns, &article.title).await?;
         Self::replace_attachments(conn, id, &article.attachments).await?;
-        // One stored as published (the demo, an import of old content) keeps its date.
-        Self::date_first_publication(conn, id, article.published_at).await?;
         Ok(id)
     }
 
     /// An article's date is the time it was first published: when article `id` is published
     /// now and readers never saw it before, its date becomes `at`. Hidden and shown again,
-    /// by its text or its settings, it keeps the date it had. Every write that may publish
-    /// an article ends with this, in its transaction.
+    /// by its text or its settings, it keeps the date it had. Every update that may publish
+    /// an article ends with this, in its transaction (an insert writes both columns).
     pub(super) async fn date_first_publication(
         conn: &mut D::Connection,
         id: i64,

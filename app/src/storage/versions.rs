@@ -160,9 +160,7 @@ where
         let mut tx = self.begin_write().await?;
         let links = Self::article_links(&mut tx, article).await?;
         let write = VersionedWrite::new(id, expected_version, draft, audit);
-        let mut columns = article_columns_written(article, links);
-        // An update never moves the article's date; its first publication dates it, below.
-        columns.retain(|(name, _)| *name != "published_at");
+        let columns = article_columns_written(article, links);
         Self::update_item(
             &mut tx,
             &ItemTables::ARTICLES,
