@@ -200,6 +200,42 @@ test("a publication the server never answers asks to try again, without pointing
   );
 });
 
+test("a publication whose answer was lost is published once when sent again, with nothing to choose", async ({
+  browser,
+  page: reader,
+}) => {
+  const article = "/news/viltus-darba-piedavajumi-interneta-ka-tos-atpazit";
+  const editor = await editorPage(browser, EDITORS.anna.email);
+  let sent = 0;
+  await editor.route("**/api/editing/publish_article", async (route) => {
+    sent += 1;
+    if (sent > 1) return route.continue();
+    // The server publishes; its answer is lost on the way back.
+    await route.fetch();
+    await route.abort("connectionreset");
+  });
+  await editor.goto(article);
+  await hydrated(editor);
+  await editor.getByRole("button", { name: "Rediģēt šo rakstu" }).click();
+  await editor.getByRole("textbox", { name: "Virsraksts" }).focus();
+  await editor.keyboard.press("Control+End");
+  // Spaces the server trims: the text as sent is not the text as stored.
+  await editor.keyboard.type(" un kur ziņot  ");
+  await editor.getByRole("button", { name: "Publicēt" }).click();
+  await expect(editor.getByRole("status").filter({ hasText: "Neizdevās saglabāt" })).toBeVisible();
+  await reader.goto(article);
+  await expect(reader.getByRole("heading", { level: 1 })).toHaveText(/kā tos atpazīt un kur ziņot$/);
+
+  await editor.getByRole("button", { name: "Publicēt" }).click();
+  await expect(editor.getByRole("status").filter({ hasText: "Publicēts" })).toBeVisible();
+  await expect(editor.getByRole("heading", { name: "Kāds cits saglabāja šo rakstu" })).toHaveCount(0);
+  expect(sent).toBe(2);
+  // Published once: the history has the first version and this one, no third.
+  await editor.getByRole("button", { name: "Versiju vēsture" }).click();
+  await expect(editor.getByRole("strong").filter({ hasText: "2. versija" })).toBeVisible();
+  await expect(editor.getByLabel("Salīdzināt no").locator("option")).toHaveCount(2);
+});
+
 test("a save whose answer came too late is not taken for someone else's", async ({ browser }) => {
   const held: Route[] = [];
   const editor = await typedAtTheEndOfTheReportsLead(browser, " Atbilde nāk vēlu.", async (page) => {

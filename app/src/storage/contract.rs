@@ -366,5 +366,6 @@ mod events;
 mod migrations;
 mod racing;
 mod reading;
+mod repeats;
 mod search;
 mod translations;

@@ -47,6 +47,10 @@ pub trait Dialect: Database {
     const PREFIX_TERM: (&'static str, &'static str);
     const ALL_OF: &'static str;
 
+    /// The comparison for which two NULLs are the same (SQLite: `IS`; PostgreSQL: `IS NOT
+    /// DISTINCT FROM`; plain `=` is never true for NULL).
+    const SAME_AS: &'static str;
+
     /// How an instant is bound (SQLite: INTEGER Unix seconds; PostgreSQL: TIMESTAMPTZ).
     /// Instants are read back as `DateTime<Utc>` by both.
     type Instant: SqlValue<Self> + Copy + Sync + 'static;

@@ -43,6 +43,7 @@ impl Dialect for Postgres {
     // and digits only, so no tsquery syntax gets through.
     const PREFIX_TERM: (&'static str, &'static str) = ("", ":*");
     const ALL_OF: &'static str = " & ";
+    const SAME_AS: &'static str = "IS NOT DISTINCT FROM";
 
     type Instant = DateTime<Utc>;
 

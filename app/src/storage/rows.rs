@@ -533,6 +533,15 @@ pub(super) struct SavedDraftRow {
     pub(super) saved_at: DateTime<Utc>,
 }
 
+/// The draft a refused save found, to tell whether it is that very save, done already.
+#[derive(sqlx::FromRow)]
+pub(super) struct StoredDraftRow {
+    #[sqlx(flatten)]
+    pub(super) saved: SavedDraftRow,
+    pub(super) fields: String,
+    pub(super) base_version: i64,
+}
+
 /// An item's or a translation's text whose search columns are still empty (`lang` is empty
 /// for the item's own Latvian text).
 #[derive(sqlx::FromRow)]

@@ -144,14 +144,33 @@ where
             tx.commit().await?;
             return Ok(version);
         }
-        let sql = format!("SELECT version FROM {name} WHERE {item} = $1 AND lang = $2");
-        let stored: Option<i64> = sqlx::query_scalar(&sql)
+        let sql = format!(
+            "SELECT lang, {c1} AS title, {c2} AS lead, {c3} AS body_html, {c4} AS extra, \
+             version, updated_at FROM {name} WHERE {item} = $1 AND lang = $2"
+        );
+        let stored: Option<TranslationRow> = sqlx::query_as(&sql)
             .bind(item_id)
             .bind(lang)
             .fetch_optional(&mut *tx)
             .await?;
-        Err(match stored {
-            Some(stored) => StoreError::Conflict {
+        let stored = stored.map(Translation::<TranslatedText>::from);
+        let repeated = |found: &TranslatedText| {
+            (
+                &found.title,
+                &found.lead,
+                found.body_html.as_str(),
+                &found.extra,
+            ) == (
+                &text.title,
+                &text.lead,
+                text.body_html.as_str(),
+                &text.extra,
+            )
+        };
+        Err(match stored.map(|found| (found.version, found.text)) {
+            // The same save again (see `item_write`): done already.
+            Some((stored, found)) if repeated(&found) => return Ok(stored),
+            Some((stored, _)) => StoreError::Conflict {
                 expected: seen_version,
                 stored,
             },

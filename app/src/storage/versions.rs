@@ -161,16 +161,12 @@ where
         let links = Self::article_links(&mut tx, article).await?;
         let write = VersionedWrite::new(id, expected_version, draft, audit);
         let columns = article_columns_written(article, links);
-        Self::update_item(
-            &mut tx,
-            &ItemTables::ARTICLES,
-            &columns,
-            &article.title,
-            write,
-        )
-        .await?;
-        Self::replace_attachments(&mut tx, id, &article.attachments).await?;
-        Self::date_first_publication(&mut tx, id, Utc::now()).await?;
+        let tables = &ItemTables::ARTICLES;
+        let outcome = Self::update_item(&mut tx, tables, &columns, &article.title, write).await?;
+        if outcome == Outcome::Written {
+            Self::replace_attachments(&mut tx, id, &article.attachments).await?;
+            Self::date_first_publication(&mut tx, id, Utc::now()).await?;
+        }
         let written = Self::article_in(&mut tx, id).await?;
         tx.commit().await?;
         Ok(written)
@@ -234,12 +230,31 @@ where
             .bind(seen)
             .bind(draft.fields_json);
         let Some(saved) = query.fetch_optional(&mut *tx).await? else {
-            let sql = format!("SELECT draft_version FROM {drafts} WHERE {key} = $1");
-            let stored: Option<i64> = sqlx::query_scalar(&sql)
+            let sql = format!(
+                "SELECT draft_version, saved_at, fields, base_version FROM {drafts} \
+                 WHERE {key} = $1"
+            );
+            let stored: Option<StoredDraftRow> = sqlx::query_as(&sql)
                 .bind(id)
                 .fetch_optional(&mut *tx)
                 .await?;
-            return Err(draft_refusal(seen, stored));
+            return match stored {
+                // The same save again (see `item_write`): done already.
+                Some(stored)
+                    if stored.fields == draft.fields_json
+                        && stored.base_version == draft.base_version =>
+                {
+                    Ok(StoredDraft {
+                        item_id: id,
+                        fields_json: stored.fields,
+                        base_version: stored.base_version,
+                        draft_version: stored.saved.draft_version,
+                        saved_by: Some(audit.actor.to_string()),
+                        saved_at: stored.saved.saved_at,
+                    })
+                }
+                stored => Err(draft_refusal(seen, stored.map(|s| s.saved.draft_version))),
+            };
         };
         if seen == 0 {
             Self::audit_line(&mut tx, tables, id, audit).await?;

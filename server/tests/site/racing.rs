@@ -131,7 +131,7 @@ pub(crate) async fn open(site: &Site, cookie: &str) -> EditableArticle {
 }
 
 /// How many lines of the audit log's first page say `action` was done to `title`.
-async fn logged(site: &Site, admin: &str, action: &str, title: &str) -> usize {
+pub(crate) async fn logged(site: &Site, admin: &str, action: &str, title: &str) -> usize {
     let log: Vec<AuditLine> = ask(site, &GetAuditLog { page: 1 }, admin).await;
     log.iter()
         .filter(|line| line.action == action && line.item == title)
@@ -158,6 +158,34 @@ async fn an_article_published_from_eight_browsers_at_once_is_published_once() {
         after.current, winner.fields,
         "readers see the winner's text, as the answer to its publish gave it"
     );
+    assert_eq!(logged(&site, &editors[1], "published", title).await, 1);
+}
+
+/// A browser whose publication's answer was lost sends it again, as often as it is told to:
+/// every copy is answered with the one publication they made together.
+#[tokio::test(flavor = "multi_thread", worker_threads = 4)]
+async fn one_publication_sent_from_eight_browsers_at_once_is_made_once_and_answered_to_all() {
+    let (site, editors) = newsroom().await;
+    let before = open(&site, &editors[0]).await;
+    let title = "Publicēts vienreiz, atbildēts visiem";
+    let save = article_save(&before, &format!(" {title} "), "Viens teksts visiem");
+    let calls = (0..BROWSERS)
+        .map(|n| call(&PublishArticle { save: save.clone() }, &editors[n % 2]))
+        .collect();
+    let answers = all_at_once(&site, calls).await;
+    assert_no_server_errors(&answers);
+
+    let after = open(&site, &editors[0]).await;
+    assert_eq!(after.version, before.version + 1, "one new version");
+    for answer in &answers {
+        assert_eq!(answer.status, StatusCode::OK, "{}", answer.body);
+        let saved: Saved<ArticleFields> = read(answer);
+        assert_eq!(
+            (saved.version, &saved.fields),
+            (after.version, &after.current),
+            "each browser is told of the publication, as stored"
+        );
+    }
     assert_eq!(logged(&site, &editors[1], "published", title).await, 1);
 }
 

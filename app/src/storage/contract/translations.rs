@@ -140,9 +140,13 @@ async fn translations_are_kept_per_language_and_replaced_only_at_the_version_see
         .save_translation(ItemKind::Event, event.id, "en", &event_text, 0, None)
         .await
         .expect("event translation");
+    let another_first = TranslatedText {
+        title: "Another seminar".into(),
+        ..event_text.clone()
+    };
     assert!(matches!(
         store
-            .save_translation(ItemKind::Event, event.id, "en", &event_text, 0, None)
+            .save_translation(ItemKind::Event, event.id, "en", &another_first, 0, None)
             .await,
         Err(StoreError::Conflict { stored: 1, .. })
     ));

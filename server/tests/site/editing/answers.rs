@@ -7,7 +7,7 @@ use app::editing::{
     GetEditableEvent, PublishArticle, SaveDraft, SaveEvent,
 };
 
-use crate::racing::{article_save, ask, newsroom, open, WEBINAR};
+use crate::racing::{article_save, ask, call, logged, newsroom, open, WEBINAR};
 
 #[tokio::test(flavor = "multi_thread")]
 async fn an_article_publish_and_a_draft_save_answer_the_text_as_stored() {
@@ -70,4 +70,41 @@ async fn an_all_day_event_save_answers_the_times_as_stored() {
     );
     assert_eq!(saved.fields.title, "Vebinārs visas dienas garumā");
     assert!(saved.fields.all_day);
+}
+
+/// An answer lost on its way back: the browser sends the same save again. It is answered as the
+/// first one was, although the text as sent (with its spaces) is not the text as stored.
+#[tokio::test(flavor = "multi_thread")]
+async fn a_draft_save_or_publish_sent_again_is_answered_as_the_first_was() {
+    let (site, [anna, janis]) = newsroom().await;
+    let before = open(&site, &anna).await;
+    let title = "Nosūtīts divreiz";
+    let save = article_save(&before, &format!("{title}  "), "Teksts");
+    let drafted = ask(&site, &SaveDraft { save: save.clone() }, &anna).await;
+    let again = ask(&site, &SaveDraft { save: save.clone() }, &anna).await;
+    assert_eq!(again, drafted, "the same draft, saved once");
+
+    let save = app::editing::ArticleSave {
+        draft_version: drafted.draft_version,
+        ..save
+    };
+    let published = ask(&site, &PublishArticle { save: save.clone() }, &anna).await;
+    let again = ask(&site, &PublishArticle { save: save.clone() }, &anna).await;
+    assert_eq!(again.version, published.version, "published once");
+    assert_eq!(again.fields, published.fields);
+    assert_eq!(open(&site, &janis).await.version, before.version + 1);
+    assert_eq!(logged(&site, &janis, "published", title).await, 1);
+
+    // Another text from the same old version is still a conflict.
+    let mut other = save;
+    other.fields.title = "Cits virsraksts".to_string();
+    let refused = call(&PublishArticle { save: other }, &anna)
+        .send(&site)
+        .await;
+    assert_eq!(
+        refused.status,
+        http::StatusCode::CONFLICT,
+        "{}",
+        refused.body
+    );
 }

@@ -1,0 +1,211 @@
+//! A write sent again (its answer was lost, and the editor sent it once more) is answered as
+//! done, without a second version or audit line; anything else from an older version is still
+//! a conflict. Items, drafts and translations alike.
+
+use super::*;
+use crate::editing::ItemKind;
+
+contract_tests!(
+    a_publication_sent_again_is_done_once,
+    an_event_saved_again_is_done_once,
+    a_draft_saved_again_is_done_once,
+    a_translation_saved_again_is_done_once,
+);
+
+/// `new` published over `stored` from the version it was at when read.
+async fn publish_over(
+    store: &SharedStore,
+    stored: &Article,
+    new: &NewArticle,
+) -> Result<Article, StoreError> {
+    let rule = DraftRule::Publishes(0);
+    let written = store.update_article(stored.id, stored.version, new, rule, audit("published"));
+    written.await
+}
+
+async fn a_publication_sent_again_is_done_once(store: SharedStore) {
+    let stored = an_article(&store, "Sākotnējais virsraksts").await;
+    let new = article("Jaunais virsraksts", stored.published_at);
+    let first = publish_over(&store, &stored, &new)
+        .await
+        .expect("published");
+    let again = publish_over(&store, &stored, &new)
+        .await
+        .expect("the same publication again is no conflict");
+    assert_eq!(again.version, first.version, "no second version");
+    assert_eq!(again.title, "Jaunais virsraksts");
+    assert_eq!(again.updated_at, first.updated_at, "nothing written again");
+    let revisions = store.article_revisions(stored.id).await.expect("revisions");
+    assert_eq!(
+        revisions.len(),
+        1,
+        "one revision: the version replaced once"
+    );
+    let published = actions(&store).await;
+    assert_eq!(
+        published.iter().filter(|a| *a == "published").count(),
+        1,
+        "{published:?}"
+    );
+
+    // Another text from the old version is still a conflict.
+    let other = article("Cits virsraksts", stored.published_at);
+    assert!(matches!(
+        publish_over(&store, &stored, &other).await,
+        Err(StoreError::Conflict {
+            expected: 1,
+            stored: 2
+        })
+    ));
+
+    // Hidden since: publishing the same text again would show it, so it is a conflict.
+    let hidden = ArticleSettings {
+        category: None,
+        status: Status::Draft,
+    };
+    store
+        .update_article_settings(stored.id, first.version, &hidden, audit("changed settings"))
+        .await
+        .expect("hidden");
+    assert!(matches!(
+        publish_over(&store, &stored, &new).await,
+        Err(StoreError::Conflict { .. })
+    ));
+    let now = store.article(stored.id).await.expect("read").expect("kept");
+    assert_eq!(now.status, Status::Draft, "still hidden");
+
+    // In the trash: not found, even with the text it holds.
+    let mut in_trash = new.clone();
+    in_trash.status = Status::Draft;
+    trash(&store, ItemKind::Article, stored.id).await;
+    assert!(matches!(
+        publish_over(&store, &stored, &in_trash).await,
+        Err(StoreError::NotFound)
+    ));
+}
+
+async fn an_event_saved_again_is_done_once(store: SharedStore) {
+    let stored = a_seminar(&store).await;
+    let mut moved = event("Seminārs", utc(2020, 8, 5, 7, 0), utc(2020, 8, 5, 9, 0));
+    moved.recurrence = None;
+    let save = |new: NewEvent| {
+        let store = Arc::clone(&store);
+        let (id, version) = (stored.id, stored.version);
+        async move {
+            let rule = DraftRule::Publishes(0);
+            store
+                .update_event(id, version, &new, rule, audit("published"))
+                .await
+        }
+    };
+    let first = save(moved.clone()).await.expect("saved");
+    let again = save(moved.clone())
+        .await
+        .expect("the same save again is no conflict");
+    assert_eq!(
+        (again.version, again.starts_at),
+        (first.version, utc(2020, 8, 5, 7, 0))
+    );
+    let revisions = store.event_revisions(stored.id).await.expect("revisions");
+    assert_eq!(revisions.len(), 1, "one revision");
+
+    // An optional column left empty on both sides is the same too; one set is not.
+    let mut placed = moved.clone();
+    placed.category = Some(training_category(&store).await.slug);
+    assert!(matches!(
+        save(placed).await,
+        Err(StoreError::Conflict {
+            expected: 1,
+            stored: 2
+        })
+    ));
+}
+
+async fn a_draft_saved_again_is_done_once(store: SharedStore) {
+    let editor = an_editor(&store).await;
+    let stored = an_article(&store, "Raksts ar melnrakstu").await;
+    let text = |title: &str| {
+        article_json(&ArticleText {
+            title: title.to_string(),
+            lead: "Ievads.".into(),
+            body_html: "<p>Teksts</p>".into(),
+            contact: String::new(),
+        })
+    };
+    let drafts = article_drafts(&store, &stored, editor.id);
+    let first = drafts.save(&text("Melnraksts"), 0).await.expect("first");
+    let again = drafts
+        .save(&text("Melnraksts"), 0)
+        .await
+        .expect("the same first draft again is no conflict");
+    assert_eq!(
+        (again.draft_version, again.saved_at),
+        (first.draft_version, first.saved_at)
+    );
+    let second = drafts.save(&text("Melnraksts 2"), 1).await.expect("second");
+    let again = drafts.save(&text("Melnraksts 2"), 1).await.expect("again");
+    assert_eq!(again.draft_version, second.draft_version);
+    assert_eq!(again.draft_version, 2);
+
+    // Another text over the old draft, or the same text on another version, conflicts.
+    assert!(matches!(
+        drafts.save(&text("Melnraksts 3"), 1).await,
+        Err(StoreError::Conflict {
+            expected: 1,
+            stored: 2
+        })
+    ));
+    let elsewhere = drafting(&store, ItemKind::Article, stored.id, 7, editor.id);
+    assert!(matches!(
+        elsewhere.save(&text("Melnraksts 2"), 1).await,
+        Err(StoreError::Conflict {
+            expected: 1,
+            stored: 2
+        })
+    ));
+    let kept = stored_draft(&store, ItemKind::Article, stored.id)
+        .await
+        .expect("draft");
+    assert_eq!(
+        (draft_title(&kept), kept.draft_version),
+        ("Melnraksts 2".to_string(), 2)
+    );
+    let changed = actions(&store).await;
+    assert_eq!(
+        changed,
+        vec!["changed".to_string()],
+        "one line: the first draft"
+    );
+}
+
+async fn a_translation_saved_again_is_done_once(store: SharedStore) {
+    let stored = an_article(&store, "Tulkojamais raksts").await;
+    let text = |title: &str| TranslatedText {
+        title: title.to_string(),
+        lead: "Lead.".into(),
+        body_html: SafeHtml::sanitize("<p>Body</p>"),
+        extra: String::new(),
+    };
+    let save = |text: TranslatedText<SafeHtml>, seen: i64| {
+        let store = Arc::clone(&store);
+        async move {
+            let audit = Some(audit("translated"));
+            store
+                .save_translation(ItemKind::Article, stored.id, "en", &text, seen, audit)
+                .await
+        }
+    };
+    assert_eq!(save(text("Cooperation"), 0).await.expect("first"), 1);
+    assert_eq!(save(text("Cooperation"), 0).await.expect("again"), 1);
+    assert_eq!(save(text("Cooperation 2"), 1).await.expect("second"), 2);
+    assert_eq!(save(text("Cooperation 2"), 1).await.expect("again"), 2);
+    assert!(matches!(
+        save(text("Cooperation 3"), 1).await,
+        Err(StoreError::Conflict {
+            expected: 1,
+            stored: 2
+        })
+    ));
+    let translated = actions(&store).await;
+    assert_eq!(translated, vec!["translated", "translated"]);
+}
