@@ -236,6 +236,31 @@ test("a publication whose answer was lost is published once when sent again, wit
   await expect(editor.getByLabel("Salīdzināt no").locator("option")).toHaveCount(2);
 });
 
+test("a draft save whose answer was lost, then Publicēt: published at once", async ({ browser, page: reader }) => {
+  const article = "/news/kadu-atbalstu-var-sanemt-cilveku-tirdzniecibas-upuri";
+  const editor = await editorPage(browser, EDITORS.anna.email);
+  await editor.route("**/api/editing/save_draft", async (route) => {
+    // The server saves the draft; its answer is lost on the way back.
+    await route.fetch();
+    await route.abort("connectionreset");
+  });
+  await editor.goto(article);
+  await hydrated(editor);
+  await editor.getByRole("button", { name: "Rediģēt šo rakstu" }).click();
+  await editor.getByRole("textbox", { name: "Ievads" }).focus();
+  await editor.keyboard.press("Control+End");
+  // A space the server trims: the draft as stored is not the text as typed.
+  await editor.keyboard.type(" Melnraksts bez atbildes. ");
+  await editor.keyboard.press("Control+s");
+  await expect(editor.getByRole("status").filter({ hasText: "Neizdevās saglabāt" })).toBeVisible();
+
+  await editor.getByRole("button", { name: "Publicēt" }).click();
+  await expect(editor.getByRole("status").filter({ hasText: "Publicēts" })).toBeVisible();
+  await expect(editor.getByRole("heading", { name: "Kāds cits saglabāja šo rakstu" })).toHaveCount(0);
+  await reader.goto(article);
+  await expect(reader.getByText(/Melnraksts bez atbildes\.$/)).toBeVisible();
+});
+
 test("a save whose answer came too late is not taken for someone else's", async ({ browser }) => {
   const held: Route[] = [];
   const editor = await typedAtTheEndOfTheReportsLead(browser, " Atbilde nāk vēlu.", async (page) => {
@@ -252,7 +277,7 @@ test("a save whose answer came too late is not taken for someone else's", async 
   await editor.keyboard.press("Control+s");
   await expect.poll(() => held.length).toBe(2);
   // The first save reaches the server after all; the second names the draft as it was
-  // before the first, so the server refuses it as a conflict, with this very text.
+  // before the first, with this very text: the server answers it as saved, not as a conflict.
   const firstAnswer = editor.waitForResponse(/\/api\/editing\/save_draft/);
   await held[0].continue();
   await firstAnswer;

@@ -26,7 +26,7 @@ use crate::{
 /// What a kind of editable item supplies to the editing core on the server.
 pub(super) trait KindService: Send + Sync + 'static {
     /// The editor's fields, as the browser sends them.
-    type Fields: Clone + Send + Sync + 'static;
+    type Fields: Clone + PartialEq + Send + Sync + 'static;
     /// How its drafts are stored; `Draft::KIND` is the kind.
     type Draft: StoredShape<Fields = Self::Fields>;
     /// What only its editor needs (`ArticleDetails`, `EventDetails`), which is also the
@@ -168,6 +168,7 @@ pub(super) async fn publish<K: KindService>(
     editor: &User,
     save: ItemSave<K::Fields>,
 ) -> Result<Saved<K::Fields>, AppError> {
+    let draft_published = draft_published::<K>(&save).await?;
     let version = K::version_of(save.id, save.fields).await?;
     // Checked on the body as it will be stored.
     if K::published_body(&version).is_some_and(|body| !images_have_alt_text(body)) {
@@ -176,8 +177,28 @@ pub(super) async fn publish<K: KindService>(
     let action = K::save_action(&version);
     // Publishing over a draft someone saved after this editor's last look would lose it: the
     // store refuses that in the publishing transaction.
-    let draft = DraftRule::Publishes(save.draft_version);
+    let draft = DraftRule::Publishes(draft_published);
     K::write(editor, save.id, version, save.base_version, draft, action).await
+}
+
+/// The draft version a publication is made from: the one its editor last saw, or a newer
+/// draft on the same item version holding exactly the text published, which is that editor's
+/// own save whose answer was lost (publishing it loses nothing). Any other newer draft
+/// refuses the publication, in its transaction.
+async fn draft_published<K: KindService>(save: &ItemSave<K::Fields>) -> Result<i64, AppError> {
+    let seen = save.draft_version;
+    let newer = stored_draft::opened::<K::Draft>(save.id)
+        .await?
+        .filter(|stored| stored.draft_version != seen && stored.base_version == save.base_version);
+    let Some(newer) = newer else {
+        return Ok(seen);
+    };
+    let published = checked::<K>(save.fields.clone()).await?;
+    Ok(if newer.fields == published {
+        newer.draft_version
+    } else {
+        seen
+    })
 }
 
 /// Makes version `version` of item `id` current again, as a new version; not from the shared

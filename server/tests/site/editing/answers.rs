@@ -108,3 +108,38 @@ async fn a_draft_save_or_publish_sent_again_is_answered_as_the_first_was() {
         refused.body
     );
 }
+
+/// A draft save whose answer was lost, then a publication naming the draft its editor last
+/// heard of: the newer draft holds the very text published (as stored: trimmed), so the
+/// publication goes through with it. A newer draft with another text still refuses it.
+#[tokio::test(flavor = "multi_thread")]
+async fn a_publication_after_a_draft_save_whose_answer_was_lost_goes_through() {
+    let (site, [anna, janis]) = newsroom().await;
+    let before = open(&site, &anna).await;
+    let save = article_save(&before, "Melnraksts bez atbildes ", "Teksts");
+    // Saved, but Anna's browser never heard: it still names no draft.
+    ask(&site, &SaveDraft { save: save.clone() }, &anna).await;
+    let published = ask(&site, &PublishArticle { save }, &anna).await;
+    assert_eq!(published.fields.title, "Melnraksts bez atbildes");
+    let after = open(&site, &janis).await;
+    assert_eq!(after.version, before.version + 1);
+    assert!(after.draft.is_none(), "the draft went with the publication");
+
+    let janis_draft = article_save(&after, "Jāņa melnraksts", "Jāņa teksts");
+    let drafted = ask(&site, &SaveDraft { save: janis_draft }, &janis).await;
+    let annas = article_save(&after, "Annas virsraksts", "Annas teksts");
+    let refused = call(&PublishArticle { save: annas }, &anna)
+        .send(&site)
+        .await;
+    assert_eq!(
+        refused.status,
+        http::StatusCode::CONFLICT,
+        "{}",
+        refused.body
+    );
+    let kept = open(&site, &anna)
+        .await
+        .draft
+        .expect("Jānis's draft is kept");
+    assert_eq!(kept.draft_version, drafted.draft_version);
+}
