@@ -64,9 +64,8 @@ where
     }
 
     /// Shows why a save failed: a conflict fetches the other version with `theirs` and opens
-    /// the choice between them (`theirs` answers `None` when the other version is this
-    /// editor's own after all); a field's problem is shown at the field; anything else in the
-    /// editor bar.
+    /// the choice between them (`theirs` answers `None` when the editor closed meanwhile); a
+    /// field's problem is shown at the field; anything else in the editor bar.
     pub fn failed<Fut>(self, lang: Lang, error: AppError, theirs: impl FnOnce() -> Fut + 'static)
     where
         Fut: Future<Output = Result<Option<T>, AppError>> + 'static,

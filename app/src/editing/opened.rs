@@ -93,34 +93,10 @@ impl<K: Editable> Opened<K> {
     }
 
     /// The item as saved meanwhile, wherever it is now (publishing may have moved it), as
-    /// the other side of a conflict ([`Opened::other_side`]).
+    /// the other side of a conflict. (A save whose first answer was lost is none: the server
+    /// finds the item or draft already holding its text and answers it as saved.)
     async fn reopen(self, lang: Lang) -> Result<Option<EditableItem<K::Fields, K>>, AppError> {
-        Ok(self.other_side(self.fetch_again(lang).await?))
-    }
-
-    /// `theirs`, fetched after a conflict, as its other side: none when the draft saved
-    /// meanwhile is this very text on the item as it is, this editor's own save whose answer
-    /// was lost (it came too late). Saved after all; nothing to choose. (A draft on an older
-    /// version is no answer to a conflict with a newer one: that needs the choice.)
-    fn other_side(self, theirs: EditableItem<K::Fields, K>) -> Option<EditableItem<K::Fields, K>> {
-        let draft = self.draft;
-        // (Read with `try_`: it runs after a fetch, and the editor may have closed since.)
-        let own = theirs.draft.as_ref().filter(|stored| {
-            self.version.try_get_untracked() == Some(stored.base_version)
-                && stored.base_version == theirs.version
-                && draft
-                    .fields
-                    .try_with_untracked(|fields| *fields == stored.fields)
-                    .unwrap_or(false)
-        });
-        let Some(stored) = own else {
-            return Some(theirs);
-        };
-        draft.draft_version.set(stored.draft_version);
-        draft.drafted.set(Some(stored.fields.clone()));
-        let saved = SaveState::Saved(stored.saved_at.clone());
-        draft.autosave.state.set(saved);
-        None
+        Ok(Some(self.fetch_again(lang).await?))
     }
 
     /// The item as stored now, wherever it moved; the editor follows its address.
@@ -149,43 +125,42 @@ impl<K: Editable> Opened<K> {
         done: impl Fn(&Saved<K::Fields>) -> String + Copy + 'static,
     ) -> impl Fn() + Copy + 'static {
         let (draft, autosave) = (self.draft, self.draft.autosave);
-        let write =
-            move || {
-                let ticket = autosave.start_writing();
-                spawn_local(async move {
-                    let mut answer = K::write(self.request()).await;
-                    // The item as fetched to judge a conflict, so the choice needs no second fetch.
-                    let mut fetched = None;
-                    let conflict = matches!(answer, Err(AppError::Conflict { .. }));
-                    if conflict && autosave.latest(ticket) {
-                        match self.rebase(lang).await {
-                            Ok(()) => answer = K::write(self.request()).await,
-                            Err(theirs) => fetched = theirs,
+        let write = move || {
+            let ticket = autosave.start_writing();
+            spawn_local(async move {
+                let mut answer = K::write(self.request()).await;
+                // The item as fetched to judge a conflict, so the choice needs no second fetch.
+                let mut fetched = None;
+                let conflict = matches!(answer, Err(AppError::Conflict { .. }));
+                if conflict && autosave.latest(ticket) {
+                    match self.rebase(lang).await {
+                        Ok(()) => answer = K::write(self.request()).await,
+                        Err(theirs) => fetched = theirs,
+                    }
+                }
+                if !autosave.latest(ticket) {
+                    return;
+                }
+                match answer {
+                    Ok(written) => {
+                        follow_address::<K>(self.slug, lang, written.slug.as_deref());
+                        self.version.set(written.version);
+                        draft.draft_version.set(0);
+                        draft.drafted.set(None);
+                        draft.field_error.set(None);
+                        let message = done(&written);
+                        self.saved.set(Some(written.fields));
+                        autosave.state.set(SaveState::Done(message));
+                    }
+                    Err(error) => match fetched {
+                        Some(theirs) => {
+                            draft.failed(lang, error, move || async move { Ok(Some(theirs)) })
                         }
-                    }
-                    if !autosave.latest(ticket) {
-                        return;
-                    }
-                    match answer {
-                        Ok(written) => {
-                            follow_address::<K>(self.slug, lang, written.slug.as_deref());
-                            self.version.set(written.version);
-                            draft.draft_version.set(0);
-                            draft.drafted.set(None);
-                            draft.field_error.set(None);
-                            let message = done(&written);
-                            self.saved.set(Some(written.fields));
-                            autosave.state.set(SaveState::Done(message));
-                        }
-                        Err(error) => match fetched {
-                            Some(theirs) => draft.failed(lang, error, move || async move {
-                                Ok(self.other_side(theirs))
-                            }),
-                            None => draft.failed(lang, error, move || self.reopen(lang)),
-                        },
-                    }
-                });
-            };
+                        None => draft.failed(lang, error, move || self.reopen(lang)),
+                    },
+                }
+            });
+        };
         move || {
             autosave.cancel();
             autosave.when_idle(write);

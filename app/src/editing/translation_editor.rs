@@ -38,23 +38,15 @@ pub fn TranslationEditor(
         fields.update(|fields| change(fields));
         state.set(SaveState::Unsaved);
     };
-    // The translation as stored now, as the conflict's other side: none when it is this
-    // very text (its save's answer was lost), which is saved then.
+    // The translation as stored now, as the conflict's other side. (A save of the very text
+    // stored, whose first answer was lost, is no conflict: the server answers it as saved.)
     let stored_slug = slug.clone();
     let theirs = move || {
         let slug = stored_slug.clone();
         async move {
             let theirs = get_translation(kind, slug, lang).await?;
             // The editor may have closed while the translation was on its way.
-            let Some(mine) = fields.try_get_untracked() else {
-                return Ok(None);
-            };
-            if !same_text(&theirs, &mine) {
-                return Ok(Some(theirs));
-            }
-            fields.update(|fields| fields.version = theirs.version);
-            state.set(SaveState::Unchanged);
-            Ok(None)
+            Ok(fields.try_get_untracked().map(|_| theirs))
         }
     };
     let save = move || {
@@ -193,9 +185,4 @@ pub fn TranslationEditor(
             </article>
         </div>
     }
-}
-
-/// Whether two versions of a translation say the same, whatever their versions.
-fn same_text(a: &TranslationFields, b: &TranslationFields) -> bool {
-    (&a.title, &a.lead, &a.body_html, &a.extra) == (&b.title, &b.lead, &b.body_html, &b.extra)
 }
