@@ -211,7 +211,7 @@ test("a publication whose answer was lost is published once when sent again, wit
     sent += 1;
     if (sent > 1) return route.continue();
     // The server publishes; its answer is lost on the way back.
-    await route.fetch();
+    expect((await route.fetch()).status()).toBe(200);
     await route.abort("connectionreset");
   });
   await editor.goto(article);
@@ -241,7 +241,7 @@ test("a draft save whose answer was lost, then Publicēt: published at once", as
   const editor = await editorPage(browser, EDITORS.anna.email);
   await editor.route("**/api/editing/save_draft", async (route) => {
     // The server saves the draft; its answer is lost on the way back.
-    await route.fetch();
+    expect((await route.fetch()).status()).toBe(200);
     await route.abort("connectionreset");
   });
   await editor.goto(article);

@@ -1,6 +1,6 @@
 //! The one `INSERT` and the one versioned `UPDATE` every kind's items are written with. A kind
 //! only says which columns its fields fill and with what (`ItemColumns`); the statements are
-//! built here, and `SqlStore::insert_item` and `update_item` (below) run them with what
+//! built here, and `SqlStore::insert_item` and `update_item` (`sql.rs`) run them with what
 //! every kind's write needs: a free slug, the sanitiser version of the stored HTML, the
 //! revision kept, the version check, the settled draft and the audit line. An item in the
 //! trash is not updated (it is not found).
@@ -12,9 +12,11 @@
 //! drafts' and translations' saves treat a repeat the same way (`versions.rs`,
 //! `translations.rs`).
 
+use super::tables::ItemTables;
+use super::{Audit, DraftRule};
 use std::borrow::Cow;
 
-use super::sql::prelude::*;
+use chrono::{DateTime, Utc};
 
 /// A value a kind stores in one column of its items' table. Text is borrowed from the item
 /// where it can be, so a long body is bound without a copy.
@@ -132,127 +134,6 @@ pub(in crate::storage) fn held_statement(
         held = held.join(" AND "),
         id = count + 1,
     )
-}
-
-impl<D: Dialect> SqlStore<D>
-where
-    for<'c> &'c mut D::Connection: sqlx::Executor<'c, Database = D>,
-    for<'q> D::Arguments<'q>: sqlx::IntoArguments<'q, D>,
-    for<'r> &'r str: sqlx::ColumnIndex<D::Row>,
-    usize: sqlx::ColumnIndex<D::Row>,
-    for<'q> &'q str: sqlx::Encode<'q, D> + sqlx::Type<D>,
-    i64: SqlValue<D>,
-    i32: SqlValue<D>,
-    bool: SqlValue<D>,
-    String: SqlValue<D>,
-    for<'r> DateTime<Utc>: sqlx::Decode<'r, D> + sqlx::Type<D>,
-    Option<i64>: SqlValue<D>,
-    Option<String>: SqlValue<D>,
-    Option<D::Instant>: SqlValue<D>,
-{
-    /// Binds `columns`' values in their order.
-    fn bind_columns<'q>(
-        mut query: sqlx::query::QueryScalar<'q, D, i64, D::Arguments<'q>>,
-        columns: &'q ItemColumns<'_>,
-    ) -> sqlx::query::QueryScalar<'q, D, i64, D::Arguments<'q>> {
-        for (_, value) in columns {
-            query = match value {
-                ColumnValue::Text(text) => query.bind(text.as_ref()),
-                ColumnValue::OptionalText(text) => query.bind(text.clone()),
-                ColumnValue::Integer(number) => query.bind(*number),
-                ColumnValue::OptionalInteger(number) => query.bind(*number),
-                ColumnValue::Flag(flag) => query.bind(*flag),
-                ColumnValue::Instant(at) => query.bind(D::instant(*at)),
-                ColumnValue::OptionalInstant(at) => query.bind(at.map(D::instant)),
-            };
-        }
-        query
-    }
-
-    /// Inserts an item of `tables`' kind ([`insert_statement`]) under the first free
-    /// slug made from `title`, and answers its id.
-    pub(super) async fn insert_item(
-        conn: &mut D::Connection,
-        tables: &ItemTables,
-        columns: &ItemColumns<'_>,
-        title: &str,
-    ) -> Result<i64, StoreError> {
-        let sql = insert_statement(tables, columns);
-        let now = D::instant(Utc::now());
-        let base = slugs::slug_for(title, tables.slug_fallback);
-        for attempt in 1.. {
-            let slug = slugs::candidate(&base, attempt);
-            let inserted: Option<i64> = Self::bind_columns(sqlx::query_scalar(&sql), columns)
-                .bind(crate::sanitize::SANITIZER_VERSION)
-                .bind(now)
-                .bind(&slug)
-                .fetch_optional(&mut *conn)
-                .await?;
-            if let Some(id) = inserted {
-                Self::take_address(conn, tables, &slug).await?;
-                return Ok(id);
-            }
-        }
-        unreachable!("slug candidates are endless")
-    }
-
-    /// Replaces an item's `columns` if it is still at the version `write` expects
-    /// ([`update_statement`]), between the two steps every versioned write takes:
-    /// the replaced version kept as a revision, then a stale write refused (`NotFound`,
-    /// `Conflict`) unless the item holds its columns already (a repeat, which is done), the
-    /// draft settled and the audit line written; all in the caller's
-    /// transaction. Its slug stays, unless the item was unpublished with an address made from
-    /// its title: then the address follows the new `title` ([`Self::follow_title`]).
-    pub(super) async fn update_item(
-        conn: &mut D::Connection,
-        tables: &ItemTables,
-        columns: &ItemColumns<'_>,
-        title: &str,
-        write: VersionedWrite<'_>,
-    ) -> Result<Outcome, StoreError> {
-        Self::keep_revision(conn, tables, write.id, write.expected_version).await?;
-        let sql = format!(
-            "SELECT slug, title, status FROM {} WHERE id = $1",
-            tables.items
-        );
-        let before: Option<AddressRow> = sqlx::query_as(&sql)
-            .bind(write.id)
-            .fetch_optional(&mut *conn)
-            .await?;
-        let sql = update_statement(tables, columns);
-        let updated: Option<i64> = Self::bind_columns(sqlx::query_scalar(&sql), columns)
-            .bind(crate::sanitize::SANITIZER_VERSION)
-            .bind(D::instant(Utc::now()))
-            .bind(write.audit.actor)
-            .bind(write.id)
-            .bind(write.expected_version)
-            .fetch_optional(&mut *conn)
-            .await?;
-        let written = updated.is_some();
-        if !written && Self::holds(conn, tables, columns, write.id).await? {
-            return Ok(Outcome::Repeated);
-        }
-        Self::finish_versioned_write(conn, tables, updated, write).await?;
-        if let Some(before) = before {
-            Self::follow_title(conn, tables, write.id, before, title).await?;
-        }
-        Ok(Outcome::Written)
-    }
-
-    /// Whether item `id` holds `columns` already ([`held_statement`]).
-    async fn holds(
-        conn: &mut D::Connection,
-        tables: &ItemTables,
-        columns: &ItemColumns<'_>,
-        id: i64,
-    ) -> Result<bool, StoreError> {
-        let sql = held_statement(tables, columns, D::SAME_AS);
-        let held: Option<i64> = Self::bind_columns(sqlx::query_scalar(&sql), columns)
-            .bind(id)
-            .fetch_optional(&mut *conn)
-            .await?;
-        Ok(held.is_some())
-    }
 }
 
 #[cfg(test)]

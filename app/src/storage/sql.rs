@@ -15,30 +15,7 @@ use sqlx::Pool;
 use prelude::*;
 
 /// What the SQL modules use, in one list: each brings it in with `use super::sql::prelude::*`.
-pub(super) mod prelude {
-    pub(in crate::storage) use super::super::articles::article_columns_written;
-    pub(in crate::storage) use super::super::changes::{ContentChanges, ContentWrite};
-    pub(in crate::storage) use super::super::dialect::{Dialect, SqlValue};
-    pub(in crate::storage) use super::super::events::event_columns_written;
-    pub(in crate::storage) use super::super::item_write::{
-        ColumnValue, ItemColumns, Outcome, VersionedWrite,
-    };
-    pub(in crate::storage) use super::super::rows::{
-        article_columns, draft_columns, event_columns, push_categories, search_text, AddressRow,
-        ArticleRow, AttachmentRow, AuditRow, CategoryRow, CredentialsRow, DeskRow, DraftRow,
-        EventRevisionRow, EventRow, FailuresRow, RevisionRow, SavedDraftRow, SearchRow,
-        StoredDraftRow, TranslationRow, UnsearchedRow, UserRow, VersionRow, ARTICLE_COLUMNS,
-        EVENT_COLUMNS, EVENT_REVISION_COLUMNS,
-    };
-    pub(in crate::storage) use super::super::tables::{draft_refusal, ItemTables};
-    pub(in crate::storage) use super::super::*;
-    pub(in crate::storage) use super::SqlStore;
-    pub(in crate::storage) use crate::i18n::Lang;
-    pub(in crate::storage) use crate::sanitize::SafeHtml;
-    pub(in crate::storage) use async_trait::async_trait;
-    pub(in crate::storage) use chrono::{DateTime, Utc};
-    pub(in crate::storage) use sqlx::QueryBuilder;
-}
+pub(super) mod prelude;
 
 /// `Store` over one SQL database: `SqlStore<Sqlite>` is [`SqliteStore`], `SqlStore<Postgres>`
 /// [`PostgresStore`].
@@ -177,6 +154,110 @@ where
         Ok(())
     }
 
+    /// Binds `columns`' values in their order.
+    fn bind_columns<'q>(
+        mut query: sqlx::query::QueryScalar<'q, D, i64, D::Arguments<'q>>,
+        columns: &'q ItemColumns<'_>,
+    ) -> sqlx::query::QueryScalar<'q, D, i64, D::Arguments<'q>> {
+        for (_, value) in columns {
+            query = match value {
+                ColumnValue::Text(text) => query.bind(text.as_ref()),
+                ColumnValue::OptionalText(text) => query.bind(text.clone()),
+                ColumnValue::Integer(number) => query.bind(*number),
+                ColumnValue::OptionalInteger(number) => query.bind(*number),
+                ColumnValue::Flag(flag) => query.bind(*flag),
+                ColumnValue::Instant(at) => query.bind(D::instant(*at)),
+                ColumnValue::OptionalInstant(at) => query.bind(at.map(D::instant)),
+            };
+        }
+        query
+    }
+
+    /// Inserts an item of `tables`' kind (`item_write::insert_statement`) under the first free
+    /// slug made from `title`, and answers its id.
+    pub(super) async fn insert_item(
+        conn: &mut D::Connection,
+        tables: &ItemTables,
+        columns: &ItemColumns<'_>,
+        title: &str,
+    ) -> Result<i64, StoreError> {
+        let sql = item_write::insert_statement(tables, columns);
+        let now = D::instant(Utc::now());
+        let base = slugs::slug_for(title, tables.slug_fallback);
+        for attempt in 1.. {
+            let slug = slugs::candidate(&base, attempt);
+            let inserted: Option<i64> = Self::bind_columns(sqlx::query_scalar(&sql), columns)
+                .bind(crate::sanitize::SANITIZER_VERSION)
+                .bind(now)
+                .bind(&slug)
+                .fetch_optional(&mut *conn)
+                .await?;
+            if let Some(id) = inserted {
+                Self::take_address(conn, tables, &slug).await?;
+                return Ok(id);
+            }
+        }
+        unreachable!("slug candidates are endless")
+    }
+
+    /// Replaces an item's `columns` if it is still at the version `write` expects
+    /// (`item_write::update_statement`), between the two steps every versioned write takes:
+    /// the replaced version kept as a revision, then a stale write refused (`NotFound`,
+    /// `Conflict`) unless the item holds its columns already (a repeat, which is done), the
+    /// draft settled and the audit line written; all in the caller's
+    /// transaction. Its slug stays, unless the item was unpublished with an address made from
+    /// its title: then the address follows the new `title` ([`Self::follow_title`]).
+    pub(super) async fn update_item(
+        conn: &mut D::Connection,
+        tables: &ItemTables,
+        columns: &ItemColumns<'_>,
+        title: &str,
+        write: VersionedWrite<'_>,
+    ) -> Result<Outcome, StoreError> {
+        Self::keep_revision(conn, tables, write.id, write.expected_version).await?;
+        let sql = format!(
+            "SELECT slug, title, status FROM {} WHERE id = $1",
+            tables.items
+        );
+        let before: Option<AddressRow> = sqlx::query_as(&sql)
+            .bind(write.id)
+            .fetch_optional(&mut *conn)
+            .await?;
+        let sql = item_write::update_statement(tables, columns);
+        let updated: Option<i64> = Self::bind_columns(sqlx::query_scalar(&sql), columns)
+            .bind(crate::sanitize::SANITIZER_VERSION)
+            .bind(D::instant(Utc::now()))
+            .bind(write.audit.actor)
+            .bind(write.id)
+            .bind(write.expected_version)
+            .fetch_optional(&mut *conn)
+            .await?;
+        let written = updated.is_some();
+        if !written && Self::holds(conn, tables, columns, write.id).await? {
+            return Ok(Outcome::Repeated);
+        }
+        Self::finish_versioned_write(conn, tables, updated, write).await?;
+        if let Some(before) = before {
+            Self::follow_title(conn, tables, write.id, before, title).await?;
+        }
+        Ok(Outcome::Written)
+    }
+
+    /// Whether item `id` holds `columns` already (`item_write::held_statement`).
+    async fn holds(
+        conn: &mut D::Connection,
+        tables: &ItemTables,
+        columns: &ItemColumns<'_>,
+        id: i64,
+    ) -> Result<bool, StoreError> {
+        let sql = item_write::held_statement(tables, columns, D::SAME_AS);
+        let held: Option<i64> = Self::bind_columns(sqlx::query_scalar(&sql), columns)
+            .bind(id)
+            .fetch_optional(&mut *conn)
+            .await?;
+        Ok(held.is_some())
+    }
+
     /// Item `id` of `tables`' kind moves from the address `from` to `to`: links to `from` lead
     /// on to it (`EditingStore::moved_item`), and `to` leads nowhere else any more.
     pub(super) async fn move_address(
@@ -200,7 +281,7 @@ where
 
     /// An item of `tables`' kind is now at `slug`: an earlier item's old address there no
     /// longer leads to that one (a browser that kept the earlier redirect would go round).
-    pub(super) async fn take_address(
+    async fn take_address(
         conn: &mut D::Connection,
         tables: &ItemTables,
         slug: &str,
@@ -218,7 +299,7 @@ where
     /// the title a new item starts with), it becomes the first free slug made from `title`.
     /// An item readers saw before (published, then unpublished) keeps a way from its old
     /// address to the new one.
-    pub(super) async fn follow_title(
+    async fn follow_title(
         conn: &mut D::Connection,
         tables: &ItemTables,
         id: i64,

@@ -68,6 +68,18 @@ where
     read(&answer)
 }
 
+/// Calls a server function that must be refused as a conflict (409).
+pub(crate) async fn conflicts<F: ServerFn + Serialize>(site: &Site, arguments: &F, cookie: &str) {
+    let answer = call(arguments, cookie).send(site).await;
+    assert_eq!(
+        answer.status,
+        StatusCode::CONFLICT,
+        "{}: {}",
+        F::PATH,
+        answer.body
+    );
+}
+
 fn read<T: DeserializeOwned>(answer: &Answer) -> T {
     serde_json::from_str(&answer.body).unwrap_or_else(|error| panic!("{error}: {}", answer.body))
 }

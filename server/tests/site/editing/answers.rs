@@ -7,7 +7,7 @@ use app::editing::{
     GetEditableEvent, PublishArticle, SaveDraft, SaveEvent,
 };
 
-use crate::racing::{article_save, ask, call, logged, newsroom, open, WEBINAR};
+use crate::racing::{article_save, ask, conflicts, logged, newsroom, open, WEBINAR};
 
 #[tokio::test(flavor = "multi_thread")]
 async fn an_article_publish_and_a_draft_save_answer_the_text_as_stored() {
@@ -98,15 +98,7 @@ async fn a_draft_save_or_publish_sent_again_is_answered_as_the_first_was() {
     // Another text from the same old version is still a conflict.
     let mut other = save;
     other.fields.title = "Cits virsraksts".to_string();
-    let refused = call(&PublishArticle { save: other }, &anna)
-        .send(&site)
-        .await;
-    assert_eq!(
-        refused.status,
-        http::StatusCode::CONFLICT,
-        "{}",
-        refused.body
-    );
+    conflicts(&site, &PublishArticle { save: other }, &anna).await;
 }
 
 /// A draft save whose answer was lost, then a publication naming the draft its editor last
@@ -116,11 +108,13 @@ async fn a_draft_save_or_publish_sent_again_is_answered_as_the_first_was() {
 async fn a_publication_after_a_draft_save_whose_answer_was_lost_goes_through() {
     let (site, [anna, janis]) = newsroom().await;
     let before = open(&site, &anna).await;
-    let save = article_save(&before, "Melnraksts bez atbildes ", "Teksts");
+    let mut save = article_save(&before, "Melnraksts bez atbildes ", "Teksts");
+    save.fields.body_html = r#"<p onclick="alert(1)">Teksts</p>"#.to_string();
     // Saved, but Anna's browser never heard: it still names no draft.
     ask(&site, &SaveDraft { save: save.clone() }, &anna).await;
     let published = ask(&site, &PublishArticle { save }, &anna).await;
     assert_eq!(published.fields.title, "Melnraksts bez atbildes");
+    assert_eq!(published.fields.body_html, "<p>Teksts</p>");
     let after = open(&site, &janis).await;
     assert_eq!(after.version, before.version + 1);
     assert!(after.draft.is_none(), "the draft went with the publication");
@@ -128,15 +122,7 @@ async fn a_publication_after_a_draft_save_whose_answer_was_lost_goes_through() {
     let janis_draft = article_save(&after, "Jāņa melnraksts", "Jāņa teksts");
     let drafted = ask(&site, &SaveDraft { save: janis_draft }, &janis).await;
     let annas = article_save(&after, "Annas virsraksts", "Annas teksts");
-    let refused = call(&PublishArticle { save: annas }, &anna)
-        .send(&site)
-        .await;
-    assert_eq!(
-        refused.status,
-        http::StatusCode::CONFLICT,
-        "{}",
-        refused.body
-    );
+    conflicts(&site, &PublishArticle { save: annas }, &anna).await;
     let kept = open(&site, &anna)
         .await
         .draft

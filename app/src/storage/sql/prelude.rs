@@ -1,0 +1,24 @@
+//! What the SQL modules use, in one list: each brings it in with `use super::sql::prelude::*`.
+
+pub(in crate::storage) use super::super::articles::article_columns_written;
+pub(in crate::storage) use super::super::changes::{ContentChanges, ContentWrite};
+pub(in crate::storage) use super::super::dialect::{Dialect, SqlValue};
+pub(in crate::storage) use super::super::events::event_columns_written;
+pub(in crate::storage) use super::super::item_write::{
+    self, ColumnValue, ItemColumns, Outcome, VersionedWrite,
+};
+pub(in crate::storage) use super::super::rows::{
+    article_columns, draft_columns, event_columns, push_categories, search_text, AddressRow,
+    ArticleRow, AttachmentRow, AuditRow, CategoryRow, CredentialsRow, DeskRow, DraftRow,
+    EventRevisionRow, EventRow, FailuresRow, RevisionRow, SavedDraftRow, SearchRow, StoredDraftRow,
+    TranslationRow, UnsearchedRow, UserRow, VersionRow, ARTICLE_COLUMNS, EVENT_COLUMNS,
+    EVENT_REVISION_COLUMNS,
+};
+pub(in crate::storage) use super::super::tables::{draft_refusal, ItemTables};
+pub(in crate::storage) use super::super::*;
+pub(in crate::storage) use super::SqlStore;
+pub(in crate::storage) use crate::i18n::Lang;
+pub(in crate::storage) use crate::sanitize::SafeHtml;
+pub(in crate::storage) use async_trait::async_trait;
+pub(in crate::storage) use chrono::{DateTime, Utc};
+pub(in crate::storage) use sqlx::QueryBuilder;
