@@ -78,9 +78,11 @@ impl KindService for ArticleKind {
         let article = article_by_id(id).await?;
         let store = store()?;
         let attachments = store.attachments(article.id).await?;
+        // Unpublished or not, the event stays linked (readers see the link while it is
+        // published); only one in the trash drops out.
         let event = match article.event_id {
             Some(id) => store
-                .published_event_by_id(Lang::Lv, id)
+                .event_by_id_for_editing(id)
                 .await?
                 .map(|event| event.slug),
             None => None,

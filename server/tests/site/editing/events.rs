@@ -404,3 +404,63 @@ async fn an_events_page_and_calendar_file_lead_on_from_an_address_it_left() {
     assert_eq!(status, StatusCode::OK);
     assert!(calendar.contains("BEGIN:VEVENT"), "{calendar}");
 }
+
+/// An article published while the event it reports on is hidden keeps the event: readers see
+/// the link again once the event is published again (publishing used to drop it for good).
+#[tokio::test(flavor = "multi_thread")]
+async fn an_article_published_while_its_event_is_hidden_keeps_the_event() {
+    use crate::racing::{article_save, ask, newsroom, open as open_article};
+    use app::editing::{
+        event_fields::{EditableEvent, EventFields, EventSave},
+        GetEditableEvent, PublishArticle, SaveEvent,
+    };
+
+    const MEETING: &str = "starptautiska-projekta-uzsaksanas-sanaksme-kisineva";
+    let (site, [anna, _]) = newsroom().await;
+    let event_links = |html: &str| Page::parse(html).links_under("Notikums");
+    let meeting = (
+        "Starptautiskā projekta uzsākšanas sanāksme Kišiņevā".to_string(),
+        format!("/events/{MEETING}"),
+    );
+    let article_page = format!("/news/{LAUNCH}");
+    assert_eq!(
+        event_links(&site.get(&article_page).await.1),
+        std::slice::from_ref(&meeting),
+        "the demo article shows its event"
+    );
+
+    let event: EditableEvent = ask(
+        &site,
+        &GetEditableEvent {
+            slug: MEETING.into(),
+        },
+        &anna,
+    )
+    .await;
+    let shown = |published: bool, base_version: i64| SaveEvent {
+        save: EventSave {
+            id: event.id,
+            base_version,
+            draft_version: 0,
+            fields: EventFields {
+                published,
+                ..event.current.clone()
+            },
+        },
+    };
+    let hidden = ask(&site, &shown(false, event.version), &anna).await;
+    let article = open_article(&site, &anna).await;
+    let save = article_save(&article, "Projekts ar Moldovu sākas", "Teksts");
+    ask(&site, &PublishArticle { save }, &anna).await;
+    assert!(
+        event_links(&site.get(&article_page).await.1).is_empty(),
+        "no link to a hidden event"
+    );
+
+    ask(&site, &shown(true, hidden.version), &anna).await;
+    assert_eq!(
+        event_links(&site.get(&article_page).await.1),
+        [meeting],
+        "the article still reports on its event"
+    );
+}
