@@ -190,6 +190,9 @@ audit-created = created
 audit-changed = changed
 audit-published = published
 audit-changed-settings = changed settings
+# A settings change that published the article, or hid it from readers.
+audit-shown = showed to readers
+audit-hidden = hid from readers
 audit-changed-address = changed the address
 audit-deleted = deleted
 audit-restored = restored

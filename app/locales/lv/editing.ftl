@@ -190,6 +190,9 @@ audit-created = izveidoja
 audit-changed = mainīja
 audit-published = publicēja
 audit-changed-settings = mainīja iestatījumus
+# A settings change that published the article, or hid it from readers.
+audit-shown = parādīja lasītājiem
+audit-hidden = paslēpa no lasītājiem
 audit-changed-address = mainīja adresi
 audit-deleted = izdzēsa
 audit-restored = atjaunoja

@@ -191,6 +191,9 @@ audit-created = создал(а)
 audit-changed = изменил(а)
 audit-published = опубликовал(а)
 audit-changed-settings = изменил(а) настройки
+# A settings change that published the article, or hid it from readers.
+audit-shown = показал(а) читателям
+audit-hidden = скрыл(а) от читателей
 audit-changed-address = изменил(а) адрес
 audit-deleted = удалил(а)
 audit-restored = восстановил(а)

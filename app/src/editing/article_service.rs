@@ -159,17 +159,32 @@ pub async fn update_settings(
             Status::Draft
         },
     };
+    let action = settings_action(save.article_id, save.version, settings.status).await?;
     let updated = store()?
         .update_article_settings(
             save.article_id,
             save.version,
             &settings,
-            audit(editor, "changed settings"),
+            audit(editor, action),
         )
         .await?;
     Ok(SettingsSaved {
         version: updated.version,
         slug: updated.slug,
+    })
+}
+
+/// How the audit log words a settings change of article `id` from `version` to `status`: by
+/// what it did for readers ("shown", "hidden"), else "changed settings". The article is read
+/// first; should it be at another version by then, the update (guarded by `version`) is
+/// refused anyway.
+async fn settings_action(id: i64, version: i64, status: Status) -> Result<&'static str, AppError> {
+    let before = article_by_id(id).await?;
+    Ok(match (before.status, status) {
+        _ if before.version != version => "changed settings",
+        (Status::Draft, Status::Published) => "shown",
+        (Status::Published, Status::Draft) => "hidden",
+        _ => "changed settings",
     })
 }
 

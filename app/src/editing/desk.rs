@@ -205,6 +205,8 @@ fn action_text(lang: Lang, action: &str) -> String {
         "changed" => tr(lang, "audit-changed"),
         "published" => tr(lang, "audit-published"),
         "changed settings" => tr(lang, "audit-changed-settings"),
+        "shown" => tr(lang, "audit-shown"),
+        "hidden" => tr(lang, "audit-hidden"),
         "changed address" => tr(lang, "audit-changed-address"),
         "deleted" => tr(lang, "audit-deleted"),
         "restored" => tr(lang, "audit-restored"),
@@ -262,6 +264,8 @@ mod tests {
             (Lang::En, "translated into ru", "translated into Russian"),
             (Lang::Lv, "restored version 3", "atjaunoja 3. versiju"),
             (Lang::Lv, "changed address", "mainīja adresi"),
+            (Lang::Lv, "hidden", "paslēpa no lasītājiem"),
+            (Lang::En, "shown", "showed to readers"),
             (Lang::En, "something new", "something new"),
         ] {
             assert_eq!(action_text(lang, action), worded, "{lang:?} {action}");

@@ -403,6 +403,40 @@ async fn the_address_category_and_visibility_change_and_a_taken_address_is_refus
     );
 }
 
+/// The audit log says what a settings change did for readers: hid the article, showed it
+/// again, or only changed its category.
+#[tokio::test(flavor = "multi_thread")]
+async fn a_settings_change_is_logged_as_what_it_did_for_readers() {
+    use crate::racing::{ask, newsroom, open as open_article};
+    use app::editing::{ArticleSettingsSave, AuditLine, GetAuditLog, UpdateArticleSettings};
+
+    let (site, [anna, janis]) = newsroom().await;
+    let article = open_article(&site, &anna).await;
+    let settings = |published: bool, category: &str, version: i64| UpdateArticleSettings {
+        save: ArticleSettingsSave {
+            article_id: article.id,
+            version,
+            category: category.to_string(),
+            published,
+        },
+    };
+    let hidden = ask(&site, &settings(false, "projekti", article.version), &anna).await;
+    let shown = ask(&site, &settings(true, "projekti", hidden.version), &anna).await;
+    ask(&site, &settings(true, "sadarbiba", shown.version), &anna).await;
+
+    let log: Vec<AuditLine> = ask(&site, &GetAuditLog { page: 1 }, &janis).await;
+    let actions: Vec<&str> = log
+        .iter()
+        .filter(|line| line.item == article.current.title)
+        .map(|line| line.action.as_str())
+        .collect();
+    assert_eq!(
+        actions,
+        ["changed settings", "shown", "hidden"],
+        "newest first"
+    );
+}
+
 #[tokio::test(flavor = "multi_thread")]
 async fn malformed_arguments_are_a_bad_request_not_a_server_error() {
     let site = Site::with_demo_content().await;
