@@ -181,9 +181,8 @@ pub async fn update_settings(
 async fn settings_action(id: i64, version: i64, status: Status) -> Result<&'static str, AppError> {
     let before = article_by_id(id).await?;
     Ok(match (before.status, status) {
-        _ if before.version != version => "changed settings",
-        (Status::Draft, Status::Published) => "shown",
-        (Status::Published, Status::Draft) => "hidden",
+        (Status::Draft, Status::Published) if before.version == version => "shown",
+        (Status::Published, Status::Draft) if before.version == version => "hidden",
         _ => "changed settings",
     })
 }

@@ -28,6 +28,17 @@ impl ItemTables {
             crate::editing::ItemKind::Event => &ItemTables::EVENTS,
         }
     }
+
+    /// The item's (`$1`) translations as `TranslationRow`s, every language; a caller may
+    /// narrow or order them.
+    pub(super) fn translations_select(&self) -> String {
+        let [c1, c2, c3, c4] = self.columns;
+        format!(
+            "SELECT lang, {c1} AS title, {c2} AS lead, {c3} AS body_html, {c4} AS extra, \
+             version, updated_at FROM {} WHERE {} = $1",
+            self.translations, self.key
+        )
+    }
 }
 
 /// Why a draft save guarded by `seen` (0: no draft yet) changed nothing, given the draft

@@ -59,15 +59,9 @@ where
         kind: ItemKind,
         item_id: i64,
     ) -> Result<Vec<Translation<TranslatedText>>, StoreError> {
-        let ItemTables {
-            translations,
-            key,
-            columns: [c1, c2, c3, c4],
-            ..
-        } = ItemTables::of(kind);
         let sql = format!(
-            "SELECT lang, {c1} AS title, {c2} AS lead, {c3} AS body_html, {c4} AS extra, \
-                     version, updated_at FROM {translations} WHERE {key} = $1 ORDER BY lang"
+            "{} ORDER BY lang",
+            ItemTables::of(kind).translations_select()
         );
         let rows: Vec<TranslationRow> = sqlx::query_as(&sql)
             .bind(item_id)
@@ -144,10 +138,7 @@ where
             tx.commit().await?;
             return Ok(version);
         }
-        let sql = format!(
-            "SELECT lang, {c1} AS title, {c2} AS lead, {c3} AS body_html, {c4} AS extra, \
-             version, updated_at FROM {name} WHERE {item} = $1 AND lang = $2"
-        );
+        let sql = format!("{} AND lang = $2", table.translations_select());
         let stored: Option<TranslationRow> = sqlx::query_as(&sql)
             .bind(item_id)
             .bind(lang)
