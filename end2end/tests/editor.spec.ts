@@ -134,6 +134,27 @@ async function typedAtTheEndOfTheReportsLead(
   return editor;
 }
 
+/** Two draft saves of the report's lead held on their way to the server: `typed` is saved
+ * first, that save times out in the browser, then `more` is typed and saved. Each waits in
+ * `held` until let go; later saves go straight on. */
+async function twoSavesHeld(browser: Browser, typed: string, more: string): Promise<{ editor: Page; held: Route[] }> {
+  const held: Route[] = [];
+  const editor = await typedAtTheEndOfTheReportsLead(browser, typed, async (page) => {
+    await page.clock.install();
+    await page.route("**/api/editing/save_draft", (route) =>
+      held.length < 2 ? void held.push(route) : void route.continue(),
+    );
+  });
+  await editor.keyboard.press("Control+s");
+  await expect.poll(() => held.length).toBe(1);
+  await editor.clock.fastForward("00:21");
+  await expect(editor.getByRole("status").filter({ hasText: "serveris neatbildēja" })).toBeVisible();
+  await editor.keyboard.type(more);
+  await editor.keyboard.press("Control+s");
+  await expect.poll(() => held.length).toBe(2);
+  return { editor, held };
+}
+
 test("keyboard: Ctrl+S saves at once and Esc leaves editing", async ({ browser }) => {
   const editor = await typedAtTheEndOfTheReportsLead(browser, " Papildināts.");
   await editor.keyboard.press("Control+s");
@@ -236,10 +257,16 @@ test("a publication whose answer was lost is published once when sent again, wit
   await expect(editor.getByLabel("Salīdzināt no").locator("option")).toHaveCount(2);
 });
 
-test("a draft save whose answer was lost, then Publicēt: published at once", async ({ browser, page: reader }) => {
+test("a draft save whose answer was lost, then more typing and Publicēt: saved and published with nothing to choose", async ({
+  browser,
+  page: reader,
+}) => {
   const article = "/news/kadu-atbalstu-var-sanemt-cilveku-tirdzniecibas-upuri";
   const editor = await editorPage(browser, EDITORS.anna.email);
+  let sent = 0;
   await editor.route("**/api/editing/save_draft", async (route) => {
+    sent += 1;
+    if (sent > 1) return route.continue();
     // The server saves the draft; its answer is lost on the way back.
     expect((await route.fetch()).status()).toBe(200);
     await route.abort("connectionreset");
@@ -247,35 +274,31 @@ test("a draft save whose answer was lost, then Publicēt: published at once", as
   await editor.goto(article);
   await hydrated(editor);
   await editor.getByRole("button", { name: "Rediģēt šo rakstu" }).click();
-  await editor.getByRole("textbox", { name: "Ievads" }).focus();
+  const lead = editor.getByRole("textbox", { name: "Ievads" });
+  await lead.focus();
   await editor.keyboard.press("Control+End");
   // A space the server trims: the draft as stored is not the text as typed.
   await editor.keyboard.type(" Melnraksts bez atbildes. ");
   await editor.keyboard.press("Control+s");
   await expect(editor.getByRole("status").filter({ hasText: "Neizdevās saglabāt" })).toBeVisible();
 
+  // The browser still names no draft; the one stored is this editor's own, so the next save
+  // goes over it.
+  await editor.keyboard.type("Un vēl.");
+  await editor.keyboard.press("Control+s");
+  await expect(editor.getByRole("status").filter({ hasText: "Melnraksts saglabāts" })).toBeVisible();
+  await expect(editor.getByRole("heading", { name: "Kāds cits saglabāja šo rakstu" })).toHaveCount(0);
+
+  await editor.keyboard.type(" Beigas.");
   await editor.getByRole("button", { name: "Publicēt" }).click();
   await expect(editor.getByRole("status").filter({ hasText: "Publicēts" })).toBeVisible();
   await expect(editor.getByRole("heading", { name: "Kāds cits saglabāja šo rakstu" })).toHaveCount(0);
   await reader.goto(article);
-  await expect(reader.getByText(/Melnraksts bez atbildes\.$/)).toBeVisible();
+  await expect(reader.getByText(/Melnraksts bez atbildes\. Un vēl\. Beigas\.$/)).toBeVisible();
 });
 
 test("a save whose answer came too late is not taken for someone else's", async ({ browser }) => {
-  const held: Route[] = [];
-  const editor = await typedAtTheEndOfTheReportsLead(browser, " Atbilde nāk vēlu.", async (page) => {
-    await page.clock.install();
-    // The first two saves wait here until let go; later ones go straight on.
-    await page.route("**/api/editing/save_draft", (route) =>
-      held.length < 2 ? void held.push(route) : void route.continue(),
-    );
-  });
-  await editor.keyboard.press("Control+s");
-  await expect.poll(() => held.length).toBe(1);
-  await editor.clock.fastForward("00:21");
-  await expect(editor.getByRole("status").filter({ hasText: "serveris neatbildēja" })).toBeVisible();
-  await editor.keyboard.press("Control+s");
-  await expect.poll(() => held.length).toBe(2);
+  const { editor, held } = await twoSavesHeld(browser, " Atbilde nāk vēlu.", "");
   // The first save reaches the server after all; the second names the draft as it was
   // before the first, with this very text: the server answers it as saved, not as a conflict.
   const firstAnswer = editor.waitForResponse(/\/api\/editing\/save_draft/);
@@ -294,6 +317,24 @@ test("a save whose answer came too late is not taken for someone else's", async 
   await hydrated(editor);
   await editor.getByRole("button", { name: "Rediģēt šo rakstu" }).click();
   await expect(editor.getByRole("textbox", { name: "Ievads" })).toHaveValue(/Atbilde nāk vēlu\. Un vēl\.$/);
+});
+
+test("an older save that reaches the server after a newer one does not write over it", async ({ browser }) => {
+  const { editor, held } = await twoSavesHeld(browser, " Vēlā atbilde.", " Jaunāks teksts.");
+  // The newer save arrives first, then the older one: the older one is refused (the browser
+  // pays it no heed), and the draft keeps the newer text.
+  const newerAnswer = editor.waitForResponse(/\/api\/editing\/save_draft/);
+  await held[1].continue();
+  expect((await newerAnswer).status()).toBe(200);
+  await expect(editor.getByRole("status").filter({ hasText: "Melnraksts saglabāts" })).toBeVisible();
+  const olderAnswer = editor.waitForResponse(/\/api\/editing\/save_draft/);
+  await held[0].continue();
+  expect((await olderAnswer).status()).toBe(409);
+  await expect(editor.getByRole("heading", { name: "Kāds cits saglabāja šo rakstu" })).toHaveCount(0);
+  await editor.reload();
+  await hydrated(editor);
+  await editor.getByRole("button", { name: "Rediģēt šo rakstu" }).click();
+  await expect(editor.getByRole("textbox", { name: "Ievads" })).toHaveValue(/Vēlā atbilde\. Jaunāks teksts\.$/);
 });
 
 test("readers and signed-out browsers get no editing controls, and sign-out ends the session", async ({ browser, page }) => {

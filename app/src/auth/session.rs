@@ -27,8 +27,9 @@ const HOST_ONLY_NAME: &str = "__Host-notikumi_session";
 /// How long a session lasts from signing in.
 pub const SESSION_HOURS: i64 = 12;
 
-/// A fresh random session token (256 bits, URL-safe base64).
-fn new_token() -> String {
+/// A fresh random token (256 bits, URL-safe base64, 43 characters): a session's, or an opened
+/// editor's mark.
+pub fn new_token() -> String {
     use argon2::password_hash::rand_core::{OsRng, RngCore};
     let mut bytes = [0_u8; 32];
     OsRng.fill_bytes(&mut bytes);

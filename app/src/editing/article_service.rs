@@ -114,7 +114,7 @@ impl KindService for ArticleKind {
         id: i64,
         version: NewArticle,
         expected_version: i64,
-        draft: DraftRule,
+        draft: DraftRule<'_>,
         action: &str,
     ) -> Result<Saved<ArticleFields>, AppError> {
         let audit = audit(editor, action);

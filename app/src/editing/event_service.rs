@@ -167,7 +167,7 @@ impl KindService for EventKind {
         id: i64,
         version: EventVersion,
         expected_version: i64,
-        draft: DraftRule,
+        draft: DraftRule<'_>,
         action: &str,
     ) -> Result<Saved<EventFields>, AppError> {
         let audit = audit(editor, action);

@@ -69,7 +69,7 @@ pub(super) trait KindService: Send + Sync + 'static {
         id: i64,
         version: Self::Version,
         expected_version: i64,
-        draft: DraftRule,
+        draft: DraftRule<'_>,
         action: &str,
     ) -> impl Future<Output = Result<Saved<Self::Fields>, AppError>> + Send;
 
@@ -110,6 +110,7 @@ pub(super) async fn editable<K: KindService>(
         found => found?,
     };
     Ok(EditableItem {
+        writer: crate::auth::session::new_token(),
         draft: stored_draft::opened::<K::Draft>(item.id).await?,
         categories: category_tags(store()?.as_ref()).await?,
         id: item.id,
@@ -151,15 +152,9 @@ pub(super) async fn save_draft<K: KindService>(
     editor: &User,
     save: ItemSave<K::Fields>,
 ) -> Result<Saved<K::Fields>, AppError> {
+    check_writer(&save)?;
     let fields = checked::<K>(save.fields).await?;
-    stored_draft::save::<K::Draft>(
-        editor,
-        save.id,
-        fields,
-        save.base_version,
-        save.draft_version,
-    )
-    .await
+    stored_draft::save::<K::Draft>(editor, ItemSave { fields, ..save }).await
 }
 
 /// Writes the editor's fields over the item (published, for a kind whose fields do not say
@@ -168,37 +163,37 @@ pub(super) async fn publish<K: KindService>(
     editor: &User,
     save: ItemSave<K::Fields>,
 ) -> Result<Saved<K::Fields>, AppError> {
-    let draft_published = draft_published::<K>(&save).await?;
+    check_writer(&save)?;
     let version = K::version_of(save.id, save.fields).await?;
     // Checked on the body as it will be stored.
     if K::published_body(&version).is_some_and(|body| !images_have_alt_text(body)) {
         return Err(AppError::invalid("body", Message::new("invalid-alt-text")));
     }
     let action = K::save_action(&version);
-    // Publishing over a draft someone saved after this editor's last look would lose it: the
-    // store refuses that in the publishing transaction.
-    let draft = DraftRule::Publishes(draft_published);
+    // Publishing over a draft someone else saved after this editor's last look would lose
+    // it: the store refuses that in the publishing transaction.
+    let draft = DraftRule::Publishes {
+        seen: save.draft_version,
+        writer: save.writer.as_ref(),
+    };
     K::write(editor, save.id, version, save.base_version, draft, action).await
 }
 
-/// The draft version a publication is made from: the one its editor last saw, or a newer
-/// draft on the same item version holding exactly the text published, which is that editor's
-/// own save whose answer was lost (publishing it loses nothing). Any other newer draft
-/// refuses the publication, in its transaction.
-async fn draft_published<K: KindService>(save: &ItemSave<K::Fields>) -> Result<i64, AppError> {
-    let seen = save.draft_version;
-    let newer = stored_draft::opened::<K::Draft>(save.id)
-        .await?
-        .filter(|stored| stored.draft_version != seen && stored.base_version == save.base_version);
-    let Some(newer) = newer else {
-        return Ok(seen);
+/// Refuses a save whose opened editor's mark (`ItemSave::writer`) no editor could have been
+/// given (the server makes them as `new_token` does: 43 URL-safe base64 characters), or whose
+/// number is not one an editor counts, rather than storing it.
+fn check_writer<F>(save: &ItemSave<F>) -> Result<(), AppError> {
+    let Some(writer) = &save.writer else {
+        return Ok(());
     };
-    let published = checked::<K>(save.fields.clone()).await?;
-    Ok(if newer.fields == published {
-        newer.draft_version
+    let made_here = |c: char| c.is_ascii_alphanumeric() || c == '-' || c == '_';
+    if writer.mark.len() == 43 && writer.mark.chars().all(made_here) && writer.save > 0 {
+        Ok(())
     } else {
-        seen
-    })
+        Err(AppError::BadRequest(
+            "writer: not a mark this server made".to_string(),
+        ))
+    }
 }
 
 /// Makes version `version` of item `id` current again, as a new version; not from the shared

@@ -103,6 +103,11 @@ pub struct EditableItem<F, D> {
     /// The categories an editor may choose from.
     pub categories: Vec<crate::calendar::CategoryTag>,
     pub details: D,
+    /// A mark made for this opening of the editor (one browser tab), which its saves carry
+    /// (`Writer`): a draft saved with it is that editor's own text, although an answer was
+    /// lost on the way and its browser names an older draft. The editor's later saves and
+    /// its publication go over it instead of meeting it as someone else's.
+    pub writer: String,
 }
 
 /// What only an article's editor needs.
@@ -147,6 +152,17 @@ pub struct ItemSave<F> {
     pub base_version: i64,
     /// The draft save the editor started from (0: there was no draft).
     pub draft_version: i64,
+    /// The opened editor sending it; none from a page older than the mark.
+    #[serde(default)]
+    pub writer: Option<Writer>,
+}
+
+/// Which opened editor sent a save (`mark`, see `EditableItem::writer`) and which of its
+/// saves it is (`save`: the editor numbers its saves from 1 up, in the order it makes them).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Writer {
+    pub mark: String,
+    pub save: i64,
 }
 
 pub type ArticleSave = ItemSave<ArticleFields>;

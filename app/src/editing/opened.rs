@@ -15,7 +15,7 @@ use leptos::{html, prelude::*, task::spawn_local};
 
 use super::{
     autosave::SaveState, conflict::ConflictView, drafting::Draft, shell::Editable, EditableItem,
-    ItemRef, ItemSave, Saved,
+    ItemRef, ItemSave, Saved, Writer,
 };
 use crate::{
     error::AppError,
@@ -37,6 +37,8 @@ pub struct Opened<K: Editable> {
     pub slug: RwSignal<String>,
     /// The body editor's element, which a resolved conflict writes into.
     pub body: NodeRef<html::Div>,
+    /// This editor's mark (`EditableItem::writer`) and the number of its last save.
+    writer: StoredValue<Writer>,
 }
 
 impl<K: Editable> Clone for Opened<K> {
@@ -62,17 +64,23 @@ pub fn open<K: Editable>(item: &EditableItem<K::Fields, K>) -> Opened<K> {
         item: item.item(),
         slug: RwSignal::new(item.slug.clone()),
         body: NodeRef::new(),
+        writer: StoredValue::new(Writer {
+            mark: item.writer.clone(),
+            save: 0,
+        }),
     }
 }
 
 impl<K: Editable> Opened<K> {
-    /// The save of the editor's fields as they are now.
+    /// The save of the editor's fields as they are now, numbered after every save before.
     fn request(self) -> ItemSave<K::Fields> {
+        self.writer.update_value(|writer| writer.save += 1);
         ItemSave {
             id: self.item.id,
             fields: self.draft.fields.get_untracked(),
             base_version: self.version.get_untracked(),
             draft_version: self.draft.draft_version.get_untracked(),
+            writer: Some(self.writer.get_value()),
         }
     }
 
@@ -93,8 +101,9 @@ impl<K: Editable> Opened<K> {
     }
 
     /// The item as saved meanwhile, wherever it is now (publishing may have moved it), as
-    /// the other side of a conflict. (A save whose first answer was lost is none: the server
-    /// finds the item or draft already holding its text and answers it as saved.)
+    /// the other side of a conflict. (A save after one whose answer was lost is none: the
+    /// server finds the item or draft already holding its text and answers it as saved, or
+    /// finds this editor's own draft, by its `writer` mark, and saves over it.)
     async fn reopen(self, lang: Lang) -> Result<Option<EditableItem<K::Fields, K>>, AppError> {
         Ok(Some(self.fetch_again(lang).await?))
     }

@@ -446,6 +446,7 @@ mod tests {
                 published: true,
                 category: String::new(),
             },
+            writer: String::new(),
         }
     }
 
@@ -462,6 +463,7 @@ mod tests {
             draft: draft_base.map(|base| draft(titled("Melnraksts"), base)),
             categories: Vec::new(),
             details: EventDetails { repeats: false },
+            writer: String::new(),
         }
     }
 

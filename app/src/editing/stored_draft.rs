@@ -12,7 +12,7 @@
 
 use serde::{de::DeserializeOwned, Deserialize, Serialize};
 
-use super::{event_fields::EventFields, ArticleFields, DraftState, ItemKind, Saved};
+use super::{event_fields::EventFields, ArticleFields, DraftState, ItemKind, ItemSave, Saved};
 use crate::{
     error::AppError,
     state::store,
@@ -182,35 +182,34 @@ pub async fn opened<S: StoredShape>(
     }))
 }
 
-/// Saves `fields` (checked, the body sanitised) as the shared draft of item `item_id`, written
-/// on item version `version` over draft version `draft_version` (0: none yet); answers what
-/// was saved.
+/// Saves `save` (its fields checked, the body sanitised) as the shared draft of its item,
+/// written on the item version it names over the draft version it names (0: none yet) or
+/// over a draft an earlier save of its opened editor left (`ItemSave::writer`); answers what was
+/// saved.
 pub async fn save<S: StoredShape>(
     editor: &User,
-    item_id: i64,
-    fields: S::Fields,
-    version: i64,
-    draft_version: i64,
+    save: ItemSave<S::Fields>,
 ) -> Result<Saved<S::Fields>, AppError> {
-    let json = to_stored::<S>(&fields).map_err(|_| AppError::Internal)?;
+    let json = to_stored::<S>(&save.fields).map_err(|_| AppError::Internal)?;
     let draft = store()?
         .save_draft(
             DraftSave {
                 kind: S::KIND,
-                item_id,
+                item_id: save.id,
                 fields_json: &json,
-                base_version: version,
-                seen_draft_version: draft_version,
+                base_version: save.base_version,
+                seen_draft_version: save.draft_version,
                 user_id: editor.id,
+                writer: save.writer.as_ref(),
             },
             super::service::audit(editor, "changed"),
         )
         .await?;
     Ok(Saved {
-        version,
+        version: save.base_version,
         draft_version: draft.draft_version,
         at: super::service::clock(draft.saved_at),
-        fields,
+        fields: save.fields,
         slug: None,
     })
 }

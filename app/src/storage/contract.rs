@@ -127,6 +127,8 @@ struct Drafting<'a> {
     item_id: i64,
     base_version: i64,
     user_id: i64,
+    /// The opened editor saving, and which of its saves it is (`DraftSave::writer`).
+    writer: Option<crate::editing::Writer>,
 }
 
 /// The drafts `user_id` writes on version `base_version` of item `item_id` of `kind`.
@@ -143,6 +145,7 @@ fn drafting(
         item_id,
         base_version,
         user_id,
+        writer: None,
     }
 }
 
@@ -163,6 +166,15 @@ fn event_drafts<'a>(store: &'a SharedStore, event: &Event, user_id: i64) -> Draf
 }
 
 impl Drafting<'_> {
+    /// The same drafts, as save number `save` of the opened editor `mark`.
+    fn by(self, mark: &str, save: i64) -> Self {
+        let mark = mark.to_string();
+        Drafting {
+            writer: Some(crate::editing::Writer { mark, save }),
+            ..self
+        }
+    }
+
     /// Saves `fields_json` over the draft seen at `seen` (0: none yet).
     async fn save(&self, fields_json: &str, seen: i64) -> Result<StoredDraft, StoreError> {
         let draft = DraftSave {
@@ -172,6 +184,7 @@ impl Drafting<'_> {
             base_version: self.base_version,
             seen_draft_version: seen,
             user_id: self.user_id,
+            writer: self.writer.as_ref(),
         };
         self.store.save_draft(draft, audit("changed")).await
     }
@@ -220,7 +233,10 @@ async fn retitle(
     title: &str,
 ) -> Result<Article, StoreError> {
     let new = article(title, stored.published_at);
-    let rule = DraftRule::Publishes(0);
+    let rule = DraftRule::Publishes {
+        seen: 0,
+        writer: None,
+    };
     let written = store.update_article(stored.id, stored.version, &new, rule, audit("published"));
     written.await
 }

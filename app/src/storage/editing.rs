@@ -119,7 +119,8 @@ pub struct StoredDraft {
 
 /// A save of an article's or event's shared draft: its fields as JSON in the kind's stored
 /// shape, written on item version `base_version` by account `user_id`, over the draft the
-/// editor saw last (`seen_draft_version`; 0: there was none).
+/// editor saw last (`seen_draft_version`; 0: there was none), or over an earlier save of the
+/// same opened editor (`writer`) whose answer it never heard.
 #[derive(Debug, Clone, Copy)]
 pub struct DraftSave<'a> {
     pub kind: crate::editing::ItemKind,
@@ -128,6 +129,8 @@ pub struct DraftSave<'a> {
     pub base_version: i64,
     pub seen_draft_version: i64,
     pub user_id: i64,
+    /// The opened editor saving, and which of its saves this is; none: unknown.
+    pub writer: Option<&'a crate::editing::Writer>,
 }
 
 /// An earlier version of an event: `event` as it was (its `updated_at` is when that version
@@ -197,11 +200,16 @@ pub struct Audit<'a> {
 
 /// What a write that replaces an item's fields does with the item's shared draft.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum DraftRule {
-    /// The write publishes the draft the editor last saw, at this `draft_version` (0: there
-    /// was none). The draft goes with the write; a newer draft, saved by someone else in
-    /// between, refuses the write (`StoreError::NewerDraft`) and nothing changes.
-    Publishes(i64),
+pub enum DraftRule<'a> {
+    /// The write publishes the draft the editor last saw, at draft version `seen` (0: there
+    /// was none), or a newer one an earlier save of this same opened editor (`writer`) left
+    /// (its answer was lost: the editor's text goes on from it). The draft goes with the
+    /// write; a newer draft saved by anyone else refuses the write
+    /// (`StoreError::NewerDraft`) and nothing changes.
+    Publishes {
+        seen: i64,
+        writer: Option<&'a crate::editing::Writer>,
+    },
     /// The write does not come from the draft (restoring a version, moving an event on the
     /// calendar): a draft someone saved stays as it is.
     Keeps,

@@ -42,12 +42,12 @@ pub(in crate::storage) type ItemColumns<'a> = Vec<(&'static str, ColumnValue<'a>
 pub(in crate::storage) struct VersionedWrite<'a> {
     pub id: i64,
     pub expected_version: i64,
-    pub draft: DraftRule,
+    pub draft: DraftRule<'a>,
     pub audit: Audit<'a>,
 }
 
 impl<'a> VersionedWrite<'a> {
-    pub fn new(id: i64, expected_version: i64, draft: DraftRule, audit: Audit<'a>) -> Self {
+    pub fn new(id: i64, expected_version: i64, draft: DraftRule<'a>, audit: Audit<'a>) -> Self {
         Self {
             id,
             expected_version,

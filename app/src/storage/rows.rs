@@ -8,10 +8,13 @@ use super::dialect::SqlValue;
 use super::tables::ItemTables;
 use crate::i18n::Lang;
 
+mod drafts;
+pub(super) use drafts::{draft_columns, DraftMarkRow, DraftRow, SavedDraftRow, StoredDraftRow};
+
 use super::{
     Article, ArticleRevision, ArticleText, Attachment, AuditEntry, Category, Credentials,
     EarlierFailures, Event, EventRevision, Recurrence, Role, SearchHit, SearchKind, Status,
-    StoredDraft, TranslatedText, Translation, User, VersionSummary,
+    TranslatedText, Translation, User, VersionSummary,
 };
 
 /// A category's columns, as `CategoryColumns` reads them.
@@ -294,39 +297,6 @@ impl From<RevisionRow> for ArticleRevision {
     }
 }
 
-/// The SELECT list and FROM clause for a shared draft (`d`) of the kind `tables` names, with
-/// the address of who saved it.
-pub(super) fn draft_columns(tables: &ItemTables) -> String {
-    let ItemTables { drafts, key, .. } = tables;
-    format!(
-        "d.{key} AS item_id, d.fields, d.base_version, d.draft_version, \
-         u.email AS saved_by, d.saved_at FROM {drafts} d LEFT JOIN users u ON u.id = d.saved_by"
-    )
-}
-
-#[derive(sqlx::FromRow)]
-pub(super) struct DraftRow {
-    item_id: i64,
-    fields: String,
-    base_version: i64,
-    draft_version: i64,
-    saved_by: Option<String>,
-    saved_at: DateTime<Utc>,
-}
-
-impl From<DraftRow> for StoredDraft {
-    fn from(row: DraftRow) -> Self {
-        StoredDraft {
-            item_id: row.item_id,
-            fields_json: row.fields,
-            base_version: row.base_version,
-            draft_version: row.draft_version,
-            saved_by: row.saved_by,
-            saved_at: row.saved_at,
-        }
-    }
-}
-
 /// An event's revisions in the shape of the event itself (`updated_at` is when the revision
 /// was saved), so they read like events. Bound to the event's id as `$1`.
 pub(super) const EVENT_REVISION_COLUMNS: &str = "e.id, e.slug, r.title, r.summary, \
@@ -524,22 +494,6 @@ pub(super) struct AddressRow {
     pub(super) slug: String,
     pub(super) title: String,
     pub(super) status: String,
-}
-
-/// What a draft save wrote: the draft's new version and when.
-#[derive(sqlx::FromRow)]
-pub(super) struct SavedDraftRow {
-    pub(super) draft_version: i64,
-    pub(super) saved_at: DateTime<Utc>,
-}
-
-/// The draft a refused save found, to tell whether it is that very save, done already.
-#[derive(sqlx::FromRow)]
-pub(super) struct StoredDraftRow {
-    #[sqlx(flatten)]
-    pub(super) saved: SavedDraftRow,
-    pub(super) fields: String,
-    pub(super) base_version: i64,
 }
 
 /// An item's or a translation's text whose search columns are still empty (`lang` is empty

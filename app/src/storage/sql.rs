@@ -477,11 +477,11 @@ where
         conn: &mut D::Connection,
         tables: &ItemTables,
         id: i64,
-        rule: DraftRule,
+        rule: DraftRule<'_>,
         expected_version: i64,
     ) -> Result<(), StoreError> {
-        let seen = match rule {
-            DraftRule::Publishes(seen) => seen,
+        let (seen, writer) = match rule {
+            DraftRule::Publishes { seen, writer } => (seen, writer),
             DraftRule::Keeps => return Ok(()),
             DraftRule::Follows => {
                 let sql = format!(
@@ -498,14 +498,18 @@ where
             }
         };
         let sql = format!(
-            "DELETE FROM {} WHERE {} = $1 RETURNING draft_version",
+            "DELETE FROM {} WHERE {} = $1 RETURNING draft_version, base_version, writer, writer_save",
             tables.drafts, tables.key
         );
-        let removed: Option<i64> = sqlx::query_scalar(&sql)
+        let removed: Option<DraftMarkRow> = sqlx::query_as(&sql)
             .bind(id)
             .fetch_optional(&mut *conn)
             .await?;
-        if removed.unwrap_or(0) == seen {
+        let published = match removed {
+            None => seen == 0,
+            Some(draft) => draft.draft_version == seen || draft.is_own(writer),
+        };
+        if published {
             Ok(())
         } else {
             Err(StoreError::NewerDraft {

@@ -39,6 +39,33 @@ impl ItemTables {
             self.translations, self.key
         )
     }
+
+    /// The statement that writes a draft save over draft version `over` (0: it starts the
+    /// draft), answering a `SavedDraftRow`, or nothing when the stored draft is not at
+    /// `over`. Binds `$1` the item, `$2` the item version it is written on, `$3` the
+    /// account, `$4` the time, `$5` `over`, `$6` the fields, `$7` the opened editor's mark
+    /// and `$8` the number of its save.
+    pub(super) fn draft_write(&self, over: i64) -> String {
+        let ItemTables {
+            items, key, drafts, ..
+        } = self;
+        if over == 0 {
+            format!(
+                "INSERT INTO {drafts} ({key}, fields, base_version, draft_version, saved_by, \
+                 saved_at, writer, writer_save) SELECT id, $6, $2, 1, $3, $4, $7, $8 \
+                 FROM {items} \
+                 WHERE id = $1 AND CAST($5 AS BIGINT) = 0 \
+                 ON CONFLICT ({key}) DO NOTHING RETURNING draft_version, saved_at"
+            )
+        } else {
+            format!(
+                "UPDATE {drafts} SET fields = $6, base_version = $2, saved_by = $3, \
+                 saved_at = $4, writer = $7, writer_save = $8, \
+                 draft_version = draft_version + 1 \
+                 WHERE {key} = $1 AND draft_version = $5 RETURNING draft_version, saved_at"
+            )
+        }
+    }
 }
 
 /// Why a draft save guarded by `seen` (0: no draft yet) changed nothing, given the draft

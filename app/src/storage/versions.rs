@@ -20,7 +20,7 @@ pub trait EditingStore: Send + Sync {
         id: i64,
         expected_version: i64,
         event: &NewEvent,
-        draft: DraftRule,
+        draft: DraftRule<'_>,
         audit: Audit<'_>,
     ) -> Result<Event, StoreError>;
 
@@ -54,7 +54,7 @@ pub trait EditingStore: Send + Sync {
         id: i64,
         expected_version: i64,
         article: &NewArticle,
-        draft: DraftRule,
+        draft: DraftRule<'_>,
         audit: Audit<'_>,
     ) -> Result<Article, StoreError>;
 
@@ -136,7 +136,7 @@ where
         id: i64,
         expected_version: i64,
         event: &NewEvent,
-        draft: DraftRule,
+        draft: DraftRule<'_>,
         audit: Audit<'_>,
     ) -> Result<Event, StoreError> {
         let mut tx = self.begin_write().await?;
@@ -154,7 +154,7 @@ where
         id: i64,
         expected_version: i64,
         article: &NewArticle,
-        draft: DraftRule,
+        draft: DraftRule<'_>,
         audit: Audit<'_>,
     ) -> Result<Article, StoreError> {
         let mut tx = self.begin_write().await?;
@@ -200,63 +200,69 @@ where
         audit: Audit<'_>,
     ) -> Result<StoredDraft, StoreError> {
         let tables = ItemTables::of(draft.kind);
-        let ItemTables {
-            items, key, drafts, ..
-        } = tables;
         let (id, seen) = (draft.item_id, draft.seen_draft_version);
-        // $1 the item, $2 its version, $3 the editor, $4 the time, $5 the draft seen,
-        // $6 the fields.
-        let sql = if seen == 0 {
-            format!(
-                "INSERT INTO {drafts} ({key}, fields, base_version, draft_version, \
-                         saved_by, saved_at) SELECT id, $6, $2, 1, $3, $4 FROM {items} \
-                         WHERE id = $1 AND CAST($5 AS BIGINT) = 0 \
-                         ON CONFLICT ({key}) DO NOTHING RETURNING draft_version, saved_at"
-            )
-        } else {
-            format!(
-                "UPDATE {drafts} SET fields = $6, base_version = $2, saved_by = $3, \
-                         saved_at = $4, draft_version = draft_version + 1 \
-                         WHERE {key} = $1 AND draft_version = $5 \
-                         RETURNING draft_version, saved_at"
-            )
-        };
         let mut tx = self.begin_private_write().await?;
-        let query = sqlx::query_as::<_, SavedDraftRow>(&sql)
-            .bind(id)
-            .bind(draft.base_version)
-            .bind(draft.user_id)
-            .bind(D::instant(Utc::now()))
-            .bind(seen)
-            .bind(draft.fields_json);
-        let Some(saved) = query.fetch_optional(&mut *tx).await? else {
+        // The draft version the save goes over: the one its editor saw, or one an earlier
+        // save of the same editor left (see below).
+        let mut over = seen;
+        let saved = loop {
+            let sql = tables.draft_write(over);
+            let written = sqlx::query_as::<_, SavedDraftRow>(&sql)
+                .bind(id)
+                .bind(draft.base_version)
+                .bind(draft.user_id)
+                .bind(D::instant(Utc::now()))
+                .bind(over)
+                .bind(draft.fields_json)
+                .bind(draft.writer.map(|writer| writer.mark.clone()))
+                .bind(draft.writer.map(|writer| writer.save))
+                .fetch_optional(&mut *tx)
+                .await?;
+            if let Some(written) = written {
+                break written;
+            }
+            let ItemTables { key, drafts, .. } = tables;
             let sql = format!(
-                "SELECT draft_version, saved_at, fields, base_version FROM {drafts} \
+                "SELECT draft_version, base_version, writer, writer_save, fields, saved_at \
+                 FROM {drafts} \
                  WHERE {key} = $1"
             );
             let stored: Option<StoredDraftRow> = sqlx::query_as(&sql)
                 .bind(id)
                 .fetch_optional(&mut *tx)
                 .await?;
-            return match stored {
+            match stored {
                 // The same save again (see `item_write`): done already.
                 Some(stored)
                     if stored.fields == draft.fields_json
-                        && stored.base_version == draft.base_version =>
+                        && stored.mark.base_version == draft.base_version =>
                 {
-                    Ok(StoredDraft {
+                    return Ok(StoredDraft {
                         item_id: id,
                         fields_json: stored.fields,
-                        base_version: stored.base_version,
-                        draft_version: stored.saved.draft_version,
+                        base_version: stored.mark.base_version,
+                        draft_version: stored.mark.draft_version,
                         saved_by: Some(audit.actor.to_string()),
-                        saved_at: stored.saved.saved_at,
+                        saved_at: stored.saved_at,
+                    });
+                }
+                // This editor's own earlier save, whose answer it never heard: its text goes
+                // on from there. (Once: a second refusal means someone else saved between.)
+                Some(stored) if over == seen && stored.mark.is_own(draft.writer) => {
+                    over = stored.mark.draft_version;
+                }
+                // Someone wrote between the two (on PostgreSQL): a draft moved on or gone.
+                stored if over != seen => {
+                    return Err(StoreError::Conflict {
+                        expected: seen,
+                        stored: stored.map_or(0, |s| s.mark.draft_version),
                     })
                 }
-                stored => Err(draft_refusal(seen, stored.map(|s| s.saved.draft_version))),
-            };
+                stored => return Err(draft_refusal(seen, stored.map(|s| s.mark.draft_version))),
+            }
         };
-        if seen == 0 {
+        // The save that started the draft.
+        if saved.draft_version == 1 {
             Self::audit_line(&mut tx, tables, id, audit).await?;
         }
         tx.commit().await?;

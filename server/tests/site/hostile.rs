@@ -465,6 +465,9 @@ async fn versions(site: &Site, (article, event): (i64, i64)) -> [i64; 4] {
     ]
 }
 
+/// An opened editor's mark as the server makes them (`EditableItem::writer`).
+const MARK: &str = "bWFya19vZl9hbl9lZGl0b3Jfb3BlbmVkX2luX2FfdGF";
+
 /// Every editing function with arguments it accepts now. The ones that trash come last, each
 /// followed by the one that restores.
 #[rustfmt::skip]
@@ -472,9 +475,9 @@ fn editing_calls() -> [(&'static str, Arguments); 22] {
     [
         (GetEditableArticle::PATH, |_| json!({ "slug": LAUNCH })),
         (GetEditableEvent::PATH, |_| json!({ "slug": WEBINAR })),
-        (SaveDraft::PATH, |now| json!({ "save": { "id": now.items.0, "fields": now.article, "base_version": now.versions[0], "draft_version": now.versions[1] } })),
+        (SaveDraft::PATH, |now| json!({ "save": { "id": now.items.0, "fields": now.article, "base_version": now.versions[0], "draft_version": now.versions[1], "writer": { "mark": MARK, "save": 1 } } })),
         (PublishArticle::PATH, |now| json!({ "save": { "id": now.items.0, "fields": now.article, "base_version": now.versions[0], "draft_version": now.versions[1] } })),
-        (SaveEventDraft::PATH, |now| json!({ "save": { "id": now.items.1, "base_version": now.versions[2], "draft_version": now.versions[3], "fields": now.event } })),
+        (SaveEventDraft::PATH, |now| json!({ "save": { "id": now.items.1, "base_version": now.versions[2], "draft_version": now.versions[3], "fields": now.event, "writer": { "mark": MARK, "save": 1 } } })),
         (SaveEvent::PATH, |now| json!({ "save": { "id": now.items.1, "base_version": now.versions[2], "draft_version": now.versions[3], "fields": now.event } })),
         (CreateArticle::PATH, |_| json!({})),
         (CreateEvent::PATH, |_| json!({ "day": "2021-03-01" })),

@@ -8,9 +8,9 @@ use app::{
     auth::Role,
     editing::{
         event_fields::{EditableEvent, EventFields, EventSave},
-        ArticleFields, AuditLine, EditableArticle, GetAuditLog, GetEditableArticle,
+        ArticleFields, ArticleSave, AuditLine, EditableArticle, GetAuditLog, GetEditableArticle,
         GetEditableEvent, ItemKind, ItemRef, PublishArticle, RestoreVersion, SaveDraft, SaveEvent,
-        Saved,
+        Saved, Writer,
     },
 };
 use http::StatusCode;
@@ -209,7 +209,14 @@ async fn eight_first_drafts_of_one_article_at_once_keep_exactly_one() {
     let title = |n: usize| format!("Melnraksts no pārlūka {n}");
     let calls = (0..BROWSERS)
         .map(|n| {
-            let save = article_save(&before, &title(n), "Melnraksta teksts");
+            let save = ArticleSave {
+                // Eight browsers: none is another's.
+                writer: Some(Writer {
+                    mark: format!("{n:0>43}"),
+                    save: 1,
+                }),
+                ..article_save(&before, &title(n), "Melnraksta teksts")
+            };
             call(&SaveDraft { save }, &editors[n % 2])
         })
         .collect();
@@ -289,6 +296,8 @@ async fn an_event_saved_from_eight_browsers_at_once_is_saved_once() {
                 base_version: before.version,
                 draft_version: 0,
                 fields: fields(n),
+                // Eight browsers: none is another's.
+                writer: None,
             };
             call(&SaveEvent { save }, &editors[n % 2])
         })
@@ -310,7 +319,8 @@ async fn publishing_while_another_editor_autosaves_never_fails_or_loses_track_of
         let now = open(&site, &anna).await;
         let published = article_save(&now, &format!("Publicēts {round}"), "Publicētais teksts");
         let draft_title = format!("Melnraksts {round}");
-        let drafted = article_save(&now, &draft_title, "Automātiski saglabāts");
+        let janis_editor = open(&site, &janis).await;
+        let drafted = article_save(&janis_editor, &draft_title, "Automātiski saglabāts");
         let answers = all_at_once(
             &site,
             vec![

@@ -75,6 +75,7 @@ async fn a_site_moves_to_the_other_database_and_back_unchanged() {
         id: event.id,
         base_version: event.version,
         draft_version: 0,
+        writer: crate::saves::next_save_of(&event.writer),
         fields: EventFields {
             location: location.into(),
             ..event.current.clone()

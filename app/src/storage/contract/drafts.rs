@@ -64,7 +64,7 @@ async fn drafts_refuse_stale_saves_and_publishing_keeps_revisions(store: SharedS
                 stored.id,
                 stored.version,
                 &article("Melnraksts A", stored.published_at),
-                DraftRule::Publishes(1),
+                DraftRule::Publishes { seen: 1, writer: None },
                 audit("published"),
             )
             .await,
@@ -92,7 +92,10 @@ async fn drafts_refuse_stale_saves_and_publishing_keeps_revisions(store: SharedS
             stored.id,
             stored.version,
             &article("Melnraksts A2", stored.published_at),
-            DraftRule::Publishes(2),
+            DraftRule::Publishes {
+                seen: 2,
+                writer: None,
+            },
             audit("published"),
         )
         .await
@@ -256,7 +259,10 @@ async fn event_drafts_refuse_stale_saves_and_survive_publishing_elsewhere(store:
                 utc(2020, 8, 12, 9, 0),
                 utc(2020, 8, 12, 11, 0),
             ),
-            DraftRule::Publishes(2),
+            DraftRule::Publishes {
+                seen: 2,
+                writer: None,
+            },
             audit("changed"),
         )
         .await

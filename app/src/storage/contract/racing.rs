@@ -66,7 +66,10 @@ async fn publishes_from_one_version_at_once_end_in_one_success_and_conflicts(sto
                     id,
                     version,
                     &article(&title, utc(2021, 5, 3, 7, 0)),
-                    DraftRule::Publishes(0),
+                    DraftRule::Publishes {
+                        seen: 0,
+                        writer: None,
+                    },
                     audit("published"),
                 )
                 .await
@@ -182,7 +185,10 @@ async fn restoring_a_version_keeps_the_draft_another_editor_saved(store: SharedS
             stored.id,
             stored.version,
             &article("Otrā versija", utc(2021, 5, 3, 7, 0)),
-            DraftRule::Publishes(0),
+            DraftRule::Publishes {
+                seen: 0,
+                writer: None,
+            },
             audit("published"),
         )
         .await
@@ -251,7 +257,7 @@ async fn articles_and_events_publish_their_drafts_alike(store: SharedStore) {
                 event_row.id,
                 event_row.version,
                 &changed,
-                DraftRule::Publishes(1),
+                DraftRule::Publishes { seen: 1, writer: None },
                 audit("changed"),
             )
             .await,
@@ -273,7 +279,10 @@ async fn articles_and_events_publish_their_drafts_alike(store: SharedStore) {
             event_row.id,
             event_row.version,
             &changed,
-            DraftRule::Publishes(2),
+            DraftRule::Publishes {
+                seen: 2,
+                writer: None,
+            },
             audit("changed"),
         )
         .await
@@ -314,7 +323,7 @@ async fn a_publish_racing_an_autosave_never_loses_a_saved_draft(store: SharedSto
                         id,
                         version,
                         &article(&format!("Publicēts {round}"), utc(2021, 5, 3, 7, 0)),
-                        DraftRule::Publishes(seen),
+                        DraftRule::Publishes { seen, writer: None },
                         audit("published"),
                     )
                     .await
@@ -395,7 +404,10 @@ async fn new_items_published_at_once_under_one_title_each_get_an_address(store: 
         async move {
             let draft = &drafts[i];
             let published = article("Kopīgs virsraksts", utc(2021, 5, 3, 7, 0));
-            let rule = DraftRule::Publishes(0);
+            let rule = DraftRule::Publishes {
+                seen: 0,
+                writer: None,
+            };
             store
                 .update_article(
                     draft.id,

@@ -10,6 +10,8 @@ contract_tests!(
     an_event_saved_again_is_done_once,
     a_draft_saved_again_is_done_once,
     a_translation_saved_again_is_done_once,
+    a_later_save_from_the_editor_whose_answer_was_lost_goes_over_its_draft,
+    a_publication_from_the_editor_whose_draft_answer_was_lost_takes_that_draft,
 );
 
 /// `new` published over `stored` from the version it was at when read.
@@ -18,7 +20,10 @@ async fn publish_over(
     stored: &Article,
     new: &NewArticle,
 ) -> Result<Article, StoreError> {
-    let rule = DraftRule::Publishes(0);
+    let rule = DraftRule::Publishes {
+        seen: 0,
+        writer: None,
+    };
     let written = store.update_article(stored.id, stored.version, new, rule, audit("published"));
     written.await
 }
@@ -91,7 +96,10 @@ async fn an_event_saved_again_is_done_once(store: SharedStore) {
         let store = Arc::clone(&store);
         let (id, version) = (stored.id, stored.version);
         async move {
-            let rule = DraftRule::Publishes(0);
+            let rule = DraftRule::Publishes {
+                seen: 0,
+                writer: None,
+            };
             store
                 .update_event(id, version, &new, rule, audit("published"))
                 .await
@@ -207,4 +215,130 @@ async fn a_translation_saved_again_is_done_once(store: SharedStore) {
     ));
     let translated = actions(&store).await;
     assert_eq!(translated, vec!["translated", "translated"]);
+}
+
+/// An editor's draft save was stored, but its answer was lost: its browser still names no
+/// draft and sends its next save, with more text, over none. The draft is an earlier save of
+/// that same opened editor, so the later save goes over it. Anyone else's save over none, the
+/// same editor's earlier save arriving late, or a save that names no editor, is still
+/// refused, and nothing is lost.
+async fn a_later_save_from_the_editor_whose_answer_was_lost_goes_over_its_draft(
+    store: SharedStore,
+) {
+    let editor = an_editor(&store).await;
+    let article = an_article(&store, "Raksts").await;
+    let event = a_seminar(&store).await;
+    let items = [
+        (ItemKind::Article, article.id, article.version, "Raksts"),
+        (ItemKind::Event, event.id, event.version, "Seminārs"),
+    ];
+    for (kind, id, version, title) in items {
+        let text = |more: &str| {
+            article_json(&ArticleText {
+                title: format!("{title}{more}"),
+                lead: String::new(),
+                body_html: "<p>Teksts</p>".into(),
+                contact: String::new(),
+            })
+        };
+        let drafts = || drafting(&store, kind, id, version, editor.id);
+        let first = drafts().by("cilne-a", 2);
+        let lost = first.save(&text(" melnraksts"), 0).await.expect("first");
+        let next = drafts().by("cilne-a", 3);
+        let later = next.save(&text(" melnraksts un vēl"), 0).await;
+        let later = later.expect("the same editor goes on over its own draft");
+        assert_eq!(later.draft_version, lost.draft_version + 1);
+
+        let refused = [
+            drafts().by("cilne-b", 9),
+            // Its save before the lost one, arriving last.
+            drafts().by("cilne-a", 1),
+            drafts(),
+        ];
+        for other in refused {
+            assert!(matches!(
+                other.save(&text(" cits"), 0).await,
+                Err(StoreError::Conflict {
+                    expected: 0,
+                    stored: 2
+                })
+            ));
+        }
+        let stored = store.draft(kind, id).await.expect("read").expect("kept");
+        assert_eq!(
+            stored.fields_json,
+            text(" melnraksts un vēl"),
+            "nothing lost"
+        );
+
+        // Another editor continues the draft; the first one's later save is refused now.
+        let taken_over = drafts().by("cilne-b", 10).save(&text(" Jāņa"), 2).await;
+        assert_eq!(taken_over.expect("over the draft seen").draft_version, 3);
+        assert!(matches!(
+            drafts().by("cilne-a", 4).save(&text(" vēlāk"), 0).await,
+            Err(StoreError::Conflict {
+                expected: 0,
+                stored: 3
+            })
+        ));
+        let stored = store.draft(kind, id).await.expect("read").expect("kept");
+        assert_eq!(stored.fields_json, text(" Jāņa"), "the other editor's text");
+    }
+    let actions = actions(&store).await;
+    let started = actions.iter().filter(|a| *a == "changed").count();
+    assert_eq!(started, 2, "one line for each draft started: {actions:?}");
+}
+
+/// The same for a publication: the draft its editor never heard of is that editor's own, so
+/// it goes with the publication; from any other editor the publication is refused and the
+/// draft is kept.
+async fn a_publication_from_the_editor_whose_draft_answer_was_lost_takes_that_draft(
+    store: SharedStore,
+) {
+    let editor = an_editor(&store).await;
+    let stored = an_article(&store, "Raksts").await;
+    let lost = article_json(&ArticleText {
+        title: "Melnraksts".into(),
+        lead: String::new(),
+        body_html: "<p>Teksts</p>".into(),
+        contact: String::new(),
+    });
+    let drafts = article_drafts(&store, &stored, editor.id).by("cilne-a", 1);
+    drafts.save(&lost, 0).await.expect("saved, answer lost");
+    let new = article("Publicēts ar vairāk teksta", stored.published_at);
+    let publish = |mark: &str, save: i64| {
+        let writer = crate::editing::Writer {
+            mark: mark.to_string(),
+            save,
+        };
+        let store = Arc::clone(&store);
+        let (id, version, new) = (stored.id, stored.version, new.clone());
+        async move {
+            let rule = DraftRule::Publishes {
+                seen: 0,
+                writer: Some(&writer),
+            };
+            store
+                .update_article(id, version, &new, rule, audit("published"))
+                .await
+        }
+    };
+    for (mark, save) in [("cilne-b", 2), ("cilne-a", 1)] {
+        assert!(matches!(
+            publish(mark, save).await,
+            Err(StoreError::NewerDraft { item_version: 1 })
+        ));
+    }
+    assert!(store
+        .draft(ItemKind::Article, stored.id)
+        .await
+        .expect("read")
+        .is_some());
+    let published = publish("cilne-a", 2).await.expect("published");
+    assert_eq!(published.title, "Publicēts ar vairāk teksta");
+    let draft = store
+        .draft(ItemKind::Article, stored.id)
+        .await
+        .expect("read");
+    assert!(draft.is_none(), "the draft went with the publication");
 }

@@ -58,6 +58,7 @@ async fn an_all_day_event_save_answers_the_times_as_stored() {
         base_version: before.version,
         draft_version: 0,
         fields,
+        writer: crate::saves::next_save_of(&before.writer),
     };
     let saved = ask(&site, &SaveEvent { save }, &anna).await;
 
@@ -101,31 +102,54 @@ async fn a_draft_save_or_publish_sent_again_is_answered_as_the_first_was() {
     conflicts(&site, &PublishArticle { save: other }, &anna).await;
 }
 
-/// A draft save whose answer was lost, then a publication naming the draft its editor last
-/// heard of: the newer draft holds the very text published (as stored: trimmed), so the
-/// publication goes through with it. A newer draft with another text still refuses it.
+/// A draft save whose answer was lost: Anna's browser still names no draft, and she types on.
+/// The draft was an earlier save of her very editor (its mark, `writer`), so her next draft
+/// save goes over it, and so does her publication, with nothing to choose. A newer draft from
+/// anyone else still refuses them.
 #[tokio::test(flavor = "multi_thread")]
-async fn a_publication_after_a_draft_save_whose_answer_was_lost_goes_through() {
+async fn saves_after_a_draft_save_whose_answer_was_lost_go_through() {
     let (site, [anna, janis]) = newsroom().await;
     let before = open(&site, &anna).await;
     let mut save = article_save(&before, "Melnraksts bez atbildes ", "Teksts");
     save.fields.body_html = r#"<p onclick="alert(1)">Teksts</p>"#.to_string();
     // Saved, but Anna's browser never heard: it still names no draft.
     ask(&site, &SaveDraft { save: save.clone() }, &anna).await;
-    let published = ask(&site, &PublishArticle { save }, &anna).await;
+    save.fields.body_html = "<p>Teksts un vēl</p>".to_string();
+    save.writer = crate::saves::next_save_of(&before.writer);
+    let later = ask(&site, &SaveDraft { save: save.clone() }, &anna).await;
+    assert_eq!(later.draft_version, 2, "over her own draft");
+    // That answer was lost too: she publishes with more text still, naming no draft.
+    save.fields.body_html = "<p>Teksts un vēl, un beigas</p>".to_string();
+    save.writer = crate::saves::next_save_of(&before.writer);
+    let published = ask(&site, &PublishArticle { save: save.clone() }, &anna).await;
     assert_eq!(published.fields.title, "Melnraksts bez atbildes");
-    assert_eq!(published.fields.body_html, "<p>Teksts</p>");
+    assert_eq!(
+        published.fields.body_html,
+        "<p>Teksts un vēl, un beigas</p>"
+    );
     let after = open(&site, &janis).await;
     assert_eq!(after.version, before.version + 1);
     assert!(after.draft.is_none(), "the draft went with the publication");
+    let started = logged(&site, &janis, "changed", &before.current.title).await;
+    assert_eq!(started, 1, "one draft started");
 
+    let annas_editor = open(&site, &anna).await;
     let janis_draft = article_save(&after, "Jāņa melnraksts", "Jāņa teksts");
     let drafted = ask(&site, &SaveDraft { save: janis_draft }, &janis).await;
-    let annas = article_save(&after, "Annas virsraksts", "Annas teksts");
+    let annas = article_save(&annas_editor, "Annas virsraksts", "Annas teksts");
+    conflicts(
+        &site,
+        &SaveDraft {
+            save: annas.clone(),
+        },
+        &anna,
+    )
+    .await;
     conflicts(&site, &PublishArticle { save: annas }, &anna).await;
     let kept = open(&site, &anna)
         .await
         .draft
         .expect("Jānis's draft is kept");
     assert_eq!(kept.draft_version, drafted.draft_version);
+    assert_eq!(kept.fields.title, "Jāņa melnraksts");
 }

@@ -442,6 +442,7 @@ async fn an_article_published_while_its_event_is_hidden_keeps_the_event() {
             id: event.id,
             base_version,
             draft_version: 0,
+            writer: crate::saves::next_save_of(&event.writer),
             fields: EventFields {
                 published,
                 ..event.current.clone()
