@@ -37,7 +37,8 @@ pub struct Opened<K: Editable> {
     pub slug: RwSignal<String>,
     /// The body editor's element, which a resolved conflict writes into.
     pub body: NodeRef<html::Div>,
-    /// This editor's mark (`EditableItem::writer`) and the number of its last save.
+    /// This editor's mark (`EditableItem::writer`) and the number of the last save it made
+    /// (some made are not sent: one asked for while another is on its way).
     writer: StoredValue<Writer>,
 }
 

@@ -42,10 +42,11 @@ impl ItemTables {
 
     /// The statement that writes a draft save over draft version `over` (0: it starts the
     /// draft), answering a `SavedDraftRow`, or nothing when the stored draft is not at
-    /// `over`. Binds `$1` the item, `$2` the item version it is written on, `$3` the
-    /// account, `$4` the time, `$5` `over`, `$6` the fields, `$7` the opened editor's mark
-    /// and `$8` the number of its save.
-    pub(super) fn draft_write(&self, over: i64) -> String {
+    /// `over`, or (`own`) is no longer an earlier save of the same editor
+    /// (`DraftMarkRow::is_own`). Binds `$1` the item, `$2` the item version it is written on,
+    /// `$3` the account, `$4` the time, `$5` `over`, `$6` the fields, `$7` the opened
+    /// editor's mark and `$8` the number of its save.
+    pub(super) fn draft_write(&self, over: i64, own: bool) -> String {
         let ItemTables {
             items, key, drafts, ..
         } = self;
@@ -58,11 +59,17 @@ impl ItemTables {
                  ON CONFLICT ({key}) DO NOTHING RETURNING draft_version, saved_at"
             )
         } else {
+            let still_own = if own {
+                "AND writer = $7 AND writer_save < $8"
+            } else {
+                ""
+            };
             format!(
                 "UPDATE {drafts} SET fields = $6, base_version = $2, saved_by = $3, \
                  saved_at = $4, writer = $7, writer_save = $8, \
                  draft_version = draft_version + 1 \
-                 WHERE {key} = $1 AND draft_version = $5 RETURNING draft_version, saved_at"
+                 WHERE {key} = $1 AND draft_version = $5 {still_own} \
+                 RETURNING draft_version, saved_at"
             )
         }
     }

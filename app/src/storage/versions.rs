@@ -204,9 +204,9 @@ where
         let mut tx = self.begin_private_write().await?;
         // The draft version the save goes over: the one its editor saw, or one an earlier
         // save of the same editor left (see below).
-        let mut over = seen;
+        let (mut over, mut own) = (seen, false);
         let saved = loop {
-            let sql = tables.draft_write(over);
+            let sql = tables.draft_write(over, own);
             let written = sqlx::query_as::<_, SavedDraftRow>(&sql)
                 .bind(id)
                 .bind(draft.base_version)
@@ -246,13 +246,17 @@ where
                         saved_at: stored.saved_at,
                     });
                 }
-                // This editor's own earlier save, whose answer it never heard: its text goes
-                // on from there. (Once: a second refusal means someone else saved between.)
-                Some(stored) if over == seen && stored.mark.is_own(draft.writer) => {
-                    over = stored.mark.draft_version;
+                // An earlier save of this same editor, whose answer it never heard: its text
+                // goes on from there. (Again if another earlier save of it landed meanwhile,
+                // on PostgreSQL; there are only so many of those.)
+                Some(stored)
+                    if stored.mark.is_own(draft.writer)
+                        && !(own && stored.mark.draft_version == over) =>
+                {
+                    (over, own) = (stored.mark.draft_version, true);
                 }
-                // Someone wrote between the two (on PostgreSQL): a draft moved on or gone.
-                stored if over != seen => {
+                // Someone else wrote in between (on PostgreSQL): the draft moved on or went.
+                stored if own => {
                     return Err(StoreError::Conflict {
                         expected: seen,
                         stored: stored.map_or(0, |s| s.mark.draft_version),

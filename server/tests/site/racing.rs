@@ -310,6 +310,47 @@ async fn an_event_saved_from_eight_browsers_at_once_is_saved_once() {
     assert_eq!(after.current, fields(winner), "the event is the winner's");
 }
 
+/// Anna's draft save was stored but its answer lost. She saves again, going on over her own
+/// draft (by her editor's mark), at the very moment Jānis, who opened her draft, saves over
+/// it. One of the two wins, the other is told (409), and the draft holds the winner's text:
+/// neither writes over the other unseen.
+#[tokio::test(flavor = "multi_thread", worker_threads = 4)]
+async fn going_on_over_a_lost_draft_while_another_editor_saves_over_it_keeps_one() {
+    let (site, [anna, janis]) = newsroom().await;
+    for round in 0..6 {
+        let annas = open(&site, &anna).await;
+        let lost = article_save(&annas, &format!("Annas melnraksts {round}"), "Atbilde zuda");
+        ask(&site, &SaveDraft { save: lost.clone() }, &anna).await;
+        let janis_view = open(&site, &janis).await;
+        let jana = format!("Jāņa melnraksts {round}");
+        let janis_save = article_save(&janis_view, &jana, "Jānis turpina Annas tekstu");
+        let anna_again = ArticleSave {
+            fields: ArticleFields {
+                title: format!("Annas melnraksts {round}, turpināts"),
+                ..lost.fields.clone()
+            },
+            writer: crate::saves::next_save_of(&annas.writer),
+            ..lost
+        };
+        let titles = [anna_again.fields.title.clone(), jana];
+        let answers = all_at_once(
+            &site,
+            vec![
+                call(&SaveDraft { save: anna_again }, &anna),
+                call(&SaveDraft { save: janis_save }, &janis),
+            ],
+        )
+        .await;
+        let winner = the_one_winner(&answers);
+        let draft = open(&site, &anna).await.draft.expect("the draft");
+        assert_eq!(draft.fields.title, titles[winner], "round {round}");
+        assert_eq!(
+            draft.draft_version,
+            read::<Saved<ArticleFields>>(&answers[winner]).draft_version
+        );
+    }
+}
+
 #[tokio::test(flavor = "multi_thread", worker_threads = 4)]
 async fn publishing_while_another_editor_autosaves_never_fails_or_loses_track_of_the_draft() {
     let (site, [anna, janis]) = newsroom().await;

@@ -7,7 +7,7 @@ use app::editing::{
     GetEditableEvent, PublishArticle, SaveDraft, SaveEvent,
 };
 
-use crate::racing::{article_save, ask, conflicts, logged, newsroom, open, WEBINAR};
+use crate::racing::{article_save, ask, call, conflicts, logged, newsroom, open, WEBINAR};
 
 #[tokio::test(flavor = "multi_thread")]
 async fn an_article_publish_and_a_draft_save_answer_the_text_as_stored() {
@@ -152,4 +152,40 @@ async fn saves_after_a_draft_save_whose_answer_was_lost_go_through() {
         .expect("Jānis's draft is kept");
     assert_eq!(kept.draft_version, drafted.draft_version);
     assert_eq!(kept.fields.title, "Jāņa melnraksts");
+}
+
+/// A mark no editor was given (another length, other characters) or a save number an editor
+/// does not count is refused as a bad request, and nothing is saved.
+#[tokio::test(flavor = "multi_thread")]
+async fn a_save_with_a_mark_the_server_never_made_is_refused() {
+    let (site, [anna, _]) = newsroom().await;
+    let before = open(&site, &anna).await;
+    let made = before.writer.clone();
+    let wrong = [
+        (made[..42].to_string(), 1),
+        (format!("{made}A"), 1),
+        (format!("{}+", &made[..42]), 1),
+        (made.clone(), 0),
+    ];
+    for (mark, save) in wrong {
+        let mut draft = article_save(&before, "Ar svešu zīmi", "Teksts");
+        draft.writer = Some(app::editing::Writer { mark, save });
+        let publication = draft.clone();
+        for answer in [
+            call(&SaveDraft { save: draft }, &anna).send(&site).await,
+            call(&PublishArticle { save: publication }, &anna)
+                .send(&site)
+                .await,
+        ] {
+            assert_eq!(
+                answer.status,
+                http::StatusCode::BAD_REQUEST,
+                "{}",
+                answer.body
+            );
+        }
+    }
+    let after = open(&site, &anna).await;
+    assert_eq!(after.version, before.version, "nothing published");
+    assert!(after.draft.is_none(), "nothing drafted");
 }
