@@ -143,6 +143,8 @@ pager-position = Page { $page } of { $pages }
 
 breadcrumb = Breadcrumb
 article-attachments = Attachments
+# An attachment's format when neither its media type nor its name tells it.
+article-attachment-file = File
 article-event = Event
 article-others = Other articles
 article-newer = Newer article

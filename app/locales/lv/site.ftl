@@ -145,6 +145,8 @@ pager-position = { $page }. lapa no { $pages }
 
 breadcrumb = Navigācijas ceļš
 article-attachments = Pielikumi
+# An attachment's format when neither its media type nor its name tells it.
+article-attachment-file = Fails
 article-event = Notikums
 article-others = Citi raksti
 article-newer = Jaunāks raksts

@@ -147,6 +147,8 @@ pager-position = Страница { $page } из { $pages }
 
 breadcrumb = Навигационная цепочка
 article-attachments = Вложения
+# An attachment's format when neither its media type nor its name tells it.
+article-attachment-file = Файл
 article-event = Событие
 article-others = Другие статьи
 article-newer = Более новая статья

@@ -90,7 +90,7 @@ fn ArchiveView(data: ArchiveData) -> impl IntoView {
     view! {
         <PageMeta
             title=heading.clone()
-            description=format!("{heading}: {}.", locale::article_count(lang, data.articles.len()))
+            description=format!("{heading}: {}.", locale::article_count(lang, data.total))
             path={ if page > 1 { format!("{base}?page={page}") } else { base.clone() } }
             schema=Some("CollectionPage")
         />

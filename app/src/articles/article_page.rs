@@ -193,7 +193,10 @@ fn Attachments(attachments: Vec<AttachmentLink>) -> impl IntoView {
                             <li>
                                 <a href=file.href download="" lang=file_lang>{file.title}</a>
                                 <span class="attachments__meta">
-                                    {format!(" ({}, {})", file.format, locale::file_size(lang, file.size_bytes))}
+                                    {
+                                        let format = if file.format.is_empty() { lang.t("article-attachment-file") } else { file.format };
+                                        format!(" ({format}, {})", locale::file_size(lang, file.size_bytes))
+                                    }
                                 </span>
                             </li>
                         })

@@ -47,7 +47,7 @@ impl ArticleSummary {
 pub struct AttachmentLink {
     pub title: String,
     pub href: String,
-    /// What readers call the format: "PDF", "DOCX".
+    /// What readers call the format: "PDF", "DOCX"; empty when nothing tells it.
     pub format: String,
     pub size_bytes: i64,
 }
@@ -96,6 +96,8 @@ pub struct ArchiveData {
     /// `None`: the whole year.
     pub month: Option<u32>,
     pub articles: Vec<ArticleSummary>,
+    /// How many articles the year or month holds, on every page.
+    pub total: usize,
     /// Every month with articles, newest first.
     pub months: Vec<ArchiveMonth>,
     pub page: u32,
@@ -261,6 +263,7 @@ pub async fn get_archive(query: ArchiveQuery) -> Result<ArchiveData, AppError> {
         year: query.year,
         month: query.month,
         articles,
+        total: usize::try_from(found.total).unwrap_or_default(),
         months: records::archive_months(store.as_ref()).await?,
         page,
         pages,
@@ -309,7 +312,8 @@ pub(crate) mod records {
         }
     }
 
-    /// "PDF", "DOCX": from the media type when it is a common one, else the extension.
+    /// "PDF", "DOCX": from the media type when it is a common one, else the extension, else
+    /// nothing (the page then says "file" in the reader's language).
     fn file_format(media_type: &str, href: &str) -> String {
         let known = match media_type {
             "application/pdf" => "PDF",
@@ -327,7 +331,7 @@ pub(crate) mod records {
             Some((_, extension)) if !extension.is_empty() && extension.len() <= 5 => {
                 extension.to_uppercase()
             }
-            _ => "Fails".to_string(),
+            _ => String::new(),
         }
     }
 
@@ -357,7 +361,7 @@ pub(crate) mod records {
                 "DOCX"
             );
             assert_eq!(file_format("application/zip", "/files/dati.zip"), "ZIP");
-            assert_eq!(file_format("", "/files/bez-paplasinajuma"), "Fails");
+            assert_eq!(file_format("", "/files/bez-paplasinajuma"), "");
         }
     }
 }

@@ -58,11 +58,15 @@ fn ListView(list: EventList) -> impl IntoView {
     } else {
         "list-upcoming"
     });
-    let past_parameter = |page: u32| {
-        let mut extra = vec![("page", page.to_string())];
-        if list.past {
-            extra.insert(0, ("past", "1".to_string()));
-        }
+    // What the pager and the category filter keep of this view.
+    let view_parameters: Vec<(&'static str, String)> = if list.past {
+        vec![("past", "1".to_string())]
+    } else {
+        Vec::new()
+    };
+    let page_href = |page: u32| {
+        let mut extra = view_parameters.clone();
+        extra.push(("page", page.to_string()));
         lang.href(&format!(
             "/calendar/list{}",
             filter_query_with(&filter, &extra)
@@ -97,7 +101,12 @@ fn ListView(list: EventList) -> impl IntoView {
                 " · "
                 <a href=lang.href(&format!("/calendar{}", filter_query(&filter)))>{lang.t("list-month-view")}</a>
             </p>
-            <CategoryFilter categories=list.categories.clone() filter=filter.clone() action="/calendar/list".to_string()/>
+            <CategoryFilter
+                categories=list.categories.clone()
+                filter=filter.clone()
+                action="/calendar/list".to_string()
+                keep=view_parameters.clone()
+            />
             {(!list.recurring.is_empty()).then(|| view! {
                 <h2>{lang.t("list-recurring")}</h2>
                 <ul class="agenda">
@@ -122,9 +131,9 @@ fn ListView(list: EventList) -> impl IntoView {
             }}
             {(pages > 1).then(|| view! {
                 <nav class="pager" aria-label=lang.t("pager")>
-                    {(page > 1).then(|| view! { <a href=past_parameter(page - 1) rel="prev">"← " {lang.t("pager-previous")}</a> })}
+                    {(page > 1).then(|| view! { <a href=page_href(page - 1) rel="prev">"← " {lang.t("pager-previous")}</a> })}
                     <span class="pager__position">{tr_with(lang, "pager-position", &[("page", Arg::Number(page.into())), ("pages", Arg::Number(pages.into()))])}</span>
-                    {(page < pages).then(|| view! { <a href=past_parameter(page + 1) rel="next">{lang.t("pager-next")} " →"</a> })}
+                    {(page < pages).then(|| view! { <a href=page_href(page + 1) rel="next">{lang.t("pager-next")} " →"</a> })}
                 </nav>
             })}
         </section>

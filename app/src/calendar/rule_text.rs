@@ -107,7 +107,8 @@ fn parse(rule: &str) -> Option<Repeat> {
         .unwrap_or_default();
     let by_month_day = part(rule, "BYMONTHDAY");
     let every = match part(rule, "FREQ")?.to_ascii_uppercase().as_str() {
-        "DAILY" if by_day.is_empty() => Every::Day,
+        // A day of the month narrows a daily or yearly rule to monthly days: no words for it.
+        "DAILY" if by_day.is_empty() && by_month_day.is_none() => Every::Day,
         "WEEKLY" => Every::Week(
             by_day
                 .iter()
@@ -127,7 +128,7 @@ fn parse(rule: &str) -> Option<Repeat> {
             ([], None) => Every::Month,
             _ => return None,
         },
-        "YEARLY" if by_day.is_empty() => Every::Year,
+        "YEARLY" if by_day.is_empty() && by_month_day.is_none() => Every::Year,
         _ => return None,
     };
     Some(Repeat {
@@ -138,8 +139,13 @@ fn parse(rule: &str) -> Option<Repeat> {
     })
 }
 
+/// The last day a series may fall on, in Riga: a UTC time (as the store keeps UNTIL) is
+/// read as the Riga day it falls in; a date as itself.
 fn until_date(value: &str) -> Option<NaiveDate> {
-    NaiveDate::parse_from_str(value.get(..8)?, "%Y%m%d").ok()
+    match chrono::NaiveDateTime::parse_from_str(value, "%Y%m%dT%H%M%SZ") {
+        Ok(instant) => Some(crate::timezone::local(instant.and_utc()).date()),
+        Err(_) => NaiveDate::parse_from_str(value.get(..8)?, "%Y%m%d").ok(),
+    }
 }
 
 fn join(items: &[String], and: &str) -> String {
@@ -444,6 +450,11 @@ mod tests {
             lv("FREQ=DAILY;UNTIL=20201231T215959Z"),
             "katru dienu, līdz 31.12.2020"
         );
+        // 01:00 on 1 January in Riga: that day may have an occurrence too.
+        assert_eq!(
+            lv("FREQ=DAILY;UNTIL=20201231T230000Z"),
+            "katru dienu, līdz 01.01.2021"
+        );
     }
 
     #[test]
@@ -455,6 +466,9 @@ mod tests {
             "atkārtojas regulāri"
         );
         assert_eq!(lv("FREQ=MONTHLY;BYMONTHDAY=1,15"), "atkārtojas regulāri");
+        // Monthly on the 15th, whatever the frequency says.
+        assert_eq!(lv("FREQ=DAILY;BYMONTHDAY=15"), "atkārtojas regulāri");
+        assert_eq!(lv("FREQ=YEARLY;BYMONTHDAY=15"), "atkārtojas regulāri");
         assert_eq!(lv("nonsense"), "atkārtojas regulāri");
     }
 

@@ -146,6 +146,9 @@ pub fn CategoryFilter(
     filter: CalendarFilter,
     /// Where the form goes: the current view's path.
     action: String,
+    /// The view's own parameters, which choosing categories keeps (the list's `past`).
+    #[prop(optional)]
+    keep: Vec<(&'static str, String)>,
 ) -> impl IntoView {
     let lang = crate::i18n::current_lang();
     let action = lang.href(&action);
@@ -154,7 +157,7 @@ pub fn CategoryFilter(
             categories: Vec::new(),
             news: filter.news,
         };
-        let href = format!("{action}{}", filter_query(&all));
+        let href = format!("{action}{}", filter_query_with(&all, &keep));
         view! { <a class="calendar-filter__clear" href=href>{lang.t("categories-all")}</a> }
     });
     view! {
@@ -181,6 +184,10 @@ pub fn CategoryFilter(
                     })
                     .collect_view()}
                 {filter.news.then(|| view! { <input type="hidden" name="news" value="1"/> })}
+                {keep
+                    .iter()
+                    .map(|(name, value)| view! { <input type="hidden" name=*name value=value.clone()/> })
+                    .collect_view()}
                 <button type="submit">{lang.t("categories-apply")}</button>
                 {clear}
             </fieldset>

@@ -157,7 +157,7 @@ fn add_recurrence(vevent: &mut Event, event: &IcsEvent<'_>) {
     let Some(rrule) = event.rrule else {
         return;
     };
-    vevent.add_property("RRULE", strip_controls(rrule));
+    vevent.add_property("RRULE", rule_as_written(rrule, event.all_day));
     for &skipped in event.exdates {
         if event.all_day {
             vevent.exdate(skipped.date());
@@ -165,6 +165,29 @@ fn add_recurrence(vevent: &mut Event, event: &IcsEvent<'_>) {
             vevent.exdate(riga_wall_clock(skipped));
         }
     }
+}
+
+/// The stored rule as the feed writes it. RFC 5545 wants UNTIL of the same value type as
+/// DTSTART: an all-day series starts on a DATE, so its UNTIL (stored as the UTC instant its
+/// last day ends in Riga) is written as that Riga date; a timed series' stays as stored.
+fn rule_as_written(rrule: &str, all_day: bool) -> String {
+    let rrule = strip_controls(rrule);
+    if !all_day {
+        return rrule;
+    }
+    let part_as_written = |part: &str| {
+        let until = part.strip_prefix("UNTIL=")?;
+        let instant = NaiveDateTime::parse_from_str(until, "%Y%m%dT%H%M%SZ").ok()?;
+        Some(format!(
+            "UNTIL={}",
+            local(instant.and_utc()).date().format("%Y%m%d")
+        ))
+    };
+    rrule
+        .split(';')
+        .map(|part| part_as_written(part).unwrap_or_else(|| part.to_string()))
+        .collect::<Vec<_>>()
+        .join(";")
 }
 
 /// A `DATE-TIME` with `TZID=Europe/Riga`, so clients keep the wall-clock time across

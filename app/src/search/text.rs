@@ -76,13 +76,11 @@ pub fn snippet(text: &str, words: &[String], width: usize) -> Vec<SnippetPiece> 
     };
     let first = ranges.iter().position(matches).unwrap_or(0);
     // Start a few words before the first match, at a word boundary (or at the start, when
-    // the whole text fits).
-    let from = if text.chars().count() <= width {
+    // the whole text fits or the match is among its first words: an opening quote stays).
+    let from = if text.chars().count() <= width || first < 4 {
         0
     } else {
-        ranges
-            .get(first.saturating_sub(4))
-            .map_or(0, |range| range.0)
+        ranges.get(first - 4).map_or(0, |range| range.0)
     };
     let mut length = 0;
     let mut end = from;
@@ -189,6 +187,15 @@ mod tests {
         assert!(whole.starts_with('…') && whole.ends_with('…'));
         assert!(whole.chars().count() <= 90, "{whole}");
         assert!(parts.iter().any(|p| p.marked && p.text == "Moldovai"));
+    }
+
+    #[test]
+    fn a_long_text_matched_near_its_start_keeps_its_opening_quote() {
+        let text = format!("„Drošs darbs ārzemēs” — {}", "teksts ".repeat(50));
+        let parts = snippet(&text, &["darb".into()], 80);
+        let whole: String = parts.iter().map(|p| p.text.as_str()).collect();
+        assert!(whole.starts_with("„Drošs darbs"), "{whole}");
+        assert!(whole.ends_with('…'), "{whole}");
     }
 }
 

@@ -175,6 +175,67 @@ async fn week_day_and_list_views_render_on_the_server() {
     }
 }
 
+/// A conference from Thursday 09:00 to Saturday 17:00 is listed on each of its days, in the
+/// day and week views, with both its dates: the hours alone would read as that day's.
+#[tokio::test(flavor = "multi_thread")]
+async fn an_event_over_several_days_is_dated_in_the_day_and_week_views() {
+    let site = Site::with_demo_content().await;
+    let at = |day: u32, hour: u32| {
+        app::timezone::instant(
+            chrono::NaiveDate::from_ymd_opt(2020, 8, day)
+                .and_then(|date| date.and_hms_opt(hour, 0, 0))
+                .expect("a time"),
+        )
+    };
+    let conference = app::storage::NewEvent {
+        title: "Trīs dienu konference".into(),
+        summary: String::new(),
+        body_html: app::sanitize::SafeHtml::sanitize("<p>Programma</p>"),
+        starts_at: at(6, 9),
+        ends_at: at(8, 17),
+        all_day: false,
+        location: "Rīga".into(),
+        category: None,
+        recurrence: None,
+        status: app::storage::Status::Published,
+    };
+    site.store
+        .create_event(&conference, None)
+        .await
+        .expect("stored");
+    for path in ["/calendar/2020/08/07", "/calendar/2020/w32"] {
+        let (status, html) = site.get(path).await;
+        assert_eq!(status, StatusCode::OK, "{path}");
+        let page = crate::read::Page::parse(&html);
+        let lines = page.texts(".agenda-item");
+        let line = lines
+            .iter()
+            .find(|line| line.contains("Trīs dienu konference"))
+            .unwrap_or_else(|| panic!("{path}: {lines:?}"));
+        assert!(!line.contains("09:00–17:00"), "{path}: {line}");
+        assert!(line.contains("17:00"), "{path}: {line}");
+        assert!(line.contains("6."), "{path}: {line}");
+    }
+}
+
+/// Choosing categories on the past events' list stays on that list: the form sends `past=1`
+/// along, and so does "Rādīt visas".
+#[tokio::test(flavor = "multi_thread")]
+async fn the_category_filter_of_past_events_keeps_to_past_events() {
+    let site = Site::with_demo_content().await;
+    let (status, html) = site.get("/calendar/list?past=1&category=apmacibas").await;
+    assert_eq!(status, StatusCode::OK);
+    let page = crate::read::Page::parse(&html);
+    let kept = "form.calendar-filter input[type=hidden][name=past]";
+    assert_eq!(page.attr(kept, "value").as_deref(), Some("1"));
+    assert_eq!(
+        page.link_named("Rādīt visas").as_deref(),
+        Some("/calendar/list?past=1")
+    );
+    let (_, upcoming) = site.get("/calendar/list?category=apmacibas").await;
+    assert_eq!(crate::read::Page::parse(&upcoming).count(kept), 0);
+}
+
 #[tokio::test(flavor = "multi_thread")]
 async fn recurring_occurrences_link_to_their_date_and_others_are_404() {
     let site = Site::with_demo_content().await;

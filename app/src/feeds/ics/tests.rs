@@ -196,6 +196,31 @@ fn all_day_event_writes_local_dates_with_exclusive_end() {
     assert!(has_line(&ics, "DTEND;VALUE=DATE:20200812"));
 }
 
+/// RFC 5545 §3.3.10: UNTIL has the value type of DTSTART, a DATE for an all-day series (the
+/// store keeps it as the UTC instant the last day ends in Riga); a timed series keeps its
+/// UTC time.
+#[test]
+fn an_all_day_series_ends_on_a_date_and_a_timed_one_at_a_time() {
+    let start = utc(2020, 8, 5, 21, 0);
+    let rule = "FREQ=WEEKLY;BYDAY=TH;UNTIL=20201231T215959Z";
+    let all_day = IcsEvent {
+        all_day: true,
+        rrule: Some(rule),
+        ..timed_event("weekly@notikumi", start, start)
+    };
+    let ics = write_one(all_day);
+    assert!(has_line(&ics, "DTSTART;VALUE=DATE:20200806"));
+    assert!(
+        has_line(&ics, "RRULE:FREQ=WEEKLY;BYDAY=TH;UNTIL=20201231"),
+        "{ics}"
+    );
+    let timed = IcsEvent {
+        rrule: Some(rule),
+        ..seminar("weekly-timed@notikumi")
+    };
+    assert!(has_line(&write_one(timed), &format!("RRULE:{rule}")));
+}
+
 #[test]
 fn all_day_event_without_a_later_end_still_covers_its_day() {
     let start = utc(2020, 8, 5, 21, 0);

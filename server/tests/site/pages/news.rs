@@ -39,6 +39,39 @@ async fn news_lists_newest_first_and_opens_the_2018_article() {
     assert!(article.shows("tālrunis 67014582"));
 }
 
+/// A year with more articles than one page holds: its description counts them all, as the
+/// month index does, not only those on the page.
+#[tokio::test(flavor = "multi_thread")]
+async fn an_archive_years_description_counts_every_article_in_it() {
+    let site = Site::with_demo_content().await;
+    let more: Vec<_> = (1..=11)
+        .map(|day| app::storage::NewArticle {
+            title: format!("Ziņa {day}. novembrī"),
+            lead: "Ievads.".into(),
+            body_html: app::sanitize::SafeHtml::sanitize("<p>Teksts.</p>"),
+            contact: String::new(),
+            published_at: app::timezone::instant(
+                chrono::NaiveDate::from_ymd_opt(2019, 11, day)
+                    .and_then(|date| date.and_hms_opt(10, 0, 0))
+                    .expect("a date"),
+            ),
+            category: None,
+            event: None,
+            attachments: Vec::new(),
+            status: app::storage::Status::Published,
+        })
+        .collect();
+    site.store.create_articles(&more).await.expect("stored");
+    let (status, year) = site.get("/news/2019").await;
+    assert_eq!(status, StatusCode::OK);
+    let year = Page::parse(&year);
+    assert_eq!(year.count("main time[datetime]"), 10, "one page");
+    assert_eq!(
+        year.attr("meta[name=description]", "content").as_deref(),
+        Some("Jaunumu arhīvs — 2019: 13 raksti.")
+    );
+}
+
 #[tokio::test(flavor = "multi_thread")]
 async fn the_news_archive_goes_by_year_and_month_with_counts() {
     let site = Site::with_demo_content().await;
