@@ -140,11 +140,13 @@ pub fn event_when(
             long_date(lang, last_day)
         );
     }
+    // The end's own date: one ending at midnight covers the day before (`last_day`) but
+    // ends on the next, as its clock says.
     format!(
         "{}, {} – {}, {}",
         long_date(lang, first_day),
         clock(start),
-        long_date(lang, last_day),
+        long_date(lang, end.date()),
         clock(end)
     )
 }
@@ -270,6 +272,8 @@ mod tests {
             at(2020, 8, 3, 0, 0),
             date(2020, 8, 2),
         );
+        // Thursday 09:00 to Saturday 00:00: it covers Thursday and Friday.
+        let to_midnight = (at(2020, 8, 6, 9, 0), at(2020, 8, 8, 0, 0), date(2020, 8, 7));
         for (lang, all_day, (start, end, last_day), said) in [
             (
                 Lv,
@@ -284,6 +288,12 @@ mod tests {
                 true,
                 across_months,
                 "2020. gada 30. jūlijs – 2020. gada 2. augusts",
+            ),
+            (
+                Lv,
+                false,
+                to_midnight,
+                "2020. gada 6. augusts, 09:00 – 2020. gada 8. augusts, 00:00",
             ),
         ] {
             assert_eq!(event_when(lang, all_day, start, end, last_day), said);

@@ -15,7 +15,7 @@ pub fn AgendaItem(
     let lang = crate::i18n::current_lang();
     // A timed event over several days is dated even under one day's heading: its hours alone
     // ("09:00–17:00" on its middle day) would read as that day's.
-    let over_days = !event.all_day && event.start.date() != event.last_day;
+    let over_days = !event.all_day && event.first_day() != event.last_day;
     let when = if with_date || over_days {
         locale::event_when(lang, event.all_day, event.start, event.end, event.last_day)
     } else {

@@ -95,7 +95,9 @@ fn summary_between(
     }
 }
 
-/// The next occurrence of a series from today (within five years), if it has one.
+/// The occurrence of a series going on today, or else the next one (within five years), if it
+/// has one: like a single event, one that started before today and is still running is not
+/// over yet.
 pub fn next_occurrence(
     event: &storage::Event,
     series: &storage::Recurrence,
@@ -105,7 +107,7 @@ pub fn next_occurrence(
         timezone::local(event.starts_at),
         &series.rule,
         &series.exdates,
-        chrono::Duration::zero(),
+        event.ends_at - event.starts_at,
         timezone::start_of_day(today),
         timezone::start_of_day(today.checked_add_days(Days::new(366 * 5))?),
         1,

@@ -77,7 +77,7 @@ pub fn snippet(text: &str, words: &[String], width: usize) -> Vec<SnippetPiece> 
     let first = ranges.iter().position(matches).unwrap_or(0);
     // Start a few words before the first match, at a word boundary (or at the start, when
     // the whole text fits or the match is among its first words: an opening quote stays).
-    let from = if text.chars().count() <= width || first < 4 {
+    let from = if text.chars().count() <= width || first <= 4 {
         0
     } else {
         ranges.get(first - 4).map_or(0, |range| range.0)
@@ -191,11 +191,14 @@ mod tests {
 
     #[test]
     fn a_long_text_matched_near_its_start_keeps_its_opening_quote() {
-        let text = format!("„Drošs darbs ārzemēs” — {}", "teksts ".repeat(50));
-        let parts = snippet(&text, &["darb".into()], 80);
-        let whole: String = parts.iter().map(|p| p.text.as_str()).collect();
-        assert!(whole.starts_with("„Drošs darbs"), "{whole}");
-        assert!(whole.ends_with('…'), "{whole}");
+        let text = format!("„Drošs darbs ārzemēs un mājās” — {}", "teksts ".repeat(50));
+        // The second word, and the fifth: either way nothing before it is cut.
+        for word in ["darb", "maj"] {
+            let parts = snippet(&text, &[word.into()], 80);
+            let whole: String = parts.iter().map(|p| p.text.as_str()).collect();
+            assert!(whole.starts_with("„Drošs darbs"), "{word}: {whole}");
+            assert!(whole.ends_with('…'), "{whole}");
+        }
     }
 }
 

@@ -218,6 +218,57 @@ async fn an_event_over_several_days_is_dated_in_the_day_and_week_views() {
     }
 }
 
+/// A weekly series whose occurrences last three days: on the day after one began, its page
+/// (without `?date=`) shows the one still running, not next week's, and the upcoming list
+/// keeps the series.
+#[tokio::test(flavor = "multi_thread")]
+async fn a_series_occurrence_still_running_is_the_one_shown() {
+    let site = Site::with_demo_content().await;
+    let today = app::timezone::today();
+    let began = today - chrono::Days::new(1);
+    let at =
+        |day: chrono::NaiveDate| app::timezone::instant(day.and_hms_opt(10, 0, 0).expect("a time"));
+    let rule = "FREQ=WEEKLY".to_string();
+    let starts_at = at(began);
+    let ends_at = at(began + chrono::Days::new(3));
+    let series_end = None;
+    let exdates = Vec::new();
+    let training = app::storage::NewEvent {
+        title: "Nedēļas apmācības trīs dienās".into(),
+        summary: String::new(),
+        body_html: app::sanitize::SafeHtml::sanitize("<p>Programma</p>"),
+        starts_at,
+        ends_at,
+        all_day: false,
+        location: "Rīga".into(),
+        category: None,
+        recurrence: Some(app::storage::Recurrence {
+            rule,
+            exdates,
+            series_end,
+        }),
+        status: app::storage::Status::Published,
+    };
+    let stored = site
+        .store
+        .create_event(&training, None)
+        .await
+        .expect("stored");
+    let (status, html) = site.get(&format!("/events/{}", stored.slug)).await;
+    assert_eq!(status, StatusCode::OK);
+    let page = crate::read::Page::parse(&html);
+    let shown = app::locale::long_date(app::i18n::Lang::Lv, began);
+    assert!(
+        page.main_text().contains(&shown),
+        "{shown}: {}",
+        page.main_text()
+    );
+    let (_, list) = site.get("/calendar/list").await;
+    assert!(crate::read::Page::parse(&list)
+        .link_named("Nedēļas apmācības")
+        .is_some());
+}
+
 /// Choosing categories on the past events' list stays on that list: the form sends `past=1`
 /// along, and so does "Rādīt visas".
 #[tokio::test(flavor = "multi_thread")]
