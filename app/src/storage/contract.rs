@@ -226,6 +226,11 @@ async fn stored_draft(store: &SharedStore, kind: ItemKind, id: i64) -> Option<St
     store.draft(kind, id).await.expect("read")
 }
 
+/// A publication of the draft seen at `seen` (0: none), from no editor in particular.
+fn publishes(seen: i64) -> DraftRule<'static> {
+    DraftRule::Publishes { seen, writer: None }
+}
+
 /// Publishes `stored` under a new `title`, from the version it is at.
 async fn retitle(
     store: &SharedStore,
@@ -233,10 +238,7 @@ async fn retitle(
     title: &str,
 ) -> Result<Article, StoreError> {
     let new = article(title, stored.published_at);
-    let rule = DraftRule::Publishes {
-        seen: 0,
-        writer: None,
-    };
+    let rule = publishes(0);
     let written = store.update_article(stored.id, stored.version, &new, rule, audit("published"));
     written.await
 }

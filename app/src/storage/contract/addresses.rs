@@ -40,10 +40,7 @@ async fn an_unpublished_items_address_follows_its_title_until_it_is_chosen(store
     let write = |id, version, new: NewArticle| {
         let store = store.clone();
         async move {
-            let rule = DraftRule::Publishes {
-                seen: 0,
-                writer: None,
-            };
+            let rule = publishes(0);
             store
                 .update_article(id, version, &new, rule, audit("published"))
                 .await
@@ -94,10 +91,7 @@ async fn an_unpublished_items_address_follows_its_title_until_it_is_chosen(store
     assert_eq!(event_draft.slug, "jauns-notikums");
     let mut renamed = new.clone();
     renamed.title = "Seminārs Daugavpilī".into();
-    let rule = DraftRule::Publishes {
-        seen: 0,
-        writer: None,
-    };
+    let rule = publishes(0);
     let saved = store
         .update_event(
             event_draft.id,

@@ -102,10 +102,7 @@ async fn a_stale_save_conflicts_and_changes_nothing(store: SharedStore) {
                 stored.id + 1000,
                 1,
                 &article("X", stored.published_at),
-                DraftRule::Publishes {
-                    seen: 0,
-                    writer: None
-                },
+                publishes(0),
                 audit("published")
             )
             .await,
@@ -120,10 +117,7 @@ async fn an_item_in_the_trash_is_not_written_and_stays_there(store: SharedStore)
     let stored = an_article(&store, "Izmestais raksts").await;
     trash(&store, ItemKind::Article, stored.id).await;
     let in_trash = store.article(stored.id).await.expect("read").expect("kept");
-    let rule = DraftRule::Publishes {
-        seen: 0,
-        writer: None,
-    };
+    let rule = publishes(0);
     let new = article("Atdzīvināts", stored.published_at);
     let written = store.update_article(stored.id, in_trash.version, &new, rule, audit("x"));
     assert!(matches!(written.await, Err(StoreError::NotFound)));
@@ -218,10 +212,7 @@ async fn articles_link_to_their_event_and_carry_attachments(store: SharedStore) 
                 attachments: vec![report.clone()],
                 ..article("Sanāksmē vienojas par darba plānu", stored.published_at)
             },
-            DraftRule::Publishes {
-                seen: 0,
-                writer: None,
-            },
+            publishes(0),
             audit("published"),
         )
         .await
@@ -362,13 +353,7 @@ async fn an_articles_date_is_its_first_publication(store: SharedStore) {
             // As the editor sends it: the article's date as it was (the store keeps its own).
             let mut text = unpublished(&article.title);
             text.status = Status::Published;
-            let (rule, audit) = (
-                DraftRule::Publishes {
-                    seen: 0,
-                    writer: None,
-                },
-                audit("published"),
-            );
+            let (rule, audit) = (publishes(0), audit("published"));
             let written = store.update_article(article.id, article.version, &text, rule, audit);
             written.await.expect("published")
         }

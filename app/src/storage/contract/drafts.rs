@@ -64,7 +64,7 @@ async fn drafts_refuse_stale_saves_and_publishing_keeps_revisions(store: SharedS
                 stored.id,
                 stored.version,
                 &article("Melnraksts A", stored.published_at),
-                DraftRule::Publishes { seen: 1, writer: None },
+                publishes(1),
                 audit("published"),
             )
             .await,
@@ -92,10 +92,7 @@ async fn drafts_refuse_stale_saves_and_publishing_keeps_revisions(store: SharedS
             stored.id,
             stored.version,
             &article("Melnraksts A2", stored.published_at),
-            DraftRule::Publishes {
-                seen: 2,
-                writer: None,
-            },
+            publishes(2),
             audit("published"),
         )
         .await
@@ -259,10 +256,7 @@ async fn event_drafts_refuse_stale_saves_and_survive_publishing_elsewhere(store:
                 utc(2020, 8, 12, 9, 0),
                 utc(2020, 8, 12, 11, 0),
             ),
-            DraftRule::Publishes {
-                seen: 2,
-                writer: None,
-            },
+            publishes(2),
             audit("changed"),
         )
         .await

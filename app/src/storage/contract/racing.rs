@@ -66,10 +66,7 @@ async fn publishes_from_one_version_at_once_end_in_one_success_and_conflicts(sto
                     id,
                     version,
                     &article(&title, utc(2021, 5, 3, 7, 0)),
-                    DraftRule::Publishes {
-                        seen: 0,
-                        writer: None,
-                    },
+                    publishes(0),
                     audit("published"),
                 )
                 .await
@@ -185,10 +182,7 @@ async fn restoring_a_version_keeps_the_draft_another_editor_saved(store: SharedS
             stored.id,
             stored.version,
             &article("Otrā versija", utc(2021, 5, 3, 7, 0)),
-            DraftRule::Publishes {
-                seen: 0,
-                writer: None,
-            },
+            publishes(0),
             audit("published"),
         )
         .await
@@ -257,7 +251,7 @@ async fn articles_and_events_publish_their_drafts_alike(store: SharedStore) {
                 event_row.id,
                 event_row.version,
                 &changed,
-                DraftRule::Publishes { seen: 1, writer: None },
+                publishes(1),
                 audit("changed"),
             )
             .await,
@@ -279,10 +273,7 @@ async fn articles_and_events_publish_their_drafts_alike(store: SharedStore) {
             event_row.id,
             event_row.version,
             &changed,
-            DraftRule::Publishes {
-                seen: 2,
-                writer: None,
-            },
+            publishes(2),
             audit("changed"),
         )
         .await
@@ -323,7 +314,7 @@ async fn a_publish_racing_an_autosave_never_loses_a_saved_draft(store: SharedSto
                         id,
                         version,
                         &article(&format!("Publicēts {round}"), utc(2021, 5, 3, 7, 0)),
-                        DraftRule::Publishes { seen, writer: None },
+                        publishes(seen),
                         audit("published"),
                     )
                     .await
@@ -404,10 +395,7 @@ async fn new_items_published_at_once_under_one_title_each_get_an_address(store: 
         async move {
             let draft = &drafts[i];
             let published = article("Kopīgs virsraksts", utc(2021, 5, 3, 7, 0));
-            let rule = DraftRule::Publishes {
-                seen: 0,
-                writer: None,
-            };
+            let rule = publishes(0);
             store
                 .update_article(
                     draft.id,

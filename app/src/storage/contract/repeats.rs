@@ -20,10 +20,7 @@ async fn publish_over(
     stored: &Article,
     new: &NewArticle,
 ) -> Result<Article, StoreError> {
-    let rule = DraftRule::Publishes {
-        seen: 0,
-        writer: None,
-    };
+    let rule = publishes(0);
     let written = store.update_article(stored.id, stored.version, new, rule, audit("published"));
     written.await
 }
@@ -96,10 +93,7 @@ async fn an_event_saved_again_is_done_once(store: SharedStore) {
         let store = Arc::clone(&store);
         let (id, version) = (stored.id, stored.version);
         async move {
-            let rule = DraftRule::Publishes {
-                seen: 0,
-                writer: None,
-            };
+            let rule = publishes(0);
             store
                 .update_event(id, version, &new, rule, audit("published"))
                 .await

@@ -183,10 +183,7 @@ async fn an_edited_or_trashed_article_is_found_or_missed_at_once(store: SharedSt
                 "Daugavpilī atklāj jaunu konsultāciju punktu",
                 stored.published_at,
             ),
-            DraftRule::Publishes {
-                seen: 0,
-                writer: None,
-            },
+            publishes(0),
             audit("published"),
         )
         .await
