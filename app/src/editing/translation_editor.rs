@@ -46,7 +46,7 @@ pub fn TranslationEditor(
         async move {
             let theirs = get_translation(kind, slug, lang).await?;
             // The editor may have closed while the translation was on its way.
-            Ok(fields.try_get_untracked().map(|_| theirs))
+            Ok((!fields.is_disposed()).then_some(theirs))
         }
     };
     let save = move || {

@@ -9,7 +9,7 @@ use super::tables::ItemTables;
 use crate::i18n::Lang;
 
 mod drafts;
-pub(super) use drafts::{draft_columns, DraftMarkRow, DraftRow, SavedDraftRow, StoredDraftRow};
+pub(super) use drafts::{draft_columns, DraftRow, SavedDraftRow, StoredDraftRow};
 
 use super::{
     Article, ArticleRevision, ArticleText, Attachment, AuditEntry, Category, Credentials,

@@ -497,19 +497,30 @@ where
                 return Ok(());
             }
         };
+        // The draft goes with the write if it is the one its editor saw, or that editor's own.
+        let ItemTables { drafts, key, .. } = tables;
+        let own = own_draft(drafts, "$3", "$4");
         let sql = format!(
-            "DELETE FROM {} WHERE {} = $1 RETURNING draft_version, base_version, writer, writer_save",
-            tables.drafts, tables.key
+            "DELETE FROM {drafts} WHERE {key} = $1 AND (draft_version = $2 OR {own}) \
+             RETURNING draft_version"
         );
-        let removed: Option<DraftMarkRow> = sqlx::query_as(&sql)
+        let removed: Option<i64> = sqlx::query_scalar(&sql)
+            .bind(id)
+            .bind(seen)
+            .bind(writer.map(|writer| writer.mark.clone()))
+            .bind(writer.map(|writer| writer.save))
+            .fetch_optional(&mut *conn)
+            .await?;
+        if removed.is_some() {
+            return Ok(());
+        }
+        // Another editor's newer draft is there, or the one this editor saw is gone.
+        let sql = format!("SELECT draft_version FROM {drafts} WHERE {key} = $1");
+        let left: Option<i64> = sqlx::query_scalar(&sql)
             .bind(id)
             .fetch_optional(&mut *conn)
             .await?;
-        let published = match removed {
-            None => seen == 0,
-            Some(draft) => draft.draft_version == seen || draft.is_own(writer),
-        };
-        if published {
+        if left.is_none() && seen == 0 {
             Ok(())
         } else {
             Err(StoreError::NewerDraft {

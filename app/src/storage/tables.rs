@@ -40,39 +40,46 @@ impl ItemTables {
         )
     }
 
-    /// The statement that writes a draft save over draft version `over` (0: it starts the
-    /// draft), answering a `SavedDraftRow`, or nothing when the stored draft is not at
-    /// `over`, or (`own`) is no longer an earlier save of the same editor
-    /// (`DraftMarkRow::is_own`). Binds `$1` the item, `$2` the item version it is written on,
-    /// `$3` the account, `$4` the time, `$5` `over`, `$6` the fields, `$7` the opened
-    /// editor's mark and `$8` the number of its save.
-    pub(super) fn draft_write(&self, over: i64, own: bool) -> String {
+    /// The statement that writes a draft save over draft version `seen` (0: it starts the
+    /// draft) or over a draft an earlier save of the same opened editor left
+    /// ([`own_draft`]), answering a `SavedDraftRow`; nothing when the stored draft is
+    /// neither. Binds `$1` the item, `$2` the item version it is written on, `$3` the
+    /// account, `$4` the time, `$5` `seen`, `$6` the fields, `$7` the opened editor's mark
+    /// and `$8` the number of its save.
+    pub(super) fn draft_write(&self, seen: i64) -> String {
         let ItemTables {
             items, key, drafts, ..
         } = self;
-        if over == 0 {
+        let own = own_draft(drafts, "$7", "$8");
+        if seen == 0 {
             format!(
                 "INSERT INTO {drafts} ({key}, fields, base_version, draft_version, saved_by, \
                  saved_at, writer, writer_save) SELECT id, $6, $2, 1, $3, $4, $7, $8 \
-                 FROM {items} \
-                 WHERE id = $1 AND CAST($5 AS BIGINT) = 0 \
-                 ON CONFLICT ({key}) DO NOTHING RETURNING draft_version, saved_at"
+                 FROM {items} WHERE id = $1 AND CAST($5 AS BIGINT) = 0 \
+                 ON CONFLICT ({key}) DO UPDATE SET fields = $6, base_version = $2, \
+                 saved_by = $3, saved_at = $4, writer = $7, writer_save = $8, \
+                 draft_version = {drafts}.draft_version + 1 WHERE {own} \
+                 RETURNING draft_version, saved_at"
             )
         } else {
-            let still_own = if own {
-                "AND writer = $7 AND writer_save < $8"
-            } else {
-                ""
-            };
             format!(
                 "UPDATE {drafts} SET fields = $6, base_version = $2, saved_by = $3, \
                  saved_at = $4, writer = $7, writer_save = $8, \
                  draft_version = draft_version + 1 \
-                 WHERE {key} = $1 AND draft_version = $5 {still_own} \
+                 WHERE {key} = $1 AND (draft_version = $5 OR {own}) \
                  RETURNING draft_version, saved_at"
             )
         }
     }
+}
+
+/// Whether the stored draft in `drafts` is an earlier save of the opened editor whose mark and
+/// save number the parameters `mark` and `save` bind: that editor's own text, whose answer it
+/// never heard. Its text goes on from there, so writing over the draft (or publishing it)
+/// loses nobody's words; a save of the same editor arriving after a later one is not (it
+/// would write older text over newer). Never true without a mark (NULL compares to nothing).
+pub(super) fn own_draft(drafts: &str, mark: &str, save: &str) -> String {
+    format!("({drafts}.writer = {mark} AND {drafts}.writer_save < {save})")
 }
 
 /// Why a draft save guarded by `seen` (0: no draft yet) changed nothing, given the draft

@@ -202,68 +202,46 @@ where
         let tables = ItemTables::of(draft.kind);
         let (id, seen) = (draft.item_id, draft.seen_draft_version);
         let mut tx = self.begin_private_write().await?;
-        // The draft version the save goes over: the one its editor saw, or one an earlier
-        // save of the same editor left (see below).
-        let (mut over, mut own) = (seen, false);
-        let saved = loop {
-            let sql = tables.draft_write(over, own);
-            let written = sqlx::query_as::<_, SavedDraftRow>(&sql)
-                .bind(id)
-                .bind(draft.base_version)
-                .bind(draft.user_id)
-                .bind(D::instant(Utc::now()))
-                .bind(over)
-                .bind(draft.fields_json)
-                .bind(draft.writer.map(|writer| writer.mark.clone()))
-                .bind(draft.writer.map(|writer| writer.save))
-                .fetch_optional(&mut *tx)
-                .await?;
-            if let Some(written) = written {
-                break written;
-            }
+        // Over the draft its editor saw, or over one an earlier save of that editor left.
+        let sql = tables.draft_write(seen);
+        let written = sqlx::query_as::<_, SavedDraftRow>(&sql)
+            .bind(id)
+            .bind(draft.base_version)
+            .bind(draft.user_id)
+            .bind(D::instant(Utc::now()))
+            .bind(seen)
+            .bind(draft.fields_json)
+            .bind(draft.writer.map(|writer| writer.mark.clone()))
+            .bind(draft.writer.map(|writer| writer.save))
+            .fetch_optional(&mut *tx)
+            .await?;
+        let Some(saved) = written else {
             let ItemTables { key, drafts, .. } = tables;
             let sql = format!(
-                "SELECT draft_version, base_version, writer, writer_save, fields, saved_at \
-                 FROM {drafts} \
+                "SELECT draft_version, base_version, fields, saved_at FROM {drafts} \
                  WHERE {key} = $1"
             );
             let stored: Option<StoredDraftRow> = sqlx::query_as(&sql)
                 .bind(id)
                 .fetch_optional(&mut *tx)
                 .await?;
-            match stored {
+            return match stored {
                 // The same save again (see `item_write`): done already.
                 Some(stored)
                     if stored.fields == draft.fields_json
-                        && stored.mark.base_version == draft.base_version =>
+                        && stored.base_version == draft.base_version =>
                 {
-                    return Ok(StoredDraft {
+                    Ok(StoredDraft {
                         item_id: id,
                         fields_json: stored.fields,
-                        base_version: stored.mark.base_version,
-                        draft_version: stored.mark.draft_version,
+                        base_version: stored.base_version,
+                        draft_version: stored.draft_version,
                         saved_by: Some(audit.actor.to_string()),
                         saved_at: stored.saved_at,
-                    });
-                }
-                // An earlier save of this same editor, whose answer it never heard: its text
-                // goes on from there. (Again if another earlier save of it landed meanwhile,
-                // on PostgreSQL; there are only so many of those.)
-                Some(stored)
-                    if stored.mark.is_own(draft.writer)
-                        && !(own && stored.mark.draft_version == over) =>
-                {
-                    (over, own) = (stored.mark.draft_version, true);
-                }
-                // Someone else wrote in between (on PostgreSQL): the draft moved on or went.
-                stored if own => {
-                    return Err(StoreError::Conflict {
-                        expected: seen,
-                        stored: stored.map_or(0, |s| s.mark.draft_version),
                     })
                 }
-                stored => return Err(draft_refusal(seen, stored.map(|s| s.mark.draft_version))),
-            }
+                stored => Err(draft_refusal(seen, stored.map(|s| s.draft_version))),
+            };
         };
         // The save that started the draft.
         if saved.draft_version == 1 {

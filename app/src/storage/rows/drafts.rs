@@ -1,4 +1,5 @@
-//! The rows of shared drafts: as an editor opens one, as a save writes one, and whose it is.
+//! The rows of shared drafts: as an editor opens one, as a save writes one, as a refused
+//! save finds one.
 
 use chrono::{DateTime, Utc};
 
@@ -44,35 +45,11 @@ pub(in crate::storage) struct SavedDraftRow {
     pub(in crate::storage) saved_at: DateTime<Utc>,
 }
 
-/// Whose a stored draft is: its number, the item version it was written on, and the opened
-/// editor that saved it with the number of that save (`DraftSave::writer`).
-#[derive(sqlx::FromRow)]
-pub(in crate::storage) struct DraftMarkRow {
-    pub(in crate::storage) draft_version: i64,
-    pub(in crate::storage) base_version: i64,
-    writer: Option<String>,
-    writer_save: Option<i64>,
-}
-
-impl DraftMarkRow {
-    /// Whether the draft is an earlier save of the opened editor `writer`, whose answer that
-    /// editor never heard: its text goes on from there, so writing over the draft loses
-    /// nobody's words. (A save of the same editor arriving after a later one is not: it
-    /// would write older text over newer.)
-    pub(in crate::storage) fn is_own(&self, writer: Option<&crate::editing::Writer>) -> bool {
-        match (writer, &self.writer, self.writer_save) {
-            (Some(writer), Some(mark), Some(save)) => *mark == writer.mark && save < writer.save,
-            _ => false,
-        }
-    }
-}
-
-/// The draft a refused save found, to tell whether it is that very save, done already, or
-/// the same editor's earlier one.
+/// The draft a refused save found, to tell whether it is that very save, done already.
 #[derive(sqlx::FromRow)]
 pub(in crate::storage) struct StoredDraftRow {
-    #[sqlx(flatten)]
-    pub(in crate::storage) mark: DraftMarkRow,
+    pub(in crate::storage) draft_version: i64,
+    pub(in crate::storage) base_version: i64,
     pub(in crate::storage) fields: String,
     pub(in crate::storage) saved_at: DateTime<Utc>,
 }

@@ -9,12 +9,12 @@ pub(in crate::storage) use super::super::item_write::{
 };
 pub(in crate::storage) use super::super::rows::{
     article_columns, draft_columns, event_columns, push_categories, search_text, AddressRow,
-    ArticleRow, AttachmentRow, AuditRow, CategoryRow, CredentialsRow, DeskRow, DraftMarkRow,
-    DraftRow, EventRevisionRow, EventRow, FailuresRow, RevisionRow, SavedDraftRow, SearchRow,
-    StoredDraftRow, TranslationRow, UnsearchedRow, UserRow, VersionRow, ARTICLE_COLUMNS,
-    EVENT_COLUMNS, EVENT_REVISION_COLUMNS,
+    ArticleRow, AttachmentRow, AuditRow, CategoryRow, CredentialsRow, DeskRow, DraftRow,
+    EventRevisionRow, EventRow, FailuresRow, RevisionRow, SavedDraftRow, SearchRow, StoredDraftRow,
+    TranslationRow, UnsearchedRow, UserRow, VersionRow, ARTICLE_COLUMNS, EVENT_COLUMNS,
+    EVENT_REVISION_COLUMNS,
 };
-pub(in crate::storage) use super::super::tables::{draft_refusal, ItemTables};
+pub(in crate::storage) use super::super::tables::{draft_refusal, own_draft, ItemTables};
 pub(in crate::storage) use super::super::*;
 pub(in crate::storage) use super::SqlStore;
 pub(in crate::storage) use crate::i18n::Lang;
