@@ -142,10 +142,8 @@ fn parse(rule: &str) -> Option<Repeat> {
 /// The last day a series may fall on, in Riga: a UTC time (as the store keeps UNTIL) is
 /// read as the Riga day it falls in; a date as itself.
 fn until_date(value: &str) -> Option<NaiveDate> {
-    match chrono::NaiveDateTime::parse_from_str(value, "%Y%m%dT%H%M%SZ") {
-        Ok(instant) => Some(crate::timezone::local(instant.and_utc()).date()),
-        Err(_) => NaiveDate::parse_from_str(value.get(..8)?, "%Y%m%d").ok(),
-    }
+    super::recurrence::until_day(value)
+        .or_else(|| NaiveDate::parse_from_str(value.get(..8)?, "%Y%m%d").ok())
 }
 
 fn join(items: &[String], and: &str) -> String {

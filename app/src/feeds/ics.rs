@@ -176,12 +176,8 @@ fn rule_as_written(rrule: &str, all_day: bool) -> String {
         return rrule;
     }
     let part_as_written = |part: &str| {
-        let until = part.strip_prefix("UNTIL=")?;
-        let instant = NaiveDateTime::parse_from_str(until, "%Y%m%dT%H%M%SZ").ok()?;
-        Some(format!(
-            "UNTIL={}",
-            local(instant.and_utc()).date().format("%Y%m%d")
-        ))
+        let last_day = crate::calendar::recurrence::until_day(part.strip_prefix("UNTIL=")?)?;
+        Some(format!("UNTIL={}", last_day.format("%Y%m%d")))
     };
     rrule
         .split(';')

@@ -88,6 +88,17 @@ pub enum RecurrenceError {
     Unsupported(String),
 }
 
+/// How a stored rule writes UNTIL: a UTC time (`normalise_rule` turns a date into the end of
+/// that day in Riga).
+const UNTIL_FORMAT: &str = "%Y%m%dT%H%M%SZ";
+
+/// The Riga day a stored rule's UNTIL value falls on (the last day a series may fall on);
+/// `None` for a value not in the stored form.
+pub fn until_day(value: &str) -> Option<NaiveDate> {
+    let instant = NaiveDateTime::parse_from_str(value, UNTIL_FORMAT).ok()?;
+    Some(timezone::local(instant.and_utc()).date())
+}
+
 /// Checks an RRULE value (without the "RRULE:" prefix) for the subset Notikumi supports:
 /// FREQ=DAILY|WEEKLY|MONTHLY|YEARLY; INTERVAL; BYDAY (weekly: MO..SU; monthly/yearly: with ordinal like 2TU, -1FR);
 /// BYMONTHDAY; BYMONTH; BYSETPOS; and at most one of UNTIL or COUNT. UNTIL may be a UTC date-time (20201231T215959Z)

@@ -148,7 +148,7 @@ impl fmt::Display for Rule {
         match self.end {
             SeriesEnd::Never => Ok(()),
             SeriesEnd::Count(count) => write!(f, ";COUNT={count}"),
-            SeriesEnd::Until(until) => write!(f, ";UNTIL={}", until.format("%Y%m%dT%H%M%SZ")),
+            SeriesEnd::Until(until) => write!(f, ";UNTIL={}", until.format(UNTIL_FORMAT)),
         }
     }
 }
