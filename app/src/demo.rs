@@ -13,7 +13,7 @@ use crate::{
     sanitize::SafeHtml,
     storage::{
         Attachment, NewArticle, NewCategory, NewEvent, Recurrence, Status, Store, StoreError,
-        TranslatedText,
+        TranslatedText, TranslationWrite,
     },
     timezone,
 };
@@ -219,9 +219,15 @@ async fn load_translation(
         body_html: SafeHtml::sanitize(&translation.body),
         extra: translation.contact.clone(),
     };
-    store
-        .save_translation(kind, id, &translation.lang, &text, 0, None)
-        .await?;
+    let write = TranslationWrite {
+        kind,
+        item_id: id,
+        lang: &translation.lang,
+        text: &text,
+        seen_version: 0,
+        writer: None,
+    };
+    store.save_translation(write, None).await?;
     Ok(())
 }
 

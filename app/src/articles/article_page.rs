@@ -16,7 +16,7 @@ use crate::{
     auth::editor_signed_in,
     calendar::EventSummary,
     components::{CategoryLabel, ErrorPage, PageMeta},
-    editing::{EditInPlace, ItemKind, TranslationFields},
+    editing::{EditInPlace, ItemKind, TranslationFields, TranslationStart},
     error::AppError,
     locale,
 };
@@ -79,13 +79,13 @@ fn ArticleForEditors(
         Err(error) if !unpublished => view! { <ErrorPage error/> }.into_any(),
         found => {
             let shown = match &found {
-                Ok(Some(detail)) => Some(TranslationFields {
+                Ok(Some(detail)) => Some(TranslationStart::on_page(TranslationFields {
                     title: detail.article.title.clone(),
                     lead: detail.article.lead.clone(),
                     body_html: detail.body_html.clone(),
                     extra: detail.contact.clone(),
                     version: detail.translation_version,
-                }),
+                })),
                 _ => None,
             };
             view! {

@@ -13,7 +13,7 @@ use crate::articles::ArticleLinks;
 use crate::{
     auth::editor_signed_in,
     components::{encode_component, CategoryLabel, ErrorPage, PageMeta},
-    editing::{EditInPlace, ItemKind, TranslationFields},
+    editing::{EditInPlace, ItemKind, TranslationFields, TranslationStart},
     error::AppError,
     locale,
 };
@@ -69,12 +69,14 @@ fn EventForEditors(slug: String, found: Result<EventDetail, AppError>) -> impl I
     match found {
         Err(error) if !unpublished => view! { <ErrorPage error/> }.into_any(),
         found => {
-            let shown = found.as_ref().ok().map(|detail| TranslationFields {
-                title: detail.event.title.clone(),
-                lead: detail.summary.clone(),
-                body_html: detail.body_html.clone(),
-                extra: detail.event.location.clone(),
-                version: detail.translation_version,
+            let shown = found.as_ref().ok().map(|detail| {
+                TranslationStart::on_page(TranslationFields {
+                    title: detail.event.title.clone(),
+                    lead: detail.summary.clone(),
+                    body_html: detail.body_html.clone(),
+                    extra: detail.event.location.clone(),
+                    version: detail.translation_version,
+                })
             });
             view! {
             <EditInPlace kind=ItemKind::Event slug unpublished shown=shown lang>

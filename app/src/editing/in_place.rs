@@ -6,7 +6,7 @@
 
 use leptos::prelude::*;
 
-use super::{translation_editor_view, ItemKind, TranslationFields};
+use super::{translation_editor_view, ItemKind, TranslationStart};
 use crate::i18n::{tr, Lang};
 
 fn edit_label(lang: Lang, kind: ItemKind) -> String {
@@ -25,7 +25,7 @@ pub fn EditInPlace(
     /// Readers cannot see it yet: open the editor at once.
     unpublished: bool,
     /// The text as this page shows it, to translate from (published items only).
-    shown: Option<TranslationFields>,
+    shown: Option<TranslationStart>,
     lang: Lang,
     children: Children,
 ) -> impl IntoView {

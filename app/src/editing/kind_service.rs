@@ -12,7 +12,7 @@ use super::{
     event_service::EventKind,
     shell::Editable,
     stored_draft::{self, StoredShape},
-    EditableItem, ItemKind, ItemSave, Saved,
+    EditableItem, ItemKind, ItemSave, Saved, Writer,
 };
 use crate::{
     calendar::occurrences::category_tags,
@@ -110,7 +110,7 @@ pub(super) async fn editable<K: KindService>(
         found => found?,
     };
     Ok(EditableItem {
-        writer: crate::auth::session::new_token(),
+        writer: super::new_mark(),
         draft: stored_draft::opened::<K::Draft>(item.id).await?,
         categories: category_tags(store()?.as_ref()).await?,
         id: item.id,
@@ -152,7 +152,7 @@ pub(super) async fn save_draft<K: KindService>(
     editor: &User,
     save: ItemSave<K::Fields>,
 ) -> Result<Saved<K::Fields>, AppError> {
-    check_writer(&save)?;
+    check_writer(save.writer.as_ref())?;
     let fields = checked::<K>(save.fields).await?;
     stored_draft::save::<K::Draft>(editor, ItemSave { fields, ..save }).await
 }
@@ -163,7 +163,7 @@ pub(super) async fn publish<K: KindService>(
     editor: &User,
     save: ItemSave<K::Fields>,
 ) -> Result<Saved<K::Fields>, AppError> {
-    check_writer(&save)?;
+    check_writer(save.writer.as_ref())?;
     let version = K::version_of(save.id, save.fields).await?;
     // Checked on the body as it will be stored.
     if K::published_body(&version).is_some_and(|body| !images_have_alt_text(body)) {
@@ -182,8 +182,8 @@ pub(super) async fn publish<K: KindService>(
 /// Refuses a save whose opened editor's mark (`ItemSave::writer`) no editor could have been
 /// given (the server makes them as `new_token` does: 43 URL-safe base64 characters), or whose
 /// number is not one an editor counts, rather than storing it.
-fn check_writer<F>(save: &ItemSave<F>) -> Result<(), AppError> {
-    let Some(writer) = &save.writer else {
+pub(super) fn check_writer(writer: Option<&Writer>) -> Result<(), AppError> {
+    let Some(writer) = writer else {
         return Ok(());
     };
     let made_here = |c: char| c.is_ascii_alphanumeric() || c == '-' || c == '_';

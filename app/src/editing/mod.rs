@@ -165,6 +165,19 @@ pub struct Writer {
     pub save: i64,
 }
 
+impl Writer {
+    /// The editor opened with `mark`, before its first save.
+    pub fn opened(mark: String) -> Self {
+        Writer { mark, save: 0 }
+    }
+
+    /// Counts one more save, and answers the writer it carries.
+    pub fn next_save(&mut self) -> Writer {
+        self.save += 1;
+        self.clone()
+    }
+}
+
 pub type ArticleSave = ItemSave<ArticleFields>;
 
 /// What a save left behind: `Saved<F>` answers the fields as stored (trimmed, the body
@@ -454,6 +467,43 @@ pub struct TranslationSave {
     pub slug: String,
     pub lang: crate::i18n::Lang,
     pub fields: TranslationFields,
+    /// The translation editor sending it (`TranslationStart::writer`); none from a page
+    /// older than the mark.
+    #[serde(default)]
+    pub writer: Option<Writer>,
+}
+
+/// Where a translation editor starts: the text the page shows (the translation, or the
+/// Latvian text to translate), and a mark for this opening of the editor, as
+/// `EditableItem::writer` is for the other editors. Pages rendered for an editor carry it;
+/// no reader's page does.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct TranslationStart {
+    pub text: TranslationFields,
+    pub writer: String,
+}
+
+impl TranslationStart {
+    /// `text` as the page being rendered shows it, with a new mark.
+    pub fn on_page(text: TranslationFields) -> Self {
+        TranslationStart {
+            text,
+            writer: new_mark(),
+        }
+    }
+}
+
+/// A mark the server makes (43 URL-safe base64 characters, see `check_writer`).
+#[cfg(feature = "ssr")]
+fn new_mark() -> String {
+    crate::auth::session::new_token()
+}
+
+/// Never called in the browser: pages are rendered on the server, and hydrating an island
+/// takes the mark the server wrote into its props.
+#[cfg(not(feature = "ssr"))]
+fn new_mark() -> String {
+    String::new()
 }
 
 /// The translation editor, split off like the other editors.
@@ -462,7 +512,7 @@ pub async fn translation_editor_view(
     kind: ItemKind,
     slug: String,
     lang: crate::i18n::Lang,
-    start: TranslationFields,
+    start: TranslationStart,
     on_leave: Callback<()>,
 ) -> AnyView {
     view! { <translation_editor::TranslationEditor kind slug lang start on_leave/> }.into_any()

@@ -65,23 +65,20 @@ pub fn open<K: Editable>(item: &EditableItem<K::Fields, K>) -> Opened<K> {
         item: item.item(),
         slug: RwSignal::new(item.slug.clone()),
         body: NodeRef::new(),
-        writer: StoredValue::new(Writer {
-            mark: item.writer.clone(),
-            save: 0,
-        }),
+        writer: StoredValue::new(Writer::opened(item.writer.clone())),
     }
 }
 
 impl<K: Editable> Opened<K> {
     /// The save of the editor's fields as they are now, numbered after every save before.
     fn request(self) -> ItemSave<K::Fields> {
-        self.writer.update_value(|writer| writer.save += 1);
+        let writer = self.writer.try_update_value(Writer::next_save);
         ItemSave {
             id: self.item.id,
             fields: self.draft.fields.get_untracked(),
             base_version: self.version.get_untracked(),
             draft_version: self.draft.draft_version.get_untracked(),
-            writer: Some(self.writer.get_value()),
+            writer,
         }
     }
 

@@ -14,7 +14,7 @@ use super::{
     get_translation, save_translation,
     shell::{editor_keys, EditorBar},
     text_field::{EditableText, Lines},
-    ItemKind, TranslationFields, TranslationSave,
+    ItemKind, TranslationFields, TranslationSave, TranslationStart, Writer,
 };
 use crate::i18n::{tr, tr_with, Arg, Lang};
 
@@ -25,11 +25,18 @@ pub fn TranslationEditor(
     kind: ItemKind,
     slug: String,
     lang: Lang,
-    start: TranslationFields,
+    start: TranslationStart,
     on_leave: Callback<()>,
 ) -> impl IntoView {
+    let TranslationStart {
+        text: start,
+        writer,
+    } = start;
     // A translation has no shared draft: only the fields, the conflict and the save state.
     let draft = Draft::<TranslationFields, TranslationFields>::new(start.clone(), None);
+    // Each save carries this editor's mark and its number, so a save after one whose answer
+    // was lost goes over this editor's own translation instead of meeting it as a conflict.
+    let writer = StoredValue::new(Writer::opened(writer));
     let (fields, field_error, conflict) = (draft.fields, draft.field_error, draft.conflict);
     let state = draft.autosave.state;
     let body = NodeRef::<html::Div>::new();
@@ -38,8 +45,7 @@ pub fn TranslationEditor(
         fields.update(|fields| change(fields));
         state.set(SaveState::Unsaved);
     };
-    // The translation as stored now, as the conflict's other side. (A save of the very text
-    // stored, whose first answer was lost, is no conflict: the server answers it as saved.)
+    // The translation as stored now, as the conflict's other side.
     let stored_slug = slug.clone();
     let theirs = move || {
         let slug = stored_slug.clone();
@@ -59,6 +65,7 @@ pub fn TranslationEditor(
             slug: slug.clone(),
             lang,
             fields: fields.get_untracked(),
+            writer: writer.try_update_value(Writer::next_save),
         };
         let ticket = draft.autosave.start_saving();
         let theirs = theirs.clone();

@@ -4,15 +4,15 @@
 use chrono::Utc;
 
 use super::{
-    service, validate, ArticleFields, ItemKind, TranslationFields, TranslationSave,
-    TranslationSaved,
+    kind_service::check_writer, service, validate, ArticleFields, ItemKind, TranslationFields,
+    TranslationSave, TranslationSaved,
 };
 use crate::{
     error::AppError,
     i18n::{Lang, Message},
     sanitize::SafeHtml,
     state::store,
-    storage::{TranslatedText, User},
+    storage::{TranslatedText, TranslationWrite, User},
 };
 
 /// The id of the article or event at `slug`, as editors find it.
@@ -28,6 +28,7 @@ pub async fn save(editor: &User, save: TranslationSave) -> Result<TranslationSav
             Message::new("invalid-translation-lang"),
         ));
     }
+    check_writer(save.writer.as_ref())?;
     // The same limits as the original's fields: a title, and a body of sensible size.
     let checked = validate::article_fields(&ArticleFields {
         title: save.fields.title.clone(),
@@ -44,15 +45,16 @@ pub async fn save(editor: &User, save: TranslationSave) -> Result<TranslationSav
     let id = item_id(save.kind, &save.slug).await?;
     let lang = save.lang.code();
     let action = format!("translated into {lang}");
+    let write = TranslationWrite {
+        kind: save.kind,
+        item_id: id,
+        lang,
+        text: &text,
+        seen_version: save.fields.version,
+        writer: save.writer.as_ref(),
+    };
     let version = store()?
-        .save_translation(
-            save.kind,
-            id,
-            lang,
-            &text,
-            save.fields.version,
-            Some(service::audit(editor, &action)),
-        )
+        .save_translation(write, Some(service::audit(editor, &action)))
         .await?;
     Ok(TranslationSaved {
         version,

@@ -226,6 +226,25 @@ async fn stored_draft(store: &SharedStore, kind: ItemKind, id: i64) -> Option<St
     store.draft(kind, id).await.expect("read")
 }
 
+/// A translation of item `item_id` into `lang` over the one at `seen` (0: none), from no
+/// particular editor.
+fn translation<'a>(
+    kind: ItemKind,
+    item_id: i64,
+    lang: &'a str,
+    text: &'a TranslatedText<SafeHtml>,
+    seen: i64,
+) -> TranslationWrite<'a> {
+    TranslationWrite {
+        kind,
+        item_id,
+        lang,
+        text,
+        seen_version: seen,
+        writer: None,
+    }
+}
+
 /// A publication of the draft seen at `seen` (0: none), from no editor in particular.
 fn publishes(seen: i64) -> DraftRule<'static> {
     DraftRule::Publishes { seen, writer: None }

@@ -152,6 +152,19 @@ pub struct TranslatedText<B = String> {
     pub extra: String,
 }
 
+/// A translation to save: item `item_id`'s text in `lang` (`en`, `ru`), over the translation
+/// at `seen_version` (0: there was none), from the opened translation editor `writer` (none:
+/// unknown), whose own earlier save it may go over (see `DraftSave::writer`).
+#[derive(Debug, Clone, Copy)]
+pub struct TranslationWrite<'a> {
+    pub kind: crate::editing::ItemKind,
+    pub item_id: i64,
+    pub lang: &'a str,
+    pub text: &'a TranslatedText<crate::sanitize::SafeHtml>,
+    pub seen_version: i64,
+    pub writer: Option<&'a crate::editing::Writer>,
+}
+
 /// An article's or event's text in another language, as stored.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Translation<T> {

@@ -43,7 +43,7 @@ pub use content::*;
 pub use editing::{
     ArticleRevision, ArticleText, Audience, Audit, AuditEntry, Credentials, DeskEntry, DeskPlace,
     DraftRule, DraftSave, EarlierFailures, EventRevision, Role, StoredDraft, TranslatedText,
-    Translation, TrashMove, User, VersionSummary,
+    Translation, TranslationWrite, TrashMove, User, VersionSummary,
 };
 pub use events::EventStore;
 pub use postgres::PostgresStore;

@@ -499,7 +499,7 @@ where
         };
         // The draft goes with the write if it is the one its editor saw, or that editor's own.
         let ItemTables { drafts, key, .. } = tables;
-        let own = own_draft(drafts, "$3", "$4");
+        let own = own_write(drafts, "$3", "$4");
         let sql = format!(
             "DELETE FROM {drafts} WHERE {key} = $1 AND (draft_version = $2 OR {own}) \
              RETURNING draft_version"

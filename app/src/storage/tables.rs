@@ -42,7 +42,7 @@ impl ItemTables {
 
     /// The statement that writes a draft save over draft version `seen` (0: it starts the
     /// draft) or over a draft an earlier save of the same opened editor left
-    /// ([`own_draft`]), answering a `SavedDraftRow`; nothing when the stored draft is
+    /// ([`own_write`]), answering a `SavedDraftRow`; nothing when the stored draft is
     /// neither. Binds `$1` the item, `$2` the item version it is written on, `$3` the
     /// account, `$4` the time, `$5` `seen`, `$6` the fields, `$7` the opened editor's mark
     /// and `$8` the number of its save.
@@ -50,7 +50,7 @@ impl ItemTables {
         let ItemTables {
             items, key, drafts, ..
         } = self;
-        let own = own_draft(drafts, "$7", "$8");
+        let own = own_write(drafts, "$7", "$8");
         if seen == 0 {
             format!(
                 "INSERT INTO {drafts} ({key}, fields, base_version, draft_version, saved_by, \
@@ -73,13 +73,14 @@ impl ItemTables {
     }
 }
 
-/// Whether the stored draft in `drafts` is an earlier save of the opened editor whose mark and
-/// save number the parameters `mark` and `save` bind: that editor's own text, whose answer it
-/// never heard. Its text goes on from there, so writing over the draft (or publishing it)
-/// loses nobody's words; a save of the same editor arriving after a later one is not (it
-/// would write older text over newer). Never true without a mark (NULL compares to nothing).
-pub(super) fn own_draft(drafts: &str, mark: &str, save: &str) -> String {
-    format!("({drafts}.writer = {mark} AND {drafts}.writer_save < {save})")
+/// Whether the row stored in `table` (a shared draft, a translation) is an earlier save of the
+/// opened editor whose mark and save number the parameters `mark` and `save` bind: that
+/// editor's own text, whose answer it never heard. Its text goes on from there, so writing
+/// over the row (or publishing the draft) loses nobody's words; a save of the same editor
+/// arriving after a later one is not (it would write older text over newer). Never true
+/// without a mark (NULL compares to nothing).
+pub(super) fn own_write(table: &str, mark: &str, save: &str) -> String {
+    format!("({table}.writer = {mark} AND {table}.writer_save < {save})")
 }
 
 /// Why a draft save guarded by `seen` (0: no draft yet) changed nothing, given the draft

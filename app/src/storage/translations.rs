@@ -18,17 +18,14 @@ pub trait TranslationStore: Send + Sync {
     ) -> Result<Vec<Translation<TranslatedText>>, StoreError>;
 
     /// Adds the item's translation into `lang` (`seen_version` 0) or replaces the one at
-    /// `seen_version`; answers the new version. When there is a translation and `seen_version`
-    /// is not its version, or there is none and `seen_version` is not 0:
-    /// `StoreError::Conflict` and nothing changes. The audit line (none for demo content)
-    /// names the item by its own title, in the same transaction.
+    /// `seen_version`, or one an earlier save of the same translation editor left
+    /// (`TranslationWrite::writer`, its answer lost); answers the new version. When there is
+    /// another translation and `seen_version` is not its version, or there is none and
+    /// `seen_version` is not 0: `StoreError::Conflict` and nothing changes. The audit line
+    /// (none for demo content) names the item by its own title, in the same transaction.
     async fn save_translation(
         &self,
-        kind: ItemKind,
-        item_id: i64,
-        lang: &str,
-        text: &TranslatedText<SafeHtml>,
-        seen_version: i64,
+        write: TranslationWrite<'_>,
         audit: Option<Audit<'_>>,
     ) -> Result<i64, StoreError>;
 
@@ -72,13 +69,17 @@ where
 
     async fn save_translation(
         &self,
-        kind: ItemKind,
-        item_id: i64,
-        lang: &str,
-        text: &TranslatedText<SafeHtml>,
-        seen_version: i64,
+        write: TranslationWrite<'_>,
         audit: Option<Audit<'_>>,
     ) -> Result<i64, StoreError> {
+        let TranslationWrite {
+            kind,
+            item_id,
+            lang,
+            text,
+            seen_version,
+            writer,
+        } = write;
         let table = ItemTables::of(kind);
         let ItemTables {
             translations: name,
@@ -90,22 +91,27 @@ where
         let [c1, c2, c3, c4] = columns;
         // Each shape is one statement, so two translators cannot both win: the first
         // save inserts (only if there is none yet), later ones update only the version
-        // their translator saw.
+        // their translator saw, or their own translation editor's earlier save.
+        let own = own_write(name, "$12", "$13");
+        let replace = format!(
+            "{c1} = $3, {c2} = $4, {c3} = $5, {c4} = $6, updated_at = $7, \
+             version = {name}.version + 1, search_title = $9, search_body = $10, \
+             sanitizer_version = $11, writer = $12, writer_save = $13"
+        );
         let sql = if seen_version == 0 {
             format!(
                 "INSERT INTO {name} \
-                         ({item}, lang, {c1}, {c2}, {c3}, {c4}, updated_at, version, \
-                         search_title, search_body, sanitizer_version) \
-                         SELECT id, $2, $3, $4, $5, $6, $7, 1, $9, $10, $11 FROM {parent} \
-                         WHERE id = $1 AND CAST($8 AS BIGINT) = 0 \
-                         ON CONFLICT ({item}, lang) DO NOTHING RETURNING version"
+                 ({item}, lang, {c1}, {c2}, {c3}, {c4}, updated_at, version, \
+                 search_title, search_body, sanitizer_version, writer, writer_save) \
+                 SELECT id, $2, $3, $4, $5, $6, $7, 1, $9, $10, $11, $12, $13 FROM {parent} \
+                 WHERE id = $1 AND CAST($8 AS BIGINT) = 0 \
+                 ON CONFLICT ({item}, lang) DO UPDATE SET {replace} WHERE {own} \
+                 RETURNING version"
             )
         } else {
             format!(
-                "UPDATE {name} SET {c1} = $3, {c2} = $4, {c3} = $5, {c4} = $6, \
-                         updated_at = $7, version = version + 1, search_title = $9, \
-                         search_body = $10, sanitizer_version = $11 \
-                         WHERE {item} = $1 AND lang = $2 AND version = $8 RETURNING version"
+                "UPDATE {name} SET {replace} \
+                 WHERE {item} = $1 AND lang = $2 AND (version = $8 OR {own}) RETURNING version"
             )
         };
         // An event's place is searched, an article's contact line is not.
@@ -129,6 +135,8 @@ where
             .bind(search.0)
             .bind(search.1)
             .bind(crate::sanitize::SANITIZER_VERSION)
+            .bind(writer.map(|writer| writer.mark.clone()))
+            .bind(writer.map(|writer| writer.save))
             .fetch_optional(&mut *tx)
             .await?;
         if let Some(version) = saved {

@@ -3,7 +3,7 @@
 //! a conflict. Items, drafts and translations alike.
 
 use super::*;
-use crate::editing::ItemKind;
+use crate::editing::{ItemKind, Writer};
 
 contract_tests!(
     a_publication_sent_again_is_done_once,
@@ -12,6 +12,7 @@ contract_tests!(
     a_translation_saved_again_is_done_once,
     a_later_save_from_the_editor_whose_answer_was_lost_goes_over_its_draft,
     a_publication_from_the_editor_whose_draft_answer_was_lost_takes_that_draft,
+    a_later_translation_save_whose_answer_was_lost_goes_over_its_own,
 );
 
 /// `new` published over `stored` from the version it was at when read.
@@ -192,7 +193,10 @@ async fn a_translation_saved_again_is_done_once(store: SharedStore) {
         async move {
             let audit = Some(audit("translated"));
             store
-                .save_translation(ItemKind::Article, stored.id, "en", &text, seen, audit)
+                .save_translation(
+                    translation(ItemKind::Article, stored.id, "en", &text, seen),
+                    audit,
+                )
                 .await
         }
     };
@@ -335,4 +339,65 @@ async fn a_publication_from_the_editor_whose_draft_answer_was_lost_takes_that_dr
         .await
         .expect("read");
     assert!(draft.is_none(), "the draft went with the publication");
+}
+
+/// Translations the same way: a translator's save was stored but its answer was lost, so the
+/// next save from the same translation editor names the version before it, and goes over its
+/// own translation. Another translator's save from an older version, the same editor's earlier
+/// save arriving late, or a save that names no editor, is still refused, and nothing is lost.
+async fn a_later_translation_save_whose_answer_was_lost_goes_over_its_own(store: SharedStore) {
+    let article = an_article(&store, "Tulkojamais raksts").await;
+    let event = a_seminar(&store).await;
+    for (kind, id) in [(ItemKind::Article, article.id), (ItemKind::Event, event.id)] {
+        let save = |title: &str, seen: i64, writer: Option<Writer>| {
+            let store = Arc::clone(&store);
+            let text = TranslatedText {
+                title: title.to_string(),
+                lead: "Lead.".into(),
+                body_html: SafeHtml::sanitize("<p>Body</p>"),
+                extra: String::new(),
+            };
+            async move {
+                let write = TranslationWrite {
+                    writer: writer.as_ref(),
+                    ..translation(kind, id, "en", &text, seen)
+                };
+                store
+                    .save_translation(write, Some(audit("translated")))
+                    .await
+            }
+        };
+        let by = |mark: &str, save: i64| {
+            Some(Writer {
+                mark: mark.to_string(),
+                save,
+            })
+        };
+        assert_eq!(save("Seminar", 0, by("tab-a", 1)).await.expect("first"), 1);
+        // The first answer was lost: the editor still names no translation.
+        let over_own = save("Seminar in Riga", 0, by("tab-a", 2)).await;
+        assert_eq!(over_own.expect("over its own first save"), 2);
+        // And the second's: it names the first.
+        let again = save("Seminar in Riga, May", 1, by("tab-a", 3)).await;
+        assert_eq!(again.expect("over its own second save"), 3);
+
+        let refused = [
+            (2, by("tab-b", 9)),
+            // Its save before the lost ones, arriving last.
+            (0, by("tab-a", 1)),
+            (2, by("tab-a", 2)),
+            (2, None),
+        ];
+        for (seen, writer) in refused {
+            assert!(matches!(
+                save("Someone else's", seen, writer).await,
+                Err(StoreError::Conflict { expected, stored: 3 }) if expected == seen
+            ));
+        }
+        let stored = store.translations(kind, id).await.expect("read");
+        assert_eq!(stored[0].text.title, "Seminar in Riga, May", "nothing lost");
+        assert_eq!(stored[0].version, 3);
+    }
+    let actions = actions(&store).await;
+    assert_eq!(actions.len(), 6, "a line for each save stored: {actions:?}");
 }

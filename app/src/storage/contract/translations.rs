@@ -26,22 +26,26 @@ async fn translations_are_kept_per_language_and_replaced_only_at_the_version_see
         .is_empty());
     let russian = store
         .save_translation(
-            ItemKind::Article,
-            article.id,
-            "ru",
-            &text("Сотрудничество с Молдовой"),
-            0,
+            translation(
+                ItemKind::Article,
+                article.id,
+                "ru",
+                &text("Сотрудничество с Молдовой"),
+                0,
+            ),
             None,
         )
         .await
         .expect("russian");
     let english = store
         .save_translation(
-            ItemKind::Article,
-            article.id,
-            "en",
-            &text("Cooperation with Moldova"),
-            0,
+            translation(
+                ItemKind::Article,
+                article.id,
+                "en",
+                &text("Cooperation with Moldova"),
+                0,
+            ),
             None,
         )
         .await
@@ -53,11 +57,13 @@ async fn translations_are_kept_per_language_and_replaced_only_at_the_version_see
     );
     let again = store
         .save_translation(
-            ItemKind::Article,
-            article.id,
-            "en",
-            &text("Working with Moldova"),
-            1,
+            translation(
+                ItemKind::Article,
+                article.id,
+                "en",
+                &text("Working with Moldova"),
+                1,
+            ),
             None,
         )
         .await
@@ -67,7 +73,7 @@ async fn translations_are_kept_per_language_and_replaced_only_at_the_version_see
     for seen in [1, 0] {
         assert!(matches!(
             store
-                .save_translation(ItemKind::Article, article.id, "en", &text("Stale"), seen, None)
+                .save_translation(translation(ItemKind::Article, article.id, "en", &text("Stale"), seen), None)
                 .await,
             Err(StoreError::Conflict { expected, stored: 2 }) if expected == seen
         ));
@@ -93,7 +99,10 @@ async fn translations_are_kept_per_language_and_replaced_only_at_the_version_see
     );
     assert!(matches!(
         store
-            .save_translation(ItemKind::Article, 999_999, "en", &text("X"), 0, None)
+            .save_translation(
+                translation(ItemKind::Article, 999_999, "en", &text("X"), 0),
+                None
+            )
             .await,
         Err(StoreError::NotFound)
     ));
@@ -137,7 +146,10 @@ async fn translations_are_kept_per_language_and_replaced_only_at_the_version_see
         extra: "Riga".into(),
     };
     store
-        .save_translation(ItemKind::Event, event.id, "en", &event_text, 0, None)
+        .save_translation(
+            translation(ItemKind::Event, event.id, "en", &event_text, 0),
+            None,
+        )
         .await
         .expect("event translation");
     let another_first = TranslatedText {
@@ -146,7 +158,10 @@ async fn translations_are_kept_per_language_and_replaced_only_at_the_version_see
     };
     assert!(matches!(
         store
-            .save_translation(ItemKind::Event, event.id, "en", &another_first, 0, None)
+            .save_translation(
+                translation(ItemKind::Event, event.id, "en", &another_first, 0),
+                None
+            )
             .await,
         Err(StoreError::Conflict { stored: 1, .. })
     ));
@@ -158,7 +173,10 @@ async fn translations_are_kept_per_language_and_replaced_only_at_the_version_see
     // A save over a Russian version that is not there (any more) is refused too.
     assert!(matches!(
         store
-            .save_translation(ItemKind::Event, event.id, "ru", &event_text, 5, None)
+            .save_translation(
+                translation(ItemKind::Event, event.id, "ru", &event_text, 5),
+                None
+            )
             .await,
         Err(StoreError::Conflict {
             expected: 5,
@@ -230,7 +248,10 @@ async fn readers_find_items_by_their_version_in_their_language(store: SharedStor
         extra: String::new(),
     };
     store
-        .save_translation(ItemKind::Article, translated.id, "en", &english, 0, None)
+        .save_translation(
+            translation(ItemKind::Article, translated.id, "en", &english, 0),
+            None,
+        )
         .await
         .expect("english");
     let found = |query: &str, lang: Lang| {
@@ -276,7 +297,10 @@ async fn readers_find_items_by_their_version_in_their_language(store: SharedStor
         ..english
     };
     store
-        .save_translation(ItemKind::Article, translated.id, "en", &renamed, 1, None)
+        .save_translation(
+            translation(ItemKind::Article, translated.id, "en", &renamed, 1),
+            None,
+        )
         .await
         .expect("english again");
     assert!(found("cooperation", Lang::En).await.is_empty());
@@ -326,32 +350,36 @@ async fn every_reading_is_in_the_readers_language_with_the_latvian_where_untrans
         .expect("article");
     store
         .save_translation(
-            ItemKind::Event,
-            seminar.id,
-            "en",
-            &TranslatedText {
-                title: "Seminar in Riga".into(),
-                lead: "A short one.".into(),
-                body_html: SafeHtml::sanitize("<p>About help.</p>"),
-                extra: "Riga".into(),
-            },
-            0,
+            translation(
+                ItemKind::Event,
+                seminar.id,
+                "en",
+                &TranslatedText {
+                    title: "Seminar in Riga".into(),
+                    lead: "A short one.".into(),
+                    body_html: SafeHtml::sanitize("<p>About help.</p>"),
+                    extra: "Riga".into(),
+                },
+                0,
+            ),
             None,
         )
         .await
         .expect("event in English");
     store
         .save_translation(
-            ItemKind::Article,
-            report.id,
-            "en",
-            &TranslatedText {
-                title: "The seminar spoke of help".into(),
-                lead: "Lead.".into(),
-                body_html: SafeHtml::sanitize("<p>Body.</p>"),
-                extra: "Contact.".into(),
-            },
-            0,
+            translation(
+                ItemKind::Article,
+                report.id,
+                "en",
+                &TranslatedText {
+                    title: "The seminar spoke of help".into(),
+                    lead: "Lead.".into(),
+                    body_html: SafeHtml::sanitize("<p>Body.</p>"),
+                    extra: "Contact.".into(),
+                },
+                0,
+            ),
             None,
         )
         .await

@@ -14,11 +14,10 @@ pub(in crate::storage) use super::super::rows::{
     TranslationRow, UnsearchedRow, UserRow, VersionRow, ARTICLE_COLUMNS, EVENT_COLUMNS,
     EVENT_REVISION_COLUMNS,
 };
-pub(in crate::storage) use super::super::tables::{draft_refusal, own_draft, ItemTables};
+pub(in crate::storage) use super::super::tables::{draft_refusal, own_write, ItemTables};
 pub(in crate::storage) use super::super::*;
 pub(in crate::storage) use super::SqlStore;
 pub(in crate::storage) use crate::i18n::Lang;
-pub(in crate::storage) use crate::sanitize::SafeHtml;
 pub(in crate::storage) use async_trait::async_trait;
 pub(in crate::storage) use chrono::{DateTime, Utc};
 pub(in crate::storage) use sqlx::QueryBuilder;

@@ -1,7 +1,19 @@
 //! Translations of articles and events, and what readers of each language see.
 
+use app::{
+    editing::{
+        ItemKind, SaveTranslation, TranslationFields, TranslationSave, TranslationSaved, Writer,
+    },
+    i18n::Lang,
+};
+
 use super::*;
-use crate::common::Answer;
+use crate::{
+    common::Answer,
+    racing::{ask, call, conflicts, newsroom},
+    read::Page,
+    saves::next_save_of,
+};
 
 #[tokio::test(flavor = "multi_thread")]
 async fn editors_translate_articles_and_events_and_readers_see_the_translation() {
@@ -103,6 +115,99 @@ async fn editors_translate_articles_and_events_and_readers_see_the_translation()
         .get("/ru/events/vebinars-par-viltus-darba-piedavajumiem-socialajos-tiklos")
         .await;
     assert!(russian.contains("Вебинар о фальшивых вакансиях"));
+}
+
+/// The mark the English page of the launch article, rendered now for the editor signed in
+/// with `cookie`, gives its translation editor (in the edit-in-place island's props).
+async fn translation_mark(site: &Site, cookie: &str) -> String {
+    let page = site.get_as(&format!("/en/news/{LAUNCH}"), cookie).await;
+    assert_eq!(page.status, StatusCode::OK);
+    let props = Page::parse(&page.body).attrs("leptos-island[data-props]", "data-props");
+    let marks: Vec<String> = props
+        .iter()
+        .filter_map(|props| serde_json::from_str::<serde_json::Value>(props).ok())
+        .filter_map(|props| props["shown"]["writer"].as_str().map(str::to_string))
+        .collect();
+    assert_eq!(
+        marks.len(),
+        1,
+        "one translation editor on the page: {props:?}"
+    );
+    marks[0].clone()
+}
+
+/// A translation of the launch article into English titled `title`, over `version`.
+fn english(title: &str, version: i64, writer: Option<Writer>) -> SaveTranslation {
+    let fields = TranslationFields {
+        title: title.to_string(),
+        lead: "Lead.".to_string(),
+        body_html: "<p>Text</p>".to_string(),
+        extra: String::new(),
+        version,
+    };
+    SaveTranslation {
+        save: TranslationSave {
+            kind: ItemKind::Article,
+            slug: LAUNCH.to_string(),
+            lang: Lang::En,
+            fields,
+            writer,
+        },
+    }
+}
+
+/// A translator's save was stored but its answer never came: the next save from the same
+/// translation editor still names the version before, and goes over the translator's own
+/// text instead of meeting it as someone else's. Another translator from that version is still
+/// refused, and so is a mark the server never made.
+#[tokio::test(flavor = "multi_thread")]
+async fn a_translation_save_after_one_whose_answer_was_lost_goes_through() {
+    let (site, [anna, janis]) = newsroom().await;
+    let mark = translation_mark(&site, &anna).await;
+    assert_eq!(mark.len(), 43, "{mark}");
+    assert_ne!(
+        mark,
+        translation_mark(&site, &anna).await,
+        "each page its own mark"
+    );
+    let (_, readers) = site.get(&format!("/en/news/{LAUNCH}")).await;
+    assert!(
+        !readers.contains("\"writer\""),
+        "no mark on a reader's page"
+    );
+
+    // The demo content has version 1; the answer to version 2 is lost.
+    let first = english("Inspectors", 1, next_save_of(&mark));
+    let lost: TranslationSaved = ask(&site, &first, &anna).await;
+    assert_eq!(lost.version, 2);
+    let next = english(
+        "Inspectors learn to spot exploitation",
+        1,
+        next_save_of(&mark),
+    );
+    let saved: TranslationSaved = ask(&site, &next, &anna).await;
+    assert_eq!(saved.version, 3, "over her own translation");
+    // Her first save, arriving late, would write older text over newer.
+    conflicts(&site, &first, &anna).await;
+    conflicts(&site, &english("Jāņa tulkojums", 2, None), &janis).await;
+    let janis_mark = translation_mark(&site, &janis).await;
+    conflicts(
+        &site,
+        &english("Jāņa tulkojums", 2, next_save_of(&janis_mark)),
+        &janis,
+    )
+    .await;
+    let forged = Some(Writer {
+        mark: format!("{}+", &mark[..42]),
+        save: i64::MAX,
+    });
+    let refused = call(&english("Svešs", 3, forged), &janis).send(&site).await;
+    assert_eq!(refused.status, StatusCode::BAD_REQUEST, "{}", refused.body);
+
+    let (_, english_page) = site.get(&format!("/en/news/{LAUNCH}")).await;
+    let shown = Page::parse(&english_page);
+    assert!(shown.shows("Inspectors learn to spot exploitation"));
+    assert!(!shown.shows("Jāņa tulkojums"));
 }
 
 /// A translator, signed in, saving translations through the server function.
