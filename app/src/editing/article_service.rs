@@ -4,7 +4,7 @@
 use chrono::Utc;
 
 use super::{
-    kind_service::{ForEditing, KindService},
+    kind_service::{ForEditing, KindService, Visibility},
     service::{audit, clock},
     stored_draft::StoredArticleDraft,
     validate, ArticleDetails, ArticleFields, ArticleSettingsSave, Saved, SettingsSaved,
@@ -15,7 +15,7 @@ use crate::{
     sanitize::SafeHtml,
     search::text::plain_text,
     state::store,
-    storage::{Article, ArticleSettings, DraftRule, NewArticle, Status, User},
+    storage::{Article, ArticleSettings, DraftRule, NewArticle, Status, TranslatedText, User},
 };
 
 fn fields_of(article: &Article) -> ArticleFields {
@@ -71,9 +71,29 @@ impl KindService for ArticleKind {
         &mut fields.body_html
     }
 
-    /// Publishes: the article's other details (category, linked event, attachments, the
-    /// date of its first publication) stay as they are.
-    async fn version_of(id: i64, fields: ArticleFields) -> Result<NewArticle, AppError> {
+    fn translation_checked(text: TranslatedText) -> Result<TranslatedText, AppError> {
+        let checked = validate::article_fields(&ArticleFields {
+            title: text.title,
+            lead: text.lead,
+            body_html: text.body_html,
+            contact: text.extra,
+        })?;
+        Ok(TranslatedText {
+            title: checked.title,
+            lead: checked.lead,
+            body_html: checked.body_html,
+            extra: checked.contact,
+        })
+    }
+
+    /// Publishes (or, restoring, leaves it as readers see it now): the article's other
+    /// details (category, linked event, attachments, the date of its first publication) stay
+    /// as they are.
+    async fn version_of(
+        id: i64,
+        fields: ArticleFields,
+        visibility: Visibility,
+    ) -> Result<NewArticle, AppError> {
         let fields = validate::article_fields(&fields)?;
         let article = article_by_id(id).await?;
         let store = store()?;
@@ -97,7 +117,10 @@ impl KindService for ArticleKind {
             category: article.category.map(|c| c.slug),
             event,
             attachments,
-            status: Status::Published,
+            status: match visibility {
+                Visibility::AsChosen => Status::Published,
+                Visibility::AsNow => article.status,
+            },
         })
     }
 

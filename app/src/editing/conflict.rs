@@ -142,12 +142,13 @@ fn merge<F: Clone>(mine: &F, theirs: &F, keep: &[(Part<F>, Keep)]) -> F {
     merged
 }
 
-/// The conflict between this editor's `mine` and the `theirs` saved meanwhile by `who`.
-/// `on_resolve` gets the merged version.
+/// The conflict between this editor's fields (`mine`, as the editor goes on typing while it
+/// is shown) and the `theirs` saved meanwhile by `who`. `on_resolve` gets the merged version:
+/// this editor's fields as they are when it chooses, with the parts it chose from theirs.
 #[component]
 pub fn ConflictView<F>(
     heading: String,
-    mine: F,
+    mine: Signal<F>,
     theirs: F,
     who: String,
     parts: Vec<Part<F>>,
@@ -157,10 +158,12 @@ where
     F: Clone + Send + Sync + 'static,
 {
     let lang = crate::i18n::current_lang();
-    let differing: Vec<Part<F>> = parts
-        .into_iter()
-        .filter(|part| (part.show)(&mine, lang) != (part.show)(&theirs, lang))
-        .collect();
+    let differing: Vec<Part<F>> = mine.with_untracked(|mine| {
+        parts
+            .into_iter()
+            .filter(|part| (part.show)(mine, lang) != (part.show)(&theirs, lang))
+            .collect()
+    });
     let choices = RwSignal::new(
         differing
             .iter()
@@ -168,8 +171,12 @@ where
             .collect::<Vec<_>>(),
     );
     let resolve = {
-        let (mine, theirs) = (mine.clone(), theirs.clone());
-        move |_| on_resolve.run(merge(&mine, &theirs, &choices.read_untracked()))
+        let theirs = theirs.clone();
+        move |_| {
+            let merged =
+                mine.with_untracked(|mine| merge(mine, &theirs, &choices.read_untracked()));
+            on_resolve.run(merged);
+        }
     };
     view! {
         <section class="conflict" aria-labelledby="conflict-heading">
@@ -207,8 +214,8 @@ where
                         <fieldset class="conflict__field">
                             <legend>{tr(lang, part.label)}</legend>
                             <div class="conflict__sides">
-                                <Side heading=tr(lang, "conflict-mine") html=part.html text=(part.show)(&mine, lang)/>
-                                <Side heading=tr(lang, "conflict-theirs") html=part.html text=(part.show)(&theirs, lang)/>
+                                <Side heading=tr(lang, "conflict-mine") html=part.html text=Signal::derive(move || mine.with(|mine| (part.show)(mine, lang)))/>
+                                <Side heading=tr(lang, "conflict-theirs") html=part.html text=Signal::stored((part.show)(&theirs, lang))/>
                             </div>
                             <div class="conflict__choice">
                                 {option(Keep::Mine, tr(lang, "conflict-keep-mine"))}
@@ -227,7 +234,7 @@ where
 /// One version of a field. The other's body was sanitised by the server; this editor's own
 /// body is what their browser already shows.
 #[component]
-fn Side(heading: String, html: bool, text: String) -> impl IntoView {
+fn Side(heading: String, html: bool, text: Signal<String>) -> impl IntoView {
     let content = if html {
         view! { <div class="conflict__text prose" inner_html=text></div> }.into_any()
     } else {

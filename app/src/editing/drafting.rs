@@ -26,8 +26,8 @@ pub struct Draft<F: 'static, T: 'static> {
     pub drafted: RwSignal<Option<F>>,
     /// The field the server refused, with why.
     pub field_error: RwSignal<Option<(String, String)>>,
-    /// This editor's fields and the other version, until the editor chooses.
-    pub conflict: RwSignal<Option<(F, T)>>,
+    /// The other version, shown beside this editor's fields until the editor chooses.
+    pub conflict: RwSignal<Option<T>>,
     pub autosave: Autosave,
 }
 
@@ -73,10 +73,9 @@ where
         let state = self.autosave.state;
         match error {
             AppError::Conflict { .. } => {
-                let mine = self.fields.get_untracked();
                 spawn_local(async move {
                     match theirs().await {
-                        Ok(Some(theirs)) => self.conflict.set(Some((mine, theirs))),
+                        Ok(Some(theirs)) => self.conflict.set(Some(theirs)),
                         Ok(None) => {}
                         Err(error) => state.set(SaveState::Failed(error.describe(lang))),
                     }

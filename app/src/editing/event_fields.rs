@@ -98,15 +98,20 @@ fn time(field: &str, value: &str) -> Result<NaiveTime, AppError> {
         .map_err(|_| AppError::invalid(field, Message::new("invalid-time")))
 }
 
-/// Checks the title and the dates; the end must not come before the start.
-pub fn check(fields: &EventFields) -> Result<EventTimes, AppError> {
-    if fields.title.trim().is_empty() {
+/// Checks an event's text, in Latvian or translated: its title, summary, place and body.
+pub fn check_text(
+    title: &str,
+    summary: &str,
+    location: &str,
+    body_html: &str,
+) -> Result<(), AppError> {
+    if title.trim().is_empty() {
         return Err(AppError::invalid(
             "title",
             Message::new("invalid-event-title-empty"),
         ));
     }
-    if fields.title.trim().chars().count() > validate::MAX_TITLE {
+    if title.trim().chars().count() > validate::MAX_TITLE {
         return Err(AppError::invalid(
             "title",
             Message::new("invalid-event-title-long").number("max", validate::MAX_TITLE as i64),
@@ -116,20 +121,31 @@ pub fn check(fields: &EventFields) -> Result<EventTimes, AppError> {
         "summary",
         "invalid-summary-long",
         validate::MAX_SUMMARY,
-        &fields.summary,
+        summary,
     )?;
     validate::at_most(
         "location",
         "invalid-location-long",
         validate::MAX_LINE,
-        &fields.location,
+        location,
     )?;
-    if fields.body_html.len() > validate::MAX_BODY_BYTES {
+    if body_html.len() > validate::MAX_BODY_BYTES {
         return Err(validate::body_too_long(
             "invalid-event-body-long",
-            &fields.body_html,
+            body_html,
         ));
     }
+    Ok(())
+}
+
+/// Checks the text and the dates; the end must not come before the start.
+pub fn check(fields: &EventFields) -> Result<EventTimes, AppError> {
+    check_text(
+        &fields.title,
+        &fields.summary,
+        &fields.location,
+        &fields.body_html,
+    )?;
     let (start_day, end_day) = (
         date("start_date", &fields.start_date)?,
         date("end_date", &fields.end_date)?,

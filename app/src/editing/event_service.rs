@@ -5,7 +5,7 @@ use chrono::{Days, NaiveDate, NaiveTime};
 
 use super::{
     event_fields::{self, EventDetails, EventFields},
-    kind_service::{ForEditing, KindService},
+    kind_service::{ForEditing, KindService, Visibility},
     service::{audit, clock},
     stored_draft::StoredEventDraft,
     Saved,
@@ -17,7 +17,7 @@ use crate::{
     sanitize::SafeHtml,
     search::text::plain_text,
     state::store,
-    storage::{DraftRule, Event, NewEvent, Recurrence, Status, User},
+    storage::{DraftRule, Event, NewEvent, Recurrence, Status, TranslatedText, User},
     timezone,
 };
 
@@ -140,11 +140,30 @@ impl KindService for EventKind {
         &mut fields.body_html
     }
 
+    /// A translation's second text is the summary, its line the place.
+    fn translation_checked(text: TranslatedText) -> Result<TranslatedText, AppError> {
+        event_fields::check_text(&text.title, &text.lead, &text.extra, &text.body_html)?;
+        Ok(TranslatedText {
+            title: text.title.trim().to_string(),
+            lead: text.lead.trim().to_string(),
+            body_html: text.body_html,
+            extra: text.extra.trim().to_string(),
+        })
+    }
+
     /// The series rule is not one of the form's fields: a recurring event keeps its own.
-    async fn version_of(id: i64, fields: EventFields) -> Result<EventVersion, AppError> {
+    async fn version_of(
+        id: i64,
+        fields: EventFields,
+        visibility: Visibility,
+    ) -> Result<EventVersion, AppError> {
         let current = event_by_id(store()?.as_ref(), id).await?;
+        let mut event = new_event(&fields, current.recurrence.as_ref()).await?;
+        if visibility == Visibility::AsNow {
+            event.status = current.status;
+        }
         Ok(EventVersion {
-            event: new_event(&fields, current.recurrence.as_ref()).await?,
+            event,
             was_published: current.status == Status::Published,
         })
     }

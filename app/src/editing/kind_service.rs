@@ -10,6 +10,7 @@ use std::future::Future;
 use super::{
     article_service::ArticleKind,
     event_service::EventKind,
+    service::where_it_is_now,
     shell::Editable,
     stored_draft::{self, StoredShape},
     EditableItem, ItemKind, ItemSave, Saved, Writer,
@@ -20,7 +21,7 @@ use crate::{
     i18n::{Lang, Message},
     sanitize::{images_have_alt_text, SafeHtml},
     state::store,
-    storage::{Audience, DraftRule, User},
+    storage::{DraftRule, TranslatedText, User},
 };
 
 /// What a kind of editable item supplies to the editing core on the server.
@@ -49,10 +50,15 @@ pub(super) trait KindService: Send + Sync + 'static {
     /// The body's HTML in `fields`, which the server sanitises.
     fn body_mut(fields: &mut Self::Fields) -> &mut String;
 
-    /// `fields` as the next version of item `id`.
+    /// A translation's `text` checked as the kind's own text is, trimmed; a problem answers
+    /// 422 naming the kind's field.
+    fn translation_checked(text: TranslatedText) -> Result<TranslatedText, AppError>;
+
+    /// `fields` as the next version of item `id`, seen by readers as `visibility` says.
     fn version_of(
         id: i64,
         fields: Self::Fields,
+        visibility: Visibility,
     ) -> impl Future<Output = Result<Self::Version, AppError>> + Send;
 
     /// The body readers will see once `version` is written, when it is published.
@@ -84,6 +90,16 @@ pub(super) trait KindService: Send + Sync + 'static {
     fn compared(fields: Self::Fields, lang: Lang) -> Vec<(Message, String)>;
 }
 
+/// Whether a write shows its item to readers as the editor chose, or as they see it now.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(super) enum Visibility {
+    /// A publication from the editor: an article goes to readers; an event as its form says.
+    AsChosen,
+    /// A restore brings back a version's text, not whether readers see it: an item hidden
+    /// from them stays hidden, a published one stays published.
+    AsNow,
+}
+
 /// An item as stored now, as a kind reads it for its editor; [`editable`] adds what every kind
 /// adds (the shared draft, the categories).
 pub(super) struct ForEditing<F, D> {
@@ -98,17 +114,13 @@ pub(super) struct ForEditing<F, D> {
 pub(super) async fn editable<K: KindService>(
     slug: &str,
 ) -> Result<EditableItem<K::Fields, K::Details>, AppError> {
-    let item = match K::for_editing(slug).await {
-        // Moved since the editor's page was opened (another editor published it under its
-        // title, or chose another address): the item where it is now.
-        Err(AppError::NotFound) => {
-            let moved = store()?
-                .moved_item(<K::Draft as StoredShape>::KIND, slug, Audience::Editors)
-                .await?;
-            K::for_editing(&moved.ok_or(AppError::NotFound)?).await?
-        }
-        found => found?,
-    };
+    let kind = <K::Draft as StoredShape>::KIND;
+    let item = where_it_is_now(
+        kind,
+        slug,
+        |slug| async move { K::for_editing(&slug).await },
+    )
+    .await?;
     Ok(EditableItem {
         writer: super::new_mark(),
         draft: stored_draft::opened::<K::Draft>(item.id).await?,
@@ -164,10 +176,10 @@ pub(super) async fn publish<K: KindService>(
     save: ItemSave<K::Fields>,
 ) -> Result<Saved<K::Fields>, AppError> {
     check_writer(save.writer.as_ref())?;
-    let version = K::version_of(save.id, save.fields).await?;
+    let version = K::version_of(save.id, save.fields, Visibility::AsChosen).await?;
     // Checked on the body as it will be stored.
-    if K::published_body(&version).is_some_and(|body| !images_have_alt_text(body)) {
-        return Err(AppError::invalid("body", Message::new("invalid-alt-text")));
+    if let Some(body) = K::published_body(&version) {
+        images_described(body)?;
     }
     let action = K::save_action(&version);
     // Publishing over a draft someone else saved after this editor's last look would lose
@@ -177,6 +189,15 @@ pub(super) async fn publish<K: KindService>(
         writer: save.writer.as_ref(),
     };
     K::write(editor, save.id, version, save.base_version, draft, action).await
+}
+
+/// Refuses a body readers would see with an image that has no text for those who cannot see it.
+pub(super) fn images_described(body_html: &str) -> Result<(), AppError> {
+    if images_have_alt_text(body_html) {
+        Ok(())
+    } else {
+        Err(AppError::invalid("body", Message::new("invalid-alt-text")))
+    }
 }
 
 /// Refuses a save whose opened editor's mark (`ItemSave::writer`) no editor could have been
@@ -205,7 +226,7 @@ pub(super) async fn restore<K: KindService>(
     expected_version: i64,
 ) -> Result<Saved, AppError> {
     let fields = K::fields_at(id, version).await?;
-    let restored = K::version_of(id, fields).await?;
+    let restored = K::version_of(id, fields, Visibility::AsNow).await?;
     let action = format!("restored version {version}");
     K::write(
         editor,

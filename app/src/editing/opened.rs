@@ -135,13 +135,19 @@ impl<K: Editable> Opened<K> {
         let write = move || {
             let ticket = autosave.start_writing();
             spawn_local(async move {
-                let mut answer = K::write(self.request()).await;
+                let mut request = self.request();
+                let mut sent = request.fields.clone();
+                let mut answer = K::write(request).await;
                 // The item as fetched to judge a conflict, so the choice needs no second fetch.
                 let mut fetched = None;
                 let conflict = matches!(answer, Err(AppError::Conflict { .. }));
                 if conflict && autosave.latest(ticket) {
                     match self.rebase(lang).await {
-                        Ok(()) => answer = K::write(self.request()).await,
+                        Ok(()) => {
+                            request = self.request();
+                            sent = request.fields.clone();
+                            answer = K::write(request).await;
+                        }
                         Err(theirs) => fetched = theirs,
                     }
                 }
@@ -157,7 +163,14 @@ impl<K: Editable> Opened<K> {
                         draft.field_error.set(None);
                         let message = done(&written);
                         self.saved.set(Some(written.fields));
-                        autosave.state.set(SaveState::Done(message));
+                        // Typing that went on during the write is not in it: it is saved as
+                        // the next draft, and leaving before that asks.
+                        let unchanged = draft.fields.with_untracked(|now| *now == sent);
+                        autosave.state.set(if unchanged {
+                            SaveState::Done(message)
+                        } else {
+                            SaveState::Unsaved
+                        });
                     }
                     Err(error) => match fetched {
                         Some(theirs) => {
@@ -212,7 +225,7 @@ impl<K: Editable> Opened<K> {
         let draft = self.draft;
         let conflict = draft.conflict;
         let resolve = Callback::new(move |mut merged: K::Fields| {
-            let Some((_, theirs)) = conflict.get_untracked() else {
+            let Some(theirs) = conflict.get_untracked() else {
                 return;
             };
             if let Some(element) = self.body.get_untracked() {
@@ -233,12 +246,12 @@ impl<K: Editable> Opened<K> {
             save_now();
         });
         move || {
-            conflict.get().map(|(mine, theirs)| {
+            conflict.get().map(|theirs| {
                 let (theirs, who) = theirs.theirs(lang);
                 view! {
                     <ConflictView
                         heading=tr(lang, K::CONFLICT_HEADING)
-                        mine
+                        mine=draft.fields.into()
                         theirs
                         who
                         parts=K::parts()

@@ -3,11 +3,11 @@
 
 use chrono::Utc;
 
-use super::{validate, AuditLine, Desk, DeskItem, ItemRef, SettingsSaved};
+use super::{validate, AuditLine, Desk, DeskItem, ItemKind, ItemRef, SettingsSaved};
 use crate::{
     error::AppError,
     state::store,
-    storage::{Audit, DeskPlace, TrashMove, User},
+    storage::{Audience, Audit, DeskPlace, TrashMove, User},
     timezone,
 };
 
@@ -28,6 +28,26 @@ pub(super) fn audit<'a>(editor: &'a User, action: &'a str) -> Audit<'a> {
     Audit {
         actor: &editor.email,
         action,
+    }
+}
+
+/// `find` at `slug`; when nothing is there, `find` where the item of `kind` that was at `slug`
+/// is now: it moved since the editor's page was opened (another editor published it under
+/// its title, or chose another address).
+pub(super) async fn where_it_is_now<T, Found>(
+    kind: ItemKind,
+    slug: &str,
+    find: impl Fn(String) -> Found,
+) -> Result<T, AppError>
+where
+    Found: std::future::Future<Output = Result<T, AppError>>,
+{
+    match find(slug.to_string()).await {
+        Err(AppError::NotFound) => {
+            let moved = store()?.moved_item(kind, slug, Audience::Editors).await?;
+            find(moved.ok_or(AppError::NotFound)?).await
+        }
+        found => found,
     }
 }
 

@@ -69,6 +69,7 @@ pub fn TranslationEditor(
         };
         let ticket = draft.autosave.start_saving();
         let theirs = theirs.clone();
+        let sent = request.fields.clone();
         spawn_local(async move {
             let answer = save_translation(request).await;
             if !draft.autosave.latest(ticket) {
@@ -77,9 +78,15 @@ pub fn TranslationEditor(
             match answer {
                 Ok(saved) => {
                     field_error.set(None);
+                    // Typing that went on during the save is not saved: leaving still asks.
+                    let unchanged = fields.with_untracked(|now| *now == sent);
                     fields.update(|fields| fields.version = saved.version);
-                    let at = [("at", Arg::Text(&saved.at))];
-                    state.set(SaveState::Done(tr_with(lang, "translation-saved-at", &at)));
+                    state.set(if unchanged {
+                        let at = [("at", Arg::Text(&saved.at))];
+                        SaveState::Done(tr_with(lang, "translation-saved-at", &at))
+                    } else {
+                        SaveState::Unsaved
+                    });
                 }
                 Err(error) => draft.failed(lang, error, theirs),
             }
@@ -88,7 +95,7 @@ pub fn TranslationEditor(
     let save = StoredValue::new(save);
     // A resolved conflict: the merged text is saved over the other translation.
     let resolve = Callback::new(move |merged: TranslationFields| {
-        let Some((_, theirs)) = conflict.get_untracked() else {
+        let Some(theirs) = conflict.get_untracked() else {
             return;
         };
         if let Some(element) = body.get_untracked() {
@@ -102,11 +109,11 @@ pub fn TranslationEditor(
         save.with_value(|save| save());
     });
     let conflict_view = move || {
-        conflict.get().map(|(mine, theirs)| {
+        conflict.get().map(|theirs| {
             view! {
                 <ConflictView
                     heading=tr(lang, "translation-conflict-heading")
-                    mine
+                    mine=fields.into()
                     theirs
                     who=tr(lang, "translation-conflict-other")
                     parts=translation_parts(kind)
@@ -186,8 +193,7 @@ pub fn TranslationEditor(
                     lang=lang.code()
                     value=Signal::derive(move || fields.with(|f| f.extra.clone()))
                     on_input=Callback::new(move |value: String| edit(&|f| f.extra.clone_from(&value)))
-                    // Checked with the article's limits, so refused as "contact".
-                    error=error_for("contact")
+                    error=error_for("extra")
                 />
             </article>
         </div>

@@ -4,8 +4,8 @@
 use chrono::Utc;
 
 use super::{
-    kind_service::check_writer, service, validate, ArticleFields, ItemKind, TranslationFields,
-    TranslationSave, TranslationSaved,
+    kind_service::{check_writer, for_kind, images_described, KindService, KindTask},
+    service, ItemKind, TranslationFields, TranslationSave, TranslationSaved,
 };
 use crate::{
     error::AppError,
@@ -15,10 +15,14 @@ use crate::{
     storage::{TranslatedText, TranslationWrite, User},
 };
 
-/// The id of the article or event at `slug`, as editors find it.
+/// The id of the article or event at `slug`, as editors find it: where it is now, if it moved
+/// while its translator was at work.
 async fn item_id(kind: ItemKind, slug: &str) -> Result<i64, AppError> {
-    let id = store()?.id_for_editing(kind, slug).await?;
-    id.ok_or(AppError::NotFound)
+    service::where_it_is_now(kind, slug, |slug| async move {
+        let id = store()?.id_for_editing(kind, &slug).await?;
+        id.ok_or(AppError::NotFound)
+    })
+    .await
 }
 
 pub async fn save(editor: &User, save: TranslationSave) -> Result<TranslationSaved, AppError> {
@@ -29,18 +33,25 @@ pub async fn save(editor: &User, save: TranslationSave) -> Result<TranslationSav
         ));
     }
     check_writer(save.writer.as_ref())?;
-    // The same limits as the original's fields: a title, and a body of sensible size.
-    let checked = validate::article_fields(&ArticleFields {
-        title: save.fields.title.clone(),
-        lead: save.fields.lead.clone(),
-        body_html: save.fields.body_html.clone(),
-        contact: save.fields.extra.clone(),
-    })?;
+    // The same checks as the original's fields, and the same rule on images as a publication:
+    // a translation is what that language's readers see at once.
+    let fields = &save.fields;
     let text = TranslatedText {
+        title: fields.title.clone(),
+        lead: fields.lead.clone(),
+        body_html: fields.body_html.clone(),
+        extra: fields.extra.clone(),
+    };
+    let checked = for_kind(save.kind, Checked(text))
+        .await
+        .map_err(as_translation_field)?;
+    let body_html = SafeHtml::sanitize_off_thread(checked.body_html).await?;
+    images_described(body_html.as_str())?;
+    let text = TranslatedText {
+        body_html,
         title: checked.title,
         lead: checked.lead,
-        body_html: SafeHtml::sanitize_off_thread(checked.body_html).await?,
-        extra: checked.contact,
+        extra: checked.extra,
     };
     let id = item_id(save.kind, &save.slug).await?;
     let lang = save.lang.code();
@@ -60,6 +71,33 @@ pub async fn save(editor: &User, save: TranslationSave) -> Result<TranslationSav
         version,
         at: service::clock(Utc::now()),
     })
+}
+
+/// A translation's text checked by its kind's rules.
+struct Checked(TranslatedText);
+
+impl KindTask for Checked {
+    type Output = Result<TranslatedText, AppError>;
+    async fn run<K: KindService>(self) -> Self::Output {
+        K::translation_checked(self.0)
+    }
+}
+
+/// A problem with one of the original's fields, named as the translation editor names it: the
+/// second text (an article's lead, an event's summary) `lead`, the line (a contact line, a
+/// place) `extra`.
+fn as_translation_field(error: AppError) -> AppError {
+    match error {
+        AppError::Validation { field, message } => {
+            let field = match field.as_str() {
+                "summary" => "lead".to_string(),
+                "contact" | "location" => "extra".to_string(),
+                _ => field,
+            };
+            AppError::Validation { field, message }
+        }
+        other => other,
+    }
 }
 
 /// The translation into `lang` of the article or event at `slug`, as stored.

@@ -55,7 +55,7 @@ impl ItemTables {
             format!(
                 "INSERT INTO {drafts} ({key}, fields, base_version, draft_version, saved_by, \
                  saved_at, writer, writer_save) SELECT id, $6, $2, 1, $3, $4, $7, $8 \
-                 FROM {items} WHERE id = $1 AND CAST($5 AS BIGINT) = 0 \
+                 FROM {items} WHERE id = $1 AND trashed_at IS NULL AND CAST($5 AS BIGINT) = 0 \
                  ON CONFLICT ({key}) DO UPDATE SET fields = $6, base_version = $2, \
                  saved_by = $3, saved_at = $4, writer = $7, writer_save = $8, \
                  draft_version = {drafts}.draft_version + 1 WHERE {own} \
@@ -67,6 +67,7 @@ impl ItemTables {
                  saved_at = $4, writer = $7, writer_save = $8, \
                  draft_version = draft_version + 1 \
                  WHERE {key} = $1 AND (draft_version = $5 OR {own}) \
+                 AND EXISTS (SELECT 1 FROM {items} WHERE id = $1 AND trashed_at IS NULL) \
                  RETURNING draft_version, saved_at"
             )
         }

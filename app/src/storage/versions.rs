@@ -97,9 +97,10 @@ pub trait EditingStore: Send + Sync {
     async fn draft(&self, kind: ItemKind, item_id: i64) -> Result<Option<StoredDraft>, StoreError>;
 
     /// Saves the shared draft of an article or event if it is still at the version the
-    /// editor saw (see `DraftSave`); otherwise `StoreError::Conflict` and nothing changes. A
-    /// save that starts the draft writes the audit line with it; `audit.actor` is the
-    /// address of the account saving. Answers the draft as written.
+    /// editor saw (see `DraftSave`); otherwise `StoreError::Conflict` and nothing changes
+    /// (`StoreError::NotFound` for an item that is gone or in the trash). A save that starts
+    /// the draft writes the audit line with it; `audit.actor` is the address of the account
+    /// saving. Answers the draft as written.
     async fn save_draft(
         &self,
         draft: DraftSave<'_>,
@@ -216,7 +217,18 @@ where
             .fetch_optional(&mut *tx)
             .await?;
         let Some(saved) = written else {
-            let ItemTables { key, drafts, .. } = tables;
+            let ItemTables {
+                key, drafts, items, ..
+            } = tables;
+            // Moved to the trash while its editor was at work: no draft is kept for it.
+            let live = format!("SELECT id FROM {items} WHERE id = $1 AND trashed_at IS NULL");
+            let live: Option<i64> = sqlx::query_scalar(&live)
+                .bind(id)
+                .fetch_optional(&mut *tx)
+                .await?;
+            if live.is_none() {
+                return Err(StoreError::NotFound);
+            }
             let sql = format!(
                 "SELECT draft_version, base_version, fields, saved_at FROM {drafts} \
                  WHERE {key} = $1"

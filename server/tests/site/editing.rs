@@ -459,4 +459,5 @@ async fn malformed_arguments_are_a_bad_request_not_a_server_error() {
 mod answers;
 mod events;
 mod media;
+mod restoring;
 mod translations;

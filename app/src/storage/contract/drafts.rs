@@ -7,6 +7,7 @@ contract_tests!(
     drafts_refuse_stale_saves_and_publishing_keeps_revisions,
     events_are_updated_with_a_version_check_and_trashed,
     event_drafts_refuse_stale_saves_and_survive_publishing_elsewhere,
+    no_draft_is_saved_for_an_item_in_the_trash,
 );
 
 async fn drafts_refuse_stale_saves_and_publishing_keeps_revisions(store: SharedStore) {
@@ -282,4 +283,52 @@ async fn event_drafts_refuse_stale_saves_and_survive_publishing_elsewhere(store:
             .await,
         Err(StoreError::NotFound)
     ));
+}
+
+/// An item moved to the trash while its editor was at work takes no draft: the editor's next
+/// save, starting a draft or going on with one, is told the item is gone, as a publication is.
+async fn no_draft_is_saved_for_an_item_in_the_trash(store: SharedStore) {
+    let editor = an_editor(&store).await;
+    let text = |title: &str| {
+        article_json(&ArticleText {
+            title: title.into(),
+            lead: String::new(),
+            body_html: "<p>Teksts</p>".into(),
+            contact: String::new(),
+        })
+    };
+    let article = |stored: Article| (stored.id, stored.version);
+    let event = |stored: Event| (stored.id, stored.version);
+    let items = [
+        (
+            ItemKind::Article,
+            article(an_article(&store, "Raksts").await),
+            article(an_article(&store, "Cits raksts").await),
+        ),
+        (
+            ItemKind::Event,
+            event(a_seminar(&store).await),
+            event(a_seminar(&store).await),
+        ),
+    ];
+    for (kind, (id, version), (undrafted, undrafted_version)) in items {
+        let drafts = drafting(&store, kind, id, version, editor.id);
+        let started = drafts
+            .save(&text("Pirms"), 0)
+            .await
+            .expect("a live item's draft");
+        trash(&store, kind, id).await;
+        let later = drafts.save(&text("Pēc"), started.draft_version).await;
+        assert!(matches!(later, Err(StoreError::NotFound)), "{later:?}");
+        let kept = stored_draft(&store, kind, id)
+            .await
+            .expect("kept as it was");
+        assert_eq!(kept.fields_json, text("Pirms"));
+
+        trash(&store, kind, undrafted).await;
+        let first = drafting(&store, kind, undrafted, undrafted_version, editor.id);
+        let first = first.save(&text("Pēc"), 0).await;
+        assert!(matches!(first, Err(StoreError::NotFound)), "{first:?}");
+        assert_eq!(stored_draft(&store, kind, undrafted).await, None);
+    }
 }

@@ -2,7 +2,8 @@
 
 use app::{
     editing::{
-        ItemKind, SaveTranslation, TranslationFields, TranslationSave, TranslationSaved, Writer,
+        ChangeAddress, ItemKind, SaveTranslation, TranslationFields, TranslationSave,
+        TranslationSaved, Writer,
     },
     i18n::Lang,
 };
@@ -10,7 +11,7 @@ use app::{
 use super::*;
 use crate::{
     common::Answer,
-    racing::{ask, call, conflicts, newsroom},
+    racing::{ask, call, conflicts, newsroom, WEBINAR},
     read::Page,
     saves::next_save_of,
 };
@@ -145,15 +146,100 @@ fn english(title: &str, version: i64, writer: Option<Writer>) -> SaveTranslation
         extra: String::new(),
         version,
     };
+    translation(ItemKind::Article, LAUNCH, fields, writer)
+}
+
+/// `fields` as the English translation of the item of `kind` at `slug`.
+fn translation(
+    kind: ItemKind,
+    slug: &str,
+    fields: TranslationFields,
+    writer: Option<Writer>,
+) -> SaveTranslation {
     SaveTranslation {
         save: TranslationSave {
-            kind: ItemKind::Article,
-            slug: LAUNCH.to_string(),
+            kind,
+            slug: slug.to_string(),
             lang: Lang::En,
             fields,
             writer,
         },
     }
+}
+
+/// The translator's page was opened before another editor gave the article a new address:
+/// the save still reaches the article, and its readers find the translation there.
+#[tokio::test(flavor = "multi_thread")]
+async fn a_translation_saved_after_its_item_moved_reaches_it() {
+    let (site, [anna, janis]) = newsroom().await;
+    let article = crate::racing::open(&site, &janis).await;
+    let moved = ChangeAddress {
+        item: article.item(),
+        version: article.version,
+        slug: "moldovas-atbalsts".to_string(),
+    };
+    ask(&site, &moved, &janis).await;
+    let saved: TranslationSaved = ask(&site, &english("Support for Moldova", 1, None), &anna).await;
+    assert_eq!(saved.version, 2);
+    let (status, page) = site.get("/en/news/moldovas-atbalsts").await;
+    assert_eq!(status, StatusCode::OK);
+    assert_eq!(Page::parse(&page).heading().0, "Support for Moldova");
+}
+
+/// A translation is checked by the rules of its item's kind, as the Latvian text is: an
+/// event's place by the place's limit, named as the translation editor's field, and no image
+/// readers of the language would see without a text for those who cannot see it.
+#[tokio::test(flavor = "multi_thread")]
+async fn translations_are_checked_by_their_kind_s_rules() {
+    let (site, [anna, _]) = newsroom().await;
+    let event = |extra: String, body_html: &str| TranslationFields {
+        title: "Refused webinar".to_string(),
+        lead: "Online.".to_string(),
+        body_html: body_html.to_string(),
+        extra,
+        version: 0,
+    };
+    let refused = |save: SaveTranslation| {
+        let site = &site;
+        let anna = &anna;
+        async move {
+            let answer = call(&save, anna).send(site).await;
+            assert_eq!(
+                answer.status,
+                StatusCode::UNPROCESSABLE_ENTITY,
+                "{}",
+                answer.body
+            );
+            answer.body.clone()
+        }
+    };
+    let long_place = event("Rīga ".repeat(200), "<p>Text</p>");
+    let place = refused(translation(ItemKind::Event, WEBINAR, long_place, None)).await;
+    assert!(place.contains("\"field\":\"extra\""), "{place}");
+    assert!(place.contains("invalid-location-long"), "{place}");
+    let undescribed = r#"<p>Text</p><img src="/media/plakats.png">"#;
+    for save in [
+        translation(
+            ItemKind::Event,
+            WEBINAR,
+            event(String::new(), undescribed),
+            None,
+        ),
+        english_with_body(undescribed),
+    ] {
+        let image = refused(save).await;
+        assert!(image.contains("\"field\":\"body\""), "{image}");
+        assert!(image.contains("invalid-alt-text"), "{image}");
+    }
+    let (_, readers) = site.get(&format!("/en/events/{WEBINAR}")).await;
+    assert!(!Page::parse(&readers).shows("Refused webinar"));
+}
+
+/// The launch article's English translation over the demo's, with `body_html`.
+fn english_with_body(body_html: &str) -> SaveTranslation {
+    let mut save = english("Inspectors", 1, None);
+    save.save.fields.body_html = body_html.to_string();
+    save
 }
 
 /// A translator's save was stored but its answer never came: the next save from the same
