@@ -116,6 +116,53 @@ test("two editors change the same article: the second sees both versions and kee
   );
 });
 
+const PLAN = "/news/valdiba-apstiprina-jauno-cilveku-tirdzniecibas-noversanas-planu";
+const GUIDELINES = "/news/konsularas-amatpersonas-apgust-jaunas-vadlinijas-darbam-ar-cietusajiem";
+
+test("typing on while the choice between two versions is shown is kept when the choice is saved", async ({
+  browser,
+}) => {
+  const { anna, janis } = await bothEditing(browser, PLAN);
+  await anna.getByRole("textbox", { name: "Ievads" }).fill("Annas ievads plānam.");
+  await expect(anna.getByRole("status").filter({ hasText: "Melnraksts saglabāts" })).toBeVisible();
+
+  await janis.getByRole("textbox", { name: "Ievads" }).fill("Jāņa ievads plānam.");
+  const conflict = janis.getByRole("region", { name: /Kāds cits saglabāja šo rakstu/ });
+  await expect(conflict).toBeVisible();
+  // While the two versions are shown, Jānis goes on with the contact line.
+  await janis.getByRole("textbox", { name: "Kontaktinformācija" }).fill("Jānis Ozols, tālrunis 67000000");
+  await conflict.getByRole("button", { name: "Saglabāt izvēlēto" }).click();
+
+  await expect(janis.getByRole("status").filter({ hasText: "Melnraksts saglabāts" })).toBeVisible();
+  await expect(janis.getByRole("textbox", { name: "Kontaktinformācija" })).toHaveValue(
+    "Jānis Ozols, tālrunis 67000000",
+  );
+  await expect(janis.getByRole("textbox", { name: "Ievads" })).toHaveValue("Jāņa ievads plānam.");
+  // The choice's button is gone: the focus is back in the editor, where its keys work.
+  await expect(janis.getByRole("textbox", { name: "Virsraksts" })).toBeFocused();
+  await janis.keyboard.press("Escape");
+  await expect(janis.getByRole("button", { name: "Rediģēt šo rakstu" })).toBeVisible();
+});
+
+test("keyboard: the editor opens with the focus on its title, and Ctrl+S saves on a Cyrillic layout too", async ({
+  browser,
+}) => {
+  const editor = await editorPage(browser, EDITORS.anna.email);
+  await editor.goto(GUIDELINES);
+  await hydrated(editor);
+  await editor.getByRole("button", { name: "Rediģēt šo rakstu" }).focus();
+  await editor.keyboard.press("Enter");
+  const title = editor.getByRole("textbox", { name: "Virsraksts" });
+  await expect(title).toBeFocused();
+  await editor.keyboard.press("End");
+  await editor.keyboard.type(" (papildināts)");
+  // Ctrl and the S key on a Russian layout: the key types "ы".
+  await title.dispatchEvent("keydown", { key: "ы", code: "KeyS", ctrlKey: true, bubbles: true, cancelable: true });
+  await expect(editor.getByRole("status").filter({ hasText: "Melnraksts saglabāts" })).toBeVisible();
+  await editor.keyboard.press("Escape");
+  await expect(editor.getByRole("button", { name: "Rediģēt šo rakstu" })).toBeVisible();
+});
+
 /** Anna's editor on the 2018 report, with `text` typed at the end of its lead; `prepare`
  * runs on the signed-in page before the report opens. */
 async function typedAtTheEndOfTheReportsLead(
@@ -814,6 +861,57 @@ test("on the English page an editor translates an article, and only English read
   await expect(reader.getByRole("heading", { level: 1 })).toHaveAttribute("lang", "en");
   await reader.goto(ABROAD);
   await expect(reader.getByRole("heading", { level: 1 })).toHaveText(/^Pirms došanās strādāt/);
+});
+
+test("a translation saved while its translator types on leaves the typing unsaved, and a save whose answer was lost needs no choice", async ({
+  browser,
+}) => {
+  const editor = await editorPage(browser, EDITORS.janis.email);
+  let saves = 0;
+  // The first save's answer is slow; the second's never reaches the browser (the translation
+  // is saved, the translator does not hear of it); later ones go straight through.
+  await editor.route("**/api/editing/save_translation", async (route) => {
+    saves += 1;
+    if (saves > 2) return route.continue();
+    const response = await route.fetch();
+    if (saves === 2) return route.abort();
+    await new Promise((resolve) => setTimeout(resolve, 1500));
+    await route.fulfill({ response });
+  });
+  await editor.goto(`/en${PLAN}`);
+  await hydrated(editor);
+  await editor.getByRole("button", { name: "Translate into English" }).click();
+  const title = editor.getByRole("textbox", { name: "Title" });
+  await expect(title).toBeFocused();
+  await title.fill("Government approves");
+  const answered = editor.waitForResponse("**/api/editing/save_translation");
+  await editor.getByRole("button", { name: "Save translation" }).click();
+  await title.fill("Government approves the new plan");
+  await answered;
+  // Once the answer is in (a moment for the page to take it), the typing is still unsaved:
+  // leaving asks, and staying keeps it.
+  await editor.waitForTimeout(300);
+  await expect(editor.getByRole("status").filter({ hasText: "Unsaved changes" })).toBeVisible();
+  let asked = "";
+  editor.once("dialog", (dialog) => {
+    asked = dialog.message();
+    void dialog.dismiss();
+  });
+  await editor.keyboard.press("Escape");
+  await expect.poll(() => asked).not.toBe("");
+  await expect(title).toHaveValue("Government approves the new plan");
+
+  await editor.getByRole("button", { name: "Save translation" }).click();
+  await expect(editor.getByRole("status").filter({ hasText: "Could not save" })).toBeVisible();
+  await title.fill("Government approves the new plan against human trafficking");
+  await editor.getByRole("button", { name: "Save translation" }).click();
+  await expect(editor.getByRole("status").filter({ hasText: "Translation saved" })).toBeVisible();
+  await expect(editor.getByRole("region", { name: /Someone else saved this translation/ })).toHaveCount(0);
+  const reader = await (await browser.newContext()).newPage();
+  await reader.goto(`/en${PLAN}`);
+  await expect(reader.getByRole("heading", { level: 1 })).toHaveText(
+    "Government approves the new plan against human trafficking",
+  );
 });
 
 test("two editors translate the same article: the second sees both translations and keeps both titles", async ({ browser }) => {

@@ -65,6 +65,7 @@ fn EditorForm(article: EditableArticle, on_leave: Callback<()>) -> impl IntoView
             <article class="article article--editing">
                 <EditableText
                     id="edit-title"
+                    first=true
                     label=tr(lang, "editor-field-title")
                     lines=Lines::Several(2)
                     class="editable--title"

@@ -82,6 +82,22 @@ fn move_event_to(slug: String, title: String, day: NaiveDate, lang: Lang, said: 
     });
 }
 
+/// The movable event of `day`'s cell after `current` (the one being moved, if it is that
+/// day's), else its first: (slug, title).
+fn next_movable(day: NaiveDate, current: Option<(String, String)>) -> Option<(String, String)> {
+    let cell = document().get_element_by_id(&cell_id(day))?;
+    // Each event's link carries it (its ⇄ button too, which is left out here).
+    let links = cell.get_elements_by_tag_name("a");
+    let movable: Vec<(String, String)> = (0..links.length())
+        .filter_map(|index| links.item(index))
+        .filter_map(|link| movable_event(&link))
+        .collect();
+    let after = current
+        .and_then(|(slug, _)| movable.iter().position(|(found, _)| *found == slug))
+        .map_or(0, |index| index + 1);
+    movable.get(after % movable.len().max(1)).cloned()
+}
+
 /// The editors' tools around the month grid (`children`: the grid).
 #[cfg_attr(feature = "editors", island(lazy))]
 #[cfg_attr(not(feature = "editors"), component)]
@@ -124,16 +140,19 @@ pub fn GridEditing(lang: Lang, children: Children) -> impl IntoView {
         let Some(day) = day_cell_date(event.target()) else {
             return;
         };
-        let handled = match event.key().as_str() {
+        // M by the key's place too, so it works on a Cyrillic layout (where it types "ь").
+        let key = match event.code().as_str() {
+            "KeyM" => "m".to_string(),
+            _ => event.key(),
+        };
+        let handled = match key.as_str() {
             "+" => {
                 add_event_on(day, lang, said);
                 true
             }
             "m" | "M" => {
-                let picked = document()
-                    .get_element_by_id(&cell_id(day))
-                    .and_then(|cell| cell.query_selector("[data-event-slug]").ok().flatten())
-                    .and_then(|element| movable_event(&element));
+                // Each press picks the day's next event, so every one of them can be moved.
+                let picked = next_movable(day, moving.get_untracked());
                 said.set(match &picked {
                     Some((_, title)) => {
                         tr_with(lang, "editor-move-by-keys", &[("title", Arg::Text(title))])

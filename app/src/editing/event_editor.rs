@@ -52,6 +52,7 @@ fn EventForm(event: EditableEvent, on_leave: Callback<()>) -> impl IntoView {
                 id
                 label
                 lines=Lines::One
+                first=key == "title"
                 value=Signal::derive(move || fields.with(get))
                 on_input=Callback::new(move |value: String| edit(&|f| set(f, value.clone())))
                 error=error_for(key)

@@ -370,7 +370,9 @@ pub fn editor_keys(
 ) -> impl Fn(KeyboardEvent) + Copy + 'static {
     move |event: KeyboardEvent| {
         let key = event.key();
-        if (event.ctrl_key() || event.meta_key()) && key.eq_ignore_ascii_case("s") {
+        // S by the key's place too, so it works on a Cyrillic layout (where it types "ы").
+        let s = key.eq_ignore_ascii_case("s") || event.code() == "KeyS";
+        if (event.ctrl_key() || event.meta_key()) && s {
             event.prevent_default();
             save_now();
         } else if key == "Escape" {

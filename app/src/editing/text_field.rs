@@ -2,7 +2,29 @@
 //! several), and under it the message about a value the server refused. The control names the
 //! message (`aria-describedby`) and says while its value is refused (`aria-invalid`).
 
-use leptos::prelude::*;
+use leptos::{prelude::*, wasm_bindgen::JsCast};
+
+/// Puts the keyboard's focus on the editor's first field (the `EditableText` marked `first`)
+/// when it was lost: when the editor opens in place of the button that had it, and when a
+/// conflict's choice, whose button had it, goes. Without it focus falls to the page, where the
+/// editor's keys (Esc, Ctrl+S) do not reach. Focus the editor already has stays where it is.
+pub fn focus_first_field() {
+    let lost = document()
+        .active_element()
+        .is_none_or(|active| active.tag_name().eq_ignore_ascii_case("body"));
+    if !lost {
+        return;
+    }
+    let field = document()
+        .query_selector("[data-editor-start]")
+        .ok()
+        .flatten()
+        .and_then(|field| field.dyn_into::<web_sys::HtmlElement>().ok());
+    if let Some(field) = field {
+        // Focusing fails only for an element that cannot take focus; a text field can.
+        let _ = field.focus();
+    }
+}
 
 /// A one-line field, or one of several lines.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -25,7 +47,16 @@ pub fn EditableText(
     value: Signal<String>,
     on_input: Callback<String>,
     error: Signal<Option<String>>,
+    /// The editor's first field, which takes the focus when the editor opens.
+    #[prop(optional)]
+    first: bool,
 ) -> impl IntoView {
+    if first {
+        // Effects run in the browser once the field is built; an editor that waited for its
+        // item is put on the page a moment later, so the focus follows in the next frame.
+        Effect::new(move |_| request_animation_frame(focus_first_field));
+    }
+    let start = first.then_some("");
     let error_id = format!("{id}-error");
     let class = format!("editable {class}").trim_end().to_string();
     let invalid = move || {
@@ -43,6 +74,7 @@ pub fn EditableText(
                 class=class
                 type="text"
                 lang=lang
+                data-editor-start=start
                 value=value.get_untracked()
                 prop:value=value
                 aria-describedby=error_id.clone()
@@ -57,6 +89,7 @@ pub fn EditableText(
                 class=class
                 rows=rows
                 lang=lang
+                data-editor-start=start
                 prop:value=value
                 aria-describedby=error_id.clone()
                 aria-invalid=invalid

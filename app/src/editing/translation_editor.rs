@@ -162,6 +162,7 @@ pub fn TranslationEditor(
             <article class="article article--editing">
                 <EditableText
                     id="translate-title"
+                    first=true
                     label=title_label
                     lines=Lines::Several(2)
                     class="editable--title"
