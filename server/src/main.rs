@@ -19,7 +19,17 @@ use tracing_subscriber::EnvFilter;
 
 #[tokio::main]
 async fn main() -> ExitCode {
-    let filter = EnvFilter::try_from_default_env().unwrap_or_else(|_| EnvFilter::new("info"));
+    let filter = match std::env::var(EnvFilter::DEFAULT_ENV) {
+        Err(_) => EnvFilter::new("info"),
+        Ok(directives) if directives.trim().is_empty() => EnvFilter::new("info"),
+        Ok(directives) => match EnvFilter::try_new(&directives) {
+            Ok(filter) => filter,
+            Err(error) => {
+                eprintln!("notikumi: RUST_LOG {directives:?} is not a log filter: {error}");
+                return ExitCode::FAILURE;
+            }
+        },
+    };
     match std::env::var("NOTIKUMI_LOG_FORMAT").as_deref() {
         Ok("json") => tracing_subscriber::fmt()
             .json()
@@ -63,7 +73,9 @@ async fn main() -> ExitCode {
 
 async fn serve() -> Result<(), Box<dyn std::error::Error>> {
     let config = Config::from_env()?;
-    let leptos_options = get_configuration(None)?.leptos_options;
+    let leptos_options = get_configuration(None)
+        .map_err(|error| format!("LEPTOS_SITE_ADDR or another LEPTOS_ setting: {error}"))?
+        .leptos_options;
     let address = leptos_options.site_addr;
 
     tracing::info!(database = %storage::redact(&config.database_url), "opening the database");

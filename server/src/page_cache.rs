@@ -18,7 +18,11 @@
 //!   its own.
 //! - **Bounded:** by bytes (`NOTIKUMI_PAGE_CACHE_MB`), with moka's TinyLFU admission, so a scan
 //!   of rarely asked URLs does not push out the pages readers ask for; entries also expire after
-//!   `TIME_TO_LIVE` as a safety net.
+//!   `TIME_TO_LIVE`.
+//! - **The clock within a day:** the front page's upcoming events and `/calendar/list` leave
+//!   out an event once it has ended, which no write announces; `TIME_TO_LIVE` is a minute, so
+//!   such a page is at most that late. A render a minute per page costs nothing next to the
+//!   hits, and its bytes (so its `ETag`) are the same when nothing changed.
 
 use std::{
     future::Future,
@@ -39,8 +43,9 @@ use sha2::{Digest, Sha256};
 
 use crate::security_headers::Policy;
 
-/// How long a stored page may be served at most, whatever happens.
-const TIME_TO_LIVE: Duration = Duration::from_secs(15 * 60);
+/// How long a stored page may be served at most, whatever happens: how late a list of what is
+/// still to come may drop an event that has just ended.
+const TIME_TO_LIVE: Duration = Duration::from_secs(60);
 /// Answers larger than this are served but not kept.
 const LARGEST_PAGE: usize = 4 * 1024 * 1024;
 /// Reader pages: browsers check every time (cheaply, with the `ETag`), so one who signs in
@@ -482,11 +487,51 @@ async fn keepable(response: Response) -> Result<Arc<Page>, Unkept> {
             return Err(Unkept::Answer(response));
         }
     };
-    let page = Arc::new(Page::new(head.headers, body));
+    let page = Arc::new(Page::new(head.headers, without_nonces(body)));
     if page.body.len() > LARGEST_PAGE {
         return Err(Unkept::TooLarge(page));
     }
     Ok(page)
+}
+
+/// `body` without the `nonce` attributes leptos_axum gives the inline scripts it writes. Their
+/// value is new on every render and unused (the policy allows those scripts by their hash,
+/// `security_headers`), and would give two renders of the same content different bytes: a
+/// different `ETag` on each instance, and after each expiry, so a browser's tag would rarely
+/// earn a `304`.
+fn without_nonces(body: Bytes) -> Bytes {
+    const ATTRIBUTE: &[u8] = b" nonce=\"";
+    let find = |bytes: &[u8]| {
+        bytes
+            .windows(ATTRIBUTE.len())
+            .position(|at| at == ATTRIBUTE)
+    };
+    if find(&body).is_none() {
+        return body;
+    }
+    // Only in a script's start tag: the same letters in a text are the text's.
+    let in_script_tag = |before: &[u8]| {
+        let tag = before.iter().rposition(|&byte| byte == b'<');
+        tag.is_some_and(|tag| {
+            before[tag..].starts_with(b"<script") && !before[tag..].contains(&b'>')
+        })
+    };
+    let mut kept = Vec::with_capacity(body.len());
+    let mut rest = &body[..];
+    while let Some(start) = find(rest) {
+        let value = &rest[start + ATTRIBUTE.len()..];
+        let end = value.iter().position(|&byte| byte == b'"');
+        let cut = match end {
+            Some(end) if in_script_tag(&rest[..start]) => end + 1,
+            // Not a nonce: kept as it is.
+            _ => 0,
+        };
+        let through = start + ATTRIBUTE.len();
+        kept.extend_from_slice(&rest[..if cut > 0 { start } else { through }]);
+        rest = &value[cut..];
+    }
+    kept.extend_from_slice(rest);
+    Bytes::from(kept)
 }
 
 /// An answer that sets a cookie (signing in or out) is for one browser only.

@@ -136,7 +136,7 @@ pub async fn run(
                     "{}\t{}\t{}",
                     user.email,
                     user.role.as_str(),
-                    user.created_at.format("%Y-%m-%d")
+                    app::timezone::local(user.created_at).format("%Y-%m-%d")
                 )?;
             }
         }

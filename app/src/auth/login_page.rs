@@ -18,13 +18,14 @@ pub struct AuthActions {
 pub fn LoginPage() -> impl IntoView {
     let actions = expect_context::<AuthActions>();
     let query = use_query_map();
+    let lang = crate::i18n::current_lang();
+    // Without a page to go back to: the front page in the sign-in page's language.
     let next = move || {
         query
             .with(|q| q.get("next"))
-            .unwrap_or_else(|| "/".to_string())
+            .unwrap_or_else(|| lang.href("/"))
     };
     let viewer = use_viewer();
-    let lang = crate::i18n::current_lang();
     let error =
         move || {
             actions.login.value().get().and_then(Result::err).map(

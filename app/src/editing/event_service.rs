@@ -8,7 +8,7 @@ use super::{
     kind_service::{ForEditing, KindService, Visibility},
     service::{audit, clock},
     stored_draft::StoredEventDraft,
-    Saved,
+    validate, Saved,
 };
 use crate::{
     calendar::recurrence,
@@ -73,7 +73,7 @@ async fn new_event(
         }),
     };
     Ok(NewEvent {
-        title: fields.title.trim().to_string(),
+        title: validate::one_line(&fields.title),
         summary: fields.summary.trim().to_string(),
         body_html: SafeHtml::sanitize_off_thread(fields.body_html.clone()).await?,
         starts_at: timezone::instant(times.start),
@@ -144,7 +144,7 @@ impl KindService for EventKind {
     fn translation_checked(text: TranslatedText) -> Result<TranslatedText, AppError> {
         event_fields::check_text(&text.title, &text.lead, &text.extra, &text.body_html)?;
         Ok(TranslatedText {
-            title: text.title.trim().to_string(),
+            title: validate::one_line(&text.title),
             lead: text.lead.trim().to_string(),
             body_html: text.body_html,
             extra: text.extra.trim().to_string(),

@@ -28,6 +28,14 @@ pub fn at_most<'a>(field: &str, id: &str, max: usize, value: &'a str) -> Result<
     Ok(value)
 }
 
+/// A title as one line: the line breaks typed into its field (Enter in the title's box) become
+/// spaces, as every place that shows a title (a feed's `<title>`, the page's heading) would
+/// show them anyway, and the ends are trimmed.
+pub fn one_line(value: &str) -> String {
+    let lines = value.lines().map(str::trim).filter(|line| !line.is_empty());
+    lines.collect::<Vec<_>>().join(" ")
+}
+
 /// The body's size against the limit, in kilobytes, as the message `id` says it.
 pub fn body_too_long(id: &str, body_html: &str) -> AppError {
     invalid(
@@ -40,7 +48,7 @@ pub fn body_too_long(id: &str, body_html: &str) -> AppError {
 
 /// The fields trimmed, or the first problem found.
 pub fn article_fields(fields: &ArticleFields) -> Result<ArticleFields, AppError> {
-    let title = fields.title.trim();
+    let title = one_line(&fields.title);
     if title.is_empty() {
         return Err(invalid("title", Message::new("invalid-title-empty")));
     }
@@ -56,7 +64,7 @@ pub fn article_fields(fields: &ArticleFields) -> Result<ArticleFields, AppError>
         return Err(body_too_long("invalid-body-long", &fields.body_html));
     }
     Ok(ArticleFields {
-        title: title.to_string(),
+        title,
         lead: lead.to_string(),
         body_html: fields.body_html.clone(),
         contact: contact.to_string(),
@@ -121,6 +129,16 @@ mod tests {
             Err(AppError::Validation { field, .. }) => field,
             other => panic!("expected a validation error, got {other:?}"),
         }
+    }
+
+    #[test]
+    fn a_title_typed_over_several_lines_is_stored_as_one() {
+        let checked = article_fields(&fields(" Divas\r\nrindas \n\n ", "<p>x</p>"));
+        assert_eq!(checked.expect("valid").title, "Divas rindas");
+        assert_eq!(
+            field_of(article_fields(&fields("\n \n", "<p>x</p>"))),
+            "title"
+        );
     }
 
     #[test]

@@ -156,7 +156,8 @@ pub async fn event_feed(State(state): State<AppState>, request: Request, next: N
         .and_then(|rest| rest.strip_suffix(".ics"))
         .filter(|slug| !slug.is_empty() && !slug.contains('/'))
         .map(str::to_string);
-    let Some(slug) = slug.filter(|_| request.method() == Method::GET) else {
+    let reading = matches!(*request.method(), Method::GET | Method::HEAD);
+    let Some(slug) = slug.filter(|_| reading) else {
         return next.run(request).await;
     };
     let event = state

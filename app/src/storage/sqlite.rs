@@ -101,8 +101,21 @@ impl Dialect for Sqlite {
     /// `VACUUM INTO` the new file `path`: a consistent, compacted copy, taken in one read
     /// transaction while writers go on.
     async fn copy_database_to(pool: &SqlitePool, path: &Path) -> Result<(), StoreError> {
-        if path.exists() {
-            return Err(StoreError::BackupExists(path.display().to_string()));
+        // Made empty first (`VACUUM INTO` fills an empty file), never over another file, and
+        // readable by its owner only: the accounts' password hashes are in it.
+        let mut options = std::fs::OpenOptions::new();
+        options.write(true).create_new(true);
+        #[cfg(unix)]
+        std::os::unix::fs::OpenOptionsExt::mode(&mut options, 0o600);
+        match options.open(path) {
+            Ok(_) => {}
+            Err(error) if error.kind() == std::io::ErrorKind::AlreadyExists => {
+                return Err(StoreError::BackupExists(path.display().to_string()));
+            }
+            Err(error) => {
+                let cannot = format!("cannot write {}: {error}", path.display());
+                return Err(StoreError::Transfer(cannot));
+            }
         }
         sqlx::query("VACUUM INTO $1")
             .bind(path.to_string_lossy().into_owned())

@@ -92,6 +92,23 @@ async fn one_event_has_its_own_feed_and_unknown_ones_are_404() {
     ));
     let (status, _, _) = site.get_typed("/events/nav-tada.ics").await;
     assert_eq!(status, StatusCode::NOT_FOUND);
+    // A calendar program asking only for the headers, from a browser an editor signed in on
+    // (no page cache in front): the feed's headers, not the event page's.
+    let cookie = site
+        .signed_in("anna@example.lv", app::auth::Role::Editor)
+        .await;
+    let head = http::Request::head(
+        "/events/vebinars-par-viltus-darba-piedavajumiem-socialajos-tiklos.ics",
+    )
+    .header(http::header::COOKIE, cookie)
+    .body(axum::body::Body::empty())
+    .expect("request");
+    let answer = site.send(head).await;
+    assert_eq!(answer.status, StatusCode::OK);
+    assert_eq!(
+        answer.headers[http::header::CONTENT_TYPE],
+        "text/calendar; charset=utf-8"
+    );
 }
 
 #[tokio::test(flavor = "multi_thread")]

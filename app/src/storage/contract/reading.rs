@@ -151,6 +151,16 @@ async fn a_backup_is_a_whole_copy_or_refused_with_a_reason(store: SharedStore) {
             let page = copied.published_articles(Lang::Lv, &[], 10, 0).await;
             assert_eq!(page.expect("read").articles[0].title, "Saglabājamais");
             copied.close().await;
+            #[cfg(unix)]
+            {
+                use std::os::unix::fs::PermissionsExt;
+                let mode = std::fs::metadata(&copy).expect("copy").permissions().mode();
+                assert_eq!(
+                    mode & 0o777,
+                    0o600,
+                    "password hashes are in it: its owner's only"
+                );
+            }
             let again = store.back_up_to(&copy).await;
             assert!(matches!(again, Err(StoreError::BackupExists(_))));
         }
