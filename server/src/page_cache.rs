@@ -4,7 +4,7 @@
 //!
 //! - **Key:** the store's content generation (`app::storage::changes`: it moves on after every
 //!   committed content write, on any instance), today's date in Riga (pages that show "today"
-//!   or "upcoming" change with the day), the encoding the reader accepts, and the path with its
+//!   change with the day), the encoding the reader accepts, and the path with its
 //!   language prefix and query. A page rendered from data read before a write is stored under
 //!   the old generation and never served again, so no write can be shadowed by a render that
 //!   raced it.
@@ -487,7 +487,13 @@ async fn keepable(response: Response) -> Result<Arc<Page>, Unkept> {
             return Err(Unkept::Answer(response));
         }
     };
-    let page = Arc::new(Page::new(head.headers, without_nonces(body)));
+    let html = head
+        .headers
+        .get(header::CONTENT_TYPE)
+        .is_some_and(|kind| kind.as_bytes().starts_with(b"text/html"));
+    // Feeds are text an editor wrote: nothing in them is a nonce.
+    let body = if html { without_nonces(body) } else { body };
+    let page = Arc::new(Page::new(head.headers, body));
     if page.body.len() > LARGEST_PAGE {
         return Err(Unkept::TooLarge(page));
     }

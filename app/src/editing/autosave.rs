@@ -163,12 +163,32 @@ impl Autosave {
         }
     }
 
-    /// Marks the work unsaved and runs `save` once typing has stopped for a moment.
-    pub fn schedule(&self, save: impl Fn() + 'static) {
-        self.state.set(SaveState::Unsaved);
+    /// Marks the work unsaved and runs `save` once typing has stopped for a moment. Typing
+    /// while a save is under way leaves it under way: its answer says whether the typing was
+    /// in it ([`Autosave::answered`]), and `save` waits for that answer rather than racing it
+    /// (a publication's answer, taken over by a draft save, would never be heard).
+    pub fn schedule(&self, save: impl Fn() + Clone + 'static) {
+        self.typed();
         self.cancel();
+        let this = *self;
+        let later = move || this.when_idle(save.clone());
         self.timer
-            .set_value(set_timeout_with_handle(save, AUTOSAVE_AFTER).ok());
+            .set_value(set_timeout_with_handle(later, AUTOSAVE_AFTER).ok());
+    }
+
+    /// The editor typed: the work is unsaved, unless a save is under way (its answer says).
+    pub fn typed(&self) {
+        if self.state.get_untracked() != SaveState::Saving {
+            self.state.set(SaveState::Unsaved);
+        }
+    }
+
+    /// A save's answer came: `done` (what it did) if the editor's work is still what it sent
+    /// (`unchanged`), else unsaved, for the typing that went on meanwhile (leaving asks, and
+    /// the next save takes it).
+    pub fn answered(&self, unchanged: bool, done: SaveState) {
+        self.state
+            .set(if unchanged { done } else { SaveState::Unsaved });
     }
 }
 

@@ -176,8 +176,9 @@ where
             let merged =
                 mine.with_untracked(|mine| merge(mine, &theirs, &choices.read_untracked()));
             on_resolve.run(merged);
-            // The choice's button, which had the focus, is gone with it.
-            super::text_field::focus_first_field();
+            // The choice's button, which had the focus, goes with it once the page is drawn
+            // again.
+            request_animation_frame(super::text_field::focus_first_field);
         }
     };
     view! {

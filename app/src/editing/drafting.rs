@@ -122,11 +122,8 @@ where
                     self.field_error.set(None);
                     // Typing that went on during the save is saved next time.
                     let unchanged = self.fields.with_untracked(|fields| *fields == sent);
-                    state.set(if unchanged {
-                        SaveState::Saved(saved.at)
-                    } else {
-                        SaveState::Unsaved
-                    });
+                    self.autosave
+                        .answered(unchanged, SaveState::Saved(saved.at));
                 }
                 Err(error) => failed(error),
             }

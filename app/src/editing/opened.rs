@@ -166,11 +166,7 @@ impl<K: Editable> Opened<K> {
                         // Typing that went on during the write is not in it: it is saved as
                         // the next draft, and leaving before that asks.
                         let unchanged = draft.fields.with_untracked(|now| *now == sent);
-                        autosave.state.set(if unchanged {
-                            SaveState::Done(message)
-                        } else {
-                            SaveState::Unsaved
-                        });
+                        autosave.answered(unchanged, SaveState::Done(message));
                     }
                     Err(error) => match fetched {
                         Some(theirs) => {

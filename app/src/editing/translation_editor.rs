@@ -43,7 +43,7 @@ pub fn TranslationEditor(
     let error_for = move |field: &'static str| field_message(field_error, field);
     let edit = move |change: &dyn Fn(&mut TranslationFields)| {
         fields.update(|fields| change(fields));
-        state.set(SaveState::Unsaved);
+        draft.autosave.typed();
     };
     // The translation as stored now, as the conflict's other side.
     let stored_slug = slug.clone();
@@ -81,12 +81,9 @@ pub fn TranslationEditor(
                     // Typing that went on during the save is not saved: leaving still asks.
                     let unchanged = fields.with_untracked(|now| *now == sent);
                     fields.update(|fields| fields.version = saved.version);
-                    state.set(if unchanged {
-                        let at = [("at", Arg::Text(&saved.at))];
-                        SaveState::Done(tr_with(lang, "translation-saved-at", &at))
-                    } else {
-                        SaveState::Unsaved
-                    });
+                    let at = [("at", Arg::Text(&saved.at))];
+                    let done = SaveState::Done(tr_with(lang, "translation-saved-at", &at));
+                    draft.autosave.answered(unchanged, done);
                 }
                 Err(error) => draft.failed(lang, error, theirs),
             }

@@ -1,5 +1,6 @@
 //! Saving an article's or event's English or Russian version: the same code for both kinds,
-//! which differ only in what their four translated fields are called.
+//! which differ in what their four translated fields are called and in the rules they are
+//! checked by (each kind's own, `KindService::translation_checked`).
 
 use chrono::Utc;
 

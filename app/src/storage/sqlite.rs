@@ -117,10 +117,16 @@ impl Dialect for Sqlite {
                 return Err(StoreError::Transfer(cannot));
             }
         }
-        sqlx::query("VACUUM INTO $1")
+        let copied = sqlx::query("VACUUM INTO $1")
             .bind(path.to_string_lossy().into_owned())
             .execute(pool)
-            .await?;
+            .await;
+        if let Err(error) = copied {
+            // No empty file left behind to refuse the next try; failing to remove it leaves
+            // only that.
+            let _ = std::fs::remove_file(path);
+            return Err(error.into());
+        }
         Ok(())
     }
 

@@ -43,9 +43,9 @@ impl ItemTables {
     /// The statement that writes a draft save over draft version `seen` (0: it starts the
     /// draft) or over a draft an earlier save of the same opened editor left
     /// ([`own_write`]), answering a `SavedDraftRow`; nothing when the stored draft is
-    /// neither. Binds `$1` the item, `$2` the item version it is written on, `$3` the
-    /// account, `$4` the time, `$5` `seen`, `$6` the fields, `$7` the opened editor's mark
-    /// and `$8` the number of its save.
+    /// neither, or the item is in the trash. Binds `$1` the item, `$2` the item version it is
+    /// written on, `$3` the account, `$4` the time, `$5` `seen`, `$6` the fields, `$7` the
+    /// opened editor's mark and `$8` the number of its save.
     pub(super) fn draft_write(&self, seen: i64) -> String {
         let ItemTables {
             items, key, drafts, ..
