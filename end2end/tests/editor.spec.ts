@@ -650,6 +650,31 @@ test("an editor uploads an image into the body, describes it, and readers see it
   await expect.poll(() => published.evaluate((img: HTMLImageElement) => img.complete && img.naturalWidth > 0)).toBe(true);
 });
 
+test("an image inserted without a description gets one later from the toolbar", async ({ browser }) => {
+  const editor = await editorPage(browser, EDITORS.anna.email);
+  await editor.goto(GUIDELINES);
+  await hydrated(editor);
+  await editor.getByRole("button", { name: "Rediģēt šo rakstu" }).click();
+  await editor.getByRole("textbox", { name: "Teksts" }).click();
+  editor.once("dialog", (dialog) => dialog.dismiss());
+  await editor.getByLabel("Izvēlēties attēlu").setInputFiles({ name: "vadlinijas.png", mimeType: "image/png", buffer: PIXEL });
+  const body = editor.getByRole("textbox", { name: "Teksts" });
+  await expect(body.locator("img")).toHaveAttribute("src", /^\/media\/[0-9a-f]{32}\.png$/);
+  await expect(editor.getByRole("alert").filter({ hasText: "Attēlam nav apraksta" })).toBeVisible();
+
+  const asked: string[] = [];
+  editor.once("dialog", (dialog) => {
+    asked.push(dialog.message());
+    void dialog.accept("Vadlīniju vāks");
+  });
+  await editor.getByRole("button", { name: "Alt Attēlu apraksti (alt teksts)" }).click();
+  await expect(body.getByRole("img", { name: "Vadlīniju vāks" })).toBeVisible();
+  expect(asked[0]).toMatch(/^Attēla [0-9a-f]{32}\.png apraksts/);
+  await expect(editor.getByRole("alert").filter({ hasText: "Attēlam nav apraksta" })).toHaveCount(0);
+  await editor.keyboard.press("Control+s");
+  await expect(editor.getByRole("status").filter({ hasText: "Melnraksts saglabāts" })).toBeVisible();
+});
+
 test("an event's changes save themselves as a draft, readers see them once saved, and an earlier version can be restored", async ({
   browser,
   page: reader,

@@ -3,7 +3,8 @@
 //! address an item had answers `308 Permanent Redirect` (a permanent move, which search
 //! engines follow as they do a 301) to where the item is now, in the same language and with
 //! the same query. The store keeps the old addresses (`EditingStore::moved_item`); only
-//! answers that would be a 404 look there.
+//! answers that would be a 404 look there. An address not found with a slash at its end leads
+//! to the same address without it.
 
 use app::{editing::ItemKind, i18n::Lang, state::AppState, storage::Audience};
 use axum::{
@@ -21,12 +22,21 @@ pub async fn send_on(State(state): State<AppState>, request: Request, next: Next
     let Some(target) = target.filter(|_| response.status() == StatusCode::NOT_FOUND) else {
         return response;
     };
+    let query = target.query().map(|query| format!("?{query}"));
+    // `/en/`, `/news/`: the address without the slash, as a link typed by hand often has it.
+    // Never to another site (`//host/` would be one).
+    if let Some(without) = target.path().strip_suffix('/') {
+        let elsewhere = without.starts_with("//") || without.starts_with("/\\");
+        if !without.is_empty() && !elsewhere {
+            let to = format!("{without}{}", query.unwrap_or_default());
+            return Redirect::permanent(&to).into_response();
+        }
+    }
     let Some((lang, kind, slug, format)) = item_address(target.path()) else {
         return response;
     };
     match state.store.moved_item(kind, slug, Audience::Readers).await {
         Ok(Some(now)) => {
-            let query = target.query().map(|query| format!("?{query}"));
             let to = format!(
                 "{}{}",
                 lang.href(&format!("{}{format}", kind.page(&now))),

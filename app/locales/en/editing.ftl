@@ -86,6 +86,9 @@ editor-format-bulleted-list = Bulleted list
 editor-format-numbered-list = Numbered list
 editor-format-quote = Quotation
 editor-format-image = Image
+editor-format-describe = Image descriptions (alt text)
+editor-describe-image = A description of the image { $file } for those who cannot see it (alt text)
+editor-describe-none = There is no image in the text.
 editor-link-question = Link address (https://…)
 
 ## Images in the body
@@ -166,6 +169,7 @@ desk-restore = Restore “{ $title }”
 desk-restored = Restored as a draft.
 desk-trashed = Moved to the trash; it can be restored below.
 desk-audit-log = Activity log
+desk-audit-page = Page { $page }
 desk-audit-description = Who changed what.
 desk-audit-latest = Latest actions
 desk-audit-who = Who

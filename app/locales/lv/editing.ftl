@@ -86,6 +86,9 @@ editor-format-bulleted-list = Saraksts
 editor-format-numbered-list = Numurēts saraksts
 editor-format-quote = Citāts
 editor-format-image = Attēls
+editor-format-describe = Attēlu apraksti (alt teksts)
+editor-describe-image = Attēla { $file } apraksts tiem, kas to neredz (alt teksts)
+editor-describe-none = Tekstā nav neviena attēla.
 editor-link-question = Saites adrese (https://…)
 
 ## Images in the body
@@ -166,6 +169,7 @@ desk-restore = Atjaunot „{ $title }”
 desk-restored = Atjaunots kā melnraksts.
 desk-trashed = Pārvietots uz miskasti; to var atjaunot zemāk.
 desk-audit-log = Darbību žurnāls
+desk-audit-page = { $page }. lapa
 desk-audit-description = Kas ko mainīja.
 desk-audit-latest = Jaunākās darbības
 desk-audit-who = Kas

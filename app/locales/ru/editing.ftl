@@ -86,6 +86,9 @@ editor-format-bulleted-list = Маркированный список
 editor-format-numbered-list = Нумерованный список
 editor-format-quote = Цитата
 editor-format-image = Изображение
+editor-format-describe = Описания изображений (alt-текст)
+editor-describe-image = Описание изображения { $file } для тех, кто его не видит (alt-текст)
+editor-describe-none = В тексте нет изображений.
 editor-link-question = Адрес ссылки (https://…)
 
 ## Images in the body
@@ -166,6 +169,7 @@ desk-restore = Восстановить «{ $title }»
 desk-restored = Восстановлено как черновик.
 desk-trashed = Перемещено в корзину; это можно восстановить ниже.
 desk-audit-log = Журнал действий
+desk-audit-page = Страница { $page }
 desk-audit-description = Кто что изменил.
 desk-audit-latest = Последние действия
 desk-audit-who = Кто

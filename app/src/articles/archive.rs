@@ -7,7 +7,7 @@ use leptos_router::hooks::{use_params_map, use_query_map};
 
 use super::{get_archive, news_page::NewsItem, ArchiveData, ArchiveMonth, ArchiveQuery};
 use crate::{
-    components::{requested_page, ErrorPage, PageMeta},
+    components::{page_of, requested_page, ErrorPage, PageMeta, Pager},
     error::AppError,
     locale,
 };
@@ -103,12 +103,18 @@ fn ArchiveView(data: ArchiveData) -> impl IntoView {
                 </ol>
                 <ArchiveIndex months=data.months current=(data.year, data.month)/>
             </div>
-            {(pages > 1).then(|| view! {
-                <nav class="pager" aria-label=lang.t("pager")>
-                    {(page > 1).then(|| view! { <a href=lang.href(&format!("{base}?page={}", page - 1)) rel="prev">"← " {lang.t("news-newer")}</a> })}
-                    <span class="pager__position">{tr_with(lang, "pager-position", &[("page", Arg::Number(page.into())), ("pages", Arg::Number(pages.into()))])}</span>
-                    {(page < pages).then(|| view! { <a href=lang.href(&format!("{base}?page={}", page + 1)) rel="next">{lang.t("news-older")} " →"</a> })}
-                </nav>
+            {(pages > 1).then(|| {
+                let base = base.clone();
+                let link = Callback::new(move |page| lang.href(&format!("{base}?page={page}")));
+                view! {
+                    <Pager
+                        page
+                        has_next=page < pages
+                        position=page_of(lang, page, pages)
+                        link
+                        words=["news-newer", "news-older"]
+                    />
+                }
             })}
         </section>
     }

@@ -7,7 +7,7 @@ use leptos_router::hooks::use_query_map;
 use super::{archive::ArchiveIndex, list_articles, ArticleSummary, NewsList, NewsQuery};
 use crate::{
     calendar::{filter_query_with, use_calendar_filter, CalendarFilter, CategoryFilter},
-    components::{requested_page, CategoryLabel, ErrorPage, PageMeta},
+    components::{page_of, requested_page, CategoryLabel, ErrorPage, PageMeta, Pager},
     editing::NewArticleButton,
     error::AppError,
     locale,
@@ -92,17 +92,13 @@ fn NewsListView(list: NewsList, filter: CalendarFilter) -> impl IntoView {
             <ArchiveIndex months current=(0, None)/>
         </div>
         {(pages > 1).then(|| view! {
-            <nav class="pager" aria-label=lang.t("pager")>
-                {(page > 1).then(|| view! {
-                    <a href=lang.href(&page_link(page - 1)) rel="prev">"← " {lang.t("news-newer")}</a>
-                })}
-                <span class="pager__position">
-                    {crate::i18n::tr_with(lang, "pager-position", &[("page", crate::i18n::Arg::Number(page.into())), ("pages", crate::i18n::Arg::Number(pages.into()))])}
-                </span>
-                {(page < pages).then(|| view! {
-                    <a href=lang.href(&page_link(page + 1)) rel="next">{lang.t("news-older")} " →"</a>
-                })}
-            </nav>
+            <Pager
+                page
+                has_next=page < pages
+                position=page_of(lang, page, pages)
+                link=Callback::new(move |page| lang.href(&page_link(page)))
+                words=["news-newer", "news-older"]
+            />
         })}
     }
 }

@@ -1,6 +1,43 @@
-//! The `?page=` parameter of paged lists.
+//! The `?page=` parameter of paged lists, and the links between their pages.
 
-use crate::error::AppError;
+use leptos::prelude::*;
+
+use crate::{
+    error::AppError,
+    i18n::{tr, tr_with, Arg, Lang},
+};
+
+/// The links between the pages of a list: to the page before this one (`page`, from 1) and,
+/// when `has_next`, the one after, worded by the message ids `words` (the earlier page's, then
+/// the later one's), with `position` (this page's place) between them. `link` is page N's
+/// address.
+#[component]
+pub fn Pager(
+    page: u32,
+    has_next: bool,
+    position: String,
+    link: Callback<u32, String>,
+    words: [&'static str; 2],
+) -> impl IntoView {
+    let lang = crate::i18n::current_lang();
+    let [earlier, later] = words.map(|id| tr(lang, id));
+    view! {
+        <nav class="pager" aria-label=tr(lang, "pager")>
+            {(page > 1).then(|| view! { <a href=link.run(page - 1) rel="prev">"← " {earlier}</a> })}
+            <span class="pager__position">{position}</span>
+            {has_next.then(|| view! { <a href=link.run(page + 1) rel="next">{later} " →"</a> })}
+        </nav>
+    }
+}
+
+/// "Page 2 of 5", in `lang`.
+pub fn page_of(lang: Lang, page: u32, pages: u32) -> String {
+    let place = [
+        ("page", Arg::Number(page.into())),
+        ("pages", Arg::Number(pages.into())),
+    ];
+    tr_with(lang, "pager-position", &place)
+}
 
 /// `?page=N`: a missing page is the first; zero or anything not a number is not found.
 pub fn requested_page(page: Option<String>) -> Result<u32, AppError> {

@@ -24,10 +24,12 @@ enum Format {
     NumberedList,
     Quote,
     Image,
+    /// Asks for each image's description (alt text), to add one left out or change it.
+    Describe,
 }
 
 impl Format {
-    const ALL: [Format; 9] = [
+    const ALL: [Format; 10] = [
         Format::Paragraph,
         Format::Heading,
         Format::Bold,
@@ -37,6 +39,7 @@ impl Format {
         Format::NumberedList,
         Format::Quote,
         Format::Image,
+        Format::Describe,
     ];
 
     fn label(self, lang: Lang) -> String {
@@ -50,6 +53,7 @@ impl Format {
             Format::NumberedList => tr(lang, "editor-format-numbered-list"),
             Format::Quote => tr(lang, "editor-format-quote"),
             Format::Image => tr(lang, "editor-format-image"),
+            Format::Describe => tr(lang, "editor-format-describe"),
         }
     }
 
@@ -77,6 +81,7 @@ impl Format {
             Format::NumberedList => Face::Text("1."),
             Format::Quote => Face::Text("❝"),
             Format::Image => Face::Icon(IMAGE_ICON),
+            Format::Describe => Face::Text("Alt"),
         }
     }
 }
@@ -121,6 +126,34 @@ impl Face {
     }
 }
 
+/// Asks for the description of each image in the body, offering the one it has; a question
+/// left empty or cancelled leaves that image as it was. Answers what is still wrong: no image
+/// at all, or images still without a description.
+fn describe_images(body: NodeRef<html::Div>, lang: Lang) -> Option<String> {
+    let images = body.get_untracked()?.get_elements_by_tag_name("img");
+    if images.length() == 0 {
+        return Some(tr(lang, "editor-describe-none"));
+    }
+    let mut undescribed = 0;
+    for image in (0..images.length()).filter_map(|index| images.item(index)) {
+        let had = image.get_attribute("alt").unwrap_or_default();
+        let file = image.get_attribute("src").unwrap_or_default();
+        let file = file.rsplit('/').next().unwrap_or_default();
+        let question = tr_with(lang, "editor-describe-image", &[("file", Arg::Text(file))]);
+        let answer = window()
+            .prompt_with_message_and_default(&question, &had)
+            .ok()
+            .flatten()
+            .map(|answer| answer.trim().to_string())
+            .filter(|answer| !answer.is_empty());
+        let now = answer.unwrap_or(had);
+        // Setting an attribute fails only for an invalid name.
+        let _ = image.set_attribute("alt", &now);
+        undescribed += usize::from(now.is_empty());
+    }
+    (undescribed > 0).then(|| tr(lang, "upload-no-alt"))
+}
+
 /// Runs a browser editing command on the current selection.
 fn exec(command: &str, value: &str) {
     use leptos::wasm_bindgen::JsCast;
@@ -154,8 +187,8 @@ fn apply(format: Format, lang: Lang) {
                 exec("createLink", &address);
             }
         }
-        // Chosen from a file picker by the caller.
-        Format::Image => {}
+        // Done by the caller: a file picker, the images' descriptions.
+        Format::Image | Format::Describe => {}
     }
 }
 
@@ -227,6 +260,11 @@ pub fn BodyEditor(
                                     if let Some(input) = picker.get_untracked() {
                                         input.click();
                                     }
+                                    return;
+                                }
+                                if format == Format::Describe {
+                                    upload_problem.set(describe_images(node, lang));
+                                    changed();
                                     return;
                                 }
                                 apply(format, lang);

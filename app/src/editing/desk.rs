@@ -3,10 +3,12 @@
 
 use leptos::{prelude::*, task::spawn_local};
 
-use super::{create_article, get_audit_log, get_desk, restore_item, Desk, ItemRef};
+use super::{
+    create_article, get_audit_log, get_desk, restore_item, Desk, ItemRef, AUDIT_LINES_PER_PAGE,
+};
 use crate::{
     auth::{use_viewer, Role},
-    components::{ErrorPage, PageMeta},
+    components::{requested_page, ErrorPage, PageMeta, Pager},
     i18n::{tr, tr_with, Arg, Lang},
 };
 
@@ -217,7 +219,14 @@ fn action_text(lang: Lang, action: &str) -> String {
 #[component]
 pub fn AuditPage() -> impl IntoView {
     let lang = crate::i18n::current_lang();
-    let log = Resource::new(|| (), |_| get_audit_log(1));
+    let query = leptos_router::hooks::use_query_map();
+    // `?page=N`, from 1; anything else is the first page.
+    let page = Memo::new(move |_| {
+        let page = query.with(|query| query.get("page"));
+        requested_page(page).unwrap_or(1)
+    });
+    let log = Resource::new(move || page.get(), get_audit_log);
+    let link = move |page: u32| lang.href(&format!("/editor/audit?page={page}"));
     view! {
         <PageMeta title=tr(lang, "desk-audit-log") description=tr(lang, "desk-audit-description") path="/editor/audit" noindex=true/>
         <section class="audit" aria-labelledby="audit-heading">
@@ -225,7 +234,11 @@ pub fn AuditPage() -> impl IntoView {
             <Suspense fallback=move || view! { <p class="loading">{tr(lang, "loading")}</p> }>
                 {move || Suspend::new(async move {
                     match log.await {
-                        Ok(lines) => view! {
+                        Ok(lines) => {
+                            let page = page.get_untracked();
+                            // A full page may have older lines after it.
+                            let older = lines.len() == AUDIT_LINES_PER_PAGE as usize;
+                            view! {
                             <table class="audit__table">
                                 <caption class="visually-hidden">{tr(lang, "desk-audit-latest")}</caption>
                                 <thead>
@@ -242,7 +255,15 @@ pub fn AuditPage() -> impl IntoView {
                                     }).collect_view()}
                                 </tbody>
                             </table>
-                        }.into_any(),
+                            <Pager
+                                page
+                                has_next=older
+                                position=tr_with(lang, "desk-audit-page", &[("page", Arg::Number(page.into()))])
+                                link=Callback::new(link)
+                                words=["pager-previous", "pager-next"]
+                            />
+                        }.into_any()
+                        }
                         Err(error) => view! { <ErrorPage error/> }.into_any(),
                     }
                 })}

@@ -31,6 +31,7 @@ mod shell;
 #[cfg(feature = "ssr")]
 mod stored_draft;
 mod text_field;
+mod translating;
 mod translation_editor;
 #[cfg(feature = "ssr")]
 mod translations;
@@ -49,6 +50,10 @@ pub use desk::{AuditPage, EditorDesk, NewArticleButton};
 use event_editor::EventEditor;
 use event_fields::{EditableEvent, EventFields, EventSave};
 pub use in_place::EditInPlace;
+pub use translating::{
+    get_translation, save_translation, translation_editor_view, GetTranslation, SaveTranslation,
+    TranslationFields, TranslationSave, TranslationSaved, TranslationStart,
+};
 
 /// The article editor. Its code (with the body editor, conflicts and history) is split into
 /// its own WebAssembly file by `cargo leptos --split`, loaded the first time an editor
@@ -176,6 +181,19 @@ impl Writer {
         self.save += 1;
         self.clone()
     }
+}
+
+/// A mark the server makes (43 URL-safe base64 characters, see `check_writer`).
+#[cfg(feature = "ssr")]
+fn new_mark() -> String {
+    crate::auth::session::new_token()
+}
+
+/// Never called in the browser: pages are rendered on the server, and hydrating an island
+/// takes the mark the server wrote into its props.
+#[cfg(not(feature = "ssr"))]
+fn new_mark() -> String {
+    String::new()
 }
 
 pub type ArticleSave = ItemSave<ArticleFields>;
@@ -431,111 +449,14 @@ pub async fn get_desk() -> Result<Desk, AppError> {
     service::desk().await
 }
 
+/// Lines of the audit log on one of its pages.
+pub const AUDIT_LINES_PER_PAGE: u32 = 50;
+
 /// The audit log, newest first, for admins.
 #[server(input = Json, endpoint = "editing/get_audit_log")]
 pub async fn get_audit_log(page: u32) -> Result<Vec<AuditLine>, AppError> {
     crate::auth::session::require_admin().await?;
     service::audit_log(page).await
-}
-
-/// The translatable text of an article or event. For an event `lead` is its summary and
-/// `extra` its location; for an article `extra` is the contact line.
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
-pub struct TranslationFields {
-    pub title: String,
-    pub lead: String,
-    /// HTML from the editor; sanitised on the server.
-    pub body_html: String,
-    pub extra: String,
-    /// The stored translation this text starts from (0: there is none yet). A save over a
-    /// newer one is refused, so nobody's translation is overwritten unseen.
-    #[serde(default)]
-    pub version: i64,
-}
-
-/// A translation saved: its new version and the time, for the editor bar.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-pub struct TranslationSaved {
-    pub version: i64,
-    pub at: String,
-}
-
-/// A translation of the item at `slug` into `lang` (English or Russian).
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-pub struct TranslationSave {
-    pub kind: ItemKind,
-    pub slug: String,
-    pub lang: crate::i18n::Lang,
-    pub fields: TranslationFields,
-    /// The translation editor sending it (`TranslationStart::writer`); none from a page
-    /// older than the mark.
-    #[serde(default)]
-    pub writer: Option<Writer>,
-}
-
-/// Where a translation editor starts: the text the page shows (the translation, or the
-/// Latvian text to translate), and a mark for this opening of the editor, as
-/// `EditableItem::writer` is for the other editors. Pages rendered for an editor carry it;
-/// no reader's page does.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-pub struct TranslationStart {
-    pub text: TranslationFields,
-    pub writer: String,
-}
-
-impl TranslationStart {
-    /// `text` as the page being rendered shows it, with a new mark.
-    pub fn on_page(text: TranslationFields) -> Self {
-        TranslationStart {
-            text,
-            writer: new_mark(),
-        }
-    }
-}
-
-/// A mark the server makes (43 URL-safe base64 characters, see `check_writer`).
-#[cfg(feature = "ssr")]
-fn new_mark() -> String {
-    crate::auth::session::new_token()
-}
-
-/// Never called in the browser: pages are rendered on the server, and hydrating an island
-/// takes the mark the server wrote into its props.
-#[cfg(not(feature = "ssr"))]
-fn new_mark() -> String {
-    String::new()
-}
-
-/// The translation editor, split off like the other editors.
-#[cfg_attr(feature = "editors", lazy)]
-pub async fn translation_editor_view(
-    kind: ItemKind,
-    slug: String,
-    lang: crate::i18n::Lang,
-    start: TranslationStart,
-    on_leave: Callback<()>,
-) -> AnyView {
-    view! { <translation_editor::TranslationEditor kind slug lang start on_leave/> }.into_any()
-}
-
-/// Adds or replaces an article's or event's translation; a 409 when someone else saved a
-/// newer one since `save.fields.version`.
-#[server(input = Json, endpoint = "editing/save_translation")]
-pub async fn save_translation(save: TranslationSave) -> Result<TranslationSaved, AppError> {
-    let editor = crate::auth::session::require_editor().await?;
-    translations::save(&editor, save).await
-}
-
-/// The stored translation of the item at `slug` into `lang`, for a translator whose save
-/// met a newer one.
-#[server(input = Json, endpoint = "editing/get_translation")]
-pub async fn get_translation(
-    kind: ItemKind,
-    slug: String,
-    lang: crate::i18n::Lang,
-) -> Result<TranslationFields, AppError> {
-    crate::auth::session::require_editor().await?;
-    translations::stored(kind, &slug, lang).await
 }
 
 /// An event with its form fields, for a signed-in editor.

@@ -11,9 +11,6 @@ use crate::{
     timezone,
 };
 
-/// Audit log lines per page.
-const AUDIT_PAGE: u32 = 50;
-
 /// When a save happened, as the editing bar says it: "10:42:05", Riga time.
 pub(super) fn clock(at: chrono::DateTime<Utc>) -> String {
     timezone::local(at).format("%H:%M:%S").to_string()
@@ -115,7 +112,7 @@ pub async fn desk() -> Result<Desk, AppError> {
 }
 
 pub async fn audit_log(page: u32) -> Result<Vec<AuditLine>, AppError> {
-    let paging = crate::components::Paging::new(page, AUDIT_PAGE);
+    let paging = crate::components::Paging::new(page, super::AUDIT_LINES_PER_PAGE);
     Ok(store()?
         .audit_log(paging.limit(), paging.offset())
         .await?

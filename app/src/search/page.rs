@@ -7,7 +7,9 @@ use leptos_router::hooks::use_query_map;
 
 use super::{search, suggest, SearchQuery, SearchResult, SearchResults, Suggestion};
 use crate::{
-    components::{encode_component, requested_page, CategoryLabel, ErrorPage, PageMeta},
+    components::{
+        encode_component, page_of, requested_page, CategoryLabel, ErrorPage, PageMeta, Pager,
+    },
     error::AppError,
     locale,
 };
@@ -196,11 +198,13 @@ fn SearchResultsView(query: SearchQuery, found: Option<SearchResults>) -> impl I
             {found.results.into_iter().map(|result| view! { <ResultItem result/> }).collect_view()}
         </ol>
         {(pages > 1).then(|| view! {
-            <nav class="pager" aria-label=lang.t("pager")>
-                {(page > 1).then(|| view! { <a href=page_link(page - 1) rel="prev">"← " {lang.t("pager-previous")}</a> })}
-                <span class="pager__position">{tr_with(lang, "pager-position", &[("page", Arg::Number(page.into())), ("pages", Arg::Number(pages.into()))])}</span>
-                {(page < pages).then(|| view! { <a href=page_link(page + 1) rel="next">{lang.t("pager-next")} " →"</a> })}
-            </nav>
+            <Pager
+                page
+                has_next=page < pages
+                position=page_of(lang, page, pages)
+                link=Callback::new(page_link)
+                words=["pager-previous", "pager-next"]
+            />
         })}
     }
     .into_any()

@@ -443,3 +443,33 @@ async fn server_functions_answer_errors_with_their_own_status() {
         missing.body
     );
 }
+
+/// An address typed with a slash at its end leads to the page without it, query kept; an
+/// address that would lead to another site does not.
+#[tokio::test(flavor = "multi_thread")]
+async fn a_slash_at_the_end_of_an_address_leads_to_the_page() {
+    let site = Site::with_demo_content().await;
+    for (typed, page) in [
+        ("/en/", "/en"),
+        ("/ru/", "/ru"),
+        ("/news/", "/news"),
+        ("/news/?page=1", "/news?page=1"),
+    ] {
+        let answer = site.send(request(typed)).await;
+        assert_eq!(answer.status, StatusCode::PERMANENT_REDIRECT, "{typed}");
+        assert_eq!(answer.headers[http::header::LOCATION], page, "{typed}");
+        let (status, _) = site.get(page).await;
+        assert_eq!(status, StatusCode::OK, "{page}");
+    }
+    let unknown = site.send(request("/nav-tadas-lapas/")).await;
+    assert_eq!(unknown.status, StatusCode::PERMANENT_REDIRECT);
+    assert_eq!(unknown.headers[http::header::LOCATION], "/nav-tadas-lapas");
+    let elsewhere = site.send(request("//example.com/")).await;
+    assert_eq!(elsewhere.status, StatusCode::NOT_FOUND);
+    assert_eq!(elsewhere.headers.get(http::header::LOCATION), None);
+}
+
+fn request(uri: &str) -> http::Request<axum::body::Body> {
+    let request = http::Request::get(uri).body(axum::body::Body::empty());
+    request.expect("request")
+}

@@ -1,5 +1,5 @@
-//! Restoring an earlier version brings back its text, for articles and events alike: whether
-//! readers see the item stays as it is now.
+//! History: restoring an earlier version brings back its text, for articles and events alike
+//! (whether readers see the item stays as it is now), and the activity log that records it.
 
 use app::editing::{
     event_fields::{EditableEvent, EventSave},
@@ -8,7 +8,10 @@ use app::editing::{
 };
 
 use super::*;
-use crate::racing::{article_save, ask, newsroom, open, WEBINAR};
+use crate::{
+    racing::{article_save, ask, newsroom, open, WEBINAR},
+    read::Page,
+};
 
 #[tokio::test(flavor = "multi_thread")]
 async fn restoring_a_version_leaves_readers_seeing_the_item_as_they_do_now() {
@@ -68,4 +71,57 @@ async fn restoring_a_version_leaves_readers_seeing_the_item_as_they_do_now() {
     assert!(!restored_event.current.published, "still hidden");
     let (status, _) = site.get(&format!("/events/{WEBINAR}")).await;
     assert_eq!(status, StatusCode::NOT_FOUND);
+}
+
+/// The activity log, fifty lines a page, newest first: every line can be reached.
+#[tokio::test(flavor = "multi_thread")]
+async fn the_activity_log_is_read_page_by_page() {
+    use app::{
+        editing::ItemKind,
+        sanitize::SafeHtml,
+        storage::{Audit, TranslatedText, TranslationWrite},
+    };
+    let site = Site::with_demo_content().await;
+    let admin = site.signed_in("anna@example.lv", Role::Admin).await;
+    let id = site
+        .store
+        .id_for_editing(ItemKind::Article, crate::racing::LAUNCH);
+    let id = id.await.expect("read").expect("the launch article");
+    let text = TranslatedText {
+        title: "Lithuania and Latvia support Moldova".to_string(),
+        lead: String::new(),
+        body_html: SafeHtml::sanitize("<p>Text</p>"),
+        extra: String::new(),
+    };
+    // The demo's English translation is at version 1: 55 saves over it, each logged.
+    for seen in 1..=55 {
+        let write = TranslationWrite {
+            kind: ItemKind::Article,
+            item_id: id,
+            lang: "en",
+            text: &text,
+            seen_version: seen,
+            writer: None,
+        };
+        let audit = Audit {
+            actor: "anna@example.lv",
+            action: "translated into en",
+        };
+        let saved = site.store.save_translation(write, Some(audit)).await;
+        assert_eq!(saved.expect("saved"), seen + 1);
+    }
+    let first = Page::parse(&site.get_as("/en/editor/audit", &admin).await.body);
+    assert_eq!(first.count("tbody tr"), 50);
+    assert_eq!(first.link_named("Previous page"), None);
+    let next = first
+        .link_named("Next page →")
+        .expect("a link to older lines");
+    assert_eq!(next, "/en/editor/audit?page=2");
+    let second = Page::parse(&site.get_as(&next, &admin).await.body);
+    let rows = second.count("tbody tr");
+    assert!((5..50).contains(&rows), "the rest: {rows}");
+    assert!(second.shows("Page 2"));
+    assert_eq!(second.link_named("Next page →"), None);
+    let back = second.link_named("← Previous page");
+    assert_eq!(back.as_deref(), Some("/en/editor/audit?page=1"));
 }
