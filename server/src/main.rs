@@ -138,7 +138,8 @@ async fn existing_site(
             return Err(format!("there is no database at {file}").into());
         }
     }
-    Ok(storage::connect(&config.database_url).await?)
+    // Taken as it is: a server of another version may be serving it.
+    Ok(storage::open(&config.database_url, storage::Schema::AsIs).await?)
 }
 
 async fn back_up(path: &std::path::Path) -> Result<(), Box<dyn std::error::Error>> {

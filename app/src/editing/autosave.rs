@@ -171,7 +171,17 @@ impl Autosave {
         self.typed();
         self.cancel();
         let this = *self;
-        let later = move || this.when_idle(save.clone());
+        // A save that answered meanwhile may have taken the typing already: then nothing is
+        // left to save.
+        let unsaved = move || this.state.try_get_untracked().is_some_and(|s| s.unsaved());
+        let later = move || {
+            let save = save.clone();
+            this.when_idle(move || {
+                if unsaved() {
+                    save();
+                }
+            });
+        };
         self.timer
             .set_value(set_timeout_with_handle(later, AUTOSAVE_AFTER).ok());
     }

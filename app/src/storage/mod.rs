@@ -26,6 +26,7 @@ mod content;
 mod editing;
 mod postgres;
 mod rows;
+mod schema;
 pub mod slugs;
 mod sqlite;
 pub mod transfer;
@@ -47,6 +48,7 @@ pub use editing::{
 };
 pub use events::EventStore;
 pub use postgres::PostgresStore;
+pub use schema::Schema;
 pub use search::SearchStore;
 pub use sql::SqlStore;
 pub use sqlite::SqliteStore;
@@ -90,6 +92,9 @@ pub enum StoreError {
     /// An export that cannot be written, or a file that cannot be imported, and why.
     #[error("{0}")]
     Transfer(String),
+    /// A command that takes the database as it is (`Schema::AsIs`) found another schema.
+    #[error("the database cannot be read as it is: {0}")]
+    Schema(String),
     #[error("could not create the database folder {path}: {source}")]
     Folder {
         path: String,
@@ -150,10 +155,15 @@ pub trait Store:
 
 /// Opens (and migrates) the database a `DATABASE_URL` names.
 pub async fn connect(url: &str) -> Result<SharedStore, StoreError> {
+    open(url, Schema::Upgrade).await
+}
+
+/// Opens the database a `DATABASE_URL` names, doing with its schema what `schema` says.
+pub async fn open(url: &str, schema: Schema) -> Result<SharedStore, StoreError> {
     if url.starts_with("sqlite:") {
-        Ok(Arc::new(SqliteStore::connect(url).await?))
+        Ok(Arc::new(SqliteStore::open(url, schema).await?))
     } else if url.starts_with("postgres://") || url.starts_with("postgresql://") {
-        Ok(Arc::new(PostgresStore::connect(url).await?))
+        Ok(Arc::new(PostgresStore::open(url, schema).await?))
     } else {
         Err(StoreError::UnsupportedUrl(redact(url)))
     }

@@ -16,12 +16,19 @@ pub type PostgresStore = SqlStore<Postgres>;
 impl PostgresStore {
     /// Connects to `postgres://…` and applies migrations.
     pub async fn connect(url: &str) -> Result<Self, StoreError> {
+        Self::open(url, Schema::Upgrade).await
+    }
+
+    /// Opens the database at `url`, doing with its schema what `schema` says.
+    pub async fn open(url: &str, schema: Schema) -> Result<Self, StoreError> {
         let pool = PgPoolOptions::new()
             .max_connections(16)
             .acquire_timeout(Duration::from_secs(10))
             .connect(url)
             .await?;
-        sqlx::migrate!("./migrations/postgres").run(&pool).await?;
+        schema
+            .prepare(&pool, &sqlx::migrate!("./migrations/postgres"))
+            .await?;
         Ok(Self {
             changes: ContentChanges::new(),
             pool,

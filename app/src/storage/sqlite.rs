@@ -16,6 +16,12 @@ pub type SqliteStore = SqlStore<Sqlite>;
 impl SqliteStore {
     /// Opens `sqlite:path` (creating the file and its folder) and applies migrations.
     pub async fn connect(url: &str) -> Result<Self, StoreError> {
+        Self::open(url, Schema::Upgrade).await
+    }
+
+    /// Opens `sqlite:path` (creating the file and its folder), doing with its schema what
+    /// `schema` says.
+    pub async fn open(url: &str, schema: Schema) -> Result<Self, StoreError> {
         let options = SqliteConnectOptions::from_str(url)?
             .create_if_missing(true)
             .journal_mode(SqliteJournalMode::Wal)
@@ -33,7 +39,9 @@ impl SqliteStore {
             .max_connections(8)
             .connect_with(options)
             .await?;
-        sqlx::migrate!("./migrations/sqlite").run(&pool).await?;
+        schema
+            .prepare(&pool, &sqlx::migrate!("./migrations/sqlite"))
+            .await?;
         Ok(Self {
             changes: ContentChanges::new(),
             pool,

@@ -1,0 +1,106 @@
+//! Whether a database is migrated on opening. The server upgrades the schema when it starts
+//! (`Schema::Upgrade`); the operator's commands that read a site while its server may run
+//! (`notikumi backup`, `notikumi export`) take it as it is (`Schema::AsIs`): a newer binary's
+//! backup must not change the schema under the older server still serving it. Such a command
+//! refuses a database whose schema is not the one it was built for, naming both.
+
+use sqlx::migrate::Migrator;
+
+use super::StoreError;
+
+/// What opening a database does with its schema.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Schema {
+    /// Applies the migrations it has not had yet.
+    Upgrade,
+    /// Changes nothing, and refuses a schema other than this build's.
+    AsIs,
+}
+
+impl Schema {
+    /// Brings the database behind `pool` to `migrator`'s schema, or checks it is there.
+    pub(super) async fn prepare<DB>(
+        self,
+        pool: &sqlx::Pool<DB>,
+        migrator: &Migrator,
+    ) -> Result<(), StoreError>
+    where
+        DB: sqlx::Database,
+        <DB as sqlx::Database>::Connection: sqlx::migrate::Migrate,
+        for<'q> <DB as sqlx::Database>::Arguments<'q>: sqlx::IntoArguments<'q, DB>,
+        for<'c> &'c mut <DB as sqlx::Database>::Connection: sqlx::Executor<'c, Database = DB>,
+        for<'c> &'c sqlx::Pool<DB>: sqlx::Executor<'c, Database = DB>,
+        i64: sqlx::Type<DB> + for<'r> sqlx::Decode<'r, DB>,
+        usize: sqlx::ColumnIndex<DB::Row>,
+    {
+        match self {
+            Schema::Upgrade => Ok(migrator.run(pool).await?),
+            Schema::AsIs => {
+                let applied: Vec<i64> = sqlx::query_scalar(
+                    "SELECT version FROM _sqlx_migrations WHERE success ORDER BY version",
+                )
+                .fetch_all(pool)
+                .await
+                .map_err(|_| StoreError::Schema("it is not a Notikumi database".to_string()))?;
+                let known: Vec<i64> = migrator.iter().map(|migration| migration.version).collect();
+                if applied == known {
+                    return Ok(());
+                }
+                let last = |versions: &[i64]| versions.last().copied().unwrap_or(0);
+                Err(StoreError::Schema(format!(
+                    "its schema is at migration {}, this notikumi's at {}: use the notikumi \
+                     that serves it, or let this version's `notikumi serve` upgrade it first",
+                    last(&applied),
+                    last(&known)
+                )))
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use sqlx::{Connection, SqliteConnection};
+
+    use super::*;
+
+    /// A command taking the database as it is reads one at this build's schema, and refuses
+    /// one a migration behind without changing it; the server's opening upgrades it.
+    #[tokio::test]
+    async fn a_database_is_taken_as_it_is_or_refused_and_left_as_it_was() {
+        let folder = tempfile::tempdir().expect("folder");
+        let url = format!("sqlite:{}", folder.path().join("site.db").display());
+        crate::storage::connect(&url)
+            .await
+            .expect("created")
+            .close()
+            .await;
+        let opened = crate::storage::open(&url, Schema::AsIs).await;
+        opened.expect("at this build's schema").close().await;
+
+        // As a newer build finds a database the server of this one still serves.
+        let mut connection = SqliteConnection::connect(&url).await.expect("raw");
+        let newest = "SELECT MAX(version) FROM _sqlx_migrations";
+        let last: i64 = sqlx::query_scalar(newest)
+            .fetch_one(&mut connection)
+            .await
+            .expect("read");
+        sqlx::query("DELETE FROM _sqlx_migrations WHERE version = $1")
+            .bind(last)
+            .execute(&mut connection)
+            .await
+            .expect("one migration behind");
+        let refused = crate::storage::open(&url, Schema::AsIs).await.err();
+        let said = refused.expect("refused").to_string();
+        assert!(
+            said.contains(&format!("this notikumi's at {last}")),
+            "{said}"
+        );
+        let still: i64 = sqlx::query_scalar(newest)
+            .fetch_one(&mut connection)
+            .await
+            .expect("read");
+        assert!(still < last, "nothing was migrated");
+        connection.close().await.expect("closed");
+    }
+}
