@@ -101,13 +101,15 @@ where
     ) where
         Fut: Future<Output = Result<Saved<F>, AppError>> + 'static,
     {
-        self.autosave.cancel();
         let state = self.autosave.state;
+        // A save under way keeps the pending autosave: it takes the typing done meanwhile
+        // once the answer is in.
         if state.get_untracked() == SaveState::Saving
             || self.conflict.with_untracked(Option::is_some)
         {
             return;
         }
+        self.autosave.cancel();
         let ticket = self.autosave.start_saving();
         let sent = request.fields.clone();
         spawn_local(async move {

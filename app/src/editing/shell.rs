@@ -302,12 +302,15 @@ impl<K: Editable> Draft<K::Fields, EditableItem<K::Fields, K>> {
     ) -> impl Fn() + Copy + 'static {
         let autosave = self.autosave;
         move || {
-            // Typing not yet sent is saved; after a save that failed (or went unanswered),
-            // the editor leaves at once and the browser asks about the unsaved typing.
-            if autosave.state.get_untracked() == SaveState::Unsaved {
-                save_now();
-            }
-            autosave.when_idle(move || on_leave.run(()));
+            // Once a save under way has answered: typing not yet sent (or typed during that
+            // save) is saved; after a save that failed (or went unanswered), the editor
+            // leaves at once and the browser asks about the unsaved typing.
+            autosave.when_idle(move || {
+                if autosave.state.get_untracked() == SaveState::Unsaved {
+                    save_now();
+                }
+                autosave.when_idle(move || on_leave.run(()));
+            });
         }
     }
 

@@ -41,8 +41,14 @@ impl Schema {
                 )
                 .fetch_all(pool)
                 .await
-                .map_err(|_| StoreError::Schema("it is not a Notikumi database".to_string()))?;
-                let known: Vec<i64> = migrator.iter().map(|migration| migration.version).collect();
+                .map_err(|error| {
+                    StoreError::Schema(format!("its migrations cannot be read: {error}"))
+                })?;
+                let known: Vec<i64> = migrator
+                    .iter()
+                    .filter(|migration| !migration.migration_type.is_down_migration())
+                    .map(|migration| migration.version)
+                    .collect();
                 if applied == known {
                     return Ok(());
                 }
