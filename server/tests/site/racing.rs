@@ -27,7 +27,7 @@ pub(crate) const LAUNCH: &str =
     "lietuva-un-latvija-sniegs-atbalstu-moldovai-cina-pret-cilveku-tirdzniecibu";
 pub(crate) const WEBINAR: &str = "vebinars-par-viltus-darba-piedavajumiem-socialajos-tiklos";
 /// How many browsers send the same save at once.
-const BROWSERS: usize = 8;
+pub(crate) const BROWSERS: usize = 8;
 
 /// A server function call as a browser sends it: the function's own address and wire type.
 pub(crate) struct Call {
@@ -80,13 +80,13 @@ pub(crate) async fn conflicts<F: ServerFn + Serialize>(site: &Site, arguments: &
     );
 }
 
-fn read<T: DeserializeOwned>(answer: &Answer) -> T {
+pub(crate) fn read<T: DeserializeOwned>(answer: &Answer) -> T {
     serde_json::from_str(&answer.body).unwrap_or_else(|error| panic!("{error}: {}", answer.body))
 }
 
 /// Sends every call at the same moment, each from its own task on the multi-thread runtime;
 /// the answers come back in the order of the calls.
-async fn all_at_once(site: &Arc<Site>, calls: Vec<Call>) -> Vec<Answer> {
+pub(crate) async fn all_at_once(site: &Arc<Site>, calls: Vec<Call>) -> Vec<Answer> {
     let start = Arc::new(Barrier::new(calls.len()));
     let tasks: Vec<_> = calls
         .into_iter()
@@ -116,7 +116,7 @@ fn assert_no_server_errors(answers: &[Answer]) {
 }
 
 /// Exactly one of the answers is a success and every other a conflict; the winner's index.
-fn the_one_winner(answers: &[Answer]) -> usize {
+pub(crate) fn the_one_winner(answers: &[Answer]) -> usize {
     assert_no_server_errors(answers);
     let mut statuses: Vec<u16> = answers.iter().map(|a| a.status.as_u16()).collect();
     statuses.sort_unstable();

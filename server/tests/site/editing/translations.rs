@@ -2,8 +2,8 @@
 
 use app::{
     editing::{
-        ChangeAddress, ItemKind, SaveTranslation, TranslationFields, TranslationSave,
-        TranslationSaved, Writer,
+        ChangeAddress, GetTranslation, ItemKind, SaveTranslation, TranslationFields,
+        TranslationSave, TranslationSaved, Writer,
     },
     i18n::Lang,
 };
@@ -11,7 +11,10 @@ use app::{
 use super::*;
 use crate::{
     common::Answer,
-    racing::{ask, call, conflicts, newsroom, WEBINAR},
+    racing::{
+        all_at_once, ask, call, conflicts, logged, newsroom, read, the_one_winner, BROWSERS,
+        WEBINAR,
+    },
     read::Page,
     saves::next_save_of,
 };
@@ -325,5 +328,115 @@ impl<'a> Translator<'a> {
         self.site
             .post_json(uri, &save.to_string(), Some(&self.cookie))
             .await
+    }
+}
+
+/// The English text the launch article's translation editor shows now, as stored.
+async fn stored_english(site: &Site, cookie: &str) -> TranslationFields {
+    let stored = GetTranslation {
+        kind: ItemKind::Article,
+        slug: LAUNCH.to_string(),
+        lang: Lang::En,
+    };
+    ask(site, &stored, cookie).await
+}
+
+/// Eight translators who all opened the demo's English text (version 1) save theirs at the
+/// same moment: one translation is stored, the seven others are told (409), readers see the
+/// one that won, and the activity log has one line for it.
+#[tokio::test(flavor = "multi_thread", worker_threads = 4)]
+async fn eight_translations_over_one_version_at_once_keep_exactly_one() {
+    let (site, editors) = newsroom().await;
+    let title = |n: usize| format!("Inspectors, translation {n}");
+    let calls = (0..BROWSERS)
+        .map(|n| {
+            // Eight translation editors: none is another's.
+            let writer = Some(Writer {
+                mark: format!("{n:0>43}"),
+                save: 1,
+            });
+            call(&english(&title(n), 1, writer), &editors[n % 2])
+        })
+        .collect();
+    let answers = all_at_once(&site, calls).await;
+    let winner = the_one_winner(&answers);
+
+    let saved: TranslationSaved = read(&answers[winner]);
+    let stored = stored_english(&site, &editors[0]).await;
+    assert_eq!(
+        (stored.title, stored.version),
+        (title(winner), saved.version)
+    );
+    assert_eq!(saved.version, 2, "one new version over the demo's");
+    let (_, page) = site.get(&format!("/en/news/{LAUNCH}")).await;
+    assert_eq!(Page::parse(&page).heading().0, title(winner));
+    let latvian_title = crate::racing::open(&site, &editors[0]).await.current.title;
+    assert_eq!(
+        logged(&site, &editors[1], "translated into en", &latvian_title).await,
+        1
+    );
+}
+
+/// The first Russian translation of an event, from eight translators at the same moment:
+/// exactly one is stored, and the others are told of it.
+#[tokio::test(flavor = "multi_thread", worker_threads = 4)]
+async fn eight_first_translations_at_once_keep_exactly_one() {
+    let (site, editors) = newsroom().await;
+    let title = |n: usize| format!("Вебинар, перевод {n}");
+    let calls = (0..BROWSERS)
+        .map(|n| {
+            let fields = TranslationFields {
+                title: title(n),
+                lead: "Онлайн.".to_string(),
+                body_html: "<p>Текст</p>".to_string(),
+                extra: "Рига".to_string(),
+                version: 0,
+            };
+            let mut save = translation(ItemKind::Event, WEBINAR, fields, None);
+            save.save.lang = Lang::Ru;
+            call(&save, &editors[n % 2])
+        })
+        .collect();
+    let answers = all_at_once(&site, calls).await;
+    let winner = the_one_winner(&answers);
+
+    assert_eq!(read::<TranslationSaved>(&answers[winner]).version, 1);
+    let (_, page) = site.get(&format!("/ru/events/{WEBINAR}")).await;
+    let shown = Page::parse(&page);
+    assert_eq!(shown.heading().0, title(winner));
+    for loser in (0..BROWSERS).filter(|&n| n != winner) {
+        assert!(!shown.shows(&title(loser)), "{}", title(loser));
+    }
+}
+
+/// Anna's translation was stored but its answer lost. Her next save, going on over her own
+/// text (by her editor's mark), meets Jānis saving over that same text at the same moment:
+/// one of the two wins, the other is told (409), and the stored translation is the winner's.
+/// Neither writes over the other unseen, whichever comes first.
+#[tokio::test(flavor = "multi_thread", worker_threads = 4)]
+async fn going_on_over_a_lost_translation_while_another_translator_saves_keeps_one() {
+    let (site, [anna, janis]) = newsroom().await;
+    for round in 0..6 {
+        let annas_mark = translation_mark(&site, &anna).await;
+        let seen = stored_english(&site, &anna).await.version;
+        let lost = english(&format!("Anna {round}"), seen, next_save_of(&annas_mark));
+        let stored: TranslationSaved = ask(&site, &lost, &anna).await;
+        let janis_mark = translation_mark(&site, &janis).await;
+        let titles = [format!("Anna {round}, turpināts"), format!("Jānis {round}")];
+        let anna_again = english(&titles[0], seen, next_save_of(&annas_mark));
+        let janis_save = english(&titles[1], stored.version, next_save_of(&janis_mark));
+        let answers = all_at_once(
+            &site,
+            vec![call(&anna_again, &anna), call(&janis_save, &janis)],
+        )
+        .await;
+        let winner = the_one_winner(&answers);
+        let now = stored_english(&site, &anna).await;
+        assert_eq!(now.title, titles[winner], "round {round}");
+        assert_eq!(
+            now.version,
+            read::<TranslationSaved>(&answers[winner]).version,
+            "round {round}"
+        );
     }
 }
