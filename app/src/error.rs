@@ -39,6 +39,12 @@ pub enum AppError {
     Unavailable,
     /// The request's arguments were missing or malformed.
     BadRequest(String),
+    /// The request was larger than the server reads (`size_kb` against `max_kb`): most often
+    /// an image pasted into a text as data.
+    TooLarge {
+        size_kb: i64,
+        max_kb: i64,
+    },
     /// The request never reached the function (network down, bad encoding).
     Transport(String),
 }
@@ -77,6 +83,9 @@ impl AppError {
                 Message::new("error-bad-request").text("reason", reason)
             }
             AppError::Transport(reason) => Message::new("error-transport").text("reason", reason),
+            AppError::TooLarge { size_kb, max_kb } => Message::new("error-too-large")
+                .number("size", *size_kb)
+                .number("max", *max_kb),
         }
     }
 }
@@ -100,6 +109,7 @@ impl AppError {
             AppError::Validation { .. } => StatusCode::UNPROCESSABLE_ENTITY,
             AppError::Conflict { .. } => StatusCode::CONFLICT,
             AppError::BadRequest(_) => StatusCode::BAD_REQUEST,
+            AppError::TooLarge { .. } => StatusCode::PAYLOAD_TOO_LARGE,
             AppError::Internal | AppError::Transport(_) => StatusCode::INTERNAL_SERVER_ERROR,
             AppError::Unavailable => StatusCode::SERVICE_UNAVAILABLE,
         }

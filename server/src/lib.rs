@@ -14,6 +14,7 @@ pub mod memory_first;
 mod metrics;
 mod moved_items;
 pub mod page_cache;
+mod request_size;
 mod security_headers;
 mod static_files;
 mod time_limit;
@@ -99,6 +100,8 @@ pub fn site_with(mut state: AppState, serving: config::Serving) -> memory_first:
             state.clone(),
             app::auth::csrf::refuse_cross_site,
         ))
+        .layer(request_size::body_limit())
+        .layer(axum::middleware::from_fn(request_size::refuse_oversized))
         .layer(CompressionLayer::new())
         .with_state(state.clone());
     metrics::install();

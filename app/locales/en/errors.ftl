@@ -10,6 +10,7 @@ error-internal = Server error. Please try again.
 error-unavailable = The service is briefly unavailable. Please try again in a moment.
 error-bad-request = Invalid request: { $reason }
 error-transport = Connection error: { $reason }
+error-too-large = What was sent is too large ({ $size } kB; { $max } kB allowed). Insert images with the image button instead of pasting them.
 
 ## Fields editors fill in
 

@@ -10,6 +10,7 @@ error-internal = Servera kļūda. Lūdzu, mēģiniet vēlreiz.
 error-unavailable = Serviss īslaicīgi nav pieejams. Lūdzu, mēģiniet vēlreiz pēc brīža.
 error-bad-request = Nederīgs pieprasījums: { $reason }
 error-transport = Savienojuma kļūda: { $reason }
+error-too-large = Nosūtītais ir par lielu ({ $size } kB; atļauti { $max } kB). Attēlus ievietojiet ar attēla pogu, nevis ielīmējot.
 
 ## Fields editors fill in
 

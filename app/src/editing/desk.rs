@@ -3,9 +3,7 @@
 
 use leptos::{prelude::*, task::spawn_local};
 
-use super::{
-    create_article, get_audit_log, get_desk, restore_item, Desk, ItemRef, AUDIT_LINES_PER_PAGE,
-};
+use super::{create_article, get_audit_log, get_desk, restore_item, AuditLog, Desk, ItemRef};
 use crate::{
     auth::{use_viewer, Role},
     components::{requested_page, ErrorPage, PageMeta, Pager},
@@ -234,10 +232,8 @@ pub fn AuditPage() -> impl IntoView {
             <Suspense fallback=move || view! { <p class="loading">{tr(lang, "loading")}</p> }>
                 {move || Suspend::new(async move {
                     match log.await {
-                        Ok(lines) => {
+                        Ok(AuditLog { lines, older }) => {
                             let page = page.get_untracked();
-                            // A full page may have older lines after it.
-                            let older = lines.len() == AUDIT_LINES_PER_PAGE as usize;
                             view! {
                             <table class="audit__table">
                                 <caption class="visually-hidden">{tr(lang, "desk-audit-latest")}</caption>

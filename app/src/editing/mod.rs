@@ -358,6 +358,14 @@ pub struct AuditLine {
     pub item: String,
 }
 
+/// One page of the audit log.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct AuditLog {
+    pub lines: Vec<AuditLine>,
+    /// Whether older lines follow on the next page.
+    pub older: bool,
+}
+
 /// An article with its draft, for a signed-in editor.
 #[server(input = Json, endpoint = "editing/get_editable_article")]
 pub async fn get_editable_article(slug: String) -> Result<EditableArticle, AppError> {
@@ -452,9 +460,9 @@ pub async fn get_desk() -> Result<Desk, AppError> {
 /// Lines of the audit log on one of its pages.
 pub const AUDIT_LINES_PER_PAGE: u32 = 50;
 
-/// The audit log, newest first, for admins.
+/// One page of the audit log, newest first, for admins.
 #[server(input = Json, endpoint = "editing/get_audit_log")]
-pub async fn get_audit_log(page: u32) -> Result<Vec<AuditLine>, AppError> {
+pub async fn get_audit_log(page: u32) -> Result<AuditLog, AppError> {
     crate::auth::session::require_admin().await?;
     service::audit_log(page).await
 }

@@ -111,11 +111,16 @@ pub async fn desk() -> Result<Desk, AppError> {
     Ok(desk)
 }
 
-pub async fn audit_log(page: u32) -> Result<Vec<AuditLine>, AppError> {
+pub async fn audit_log(page: u32) -> Result<super::AuditLog, AppError> {
     let paging = crate::components::Paging::new(page, super::AUDIT_LINES_PER_PAGE);
-    Ok(store()?
-        .audit_log(paging.limit(), paging.offset())
-        .await?
+    // One line more than a page holds tells whether there is an older page.
+    let mut entries = store()?
+        .audit_log(paging.limit() + 1, paging.offset())
+        .await?;
+    let per_page = super::AUDIT_LINES_PER_PAGE as usize;
+    let older = entries.len() > per_page;
+    entries.truncate(per_page);
+    let lines = entries
         .into_iter()
         .map(|entry| AuditLine {
             at: stamp(entry.at),
@@ -123,5 +128,6 @@ pub async fn audit_log(page: u32) -> Result<Vec<AuditLine>, AppError> {
             action: entry.action,
             item: entry.item_title,
         })
-        .collect())
+        .collect();
+    Ok(super::AuditLog { lines, older })
 }

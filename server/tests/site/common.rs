@@ -309,7 +309,9 @@ impl Site {
         let mut request = Request::post(uri)
             .header(http::header::CONTENT_TYPE, "application/json")
             .header(http::header::ACCEPT, "application/json")
-            .header(http::header::ORIGIN, ORIGIN);
+            .header(http::header::ORIGIN, ORIGIN)
+            // As a browser's `fetch` sends it.
+            .header(http::header::CONTENT_LENGTH, json.len());
         if let Some(cookie) = cookie {
             request = request.header(http::header::COOKIE, cookie);
         }

@@ -289,14 +289,14 @@ async fn deleting_moves_to_the_trash_and_everything_is_in_the_audit_log() {
             .await
             .body,
     );
-    let actions: Vec<&str> = log
+    let actions: Vec<&str> = log["lines"]
         .as_array()
         .expect("lines")
         .iter()
         .filter_map(|line| line["action"].as_str())
         .collect();
     assert_eq!(actions, vec!["restored", "deleted"]);
-    assert_eq!(log[0]["actor"], "admin@example.lv");
+    assert_eq!(log["lines"][0]["actor"], "admin@example.lv");
 }
 
 #[tokio::test(flavor = "multi_thread")]
@@ -408,7 +408,7 @@ async fn the_address_category_and_visibility_change_and_a_taken_address_is_refus
 #[tokio::test(flavor = "multi_thread")]
 async fn a_settings_change_is_logged_as_what_it_did_for_readers() {
     use crate::racing::{ask, newsroom, open as open_article};
-    use app::editing::{ArticleSettingsSave, AuditLine, GetAuditLog, UpdateArticleSettings};
+    use app::editing::{ArticleSettingsSave, AuditLog, GetAuditLog, UpdateArticleSettings};
 
     let (site, [anna, janis]) = newsroom().await;
     let article = open_article(&site, &anna).await;
@@ -424,8 +424,9 @@ async fn a_settings_change_is_logged_as_what_it_did_for_readers() {
     let shown = ask(&site, &settings(true, "projekti", hidden.version), &anna).await;
     ask(&site, &settings(true, "sadarbiba", shown.version), &anna).await;
 
-    let log: Vec<AuditLine> = ask(&site, &GetAuditLog { page: 1 }, &janis).await;
+    let log: AuditLog = ask(&site, &GetAuditLog { page: 1 }, &janis).await;
     let actions: Vec<&str> = log
+        .lines
         .iter()
         .filter(|line| line.item == article.current.title)
         .map(|line| line.action.as_str())

@@ -108,3 +108,37 @@ async fn with_every_place_taken_the_next_request_is_told_to_come_back() {
         "the place is free again"
     );
 }
+
+/// A body of several megabytes (an image pasted as data into the editor) is refused with a
+/// message naming the limit, as a body over 200 kB is, and the draft saved before stays.
+#[tokio::test(flavor = "multi_thread")]
+async fn a_save_of_megabytes_is_refused_naming_the_limit() {
+    use crate::racing::{article_save, ask, call, newsroom, open};
+    use app::{editing::SaveDraft, error::AppError, i18n::Lang};
+
+    let (site, [anna, _]) = newsroom().await;
+    let article = open(&site, &anna).await;
+    let kept = article_save(&article, "Saglabātais melnraksts", "Teksts");
+    ask(&site, &SaveDraft { save: kept }, &anna).await;
+    let opened = open(&site, &anna).await;
+    let pasted = format!(
+        r#"<img alt="Plakāts" src="data:image/png;base64,{}">"#,
+        "A".repeat(3_000_000)
+    );
+    let save = article_save(&opened, "Melnraksts ar attēlu", &pasted);
+    let refused = call(&SaveDraft { save }, &anna).send(&site).await;
+    assert_eq!(refused.status, StatusCode::PAYLOAD_TOO_LARGE);
+    let error: AppError = serde_json::from_str(&refused.body).expect("the site's error");
+    assert!(
+        matches!(error, AppError::TooLarge { size_kb, max_kb: 2097 } if size_kb >= 3000),
+        "{error:?}"
+    );
+    assert!(
+        error
+            .describe(Lang::En)
+            .contains("Insert images with the image button"),
+        "{error}"
+    );
+    let draft = open(&site, &anna).await.draft.expect("the draft");
+    assert_eq!(draft.fields.title, "Saglabātais melnraksts");
+}

@@ -8,7 +8,7 @@ use app::{
     auth::Role,
     editing::{
         event_fields::{EditableEvent, EventFields, EventSave},
-        ArticleFields, ArticleSave, AuditLine, EditableArticle, GetAuditLog, GetEditableArticle,
+        ArticleFields, ArticleSave, AuditLog, EditableArticle, GetAuditLog, GetEditableArticle,
         GetEditableEvent, ItemKind, ItemRef, PublishArticle, RestoreVersion, SaveDraft, SaveEvent,
         Saved, Writer,
     },
@@ -144,8 +144,9 @@ pub(crate) async fn open(site: &Site, cookie: &str) -> EditableArticle {
 
 /// How many lines of the audit log's first page say `action` was done to `title`.
 pub(crate) async fn logged(site: &Site, admin: &str, action: &str, title: &str) -> usize {
-    let log: Vec<AuditLine> = ask(site, &GetAuditLog { page: 1 }, admin).await;
-    log.iter()
+    let log: AuditLog = ask(site, &GetAuditLog { page: 1 }, admin).await;
+    log.lines
+        .iter()
         .filter(|line| line.action == action && line.item == title)
         .count()
 }
