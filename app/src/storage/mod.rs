@@ -95,7 +95,8 @@ pub enum StoreError {
     /// A command that takes the database as it is (`Schema::AsIs`) found another schema.
     #[error("the database cannot be read as it is: {0}")]
     Schema(String),
-    #[error("could not create the database folder {path}: {source}")]
+    /// The database's folder could not be made, or its new file kept to its owner.
+    #[error("could not prepare {path} for the database: {source}")]
     Folder {
         path: String,
         source: std::io::Error,

@@ -35,10 +35,15 @@ impl SqliteStore {
                 })?;
             }
         }
+        let file = options.get_filename().to_path_buf();
+        let new_file = !file.exists();
         let pool = SqlitePoolOptions::new()
             .max_connections(8)
             .connect_with(options)
             .await?;
+        if new_file {
+            owner_only(&file)?;
+        }
         schema
             .prepare(&pool, &sqlx::migrate!("./migrations/sqlite"))
             .await?;
@@ -47,6 +52,32 @@ impl SqliteStore {
             pool,
         })
     }
+}
+
+/// Makes the database file `path` made just now, and the WAL files SQLite made beside it
+/// with its mode, readable by their owner only, as a backup is: password hashes and sessions
+/// are in them. Before any row is written: the schema comes after. (An in-memory database
+/// has no file, and nothing is changed.)
+fn owner_only(path: &Path) -> Result<(), StoreError> {
+    #[cfg(unix)]
+    for suffix in ["", "-wal", "-shm"] {
+        use std::os::unix::fs::PermissionsExt;
+        let mut name = path.as_os_str().to_owned();
+        name.push(suffix);
+        let owners_only = std::fs::Permissions::from_mode(0o600);
+        match std::fs::set_permissions(&name, owners_only) {
+            Err(error) if error.kind() != std::io::ErrorKind::NotFound => {
+                return Err(StoreError::Folder {
+                    path: Path::new(&name).display().to_string(),
+                    source: error,
+                });
+            }
+            _ => {}
+        }
+    }
+    #[cfg(not(unix))]
+    let _ = path;
+    Ok(())
 }
 
 // `BEGIN IMMEDIATE`: a write transaction that reads first (a category's id, a draft's version)
@@ -214,5 +245,38 @@ impl Dialect for Sqlite {
         O: for<'r> sqlx::FromRow<'r, sqlx::sqlite::SqliteRow> + Send + Unpin + 'q,
     {
         query.build_query_as().fetch_all(pool)
+    }
+}
+
+#[cfg(all(test, unix))]
+mod tests {
+    use std::os::unix::fs::PermissionsExt;
+
+    use super::*;
+
+    fn mode(path: &Path) -> u32 {
+        std::fs::metadata(path)
+            .expect("the file")
+            .permissions()
+            .mode()
+            & 0o777
+    }
+
+    #[tokio::test]
+    async fn a_new_database_is_its_owners_only_and_an_existing_one_keeps_its_mode() {
+        let folder = tempfile::tempdir().expect("folder");
+        let path = folder.path().join("jauna").join("notikumi.db");
+        let url = format!("sqlite:{}", path.display());
+        let store = SqliteStore::connect(&url).await.expect("made");
+        let wal = folder.path().join("jauna").join("notikumi.db-wal");
+        assert!(wal.exists(), "WAL mode");
+        assert_eq!((mode(&path), mode(&wal)), (0o600, 0o600));
+        store.close().await;
+
+        // An operator who chose a group's read access keeps it.
+        std::fs::set_permissions(&path, std::fs::Permissions::from_mode(0o640)).expect("chmod");
+        let again = SqliteStore::connect(&url).await.expect("opened");
+        assert_eq!(mode(&path), 0o640);
+        again.close().await;
     }
 }
