@@ -565,6 +565,17 @@ test("an editor adds an event by clicking a day, publishes it, then moves it by 
   await hydrated(editor);
   const day = (n: number) => editor.getByRole("gridcell", { name: new RegExp(`^\\S+, 2020\\. gada ${n}\\. augusts`) });
   const workshop = /Darbnīca skolotājiem Rēzeknē/;
+  // M picks each of a day's events in turn; Esc lets go.
+  const moving = (title: string) => editor.getByRole("status").filter({ hasText: `Pārceļ „${title}”` });
+  await day(12).focus();
+  await editor.keyboard.press("m");
+  await expect(moving("Informatīvā stenda diena Rīgas Centrālajā stacijā")).toBeVisible();
+  await editor.keyboard.press("m");
+  await expect(moving("Darbnīca skolotājiem Rēzeknē")).toBeVisible();
+  await editor.keyboard.press("m");
+  await expect(moving("Informatīvā stenda diena Rīgas Centrālajā stacijā")).toBeVisible();
+  await editor.keyboard.press("Escape");
+  await expect(editor.getByRole("status").filter({ hasText: "Pārcelšana atcelta." })).toBeVisible();
   await day(12).getByRole("link", { name: workshop }).dragTo(day(14));
   await expect(editor.getByRole("status").filter({ hasText: "pārcelts uz 2020. gada 14. augusts" })).toBeVisible();
   await expect(day(14).getByRole("link", { name: workshop })).toBeVisible();

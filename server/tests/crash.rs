@@ -415,3 +415,38 @@ fn the_site_is_exported_and_imported_from_the_command_line() {
     assert!(String::from_utf8_lossy(&missing.stderr).contains("there is no database"));
     let _ = std::fs::remove_dir_all(&folder);
 }
+
+/// A mistyped log filter or Leptos setting stops the server at once, saying which setting it
+/// is, instead of starting with the filter ignored or failing with a bare parser message.
+#[test]
+fn a_mistaken_setting_stops_the_server_naming_it() {
+    let folder = std::env::temp_dir().join(format!("notikumi-settings-{}", uuid::Uuid::new_v4()));
+    std::fs::create_dir_all(&folder).expect("folder");
+    let database_url = format!("sqlite:{}", folder.join("site.db").display());
+    for (setting, value) in [
+        ("RUST_LOG", "notikumi=loud"),
+        ("LEPTOS_SITE_ADDR", "kaut kur"),
+    ] {
+        let mut server = notikumi(&database_url, &folder)
+            .arg("serve")
+            // Were the setting right, the server would start on a free port and go on.
+            .env("LEPTOS_SITE_ADDR", "127.0.0.1:0")
+            .env(setting, value)
+            .stderr(Stdio::piped())
+            .spawn()
+            .expect("notikumi runs");
+        let deadline = Instant::now() + Duration::from_secs(30);
+        while server.try_wait().expect("waits").is_none() {
+            if Instant::now() > deadline {
+                let _ = server.kill();
+                panic!("{setting}={value} was accepted: the server went on");
+            }
+            std::thread::sleep(Duration::from_millis(50));
+        }
+        let stopped = server.wait_with_output().expect("its output");
+        let said = String::from_utf8_lossy(&stopped.stderr);
+        assert!(!stopped.status.success(), "{setting}={value}: {said}");
+        assert!(said.contains(setting), "{setting}: {said}");
+    }
+    let _ = std::fs::remove_dir_all(&folder);
+}

@@ -310,3 +310,16 @@ async fn behind_a_trusted_proxy_clients_are_told_apart_and_nobody_else_can_prete
         .await;
     assert_eq!(forged.status, StatusCode::TOO_MANY_REQUESTS);
 }
+
+/// The sign-in page, reached without a page to go back to, returns to the front page of its
+/// own language.
+#[tokio::test(flavor = "multi_thread")]
+async fn signing_in_from_a_language_s_sign_in_page_returns_to_its_front_page() {
+    let site = Site::with_demo_content().await;
+    for (page, front) in [("/login", "/"), ("/en/login", "/en"), ("/ru/login", "/ru")] {
+        let (status, html) = site.get(page).await;
+        assert_eq!(status, StatusCode::OK, "{page}");
+        let next = Page::parse(&html).attr("form input[name=next]", "value");
+        assert_eq!(next.as_deref(), Some(front), "{page}");
+    }
+}
