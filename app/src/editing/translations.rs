@@ -36,24 +36,25 @@ pub async fn save(editor: &User, save: TranslationSave) -> Result<TranslationSav
     check_writer(save.writer.as_ref())?;
     // The same checks as the original's fields, and the same rule on images as a publication:
     // a translation is what that language's readers see at once.
-    let fields = &save.fields;
+    let TranslationFields {
+        title,
+        lead,
+        body_html,
+        extra,
+        version: seen_version,
+    } = save.fields;
     let text = TranslatedText {
-        title: fields.title.clone(),
-        lead: fields.lead.clone(),
-        body_html: fields.body_html.clone(),
-        extra: fields.extra.clone(),
+        title,
+        lead,
+        body_html,
+        extra,
     };
-    let checked = for_kind(save.kind, Checked(text))
+    let mut checked = for_kind(save.kind, Checked(text))
         .await
         .map_err(as_translation_field)?;
-    let body_html = SafeHtml::sanitize_off_thread(checked.body_html).await?;
+    let body_html = SafeHtml::sanitize_off_thread(std::mem::take(&mut checked.body_html)).await?;
     images_described(body_html.as_str())?;
-    let text = TranslatedText {
-        body_html,
-        title: checked.title,
-        lead: checked.lead,
-        extra: checked.extra,
-    };
+    let text = checked.with_body(body_html);
     let id = item_id(save.kind, &save.slug).await?;
     let lang = save.lang.code();
     let action = format!("translated into {lang}");
@@ -62,7 +63,7 @@ pub async fn save(editor: &User, save: TranslationSave) -> Result<TranslationSav
         item_id: id,
         lang,
         text: &text,
-        seen_version: save.fields.version,
+        seen_version,
         writer: save.writer.as_ref(),
     };
     let version = store()?

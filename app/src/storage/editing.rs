@@ -152,6 +152,18 @@ pub struct TranslatedText<B = String> {
     pub extra: String,
 }
 
+impl<B> TranslatedText<B> {
+    /// The same text with `body_html` as its body (the sanitised one, say).
+    pub fn with_body<C>(self, body_html: C) -> TranslatedText<C> {
+        TranslatedText {
+            title: self.title,
+            lead: self.lead,
+            body_html,
+            extra: self.extra,
+        }
+    }
+}
+
 /// A translation to save: item `item_id`'s text in `lang` (`en`, `ru`), over the translation
 /// at `seen_version` (0: there was none), from the opened translation editor `writer` (none:
 /// unknown), whose own earlier save it may go over (see `DraftSave::writer`).
