@@ -138,4 +138,13 @@ test("axe finds nothing in editing mode: the article and event editors, the desk
     await hydrated(page);
     expect(await violations(page), path).toEqual([]);
   }
+
+  // On a phone the activity log fits the screen's width in every language.
+  await page.setViewportSize({ width: 360, height: 740 });
+  for (const path of ["/editor/audit", "/en/editor/audit", "/ru/editor/audit"]) {
+    await page.goto(path);
+    await hydrated(page);
+    const sideways = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+    expect(sideways, path).toBe(0);
+  }
 });

@@ -2,8 +2,10 @@
 //! server HTML), so they ask the page script or the browser itself. Only for the browser:
 //! call them from event handlers, never while rendering.
 
+use std::time::Duration;
+
 use leptos::{
-    prelude::{document, window},
+    prelude::{document, set_timeout, window, RwSignal, Set},
     wasm_bindgen::prelude::wasm_bindgen,
 };
 
@@ -44,6 +46,13 @@ pub fn announce_after_reload(text: &str) {
         // Storage fails only when full or disabled; the change then goes unannounced.
         let _ = storage.set_item(ANNOUNCED_KEY, text);
     }
+}
+
+/// Puts `text` into the live region that shows `said`, a moment after the page arrived: once
+/// focus has settled, so screen readers do not skip it in a region that is itself new, and so
+/// that a message already in the server's HTML is announced too (it is set again).
+pub fn announce_on_arrival<T: Send + Sync + 'static>(said: RwSignal<T>, text: T) {
+    set_timeout(move || said.set(text), Duration::from_millis(400));
 }
 
 /// What the previous page asked to announce, once.

@@ -277,9 +277,12 @@ pub fn BodyEditor(
                     .collect_view()}
             </div>
             <label class="visually-hidden" for="edit-image-file">{tr(lang, "upload-choose-image")}</label>
+            // Opened by the toolbar's image button: not a stop of its own for the keyboard,
+            // where it would take the focus out of sight.
             <input
                 id="edit-image-file"
                 class="visually-hidden"
+                tabindex="-1"
                 type="file"
                 accept="image/jpeg,image/png,image/webp,image/gif"
                 node_ref=picker

@@ -20,7 +20,9 @@ use leptos::{
 use super::{create_event, move_event};
 use crate::{
     calendar::grid_keys::{cell_id, day_cell_around, day_cell_date},
-    components::{announce_after_reload, announced_before_reload, go_to, reload_at},
+    components::{
+        announce_after_reload, announce_on_arrival, announced_before_reload, go_to, reload_at,
+    },
     i18n::{tr, tr_with, Arg, Lang},
     locale,
 };
@@ -28,9 +30,6 @@ use crate::{
 /// What a dragged event carries: its slug and title, on two lines. A type of our own, so text
 /// dropped from elsewhere is no move.
 const DRAG_TYPE: &str = "application/x-notikumi-event";
-
-/// How long after the month is shown again its announcement is made.
-const ANNOUNCE_AFTER_MS: u64 = 400;
 
 /// An event that can be moved: (slug, title), from its element's data attributes.
 fn movable_event(element: &Element) -> Option<(String, String)> {
@@ -105,15 +104,11 @@ pub fn GridEditing(lang: Lang, children: Children) -> impl IntoView {
     let said = RwSignal::new(String::new());
     // The event being moved (slug, title), picked by keyboard or by its ⇄ button.
     let moving = RwSignal::new(None::<(String, String)>);
-    // What the month said before it was shown again (after a move). Set a moment after the
-    // page arrived, once focus has settled on the day, so screen readers do not skip it in a
-    // live region that is itself new.
+    // What the month said before it was shown again (after a move), once focus has settled
+    // on the day.
     Effect::new(move |_| {
         if let Some(text) = announced_before_reload() {
-            set_timeout(
-                move || said.set(text),
-                std::time::Duration::from_millis(ANNOUNCE_AFTER_MS),
-            );
+            announce_on_arrival(said, text);
         }
     });
     let wrapper = NodeRef::<leptos::html::Div>::new();

@@ -6,7 +6,7 @@ use leptos::{prelude::*, task::spawn_local};
 use super::{create_article, get_audit_log, get_desk, restore_item, AuditLog, Desk, ItemRef};
 use crate::{
     auth::{use_viewer, Role},
-    components::{requested_page, ErrorPage, PageMeta, Pager},
+    components::{announce_on_arrival, requested_page, ErrorPage, PageMeta, Pager},
     i18n::{tr, tr_with, Arg, Lang},
 };
 
@@ -96,6 +96,14 @@ fn DeskLists(
     trashed: bool,
 ) -> impl IntoView {
     let message = RwSignal::new(trashed.then(|| tr(lang, "desk-trashed")));
+    if trashed {
+        // Shown in the server's HTML, and said again once the page is interactive: a live
+        // region is heard only when it changes.
+        Effect::new(move |_| {
+            message.set(None);
+            announce_on_arrival(message, Some(tr(lang, "desk-trashed")));
+        });
+    }
     let desk = RwSignal::new(desk);
     let restore = move |item: ItemRef| {
         spawn_local(async move {
@@ -123,6 +131,7 @@ fn DeskLists(
             }
         });
     };
+    // Items are named by their Latvian titles (`lang="lv"`) on every language's desk.
     let drafts = move || {
         let drafts = desk.with(|desk| desk.drafts.clone());
         if drafts.is_empty() {
@@ -136,7 +145,7 @@ fn DeskLists(
                     view! {
                         <li>
                             {format!("{kind}: ")}
-                            <a id=draft_link_id(draft.item) href=href>{draft.title}</a>
+                            <a id=draft_link_id(draft.item) href=href lang="lv">{draft.title}</a>
                             " · "{draft.when}
                         </li>
                     }
@@ -158,7 +167,7 @@ fn DeskLists(
                     let restore_label = tr_with(lang, "desk-restore", &[("title", Arg::Text(&item.title))]);
                     view! {
                         <li>
-                            {format!("{kind}: ")}{item.title.clone()}" · "{deleted}" "
+                            {format!("{kind}: ")}<span lang="lv">{item.title.clone()}</span>" · "{deleted}" "
                             <button type="button" class="button button--quiet" on:click=move |_| restore(found)>
                                 {restore_label}
                             </button>
@@ -247,7 +256,7 @@ pub fn AuditPage() -> impl IntoView {
                                 </thead>
                                 <tbody>
                                     {lines.into_iter().map(|line| view! {
-                                        <tr><td>{line.at}</td><td>{line.actor}</td><td>{action_text(lang, &line.action)}</td><td>{line.item}</td></tr>
+                                        <tr><td>{line.at}</td><td>{line.actor}</td><td>{action_text(lang, &line.action)}</td><td lang="lv">{line.item}</td></tr>
                                     }).collect_view()}
                                 </tbody>
                             </table>

@@ -62,6 +62,18 @@ fn EventForm(event: EditableEvent, on_leave: Callback<()>) -> impl IntoView {
     // The start or the end: its date and time controls, and the fields they edit.
     let date_time = move |end: End, label: String| {
         let [date_id, time_id, date_field, time_field] = end.names();
+        // As a text field's: each control names the message under them and says while its
+        // value is refused.
+        let error_id = format!("{date_id}-error");
+        let invalid = move |field: &'static str| {
+            move || {
+                if error_for(field).get().is_some() {
+                    "true"
+                } else {
+                    "false"
+                }
+            }
+        };
         view! {
             <fieldset class="event-editor__when">
                 <legend>{label}</legend>
@@ -71,6 +83,8 @@ fn EventForm(event: EditableEvent, on_leave: Callback<()>) -> impl IntoView {
                     type="date"
                     value=fields.with_untracked(|f| end.of(f).0.clone())
                     prop:value=move || fields.with(|f| end.of(f).0.clone())
+                    aria-describedby=error_id.clone()
+                    aria-invalid=invalid(date_field)
                     on:input=move |event| {
                         let value = event_target_value(&event);
                         edit(&|f| end.of_mut(f).0.clone_from(&value));
@@ -83,12 +97,14 @@ fn EventForm(event: EditableEvent, on_leave: Callback<()>) -> impl IntoView {
                     value=fields.with_untracked(|f| end.of(f).1.clone())
                     prop:value=move || fields.with(|f| end.of(f).1.clone())
                     disabled=move || fields.with(|f| f.all_day)
+                    aria-describedby=error_id.clone()
+                    aria-invalid=invalid(time_field)
                     on:input=move |event| {
                         let value = event_target_value(&event);
                         edit(&|f| end.of_mut(f).1.clone_from(&value));
                     }
                 />
-                <p class="field-error" role="alert">
+                <p id=error_id class="field-error" role="alert">
                     {move || error_for(date_field).get()}
                     {move || error_for(time_field).get()}
                 </p>

@@ -6,7 +6,10 @@ use leptos::{prelude::*, task::spawn_local};
 use super::{
     compare_versions, get_history, restore_version, Change, Comparison, ItemRef, RevisionInfo,
 };
-use crate::i18n::{tr, tr_with, Arg, Lang};
+use crate::{
+    components::announce_after_reload,
+    i18n::{tr, tr_with, Arg, Lang},
+};
 
 /// "3. versija", as the list and the comparison's choices name a version.
 fn version_name(lang: Lang, version: i64) -> String {
@@ -79,6 +82,15 @@ fn VersionList(
         });
     };
     let restore = move |version: i64| {
+        let question = tr_with(
+            lang,
+            "history-restore-question",
+            &[("version", Arg::Number(version))],
+        );
+        // Asked like a deletion: a restore changes what readers see at once.
+        if !window().confirm_with_message(&question).unwrap_or(false) {
+            return;
+        }
         spawn_local(async move {
             match restore_version(item, version, base_version.get_untracked()).await {
                 Ok(saved) => {
@@ -87,6 +99,7 @@ fn VersionList(
                         ("new", Arg::Number(saved.version)),
                     ];
                     message.set(Some(tr_with(lang, "history-restored", &versions)));
+                    announce_after_reload(&tr_with(lang, "history-restored-now", &versions));
                     // The editor's fields must show the restored text: load the page again,
                     // at the address the restore left the item at (an unpublished item's
                     // follows its title).

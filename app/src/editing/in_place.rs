@@ -7,7 +7,10 @@
 use leptos::prelude::*;
 
 use super::{translation_editor_view, ItemKind, TranslationStart};
-use crate::i18n::{tr, Lang};
+use crate::{
+    components::{announce_on_arrival, announced_before_reload},
+    i18n::{tr, Lang},
+};
 
 fn edit_label(lang: Lang, kind: ItemKind) -> String {
     tr(lang, kind.words().edit)
@@ -53,6 +56,13 @@ pub fn EditInPlace(
         // Effects run only in the browser, after hydration.
         Effect::new(move |_| editing.set(true));
     }
+    // What the page before it asked to say (a version restored), said in the editing bar.
+    let said = RwSignal::new(String::new());
+    Effect::new(move |_| {
+        if let Some(text) = announced_before_reload() {
+            announce_on_arrival(said, text);
+        }
+    });
     let leave = Callback::new(move |()| crate::components::reload_page());
     let unpublished_note = tr(lang, kind.words().unpublished);
     let editor = move || {
@@ -82,6 +92,7 @@ pub fn EditInPlace(
                 <button type="button" class="button button--primary" on:click=move |_| editing.set(true)>
                     {label.clone()}
                 </button>
+                <p role="status">{move || said.get()}</p>
             </div>
             {unpublished.then(|| view! { <p>{unpublished_note.clone()}</p> })}
         }

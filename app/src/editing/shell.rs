@@ -405,7 +405,14 @@ pub fn EditorBar(
     view! {
         <h1 class="visually-hidden">{heading}</h1>
         <div class="editor-bar" role="region" aria-label=tr(lang, "editor-bar")>
-            <p class="editor-bar__state" role="status" aria-live="polite">
+            // Busy while typing and saving: screen readers then wait, and say only how the
+            // save ended, not three states at every pause in typing.
+            <p
+                class="editor-bar__state"
+                role="status"
+                aria-live="polite"
+                aria-busy=move || state.with(|state| matches!(state, SaveState::Unsaved | SaveState::Saving)).to_string()
+            >
                 {move || state.with(|state| state.text(lang))}
             </p>
             {children.map(|children| children())}

@@ -6,12 +6,14 @@ use leptos::{prelude::*, wasm_bindgen::JsCast};
 
 /// Puts the keyboard's focus on the editor's first field (the `EditableText` marked `first`)
 /// when it was lost: when the editor opens in place of the button that had it, and when a
-/// conflict's choice, whose button had it, goes. Without it focus falls to the page, where the
-/// editor's keys (Esc, Ctrl+S) do not reach. Focus the editor already has stays where it is.
+/// conflict's choice, whose button had it, goes, and when the site's navigation brought the
+/// editor's page and put focus on the page's content (`#saturs`, see `island_loader.js`).
+/// Without it focus stays on the page, where the editor's keys (Esc, Ctrl+S) do not reach.
+/// Focus the editor already has stays where it is.
 pub fn focus_first_field() {
-    let lost = document()
-        .active_element()
-        .is_none_or(|active| active.tag_name().eq_ignore_ascii_case("body"));
+    let lost = document().active_element().is_none_or(|active| {
+        active.tag_name().eq_ignore_ascii_case("body") || active.id() == "saturs"
+    });
     if !lost {
         return;
     }
