@@ -690,6 +690,10 @@ test("an image inserted without a description gets one later from the toolbar", 
   await expect(body.getByRole("img", { name: "Vadlīniju vāks" })).toBeVisible();
   expect(asked[0]).toMatch(/^Attēla [0-9a-f]{32}\.png apraksts/);
   await expect(editor.getByRole("alert").filter({ hasText: "Attēlam nav apraksta" })).toHaveCount(0);
+  // The hidden file picker behind the image button is no stop of its own.
+  await editor.getByRole("button", { name: "Alt Attēlu apraksti (alt teksts)" }).focus();
+  await editor.keyboard.press("Tab");
+  await expect(editor.getByLabel("Izvēlēties attēlu")).not.toBeFocused();
   await editor.keyboard.press("Control+s");
   await expect(editor.getByRole("status").filter({ hasText: "Melnraksts saglabāts" })).toBeVisible();
 });
@@ -708,8 +712,19 @@ test("an event's changes save themselves as a draft, readers see them once saved
   await expect(editor.getByRole("status").filter({ hasText: "Publicēts" })).toBeVisible();
   const eventUrl = editor.url();
 
+  // A refused end says so in its own fields, as a text field does.
+  const endDate = editor.getByRole("group", { name: "Beigas" }).getByLabel("Datums");
+  const goodEnd = await endDate.inputValue();
+  await endDate.fill("2019-01-01");
+  await expect(endDate).toHaveAttribute("aria-invalid", "true");
+  await expect(endDate).toHaveAccessibleDescription("Beigas nevar būt pirms sākuma.");
+  await endDate.fill(goodEnd);
+  await expect(endDate).toHaveAttribute("aria-invalid", "false");
+
   await editor.getByRole("textbox", { name: "Vieta" }).fill("Jelgavas novada dome");
   await expect(editor.getByRole("status").filter({ hasText: "Melnraksts saglabāts" })).toBeVisible();
+  // Said once the save has ended: not busy any more.
+  await expect(editor.getByRole("status").filter({ hasText: "Melnraksts saglabāts" })).toHaveAttribute("aria-busy", "false");
   await reader.goto(eventUrl);
   await expect(reader.getByRole("heading", { level: 1 })).toHaveText("Apmācības sociālajiem darbiniekiem");
   await expect(reader.getByText("Jelgavas novada dome")).toHaveCount(0);
