@@ -3,6 +3,9 @@
 
 use chrono::{Datelike, NaiveDate};
 
+/// Where an editor's browser sends an image to upload (`editing::upload`).
+pub const MEDIA_UPLOAD: &str = "/api/media";
+
 /// An article: `/news/{slug}`.
 pub fn article(slug: &str) -> String {
     format!("/news/{slug}")

@@ -67,7 +67,7 @@ pub fn site_with(mut state: AppState, serving: config::Serving) -> memory_first:
         .merge(app::feeds::routes())
         // The handler reads the body itself, after the session check, up to its own limit.
         .route(
-            "/api/media",
+            app::paths::MEDIA_UPLOAD,
             axum::routing::post(app::editing::upload::upload),
         )
         .merge(build_files)

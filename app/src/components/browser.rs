@@ -5,7 +5,7 @@
 use std::time::Duration;
 
 use leptos::{
-    prelude::{document, set_timeout, window, RwSignal, Set},
+    prelude::{document, set_timeout, window, GetUntracked, RwSignal, Set, WithUntracked},
     wasm_bindgen::prelude::wasm_bindgen,
 };
 
@@ -40,27 +40,43 @@ pub fn reload_at(href: &str) {
 /// replaced with the page).
 const ANNOUNCED_KEY: &str = "notikumi-announcement";
 
-/// Keeps `text` for the next page of this tab to announce (`announced_before_reload`).
-pub fn announce_after_reload(text: &str) {
+/// Keeps `text` for the page at `path` (this page again, or where it moves) to announce
+/// (`announced_before_reload`), when it is the next page of this tab.
+pub fn announce_after_reload(path: &str, text: &str) {
     if let Ok(Some(storage)) = window().session_storage() {
         // Storage fails only when full or disabled; the change then goes unannounced.
-        let _ = storage.set_item(ANNOUNCED_KEY, text);
+        let _ = storage.set_item(ANNOUNCED_KEY, &format!("{path}\n{text}"));
     }
 }
 
 /// Puts `text` into the live region that shows `said`, a moment after the page arrived: once
-/// focus has settled, so screen readers do not skip it in a region that is itself new, and so
-/// that a message already in the server's HTML is announced too (it is set again).
-pub fn announce_on_arrival<T: Send + Sync + 'static>(said: RwSignal<T>, text: T) {
-    set_timeout(move || said.set(text), Duration::from_millis(400));
+/// focus has settled, so screen readers do not skip it in a region that is itself new. (A
+/// message already in the server's HTML is heard only if the caller empties `said` first.)
+/// Should `said` change meanwhile (the editor acted), the newer message stays.
+pub fn announce_on_arrival<T>(said: RwSignal<T>, text: T)
+where
+    T: Clone + PartialEq + Send + Sync + 'static,
+{
+    let before = said.get_untracked();
+    set_timeout(
+        move || {
+            if said.with_untracked(|now| *now == before) {
+                said.set(text);
+            }
+        },
+        Duration::from_millis(400),
+    );
 }
 
-/// What the previous page asked to announce, once.
+/// What the previous page asked this one to announce, once. A message meant for another
+/// page (the reload it came before never happened: its editor chose to stay) is dropped.
 pub fn announced_before_reload() -> Option<String> {
     let storage = window().session_storage().ok()??;
-    let text = storage.get_item(ANNOUNCED_KEY).ok()??;
+    let kept = storage.get_item(ANNOUNCED_KEY).ok()??;
     let _ = storage.remove_item(ANNOUNCED_KEY);
-    Some(text)
+    let (path, text) = kept.split_once('\n')?;
+    let here = window().location().pathname().ok()?;
+    (path == here).then(|| text.to_string())
 }
 
 /// Titles the page as it now is (an island's editor), like the server titles pages

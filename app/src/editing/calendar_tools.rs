@@ -62,15 +62,11 @@ fn move_event_to(slug: String, title: String, day: NaiveDate, lang: Lang, said: 
             Ok(()) => {
                 let date = locale::long_date(lang, day);
                 let moved = [("title", Arg::Text(&title)), ("date", Arg::Text(&date))];
-                announce_after_reload(&tr_with(lang, "editor-moved", &moved));
                 let location = window().location();
-                let (path, search) = (location.pathname(), location.search());
-                reload_at(&format!(
-                    "{}{}#{}",
-                    path.unwrap_or_default(),
-                    search.unwrap_or_default(),
-                    cell_id(day)
-                ));
+                let path = location.pathname().unwrap_or_default();
+                announce_after_reload(&path, &tr_with(lang, "editor-moved", &moved));
+                let search = location.search().unwrap_or_default();
+                reload_at(&format!("{path}{search}#{}", cell_id(day)));
             }
             Err(error) => {
                 let reason = error.describe(lang);

@@ -99,15 +99,24 @@ fn VersionList(
                         ("new", Arg::Number(saved.version)),
                     ];
                     message.set(Some(tr_with(lang, "history-restored", &versions)));
-                    announce_after_reload(&tr_with(lang, "history-restored-now", &versions));
                     // The editor's fields must show the restored text: load the page again,
                     // at the address the restore left the item at (an unpublished item's
                     // follows its title).
+                    let location = window().location();
+                    let restored = tr_with(lang, "history-restored-now", &versions);
                     let _ = match saved.slug {
-                        Some(slug) => window()
-                            .location()
-                            .replace(&lang.href(&item.kind.page(&slug))),
-                        None => window().location().reload(),
+                        Some(slug) => {
+                            let page = lang.href(&item.kind.page(&slug));
+                            announce_after_reload(&page, &restored);
+                            location.replace(&page)
+                        }
+                        None => {
+                            announce_after_reload(
+                                &location.pathname().unwrap_or_default(),
+                                &restored,
+                            );
+                            location.reload()
+                        }
                     };
                 }
                 Err(error) => message.set(Some(error.describe(lang))),

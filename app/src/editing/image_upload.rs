@@ -35,7 +35,7 @@ pub async fn upload(file: web_sys::File) -> Result<StoredImage, Message> {
 
     let transport =
         |error: gloo_net::Error| Message::new("error-transport").text("reason", error.to_string());
-    let request = Request::post("/api/media")
+    let request = Request::post(crate::paths::MEDIA_UPLOAD)
         .header("Content-Type", &file.type_())
         .body(file)
         .map_err(transport)?;

@@ -56,7 +56,7 @@ pub fn EditInPlace(
         // Effects run only in the browser, after hydration.
         Effect::new(move |_| editing.set(true));
     }
-    // What the page before it asked to say (a version restored), said in the editing bar.
+    // What the page before it asked to say (a version restored).
     let said = RwSignal::new(String::new());
     Effect::new(move |_| {
         if let Some(text) = announced_before_reload() {
@@ -92,13 +92,15 @@ pub fn EditInPlace(
                 <button type="button" class="button button--primary" on:click=move |_| editing.set(true)>
                     {label.clone()}
                 </button>
-                <p role="status">{move || said.get()}</p>
             </div>
             {unpublished.then(|| view! { <p>{unpublished_note.clone()}</p> })}
         }
         .into_any()
     };
     view! {
+        // Outside the editor, so it is there whether the editor opens (an unpublished item)
+        // or not.
+        <p class="in-place__said" role="status">{move || said.get()}</p>
         {editor}
         <div class="reader-view" hidden=move || editing.get()>{children()}</div>
     }

@@ -95,7 +95,7 @@ pub enum StoreError {
     /// A command that takes the database as it is (`Schema::AsIs`) found another schema.
     #[error("the database cannot be read as it is: {0}")]
     Schema(String),
-    /// The database's folder could not be made, or its new file kept to its owner.
+    /// The database's folder or its new file could not be made.
     #[error("could not prepare {path} for the database: {source}")]
     Folder {
         path: String,

@@ -35,15 +35,24 @@ impl SqliteStore {
                 })?;
             }
         }
-        let file = options.get_filename().to_path_buf();
-        let new_file = !file.exists();
+        if !in_memory(url) {
+            // Made empty and owner-only before SQLite opens it (an empty file is an empty
+            // database), as a backup is: password hashes and sessions go into it. SQLite gives
+            // its WAL files the database file's mode. An existing file keeps its own.
+            let file = options.get_filename();
+            match new_owner_only_file(file) {
+                Ok(_) => {}
+                Err(error) if error.kind() == std::io::ErrorKind::AlreadyExists => {}
+                Err(source) => {
+                    let path = file.display().to_string();
+                    return Err(StoreError::Folder { path, source });
+                }
+            }
+        }
         let pool = SqlitePoolOptions::new()
             .max_connections(8)
             .connect_with(options)
             .await?;
-        if new_file {
-            owner_only(&file)?;
-        }
         schema
             .prepare(&pool, &sqlx::migrate!("./migrations/sqlite"))
             .await?;
@@ -54,30 +63,19 @@ impl SqliteStore {
     }
 }
 
-/// Makes the database file `path` made just now, and the WAL files SQLite made beside it
-/// with its mode, readable by their owner only, as a backup is: password hashes and sessions
-/// are in them. Before any row is written: the schema comes after. (An in-memory database
-/// has no file, and nothing is changed.)
-fn owner_only(path: &Path) -> Result<(), StoreError> {
+/// Whether `url` names a database kept in memory only, with no file.
+fn in_memory(url: &str) -> bool {
+    let (database, query) = url.split_once('?').unwrap_or((url, ""));
+    database.ends_with(":memory:") || query.split('&').any(|pair| pair == "mode=memory")
+}
+
+/// Creates the new, empty file `path`, readable by its owner only; never over another file.
+fn new_owner_only_file(path: &Path) -> std::io::Result<std::fs::File> {
+    let mut options = std::fs::OpenOptions::new();
+    options.write(true).create_new(true);
     #[cfg(unix)]
-    for suffix in ["", "-wal", "-shm"] {
-        use std::os::unix::fs::PermissionsExt;
-        let mut name = path.as_os_str().to_owned();
-        name.push(suffix);
-        let owners_only = std::fs::Permissions::from_mode(0o600);
-        match std::fs::set_permissions(&name, owners_only) {
-            Err(error) if error.kind() != std::io::ErrorKind::NotFound => {
-                return Err(StoreError::Folder {
-                    path: Path::new(&name).display().to_string(),
-                    source: error,
-                });
-            }
-            _ => {}
-        }
-    }
-    #[cfg(not(unix))]
-    let _ = path;
-    Ok(())
+    std::os::unix::fs::OpenOptionsExt::mode(&mut options, 0o600);
+    options.open(path)
 }
 
 // `BEGIN IMMEDIATE`: a write transaction that reads first (a category's id, a draft's version)
@@ -142,11 +140,7 @@ impl Dialect for Sqlite {
     async fn copy_database_to(pool: &SqlitePool, path: &Path) -> Result<(), StoreError> {
         // Made empty first (`VACUUM INTO` fills an empty file), never over another file, and
         // readable by its owner only: the accounts' password hashes are in it.
-        let mut options = std::fs::OpenOptions::new();
-        options.write(true).create_new(true);
-        #[cfg(unix)]
-        std::os::unix::fs::OpenOptionsExt::mode(&mut options, 0o600);
-        match options.open(path) {
+        match new_owner_only_file(path) {
             Ok(_) => {}
             Err(error) if error.kind() == std::io::ErrorKind::AlreadyExists => {
                 return Err(StoreError::BackupExists(path.display().to_string()));
@@ -260,6 +254,14 @@ mod tests {
             .permissions()
             .mode()
             & 0o777
+    }
+
+    #[test]
+    fn databases_in_memory_have_no_file() {
+        assert!(in_memory("sqlite::memory:"));
+        assert!(in_memory("sqlite://site.db?mode=memory&cache=shared"));
+        assert!(!in_memory("sqlite:data/notikumi.db"));
+        assert!(!in_memory("sqlite:/var/lib/memory/notikumi.db?mode=rwc"));
     }
 
     #[tokio::test]

@@ -312,14 +312,31 @@ async fn behind_a_trusted_proxy_clients_are_told_apart_and_nobody_else_can_prete
 }
 
 /// The sign-in page, reached without a page to go back to, returns to the front page of its
-/// own language.
+/// own language once the editor has signed in.
 #[tokio::test(flavor = "multi_thread")]
 async fn signing_in_from_a_language_s_sign_in_page_returns_to_its_front_page() {
     let site = Site::with_demo_content().await;
+    let hash = app::auth::password::hash_password(PASSWORD).expect("hash");
+    site.store
+        .create_user("anna@example.lv", &hash, Role::Editor)
+        .await
+        .expect("account");
     for (page, front) in [("/login", "/"), ("/en/login", "/en"), ("/ru/login", "/ru")] {
         let (status, html) = site.get(page).await;
         assert_eq!(status, StatusCode::OK, "{page}");
-        let next = Page::parse(&html).attr("form input[name=next]", "value");
-        assert_eq!(next.as_deref(), Some(front), "{page}");
+        let next = Page::parse(&html)
+            .attr("form input[name=next]", "value")
+            .expect("the page to go back to");
+        let form = format!("email=anna%40example.lv&password={PASSWORD}&next={next}");
+        let signed_in = site
+            .post_form("/api/login", &form, None, Some(ORIGIN))
+            .await;
+        let location = signed_in.headers.get(http::header::LOCATION);
+        assert_eq!(
+            location.and_then(|value| value.to_str().ok()),
+            Some(front),
+            "{page}: {}",
+            signed_in.status
+        );
     }
 }

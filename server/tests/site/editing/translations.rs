@@ -412,7 +412,8 @@ async fn eight_first_translations_at_once_keep_exactly_one() {
 /// Anna's translation was stored but its answer lost. Her next save, going on over her own
 /// text (by her editor's mark), meets Jānis saving over that same text at the same moment:
 /// one of the two wins, the other is told (409), and the stored translation is the winner's.
-/// Neither writes over the other unseen, whichever comes first.
+/// Neither writes over the other unseen. (Which wins is up to the race; the test below
+/// takes each order in turn.)
 #[tokio::test(flavor = "multi_thread", worker_threads = 4)]
 async fn going_on_over_a_lost_translation_while_another_translator_saves_keeps_one() {
     let (site, [anna, janis]) = newsroom().await;
@@ -437,6 +438,41 @@ async fn going_on_over_a_lost_translation_while_another_translator_saves_keeps_o
             now.version,
             read::<TranslationSaved>(&answers[winner]).version,
             "round {round}"
+        );
+    }
+}
+
+/// The two saves of the race above, one after the other, in each order: the later is refused
+/// either way, and the stored translation is the earlier's.
+#[tokio::test(flavor = "multi_thread")]
+async fn after_a_lost_translation_the_later_of_two_saves_over_it_is_refused() {
+    let (site, [anna, janis]) = newsroom().await;
+    for janis_first in [true, false] {
+        let annas_mark = translation_mark(&site, &anna).await;
+        let seen = stored_english(&site, &anna).await.version;
+        let lost = english("Anna", seen, next_save_of(&annas_mark));
+        let stored: TranslationSaved = ask(&site, &lost, &anna).await;
+        let janis_mark = translation_mark(&site, &janis).await;
+        let anna_again = (
+            english("Anna, turpināts", seen, next_save_of(&annas_mark)),
+            &anna,
+        );
+        let janis_save = (
+            english("Jānis", stored.version, next_save_of(&janis_mark)),
+            &janis,
+        );
+        let (first, later) = if janis_first {
+            (janis_save, anna_again)
+        } else {
+            (anna_again, janis_save)
+        };
+        let saved: TranslationSaved = ask(&site, &first.0, first.1).await;
+        conflicts(&site, &later.0, later.1).await;
+        let now = stored_english(&site, &anna).await;
+        assert_eq!(
+            (now.title, now.version),
+            (first.0.save.fields.title.clone(), saved.version),
+            "Jānis first: {janis_first}"
         );
     }
 }
