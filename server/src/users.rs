@@ -6,7 +6,7 @@ use std::io::{self, BufRead, IsTerminal, Write};
 
 use app::{
     auth::{password, throttle, Role},
-    storage::{SharedStore, StoreError},
+    storage::{SharedStore, StoreError, User},
 };
 use clap::{Subcommand, ValueEnum};
 
@@ -131,13 +131,7 @@ pub async fn run(
         }
         UserCommand::List => {
             for user in store.users().await? {
-                writeln!(
-                    out,
-                    "{}\t{}\t{}",
-                    user.email,
-                    user.role.as_str(),
-                    app::timezone::local(user.created_at).format("%Y-%m-%d")
-                )?;
+                writeln!(out, "{}", listed(&user))?;
             }
         }
         UserCommand::Remove { email } => {
@@ -152,9 +146,31 @@ pub async fn run(
     Ok(())
 }
 
+/// An account as `user list` prints it: address, role and the day it was added, in Riga.
+fn listed(user: &User) -> String {
+    let added = app::timezone::local(user.created_at).format("%Y-%m-%d");
+    format!("{}\t{}\t{added}", user.email, user.role.as_str())
+}
+
 #[cfg(test)]
 mod tests {
-    use super::normalise_email;
+    use super::{listed, normalise_email};
+
+    #[test]
+    fn an_account_is_listed_with_the_day_it_was_added_in_riga() {
+        use chrono::TimeZone;
+        let user = super::User {
+            id: 1,
+            email: "anna@example.lv".to_string(),
+            role: super::Role::Admin,
+            // Half past midnight in Riga (summer time) is still the day before in UTC.
+            created_at: chrono::Utc
+                .with_ymd_and_hms(2026, 6, 30, 21, 30, 0)
+                .single()
+                .expect("a time"),
+        };
+        assert_eq!(listed(&user), "anna@example.lv\tadmin\t2026-07-01");
+    }
 
     #[test]
     fn addresses_are_lower_cased_and_checked() {

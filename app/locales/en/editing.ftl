@@ -30,7 +30,7 @@ editor-state-failed = Could not save: { $reason }
 editor-published-at = Published at { $at }
 editor-saved-as-draft-at = Saved as a draft at { $at }
 # Why a save failed: it follows "Could not save:".
-editor-saved-meanwhile = someone else saved their version in the meantime
+editor-saved-meanwhile = someone else saved their version in the meantime; choose what to keep above the fields
 editor-no-answer = the server did not answer; your text is still here, try again (Ctrl+S)
 editor-no-answer-write = the server did not answer; your text is still here, try again
 editor-leave-question = There are unsaved changes. Leave the page anyway?

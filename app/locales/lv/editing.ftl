@@ -30,7 +30,7 @@ editor-state-failed = Neizdevās saglabāt: { $reason }
 editor-published-at = Publicēts { $at }
 editor-saved-as-draft-at = Saglabāts kā melnraksts { $at }
 # Why a save failed: it follows "Neizdevās saglabāt:".
-editor-saved-meanwhile = kāds cits pa to laiku saglabāja savu versiju
+editor-saved-meanwhile = kāds cits pa to laiku saglabāja savu versiju; izvēlieties, ko paturēt, virs laukiem
 editor-no-answer = serveris neatbildēja; teksts joprojām ir šeit, mēģiniet vēlreiz (Ctrl+S)
 editor-no-answer-write = serveris neatbildēja; teksts joprojām ir šeit, mēģiniet vēlreiz
 editor-leave-question = Ir nesaglabātas izmaiņas. Tiešām pamest lapu?

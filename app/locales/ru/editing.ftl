@@ -30,7 +30,7 @@ editor-state-failed = Не удалось сохранить: { $reason }
 editor-published-at = Опубликовано в { $at }
 editor-saved-as-draft-at = Сохранено как черновик в { $at }
 # Why a save failed: it follows "Не удалось сохранить:".
-editor-saved-meanwhile = кто-то другой тем временем сохранил свою версию
+editor-saved-meanwhile = кто-то другой тем временем сохранил свою версию; выберите, что оставить, над полями
 editor-no-answer = сервер не ответил; текст остался здесь, попробуйте ещё раз (Ctrl+S)
 editor-no-answer-write = сервер не ответил; текст остался здесь, попробуйте ещё раз
 editor-leave-question = Есть несохранённые изменения. Всё равно покинуть страницу?
