@@ -3,6 +3,7 @@ import { readFileSync } from "node:fs";
 import path from "node:path";
 
 import { EDITORS } from "../accounts";
+import { hydrated, signIn } from "../pages";
 
 // axe-core checks every public page, and the editors' pages, against WCAG 2.1 A and AA.
 // Any violation fails the test with axe's own description of it. The newest axe-core's browser
@@ -40,10 +41,6 @@ type Axe = {
     options: { runOnly: { type: "tag"; values: string[] } },
   ): Promise<{ violations: { id: string; impact?: string | null; help: string; nodes: { target: unknown[] }[] }[] }>;
 };
-
-async function hydrated(page: Page): Promise<void> {
-  await expect(page.locator("html")).toHaveAttribute("data-hydrated", "true");
-}
 
 /** The violations on the page as it stands, one line each, so a failure reads as a list. */
 async function violations(page: Page): Promise<string[]> {
@@ -100,14 +97,7 @@ test("axe finds nothing on an event page, in dark mode, or with the phone menu o
 });
 
 test("axe finds nothing in editing mode: the article and event editors, the desk and the audit log", async ({ page }) => {
-  const password = process.env.NOTIKUMI_E2E_PASSWORD;
-  if (!password) throw new Error("NOTIKUMI_E2E_PASSWORD is not set: global setup creates the accounts");
-  await page.goto("/login");
-  await hydrated(page);
-  await page.getByLabel("E-pasta adrese").fill(EDITORS.anna.email);
-  await page.getByLabel("Parole").fill(password);
-  await page.getByRole("button", { name: "Pieteikties" }).click();
-  await expect(page.getByRole("button", { name: "Iziet" })).toBeVisible();
+  await signIn(page, EDITORS.anna.email);
 
   await page.goto("/news/lietuva-un-latvija-sniegs-atbalstu-moldovai-cina-pret-cilveku-tirdzniecibu");
   await hydrated(page);

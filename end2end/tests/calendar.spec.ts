@@ -3,6 +3,7 @@ import path from "node:path";
 import { expect, test, type Locator, type Page } from "../fixtures";
 
 import { LOAD_TEST } from "../global-setup";
+import { hydrated } from "../pages";
 
 // The demo content (app/demo/content.toml) is what these journeys read; the load-test month
 // (May 2031) is added by global-setup.ts through `notikumi generate-events`.
@@ -16,10 +17,6 @@ const LOAD_TEST_TITLE = "Slodzes tests";
 type Marked = Window & { notikumiMarker?: number };
 
 /** Resolves once the WebAssembly has hydrated the page (the app marks <html>). */
-async function hydrated(page: Page): Promise<void> {
-  await expect(page.locator("html")).toHaveAttribute("data-hydrated", "true");
-}
-
 /** Leaves a mark on `window` that only a full page load would wipe. */
 async function markWindow(page: Page): Promise<void> {
   await page.evaluate(() => ((window as Marked).notikumiMarker = 42));

@@ -1,11 +1,8 @@
 import { expect, test, type Page } from "../fixtures";
+import { hydrated } from "../pages";
 
 // The interface in Latvian, English and Russian: the switcher keeps the page, the page says
 // which language it is in, and links stay in the reader's language.
-
-async function hydrated(page: Page): Promise<void> {
-  await expect(page.locator("html")).toHaveAttribute("data-hydrated", "true");
-}
 
 test("the language switcher opens the same month in English and Russian, and links stay in that language", async ({ page }) => {
   await page.goto("/calendar/2020/08");

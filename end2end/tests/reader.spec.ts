@@ -1,6 +1,7 @@
 import { expect, test, type Page } from "../fixtures";
 import { statSync } from "node:fs";
 import path from "node:path";
+import { hydrated } from "../pages";
 
 // The demo content (app/demo/content.toml) is what these journeys read.
 const AUGUST_TIMED = "Vebinārs par viltus darba piedāvājumiem sociālajos tīklos";
@@ -9,10 +10,6 @@ const LAUNCH_ARTICLE = "Lietuva un Latvija sniegs atbalstu Moldovai cīņā pret
 const AUGUST_HEADING = "Notikumu kalendārs — Augusts, 2020";
 
 /** Resolves once the WebAssembly has hydrated the page (the app marks <html>). */
-async function hydrated(page: Page): Promise<void> {
-  await expect(page.locator("html")).toHaveAttribute("data-hydrated", "true");
-}
-
 test("a script injected into a page does not run, while the month still hydrates", async ({ page, refusedByPolicy }) => {
   await page.goto("/calendar/2020/08");
   await hydrated(page);

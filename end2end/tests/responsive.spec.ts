@@ -1,6 +1,7 @@
 import { expect, test, type Page } from "../fixtures";
 
 import { EDITORS } from "../accounts";
+import { hydrated } from "../pages";
 
 // Every page at a phone, a tablet and a desktop width: nothing scrolls sideways, the month
 // becomes an agenda on the phone, and the menu button folds the navigation. Screenshots of
@@ -14,10 +15,6 @@ const WIDTHS = [
 
 const ARTICLE = "/news/lietuva-un-latvija-sniegs-atbalstu-moldovai-cina-pret-cilveku-tirdzniecibu";
 const PAGES = ["/", "/calendar/2020/08", "/calendar/2020/w32", "/calendar/2020/08/04", "/calendar/list", "/news", ARTICLE, "/search?q=darbs", "/login"];
-
-async function hydrated(page: Page): Promise<void> {
-  await expect(page.locator("html")).toHaveAttribute("data-hydrated", "true");
-}
 
 async function noSidewaysScroll(page: Page, what: string): Promise<void> {
   const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);

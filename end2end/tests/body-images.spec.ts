@@ -1,0 +1,73 @@
+import { expect, test } from "../fixtures";
+
+import { EDITORS } from "../accounts";
+import { editorPage, hydrated } from "../pages";
+
+// Images in an article's body: uploaded, described for those who cannot see them, shown to
+// readers.
+const GUIDELINES = "/news/konsularas-amatpersonas-apgust-jaunas-vadlinijas-darbam-ar-cietusajiem";
+
+// A 1×1 PNG, so the test needs no fixture file.
+const PIXEL = Buffer.from(
+  "iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==",
+  "base64",
+);
+
+test("an editor uploads an image into the body, describes it, and readers see it", async ({ browser, page: reader }) => {
+  const editor = await editorPage(browser, EDITORS.anna.email);
+  await editor.goto("/news/pirms-dosanas-stradat-uz-arzemem-parbaudi-piedavajumu");
+  await hydrated(editor);
+  await editor.getByRole("button", { name: "Rediģēt šo rakstu" }).click();
+  await editor.getByRole("textbox", { name: "Teksts" }).click();
+  editor.once("dialog", (dialog) => dialog.accept("Informatīvais plakāts par drošu darbu ārzemēs"));
+  await editor.getByLabel("Izvēlēties attēlu").setInputFiles({ name: "plakats.png", mimeType: "image/png", buffer: PIXEL });
+  const picture = editor.getByRole("textbox", { name: "Teksts" }).getByRole("img", {
+    name: "Informatīvais plakāts par drošu darbu ārzemēs",
+  });
+  await expect(picture).toHaveAttribute("src", /^\/media\/[0-9a-f]{32}\.png$/);
+  await expect(editor.getByRole("status").filter({ hasText: "Melnraksts saglabāts" })).toBeVisible();
+
+  // A lying file (text named .png) is refused with a clear message.
+  await editor
+    .getByLabel("Izvēlēties attēlu")
+    .setInputFiles({ name: "nav-attels.png", mimeType: "image/png", buffer: Buffer.from("<script>alert(1)</script>") });
+  await expect(editor.getByRole("alert").filter({ hasText: "nav JPEG, PNG, WebP vai GIF" })).toBeVisible();
+
+  await editor.getByRole("button", { name: "Publicēt" }).click();
+  await expect(editor.getByRole("status").filter({ hasText: "Publicēts" })).toBeVisible();
+  await reader.goto("/news/pirms-dosanas-stradat-uz-arzemem-parbaudi-piedavajumu");
+  const published = reader.getByRole("img", { name: "Informatīvais plakāts par drošu darbu ārzemēs" });
+  await expect(published).toBeVisible();
+  await expect(published).toHaveAttribute("loading", "lazy");
+  // It really loaded (a broken image has no natural width).
+  await expect.poll(() => published.evaluate((img: HTMLImageElement) => img.complete && img.naturalWidth > 0)).toBe(true);
+});
+
+test("an image inserted without a description gets one later from the toolbar", async ({ browser }) => {
+  const editor = await editorPage(browser, EDITORS.anna.email);
+  await editor.goto(GUIDELINES);
+  await hydrated(editor);
+  await editor.getByRole("button", { name: "Rediģēt šo rakstu" }).click();
+  await editor.getByRole("textbox", { name: "Teksts" }).click();
+  editor.once("dialog", (dialog) => dialog.dismiss());
+  await editor.getByLabel("Izvēlēties attēlu").setInputFiles({ name: "vadlinijas.png", mimeType: "image/png", buffer: PIXEL });
+  const body = editor.getByRole("textbox", { name: "Teksts" });
+  await expect(body.locator("img")).toHaveAttribute("src", /^\/media\/[0-9a-f]{32}\.png$/);
+  await expect(editor.getByRole("alert").filter({ hasText: "Attēlam nav apraksta" })).toBeVisible();
+
+  const asked: string[] = [];
+  editor.once("dialog", (dialog) => {
+    asked.push(dialog.message());
+    void dialog.accept("Vadlīniju vāks");
+  });
+  await editor.getByRole("button", { name: "Alt Attēlu apraksti (alt teksts)" }).click();
+  await expect(body.getByRole("img", { name: "Vadlīniju vāks" })).toBeVisible();
+  expect(asked[0]).toMatch(/^Attēla [0-9a-f]{32}\.png apraksts/);
+  await expect(editor.getByRole("alert").filter({ hasText: "Attēlam nav apraksta" })).toHaveCount(0);
+  // The hidden file picker behind the image button is no stop of its own.
+  await editor.getByRole("button", { name: "Alt Attēlu apraksti (alt teksts)" }).focus();
+  await editor.keyboard.press("Tab");
+  await expect(body).toBeFocused();
+  await editor.keyboard.press("Control+s");
+  await expect(editor.getByRole("status").filter({ hasText: "Melnraksts saglabāts" })).toBeVisible();
+});

@@ -1,0 +1,274 @@
+import { expect, test } from "../fixtures";
+
+import { EDITORS } from "../accounts";
+import { editorPage, hydrated } from "../pages";
+
+// Editing events: adding one on a day, moving it by dragging, by keyboard and by touch, drafts,
+// history, conflicts between two editors, and the trash.
+
+test("an editor adds an event by clicking a day, publishes it, then moves it by dragging and by keyboard", async ({
+  browser,
+  page: reader,
+}) => {
+  const editor = await editorPage(browser, EDITORS.anna.email);
+  await editor.goto("/calendar/2020/08");
+  await hydrated(editor);
+  await editor.getByRole("button", { name: "Pievienot notikumu: 2020. gada 12. augusts" }).click();
+  const title = editor.getByRole("textbox", { name: "Nosaukums" });
+  await expect(title).toHaveValue("Jauns notikums");
+  await expect(title).toBeFocused();
+  await title.fill("Darbnīca skolotājiem Rēzeknē");
+  await editor.getByLabel("Statuss").selectOption("published");
+  await editor.getByRole("button", { name: "Saglabāt notikumu" }).click();
+  await expect(editor.getByRole("status").filter({ hasText: /^Publicēts \d\d:\d\d:\d\d$/ })).toBeVisible();
+  // Published for the first time, it moved from the new event's address to its title's.
+  await expect(editor).toHaveURL(/\/events\/darbnica-skolotajiem-rezekne$/);
+  // An editor may choose a shorter one; the longer one leads on.
+  const address = editor.getByLabel("Adrese: /events/");
+  await expect(address).toHaveValue("darbnica-skolotajiem-rezekne");
+  await address.fill("darbnica-rezekne");
+  await editor.getByRole("button", { name: "Mainīt adresi" }).click();
+  await expect(editor.getByRole("status").filter({ hasText: "Adrese nomainīta." })).toBeVisible();
+  await expect(editor).toHaveURL(/\/events\/darbnica-rezekne$/);
+  await reader.goto("/events/darbnica-skolotajiem-rezekne");
+  await expect(reader).toHaveURL(/\/events\/darbnica-rezekne$/);
+
+  await editor.goto("/calendar/2020/08");
+  await hydrated(editor);
+  const day = (n: number) => editor.getByRole("gridcell", { name: new RegExp(`^\\S+, 2020\\. gada ${n}\\. augusts`) });
+  const workshop = /Darbnīca skolotājiem Rēzeknē/;
+  // M picks each of a day's events in turn; Esc lets go.
+  const moving = (title: string) => editor.getByRole("status").filter({ hasText: `Pārceļ „${title}”` });
+  await day(12).focus();
+  await editor.keyboard.press("m");
+  await expect(moving("Informatīvā stenda diena Rīgas Centrālajā stacijā")).toBeVisible();
+  await editor.keyboard.press("m");
+  await expect(moving("Darbnīca skolotājiem Rēzeknē")).toBeVisible();
+  await editor.keyboard.press("m");
+  await expect(moving("Informatīvā stenda diena Rīgas Centrālajā stacijā")).toBeVisible();
+  await editor.keyboard.press("Escape");
+  await expect(editor.getByRole("status").filter({ hasText: "Pārcelšana atcelta." })).toBeVisible();
+  await day(12).getByRole("link", { name: workshop }).dragTo(day(14));
+  await expect(editor.getByRole("status").filter({ hasText: "pārcelts uz 2020. gada 14. augusts" })).toBeVisible();
+  await expect(day(14).getByRole("link", { name: workshop })).toBeVisible();
+  await expect(day(12).getByRole("link", { name: workshop })).toHaveCount(0);
+
+  // The same from the keyboard: M on the event's day, an arrow to the next day, Enter.
+  await day(14).focus();
+  await editor.keyboard.press("m");
+  await expect(editor.getByRole("status").filter({ hasText: "Pārceļ „Darbnīca skolotājiem Rēzeknē”" })).toBeVisible();
+  await editor.keyboard.press("ArrowRight");
+  await editor.keyboard.press("Enter");
+  await expect(editor.getByRole("status").filter({ hasText: "pārcelts uz 2020. gada 15. augusts" })).toBeVisible();
+
+  await reader.goto("/calendar/2020/08/15");
+  await expect(reader.getByRole("link", { name: workshop })).toBeVisible();
+  await expect(reader.getByRole("button", { name: /Pievienot notikumu/ })).toHaveCount(0);
+});
+
+test("a deleted event comes back from the trash unpublished, and the desk leads to it", async ({ browser }) => {
+  const editor = await editorPage(browser, EDITORS.anna.email);
+  await editor.goto("/calendar/2020/09");
+  await hydrated(editor);
+  await editor.getByRole("button", { name: "Pievienot notikumu: 2020. gada 15. septembris" }).click();
+  const title = editor.getByRole("textbox", { name: "Nosaukums" });
+  await expect(title).toHaveValue("Jauns notikums");
+  await title.fill("Izmēģinājuma tikšanās Valmierā");
+  await editor.getByRole("button", { name: "Saglabāt notikumu" }).click();
+  await expect(editor.getByRole("status").filter({ hasText: /\d\d:\d\d:\d\d$/ })).toBeVisible();
+  editor.once("dialog", (dialog) => void dialog.accept());
+  await editor.getByRole("button", { name: "Dzēst" }).click();
+  // The desk says where it went, and offers it back.
+  await editor.waitForURL(/\/editor\?trashed$/);
+  await expect(editor.getByRole("status").filter({ hasText: "Pārvietots uz miskasti" })).toBeVisible();
+  await hydrated(editor);
+  const unpublished = editor.getByRole("link", { name: "Izmēģinājuma tikšanās Valmierā" });
+  await expect(unpublished).toHaveCount(0);
+  await editor.getByRole("button", { name: "Atjaunot „Izmēģinājuma tikšanās Valmierā”" }).click();
+  await expect(editor.getByRole("status").filter({ hasText: "Atjaunots kā melnraksts." })).toBeVisible();
+  // Listed among the unpublished items at once, with focus on it (its button is gone).
+  await expect(unpublished).toBeFocused();
+  await expect(editor.getByRole("button", { name: /Izmēģinājuma tikšanās Valmierā/ })).toHaveCount(0);
+  await unpublished.click();
+  await expect(editor).toHaveURL(/\/events\/izmeginajuma-tiksanas-valmiera$/);
+  // Unpublished, it opens in its editor.
+  await expect(editor.getByRole("heading", { level: 1 })).toHaveText("Rediģē: Izmēģinājuma tikšanās Valmierā");
+});
+
+test("an event's changes save themselves as a draft, readers see them once saved, and an earlier version can be restored", async ({
+  browser,
+  page: reader,
+}) => {
+  const editor = await editorPage(browser, EDITORS.janis.email);
+  await editor.goto("/calendar/2020/08");
+  await hydrated(editor);
+  await editor.getByRole("button", { name: "Pievienot notikumu: 2020. gada 20. augusts" }).click();
+  await editor.getByRole("textbox", { name: "Nosaukums" }).fill("Apmācības sociālajiem darbiniekiem");
+  await editor.getByLabel("Statuss").selectOption("published");
+  await editor.getByRole("button", { name: "Saglabāt notikumu" }).click();
+  await expect(editor.getByRole("status").filter({ hasText: "Publicēts" })).toBeVisible();
+  const eventUrl = editor.url();
+
+  // A refused end says so in its own fields, as a text field does.
+  const endDate = editor.getByRole("group", { name: "Beigas" }).getByLabel("Datums");
+  const goodEnd = await endDate.inputValue();
+  await endDate.fill("2019-01-01");
+  await expect(endDate).toHaveAttribute("aria-invalid", "true");
+  await expect(endDate).toHaveAccessibleDescription("Beigas nevar būt pirms sākuma.");
+  await endDate.fill(goodEnd);
+  await expect(endDate).toHaveAttribute("aria-invalid", "false");
+
+  await editor.getByRole("textbox", { name: "Vieta" }).fill("Jelgavas novada dome");
+  await expect(editor.getByRole("status").filter({ hasText: "Melnraksts saglabāts" })).toBeVisible();
+  // Said once the save has ended: not busy any more.
+  await expect(editor.getByRole("status").filter({ hasText: "Melnraksts saglabāts" })).toHaveAttribute("aria-busy", "false");
+  await reader.goto(eventUrl);
+  await expect(reader.getByRole("heading", { level: 1 })).toHaveText("Apmācības sociālajiem darbiniekiem");
+  await expect(reader.getByText("Jelgavas novada dome")).toHaveCount(0);
+
+  // The draft is shared and outlives the page: reopening the editor finds it.
+  await editor.reload();
+  await hydrated(editor);
+  await editor.getByRole("button", { name: "Rediģēt notikumu" }).click();
+  await expect(editor.getByRole("textbox", { name: "Vieta" })).toHaveValue("Jelgavas novada dome");
+  await expect(editor.getByRole("status").filter({ hasText: "Melnraksts saglabāts" })).toBeVisible();
+  await editor.getByRole("button", { name: "Saglabāt notikumu" }).click();
+  await expect(editor.getByRole("status").filter({ hasText: "Publicēts" })).toBeVisible();
+  await reader.reload();
+  await expect(reader.getByText("Jelgavas novada dome").first()).toBeVisible();
+
+  await editor.getByRole("button", { name: "Versiju vēsture" }).click();
+  await editor.getByRole("button", { name: "Salīdzināt" }).click();
+  await expect(editor.getByRole("insertion").filter({ hasText: "Jelgavas novada dome" })).toBeVisible();
+  editor.once("dialog", (dialog) => void dialog.accept());
+  await editor.getByRole("button", { name: /^Atjaunot \d+\. versiju$/ }).first().click();
+  await expect(editor.getByRole("status").filter({ hasText: /atjaunota kā versija \d+\.$/ })).toBeVisible();
+  await reader.reload();
+  await expect(reader.getByRole("heading", { level: 1 })).toHaveText("Apmācības sociālajiem darbiniekiem");
+  await expect(reader.getByText("Jelgavas novada dome")).toHaveCount(0);
+});
+
+test("two editors change the same event: the second chooses part by part", async ({ browser }) => {
+  const anna = await editorPage(browser, EDITORS.anna.email);
+  const janis = await editorPage(browser, EDITORS.janis.email);
+  await anna.goto("/calendar/2020/08");
+  await hydrated(anna);
+  await anna.getByRole("button", { name: "Pievienot notikumu: 2020. gada 25. augusts" }).click();
+  await anna.getByRole("textbox", { name: "Nosaukums" }).fill("Seminārs jauniešiem");
+  await expect(anna.getByRole("status").filter({ hasText: "Melnraksts saglabāts" })).toBeVisible();
+  await janis.goto(anna.url());
+  await hydrated(janis);
+  await expect(janis.getByRole("textbox", { name: "Nosaukums" })).toHaveValue("Seminārs jauniešiem");
+
+  await anna.getByRole("textbox", { name: "Vieta" }).fill("Ogre");
+  await expect(anna.getByRole("status").filter({ hasText: "Melnraksts saglabāts" })).toBeVisible();
+  await janis.getByRole("textbox", { name: "Vieta" }).fill("Sigulda");
+  const conflict = janis.getByRole("region", { name: /Kāds cits saglabāja šo notikumu/ });
+  await expect(conflict).toBeVisible();
+  const place = conflict.getByRole("group", { name: "Vieta" });
+  await expect(place.getByText("Ogre")).toBeVisible();
+  await expect(place.getByText("Sigulda")).toBeVisible();
+  await place.getByLabel("Paturēt otru").check();
+  await conflict.getByRole("button", { name: "Saglabāt izvēlēto" }).click();
+  await expect(janis.getByRole("status").filter({ hasText: "Melnraksts saglabāts" })).toBeVisible();
+  await expect(janis.getByRole("textbox", { name: "Vieta" })).toHaveValue("Ogre");
+});
+
+test("an event's address changed while another editor writes: the writer saves without a choice", async ({
+  browser,
+}) => {
+  const anna = await editorPage(browser, EDITORS.anna.email);
+  const janis = await editorPage(browser, EDITORS.janis.email);
+  await anna.goto("/calendar/2020/08");
+  await hydrated(anna);
+  await anna.getByRole("button", { name: "Pievienot notikumu: 2020. gada 26. augusts" }).click();
+  await anna.getByRole("textbox", { name: "Nosaukums" }).fill("Darbnīca pedagogiem Valmierā");
+  await expect(anna.getByRole("status").filter({ hasText: "Melnraksts saglabāts" })).toBeVisible();
+  await janis.goto(anna.url());
+  await hydrated(janis);
+  await janis.getByRole("textbox", { name: "Vieta" }).fill("Valmiera");
+  await janis.keyboard.press("Control+s");
+  await expect(janis.getByRole("status").filter({ hasText: "Melnraksts saglabāts" })).toBeVisible();
+
+  const address = anna.getByLabel("Adrese: /events/");
+  await address.fill("darbnica-valmiera");
+  await anna.getByRole("button", { name: "Mainīt adresi" }).click();
+  await expect(anna.getByRole("status").filter({ hasText: "Adrese nomainīta." })).toBeVisible();
+
+  // Only the address changed: Jānis's save goes through, and his editor moves with it.
+  await janis.getByRole("button", { name: "Saglabāt notikumu" }).click();
+  await expect(janis.getByRole("status").filter({ hasText: /^Saglabāts kā melnraksts \d\d:\d\d:\d\d$/ })).toBeVisible();
+  await expect(janis).toHaveURL(/\/events\/darbnica-valmiera$/);
+  await expect(janis.getByLabel("Adrese: /events/")).toHaveValue("darbnica-valmiera");
+  await janis.reload();
+  await hydrated(janis);
+  await expect(janis.getByRole("textbox", { name: "Vieta" })).toHaveValue("Valmiera");
+  await expect(janis.getByRole("textbox", { name: "Nosaukums" })).toHaveValue("Darbnīca pedagogiem Valmierā");
+});
+
+test("an all-day event saved, then moved by another editor, saves again without a choice", async ({ browser }) => {
+  const anna = await editorPage(browser, EDITORS.anna.email);
+  const janis = await editorPage(browser, EDITORS.janis.email);
+  await anna.goto("/calendar/2020/08");
+  await hydrated(anna);
+  await anna.getByRole("button", { name: "Pievienot notikumu: 2020. gada 25. augusts" }).click();
+  await anna.getByRole("textbox", { name: "Nosaukums" }).fill("Informatīvā diena Jelgavā ");
+  // A new event starts at 10:00; all day, the store keeps its times as midnight.
+  await anna.getByRole("checkbox", { name: "Visu dienu" }).check();
+  await anna.getByRole("button", { name: "Saglabāt notikumu" }).click();
+  await expect(anna.getByRole("status").filter({ hasText: /^Saglabāts kā melnraksts \d\d:\d\d:\d\d$/ })).toBeVisible();
+
+  await janis.goto(anna.url());
+  await hydrated(janis);
+  // Another address than the one that followed Anna's title.
+  await janis.getByLabel("Adrese: /events/").fill("jelgava-informativa-diena");
+  await janis.getByRole("button", { name: "Mainīt adresi" }).click();
+  await expect(janis.getByRole("status").filter({ hasText: "Adrese nomainīta." })).toBeVisible();
+
+  // Anna's editor knows her text as it was stored, so only the address changed since.
+  await anna.getByRole("textbox", { name: "Vieta" }).fill("Jelgava");
+  await expect(anna.getByRole("status").filter({ hasText: "Nesaglabātas izmaiņas…" })).toBeVisible();
+  await anna.getByRole("button", { name: "Saglabāt notikumu" }).click();
+  await expect(anna.getByRole("status").filter({ hasText: /^Saglabāts kā melnraksts \d\d:\d\d:\d\d$/ })).toBeVisible();
+  await expect(anna.getByRole("heading", { name: "Kāds cits saglabāja šo notikumu, kamēr jūs to rediģējāt" })).toHaveCount(0);
+  await expect(anna).toHaveURL(/\/events\/jelgava-informativa-diena$/);
+  await expect(anna.getByLabel("Adrese: /events/")).toHaveValue("jelgava-informativa-diena");
+  await janis.reload();
+  await hydrated(janis);
+  await expect(janis.getByRole("textbox", { name: "Vieta" })).toHaveValue("Jelgava");
+  await expect(janis.getByRole("checkbox", { name: "Visu dienu" })).toBeChecked();
+});
+
+test("on a phone an editor moves an event by touch: ⇄ on the event, then a tap on the day", async ({ browser }) => {
+  const desk = await editorPage(browser, EDITORS.anna.email);
+  await desk.goto("/calendar/2020/08");
+  await hydrated(desk);
+  await desk.getByRole("button", { name: "Pievienot notikumu: 2020. gada 27. augusts" }).click();
+  await desk.getByRole("textbox", { name: "Nosaukums" }).fill("Tikšanās ar pašvaldību");
+  await desk.getByLabel("Statuss").selectOption("published");
+  await desk.getByRole("button", { name: "Saglabāt notikumu" }).click();
+  await expect(desk.getByRole("status").filter({ hasText: "Publicēts" })).toBeVisible();
+  const cookies = await desk.context().cookies();
+
+  const phone = await browser.newContext({ viewport: { width: 360, height: 740 }, hasTouch: true, isMobile: true });
+  await phone.addCookies(cookies);
+  const page = await phone.newPage();
+  await page.goto("/calendar/2020/08");
+  await hydrated(page);
+  const day = (n: number) => page.getByRole("gridcell", { name: new RegExp(`^\\S+, 2020\\. gada ${n}\\. augusts`) });
+  // An editor's agenda lists every day of the month (a reader's only days with events), each
+  // with its "+" inside its own row.
+  const empty = day(29);
+  await expect(empty).toBeVisible();
+  const add = empty.getByRole("button", { name: "Pievienot notikumu: 2020. gada 29. augusts" });
+  const [row, plus] = [await empty.boundingBox(), await add.boundingBox()];
+  if (!row || !plus) throw new Error("the day and its + are laid out");
+  expect(plus.y).toBeGreaterThanOrEqual(row.y);
+  expect(plus.y + plus.height).toBeLessThanOrEqual(row.y + row.height + 0.5);
+  await day(27).getByRole("button", { name: "Pārcelt „Tikšanās ar pašvaldību” uz citu dienu" }).tap();
+  await expect(page.getByRole("status").filter({ hasText: "pieskarieties dienai" })).toBeVisible();
+  await day(29).tap();
+  await expect(page.getByRole("status").filter({ hasText: "pārcelts uz 2020. gada 29. augusts" })).toBeVisible();
+  await expect(day(29).getByRole("link", { name: /Tikšanās ar pašvaldību/ })).toBeVisible();
+  await expect(day(27).getByRole("link", { name: /Tikšanās ar pašvaldību/ })).toHaveCount(0);
+});

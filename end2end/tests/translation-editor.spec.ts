@@ -1,0 +1,116 @@
+import { expect, test } from "../fixtures";
+
+import { EDITORS } from "../accounts";
+import { editorPage, hydrated } from "../pages";
+
+// Translating in place: on an English or Russian page the edit button translates the item.
+const PLAN = "/news/valdiba-apstiprina-jauno-cilveku-tirdzniecibas-noversanas-planu";
+const REPORT = "/news/publicets-zinojums-par-cilveku-tirdzniecibas-situaciju-latvija-2018-gada";
+
+test("on the English page an editor translates an article, and only English readers see the translation", async ({
+  browser,
+  page: reader,
+}) => {
+  const ABROAD = "/news/pirms-dosanas-stradat-uz-arzemem-parbaudi-piedavajumu";
+  const editor = await editorPage(browser, EDITORS.janis.email);
+  await editor.goto(`/en${ABROAD}`);
+  await hydrated(editor);
+  // On the English page the editor speaks English too, server messages included.
+  await editor.getByRole("button", { name: "Translate into English" }).click();
+  const title = editor.getByRole("textbox", { name: "Title" });
+  await expect(title).toHaveValue(/^Pirms došanās strādāt/);
+  await title.fill("");
+  await editor.getByRole("button", { name: "Save translation" }).click();
+  await expect(editor.getByText("The title must not be empty.").first()).toBeVisible();
+  await title.fill("Check the offer before you go to work abroad");
+  await editor.getByRole("textbox", { name: "Lead" }).fill("Five questions to ask before accepting a job in another country.");
+  await editor.getByRole("button", { name: "Save translation" }).click();
+  await expect(editor.getByRole("status").filter({ hasText: "Translation saved" })).toBeVisible();
+
+  await reader.goto(`/en${ABROAD}`);
+  await expect(reader.getByRole("heading", { level: 1 })).toHaveText("Check the offer before you go to work abroad");
+  await expect(reader.getByRole("heading", { level: 1 })).toHaveAttribute("lang", "en");
+  await reader.goto(ABROAD);
+  await expect(reader.getByRole("heading", { level: 1 })).toHaveText(/^Pirms došanās strādāt/);
+});
+
+test("a translation saved while its translator types on leaves the typing unsaved, and a save whose answer was lost needs no choice", async ({
+  browser,
+}) => {
+  const editor = await editorPage(browser, EDITORS.janis.email);
+  let saves = 0;
+  // The first save's answer is slow; the second's never reaches the browser (the translation
+  // is saved, the translator does not hear of it); later ones go straight through.
+  await editor.route("**/api/editing/save_translation", async (route) => {
+    saves += 1;
+    if (saves > 2) return route.continue();
+    const response = await route.fetch();
+    if (saves === 2) return route.abort();
+    await new Promise((resolve) => setTimeout(resolve, 1500));
+    await route.fulfill({ response });
+  });
+  await editor.goto(`/en${PLAN}`);
+  await hydrated(editor);
+  await editor.getByRole("button", { name: "Translate into English" }).click();
+  const title = editor.getByRole("textbox", { name: "Title" });
+  await expect(title).toBeFocused();
+  await title.fill("Government approves");
+  const answered = editor.waitForResponse("**/api/editing/save_translation");
+  await editor.getByRole("button", { name: "Save translation" }).click();
+  await title.fill("Government approves the new plan");
+  await answered;
+  // Once the answer is in (a moment for the page to take it), the typing is still unsaved:
+  // leaving asks, and staying keeps it.
+  await editor.waitForTimeout(300);
+  await expect(editor.getByRole("status").filter({ hasText: "Unsaved changes" })).toBeVisible();
+  let asked = "";
+  editor.once("dialog", (dialog) => {
+    asked = dialog.message();
+    void dialog.dismiss();
+  });
+  await editor.keyboard.press("Escape");
+  await expect.poll(() => asked).not.toBe("");
+  await expect(title).toHaveValue("Government approves the new plan");
+
+  await editor.getByRole("button", { name: "Save translation" }).click();
+  await expect(editor.getByRole("status").filter({ hasText: "Could not save" })).toBeVisible();
+  await title.fill("Government approves the new plan against human trafficking");
+  await editor.getByRole("button", { name: "Save translation" }).click();
+  await expect(editor.getByRole("status").filter({ hasText: "Translation saved" })).toBeVisible();
+  await expect(editor.getByRole("region", { name: /Someone else saved this translation/ })).toHaveCount(0);
+  const reader = await (await browser.newContext()).newPage();
+  await reader.goto(`/en${PLAN}`);
+  await expect(reader.getByRole("heading", { level: 1 })).toHaveText(
+    "Government approves the new plan against human trafficking",
+  );
+});
+
+test("two editors translate the same article: the second sees both translations and keeps both titles", async ({ browser }) => {
+  const anna = await editorPage(browser, EDITORS.anna.email);
+  const janis = await editorPage(browser, EDITORS.janis.email);
+  for (const page of [anna, janis]) {
+    await page.goto(`/ru${REPORT}`);
+    await hydrated(page);
+    await page.getByRole("button", { name: "Перевести на русский" }).click();
+    await expect(page.getByRole("textbox", { name: "Заголовок" })).toBeVisible();
+  }
+
+  await anna.getByRole("textbox", { name: "Заголовок" }).fill("Доклад Анны");
+  await anna.getByRole("button", { name: "Сохранить перевод" }).click();
+  await expect(anna.getByRole("status").filter({ hasText: "Перевод сохранён" })).toBeVisible();
+
+  // Jānis started from the same (untranslated) text: his save does not overwrite Anna's.
+  await janis.getByRole("textbox", { name: "Заголовок" }).fill("Доклад Яниса");
+  await janis.getByRole("button", { name: "Сохранить перевод" }).click();
+  const conflict = janis.getByRole("region", { name: /Кто-то другой сохранил этот перевод/ });
+  await expect(conflict).toBeVisible();
+  await expect(conflict.getByText("Доклад Анны")).toBeVisible();
+  await conflict.getByRole("group", { name: "Заголовок" }).getByLabel("Оставить обе").check();
+  await conflict.getByRole("button", { name: "Сохранить выбранное" }).click();
+
+  await expect(janis.getByRole("status").filter({ hasText: "Перевод сохранён" })).toBeVisible();
+  await expect(janis.getByRole("textbox", { name: "Заголовок" })).toHaveValue("Доклад Яниса / Доклад Анны");
+  const reader = await (await browser.newContext()).newPage();
+  await reader.goto(`/ru${REPORT}`);
+  await expect(reader.getByRole("heading", { level: 1 })).toHaveText("Доклад Яниса / Доклад Анны");
+});
