@@ -11,6 +11,7 @@ mod caching;
 mod common;
 mod editing;
 mod feeds;
+mod headers;
 mod hostile;
 mod languages;
 mod limits;
