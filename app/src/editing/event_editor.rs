@@ -65,15 +65,7 @@ fn EventForm(event: EditableEvent, on_leave: Callback<()>) -> impl IntoView {
         // As a text field's: each control names the message under them and says while its
         // value is refused.
         let error_id = format!("{date_id}-error");
-        let invalid = move |field: &'static str| {
-            move || {
-                if error_for(field).get().is_some() {
-                    "true"
-                } else {
-                    "false"
-                }
-            }
-        };
+        let invalid = move |field: &'static str| super::text_field::refused(error_for(field));
         view! {
             <fieldset class="event-editor__when">
                 <legend>{label}</legend>

@@ -28,6 +28,18 @@ pub fn focus_first_field() {
     }
 }
 
+/// `aria-invalid` of a control whose value the server refused with `error`: "true" while
+/// there is a message, else "false".
+pub fn refused(error: Signal<Option<String>>) -> impl Fn() -> &'static str + Copy {
+    move || {
+        if error.with(Option::is_some) {
+            "true"
+        } else {
+            "false"
+        }
+    }
+}
+
 /// A one-line field, or one of several lines.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Lines {
@@ -61,13 +73,7 @@ pub fn EditableText(
     let start = first.then_some("");
     let error_id = format!("{id}-error");
     let class = format!("editable {class}").trim_end().to_string();
-    let invalid = move || {
-        if error.get().is_some() {
-            "true"
-        } else {
-            "false"
-        }
-    };
+    let invalid = refused(error);
     let input = move |event| on_input.run(event_target_value(&event));
     let control = match lines {
         Lines::One => view! {
