@@ -2,18 +2,72 @@
 //! stand, saved as a draft two seconds after typing stops, published on request.
 //! Ctrl+S saves at once, Esc leaves editing; leaving the page with unsaved changes asks first.
 
+use std::future::Future;
+
 use leptos::prelude::*;
 
 use super::{
     article_settings::ArticleSettings,
     body_editor::BodyEditor,
+    conflict::{article_parts, Part},
     history::History,
     opened,
-    shell::{self, load_editor, EditorBar},
+    shell::{self, load_editor, Editable, EditorBar},
     text_field::{EditableText, Lines},
-    EditableArticle,
+    ArticleDetails, ArticleFields, EditableArticle, ItemKind, ItemSave, KindWords, Saved,
 };
-use crate::i18n::{tr, tr_with, Arg};
+use crate::{
+    error::AppError,
+    i18n::{tr, tr_with, Arg},
+};
+
+/// Articles, as their editor in the browser knows them.
+impl Editable for ArticleDetails {
+    type Fields = ArticleFields;
+    const KIND: ItemKind = ItemKind::Article;
+    const SAVED_VERSION: &'static str = "conflict-published-version";
+    const CONFLICT_HEADING: &'static str = "conflict-article-heading";
+    const DELETE_QUESTION: &'static str = "editor-article-delete-question";
+    const PAGE: fn(&str) -> String = crate::paths::article;
+    const WORDS: KindWords = KindWords {
+        edit: "editor-edit-article",
+        unpublished: "article-unpublished",
+        in_trash: "desk-article",
+        translated: [
+            "editor-field-title",
+            "editor-field-lead",
+            "editor-field-contact",
+        ],
+    };
+
+    fn editor_view(slug: String, on_leave: Callback<()>) -> impl Future<Output = AnyView> {
+        super::article_editor_view(slug, on_leave)
+    }
+    fn parts() -> Vec<Part<ArticleFields>> {
+        article_parts()
+    }
+    fn save_shared_draft(
+        save: ItemSave<ArticleFields>,
+    ) -> impl Future<Output = Result<Saved<ArticleFields>, AppError>> + 'static {
+        super::save_draft(save)
+    }
+    fn fetch(
+        slug: String,
+    ) -> impl Future<Output = Result<EditableArticle, AppError>> + Send + 'static {
+        super::get_editable_article(slug)
+    }
+    fn write(
+        save: ItemSave<ArticleFields>,
+    ) -> impl Future<Output = Result<Saved<ArticleFields>, AppError>> + 'static {
+        super::publish_article(save)
+    }
+    fn body_mut(fields: &mut ArticleFields) -> &mut String {
+        &mut fields.body_html
+    }
+    fn write_would_undo(known: &Self, now: &Self) -> bool {
+        known.published && !now.published
+    }
+}
 
 /// Loads the article for editing. `on_leave` runs when the editor presses Esc.
 #[component]

@@ -2,18 +2,16 @@
 //! editor, saving the shared draft, publishing, comparing two versions and restoring one.
 //!
 //! A kind supplies a [`KindService`]: its fields, how they are checked, how a version of them
-//! is stored, and how a comparison words them. [`for_kind`] is the one place an [`ItemKind`]
-//! picks its service, for the server functions that name an item by [`super::ItemRef`].
+//! is stored, and how a comparison words them. `kinds::for_kind` finds a kind's service for
+//! the server functions that name an item by [`super::ItemRef`].
 
 use std::future::Future;
 
 use super::{
-    article_service::ArticleKind,
-    event_service::EventKind,
     service::where_it_is_now,
     shell::Editable,
     stored_draft::{self, StoredShape},
-    EditableItem, ItemKind, ItemSave, Saved, Writer,
+    EditableItem, ItemSave, Saved, Writer,
 };
 use crate::{
     calendar::occurrences::category_tags,
@@ -137,14 +135,6 @@ pub(super) async fn editable<K: KindService>(
 pub(super) trait KindTask: Send {
     type Output;
     fn run<K: KindService>(self) -> impl Future<Output = Self::Output> + Send;
-}
-
-/// Runs `task` with the service of `kind`: the one place a kind is mapped to its server code.
-pub(super) async fn for_kind<T: KindTask>(kind: ItemKind, task: T) -> T::Output {
-    match kind {
-        ItemKind::Article => task.run::<ArticleKind>().await,
-        ItemKind::Event => task.run::<EventKind>().await,
-    }
 }
 
 /// `fields` validated, with the body sanitised off the request threads.

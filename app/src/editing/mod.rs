@@ -24,6 +24,7 @@ mod image_upload;
 mod in_place;
 #[cfg(feature = "ssr")]
 mod kind_service;
+mod kinds;
 mod opened;
 #[cfg(feature = "ssr")]
 mod service;
@@ -50,6 +51,7 @@ pub use desk::{AuditPage, EditorDesk, NewArticleButton};
 use event_editor::EventEditor;
 use event_fields::{EditableEvent, EventFields, EventSave};
 pub use in_place::EditInPlace;
+pub use kinds::ItemKind;
 pub use translating::{
     get_translation, save_translation, translation_editor_view, GetTranslation, SaveTranslation,
     TranslationFields, TranslationSave, TranslationSaved, TranslationStart,
@@ -238,14 +240,6 @@ pub struct StoredImage {
     pub height: u32,
 }
 
-/// A kind of editable item. Its storage tables are `storage::ItemTables::of(kind)`, its
-/// editor is an `Editable` descriptor, and its words in the editor are [`ItemKind::words`].
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
-pub enum ItemKind {
-    Article,
-    Event,
-}
-
 /// The catalogue messages that name a kind of item in the editor.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct KindWords {
@@ -258,45 +252,6 @@ pub struct KindWords {
     /// The names of its translated title, lead and extra field: an event's title is its
     /// name, its lead the summary and its extra the place; an article's extra is the contact.
     pub translated: [&'static str; 3],
-}
-
-impl ItemKind {
-    /// Every kind, for what lists them all (the desk's trash).
-    pub const ALL: [ItemKind; 2] = {
-        // A new kind stops the build at this match: list it in the array below too.
-        const fn listed(kind: ItemKind) {
-            match kind {
-                ItemKind::Article | ItemKind::Event => {}
-            }
-        }
-        listed(ItemKind::Article);
-        [ItemKind::Article, ItemKind::Event]
-    };
-
-    /// The messages that name this kind in the editor (its descriptor's `WORDS`).
-    pub const fn words(self) -> KindWords {
-        match self {
-            ItemKind::Article => <ArticleDetails as shell::Editable>::WORDS,
-            ItemKind::Event => <event_fields::EventDetails as shell::Editable>::WORDS,
-        }
-    }
-
-    /// The address of this kind's item at `slug` (its descriptor's `PAGE`).
-    pub fn page(self, slug: &str) -> String {
-        match self {
-            ItemKind::Article => <ArticleDetails as shell::Editable>::PAGE(slug),
-            ItemKind::Event => <event_fields::EventDetails as shell::Editable>::PAGE(slug),
-        }
-    }
-
-    /// This kind's editor on the item at `slug` (its descriptor's `editor_view`).
-    pub async fn editor_view(self, slug: String, on_leave: Callback<()>) -> AnyView {
-        use shell::Editable;
-        match self {
-            ItemKind::Article => ArticleDetails::editor_view(slug, on_leave).await,
-            ItemKind::Event => event_fields::EventDetails::editor_view(slug, on_leave).await,
-        }
-    }
 }
 
 /// An article or an event, by id.

@@ -1,8 +1,8 @@
 //! The editor shell every kind of item shares: loading the item, where editing starts from, the
 //! editing bar, the keyboard (Ctrl+S saves at once, Esc leaves), deleting, and the one rule
 //! for what "theirs" is in a conflict. Each kind supplies its fields, its server functions
-//! and its form ([`Editable`], implemented here for both); `opened` holds an editor's saving
-//! and conflicts.
+//! and its form ([`Editable`], implemented beside each kind's form: `article_editor`,
+//! `event_editor`); `opened` holds an editor's saving and conflicts.
 
 use std::future::Future;
 
@@ -11,12 +11,10 @@ use serde::{de::DeserializeOwned, Serialize};
 
 use super::{
     autosave::{field_message, SaveState},
-    conflict::{article_parts, event_parts, Part},
+    conflict::Part,
     delete_item,
     drafting::Draft,
-    event_fields::{EditableEvent, EventDetails, EventFields},
-    ArticleDetails, ArticleFields, DraftState, EditableArticle, EditableItem, ItemKind, ItemRef,
-    ItemSave, KindWords, Saved,
+    DraftState, EditableItem, ItemKind, ItemRef, ItemSave, KindWords, Saved,
 };
 use crate::{
     error::AppError,
@@ -119,97 +117,6 @@ impl<K: Editable> EditableItem<K::Fields, K> {
             _ => false,
         };
         self.current == *saved && draft_is_known
-    }
-}
-
-impl Editable for ArticleDetails {
-    type Fields = ArticleFields;
-    const KIND: ItemKind = ItemKind::Article;
-    const SAVED_VERSION: &'static str = "conflict-published-version";
-    const CONFLICT_HEADING: &'static str = "conflict-article-heading";
-    const DELETE_QUESTION: &'static str = "editor-article-delete-question";
-    const PAGE: fn(&str) -> String = crate::paths::article;
-    const WORDS: KindWords = KindWords {
-        edit: "editor-edit-article",
-        unpublished: "article-unpublished",
-        in_trash: "desk-article",
-        translated: [
-            "editor-field-title",
-            "editor-field-lead",
-            "editor-field-contact",
-        ],
-    };
-
-    fn editor_view(slug: String, on_leave: Callback<()>) -> impl Future<Output = AnyView> {
-        super::article_editor_view(slug, on_leave)
-    }
-    fn parts() -> Vec<Part<ArticleFields>> {
-        article_parts()
-    }
-    fn save_shared_draft(
-        save: ItemSave<ArticleFields>,
-    ) -> impl Future<Output = Result<Saved<ArticleFields>, AppError>> + 'static {
-        super::save_draft(save)
-    }
-    fn fetch(
-        slug: String,
-    ) -> impl Future<Output = Result<EditableArticle, AppError>> + Send + 'static {
-        super::get_editable_article(slug)
-    }
-    fn write(
-        save: ItemSave<ArticleFields>,
-    ) -> impl Future<Output = Result<Saved<ArticleFields>, AppError>> + 'static {
-        super::publish_article(save)
-    }
-    fn body_mut(fields: &mut ArticleFields) -> &mut String {
-        &mut fields.body_html
-    }
-    fn write_would_undo(known: &Self, now: &Self) -> bool {
-        known.published && !now.published
-    }
-}
-
-impl Editable for EventDetails {
-    type Fields = EventFields;
-    const KIND: ItemKind = ItemKind::Event;
-    const SAVED_VERSION: &'static str = "conflict-saved-version";
-    const CONFLICT_HEADING: &'static str = "conflict-event-heading";
-    const DELETE_QUESTION: &'static str = "editor-event-delete-question";
-    const PAGE: fn(&str) -> String = crate::paths::event;
-    const WORDS: KindWords = KindWords {
-        edit: "editor-edit-event",
-        unpublished: "event-unpublished",
-        in_trash: "desk-event",
-        translated: [
-            "editor-field-name",
-            "editor-field-summary",
-            "editor-field-location",
-        ],
-    };
-
-    fn editor_view(slug: String, on_leave: Callback<()>) -> impl Future<Output = AnyView> {
-        super::event_editor_view(slug, on_leave)
-    }
-    fn parts() -> Vec<Part<EventFields>> {
-        event_parts()
-    }
-    fn save_shared_draft(
-        save: ItemSave<EventFields>,
-    ) -> impl Future<Output = Result<Saved<EventFields>, AppError>> + 'static {
-        super::save_event_draft(save)
-    }
-    fn fetch(
-        slug: String,
-    ) -> impl Future<Output = Result<EditableEvent, AppError>> + Send + 'static {
-        super::get_editable_event(slug)
-    }
-    fn write(
-        save: ItemSave<EventFields>,
-    ) -> impl Future<Output = Result<Saved<EventFields>, AppError>> + 'static {
-        super::save_event(save)
-    }
-    fn body_mut(fields: &mut EventFields) -> &mut String {
-        &mut fields.body_html
     }
 }
 
@@ -431,6 +338,10 @@ pub fn EditorBar(
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::editing::{
+        event_fields::{EditableEvent, EventDetails, EventFields},
+        ArticleDetails, ArticleFields, EditableArticle,
+    };
 
     fn draft<F>(fields: F, base_version: i64) -> DraftState<F> {
         DraftState {

@@ -5,7 +5,8 @@
 use chrono::Utc;
 
 use super::{
-    kind_service::{check_writer, for_kind, images_described, KindService, KindTask},
+    kind_service::{check_writer, images_described, KindService, KindTask},
+    kinds::for_kind,
     service, ItemKind, TranslationFields, TranslationSave, TranslationSaved,
 };
 use crate::{

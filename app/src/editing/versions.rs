@@ -2,7 +2,8 @@
 //! compared word by word, and any earlier one made current again as a new version.
 
 use super::{
-    kind_service::{self, for_kind, KindService, KindTask},
+    kind_service::{self, KindService, KindTask},
+    kinds::for_kind,
     service::stamp,
     Change, Comparison, ItemRef, RevisionInfo, Saved,
 };

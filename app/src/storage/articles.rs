@@ -326,7 +326,7 @@ pub(super) fn article_columns_written(
 
 impl ItemTables {
     /// Articles' tables, for the writes and reads every kind shares.
-    pub(super) const ARTICLES: ItemTables = ItemTables {
+    pub(crate) const ARTICLES: ItemTables = ItemTables {
         kind: "article",
         items: "articles",
         key: "article_id",

@@ -306,7 +306,7 @@ pub(super) fn event_columns_written(event: &NewEvent, category_id: Option<i64>) 
 
 impl ItemTables {
     /// Events' tables, for the writes and reads every kind shares.
-    pub(super) const EVENTS: ItemTables = ItemTables {
+    pub(crate) const EVENTS: ItemTables = ItemTables {
         kind: "event",
         items: "events",
         key: "event_id",

@@ -52,6 +52,7 @@ pub use schema::Schema;
 pub use search::SearchStore;
 pub use sql::SqlStore;
 pub use sqlite::SqliteStore;
+pub(crate) use tables::ItemTables;
 pub use translations::TranslationStore;
 pub use versions::EditingStore;
 

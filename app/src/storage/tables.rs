@@ -5,8 +5,9 @@
 /// share (audit lines, drafts, translations): the items' table, the name the audit log gives
 /// the kind, the column other tables name an item by, its drafts' and translations' tables,
 /// the four translated text columns in the order `save_translation` binds them, and the
-/// columns a revision keeps.
-pub(super) struct ItemTables {
+/// columns a revision keeps. `ItemTables::of(kind)` is each kind's, from the list in
+/// `editing/kinds.rs`.
+pub(crate) struct ItemTables {
     pub(super) kind: &'static str,
     pub(super) items: &'static str,
     pub(super) key: &'static str,
@@ -21,14 +22,6 @@ pub(super) struct ItemTables {
 }
 
 impl ItemTables {
-    /// The tables of `kind`.
-    pub(super) fn of(kind: crate::editing::ItemKind) -> &'static ItemTables {
-        match kind {
-            crate::editing::ItemKind::Article => &ItemTables::ARTICLES,
-            crate::editing::ItemKind::Event => &ItemTables::EVENTS,
-        }
-    }
-
     /// The item's (`$1`) translations as `TranslationRow`s, every language; a caller may
     /// narrow or order them.
     pub(super) fn translations_select(&self) -> String {
