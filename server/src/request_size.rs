@@ -2,13 +2,14 @@
 //!
 //! Server functions read their arguments through axum's body limit, which this module sets. A
 //! body over it was answered `400 "length limit exceeded"`, and an editor's browser showed
-//! that as it was. A request whose length (`Content-Length`) is larger is now refused before
-//! any handler runs: 413 with [`AppError::TooLarge`], which the browser words in the editor's
-//! language. (A body sent without a length still meets the limit while it is read.) Uploads
-//! read images up to their own, larger limit.
+//! that as it was. A request over the limit is now refused before any handler runs: 413 with
+//! [`AppError::TooLarge`], which the browser words in the editor's language. One that says its
+//! length (`Content-Length`, as browsers do) is refused by it; one sent in chunks without a
+//! length is read here, up to the limit, and handed on whole, or refused once it passes the
+//! limit. Uploads read images up to their own, larger limit.
 
 use axum::{
-    body::Body,
+    body::{Body, BodyDataStream, HttpBody},
     extract::{DefaultBodyLimit, Request},
     http::header,
     middleware::Next,
@@ -32,34 +33,67 @@ pub fn body_limit() -> DefaultBodyLimit {
     DefaultBodyLimit::max(MAX_REQUEST_BYTES)
 }
 
-/// Answers 413 to a request that says it is larger than [`MAX_REQUEST_BYTES`].
+/// Answers 413 to a request larger than [`MAX_REQUEST_BYTES`].
 pub async fn refuse_oversized(request: Request, next: Next) -> Response {
+    if request.uri().path() == MEDIA_UPLOAD {
+        return next.run(request).await;
+    }
     let declared = request
         .headers()
         .get(header::CONTENT_LENGTH)
         .and_then(|length| length.to_str().ok())
         .and_then(|length| length.parse::<u64>().ok());
     match declared {
-        Some(bytes) if bytes > MAX_REQUEST_BYTES as u64 && request.uri().path() != MEDIA_UPLOAD => {
-            read_and_drop(request.into_body()).await;
-            AppError::TooLarge {
-                size_kb: i64::try_from(bytes.div_ceil(1000)).unwrap_or(i64::MAX),
-                max_kb: (MAX_REQUEST_BYTES / 1000) as i64,
-            }
-            .into_response()
+        Some(bytes) if bytes > MAX_REQUEST_BYTES as u64 => {
+            read_and_drop(request.into_body().into_data_stream(), 0).await;
+            too_large(bytes)
         }
-        _ => next.run(request).await,
+        Some(_) => next.run(request).await,
+        // Most requests (every GET) carry no body at all.
+        None if request.body().is_end_stream() => next.run(request).await,
+        None => {
+            let (parts, body) = request.into_parts();
+            match read_within_limit(body).await {
+                Ok(body) => next.run(Request::from_parts(parts, body)).await,
+                Err(read) => too_large(read),
+            }
+        }
     }
 }
 
-/// Reads `body` to its end, keeping nothing, up to [`READ_BEFORE_REFUSING`] bytes.
-async fn read_and_drop(body: Body) {
-    let mut read = 0;
+fn too_large(bytes: u64) -> Response {
+    AppError::TooLarge {
+        size_kb: i64::try_from(bytes.div_ceil(1000)).unwrap_or(i64::MAX),
+        max_kb: (MAX_REQUEST_BYTES / 1000) as i64,
+    }
+    .into_response()
+}
+
+/// A body sent without its length, read whole if it stays within [`MAX_REQUEST_BYTES`]; else
+/// the bytes it came to (read to its end, or as far as [`READ_BEFORE_REFUSING`]).
+async fn read_within_limit(body: Body) -> Result<Body, u64> {
+    let mut kept = Vec::new();
     let mut chunks = body.into_data_stream();
+    while let Some(chunk) = chunks.next().await {
+        // A body cut off mid-way is handed on as it is; the handler answers what it lacks.
+        let Ok(chunk) = chunk else { break };
+        if kept.len() + chunk.len() > MAX_REQUEST_BYTES {
+            let read = kept.len() + chunk.len();
+            return Err(read_and_drop(chunks, read).await as u64);
+        }
+        kept.extend_from_slice(&chunk);
+    }
+    Ok(Body::from(kept))
+}
+
+/// Reads a body's `chunks` to their end, keeping nothing, until `read` (what was read of the
+/// request before) passes [`READ_BEFORE_REFUSING`]; answers the bytes read in all.
+async fn read_and_drop(mut chunks: BodyDataStream, mut read: usize) -> usize {
     while let Some(Ok(chunk)) = chunks.next().await {
         read += chunk.len();
         if read > READ_BEFORE_REFUSING {
             break;
         }
     }
+    read
 }

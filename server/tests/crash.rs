@@ -28,6 +28,8 @@ const ARTICLE: &str = "lietuva-un-latvija-sniegs-atbalstu-moldovai-cina-pret-cil
 
 #[path = "crash/harness.rs"]
 mod harness;
+#[path = "crash/request_size.rs"]
+mod request_size;
 #[path = "shared/saves.rs"]
 mod saves;
 use harness::*;
@@ -448,54 +450,5 @@ fn a_mistaken_setting_stops_the_server_naming_it() {
         assert!(!stopped.status.success(), "{setting}={value}: {said}");
         assert!(said.contains(setting), "{setting}: {said}");
     }
-    let _ = std::fs::remove_dir_all(&folder);
-}
-
-/// A save of megabytes sent over a real connection, as a browser sends it, part by part: the
-/// answer is the worded 413, read whole. (The server reads the body before answering; had it
-/// answered and closed with the body unread, the client's connection would be reset under the
-/// answer.)
-#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
-async fn a_request_of_megabytes_is_answered_413_over_a_real_connection() {
-    use tokio::io::{AsyncReadExt, AsyncWriteExt};
-
-    let folder = std::env::temp_dir().join(format!("notikumi-large-{}", uuid::Uuid::new_v4()));
-    std::fs::create_dir_all(&folder).expect("folder");
-    let database_url = format!("sqlite:{}", folder.join("notikumi.db").display());
-    let server = Server::start(&database_url, &folder).await;
-    let host = server.base.trim_start_matches("http://").to_string();
-    let pasted = format!(
-        r#"{{ "save": {{ "body_html": "{}" }} }}"#,
-        "A".repeat(3_000_000)
-    );
-    let mut connection = tokio::net::TcpStream::connect(&host)
-        .await
-        .expect("connects");
-    let head = format!(
-        "POST /api/editing/save_draft HTTP/1.1\r\nHost: {host}\r\nOrigin: {base}\r\n\
-         Content-Type: application/json\r\nConnection: close\r\nContent-Length: {length}\r\n\r\n",
-        base = server.base,
-        length = pasted.len()
-    );
-    connection.write_all(head.as_bytes()).await.expect("head");
-    // The body in parts, as a slow upload sends it, while the server has the head.
-    for part in pasted.as_bytes().chunks(500_000) {
-        connection.write_all(part).await.expect("a part");
-        tokio::time::sleep(Duration::from_millis(100)).await;
-    }
-    let mut answer = Vec::new();
-    connection
-        .read_to_end(&mut answer)
-        .await
-        .expect("the answer, not a reset connection");
-    let answer = String::from_utf8_lossy(&answer);
-    assert!(answer.starts_with("HTTP/1.1 413"), "{answer}");
-    let body = answer.split("\r\n\r\n").nth(1).expect("a body");
-    let error: app::error::AppError = serde_json::from_str(body).expect("the site's error");
-    assert!(
-        matches!(error, app::error::AppError::TooLarge { size_kb, .. } if size_kb > 3000),
-        "{error:?}"
-    );
-    server.kill();
     let _ = std::fs::remove_dir_all(&folder);
 }
