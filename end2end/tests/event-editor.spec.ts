@@ -118,10 +118,22 @@ test("an event's changes save themselves as a draft, readers see them once saved
   await endDate.fill(goodEnd);
   await expect(endDate).toHaveAttribute("aria-invalid", "false");
 
+  // While a save is on its way the editing bar's state is busy, so a screen reader waits;
+  // the draft save is held until that is seen.
+  let letGo!: () => void;
+  const held = new Promise<void>((resolve) => (letGo = resolve));
+  await editor.route("**/api/editing/save_event_draft", async (route) => {
+    await held;
+    await route.continue();
+  });
+  const saveState = editor.locator(".editor-bar__state");
   await editor.getByRole("textbox", { name: "Vieta" }).fill("Jelgavas novada dome");
-  await expect(editor.getByRole("status").filter({ hasText: "Melnraksts saglabāts" })).toBeVisible();
+  await expect(saveState).toHaveAttribute("aria-busy", "true");
+  letGo();
   // Said once the save has ended: not busy any more.
-  await expect(editor.getByRole("status").filter({ hasText: "Melnraksts saglabāts" })).toHaveAttribute("aria-busy", "false");
+  await expect(saveState).toContainText("Melnraksts saglabāts", { timeout: 10_000 });
+  await expect(saveState).toHaveAttribute("aria-busy", "false");
+  await editor.unroute("**/api/editing/save_event_draft");
   await reader.goto(eventUrl);
   await expect(reader.getByRole("heading", { level: 1 })).toHaveText("Apmācības sociālajiem darbiniekiem");
   await expect(reader.getByText("Jelgavas novada dome")).toHaveCount(0);
