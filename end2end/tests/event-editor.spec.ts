@@ -284,3 +284,32 @@ test("on a phone an editor moves an event by touch: ⇄ on the event, then a tap
   await expect(day(29).getByRole("link", { name: /Tikšanās ar pašvaldību/ })).toBeVisible();
   await expect(day(27).getByRole("link", { name: /Tikšanās ar pašvaldību/ })).toHaveCount(0);
 });
+
+test("an unpublished event restored to an earlier version says so on its page loaded again, and stays unpublished", async ({
+  browser,
+  page: reader,
+}) => {
+  const editor = await editorPage(browser, EDITORS.anna.email);
+  await editor.goto("/calendar/2020/10");
+  await hydrated(editor);
+  await editor.getByRole("button", { name: "Pievienot notikumu: 2020. gada 14. oktobris" }).click();
+  await editor.getByRole("textbox", { name: "Nosaukums" }).fill("Darba grupas sanāksme");
+  await editor.getByRole("button", { name: "Saglabāt notikumu" }).click();
+  await expect(editor.getByRole("status").filter({ hasText: /\d\d:\d\d:\d\d$/ })).toBeVisible();
+  await editor.getByRole("textbox", { name: "Vieta" }).fill("Liepāja");
+  await editor.getByRole("button", { name: "Saglabāt notikumu" }).click();
+  await expect(editor.getByRole("status").filter({ hasText: /\d\d:\d\d:\d\d$/ })).toBeVisible();
+  const eventUrl = editor.url();
+
+  await editor.getByRole("button", { name: "Versiju vēsture" }).click();
+  editor.once("dialog", (dialog) => void dialog.accept());
+  await editor.getByRole("button", { name: "Atjaunot 2. versiju" }).click();
+  // The page loads again in its editor, saying what was restored.
+  await expect(editor.getByRole("status").filter({ hasText: "Versija 2 atjaunota kā versija 4." })).toBeVisible();
+  expect(editor.url()).toBe(eventUrl);
+  await expect(editor.getByRole("heading", { level: 1 })).toHaveText("Rediģē: Darba grupas sanāksme");
+  await expect(editor.getByRole("textbox", { name: "Vieta" })).toHaveValue("");
+  // Readers still cannot see it.
+  const answer = await reader.goto(eventUrl);
+  expect(answer?.status()).toBe(404);
+});
