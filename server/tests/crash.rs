@@ -452,3 +452,39 @@ fn a_mistaken_setting_stops_the_server_naming_it() {
     }
     let _ = std::fs::remove_dir_all(&folder);
 }
+
+/// `user list` prints every account with its role and the day it was added, in Riga.
+#[test]
+fn accounts_are_listed_from_the_command_line() {
+    let folder = std::env::temp_dir().join(format!("notikumi-users-{}", uuid::Uuid::new_v4()));
+    std::fs::create_dir_all(&folder).expect("folder");
+    let database_url = format!("sqlite:{}", folder.join("site.db").display());
+    let riga_day = || {
+        app::timezone::local(chrono::Utc::now())
+            .format("%Y-%m-%d")
+            .to_string()
+    };
+    let before = riga_day();
+    add_editor(&database_url, &folder);
+    let listed = notikumi(&database_url, &folder)
+        .args(["user", "list"])
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .output()
+        .expect("user list runs");
+    let after = riga_day();
+    let said = String::from_utf8_lossy(&listed.stdout);
+    assert!(
+        listed.status.success(),
+        "{}",
+        String::from_utf8_lossy(&listed.stderr)
+    );
+    let lines: Vec<&str> = said.lines().collect();
+    assert!(
+        [before, after]
+            .iter()
+            .any(|day| lines == [format!("{EDITOR}\teditor\t{day}")]),
+        "{said}"
+    );
+    let _ = std::fs::remove_dir_all(&folder);
+}

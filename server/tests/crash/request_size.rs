@@ -117,7 +117,11 @@ async fn a_save_sent_in_chunks_within_the_limit_is_saved() {
         Framing::Chunks,
     )
     .await;
-    assert!(answer.starts_with("HTTP/1.1 200"), "{}", &answer[..300.min(answer.len())]);
+    assert!(
+        answer.starts_with("HTTP/1.1 200"),
+        "{}",
+        &answer[..300.min(answer.len())]
+    );
     let draft = browser.draft_on(&server).await.expect("the draft is kept");
     assert_eq!(draft.fields.body_html, paragraph);
     assert_eq!(
