@@ -3,6 +3,10 @@
 //! database is whole. On SQLite and on PostgreSQL (`TEST_DATABASE_URL`, which `make test`
 //! provides). And killed in the middle of image uploads: every image it acknowledged is served
 //! whole, and no half-written file is ever served.
+//!
+//! The same real binary answers the rest of what only a whole process shows: SIGTERM, a backup
+//! under saves, the commands (`export`, `import`, `user list`), a mistaken setting, and
+//! requests over the size limit on raw connections (`crash/request_size.rs`).
 
 use std::{
     net::TcpListener,
