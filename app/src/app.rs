@@ -159,7 +159,7 @@ pub fn App() -> impl IntoView {
     view! {
         {use_context::<AppFiles>().map(|files| view! { <Stylesheet id="leptos" href=files.stylesheet/> })}
         <Link rel="icon" href="/favicon.svg" type_="image/svg+xml"/>
-        <Title formatter=site_title/>
+        <Title formatter=head_title/>
         <Router>
             <Site/>
         </Router>
@@ -169,6 +169,16 @@ pub fn App() -> impl IntoView {
 /// A page's title as the browser shows it: the page's own, then the site's name.
 pub fn site_title(title: String) -> String {
     format!("{title} — Notikumi")
+}
+
+/// [`site_title`] as the server writes it into `<title>`. leptos_meta 0.8 puts the text it is
+/// given there as it is, and a title is an editor's text: unescaped, `</title><meta …>` in a
+/// title would end the element and add markup to every reader's page head.
+fn head_title(title: String) -> String {
+    let title = site_title(title);
+    #[cfg(feature = "ssr")]
+    let title = html_escape::encode_text(&title).into_owned();
+    title
 }
 
 /// Everything inside the router: the page's language is known here, from its path.

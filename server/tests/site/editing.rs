@@ -176,6 +176,73 @@ async fn drafts_stay_private_until_published_and_xss_never_survives() {
     assert_eq!(history[1]["title"], article["current"]["title"]);
 }
 
+/// A title is text wherever a reader meets it, in the page's head too (leptos_meta writes
+/// `<title>` as it is given it; `head_title` escapes it), in Latvian and in a translation.
+#[tokio::test(flavor = "multi_thread")]
+async fn a_title_with_markup_stays_text_in_the_page_head() {
+    let site = Site::with_demo_content().await;
+    let cookie = site.signed_in("redaktore@example.lv", Role::Editor).await;
+    let article = open(&site, &cookie).await;
+    let hostile = |start: &str| {
+        format!(
+            r#"{start} </title><meta http-equiv="refresh" content="0;url=https://evil.example/"><style>body{{display:none}}</style> & &lt;b&gt;"#
+        )
+    };
+    let published = site
+        .post_json(
+            "/api/editing/publish_article",
+            &save(&article, &hostile("Seminārs"), "<p>Teksts</p>", 0),
+            Some(&cookie),
+        )
+        .await;
+    assert_eq!(published.status, StatusCode::OK, "{}", published.body);
+    let stored = site
+        .post_json(
+            "/api/editing/get_translation",
+            &json!({ "kind": "Article", "slug": LAUNCH, "lang": "En" }).to_string(),
+            Some(&cookie),
+        )
+        .await;
+    let version = parse(&stored.body)["version"].clone();
+    let english = json!({ "save": {
+        "kind": "Article", "slug": LAUNCH, "lang": "En",
+        "fields": { "title": hostile("Seminar"), "lead": "", "body_html": "<p>Text</p>", "extra": "", "version": version },
+    }});
+    let translated = site
+        .post_json(
+            "/api/editing/save_translation",
+            &english.to_string(),
+            Some(&cookie),
+        )
+        .await;
+    assert_eq!(translated.status, StatusCode::OK, "{}", translated.body);
+
+    for (path, start) in [
+        (format!("/news/{LAUNCH}"), "Seminārs"),
+        (format!("/en/news/{LAUNCH}"), "Seminar"),
+    ] {
+        let (status, html) = site.get(&path).await;
+        assert_eq!(status, StatusCode::OK, "{path}");
+        let page = Page::parse(&html);
+        assert_eq!(
+            page.title(),
+            format!("{} — Notikumi", hostile(start)),
+            "{path}"
+        );
+        assert_eq!(page.heading().0, hostile(start), "{path}");
+        assert_eq!(
+            page.count("meta[http-equiv]"),
+            0,
+            "{path}: markup in the head"
+        );
+        assert_eq!(
+            page.count("head style, body style"),
+            0,
+            "{path}: markup in the head"
+        );
+    }
+}
+
 #[tokio::test(flavor = "multi_thread")]
 async fn a_conflicting_save_is_refused_and_changes_nothing() {
     let site = Site::with_demo_content().await;
