@@ -381,7 +381,7 @@ impl From<SearchRow> for SearchHit {
 
 /// Narrows `query` to items whose `column` is the id of one of the categories with these
 /// `slugs`, each bound (`QueryBuilder` numbers the placeholders as the backend wants them);
-/// no narrowing when there are none.
+/// no narrowing when there are none. Only the first `MAX_FILTER_CATEGORIES` slugs count.
 pub(super) fn push_categories<'a, D: sqlx::Database>(
     query: &mut QueryBuilder<'a, D>,
     column: &str,
@@ -392,6 +392,9 @@ pub(super) fn push_categories<'a, D: sqlx::Database>(
     if slugs.is_empty() {
         return;
     }
+    // More than the site has categories: a longer list is not a reader's, and each slug is a
+    // bound value (SQLite refuses a statement of more than 32,766).
+    let slugs = &slugs[..slugs.len().min(crate::calendar::MAX_FILTER_CATEGORIES)];
     query.push(format_args!(
         " AND {column} IN (SELECT id FROM categories WHERE slug IN ("
     ));
