@@ -87,6 +87,9 @@ pub fn site_with(mut state: AppState, serving: config::Serving) -> memory_first:
         .layer(axum::middleware::from_fn(
             static_files::check_plain_addresses,
         ))
+        .layer(axum::middleware::from_fn(
+            static_files::refuse_overlong_names,
+        ))
         .layer(axum::middleware::from_fn_with_state(
             state.clone(),
             app::feeds::event_feed,
