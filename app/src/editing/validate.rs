@@ -80,7 +80,7 @@ pub fn slug(value: &str) -> Result<String, AppError> {
     if slug.is_empty() {
         return Err(invalid("slug", Message::new("invalid-slug-empty")));
     }
-    if slug.len() == 4 && slug.bytes().all(|b| b.is_ascii_digit()) {
+    if crate::storage::slugs::is_year(&slug) {
         return Err(invalid("slug", Message::new("invalid-slug-year")));
     }
     Ok(slug)

@@ -183,7 +183,7 @@ where
     ) -> Result<i64, StoreError> {
         let sql = item_write::insert_statement(tables, columns);
         let now = D::instant(Utc::now());
-        let base = slugs::slug_for(title, tables.slug_fallback);
+        let base = slugs::title_slug(title, tables.slug_fallback);
         for attempt in 1.. {
             let slug = slugs::candidate(&base, attempt);
             let inserted: Option<i64> = Self::bind_columns(sqlx::query_scalar(&sql), columns)
@@ -306,8 +306,8 @@ where
         before: AddressRow,
         title: &str,
     ) -> Result<(), StoreError> {
-        let made_from = slugs::slug_for(&before.title, tables.slug_fallback);
-        let base = slugs::slug_for(title, tables.slug_fallback);
+        let made_from = slugs::title_slug(&before.title, tables.slug_fallback);
+        let base = slugs::title_slug(title, tables.slug_fallback);
         if before.status != Status::Draft.as_str()
             || !slugs::is_candidate(&before.slug, &made_from)
             || base == made_from
