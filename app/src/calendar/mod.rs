@@ -230,6 +230,8 @@ pub struct MonthData {
     pub categories: Vec<CategoryTag>,
     /// Articles published on the days shown, oldest first (only when the filter asks).
     pub news: Vec<NewsMark>,
+    /// Today in Riga, which the grid marks.
+    pub today: NaiveDate,
 }
 
 /// A week or day page: every event in the days, in order.
@@ -297,9 +299,8 @@ pub const LIST_PAGE_SIZE: u32 = 20;
 pub async fn get_month(query: MonthQuery) -> Result<MonthData, AppError> {
     use crate::{state::store, timezone};
 
-    let month = query
-        .month
-        .unwrap_or_else(|| YearMonth::of(timezone::today()));
+    let today = timezone::today();
+    let month = query.month.unwrap_or_else(|| YearMonth::of(today));
     let store = store()?;
     let (first, last) = visible_days(month);
     let events =
@@ -321,6 +322,7 @@ pub async fn get_month(query: MonthQuery) -> Result<MonthData, AppError> {
         } else {
             Vec::new()
         },
+        today,
     })
 }
 

@@ -57,8 +57,14 @@ fn MonthGrid(data: MonthData, query: String, editor: bool, lang: Lang) -> impl I
     for mark in data.news {
         news_by_day.entry(mark.date).or_default().push(mark);
     }
-    // The grid's one tab stop until the keyboard moves it.
-    let tab_stop = month.first_day();
+    let today = data.today;
+    // The grid's one tab stop until the keyboard moves it: today in its own month, as
+    // calendars start, else the month's first day.
+    let tab_stop = if month.contains(today) {
+        today
+    } else {
+        month.first_day()
+    };
     view! {
         <div class="month-grid__weekdays" role="row">
             {locale::weekday_names(lang)
@@ -96,9 +102,11 @@ fn MonthGrid(data: MonthData, query: String, editor: bool, lang: Lang) -> impl I
                                     .collect();
                                 let news = news_by_day.remove(&slot.date).unwrap_or_default();
                                 let tab_stop = slot.date == tab_stop;
+                                let today = slot.date == today;
                                 view! {
                                     <DayCell
                                         editor
+                                        today
                                         news
                                         day=slot
                                         bars=starting_here
@@ -130,6 +138,8 @@ fn DayCell(
     month: YearMonth,
     /// The grid's one tab stop (`tabindex="0"`).
     tab_stop: bool,
+    /// Today in Riga: marked, for sight and as `aria-current="date"`.
+    today: bool,
     query: String,
 ) -> impl IntoView {
     let lang = crate::i18n::current_lang();
@@ -156,6 +166,8 @@ fn DayCell(
             class="month-grid__day"
             class:month-grid__day--outside=!month.contains(date)
             class:month-grid__day--busy=busy
+            class:month-grid__day--today=today
+            aria-current=today.then_some("date")
             role="gridcell"
             id=cell_id(date)
             tabindex=if tab_stop { "0" } else { "-1" }

@@ -83,7 +83,11 @@ pub fn WeekView(data: DaysData, filter: CalendarFilter) -> impl IntoView {
                 {days
                     .into_iter()
                     .map(|(day, events)| view! {
-                        <li class="week-view__day">
+                        <li
+                            class="week-view__day"
+                            class:week-view__day--today=day == data.today
+                            aria-current=(day == data.today).then_some("date")
+                        >
                             <h2 class="week-view__date">
                                 <a href=lang.href(&format!("{}{query}", day_path(day)))>
                                     {locale::long_date_with_weekday(lang, day)}

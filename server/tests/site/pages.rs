@@ -59,6 +59,36 @@ async fn the_calendar_opens_on_the_current_month_in_riga() {
     // The demo content always has an event on the day it was loaded.
     let event = "Atvērto durvju konsultācijas par drošu darbu ārzemēs";
     assert!(page.link_named(event).is_some(), "{:?}", page.links());
+    // Today is marked, and the keyboard starts there.
+    let today_cell = format!("day-{today}");
+    assert_eq!(
+        page.attrs("[role=gridcell][aria-current=date]", "id"),
+        [today_cell.clone()]
+    );
+    assert_eq!(
+        page.attrs("[role=gridcell][tabindex='0']", "id"),
+        [today_cell]
+    );
+    // So is it in its week.
+    let (_, html) = site.get(&app::paths::week_path(today)).await;
+    let week = Page::parse(&html);
+    assert_eq!(
+        week.texts(".week-view__day[aria-current=date] h2"),
+        [locale::long_date_with_weekday(app::i18n::Lang::Lv, today)]
+    );
+}
+
+/// In a month without today nothing is marked, and the keyboard starts at its first day.
+#[tokio::test(flavor = "multi_thread")]
+async fn another_month_marks_no_day_and_starts_at_its_first() {
+    let site = Site::with_demo_content().await;
+    let (_, html) = site.get("/calendar/2020/08").await;
+    let page = Page::parse(&html);
+    assert_eq!(page.count("[aria-current=date]"), 0);
+    assert_eq!(
+        page.attrs("[role=gridcell][tabindex='0']", "id"),
+        ["day-2020-08-01"]
+    );
 }
 
 #[tokio::test(flavor = "multi_thread")]
