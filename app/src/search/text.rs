@@ -13,10 +13,17 @@ const MAX_WORD_CHARS: usize = 40;
 const MIN_WORD_CHARS: usize = 2;
 
 /// Lower case without diacritics, one folded string per character (`ā` → `a`, `Ž` → `z`).
+/// Russian `ё` is `е` first, as most readers type it (`Кишинёв`, `Кишинев`); stored search
+/// text folded before that is folded again (migration `20260120000000_fold_yo`).
 fn fold_char(c: char) -> String {
     if c.is_ascii() {
         return c.to_ascii_lowercase().to_string();
     }
+    let c = match c {
+        'ё' => 'е',
+        'Ё' => 'Е',
+        c => c,
+    };
     deunicode::deunicode_char(c).unwrap_or("").to_lowercase()
 }
 
@@ -134,6 +141,12 @@ mod tests {
             "cina pret cilveku tirdzniecibu"
         );
         assert_eq!(fold("ĀČĒĢĪĶĻŅŠŪŽ āčēģīķļņšūž"), "acegiklnsuz acegiklnsuz");
+    }
+
+    #[test]
+    fn russian_yo_folds_as_ye_as_readers_type_it() {
+        assert_eq!(fold("Кишинёв"), fold("Кишинев"));
+        assert_eq!(fold("ПАРТНЁРЫ"), fold("партнеры"));
     }
 
     #[test]

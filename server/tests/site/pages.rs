@@ -297,6 +297,20 @@ async fn search_finds_articles_and_events_without_diacritics() {
         "{marked:?}"
     );
 
+    // Russian readers type `е` for `ё`, and find the same as with it.
+    let russian = |query: &str| {
+        let site = &site;
+        let query = query.to_string();
+        async move {
+            let uri = format!("/ru/search?q={}", urlencoding(&query));
+            let (_, html) = site.get(&uri).await;
+            Page::parse(&html).texts("main ol > li")
+        }
+    };
+    let with_yo = russian("Кишинёв").await;
+    assert!(!with_yo.is_empty(), "the demo's Russian text names Кишинёв");
+    assert_eq!(russian("Кишинев").await, with_yo);
+
     let (_, folded) = site.get("/search?q=cilveku+tirdzniec").await;
     let folded = Page::parse(&folded);
     let status_line = folded.texts("[role=status]");
@@ -502,4 +516,9 @@ async fn a_slash_at_the_end_of_an_address_leads_to_the_page() {
 fn request(uri: &str) -> http::Request<axum::body::Body> {
     let request = http::Request::get(uri).body(axum::body::Body::empty());
     request.expect("request")
+}
+
+/// `text` as a URL's query value: every byte percent-encoded.
+fn urlencoding(text: &str) -> String {
+    text.bytes().map(|byte| format!("%{byte:02X}")).collect()
 }
