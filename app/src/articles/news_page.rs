@@ -81,14 +81,24 @@ fn NewsListView(list: NewsList, filter: CalendarFilter) -> impl IntoView {
             description=lang.t("news-description")
             path=canonical
             schema=Some("CollectionPage")
+            noindex=articles.is_empty()
         />
         <h1>{lang.t("news-heading")}</h1>
         <NewArticleButton/>
         <CategoryFilter categories filter=filter.clone() action="/news".to_string()/>
         <div class="news-archive">
-            <ol class="news-list">
-                {articles.into_iter().map(|article| view! { <NewsItem article/> }).collect_view()}
-            </ol>
+            {if articles.is_empty() {
+                // A page past the last is a 404: this is the first, of a filter or a new site.
+                let none = if filter.categories.is_empty() { "news-none" } else { "news-empty" };
+                view! { <p class="calendar__empty">{lang.t(none)}</p> }.into_any()
+            } else {
+                view! {
+                    <ol class="news-list">
+                        {articles.into_iter().map(|article| view! { <NewsItem article/> }).collect_view()}
+                    </ol>
+                }
+                .into_any()
+            }}
             <ArchiveIndex months current=(0, None)/>
         </div>
         {(pages > 1).then(|| view! {

@@ -170,6 +170,23 @@ async fn the_news_list_narrows_to_a_category_kept_in_the_url() {
     let (_, all) = site.get("/news").await;
     let all = Page::parse(&all).texts("main ol > li");
     assert!(all.len() > listed.len(), "{all:?}");
+
+    // A category without articles says so, and is not for search engines.
+    let (status, none) = site.get("/en/news?category=konferences").await;
+    assert_eq!(status, StatusCode::OK);
+    let none = Page::parse(&none);
+    assert!(none.texts("main ol.news-list > li").is_empty());
+    assert!(
+        none.texts("main p")
+            .iter()
+            .any(|said| said == "There is no news in these categories."),
+        "{:?}",
+        none.texts("main p")
+    );
+    assert_eq!(
+        none.attr("meta[name=robots]", "content").as_deref(),
+        Some("noindex")
+    );
 }
 
 #[tokio::test(flavor = "multi_thread")]
