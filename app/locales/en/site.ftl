@@ -134,6 +134,7 @@ list-past-description = Events that have already taken place.
 list-upcoming-description = Upcoming events.
 list-month-view = Month view
 list-recurring = Regular events
+list-next-time = next: { $when }
 pager = Pages
 pager-previous = Previous page
 pager-next = Next page

@@ -136,6 +136,7 @@ list-past-description = Notikumi, kas jau notikuši.
 list-upcoming-description = Gaidāmie notikumi.
 list-month-view = Mēneša skats
 list-recurring = Regulāri notikumi
+list-next-time = nākamā reize: { $when }
 pager = Lapas
 pager-previous = Iepriekšējā lapa
 pager-next = Nākamā lapa

@@ -138,6 +138,7 @@ list-past-description = События, которые уже прошли.
 list-upcoming-description = Предстоящие события.
 list-month-view = По месяцам
 list-recurring = Регулярные события
+list-next-time = в следующий раз: { $when }
 pager = Страницы
 pager-previous = Предыдущая страница
 pager-next = Следующая страница

@@ -15,6 +15,7 @@ use super::{
 use crate::{
     components::{requested_page, ErrorPage, PageMeta},
     error::AppError,
+    locale,
 };
 
 #[component]
@@ -110,11 +111,15 @@ fn ListView(list: EventList) -> impl IntoView {
             {(!list.recurring.is_empty()).then(|| view! {
                 <h2>{lang.t("list-recurring")}</h2>
                 <ul class="agenda">
-                    {list.recurring.into_iter().map(|(event, repeats)| view! {
-                        <li class="agenda-item agenda-item--series">
-                            <span class="agenda-item__when">{repeats}</span>
-                            <a class="agenda-item__title" href=lang.href(&event.path()) lang=event.text_lang.code()>{event.title.clone()}</a>
-                        </li>
+                    {list.recurring.into_iter().map(|(event, repeats)| {
+                        let next = locale::event_when(lang, event.all_day, event.start, event.end, event.last_day);
+                        view! {
+                            <li class="agenda-item agenda-item--series">
+                                <span class="agenda-item__when">{repeats}</span>
+                                <a class="agenda-item__title" href=lang.href(&event.path()) lang=event.text_lang.code()>{event.title.clone()}</a>
+                                <span class="agenda-item__next">{tr_with(lang, "list-next-time", &[("when", Arg::Text(&next))])}</span>
+                            </li>
+                        }
                     }).collect_view()}
                 </ul>
             })}

@@ -219,6 +219,15 @@ async fn upcoming_lists_leave_out_series_that_are_over() {
         "{}",
         upcoming.main_text()
     );
+    // Each series says when it next takes place, not only how it repeats.
+    let series = upcoming.texts(".agenda-item--series");
+    let next = upcoming.texts(".agenda-item--series .agenda-item__next");
+    assert_eq!(next.len(), series.len(), "{series:?}");
+    assert!(
+        next.iter()
+            .all(|when| when.starts_with("nākamā reize: ") && when.contains(". gada ")),
+        "{next:?}"
+    );
 }
 
 #[tokio::test(flavor = "multi_thread")]
