@@ -135,6 +135,7 @@ list-upcoming-description = Upcoming events.
 list-month-view = Month view
 list-recurring = Regular events
 list-next-time = next: { $when }
+list-last-time = last: { $when }
 pager = Pages
 pager-previous = Previous page
 pager-next = Next page

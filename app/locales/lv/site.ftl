@@ -137,6 +137,7 @@ list-upcoming-description = Gaidāmie notikumi.
 list-month-view = Mēneša skats
 list-recurring = Regulāri notikumi
 list-next-time = nākamā reize: { $when }
+list-last-time = pēdējā reize: { $when }
 pager = Lapas
 pager-previous = Iepriekšējā lapa
 pager-next = Nākamā lapa

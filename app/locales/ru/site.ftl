@@ -139,6 +139,7 @@ list-upcoming-description = Предстоящие события.
 list-month-view = По месяцам
 list-recurring = Регулярные события
 list-next-time = в следующий раз: { $when }
+list-last-time = в последний раз: { $when }
 pager = Страницы
 pager-previous = Предыдущая страница
 pager-next = Следующая страница

@@ -88,6 +88,11 @@ fn ListView(list: EventList) -> impl IntoView {
         )
     };
     let (page, pages) = (list.page, list.pages);
+    let shown_time = if list.past {
+        "list-last-time"
+    } else {
+        "list-next-time"
+    };
     view! {
         <PageMeta
             title=heading.clone()
@@ -117,7 +122,7 @@ fn ListView(list: EventList) -> impl IntoView {
                             <li class="agenda-item agenda-item--series">
                                 <span class="agenda-item__when">{repeats}</span>
                                 <a class="agenda-item__title" href=lang.href(&event.path()) lang=event.text_lang.code()>{event.title.clone()}</a>
-                                <span class="agenda-item__next">{tr_with(lang, "list-next-time", &[("when", Arg::Text(&next))])}</span>
+                                <span class="agenda-item__next">{tr_with(lang, shown_time, &[("when", Arg::Text(&next))])}</span>
                             </li>
                         }
                     }).collect_view()}

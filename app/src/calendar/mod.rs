@@ -249,7 +249,8 @@ pub struct DaysData {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct EventList {
     pub events: Vec<EventSummary>,
-    /// Recurring series (first page only), with how they repeat in the page's language.
+    /// Recurring series (first page only), with how they repeat in the page's language: their
+    /// next occurrence, or in the past list their last.
     pub recurring: Vec<(EventSummary, String)>,
     pub past: bool,
     /// 1-based.

@@ -122,7 +122,9 @@ pub async fn event_list(store: &dyn Store, query: &ListQuery) -> Result<EventLis
         return Err(AppError::NotFound);
     }
     let events = found.events.iter().map(records::event_summary).collect();
-    let recurring = if paging.first() && !query.past {
+    // Series, once on the list's first page: upcoming ones with their next occurrence, past
+    // ones (ended or going on) with their last.
+    let recurring = if paging.first() {
         store
             .recurring_events(query.lang)
             .await?
@@ -130,8 +132,12 @@ pub async fn event_list(store: &dyn Store, query: &ListQuery) -> Result<EventLis
             .filter(|event| wanted(event, &query.filter))
             .filter_map(|event| {
                 let series = event.recurrence.as_ref()?;
-                let next = records::next_occurrence(event, series)?;
-                Some((next, rule_text::describe(&series.rule, query.lang)))
+                let shown = if query.past {
+                    records::last_occurrence(event, series)?
+                } else {
+                    records::next_occurrence(event, series)?
+                };
+                Some((shown, rule_text::describe(&series.rule, query.lang)))
             })
             .collect()
     } else {

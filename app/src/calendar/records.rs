@@ -118,6 +118,33 @@ pub fn next_occurrence(
         .map(|start| occurrence_summary(event, *start))
 }
 
+/// The last occurrence of a series that took place before today, if it had one: for one that
+/// ended, its last; for one going on, the last within the year before today.
+pub fn last_occurrence(
+    event: &storage::Event,
+    series: &storage::Recurrence,
+) -> Option<EventSummary> {
+    let before = timezone::start_of_day(timezone::today());
+    let duration = event.ends_at - event.starts_at;
+    let from = match series.series_end {
+        // The last occurrence ends at the series' end.
+        Some(end) if end < before => end - duration - chrono::Duration::days(1),
+        _ => before - chrono::Duration::days(367),
+    };
+    let starts = recurrence::occurrences(
+        timezone::local(event.starts_at),
+        &series.rule,
+        &series.exdates,
+        duration,
+        from.max(event.starts_at),
+        before,
+        // A daily series over a year; a finer one keeps what this many reach.
+        1_000,
+    )
+    .ok()?;
+    starts.last().map(|start| occurrence_summary(event, *start))
+}
+
 /// The event page's data. For a recurring event, `date` picks the occurrence shown (the next
 /// one from today when absent); a date that is no occurrence is not found.
 pub fn event_detail(

@@ -202,7 +202,7 @@ async fn a_day_lists_only_its_own_events() {
 }
 
 #[tokio::test(flavor = "multi_thread")]
-async fn upcoming_lists_leave_out_series_that_are_over() {
+async fn series_are_listed_upcoming_with_their_next_time_and_past_with_their_last() {
     let site = Site::with_demo_content().await;
     let (_, upcoming) = site.get("/calendar/list").await;
     let upcoming = Page::parse(&upcoming);
@@ -227,6 +227,21 @@ async fn upcoming_lists_leave_out_series_that_are_over() {
         next.iter()
             .all(|when| when.starts_with("nākamā reize: ") && when.contains(". gada ")),
         "{next:?}"
+    );
+
+    // The past list has the series that took place, with their last time.
+    let (_, past) = site.get("/calendar/list?past=1").await;
+    let past = Page::parse(&past);
+    let group = past
+        .texts(".agenda-item--series")
+        .into_iter()
+        .find(|item| item.contains("Starpinstitūciju darba grupas sēde"));
+    assert!(
+        group.as_ref().is_some_and(
+            |item| item.contains("pēdējā reize: ") && item.contains("2019. gada 11. decembris")
+        ),
+        "{group:?}: {:?}",
+        past.texts(".agenda-item--series")
     );
 }
 
