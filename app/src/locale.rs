@@ -172,15 +172,19 @@ pub fn news_count(lang: Lang, count: usize) -> String {
 }
 
 /// A download's size in decimal units: "930 B", "48,2 kB", "1,3 MB" (a decimal point in
-/// English).
+/// English; Russian units, "48,2 кБ").
 pub fn file_size(lang: Lang, bytes: i64) -> String {
+    let [b, kb, mb] = match lang {
+        Lang::Lv | Lang::En => ["B", "kB", "MB"],
+        Lang::Ru => ["Б", "кБ", "МБ"],
+    };
     let bytes = bytes.max(0) as f64;
     let (value, unit) = if bytes < 1000.0 {
-        return format!("{bytes} B");
+        return format!("{bytes} {b}");
     } else if bytes < 1_000_000.0 {
-        (bytes / 1000.0, "kB")
+        (bytes / 1000.0, kb)
     } else {
-        (bytes / 1_000_000.0, "MB")
+        (bytes / 1_000_000.0, mb)
     };
     let size = format!("{value:.1} {unit}");
     match lang {
@@ -203,6 +207,9 @@ mod tests {
         assert_eq!(file_size(Lv, 1_300_000), "1,3 MB");
         assert_eq!(file_size(Lv, -5), "0 B");
         assert_eq!(file_size(En, 1_135), "1.1 kB");
+        assert_eq!(file_size(Ru, 930), "930 Б");
+        assert_eq!(file_size(Ru, 1_135), "1,1 кБ");
+        assert_eq!(file_size(Ru, 1_300_000), "1,3 МБ");
     }
 
     #[test]

@@ -66,15 +66,7 @@ fn NewsListView(list: NewsList, filter: CalendarFilter) -> impl IntoView {
     } else {
         "/news".to_string()
     };
-    let title = if page > 1 {
-        crate::i18n::tr_with(
-            lang,
-            "news-page-title",
-            &[("page", crate::i18n::Arg::Text(&page.to_string()))],
-        )
-    } else {
-        lang.t("news-heading")
-    };
+    let title = crate::components::paged_title(lang, lang.t("news-heading"), page);
     view! {
         <PageMeta
             title

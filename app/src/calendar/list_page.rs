@@ -13,7 +13,7 @@ use super::{
     use_calendar_filter, EventList, ListQuery,
 };
 use crate::{
-    components::{requested_page, ErrorPage, PageMeta},
+    components::{paged_title, requested_page, ErrorPage, PageMeta},
     error::AppError,
     locale,
 };
@@ -95,7 +95,7 @@ fn ListView(list: EventList) -> impl IntoView {
     };
     view! {
         <PageMeta
-            title=heading.clone()
+            title=paged_title(lang, heading.clone(), page)
             description=lang.t(if list.past { "list-past-description" } else { "list-upcoming-description" })
             path=list_canonical(list.past, page)
             schema=Some("CollectionPage")

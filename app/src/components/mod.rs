@@ -17,6 +17,6 @@ pub use category::{category_name, CategoryLabel};
 pub use error_page::{ErrorPage, NotFound};
 pub use frame::{SiteFooter, SiteHeader};
 pub use page_meta::{absolute_url, provide_site_url, PageMeta};
-pub use paging::{page_of, requested_page, Pager, Paging};
+pub use paging::{page_of, paged_title, requested_page, Pager, Paging};
 pub use status::set_status;
 pub use url::encode_component;

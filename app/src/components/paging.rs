@@ -39,6 +39,20 @@ pub fn page_of(lang: Lang, page: u32, pages: u32) -> String {
     tr_with(lang, "pager-position", &place)
 }
 
+/// A paged list's page title: `title` on its first page, "Jaunumi — 2. lapa" on the others,
+/// so no two pages share one.
+pub fn paged_title(lang: Lang, title: String, page: u32) -> String {
+    if page > 1 {
+        let place = [
+            ("title", Arg::Text(&title)),
+            ("page", Arg::Number(page.into())),
+        ];
+        tr_with(lang, "paged-title", &place)
+    } else {
+        title
+    }
+}
+
 /// `?page=N`: a missing page is the first; zero or anything not a number is not found.
 pub fn requested_page(page: Option<String>) -> Result<u32, AppError> {
     match page {

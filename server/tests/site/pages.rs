@@ -245,6 +245,29 @@ async fn series_are_listed_upcoming_with_their_next_time_and_past_with_their_las
     );
 }
 
+/// No two pages of a paged list share a title: the later ones say their number.
+#[tokio::test(flavor = "multi_thread")]
+async fn later_pages_of_a_list_say_their_number_in_the_title() {
+    let site = Site::with_demo_content().await;
+    for (path, title) in [
+        ("/news", "Jaunumi — Notikumi"),
+        ("/news?page=2", "Jaunumi — 2. lapa — Notikumi"),
+        ("/calendar/list?past=1", "Notikumu arhīvs — Notikumi"),
+        (
+            "/calendar/list?past=1&page=2",
+            "Notikumu arhīvs — 2. lapa — Notikumi",
+        ),
+        (
+            "/en/calendar/list?past=1&page=3",
+            "Event archive — page 3 — Notikumi",
+        ),
+    ] {
+        let (status, html) = site.get(path).await;
+        assert_eq!(status, StatusCode::OK, "{path}");
+        assert_eq!(Page::parse(&html).title(), title, "{path}");
+    }
+}
+
 #[tokio::test(flavor = "multi_thread")]
 async fn dates_beyond_the_calendar_are_not_found_rather_than_a_crash() {
     let site = Site::with_demo_content().await;
