@@ -99,12 +99,14 @@ pub fn site_with(mut state: AppState, serving: config::Serving) -> memory_first:
             state.clone(),
             moved_items::send_on,
         ))
+        .layer(request_size::body_limit())
+        .layer(axum::middleware::from_fn(request_size::refuse_oversized))
+        // Outside the size check, which may read a body: a cross-site request is refused
+        // before any of it is read.
         .layer(axum::middleware::from_fn_with_state(
             state.clone(),
             app::auth::csrf::refuse_cross_site,
         ))
-        .layer(request_size::body_limit())
-        .layer(axum::middleware::from_fn(request_size::refuse_oversized))
         .layer(CompressionLayer::new())
         .with_state(state.clone());
     metrics::install();

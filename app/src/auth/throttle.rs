@@ -40,7 +40,7 @@ pub const MAX_EMAIL_LENGTH: usize = 254;
 /// The counter key of an account (an address as `account_key` normalises it) signing in
 /// from a client address.
 pub fn pair_key(email: &str, address: &str) -> String {
-    format!("{}{address}", account_prefix(email))
+    format!("{}{}", account_prefix(email), network(address))
 }
 
 /// What every key of an account starts with, whatever the address (a space cannot occur in
@@ -51,7 +51,25 @@ pub fn account_prefix(email: &str) -> String {
 
 /// The counter key of a client address.
 pub fn address_key(address: &str) -> String {
-    format!("address:{address}")
+    format!("address:{}", network(address))
+}
+
+/// Where a client signs in from, as the counters count it: an IPv4 address as it is (an
+/// IPv4-mapped IPv6 one too), an IPv6 address by its /64 network, which one subscriber gets
+/// whole: counted per address, its owner could try from a new address each time.
+fn network(address: &str) -> String {
+    use std::net::{IpAddr, Ipv6Addr};
+    match address.parse::<IpAddr>() {
+        Ok(IpAddr::V6(v6)) => match v6.to_ipv4_mapped() {
+            Some(v4) => v4.to_string(),
+            None => {
+                let bits = u128::from(v6) & !(u128::MAX >> 64);
+                format!("{}/64", Ipv6Addr::from(bits))
+            }
+        },
+        Ok(IpAddr::V4(v4)) => v4.to_string(),
+        Err(_) => address.to_string(),
+    }
 }
 
 #[cfg(test)]
@@ -60,6 +78,21 @@ mod tests {
 
     fn at(seconds: i64) -> DateTime<Utc> {
         DateTime::from_timestamp(1_800_000_000 + seconds, 0).expect("valid")
+    }
+
+    #[test]
+    fn an_ipv6_network_counts_as_one_address() {
+        let counted = address_key("2001:db8:1:2:aaaa::1");
+        assert_eq!(counted, "address:2001:db8:1:2::/64");
+        assert_eq!(address_key("2001:db8:1:2:bbbb:cccc:dddd:2"), counted);
+        assert_ne!(address_key("2001:db8:1:3::1"), counted);
+        assert_eq!(
+            pair_key("Anna@example.lv", "2001:db8:1:2::9"),
+            pair_key("anna@example.lv", "2001:db8:1:2::7")
+        );
+        assert_eq!(address_key("::ffff:10.0.0.1"), address_key("10.0.0.1"));
+        assert_eq!(address_key("10.0.0.1"), "address:10.0.0.1");
+        assert_ne!(address_key("10.0.0.1"), address_key("10.0.0.2"));
     }
 
     #[test]

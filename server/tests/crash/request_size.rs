@@ -132,3 +132,29 @@ async fn a_save_sent_in_chunks_within_the_limit_is_saved() {
     server.kill();
     let _ = std::fs::remove_dir_all(&folder);
 }
+
+/// A request from another site is refused before any of its body is read, however large it
+/// says it is: no body of a cross-site request is ever buffered.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_large_request_from_another_site_is_refused_before_its_body_is_read() {
+    let (folder, _url, server, _browser) = fresh_sqlite_site("cross-site").await;
+    let host = server.base.trim_start_matches("http://").to_string();
+    let mut connection = tokio::net::TcpStream::connect(&host)
+        .await
+        .expect("connects");
+    // The head only: were the body awaited, the answer would never come.
+    let head = format!(
+        "POST /api/editing/save_draft HTTP/1.1\r\nHost: {host}\r\nOrigin: https://elsewhere.example\r\n\
+         Content-Type: application/json\r\nConnection: close\r\nContent-Length: 3000000\r\n\r\n"
+    );
+    connection.write_all(head.as_bytes()).await.expect("head");
+    let mut answer = Vec::new();
+    tokio::time::timeout(Duration::from_secs(10), connection.read_to_end(&mut answer))
+        .await
+        .expect("answered without the body")
+        .expect("the answer");
+    let answer = String::from_utf8_lossy(&answer);
+    assert!(answer.starts_with("HTTP/1.1 403"), "{answer}");
+    server.kill();
+    let _ = std::fs::remove_dir_all(&folder);
+}
