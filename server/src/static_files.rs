@@ -222,6 +222,26 @@ pub async fn check_plain_addresses(request: Request, next: Next) -> Response {
     response
 }
 
+/// The longest name a file system takes for one file (`NAME_MAX` on Linux), in bytes.
+const LONGEST_NAME: usize = 255;
+
+/// A 404 at once for an address with a part longer than any file's name (and than any page's
+/// slug, at most 80 characters): the file servers behind it (built files, and the site's own
+/// files the fallback looks in before it answers "not found") would fail on it with a 500
+/// and an error in the log, which anyone could fill.
+pub async fn refuse_overlong_names(request: Request, next: Next) -> Response {
+    let overlong = request
+        .uri()
+        .path()
+        .split('/')
+        .any(|part| part.len() > LONGEST_NAME);
+    if overlong {
+        StatusCode::NOT_FOUND.into_response()
+    } else {
+        next.run(request).await
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use tower::ServiceExt;
@@ -336,25 +356,5 @@ mod tests {
         std::fs::write(dir.join("snippets").join("inline0.js"), "d").expect("write");
         assert_ne!(build_of(&dir), third, "files in folders count too");
         std::fs::remove_dir_all(&dir).expect("clean up");
-    }
-}
-
-/// The longest name a file system takes for one file (`NAME_MAX` on Linux), in bytes.
-const LONGEST_NAME: usize = 255;
-
-/// A 404 at once for an address with a part longer than any file's name (and than any page's
-/// slug, at most 80 characters): the file servers behind it (built files, and the site's own
-/// files the fallback looks in before it answers "not found") would fail on it with a 500
-/// and an error in the log, which anyone could fill.
-pub async fn refuse_overlong_names(request: Request, next: Next) -> Response {
-    let overlong = request
-        .uri()
-        .path()
-        .split('/')
-        .any(|part| part.len() > LONGEST_NAME);
-    if overlong {
-        StatusCode::NOT_FOUND.into_response()
-    } else {
-        next.run(request).await
     }
 }
