@@ -127,8 +127,12 @@ test("an event's changes save themselves as a draft, readers see them once saved
     await route.continue();
   });
   const saveState = editor.locator(".editor-bar__state");
+  const sent = editor.waitForRequest("**/api/editing/save_event_draft");
   await editor.getByRole("textbox", { name: "Vieta" }).fill("Jelgavas novada dome");
+  // Busy while the save is on its way (not only while typing has not been saved yet).
+  await sent;
   await expect(saveState).toHaveAttribute("aria-busy", "true");
+  await expect(saveState).not.toContainText("Melnraksts saglabāts");
   letGo();
   // Said once the save has ended: not busy any more.
   await expect(saveState).toContainText("Melnraksts saglabāts", { timeout: 10_000 });

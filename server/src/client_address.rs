@@ -42,8 +42,10 @@ impl Networks {
             .map(Self)
     }
 
-    /// Whether `address` is on the list.
+    /// Whether `address` is on the list. An IPv4 peer that a dual-stack listener reports as
+    /// IPv4-mapped IPv6 (`::ffff:10.0.0.5`) is its IPv4 address.
     pub fn contains(&self, address: IpAddr) -> bool {
+        let address = address.to_canonical();
         self.0.iter().any(|network| network.contains(&address))
     }
 
@@ -122,6 +124,15 @@ mod tests {
             ip("203.0.113.9")
         );
         assert_eq!(proxies.client_of(ip("10.0.0.5"), &[]), ip("10.0.0.5"));
+    }
+
+    #[test]
+    fn a_proxy_seen_through_a_dual_stack_listener_is_still_trusted() {
+        let proxies = TrustedProxies::parse("10.0.0.5").expect("valid");
+        assert_eq!(
+            proxies.client_of(ip("::ffff:10.0.0.5"), &["203.0.113.9"]),
+            ip("203.0.113.9")
+        );
     }
 
     #[test]

@@ -55,7 +55,11 @@ pub async fn refuse_oversized(request: Request, next: Next) -> Response {
             let (parts, body) = request.into_parts();
             match read_within_limit(body).await {
                 Ok(body) => next.run(Request::from_parts(parts, body)).await,
-                Err(read) => too_large(read),
+                Err(Unread::TooLarge(read)) => too_large(read),
+                Err(Unread::CutOff) => {
+                    AppError::BadRequest("the request's body ended before it was whole".into())
+                        .into_response()
+                }
             }
         }
     }
@@ -69,17 +73,24 @@ fn too_large(bytes: u64) -> Response {
     .into_response()
 }
 
-/// A body sent without its length, read whole if it stays within [`MAX_REQUEST_BYTES`]; else
-/// the bytes it came to (read to its end, or as far as [`READ_BEFORE_REFUSING`]).
-async fn read_within_limit(body: Body) -> Result<Body, u64> {
+/// Why a body sent without its length is not handed on.
+enum Unread {
+    /// Larger than [`MAX_REQUEST_BYTES`]: the bytes it came to (read to its end, or as far as
+    /// [`READ_BEFORE_REFUSING`]).
+    TooLarge(u64),
+    /// The connection failed before its last chunk: what came is not the request.
+    CutOff,
+}
+
+/// A body sent without its length, read whole if it stays within [`MAX_REQUEST_BYTES`].
+async fn read_within_limit(body: Body) -> Result<Body, Unread> {
     let mut kept = Vec::new();
     let mut chunks = body.into_data_stream();
     while let Some(chunk) = chunks.next().await {
-        // A body cut off mid-way is handed on as it is; the handler answers what it lacks.
-        let Ok(chunk) = chunk else { break };
+        let chunk = chunk.map_err(|_| Unread::CutOff)?;
         if kept.len() + chunk.len() > MAX_REQUEST_BYTES {
             let read = kept.len() + chunk.len();
-            return Err(read_and_drop(chunks, read).await as u64);
+            return Err(Unread::TooLarge(read_and_drop(chunks, read).await as u64));
         }
         kept.extend_from_slice(&chunk);
     }
@@ -96,4 +107,32 @@ async fn read_and_drop(mut chunks: BodyDataStream, mut read: usize) -> usize {
         }
     }
     read
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn chunks(parts: Vec<Result<String, std::io::Error>>) -> Body {
+        Body::from_stream(futures_util::stream::iter(parts))
+    }
+
+    #[tokio::test]
+    async fn a_body_without_its_length_is_handed_on_whole_or_not_at_all() {
+        let start = || Ok(r#"{ "a": "#.to_string());
+        let Ok(whole) = read_within_limit(chunks(vec![start(), Ok("1 }".into())])).await else {
+            panic!("a whole body is handed on")
+        };
+        let bytes = axum::body::to_bytes(whole, usize::MAX).await.expect("read");
+        assert_eq!(&bytes[..], br#"{ "a": 1 }"#);
+
+        let broken = std::io::Error::new(std::io::ErrorKind::ConnectionReset, "gone");
+        let cut_off = read_within_limit(chunks(vec![start(), Err(broken)])).await;
+        assert!(matches!(cut_off, Err(Unread::CutOff)));
+
+        let large = vec![Ok("a".repeat(MAX_REQUEST_BYTES)), Ok("b".into())];
+        let too_large = read_within_limit(chunks(large)).await;
+        let over = MAX_REQUEST_BYTES as u64 + 1;
+        assert!(matches!(too_large, Err(Unread::TooLarge(read)) if read == over));
+    }
 }

@@ -222,19 +222,23 @@ pub async fn check_plain_addresses(request: Request, next: Next) -> Response {
     response
 }
 
-/// The longest name a file system takes for one file (`NAME_MAX` on Linux), in bytes.
-const LONGEST_NAME: usize = 255;
+/// The longest path part looked for among files: the file system takes names of up to 255
+/// bytes (`NAME_MAX` on Linux), and a file server asked for a compressed copy looks for the
+/// name with `.br` or `.gz` added.
+const LONGEST_NAME: usize = 255 - ".br".len();
+/// The longest path looked for among files (`PATH_MAX` is 4,096 bytes with the folder's own
+/// path in front); no page or file of the site comes near it.
+const LONGEST_PATH: usize = 2048;
 
-/// A 404 at once for an address with a part longer than any file's name (and than any page's
-/// slug, at most 80 characters): the file servers behind it (built files, and the site's own
-/// files the fallback looks in before it answers "not found") would fail on it with a 500
-/// and an error in the log, which anyone could fill.
+/// A 404 at once for an address the file servers could not look for: a part longer than a
+/// file's name may be (and than any page's slug, at most 80 characters), or a path longer than
+/// any of the site's. The file servers behind it (built files, and the site's own files the
+/// fallback looks in before it answers "not found") would fail on it with a 500 and an error
+/// in the log, which anyone could fill.
 pub async fn refuse_overlong_names(request: Request, next: Next) -> Response {
-    let overlong = request
-        .uri()
-        .path()
-        .split('/')
-        .any(|part| part.len() > LONGEST_NAME);
+    let path = request.uri().path();
+    let overlong =
+        path.len() > LONGEST_PATH || path.split('/').any(|part| part.len() > LONGEST_NAME);
     if overlong {
         StatusCode::NOT_FOUND.into_response()
     } else {

@@ -89,7 +89,7 @@ fn ArchiveView(data: ArchiveData) -> impl IntoView {
     let (page, pages) = (data.page, data.pages);
     view! {
         <PageMeta
-            title=heading.clone()
+            title=crate::components::paged_title(lang, heading.clone(), page)
             description=format!("{heading}: {}.", locale::article_count(lang, data.total))
             path={ if page > 1 { format!("{base}?page={page}") } else { base.clone() } }
             schema=Some("CollectionPage")

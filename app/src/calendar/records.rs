@@ -118,31 +118,42 @@ pub fn next_occurrence(
         .map(|start| occurrence_summary(event, *start))
 }
 
-/// The last occurrence of a series that took place before today, if it had one: for one that
-/// ended, its last; for one going on, the last within the year before today.
+/// The last occurrence of a series that is over by now (as the past list's single events
+/// are), if it had one: for a series that ended, its last; for one going on, the latest found
+/// looking back forty days, then a year, five, thirty, then to its first (a series repeating
+/// every two years has none in the last year).
 pub fn last_occurrence(
     event: &storage::Event,
     series: &storage::Recurrence,
 ) -> Option<EventSummary> {
-    let before = timezone::start_of_day(timezone::today());
-    let duration = event.ends_at - event.starts_at;
-    let from = match series.series_end {
-        // The last occurrence ends at the series' end.
-        Some(end) if end < before => end - duration - chrono::Duration::days(1),
-        _ => before - chrono::Duration::days(367),
+    use chrono::Duration;
+    let duration = (event.ends_at - event.starts_at).max(Duration::zero());
+    // Occurrences starting before this have ended by now.
+    let before = Utc::now() - duration;
+    let latest_start = match series.series_end {
+        Some(end) if end - duration < before => end - duration,
+        _ => before,
     };
-    let starts = recurrence::occurrences(
-        timezone::local(event.starts_at),
-        &series.rule,
-        &series.exdates,
-        duration,
-        from.max(event.starts_at),
-        before,
-        // A daily series over a year; a finer one keeps what this many reach.
-        1_000,
-    )
-    .ok()?;
-    starts.last().map(|start| occurrence_summary(event, *start))
+    let looking_back = [40, 367, 5 * 366, 30 * 366].map(|days| latest_start - Duration::days(days));
+    looking_back
+        .into_iter()
+        .chain([event.starts_at])
+        .map(|from| from.max(event.starts_at))
+        .find_map(|from| {
+            let starts = recurrence::occurrences(
+                timezone::local(event.starts_at),
+                &series.rule,
+                &series.exdates,
+                duration,
+                from,
+                before,
+                // An hourly series over forty days; a window is widened only when the narrower
+                // one held none, so the last of this many is the last.
+                1_000,
+            )
+            .ok()?;
+            starts.last().map(|start| occurrence_summary(event, *start))
+        })
 }
 
 /// The event page's data. For a recurring event, `date` picks the occurrence shown (the next

@@ -53,7 +53,8 @@ macro_rules! item_kinds {
         }
 
         // Each line's descriptors are the kind's own: the browser's names the kind of its
-        // line, and the server's is for the same fields, details and drafts.
+        // line, the server's is for the same fields, details and drafts, and the tables are
+        // the ones named after the kind.
         const _: () = {
             $(assert!(matches!(<$details as Editable>::KIND, ItemKind::$kind));)+
         };
@@ -63,6 +64,7 @@ macro_rules! item_kinds {
                 <K::Draft as super::stored_draft::StoredShape>::KIND
             }
             $(assert!(matches!(same_kind::<$service, $details>(), ItemKind::$kind));)+
+            $(assert!($tables.is_named(stringify!($kind)));)+
         };
 
         /// Runs `task` with the service of `kind`.

@@ -87,12 +87,8 @@ pub async fn search(query: SearchQuery) -> Result<SearchResults, AppError> {
         .search(&SearchRequest {
             words: words.clone(),
             kind,
-            categories: query
-                .categories
-                .iter()
-                .take(crate::calendar::MAX_FILTER_CATEGORIES)
-                .cloned()
-                .collect(),
+            // Storage looks at the first `MAX_FILTER_CATEGORIES` (`push_categories`).
+            categories: query.categories.clone(),
             limit: paging.limit(),
             offset: paging.offset(),
             lang: query.lang,

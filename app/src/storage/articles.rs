@@ -309,8 +309,13 @@ pub(super) fn article_columns_written(
     (category_id, event_id): (Option<i64>, Option<i64>),
 ) -> ItemColumns<'_> {
     use ColumnValue::*;
-    let (search_title, search_body) =
-        search_text(&article.title, &[&article.lead], article.body_html.as_str());
+    let (search_title, search_body) = search_text(
+        &ItemTables::ARTICLES,
+        &article.title,
+        &article.lead,
+        &article.contact,
+        article.body_html.as_str(),
+    );
     vec![
         ("title", Text(article.title.as_str().into())),
         ("lead", Text(article.lead.as_str().into())),
@@ -336,5 +341,6 @@ impl ItemTables {
         columns: ["title", "lead", "body_html", "contact"],
         revision_columns: "title, lead, body_html, contact",
         slug_fallback: "raksts",
+        extra_searched: false,
     };
 }

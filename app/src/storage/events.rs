@@ -267,8 +267,10 @@ pub(super) fn event_columns_written(event: &NewEvent, category_id: Option<i64>) 
     use ColumnValue::*;
     let recurrence = event.recurrence.as_ref();
     let (search_title, search_body) = search_text(
+        &ItemTables::EVENTS,
         &event.title,
-        &[&event.summary, &event.location],
+        &event.summary,
+        &event.location,
         event.body_html.as_str(),
     );
     vec![
@@ -317,5 +319,6 @@ impl ItemTables {
         revision_columns: "title, summary, body_html, starts_at, ends_at, all_day, location, \
                            category_id, status",
         slug_fallback: "notikums",
+        extra_searched: true,
     };
 }

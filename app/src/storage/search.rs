@@ -155,13 +155,13 @@ where
         .fetch_all(&mut *tx)
         .await?;
         for row in &unsearched {
-            let (search_title, search_body) =
-                search_text(&row.title, &[&row.lead, &row.extra], &row.body_html);
             let tables = SEARCHED
                 .iter()
                 .map(|searched| searched.tables)
                 .find(|tables| tables.kind == row.kind)
                 .unwrap_or(&ItemTables::ARTICLES);
+            let (search_title, search_body) =
+                search_text(tables, &row.title, &row.lead, &row.extra, &row.body_html);
             let sql = if row.lang.is_empty() {
                 format!(
                     "UPDATE {} SET search_title = $1, search_body = $2 \

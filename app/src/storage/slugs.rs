@@ -1,6 +1,5 @@
 //! URL slugs made from Latvian titles: diacritics transliterated, lower case, hyphens.
 
-/// `Lietuva un Latvija sniegs atbalstu Moldovai` → `lietuva-un-latvija-sniegs-atbalstu-moldovai`.
 /// The address an item titled `title` gets: [`slug_for`] it, but four digits alone are a year
 /// of the news archive (`/news/2020`), so an item titled "2019" is at `{fallback}-2019`.
 /// (A hand-chosen address of four digits is refused instead, `validate::slug`.)
@@ -18,6 +17,7 @@ pub fn is_year(slug: &str) -> bool {
     slug.len() == 4 && slug.bytes().all(|b| b.is_ascii_digit())
 }
 
+/// `Lietuva un Latvija sniegs atbalstu Moldovai` → `lietuva-un-latvija-sniegs-atbalstu-moldovai`.
 /// Titles with no letters or digits fall back to `fallback`.
 pub fn slug_for(title: &str, fallback: &str) -> String {
     let slug = slug::slugify(title);

@@ -19,9 +19,29 @@ pub(crate) struct ItemTables {
     pub(super) revision_columns: &'static str,
     /// The slug of an item whose title makes none (say, all punctuation).
     pub(super) slug_fallback: &'static str,
+    /// Whether the fourth translated column (`columns[3]`: an event's place) is searched; an
+    /// article's contact line is not.
+    pub(super) extra_searched: bool,
 }
 
 impl ItemTables {
+    /// Whether these are the tables of the kind named `kind` (`Article`: the audit log's
+    /// `article`), for the build's check of the list in `editing/kinds.rs`.
+    pub(crate) const fn is_named(&self, kind: &str) -> bool {
+        let (a, b) = (self.kind.as_bytes(), kind.as_bytes());
+        if a.len() != b.len() {
+            return false;
+        }
+        let mut i = 0;
+        while i < a.len() {
+            if !a[i].eq_ignore_ascii_case(&b[i]) {
+                return false;
+            }
+            i += 1;
+        }
+        true
+    }
+
     /// The item's (`$1`) translations as `TranslationRow`s, every language; a caller may
     /// narrow or order them.
     pub(super) fn translations_select(&self) -> String {

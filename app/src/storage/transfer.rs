@@ -308,7 +308,18 @@ where
         for table in tables {
             D::insert_rows(&mut *write, table).await?;
         }
-        write.commit().await
+        // Search text is folded again as this version folds it (an export from an older one
+        // carries its own): emptied here, made again below.
+        let searched = super::search::SEARCHED
+            .iter()
+            .map(|searched| searched.tables);
+        for table in searched.flat_map(|tables| [tables.items, tables.translations]) {
+            let sql = format!("UPDATE {table} SET search_title = '', search_body = ''");
+            sqlx::query(&sql).execute(&mut *write).await?;
+        }
+        write.commit().await?;
+        super::SearchStore::backfill_search(self).await?;
+        Ok(())
     }
 }
 

@@ -114,13 +114,13 @@ where
                  WHERE {item} = $1 AND lang = $2 AND (version = $8 OR {own}) RETURNING version"
             )
         };
-        // An event's place is searched, an article's contact line is not.
-        let searched: &[&str] = if table.kind == "event" {
-            &[&text.lead, &text.extra]
-        } else {
-            &[&text.lead]
-        };
-        let search = search_text(&text.title, searched, text.body_html.as_str());
+        let search = search_text(
+            table,
+            &text.title,
+            &text.lead,
+            &text.extra,
+            text.body_html.as_str(),
+        );
         let query = sqlx::query_scalar(&sql)
             .bind(item_id)
             .bind(lang)

@@ -440,12 +440,25 @@ async fn a_page_loaded_before_an_upgrade_still_gets_its_code() {
     assert_eq!((status, body.as_str()), (StatusCode::OK, "old loader"));
     let (status, _, body) = get(after.clone(), format!("/pkg/{new}/chunk_editor.wasm")).await;
     assert_eq!((status, body.as_str()), (StatusCode::OK, "new chunk"));
-    // A name longer than a file's may be is not found, as any other (the file server would
-    // fail on it with a 500); so is one the fallback would look for among the site's files.
-    let overlong = "a".repeat(300);
-    for path in [format!("/pkg/{new}/{overlong}"), format!("/{overlong}")] {
-        let (status, _, _) = get(after.clone(), path.clone()).await;
-        assert_eq!(status, StatusCode::NOT_FOUND, "{path}");
+    // A name longer than a file's may be (with `.br` added for a compressed copy) is not
+    // found, as any other (the file server would fail on it with a 500); so is one the
+    // fallback would look for among the site's files, and a path of many long parts.
+    let overlong = "a".repeat(253);
+    let deep = format!("/{}", vec!["b".repeat(200); 30].join("/"));
+    for path in [
+        format!("/pkg/{new}/{overlong}"),
+        format!("/{overlong}"),
+        deep,
+    ] {
+        // As browsers ask: the file servers look for a compressed copy first.
+        let request = http::Request::get(&path)
+            .header(http::header::ACCEPT_ENCODING, "br, gzip")
+            .body(axum::body::Body::empty())
+            .expect("request");
+        let answer = tower::ServiceExt::oneshot(after.clone(), request)
+            .await
+            .expect("answer");
+        assert_eq!(answer.status(), StatusCode::NOT_FOUND, "{}…", &path[..40]);
     }
     // Each build has only its own files.
     let (status, _, _) = get(after.clone(), format!("/pkg/{old}/chunk_editor.wasm")).await;

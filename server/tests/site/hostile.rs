@@ -400,6 +400,21 @@ async fn a_filter_of_forty_thousand_categories_is_answered() {
             shorten(&answer.body)
         );
     }
+    // Still a filter: the category named first narrows the list as it would alone.
+    let articles = |categories: &[String]| {
+        let arguments = json!({ "query": { "lang": "Lv", "page": 1, "categories": categories } });
+        let site = &site;
+        async move {
+            let answer = site
+                .post_json(ListArticles::PATH, &arguments.to_string(), None)
+                .await;
+            serde_json::from_str::<Value>(&answer.body).expect("a list")["articles"].clone()
+        }
+    };
+    let alone = articles(&categories[..1]).await;
+    assert!(alone.as_array().is_some_and(|listed| !listed.is_empty()));
+    assert_eq!(articles(&categories).await, alone);
+    assert_ne!(articles(&[]).await, alone, "every category lists more");
 }
 
 #[tokio::test(flavor = "multi_thread")]
