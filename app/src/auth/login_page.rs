@@ -26,12 +26,23 @@ pub fn LoginPage() -> impl IntoView {
             .unwrap_or_else(|| lang.href("/"))
     };
     let viewer = use_viewer();
-    let error =
-        move || {
-            actions.login.value().get().and_then(Result::err).map(
-                |error| view! { <p class="form-error" role="alert">{error.describe(lang)}</p> },
-            )
-        };
+    // Without script the form's post comes back to this page with its error in the address
+    // (server_fn's form redirects), which the router gives its pages as context; the action
+    // itself was made before the router, so it does not see it.
+    let posted = use_context::<leptos::server::ServerActionError>()
+        .filter(|posted| posted.path() == <Login as leptos::server_fn::ServerFn>::PATH)
+        .map(|posted| {
+            leptos::server_fn::error::ServerFnUrlError::<crate::AppError>::decode_err(posted.err())
+        });
+    let error = move || {
+        actions
+            .login
+            .value()
+            .get()
+            .and_then(Result::err)
+            .or_else(|| posted.clone())
+            .map(|error| view! { <p class="form-error" role="alert">{error.describe(lang)}</p> })
+    };
     view! {
         <PageMeta
             title=lang.t("login-heading")

@@ -18,5 +18,7 @@ pub use error_page::{ErrorPage, NotFound};
 pub use frame::{SiteFooter, SiteHeader};
 pub use page_meta::{absolute_url, provide_site_url, PageMeta};
 pub use paging::{page_of, paged_title, requested_page, Pager, Paging};
+#[cfg(feature = "ssr")]
+pub use status::from_a_plain_form;
 pub use status::set_status;
 pub use url::encode_component;

@@ -10,6 +10,20 @@ pub fn set_status(status: StatusCode) {
     }
 }
 
+/// Whether this request is a plain form's post (it accepts HTML: no script sent it).
+/// server_fn answers one by going back to the form's page, with an error in its address for
+/// the page to show (`ServerAction` reads it); an error's own status would undo that.
+#[cfg(feature = "ssr")]
+pub fn from_a_plain_form() -> bool {
+    leptos::prelude::use_context::<http::request::Parts>().is_some_and(|parts| {
+        parts
+            .headers
+            .get(http::header::ACCEPT)
+            .and_then(|accept| accept.to_str().ok())
+            .is_some_and(|accept| accept.contains("text/html"))
+    })
+}
+
 /// In the browser the page is already there; only the server sets statuses.
 #[cfg(not(feature = "ssr"))]
 pub fn set_status(_status: StatusCode) {}

@@ -66,6 +66,48 @@ async fn the_session_cookie_is_http_only_strict_and_secure_on_https() {
     }
 }
 
+/// Without script the sign-in form is a plain post: a wrong password goes back to the sign-in
+/// page, which says what went wrong in its language (it was a bare JSON answer).
+#[tokio::test(flavor = "multi_thread")]
+async fn a_wrong_password_from_a_plain_form_goes_back_to_the_page_saying_so() {
+    let site = Site::with_demo_content().await;
+    site.signed_in("anna@example.lv", Role::Editor).await;
+    let request = http::Request::post("/api/login")
+        .header(
+            http::header::CONTENT_TYPE,
+            "application/x-www-form-urlencoded",
+        )
+        .header(http::header::ACCEPT, "text/html,application/xhtml+xml")
+        .header(http::header::ORIGIN, ORIGIN)
+        .header(http::header::REFERER, format!("{ORIGIN}/en/login"))
+        .body(axum::body::Body::from(
+            "email=anna%40example.lv&password=nepareiza-parole&next=%2Fen",
+        ))
+        .expect("request");
+    let answer = site.send(request).await;
+    assert!(
+        answer.status.is_redirection(),
+        "{}: {}",
+        answer.status,
+        answer.body
+    );
+    assert!(answer.session_cookie().is_none());
+    let back = answer
+        .headers
+        .get(http::header::LOCATION)
+        .and_then(|value| value.to_str().ok())
+        .expect("back to the form");
+    let back = back.strip_prefix(ORIGIN).unwrap_or(back);
+    assert!(back.starts_with("/en/login?"), "{back}");
+    let (status, page) = site.get(back).await;
+    assert_eq!(status, StatusCode::OK);
+    let page = Page::parse(&page);
+    assert_eq!(
+        page.texts("[role=alert]"),
+        ["Wrong e-mail address or password."]
+    );
+}
+
 #[tokio::test(flavor = "multi_thread")]
 async fn guessing_an_accounts_password_is_slowed_but_never_locks_its_owner_out() {
     let site = Site::with_demo_content().await;
