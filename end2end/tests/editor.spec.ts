@@ -565,3 +565,21 @@ test("a reader's tab signed in from another tab loads the editors' build at its 
   await expect(tab.getByRole("button", { name: "+ Jauns raksts" })).toBeEnabled();
   await context.close();
 });
+
+test("an editor signed out while typing is told so, with the text kept and the way back", async ({ browser }) => {
+  const editor = await editorPage(browser, EDITORS.anna.email);
+  await editor.goto("/news/kadu-atbalstu-var-sanemt-cilveku-tirdzniecibas-upuri");
+  await hydrated(editor);
+  await editor.getByRole("button", { name: "Rediģēt šo rakstu" }).click();
+  const lead = editor.getByRole("textbox", { name: "Ievads" });
+  await lead.focus();
+  // The session ends (it expired, or the editor signed out in another tab).
+  await editor.context().clearCookies();
+  await editor.keyboard.press("Control+End");
+  await editor.keyboard.type(" Teksts, kas netika saglabāts.");
+  await editor.keyboard.press("Control+s");
+  await expect(editor.getByRole("status").filter({ hasText: "jūs vairs neesat pieteicies" })).toContainText(
+    "piesakieties vēlreiz citā cilnē",
+  );
+  await expect(lead).toContainText("Teksts, kas netika saglabāts.");
+});

@@ -20,8 +20,9 @@ use futures_util::StreamExt;
 use app::{error::AppError, paths::MEDIA_UPLOAD};
 
 /// The most a request other than an upload may carry: ten times an article body's limit, for
-/// the JSON around it, and far below what would strain the server.
-pub const MAX_REQUEST_BYTES: usize = 2 * 1024 * 1024;
+/// the JSON around it, and far below what would strain the server. In decimal units, as the
+/// 413's message counts kilobytes ("2000 kB allowed", beside the body's "200 kB").
+pub const MAX_REQUEST_BYTES: usize = 2_000_000;
 
 /// How much of a refused body is read (and dropped) before the answer. A browser still
 /// sending its request when the server closes the connection may see the connection reset

@@ -33,6 +33,7 @@ editor-saved-as-draft-at = Saved as a draft at { $at }
 editor-saved-meanwhile = someone else saved their version in the meantime; choose what to keep above the fields
 editor-no-answer = the server did not answer; your text is still here, try again (Ctrl+S)
 editor-no-answer-write = the server did not answer; your text is still here, try again
+editor-signed-out = you are no longer signed in; your text is still here: sign in again in another tab, then save (Ctrl+S)
 editor-leave-question = There are unsaved changes. Leave the page anyway?
 
 ## Fields, as the editors, conflicts and history name them
@@ -101,7 +102,7 @@ upload-no-alt = The image has no description: add one before publishing.
 upload-not-an-image = The file is not a JPEG, PNG, WebP or GIF image.
 upload-too-large = The image is too large: { $max } MB allowed.
 upload-too-many-pixels = The image has too many pixels: { $max } megapixels allowed.
-upload-unreadable = The image cannot be read: { $reason }
+upload-unreadable = The image cannot be read: the file may be damaged.
 upload-not-stored = The image could not be stored.
 upload-not-processed = The image could not be processed.
 # An HTTP status code.

@@ -33,6 +33,7 @@ editor-saved-as-draft-at = Saglabāts kā melnraksts { $at }
 editor-saved-meanwhile = kāds cits pa to laiku saglabāja savu versiju; izvēlieties, ko paturēt, virs laukiem
 editor-no-answer = serveris neatbildēja; teksts joprojām ir šeit, mēģiniet vēlreiz (Ctrl+S)
 editor-no-answer-write = serveris neatbildēja; teksts joprojām ir šeit, mēģiniet vēlreiz
+editor-signed-out = jūs vairs neesat pieteicies; teksts joprojām ir šeit: piesakieties vēlreiz citā cilnē, tad saglabājiet (Ctrl+S)
 editor-leave-question = Ir nesaglabātas izmaiņas. Tiešām pamest lapu?
 
 ## Fields, as the editors, conflicts and history name them
@@ -101,7 +102,7 @@ upload-no-alt = Attēlam nav apraksta: pievienojiet to pirms publicēšanas.
 upload-not-an-image = Fails nav JPEG, PNG, WebP vai GIF attēls.
 upload-too-large = Attēls ir par lielu: atļauti { $max } MB.
 upload-too-many-pixels = Attēlā ir par daudz pikseļu: atļauti { $max } megapikseļi.
-upload-unreadable = Attēlu nevar nolasīt: { $reason }
+upload-unreadable = Attēlu nevar nolasīt: iespējams, fails ir bojāts.
 upload-not-stored = Attēlu neizdevās saglabāt.
 upload-not-processed = Attēlu neizdevās apstrādāt.
 # An HTTP status code.

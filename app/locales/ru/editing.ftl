@@ -25,7 +25,7 @@ editor-recurring-note = Повторяющееся событие: даты — 
 editor-state-unchanged = Изменений нет
 editor-state-unsaved = Несохранённые изменения…
 editor-state-saving = Сохранение…
-editor-state-saved = Черновик сохранён в { $at }
+editor-state-saved = Черновик сохранён: { $at }
 editor-state-failed = Не удалось сохранить: { $reason }
 editor-published-at = Опубликовано в { $at }
 editor-saved-as-draft-at = Сохранено как черновик в { $at }
@@ -33,6 +33,7 @@ editor-saved-as-draft-at = Сохранено как черновик в { $at }
 editor-saved-meanwhile = кто-то другой тем временем сохранил свою версию; выберите, что оставить, над полями
 editor-no-answer = сервер не ответил; текст остался здесь, попробуйте ещё раз (Ctrl+S)
 editor-no-answer-write = сервер не ответил; текст остался здесь, попробуйте ещё раз
+editor-signed-out = вы больше не вошли в систему; текст по-прежнему здесь: войдите снова в другой вкладке, затем сохраните (Ctrl+S)
 editor-leave-question = Есть несохранённые изменения. Всё равно покинуть страницу?
 
 ## Fields, as the editors, conflicts and history name them
@@ -101,7 +102,7 @@ upload-no-alt = У изображения нет описания: добавь�
 upload-not-an-image = Файл не является изображением JPEG, PNG, WebP или GIF.
 upload-too-large = Изображение слишком большое: допустимо { $max } МБ.
 upload-too-many-pixels = В изображении слишком много пикселей: допустимо { $max } мегапикселей.
-upload-unreadable = Не удаётся прочитать изображение: { $reason }
+upload-unreadable = Не удаётся прочитать изображение: возможно, файл повреждён.
 upload-not-stored = Не удалось сохранить изображение.
 upload-not-processed = Не удалось обработать изображение.
 # An HTTP status code.
@@ -146,8 +147,8 @@ history-field-contacts = Контакты
 ## Translating ($language is the language's own name: English, Русский)
 
 translation-start = Перевести на русский
-translation-page-title = Перевод ({ $language }): { $title }
-translation-visibility = Перевод: { $language }. Читатели видят его сразу после сохранения.
+translation-page-title = { $language } перевод: { $title }
+translation-visibility = { $language } перевод. Читатели видят его сразу после сохранения.
 translation-save = Сохранить перевод
 translation-saved-at = Перевод сохранён в { $at }
 translation-conflict-heading = Кто-то другой сохранил этот перевод, пока вы над ним работали

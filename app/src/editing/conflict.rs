@@ -311,6 +311,10 @@ mod tests {
         let chosen = [("when", Keep::Both), ("location", Keep::Both)];
         let merged = merged(&parts, &mine, &theirs, &chosen);
         assert_eq!(merged.when_text(Lang::Lv), theirs.when_text(Lang::Lv));
+        assert_eq!(
+            theirs.when_text(Lang::En),
+            "6 August 2020 10:00 – 7 August 2020 12:00"
+        );
         assert_eq!(merged.location, "Rīga / Cēsis");
         assert!(parts.iter().any(|p| p.key == "when" && p.join.is_none()));
     }

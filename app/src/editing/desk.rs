@@ -197,7 +197,11 @@ fn draft_link_id(item: ItemRef) -> String {
 /// as stored.
 fn action_text(lang: Lang, action: &str) -> String {
     if let Some(day) = action.strip_prefix("moved to ") {
-        return tr_with(lang, "audit-moved", &[("day", Arg::Text(day))]);
+        let day = day.parse().map_or_else(
+            |_| day.to_string(),
+            |date| crate::locale::long_date(lang, date),
+        );
+        return tr_with(lang, "audit-moved", &[("day", Arg::Text(&day))]);
     }
     if let Some(code) = action.strip_prefix("translated into ") {
         return tr_with(lang, "audit-translated", &[("code", Arg::Text(code))]);
@@ -285,7 +289,16 @@ mod tests {
     fn audit_actions_are_worded_in_the_readers_language() {
         for (lang, action, worded) in [
             (Lang::Lv, "published", "publicēja"),
-            (Lang::Lv, "moved to 2020-08-29", "pārcēla uz 2020-08-29"),
+            (
+                Lang::Lv,
+                "moved to 2020-08-29",
+                "pārcēla uz 2020. gada 29. augusts",
+            ),
+            (
+                Lang::Ru,
+                "moved to 2020-08-29",
+                "перенёс(ла) на 29 августа 2020 г.",
+            ),
             (Lang::Ru, "translated into en", "перевёл(а) на английский"),
             (Lang::En, "translated into ru", "translated into Russian"),
             (Lang::Lv, "restored version 3", "atjaunoja 3. versiju"),

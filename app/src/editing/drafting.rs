@@ -65,12 +65,16 @@ where
 
     /// Shows why a save failed: a conflict fetches the other version with `theirs` and opens
     /// the choice between them (`theirs` answers `None` when the editor closed meanwhile); a
-    /// field's problem is shown at the field; anything else in the editor bar.
+    /// field's problem is shown at the field; anything else in the editor bar. A field's
+    /// problem from an earlier answer goes with any later one: it says no more than the bar.
     pub fn failed<Fut>(self, lang: Lang, error: AppError, theirs: impl FnOnce() -> Fut + 'static)
     where
         Fut: Future<Output = Result<Option<T>, AppError>> + 'static,
     {
         let state = self.autosave.state;
+        if !matches!(error, AppError::Validation { .. }) {
+            self.field_error.set(None);
+        }
         match error {
             AppError::Conflict { .. } => {
                 spawn_local(async move {
@@ -86,6 +90,10 @@ where
                 let message = message.in_lang(lang);
                 state.set(SaveState::Failed(message.clone()));
                 self.field_error.set(Some((field, message)));
+            }
+            // The session ended while the editor typed: signing in on this page would leave it.
+            AppError::Unauthorized => {
+                state.set(SaveState::Failed(tr(lang, "editor-signed-out")));
             }
             other => state.set(SaveState::Failed(other.describe(lang))),
         }

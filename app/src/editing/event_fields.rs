@@ -53,18 +53,18 @@ pub type EventSave = super::ItemSave<EventFields>;
 impl EventFields {
     /// The dates and times in words, as history and conflicts show them.
     pub fn when_text(&self, lang: Lang) -> String {
+        // A draft's dates are as typed, and may not be dates yet: those are shown as typed.
+        let day = |typed: &str| {
+            typed.parse::<chrono::NaiveDate>().map_or_else(
+                |_| typed.to_string(),
+                |date| crate::locale::long_date(lang, date),
+            )
+        };
+        let (start, end) = (day(&self.start_date), day(&self.end_date));
         if self.all_day {
-            format!(
-                "{} – {} ({})",
-                self.start_date,
-                self.end_date,
-                tr(lang, "all-day")
-            )
+            format!("{start} – {end} ({})", tr(lang, "all-day"))
         } else {
-            format!(
-                "{} {} – {} {}",
-                self.start_date, self.start_time, self.end_date, self.end_time
-            )
+            format!("{start} {} – {end} {}", self.start_time, self.end_time)
         }
     }
 

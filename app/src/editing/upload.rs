@@ -63,9 +63,8 @@ impl UploadError {
                 .number("max", (MAX_UPLOAD_BYTES / 1_000_000) as i64),
             UploadError::TooManyPixels => Message::new("upload-too-many-pixels")
                 .number("max", (MAX_PIXELS / 1_000_000) as i64),
-            UploadError::Unreadable(reason) => {
-                Message::new("upload-unreadable").text("reason", reason.clone())
-            }
+            // The decoder's own words are English and technical: they go to the log only.
+            UploadError::Unreadable(_) => Message::new("upload-unreadable"),
             UploadError::Storage => Message::new("upload-not-stored"),
         }
     }
@@ -128,7 +127,10 @@ fn write_once(path: &Path, bytes: &[u8]) -> Result<(), UploadError> {
 
 /// `picture` encoded as `format` (without any metadata).
 fn encoded(picture: &DynamicImage, format: ImageFormat) -> Result<Vec<u8>, UploadError> {
-    let unreadable = |error: image::ImageError| UploadError::Unreadable(error.to_string());
+    let unreadable = |error: image::ImageError| {
+        tracing::info!(%error, "an uploaded image cannot be read");
+        UploadError::Unreadable(error.to_string())
+    };
     let mut bytes = Cursor::new(Vec::new());
     match format {
         ImageFormat::Jpeg => picture
@@ -142,7 +144,10 @@ fn encoded(picture: &DynamicImage, format: ImageFormat) -> Result<Vec<u8>, Uploa
 
 /// The picture in `bytes`, decoded within the limits and turned upright.
 fn decoded(bytes: &[u8], format: ImageFormat) -> Result<DynamicImage, UploadError> {
-    let unreadable = |error: image::ImageError| UploadError::Unreadable(error.to_string());
+    let unreadable = |error: image::ImageError| {
+        tracing::info!(%error, "an uploaded image cannot be read");
+        UploadError::Unreadable(error.to_string())
+    };
     let mut reader = ImageReader::with_format(Cursor::new(bytes), format);
     let mut limits = Limits::default();
     limits.max_image_width = Some(MAX_SIDE);

@@ -130,7 +130,7 @@ async fn a_save_of_megabytes_is_refused_naming_the_limit() {
     assert_eq!(refused.status, StatusCode::PAYLOAD_TOO_LARGE);
     let error: AppError = serde_json::from_str(&refused.body).expect("the site's error");
     assert!(
-        matches!(error, AppError::TooLarge { size_kb, max_kb: 2097 } if size_kb >= 3000),
+        matches!(error, AppError::TooLarge { size_kb, max_kb: 2000 } if size_kb >= 3000),
         "{error:?}"
     );
     assert!(
