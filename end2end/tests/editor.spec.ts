@@ -581,5 +581,5 @@ test("an editor signed out while typing is told so, with the text kept and the w
   await expect(editor.getByRole("status").filter({ hasText: "jūs vairs neesat pieteicies" })).toContainText(
     "piesakieties vēlreiz citā cilnē",
   );
-  await expect(lead).toContainText("Teksts, kas netika saglabāts.");
+  await expect(lead).toHaveValue(/Teksts, kas netika saglabāts\.$/);
 });
