@@ -125,12 +125,14 @@ fn write_once(path: &Path, bytes: &[u8]) -> Result<(), UploadError> {
     Ok(())
 }
 
+/// An image the decoder or encoder refused; its words (English, technical) go to the log.
+fn unreadable(error: image::ImageError) -> UploadError {
+    tracing::info!(%error, "an uploaded image cannot be read");
+    UploadError::Unreadable(error.to_string())
+}
+
 /// `picture` encoded as `format` (without any metadata).
 fn encoded(picture: &DynamicImage, format: ImageFormat) -> Result<Vec<u8>, UploadError> {
-    let unreadable = |error: image::ImageError| {
-        tracing::info!(%error, "an uploaded image cannot be read");
-        UploadError::Unreadable(error.to_string())
-    };
     let mut bytes = Cursor::new(Vec::new());
     match format {
         ImageFormat::Jpeg => picture
@@ -144,10 +146,6 @@ fn encoded(picture: &DynamicImage, format: ImageFormat) -> Result<Vec<u8>, Uploa
 
 /// The picture in `bytes`, decoded within the limits and turned upright.
 fn decoded(bytes: &[u8], format: ImageFormat) -> Result<DynamicImage, UploadError> {
-    let unreadable = |error: image::ImageError| {
-        tracing::info!(%error, "an uploaded image cannot be read");
-        UploadError::Unreadable(error.to_string())
-    };
     let mut reader = ImageReader::with_format(Cursor::new(bytes), format);
     let mut limits = Limits::default();
     limits.max_image_width = Some(MAX_SIDE);
