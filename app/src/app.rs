@@ -115,11 +115,31 @@ impl AppFiles {
     fn loader_script(&self) -> String {
         let [readers, editors] =
             [&self.readers, &self.editors].map(|build| [&build.script, &build.wasm]);
-        format!(
-            "{}({readers:?}, {editors:?});",
-            include_str!("island_loader.js")
-        )
+        format!("{}({readers:?}, {editors:?});", loader_source())
     }
+}
+
+/// The loader as pages carry it: without its comments and indentation, which are half its
+/// bytes and would go out with every page.
+#[cfg(feature = "ssr")]
+fn loader_source() -> &'static str {
+    static LOADER: std::sync::LazyLock<String> = std::sync::LazyLock::new(|| {
+        let source = include_str!("island_loader.js");
+        match minifier::js::minify(source) {
+            Ok(minified) => minified.to_string(),
+            // Never seen; the test below would fail first. The page still works.
+            Err(error) => {
+                tracing::warn!(%error, "island_loader.js was not minified");
+                source.to_owned()
+            }
+        }
+    });
+    &LOADER
+}
+
+#[cfg(not(feature = "ssr"))]
+fn loader_source() -> &'static str {
+    include_str!("island_loader.js")
 }
 
 /// The texts of the inline scripts every page carries, byte for byte, so the server can name
@@ -260,4 +280,29 @@ fn Pages() -> impl MatchNestedRoutes + Clone {
         <Route path=path!("/editor/audit") view=AuditPage ssr=SsrMode::Async/>
     }
     .into_inner()
+}
+
+#[cfg(all(test, feature = "ssr"))]
+mod tests {
+    #[test]
+    fn pages_carry_the_loader_without_its_comments() {
+        let source = include_str!("island_loader.js");
+        let carried = super::loader_source();
+        assert!(
+            carried.len() * 10 < source.len() * 6,
+            "{} of {} bytes",
+            carried.len(),
+            source.len()
+        );
+        assert!(!carried.contains("docs/islands.md"), "a comment is left");
+        // What the loader looks for in a page is untouched.
+        for name in [
+            "editor-messages",
+            "data-hydrate",
+            "notikumiLive",
+            "popstate",
+        ] {
+            assert!(carried.contains(name), "{name}");
+        }
+    }
 }
