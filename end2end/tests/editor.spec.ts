@@ -214,6 +214,21 @@ test("stopping editing right after typing saves the typing first, without asking
   await expect(editor.getByRole("textbox", { name: "Ievads" })).toHaveValue(/Uzrakstīts tieši pirms beigām\.$/);
 });
 
+test("following a link with unsaved typing asks once: the site's question, not the browser's after it", async ({
+  browser,
+}) => {
+  // The clock stands still: the draft is not saved by itself before the click.
+  const editor = await typedAtTheEndOfTheReportsLead(browser, " Atstāts.", (page) => page.clock.install());
+  const asked: string[] = [];
+  editor.on("dialog", (dialog) => {
+    asked.push(dialog.type());
+    void dialog.accept();
+  });
+  const navigation = editor.getByRole("navigation", { name: "Galvenā navigācija" });
+  await Promise.all([editor.waitForURL(/\/news$/), navigation.getByRole("link", { name: "Jaunumi" }).click()]);
+  expect(asked).toEqual(["confirm"]);
+});
+
 test("a save the server never answers lets the editor go on after 20 seconds, and stopping then asks", async ({
   browser,
 }) => {
@@ -581,5 +596,18 @@ test("an editor signed out while typing is told so, with the text kept and the w
   await expect(editor.getByRole("status").filter({ hasText: "jūs vairs neesat pieteicies" })).toContainText(
     "piesakieties vēlreiz citā cilnē",
   );
+  await expect(lead).toHaveValue(/Teksts, kas netika saglabāts\.$/);
+
+  // The way back: sign in again in a new tab (here the editor would leave), then save.
+  const [tab] = await Promise.all([
+    editor.context().waitForEvent("page"),
+    editor.getByRole("link", { name: "Pieteikties (jaunā cilnē)" }).click(),
+  ]);
+  await expect(tab).toHaveURL(/\/login$/);
+  await signIn(tab, EDITORS.anna.email);
+  await tab.close();
+  await lead.focus();
+  await editor.keyboard.press("Control+s");
+  await expect(editor.getByRole("status").filter({ hasText: "Melnraksts saglabāts" })).toBeVisible();
   await expect(lead).toHaveValue(/Teksts, kas netika saglabāts\.$/);
 });

@@ -85,6 +85,26 @@ test("a translation saved while its translator types on leaves the typing unsave
   );
 });
 
+test("leaving a translation with unsaved typing asks once: the site's question, not the browser's after it", async ({
+  browser,
+}) => {
+  const editor = await editorPage(browser, EDITORS.janis.email);
+  await editor.goto(`/en${REPORT}`);
+  await hydrated(editor);
+  await editor.getByRole("button", { name: "Translate into English" }).click();
+  const title = editor.getByRole("textbox", { name: "Title" });
+  await expect(title).toBeFocused();
+  await title.fill("A report left unsaved");
+  const asked: string[] = [];
+  editor.on("dialog", (dialog) => {
+    asked.push(dialog.type());
+    void dialog.accept();
+  });
+  await editor.keyboard.press("Escape");
+  await expect(editor.getByRole("button", { name: "Translate into English" })).toBeVisible();
+  expect(asked).toEqual(["confirm"]);
+});
+
 test("two editors translate the same article: the second sees both translations and keeps both titles", async ({ browser }) => {
   const anna = await editorPage(browser, EDITORS.anna.email);
   const janis = await editorPage(browser, EDITORS.janis.email);

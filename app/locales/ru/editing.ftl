@@ -34,6 +34,7 @@ editor-saved-meanwhile = кто-то другой тем временем сох
 editor-no-answer = сервер не ответил; текст остался здесь, попробуйте ещё раз (Ctrl+S)
 editor-no-answer-write = сервер не ответил; текст остался здесь, попробуйте ещё раз
 editor-signed-out = вы больше не вошли в систему; текст по-прежнему здесь: войдите снова в другой вкладке, затем сохраните (Ctrl+S)
+editor-sign-in-again = Войти (в новой вкладке)
 editor-leave-question = Есть несохранённые изменения. Всё равно покинуть страницу?
 
 ## Fields, as the editors, conflicts and history name them

@@ -10,6 +10,7 @@ use super::{
     validate, ArticleDetails, ArticleFields, ArticleSettingsSave, Saved, SettingsSaved,
 };
 use crate::{
+    calendar::CategoryTag,
     error::AppError,
     i18n::{Lang, Message},
     sanitize::SafeHtml,
@@ -157,7 +158,11 @@ impl KindService for ArticleKind {
         version_fields(&article_by_id(id).await?, version).await
     }
 
-    fn compared(fields: ArticleFields, _lang: Lang) -> Vec<(Message, String)> {
+    fn compared(
+        fields: ArticleFields,
+        _categories: &[CategoryTag],
+        _lang: Lang,
+    ) -> Vec<(Message, String)> {
         vec![
             (Message::new("editor-field-title"), fields.title),
             (Message::new("editor-field-lead"), fields.lead),

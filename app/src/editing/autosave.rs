@@ -19,8 +19,33 @@ const AUTOSAVE_AFTER: Duration = Duration::from_secs(2);
 pub const ANSWER_WITHIN: Duration = Duration::from_secs(20);
 
 /// What the editor is asked before unsaved typing would be lost.
-pub fn leave_question(lang: Lang) -> String {
+fn leave_question(lang: Lang) -> String {
     tr(lang, "editor-leave-question")
+}
+
+thread_local! {
+    /// The editor has just agreed to lose unsaved typing: the page's unloading, which follows
+    /// at once, does not ask again.
+    static LEAVING_AGREED: std::cell::Cell<bool> = const { std::cell::Cell::new(false) };
+}
+
+/// Whether the editor may leave work in `state`: at once when it is saved, else if they say so
+/// when asked. Once they agreed, the browser's own question on unloading stays quiet for a
+/// moment ([`guard_leaving`]), so that leaving asks once, not twice.
+pub fn may_leave(state: RwSignal<SaveState>, lang: Lang) -> bool {
+    if !state.get_untracked().unsaved() {
+        return true;
+    }
+    let agreed = window()
+        .confirm_with_message(&leave_question(lang))
+        .unwrap_or(false);
+    if agreed {
+        LEAVING_AGREED.set(true);
+        // A leave that did not unload the page (a download, a failed navigation) is
+        // guarded again.
+        set_timeout(|| LEAVING_AGREED.set(false), Duration::from_secs(1));
+    }
+    agreed
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -35,6 +60,9 @@ pub enum SaveState {
     Done(String),
     /// Why the save failed, already in the page's language.
     Failed(String),
+    /// The save was refused because the editor's session ended: the bar offers signing in
+    /// again in a new tab, since signing in on this page would leave the editor.
+    SignedOut,
 }
 
 impl SaveState {
@@ -50,6 +78,7 @@ impl SaveState {
                 let reason = [("reason", Arg::Text(message))];
                 tr_with(lang, "editor-state-failed", &reason)
             }
+            SaveState::SignedOut => SaveState::Failed(tr(lang, "editor-signed-out")).text(lang),
         }
     }
 
@@ -57,7 +86,7 @@ impl SaveState {
     pub fn unsaved(&self) -> bool {
         matches!(
             self,
-            SaveState::Unsaved | SaveState::Saving | SaveState::Failed(_)
+            SaveState::Unsaved | SaveState::Saving | SaveState::Failed(_) | SaveState::SignedOut
         )
     }
 }
@@ -205,7 +234,7 @@ impl Autosave {
 /// Asks before a reload, closing the tab, or following a link while `state` is unsaved.
 fn guard_leaving(state: RwSignal<SaveState>, lang: Lang) {
     let unload = window_event_listener(leptos::ev::beforeunload, move |event| {
-        if state.get_untracked().unsaved() {
+        if state.get_untracked().unsaved() && !LEAVING_AGREED.get() {
             event.prevent_default();
             event.set_return_value(&leave_question(lang));
         }
@@ -219,12 +248,7 @@ fn guard_leaving(state: RwSignal<SaveState>, lang: Lang) {
     Effect::new(move |_| {
         let on_click =
             Closure::<dyn Fn(web_sys::MouseEvent)>::new(move |event: web_sys::MouseEvent| {
-                if leaves_the_page(&event)
-                    && state.get_untracked().unsaved()
-                    && !window()
-                        .confirm_with_message(&leave_question(lang))
-                        .unwrap_or(true)
-                {
+                if leaves_the_page(&event) && !may_leave(state, lang) {
                     event.prevent_default();
                     event.stop_propagation();
                 }

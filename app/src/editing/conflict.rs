@@ -5,7 +5,10 @@
 use leptos::prelude::*;
 
 use super::{event_fields::EventFields, ArticleFields, ItemKind, TranslationFields};
-use crate::i18n::{tr, tr_with, Arg, Lang};
+use crate::{
+    calendar::CategoryTag,
+    i18n::{tr, tr_with, Arg, Lang},
+};
 
 /// Which version a part keeps.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -29,6 +32,11 @@ pub struct Part<F> {
     /// Keeps both versions' text, where that makes sense (not for dates).
     join: Option<fn(&mut F, &F, &F)>,
 }
+
+/// The categories the opened editor offers (`opened::open` provides them), so that a part
+/// can show a category by its name.
+#[derive(Debug, Clone, Default)]
+pub struct ItemCategories(pub Vec<CategoryTag>);
 
 impl<F> Clone for Part<F> {
     fn clone(&self) -> Self {
@@ -89,7 +97,10 @@ pub fn event_parts() -> Vec<Part<EventFields>> {
             key: "category",
             label: "editor-field-category",
             html: false,
-            show: |f, _| f.category.clone(),
+            show: |f, lang| {
+                let categories = use_context::<ItemCategories>().unwrap_or_default();
+                f.category_text(&categories.0, lang)
+            },
             take: |f, o| f.category.clone_from(&o.category),
             join: None,
         },

@@ -92,9 +92,7 @@ where
                 self.field_error.set(Some((field, message)));
             }
             // The session ended while the editor typed: signing in on this page would leave it.
-            AppError::Unauthorized => {
-                state.set(SaveState::Failed(tr(lang, "editor-signed-out")));
-            }
+            AppError::Unauthorized => state.set(SaveState::SignedOut),
             other => state.set(SaveState::Failed(other.describe(lang))),
         }
     }

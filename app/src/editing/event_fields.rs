@@ -6,6 +6,7 @@ use serde::{Deserialize, Serialize};
 
 use super::validate;
 use crate::{
+    calendar::CategoryTag,
     error::AppError,
     i18n::{tr, Lang, Message},
 };
@@ -51,6 +52,21 @@ pub type EditableEvent = super::EditableItem<EventFields, EventDetails>;
 pub type EventSave = super::ItemSave<EventFields>;
 
 impl EventFields {
+    /// The category by its name in `lang` among `categories` (by its slug if it is not
+    /// among them), as history and conflicts show it.
+    pub fn category_text(&self, categories: &[CategoryTag], lang: Lang) -> String {
+        if self.category.is_empty() {
+            return tr(lang, "editor-no-category");
+        }
+        categories
+            .iter()
+            .find(|category| category.slug == self.category)
+            .map_or_else(
+                || self.category.clone(),
+                |category| category.name_in(lang).0.to_string(),
+            )
+    }
+
     /// The dates and times in words, as history and conflicts show them.
     pub fn when_text(&self, lang: Lang) -> String {
         // A draft's dates are as typed, and may not be dates yet: those are shown as typed.
@@ -200,6 +216,31 @@ mod tests {
             Err(AppError::Validation { field, .. }) => field,
             other => panic!("expected a validation error, got {other:?}"),
         }
+    }
+
+    #[test]
+    fn a_category_is_shown_by_its_name_in_the_editors_language() {
+        let training = CategoryTag {
+            slug: "apmacibas".into(),
+            name: "Apmācības".into(),
+            name_en: "Training".into(),
+            name_ru: String::new(),
+            colour: "#047857".into(),
+        };
+        let chosen = |slug: &str| EventFields {
+            category: slug.into(),
+            ..EventFields::default()
+        };
+        let categories = [training];
+        let shown = |slug, lang| chosen(slug).category_text(&categories, lang);
+        assert_eq!(shown("apmacibas", Lang::En), "Training");
+        assert_eq!(
+            shown("apmacibas", Lang::Ru),
+            "Apmācības",
+            "Latvian without a name"
+        );
+        assert_eq!(shown("dzesta", Lang::En), "dzesta", "one no longer there");
+        assert_eq!(shown("", Lang::En), tr(Lang::En, "editor-no-category"));
     }
 
     #[test]

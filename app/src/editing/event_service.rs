@@ -11,7 +11,7 @@ use super::{
     validate, Saved,
 };
 use crate::{
-    calendar::recurrence,
+    calendar::{recurrence, CategoryTag},
     error::AppError,
     i18n::{Lang, Message},
     sanitize::SafeHtml,
@@ -207,13 +207,18 @@ impl KindService for EventKind {
         Ok(fields_of(&event_version(&event, version).await?))
     }
 
-    fn compared(fields: EventFields, lang: Lang) -> Vec<(Message, String)> {
+    fn compared(
+        fields: EventFields,
+        categories: &[CategoryTag],
+        lang: Lang,
+    ) -> Vec<(Message, String)> {
         let (when, status) = (fields.when_text(lang), fields.status_text(lang));
+        let category = fields.category_text(categories, lang);
         vec![
             (Message::new("editor-field-name"), fields.title),
             (Message::new("editor-field-when"), when),
             (Message::new("editor-field-location"), fields.location),
-            (Message::new("editor-field-category"), fields.category),
+            (Message::new("editor-field-category"), category),
             (Message::new("editor-field-summary"), fields.summary),
             (
                 Message::new("editor-field-description"),

@@ -14,7 +14,7 @@ use super::{
     EditableItem, ItemSave, Saved, Writer,
 };
 use crate::{
-    calendar::occurrences::category_tags,
+    calendar::{occurrences::category_tags, CategoryTag},
     error::AppError,
     i18n::{Lang, Message},
     sanitize::{images_have_alt_text, SafeHtml},
@@ -84,8 +84,12 @@ pub(super) trait KindService: Send + Sync + 'static {
     ) -> impl Future<Output = Result<Self::Fields, AppError>> + Send;
 
     /// Each field compared, as (label, text), in the order a comparison shows them; bodies as
-    /// plain text, dates and status worded in `lang`.
-    fn compared(fields: Self::Fields, lang: Lang) -> Vec<(Message, String)>;
+    /// plain text, dates, status and category (one of `categories`) worded in `lang`.
+    fn compared(
+        fields: Self::Fields,
+        categories: &[CategoryTag],
+        lang: Lang,
+    ) -> Vec<(Message, String)>;
 }
 
 /// Whether a write shows its item to readers as the editor chose, or as they see it now.
@@ -237,8 +241,9 @@ pub(super) async fn compared<K: KindService>(
     newer: i64,
     lang: Lang,
 ) -> Result<Vec<(Message, String, String)>, AppError> {
-    let older = K::compared(K::fields_at(id, older).await?, lang);
-    let newer = K::compared(K::fields_at(id, newer).await?, lang);
+    let categories = category_tags(store()?.as_ref()).await?;
+    let older = K::compared(K::fields_at(id, older).await?, &categories, lang);
+    let newer = K::compared(K::fields_at(id, newer).await?, &categories, lang);
     let both = older.into_iter().zip(newer);
     Ok(both.map(|((label, a), (_, b))| (label, a, b)).collect())
 }

@@ -14,8 +14,11 @@
 use leptos::{html, prelude::*, task::spawn_local};
 
 use super::{
-    autosave::SaveState, conflict::ConflictView, drafting::Draft, shell::Editable, EditableItem,
-    ItemRef, ItemSave, Saved, Writer,
+    autosave::SaveState,
+    conflict::{ConflictView, ItemCategories},
+    drafting::Draft,
+    shell::Editable,
+    EditableItem, ItemRef, ItemSave, Saved, Writer,
 };
 use crate::{
     error::AppError,
@@ -50,8 +53,10 @@ impl<K: Editable> Clone for Opened<K> {
 
 impl<K: Editable> Copy for Opened<K> {}
 
-/// An editor opened on `item`.
+/// An editor opened on `item`; its categories become the editor's context (for the conflict
+/// view).
 pub fn open<K: Editable>(item: &EditableItem<K::Fields, K>) -> Opened<K> {
+    provide_context(ItemCategories(item.categories.clone()));
     let (fields, version) = item.starting_point();
     let stored = item
         .draft

@@ -321,6 +321,10 @@ pub fn EditorBar(
                 aria-busy=move || state.with(|state| matches!(state, SaveState::Unsaved | SaveState::Saving)).to_string()
             >
                 {move || state.with(|state| state.text(lang))}
+                {move || state.with(|state| *state == SaveState::SignedOut).then(|| view! {
+                    " "
+                    <a href=lang.href("/login") target="_blank">{tr(lang, "editor-sign-in-again")}</a>
+                })}
             </p>
             {children.map(|children| children())}
             {on_save.map(|on_save| view! {

@@ -121,11 +121,7 @@ pub fn TranslationEditor(
     };
     // There is no draft of a translation: leaving with unsaved typing asks first.
     let leave = move || {
-        let sure = !state.get_untracked().unsaved()
-            || window()
-                .confirm_with_message(&super::autosave::leave_question(lang))
-                .unwrap_or(false);
-        if sure {
+        if super::autosave::may_leave(state, lang) {
             on_leave.run(());
         }
     };

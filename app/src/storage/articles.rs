@@ -96,7 +96,7 @@ where
     async fn create_articles(&self, articles: &[NewArticle]) -> Result<u64, StoreError> {
         let mut tx = self.begin_write().await?;
         for article in articles {
-            Self::insert_article(&mut tx, article).await?;
+            Self::insert_article(&mut tx, article, "").await?;
         }
         tx.commit().await?;
         Ok(articles.len() as u64)
@@ -108,7 +108,8 @@ where
         audit: Option<Audit<'_>>,
     ) -> Result<Article, StoreError> {
         let mut tx = self.begin_write().await?;
-        let id = Self::insert_article(&mut tx, article).await?;
+        let by = audit.map_or("", |audit| audit.actor);
+        let id = Self::insert_article(&mut tx, article, by).await?;
         if let Some(audit) = audit {
             Self::audit_line(&mut tx, &ItemTables::ARTICLES, id, audit).await?;
         }

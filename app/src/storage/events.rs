@@ -93,7 +93,8 @@ where
         audit: Option<Audit<'_>>,
     ) -> Result<Event, StoreError> {
         let mut tx = self.begin_write().await?;
-        let id = Self::insert_event(&mut tx, event).await?;
+        let by = audit.map_or("", |audit| audit.actor);
+        let id = Self::insert_event(&mut tx, event, by).await?;
         if let Some(audit) = audit {
             Self::audit_line(&mut tx, &ItemTables::EVENTS, id, audit).await?;
         }
@@ -105,7 +106,7 @@ where
     async fn create_events(&self, events: &[NewEvent]) -> Result<u64, StoreError> {
         let mut tx = self.begin_write().await?;
         for event in events {
-            Self::insert_event(&mut tx, event).await?;
+            Self::insert_event(&mut tx, event, "").await?;
         }
         tx.commit().await?;
         Ok(events.len() as u64)

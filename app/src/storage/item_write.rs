@@ -73,21 +73,22 @@ fn placeholders(first: usize, count: usize) -> Vec<String> {
 }
 
 /// The insert of an item of `tables`' kind: `columns`' values as `$1…$n`, then the sanitiser
-/// version, the time (created and updated) and the slug; answers the new id, or nothing when
-/// the slug is taken.
+/// version, the time (created and updated), the editor who created it (empty for the demo and
+/// imports) and the slug; answers the new id, or nothing when the slug is taken.
 pub(in crate::storage) fn insert_statement(tables: &ItemTables, columns: &ItemColumns) -> String {
     let names: Vec<&str> = columns.iter().map(|(name, _)| *name).collect();
     let count = columns.len();
     format!(
-        "INSERT INTO {items} ({names}, sanitizer_version, created_at, updated_at, slug) \
-         VALUES ({values}, ${sanitizer}, ${now}, ${now}, ${slug}) \
+        "INSERT INTO {items} ({names}, sanitizer_version, created_at, updated_at, updated_by, \
+         slug) VALUES ({values}, ${sanitizer}, ${now}, ${now}, ${by}, ${slug}) \
          ON CONFLICT (slug) DO NOTHING RETURNING id",
         items = tables.items,
         names = names.join(", "),
         values = placeholders(1, count).join(", "),
         sanitizer = count + 1,
         now = count + 2,
-        slug = count + 3,
+        by = count + 3,
+        slug = count + 4,
     )
 }
 
@@ -152,7 +153,8 @@ mod tests {
         assert_eq!(
             insert_statement(&ItemTables::EVENTS, &two_columns()),
             "INSERT INTO events (title, all_day, sanitizer_version, created_at, updated_at, \
-             slug) VALUES ($1, $2, $3, $4, $4, $5) ON CONFLICT (slug) DO NOTHING RETURNING id"
+             updated_by, slug) VALUES ($1, $2, $3, $4, $4, $5, $6) \
+             ON CONFLICT (slug) DO NOTHING RETURNING id"
         );
     }
 

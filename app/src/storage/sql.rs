@@ -54,14 +54,16 @@ where
             .ok_or_else(|| StoreError::UnknownCategory(slug.to_string()))
     }
 
-    /// Inserts one event under the first free slug made from its title.
+    /// Inserts one event under the first free slug made from its title, as created `by` an
+    /// editor (empty for the demo and imports).
     pub(super) async fn insert_event(
         conn: &mut D::Connection,
         event: &NewEvent,
+        by: &str,
     ) -> Result<i64, StoreError> {
         let category_id = Self::category_id(conn, event.category.as_deref()).await?;
         let columns = event_columns_written(event, category_id);
-        Self::insert_item(conn, &ItemTables::EVENTS, &columns, &event.title).await
+        Self::insert_item(conn, &ItemTables::EVENTS, &columns, &event.title, by).await
     }
 
     /// The id of the event with `slug`, failing on an unknown slug.
@@ -118,10 +120,11 @@ where
     }
 
     /// Inserts one article under the first free slug made from its title, with its
-    /// attachments.
+    /// attachments, as created `by` an editor (empty for the demo and imports).
     pub(super) async fn insert_article(
         conn: &mut D::Connection,
         article: &NewArticle,
+        by: &str,
     ) -> Result<i64, StoreError> {
         let links = Self::article_links(conn, article).await?;
         let mut columns = article_columns_written(article, links);
@@ -129,7 +132,8 @@ where
         let published = article.status == Status::Published;
         columns.push(("published_at", ColumnValue::Instant(article.published_at)));
         columns.push(("was_published", ColumnValue::Flag(published)));
-        let id = Self::insert_item(conn, &ItemTables::ARTICLES, &columns, &article.title).await?;
+        let id =
+            Self::insert_item(conn, &ItemTables::ARTICLES, &columns, &article.title, by).await?;
         Self::replace_attachments(conn, id, &article.attachments).await?;
         Ok(id)
     }
@@ -174,12 +178,14 @@ where
     }
 
     /// Inserts an item of `tables`' kind (`item_write::insert_statement`) under the first free
-    /// slug made from `title`, and answers its id.
+    /// slug made from `title`, as saved `by` an editor (its history names them as version 1's
+    /// author), and answers its id.
     pub(super) async fn insert_item(
         conn: &mut D::Connection,
         tables: &ItemTables,
         columns: &ItemColumns<'_>,
         title: &str,
+        by: &str,
     ) -> Result<i64, StoreError> {
         let sql = item_write::insert_statement(tables, columns);
         let now = D::instant(Utc::now());
@@ -189,6 +195,7 @@ where
             let inserted: Option<i64> = Self::bind_columns(sqlx::query_scalar(&sql), columns)
                 .bind(crate::sanitize::SANITIZER_VERSION)
                 .bind(now)
+                .bind(by)
                 .bind(&slug)
                 .fetch_optional(&mut *conn)
                 .await?;

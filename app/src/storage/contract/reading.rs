@@ -13,6 +13,7 @@ contract_tests!(
     a_backup_is_a_whole_copy_or_refused_with_a_reason,
     articles_and_events_in_the_trash_are_on_the_desk_alike,
     articles_and_events_list_their_versions_alike,
+    an_item_an_editor_created_names_them_as_its_first_versions_author,
 );
 
 /// Articles published at 09:00 UTC on the given days of March 2020, in that order.
@@ -278,6 +279,41 @@ async fn articles_and_events_list_their_versions_alike(store: SharedStore) {
         );
         let hidden = store.id_for_editing(kind, slug).await.expect("looked up");
         assert_eq!(hidden, None, "{kind:?} in the trash is not edited");
+    }
+}
+
+async fn an_item_an_editor_created_names_them_as_its_first_versions_author(store: SharedStore) {
+    let created = audit("created");
+    let new = article("Jauns raksts", utc(2021, 5, 3, 7, 0));
+    let article = store.create_article(&new, Some(created)).await;
+    let article = article.expect("article");
+    retitle(&store, &article, "Jauns raksts, labots")
+        .await
+        .expect("published");
+    let new = event(
+        "Jauns seminārs",
+        utc(2020, 8, 4, 7, 0),
+        utc(2020, 8, 4, 9, 0),
+    );
+    let seminar = store
+        .create_event(&new, Some(created))
+        .await
+        .expect("event");
+    let mut renamed = new.clone();
+    renamed.title = "Jauns seminārs, labots".into();
+    let update = store.update_event(seminar.id, 1, &renamed, DraftRule::Keeps, audit("saved"));
+    update.await.expect("saved");
+    for (kind, id) in [
+        (ItemKind::Article, article.id),
+        (ItemKind::Event, seminar.id),
+    ] {
+        let versions = store.versions(kind, id).await.expect("versions");
+        let first = versions.iter().find(|v| v.version == 1).expect("version 1");
+        assert_eq!(
+            first.saved_by.as_deref(),
+            Some("redaktore@example.lv"),
+            "{kind:?}: an editor's own first version is theirs, not an import's"
+        );
     }
 }
 

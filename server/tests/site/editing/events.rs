@@ -247,6 +247,7 @@ async fn event_drafts_stay_hidden_conflict_and_leave_a_history() {
         "nothing of his was written"
     );
 
+    fields["category"] = json!("apmacibas");
     let saved = call(
         "save_event",
         event_save(&event["id"], &version, 1, &fields),
@@ -286,14 +287,24 @@ async fn event_drafts_stay_hidden_conflict_and_leave_a_history() {
         ]
     );
     assert_eq!(history[1]["saved_by"], "anna@example.lv");
+    assert_eq!(
+        history[2]["saved_by"], "anna@example.lv",
+        "the first version is hers, who created it"
+    );
     let comparison = call(
         "compare_versions",
-        json!({ "item": item, "older": version, "newer": latest }),
+        json!({ "item": item, "older": version, "newer": latest, "lang": "En" }),
         &janis,
     )
     .await;
     assert!(
         comparison.body.contains("{\"Added\":\" un Rēzeknē\"}"),
+        "{}",
+        comparison.body
+    );
+    // The category by its name in the editor's language, not its address.
+    assert!(
+        comparison.body.contains("Training") && !comparison.body.contains("apmacibas"),
         "{}",
         comparison.body
     );
