@@ -57,6 +57,7 @@ test("on a phone the month is an agenda of the days with events, and the menu bu
   const day = (n: number) => page.getByRole("gridcell", { name: new RegExp(`^\\S+, 2020\\. gada ${n}\\. augusts`) });
   await expect(day(4)).toBeVisible();
   await expect(day(3), "a day without events is left out").toBeHidden();
+  await expect(day(1), "the month's first day too: the agenda opens at its first day with events").toBeHidden();
   await expect(page.getByRole("columnheader").first()).toBeHidden();
   // Days follow one another down the page, not across it.
   const first = await day(4).boundingBox();
@@ -92,13 +93,17 @@ test("on a phone the agenda answers the keyboard: an arrow moves to the next day
   await page.goto("/calendar/2020/08");
   await hydrated(page);
   const day = (n: number) => page.getByRole("gridcell", { name: new RegExp(`^\\S+, 2020\\. gada ${n}\\. augusts`) });
-  await day(1).focus();
+  await day(4).focus();
+  await page.keyboard.press("ArrowLeft");
+  await expect(day(3), "a day without events shows while it has focus").toBeFocused();
+  await page.keyboard.press("ArrowLeft");
+  await page.keyboard.press("ArrowLeft");
+  await expect(day(1)).toBeFocused();
   await page.keyboard.press("ArrowRight");
-  await expect(day(2), "a day without events shows while it has focus").toBeFocused();
   await page.keyboard.press("ArrowRight");
   await page.keyboard.press("ArrowRight");
   await expect(day(4)).toBeFocused();
-  await expect(day(2), "and hides again when focus has gone on").toBeHidden();
+  await expect(day(3), "and hides again when focus has gone on").toBeHidden();
 });
 
 test("on a phone the menu and the calendar options open without JavaScript", async ({ browser }) => {

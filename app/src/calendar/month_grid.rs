@@ -15,6 +15,11 @@ use super::{
 };
 use leptos::prelude::*;
 
+/// A day with events or news on it.
+fn is_busy(slot: &DaySlot, news: &[NewsMark]) -> bool {
+    slot.total > 0 || !news.is_empty()
+}
+
 /// News links shown in one day cell; the rest are counted and link to the archive.
 const NEWS_SHOWN: usize = 2;
 use crate::{
@@ -59,11 +64,18 @@ fn MonthGrid(data: MonthData, query: String, editor: bool, lang: Lang) -> impl I
     }
     let today = data.today;
     // The grid's one tab stop until the keyboard moves it: today in its own month, as
-    // calendars start, else the month's first day.
+    // calendars start; else the month's first day with something on it, where a phone's
+    // agenda then opens (it lists no empty day but this one); else the month's first day.
+    let first_busy = data
+        .weeks
+        .iter()
+        .flat_map(|week| &week.days)
+        .filter(|slot| month.contains(slot.date))
+        .find(|slot| is_busy(slot, news_by_day.get(&slot.date).map_or(&[], Vec::as_slice)));
     let tab_stop = if month.contains(today) {
         today
     } else {
-        month.first_day()
+        first_busy.map_or(month.first_day(), |slot| slot.date)
     };
     view! {
         <div class="month-grid__weekdays" role="row">
@@ -145,7 +157,7 @@ fn DayCell(
     let lang = crate::i18n::current_lang();
     let slot = day;
     let date = slot.date;
-    let busy = slot.total > 0 || !news.is_empty();
+    let busy = is_busy(&slot, &news);
     let mut label = format!(
         "{}, {}",
         locale::long_date_with_weekday(lang, date),

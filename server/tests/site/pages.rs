@@ -77,17 +77,24 @@ async fn the_calendar_opens_on_the_current_month_in_riga() {
     );
 }
 
-/// In a month without today nothing is marked, and the keyboard starts at its first day.
+/// In a month without today nothing is marked, and the keyboard (and a phone's agenda) starts
+/// at its first day with events, or at its first day when it has none.
 #[tokio::test(flavor = "multi_thread")]
-async fn another_month_marks_no_day_and_starts_at_its_first() {
+async fn another_month_marks_no_day_and_starts_at_its_first_with_events() {
     let site = Site::with_demo_content().await;
-    let (_, html) = site.get("/calendar/2020/08").await;
-    let page = Page::parse(&html);
-    assert_eq!(page.count("[aria-current=date]"), 0);
-    assert_eq!(
-        page.attrs("[role=gridcell][tabindex='0']", "id"),
-        ["day-2020-08-01"]
-    );
+    for (month, start) in [
+        ("/calendar/2020/08", "day-2020-08-04"),
+        ("/calendar/1995/01", "day-1995-01-01"),
+    ] {
+        let (_, html) = site.get(month).await;
+        let page = Page::parse(&html);
+        assert_eq!(page.count("[aria-current=date]"), 0, "{month}");
+        assert_eq!(
+            page.attrs("[role=gridcell][tabindex='0']", "id"),
+            [start],
+            "{month}"
+        );
+    }
 }
 
 #[tokio::test(flavor = "multi_thread")]
