@@ -78,12 +78,42 @@ impl Default for Serving {
 pub enum ConfigError {
     #[error("{name} must be 0 or 1 (or true/false), not {value:?}")]
     NotABoolean { name: &'static str, value: String },
-    #[error("NOTIKUMI_PUBLIC_URL must start with http:// or https://, not {0:?}")]
+    #[error(
+        "NOTIKUMI_PUBLIC_URL must be the site's address, http(s)://host[:port] without a path, \
+         not {0:?}"
+    )]
     NotAUrl(String),
     #[error("NOTIKUMI_TRUSTED_PROXIES and NOTIKUMI_METRICS_ALLOW list IP addresses or networks; {0:?} is neither")]
     NotAnAddress(String),
     #[error("{name} must be a whole number, not {value:?}")]
     NotANumber { name: &'static str, value: String },
+    #[error("{name} must be at most {max}, not {value}")]
+    TooLarge {
+        name: &'static str,
+        value: u64,
+        max: u64,
+    },
+}
+
+/// The longest time limit a setting may name (a day): a longer one is no limit, and one
+/// near `u64::MAX` seconds would overflow the clock.
+const MAX_SECONDS: u64 = 24 * 60 * 60;
+
+/// The most memory `NOTIKUMI_PAGE_CACHE_MB` may name (1 TiB).
+const MAX_PAGE_CACHE_MB: u64 = 1 << 20;
+
+/// Whether `url` is an http(s) address of a host alone: pages, feeds and the sitemap put
+/// the site's paths right after it.
+fn is_site_address(url: &str) -> bool {
+    url::Url::parse(url).is_ok_and(|parsed| {
+        matches!(parsed.scheme(), "http" | "https")
+            && parsed.host_str().is_some_and(|host| !host.is_empty())
+            && parsed.path() == "/"
+            && parsed.query().is_none()
+            && parsed.fragment().is_none()
+            && parsed.username().is_empty()
+            && parsed.password().is_none()
+    })
 }
 
 impl Config {
@@ -104,32 +134,39 @@ impl Config {
             .filter(|url| !url.trim().is_empty())
             .unwrap_or_else(|| DEFAULT_PUBLIC_URL.to_string());
         let public_url = public_url.trim().trim_end_matches('/').to_string();
-        if !(public_url.starts_with("http://") || public_url.starts_with("https://")) {
+        if !is_site_address(&public_url) {
             return Err(ConfigError::NotAUrl(public_url));
         }
         let media_dir = lookup("NOTIKUMI_MEDIA_DIR")
             .filter(|dir| !dir.trim().is_empty())
             .unwrap_or_else(|| DEFAULT_MEDIA_DIR.to_string())
             .into();
-        let number = |name: &'static str, default: u64| match lookup(name) {
+        let number = |name: &'static str, default: u64, max: u64| match lookup(name) {
             None => Ok(default),
-            Some(value) => value
-                .trim()
-                .parse::<u64>()
-                .map_err(|_| ConfigError::NotANumber { name, value }),
+            Some(value) => match value.trim().parse::<u64>() {
+                Err(_) => Err(ConfigError::NotANumber { name, value }),
+                Ok(value) if value > max => Err(ConfigError::TooLarge { name, value, max }),
+                Ok(value) => Ok(value),
+            },
         };
         let header_timeout = std::time::Duration::from_secs(
             number(
                 "NOTIKUMI_HEADER_TIMEOUT_SECS",
                 DEFAULT_HEADER_TIMEOUT_SECONDS,
+                MAX_SECONDS,
             )?
             .max(1),
         );
         let serving = Serving {
-            page_cache_megabytes: number("NOTIKUMI_PAGE_CACHE_MB", DEFAULT_PAGE_CACHE_MB)?,
+            page_cache_megabytes: number(
+                "NOTIKUMI_PAGE_CACHE_MB",
+                DEFAULT_PAGE_CACHE_MB,
+                MAX_PAGE_CACHE_MB,
+            )?,
             max_requests: usize::try_from(number(
                 "NOTIKUMI_MAX_REQUESTS",
                 DEFAULT_MAX_REQUESTS as u64,
+                u64::from(u32::MAX),
             )?)
             .unwrap_or(usize::MAX)
             .max(1),
@@ -137,6 +174,7 @@ impl Config {
                 number(
                     "NOTIKUMI_REQUEST_TIMEOUT_SECS",
                     DEFAULT_REQUEST_TIMEOUT_SECONDS,
+                    MAX_SECONDS,
                 )?
                 .max(1),
             ),
@@ -227,10 +265,36 @@ mod tests {
         let read = config(&[("NOTIKUMI_PUBLIC_URL", "https://notikumi.example.lv/")])
             .expect("valid config");
         assert_eq!(read.public_url, "https://notikumi.example.lv");
+        for wrong in [
+            "notikumi.lv",
+            "https://",
+            "https://exa mple.lv",
+            "http://x.lv/portals",
+            "https://x.lv?lang=en",
+            "ftp://x.lv",
+        ] {
+            assert_eq!(
+                config(&[("NOTIKUMI_PUBLIC_URL", wrong)]),
+                Err(ConfigError::NotAUrl(wrong.trim_end_matches('/').into())),
+                "{wrong}"
+            );
+        }
+        let read = config(&[("NOTIKUMI_PUBLIC_URL", "http://127.0.0.1:3000/")]);
+        assert_eq!(read.expect("valid").public_url, "http://127.0.0.1:3000");
+    }
+
+    #[test]
+    fn limits_too_large_to_mean_anything_are_refused() {
         assert_eq!(
-            config(&[("NOTIKUMI_PUBLIC_URL", "notikumi.lv")]),
-            Err(ConfigError::NotAUrl("notikumi.lv".into()))
+            config(&[("NOTIKUMI_HEADER_TIMEOUT_SECS", "18446744073709551615")]),
+            Err(ConfigError::TooLarge {
+                name: "NOTIKUMI_HEADER_TIMEOUT_SECS",
+                value: u64::MAX,
+                max: MAX_SECONDS
+            })
         );
+        assert!(config(&[("NOTIKUMI_PAGE_CACHE_MB", "17592186044416")]).is_err());
+        assert!(config(&[("NOTIKUMI_REQUEST_TIMEOUT_SECS", "86400")]).is_ok());
     }
 
     #[test]

@@ -51,6 +51,13 @@ pub fn site_with(mut state: AppState, serving: config::Serving) -> memory_first:
     let pkg_base = options.site_pkg_dir.to_string();
     let pkg_dir = std::path::Path::new(&*options.site_root).join(&pkg_base);
     let build = static_files::build_of(&pkg_dir);
+    if build == static_files::UNBUILT {
+        tracing::warn!(
+            folder = %pkg_dir.display(),
+            "no built files here: pages will have no styles and no script \
+             (LEPTOS_SITE_ROOT names the folder cargo-leptos built, `target/site`)"
+        );
+    }
     options.site_pkg_dir = format!("{pkg_base}/{build}").into();
     let build_files = build_files(&pkg_base, &pkg_dir, serving.builds_dir.as_deref(), &build);
     let routes = generate_route_list(App);

@@ -37,9 +37,11 @@ async fn main() -> ExitCode {
             .with_current_span(true)
             .with_env_filter(filter)
             .init(),
-        // Standard error, so `notikumi export > site.json` writes nothing but the export.
+        // Standard error, so `notikumi export > site.json` writes nothing but the export;
+        // coloured only on a terminal (not in a file or the journal).
         Ok("text") | Err(_) => tracing_subscriber::fmt()
             .with_writer(std::io::stderr)
+            .with_ansi(std::io::IsTerminal::is_terminal(&std::io::stderr()))
             .with_env_filter(filter)
             .init(),
         Ok(other) => {
@@ -64,7 +66,7 @@ async fn main() -> ExitCode {
     match result {
         Ok(()) => ExitCode::SUCCESS,
         Err(error) => {
-            tracing::error!("{error}");
+            // Once, on standard error: the log goes there too.
             eprintln!("notikumi: {error}");
             ExitCode::FAILURE
         }
@@ -231,7 +233,13 @@ async fn generate_news(
 
 async fn manage_users(command: UserCommand) -> Result<(), Box<dyn std::error::Error>> {
     let config = Config::from_env()?;
-    let store = storage::connect(&config.database_url).await?;
+    // Adding the first editor may make a new site (before its first `serve`); listing,
+    // changing and removing accounts take an existing one as it is, so a mistyped
+    // DATABASE_URL is an error, not an empty new site.
+    let store = match command {
+        UserCommand::Add { .. } => storage::connect(&config.database_url).await?,
+        _ => existing_site(&config).await?,
+    };
     let result = users::run(
         &store,
         command,

@@ -490,5 +490,23 @@ fn accounts_are_listed_from_the_command_line() {
             .any(|day| lines == [format!("{EDITOR}\teditor\t{day}")]),
         "{said}"
     );
+
+    // A mistyped database is an error, not a new empty site listing nobody.
+    let mistyped = folder.join("sitte.db");
+    let listed = notikumi(&format!("sqlite:{}", mistyped.display()), &folder)
+        .args(["user", "list"])
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .output()
+        .expect("user list runs");
+    let said = String::from_utf8_lossy(&listed.stderr);
+    assert!(!listed.status.success(), "{said}");
+    assert!(said.contains("there is no database"), "{said}");
+    assert_eq!(
+        said.matches("there is no database").count(),
+        1,
+        "said once: {said}"
+    );
+    assert!(!mistyped.exists(), "no database was made");
     let _ = std::fs::remove_dir_all(&folder);
 }

@@ -130,9 +130,14 @@ fn add_times(vevent: &mut Event, event: &IcsEvent<'_>) {
         let end_day = local(event.ends_at).date().max(day_after);
         vevent.starts(first_day).ends(end_day);
     } else {
-        vevent
-            .starts(riga_wall_clock(local(event.starts_at)))
-            .ends(riga_wall_clock(local(event.ends_at)));
+        let (starts, ends) = (local(event.starts_at), local(event.ends_at));
+        vevent.starts(riga_wall_clock(starts));
+        // RFC 5545 wants DTEND after DTSTART; an event of no length (10:00–10:00, or a
+        // start in the spring's missing hour moved onto its end) ends as it starts, which is
+        // what a DTSTART without DTEND means.
+        if ends > starts {
+            vevent.ends(riga_wall_clock(ends));
+        }
     }
 }
 

@@ -48,10 +48,24 @@ pub fn routes() -> Router<AppState> {
     router
 }
 
-/// The category slugs in a query string (`?category=a&category=b`).
+/// The host of the site's public address, without scheme or port: what names it in ids
+/// that must stay unique among every site's (iCalendar UIDs, Atom entry ids).
+fn site_host(site_url: &str) -> &str {
+    let authority = site_url
+        .split_once("://")
+        .map_or(site_url, |(_, rest)| rest);
+    let host = authority.split(['/', '?', '#']).next().unwrap_or_default();
+    match host.rsplit_once(':') {
+        Some((name, port)) if port.chars().all(|c| c.is_ascii_digit()) => name,
+        _ => host,
+    }
+}
+
+/// The category slugs in a query string (`?category=a&category=b`); an empty one is no
+/// filter, as on the calendar's pages.
 fn categories(query: Option<&str>) -> Vec<String> {
     form_urlencoded::parse(query.unwrap_or_default().as_bytes())
-        .filter(|(name, _)| name == "category")
+        .filter(|(name, value)| name == "category" && !value.is_empty())
         .map(|(_, value)| value.into_owned())
         .take(crate::calendar::MAX_FILTER_CATEGORIES)
         .collect()
@@ -68,7 +82,7 @@ fn in_categories(event: &storage::Event, wanted: &[String]) -> bool {
 fn ics_event<'a>(event: &'a storage::Event, site_url: &str, lang: Lang) -> ics::IcsEvent<'a> {
     let recurrence = event.recurrence.as_ref();
     ics::IcsEvent {
-        uid: format!("event-{}@notikumi", event.id),
+        uid: format!("event-{}@{}", event.id, site_host(site_url)),
         title: &event.title,
         description: &event.summary,
         location: &event.location,
@@ -179,7 +193,7 @@ pub async fn event_feed(State(state): State<AppState>, request: Request, next: N
 
 #[cfg(test)]
 mod tests {
-    use super::categories;
+    use super::{categories, site_host};
 
     #[test]
     fn repeated_category_parameters_are_all_kept() {
@@ -188,5 +202,20 @@ mod tests {
             vec!["apmacibas", "konferences"]
         );
         assert!(categories(None).is_empty());
+        assert!(
+            categories(Some("category=")).is_empty(),
+            "an empty one is no filter"
+        );
+    }
+
+    #[test]
+    fn ids_name_the_site_by_its_host_alone() {
+        assert_eq!(
+            site_host("https://cilvektirdznieciba.gov.lv"),
+            "cilvektirdznieciba.gov.lv"
+        );
+        assert_eq!(site_host("http://127.0.0.1:3000"), "127.0.0.1");
+        assert_eq!(site_host("https://x.lv/portals/"), "x.lv");
+        assert_eq!(site_host("http://[::1]:3000"), "[::1]");
     }
 }

@@ -267,12 +267,36 @@ pub async fn sitemap_part(State(state): State<AppState>, Path(file): Path<String
     xml_response(xml)
 }
 
+/// Text as XML 1.0 allows it: the control characters it forbids (a vertical tab pasted from
+/// a word processor) would make the whole feed unreadable, so they are dropped.
+fn xml_text(value: &str) -> String {
+    value
+        .chars()
+        .filter(|&c| {
+            matches!(c, '\t' | '\n' | '\r') || !(c < ' ' || c == '\u{FFFE}' || c == '\u{FFFF}')
+        })
+        .collect()
+}
+
 /// Text in `lang`, marked as such when it is not the feed's language.
 fn text_in(value: &str, lang: Lang, feed_lang: Lang) -> Text {
     Text {
         lang: (lang != feed_lang).then(|| lang.code().to_string()),
-        ..Text::plain(value)
+        ..Text::plain(xml_text(value))
     }
+}
+
+/// An entry's permanent id (RFC 4151 `tag:`), one per language's feed: it stays when the
+/// article's address or the site's scheme changes, so feed readers do not show the article
+/// again as a new one.
+fn entry_id(article: &storage::Article, feed_lang: Lang, site_url: &str) -> String {
+    let created = article.created_at.format("%Y-%m-%d");
+    let host = super::site_host(site_url);
+    let lang = match feed_lang {
+        Lang::Lv => String::new(),
+        other => format!("-{}", other.code()),
+    };
+    format!("tag:{host},{created}:article-{}{lang}", article.id)
 }
 
 /// `article` as an entry of the feed in `feed_lang` (its text may be in Latvian).
@@ -284,7 +308,7 @@ fn atom_entry(article: &storage::Article, feed_lang: Lang, site_url: &str) -> En
     );
     Entry {
         title: text_in(&article.title, lang, feed_lang),
-        id: url.clone(),
+        id: entry_id(article, feed_lang, site_url),
         updated: article.updated_at.max(article.published_at).fixed_offset(),
         published: Some(article.published_at.fixed_offset()),
         links: vec![Link {
@@ -295,7 +319,7 @@ fn atom_entry(article: &storage::Article, feed_lang: Lang, site_url: &str) -> En
         }],
         summary: (!article.lead.is_empty()).then(|| text_in(&article.lead, lang, feed_lang)),
         content: Some(Content {
-            value: Some(article.body_html.clone()),
+            value: Some(xml_text(&article.body_html)),
             content_type: Some("html".into()),
             lang: (lang != feed_lang).then(|| lang.code().to_string()),
             ..Content::default()
@@ -386,6 +410,44 @@ mod tests {
             updated_at: starts_at,
             text_lang: Lang::Lv,
         }
+    }
+
+    #[test]
+    fn an_entry_has_a_permanent_id_and_only_characters_xml_allows() {
+        let published = utc(2021, 5, 3, 7, 0);
+        let article = storage::Article {
+            id: 7,
+            slug: "zina".into(),
+            title: "Ziņa\u{b}ar vertikālu tabulāciju\u{8}".into(),
+            lead: "Ievads\u{1}".into(),
+            body_html: "<p>Teksts\u{c}</p>".into(),
+            contact: String::new(),
+            published_at: published,
+            category: None,
+            event_id: None,
+            status: Status::Published,
+            trashed_at: None,
+            version: 1,
+            created_at: published,
+            updated_at: published,
+            text_lang: Lang::Lv,
+        };
+        let english = atom_entry(&article, Lang::En, "https://x.lv");
+        assert_eq!(english.id, "tag:x.lv,2021-05-03:article-7-en");
+        let entry = atom_entry(&article, Lang::Lv, "https://x.lv");
+        assert_eq!(entry.id, "tag:x.lv,2021-05-03:article-7");
+        let feed = Feed {
+            entries: vec![entry],
+            ..Feed::default()
+        }
+        .to_string();
+        assert!(feed.contains("Ziņaar vertikālu tabulāciju"), "{feed}");
+        assert!(
+            !feed
+                .chars()
+                .any(|c| c < ' ' && !matches!(c, '\t' | '\n' | '\r')),
+            "{feed:?}"
+        );
     }
 
     #[test]

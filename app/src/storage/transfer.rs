@@ -401,9 +401,16 @@ pub(super) async fn insert_sqlite_rows(
                 (Kind::Truth, value) => insert.bind(truth_of(&table.name, column, value)?),
                 (Kind::Plain, Value::Null) => insert.bind(None::<i64>),
                 (Kind::Plain, Value::Bool(truth)) => insert.bind(*truth),
+                // No column holds fractions: SQLite would store one in an INTEGER column
+                // and the site could not read the row back (PostgreSQL refuses it itself).
                 (Kind::Plain, Value::Number(number)) => match number.as_i64() {
                     Some(whole) => insert.bind(whole),
-                    None => insert.bind(number.as_f64()),
+                    None => {
+                        return Err(refused(format!(
+                            "{}.{column}: cannot import {number}, not a whole number",
+                            table.name
+                        )))
+                    }
                 },
                 (Kind::Plain, Value::String(text)) => insert.bind(text.as_str()),
                 (Kind::Plain, other) => {

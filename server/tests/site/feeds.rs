@@ -425,8 +425,14 @@ async fn the_atom_feed_has_the_newest_articles_first() {
         })
         .expect("the 2018 article");
     assert_eq!(
-        launch.id,
+        launch.links[0].href,
         "https://notikumi.example.lv/news/lietuva-un-latvija-sniegs-atbalstu-moldovai-cina-pret-cilveku-tirdzniecibu"
+    );
+    // Its id is permanent: it does not follow the address (nor the scheme).
+    assert!(
+        launch.id.starts_with("tag:notikumi.example.lv,") && launch.id.contains(":article-"),
+        "{}",
+        launch.id
     );
     assert!(launch
         .content

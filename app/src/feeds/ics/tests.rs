@@ -234,6 +234,19 @@ fn all_day_event_without_a_later_end_still_covers_its_day() {
 }
 
 #[test]
+fn a_timed_event_of_no_length_has_no_end_before_or_at_its_start() {
+    let start = utc(2027, 5, 5, 7, 0);
+    let ics = write_one(timed_event("moment@notikumi", start, start));
+    assert!(has_line(&ics, "DTSTART;TZID=Europe/Riga:20270505T100000"));
+    assert!(
+        !logical_lines(&ics)
+            .iter()
+            .any(|line| line.starts_with("DTEND")),
+        "{ics}"
+    );
+}
+
+#[test]
 fn header_and_timezone_come_before_the_events() {
     let ics = write_one(seminar("one@notikumi"));
     let lines = logical_lines(&ics);
