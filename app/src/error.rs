@@ -99,6 +99,18 @@ impl fmt::Display for AppError {
 impl std::error::Error for AppError {}
 
 impl AppError {
+    /// The `Retry-After` an answer with this error carries.
+    #[cfg(feature = "ssr")]
+    pub fn retry_after_seconds(&self) -> Option<u64> {
+        match self {
+            AppError::Unavailable => Some(UNAVAILABLE_RETRY_SECONDS),
+            AppError::TooManyAttempts {
+                retry_after_seconds,
+            } => u64::try_from(*retry_after_seconds).ok(),
+            _ => None,
+        }
+    }
+
     /// The HTTP status a page showing this error is served with.
     pub fn status(&self) -> StatusCode {
         match self {
@@ -162,9 +174,20 @@ impl FromServerFnError for AppError {
 #[cfg(feature = "ssr")]
 impl axum::response::IntoResponse for AppError {
     fn into_response(self) -> axum::response::Response {
-        (self.status(), axum::Json(self)).into_response()
+        let retry_after = self.retry_after_seconds();
+        let mut response = (self.status(), axum::Json(self)).into_response();
+        if let Some(seconds) = retry_after {
+            response
+                .headers_mut()
+                .insert(axum::http::header::RETRY_AFTER, seconds.into());
+        }
+        response
     }
 }
+
+/// How long a client should wait before asking again when the database cannot be reached.
+#[cfg(feature = "ssr")]
+const UNAVAILABLE_RETRY_SECONDS: u64 = 5;
 
 /// PostgreSQL's `character_not_in_repertoire`, which it answers to a NUL byte in text.
 #[cfg(feature = "ssr")]
@@ -185,6 +208,16 @@ impl From<crate::storage::StoreError> for AppError {
                 current_version: item_version,
             },
             StoreError::NotFound => AppError::NotFound,
+            // The database cannot be reached (stopped, restarting, every connection busy): a
+            // moment's trouble, not a fault in the request or the code.
+            StoreError::Database(
+                ref cause @ (sqlx::Error::PoolTimedOut
+                | sqlx::Error::PoolClosed
+                | sqlx::Error::Io(_)),
+            ) => {
+                tracing::warn!(error = %cause, "the database is unavailable");
+                AppError::Unavailable
+            }
             StoreError::UnknownCategory(_) => {
                 AppError::invalid("category", Message::new("invalid-category"))
             }
@@ -235,6 +268,21 @@ mod tests {
             wait.describe(Lang::En),
             "Too many failed attempts. Try again in 42 s."
         );
+    }
+
+    #[cfg(feature = "ssr")]
+    #[test]
+    fn a_database_out_of_reach_is_a_503_to_retry_not_a_500() {
+        use axum::response::IntoResponse;
+        for cause in [sqlx::Error::PoolTimedOut, sqlx::Error::PoolClosed] {
+            let error = AppError::from(crate::storage::StoreError::Database(cause));
+            assert_eq!(error, AppError::Unavailable);
+            let answer = error.into_response();
+            assert_eq!(answer.status(), StatusCode::SERVICE_UNAVAILABLE);
+            assert_eq!(answer.headers()["retry-after"], "5");
+        }
+        let fault = crate::storage::StoreError::Database(sqlx::Error::RowNotFound);
+        assert_eq!(AppError::from(fault), AppError::Internal);
     }
 
     #[test]

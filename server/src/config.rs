@@ -102,17 +102,22 @@ const MAX_SECONDS: u64 = 24 * 60 * 60;
 /// The most memory `NOTIKUMI_PAGE_CACHE_MB` may name (1 TiB).
 const MAX_PAGE_CACHE_MB: u64 = 1 << 20;
 
-/// Whether `url` is an http(s) address of a host alone: pages, feeds and the sitemap put
-/// the site's paths right after it.
-fn is_site_address(url: &str) -> bool {
-    url::Url::parse(url).is_ok_and(|parsed| {
-        matches!(parsed.scheme(), "http" | "https")
-            && parsed.host_str().is_some_and(|host| !host.is_empty())
-            && parsed.path() == "/"
-            && parsed.query().is_none()
-            && parsed.fragment().is_none()
-            && parsed.username().is_empty()
-            && parsed.password().is_none()
+/// `url` as the site's address, if it is an http(s) address of a host alone (pages, feeds and
+/// the sitemap put the site's paths right after it): in its normal form, scheme and host in
+/// lower case (an international name in its ASCII form), without a default port or a
+/// trailing slash, so that every comparison with it (https, the browser's `Origin`) holds.
+fn site_address(url: &str) -> Option<String> {
+    let parsed = url::Url::parse(url).ok()?;
+    let host = parsed.host_str().filter(|host| !host.is_empty())?;
+    let alone = matches!(parsed.scheme(), "http" | "https")
+        && parsed.path() == "/"
+        && parsed.query().is_none()
+        && parsed.fragment().is_none()
+        && parsed.username().is_empty()
+        && parsed.password().is_none();
+    alone.then(|| match parsed.port() {
+        Some(port) => format!("{}://{host}:{port}", parsed.scheme()),
+        None => format!("{}://{host}", parsed.scheme()),
     })
 }
 
@@ -134,9 +139,9 @@ impl Config {
             .filter(|url| !url.trim().is_empty())
             .unwrap_or_else(|| DEFAULT_PUBLIC_URL.to_string());
         let public_url = public_url.trim().trim_end_matches('/').to_string();
-        if !is_site_address(&public_url) {
+        let Some(public_url) = site_address(&public_url) else {
             return Err(ConfigError::NotAUrl(public_url));
-        }
+        };
         let media_dir = lookup("NOTIKUMI_MEDIA_DIR")
             .filter(|dir| !dir.trim().is_empty())
             .unwrap_or_else(|| DEFAULT_MEDIA_DIR.to_string())
@@ -279,8 +284,20 @@ mod tests {
                 "{wrong}"
             );
         }
-        let read = config(&[("NOTIKUMI_PUBLIC_URL", "http://127.0.0.1:3000/")]);
-        assert_eq!(read.expect("valid").public_url, "http://127.0.0.1:3000");
+        for (given, kept) in [
+            ("http://127.0.0.1:3000/", "http://127.0.0.1:3000"),
+            (
+                "HTTPS://Notikumi.Example.LV:443",
+                "https://notikumi.example.lv",
+            ),
+            (
+                "https://cilvēktirdzniecība.lv",
+                "https://xn--cilvktirdzniecba-sbc65b.lv",
+            ),
+        ] {
+            let read = config(&[("NOTIKUMI_PUBLIC_URL", given)]);
+            assert_eq!(read.expect(given).public_url, kept);
+        }
     }
 
     #[test]

@@ -261,11 +261,20 @@ async fn healthz() -> &'static str {
 
 /// The database answers.
 async fn readyz(State(state): State<AppState>) -> (StatusCode, &'static str) {
-    match state.store.ping().await {
-        Ok(()) => (StatusCode::OK, "ready"),
-        Err(error) => {
+    // A load balancer's check must not wait for the pool's own time limit.
+    let ping = tokio::time::timeout(READINESS_WAIT, state.store.ping()).await;
+    match ping {
+        Ok(Ok(())) => (StatusCode::OK, "ready"),
+        Ok(Err(error)) => {
             tracing::warn!(%error, "readiness check failed");
+            (StatusCode::SERVICE_UNAVAILABLE, "database unavailable")
+        }
+        Err(_) => {
+            tracing::warn!("readiness check: no answer from the database in time");
             (StatusCode::SERVICE_UNAVAILABLE, "database unavailable")
         }
     }
 }
+
+/// How long `/readyz` waits for the database.
+const READINESS_WAIT: std::time::Duration = std::time::Duration::from_secs(2);

@@ -30,6 +30,7 @@ async fn main() -> ExitCode {
             }
         },
     };
+    let json_log = std::env::var("NOTIKUMI_LOG_FORMAT").as_deref() == Ok("json");
     match std::env::var("NOTIKUMI_LOG_FORMAT").as_deref() {
         Ok("json") => tracing_subscriber::fmt()
             .json()
@@ -65,9 +66,14 @@ async fn main() -> ExitCode {
     };
     match result {
         Ok(()) => ExitCode::SUCCESS,
+        // Said once, on standard error where the log goes too: as a log record when the log
+        // is JSON (for whatever reads it), else as a plain line.
         Err(error) => {
-            // Once, on standard error: the log goes there too.
-            eprintln!("notikumi: {error}");
+            if json_log {
+                tracing::error!("{error}");
+            } else {
+                eprintln!("notikumi: {error}");
+            }
             ExitCode::FAILURE
         }
     }
@@ -134,7 +140,10 @@ const SHUTDOWN_DEADLINE: std::time::Duration = std::time::Duration::from_secs(10
 async fn existing_site(
     config: &Config,
 ) -> Result<storage::SharedStore, Box<dyn std::error::Error>> {
-    if let Some(file) = config.database_url.strip_prefix("sqlite:") {
+    let sqlite_file = ["sqlite://", "sqlite:"]
+        .iter()
+        .find_map(|scheme| config.database_url.strip_prefix(scheme));
+    if let Some(file) = sqlite_file {
         let file = file.split('?').next().unwrap_or(file);
         if !std::path::Path::new(file).exists() {
             return Err(format!("there is no database at {file}").into());

@@ -37,25 +37,31 @@ pub use list_page::ListPage;
 pub use month_page::CalendarPage;
 pub use toolbar::{filter_query_with, CategoryFilter};
 
-/// The category filter in the URL: `?category=a&category=b`. Only slug-shaped values count.
+/// The categories a filter asks for, from the values of its `category` parameters: only
+/// slug-shaped ones count (an empty one is no filter), each once, at most
+/// `MAX_FILTER_CATEGORIES`. Pages and feeds read a filter alike.
+pub fn filter_slugs(values: impl IntoIterator<Item = String>) -> Vec<String> {
+    let mut categories: Vec<String> = values
+        .into_iter()
+        .filter(|slug| {
+            !slug.is_empty()
+                && slug.len() <= 80
+                && slug
+                    .bytes()
+                    .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-')
+        })
+        .take(MAX_FILTER_CATEGORIES)
+        .collect();
+    categories.sort();
+    categories.dedup();
+    categories
+}
+
+/// The category filter in the URL: `?category=a&category=b` (see [`filter_slugs`]).
 pub fn use_calendar_filter() -> Memo<CalendarFilter> {
     let query = leptos_router::hooks::use_query_map();
     Memo::new(move |_| {
-        let mut categories: Vec<String> = query
-            .with(|q| q.get_all("category"))
-            .unwrap_or_default()
-            .into_iter()
-            .filter(|slug| {
-                !slug.is_empty()
-                    && slug.len() <= 80
-                    && slug
-                        .bytes()
-                        .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-')
-            })
-            .take(MAX_FILTER_CATEGORIES)
-            .collect();
-        categories.sort();
-        categories.dedup();
+        let categories = filter_slugs(query.with(|q| q.get_all("category")).unwrap_or_default());
         let news = query.with(|q| q.get("news")).as_deref() == Some("1");
         CalendarFilter { categories, news }
     })

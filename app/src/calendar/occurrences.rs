@@ -14,10 +14,14 @@ use crate::{
 };
 
 fn wanted(event: &storage::Event, filter: &CalendarFilter) -> bool {
-    filter.categories.is_empty()
+    in_categories(event, &filter.categories)
+}
+
+/// Whether `event` is in one of `categories` (`filter_slugs`), or they are none: no filter.
+pub fn in_categories(event: &storage::Event, categories: &[String]) -> bool {
+    categories.is_empty()
         || event.category.as_ref().is_some_and(|category| {
-            filter
-                .categories
+            categories
                 .iter()
                 .take(super::MAX_FILTER_CATEGORIES)
                 .any(|slug| *slug == category.slug)

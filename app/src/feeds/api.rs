@@ -182,10 +182,8 @@ pub async fn events(State(state): State<AppState>, request: Request) -> Response
     .await
     {
         Ok(summaries) => summaries,
-        Err(error) => {
-            tracing::error!(%error, "event API failed");
-            return (StatusCode::INTERNAL_SERVER_ERROR, "Servera kļūda.").into_response();
-        }
+        // JSON like every other answer of the API (a 503 when the database is out of reach).
+        Err(error) => return error.into_response(),
     };
     let events: Vec<ApiEvent> = summaries
         .into_iter()

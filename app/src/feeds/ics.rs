@@ -132,11 +132,14 @@ fn add_times(vevent: &mut Event, event: &IcsEvent<'_>) {
     } else {
         let (starts, ends) = (local(event.starts_at), local(event.ends_at));
         vevent.starts(riga_wall_clock(starts));
-        // RFC 5545 wants DTEND after DTSTART; an event of no length (10:00–10:00, or a
-        // start in the spring's missing hour moved onto its end) ends as it starts, which is
-        // what a DTSTART without DTEND means.
+        // RFC 5545 wants DTEND after DTSTART. An event of no length (10:00–10:00, or a start
+        // in the spring's missing hour moved onto its end) ends as it starts, which is what
+        // a DTSTART without DTEND means. One that ends in the autumn's repeated hour may end
+        // at a wall-clock time before its start: its end is then written in UTC.
         if ends > starts {
             vevent.ends(riga_wall_clock(ends));
+        } else if event.ends_at > event.starts_at {
+            vevent.ends(CalendarDateTime::Utc(event.ends_at));
         }
     }
 }

@@ -20,6 +20,7 @@ use axum::{
 };
 
 use crate::{
+    calendar::occurrences::in_categories,
     i18n::{tr, Lang},
     state::AppState,
     storage,
@@ -61,22 +62,13 @@ fn site_host(site_url: &str) -> &str {
     }
 }
 
-/// The category slugs in a query string (`?category=a&category=b`); an empty one is no
-/// filter, as on the calendar's pages.
+/// The category slugs in a query string (`?category=a&category=b`), read as the calendar's
+/// pages read them.
 fn categories(query: Option<&str>) -> Vec<String> {
-    form_urlencoded::parse(query.unwrap_or_default().as_bytes())
-        .filter(|(name, value)| name == "category" && !value.is_empty())
-        .map(|(_, value)| value.into_owned())
-        .take(crate::calendar::MAX_FILTER_CATEGORIES)
-        .collect()
-}
-
-fn in_categories(event: &storage::Event, wanted: &[String]) -> bool {
-    wanted.is_empty()
-        || event
-            .category
-            .as_ref()
-            .is_some_and(|category| wanted.contains(&category.slug))
+    let values = form_urlencoded::parse(query.unwrap_or_default().as_bytes())
+        .filter(|(name, _)| name == "category")
+        .map(|(_, value)| value.into_owned());
+    crate::calendar::filter_slugs(values)
 }
 
 fn ics_event<'a>(event: &'a storage::Event, site_url: &str, lang: Lang) -> ics::IcsEvent<'a> {
@@ -122,12 +114,15 @@ fn calendar_response(body: String, filename: Option<&str>) -> Response {
 
 /// A 500 saying so in the feed's language; the cause goes to the log only.
 fn storage_failure(error: storage::StoreError, lang: Lang) -> Response {
-    tracing::error!(%error, "feed storage failed");
-    (
-        StatusCode::INTERNAL_SERVER_ERROR,
-        tr(lang, "error-internal"),
-    )
-        .into_response()
+    // The conversion logs it and tells a database out of reach (503) from a fault (500).
+    let error = crate::error::AppError::from(error);
+    let mut response = (error.status(), error.describe(lang)).into_response();
+    if let Some(seconds) = error.retry_after_seconds() {
+        response
+            .headers_mut()
+            .insert(axum::http::header::RETRY_AFTER, seconds.into());
+    }
+    response
 }
 
 /// How far back `/calendar.ics` reaches: events that ended more than this many days ago are
@@ -198,13 +193,17 @@ mod tests {
     #[test]
     fn repeated_category_parameters_are_all_kept() {
         assert_eq!(
-            categories(Some("category=apmacibas&x=1&category=konferences")),
+            categories(Some("category=konferences&x=1&category=apmacibas")),
             vec!["apmacibas", "konferences"]
         );
         assert!(categories(None).is_empty());
         assert!(
             categories(Some("category=")).is_empty(),
             "an empty one is no filter"
+        );
+        assert!(
+            categories(Some("category=Apmacibas")).is_empty(),
+            "nor one no slug can be, as on the pages"
         );
     }
 

@@ -23,7 +23,8 @@ impl PostgresStore {
     pub async fn open(url: &str, schema: Schema) -> Result<Self, StoreError> {
         let pool = PgPoolOptions::new()
             .max_connections(16)
-            .acquire_timeout(Duration::from_secs(10))
+            // A request waits this long for a connection, then is answered 503 (`AppError`).
+            .acquire_timeout(Duration::from_secs(5))
             .connect(url)
             .await?;
         schema

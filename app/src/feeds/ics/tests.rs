@@ -247,6 +247,21 @@ fn a_timed_event_of_no_length_has_no_end_before_or_at_its_start() {
 }
 
 #[test]
+fn an_event_ending_in_the_autumns_repeated_hour_keeps_its_end_in_utc() {
+    // 25 October 2026: 03:59 summer time (00:59 UTC) to 03:30 winter time (01:30 UTC).
+    let ics = write_one(timed_event(
+        "autumn@notikumi",
+        utc(2026, 10, 25, 0, 59),
+        utc(2026, 10, 25, 1, 30),
+    ));
+    assert!(
+        has_line(&ics, "DTSTART;TZID=Europe/Riga:20261025T035900"),
+        "{ics}"
+    );
+    assert!(has_line(&ics, "DTEND:20261025T013000Z"), "{ics}");
+}
+
+#[test]
 fn header_and_timezone_come_before_the_events() {
     let ics = write_one(seminar("one@notikumi"));
     let lines = logical_lines(&ics);
