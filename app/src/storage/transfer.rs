@@ -233,6 +233,23 @@ fn tables_to_import(site: &SiteExport) -> Result<Vec<&TableRows>, StoreError> {
     Ok(ordered)
 }
 
+/// The tables every export has carried, each format, however empty: a file without one of
+/// them is a part of a site (or not an export at all), and importing it would make a site
+/// that silently lacks, say, its accounts.
+const ALWAYS_EXPORTED: [&str; 5] = ["categories", "users", "events", "articles", "audit_log"];
+
+fn whole_site(site: &SiteExport) -> Result<(), StoreError> {
+    match ALWAYS_EXPORTED
+        .iter()
+        .find(|name| !site.tables.iter().any(|table| table.name == **name))
+    {
+        Some(missing) => Err(refused(format!(
+            "the file has no table {missing:?}: it is not a whole site's export"
+        ))),
+        None => Ok(()),
+    }
+}
+
 fn insert_statement(table: &TableRows) -> String {
     let placeholders: Vec<String> = (1..=table.columns.len()).map(|n| format!("${n}")).collect();
     format!(
@@ -296,6 +313,7 @@ where
 
     pub(super) async fn import_tables(&self, site: &SiteExport) -> Result<(), StoreError> {
         let site = upgraded(site)?;
+        whole_site(&site)?;
         let tables = tables_to_import(&site)?;
         let mut write = self.begin_write().await?;
         if let Some(one_import) = D::ONE_IMPORT {

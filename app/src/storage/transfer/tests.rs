@@ -186,6 +186,24 @@ fn a_file_that_is_not_an_export_of_this_format_is_refused_with_its_reason() {
 }
 
 #[test]
+fn a_file_without_a_table_every_export_has_is_refused() {
+    let whole = site(
+        ALWAYS_EXPORTED
+            .iter()
+            .map(|name| table(name, &[], vec![]))
+            .collect(),
+    );
+    assert!(whole_site(&whole).is_ok());
+    for left_out in ALWAYS_EXPORTED {
+        let mut part = whole.clone();
+        part.tables.retain(|table| table.name != left_out);
+        let error = whole_site(&part).expect_err(left_out).to_string();
+        assert!(error.contains(left_out), "{error}");
+    }
+    assert!(whole_site(&site(vec![])).is_err(), "no tables at all");
+}
+
+#[test]
 fn instants_travel_as_rfc_3339_and_bad_ones_are_named() {
     let instant = DateTime::from_timestamp(1_596_268_800, 0).expect("valid");
     let value = instant_value(instant);
