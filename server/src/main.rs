@@ -85,6 +85,14 @@ async fn serve() -> Result<(), Box<dyn std::error::Error>> {
         .map_err(|error| format!("LEPTOS_SITE_ADDR or another LEPTOS_ setting: {error}"))?
         .leptos_options;
     let address = leptos_options.site_addr;
+    // Uploads go there: say so at start when they cannot, not at an editor's first image.
+    if let Err(error) = std::fs::create_dir_all(&config.media_dir) {
+        tracing::warn!(
+            %error,
+            folder = %config.media_dir.display(),
+            "NOTIKUMI_MEDIA_DIR cannot be made: uploads will fail"
+        );
+    }
 
     tracing::info!(database = %storage::redact(&config.database_url), "opening the database");
     let store = storage::connect(&config.database_url).await?;
