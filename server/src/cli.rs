@@ -15,15 +15,18 @@ pub const ENVIRONMENT: &str = "\
 Environment (read once at start-up; a bad value stops the server naming the variable):
   DATABASE_URL                   sqlite:PATH (default sqlite:data/notikumi.db) or postgres://…
   NOTIKUMI_DEMO                  1 (default) loads demo content into an empty database; 0 does not
-  NOTIKUMI_PUBLIC_URL            the site's public base URL (default http://127.0.0.1:3000)
+  NOTIKUMI_PUBLIC_URL            the site's public address, http(s)://host[:port] without a path
+                                 (default http://127.0.0.1:3000)
   NOTIKUMI_MEDIA_DIR             uploaded images (default data/media); shared by all instances
   NOTIKUMI_BUILDS_DIR            the last 5 builds' script and WebAssembly, for pages loaded before
                                  an upgrade (default data/builds); best shared by all instances
-  NOTIKUMI_PAGE_CACHE_MB         memory for reader pages served from memory (default 64; 0: off)
+  NOTIKUMI_PAGE_CACHE_MB         memory for reader pages served from memory (default 64; 0: off;
+                                 at most 1048576)
   NOTIKUMI_MAX_REQUESTS          requests handled at once before 503 (default 256)
   NOTIKUMI_REQUEST_TIMEOUT_SECS  the longest a request may take: then 408 while its body is still
                                  arriving, else 503 (default 60)
-  NOTIKUMI_HEADER_TIMEOUT_SECS   time a client has to send a request's headers (default 10)
+  NOTIKUMI_HEADER_TIMEOUT_SECS   time a client has to send a request's headers (default 10;
+                                 time limits at most 86400)
   NOTIKUMI_TRUSTED_PROXIES       proxies whose X-Forwarded-For names the client (default none)
   NOTIKUMI_METRICS_ALLOW         who may read /metrics (default 127.0.0.0/8, ::1)
   NOTIKUMI_LOG_FORMAT            text (default) or json
@@ -101,6 +104,19 @@ pub struct Spread {
     /// Last day (YYYY-MM-DD, Riga), inclusive.
     #[arg(long)]
     pub to: NaiveDate,
+}
+
+impl Spread {
+    /// The spread, if its days run forwards.
+    pub fn checked(self) -> Result<Self, String> {
+        if self.to < self.from {
+            return Err(format!(
+                "--to {} is before --from {}: no days to spread over",
+                self.to, self.from
+            ));
+        }
+        Ok(self)
+    }
 }
 
 /// Words the generated articles are written from; one in seven articles mentions

@@ -53,12 +53,14 @@ async fn main() -> ExitCode {
     let cli = Cli::parse();
     let result = match cli.command.unwrap_or(Command::Serve) {
         Command::Serve => serve().await,
-        Command::GenerateEvents { spread, title } => {
-            generate(spread.count, spread.from, spread.to, &title).await
-        }
-        Command::GenerateArticles { spread } => {
-            generate_news(spread.count, spread.from, spread.to).await
-        }
+        Command::GenerateEvents { spread, title } => match spread.checked() {
+            Ok(spread) => generate(spread.count, spread.from, spread.to, &title).await,
+            Err(reason) => Err(reason.into()),
+        },
+        Command::GenerateArticles { spread } => match spread.checked() {
+            Ok(spread) => generate_news(spread.count, spread.from, spread.to).await,
+            Err(reason) => Err(reason.into()),
+        },
         Command::User { command } => manage_users(command).await,
         Command::Backup { path } => back_up(&path).await,
         Command::Export { path } => export(path.as_deref()).await,
@@ -118,7 +120,9 @@ async fn serve() -> Result<(), Box<dyn std::error::Error>> {
         },
         config.serving,
     );
-    let listener = tokio::net::TcpListener::bind(&address).await?;
+    let listener = tokio::net::TcpListener::bind(&address)
+        .await
+        .map_err(|error| format!("cannot listen on {address} (LEPTOS_SITE_ADDR): {error}"))?;
     tracing::info!("listening on http://{address}");
     // On SIGTERM or Ctrl+C new connections are refused and the requests in flight finish, for
     // at most SHUTDOWN_DEADLINE; then the database is closed either way.
@@ -209,6 +213,8 @@ async fn import(path: &std::path::Path) -> Result<(), Box<dyn std::error::Error>
     let site: storage::transfer::SiteExport =
         serde_json::from_reader(std::io::BufReader::new(file))
             .map_err(|error| format!("{} is not a Notikumi export: {error}", path.display()))?;
+    // Before connecting, which would make a new database: a file refused leaves none.
+    storage::transfer::check(&site)?;
     let store = storage::connect(&config.database_url).await?;
     let imported = store.import_site(&site).await;
     store.close().await;

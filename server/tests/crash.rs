@@ -413,6 +413,33 @@ fn the_site_is_exported_and_imported_from_the_command_line() {
     );
     assert!(!nonsense.status.success());
     assert!(String::from_utf8_lossy(&nonsense.stderr).contains("is not a Notikumi export"));
+    // A file of another format, or a part of a site, is refused before any database is made.
+    for (name, file, reason) in [
+        (
+            "newer",
+            r#"{"notikumi_export": 99, "tables": []}"#,
+            "format 99",
+        ),
+        (
+            "part",
+            r#"{"notikumi_export": 3, "tables": []}"#,
+            "no table",
+        ),
+    ] {
+        let path = folder.join(format!("{name}.json"));
+        std::fs::write(&path, file).expect("write");
+        let database = folder.join(format!("{name}.db"));
+        let refused = run(
+            &format!("sqlite:{}", database.display()),
+            &["import", path.to_str().expect("UTF-8")],
+        );
+        let said = String::from_utf8_lossy(&refused.stderr);
+        assert!(
+            !refused.status.success() && said.contains(reason),
+            "{name}: {said}"
+        );
+        assert!(!database.exists(), "{name}: no database was made");
+    }
     let missing = run(
         &format!("sqlite:{}", folder.join("nowhere.db").display()),
         &["export"],

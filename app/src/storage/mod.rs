@@ -93,7 +93,8 @@ pub enum StoreError {
     /// An export that cannot be written, or a file that cannot be imported, and why.
     #[error("{0}")]
     Transfer(String),
-    /// A command that takes the database as it is (`Schema::AsIs`) found another schema.
+    /// A command that takes the database as it is (`Schema::AsIs`) found another schema, or
+    /// the server found one a newer notikumi has upgraded.
     #[error("the database cannot be read as it is: {0}")]
     Schema(String),
     /// The database's folder or its new file could not be made.

@@ -34,7 +34,17 @@ impl Schema {
         usize: sqlx::ColumnIndex<DB::Row>,
     {
         match self {
-            Schema::Upgrade => Ok(migrator.run(pool).await?),
+            Schema::Upgrade => match migrator.run(pool).await {
+                Ok(()) => Ok(()),
+                // A newer notikumi has served it: this one cannot go back.
+                Err(sqlx::migrate::MigrateError::VersionMissing(version)) => {
+                    Err(StoreError::Schema(format!(
+                        "a newer notikumi has upgraded it (its migration {version} is unknown \
+                         to this one): serve it with that version, or restore a backup"
+                    )))
+                }
+                Err(error) => Err(error.into()),
+            },
             Schema::AsIs => {
                 let applied: Vec<i64> = sqlx::query_scalar(
                     "SELECT version FROM _sqlx_migrations WHERE success ORDER BY version",
@@ -108,5 +118,31 @@ mod tests {
             .expect("read");
         assert!(still < last, "nothing was migrated");
         connection.close().await.expect("closed");
+    }
+
+    /// A database a newer build has upgraded is refused by an older server with a reason an
+    /// operator can act on, not sqlx's words about a missing migration.
+    #[tokio::test]
+    async fn a_database_from_a_newer_build_is_refused_saying_so() {
+        let folder = tempfile::tempdir().expect("folder");
+        let url = format!("sqlite:{}", folder.path().join("site.db").display());
+        crate::storage::connect(&url)
+            .await
+            .expect("created")
+            .close()
+            .await;
+        let mut connection = SqliteConnection::connect(&url).await.expect("raw");
+        sqlx::query(
+            "INSERT INTO _sqlx_migrations (version, description, success, checksum, \
+             execution_time) VALUES (29991231000000, 'from the future', 1, X'00', 0)",
+        )
+        .execute(&mut connection)
+        .await
+        .expect("a newer build's migration");
+        connection.close().await.expect("closed");
+        let refused = crate::storage::connect(&url).await.err();
+        let said = refused.expect("refused").to_string();
+        assert!(said.contains("a newer notikumi has upgraded it"), "{said}");
+        assert!(said.contains("29991231000000"), "{said}");
     }
 }

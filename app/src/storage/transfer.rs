@@ -238,6 +238,14 @@ fn tables_to_import(site: &SiteExport) -> Result<Vec<&TableRows>, StoreError> {
 /// that silently lacks, say, its accounts.
 const ALWAYS_EXPORTED: [&str; 5] = ["categories", "users", "events", "articles", "audit_log"];
 
+/// Whether `site` would be imported, as far as the file alone says (its format, its tables
+/// and their shape); the import itself checks it again, and its values as it writes them.
+pub fn check(site: &SiteExport) -> Result<(), StoreError> {
+    let site = upgraded(site)?;
+    tables_to_import(&site)?;
+    whole_site(&site)
+}
+
 fn whole_site(site: &SiteExport) -> Result<(), StoreError> {
     match ALWAYS_EXPORTED
         .iter()
@@ -312,8 +320,8 @@ where
     }
 
     pub(super) async fn import_tables(&self, site: &SiteExport) -> Result<(), StoreError> {
+        check(site)?;
         let site = upgraded(site)?;
-        whole_site(&site)?;
         let tables = tables_to_import(&site)?;
         let mut write = self.begin_write().await?;
         if let Some(one_import) = D::ONE_IMPORT {

@@ -76,7 +76,7 @@ async fn editors_translate_articles_and_events_and_readers_see_the_translation()
     let entry = feed
         .entries
         .iter()
-        .find(|entry| entry.id.ends_with(LAUNCH))
+        .find(|entry| entry.links[0].href.ends_with(LAUNCH))
         .expect("the article");
     assert_eq!(entry.title.value, "Inspectors learn to spot exploitation");
     let age = chrono::Utc::now() - entry.updated.with_timezone(&chrono::Utc);
