@@ -101,7 +101,7 @@ impl std::error::Error for AppError {}
 impl AppError {
     /// The `Retry-After` an answer with this error carries.
     #[cfg(feature = "ssr")]
-    pub fn retry_after_seconds(&self) -> Option<u64> {
+    fn retry_after_seconds(&self) -> Option<u64> {
         match self {
             AppError::Unavailable => Some(UNAVAILABLE_RETRY_SECONDS),
             AppError::TooManyAttempts {
@@ -174,9 +174,18 @@ impl FromServerFnError for AppError {
 #[cfg(feature = "ssr")]
 impl axum::response::IntoResponse for AppError {
     fn into_response(self) -> axum::response::Response {
-        let retry_after = self.retry_after_seconds();
-        let mut response = (self.status(), axum::Json(self)).into_response();
-        if let Some(seconds) = retry_after {
+        self.answer(axum::Json(&self))
+    }
+}
+
+#[cfg(feature = "ssr")]
+impl AppError {
+    /// `body` as the answer to a request that failed with this error: its status, and its
+    /// `Retry-After` when it has one (JSON for the API, a sentence for a feed).
+    pub fn answer(&self, body: impl axum::response::IntoResponse) -> axum::response::Response {
+        use axum::response::IntoResponse;
+        let mut response = (self.status(), body).into_response();
+        if let Some(seconds) = self.retry_after_seconds() {
             response
                 .headers_mut()
                 .insert(axum::http::header::RETRY_AFTER, seconds.into());

@@ -116,13 +116,7 @@ fn calendar_response(body: String, filename: Option<&str>) -> Response {
 fn storage_failure(error: storage::StoreError, lang: Lang) -> Response {
     // The conversion logs it and tells a database out of reach (503) from a fault (500).
     let error = crate::error::AppError::from(error);
-    let mut response = (error.status(), error.describe(lang)).into_response();
-    if let Some(seconds) = error.retry_after_seconds() {
-        response
-            .headers_mut()
-            .insert(axum::http::header::RETRY_AFTER, seconds.into());
-    }
-    response
+    error.answer(error.describe(lang))
 }
 
 /// How far back `/calendar.ics` reaches: events that ended more than this many days ago are

@@ -80,17 +80,23 @@ mod tests {
 
     use super::*;
 
-    /// A command taking the database as it is reads one at this build's schema, and refuses
-    /// one a migration behind without changing it; the server's opening upgrades it.
-    #[tokio::test]
-    async fn a_database_is_taken_as_it_is_or_refused_and_left_as_it_was() {
-        let folder = tempfile::tempdir().expect("folder");
+    /// The URL of a new SQLite site in `folder`, at this build's schema and closed again.
+    async fn new_site_in(folder: &tempfile::TempDir) -> String {
         let url = format!("sqlite:{}", folder.path().join("site.db").display());
         crate::storage::connect(&url)
             .await
             .expect("created")
             .close()
             .await;
+        url
+    }
+
+    /// A command taking the database as it is reads one at this build's schema, and refuses
+    /// one a migration behind without changing it; the server's opening upgrades it.
+    #[tokio::test]
+    async fn a_database_is_taken_as_it_is_or_refused_and_left_as_it_was() {
+        let folder = tempfile::tempdir().expect("folder");
+        let url = new_site_in(&folder).await;
         let opened = crate::storage::open(&url, Schema::AsIs).await;
         opened.expect("at this build's schema").close().await;
 
@@ -125,12 +131,7 @@ mod tests {
     #[tokio::test]
     async fn a_database_from_a_newer_build_is_refused_saying_so() {
         let folder = tempfile::tempdir().expect("folder");
-        let url = format!("sqlite:{}", folder.path().join("site.db").display());
-        crate::storage::connect(&url)
-            .await
-            .expect("created")
-            .close()
-            .await;
+        let url = new_site_in(&folder).await;
         let mut connection = SqliteConnection::connect(&url).await.expect("raw");
         sqlx::query(
             "INSERT INTO _sqlx_migrations (version, description, success, checksum, \

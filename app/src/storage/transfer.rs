@@ -241,9 +241,15 @@ const ALWAYS_EXPORTED: [&str; 5] = ["categories", "users", "events", "articles",
 /// Whether `site` would be imported, as far as the file alone says (its format, its tables
 /// and their shape); the import itself checks it again, and its values as it writes them.
 pub fn check(site: &SiteExport) -> Result<(), StoreError> {
-    let site = upgraded(site)?;
-    tables_to_import(&site)?;
-    whole_site(&site)
+    validated(&*upgraded(site)?).map(|_| ())
+}
+
+/// The tables of `site` (in this version's format) in the order they are imported, if it is
+/// a whole site's export that can be.
+fn validated(site: &SiteExport) -> Result<Vec<&TableRows>, StoreError> {
+    let tables = tables_to_import(site)?;
+    whole_site(site)?;
+    Ok(tables)
 }
 
 fn whole_site(site: &SiteExport) -> Result<(), StoreError> {
@@ -320,9 +326,8 @@ where
     }
 
     pub(super) async fn import_tables(&self, site: &SiteExport) -> Result<(), StoreError> {
-        check(site)?;
         let site = upgraded(site)?;
-        let tables = tables_to_import(&site)?;
+        let tables = validated(&site)?;
         let mut write = self.begin_write().await?;
         if let Some(one_import) = D::ONE_IMPORT {
             sqlx::query(one_import).execute(&mut *write).await?;
