@@ -94,6 +94,11 @@ pub async fn search(query: SearchQuery) -> Result<SearchResults, AppError> {
             lang: query.lang,
         })
         .await?;
+    // Like the news list: a page past the last is not found (a search that finds nothing
+    // still has its first page, which says so).
+    if paging.past_end(found.total) {
+        return Err(AppError::NotFound);
+    }
     let results = found
         .hits
         .into_iter()

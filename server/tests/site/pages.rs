@@ -134,6 +134,7 @@ async fn impossible_dates_and_unknown_paths_are_404_pages_in_the_layout() {
         "/calendar/2021/02/29",
         "/calendar/list?page=999",
         "/search?q=moldova&page=abc",
+        "/search?q=moldova&page=999",
         "/news/2020/13",
         "/nekas/te/nav",
     ] {
