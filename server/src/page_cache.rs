@@ -14,11 +14,14 @@
 //!   events feed, and the health checks.
 //! - **One render per page:** of the requests that miss the same page at the same time (the
 //!   front page just after a publish, on a news day), one renders it and the others wait for
-//!   its answer (moka's `try_get_with`). When that answer cannot be kept, each waiter renders
-//!   its own.
-//! - **Bounded:** by bytes (`NOTIKUMI_PAGE_CACHE_MB`), with moka's TinyLFU admission, so a scan
-//!   of rarely asked URLs does not push out the pages readers ask for; entries also expire after
-//!   `TIME_TO_LIVE`.
+//!   its answer (quick_cache's placeholder guard). When that answer cannot be kept, the next
+//!   waiter renders its own.
+//! - **Bounded:** by bytes (`NOTIKUMI_PAGE_CACHE_MB`), with quick_cache's CLOCK-Pro eviction,
+//!   so a scan of rarely asked URLs does not push out the pages readers ask for; a page is
+//!   also served for `TIME_TO_LIVE` at most.
+//! - **Why quick_cache:** a hit is a read lock on one shard, where moka's lookup recorded
+//!   each read for its admission policy: about 0.5 µs a request, a tenth of all the
+//!   server's work for a small answer (`BENCHMARKS.md`).
 //! - **The clock within a day:** the front page's upcoming events and `/calendar/list` leave
 //!   out an event once it has ended, which no write announces; `TIME_TO_LIVE` is a minute, so
 //!   such a page is at most that late. A render a minute per page costs nothing next to the
@@ -26,8 +29,8 @@
 
 use std::{
     future::Future,
-    sync::{atomic::Ordering, Arc, Mutex, PoisonError},
-    time::Duration,
+    sync::{atomic::Ordering, Arc},
+    time::{Duration, Instant},
 };
 
 use app::{auth::session, state::AppState, storage::SharedStore, timezone};
@@ -36,7 +39,7 @@ use axum::{
     extract::{Request, State},
     http::{header, request::Parts, HeaderMap, HeaderValue, Method, StatusCode},
     middleware::Next,
-    response::{IntoResponse, Response},
+    response::Response,
 };
 use chrono::NaiveDate;
 use sha2::{Digest, Sha256};
@@ -57,7 +60,7 @@ const PRIVATE: HeaderValue = HeaderValue::from_static("private, no-store");
 const VARY: HeaderValue = HeaderValue::from_static("accept-encoding, cookie");
 
 /// The pages in memory, shared by every request. One `Arc`: the middleware's state is cloned
-/// for every request, and moka's handle is many.
+/// for every request.
 #[derive(Clone)]
 pub struct PageCache(Arc<Shared>);
 
@@ -165,6 +168,8 @@ impl Encoding {
 struct Page {
     headers: HeaderMap,
     body: Bytes,
+    /// When it was rendered: it is served for `TIME_TO_LIVE` at most.
+    rendered: Instant,
 }
 
 impl Page {
@@ -176,7 +181,11 @@ impl Page {
         // Room in the hash table (which a clone keeps) for the request id each answer adds,
         // so that adding it never rehashes the map; the entries themselves still grow by one.
         headers.reserve(1);
-        Self { headers, body }
+        Self {
+            headers,
+            body,
+            rendered: Instant::now(),
+        }
     }
 
     /// The page, or `304 Not Modified` when `If-None-Match` names it; for a HEAD request its
@@ -246,10 +255,7 @@ impl Shared {
     /// every other request, and when the cache is off.
     fn place_for(&self, parts: &Parts) -> Option<(&Kept, PageKey)> {
         let pages = self.pages.as_ref()?;
-        let anonymous_read = (parts.method == Method::GET || parts.method == Method::HEAD)
-            && is_page(parts.uri.path())
-            && self.session_cookie.token_in(parts).is_none();
-        if !anonymous_read {
+        if !self.is_anonymous_read(parts) {
             return None;
         }
         let generation = self.store.content_generation();
@@ -268,6 +274,13 @@ impl Shared {
         };
         Some((pages, key))
     }
+
+    /// An anonymous `GET` or `HEAD` of a page or feed: what readers get from memory.
+    fn is_anonymous_read(&self, parts: &Parts) -> bool {
+        (parts.method == Method::GET || parts.method == Method::HEAD)
+            && is_page(parts.uri.path())
+            && self.session_cookie.token_in(parts).is_none()
+    }
 }
 
 impl PageCache {
@@ -277,7 +290,7 @@ impl PageCache {
     /// the request's extensions here, without looking again.
     pub async fn kept(&self, parts: &mut Parts) -> Option<Response> {
         let (pages, key) = self.0.place_for(parts)?;
-        let Some(page) = pages.0.get(&key).await else {
+        let Some(page) = pages.get(&key) else {
             parts.extensions.insert(Missed(key));
             return None;
         };
@@ -302,6 +315,9 @@ pub async fn serve_from_memory(
         _ => cache.place_for(&parts),
     };
     let Some((pages, key)) = place else {
+        if cache.pages.is_none() && cache.is_anonymous_read(&parts) {
+            return rendered_anew(parts, body, next).await;
+        }
         let signed_in =
             is_page(parts.uri.path()) && cache.session_cookie.token_in(&parts).is_some();
         let mut response = next.run(Request::from_parts(parts, body)).await;
@@ -349,6 +365,21 @@ pub async fn serve_from_memory(
     page.answer(if_none_match.as_ref(), head_only)
 }
 
+/// With the cache off (`NOTIKUMI_PAGE_CACHE_MB=0`): a reader's page rendered for this request,
+/// with the headers a kept one has (its `ETag`, `Cache-Control` and `Vary`) and `304 Not
+/// Modified` when the browser has it already, so that feed readers and shared caches are
+/// served as well as with the cache on.
+async fn rendered_anew(mut parts: Parts, body: Body, next: Next) -> Response {
+    let head_only = parts.method == Method::HEAD;
+    let if_none_match = parts.headers.get(header::IF_NONE_MATCH).cloned();
+    parts.method = Method::GET;
+    let response = next.run(Request::from_parts(parts, body)).await;
+    match keepable(response).await {
+        Ok(page) | Err(Unkept::TooLarge(page)) => page.answer(if_none_match.as_ref(), head_only),
+        Err(Unkept::Answer(response)) => response,
+    }
+}
+
 /// How a page request was answered, for `/metrics`.
 pub enum Lookup {
     /// From memory.
@@ -365,7 +396,17 @@ struct Missed(PageKey);
 
 /// The pages in memory.
 #[derive(Clone)]
-struct Kept(moka::future::Cache<PageKey, Arc<Page>>);
+struct Kept(Arc<quick_cache::sync::Cache<PageKey, Arc<Page>, ByBytes>>);
+
+/// Weighs a kept page by the bytes it holds.
+#[derive(Clone)]
+struct ByBytes;
+
+impl quick_cache::Weighter<PageKey, Arc<Page>> for ByBytes {
+    fn weight(&self, key: &PageKey, page: &Arc<Page>) -> u64 {
+        (key.target.len() + page.body.len()) as u64
+    }
+}
 
 /// What a page request found.
 enum Found {
@@ -386,21 +427,37 @@ enum Unkept {
     TooLarge(Arc<Page>),
 }
 
+/// The size of a page, as far as sizing the cache's tables goes.
+const TYPICAL_PAGE_BYTES: u64 = 16 * 1024;
+
 impl Kept {
     fn new(megabytes: u64) -> Self {
-        Kept(
-            moka::future::Cache::builder()
-                .max_capacity(megabytes * 1024 * 1024)
-                .weigher(|key: &PageKey, page: &Arc<Page>| {
-                    u32::try_from(key.target.len() + page.body.len()).unwrap_or(u32::MAX)
-                })
-                .time_to_live(TIME_TO_LIVE)
-                .build(),
-        )
+        let bytes = megabytes.saturating_mul(1024 * 1024);
+        let pages = usize::try_from(bytes / TYPICAL_PAGE_BYTES)
+            .unwrap_or(usize::MAX)
+            .clamp(16, 1 << 20);
+        Kept(Arc::new(quick_cache::sync::Cache::with_weighter(
+            pages, bytes, ByBytes,
+        )))
     }
 
     fn invalidate_all(&self) {
-        self.0.invalidate_all();
+        self.0.clear();
+    }
+
+    /// The page kept under `key`, unless it has lived its `TIME_TO_LIVE` (it is then dropped).
+    fn get(&self, key: &PageKey) -> Option<Arc<Page>> {
+        let page = self.0.get(key)?;
+        self.fresh(key, page)
+    }
+
+    /// `page`, kept under `key`, if it has not lived too long; else it goes.
+    fn fresh(&self, key: &PageKey, page: Arc<Page>) -> Option<Arc<Page>> {
+        if page.rendered.elapsed() < TIME_TO_LIVE {
+            return Some(page);
+        }
+        self.0.remove_if(key, |kept| Arc::ptr_eq(kept, &page));
+        None
     }
 
     /// The page kept under `key`; else the answer `render` makes, kept if it can be. Requests
@@ -410,7 +467,7 @@ impl Kept {
         R: FnOnce() -> F,
         F: Future<Output = Response>,
     {
-        if let Some(page) = self.0.get(&key).await {
+        if let Some(page) = self.get(&key) {
             return Found::Kept(page);
         }
         self.render_once(key, render).await
@@ -423,54 +480,29 @@ impl Kept {
         R: FnOnce() -> F,
         F: Future<Output = Response>,
     {
-        // moka runs one of the waiting requests' initialisers; each knows afterwards whether
-        // it was its own (its `render` was taken), and keeps an answer it could not share.
-        let render = Mutex::new(Some(render));
-        let not_kept = Mutex::new(None::<Unkept>);
-        let rendered = self
-            .0
-            .try_get_with(key.clone(), async {
-                // Never empty: the slot is this request's, and moka runs its initialiser at
-                // most once.
-                let Some(render) = take(&render) else {
-                    return Err(NotKept);
-                };
-                match keepable(render().await).await {
-                    Ok(page) => Ok(page),
-                    Err(unkept) => {
-                        *not_kept.lock().unwrap_or_else(PoisonError::into_inner) = Some(unkept);
-                        Err(NotKept)
+        // The one request holding the key's guard renders; the others wait for its page. A
+        // guard given up (its answer could not be kept) passes to one of those waiting, which
+        // renders its own answer: one request's answer never reaches another.
+        let guard = loop {
+            match self.0.get_value_or_guard_async(&key).await {
+                Ok(page) => {
+                    if let Some(page) = self.fresh(&key, page) {
+                        return Found::Shared(page);
                     }
                 }
-            })
-            .await;
-        match (rendered, take(&render)) {
-            (Ok(page), None) => Found::Rendered(page),
-            (Ok(page), Some(_)) => Found::Shared(page),
-            (Err(_), None) => Found::NotKept(take(&not_kept).unwrap_or_else(|| {
-                Unkept::Answer(StatusCode::INTERNAL_SERVER_ERROR.into_response())
-            })),
-            // The render this request waited for could not be kept (a cookie, an error):
-            // its answer was for that request alone, so this one renders its own.
-            (Err(_), Some(render)) => match keepable(render().await).await {
-                Ok(page) => {
-                    self.0.insert(key, Arc::clone(&page)).await;
-                    Found::Rendered(page)
-                }
-                Err(unkept) => Found::NotKept(unkept),
-            },
+                Err(guard) => break guard,
+            }
+        };
+        match keepable(render().await).await {
+            Ok(page) => {
+                // Cleared meanwhile (a write): the page is still this request's answer.
+                let _ = guard.insert(Arc::clone(&page));
+                Found::Rendered(page)
+            }
+            Err(unkept) => Found::NotKept(unkept),
         }
     }
 }
-
-/// What `take` finds in a slot shared with moka's initialiser.
-fn take<T>(slot: &Mutex<Option<T>>) -> Option<T> {
-    slot.lock().unwrap_or_else(PoisonError::into_inner).take()
-}
-
-/// The reason a render was not kept (the answer itself waits beside it).
-#[derive(Debug)]
-struct NotKept;
 
 /// A rendered answer as a page to keep, or why it cannot be kept.
 async fn keepable(response: Response) -> Result<Arc<Page>, Unkept> {

@@ -152,6 +152,46 @@ async fn a_reader_page_is_kept_until_something_is_written_and_answers_304_meanwh
     assert_ne!(header_of(&fresh, &header::ETAG), etag);
 }
 
+/// With no memory for pages (`NOTIKUMI_PAGE_CACHE_MB=0`) every request renders, and readers
+/// and feed readers still get a tag, `304` and the same caching headers.
+#[tokio::test]
+async fn without_the_cache_pages_and_feeds_still_carry_their_tag_and_answer_304() {
+    let site = Site::with_limits(server::config::Serving {
+        page_cache_megabytes: 0,
+        ..server::config::Serving::default()
+    })
+    .await;
+    for uri in [
+        article_page(),
+        "/feed.xml".to_owned(),
+        "/calendar.ics".to_owned(),
+    ] {
+        let first = get_with(&site, &uri, &[]).await;
+        assert_eq!(first.status, StatusCode::OK, "{uri}");
+        let etag = header_of(&first, &header::ETAG).to_string();
+        assert!(etag.starts_with('"') && etag.len() > 10, "{uri}: {etag}");
+        assert_eq!(
+            header_of(&first, &header::CACHE_CONTROL),
+            "public, max-age=0, s-maxage=60",
+            "{uri}"
+        );
+        let unchanged = get_with(&site, &uri, &[(header::IF_NONE_MATCH, &etag)]).await;
+        assert_eq!(unchanged.status, StatusCode::NOT_MODIFIED, "{uri}");
+        assert!(unchanged.body.is_empty(), "{uri}");
+    }
+
+    behind_the_stores_back(
+        &site,
+        &format!("UPDATE articles SET title = 'Virsraksts aiz muguras' WHERE slug = '{LAUNCH}'"),
+    )
+    .await;
+    let fresh = get_with(&site, &article_page(), &[]).await;
+    assert!(
+        fresh.body.contains("Virsraksts aiz muguras"),
+        "nothing is kept: even a write the store cannot know of is served at once"
+    );
+}
+
 #[tokio::test]
 async fn each_encoding_is_kept_apart_with_its_own_tag() {
     let site = Site::with_demo_content().await;
