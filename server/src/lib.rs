@@ -114,6 +114,8 @@ pub fn site_with(mut state: AppState, serving: config::Serving) -> memory_first:
             state.clone(),
             app::auth::csrf::refuse_cross_site,
         ))
+        // Beneath compression, which would hide the nonces it takes out.
+        .layer(axum::middleware::from_fn(page_cache::drop_nonces))
         .layer(CompressionLayer::new())
         .with_state(state.clone());
     metrics::install();

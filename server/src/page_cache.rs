@@ -28,7 +28,6 @@
 //!   hits, and its bytes (so its `ETag`) are the same when nothing changed.
 
 use std::{
-    future::Future,
     sync::{atomic::Ordering, Arc},
     time::{Duration, Instant},
 };
@@ -45,6 +44,7 @@ use chrono::NaiveDate;
 use sha2::{Digest, Sha256};
 
 use crate::security_headers::Policy;
+use kept::{Found, Kept, Unkept};
 
 /// How long a stored page may be served at most, whatever happens: how late a list of what is
 /// still to come may drop an event that has just ended.
@@ -170,6 +170,8 @@ struct Page {
     body: Bytes,
     /// When it was rendered: it is served for `TIME_TO_LIVE` at most.
     rendered: Instant,
+    /// The bytes it holds, headers included.
+    weight: u64,
 }
 
 impl Page {
@@ -181,7 +183,12 @@ impl Page {
         // Room in the hash table (which a clone keeps) for the request id each answer adds,
         // so that adding it never rehashes the map; the entries themselves still grow by one.
         headers.reserve(1);
+        let header_bytes: usize = headers
+            .iter()
+            .map(|(name, value)| name.as_str().len() + value.len())
+            .sum();
         Self {
+            weight: (body.len() + header_bytes) as u64,
             headers,
             body,
             rendered: Instant::now(),
@@ -394,116 +401,6 @@ pub enum Lookup {
 #[derive(Clone)]
 struct Missed(PageKey);
 
-/// The pages in memory.
-#[derive(Clone)]
-struct Kept(Arc<quick_cache::sync::Cache<PageKey, Arc<Page>, ByBytes>>);
-
-/// Weighs a kept page by the bytes it holds.
-#[derive(Clone)]
-struct ByBytes;
-
-impl quick_cache::Weighter<PageKey, Arc<Page>> for ByBytes {
-    fn weight(&self, key: &PageKey, page: &Arc<Page>) -> u64 {
-        (key.target.len() + page.body.len()) as u64
-    }
-}
-
-/// What a page request found.
-enum Found {
-    Kept(Arc<Page>),
-    /// Rendered meanwhile for another request, which this one waited for.
-    Shared(Arc<Page>),
-    /// Rendered for this request, and kept.
-    Rendered(Arc<Page>),
-    /// Rendered for this request, and not kept.
-    NotKept(Unkept),
-}
-
-/// A rendered answer that is not kept.
-enum Unkept {
-    /// Not a page for everybody: not `200 OK`, or it sets a cookie.
-    Answer(Response),
-    /// A page larger than `LARGEST_PAGE`.
-    TooLarge(Arc<Page>),
-}
-
-/// The size of a page, as far as sizing the cache's tables goes.
-const TYPICAL_PAGE_BYTES: u64 = 16 * 1024;
-
-impl Kept {
-    fn new(megabytes: u64) -> Self {
-        let bytes = megabytes.saturating_mul(1024 * 1024);
-        let pages = usize::try_from(bytes / TYPICAL_PAGE_BYTES)
-            .unwrap_or(usize::MAX)
-            .clamp(16, 1 << 20);
-        Kept(Arc::new(quick_cache::sync::Cache::with_weighter(
-            pages, bytes, ByBytes,
-        )))
-    }
-
-    fn invalidate_all(&self) {
-        self.0.clear();
-    }
-
-    /// The page kept under `key`, unless it has lived its `TIME_TO_LIVE` (it is then dropped).
-    fn get(&self, key: &PageKey) -> Option<Arc<Page>> {
-        let page = self.0.get(key)?;
-        self.fresh(key, page)
-    }
-
-    /// `page`, kept under `key`, if it has not lived too long; else it goes.
-    fn fresh(&self, key: &PageKey, page: Arc<Page>) -> Option<Arc<Page>> {
-        if page.rendered.elapsed() < TIME_TO_LIVE {
-            return Some(page);
-        }
-        self.0.remove_if(key, |kept| Arc::ptr_eq(kept, &page));
-        None
-    }
-
-    /// The page kept under `key`; else the answer `render` makes, kept if it can be. Requests
-    /// that miss the same key meanwhile wait for this render instead of making their own.
-    async fn get_or_render<R, F>(&self, key: PageKey, render: R) -> Found
-    where
-        R: FnOnce() -> F,
-        F: Future<Output = Response>,
-    {
-        if let Some(page) = self.get(&key) {
-            return Found::Kept(page);
-        }
-        self.render_once(key, render).await
-    }
-
-    /// `get_or_render` for a key just looked up and missed (`PageCache::kept`): renders, or
-    /// waits for another request's render of the same key (or takes a page kept meanwhile).
-    async fn render_once<R, F>(&self, key: PageKey, render: R) -> Found
-    where
-        R: FnOnce() -> F,
-        F: Future<Output = Response>,
-    {
-        // The one request holding the key's guard renders; the others wait for its page. A
-        // guard given up (its answer could not be kept) passes to one of those waiting, which
-        // renders its own answer: one request's answer never reaches another.
-        let guard = loop {
-            match self.0.get_value_or_guard_async(&key).await {
-                Ok(page) => {
-                    if let Some(page) = self.fresh(&key, page) {
-                        return Found::Shared(page);
-                    }
-                }
-                Err(guard) => break guard,
-            }
-        };
-        match keepable(render().await).await {
-            Ok(page) => {
-                // Cleared meanwhile (a write): the page is still this request's answer.
-                let _ = guard.insert(Arc::clone(&page));
-                Found::Rendered(page)
-            }
-            Err(unkept) => Found::NotKept(unkept),
-        }
-    }
-}
-
 /// A rendered answer as a page to keep, or why it cannot be kept.
 async fn keepable(response: Response) -> Result<Arc<Page>, Unkept> {
     if response.status() != StatusCode::OK || response.headers().contains_key(header::SET_COOKIE) {
@@ -519,17 +416,38 @@ async fn keepable(response: Response) -> Result<Arc<Page>, Unkept> {
             return Err(Unkept::Answer(response));
         }
     };
-    let html = head
-        .headers
-        .get(header::CONTENT_TYPE)
-        .is_some_and(|kind| kind.as_bytes().starts_with(b"text/html"));
-    // Feeds are text an editor wrote: nothing in them is a nonce.
-    let body = if html { without_nonces(body) } else { body };
     let page = Arc::new(Page::new(head.headers, body));
     if page.body.len() > LARGEST_PAGE {
         return Err(Unkept::TooLarge(page));
     }
     Ok(page)
+}
+
+/// The middleware beneath compression: HTML answers without their scripts' nonces
+/// (`without_nonces`), so that two renders of the same content are the same bytes, and have
+/// the same `ETag`, whatever the compression above makes of them.
+pub async fn drop_nonces(request: Request, next: Next) -> Response {
+    let response = next.run(request).await;
+    let html = response
+        .headers()
+        .get(header::CONTENT_TYPE)
+        .is_some_and(|kind| kind.as_bytes().starts_with(b"text/html"));
+    if !html || response.headers().contains_key(header::CONTENT_ENCODING) {
+        return response;
+    }
+    let (mut head, body) = response.into_parts();
+    match axum::body::to_bytes(body, usize::MAX).await {
+        Ok(body) => {
+            head.headers.remove(header::CONTENT_LENGTH);
+            Response::from_parts(head, Body::from(without_nonces(body)))
+        }
+        Err(error) => {
+            tracing::error!(%error, "cannot read a rendered page");
+            let mut response = Response::new(Body::from("Servera kļūda."));
+            *response.status_mut() = StatusCode::INTERNAL_SERVER_ERROR;
+            response
+        }
+    }
 }
 
 /// `body` without the `nonce` attributes leptos_axum gives the inline scripts it writes. Their
@@ -582,6 +500,7 @@ fn kept_by_nobody_if_it_sets_a_cookie(mut response: Response) -> Response {
     response
 }
 
+mod kept;
 #[cfg(test)]
 mod sharing;
 #[cfg(test)]
