@@ -14,8 +14,8 @@
 //!   events feed, and the health checks.
 //! - **One render per page:** of the requests that miss the same page at the same time (the
 //!   front page just after a publish, on a news day), one renders it and the others wait for
-//!   its answer (quick_cache's placeholder guard). When that answer cannot be kept, the next
-//!   waiter renders its own.
+//!   its answer (quick_cache's placeholder guard). When that answer cannot be kept, every
+//!   waiter renders its own, at once.
 //! - **Bounded:** by bytes (`NOTIKUMI_PAGE_CACHE_MB`), with quick_cache's CLOCK-Pro eviction,
 //!   so a scan of rarely asked URLs does not push out the pages readers ask for; a page is
 //!   also served for `TIME_TO_LIVE` at most.
@@ -427,7 +427,12 @@ async fn keepable(response: Response) -> Result<Arc<Page>, Unkept> {
 /// (`without_nonces`), so that two renders of the same content are the same bytes, and have
 /// the same `ETag`, whatever the compression above makes of them.
 pub async fn drop_nonces(request: Request, next: Next) -> Response {
+    // A HEAD answer has no body to clean, only the length of the GET's.
+    let head_only = request.method() == Method::HEAD;
     let response = next.run(request).await;
+    if head_only {
+        return response;
+    }
     let html = response
         .headers()
         .get(header::CONTENT_TYPE)

@@ -1,6 +1,12 @@
 //! The pages in memory: a quick_cache bounded by bytes, with one render per missed page.
 
-use std::{future::Future, sync::Arc};
+use std::{
+    future::Future,
+    sync::{
+        atomic::{AtomicU64, Ordering},
+        Arc,
+    },
+};
 
 use axum::response::Response;
 
@@ -34,9 +40,12 @@ impl quick_cache::Weighter<PageKey, Entry> for ByBytes {
 #[derive(Clone)]
 pub(super) struct Kept {
     pages: Arc<quick_cache::sync::Cache<PageKey, Entry, ByBytes>>,
-    /// The heaviest page kept: quick_cache quietly drops a page heavier than nearly all of
-    /// one of its shards.
+    /// The heaviest page kept, its key included: quick_cache quietly drops anything heavier
+    /// than 97 % of one of its shards.
     heaviest: u64,
+    /// How many times the pages were dropped (a write): a render that began before the last
+    /// drop keeps nothing.
+    clears: Arc<AtomicU64>,
 }
 
 /// What a page request found.
@@ -44,7 +53,7 @@ pub(super) enum Found {
     Kept(Arc<Page>),
     /// Rendered meanwhile for another request, which this one waited for.
     Shared(Arc<Page>),
-    /// Rendered for this request, and kept unless a write cleared the pages meanwhile.
+    /// Rendered for this request, and kept unless a write dropped the pages meanwhile.
     Rendered(Arc<Page>),
     /// Rendered for this request, and not kept.
     NotKept(Unkept),
@@ -68,16 +77,23 @@ impl Kept {
             .unwrap_or(usize::MAX)
             .clamp(16, 1 << 20);
         let pages = quick_cache::sync::Cache::with_weighter(pages, bytes, ByBytes);
-        // quick_cache drops, unkept, anything heavier than 97 % of a shard (with its key).
-        let heaviest = (pages.shard_capacity() / 100 * 96).min(super::LARGEST_PAGE as u64);
+        let heaviest = (pages.shard_capacity() / 100 * 97).min(super::LARGEST_PAGE as u64);
         Kept {
             pages: Arc::new(pages),
             heaviest,
+            clears: Arc::default(),
         }
     }
 
     pub(super) fn invalidate_all(&self) {
+        self.clears.fetch_add(1, Ordering::AcqRel);
         self.pages.clear();
+    }
+
+    /// Whether nothing is kept, not even a mark (tests).
+    #[cfg(test)]
+    pub(super) fn is_empty(&self) -> bool {
+        self.pages.is_empty()
     }
 
     /// The page kept under `key`, unless it has lived its `TIME_TO_LIVE` (it is then dropped).
@@ -139,8 +155,9 @@ impl Kept {
                 Err(guard) => break guard,
             }
         };
-        match self.keepable(render().await).await {
+        match self.keepable(&key, render().await).await {
             Ok(page) => {
+                // A drop meanwhile took the guard's place: then this inserts nothing.
                 let _ = guard.insert(Entry::Page(Arc::clone(&page)));
                 Found::Rendered(page)
             }
@@ -162,9 +179,13 @@ impl Kept {
         R: FnOnce() -> F,
         F: Future<Output = Response>,
     {
-        match self.keepable(render().await).await {
+        let clears = self.clears.load(Ordering::Acquire);
+        match self.keepable(&key, render().await).await {
             Ok(page) => {
-                self.pages.insert(key, Entry::Page(Arc::clone(&page)));
+                // Not if the pages were dropped meanwhile: the render may predate the write.
+                if self.clears.load(Ordering::Acquire) == clears {
+                    self.pages.insert(key, Entry::Page(Arc::clone(&page)));
+                }
                 Found::Rendered(page)
             }
             Err(unkept) => Found::NotKept(unkept),
@@ -172,9 +193,9 @@ impl Kept {
     }
 
     /// `keepable`, and not heavier than this cache keeps.
-    async fn keepable(&self, response: Response) -> Result<Arc<Page>, Unkept> {
+    async fn keepable(&self, key: &PageKey, response: Response) -> Result<Arc<Page>, Unkept> {
         let page = keepable(response).await?;
-        if page.weight > self.heaviest {
+        if key.target.len() as u64 + page.weight > self.heaviest {
             return Err(Unkept::TooLarge(page));
         }
         Ok(page)

@@ -101,6 +101,7 @@ async fn an_answer_that_cannot_be_kept_is_never_handed_to_another_request() {
         kept.get_or_render(front_page(), || async { signs_in_first(0) }).await,
         Found::NotKept(Unkept::Answer(response)) if response.headers()[header::CACHE_CONTROL] == PRIVATE
     ));
+    assert!(kept.is_empty(), "the mark for those waiting is gone");
 }
 
 #[tokio::test]
@@ -142,4 +143,20 @@ async fn a_page_heavier_than_the_cache_keeps_is_answered_and_not_kept() {
         Found::NotKept(Unkept::TooLarge(_))
     ));
     assert!(kept.get(&front_page()).is_none());
+}
+
+#[tokio::test]
+async fn a_render_overtaken_by_a_write_is_answered_and_not_kept() {
+    let kept = Kept::new(1);
+    let writer = kept.clone();
+    let render = || async move {
+        // A write lands while the page renders from what it read before.
+        writer.invalidate_all();
+        page(0)
+    };
+    assert!(matches!(
+        kept.get_or_render(front_page(), render).await,
+        Found::Rendered(_)
+    ));
+    assert!(kept.is_empty(), "a page from before the write is not kept");
 }
