@@ -381,9 +381,9 @@ async fn rendered_anew(mut parts: Parts, body: Body, next: Next) -> Response {
     let if_none_match = parts.headers.get(header::IF_NONE_MATCH).cloned();
     parts.method = Method::GET;
     let response = next.run(Request::from_parts(parts, body)).await;
-    match keepable(response).await {
-        Ok(page) | Err(Unkept::TooLarge(page)) => page.answer(if_none_match.as_ref(), head_only),
-        Err(Unkept::Answer(response)) => response,
+    match page_of(response).await {
+        Ok(page) => page.answer(if_none_match.as_ref(), head_only),
+        Err(response) => response,
     }
 }
 
@@ -401,26 +401,25 @@ pub enum Lookup {
 #[derive(Clone)]
 struct Missed(PageKey);
 
-/// A rendered answer as a page to keep, or why it cannot be kept.
-async fn keepable(response: Response) -> Result<Arc<Page>, Unkept> {
+/// A rendered answer as a page for everybody (its `ETag` and caching headers set), or, when it
+/// is not one (not `200 OK`, or it sets a cookie), the answer itself, for its request alone.
+async fn page_of(response: Response) -> Result<Arc<Page>, Response> {
     if response.status() != StatusCode::OK || response.headers().contains_key(header::SET_COOKIE) {
-        return Err(Unkept::Answer(kept_by_nobody_if_it_sets_a_cookie(response)));
+        return Err(kept_by_nobody_if_it_sets_a_cookie(response));
     }
     let (head, body) = response.into_parts();
-    let body = match axum::body::to_bytes(body, usize::MAX).await {
-        Ok(body) => body,
-        Err(error) => {
-            tracing::error!(%error, "cannot read a rendered page");
-            let mut response = Response::new(Body::from("Servera kļūda."));
-            *response.status_mut() = StatusCode::INTERNAL_SERVER_ERROR;
-            return Err(Unkept::Answer(response));
-        }
-    };
-    let page = Arc::new(Page::new(head.headers, body));
-    if page.body.len() > LARGEST_PAGE {
-        return Err(Unkept::TooLarge(page));
-    }
-    Ok(page)
+    let body = axum::body::to_bytes(body, usize::MAX)
+        .await
+        .map_err(unreadable)?;
+    Ok(Arc::new(Page::new(head.headers, body)))
+}
+
+/// The answer when a rendered page's body cannot be read.
+fn unreadable(error: axum::Error) -> Response {
+    tracing::error!(%error, "cannot read a rendered page");
+    let mut response = Response::new(Body::from("Servera kļūda."));
+    *response.status_mut() = StatusCode::INTERNAL_SERVER_ERROR;
+    response
 }
 
 /// The middleware beneath compression: HTML answers without their scripts' nonces
@@ -446,12 +445,7 @@ pub async fn drop_nonces(request: Request, next: Next) -> Response {
             head.headers.remove(header::CONTENT_LENGTH);
             Response::from_parts(head, Body::from(without_nonces(body)))
         }
-        Err(error) => {
-            tracing::error!(%error, "cannot read a rendered page");
-            let mut response = Response::new(Body::from("Servera kļūda."));
-            *response.status_mut() = StatusCode::INTERNAL_SERVER_ERROR;
-            response
-        }
+        Err(error) => unreadable(error),
     }
 }
 

@@ -10,7 +10,7 @@ use std::{
 
 use axum::response::Response;
 
-use super::{keepable, Page, PageKey, TIME_TO_LIVE};
+use super::{page_of, Page, PageKey, TIME_TO_LIVE};
 
 /// What is kept under a key: a page, or for a moment the word that the render waited for
 /// could not be kept.
@@ -192,9 +192,9 @@ impl Kept {
         }
     }
 
-    /// `keepable`, and not heavier than this cache keeps.
+    /// A rendered answer as a page to keep (`page_of`), or why it cannot be kept.
     async fn keepable(&self, key: &PageKey, response: Response) -> Result<Arc<Page>, Unkept> {
-        let page = keepable(response).await?;
+        let page = page_of(response).await.map_err(Unkept::Answer)?;
         if key.target.len() as u64 + page.weight > self.heaviest {
             return Err(Unkept::TooLarge(page));
         }
