@@ -125,7 +125,7 @@ pub(super) async fn editable<K: KindService>(
     .await?;
     Ok(EditableItem {
         writer: super::new_mark(),
-        draft: stored_draft::opened::<K::Draft>(item.id).await?,
+        draft: opened_draft::<K>(item.id).await?,
         categories: category_tags(store()?.as_ref()).await?,
         id: item.id,
         slug: item.slug,
@@ -133,6 +133,18 @@ pub(super) async fn editable<K: KindService>(
         current: item.current,
         details: item.details,
     })
+}
+
+/// The shared draft of item `id`, its body cleaned again: a draft keeps no note of the
+/// allow-list that cleaned it, and its body goes into an editor's page as HTML.
+async fn opened_draft<K: KindService>(
+    id: i64,
+) -> Result<Option<super::DraftState<K::Fields>>, AppError> {
+    let Some(mut draft) = stored_draft::opened::<K::Draft>(id).await? else {
+        return Ok(None);
+    };
+    draft.fields = with_clean_body::<K>(draft.fields).await?;
+    Ok(Some(draft))
 }
 
 /// Something to do with the service of whichever kind an `ItemRef` names.
@@ -143,7 +155,11 @@ pub(super) trait KindTask: Send {
 
 /// `fields` validated, with the body sanitised off the request threads.
 async fn checked<K: KindService>(fields: K::Fields) -> Result<K::Fields, AppError> {
-    let mut fields = K::validated(fields)?;
+    with_clean_body::<K>(K::validated(fields)?).await
+}
+
+/// `fields` with the body sanitised off the request threads.
+async fn with_clean_body<K: KindService>(mut fields: K::Fields) -> Result<K::Fields, AppError> {
     let body = std::mem::take(K::body_mut(&mut fields));
     *K::body_mut(&mut fields) = SafeHtml::sanitize_off_thread(body)
         .await?

@@ -535,6 +535,7 @@ pub(super) struct TranslationRow {
     extra: String,
     version: i64,
     updated_at: DateTime<Utc>,
+    sanitizer_version: i32,
 }
 
 impl From<TranslationRow> for Translation<TranslatedText> {
@@ -544,7 +545,7 @@ impl From<TranslationRow> for Translation<TranslatedText> {
             text: TranslatedText {
                 title: row.title,
                 lead: row.lead,
-                body_html: row.body_html,
+                body_html: crate::sanitize::for_render(&row.body_html, row.sanitizer_version),
                 extra: row.extra,
             },
             version: row.version,

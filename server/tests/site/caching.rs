@@ -12,7 +12,6 @@ use app::{
 };
 use axum::body::Body;
 use http::{header, HeaderName, Request, StatusCode};
-use sqlx::{Connection, Executor};
 use tokio::sync::Barrier;
 
 use crate::{
@@ -38,21 +37,6 @@ pub(crate) fn header_of<'a>(answer: &'a Answer, name: &HeaderName) -> &'a str {
         .unwrap_or_default()
 }
 
-/// Runs `sql` on the site's database directly, so the store cannot know of it.
-async fn behind_the_stores_back(site: &Site, sql: &str) {
-    if site.url.starts_with("sqlite:") {
-        let mut connection = sqlx::SqliteConnection::connect(&site.url)
-            .await
-            .expect("the database opens");
-        connection.execute(sql).await.expect("the update runs");
-    } else {
-        let mut connection = sqlx::PgConnection::connect(&site.url)
-            .await
-            .expect("the database opens");
-        connection.execute(sql).await.expect("the update runs");
-    }
-}
-
 pub(crate) fn article_page() -> String {
     app::paths::article(LAUNCH)
 }
@@ -72,10 +56,9 @@ async fn head_requests_are_answered_from_the_page_they_stand_for() {
     let first = head().await;
     assert_eq!(first.status, StatusCode::OK);
     assert!(first.body.is_empty());
-    behind_the_stores_back(
-        &site,
-        &format!("UPDATE articles SET title = 'Virsraksts aiz muguras' WHERE slug = '{LAUNCH}'"),
-    )
+    site.behind_the_stores_back(&format!(
+        "UPDATE articles SET title = 'Virsraksts aiz muguras' WHERE slug = '{LAUNCH}'"
+    ))
     .await;
     let page = get_with(&site, &article_page(), &[]).await;
     assert!(
@@ -114,10 +97,9 @@ async fn a_reader_page_is_kept_until_something_is_written_and_answers_304_meanwh
     );
     assert_eq!(header_of(&first, &header::VARY), "accept-encoding, cookie");
 
-    behind_the_stores_back(
-        &site,
-        &format!("UPDATE articles SET title = 'Virsraksts aiz muguras' WHERE slug = '{LAUNCH}'"),
-    )
+    site.behind_the_stores_back(&format!(
+        "UPDATE articles SET title = 'Virsraksts aiz muguras' WHERE slug = '{LAUNCH}'"
+    ))
     .await;
     let kept = get_with(&site, &article_page(), &[]).await;
     assert_eq!(
@@ -196,10 +178,9 @@ async fn without_the_cache_pages_and_feeds_still_carry_their_tag_and_answer_304(
         assert!(unchanged.body.is_empty(), "{uri}");
     }
 
-    behind_the_stores_back(
-        &site,
-        &format!("UPDATE articles SET title = 'Virsraksts aiz muguras' WHERE slug = '{LAUNCH}'"),
-    )
+    site.behind_the_stores_back(&format!(
+        "UPDATE articles SET title = 'Virsraksts aiz muguras' WHERE slug = '{LAUNCH}'"
+    ))
     .await;
     let fresh = get_with(&site, &article_page(), &[]).await;
     assert!(
@@ -343,10 +324,9 @@ async fn an_edit_through_one_instance_is_served_by_the_other() {
     // change the title behind both stores' backs: the page the second one keeps stays.
     tokio::time::sleep(std::time::Duration::from_millis(1200)).await;
     let kept = read_other().await;
-    behind_the_stores_back(
-        &site,
-        &format!("UPDATE articles SET title = 'Aiz muguras' WHERE slug = '{LAUNCH}'"),
-    )
+    site.behind_the_stores_back(&format!(
+        "UPDATE articles SET title = 'Aiz muguras' WHERE slug = '{LAUNCH}'"
+    ))
     .await;
     tokio::time::sleep(std::time::Duration::from_millis(1200)).await;
     let still = read_other().await;
@@ -408,10 +388,9 @@ async fn sign_ins_and_drafts_leave_the_kept_pages_alone() {
     site.store.follow_other_instances();
     tokio::time::sleep(std::time::Duration::from_millis(1200)).await;
     let kept = get_with(&site, &article_page(), &[]).await;
-    behind_the_stores_back(
-        &site,
-        &format!("UPDATE articles SET title = 'Aiz muguras' WHERE slug = '{LAUNCH}'"),
-    )
+    site.behind_the_stores_back(&format!(
+        "UPDATE articles SET title = 'Aiz muguras' WHERE slug = '{LAUNCH}'"
+    ))
     .await;
     for n in 0..8 {
         let answer = site

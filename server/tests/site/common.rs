@@ -105,6 +105,22 @@ impl Site {
         }
     }
 
+    /// Runs `sql` on the site's database directly, so the store cannot know of it.
+    pub async fn behind_the_stores_back(&self, sql: &str) {
+        use sqlx::{Connection, Executor};
+        if self.url.starts_with("sqlite:") {
+            let mut connection = sqlx::SqliteConnection::connect(&self.url)
+                .await
+                .expect("the database opens");
+            connection.execute(sql).await.expect("the update runs");
+        } else {
+            let mut connection = sqlx::PgConnection::connect(&self.url)
+                .await
+                .expect("the database opens");
+            connection.execute(sql).await.expect("the update runs");
+        }
+    }
+
     /// The status and the body.
     pub async fn get(&self, uri: &str) -> (StatusCode, String) {
         let (status, _, body) = self.get_typed(uri).await;

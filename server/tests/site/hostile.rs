@@ -551,6 +551,7 @@ fn editing_calls() -> [(&'static str, Arguments); 22] {
 
 // The tally, uploads and headers, in files of their own.
 mod headers;
+mod older_allow_list;
 mod tally;
 mod uploads;
 

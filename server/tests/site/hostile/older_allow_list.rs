@@ -1,0 +1,111 @@
+//! HTML an older allow-list let through (stored before the allow-list was tightened) is
+//! cleaned again before it reaches a reader's page or an editor, wherever it was kept: the
+//! article, its translation, and the shared draft, which keeps no note of its cleaning.
+
+use super::*;
+
+const MARKUP: &str = "<img src=x onerror=alert(1)><script>alert(2)</script>";
+
+#[tokio::test(flavor = "multi_thread")]
+async fn what_an_older_allow_list_let_through_reaches_neither_readers_nor_editors() {
+    let site = Site::with_demo_content().await;
+    let cookie = site.signed_in(EDITOR, Role::Editor).await;
+    let article = json_of(
+        site.post_json(
+            "/api/editing/get_editable_article",
+            &json!({ "slug": LAUNCH }).to_string(),
+            Some(&cookie),
+        )
+        .await,
+    );
+    let draft = json!({ "save": {
+        "id": article["id"],
+        "fields": {
+            "title": article["current"]["title"],
+            "lead": article["current"]["lead"],
+            "body_html": "<p>Melnraksta teksts</p>",
+            "contact": article["current"]["contact"],
+        },
+        "base_version": article["version"],
+        "draft_version": 0,
+    }});
+    json_of(
+        site.post_json("/api/editing/save_draft", &draft.to_string(), Some(&cookie))
+            .await,
+    );
+
+    let of_the_article = format!("(SELECT id FROM articles WHERE slug = '{LAUNCH}')");
+    for sql in [
+        format!(
+            "UPDATE articles SET body_html = '<p>Raksta teksts</p>{MARKUP}', \
+             sanitizer_version = 1 WHERE slug = '{LAUNCH}'"
+        ),
+        format!(
+            "UPDATE article_translations SET body_html = '<p>Translated text</p>{MARKUP}', \
+             sanitizer_version = 1 WHERE lang = 'en' AND article_id = {of_the_article}"
+        ),
+        format!(
+            "UPDATE article_drafts SET fields = REPLACE(fields, '<p>Melnraksta teksts</p>', \
+             '<p>Melnraksta teksts</p>{MARKUP}') WHERE article_id = {of_the_article}"
+        ),
+    ] {
+        site.behind_the_stores_back(&sql).await;
+    }
+
+    let opened = json_of(
+        site.post_json(
+            "/api/editing/get_editable_article",
+            &json!({ "slug": LAUNCH }).to_string(),
+            Some(&cookie),
+        )
+        .await,
+    );
+    let translation = json_of(
+        site.post_json(
+            "/api/editing/get_translation",
+            &json!({ "kind": "Article", "slug": LAUNCH, "lang": "En" }).to_string(),
+            Some(&cookie),
+        )
+        .await,
+    );
+    let (_, latvian_page) = site.get(&app::paths::article(LAUNCH)).await;
+    let (_, english_page) = site
+        .get(&format!("/en{}", app::paths::article(LAUNCH)))
+        .await;
+    for (where_, html, words) in [
+        (
+            "the article, for its editor",
+            opened["current"]["body_html"].as_str().unwrap_or_default(),
+            "Raksta teksts",
+        ),
+        (
+            "the shared draft",
+            opened["draft"]["fields"]["body_html"]
+                .as_str()
+                .unwrap_or_default(),
+            "Melnraksta teksts",
+        ),
+        (
+            "the translation, for its editor",
+            translation["body_html"].as_str().unwrap_or_default(),
+            "Translated text",
+        ),
+        ("the reader's page", latvian_page.as_str(), "Raksta teksts"),
+        (
+            "the English reader's page",
+            english_page.as_str(),
+            "Translated text",
+        ),
+    ] {
+        assert!(html.contains(words), "{where_} keeps its words: {html}");
+        assert!(
+            !html.contains("onerror") && !html.contains("alert(2)"),
+            "{where_} is cleaned again: {html}"
+        );
+    }
+}
+
+fn json_of(answer: Answer) -> Value {
+    assert_eq!(answer.status, StatusCode::OK, "{}", answer.body);
+    serde_json::from_str(&answer.body).expect("JSON")
+}
