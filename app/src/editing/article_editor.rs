@@ -14,16 +14,12 @@ use super::{
     opened,
     shell::{self, load_editor, Editable, EditorBar},
     text_field::{EditableText, Lines},
-    ArticleDetails, ArticleFields, EditableArticle, ItemKind, ItemSave, KindWords, Saved,
+    ArticleDetails, ArticleFields, EditableArticle, ItemKind, KindWords,
 };
-use crate::{
-    error::AppError,
-    i18n::{tr, tr_with, Arg},
-};
+use crate::i18n::{tr, tr_with, Arg};
 
 /// Articles, as their editor in the browser knows them.
 impl Editable for ArticleDetails {
-    type Fields = ArticleFields;
     const KIND: ItemKind = ItemKind::Article;
     const SAVED_VERSION: &'static str = "conflict-published-version";
     const CONFLICT_HEADING: &'static str = "conflict-article-heading";
@@ -45,21 +41,6 @@ impl Editable for ArticleDetails {
     }
     fn parts() -> Vec<Part<ArticleFields>> {
         article_parts()
-    }
-    fn save_shared_draft(
-        save: ItemSave<ArticleFields>,
-    ) -> impl Future<Output = Result<Saved<ArticleFields>, AppError>> + 'static {
-        super::save_draft(save)
-    }
-    fn fetch(
-        slug: String,
-    ) -> impl Future<Output = Result<EditableArticle, AppError>> + Send + 'static {
-        super::get_editable_article(slug)
-    }
-    fn write(
-        save: ItemSave<ArticleFields>,
-    ) -> impl Future<Output = Result<Saved<ArticleFields>, AppError>> + 'static {
-        super::publish_article(save)
     }
     fn body_mut(fields: &mut ArticleFields) -> &mut String {
         &mut fields.body_html

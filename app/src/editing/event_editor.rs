@@ -16,16 +16,12 @@ use super::{
     opened,
     shell::{self, load_editor, Editable, EditorBar},
     text_field::{EditableText, Lines},
-    ItemKind, ItemSave, KindWords, Saved,
+    ItemKind, KindWords,
 };
-use crate::{
-    error::AppError,
-    i18n::{tr, tr_with, Arg},
-};
+use crate::i18n::{tr, tr_with, Arg};
 
 /// Events, as their editor in the browser knows them.
 impl Editable for EventDetails {
-    type Fields = EventFields;
     const KIND: ItemKind = ItemKind::Event;
     const SAVED_VERSION: &'static str = "conflict-saved-version";
     const CONFLICT_HEADING: &'static str = "conflict-event-heading";
@@ -47,21 +43,6 @@ impl Editable for EventDetails {
     }
     fn parts() -> Vec<Part<EventFields>> {
         event_parts()
-    }
-    fn save_shared_draft(
-        save: ItemSave<EventFields>,
-    ) -> impl Future<Output = Result<Saved<EventFields>, AppError>> + 'static {
-        super::save_event_draft(save)
-    }
-    fn fetch(
-        slug: String,
-    ) -> impl Future<Output = Result<EditableEvent, AppError>> + Send + 'static {
-        super::get_editable_event(slug)
-    }
-    fn write(
-        save: ItemSave<EventFields>,
-    ) -> impl Future<Output = Result<Saved<EventFields>, AppError>> + 'static {
-        super::save_event(save)
     }
     fn body_mut(fields: &mut EventFields) -> &mut String {
         &mut fields.body_html

@@ -1,24 +1,33 @@
 //! Every kind of editable item, listed once.
 //!
-//! Each line of the list at the end names a kind, the descriptor its editor uses in the browser
-//! ([`Editable`]), its editing service on the server ([`KindService`]) and its tables
-//! ([`ItemTables`]). Made from the list: the [`ItemKind`] enum, [`ItemKind::ALL`], and every
-//! place that finds a kind's descriptor from an `ItemKind` known only at run time: its words,
-//! page and editor (the desk, the edit-in-place island, history), its service ([`for_kind`]:
-//! translations, compare, restore) and its tables (`ItemTables::of`: storage's shared
-//! statements). A new kind is one more line, and the build checks that the line's descriptors
-//! name the same kind.
+//! Each entry of the list at the end names a kind, the descriptor its editor uses in the
+//! browser ([`Editable`]) with the fields it edits, its editing service on the server
+//! ([`KindService`]), its tables ([`ItemTables`]) and the addresses of its three server
+//! functions. Made from the list: the [`ItemKind`] enum, [`ItemKind::ALL`], the kind's server
+//! functions (opening the item for its editor, saving the shared draft, its write) with the
+//! [`KindEndpoints`] its editor calls them by, and every place that finds a kind's descriptor
+//! from an `ItemKind` known only at run time: its words, page and editor (the desk, the
+//! edit-in-place island, history), its service ([`for_kind`]: translations, compare, restore)
+//! and its tables (`ItemTables::of`: storage's shared statements). A new kind is one more
+//! entry, and the build checks that the entry's descriptors name the same kind.
 
-use leptos::prelude::*;
+use std::future::Future;
+
+use leptos::{prelude::*, server_fn::codec::Json};
 use serde::{Deserialize, Serialize};
 
-use super::{shell::Editable, KindWords};
+use super::{
+    shell::{Editable, KindEndpoints},
+    EditableItem, ItemSave, KindWords, Saved,
+};
+use crate::error::AppError;
 
 /// Writes the enum and the lookups for the kinds listed (see the module's text).
 macro_rules! item_kinds {
     ($(
         $(#[$doc:meta])*
-        $kind:ident => $details:ty, $service:ty, $tables:expr;
+        $kind:ident => $details:ident($fields:ty), $service:ty, $tables:expr;
+        open $open:ident $open_at:tt, draft $draft:ident $draft_at:tt, write $write:ident $write_at:tt;
     )+) => {
         /// A kind of editable item: the list in `editing/kinds.rs`.
         #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
@@ -67,6 +76,55 @@ macro_rules! item_kinds {
             $(assert!($tables.is_named(stringify!($kind)));)+
         };
 
+        $(
+            /// The item at `slug` with its shared draft, for a signed-in editor.
+            #[server(input = Json, endpoint = $open_at)]
+            pub async fn $open(slug: String) -> Result<EditableItem<$fields, $details>, AppError> {
+                crate::auth::session::require_editor().await?;
+                super::kind_service::editable::<$service>(&slug).await
+            }
+
+            /// Saves the shared draft; readers still see the item as it was.
+            #[server(input = Json, endpoint = $draft_at)]
+            pub async fn $draft(save: ItemSave<$fields>) -> Result<Saved<$fields>, AppError> {
+                let editor = crate::auth::session::require_editor().await?;
+                super::kind_service::save_draft::<$service>(&editor, save).await
+            }
+
+            /// Writes the editor's fields over the item (the kind's write: an article is
+            /// published, an event published or not as its form says), keeping the version
+            /// they replace, and settles the draft they came from.
+            #[server(input = Json, endpoint = $write_at)]
+            pub async fn $write(save: ItemSave<$fields>) -> Result<Saved<$fields>, AppError> {
+                let editor = crate::auth::session::require_editor().await?;
+                super::kind_service::publish::<$service>(&editor, save).await
+            }
+
+            impl KindEndpoints for $details {
+                type Fields = $fields;
+
+                fn fetch(
+                    slug: String,
+                ) -> impl Future<Output = Result<EditableItem<$fields, $details>, AppError>>
+                       + Send
+                       + 'static {
+                    $open(slug)
+                }
+
+                fn save_shared_draft(
+                    save: ItemSave<$fields>,
+                ) -> impl Future<Output = Result<Saved<$fields>, AppError>> + 'static {
+                    $draft(save)
+                }
+
+                fn write(
+                    save: ItemSave<$fields>,
+                ) -> impl Future<Output = Result<Saved<$fields>, AppError>> + 'static {
+                    $write(save)
+                }
+            }
+        )+
+
         /// Runs `task` with the service of `kind`.
         #[cfg(feature = "ssr")]
         pub(super) async fn for_kind<T: KindTask>(kind: ItemKind, task: T) -> T::Output {
@@ -93,13 +151,22 @@ use super::{
     event_service::EventKind,
     kind_service::{KindService, KindTask},
 };
-use super::{event_fields::EventDetails, ArticleDetails};
+use super::{
+    event_fields::{EventDetails, EventFields},
+    ArticleDetails, ArticleFields,
+};
 #[cfg(feature = "ssr")]
 use crate::storage::ItemTables;
 
 item_kinds! {
     /// News articles (`/news/{slug}`).
-    Article => ArticleDetails, ArticleKind, ItemTables::ARTICLES;
+    Article => ArticleDetails(ArticleFields), ArticleKind, ItemTables::ARTICLES;
+        open get_editable_article "editing/get_editable_article",
+        draft save_draft "editing/save_draft",
+        write publish_article "editing/publish_article";
     /// Calendar events (`/events/{slug}`).
-    Event => EventDetails, EventKind, ItemTables::EVENTS;
+    Event => EventDetails(EventFields), EventKind, ItemTables::EVENTS;
+        open get_editable_event "editing/get_editable_event",
+        draft save_event_draft "editing/save_event_draft",
+        write save_event "editing/save_event";
 }

@@ -49,9 +49,8 @@ use crate::error::AppError;
 use article_editor::ArticleEditor;
 pub use desk::{AuditPage, EditorDesk, NewArticleButton};
 use event_editor::EventEditor;
-use event_fields::{EditableEvent, EventFields, EventSave};
 pub use in_place::EditInPlace;
-pub use kinds::ItemKind;
+pub use kinds::*;
 pub use translating::{
     get_translation, save_translation, translation_editor_view, GetTranslation, SaveTranslation,
     TranslationFields, TranslationSave, TranslationSaved, TranslationStart,
@@ -321,27 +320,6 @@ pub struct AuditLog {
     pub older: bool,
 }
 
-/// An article with its draft, for a signed-in editor.
-#[server(input = Json, endpoint = "editing/get_editable_article")]
-pub async fn get_editable_article(slug: String) -> Result<EditableArticle, AppError> {
-    crate::auth::session::require_editor().await?;
-    kind_service::editable::<article_service::ArticleKind>(&slug).await
-}
-
-/// Saves the shared draft; readers still see the published version.
-#[server(input = Json, endpoint = "editing/save_draft")]
-pub async fn save_draft(save: ArticleSave) -> Result<Saved<ArticleFields>, AppError> {
-    let editor = crate::auth::session::require_editor().await?;
-    kind_service::save_draft::<article_service::ArticleKind>(&editor, save).await
-}
-
-/// Publishes the fields: readers see them at once, and the version they replace is kept.
-#[server(input = Json, endpoint = "editing/publish_article")]
-pub async fn publish_article(save: ArticleSave) -> Result<Saved<ArticleFields>, AppError> {
-    let editor = crate::auth::session::require_editor().await?;
-    kind_service::publish::<article_service::ArticleKind>(&editor, save).await
-}
-
 /// Creates an unpublished article and answers its slug, to be edited in place.
 #[server(input = Json, endpoint = "editing/create_article")]
 pub async fn create_article() -> Result<String, AppError> {
@@ -420,28 +398,6 @@ pub const AUDIT_LINES_PER_PAGE: u32 = 50;
 pub async fn get_audit_log(page: u32) -> Result<AuditLog, AppError> {
     crate::auth::session::require_admin().await?;
     service::audit_log(page).await
-}
-
-/// An event with its form fields, for a signed-in editor.
-#[server(input = Json, endpoint = "editing/get_editable_event")]
-pub async fn get_editable_event(slug: String) -> Result<EditableEvent, AppError> {
-    crate::auth::session::require_editor().await?;
-    kind_service::editable::<event_service::EventKind>(&slug).await
-}
-
-/// Saves the event's shared draft; readers still see the event as it was.
-#[server(input = Json, endpoint = "editing/save_event_draft")]
-pub async fn save_event_draft(save: EventSave) -> Result<Saved<EventFields>, AppError> {
-    let editor = crate::auth::session::require_editor().await?;
-    kind_service::save_draft::<event_service::EventKind>(&editor, save).await
-}
-
-/// Saves the event form over the event (published or not, as the form says), keeping the
-/// version it replaces, and discards the draft.
-#[server(input = Json, endpoint = "editing/save_event")]
-pub async fn save_event(save: EventSave) -> Result<Saved<EventFields>, AppError> {
-    let editor = crate::auth::session::require_editor().await?;
-    kind_service::publish::<event_service::EventKind>(&editor, save).await
 }
 
 /// Creates an unpublished event at 10:00 on `day` and answers its slug.

@@ -1,6 +1,6 @@
 //! The editor shell every kind of item shares: loading the item, where editing starts from, the
 //! editing bar, the keyboard (Ctrl+S saves at once, Esc leaves), deleting, and the one rule
-//! for what "theirs" is in a conflict. Each kind supplies its fields, its server functions
+//! for what "theirs" is in a conflict. Each kind supplies its fields, its messages
 //! and its form ([`Editable`], implemented beside each kind's form: `article_editor`,
 //! `event_editor`); `opened` holds an editor's saving and conflicts.
 
@@ -23,9 +23,11 @@ use crate::{
 
 /// A kind of item as its editor in the browser knows it, implemented by what only its editor
 /// needs (`ArticleDetails`, `EventDetails`): which kind it is, its messages, its conflict
-/// parts and its server functions. Its item is an [`EditableItem`] of its fields and itself.
-pub trait Editable: Clone + Send + Sync + Serialize + DeserializeOwned + 'static {
-    type Fields: Clone + PartialEq + Send + Sync + Serialize + DeserializeOwned + 'static;
+/// parts; its server functions are [`KindEndpoints`], written by its entry in
+/// `editing/kinds.rs`. Its item is an [`EditableItem`] of its fields and itself.
+pub trait Editable:
+    Clone + Send + Sync + Serialize + DeserializeOwned + KindEndpoints + 'static
+{
     const KIND: ItemKind;
     /// How the conflict view names the item as saved, when the other side is not a draft.
     const SAVED_VERSION: &'static str;
@@ -44,20 +46,6 @@ pub trait Editable: Clone + Send + Sync + Serialize + DeserializeOwned + 'static
     fn editor_view(slug: String, on_leave: Callback<()>) -> impl Future<Output = AnyView>;
     /// The parts the conflict view lets an editor choose between.
     fn parts() -> Vec<Part<Self::Fields>>;
-    /// Saves the shared draft (the kind's server function).
-    fn save_shared_draft(
-        save: ItemSave<Self::Fields>,
-    ) -> impl Future<Output = Result<Saved<Self::Fields>, AppError>> + 'static;
-    /// The item as stored now, for its editor (the kind's server function).
-    fn fetch(
-        slug: String,
-    ) -> impl Future<Output = Result<EditableItem<Self::Fields, Self>, AppError>> + Send + 'static;
-    /// The kind's write of the editor's fields over the item, its editing bar's primary
-    /// action (its server function): publishing an article; saving an event, published or
-    /// not as its fields say.
-    fn write(
-        save: ItemSave<Self::Fields>,
-    ) -> impl Future<Output = Result<Saved<Self::Fields>, AppError>> + 'static;
     /// The body's HTML, which the body editor holds outside the reactive fields (and the
     /// server answers as sanitised).
     fn body_mut(fields: &mut Self::Fields) -> &mut String;
@@ -67,6 +55,26 @@ pub trait Editable: Clone + Send + Sync + Serialize + DeserializeOwned + 'static
     fn write_would_undo(_known: &Self, _now: &Self) -> bool {
         false
     }
+}
+
+/// A kind's server functions, as its editor calls them; its line in `editing/kinds.rs` writes
+/// them and this impl.
+pub trait KindEndpoints: Sized {
+    type Fields: Clone + PartialEq + Send + Sync + Serialize + DeserializeOwned + 'static;
+
+    /// The item as stored now, for its editor.
+    fn fetch(
+        slug: String,
+    ) -> impl Future<Output = Result<EditableItem<Self::Fields, Self>, AppError>> + Send + 'static;
+    /// Saves the shared draft.
+    fn save_shared_draft(
+        save: ItemSave<Self::Fields>,
+    ) -> impl Future<Output = Result<Saved<Self::Fields>, AppError>> + 'static;
+    /// The kind's write of the editor's fields over the item, its editing bar's primary
+    /// action: publishing an article; saving an event, published or not as its fields say.
+    fn write(
+        save: ItemSave<Self::Fields>,
+    ) -> impl Future<Output = Result<Saved<Self::Fields>, AppError>> + 'static;
 }
 
 impl<K: Editable> EditableItem<K::Fields, K> {
