@@ -49,16 +49,41 @@ pub fn routes() -> Router<AppState> {
     router
 }
 
-/// The host of the site's public address, without scheme or port: what names it in ids
-/// that must stay unique among every site's (iCalendar UIDs, Atom entry ids).
-fn site_host(site_url: &str) -> &str {
-    let authority = site_url
-        .split_once("://")
-        .map_or(site_url, |(_, rest)| rest);
-    let host = authority.split(['/', '?', '#']).next().unwrap_or_default();
-    match host.rsplit_once(':') {
-        Some((name, port)) if port.chars().all(|c| c.is_ascii_digit()) => name,
-        _ => host,
+/// How ids that must stay unique among every site's (iCalendar UIDs, Atom entry ids) name
+/// this site: the host of its public address, with the port unless it is the scheme's own
+/// (two sites on one host differ by it). The scheme is left out, so the ids stay when a site
+/// moves to https.
+struct SiteName {
+    host: String,
+    port: Option<u16>,
+    /// Whether the host is a domain name (not an IP address), which a `tag:` id needs.
+    domain: bool,
+}
+
+impl SiteName {
+    fn of(site_url: &str) -> Self {
+        match url::Url::parse(site_url) {
+            Ok(url) => SiteName {
+                host: url.host_str().unwrap_or_default().to_string(),
+                port: url.port(),
+                domain: matches!(url.host(), Some(url::Host::Domain(_))),
+            },
+            // The configuration refuses a public URL that does not parse; tests may not.
+            Err(_) => SiteName {
+                host: site_url.to_string(),
+                port: None,
+                domain: false,
+            },
+        }
+    }
+}
+
+impl std::fmt::Display for SiteName {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self.port {
+            Some(port) => write!(f, "{}:{port}", self.host),
+            None => f.write_str(&self.host),
+        }
     }
 }
 
@@ -74,7 +99,7 @@ fn categories(query: Option<&str>) -> Vec<String> {
 fn ics_event<'a>(event: &'a storage::Event, site_url: &str, lang: Lang) -> ics::IcsEvent<'a> {
     let recurrence = event.recurrence.as_ref();
     ics::IcsEvent {
-        uid: format!("event-{}@{}", event.id, site_host(site_url)),
+        uid: format!("event-{}@{}", event.id, SiteName::of(site_url)),
         title: &event.title,
         description: &event.summary,
         location: &event.location,
@@ -182,7 +207,7 @@ pub async fn event_feed(State(state): State<AppState>, request: Request, next: N
 
 #[cfg(test)]
 mod tests {
-    use super::{categories, site_host};
+    use super::{categories, SiteName};
 
     #[test]
     fn repeated_category_parameters_are_all_kept() {
@@ -202,13 +227,19 @@ mod tests {
     }
 
     #[test]
-    fn ids_name_the_site_by_its_host_alone() {
+    fn ids_name_the_site_by_its_host_and_a_port_of_its_own() {
+        let name = |url: &str| SiteName::of(url).to_string();
         assert_eq!(
-            site_host("https://cilvektirdznieciba.gov.lv"),
+            name("https://cilvektirdznieciba.gov.lv"),
             "cilvektirdznieciba.gov.lv"
         );
-        assert_eq!(site_host("http://127.0.0.1:3000"), "127.0.0.1");
-        assert_eq!(site_host("https://x.lv/portals/"), "x.lv");
-        assert_eq!(site_host("http://[::1]:3000"), "[::1]");
+        assert_eq!(name("http://x.lv:80/"), "x.lv");
+        assert_eq!(name("https://x.lv:443/portals/"), "x.lv");
+        assert_eq!(name("http://127.0.0.1:3000"), "127.0.0.1:3000");
+        assert_eq!(name("https://x.lv:8443"), "x.lv:8443");
+        assert_eq!(name("http://[::1]:3000"), "[::1]:3000");
+        assert!(SiteName::of("https://x.lv").domain);
+        assert!(!SiteName::of("http://127.0.0.1:3000").domain);
+        assert!(!SiteName::of("http://[::1]").domain);
     }
 }

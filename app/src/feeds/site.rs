@@ -286,17 +286,25 @@ fn text_in(value: &str, lang: Lang, feed_lang: Lang) -> Text {
     }
 }
 
-/// An entry's permanent id (RFC 4151 `tag:`), one per language's feed: it stays when the
-/// article's address or the site's scheme changes, so feed readers do not show the article
-/// again as a new one.
+/// An entry's permanent id, one per language's feed: it stays when the article's address or
+/// the site's scheme changes, so feed readers do not show the article again as a new one. An
+/// RFC 4151 `tag:` names the site by its domain; a site served from an IP address or a port
+/// of its own has no domain a `tag:` may name, and gets a name-based UUID of the same parts.
 fn entry_id(article: &storage::Article, feed_lang: Lang, site_url: &str) -> String {
     let created = article.created_at.format("%Y-%m-%d");
-    let host = super::site_host(site_url);
+    let site = super::SiteName::of(site_url);
     let lang = match feed_lang {
         Lang::Lv => String::new(),
         other => format!("-{}", other.code()),
     };
-    format!("tag:{host},{created}:article-{}{lang}", article.id)
+    let specific = format!("{created}:article-{}{lang}", article.id);
+    if site.domain && site.port.is_none() {
+        format!("tag:{site},{specific}")
+    } else {
+        let name = format!("{site},{specific}");
+        let id = uuid::Uuid::new_v3(&uuid::Uuid::NAMESPACE_URL, name.as_bytes());
+        format!("urn:uuid:{id}")
+    }
 }
 
 /// `article` as an entry of the feed in `feed_lang` (its text may be in Latvian).
@@ -436,6 +444,27 @@ mod tests {
         assert_eq!(english.id, "tag:x.lv,2021-05-03:article-7-en");
         let entry = atom_entry(&article, Lang::Lv, "https://x.lv");
         assert_eq!(entry.id, "tag:x.lv,2021-05-03:article-7");
+        // No `tag:` can name an IP address or a port; each site's ids are still its own.
+        let ids: Vec<_> = [
+            "http://127.0.0.1:3000",
+            "http://127.0.0.1:3001",
+            "https://x.lv:8443",
+        ]
+        .map(|site| atom_entry(&article, Lang::Lv, site).id)
+        .to_vec();
+        for id in &ids {
+            assert!(id.starts_with("urn:uuid:"), "{id}");
+        }
+        assert_eq!(
+            ids.iter().collect::<std::collections::HashSet<_>>().len(),
+            3,
+            "{ids:?}"
+        );
+        assert_eq!(
+            atom_entry(&article, Lang::Lv, "http://127.0.0.1:3000").id,
+            ids[0],
+            "the same each time"
+        );
         let feed = Feed {
             entries: vec![entry],
             ..Feed::default()
