@@ -10,14 +10,7 @@ const MARKUP: &str = "<img src=x onerror=alert(1)><script>alert(2)</script>";
 async fn what_an_older_allow_list_let_through_reaches_neither_readers_nor_editors() {
     let site = Site::with_demo_content().await;
     let cookie = site.signed_in(EDITOR, Role::Editor).await;
-    let article = json_of(
-        site.post_json(
-            "/api/editing/get_editable_article",
-            &json!({ "slug": LAUNCH }).to_string(),
-            Some(&cookie),
-        )
-        .await,
-    );
+    let article = opened_by_its_editor(&site, &cookie).await;
     let draft = json!({ "save": {
         "id": article["id"],
         "fields": {
@@ -52,14 +45,7 @@ async fn what_an_older_allow_list_let_through_reaches_neither_readers_nor_editor
         site.behind_the_stores_back(&sql).await;
     }
 
-    let opened = json_of(
-        site.post_json(
-            "/api/editing/get_editable_article",
-            &json!({ "slug": LAUNCH }).to_string(),
-            Some(&cookie),
-        )
-        .await,
-    );
+    let opened = opened_by_its_editor(&site, &cookie).await;
     let translation = json_of(
         site.post_json(
             "/api/editing/get_translation",
@@ -103,6 +89,17 @@ async fn what_an_older_allow_list_let_through_reaches_neither_readers_nor_editor
             "{where_} is cleaned again: {html}"
         );
     }
+}
+
+async fn opened_by_its_editor(site: &Site, cookie: &str) -> Value {
+    json_of(
+        site.post_json(
+            "/api/editing/get_editable_article",
+            &json!({ "slug": LAUNCH }).to_string(),
+            Some(cookie),
+        )
+        .await,
+    )
 }
 
 fn json_of(answer: Answer) -> Value {
