@@ -1,5 +1,6 @@
 //! `/news/{yyyy}` and `/news/{yyyy}/{mm}`: the news archive by year and month, with how many
-//! articles each month holds.
+//! articles each month holds, narrowed by category (`?category=`, repeatable) as the news
+//! list is: the news list's filter goes with its archive links.
 
 use crate::i18n::{tr_with, Arg};
 use leptos::prelude::*;
@@ -7,16 +8,19 @@ use leptos_router::hooks::{use_params_map, use_query_map};
 
 use super::{get_archive, news_page::NewsItem, ArchiveData, ArchiveMonth, ArchiveQuery};
 use crate::{
+    calendar::{filter_query_with, use_calendar_filter, CalendarFilter, CategoryFilter},
     components::{page_of, requested_page, ErrorPage, PageMeta, Pager},
     error::AppError,
     locale,
 };
 
-/// `/news/2018` or `/news/2018/03`: four-digit year, one- or two-digit month.
+/// `/news/2018` or `/news/2018/03`: four-digit year, one- or two-digit month; of the news in
+/// `categories` (every one when empty).
 pub fn requested_archive(
     year: Option<String>,
     month: Option<String>,
     page: Option<String>,
+    categories: Vec<String>,
 ) -> Result<ArchiveQuery, AppError> {
     let digits = |s: &str, lengths: std::ops::RangeInclusive<usize>| {
         lengths.contains(&s.len()) && s.bytes().all(|b| b.is_ascii_digit())
@@ -36,6 +40,7 @@ pub fn requested_archive(
         year: year.parse().map_err(|_| AppError::NotFound)?,
         month,
         page: requested_page(page)?,
+        categories,
     })
 }
 
@@ -48,6 +53,7 @@ pub fn is_year(segment: &str) -> bool {
 pub fn ArchivePage() -> impl IntoView {
     let params = use_params_map();
     let query = use_query_map();
+    let filter = use_calendar_filter();
     let request = Memo::new(move |_| {
         let page = query.with(|q| q.get("page"));
         params.with(|p| {
@@ -55,6 +61,7 @@ pub fn ArchivePage() -> impl IntoView {
                 p.get("year").or_else(|| p.get("slug")),
                 p.get("month"),
                 page,
+                filter.get().categories,
             )
         })
     });
@@ -66,7 +73,11 @@ pub fn ArchivePage() -> impl IntoView {
         <Transition fallback=|| view! { <p class="loading">{crate::i18n::t("loading-archive")}</p> }>
             {move || Suspend::new(async move {
                 match archive.await {
-                    Ok(data) => view! { <ArchiveView data/> }.into_any(),
+                    Ok(data) => {
+                        // Whether the calendar marks news (`news=1`) means nothing here.
+                        let filter = CalendarFilter { news: false, ..filter.get_untracked() };
+                        view! { <ArchiveView data filter/> }.into_any()
+                    }
                     Err(error) => view! { <ErrorPage error/> }.into_any(),
                 }
             })}
@@ -75,7 +86,7 @@ pub fn ArchivePage() -> impl IntoView {
 }
 
 #[component]
-fn ArchiveView(data: ArchiveData) -> impl IntoView {
+fn ArchiveView(data: ArchiveData, filter: CalendarFilter) -> impl IntoView {
     let lang = crate::i18n::current_lang();
     let period = match data.month {
         Some(month) => locale::month_heading(lang, data.year, month),
@@ -87,25 +98,46 @@ fn ArchiveView(data: ArchiveData) -> impl IntoView {
         None => crate::paths::news_year(data.year),
     };
     let (page, pages) = (data.page, data.pages);
+    let (link_filter, link_base) = (filter.clone(), base.clone());
+    let page_link = move |page: u32| {
+        format!(
+            "{link_base}{}",
+            filter_query_with(&link_filter, &[("page", page.to_string())])
+        )
+    };
+    let canonical = if page > 1 {
+        format!("{base}?page={page}")
+    } else {
+        base.clone()
+    };
     view! {
         <PageMeta
             title=crate::components::paged_title(lang, heading.clone(), page)
             description=format!("{heading}: {}.", locale::article_count(lang, data.total))
-            path={ if page > 1 { format!("{base}?page={page}") } else { base.clone() } }
+            path=canonical
             schema=Some("CollectionPage")
+            noindex=data.articles.is_empty()
         />
         <section class="news" aria-labelledby="archive-heading">
-            <p class="breadcrumb"><a href=lang.href("/news")>"← " {lang.t("nav-news")}</a></p>
+            <p class="breadcrumb"><a href=lang.href(&format!("/news{}", filter_query_with(&filter, &[])))>"← " {lang.t("nav-news")}</a></p>
             <h1 id="archive-heading">{heading}</h1>
+            <CategoryFilter categories=data.categories filter=filter.clone() action=base.clone()/>
             <div class="news-archive">
-                <ol class="news-list">
-                    {data.articles.into_iter().map(|article| view! { <NewsItem article/> }).collect_view()}
-                </ol>
-                <ArchiveIndex months=data.months current=(data.year, data.month)/>
+                {if data.articles.is_empty() {
+                    // Only a filter finds no news in a period the index lists.
+                    view! { <p class="calendar__empty">{lang.t("news-empty")}</p> }.into_any()
+                } else {
+                    view! {
+                        <ol class="news-list">
+                            {data.articles.into_iter().map(|article| view! { <NewsItem article/> }).collect_view()}
+                        </ol>
+                    }
+                    .into_any()
+                }}
+                <ArchiveIndex months=data.months current=(data.year, data.month) filter/>
             </div>
             {(pages > 1).then(|| {
-                let base = base.clone();
-                let link = Callback::new(move |page| lang.href(&format!("{base}?page={page}")));
+                let link = Callback::new(move |page| lang.href(&page_link(page)));
                 view! {
                     <Pager
                         page
@@ -120,10 +152,16 @@ fn ArchiveView(data: ArchiveData) -> impl IntoView {
     }
 }
 
-/// Years and months with their article counts.
+/// Years and months with their article counts (of the news in the categories of `filter`,
+/// which its links keep).
 #[component]
-pub fn ArchiveIndex(months: Vec<ArchiveMonth>, current: (i32, Option<u32>)) -> impl IntoView {
+pub fn ArchiveIndex(
+    months: Vec<ArchiveMonth>,
+    current: (i32, Option<u32>),
+    filter: CalendarFilter,
+) -> impl IntoView {
     let lang = crate::i18n::current_lang();
+    let filtered = filter_query_with(&filter, &[]);
     let mut years: Vec<(i32, usize, Vec<ArchiveMonth>)> = Vec::new();
     for month in months {
         match years.last_mut() {
@@ -144,7 +182,7 @@ pub fn ArchiveIndex(months: Vec<ArchiveMonth>, current: (i32, Option<u32>)) -> i
                         let year_current = (current.0 == year && current.1.is_none()).then_some("page");
                         view! {
                             <li>
-                                <a href=lang.href(&crate::paths::news_year(year)) aria-current=year_current>
+                                <a href=lang.href(&format!("{}{filtered}", crate::paths::news_year(year))) aria-current=year_current>
                                     {format!("{year} ({count})")}
                                 </a>
                                 <ul>
@@ -154,7 +192,7 @@ pub fn ArchiveIndex(months: Vec<ArchiveMonth>, current: (i32, Option<u32>)) -> i
                                             let here = (current == (month.year, Some(month.month))).then_some("page");
                                             view! {
                                                 <li>
-                                                    <a href=lang.href(&crate::paths::news_month(month.year, month.month)) aria-current=here>
+                                                    <a href=lang.href(&format!("{}{filtered}", crate::paths::news_month(month.year, month.month))) aria-current=here>
                                                         {format!("{} ({})", locale::month_title(lang, month.month), month.count)}
                                                     </a>
                                                 </li>
@@ -177,15 +215,17 @@ mod tests {
 
     #[test]
     fn archive_urls_name_a_year_or_a_month() {
-        let query =
-            |y: &str, m: Option<&str>| requested_archive(Some(y.into()), m.map(Into::into), None);
+        let query = |y: &str, m: Option<&str>| {
+            requested_archive(Some(y.into()), m.map(Into::into), None, vec![])
+        };
         assert_eq!(
             query("2018", None),
             Ok(ArchiveQuery {
                 lang: crate::i18n::current_lang(),
                 year: 2018,
                 month: None,
-                page: 1
+                page: 1,
+                categories: vec![],
             })
         );
         assert_eq!(query("2018", Some("03")).map(|q| q.month), Ok(Some(3)));

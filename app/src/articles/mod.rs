@@ -96,10 +96,13 @@ pub struct ArchiveData {
     /// `None`: the whole year.
     pub month: Option<u32>,
     pub articles: Vec<ArticleSummary>,
-    /// How many articles the year or month holds, on every page.
+    /// How many articles the year or month holds (in the categories asked for), on every
+    /// page.
     pub total: usize,
-    /// Every month with articles, newest first.
+    /// Every month with articles (in those categories), newest first.
     pub months: Vec<ArchiveMonth>,
+    /// Every category, for the filter.
+    pub categories: Vec<CategoryTag>,
     pub page: u32,
     pub pages: u32,
 }
@@ -113,6 +116,9 @@ pub struct ArchiveQuery {
     pub year: i32,
     pub month: Option<u32>,
     pub page: u32,
+    /// Category slugs; empty means every category.
+    #[serde(default)]
+    pub categories: Vec<String>,
 }
 
 /// One page of the news list.
@@ -174,7 +180,7 @@ pub async fn list_articles(query: NewsQuery) -> Result<NewsList, AppError> {
     let (articles, page, pages) = summaries_on(&found, paging)?;
     Ok(NewsList {
         articles,
-        months: records::archive_months(store.as_ref()).await?,
+        months: records::archive_months(store.as_ref(), &query.categories).await?,
         categories: crate::calendar::occurrences::category_tags(store.as_ref()).await?,
         page,
         pages,
@@ -246,16 +252,19 @@ pub async fn get_archive(query: ArchiveQuery) -> Result<ArchiveData, AppError> {
     };
     let store = crate::state::store()?;
     let paging = crate::components::Paging::new(query.page, PAGE_SIZE);
+    let period = (timezone::start_of_day(first), timezone::start_of_day(after));
     let found = store
-        .published_articles_between(
+        .published_articles_in(
             query.lang,
-            timezone::start_of_day(first),
-            timezone::start_of_day(after),
+            &query.categories,
+            Some(period),
             paging.limit(),
             paging.offset(),
         )
         .await?;
-    if found.total == 0 {
+    // A period without news is no page; in categories it is one that says so (a page past
+    // the last is still none).
+    if found.total == 0 && query.categories.is_empty() {
         return Err(AppError::NotFound);
     }
     let (articles, page, pages) = summaries_on(&found, paging)?;
@@ -264,7 +273,8 @@ pub async fn get_archive(query: ArchiveQuery) -> Result<ArchiveData, AppError> {
         month: query.month,
         articles,
         total: usize::try_from(found.total).unwrap_or_default(),
-        months: records::archive_months(store.as_ref()).await?,
+        months: records::archive_months(store.as_ref(), &query.categories).await?,
+        categories: crate::calendar::occurrences::category_tags(store.as_ref()).await?,
         page,
         pages,
     })
@@ -284,10 +294,14 @@ pub(crate) mod records {
         timezone,
     };
 
-    /// Every month (in Riga) with published articles, newest first, with its count.
-    pub async fn archive_months(store: &dyn Store) -> Result<Vec<ArchiveMonth>, AppError> {
+    /// Every month (in Riga) with published articles in `categories` (every one when
+    /// empty), newest first, with its count.
+    pub async fn archive_months(
+        store: &dyn Store,
+        categories: &[String],
+    ) -> Result<Vec<ArchiveMonth>, AppError> {
         let mut months: Vec<ArchiveMonth> = Vec::new();
-        for published in store.publication_times().await? {
+        for published in store.publication_times(categories).await? {
             let day = timezone::local(published).date();
             match months.last_mut() {
                 Some(last) if last.year == day.year() && last.month == day.month() => {

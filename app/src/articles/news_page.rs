@@ -91,7 +91,7 @@ fn NewsListView(list: NewsList, filter: CalendarFilter) -> impl IntoView {
                 }
                 .into_any()
             }}
-            <ArchiveIndex months current=(0, None)/>
+            <ArchiveIndex months current=(0, None) filter/>
         </div>
         {(pages > 1).then(|| view! {
             <Pager

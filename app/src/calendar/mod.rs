@@ -325,7 +325,8 @@ pub async fn get_month(query: MonthQuery) -> Result<MonthData, AppError> {
             .count(),
         categories: occurrences::category_tags(store.as_ref()).await?,
         news: if query.filter.news {
-            records::news_marks(store.as_ref(), query.lang, first, last).await?
+            let categories = &query.filter.categories;
+            records::news_marks(store.as_ref(), query.lang, categories, first, last).await?
         } else {
             Vec::new()
         },

@@ -207,14 +207,15 @@ fn DayCell(
                 </ul>
             })}
             {more}
-            <DayNews news date/>
+            <DayNews news date query=query.clone()/>
         </div>
     }
 }
 
-/// The day's news, marked as such in words (not only by colour).
+/// The day's news, marked as such in words (not only by colour); more than it shows are in
+/// the archive's month, in the grid's categories (`query`, the grid's filter).
 #[component]
-fn DayNews(news: Vec<NewsMark>, date: NaiveDate) -> impl IntoView {
+fn DayNews(news: Vec<NewsMark>, date: NaiveDate, query: String) -> impl IntoView {
     let lang = crate::i18n::current_lang();
     let unshown = news.len().saturating_sub(NEWS_SHOWN);
     (!news.is_empty()).then(|| {
@@ -235,7 +236,7 @@ fn DayNews(news: Vec<NewsMark>, date: NaiveDate) -> impl IntoView {
                     .collect_view()}
                 {(unshown > 0).then(|| view! {
                     <li class="month-news">
-                        <a class="month-news__link" href=lang.href(&crate::paths::news_month_of(date)) tabindex="-1">
+                        <a class="month-news__link" href=lang.href(&format!("{}{query}", crate::paths::news_month_of(date))) tabindex="-1">
                             {tr_with(lang, "day-news-more", &[("count", Arg::Number(unshown as i64))])}
                         </a>
                     </li>

@@ -11,10 +11,12 @@ use crate::{error::AppError, storage, timezone};
 /// Most news marks one month page carries; busier months link on to the archive.
 const MAX_NEWS_MARKS: i64 = 200;
 
-/// Articles published from `first` to `last` (Riga days), oldest first.
+/// Articles in `categories` (every one when empty) published from `first` to `last` (Riga
+/// days), oldest first.
 pub async fn news_marks(
     store: &dyn storage::Store,
     lang: crate::i18n::Lang,
+    categories: &[String],
     first: NaiveDate,
     last: NaiveDate,
 ) -> Result<Vec<NewsMark>, AppError> {
@@ -22,10 +24,10 @@ pub async fn news_marks(
         .checked_add_days(Days::new(1))
         .ok_or(AppError::NotFound)?;
     let found = store
-        .published_articles_between(
+        .published_articles_in(
             lang,
-            timezone::start_of_day(first),
-            timezone::start_of_day(after),
+            categories,
+            Some((timezone::start_of_day(first), timezone::start_of_day(after))),
             MAX_NEWS_MARKS,
             0,
         )

@@ -30,6 +30,21 @@ pub trait ArticleStore: Send + Sync {
         categories: &[String],
         limit: i64,
         offset: i64,
+    ) -> Result<ArticlePage, StoreError> {
+        self.published_articles_in(lang, categories, None, limit, offset)
+            .await
+    }
+
+    /// As `published_articles`, of those published in `period` (`[from, to)`) when one is
+    /// given: the news list, the archive and the calendar's news marks read through this one
+    /// query.
+    async fn published_articles_in(
+        &self,
+        lang: Lang,
+        categories: &[String],
+        period: Option<(DateTime<Utc>, DateTime<Utc>)>,
+        limit: i64,
+        offset: i64,
     ) -> Result<ArticlePage, StoreError>;
 
     async fn published_article(
@@ -54,18 +69,12 @@ pub trait ArticleStore: Send + Sync {
         event_id: i64,
     ) -> Result<Vec<Article>, StoreError>;
 
-    /// Published articles published in `[from, to)`, newest first.
-    async fn published_articles_between(
+    /// When each published article in the categories with the given slugs (all when empty)
+    /// was published, newest first (the archive counts them by month).
+    async fn publication_times(
         &self,
-        lang: Lang,
-        from: DateTime<Utc>,
-        to: DateTime<Utc>,
-        limit: i64,
-        offset: i64,
-    ) -> Result<ArticlePage, StoreError>;
-
-    /// When each published article was published (the archive counts them by month).
-    async fn publication_times(&self) -> Result<Vec<DateTime<Utc>>, StoreError>;
+        categories: &[String],
+    ) -> Result<Vec<DateTime<Utc>>, StoreError>;
 
     /// The published neighbours of `article`, with up to `related` others from its category.
     async fn article_neighbours(
@@ -163,10 +172,11 @@ where
         Ok(rows.into_iter().map(Into::into).collect())
     }
 
-    async fn published_articles(
+    async fn published_articles_in(
         &self,
         lang: Lang,
         categories: &[String],
+        period: Option<(DateTime<Utc>, DateTime<Utc>)>,
         limit: i64,
         offset: i64,
     ) -> Result<ArticlePage, StoreError> {
@@ -174,6 +184,13 @@ where
         let published = |select: String| {
             let mut query = QueryBuilder::<D>::new(select);
             query.push(" WHERE a.status = 'published'");
+            if let Some((from, to)) = period {
+                query
+                    .push(" AND a.published_at >= ")
+                    .push_bind(D::instant(from))
+                    .push(" AND a.published_at < ")
+                    .push_bind(D::instant(to));
+            }
             push_categories(&mut query, "a.category_id", categories);
             query
         };
@@ -191,48 +208,16 @@ where
         })
     }
 
-    async fn published_articles_between(
+    async fn publication_times(
         &self,
-        lang: Lang,
-        from: DateTime<Utc>,
-        to: DateTime<Utc>,
-        limit: i64,
-        offset: i64,
-    ) -> Result<ArticlePage, StoreError> {
-        let columns = article_columns(lang);
-        let sql = format!(
-            "SELECT {columns} WHERE a.status = 'published' \
-                     AND a.published_at >= $1 AND a.published_at < $2 \
-                     ORDER BY a.published_at DESC, a.id DESC LIMIT $3 OFFSET $4"
-        );
-        let rows: Vec<ArticleRow> = sqlx::query_as(&sql)
-            .bind(D::instant(from))
-            .bind(D::instant(to))
-            .bind(limit)
-            .bind(offset)
-            .fetch_all(&self.pool)
-            .await?;
-        let total: i64 = sqlx::query_scalar(
-            "SELECT COUNT(*) FROM articles WHERE status = 'published' \
-                     AND published_at >= $1 AND published_at < $2",
-        )
-        .bind(D::instant(from))
-        .bind(D::instant(to))
-        .fetch_one(&self.pool)
-        .await?;
-        Ok(ArticlePage {
-            articles: rows.into_iter().map(Into::into).collect(),
-            total,
-        })
-    }
-
-    async fn publication_times(&self) -> Result<Vec<DateTime<Utc>>, StoreError> {
-        Ok(sqlx::query_scalar(
-            "SELECT published_at FROM articles WHERE status = 'published' \
-                     ORDER BY published_at DESC",
-        )
-        .fetch_all(&self.pool)
-        .await?)
+        categories: &[String],
+    ) -> Result<Vec<DateTime<Utc>>, StoreError> {
+        let mut query =
+            QueryBuilder::<D>::new("SELECT published_at FROM articles WHERE status = 'published'");
+        push_categories(&mut query, "category_id", categories);
+        query.push(" ORDER BY published_at DESC");
+        let times: Vec<(DateTime<Utc>,)> = D::fetch_built(&mut query, &self.pool).await?;
+        Ok(times.into_iter().map(|(at,)| at).collect())
     }
 
     async fn article_neighbours(

@@ -112,6 +112,106 @@ async fn the_news_archive_goes_by_year_and_month_with_counts() {
     }
 }
 
+/// The news list's category filter goes with it into the archive: the index counts the news
+/// in those categories and its links keep them, and the archive's pages show only those.
+#[tokio::test(flavor = "multi_thread")]
+async fn the_archive_follows_the_news_lists_categories() {
+    let site = Site::with_demo_content().await;
+    site.store
+        .create_category(&app::storage::NewCategory {
+            slug: "prakse".into(),
+            name: "Prakse".into(),
+            name_en: String::new(),
+            name_ru: String::new(),
+            colour: "#205080".into(),
+        })
+        .await
+        .expect("the category is created");
+    let news = |title: &str, day: u32, category: Option<&str>| app::storage::NewArticle {
+        title: title.to_string(),
+        lead: "Ievads.".into(),
+        body_html: app::sanitize::SafeHtml::sanitize("<p>Teksts.</p>"),
+        contact: String::new(),
+        published_at: app::timezone::instant(
+            chrono::NaiveDate::from_ymd_opt(2019, 11, day)
+                .and_then(|date| date.and_hms_opt(10, 0, 0))
+                .expect("a date"),
+        ),
+        category: category.map(String::from),
+        event: None,
+        attachments: Vec::new(),
+        status: app::storage::Status::Published,
+    };
+    let articles = [
+        news("Prakse slimnīcā", 4, Some("prakse")),
+        news("Prakse skolā", 5, Some("prakse")),
+        news("Ziņa bez kategorijas", 6, None),
+    ];
+    site.store.create_articles(&articles).await.expect("stored");
+
+    let (_, list) = site.get("/news?category=prakse").await;
+    let index = Page::parse(&list).links_under("Arhīvs");
+    assert_eq!(
+        index,
+        [
+            (
+                "2019 (2)".to_string(),
+                "/news/2019?category=prakse".to_string()
+            ),
+            (
+                "Novembris (2)".to_string(),
+                "/news/2019/11?category=prakse".to_string()
+            ),
+        ],
+        "only the category's months, and links that keep it"
+    );
+
+    let (status, november) = site.get("/news/2019/11?category=prakse").await;
+    assert_eq!(status, StatusCode::OK);
+    let november = Page::parse(&november);
+    let titles = november.texts("main .news-list h2");
+    assert_eq!(titles, ["Prakse skolā", "Prakse slimnīcā"], "{titles:?}");
+    assert!(november.current_links().contains(&(
+        "Novembris (2)".to_string(),
+        "/news/2019/11?category=prakse".to_string()
+    )));
+    assert_eq!(
+        november
+            .attr("meta[name=description]", "content")
+            .as_deref(),
+        Some("Jaunumu arhīvs — Novembris, 2019: 2 raksti.")
+    );
+
+    let (_, everything) = site.get("/news/2019/11").await;
+    let everything = Page::parse(&everything).texts("main .news-list h2");
+    assert!(
+        everything.len() >= 3 && everything.iter().any(|t| t == "Ziņa bez kategorijas"),
+        "without a filter the month has all its news: {everything:?}"
+    );
+
+    // The calendar's news marks go by its categories too.
+    let (_, month) = site.get("/calendar/2019/11?news=1&category=prakse").await;
+    let marks = Page::parse(&month).texts("main .month-news__link");
+    assert!(
+        marks.iter().any(|mark| mark.contains("Prakse slimnīcā"))
+            && !marks
+                .iter()
+                .any(|mark| mark.contains("Ziņa bez kategorijas")),
+        "{marks:?}"
+    );
+
+    // A period the category has no news in says so; without a filter it is not found.
+    let (status, march) = site.get("/news/2018/03?category=prakse").await;
+    assert_eq!(status, StatusCode::OK);
+    let march = Page::parse(&march);
+    assert!(march.shows("Šajās kategorijās jaunumu nav."));
+    assert_eq!(march.count("main .news-list li"), 0);
+    assert_eq!(
+        site.get("/news/2018/03?category=prakse&page=2").await.0,
+        StatusCode::NOT_FOUND
+    );
+}
+
 #[tokio::test(flavor = "multi_thread")]
 async fn articles_carry_metadata_neighbours_and_related_articles() {
     let site = Site::with_demo_content().await;
