@@ -20,6 +20,7 @@ use sqlx::{Column, Row, TypeInfo, ValueRef};
 
 use super::sql::prelude::{Dialect, SqlStore, SqlValue};
 use super::StoreError;
+use checked::checked;
 use upgrade::upgraded;
 
 /// The file format's version. Older formats are brought up to date as they are read
@@ -235,25 +236,26 @@ fn tables_to_import(site: &SiteExport) -> Result<Vec<&TableRows>, StoreError> {
 
 /// The tables every export has carried, each format, however empty: a file without one of
 /// them is a part of a site (or not an export at all), and importing it would make a site
-/// that silently lacks, say, its accounts.
+/// that silently lacks, say, its accounts. An export in this version's format carries every
+/// table of [`TABLES`].
 const ALWAYS_EXPORTED: [&str; 5] = ["categories", "users", "events", "articles", "audit_log"];
 
 /// Whether `site` would be imported, as far as the file alone says (its format, its tables
 /// and their shape); the import itself checks it again, and its values as it writes them.
 pub fn check(site: &SiteExport) -> Result<(), StoreError> {
-    validated(&*upgraded(site)?).map(|_| ())
+    tables_to_import(&*upgraded(site)?)?;
+    whole_site(site)
 }
 
-/// The tables of `site` (in this version's format) in the order they are imported, if it is
-/// a whole site's export that can be.
-fn validated(site: &SiteExport) -> Result<Vec<&TableRows>, StoreError> {
-    let tables = tables_to_import(site)?;
-    whole_site(site)?;
-    Ok(tables)
-}
-
+/// Refuses a file that lacks a table its format always has: a part of a site (cut short, or
+/// trimmed by hand), which would import as a site without, say, its translations.
 fn whole_site(site: &SiteExport) -> Result<(), StoreError> {
-    match ALWAYS_EXPORTED
+    let required: Vec<&str> = if site.notikumi_export == FORMAT {
+        TABLES.iter().map(|(name, _)| *name).collect()
+    } else {
+        ALWAYS_EXPORTED.to_vec()
+    };
+    match required
         .iter()
         .find(|name| !site.tables.iter().any(|table| table.name == **name))
     {
@@ -262,6 +264,39 @@ fn whole_site(site: &SiteExport) -> Result<(), StoreError> {
         ))),
         None => Ok(()),
     }
+}
+
+/// The database's refusal of row `at` (from 0) of `table`, naming the row by its number and
+/// its key, so the operator can find it in the file.
+fn refused_row(table: &TableRows, at: usize, error: sqlx::Error) -> StoreError {
+    let key = TABLES
+        .iter()
+        .find(|(name, _)| *name == table.name)
+        .map_or("id", |(_, key)| *key);
+    let named: Vec<String> = key
+        .split(", ")
+        .filter_map(|column| {
+            let place = table.columns.iter().position(|c| c == column)?;
+            Some(format!("{column} {}", table.rows[at].get(place)?))
+        })
+        .collect();
+    let why = match &error {
+        sqlx::Error::Database(refusal) => {
+            let detail = refusal
+                .try_downcast_ref::<sqlx::postgres::PgDatabaseError>()
+                .and_then(|refusal| refusal.detail())
+                .map(|detail| format!(" ({detail})"))
+                .unwrap_or_default();
+            format!("{}{detail}", refusal.message())
+        }
+        other => other.to_string(),
+    };
+    refused(format!(
+        "{}, row {} ({}): {why}",
+        table.name,
+        at + 1,
+        named.join(", ")
+    ))
 }
 
 fn insert_statement(table: &TableRows) -> String {
@@ -325,9 +360,15 @@ where
         })
     }
 
-    pub(super) async fn import_tables(&self, site: &SiteExport) -> Result<(), StoreError> {
-        let site = upgraded(site)?;
-        let tables = validated(&site)?;
+    pub(super) async fn import_tables(&self, file: &SiteExport) -> Result<(), StoreError> {
+        let site = upgraded(file)?.into_owned();
+        tables_to_import(&site)?;
+        whole_site(file)?;
+        // Cleaning every body is CPU work: off the async threads.
+        let site = tokio::task::spawn_blocking(move || checked(site))
+            .await
+            .map_err(|_| refused("checking the file's content failed".into()))??;
+        let tables = tables_to_import(&site)?;
         let mut write = self.begin_write().await?;
         if let Some(one_import) = D::ONE_IMPORT {
             sqlx::query(one_import).execute(&mut *write).await?;
@@ -416,43 +457,49 @@ pub(super) async fn insert_sqlite_rows(
     conn: &mut sqlx::SqliteConnection,
     table: &TableRows,
 ) -> Result<(), StoreError> {
-    let statement = insert_statement(table);
-    let kinds: Vec<Kind> = table
+    // SQLite would store text in a number column (and the site then fail to read the row),
+    // so each value is checked against its column's declared type, as PostgreSQL does.
+    let declared: Vec<(String, String)> =
+        sqlx::query_as("SELECT name, type FROM pragma_table_info(?1)")
+            .bind(&table.name)
+            .fetch_all(&mut *conn)
+            .await?;
+    let kinds = table
         .columns
         .iter()
-        .map(|column| kind_of(&table.name, column))
-        .collect();
-    for row in &table.rows {
+        .map(|column| {
+            let declared = declared
+                .iter()
+                .find(|(name, _)| name == column)
+                .map(|(_, declared)| declared.to_ascii_uppercase())
+                .ok_or_else(|| refused(format!("{}.{column}: no such column", table.name)))?;
+            Ok((kind_of(&table.name, column), declared.contains("INT")))
+        })
+        .collect::<Result<Vec<(Kind, bool)>, StoreError>>()?;
+    let statement = insert_statement(table);
+    for (at, row) in table.rows.iter().enumerate() {
         let mut insert = sqlx::query(&statement);
-        for ((column, kind), value) in table.columns.iter().zip(&kinds).zip(row) {
+        for ((column, (kind, whole)), value) in table.columns.iter().zip(&kinds).zip(row) {
+            let wrong = || refused(format!("{}.{column}: cannot import {value}", table.name));
             insert = match (*kind, value) {
                 (Kind::Instant, value) => {
                     insert.bind(instant_of(&table.name, column, value)?.map(|at| at.timestamp()))
                 }
                 (Kind::Truth, value) => insert.bind(truth_of(&table.name, column, value)?),
                 (Kind::Plain, Value::Null) => insert.bind(None::<i64>),
-                (Kind::Plain, Value::Bool(truth)) => insert.bind(*truth),
                 // No column holds fractions: SQLite would store one in an INTEGER column
                 // and the site could not read the row back (PostgreSQL refuses it itself).
-                (Kind::Plain, Value::Number(number)) => match number.as_i64() {
-                    Some(whole) => insert.bind(whole),
-                    None => {
-                        return Err(refused(format!(
-                            "{}.{column}: cannot import {number}, not a whole number",
-                            table.name
-                        )))
-                    }
-                },
-                (Kind::Plain, Value::String(text)) => insert.bind(text.as_str()),
-                (Kind::Plain, other) => {
-                    return Err(refused(format!(
-                        "{}.{column}: cannot import {other}",
-                        table.name
-                    )))
+                (Kind::Plain, Value::Number(number)) if *whole => {
+                    insert.bind(number.as_i64().ok_or_else(wrong)?)
                 }
+                (Kind::Plain, Value::String(text)) if !*whole => insert.bind(text.as_str()),
+                (Kind::Plain, _) => return Err(wrong()),
             };
         }
-        insert.execute(&mut *conn).await?;
+        insert
+            .execute(&mut *conn)
+            .await
+            .map_err(|error| refused_row(table, at, error))?;
     }
     Ok(())
 }
@@ -490,7 +537,7 @@ pub(super) async fn insert_postgres_rows(
         })
         .collect::<Result<Vec<&str>, StoreError>>()?;
     let statement = insert_statement(table);
-    for row in &table.rows {
+    for (at, row) in table.rows.iter().enumerate() {
         let mut insert = sqlx::query(&statement);
         for ((column, data_type), value) in table.columns.iter().zip(&types).zip(row) {
             let wrong = || refused(format!("{}.{column}: cannot import {value}", table.name));
@@ -515,7 +562,10 @@ pub(super) async fn insert_postgres_rows(
                 _ => return Err(wrong()),
             };
         }
-        insert.execute(&mut *conn).await?;
+        insert
+            .execute(&mut *conn)
+            .await
+            .map_err(|error| refused_row(table, at, error))?;
     }
     // New rows get ids after the imported ones.
     if table.columns.iter().any(|column| column == "id") {
@@ -530,6 +580,7 @@ pub(super) async fn insert_postgres_rows(
     Ok(())
 }
 
+mod checked;
 mod upgrade;
 
 #[cfg(test)]

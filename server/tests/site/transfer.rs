@@ -210,3 +210,125 @@ async fn a_site_moves_to_the_other_database_and_back_unchanged() {
     back.store.import_site(&there).await.expect("imports back");
     assert_eq!(back.store.export_site().await.expect("exports"), there);
 }
+
+/// `file` with `column` of the first row of `table` set to `value`.
+fn with_value(
+    file: &app::storage::transfer::SiteExport,
+    table: &str,
+    column: &str,
+    value: serde_json::Value,
+) -> app::storage::transfer::SiteExport {
+    let mut file = file.clone();
+    let table = file
+        .tables
+        .iter_mut()
+        .find(|found| found.name == table && !found.rows.is_empty())
+        .expect("a table with rows");
+    let at = table.columns.iter().position(|found| found == column);
+    table.rows[0][at.expect("the column")] = value;
+    file
+}
+
+/// A file is taken only as the site would have stored it, on either backend: its bodies are
+/// cleaned by this version's allow-list whatever it says cleaned them, and a value of the
+/// wrong type, a colour that is no colour or a row the database refuses is named (table,
+/// column or row) and leaves the database empty.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn an_import_cleans_bodies_and_names_what_it_refuses() {
+    let (site, _) = newsroom().await;
+    let exported = site.store.export_site().await.expect("the site exports");
+    let (url, path) = fresh_database_on(on_postgres()).await;
+    let target = site.another_site_on(url, path).await;
+
+    let article = |file: &app::storage::transfer::SiteExport, column: &str| {
+        let table = file
+            .tables
+            .iter()
+            .find(|t| t.name == "articles")
+            .expect("articles");
+        let at = table
+            .columns
+            .iter()
+            .position(|c| c == column)
+            .expect(column);
+        table.rows[0][at].clone()
+    };
+    let refusals = [
+        (
+            with_value(&exported, "events", "version", serde_json::json!("two")),
+            "events.version",
+        ),
+        (
+            with_value(&exported, "articles", "title", serde_json::json!(7)),
+            "articles.title",
+        ),
+        (
+            with_value(
+                &exported,
+                "categories",
+                "colour",
+                serde_json::json!("red; x: y"),
+            ),
+            "categories, row 1: colour",
+        ),
+        (
+            with_value(
+                &exported,
+                "attachments",
+                "href",
+                serde_json::json!("javascript:x"),
+            ),
+            "attachments, row 1: href",
+        ),
+        (
+            // Two articles at one address.
+            with_value(&exported, "articles", "slug", {
+                let second = exported
+                    .tables
+                    .iter()
+                    .find(|t| t.name == "articles")
+                    .expect("articles");
+                let at = second
+                    .columns
+                    .iter()
+                    .position(|c| c == "slug")
+                    .expect("slug");
+                second.rows[1][at].clone()
+            }),
+            "articles, row 2 (id ",
+        ),
+    ];
+    for (file, named) in refusals {
+        let refused = target
+            .store
+            .import_site(&file)
+            .await
+            .expect_err(named)
+            .to_string();
+        assert!(refused.contains(named), "{named}: {refused}");
+    }
+
+    let slug = article(&exported, "slug");
+    let slug = slug.as_str().expect("a slug");
+    let hostile = with_value(
+        &exported,
+        "articles",
+        "body_html",
+        serde_json::json!(
+            "<p>Teksts paliek.</p><meta http-equiv=\"refresh\" content=\"0;url=https://x.example\">\
+             <form action=\"https://x.example\"><input name=\"parole\"></form>"
+        ),
+    );
+    target
+        .store
+        .import_site(&hostile)
+        .await
+        .expect("the file imports once nothing is wrong with it");
+    let (status, page) = target.get(&app::paths::article(slug)).await;
+    assert_eq!(status, StatusCode::OK);
+    assert!(page.contains("Teksts paliek."), "{page}");
+    assert!(
+        !page.contains("http-equiv") && !page.contains("parole"),
+        "the body is cleaned: {page}"
+    );
+}

@@ -186,21 +186,23 @@ fn a_file_that_is_not_an_export_of_this_format_is_refused_with_its_reason() {
 }
 
 #[test]
-fn a_file_without_a_table_every_export_has_is_refused() {
-    let whole = site(
-        ALWAYS_EXPORTED
-            .iter()
-            .map(|name| table(name, &[], vec![]))
-            .collect(),
-    );
-    assert!(whole_site(&whole).is_ok());
-    for left_out in ALWAYS_EXPORTED {
-        let mut part = whole.clone();
-        part.tables.retain(|table| table.name != left_out);
-        let error = whole_site(&part).expect_err(left_out).to_string();
-        assert!(error.contains(left_out), "{error}");
+fn a_file_without_a_table_its_format_always_has_is_refused() {
+    let with = |names: &[&str], format: u32| SiteExport {
+        notikumi_export: format,
+        tables: names.iter().map(|name| table(name, &[], vec![])).collect(),
+    };
+    let every: Vec<&str> = TABLES.iter().map(|(name, _)| *name).collect();
+    for (required, format) in [(every.as_slice(), FORMAT), (ALWAYS_EXPORTED.as_slice(), 2)] {
+        assert!(whole_site(&with(required, format)).is_ok());
+        for left_out in required {
+            let part: Vec<&str> = required.iter().copied().filter(|n| n != left_out).collect();
+            let error = whole_site(&with(&part, format))
+                .expect_err(left_out)
+                .to_string();
+            assert!(error.contains(left_out), "format {format}: {error}");
+        }
+        assert!(whole_site(&with(&[], format)).is_err(), "no tables at all");
     }
-    assert!(whole_site(&site(vec![])).is_err(), "no tables at all");
 }
 
 #[test]
