@@ -413,7 +413,29 @@ fn the_site_is_exported_and_imported_from_the_command_line() {
     );
     assert!(!nonsense.status.success());
     assert!(String::from_utf8_lossy(&nonsense.stderr).contains("is not a Notikumi export"));
-    // A file of another format, or a part of a site, is refused before any database is made.
+    // A file of another format, a part of a site, or one with a value the site would not have
+    // made is refused before any database is made.
+    let empty_tables = [
+        "users",
+        "events",
+        "articles",
+        "previous_addresses",
+        "attachments",
+        "article_revisions",
+        "article_drafts",
+        "article_translations",
+        "event_revisions",
+        "event_drafts",
+        "event_translations",
+        "audit_log",
+    ]
+    .map(|name| format!(r#"{{"name": "{name}", "columns": [], "rows": []}}"#))
+    .join(", ");
+    let styled = format!(
+        r#"{{"notikumi_export": 3, "tables": [{{"name": "categories",
+            "columns": ["colour", "id", "name", "slug"], "rows": [["red; x: y", 1, "A", "a"]]}},
+            {empty_tables}]}}"#
+    );
     for (name, file, reason) in [
         (
             "newer",
@@ -425,6 +447,7 @@ fn the_site_is_exported_and_imported_from_the_command_line() {
             r#"{"notikumi_export": 3, "tables": []}"#,
             "no table",
         ),
+        ("styled", styled.as_str(), "categories, row 1: colour"),
     ] {
         let path = folder.join(format!("{name}.json"));
         std::fs::write(&path, file).expect("write");

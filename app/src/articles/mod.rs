@@ -262,10 +262,18 @@ pub async fn get_archive(query: ArchiveQuery) -> Result<ArchiveData, AppError> {
             paging.offset(),
         )
         .await?;
-    // A period without news is no page; in categories it is one that says so (a page past
-    // the last is still none).
-    if found.total == 0 && query.categories.is_empty() {
-        return Err(AppError::NotFound);
+    // A period without news is no page; one with news, but none in the categories asked
+    // for, is one that says so (a page past the last is still none).
+    if found.total == 0 {
+        let unfiltered = if query.categories.is_empty() {
+            0
+        } else {
+            let any = store.published_articles_in(query.lang, &[], Some(period), 1, 0);
+            any.await?.total
+        };
+        if unfiltered == 0 {
+            return Err(AppError::NotFound);
+        }
     }
     let (articles, page, pages) = summaries_on(&found, paging)?;
     Ok(ArchiveData {

@@ -103,20 +103,24 @@ fn as_translation_field(error: AppError) -> AppError {
     }
 }
 
-/// The translation into `lang` of the article or event at `slug`, as stored.
+/// The translation into `lang` of the article or event at `slug`, as stored, its body cleaned
+/// again (it goes into an editor's page as HTML, and an older allow-list may have stored it).
 pub async fn stored(kind: ItemKind, slug: &str, lang: Lang) -> Result<TranslationFields, AppError> {
     let id = item_id(kind, slug).await?;
-    store()?
+    let found = store()?
         .translations(kind, id)
         .await?
         .into_iter()
         .find(|found| found.lang == lang.code())
-        .map(|found| TranslationFields {
-            title: found.text.title,
-            lead: found.text.lead,
-            body_html: found.text.body_html,
-            extra: found.text.extra,
-            version: found.version,
-        })
-        .ok_or(AppError::NotFound)
+        .ok_or(AppError::NotFound)?;
+    Ok(TranslationFields {
+        title: found.text.title,
+        lead: found.text.lead,
+        body_html: SafeHtml::sanitize_off_thread(found.text.body_html)
+            .await?
+            .as_str()
+            .to_string(),
+        extra: found.text.extra,
+        version: found.version,
+    })
 }

@@ -535,7 +535,6 @@ pub(super) struct TranslationRow {
     extra: String,
     version: i64,
     updated_at: DateTime<Utc>,
-    sanitizer_version: i32,
 }
 
 impl From<TranslationRow> for Translation<TranslatedText> {
@@ -545,7 +544,7 @@ impl From<TranslationRow> for Translation<TranslatedText> {
             text: TranslatedText {
                 title: row.title,
                 lead: row.lead,
-                body_html: crate::sanitize::for_render(&row.body_html, row.sanitizer_version),
+                body_html: row.body_html,
                 extra: row.extra,
             },
             version: row.version,

@@ -48,7 +48,7 @@ impl ItemTables {
         let [c1, c2, c3, c4] = self.columns;
         format!(
             "SELECT lang, {c1} AS title, {c2} AS lead, {c3} AS body_html, {c4} AS extra, \
-             version, updated_at, sanitizer_version FROM {} WHERE {} = $1",
+             version, updated_at FROM {} WHERE {} = $1",
             self.translations, self.key
         )
     }

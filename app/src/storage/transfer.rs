@@ -20,7 +20,7 @@ use sqlx::{Column, Row, TypeInfo, ValueRef};
 
 use super::sql::prelude::{Dialect, SqlStore, SqlValue};
 use super::StoreError;
-use checked::checked;
+use checked::{cleaned, values_fit};
 use upgrade::upgraded;
 
 /// The file format's version. Older formats are brought up to date as they are read
@@ -241,10 +241,13 @@ fn tables_to_import(site: &SiteExport) -> Result<Vec<&TableRows>, StoreError> {
 const ALWAYS_EXPORTED: [&str; 5] = ["categories", "users", "events", "articles", "audit_log"];
 
 /// Whether `site` would be imported, as far as the file alone says (its format, its tables
-/// and their shape); the import itself checks it again, and its values as it writes them.
+/// and their shape, colours and addresses); the import itself checks it again, and every
+/// value's type as it writes it.
 pub fn check(site: &SiteExport) -> Result<(), StoreError> {
-    tables_to_import(&*upgraded(site)?)?;
-    whole_site(site)
+    let upgraded = upgraded(site)?;
+    tables_to_import(&upgraded)?;
+    whole_site(site)?;
+    values_fit(&upgraded)
 }
 
 /// Refuses a file that lacks a table its format always has: a part of a site (cut short, or
@@ -266,9 +269,13 @@ fn whole_site(site: &SiteExport) -> Result<(), StoreError> {
     }
 }
 
-/// The database's refusal of row `at` (from 0) of `table`, naming the row by its number and
-/// its key, so the operator can find it in the file.
+/// What a failed insert of row `at` (from 0) of `table` answers: the database's refusal of it
+/// names the row by its number and key, so the operator can find it in the file; any other
+/// failure (the connection, a lock) is the failure it is.
 fn refused_row(table: &TableRows, at: usize, error: sqlx::Error) -> StoreError {
+    let sqlx::Error::Database(refusal) = &error else {
+        return error.into();
+    };
     let key = TABLES
         .iter()
         .find(|(name, _)| *name == table.name)
@@ -280,22 +287,17 @@ fn refused_row(table: &TableRows, at: usize, error: sqlx::Error) -> StoreError {
             Some(format!("{column} {}", table.rows[at].get(place)?))
         })
         .collect();
-    let why = match &error {
-        sqlx::Error::Database(refusal) => {
-            let detail = refusal
-                .try_downcast_ref::<sqlx::postgres::PgDatabaseError>()
-                .and_then(|refusal| refusal.detail())
-                .map(|detail| format!(" ({detail})"))
-                .unwrap_or_default();
-            format!("{}{detail}", refusal.message())
-        }
-        other => other.to_string(),
-    };
+    let detail = refusal
+        .try_downcast_ref::<sqlx::postgres::PgDatabaseError>()
+        .and_then(|refusal| refusal.detail())
+        .map(|detail| format!(" ({detail})"))
+        .unwrap_or_default();
     refused(format!(
-        "{}, row {} ({}): {why}",
+        "{}, row {} ({}): {}{detail}",
         table.name,
         at + 1,
-        named.join(", ")
+        named.join(", "),
+        refusal.message()
     ))
 }
 
@@ -361,13 +363,12 @@ where
     }
 
     pub(super) async fn import_tables(&self, file: &SiteExport) -> Result<(), StoreError> {
+        check(file)?;
         let site = upgraded(file)?.into_owned();
-        tables_to_import(&site)?;
-        whole_site(file)?;
         // Cleaning every body is CPU work: off the async threads.
-        let site = tokio::task::spawn_blocking(move || checked(site))
+        let site = tokio::task::spawn_blocking(move || cleaned(site))
             .await
-            .map_err(|_| refused("checking the file's content failed".into()))??;
+            .map_err(|_| refused("cleaning the file's bodies failed".into()))?;
         let tables = tables_to_import(&site)?;
         let mut write = self.begin_write().await?;
         if let Some(one_import) = D::ONE_IMPORT {
