@@ -206,7 +206,7 @@ pub async fn get_article(slug: String, lang: crate::i18n::Lang) -> Result<Articl
     let attachments = state.store.attachments(article.id).await?;
     let translations = state
         .store
-        .translations(crate::editing::ItemKind::Article, article.id)
+        .translation_versions(crate::editing::ItemKind::Article, article.id)
         .await?;
     let (languages, translation_version) =
         crate::storage::Translation::languages_and_version(&translations, lang);

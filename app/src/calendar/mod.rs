@@ -392,7 +392,7 @@ pub async fn get_event(
         .collect();
     let translations = state
         .store
-        .translations(crate::editing::ItemKind::Event, event.id)
+        .translation_versions(crate::editing::ItemKind::Event, event.id)
         .await?;
     (detail.languages, detail.translation_version) =
         crate::storage::Translation::languages_and_version(&translations, lang);

@@ -17,6 +17,14 @@ pub trait TranslationStore: Send + Sync {
         item_id: i64,
     ) -> Result<Vec<Translation<TranslatedText>>, StoreError>;
 
+    /// Which languages an article or event is translated into, each with its version and
+    /// time, by language code, without their text (what a reader's page needs).
+    async fn translation_versions(
+        &self,
+        kind: ItemKind,
+        item_id: i64,
+    ) -> Result<Vec<Translation<()>>, StoreError>;
+
     /// Adds the item's translation into `lang` (`seen_version` 0) or replaces the one at
     /// `seen_version`, or one an earlier save of the same translation editor left
     /// (`TranslationWrite::writer`, its answer lost); answers the new version. When there is
@@ -65,6 +73,32 @@ where
             .fetch_all(&self.pool)
             .await?;
         Ok(rows.into_iter().map(Into::into).collect())
+    }
+
+    async fn translation_versions(
+        &self,
+        kind: ItemKind,
+        item_id: i64,
+    ) -> Result<Vec<Translation<()>>, StoreError> {
+        let ItemTables {
+            translations, key, ..
+        } = ItemTables::of(kind);
+        let sql = format!(
+            "SELECT lang, version, updated_at FROM {translations} WHERE {key} = $1 ORDER BY lang"
+        );
+        let rows: Vec<(String, i64, DateTime<Utc>)> = sqlx::query_as(&sql)
+            .bind(item_id)
+            .fetch_all(&self.pool)
+            .await?;
+        Ok(rows
+            .into_iter()
+            .map(|(lang, version, updated_at)| Translation {
+                lang,
+                text: (),
+                version,
+                updated_at,
+            })
+            .collect())
     }
 
     async fn save_translation(

@@ -97,6 +97,21 @@ async fn translations_are_kept_per_language_and_replaced_only_at_the_version_see
         ],
         "one translation per language; a stale save changed nothing"
     );
+    let versions = store
+        .translation_versions(ItemKind::Article, article.id)
+        .await
+        .expect("versions");
+    assert_eq!(
+        versions
+            .iter()
+            .map(|found| (found.lang.as_str(), found.version, found.updated_at))
+            .collect::<Vec<_>>(),
+        found
+            .iter()
+            .map(|found| (found.lang.as_str(), found.version, found.updated_at))
+            .collect::<Vec<_>>(),
+        "the languages and versions without the text"
+    );
     assert!(matches!(
         store
             .save_translation(
