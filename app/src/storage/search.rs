@@ -141,9 +141,27 @@ where
 
     async fn backfill_search(&self) -> Result<u64, StoreError> {
         let mut tx = self.begin_write().await?;
-        // Items and English and Russian versions saved before they were searchable.
-        let unsearched: Vec<UnsearchedRow> = sqlx::query_as(
-            "SELECT 'article' AS kind, id, '' AS lang, title, lead, '' AS extra, body_html \
+        let folded = fold_unsearched::<D>(&mut tx).await?;
+        tx.commit().await?;
+        Ok(folded)
+    }
+}
+
+/// Folds the search text of every item, English and Russian version saved before it was
+/// searchable (an empty `search_title`), in the caller's transaction (`backfill_search`, and
+/// an import, which empties it first so the text is folded as this version folds it).
+pub(super) async fn fold_unsearched<D: Dialect>(tx: &mut D::Connection) -> Result<u64, StoreError>
+where
+    for<'c> &'c mut D::Connection: sqlx::Executor<'c, Database = D>,
+    for<'q> D::Arguments<'q>: sqlx::IntoArguments<'q, D>,
+    UnsearchedRow: for<'r> sqlx::FromRow<'r, D::Row>,
+    i64: SqlValue<D>,
+    String: SqlValue<D>,
+    for<'q> &'q str: sqlx::Encode<'q, D> + sqlx::Type<D>,
+{
+    // Items and English and Russian versions saved before they were searchable.
+    let unsearched: Vec<UnsearchedRow> = sqlx::query_as(
+        "SELECT 'article' AS kind, id, '' AS lang, title, lead, '' AS extra, body_html \
              FROM articles WHERE search_title = '' \
              UNION ALL SELECT 'event', id, '', title, summary, location, body_html \
              FROM events WHERE search_title = '' \
@@ -151,39 +169,37 @@ where
              FROM article_translations WHERE search_title = '' \
              UNION ALL SELECT 'event', event_id, lang, title, summary, location, body_html \
              FROM event_translations WHERE search_title = ''",
-        )
-        .fetch_all(&mut *tx)
-        .await?;
-        for row in &unsearched {
-            let tables = SEARCHED
-                .iter()
-                .map(|searched| searched.tables)
-                .find(|tables| tables.kind == row.kind)
-                .unwrap_or(&ItemTables::ARTICLES);
-            let (search_title, search_body) =
-                search_text(tables, &row.title, &row.lead, &row.extra, &row.body_html);
-            let sql = if row.lang.is_empty() {
-                format!(
-                    "UPDATE {} SET search_title = $1, search_body = $2 \
+    )
+    .fetch_all(&mut *tx)
+    .await?;
+    for row in &unsearched {
+        let tables = SEARCHED
+            .iter()
+            .map(|searched| searched.tables)
+            .find(|tables| tables.kind == row.kind)
+            .unwrap_or(&ItemTables::ARTICLES);
+        let (search_title, search_body) =
+            search_text(tables, &row.title, &row.lead, &row.extra, &row.body_html);
+        let sql = if row.lang.is_empty() {
+            format!(
+                "UPDATE {} SET search_title = $1, search_body = $2 \
                      WHERE id = $3 AND $4 = ''",
-                    tables.items
-                )
-            } else {
-                format!(
-                    "UPDATE {} SET search_title = $1, search_body = $2 \
+                tables.items
+            )
+        } else {
+            format!(
+                "UPDATE {} SET search_title = $1, search_body = $2 \
                      WHERE {} = $3 AND lang = $4",
-                    tables.translations, tables.key
-                )
-            };
-            sqlx::query(&sql)
-                .bind(search_title)
-                .bind(search_body)
-                .bind(row.id)
-                .bind(&row.lang)
-                .execute(&mut *tx)
-                .await?;
-        }
-        tx.commit().await?;
-        Ok(unsearched.len() as u64)
+                tables.translations, tables.key
+            )
+        };
+        sqlx::query(&sql)
+            .bind(search_title)
+            .bind(search_body)
+            .bind(row.id)
+            .bind(&row.lang)
+            .execute(&mut *tx)
+            .await?;
     }
+    Ok(unsearched.len() as u64)
 }

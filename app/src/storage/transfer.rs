@@ -382,7 +382,7 @@ where
             D::insert_rows(&mut *write, table).await?;
         }
         // Search text is folded again as this version folds it (an export from an older one
-        // carries its own): emptied here, made again below.
+        // carries its own): emptied here and made again, in the import's transaction.
         let searched = super::search::SEARCHED
             .iter()
             .map(|searched| searched.tables);
@@ -390,8 +390,8 @@ where
             let sql = format!("UPDATE {table} SET search_title = '', search_body = ''");
             sqlx::query(&sql).execute(&mut *write).await?;
         }
+        super::search::fold_unsearched::<D>(&mut write).await?;
         write.commit().await?;
-        super::SearchStore::backfill_search(self).await?;
         Ok(())
     }
 }
