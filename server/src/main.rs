@@ -260,7 +260,11 @@ async fn manage_users(command: UserCommand) -> Result<(), Box<dyn std::error::Er
     // changing and removing accounts take an existing one as it is, so a mistyped
     // DATABASE_URL is an error, not an empty new site.
     let store = match command {
-        UserCommand::Add { .. } => storage::connect(&config.database_url).await?,
+        // The first account of a new site may come before its first `serve`; an existing
+        // site is taken as it is, as by the other commands.
+        UserCommand::Add { .. } => {
+            storage::open(&config.database_url, storage::Schema::NewOrAsIs).await?
+        }
         _ => existing_site(&config).await?,
     };
     let result = users::run(

@@ -2,7 +2,9 @@
 //! (`Schema::Upgrade`); the operator's commands that read a site while its server may run
 //! (`notikumi backup`, `notikumi export`) take it as it is (`Schema::AsIs`): a newer binary's
 //! backup must not change the schema under the older server still serving it. Such a command
-//! refuses a database whose schema is not the one it was built for, naming both.
+//! refuses a database whose schema is not the one it was built for, naming both. `notikumi
+//! user add`, which may be the first command a new site sees, makes a new database's schema
+//! and takes an existing one as it is (`Schema::NewOrAsIs`).
 
 use sqlx::migrate::Migrator;
 
@@ -15,6 +17,9 @@ pub enum Schema {
     Upgrade,
     /// Changes nothing, and refuses a schema other than this build's.
     AsIs,
+    /// Makes the schema of a database that has none yet (no migration applied); otherwise
+    /// as `AsIs`.
+    NewOrAsIs,
 }
 
 impl Schema {
@@ -33,8 +38,13 @@ impl Schema {
         i64: sqlx::Type<DB> + for<'r> sqlx::Decode<'r, DB>,
         usize: sqlx::ColumnIndex<DB::Row>,
     {
-        match self {
-            Schema::Upgrade => match migrator.run(pool).await {
+        let schema = match self {
+            Schema::NewOrAsIs if has_no_schema(pool).await => Schema::Upgrade,
+            Schema::NewOrAsIs => Schema::AsIs,
+            other => other,
+        };
+        match schema {
+            Schema::Upgrade | Schema::NewOrAsIs => match migrator.run(pool).await {
                 Ok(()) => Ok(()),
                 // A newer notikumi has served it: this one cannot go back.
                 Err(sqlx::migrate::MigrateError::VersionMissing(version)) => {
@@ -72,6 +82,23 @@ impl Schema {
             }
         }
     }
+}
+
+/// Whether no migration was ever applied to the database behind `pool` (a new file or an
+/// empty PostgreSQL database).
+async fn has_no_schema<DB>(pool: &sqlx::Pool<DB>) -> bool
+where
+    DB: sqlx::Database,
+    for<'q> <DB as sqlx::Database>::Arguments<'q>: sqlx::IntoArguments<'q, DB>,
+    for<'c> &'c sqlx::Pool<DB>: sqlx::Executor<'c, Database = DB>,
+    i64: sqlx::Type<DB> + for<'r> sqlx::Decode<'r, DB>,
+    usize: sqlx::ColumnIndex<DB::Row>,
+{
+    // Without the table the query fails: nothing was applied.
+    let applied: Result<i64, _> = sqlx::query_scalar("SELECT COUNT(*) FROM _sqlx_migrations")
+        .fetch_one(pool)
+        .await;
+    !matches!(applied, Ok(count) if count > 0)
 }
 
 #[cfg(test)]
@@ -118,6 +145,42 @@ mod tests {
             said.contains(&format!("this notikumi's at {last}")),
             "{said}"
         );
+        let still: i64 = sqlx::query_scalar(newest)
+            .fetch_one(&mut connection)
+            .await
+            .expect("read");
+        assert!(still < last, "nothing was migrated");
+        connection.close().await.expect("closed");
+    }
+
+    /// `user add` makes a new site's schema, but takes an existing site as it is: it does
+    /// not upgrade a database an older server still serves.
+    #[tokio::test]
+    async fn a_new_database_gets_its_schema_and_an_existing_one_is_left_as_it_is() {
+        let folder = tempfile::tempdir().expect("folder");
+        let fresh = format!("sqlite:{}", folder.path().join("new.db").display());
+        let opened = crate::storage::open(&fresh, Schema::NewOrAsIs).await;
+        opened.expect("a new site is made").close().await;
+        crate::storage::open(&fresh, Schema::AsIs)
+            .await
+            .expect("at this build's schema")
+            .close()
+            .await;
+
+        let url = new_site_in(&folder).await;
+        let mut connection = SqliteConnection::connect(&url).await.expect("raw");
+        let newest = "SELECT MAX(version) FROM _sqlx_migrations";
+        let last: i64 = sqlx::query_scalar(newest)
+            .fetch_one(&mut connection)
+            .await
+            .expect("read");
+        sqlx::query("DELETE FROM _sqlx_migrations WHERE version = $1")
+            .bind(last)
+            .execute(&mut connection)
+            .await
+            .expect("one migration behind");
+        let refused = crate::storage::open(&url, Schema::NewOrAsIs).await.err();
+        assert!(refused.is_some(), "an older site is refused, not upgraded");
         let still: i64 = sqlx::query_scalar(newest)
             .fetch_one(&mut connection)
             .await
