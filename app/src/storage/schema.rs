@@ -118,75 +118,58 @@ mod tests {
         url
     }
 
+    /// What opening, as `schema` says, a site one migration behind this build answers (as a
+    /// newer build finds a database the server of this one still serves), after checking that
+    /// nothing was migrated; and the migration this build is at.
+    async fn opening_a_site_a_migration_behind(schema: Schema) -> (String, i64) {
+        let folder = tempfile::tempdir().expect("folder");
+        let url = new_site_in(&folder).await;
+        let mut connection = SqliteConnection::connect(&url).await.expect("raw");
+        let newest = "SELECT MAX(version) FROM _sqlx_migrations";
+        let last: i64 = sqlx::query_scalar(newest)
+            .fetch_one(&mut connection)
+            .await
+            .expect("read");
+        sqlx::query("DELETE FROM _sqlx_migrations WHERE version = $1")
+            .bind(last)
+            .execute(&mut connection)
+            .await
+            .expect("one migration behind");
+        let refused = crate::storage::open(&url, schema).await.err();
+        let still: i64 = sqlx::query_scalar(newest)
+            .fetch_one(&mut connection)
+            .await
+            .expect("read");
+        assert!(still < last, "{schema:?}: nothing was migrated");
+        connection.close().await.expect("closed");
+        (refused.expect("refused").to_string(), last)
+    }
+
     /// A command taking the database as it is reads one at this build's schema, and refuses
-    /// one a migration behind without changing it; the server's opening upgrades it.
+    /// one a migration behind without changing it; so does `user add` (`NewOrAsIs`), which
+    /// makes a new site's schema.
     #[tokio::test]
     async fn a_database_is_taken_as_it_is_or_refused_and_left_as_it_was() {
         let folder = tempfile::tempdir().expect("folder");
         let url = new_site_in(&folder).await;
         let opened = crate::storage::open(&url, Schema::AsIs).await;
         opened.expect("at this build's schema").close().await;
-
-        // As a newer build finds a database the server of this one still serves.
-        let mut connection = SqliteConnection::connect(&url).await.expect("raw");
-        let newest = "SELECT MAX(version) FROM _sqlx_migrations";
-        let last: i64 = sqlx::query_scalar(newest)
-            .fetch_one(&mut connection)
-            .await
-            .expect("read");
-        sqlx::query("DELETE FROM _sqlx_migrations WHERE version = $1")
-            .bind(last)
-            .execute(&mut connection)
-            .await
-            .expect("one migration behind");
-        let refused = crate::storage::open(&url, Schema::AsIs).await.err();
-        let said = refused.expect("refused").to_string();
-        assert!(
-            said.contains(&format!("this notikumi's at {last}")),
-            "{said}"
-        );
-        let still: i64 = sqlx::query_scalar(newest)
-            .fetch_one(&mut connection)
-            .await
-            .expect("read");
-        assert!(still < last, "nothing was migrated");
-        connection.close().await.expect("closed");
-    }
-
-    /// `user add` makes a new site's schema, but takes an existing site as it is: it does
-    /// not upgrade a database an older server still serves.
-    #[tokio::test]
-    async fn a_new_database_gets_its_schema_and_an_existing_one_is_left_as_it_is() {
-        let folder = tempfile::tempdir().expect("folder");
         let fresh = format!("sqlite:{}", folder.path().join("new.db").display());
-        let opened = crate::storage::open(&fresh, Schema::NewOrAsIs).await;
-        opened.expect("a new site is made").close().await;
-        crate::storage::open(&fresh, Schema::AsIs)
-            .await
-            .expect("at this build's schema")
+        let made = crate::storage::open(&fresh, Schema::NewOrAsIs).await;
+        made.expect("a new site is made").close().await;
+        let opened = crate::storage::open(&fresh, Schema::AsIs).await;
+        opened
+            .expect("the new site is at this build's schema")
             .close()
             .await;
 
-        let url = new_site_in(&folder).await;
-        let mut connection = SqliteConnection::connect(&url).await.expect("raw");
-        let newest = "SELECT MAX(version) FROM _sqlx_migrations";
-        let last: i64 = sqlx::query_scalar(newest)
-            .fetch_one(&mut connection)
-            .await
-            .expect("read");
-        sqlx::query("DELETE FROM _sqlx_migrations WHERE version = $1")
-            .bind(last)
-            .execute(&mut connection)
-            .await
-            .expect("one migration behind");
-        let refused = crate::storage::open(&url, Schema::NewOrAsIs).await.err();
-        assert!(refused.is_some(), "an older site is refused, not upgraded");
-        let still: i64 = sqlx::query_scalar(newest)
-            .fetch_one(&mut connection)
-            .await
-            .expect("read");
-        assert!(still < last, "nothing was migrated");
-        connection.close().await.expect("closed");
+        for schema in [Schema::AsIs, Schema::NewOrAsIs] {
+            let (said, last) = opening_a_site_a_migration_behind(schema).await;
+            assert!(
+                said.contains(&format!("this notikumi's at {last}")),
+                "{schema:?}: {said}"
+            );
+        }
     }
 
     /// A database a newer build has upgraded is refused by an older server with a reason an

@@ -39,27 +39,32 @@ async fn news_lists_newest_first_and_opens_the_2018_article() {
     assert!(article.shows("tālrunis 67014582"));
 }
 
+/// A published article of 10:00 on `day` November 2019, in `category` if one is named.
+fn november_news(title: &str, day: u32, category: Option<&str>) -> app::storage::NewArticle {
+    app::storage::NewArticle {
+        title: title.to_string(),
+        lead: "Ievads.".into(),
+        body_html: app::sanitize::SafeHtml::sanitize("<p>Teksts.</p>"),
+        contact: String::new(),
+        published_at: app::timezone::instant(
+            chrono::NaiveDate::from_ymd_opt(2019, 11, day)
+                .and_then(|date| date.and_hms_opt(10, 0, 0))
+                .expect("a date"),
+        ),
+        category: category.map(String::from),
+        event: None,
+        attachments: Vec::new(),
+        status: app::storage::Status::Published,
+    }
+}
+
 /// A year with more articles than one page holds: its description counts them all, as the
 /// month index does, not only those on the page.
 #[tokio::test(flavor = "multi_thread")]
 async fn an_archive_years_description_counts_every_article_in_it() {
     let site = Site::with_demo_content().await;
     let more: Vec<_> = (1..=11)
-        .map(|day| app::storage::NewArticle {
-            title: format!("Ziņa {day}. novembrī"),
-            lead: "Ievads.".into(),
-            body_html: app::sanitize::SafeHtml::sanitize("<p>Teksts.</p>"),
-            contact: String::new(),
-            published_at: app::timezone::instant(
-                chrono::NaiveDate::from_ymd_opt(2019, 11, day)
-                    .and_then(|date| date.and_hms_opt(10, 0, 0))
-                    .expect("a date"),
-            ),
-            category: None,
-            event: None,
-            attachments: Vec::new(),
-            status: app::storage::Status::Published,
-        })
+        .map(|day| november_news(&format!("Ziņa {day}. novembrī"), day, None))
         .collect();
     site.store.create_articles(&more).await.expect("stored");
     let (status, year) = site.get("/news/2019").await;
@@ -127,25 +132,10 @@ async fn the_archive_follows_the_news_lists_categories() {
         })
         .await
         .expect("the category is created");
-    let news = |title: &str, day: u32, category: Option<&str>| app::storage::NewArticle {
-        title: title.to_string(),
-        lead: "Ievads.".into(),
-        body_html: app::sanitize::SafeHtml::sanitize("<p>Teksts.</p>"),
-        contact: String::new(),
-        published_at: app::timezone::instant(
-            chrono::NaiveDate::from_ymd_opt(2019, 11, day)
-                .and_then(|date| date.and_hms_opt(10, 0, 0))
-                .expect("a date"),
-        ),
-        category: category.map(String::from),
-        event: None,
-        attachments: Vec::new(),
-        status: app::storage::Status::Published,
-    };
     let articles = [
-        news("Prakse slimnīcā", 4, Some("prakse")),
-        news("Prakse skolā", 5, Some("prakse")),
-        news("Ziņa bez kategorijas", 6, None),
+        november_news("Prakse slimnīcā", 4, Some("prakse")),
+        november_news("Prakse skolā", 5, Some("prakse")),
+        november_news("Ziņa bez kategorijas", 6, None),
     ];
     site.store.create_articles(&articles).await.expect("stored");
 
