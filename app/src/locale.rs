@@ -69,13 +69,22 @@ pub fn short_date(date: NaiveDate) -> String {
 
 /// "2020. gada 4. augusts", "4 August 2020", "4 августа 2020 г.".
 pub fn long_date(lang: Lang, date: NaiveDate) -> String {
+    long_date_with(lang, date, &month_of(lang, date.month()))
+}
+
+/// The date a thing moves to, after "uz", "to", "на": "2020. gada 4. augustu".
+pub fn long_date_moved_to(lang: Lang, date: NaiveDate) -> String {
+    long_date_with(lang, date, &tr(lang, &format!("month-to-{}", date.month())))
+}
+
+fn long_date_with(lang: Lang, date: NaiveDate, month: &str) -> String {
     tr_with(
         lang,
         "date-long",
         &[
             ("year", Arg::Text(&date.year().to_string())),
             ("day", Arg::Text(&date.day().to_string())),
-            ("month", Arg::Text(&month_of(lang, date.month()))),
+            ("month", Arg::Text(month)),
         ],
     )
 }
@@ -248,6 +257,14 @@ mod tests {
         );
         assert_eq!(weekday_name(Lv, Weekday::Sun), "svētdiena");
         assert_eq!(weekdays_short(Lv)[4], "Pk");
+        // After "uz" Latvian takes the accusative; "to" and "на" the form they always take.
+        let moved_to: Vec<String> = [Lv, En, Ru]
+            .map(|lang| long_date_moved_to(lang, date(2020, 3, 4)))
+            .into();
+        assert_eq!(
+            moved_to,
+            ["2020. gada 4. martu", "4 March 2020", "4 марта 2020 г."]
+        );
     }
 
     #[test]

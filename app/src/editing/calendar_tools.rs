@@ -60,7 +60,7 @@ fn move_event_to(slug: String, title: String, day: NaiveDate, lang: Lang, said: 
     spawn_local(async move {
         match move_event(slug, day).await {
             Ok(()) => {
-                let date = locale::long_date(lang, day);
+                let date = locale::long_date_moved_to(lang, day);
                 let moved = [("title", Arg::Text(&title)), ("date", Arg::Text(&date))];
                 let location = window().location();
                 let path = location.pathname().unwrap_or_default();

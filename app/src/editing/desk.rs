@@ -199,7 +199,7 @@ fn action_text(lang: Lang, action: &str) -> String {
     if let Some(day) = action.strip_prefix("moved to ") {
         let day = day.parse().map_or_else(
             |_| day.to_string(),
-            |date| crate::locale::long_date(lang, date),
+            |date| crate::locale::long_date_moved_to(lang, date),
         );
         return tr_with(lang, "audit-moved", &[("day", Arg::Text(&day))]);
     }
@@ -292,7 +292,7 @@ mod tests {
             (
                 Lang::Lv,
                 "moved to 2020-08-29",
-                "pārcēla uz 2020. gada 29. augusts",
+                "pārcēla uz 2020. gada 29. augustu",
             ),
             (
                 Lang::Ru,
