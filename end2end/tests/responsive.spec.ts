@@ -157,6 +157,18 @@ test("in the phone's agenda a multi-day event shows on every day it covers, its 
   await expect(page.getByRole("grid").getByRole("link", { name: new RegExp(`^${title}`) })).toHaveCount(2);
 });
 
+test("in the phone's agenda a news mark's title can be read whole", async ({ page }) => {
+  await page.setViewportSize({ width: 360, height: 740 });
+  await page.goto("/calendar/2020/08?news=1");
+  await hydrated(page);
+  const marks = page.locator(".month-news__link:visible");
+  expect(await marks.count(), "the month has news").toBeGreaterThan(0);
+  for (const mark of await marks.all()) {
+    const cut = await mark.evaluate((element) => element.scrollWidth > element.clientWidth);
+    expect(cut, `${await mark.textContent()} is whole`).toBe(false);
+  }
+});
+
 test("nothing moves when a page hydrates, on a phone and on a desktop", async ({ browser }) => {
   for (const viewport of [{ width: 360, height: 740 }, { width: 1280, height: 800 }]) {
     const context = await browser.newContext({ viewport });

@@ -25,6 +25,7 @@ impl Editable for ArticleDetails {
     const CONFLICT_HEADING: &'static str = "conflict-article-heading";
     const DELETE_QUESTION: &'static str = "editor-article-delete-question";
     const PAGE: fn(&str) -> String = crate::paths::article;
+    const NEW_TITLE: &'static str = "Jauns raksts";
     const WORDS: KindWords = KindWords {
         edit: "editor-edit-article",
         unpublished: "article-unpublished",
@@ -101,6 +102,7 @@ fn EditorForm(article: EditableArticle, on_leave: Callback<()>) -> impl IntoView
                 <EditableText
                     id="edit-title"
                     first=true
+                    select_on_open=fields.with_untracked(|f| f.title == ArticleDetails::NEW_TITLE)
                     label=tr(lang, "editor-field-title")
                     lines=Lines::Several(2)
                     class="editable--title"

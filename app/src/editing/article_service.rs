@@ -219,7 +219,7 @@ pub async fn create(editor: &User) -> Result<String, AppError> {
     let article = store()?
         .create_article(
             &NewArticle {
-                title: "Jauns raksts".to_string(),
+                title: <ArticleDetails as super::shell::Editable>::NEW_TITLE.to_string(),
                 lead: String::new(),
                 body_html: SafeHtml::sanitize("<p></p>"),
                 contact: String::new(),

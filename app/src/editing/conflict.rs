@@ -189,7 +189,7 @@ where
             on_resolve.run(merged);
             // The choice's button, which had the focus, goes with it once the page is drawn
             // again.
-            request_animation_frame(super::text_field::focus_first_field);
+            request_animation_frame(|| super::text_field::focus_first_field(false));
         }
     };
     view! {

@@ -27,6 +27,7 @@ impl Editable for EventDetails {
     const CONFLICT_HEADING: &'static str = "conflict-event-heading";
     const DELETE_QUESTION: &'static str = "editor-event-delete-question";
     const PAGE: fn(&str) -> String = crate::paths::event;
+    const NEW_TITLE: &'static str = "Jauns notikums";
     const WORDS: KindWords = KindWords {
         edit: "editor-edit-event",
         unpublished: "event-unpublished",
@@ -86,6 +87,7 @@ fn EventForm(event: EditableEvent, on_leave: Callback<()>) -> impl IntoView {
                 label
                 lines=Lines::One
                 first=key == "title"
+                select_on_open=key == "title" && fields.with_untracked(|f| f.title == EventDetails::NEW_TITLE)
                 value=Signal::derive(move || fields.with(get))
                 on_input=Callback::new(move |value: String| edit(&|f| set(f, value.clone())))
                 error=error_for(key)

@@ -237,7 +237,7 @@ pub async fn create_on(editor: &User, day: NaiveDate) -> Result<String, AppError
     let event = store()?
         .create_event(
             &NewEvent {
-                title: "Jauns notikums".to_string(),
+                title: <EventDetails as super::shell::Editable>::NEW_TITLE.to_string(),
                 summary: String::new(),
                 body_html: SafeHtml::sanitize(""),
                 starts_at: timezone::instant(start),

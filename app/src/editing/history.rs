@@ -140,23 +140,27 @@ fn VersionList(
         }
     };
     view! {
-        <ol class="history__list">
+        // Newest first, each named by its number: a list without numbers of its own.
+        <ul class="history__list">
             {list
                 .iter()
                 .map(|version| {
                     let number = version.version;
-                    let who = if version.current {
-                        tr(lang, "history-current")
-                    } else if version.saved_by.is_empty() {
+                    let who = if version.saved_by.is_empty() {
                         // Versions from before editing existed (imports, demo content).
                         tr(lang, "history-original")
                     } else {
                         version.saved_by.clone()
                     };
+                    let current = if version.current {
+                        format!(" · {}", tr(lang, "history-current"))
+                    } else {
+                        String::new()
+                    };
                     view! {
                         <li>
                             <strong>{version_name(lang, number)}</strong>
-                            {format!(" · {} · {} · {}", version.saved_at, who, version.title)}
+                            {format!(" · {} · {} · {}{current}", version.saved_at, who, version.title)}
                             {(!version.current).then(|| view! {
                                 " "
                                 <button type="button" class="button button--quiet" on:click=move |_| restore(number)>
@@ -167,7 +171,7 @@ fn VersionList(
                     }
                 })
                 .collect_view()}
-        </ol>
+        </ul>
         <div class="history__compare">
             {select(tr(lang, "history-compare-from"), "compare-older", older)}
             {select(tr(lang, "history-compare-to"), "compare-newer", newer)}

@@ -40,6 +40,8 @@ pub trait Editable:
     const WORDS: KindWords;
     /// The address of the item at `slug` (without a language prefix).
     const PAGE: fn(&str) -> String;
+    /// The title a new item starts with, which its editor selects, so typing replaces it.
+    const NEW_TITLE: &'static str;
 
     /// The kind's editor on the item at `slug` (a `#[lazy]` function, so its code is a chunk
     /// of its own).

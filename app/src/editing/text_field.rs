@@ -9,8 +9,9 @@ use leptos::{prelude::*, wasm_bindgen::JsCast};
 /// conflict's choice, whose button had it, goes, and when the site's navigation brought the
 /// editor's page and put focus on the page's content (`#saturs`, see `island_loader.js`).
 /// Without it focus stays on the page, where the editor's keys (Esc, Ctrl+S) do not reach.
-/// Focus the editor already has stays where it is.
-pub fn focus_first_field() {
+/// Focus the editor already has stays where it is. `select`: the field's text is selected
+/// too (a new item's title, which typing then replaces).
+pub fn focus_first_field(select: bool) {
     let lost = document().active_element().is_none_or(|active| {
         active.tag_name().eq_ignore_ascii_case("body") || active.id() == "saturs"
     });
@@ -22,9 +23,17 @@ pub fn focus_first_field() {
         .ok()
         .flatten()
         .and_then(|field| field.dyn_into::<web_sys::HtmlElement>().ok());
-    if let Some(field) = field {
-        // Focusing fails only for an element that cannot take focus; a text field can.
-        let _ = field.focus();
+    let Some(field) = field else {
+        return;
+    };
+    // Focusing fails only for an element that cannot take focus; a text field can.
+    let _ = field.focus();
+    if select {
+        if let Some(text) = field.dyn_ref::<web_sys::HtmlTextAreaElement>() {
+            text.select();
+        } else if let Some(line) = field.dyn_ref::<web_sys::HtmlInputElement>() {
+            line.select();
+        }
     }
 }
 
@@ -64,11 +73,14 @@ pub fn EditableText(
     /// The editor's first field, which takes the focus when the editor opens.
     #[prop(optional)]
     first: bool,
+    /// The first field's text is selected when the editor opens (a new item's title).
+    #[prop(optional)]
+    select_on_open: bool,
 ) -> impl IntoView {
     if first {
         // Effects run in the browser once the field is built; an editor that waited for its
         // item is put on the page a moment later, so the focus follows in the next frame.
-        Effect::new(move |_| request_animation_frame(focus_first_field));
+        Effect::new(move |_| request_animation_frame(move || focus_first_field(select_on_open)));
     }
     let start = first.then_some("");
     let error_id = format!("{id}-error");

@@ -22,8 +22,8 @@ pub async fn history(item: ItemRef) -> Result<Vec<RevisionInfo>, AppError> {
         .map(|kept| RevisionInfo {
             version: kept.version,
             title: kept.title,
-            current: kept.saved_by.is_none(),
-            saved_by: kept.saved_by.unwrap_or_default(),
+            current: kept.current,
+            saved_by: kept.saved_by,
             saved_at: stamp(kept.saved_at),
         })
         .collect())

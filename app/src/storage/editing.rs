@@ -73,10 +73,12 @@ pub struct DeskEntry {
 pub struct VersionSummary {
     pub version: i64,
     pub title: String,
-    /// Who saved it; `None` for the current version, which readers see now.
-    pub saved_by: Option<String>,
+    /// Who saved it (empty: imported, or the demo content).
+    pub saved_by: String,
     /// When it was saved (the current version: its last change).
     pub saved_at: DateTime<Utc>,
+    /// Whether it is the item's current version, which readers see now.
+    pub current: bool,
 }
 
 /// An earlier published version of an article.

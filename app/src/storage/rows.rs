@@ -476,8 +476,9 @@ impl FailuresRow {
 pub(super) struct VersionRow {
     version: i64,
     title: String,
-    saved_by: Option<String>,
+    saved_by: String,
     saved_at: DateTime<Utc>,
+    current: bool,
 }
 
 impl From<VersionRow> for VersionSummary {
@@ -487,6 +488,7 @@ impl From<VersionRow> for VersionSummary {
             title: row.title,
             saved_by: row.saved_by,
             saved_at: row.saved_at,
+            current: row.current,
         }
     }
 }

@@ -306,9 +306,10 @@ where
         } = ItemTables::of(kind);
         // One statement, so a publish in between cannot list a version twice or leave one out.
         let sql = format!(
-            "SELECT version, title, NULL AS saved_by, updated_at AS saved_at FROM {items} \
-             WHERE id = $1 AND trashed_at IS NULL \
-             UNION ALL SELECT r.version, r.title, r.saved_by, r.saved_at FROM {revisions} r \
+            "SELECT version, title, updated_by AS saved_by, updated_at AS saved_at, \
+             TRUE AS current FROM {items} WHERE id = $1 AND trashed_at IS NULL \
+             UNION ALL SELECT r.version, r.title, r.saved_by, r.saved_at, FALSE \
+             FROM {revisions} r \
              JOIN {items} i ON i.id = r.{key} WHERE i.id = $1 AND i.trashed_at IS NULL \
              ORDER BY version DESC"
         );

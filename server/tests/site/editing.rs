@@ -174,6 +174,12 @@ async fn drafts_stay_private_until_published_and_xss_never_survives() {
     let history = parse(&history.body);
     assert_eq!(history.as_array().map(Vec::len), Some(2), "{history}");
     assert_eq!(history[1]["title"], article["current"]["title"]);
+    // The version readers see now names who published it, as every older one does.
+    assert_eq!(
+        (&history[0]["current"], &history[0]["saved_by"]),
+        (&json!(true), &json!("redaktore@example.lv")),
+        "{history}"
+    );
 }
 
 /// A title is text wherever a reader meets it, in the page's head too (leptos_meta writes

@@ -457,10 +457,10 @@ async fn a_history_read_while_publishing_lists_each_version_once(store: SharedSt
         let numbers: Vec<i64> = versions.iter().map(|version| version.version).collect();
         let expected: Vec<i64> = (1..=numbers[0]).rev().collect();
         assert_eq!(numbers, expected, "each version once, newest first");
-        let saved_by: Vec<bool> = versions.iter().map(|v| v.saved_by.is_some()).collect();
+        let current: Vec<bool> = versions.iter().map(|v| v.current).collect();
         assert!(
-            !saved_by[0] && saved_by[1..].iter().all(|&kept| kept),
-            "{saved_by:?}"
+            current[0] && current[1..].iter().all(|&now| !now),
+            "{current:?}"
         );
     }
     assert_eq!(

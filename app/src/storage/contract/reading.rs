@@ -258,14 +258,14 @@ async fn articles_and_events_list_their_versions_alike(store: SharedStore) {
             .expect("found by slug");
         assert_eq!(found, Some(id), "{kind:?} by its slug");
         let versions = store.versions(kind, id).await.expect("versions");
-        let listed: Vec<(i64, &str, Option<&str>)> = versions
+        let listed: Vec<(i64, &str, &str, bool)> = versions
             .iter()
-            .map(|v| (v.version, v.title.as_str(), v.saved_by.as_deref()))
+            .map(|v| (v.version, v.title.as_str(), v.saved_by.as_str(), v.current))
             .collect();
         let expected = vec![
-            (3, "Trešais", None),
-            (2, "Otrais", Some("redaktore@example.lv")),
-            (1, first_title, Some("")),
+            (3, "Trešais", "redaktore@example.lv", true),
+            (2, "Otrais", "redaktore@example.lv", false),
+            (1, first_title, "", false),
         ];
         assert_eq!(
             listed, expected,
@@ -310,8 +310,7 @@ async fn an_item_an_editor_created_names_them_as_its_first_versions_author(store
         let versions = store.versions(kind, id).await.expect("versions");
         let first = versions.iter().find(|v| v.version == 1).expect("version 1");
         assert_eq!(
-            first.saved_by.as_deref(),
-            Some("redaktore@example.lv"),
+            first.saved_by, "redaktore@example.lv",
             "{kind:?}: an editor's own first version is theirs, not an import's"
         );
     }
