@@ -281,6 +281,12 @@ fn EventBar(bar: MonthBar, editor: bool, #[prop(optional)] continued: bool) -> i
         .map(|category| format!("{} ({})", bar.event.title, category_name(category).0));
     let (slug, title) = movable(&bar.event, editor);
     let draggable = slug.is_some() && !continued;
+    // Moved by touch from its first day, as it is dragged from there.
+    let pick = slug
+        .clone()
+        .zip(title.clone())
+        .filter(|_| !continued)
+        .map(|(slug, title)| view! { <MoveButton slug title text_lang=bar.event.text_lang/> });
     view! {
         <a
             class="month-bar"
@@ -301,6 +307,30 @@ fn EventBar(bar: MonthBar, editor: bool, #[prop(optional)] continued: bool) -> i
                 view! { <span class="visually-hidden">" (" <span lang=lang>{name}</span> ")"</span> }
             })}
         </a>
+        {pick}
+    }
+}
+
+/// ⇄: picks an event to move by touch; a tap on a day then puts it there (`GridEditing`).
+/// Its name is its hidden text, so the title in it can say its language.
+#[component]
+fn MoveButton(slug: String, title: String, text_lang: Lang) -> impl IntoView {
+    let lang = crate::i18n::current_lang();
+    let (before, after) = tr_around(lang, "editor-move-event", "title");
+    let shown_title = title.clone();
+    view! {
+        <button
+            type="button"
+            class="event-move"
+            tabindex="-1"
+            data-event-slug=slug
+            data-event-title=title
+        >
+            <span aria-hidden="true">"⇄"</span>
+            <span class="visually-hidden">
+                {before}<span lang=text_lang.code()>{shown_title}</span>{after}
+            </span>
+        </button>
     }
 }
 
@@ -308,25 +338,10 @@ fn EventBar(bar: MonthBar, editor: bool, #[prop(optional)] continued: bool) -> i
 fn EventChip(event: EventSummary, editor: bool) -> impl IntoView {
     let lang = crate::i18n::current_lang();
     let (slug, title) = movable(&event, editor);
-    let pick = slug.clone().zip(title.clone()).map(|(slug, title)| {
-        // The button's name is its hidden text, so the title in it can say its language.
-        let (before, after) = tr_around(lang, "editor-move-event", "title");
-        let shown_title = title.clone();
-        view! {
-            <button
-                type="button"
-                class="month-chip__move"
-                tabindex="-1"
-                data-event-slug=slug
-                data-event-title=title
-            >
-                <span aria-hidden="true">"⇄"</span>
-                <span class="visually-hidden">
-                    {before}<span lang=event.text_lang.code()>{shown_title}</span>{after}
-                </span>
-            </button>
-        }
-    });
+    let pick = slug
+        .clone()
+        .zip(title.clone())
+        .map(|(slug, title)| view! { <MoveButton slug title text_lang=event.text_lang/> });
     let time = locale::time_range(lang, event.all_day, event.start, event.end);
     let style = category_style(&event);
     let hover = event

@@ -102,10 +102,27 @@ fn SiteNav() -> impl IntoView {
 #[component]
 pub fn SiteFooter() -> impl IntoView {
     let lang = use_lang();
+    let location = use_location();
+    // Signing in comes back to the page the editor was reading.
+    let sign_in = move || {
+        let login = lang.get().href("/login");
+        let path = location.pathname.get();
+        if path.ends_with("/login") {
+            return login;
+        }
+        let query = location.search.get();
+        let here = if query.is_empty() {
+            path
+        } else {
+            format!("{path}?{query}")
+        };
+        let next: String = form_urlencoded::byte_serialize(here.as_bytes()).collect();
+        format!("{login}?next={next}")
+    };
     view! {
         <footer class="site-footer">
             <p>{t("footer-about")}</p>
-            <p>{t("footer-project")} " " <a href=move || lang.get().href("/login")>{t("footer-editors")}</a></p>
+            <p>{t("footer-project")} " " <a href=sign_in>{t("footer-editors")}</a></p>
         </footer>
     }
 }

@@ -182,7 +182,7 @@ pub fn GridEditing(lang: Lang, children: Children) -> impl IntoView {
             }
             return;
         }
-        if let Some(pick) = closest(event.target(), ".month-chip__move") {
+        if let Some(pick) = closest(event.target(), ".event-move") {
             event.prevent_default();
             event.stop_propagation();
             if let Some((slug, title)) = movable_event(&pick) {

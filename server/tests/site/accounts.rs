@@ -37,6 +37,52 @@ async fn an_editor_signs_in_sees_their_name_and_signs_out() {
     );
 }
 
+/// The footer's link for editors signs in and comes back to the page it was on, in the
+/// page's language, with its query.
+#[tokio::test(flavor = "multi_thread")]
+async fn signing_in_from_a_page_comes_back_to_it() {
+    let site = Site::with_demo_content().await;
+    for (page, name, expected) in [
+        (
+            "/calendar/2020/08?category=apmacibas",
+            "Redaktoriem",
+            "/login?next=%2Fcalendar%2F2020%2F08%3Fcategory%3Dapmacibas",
+        ),
+        ("/en/news", "For editors", "/en/login?next=%2Fen%2Fnews"),
+        ("/login", "Redaktoriem", "/login"),
+    ] {
+        let (_, html) = site.get(page).await;
+        assert_eq!(
+            Page::parse(&html).link_named(name).as_deref(),
+            Some(expected),
+            "{page}"
+        );
+    }
+    // The sign-in page keeps where to go back to, and signing in goes there.
+    let hash = app::auth::password::hash_password(PASSWORD).expect("hash");
+    site.store
+        .create_user("anna@example.lv", &hash, Role::Editor)
+        .await
+        .expect("account");
+    let (_, login) = site
+        .get("/login?next=%2Fcalendar%2F2020%2F08%3Fcategory%3Dapmacibas")
+        .await;
+    let next = Page::parse(&login)
+        .attr("form input[name=next]", "value")
+        .expect("the page to go back to");
+    assert_eq!(next, "/calendar/2020/08?category=apmacibas");
+    let next = "%2Fcalendar%2F2020%2F08%3Fcategory%3Dapmacibas";
+    let form = format!("email=anna%40example.lv&password={PASSWORD}&next={next}");
+    let signed_in = site
+        .post_form("/api/login", &form, None, Some(ORIGIN))
+        .await;
+    let location = signed_in.headers.get(http::header::LOCATION);
+    assert_eq!(
+        location.and_then(|value| value.to_str().ok()),
+        Some("/calendar/2020/08?category=apmacibas")
+    );
+}
+
 #[tokio::test(flavor = "multi_thread")]
 async fn the_session_cookie_is_http_only_strict_and_secure_on_https() {
     let site = Site::with_demo_content().await;
