@@ -76,11 +76,16 @@ static CLEANER: LazyLock<ammonia::Builder<'static>> = LazyLock::new(|| {
 /// Whether every candidate of a `srcset` is a site path or an http(s) URL.
 fn srcset_is_safe(srcset: &str) -> bool {
     srcset.split(',').all(|candidate| {
-        let url = candidate.split_whitespace().next().unwrap_or_default();
-        (url.starts_with('/') && !url.starts_with("//"))
-            || url.starts_with("https://")
-            || url.starts_with("http://")
+        is_site_or_web_url(candidate.split_whitespace().next().unwrap_or_default())
     })
+}
+
+/// Whether `url` is a path on this site (not `//host`, which leaves it) or an http(s) URL:
+/// the only addresses stored content may lead to (image candidates, attachments).
+pub fn is_site_or_web_url(url: &str) -> bool {
+    (url.starts_with('/') && !url.starts_with("//"))
+        || url.starts_with("https://")
+        || url.starts_with("http://")
 }
 
 /// Whether every image in (sanitised) HTML has a description (`alt`) for readers who cannot

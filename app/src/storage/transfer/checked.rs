@@ -87,12 +87,11 @@ fn is_colour(text: &str) -> bool {
     })
 }
 
-/// A path on the site (not `//host`) or an http(s) URL, with nothing that ends an attribute.
+/// A path on the site or an http(s) URL (as the sanitiser allows in `srcset`), with nothing
+/// that ends an attribute.
 fn is_site_or_web_address(text: &str) -> bool {
-    let leads_somewhere_safe = (text.starts_with('/') && !text.starts_with("//"))
-        || text.starts_with("https://")
-        || text.starts_with("http://");
-    leads_somewhere_safe && !text.chars().any(|c| c.is_whitespace() || c == '"')
+    crate::sanitize::is_site_or_web_url(text)
+        && !text.chars().any(|c| c.is_whitespace() || c == '"')
 }
 
 #[cfg(test)]
