@@ -114,13 +114,14 @@ pub fn iso_week_of(date: NaiveDate) -> (i32, u32) {
     (week.year(), week.week())
 }
 
-/// Monday to Sunday of ISO week `week` of ISO year `year`, if there is such a week.
+/// Monday to Sunday of ISO week `week` of ISO year `year`, if there is such a week and the
+/// calendar shows its Monday: the last days of 2999 are in ISO year 3000's first week.
 pub fn iso_week_days(year: i32, week: u32) -> Option<[NaiveDate; 7]> {
-    if !YEARS.contains(&year) {
+    if !(*YEARS.start()..=*YEARS.end() + 1).contains(&year) {
         return None;
     }
     let monday = NaiveDate::from_isoywd_opt(year, week, chrono::Weekday::Mon)?;
-    Some(std::array::from_fn(|i| monday + Days::new(i as u64)))
+    in_calendar_range(monday).then(|| std::array::from_fn(|i| monday + Days::new(i as u64)))
 }
 
 /// Parses the `w{ww}` of a week URL (`/calendar/2020/w32`).
@@ -297,6 +298,13 @@ mod tests {
         assert_eq!(parse_week("2020", "32"), None);
         assert_eq!(parse_week("2020", "wx"), None);
         assert_eq!(parse_week("2020", "w123"), None);
+        assert_eq!(
+            parse_week("3000", "w01").map(|w| w[0]),
+            Some(date(2999, 12, 30)),
+            "31 December 2999 is in ISO year 3000's first week"
+        );
+        assert_eq!(parse_week("3000", "w02"), None);
+        assert_eq!(parse_week("1899", "w52"), None);
     }
 
     #[test]

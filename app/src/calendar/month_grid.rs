@@ -42,9 +42,14 @@ pub fn MonthCalendar(
 ) -> impl IntoView {
     let month = data.month;
     let query = filter_query(&filter);
+    // The news archive filters by category only; `news=1` would mean nothing there.
+    let news_query = filter_query(&CalendarFilter {
+        news: false,
+        ..filter
+    });
     let grid = view! {
         <MonthGridKeys month heading lang query=query.clone()>
-            <MonthGrid data query editor lang/>
+            <MonthGrid data query news_query editor lang/>
         </MonthGridKeys>
     };
     if editor {
@@ -56,7 +61,13 @@ pub fn MonthCalendar(
 
 /// The weekday row and the weeks: the children of the grid element.
 #[component]
-fn MonthGrid(data: MonthData, query: String, editor: bool, lang: Lang) -> impl IntoView {
+fn MonthGrid(
+    data: MonthData,
+    query: String,
+    news_query: String,
+    editor: bool,
+    lang: Lang,
+) -> impl IntoView {
     let month = data.month;
     let mut news_by_day: HashMap<NaiveDate, Vec<NewsMark>> = HashMap::new();
     for mark in data.news {
@@ -126,6 +137,7 @@ fn MonthGrid(data: MonthData, query: String, editor: bool, lang: Lang) -> impl I
                                         month
                                         tab_stop
                                         query=query.clone()
+                                        news_query=news_query.clone()
                                     />
                                 }
                             })
@@ -153,6 +165,8 @@ fn DayCell(
     /// Today in Riga: marked, for sight and as `aria-current="date"`.
     today: bool,
     query: String,
+    /// The news archive's filter: the grid's categories.
+    news_query: String,
 ) -> impl IntoView {
     let lang = crate::i18n::current_lang();
     let slot = day;
@@ -207,13 +221,13 @@ fn DayCell(
                 </ul>
             })}
             {more}
-            <DayNews news date query=query.clone()/>
+            <DayNews news date query=news_query/>
         </div>
     }
 }
 
 /// The day's news, marked as such in words (not only by colour); more than it shows are in
-/// the archive's month, in the grid's categories (`query`, the grid's filter).
+/// the archive's month, in the grid's categories (`query`).
 #[component]
 fn DayNews(news: Vec<NewsMark>, date: NaiveDate, query: String) -> impl IntoView {
     let lang = crate::i18n::current_lang();

@@ -6,7 +6,7 @@ use leptos::prelude::*;
 
 use super::{
     agenda::AgendaItem,
-    day_path, iso_week_of,
+    day_path, in_calendar_range, iso_week_of,
     toolbar::{
         filter_query, CalendarOptions, CategoryFilter, PeriodNavigation, View, ViewLinks,
         ViewSwitcher,
@@ -68,9 +68,9 @@ pub fn WeekView(data: DaysData, filter: CalendarFilter) -> impl IntoView {
             <h1 id="calendar-heading">{heading}</h1>
             <div class="calendar-toolbar">
                 <PeriodNavigation
-                    previous=in_calendar_years(previous).then(|| (format!("{}{query}", week_path(previous)), week_label(previous)))
+                    previous=in_calendar_range(previous).then(|| (format!("{}{query}", week_path(previous)), week_label(previous)))
                     current=(format!("{}{query}", week_path(data.today)), lang.t("calendar-this-week"))
-                    next=in_calendar_years(next).then(|| (format!("{}{query}", week_path(next)), week_label(next)))
+                    next=in_calendar_range(next).then(|| (format!("{}{query}", week_path(next)), week_label(next)))
                     previous_label=lang.t("calendar-previous-week")
                     next_label=lang.t("calendar-next-week")
                 />
@@ -89,9 +89,17 @@ pub fn WeekView(data: DaysData, filter: CalendarFilter) -> impl IntoView {
                             aria-current=(day == data.today).then_some("date")
                         >
                             <h2 class="week-view__date">
-                                <a href=lang.href(&format!("{}{query}", day_path(day)))>
-                                    {locale::long_date_with_weekday(lang, day)}
-                                </a>
+                                // The week of 31 December 2999 ends in days without pages.
+                                {if in_calendar_range(day) {
+                                    view! {
+                                        <a href=lang.href(&format!("{}{query}", day_path(day)))>
+                                            {locale::long_date_with_weekday(lang, day)}
+                                        </a>
+                                    }
+                                    .into_any()
+                                } else {
+                                    locale::long_date_with_weekday(lang, day).into_any()
+                                }}
                             </h2>
                             {if events.is_empty() {
                                 view! { <p class="week-view__empty">{lang.t("calendar-no-events")}</p> }.into_any()
@@ -109,9 +117,4 @@ pub fn WeekView(data: DaysData, filter: CalendarFilter) -> impl IntoView {
             </ol>
         </section>
     }
-}
-
-/// Whether the week starting on `monday` has a page: its ISO year is one of the calendar's.
-fn in_calendar_years(monday: chrono::NaiveDate) -> bool {
-    super::YEARS.contains(&super::iso_week_of(monday).0)
 }

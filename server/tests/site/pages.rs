@@ -308,6 +308,9 @@ async fn the_calendars_first_and_last_periods_open_and_link_no_further() {
         ("/calendar/1900/01", "/calendar/1899/12"),
         ("/calendar/2999/12/31", "/calendar/3000/01/01"),
         ("/calendar/1900/01/01", "/calendar/1899/12/31"),
+        // 31 December 2999 is in ISO year 3000's first week.
+        ("/calendar/3000/w01", "/calendar/3000/w02"),
+        ("/calendar/1900/w01", "/calendar/1899/w52"),
     ] {
         let (status, body) = site.get(uri).await;
         assert_eq!(status, StatusCode::OK, "{uri}");
@@ -317,6 +320,18 @@ async fn the_calendars_first_and_last_periods_open_and_link_no_further() {
             "{uri} links to {beyond}: {links:?}"
         );
         assert_eq!(site.get(beyond).await.0, StatusCode::NOT_FOUND, "{beyond}");
+        let calendar_links: std::collections::BTreeSet<_> = links
+            .into_iter()
+            .map(|(_, href)| href)
+            .filter(|href| href.starts_with("/calendar/"))
+            .collect();
+        for href in calendar_links {
+            assert_eq!(
+                site.get(&href).await.0,
+                StatusCode::OK,
+                "{uri} links to {href}"
+            );
+        }
     }
     let (_, november) = site.get("/calendar/2999/11").await;
     let november = Page::parse(&november);

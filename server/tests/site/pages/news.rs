@@ -179,15 +179,31 @@ async fn the_archive_follows_the_news_lists_categories() {
         "without a filter the month has all its news: {everything:?}"
     );
 
-    // The calendar's news marks go by its categories too.
+    // The calendar's news marks go by its categories too, and a day with more news than it
+    // shows leads to the archive's month in the same categories.
+    let busier_day = [
+        november_news("Prakse laboratorijā", 4, Some("prakse")),
+        november_news("Prakse aptiekā", 4, Some("prakse")),
+    ];
+    site.store
+        .create_articles(&busier_day)
+        .await
+        .expect("stored");
     let (_, month) = site.get("/calendar/2019/11?news=1&category=prakse").await;
-    let marks = Page::parse(&month).texts("main .month-news__link");
+    let month = Page::parse(&month);
+    let marks = month.texts("main .month-news__link");
     assert!(
-        marks.iter().any(|mark| mark.contains("Prakse slimnīcā"))
+        marks.iter().any(|mark| mark.contains("Prakse skolā"))
             && !marks
                 .iter()
                 .any(|mark| mark.contains("Ziņa bez kategorijas")),
         "{marks:?}"
+    );
+    assert_eq!(
+        month.link_named("+1 ziņa arhīvā").as_deref(),
+        Some("/news/2019/11?category=prakse"),
+        "{:?}",
+        month.links()
     );
 
     // A period with news, but none in the category, says so; one without news is not found.
