@@ -18,12 +18,19 @@ test("on the English page an editor translates an article, and only English read
   // On the English page the editor speaks English too, server messages included.
   await editor.getByRole("button", { name: "Translate into English" }).click();
   const title = editor.getByRole("textbox", { name: "Title" });
+  const lead = editor.getByRole("textbox", { name: "Lead" });
   await expect(title).toHaveValue(/^Pirms došanās strādāt/);
+  // The Latvian text to translate is marked Latvian until it is changed.
+  await expect(title).toHaveAttribute("lang", "lv");
+  await expect(lead).toHaveAttribute("lang", "lv");
+  await expect(editor.locator("#edit-body")).toHaveAttribute("lang", "lv");
   await title.fill("");
+  await expect(title).toHaveAttribute("lang", "en");
+  await expect(lead).toHaveAttribute("lang", "lv");
   await editor.getByRole("button", { name: "Save translation" }).click();
   await expect(editor.getByText("The title must not be empty.").first()).toBeVisible();
   await title.fill("Check the offer before you go to work abroad");
-  await editor.getByRole("textbox", { name: "Lead" }).fill("Five questions to ask before accepting a job in another country.");
+  await lead.fill("Five questions to ask before accepting a job in another country.");
   await editor.getByRole("button", { name: "Save translation" }).click();
   await expect(editor.getByRole("status").filter({ hasText: "Translation saved" })).toBeVisible();
 

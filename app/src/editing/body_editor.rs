@@ -200,6 +200,9 @@ pub fn BodyEditor(
     node: NodeRef<html::Div>,
     on_change: Callback<String>,
     #[prop(into)] error: Signal<Option<String>>,
+    /// The text's language where it is not the page's (a translation's body).
+    #[prop(optional, into)]
+    text_lang: Option<Signal<&'static str>>,
 ) -> impl IntoView {
     let lang = crate::i18n::current_lang();
     let changed = move || {
@@ -305,6 +308,7 @@ pub fn BodyEditor(
                 id="edit-body"
                 class="article__body prose editable editable--body"
                 contenteditable="true"
+                lang=move || text_lang.map(|text_lang| text_lang.get())
                 role="textbox"
                 aria-multiline="true"
                 aria-labelledby="edit-body-label"

@@ -65,8 +65,8 @@ pub fn EditableText(
     #[prop(optional)]
     class: &'static str,
     /// The text's language where it is not the page's (a translation's fields).
-    #[prop(optional)]
-    lang: Option<&'static str>,
+    #[prop(optional, into)]
+    lang: Option<Signal<&'static str>>,
     value: Signal<String>,
     on_input: Callback<String>,
     error: Signal<Option<String>>,
@@ -93,7 +93,7 @@ pub fn EditableText(
                 id=id
                 class=class
                 type="text"
-                lang=lang
+                lang=move || lang.map(|lang| lang.get())
                 data-editor-start=start
                 value=value.get_untracked()
                 prop:value=value
@@ -108,7 +108,7 @@ pub fn EditableText(
                 id=id
                 class=class
                 rows=rows
-                lang=lang
+                lang=move || lang.map(|lang| lang.get())
                 data-editor-start=start
                 prop:value=value
                 aria-describedby=error_id.clone()

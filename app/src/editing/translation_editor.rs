@@ -125,6 +125,16 @@ pub fn TranslationEditor(
             on_leave.run(());
         }
     };
+    // Before its first save a translation starts from the Latvian text: a field that still
+    // holds it is marked as Latvian (for screen readers and spelling) until it is changed.
+    let latvian_start = (start.version == 0).then(|| start.clone());
+    let lang_of = move |now: fn(&TranslationFields) -> &str| {
+        let latvian = latvian_start.as_ref().map(|start| now(start).to_string());
+        Signal::derive(move || match &latvian {
+            Some(latvian) if fields.with(|fields| now(fields) == latvian) => Lang::Lv.code(),
+            _ => lang.code(),
+        })
+    };
     let save_now = move || save.with_value(|save| save());
     let on_keydown = editor_keys(save_now, leave);
     let [title_label, lead_label, extra_label] =
@@ -159,7 +169,7 @@ pub fn TranslationEditor(
                     label=title_label
                     lines=Lines::Several(2)
                     class="editable--title"
-                    lang=lang.code()
+                    lang=lang_of(|f| f.title.as_str())
                     value=Signal::derive(move || fields.with(|f| f.title.clone()))
                     on_input=Callback::new(move |value: String| edit(&|f| f.title.clone_from(&value)))
                     error=error_for("title")
@@ -169,7 +179,7 @@ pub fn TranslationEditor(
                     label=lead_label
                     lines=Lines::Several(3)
                     class="article__lead"
-                    lang=lang.code()
+                    lang=lang_of(|f| f.lead.as_str())
                     value=Signal::derive(move || fields.with(|f| f.lead.clone()))
                     on_input=Callback::new(move |value: String| edit(&|f| f.lead.clone_from(&value)))
                     error=error_for("lead")
@@ -179,12 +189,13 @@ pub fn TranslationEditor(
                     node=body
                     on_change=Callback::new(move |html: String| edit(&|f| f.body_html.clone_from(&html)))
                     error=error_for("body")
+                    text_lang=lang_of(|f| f.body_html.as_str())
                 />
                 <EditableText
                     id="translate-extra"
                     label=extra_label
                     lines=Lines::One
-                    lang=lang.code()
+                    lang=lang_of(|f| f.extra.as_str())
                     value=Signal::derive(move || fields.with(|f| f.extra.clone()))
                     on_input=Callback::new(move |value: String| edit(&|f| f.extra.clone_from(&value)))
                     error=error_for("extra")
