@@ -14,7 +14,7 @@ use crate::{
     error::AppError,
     i18n::{Lang, Message},
     sanitize::SafeHtml,
-    search::text::plain_text,
+    search::text::text_by_block,
     state::store,
     storage::{Article, ArticleSettings, DraftRule, NewArticle, Status, TranslatedText, User},
 };
@@ -168,7 +168,7 @@ impl KindService for ArticleKind {
             (Message::new("editor-field-lead"), fields.lead),
             (
                 Message::new("editor-field-body"),
-                plain_text(&fields.body_html),
+                text_by_block(&fields.body_html),
             ),
             (Message::new("history-field-contacts"), fields.contact),
         ]

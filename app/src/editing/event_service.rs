@@ -15,7 +15,7 @@ use crate::{
     error::AppError,
     i18n::{Lang, Message},
     sanitize::SafeHtml,
-    search::text::plain_text,
+    search::text::text_by_block,
     state::store,
     storage::{DraftRule, Event, NewEvent, Recurrence, Status, TranslatedText, User},
     timezone,
@@ -222,7 +222,7 @@ impl KindService for EventKind {
             (Message::new("editor-field-summary"), fields.summary),
             (
                 Message::new("editor-field-description"),
-                plain_text(&fields.body_html),
+                text_by_block(&fields.body_html),
             ),
             (Message::new("editor-field-status"), status),
         ]

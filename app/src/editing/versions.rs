@@ -200,4 +200,20 @@ mod tests {
             ]
         );
     }
+
+    #[test]
+    fn a_bodys_changes_keep_its_paragraphs() {
+        let text = crate::search::text::text_by_block;
+        let older = text("<p>Seminārs Rīgā.</p><p>Pieteikšanās līdz piektdienai.</p>");
+        let newer =
+            text("<p>Seminārs Rīgā.</p><p>Telpa 12.</p><p>Pieteikšanās līdz piektdienai.</p>");
+        assert_eq!(
+            word_changes(&older, &newer),
+            vec![
+                Change::Same("Seminārs Rīgā.\n".into()),
+                Change::Added("Telpa 12.\n".into()),
+                Change::Same("Pieteikšanās līdz piektdienai.".into()),
+            ]
+        );
+    }
 }

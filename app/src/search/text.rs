@@ -44,13 +44,63 @@ pub fn query_words(query: &str) -> Vec<String> {
         .collect()
 }
 
-/// The text of sanitised HTML, without tags, with entities decoded and whitespace collapsed.
+/// The text of sanitised HTML, without tags, with entities decoded and whitespace collapsed;
+/// blocks are apart even where the HTML has nothing between them (`<li>a</li><li>b</li>` is
+/// "a b", not "ab").
 pub fn plain_text(html: &str) -> String {
+    collapsed(&text_of(&blocks_on_lines(html)))
+}
+
+/// The text of sanitised HTML with each block (paragraph, heading, list item, quote, caption)
+/// on a line of its own, for comparing versions: their changes keep the text's paragraphs.
+pub fn text_by_block(html: &str) -> String {
+    text_of(&blocks_on_lines(html))
+        .lines()
+        .map(collapsed)
+        .filter(|line| !line.is_empty())
+        .collect::<Vec<_>>()
+        .join("\n")
+}
+
+/// Where a new line starts in [`blocks_on_lines`]: after the end of each block the allow-list
+/// keeps, and at a line break. Sanitised HTML writes tags in lower case, as here.
+const BLOCK_ENDS: [&str; 14] = [
+    "</p>",
+    "</h1>",
+    "</h2>",
+    "</h3>",
+    "</h4>",
+    "</h5>",
+    "</h6>",
+    "</li>",
+    "</blockquote>",
+    "</figcaption>",
+    "</pre>",
+    "</div>",
+    "</tr>",
+    "<br>",
+];
+
+/// The HTML with a line end after each block and nowhere else: line ends in HTML are spaces
+/// to a reader.
+fn blocks_on_lines(html: &str) -> String {
+    let mut marked = html.replace(['\n', '\r'], " ");
+    for end in BLOCK_ENDS {
+        marked = marked.replace(end, &format!("{end}\n"));
+    }
+    marked
+}
+
+/// HTML's text: tags dropped, entities decoded.
+fn text_of(html: &str) -> String {
     let without_tags = ammonia::Builder::empty().clean(html).to_string();
-    let decoded = quick_xml::escape::unescape(&without_tags)
+    quick_xml::escape::unescape(&without_tags)
         .map(|text| text.into_owned())
-        .unwrap_or(without_tags);
-    decoded.split_whitespace().collect::<Vec<_>>().join(" ")
+        .unwrap_or(without_tags)
+}
+
+fn collapsed(text: &str) -> String {
+    text.split_whitespace().collect::<Vec<_>>().join(" ")
 }
 
 /// Words of `text` with their byte ranges.
@@ -175,6 +225,20 @@ mod tests {
                 "<p>Viens &amp; <strong>divi</strong></p>\n<ul><li>trīs &lt;4&gt;</li></ul>"
             ),
             "Viens & divi trīs <4>"
+        );
+    }
+
+    #[test]
+    fn text_by_block_keeps_one_line_per_block() {
+        let html = "<h2>Kontakti</h2><p>Pirmā\nrindkopa &amp; <em>vēl</em>.</p>\n\
+                    <ul><li>viens</li><li>divi<br>trīs</li></ul><p> </p><p>Beigas</p>";
+        assert_eq!(
+            text_by_block(html),
+            "Kontakti\nPirmā rindkopa & vēl.\nviens\ndivi\ntrīs\nBeigas"
+        );
+        assert_eq!(
+            plain_text(html),
+            "Kontakti Pirmā rindkopa & vēl. viens divi trīs Beigas"
         );
     }
 

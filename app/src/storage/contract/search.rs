@@ -14,7 +14,8 @@ async fn search_ignores_case_and_diacritics_and_matches_prefixes(store: SharedSt
         .create_article(
             &NewArticle {
                 body_html: SafeHtml::sanitize(
-                    "<p>Projekts stiprinās <strong>Moldovas</strong> iestādes.</p>",
+                    "<p>Projekts stiprinās <strong>Moldovas</strong> iestādes.</p>\
+                     <ul><li>policiju</li><li>prokuratūru</li></ul>",
                 ),
                 ..article("Cīņa pret cilvēku tirdzniecību", utc(2018, 3, 26, 7, 0))
             },
@@ -60,6 +61,11 @@ async fn search_ignores_case_and_diacritics_and_matches_prefixes(store: SharedSt
     );
     assert_eq!(
         search_titles(&store, &search_request("moldov")).await,
+        vec!["Cīņa pret cilvēku tirdzniecību"]
+    );
+    // A list item is a word of its own, though nothing stands between the items.
+    assert_eq!(
+        search_titles(&store, &search_request("prokuratur")).await,
         vec!["Cīņa pret cilvēku tirdzniecību"]
     );
     // Every word must match.
