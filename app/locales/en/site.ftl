@@ -145,7 +145,6 @@ list-past = Past events
 list-events = Events
 list-past-description = Events that have already taken place.
 list-upcoming-description = Upcoming events.
-list-month-view = Month view
 list-recurring = Regular events
 list-next-time = next: { $when }
 list-last-time = last: { $when }

@@ -147,7 +147,6 @@ list-past = Pagājušie notikumi
 list-events = Notikumi
 list-past-description = Notikumi, kas jau notikuši.
 list-upcoming-description = Gaidāmie notikumi.
-list-month-view = Mēneša skats
 list-recurring = Regulāri notikumi
 list-next-time = nākamā reize: { $when }
 list-last-time = pēdējā reize: { $when }

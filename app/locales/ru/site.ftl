@@ -149,7 +149,6 @@ list-past = Прошедшие события
 list-events = События
 list-past-description = События, которые уже прошли.
 list-upcoming-description = Предстоящие события.
-list-month-view = По месяцам
 list-recurring = Регулярные события
 list-next-time = в следующий раз: { $when }
 list-last-time = в последний раз: { $when }

@@ -8,9 +8,12 @@ use leptos_router::hooks::use_query_map;
 
 use super::{
     agenda::AgendaItem,
-    list_events,
-    toolbar::{filter_query, filter_query_with, CategoryFilter},
-    use_calendar_filter, EventList, ListQuery,
+    day_path, list_events,
+    toolbar::{
+        filter_query, filter_query_with, CalendarOptions, CategoryFilter, View, ViewLinks,
+        ViewSwitcher,
+    },
+    use_calendar_filter, week_path, EventList, ListQuery,
 };
 use crate::{
     components::{paged_title, requested_page, ErrorPage, PageMeta},
@@ -87,6 +90,14 @@ fn ListView(list: EventList) -> impl IntoView {
             lang.t("list-past"),
         )
     };
+    // The other views open on the current month (`/calendar`, whatever the day) and today.
+    let links = ViewLinks {
+        month: "/calendar".to_string(),
+        week: week_path(list.today),
+        day: day_path(list.today),
+    };
+    // The options are children, built apart from the rest of the view.
+    let (options_filter, options_keep) = (filter.clone(), view_parameters.clone());
     let (page, pages) = (list.page, list.pages);
     let shown_time = if list.past {
         "list-last-time"
@@ -102,17 +113,20 @@ fn ListView(list: EventList) -> impl IntoView {
         />
         <section class="calendar" aria-labelledby="calendar-heading">
             <h1 id="calendar-heading">{heading}</h1>
-            <p class="calendar-list__switch">
-                <a href=lang.href(&other.0)>{other.1}</a>
-                " · "
-                <a href=lang.href(&format!("/calendar{}", filter_query(&filter)))>{lang.t("list-month-view")}</a>
-            </p>
-            <CategoryFilter
-                categories=list.categories.clone()
-                filter=filter.clone()
-                action="/calendar/list".to_string()
-                keep=view_parameters.clone()
-            />
+            <div class="calendar-toolbar">
+                <p class="calendar-list__switch">
+                    <a href=lang.href(&other.0)>{other.1}</a>
+                </p>
+                <CalendarOptions>
+                    <ViewSwitcher current=View::List links filter=options_filter.clone()/>
+                    <CategoryFilter
+                        categories=list.categories
+                        filter=options_filter
+                        action="/calendar/list".to_string()
+                        keep=options_keep
+                    />
+                </CalendarOptions>
+            </div>
             {(!list.recurring.is_empty()).then(|| view! {
                 <h2>{lang.t("list-recurring")}</h2>
                 <ul class="agenda">

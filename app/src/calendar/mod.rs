@@ -263,6 +263,8 @@ pub struct EventList {
     pub page: u32,
     pub pages: u32,
     pub categories: Vec<CategoryTag>,
+    /// Today in Riga: the view switcher's week and day are today's.
+    pub today: NaiveDate,
 }
 
 /// What a month page asks for.

@@ -154,5 +154,6 @@ pub async fn event_list(store: &dyn Store, query: &ListQuery) -> Result<EventLis
         page: paging.page(),
         pages: paging.pages(found.total),
         categories: category_tags(store).await?,
+        today: crate::timezone::today(),
     })
 }

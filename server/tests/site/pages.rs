@@ -252,6 +252,32 @@ async fn series_are_listed_upcoming_with_their_next_time_and_past_with_their_las
     );
 }
 
+/// The list is one of the calendar's views: its switcher leads to the current month, this
+/// week and today, in the list's categories.
+#[tokio::test(flavor = "multi_thread")]
+async fn the_list_switches_to_the_other_views_in_its_categories() {
+    let site = Site::with_demo_content().await;
+    let (_, list) = site.get("/calendar/list?category=apmacibas").await;
+    let views = Page::parse(&list).links_in("Skats");
+    let today = timezone::today();
+    let in_category = |path: String| format!("{path}?category=apmacibas");
+    assert_eq!(
+        views,
+        [
+            ("Mēnesis".to_string(), in_category("/calendar".into())),
+            (
+                "Nedēļa".to_string(),
+                in_category(app::paths::week_path(today))
+            ),
+            (
+                "Diena".to_string(),
+                in_category(app::paths::day_path(today))
+            ),
+            ("Saraksts".to_string(), in_category("/calendar/list".into())),
+        ]
+    );
+}
+
 /// No two pages of a paged list share a title: the later ones say their number.
 #[tokio::test(flavor = "multi_thread")]
 async fn later_pages_of_a_list_say_their_number_in_the_title() {
