@@ -6,10 +6,14 @@ use crate::i18n::{tr_with, Arg};
 use leptos::prelude::*;
 use leptos_router::hooks::{use_params_map, use_query_map};
 
-use super::{get_archive, news_page::NewsItem, ArchiveData, ArchiveMonth, ArchiveQuery};
+use super::{
+    get_archive,
+    news_page::{NewsItem, NewsPager},
+    ArchiveData, ArchiveMonth, ArchiveQuery,
+};
 use crate::{
     calendar::{filter_query_with, use_calendar_filter, CalendarFilter, CategoryFilter},
-    components::{page_of, requested_page, ErrorPage, PageMeta, Pager},
+    components::{page_path, requested_page, ErrorPage, PageMeta},
     error::AppError,
     locale,
 };
@@ -98,18 +102,8 @@ fn ArchiveView(data: ArchiveData, filter: CalendarFilter) -> impl IntoView {
         None => crate::paths::news_year(data.year),
     };
     let (page, pages) = (data.page, data.pages);
-    let (link_filter, link_base) = (filter.clone(), base.clone());
-    let page_link = move |page: u32| {
-        format!(
-            "{link_base}{}",
-            filter_query_with(&link_filter, &[("page", page.to_string())])
-        )
-    };
-    let canonical = if page > 1 {
-        format!("{base}?page={page}")
-    } else {
-        base.clone()
-    };
+    let pager_filter = filter.clone();
+    let canonical = page_path(&base, page, &CalendarFilter::default(), &[]);
     view! {
         <PageMeta
             title=crate::components::paged_title(lang, heading.clone(), page)
@@ -136,18 +130,7 @@ fn ArchiveView(data: ArchiveData, filter: CalendarFilter) -> impl IntoView {
                 }}
                 <ArchiveIndex months=data.months current=(data.year, data.month) filter/>
             </div>
-            {(pages > 1).then(|| {
-                let link = Callback::new(move |page| lang.href(&page_link(page)));
-                view! {
-                    <Pager
-                        page
-                        has_next=page < pages
-                        position=page_of(lang, page, pages)
-                        link
-                        words=["news-newer", "news-older"]
-                    />
-                }
-            })}
+            <NewsPager path=base page pages filter=pager_filter/>
         </section>
     }
 }

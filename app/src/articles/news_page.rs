@@ -6,8 +6,8 @@ use leptos_router::hooks::use_query_map;
 
 use super::{archive::ArchiveIndex, list_articles, ArticleSummary, NewsList, NewsQuery};
 use crate::{
-    calendar::{filter_query_with, use_calendar_filter, CalendarFilter, CategoryFilter},
-    components::{page_of, requested_page, CategoryLabel, ErrorPage, PageMeta, Pager},
+    calendar::{use_calendar_filter, CalendarFilter, CategoryFilter},
+    components::{page_path, requested_page, CategoryLabel, ErrorPage, NumberedPager, PageMeta},
     editing::NewArticleButton,
     error::AppError,
     locale,
@@ -54,18 +54,8 @@ fn NewsListView(list: NewsList, filter: CalendarFilter) -> impl IntoView {
         page,
         pages,
     } = list;
-    let link_filter = filter.clone();
-    let page_link = move |page: u32| {
-        format!(
-            "/news{}",
-            filter_query_with(&link_filter, &[("page", page.to_string())])
-        )
-    };
-    let canonical = if page > 1 {
-        format!("/news?page={page}")
-    } else {
-        "/news".to_string()
-    };
+    let pager_filter = filter.clone();
+    let canonical = page_path("/news", page, &CalendarFilter::default(), &[]);
     let title = crate::components::paged_title(lang, lang.t("news-heading"), page);
     view! {
         <PageMeta
@@ -93,16 +83,17 @@ fn NewsListView(list: NewsList, filter: CalendarFilter) -> impl IntoView {
             }}
             <ArchiveIndex months current=(0, None) filter/>
         </div>
-        {(pages > 1).then(|| view! {
-            <Pager
-                page
-                has_next=page < pages
-                position=page_of(lang, page, pages)
-                link=Callback::new(move |page| lang.href(&page_link(page)))
-                words=["news-newer", "news-older"]
-            />
-        })}
+        <NewsPager path="/news".to_string() page pages filter=pager_filter/>
     }
+}
+
+/// The pager of a list of news at `path` (the news, a period of the archive), keeping the
+/// categories of `filter`.
+#[component]
+pub fn NewsPager(path: String, page: u32, pages: u32, filter: CalendarFilter) -> impl IntoView {
+    let lang = crate::i18n::current_lang();
+    let link = Callback::new(move |page| lang.href(&page_path(&path, page, &filter, &[])));
+    view! { <NumberedPager page pages link words=["news-newer", "news-older"]/> }
 }
 
 #[component]

@@ -13,10 +13,10 @@ use super::{
         filter_query, filter_query_with, CalendarOptions, CategoryFilter, View, ViewLinks,
         ViewSwitcher,
     },
-    use_calendar_filter, week_path, EventList, ListQuery,
+    use_calendar_filter, week_path, CalendarFilter, EventList, ListQuery,
 };
 use crate::{
-    components::{paged_title, requested_page, ErrorPage, PageMeta},
+    components::{page_path, paged_title, requested_page, ErrorPage, NumberedPager, PageMeta},
     error::AppError,
     locale,
 };
@@ -68,14 +68,8 @@ fn ListView(list: EventList) -> impl IntoView {
     } else {
         Vec::new()
     };
-    let page_href = |page: u32| {
-        let mut extra = view_parameters.clone();
-        extra.push(("page", page.to_string()));
-        lang.href(&format!(
-            "/calendar/list{}",
-            filter_query_with(&filter, &extra)
-        ))
-    };
+    let (link_filter, link_keep) = (filter.clone(), view_parameters.clone());
+    let page_link = move |page: u32| page_path("/calendar/list", page, &link_filter, &link_keep);
     let other = if list.past {
         (
             format!("/calendar/list{}", filter_query(&filter)),
@@ -108,7 +102,7 @@ fn ListView(list: EventList) -> impl IntoView {
         <PageMeta
             title=paged_title(lang, heading.clone(), page)
             description=lang.t(if list.past { "list-past-description" } else { "list-upcoming-description" })
-            path=list_canonical(list.past, page)
+            path=page_path("/calendar/list", page, &CalendarFilter::default(), &view_parameters)
             schema=Some("CollectionPage")
         />
         <section class="calendar" aria-labelledby="calendar-heading">
@@ -153,29 +147,12 @@ fn ListView(list: EventList) -> impl IntoView {
                 }
                 .into_any()
             }}
-            {(pages > 1).then(|| view! {
-                <nav class="pager" aria-label=lang.t("pager")>
-                    {(page > 1).then(|| view! { <a href=page_href(page - 1) rel="prev">"← " {lang.t("pager-previous")}</a> })}
-                    <span class="pager__position">{tr_with(lang, "pager-position", &[("page", Arg::Number(page.into())), ("pages", Arg::Number(pages.into()))])}</span>
-                    {(page < pages).then(|| view! { <a href=page_href(page + 1) rel="next">{lang.t("pager-next")} " →"</a> })}
-                </nav>
-            })}
+            <NumberedPager
+                page
+                pages
+                link=Callback::new(move |page| lang.href(&page_link(page)))
+                words=["pager-previous", "pager-next"]
+            />
         </section>
-    }
-}
-
-/// The list page without its category filter: filtered pages are the same list, narrowed.
-fn list_canonical(past: bool, page: u32) -> String {
-    let mut extra: Vec<String> = Vec::new();
-    if past {
-        extra.push("past=1".into());
-    }
-    if page > 1 {
-        extra.push(format!("page={page}"));
-    }
-    if extra.is_empty() {
-        "/calendar/list".to_string()
-    } else {
-        format!("/calendar/list?{}", extra.join("&"))
     }
 }

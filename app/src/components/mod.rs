@@ -17,7 +17,7 @@ pub use category::{category_name, CategoryLabel};
 pub use error_page::{ErrorPage, NotFound};
 pub use frame::{SiteFooter, SiteHeader};
 pub use page_meta::{absolute_url, provide_site_url, PageMeta};
-pub use paging::{page_of, paged_title, requested_page, Pager, Paging};
+pub use paging::{page_path, paged_title, requested_page, NumberedPager, Pager, Paging};
 #[cfg(feature = "ssr")]
 pub use status::from_a_plain_form;
 pub use status::set_status;

@@ -30,8 +30,43 @@ pub fn Pager(
     }
 }
 
+/// The pager of a list that knows how many pages it has (`pages`), saying "Page 2 of 5";
+/// nothing when there is one page.
+#[component]
+pub fn NumberedPager(
+    page: u32,
+    pages: u32,
+    link: Callback<u32, String>,
+    words: [&'static str; 2],
+) -> impl IntoView {
+    let lang = crate::i18n::current_lang();
+    (pages > 1).then(|| {
+        view! {
+            <Pager page has_next=page < pages position=page_of(lang, page, pages) link words/>
+        }
+    })
+}
+
+/// Page `page` of the list at `path`, keeping `keep` (its own parameters, say `past=1`) and
+/// `filter`'s categories: the first page without `page=`, so it has one address.
+pub fn page_path(
+    path: &str,
+    page: u32,
+    filter: &crate::calendar::CalendarFilter,
+    keep: &[(&str, String)],
+) -> String {
+    let mut parameters = keep.to_vec();
+    if page > 1 {
+        parameters.push(("page", page.to_string()));
+    }
+    format!(
+        "{path}{}",
+        crate::calendar::filter_query_with(filter, &parameters)
+    )
+}
+
 /// "Page 2 of 5", in `lang`.
-pub fn page_of(lang: Lang, page: u32, pages: u32) -> String {
+fn page_of(lang: Lang, page: u32, pages: u32) -> String {
     let place = [
         ("page", Arg::Number(page.into())),
         ("pages", Arg::Number(pages.into())),

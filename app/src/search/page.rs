@@ -8,7 +8,7 @@ use leptos_router::hooks::use_query_map;
 use super::{search, suggest, SearchQuery, SearchResult, SearchResults, Suggestion};
 use crate::{
     components::{
-        encode_component, page_of, requested_page, CategoryLabel, ErrorPage, PageMeta, Pager,
+        encode_component, requested_page, CategoryLabel, ErrorPage, NumberedPager, PageMeta,
     },
     error::AppError,
     locale,
@@ -197,15 +197,7 @@ fn SearchResultsView(query: SearchQuery, found: Option<SearchResults>) -> impl I
         <ol class="search-results">
             {found.results.into_iter().map(|result| view! { <ResultItem result/> }).collect_view()}
         </ol>
-        {(pages > 1).then(|| view! {
-            <Pager
-                page
-                has_next=page < pages
-                position=page_of(lang, page, pages)
-                link=Callback::new(page_link)
-                words=["pager-previous", "pager-next"]
-            />
-        })}
+        <NumberedPager page pages link=Callback::new(page_link) words=["pager-previous", "pager-next"]/>
     }
     .into_any()
 }

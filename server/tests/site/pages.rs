@@ -278,26 +278,35 @@ async fn the_list_switches_to_the_other_views_in_its_categories() {
     );
 }
 
-/// No two pages of a paged list share a title: the later ones say their number.
+/// No two pages of a paged list share a title: the later ones say their number. The link
+/// back from the second page leads to the first page's one address, without `page=`.
 #[tokio::test(flavor = "multi_thread")]
 async fn later_pages_of_a_list_say_their_number_in_the_title() {
     let site = Site::with_demo_content().await;
-    for (path, title) in [
-        ("/news", "Jaunumi — Notikumi"),
-        ("/news?page=2", "Jaunumi — 2. lapa — Notikumi"),
-        ("/calendar/list?past=1", "Notikumu arhīvs — Notikumi"),
+    for (path, title, back) in [
+        ("/news", "Jaunumi — Notikumi", None),
+        (
+            "/news?page=2",
+            "Jaunumi — 2. lapa — Notikumi",
+            Some("/news"),
+        ),
+        ("/calendar/list?past=1", "Notikumu arhīvs — Notikumi", None),
         (
             "/calendar/list?past=1&page=2",
             "Notikumu arhīvs — 2. lapa — Notikumi",
+            Some("/calendar/list?past=1"),
         ),
         (
             "/en/calendar/list?past=1&page=3",
             "Event archive — page 3 — Notikumi",
+            Some("/en/calendar/list?past=1&page=2"),
         ),
     ] {
         let (status, html) = site.get(path).await;
         assert_eq!(status, StatusCode::OK, "{path}");
-        assert_eq!(Page::parse(&html).title(), title, "{path}");
+        let page = Page::parse(&html);
+        assert_eq!(page.title(), title, "{path}");
+        assert_eq!(page.attr("a[rel=prev]", "href").as_deref(), back, "{path}");
     }
 }
 
