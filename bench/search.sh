@@ -1,7 +1,9 @@
 #!/usr/bin/env bash
-# Benchmark: search latency over 100,000 articles (plus the demo content), SQLite, release
-# build. Times the /search page (server-rendered, ten results with snippets) for a common
-# two-word query without diacritics, a rare word, a prefix, and a word that matches nothing.
+# Benchmark: search and news-list latency over 100,000 articles (plus the demo content),
+# SQLite, release build. Times the /search page (server-rendered, ten results with snippets)
+# for a common two-word query without diacritics, a rare word, a prefix, and a word that
+# matches nothing; then the news list and an archive year (each with the archive's month
+# index), plain and narrowed to a category no article is in.
 #
 # Usage: bench/search.sh   (from the repository root; builds the release server first)
 set -euo pipefail
@@ -21,4 +23,8 @@ start_server "$port" DATABASE_URL="$db" NOTIKUMI_PAGE_CACHE_MB=0
 for query in "cilveku+tirdzniec" "moldov" "statist" "neatrodamsvards"; do
   printf '%-22s ' "q=$query"
   python3 bench/measure.py "http://127.0.0.1:$port/search?q=$query" 30
+done
+for path in "/news" "/news/2015" "/news?category=nav-tadas" "/news/2015?category=nav-tadas"; do
+  printf '%-22s ' "$path"
+  python3 bench/measure.py "http://127.0.0.1:$port$path" 30
 done

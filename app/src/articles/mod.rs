@@ -292,7 +292,7 @@ pub async fn get_archive(query: ArchiveQuery) -> Result<ArchiveData, AppError> {
 pub(crate) mod records {
     //! Stored articles to wire types.
 
-    use chrono::Datelike;
+    use chrono::{Datelike, Months, NaiveDate};
 
     use super::{ArchiveMonth, ArticleSummary, AttachmentLink};
     use crate::{
@@ -308,21 +308,41 @@ pub(crate) mod records {
         store: &dyn Store,
         categories: &[String],
     ) -> Result<Vec<ArchiveMonth>, AppError> {
-        let mut months: Vec<ArchiveMonth> = Vec::new();
-        for published in store.publication_times(categories).await? {
-            let day = timezone::local(published).date();
-            match months.last_mut() {
-                Some(last) if last.year == day.year() && last.month == day.month() => {
-                    last.count += 1
-                }
-                _ => months.push(ArchiveMonth {
-                    year: day.year(),
-                    month: day.month(),
-                    count: 1,
-                }),
-            }
-        }
-        Ok(months)
+        let Some((first, last)) = store.publication_span(categories).await? else {
+            return Ok(Vec::new());
+        };
+        // The first day of each month in Riga from the first publication's to the last's,
+        // and the next month's (its end).
+        let first_days: Vec<NaiveDate> = std::iter::successors(
+            Some(
+                timezone::local(first)
+                    .date()
+                    .with_day(1)
+                    .unwrap_or_default(),
+            ),
+            |day| day.checked_add_months(Months::new(1)),
+        )
+        .take_while(|day| *day <= timezone::local(last).date())
+        .collect();
+        let periods: Vec<_> = first_days
+            .iter()
+            .map_while(|&day| {
+                let next = day.checked_add_months(Months::new(1))?;
+                Some((timezone::start_of_day(day), timezone::start_of_day(next)))
+            })
+            .collect();
+        let counts = store.publication_counts(categories, &periods).await?;
+        Ok(first_days
+            .into_iter()
+            .zip(counts)
+            .rev()
+            .filter(|(_, count)| *count > 0)
+            .map(|(day, count)| ArchiveMonth {
+                year: day.year(),
+                month: day.month(),
+                count: count as usize,
+            })
+            .collect())
     }
 
     pub fn attachment_link(attachment: &storage::Attachment) -> AttachmentLink {

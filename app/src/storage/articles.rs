@@ -69,12 +69,20 @@ pub trait ArticleStore: Send + Sync {
         event_id: i64,
     ) -> Result<Vec<Article>, StoreError>;
 
-    /// When each published article in the categories with the given slugs (all when empty)
-    /// was published, newest first (the archive counts them by month).
-    async fn publication_times(
+    /// When the first and the last published article in the categories with the given slugs
+    /// (all when empty) were published; none when there is none.
+    async fn publication_span(
         &self,
         categories: &[String],
-    ) -> Result<Vec<DateTime<Utc>>, StoreError>;
+    ) -> Result<Option<(DateTime<Utc>, DateTime<Utc>)>, StoreError>;
+
+    /// How many published articles in those categories were published in each of `periods`
+    /// (from, inclusive, to, exclusive), in their order: the archive counts them by month.
+    async fn publication_counts(
+        &self,
+        categories: &[String],
+        periods: &[(DateTime<Utc>, DateTime<Utc>)],
+    ) -> Result<Vec<i64>, StoreError>;
 
     /// The published neighbours of `article`, with up to `related` others from its category.
     async fn article_neighbours(
@@ -84,6 +92,10 @@ pub trait ArticleStore: Send + Sync {
         related: i64,
     ) -> Result<ArticleNeighbours, StoreError>;
 }
+
+/// Periods counted by one statement of [`ArticleStore::publication_counts`]: three bound
+/// values each.
+const PERIODS_PER_STATEMENT: usize = 2_000;
 
 #[async_trait]
 impl<D: Dialect> ArticleStore for SqlStore<D>
@@ -208,16 +220,60 @@ where
         })
     }
 
-    async fn publication_times(
+    async fn publication_span(
         &self,
         categories: &[String],
-    ) -> Result<Vec<DateTime<Utc>>, StoreError> {
-        let mut query =
-            QueryBuilder::<D>::new("SELECT published_at FROM articles WHERE status = 'published'");
+    ) -> Result<Option<(DateTime<Utc>, DateTime<Utc>)>, StoreError> {
+        let mut query = QueryBuilder::<D>::new(
+            "SELECT MIN(published_at), MAX(published_at) FROM articles \
+             WHERE status = 'published'",
+        );
         push_categories(&mut query, "category_id", categories);
-        query.push(" ORDER BY published_at DESC");
-        let times: Vec<(DateTime<Utc>,)> = D::fetch_built(&mut query, &self.pool).await?;
-        Ok(times.into_iter().map(|(at,)| at).collect())
+        let span: Vec<(Option<DateTime<Utc>>, Option<DateTime<Utc>>)> =
+            D::fetch_built(&mut query, &self.pool).await?;
+        Ok(span
+            .into_iter()
+            .next()
+            .and_then(|(first, last)| first.zip(last)))
+    }
+
+    async fn publication_counts(
+        &self,
+        categories: &[String],
+        periods: &[(DateTime<Utc>, DateTime<Utc>)],
+    ) -> Result<Vec<i64>, StoreError> {
+        // Counted in the database, one range of the (status, published_at) index a period,
+        // rather than every publication time read out; a few thousand periods a statement
+        // keep it well under SQLite's limit of bound values.
+        let mut counts = vec![0; periods.len()];
+        for (chunk, chunk_periods) in periods.chunks(PERIODS_PER_STATEMENT).enumerate() {
+            let first = chunk * PERIODS_PER_STATEMENT;
+            let mut query = QueryBuilder::<D>::new("WITH periods(n, starts, ends) AS (VALUES ");
+            for (n, (from, to)) in chunk_periods.iter().enumerate() {
+                query
+                    .push(if n == 0 { "(" } else { ", (" })
+                    .push_bind((first + n) as i64)
+                    .push(", ")
+                    .push_bind(D::instant(*from))
+                    .push(", ")
+                    .push_bind(D::instant(*to))
+                    .push(")");
+            }
+            query.push(
+                ") SELECT p.n, COUNT(*) FROM periods p JOIN articles a \
+                 ON a.status = 'published' AND a.published_at >= p.starts \
+                 AND a.published_at < p.ends WHERE 1 = 1",
+            );
+            push_categories(&mut query, "a.category_id", categories);
+            query.push(" GROUP BY p.n");
+            let counted: Vec<(i64, i64)> = D::fetch_built(&mut query, &self.pool).await?;
+            for (n, count) in counted {
+                if let Some(slot) = usize::try_from(n).ok().and_then(|n| counts.get_mut(n)) {
+                    *slot = count;
+                }
+            }
+        }
+        Ok(counts)
     }
 
     async fn article_neighbours(

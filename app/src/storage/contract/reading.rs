@@ -43,9 +43,32 @@ async fn the_archive_reads_a_months_articles_and_every_publication_time(store: S
     let second = second.await.expect("second page");
     assert_eq!(second.articles[0].title, "Otrais");
     assert_eq!(second.total, 2);
-    let times = store.publication_times(&[]).await.expect("times");
-    let expected: Vec<DateTime<Utc>> = [3, 2, 1].map(|day| utc(2020, 3, day, 9, 0)).into();
-    assert_eq!(times, expected, "published only, newest first");
+    let span = store.publication_span(&[]).await.expect("span");
+    assert_eq!(
+        span,
+        Some((utc(2020, 3, 1, 9, 0), utc(2020, 3, 3, 9, 0))),
+        "published only"
+    );
+    let nobody = store.publication_span(&["nav-tadas".into()]).await;
+    assert_eq!(nobody.expect("span"), None);
+    // Each period counts from its start (inclusive) to its end (exclusive), in order.
+    let periods = [
+        (utc(2020, 3, 1, 9, 0), utc(2020, 3, 3, 9, 0)),
+        (utc(2020, 2, 1, 0, 0), utc(2020, 3, 1, 0, 0)),
+        (utc(2020, 3, 1, 0, 0), utc(2020, 4, 1, 0, 0)),
+    ];
+    let counts = store.publication_counts(&[], &periods).await;
+    assert_eq!(counts.expect("counts"), [2, 0, 3]);
+    // More periods than one statement binds.
+    let hours: Vec<_> = (0..5_000)
+        .map(|hour| {
+            let from = utc(2020, 3, 1, 0, 0) + chrono::Duration::hours(hour);
+            (from, from + chrono::Duration::hours(1))
+        })
+        .collect();
+    let counts = store.publication_counts(&[], &hours).await.expect("counts");
+    assert_eq!(counts.iter().sum::<i64>(), 3);
+    assert_eq!((counts[9], counts[33], counts[57]), (1, 1, 1));
 }
 
 async fn an_article_has_its_published_neighbours_and_related_articles(store: SharedStore) {

@@ -117,6 +117,39 @@ async fn the_news_archive_goes_by_year_and_month_with_counts() {
     }
 }
 
+/// The archive counts an article in its month on Riga's calendar, not UTC's: 1 December at
+/// 00:30 in Riga is still 30 November in UTC.
+#[tokio::test(flavor = "multi_thread")]
+async fn the_archive_counts_months_in_riga_time() {
+    let site = Site::with_demo_content().await;
+    let at = |title: &str, day: chrono::NaiveDate, time: (u32, u32)| app::storage::NewArticle {
+        published_at: app::timezone::instant(day.and_hms_opt(time.0, time.1, 0).expect("time")),
+        ..november_news(title, 1, None)
+    };
+    let day = |month, day| chrono::NaiveDate::from_ymd_opt(1999, month, day).expect("a day");
+    let turn_of_the_month = [
+        at("Novembra pēdējā ziņa", day(11, 30), (23, 30)),
+        at("Decembra pirmā ziņa", day(12, 1), (0, 30)),
+        at("Vēl viena decembra ziņa", day(12, 31), (23, 59)),
+    ];
+    site.store
+        .create_articles(&turn_of_the_month)
+        .await
+        .expect("stored");
+    let (_, year) = site.get("/news/1999").await;
+    let index = Page::parse(&year).links_under("Arhīvs");
+    for entry in [
+        ("1999 (3)", "/news/1999"),
+        ("Novembris (1)", "/news/1999/11"),
+        ("Decembris (2)", "/news/1999/12"),
+    ] {
+        assert!(
+            index.contains(&(entry.0.to_string(), entry.1.to_string())),
+            "{entry:?} in {index:?}"
+        );
+    }
+}
+
 /// The news list's category filter goes with it into the archive: the index counts the news
 /// in those categories and its links keep them, and the archive's pages show only those.
 #[tokio::test(flavor = "multi_thread")]
