@@ -48,6 +48,11 @@ impl SafeHtml {
     pub fn as_str(&self) -> &str {
         &self.0
     }
+
+    /// The clean HTML, for a field that holds it as a string (an editor's fields).
+    pub fn into_string(self) -> String {
+        self.0
+    }
 }
 
 /// Cleanings after the first, until the HTML no longer changes.

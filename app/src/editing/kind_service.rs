@@ -161,10 +161,7 @@ async fn checked<K: KindService>(fields: K::Fields) -> Result<K::Fields, AppErro
 /// `fields` with the body sanitised off the request threads.
 async fn with_clean_body<K: KindService>(mut fields: K::Fields) -> Result<K::Fields, AppError> {
     let body = std::mem::take(K::body_mut(&mut fields));
-    *K::body_mut(&mut fields) = SafeHtml::sanitize_off_thread(body)
-        .await?
-        .as_str()
-        .to_string();
+    *K::body_mut(&mut fields) = SafeHtml::sanitize_off_thread(body).await?.into_string();
     Ok(fields)
 }
 

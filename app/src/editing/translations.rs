@@ -118,8 +118,7 @@ pub async fn stored(kind: ItemKind, slug: &str, lang: Lang) -> Result<Translatio
         lead: found.text.lead,
         body_html: SafeHtml::sanitize_off_thread(found.text.body_html)
             .await?
-            .as_str()
-            .to_string(),
+            .into_string(),
         extra: found.text.extra,
         version: found.version,
     })

@@ -48,7 +48,7 @@ fn clean_bodies(table: &mut TableRows) {
     let version = table.columns.iter().position(|c| c == "sanitizer_version");
     for row in &mut table.rows {
         if let Some(Value::String(html)) = row.get_mut(body) {
-            *html = SafeHtml::sanitize(html).as_str().to_string();
+            *html = SafeHtml::sanitize(html).into_string();
         }
         if let Some(version) = version.and_then(|at| row.get_mut(at)) {
             *version = Value::from(SANITIZER_VERSION);
