@@ -183,6 +183,7 @@ search-none = Nothing was found.
 search-count = Results found: { $count }
 search-kind-event = Event
 search-kind-article = News
+text-in-latvian = in Latvian
 
 ## Signing in
 

@@ -185,6 +185,7 @@ search-none = Nekas netika atrasts.
 search-count = Atrasti rezultāti: { $count }
 search-kind-event = Notikums
 search-kind-article = Jaunums
+text-in-latvian = latviešu valodā
 
 ## Signing in
 

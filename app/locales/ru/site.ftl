@@ -187,6 +187,7 @@ search-none = Ничего не найдено.
 search-count = Найдено результатов: { $count }
 search-kind-event = Событие
 search-kind-article = Новость
+text-in-latvian = на латышском языке
 
 ## Signing in
 

@@ -7,7 +7,9 @@ use leptos_router::hooks::use_query_map;
 use super::{archive::ArchiveIndex, list_articles, ArticleSummary, NewsList, NewsQuery};
 use crate::{
     calendar::{use_calendar_filter, CalendarFilter, CategoryFilter},
-    components::{page_path, requested_page, CategoryLabel, ErrorPage, NumberedPager, PageMeta},
+    components::{
+        page_path, requested_page, CategoryLabel, ErrorPage, NumberedPager, PageMeta, TextLanguage,
+    },
     editing::NewArticleButton,
     error::AppError,
     locale,
@@ -109,6 +111,7 @@ pub fn NewsItem(article: ArticleSummary) -> impl IntoView {
                     {locale::short_date(article.published_on)}
                 </time>
                 {article.category.map(|category| view! { " · " <CategoryLabel category/> })}
+                <TextLanguage text_lang=article.text_lang/>
             </p>
             <p class="news-item__lead" lang=article.text_lang.code()>{article.lead}</p>
         </li>

@@ -13,6 +13,17 @@ pub fn category_name(category: &CategoryTag) -> (String, Option<&'static str>) {
     (name.to_string(), (lang != page).then_some(Lang::Lv.code()))
 }
 
+/// " · in Latvian" in a list item's line of facts, when its text is not in the page's
+/// language (an item not translated yet): the `lang` attribute tells screen readers, this
+/// tells everyone else why the title is not in English or Russian.
+#[component]
+pub fn TextLanguage(text_lang: Lang) -> impl IntoView {
+    let lang = crate::i18n::current_lang();
+    (text_lang != lang).then(|| {
+        view! { " · " <span class="text-language">{lang.t("text-in-latvian")}</span> }
+    })
+}
+
 #[component]
 pub fn CategoryLabel(category: CategoryTag) -> impl IntoView {
     let (name, lang) = category_name(&category);

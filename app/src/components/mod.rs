@@ -13,7 +13,7 @@ pub use browser::{
     announce_after_reload, announce_on_arrival, announced_before_reload, go_to, reload_at,
     reload_page, replace_address, show_title,
 };
-pub use category::{category_name, CategoryLabel};
+pub use category::{category_name, CategoryLabel, TextLanguage};
 pub use error_page::{ErrorPage, NotFound};
 pub use frame::{SiteFooter, SiteHeader};
 pub use page_meta::{absolute_url, provide_site_url, PageMeta};

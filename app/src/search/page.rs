@@ -9,6 +9,7 @@ use super::{search, suggest, SearchQuery, SearchResult, SearchResults, Suggestio
 use crate::{
     components::{
         encode_component, requested_page, CategoryLabel, ErrorPage, NumberedPager, PageMeta,
+        TextLanguage,
     },
     error::AppError,
     locale,
@@ -213,6 +214,7 @@ fn ResultItem(result: SearchResult) -> impl IntoView {
                 " · "
                 <time datetime=result.date.to_string()>{locale::short_date(result.date)}</time>
                 {result.category.map(|category| view! { " · " <CategoryLabel category/> })}
+                <TextLanguage text_lang=result.text_lang/>
             </p>
             <p class="search-result__snippet" lang=result.text_lang.code()>
                 {result

@@ -363,6 +363,46 @@ async fn english_readers_find_the_english_version() {
     );
 }
 
+/// In lists, an item not translated yet says that its text is Latvian, in the page's own
+/// language; a translated one says nothing of it.
+#[tokio::test(flavor = "multi_thread")]
+async fn lists_say_which_items_are_still_in_latvian() {
+    let site = Site::with_demo_content().await;
+    let translated =
+        "Lithuania and Latvia to support Moldova in the fight against human trafficking";
+    let (_, found) = site.get("/en/search?q=moldova").await;
+    let found = crate::read::Page::parse(&found);
+    let results = found.texts(".search-result");
+    assert!(
+        results
+            .iter()
+            .any(|result| result.contains(translated) && !result.contains("in Latvian")),
+        "{results:?}"
+    );
+    assert!(
+        results.iter().any(|result| result.contains("in Latvian")),
+        "{results:?}"
+    );
+    for (prefix, note) in [("/en", "in Latvian"), ("/ru", "на латышском языке")] {
+        let (_, news) = site.get(&format!("{prefix}/news")).await;
+        let news = crate::read::Page::parse(&news);
+        // Every item says it, and only those whose title is marked Latvian.
+        let items = news.texts(".news-list > li");
+        let said = items.iter().filter(|item| item.contains(note)).count();
+        assert_eq!(
+            said,
+            news.count(".news-list h2 a[lang=lv]"),
+            "{prefix}: {items:?}"
+        );
+        assert!(said > 0, "{prefix}: {items:?}");
+    }
+    let (_, latvian) = site.get("/news").await;
+    assert!(
+        !latvian.contains("latviešu valodā"),
+        "nothing to say on a Latvian page"
+    );
+}
+
 /// Text with Latvian letters that no element marks as Latvian, and control labels
 /// (`aria-label`, `placeholder`, `alt`) with them: on an English or Russian page the interface
 /// must be in that language, and content left in Latvian must say so, for screen readers.
