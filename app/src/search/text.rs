@@ -48,55 +48,81 @@ pub fn query_words(query: &str) -> Vec<String> {
 /// blocks are apart even where the HTML has nothing between them (`<li>a</li><li>b</li>` is
 /// "a b", not "ab").
 pub fn plain_text(html: &str) -> String {
-    collapsed(&text_of(&blocks_on_lines(html)))
+    block_lines(html).join(" ")
 }
 
-/// The text of sanitised HTML with each block (paragraph, heading, list item, quote, caption)
-/// on a line of its own, for comparing versions: their changes keep the text's paragraphs.
+/// The text of sanitised HTML with each block (paragraph, heading, list item, quote, caption,
+/// table cell) on a line of its own, for comparing versions: their changes keep the text's
+/// paragraphs.
 pub fn text_by_block(html: &str) -> String {
-    text_of(&blocks_on_lines(html))
-        .lines()
-        .map(collapsed)
-        .filter(|line| !line.is_empty())
-        .collect::<Vec<_>>()
-        .join("\n")
+    block_lines(html).join("\n")
 }
 
-/// Where a new line starts in [`blocks_on_lines`]: after the end of each block the allow-list
-/// keeps, and at a line break. Sanitised HTML writes tags in lower case, as here.
-const BLOCK_ENDS: [&str; 14] = [
-    "</p>",
-    "</h1>",
-    "</h2>",
-    "</h3>",
-    "</h4>",
-    "</h5>",
-    "</h6>",
-    "</li>",
-    "</blockquote>",
-    "</figcaption>",
-    "</pre>",
-    "</div>",
-    "</tr>",
-    "<br>",
+/// Elements that start and end a line of text: what a browser lays out as blocks, and `<br>`.
+const LINE_BREAKING: [&str; 32] = [
+    "address",
+    "article",
+    "aside",
+    "blockquote",
+    "br",
+    "caption",
+    "dd",
+    "details",
+    "div",
+    "dl",
+    "dt",
+    "figcaption",
+    "figure",
+    "footer",
+    "h1",
+    "h2",
+    "h3",
+    "h4",
+    "h5",
+    "h6",
+    "header",
+    "hr",
+    "li",
+    "ol",
+    "p",
+    "pre",
+    "section",
+    "summary",
+    "table",
+    "td",
+    "th",
+    "ul",
 ];
 
-/// The HTML with a line end after each block and nowhere else: line ends in HTML are spaces
-/// to a reader.
-fn blocks_on_lines(html: &str) -> String {
-    let mut marked = html.replace(['\n', '\r'], " ");
-    for end in BLOCK_ENDS {
-        marked = marked.replace(end, &format!("{end}\n"));
+/// The text of `html`, a line for each run of text between the edges of blocks, whitespace
+/// collapsed, empty lines left out. Parsed as a browser would (entities decoded, nested
+/// lists and text beside a block, as the browser's editor writes it, included).
+fn block_lines(html: &str) -> Vec<String> {
+    let fragment = scraper::Html::parse_fragment(html);
+    let mut lines = Vec::new();
+    let mut line = String::new();
+    let mut end_line = |line: &mut String| {
+        let text = collapsed(line);
+        if !text.is_empty() {
+            lines.push(text);
+        }
+        line.clear();
+    };
+    for edge in fragment.tree.root().traverse() {
+        let (node, opening) = match edge {
+            ego_tree::iter::Edge::Open(node) => (node, true),
+            ego_tree::iter::Edge::Close(node) => (node, false),
+        };
+        match node.value() {
+            scraper::Node::Text(text) if opening => line.push_str(text),
+            scraper::Node::Element(element) if LINE_BREAKING.contains(&element.name()) => {
+                end_line(&mut line)
+            }
+            _ => {}
+        }
     }
-    marked
-}
-
-/// HTML's text: tags dropped, entities decoded.
-fn text_of(html: &str) -> String {
-    let without_tags = ammonia::Builder::empty().clean(html).to_string();
-    quick_xml::escape::unescape(&without_tags)
-        .map(|text| text.into_owned())
-        .unwrap_or(without_tags)
+    end_line(&mut line);
+    lines
 }
 
 fn collapsed(text: &str) -> String {
@@ -240,6 +266,29 @@ mod tests {
             plain_text(html),
             "Kontakti Pirmā rindkopa & vēl. viens divi trīs Beigas"
         );
+    }
+
+    #[test]
+    fn text_by_block_reads_html_as_a_browser_lays_it_out() {
+        for (html, lines) in [
+            // Entities beyond XML's five, a non-breaking space among them.
+            (
+                "<p>2020.&nbsp;gada &lt;augusts&gt; &mdash; &#8222;x&#8220;</p>",
+                "2020. gada <augusts> — „x“",
+            ),
+            // A nested list, and text beside a block, as the browser's editor writes it.
+            ("<ul><li>a<ul><li>b</li></ul>c</li></ul>", "a\nb\nc"),
+            ("pirmā<div>otrā</div>trešā", "pirmā\notrā\ntrešā"),
+            // Table cells, a figure's caption.
+            ("<table><tr><td>x</td><td>y</td></tr></table>", "x\ny"),
+            (
+                "<figure><img src=\"/a.png\" alt=\"\"><figcaption>Attēls</figcaption></figure>",
+                "Attēls",
+            ),
+            ("", ""),
+        ] {
+            assert_eq!(text_by_block(html), lines, "{html}");
+        }
     }
 
     #[test]

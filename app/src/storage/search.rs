@@ -140,17 +140,64 @@ where
     }
 
     async fn backfill_search(&self) -> Result<u64, StoreError> {
-        let mut tx = self.begin_write().await?;
-        let folded = fold_unsearched::<D>(&mut tx).await?;
-        tx.commit().await?;
+        // A batch a transaction: an upgrade that folds every item again neither holds every
+        // body in memory at once nor keeps other writers waiting for all of them.
+        let batches = unsearched_batches::<D>(&mut *self.pool.acquire().await?).await?;
+        let mut folded = 0;
+        for _ in 0..batches {
+            let mut tx = self.begin_write().await?;
+            folded += fold_unsearched_batch::<D>(&mut tx).await?;
+            tx.commit().await?;
+        }
         Ok(folded)
     }
 }
 
+/// Rows of search text folded together: their bodies are in memory at once.
+const FOLD_BATCH: i64 = 500;
+
 /// Folds the search text of every item, English and Russian version saved before it was
-/// searchable (an empty `search_title`), in the caller's transaction (`backfill_search`, and
-/// an import, which empties it first so the text is folded as this version folds it).
+/// searchable (an empty `search_title`), in the caller's transaction (an import, which
+/// empties it first so the text is folded as this version folds it), a batch at a time.
 pub(super) async fn fold_unsearched<D: Dialect>(tx: &mut D::Connection) -> Result<u64, StoreError>
+where
+    for<'c> &'c mut D::Connection: sqlx::Executor<'c, Database = D>,
+    for<'q> D::Arguments<'q>: sqlx::IntoArguments<'q, D>,
+    usize: sqlx::ColumnIndex<D::Row>,
+    UnsearchedRow: for<'r> sqlx::FromRow<'r, D::Row>,
+    i64: SqlValue<D>,
+    String: SqlValue<D>,
+    for<'q> &'q str: sqlx::Encode<'q, D> + sqlx::Type<D>,
+{
+    let mut folded = 0;
+    for _ in 0..unsearched_batches::<D>(tx).await? {
+        folded += fold_unsearched_batch::<D>(tx).await?;
+    }
+    Ok(folded)
+}
+
+/// How many batches fold every unsearched row: counted first, so a row that stays
+/// unsearched (a title that folds to nothing) cannot keep the folding going.
+async fn unsearched_batches<D: Dialect>(connection: &mut D::Connection) -> Result<i64, StoreError>
+where
+    for<'c> &'c mut D::Connection: sqlx::Executor<'c, Database = D>,
+    for<'q> D::Arguments<'q>: sqlx::IntoArguments<'q, D>,
+    i64: SqlValue<D>,
+    usize: sqlx::ColumnIndex<D::Row>,
+{
+    let unsearched: i64 = sqlx::query_scalar(
+        "SELECT (SELECT COUNT(*) FROM articles WHERE search_title = '') \
+              + (SELECT COUNT(*) FROM events WHERE search_title = '') \
+              + (SELECT COUNT(*) FROM article_translations WHERE search_title = '') \
+              + (SELECT COUNT(*) FROM event_translations WHERE search_title = '')",
+    )
+    .fetch_one(&mut *connection)
+    .await?;
+    Ok((unsearched + FOLD_BATCH - 1) / FOLD_BATCH)
+}
+
+/// Folds the search text of up to [`FOLD_BATCH`] unsearched rows.
+async fn fold_unsearched_batch<D: Dialect>(tx: &mut D::Connection) -> Result<u64, StoreError>
 where
     for<'c> &'c mut D::Connection: sqlx::Executor<'c, Database = D>,
     for<'q> D::Arguments<'q>: sqlx::IntoArguments<'q, D>,
@@ -168,8 +215,10 @@ where
              UNION ALL SELECT 'article', article_id, lang, title, lead, '', body_html \
              FROM article_translations WHERE search_title = '' \
              UNION ALL SELECT 'event', event_id, lang, title, summary, location, body_html \
-             FROM event_translations WHERE search_title = ''",
+             FROM event_translations WHERE search_title = '' \
+             LIMIT $1",
     )
+    .bind(FOLD_BATCH)
     .fetch_all(&mut *tx)
     .await?;
     for row in &unsearched {

@@ -117,6 +117,45 @@ async fn the_news_archive_goes_by_year_and_month_with_counts() {
     }
 }
 
+/// An upgrade that changes how search text is made empties it (a migration); the server folds
+/// it again when it starts, a batch at a time (more than one here), and search finds every
+/// item again.
+#[tokio::test(flavor = "multi_thread")]
+async fn search_text_emptied_by_an_upgrade_is_folded_again() {
+    let site = Site::with_demo_content().await;
+    let many: Vec<_> = (1..=1_234)
+        .map(|n| app::storage::NewArticle {
+            body_html: app::sanitize::SafeHtml::sanitize(
+                "<ul><li>policiju</li><li>prokuratūru</li></ul>",
+            ),
+            ..november_news(&format!("Ziņa numur {n}"), 1 + n % 28, None)
+        })
+        .collect();
+    site.store.create_articles(&many).await.expect("stored");
+    let found = || async {
+        let request = app::storage::SearchRequest {
+            words: vec!["prokuratur".into()],
+            kind: None,
+            categories: Vec::new(),
+            limit: 10,
+            offset: 0,
+            lang: app::i18n::Lang::Lv,
+        };
+        site.store.search(&request).await.expect("searched").total
+    };
+    let before = found().await;
+    assert!(before >= 1_234, "{before}");
+    site.behind_the_stores_back("UPDATE articles SET search_title = '', search_body = ''")
+        .await;
+    site.behind_the_stores_back("UPDATE event_translations SET search_title = ''")
+        .await;
+    assert!(found().await < 1_234, "emptied, the articles are not found");
+    let folded = site.store.backfill_search().await.expect("folded");
+    assert!(folded > 1_234, "{folded}");
+    assert_eq!(site.store.backfill_search().await.expect("none left"), 0);
+    assert_eq!(found().await, before, "every item is found again");
+}
+
 /// The archive counts an article in its month on Riga's calendar, not UTC's: 1 December at
 /// 00:30 in Riga is still 30 November in UTC.
 #[tokio::test(flavor = "multi_thread")]
