@@ -12,7 +12,7 @@ use super::{
         filter_query, CalendarOptions, CategoryFilter, PeriodNavigation, View, ViewLinks,
         ViewSwitcher,
     },
-    use_calendar_filter, week_path, DaysData, DaysQuery, YearMonth,
+    use_calendar_filter, DaysData, DaysQuery,
 };
 use crate::{
     components::{ErrorPage, PageMeta},
@@ -66,11 +66,7 @@ fn DayView(data: DaysData) -> impl IntoView {
     let heading = tr_with(lang, "calendar-heading", &[("period", Arg::Text(&period))]);
     let query = filter_query(&filter);
     let (previous, next) = (day - Days::new(1), day + Days::new(1));
-    let links = ViewLinks {
-        month: YearMonth::of(day).path(),
-        week: week_path(day),
-        day: day_path(day),
-    };
+    let links = ViewLinks::at(day);
     let empty = data.events.is_empty();
     view! {
         <PageMeta

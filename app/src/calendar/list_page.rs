@@ -8,12 +8,12 @@ use leptos_router::hooks::use_query_map;
 
 use super::{
     agenda::AgendaItem,
-    day_path, list_events,
+    list_events,
     toolbar::{
         filter_query, filter_query_with, CalendarOptions, CategoryFilter, View, ViewLinks,
         ViewSwitcher,
     },
-    use_calendar_filter, week_path, CalendarFilter, EventList, ListQuery,
+    use_calendar_filter, CalendarFilter, EventList, ListQuery,
 };
 use crate::{
     components::{page_path, paged_title, requested_page, ErrorPage, NumberedPager, PageMeta},
@@ -84,11 +84,12 @@ fn ListView(list: EventList) -> impl IntoView {
             lang.t("list-past"),
         )
     };
-    // The other views open on the current month (`/calendar`, whatever the day) and today.
+    // The other views open on the current month (`/calendar`, whatever the day) and today;
+    // the list's own link is this list, upcoming or past.
     let links = ViewLinks {
         month: "/calendar".to_string(),
-        week: week_path(list.today),
-        day: day_path(list.today),
+        past: list.past,
+        ..ViewLinks::at(list.today)
     };
     // The options are children, built apart from the rest of the view.
     let (options_filter, options_keep) = (filter.clone(), view_parameters.clone());

@@ -347,11 +347,14 @@ pub async fn get_days(query: DaysQuery) -> Result<DaysData, AppError> {
     {
         return Err(AppError::NotFound);
     }
+    // Occurrences beyond 2999 have no pages: the week of 31 December 2999 lists none.
+    let last_shown = NaiveDate::from_ymd_opt(*YEARS.end(), 12, 31)
+        .map_or(query.last, |last_day| query.last.min(last_day));
     let events = occurrences::summaries_between(
         store.as_ref(),
         query.lang,
         query.first,
-        query.last,
+        last_shown,
         &query.filter,
     )
     .await?;

@@ -9,14 +9,14 @@ use leptos::prelude::*;
 use leptos_router::hooks::{use_params_map, use_query_map};
 
 use super::{
-    day_path, get_days, get_month,
+    get_days, get_month,
     month_grid::MonthCalendar,
     parse_week,
     toolbar::{
         filter_query, CalendarOptions, CategoryFilter, MonthPicker, NewsToggle, PeriodNavigation,
         View, ViewLinks, ViewSwitcher,
     },
-    use_calendar_filter, week_path,
+    use_calendar_filter,
     week_view::WeekView,
     CalendarFilter, DaysQuery, MonthData, MonthQuery, YearMonth,
 };
@@ -182,11 +182,7 @@ fn MonthView(
     let within = |month: YearMonth| YearMonth::new(month.year, month.month);
     let (previous, next) = (within(month.previous()), within(month.next()));
     let first = month.first_day();
-    let links = ViewLinks {
-        month: month.path(),
-        week: week_path(first),
-        day: day_path(first),
-    };
+    let links = ViewLinks::at(first);
     // The options are the toolbar's children, built once from their own copies.
     let (categories, options_filter) = (data.categories.clone(), filter.clone());
     view! {

@@ -47,12 +47,31 @@ pub struct ViewLinks {
     pub month: String,
     pub week: String,
     pub day: String,
+    /// The list's link is to past events (on their list) rather than upcoming ones.
+    pub past: bool,
+}
+
+impl ViewLinks {
+    /// The month, week and day of `date`, and the list of upcoming events.
+    pub fn at(date: chrono::NaiveDate) -> Self {
+        ViewLinks {
+            month: super::YearMonth::of(date).path(),
+            week: super::week_path(date),
+            day: super::day_path(date),
+            past: false,
+        }
+    }
 }
 
 #[component]
 pub fn ViewSwitcher(current: View, links: ViewLinks, filter: CalendarFilter) -> impl IntoView {
     let lang = crate::i18n::current_lang();
     let query = filter_query(&filter);
+    let past = links.past.then(|| ("past", "1".to_string()));
+    let list_href = format!(
+        "/calendar/list{}",
+        filter_query_with(&filter, past.as_slice())
+    );
     let item = move |view: View, label: &'static str, href: String| {
         let current = (view == current).then_some("page");
         view! {
@@ -67,7 +86,7 @@ pub fn ViewSwitcher(current: View, links: ViewLinks, filter: CalendarFilter) -> 
                 {item(View::Month, "view-month", format!("{}{query}", links.month))}
                 {item(View::Week, "view-week", format!("{}{query}", links.week))}
                 {item(View::Day, "view-day", format!("{}{query}", links.day))}
-                {item(View::List, "view-list", format!("/calendar/list{query}"))}
+                {item(View::List, "view-list", list_href)}
             </ul>
         </nav>
     }

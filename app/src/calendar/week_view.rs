@@ -11,7 +11,7 @@ use super::{
         filter_query, CalendarOptions, CategoryFilter, PeriodNavigation, View, ViewLinks,
         ViewSwitcher,
     },
-    week_path, CalendarFilter, DaysData, YearMonth,
+    week_path, CalendarFilter, DaysData,
 };
 use crate::{components::PageMeta, locale};
 
@@ -39,11 +39,7 @@ pub fn WeekView(data: DaysData, filter: CalendarFilter) -> impl IntoView {
     let query = filter_query(&filter);
     let previous = first - Days::new(7);
     let next = first + Days::new(7);
-    let links = ViewLinks {
-        month: YearMonth::of(first).path(),
-        week: week_path(first),
-        day: day_path(first),
-    };
+    let links = ViewLinks::at(first);
     let days: Vec<_> = first
         .iter_days()
         .take_while(|day| *day <= data.last)
