@@ -311,19 +311,14 @@ pub(crate) mod records {
         let Some((first, last)) = store.publication_span(categories).await? else {
             return Ok(Vec::new());
         };
-        // The first day of each month in Riga from the first publication's to the last's,
-        // and the next month's (its end).
-        let first_days: Vec<NaiveDate> = std::iter::successors(
-            Some(
-                timezone::local(first)
-                    .date()
-                    .with_day(1)
-                    .unwrap_or_default(),
-            ),
-            |day| day.checked_add_months(Months::new(1)),
-        )
-        .take_while(|day| *day <= timezone::local(last).date())
-        .collect();
+        // The first day of each month in Riga from the first publication's to the last's.
+        let first_days: Vec<NaiveDate> =
+            std::iter::successors(timezone::local(first).date().with_day(1), |day| {
+                day.checked_add_months(Months::new(1))
+            })
+            .take_while(|day| *day <= timezone::local(last).date())
+            .collect();
+        // Each month from its first day to the next month's.
         let periods: Vec<_> = first_days
             .iter()
             .map_while(|&day| {

@@ -48,7 +48,8 @@ pub fn NumberedPager(
 }
 
 /// Page `page` of the list at `path`, keeping `keep` (its own parameters, say `past=1`) and
-/// `filter`'s categories: the first page without `page=`, so it has one address.
+/// `filter` (its categories, and `news=1` where set): the first page without `page=`, so it
+/// has one address.
 pub fn page_path(
     path: &str,
     page: u32,

@@ -130,10 +130,11 @@ pub fn TranslationEditor(
     let latvian_start = (start.version == 0).then(|| start.clone());
     let lang_of = move |now: fn(&TranslationFields) -> &str| {
         let latvian = latvian_start.as_ref().map(|start| now(start).to_string());
-        Signal::derive(move || match &latvian {
+        // A memo: typing in one field does not set the other fields' attributes again.
+        Signal::from(Memo::new(move |_| match &latvian {
             Some(latvian) if fields.with(|fields| now(fields) == latvian) => Lang::Lv.code(),
             _ => lang.code(),
-        })
+        }))
     };
     let save_now = move || save.with_value(|save| save());
     let on_keydown = editor_keys(save_now, leave);

@@ -187,7 +187,10 @@ fn SearchResultsView(query: SearchQuery, found: Option<SearchResults>) -> impl I
                 .iter()
                 .map(|slug| format!("category={}", encode_component(slug))),
         );
-        pairs.push(format!("page={page}"));
+        // The first page has one address, without `page=` (as `page_path` makes them).
+        if page > 1 {
+            pairs.push(format!("page={page}"));
+        }
         lang.href(&format!("/search?{}", pairs.join("&")))
     };
     let (page, pages) = (found.page, found.pages);
