@@ -296,6 +296,42 @@ test("on a phone an editor moves an event by touch: ⇄ on the event, then a tap
   await expect(day(27).getByRole("link", { name: /Tikšanās ar pašvaldību/ })).toHaveCount(0);
 });
 
+test("on a tablet an editor moves a multi-day event by touch: its ⇄ stands at the start of its bar", async ({ browser }) => {
+  const desk = await editorPage(browser, EDITORS.anna.email);
+  const cookies = await desk.context().cookies();
+  const tablet = await browser.newContext({ viewport: { width: 1024, height: 768 }, hasTouch: true, isMobile: true });
+  await tablet.addCookies(cookies);
+  const page = await tablet.newPage();
+  await page.goto("/calendar/2020/08");
+  await hydrated(page);
+  expect(await page.evaluate(() => matchMedia("(pointer: coarse)").matches), "a touch screen's pointer").toBe(true);
+  const day = (n: number) => page.getByRole("gridcell", { name: new RegExp(`^\\S+, 2020\\. gada ${n}\\. augusts`) });
+  const campaign = "Informatīvā kampaņa Latvijas reģionu bibliotēkās";
+  const move = (n: number) => day(n).getByRole("button", { name: `Pārcelt „${campaign}” uz citu dienu` });
+  // In the grid (not the phone's agenda): a square as tall as the bar, on its line, before it.
+  const [button, bar] = [await move(6).boundingBox(), await day(6).getByRole("link", { name: new RegExp(campaign) }).boundingBox()];
+  if (!button || !bar) throw new Error("the bar and its ⇄ are laid out");
+  expect(Math.abs(button.y - bar.y)).toBeLessThanOrEqual(2);
+  expect(Math.min(button.width, button.height)).toBeGreaterThanOrEqual(24);
+  expect(button.x + button.width).toBeLessThanOrEqual(bar.x + 0.5);
+  expect(bar.width).toBeGreaterThan(2 * button.width);
+
+  // A tablet's keyboard goes on from the picked event's day: Esc lets go of it.
+  await move(6).tap();
+  await expect(page.getByRole("status").filter({ hasText: "pieskarieties dienai" })).toContainText(campaign);
+  await expect(day(6)).toBeFocused();
+  await page.keyboard.press("Escape");
+  await expect(page.getByRole("status").filter({ hasText: "Pārcelšana atcelta." })).toBeVisible();
+  await move(6).tap();
+  await day(13).tap();
+  await expect(page.getByRole("status").filter({ hasText: "pārcelts uz 2020. gada 13. augustu" })).toBeVisible();
+  // And back, as the other tests know the month.
+  await move(13).tap();
+  await day(6).tap();
+  await expect(page.getByRole("status").filter({ hasText: "pārcelts uz 2020. gada 6. augustu" })).toBeVisible();
+  await expect(move(6)).toBeVisible();
+});
+
 test("an unpublished event restored to an earlier version says so on its page loaded again, and stays unpublished", async ({
   browser,
   page: reader,

@@ -300,7 +300,9 @@ fn EventBar(bar: MonthBar, editor: bool, #[prop(optional)] continued: bool) -> i
         .clone()
         .zip(title.clone())
         .filter(|_| !continued)
-        .map(|(slug, title)| view! { <MoveButton slug title text_lang=bar.event.text_lang/> });
+        .map(|(slug, title)| {
+            view! { <MoveButton slug title text_lang=bar.event.text_lang line=bar.line/> }
+        });
     view! {
         <a
             class="month-bar"
@@ -327,8 +329,14 @@ fn EventBar(bar: MonthBar, editor: bool, #[prop(optional)] continued: bool) -> i
 
 /// ⇄: picks an event to move by touch; a tap on a day then puts it there (`GridEditing`).
 /// Its name is its hidden text, so the title in it can say its language.
+/// `line`: a bar's line in its week row, where a wide touch screen puts the bar's ⇄.
 #[component]
-fn MoveButton(slug: String, title: String, text_lang: Lang) -> impl IntoView {
+fn MoveButton(
+    slug: String,
+    title: String,
+    text_lang: Lang,
+    #[prop(optional)] line: Option<u8>,
+) -> impl IntoView {
     let lang = crate::i18n::current_lang();
     let (before, after) = tr_around(lang, "editor-move-event", "title");
     let shown_title = title.clone();
@@ -336,6 +344,7 @@ fn MoveButton(slug: String, title: String, text_lang: Lang) -> impl IntoView {
         <button
             type="button"
             class="event-move"
+            style=line.map(|line| format!("--line: {line};"))
             tabindex="-1"
             data-event-slug=slug
             data-event-title=title

@@ -19,7 +19,7 @@ use leptos::{
 
 use super::{create_event, move_event};
 use crate::{
-    calendar::grid_keys::{cell_id, day_cell_around, day_cell_date},
+    calendar::grid_keys::{cell_id, day_cell_around, day_cell_date, focus_day},
     components::{
         announce_after_reload, announce_on_arrival, announced_before_reload, go_to, reload_at,
     },
@@ -192,6 +192,11 @@ pub fn GridEditing(lang: Lang, children: Children) -> impl IntoView {
                     &[("title", Arg::Text(&title))],
                 ));
                 moving.set(Some((slug, title)));
+                // A keyboard goes on from the event's day, as after M: Escape lets go of it,
+                // arrows and Enter put it on another day.
+                if let Some((_, day)) = day_cell_around(Some(pick.into())) {
+                    focus_day(day);
+                }
             }
             return;
         }
