@@ -39,22 +39,38 @@ impl Schema {
         usize: sqlx::ColumnIndex<DB::Row>,
     {
         let schema = match self {
-            Schema::NewOrAsIs if has_no_schema(pool).await => Schema::Upgrade,
+            Schema::NewOrAsIs if applied_count(pool).await == 0 => Schema::Upgrade,
             Schema::NewOrAsIs => Schema::AsIs,
             other => other,
         };
         match schema {
-            Schema::Upgrade | Schema::NewOrAsIs => match migrator.run(pool).await {
-                Ok(()) => Ok(()),
-                // A newer notikumi has served it: this one cannot go back.
-                Err(sqlx::migrate::MigrateError::VersionMissing(version)) => {
-                    Err(StoreError::Schema(format!(
-                        "a newer notikumi has upgraded it (its migration {version} is unknown \
-                         to this one): serve it with that version, or restore a backup"
-                    )))
+            Schema::Upgrade | Schema::NewOrAsIs => {
+                let mut applied = applied_count(pool).await;
+                loop {
+                    match migrator.run(pool).await {
+                        Ok(()) => return Ok(()),
+                        // A newer notikumi has served it: this one cannot go back.
+                        Err(sqlx::migrate::MigrateError::VersionMissing(version)) => {
+                            return Err(StoreError::Schema(format!(
+                                "a newer notikumi has upgraded it (its migration {version} is \
+                                 unknown to this one): serve it with that version, or restore \
+                                 a backup"
+                            )))
+                        }
+                        Err(error) => {
+                            // Another command made the same migration first (two `user add`
+                            // on a new SQLite file; PostgreSQL's migrations take a lock):
+                            // while it gets further, this one goes on after it.
+                            let now = applied_count(pool).await;
+                            if now <= applied {
+                                return Err(error.into());
+                            }
+                            applied = now;
+                            tokio::time::sleep(std::time::Duration::from_millis(50)).await;
+                        }
+                    }
                 }
-                Err(error) => Err(error.into()),
-            },
+            }
             Schema::AsIs => {
                 let applied: Vec<i64> = sqlx::query_scalar(
                     "SELECT version FROM _sqlx_migrations WHERE success ORDER BY version",
@@ -84,9 +100,9 @@ impl Schema {
     }
 }
 
-/// Whether no migration was ever applied to the database behind `pool` (a new file or an
-/// empty PostgreSQL database).
-async fn has_no_schema<DB>(pool: &sqlx::Pool<DB>) -> bool
+/// How many migrations were applied to the database behind `pool`: none for a new file or an
+/// empty PostgreSQL database.
+async fn applied_count<DB>(pool: &sqlx::Pool<DB>) -> i64
 where
     DB: sqlx::Database,
     for<'q> <DB as sqlx::Database>::Arguments<'q>: sqlx::IntoArguments<'q, DB>,
@@ -95,10 +111,10 @@ where
     usize: sqlx::ColumnIndex<DB::Row>,
 {
     // Without the table the query fails: nothing was applied.
-    let applied: Result<i64, _> = sqlx::query_scalar("SELECT COUNT(*) FROM _sqlx_migrations")
+    sqlx::query_scalar("SELECT COUNT(*) FROM _sqlx_migrations WHERE success")
         .fetch_one(pool)
-        .await;
-    !matches!(applied, Ok(count) if count > 0)
+        .await
+        .unwrap_or(0)
 }
 
 #[cfg(test)]
@@ -170,6 +186,23 @@ mod tests {
                 "{schema:?}: {said}"
             );
         }
+    }
+
+    /// Two `user add` on one new site at once (an operator's script adding editors in
+    /// parallel): both make or find the schema, neither fails on the other's tables.
+    #[tokio::test]
+    async fn two_commands_making_a_new_sites_schema_at_once_both_succeed() {
+        let folder = tempfile::tempdir().expect("folder");
+        let fresh = format!("sqlite:{}", folder.path().join("new.db").display());
+        let (first, second) = tokio::join!(
+            crate::storage::open(&fresh, Schema::NewOrAsIs),
+            crate::storage::open(&fresh, Schema::NewOrAsIs)
+        );
+        for opened in [first, second] {
+            opened.expect("the site opens").close().await;
+        }
+        let opened = crate::storage::open(&fresh, Schema::AsIs).await;
+        opened.expect("at this build's schema").close().await;
     }
 
     /// A database a newer build has upgraded is refused by an older server with a reason an

@@ -49,10 +49,22 @@ impl SqliteStore {
                 }
             }
         }
-        let pool = SqlitePoolOptions::new()
-            .max_connections(8)
-            .connect_with(options)
-            .await?;
+        // A new file's first connection switches it to WAL, which another process opening
+        // it at the same moment may hold up: SQLite answers "busy" at once, without waiting.
+        let mut attempts = 0;
+        let pool = loop {
+            match SqlitePoolOptions::new()
+                .max_connections(8)
+                .connect_with(options.clone())
+                .await
+            {
+                Err(error) if is_busy(&error) && attempts < 50 => {
+                    attempts += 1;
+                    tokio::time::sleep(Duration::from_millis(100)).await;
+                }
+                connected => break connected?,
+            }
+        };
         schema
             .prepare(&pool, &sqlx::migrate!("./migrations/sqlite"))
             .await?;
@@ -61,6 +73,11 @@ impl SqliteStore {
             pool,
         })
     }
+}
+
+/// Whether SQLite refused because another connection held the lock it needed (`SQLITE_BUSY`).
+pub(super) fn is_busy(error: &sqlx::Error) -> bool {
+    matches!(error, sqlx::Error::Database(error) if error.code().as_deref() == Some("5"))
 }
 
 /// Whether `url` names a database kept in memory only, with no file.
