@@ -311,24 +311,26 @@ pub(crate) mod records {
         let Some((first, last)) = store.publication_span(categories).await? else {
             return Ok(Vec::new());
         };
-        // The first day of each month in Riga from the first publication's to the last's.
-        let first_days: Vec<NaiveDate> =
+        // Each month in Riga from the first publication's to the last's: its first day, and
+        // the instants it spans (to the next month's first day).
+        let months: Vec<(NaiveDate, _)> =
             std::iter::successors(timezone::local(first).date().with_day(1), |day| {
                 day.checked_add_months(Months::new(1))
             })
             .take_while(|day| *day <= timezone::local(last).date())
-            .collect();
-        // Each month from its first day to the next month's.
-        let periods: Vec<_> = first_days
-            .iter()
-            .map_while(|&day| {
+            .map_while(|day| {
                 let next = day.checked_add_months(Months::new(1))?;
-                Some((timezone::start_of_day(day), timezone::start_of_day(next)))
+                Some((
+                    day,
+                    (timezone::start_of_day(day), timezone::start_of_day(next)),
+                ))
             })
             .collect();
+        let periods: Vec<_> = months.iter().map(|(_, period)| *period).collect();
         let counts = store.publication_counts(categories, &periods).await?;
-        Ok(first_days
+        Ok(months
             .into_iter()
+            .map(|(day, _)| day)
             .zip(counts)
             .rev()
             .filter(|(_, count)| *count > 0)
