@@ -192,7 +192,6 @@ where
         limit: i64,
         offset: i64,
     ) -> Result<ArticlePage, StoreError> {
-        let columns = article_columns(lang);
         let published = |select: String| {
             let mut query = QueryBuilder::<D>::new(select);
             query.push(" WHERE a.status = 'published'");
@@ -203,16 +202,16 @@ where
                     .push(" AND a.published_at < ")
                     .push_bind(D::instant(to));
             }
-            push_categories(&mut query, "a.category_id", categories);
+            push_category_slugs(&mut query, categories);
             query
         };
-        let mut rows = published(format!("SELECT {columns}"));
+        let mut rows = published(format!("SELECT {}", article_columns_in(lang, categories)));
         rows.push(" ORDER BY a.published_at DESC, a.id DESC LIMIT ")
             .push_bind(limit)
             .push(" OFFSET ")
             .push_bind(offset);
         let rows: Vec<ArticleRow> = D::fetch_built(&mut rows, &self.pool).await?;
-        let mut count = published("SELECT COUNT(*) FROM articles a".into());
+        let mut count = published(format!("SELECT COUNT(*) {}", articles_from(categories)));
         let total = Self::count_built(&mut count, &self.pool).await?;
         Ok(ArticlePage {
             articles: rows.into_iter().map(Into::into).collect(),

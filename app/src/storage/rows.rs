@@ -35,12 +35,30 @@ pub(super) fn event_columns(lang: Lang) -> String {
 
 /// The same for articles (`a`).
 pub(super) fn article_columns(lang: Lang) -> String {
+    article_columns_in(lang, &[])
+}
+
+/// [`article_columns`] for a list of articles narrowed to the categories with these `slugs`
+/// by [`push_category_slugs`].
+pub(super) fn article_columns_in(lang: Lang, slugs: &[String]) -> String {
     let (text, join) = text_in(lang, "a", &ItemTables::ARTICLES);
     format!(
         "a.id, a.slug, a.published_at, a.status, a.version, a.created_at, a.event_id, \
-         a.trashed_at, {text}, {CATEGORY_COLUMNS} \
-         FROM articles a LEFT JOIN categories c ON c.id = a.category_id{join}"
+         a.trashed_at, {text}, {CATEGORY_COLUMNS} {}{join}",
+        articles_from(slugs)
     )
+}
+
+/// Where a list of articles narrowed to categories reads from: the categories first, then each
+/// one's articles by its index, in that order (SQLite keeps a CROSS JOIN's order). Left to
+/// choose, SQLite walked every published article newest first looking for a page of a small
+/// category's (94 ms for an empty one among 100,000).
+pub(super) fn articles_from(slugs: &[String]) -> &'static str {
+    if slugs.is_empty() {
+        "FROM articles a LEFT JOIN categories c ON c.id = a.category_id"
+    } else {
+        "FROM categories c CROSS JOIN articles a"
+    }
 }
 
 /// Reading in a language, the one place it is done: an item's four text `columns`, its
@@ -392,17 +410,42 @@ pub(super) fn push_categories<'a, D: sqlx::Database>(
     if slugs.is_empty() {
         return;
     }
+    query.push(format_args!(
+        " AND {column} IN (SELECT id FROM categories WHERE slug IN "
+    ));
+    push_slug_list(query, slugs);
+    query.push(")");
+}
+
+/// Narrows a list read [`articles_from`] its categories to those with these `slugs`, as
+/// [`push_categories`] does for other lists.
+pub(super) fn push_category_slugs<'a, D: sqlx::Database>(
+    query: &mut QueryBuilder<'a, D>,
+    slugs: &'a [String],
+) where
+    String: SqlValue<D>,
+{
+    if slugs.is_empty() {
+        return;
+    }
+    query.push(" AND a.category_id = c.id AND c.slug IN ");
+    push_slug_list(query, slugs);
+}
+
+/// `(slug, …)`, each bound.
+fn push_slug_list<'a, D: sqlx::Database>(query: &mut QueryBuilder<'a, D>, slugs: &'a [String])
+where
+    String: SqlValue<D>,
+{
     // More than the site has categories: a longer list is not a reader's, and each slug is a
     // bound value (SQLite refuses a statement of more than 32,766).
     let slugs = &slugs[..slugs.len().min(crate::calendar::MAX_FILTER_CATEGORIES)];
-    query.push(format_args!(
-        " AND {column} IN (SELECT id FROM categories WHERE slug IN ("
-    ));
+    query.push("(");
     let mut list = query.separated(", ");
     for slug in slugs {
         list.push_bind(slug);
     }
-    list.push_unseparated("))");
+    list.push_unseparated(")");
 }
 
 /// The folded title and body stored for search of an item of `tables`' kind (or a

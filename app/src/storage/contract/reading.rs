@@ -7,6 +7,7 @@ use crate::i18n::Lang;
 
 contract_tests!(
     the_archive_reads_a_months_articles_and_counts_them_by_period,
+    a_news_list_narrowed_to_categories_has_only_theirs_newest_first,
     an_article_has_its_published_neighbours_and_related_articles,
     recurring_series_are_listed_by_first_start,
     only_content_writes_move_the_content_generation,
@@ -71,6 +72,74 @@ async fn the_archive_reads_a_months_articles_and_counts_them_by_period(store: Sh
     let counts = store.publication_counts(&[], &hours).await.expect("counts");
     assert_eq!(counts.iter().sum::<i64>(), 3);
     assert_eq!((counts[3_009], counts[3_033], counts[3_057]), (1, 1, 1));
+}
+
+async fn a_news_list_narrowed_to_categories_has_only_theirs_newest_first(store: SharedStore) {
+    let training = training_category(&store).await;
+    let projects = NewCategory {
+        slug: "projekti".into(),
+        name: "Projekti".into(),
+        colour: "#b91c1c".into(),
+        ..NewCategory::default()
+    };
+    store.create_category(&projects).await.expect("category");
+    for (title, day, category) in [
+        ("Apmācība", 1, Some("apmacibas")),
+        ("Projekts", 2, Some("projekti")),
+        ("Bez kategorijas", 3, None),
+        ("Jaunākā apmācība", 4, Some("apmacibas")),
+        ("Nepublicēta apmācība", 5, Some("apmacibas")),
+    ] {
+        let mut new = article(title, utc(2020, 3, day, 9, 0));
+        new.category = category.map(Into::into);
+        if day == 5 {
+            new.status = Status::Draft;
+        }
+        store.create_article(&new, None).await.expect("article");
+    }
+    let slugs = |slugs: &[&str]| slugs.iter().map(|s| s.to_string()).collect::<Vec<_>>();
+    let list = |categories: Vec<String>, limit, offset| {
+        let store = store.clone();
+        async move {
+            let page = store.published_articles_in(Lang::Lv, &categories, None, limit, offset);
+            let page = page.await.expect("list");
+            let titles: Vec<String> = page.articles.iter().map(|a| a.title.clone()).collect();
+            (titles, page.total)
+        }
+    };
+    assert_eq!(
+        list(slugs(&["apmacibas"]), 10, 0).await,
+        (vec!["Jaunākā apmācība".into(), "Apmācība".into()], 2)
+    );
+    assert_eq!(
+        list(slugs(&["projekti", "apmacibas"]), 2, 1).await,
+        (vec!["Projekts".into(), "Apmācība".into()], 3),
+        "the second page of both, counted whole"
+    );
+    assert_eq!(list(slugs(&["nav-tadas"]), 10, 0).await, (vec![], 0));
+    // Each article comes with its own category.
+    let both = slugs(&["apmacibas", "projekti"]);
+    let page = store.published_articles_in(Lang::Lv, &both, None, 10, 0);
+    let page = page.await.expect("list");
+    let categories: Vec<Option<String>> = page
+        .articles
+        .iter()
+        .map(|a| a.category.as_ref().map(|c| c.slug.clone()))
+        .collect();
+    assert_eq!(
+        categories,
+        [
+            Some(training.slug.clone()),
+            Some("projekti".into()),
+            Some(training.slug)
+        ]
+    );
+    // Read in English (through the translations' join), untranslated articles keep Latvian.
+    let projects = slugs(&["projekti"]);
+    let english = store.published_articles_in(Lang::En, &projects, None, 10, 0);
+    let english = english.await.expect("list in English");
+    assert_eq!(english.articles[0].title, "Projekts");
+    assert_eq!(english.articles[0].text_lang, Lang::Lv);
 }
 
 async fn an_article_has_its_published_neighbours_and_related_articles(store: SharedStore) {

@@ -2,7 +2,7 @@
 
 use sqlx::{Postgres, QueryBuilder, Sqlite};
 
-use super::push_categories;
+use super::{push_categories, push_category_slugs};
 
 #[test]
 fn category_lists_bind_every_slug_in_the_backends_own_placeholders() {
@@ -24,4 +24,25 @@ fn category_lists_bind_every_slug_in_the_backends_own_placeholders() {
     let mut none = QueryBuilder::<Sqlite>::new("SELECT 1");
     push_categories(&mut none, "e.category_id", &[]);
     assert_eq!(none.sql(), "SELECT 1");
+}
+
+#[test]
+fn a_news_list_narrowed_to_categories_reads_them_first() {
+    let slugs = ["apmacibas".to_string(), "seminari".to_string()];
+    let mut postgres = QueryBuilder::<Postgres>::new(format!(
+        "SELECT a.id {} WHERE a.status = 'published'",
+        super::articles_from(&slugs)
+    ));
+    push_category_slugs(&mut postgres, &slugs);
+    assert_eq!(
+        postgres.sql(),
+        "SELECT a.id FROM categories c CROSS JOIN articles a WHERE a.status = 'published' \
+         AND a.category_id = c.id AND c.slug IN ($1, $2)"
+    );
+    let mut all = QueryBuilder::<Sqlite>::new(format!("SELECT a.id {}", super::articles_from(&[])));
+    push_category_slugs(&mut all, &[]);
+    assert_eq!(
+        all.sql(),
+        "SELECT a.id FROM articles a LEFT JOIN categories c ON c.id = a.category_id"
+    );
 }
