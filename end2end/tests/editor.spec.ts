@@ -102,6 +102,32 @@ test("two editors change the same article: the second sees both versions and kee
   );
 });
 
+test("saving the choice as offered keeps the other editor's change where only they changed a part", async ({
+  browser,
+}) => {
+  const helpline = "/news/palidzibas-talruna-dati-aizvien-vairak-jautajumu-par-darba-ekspluataciju";
+  const { anna, janis } = await bothEditing(browser, helpline);
+  await anna.getByRole("textbox", { name: "Virsraksts" }).fill("Annas virsraksts tālrunim");
+  await expect(anna.getByRole("status").filter({ hasText: "Melnraksts saglabāts" })).toBeVisible();
+
+  // Jānis, who opened the article before Anna's draft, changes only the lead.
+  await janis.getByRole("textbox", { name: "Ievads" }).focus();
+  await janis.keyboard.press("Control+End");
+  await janis.keyboard.type(" Jānis papildina ievadu.");
+  await janis.keyboard.press("Control+s");
+  const conflict = janis.getByRole("region", { name: /Kāds cits saglabāja šo rakstu/ });
+  await expect(conflict).toBeVisible();
+  const title = conflict.getByRole("group", { name: "Virsraksts" });
+  await expect(title.getByLabel("Paturēt otru")).toBeChecked();
+  await expect(title.getByText("Šo daļu mainīja tikai otrā versija")).toBeVisible();
+  await expect(conflict.getByRole("group", { name: "Ievads" }).getByLabel("Paturēt manu")).toBeChecked();
+  await conflict.getByRole("button", { name: "Saglabāt izvēlēto" }).click();
+
+  await expect(janis.getByRole("status").filter({ hasText: "Melnraksts saglabāts" })).toBeVisible();
+  await expect(janis.getByRole("textbox", { name: "Virsraksts" })).toHaveValue("Annas virsraksts tālrunim");
+  await expect(janis.getByRole("textbox", { name: "Ievads" })).toHaveValue(/Jānis papildina ievadu\.$/);
+});
+
 const PLAN = "/news/valdiba-apstiprina-jauno-cilveku-tirdzniecibas-noversanas-planu";
 const GUIDELINES = "/news/konsularas-amatpersonas-apgust-jaunas-vadlinijas-darbam-ar-cietusajiem";
 

@@ -119,6 +119,7 @@ conflict-intro = Nothing is lost. For each part that differs, choose what to kee
 conflict-theirs-by = The other version: { $who }
 conflict-mine = Your version
 conflict-theirs = The other version
+conflict-only-theirs = Only the other version changed this part, so it is kept unless you choose otherwise.
 conflict-keep-mine = Keep mine
 conflict-keep-theirs = Keep the other
 conflict-keep-both = Keep both

@@ -119,6 +119,7 @@ conflict-intro = Nekas nav pazaudēts. Katrai atšķirīgajai daļai izvēlietie
 conflict-theirs-by = Otra versija: { $who }
 conflict-mine = Jūsu versija
 conflict-theirs = Otra versija
+conflict-only-theirs = Šo daļu mainīja tikai otrā versija, tāpēc tā tiek paturēta, ja vien neizvēlaties citādi.
 conflict-keep-mine = Paturēt manu
 conflict-keep-theirs = Paturēt otru
 conflict-keep-both = Paturēt abas

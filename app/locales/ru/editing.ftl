@@ -119,6 +119,7 @@ conflict-intro = Ничего не потеряно. Для каждой отл�
 conflict-theirs-by = Другая версия: { $who }
 conflict-mine = Ваша версия
 conflict-theirs = Другая версия
+conflict-only-theirs = Эту часть изменили только в другой версии, поэтому она сохраняется, если вы не выберете иное.
 conflict-keep-mine = Оставить мою
 conflict-keep-theirs = Оставить другую
 conflict-keep-both = Оставить обе

@@ -153,14 +153,27 @@ fn merge<F: Clone>(mine: &F, theirs: &F, keep: &[(Part<F>, Keep)]) -> F {
     merged
 }
 
+/// What a part keeps until the editor chooses: the other version where only the other
+/// editor changed it since `base` (the version both went on from), so that saving the
+/// choice as offered undoes nobody's change; this editor's own otherwise. Without a base,
+/// this editor's own.
+fn first_choice<F>(part: &Part<F>, mine: &F, base: Option<&F>, lang: Lang) -> Keep {
+    match base {
+        Some(base) if (part.show)(mine, lang) == (part.show)(base, lang) => Keep::Theirs,
+        _ => Keep::Mine,
+    }
+}
+
 /// The conflict between this editor's fields (`mine`, as the editor goes on typing while it
-/// is shown) and the `theirs` saved meanwhile by `who`. `on_resolve` gets the merged version:
-/// this editor's fields as they are when it chooses, with the parts it chose from theirs.
+/// is shown) and the `theirs` saved meanwhile by `who`, both gone on from `base` where the
+/// editor knows it. `on_resolve` gets the merged version: this editor's fields as they are
+/// when it chooses, with the parts it chose from theirs.
 #[component]
 pub fn ConflictView<F>(
     heading: String,
     mine: Signal<F>,
     theirs: F,
+    base: Option<F>,
     who: String,
     parts: Vec<Part<F>>,
     on_resolve: Callback<F>,
@@ -169,18 +182,14 @@ where
     F: Clone + Send + Sync + 'static,
 {
     let lang = crate::i18n::current_lang();
-    let differing: Vec<Part<F>> = mine.with_untracked(|mine| {
+    let differing: Vec<(Part<F>, Keep)> = mine.with_untracked(|mine| {
         parts
             .into_iter()
             .filter(|part| (part.show)(mine, lang) != (part.show)(&theirs, lang))
+            .map(|part| (part, first_choice(&part, mine, base.as_ref(), lang)))
             .collect()
     });
-    let choices = RwSignal::new(
-        differing
-            .iter()
-            .map(|part| (*part, Keep::Mine))
-            .collect::<Vec<_>>(),
-    );
+    let choices = RwSignal::new(differing.clone());
     let resolve = {
         let theirs = theirs.clone();
         move |_| {
@@ -201,7 +210,7 @@ where
             </p>
             {differing
                 .into_iter()
-                .map(|part| {
+                .map(|(part, first)| {
                     let name = format!("keep-{}", part.key);
                     let option = move |keep: Keep, label: String| {
                         let id = format!("{name}-{keep:?}");
@@ -211,7 +220,7 @@ where
                                     type="radio"
                                     id=id.clone()
                                     name=name.clone()
-                                    checked=keep == Keep::Mine
+                                    checked=keep == first
                                     on:change=move |_| choices.update(|all| {
                                         for (p, k) in all.iter_mut() {
                                             if p.key == part.key {
@@ -227,6 +236,9 @@ where
                     view! {
                         <fieldset class="conflict__field">
                             <legend>{tr(lang, part.label)}</legend>
+                            {(first == Keep::Theirs).then(|| view! {
+                                <p class="conflict__hint">{tr(lang, "conflict-only-theirs")}</p>
+                            })}
                             <div class="conflict__sides">
                                 <Side heading=tr(lang, "conflict-mine") html=part.html text=Signal::derive(move || mine.with(|mine| (part.show)(mine, lang)))/>
                                 <Side heading=tr(lang, "conflict-theirs") html=part.html text=Signal::stored((part.show)(&theirs, lang))/>
@@ -299,6 +311,26 @@ mod tests {
         assert_eq!(merged.title, "Otrs");
         assert_eq!(merged.body_html, "<p>Mans teksts</p><p>Otra teksts</p>");
         assert_eq!(merged.lead, "Ievads");
+    }
+
+    #[test]
+    fn a_part_only_the_other_editor_changed_is_theirs_until_chosen_otherwise() {
+        let parts = article_parts();
+        let part = |key| choice(&parts, key, Keep::Mine).0;
+        let base = fields("Virsraksts", "<p>Teksts</p>");
+        // This editor changed the lead; the other one (whatever it did) not this title.
+        let mine = ArticleFields {
+            lead: "Mans ievads".into(),
+            ..base.clone()
+        };
+        let first = |key, base| first_choice(&part(key), &mine, base, Lang::Lv);
+        assert_eq!(first("title", Some(&base)), Keep::Theirs);
+        assert_eq!(first("lead", Some(&base)), Keep::Mine);
+        assert_eq!(
+            first("title", None),
+            Keep::Mine,
+            "no base: nothing is assumed"
+        );
     }
 
     #[test]

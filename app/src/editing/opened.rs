@@ -249,11 +249,18 @@ impl<K: Editable> Opened<K> {
         move || {
             conflict.get().map(|theirs| {
                 let (theirs, who) = theirs.theirs(lang);
+                // What both went on from: the shared draft this editor knew last, else the
+                // version it opened or wrote (the other side saved over either).
+                let base = draft
+                    .drafted
+                    .get_untracked()
+                    .or_else(|| self.saved.get_untracked());
                 view! {
                     <ConflictView
                         heading=tr(lang, K::CONFLICT_HEADING)
                         mine=draft.fields.into()
                         theirs
+                        base
                         who
                         parts=K::parts()
                         on_resolve=resolve

@@ -38,6 +38,9 @@ pub fn TranslationEditor(
     // was lost goes over this editor's own translation instead of meeting it as a conflict.
     let writer = StoredValue::new(Writer::opened(writer));
     let (fields, field_error, conflict) = (draft.fields, draft.field_error, draft.conflict);
+    // The translation as this editor last knew it stored (as it started, then as saved): what
+    // a conflict's two sides went on from.
+    let known = StoredValue::new(start.clone());
     let state = draft.autosave.state;
     let body = NodeRef::<html::Div>::new();
     let error_for = move |field: &'static str| field_message(field_error, field);
@@ -81,6 +84,10 @@ pub fn TranslationEditor(
                     // Typing that went on during the save is not saved: leaving still asks.
                     let unchanged = fields.with_untracked(|now| *now == sent);
                     fields.update(|fields| fields.version = saved.version);
+                    known.set_value(TranslationFields {
+                        version: saved.version,
+                        ..sent
+                    });
                     let at = [("at", Arg::Text(&saved.at))];
                     let done = SaveState::Done(tr_with(lang, "translation-saved-at", &at));
                     draft.autosave.answered(unchanged, done);
@@ -98,6 +105,7 @@ pub fn TranslationEditor(
         if let Some(element) = body.get_untracked() {
             element.set_inner_html(&merged.body_html);
         }
+        known.set_value(theirs.clone());
         fields.set(TranslationFields {
             version: theirs.version,
             ..merged
@@ -112,6 +120,7 @@ pub fn TranslationEditor(
                     heading=tr(lang, "translation-conflict-heading")
                     mine=fields.into()
                     theirs
+                    base=Some(known.get_value())
                     who=tr(lang, "translation-conflict-other")
                     parts=translation_parts(kind)
                     on_resolve=resolve
