@@ -33,6 +33,9 @@ pub enum AppError {
     Conflict {
         current_version: i64,
     },
+    /// The item an editor saves was moved to the trash meanwhile; restoring it from there
+    /// lets the save go through.
+    InTrash,
     Internal,
     /// A service the answer needs (the database) did not answer; trying again later may work.
     /// Never a reason to sign in again.
@@ -77,6 +80,7 @@ impl AppError {
             AppError::Conflict { current_version } => {
                 Message::new("error-conflict").number("version", *current_version)
             }
+            AppError::InTrash => Message::new("error-in-trash"),
             AppError::Internal => Message::new("error-internal"),
             AppError::Unavailable => Message::new("error-unavailable"),
             AppError::BadRequest(reason) => {
@@ -120,6 +124,7 @@ impl AppError {
             AppError::Forbidden => StatusCode::FORBIDDEN,
             AppError::Validation { .. } => StatusCode::UNPROCESSABLE_ENTITY,
             AppError::Conflict { .. } => StatusCode::CONFLICT,
+            AppError::InTrash => StatusCode::GONE,
             AppError::BadRequest(_) => StatusCode::BAD_REQUEST,
             AppError::TooLarge { .. } => StatusCode::PAYLOAD_TOO_LARGE,
             AppError::Internal | AppError::Transport(_) => StatusCode::INTERNAL_SERVER_ERROR,

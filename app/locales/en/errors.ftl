@@ -6,6 +6,7 @@ error-forbidden = You are not allowed to do that.
 error-bad-credentials = Wrong e-mail address or password.
 error-too-many-attempts = Too many failed attempts. Try again in { $seconds } s.
 error-conflict = Someone else has already changed this item (version { $version }).
+error-in-trash = Someone moved this item to the trash. Your text is still here: restore the item from the trash on the editors' desk, then save again.
 error-internal = Server error. Please try again.
 error-unavailable = The service is briefly unavailable. Please try again in a moment.
 error-bad-request = Invalid request: { $reason }

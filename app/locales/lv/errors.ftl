@@ -6,6 +6,7 @@ error-forbidden = Jums nav tiesību to darīt.
 error-bad-credentials = Nepareiza e-pasta adrese vai parole.
 error-too-many-attempts = Pārāk daudz neveiksmīgu mēģinājumu. Mēģiniet vēlreiz pēc { $seconds } s.
 error-conflict = Kāds cits šo ierakstu jau ir mainījis (versija { $version }).
+error-in-trash = Kāds šo ierakstu pārvietoja uz miskasti. Jūsu teksts joprojām ir šeit: atjaunojiet ierakstu no miskastes redakcijas lapā un saglabājiet vēlreiz.
 error-internal = Servera kļūda. Lūdzu, mēģiniet vēlreiz.
 error-unavailable = Serviss īslaicīgi nav pieejams. Lūdzu, mēģiniet vēlreiz pēc brīža.
 error-bad-request = Nederīgs pieprasījums: { $reason }

@@ -8,10 +8,10 @@
 use std::future::Future;
 
 use super::{
-    service::where_it_is_now,
+    service::{told_if_trashed, where_it_is_now},
     shell::Editable,
     stored_draft::{self, StoredShape},
-    EditableItem, ItemSave, Saved, Writer,
+    EditableItem, ItemRef, ItemSave, Saved, Writer,
 };
 use crate::{
     calendar::{occurrences::category_tags, CategoryTag},
@@ -172,8 +172,18 @@ pub(super) async fn save_draft<K: KindService>(
     save: ItemSave<K::Fields>,
 ) -> Result<Saved<K::Fields>, AppError> {
     check_writer(save.writer.as_ref())?;
+    let item = item_of::<K>(&save);
     let fields = checked::<K>(save.fields).await?;
-    stored_draft::save::<K::Draft>(editor, ItemSave { fields, ..save }).await
+    let saved = stored_draft::save::<K::Draft>(editor, ItemSave { fields, ..save }).await;
+    told_if_trashed(item, saved).await
+}
+
+/// The item an editor's `save` is for.
+fn item_of<K: KindService>(save: &ItemSave<K::Fields>) -> ItemRef {
+    ItemRef {
+        kind: <K::Draft as StoredShape>::KIND,
+        id: save.id,
+    }
 }
 
 /// Writes the editor's fields over the item (published, for a kind whose fields do not say
@@ -183,6 +193,16 @@ pub(super) async fn publish<K: KindService>(
     save: ItemSave<K::Fields>,
 ) -> Result<Saved<K::Fields>, AppError> {
     check_writer(save.writer.as_ref())?;
+    let item = item_of::<K>(&save);
+    let written = written::<K>(editor, save).await;
+    told_if_trashed(item, written).await
+}
+
+/// [`publish`], once the writer's mark is checked.
+async fn written<K: KindService>(
+    editor: &User,
+    save: ItemSave<K::Fields>,
+) -> Result<Saved<K::Fields>, AppError> {
     let version = K::version_of(save.id, save.fields, Visibility::AsChosen).await?;
     // Checked on the body as it will be stored.
     if let Some(body) = K::published_body(&version) {

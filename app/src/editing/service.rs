@@ -48,6 +48,20 @@ where
     }
 }
 
+/// `written`, a write of item `item`; when it was refused as not found because the item was
+/// moved to the trash meanwhile, the editor is told that (and where to restore it) instead.
+pub(super) async fn told_if_trashed<T>(
+    item: ItemRef,
+    written: Result<T, AppError>,
+) -> Result<T, AppError> {
+    match written {
+        Err(AppError::NotFound) if store()?.in_trash(item.kind, item.id).await? => {
+            Err(AppError::InTrash)
+        }
+        written => written,
+    }
+}
+
 /// Moves an article or event to the trash.
 pub async fn trash(editor: &User, item: ItemRef) -> Result<(), AppError> {
     Ok(store()?
@@ -71,7 +85,9 @@ pub async fn change_address(
     let action = audit(editor, "changed address");
     let version = store()?
         .change_address(item.kind, item.id, version, &slug, action)
-        .await?;
+        .await
+        .map_err(AppError::from);
+    let version = told_if_trashed(item, version).await?;
     Ok(SettingsSaved { version, slug })
 }
 

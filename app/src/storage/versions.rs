@@ -27,6 +27,10 @@ pub trait EditingStore: Send + Sync {
     /// The id of the item of `kind` at `slug`, in any state but trashed (as editors find it).
     async fn id_for_editing(&self, kind: ItemKind, slug: &str) -> Result<Option<i64>, StoreError>;
 
+    /// Whether item `id` of `kind` is in the trash (a save refused as not found then says
+    /// so).
+    async fn in_trash(&self, kind: ItemKind, id: i64) -> Result<bool, StoreError>;
+
     /// Where the item of `kind` an editor moved away from `slug` is now: its slug, if
     /// `audience` can see it there.
     async fn moved_item(
@@ -275,6 +279,16 @@ where
         let sql = format!("SELECT id FROM {items} WHERE slug = $1 AND trashed_at IS NULL");
         let id = sqlx::query_scalar(&sql).bind(slug);
         Ok(id.fetch_optional(&self.pool).await?)
+    }
+
+    async fn in_trash(&self, kind: ItemKind, id: i64) -> Result<bool, StoreError> {
+        let items = ItemTables::of(kind).items;
+        let sql = format!("SELECT COUNT(*) FROM {items} WHERE id = $1 AND trashed_at IS NOT NULL");
+        let trashed: i64 = sqlx::query_scalar(&sql)
+            .bind(id)
+            .fetch_one(&self.pool)
+            .await?;
+        Ok(trashed > 0)
     }
 
     async fn moved_item(

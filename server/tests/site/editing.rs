@@ -344,6 +344,23 @@ async fn deleting_moves_to_the_trash_and_everything_is_in_the_audit_log() {
             .body,
     );
     assert_eq!(desk["trash"][0]["slug"], LAUNCH);
+    // An editor still at work on it is told where it went, and nothing is written.
+    for (function, draft_version) in [("save_draft", 0), ("publish_article", 0)] {
+        let refused = site
+            .post_json(
+                &format!("/api/editing/{function}"),
+                &save(&article, "Vēl rediģēts", "<p>Teksts</p>", draft_version),
+                Some(&admin),
+            )
+            .await;
+        assert_eq!(
+            refused.status,
+            StatusCode::GONE,
+            "{function}: {}",
+            refused.body
+        );
+        assert!(refused.body.contains("InTrash"), "{}", refused.body);
+    }
     let restored = site
         .post_json(
             "/api/editing/restore_item",
@@ -352,6 +369,20 @@ async fn deleting_moves_to_the_trash_and_everything_is_in_the_audit_log() {
         )
         .await;
     assert_eq!(restored.status, StatusCode::OK);
+    let restored = open(&site, &admin).await;
+    assert_eq!(
+        restored["draft"],
+        Value::Null,
+        "the refused save left no draft"
+    );
+    let saved = site
+        .post_json(
+            "/api/editing/save_draft",
+            &save(&restored, "Vēl rediģēts", "<p>Teksts</p>", 0),
+            Some(&admin),
+        )
+        .await;
+    assert_eq!(saved.status, StatusCode::OK, "{}", saved.body);
     let log = parse(
         &site
             .post_json(
@@ -368,7 +399,7 @@ async fn deleting_moves_to_the_trash_and_everything_is_in_the_audit_log() {
         .iter()
         .filter_map(|line| line["action"].as_str())
         .collect();
-    assert_eq!(actions, vec!["restored", "deleted"]);
+    assert_eq!(actions, vec!["changed", "restored", "deleted"]);
     assert_eq!(log["lines"][0]["actor"], "admin@example.lv");
 }
 

@@ -351,6 +351,7 @@ async fn articles_and_events_list_their_versions_alike(store: SharedStore) {
             .await
             .expect("found by slug");
         assert_eq!(found, Some(id), "{kind:?} by its slug");
+        assert!(!store.in_trash(kind, id).await.expect("looked up"));
         let versions = store.versions(kind, id).await.expect("versions");
         let listed: Vec<(i64, &str, &str, bool)> = versions
             .iter()
@@ -373,6 +374,14 @@ async fn articles_and_events_list_their_versions_alike(store: SharedStore) {
         );
         let hidden = store.id_for_editing(kind, slug).await.expect("looked up");
         assert_eq!(hidden, None, "{kind:?} in the trash is not edited");
+        assert!(
+            store.in_trash(kind, id).await.expect("looked up"),
+            "{kind:?}"
+        );
+        assert!(
+            !store.in_trash(kind, id + 1000).await.expect("looked up"),
+            "no such item"
+        );
     }
 }
 
