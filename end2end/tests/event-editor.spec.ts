@@ -66,6 +66,20 @@ test("an editor adds an event by clicking a day, publishes it, then moves it by 
   await reader.goto("/calendar/2020/08/15");
   await expect(reader.getByRole("link", { name: workshop })).toBeVisible();
   await expect(reader.getByRole("button", { name: /Pievienot notikumu/ })).toHaveCount(0);
+
+  // Into another month: PageDown takes the event being moved along to September.
+  await day(15).focus();
+  await editor.keyboard.press("m");
+  await expect(moving("Darbnīca skolotājiem Rēzeknē")).toBeVisible();
+  await editor.keyboard.press("PageDown");
+  await expect(editor).toHaveURL(/\/calendar\/2020\/09$/);
+  await expect(moving("Darbnīca skolotājiem Rēzeknē")).toBeVisible();
+  await expect(editor.getByRole("gridcell", { name: /^\S+, 2020\. gada 15\. septembris/ })).toBeFocused();
+  await editor.keyboard.press("ArrowDown");
+  await editor.keyboard.press("Enter");
+  await expect(editor.getByRole("status").filter({ hasText: "pārcelts uz 2020. gada 22. septembri" })).toBeVisible();
+  await reader.goto("/calendar/2020/09/22");
+  await expect(reader.getByRole("link", { name: workshop })).toBeVisible();
 });
 
 test("a deleted event comes back from the trash unpublished, and the desk leads to it", async ({ browser }) => {

@@ -47,12 +47,9 @@ pub fn day_cell_date(target: Option<leptos::web_sys::EventTarget>) -> Option<Nai
 /// Makes `date`'s cell the grid's one tab stop and focuses it. False if the page has no such
 /// cell inside the month (a day of the neighbouring month shown at the grid's edge).
 pub fn focus_day(date: NaiveDate) -> bool {
-    let Some(cell) = document().get_element_by_id(&cell_id(date)) else {
+    let Some(cell) = month_cell(date) else {
         return false;
     };
-    if cell.class_list().contains("month-grid__day--outside") {
-        return false;
-    }
     take_tab_stop(&cell);
     // Set first: in the phone's agenda a day without events shows only while it is the tab
     // stop, and a hidden element cannot take focus.
@@ -61,6 +58,14 @@ pub fn focus_day(date: NaiveDate) -> bool {
         let _ = cell.focus();
     }
     true
+}
+
+/// `date`'s cell, if the page shows it inside its month (not a day of the neighbouring month
+/// at the grid's edge): where the grid's keyboard moves without leaving the page.
+pub fn month_cell(date: NaiveDate) -> Option<Element> {
+    let cell = document().get_element_by_id(&cell_id(date))?;
+    let outside = cell.class_list().contains("month-grid__day--outside");
+    (!outside).then_some(cell)
 }
 
 fn take_tab_stop(cell: &Element) {

@@ -43,10 +43,28 @@ const ANNOUNCED_KEY: &str = "notikumi-announcement";
 /// Keeps `text` for the page at `path` (this page again, or where it moves) to announce
 /// (`announced_before_reload`), when it is the next page of this tab.
 pub fn announce_after_reload(path: &str, text: &str) {
+    keep_for_page(ANNOUNCED_KEY, path, text);
+}
+
+/// Keeps `value` under `key` for the page at `path`, for [`kept_for_this_page`] there when it
+/// is the next page of this tab (an island's state does not go with a page swap).
+pub fn keep_for_page(key: &str, path: &str, value: &str) {
     if let Ok(Some(storage)) = window().session_storage() {
-        // Storage fails only when full or disabled; the change then goes unannounced.
-        let _ = storage.set_item(ANNOUNCED_KEY, &format!("{path}\n{text}"));
+        // Storage fails only when full or disabled; the value is then lost, which the
+        // callers take as nothing kept.
+        let _ = storage.set_item(key, &format!("{path}\n{value}"));
     }
+}
+
+/// What the previous page kept under `key` for this one, once. A value meant for another page
+/// (the page it was kept for never came: its editor chose to stay) is dropped.
+pub fn kept_for_this_page(key: &str) -> Option<String> {
+    let storage = window().session_storage().ok()??;
+    let kept = storage.get_item(key).ok()??;
+    let _ = storage.remove_item(key);
+    let (path, value) = kept.split_once('\n')?;
+    let here = window().location().pathname().ok()?;
+    (path == here).then(|| value.to_string())
 }
 
 /// Puts `text` into the live region that shows `said`, a moment after the page arrived: once
@@ -68,15 +86,9 @@ where
     );
 }
 
-/// What the previous page asked this one to announce, once. A message meant for another
-/// page (the reload it came before never happened: its editor chose to stay) is dropped.
+/// What the previous page asked this one to announce, once (see [`kept_for_this_page`]).
 pub fn announced_before_reload() -> Option<String> {
-    let storage = window().session_storage().ok()??;
-    let kept = storage.get_item(ANNOUNCED_KEY).ok()??;
-    let _ = storage.remove_item(ANNOUNCED_KEY);
-    let (path, text) = kept.split_once('\n')?;
-    let here = window().location().pathname().ok()?;
-    (path == here).then(|| text.to_string())
+    kept_for_this_page(ANNOUNCED_KEY)
 }
 
 /// Titles the page as it now is (an island's editor), like the server titles pages

@@ -1,7 +1,7 @@
 //! What editors can do on the month grid: add an event on a day ("+" button or the + key),
-//! and move a single event to another day (drag it; press M on its day, move with the arrows
-//! and press Enter; or tap its ⇄ button, then the day). Each change is announced to screen
-//! readers.
+//! and move a single event to another day (drag it; press M on its day, move with the arrows,
+//! into another month too, and press Enter; or tap its ⇄ button, then the day). Each change
+//! is announced to screen readers.
 //!
 //! A lazy island around the grid (whose cells the server rendered, with `data-event-slug` and
 //! `data-event-title` on what can move): its listeners sit on the wrapper and find the day
@@ -19,9 +19,13 @@ use leptos::{
 
 use super::{create_event, move_event};
 use crate::{
-    calendar::grid_keys::{cell_id, day_cell_around, day_cell_date, focus_day},
+    calendar::{
+        grid_keys::{cell_id, day_cell_around, day_cell_date, focus_day, month_cell},
+        GridKey, YearMonth,
+    },
     components::{
-        announce_after_reload, announce_on_arrival, announced_before_reload, go_to, reload_at,
+        announce_after_reload, announce_on_arrival, announced_before_reload, go_to, keep_for_page,
+        kept_for_this_page, reload_at,
     },
     i18n::{tr, tr_with, Arg, Lang},
     locale,
@@ -93,6 +97,10 @@ fn next_movable(day: NaiveDate, current: Option<(String, String)>) -> Option<(St
     movable.get(after % movable.len().max(1)).cloned()
 }
 
+/// Where an event being moved by keyboard waits for the next month's page, when the arrows
+/// or PageUp/PageDown take it there: (slug, title) on two lines.
+const MOVING_KEY: &str = "notikumi-moving";
+
 /// The editors' tools around the month grid (`children`: the grid).
 #[cfg_attr(feature = "editors", island(lazy))]
 #[cfg_attr(not(feature = "editors"), component)]
@@ -104,6 +112,13 @@ pub fn GridEditing(lang: Lang, children: Children) -> impl IntoView {
     // on the day.
     Effect::new(move |_| {
         if let Some(text) = announced_before_reload() {
+            announce_on_arrival(said, text);
+        }
+        // An event being moved by keyboard into this month: the move goes on here.
+        let carried = kept_for_this_page(MOVING_KEY);
+        if let Some((slug, title)) = carried.as_deref().and_then(|kept| kept.split_once('\n')) {
+            let text = tr_with(lang, "editor-move-by-keys", &[("title", Arg::Text(title))]);
+            moving.set(Some((slug.to_string(), title.to_string())));
             announce_on_arrival(said, text);
         }
     });
@@ -123,11 +138,13 @@ pub fn GridEditing(lang: Lang, children: Children) -> impl IntoView {
     });
 
     let on_keydown = move |event: KeyboardEvent| {
-        // Ctrl, Alt and Cmd combinations are the browser's (Ctrl and + zooms); a held key
-        // repeating must not add one draft after another.
-        if event.ctrl_key() || event.alt_key() || event.meta_key() || event.repeat() {
+        // Ctrl, Alt and Cmd combinations are the browser's (Ctrl and + zooms).
+        if event.ctrl_key() || event.alt_key() || event.meta_key() {
             return;
         }
+        // A held key repeating must not add one draft after another (a held arrow still
+        // moves).
+        let repeated = event.repeat();
         let Some(day) = day_cell_date(event.target()) else {
             return;
         };
@@ -137,11 +154,11 @@ pub fn GridEditing(lang: Lang, children: Children) -> impl IntoView {
             _ => event.key(),
         };
         let handled = match key.as_str() {
-            "+" => {
+            "+" if !repeated => {
                 add_event_on(day, lang, said);
                 true
             }
-            "m" | "M" => {
+            "m" | "M" if !repeated => {
                 // Each press picks the day's next event, so every one of them can be moved.
                 let picked = next_movable(day, moving.get_untracked());
                 said.set(match &picked {
@@ -166,7 +183,20 @@ pub fn GridEditing(lang: Lang, children: Children) -> impl IntoView {
                 }
                 None => false,
             },
-            _ => false,
+            _ => {
+                // The grid's own keyboard moves the focus; when that takes it to another
+                // month's page, the event being moved goes along.
+                if let Some((slug, title)) = moving.get_untracked() {
+                    let leaving = GridKey::from_key(&key, event.shift_key())
+                        .map(|grid_key| grid_key.target(day))
+                        .filter(|target| month_cell(*target).is_none());
+                    if let Some(target) = leaving {
+                        let month = lang.href(&YearMonth::of(target).path());
+                        keep_for_page(MOVING_KEY, &month, &format!("{slug}\n{title}"));
+                    }
+                }
+                false
+            }
         };
         if handled {
             event.prevent_default();
