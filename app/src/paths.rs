@@ -6,6 +6,42 @@ use chrono::{Datelike, NaiveDate};
 /// Where an editor's browser sends an image to upload (`editing::upload`).
 pub const MEDIA_UPLOAD: &str = "/api/media";
 
+/// The schemes a link in an editor's text may have; the sanitiser drops the address of any
+/// other (`javascript:`, `data:`).
+pub const LINK_SCHEMES: [&str; 4] = ["http", "https", "mailto", "tel"];
+
+/// The address an editor typed for a link, as it will be kept: a path or fragment on the site
+/// as typed, an address with one of [`LINK_SCHEMES`] as typed, one without a scheme
+/// (`www.vp.gov.lv`) as https. `None` for a scheme the sanitiser would drop.
+pub fn link_address(typed: &str) -> Option<String> {
+    let typed = typed.trim();
+    if typed.is_empty() {
+        return None;
+    }
+    if typed.starts_with(['/', '#', '?']) {
+        return Some(typed.to_string());
+    }
+    // A scheme is letters, digits, "+", "-" and "." before the first ":", starting with a
+    // letter (RFC 3986); "www.example.lv:8080/…" has none.
+    let scheme = typed
+        .split_once(':')
+        .map(|(scheme, _)| scheme)
+        .filter(|scheme| {
+            scheme.starts_with(|c: char| c.is_ascii_alphabetic())
+                && scheme
+                    .chars()
+                    .all(|c| c.is_ascii_alphanumeric() || matches!(c, '+' | '-' | '.'))
+                && !scheme.contains('.')
+        });
+    match scheme {
+        Some(scheme) if LINK_SCHEMES.contains(&scheme.to_ascii_lowercase().as_str()) => {
+            Some(typed.to_string())
+        }
+        Some(_) => None,
+        None => Some(format!("https://{typed}")),
+    }
+}
+
 /// An article: `/news/{slug}`.
 pub fn article(slug: &str) -> String {
     format!("/news/{slug}")
@@ -64,6 +100,26 @@ pub fn day_path(date: NaiveDate) -> String {
 
 #[cfg(test)]
 mod tests {
+
+    #[test]
+    fn a_typed_link_address_is_kept_if_the_sanitiser_keeps_it() {
+        for (typed, kept) in [
+            ("https://www.vp.gov.lv/lv", Some("https://www.vp.gov.lv/lv")),
+            ("  www.vp.gov.lv ", Some("https://www.vp.gov.lv")),
+            ("mailto:info@example.lv", Some("mailto:info@example.lv")),
+            ("TEL:+37180002012", Some("TEL:+37180002012")),
+            ("/news/2020", Some("/news/2020")),
+            ("#kontakti", Some("#kontakti")),
+            ("example.lv:8080/lapa", Some("https://example.lv:8080/lapa")),
+            ("javascript:alert(document.cookie)", None),
+            (" JavaScript:alert(1)", None),
+            ("data:text/html,<b>x</b>", None),
+            ("   ", None),
+        ] {
+            assert_eq!(link_address(typed).as_deref(), kept, "{typed}");
+        }
+    }
+
     use super::*;
 
     #[test]

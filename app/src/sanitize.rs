@@ -73,7 +73,7 @@ static CLEANER: LazyLock<ammonia::Builder<'static>> = LazyLock::new(|| {
                 Some(value.into())
             }
         })
-        .url_schemes(["http", "https", "mailto", "tel"].into_iter().collect())
+        .url_schemes(crate::paths::LINK_SCHEMES.into_iter().collect())
         .link_rel(Some("noopener noreferrer"));
     builder
 });

@@ -128,6 +128,53 @@ test("saving the choice as offered keeps the other editor's change where only th
   await expect(janis.getByRole("textbox", { name: "Ievads" })).toHaveValue(/Jānis papildina ievadu\.$/);
 });
 
+test("a link address the server would drop is refused where it is made, and what it drops leaves the editor once published", async ({
+  browser,
+  page: reader,
+}) => {
+  const calls = "/news/palidzibas-talruni-pern-sanemts-par-tresdalu-vairak-zvanu";
+  const editor = await editorPage(browser, EDITORS.anna.email);
+  await editor.goto(calls);
+  await hydrated(editor);
+  await editor.getByRole("button", { name: "Rediģēt šo rakstu" }).click();
+  const body = editor.getByRole("textbox", { name: "Teksts" });
+  await body.click();
+  await editor.keyboard.press("Control+End");
+  await editor.keyboard.type(" Vairāk vietnē");
+  for (let i = 0; i < "vietnē".length; i++) await editor.keyboard.press("Shift+ArrowLeft");
+
+  const answers = ["javascript:alert(document.cookie)", "www.vp.gov.lv"];
+  const alerts: string[] = [];
+  editor.on("dialog", (dialog) => {
+    if (dialog.type() === "alert") {
+      alerts.push(dialog.message());
+      void dialog.accept();
+    } else {
+      void dialog.accept(answers.shift());
+    }
+  });
+  await editor.getByRole("button", { name: "Saite" }).click();
+  await expect.poll(() => alerts).toEqual([expect.stringMatching(/^Saiti var veidot tikai uz tīmekļa adresi/)]);
+  await expect(body.locator("a")).toHaveCount(0);
+  await editor.getByRole("button", { name: "Saite" }).click();
+  await expect(body.locator('a[href="https://www.vp.gov.lv"]')).toHaveText("vietnē");
+
+  // Markup pasted from elsewhere that the server does not keep (a frame) is gone from the
+  // editor once published, as it is from the page.
+  await body.evaluate((element) => {
+    element.insertAdjacentHTML("beforeend", '<iframe src="https://example.com/"></iframe>');
+    element.dispatchEvent(new Event("input", { bubbles: true }));
+  });
+  await editor.getByRole("button", { name: "Publicēt" }).click();
+  await expect(editor.getByRole("status").filter({ hasText: "Publicēts" })).toBeVisible();
+  await expect(body.locator("iframe")).toHaveCount(0);
+  await expect(body.locator('a[href="https://www.vp.gov.lv"]')).toHaveText("vietnē");
+
+  await reader.goto(calls);
+  await expect(reader.getByRole("link", { name: "vietnē" })).toHaveAttribute("href", "https://www.vp.gov.lv");
+  await expect(reader.locator("iframe")).toHaveCount(0);
+});
+
 const PLAN = "/news/valdiba-apstiprina-jauno-cilveku-tirdzniecibas-noversanas-planu";
 const GUIDELINES = "/news/konsularas-amatpersonas-apgust-jaunas-vadlinijas-darbam-ar-cietusajiem";
 

@@ -92,6 +92,7 @@ editor-format-describe = Image descriptions (alt text)
 editor-describe-image = A description of the image { $file } for those who cannot see it (alt text)
 editor-describe-none = There is no image in the text.
 editor-link-question = Link address (https://…)
+editor-link-refused = A link can only lead to a web address (https://…), an e-mail address (mailto:…), a phone number (tel:…) or a page of this site (/…).
 
 ## Images in the body
 

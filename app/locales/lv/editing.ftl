@@ -92,6 +92,7 @@ editor-format-describe = Attēlu apraksti (alt teksts)
 editor-describe-image = Attēla { $file } apraksts tiem, kas to neredz (alt teksts)
 editor-describe-none = Tekstā nav neviena attēla.
 editor-link-question = Saites adrese (https://…)
+editor-link-refused = Saiti var veidot tikai uz tīmekļa adresi (https://…), e-pastu (mailto:…), tālruni (tel:…) vai šīs vietnes lapu (/…).
 
 ## Images in the body
 

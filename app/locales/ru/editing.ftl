@@ -92,6 +92,7 @@ editor-format-describe = Описания изображений (alt-текст
 editor-describe-image = Описание изображения { $file } для тех, кто его не видит (alt-текст)
 editor-describe-none = В тексте нет изображений.
 editor-link-question = Адрес ссылки (https://…)
+editor-link-refused = Ссылка может вести только на веб-адрес (https://…), адрес эл. почты (mailto:…), номер телефона (tel:…) или страницу этого сайта (/…).
 
 ## Images in the body
 

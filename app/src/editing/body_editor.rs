@@ -183,8 +183,16 @@ fn apply(format: Format, lang: Lang) {
         Format::NumberedList => exec("insertOrderedList", ""),
         Format::Quote => exec("formatBlock", "blockquote"),
         Format::Link => {
-            if let Some(address) = ask(&tr(lang, "editor-link-question")) {
-                exec("createLink", &address);
+            let Some(typed) = ask(&tr(lang, "editor-link-question")) else {
+                return;
+            };
+            // An address the server would drop on saving would show as a link here only.
+            match crate::paths::link_address(&typed) {
+                Some(address) => exec("createLink", &address),
+                None => {
+                    // An alert fails only where dialogs are blocked; the link is not made.
+                    let _ = window().alert_with_message(&tr(lang, "editor-link-refused"));
+                }
             }
         }
         // Done by the caller: a file picker, the images' descriptions.

@@ -167,10 +167,13 @@ impl<K: Editable> Opened<K> {
                         draft.drafted.set(None);
                         draft.field_error.set(None);
                         let message = done(&written);
-                        self.saved.set(Some(written.fields));
                         // Typing that went on during the write is not in it: it is saved as
                         // the next draft, and leaving before that asks.
                         let unchanged = draft.fields.with_untracked(|now| *now == sent);
+                        if unchanged {
+                            self.show_as_stored(written.fields.clone());
+                        }
+                        self.saved.set(Some(written.fields));
                         autosave.answered(unchanged, SaveState::Done(message));
                     }
                     Err(error) => match fetched {
@@ -186,6 +189,20 @@ impl<K: Editable> Opened<K> {
             autosave.cancel();
             autosave.when_idle(write);
         }
+    }
+
+    /// Shows the fields as the server stored them, which readers now see: what its cleaning
+    /// dropped (a pasted frame, a link address it cannot keep) leaves the editor too, instead
+    /// of looking published. Only after a write, when nothing was typed meanwhile: the body is
+    /// replaced, and with it the caret.
+    fn show_as_stored(self, mut stored: K::Fields) {
+        if let Some(element) = self.body.get_untracked() {
+            let body = K::body_mut(&mut stored);
+            if element.inner_html() != *body {
+                element.set_inner_html(body);
+            }
+        }
+        self.draft.fields.set(stored);
     }
 
     /// After a write refused as a conflict: whether the item changed meanwhile only beside
