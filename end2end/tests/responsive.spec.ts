@@ -169,6 +169,34 @@ test("in the phone's agenda a news mark's title can be read whole", async ({ pag
   }
 });
 
+test("on a phone the category filter keeps its names' words whole, in every language", async ({ page }) => {
+  await page.setViewportSize({ width: 360, height: 740 });
+  for (const path of ["/news", "/en/news", "/ru/news", "/ru/calendar/2020/08"]) {
+    await page.goto(path);
+    await page.evaluate(() => document.querySelectorAll("details").forEach((fold) => (fold.open = true)));
+    const names = page.locator(".calendar-filter__option .category-label");
+    expect(await names.count(), `${path} has a category filter`).toBeGreaterThan(0);
+    // A word is broken when its text takes more than one line box.
+    const broken = await names.evaluateAll((elements) =>
+      elements.flatMap((element) => {
+        const text = [...element.childNodes].find((node) => node.nodeType === Node.TEXT_NODE);
+        if (!text?.textContent) return [];
+        const words: string[] = [];
+        let at = 0;
+        for (const word of text.textContent.split(" ")) {
+          const range = document.createRange();
+          range.setStart(text, at);
+          range.setEnd(text, at + word.length);
+          if (range.getClientRects().length > 1) words.push(word);
+          at += word.length + 1;
+        }
+        return words;
+      }),
+    );
+    expect(broken, `${path}: words broken across lines`).toEqual([]);
+  }
+});
+
 test("nothing moves when a page hydrates, on a phone and on a desktop", async ({ browser }) => {
   for (const viewport of [{ width: 360, height: 740 }, { width: 1280, height: 800 }]) {
     const context = await browser.newContext({ viewport });
