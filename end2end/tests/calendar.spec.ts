@@ -129,6 +129,13 @@ test("keyboard only: Tab reaches the month grid, arrows, Home/End and PageUp/Pag
   await expect(heading(page)).toHaveText("Notikumu kalendārs — otrdiena, 2020. gada 4. augusts");
   const webinar = page.getByRole("listitem").filter({ has: page.getByRole("link", { name: AUGUST_TIMED }) });
   await expect(webinar).toContainText("10:00–12:00");
+
+  // Back in the month, the keyboard goes on from the day it opened.
+  await page.goBack();
+  await expect(page).toHaveURL(/\/calendar\/2020\/08$/);
+  await expectFocusOnDay(page, "otrdiena, 2020. gada 4. augusts");
+  await page.keyboard.press("ArrowRight");
+  await expectFocusOnDay(page, "trešdiena, 2020. gada 5. augusts");
 });
 
 test("the category filter goes into the URL and survives a reload and the month links", async ({ page }) => {

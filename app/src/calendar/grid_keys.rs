@@ -121,6 +121,16 @@ pub fn MonthGridKeys(
         let key = event.key();
         if key == "Enter" || key == " " {
             event.prevent_default();
+            // Back comes to this day again: arriving, the month focuses the day its address
+            // names.
+            let location = window().location();
+            let (path, search) = (location.pathname(), location.search());
+            replace_address(&format!(
+                "{}{}#{}",
+                path.unwrap_or_default(),
+                search.unwrap_or_default(),
+                cell_id(day)
+            ));
             crate::components::go_to(&lang.href(&format!("{}{query}", day_path(day))));
             return;
         }
