@@ -158,12 +158,20 @@ pub fn snippet(text: &str, words: &[String], width: usize) -> Vec<SnippetPiece> 
         words.iter().any(|word| folded.starts_with(word.as_str()))
     };
     let first = ranges.iter().position(matches).unwrap_or(0);
-    // Start a few words before the first match, at a word boundary (or at the start, when
-    // the whole text fits or the match is among its first words: an opening quote stays).
+    // Start a few words before the first match, where white space ends (or at the start, when
+    // the whole text fits or the match is among its first words: an opening quote stays). A
+    // word of the index ends at an apostrophe or a hyphen, a word a reader sees does not:
+    // "Moldova's" is not cut to "…s".
     let from = if text.chars().count() <= width || first <= 4 {
         0
     } else {
-        ranges.get(first - 4).map_or(0, |range| range.0)
+        ranges.get(first - 4).map_or(0, |range| {
+            text[..range.0]
+                .rfind(char::is_whitespace)
+                .map_or(0, |space| {
+                    space + text[space..].chars().next().map_or(1, char::len_utf8)
+                })
+        })
     };
     let mut length = 0;
     let mut end = from;
@@ -174,9 +182,13 @@ pub fn snippet(text: &str, words: &[String], width: usize) -> Vec<SnippetPiece> 
         }
         end = range.1;
     }
-    if length <= width {
-        end = text.len();
-    }
+    end = if length <= width {
+        text.len()
+    } else {
+        text[end..]
+            .find(char::is_whitespace)
+            .map_or(text.len(), |space| end + space)
+    };
     let mut parts = Vec::new();
     let mut push = |piece: &str, marked: bool| {
         if piece.is_empty() {
@@ -313,6 +325,32 @@ mod tests {
         assert!(whole.starts_with('…') && whole.ends_with('…'));
         assert!(whole.chars().count() <= 90, "{whole}");
         assert!(parts.iter().any(|p| p.marked && p.text == "Moldovai"));
+    }
+
+    #[test]
+    fn a_snippet_starts_and_ends_at_white_space_not_inside_a_word() {
+        let text = format!(
+            "{} Moldova's institutions in preventing trafficking, {} self-help",
+            "start ".repeat(30),
+            "end ".repeat(30)
+        );
+        let parts = snippet(&text, &["trafficking".into()], 60);
+        let whole: String = parts.iter().map(|p| p.text.as_str()).collect();
+        assert!(whole.starts_with("…Moldova's "), "{whole}");
+        let cut = snippet(
+            &format!(
+                "{} trafficking self-help {}",
+                "a ".repeat(40),
+                "b ".repeat(40)
+            ),
+            &["trafficking".into()],
+            22,
+        );
+        let whole: String = cut.iter().map(|p| p.text.as_str()).collect();
+        assert!(
+            whole.contains("self-help") || !whole.contains("self"),
+            "{whole}"
+        );
     }
 
     #[test]
