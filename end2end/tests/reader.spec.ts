@@ -172,6 +172,19 @@ test("an article prints without the site's navigation, forms and neighbours", as
   await expect(page.getByRole("navigation", { name: "Citi raksti" })).toBeHidden();
   await page.emulateMedia({ media: "screen" });
   await expect(page.getByRole("navigation", { name: "Galvenā navigācija" })).toBeVisible();
+
+  // On paper a dark theme's colours go, and lists print without their filters and forms.
+  await page.emulateMedia({ media: "print", colorScheme: "dark" });
+  const colours = await page.evaluate(() => {
+    const style = getComputedStyle(document.documentElement);
+    return [style.getPropertyValue("--color-surface").trim(), style.colorScheme];
+  });
+  expect(colours).toEqual(["#f4f6f8", "light"]);
+  for (const path of ["/news", "/search?q=darbs"]) {
+    await page.goto(path);
+    await expect(page.getByRole("group", { name: "Kategorijas" })).toBeHidden();
+    await expect(page.getByRole("main").getByRole("button")).toHaveCount(0);
+  }
 });
 
 test("impossible dates and unknown paths get a 404 page in the site's layout", async ({ page }) => {
