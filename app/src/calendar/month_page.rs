@@ -182,7 +182,7 @@ fn MonthView(
     let within = |month: YearMonth| YearMonth::new(month.year, month.month);
     let (previous, next) = (within(month.previous()), within(month.next()));
     let first = month.first_day();
-    let links = ViewLinks::at(first);
+    let links = ViewLinks::of_period(first, month.last_day(), data.today);
     // The options are the toolbar's children, built once from their own copies.
     let (categories, options_filter) = (data.categories.clone(), filter.clone());
     view! {

@@ -4,7 +4,9 @@
 
 use leptos::prelude::*;
 
-use super::{CalendarFilter, CategoryTag};
+use chrono::{Datelike, NaiveDate};
+
+use super::{CalendarFilter, CategoryTag, YearMonth};
 use crate::components::CategoryLabel;
 
 /// `?category=a&category=b&news=1` (or nothing), to keep the filter on every link.
@@ -53,12 +55,28 @@ pub struct ViewLinks {
 
 impl ViewLinks {
     /// The month, week and day of `date`, and the list of upcoming events.
-    pub fn at(date: chrono::NaiveDate) -> Self {
+    pub fn at(date: NaiveDate) -> Self {
         ViewLinks {
-            month: super::YearMonth::of(date).path(),
+            month: YearMonth::of(date).path(),
             week: super::week_path(date),
             day: super::day_path(date),
             past: false,
+        }
+    }
+
+    /// The other views of the period from `first` to `last` (a month, a week): at today while
+    /// the period holds it, else at its first day, in the month most of its days are in (a
+    /// week's Thursday's, as ISO weeks are counted; its first day's at the calendar's end).
+    pub fn of_period(first: NaiveDate, last: NaiveDate, today: NaiveDate) -> Self {
+        if (first..=last).contains(&today) {
+            return Self::at(today);
+        }
+        let middle = first + (last - first) / 2;
+        let month =
+            YearMonth::new(middle.year(), middle.month()).unwrap_or_else(|| YearMonth::of(first));
+        ViewLinks {
+            month: month.path(),
+            ..Self::at(first)
         }
     }
 }
@@ -214,7 +232,9 @@ pub fn CategoryFilter(
     }
 }
 
-/// Turns the marking of news days on or off, keeping the rest of the filter.
+/// Turns the marking of news days on or off, keeping the rest of the filter. A link that says
+/// where it leads ("Nerādīt ziņu dienas" while they show), not a toggle button: it loads
+/// another page, as it does without JavaScript, and a button's Space could not follow it.
 #[component]
 pub fn NewsToggle(filter: CalendarFilter, path: String) -> impl IntoView {
     let lang = crate::i18n::current_lang();
@@ -226,7 +246,7 @@ pub fn NewsToggle(filter: CalendarFilter, path: String) -> impl IntoView {
     };
     let href = format!("{path}{}", filter_query(&toggled));
     view! {
-        <a class="calendar-news-toggle" href=href aria-pressed=if shown { "true" } else { "false" } role="button">
+        <a class="calendar-news-toggle" class:calendar-news-toggle--on=shown href=href>
             {lang.t(if shown { "news-days-hide" } else { "news-days-show" })}
         </a>
     }
@@ -235,6 +255,30 @@ pub fn NewsToggle(filter: CalendarFilter, path: String) -> impl IntoView {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_other_views_of_a_period_are_at_today_in_it_else_in_its_own_month() {
+        let day = |y, m, d| NaiveDate::from_ymd_opt(y, m, d).expect("a date");
+        // Week 36 of 2020, Monday 31 August to Sunday 6 September: mostly September.
+        let week = ViewLinks::of_period(day(2020, 8, 31), day(2020, 9, 6), day(2026, 12, 5));
+        assert_eq!(
+            (week.month.as_str(), week.week.as_str(), week.day.as_str()),
+            (
+                "/calendar/2020/09",
+                "/calendar/2020/w36",
+                "/calendar/2020/08/31"
+            )
+        );
+        // This week and this month: today's.
+        let this_week = ViewLinks::of_period(day(2026, 11, 30), day(2026, 12, 6), day(2026, 12, 5));
+        assert_eq!(this_week, ViewLinks::at(day(2026, 12, 5)));
+        let this_month =
+            ViewLinks::of_period(day(2026, 12, 1), day(2026, 12, 31), day(2026, 12, 5));
+        assert_eq!(this_month.day, "/calendar/2026/12/05");
+        // The calendar's last week has no month 3000: its first day's.
+        let last = ViewLinks::of_period(day(2999, 12, 30), day(3000, 1, 5), day(2026, 12, 5));
+        assert_eq!(last.month, "/calendar/2999/12");
+    }
 
     #[test]
     fn filter_queries_repeat_the_category_parameter() {

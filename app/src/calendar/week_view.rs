@@ -39,7 +39,7 @@ pub fn WeekView(data: DaysData, filter: CalendarFilter) -> impl IntoView {
     let query = filter_query(&filter);
     let previous = first - Days::new(7);
     let next = first + Days::new(7);
-    let links = ViewLinks::at(first);
+    let links = ViewLinks::of_period(first, data.last, data.today);
     let days: Vec<_> = first
         .iter_days()
         .take_while(|day| *day <= data.last)

@@ -198,16 +198,6 @@ impl Page {
             .collect()
     }
 
-    /// Whether the toggle button named `name` (`aria-pressed`) is pressed; `None` if the page
-    /// has no toggle of that name.
-    pub fn pressed(&self, name: &str) -> Option<bool> {
-        self.all("[aria-pressed]")
-            .into_iter()
-            .find(|toggle| named_link(*toggle).0 == name)
-            .and_then(|toggle| toggle.value().attr("aria-pressed"))
-            .map(|pressed| pressed == "true")
-    }
-
     /// The page's structured data for search engines: each JSON-LD block, parsed.
     pub fn structured_data(&self) -> Vec<serde_json::Value> {
         self.all("script[type='application/ld+json']")
