@@ -37,6 +37,10 @@ test("on the English page an editor translates an article, and only English read
   await reader.goto(`/en${ABROAD}`);
   await expect(reader.getByRole("heading", { level: 1 })).toHaveText("Check the offer before you go to work abroad");
   await expect(reader.getByRole("heading", { level: 1 })).toHaveAttribute("lang", "en");
+  // The body, left as the Latvian text (through the browser's editor and back), stays marked
+  // Latvian for readers too.
+  await expect(reader.locator(".article__lead")).toHaveAttribute("lang", "en");
+  await expect(reader.locator(".article__body")).toHaveAttribute("lang", "lv");
   await reader.goto(ABROAD);
   await expect(reader.getByRole("heading", { level: 1 })).toHaveText(/^Pirms došanās strādāt/);
 });

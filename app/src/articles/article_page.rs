@@ -132,7 +132,7 @@ fn ArticleView(detail: ArticleDetail) -> impl IntoView {
         older,
         newer,
         related,
-        content_lang,
+        part_langs,
         languages,
         ..
     } = detail;
@@ -158,17 +158,17 @@ fn ArticleView(detail: ArticleDetail) -> impl IntoView {
                     {locale::month_heading(lang, chrono::Datelike::year(&published), chrono::Datelike::month(&published))}
                 </a>
             </nav>
-            // The text's language, which is Latvian where no translation exists yet; the
-            // interface around it is in the page's language.
-            <h1 lang=content_lang.code()>{article.title.clone()}</h1>
+            // The text's language, which is Latvian where no translation exists yet (or the
+            // translation left a part in Latvian); the interface around it is in the page's.
+            <h1 lang=part_langs.title.code()>{article.title.clone()}</h1>
             <p class="article__meta">
                 <time datetime=published.to_string()>{locale::short_date(published)}</time>
                 {article.category.map(|category| view! { " · " <CategoryLabel category/> })}
             </p>
-            <p class="article__lead" lang=content_lang.code()>{article.lead}</p>
-            <div class="article__body prose" lang=content_lang.code() inner_html=body_html></div>
+            <p class="article__lead" lang=part_langs.lead.code()>{article.lead}</p>
+            <div class="article__body prose" lang=part_langs.body.code() inner_html=body_html></div>
             <Attachments attachments/>
-            {(!contact.is_empty()).then(|| view! { <p class="article__contact" lang=content_lang.code()>{contact}</p> })}
+            {(!contact.is_empty()).then(|| view! { <p class="article__contact" lang=part_langs.extra.code()>{contact}</p> })}
             {event.map(|event| view! { <ArticleEvent event/> })}
         </article>
         <ArticleNavigation older newer/>

@@ -31,6 +31,9 @@ pub struct ArticleSummary {
     #[serde(default)]
     pub text_lang: crate::i18n::Lang,
     pub lead: String,
+    /// The language of `lead` (Latvian where the translation left it in Latvian).
+    #[serde(default)]
+    pub lead_lang: crate::i18n::Lang,
     /// The publication date in Riga.
     pub published_on: NaiveDate,
     pub category: Option<CategoryTag>,
@@ -74,6 +77,9 @@ pub struct ArticleDetail {
     /// The language of the text shown: the reader's, when the article has a translation into
     /// it, else Latvian.
     pub content_lang: crate::i18n::Lang,
+    /// The language of each part shown (Latvian for a part the translation left in Latvian).
+    #[serde(default)]
+    pub part_langs: crate::i18n::PartLangs,
     /// The version of the translation shown (0: the page shows the Latvian original), which
     /// a translator's save starts from.
     pub translation_version: i64,
@@ -222,6 +228,7 @@ pub async fn get_article(slug: String, lang: crate::i18n::Lang) -> Result<Articl
             lang.href(&crate::paths::article(&article.slug))
         ),
         content_lang: article.text_lang,
+        part_langs: article.part_langs,
         translation_version,
         body_html: article.body_html,
         contact: article.contact,
@@ -378,8 +385,9 @@ pub(crate) mod records {
         ArticleSummary {
             slug: article.slug.clone(),
             title: article.title.clone(),
-            text_lang: article.text_lang,
+            text_lang: article.part_langs.title,
             lead: article.lead.clone(),
+            lead_lang: article.part_langs.lead,
             published_on: timezone::local(article.published_at).date(),
             category: article.category.as_ref().map(category_tag),
         }

@@ -113,7 +113,7 @@ pub fn NewsItem(article: ArticleSummary) -> impl IntoView {
                 {article.category.map(|category| view! { " · " <CategoryLabel category/> })}
                 <TextLanguage text_lang=article.text_lang/>
             </p>
-            <p class="news-item__lead" lang=article.text_lang.code()>{article.lead}</p>
+            <p class="news-item__lead" lang=article.lead_lang.code()>{article.lead}</p>
         </li>
     }
 }

@@ -135,7 +135,7 @@ fn EventView(detail: EventDetail) -> impl IntoView {
     let lang = crate::i18n::current_lang();
     let json_ld = structured_data(&detail);
     let event = detail.event.clone();
-    let text_lang = detail.content_lang.code();
+    let langs = detail.part_langs;
     let when = locale::event_when(lang, event.all_day, event.start, event.end, event.last_day);
     let month = YearMonth::of(event.first_day());
     let description = if detail.summary.is_empty() {
@@ -180,7 +180,7 @@ fn EventView(detail: EventDetail) -> impl IntoView {
             </p>
             // The text's language, which is Latvian where no translation exists yet; the
             // interface around it is in the page's language.
-            <h1 lang=text_lang>{event.title.clone()}</h1>
+            <h1 lang=langs.title.code()>{event.title.clone()}</h1>
             <dl class="event__facts">
                 <dt>{lang.t("event-when")}</dt>
                 <dd>
@@ -192,15 +192,15 @@ fn EventView(detail: EventDetail) -> impl IntoView {
                 })}
                 {(!event.location.is_empty()).then(|| view! {
                     <dt>{lang.t("event-where")}</dt>
-                    <dd lang=text_lang>{event.location.clone()}</dd>
+                    <dd lang=langs.extra.code()>{event.location.clone()}</dd>
                 })}
                 {event.category.clone().map(|category| view! {
                     <dt>{lang.t("event-category")}</dt>
                     <dd><CategoryLabel category/></dd>
                 })}
             </dl>
-            {(!detail.summary.is_empty()).then(|| view! { <p class="event__summary" lang=text_lang>{detail.summary.clone()}</p> })}
-            <div class="event__body prose" lang=text_lang inner_html=detail.body_html.clone()></div>
+            {(!detail.summary.is_empty()).then(|| view! { <p class="event__summary" lang=langs.lead.code()>{detail.summary.clone()}</p> })}
+            <div class="event__body prose" lang=langs.body.code() inner_html=detail.body_html.clone()></div>
             <ArticleLinks class="event__news" heading_id="event-news-heading" heading=lang.t("event-news") articles=detail.news.clone()/>
             <section class="event__add" aria-labelledby="add-to-calendar">
                 <h2 id="add-to-calendar">{lang.t("event-add")}</h2>

@@ -152,6 +152,9 @@ pub struct EventDetail {
     /// The language of the text shown: the reader's, when the event has a translation into
     /// it, else Latvian.
     pub content_lang: crate::i18n::Lang,
+    /// The language of each part shown (Latvian for a part the translation left in Latvian).
+    #[serde(default)]
+    pub part_langs: crate::i18n::PartLangs,
     /// The version of the translation shown (0: the Latvian original).
     pub translation_version: i64,
     /// The languages the event exists in (Latvian first).

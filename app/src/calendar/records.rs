@@ -223,6 +223,7 @@ pub fn event_detail(
         utc_range,
         news: Vec::new(),
         content_lang: event.text_lang,
+        part_langs: event.part_langs,
         translation_version: 0,
         languages: vec![crate::i18n::Lang::Lv],
     })

@@ -417,6 +417,7 @@ mod tests {
             created_at: starts_at,
             updated_at: starts_at,
             text_lang: Lang::Lv,
+            part_langs: Default::default(),
         }
     }
 
@@ -439,6 +440,7 @@ mod tests {
             created_at: published,
             updated_at: published,
             text_lang: Lang::Lv,
+            part_langs: Default::default(),
         };
         let english = atom_entry(&article, Lang::En, "https://x.lv");
         assert_eq!(english.id, "tag:x.lv,2021-05-03:article-7-en");

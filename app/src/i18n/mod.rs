@@ -29,6 +29,36 @@ pub enum Lang {
     Ru,
 }
 
+/// The language of each text part of an article or event as read: a translation's part the
+/// translator left holding the Latvian text is Latvian, so it is marked `lang="lv"` and not
+/// read out in the reader's language. The parts are the kind's four text columns in their
+/// order (an article's title, lead, body and contact; an event's title, summary, body and
+/// place).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
+pub struct PartLangs {
+    pub title: Lang,
+    pub lead: Lang,
+    pub body: Lang,
+    pub extra: Lang,
+}
+
+impl PartLangs {
+    /// From the codes storage reads, comma-separated in the parts' order (`en,lv,lv,en`);
+    /// Latvian for a part it cannot read.
+    pub fn from_codes(codes: &str) -> Self {
+        let mut langs = codes
+            .split(',')
+            .map(|code| Lang::from_code(code).unwrap_or_default());
+        let mut next = || langs.next().unwrap_or_default();
+        PartLangs {
+            title: next(),
+            lead: next(),
+            body: next(),
+            extra: next(),
+        }
+    }
+}
+
 impl Lang {
     pub const ALL: [Lang; 3] = [Lang::Lv, Lang::En, Lang::Ru];
 

@@ -111,6 +111,8 @@ pub struct Event {
     /// The language the text columns are in: the reader's where the item has that
     /// translation, else Latvian (see `rows::text_in`).
     pub text_lang: crate::i18n::Lang,
+    /// Each text part's language: Latvian also for a part the translation left in Latvian.
+    pub part_langs: crate::i18n::PartLangs,
 }
 
 #[derive(Debug, Clone)]
@@ -162,6 +164,8 @@ pub struct Article {
     /// The language the text columns are in: the reader's where the item has that
     /// translation, else Latvian (see `rows::text_in`).
     pub text_lang: crate::i18n::Lang,
+    /// Each text part's language: Latvian also for a part the translation left in Latvian.
+    pub part_langs: crate::i18n::PartLangs,
 }
 
 #[derive(Debug, Clone)]

@@ -6,7 +6,7 @@ use sqlx::QueryBuilder;
 
 use super::dialect::SqlValue;
 use super::tables::ItemTables;
-use crate::i18n::Lang;
+use crate::i18n::{Lang, PartLangs};
 
 mod drafts;
 pub(super) use drafts::{draft_columns, DraftRow, SavedDraftRow, StoredDraftRow};
@@ -79,7 +79,8 @@ fn text_in(lang: Lang, item: &str, tables: &ItemTables) -> (String, String) {
         let own: Vec<String> = columns.iter().map(|c| format!("{item}.{c}")).collect();
         return (
             format!(
-                "{}, {item}.sanitizer_version, {item}.updated_at, 'lv' AS text_lang",
+                "{}, {item}.sanitizer_version, {item}.updated_at, 'lv' AS text_lang, \
+                 'lv,lv,lv,lv' AS part_langs",
                 own.join(", ")
             ),
             String::new(),
@@ -89,13 +90,20 @@ fn text_in(lang: Lang, item: &str, tables: &ItemTables) -> (String, String) {
         .iter()
         .map(|c| format!("COALESCE(t.{c}, {item}.{c}) AS {c}"))
         .collect();
+    // A part the translation holds as the Latvian text (the translator left it) is Latvian.
+    let part_langs: Vec<String> = columns
+        .iter()
+        .map(|c| format!("CASE WHEN t.{c} IS NULL OR t.{c} = {item}.{c} THEN 'lv' ELSE t.lang END"))
+        .collect();
     (
         format!(
             "{}, CASE WHEN t.lang IS NULL THEN {item}.sanitizer_version \
              ELSE t.sanitizer_version END AS sanitizer_version, \
              CASE WHEN t.updated_at > {item}.updated_at THEN t.updated_at \
-             ELSE {item}.updated_at END AS updated_at, COALESCE(t.lang, 'lv') AS text_lang",
-            translated.join(", ")
+             ELSE {item}.updated_at END AS updated_at, COALESCE(t.lang, 'lv') AS text_lang, \
+             {} AS part_langs",
+            translated.join(", "),
+            part_langs.join(" || ',' || ")
         ),
         format!(" LEFT JOIN {translations} t ON t.{key} = {item}.id AND t.lang = '{code}'"),
     )
@@ -158,6 +166,7 @@ pub(super) struct EventRow {
     series_end: Option<DateTime<Utc>>,
     sanitizer_version: i32,
     text_lang: String,
+    part_langs: String,
     #[sqlx(flatten)]
     category: CategoryColumns,
 }
@@ -186,6 +195,7 @@ impl From<EventRow> for Event {
             created_at: row.created_at,
             updated_at: row.updated_at,
             text_lang: Lang::from_code(&row.text_lang).unwrap_or_default(),
+            part_langs: PartLangs::from_codes(&row.part_langs),
         }
     }
 }
@@ -207,6 +217,7 @@ pub(super) struct ArticleRow {
     event_id: Option<i64>,
     trashed_at: Option<DateTime<Utc>>,
     text_lang: String,
+    part_langs: String,
     #[sqlx(flatten)]
     category: CategoryColumns,
 }
@@ -229,6 +240,7 @@ impl From<ArticleRow> for Article {
             created_at: row.created_at,
             updated_at: row.updated_at,
             text_lang: Lang::from_code(&row.text_lang).unwrap_or_default(),
+            part_langs: PartLangs::from_codes(&row.part_langs),
         }
     }
 }
@@ -320,7 +332,8 @@ impl From<RevisionRow> for ArticleRevision {
 pub(super) const EVENT_REVISION_COLUMNS: &str = "e.id, e.slug, r.title, r.summary, \
      r.body_html, r.starts_at, r.ends_at, r.all_day, r.location, r.status, r.version, \
      e.created_at, r.saved_at AS updated_at, e.trashed_at, e.rrule, e.exdates, e.series_end, \
-     e.sanitizer_version, 'lv' AS text_lang, c.id AS category_id, c.slug AS category_slug, \
+     e.sanitizer_version, 'lv' AS text_lang, 'lv,lv,lv,lv' AS part_langs, c.id AS category_id, \
+     c.slug AS category_slug, \
      c.name AS category_name, c.name_en AS category_name_en, c.name_ru AS category_name_ru, \
      c.colour AS category_colour, r.saved_by \
      FROM event_revisions r JOIN events e ON e.id = r.event_id \

@@ -121,6 +121,48 @@ async fn editors_translate_articles_and_events_and_readers_see_the_translation()
     assert!(russian.contains("Вебинар о фальшивых вакансиях"));
 }
 
+/// A translator who translated only an event's title leaves its other parts in Latvian: the
+/// Russian page shows them marked as Latvian, not read out as Russian.
+#[tokio::test(flavor = "multi_thread")]
+async fn a_part_the_translation_left_in_latvian_is_marked_latvian() {
+    let site = Site::with_demo_content().await;
+    let cookie = site.signed_in("anna@example.lv", Role::Editor).await;
+    // What the translation editor starts from: the Latvian text (no Russian one yet).
+    let latvian = site.store.published_event(Lang::Lv, WEBINAR).await;
+    let latvian = latvian.expect("read").expect("the webinar");
+    let start = TranslationFields {
+        title: latvian.title,
+        lead: latvian.summary,
+        body_html: latvian.body_html,
+        extra: latvian.location,
+        version: 0,
+    };
+    assert!(
+        !start.lead.is_empty() && !start.body_html.is_empty(),
+        "{start:?}"
+    );
+    let save = SaveTranslation {
+        save: TranslationSave {
+            kind: ItemKind::Event,
+            slug: WEBINAR.to_string(),
+            lang: Lang::Ru,
+            fields: TranslationFields {
+                title: "Вебинар о фальшивых вакансиях".to_string(),
+                ..start.clone()
+            },
+            writer: None,
+        },
+    };
+    let saved: TranslationSaved = ask(&site, &save, &cookie).await;
+    assert!(saved.version > start.version);
+    let (_, russian) = site.get(&format!("/ru/events/{WEBINAR}")).await;
+    let page = Page::parse(&russian);
+    assert_eq!(page.attrs("main h1", "lang"), ["ru"]);
+    for part in [".event__summary", ".event__body"] {
+        assert_eq!(page.attrs(part, "lang"), ["lv"], "{part}");
+    }
+}
+
 /// The mark the English page of the launch article, rendered now for the editor signed in
 /// with `cookie`, gives its translation editor (in the edit-in-place island's props).
 async fn translation_mark(site: &Site, cookie: &str) -> String {
