@@ -38,7 +38,7 @@ for (const size of WIDTHS) {
   });
 }
 
-test("at 320 px, the narrowest phone, no page scrolls sideways in any language", async ({ page }) => {
+test("at 320 px, the narrowest phone, no page scrolls sideways in any language, its folds open or not", async ({ page }) => {
   await page.setViewportSize({ width: 320, height: 640 });
   for (const prefix of ["", "/en", "/ru"]) {
     for (const path of PAGES) {
@@ -46,6 +46,9 @@ test("at 320 px, the narrowest phone, no page scrolls sideways in any language",
       await page.goto(url);
       await hydrated(page);
       await noSidewaysScroll(page, url);
+      // The menu and the calendar's options open.
+      await page.evaluate(() => document.querySelectorAll("details").forEach((fold) => (fold.open = true)));
+      await noSidewaysScroll(page, `${url} with its folds open`);
     }
   }
 });
