@@ -192,6 +192,7 @@ where
         limit: i64,
         offset: i64,
     ) -> Result<ArticlePage, StoreError> {
+        let from = articles_from(categories);
         let published = |select: String| {
             let mut query = QueryBuilder::<D>::new(select);
             query.push(" WHERE a.status = 'published'");
@@ -205,13 +206,19 @@ where
             push_category_slugs(&mut query, categories);
             query
         };
-        let mut rows = published(format!("SELECT {}", article_columns_in(lang, categories)));
+        // The page's ids first, ordered from the indexes alone, then those ten articles
+        // whole: a sort of a large category's articles does not carry their bodies.
+        let columns = article_columns(lang);
+        let mut rows = published(format!(
+            "SELECT {columns} WHERE a.id IN (SELECT a.id {from}"
+        ));
         rows.push(" ORDER BY a.published_at DESC, a.id DESC LIMIT ")
             .push_bind(limit)
             .push(" OFFSET ")
-            .push_bind(offset);
+            .push_bind(offset)
+            .push(") ORDER BY a.published_at DESC, a.id DESC");
         let rows: Vec<ArticleRow> = D::fetch_built(&mut rows, &self.pool).await?;
-        let mut count = published(format!("SELECT COUNT(*) {}", articles_from(categories)));
+        let mut count = published(format!("SELECT COUNT(*) {from}"));
         let total = Self::count_built(&mut count, &self.pool).await?;
         Ok(ArticlePage {
             articles: rows.into_iter().map(Into::into).collect(),
