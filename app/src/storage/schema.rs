@@ -40,12 +40,16 @@ impl Schema {
     {
         let schema = match self {
             Schema::NewOrAsIs if applied_count(pool).await == 0 => Schema::Upgrade,
-            Schema::NewOrAsIs => Schema::AsIs,
+            Schema::NewOrAsIs => {
+                after_another_making_it(pool, migrator).await;
+                Schema::AsIs
+            }
             other => other,
         };
         match schema {
             Schema::Upgrade | Schema::NewOrAsIs => {
                 let mut applied = applied_count(pool).await;
+                let mut busy_tries = 0;
                 loop {
                     match migrator.run(pool).await {
                         Ok(()) => return Ok(()),
@@ -60,13 +64,23 @@ impl Schema {
                         Err(error) => {
                             // Another command made the same migration first (two `user add`
                             // on a new SQLite file; PostgreSQL's migrations take a lock):
-                            // while it gets further, this one goes on after it.
+                            // while it gets further, this one goes on after it. While it
+                            // holds SQLite's write lock mid-migration, this one's is refused
+                            // at once (no wait for a read turning into a write), and the
+                            // count has not moved yet: tried again for up to 10 s.
                             let now = applied_count(pool).await;
-                            if now <= applied {
+                            let busy = matches!(
+                                &error,
+                                sqlx::migrate::MigrateError::Execute(error)
+                                    | sqlx::migrate::MigrateError::ExecuteMigration(error, _)
+                                    if super::sqlite::is_busy(error)
+                            );
+                            if now <= applied && !(busy && busy_tries < 100) {
                                 return Err(error.into());
                             }
+                            busy_tries += 1;
                             applied = now;
-                            tokio::time::sleep(std::time::Duration::from_millis(50)).await;
+                            tokio::time::sleep(std::time::Duration::from_millis(100)).await;
                         }
                     }
                 }
@@ -97,6 +111,27 @@ impl Schema {
                 )))
             }
         }
+    }
+}
+
+/// Returns once the database behind `pool` has all of `migrator`'s migrations, or none were
+/// added for a second: another command making a new site's schema (a second `user add` at
+/// once) is let finish, where an older site's schema stays as it is.
+async fn after_another_making_it<DB>(pool: &sqlx::Pool<DB>, migrator: &Migrator)
+where
+    DB: sqlx::Database,
+    for<'q> <DB as sqlx::Database>::Arguments<'q>: sqlx::IntoArguments<'q, DB>,
+    for<'c> &'c sqlx::Pool<DB>: sqlx::Executor<'c, Database = DB>,
+    i64: sqlx::Type<DB> + for<'r> sqlx::Decode<'r, DB>,
+    usize: sqlx::ColumnIndex<DB::Row>,
+{
+    let all = i64::try_from(migrator.iter().count()).unwrap_or(i64::MAX);
+    let (mut applied, mut unchanged) = (applied_count(pool).await, 0);
+    while applied < all && unchanged < 10 {
+        tokio::time::sleep(std::time::Duration::from_millis(100)).await;
+        let now = applied_count(pool).await;
+        unchanged = if now > applied { 0 } else { unchanged + 1 };
+        applied = now;
     }
 }
 
