@@ -11,15 +11,24 @@ pub const MEDIA_UPLOAD: &str = "/api/media";
 pub const LINK_SCHEMES: [&str; 4] = ["http", "https", "mailto", "tel"];
 
 /// The address an editor typed for a link, as it will be kept: a path or fragment on the site
-/// as typed, an address with one of [`LINK_SCHEMES`] as typed, one without a scheme
-/// (`www.vp.gov.lv`) as https. `None` for a scheme the sanitiser would drop.
+/// as typed, an address with one of [`LINK_SCHEMES`] as typed, an e-mail address as mailto,
+/// one without a scheme (`www.vp.gov.lv`) as https. `None` for a scheme the sanitiser would
+/// drop, or an address on another host written as a path (`//host/…`).
 pub fn link_address(typed: &str) -> Option<String> {
     let typed = typed.trim();
     if typed.is_empty() {
         return None;
     }
+    // "//host/…" leaves the site, which the sanitiser's check of site paths refuses too.
+    if typed.starts_with("//") {
+        return None;
+    }
     if typed.starts_with(['/', '#', '?']) {
         return Some(typed.to_string());
+    }
+    // An e-mail address typed as it is written.
+    if typed.contains('@') && !typed.contains(['/', ':']) {
+        return Some(format!("mailto:{typed}"));
     }
     // A scheme is letters, digits, "+", "-" and "." before the first ":", starting with a
     // letter (RFC 3986); "www.example.lv:8080/…" has none.
@@ -111,6 +120,8 @@ mod tests {
             ("/news/2020", Some("/news/2020")),
             ("#kontakti", Some("#kontakti")),
             ("example.lv:8080/lapa", Some("https://example.lv:8080/lapa")),
+            ("info@vp.gov.lv", Some("mailto:info@vp.gov.lv")),
+            ("//evil.example/x", None),
             ("javascript:alert(document.cookie)", None),
             (" JavaScript:alert(1)", None),
             ("data:text/html,<b>x</b>", None),

@@ -121,6 +121,15 @@ test("saving the choice as offered keeps the other editor's change where only th
   await expect(title.getByLabel("Paturēt otru")).toBeChecked();
   await expect(title.getByText("Šo daļu mainīja tikai otrā versija")).toBeVisible();
   await expect(conflict.getByRole("group", { name: "Ievads" }).getByLabel("Paturēt manu")).toBeChecked();
+  // A part Jānis starts changing while the choice is shown is his own again, and back when
+  // he undoes it.
+  const titleField = janis.getByRole("textbox", { name: "Virsraksts" });
+  const original = await titleField.inputValue();
+  await titleField.fill(`${original} (labots)`);
+  await expect(title.getByLabel("Paturēt manu")).toBeChecked();
+  await expect(title.getByText("Šo daļu mainīja tikai otrā versija")).toBeHidden();
+  await titleField.fill(original);
+  await expect(title.getByLabel("Paturēt otru")).toBeChecked();
   await conflict.getByRole("button", { name: "Saglabāt izvēlēto" }).click();
 
   await expect(janis.getByRole("status").filter({ hasText: "Melnraksts saglabāts" })).toBeVisible();

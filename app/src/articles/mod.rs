@@ -26,8 +26,8 @@ pub const PAGE_SIZE: u32 = 10;
 pub struct ArticleSummary {
     pub slug: String,
     pub title: String,
-    /// The language of `title` and `lead`: the reader's where the article has that
-    /// translation, else Latvian.
+    /// The language of `title`: the reader's where the article has that translation (and it
+    /// translated the title), else Latvian.
     #[serde(default)]
     pub text_lang: crate::i18n::Lang,
     pub lead: String,

@@ -86,6 +86,14 @@ where
     );
 }
 
+/// Drops what this page kept under `key` for the next one (the reason went away before it
+/// came).
+pub fn forget_kept(key: &str) {
+    if let Ok(Some(storage)) = window().session_storage() {
+        let _ = storage.remove_item(key);
+    }
+}
+
 /// What the previous page asked this one to announce, once (see [`kept_for_this_page`]).
 pub fn announced_before_reload() -> Option<String> {
     kept_for_this_page(ANNOUNCED_KEY)

@@ -10,8 +10,8 @@ mod status;
 mod url;
 
 pub use browser::{
-    announce_after_reload, announce_on_arrival, announced_before_reload, go_to, keep_for_page,
-    kept_for_this_page, reload_at, reload_page, replace_address, show_title,
+    announce_after_reload, announce_on_arrival, announced_before_reload, forget_kept, go_to,
+    keep_for_page, kept_for_this_page, reload_at, reload_page, replace_address, show_title,
 };
 pub use category::{category_name, CategoryLabel, TextLanguage};
 pub use error_page::{ErrorPage, NotFound};

@@ -24,8 +24,8 @@ use crate::{
         GridKey, YearMonth,
     },
     components::{
-        announce_after_reload, announce_on_arrival, announced_before_reload, go_to, keep_for_page,
-        kept_for_this_page, reload_at,
+        announce_after_reload, announce_on_arrival, announced_before_reload, forget_kept, go_to,
+        keep_for_page, kept_for_this_page, reload_at,
     },
     i18n::{tr, tr_with, Arg, Lang},
     locale,
@@ -172,6 +172,8 @@ pub fn GridEditing(lang: Lang, children: Children) -> impl IntoView {
             }
             "Escape" if moving.with_untracked(Option::is_some) => {
                 moving.set(None);
+                // Pressed before the next month it was taken to arrived: it stays let go.
+                forget_kept(MOVING_KEY);
                 said.set(tr(lang, "editor-move-cancelled"));
                 true
             }

@@ -182,14 +182,32 @@ where
     F: Clone + Send + Sync + 'static,
 {
     let lang = crate::i18n::current_lang();
+    let base = StoredValue::new(base);
+    let first = move |part: &Part<F>, mine: &F| {
+        base.with_value(|base| first_choice(part, mine, base.as_ref(), lang))
+    };
     let differing: Vec<(Part<F>, Keep)> = mine.with_untracked(|mine| {
         parts
             .into_iter()
             .filter(|part| (part.show)(mine, lang) != (part.show)(&theirs, lang))
-            .map(|part| (part, first_choice(&part, mine, base.as_ref(), lang)))
+            .map(|part| (part, first(&part, mine)))
             .collect()
     });
     let choices = RwSignal::new(differing.clone());
+    // The parts the editor chose for; the others follow the editor's typing while the view is
+    // shown: a part it starts changing is its own again, so the choice offered never drops it.
+    let chosen = RwSignal::new(Vec::<&'static str>::new());
+    Effect::new(move |_| {
+        mine.with(|mine| {
+            choices.update(|all| {
+                for (part, keep) in all.iter_mut() {
+                    if !chosen.with_untracked(|chosen| chosen.contains(&part.key)) {
+                        *keep = first(part, mine);
+                    }
+                }
+            })
+        })
+    });
     let resolve = {
         let theirs = theirs.clone();
         move |_| {
@@ -210,35 +228,43 @@ where
             </p>
             {differing
                 .into_iter()
-                .map(|(part, first)| {
+                .map(|(part, _)| {
                     let name = format!("keep-{}", part.key);
                     let option = move |keep: Keep, label: String| {
                         let id = format!("{name}-{keep:?}");
+                        let checked = move || choices.with(|all| all.iter().any(|(p, k)| p.key == part.key && *k == keep));
                         view! {
                             <span class="conflict__option">
                                 <input
                                     type="radio"
                                     id=id.clone()
                                     name=name.clone()
-                                    checked=keep == first
-                                    on:change=move |_| choices.update(|all| {
-                                        for (p, k) in all.iter_mut() {
-                                            if p.key == part.key {
-                                                *k = keep;
+                                    prop:checked=checked
+                                    on:change=move |_| {
+                                        chosen.update(|chosen| chosen.push(part.key));
+                                        choices.update(|all| {
+                                            for (p, k) in all.iter_mut() {
+                                                if p.key == part.key {
+                                                    *k = keep;
+                                                }
                                             }
-                                        }
-                                    })
+                                        })
+                                    }
                                 />
                                 <label for=id>{label}</label>
                             </span>
                         }
                     };
+                    // Said while this editor has not changed the part (the reason "keep the
+                    // other" is chosen), and read with the choice's buttons.
+                    let only_theirs = move || mine.with(|mine| first(&part, mine)) == Keep::Theirs;
+                    let hint_id = format!("conflict-hint-{}", part.key);
                     view! {
-                        <fieldset class="conflict__field">
+                        <fieldset class="conflict__field" aria-describedby=move || only_theirs().then(|| hint_id.clone())>
                             <legend>{tr(lang, part.label)}</legend>
-                            {(first == Keep::Theirs).then(|| view! {
-                                <p class="conflict__hint">{tr(lang, "conflict-only-theirs")}</p>
-                            })}
+                            <p class="conflict__hint" id=format!("conflict-hint-{}", part.key) hidden=move || !only_theirs()>
+                                {tr(lang, "conflict-only-theirs")}
+                            </p>
                             <div class="conflict__sides">
                                 <Side heading=tr(lang, "conflict-mine") html=part.html text=Signal::derive(move || mine.with(|mine| (part.show)(mine, lang)))/>
                                 <Side heading=tr(lang, "conflict-theirs") html=part.html text=Signal::stored((part.show)(&theirs, lang))/>
