@@ -110,7 +110,7 @@ fn structured_data(detail: &ArticleDetail) -> String {
         "description": detail.article.lead,
         "datePublished": detail.published_iso,
         "dateModified": detail.modified_iso,
-        "inLanguage": detail.content_lang.code(),
+        "inLanguage": detail.part_langs.title.code(),
         "mainEntityOfPage": detail.url,
         "url": detail.url,
     })

@@ -74,10 +74,8 @@ pub struct ArticleDetail {
     pub newer: Option<ArticleSummary>,
     /// Up to three other articles in the same category.
     pub related: Vec<ArticleSummary>,
-    /// The language of the text shown: the reader's, when the article has a translation into
-    /// it, else Latvian.
-    pub content_lang: crate::i18n::Lang,
-    /// The language of each part shown (Latvian for a part the translation left in Latvian).
+    /// The language of each part shown: the reader's, when the article has a translation into
+    /// it that translated the part, else Latvian.
     #[serde(default)]
     pub part_langs: crate::i18n::PartLangs,
     /// The version of the translation shown (0: the page shows the Latvian original), which
@@ -227,7 +225,6 @@ pub async fn get_article(slug: String, lang: crate::i18n::Lang) -> Result<Articl
             state.public_url,
             lang.href(&crate::paths::article(&article.slug))
         ),
-        content_lang: article.text_lang,
         part_langs: article.part_langs,
         translation_version,
         body_html: article.body_html,

@@ -149,10 +149,8 @@ pub struct EventDetail {
     pub utc_range: String,
     /// Published articles about the event, newest first.
     pub news: Vec<crate::articles::ArticleSummary>,
-    /// The language of the text shown: the reader's, when the event has a translation into
-    /// it, else Latvian.
-    pub content_lang: crate::i18n::Lang,
-    /// The language of each part shown (Latvian for a part the translation left in Latvian).
+    /// The language of each part shown: the reader's, when the event has a translation into
+    /// it that translated the part, else Latvian.
     #[serde(default)]
     pub part_langs: crate::i18n::PartLangs,
     /// The version of the translation shown (0: the Latvian original).

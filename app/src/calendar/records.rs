@@ -39,7 +39,7 @@ pub async fn news_marks(
             date: timezone::local(article.published_at).date(),
             slug: article.slug.clone(),
             title: article.title.clone(),
-            text_lang: article.text_lang,
+            text_lang: article.text_lang(),
         })
         .collect();
     marks.reverse();
@@ -86,7 +86,7 @@ fn summary_between(
     EventSummary {
         slug: event.slug.clone(),
         title: event.title.clone(),
-        text_lang: event.text_lang,
+        text_lang: event.text_lang(),
         all_day: event.all_day,
         start,
         end,
@@ -222,7 +222,6 @@ pub fn event_detail(
         site_url: site_url.to_string(),
         utc_range,
         news: Vec::new(),
-        content_lang: event.text_lang,
         part_langs: event.part_langs,
         translation_version: 0,
         languages: vec![crate::i18n::Lang::Lv],

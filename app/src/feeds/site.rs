@@ -309,7 +309,7 @@ fn entry_id(article: &storage::Article, feed_lang: Lang, site_url: &str) -> Stri
 
 /// `article` as an entry of the feed in `feed_lang` (its text may be in Latvian).
 fn atom_entry(article: &storage::Article, feed_lang: Lang, site_url: &str) -> Entry {
-    let lang = article.text_lang;
+    let lang = article.text_lang();
     let url = format!(
         "{site_url}{}",
         feed_lang.href(&crate::paths::article(&article.slug))
@@ -416,7 +416,6 @@ mod tests {
             version: 1,
             created_at: starts_at,
             updated_at: starts_at,
-            text_lang: Lang::Lv,
             part_langs: Default::default(),
         }
     }
@@ -439,7 +438,6 @@ mod tests {
             version: 1,
             created_at: published,
             updated_at: published,
-            text_lang: Lang::Lv,
             part_langs: Default::default(),
         };
         let english = atom_entry(&article, Lang::En, "https://x.lv");

@@ -108,10 +108,8 @@ pub struct Event {
     pub created_at: DateTime<Utc>,
     /// The last change, a translation's included when the item is read in its language.
     pub updated_at: DateTime<Utc>,
-    /// The language the text columns are in: the reader's where the item has that
-    /// translation, else Latvian (see `rows::text_in`).
-    pub text_lang: crate::i18n::Lang,
-    /// Each text part's language: Latvian also for a part the translation left in Latvian.
+    /// Each text part's language: the reader's where the item has that translation and it
+    /// translated the part, else Latvian (see `rows::text_in`).
     pub part_langs: crate::i18n::PartLangs,
 }
 
@@ -161,10 +159,8 @@ pub struct Article {
     pub created_at: DateTime<Utc>,
     /// The last change, a translation's included when the item is read in its language.
     pub updated_at: DateTime<Utc>,
-    /// The language the text columns are in: the reader's where the item has that
-    /// translation, else Latvian (see `rows::text_in`).
-    pub text_lang: crate::i18n::Lang,
-    /// Each text part's language: Latvian also for a part the translation left in Latvian.
+    /// Each text part's language: the reader's where the item has that translation and it
+    /// translated the part, else Latvian (see `rows::text_in`).
     pub part_langs: crate::i18n::PartLangs,
 }
 
@@ -275,4 +271,18 @@ pub struct SearchHit {
 pub struct SearchPage {
     pub hits: Vec<SearchHit>,
     pub total: i64,
+}
+
+impl Article {
+    /// The language of its title, which names it (in feeds, lists and structured data).
+    pub fn text_lang(&self) -> crate::i18n::Lang {
+        self.part_langs.title
+    }
+}
+
+impl Event {
+    /// The language of its title, which names it (in lists and calendars).
+    pub fn text_lang(&self) -> crate::i18n::Lang {
+        self.part_langs.title
+    }
 }

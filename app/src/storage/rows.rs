@@ -57,9 +57,10 @@ pub(super) fn articles_from(slugs: &[String]) -> &'static str {
 }
 
 /// Reading in a language, the one place it is done: an item's four text `columns`, its
-/// sanitiser version and its last change as they read in `lang`, with `text_lang` saying which
-/// language they are in. In Latvian that is the item's own; in English or Russian the item's
-/// translation (`t`) where it has one, else the Latvian. A translation's change counts as the
+/// sanitiser version and its last change as they read in `lang`, with `part_langs` saying
+/// which language each is in. In Latvian that is the item's own; in English or Russian the
+/// item's translation (`t`) where it has one, else the Latvian, and Latvian for a part the
+/// translation holds as the item's own text. A translation's change counts as the
 /// item's (feeds and calendar programs pick it up). Returns the SELECT
 /// part and the JOIN to append to the FROM clause. `lang.code()` is one of three constants,
 /// so it is written into the SQL, not bound: the statement keeps its parameter numbers.
@@ -74,8 +75,7 @@ fn text_in(lang: Lang, item: &str, tables: &ItemTables) -> (String, String) {
         let own: Vec<String> = columns.iter().map(|c| format!("{item}.{c}")).collect();
         return (
             format!(
-                "{}, {item}.sanitizer_version, {item}.updated_at, 'lv' AS text_lang, \
-                 'lv,lv,lv,lv' AS part_langs",
+                "{}, {item}.sanitizer_version, {item}.updated_at, 'lv,lv,lv,lv' AS part_langs",
                 own.join(", ")
             ),
             String::new(),
@@ -95,8 +95,7 @@ fn text_in(lang: Lang, item: &str, tables: &ItemTables) -> (String, String) {
             "{}, CASE WHEN t.lang IS NULL THEN {item}.sanitizer_version \
              ELSE t.sanitizer_version END AS sanitizer_version, \
              CASE WHEN t.updated_at > {item}.updated_at THEN t.updated_at \
-             ELSE {item}.updated_at END AS updated_at, COALESCE(t.lang, 'lv') AS text_lang, \
-             {} AS part_langs",
+             ELSE {item}.updated_at END AS updated_at, {} AS part_langs",
             translated.join(", "),
             part_langs.join(" || ',' || ")
         ),
@@ -160,7 +159,6 @@ pub(super) struct EventRow {
     exdates: String,
     series_end: Option<DateTime<Utc>>,
     sanitizer_version: i32,
-    text_lang: String,
     part_langs: String,
     #[sqlx(flatten)]
     category: CategoryColumns,
@@ -189,7 +187,6 @@ impl From<EventRow> for Event {
             version: row.version,
             created_at: row.created_at,
             updated_at: row.updated_at,
-            text_lang: Lang::from_code(&row.text_lang).unwrap_or_default(),
             part_langs: PartLangs::from_codes(&row.part_langs),
         }
     }
@@ -211,7 +208,6 @@ pub(super) struct ArticleRow {
     sanitizer_version: i32,
     event_id: Option<i64>,
     trashed_at: Option<DateTime<Utc>>,
-    text_lang: String,
     part_langs: String,
     #[sqlx(flatten)]
     category: CategoryColumns,
@@ -234,7 +230,6 @@ impl From<ArticleRow> for Article {
             version: row.version,
             created_at: row.created_at,
             updated_at: row.updated_at,
-            text_lang: Lang::from_code(&row.text_lang).unwrap_or_default(),
             part_langs: PartLangs::from_codes(&row.part_langs),
         }
     }
@@ -327,7 +322,7 @@ impl From<RevisionRow> for ArticleRevision {
 pub(super) const EVENT_REVISION_COLUMNS: &str = "e.id, e.slug, r.title, r.summary, \
      r.body_html, r.starts_at, r.ends_at, r.all_day, r.location, r.status, r.version, \
      e.created_at, r.saved_at AS updated_at, e.trashed_at, e.rrule, e.exdates, e.series_end, \
-     e.sanitizer_version, 'lv' AS text_lang, 'lv,lv,lv,lv' AS part_langs, c.id AS category_id, \
+     e.sanitizer_version, 'lv,lv,lv,lv' AS part_langs, c.id AS category_id, \
      c.slug AS category_slug, \
      c.name AS category_name, c.name_en AS category_name_en, c.name_ru AS category_name_ru, \
      c.colour AS category_colour, r.saved_by \

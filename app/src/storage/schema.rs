@@ -41,7 +41,8 @@ impl Schema {
         let schema = match self {
             Schema::NewOrAsIs if applied_count(pool).await == 0 => Schema::Upgrade,
             Schema::NewOrAsIs => {
-                after_another_making_it(pool, migrator).await;
+                let all = i64::try_from(migrator.iter().count()).unwrap_or(i64::MAX);
+                after_another_making_it(all, || applied_count(pool)).await;
                 Schema::AsIs
             }
             other => other,
@@ -114,24 +115,20 @@ impl Schema {
     }
 }
 
-/// Returns once the database behind `pool` has all of `migrator`'s migrations, or none were
-/// added for a second: another command making a new site's schema (a second `user add` at
-/// once) is let finish, where an older site's schema stays as it is.
-async fn after_another_making_it<DB>(pool: &sqlx::Pool<DB>, migrator: &Migrator)
+/// Returns once `applied` (the migrations a database has) counts `all`, or none were added
+/// for a second: another command making a new site's schema (a second `user add` at once) is
+/// let finish, where an older site's schema stays as it is.
+async fn after_another_making_it<Count, Counted>(all: i64, applied: Count)
 where
-    DB: sqlx::Database,
-    for<'q> <DB as sqlx::Database>::Arguments<'q>: sqlx::IntoArguments<'q, DB>,
-    for<'c> &'c sqlx::Pool<DB>: sqlx::Executor<'c, Database = DB>,
-    i64: sqlx::Type<DB> + for<'r> sqlx::Decode<'r, DB>,
-    usize: sqlx::ColumnIndex<DB::Row>,
+    Count: Fn() -> Counted,
+    Counted: std::future::Future<Output = i64>,
 {
-    let all = i64::try_from(migrator.iter().count()).unwrap_or(i64::MAX);
-    let (mut applied, mut unchanged) = (applied_count(pool).await, 0);
-    while applied < all && unchanged < 10 {
+    let (mut count, mut unchanged) = (applied().await, 0);
+    while count < all && unchanged < 10 {
         tokio::time::sleep(std::time::Duration::from_millis(100)).await;
-        let now = applied_count(pool).await;
-        unchanged = if now > applied { 0 } else { unchanged + 1 };
-        applied = now;
+        let now = applied().await;
+        unchanged = if now > count { 0 } else { unchanged + 1 };
+        count = now;
     }
 }
 

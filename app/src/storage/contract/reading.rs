@@ -139,7 +139,7 @@ async fn a_news_list_narrowed_to_categories_has_only_theirs_newest_first(store: 
     let english = store.published_articles_in(Lang::En, &projects, None, 10, 0);
     let english = english.await.expect("list in English");
     assert_eq!(english.articles[0].title, "Projekts");
-    assert_eq!(english.articles[0].text_lang, Lang::Lv);
+    assert_eq!(english.articles[0].text_lang(), Lang::Lv);
 }
 
 async fn an_article_has_its_published_neighbours_and_related_articles(store: SharedStore) {

@@ -132,7 +132,10 @@ async fn translations_are_kept_per_language_and_replaced_only_at_the_version_see
         .expect("list")
         .articles
         .into_iter()
-        .map(|found| (found.title, found.text_lang))
+        .map(|found| {
+            let lang = found.text_lang();
+            (found.title, lang)
+        })
         .collect();
     assert_eq!(
         read,
@@ -233,7 +236,7 @@ async fn translations_are_kept_per_language_and_replaced_only_at_the_version_see
         .expect("read")
         .expect("published");
     assert_eq!(
-        russian.text_lang,
+        russian.text_lang(),
         crate::i18n::Lang::Lv,
         "no Russian version"
     );
@@ -409,7 +412,10 @@ async fn every_reading_is_in_the_readers_language_with_the_latvian_where_untrans
                 .await
                 .expect("month")
                 .into_iter()
-                .map(|e| (e.title, e.location, e.text_lang))
+                .map(|e| {
+                    let lang = e.text_lang();
+                    (e.title, e.location, lang)
+                })
                 .collect::<Vec<_>>()
         }
     };
@@ -436,7 +442,7 @@ async fn every_reading_is_in_the_readers_language_with_the_latvian_where_untrans
         (
             page.summary.as_str(),
             page.body_html.as_str(),
-            page.text_lang
+            page.text_lang()
         ),
         ("A short one.", "<p>About help.</p>", Lang::En)
     );
@@ -456,7 +462,7 @@ async fn every_reading_is_in_the_readers_language_with_the_latvian_where_untrans
         .expect("read")
         .expect("published");
     assert_eq!(
-        (untranslated.title.as_str(), untranslated.text_lang),
+        (untranslated.title.as_str(), untranslated.text_lang()),
         ("Tikšanās Cēsīs", Lang::Lv)
     );
     // Writes and editors read the Latvian original.
@@ -477,7 +483,7 @@ async fn every_reading_is_in_the_readers_language_with_the_latvian_where_untrans
         .expect("news");
     assert_eq!(
         news.iter()
-            .map(|a| (a.title.as_str(), a.contact.as_str(), a.text_lang))
+            .map(|a| (a.title.as_str(), a.contact.as_str(), a.text_lang()))
             .collect::<Vec<_>>(),
         vec![("The seminar spoke of help", "Contact.", Lang::En)]
     );
@@ -493,7 +499,7 @@ async fn every_reading_is_in_the_readers_language_with_the_latvian_where_untrans
     assert_eq!(
         (
             listed.articles[0].title.as_str(),
-            listed.articles[0].text_lang
+            listed.articles[0].text_lang()
         ),
         ("Seminārā runāja par palīdzību", Lang::Lv)
     );
