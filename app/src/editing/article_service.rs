@@ -5,9 +5,10 @@ use chrono::Utc;
 
 use super::{
     kind_service::{ForEditing, KindService, Visibility},
-    service::{audit, clock},
+    service::{audit, clock, told_if_trashed},
     stored_draft::StoredArticleDraft,
-    validate, ArticleDetails, ArticleFields, ArticleSettingsSave, Saved, SettingsSaved,
+    validate, ArticleDetails, ArticleFields, ArticleSettingsSave, ItemKind, ItemRef, Saved,
+    SettingsSaved,
 };
 use crate::{
     calendar::CategoryTag,
@@ -176,6 +177,18 @@ impl KindService for ArticleKind {
 }
 
 pub async fn update_settings(
+    editor: &User,
+    save: ArticleSettingsSave,
+) -> Result<SettingsSaved, AppError> {
+    let item = ItemRef {
+        kind: ItemKind::Article,
+        id: save.article_id,
+    };
+    told_if_trashed(item, settings_written(editor, save).await).await
+}
+
+/// [`update_settings`], told apart from an article moved to the trash by its caller.
+async fn settings_written(
     editor: &User,
     save: ArticleSettingsSave,
 ) -> Result<SettingsSaved, AppError> {

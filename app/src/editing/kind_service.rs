@@ -252,6 +252,21 @@ pub(super) async fn restore<K: KindService>(
     version: i64,
     expected_version: i64,
 ) -> Result<Saved, AppError> {
+    let item = ItemRef {
+        kind: <K::Draft as StoredShape>::KIND,
+        id,
+    };
+    let restored = restored::<K>(editor, id, version, expected_version).await;
+    told_if_trashed(item, restored).await
+}
+
+/// [`restore`], told apart from an item moved to the trash by its caller.
+async fn restored<K: KindService>(
+    editor: &User,
+    id: i64,
+    version: i64,
+    expected_version: i64,
+) -> Result<Saved, AppError> {
     let fields = K::fields_at(id, version).await?;
     let restored = K::version_of(id, fields, Visibility::AsNow).await?;
     let action = format!("restored version {version}");

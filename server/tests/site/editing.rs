@@ -361,6 +361,30 @@ async fn deleting_moves_to_the_trash_and_everything_is_in_the_audit_log() {
         );
         assert!(refused.body.contains("InTrash"), "{}", refused.body);
     }
+    let trashed = &article["id"];
+    for (function, arguments) in [
+        (
+            "update_article_settings",
+            json!({ "save": { "article_id": trashed, "version": article["version"],
+                "category": "", "published": true } }),
+        ),
+        (
+            "restore_version",
+            json!({ "item": { "kind": "Article", "id": trashed }, "version": 1,
+                "expected_version": article["version"] }),
+        ),
+    ] {
+        let uri = format!("/api/editing/{function}");
+        let refused = site
+            .post_json(&uri, &arguments.to_string(), Some(&admin))
+            .await;
+        assert_eq!(
+            refused.status,
+            StatusCode::GONE,
+            "{function}: {}",
+            refused.body
+        );
+    }
     let restored = site
         .post_json(
             "/api/editing/restore_item",
