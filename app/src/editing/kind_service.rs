@@ -252,34 +252,23 @@ pub(super) async fn restore<K: KindService>(
     version: i64,
     expected_version: i64,
 ) -> Result<Saved, AppError> {
-    let item = ItemRef {
-        kind: <K::Draft as StoredShape>::KIND,
-        id,
+    let kind = <K::Draft as StoredShape>::KIND;
+    let restored = async {
+        let fields = K::fields_at(id, version).await?;
+        let restored = K::version_of(id, fields, Visibility::AsNow).await?;
+        let action = format!("restored version {version}");
+        K::write(
+            editor,
+            id,
+            restored,
+            expected_version,
+            DraftRule::Keeps,
+            &action,
+        )
+        .await
+        .map(Saved::without_fields)
     };
-    let restored = restored::<K>(editor, id, version, expected_version).await;
-    told_if_trashed(item, restored).await
-}
-
-/// [`restore`], told apart from an item moved to the trash by its caller.
-async fn restored<K: KindService>(
-    editor: &User,
-    id: i64,
-    version: i64,
-    expected_version: i64,
-) -> Result<Saved, AppError> {
-    let fields = K::fields_at(id, version).await?;
-    let restored = K::version_of(id, fields, Visibility::AsNow).await?;
-    let action = format!("restored version {version}");
-    K::write(
-        editor,
-        id,
-        restored,
-        expected_version,
-        DraftRule::Keeps,
-        &action,
-    )
-    .await
-    .map(Saved::without_fields)
+    told_if_trashed(ItemRef { kind, id }, restored.await).await
 }
 
 /// (label, older text, newer text) for each field of versions `older` and `newer`.
