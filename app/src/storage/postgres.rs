@@ -107,7 +107,8 @@ impl Dialect for Postgres {
     /// weigh more than body words.
     fn push_search_hits<'a>(query: &mut QueryBuilder<'a, Postgres>, lang: Lang, matched: &'a str) {
         for (n, (_, searched, translation)) in Searched::in_order(lang).into_iter().enumerate() {
-            let (x, lead, at) = (searched.alias, searched.lead, searched.at);
+            let (x, at) = (searched.alias, searched.at);
+            let shown = searched.shown(translation.is_some());
             let ItemTables {
                 kind,
                 items,
@@ -124,8 +125,7 @@ impl Dialect for Postgres {
                 query.push(" UNION ALL ");
             }
             query.push(format_args!(
-                "SELECT '{kind}' AS kind, {x}.slug, {text}.title, {text}.{lead} AS lead, \
-                 {text}.body_html, {x}.{at} AS at, {x}.category_id, \
+                "SELECT '{kind}' AS kind, {shown}, {x}.{at} AS at, {x}.category_id, \
                  ts_rank(setweight(to_tsvector('simple', {text}.search_title), 'A') \
                  || setweight(to_tsvector('simple', {text}.search_body), 'D'), \
                  to_tsquery('simple', "

@@ -60,7 +60,7 @@ pub(super) fn articles_from(slugs: &[String]) -> &'static str {
 /// sanitiser version and its last change as they read in `lang`, with `part_langs` saying
 /// which language each is in. In Latvian that is the item's own; in English or Russian the
 /// item's translation (`t`) where it has one, else the Latvian, and Latvian for a part the
-/// translation holds as the item's own text. A translation's change counts as the
+/// translator left (stored empty). A translation's change counts as the
 /// item's (feeds and calendar programs pick it up). Returns the SELECT
 /// part and the JOIN to append to the FROM clause. `lang.code()` is one of three constants,
 /// so it is written into the SQL, not bound: the statement keeps its parameter numbers.
@@ -83,12 +83,12 @@ fn text_in(lang: Lang, item: &str, tables: &ItemTables) -> (String, String) {
     };
     let translated: Vec<String> = columns
         .iter()
-        .map(|c| format!("COALESCE(t.{c}, {item}.{c}) AS {c}"))
+        .map(|c| format!("{} AS {c}", ItemTables::translated("t", item, c)))
         .collect();
-    // A part the translation holds as the Latvian text (the translator left it) is Latvian.
+    // A part the translation leaves (stored empty) is Latvian.
     let part_langs: Vec<String> = columns
         .iter()
-        .map(|c| format!("CASE WHEN t.{c} IS NULL OR t.{c} = {item}.{c} THEN 'lv' ELSE t.lang END"))
+        .map(|c| format!("CASE WHEN COALESCE(t.{c}, '') = '' THEN 'lv' ELSE t.lang END"))
         .collect();
     (
         format!(

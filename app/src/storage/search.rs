@@ -50,6 +50,23 @@ impl Searched {
         order
     }
 
+    /// The `slug, title, lead, body_html` of a hit as the search shows them: from the
+    /// translation (alias `t`) where `translated`, with the Latvian for parts it leaves
+    /// (`ItemTables::translated`), else the item's own.
+    pub(super) fn shown(&self, translated: bool) -> String {
+        let (x, lead) = (self.alias, self.lead);
+        let part = |column: &str| match translated {
+            true => ItemTables::translated("t", x, column),
+            false => format!("{x}.{column}"),
+        };
+        format!(
+            "{x}.slug, {} AS title, {} AS lead, {} AS body_html",
+            part("title"),
+            part(lead),
+            part("body_html")
+        )
+    }
+
     /// Ends one select of the search: only published items, and in Latvian (`translation`
     /// `None`) only those with no translation into the reader's `lang`, which are searched in
     /// that version instead.

@@ -203,7 +203,8 @@ impl Dialect for Sqlite {
         for (n, (kind_at, searched, translation)) in
             Searched::in_order(lang).into_iter().enumerate()
         {
-            let (x, lead, at) = (searched.alias, searched.lead, searched.at);
+            let (x, at) = (searched.alias, searched.at);
+            let shown = searched.shown(translation.is_some());
             let ItemTables {
                 kind,
                 items,
@@ -217,8 +218,7 @@ impl Dialect for Sqlite {
             let residue = match translation {
                 Some(code) => {
                     query.push(format_args!(
-                        "SELECT '{kind}' AS kind, {x}.slug, t.title, t.{lead} AS lead, \
-                         t.body_html, {x}.{at} AS at, {x}.category_id, \
+                        "SELECT '{kind}' AS kind, {shown}, {x}.{at} AS at, {x}.category_id, \
                          -bm25(translation_search_index, 8.0, 1.0) AS rank, \
                          '{code}' AS text_lang FROM translation_search_index \
                          JOIN {translations} t ON t.{key} = translation_search_index.rowid / 4 \
@@ -232,8 +232,7 @@ impl Dialect for Sqlite {
                 }
                 None => {
                     query.push(format_args!(
-                        "SELECT '{kind}' AS kind, {x}.slug, {x}.title, {x}.{lead} AS lead, \
-                         {x}.body_html, {x}.{at} AS at, {x}.category_id, \
+                        "SELECT '{kind}' AS kind, {shown}, {x}.{at} AS at, {x}.category_id, \
                          -bm25(search_index, 8.0, 1.0) AS rank, 'lv' AS text_lang \
                          FROM search_index JOIN {items} {x} ON {x}.id = search_index.rowid / 2 \
                          WHERE search_index MATCH "

@@ -42,14 +42,38 @@ impl ItemTables {
         true
     }
 
-    /// The item's (`$1`) translations as `TranslationRow`s, every language; a caller may
-    /// narrow or order them.
+    /// The item's (`$1`) translations as `TranslationRow`s, every language, each part as
+    /// readers see it ([`Self::translated`]); a caller may narrow (`t.lang`) or order them.
     pub(super) fn translations_select(&self) -> String {
-        let [c1, c2, c3, c4] = self.columns;
+        let [c1, c2, c3, c4] = self.columns.map(|c| Self::translated("t", "p", c));
+        let ItemTables {
+            items,
+            key,
+            translations,
+            ..
+        } = self;
         format!(
-            "SELECT lang, {c1} AS title, {c2} AS lead, {c3} AS body_html, {c4} AS extra, \
-             version, updated_at FROM {} WHERE {} = $1",
-            self.translations, self.key
+            "SELECT t.lang, {c1} AS title, {c2} AS lead, {c3} AS body_html, {c4} AS extra, \
+             t.version, t.updated_at FROM {translations} t JOIN {items} p ON p.id = t.{key} \
+             WHERE t.{key} = $1"
+        )
+    }
+
+    /// One translated part as readers see it: the translation's (alias `translation`) text,
+    /// or the item's (alias `item`) where the translator left it. Such a part is stored
+    /// empty ([`Self::translating`]), so it follows every later change of the Latvian text
+    /// instead of keeping a stale copy.
+    pub(super) fn translated(translation: &str, item: &str, column: &str) -> String {
+        format!("COALESCE(NULLIF({translation}.{column}, ''), {item}.{column})")
+    }
+
+    /// What a translation save stores for a part of the item `$1` from the parameter
+    /// `text`: empty where it is the item's own text (the translator left it), else `text`.
+    pub(super) fn translating(&self, column: &str, text: &str) -> String {
+        let ItemTables { items, .. } = self;
+        format!(
+            "CASE WHEN {text} = (SELECT {column} FROM {items} WHERE id = $1) THEN '' \
+             ELSE {text} END"
         )
     }
 

@@ -65,7 +65,7 @@ where
         item_id: i64,
     ) -> Result<Vec<Translation<TranslatedText>>, StoreError> {
         let sql = format!(
-            "{} ORDER BY lang",
+            "{} ORDER BY t.lang",
             ItemTables::of(kind).translations_select()
         );
         let rows: Vec<TranslationRow> = sqlx::query_as(&sql)
@@ -123,12 +123,14 @@ where
             ..
         } = table;
         let [c1, c2, c3, c4] = columns;
+        let [v1, v2, v3, v4] = [(c1, "$3"), (c2, "$4"), (c3, "$5"), (c4, "$6")]
+            .map(|(column, text)| table.translating(column, text));
         // Each shape is one statement, so two translators cannot both win: the first
         // save inserts (only if there is none yet), later ones update only the version
         // their translator saw, or their own translation editor's earlier save.
         let own = own_write(name, "$12", "$13");
         let replace = format!(
-            "{c1} = $3, {c2} = $4, {c3} = $5, {c4} = $6, updated_at = $7, \
+            "{c1} = {v1}, {c2} = {v2}, {c3} = {v3}, {c4} = {v4}, updated_at = $7, \
              version = {name}.version + 1, search_title = $9, search_body = $10, \
              sanitizer_version = $11, writer = $12, writer_save = $13"
         );
@@ -137,8 +139,8 @@ where
                 "INSERT INTO {name} \
                  ({item}, lang, {c1}, {c2}, {c3}, {c4}, updated_at, version, \
                  search_title, search_body, sanitizer_version, writer, writer_save) \
-                 SELECT id, $2, $3, $4, $5, $6, $7, 1, $9, $10, $11, $12, $13 FROM {parent} \
-                 WHERE id = $1 AND CAST($8 AS BIGINT) = 0 \
+                 SELECT id, $2, {v1}, {v2}, {v3}, {v4}, $7, 1, $9, $10, $11, $12, $13 \
+                 FROM {parent} WHERE id = $1 AND CAST($8 AS BIGINT) = 0 \
                  ON CONFLICT ({item}, lang) DO UPDATE SET {replace} WHERE {own} \
                  RETURNING version"
             )
@@ -180,29 +182,23 @@ where
             tx.commit().await?;
             return Ok(version);
         }
-        let sql = format!("{} AND lang = $2", table.translations_select());
-        let stored: Option<TranslationRow> = sqlx::query_as(&sql)
+        // Refused: the version stored, and whether it holds what this save would store (the
+        // same save again, see `item_write`).
+        let sql = format!(
+            "SELECT version, CASE WHEN {c1} = {v1} AND {c2} = {v2} AND {c3} = {v3} \
+             AND {c4} = {v4} THEN 1 ELSE 0 END FROM {name} WHERE {item} = $1 AND lang = $2"
+        );
+        let stored: Option<(i64, i32)> = sqlx::query_as(&sql)
             .bind(item_id)
             .bind(lang)
+            .bind(&text.title)
+            .bind(&text.lead)
+            .bind(text.body_html.as_str())
+            .bind(&text.extra)
             .fetch_optional(&mut *tx)
             .await?;
-        let stored = stored.map(Translation::<TranslatedText>::from);
-        let repeated = |found: &TranslatedText| {
-            (
-                &found.title,
-                &found.lead,
-                found.body_html.as_str(),
-                &found.extra,
-            ) == (
-                &text.title,
-                &text.lead,
-                text.body_html.as_str(),
-                &text.extra,
-            )
-        };
-        Err(match stored.map(|found| (found.version, found.text)) {
-            // The same save again (see `item_write`): done already.
-            Some((stored, found)) if repeated(&found) => return Ok(stored),
+        Err(match stored {
+            Some((stored, 1)) => return Ok(stored),
             Some((stored, _)) => StoreError::Conflict {
                 expected: seen_version,
                 stored,

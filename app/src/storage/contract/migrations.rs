@@ -12,6 +12,8 @@ use crate::editing::ItemKind;
 const ONE_DRAFT_SHAPE: i64 = 20260115000000;
 /// The migration that made articles remember whether readers saw them.
 const FIRST_PUBLICATION: i64 = 20260117000000;
+/// The migration that stores a part a translator left as empty.
+const UNTRANSLATED_PARTS_EMPTY: i64 = 20260123000000;
 
 /// `migrator` without the migration `version` and what came after it.
 fn before(mut migrator: Migrator, version: i64) -> Migrator {
@@ -202,5 +204,70 @@ async fn on_sqlite_articles_readers_saw_before_keep_their_date() {
 async fn on_postgres_articles_readers_saw_before_keep_their_date() {
     let (url, name) = postgres_before(FIRST_PUBLICATION, &ARTICLES_SEEN_OR_NOT).await;
     assert_eq!(seen_after_migrating(&url).await, [1, 2, 4, 5]);
+    drop_postgres(&name).await;
+}
+
+/// A published article and its English translation as the version before stored it: the
+/// title translated, the lead, body and contact copies of the Latvian text.
+const TRANSLATED_TITLE_ONLY: [&str; 2] = [
+    "INSERT INTO articles (id, slug, title, lead, body_html, contact, status, published_at, \
+     created_at, updated_at) VALUES (1, 'raksts', 'Raksts', 'Ievads', '<p>Teksts</p>', \
+     'Tālrunis', 'published', $1, $1, $1)",
+    "INSERT INTO article_translations (article_id, lang, title, lead, body_html, contact, \
+     updated_at) VALUES (1, 'en', 'Article', 'Ievads', '<p>Teksts</p>', 'Tālrunis', $1)",
+];
+
+/// After this version's store migrated the database at `url`: the copies are stored empty,
+/// and readers of English get the title in English and the rest as Latvian text.
+async fn the_copies_became_latvian(url: &str) {
+    use crate::i18n::Lang;
+
+    let store = connect(url).await.expect("opens and migrates");
+    let read = store.published_article(Lang::En, "raksts").await;
+    let read = read.expect("read").expect("published");
+    assert_eq!(
+        (
+            read.title.as_str(),
+            read.lead.as_str(),
+            read.contact.as_str()
+        ),
+        ("Article", "Ievads", "Tālrunis")
+    );
+    assert_eq!(
+        (
+            read.part_langs.title,
+            read.part_langs.lead,
+            read.part_langs.body
+        ),
+        (Lang::En, Lang::Lv, Lang::Lv)
+    );
+    store.close().await;
+    const STORED: &str = "SELECT title || '|' || lead || '|' || body_html || '|' || contact \
+         FROM article_translations";
+    let stored: String = if url.starts_with("sqlite:") {
+        let pool = sqlx::SqlitePool::connect(url).await.expect("opens");
+        let stored = sqlx::query_scalar(STORED).fetch_one(&pool).await;
+        pool.close().await;
+        stored.expect("read")
+    } else {
+        let pool = sqlx::PgPool::connect(url).await.expect("opens");
+        let stored = sqlx::query_scalar(STORED).fetch_one(&pool).await;
+        pool.close().await;
+        stored.expect("read")
+    };
+    assert_eq!(stored, "Article|||");
+}
+
+#[tokio::test]
+async fn on_sqlite_parts_a_translator_left_become_the_latvian_text() {
+    let url = sqlite_before(UNTRANSLATED_PARTS_EMPTY, &TRANSLATED_TITLE_ONLY).await;
+    the_copies_became_latvian(&url).await;
+    remove_sqlite(&url);
+}
+
+#[tokio::test]
+async fn on_postgres_parts_a_translator_left_become_the_latvian_text() {
+    let (url, name) = postgres_before(UNTRANSLATED_PARTS_EMPTY, &TRANSLATED_TITLE_ONLY).await;
+    the_copies_became_latvian(&url).await;
     drop_postgres(&name).await;
 }

@@ -7,6 +7,7 @@ contract_tests!(
     translations_are_kept_per_language_and_replaced_only_at_the_version_seen,
     readers_find_items_by_their_version_in_their_language,
     every_reading_is_in_the_readers_language_with_the_latvian_where_untranslated,
+    a_part_the_translator_left_follows_the_latvian_text,
 );
 
 async fn translations_are_kept_per_language_and_replaced_only_at_the_version_seen(
@@ -502,5 +503,64 @@ async fn every_reading_is_in_the_readers_language_with_the_latvian_where_untrans
             listed.articles[0].text_lang()
         ),
         ("Seminārā runāja par palīdzību", Lang::Lv)
+    );
+}
+
+async fn a_part_the_translator_left_follows_the_latvian_text(store: SharedStore) {
+    use crate::i18n::Lang;
+
+    let new = event(
+        "Seminārs Liepājā",
+        utc(2021, 6, 10, 9, 0),
+        utc(2021, 6, 10, 12, 0),
+    );
+    let seminar = store.create_event(&new, None).await.expect("event");
+    // The translator translates the title and leaves the rest as the Latvian text.
+    let english = TranslatedText {
+        title: "Seminar in Liepaja".into(),
+        lead: new.summary.clone(),
+        body_html: new.body_html.clone(),
+        extra: new.location.clone(),
+    };
+    let write = translation(ItemKind::Event, seminar.id, "en", &english, 0);
+    store.save_translation(write, None).await.expect("english");
+    let changed = NewEvent {
+        summary: "Sākums pārcelts uz desmitiem.".into(),
+        location: "Liepāja, Kūrmājas prospekts 7".into(),
+        ..new.clone()
+    };
+    let rule = publishes(0);
+    let update = store.update_event(seminar.id, seminar.version, &changed, rule, audit("x"));
+    update.await.expect("the Latvian text changes");
+
+    let read = store.published_event(Lang::En, &seminar.slug).await;
+    let read = read.expect("read").expect("published");
+    assert_eq!(
+        (
+            read.title.as_str(),
+            read.summary.as_str(),
+            read.location.as_str()
+        ),
+        (
+            "Seminar in Liepaja",
+            "Sākums pārcelts uz desmitiem.",
+            "Liepāja, Kūrmājas prospekts 7"
+        ),
+        "readers of English get today's Latvian text where nothing is translated"
+    );
+    assert_eq!(
+        (
+            read.part_langs.title,
+            read.part_langs.lead,
+            read.part_langs.extra
+        ),
+        (Lang::En, Lang::Lv, Lang::Lv)
+    );
+    // The translation editor starts from the same text.
+    let stored = store.translations(ItemKind::Event, seminar.id).await;
+    let stored = &stored.expect("read")[0].text;
+    assert_eq!(
+        (stored.title.as_str(), stored.lead.as_str()),
+        ("Seminar in Liepaja", "Sākums pārcelts uz desmitiem.")
     );
 }
