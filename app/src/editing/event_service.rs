@@ -6,9 +6,9 @@ use chrono::{Days, NaiveDate, NaiveTime};
 use super::{
     event_fields::{self, EventDetails, EventFields},
     kind_service::{ForEditing, KindService, Visibility},
-    service::{audit, clock},
+    service::{self, audit, clock},
     stored_draft::StoredEventDraft,
-    validate, Saved,
+    validate, ItemKind, ItemRef, Saved,
 };
 use crate::{
     calendar::{recurrence, CategoryTag},
@@ -256,11 +256,13 @@ pub async fn create_on(editor: &User, day: NaiveDate) -> Result<String, AppError
 
 /// Moves a single event to `day`, keeping its times of day and length.
 pub async fn move_to(editor: &User, slug: &str, day: NaiveDate) -> Result<(), AppError> {
-    let store = store()?;
-    let event = store
-        .event_for_editing(slug)
-        .await?
-        .ok_or(AppError::NotFound)?;
+    // Found where it is now: moved to another address since the calendar was shown, or
+    // told it is in the trash.
+    let event = service::where_it_is_now(ItemKind::Event, slug, |slug| async move {
+        let event = store()?.event_for_editing(&slug).await?;
+        event.ok_or(AppError::NotFound)
+    })
+    .await?;
     if event.recurrence.is_some() {
         return Err(AppError::invalid(
             "start_date",
@@ -285,15 +287,19 @@ pub async fn move_to(editor: &User, slug: &str, day: NaiveDate) -> Result<(), Ap
     };
     // A move is not from the draft: a draft someone is writing stays.
     let action = format!("moved to {day}");
-    EventKind::write(
+    let item = ItemRef {
+        kind: ItemKind::Event,
+        id: event.id,
+    };
+    let written = EventKind::write(
         editor,
         event.id,
         moved,
         event.version,
         DraftRule::Keeps,
         &action,
-    )
-    .await?;
+    );
+    service::told_if_trashed(item, written.await).await?;
     Ok(())
 }
 

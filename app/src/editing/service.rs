@@ -7,7 +7,7 @@ use super::{validate, AuditLine, Desk, DeskItem, ItemKind, ItemRef, SettingsSave
 use crate::{
     error::AppError,
     state::store,
-    storage::{Audience, Audit, DeskPlace, TrashMove, User},
+    storage::{Audience, Audit, DeskPlace, ItemAt, TrashMove, User},
     timezone,
 };
 
@@ -30,7 +30,8 @@ pub(super) fn audit<'a>(editor: &'a User, action: &'a str) -> Audit<'a> {
 
 /// `find` at `slug`; when nothing is there, `find` where the item of `kind` that was at `slug`
 /// is now: it moved since the editor's page was opened (another editor published it under
-/// its title, or chose another address).
+/// its title, or chose another address). Nothing anywhere because it went to the trash
+/// meanwhile is `AppError::InTrash`, so the editor learns where it went.
 pub(super) async fn where_it_is_now<T, Found>(
     kind: ItemKind,
     slug: &str,
@@ -41,8 +42,12 @@ where
 {
     match find(slug.to_string()).await {
         Err(AppError::NotFound) => {
-            let moved = store()?.moved_item(kind, slug, Audience::Editors).await?;
-            find(moved.ok_or(AppError::NotFound)?).await
+            let store = store()?;
+            match store.moved_item(kind, slug, Audience::Editors).await? {
+                Some(moved) => find(moved).await,
+                None if store.in_trash(kind, ItemAt::Slug(slug)).await? => Err(AppError::InTrash),
+                None => Err(AppError::NotFound),
+            }
         }
         found => found,
     }
@@ -55,7 +60,7 @@ pub(super) async fn told_if_trashed<T>(
     written: Result<T, AppError>,
 ) -> Result<T, AppError> {
     match written {
-        Err(AppError::NotFound) if store()?.in_trash(item.kind, item.id).await? => {
+        Err(AppError::NotFound) if store()?.in_trash(item.kind, ItemAt::Id(item.id)).await? => {
             Err(AppError::InTrash)
         }
         written => written,

@@ -47,6 +47,13 @@ pub enum Audience {
     Editors,
 }
 
+/// How an editor's request names an item: by id, or by the address it was opened at.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ItemAt<'a> {
+    Id(i64),
+    Slug(&'a str),
+}
+
 /// Where an item stands on the editors' desk.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum DeskPlace {

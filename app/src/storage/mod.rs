@@ -43,8 +43,8 @@ pub use articles::ArticleStore;
 pub use content::*;
 pub use editing::{
     ArticleRevision, ArticleText, Audience, Audit, AuditEntry, Credentials, DeskEntry, DeskPlace,
-    DraftRule, DraftSave, EarlierFailures, EventRevision, Role, StoredDraft, TranslatedText,
-    Translation, TranslationWrite, TrashMove, User, VersionSummary,
+    DraftRule, DraftSave, EarlierFailures, EventRevision, ItemAt, Role, StoredDraft,
+    TranslatedText, Translation, TranslationWrite, TrashMove, User, VersionSummary,
 };
 pub use events::EventStore;
 pub use postgres::PostgresStore;

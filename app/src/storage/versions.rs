@@ -27,9 +27,9 @@ pub trait EditingStore: Send + Sync {
     /// The id of the item of `kind` at `slug`, in any state but trashed (as editors find it).
     async fn id_for_editing(&self, kind: ItemKind, slug: &str) -> Result<Option<i64>, StoreError>;
 
-    /// Whether item `id` of `kind` is in the trash (a save refused as not found then says
-    /// so).
-    async fn in_trash(&self, kind: ItemKind, id: i64) -> Result<bool, StoreError>;
+    /// Whether the item of `kind` at `at` is in the trash (a save refused as not found then
+    /// says so); a trashed item keeps its address.
+    async fn in_trash(&self, kind: ItemKind, at: ItemAt<'_>) -> Result<bool, StoreError>;
 
     /// Where the item of `kind` an editor moved away from `slug` is now: its slug, if
     /// `audience` can see it there.
@@ -281,13 +281,20 @@ where
         Ok(id.fetch_optional(&self.pool).await?)
     }
 
-    async fn in_trash(&self, kind: ItemKind, id: i64) -> Result<bool, StoreError> {
+    async fn in_trash(&self, kind: ItemKind, at: ItemAt<'_>) -> Result<bool, StoreError> {
         let items = ItemTables::of(kind).items;
-        let sql = format!("SELECT COUNT(*) FROM {items} WHERE id = $1 AND trashed_at IS NOT NULL");
-        let trashed: i64 = sqlx::query_scalar(&sql)
-            .bind(id)
-            .fetch_one(&self.pool)
-            .await?;
+        let column = match at {
+            ItemAt::Id(_) => "id",
+            ItemAt::Slug(_) => "slug",
+        };
+        let sql =
+            format!("SELECT COUNT(*) FROM {items} WHERE {column} = $1 AND trashed_at IS NOT NULL");
+        let query = sqlx::query_scalar(&sql);
+        let query = match at {
+            ItemAt::Id(id) => query.bind(id),
+            ItemAt::Slug(slug) => query.bind(slug),
+        };
+        let trashed: i64 = query.fetch_one(&self.pool).await?;
         Ok(trashed > 0)
     }
 

@@ -351,7 +351,10 @@ async fn articles_and_events_list_their_versions_alike(store: SharedStore) {
             .await
             .expect("found by slug");
         assert_eq!(found, Some(id), "{kind:?} by its slug");
-        assert!(!store.in_trash(kind, id).await.expect("looked up"));
+        assert!(!store
+            .in_trash(kind, ItemAt::Id(id))
+            .await
+            .expect("looked up"));
         let versions = store.versions(kind, id).await.expect("versions");
         let listed: Vec<(i64, &str, &str, bool)> = versions
             .iter()
@@ -374,12 +377,17 @@ async fn articles_and_events_list_their_versions_alike(store: SharedStore) {
         );
         let hidden = store.id_for_editing(kind, slug).await.expect("looked up");
         assert_eq!(hidden, None, "{kind:?} in the trash is not edited");
+        for at in [ItemAt::Id(id), ItemAt::Slug(slug)] {
+            let trashed = store.in_trash(kind, at).await.expect("looked up");
+            assert!(trashed, "{kind:?} at {at:?}");
+        }
+        let elsewhere = store.in_trash(kind, ItemAt::Slug("cits")).await;
+        assert!(!elsewhere.expect("looked up"), "nothing at that address");
         assert!(
-            store.in_trash(kind, id).await.expect("looked up"),
-            "{kind:?}"
-        );
-        assert!(
-            !store.in_trash(kind, id + 1000).await.expect("looked up"),
+            !store
+                .in_trash(kind, ItemAt::Id(id + 1000))
+                .await
+                .expect("looked up"),
             "no such item"
         );
     }

@@ -84,14 +84,16 @@ async fn event_editing_refuses_anonymous_requests_and_checks_dates() {
         site.get(&format!("/events/{slug}")).await.0,
         StatusCode::PERMANENT_REDIRECT
     );
+    let first_address = slug.clone();
     let slug = "seminars-jelgava";
     let august = Page::parse(&site.get("/calendar/2020/08").await.1);
     assert!(august.shows("Seminārs Jelgavā"));
 
+    // A calendar shown before the publication moves it from the address it had then.
     let moved = site
         .post_json(
             "/api/editing/move_event",
-            &json!({ "slug": slug, "day": "2020-08-07" }).to_string(),
+            &json!({ "slug": first_address, "day": "2020-08-07" }).to_string(),
             Some(&cookie),
         )
         .await;
@@ -134,6 +136,56 @@ async fn event_editing_refuses_anonymous_requests_and_checks_dates() {
     assert!(
         day.shows("Seminārs Jelgavā"),
         "the event stayed where it was"
+    );
+
+    // Another editor moves it to the trash: a move or a translation from a page shown before
+    // says so, and writes nothing.
+    let trashed = site
+        .post_json(
+            "/api/editing/delete_item",
+            &json!({ "item": { "kind": "Event", "id": event["id"] } }).to_string(),
+            Some(&cookie),
+        )
+        .await;
+    assert_eq!(trashed.status, StatusCode::OK, "{}", trashed.body);
+    let translated = json!({ "save": { "kind": "Event", "slug": slug, "lang": "En",
+        "fields": { "title": "Seminar in Jelgava", "lead": "", "body_html": "<p>Text</p>",
+            "extra": "", "version": 0 }, "writer": null } });
+    for (function, arguments) in [
+        ("move_event", json!({ "slug": slug, "day": "2020-08-10" })),
+        ("save_translation", translated),
+    ] {
+        let uri = format!("/api/editing/{function}");
+        let refused = site
+            .post_json(&uri, &arguments.to_string(), Some(&cookie))
+            .await;
+        assert_eq!(
+            refused.status,
+            StatusCode::GONE,
+            "{function}: {}",
+            refused.body
+        );
+        assert!(refused.body.contains("InTrash"), "{}", refused.body);
+    }
+    let restored = site
+        .post_json(
+            "/api/editing/restore_item",
+            &json!({ "item": { "kind": "Event", "id": event["id"] } }).to_string(),
+            Some(&cookie),
+        )
+        .await;
+    assert_eq!(restored.status, StatusCode::OK, "{}", restored.body);
+    let restored = site
+        .post_json(
+            "/api/editing/get_editable_event",
+            &json!({ "slug": slug }).to_string(),
+            Some(&cookie),
+        )
+        .await;
+    let restored = parse(&restored.body);
+    assert_eq!(
+        restored["current"]["start_date"], "2020-08-07",
+        "not moved while in the trash"
     );
 }
 
