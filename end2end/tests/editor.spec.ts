@@ -179,6 +179,27 @@ test("a link address the server would drop is refused where it is made, and what
   await expect(body.locator("iframe")).toHaveCount(0);
   await expect(body.locator('a[href="https://www.vp.gov.lv"]')).toHaveText("vietnē");
 
+  // What the server only adds (every link's `rel`) replaces nothing: the body's nodes stay,
+  // and with them the caret and the browser's undo.
+  const status = editor.getByRole("status").filter({ hasText: "Publicēts" });
+  const firstPublished = await status.innerText();
+  await body.locator("a").evaluate((link) => Object.assign(link, { keptByEditor: true }));
+  await body.click();
+  await editor.keyboard.press("Control+End");
+  await editor.keyboard.type(" Kontakti");
+  for (let i = 0; i < "Kontakti".length; i++) await editor.keyboard.press("Shift+ArrowLeft");
+  answers.push("www.vp.gov.lv/lv/kontakti");
+  await editor.getByRole("button", { name: "Saite" }).click();
+  const newLink = body.locator('a[href="https://www.vp.gov.lv/lv/kontakti"]');
+  await expect(newLink).not.toHaveAttribute("rel", /.*/);
+  // The status names the second, so a second must pass for it to say something new.
+  await editor.waitForTimeout(1_000);
+  await editor.getByRole("button", { name: "Publicēt" }).click();
+  await expect(status).not.toHaveText(firstPublished);
+  const kept = body.locator('a[href="https://www.vp.gov.lv"]');
+  expect(await kept.evaluate((link) => "keptByEditor" in link)).toBe(true);
+  await expect(newLink).toHaveText("Kontakti");
+
   await reader.goto(calls);
   await expect(reader.getByRole("link", { name: "vietnē" })).toHaveAttribute("href", "https://www.vp.gov.lv");
   await expect(reader.locator("iframe")).toHaveCount(0);

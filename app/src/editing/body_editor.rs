@@ -154,6 +154,33 @@ fn describe_images(body: NodeRef<html::Div>, lang: Lang) -> Option<String> {
     (undescribed > 0).then(|| tr(lang, "upload-no-alt"))
 }
 
+/// Whether the editable `body` shows what the server `stored`: the same elements, attributes
+/// and text, leaving aside the `rel` the server gives every link. Then nothing needs
+/// replacing after a publication, and the caret and the browser's undo stay.
+pub(super) fn shows_as_stored(body: &web_sys::Element, stored: &str) -> bool {
+    use leptos::wasm_bindgen::JsCast;
+    // Parsed in templates: inert, so no image starts loading.
+    let parsed = |html: &str| {
+        let template = document().create_element("template").ok()?;
+        template.set_inner_html(html);
+        let content = template
+            .dyn_into::<web_sys::HtmlTemplateElement>()
+            .ok()?
+            .content();
+        let links = content.query_selector_all("a[rel]").ok()?;
+        for link in (0..links.length()).filter_map(|index| links.item(index)) {
+            if let Ok(link) = link.dyn_into::<web_sys::Element>() {
+                let _ = link.remove_attribute("rel");
+            }
+        }
+        Some(content)
+    };
+    match (parsed(&body.inner_html()), parsed(stored)) {
+        (Some(shown), Some(stored)) => shown.is_equal_node(Some(&stored)),
+        _ => false,
+    }
+}
+
 /// Runs a browser editing command on the current selection.
 fn exec(command: &str, value: &str) {
     use leptos::wasm_bindgen::JsCast;

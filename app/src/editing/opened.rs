@@ -193,12 +193,12 @@ impl<K: Editable> Opened<K> {
 
     /// Shows the fields as the server stored them, which readers now see: what its cleaning
     /// dropped (a pasted frame, a link address it cannot keep) leaves the editor too, instead
-    /// of looking published. Only after a write, when nothing was typed meanwhile: the body is
-    /// replaced, and with it the caret.
+    /// of looking published. Only after a write, when nothing was typed meanwhile, and only
+    /// when the cleaning changed what the body shows: replacing it loses the caret and undo.
     fn show_as_stored(self, mut stored: K::Fields) {
         if let Some(element) = self.body.get_untracked() {
             let body = K::body_mut(&mut stored);
-            if element.inner_html() != *body {
+            if !super::body_editor::shows_as_stored(&element, body) {
                 element.set_inner_html(body);
             }
         }
