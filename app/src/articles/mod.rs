@@ -223,7 +223,8 @@ pub async fn get_article(slug: String, lang: crate::i18n::Lang) -> Result<Articl
         url: format!(
             "{}{}",
             state.public_url,
-            lang.href(&crate::paths::article(&article.slug))
+            lang.canonical_among(&languages)
+                .href(&crate::paths::article(&article.slug))
         ),
         part_langs: article.part_langs,
         translation_version,

@@ -406,6 +406,7 @@ pub async fn get_event(
     (detail.languages, detail.translation_version) =
         crate::storage::Translation::languages_and_version(&translations, lang);
     let path = detail.url.trim_start_matches(&state.public_url).to_string();
-    detail.url = format!("{}{}", state.public_url, lang.href(&path));
+    let page_lang = lang.canonical_among(&detail.languages);
+    detail.url = format!("{}{}", state.public_url, page_lang.href(&path));
     Ok(detail)
 }

@@ -65,11 +65,11 @@ pub fn PageMeta(
     languages: Option<Vec<Lang>>,
 ) -> impl IntoView {
     let lang = crate::i18n::current_lang();
-    let url = absolute_url(&lang.href(&path));
+    let languages = languages.unwrap_or_else(|| Lang::ALL.to_vec());
+    let url = absolute_url(&lang.canonical_among(&languages).href(&path));
     let json_ld = schema.map(|schema| structured_data(schema, lang, &title, &description, &url));
     // The same page in every language, and Latvian for readers whose language is none of them.
     let alternates = languages
-        .unwrap_or_else(|| Lang::ALL.to_vec())
         .into_iter()
         .map(|other| (other.code(), absolute_url(&other.href(&path))))
         .chain([("x-default", absolute_url(&path))])

@@ -110,6 +110,17 @@ impl Lang {
         }
     }
 
+    /// The language of the canonical page, for a reader of this language, of content that
+    /// exists in `languages`: this one, or Latvian, whose text the page then shows (one URL
+    /// per text for search engines).
+    pub fn canonical_among(self, languages: &[Lang]) -> Lang {
+        if languages.contains(&self) {
+            self
+        } else {
+            Lang::Lv
+        }
+    }
+
     /// The language of a path and the path without its prefix: `/en/news` is English `/news`.
     pub fn split_path(path: &str) -> (Lang, &str) {
         for lang in [Lang::En, Lang::Ru] {

@@ -136,6 +136,20 @@ async fn a_translated_article_is_read_in_the_readers_language_and_links_its_vers
         .map(|(code, _)| code)
         .collect();
     assert_eq!(codes, ["lv", "x-default"], "only the Latvian version");
+    let latvian =
+        "https://notikumi.example.lv/news/darba-inspektori-macas-atpazit-darba-ekspluataciju";
+    assert_eq!(
+        untranslated.attr("link[rel=canonical]", "href").as_deref(),
+        Some(latvian),
+        "one text, one canonical URL: the Latvian page's"
+    );
+    let data = untranslated.structured_data();
+    assert!(data.iter().any(|item| item["url"] == latvian), "{data:?}");
+    assert_eq!(
+        english.attr("link[rel=canonical]", "href"),
+        Some(format!("https://notikumi.example.lv/en{MOLDOVA}")),
+        "a translation is its own page"
+    );
 
     let webinar = "/events/vebinars-par-viltus-darba-piedavajumiem-socialajos-tiklos";
     let (_, event) = site.get(&format!("/en{webinar}")).await;
