@@ -19,6 +19,7 @@ search-button = Search
 account-signed-in = Signed in:
 account-sign-out = Sign out
 feed-title = Notikumi — news
+calendar-subscribe = Subscribe to this calendar in your calendar app (.ics)
 calendar-feed-name = Notikumi event calendar
 
 ## Dates and counts

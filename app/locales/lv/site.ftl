@@ -20,6 +20,7 @@ search-button = Meklēt
 account-signed-in = Pieteicies:
 account-sign-out = Iziet
 feed-title = Notikumi — jaunumi
+calendar-subscribe = Abonēt šo kalendāru savā kalendāra programmā (.ics)
 calendar-feed-name = Notikumu kalendārs
 
 ## Dates and counts

@@ -20,6 +20,7 @@ search-button = Найти
 account-signed-in = Вы вошли:
 account-sign-out = Выйти
 feed-title = Notikumi — новости
+calendar-subscribe = Подписаться на этот календарь в своей программе календаря (.ics)
 calendar-feed-name = Календарь событий Notikumi
 
 ## Dates and counts

@@ -10,8 +10,8 @@ use super::{
     agenda::AgendaItem,
     list_events,
     toolbar::{
-        filter_query, filter_query_with, CalendarOptions, CategoryFilter, View, ViewLinks,
-        ViewSwitcher,
+        filter_query, filter_query_with, CalendarOptions, CategoryFilter, SubscribeLink, View,
+        ViewLinks, ViewSwitcher,
     },
     use_calendar_filter, CalendarFilter, EventList, ListQuery,
 };
@@ -93,6 +93,7 @@ fn ListView(list: EventList) -> impl IntoView {
     };
     // The options are children, built apart from the rest of the view.
     let (options_filter, options_keep) = (filter.clone(), view_parameters.clone());
+    let subscribe_filter = filter.clone();
     let (page, pages) = (list.page, list.pages);
     let shown_time = if list.past {
         "list-last-time"
@@ -154,6 +155,7 @@ fn ListView(list: EventList) -> impl IntoView {
                 link=Callback::new(move |page| lang.href(&page_link(page)))
                 words=["pager-previous", "pager-next"]
             />
+            <SubscribeLink filter=subscribe_filter/>
         </section>
     }
 }

@@ -14,7 +14,7 @@ use super::{
     parse_week,
     toolbar::{
         filter_query, CalendarOptions, CategoryFilter, MonthPicker, NewsToggle, PeriodNavigation,
-        View, ViewLinks, ViewSwitcher,
+        SubscribeLink, View, ViewLinks, ViewSwitcher,
     },
     use_calendar_filter,
     week_view::WeekView,
@@ -214,7 +214,8 @@ fn MonthView(
                 </CalendarOptions>
             </div>
             {empty.then(|| view! { <p class="calendar__empty">{lang.t("calendar-month-empty")}</p> })}
-            <MonthCalendar data filter heading editor lang/>
+            <MonthCalendar data filter=filter.clone() heading editor lang/>
+            <SubscribeLink filter/>
         </section>
     }
 }

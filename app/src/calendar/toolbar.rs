@@ -34,6 +34,23 @@ pub fn filter_query_with(filter: &CalendarFilter, extra: &[(&str, String)]) -> S
     }
 }
 
+/// The calendar as an iCalendar feed (`/calendar.ics`) in the reader's language and the
+/// page's categories, for a calendar program to subscribe to.
+#[component]
+pub fn SubscribeLink(filter: CalendarFilter) -> impl IntoView {
+    let lang = crate::i18n::current_lang();
+    let categories = CalendarFilter {
+        news: false,
+        ..filter
+    };
+    let href = lang.href(&format!("/calendar.ics{}", filter_query(&categories)));
+    view! {
+        <p class="calendar-subscribe">
+            <a href=href type="text/calendar">{lang.t("calendar-subscribe")}</a>
+        </p>
+    }
+}
+
 /// Which view a page is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum View {

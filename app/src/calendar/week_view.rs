@@ -8,8 +8,8 @@ use super::{
     agenda::AgendaItem,
     day_path, in_calendar_range, iso_week_of,
     toolbar::{
-        filter_query, CalendarOptions, CategoryFilter, PeriodNavigation, View, ViewLinks,
-        ViewSwitcher,
+        filter_query, CalendarOptions, CategoryFilter, PeriodNavigation, SubscribeLink, View,
+        ViewLinks, ViewSwitcher,
     },
     week_path, CalendarFilter, DaysData,
 };
@@ -37,6 +37,7 @@ pub fn WeekView(data: DaysData, filter: CalendarFilter) -> impl IntoView {
     );
     let heading = tr_with(lang, "calendar-heading", &[("period", Arg::Text(&period))]);
     let query = filter_query(&filter);
+    let subscribe_filter = filter.clone();
     let previous = first - Days::new(7);
     let next = first + Days::new(7);
     let links = ViewLinks::of_period(first, data.last, data.today);
@@ -111,6 +112,7 @@ pub fn WeekView(data: DaysData, filter: CalendarFilter) -> impl IntoView {
                     })
                     .collect_view()}
             </ol>
+            <SubscribeLink filter=subscribe_filter/>
         </section>
     }
 }

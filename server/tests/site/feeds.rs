@@ -2,6 +2,7 @@
 //! widgets receive.
 
 use crate::common::Site;
+use crate::read::Page;
 use http::StatusCode;
 
 #[tokio::test(flavor = "multi_thread")]
@@ -48,6 +49,42 @@ async fn the_feed_narrows_to_categories() {
     let count = narrowed.matches("BEGIN:VEVENT").count();
     assert!(count > 0 && count < all.matches("BEGIN:VEVENT").count());
     assert_eq!(narrowed.matches("CATEGORIES:Apmācības").count(), count);
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn every_calendar_view_offers_its_feed_in_its_language_and_categories() {
+    let site = Site::with_demo_content().await;
+    const SUBSCRIBE: &str = "Abonēt šo kalendāru";
+    for (page, name, feed) in [
+        ("/calendar/2020/08", SUBSCRIBE, "/calendar.ics"),
+        (
+            "/calendar/2020/08?category=apmacibas&news=1",
+            SUBSCRIBE,
+            "/calendar.ics?category=apmacibas",
+        ),
+        (
+            "/en/calendar/2020/w32",
+            "Subscribe to this calendar",
+            "/en/calendar.ics",
+        ),
+        (
+            "/ru/calendar/list?category=apmacibas",
+            "Подписаться на этот календарь",
+            "/ru/calendar.ics?category=apmacibas",
+        ),
+    ] {
+        let (status, html) = site.get(page).await;
+        assert_eq!(status, StatusCode::OK, "{page}");
+        let offered = Page::parse(&html).link_named(name);
+        assert_eq!(offered.as_deref(), Some(feed), "{page}");
+        let (status, content_type, body) = site.get_typed(feed).await;
+        assert_eq!(
+            (status, content_type.as_str()),
+            (StatusCode::OK, "text/calendar; charset=utf-8"),
+            "{feed}"
+        );
+        assert!(body.starts_with("BEGIN:VCALENDAR"), "{feed}");
+    }
 }
 
 #[tokio::test(flavor = "multi_thread")]
