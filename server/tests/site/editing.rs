@@ -347,7 +347,7 @@ async fn deleting_moves_to_the_trash_and_everything_is_in_the_audit_log() {
     // An editor still at work on it is told where it went, and nothing is written.
     let edited = save(&article, "Vēl rediģēts", "<p>Teksts</p>", 0);
     let version = &article["version"];
-    let at_work = [
+    let at_work = vec![
         ("save_draft", edited.clone()),
         ("publish_article", edited),
         (
@@ -363,25 +363,8 @@ async fn deleting_moves_to_the_trash_and_everything_is_in_the_audit_log() {
             .to_string(),
         ),
     ];
-    for (function, arguments) in at_work {
-        let uri = format!("/api/editing/{function}");
-        let refused = site.post_json(&uri, &arguments, Some(&admin)).await;
-        assert_eq!(
-            refused.status,
-            StatusCode::GONE,
-            "{function}: {}",
-            refused.body
-        );
-        assert!(refused.body.contains("InTrash"), "{}", refused.body);
-    }
-    let restored = site
-        .post_json(
-            "/api/editing/restore_item",
-            &json!({ "item": { "kind": "Article", "id": article["id"] } }).to_string(),
-            Some(&admin),
-        )
-        .await;
-    assert_eq!(restored.status, StatusCode::OK);
+    refused_as_in_trash(&site, at_work, &admin).await;
+    restore_from_trash(&site, "Article", &article["id"], &admin).await;
     let restored = open(&site, &admin).await;
     assert_eq!(
         restored["draft"],
@@ -579,3 +562,28 @@ mod events;
 mod media;
 mod restoring;
 mod translations;
+
+/// Each `(function, arguments)` of the editing API, called by the editor signed in with
+/// `cookie` on an item another editor moved to the trash: answered 410, saying so.
+async fn refused_as_in_trash(site: &Site, calls: Vec<(&str, String)>, cookie: &str) {
+    for (function, arguments) in calls {
+        let uri = format!("/api/editing/{function}");
+        let refused = site.post_json(&uri, &arguments, Some(cookie)).await;
+        assert_eq!(
+            refused.status,
+            StatusCode::GONE,
+            "{function}: {}",
+            refused.body
+        );
+        assert!(refused.body.contains("InTrash"), "{}", refused.body);
+    }
+}
+
+/// Restores the item of `kind` (`"Article"`, `"Event"`) with `id` from the trash.
+async fn restore_from_trash(site: &Site, kind: &str, id: &Value, cookie: &str) {
+    let item = json!({ "item": { "kind": kind, "id": id } }).to_string();
+    let restored = site
+        .post_json("/api/editing/restore_item", &item, Some(cookie))
+        .await;
+    assert_eq!(restored.status, StatusCode::OK, "{}", restored.body);
+}

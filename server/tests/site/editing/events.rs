@@ -151,30 +151,15 @@ async fn event_editing_refuses_anonymous_requests_and_checks_dates() {
     let translated = json!({ "save": { "kind": "Event", "slug": slug, "lang": "En",
         "fields": { "title": "Seminar in Jelgava", "lead": "", "body_html": "<p>Text</p>",
             "extra": "", "version": 0 }, "writer": null } });
-    for (function, arguments) in [
-        ("move_event", json!({ "slug": slug, "day": "2020-08-10" })),
-        ("save_translation", translated),
-    ] {
-        let uri = format!("/api/editing/{function}");
-        let refused = site
-            .post_json(&uri, &arguments.to_string(), Some(&cookie))
-            .await;
-        assert_eq!(
-            refused.status,
-            StatusCode::GONE,
-            "{function}: {}",
-            refused.body
-        );
-        assert!(refused.body.contains("InTrash"), "{}", refused.body);
-    }
-    let restored = site
-        .post_json(
-            "/api/editing/restore_item",
-            &json!({ "item": { "kind": "Event", "id": event["id"] } }).to_string(),
-            Some(&cookie),
-        )
-        .await;
-    assert_eq!(restored.status, StatusCode::OK, "{}", restored.body);
+    let calls = vec![
+        (
+            "move_event",
+            json!({ "slug": slug, "day": "2020-08-10" }).to_string(),
+        ),
+        ("save_translation", translated.to_string()),
+    ];
+    refused_as_in_trash(&site, calls, &cookie).await;
+    restore_from_trash(&site, "Event", &event["id"], &cookie).await;
     let restored = site
         .post_json(
             "/api/editing/get_editable_event",
