@@ -180,16 +180,26 @@ async fn seen_after_migrating(url: &str) -> Vec<i64> {
         .expect("opens and migrates")
         .close()
         .await;
+    read_all(url, SEEN).await
+}
+
+/// The one column `sql` reads from the database at `url`, on either backend.
+async fn read_all<T>(url: &str, sql: &str) -> Vec<T>
+where
+    T: Send + Unpin,
+    T: for<'r> sqlx::Decode<'r, sqlx::Sqlite> + sqlx::Type<sqlx::Sqlite>,
+    T: for<'r> sqlx::Decode<'r, sqlx::Postgres> + sqlx::Type<sqlx::Postgres>,
+{
     if url.starts_with("sqlite:") {
         let pool = sqlx::SqlitePool::connect(url).await.expect("opens");
-        let seen = sqlx::query_scalar(SEEN).fetch_all(&pool).await;
+        let read = sqlx::query_scalar(sql).fetch_all(&pool).await;
         pool.close().await;
-        seen.expect("read")
+        read.expect("read")
     } else {
         let pool = sqlx::PgPool::connect(url).await.expect("opens");
-        let seen = sqlx::query_scalar(SEEN).fetch_all(&pool).await;
+        let read = sqlx::query_scalar(sql).fetch_all(&pool).await;
         pool.close().await;
-        seen.expect("read")
+        read.expect("read")
     }
 }
 
@@ -244,18 +254,8 @@ async fn the_copies_became_latvian(url: &str) {
     store.close().await;
     const STORED: &str = "SELECT title || '|' || lead || '|' || body_html || '|' || contact \
          FROM article_translations";
-    let stored: String = if url.starts_with("sqlite:") {
-        let pool = sqlx::SqlitePool::connect(url).await.expect("opens");
-        let stored = sqlx::query_scalar(STORED).fetch_one(&pool).await;
-        pool.close().await;
-        stored.expect("read")
-    } else {
-        let pool = sqlx::PgPool::connect(url).await.expect("opens");
-        let stored = sqlx::query_scalar(STORED).fetch_one(&pool).await;
-        pool.close().await;
-        stored.expect("read")
-    };
-    assert_eq!(stored, "Article|||");
+    let stored: Vec<String> = read_all(url, STORED).await;
+    assert_eq!(stored, ["Article|||"]);
 }
 
 #[tokio::test]
