@@ -2,7 +2,7 @@
 //! date, place, category and description, "add to my calendar" links, and schema.org `Event`
 //! data and OpenGraph tags for search engines and sharing.
 
-use crate::i18n::{tr_with, Arg};
+use crate::i18n::{tr_with, Arg, Lang};
 use chrono::{Days, NaiveDate};
 use leptos::prelude::*;
 use leptos_router::hooks::{use_params_map, use_query_map};
@@ -117,15 +117,16 @@ fn structured_data(detail: &EventDetail) -> String {
     .replace('<', "\\u003c")
 }
 
-/// A Google Calendar "add event" link. Dates are UTC for timed events; all-day events take
-/// the exclusive end date.
-fn google_calendar_link(detail: &EventDetail, utc_range: &str) -> String {
+/// A Google Calendar "add event" link, its details leading back to this page in the reader's
+/// language. Dates are UTC for timed events; all-day events take the exclusive end date.
+fn google_calendar_link(detail: &EventDetail, utc_range: &str, lang: Lang) -> String {
     let text = encode_component;
+    let page = format!("{}{}", detail.site_url, lang.href(&detail.event.path()));
     format!(
         "https://calendar.google.com/calendar/render?action=TEMPLATE&text={}&dates={}&details={}&location={}",
         text(&detail.event.title),
         utc_range,
-        text(&format!("{}\n{}", detail.summary, detail.url)),
+        text(&format!("{}\n{page}", detail.summary)),
         text(&detail.event.location),
     )
 }
@@ -161,7 +162,7 @@ fn EventView(detail: EventDetail) -> impl IntoView {
     } else {
         detail.utc_range.clone()
     };
-    let google = google_calendar_link(&detail, &google_dates);
+    let google = google_calendar_link(&detail, &google_dates, lang);
     view! {
         <PageMeta
             title=event.title.clone()

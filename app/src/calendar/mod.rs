@@ -141,7 +141,8 @@ pub struct EventDetail {
     /// How the event repeats, in the page's language ("katru otrdienu", "every Tuesday"), for
     /// recurring events.
     pub repeats: Option<String>,
-    /// Absolute URL of this page, for feeds, sharing and structured data.
+    /// Absolute URL of the canonical page (the Latvian one where the event has no version in
+    /// the page's language), for structured data.
     pub url: String,
     /// The site's public base URL (no trailing slash).
     pub site_url: String,

@@ -7,8 +7,7 @@ use super::{
     kind_service::{ForEditing, KindService, Visibility},
     service::{audit, clock, told_if_trashed},
     stored_draft::StoredArticleDraft,
-    validate, ArticleDetails, ArticleFields, ArticleSettingsSave, ItemKind, ItemRef, Saved,
-    SettingsSaved,
+    validate, ArticleDetails, ArticleFields, ArticleSettingsSave, ItemKind, Saved, SettingsSaved,
 };
 use crate::{
     calendar::CategoryTag,
@@ -17,7 +16,9 @@ use crate::{
     sanitize::SafeHtml,
     search::text::text_by_block,
     state::store,
-    storage::{Article, ArticleSettings, DraftRule, NewArticle, Status, TranslatedText, User},
+    storage::{
+        Article, ArticleSettings, DraftRule, ItemAt, NewArticle, Status, TranslatedText, User,
+    },
 };
 
 fn fields_of(article: &Article) -> ArticleFields {
@@ -180,11 +181,13 @@ pub async fn update_settings(
     editor: &User,
     save: ArticleSettingsSave,
 ) -> Result<SettingsSaved, AppError> {
-    let item = ItemRef {
-        kind: ItemKind::Article,
-        id: save.article_id,
-    };
-    told_if_trashed(item, settings_written(editor, save).await).await
+    let article = ItemAt::Id(save.article_id);
+    told_if_trashed(
+        ItemKind::Article,
+        article,
+        settings_written(editor, save).await,
+    )
+    .await
 }
 
 /// [`update_settings`], told apart from an article moved to the trash by its caller.

@@ -8,7 +8,7 @@ use super::{
     kind_service::{ForEditing, KindService, Visibility},
     service::{self, audit, clock},
     stored_draft::StoredEventDraft,
-    validate, ItemKind, ItemRef, Saved,
+    validate, ItemKind, Saved,
 };
 use crate::{
     calendar::{recurrence, CategoryTag},
@@ -17,7 +17,7 @@ use crate::{
     sanitize::SafeHtml,
     search::text::text_by_block,
     state::store,
-    storage::{DraftRule, Event, NewEvent, Recurrence, Status, TranslatedText, User},
+    storage::{DraftRule, Event, ItemAt, NewEvent, Recurrence, Status, TranslatedText, User},
     timezone,
 };
 
@@ -256,13 +256,12 @@ pub async fn create_on(editor: &User, day: NaiveDate) -> Result<String, AppError
 
 /// Moves a single event to `day`, keeping its times of day and length.
 pub async fn move_to(editor: &User, slug: &str, day: NaiveDate) -> Result<(), AppError> {
-    // Found where it is now: moved to another address since the calendar was shown, or
-    // told it is in the trash.
-    let event = service::where_it_is_now(ItemKind::Event, slug, |slug| async move {
+    // Found where it is now: moved to another address since the calendar was shown.
+    let found = service::where_it_is_now(ItemKind::Event, slug, |slug| async move {
         let event = store()?.event_for_editing(&slug).await?;
         event.ok_or(AppError::NotFound)
-    })
-    .await?;
+    });
+    let event = service::told_if_trashed(ItemKind::Event, ItemAt::Slug(slug), found.await).await?;
     if event.recurrence.is_some() {
         return Err(AppError::invalid(
             "start_date",
@@ -287,10 +286,6 @@ pub async fn move_to(editor: &User, slug: &str, day: NaiveDate) -> Result<(), Ap
     };
     // A move is not from the draft: a draft someone is writing stays.
     let action = format!("moved to {day}");
-    let item = ItemRef {
-        kind: ItemKind::Event,
-        id: event.id,
-    };
     let written = EventKind::write(
         editor,
         event.id,
@@ -299,7 +294,8 @@ pub async fn move_to(editor: &User, slug: &str, day: NaiveDate) -> Result<(), Ap
         DraftRule::Keeps,
         &action,
     );
-    service::told_if_trashed(item, written.await).await?;
+    let event = ItemAt::Id(event.id);
+    service::told_if_trashed(ItemKind::Event, event, written.await).await?;
     Ok(())
 }
 

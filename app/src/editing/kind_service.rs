@@ -19,7 +19,7 @@ use crate::{
     i18n::{Lang, Message},
     sanitize::{images_have_alt_text, SafeHtml},
     state::store,
-    storage::{DraftRule, TranslatedText, User},
+    storage::{DraftRule, ItemAt, TranslatedText, User},
 };
 
 /// What a kind of editable item supplies to the editing core on the server.
@@ -175,7 +175,7 @@ pub(super) async fn save_draft<K: KindService>(
     let item = item_of::<K>(&save);
     let fields = checked::<K>(save.fields).await?;
     let saved = stored_draft::save::<K::Draft>(editor, ItemSave { fields, ..save }).await;
-    told_if_trashed(item, saved).await
+    told_if_trashed(item.kind, ItemAt::Id(item.id), saved).await
 }
 
 /// The item an editor's `save` is for.
@@ -195,7 +195,7 @@ pub(super) async fn publish<K: KindService>(
     check_writer(save.writer.as_ref())?;
     let item = item_of::<K>(&save);
     let written = written::<K>(editor, save).await;
-    told_if_trashed(item, written).await
+    told_if_trashed(item.kind, ItemAt::Id(item.id), written).await
 }
 
 /// [`publish`], once the writer's mark is checked.
@@ -268,7 +268,7 @@ pub(super) async fn restore<K: KindService>(
         .await
         .map(Saved::without_fields)
     };
-    told_if_trashed(ItemRef { kind, id }, restored.await).await
+    told_if_trashed(kind, ItemAt::Id(id), restored.await).await
 }
 
 /// (label, older text, newer text) for each field of versions `older` and `newer`.

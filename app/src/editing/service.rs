@@ -30,8 +30,7 @@ pub(super) fn audit<'a>(editor: &'a User, action: &'a str) -> Audit<'a> {
 
 /// `find` at `slug`; when nothing is there, `find` where the item of `kind` that was at `slug`
 /// is now: it moved since the editor's page was opened (another editor published it under
-/// its title, or chose another address). Nothing anywhere because it went to the trash
-/// meanwhile is `AppError::InTrash`, so the editor learns where it went.
+/// its title, or chose another address).
 pub(super) async fn where_it_is_now<T, Found>(
     kind: ItemKind,
     slug: &str,
@@ -42,27 +41,23 @@ where
 {
     match find(slug.to_string()).await {
         Err(AppError::NotFound) => {
-            let store = store()?;
-            match store.moved_item(kind, slug, Audience::Editors).await? {
-                Some(moved) => find(moved).await,
-                None if store.in_trash(kind, ItemAt::Slug(slug)).await? => Err(AppError::InTrash),
-                None => Err(AppError::NotFound),
-            }
+            let moved = store()?.moved_item(kind, slug, Audience::Editors).await?;
+            find(moved.ok_or(AppError::NotFound)?).await
         }
         found => found,
     }
 }
 
-/// `written`, a write of item `item`; when it was refused as not found because the item was
-/// moved to the trash meanwhile, the editor is told that (and where to restore it) instead.
+/// `written`, a write of the item of `kind` at `at` (its id, or the address the editor's
+/// page found it at); when it was refused as not found because the item was moved to the
+/// trash meanwhile, the editor is told that (and where to restore it) instead.
 pub(super) async fn told_if_trashed<T>(
-    item: ItemRef,
+    kind: ItemKind,
+    at: ItemAt<'_>,
     written: Result<T, AppError>,
 ) -> Result<T, AppError> {
     match written {
-        Err(AppError::NotFound) if store()?.in_trash(item.kind, ItemAt::Id(item.id)).await? => {
-            Err(AppError::InTrash)
-        }
+        Err(AppError::NotFound) if store()?.in_trash(kind, at).await? => Err(AppError::InTrash),
         written => written,
     }
 }
@@ -92,7 +87,7 @@ pub async fn change_address(
         .change_address(item.kind, item.id, version, &slug, action)
         .await
         .map_err(AppError::from);
-    let version = told_if_trashed(item, version).await?;
+    let version = told_if_trashed(item.kind, ItemAt::Id(item.id), version).await?;
     Ok(SettingsSaved { version, slug })
 }
 

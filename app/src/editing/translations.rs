@@ -14,7 +14,7 @@ use crate::{
     i18n::{Lang, Message},
     sanitize::SafeHtml,
     state::store,
-    storage::{TranslatedText, TranslationWrite, User},
+    storage::{ItemAt, TranslatedText, TranslationWrite, User},
 };
 
 /// The id of the article or event at `slug`, as editors find it: where it is now, if it moved
@@ -56,7 +56,8 @@ pub async fn save(editor: &User, save: TranslationSave) -> Result<TranslationSav
     let body_html = SafeHtml::sanitize_off_thread(std::mem::take(&mut checked.body_html)).await?;
     images_described(body_html.as_str())?;
     let text = checked.with_body(body_html);
-    let id = item_id(save.kind, &save.slug).await?;
+    let found = item_id(save.kind, &save.slug).await;
+    let id = service::told_if_trashed(save.kind, ItemAt::Slug(&save.slug), found).await?;
     let lang = save.lang.code();
     let action = format!("translated into {lang}");
     let write = TranslationWrite {

@@ -282,17 +282,19 @@ where
     }
 
     async fn in_trash(&self, kind: ItemKind, at: ItemAt<'_>) -> Result<bool, StoreError> {
-        let items = ItemTables::of(kind).items;
-        let column = match at {
-            ItemAt::Id(_) => "id",
-            ItemAt::Slug(_) => "slug",
+        let ItemTables { kind, items, .. } = ItemTables::of(kind);
+        let trashed = format!("SELECT COUNT(*) FROM {items} WHERE trashed_at IS NOT NULL AND ");
+        // By address: at it, or moved from it (published under a new title) before the trash.
+        let sql = match at {
+            ItemAt::Id(_) => format!("{trashed} id = $1"),
+            ItemAt::Slug(_) => format!(
+                "{trashed} (slug = $1 OR id IN (SELECT item_id FROM previous_addresses \
+                 WHERE kind = $2 AND slug = $1))"
+            ),
         };
-        let sql =
-            format!("SELECT COUNT(*) FROM {items} WHERE {column} = $1 AND trashed_at IS NOT NULL");
-        let query = sqlx::query_scalar(&sql);
         let query = match at {
-            ItemAt::Id(id) => query.bind(id),
-            ItemAt::Slug(slug) => query.bind(slug),
+            ItemAt::Id(id) => sqlx::query_scalar(&sql).bind(id),
+            ItemAt::Slug(slug) => sqlx::query_scalar(&sql).bind(slug).bind(*kind),
         };
         let trashed: i64 = query.fetch_one(&self.pool).await?;
         Ok(trashed > 0)

@@ -145,6 +145,22 @@ async fn a_translated_article_is_read_in_the_readers_language_and_links_its_vers
     );
     let data = untranslated.structured_data();
     assert!(data.iter().any(|item| item["url"] == latvian), "{data:?}");
+    // An event alike; its "add to Google Calendar" link still leads back to the reader's page.
+    let consultations = "/events/atverto-durvju-konsultacijas-par-drosu-darbu-arzemes";
+    let (_, event) = site.get(&format!("/en{consultations}")).await;
+    let event = Page::parse(&event);
+    assert_eq!(
+        event.attr("link[rel=canonical]", "href"),
+        Some(format!("https://notikumi.example.lv{consultations}"))
+    );
+    let google = event
+        .link_named("Google")
+        .expect("an add-to-Google-Calendar link");
+    let back = format!(
+        "notikumi.example.lv%2Fen{}",
+        consultations.replace('/', "%2F")
+    );
+    assert!(google.contains(&back), "{google}");
     assert_eq!(
         english.attr("link[rel=canonical]", "href"),
         Some(format!("https://notikumi.example.lv/en{MOLDOVA}")),

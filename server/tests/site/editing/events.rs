@@ -157,6 +157,11 @@ async fn event_editing_refuses_anonymous_requests_and_checks_dates() {
             json!({ "slug": slug, "day": "2020-08-10" }).to_string(),
         ),
         ("save_translation", translated.to_string()),
+        // From a calendar shown before it was published under its title.
+        (
+            "move_event",
+            json!({ "slug": first_address, "day": "2020-08-10" }).to_string(),
+        ),
     ];
     refused_as_in_trash(&site, calls, &cookie).await;
     restore_from_trash(&site, "Event", &event["id"], &cookie).await;
