@@ -90,9 +90,12 @@ fn text_in(lang: Lang, item: &str, tables: &ItemTables) -> (String, String) {
         .iter()
         .map(|c| format!("CASE WHEN COALESCE(t.{c}, '') = '' THEN 'lv' ELSE t.lang END"))
         .collect();
+    // The body's sanitiser version is that of the body shown: the item's where the
+    // translation leaves it.
+    let body = columns[2];
     (
         format!(
-            "{}, CASE WHEN t.lang IS NULL THEN {item}.sanitizer_version \
+            "{}, CASE WHEN COALESCE(t.{body}, '') = '' THEN {item}.sanitizer_version \
              ELSE t.sanitizer_version END AS sanitizer_version, \
              CASE WHEN t.updated_at > {item}.updated_at THEN t.updated_at \
              ELSE {item}.updated_at END AS updated_at, {} AS part_langs",

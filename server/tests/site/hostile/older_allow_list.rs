@@ -37,6 +37,16 @@ async fn what_an_older_allow_list_let_through_reaches_neither_readers_nor_editor
             "UPDATE article_translations SET body_html = '<p>Translated text</p>{MARKUP}', \
              sanitizer_version = 1 WHERE lang = 'en' AND article_id = {of_the_article}"
         ),
+        // A Russian translation of today that leaves the body to the Latvian text.
+        format!(
+            "DELETE FROM article_translations WHERE lang = 'ru' AND article_id = {of_the_article}"
+        ),
+        format!(
+            "INSERT INTO article_translations (article_id, lang, title, lead, body_html, \
+             contact, updated_at, sanitizer_version) SELECT id, 'ru', 'Запуск', '', '', '', \
+             updated_at, {} FROM articles WHERE slug = '{LAUNCH}'",
+            app::sanitize::SANITIZER_VERSION
+        ),
         format!(
             "UPDATE article_drafts SET fields = REPLACE(fields, '<p>Melnraksta teksts</p>', \
              '<p>Melnraksta teksts</p>{MARKUP}') WHERE article_id = {of_the_article}"
@@ -57,6 +67,9 @@ async fn what_an_older_allow_list_let_through_reaches_neither_readers_nor_editor
     let (_, latvian_page) = site.get(&app::paths::article(LAUNCH)).await;
     let (_, english_page) = site
         .get(&format!("/en{}", app::paths::article(LAUNCH)))
+        .await;
+    let (_, russian_page) = site
+        .get(&format!("/ru{}", app::paths::article(LAUNCH)))
         .await;
     for (where_, html, words) in [
         (
@@ -81,6 +94,11 @@ async fn what_an_older_allow_list_let_through_reaches_neither_readers_nor_editor
             "the English reader's page",
             english_page.as_str(),
             "Translated text",
+        ),
+        (
+            "the Russian reader's page, with the Latvian body",
+            russian_page.as_str(),
+            "Raksta teksts",
         ),
     ] {
         assert!(html.contains(words), "{where_} keeps its words: {html}");
