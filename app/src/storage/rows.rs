@@ -454,28 +454,6 @@ where
     list.push_unseparated(")");
 }
 
-/// The folded title and body stored for search of an item of `tables`' kind (or a
-/// translation of it): the title; the lead, the extra line where the kind searches it
-/// (`ItemTables::extra_searched`) and the body's text. The one rule for every write of them:
-/// an item's, a translation's and the backfill's.
-pub(super) fn search_text(
-    tables: &ItemTables,
-    title: &str,
-    lead: &str,
-    extra: &str,
-    body_html: &str,
-) -> (String, String) {
-    use crate::search::text::{fold, plain_text};
-    let mut body = lead.to_string();
-    if tables.extra_searched {
-        body.push(' ');
-        body.push_str(extra);
-    }
-    body.push(' ');
-    body.push_str(&plain_text(body_html));
-    (fold(title), fold(&body))
-}
-
 /// The columns of a joined category, all NULL when there is none.
 #[derive(sqlx::FromRow)]
 pub(super) struct CategoryColumns {

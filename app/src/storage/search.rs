@@ -224,21 +224,76 @@ where
     for<'q> &'q str: sqlx::Encode<'q, D> + sqlx::Type<D>,
 {
     // Items and English and Russian versions saved before they were searchable.
-    let unsearched: Vec<UnsearchedRow> = sqlx::query_as(
+    let sql = format!(
         "SELECT 'article' AS kind, id, '' AS lang, title, lead, '' AS extra, body_html \
-             FROM articles WHERE search_title = '' \
-             UNION ALL SELECT 'event', id, '', title, summary, location, body_html \
-             FROM events WHERE search_title = '' \
-             UNION ALL SELECT 'article', article_id, lang, title, lead, '', body_html \
-             FROM article_translations WHERE search_title = '' \
-             UNION ALL SELECT 'event', event_id, lang, title, summary, location, body_html \
-             FROM event_translations WHERE search_title = '' \
-             LIMIT $1",
+         FROM articles WHERE search_title = '' \
+         UNION ALL SELECT 'event', id, '', title, summary, location, body_html \
+         FROM events WHERE search_title = '' \
+         UNION ALL {} UNION ALL {} LIMIT $1",
+        translations_to_fold(&ItemTables::ARTICLES, "t.search_title = ''"),
+        translations_to_fold(&ItemTables::EVENTS, "t.search_title = ''"),
+    );
+    let unsearched: Vec<UnsearchedRow> = sqlx::query_as(&sql)
+        .bind(FOLD_BATCH)
+        .fetch_all(&mut *tx)
+        .await?;
+    fold_rows::<D>(tx, &unsearched).await?;
+    Ok(unsearched.len() as u64)
+}
+
+/// The English and Russian versions of `tables`' kind that meet `condition` (on `t`, the
+/// translation, and `i`, the item), as [`fold_rows`] folds them: each part as readers see it
+/// (`ItemTables::translated`), so a part the translator left is searched in the Latvian text.
+fn translations_to_fold(tables: &ItemTables, condition: &str) -> String {
+    let ItemTables {
+        kind,
+        items,
+        key,
+        translations,
+        columns,
+        ..
+    } = tables;
+    let [title, lead, body, extra] = columns.map(|column| ItemTables::translated("t", "i", column));
+    format!(
+        "SELECT '{kind}' AS kind, t.{key} AS id, t.lang, {title} AS title, {lead} AS lead, \
+         {extra} AS extra, {body} AS body_html FROM {translations} t \
+         JOIN {items} i ON i.id = t.{key} WHERE {condition}"
     )
-    .bind(FOLD_BATCH)
-    .fetch_all(&mut *tx)
-    .await?;
-    for row in &unsearched {
+}
+
+/// Folds again the search text of item `id`'s English and Russian versions, in the caller's
+/// transaction that changed the item: the parts they leave are searched in its new text.
+pub(super) async fn refold_translations<D: Dialect>(
+    conn: &mut D::Connection,
+    tables: &ItemTables,
+    id: i64,
+) -> Result<(), StoreError>
+where
+    for<'c> &'c mut D::Connection: sqlx::Executor<'c, Database = D>,
+    for<'q> D::Arguments<'q>: sqlx::IntoArguments<'q, D>,
+    UnsearchedRow: for<'r> sqlx::FromRow<'r, D::Row>,
+    i64: SqlValue<D>,
+    String: SqlValue<D>,
+    for<'q> &'q str: sqlx::Encode<'q, D> + sqlx::Type<D>,
+{
+    let sql = translations_to_fold(tables, &format!("t.{} = $1", tables.key));
+    let rows: Vec<UnsearchedRow> = sqlx::query_as(&sql).bind(id).fetch_all(&mut *conn).await?;
+    fold_rows::<D>(conn, &rows).await
+}
+
+/// Writes the folded search text of each of `rows` (items, or their versions in a `lang`).
+async fn fold_rows<D: Dialect>(
+    tx: &mut D::Connection,
+    rows: &[UnsearchedRow],
+) -> Result<(), StoreError>
+where
+    for<'c> &'c mut D::Connection: sqlx::Executor<'c, Database = D>,
+    for<'q> D::Arguments<'q>: sqlx::IntoArguments<'q, D>,
+    i64: SqlValue<D>,
+    String: SqlValue<D>,
+    for<'q> &'q str: sqlx::Encode<'q, D> + sqlx::Type<D>,
+{
+    for row in rows {
         let tables = SEARCHED
             .iter()
             .map(|searched| searched.tables)
@@ -267,5 +322,27 @@ where
             .execute(&mut *tx)
             .await?;
     }
-    Ok(unsearched.len() as u64)
+    Ok(())
+}
+
+/// The folded title and body stored for search of an item of `tables`' kind (or a
+/// translation of it): the title; the lead, the extra line where the kind searches it
+/// (`ItemTables::extra_searched`) and the body's text. The one rule for every write of them:
+/// an item's, a translation's and the backfill's.
+pub(super) fn search_text(
+    tables: &ItemTables,
+    title: &str,
+    lead: &str,
+    extra: &str,
+    body_html: &str,
+) -> (String, String) {
+    use crate::search::text::{fold, plain_text};
+    let mut body = lead.to_string();
+    if tables.extra_searched {
+        body.push(' ');
+        body.push_str(extra);
+    }
+    body.push(' ');
+    body.push_str(&plain_text(body_html));
+    (fold(title), fold(&body))
 }

@@ -10,9 +10,8 @@
 
 use std::sync::Arc;
 
-use sqlx::Pool;
-
 use prelude::*;
+use sqlx::Pool;
 
 /// What the SQL modules use, in one list: each brings it in with `use super::sql::prelude::*`.
 pub(super) mod prelude;
@@ -244,6 +243,7 @@ where
             return Ok(Outcome::Repeated);
         }
         Self::finish_versioned_write(conn, tables, updated, write).await?;
+        super::search::refold_translations::<D>(conn, tables, write.id).await?;
         if let Some(before) = before {
             Self::follow_title(conn, tables, write.id, before, title).await?;
         }

@@ -251,6 +251,13 @@ async fn the_copies_became_latvian(url: &str) {
         ),
         (Lang::En, Lang::Lv, Lang::Lv)
     );
+    // Its search text, folded as the server does on starting, has the parts left in Latvian.
+    store.backfill_search().await.expect("folded");
+    let in_english = SearchRequest {
+        lang: Lang::En,
+        ..search_request("Ievads")
+    };
+    assert_eq!(search_titles(&store, &in_english).await, ["Article"]);
     store.close().await;
     const STORED: &str = "SELECT title || '|' || lead || '|' || body_html || '|' || contact \
          FROM article_translations";

@@ -9,11 +9,12 @@ pub(in crate::storage) use super::super::item_write::{
 };
 pub(in crate::storage) use super::super::rows::{
     article_columns, articles_from, draft_columns, event_columns, push_categories,
-    push_category_slugs, search_text, AddressRow, ArticleRow, AttachmentRow, AuditRow, CategoryRow,
+    push_category_slugs, AddressRow, ArticleRow, AttachmentRow, AuditRow, CategoryRow,
     CredentialsRow, DeskRow, DraftRow, EventRevisionRow, EventRow, FailuresRow, RevisionRow,
     SavedDraftRow, SearchRow, StoredDraftRow, TranslationRow, UnsearchedRow, UserRow, VersionRow,
     ARTICLE_COLUMNS, EVENT_COLUMNS, EVENT_REVISION_COLUMNS,
 };
+pub(in crate::storage) use super::super::search::search_text;
 pub(in crate::storage) use super::super::tables::{draft_refusal, own_write, ItemTables};
 pub(in crate::storage) use super::super::*;
 pub(in crate::storage) use super::SqlStore;
