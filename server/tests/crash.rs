@@ -432,7 +432,7 @@ fn the_site_is_exported_and_imported_from_the_command_line() {
     .map(|name| format!(r#"{{"name": "{name}", "columns": [], "rows": []}}"#))
     .join(", ");
     let styled = format!(
-        r#"{{"notikumi_export": 3, "tables": [{{"name": "categories",
+        r#"{{"notikumi_export": 4, "tables": [{{"name": "categories",
             "columns": ["colour", "id", "name", "slug"], "rows": [["red; x: y", 1, "A", "a"]]}},
             {empty_tables}]}}"#
     );
@@ -444,7 +444,7 @@ fn the_site_is_exported_and_imported_from_the_command_line() {
         ),
         (
             "part",
-            r#"{"notikumi_export": 3, "tables": []}"#,
+            r#"{"notikumi_export": 4, "tables": []}"#,
             "no table",
         ),
         ("styled", styled.as_str(), "categories, row 1: colour"),

@@ -25,8 +25,9 @@ use upgrade::upgraded;
 
 /// The file format's version. Older formats are brought up to date as they are read
 /// ([`upgraded`]): format 1 had article drafts as four text columns, format 2 no
-/// `articles.was_published`. An import refuses any other.
-pub const FORMAT: u32 = 3;
+/// `articles.was_published`, format 3 copies of the Latvian text in translations where a
+/// translator left a part. An import refuses any other.
+pub const FORMAT: u32 = 4;
 
 /// A whole site, as `notikumi export` writes it.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]

@@ -140,9 +140,68 @@ fn a_format_two_files_articles_learn_which_readers_saw() {
 }
 
 #[test]
+fn a_format_three_files_translations_leave_the_copies_of_their_items_text_empty() {
+    let text = |values: [&str; 5]| values.map(Value::from).to_vec();
+    let events = table(
+        "events",
+        &["body_html", "id", "location", "summary", "title"],
+        vec![text(["<p>Par</p>", "1", "Rīga", "Īsi", "Seminārs"])],
+    );
+    let mut event = events.rows[0].clone();
+    event[1] = Value::from(1);
+    let events = TableRows {
+        rows: vec![event],
+        ..events
+    };
+    let translation = |lang: &str, title: &str, summary: &str| {
+        let mut row = text(["<p>Par</p>", "1", "Rīga", summary, title]);
+        row[1] = Value::from(1);
+        row.push(Value::from(lang));
+        row
+    };
+    let translations = table(
+        "event_translations",
+        &[
+            "body_html",
+            "event_id",
+            "location",
+            "summary",
+            "title",
+            "lang",
+        ],
+        vec![
+            translation("en", "Seminar", "Īsi"),
+            translation("ru", "Семинар", "Кратко"),
+        ],
+    );
+    let mut old = site(vec![events, translations]);
+    old.notikumi_export = 3;
+    let new = upgraded(&old).expect("upgrades");
+    assert_eq!(new.notikumi_export, FORMAT);
+    let parts: Vec<Vec<&str>> = new.tables[1]
+        .rows
+        .iter()
+        .map(|row| {
+            [0, 2, 3, 4]
+                .map(|at| row[at].as_str().unwrap_or("?"))
+                .to_vec()
+        })
+        .collect();
+    assert_eq!(
+        parts,
+        [
+            vec!["", "", "", "Seminar"],
+            vec!["", "", "Кратко", "Семинар"]
+        ],
+        "the copies are empty, the translated parts stay"
+    );
+    assert_eq!(new.tables[0], old.tables[0], "the event stays as it was");
+}
+
+#[test]
 fn an_old_files_empty_tables_need_no_upgrade() {
     // The export names an empty table's columns from its first row: there are none.
-    for format in [1, 2] {
+    for format in [1, 2, 3] {
         let mut old = site(
             ["article_drafts", "articles", "audit_log"]
                 .map(|name| table(name, &[], vec![]))
@@ -161,7 +220,7 @@ fn a_file_that_is_not_an_export_of_this_format_is_refused_with_its_reason() {
     let mut newer = site(vec![]);
     newer.notikumi_export = FORMAT + 1;
     let refusals = [
-        (newer, "format 4"),
+        (newer, "format 5"),
         (
             site(vec![table("sessions", &["id"], vec![])]),
             "unknown table",

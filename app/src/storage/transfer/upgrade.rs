@@ -1,12 +1,15 @@
 //! Export files of earlier formats, brought up to this one as they are read, the way the
 //! migrations brought the databases they came from.
 
-use std::{borrow::Cow, collections::HashSet};
+use std::{
+    borrow::Cow,
+    collections::{HashMap, HashSet},
+};
 
 use serde_json::Value;
 
 use super::{refused, SiteExport, TableRows, FORMAT};
-use crate::storage::StoreError;
+use crate::storage::{tables::ItemTables, StoreError};
 
 /// `site` in this version's format ([`FORMAT`]); a file already in it is used as it is.
 pub(super) fn upgraded(site: &SiteExport) -> Result<Cow<'_, SiteExport>, StoreError> {
@@ -17,7 +20,10 @@ pub(super) fn upgraded(site: &SiteExport) -> Result<Cow<'_, SiteExport>, StoreEr
     if site.notikumi_export == 1 {
         drafts_as_documents(&mut site)?;
     }
-    first_publications(&mut site)?;
+    if site.notikumi_export <= 2 {
+        first_publications(&mut site)?;
+    }
+    untranslated_parts_empty(&mut site)?;
     site.notikumi_export = FORMAT;
     Ok(Cow::Owned(site))
 }
@@ -78,6 +84,44 @@ fn first_publications(site: &mut SiteExport) -> Result<(), StoreError> {
             let seen =
                 row[status] == "published" || row[id].as_i64().is_some_and(|id| log.seen(id));
             row.insert(at, Value::Bool(seen));
+        }
+    }
+    Ok(())
+}
+
+/// Format 3 to 4: a part a translation held as a copy of its item's text is stored empty, as
+/// the migration `untranslated_parts_empty` did in the database, so it follows that text.
+fn untranslated_parts_empty(site: &mut SiteExport) -> Result<(), StoreError> {
+    for tables in [&ItemTables::ARTICLES, &ItemTables::EVENTS] {
+        let translated = |t: &TableRows| t.name == tables.translations && !t.rows.is_empty();
+        if !site.tables.iter().any(translated) {
+            continue;
+        }
+        let [c1, c2, c3, c4] = tables.columns;
+        let mut originals: HashMap<i64, [Value; 4]> = HashMap::new();
+        let items = site.tables.iter();
+        for table in items.filter(|t| t.name == tables.items && !t.rows.is_empty()) {
+            let [id, parts @ ..] = positions(table, ["id", c1, c2, c3, c4])?;
+            rows_are_whole(table)?;
+            for row in &table.rows {
+                if let Some(id) = row[id].as_i64() {
+                    originals.insert(id, parts.map(|at| row[at].clone()));
+                }
+            }
+        }
+        for table in site.tables.iter_mut().filter(|t| translated(t)) {
+            let [item, parts @ ..] = positions(table, [tables.key, c1, c2, c3, c4])?;
+            rows_are_whole(table)?;
+            for row in &mut table.rows {
+                let Some(original) = row[item].as_i64().and_then(|id| originals.get(&id)) else {
+                    continue;
+                };
+                for (at, own) in parts.into_iter().zip(original) {
+                    if row[at] == *own {
+                        row[at] = Value::from("");
+                    }
+                }
+            }
         }
     }
     Ok(())
