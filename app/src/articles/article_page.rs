@@ -79,13 +79,16 @@ fn ArticleForEditors(
         Err(error) if !unpublished => view! { <ErrorPage error/> }.into_any(),
         found => {
             let shown = match &found {
-                Ok(Some(detail)) => Some(TranslationStart::on_page(TranslationFields {
-                    title: detail.article.title.clone(),
-                    lead: detail.article.lead.clone(),
-                    body_html: detail.body_html.clone(),
-                    extra: detail.contact.clone(),
-                    version: detail.translation_version,
-                })),
+                Ok(Some(detail)) => Some(TranslationStart::on_page(
+                    TranslationFields {
+                        title: detail.article.title.clone(),
+                        lead: detail.article.lead.clone(),
+                        body_html: detail.body_html.clone(),
+                        extra: detail.contact.clone(),
+                        version: detail.translation_version,
+                    },
+                    detail.part_langs,
+                )),
                 _ => None,
             };
             view! {

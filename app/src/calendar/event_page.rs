@@ -70,13 +70,16 @@ fn EventForEditors(slug: String, found: Result<EventDetail, AppError>) -> impl I
         Err(error) if !unpublished => view! { <ErrorPage error/> }.into_any(),
         found => {
             let shown = found.as_ref().ok().map(|detail| {
-                TranslationStart::on_page(TranslationFields {
-                    title: detail.event.title.clone(),
-                    lead: detail.summary.clone(),
-                    body_html: detail.body_html.clone(),
-                    extra: detail.event.location.clone(),
-                    version: detail.translation_version,
-                })
+                TranslationStart::on_page(
+                    TranslationFields {
+                        title: detail.event.title.clone(),
+                        lead: detail.summary.clone(),
+                        body_html: detail.body_html.clone(),
+                        extra: detail.event.location.clone(),
+                        version: detail.translation_version,
+                    },
+                    detail.part_langs,
+                )
             });
             view! {
             <EditInPlace kind=ItemKind::Event slug unpublished shown=shown lang>

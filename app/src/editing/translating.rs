@@ -42,6 +42,11 @@ pub struct TranslationSave {
     /// older than the mark.
     #[serde(default)]
     pub writer: Option<Writer>,
+    /// The language each part is in: a part `Lv` is the Latvian text the translator started
+    /// from and left, stored empty so it follows the Latvian text (the server does not know
+    /// what the translator started from). None from a page older than this.
+    #[serde(default)]
+    pub part_langs: Option<crate::i18n::PartLangs>,
 }
 
 /// Where a translation editor starts: the text the page shows (the translation, or the
@@ -52,14 +57,17 @@ pub struct TranslationSave {
 pub struct TranslationStart {
     pub text: TranslationFields,
     pub writer: String,
+    /// The language each part of `text` is in: Latvian where there is no translation of it.
+    pub part_langs: crate::i18n::PartLangs,
 }
 
 impl TranslationStart {
-    /// `text` as the page being rendered shows it, with a new mark.
-    pub fn on_page(text: TranslationFields) -> Self {
+    /// `text` as the page being rendered shows it, its parts in `part_langs`, with a new mark.
+    pub fn on_page(text: TranslationFields, part_langs: crate::i18n::PartLangs) -> Self {
         TranslationStart {
             text,
             writer: new_mark(),
+            part_langs,
         }
     }
 }

@@ -16,7 +16,7 @@ use super::{
     text_field::{EditableText, Lines},
     ItemKind, TranslationFields, TranslationSave, TranslationStart, Writer,
 };
-use crate::i18n::{tr, tr_with, Arg, Lang};
+use crate::i18n::{tr, tr_with, Arg, Lang, PartLangs};
 
 /// `lang` is the translation's language, which is also the page's: the editor's own words
 /// are in it too.
@@ -31,6 +31,7 @@ pub fn TranslationEditor(
     let TranslationStart {
         text: start,
         writer,
+        part_langs: start_langs,
     } = start;
     // A translation has no shared draft: only the fields, the conflict and the save state.
     let draft = Draft::<TranslationFields, TranslationFields>::new(start.clone(), None);
@@ -58,6 +59,23 @@ pub fn TranslationEditor(
             Ok((!fields.is_disposed()).then_some(theirs))
         }
     };
+    // A part that starts as the Latvian text (before the first save, or left untranslated)
+    // is Latvian until it is changed: marked so for screen readers and spelling, and sent
+    // as left, so it goes on following the Latvian text.
+    let started = start.clone();
+    let part_langs = Memo::new(move |_| {
+        let in_latvian =
+            |was: Lang, now: &str, started: &str| match was == Lang::Lv && now == started {
+                true => Lang::Lv,
+                false => lang,
+            };
+        fields.with(|now| PartLangs {
+            title: in_latvian(start_langs.title, &now.title, &started.title),
+            lead: in_latvian(start_langs.lead, &now.lead, &started.lead),
+            body: in_latvian(start_langs.body, &now.body_html, &started.body_html),
+            extra: in_latvian(start_langs.extra, &now.extra, &started.extra),
+        })
+    });
     let save = move || {
         // A second Ctrl+S or click while the first is on its way would meet its own save.
         if state.get_untracked() == SaveState::Saving {
@@ -69,6 +87,7 @@ pub fn TranslationEditor(
             lang,
             fields: fields.get_untracked(),
             writer: writer.try_update_value(Writer::next_save),
+            part_langs: Some(part_langs.get_untracked()),
         };
         let ticket = draft.autosave.start_saving();
         let theirs = theirs.clone();
@@ -134,15 +153,10 @@ pub fn TranslationEditor(
             on_leave.run(());
         }
     };
-    // Before its first save a translation starts from the Latvian text: a field that still
-    // holds it is marked as Latvian (for screen readers and spelling) until it is changed.
-    let latvian_start = (start.version == 0).then(|| start.clone());
-    let lang_of = move |now: fn(&TranslationFields) -> &str| {
-        let latvian = latvian_start.as_ref().map(|start| now(start).to_string());
-        // A memo: typing in one field does not set the other fields' attributes again.
-        Signal::from(Memo::new(move |_| match &latvian {
-            Some(latvian) if fields.with(|fields| now(fields) == latvian) => Lang::Lv.code(),
-            _ => lang.code(),
+    // A memo each: typing in one field does not set the other fields' attributes again.
+    let lang_of = move |part: fn(&PartLangs) -> Lang| {
+        Signal::from(Memo::new(move |_| {
+            part_langs.with(|langs| part(langs).code())
         }))
     };
     let save_now = move || save.with_value(|save| save());
@@ -179,7 +193,7 @@ pub fn TranslationEditor(
                     label=title_label
                     lines=Lines::Several(2)
                     class="editable--title"
-                    lang=lang_of(|f| f.title.as_str())
+                    lang=lang_of(|langs| langs.title)
                     value=Signal::derive(move || fields.with(|f| f.title.clone()))
                     on_input=Callback::new(move |value: String| edit(&|f| f.title.clone_from(&value)))
                     error=error_for("title")
@@ -189,7 +203,7 @@ pub fn TranslationEditor(
                     label=lead_label
                     lines=Lines::Several(3)
                     class="article__lead"
-                    lang=lang_of(|f| f.lead.as_str())
+                    lang=lang_of(|langs| langs.lead)
                     value=Signal::derive(move || fields.with(|f| f.lead.clone()))
                     on_input=Callback::new(move |value: String| edit(&|f| f.lead.clone_from(&value)))
                     error=error_for("lead")
@@ -199,13 +213,13 @@ pub fn TranslationEditor(
                     node=body
                     on_change=Callback::new(move |html: String| edit(&|f| f.body_html.clone_from(&html)))
                     error=error_for("body")
-                    text_lang=lang_of(|f| f.body_html.as_str())
+                    text_lang=lang_of(|langs| langs.body)
                 />
                 <EditableText
                     id="translate-extra"
                     label=extra_label
                     lines=Lines::One
-                    lang=lang_of(|f| f.extra.as_str())
+                    lang=lang_of(|langs| langs.extra)
                     value=Signal::derive(move || fields.with(|f| f.extra.clone()))
                     on_input=Callback::new(move |value: String| edit(&|f| f.extra.clone_from(&value)))
                     error=error_for("extra")

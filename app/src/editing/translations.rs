@@ -55,7 +55,21 @@ pub async fn save(editor: &User, save: TranslationSave) -> Result<TranslationSav
         .map_err(as_translation_field)?;
     let body_html = SafeHtml::sanitize_off_thread(std::mem::take(&mut checked.body_html)).await?;
     images_described(body_html.as_str())?;
-    let text = checked.with_body(body_html);
+    let mut text = checked.with_body(body_html);
+    // A part the translator left as the Latvian text is stored empty: it follows that text.
+    if let Some(langs) = save.part_langs {
+        let parts = [
+            (langs.title, &mut text.title),
+            (langs.lead, &mut text.lead),
+            (langs.extra, &mut text.extra),
+        ];
+        for (_, value) in parts.into_iter().filter(|(lang, _)| *lang == Lang::Lv) {
+            value.clear();
+        }
+        if langs.body == Lang::Lv {
+            text.body_html = SafeHtml::sanitize("");
+        }
+    }
     let found = item_id(save.kind, &save.slug).await;
     let id = service::told_if_trashed(save.kind, ItemAt::Slug(&save.slug), found).await?;
     let lang = save.lang.code();

@@ -128,18 +128,18 @@ where
         // Each shape is one statement, so two translators cannot both win: the first
         // save inserts (only if there is none yet), later ones update only the version
         // their translator saw, or their own translation editor's earlier save.
-        let own = own_write(name, "$12", "$13");
+        let own = own_write(name, "$10", "$11");
         let replace = format!(
             "{c1} = {v1}, {c2} = {v2}, {c3} = {v3}, {c4} = {v4}, updated_at = $7, \
-             version = {name}.version + 1, search_title = $9, search_body = $10, \
-             sanitizer_version = $11, writer = $12, writer_save = $13"
+             version = {name}.version + 1, sanitizer_version = $9, writer = $10, \
+             writer_save = $11"
         );
         let sql = if seen_version == 0 {
             format!(
                 "INSERT INTO {name} \
                  ({item}, lang, {c1}, {c2}, {c3}, {c4}, updated_at, version, \
-                 search_title, search_body, sanitizer_version, writer, writer_save) \
-                 SELECT id, $2, {v1}, {v2}, {v3}, {v4}, $7, 1, $9, $10, $11, $12, $13 \
+                 sanitizer_version, writer, writer_save) \
+                 SELECT id, $2, {v1}, {v2}, {v3}, {v4}, $7, 1, $9, $10, $11 \
                  FROM {parent} WHERE id = $1 AND CAST($8 AS BIGINT) = 0 \
                  ON CONFLICT ({item}, lang) DO UPDATE SET {replace} WHERE {own} \
                  RETURNING version"
@@ -150,13 +150,6 @@ where
                  WHERE {item} = $1 AND lang = $2 AND (version = $8 OR {own}) RETURNING version"
             )
         };
-        let search = search_text(
-            table,
-            &text.title,
-            &text.lead,
-            &text.extra,
-            text.body_html.as_str(),
-        );
         let query = sqlx::query_scalar(&sql)
             .bind(item_id)
             .bind(lang)
@@ -168,14 +161,14 @@ where
         let saved: Option<i64> = query
             .bind(D::instant(Utc::now()))
             .bind(seen_version)
-            .bind(search.0)
-            .bind(search.1)
             .bind(crate::sanitize::SANITIZER_VERSION)
             .bind(writer.map(|writer| writer.mark.clone()))
             .bind(writer.map(|writer| writer.save))
             .fetch_optional(&mut *tx)
             .await?;
         if let Some(version) = saved {
+            // Folded as readers read it: the parts it leaves in the Latvian text.
+            super::search::refold_translations::<D>(&mut tx, table, item_id).await?;
             if let Some(audit) = audit {
                 Self::audit_line(&mut tx, table, item_id, audit).await?;
             }

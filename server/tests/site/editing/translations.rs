@@ -151,6 +151,7 @@ async fn a_part_the_translation_left_in_latvian_is_marked_latvian() {
                 ..start.clone()
             },
             writer: None,
+            part_langs: None,
         },
     };
     let saved: TranslationSaved = ask(&site, &save, &cookie).await;
@@ -161,6 +162,52 @@ async fn a_part_the_translation_left_in_latvian_is_marked_latvian() {
     for part in [".event__summary", ".event__body"] {
         assert_eq!(page.attrs(part, "lang"), ["lv"], "{part}");
     }
+}
+
+/// The Latvian summary changes while the translator is at work: the parts the translation
+/// editor says were left in Latvian follow it, although they no longer match it.
+#[tokio::test(flavor = "multi_thread")]
+async fn the_parts_a_translator_left_follow_a_latvian_change_made_meanwhile() {
+    let site = Site::with_demo_content().await;
+    let cookie = site.signed_in("anna@example.lv", Role::Editor).await;
+    let latvian = site.store.published_event(Lang::Lv, WEBINAR).await;
+    let latvian = latvian.expect("read").expect("the webinar");
+    let changed = "Vebinārs notiks nedaudz vēlāk, pieslēgšanās saite nemainās.";
+    site.behind_the_stores_back(&format!(
+        "UPDATE events SET summary = '{changed}' WHERE slug = '{WEBINAR}'"
+    ))
+    .await;
+    let save = SaveTranslation {
+        save: TranslationSave {
+            kind: ItemKind::Event,
+            slug: WEBINAR.to_string(),
+            lang: Lang::Ru,
+            fields: TranslationFields {
+                title: "Вебинар о фальшивых вакансиях".to_string(),
+                lead: latvian.summary,
+                body_html: latvian.body_html,
+                extra: latvian.location,
+                version: 0,
+            },
+            writer: None,
+            part_langs: Some(app::i18n::PartLangs {
+                title: Lang::Ru,
+                ..Default::default()
+            }),
+        },
+    };
+    let _: TranslationSaved = ask(&site, &save, &cookie).await;
+    let (_, russian) = site.get(&format!("/ru/events/{WEBINAR}")).await;
+    let page = Page::parse(&russian);
+    assert_eq!(page.attrs("main h1", "lang"), ["ru"]);
+    assert_eq!(page.attrs(".event__summary", "lang"), ["lv"]);
+    assert!(page.shows(changed), "today's Latvian summary");
+    // Search in Russian finds it by that summary's words, under its Russian title.
+    let (_, found) = site.get("/ru/search?q=pieslēgšanās").await;
+    assert!(
+        Page::parse(&found).shows("Вебинар о фальшивых вакансиях"),
+        "{found}"
+    );
 }
 
 /// The mark the English page of the launch article, rendered now for the editor signed in
@@ -208,6 +255,7 @@ fn translation(
             lang: Lang::En,
             fields,
             writer,
+            part_langs: None,
         },
     }
 }
