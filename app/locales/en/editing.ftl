@@ -193,6 +193,7 @@ editor-move-nothing = There is no event on this day to move.
 editor-move-cancelled = Move cancelled.
 editor-moved = “{ $title }” moved to { $date }.
 editor-move-failed = Could not move “{ $title }”: { $reason }
+editor-move-in-trash = someone moved it to the trash; it can be restored on the editors' desk.
 
 ## The audit log's actions
 

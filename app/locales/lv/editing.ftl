@@ -193,6 +193,7 @@ editor-move-nothing = Šajā dienā nav notikuma, ko pārcelt.
 editor-move-cancelled = Pārcelšana atcelta.
 editor-moved = „{ $title }” pārcelts uz { $date }.
 editor-move-failed = Neizdevās pārcelt „{ $title }”: { $reason }
+editor-move-in-trash = kāds to pārvietoja uz miskasti; atjaunot to var redakcijas lapā.
 
 ## The audit log's actions
 

@@ -194,6 +194,7 @@ editor-move-cancelled = Перенос отменён.
 # The Russian date ends in "г.", so no full stop follows it.
 editor-moved = «{ $title }» перенесено на { $date }
 editor-move-failed = Не удалось перенести «{ $title }»: { $reason }
+editor-move-in-trash = кто-то переместил его в корзину; восстановить его можно на странице редакции.
 
 ## The audit log's actions
 

@@ -66,7 +66,8 @@ pub fn PageMeta(
 ) -> impl IntoView {
     let lang = crate::i18n::current_lang();
     let languages = languages.unwrap_or_else(|| Lang::ALL.to_vec());
-    let url = absolute_url(&lang.canonical_among(&languages).href(&path));
+    let text_lang = lang.canonical_among(&languages);
+    let url = absolute_url(&text_lang.href(&path));
     let json_ld = schema.map(|schema| structured_data(schema, lang, &title, &description, &url));
     // The same page in every language, and Latvian for readers whose language is none of them.
     let alternates = languages
@@ -75,7 +76,7 @@ pub fn PageMeta(
         .chain([("x-default", absolute_url(&path))])
         .map(|(code, href)| view! { <Link rel="alternate" hreflang=code href=href/> })
         .collect_view();
-    let og_locale = match lang {
+    let og_locale = match text_lang {
         Lang::Lv => "lv_LV",
         Lang::En => "en_GB",
         Lang::Ru => "ru_RU",

@@ -155,8 +155,9 @@ fn describe_images(body: NodeRef<html::Div>, lang: Lang) -> Option<String> {
 }
 
 /// Whether the editable `body` shows what the server `stored`: the same elements, attributes
-/// and text, leaving aside the `rel` the server gives every link. Then nothing needs
-/// replacing after a publication, and the caret and the browser's undo stay.
+/// and text, leaving aside the `rel` the server gives every link and comments (the page's
+/// own markers, which the server drops). Then nothing needs replacing after a publication,
+/// and the caret and the browser's undo stay.
 pub(super) fn shows_as_stored(body: &web_sys::Element, stored: &str) -> bool {
     use leptos::wasm_bindgen::JsCast;
     // Parsed in templates: inert, so no image starts loading.
@@ -173,11 +174,37 @@ pub(super) fn shows_as_stored(body: &web_sys::Element, stored: &str) -> bool {
                 let _ = link.remove_attribute("rel");
             }
         }
+        drop_comments(&content);
         Some(content)
     };
     match (parsed(&body.inner_html()), parsed(stored)) {
         (Some(shown), Some(stored)) => shown.is_equal_node(Some(&stored)),
         _ => false,
+    }
+}
+
+/// `html` to start editing from: an empty body (a new article's) is one empty paragraph
+/// with a line in it, so a click puts the caret inside it and typing makes a paragraph.
+fn writable(html: String) -> String {
+    match html.trim() {
+        "" | "<p></p>" => "<p><br></p>".to_string(),
+        _ => html,
+    }
+}
+
+/// Removes every comment inside `node`.
+fn drop_comments(node: &web_sys::Node) {
+    let children = node.child_nodes();
+    // Backwards, so removing one leaves the places of those still to visit.
+    for index in (0..children.length()).rev() {
+        let Some(child) = children.item(index) else {
+            continue;
+        };
+        if child.node_type() == web_sys::Node::COMMENT_NODE {
+            let _ = node.remove_child(&child);
+        } else {
+            drop_comments(&child);
+        }
     }
 }
 
@@ -350,7 +377,9 @@ pub fn BodyEditor(
                 aria-invalid=move || if error.get().is_some() { "true" } else { "false" }
                 aria-describedby="edit-body-error"
                 node_ref=node
-                inner_html=initial_html
+                inner_html=writable(initial_html)
+                // Enter starts a paragraph, as the reader's page has them, not a `div`.
+                on:focus=move |_| exec("defaultParagraphSeparator", "p")
                 on:input=move |_| changed()
                 on:paste=move |event: ClipboardEvent| {
                     let file = event

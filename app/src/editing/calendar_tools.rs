@@ -73,7 +73,11 @@ fn move_event_to(slug: String, title: String, day: NaiveDate, lang: Lang, said: 
                 reload_at(&format!("{path}{search}#{}", cell_id(day)));
             }
             Err(error) => {
-                let reason = error.describe(lang);
+                // There is no typed text to keep, as the trash's general message says.
+                let reason = match error {
+                    crate::error::AppError::InTrash => tr(lang, "editor-move-in-trash"),
+                    error => error.describe(lang),
+                };
                 let failed = [("title", Arg::Text(&title)), ("reason", Arg::Text(&reason))];
                 said.set(tr_with(lang, "editor-move-failed", &failed));
             }

@@ -145,6 +145,13 @@ async fn a_translated_article_is_read_in_the_readers_language_and_links_its_vers
     );
     let data = untranslated.structured_data();
     assert!(data.iter().any(|item| item["url"] == latvian), "{data:?}");
+    assert_eq!(
+        untranslated
+            .attr("meta[property='og:locale']", "content")
+            .as_deref(),
+        Some("lv_LV"),
+        "the text's locale"
+    );
     // An event alike; its "add to Google Calendar" link still leads back to the reader's page.
     let consultations = "/events/atverto-durvju-konsultacijas-par-drosu-darbu-arzemes";
     let (_, event) = site.get(&format!("/en{consultations}")).await;
