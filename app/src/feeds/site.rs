@@ -307,15 +307,16 @@ fn entry_id(article: &storage::Article, feed_lang: Lang, site_url: &str) -> Stri
     }
 }
 
-/// `article` as an entry of the feed in `feed_lang` (its text may be in Latvian).
+/// `article` as an entry of the feed in `feed_lang` (its text, or some parts of it, may be in
+/// Latvian).
 fn atom_entry(article: &storage::Article, feed_lang: Lang, site_url: &str) -> Entry {
-    let lang = article.text_lang();
+    let langs = article.part_langs;
     let url = format!(
         "{site_url}{}",
         feed_lang.href(&crate::paths::article(&article.slug))
     );
     Entry {
-        title: text_in(&article.title, lang, feed_lang),
+        title: text_in(&article.title, langs.title, feed_lang),
         id: entry_id(article, feed_lang, site_url),
         updated: article.updated_at.max(article.published_at).fixed_offset(),
         published: Some(article.published_at.fixed_offset()),
@@ -325,11 +326,11 @@ fn atom_entry(article: &storage::Article, feed_lang: Lang, site_url: &str) -> En
             mime_type: Some("text/html".into()),
             ..Link::default()
         }],
-        summary: (!article.lead.is_empty()).then(|| text_in(&article.lead, lang, feed_lang)),
+        summary: (!article.lead.is_empty()).then(|| text_in(&article.lead, langs.lead, feed_lang)),
         content: Some(Content {
             value: Some(xml_text(&article.body_html)),
             content_type: Some("html".into()),
-            lang: (lang != feed_lang).then(|| lang.code().to_string()),
+            lang: (langs.body != feed_lang).then(|| langs.body.code().to_string()),
             ..Content::default()
         }),
         ..Entry::default()

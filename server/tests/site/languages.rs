@@ -250,6 +250,12 @@ async fn lists_and_calendars_name_translated_items_in_the_readers_language() {
 async fn each_language_has_its_news_feed_with_the_translations() {
     let site = Site::with_demo_content().await;
     let moldova = "lietuva-un-latvija-sniegs-atbalstu-moldovai-cina-pret-cilveku-tirdzniecibu";
+    // Its English version leaves the lead in Latvian.
+    site.behind_the_stores_back(&format!(
+        "UPDATE article_translations SET lead = '' WHERE lang = 'en' \
+         AND article_id = (SELECT id FROM articles WHERE slug = '{moldova}')"
+    ))
+    .await;
     let (status, _, body) = site.get_typed("/en/feed.xml").await;
     assert_eq!(status, StatusCode::OK);
     let feed = atom_syndication::Feed::read_from(body.as_bytes()).expect("valid Atom");
@@ -271,6 +277,12 @@ async fn each_language_has_its_news_feed_with_the_translations() {
         "Lithuania and Latvia to support Moldova in the fight against human trafficking"
     );
     assert_eq!(translated.title.lang, None, "in the feed's own language");
+    let lead = translated.summary.as_ref().expect("the lead");
+    assert_eq!(
+        lead.lang.as_deref(),
+        Some("lv"),
+        "the part left in Latvian says so"
+    );
     // The others are in Latvian, and say so.
     let untranslated = feed
         .entries
