@@ -46,8 +46,10 @@ pub struct SearchResult {
     pub date: NaiveDate,
     pub category: Option<CategoryTag>,
     pub snippet: Vec<SnippetPiece>,
-    /// The language of the title and snippet.
+    /// The language of the title.
     pub text_lang: Lang,
+    /// The language of the snippet.
+    pub snippet_lang: Lang,
 }
 
 /// A page of results.
@@ -115,6 +117,7 @@ pub async fn search(query: SearchQuery) -> Result<SearchResults, AppError> {
                 category: hit.category.as_ref().map(category_tag),
                 snippet: text::snippet(body.trim(), &words, 220),
                 text_lang: hit.text_lang,
+                snippet_lang: hit.snippet_lang,
             }
         })
         .collect();

@@ -219,7 +219,7 @@ fn ResultItem(result: SearchResult) -> impl IntoView {
                 {result.category.map(|category| view! { " · " <CategoryLabel category/> })}
                 <TextLanguage text_lang=result.text_lang/>
             </p>
-            <p class="search-result__snippet" lang=result.text_lang.code()>
+            <p class="search-result__snippet" lang=result.snippet_lang.code()>
                 {result
                     .snippet
                     .into_iter()

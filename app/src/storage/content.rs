@@ -263,8 +263,11 @@ pub struct SearchHit {
     /// Publication (articles) or start (events).
     pub at: DateTime<Utc>,
     pub category: Option<Category>,
-    /// The language of the title, lead and body: the reader's, or Latvian.
+    /// The language of the title: the reader's, or Latvian.
     pub text_lang: crate::i18n::Lang,
+    /// The language of the body, most of a snippet: the reader's, or Latvian where the
+    /// translation leaves it.
+    pub snippet_lang: crate::i18n::Lang,
 }
 
 #[derive(Debug, Clone, PartialEq)]

@@ -108,7 +108,7 @@ impl Dialect for Postgres {
     fn push_search_hits<'a>(query: &mut QueryBuilder<'a, Postgres>, lang: Lang, matched: &'a str) {
         for (n, (_, searched, translation)) in Searched::in_order(lang).into_iter().enumerate() {
             let (x, at) = (searched.alias, searched.at);
-            let shown = searched.shown(translation.is_some());
+            let shown = searched.shown(translation);
             let ItemTables {
                 kind,
                 items,
@@ -130,9 +130,9 @@ impl Dialect for Postgres {
                  || setweight(to_tsvector('simple', {text}.search_body), 'D'), \
                  to_tsquery('simple', "
             ));
-            query.push_bind(matched).push(format_args!(
-                ")) AS rank, '{text_lang}' AS text_lang FROM {items} {x}"
-            ));
+            query
+                .push_bind(matched)
+                .push(format_args!(")) AS rank FROM {items} {x}"));
             if translation.is_some() {
                 query.push(format_args!(
                     " JOIN {translations} t ON t.{key} = {x}.id AND t.lang = '{text_lang}'"

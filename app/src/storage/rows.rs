@@ -380,6 +380,7 @@ pub(super) struct SearchRow {
     body_html: String,
     at: DateTime<Utc>,
     text_lang: String,
+    snippet_lang: String,
     #[sqlx(flatten)]
     category: CategoryColumns,
 }
@@ -399,6 +400,7 @@ impl From<SearchRow> for SearchHit {
             at: row.at,
             category: row.category.into_category(),
             text_lang: crate::i18n::Lang::from_code(&row.text_lang).unwrap_or_default(),
+            snippet_lang: crate::i18n::Lang::from_code(&row.snippet_lang).unwrap_or_default(),
         }
     }
 }

@@ -19,11 +19,13 @@ pub trait SearchStore: Send + Sync {
 
 /// What a search answers of each hit (`h`) and its category (`c`).
 const HIT_COLUMNS: &str = "h.kind, h.slug, h.title, h.lead, h.body_html, h.at, h.text_lang, \
+     h.snippet_lang, \
      c.id AS category_id, c.slug AS category_slug, c.name AS category_name, \
      c.name_en AS category_name_en, c.name_ru AS category_name_ru, c.colour AS category_colour";
 
 /// A kind of item as search reads it, for the dialects' `push_search_hits`: each selects
-/// `kind, slug, title, lead, body_html, at, category_id, rank, text_lang` from it.
+/// `kind, slug, title, lead, body_html, text_lang, snippet_lang, at, category_id, rank` from
+/// it.
 pub(super) struct Searched {
     /// Its tables; `tables.kind` is `SearchKind::as_str`.
     pub tables: &'static ItemTables,
@@ -50,20 +52,29 @@ impl Searched {
         order
     }
 
-    /// The `slug, title, lead, body_html` of a hit as the search shows them: from the
-    /// translation (alias `t`) where `translated`, with the Latvian for parts it leaves
-    /// (`ItemTables::translated`), else the item's own.
-    pub(super) fn shown(&self, translated: bool) -> String {
+    /// The `slug, title, lead, body_html` of a hit as the search shows them, and the language
+    /// of its title (`text_lang`) and of its body (`snippet_lang`, most of the snippet): from
+    /// the translation (alias `t`) into `translation` where there is one, with the Latvian for
+    /// the parts it leaves (`ItemTables::translated`), else the item's own.
+    pub(super) fn shown(&self, translation: Option<&str>) -> String {
         let (x, lead) = (self.alias, self.lead);
-        let part = |column: &str| match translated {
-            true => ItemTables::translated("t", x, column),
-            false => format!("{x}.{column}"),
+        let Some(code) = translation else {
+            return format!(
+                "{x}.slug, {x}.title, {x}.{lead} AS lead, {x}.body_html, 'lv' AS text_lang, \
+                 'lv' AS snippet_lang"
+            );
         };
+        let part = |column: &str| ItemTables::translated("t", x, column);
+        let lang_of =
+            |column: &str| format!("CASE WHEN t.{column} = '' THEN 'lv' ELSE '{code}' END");
         format!(
-            "{x}.slug, {} AS title, {} AS lead, {} AS body_html",
+            "{x}.slug, {} AS title, {} AS lead, {} AS body_html, {} AS text_lang, \
+             {} AS snippet_lang",
             part("title"),
             part(lead),
-            part("body_html")
+            part("body_html"),
+            lang_of("title"),
+            lang_of("body_html"),
         )
     }
 

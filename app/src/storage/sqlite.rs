@@ -204,7 +204,7 @@ impl Dialect for Sqlite {
             Searched::in_order(lang).into_iter().enumerate()
         {
             let (x, at) = (searched.alias, searched.at);
-            let shown = searched.shown(translation.is_some());
+            let shown = searched.shown(translation);
             let ItemTables {
                 kind,
                 items,
@@ -219,8 +219,8 @@ impl Dialect for Sqlite {
                 Some(code) => {
                     query.push(format_args!(
                         "SELECT '{kind}' AS kind, {shown}, {x}.{at} AS at, {x}.category_id, \
-                         -bm25(translation_search_index, 8.0, 1.0) AS rank, \
-                         '{code}' AS text_lang FROM translation_search_index \
+                         -bm25(translation_search_index, 8.0, 1.0) AS rank \
+                         FROM translation_search_index \
                          JOIN {translations} t ON t.{key} = translation_search_index.rowid / 4 \
                          AND t.lang = '{code}' JOIN {items} {x} ON {x}.id = t.{key} \
                          WHERE translation_search_index MATCH "
@@ -233,7 +233,7 @@ impl Dialect for Sqlite {
                 None => {
                     query.push(format_args!(
                         "SELECT '{kind}' AS kind, {shown}, {x}.{at} AS at, {x}.category_id, \
-                         -bm25(search_index, 8.0, 1.0) AS rank, 'lv' AS text_lang \
+                         -bm25(search_index, 8.0, 1.0) AS rank \
                          FROM search_index JOIN {items} {x} ON {x}.id = search_index.rowid / 2 \
                          WHERE search_index MATCH "
                     ));

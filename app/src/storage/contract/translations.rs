@@ -561,8 +561,17 @@ async fn a_part_the_translator_left_follows_the_latvian_text(store: SharedStore)
         lang: Lang::En,
         ..search_request(query)
     };
-    let found = search_titles(&store, &english_search("Kūrmājas")).await;
-    assert_eq!(found, ["Seminar in Liepaja"]);
+    let found = store
+        .search(&english_search("Kūrmājas"))
+        .await
+        .expect("search");
+    assert_eq!(found.hits.len(), 1, "{found:?}");
+    let hit = &found.hits[0];
+    assert_eq!(
+        (hit.title.as_str(), hit.text_lang, hit.snippet_lang),
+        ("Seminar in Liepaja", Lang::En, Lang::Lv),
+        "the title translated, the text it is shown with left in Latvian"
+    );
     let found = search_titles(&store, &english_search("Īss apraksts")).await;
     assert!(found.is_empty(), "{found:?}");
     // The translation editor starts from the same text.
