@@ -174,7 +174,7 @@ where
         let mut folded = 0;
         for _ in 0..batches {
             let mut tx = self.begin_write().await?;
-            folded += fold_unsearched_batch::<D>(&mut tx).await?;
+            folded += fold_selected::<D>(&mut tx, &unsearched_batch(), FOLD_BATCH).await?;
             tx.commit().await?;
         }
         Ok(folded)
@@ -199,7 +199,7 @@ where
 {
     let mut folded = 0;
     for _ in 0..unsearched_batches::<D>(tx).await? {
-        folded += fold_unsearched_batch::<D>(tx).await?;
+        folded += fold_selected::<D>(tx, &unsearched_batch(), FOLD_BATCH).await?;
     }
     Ok(folded)
 }
@@ -224,18 +224,10 @@ where
     Ok((unsearched + FOLD_BATCH - 1) / FOLD_BATCH)
 }
 
-/// Folds the search text of up to [`FOLD_BATCH`] unsearched rows.
-async fn fold_unsearched_batch<D: Dialect>(tx: &mut D::Connection) -> Result<u64, StoreError>
-where
-    for<'c> &'c mut D::Connection: sqlx::Executor<'c, Database = D>,
-    for<'q> D::Arguments<'q>: sqlx::IntoArguments<'q, D>,
-    UnsearchedRow: for<'r> sqlx::FromRow<'r, D::Row>,
-    i64: SqlValue<D>,
-    String: SqlValue<D>,
-    for<'q> &'q str: sqlx::Encode<'q, D> + sqlx::Type<D>,
-{
-    // Items and English and Russian versions saved before they were searchable.
-    let sql = format!(
+/// Up to `$1` rows (`UnsearchedRow`s) of items and English and Russian versions saved before
+/// they were searchable, for [`fold_selected`].
+fn unsearched_batch() -> String {
+    format!(
         "SELECT 'article' AS kind, id, '' AS lang, title, lead, '' AS extra, body_html \
          FROM articles WHERE search_title = '' \
          UNION ALL SELECT 'event', id, '', title, summary, location, body_html \
@@ -243,17 +235,11 @@ where
          UNION ALL {} UNION ALL {} LIMIT $1",
         translations_to_fold(&ItemTables::ARTICLES, "t.search_title = ''"),
         translations_to_fold(&ItemTables::EVENTS, "t.search_title = ''"),
-    );
-    let unsearched: Vec<UnsearchedRow> = sqlx::query_as(&sql)
-        .bind(FOLD_BATCH)
-        .fetch_all(&mut *tx)
-        .await?;
-    fold_rows::<D>(tx, &unsearched).await?;
-    Ok(unsearched.len() as u64)
+    )
 }
 
 /// The English and Russian versions of `tables`' kind that meet `condition` (on `t`, the
-/// translation, and `i`, the item), as [`fold_rows`] folds them: each part as readers see it
+/// translation, and `i`, the item), as [`fold_selected`] folds them: each part as readers see it
 /// (`ItemTables::translated`), so a part the translator left is searched in the Latvian text.
 fn translations_to_fold(tables: &ItemTables, condition: &str) -> String {
     let ItemTables {
@@ -272,13 +258,20 @@ fn translations_to_fold(tables: &ItemTables, condition: &str) -> String {
     )
 }
 
-/// Folds again the search text of item `id`'s English and Russian versions, in the caller's
-/// transaction that changed the item: the parts they leave are searched in its new text.
-pub(super) async fn refold_translations<D: Dialect>(
-    conn: &mut D::Connection,
-    tables: &ItemTables,
-    id: i64,
-) -> Result<(), StoreError>
+/// Item `$1`'s English and Russian versions, for [`fold_selected`] to fold again in the
+/// transaction that changed the item or one of them: the parts they leave are searched in the
+/// item's text of now.
+pub(super) fn translations_of(tables: &ItemTables) -> String {
+    translations_to_fold(tables, &format!("t.{} = $1", tables.key))
+}
+
+/// Writes the folded search text of the rows (items, or their versions in a `lang`) that
+/// `sql`, given `value` as `$1`, selects; answers how many.
+pub(super) async fn fold_selected<D: Dialect>(
+    tx: &mut D::Connection,
+    sql: &str,
+    value: i64,
+) -> Result<u64, StoreError>
 where
     for<'c> &'c mut D::Connection: sqlx::Executor<'c, Database = D>,
     for<'q> D::Arguments<'q>: sqlx::IntoArguments<'q, D>,
@@ -287,24 +280,8 @@ where
     String: SqlValue<D>,
     for<'q> &'q str: sqlx::Encode<'q, D> + sqlx::Type<D>,
 {
-    let sql = translations_to_fold(tables, &format!("t.{} = $1", tables.key));
-    let rows: Vec<UnsearchedRow> = sqlx::query_as(&sql).bind(id).fetch_all(&mut *conn).await?;
-    fold_rows::<D>(conn, &rows).await
-}
-
-/// Writes the folded search text of each of `rows` (items, or their versions in a `lang`).
-async fn fold_rows<D: Dialect>(
-    tx: &mut D::Connection,
-    rows: &[UnsearchedRow],
-) -> Result<(), StoreError>
-where
-    for<'c> &'c mut D::Connection: sqlx::Executor<'c, Database = D>,
-    for<'q> D::Arguments<'q>: sqlx::IntoArguments<'q, D>,
-    i64: SqlValue<D>,
-    String: SqlValue<D>,
-    for<'q> &'q str: sqlx::Encode<'q, D> + sqlx::Type<D>,
-{
-    for row in rows {
+    let rows: Vec<UnsearchedRow> = sqlx::query_as(sql).bind(value).fetch_all(&mut *tx).await?;
+    for row in &rows {
         let tables = SEARCHED
             .iter()
             .map(|searched| searched.tables)
@@ -333,7 +310,7 @@ where
             .execute(&mut *tx)
             .await?;
     }
-    Ok(())
+    Ok(rows.len() as u64)
 }
 
 /// The folded title and body stored for search of an item of `tables`' kind (or a

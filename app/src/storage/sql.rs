@@ -243,7 +243,7 @@ where
             return Ok(Outcome::Repeated);
         }
         Self::finish_versioned_write(conn, tables, updated, write).await?;
-        super::search::refold_translations::<D>(conn, tables, write.id).await?;
+        fold_selected::<D>(conn, &translations_of(tables), write.id).await?;
         if let Some(before) = before {
             Self::follow_title(conn, tables, write.id, before, title).await?;
         }

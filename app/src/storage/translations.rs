@@ -168,7 +168,7 @@ where
             .await?;
         if let Some(version) = saved {
             // Folded as readers read it: the parts it leaves in the Latvian text.
-            super::search::refold_translations::<D>(&mut tx, table, item_id).await?;
+            fold_selected::<D>(&mut tx, &translations_of(table), item_id).await?;
             if let Some(audit) = audit {
                 Self::audit_line(&mut tx, table, item_id, audit).await?;
             }

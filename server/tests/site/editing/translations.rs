@@ -127,33 +127,12 @@ async fn editors_translate_articles_and_events_and_readers_see_the_translation()
 async fn a_part_the_translation_left_in_latvian_is_marked_latvian() {
     let site = Site::with_demo_content().await;
     let cookie = site.signed_in("anna@example.lv", Role::Editor).await;
-    // What the translation editor starts from: the Latvian text (no Russian one yet).
-    let latvian = site.store.published_event(Lang::Lv, WEBINAR).await;
-    let latvian = latvian.expect("read").expect("the webinar");
-    let start = TranslationFields {
-        title: latvian.title,
-        lead: latvian.summary,
-        body_html: latvian.body_html,
-        extra: latvian.location,
-        version: 0,
-    };
+    let start = webinar_in_latvian(&site).await;
     assert!(
         !start.lead.is_empty() && !start.body_html.is_empty(),
         "{start:?}"
     );
-    let save = SaveTranslation {
-        save: TranslationSave {
-            kind: ItemKind::Event,
-            slug: WEBINAR.to_string(),
-            lang: Lang::Ru,
-            fields: TranslationFields {
-                title: "Вебинар о фальшивых вакансиях".to_string(),
-                ..start.clone()
-            },
-            writer: None,
-            part_langs: None,
-        },
-    };
+    let save = webinar_in_russian(&start, None);
     let saved: TranslationSaved = ask(&site, &save, &cookie).await;
     assert!(saved.version > start.version);
     let (_, russian) = site.get(&format!("/ru/events/{WEBINAR}")).await;
@@ -170,33 +149,17 @@ async fn a_part_the_translation_left_in_latvian_is_marked_latvian() {
 async fn the_parts_a_translator_left_follow_a_latvian_change_made_meanwhile() {
     let site = Site::with_demo_content().await;
     let cookie = site.signed_in("anna@example.lv", Role::Editor).await;
-    let latvian = site.store.published_event(Lang::Lv, WEBINAR).await;
-    let latvian = latvian.expect("read").expect("the webinar");
+    let start = webinar_in_latvian(&site).await;
     let changed = "Vebinārs notiks nedaudz vēlāk, pieslēgšanās saite nemainās.";
     site.behind_the_stores_back(&format!(
         "UPDATE events SET summary = '{changed}' WHERE slug = '{WEBINAR}'"
     ))
     .await;
-    let save = SaveTranslation {
-        save: TranslationSave {
-            kind: ItemKind::Event,
-            slug: WEBINAR.to_string(),
-            lang: Lang::Ru,
-            fields: TranslationFields {
-                title: "Вебинар о фальшивых вакансиях".to_string(),
-                lead: latvian.summary,
-                body_html: latvian.body_html,
-                extra: latvian.location,
-                version: 0,
-            },
-            writer: None,
-            part_langs: Some(app::i18n::PartLangs {
-                title: Lang::Ru,
-                ..Default::default()
-            }),
-        },
+    let left = app::i18n::PartLangs {
+        title: Lang::Ru,
+        ..Default::default()
     };
-    let _: TranslationSaved = ask(&site, &save, &cookie).await;
+    let _: TranslationSaved = ask(&site, &webinar_in_russian(&start, Some(left)), &cookie).await;
     let (_, russian) = site.get(&format!("/ru/events/{WEBINAR}")).await;
     let page = Page::parse(&russian);
     assert_eq!(page.attrs("main h1", "lang"), ["ru"]);
@@ -208,6 +171,41 @@ async fn the_parts_a_translator_left_follow_a_latvian_change_made_meanwhile() {
         Page::parse(&found).shows("Вебинар о фальшивых вакансиях"),
         "{found}"
     );
+}
+
+/// What the translation editor starts from on the webinar's Russian page before it has a
+/// Russian version: the Latvian text.
+async fn webinar_in_latvian(site: &Site) -> TranslationFields {
+    let latvian = site.store.published_event(Lang::Lv, WEBINAR).await;
+    let latvian = latvian.expect("read").expect("the webinar");
+    TranslationFields {
+        title: latvian.title,
+        lead: latvian.summary,
+        body_html: latvian.body_html,
+        extra: latvian.location,
+        version: 0,
+    }
+}
+
+/// The webinar's Russian version from `start` with its title translated, its parts in
+/// `part_langs` as the translation editor says.
+fn webinar_in_russian(
+    start: &TranslationFields,
+    part_langs: Option<app::i18n::PartLangs>,
+) -> SaveTranslation {
+    SaveTranslation {
+        save: TranslationSave {
+            kind: ItemKind::Event,
+            slug: WEBINAR.to_string(),
+            lang: Lang::Ru,
+            fields: TranslationFields {
+                title: "Вебинар о фальшивых вакансиях".to_string(),
+                ..start.clone()
+            },
+            writer: None,
+            part_langs,
+        },
+    }
 }
 
 /// The mark the English page of the launch article, rendered now for the editor signed in
