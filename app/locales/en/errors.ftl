@@ -36,3 +36,4 @@ invalid-time = No such time (use HH:MM).
 invalid-end-before-start = The end cannot come before the start.
 invalid-move-recurring = A recurring event is moved on its own page, by changing its start date.
 invalid-translation-lang = The Latvian text is the original; translations are into English or Russian.
+invalid-translation-untranslated = Nothing is translated yet: translate at least the title.

@@ -36,3 +36,4 @@ invalid-time = Nav tāda laika (jābūt SS:MM).
 invalid-end-before-start = Beigas nevar būt pirms sākuma.
 invalid-move-recurring = Atkārtotu notikumu pārceļ tā lapā, mainot sākuma datumu.
 invalid-translation-lang = Latviešu teksts ir pats oriģināls; tulkot var angļu vai krievu valodā.
+invalid-translation-untranslated = Nekas vēl nav iztulkots: iztulkojiet vismaz virsrakstu.

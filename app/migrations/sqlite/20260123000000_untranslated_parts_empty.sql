@@ -17,3 +17,7 @@ UPDATE event_translations SET body_html = ''
 WHERE body_html = (SELECT e.body_html FROM events e WHERE e.id = event_translations.event_id);
 UPDATE event_translations SET location = ''
 WHERE location = (SELECT e.location FROM events e WHERE e.id = event_translations.event_id);
+-- Their search text is folded again when the server starts (`backfill_search`), reading each
+-- part as readers now do.
+UPDATE article_translations SET search_title = '';
+UPDATE event_translations SET search_title = '';

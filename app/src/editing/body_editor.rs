@@ -177,15 +177,19 @@ pub(super) fn shows_as_stored(body: &web_sys::Element, stored: &str) -> bool {
         drop_comments(&content);
         Some(content)
     };
-    match (parsed(&body.inner_html()), parsed(stored)) {
+    match (
+        parsed(&body.inner_html()),
+        parsed(&writable(stored.to_string())),
+    ) {
         (Some(shown), Some(stored)) => shown.is_equal_node(Some(&stored)),
         _ => false,
     }
 }
 
-/// `html` to start editing from: an empty body (a new article's) is one empty paragraph
-/// with a line in it, so a click puts the caret inside it and typing makes a paragraph.
-fn writable(html: String) -> String {
+/// `html` to start editing from, or to show again in the editor: an empty body (a new
+/// article's) is one empty paragraph with a line in it, so a click puts the caret inside it
+/// and typing makes a paragraph.
+pub(super) fn writable(html: String) -> String {
     match html.trim() {
         "" | "<p></p>" => "<p><br></p>".to_string(),
         _ => html,

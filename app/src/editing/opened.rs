@@ -15,6 +15,7 @@ use leptos::{html, prelude::*, task::spawn_local};
 
 use super::{
     autosave::SaveState,
+    body_editor::{shows_as_stored, writable},
     conflict::{ConflictView, ItemCategories},
     drafting::Draft,
     shell::Editable,
@@ -198,8 +199,8 @@ impl<K: Editable> Opened<K> {
     fn show_as_stored(self, mut stored: K::Fields) {
         if let Some(element) = self.body.get_untracked() {
             let body = K::body_mut(&mut stored);
-            if !super::body_editor::shows_as_stored(&element, body) {
-                element.set_inner_html(body);
+            if !shows_as_stored(&element, body) {
+                element.set_inner_html(&writable(body.clone()));
             }
         }
         self.draft.fields.set(stored);
@@ -247,7 +248,7 @@ impl<K: Editable> Opened<K> {
                 return;
             };
             if let Some(element) = self.body.get_untracked() {
-                element.set_inner_html(K::body_mut(&mut merged));
+                element.set_inner_html(&writable(K::body_mut(&mut merged).clone()));
             }
             draft.fields.set(merged);
             self.version.set(theirs.version);

@@ -8,7 +8,7 @@ use leptos::{html, prelude::*, task::spawn_local};
 
 use super::{
     autosave::{field_message, SaveState},
-    body_editor::BodyEditor,
+    body_editor::{writable, BodyEditor},
     conflict::{translation_labels, translation_parts, ConflictView},
     drafting::Draft,
     get_translation, save_translation,
@@ -122,7 +122,7 @@ pub fn TranslationEditor(
             return;
         };
         if let Some(element) = body.get_untracked() {
-            element.set_inner_html(&merged.body_html);
+            element.set_inner_html(&writable(merged.body_html.clone()));
         }
         known.set_value(theirs.clone());
         fields.set(TranslationFields {

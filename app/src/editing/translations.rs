@@ -35,6 +35,16 @@ pub async fn save(editor: &User, save: TranslationSave) -> Result<TranslationSav
         ));
     }
     check_writer(save.writer.as_ref())?;
+    // A version with every part left in Latvian would count as one in that language (its
+    // alternate link, the sitemap) with no word of it.
+    if let Some(langs) = save.part_langs {
+        if [langs.title, langs.lead, langs.body, langs.extra] == [Lang::Lv; 4] {
+            return Err(AppError::invalid(
+                "title",
+                Message::new("invalid-translation-untranslated"),
+            ));
+        }
+    }
     // The same checks as the original's fields, and the same rule on images as a publication:
     // a translation is what that language's readers see at once.
     let TranslationFields {

@@ -47,6 +47,11 @@ pub trait Dialect: Database {
     const PREFIX_TERM: (&'static str, &'static str);
     const ALL_OF: &'static str;
 
+    /// Ends a `SELECT` of rows a write transaction goes on to depend on, so a concurrent write
+    /// of them waits for it (PostgreSQL: ` FOR UPDATE`; SQLite's write transactions already
+    /// take turns).
+    const FOR_UPDATE: &'static str;
+
     /// The comparison for which two NULLs are the same (SQLite: `IS`; PostgreSQL: `IS NOT
     /// DISTINCT FROM`; plain `=` is never true for NULL).
     const SAME_AS: &'static str;

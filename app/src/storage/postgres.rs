@@ -51,6 +51,7 @@ impl Dialect for Postgres {
     // and digits only, so no tsquery syntax gets through.
     const PREFIX_TERM: (&'static str, &'static str) = ("", ":*");
     const ALL_OF: &'static str = " & ";
+    const FOR_UPDATE: &'static str = " FOR UPDATE";
     const SAME_AS: &'static str = "IS NOT DISTINCT FROM";
 
     type Instant = DateTime<Utc>;

@@ -109,6 +109,7 @@ impl Dialect for Sqlite {
     // query syntax out of reach, and all terms must match.
     const PREFIX_TERM: (&'static str, &'static str) = ("\"", "\"*");
     const ALL_OF: &'static str = " ";
+    const FOR_UPDATE: &'static str = "";
     const SAME_AS: &'static str = "IS";
 
     type Instant = i64;

@@ -158,6 +158,10 @@ where
             .bind(text.body_html.as_str())
             .bind(&text.extra);
         let mut tx = self.begin_write().await?;
+        // The item's text decides which parts are stored empty and how they are searched: a
+        // write of the item waits until this one is done, and this one for it.
+        let lock = format!("SELECT id FROM {parent} WHERE id = $1{}", D::FOR_UPDATE);
+        sqlx::query(&lock).bind(item_id).execute(&mut *tx).await?;
         let saved: Option<i64> = query
             .bind(D::instant(Utc::now()))
             .bind(seen_version)

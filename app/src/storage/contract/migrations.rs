@@ -218,13 +218,15 @@ async fn on_postgres_articles_readers_saw_before_keep_their_date() {
 }
 
 /// A published article and its English translation as the version before stored it: the
-/// title translated, the lead, body and contact copies of the Latvian text.
+/// title translated, the lead, body and contact copies of the Latvian text, and search text
+/// folded from an older lead.
 const TRANSLATED_TITLE_ONLY: [&str; 2] = [
     "INSERT INTO articles (id, slug, title, lead, body_html, contact, status, published_at, \
      created_at, updated_at) VALUES (1, 'raksts', 'Raksts', 'Ievads', '<p>Teksts</p>', \
      'Tālrunis', 'published', $1, $1, $1)",
     "INSERT INTO article_translations (article_id, lang, title, lead, body_html, contact, \
-     updated_at) VALUES (1, 'en', 'Article', 'Ievads', '<p>Teksts</p>', 'Tālrunis', $1)",
+     updated_at, search_title, search_body) VALUES (1, 'en', 'Article', 'Ievads', \
+     '<p>Teksts</p>', 'Tālrunis', $1, 'article', 'vecs ievads')",
 ];
 
 /// After this version's store migrated the database at `url`: the copies are stored empty,
@@ -258,6 +260,15 @@ async fn the_copies_became_latvian(url: &str) {
         ..search_request("Ievads")
     };
     assert_eq!(search_titles(&store, &in_english).await, ["Article"]);
+    let stale = SearchRequest {
+        lang: Lang::En,
+        ..search_request("vecs")
+    };
+    let found = search_titles(&store, &stale).await;
+    assert!(
+        found.is_empty(),
+        "the search text folded before is gone: {found:?}"
+    );
     store.close().await;
     const STORED: &str = "SELECT title || '|' || lead || '|' || body_html || '|' || contact \
          FROM article_translations";

@@ -7,6 +7,7 @@ contract_tests!(
     search_filters_by_kind_and_category_and_pages,
     search_survives_hostile_queries,
     an_edited_or_trashed_article_is_found_or_missed_at_once,
+    a_translation_saved_while_its_item_changes_is_searched_in_the_new_text,
 );
 
 async fn search_ignores_case_and_diacritics_and_matches_prefixes(store: SharedStore) {
@@ -229,4 +230,57 @@ async fn an_edited_or_trashed_article_is_found_or_missed_at_once(store: SharedSt
             .await,
         Err(StoreError::NotFound)
     ));
+}
+
+/// A translator saves (the summary left in Latvian, stored empty) while an editor changes the
+/// Latvian summary, both at once, round after round: whichever commits last, the English
+/// search text holds the new summary.
+async fn a_translation_saved_while_its_item_changes_is_searched_in_the_new_text(
+    store: SharedStore,
+) {
+    use crate::{editing::ItemKind, i18n::Lang};
+
+    for round in 0..6 {
+        let new = event(
+            &format!("Seminārs {round}"),
+            utc(2021, 6, 1, 9, 0),
+            utc(2021, 6, 1, 12, 0),
+        );
+        let created = store.create_event(&new, None).await.expect("event");
+        let changed = NewEvent {
+            summary: format!("Pārcelts uz zvejniekuciemu{round}."),
+            ..new.clone()
+        };
+        let english = TranslatedText {
+            title: format!("Seminar {round}"),
+            lead: String::new(),
+            body_html: new.body_html.clone(),
+            extra: new.location.clone(),
+        };
+        let (item_store, translation_store) = (Arc::clone(&store), Arc::clone(&store));
+        let (id, version) = (created.id, created.version);
+        let edit = tokio::spawn(async move {
+            let rule = publishes(0);
+            let update = item_store.update_event(id, version, &changed, rule, audit("x"));
+            update.await.map(|_| ())
+        });
+        let translate = tokio::spawn(async move {
+            let write = translation(ItemKind::Event, id, "en", &english, 0);
+            translation_store
+                .save_translation(write, None)
+                .await
+                .map(|_| ())
+        });
+        edit.await.expect("no panic").expect("the edit");
+        translate.await.expect("no panic").expect("the translation");
+        let found = store
+            .search(&SearchRequest {
+                lang: Lang::En,
+                ..search_request(&format!("zvejniekuciemu{round}"))
+            })
+            .await
+            .expect("search");
+        let titles: Vec<&str> = found.hits.iter().map(|hit| hit.title.as_str()).collect();
+        assert_eq!(titles, [format!("Seminar {round}")], "round {round}");
+    }
 }

@@ -159,6 +159,20 @@ async fn the_parts_a_translator_left_follow_a_latvian_change_made_meanwhile() {
         title: Lang::Ru,
         ..Default::default()
     };
+    // Nothing translated at all is refused at the title, and nothing is stored.
+    let nothing = webinar_in_russian(&start, Some(app::i18n::PartLangs::default()));
+    let refused = call(&nothing, &cookie).send(&site).await;
+    assert_eq!(
+        refused.status,
+        StatusCode::UNPROCESSABLE_ENTITY,
+        "{}",
+        refused.body
+    );
+    assert!(
+        refused.body.contains("\"field\":\"title\""),
+        "{}",
+        refused.body
+    );
     let _: TranslationSaved = ask(&site, &webinar_in_russian(&start, Some(left)), &cookie).await;
     let (_, russian) = site.get(&format!("/ru/events/{WEBINAR}")).await;
     let page = Page::parse(&russian);
