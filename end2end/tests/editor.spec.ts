@@ -102,6 +102,28 @@ test("two editors change the same article: the second sees both versions and kee
   );
 });
 
+test("an editor whose own draft was saved after another editor published keeps their change by default", async ({
+  browser,
+}) => {
+  const campaign = "/news/skolas-sakas-informativa-kampana-mans-darbs-mana-izvele";
+  const { anna, janis } = await bothEditing(browser, campaign);
+  await janis.getByRole("textbox", { name: "Ievads" }).fill("Jāņa ievads kampaņai.");
+  await janis.getByRole("button", { name: "Publicēt" }).click();
+  await expect(janis.getByRole("status").filter({ hasText: /^Publicēts/ })).toBeVisible();
+
+  // Anna, who opened it before, changes the title; her draft is saved, then she publishes.
+  await anna.getByRole("textbox", { name: "Virsraksts" }).fill("Annas virsraksts kampaņai");
+  await expect(anna.getByRole("status").filter({ hasText: "Melnraksts saglabāts" })).toBeVisible();
+  await anna.getByRole("button", { name: "Publicēt" }).click();
+  const conflict = anna.getByRole("region", { name: /Kāds cits saglabāja šo rakstu/ });
+  await expect(conflict).toBeVisible();
+  await expect(conflict.getByRole("group", { name: "Virsraksts" }).getByLabel("Paturēt manu")).toBeChecked();
+  await expect(conflict.getByRole("group", { name: "Ievads" }).getByLabel("Paturēt otru")).toBeChecked();
+  await conflict.getByRole("button", { name: "Saglabāt izvēlēto" }).click();
+  await expect(anna.getByRole("textbox", { name: "Virsraksts" })).toHaveValue("Annas virsraksts kampaņai");
+  await expect(anna.getByRole("textbox", { name: "Ievads" })).toHaveValue("Jāņa ievads kampaņai.");
+});
+
 test("saving the choice as offered keeps the other editor's change where only they changed a part", async ({
   browser,
 }) => {

@@ -31,6 +31,13 @@ test("on the English page an editor translates an article, and only English read
   await expect(editor.getByText("The title must not be empty.").first()).toBeVisible();
   await title.fill("Check the offer before you go to work abroad");
   await lead.fill("Five questions to ask before accepting a job in another country.");
+  // Typing in the body and taking it back leaves it the Latvian text it started as.
+  const body = editor.locator("#edit-body");
+  await body.click();
+  await editor.keyboard.type("x");
+  await expect(body).toHaveAttribute("lang", "en");
+  await editor.keyboard.press("Backspace");
+  await expect(body).toHaveAttribute("lang", "lv");
   await editor.getByRole("button", { name: "Save translation" }).click();
   await expect(editor.getByRole("status").filter({ hasText: "Translation saved" })).toBeVisible();
 

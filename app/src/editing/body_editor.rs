@@ -196,6 +196,23 @@ pub(super) fn writable(html: String) -> String {
     }
 }
 
+/// The HTML the editable `body` holds, without the page's own comment markers: the server
+/// drops comments, so with them an edit undone would still differ from the text it started
+/// from (a draft saved for nothing; a translation's part no longer left in Latvian).
+fn edited_html(body: &web_sys::Element) -> String {
+    use leptos::wasm_bindgen::JsCast;
+    let html = body.inner_html();
+    if !html.contains("<!--") {
+        return html;
+    }
+    let Ok(copy) = body.clone_node_with_deep(true) else {
+        return html;
+    };
+    drop_comments(&copy);
+    copy.dyn_into::<web_sys::Element>()
+        .map_or(html, |copy| copy.inner_html())
+}
+
 /// Removes every comment inside `node`.
 fn drop_comments(node: &web_sys::Node) {
     let children = node.child_nodes();
@@ -273,7 +290,7 @@ pub fn BodyEditor(
     let lang = crate::i18n::current_lang();
     let changed = move || {
         if let Some(body) = node.get_untracked() {
-            on_change.run(body.inner_html());
+            on_change.run(edited_html(&body));
         }
     };
     let picker = NodeRef::<html::Input>::new();

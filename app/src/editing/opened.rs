@@ -266,13 +266,16 @@ impl<K: Editable> Opened<K> {
         });
         move || {
             conflict.get().map(|theirs| {
+                // What both went on from: against another editor's draft, the shared draft
+                // this editor knew last (which that editor saved over), else the version it
+                // opened or wrote; against a newer publication, that version (whoever
+                // published did not go on from this editor's own draft).
+                let base = match theirs.theirs_is_draft() {
+                    true => draft.drafted.get_untracked(),
+                    false => None,
+                }
+                .or_else(|| self.saved.get_untracked());
                 let (theirs, who) = theirs.theirs(lang);
-                // What both went on from: the shared draft this editor knew last, else the
-                // version it opened or wrote (the other side saved over either).
-                let base = draft
-                    .drafted
-                    .get_untracked()
-                    .or_else(|| self.saved.get_untracked());
                 view! {
                     <ConflictView
                         heading=tr(lang, K::CONFLICT_HEADING)

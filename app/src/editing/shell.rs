@@ -102,11 +102,16 @@ impl<K: Editable> EditableItem<K::Fields, K> {
     /// now, else the saved item.
     pub fn theirs(&self, lang: Lang) -> (K::Fields, String) {
         match &self.draft {
-            Some(draft) if draft.base_version == self.version => {
-                (draft.fields.clone(), saved_by(lang, draft))
-            }
+            Some(draft) if self.theirs_is_draft() => (draft.fields.clone(), saved_by(lang, draft)),
             _ => (self.current.clone(), tr(lang, K::SAVED_VERSION)),
         }
+    }
+
+    /// Whether the other side of a conflict is a draft written on the item as it is now.
+    pub fn theirs_is_draft(&self) -> bool {
+        self.draft
+            .as_ref()
+            .is_some_and(|draft| draft.base_version == self.version)
     }
 
     /// Whether the item, as fetched after a conflict, changed only beside its text since an
