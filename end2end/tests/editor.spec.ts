@@ -592,6 +592,75 @@ test("a new article's address follows its title until published, and an address 
   await expect(reader.getByRole("main").getByText("Sadarbība")).toBeVisible();
 });
 
+test("a list made of a paragraph stands on its own, and an emptied body keeps its paragraph", async ({
+  browser,
+  page: reader,
+}) => {
+  const editor = await editorPage(browser, EDITORS.anna.email);
+  await editor.goto("/news");
+  await hydrated(editor);
+  await editor.getByRole("button", { name: "+ Jauns raksts" }).press("Enter");
+  const title = editor.getByRole("textbox", { name: "Virsraksts" });
+  await expect(title).toBeFocused();
+  await editor.keyboard.type("Palīdzības tālruņi");
+  const body = editor.getByRole("textbox", { name: "Teksts" });
+  await body.click();
+  // Deleting in the empty body leaves its paragraph: typing goes into it, not beside it.
+  for (let times = 0; times < 3; times++) await editor.keyboard.press("Backspace");
+  await editor.keyboard.press("Delete");
+  await editor.keyboard.type("Zvaniet, ja nepieciešama palīdzība:");
+  await editor.keyboard.press("Enter");
+  await editor.keyboard.type("Uzticības tālrunis");
+  await editor.getByRole("button", { name: "Saraksts", exact: true }).click();
+  // The caret stays where it was, at the item's end.
+  await editor.keyboard.type(" visu diennakti");
+  // Every node of the body but the page's own comment markers.
+  const children = () =>
+    body.evaluate((element) =>
+      [...element.childNodes].filter((node) => node.nodeType !== Node.COMMENT_NODE).map((node) => node.nodeName),
+    );
+  await expect.poll(children).toEqual(["P", "UL"]);
+  await expect(body.locator("ul > li")).toHaveText(["Uzticības tālrunis visu diennakti"]);
+  await expect(body.locator("p")).toHaveText(["Zvaniet, ja nepieciešama palīdzība:"]);
+
+  await editor.getByRole("button", { name: "Publicēt" }).click();
+  await expect(editor.getByRole("status").filter({ hasText: /^Publicēts/ })).toBeVisible();
+  await reader.goto("/news/palidzibas-talruni");
+  const text = reader.locator(".article__body");
+  await expect(text.locator("li")).toHaveText(["Uzticības tālrunis visu diennakti"]);
+  // No empty paragraph around the list, where a gap would show.
+  await expect(text.locator("p")).toHaveText(["Zvaniet, ja nepieciešama palīdzība:"]);
+});
+
+test("an editor typing in an article another editor deleted is told the text is still there and where to restore it", async ({
+  browser,
+}) => {
+  const anna = await editorPage(browser, EDITORS.anna.email);
+  await anna.goto("/news");
+  await hydrated(anna);
+  await anna.getByRole("button", { name: "+ Jauns raksts" }).press("Enter");
+  await expect(anna.getByRole("textbox", { name: "Virsraksts" })).toBeFocused();
+  await anna.keyboard.type("Pārcelts semināra datums");
+  await expect(anna.getByRole("status").filter({ hasText: "Melnraksts saglabāts" })).toBeVisible();
+
+  const janis = await editorPage(browser, EDITORS.janis.email);
+  await janis.goto(anna.url());
+  await hydrated(janis);
+  janis.once("dialog", (dialog) => void dialog.accept());
+  await janis.getByRole("button", { name: "Dzēst" }).click();
+  await janis.waitForURL(/\/editor\?trashed$/);
+
+  await anna.getByRole("textbox", { name: "Ievads" }).fill("Seminārs notiks nākamnedēļ.");
+  await anna.keyboard.press("Control+s");
+  await expect(
+    anna.getByRole("status").filter({
+      hasText:
+        "Neizdevās saglabāt: kāds šo ierakstu pārvietoja uz miskasti; teksts joprojām ir šeit: atjaunojiet ierakstu no miskastes redakcijas lapā, tad saglabājiet (Ctrl+S)",
+    }),
+  ).toBeVisible();
+  await expect(anna.getByRole("textbox", { name: "Ievads" })).toHaveValue("Seminārs notiks nākamnedēļ.");
+});
+
 test("an address and category changed while another editor writes: no choice to make, the writer publishes", async ({
   browser,
   page: reader,

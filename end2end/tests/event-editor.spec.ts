@@ -97,6 +97,11 @@ test("a deleted event comes back from the trash unpublished, and the desk leads 
   // The desk says where it went, and offers it back.
   await editor.waitForURL(/\/editor\?trashed$/);
   await expect(editor.getByRole("status").filter({ hasText: "Pārvietots uz miskasti" })).toBeVisible();
+  // Its page says where it is, instead of opening an editor that could not save.
+  await editor.goto("/events/izmeginajuma-tiksanas-valmiera");
+  await expect(editor.getByRole("heading", { level: 1 })).toHaveText("Ieraksts ir miskastē");
+  await expect(editor.getByRole("textbox", { name: "Nosaukums" })).toHaveCount(0);
+  await editor.goto("/editor");
   await hydrated(editor);
   const unpublished = editor.getByRole("link", { name: "Izmēģinājuma tikšanās Valmierā" });
   await expect(unpublished).toHaveCount(0);

@@ -34,6 +34,7 @@ editor-saved-meanwhile = someone else saved their version in the meantime; choos
 editor-no-answer = the server did not answer; your text is still here, try again (Ctrl+S)
 editor-no-answer-write = the server did not answer; your text is still here, try again
 editor-signed-out = you are no longer signed in; your text is still here: sign in again in another tab, then save (Ctrl+S)
+editor-text-in-trash = someone moved this item to the trash; your text is still here: restore the item from the trash on the editors' desk, then save (Ctrl+S)
 editor-sign-in-again = Sign in (in a new tab)
 editor-leave-question = There are unsaved changes. Leave the page anyway?
 

@@ -222,6 +222,7 @@ news-empty = There is no news in these categories.
 error-not-found = Page not found
 error-to-home = To the front page
 error-generic = Something went wrong
+error-in-trash-heading = This item is in the trash
 
 ## Shown on a page whose item readers cannot see yet, and beside news in the month grid
 

@@ -34,6 +34,7 @@ editor-saved-meanwhile = kāds cits pa to laiku saglabāja savu versiju; izvēli
 editor-no-answer = serveris neatbildēja; teksts joprojām ir šeit, mēģiniet vēlreiz (Ctrl+S)
 editor-no-answer-write = serveris neatbildēja; teksts joprojām ir šeit, mēģiniet vēlreiz
 editor-signed-out = jūs vairs neesat pieteicies; teksts joprojām ir šeit: piesakieties vēlreiz citā cilnē, tad saglabājiet (Ctrl+S)
+editor-text-in-trash = kāds šo ierakstu pārvietoja uz miskasti; teksts joprojām ir šeit: atjaunojiet ierakstu no miskastes redakcijas lapā, tad saglabājiet (Ctrl+S)
 editor-sign-in-again = Pieteikties (jaunā cilnē)
 editor-leave-question = Ir nesaglabātas izmaiņas. Tiešām pamest lapu?
 

@@ -224,6 +224,7 @@ news-empty = Šajās kategorijās jaunumu nav.
 error-not-found = Lapa nav atrasta
 error-to-home = Uz sākumlapu
 error-generic = Radās kļūda
+error-in-trash-heading = Ieraksts ir miskastē
 
 ## Shown on a page whose item readers cannot see yet, and beside news in the month grid
 

@@ -226,6 +226,7 @@ news-empty = В этих категориях новостей нет.
 error-not-found = Страница не найдена
 error-to-home = На главную
 error-generic = Произошла ошибка
+error-in-trash-heading = Запись в корзине
 
 ## Shown on a page whose item readers cannot see yet, and beside news in the month grid
 

@@ -13,11 +13,9 @@ use super::{
     get_article, ArticleDetail, ArticleSummary, AttachmentLink,
 };
 use crate::{
-    auth::editor_signed_in,
     calendar::EventSummary,
-    components::{CategoryLabel, ErrorPage, PageMeta},
-    editing::{EditInPlace, ItemKind, TranslationFields, TranslationStart},
-    error::AppError,
+    components::{CategoryLabel, PageMeta},
+    editing::{item_page_view, page_item, ItemKind, TranslationFields, TranslationStart},
     locale,
 };
 
@@ -30,12 +28,9 @@ pub fn ArticlePage() -> impl IntoView {
     let article = Resource::new(
         move || ((!year_page.get()).then(|| slug.get()), lang.get()),
         |(slug, lang)| async move {
-            let editor = editor_signed_in().await;
-            let found = match slug {
-                Some(slug) => get_article(slug, lang).await.map(Some),
-                None => Ok(None),
-            };
-            (editor, found)
+            let slug = slug?;
+            let found = get_article(slug.clone(), lang).await;
+            Some(page_item(ItemKind::Article, slug, lang, found).await)
         },
     );
     view! {
@@ -46,18 +41,16 @@ pub fn ArticlePage() -> impl IntoView {
                 view! {
                     <Suspense fallback=|| view! { <p class="loading">{crate::i18n::t("loading-article")}</p> }>
                         {move || Suspend::new(async move {
-                            match article.await {
-                                (true, found) => view! {
-                                    <ArticleForEditors
-                                        slug=slug.get_untracked()
-                                        found
-                                    />
-                                }
-                                .into_any(),
-                                (false, Ok(Some(detail))) => view! { <ArticleView detail/> }.into_any(),
-                                (false, Ok(None)) => ().into_any(),
-                                (false, Err(error)) => view! { <ErrorPage error/> }.into_any(),
-                            }
+                            let Some(found) = article.await else {
+                                return ().into_any();
+                            };
+                            item_page_view(
+                                ItemKind::Article,
+                                slug.get_untracked(),
+                                found,
+                                translation_start,
+                                |detail| view! { <ArticleView detail/> }.into_any(),
+                            )
                         })}
                     </Suspense>
                 }
@@ -67,41 +60,18 @@ pub fn ArticlePage() -> impl IntoView {
     }
 }
 
-/// The article for a signed-in editor: editable in place.
-#[component]
-fn ArticleForEditors(
-    slug: String,
-    found: Result<Option<ArticleDetail>, AppError>,
-) -> impl IntoView {
-    let lang = crate::i18n::current_lang();
-    let unpublished = matches!(found, Ok(None) | Err(AppError::NotFound));
-    match found {
-        Err(error) if !unpublished => view! { <ErrorPage error/> }.into_any(),
-        found => {
-            let shown = match &found {
-                Ok(Some(detail)) => Some(TranslationStart::on_page(
-                    TranslationFields {
-                        title: detail.article.title.clone(),
-                        lead: detail.article.lead.clone(),
-                        body_html: detail.body_html.clone(),
-                        extra: detail.contact.clone(),
-                        version: detail.translation_version,
-                    },
-                    detail.part_langs,
-                )),
-                _ => None,
-            };
-            view! {
-            <EditInPlace kind=ItemKind::Article slug unpublished shown=shown lang>
-                {match found.clone() {
-                    Ok(Some(detail)) => view! { <ArticleView detail/> }.into_any(),
-                    _ => ().into_any(),
-                }}
-            </EditInPlace>
-            }
-            .into_any()
-        }
-    }
+/// The article's text as its page shows it, for a translation to start from.
+fn translation_start(detail: &ArticleDetail) -> TranslationStart {
+    TranslationStart::on_page(
+        TranslationFields {
+            title: detail.article.title.clone(),
+            lead: detail.article.lead.clone(),
+            body_html: detail.body_html.clone(),
+            extra: detail.contact.clone(),
+            version: detail.translation_version,
+        },
+        detail.part_langs,
+    )
 }
 
 /// schema.org `NewsArticle`; `<` is escaped so no text can close the script element.

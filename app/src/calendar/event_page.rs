@@ -11,9 +11,8 @@ use serde_json::json;
 use super::{get_event, EventDetail, YearMonth};
 use crate::articles::ArticleLinks;
 use crate::{
-    auth::editor_signed_in,
-    components::{encode_component, CategoryLabel, ErrorPage, PageMeta},
-    editing::{EditInPlace, ItemKind, TranslationFields, TranslationStart},
+    components::{encode_component, CategoryLabel, PageMeta},
+    editing::{item_page_view, page_item, ItemKind, PageItem, TranslationFields, TranslationStart},
     error::AppError,
     locale,
 };
@@ -34,64 +33,43 @@ pub fn EventPage() -> impl IntoView {
     let event = Resource::new(
         move || (request.get(), lang.get()),
         |(request, lang)| async move {
-            let editor = editor_signed_in().await;
-            let found = match request {
-                Ok((slug, date)) => get_event(slug, date, lang).await,
-                Err(error) => Err(error),
-            };
-            (editor, found)
+            match request {
+                Ok((slug, date)) => {
+                    let found = get_event(slug.clone(), date, lang).await;
+                    page_item(ItemKind::Event, slug, lang, found).await
+                }
+                Err(error) => PageItem::Read(Err(error)),
+            }
         },
     );
     view! {
         <Suspense fallback=|| view! { <p class="loading">{crate::i18n::t("loading-event")}</p> }>
             {move || Suspend::new(async move {
-                match event.await {
-                    (true, found) => {
-                        let slug = request.get_untracked().map(|(slug, _)| slug).unwrap_or_default();
-                        view! {
-                            <EventForEditors slug found/>
-                        }
-                        .into_any()
-                    }
-                    (false, Ok(detail)) => view! { <EventView detail/> }.into_any(),
-                    (false, Err(error)) => view! { <ErrorPage error/> }.into_any(),
-                }
+                let slug = request.get_untracked().map(|(slug, _)| slug).unwrap_or_default();
+                item_page_view(
+                    ItemKind::Event,
+                    slug,
+                    event.await,
+                    translation_start,
+                    |detail| view! { <EventView detail/> }.into_any(),
+                )
             })}
         </Suspense>
     }
 }
 
-/// The event for a signed-in editor: editable in place.
-#[component]
-fn EventForEditors(slug: String, found: Result<EventDetail, AppError>) -> impl IntoView {
-    let lang = crate::i18n::current_lang();
-    let unpublished = matches!(found, Err(AppError::NotFound));
-    match found {
-        Err(error) if !unpublished => view! { <ErrorPage error/> }.into_any(),
-        found => {
-            let shown = found.as_ref().ok().map(|detail| {
-                TranslationStart::on_page(
-                    TranslationFields {
-                        title: detail.event.title.clone(),
-                        lead: detail.summary.clone(),
-                        body_html: detail.body_html.clone(),
-                        extra: detail.event.location.clone(),
-                        version: detail.translation_version,
-                    },
-                    detail.part_langs,
-                )
-            });
-            view! {
-            <EditInPlace kind=ItemKind::Event slug unpublished shown=shown lang>
-                {match found.clone() {
-                    Ok(detail) => view! { <EventView detail/> }.into_any(),
-                    Err(_) => ().into_any(),
-                }}
-            </EditInPlace>
-            }
-            .into_any()
-        }
-    }
+/// The event's text as its page shows it, for a translation to start from.
+fn translation_start(detail: &EventDetail) -> TranslationStart {
+    TranslationStart::on_page(
+        TranslationFields {
+            title: detail.event.title.clone(),
+            lead: detail.summary.clone(),
+            body_html: detail.body_html.clone(),
+            extra: detail.event.location.clone(),
+            version: detail.translation_version,
+        },
+        detail.part_langs,
+    )
 }
 
 /// schema.org `Event` as JSON-LD. `<` is escaped so no text can close the script element.

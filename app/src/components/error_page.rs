@@ -13,6 +13,7 @@ pub fn ErrorPage(error: AppError) -> impl IntoView {
     let lang = crate::i18n::current_lang();
     let heading = lang.t(match error {
         AppError::NotFound => "error-not-found",
+        AppError::InTrash => "error-in-trash-heading",
         _ => "error-generic",
     });
     view! {

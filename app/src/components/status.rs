@@ -24,6 +24,26 @@ pub fn from_a_plain_form() -> bool {
     })
 }
 
+/// Answers this page with a redirect to `path` (`302 Found`), keeping the request's query.
+#[cfg(feature = "ssr")]
+pub fn redirect_to(path: &str) {
+    use leptos::prelude::use_context;
+    let query = use_context::<http::request::Parts>()
+        .and_then(|parts| parts.uri.query().map(|query| format!("?{query}")))
+        .unwrap_or_default();
+    // Not `leptos_axum::redirect`, which sets the status only for a request that says it
+    // accepts HTML: a page's redirect is one whoever asks.
+    let to = http::HeaderValue::from_str(&format!("{path}{query}"));
+    if let (Some(response), Ok(to)) = (use_context::<leptos_axum::ResponseOptions>(), to) {
+        response.set_status(StatusCode::FOUND);
+        response.insert_header(http::header::LOCATION, to);
+    }
+}
+
+/// In the browser the page is already there; only the server redirects.
+#[cfg(not(feature = "ssr"))]
+pub fn redirect_to(_path: &str) {}
+
 /// In the browser the page is already there; only the server sets statuses.
 #[cfg(not(feature = "ssr"))]
 pub fn set_status(_status: StatusCode) {}

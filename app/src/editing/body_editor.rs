@@ -4,12 +4,17 @@
 //! Whatever it produces is sanitised again on the server.
 
 use leptos::{
-    ev::{ClipboardEvent, DragEvent},
+    ev::{ClipboardEvent, DragEvent, KeyboardEvent},
     html,
     prelude::*,
 };
 
-use super::image_upload::{figure_html, upload};
+use super::{
+    body_structure::{
+        caret_in_its_block, caret_into_list_item, holds_nothing, lists_out_of_paragraphs,
+    },
+    image_upload::{figure_html, upload},
+};
 use crate::i18n::{tr, tr_with, Arg, Lang};
 
 /// A formatting command of the toolbar.
@@ -353,7 +358,16 @@ pub fn BodyEditor(
                                     changed();
                                     return;
                                 }
+                                let list = matches!(format, Format::BulletedList | Format::NumberedList);
+                                // The browser puts the caret at the item's start.
+                                let caret = list.then(caret_in_its_block).flatten();
                                 apply(format, lang);
+                                if let (true, Some(body)) = (list, node.get_untracked()) {
+                                    lists_out_of_paragraphs(&body);
+                                    if let Some(offset) = caret {
+                                        caret_into_list_item(offset);
+                                    }
+                                }
                                 changed();
                             }
                         >
@@ -402,6 +416,17 @@ pub fn BodyEditor(
                 // Enter starts a paragraph, as the reader's page has them, not a `div`.
                 on:focus=move |_| exec("defaultParagraphSeparator", "p")
                 on:input=move |_| changed()
+                // Deleting in an empty body would take its one paragraph with it, and what
+                // is typed next would be bare text outside any paragraph.
+                on:keydown=move |event: KeyboardEvent| {
+                    let deleting = matches!(event.key().as_str(), "Backspace" | "Delete");
+                    let empty = node.get_untracked().is_some_and(|body| {
+                        body.child_element_count() <= 1 && holds_nothing(&body)
+                    });
+                    if deleting && empty {
+                        event.prevent_default();
+                    }
+                }
                 on:paste=move |event: ClipboardEvent| {
                     let file = event
                         .clipboard_data()

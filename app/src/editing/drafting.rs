@@ -93,6 +93,8 @@ where
             }
             // The session ended while the editor typed: signing in on this page would leave it.
             AppError::Unauthorized => state.set(SaveState::SignedOut),
+            // Unlike a restore or a settings change, a text refused keeps its words here.
+            AppError::InTrash => state.set(SaveState::Failed(tr(lang, "editor-text-in-trash"))),
             other => state.set(SaveState::Failed(other.describe(lang))),
         }
     }

@@ -11,6 +11,7 @@ mod article_service;
 mod article_settings;
 mod autosave;
 mod body_editor;
+mod body_structure;
 pub mod calendar_tools;
 mod conflict;
 mod desk;
@@ -22,6 +23,7 @@ mod event_service;
 mod history;
 mod image_upload;
 mod in_place;
+mod item_page;
 #[cfg(feature = "ssr")]
 mod kind_service;
 mod kinds;
@@ -50,6 +52,7 @@ use article_editor::ArticleEditor;
 pub use desk::{AuditPage, EditorDesk, NewArticleButton};
 use event_editor::EventEditor;
 pub use in_place::EditInPlace;
+pub use item_page::{item_page_view, page_item, EditorFinds, PageItem};
 pub use kinds::*;
 pub use translating::{
     get_translation, save_translation, translation_editor_view, GetTranslation, SaveTranslation,
@@ -325,6 +328,24 @@ pub struct AuditLog {
 pub async fn create_article() -> Result<String, AppError> {
     let editor = crate::auth::session::require_editor().await?;
     article_service::create(&editor).await
+}
+
+/// What an editor finds at an item's address where readers find nothing.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub enum Unpublished {
+    /// An item readers cannot see yet.
+    Here,
+    /// The item moved from there to this address (published under its title, or an editor
+    /// chose another).
+    MovedTo(String),
+}
+
+/// Whether an item of `kind` not yet published is at `slug`, or moved from there; `NotFound`,
+/// or `InTrash` when it was moved to the trash.
+#[server(input = Json, endpoint = "editing/find_unpublished")]
+pub async fn find_unpublished(kind: ItemKind, slug: String) -> Result<Unpublished, AppError> {
+    crate::auth::session::require_editor().await?;
+    service::unpublished_at(kind, &slug).await
 }
 
 /// Moves an article or event to the trash.

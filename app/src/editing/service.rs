@@ -48,6 +48,19 @@ where
     }
 }
 
+/// What an editor finds of the item of `kind` at `slug`, where readers find nothing: one
+/// not published yet, or the address it moved to; `InTrash` or `NotFound` otherwise.
+pub async fn unpublished_at(kind: ItemKind, slug: &str) -> Result<super::Unpublished, AppError> {
+    let store = store()?;
+    if store.id_for_editing(kind, slug).await?.is_some() {
+        return Ok(super::Unpublished::Here);
+    }
+    if let Some(now) = store.moved_item(kind, slug, Audience::Editors).await? {
+        return Ok(super::Unpublished::MovedTo(now));
+    }
+    told_if_trashed(kind, ItemAt::Slug(slug), Err(AppError::NotFound)).await
+}
+
 /// `written`, a write of the item of `kind` at `at` (its id, or the address the editor's
 /// page found it at); when it was refused as not found because the item was moved to the
 /// trash meanwhile, the editor is told that (and where to restore it) instead.

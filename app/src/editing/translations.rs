@@ -54,6 +54,13 @@ pub async fn save(editor: &User, save: TranslationSave) -> Result<TranslationSav
         extra,
         version: seen_version,
     } = save.fields;
+    // A body left in Latvian is stored empty, as the other parts left are (below), and is
+    // not sanitised for nothing.
+    let body_html = if save.part_langs.is_some_and(|langs| langs.body == Lang::Lv) {
+        String::new()
+    } else {
+        body_html
+    };
     let text = TranslatedText {
         title,
         lead,
@@ -75,9 +82,6 @@ pub async fn save(editor: &User, save: TranslationSave) -> Result<TranslationSav
         ];
         for (_, value) in parts.into_iter().filter(|(lang, _)| *lang == Lang::Lv) {
             value.clear();
-        }
-        if langs.body == Lang::Lv {
-            text.body_html = SafeHtml::sanitize("");
         }
     }
     let found = item_id(save.kind, &save.slug).await;

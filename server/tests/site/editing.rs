@@ -557,6 +557,7 @@ async fn malformed_arguments_are_a_bad_request_not_a_server_error() {
 }
 
 // Events, images and translations, in files of their own.
+mod addresses;
 mod answers;
 mod events;
 mod media;

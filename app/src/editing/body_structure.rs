@@ -1,0 +1,127 @@
+//! Keeping the body editor's structure what the server stores and readers get: the browser's
+//! own list command nests the list in the paragraph it was made of, and puts the caret at the
+//! item's start; an empty body must keep its one paragraph.
+
+use leptos::prelude::*;
+
+/// Chromium makes a paragraph's text a list inside the paragraph (`<p><ul>…</ul></p>`),
+/// which HTML cannot hold: read again, it is the list between two empty paragraphs. Each such
+/// list moves out after its paragraph, what followed it there into a paragraph of its own,
+/// and a paragraph left with nothing goes. The caret stays where it was.
+pub(super) fn lists_out_of_paragraphs(body: &web_sys::Element) {
+    let Ok(lists) = body.query_selector_all("p > ul, p > ol") else {
+        return;
+    };
+    if lists.length() == 0 {
+        return;
+    }
+    // Moving a node takes the selection out of it: it is put back as it was.
+    let selection = window().get_selection().ok().flatten();
+    let ends = selection.as_ref().and_then(|selection| {
+        let anchor = (selection.anchor_node()?, selection.anchor_offset());
+        Some((anchor, (selection.focus_node()?, selection.focus_offset())))
+    });
+    for list in (0..lists.length()).filter_map(|index| lists.item(index)) {
+        let Some(paragraph) = list.parent_node() else {
+            continue;
+        };
+        let (Some(parent), Ok(rest)) = (paragraph.parent_node(), document().create_element("p"))
+        else {
+            continue;
+        };
+        while let Some(next) = list.next_sibling() {
+            let _ = rest.append_child(&next);
+        }
+        let _ = parent.insert_before(&list, paragraph.next_sibling().as_ref());
+        if !holds_nothing(&rest) {
+            let _ = parent.insert_before(&rest, list.next_sibling().as_ref());
+        }
+        if holds_nothing(&paragraph) {
+            let _ = parent.remove_child(&paragraph);
+        }
+    }
+    if let (Some(selection), Some(((anchor, at), (focus, to)))) = (selection, ends) {
+        let _ = selection.set_base_and_extent(&anchor, at, &focus, to);
+    }
+}
+
+/// How far into its paragraph (or heading, or list item) the caret is, in the DOM's units
+/// (UTF-16), if it is a caret in a text.
+pub(super) fn caret_in_its_block() -> Option<u32> {
+    use leptos::wasm_bindgen::JsCast;
+    let selection = window().get_selection().ok().flatten()?;
+    let at = selection.anchor_node()?;
+    if !selection.is_collapsed() || at.node_type() != web_sys::Node::TEXT_NODE {
+        return None;
+    }
+    let block = at
+        .parent_element()?
+        .closest("p, li, h2, h3, blockquote")
+        .ok()??;
+    let before: u32 = texts_in(block.unchecked_ref())
+        .into_iter()
+        .take_while(|text| !text.is_same_node(Some(&at)))
+        .map(|text| utf16_length(&text))
+        .sum();
+    Some(before + selection.anchor_offset())
+}
+
+/// Puts the caret `offset` into the list item the selection is in.
+pub(super) fn caret_into_list_item(offset: u32) {
+    let Some(selection) = window().get_selection().ok().flatten() else {
+        return;
+    };
+    let item = selection
+        .anchor_node()
+        .and_then(|at| match at.node_type() {
+            web_sys::Node::ELEMENT_NODE => leptos::wasm_bindgen::JsCast::dyn_into(at).ok(),
+            _ => at.parent_element(),
+        })
+        .and_then(|element: web_sys::Element| element.closest("li").ok().flatten());
+    let Some(item) = item else {
+        return;
+    };
+    let mut left = offset;
+    for text in texts_in(&item) {
+        let length = utf16_length(&text);
+        if left <= length {
+            let _ = selection.collapse_with_offset(Some(&text), left);
+            return;
+        }
+        left -= length;
+    }
+}
+
+/// The text nodes inside `node`, in the order they are read.
+fn texts_in(node: &web_sys::Node) -> Vec<web_sys::Node> {
+    let children = node.child_nodes();
+    (0..children.length())
+        .filter_map(|index| children.item(index))
+        .flat_map(|child| match child.node_type() {
+            web_sys::Node::TEXT_NODE => vec![child],
+            _ => texts_in(&child),
+        })
+        .collect()
+}
+
+fn utf16_length(text: &web_sys::Node) -> u32 {
+    let length = text
+        .text_content()
+        .unwrap_or_default()
+        .encode_utf16()
+        .count();
+    u32::try_from(length).unwrap_or(u32::MAX)
+}
+
+/// Whether `node` shows nothing: no text, and no element but empty paragraphs and line
+/// breaks.
+pub(super) fn holds_nothing(node: &web_sys::Node) -> bool {
+    use leptos::wasm_bindgen::JsCast;
+    let no_text = node.text_content().unwrap_or_default().trim().is_empty();
+    let no_elements = node
+        .dyn_ref::<web_sys::Element>()
+        .and_then(|element| element.query_selector(":not(p, br)").ok())
+        .flatten()
+        .is_none();
+    no_text && no_elements
+}

@@ -1,0 +1,111 @@
+//! What a signed-in editor finds at an item's address that readers do not: the editor of an
+//! item not yet published, a redirect to where a moved one is now, and the trash, said as
+//! such; nothing at all is a 404 for editors too.
+
+use app::editing::{
+    ChangeAddress, CreateArticle, CreateEvent, DeleteItem, GetEditableArticle, GetEditableEvent,
+    ItemKind, ItemRef,
+};
+
+use super::*;
+use crate::racing::{ask, newsroom};
+
+#[tokio::test(flavor = "multi_thread")]
+async fn an_editor_finds_an_unpublished_article_where_it_is_and_is_told_of_the_trash() {
+    let (site, [anna, _]) = newsroom().await;
+    let placeholder: String = ask(&site, &CreateArticle {}, &anna).await;
+    let old = format!("/news/{placeholder}");
+    let opened = ask(&site, &GetEditableArticle { slug: placeholder }, &anna).await;
+    let page = site.get_as(&old, &anna).await;
+    assert_eq!(page.status, StatusCode::OK, "its editor opens there");
+    assert!(Page::parse(&page.body).says("Šis raksts vēl nav publicēts"));
+
+    let item = ItemRef {
+        kind: ItemKind::Article,
+        id: opened.id,
+    };
+    let slug = "projekta-atskaite".to_string();
+    let version = opened.version;
+    ask(
+        &site,
+        &ChangeAddress {
+            item,
+            version,
+            slug,
+        },
+        &anna,
+    )
+    .await;
+    // An editor's bookmark of the old address leads on, in its language, query kept;
+    // readers see nothing at either address, as before.
+    for (from, to) in [
+        (old.clone(), "/news/projekta-atskaite"),
+        (format!("/en{old}?no=1"), "/en/news/projekta-atskaite?no=1"),
+    ] {
+        let sent_on = site.get_as(&from, &anna).await;
+        assert_eq!(
+            sent_on.status,
+            StatusCode::FOUND,
+            "{from}: {}",
+            sent_on.body
+        );
+        assert_eq!(sent_on.headers[header::LOCATION], to, "{from}");
+        assert_eq!(site.get(&from).await.0, StatusCode::NOT_FOUND, "{from}");
+    }
+    assert_eq!(
+        site.get_as("/news/projekta-atskaite", &anna).await.status,
+        StatusCode::OK
+    );
+    assert_eq!(
+        site.get("/news/projekta-atskaite").await.0,
+        StatusCode::NOT_FOUND
+    );
+
+    let nothing = site.get_as("/news/nekad-nav-bijis", &anna).await;
+    assert_eq!(nothing.status, StatusCode::NOT_FOUND);
+    assert!(Page::parse(&nothing.body).says("Lapa nav atrasta"));
+
+    ask(&site, &DeleteItem { item }, &anna).await;
+    for address in [old.as_str(), "/news/projekta-atskaite"] {
+        let trashed = site.get_as(address, &anna).await;
+        assert_eq!(trashed.status, StatusCode::GONE, "{address}");
+        let page = Page::parse(&trashed.body);
+        assert_eq!(page.heading().0, "Ieraksts ir miskastē", "{address}");
+        assert!(page.says("Atjaunot to var no miskastes redakcijas lapā"));
+        assert!(
+            !page.says("Šis raksts vēl nav publicēts"),
+            "no editor opens"
+        );
+    }
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn an_editor_finds_an_event_in_the_trash_and_no_editor_at_a_day_it_does_not_have() {
+    let (site, [anna, _]) = newsroom().await;
+    let day = chrono::NaiveDate::from_ymd_opt(2020, 8, 20).expect("a day");
+    let slug: String = ask(&site, &CreateEvent { day }, &anna).await;
+    let page = format!("/events/{slug}");
+    let unpublished = site.get_as(&page, &anna).await;
+    assert_eq!(unpublished.status, StatusCode::OK);
+    assert!(Page::parse(&unpublished.body).says("Šis notikums vēl nav publicēts"));
+    let malformed = site.get_as(&format!("{page}?date=20-08-2020"), &anna).await;
+    assert_eq!(
+        malformed.status,
+        StatusCode::NOT_FOUND,
+        "a date that is none"
+    );
+
+    let opened = ask(&site, &GetEditableEvent { slug }, &anna).await;
+    let item = ItemRef {
+        kind: ItemKind::Event,
+        id: opened.id,
+    };
+    ask(&site, &DeleteItem { item }, &anna).await;
+    let trashed = site.get_as(&page, &anna).await;
+    assert_eq!(trashed.status, StatusCode::GONE);
+    assert_eq!(
+        Page::parse(&trashed.body).heading().0,
+        "Ieraksts ir miskastē"
+    );
+    assert_eq!(site.get(&page).await.0, StatusCode::NOT_FOUND, "readers");
+}
