@@ -98,7 +98,18 @@ impl KindService for ArticleKind {
         visibility: Visibility,
     ) -> Result<NewArticle, AppError> {
         let fields = validate::article_fields(&fields)?;
+        let body_html = SafeHtml::sanitize_off_thread(fields.body_html).await?;
         let article = article_by_id(id).await?;
+        // An untouched new article ("Jauns raksts", no text) is not something to publish.
+        let no_text = fields.lead.trim().is_empty()
+            && text_by_block(body_html.as_str()).trim().is_empty()
+            && !body_html.as_str().contains("<img");
+        if visibility == Visibility::AsChosen && no_text {
+            return Err(AppError::invalid(
+                "body",
+                Message::new("invalid-article-empty"),
+            ));
+        }
         let store = store()?;
         let attachments = store.attachments(article.id).await?;
         // Unpublished or not, the event stays linked (readers see the link while it is
@@ -113,7 +124,7 @@ impl KindService for ArticleKind {
         Ok(NewArticle {
             title: fields.title,
             lead: fields.lead,
-            body_html: SafeHtml::sanitize_off_thread(fields.body_html).await?,
+            body_html,
             contact: fields.contact,
             // The store dates a first publication (`date_first_publication`).
             published_at: article.published_at,

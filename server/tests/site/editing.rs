@@ -561,6 +561,7 @@ mod addresses;
 mod answers;
 mod events;
 mod media;
+mod publishing;
 mod restoring;
 mod translations;
 
