@@ -23,6 +23,11 @@ pub fn ErrorPage(error: AppError) -> impl IntoView {
             <h1>{heading}</h1>
             <p>{error.describe(lang)}</p>
             <p>
+                // Where an item in the trash is restored.
+                {(error == AppError::InTrash).then(|| view! {
+                    <a href=lang.href("/editor")>{lang.t("desk-heading")}</a>
+                    " · "
+                })}
                 <a href=lang.href("/")>{lang.t("error-to-home")}</a>
                 " · "
                 <a href=lang.href("/calendar")>{lang.t("home-calendar")}</a>

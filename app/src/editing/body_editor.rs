@@ -4,14 +4,14 @@
 //! Whatever it produces is sanitised again on the server.
 
 use leptos::{
-    ev::{ClipboardEvent, DragEvent, KeyboardEvent},
+    ev::{ClipboardEvent, DragEvent, InputEvent},
     html,
     prelude::*,
 };
 
 use super::{
     body_structure::{
-        caret_in_its_block, caret_into_list_item, holds_nothing, lists_out_of_paragraphs,
+        caret_in_its_line, caret_into_list_item, holds_nothing, lists_out_of_paragraphs,
     },
     image_upload::{figure_html, upload},
 };
@@ -360,7 +360,7 @@ pub fn BodyEditor(
                                 }
                                 let list = matches!(format, Format::BulletedList | Format::NumberedList);
                                 // The browser puts the caret at the item's start.
-                                let caret = list.then(caret_in_its_block).flatten();
+                                let caret = list.then(caret_in_its_line).flatten();
                                 apply(format, lang);
                                 if let (true, Some(body)) = (list, node.get_untracked()) {
                                     lists_out_of_paragraphs(&body);
@@ -417,9 +417,10 @@ pub fn BodyEditor(
                 on:focus=move |_| exec("defaultParagraphSeparator", "p")
                 on:input=move |_| changed()
                 // Deleting in an empty body would take its one paragraph with it, and what
-                // is typed next would be bare text outside any paragraph.
-                on:keydown=move |event: KeyboardEvent| {
-                    let deleting = matches!(event.key().as_str(), "Backspace" | "Delete");
+                // is typed next would be bare text outside any paragraph. (`beforeinput`,
+                // not the keys: a phone's keyboard names no key.)
+                on:beforeinput=move |event: InputEvent| {
+                    let deleting = event.input_type().starts_with("delete");
                     let empty = node.get_untracked().is_some_and(|body| {
                         body.child_element_count() <= 1 && holds_nothing(&body)
                     });

@@ -45,9 +45,10 @@ pub(super) fn lists_out_of_paragraphs(body: &web_sys::Element) {
     }
 }
 
-/// How far into its paragraph (or heading, or list item) the caret is, in the DOM's units
-/// (UTF-16), if it is a caret in a text.
-pub(super) fn caret_in_its_block() -> Option<u32> {
+/// How far into its line the caret is, in the DOM's units (UTF-16), if it is a caret in a
+/// text: from the start of its paragraph (or heading, or list item), or of its last line
+/// break there (`<br>`, Shift+Enter), as the browser makes only that line the list item.
+pub(super) fn caret_in_its_line() -> Option<u32> {
     use leptos::wasm_bindgen::JsCast;
     let selection = window().get_selection().ok().flatten()?;
     let at = selection.anchor_node()?;
@@ -58,12 +59,17 @@ pub(super) fn caret_in_its_block() -> Option<u32> {
         .parent_element()?
         .closest("p, li, h2, h3, blockquote")
         .ok()??;
-    let before: u32 = texts_in(block.unchecked_ref())
-        .into_iter()
-        .take_while(|text| !text.is_same_node(Some(&at)))
-        .map(|text| utf16_length(&text))
-        .sum();
-    Some(before + selection.anchor_offset())
+    let mut before = 0;
+    for node in texts_and_breaks(block.unchecked_ref()) {
+        if node.is_same_node(Some(&at)) {
+            return Some(before + selection.anchor_offset());
+        }
+        before = match node.node_type() {
+            web_sys::Node::TEXT_NODE => before + utf16_length(&node),
+            _ => 0,
+        };
+    }
+    None
 }
 
 /// Puts the caret `offset` into the list item the selection is in.
@@ -82,7 +88,8 @@ pub(super) fn caret_into_list_item(offset: u32) {
         return;
     };
     let mut left = offset;
-    for text in texts_in(&item) {
+    let texts = texts_and_breaks(&item).into_iter();
+    for text in texts.filter(|node| node.node_type() == web_sys::Node::TEXT_NODE) {
         let length = utf16_length(&text);
         if left <= length {
             let _ = selection.collapse_with_offset(Some(&text), left);
@@ -92,14 +99,15 @@ pub(super) fn caret_into_list_item(offset: u32) {
     }
 }
 
-/// The text nodes inside `node`, in the order they are read.
-fn texts_in(node: &web_sys::Node) -> Vec<web_sys::Node> {
+/// The text nodes and line breaks inside `node`, in the order they are read.
+fn texts_and_breaks(node: &web_sys::Node) -> Vec<web_sys::Node> {
     let children = node.child_nodes();
     (0..children.length())
         .filter_map(|index| children.item(index))
         .flat_map(|child| match child.node_type() {
             web_sys::Node::TEXT_NODE => vec![child],
-            _ => texts_in(&child),
+            _ if child.node_name() == "BR" => vec![child],
+            _ => texts_and_breaks(&child),
         })
         .collect()
 }
@@ -117,7 +125,11 @@ fn utf16_length(text: &web_sys::Node) -> u32 {
 /// breaks.
 pub(super) fn holds_nothing(node: &web_sys::Node) -> bool {
     use leptos::wasm_bindgen::JsCast;
-    let no_text = node.text_content().unwrap_or_default().trim().is_empty();
+    // A space typed is `&nbsp;` (which `trim` would take for nothing): something to delete.
+    let text = node.text_content().unwrap_or_default();
+    let no_text = text
+        .trim_matches(|c: char| c.is_ascii_whitespace())
+        .is_empty();
     let no_elements = node
         .dyn_ref::<web_sys::Element>()
         .and_then(|element| element.query_selector(":not(p, br)").ok())

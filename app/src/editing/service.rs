@@ -52,8 +52,17 @@ where
 /// not published yet, or the address it moved to; `InTrash` or `NotFound` otherwise.
 pub async fn unpublished_at(kind: ItemKind, slug: &str) -> Result<super::Unpublished, AppError> {
     let store = store()?;
-    if store.id_for_editing(kind, slug).await?.is_some() {
-        return Ok(super::Unpublished::Here);
+    // Readers find a published item (a published event's page at a day it does not have
+    // says not found); editors do not find it unpublished there either.
+    if store
+        .item_id(kind, slug, Audience::Editors)
+        .await?
+        .is_some()
+    {
+        return match store.item_id(kind, slug, Audience::Readers).await? {
+            Some(_) => Err(AppError::NotFound),
+            None => Ok(super::Unpublished::Here),
+        };
     }
     if let Some(now) = store.moved_item(kind, slug, Audience::Editors).await? {
         return Ok(super::Unpublished::MovedTo(now));

@@ -14,14 +14,14 @@ use crate::{
     i18n::{Lang, Message},
     sanitize::SafeHtml,
     state::store,
-    storage::{ItemAt, TranslatedText, TranslationWrite, User},
+    storage::{Audience, ItemAt, TranslatedText, TranslationWrite, User},
 };
 
 /// The id of the article or event at `slug`, as editors find it: where it is now, if it moved
 /// while its translator was at work.
 async fn item_id(kind: ItemKind, slug: &str) -> Result<i64, AppError> {
     service::where_it_is_now(kind, slug, |slug| async move {
-        let id = store()?.id_for_editing(kind, &slug).await?;
+        let id = store()?.item_id(kind, &slug, Audience::Editors).await?;
         id.ok_or(AppError::NotFound)
     })
     .await

@@ -47,6 +47,17 @@ pub enum Audience {
     Editors,
 }
 
+impl Audience {
+    /// The condition (`AND …`, or nothing) that narrows a query's items, named with
+    /// `prefix` (`"i."`), to what this audience sees; trashed items are for no one.
+    pub(super) fn sees(self, prefix: &str) -> String {
+        match self {
+            Audience::Readers => format!("AND {prefix}status = 'published'"),
+            Audience::Editors => String::new(),
+        }
+    }
+}
+
 /// How an editor's request names an item: by id, or by the address it was opened at.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum ItemAt<'a> {

@@ -24,8 +24,14 @@ pub trait EditingStore: Send + Sync {
         audit: Audit<'_>,
     ) -> Result<Event, StoreError>;
 
-    /// The id of the item of `kind` at `slug`, in any state but trashed (as editors find it).
-    async fn id_for_editing(&self, kind: ItemKind, slug: &str) -> Result<Option<i64>, StoreError>;
+    /// The id of the item of `kind` at `slug`, as `audience` finds it: editors in any state
+    /// but trashed, readers only published.
+    async fn item_id(
+        &self,
+        kind: ItemKind,
+        slug: &str,
+        audience: Audience,
+    ) -> Result<Option<i64>, StoreError>;
 
     /// Whether the item of `kind` at `at` is in the trash (a save refused as not found then
     /// says so); a trashed item keeps its address.
@@ -274,9 +280,16 @@ where
         })
     }
 
-    async fn id_for_editing(&self, kind: ItemKind, slug: &str) -> Result<Option<i64>, StoreError> {
+    async fn item_id(
+        &self,
+        kind: ItemKind,
+        slug: &str,
+        audience: Audience,
+    ) -> Result<Option<i64>, StoreError> {
         let items = ItemTables::of(kind).items;
-        let sql = format!("SELECT id FROM {items} WHERE slug = $1 AND trashed_at IS NULL");
+        let visible = audience.sees("");
+        let sql =
+            format!("SELECT id FROM {items} WHERE slug = $1 AND trashed_at IS NULL {visible}");
         let id = sqlx::query_scalar(&sql).bind(slug);
         Ok(id.fetch_optional(&self.pool).await?)
     }
@@ -307,10 +320,7 @@ where
         audience: Audience,
     ) -> Result<Option<String>, StoreError> {
         let ItemTables { kind, items, .. } = ItemTables::of(kind);
-        let visible = match audience {
-            Audience::Readers => "AND i.status = 'published'",
-            Audience::Editors => "",
-        };
+        let visible = audience.sees("i.");
         let sql = format!(
             "SELECT i.slug FROM previous_addresses p JOIN {items} i ON i.id = p.item_id \
              WHERE p.kind = $1 AND p.slug = $2 AND i.slug <> p.slug \

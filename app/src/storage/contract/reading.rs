@@ -316,6 +316,16 @@ async fn articles_and_events_in_the_trash_are_on_the_desk_alike(store: SharedSto
     let article = article.expect("read").expect("out of the trash");
     let event = event.expect("read").expect("out of the trash");
     assert_eq!((article.trashed_at, event.trashed_at), (None, None));
+    // Back as a draft: editors find it at its address, readers do not.
+    for (audience, found) in [
+        (Audience::Editors, Some(article.id)),
+        (Audience::Readers, None),
+    ] {
+        let at = store
+            .item_id(ItemKind::Article, &article.slug, audience)
+            .await;
+        assert_eq!(at.expect("looked up"), found, "{audience:?}");
+    }
 }
 
 async fn articles_and_events_list_their_versions_alike(store: SharedStore) {
@@ -347,10 +357,12 @@ async fn articles_and_events_list_their_versions_alike(store: SharedStore) {
             &seminar.slug
         };
         let found = store
-            .id_for_editing(kind, slug)
+            .item_id(kind, slug, Audience::Editors)
             .await
             .expect("found by slug");
         assert_eq!(found, Some(id), "{kind:?} by its slug");
+        let read = store.item_id(kind, slug, Audience::Readers).await;
+        assert_eq!(read.expect("found"), Some(id), "{kind:?} published");
         assert!(!store
             .in_trash(kind, ItemAt::Id(id))
             .await
@@ -375,8 +387,13 @@ async fn articles_and_events_list_their_versions_alike(store: SharedStore) {
             matches!(trashed, Err(StoreError::NotFound)),
             "{kind:?} in the trash"
         );
-        let hidden = store.id_for_editing(kind, slug).await.expect("looked up");
-        assert_eq!(hidden, None, "{kind:?} in the trash is not edited");
+        for audience in [Audience::Editors, Audience::Readers] {
+            let hidden = store
+                .item_id(kind, slug, audience)
+                .await
+                .expect("looked up");
+            assert_eq!(hidden, None, "{kind:?} in the trash, for {audience:?}");
+        }
         for at in [ItemAt::Id(id), ItemAt::Slug(slug)] {
             let trashed = store.in_trash(kind, at).await.expect("looked up");
             assert!(trashed, "{kind:?} at {at:?}");

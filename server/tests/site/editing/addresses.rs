@@ -8,7 +8,7 @@ use app::editing::{
 };
 
 use super::*;
-use crate::racing::{ask, newsroom};
+use crate::racing::{ask, newsroom, WEBINAR};
 
 #[tokio::test(flavor = "multi_thread")]
 async fn an_editor_finds_an_unpublished_article_where_it_is_and_is_told_of_the_trash() {
@@ -72,6 +72,7 @@ async fn an_editor_finds_an_unpublished_article_where_it_is_and_is_told_of_the_t
         let page = Page::parse(&trashed.body);
         assert_eq!(page.heading().0, "Ieraksts ir miskastē", "{address}");
         assert!(page.says("Atjaunot to var no miskastes redakcijas lapā"));
+        assert!(page.links_to("/editor"), "where it is restored");
         assert!(
             !page.says("Šis raksts vēl nav publicēts"),
             "no editor opens"
@@ -94,6 +95,13 @@ async fn an_editor_finds_an_event_in_the_trash_and_no_editor_at_a_day_it_does_no
         StatusCode::NOT_FOUND,
         "a date that is none"
     );
+    // A published event at a day it does not have: not found, as readers find it; no
+    // editor of an "unpublished" event opens there.
+    let elsewhen = format!("/events/{WEBINAR}?date=2019-01-01");
+    let not_its_day = site.get_as(&elsewhen, &anna).await;
+    assert_eq!(not_its_day.status, StatusCode::NOT_FOUND);
+    assert!(!Page::parse(&not_its_day.body).says("Šis notikums vēl nav publicēts"));
+    assert_eq!(site.get(&elsewhen).await.0, StatusCode::NOT_FOUND);
 
     let opened = ask(&site, &GetEditableEvent { slug }, &anna).await;
     let item = ItemRef {

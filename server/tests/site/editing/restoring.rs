@@ -79,13 +79,13 @@ async fn the_activity_log_is_read_page_by_page() {
     use app::{
         editing::ItemKind,
         sanitize::SafeHtml,
-        storage::{Audit, TranslatedText, TranslationWrite},
+        storage::{Audience, Audit, TranslatedText, TranslationWrite},
     };
     let site = Site::with_demo_content().await;
     let admin = site.signed_in("anna@example.lv", Role::Admin).await;
     let id = site
         .store
-        .id_for_editing(ItemKind::Article, crate::racing::LAUNCH);
+        .item_id(ItemKind::Article, crate::racing::LAUNCH, Audience::Editors);
     let id = id.await.expect("read").expect("the launch article");
     let text = TranslatedText {
         title: "Lithuania and Latvia support Moldova".to_string(),
