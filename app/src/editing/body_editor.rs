@@ -10,9 +10,7 @@ use leptos::{
 };
 
 use super::{
-    body_structure::{
-        caret_in_its_line, caret_into_list_item, holds_nothing, lists_out_of_paragraphs,
-    },
+    body_structure::{caret_in_its_line, caret_into_list_item, holds_nothing},
     image_upload::{figure_html, upload},
 };
 use crate::i18n::{tr, tr_with, Arg, Lang};
@@ -362,11 +360,8 @@ pub fn BodyEditor(
                                 // The browser puts the caret at the item's start.
                                 let caret = list.then(caret_in_its_line).flatten();
                                 apply(format, lang);
-                                if let (true, Some(body)) = (list, node.get_untracked()) {
-                                    lists_out_of_paragraphs(&body);
-                                    if let Some(offset) = caret {
-                                        caret_into_list_item(offset);
-                                    }
+                                if let Some(offset) = caret {
+                                    caret_into_list_item(offset);
                                 }
                                 changed();
                             }

@@ -1,49 +1,14 @@
-//! Keeping the body editor's structure what the server stores and readers get: the browser's
-//! own list command nests the list in the paragraph it was made of, and puts the caret at the
-//! item's start; an empty body must keep its one paragraph.
+//! Where the browser's own editing needs a hand: its list command puts the caret at the new
+//! item's start, and deleting in an empty body takes its one paragraph.
+//!
+//! The list command also nests the list inside the paragraph it was made of
+//! (`<p><ul>…</ul></p>`), which the server's parser reads as the list between two empty
+//! paragraphs; the sanitiser drops those. Moving the list out here would be simpler for
+//! readers of the editor's HTML, but a change to the text made outside the browser's
+//! commands is one its undo does not know: Ctrl+Z then empties the list and loses the text.
+//! Only the selection is set here, which undo does not record.
 
 use leptos::prelude::*;
-
-/// Chromium makes a paragraph's text a list inside the paragraph (`<p><ul>…</ul></p>`),
-/// which HTML cannot hold: read again, it is the list between two empty paragraphs. Each such
-/// list moves out after its paragraph, what followed it there into a paragraph of its own,
-/// and a paragraph left with nothing goes. The caret stays where it was.
-pub(super) fn lists_out_of_paragraphs(body: &web_sys::Element) {
-    let Ok(lists) = body.query_selector_all("p > ul, p > ol") else {
-        return;
-    };
-    if lists.length() == 0 {
-        return;
-    }
-    // Moving a node takes the selection out of it: it is put back as it was.
-    let selection = window().get_selection().ok().flatten();
-    let ends = selection.as_ref().and_then(|selection| {
-        let anchor = (selection.anchor_node()?, selection.anchor_offset());
-        Some((anchor, (selection.focus_node()?, selection.focus_offset())))
-    });
-    for list in (0..lists.length()).filter_map(|index| lists.item(index)) {
-        let Some(paragraph) = list.parent_node() else {
-            continue;
-        };
-        let (Some(parent), Ok(rest)) = (paragraph.parent_node(), document().create_element("p"))
-        else {
-            continue;
-        };
-        while let Some(next) = list.next_sibling() {
-            let _ = rest.append_child(&next);
-        }
-        let _ = parent.insert_before(&list, paragraph.next_sibling().as_ref());
-        if !holds_nothing(&rest) {
-            let _ = parent.insert_before(&rest, list.next_sibling().as_ref());
-        }
-        if holds_nothing(&paragraph) {
-            let _ = parent.remove_child(&paragraph);
-        }
-    }
-    if let (Some(selection), Some(((anchor, at), (focus, to)))) = (selection, ends) {
-        let _ = selection.set_base_and_extent(&anchor, at, &focus, to);
-    }
-}
 
 /// How far into its line the caret is, in the DOM's units (UTF-16), if it is a caret in a
 /// text: from the start of its paragraph (or heading, or list item), or of its last line
@@ -121,8 +86,8 @@ fn utf16_length(text: &web_sys::Node) -> u32 {
     u32::try_from(length).unwrap_or(u32::MAX)
 }
 
-/// Whether `node` shows nothing: no text, and no element but empty paragraphs and line
-/// breaks.
+/// Whether `node` shows nothing: no text, and no element but empty blocks (paragraphs,
+/// headings, quotes) and line breaks. An empty list is something: Enter in its item leaves it.
 pub(super) fn holds_nothing(node: &web_sys::Node) -> bool {
     use leptos::wasm_bindgen::JsCast;
     // A space typed is `&nbsp;` (which `trim` would take for nothing): something to delete.
@@ -132,7 +97,10 @@ pub(super) fn holds_nothing(node: &web_sys::Node) -> bool {
         .is_empty();
     let no_elements = node
         .dyn_ref::<web_sys::Element>()
-        .and_then(|element| element.query_selector(":not(p, br)").ok())
+        .and_then(|element| {
+            let something = ":not(p, br, h2, h3, h4, blockquote, div, span, b, strong, i, em)";
+            element.query_selector(something).ok()
+        })
         .flatten()
         .is_none();
     no_text && no_elements

@@ -4,19 +4,23 @@
 use super::{
     kind_service::{self, KindService, KindTask},
     kinds::for_kind,
-    service::stamp,
+    service::{stamp, told_if_trashed},
     Change, Comparison, ItemRef, RevisionInfo, Saved,
 };
 use crate::{
     error::AppError,
     i18n::{Lang, Message},
     state::store,
-    storage::User,
+    storage::{ItemAt, User},
 };
 
 /// Every version of an article or an event, newest first, the current one marked.
 pub async fn history(item: ItemRef) -> Result<Vec<RevisionInfo>, AppError> {
-    let versions = store()?.versions(item.kind, item.id).await?;
+    let versions = store()?
+        .versions(item.kind, item.id)
+        .await
+        .map_err(AppError::from);
+    let versions = told_if_trashed(item.kind, ItemAt::Id(item.id), versions).await?;
     Ok(versions
         .into_iter()
         .map(|kept| RevisionInfo {

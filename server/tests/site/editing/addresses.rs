@@ -4,11 +4,11 @@
 
 use app::editing::{
     ChangeAddress, CreateArticle, CreateEvent, DeleteItem, GetEditableArticle, GetEditableEvent,
-    ItemKind, ItemRef,
+    GetHistory, ItemKind, ItemRef,
 };
 
 use super::*;
-use crate::racing::{ask, newsroom, WEBINAR};
+use crate::racing::{ask, call, newsroom, WEBINAR};
 
 #[tokio::test(flavor = "multi_thread")]
 async fn an_editor_finds_an_unpublished_article_where_it_is_and_is_told_of_the_trash() {
@@ -66,6 +66,9 @@ async fn an_editor_finds_an_unpublished_article_where_it_is_and_is_told_of_the_t
     assert!(Page::parse(&nothing.body).says("Lapa nav atrasta"));
 
     ask(&site, &DeleteItem { item }, &anna).await;
+    // Its history, asked for by an editor whose page was open, says where it went.
+    let history = call(&GetHistory { item }, &anna).send(&site).await;
+    assert_eq!(history.status, StatusCode::GONE, "{}", history.body);
     for address in [old.as_str(), "/news/projekta-atskaite"] {
         let trashed = site.get_as(address, &anna).await;
         assert_eq!(trashed.status, StatusCode::GONE, "{address}");
