@@ -605,6 +605,13 @@ test("a list made of a line stands on its own for readers, and an emptied body k
   await editor.keyboard.type("Palīdzības tālruņi");
   const body = editor.getByRole("textbox", { name: "Teksts" });
   await body.click();
+  // An empty heading is a block too: deleting leaves it, and it becomes a paragraph again.
+  await editor.getByRole("button", { name: "H2 Virsraksts" }).click();
+  await expect(body.locator("h2")).toHaveCount(1);
+  await editor.keyboard.press("Backspace");
+  await expect(body.locator("h2")).toHaveCount(1);
+  await editor.getByRole("button", { name: "Rindkopa", exact: true }).click();
+  await expect(body.locator("h2")).toHaveCount(0);
   // Deleting in the empty body leaves its paragraph: typing goes into it, not beside it.
   for (let times = 0; times < 3; times++) await editor.keyboard.press("Backspace");
   await editor.keyboard.press("Delete");
