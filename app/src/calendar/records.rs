@@ -159,7 +159,8 @@ pub fn last_occurrence(
 }
 
 /// The event page's data. For a recurring event, `date` picks the occurrence shown (the next
-/// one from today when absent); a date that is no occurrence is not found.
+/// one from today when absent); a date that is no occurrence (for a one-off event, none of
+/// its days) is not found.
 pub fn event_detail(
     event: &storage::Event,
     date: Option<NaiveDate>,
@@ -168,7 +169,19 @@ pub fn event_detail(
 ) -> Result<EventDetail, AppError> {
     let summary = match (&event.recurrence, date) {
         (None, None) => event_summary(event),
-        (None, Some(_)) => return Err(AppError::NotFound),
+        // A one-off event at one of its own days is itself (a link made by hand, or kept
+        // from when it repeated); at any other day it is not found.
+        (None, Some(day)) => {
+            let (start, end) = (
+                timezone::local(event.starts_at),
+                timezone::local(event.ends_at),
+            );
+            let days = start.date()..=super::grid::last_day_covered(start, end);
+            if !days.contains(&day) {
+                return Err(AppError::NotFound);
+            }
+            event_summary(event)
+        }
         (Some(_), None) => match event
             .recurrence
             .as_ref()

@@ -532,6 +532,21 @@ pub(super) struct DeskRow {
     pub(super) slug: String,
     pub(super) title: String,
     pub(super) at: DateTime<Utc>,
+    /// The item's shared draft (its fields as JSON), while it is unpublished.
+    pub(super) draft: Option<String>,
+}
+
+impl DeskRow {
+    /// The title the desk names the item by: its draft's, while it is unpublished (a new
+    /// article is "Jauns raksts" until its first publication), else its own.
+    pub(super) fn title_shown(&self) -> String {
+        let drafted = self.draft.as_deref().and_then(|draft| {
+            let fields: serde_json::Value = serde_json::from_str(draft).ok()?;
+            let title = fields.get("title")?.as_str()?.trim();
+            (!title.is_empty()).then(|| title.to_string())
+        });
+        drafted.unwrap_or_else(|| self.title.clone())
+    }
 }
 
 /// An item's address as a write finds it, with the title and status that decide whether its

@@ -355,18 +355,26 @@ where
 
     async fn desk(&self) -> Result<Vec<DeskEntry>, StoreError> {
         // Every kind's unpublished items, then every kind's trash (the first names the columns).
+        // With the draft of an unpublished item, which names it until it is published.
+        let with_draft = |kind| {
+            let ItemTables {
+                items, key, drafts, ..
+            } = ItemTables::of(kind);
+            format!("{items} i LEFT JOIN {drafts} d ON d.{key} = i.id AND i.status = 'draft'")
+        };
         let drafts = ItemKind::ALL.map(|kind| {
-            let ItemTables { kind, items, .. } = ItemTables::of(kind);
+            let (name, from) = (ItemTables::of(kind).kind, with_draft(kind));
             format!(
-                "SELECT 'draft' AS place, '{kind}' AS kind, id, slug, title, updated_at AS at \
-                 FROM {items} WHERE status = 'draft' AND trashed_at IS NULL"
+                "SELECT 'draft' AS place, '{name}' AS kind, i.id, i.slug, i.title, \
+                 i.updated_at AS at, d.fields AS draft FROM {from} \
+                 WHERE i.status = 'draft' AND i.trashed_at IS NULL"
             )
         });
         let trash = ItemKind::ALL.map(|kind| {
-            let ItemTables { kind, items, .. } = ItemTables::of(kind);
+            let (name, from) = (ItemTables::of(kind).kind, with_draft(kind));
             format!(
-                "SELECT 'trash', '{kind}', id, slug, title, trashed_at FROM {items} \
-                 WHERE trashed_at IS NOT NULL"
+                "SELECT 'trash', '{name}', i.id, i.slug, i.title, i.trashed_at, d.fields \
+                 FROM {from} WHERE i.trashed_at IS NOT NULL"
             )
         });
         let sql = format!(
@@ -389,8 +397,8 @@ where
                     place,
                     kind,
                     id: row.id,
+                    title: row.title_shown(),
                     slug: row.slug,
-                    title: row.title,
                     at: row.at,
                 })
             })

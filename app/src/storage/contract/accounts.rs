@@ -43,12 +43,58 @@ async fn the_desk_lists_unpublished_items_of_every_kind(store: SharedStore) {
         .collect();
     drafts.sort_by(|a, b| a.1.cmp(&b.1));
     let mut expected = vec![
-        (ItemKind::Article, article.slug),
-        (ItemKind::Event, unpublished.slug),
+        (ItemKind::Article, article.slug.clone()),
+        (ItemKind::Event, unpublished.slug.clone()),
         (ItemKind::Event, seminar.slug),
     ];
     expected.sort_by(|a, b| a.1.cmp(&b.1));
     assert_eq!(drafts, expected);
+
+    // An unpublished item is named by its draft's title, which is what its editor typed;
+    // a draft with no title, or one that cannot be read, leaves the item's own.
+    let editor = an_editor(&store).await;
+    let named = |kind, id| {
+        let store = &store;
+        async move {
+            let desk = store.desk().await.expect("desk");
+            let entry = desk.into_iter().find(|e| e.kind == kind && e.id == id);
+            entry.expect("on the desk").title
+        }
+    };
+    let drafts = article_drafts(&store, &article, editor.id);
+    let saved = drafts
+        .save(r#"{"format":1,"title":"Projekta atskaite"}"#, 0)
+        .await;
+    let saved = saved.expect("drafted");
+    assert_eq!(
+        named(ItemKind::Article, article.id).await,
+        "Projekta atskaite"
+    );
+    let untitled = drafts
+        .save(r#"{"format":1,"title":"  "}"#, saved.draft_version)
+        .await;
+    let untitled = untitled.expect("drafted");
+    assert_eq!(
+        named(ItemKind::Article, article.id).await,
+        "Nepublicēts raksts"
+    );
+    drafts
+        .save("{", untitled.draft_version)
+        .await
+        .expect("drafted");
+    assert_eq!(
+        named(ItemKind::Article, article.id).await,
+        "Nepublicēts raksts"
+    );
+    // In the trash too.
+    let event_drafts = event_drafts(&store, &unpublished, editor.id);
+    let titled = r#"{"format":1,"title":"Seminārs Daugavpilī"}"#;
+    event_drafts.save(titled, 0).await.expect("drafted");
+    trash(&store, ItemKind::Event, unpublished.id).await;
+    assert_eq!(
+        named(ItemKind::Event, unpublished.id).await,
+        "Seminārs Daugavpilī"
+    );
 }
 
 async fn accounts_and_sessions_round_trip_and_can_be_revoked(store: SharedStore) {

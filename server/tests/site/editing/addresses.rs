@@ -105,6 +105,18 @@ async fn an_editor_finds_an_event_in_the_trash_and_no_editor_at_a_day_it_does_no
     assert_eq!(not_its_day.status, StatusCode::NOT_FOUND);
     assert!(!Page::parse(&not_its_day.body).says("Šis notikums vēl nav publicēts"));
     assert_eq!(site.get(&elsewhen).await.0, StatusCode::NOT_FOUND);
+    // At its own day, it is itself, for readers and editors.
+    let (_, webinar) = site.get(&format!("/events/{WEBINAR}")).await;
+    let its_day = Page::parse(&webinar).attr("time[datetime]", "datetime");
+    let its_day: String = its_day.expect("its time").chars().take(10).collect();
+    let on_its_day = format!("/events/{WEBINAR}?date={its_day}");
+    let (status, shown) = site.get(&on_its_day).await;
+    assert_eq!(status, StatusCode::OK, "{on_its_day}");
+    assert_eq!(
+        Page::parse(&shown).heading(),
+        Page::parse(&webinar).heading()
+    );
+    assert_eq!(site.get_as(&on_its_day, &anna).await.status, StatusCode::OK);
 
     let opened = ask(&site, &GetEditableEvent { slug }, &anna).await;
     let item = ItemRef {
