@@ -51,6 +51,14 @@ pub fn link_address(typed: &str) -> Option<String> {
     }
 }
 
+/// `path` with a request's `query`, for a redirect that keeps it (`?date=…`, `?lang=…`).
+pub fn with_query(path: &str, query: Option<&str>) -> String {
+    match query {
+        Some(query) => format!("{path}?{query}"),
+        None => path.to_string(),
+    }
+}
+
 /// An article: `/news/{slug}`.
 pub fn article(slug: &str) -> String {
     format!("/news/{slug}")

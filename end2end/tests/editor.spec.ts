@@ -644,6 +644,51 @@ test("a list made of a line stands on its own for readers, and an emptied body k
   await expect(text.locator("p")).toHaveText(["Zvaniet, ja nepieciešama palīdzība:"]);
 });
 
+test("what the browser's list and heading commands leave reaches readers as lists and paragraphs", async ({
+  browser,
+  page: reader,
+}) => {
+  const editor = await editorPage(browser, EDITORS.anna.email);
+  await editor.goto("/news");
+  await hydrated(editor);
+  await editor.getByRole("button", { name: "+ Jauns raksts" }).press("Enter");
+  await expect(editor.getByRole("textbox", { name: "Virsraksts" })).toBeFocused();
+  await editor.keyboard.type("Kur meklēt palīdzību");
+  const body = editor.getByRole("textbox", { name: "Teksts" });
+  await body.click();
+  // Three lines of one paragraph (Shift+Enter); the middle one made a list.
+  await editor.keyboard.type("Zvaniet:");
+  await editor.keyboard.press("Shift+Enter");
+  await editor.keyboard.type("Uzticības tālrunis");
+  await editor.keyboard.press("Shift+Enter");
+  await editor.keyboard.type("Vai rakstiet mums.");
+  await editor.keyboard.press("ArrowUp");
+  await editor.getByRole("button", { name: "Saraksts", exact: true }).click();
+  await expect(body.locator("li")).toHaveText(["Uzticības tālrunis"]);
+  // A heading made a list.
+  await editor.keyboard.press("Control+End");
+  await editor.keyboard.press("Enter");
+  await editor.keyboard.type("Dienesti");
+  await editor.getByRole("button", { name: "H2 Virsraksts" }).click();
+  await editor.getByRole("button", { name: "Saraksts", exact: true }).click();
+  await expect(body.locator("li")).toHaveText(["Uzticības tālrunis", "Dienesti"]);
+
+  await editor.getByRole("button", { name: "Publicēt" }).click();
+  await expect(editor.getByRole("status").filter({ hasText: /^Publicēts/ })).toBeVisible();
+  // What readers get is what the editor now shows.
+  await expect(body.locator("h2")).toHaveCount(0);
+  await reader.goto("/news/kur-meklet-palidzibu");
+  const text = reader.locator(".article__body");
+  await expect(text.locator("li")).toHaveText(["Uzticības tālrunis", "Dienesti"]);
+  // Every line in a paragraph or an item: none loose beside a list, no heading-sized list.
+  await expect(text.locator("p")).toHaveText(["Zvaniet:", "Vai rakstiet mums."]);
+  await expect(text.locator("h2")).toHaveCount(0);
+  const loose = await text.evaluate((element) =>
+    [...element.childNodes].filter((node) => node.nodeType === Node.TEXT_NODE && node.textContent!.trim() !== "").length,
+  );
+  expect(loose).toBe(0);
+});
+
 test("an editor typing in an article another editor deleted is told the text is still there and where to restore it", async ({
   browser,
 }) => {

@@ -6,7 +6,7 @@
 //! answers that would be a 404 look there. An address not found with a slash at its end leads
 //! to the same address without it.
 
-use app::{editing::ItemKind, i18n::Lang, state::AppState, storage::Audience};
+use app::{editing::ItemKind, i18n::Lang, paths, state::AppState, storage::Audience};
 use axum::{
     extract::{Request, State},
     http::{header, Method, StatusCode},
@@ -22,13 +22,13 @@ pub async fn send_on(State(state): State<AppState>, request: Request, next: Next
     let Some(target) = target.filter(|_| response.status() == StatusCode::NOT_FOUND) else {
         return response;
     };
-    let query = target.query().map(|query| format!("?{query}"));
+    let query = target.query();
     // `/en/`, `/news/`: the address without the slash, as a link typed by hand often has it.
     // Never to another site (`//host/` would be one).
     if let Some(without) = target.path().strip_suffix('/') {
         let elsewhere = without.starts_with("//") || without.starts_with("/\\");
         if !without.is_empty() && !elsewhere {
-            let to = format!("{without}{}", query.unwrap_or_default());
+            let to = paths::with_query(without, query);
             return Redirect::permanent(&to).into_response();
         }
     }
@@ -37,11 +37,8 @@ pub async fn send_on(State(state): State<AppState>, request: Request, next: Next
     };
     match state.store.moved_item(kind, slug, Audience::Readers).await {
         Ok(Some(now)) => {
-            let to = format!(
-                "{}{}",
-                lang.href(&format!("{}{format}", kind.page(&now))),
-                query.unwrap_or_default()
-            );
+            let page = lang.href(&format!("{}{format}", kind.page(&now)));
+            let to = paths::with_query(&page, query);
             // Asked again every time: an editor may move the item on, or back, and a
             // browser keeping A → B while B → A is new would go round for good.
             let kept = [(header::CACHE_CONTROL, "no-cache")];

@@ -28,12 +28,11 @@ pub fn from_a_plain_form() -> bool {
 #[cfg(feature = "ssr")]
 pub fn redirect_to(path: &str) {
     use leptos::prelude::use_context;
-    let query = use_context::<http::request::Parts>()
-        .and_then(|parts| parts.uri.query().map(|query| format!("?{query}")))
-        .unwrap_or_default();
+    let request = use_context::<http::request::Parts>();
+    let to = crate::paths::with_query(path, request.as_ref().and_then(|parts| parts.uri.query()));
     // Not `leptos_axum::redirect`, which sets the status only for a request that says it
     // accepts HTML: a page's redirect is one whoever asks.
-    let to = http::HeaderValue::from_str(&format!("{path}{query}"));
+    let to = http::HeaderValue::from_str(&to);
     if let (Some(response), Ok(to)) = (use_context::<leptos_axum::ResponseOptions>(), to) {
         response.set_status(StatusCode::FOUND);
         response.insert_header(http::header::LOCATION, to);
