@@ -240,8 +240,22 @@
     // A jump to an anchor and back again stays on this page.
     if (location.pathname + location.search === shown) return;
     if (swapping()) go(location.href, "back");
-    else location.reload();
+    else {
+      // An editor is open: the page loads the usual way, after the editor's guard asked
+      // about unsaved text. The editor's address comes back first, so that staying leaves it
+      // in the address bar, not the one the browser went back to.
+      const to = location.href;
+      history.pushState(null, "", shown);
+      location.assign(to);
+    }
   });
+
+  // For islands that show this page under another address (`components::replace_address`:
+  // an edited article's new slug).
+  window.notikumiReplace = (href) => {
+    history.replaceState(history.state, "", href);
+    shown = location.pathname + location.search;
+  };
 
   // For islands that move to another page (`components::go_to`).
   window.notikumiGo = (href, inPlace) => {

@@ -104,6 +104,7 @@ test("two editors change the same article: the second sees both versions and kee
 
 test("an editor whose own draft was saved after another editor published keeps their change by default", async ({
   browser,
+  page: reader,
 }) => {
   const campaign = "/news/skolas-sakas-informativa-kampana-mans-darbs-mana-izvele";
   const { anna, janis } = await bothEditing(browser, campaign);
@@ -119,9 +120,14 @@ test("an editor whose own draft was saved after another editor published keeps t
   await expect(conflict).toBeVisible();
   await expect(conflict.getByRole("group", { name: "Virsraksts" }).getByLabel("Paturēt manu")).toBeChecked();
   await expect(conflict.getByRole("group", { name: "Ievads" }).getByLabel("Paturēt otru")).toBeChecked();
-  await conflict.getByRole("button", { name: "Saglabāt izvēlēto" }).click();
+  // She asked to publish: saving her choice publishes it.
+  await conflict.getByRole("button", { name: "Saglabāt izvēlēto un publicēt" }).click();
+  await expect(anna.getByRole("status").filter({ hasText: /^Publicēts/ })).toBeVisible();
   await expect(anna.getByRole("textbox", { name: "Virsraksts" })).toHaveValue("Annas virsraksts kampaņai");
   await expect(anna.getByRole("textbox", { name: "Ievads" })).toHaveValue("Jāņa ievads kampaņai.");
+  await reader.goto(campaign);
+  await expect(reader.getByRole("heading", { level: 1 })).toHaveText("Annas virsraksts kampaņai");
+  await expect(reader.getByText("Jāņa ievads kampaņai.")).toBeVisible();
 });
 
 test("saving the choice as offered keeps the other editor's change where only they changed a part", async ({
@@ -748,14 +754,12 @@ test("an address and category changed while another editor writes: no choice to 
   await expect(janis.getByLabel("Kategorija").locator("option:checked")).toHaveText("Sadarbība");
 
   // Now Anna's editor is behind Jānis's text: publishing, she is asked, takes his lead, and
-  // publishes.
+  // her choice is published.
   await anna.getByRole("button", { name: "Publicēt" }).click();
   const conflict = anna.getByRole("region", { name: /Kāds cits saglabāja šo rakstu/ });
   await expect(conflict).toBeVisible();
   await conflict.getByRole("group", { name: "Ievads" }).getByLabel("Paturēt otru").check();
-  await conflict.getByRole("button", { name: "Saglabāt izvēlēto" }).click();
-  await expect(anna.getByRole("status").filter({ hasText: "Melnraksts saglabāts" })).toBeVisible();
-  await anna.getByRole("button", { name: "Publicēt" }).click();
+  await conflict.getByRole("button", { name: "Saglabāt izvēlēto un publicēt" }).click();
   await expect(anna.getByRole("status").filter({ hasText: /^Publicēts/ })).toBeVisible();
 
   await reader.goto(amendments);
@@ -801,6 +805,36 @@ test("following a link with unsaved typing asks first, and staying keeps the typ
   // Once the draft is saved, links are followed without a question.
   await editor.getByRole("navigation", { name: "Galvenā navigācija" }).getByRole("link", { name: "Kalendārs" }).click();
   await expect(editor).toHaveURL(/\/calendar/);
+});
+
+test("going back with unsaved typing asks first, and staying keeps the typing and the editor's address", async ({
+  browser,
+}) => {
+  const editor = await editorPage(browser, EDITORS.anna.email);
+  await editor.goto("/news");
+  await hydrated(editor);
+  // A link followed on the site: the page is swapped in, a history entry of the same page.
+  const support = "Kādu atbalstu var saņemt cilvēku tirdzniecības upuri";
+  await editor.getByRole("main").getByRole("link", { name: support }).click();
+  await expect(editor).toHaveURL(/\/news\/kadu-atbalstu-var-sanemt-cilveku-tirdzniecibas-upuri$/);
+  await editor.getByRole("button", { name: "Rediģēt šo rakstu" }).click();
+  const lead = editor.getByRole("textbox", { name: "Ievads" });
+  await lead.focus();
+  await editor.keyboard.press("Control+End");
+  await editor.keyboard.type(" Vēl nesaglabāts.");
+  const asked = editor.waitForEvent("dialog");
+  editor.once("dialog", (dialog) => dialog.dismiss());
+  await editor.evaluate(() => history.back());
+  expect((await asked).type()).toBe("beforeunload");
+  await expect(lead).toHaveValue(/ Vēl nesaglabāts\.$/);
+  // The address is the editor's page again, not the list the browser went back to.
+  await expect(editor).toHaveURL(/\/news\/kadu-atbalstu-var-sanemt-cilveku-tirdzniecibas-upuri$/);
+  await expect(editor.getByRole("status").filter({ hasText: "Melnraksts saglabāts" })).toBeVisible();
+
+  // Saved, going back leaves without a question.
+  await editor.evaluate(() => history.back());
+  await expect(editor).toHaveURL(/\/news$/);
+  await expect(editor.getByRole("heading", { level: 1 })).toHaveText("Jaunumi");
 });
 
 test("a reader's tab signed in from another tab loads the editors' build at its next link", async ({ browser }) => {

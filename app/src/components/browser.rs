@@ -14,6 +14,10 @@ extern "C" {
     /// The page swap of `island_loader.js`.
     #[wasm_bindgen(catch, js_namespace = window, js_name = notikumiGo)]
     fn swap_to(href: &str, in_place: bool) -> Result<(), leptos::wasm_bindgen::JsValue>;
+
+    /// The address change of `island_loader.js`, which keeps the address it knows.
+    #[wasm_bindgen(catch, js_namespace = window, js_name = notikumiReplace)]
+    fn replace_shown(href: &str) -> Result<(), leptos::wasm_bindgen::JsValue>;
 }
 
 /// Goes to `href` on this site, as if a link had been followed.
@@ -113,6 +117,10 @@ pub fn reload_page() {
 /// Shows `href` in the address bar instead of this page's address, without loading it: the
 /// page itself moved (an article's new slug) while its editor stays open.
 pub fn replace_address(href: &str) {
+    // The page script's own, so that going back later knows this page by its new address.
+    if replace_shown(href).is_ok() {
+        return;
+    }
     if let Ok(history) = window().history() {
         // The entry's state keeps where the reader had scrolled.
         let state = history

@@ -69,7 +69,7 @@ fn EditorForm(article: EditableArticle, on_leave: Callback<()>) -> impl IntoView
         details.update(|details| details.published = true);
         tr_with(lang, "editor-published-at", &[("at", Arg::Text(&saved.at))])
     });
-    let conflict_view = opened.conflict_view(lang, save_now);
+    let conflict_view = opened.conflict_view(lang, save_now, publish, "conflict-save-and-publish");
     let (draft, item, version, slug) = (opened.draft, opened.item, opened.version, opened.slug);
     let (on_keydown, stop, delete) = draft.controls(lang, item, save_now, on_leave);
     let (fields, state) = (draft.fields, draft.autosave.state);

@@ -167,10 +167,12 @@ fn first_choice<F>(part: &Part<F>, mine: &F, base: Option<&F>, lang: Lang) -> Ke
 /// The conflict between this editor's fields (`mine`, as the editor goes on typing while it
 /// is shown) and the `theirs` saved meanwhile by `who`, both gone on from `base` where the
 /// editor knows it. `on_resolve` gets the merged version: this editor's fields as they are
-/// when it chooses, with the parts it chose from theirs.
+/// when it chooses, with the parts it chose from theirs; `save_label` names what its button
+/// does with them.
 #[component]
 pub fn ConflictView<F>(
     heading: String,
+    save_label: String,
     mine: Signal<F>,
     theirs: F,
     base: Option<F>,
@@ -278,7 +280,7 @@ where
                     }
                 })
                 .collect_view()}
-            <button type="button" class="button button--primary" on:click=resolve>{tr(lang, "conflict-save")}</button>
+            <button type="button" class="button button--primary" on:click=resolve>{save_label}</button>
         </section>
     }
 }

@@ -70,7 +70,7 @@ fn EventForm(event: EditableEvent, on_leave: Callback<()>) -> impl IntoView {
             tr_with(lang, "editor-saved-as-draft-at", &at)
         }
     });
-    let conflict_view = opened.conflict_view(lang, save_now);
+    let conflict_view = opened.conflict_view(lang, save_now, store, "conflict-save-to-event");
     let (draft, item, version, slug) = (opened.draft, opened.item, opened.version, opened.slug);
     let (on_keydown, stop, delete) = draft.controls(lang, item, save_now, on_leave);
     let (fields, state) = (draft.fields, draft.autosave.state);

@@ -44,6 +44,9 @@ pub struct Opened<K: Editable> {
     /// This editor's mark (`EditableItem::writer`) and the number of the last save it made
     /// (some made are not sent: one asked for while another is on its way).
     writer: StoredValue<Writer>,
+    /// Whether the conflict shown, if any, refused the kind's write (a publication) rather
+    /// than a draft save: saving the choice then writes, as the editor asked.
+    conflict_from_write: StoredValue<bool>,
 }
 
 impl<K: Editable> Clone for Opened<K> {
@@ -72,6 +75,7 @@ pub fn open<K: Editable>(item: &EditableItem<K::Fields, K>) -> Opened<K> {
         slug: RwSignal::new(item.slug.clone()),
         body: NodeRef::new(),
         writer: StoredValue::new(Writer::opened(item.writer.clone())),
+        conflict_from_write: StoredValue::new(false),
     }
 }
 
@@ -99,7 +103,11 @@ impl<K: Editable> Opened<K> {
         impl Fn() + Copy + 'static,
         impl Fn(&dyn Fn(&mut K::Fields)) + Copy + 'static,
     ) {
-        let reopen = move || self.reopen(lang);
+        // Called only for a conflict: this one refused a draft save.
+        let reopen = move || {
+            self.conflict_from_write.set_value(false);
+            self.reopen(lang)
+        };
         self.draft
             .saving(lang, move || self.request(), K::save_shared_draft, reopen)
     }
@@ -177,12 +185,16 @@ impl<K: Editable> Opened<K> {
                         self.saved.set(Some(written.fields));
                         autosave.answered(unchanged, SaveState::Done(message));
                     }
-                    Err(error) => match fetched {
-                        Some(theirs) => {
-                            draft.failed(lang, error, move || async move { Ok(Some(theirs)) })
+                    Err(error) => {
+                        // (`theirs` below is fetched only for a conflict.)
+                        self.conflict_from_write.try_set_value(true);
+                        match fetched {
+                            Some(theirs) => {
+                                draft.failed(lang, error, move || async move { Ok(Some(theirs)) })
+                            }
+                            None => draft.failed(lang, error, move || self.reopen(lang)),
                         }
-                        None => draft.failed(lang, error, move || self.reopen(lang)),
-                    },
+                    }
                 }
             });
         };
@@ -235,11 +247,15 @@ impl<K: Editable> Opened<K> {
     }
 
     /// The choice between this editor's fields and the other version, while there is one.
-    /// The merged fields become the editor's, saved on top of the other version.
+    /// The merged fields become the editor's, saved on top of the other version: as a draft
+    /// (`save_now`), or with the kind's `write` when the conflict refused a write, its button
+    /// then saying so (`write_label`, a message).
     pub fn conflict_view(
         self,
         lang: Lang,
         save_now: impl Fn() + Copy + Send + Sync + 'static,
+        write: impl Fn() + Copy + Send + Sync + 'static,
+        write_label: &'static str,
     ) -> impl Fn() -> Option<AnyView> + Copy + Send + Sync + 'static {
         let draft = self.draft;
         let conflict = draft.conflict;
@@ -262,7 +278,11 @@ impl<K: Editable> Opened<K> {
                 .set(theirs.draft.as_ref().map(|draft| draft.fields.clone()));
             conflict.set(None);
             draft.autosave.state.set(SaveState::Unsaved);
-            save_now();
+            if self.conflict_from_write.get_value() {
+                write();
+            } else {
+                save_now();
+            }
         });
         move || {
             conflict.get().map(|theirs| {
@@ -276,9 +296,14 @@ impl<K: Editable> Opened<K> {
                 }
                 .or_else(|| self.saved.get_untracked());
                 let (theirs, who) = theirs.theirs(lang);
+                let save_label = match self.conflict_from_write.get_value() {
+                    true => tr(lang, write_label),
+                    false => tr(lang, "conflict-save"),
+                };
                 view! {
                     <ConflictView
                         heading=tr(lang, K::CONFLICT_HEADING)
+                        save_label
                         mine=draft.fields.into()
                         theirs
                         base

@@ -137,6 +137,7 @@ pub fn TranslationEditor(
             view! {
                 <ConflictView
                     heading=tr(lang, "translation-conflict-heading")
+                    save_label=tr(lang, "conflict-save")
                     mine=fields.into()
                     theirs
                     base=Some(known.get_value())
