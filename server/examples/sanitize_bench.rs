@@ -1,0 +1,52 @@
+//! How long cleaning a body takes (`SafeHtml::sanitize`: the allow-list, then the body's
+//! shape), for bodies of the sizes editors send, up to the 200 kB a body may have.
+//! `bench/sanitize.sh` runs it in a release build; `BENCHMARKS.md` has the figures.
+
+use std::time::{Duration, Instant};
+
+use app::sanitize::SafeHtml;
+
+/// A body of about `bytes` made of what editors write: paragraphs with links and emphasis,
+/// headings, lists (one left by the browser inside a paragraph), quotes and figures.
+fn body(bytes: usize) -> String {
+    let block = "<h2>Palīdzība cietušajiem</h2>\
+        <p>Biedrība sniedz <strong>bezmaksas</strong> konsultācijas un \
+        <a href=\"https://example.lv/palidziba\">palīdzību</a> cilvēku tirdzniecības \
+        upuriem visā Latvijā, sadarbojoties ar pašvaldībām un policiju.</p>\
+        <p>Zvaniet:<br><ul><li>uzticības tālrunis</li><li>e-pasts</li></ul>vai rakstiet.</p>\
+        <blockquote>Neviens nav vainīgs tajā, ka kļuvis par upuri.</blockquote>\
+        <figure><img src=\"/media/a-960.jpg\" alt=\"Seminārs\" width=\"960\" height=\"640\">\
+        <figcaption>Seminārs Rīgā</figcaption></figure>";
+    block.repeat(bytes / block.len() + 1)
+}
+
+/// The median of `runs` timings of `work`.
+fn median(runs: usize, mut work: impl FnMut()) -> Duration {
+    let mut times: Vec<Duration> = (0..runs)
+        .map(|_| {
+            let start = Instant::now();
+            work();
+            start.elapsed()
+        })
+        .collect();
+    times.sort();
+    times[runs / 2]
+}
+
+fn main() {
+    println!("| body | cleaned | median time |");
+    println!("| ---: | ---: | ---: |");
+    for kilobytes in [2, 20, 200] {
+        let raw = body(kilobytes * 1024);
+        let clean = SafeHtml::sanitize(&raw);
+        let time = median(21, || {
+            std::hint::black_box(SafeHtml::sanitize(std::hint::black_box(&raw)));
+        });
+        println!(
+            "| {} B | {} B | {:.2} ms |",
+            raw.len(),
+            clean.as_str().len(),
+            time.as_secs_f64() * 1000.0
+        );
+    }
+}
