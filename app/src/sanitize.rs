@@ -5,6 +5,8 @@ use std::sync::LazyLock;
 
 mod structure;
 
+pub use structure::BLOCKS;
+
 /// The version of the allow-list below and of the body's shape (`structure`). Raise it
 /// whenever either changes: bodies stored under an older version are cleaned again before
 /// they are rendered, on every read until they are saved again (reader pages are cached, so

@@ -1,4 +1,4 @@
-import { expect, test, type Browser, type Page, type Route } from "../fixtures";
+import { expect, test, type Browser, type Locator, type Page, type Route } from "../fixtures";
 
 import { EDITORS } from "../accounts";
 import { editorPage, hydrated, signIn } from "../pages";
@@ -19,6 +19,19 @@ async function bothEditing(browser: Browser, path: string): Promise<{ anna: Page
     await expect(page.getByRole("textbox", { name: "Ievads" })).toBeVisible();
   }
   return { anna, janis };
+}
+
+/** Anna's new article titled `title`, with the caret in its empty body. */
+async function newArticle(browser: Browser, title: string): Promise<{ editor: Page; body: Locator }> {
+  const editor = await editorPage(browser, EDITORS.anna.email);
+  await editor.goto("/news");
+  await hydrated(editor);
+  await editor.getByRole("button", { name: "+ Jauns raksts" }).press("Enter");
+  await expect(editor.getByRole("textbox", { name: "Virsraksts" })).toBeFocused();
+  await editor.keyboard.type(title);
+  const body = editor.getByRole("textbox", { name: "Teksts" });
+  await body.click();
+  return { editor, body };
 }
 
 /** Types `text` at the end of the lead in `editor` and saves the draft at once. */
@@ -602,15 +615,7 @@ test("a list made of a line stands on its own for readers, and an emptied body k
   browser,
   page: reader,
 }) => {
-  const editor = await editorPage(browser, EDITORS.anna.email);
-  await editor.goto("/news");
-  await hydrated(editor);
-  await editor.getByRole("button", { name: "+ Jauns raksts" }).press("Enter");
-  const title = editor.getByRole("textbox", { name: "Virsraksts" });
-  await expect(title).toBeFocused();
-  await editor.keyboard.type("Palīdzības tālruņi");
-  const body = editor.getByRole("textbox", { name: "Teksts" });
-  await body.click();
+  const { editor, body } = await newArticle(browser, "Palīdzības tālruņi");
   // An empty heading is a block too: deleting leaves it, and it becomes a paragraph again.
   await editor.getByRole("button", { name: "H2 Virsraksts" }).click();
   await expect(body.locator("h2")).toHaveCount(1);
@@ -654,14 +659,7 @@ test("what the browser's list and heading commands leave reaches readers as list
   browser,
   page: reader,
 }) => {
-  const editor = await editorPage(browser, EDITORS.anna.email);
-  await editor.goto("/news");
-  await hydrated(editor);
-  await editor.getByRole("button", { name: "+ Jauns raksts" }).press("Enter");
-  await expect(editor.getByRole("textbox", { name: "Virsraksts" })).toBeFocused();
-  await editor.keyboard.type("Kur meklēt palīdzību");
-  const body = editor.getByRole("textbox", { name: "Teksts" });
-  await body.click();
+  const { editor, body } = await newArticle(browser, "Kur meklēt palīdzību");
   // Three lines of one paragraph (Shift+Enter); the middle one made a list.
   await editor.keyboard.type("Zvaniet:");
   await editor.keyboard.press("Shift+Enter");

@@ -13,8 +13,9 @@ use ego_tree::{NodeId, Tree};
 use html5ever::{ns, LocalName, QualName};
 use scraper::{node::Element, Html, Node};
 
-/// What a paragraph or a heading cannot hold, and what loose text is not part of.
-const BLOCKS: &[&str] = &[
+/// HTML's block elements, as far as the allow-list lets them through: what a paragraph or a
+/// heading cannot hold, and what loose text is not part of.
+pub const BLOCKS: &[&str] = &[
     "address",
     "article",
     "aside",

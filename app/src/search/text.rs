@@ -58,41 +58,11 @@ pub fn text_by_block(html: &str) -> String {
     block_lines(html).join("\n")
 }
 
-/// Elements that start and end a line of text: what a browser lays out as blocks, and `<br>`.
-const LINE_BREAKING: [&str; 32] = [
-    "address",
-    "article",
-    "aside",
-    "blockquote",
-    "br",
-    "caption",
-    "dd",
-    "details",
-    "div",
-    "dl",
-    "dt",
-    "figcaption",
-    "figure",
-    "footer",
-    "h1",
-    "h2",
-    "h3",
-    "h4",
-    "h5",
-    "h6",
-    "header",
-    "hr",
-    "li",
-    "ol",
-    "p",
-    "pre",
-    "section",
-    "summary",
-    "table",
-    "td",
-    "th",
-    "ul",
-];
+/// Elements that start and end a line of text: blocks, and what a browser lays out like them
+/// inside tables, and `<br>`.
+fn breaks_the_line(name: &str) -> bool {
+    crate::sanitize::BLOCKS.contains(&name) || ["br", "caption", "td", "th"].contains(&name)
+}
 
 /// The text of `html`, a line for each run of text between the edges of blocks, whitespace
 /// collapsed, empty lines left out. Parsed as a browser would (entities decoded, nested
@@ -115,7 +85,7 @@ fn block_lines(html: &str) -> Vec<String> {
         };
         match node.value() {
             scraper::Node::Text(text) if opening => line.push_str(text),
-            scraper::Node::Element(element) if LINE_BREAKING.contains(&element.name()) => {
+            scraper::Node::Element(element) if breaks_the_line(element.name()) => {
                 end_line(&mut line)
             }
             _ => {}
