@@ -46,8 +46,15 @@ impl SafeHtml {
     }
 
     /// `sanitize` for what editors send: a body of up to 200 kB takes real CPU time to parse,
-    /// so it runs in `cpu`, off the threads that answer requests.
+    /// so it runs in `cpu`, off the threads that answer requests. A body nested deeper than
+    /// [`MAX_NESTING`] is refused first, naming the body: the HTML parser takes such nests in
+    /// a time growing with the square of their depth (seconds for 200 kB of lists in lists).
     pub async fn sanitize_off_thread(raw: String) -> Result<Self, crate::error::AppError> {
+        if nesting_depth(&raw) > MAX_NESTING {
+            let message =
+                crate::i18n::Message::new("invalid-body-nesting").number("max", MAX_NESTING as i64);
+            return Err(crate::error::AppError::invalid("body", message));
+        }
         crate::cpu::run(move || Self::sanitize(&raw)).await
     }
 
@@ -65,6 +72,47 @@ impl SafeHtml {
 /// lists, no empty paragraphs, items or headings.
 fn clean_once(html: &str) -> String {
     structure::tidy(&CLEANER.clean(html).to_string())
+}
+
+/// How deep an editor's body may nest its elements: lists in lists, quotes in quotes. Text
+/// written by people stays within a handful of levels.
+pub const MAX_NESTING: usize = 100;
+
+/// Elements that hold nothing, or whose end the parser supplies when the next one starts
+/// (`<li>a<li>b`): their start tags do not nest.
+const NOT_NESTING: &[&str] = &[
+    "area", "base", "br", "col", "colgroup", "dd", "dt", "embed", "hr", "img", "input", "li",
+    "link", "meta", "optgroup", "option", "p", "rb", "rp", "rt", "rtc", "source", "tbody", "td",
+    "tfoot", "th", "thead", "tr", "track", "wbr",
+];
+
+/// How deep `html`'s elements nest, read from its tags alone (start tags less end tags, the
+/// deepest point), in one pass without parsing. Overcounts only unclosed elements.
+fn nesting_depth(html: &str) -> usize {
+    let (mut depth, mut deepest) = (0usize, 0usize);
+    for tag in html.split('<').skip(1) {
+        let (closing, tag) = match tag.strip_prefix('/') {
+            Some(tag) => (true, tag),
+            None => (false, tag),
+        };
+        let name_end = tag
+            .find(|c: char| !c.is_ascii_alphanumeric())
+            .unwrap_or(tag.len());
+        let name = tag[..name_end].to_ascii_lowercase();
+        if name.is_empty() || !name.starts_with(|c: char| c.is_ascii_alphabetic()) {
+            continue;
+        }
+        if NOT_NESTING.contains(&name.as_str()) {
+            continue;
+        }
+        if closing {
+            depth = depth.saturating_sub(1);
+        } else if !tag[name_end..].trim_start().starts_with("/>") {
+            depth += 1;
+            deepest = deepest.max(depth);
+        }
+    }
+    deepest
 }
 
 /// Cleanings after the first, until the HTML no longer changes.
@@ -262,6 +310,43 @@ mod tests {
             SafeHtml::sanitize(pasted).as_str(),
             "<h2>Ziņojums</h2><p>Teksts <b>ar</b> vārdiem</p>"
         );
+    }
+
+    #[test]
+    fn nesting_is_read_from_the_tags() {
+        use super::nesting_depth;
+        assert_eq!(
+            nesting_depth("<p>Teksts</p><ul><li>Viens<ul><li>Divi</li></ul></li></ul>"),
+            2
+        );
+        assert_eq!(
+            nesting_depth("<ul><li>a<li>b<li>c</ul><p>x<p>y"),
+            1,
+            "unclosed items and paragraphs"
+        );
+        assert_eq!(nesting_depth("<p>1 < 2, <br/> <img src=\"/a.jpg\"></p>"), 0);
+        let deep = format!("{}x{}", "<ul><li>".repeat(300), "</li></ul>".repeat(300));
+        assert_eq!(nesting_depth(&deep), 300);
+    }
+
+    #[tokio::test]
+    async fn an_editors_body_nested_too_deep_is_refused_naming_the_body() {
+        let deep = format!(
+            "{}x{}",
+            "<blockquote>".repeat(101),
+            "</blockquote>".repeat(101)
+        );
+        let refused = SafeHtml::sanitize_off_thread(deep).await;
+        assert!(
+            matches!(&refused, Err(crate::error::AppError::Validation { field, .. }) if field == "body"),
+            "{refused:?}"
+        );
+        let fine = format!(
+            "{}x{}",
+            "<blockquote>".repeat(100),
+            "</blockquote>".repeat(100)
+        );
+        assert!(SafeHtml::sanitize_off_thread(fine).await.is_ok());
     }
 
     #[test]

@@ -23,6 +23,7 @@ invalid-summary-long = The summary must not be longer than { $max } characters.
 invalid-location-long = The place must not be longer than { $max } characters.
 invalid-event-too-long = An event cannot last longer than { $days } days; split a longer one into several.
 invalid-body-long = The text is too long ({ $size } kB; { $max } kB allowed).
+invalid-body-nesting = The text is nested too deeply (lists in lists or quotes in quotes more than { $max } levels deep).
 invalid-slug-empty = An address needs at least one letter or digit.
 invalid-slug-year = Four digits are the address of an archive year.
 invalid-slug-taken = This address is already taken.

@@ -23,6 +23,7 @@ invalid-summary-long = Īsais apraksts nedrīkst būt garāks par { $max } zīm�
 invalid-location-long = Vieta nedrīkst būt garāka par { $max } zīmēm.
 invalid-event-too-long = Notikums nedrīkst ilgt ilgāk par { $days } dienām; garākam notikumam izveidojiet vairākus.
 invalid-body-long = Teksts ir par garu ({ $size } kB; atļauti { $max } kB).
+invalid-body-nesting = Teksts ir ligzdots pārāk dziļi (saraksti sarakstos vai citāti citātos vairāk nekā { $max } līmeņos).
 invalid-slug-empty = Adresē jābūt vismaz vienam burtam vai ciparam.
 invalid-slug-year = Četri cipari ir arhīva gada adrese.
 invalid-slug-taken = Šī adrese jau ir aizņemta.

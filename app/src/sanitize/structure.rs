@@ -228,24 +228,27 @@ fn drop_empty_blocks(tree: &mut Tree<Node>, body: NodeId) {
     let Some(body) = tree.get(body) else {
         return;
     };
-    // Reversed document order: each node after everything inside it.
-    let elements: Vec<NodeId> = body
-        .descendants()
-        .filter(|node| node.value().is_element())
-        .map(|node| node.id())
-        .collect();
-    for id in elements.into_iter().rev() {
+    // Reversed document order: each node after everything inside it, so whether a node shows
+    // anything follows from its children's answers (once per node: a deep nest stays linear).
+    let nodes: Vec<NodeId> = body.descendants().map(|node| node.id()).collect();
+    let mut shows = std::collections::HashSet::new();
+    for id in nodes.into_iter().rev() {
         let Some(node) = tree.get(id) else {
             continue;
         };
-        let empty = if is_named(node.value(), &["p"]) {
+        let value = node.value();
+        if match value {
+            Node::Text(text) => !text.trim().is_empty(),
+            other if is_named(other, &["img"]) => true,
+            _ => node.children().any(|child| shows.contains(&child.id())),
+        } {
+            shows.insert(id);
+        }
+        let empty = if is_named(value, &["p"]) {
             node.children().all(|child| is_blank_text(child.value()))
-        } else if is_named(node.value(), HEADINGS) || is_named(node.value(), &["li"]) {
-            !node.descendants().any(|inner| match inner.value() {
-                Node::Text(text) => !text.trim().is_empty(),
-                other => is_named(other, &["img"]),
-            })
-        } else if is_named(node.value(), LISTS) {
+        } else if is_named(value, HEADINGS) || is_named(value, &["li"]) {
+            !shows.contains(&id)
+        } else if is_named(value, LISTS) {
             !node
                 .children()
                 .any(|child| is_named(child.value(), &["li"]))
@@ -398,6 +401,19 @@ mod tests {
             "<ul><li><img alt=\"Attēls\" src=\"/media/a.jpg\"></li></ul>",
             "an image is something to see"
         );
+    }
+
+    #[test]
+    fn deeply_nested_lists_are_shaped_without_exhausting_the_stack() {
+        let depth = 2_000;
+        let nested = format!(
+            "{}Teksts{}",
+            "<ul><li>".repeat(depth),
+            "</li></ul>".repeat(depth)
+        );
+        let shaped = tidy(&nested);
+        assert!(shaped.contains("Teksts"));
+        assert_eq!(shaped.matches("<ul>").count(), depth);
     }
 
     #[test]
