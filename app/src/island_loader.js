@@ -240,14 +240,12 @@
     // A jump to an anchor and back again stays on this page.
     if (location.pathname + location.search === shown) return;
     if (swapping()) go(location.href, "back");
-    else {
-      // An editor is open: the page loads the usual way, after the editor's guard asked
-      // about unsaved text. The editor's address comes back first, so that staying leaves it
-      // in the address bar, not the one the browser went back to.
-      const to = location.href;
-      history.pushState(null, "", shown);
-      location.assign(to);
-    }
+    // An editor is open. Its own question about unsaved text comes first (the browser's
+    // on unloading, answered "stay", would leave this address in the address bar): leaving,
+    // the page the browser went to loads the usual way; staying, the editor's address comes
+    // back, in place of the entries after this one.
+    else if (window.notikumiMayLeave?.() ?? true) location.reload();
+    else history.pushState(null, "", shown);
   });
 
   // For islands that show this page under another address (`components::replace_address`:

@@ -805,7 +805,7 @@ test("following a link with unsaved typing asks first, and staying keeps the typ
   await expect(editor).toHaveURL(/\/calendar/);
 });
 
-test("going back with unsaved typing asks first, and staying keeps the typing and the editor's address", async ({
+test("going back with unsaved typing asks first: staying keeps the typing and the editor's address, and history stays as it was", async ({
   browser,
 }) => {
   const editor = await editorPage(browser, EDITORS.anna.email);
@@ -813,8 +813,10 @@ test("going back with unsaved typing asks first, and staying keeps the typing an
   await hydrated(editor);
   // A link followed on the site: the page is swapped in, a history entry of the same page.
   const support = "Kādu atbalstu var saņemt cilvēku tirdzniecības upuri";
+  const article = /\/news\/kadu-atbalstu-var-sanemt-cilveku-tirdzniecibas-upuri$/;
   await editor.getByRole("main").getByRole("link", { name: support }).click();
-  await expect(editor).toHaveURL(/\/news\/kadu-atbalstu-var-sanemt-cilveku-tirdzniecibas-upuri$/);
+  await expect(editor).toHaveURL(article);
+  const entries = await editor.evaluate(() => history.length);
   await editor.getByRole("button", { name: "Rediģēt šo rakstu" }).click();
   const lead = editor.getByRole("textbox", { name: "Ievads" });
   await lead.focus();
@@ -823,16 +825,49 @@ test("going back with unsaved typing asks first, and staying keeps the typing an
   const asked = editor.waitForEvent("dialog");
   editor.once("dialog", (dialog) => dialog.dismiss());
   await editor.evaluate(() => history.back());
-  expect((await asked).type()).toBe("beforeunload");
+  // The site's question, as for a link.
+  expect((await asked).message()).toContain("nesaglabātas izmaiņas");
   await expect(lead).toHaveValue(/ Vēl nesaglabāts\.$/);
   // The address is the editor's page again, not the list the browser went back to.
-  await expect(editor).toHaveURL(/\/news\/kadu-atbalstu-var-sanemt-cilveku-tirdzniecibas-upuri$/);
+  await expect(editor).toHaveURL(article);
+  expect(await editor.evaluate(() => history.length)).toBe(entries);
   await expect(editor.getByRole("status").filter({ hasText: "Melnraksts saglabāts" })).toBeVisible();
 
-  // Saved, going back leaves without a question.
+  // Saved, going back leaves without a question, to the entry before, and forward returns.
   await editor.evaluate(() => history.back());
   await expect(editor).toHaveURL(/\/news$/);
   await expect(editor.getByRole("heading", { level: 1 })).toHaveText("Jaunumi");
+  expect(await editor.evaluate(() => history.length)).toBe(entries);
+  await editor.evaluate(() => history.forward());
+  await expect(editor).toHaveURL(article);
+});
+
+test("an edit that changes nothing (an undo with nothing left to undo) saves no draft", async ({ browser }) => {
+  const editor = await editorPage(browser, EDITORS.anna.email);
+  const saves: string[] = [];
+  editor.on("request", (request) => {
+    if (request.url().includes("/api/editing/save_draft")) saves.push(request.url());
+  });
+  await editor.goto(INSPECTORS);
+  await hydrated(editor);
+  await editor.getByRole("button", { name: "Rediģēt šo rakstu" }).click();
+  const body = editor.getByRole("textbox", { name: "Teksts" });
+  await expect(body).toBeVisible();
+  // What the browser sends when Ctrl+Z finds nothing of the body's own to undo.
+  await body.evaluate((element) =>
+    element.dispatchEvent(new InputEvent("input", { bubbles: true, inputType: "historyUndo" })),
+  );
+  await expect(editor.getByText("Nesaglabātas izmaiņas")).toHaveCount(0);
+  // Longer than the pause after which a change saves itself.
+  await editor.waitForTimeout(3000);
+  expect(saves).toHaveLength(0);
+
+  // A change that changes something is saved as before.
+  await body.click();
+  await editor.keyboard.press("Control+End");
+  await editor.keyboard.type(" Papildinājums.");
+  await expect(editor.getByRole("status").filter({ hasText: "Melnraksts saglabāts" })).toBeVisible();
+  expect(saves).toHaveLength(1);
 });
 
 test("a reader's tab signed in from another tab loads the editors' build at its next link", async ({ browser }) => {

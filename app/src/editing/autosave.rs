@@ -241,6 +241,25 @@ fn guard_leaving(state: RwSignal<SaveState>, lang: Lang) {
     });
     on_cleanup(move || unload.remove());
 
+    // Back and Forward while an editor is open: the page script asks here first, with the
+    // site's question, and only then loads the page the browser went to (`island_loader.js`):
+    // a browser's question on unloading, answered "stay", would leave that page's address in
+    // the address bar.
+    Effect::new(move |_| {
+        let ask = Closure::<dyn Fn() -> bool>::new(move || may_leave(state, lang)).into_js_value();
+        let name = wasm_bindgen::JsValue::from_str(MAY_LEAVE);
+        let _ = web_sys::js_sys::Reflect::set(&window(), &name, &ask);
+        let ask = SendWrapper::new(ask);
+        on_cleanup(move || {
+            // Another editor opened meanwhile has put its own there.
+            let window = window();
+            let name = wasm_bindgen::JsValue::from_str(MAY_LEAVE);
+            if web_sys::js_sys::Reflect::get(&window, &name).is_ok_and(|now| now == *ask) {
+                let _ = web_sys::js_sys::Reflect::delete_property(&window, &name);
+            }
+        });
+    });
+
     // Links inside the site may be swapped in without unloading the page (the page script
     // loads pages the usual way while an editor is open, but a click can come first). Its
     // listener (on the window) skips clicks whose default was prevented, so a listener that
@@ -269,6 +288,9 @@ fn guard_leaving(state: RwSignal<SaveState>, lang: Lang) {
         });
     });
 }
+
+/// The function `island_loader.js` asks before Back or Forward leaves an open editor.
+const MAY_LEAVE: &str = "notikumiMayLeave";
 
 /// A click the router would follow to another page of the site: on a link, with the main
 /// button and no modifier key (those open a new tab), not a download, not a link to a part of
