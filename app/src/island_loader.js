@@ -243,7 +243,9 @@
     // An editor is open. Its own question about unsaved text comes first (the browser's
     // on unloading, answered "stay", would leave this address in the address bar): leaving,
     // the page the browser went to loads the usual way; staying, the editor's address comes
-    // back, in place of the entries after this one.
+    // back as a new entry after the one the browser went to. After one step back (the usual
+    // case) that takes the place of the editor's own entry; after Forward, or a jump of
+    // several entries, the entries after the one gone to are lost.
     else if (window.notikumiMayLeave?.() ?? true) location.reload();
     else history.pushState(null, "", shown);
   });

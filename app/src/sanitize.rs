@@ -8,9 +8,9 @@ mod structure;
 pub use structure::BLOCKS;
 
 /// The version of the allow-list below and of the body's shape (`structure`). Raise it
-/// whenever either changes: bodies stored under an older version are cleaned again before
-/// they are rendered, on every read until they are saved again (reader pages are cached, so
-/// once per page and change).
+/// whenever either changes: bodies stored under an older version are cleaned again each time
+/// their row is read (`for_render`: reader pages, feeds, lists and editors' fetches; pages
+/// served from memory once per page and change) until they are saved again.
 pub const SANITIZER_VERSION: i32 = 3;
 
 /// Body HTML as stored, ready to render: cleaned again unless this version stored it.
@@ -45,17 +45,23 @@ impl SafeHtml {
         SafeHtml(clean)
     }
 
-    /// `sanitize` for what editors send: a body of up to 200 kB takes real CPU time to parse,
-    /// so it runs in `cpu`, off the threads that answer requests. A body nested deeper than
+    /// `sanitize` off the threads that answer requests: a body of up to 200 kB takes real
+    /// CPU time to parse, so it runs in `cpu`.
+    pub async fn sanitize_off_thread(raw: String) -> Result<Self, crate::error::AppError> {
+        crate::cpu::run(move || Self::sanitize(&raw)).await
+    }
+
+    /// `sanitize_off_thread` for what an editor sends. A body nested deeper than
     /// [`MAX_NESTING`] is refused first, naming the body: the HTML parser takes such nests in
     /// a time growing with the square of their depth (seconds for 200 kB of lists in lists).
-    pub async fn sanitize_off_thread(raw: String) -> Result<Self, crate::error::AppError> {
-        if nesting_depth(&raw) > MAX_NESTING {
+    /// What is stored already is cleaned as it is (`sanitize_off_thread`).
+    pub async fn from_editor(raw: String) -> Result<Self, crate::error::AppError> {
+        if nested_deeper_than(&raw, MAX_NESTING) {
             let message =
                 crate::i18n::Message::new("invalid-body-nesting").number("max", MAX_NESTING as i64);
             return Err(crate::error::AppError::invalid("body", message));
         }
-        crate::cpu::run(move || Self::sanitize(&raw)).await
+        Self::sanitize_off_thread(raw).await
     }
 
     pub fn as_str(&self) -> &str {
@@ -86,10 +92,14 @@ const NOT_NESTING: &[&str] = &[
     "tfoot", "th", "thead", "tr", "track", "wbr",
 ];
 
-/// How deep `html`'s elements nest, read from its tags alone (start tags less end tags, the
-/// deepest point), in one pass without parsing. Overcounts only unclosed elements.
-fn nesting_depth(html: &str) -> usize {
-    let (mut depth, mut deepest) = (0usize, 0usize);
+/// Whether `html`'s elements nest deeper than `max`, read from its tags alone in one pass,
+/// without parsing. A start tag opens an element (the self-closing slash means nothing to the
+/// parser on others than those in `NOT_NESTING`); an end tag closes the innermost open element
+/// only when it names it. What a browser writes (an editor's body) is well formed, so this
+/// follows the parser there; on malformed HTML, and on `<` in comments, it counts deeper than
+/// the parser would, never shallower, so it errs towards refusing.
+fn nested_deeper_than(html: &str, max: usize) -> bool {
+    let mut open: Vec<String> = Vec::new();
     for tag in html.split('<').skip(1) {
         let (closing, tag) = match tag.strip_prefix('/') {
             Some(tag) => (true, tag),
@@ -99,20 +109,21 @@ fn nesting_depth(html: &str) -> usize {
             .find(|c: char| !c.is_ascii_alphanumeric())
             .unwrap_or(tag.len());
         let name = tag[..name_end].to_ascii_lowercase();
-        if name.is_empty() || !name.starts_with(|c: char| c.is_ascii_alphabetic()) {
+        if !name.starts_with(|c: char| c.is_ascii_alphabetic())
+            || NOT_NESTING.contains(&name.as_str())
+        {
             continue;
         }
-        if NOT_NESTING.contains(&name.as_str()) {
-            continue;
-        }
-        if closing {
-            depth = depth.saturating_sub(1);
-        } else if !tag[name_end..].trim_start().starts_with("/>") {
-            depth += 1;
-            deepest = deepest.max(depth);
+        if !closing {
+            open.push(name);
+            if open.len() > max {
+                return true;
+            }
+        } else if open.last() == Some(&name) {
+            open.pop();
         }
     }
-    deepest
+    false
 }
 
 /// Cleanings after the first, until the HTML no longer changes.
@@ -314,19 +325,24 @@ mod tests {
 
     #[test]
     fn nesting_is_read_from_the_tags() {
-        use super::nesting_depth;
-        assert_eq!(
-            nesting_depth("<p>Teksts</p><ul><li>Viens<ul><li>Divi</li></ul></li></ul>"),
-            2
+        use super::nested_deeper_than;
+        let lists = "<p>Teksts</p><ul><li>Viens<ul><li>Divi</li></ul></li></ul>";
+        assert!(nested_deeper_than(lists, 1) && !nested_deeper_than(lists, 2));
+        let unclosed = "<ul><li>a<li>b<li>c</ul><p>x<p>y";
+        assert!(
+            !nested_deeper_than(unclosed, 1),
+            "items and paragraphs close themselves"
         );
-        assert_eq!(
-            nesting_depth("<ul><li>a<li>b<li>c</ul><p>x<p>y"),
-            1,
-            "unclosed items and paragraphs"
-        );
-        assert_eq!(nesting_depth("<p>1 < 2, <br/> <img src=\"/a.jpg\"></p>"), 0);
+        assert!(!nested_deeper_than(
+            "<p>1 < 2, <br/> <img src=\"/a.jpg\"></p>",
+            0
+        ));
         let deep = format!("{}x{}", "<ul><li>".repeat(300), "</li></ul>".repeat(300));
-        assert_eq!(nesting_depth(&deep), 300);
+        assert!(nested_deeper_than(&deep, 299) && !nested_deeper_than(&deep, 300));
+        // End tags that close nothing open, and self-closing slashes, do not hide a nest.
+        assert!(nested_deeper_than(&"<div></b>".repeat(200), 100));
+        assert!(nested_deeper_than(&"<div/>".repeat(200), 100));
+        assert!(nested_deeper_than(&"<b><div></b>".repeat(100), 100));
     }
 
     #[tokio::test]
@@ -336,7 +352,7 @@ mod tests {
             "<blockquote>".repeat(101),
             "</blockquote>".repeat(101)
         );
-        let refused = SafeHtml::sanitize_off_thread(deep).await;
+        let refused = SafeHtml::from_editor(deep).await;
         assert!(
             matches!(&refused, Err(crate::error::AppError::Validation { field, .. }) if field == "body"),
             "{refused:?}"
@@ -346,7 +362,7 @@ mod tests {
             "<blockquote>".repeat(100),
             "</blockquote>".repeat(100)
         );
-        assert!(SafeHtml::sanitize_off_thread(fine).await.is_ok());
+        assert!(SafeHtml::from_editor(fine).await.is_ok());
     }
 
     #[test]

@@ -778,9 +778,12 @@ test("an article hidden while another editor writes: publishing asks first inste
   await anna.getByRole("button", { name: "Saglabāt iestatījumus" }).click();
   await expect(anna.getByRole("status").filter({ hasText: "Iestatījumi saglabāti." })).toBeVisible();
 
-  // Jānis's publication would show readers what Anna just hid: he is asked first.
+  // Jānis's publication would show readers what Anna just hid: he is asked first, and his
+  // choice is saved as the draft, not published.
   await janis.getByRole("button", { name: "Publicēt" }).click();
-  await expect(janis.getByRole("region", { name: /Kāds cits saglabāja šo rakstu/ })).toBeVisible();
+  const conflict = janis.getByRole("region", { name: /Kāds cits saglabāja šo rakstu/ });
+  await expect(conflict).toBeVisible();
+  await expect(conflict.getByRole("button", { name: "Saglabāt izvēlēto", exact: true })).toBeVisible();
   const hidden = await reader.goto(article);
   expect(hidden?.status()).toBe(404);
 });

@@ -36,8 +36,8 @@ fn median(runs: usize, mut work: impl FnMut()) -> Duration {
 fn main() {
     println!("| body | cleaned | median time |");
     println!("| ---: | ---: | ---: |");
-    // The last: a body of nothing but lists in lists, which the HTML parser takes in a time
-    // growing with the square of their depth.
+    // The last two: bodies of nothing but lists in lists, which the HTML parser takes in a
+    // time growing with the square of their depth (the larger one timed three times).
     let nested = |depth: usize| {
         format!(
             "{}x{}",

@@ -98,7 +98,7 @@ impl KindService for ArticleKind {
         visibility: Visibility,
     ) -> Result<NewArticle, AppError> {
         let fields = validate::article_fields(&fields)?;
-        let body_html = SafeHtml::sanitize_off_thread(fields.body_html).await?;
+        let body_html = SafeHtml::from_editor(fields.body_html).await?;
         let article = article_by_id(id).await?;
         // An untouched new article ("Jauns raksts", no text) is not something to publish.
         let no_text = fields.lead.trim().is_empty()

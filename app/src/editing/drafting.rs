@@ -44,6 +44,20 @@ where
     F: Clone + PartialEq + Send + Sync + 'static,
     T: Send + Sync + 'static,
 {
+    /// Applies an editor's `change` to the fields, and answers whether it changed them. One
+    /// that changes nothing (the browser's undo with nothing left to undo, a field set to what
+    /// it holds) leaves the work as it stands: the caller marks nothing unsaved, saves nothing.
+    pub fn changed_by(self, change: &dyn Fn(&mut F)) -> bool {
+        let mut changed = false;
+        self.fields.maybe_update(|fields| {
+            let before = fields.clone();
+            change(fields);
+            changed = *fields != before;
+            changed
+        });
+        changed
+    }
+
     /// An editor starting from `fields`; `stored` is the shared draft they come from, as its
     /// version and the time it was saved, if there is one (then `fields` are its fields). Call
     /// it where the editor is built (the autosave reads the page's language).

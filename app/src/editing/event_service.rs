@@ -75,7 +75,7 @@ async fn new_event(
     Ok(NewEvent {
         title: validate::one_line(&fields.title),
         summary: fields.summary.trim().to_string(),
-        body_html: SafeHtml::sanitize_off_thread(fields.body_html.clone()).await?,
+        body_html: SafeHtml::from_editor(fields.body_html.clone()).await?,
         starts_at: timezone::instant(times.start),
         ends_at: timezone::instant(times.end),
         all_day: fields.all_day,

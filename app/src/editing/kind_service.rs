@@ -143,7 +143,7 @@ async fn opened_draft<K: KindService>(
     let Some(mut draft) = stored_draft::opened::<K::Draft>(id).await? else {
         return Ok(None);
     };
-    draft.fields = with_clean_body::<K>(draft.fields).await?;
+    draft.fields = with_clean_body::<K>(draft.fields, BodyFrom::Store).await?;
     Ok(Some(draft))
 }
 
@@ -153,15 +153,29 @@ pub(super) trait KindTask: Send {
     fn run<K: KindService>(self) -> impl Future<Output = Self::Output> + Send;
 }
 
-/// `fields` validated, with the body sanitised off the request threads.
+/// `fields` from an editor, validated, with the body sanitised off the request threads.
 async fn checked<K: KindService>(fields: K::Fields) -> Result<K::Fields, AppError> {
-    with_clean_body::<K>(K::validated(fields)?).await
+    with_clean_body::<K>(K::validated(fields)?, BodyFrom::Editor).await
+}
+
+/// Where a body comes from: an editor's is checked before it is parsed
+/// ([`SafeHtml::from_editor`]); a stored one is cleaned as it is.
+enum BodyFrom {
+    Editor,
+    Store,
 }
 
 /// `fields` with the body sanitised off the request threads.
-async fn with_clean_body<K: KindService>(mut fields: K::Fields) -> Result<K::Fields, AppError> {
+async fn with_clean_body<K: KindService>(
+    mut fields: K::Fields,
+    from: BodyFrom,
+) -> Result<K::Fields, AppError> {
     let body = std::mem::take(K::body_mut(&mut fields));
-    *K::body_mut(&mut fields) = SafeHtml::sanitize_off_thread(body).await?.into_string();
+    let clean = match from {
+        BodyFrom::Editor => SafeHtml::from_editor(body).await?,
+        BodyFrom::Store => SafeHtml::sanitize_off_thread(body).await?,
+    };
+    *K::body_mut(&mut fields) = clean.into_string();
     Ok(fields)
 }
 

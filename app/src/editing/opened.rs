@@ -44,9 +44,17 @@ pub struct Opened<K: Editable> {
     /// This editor's mark (`EditableItem::writer`) and the number of the last save it made
     /// (some made are not sent: one asked for while another is on its way).
     writer: StoredValue<Writer>,
-    /// Whether the conflict shown, if any, refused the kind's write (a publication) rather
-    /// than a draft save: saving the choice then writes, as the editor asked.
+    /// Whether saving the choice of the conflict shown, if any, writes: it refused the kind's
+    /// write (a publication), which the editor asked for, rather than a draft save.
     conflict_from_write: StoredValue<bool>,
+}
+
+/// A write [`Opened::rebase`] could not simply send again.
+struct Refused<K: Editable> {
+    /// The item as fetched, the conflict's other side.
+    theirs: Option<EditableItem<K::Fields, K>>,
+    /// The write would undo another editor's change to the item's details.
+    undoes: bool,
 }
 
 impl<K: Editable> Clone for Opened<K> {
@@ -105,7 +113,7 @@ impl<K: Editable> Opened<K> {
     ) {
         // Called only for a conflict: this one refused a draft save.
         let reopen = move || {
-            self.conflict_from_write.set_value(false);
+            self.conflict_from_write.try_set_value(false);
             self.reopen(lang)
         };
         self.draft
@@ -154,6 +162,11 @@ impl<K: Editable> Opened<K> {
                 let mut answer = K::write(request).await;
                 // The item as fetched to judge a conflict, so the choice needs no second fetch.
                 let mut fetched = None;
+                // Whether saving the choice writes again. Not when the write would undo
+                // another editor's change to the details, which the choice does not show (an
+                // article hidden meanwhile): the choice is saved as the draft, and publishing
+                // it stays a step of its own.
+                let mut choice_writes = true;
                 let conflict = matches!(answer, Err(AppError::Conflict { .. }));
                 if conflict && autosave.latest(ticket) {
                     match self.rebase(lang).await {
@@ -162,7 +175,10 @@ impl<K: Editable> Opened<K> {
                             sent = request.fields.clone();
                             answer = K::write(request).await;
                         }
-                        Err(theirs) => fetched = theirs,
+                        Err(refused) => {
+                            fetched = refused.theirs;
+                            choice_writes = !refused.undoes;
+                        }
                     }
                 }
                 if !autosave.latest(ticket) {
@@ -186,8 +202,9 @@ impl<K: Editable> Opened<K> {
                         autosave.answered(unchanged, SaveState::Done(message));
                     }
                     Err(error) => {
-                        // (`theirs` below is fetched only for a conflict.)
-                        self.conflict_from_write.try_set_value(true);
+                        if matches!(error, AppError::Conflict { .. }) {
+                            self.conflict_from_write.try_set_value(choice_writes);
+                        }
                         match fetched {
                             Some(theirs) => {
                                 draft.failed(lang, error, move || async move { Ok(Some(theirs)) })
@@ -223,13 +240,18 @@ impl<K: Editable> Opened<K> {
     /// since this editor's, and the write would not undo that change. Then the editor goes
     /// on from the item as it is now (its version, address and details), and its write may
     /// go again: there is nothing to choose. Otherwise answers the item as fetched, if it
-    /// was (the conflict's other side).
-    async fn rebase(self, lang: Lang) -> Result<(), Option<EditableItem<K::Fields, K>>> {
+    /// was (the conflict's other side), and whether the write would undo another editor's
+    /// change to its details (the article hidden meanwhile).
+    async fn rebase(self, lang: Lang) -> Result<(), Refused<K>> {
+        let unfetched = Refused {
+            theirs: None,
+            undoes: false,
+        };
         let Some(saved) = self.saved.get_untracked() else {
-            return Err(None);
+            return Err(unfetched);
         };
         let Ok(theirs) = self.fetch_again(lang).await else {
-            return Err(None);
+            return Err(unfetched);
         };
         let number = self.draft.draft_version.get_untracked();
         let drafted = self.draft.drafted.get_untracked();
@@ -239,7 +261,10 @@ impl<K: Editable> Opened<K> {
             .details
             .with_untracked(|known| K::write_would_undo(known, &theirs.details));
         if !beside_text || undoes {
-            return Err(Some(theirs));
+            return Err(Refused {
+                theirs: Some(theirs),
+                undoes,
+            });
         }
         self.version.set(theirs.version);
         self.details.set(theirs.details);

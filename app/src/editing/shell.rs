@@ -198,17 +198,8 @@ impl<K: Editable> Draft<K::Fields, EditableItem<K::Fields, K>> {
     {
         let failed = move |error| self.failed(lang, error, reopen);
         let save_now = move || self.save_now(request(), save, failed);
-        // A change that changes nothing (the browser's undo with nothing left to undo, a
-        // field set to what it holds) leaves the work as it stands: no draft of the same text.
         let edit = move |change: &dyn Fn(&mut K::Fields)| {
-            let mut changed = false;
-            self.fields.maybe_update(|fields| {
-                let before = fields.clone();
-                change(fields);
-                changed = *fields != before;
-                changed
-            });
-            if changed {
+            if self.changed_by(change) {
                 self.autosave.schedule(save_now);
             }
         };

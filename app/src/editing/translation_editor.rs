@@ -46,8 +46,9 @@ pub fn TranslationEditor(
     let body = NodeRef::<html::Div>::new();
     let error_for = move |field: &'static str| field_message(field_error, field);
     let edit = move |change: &dyn Fn(&mut TranslationFields)| {
-        fields.update(|fields| change(fields));
-        draft.autosave.typed();
+        if draft.changed_by(change) {
+            draft.autosave.typed();
+        }
     };
     // The translation as stored now, as the conflict's other side.
     let stored_slug = slug.clone();

@@ -70,7 +70,7 @@ pub async fn save(editor: &User, save: TranslationSave) -> Result<TranslationSav
     let mut checked = for_kind(save.kind, Checked(text))
         .await
         .map_err(as_translation_field)?;
-    let body_html = SafeHtml::sanitize_off_thread(std::mem::take(&mut checked.body_html)).await?;
+    let body_html = SafeHtml::from_editor(std::mem::take(&mut checked.body_html)).await?;
     images_described(body_html.as_str())?;
     let mut text = checked.with_body(body_html);
     // A part the translator left as the Latvian text is stored empty: it follows that text.

@@ -9,6 +9,8 @@
 //! heading pasted from an office document becomes a second-level one: the page's title is the
 //! first.
 
+use std::collections::HashSet;
+
 use ego_tree::{NodeId, Tree};
 use html5ever::{ns, LocalName, QualName};
 use scraper::{node::Element, Html, Node};
@@ -187,29 +189,32 @@ fn put_in_a_list(tree: &mut Tree<Node>, item: NodeId) {
     }
 }
 
-/// What a list holds outside its items joins the item before it (the browser's indent puts a
-/// list directly in a list), or, before the first item, an item of its own.
+/// What a list holds outside its items goes into items: a list directly in a list (the
+/// browser's indent puts one there) into the item before it, each run of other content into
+/// an item of its own.
 fn put_in_items(tree: &mut Tree<Node>, list: NodeId) {
     let Some(node) = tree.get(list) else {
         return;
     };
     let children: Vec<NodeId> = node.children().map(|child| child.id()).collect();
-    // The item the next loose child joins.
-    let mut item: Option<NodeId> = None;
+    // The item before the next child, and the item a run of loose content goes into.
+    let (mut last_item, mut run_item): (Option<NodeId>, Option<NodeId>) = (None, None);
     for child in children {
         let Some(node) = tree.get(child) else {
             continue;
         };
-        if is_named(node.value(), &["li"]) {
-            item = Some(child);
+        let value = node.value();
+        if is_named(value, &["li"]) {
+            (last_item, run_item) = (Some(child), None);
             continue;
         }
-        if is_blank_text(node.value()) {
+        if is_blank_text(value) {
             continue;
         }
-        let into = match item {
-            Some(into) => into,
-            None => match tree.get_mut(child) {
+        let into = match (is_named(value, LISTS), last_item, run_item) {
+            (true, Some(item), _) => item,
+            (false, _, Some(item)) => item,
+            _ => match tree.get_mut(child) {
                 Some(mut child) => child.insert_before(element("li")).id(),
                 None => return,
             },
@@ -217,21 +222,22 @@ fn put_in_items(tree: &mut Tree<Node>, list: NodeId) {
         if let Some(mut into) = tree.get_mut(into) {
             into.append_id(child);
         }
-        item = Some(into);
+        last_item = Some(into);
+        run_item = Some(into);
     }
 }
 
 /// Drops the items and headings with nothing to read or see in them, paragraphs with nothing
-/// at all in them (`<p><br></p>` is an empty line an editor typed, and stays), and lists left
-/// without items.
-fn drop_empty_blocks(tree: &mut Tree<Node>, body: NodeId) {
-    let Some(body) = tree.get(body) else {
+/// to read or see and no line break (`<p><br></p>` is an empty line an editor typed, and
+/// stays), and lists left without items.
+fn drop_empty_blocks(tree: &mut Tree<Node>, body_id: NodeId) {
+    let Some(body) = tree.get(body_id) else {
         return;
     };
     // Reversed document order: each node after everything inside it, so whether a node shows
     // anything follows from its children's answers (once per node: a deep nest stays linear).
     let nodes: Vec<NodeId> = body.descendants().map(|node| node.id()).collect();
-    let mut shows = std::collections::HashSet::new();
+    let (mut shows, mut breaks) = (HashSet::new(), HashSet::new());
     for id in nodes.into_iter().rev() {
         let Some(node) = tree.get(id) else {
             continue;
@@ -244,8 +250,11 @@ fn drop_empty_blocks(tree: &mut Tree<Node>, body: NodeId) {
         } {
             shows.insert(id);
         }
+        if is_named(value, &["br"]) || node.children().any(|child| breaks.contains(&child.id())) {
+            breaks.insert(id);
+        }
         let empty = if is_named(value, &["p"]) {
-            node.children().all(|child| is_blank_text(child.value()))
+            !shows.contains(&id) && !breaks.contains(&id)
         } else if is_named(value, HEADINGS) || is_named(value, &["li"]) {
             !shows.contains(&id)
         } else if is_named(value, LISTS) {
@@ -256,7 +265,22 @@ fn drop_empty_blocks(tree: &mut Tree<Node>, body: NodeId) {
             false
         };
         if empty {
+            // Beside inline content (in a quote, an item, a link), the block kept words apart:
+            // a line break does so after it.
+            let inline = |sibling: Option<ego_tree::NodeRef<'_, Node>>| {
+                sibling.is_some_and(|sibling| match sibling.value() {
+                    Node::Text(text) => !text.trim().is_empty(),
+                    other => other.is_element() && !is_named(other, BLOCKS),
+                })
+            };
+            let in_inline = node
+                .parent()
+                .is_some_and(|parent| !is_named(parent.value(), BLOCKS) && parent.id() != body_id);
+            let between = in_inline || inline(node.prev_sibling()) || inline(node.next_sibling());
             if let Some(mut node) = tree.get_mut(id) {
+                if between {
+                    node.insert_before(element("br"));
+                }
                 node.detach();
             }
         }
@@ -264,7 +288,8 @@ fn drop_empty_blocks(tree: &mut Tree<Node>, body: NodeId) {
 }
 
 /// Text and inline markup between blocks becomes a paragraph; line breaks alone between
-/// blocks go, as do those opening such a run (the line after a list starts with one).
+/// blocks go, as do those opening such a run (the line after a list starts with one). Inline
+/// markup holding a block stays as it is, a block itself.
 fn wrap_loose_text(tree: &mut Tree<Node>, body: NodeId) {
     let Some(node) = tree.get(body) else {
         return;
@@ -272,7 +297,13 @@ fn wrap_loose_text(tree: &mut Tree<Node>, body: NodeId) {
     let children: Vec<NodeId> = node.children().map(|child| child.id()).collect();
     let mut run = Vec::new();
     for child in children {
-        if is_block(tree, child) {
+        // Inline markup holding a block (a link around a heading) is no paragraph's content:
+        // the parser would close the paragraph at the block.
+        let holds_block = tree.get(child).is_some_and(|node| {
+            node.descendants()
+                .any(|inner| is_named(inner.value(), BLOCKS))
+        });
+        if holds_block {
             wrap_run(tree, std::mem::take(&mut run));
         } else {
             run.push(child);
@@ -369,6 +400,11 @@ mod tests {
             tidy("<ol>Teksts<li>Viens</li></ol>"),
             "<ol><li>Teksts</li><li>Viens</li></ol>"
         );
+        assert_eq!(
+            tidy("<ul><li>Viens</li>Divi <b>trīs</b><li>Četri</li></ul>"),
+            "<ul><li>Viens</li><li>Divi <b>trīs</b></li><li>Četri</li></ul>",
+            "text after an item is an item of its own, not glued to it"
+        );
     }
 
     #[test]
@@ -382,6 +418,30 @@ mod tests {
             tidy("<p>Viens</p><br><p>Divi</p>"),
             "<p>Viens</p><p>Divi</p>",
             "a line break alone between paragraphs goes"
+        );
+    }
+
+    #[test]
+    fn an_empty_block_between_two_lines_keeps_them_apart() {
+        assert_eq!(tidy("Viens<h2><br></h2>Divi"), "<p>Viens<br>Divi</p>");
+        assert_eq!(tidy("Viens<ul><li></li></ul>Divi"), "<p>Viens<br>Divi</p>");
+        assert_eq!(
+            tidy("<blockquote>Viens<li></li>Divi</blockquote>"),
+            "<blockquote>Viens<br>Divi</blockquote>"
+        );
+        assert_eq!(
+            tidy("Viens<b><p></p>Divi</b>"),
+            "<p>Viens<b><br>Divi</b></p>"
+        );
+    }
+
+    #[test]
+    fn inline_markup_around_a_block_is_left_as_a_block() {
+        let linked = "<a href=\"/x\"><h3>Virsraksts</h3></a><p>Teksts</p>";
+        assert_eq!(tidy(linked), linked);
+        assert_eq!(
+            tidy("<p><a href=\"/x\"></a></p><p>Teksts</p>"),
+            "<p>Teksts</p>"
         );
     }
 
@@ -452,6 +512,13 @@ mod properties {
             Just("<strong>".to_string()),
             Just("</strong>".to_string()),
             Just("<blockquote>".to_string()),
+            Just("<a href=\"/x\">".to_string()),
+            Just("</a>".to_string()),
+            Just("<div>".to_string()),
+            Just("</div>".to_string()),
+            Just("<h3>".to_string()),
+            Just("<b>".to_string()),
+            Just("<span>".to_string()),
             Just("<figure><img src=\"/media/a.jpg\" alt=\"A\"></figure>".to_string()),
             Just(" ".to_string()),
             "[a-zāčēšž]{1,8}",
@@ -459,10 +526,23 @@ mod properties {
         prop::collection::vec(piece, 0..16).prop_map(|pieces| pieces.concat())
     }
 
+    /// The words of `html` as a reader sees them: a block's edge or a line break ends one.
     fn words(html: &str) -> Vec<String> {
-        let fragment = Html::parse_fragment(html);
-        let text: String = fragment.root_element().text().collect::<Vec<_>>().join(" ");
-        text.split_whitespace().map(str::to_string).collect()
+        crate::search::text::text_by_block(html)
+            .split_whitespace()
+            .map(str::to_string)
+            .collect()
+    }
+
+    /// Where each word ends, counted in characters of all the words written together.
+    fn word_ends(words: &[String]) -> Vec<usize> {
+        words
+            .iter()
+            .scan(0, |end, word| {
+                *end += word.chars().count();
+                Some(*end)
+            })
+            .collect()
     }
 
     proptest! {
@@ -472,9 +552,10 @@ mod properties {
             let fragment = Html::parse_fragment(clean.as_str());
             let body = fragment.root_element();
             for child in body.children() {
+                // Inline markup holding a block counts as a block.
                 let loose = match child.value() {
                     Node::Text(text) => !text.trim().is_empty(),
-                    other => !is_named(other, BLOCKS),
+                    _ => !child.descendants().any(|inner| is_named(inner.value(), BLOCKS)),
                 };
                 prop_assert!(!loose, "loose text or inline markup in {}", clean.as_str());
             }
@@ -493,7 +574,17 @@ mod properties {
                     prop_assert!(shows, "an empty item or heading in {}", clean.as_str());
                 }
             }
-            prop_assert_eq!(words(clean.as_str()).concat(), words(&raw).concat());
+            // Every word stays, in order, and no two are glued together: where the raw text
+            // ends a word, the clean text does too (it may end one more where inline markup
+            // around a block meets text).
+            let (clean_words, raw_words) = (words(clean.as_str()), words(&raw));
+            prop_assert_eq!(clean_words.concat(), raw_words.concat());
+            let clean_ends = word_ends(&clean_words);
+            for end in word_ends(&raw_words) {
+                prop_assert!(clean_ends.contains(&end), "words glued in {}", clean.as_str());
+            }
+            let again = SafeHtml::sanitize(clean.as_str());
+            prop_assert_eq!(again.as_str(), clean.as_str());
         }
     }
 }
