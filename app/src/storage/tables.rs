@@ -80,7 +80,8 @@ impl ItemTables {
     /// The statement that writes a draft save over draft version `seen` (0: it starts the
     /// draft) or over a draft an earlier save of the same opened editor left
     /// ([`own_write`]), answering a `SavedDraftRow`; nothing when the stored draft is
-    /// neither, or the item is in the trash. Binds `$1` the item, `$2` the item version it is
+    /// neither. The caller has checked that the item is live and at the version the draft
+    /// is written on, and holds its row. Binds `$1` the item, `$2` the item version it is
     /// written on, `$3` the account, `$4` the time, `$5` `seen`, `$6` the fields, `$7` the
     /// opened editor's mark and `$8` the number of its save.
     pub(super) fn draft_write(&self, seen: i64) -> String {
@@ -92,7 +93,7 @@ impl ItemTables {
             format!(
                 "INSERT INTO {drafts} ({key}, fields, base_version, draft_version, saved_by, \
                  saved_at, writer, writer_save) SELECT id, $6, $2, 1, $3, $4, $7, $8 \
-                 FROM {items} WHERE id = $1 AND trashed_at IS NULL AND CAST($5 AS BIGINT) = 0 \
+                 FROM {items} WHERE id = $1 AND CAST($5 AS BIGINT) = 0 \
                  ON CONFLICT ({key}) DO UPDATE SET fields = $6, base_version = $2, \
                  saved_by = $3, saved_at = $4, writer = $7, writer_save = $8, \
                  draft_version = {drafts}.draft_version + 1 WHERE {own} \
@@ -104,7 +105,6 @@ impl ItemTables {
                  saved_at = $4, writer = $7, writer_save = $8, \
                  draft_version = draft_version + 1 \
                  WHERE {key} = $1 AND (draft_version = $5 OR {own}) \
-                 AND EXISTS (SELECT 1 FROM {items} WHERE id = $1 AND trashed_at IS NULL) \
                  RETURNING draft_version, saved_at"
             )
         }

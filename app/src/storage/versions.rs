@@ -213,6 +213,30 @@ where
         let tables = ItemTables::of(draft.kind);
         let (id, seen) = (draft.item_id, draft.seen_draft_version);
         let mut tx = self.begin_private_write().await?;
+        // A draft goes on from the item as it is: one written on an older version (another
+        // editor published or restored meanwhile) would bring that back unseen. The row stays
+        // locked until the draft is written, so a publication from the same version either
+        // waits and then finds this draft, or comes first and this save is refused.
+        let items = tables.items;
+        let lock = format!(
+            "SELECT version FROM {items} WHERE id = $1 AND trashed_at IS NULL{}",
+            D::FOR_UPDATE
+        );
+        let now: Option<i64> = sqlx::query_scalar(&lock)
+            .bind(id)
+            .fetch_optional(&mut *tx)
+            .await?;
+        match now {
+            // Gone, or moved to the trash while its editor was at work: no draft is kept.
+            None => return Err(StoreError::NotFound),
+            Some(now) if now != draft.base_version => {
+                return Err(StoreError::Conflict {
+                    expected: draft.base_version,
+                    stored: now,
+                })
+            }
+            Some(_) => {}
+        }
         // Over the draft its editor saw, or over one an earlier save of that editor left.
         let sql = tables.draft_write(seen);
         let written = sqlx::query_as::<_, SavedDraftRow>(&sql)
@@ -227,18 +251,7 @@ where
             .fetch_optional(&mut *tx)
             .await?;
         let Some(saved) = written else {
-            let ItemTables {
-                key, drafts, items, ..
-            } = tables;
-            // Moved to the trash while its editor was at work: no draft is kept for it.
-            let live = format!("SELECT id FROM {items} WHERE id = $1 AND trashed_at IS NULL");
-            let live: Option<i64> = sqlx::query_scalar(&live)
-                .bind(id)
-                .fetch_optional(&mut *tx)
-                .await?;
-            if live.is_none() {
-                return Err(StoreError::NotFound);
-            }
+            let ItemTables { key, drafts, .. } = tables;
             let sql = format!(
                 "SELECT draft_version, base_version, fields, saved_at FROM {drafts} \
                  WHERE {key} = $1"

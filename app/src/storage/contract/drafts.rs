@@ -8,6 +8,7 @@ contract_tests!(
     events_are_updated_with_a_version_check_and_trashed,
     event_drafts_refuse_stale_saves_and_survive_publishing_elsewhere,
     no_draft_is_saved_for_an_item_in_the_trash,
+    a_draft_goes_on_only_from_the_item_as_it_is,
 );
 
 async fn drafts_refuse_stale_saves_and_publishing_keeps_revisions(store: SharedStore) {
@@ -331,4 +332,76 @@ async fn no_draft_is_saved_for_an_item_in_the_trash(store: SharedStore) {
         assert!(matches!(first, Err(StoreError::NotFound)), "{first:?}");
         assert_eq!(stored_draft(&store, kind, undrafted).await, None);
     }
+}
+
+/// A draft is written on the item's current version, for every kind alike: a save that names
+/// an older one (another editor published or restored meanwhile) is a conflict and stores
+/// nothing, whether it would start the draft or go on with one, so the editor is shown the
+/// newer version instead of bringing the older one back unseen.
+async fn a_draft_goes_on_only_from_the_item_as_it_is(store: SharedStore) {
+    let editor = an_editor(&store).await;
+    let article = |stored: Article| (stored.id, stored.version);
+    let event = |stored: Event| (stored.id, stored.version);
+    let items = [
+        (
+            ItemKind::Article,
+            article(an_article(&store, "Raksts").await),
+        ),
+        (ItemKind::Event, event(a_seminar(&store).await)),
+    ];
+    let text = |title: &str| format!(r#"{{"title":"{title}"}}"#);
+    for (kind, (id, version)) in items {
+        // Another editor publishes (here: the store's own write, as a restore would).
+        let moved = move_on(&store, kind, id, version).await;
+        let from_old = drafting(&store, kind, id, version, editor.id);
+        let refused = from_old.save(&text("Vecs"), 0).await;
+        assert!(
+            matches!(refused, Err(StoreError::Conflict { stored, .. }) if stored == moved),
+            "{kind:?}: a draft started on version {version} after {moved}: {refused:?}"
+        );
+        assert_eq!(stored_draft(&store, kind, id).await, None, "{kind:?}");
+
+        let current = drafting(&store, kind, id, moved, editor.id);
+        let started = current
+            .save(&text("Jauns"), 0)
+            .await
+            .expect("current draft");
+        assert_eq!(started.base_version, moved);
+        // Moved on again, keeping the draft (a restore): going on with it from the older
+        // version is refused too, and the draft stays as it was.
+        let again = move_on(&store, kind, id, moved).await;
+        let refused = current.save(&text("Vēlāk"), started.draft_version).await;
+        assert!(
+            matches!(refused, Err(StoreError::Conflict { stored, .. }) if stored == again),
+            "{kind:?}: {refused:?}"
+        );
+        assert_eq!(stored_draft(&store, kind, id).await, Some(started.clone()));
+        let rebased = drafting(&store, kind, id, again, editor.id)
+            .save(&text("Vēlāk"), started.draft_version)
+            .await
+            .expect("the draft goes on from the item as it is");
+        assert_eq!(
+            (rebased.base_version, rebased.draft_version),
+            (again, started.draft_version + 1)
+        );
+    }
+}
+
+/// Writes item `id` of `kind` from `version` as a restore does (the shared draft stays),
+/// answering the new version.
+async fn move_on(store: &SharedStore, kind: ItemKind, id: i64, version: i64) -> i64 {
+    let keeps = DraftRule::Keeps;
+    let written = match kind {
+        ItemKind::Article => {
+            let new = article("Atjaunots", utc(2021, 5, 3, 7, 0));
+            let written = store.update_article(id, version, &new, keeps, audit("restored"));
+            written.await.map(|stored| stored.version)
+        }
+        ItemKind::Event => {
+            let new = event("Atjaunots", utc(2020, 8, 6, 7, 0), utc(2020, 8, 6, 9, 0));
+            let written = store.update_event(id, version, &new, keeps, audit("restored"));
+            written.await.map(|stored| stored.version)
+        }
+    };
+    written.expect("moved on")
 }
