@@ -115,7 +115,7 @@ test("two editors change the same article: the second sees both versions and kee
   );
 });
 
-test("an editor whose own draft was saved after another editor published keeps their change by default", async ({
+test("an editor who writes on after another editor published is asked at once, keeping the other's change by default", async ({
   browser,
   page: reader,
 }) => {
@@ -125,22 +125,66 @@ test("an editor whose own draft was saved after another editor published keeps t
   await janis.getByRole("button", { name: "Publicēt" }).click();
   await expect(janis.getByRole("status").filter({ hasText: /^Publicēts/ })).toBeVisible();
 
-  // Anna, who opened it before, changes the title; her draft is saved, then she publishes.
+  // Anna, who opened it before, changes the title: her draft's save meets Jānis's version,
+  // and she chooses there and then, not when she publishes.
   await anna.getByRole("textbox", { name: "Virsraksts" }).fill("Annas virsraksts kampaņai");
-  await expect(anna.getByRole("status").filter({ hasText: "Melnraksts saglabāts" })).toBeVisible();
-  await anna.getByRole("button", { name: "Publicēt" }).click();
   const conflict = anna.getByRole("region", { name: /Kāds cits saglabāja šo rakstu/ });
   await expect(conflict).toBeVisible();
+  await expect(anna.getByRole("status").filter({ hasText: "Melnraksts saglabāts" })).toHaveCount(0);
   await expect(conflict.getByRole("group", { name: "Virsraksts" }).getByLabel("Paturēt manu")).toBeChecked();
   await expect(conflict.getByRole("group", { name: "Ievads" }).getByLabel("Paturēt otru")).toBeChecked();
-  // She asked to publish: saving her choice publishes it.
-  await conflict.getByRole("button", { name: "Saglabāt izvēlēto un publicēt" }).click();
+  await conflict.getByRole("button", { name: "Saglabāt izvēlēto", exact: true }).click();
+  await expect(anna.getByRole("status").filter({ hasText: "Melnraksts saglabāts" })).toBeVisible();
+  await anna.getByRole("button", { name: "Publicēt" }).click();
   await expect(anna.getByRole("status").filter({ hasText: /^Publicēts/ })).toBeVisible();
   await expect(anna.getByRole("textbox", { name: "Virsraksts" })).toHaveValue("Annas virsraksts kampaņai");
   await expect(anna.getByRole("textbox", { name: "Ievads" })).toHaveValue("Jāņa ievads kampaņai.");
   await reader.goto(campaign);
   await expect(reader.getByRole("heading", { level: 1 })).toHaveText("Annas virsraksts kampaņai");
   await expect(reader.getByText("Jāņa ievads kampaņai.")).toBeVisible();
+});
+
+test("a shared draft older than the article opens with the choice between it and the article as it is", async ({
+  browser,
+}) => {
+  const article = "/news/cilveku-tirdzniecibas-apkarosanas-dienas-pasakumos-piedalijas-vairak-neka-3000";
+  const { anna, janis } = await bothEditing(browser, article);
+  const lead = anna.getByRole("textbox", { name: "Ievads" });
+  const firstLead = await lead.inputValue();
+  await lead.fill("Annas jaunais ievads.");
+  await anna.getByRole("button", { name: "Publicēt" }).click();
+  await expect(anna.getByRole("status").filter({ hasText: /^Publicēts/ })).toBeVisible();
+
+  // Jānis opens it anew and drafts a new title on Anna's version.
+  await janis.reload();
+  await hydrated(janis);
+  await janis.getByRole("button", { name: "Rediģēt šo rakstu" }).click();
+  await janis.getByRole("textbox", { name: "Virsraksts" }).fill("Jāņa virsraksts jauniešiem");
+  await expect(janis.getByRole("status").filter({ hasText: "Melnraksts saglabāts" })).toBeVisible();
+
+  // Anna restores the first version, which keeps Jānis's draft as his: it is now older
+  // than the article, and her editor, opened again, asks before going on with it.
+  anna.once("dialog", (dialog) => void dialog.accept());
+  await anna.getByRole("button", { name: "Versiju vēsture" }).click();
+  await anna.getByRole("button", { name: /^Atjaunot \d+\. versiju$/ }).first().click();
+  await expect(anna.getByRole("status").filter({ hasText: /^Versija \d+ atjaunota kā versija \d+\.$/ })).toBeVisible();
+  await hydrated(anna);
+  await anna.getByRole("button", { name: "Rediģēt šo rakstu" }).click();
+  const choice = anna.getByRole("region", { name: "Šis melnraksts sākts no vecākas versijas: kopš tā saglabāta jaunāka" });
+  await expect(choice).toBeVisible();
+  // Jānis changed the title, the restore the lead: each keeps its own change.
+  await expect(choice.getByRole("group", { name: "Virsraksts" }).getByLabel("Paturēt manu")).toBeChecked();
+  const leadChoice = choice.getByRole("group", { name: "Ievads" });
+  await expect(leadChoice.getByLabel("Paturēt otru")).toBeChecked();
+  await expect(leadChoice.getByText("Šo daļu mainīja tikai otrā versija")).toBeVisible();
+  await choice.getByRole("button", { name: "Saglabāt izvēlēto", exact: true }).click();
+  await expect(anna.getByRole("status").filter({ hasText: "Melnraksts saglabāts" })).toBeVisible();
+  await expect(anna.getByRole("textbox", { name: "Virsraksts" })).toHaveValue("Jāņa virsraksts jauniešiem");
+  await expect(anna.getByRole("textbox", { name: "Ievads" })).toHaveValue(firstLead);
+
+  // Jānis, still on the version before the restore, meets it at his next save.
+  await janis.getByRole("textbox", { name: "Virsraksts" }).fill("Jāņa virsraksts jauniešiem (2)");
+  await expect(janis.getByRole("region", { name: /Kāds cits saglabāja šo rakstu/ })).toBeVisible();
 });
 
 test("saving the choice as offered keeps the other editor's change where only they changed a part", async ({
@@ -735,6 +779,12 @@ test("an address and category changed while another editor writes: no choice to 
   await address.fill("kriminallikuma-grozijumi");
   await address.press("Enter");
   await expect(anna.getByRole("status").filter({ hasText: "Adrese nomainīta." })).toBeVisible();
+  // Jānis's next draft save goes on from the moved article without asking.
+  const saved = janis.waitForResponse(/\/api\/editing\/save_draft$/);
+  await addedToTheLeadAndSaved(janis, " Jānis");
+  expect((await saved).status()).toBe(409);
+  await expect(janis.getByRole("region", { name: /Kāds cits saglabāja šo rakstu/ })).toHaveCount(0);
+  await expect(janis).toHaveURL(/\/news\/kriminallikuma-grozijumi$/);
   await anna.getByLabel("Kategorija").selectOption({ label: "Sadarbība" });
   await anna.getByRole("button", { name: "Saglabāt iestatījumus" }).click();
   await expect(anna.getByRole("status").filter({ hasText: "Iestatījumi saglabāti." })).toBeVisible();
@@ -762,7 +812,7 @@ test("an address and category changed while another editor writes: no choice to 
 
   await reader.goto(amendments);
   await expect(reader).toHaveURL(/\/news\/kriminallikuma-grozijumi$/);
-  await expect(reader.getByText("Jānis papildina. Un vēl.")).toBeVisible();
+  await expect(reader.getByText("Jānis papildina. Jānis Un vēl.")).toBeVisible();
   await expect(reader.getByRole("main").getByText("Sadarbība", { exact: true })).toBeVisible();
 });
 

@@ -78,7 +78,8 @@ where
     }
 
     /// Shows why a save failed: a conflict fetches the other version with `theirs` and opens
-    /// the choice between them (`theirs` answers `None` when the editor closed meanwhile); a
+    /// the choice between them (`theirs` answers `None` when the editor closed meanwhile, or
+    /// found nothing to choose and saved again itself); a
     /// field's problem is shown at the field; anything else in the editor bar. A field's
     /// problem from an earlier answer goes with any later one: it says no more than the bar.
     pub fn failed<Fut>(self, lang: Lang, error: AppError, theirs: impl FnOnce() -> Fut + 'static)
@@ -90,16 +91,18 @@ where
             self.field_error.set(None);
         }
         match error {
-            AppError::Conflict { .. } => {
-                spawn_local(async move {
-                    match theirs().await {
-                        Ok(Some(theirs)) => self.conflict.set(Some(theirs)),
-                        Ok(None) => {}
-                        Err(error) => state.set(SaveState::Failed(error.describe(lang))),
+            // Told once the other version is here: it may turn out to be nothing to choose
+            // from (`theirs` answers `None`, and goes on itself).
+            AppError::Conflict { .. } => spawn_local(async move {
+                match theirs().await {
+                    Ok(Some(theirs)) => {
+                        self.conflict.set(Some(theirs));
+                        state.set(SaveState::Failed(tr(lang, "editor-saved-meanwhile")));
                     }
-                });
-                state.set(SaveState::Failed(tr(lang, "editor-saved-meanwhile")));
-            }
+                    Ok(None) => {}
+                    Err(error) => state.set(SaveState::Failed(error.describe(lang))),
+                }
+            }),
             AppError::Validation { field, message } => {
                 let message = message.in_lang(lang);
                 state.set(SaveState::Failed(message.clone()));

@@ -125,7 +125,7 @@ pub(super) async fn editable<K: KindService>(
     .await?;
     Ok(EditableItem {
         writer: super::new_mark(),
-        draft: opened_draft::<K>(item.id).await?,
+        draft: opened_draft::<K>(item.id, item.version).await?,
         categories: category_tags(store()?.as_ref()).await?,
         id: item.id,
         slug: item.slug,
@@ -136,14 +136,25 @@ pub(super) async fn editable<K: KindService>(
 }
 
 /// The shared draft of item `id`, its body cleaned again: a draft keeps no note of the
-/// allow-list that cleaned it, and its body goes into an editor's page as HTML.
+/// allow-list that cleaned it, and its body goes into an editor's page as HTML. Written on
+/// an older version than the item's `version` (a draft stored before drafts had to go on
+/// from the item as it is, or kept by a restore), it comes with that version's fields.
 async fn opened_draft<K: KindService>(
     id: i64,
+    version: i64,
 ) -> Result<Option<super::DraftState<K::Fields>>, AppError> {
     let Some(mut draft) = stored_draft::opened::<K::Draft>(id).await? else {
         return Ok(None);
     };
     draft.fields = with_clean_body::<K>(draft.fields, BodyFrom::Store).await?;
+    if draft.base_version != version {
+        let written_on = K::fields_at(id, draft.base_version).await;
+        // Without them (a version no longer kept) the choice starts from the draft's parts.
+        draft.written_on = match written_on {
+            Ok(fields) => Some(with_clean_body::<K>(fields, BodyFrom::Store).await?),
+            Err(_) => None,
+        };
+    }
     Ok(Some(draft))
 }
 

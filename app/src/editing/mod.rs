@@ -95,6 +95,10 @@ pub struct DraftState<F = ArticleFields> {
     pub saved_by: Option<String>,
     /// "29.11.2026 10:42", Riga time.
     pub saved_at: String,
+    /// The item's fields at `base_version`, when the item has been written since (another
+    /// editor published or restored a version): what the draft and the item as it is now
+    /// both went on from, so the choice between them starts from who changed what.
+    pub written_on: Option<F>,
 }
 
 /// An item of any kind opened for editing: `F` its fields, `D` what only its kind's editor

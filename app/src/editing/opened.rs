@@ -44,9 +44,22 @@ pub struct Opened<K: Editable> {
     /// This editor's mark (`EditableItem::writer`) and the number of the last save it made
     /// (some made are not sent: one asked for while another is on its way).
     writer: StoredValue<Writer>,
-    /// Whether saving the choice of the conflict shown, if any, writes: it refused the kind's
-    /// write (a publication), which the editor asked for, rather than a draft save.
-    conflict_from_write: StoredValue<bool>,
+    /// What met the conflict shown, if any: it says what saving the choice does.
+    conflict_from: StoredValue<ConflictFrom>,
+}
+
+/// What met a conflict.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum ConflictFrom {
+    /// A draft save: the choice is saved as the draft.
+    DraftSave,
+    /// The kind's write (a publication), which the editor asked for: saving the choice
+    /// writes it, unless the write would undo another editor's change to the details.
+    Write { choice_writes: bool },
+    /// Opening the item: its shared draft was written on an older version than the item's
+    /// (kept by a restore, or stored before drafts had to go on from the item as it is). The
+    /// choice is saved as the draft.
+    OlderDraft,
 }
 
 /// A write [`Opened::rebase`] could not simply send again.
@@ -74,17 +87,29 @@ pub fn open<K: Editable>(item: &EditableItem<K::Fields, K>) -> Opened<K> {
         .draft
         .as_ref()
         .map(|draft| (draft.draft_version, draft.saved_at.as_str()));
-    Opened {
+    let older_draft = item.draft.as_ref().filter(|_| version != item.version);
+    let saved = match older_draft {
+        Some(draft) => draft.written_on.clone(),
+        None => Some(item.current.clone()),
+    };
+    let opened = Opened {
         draft: Draft::new(fields, stored),
         version: RwSignal::new(version),
-        saved: RwSignal::new((version == item.version).then(|| item.current.clone())),
+        saved: RwSignal::new(saved),
         details: RwSignal::new(item.details.clone()),
         item: item.item(),
         slug: RwSignal::new(item.slug.clone()),
         body: NodeRef::new(),
         writer: StoredValue::new(Writer::opened(item.writer.clone())),
-        conflict_from_write: StoredValue::new(false),
+        conflict_from: StoredValue::new(ConflictFrom::DraftSave),
+    };
+    // Going on with it would meet the item's newer version at the first save: the choice
+    // comes first, before any typing.
+    if older_draft.is_some() {
+        opened.conflict_from.set_value(ConflictFrom::OlderDraft);
+        opened.draft.conflict.set(Some(item.clone()));
     }
+    opened
 }
 
 impl<K: Editable> Opened<K> {
@@ -100,8 +125,10 @@ impl<K: Editable> Opened<K> {
         }
     }
 
-    /// How the editor saves as its user types ([`Draft::saving`]), with the kind's server
-    /// functions: `(save_now, edit)`.
+    /// How the editor saves as its user types: `save_now` saves the shared draft at once;
+    /// `edit` changes the fields and saves a moment after typing stops. A save that fails
+    /// shows why ([`Draft::failed`]), with the choice between the two versions when someone
+    /// else saved meanwhile. Answers `(save_now, edit)`.
     // Two closures of unnameable types: a type alias cannot name `impl Fn`.
     #[allow(clippy::type_complexity)]
     pub fn saving(
@@ -111,13 +138,46 @@ impl<K: Editable> Opened<K> {
         impl Fn() + Copy + 'static,
         impl Fn(&dyn Fn(&mut K::Fields)) + Copy + 'static,
     ) {
-        // Called only for a conflict: this one refused a draft save.
-        let reopen = move || {
-            self.conflict_from_write.try_set_value(false);
-            self.reopen(lang)
+        let save_now = move || self.save_draft_now(lang);
+        let edit = move |change: &dyn Fn(&mut K::Fields)| {
+            if self.draft.changed_by(change) {
+                self.draft.autosave.schedule(save_now);
+            }
+        };
+        (save_now, edit)
+    }
+
+    /// Saves the editor's fields as the shared draft at once ([`Draft::save_now`]).
+    fn save_draft_now(self, lang: Lang) {
+        let failed = move |error| {
+            self.draft
+                .failed(lang, error, move || self.draft_refused(lang))
         };
         self.draft
-            .saving(lang, move || self.request(), K::save_shared_draft, reopen)
+            .save_now(self.request(), K::save_shared_draft, failed);
+    }
+
+    /// After a draft save refused as a conflict: when the item changed meanwhile only beside
+    /// its text (see [`Opened::rebase`]), the editor goes on from it as it is now and saves
+    /// again, with nothing to choose; otherwise answers the item as saved meanwhile, the
+    /// conflict's other side.
+    async fn draft_refused(
+        self,
+        lang: Lang,
+    ) -> Result<Option<EditableItem<K::Fields, K>>, AppError> {
+        self.conflict_from.try_set_value(ConflictFrom::DraftSave);
+        match self.rebase(lang).await {
+            Ok(()) => {
+                self.draft.autosave.state.set(SaveState::Unsaved);
+                self.save_draft_now(lang);
+                Ok(None)
+            }
+            Err(Refused {
+                theirs: Some(theirs),
+                ..
+            }) => Ok(Some(theirs)),
+            Err(_) => self.reopen(lang).await,
+        }
     }
 
     /// The item as saved meanwhile, wherever it is now (publishing may have moved it), as
@@ -203,7 +263,8 @@ impl<K: Editable> Opened<K> {
                     }
                     Err(error) => {
                         if matches!(error, AppError::Conflict { .. }) {
-                            self.conflict_from_write.try_set_value(choice_writes);
+                            let from = ConflictFrom::Write { choice_writes };
+                            self.conflict_from.try_set_value(from);
                         }
                         match fetched {
                             Some(theirs) => {
@@ -235,13 +296,14 @@ impl<K: Editable> Opened<K> {
         self.draft.fields.set(stored);
     }
 
-    /// After a write refused as a conflict: whether the item changed meanwhile only beside
-    /// its text (another editor changed its address or settings) while nobody saved a draft
-    /// since this editor's, and the write would not undo that change. Then the editor goes
-    /// on from the item as it is now (its version, address and details), and its write may
-    /// go again: there is nothing to choose. Otherwise answers the item as fetched, if it
-    /// was (the conflict's other side), and whether the write would undo another editor's
-    /// change to its details (the article hidden meanwhile).
+    /// After a write or a draft save refused as a conflict: whether the item changed
+    /// meanwhile only beside its text (another editor changed its address or settings) while
+    /// nobody saved a draft since this editor's, and the editor's write would not undo that
+    /// change. Then the editor goes on from the item as it is now (its version, address and
+    /// details), and the save may go again: there is nothing to choose. Otherwise answers
+    /// the item as fetched, if it was (the conflict's other side), and whether the write
+    /// would undo another editor's change to its details (the article hidden meanwhile:
+    /// then even a draft save asks, so the editor learns of it before publishing).
     async fn rebase(self, lang: Lang) -> Result<(), Refused<K>> {
         let unfetched = Refused {
             theirs: None,
@@ -303,10 +365,11 @@ impl<K: Editable> Opened<K> {
                 .set(theirs.draft.as_ref().map(|draft| draft.fields.clone()));
             conflict.set(None);
             draft.autosave.state.set(SaveState::Unsaved);
-            if self.conflict_from_write.get_value() {
-                write();
-            } else {
-                save_now();
+            match self.conflict_from.get_value() {
+                ConflictFrom::Write {
+                    choice_writes: true,
+                } => write(),
+                _ => save_now(),
             }
         });
         move || {
@@ -321,13 +384,20 @@ impl<K: Editable> Opened<K> {
                 }
                 .or_else(|| self.saved.get_untracked());
                 let (theirs, who) = theirs.theirs(lang);
-                let save_label = match self.conflict_from_write.get_value() {
-                    true => tr(lang, write_label),
-                    false => tr(lang, "conflict-save"),
+                let from = self.conflict_from.get_value();
+                let save_label = match from {
+                    ConflictFrom::Write {
+                        choice_writes: true,
+                    } => tr(lang, write_label),
+                    _ => tr(lang, "conflict-save"),
+                };
+                let heading = match from {
+                    ConflictFrom::OlderDraft => tr(lang, "conflict-older-draft-heading"),
+                    _ => tr(lang, K::CONFLICT_HEADING),
                 };
                 view! {
                     <ConflictView
-                        heading=tr(lang, K::CONFLICT_HEADING)
+                        heading
                         save_label
                         mine=draft.fields.into()
                         theirs

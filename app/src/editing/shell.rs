@@ -176,36 +176,6 @@ where
 }
 
 impl<K: Editable> Draft<K::Fields, EditableItem<K::Fields, K>> {
-    /// How an editor saves as its user types: `save_now` saves the shared draft `request`
-    /// builds at once (with `save`); `edit` changes the fields and saves a moment after typing
-    /// stops. A save that fails shows why, fetching the other version with `reopen` when it
-    /// was a conflict.
-    // Two closures of unnameable types: a type alias cannot name `impl Fn`.
-    #[allow(clippy::type_complexity)]
-    pub fn saving<SaveFut, OpenFut>(
-        self,
-        lang: Lang,
-        request: impl Fn() -> ItemSave<K::Fields> + Copy + 'static,
-        save: fn(ItemSave<K::Fields>) -> SaveFut,
-        reopen: impl Fn() -> OpenFut + Copy + 'static,
-    ) -> (
-        impl Fn() + Copy + 'static,
-        impl Fn(&dyn Fn(&mut K::Fields)) + Copy + 'static,
-    )
-    where
-        SaveFut: Future<Output = Result<super::Saved<K::Fields>, AppError>> + 'static,
-        OpenFut: Future<Output = Result<Option<EditableItem<K::Fields, K>>, AppError>> + 'static,
-    {
-        let failed = move |error| self.failed(lang, error, reopen);
-        let save_now = move || self.save_now(request(), save, failed);
-        let edit = move |change: &dyn Fn(&mut K::Fields)| {
-            if self.changed_by(change) {
-                self.autosave.schedule(save_now);
-            }
-        };
-        (save_now, edit)
-    }
-
     /// The editor's keys ([`editor_keys`]); Esc leaves as [`Draft::leave_when_saved`] does.
     pub fn keys(
         self,
@@ -370,6 +340,7 @@ mod tests {
             draft_version: 3,
             saved_by: Some("anna@example.lv".into()),
             saved_at: "29.11.2026 10:42".into(),
+            written_on: None,
         }
     }
 

@@ -179,6 +179,7 @@ pub async fn opened<S: StoredShape>(
         draft_version: draft.draft_version,
         saved_by: draft.saved_by,
         saved_at: super::service::stamp(draft.saved_at),
+        written_on: None,
     }))
 }
 
