@@ -3,14 +3,16 @@
 
 use std::sync::LazyLock;
 
+mod stored;
 mod structure;
 
+pub use stored::clean_stored_bodies;
 pub use structure::BLOCKS;
 
 /// The version of the allow-list below and of the body's shape (`structure`). Raise it
 /// whenever either changes: bodies stored under an older version are cleaned again each time
-/// their row is read (`for_render`: reader pages, feeds, lists and editors' fetches; pages
-/// served from memory once per page and change) until they are saved again.
+/// their row is read (`for_render`) until the server, once started, has stored them cleaned
+/// ([`clean_stored_bodies`]).
 pub const SANITIZER_VERSION: i32 = 3;
 
 /// Body HTML as stored, ready to render: cleaned again unless this version stored it.

@@ -110,6 +110,7 @@ async fn serve() -> Result<(), Box<dyn std::error::Error>> {
 
     // Pages kept in memory follow writes made through other instances too.
     store.follow_other_instances();
+    clean_stored_bodies_meanwhile(store.clone());
     server::keep_metrics_up();
     let app = site_with(
         AppState {
@@ -142,6 +143,20 @@ async fn serve() -> Result<(), Box<dyn std::error::Error>> {
         tracing::warn!("the database did not close in time");
     }
     Ok(())
+}
+
+/// Stores bodies cleaned under an older allow-list cleaned by this one, while the site is
+/// served (`app::sanitize::clean_stored_bodies`; until then each is cleaned when read).
+fn clean_stored_bodies_meanwhile(store: storage::SharedStore) {
+    tokio::spawn(async move {
+        match app::sanitize::clean_stored_bodies(store.as_ref()).await {
+            Ok(0) => {}
+            Ok(stored) => tracing::info!(stored, "stored bodies cleaned by this allow-list"),
+            Err(error) => {
+                tracing::warn!(%error, "bodies from an older allow-list stay cleaned when read")
+            }
+        }
+    });
 }
 
 /// How long requests in flight may take to finish once the server is told to stop.

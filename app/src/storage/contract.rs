@@ -406,3 +406,4 @@ mod reading;
 mod repeats;
 mod search;
 mod translations;
+mod upkeep;

@@ -20,6 +20,7 @@ mod articles;
 mod events;
 mod search;
 mod translations;
+mod upkeep;
 mod versions;
 
 mod content;
@@ -54,6 +55,7 @@ pub use sql::SqlStore;
 pub use sqlite::SqliteStore;
 pub(crate) use tables::ItemTables;
 pub use translations::TranslationStore;
+pub use upkeep::{StaleBody, UpkeepStore};
 pub use versions::EditingStore;
 
 /// The store shared by every request.
@@ -114,6 +116,7 @@ pub trait Store:
     + TranslationStore
     + AccountStore
     + SearchStore
+    + UpkeepStore
     + Send
     + Sync
     + 'static

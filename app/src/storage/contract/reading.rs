@@ -459,6 +459,7 @@ fn every_store_method_is_tried_on_both_backends() {
         include_str!("../translations.rs"),
         include_str!("../accounts.rs"),
         include_str!("../search.rs"),
+        include_str!("../upkeep.rs"),
     ];
     let tests = [
         include_str!("../contract.rs"),
@@ -472,6 +473,7 @@ fn every_store_method_is_tried_on_both_backends() {
         include_str!("reading.rs"),
         include_str!("search.rs"),
         include_str!("translations.rs"),
+        include_str!("upkeep.rs"),
     ]
     .concat();
     let declared: Vec<&str> = traits

@@ -109,6 +109,75 @@ async fn what_an_older_allow_list_let_through_reaches_neither_readers_nor_editor
     }
 }
 
+/// Once the server has started, such bodies are stored cleaned (so reading them costs no
+/// cleaning), the article's and its translation's alike.
+#[tokio::test(flavor = "multi_thread")]
+async fn what_an_older_allow_list_let_through_is_stored_cleaned() {
+    use app::storage::Audience;
+    let site = Site::with_demo_content().await;
+    let current = app::sanitize::SANITIZER_VERSION;
+    let stale = || site.store.stale_bodies(current, 100);
+    assert_eq!(
+        stale().await.expect("read"),
+        Vec::new(),
+        "demo content is clean"
+    );
+    let of_the_article = format!("(SELECT id FROM articles WHERE slug = '{LAUNCH}')");
+    for sql in [
+        format!(
+            "UPDATE articles SET body_html = '<p>Raksta teksts</p>{MARKUP}', \
+             sanitizer_version = 1 WHERE slug = '{LAUNCH}'"
+        ),
+        format!(
+            "UPDATE article_translations SET body_html = '<p>Translated text</p>{MARKUP}', \
+             sanitizer_version = 1 WHERE lang = 'en' AND article_id = {of_the_article}"
+        ),
+    ] {
+        site.behind_the_stores_back(&sql).await;
+    }
+    assert_eq!(stale().await.expect("read").len(), 2);
+
+    let stored = app::sanitize::clean_stored_bodies(site.store.as_ref()).await;
+    assert_eq!(stored, Ok(2));
+    assert_eq!(stale().await.expect("read"), Vec::new());
+    // Read as stored now (its version is this one's): clean without cleaning again.
+    let id = site
+        .store
+        .item_id(ItemKind::Article, LAUNCH, Audience::Editors)
+        .await
+        .expect("read")
+        .expect("the article");
+    let article = site
+        .store
+        .article(id)
+        .await
+        .expect("read")
+        .expect("article");
+    assert_eq!(
+        article.body_html,
+        "<p>Raksta teksts</p><p><img src=\"x\"></p>"
+    );
+    let english = site
+        .store
+        .translations(ItemKind::Article, id)
+        .await
+        .expect("read")
+        .into_iter()
+        .find(|translation| translation.lang == "en")
+        .expect("English");
+    assert!(
+        !english.text.body_html.contains("onerror"),
+        "{}",
+        english.text.body_html
+    );
+    assert!(english.text.body_html.contains("Translated text"));
+    assert_eq!(
+        app::sanitize::clean_stored_bodies(site.store.as_ref()).await,
+        Ok(0),
+        "nothing is left to clean"
+    );
+}
+
 async fn opened_by_its_editor(site: &Site, cookie: &str) -> Value {
     json_of(
         site.post_json(
