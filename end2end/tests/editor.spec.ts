@@ -827,6 +827,9 @@ test("an article hidden while another editor writes: publishing asks first inste
   await anna.getByLabel("Statuss").selectOption("draft");
   await anna.getByRole("button", { name: "Saglabāt iestatījumus" }).click();
   await expect(anna.getByRole("status").filter({ hasText: "Iestatījumi saglabāti." })).toBeVisible();
+  // Jānis writes on: his draft goes on from the hidden article without a choice to make.
+  await addedToTheLeadAndSaved(janis, " Vēl.");
+  await expect(janis.getByRole("region", { name: /Kāds cits saglabāja šo rakstu/ })).toHaveCount(0);
 
   // Jānis's publication would show readers what Anna just hid: he is asked first, and his
   // choice is saved as the draft, not published.

@@ -165,6 +165,11 @@ impl Autosave {
         SaveTicket(save)
     }
 
+    /// The ticket of the latest save or write started.
+    pub fn ticket(&self) -> SaveTicket {
+        SaveTicket(self.saves.get_value())
+    }
+
     /// Whether the save `ticket` names is still the latest one: the answer to a save that
     /// timed out, and was followed by another, must not undo what the later one shows.
     pub fn latest(&self, ticket: SaveTicket) -> bool {

@@ -32,7 +32,7 @@ pub struct Opened<K: Editable> {
     /// The item version the editor continues from.
     pub version: RwSignal<i64>,
     /// The item's fields as saved at `version`, when this editor knows them (not when it
-    /// continues a draft written on an older version).
+    /// continues a draft written on a version no longer kept).
     pub saved: RwSignal<Option<K::Fields>>,
     /// What only the kind's editor needs (an article's category and visibility), as stored.
     pub details: RwSignal<K>,
@@ -46,6 +46,11 @@ pub struct Opened<K: Editable> {
     writer: StoredValue<Writer>,
     /// What met the conflict shown, if any: it says what saving the choice does.
     conflict_from: StoredValue<ConflictFrom>,
+    /// Another editor changed the item's details in a way this editor's write would undo
+    /// (hid the article), found by a draft save that went on from the item as it is without
+    /// asking (drafts change no details): the editor's next write asks first, as one meeting
+    /// the change itself does.
+    details_behind: StoredValue<bool>,
 }
 
 /// What met a conflict.
@@ -66,6 +71,8 @@ enum ConflictFrom {
 struct Refused<K: Editable> {
     /// The item as fetched, the conflict's other side.
     theirs: Option<EditableItem<K::Fields, K>>,
+    /// The item changed only beside its text since this editor's version.
+    beside_text: bool,
     /// The write would undo another editor's change to the item's details.
     undoes: bool,
 }
@@ -102,6 +109,7 @@ pub fn open<K: Editable>(item: &EditableItem<K::Fields, K>) -> Opened<K> {
         body: NodeRef::new(),
         writer: StoredValue::new(Writer::opened(item.writer.clone())),
         conflict_from: StoredValue::new(ConflictFrom::DraftSave),
+        details_behind: StoredValue::new(false),
     };
     // Going on with it would meet the item's newer version at the first save: the choice
     // comes first, before any typing.
@@ -159,25 +167,40 @@ impl<K: Editable> Opened<K> {
 
     /// After a draft save refused as a conflict: when the item changed meanwhile only beside
     /// its text (see [`Opened::rebase`]), the editor goes on from it as it is now and saves
-    /// again, with nothing to choose; otherwise answers the item as saved meanwhile, the
+    /// again, with nothing to choose (a change its write would undo is asked about at the
+    /// write, `details_behind`); otherwise answers the item as saved meanwhile, the
     /// conflict's other side.
     async fn draft_refused(
         self,
         lang: Lang,
     ) -> Result<Option<EditableItem<K::Fields, K>>, AppError> {
         self.conflict_from.try_set_value(ConflictFrom::DraftSave);
-        match self.rebase(lang).await {
-            Ok(()) => {
-                self.draft.autosave.state.set(SaveState::Unsaved);
-                self.save_draft_now(lang);
-                Ok(None)
+        let ticket = self.draft.autosave.ticket();
+        let rebased = self.rebase(lang).await;
+        // A save or write started while the item was on its way goes on from there; this
+        // save's typing is in it.
+        if !self.draft.autosave.latest(ticket) {
+            return Ok(None);
+        }
+        match rebased {
+            Ok(()) => {}
+            Err(Refused {
+                theirs: Some(theirs),
+                beside_text: true,
+                undoes: true,
+            }) => {
+                self.version.set(theirs.version);
+                self.details_behind.set_value(true);
             }
             Err(Refused {
                 theirs: Some(theirs),
                 ..
-            }) => Ok(Some(theirs)),
-            Err(_) => self.reopen(lang).await,
+            }) => return Ok(Some(theirs)),
+            Err(_) => return self.reopen(lang).await,
         }
+        self.draft.autosave.state.set(SaveState::Unsaved);
+        self.save_draft_now(lang);
+        Ok(None)
     }
 
     /// The item as saved meanwhile, wherever it is now (publishing may have moved it), as
@@ -219,7 +242,13 @@ impl<K: Editable> Opened<K> {
             spawn_local(async move {
                 let mut request = self.request();
                 let mut sent = request.fields.clone();
-                let mut answer = K::write(request).await;
+                let mut answer = match self.details_behind.get_value() {
+                    // Met as a conflict, without sending: see `details_behind`.
+                    true => Err(AppError::Conflict {
+                        current_version: request.base_version,
+                    }),
+                    false => K::write(request).await,
+                };
                 // The item as fetched to judge a conflict, so the choice needs no second fetch.
                 let mut fetched = None;
                 // Whether saving the choice writes again. Not when the write would undo
@@ -307,6 +336,7 @@ impl<K: Editable> Opened<K> {
     async fn rebase(self, lang: Lang) -> Result<(), Refused<K>> {
         let unfetched = Refused {
             theirs: None,
+            beside_text: false,
             undoes: false,
         };
         let Some(saved) = self.saved.get_untracked() else {
@@ -325,11 +355,13 @@ impl<K: Editable> Opened<K> {
         if !beside_text || undoes {
             return Err(Refused {
                 theirs: Some(theirs),
+                beside_text,
                 undoes,
             });
         }
         self.version.set(theirs.version);
         self.details.set(theirs.details);
+        self.details_behind.set_value(false);
         Ok(())
     }
 
@@ -357,6 +389,7 @@ impl<K: Editable> Opened<K> {
             self.version.set(theirs.version);
             self.saved.set(Some(theirs.current.clone()));
             self.details.set(theirs.details.clone());
+            self.details_behind.set_value(false);
             draft
                 .draft_version
                 .set(theirs.draft.as_ref().map_or(0, |draft| draft.draft_version));

@@ -89,10 +89,12 @@ impl<K: Editable> EditableItem<K::Fields, K> {
     }
 
     /// Where an editor starts: the shared draft and the item version it was written on, so a
-    /// change made to the item since (a move, a restore) comes up as a conflict; else the
-    /// saved item.
+    /// change made to the item since (a restore, an event moved on the calendar) comes up as
+    /// a conflict, unless the item's text is still the one the draft was written on (the
+    /// draft then goes on from the item as it is); else the saved item.
     pub fn starting_point(&self) -> (K::Fields, i64) {
         match &self.draft {
+            Some(draft) if self.theirs_is_draft() => (draft.fields.clone(), self.version),
             Some(draft) => (draft.fields.clone(), draft.base_version),
             None => (self.current.clone(), self.version),
         }
@@ -107,11 +109,12 @@ impl<K: Editable> EditableItem<K::Fields, K> {
         }
     }
 
-    /// Whether the other side of a conflict is a draft written on the item as it is now.
+    /// Whether the other side of a conflict is a draft written on the item as it is now (or
+    /// on a version of the same text: the item changed since only beside it).
     pub fn theirs_is_draft(&self) -> bool {
-        self.draft
-            .as_ref()
-            .is_some_and(|draft| draft.base_version == self.version)
+        self.draft.as_ref().is_some_and(|draft| {
+            draft.base_version == self.version || draft.written_on.as_ref() == Some(&self.current)
+        })
     }
 
     /// Whether the item, as fetched after a conflict, changed only beside its text since an
@@ -402,6 +405,22 @@ mod tests {
         // The other side of the conflict that follows is the item as saved, not the old draft.
         assert_eq!(article.2, "Saglabātais");
         assert_eq!(event.2, "Saglabātais");
+    }
+
+    #[test]
+    fn a_draft_goes_on_from_the_item_changed_since_only_beside_its_text() {
+        let mut article = article(5, Some(4));
+        let mut event = event(5, Some(4));
+        // Written on a version of another text: from that version.
+        article.draft.as_mut().expect("draft").written_on = Some(ArticleFields::default());
+        event.draft.as_mut().expect("draft").written_on = Some(EventFields::default());
+        assert_eq!(seen(&article, |f| &f.title).1, 4);
+        assert_eq!(seen(&event, |f| &f.title).1, 4);
+        // Written on a version of the same text as now: from now.
+        article.draft.as_mut().expect("draft").written_on = Some(article.current.clone());
+        event.draft.as_mut().expect("draft").written_on = Some(event.current.clone());
+        assert_eq!(seen(&article, |f| &f.title).1, 5);
+        assert_eq!(seen(&event, |f| &f.title).1, 5);
     }
 
     #[test]

@@ -138,7 +138,8 @@ pub struct StoredDraft {
 }
 
 /// A save of an article's or event's shared draft: its fields as JSON in the kind's stored
-/// shape, written on item version `base_version` by account `user_id`, over the draft the
+/// shape, written on item version `base_version` (which must be the item's version now) by
+/// account `user_id`, over the draft the
 /// editor saw last (`seen_draft_version`; 0: there was none), or over an earlier save of the
 /// same opened editor (`writer`) whose answer it never heard.
 #[derive(Debug, Clone, Copy)]

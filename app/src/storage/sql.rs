@@ -561,8 +561,8 @@ where
         Self::article_in(&mut *self.pool.acquire().await?, id).await
     }
 
-    /// Moves item `id` into the trash or out of it, with its audit line, in one
-    /// transaction.
+    /// Moves item `id` into the trash or out of it, with its audit line, in one transaction;
+    /// its shared draft goes along (its text is the same text).
     pub(super) async fn set_trashed(
         &self,
         tables: &ItemTables,
@@ -574,25 +574,25 @@ where
         let sql = if direction == TrashMove::Into {
             format!(
                 "UPDATE {} SET status = 'draft', trashed_at = $1, updated_at = $1, \
-                         version = version + 1 WHERE id = $2 AND trashed_at IS NULL",
+                 version = version + 1 WHERE id = $2 AND trashed_at IS NULL RETURNING version",
                 tables.items
             )
         } else {
             format!(
-                "UPDATE {} SET trashed_at = NULL, updated_at = $1, \
-                         version = version + 1 WHERE id = $2 AND trashed_at IS NOT NULL",
+                "UPDATE {} SET trashed_at = NULL, updated_at = $1, version = version + 1 \
+                 WHERE id = $2 AND trashed_at IS NOT NULL RETURNING version",
                 tables.items
             )
         };
         let mut tx = self.begin_write().await?;
-        let changed = sqlx::query(&sql)
+        let moved = sqlx::query_scalar::<_, i64>(&sql)
             .bind(D::instant(Utc::now()))
-            .bind(id)
-            .execute(&mut *tx)
-            .await?;
-        if D::rows_affected(&changed) == 0 {
-            return Err(StoreError::NotFound);
-        }
+            .bind(id);
+        let version = moved
+            .fetch_optional(&mut *tx)
+            .await?
+            .ok_or(StoreError::NotFound)?;
+        Self::settle_draft(&mut tx, tables, id, DraftRule::Follows, version - 1).await?;
         Self::audit_line(&mut tx, tables, id, audit).await?;
         tx.commit().await?;
         Ok(())

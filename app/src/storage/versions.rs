@@ -107,7 +107,8 @@ pub trait EditingStore: Send + Sync {
     async fn draft(&self, kind: ItemKind, item_id: i64) -> Result<Option<StoredDraft>, StoreError>;
 
     /// Saves the shared draft of an article or event if it is still at the version the
-    /// editor saw (see `DraftSave`); otherwise `StoreError::Conflict` and nothing changes
+    /// editor saw and the item at the version the draft is written on (see `DraftSave`);
+    /// otherwise `StoreError::Conflict` and nothing changes
     /// (`StoreError::NotFound` for an item that is gone or in the trash). A save that starts
     /// the draft writes the audit line with it; `audit.actor` is the address of the account
     /// saving. Answers the draft as written.

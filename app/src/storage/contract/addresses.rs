@@ -289,9 +289,10 @@ async fn an_address_is_one_items_and_a_change_names_its_version(store: SharedSto
     assert_eq!(first.slug, "pirmais-raksts");
 }
 
-/// A change of address or settings leaves the text as it was: the shared draft written on
-/// the version it replaces goes on from the new one (so its editor meets no conflict over the
-/// text); a draft written on an older version stays on it.
+/// A change of address or settings, or a move into the trash and out, leaves the text as it
+/// was: the shared draft written on the version it replaces goes on from the new one (so its
+/// editor meets no conflict over the text); a draft written on an older version (a restore
+/// keeps it) stays on it.
 async fn a_draft_goes_on_with_writes_beside_its_text(store: SharedStore) {
     let stored = an_article(&store, "Raksts ar melnrakstu").await;
     let editor = an_editor(&store).await;
@@ -349,6 +350,32 @@ async fn a_draft_goes_on_with_writes_beside_its_text(store: SharedStore) {
         .expect("moved");
     assert_eq!(again, settled.version + 1);
     assert_eq!(base_of_draft().await, again);
+
+    trash(&store, ItemKind::Article, stored.id).await;
+    let back = store.move_trash(ItemKind::Article, stored.id, TrashMove::OutOf, audit("x"));
+    back.await.expect("out of the trash");
+    let returned = again + 2;
+    assert_eq!(base_of_draft().await, returned);
+
+    let new = article("Atjaunots", utc(2021, 5, 3, 7, 0));
+    let restore = store.update_article(stored.id, returned, &new, DraftRule::Keeps, audit("x"));
+    let restored = restore.await.expect("restored");
+    let moved = store
+        .change_address(
+            ItemKind::Article,
+            stored.id,
+            restored.version,
+            "atjaunots",
+            audit("changed address"),
+        )
+        .await
+        .expect("moved");
+    assert_eq!(moved, restored.version + 1);
+    assert_eq!(
+        base_of_draft().await,
+        returned,
+        "the older draft stays where it was"
+    );
 }
 
 /// An editor's draft save and another editor's change of address at the same moment, round
