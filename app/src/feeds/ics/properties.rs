@@ -20,13 +20,19 @@ proptest! {
             .chars()
             .filter(|&c| c == '\n' || c == '\t' || !c.is_control())
             .collect();
+        // Nor spaces beside a line break, which it trims too. (Left out rather than assumed
+        // away: enough random texts have them that proptest gave up on too many rejects.)
+        let description = description
+            .split('\n')
+            .map(|line| line.trim_matches(' '))
+            .collect::<Vec<_>>()
+            .join("\n");
         // (Each starts with a letter: the `ical` parser reads a value that starts with `:`
         // as empty, although RFC 5545 allows it and this writer is right to write it.)
         let (title, description) = (
             format!("T{}", title.trim()),
             format!("D{}", description.trim()),
         );
-        prop_assume!(!description.contains(" \n") && !description.contains("\n "));
         let at = |hour| Utc.with_ymd_and_hms(2020, 8, 4, hour, 0, 0).single().expect("instant");
         let event = IcsEvent {
             uid: "event-1@notikumi".into(),
