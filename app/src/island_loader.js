@@ -115,6 +115,10 @@
 
   // The page shown, so that a jump to an anchor on it (the skip link) is no new page.
   let shown = location.pathname + location.search;
+  // And where its entry stands in the tab's history (the Navigation API, where there is
+  // one), so that staying in an editor goes back to exactly that entry.
+  const entryIndex = () => window.navigation?.currentEntry?.index;
+  let shownEntry = entryIndex();
   let latest = 0;
 
   const go = async (url, how) => {
@@ -164,6 +168,7 @@
     // Shown again (after an editor's change), the page stays where it was scrolled.
     const scrollY = how === "back" ? (history.state?.scrollY ?? 0) : how === "again" ? window.scrollY : 0;
     shown = address.pathname + address.search;
+    shownEntry = entryIndex();
     swapPage(next);
     root.removeAttribute("data-hydrated");
     window.scrollTo(0, scrollY);
@@ -242,12 +247,17 @@
     if (swapping()) go(location.href, "back");
     // An editor is open. Its own question about unsaved text comes first (the browser's
     // on unloading, answered "stay", would leave this address in the address bar): leaving,
-    // the page the browser went to loads the usual way; staying, the editor's address comes
-    // back as a new entry after the one the browser went to. After one step back (the usual
-    // case) that takes the place of the editor's own entry; after Forward, or a jump of
-    // several entries, the entries after the one gone to are lost.
+    // the page the browser went to loads the usual way; staying, the browser goes back to
+    // the editor's own entry, every entry and the scroll position as they were. Without the
+    // Navigation API the editor's address comes back as a new entry after the one gone to,
+    // which after Back takes the editor's own entry's place, and after Forward, or a jump
+    // of several entries, loses the entries after the one gone to.
     else if (window.notikumiMayLeave?.() ?? true) location.reload();
-    else history.pushState(null, "", shown);
+    else {
+      const here = entryIndex();
+      if (here !== undefined && shownEntry !== undefined) history.go(shownEntry - here);
+      else history.pushState(null, "", shown);
+    }
   });
 
   // For islands that show this page under another address (`components::replace_address`:
@@ -255,6 +265,7 @@
   window.notikumiReplace = (href) => {
     history.replaceState(history.state, "", href);
     shown = location.pathname + location.search;
+    shownEntry = entryIndex();
   };
 
   // For islands that move to another page (`components::go_to`).

@@ -898,6 +898,41 @@ test("going back with unsaved typing asks first: staying keeps the typing and th
   await expect(editor).toHaveURL(article);
 });
 
+test("going forward with unsaved typing and staying keeps the entries ahead", async ({ browser }) => {
+  const editor = await editorPage(browser, EDITORS.anna.email);
+  await editor.goto("/news");
+  await hydrated(editor);
+  const article = /\/news\/kadu-atbalstu-var-sanemt-cilveku-tirdzniecibas-upuri$/;
+  await editor.getByRole("main").getByRole("link", { name: "Kādu atbalstu var saņemt cilvēku tirdzniecības upuri" }).click();
+  await expect(editor).toHaveURL(article);
+  await hydrated(editor);
+  const next = editor.getByRole("navigation", { name: "Citi raksti" }).getByRole("link").first();
+  const nextAddress = new URL((await next.getAttribute("href")) ?? "", editor.url()).pathname;
+  await next.click();
+  await expect(editor).toHaveURL(new RegExp(`${nextAddress}$`));
+  await editor.evaluate(() => history.back());
+  await expect(editor).toHaveURL(article);
+  await hydrated(editor);
+  const entries = await editor.evaluate(() => history.length);
+
+  await editor.getByRole("button", { name: "Rediģēt šo rakstu" }).click();
+  const lead = editor.getByRole("textbox", { name: "Ievads" });
+  await lead.focus();
+  await editor.keyboard.press("Control+End");
+  await editor.keyboard.type(" Vēl nesaglabāts.");
+  const asked = editor.waitForEvent("dialog");
+  editor.once("dialog", (dialog) => dialog.dismiss());
+  await editor.evaluate(() => history.forward());
+  await asked;
+  await expect(editor).toHaveURL(article);
+  await expect(lead).toHaveValue(/ Vēl nesaglabāts\.$/);
+  expect(await editor.evaluate(() => history.length)).toBe(entries);
+  await expect(editor.getByRole("status").filter({ hasText: "Melnraksts saglabāts" })).toBeVisible();
+  // The page ahead is still ahead.
+  await editor.evaluate(() => history.forward());
+  await expect(editor).toHaveURL(new RegExp(`${nextAddress}$`));
+});
+
 test("an edit that changes nothing (an undo with nothing left to undo) saves no draft", async ({ browser }) => {
   const editor = await editorPage(browser, EDITORS.anna.email);
   const saves: string[] = [];
