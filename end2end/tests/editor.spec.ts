@@ -131,16 +131,22 @@ test("an editor who writes on after another editor published is asked at once, k
   const conflict = anna.getByRole("region", { name: /Kāds cits saglabāja šo rakstu/ });
   await expect(conflict).toBeVisible();
   await expect(anna.getByRole("status").filter({ hasText: "Melnraksts saglabāts" })).toHaveCount(0);
-  await expect(conflict.getByRole("group", { name: "Virsraksts" }).getByLabel("Paturēt manu")).toBeChecked();
+  const titleChoice = conflict.getByRole("group", { name: "Virsraksts" });
+  await expect(titleChoice.getByLabel("Paturēt manu")).toBeChecked();
   await expect(conflict.getByRole("group", { name: "Ievads" }).getByLabel("Paturēt otru")).toBeChecked();
+  // She takes the other title, then types on in hers: hers it is again, nothing typed lost.
+  await titleChoice.getByLabel("Paturēt otru").check();
+  await anna.getByRole("textbox", { name: "Virsraksts" }).press("End");
+  await anna.keyboard.type(" 2020");
+  await expect(titleChoice.getByLabel("Paturēt manu")).toBeChecked();
   await conflict.getByRole("button", { name: "Saglabāt izvēlēto", exact: true }).click();
   await expect(anna.getByRole("status").filter({ hasText: "Melnraksts saglabāts" })).toBeVisible();
   await anna.getByRole("button", { name: "Publicēt" }).click();
   await expect(anna.getByRole("status").filter({ hasText: /^Publicēts/ })).toBeVisible();
-  await expect(anna.getByRole("textbox", { name: "Virsraksts" })).toHaveValue("Annas virsraksts kampaņai");
+  await expect(anna.getByRole("textbox", { name: "Virsraksts" })).toHaveValue("Annas virsraksts kampaņai 2020");
   await expect(anna.getByRole("textbox", { name: "Ievads" })).toHaveValue("Jāņa ievads kampaņai.");
   await reader.goto(campaign);
-  await expect(reader.getByRole("heading", { level: 1 })).toHaveText("Annas virsraksts kampaņai");
+  await expect(reader.getByRole("heading", { level: 1 })).toHaveText("Annas virsraksts kampaņai 2020");
   await expect(reader.getByText("Jāņa ievads kampaņai.")).toBeVisible();
 });
 
@@ -827,14 +833,22 @@ test("an article hidden while another editor writes: publishing asks first inste
   await anna.getByLabel("Statuss").selectOption("draft");
   await anna.getByRole("button", { name: "Saglabāt iestatījumus" }).click();
   await expect(anna.getByRole("status").filter({ hasText: "Iestatījumi saglabāti." })).toBeVisible();
-  // Jānis writes on: his draft goes on from the hidden article without a choice to make.
+  // Jānis writes on: his draft goes on from the hidden article without a choice to make,
+  // and his settings now say it is hidden, so saving them keeps it so.
   await addedToTheLeadAndSaved(janis, " Vēl.");
   await expect(janis.getByRole("region", { name: /Kāds cits saglabāja šo rakstu/ })).toHaveCount(0);
+  await expect(janis.getByLabel("Statuss")).toHaveValue("draft");
+  await janis.getByLabel("Kategorija").selectOption({ label: "Informatīvie pasākumi" });
+  await janis.getByRole("button", { name: "Saglabāt iestatījumus" }).click();
+  await expect(janis.getByRole("status").filter({ hasText: "Iestatījumi saglabāti." })).toBeVisible();
+  expect((await reader.goto(article))?.status()).toBe(404);
 
   // Jānis's publication would show readers what Anna just hid: he is asked first, and his
   // choice is saved as the draft, not published.
   await janis.getByRole("button", { name: "Publicēt" }).click();
-  const conflict = janis.getByRole("region", { name: /Kāds cits saglabāja šo rakstu/ });
+  const conflict = janis.getByRole("region", {
+    name: "Kamēr rediģējāt, kāds cits mainīja to, ko redz lasītāji: publicēšana to atsauktu",
+  });
   await expect(conflict).toBeVisible();
   await expect(conflict.getByRole("button", { name: "Saglabāt izvēlēto", exact: true })).toBeVisible();
   const hidden = await reader.goto(article);

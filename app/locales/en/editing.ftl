@@ -117,6 +117,7 @@ upload-in-browser-only = Images are uploaded in the browser.
 conflict-article-heading = Someone else saved this article while you were editing it
 conflict-event-heading = Someone else saved this event while you were editing it
 conflict-older-draft-heading = This draft was begun on an older version: a newer one has been saved since
+conflict-undoes-heading = While you were editing, someone else changed what readers see: publishing would undo it
 conflict-intro = Nothing is lost. For each part that differs, choose what to keep, then save.
 # $who: an editor's e-mail address and a time, or one of the versions below.
 conflict-theirs-by = The other version: { $who }

@@ -117,6 +117,7 @@ upload-in-browser-only = Attēlus augšupielādē pārlūkā.
 conflict-article-heading = Kāds cits saglabāja šo rakstu, kamēr jūs to rediģējāt
 conflict-event-heading = Kāds cits saglabāja šo notikumu, kamēr jūs to rediģējāt
 conflict-older-draft-heading = Šis melnraksts sākts no vecākas versijas: kopš tā saglabāta jaunāka
+conflict-undoes-heading = Kamēr rediģējāt, kāds cits mainīja to, ko redz lasītāji: publicēšana to atsauktu
 conflict-intro = Nekas nav pazaudēts. Katrai atšķirīgajai daļai izvēlieties, ko paturēt, un saglabājiet.
 # $who: an editor's e-mail address and a time, or one of the versions below.
 conflict-theirs-by = Otra versija: { $who }

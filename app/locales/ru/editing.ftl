@@ -117,6 +117,7 @@ upload-in-browser-only = Изображения загружаются в бра
 conflict-article-heading = Кто-то другой сохранил эту статью, пока вы её редактировали
 conflict-event-heading = Кто-то другой сохранил это событие, пока вы его редактировали
 conflict-older-draft-heading = Этот черновик начат с более старой версии: с тех пор сохранена более новая
+conflict-undoes-heading = Пока вы редактировали, кто-то другой изменил то, что видят читатели: публикация отменила бы это
 conflict-intro = Ничего не потеряно. Для каждой отличающейся части выберите, что оставить, и сохраните.
 # $who: an editor's e-mail address and a time, or one of the versions below.
 conflict-theirs-by = Другая версия: { $who }

@@ -196,15 +196,23 @@ where
             .collect()
     });
     let choices = RwSignal::new(differing.clone());
-    // The parts the editor chose for; the others follow the editor's typing while the view is
-    // shown: a part it starts changing is its own again, so the choice offered never drops it.
-    let chosen = RwSignal::new(Vec::<&'static str>::new());
+    // The parts the editor chose for, with their text in this editor's version then. The
+    // others follow the editor's typing while the view is shown: a part it starts changing is
+    // its own again, so the choice offered never drops it; so does one it chose the other
+    // version for and then typed in.
+    let chosen = RwSignal::new(Vec::<(&'static str, String)>::new());
     Effect::new(move |_| {
         mine.with(|mine| {
             choices.update(|all| {
                 for (part, keep) in all.iter_mut() {
-                    if !chosen.with_untracked(|chosen| chosen.contains(&part.key)) {
-                        *keep = first(part, mine);
+                    let typed_since = chosen.with_untracked(|chosen| {
+                        let at = chosen.iter().rev().find(|(key, _)| *key == part.key);
+                        at.map(|(_, text)| *text != (part.show)(mine, lang))
+                    });
+                    match typed_since {
+                        Some(false) => {}
+                        Some(true) if *keep != Keep::Theirs => {}
+                        _ => *keep = first(part, mine),
                     }
                 }
             })
@@ -243,7 +251,8 @@ where
                                     name=name.clone()
                                     prop:checked=checked
                                     on:change=move |_| {
-                                        chosen.update(|chosen| chosen.push(part.key));
+                                        let now = mine.with_untracked(|mine| (part.show)(mine, lang));
+                                        chosen.update(|chosen| chosen.push((part.key, now)));
                                         choices.update(|all| {
                                             for (p, k) in all.iter_mut() {
                                                 if p.key == part.key {

@@ -189,7 +189,10 @@ impl<K: Editable> Opened<K> {
                 beside_text: true,
                 undoes: true,
             }) => {
+                // Its details as they are now, so a settings save keeps the change; publishing
+                // asks first.
                 self.version.set(theirs.version);
+                self.details.set(theirs.details);
                 self.details_behind.set_value(true);
             }
             Err(Refused {
@@ -242,7 +245,8 @@ impl<K: Editable> Opened<K> {
             spawn_local(async move {
                 let mut request = self.request();
                 let mut sent = request.fields.clone();
-                let mut answer = match self.details_behind.get_value() {
+                let behind = self.details_behind.get_value();
+                let mut answer = match behind {
                     // Met as a conflict, without sending: see `details_behind`.
                     true => Err(AppError::Conflict {
                         current_version: request.base_version,
@@ -258,7 +262,16 @@ impl<K: Editable> Opened<K> {
                 let mut choice_writes = true;
                 let conflict = matches!(answer, Err(AppError::Conflict { .. }));
                 if conflict && autosave.latest(ticket) {
-                    match self.rebase(lang).await {
+                    let rebased = match behind {
+                        // The change the write would undo, with the item as it is now.
+                        true => Err(Refused {
+                            theirs: self.fetch_again(lang).await.ok(),
+                            beside_text: true,
+                            undoes: true,
+                        }),
+                        false => self.rebase(lang).await,
+                    };
+                    match rebased {
                         Ok(()) => {
                             request = self.request();
                             sent = request.fields.clone();
@@ -426,6 +439,9 @@ impl<K: Editable> Opened<K> {
                 };
                 let heading = match from {
                     ConflictFrom::OlderDraft => tr(lang, "conflict-older-draft-heading"),
+                    ConflictFrom::Write {
+                        choice_writes: false,
+                    } => tr(lang, "conflict-undoes-heading"),
                     _ => tr(lang, K::CONFLICT_HEADING),
                 };
                 view! {
