@@ -43,6 +43,20 @@ async function addedToTheLeadAndSaved(editor: Page, text: string): Promise<void>
   await expect(editor.getByRole("status").filter({ hasText: "Melnraksts saglabāts" })).toBeVisible();
 }
 
+/** Opens the editor on the article shown in `editor`, types in its lead without saving, and
+ * answers the site's question about leaving with "stay" once it comes: resolves to the lead
+ * and the question's text, once it was asked. */
+async function typedUnsavedAndStaying(editor: Page): Promise<{ lead: Locator; asked: Promise<string> }> {
+  await editor.getByRole("button", { name: "Rediģēt šo rakstu" }).click();
+  const lead = editor.getByRole("textbox", { name: "Ievads" });
+  await lead.focus();
+  await editor.keyboard.press("Control+End");
+  await editor.keyboard.type(" Vēl nesaglabāts.");
+  const asked = editor.waitForEvent("dialog").then((dialog) => dialog.message());
+  editor.once("dialog", (dialog) => dialog.dismiss());
+  return { lead, asked };
+}
+
 test("an editor edits an article in place, the draft saves itself, and readers see it once published", async ({
   browser,
   page: reader,
@@ -887,16 +901,10 @@ test("going back with unsaved typing asks first: staying keeps the typing and th
   await editor.getByRole("main").getByRole("link", { name: support }).click();
   await expect(editor).toHaveURL(article);
   const entries = await editor.evaluate(() => history.length);
-  await editor.getByRole("button", { name: "Rediģēt šo rakstu" }).click();
-  const lead = editor.getByRole("textbox", { name: "Ievads" });
-  await lead.focus();
-  await editor.keyboard.press("Control+End");
-  await editor.keyboard.type(" Vēl nesaglabāts.");
-  const asked = editor.waitForEvent("dialog");
-  editor.once("dialog", (dialog) => dialog.dismiss());
+  const { lead, asked } = await typedUnsavedAndStaying(editor);
   await editor.evaluate(() => history.back());
   // The site's question, as for a link.
-  expect((await asked).message()).toContain("nesaglabātas izmaiņas");
+  expect(await asked).toContain("nesaglabātas izmaiņas");
   await expect(lead).toHaveValue(/ Vēl nesaglabāts\.$/);
   // The address is the editor's page again, not the list the browser went back to.
   await expect(editor).toHaveURL(article);
@@ -929,15 +937,9 @@ test("going forward with unsaved typing and staying keeps the entries ahead", as
   await hydrated(editor);
   const entries = await editor.evaluate(() => history.length);
 
-  await editor.getByRole("button", { name: "Rediģēt šo rakstu" }).click();
-  const lead = editor.getByRole("textbox", { name: "Ievads" });
-  await lead.focus();
-  await editor.keyboard.press("Control+End");
-  await editor.keyboard.type(" Vēl nesaglabāts.");
-  const asked = editor.waitForEvent("dialog");
-  editor.once("dialog", (dialog) => dialog.dismiss());
+  const { lead, asked } = await typedUnsavedAndStaying(editor);
   await editor.evaluate(() => history.forward());
-  await asked;
+  expect(await asked).toContain("nesaglabātas izmaiņas");
   await expect(editor).toHaveURL(article);
   await expect(lead).toHaveValue(/ Vēl nesaglabāts\.$/);
   expect(await editor.evaluate(() => history.length)).toBe(entries);

@@ -5,7 +5,7 @@
 //! per page and change, but feeds, lists and editors' fetches every time. The server stores
 //! them cleaned once, in the background after it starts: a batch at a time, one body at a
 //! time in the CPU pool (so editors' saves wait at most for one body), never over a save made
-//! since the batch was read (`UpkeepStore::store_cleaned`).
+//! since the batch was read (`Store::store_cleaned`).
 
 use super::{SafeHtml, SANITIZER_VERSION};
 use crate::{error::AppError, storage::Store};

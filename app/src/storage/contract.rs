@@ -221,6 +221,12 @@ async fn a_seminar(store: &SharedStore) -> Event {
     store.create_event(&new, None).await.expect("event")
 }
 
+/// Article `id` as stored now, in any state.
+async fn stored_article(store: &SharedStore, id: i64) -> Article {
+    let read = store.article(id).await.expect("read");
+    read.expect("the article is there")
+}
+
 /// The shared draft of item `id` of `kind`, if there is one.
 async fn stored_draft(store: &SharedStore, kind: ItemKind, id: i64) -> Option<StoredDraft> {
     store.draft(kind, id).await.expect("read")

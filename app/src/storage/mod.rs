@@ -55,7 +55,7 @@ pub use sql::SqlStore;
 pub use sqlite::SqliteStore;
 pub(crate) use tables::ItemTables;
 pub use translations::TranslationStore;
-pub use upkeep::{StaleBody, UpkeepStore};
+pub use upkeep::StaleBody;
 pub use versions::EditingStore;
 
 /// The store shared by every request.
@@ -116,7 +116,6 @@ pub trait Store:
     + TranslationStore
     + AccountStore
     + SearchStore
-    + UpkeepStore
     + Send
     + Sync
     + 'static
@@ -129,6 +128,22 @@ pub trait Store:
 
     /// Connections the pool holds open, and how many of them are idle (for `/metrics`).
     fn pool_connections(&self) -> (u32, usize);
+
+    /// Up to `limit` bodies of items and translations stored under another sanitizer
+    /// version than `current` (see `upkeep`). A translation that leaves the body to the
+    /// Latvian text (an empty one) is none.
+    async fn stale_bodies(&self, current: i32, limit: i64) -> Result<Vec<StaleBody>, StoreError>;
+
+    /// Stores each body of `cleaned` as cleaned under `current`, where its row is still at
+    /// the version it was read at (a save meanwhile stored its own body, cleaned), in one
+    /// transaction. Not an edit: no new version, revision or audit line, and readers' pages
+    /// stay as they were (a stale body was shown cleaned the same way). The words are the
+    /// same words, so the search text stands. Answers how many were stored.
+    async fn store_cleaned(
+        &self,
+        cleaned: &[(StaleBody, crate::sanitize::SafeHtml)],
+        current: i32,
+    ) -> Result<u64, StoreError>;
 
     /// Moves on after every committed write readers could see (`changes`): a page rendered
     /// under one generation is current as long as the generation is.

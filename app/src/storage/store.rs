@@ -1,11 +1,11 @@
 //! `Store`'s own methods over SQL, for both backends: health, the pool, the content
-//! generation, backups, whole-site export and import (`transfer` has the file format), and
-//! categories.
+//! generation, backups, whole-site export and import (`transfer` has the file format),
+//! bodies from an older allow-list (`upkeep` has the statements), and categories.
 
 use std::sync::Arc;
 
 use super::sql::prelude::*;
-use super::transfer;
+use super::{transfer, upkeep};
 
 #[async_trait]
 impl<D: Dialect> Store for SqlStore<D>
@@ -31,6 +31,41 @@ where
 
     async fn close(&self) {
         self.pool.close().await;
+    }
+
+    async fn stale_bodies(&self, current: i32, limit: i64) -> Result<Vec<StaleBody>, StoreError> {
+        let sql = upkeep::stale_bodies_statement();
+        let rows: Vec<upkeep::StaleBodyRow> = sqlx::query_as(&sql)
+            .bind(current)
+            .bind(limit)
+            .fetch_all(&self.pool)
+            .await?;
+        Ok(rows
+            .into_iter()
+            .filter_map(upkeep::StaleBodyRow::into_body)
+            .collect())
+    }
+
+    async fn store_cleaned(
+        &self,
+        cleaned: &[(StaleBody, crate::sanitize::SafeHtml)],
+        current: i32,
+    ) -> Result<u64, StoreError> {
+        let mut tx = self.begin_private_write().await?;
+        let mut stored = 0;
+        for (stale, clean) in cleaned {
+            let result = sqlx::query(&upkeep::store_cleaned_statement(stale))
+                .bind(clean.as_str())
+                .bind(current)
+                .bind(stale.id)
+                .bind(stale.version)
+                .bind(stale.lang.as_str())
+                .execute(&mut *tx)
+                .await?;
+            stored += D::rows_affected(&result);
+        }
+        tx.commit().await?;
+        Ok(stored)
     }
 
     async fn back_up_to(&self, path: &std::path::Path) -> Result<(), StoreError> {

@@ -74,11 +74,7 @@ async fn publishes_from_one_version_at_once_end_in_one_success_and_conflicts(sto
     })
     .await;
     let winner = one_wins(&outcomes);
-    let now = store
-        .article(stored.id)
-        .await
-        .expect("read")
-        .expect("article");
+    let now = stored_article(&store, stored.id).await;
     assert_eq!(
         (now.version, now.title.as_str()),
         (stored.version + 1, winner.title.as_str()),
@@ -296,12 +292,7 @@ async fn a_publish_racing_an_autosave_never_loses_a_saved_draft(store: SharedSto
     let editor = an_editor(&store).await;
     let stored = an_article(&store, "Sākums").await;
     for round in 0..10 {
-        let version = store
-            .article(stored.id)
-            .await
-            .expect("read")
-            .expect("article")
-            .version;
+        let version = stored_article(&store, stored.id).await.version;
         let id = stored.id;
         let seen = stored_draft(&store, ItemKind::Article, stored.id)
             .await

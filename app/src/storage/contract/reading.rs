@@ -459,7 +459,6 @@ fn every_store_method_is_tried_on_both_backends() {
         include_str!("../translations.rs"),
         include_str!("../accounts.rs"),
         include_str!("../search.rs"),
-        include_str!("../upkeep.rs"),
     ];
     let tests = [
         include_str!("../contract.rs"),

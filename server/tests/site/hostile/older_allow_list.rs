@@ -27,16 +27,9 @@ async fn what_an_older_allow_list_let_through_reaches_neither_readers_nor_editor
             .await,
     );
 
+    stored_by_an_older_allow_list(&site).await;
     let of_the_article = format!("(SELECT id FROM articles WHERE slug = '{LAUNCH}')");
     for sql in [
-        format!(
-            "UPDATE articles SET body_html = '<p>Raksta teksts</p>{MARKUP}', \
-             sanitizer_version = 1 WHERE slug = '{LAUNCH}'"
-        ),
-        format!(
-            "UPDATE article_translations SET body_html = '<p>Translated text</p>{MARKUP}', \
-             sanitizer_version = 1 WHERE lang = 'en' AND article_id = {of_the_article}"
-        ),
         // A Russian translation of today that leaves the body to the Latvian text.
         format!(
             "DELETE FROM article_translations WHERE lang = 'ru' AND article_id = {of_the_article}"
@@ -122,19 +115,7 @@ async fn what_an_older_allow_list_let_through_is_stored_cleaned() {
         Vec::new(),
         "demo content is clean"
     );
-    let of_the_article = format!("(SELECT id FROM articles WHERE slug = '{LAUNCH}')");
-    for sql in [
-        format!(
-            "UPDATE articles SET body_html = '<p>Raksta teksts</p>{MARKUP}', \
-             sanitizer_version = 1 WHERE slug = '{LAUNCH}'"
-        ),
-        format!(
-            "UPDATE article_translations SET body_html = '<p>Translated text</p>{MARKUP}', \
-             sanitizer_version = 1 WHERE lang = 'en' AND article_id = {of_the_article}"
-        ),
-    ] {
-        site.behind_the_stores_back(&sql).await;
-    }
+    stored_by_an_older_allow_list(&site).await;
     assert_eq!(stale().await.expect("read").len(), 2);
 
     let stored = app::sanitize::clean_stored_bodies(site.store.as_ref()).await;
@@ -176,6 +157,24 @@ async fn what_an_older_allow_list_let_through_is_stored_cleaned() {
         Ok(0),
         "nothing is left to clean"
     );
+}
+
+/// The article's body and its English translation's as an allow-list of version 1 let them
+/// through, with `MARKUP` in them.
+async fn stored_by_an_older_allow_list(site: &Site) {
+    let of_the_article = format!("(SELECT id FROM articles WHERE slug = '{LAUNCH}')");
+    for sql in [
+        format!(
+            "UPDATE articles SET body_html = '<p>Raksta teksts</p>{MARKUP}', \
+             sanitizer_version = 1 WHERE slug = '{LAUNCH}'"
+        ),
+        format!(
+            "UPDATE article_translations SET body_html = '<p>Translated text</p>{MARKUP}', \
+             sanitizer_version = 1 WHERE lang = 'en' AND article_id = {of_the_article}"
+        ),
+    ] {
+        site.behind_the_stores_back(&sql).await;
+    }
 }
 
 async fn opened_by_its_editor(site: &Site, cookie: &str) -> Value {
