@@ -344,8 +344,8 @@ impl<K: Editable> Opened<K> {
     /// change. Then the editor goes on from the item as it is now (its version, address and
     /// details), and the save may go again: there is nothing to choose. Otherwise answers
     /// the item as fetched, if it was (the conflict's other side), and whether the write
-    /// would undo another editor's change to its details (the article hidden meanwhile:
-    /// then even a draft save asks, so the editor learns of it before publishing).
+    /// would undo another editor's change to its details (the article hidden meanwhile: a
+    /// draft save then goes on all the same, and the write asks, see `details_behind`).
     async fn rebase(self, lang: Lang) -> Result<(), Refused<K>> {
         let unfetched = Refused {
             theirs: None,
