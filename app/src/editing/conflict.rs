@@ -140,6 +140,37 @@ pub fn translation_parts(kind: ItemKind) -> Vec<Part<TranslationFields>> {
     ]
 }
 
+/// `mine` with the other version's parts, when in every part where the two differ only the
+/// other editor changed it since `base` (the version both went on from): then there is
+/// nothing to choose, and nobody's change is lost. (Where this editor changed such a part,
+/// even with the other's elsewhere, it is shown the choice: it sees what came in.) The fields themselves are
+/// compared, not their text as shown (a change of formatting shows as the same text).
+pub fn merged_without_choice<F: Clone + PartialEq>(
+    parts: &[Part<F>],
+    mine: &F,
+    theirs: &F,
+    base: &F,
+) -> Option<F> {
+    let mut merged = mine.clone();
+    for part in parts {
+        // Whether `a` holds `b`'s version of this part.
+        let same = |a: &F, b: &F| {
+            let mut probe = a.clone();
+            (part.take)(&mut probe, b);
+            probe == *a
+        };
+        if same(mine, theirs) {
+            continue;
+        }
+        if !same(mine, base) {
+            // This editor changed a part the other version has otherwise: it chooses.
+            return None;
+        }
+        (part.take)(&mut merged, theirs);
+    }
+    Some(merged)
+}
+
 /// This editor's version with the choices made.
 fn merge<F: Clone>(mine: &F, theirs: &F, keep: &[(Part<F>, Keep)]) -> F {
     let mut merged = mine.clone();
@@ -336,6 +367,33 @@ mod tests {
             .map(|(key, keep)| choice(parts, key, *keep))
             .collect();
         merge(mine, theirs, &choices)
+    }
+
+    #[test]
+    fn what_only_the_other_editor_changed_is_taken_in_without_a_choice() {
+        let parts = article_parts();
+        let base = fields("Virsraksts", "<p>Teksts</p>");
+        let mine = fields("Mans virsraksts", "<p>Teksts</p>");
+        let theirs = ArticleFields {
+            lead: "Cits ievads".into(),
+            ..base.clone()
+        };
+        // This editor changed nothing where the other did: theirs, without a choice.
+        let merged = merged_without_choice(&parts, &base, &theirs, &base);
+        assert_eq!(merged.as_ref(), Some(&theirs));
+        assert_eq!(
+            merged_without_choice(&parts, &mine, &mine, &base),
+            Some(mine.clone())
+        );
+        // A change of each, in different parts: shown, so the editor sees what came in.
+        assert_eq!(merged_without_choice(&parts, &mine, &theirs, &base), None);
+        // Both changed the title: a choice.
+        let both = fields("Cits virsraksts", "<p>Teksts</p>");
+        assert_eq!(merged_without_choice(&parts, &mine, &both, &base), None);
+        // Made bold here, reworded there: the same text as shown, but a change of each.
+        let bold = fields("Virsraksts", "<p><strong>Teksts</strong></p>");
+        let reworded = fields("Virsraksts", "<p>Cits teksts</p>");
+        assert_eq!(merged_without_choice(&parts, &bold, &reworded, &base), None);
     }
 
     #[test]

@@ -342,7 +342,9 @@ impl<K: Editable> Opened<K> {
     /// meanwhile only beside its text (another editor changed its address or settings) while
     /// nobody saved a draft since this editor's, and the editor's write would not undo that
     /// change. Then the editor goes on from the item as it is now (its version, address and
-    /// details), and the save may go again: there is nothing to choose. Otherwise answers
+    /// details), and the save may go again: there is nothing to choose. So it does when
+    /// another editor's publication changed only parts this editor left as they were, whose
+    /// text is then taken in (`conflict::merged_without_choice`). Otherwise answers
     /// the item as fetched, if it was (the conflict's other side), and whether the write
     /// would undo another editor's change to its details (the article hidden meanwhile: a
     /// draft save then goes on all the same, and the write asks, see `details_behind`).
@@ -365,6 +367,18 @@ impl<K: Editable> Opened<K> {
         let undoes = self
             .details
             .with_untracked(|known| K::write_would_undo(known, &theirs.details));
+        // Another editor's publication (or restore) changed only parts this editor left as
+        // they were: taken in, nothing to choose. (Not another's draft: a write would then
+        // publish text its editor has not published.)
+        if !beside_text && !undoes && !theirs.theirs_is_draft() {
+            let merged = self.draft.fields.with_untracked(|mine| {
+                super::conflict::merged_without_choice(&K::parts(), mine, &theirs.current, &saved)
+            });
+            if let Some(merged) = merged {
+                self.take_in(merged, &theirs);
+                return Ok(());
+            }
+        }
         if !beside_text || undoes {
             return Err(Refused {
                 theirs: Some(theirs),
@@ -376,6 +390,28 @@ impl<K: Editable> Opened<K> {
         self.details.set(theirs.details);
         self.details_behind.set_value(false);
         Ok(())
+    }
+
+    /// Goes on from `theirs` (the item as fetched after a conflict) with the `merged` fields:
+    /// its version, its text as saved, its details and its shared draft become the editor's.
+    fn take_in(self, mut merged: K::Fields, theirs: &EditableItem<K::Fields, K>) {
+        let draft = self.draft;
+        let mut mine = draft.fields.get_untracked();
+        let body_changed = K::body_mut(&mut mine) != K::body_mut(&mut merged);
+        if let Some(element) = self.body.get_untracked().filter(|_| body_changed) {
+            element.set_inner_html(&writable(K::body_mut(&mut merged).clone()));
+        }
+        draft.fields.set(merged);
+        self.version.set(theirs.version);
+        self.saved.set(Some(theirs.current.clone()));
+        self.details.set(theirs.details.clone());
+        self.details_behind.set_value(false);
+        draft
+            .draft_version
+            .set(theirs.draft.as_ref().map_or(0, |draft| draft.draft_version));
+        draft
+            .drafted
+            .set(theirs.draft.as_ref().map(|draft| draft.fields.clone()));
     }
 
     /// The choice between this editor's fields and the other version, while there is one.
@@ -391,24 +427,11 @@ impl<K: Editable> Opened<K> {
     ) -> impl Fn() -> Option<AnyView> + Copy + Send + Sync + 'static {
         let draft = self.draft;
         let conflict = draft.conflict;
-        let resolve = Callback::new(move |mut merged: K::Fields| {
+        let resolve = Callback::new(move |merged: K::Fields| {
             let Some(theirs) = conflict.get_untracked() else {
                 return;
             };
-            if let Some(element) = self.body.get_untracked() {
-                element.set_inner_html(&writable(K::body_mut(&mut merged).clone()));
-            }
-            draft.fields.set(merged);
-            self.version.set(theirs.version);
-            self.saved.set(Some(theirs.current.clone()));
-            self.details.set(theirs.details.clone());
-            self.details_behind.set_value(false);
-            draft
-                .draft_version
-                .set(theirs.draft.as_ref().map_or(0, |draft| draft.draft_version));
-            draft
-                .drafted
-                .set(theirs.draft.as_ref().map(|draft| draft.fields.clone()));
+            self.take_in(merged, &theirs);
             conflict.set(None);
             draft.autosave.state.set(SaveState::Unsaved);
             match self.conflict_from.get_value() {
