@@ -94,10 +94,43 @@ test("a shared draft older than the article opens with the choice between it and
   const leadChoice = choice.getByRole("group", { name: "Ievads" });
   await expect(leadChoice.getByLabel("Paturēt otru")).toBeChecked();
   await expect(leadChoice.getByText("Šo daļu mainīja tikai otrā versija")).toBeVisible();
+
+  // Until she chooses, saving and publishing tell her to choose first and take her to the
+  // choice, sending nothing; the address beside the text is hers to change meanwhile.
+  let publications = 0;
+  await anna.route("**/api/editing/publish_article", (route) => {
+    publications += 1;
+    return route.continue();
+  });
+  // Her draft is stored, so leaving would lose nothing: the bar says so, not "not saved".
+  const chooseFirst = anna
+    .getByRole("status")
+    .filter({ hasText: "Melnraksts ir saglabāts; vispirms virs laukiem izvēlieties, ko paturēt" });
+  const choiceHeading = choice.getByRole("heading", { level: 2 });
+  await anna.getByRole("textbox", { name: "Virsraksts" }).focus();
+  await anna.keyboard.press("Control+s");
+  await expect(chooseFirst).toBeVisible();
+  await expect(choiceHeading).toBeFocused();
+  for (const button of ["Saglabāt melnrakstu", "Publicēt"]) {
+    await anna.getByRole("button", { name: button, exact: true }).click();
+    await expect(choiceHeading).toBeFocused();
+    await expect(chooseFirst).toBeVisible();
+  }
+  await expect(choice).toBeVisible();
+  await anna.getByLabel("Adrese: /news/").fill("diena-pret-cilveku-tirdzniecibu-3000");
+  await anna.getByRole("button", { name: "Mainīt adresi" }).click();
+  await expect(anna.getByRole("status").filter({ hasText: "Adrese nomainīta." })).toBeVisible();
+  await expect(anna).toHaveURL(/\/news\/diena-pret-cilveku-tirdzniecibu-3000$/);
+
+  // The choice is saved on the article as it is after her address change, at once.
+  const chosenSaved = anna.waitForResponse(/\/api\/editing\/save_draft$/);
   await choice.getByRole("button", { name: "Saglabāt izvēlēto", exact: true }).click();
+  expect((await chosenSaved).status()).toBe(200);
   await expect(anna.getByRole("status").filter({ hasText: "Melnraksts saglabāts" })).toBeVisible();
+  await expect(anna.getByRole("status").filter({ hasText: "Adrese nomainīta." })).toBeVisible();
   await expect(anna.getByRole("textbox", { name: "Virsraksts" })).toHaveValue("Jāņa virsraksts jauniešiem");
   await expect(anna.getByRole("textbox", { name: "Ievads" })).toHaveValue(firstLead);
+  expect(publications, "nothing was published before the choice").toBe(0);
 
   // Jānis, still on the version before the restore, meets it at his next save.
   await janis.getByRole("textbox", { name: "Virsraksts" }).fill("Jāņa virsraksts jauniešiem (2)");
@@ -151,6 +184,16 @@ test("typing on while the choice between two versions is shown is kept when the 
   await expect(conflict).toBeVisible();
   // While the two versions are shown, Jānis goes on with the contact line.
   await janis.getByRole("textbox", { name: "Kontaktinformācija" }).fill("Jānis Ozols, tālrunis 67000000");
+  // Esc while the choice waits asks the site's question, as a link would; staying keeps
+  // the choice and the typing.
+  const asked = janis.waitForEvent("dialog").then(async (dialog) => {
+    const question = `${dialog.type()}: ${dialog.message()}`;
+    await dialog.dismiss();
+    return question;
+  });
+  await janis.keyboard.press("Escape");
+  expect(await asked).toBe("confirm: Ir nesaglabātas izmaiņas. Tiešām pamest lapu?");
+  await expect(conflict).toBeVisible();
   await conflict.getByRole("button", { name: "Saglabāt izvēlēto" }).click();
 
   await expect(janis.getByRole("status").filter({ hasText: "Melnraksts saglabāts" })).toBeVisible();
@@ -320,6 +363,9 @@ test("an address and category changed while another editor writes: no choice to 
   await anna.getByRole("button", { name: "Publicēt" }).click();
   await expect(anna.getByRole("status").filter({ hasText: /^Publicēts/ })).toBeVisible();
   await expect(anna.getByRole("region", { name: /Kāds cits saglabāja šo rakstu/ })).toHaveCount(0);
+  await expect(anna.getByRole("status").filter({ hasText: "kuras jūs nemainījāt (Ievads)" })).toHaveText(
+    "Cits redaktors pa to laiku saglabāja izmaiņas daļās, kuras jūs nemainījāt (Ievads): tās tagad ir jūsu tekstā.",
+  );
   await expect(anna.getByRole("textbox", { name: "Ievads" })).toHaveValue(/Jānis papildina\. Jānis Un vēl\.$/);
 
   await reader.goto(amendments);
@@ -359,4 +405,16 @@ test("an article hidden while another editor writes: publishing asks first inste
   await expect(conflict.getByRole("button", { name: "Saglabāt izvēlēto", exact: true })).toBeVisible();
   const hidden = await reader.goto(article);
   expect(hidden?.status()).toBe(404);
+
+  // All Jānis typed is in the draft: the bar says so, and stopping leaves without asking.
+  await expect(
+    janis.getByRole("status").filter({ hasText: "Melnraksts ir saglabāts, bet kāds cits pa to laiku saglabāja" }),
+  ).toBeVisible();
+  const questions: string[] = [];
+  janis.on("dialog", (dialog) => {
+    questions.push(dialog.type());
+    void dialog.dismiss();
+  });
+  await Promise.all([janis.waitForEvent("load"), janis.getByRole("button", { name: "Beigt rediģēt" }).click()]);
+  expect(questions, "nothing was left unsaved to ask about").toEqual([]);
 });

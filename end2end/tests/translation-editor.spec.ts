@@ -143,7 +143,17 @@ test("two editors translate the same article: the second sees both translations 
   const conflict = janis.getByRole("region", { name: /Кто-то другой сохранил этот перевод/ });
   await expect(conflict).toBeVisible();
   await expect(conflict.getByText("Доклад Анны")).toBeVisible();
-  await conflict.getByRole("group", { name: "Заголовок" }).getByLabel("Оставить обе").check();
+  const both = conflict.getByRole("group", { name: "Заголовок" }).getByLabel("Оставить обе");
+  await both.check();
+  // Ctrl+S before the choice is saved sends nothing: Jānis is told to choose first and taken
+  // to the choice, which keeps what he chose.
+  await janis.getByRole("textbox", { name: "Заголовок" }).focus();
+  await janis.keyboard.press("Control+s");
+  await expect(
+    janis.getByRole("status").filter({ hasText: "Не удалось сохранить: сначала выберите над полями, что оставить" }),
+  ).toBeVisible();
+  await expect(conflict.getByRole("heading", { level: 2 })).toBeFocused();
+  await expect(both).toBeChecked();
   await conflict.getByRole("button", { name: "Сохранить выбранное" }).click();
 
   await expect(janis.getByRole("status").filter({ hasText: "Перевод сохранён" })).toBeVisible();

@@ -31,6 +31,10 @@ editor-published-at = Published at { $at }
 editor-saved-as-draft-at = Saved as a draft at { $at }
 # Why a save failed: it follows "Could not save:".
 editor-saved-meanwhile = someone else saved their version in the meantime; choose what to keep above the fields
+editor-saved-meanwhile-kept = Your draft is saved, but someone else saved their version in the meantime: choose what to keep above the fields
+editor-choose-first = first choose what to keep, above the fields
+editor-choose-first-saved = The draft is saved; first choose what to keep, above the fields
+editor-taken-in = Another editor meanwhile saved changes to parts you had not changed ({ $parts }): they are now in your text.
 editor-no-answer = the server did not answer; your text is still here, try again (Ctrl+S)
 editor-no-answer-write = the server did not answer; your text is still here, try again
 editor-signed-out = you are no longer signed in; your text is still here: sign in again in another tab, then save (Ctrl+S)

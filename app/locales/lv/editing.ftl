@@ -31,6 +31,10 @@ editor-published-at = Publicēts { $at }
 editor-saved-as-draft-at = Saglabāts kā melnraksts { $at }
 # Why a save failed: it follows "Neizdevās saglabāt:".
 editor-saved-meanwhile = kāds cits pa to laiku saglabāja savu versiju; izvēlieties, ko paturēt, virs laukiem
+editor-saved-meanwhile-kept = Melnraksts ir saglabāts, bet kāds cits pa to laiku saglabāja savu versiju: virs laukiem izvēlieties, ko paturēt
+editor-choose-first = vispirms virs laukiem izvēlieties, ko paturēt
+editor-choose-first-saved = Melnraksts ir saglabāts; vispirms virs laukiem izvēlieties, ko paturēt
+editor-taken-in = Cits redaktors pa to laiku saglabāja izmaiņas daļās, kuras jūs nemainījāt ({ $parts }): tās tagad ir jūsu tekstā.
 editor-no-answer = serveris neatbildēja; teksts joprojām ir šeit, mēģiniet vēlreiz (Ctrl+S)
 editor-no-answer-write = serveris neatbildēja; teksts joprojām ir šeit, mēģiniet vēlreiz
 editor-signed-out = jūs vairs neesat pieteicies; teksts joprojām ir šeit: piesakieties vēlreiz citā cilnē, tad saglabājiet (Ctrl+S)

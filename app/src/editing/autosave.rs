@@ -60,6 +60,9 @@ pub enum SaveState {
     Done(String),
     /// Why the save failed, already in the page's language.
     Failed(String),
+    /// Nothing was saved because the editor has something to do first (choose between two
+    /// versions); what it had is saved. The whole line, in the page's language.
+    Waiting(String),
     /// The save was refused because the editor's session ended: the bar offers signing in
     /// again in a new tab, since signing in on this page would leave the editor.
     SignedOut,
@@ -73,7 +76,7 @@ impl SaveState {
             SaveState::Unsaved => tr(lang, "editor-state-unsaved"),
             SaveState::Saving => tr(lang, "editor-state-saving"),
             SaveState::Saved(at) => tr_with(lang, "editor-state-saved", &[("at", Arg::Text(at))]),
-            SaveState::Done(line) => line.clone(),
+            SaveState::Done(line) | SaveState::Waiting(line) => line.clone(),
             SaveState::Failed(message) => {
                 let reason = [("reason", Arg::Text(message))];
                 tr_with(lang, "editor-state-failed", &reason)

@@ -143,15 +143,17 @@ pub fn translation_parts(kind: ItemKind) -> Vec<Part<TranslationFields>> {
 /// `mine` with the other version's parts, when in every part where the two differ only the
 /// other editor changed it since `base` (the version both went on from): then there is
 /// nothing to choose, and nobody's change is lost. (Where this editor changed such a part,
-/// even with the other's elsewhere, it is shown the choice: it sees what came in.) The fields themselves are
-/// compared, not their text as shown (a change of formatting shows as the same text).
+/// even with the other's elsewhere, it is shown the choice: it sees what came in.) The fields
+/// themselves are compared, not their text as shown (a change of formatting shows as the
+/// same text). Answers the merged fields and the names (messages) of the parts taken in.
 pub fn merged_without_choice<F: Clone + PartialEq>(
     parts: &[Part<F>],
     mine: &F,
     theirs: &F,
     base: &F,
-) -> Option<F> {
+) -> Option<(F, Vec<&'static str>)> {
     let mut merged = mine.clone();
+    let mut taken = Vec::new();
     for part in parts {
         // Whether `a` holds `b`'s version of this part.
         let same = |a: &F, b: &F| {
@@ -167,8 +169,9 @@ pub fn merged_without_choice<F: Clone + PartialEq>(
             return None;
         }
         (part.take)(&mut merged, theirs);
+        taken.push(part.label);
     }
-    Some(merged)
+    Some((merged, taken))
 }
 
 /// This editor's version with the choices made.
@@ -192,6 +195,21 @@ fn first_choice<F>(part: &Part<F>, mine: &F, base: Option<&F>, lang: Lang) -> Ke
     match base {
         Some(base) if (part.show)(mine, lang) == (part.show)(base, lang) => Keep::Theirs,
         _ => Keep::Mine,
+    }
+}
+
+/// The id of the choice's heading, which takes the focus when the editor is sent to it.
+const CHOICE_HEADING: &str = "conflict-heading";
+
+/// Takes the editor to the choice shown: its heading gets the focus (and comes into view).
+pub(super) fn focus_the_choice() {
+    use leptos::wasm_bindgen::JsCast;
+    let heading = document()
+        .get_element_by_id(CHOICE_HEADING)
+        .and_then(|heading| heading.dyn_into::<web_sys::HtmlElement>().ok());
+    if let Some(heading) = heading {
+        // A heading with `tabindex="-1"` takes focus.
+        let _ = heading.focus();
     }
 }
 
@@ -261,8 +279,8 @@ where
         }
     };
     view! {
-        <section class="conflict" aria-labelledby="conflict-heading">
-            <h2 id="conflict-heading">{heading}</h2>
+        <section class="conflict" aria-labelledby=CHOICE_HEADING>
+            <h2 id=CHOICE_HEADING tabindex="-1">{heading}</h2>
             <p>
                 {tr(lang, "conflict-intro")} " "
                 {tr_with(lang, "conflict-theirs-by", &[("who", Arg::Text(&who))])}
@@ -380,10 +398,10 @@ mod tests {
         };
         // This editor changed nothing where the other did: theirs, without a choice.
         let merged = merged_without_choice(&parts, &base, &theirs, &base);
-        assert_eq!(merged.as_ref(), Some(&theirs));
+        assert_eq!(merged, Some((theirs.clone(), vec!["editor-field-lead"])));
         assert_eq!(
             merged_without_choice(&parts, &mine, &mine, &base),
-            Some(mine.clone())
+            Some((mine.clone(), vec![]))
         );
         // A change of each, in different parts: shown, so the editor sees what came in.
         assert_eq!(merged_without_choice(&parts, &mine, &theirs, &base), None);

@@ -97,7 +97,7 @@ where
                 match theirs().await {
                     Ok(Some(theirs)) => {
                         self.conflict.set(Some(theirs));
-                        state.set(SaveState::Failed(tr(lang, "editor-saved-meanwhile")));
+                        state.set(self.meanwhile(lang));
                     }
                     Ok(None) => {}
                     Err(error) => state.set(SaveState::Failed(error.describe(lang))),
@@ -114,6 +114,38 @@ where
             AppError::InTrash => state.set(SaveState::Failed(tr(lang, "editor-text-in-trash"))),
             other => state.set(SaveState::Failed(other.describe(lang))),
         }
+    }
+
+    /// The state beside a choice between two versions: whether this editor's words are all in
+    /// the shared draft (a write refused after its last draft save; then leaving loses
+    /// nothing, and asks nothing), or not saved anywhere yet.
+    fn meanwhile(self, lang: Lang) -> SaveState {
+        // (After an answer from the server: the editor may have closed meanwhile.)
+        let kept = self.fields.try_with_untracked(|now| {
+            (self.drafted).try_with_untracked(|kept| kept.as_ref() == Some(now))
+        });
+        match kept.flatten().unwrap_or(false) {
+            true => SaveState::Waiting(tr(lang, "editor-saved-meanwhile-kept")),
+            false => SaveState::Failed(tr(lang, "editor-saved-meanwhile")),
+        }
+    }
+
+    /// Whether a choice between two versions waits for the editor. Nothing is saved or
+    /// written until it is made (either would be refused as the conflict it shows), so a save
+    /// or a write asked for meanwhile tells the editor so, without calling saved work
+    /// unsaved, and takes them to the choice.
+    pub fn choice_pending(self, lang: Lang) -> bool {
+        if self.conflict.with_untracked(Option::is_none) {
+            return false;
+        }
+        let state = self.autosave.state;
+        let told = match state.get_untracked().unsaved() {
+            true => SaveState::Failed(tr(lang, "editor-choose-first")),
+            false => SaveState::Waiting(tr(lang, "editor-choose-first-saved")),
+        };
+        state.set(told);
+        super::conflict::focus_the_choice();
+        true
     }
 
     /// Saves `request` as the shared draft with `save`, unless a save is under way or a

@@ -23,7 +23,7 @@ use super::{
 };
 use crate::{
     error::AppError,
-    i18n::{tr, Lang},
+    i18n::{tr, tr_with, Arg, Lang},
 };
 
 /// An editor opened on an item of kind `K`: what every kind's form starts from.
@@ -31,9 +31,8 @@ pub struct Opened<K: Editable> {
     pub draft: Draft<K::Fields, EditableItem<K::Fields, K>>,
     /// The item version the editor continues from.
     pub version: RwSignal<i64>,
-    /// The item's fields as saved at `version`, when this editor knows them (not when it
-    /// continues a draft written on a version no longer kept).
-    pub saved: RwSignal<Option<K::Fields>>,
+    /// The item's fields as saved at `version`.
+    pub saved: RwSignal<K::Fields>,
     /// What only the kind's editor needs (an article's category and visibility), as stored.
     pub details: RwSignal<K>,
     pub item: ItemRef,
@@ -51,6 +50,9 @@ pub struct Opened<K: Editable> {
     /// asking (drafts change no details): the editor's next write asks first, as one meeting
     /// the change itself does.
     details_behind: StoredValue<bool>,
+    /// The parts (their names, as messages) another editor's publication changed and this
+    /// editor's text took in without a choice, told until the editor types again.
+    taken_in: RwSignal<Vec<&'static str>>,
 }
 
 /// What met a conflict.
@@ -89,20 +91,19 @@ impl<K: Editable> Copy for Opened<K> {}
 /// view).
 pub fn open<K: Editable>(item: &EditableItem<K::Fields, K>) -> Opened<K> {
     provide_context(ItemCategories(item.categories.clone()));
-    let (fields, version) = item.starting_point();
+    let fields = item.starting_fields();
     let stored = item
         .draft
         .as_ref()
         .map(|draft| (draft.draft_version, draft.saved_at.as_str()));
-    let older_draft = item.draft.as_ref().filter(|_| version != item.version);
-    let saved = match older_draft {
-        Some(draft) => draft.written_on.clone(),
-        None => Some(item.current.clone()),
-    };
+    let older_draft = item.draft_is_older();
+    // Even from an older draft the editor stands on the item as it is: its address and
+    // settings are saved on that version while the choice below waits, and the choice
+    // itself is saved on it.
     let opened = Opened {
         draft: Draft::new(fields, stored),
-        version: RwSignal::new(version),
-        saved: RwSignal::new(saved),
+        version: RwSignal::new(item.version),
+        saved: RwSignal::new(item.current.clone()),
         details: RwSignal::new(item.details.clone()),
         item: item.item(),
         slug: RwSignal::new(item.slug.clone()),
@@ -110,10 +111,11 @@ pub fn open<K: Editable>(item: &EditableItem<K::Fields, K>) -> Opened<K> {
         writer: StoredValue::new(Writer::opened(item.writer.clone())),
         conflict_from: StoredValue::new(ConflictFrom::DraftSave),
         details_behind: StoredValue::new(false),
+        taken_in: RwSignal::new(Vec::new()),
     };
-    // Going on with it would meet the item's newer version at the first save: the choice
-    // comes first, before any typing.
-    if older_draft.is_some() {
+    // Going on with it would save the draft's older text over what was saved since: the
+    // choice comes first, before any typing.
+    if older_draft {
         opened.conflict_from.set_value(ConflictFrom::OlderDraft);
         opened.draft.conflict.set(Some(item.clone()));
     }
@@ -136,7 +138,9 @@ impl<K: Editable> Opened<K> {
     /// How the editor saves as its user types: `save_now` saves the shared draft at once;
     /// `edit` changes the fields and saves a moment after typing stops. A save that fails
     /// shows why ([`Draft::failed`]), with the choice between the two versions when someone
-    /// else saved meanwhile. Answers `(save_now, edit)`.
+    /// else saved meanwhile. Answers `(save_now, edit)`; `save_now` is what the editor asks
+    /// for (Ctrl+S, the bar's button): while a choice between two versions waits, it says so
+    /// instead ([`Draft::choice_pending`]).
     // Two closures of unnameable types: a type alias cannot name `impl Fn`.
     #[allow(clippy::type_complexity)]
     pub fn saving(
@@ -147,12 +151,20 @@ impl<K: Editable> Opened<K> {
         impl Fn(&dyn Fn(&mut K::Fields)) + Copy + 'static,
     ) {
         let save_now = move || self.save_draft_now(lang);
+        let asked = move || {
+            if !self.draft.choice_pending(lang) {
+                save_now();
+            }
+        };
         let edit = move |change: &dyn Fn(&mut K::Fields)| {
             if self.draft.changed_by(change) {
+                if self.taken_in.with_untracked(|taken| !taken.is_empty()) {
+                    self.taken_in.set(Vec::new());
+                }
                 self.draft.autosave.schedule(save_now);
             }
         };
-        (save_now, edit)
+        (asked, edit)
     }
 
     /// Saves the editor's fields as the shared draft at once ([`Draft::save_now`]).
@@ -300,7 +312,7 @@ impl<K: Editable> Opened<K> {
                         if unchanged {
                             self.show_as_stored(written.fields.clone());
                         }
-                        self.saved.set(Some(written.fields));
+                        self.saved.set(written.fields);
                         autosave.answered(unchanged, SaveState::Done(message));
                     }
                     Err(error) => {
@@ -318,9 +330,18 @@ impl<K: Editable> Opened<K> {
                 }
             });
         };
+        // Asked again once idle: a draft save under way may meet a conflict meanwhile.
+        let write_unless_choosing = move || {
+            if !self.draft.choice_pending(lang) {
+                write();
+            }
+        };
         move || {
+            if self.draft.choice_pending(lang) {
+                return;
+            }
             autosave.cancel();
-            autosave.when_idle(write);
+            autosave.when_idle(write_unless_choosing);
         }
     }
 
@@ -349,16 +370,13 @@ impl<K: Editable> Opened<K> {
     /// would undo another editor's change to its details (the article hidden meanwhile: a
     /// draft save then goes on all the same, and the write asks, see `details_behind`).
     async fn rebase(self, lang: Lang) -> Result<(), Refused<K>> {
-        let unfetched = Refused {
-            theirs: None,
-            beside_text: false,
-            undoes: false,
-        };
-        let Some(saved) = self.saved.get_untracked() else {
-            return Err(unfetched);
-        };
+        let saved = self.saved.get_untracked();
         let Ok(theirs) = self.fetch_again(lang).await else {
-            return Err(unfetched);
+            return Err(Refused {
+                theirs: None,
+                beside_text: false,
+                undoes: false,
+            });
         };
         let number = self.draft.draft_version.get_untracked();
         let drafted = self.draft.drafted.get_untracked();
@@ -374,8 +392,11 @@ impl<K: Editable> Opened<K> {
             let merged = self.draft.fields.with_untracked(|mine| {
                 super::conflict::merged_without_choice(&K::parts(), mine, &theirs.current, &saved)
             });
-            if let Some(merged) = merged {
+            if let Some((merged, taken)) = merged {
                 self.take_in(merged, &theirs);
+                if !taken.is_empty() {
+                    self.taken_in.set(taken);
+                }
                 return Ok(());
             }
         }
@@ -394,6 +415,8 @@ impl<K: Editable> Opened<K> {
 
     /// Goes on from `theirs` (the item as fetched after a conflict) with the `merged` fields:
     /// its version, its text as saved, its details and its shared draft become the editor's.
+    /// A version the editor is already past (its own address or settings saved while the
+    /// choice waited; they change no text) stays past: only the draft is taken then.
     fn take_in(self, mut merged: K::Fields, theirs: &EditableItem<K::Fields, K>) {
         let draft = self.draft;
         let mut mine = draft.fields.get_untracked();
@@ -402,10 +425,12 @@ impl<K: Editable> Opened<K> {
             element.set_inner_html(&writable(K::body_mut(&mut merged).clone()));
         }
         draft.fields.set(merged);
-        self.version.set(theirs.version);
-        self.saved.set(Some(theirs.current.clone()));
-        self.details.set(theirs.details.clone());
-        self.details_behind.set_value(false);
+        if theirs.version >= self.version.get_untracked() {
+            self.version.set(theirs.version);
+            self.saved.set(theirs.current.clone());
+            self.details.set(theirs.details.clone());
+            self.details_behind.set_value(false);
+        }
         draft
             .draft_version
             .set(theirs.draft.as_ref().map_or(0, |draft| draft.draft_version));
@@ -417,8 +442,32 @@ impl<K: Editable> Opened<K> {
     /// The choice between this editor's fields and the other version, while there is one.
     /// The merged fields become the editor's, saved on top of the other version: as a draft
     /// (`save_now`), or with the kind's `write` when the conflict refused a write, its button
-    /// then saying so (`write_label`, a message).
+    /// then saying so (`write_label`, a message). Above it, in a polite live region, what
+    /// another editor's publication brought into this editor's text without a choice.
     pub fn conflict_view(
+        self,
+        lang: Lang,
+        save_now: impl Fn() + Copy + Send + Sync + 'static,
+        write: impl Fn() + Copy + Send + Sync + 'static,
+        write_label: &'static str,
+    ) -> impl IntoView {
+        let taken_in = self.taken_in;
+        let note = move || {
+            taken_in.with(|taken| {
+                let names: Vec<String> = taken.iter().map(|part| tr(lang, part)).collect();
+                let parts = [("parts", Arg::Text(&names.join(", ")))];
+                (!taken.is_empty()).then(|| tr_with(lang, "editor-taken-in", &parts))
+            })
+        };
+        let choice = self.choice_view(lang, save_now, write, write_label);
+        view! {
+            <p class="editor-note" role="status">{note}</p>
+            {choice}
+        }
+    }
+
+    /// The choice of [`Opened::conflict_view`], while there is one.
+    fn choice_view(
         self,
         lang: Lang,
         save_now: impl Fn() + Copy + Send + Sync + 'static,
@@ -446,14 +495,20 @@ impl<K: Editable> Opened<K> {
                 // What both went on from: against another editor's draft, the shared draft
                 // this editor knew last (which that editor saved over), else the version it
                 // opened or wrote; against a newer publication, that version (whoever
-                // published did not go on from this editor's own draft).
-                let base = match theirs.theirs_is_draft() {
+                // published did not go on from this editor's own draft); for a draft older
+                // than its item, the version it was written on, when that is still kept.
+                let from = self.conflict_from.get_value();
+                let known_draft = match theirs.theirs_is_draft() {
                     true => draft.drafted.get_untracked(),
                     false => None,
-                }
-                .or_else(|| self.saved.get_untracked());
+                };
+                let base = match from {
+                    ConflictFrom::OlderDraft => {
+                        theirs.draft.as_ref().and_then(|d| d.written_on.clone())
+                    }
+                    _ => Some(known_draft.unwrap_or_else(|| self.saved.get_untracked())),
+                };
                 let (theirs, who) = theirs.theirs(lang);
-                let from = self.conflict_from.get_value();
                 let save_label = match from {
                     ConflictFrom::Write {
                         choice_writes: true,

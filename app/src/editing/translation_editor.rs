@@ -161,7 +161,12 @@ pub fn TranslationEditor(
             part_langs.with(|langs| part(langs).code())
         }))
     };
-    let save_now = move || save.with_value(|save| save());
+    // While the choice waits, a save would meet the conflict it shows: the editor is told.
+    let save_now = move || {
+        if !draft.choice_pending(lang) {
+            save.with_value(|save| save());
+        }
+    };
     let on_keydown = editor_keys(save_now, leave);
     let [title_label, lead_label, extra_label] =
         translation_labels(kind).map(|label| tr(lang, label));
