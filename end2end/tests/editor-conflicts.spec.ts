@@ -32,12 +32,13 @@ test("an editor who writes on after another editor published is asked at once, k
 }) => {
   const campaign = "/news/skolas-sakas-informativa-kampana-mans-darbs-mana-izvele";
   const { anna, janis } = await bothEditing(browser, campaign);
+  await janis.getByRole("textbox", { name: "Virsraksts" }).fill("Jāņa virsraksts kampaņai");
   await janis.getByRole("textbox", { name: "Ievads" }).fill("Jāņa ievads kampaņai.");
   await janis.getByRole("button", { name: "Publicēt" }).click();
   await expect(janis.getByRole("status").filter({ hasText: /^Publicēts/ })).toBeVisible();
 
-  // Anna, who opened it before, changes the title: her draft's save meets Jānis's version,
-  // and she chooses there and then, not when she publishes.
+  // Anna, who opened it before, changes the title too: her draft's save meets Jānis's
+  // version, and she chooses there and then, not when she publishes.
   await anna.getByRole("textbox", { name: "Virsraksts" }).fill("Annas virsraksts kampaņai");
   const conflict = anna.getByRole("region", { name: /Kāds cits saglabāja šo rakstu/ });
   await expect(conflict).toBeVisible();
@@ -59,6 +60,30 @@ test("an editor who writes on after another editor published is asked at once, k
   await reader.goto(campaign);
   await expect(reader.getByRole("heading", { level: 1 })).toHaveText("Annas virsraksts kampaņai 2020");
   await expect(reader.getByText("Jāņa ievads kampaņai.")).toBeVisible();
+});
+
+test("another editor's publication of a part this editor left as it was is taken in beside this editor's own change", async ({
+  browser,
+  page: reader,
+}) => {
+  const rights = "/news/cilveku-tirdzniecibas-apkarosanas-diena-uzsvertas-cietuso-tiesibas-uz-palidzibu";
+  const { anna, janis } = await bothEditing(browser, rights);
+  const title = `${await janis.getByRole("textbox", { name: "Virsraksts" }).inputValue()} un aizsardzību`;
+  await janis.getByRole("textbox", { name: "Virsraksts" }).fill(title);
+  await janis.getByRole("button", { name: "Publicēt" }).click();
+  await expect(janis.getByRole("status").filter({ hasText: /^Publicēts/ })).toBeVisible();
+
+  // Anna changed only the lead: her save takes Jānis's title in, says so, and asks nothing.
+  await addedToTheLeadAndSaved(anna, " Annas papildinājums.");
+  await expect(anna.getByRole("region", { name: /Kāds cits saglabāja šo rakstu/ })).toHaveCount(0);
+  await expect(anna.getByRole("textbox", { name: "Virsraksts" })).toHaveValue(title);
+  await expect(anna.getByRole("textbox", { name: "Ievads" })).toHaveValue(/Annas papildinājums\.$/);
+  await expect(anna.getByRole("status").filter({ hasText: "kuras jūs nemainījāt (Virsraksts)" })).toBeVisible();
+  await anna.getByRole("button", { name: "Publicēt" }).click();
+  await expect(anna.getByRole("status").filter({ hasText: /^Publicēts/ })).toBeVisible();
+  await reader.goto(rights);
+  await expect(reader.getByRole("heading", { level: 1 })).toHaveText(title);
+  await expect(reader.getByText(/Annas papildinājums\.$/)).toBeVisible();
 });
 
 test("a shared draft older than the article opens with the choice between it and the article as it is", async ({

@@ -140,17 +140,22 @@ pub fn translation_parts(kind: ItemKind) -> Vec<Part<TranslationFields>> {
     ]
 }
 
-/// `mine` with the other version's parts, when in every part where the two differ only the
-/// other editor changed it since `base` (the version both went on from): then there is
-/// nothing to choose, and nobody's change is lost. (Where this editor changed such a part,
-/// even with the other's elsewhere, it is shown the choice: it sees what came in.) The fields
-/// themselves are compared, not their text as shown (a change of formatting shows as the
-/// same text). Answers the merged fields and the names (messages) of the parts taken in.
+/// `mine` with the other version's parts where only the other editor changed them since
+/// `base` (the version both went on from), when no part where the two differ was changed by
+/// both: then there is nothing to choose, and nobody's change is lost (the editor is told
+/// which parts came in). A part both changed is the editor's choice. The fields themselves
+/// are compared, not their text as shown (a change of formatting shows as the same text).
+/// Answers the merged fields and the names (messages) of the parts taken in.
+///
+/// `drafted` is this editor's shared draft as last stored, if any. A publication cannot land
+/// over a draft its editor has not seen, so a part that draft changed was seen by the other
+/// editor, who may have changed it back on purpose: such a part is the editor's choice too.
 pub fn merged_without_choice<F: Clone + PartialEq>(
     parts: &[Part<F>],
     mine: &F,
     theirs: &F,
     base: &F,
+    drafted: Option<&F>,
 ) -> Option<(F, Vec<&'static str>)> {
     let mut merged = mine.clone();
     let mut taken = Vec::new();
@@ -164,8 +169,16 @@ pub fn merged_without_choice<F: Clone + PartialEq>(
         if same(mine, theirs) {
             continue;
         }
+        if drafted.is_some_and(|drafted| !same(drafted, base)) {
+            // Changed in a draft the other editor saw: the editor chooses.
+            return None;
+        }
+        if same(theirs, base) {
+            // Changed by this editor alone: this editor's.
+            continue;
+        }
         if !same(mine, base) {
-            // This editor changed a part the other version has otherwise: it chooses.
+            // Changed by both, each otherwise: the editor chooses.
             return None;
         }
         (part.take)(&mut merged, theirs);
@@ -397,21 +410,43 @@ mod tests {
             ..base.clone()
         };
         // This editor changed nothing where the other did: theirs, without a choice.
-        let merged = merged_without_choice(&parts, &base, &theirs, &base);
+        let merged = merged_without_choice(&parts, &base, &theirs, &base, None);
         assert_eq!(merged, Some((theirs.clone(), vec!["editor-field-lead"])));
         assert_eq!(
-            merged_without_choice(&parts, &mine, &mine, &base),
+            merged_without_choice(&parts, &mine, &mine, &base, None),
             Some((mine.clone(), vec![]))
         );
-        // A change of each, in different parts: shown, so the editor sees what came in.
-        assert_eq!(merged_without_choice(&parts, &mine, &theirs, &base), None);
+        // A change of each, in different parts: each keeps its own.
+        let both_kept = ArticleFields {
+            lead: "Cits ievads".into(),
+            ..mine.clone()
+        };
+        assert_eq!(
+            merged_without_choice(&parts, &mine, &theirs, &base, None),
+            Some((both_kept, vec!["editor-field-lead"]))
+        );
         // Both changed the title: a choice.
         let both = fields("Cits virsraksts", "<p>Teksts</p>");
-        assert_eq!(merged_without_choice(&parts, &mine, &both, &base), None);
+        assert_eq!(
+            merged_without_choice(&parts, &mine, &both, &base, None),
+            None
+        );
         // Made bold here, reworded there: the same text as shown, but a change of each.
         let bold = fields("Virsraksts", "<p><strong>Teksts</strong></p>");
         let reworded = fields("Virsraksts", "<p>Cits teksts</p>");
-        assert_eq!(merged_without_choice(&parts, &bold, &reworded, &base), None);
+        assert_eq!(
+            merged_without_choice(&parts, &bold, &reworded, &base, None),
+            None
+        );
+        // The title changed in a draft the other editor saw, and published as it was: they
+        // may have changed it back on purpose, so the editor chooses.
+        let drafted = Some(&mine);
+        assert_eq!(
+            merged_without_choice(&parts, &mine, &theirs, &base, drafted),
+            None
+        );
+        // A draft of the same text as the base: as without one.
+        assert!(merged_without_choice(&parts, &mine, &theirs, &base, Some(&base)).is_some());
     }
 
     #[test]

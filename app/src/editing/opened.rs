@@ -365,7 +365,8 @@ impl<K: Editable> Opened<K> {
     /// change. Then the editor goes on from the item as it is now (its version, address and
     /// details), and the save may go again: there is nothing to choose. So it does when
     /// another editor's publication changed only parts this editor left as they were, whose
-    /// text is then taken in (`conflict::merged_without_choice`). Otherwise answers
+    /// text is then taken in beside the editor's own changes elsewhere
+    /// (`conflict::merged_without_choice`). Otherwise answers
     /// the item as fetched, if it was (the conflict's other side), and whether the write
     /// would undo another editor's change to its details (the article hidden meanwhile: a
     /// draft save then goes on all the same, and the write asks, see `details_behind`).
@@ -390,7 +391,9 @@ impl<K: Editable> Opened<K> {
         // publish text its editor has not published.)
         if !beside_text && !undoes && !theirs.theirs_is_draft() {
             let merged = self.draft.fields.with_untracked(|mine| {
-                super::conflict::merged_without_choice(&K::parts(), mine, &theirs.current, &saved)
+                let drafted = drafted.as_ref();
+                let current = &theirs.current;
+                super::conflict::merged_without_choice(&K::parts(), mine, current, &saved, drafted)
             });
             if let Some((merged, taken)) = merged {
                 self.take_in(merged, &theirs);
