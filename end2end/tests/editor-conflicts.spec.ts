@@ -86,6 +86,35 @@ test("another editor's publication of a part this editor left as it was is taken
   await expect(reader.getByText(/Annas papildinājums\.$/)).toBeVisible();
 });
 
+test("another editor who went on from this editor's draft and published it with a change of theirs: writing on takes it in", async ({
+  browser,
+}) => {
+  const euDay = "/news/eiropas-savienibas-cilveku-tirdzniecibas-apkarosanas-diena-visa-latvija-notika";
+  const anna = await editorPage(browser, EDITORS.anna.email);
+  await anna.goto(euDay);
+  await hydrated(anna);
+  await anna.getByRole("button", { name: "Rediģēt šo rakstu" }).click();
+  await addedToTheLeadAndSaved(anna, " Annas melnraksts.");
+
+  // Jānis opens it now, from Anna's draft, changes the title and publishes both.
+  const janis = await editorPage(browser, EDITORS.janis.email);
+  await janis.goto(euDay);
+  await hydrated(janis);
+  await janis.getByRole("button", { name: "Rediģēt šo rakstu" }).click();
+  await expect(janis.getByRole("textbox", { name: "Ievads" })).toHaveValue(/Annas melnraksts\.$/);
+  const title = `${await janis.getByRole("textbox", { name: "Virsraksts" }).inputValue()} 2020`;
+  await janis.getByRole("textbox", { name: "Virsraksts" }).fill(title);
+  await janis.getByRole("button", { name: "Publicēt" }).click();
+  await expect(janis.getByRole("status").filter({ hasText: /^Publicēts/ })).toBeVisible();
+
+  // Anna writes on in her lead: Jānis's title comes in, her lead stays hers, nothing to choose.
+  await addedToTheLeadAndSaved(anna, " Un vēl.");
+  await expect(anna.getByRole("region", { name: /Kāds cits saglabāja šo rakstu/ })).toHaveCount(0);
+  await expect(anna.getByRole("textbox", { name: "Virsraksts" })).toHaveValue(title);
+  await expect(anna.getByRole("textbox", { name: "Ievads" })).toHaveValue(/Annas melnraksts\. Un vēl\.$/);
+  await expect(anna.getByRole("status").filter({ hasText: "kuras jūs nemainījāt (Virsraksts)" })).toBeVisible();
+});
+
 test("a shared draft older than the article opens with the choice between it and the article as it is", async ({
   browser,
 }) => {

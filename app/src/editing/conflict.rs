@@ -146,16 +146,11 @@ pub fn translation_parts(kind: ItemKind) -> Vec<Part<TranslationFields>> {
 /// which parts came in). A part both changed is the editor's choice. The fields themselves
 /// are compared, not their text as shown (a change of formatting shows as the same text).
 /// Answers the merged fields and the names (messages) of the parts taken in.
-///
-/// `drafted` is this editor's shared draft as last stored, if any. A publication cannot land
-/// over a draft its editor has not seen, so a part that draft changed was seen by the other
-/// editor, who may have changed it back on purpose: such a part is the editor's choice too.
 pub fn merged_without_choice<F: Clone + PartialEq>(
     parts: &[Part<F>],
     mine: &F,
     theirs: &F,
     base: &F,
-    drafted: Option<&F>,
 ) -> Option<(F, Vec<&'static str>)> {
     let mut merged = mine.clone();
     let mut taken = Vec::new();
@@ -168,10 +163,6 @@ pub fn merged_without_choice<F: Clone + PartialEq>(
         };
         if same(mine, theirs) {
             continue;
-        }
-        if drafted.is_some_and(|drafted| !same(drafted, base)) {
-            // Changed in a draft the other editor saw: the editor chooses.
-            return None;
         }
         if same(theirs, base) {
             // Changed by this editor alone: this editor's.
@@ -410,10 +401,10 @@ mod tests {
             ..base.clone()
         };
         // This editor changed nothing where the other did: theirs, without a choice.
-        let merged = merged_without_choice(&parts, &base, &theirs, &base, None);
+        let merged = merged_without_choice(&parts, &base, &theirs, &base);
         assert_eq!(merged, Some((theirs.clone(), vec!["editor-field-lead"])));
         assert_eq!(
-            merged_without_choice(&parts, &mine, &mine, &base, None),
+            merged_without_choice(&parts, &mine, &mine, &base),
             Some((mine.clone(), vec![]))
         );
         // A change of each, in different parts: each keeps its own.
@@ -422,31 +413,20 @@ mod tests {
             ..mine.clone()
         };
         assert_eq!(
-            merged_without_choice(&parts, &mine, &theirs, &base, None),
+            merged_without_choice(&parts, &mine, &theirs, &base),
             Some((both_kept, vec!["editor-field-lead"]))
         );
         // Both changed the title: a choice.
         let both = fields("Cits virsraksts", "<p>Teksts</p>");
-        assert_eq!(
-            merged_without_choice(&parts, &mine, &both, &base, None),
-            None
-        );
+        assert_eq!(merged_without_choice(&parts, &mine, &both, &base), None);
         // Made bold here, reworded there: the same text as shown, but a change of each.
         let bold = fields("Virsraksts", "<p><strong>Teksts</strong></p>");
         let reworded = fields("Virsraksts", "<p>Cits teksts</p>");
-        assert_eq!(
-            merged_without_choice(&parts, &bold, &reworded, &base, None),
-            None
-        );
-        // The title changed in a draft the other editor saw, and published as it was: they
-        // may have changed it back on purpose, so the editor chooses.
-        let drafted = Some(&mine);
-        assert_eq!(
-            merged_without_choice(&parts, &mine, &theirs, &base, drafted),
-            None
-        );
-        // A draft of the same text as the base: as without one.
-        assert!(merged_without_choice(&parts, &mine, &theirs, &base, Some(&base)).is_some());
+        assert_eq!(merged_without_choice(&parts, &bold, &reworded, &base), None);
+        // The other editor went on from this editor's draft (`mine` as the base) and changed
+        // its title back: taken in, as any part only they changed.
+        let reverted = merged_without_choice(&parts, &mine, &base, &mine);
+        assert_eq!(reverted, Some((base.clone(), vec!["editor-field-title"])));
     }
 
     #[test]
