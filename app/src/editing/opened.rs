@@ -388,11 +388,9 @@ impl<K: Editable> Opened<K> {
             .with_untracked(|known| K::write_would_undo(known, &theirs.details));
         // Another editor's publication (or restore) changed only parts this editor left as
         // they were: taken in, nothing to choose. (Not another's draft: a write would then
-        // publish text its editor has not published.) What both went on from is this
-        // editor's shared draft when there is one: a publication cannot land over a draft its
-        // editor has not seen, so whoever published went on from it.
+        // publish text its editor has not published.)
         if !beside_text && !undoes && !theirs.theirs_is_draft() {
-            let base = drafted.as_ref().unwrap_or(&saved);
+            let base = theirs.went_on_from(&saved, drafted.as_ref());
             let merged = self.draft.fields.with_untracked(|mine| {
                 super::conflict::merged_without_choice(&K::parts(), mine, &theirs.current, base)
             });

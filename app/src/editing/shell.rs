@@ -121,6 +121,22 @@ impl<K: Editable> EditableItem<K::Fields, K> {
         })
     }
 
+    /// What the item's newest version, as fetched after a conflict, went on from, for an
+    /// editor who knew the item's text `saved` and the shared draft `drafted`: that draft
+    /// when a publication took it (a draft goes only with a publication, and a publication
+    /// cannot land over a draft its editor has not seen); else `saved` (a restore or a move on
+    /// the calendar keeps the draft, and did not go on from it).
+    pub fn went_on_from<'a>(
+        &self,
+        saved: &'a K::Fields,
+        drafted: Option<&'a K::Fields>,
+    ) -> &'a K::Fields {
+        match (&self.draft, drafted) {
+            (None, Some(drafted)) => drafted,
+            _ => saved,
+        }
+    }
+
     /// Whether the item, as fetched after a conflict, changed only beside its text since an
     /// editor's version, so the editor's write loses nobody's words: its fields are still
     /// those saved there (`saved`), and its shared draft is still the one the editor knows
@@ -478,6 +494,19 @@ mod tests {
         let (before, now) = (event(5, None), event(6, None));
         let drafted = before.current.clone();
         assert!(!now.changed_only_beside_text(&before.current, Some((3, &drafted))));
+    }
+
+    #[test]
+    fn a_publication_went_on_from_the_draft_it_took_and_a_restore_from_what_was_saved() {
+        let saved = ArticleFields::default();
+        let drafted = article(5, Some(5)).draft.expect("a draft").fields;
+        // Published since: the draft went with the publication, whose editor saw it.
+        let published = article(6, None);
+        assert_eq!(published.went_on_from(&saved, Some(&drafted)), &drafted);
+        assert_eq!(published.went_on_from(&saved, None), &saved);
+        // Restored since: the draft stays, and the restored text did not go on from it.
+        let restored = article(6, Some(5));
+        assert_eq!(restored.went_on_from(&saved, Some(&drafted)), &saved);
     }
 
     #[test]
