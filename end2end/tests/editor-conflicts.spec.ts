@@ -1,7 +1,7 @@
 import { expect, test } from "../fixtures";
 
 import { EDITORS } from "../accounts";
-import { REPORT, PLAN, bothEditing, addedToTheLeadAndSaved, twoSavesHeld, firstAnswerLost } from "../editing";
+import { REPORT, PLAN, bothEditing, addedToTheLeadAndSaved, twoSavesHeld, firstAnswerLost, newArticle } from "../editing";
 import { editorPage, hydrated } from "../pages";
 
 // Two editors, or one editor's saves, meeting: conflicts, lost answers and late saves.
@@ -78,7 +78,7 @@ test("another editor's publication of a part this editor left as it was is taken
   await expect(anna.getByRole("region", { name: /Kāds cits saglabāja šo rakstu/ })).toHaveCount(0);
   await expect(anna.getByRole("textbox", { name: "Virsraksts" })).toHaveValue(title);
   await expect(anna.getByRole("textbox", { name: "Ievads" })).toHaveValue(/Annas papildinājums\.$/);
-  await expect(anna.getByRole("status").filter({ hasText: "kuras jūs nemainījāt (Virsraksts)" })).toBeVisible();
+  await expect(anna.getByRole("status").filter({ hasText: "kuras jūs kopš tā laika nemainījāt (Virsraksts)" })).toBeVisible();
   await anna.getByRole("button", { name: "Publicēt" }).click();
   await expect(anna.getByRole("status").filter({ hasText: /^Publicēts/ })).toBeVisible();
   await reader.goto(rights);
@@ -112,7 +112,7 @@ test("another editor who went on from this editor's draft and published it with 
   await expect(anna.getByRole("region", { name: /Kāds cits saglabāja šo rakstu/ })).toHaveCount(0);
   await expect(anna.getByRole("textbox", { name: "Virsraksts" })).toHaveValue(title);
   await expect(anna.getByRole("textbox", { name: "Ievads" })).toHaveValue(/Annas melnraksts\. Un vēl\.$/);
-  await expect(anna.getByRole("status").filter({ hasText: "kuras jūs nemainījāt (Virsraksts)" })).toBeVisible();
+  await expect(anna.getByRole("status").filter({ hasText: "kuras jūs kopš tā laika nemainījāt (Virsraksts)" })).toBeVisible();
 });
 
 test("a shared draft older than the article opens with the choice between it and the article as it is", async ({
@@ -165,30 +165,46 @@ test("a shared draft older than the article opens with the choice between it and
   await anna.keyboard.press("Control+s");
   await expect(chooseFirst).toBeVisible();
   await expect(choiceHeading).toBeFocused();
+  // She keeps the draft's lead (hers, as she published it before the restore): asking to publish meanwhile
+  // makes the choice's button publish too, and keeps what she chose.
+  await leadChoice.getByLabel("Paturēt manu").check();
   for (const button of ["Saglabāt melnrakstu", "Publicēt"]) {
     await anna.getByRole("button", { name: button, exact: true }).click();
     await expect(choiceHeading).toBeFocused();
     await expect(chooseFirst).toBeVisible();
   }
   await expect(choice).toBeVisible();
+  const saveAndPublish = choice.getByRole("button", { name: "Saglabāt izvēlēto un publicēt" });
+  await expect(saveAndPublish).toBeVisible();
+  await expect(leadChoice.getByLabel("Paturēt manu")).toBeChecked();
   await anna.getByLabel("Adrese: /news/").fill("diena-pret-cilveku-tirdzniecibu-3000");
   await anna.getByRole("button", { name: "Mainīt adresi" }).click();
   await expect(anna.getByRole("status").filter({ hasText: "Adrese nomainīta." })).toBeVisible();
   await expect(anna).toHaveURL(/\/news\/diena-pret-cilveku-tirdzniecibu-3000$/);
 
-  // The choice is saved on the article as it is after her address change, at once.
-  const chosenSaved = anna.waitForResponse(/\/api\/editing\/save_draft$/);
-  await choice.getByRole("button", { name: "Saglabāt izvēlēto", exact: true }).click();
-  expect((await chosenSaved).status()).toBe(200);
-  await expect(anna.getByRole("status").filter({ hasText: "Melnraksts saglabāts" })).toBeVisible();
-  await expect(anna.getByRole("status").filter({ hasText: "Adrese nomainīta." })).toBeVisible();
-  await expect(anna.getByRole("textbox", { name: "Virsraksts" })).toHaveValue("Jāņa virsraksts jauniešiem");
-  await expect(anna.getByRole("textbox", { name: "Ievads" })).toHaveValue(firstLead);
   expect(publications, "nothing was published before the choice").toBe(0);
 
-  // Jānis, still on the version before the restore, meets it at his next save.
+  // The choice is published on the article as it is after her address change, at once.
+  const chosenPublished = anna.waitForResponse(/\/api\/editing\/publish_article$/);
+  await saveAndPublish.click();
+  expect((await chosenPublished).status()).toBe(200);
+  await expect(anna.getByRole("status").filter({ hasText: /^Publicēts/ })).toBeVisible();
+  await expect(anna).toHaveURL(/\/news\/diena-pret-cilveku-tirdzniecibu-3000$/);
+  await expect(anna.getByRole("textbox", { name: "Virsraksts" })).toHaveValue("Jāņa virsraksts jauniešiem");
+  await expect(anna.getByRole("textbox", { name: "Ievads" })).toHaveValue("Annas jaunais ievads.");
+  expect(publications, "published once, with the choice").toBe(1);
+
+  // Jānis, still on the version before the restore, meets Anna's publication at his next
+  // save. It published his own draft as she chose it, so his new title stays his, with
+  // nothing to choose, and his draft goes on from the article as it is now.
+  const savedOnTop = janis.waitForResponse(
+    (response) => /\/api\/editing\/save_draft$/.test(response.url()) && response.status() === 200,
+  );
   await janis.getByRole("textbox", { name: "Virsraksts" }).fill("Jāņa virsraksts jauniešiem (2)");
-  await expect(janis.getByRole("region", { name: /Kāds cits saglabāja šo rakstu/ })).toBeVisible();
+  await savedOnTop;
+  await expect(janis.getByRole("region", { name: /Kāds cits saglabāja šo rakstu/ })).toHaveCount(0);
+  await expect(janis.getByRole("textbox", { name: "Virsraksts" })).toHaveValue("Jāņa virsraksts jauniešiem (2)");
+  await expect(janis.getByRole("textbox", { name: "Ievads" })).toHaveValue("Annas jaunais ievads.");
 });
 
 test("saving the choice as offered keeps the other editor's change where only they changed a part", async ({
@@ -248,6 +264,7 @@ test("typing on while the choice between two versions is shown is kept when the 
   await janis.keyboard.press("Escape");
   expect(await asked).toBe("confirm: Ir nesaglabātas izmaiņas. Tiešām pamest lapu?");
   await expect(conflict).toBeVisible();
+  await expect(janis.getByRole("textbox", { name: "Kontaktinformācija" }), "staying keeps the caret where it was").toBeFocused();
   await conflict.getByRole("button", { name: "Saglabāt izvēlēto" }).click();
 
   await expect(janis.getByRole("status").filter({ hasText: "Melnraksts saglabāts" })).toBeVisible();
@@ -417,8 +434,8 @@ test("an address and category changed while another editor writes: no choice to 
   await anna.getByRole("button", { name: "Publicēt" }).click();
   await expect(anna.getByRole("status").filter({ hasText: /^Publicēts/ })).toBeVisible();
   await expect(anna.getByRole("region", { name: /Kāds cits saglabāja šo rakstu/ })).toHaveCount(0);
-  await expect(anna.getByRole("status").filter({ hasText: "kuras jūs nemainījāt (Ievads)" })).toHaveText(
-    "Cits redaktors pa to laiku saglabāja izmaiņas daļās, kuras jūs nemainījāt (Ievads): tās tagad ir jūsu tekstā.",
+  await expect(anna.getByRole("status").filter({ hasText: "kuras jūs kopš tā laika nemainījāt (Ievads)" })).toHaveText(
+    "Cits redaktors pa to laiku saglabāja izmaiņas daļās, kuras jūs kopš tā laika nemainījāt (Ievads): tās tagad ir jūsu tekstā.",
   );
   await expect(anna.getByRole("textbox", { name: "Ievads" })).toHaveValue(/Jānis papildina\. Jānis Un vēl\.$/);
 
@@ -449,21 +466,27 @@ test("an article hidden while another editor writes: publishing asks first inste
   await expect(janis.getByRole("status").filter({ hasText: "Iestatījumi saglabāti." })).toBeVisible();
   expect((await reader.goto(article))?.status()).toBe(404);
 
-  // Jānis's publication would show readers what Anna just hid: he is asked first, and his
-  // choice is saved as the draft, not published.
+  // Jānis's publication would show readers what Anna just hid, and nothing else changed: he
+  // is asked, with no texts to choose between, and his words are kept in the draft.
   await janis.getByRole("button", { name: "Publicēt" }).click();
-  const conflict = janis.getByRole("region", {
-    name: "Kamēr rediģējāt, kāds cits mainīja to, ko redz lasītāji: publicēšana to atsauktu",
-  });
-  await expect(conflict).toBeVisible();
-  await expect(conflict.getByRole("button", { name: "Saglabāt izvēlēto", exact: true })).toBeVisible();
-  const hidden = await reader.goto(article);
-  expect(hidden?.status()).toBe(404);
+  const question = janis.getByRole("region", { name: "Kamēr rediģējāt, kāds cits to paslēpa no lasītājiem" });
+  await expect(question).toBeVisible();
+  await expect(question.getByRole("heading", { level: 2 })).toBeFocused();
+  await expect(janis.getByRole("radio")).toHaveCount(0);
+  await expect(janis.getByRole("region", { name: /Kāds cits saglabāja|publicēšana to atsauktu/ })).toHaveCount(0);
+  await expect(janis.getByRole("status").filter({ hasText: "Melnraksts saglabāts" })).toBeVisible();
+  expect((await reader.goto(article))?.status()).toBe(404);
+  // Publishing from the bar again takes him back to the question.
+  await janis.getByRole("textbox", { name: "Ievads" }).focus();
+  await janis.getByRole("button", { name: "Publicēt", exact: true }).click();
+  await expect(question.getByRole("heading", { level: 2 })).toBeFocused();
+  expect((await reader.goto(article))?.status()).toBe(404);
+  await question.getByRole("button", { name: "Paturēt paslēptu" }).click();
+  await expect(question).toBeHidden();
+  expect((await reader.goto(article))?.status()).toBe(404);
 
-  // All Jānis typed is in the draft: the bar says so, and stopping leaves without asking.
-  await expect(
-    janis.getByRole("status").filter({ hasText: "Melnraksts ir saglabāts, bet kāds cits pa to laiku saglabāja" }),
-  ).toBeVisible();
+  // All Jānis typed is in the draft: stopping leaves without asking, and the hidden
+  // article's page then offers its editor instead of opening it again.
   const questions: string[] = [];
   janis.on("dialog", (dialog) => {
     questions.push(dialog.type());
@@ -471,4 +494,78 @@ test("an article hidden while another editor writes: publishing asks first inste
   });
   await Promise.all([janis.waitForEvent("load"), janis.getByRole("button", { name: "Beigt rediģēt" }).click()]);
   expect(questions, "nothing was left unsaved to ask about").toEqual([]);
+  await hydrated(janis);
+  await expect(janis.getByText("Šis raksts vēl nav publicēts.")).toBeVisible();
+  await janis.getByRole("button", { name: "Rediģēt šo rakstu" }).click();
+  await expect(janis.getByRole("textbox", { name: "Ievads" })).toHaveValue(/Papildināts\. Vēl\.$/);
+});
+
+test("publishing anyway what another editor hid meanwhile shows it again, with this editor's words", async ({
+  browser,
+  page: reader,
+}) => {
+  const { editor: anna, body } = await newArticle(browser, "Paziņojums par tikšanos ar partneriem");
+  await body.pressSequentially("Tikšanās notiks otrdien.");
+  await anna.getByRole("button", { name: "Publicēt" }).click();
+  await expect(anna.getByRole("status").filter({ hasText: /^Publicēts/ })).toBeVisible();
+  await expect(anna).toHaveURL(/\/news\/pazinojums-par-tiksanos-ar-partneriem(-\d+)?$/);
+  const article = new URL(anna.url()).pathname;
+
+  const janis = await editorPage(browser, EDITORS.janis.email);
+  await janis.goto(article);
+  await hydrated(janis);
+  await janis.getByRole("button", { name: "Rediģēt šo rakstu" }).click();
+  await expect(janis.getByRole("textbox", { name: "Ievads" })).toBeVisible();
+  await anna.getByLabel("Statuss").selectOption("draft");
+  await anna.getByRole("button", { name: "Saglabāt iestatījumus" }).click();
+  await expect(anna.getByRole("status").filter({ hasText: "Iestatījumi saglabāti." })).toBeVisible();
+
+  // Jānis writes and publishes at once, without a draft saved in between.
+  await janis.getByRole("textbox", { name: "Ievads" }).fill("Jāņa ievads tikšanās paziņojumam.");
+  await janis.getByRole("button", { name: "Publicēt" }).click();
+  const question = janis.getByRole("region", { name: "Kamēr rediģējāt, kāds cits to paslēpa no lasītājiem" });
+  await expect(question).toBeVisible();
+  await expect(janis.getByRole("status").filter({ hasText: "Melnraksts saglabāts" })).toBeVisible();
+  expect((await reader.goto(article))?.status()).toBe(404);
+
+  await question.getByRole("button", { name: "Tomēr publicēt" }).click();
+  await expect(janis.getByRole("status").filter({ hasText: /^Publicēts/ })).toBeVisible();
+  await expect(question).toBeHidden();
+  expect((await reader.goto(article))?.status()).toBe(200);
+  await expect(reader.getByText("Jāņa ievads tikšanās paziņojumam.")).toBeVisible();
+  await expect(reader.getByText("Tikšanās notiks otrdien.")).toBeVisible();
+});
+
+test("publishing while choosing between texts does not show again an article another editor hid", async ({
+  browser,
+  page: reader,
+}) => {
+  const { editor: anna, body } = await newArticle(browser, "Paziņojums par semināru skolotājiem");
+  await body.pressSequentially("Seminārs notiks piektdien.");
+  await anna.getByRole("button", { name: "Publicēt" }).click();
+  await expect(anna.getByRole("status").filter({ hasText: /^Publicēts/ })).toBeVisible();
+  const article = new URL(anna.url()).pathname;
+  const janis = await editorPage(browser, EDITORS.janis.email);
+  await janis.goto(article);
+  await hydrated(janis);
+  await janis.getByRole("button", { name: "Rediģēt šo rakstu" }).click();
+  await expect(janis.getByRole("textbox", { name: "Ievads" })).toBeVisible();
+
+  // Anna hides it and drafts a new lead; Jānis drafts his own.
+  await anna.getByLabel("Statuss").selectOption("draft");
+  await anna.getByRole("button", { name: "Saglabāt iestatījumus" }).click();
+  await expect(anna.getByRole("status").filter({ hasText: "Iestatījumi saglabāti." })).toBeVisible();
+  await addedToTheLeadAndSaved(anna, "Annas ievads.");
+  await janis.getByRole("textbox", { name: "Ievads" }).fill("Jāņa ievads.");
+  const choice = janis.getByRole("region", { name: /Kāds cits saglabāja šo rakstu/ });
+  await expect(choice).toBeVisible();
+
+  // Asking to publish now would show readers what Anna hid: the choice stays a draft's.
+  await janis.getByRole("button", { name: "Publicēt", exact: true }).click();
+  await expect(choice.getByRole("button", { name: "Saglabāt izvēlēto", exact: true })).toBeVisible();
+  await expect(choice.getByRole("button", { name: "Saglabāt izvēlēto un publicēt" })).toHaveCount(0);
+  const chosenSaved = janis.waitForResponse(/\/api\/editing\/save_draft$/);
+  await choice.getByRole("button", { name: "Saglabāt izvēlēto", exact: true }).click();
+  expect((await chosenSaved).status()).toBe(200);
+  expect((await reader.goto(article))?.status()).toBe(404);
 });

@@ -225,7 +225,7 @@ pub(super) fn focus_the_choice() {
 #[component]
 pub fn ConflictView<F>(
     heading: String,
-    save_label: String,
+    #[prop(into)] save_label: Signal<String>,
     mine: Signal<F>,
     theirs: F,
     base: Option<F>,
@@ -343,6 +343,29 @@ where
                 })
                 .collect_view()}
             <button type="button" class="button button--primary" on:click=resolve>{save_label}</button>
+        </section>
+    }
+}
+
+/// Asks whether to publish what another editor hid from readers while this editor wrote
+/// (nothing else changed; the editor's text is saved as the draft): `publish` shows it
+/// again, `keep` leaves it hidden. It has the choice's heading, so asking to choose first
+/// finds it.
+#[component]
+pub fn HiddenMeanwhile(publish: Callback<()>, keep: Callback<()>) -> impl IntoView {
+    let lang = crate::i18n::current_lang();
+    view! {
+        <section class="conflict" aria-labelledby=CHOICE_HEADING>
+            <h2 id=CHOICE_HEADING tabindex="-1">{tr(lang, "hidden-meanwhile-heading")}</h2>
+            <p>{tr(lang, "hidden-meanwhile-text")}</p>
+            <div class="conflict__choice">
+                <button type="button" class="button button--primary" on:click=move |_| publish.run(())>
+                    {tr(lang, "hidden-meanwhile-publish")}
+                </button>
+                <button type="button" class="button" on:click=move |_| keep.run(())>
+                    {tr(lang, "hidden-meanwhile-keep")}
+                </button>
+            </div>
         </section>
     }
 }

@@ -8,9 +8,12 @@ use leptos::prelude::*;
 
 use super::{translation_editor_view, ItemKind, TranslationStart};
 use crate::{
-    components::{announce_on_arrival, announced_before_reload},
+    components::{announce_on_arrival, announced_before_reload, keep_for_page, kept_for_this_page},
     i18n::{tr, Lang},
 };
+
+/// Kept for the page an editor left (see [`keep_for_page`]).
+const LEFT_KEY: &str = "notikumi-left-editor";
 
 fn edit_label(lang: Lang, kind: ItemKind) -> String {
     tr(lang, kind.words().edit)
@@ -52,10 +55,14 @@ pub fn EditInPlace(
             };
         }
     });
-    if unpublished {
-        // Effects run only in the browser, after hydration.
-        Effect::new(move |_| editing.set(true));
-    }
+    // Effects run only in the browser, after hydration. The editor that just left this page
+    // reloaded it: an unpublished item then stays closed, with its edit button.
+    Effect::new(move |_| {
+        let left = kept_for_this_page(LEFT_KEY).is_some();
+        if unpublished && !left {
+            editing.set(true);
+        }
+    });
     // What the page before it asked to say (a version restored).
     let said = RwSignal::new(String::new());
     Effect::new(move |_| {
@@ -63,7 +70,12 @@ pub fn EditInPlace(
             announce_on_arrival(said, text);
         }
     });
-    let leave = Callback::new(move |()| crate::components::reload_page());
+    let leave = Callback::new(move |()| {
+        if let Ok(here) = window().location().pathname() {
+            keep_for_page(LEFT_KEY, &here, "");
+        }
+        crate::components::reload_page();
+    });
     let unpublished_note = tr(lang, kind.words().unpublished);
     let editor = move || {
         if editing.get() {

@@ -13,18 +13,17 @@
 
 use leptos::{html, prelude::*, task::spawn_local};
 
+mod choice;
+
 use super::{
     autosave::SaveState,
     body_editor::{shows_as_stored, writable},
-    conflict::{ConflictView, ItemCategories},
+    conflict::ItemCategories,
     drafting::Draft,
     shell::Editable,
     EditableItem, ItemRef, ItemSave, Saved, Writer,
 };
-use crate::{
-    error::AppError,
-    i18n::{tr, tr_with, Arg, Lang},
-};
+use crate::{error::AppError, i18n::Lang};
 
 /// An editor opened on an item of kind `K`: what every kind's form starts from.
 pub struct Opened<K: Editable> {
@@ -43,16 +42,22 @@ pub struct Opened<K: Editable> {
     /// This editor's mark (`EditableItem::writer`) and the number of the last save it made
     /// (some made are not sent: one asked for while another is on its way).
     writer: StoredValue<Writer>,
-    /// What met the conflict shown, if any: it says what saving the choice does.
-    conflict_from: StoredValue<ConflictFrom>,
+    /// What met the conflict shown, if any: it says what saving the choice does (and its
+    /// button).
+    conflict_from: RwSignal<ConflictFrom>,
     /// Another editor changed the item's details in a way this editor's write would undo
     /// (hid the article), found by a draft save that went on from the item as it is without
-    /// asking (drafts change no details): the editor's next write asks first, as one meeting
-    /// the change itself does.
-    details_behind: StoredValue<bool>,
+    /// asking (drafts change no details): the details this editor knew before, so that its
+    /// next write judges the item as it is then against them ([`Opened::would_undo`]) and
+    /// asks first, as one meeting the change itself does.
+    details_behind: StoredValue<Option<K>>,
     /// The parts (their names, as messages) another editor's publication changed and this
     /// editor's text took in without a choice, told until the editor types again.
     taken_in: RwSignal<Vec<&'static str>>,
+    /// The write would show readers again what another editor hid meanwhile, and nothing
+    /// else changed: the editor is asked whether to publish all the same
+    /// ([`Opened::ask_before_showing`]).
+    asks_to_show: RwSignal<bool>,
 }
 
 /// What met a conflict.
@@ -109,14 +114,15 @@ pub fn open<K: Editable>(item: &EditableItem<K::Fields, K>) -> Opened<K> {
         slug: RwSignal::new(item.slug.clone()),
         body: NodeRef::new(),
         writer: StoredValue::new(Writer::opened(item.writer.clone())),
-        conflict_from: StoredValue::new(ConflictFrom::DraftSave),
-        details_behind: StoredValue::new(false),
+        conflict_from: RwSignal::new(ConflictFrom::DraftSave),
+        details_behind: StoredValue::new(None),
         taken_in: RwSignal::new(Vec::new()),
+        asks_to_show: RwSignal::new(false),
     };
     // Going on with it would save the draft's older text over what was saved since: the
     // choice comes first, before any typing.
     if older_draft {
-        opened.conflict_from.set_value(ConflictFrom::OlderDraft);
+        opened.conflict_from.set(ConflictFrom::OlderDraft);
         opened.draft.conflict.set(Some(item.clone()));
     }
     opened
@@ -186,7 +192,7 @@ impl<K: Editable> Opened<K> {
         self,
         lang: Lang,
     ) -> Result<Option<EditableItem<K::Fields, K>>, AppError> {
-        self.conflict_from.try_set_value(ConflictFrom::DraftSave);
+        self.conflict_from.try_set(ConflictFrom::DraftSave);
         let ticket = self.draft.autosave.ticket();
         let rebased = self.rebase(lang).await;
         // A save or write started while the item was on its way goes on from there; this
@@ -203,9 +209,12 @@ impl<K: Editable> Opened<K> {
             }) => {
                 // Its details as they are now, so a settings save keeps the change; publishing
                 // asks first.
+                if self.details_behind.with_value(Option::is_none) {
+                    self.details_behind
+                        .set_value(Some(self.details.get_untracked()));
+                }
                 self.version.set(theirs.version);
                 self.details.set(theirs.details);
-                self.details_behind.set_value(true);
             }
             Err(Refused {
                 theirs: Some(theirs),
@@ -257,7 +266,7 @@ impl<K: Editable> Opened<K> {
             spawn_local(async move {
                 let mut request = self.request();
                 let mut sent = request.fields.clone();
-                let behind = self.details_behind.get_value();
+                let behind = self.details_behind.with_value(Option::is_some);
                 let mut answer = match behind {
                     // Met as a conflict, without sending: see `details_behind`.
                     true => Err(AppError::Conflict {
@@ -267,6 +276,9 @@ impl<K: Editable> Opened<K> {
                 };
                 // The item as fetched to judge a conflict, so the choice needs no second fetch.
                 let mut fetched = None;
+                // The item as fetched, when the write would only show again what another
+                // editor hid: a question, not a choice between texts.
+                let mut hidden_meanwhile = None;
                 // Whether saving the choice writes again. Not when the write would undo
                 // another editor's change to the details, which the choice does not show (an
                 // article hidden meanwhile): the choice is saved as the draft, and publishing
@@ -274,21 +286,17 @@ impl<K: Editable> Opened<K> {
                 let mut choice_writes = true;
                 let conflict = matches!(answer, Err(AppError::Conflict { .. }));
                 if conflict && autosave.latest(ticket) {
-                    let rebased = match behind {
-                        // The change the write would undo, with the item as it is now.
-                        true => Err(Refused {
-                            theirs: self.fetch_again(lang).await.ok(),
-                            beside_text: true,
-                            undoes: true,
-                        }),
-                        false => self.rebase(lang).await,
-                    };
-                    match rebased {
+                    match self.rebase(lang).await {
                         Ok(()) => {
                             request = self.request();
                             sent = request.fields.clone();
                             answer = K::write(request).await;
                         }
+                        Err(Refused {
+                            theirs: Some(theirs),
+                            beside_text: true,
+                            undoes: true,
+                        }) => hidden_meanwhile = Some(theirs),
                         Err(refused) => {
                             fetched = refused.theirs;
                             choice_writes = !refused.undoes;
@@ -296,6 +304,10 @@ impl<K: Editable> Opened<K> {
                     }
                 }
                 if !autosave.latest(ticket) {
+                    return;
+                }
+                if let Some(theirs) = hidden_meanwhile {
+                    self.ask_before_showing(lang, theirs);
                     return;
                 }
                 match answer {
@@ -318,7 +330,7 @@ impl<K: Editable> Opened<K> {
                     Err(error) => {
                         if matches!(error, AppError::Conflict { .. }) {
                             let from = ConflictFrom::Write { choice_writes };
-                            self.conflict_from.try_set_value(from);
+                            self.conflict_from.try_set(from);
                         }
                         match fetched {
                             Some(theirs) => {
@@ -332,17 +344,68 @@ impl<K: Editable> Opened<K> {
         };
         // Asked again once idle: a draft save under way may meet a conflict meanwhile.
         let write_unless_choosing = move || {
-            if !self.draft.choice_pending(lang) {
+            if !self.waits_before_writing(lang) {
                 write();
             }
         };
         move || {
-            if self.draft.choice_pending(lang) {
+            if self.waits_before_writing(lang) {
                 return;
             }
             autosave.cancel();
             autosave.when_idle(write_unless_choosing);
         }
+    }
+
+    /// After a write refused because another editor hid the item meanwhile, which the write
+    /// would show again, while its text is as this editor knows it: nothing to choose between
+    /// texts. The editor goes on from the item as it is now (hidden), its words saved as the
+    /// draft, and is asked whether to publish all the same (`HiddenMeanwhile`).
+    fn ask_before_showing(self, lang: Lang, theirs: EditableItem<K::Fields, K>) {
+        self.version.set(theirs.version);
+        self.details.set(theirs.details);
+        self.details_behind.set_value(None);
+        self.asks_to_show.set(true);
+        self.draft.autosave.state.set(SaveState::Unsaved);
+        self.save_draft_now(lang);
+        request_animation_frame(super::conflict::focus_the_choice);
+    }
+
+    /// Whether a choice between two versions ([`Draft::choice_pending`]) or the question of
+    /// [`Opened::ask_before_showing`] waits for the editor, who is taken to it. A write asked
+    /// for while a choice from a draft save waits is made with the choice: its button says
+    /// so.
+    /// (Not one whose write would undo another editor's change to the details: publishing
+    /// that stays a step of its own.)
+    fn waits_before_writing(self, lang: Lang) -> bool {
+        let undoes = (self.draft.conflict).with_untracked(|theirs| {
+            theirs
+                .as_ref()
+                .map(|theirs| self.would_undo(&theirs.details))
+        });
+        let from = self.conflict_from.get_untracked();
+        if undoes == Some(false)
+            && matches!(from, ConflictFrom::DraftSave | ConflictFrom::OlderDraft)
+        {
+            let choice_writes = true;
+            self.conflict_from
+                .set(ConflictFrom::Write { choice_writes });
+        }
+        if undoes.is_none() && self.asks_to_show.get_untracked() {
+            super::conflict::focus_the_choice();
+            return true;
+        }
+        self.draft.choice_pending(lang)
+    }
+
+    /// Whether this editor's write would undo another editor's change to the item's details,
+    /// `now` being them as stored: judged against the details it knew before it went on past
+    /// such a change without asking (`details_behind`), else against its own.
+    fn would_undo(self, now: &K) -> bool {
+        self.details_behind.with_value(|before| match before {
+            Some(before) => K::write_would_undo(before, now),
+            None => (self.details).with_untracked(|known| K::write_would_undo(known, now)),
+        })
     }
 
     /// Shows the fields as the server stored them, which readers now see: what its cleaning
@@ -383,9 +446,7 @@ impl<K: Editable> Opened<K> {
         let drafted = self.draft.drafted.get_untracked();
         let known_draft = drafted.as_ref().map(|fields| (number, fields));
         let beside_text = theirs.changed_only_beside_text(&saved, known_draft);
-        let undoes = self
-            .details
-            .with_untracked(|known| K::write_would_undo(known, &theirs.details));
+        let undoes = self.would_undo(&theirs.details);
         // Another editor's publication (or restore) changed only parts this editor left as
         // they were: taken in, nothing to choose. (Not another's draft: a write would then
         // publish text its editor has not published.)
@@ -411,7 +472,7 @@ impl<K: Editable> Opened<K> {
         }
         self.version.set(theirs.version);
         self.details.set(theirs.details);
-        self.details_behind.set_value(false);
+        self.details_behind.set_value(None);
         Ok(())
     }
 
@@ -431,7 +492,9 @@ impl<K: Editable> Opened<K> {
             self.version.set(theirs.version);
             self.saved.set(theirs.current.clone());
             self.details.set(theirs.details.clone());
-            self.details_behind.set_value(false);
+            self.details_behind.set_value(None);
+            // The question about the version it moved past is answered by the choice.
+            self.asks_to_show.set(false);
         }
         draft
             .draft_version
@@ -439,106 +502,6 @@ impl<K: Editable> Opened<K> {
         draft
             .drafted
             .set(theirs.draft.as_ref().map(|draft| draft.fields.clone()));
-    }
-
-    /// The choice between this editor's fields and the other version, while there is one.
-    /// The merged fields become the editor's, saved on top of the other version: as a draft
-    /// (`save_now`), or with the kind's `write` when the conflict refused a write, its button
-    /// then saying so (`write_label`, a message). Above it, in a polite live region, what
-    /// another editor's publication brought into this editor's text without a choice.
-    pub fn conflict_view(
-        self,
-        lang: Lang,
-        save_now: impl Fn() + Copy + Send + Sync + 'static,
-        write: impl Fn() + Copy + Send + Sync + 'static,
-        write_label: &'static str,
-    ) -> impl IntoView {
-        let taken_in = self.taken_in;
-        let note = move || {
-            taken_in.with(|taken| {
-                let names: Vec<String> = taken.iter().map(|part| tr(lang, part)).collect();
-                let parts = [("parts", Arg::Text(&names.join(", ")))];
-                (!taken.is_empty()).then(|| tr_with(lang, "editor-taken-in", &parts))
-            })
-        };
-        let choice = self.choice_view(lang, save_now, write, write_label);
-        view! {
-            <p class="editor-note" role="status">{note}</p>
-            {choice}
-        }
-    }
-
-    /// The choice of [`Opened::conflict_view`], while there is one.
-    fn choice_view(
-        self,
-        lang: Lang,
-        save_now: impl Fn() + Copy + Send + Sync + 'static,
-        write: impl Fn() + Copy + Send + Sync + 'static,
-        write_label: &'static str,
-    ) -> impl Fn() -> Option<AnyView> + Copy + Send + Sync + 'static {
-        let draft = self.draft;
-        let conflict = draft.conflict;
-        let resolve = Callback::new(move |merged: K::Fields| {
-            let Some(theirs) = conflict.get_untracked() else {
-                return;
-            };
-            self.take_in(merged, &theirs);
-            conflict.set(None);
-            draft.autosave.state.set(SaveState::Unsaved);
-            match self.conflict_from.get_value() {
-                ConflictFrom::Write {
-                    choice_writes: true,
-                } => write(),
-                _ => save_now(),
-            }
-        });
-        move || {
-            conflict.get().map(|theirs| {
-                // What both went on from: against another editor's draft, the shared draft
-                // this editor knew last (which that editor saved over), else the version it
-                // opened or wrote; against a newer publication, that version (whoever
-                // published did not go on from this editor's own draft); for a draft older
-                // than its item, the version it was written on, when that is still kept.
-                let from = self.conflict_from.get_value();
-                let known_draft = match theirs.theirs_is_draft() {
-                    true => draft.drafted.get_untracked(),
-                    false => None,
-                };
-                let base = match from {
-                    ConflictFrom::OlderDraft => {
-                        theirs.draft.as_ref().and_then(|d| d.written_on.clone())
-                    }
-                    _ => Some(known_draft.unwrap_or_else(|| self.saved.get_untracked())),
-                };
-                let (theirs, who) = theirs.theirs(lang);
-                let save_label = match from {
-                    ConflictFrom::Write {
-                        choice_writes: true,
-                    } => tr(lang, write_label),
-                    _ => tr(lang, "conflict-save"),
-                };
-                let heading = match from {
-                    ConflictFrom::OlderDraft => tr(lang, "conflict-older-draft-heading"),
-                    ConflictFrom::Write {
-                        choice_writes: false,
-                    } => tr(lang, "conflict-undoes-heading"),
-                    _ => tr(lang, K::CONFLICT_HEADING),
-                };
-                view! {
-                    <ConflictView
-                        heading
-                        save_label
-                        mine=draft.fields.into()
-                        theirs
-                        base
-                        who
-                        parts=K::parts()
-                        on_resolve=resolve
-                    />
-                }
-                .into_any()
-            })
-        }
     }
 }
 

@@ -221,10 +221,13 @@ impl<K: Editable> Draft<K::Fields, EditableItem<K::Fields, K>> {
         save_now: impl Fn() + Copy + 'static,
         on_leave: Callback<()>,
     ) -> impl Fn() + Copy + 'static {
-        let autosave = self.autosave;
+        let (autosave, conflict) = (self.autosave, self.conflict);
         move || {
             autosave.when_idle(move || {
-                if autosave.state.get_untracked() == SaveState::Unsaved {
+                // Not while a choice waits: that save would be refused, and asking to choose
+                // first would take the focus to the choice before the question.
+                let choosing = conflict.with_untracked(Option::is_some);
+                if autosave.state.get_untracked() == SaveState::Unsaved && !choosing {
                     save_now();
                 }
                 autosave.when_idle(move || {

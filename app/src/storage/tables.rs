@@ -120,22 +120,3 @@ impl ItemTables {
 pub(super) fn own_write(table: &str, mark: &str, save: &str) -> String {
     format!("({table}.writer = {mark} AND {table}.writer_save < {save})")
 }
-
-/// Why a draft save guarded by `seen` (0: no draft yet) changed nothing, given the draft
-/// stored now (its `draft_version`, if any).
-pub(super) fn draft_refusal(seen: i64, stored: Option<i64>) -> super::StoreError {
-    use super::StoreError;
-    match stored {
-        Some(stored) => StoreError::Conflict {
-            expected: seen,
-            stored,
-        },
-        // No draft and no item: the insert found nothing to copy from.
-        None if seen == 0 => StoreError::NotFound,
-        // The draft the editor saw was published or discarded meanwhile.
-        None => StoreError::Conflict {
-            expected: seen,
-            stored: 0,
-        },
-    }
-}

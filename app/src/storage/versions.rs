@@ -276,7 +276,13 @@ where
                         saved_at: stored.saved_at,
                     })
                 }
-                stored => Err(draft_refusal(seen, stored.map(|s| s.draft_version))),
+                // The item is there (its row is locked above), so a save that wrote nothing
+                // met another draft, or none where the editor saw one (published or
+                // discarded meanwhile: 0).
+                stored => Err(StoreError::Conflict {
+                    expected: seen,
+                    stored: stored.map_or(0, |stored| stored.draft_version),
+                }),
             };
         };
         // The save that started the draft.

@@ -15,7 +15,7 @@ pub(in crate::storage) use super::super::rows::{
     ARTICLE_COLUMNS, EVENT_COLUMNS, EVENT_REVISION_COLUMNS,
 };
 pub(in crate::storage) use super::super::search::{fold_selected, search_text, translations_of};
-pub(in crate::storage) use super::super::tables::{draft_refusal, own_write, ItemTables};
+pub(in crate::storage) use super::super::tables::{own_write, ItemTables};
 pub(in crate::storage) use super::super::*;
 pub(in crate::storage) use super::SqlStore;
 pub(in crate::storage) use crate::i18n::Lang;
