@@ -349,6 +349,26 @@ test("an edit that changes nothing (an undo with nothing left to undo) saves no 
   expect(saves).toHaveLength(1);
 });
 
+test("Ctrl+Z in the body undoes only the body, never the title typed before it", async ({ browser }) => {
+  const { editor, body } = await newArticle(browser, "Atcelšanas pārbaude");
+  const title = editor.getByRole("textbox", { name: "Virsraksts" });
+  await body.pressSequentially("Teikums.");
+  await expect(body).toHaveText("Teikums.");
+  // More than the body has of its own to undo: the browser's one history for the page would
+  // go on into the title.
+  for (let undo = 0; undo < 12; undo += 1) await editor.keyboard.press("Control+z");
+  await expect(body).not.toHaveText("Teikums.");
+  await expect(title).toHaveValue("Atcelšanas pārbaude");
+  await expect(body).toBeFocused();
+  // In the title itself, Ctrl+Z still undoes its typing.
+  await title.focus();
+  await editor.keyboard.press("End");
+  await editor.keyboard.type("X");
+  await expect(title).toHaveValue("Atcelšanas pārbaudeX");
+  await editor.keyboard.press("Control+z");
+  await expect(title).toHaveValue("Atcelšanas pārbaude");
+});
+
 test("a reader's tab signed in from another tab loads the editors' build at its next link", async ({ browser }) => {
   const context = await browser.newContext();
   const tab = await context.newPage();

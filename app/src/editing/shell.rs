@@ -310,6 +310,27 @@ pub fn editor_keys(
     }
 }
 
+/// Keeps undo and redo in the field the editor is in. The browser keeps one undo history for
+/// the whole page: Ctrl+Z in the body with nothing of its own left to undo would undo the
+/// typing in the title, out of sight, and take the caret there. Every editor's form listens
+/// with it to `beforeinput`, which the browser sends to the field it is about to change.
+pub fn undo_stays_in_field(event: leptos::ev::InputEvent) {
+    if !event.input_type().starts_with("history") {
+        return;
+    }
+    use leptos::wasm_bindgen::JsCast;
+    let changed = event
+        .target()
+        .and_then(|target| target.dyn_into::<web_sys::Node>().ok());
+    let elsewhere = match (document().active_element(), changed) {
+        (Some(focused), Some(changed)) => !focused.contains(Some(&changed)),
+        _ => false,
+    };
+    if elsewhere {
+        event.prevent_default();
+    }
+}
+
 /// The bar above every editor: the save state, then save draft (for kinds with drafts), the
 /// kind's own primary action, stop and delete (for kinds that can be deleted). `children`
 /// come between the state and the buttons.

@@ -12,7 +12,7 @@ use super::{
     conflict::{translation_labels, translation_parts, ConflictView},
     drafting::Draft,
     get_translation, save_translation,
-    shell::{editor_keys, EditorBar},
+    shell::{editor_keys, undo_stays_in_field, EditorBar},
     text_field::{EditableText, Lines},
     ItemKind, TranslationFields, TranslationSave, TranslationStart, Writer,
 };
@@ -182,7 +182,7 @@ pub fn TranslationEditor(
         })
     });
     view! {
-        <div class="translation-editor" on:keydown=on_keydown>
+        <div class="translation-editor" on:keydown=on_keydown on:beforeinput=undo_stays_in_field>
             <EditorBar
                 state
                 heading
