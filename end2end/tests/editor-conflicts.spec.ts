@@ -481,7 +481,7 @@ test("an article hidden while another editor writes: publishing asks first inste
   await janis.getByRole("button", { name: "Publicēt", exact: true }).click();
   await expect(question.getByRole("heading", { level: 2 })).toBeFocused();
   expect((await reader.goto(article))?.status()).toBe(404);
-  await question.getByRole("button", { name: "Paturēt paslēptu" }).click();
+  await question.getByRole("button", { name: "Nepublicēt" }).click();
   await expect(question).toBeHidden();
   expect((await reader.goto(article))?.status()).toBe(404);
 
@@ -496,6 +496,7 @@ test("an article hidden while another editor writes: publishing asks first inste
   expect(questions, "nothing was left unsaved to ask about").toEqual([]);
   await hydrated(janis);
   await expect(janis.getByText("Šis raksts vēl nav publicēts.")).toBeVisible();
+  await expect(janis.getByRole("button", { name: "Rediģēt šo rakstu" })).toBeFocused();
   await janis.getByRole("button", { name: "Rediģēt šo rakstu" }).click();
   await expect(janis.getByRole("textbox", { name: "Ievads" })).toHaveValue(/Papildināts\. Vēl\.$/);
 });
@@ -560,7 +561,8 @@ test("publishing while choosing between texts does not show again an article ano
   const choice = janis.getByRole("region", { name: /Kāds cits saglabāja šo rakstu/ });
   await expect(choice).toBeVisible();
 
-  // Asking to publish now would show readers what Anna hid: the choice stays a draft's.
+  // Asking to publish now would show readers what Anna hid: the choice is saved as the
+  // draft, and then he is asked about that.
   await janis.getByRole("button", { name: "Publicēt", exact: true }).click();
   await expect(choice.getByRole("button", { name: "Saglabāt izvēlēto", exact: true })).toBeVisible();
   await expect(choice.getByRole("button", { name: "Saglabāt izvēlēto un publicēt" })).toHaveCount(0);
@@ -568,4 +570,10 @@ test("publishing while choosing between texts does not show again an article ano
   await choice.getByRole("button", { name: "Saglabāt izvēlēto", exact: true }).click();
   expect((await chosenSaved).status()).toBe(200);
   expect((await reader.goto(article))?.status()).toBe(404);
+  const question = janis.getByRole("region", { name: "Kamēr rediģējāt, kāds cits to paslēpa no lasītājiem" });
+  await expect(question.getByRole("heading", { level: 2 })).toBeFocused();
+  await question.getByRole("button", { name: "Tomēr publicēt" }).click();
+  await expect(janis.getByRole("status").filter({ hasText: /^Publicēts/ })).toBeVisible();
+  expect((await reader.goto(article))?.status()).toBe(200);
+  await expect(reader.getByText("Jāņa ievads.")).toBeVisible();
 });

@@ -125,7 +125,7 @@ conflict-undoes-heading = While you were editing, someone else changed what read
 hidden-meanwhile-heading = While you were editing, someone else hid this from readers
 hidden-meanwhile-text = Readers do not see it now. If you publish, they will see it again.
 hidden-meanwhile-publish = Publish anyway
-hidden-meanwhile-keep = Keep it hidden
+hidden-meanwhile-keep = Don't publish
 conflict-intro = Nothing is lost. For each part that differs, choose what to keep, then save.
 # $who: an editor's e-mail address and a time, or one of the versions below.
 conflict-theirs-by = The other version: { $who }

@@ -125,7 +125,7 @@ conflict-undoes-heading = Kamēr rediģējāt, kāds cits mainīja to, ko redz l
 hidden-meanwhile-heading = Kamēr rediģējāt, kāds cits to paslēpa no lasītājiem
 hidden-meanwhile-text = Lasītāji to pašlaik neredz. Ja publicēsiet, viņi to atkal redzēs.
 hidden-meanwhile-publish = Tomēr publicēt
-hidden-meanwhile-keep = Paturēt paslēptu
+hidden-meanwhile-keep = Nepublicēt
 conflict-intro = Nekas nav pazaudēts. Katrai atšķirīgajai daļai izvēlieties, ko paturēt, un saglabājiet.
 # $who: an editor's e-mail address and a time, or one of the versions below.
 conflict-theirs-by = Otra versija: { $who }

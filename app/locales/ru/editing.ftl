@@ -125,7 +125,7 @@ conflict-undoes-heading = Пока вы редактировали, кто-то 
 hidden-meanwhile-heading = Пока вы редактировали, кто-то другой скрыл это от читателей
 hidden-meanwhile-text = Сейчас читатели этого не видят. Если опубликовать, они снова это увидят.
 hidden-meanwhile-publish = Всё равно опубликовать
-hidden-meanwhile-keep = Оставить скрытым
+hidden-meanwhile-keep = Не публиковать
 conflict-intro = Ничего не потеряно. Для каждой отличающейся части выберите, что оставить, и сохраните.
 # $who: an editor's e-mail address and a time, or one of the versions below.
 conflict-theirs-by = Другая версия: { $who }

@@ -57,10 +57,14 @@ pub fn EditInPlace(
     });
     // Effects run only in the browser, after hydration. The editor that just left this page
     // reloaded it: an unpublished item then stays closed, with its edit button.
+    // The edit button, which has the focus after its editor left (Esc went on from there).
+    let edit_button = NodeRef::<leptos::html::Button>::new();
     Effect::new(move |_| {
         let left = kept_for_this_page(LEFT_KEY).is_some();
         if unpublished && !left {
             editing.set(true);
+        } else if let Some(button) = edit_button.get_untracked().filter(|_| left) {
+            let _ = button.focus();
         }
     });
     // What the page before it asked to say (a version restored).
@@ -101,7 +105,7 @@ pub fn EditInPlace(
         }
         view! {
             <div class="editor-bar" role="region" aria-label=tr(lang, "editor-bar")>
-                <button type="button" class="button button--primary" on:click=move |_| editing.set(true)>
+                <button type="button" class="button button--primary" node_ref=edit_button on:click=move |_| editing.set(true)>
                     {label.clone()}
                 </button>
             </div>

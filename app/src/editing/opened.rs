@@ -374,9 +374,8 @@ impl<K: Editable> Opened<K> {
     /// Whether a choice between two versions ([`Draft::choice_pending`]) or the question of
     /// [`Opened::ask_before_showing`] waits for the editor, who is taken to it. A write asked
     /// for while a choice from a draft save waits is made with the choice: its button says
-    /// so.
-    /// (Not one whose write would undo another editor's change to the details: publishing
-    /// that stays a step of its own.)
+    /// so. (Not one that would undo another editor's change to the details: the choice is
+    /// then saved as the draft, and the question asked after it.)
     fn waits_before_writing(self, lang: Lang) -> bool {
         let undoes = (self.draft.conflict).with_untracked(|theirs| {
             theirs
@@ -384,10 +383,8 @@ impl<K: Editable> Opened<K> {
                 .map(|theirs| self.would_undo(&theirs.details))
         });
         let from = self.conflict_from.get_untracked();
-        if undoes == Some(false)
-            && matches!(from, ConflictFrom::DraftSave | ConflictFrom::OlderDraft)
-        {
-            let choice_writes = true;
+        if let (Some(undoes), ConflictFrom::DraftSave | ConflictFrom::OlderDraft) = (undoes, from) {
+            let choice_writes = !undoes;
             self.conflict_from
                 .set(ConflictFrom::Write { choice_writes });
         }

@@ -78,6 +78,18 @@ impl<K: Editable> Opened<K> {
                 ConflictFrom::Write {
                     choice_writes: true,
                 } => write(),
+                // A publication asked for that would show again what another editor hid:
+                // the choice is the draft, and then the question (once the view has put the
+                // focus back in the fields).
+                ConflictFrom::Write {
+                    choice_writes: false,
+                } => {
+                    save_now();
+                    self.asks_to_show.set(true);
+                    request_animation_frame(|| {
+                        request_animation_frame(crate::editing::conflict::focus_the_choice)
+                    });
+                }
                 _ => save_now(),
             }
         });
