@@ -37,6 +37,29 @@ export async function newArticle(browser: Browser, title: string): Promise<{ edi
   return { editor, body };
 }
 
+/** Anna's new article titled `title` with `text` as its body, published, then open in both
+ * her editor and Jānis's; Anna then hides it from readers. Resolves to its address too. */
+export async function publishedThenHiddenByAnna(
+  browser: Browser,
+  title: string,
+  text: string,
+): Promise<{ anna: Page; janis: Page; article: string }> {
+  const { editor: anna, body } = await newArticle(browser, title);
+  await body.pressSequentially(text);
+  await anna.getByRole("button", { name: "Publicēt" }).click();
+  await expect(anna.getByRole("status").filter({ hasText: /^Publicēts/ })).toBeVisible();
+  const article = new URL(anna.url()).pathname;
+  const janis = await editorPage(browser, EDITORS.janis.email);
+  await janis.goto(article);
+  await hydrated(janis);
+  await janis.getByRole("button", { name: "Rediģēt šo rakstu" }).click();
+  await expect(janis.getByRole("textbox", { name: "Ievads" })).toBeVisible();
+  await anna.getByLabel("Statuss").selectOption("draft");
+  await anna.getByRole("button", { name: "Saglabāt iestatījumus" }).click();
+  await expect(anna.getByRole("status").filter({ hasText: "Iestatījumi saglabāti." })).toBeVisible();
+  return { anna, janis, article };
+}
+
 /** Types `text` at the end of the lead in `editor` and saves the draft at once. */
 export async function addedToTheLeadAndSaved(editor: Page, text: string): Promise<void> {
   await editor.getByRole("textbox", { name: "Ievads" }).focus();

@@ -1,7 +1,7 @@
 import { expect, test } from "../fixtures";
 
 import { EDITORS } from "../accounts";
-import { REPORT, PLAN, bothEditing, addedToTheLeadAndSaved, twoSavesHeld, firstAnswerLost, newArticle } from "../editing";
+import { REPORT, PLAN, bothEditing, addedToTheLeadAndSaved, twoSavesHeld, firstAnswerLost, publishedThenHiddenByAnna } from "../editing";
 import { editorPage, hydrated } from "../pages";
 
 // Two editors, or one editor's saves, meeting: conflicts, lost answers and late saves.
@@ -505,21 +505,12 @@ test("publishing anyway what another editor hid meanwhile shows it again, with t
   browser,
   page: reader,
 }) => {
-  const { editor: anna, body } = await newArticle(browser, "Paziņojums par tikšanos ar partneriem");
-  await body.pressSequentially("Tikšanās notiks otrdien.");
-  await anna.getByRole("button", { name: "Publicēt" }).click();
-  await expect(anna.getByRole("status").filter({ hasText: /^Publicēts/ })).toBeVisible();
-  await expect(anna).toHaveURL(/\/news\/pazinojums-par-tiksanos-ar-partneriem(-\d+)?$/);
-  const article = new URL(anna.url()).pathname;
-
-  const janis = await editorPage(browser, EDITORS.janis.email);
-  await janis.goto(article);
-  await hydrated(janis);
-  await janis.getByRole("button", { name: "Rediģēt šo rakstu" }).click();
-  await expect(janis.getByRole("textbox", { name: "Ievads" })).toBeVisible();
-  await anna.getByLabel("Statuss").selectOption("draft");
-  await anna.getByRole("button", { name: "Saglabāt iestatījumus" }).click();
-  await expect(anna.getByRole("status").filter({ hasText: "Iestatījumi saglabāti." })).toBeVisible();
+  const { janis, article } = await publishedThenHiddenByAnna(
+    browser,
+    "Paziņojums par tikšanos ar partneriem",
+    "Tikšanās notiks otrdien.",
+  );
+  expect(article).toMatch(/^\/news\/pazinojums-par-tiksanos-ar-partneriem(-\d+)?$/);
 
   // Jānis writes and publishes at once, without a draft saved in between.
   await janis.getByRole("textbox", { name: "Ievads" }).fill("Jāņa ievads tikšanās paziņojumam.");
@@ -541,21 +532,13 @@ test("publishing while choosing between texts does not show again an article ano
   browser,
   page: reader,
 }) => {
-  const { editor: anna, body } = await newArticle(browser, "Paziņojums par semināru skolotājiem");
-  await body.pressSequentially("Seminārs notiks piektdien.");
-  await anna.getByRole("button", { name: "Publicēt" }).click();
-  await expect(anna.getByRole("status").filter({ hasText: /^Publicēts/ })).toBeVisible();
-  const article = new URL(anna.url()).pathname;
-  const janis = await editorPage(browser, EDITORS.janis.email);
-  await janis.goto(article);
-  await hydrated(janis);
-  await janis.getByRole("button", { name: "Rediģēt šo rakstu" }).click();
-  await expect(janis.getByRole("textbox", { name: "Ievads" })).toBeVisible();
+  const { anna, janis, article } = await publishedThenHiddenByAnna(
+    browser,
+    "Paziņojums par semināru skolotājiem",
+    "Seminārs notiks piektdien.",
+  );
 
-  // Anna hides it and drafts a new lead; Jānis drafts his own.
-  await anna.getByLabel("Statuss").selectOption("draft");
-  await anna.getByRole("button", { name: "Saglabāt iestatījumus" }).click();
-  await expect(anna.getByRole("status").filter({ hasText: "Iestatījumi saglabāti." })).toBeVisible();
+  // Having hidden it, Anna drafts a new lead; Jānis drafts his own.
   await addedToTheLeadAndSaved(anna, "Annas ievads.");
   await janis.getByRole("textbox", { name: "Ievads" }).fill("Jāņa ievads.");
   const choice = janis.getByRole("region", { name: /Kāds cits saglabāja šo rakstu/ });
