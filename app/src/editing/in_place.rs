@@ -55,9 +55,9 @@ pub fn EditInPlace(
             };
         }
     });
-    // Effects run only in the browser, after hydration. The editor that just left this page
-    // reloaded it: an unpublished item then stays closed, with its edit button.
-    // The edit button, which has the focus after its editor left (Esc went on from there).
+    // Effects run only in the browser, after hydration. An editor that just left this page
+    // reloaded it: an unpublished item then stays closed, and the edit button has the focus
+    // (Esc or "Stop editing" went on from there).
     let edit_button = NodeRef::<leptos::html::Button>::new();
     Effect::new(move |_| {
         let left = kept_for_this_page(LEFT_KEY).is_some();

@@ -34,15 +34,16 @@ impl<K: Editable> Opened<K> {
         };
         let choice = self.choice_view(lang, save_now, write, write_label);
         let asks_to_show = self.asks_to_show;
+        // The question goes, and with it the focused button: back to the fields.
+        let answered = move || {
+            asks_to_show.set(false);
+            request_animation_frame(|| crate::editing::text_field::focus_first_field(false));
+        };
         let publish = Callback::new(move |()| {
-            asks_to_show.set(false);
+            answered();
             write();
-            request_animation_frame(|| crate::editing::text_field::focus_first_field(false));
         });
-        let keep = Callback::new(move |()| {
-            asks_to_show.set(false);
-            request_animation_frame(|| crate::editing::text_field::focus_first_field(false));
-        });
+        let keep = Callback::new(move |()| answered());
         // Not beside a choice between two versions, which comes first (its heading is the
         // one the editor is taken to).
         let conflict = self.draft.conflict;
