@@ -2,54 +2,18 @@
 //! stand, saved as a draft two seconds after typing stops, published on request.
 //! Ctrl+S saves at once, Esc leaves editing; leaving the page with unsaved changes asks first.
 
-use std::future::Future;
-
 use leptos::prelude::*;
 
 use super::{
     article_settings::ArticleSettings,
     body_editor::BodyEditor,
-    conflict::{article_parts, Part},
     history::History,
     opened,
     shell::{self, load_editor, Editable, EditorBar},
     text_field::{EditableText, Lines},
-    ArticleDetails, ArticleFields, EditableArticle, ItemKind, KindWords,
+    ArticleDetails, EditableArticle,
 };
 use crate::i18n::{tr, tr_with, Arg};
-
-/// Articles, as their editor in the browser knows them.
-impl Editable for ArticleDetails {
-    const KIND: ItemKind = ItemKind::Article;
-    const SAVED_VERSION: &'static str = "conflict-published-version";
-    const CONFLICT_HEADING: &'static str = "conflict-article-heading";
-    const DELETE_QUESTION: &'static str = "editor-article-delete-question";
-    const PAGE: fn(&str) -> String = crate::paths::article;
-    const NEW_TITLE: &'static str = "Jauns raksts";
-    const WORDS: KindWords = KindWords {
-        edit: "editor-edit-article",
-        unpublished: "article-unpublished",
-        in_trash: "desk-article",
-        translated: [
-            "editor-field-title",
-            "editor-field-lead",
-            "editor-field-contact",
-        ],
-    };
-
-    fn editor_view(slug: String, on_leave: Callback<()>) -> impl Future<Output = AnyView> {
-        super::article_editor_view(slug, on_leave)
-    }
-    fn parts() -> Vec<Part<ArticleFields>> {
-        article_parts()
-    }
-    fn body_mut(fields: &mut ArticleFields) -> &mut String {
-        &mut fields.body_html
-    }
-    fn write_would_undo(known: &Self, now: &Self) -> bool {
-        known.published && !now.published
-    }
-}
 
 /// Loads the article for editing. `on_leave` runs when the editor presses Esc.
 #[component]

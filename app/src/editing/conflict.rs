@@ -1,10 +1,10 @@
 //! When someone else saved while this editor was typing: both versions side by side, and for
 //! each part that differs a choice of this editor's version, the other's, or (for text) both.
-//! Nothing is saved until the editor decides. Articles and events list their parts below.
+//! Nothing is saved until the editor decides. Each kind lists its parts (`Editable::parts`).
 
 use leptos::prelude::*;
 
-use super::{event_fields::EventFields, ArticleFields, ItemKind, TranslationFields};
+use super::{ItemKind, TranslationFields};
 use crate::{
     calendar::CategoryTag,
     i18n::{tr, tr_with, Arg, Lang},
@@ -20,17 +20,17 @@ enum Keep {
 
 /// A part of an item the conflict view offers a choice for.
 pub struct Part<F> {
-    key: &'static str,
+    pub(super) key: &'static str,
     /// Its name, as a catalogue message.
-    label: &'static str,
+    pub(super) label: &'static str,
     /// Shown as HTML (a body), else as text.
-    html: bool,
+    pub(super) html: bool,
     /// The part's content as shown (dates and status in words, in the page's language).
-    show: fn(&F, Lang) -> String,
+    pub(super) show: fn(&F, Lang) -> String,
     /// Copies this part from the other version.
-    take: fn(&mut F, &F),
+    pub(super) take: fn(&mut F, &F),
     /// Keeps both versions' text, where that makes sense (not for dates).
-    join: Option<fn(&mut F, &F, &F)>,
+    pub(super) join: Option<fn(&mut F, &F, &F)>,
 }
 
 /// The categories the opened editor offers (`opened::open` provides them), so that a part
@@ -63,65 +63,7 @@ macro_rules! text_part {
         }
     };
 }
-
-/// The parts of an article.
-pub fn article_parts() -> Vec<Part<ArticleFields>> {
-    vec![
-        text_part!("title", title, "editor-field-title", " / "),
-        text_part!("lead", lead, "editor-field-lead", "\n\n"),
-        text_part!("body", body_html, "editor-field-body", "", html = true),
-        text_part!("contact", contact, "editor-field-contact", "\n\n"),
-    ]
-}
-
-/// The parts of an event; its dates and times are one part.
-pub fn event_parts() -> Vec<Part<EventFields>> {
-    vec![
-        text_part!("title", title, "editor-field-name", " / "),
-        Part {
-            key: "when",
-            label: "editor-field-when",
-            html: false,
-            show: EventFields::when_text,
-            take: |f, o| {
-                f.all_day = o.all_day;
-                f.start_date.clone_from(&o.start_date);
-                f.start_time.clone_from(&o.start_time);
-                f.end_date.clone_from(&o.end_date);
-                f.end_time.clone_from(&o.end_time);
-            },
-            join: None,
-        },
-        text_part!("location", location, "editor-field-location", " / "),
-        Part {
-            key: "category",
-            label: "editor-field-category",
-            html: false,
-            show: |f, lang| {
-                let categories = use_context::<ItemCategories>().unwrap_or_default();
-                f.category_text(&categories.0, lang)
-            },
-            take: |f, o| f.category.clone_from(&o.category),
-            join: None,
-        },
-        text_part!("summary", summary, "editor-field-summary", "\n\n"),
-        text_part!(
-            "body",
-            body_html,
-            "editor-field-description",
-            "",
-            html = true
-        ),
-        Part {
-            key: "status",
-            label: "editor-field-status",
-            html: false,
-            show: EventFields::status_text,
-            take: |f, o| f.published = o.published,
-            join: None,
-        },
-    ]
-}
+pub(super) use text_part;
 
 /// The names of a translation's title, lead and extra field, as its item calls them (see
 /// `ItemKind::words`).
@@ -390,6 +332,11 @@ fn Side(heading: String, html: bool, text: Signal<String>) -> impl IntoView {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::editing::{
+        event_fields::{EventDetails, EventFields},
+        shell::Editable,
+        ArticleDetails, ArticleFields,
+    };
 
     fn fields(title: &str, body: &str) -> ArticleFields {
         ArticleFields {
@@ -416,7 +363,7 @@ mod tests {
 
     #[test]
     fn what_only_the_other_editor_changed_is_taken_in_without_a_choice() {
-        let parts = article_parts();
+        let parts = ArticleDetails::parts();
         let base = fields("Virsraksts", "<p>Teksts</p>");
         let mine = fields("Mans virsraksts", "<p>Teksts</p>");
         let theirs = ArticleFields {
@@ -454,7 +401,7 @@ mod tests {
 
     #[test]
     fn each_article_part_keeps_what_was_chosen() {
-        let parts = article_parts();
+        let parts = ArticleDetails::parts();
         let mine = fields("Mans", "<p>Mans teksts</p>");
         let theirs = fields("Otrs", "<p>Otra teksts</p>");
         let chosen = [("title", Keep::Theirs), ("body", Keep::Both)];
@@ -466,7 +413,7 @@ mod tests {
 
     #[test]
     fn a_part_only_the_other_editor_changed_is_theirs_until_chosen_otherwise() {
-        let parts = article_parts();
+        let parts = ArticleDetails::parts();
         let part = |key| choice(&parts, key, Keep::Mine).0;
         let base = fields("Virsraksts", "<p>Teksts</p>");
         // This editor changed the lead; the other one (whatever it did) not this title.
@@ -486,7 +433,7 @@ mod tests {
 
     #[test]
     fn an_events_dates_move_together_and_are_never_joined() {
-        let parts = event_parts();
+        let parts = EventDetails::parts();
         let mine = EventFields {
             title: "Seminārs".into(),
             start_date: "2020-08-04".into(),

@@ -3,52 +3,18 @@
 //! notikumu" saves them over the event, published or not as chosen. Esc leaves. A save over
 //! someone else's shows both versions, to choose from part by part.
 
-use std::future::Future;
-
 use leptos::prelude::*;
 
 use super::{
     address_field::address_field,
     body_editor::BodyEditor,
-    conflict::{event_parts, Part},
     event_fields::{EditableEvent, EventDetails, EventFields},
     history::History,
     opened,
     shell::{self, load_editor, Editable, EditorBar},
     text_field::{EditableText, Lines},
-    ItemKind, KindWords,
 };
 use crate::i18n::{tr, tr_with, Arg};
-
-/// Events, as their editor in the browser knows them.
-impl Editable for EventDetails {
-    const KIND: ItemKind = ItemKind::Event;
-    const SAVED_VERSION: &'static str = "conflict-saved-version";
-    const CONFLICT_HEADING: &'static str = "conflict-event-heading";
-    const DELETE_QUESTION: &'static str = "editor-event-delete-question";
-    const PAGE: fn(&str) -> String = crate::paths::event;
-    const NEW_TITLE: &'static str = "Jauns notikums";
-    const WORDS: KindWords = KindWords {
-        edit: "editor-edit-event",
-        unpublished: "event-unpublished",
-        in_trash: "desk-event",
-        translated: [
-            "editor-field-name",
-            "editor-field-summary",
-            "editor-field-location",
-        ],
-    };
-
-    fn editor_view(slug: String, on_leave: Callback<()>) -> impl Future<Output = AnyView> {
-        super::event_editor_view(slug, on_leave)
-    }
-    fn parts() -> Vec<Part<EventFields>> {
-        event_parts()
-    }
-    fn body_mut(fields: &mut EventFields) -> &mut String {
-        &mut fields.body_html
-    }
-}
 
 #[component]
 pub fn EventEditor(slug: String, on_leave: Callback<()>) -> impl IntoView {

@@ -19,7 +19,7 @@ use crate::{
     i18n::{Lang, Message},
     sanitize::{images_have_alt_text, SafeHtml},
     state::store,
-    storage::{DraftRule, ItemAt, TranslatedText, User},
+    storage::{DraftRule, ItemAt, ItemTables, TranslatedText, User},
 };
 
 /// What a kind of editable item supplies to the editing core on the server.
@@ -34,6 +34,8 @@ pub(super) trait KindService: Send + Sync + 'static {
     /// A version ready to be stored: the fields checked, the body sanitised, and what the form
     /// does not hold (an article's attachments, an event's series rule) kept from the item.
     type Version: Send;
+    /// Its tables, for the statements every kind shares (`storage/tables.rs`).
+    const TABLES: &'static ItemTables;
 
     /// The item at `slug` as stored now (unpublished ones too, not trashed ones), for its
     /// editor.

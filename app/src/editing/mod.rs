@@ -6,8 +6,6 @@
 
 mod address_field;
 mod article_editor;
-#[cfg(feature = "ssr")]
-mod article_service;
 mod article_settings;
 mod autosave;
 mod body_editor;
@@ -18,8 +16,6 @@ mod desk;
 mod drafting;
 mod event_editor;
 pub mod event_fields;
-#[cfg(feature = "ssr")]
-mod event_service;
 mod history;
 mod image_upload;
 mod in_place;
@@ -48,40 +44,17 @@ use leptos::{prelude::*, server_fn::codec::Json};
 use serde::{Deserialize, Serialize};
 
 use crate::error::AppError;
-use article_editor::ArticleEditor;
 pub use desk::{AuditPage, EditorDesk, NewArticleButton};
-use event_editor::EventEditor;
 pub use in_place::EditInPlace;
 pub use item_page::{item_page_view, page_item, EditorFinds, PageItem};
-pub use kinds::*;
+pub use kinds::{
+    article::{ArticleDetails, ArticleFields, EditableArticle},
+    *,
+};
 pub use translating::{
     get_translation, save_translation, translation_editor_view, GetTranslation, SaveTranslation,
     TranslationFields, TranslationSave, TranslationSaved, TranslationStart,
 };
-
-/// The article editor. Its code (with the body editor, conflicts and history) is split into
-/// its own WebAssembly file by `cargo leptos --split`, loaded the first time an editor
-/// starts editing: readers never download it.
-#[cfg_attr(feature = "editors", lazy)]
-pub async fn article_editor_view(slug: String, on_leave: Callback<()>) -> AnyView {
-    view! { <ArticleEditor slug on_leave/> }.into_any()
-}
-
-/// The event editor, split off like the article editor.
-#[cfg_attr(feature = "editors", lazy)]
-pub async fn event_editor_view(slug: String, on_leave: Callback<()>) -> AnyView {
-    view! { <EventEditor slug on_leave/> }.into_any()
-}
-
-/// The fields of an article an editor changes in place.
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
-pub struct ArticleFields {
-    pub title: String,
-    pub lead: String,
-    /// HTML from the editor; sanitised on the server before it is stored.
-    pub body_html: String,
-    pub contact: String,
-}
 
 /// The shared draft of an article (or, with `EventFields`, an event) as an editor sees it.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -122,17 +95,6 @@ pub struct EditableItem<F, D> {
     /// its publication go over it instead of meeting it as someone else's.
     pub writer: String,
 }
-
-/// What only an article's editor needs.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-pub struct ArticleDetails {
-    pub published: bool,
-    /// The category's slug, or empty.
-    pub category: String,
-}
-
-/// An article opened for editing.
-pub type EditableArticle = EditableItem<ArticleFields, ArticleDetails>;
 
 /// An article's category and visibility, as the editor sets them.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -331,7 +293,7 @@ pub struct AuditLog {
 #[server(input = Json, endpoint = "editing/create_article")]
 pub async fn create_article() -> Result<String, AppError> {
     let editor = crate::auth::session::require_editor().await?;
-    article_service::create(&editor).await
+    kinds::article::service::create(&editor).await
 }
 
 /// What an editor finds at an item's address where readers find nothing.
@@ -429,21 +391,21 @@ pub async fn get_audit_log(page: u32) -> Result<AuditLog, AppError> {
 #[server(input = Json, endpoint = "editing/create_event")]
 pub async fn create_event(day: chrono::NaiveDate) -> Result<String, AppError> {
     let editor = crate::auth::session::require_editor().await?;
-    event_service::create_on(&editor, day).await
+    kinds::event::service::create_on(&editor, day).await
 }
 
 /// Moves a single event to another day, keeping its times.
 #[server(input = Json, endpoint = "editing/move_event")]
 pub async fn move_event(slug: String, day: chrono::NaiveDate) -> Result<(), AppError> {
     let editor = crate::auth::session::require_editor().await?;
-    event_service::move_to(&editor, &slug, day).await
+    kinds::event::service::move_to(&editor, &slug, day).await
 }
 
 /// Changes an article's category and whether readers see it.
 #[server(input = Json, endpoint = "editing/update_article_settings")]
 pub async fn update_article_settings(save: ArticleSettingsSave) -> Result<SettingsSaved, AppError> {
     let editor = crate::auth::session::require_editor().await?;
-    article_service::update_settings(&editor, save).await
+    kinds::article::service::update_settings(&editor, save).await
 }
 
 #[cfg(test)]

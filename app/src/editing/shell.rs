@@ -24,7 +24,7 @@ use crate::{
 /// A kind of item as its editor in the browser knows it, implemented by what only its editor
 /// needs (`ArticleDetails`, `EventDetails`): which kind it is, its messages, its conflict
 /// parts; its server functions are [`KindEndpoints`], written by its entry in
-/// `editing/kinds.rs`. Its item is an [`EditableItem`] of its fields and itself.
+/// `editing/kinds/mod.rs`. Its item is an [`EditableItem`] of its fields and itself.
 pub trait Editable:
     Clone + Send + Sync + Serialize + DeserializeOwned + KindEndpoints + 'static
 {
@@ -59,7 +59,7 @@ pub trait Editable:
     }
 }
 
-/// A kind's server functions, as its editor calls them; its line in `editing/kinds.rs` writes
+/// A kind's server functions, as its editor calls them; its line in `editing/kinds/mod.rs` writes
 /// them and this impl.
 pub trait KindEndpoints: Sized {
     type Fields: Clone + PartialEq + Send + Sync + Serialize + DeserializeOwned + 'static;

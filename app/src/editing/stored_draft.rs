@@ -12,7 +12,7 @@
 
 use serde::{de::DeserializeOwned, Deserialize, Serialize};
 
-use super::{event_fields::EventFields, ArticleFields, DraftState, ItemKind, ItemSave, Saved};
+use super::{DraftState, ItemKind, ItemSave, Saved};
 use crate::{
     error::AppError,
     state::store,
@@ -45,95 +45,6 @@ struct Stored<S> {
 
 fn first_format() -> u32 {
     1
-}
-
-/// An article's draft, format 1.
-#[derive(Debug, Default, Serialize, Deserialize)]
-#[serde(default)]
-pub struct StoredArticleDraft {
-    title: String,
-    lead: String,
-    body_html: String,
-    contact: String,
-}
-
-impl StoredShape for StoredArticleDraft {
-    type Fields = ArticleFields;
-    const KIND: ItemKind = ItemKind::Article;
-
-    fn from_fields(fields: &ArticleFields) -> Self {
-        let fields = fields.clone();
-        StoredArticleDraft {
-            title: fields.title,
-            lead: fields.lead,
-            body_html: fields.body_html,
-            contact: fields.contact,
-        }
-    }
-
-    fn into_fields(self) -> ArticleFields {
-        ArticleFields {
-            title: self.title,
-            lead: self.lead,
-            body_html: self.body_html,
-            contact: self.contact,
-        }
-    }
-}
-
-/// An event's draft, format 1.
-#[derive(Debug, Default, Serialize, Deserialize)]
-#[serde(default)]
-pub struct StoredEventDraft {
-    title: String,
-    summary: String,
-    body_html: String,
-    location: String,
-    category: String,
-    all_day: bool,
-    start_date: String,
-    start_time: String,
-    end_date: String,
-    end_time: String,
-    published: bool,
-}
-
-impl StoredShape for StoredEventDraft {
-    type Fields = EventFields;
-    const KIND: ItemKind = ItemKind::Event;
-
-    fn from_fields(fields: &EventFields) -> Self {
-        let fields = fields.clone();
-        StoredEventDraft {
-            title: fields.title,
-            summary: fields.summary,
-            body_html: fields.body_html,
-            location: fields.location,
-            category: fields.category,
-            all_day: fields.all_day,
-            start_date: fields.start_date,
-            start_time: fields.start_time,
-            end_date: fields.end_date,
-            end_time: fields.end_time,
-            published: fields.published,
-        }
-    }
-
-    fn into_fields(self) -> EventFields {
-        EventFields {
-            title: self.title,
-            summary: self.summary,
-            body_html: self.body_html,
-            location: self.location,
-            category: self.category,
-            all_day: self.all_day,
-            start_date: self.start_date,
-            start_time: self.start_time,
-            end_date: self.end_date,
-            end_time: self.end_time,
-            published: self.published,
-        }
-    }
 }
 
 /// Why a stored draft could not be opened.
@@ -218,6 +129,9 @@ pub async fn save<S: StoredShape>(
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::editing::kinds::{
+        article::service::StoredArticleDraft, event::service::StoredEventDraft,
+    };
 
     /// A draft exactly as the first stored format wrote it (before it had a format number).
     const STORED_BEFORE_FORMATS: &str = r#"{"title":"Seminārs Rēzeknē","summary":"Par riskiem","body_html":"<p>Teksts</p>","location":"Rēzekne","category":"apmacibas","all_day":false,"start_date":"2020-08-12","start_time":"10:00","end_date":"2020-08-12","end_time":"13:30","published":true}"#;

@@ -6,7 +6,7 @@
 /// the kind, the column other tables name an item by, its drafts' and translations' tables,
 /// the four translated text columns in the order `save_translation` binds them, and the
 /// columns a revision keeps. `ItemTables::of(kind)` is each kind's, from the list in
-/// `editing/kinds.rs`.
+/// `editing/kinds/mod.rs`.
 pub(crate) struct ItemTables {
     pub(super) kind: &'static str,
     pub(super) items: &'static str,
@@ -26,7 +26,7 @@ pub(crate) struct ItemTables {
 
 impl ItemTables {
     /// Whether these are the tables of the kind named `kind` (`Article`: the audit log's
-    /// `article`), for the build's check of the list in `editing/kinds.rs`.
+    /// `article`), for the build's check of the list in `editing/kinds/mod.rs`.
     pub(crate) const fn is_named(&self, kind: &str) -> bool {
         let (a, b) = (self.kind.as_bytes(), kind.as_bytes());
         if a.len() != b.len() {

@@ -1,8 +1,12 @@
-//! Every kind of editable item, listed once.
+//! Every kind of editable item, listed once, each described in one file beside this one.
 //!
-//! Each entry of the list at the end names a kind, the descriptor its editor uses in the
-//! browser ([`Editable`]) with the fields it edits, its editing service on the server
-//! ([`KindService`]), its tables ([`ItemTables`]) and the addresses of its three server
+//! A kind's file (`article.rs`, `event.rs`) is its whole descriptor: its fields, its
+//! [`Editable`] (words, page, conflict parts, its lazily loaded editor) and, in
+//! `<kind>/service.rs` beside it, its [`KindService`] (the tables it is stored in, its stored
+//! draft shape, how its fields become a version). Its form is `editing/<kind>_editor.rs`.
+//!
+//! Each entry of the list at the end names a kind, its descriptor in the browser with the
+//! fields it edits, its service on the server and the addresses of its three server
 //! functions. Made from the list: the [`ItemKind`] enum, [`ItemKind::ALL`], the kind's server
 //! functions (opening the item for its editor, saving the shared draft, its write) with the
 //! [`KindEndpoints`] its editor calls them by, and every place that finds a kind's descriptor
@@ -10,6 +14,9 @@
 //! edit-in-place island, history), its service ([`for_kind`]: translations, compare, restore)
 //! and its tables (`ItemTables::of`: storage's shared statements). A new kind is one more
 //! entry, and the build checks that the entry's descriptors name the same kind.
+
+pub(super) mod article;
+pub(super) mod event;
 
 use std::future::Future;
 
@@ -26,10 +33,10 @@ use crate::error::AppError;
 macro_rules! item_kinds {
     ($(
         $(#[$doc:meta])*
-        $kind:ident => $details:ident($fields:ty), $service:ty, $tables:expr;
+        $kind:ident => $details:ident($fields:ty), $service:ty;
         open $open:ident $open_at:tt, draft $draft:ident $draft_at:tt, write $write:ident $write_at:tt;
     )+) => {
-        /// A kind of editable item: the list in `editing/kinds.rs`.
+        /// A kind of editable item: the list in `editing/kinds/mod.rs`.
         #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
         pub enum ItemKind {
             $($(#[$doc])* $kind,)+
@@ -73,7 +80,7 @@ macro_rules! item_kinds {
                 <K::Draft as super::stored_draft::StoredShape>::KIND
             }
             $(assert!(matches!(same_kind::<$service, $details>(), ItemKind::$kind));)+
-            $(assert!($tables.is_named(stringify!($kind)));)+
+            $(assert!(<$service as KindService>::TABLES.is_named(stringify!($kind)));)+
         };
 
         $(
@@ -138,7 +145,7 @@ macro_rules! item_kinds {
             /// The tables of `kind`.
             pub(crate) fn of(kind: ItemKind) -> &'static ItemTables {
                 match kind {
-                    $(ItemKind::$kind => &$tables,)+
+                    $(ItemKind::$kind => <$service as KindService>::TABLES,)+
                 }
             }
         }
@@ -146,11 +153,9 @@ macro_rules! item_kinds {
 }
 
 #[cfg(feature = "ssr")]
-use super::{
-    article_service::ArticleKind,
-    event_service::EventKind,
-    kind_service::{KindService, KindTask},
-};
+use self::{article::service::ArticleKind, event::service::EventKind};
+#[cfg(feature = "ssr")]
+use super::kind_service::{KindService, KindTask};
 use super::{
     event_fields::{EventDetails, EventFields},
     ArticleDetails, ArticleFields,
@@ -160,12 +165,12 @@ use crate::storage::ItemTables;
 
 item_kinds! {
     /// News articles (`/news/{slug}`).
-    Article => ArticleDetails(ArticleFields), ArticleKind, ItemTables::ARTICLES;
+    Article => ArticleDetails(ArticleFields), ArticleKind;
         open get_editable_article "editing/get_editable_article",
         draft save_draft "editing/save_draft",
         write publish_article "editing/publish_article";
     /// Calendar events (`/events/{slug}`).
-    Event => EventDetails(EventFields), EventKind, ItemTables::EVENTS;
+    Event => EventDetails(EventFields), EventKind;
         open get_editable_event "editing/get_editable_event",
         draft save_event_draft "editing/save_event_draft",
         write save_event "editing/save_event";

@@ -1,12 +1,15 @@
-//! Articles' side of the editing core ([`KindService`]), and what only articles have:
-//! creating one and its settings (address, category, visibility).
+//! Articles' side of the editing core on the server ([`KindService`], the shape its drafts
+//! are stored in), and what only articles have: creating one and its settings (address,
+//! category, visibility).
 
 use chrono::Utc;
+use serde::{Deserialize, Serialize};
 
-use super::{
+use crate::editing::{
     kind_service::{ForEditing, KindService, Visibility},
     service::{audit, clock, told_if_trashed},
-    stored_draft::StoredArticleDraft,
+    shell::Editable,
+    stored_draft::StoredShape,
     validate, ArticleDetails, ArticleFields, ArticleSettingsSave, ItemKind, Saved, SettingsSaved,
 };
 use crate::{
@@ -17,7 +20,8 @@ use crate::{
     search::text::text_by_block,
     state::store,
     storage::{
-        Article, ArticleSettings, DraftRule, ItemAt, NewArticle, Status, TranslatedText, User,
+        Article, ArticleSettings, DraftRule, ItemAt, ItemTables, NewArticle, Status,
+        TranslatedText, User,
     },
 };
 
@@ -39,13 +43,14 @@ async fn article_by_id(article_id: i64) -> Result<Article, AppError> {
 }
 
 /// Articles, as the editing core sees them.
-pub(super) struct ArticleKind;
+pub(in crate::editing) struct ArticleKind;
 
 impl KindService for ArticleKind {
     type Fields = ArticleFields;
     type Draft = StoredArticleDraft;
     type Details = ArticleDetails;
     type Version = NewArticle;
+    const TABLES: &'static ItemTables = &ItemTables::ARTICLES;
 
     async fn for_editing(
         slug: &str,
@@ -246,7 +251,7 @@ pub async fn create(editor: &User) -> Result<String, AppError> {
     let article = store()?
         .create_article(
             &NewArticle {
-                title: <ArticleDetails as super::shell::Editable>::NEW_TITLE.to_string(),
+                title: ArticleDetails::NEW_TITLE.to_string(),
                 lead: String::new(),
                 body_html: SafeHtml::sanitize("<p></p>"),
                 contact: String::new(),
@@ -279,4 +284,38 @@ async fn version_fields(article: &Article, version: i64) -> Result<ArticleFields
             contact: revision.text.contact,
         })
         .ok_or(AppError::NotFound)
+}
+
+/// An article's draft, format 1.
+#[derive(Debug, Default, Serialize, Deserialize)]
+#[serde(default)]
+pub struct StoredArticleDraft {
+    title: String,
+    lead: String,
+    body_html: String,
+    contact: String,
+}
+
+impl StoredShape for StoredArticleDraft {
+    type Fields = ArticleFields;
+    const KIND: ItemKind = ItemKind::Article;
+
+    fn from_fields(fields: &ArticleFields) -> Self {
+        let fields = fields.clone();
+        StoredArticleDraft {
+            title: fields.title,
+            lead: fields.lead,
+            body_html: fields.body_html,
+            contact: fields.contact,
+        }
+    }
+
+    fn into_fields(self) -> ArticleFields {
+        ArticleFields {
+            title: self.title,
+            lead: self.lead,
+            body_html: self.body_html,
+            contact: self.contact,
+        }
+    }
 }

@@ -1,13 +1,16 @@
-//! Events' side of the editing core ([`KindService`]), and what only events have: creating one
-//! on a day and moving one to another day.
+//! Events' side of the editing core on the server ([`KindService`], the shape their drafts are
+//! stored in), and what only events have: creating one on a day and moving one to another day.
 
 use chrono::{Days, NaiveDate, NaiveTime};
 
-use super::{
+use serde::{Deserialize, Serialize};
+
+use crate::editing::{
     event_fields::{self, EventDetails, EventFields},
     kind_service::{ForEditing, KindService, Visibility},
     service::{self, audit, clock},
-    stored_draft::StoredEventDraft,
+    shell::Editable,
+    stored_draft::StoredShape,
     validate, ItemKind, Saved,
 };
 use crate::{
@@ -17,7 +20,9 @@ use crate::{
     sanitize::SafeHtml,
     search::text::text_by_block,
     state::store,
-    storage::{DraftRule, Event, ItemAt, NewEvent, Recurrence, Status, TranslatedText, User},
+    storage::{
+        DraftRule, Event, ItemAt, ItemTables, NewEvent, Recurrence, Status, TranslatedText, User,
+    },
     timezone,
 };
 
@@ -101,10 +106,10 @@ async fn event_by_id(
 }
 
 /// Events, as the editing core sees them.
-pub(super) struct EventKind;
+pub(in crate::editing) struct EventKind;
 
 /// An event's next version, and whether readers saw it before (which words the audit line).
-pub(super) struct EventVersion {
+pub(in crate::editing) struct EventVersion {
     event: NewEvent,
     was_published: bool,
 }
@@ -114,6 +119,7 @@ impl KindService for EventKind {
     type Draft = StoredEventDraft;
     type Details = EventDetails;
     type Version = EventVersion;
+    const TABLES: &'static ItemTables = &ItemTables::EVENTS;
 
     async fn for_editing(slug: &str) -> Result<ForEditing<EventFields, EventDetails>, AppError> {
         let event = store()?
@@ -237,7 +243,7 @@ pub async fn create_on(editor: &User, day: NaiveDate) -> Result<String, AppError
     let event = store()?
         .create_event(
             &NewEvent {
-                title: <EventDetails as super::shell::Editable>::NEW_TITLE.to_string(),
+                title: EventDetails::NEW_TITLE.to_string(),
                 summary: String::new(),
                 body_html: SafeHtml::sanitize(""),
                 starts_at: timezone::instant(start),
@@ -311,4 +317,59 @@ async fn event_version(event: &Event, version: i64) -> Result<Event, AppError> {
         .find(|revision| revision.event.version == version)
         .map(|revision| revision.event)
         .ok_or(AppError::NotFound)
+}
+
+/// An event's draft, format 1.
+#[derive(Debug, Default, Serialize, Deserialize)]
+#[serde(default)]
+pub struct StoredEventDraft {
+    title: String,
+    summary: String,
+    body_html: String,
+    location: String,
+    category: String,
+    all_day: bool,
+    start_date: String,
+    start_time: String,
+    end_date: String,
+    end_time: String,
+    published: bool,
+}
+
+impl StoredShape for StoredEventDraft {
+    type Fields = EventFields;
+    const KIND: ItemKind = ItemKind::Event;
+
+    fn from_fields(fields: &EventFields) -> Self {
+        let fields = fields.clone();
+        StoredEventDraft {
+            title: fields.title,
+            summary: fields.summary,
+            body_html: fields.body_html,
+            location: fields.location,
+            category: fields.category,
+            all_day: fields.all_day,
+            start_date: fields.start_date,
+            start_time: fields.start_time,
+            end_date: fields.end_date,
+            end_time: fields.end_time,
+            published: fields.published,
+        }
+    }
+
+    fn into_fields(self) -> EventFields {
+        EventFields {
+            title: self.title,
+            summary: self.summary,
+            body_html: self.body_html,
+            location: self.location,
+            category: self.category,
+            all_day: self.all_day,
+            start_date: self.start_date,
+            start_time: self.start_time,
+            end_date: self.end_date,
+            end_time: self.end_time,
+            published: self.published,
+        }
+    }
 }
