@@ -497,6 +497,10 @@ test("an article hidden while another editor writes: publishing asks first inste
   await hydrated(janis);
   await expect(janis.getByText("Šis raksts vēl nav publicēts.")).toBeVisible();
   await expect(janis.getByRole("button", { name: "Rediģēt šo rakstu" })).toBeFocused();
+  // The closed page still names the article: its heading, and the browser's tab.
+  const title = "Ziemeļvalstu un Baltijas valstu partneri vienojas par ciešāku sadarbību";
+  await expect(janis.getByRole("heading", { level: 1 })).toHaveText(title);
+  await expect(janis).toHaveTitle(new RegExp(`^${title}`));
   await janis.getByRole("button", { name: "Rediģēt šo rakstu" }).click();
   await expect(janis.getByRole("textbox", { name: "Ievads" })).toHaveValue(/Papildināts\. Vēl\.$/);
 });

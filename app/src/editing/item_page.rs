@@ -4,6 +4,7 @@
 //! the server's 404 path, which only looks for what they may see).
 
 use leptos::prelude::*;
+use leptos_meta::Title;
 use serde::{Deserialize, Serialize};
 
 use super::{find_unpublished, EditInPlace, ItemKind, TranslationStart, Unpublished};
@@ -21,8 +22,8 @@ pub enum PageItem<T> {
 pub enum EditorFinds<T> {
     /// The page readers see, to edit or translate in place.
     Shown(T),
-    /// An item readers cannot see yet: its editor opens at once.
-    Unpublished,
+    /// An item readers cannot see yet, with its title: its editor opens at once.
+    Unpublished { title: String },
     /// The item is elsewhere now; the page answers a redirect there.
     Moved,
 }
@@ -40,7 +41,7 @@ pub async fn page_item<T>(
     }
     PageItem::Edited(match found {
         Err(AppError::NotFound) => match find_unpublished(kind, slug).await {
-            Ok(Unpublished::Here) => Ok(EditorFinds::Unpublished),
+            Ok(Unpublished::Here { title }) => Ok(EditorFinds::Unpublished { title }),
             Ok(Unpublished::MovedTo(now)) => {
                 crate::components::redirect_to(&lang.href(&kind.page(&now)));
                 Ok(EditorFinds::Moved)
@@ -67,8 +68,13 @@ pub fn item_page_view<T>(
             view! { <ErrorPage error/> }.into_any()
         }
         PageItem::Edited(Ok(EditorFinds::Moved)) => ().into_any(),
-        PageItem::Edited(Ok(EditorFinds::Unpublished)) => view! {
-            <EditInPlace kind slug unpublished=true shown=None lang>{().into_any()}</EditInPlace>
+        // Readers see nothing there yet; the editor's page still has the item's title, as
+        // its heading while the editor is closed and in the browser's tab.
+        PageItem::Edited(Ok(EditorFinds::Unpublished { title })) => view! {
+            <Title text=title.clone()/>
+            <EditInPlace kind slug unpublished=true shown=None lang>
+                <h1>{title}</h1>
+            </EditInPlace>
         }
         .into_any(),
         PageItem::Edited(Ok(EditorFinds::Shown(item))) => {

@@ -299,8 +299,8 @@ pub async fn create_article() -> Result<String, AppError> {
 /// What an editor finds at an item's address where readers find nothing.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub enum Unpublished {
-    /// An item readers cannot see yet.
-    Here,
+    /// An item readers cannot see yet, with its title.
+    Here { title: String },
     /// The item moved from there to this address (published under its title, or an editor
     /// chose another).
     MovedTo(String),

@@ -54,14 +54,10 @@ pub async fn unpublished_at(kind: ItemKind, slug: &str) -> Result<super::Unpubli
     let store = store()?;
     // Readers find a published item (a published event's page at a day it does not have
     // says not found); editors do not find it unpublished there either.
-    if store
-        .item_id(kind, slug, Audience::Editors)
-        .await?
-        .is_some()
-    {
-        return match store.item_id(kind, slug, Audience::Readers).await? {
+    if let Some(found) = store.item_at(kind, slug, Audience::Editors).await? {
+        return match store.item_at(kind, slug, Audience::Readers).await? {
             Some(_) => Err(AppError::NotFound),
-            None => Ok(super::Unpublished::Here),
+            None => Ok(super::Unpublished::Here { title: found.title }),
         };
     }
     if let Some(now) = store.moved_item(kind, slug, Audience::Editors).await? {

@@ -21,8 +21,8 @@ use crate::{
 /// while its translator was at work.
 async fn item_id(kind: ItemKind, slug: &str) -> Result<i64, AppError> {
     service::where_it_is_now(kind, slug, |slug| async move {
-        let id = store()?.item_id(kind, &slug, Audience::Editors).await?;
-        id.ok_or(AppError::NotFound)
+        let found = store()?.item_at(kind, &slug, Audience::Editors).await?;
+        found.map(|item| item.id).ok_or(AppError::NotFound)
     })
     .await
 }

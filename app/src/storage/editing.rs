@@ -58,6 +58,13 @@ impl Audience {
     }
 }
 
+/// An item found at an address ([`EditingStore::item_at`]).
+#[derive(Debug, Clone, PartialEq, Eq, sqlx::FromRow)]
+pub struct FoundItem {
+    pub id: i64,
+    pub title: String,
+}
+
 /// How an editor's request names an item: by id, or by the address it was opened at.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum ItemAt<'a> {

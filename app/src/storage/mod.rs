@@ -44,7 +44,7 @@ pub use articles::ArticleStore;
 pub use content::*;
 pub use editing::{
     ArticleRevision, ArticleText, Audience, Audit, AuditEntry, Credentials, DeskEntry, DeskPlace,
-    DraftRule, DraftSave, EarlierFailures, EventRevision, ItemAt, Role, StoredDraft,
+    DraftRule, DraftSave, EarlierFailures, EventRevision, FoundItem, ItemAt, Role, StoredDraft,
     TranslatedText, Translation, TranslationWrite, TrashMove, User, VersionSummary,
 };
 pub use events::EventStore;

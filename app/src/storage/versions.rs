@@ -24,14 +24,14 @@ pub trait EditingStore: Send + Sync {
         audit: Audit<'_>,
     ) -> Result<Event, StoreError>;
 
-    /// The id of the item of `kind` at `slug`, as `audience` finds it: editors in any state
-    /// but trashed, readers only published.
-    async fn item_id(
+    /// The item of `kind` at `slug` (its id and title), as `audience` finds it: editors in
+    /// any state but trashed, readers only published.
+    async fn item_at(
         &self,
         kind: ItemKind,
         slug: &str,
         audience: Audience,
-    ) -> Result<Option<i64>, StoreError>;
+    ) -> Result<Option<FoundItem>, StoreError>;
 
     /// Whether the item of `kind` at `at` is in the trash (a save refused as not found then
     /// says so); a trashed item keeps its address.
@@ -300,18 +300,19 @@ where
         })
     }
 
-    async fn item_id(
+    async fn item_at(
         &self,
         kind: ItemKind,
         slug: &str,
         audience: Audience,
-    ) -> Result<Option<i64>, StoreError> {
+    ) -> Result<Option<FoundItem>, StoreError> {
         let items = ItemTables::of(kind).items;
         let visible = audience.sees("");
-        let sql =
-            format!("SELECT id FROM {items} WHERE slug = $1 AND trashed_at IS NULL {visible}");
-        let id = sqlx::query_scalar(&sql).bind(slug);
-        Ok(id.fetch_optional(&self.pool).await?)
+        let sql = format!(
+            "SELECT id, title FROM {items} WHERE slug = $1 AND trashed_at IS NULL {visible}"
+        );
+        let found = sqlx::query_as(&sql).bind(slug);
+        Ok(found.fetch_optional(&self.pool).await?)
     }
 
     async fn in_trash(&self, kind: ItemKind, at: ItemAt<'_>) -> Result<bool, StoreError> {

@@ -18,7 +18,11 @@ async fn an_editor_finds_an_unpublished_article_where_it_is_and_is_told_of_the_t
     let opened = ask(&site, &GetEditableArticle { slug: placeholder }, &anna).await;
     let page = site.get_as(&old, &anna).await;
     assert_eq!(page.status, StatusCode::OK, "its editor opens there");
-    assert!(Page::parse(&page.body).says("Šis raksts vēl nav publicēts"));
+    let page = Page::parse(&page.body);
+    assert!(page.says("Šis raksts vēl nav publicēts"));
+    // Named by its title, as its heading and in the browser's tab.
+    assert_eq!(page.heading().0, "Jauns raksts");
+    assert!(page.title().starts_with("Jauns raksts"), "{}", page.title());
 
     let item = ItemRef {
         kind: ItemKind::Article,
@@ -91,7 +95,10 @@ async fn an_editor_finds_an_event_in_the_trash_and_no_editor_at_a_day_it_does_no
     let page = format!("/events/{slug}");
     let unpublished = site.get_as(&page, &anna).await;
     assert_eq!(unpublished.status, StatusCode::OK);
-    assert!(Page::parse(&unpublished.body).says("Šis notikums vēl nav publicēts"));
+    let unpublished = Page::parse(&unpublished.body);
+    assert!(unpublished.says("Šis notikums vēl nav publicēts"));
+    assert_eq!(unpublished.heading().0, "Jauns notikums");
+    assert!(unpublished.title().starts_with("Jauns notikums"));
     let malformed = site.get_as(&format!("{page}?date=20-08-2020"), &anna).await;
     assert_eq!(
         malformed.status,

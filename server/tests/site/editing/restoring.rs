@@ -85,8 +85,8 @@ async fn the_activity_log_is_read_page_by_page() {
     let admin = site.signed_in("anna@example.lv", Role::Admin).await;
     let id = site
         .store
-        .item_id(ItemKind::Article, crate::racing::LAUNCH, Audience::Editors);
-    let id = id.await.expect("read").expect("the launch article");
+        .item_at(ItemKind::Article, crate::racing::LAUNCH, Audience::Editors);
+    let id = id.await.expect("read").expect("the launch article").id;
     let text = TranslatedText {
         title: "Lithuania and Latvia support Moldova".to_string(),
         lead: String::new(),

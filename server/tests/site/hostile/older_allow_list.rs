@@ -124,10 +124,11 @@ async fn what_an_older_allow_list_let_through_is_stored_cleaned() {
     // Read as stored now (its version is this one's): clean without cleaning again.
     let id = site
         .store
-        .item_id(ItemKind::Article, LAUNCH, Audience::Editors)
+        .item_at(ItemKind::Article, LAUNCH, Audience::Editors)
         .await
         .expect("read")
-        .expect("the article");
+        .expect("the article")
+        .id;
     let article = site
         .store
         .article(id)
