@@ -30,6 +30,7 @@ invalid-slug-taken = This address is already taken.
 invalid-category = There is no such category.
 invalid-alt-text = Every image needs a description (alt text) before publishing.
 invalid-article-empty = An article needs a lead or a text before it is published.
+invalid-show-unwritten = The article has no published text yet: publish it with “Publish”.
 invalid-event-title-empty = The title must not be empty.
 invalid-event-title-long = The title must not be longer than { $max } characters.
 invalid-event-body-long = The description is too long ({ $size } kB; { $max } kB allowed).

@@ -30,6 +30,7 @@ invalid-slug-taken = Šī adrese jau ir aizņemta.
 invalid-category = Nav tādas kategorijas.
 invalid-alt-text = Katram attēlam pirms publicēšanas vajag aprakstu (alt tekstu).
 invalid-article-empty = Pirms publicēšanas rakstam vajag ievadu vai tekstu.
+invalid-show-unwritten = Rakstam vēl nav publicēta teksta: publicējiet to ar pogu “Publicēt”.
 invalid-event-title-empty = Nosaukums nedrīkst būt tukšs.
 invalid-event-title-long = Nosaukums nedrīkst būt garāks par { $max } zīmēm.
 invalid-event-body-long = Apraksts ir par garu ({ $size } kB; atļauti { $max } kB).

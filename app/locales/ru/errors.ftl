@@ -30,6 +30,7 @@ invalid-slug-taken = Этот адрес уже занят.
 invalid-category = Такой категории нет.
 invalid-alt-text = Перед публикацией у каждого изображения должно быть описание (alt-текст).
 invalid-article-empty = Перед публикацией статье нужно вступление или текст.
+invalid-show-unwritten = У статьи ещё нет опубликованного текста: опубликуйте её кнопкой «Опубликовать».
 invalid-event-title-empty = Название не может быть пустым.
 invalid-event-title-long = Название не может быть длиннее { $max } знаков.
 invalid-event-body-long = Описание слишком длинное ({ $size } кБ; допустимо { $max } кБ).

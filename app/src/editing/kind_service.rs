@@ -283,6 +283,10 @@ pub(super) async fn restore<K: KindService>(
     let restored = async {
         let fields = K::fields_at(id, version).await?;
         let restored = K::version_of(id, fields, Visibility::AsNow).await?;
+        // An older version may come from before the rule: readers get none of it either.
+        if let Some(body) = K::published_body(&restored) {
+            images_described(body)?;
+        }
         let action = format!("restored version {version}");
         K::write(
             editor,

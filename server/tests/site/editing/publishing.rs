@@ -1,7 +1,17 @@
 //! What publishing an article asks of its text: an untouched new article ("Jauns raksts",
-//! nothing written) is refused, saying why at the body; its draft saves as ever.
+//! nothing written) is refused, saying why at the body; its draft saves as ever. The other
+//! ways to show readers an article ask the same: its settings do not show one with no text
+//! yet, nor one with an image described for no one, and restoring a version does not bring
+//! such an image back to readers.
 
-use app::editing::{ArticleFields, CreateArticle, GetEditableArticle, PublishArticle, SaveDraft};
+use app::{
+    editing::{
+        ArticleFields, ArticleSettingsSave, CreateArticle, GetEditableArticle, ItemKind, ItemRef,
+        PublishArticle, RestoreVersion, SaveDraft, UpdateArticleSettings,
+    },
+    sanitize::SafeHtml,
+    storage::{NewArticle, Status},
+};
 
 use super::*;
 use crate::racing::{ask, call, newsroom};
@@ -57,4 +67,152 @@ async fn an_article_with_no_text_is_not_published() {
     };
     ask(&site, &PublishArticle { save }, &anna).await;
     assert_eq!(site.get(&format!("/news/{slug}")).await.0, StatusCode::OK);
+}
+
+/// The settings of `article` at `version`, published as `published` says.
+fn shown(
+    article: &app::editing::EditableArticle,
+    version: i64,
+    published: bool,
+) -> UpdateArticleSettings {
+    UpdateArticleSettings {
+        save: ArticleSettingsSave {
+            article_id: article.id,
+            version,
+            category: article.details.category.clone(),
+            published,
+        },
+    }
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn a_new_article_is_not_shown_from_its_settings_before_it_is_published() {
+    let (site, [anna, _]) = newsroom().await;
+    let slug: String = ask(&site, &CreateArticle {}, &anna).await;
+    let new = ask(&site, &GetEditableArticle { slug: slug.clone() }, &anna).await;
+    // Its words are in the draft; the article itself is still the empty placeholder.
+    let save = article_save(&new, "Semināra datums mainīts", "Seminārs notiks vēlāk.");
+    ask(&site, &SaveDraft { save }, &anna).await;
+
+    let refused = call(&shown(&new, new.version, true), &anna)
+        .send(&site)
+        .await;
+    assert_eq!(
+        refused.status,
+        StatusCode::UNPROCESSABLE_ENTITY,
+        "{}",
+        refused.body
+    );
+    assert!(
+        refused.body.contains("invalid-show-unwritten"),
+        "{}",
+        refused.body
+    );
+    assert_eq!(
+        site.get(&format!("/news/{slug}")).await.0,
+        StatusCode::NOT_FOUND
+    );
+    let still = ask(&site, &GetEditableArticle { slug: slug.clone() }, &anna).await;
+    assert_eq!(still.version, new.version, "nothing was written");
+    assert_eq!(
+        still
+            .draft
+            .as_ref()
+            .map(|draft| draft.fields.title.as_str()),
+        Some("Semināra datums mainīts"),
+        "the draft stays"
+    );
+
+    // Published from its editor, then hidden, it can be shown again from the settings.
+    let save = article_save(&still, "Semināra datums mainīts", "Seminārs notiks vēlāk.");
+    let published = ask(&site, &PublishArticle { save }, &anna).await;
+    let slug = published.slug.expect("its address");
+    let hidden = ask(&site, &shown(&still, published.version, false), &anna).await;
+    assert_eq!(
+        site.get(&format!("/news/{slug}")).await.0,
+        StatusCode::NOT_FOUND
+    );
+    ask(&site, &shown(&still, hidden.version, true), &anna).await;
+    assert_eq!(site.get(&format!("/news/{slug}")).await.0, StatusCode::OK);
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn an_image_described_for_no_one_goes_back_to_readers_neither_by_restore_nor_settings() {
+    let (site, [anna, _]) = newsroom().await;
+    // Stored before the rule (an import): an image without alt text.
+    let imported = NewArticle {
+        title: "Vecais paziņojums".to_string(),
+        lead: "Ievads.".to_string(),
+        body_html: SafeHtml::sanitize(r#"<p>Teksts.</p><p><img src="/media/plakats.png"></p>"#),
+        contact: String::new(),
+        published_at: chrono::Utc::now(),
+        category: None,
+        event: None,
+        attachments: Vec::new(),
+        status: Status::Published,
+    };
+    let stored = site
+        .store
+        .create_article(&imported, None)
+        .await
+        .expect("stored");
+    let opened = ask(
+        &site,
+        &GetEditableArticle {
+            slug: stored.slug.clone(),
+        },
+        &anna,
+    )
+    .await;
+    let save = article_save(&opened, "Vecais paziņojums", "Teksts bez attēla.");
+    let published = ask(&site, &PublishArticle { save }, &anna).await;
+    let page = format!("/news/{}", stored.slug);
+
+    let item = ItemRef {
+        kind: ItemKind::Article,
+        id: stored.id,
+    };
+    let restore = |expected_version| RestoreVersion {
+        item,
+        version: 1,
+        expected_version,
+    };
+    let refused = call(&restore(published.version), &anna).send(&site).await;
+    assert_eq!(
+        refused.status,
+        StatusCode::UNPROCESSABLE_ENTITY,
+        "{}",
+        refused.body
+    );
+    assert!(
+        refused.body.contains("invalid-alt-text"),
+        "{}",
+        refused.body
+    );
+    let (status, body) = site.get(&page).await;
+    assert_eq!(status, StatusCode::OK);
+    assert!(
+        body.contains("Teksts bez attēla."),
+        "readers keep the version they had"
+    );
+
+    // Hidden, it may go back to that version, which readers do not see; shown from the
+    // settings, it would reach them, so that is refused.
+    let hidden = ask(&site, &shown(&opened, published.version, false), &anna).await;
+    let restored = ask(&site, &restore(hidden.version), &anna).await;
+    let refused = call(&shown(&opened, restored.version, true), &anna)
+        .send(&site)
+        .await;
+    assert_eq!(
+        refused.status,
+        StatusCode::UNPROCESSABLE_ENTITY,
+        "{}",
+        refused.body
+    );
+    assert!(
+        refused.body.contains("invalid-alt-text"),
+        "{}",
+        refused.body
+    );
+    assert_eq!(site.get(&page).await.0, StatusCode::NOT_FOUND);
 }

@@ -106,10 +106,7 @@ impl KindService for ArticleKind {
         let body_html = SafeHtml::from_editor(fields.body_html).await?;
         let article = article_by_id(id).await?;
         // An untouched new article ("Jauns raksts", no text) is not something to publish.
-        let no_text = fields.lead.trim().is_empty()
-            && text_by_block(body_html.as_str()).trim().is_empty()
-            && !body_html.as_str().contains("<img");
-        if visibility == Visibility::AsChosen && no_text {
+        if visibility == Visibility::AsChosen && without_text(&fields.lead, body_html.as_str()) {
             return Err(AppError::invalid(
                 "body",
                 Message::new("invalid-article-empty"),
@@ -144,7 +141,7 @@ impl KindService for ArticleKind {
     }
 
     fn published_body(version: &NewArticle) -> Option<&str> {
-        Some(version.body_html.as_str())
+        (version.status == Status::Published).then_some(version.body_html.as_str())
     }
 
     fn save_action(_: &NewArticle) -> &'static str {
@@ -219,7 +216,11 @@ async fn settings_written(
             Status::Draft
         },
     };
-    let action = settings_action(save.article_id, save.version, settings.status).await?;
+    let before = article_by_id(save.article_id).await?;
+    if before.status == Status::Draft && settings.status == Status::Published {
+        showable(&before)?;
+    }
+    let action = settings_action(&before, save.version, settings.status);
     let updated = store()?
         .update_article_settings(
             save.article_id,
@@ -234,17 +235,36 @@ async fn settings_written(
     })
 }
 
-/// How the audit log words a settings change of article `id` from `version` to `status`: by
-/// what it did for readers ("shown", "hidden"), else "changed settings". The article is read
-/// first; should it be at another version by then, the update (guarded by `version`) is
-/// refused anyway.
-async fn settings_action(id: i64, version: i64, status: Status) -> Result<&'static str, AppError> {
-    let before = article_by_id(id).await?;
-    Ok(match (before.status, status) {
+/// How the audit log words a settings change of article `before` from `version` to
+/// `status`: by what it did for readers ("shown", "hidden"), else "changed settings". Should
+/// the article be at another version than `version` by the update, the update (guarded by
+/// it) is refused anyway.
+fn settings_action(before: &Article, version: i64, status: Status) -> &'static str {
+    match (before.status, status) {
         (Status::Draft, Status::Published) if before.version == version => "shown",
         (Status::Published, Status::Draft) if before.version == version => "hidden",
         _ => "changed settings",
-    })
+    }
+}
+
+/// Whether an article's lead and body hold nothing a reader could read or see.
+fn without_text(lead: &str, body_html: &str) -> bool {
+    lead.trim().is_empty()
+        && text_by_block(body_html).trim().is_empty()
+        && !body_html.contains("<img")
+}
+
+/// Refuses to show readers, from the settings, what a publication would not show them: an
+/// article with no text as stored (a new one, whose words are only in its draft until
+/// "Publicēt"), or with an image described for no one.
+fn showable(article: &Article) -> Result<(), AppError> {
+    if without_text(&article.lead, &article.body_html) {
+        return Err(AppError::invalid(
+            "status",
+            Message::new("invalid-show-unwritten"),
+        ));
+    }
+    crate::editing::kind_service::images_described(&article.body_html)
 }
 
 pub async fn create(editor: &User) -> Result<String, AppError> {
