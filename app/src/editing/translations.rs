@@ -96,9 +96,12 @@ pub async fn save(editor: &User, save: TranslationSave) -> Result<TranslationSav
         seen_version,
         writer: save.writer.as_ref(),
     };
-    let version = store()?
+    let saved = store()?
         .save_translation(write, Some(service::audit(editor, &action)))
-        .await?;
+        .await
+        .map_err(AppError::from);
+    // Moved to the trash since it was found: said as such.
+    let version = service::told_if_trashed(save.kind, ItemAt::Id(id), saved).await?;
     Ok(TranslationSaved {
         version,
         at: service::clock(Utc::now()),

@@ -29,8 +29,9 @@ pub trait TranslationStore: Send + Sync {
     /// `seen_version`, or one an earlier save of the same translation editor left
     /// (`TranslationWrite::writer`, its answer lost); answers the new version. When there is
     /// another translation and `seen_version` is not its version, or there is none and
-    /// `seen_version` is not 0: `StoreError::Conflict` and nothing changes. The audit line
-    /// (none for demo content) names the item by its own title, in the same transaction.
+    /// `seen_version` is not 0: `StoreError::Conflict` and nothing changes; for an item in
+    /// the trash, `NotFound`. The audit line (none for demo content) names the item by its
+    /// own title, in the same transaction.
     async fn save_translation(
         &self,
         write: TranslationWrite<'_>,
@@ -159,9 +160,19 @@ where
             .bind(&text.extra);
         let mut tx = self.begin_write().await?;
         // The item's text decides which parts are stored empty and how they are searched: a
-        // write of the item waits until this one is done, and this one for it.
-        let lock = format!("SELECT id FROM {parent} WHERE id = $1{}", D::FOR_UPDATE);
-        sqlx::query(&lock).bind(item_id).execute(&mut *tx).await?;
+        // write of the item waits until this one is done, and this one for it. One moved to
+        // the trash since its translator's request found it takes no translation.
+        let lock = format!(
+            "SELECT id FROM {parent} WHERE id = $1 AND trashed_at IS NULL{}",
+            D::FOR_UPDATE
+        );
+        let locked: Option<i64> = sqlx::query_scalar(&lock)
+            .bind(item_id)
+            .fetch_optional(&mut *tx)
+            .await?;
+        if locked.is_none() {
+            return Err(StoreError::NotFound);
+        }
         let saved: Option<i64> = query
             .bind(D::instant(Utc::now()))
             .bind(seen_version)
