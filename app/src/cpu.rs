@@ -1,7 +1,9 @@
-//! CPU-heavy work (Argon2 checks, word diffs of long texts, image decoding and resizing)
-//! runs here: on tokio's blocking threads, never on the threads that answer requests, and at
-//! most one job fewer than the machine has cores at a time (at least one). A burst of
-//! sign-ins or uploads then waits its turn while readers' pages are still answered.
+//! CPU-heavy work (Argon2 checks, sanitising and word diffs of long texts, image decoding and
+//! resizing) runs here: on tokio's blocking threads, never on the threads that answer
+//! requests, and in each lane at most one job fewer than the machine has cores at a time (at
+//! least one). A burst of sign-ins or uploads then waits its turn while readers' pages are
+//! still answered. Password checks have a lane of their own: anyone may try to sign in, and a
+//! flood of attempts must not hold up an editor's save behind it.
 
 use std::sync::OnceLock;
 
@@ -9,22 +11,57 @@ use tokio::sync::Semaphore;
 
 use crate::error::AppError;
 
-fn permits() -> &'static Semaphore {
-    static PERMITS: OnceLock<Semaphore> = OnceLock::new();
-    PERMITS.get_or_init(|| {
+/// Which queue a job waits in.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Lane {
+    /// Argon2: signing in, setting a password.
+    Passwords,
+    /// Editors' work: sanitising, diffs, images.
+    Editing,
+}
+
+fn permits(lane: Lane) -> &'static Semaphore {
+    static PASSWORDS: OnceLock<Semaphore> = OnceLock::new();
+    static EDITING: OnceLock<Semaphore> = OnceLock::new();
+    let permits = match lane {
+        Lane::Passwords => &PASSWORDS,
+        Lane::Editing => &EDITING,
+    };
+    permits.get_or_init(|| {
         let cores = std::thread::available_parallelism().map_or(1, std::num::NonZeroUsize::get);
         Semaphore::new(cores.saturating_sub(1).max(1))
     })
 }
 
-/// Runs `job` off the request threads once a permit is free, and answers its result. A job
-/// that panics is logged and answered as `AppError::Internal`.
+/// Runs an editor's `job` (sanitising, a diff, an image) off the request threads once a
+/// permit of its lane is free, and answers its result. A job that panics is logged and
+/// answered as `AppError::Internal`.
 pub async fn run<T, F>(job: F) -> Result<T, AppError>
 where
     T: Send + 'static,
     F: FnOnce() -> T + Send + 'static,
 {
-    let _permit = permits().acquire().await.map_err(|_| AppError::Internal)?;
+    run_in(Lane::Editing, job).await
+}
+
+/// Runs a password check (or hash) as [`run`] does, in the passwords' own lane.
+pub async fn run_password<T, F>(job: F) -> Result<T, AppError>
+where
+    T: Send + 'static,
+    F: FnOnce() -> T + Send + 'static,
+{
+    run_in(Lane::Passwords, job).await
+}
+
+async fn run_in<T, F>(lane: Lane, job: F) -> Result<T, AppError>
+where
+    T: Send + 'static,
+    F: FnOnce() -> T + Send + 'static,
+{
+    let _permit = permits(lane)
+        .acquire()
+        .await
+        .map_err(|_| AppError::Internal)?;
     tokio::task::spawn_blocking(job).await.map_err(|error| {
         tracing::error!(%error, "a CPU job failed");
         AppError::Internal
@@ -42,5 +79,36 @@ mod tests {
         assert_ne!(job_thread, request_thread);
         let panicked = run(|| -> u8 { panic!("a broken job") }).await;
         assert_eq!(panicked, Err(AppError::Internal));
+    }
+
+    #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+    async fn an_editors_job_does_not_wait_behind_password_checks() {
+        // Every password permit held by a check that has not finished, more queued behind.
+        let lane = permits(Lane::Passwords).available_permits();
+        let (started, running) = std::sync::mpsc::channel::<()>();
+        let (release, held) = std::sync::mpsc::channel::<()>();
+        let held = std::sync::Arc::new(std::sync::Mutex::new(held));
+        let checks: Vec<_> = (0..lane + 3)
+            .map(|_| {
+                let (started, held) = (started.clone(), held.clone());
+                tokio::spawn(run_password(move || {
+                    let _ = started.send(());
+                    let _ = held.lock().map(|held| held.recv());
+                }))
+            })
+            .collect();
+        for _ in 0..lane {
+            running.recv().expect("a check started");
+        }
+        let sanitised = tokio::time::timeout(std::time::Duration::from_secs(10), run(|| 42)).await;
+        assert_eq!(
+            sanitised.ok(),
+            Some(Ok(42)),
+            "the editor's job ran meanwhile"
+        );
+        drop(release);
+        for check in checks {
+            check.await.expect("joined").expect("ran");
+        }
     }
 }

@@ -57,7 +57,7 @@ pub fn verify_nothing(password: &str) {
 /// not). Argon2 takes tens of milliseconds of CPU by design, so the check runs in `cpu`, off
 /// the threads that answer requests.
 pub async fn check_password(password: String, stored: Option<String>) -> bool {
-    crate::cpu::run(move || match stored {
+    crate::cpu::run_password(move || match stored {
         Some(stored) => verify_password(&password, &stored),
         None => {
             verify_nothing(&password);
