@@ -2,7 +2,7 @@
 //! the message catalogues (`crate::i18n`). Pure functions, used on the server and in the
 //! browser.
 
-use chrono::{Datelike, NaiveDate, NaiveDateTime, Timelike, Weekday};
+use chrono::{Datelike, NaiveDate, NaiveDateTime, NaiveTime, Timelike, Weekday};
 
 use crate::i18n::{tr, tr_with, Arg, Lang};
 
@@ -109,6 +109,10 @@ pub fn time_range(lang: Lang, all_day: bool, start: NaiveDateTime, end: NaiveDat
         tr(lang, "all-day")
     } else if start == end {
         clock(start)
+    } else if start.date().succ_opt() == Some(end.date()) && end.time() == NaiveTime::MIN {
+        // Ending at the midnight after the day it starts on, its day's clock says 24:00:
+        // "00:00–00:00" would look like no time at all.
+        format!("{}–24:00", clock(start))
     } else {
         format!("{}–{}", clock(start), clock(end))
     }
@@ -275,6 +279,16 @@ mod tests {
             "10:00–12:00"
         );
         assert_eq!(time_range(Lv, false, start, start), "10:00");
+        let midnight = at(2020, 8, 4, 0, 0);
+        assert_eq!(
+            time_range(Lv, false, midnight, at(2020, 8, 5, 0, 0)),
+            "00:00–24:00",
+            "a whole day, by the clock"
+        );
+        assert_eq!(
+            time_range(Lv, false, start, at(2020, 8, 5, 0, 0)),
+            "10:00–24:00"
+        );
         assert_eq!(time_range(Lv, true, start, start), "visu dienu");
         assert_eq!(time_range(En, true, start, start), "all day");
     }

@@ -138,6 +138,15 @@ test("an event's changes save themselves as a draft, readers see them once saved
   await expect(endDate).toHaveAccessibleDescription("Beigas nevar būt pirms sākuma.");
   await endDate.fill(goodEnd);
   await expect(endDate).toHaveAttribute("aria-invalid", "false");
+  // Before the start on its own day: the time is what is refused, not the date.
+  const endTime = editor.getByRole("group", { name: "Beigas" }).getByLabel("Laiks");
+  const goodTime = await endTime.inputValue();
+  await endTime.fill("09:00");
+  await expect(endTime).toHaveAttribute("aria-invalid", "true");
+  await expect(endTime).toHaveAccessibleDescription("Beigas nevar būt pirms sākuma.");
+  await expect(endDate).toHaveAttribute("aria-invalid", "false");
+  await endTime.fill(goodTime);
+  await expect(endTime).toHaveAttribute("aria-invalid", "false");
 
   // While a save is on its way the editing bar's state is busy, so a screen reader waits;
   // the draft save is held until that is seen.

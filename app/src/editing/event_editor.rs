@@ -134,7 +134,7 @@ fn EventForm(event: EditableEvent, on_leave: Callback<()>) -> impl IntoView {
                         prop:checked=move || fields.with(|f| f.all_day)
                         on:change=move |event| {
                             let checked = event_target_checked(&event);
-                            edit(&|f| f.all_day = checked);
+                            edit(&|f| f.set_all_day(checked));
                         }
                     />
                     " "{tr(lang, "editor-all-day")}

@@ -51,7 +51,20 @@ pub type EditableEvent = super::EditableItem<EventFields, EventDetails>;
 /// A save of the event form.
 pub type EventSave = super::ItemSave<EventFields>;
 
+/// The times a new event starts with, and an all-day one that stops being all-day (its own
+/// read 00:00, which would make it a day long to the minute).
+pub const FIRST_TIMES: [&str; 2] = ["10:00", "11:00"];
+
 impl EventFields {
+    /// Makes the event all-day or not; one that stops being all-day gets [`FIRST_TIMES`]
+    /// where its times were those of an all-day event.
+    pub fn set_all_day(&mut self, all_day: bool) {
+        if !all_day && self.all_day && [&self.start_time, &self.end_time] == ["00:00", "00:00"] {
+            [self.start_time, self.end_time] = FIRST_TIMES.map(String::from);
+        }
+        self.all_day = all_day;
+    }
+
     /// The category by its name in `lang` among `categories` (by its slug if it is not
     /// among them), as history and conflicts show it.
     pub fn category_text(&self, categories: &[CategoryTag], lang: Lang) -> String {
@@ -181,8 +194,13 @@ pub fn check(fields: &EventFields) -> Result<EventTimes, AppError> {
         }
     };
     if times.end < times.start || (fields.all_day && end_day < start_day) {
+        // On the same day, it is the end's time that is wrong, not its date.
+        let field = match !fields.all_day && end_day == start_day {
+            true => "end_time",
+            false => "end_date",
+        };
         return Err(AppError::invalid(
-            "end_date",
+            field,
             Message::new("invalid-end-before-start"),
         ));
     }
@@ -257,6 +275,30 @@ mod tests {
     }
 
     #[test]
+    fn an_event_that_stops_being_all_day_gets_times_of_its_own() {
+        // Saved all-day, its times read 00:00: unticked, it would last a day to the minute.
+        let mut saved = fields(("2020-08-18", "00:00"), ("2020-08-19", "00:00"), true);
+        saved.set_all_day(false);
+        assert_eq!(
+            [saved.start_time.as_str(), saved.end_time.as_str()],
+            FIRST_TIMES
+        );
+        let times = check(&saved).expect("a timed event");
+        assert!(
+            times.end.date() > times.start.date(),
+            "it still covers both days"
+        );
+        // Ticked and unticked again before saving, it keeps the times it had.
+        let mut timed = fields(("2020-08-18", "09:00"), ("2020-08-18", "17:00"), false);
+        timed.set_all_day(true);
+        timed.set_all_day(false);
+        assert_eq!(
+            (timed.start_time.as_str(), timed.end_time.as_str()),
+            ("09:00", "17:00")
+        );
+    }
+
+    #[test]
     fn impossible_dates_and_backwards_events_are_refused_by_field() {
         assert_eq!(
             field_of(check(&fields(
@@ -274,10 +316,20 @@ mod tests {
             ))),
             "start_time"
         );
+        // Ending before it starts on its own day: the end's time is wrong; a day earlier,
+        // its date.
         assert_eq!(
             field_of(check(&fields(
                 ("2020-08-04", "12:00"),
                 ("2020-08-04", "10:00"),
+                false
+            ))),
+            "end_time"
+        );
+        assert_eq!(
+            field_of(check(&fields(
+                ("2020-08-04", "12:00"),
+                ("2020-08-03", "14:00"),
                 false
             ))),
             "end_date"

@@ -239,7 +239,8 @@ pub async fn create_on(editor: &User, day: NaiveDate) -> Result<String, AppError
     if !crate::calendar::in_calendar_range(day) {
         return Err(AppError::NotFound);
     }
-    let start = day.and_time(NaiveTime::from_hms_opt(10, 0, 0).unwrap_or(NaiveTime::MIN));
+    let [start, end] = event_fields::FIRST_TIMES
+        .map(|time| day.and_time(NaiveTime::parse_from_str(time, "%H:%M").unwrap_or_default()));
     let event = store()?
         .create_event(
             &NewEvent {
@@ -247,7 +248,7 @@ pub async fn create_on(editor: &User, day: NaiveDate) -> Result<String, AppError
                 summary: String::new(),
                 body_html: SafeHtml::sanitize(""),
                 starts_at: timezone::instant(start),
-                ends_at: timezone::instant(start + chrono::Duration::hours(1)),
+                ends_at: timezone::instant(end),
                 all_day: false,
                 location: String::new(),
                 category: None,
