@@ -236,8 +236,12 @@ pub fn AuditPage() -> impl IntoView {
         let page = query.with(|query| query.get("page"));
         requested_page(page).unwrap_or(1)
     });
-    let log = Resource::new(move || page.get(), get_audit_log);
-    let link = move |page: u32| lang.href(&format!("/editor/audit?page={page}"));
+    // `&upto=ID`: the line the listing started at, which its page links carry.
+    let upto = Memo::new(move |_| query.with(|query| query.get("upto")?.parse::<i64>().ok()));
+    let log = Resource::new(
+        move || (page.get(), upto.get()),
+        |(page, upto)| get_audit_log(page, upto),
+    );
     view! {
         <PageMeta title=tr(lang, "desk-audit-log") description=tr(lang, "desk-audit-description") path="/editor/audit" noindex=true/>
         <section class="audit" aria-labelledby="audit-heading">
@@ -245,8 +249,12 @@ pub fn AuditPage() -> impl IntoView {
             <Suspense fallback=move || view! { <p class="loading">{tr(lang, "loading")}</p> }>
                 {move || Suspend::new(async move {
                     match log.await {
-                        Ok(AuditLog { lines, older }) => {
+                        Ok(AuditLog { lines, older, upto }) => {
                             let page = page.get_untracked();
+                            let link = move |page: u32| {
+                                let upto = upto.map(|id| format!("&upto={id}")).unwrap_or_default();
+                                lang.href(&format!("/editor/audit?page={page}{upto}"))
+                            };
                             view! {
                             <table class="audit__table">
                                 <caption class="visually-hidden">{tr(lang, "desk-audit-latest")}</caption>

@@ -287,6 +287,9 @@ pub struct AuditLog {
     pub lines: Vec<AuditLine>,
     /// Whether older lines follow on the next page.
     pub older: bool,
+    /// The line the listing holds still from (its first page's newest), which the links to
+    /// its other pages name: lines written meanwhile do not push its pages along.
+    pub upto: Option<i64>,
 }
 
 /// Creates an unpublished article and answers its slug, to be edited in place.
@@ -380,11 +383,12 @@ pub async fn get_desk() -> Result<Desk, AppError> {
 /// Lines of the audit log on one of its pages.
 pub const AUDIT_LINES_PER_PAGE: u32 = 50;
 
-/// One page of the audit log, newest first, for admins.
+/// One page of the audit log, newest first, for admins; as it stood at line `upto` (see
+/// [`AuditLog::upto`]), else as it is now.
 #[server(input = Json, endpoint = "editing/get_audit_log")]
-pub async fn get_audit_log(page: u32) -> Result<AuditLog, AppError> {
+pub async fn get_audit_log(page: u32, upto: Option<i64>) -> Result<AuditLog, AppError> {
     crate::auth::session::require_admin().await?;
-    service::audit_log(page).await
+    service::audit_log(page, upto).await
 }
 
 /// Creates an unpublished event at 10:00 on `day` and answers its slug.

@@ -145,12 +145,15 @@ pub async fn desk() -> Result<Desk, AppError> {
     Ok(desk)
 }
 
-pub async fn audit_log(page: u32) -> Result<super::AuditLog, AppError> {
+/// Page `page` of the audit log, as it stood at line `upto` (the newest line of its first
+/// page; none for the log as it is now).
+pub async fn audit_log(page: u32, upto: Option<i64>) -> Result<super::AuditLog, AppError> {
     let paging = crate::components::Paging::new(page, super::AUDIT_LINES_PER_PAGE);
     // One line more than a page holds tells whether there is an older page.
     let mut entries = store()?
-        .audit_log(paging.limit() + 1, paging.offset())
+        .audit_log(paging.limit() + 1, paging.offset(), upto)
         .await?;
+    let upto = upto.or(entries.first().map(|entry| entry.id));
     let per_page = super::AUDIT_LINES_PER_PAGE as usize;
     let older = entries.len() > per_page;
     entries.truncate(per_page);
@@ -163,5 +166,5 @@ pub async fn audit_log(page: u32) -> Result<super::AuditLog, AppError> {
             item: entry.item_title,
         })
         .collect();
-    Ok(super::AuditLog { lines, older })
+    Ok(super::AuditLog { lines, older, upto })
 }

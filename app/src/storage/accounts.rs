@@ -64,8 +64,14 @@ pub trait AccountStore: Send + Sync {
     /// address).
     async fn clear_login_failures_under(&self, prefix: &str) -> Result<(), StoreError>;
 
-    /// The audit log, newest first.
-    async fn audit_log(&self, limit: i64, offset: i64) -> Result<Vec<AuditEntry>, StoreError>;
+    /// The audit log, newest first; with `upto`, only the lines up to that one (the first a
+    /// listing showed), so lines written meanwhile do not push its pages along.
+    async fn audit_log(
+        &self,
+        limit: i64,
+        offset: i64,
+        upto: Option<i64>,
+    ) -> Result<Vec<AuditEntry>, StoreError>;
 }
 
 #[async_trait]
@@ -250,15 +256,21 @@ where
         Ok(())
     }
 
-    async fn audit_log(&self, limit: i64, offset: i64) -> Result<Vec<AuditEntry>, StoreError> {
-        let rows: Vec<AuditRow> = sqlx::query_as(
-            "SELECT at, actor, action, item_kind, item_id, item_title FROM audit_log \
-                     ORDER BY at DESC, id DESC LIMIT $1 OFFSET $2",
+    async fn audit_log(
+        &self,
+        limit: i64,
+        offset: i64,
+        upto: Option<i64>,
+    ) -> Result<Vec<AuditEntry>, StoreError> {
+        let lines = sqlx::query_as(
+            "SELECT id, at, actor, action, item_kind, item_id, item_title FROM audit_log \
+             WHERE $3 IS NULL OR id <= $3 ORDER BY at DESC, id DESC LIMIT $1 OFFSET $2",
         )
         .bind(limit)
         .bind(offset)
+        .bind(upto)
         .fetch_all(&self.pool)
         .await?;
-        Ok(rows.into_iter().map(Into::into).collect())
+        Ok(lines)
     }
 }

@@ -338,7 +338,7 @@ fn audit(action: &str) -> Audit<'_> {
 /// The audit log's actions, newest first.
 async fn actions(store: &SharedStore) -> Vec<String> {
     store
-        .audit_log(100, 0)
+        .audit_log(100, 0, None)
         .await
         .expect("audit log")
         .into_iter()

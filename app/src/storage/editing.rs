@@ -116,8 +116,10 @@ pub struct ArticleRevision {
 }
 
 /// One line of the audit log.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, sqlx::FromRow)]
 pub struct AuditEntry {
+    /// Counts up with each line: a listing holds still from the line it started at.
+    pub id: i64,
     pub at: DateTime<Utc>,
     /// The account's e-mail address.
     pub actor: String,

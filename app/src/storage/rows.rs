@@ -12,9 +12,9 @@ mod drafts;
 pub(super) use drafts::{draft_columns, DraftRow, SavedDraftRow, StoredDraftRow};
 
 use super::{
-    Article, ArticleRevision, ArticleText, Attachment, AuditEntry, Category, Credentials,
-    EarlierFailures, Event, EventRevision, Recurrence, Role, SearchHit, SearchKind, Status,
-    TranslatedText, Translation, User, VersionSummary,
+    Article, ArticleRevision, ArticleText, Attachment, Category, Credentials, EarlierFailures,
+    Event, EventRevision, Recurrence, Role, SearchHit, SearchKind, Status, TranslatedText,
+    Translation, User, VersionSummary,
 };
 
 /// A category's columns, as `CategoryColumns` reads them.
@@ -344,29 +344,6 @@ impl From<EventRevisionRow> for EventRevision {
         EventRevision {
             event: row.event.into(),
             saved_by: row.saved_by,
-        }
-    }
-}
-
-#[derive(sqlx::FromRow)]
-pub(super) struct AuditRow {
-    at: DateTime<Utc>,
-    actor: String,
-    action: String,
-    item_kind: String,
-    item_id: Option<i64>,
-    item_title: String,
-}
-
-impl From<AuditRow> for AuditEntry {
-    fn from(row: AuditRow) -> Self {
-        AuditEntry {
-            at: row.at,
-            actor: row.actor,
-            action: row.action,
-            item_kind: row.item_kind,
-            item_id: row.item_id,
-            item_title: row.item_title,
         }
     }
 }

@@ -524,7 +524,15 @@ async fn a_settings_change_is_logged_as_what_it_did_for_readers() {
     let shown = ask(&site, &settings(true, "projekti", hidden.version), &anna).await;
     ask(&site, &settings(true, "sadarbiba", shown.version), &anna).await;
 
-    let log: AuditLog = ask(&site, &GetAuditLog { page: 1 }, &janis).await;
+    let log: AuditLog = ask(
+        &site,
+        &GetAuditLog {
+            page: 1,
+            upto: None,
+        },
+        &janis,
+    )
+    .await;
     let actions: Vec<&str> = log
         .lines
         .iter()
@@ -559,6 +567,7 @@ async fn malformed_arguments_are_a_bad_request_not_a_server_error() {
 // Events, images and translations, in files of their own.
 mod addresses;
 mod answers;
+mod audit;
 mod events;
 mod media;
 mod publishing;

@@ -144,7 +144,15 @@ pub(crate) async fn open(site: &Site, cookie: &str) -> EditableArticle {
 
 /// How many lines of the audit log's first page say `action` was done to `title`.
 pub(crate) async fn logged(site: &Site, admin: &str, action: &str, title: &str) -> usize {
-    let log: AuditLog = ask(site, &GetAuditLog { page: 1 }, admin).await;
+    let log: AuditLog = ask(
+        site,
+        &GetAuditLog {
+            page: 1,
+            upto: None,
+        },
+        admin,
+    )
+    .await;
     log.lines
         .iter()
         .filter(|line| line.action == action && line.item == title)

@@ -283,7 +283,7 @@ async fn trash_restore_failed_sign_ins_and_the_audit_log(store: SharedStore) {
     );
 
     // Each write left its audit line, newest first; the refused restore left none.
-    let log = store.audit_log(10, 0).await.expect("log");
+    let log = store.audit_log(10, 0, None).await.expect("log");
     assert_eq!(
         log.iter()
             .map(|e| (

@@ -264,7 +264,7 @@ async fn an_address_is_one_items_and_a_change_names_its_version(store: SharedSto
         .await
         .expect("read");
     assert!(draft.is_some(), "a change of address keeps the draft");
-    let audit_log = store.audit_log(10, 0).await.expect("audit");
+    let audit_log = store.audit_log(10, 0, None).await.expect("audit");
     let moves = |log: &[AuditEntry]| {
         log.iter()
             .filter(|line| line.action == "changed address" && line.item_id == Some(second.id))
@@ -274,7 +274,7 @@ async fn an_address_is_one_items_and_a_change_names_its_version(store: SharedSto
 
     let unchanged = change(second.id, version, "otra-adrese").await;
     assert_eq!(unchanged.expect("already there"), version, "no new version");
-    let audit_log = store.audit_log(10, 0).await.expect("audit");
+    let audit_log = store.audit_log(10, 0, None).await.expect("audit");
     assert_eq!(moves(&audit_log), 1, "no audit line for staying put");
     assert!(
         matches!(

@@ -93,7 +93,12 @@ async fn the_activity_log_is_read_page_by_page() {
         body_html: SafeHtml::sanitize("<p>Text</p>"),
         extra: String::new(),
     };
-    let logged = site.store.audit_log(1000, 0).await.expect("the log").len();
+    let logged = site
+        .store
+        .audit_log(1000, 0, None)
+        .await
+        .expect("the log")
+        .len();
     let logged = i64::try_from(logged).expect("a few lines");
     // The demo's English translation is at version 1: saves over it, each logged.
     let translate = |seen: i64| {

@@ -103,7 +103,7 @@ async fn snapshot(site: &Site, (article, event): (i64, i64)) -> String {
     format!(
         "{:?}",
         (
-            store.audit_log(1000, 0).await.expect("audit log"),
+            store.audit_log(1000, 0, None).await.expect("audit log"),
             store
                 .published_articles(app::i18n::Lang::Lv, &[], 1000, 0)
                 .await

@@ -1,0 +1,99 @@
+//! The audit log's pages hold still while editors work on: lines written after its first
+//! page was read do not push its other pages along, so no line shows twice or never.
+
+use app::{
+    editing::{AuditLog, GetAuditLog},
+    sanitize::SafeHtml,
+    storage::{Audit, NewArticle, Status},
+};
+
+use super::*;
+use crate::{
+    racing::{ask, newsroom},
+    read::Page,
+};
+
+/// Creates article `n`, logged as Anna's.
+async fn created(site: &Site, n: usize) {
+    let article = NewArticle {
+        title: format!("Ziņa {n}"),
+        lead: "Ievads.".to_string(),
+        body_html: SafeHtml::sanitize("<p>Teksts.</p>"),
+        contact: String::new(),
+        published_at: chrono::Utc::now(),
+        category: None,
+        event: None,
+        attachments: Vec::new(),
+        status: Status::Draft,
+    };
+    let audit = Audit {
+        actor: "anna@example.lv",
+        action: "created",
+    };
+    site.store
+        .create_article(&article, Some(audit))
+        .await
+        .expect("stored");
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn the_audit_logs_pages_hold_still_while_lines_are_written() {
+    let (site, [_, janis]) = newsroom().await;
+    for n in 1..=60 {
+        created(&site, n).await;
+    }
+    let first: AuditLog = ask(
+        &site,
+        &GetAuditLog {
+            page: 1,
+            upto: None,
+        },
+        &janis,
+    )
+    .await;
+    assert!(first.older, "more than a page");
+    assert_eq!(first.lines[0].item, "Ziņa 60", "newest first");
+    let upto = first.upto;
+    assert!(upto.is_some(), "the listing names where it starts");
+    let last_shown = first.lines.last().map(|line| line.item.clone());
+
+    // Two more lines, written while the first page is read.
+    created(&site, 61).await;
+    created(&site, 62).await;
+    let second: AuditLog = ask(&site, &GetAuditLog { page: 2, upto }, &janis).await;
+    let shown_first: Vec<&str> = first.lines.iter().map(|line| line.item.as_str()).collect();
+    assert!(
+        second
+            .lines
+            .iter()
+            .all(|line| !shown_first.contains(&line.item.as_str())),
+        "no line of the first page again"
+    );
+    let number = |item: &str| item.trim_start_matches("Ziņa ").parse::<usize>().ok();
+    assert_eq!(
+        second.lines.first().and_then(|line| number(&line.item)),
+        last_shown.as_deref().and_then(number).map(|n| n - 1),
+        "the second page goes on where the first stopped"
+    );
+    // Read as the log is now, the second page would begin with the first's last lines.
+    let drifted: AuditLog = ask(
+        &site,
+        &GetAuditLog {
+            page: 2,
+            upto: None,
+        },
+        &janis,
+    )
+    .await;
+    assert_eq!(
+        drifted.lines.first().map(|line| &line.item),
+        first.lines.get(48).map(|line| &line.item)
+    );
+
+    // The page's link to the next page carries where its listing started.
+    let page = site.get_as("/editor/audit", &janis).await;
+    let upto = Page::parse(&page.body)
+        .link_named("Nākamā lapa")
+        .expect("a link to the next page");
+    assert!(upto.starts_with("/editor/audit?page=2&upto="), "{upto}");
+}
