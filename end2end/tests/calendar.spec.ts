@@ -138,6 +138,42 @@ test("keyboard only: Tab reaches the month grid, arrows, Home/End and PageUp/Pag
   await expectFocusOnDay(page, "trešdiena, 2020. gada 5. augusts");
 });
 
+test("keys pressed while the next month is on its way go on from where they were sent", async ({ page }) => {
+  await page.goto("/calendar/2020/08");
+  await hydrated(page);
+  // September's page is held back, as on a slow connection.
+  let letGo!: () => void;
+  const held = new Promise<void>((resolve) => (letGo = resolve));
+  await page.route(/\/calendar\/2020\/09/, async (route) => {
+    await held;
+    await route.continue();
+  });
+  await page.getByRole("gridcell", { name: dayLabel("pirmdiena, 2020. gada 31. augusts") }).focus();
+  // An arrow held down at the month's edge: three days on, not one.
+  for (let press = 0; press < 3; press++) await page.keyboard.press("ArrowRight");
+  letGo();
+  await expect(page).toHaveURL(/\/calendar\/2020\/09$/);
+  await expectFocusOnDay(page, "ceturtdiena, 2020. gada 3. septembris");
+
+  // Two pages on before the first has come: the second month's page is the one shown.
+  let letGoAgain!: () => void;
+  const heldAgain = new Promise<void>((resolve) => (letGoAgain = resolve));
+  await page.route(/\/calendar\/2020\/10/, async (route) => {
+    await heldAgain;
+    await route.continue();
+  });
+  await page.keyboard.press("PageDown");
+  await page.keyboard.press("PageDown");
+  await expect(page).toHaveURL(/\/calendar\/2020\/11$/);
+  await expectFocusOnDay(page, "otrdiena, 2020. gada 3. novembris");
+  // The page held back comes too late to be shown.
+  const late = page.waitForResponse(/\/calendar\/2020\/10/);
+  letGoAgain();
+  await late;
+  await expect(page).toHaveURL(/\/calendar\/2020\/11$/);
+  await expectFocusOnDay(page, "otrdiena, 2020. gada 3. novembris");
+});
+
 test("the category filter goes into the URL and survives a reload and the month links", async ({ page }) => {
   await page.goto("/calendar/2020/08");
   await hydrated(page);

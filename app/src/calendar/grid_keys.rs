@@ -110,6 +110,10 @@ pub fn MonthGridKeys(
             ));
         }
     });
+    // The day a key sent the keyboard to in another month, while that month's page is on
+    // its way: keys pressed meanwhile (an arrow held down at the month's edge) go on from
+    // there, not from the cell that still has the focus. The loader shows the last page asked for.
+    let heading_to = StoredValue::new(None::<NaiveDate>);
     let on_keydown = move |event: KeyboardEvent| {
         // Ctrl, Alt and Cmd combinations are the browser's (Alt+← is Back).
         if event.ctrl_key() || event.alt_key() || event.meta_key() {
@@ -138,8 +142,9 @@ pub fn MonthGridKeys(
             return;
         };
         event.prevent_default();
-        let target = grid_key.target(day);
-        if !month.contains(target) || !focus_day(target) {
+        let target = grid_key.target(heading_to.get_value().unwrap_or(day));
+        if heading_to.get_value().is_some() || !month.contains(target) || !focus_day(target) {
+            heading_to.set_value(Some(target));
             crate::components::go_to(&lang.href(&format!(
                 "{}{query}#{}",
                 YearMonth::of(target).path(),
