@@ -508,7 +508,7 @@ async fn the_address_category_and_visibility_change_and_a_taken_address_is_refus
 #[tokio::test(flavor = "multi_thread")]
 async fn a_settings_change_is_logged_as_what_it_did_for_readers() {
     use crate::racing::{ask, newsroom, open as open_article};
-    use app::editing::{ArticleSettingsSave, AuditLog, GetAuditLog, UpdateArticleSettings};
+    use app::editing::{ArticleSettingsSave, UpdateArticleSettings};
 
     let (site, [anna, janis]) = newsroom().await;
     let article = open_article(&site, &anna).await;
@@ -524,15 +524,7 @@ async fn a_settings_change_is_logged_as_what_it_did_for_readers() {
     let shown = ask(&site, &settings(true, "projekti", hidden.version), &anna).await;
     ask(&site, &settings(true, "sadarbiba", shown.version), &anna).await;
 
-    let log: AuditLog = ask(
-        &site,
-        &GetAuditLog {
-            page: 1,
-            upto: None,
-        },
-        &janis,
-    )
-    .await;
+    let log = crate::racing::audit_page(&site, &janis, 1, None).await;
     let actions: Vec<&str> = log
         .lines
         .iter()

@@ -80,6 +80,32 @@ pub(crate) async fn conflicts<F: ServerFn + Serialize>(site: &Site, arguments: &
     );
 }
 
+/// Calls a server function that must be refused as unprocessable (422), its answer naming
+/// `says` (a message, or `"field":"…"`).
+pub(crate) async fn refused<F: ServerFn + Serialize>(
+    site: &Site,
+    arguments: &F,
+    cookie: &str,
+    says: &str,
+) {
+    let answer = call(arguments, cookie).send(site).await;
+    let status = answer.status;
+    assert_eq!(
+        status,
+        StatusCode::UNPROCESSABLE_ENTITY,
+        "{}: {}",
+        F::PATH,
+        answer.body
+    );
+    assert!(answer.body.contains(says), "{says}: {}", answer.body);
+}
+
+/// Page `page` of the audit log as the admin signed in with `admin` reads it, as it stood at
+/// line `upto` (none: as it is now).
+pub(crate) async fn audit_page(site: &Site, admin: &str, page: u32, upto: Option<i64>) -> AuditLog {
+    ask(site, &GetAuditLog { page, upto }, admin).await
+}
+
 pub(crate) fn read<T: DeserializeOwned>(answer: &Answer) -> T {
     serde_json::from_str(&answer.body).unwrap_or_else(|error| panic!("{error}: {}", answer.body))
 }
@@ -144,15 +170,7 @@ pub(crate) async fn open(site: &Site, cookie: &str) -> EditableArticle {
 
 /// How many lines of the audit log's first page say `action` was done to `title`.
 pub(crate) async fn logged(site: &Site, admin: &str, action: &str, title: &str) -> usize {
-    let log: AuditLog = ask(
-        site,
-        &GetAuditLog {
-            page: 1,
-            upto: None,
-        },
-        admin,
-    )
-    .await;
+    let log = audit_page(site, admin, 1, None).await;
     log.lines
         .iter()
         .filter(|line| line.action == action && line.item == title)

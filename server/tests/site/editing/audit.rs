@@ -2,14 +2,13 @@
 //! page was read do not push its other pages along, so no line shows twice or never.
 
 use app::{
-    editing::{AuditLog, GetAuditLog},
     sanitize::SafeHtml,
     storage::{Audit, NewArticle, Status},
 };
 
 use super::*;
 use crate::{
-    racing::{ask, newsroom},
+    racing::{audit_page, newsroom},
     read::Page,
 };
 
@@ -42,15 +41,7 @@ async fn the_audit_logs_pages_hold_still_while_lines_are_written() {
     for n in 1..=60 {
         created(&site, n).await;
     }
-    let first: AuditLog = ask(
-        &site,
-        &GetAuditLog {
-            page: 1,
-            upto: None,
-        },
-        &janis,
-    )
-    .await;
+    let first = audit_page(&site, &janis, 1, None).await;
     assert!(first.older, "more than a page");
     assert_eq!(first.lines[0].item, "Ziņa 60", "newest first");
     let upto = first.upto;
@@ -60,7 +51,7 @@ async fn the_audit_logs_pages_hold_still_while_lines_are_written() {
     // Two more lines, written while the first page is read.
     created(&site, 61).await;
     created(&site, 62).await;
-    let second: AuditLog = ask(&site, &GetAuditLog { page: 2, upto }, &janis).await;
+    let second = audit_page(&site, &janis, 2, upto).await;
     let shown_first: Vec<&str> = first.lines.iter().map(|line| line.item.as_str()).collect();
     assert!(
         second
@@ -76,15 +67,7 @@ async fn the_audit_logs_pages_hold_still_while_lines_are_written() {
         "the second page goes on where the first stopped"
     );
     // Read as the log is now, the second page would begin with the first's last lines.
-    let drifted: AuditLog = ask(
-        &site,
-        &GetAuditLog {
-            page: 2,
-            upto: None,
-        },
-        &janis,
-    )
-    .await;
+    let drifted = audit_page(&site, &janis, 2, None).await;
     assert_eq!(
         drifted.lines.first().map(|line| &line.item),
         first.lines.get(48).map(|line| &line.item)

@@ -14,7 +14,7 @@ use app::{
 };
 
 use super::*;
-use crate::racing::{ask, call, newsroom};
+use crate::racing::{ask, newsroom, refused};
 use crate::saves::article_save;
 
 #[tokio::test(flavor = "multi_thread")]
@@ -28,20 +28,10 @@ async fn an_article_with_no_text_is_not_published() {
         save
     };
     for body in ["", "<p><br></p>", "<p> </p><ul><li></li></ul>"] {
-        let refused = call(
-            &PublishArticle {
-                save: untouched(body),
-            },
-            &anna,
-        )
-        .send(&site)
-        .await;
-        assert_eq!(refused.status, StatusCode::UNPROCESSABLE_ENTITY, "{body:?}");
-        assert!(
-            refused.body.contains("invalid-article-empty"),
-            "{}",
-            refused.body
-        );
+        let publish = PublishArticle {
+            save: untouched(body),
+        };
+        refused(&site, &publish, &anna, "invalid-article-empty").await;
     }
     assert_eq!(
         site.get(&format!("/news/{slug}")).await.0,
@@ -94,20 +84,13 @@ async fn a_new_article_is_not_shown_from_its_settings_before_it_is_published() {
     let save = article_save(&new, "Semināra datums mainīts", "Seminārs notiks vēlāk.");
     ask(&site, &SaveDraft { save }, &anna).await;
 
-    let refused = call(&shown(&new, new.version, true), &anna)
-        .send(&site)
-        .await;
-    assert_eq!(
-        refused.status,
-        StatusCode::UNPROCESSABLE_ENTITY,
-        "{}",
-        refused.body
-    );
-    assert!(
-        refused.body.contains("invalid-show-unwritten"),
-        "{}",
-        refused.body
-    );
+    refused(
+        &site,
+        &shown(&new, new.version, true),
+        &anna,
+        "invalid-show-unwritten",
+    )
+    .await;
     assert_eq!(
         site.get(&format!("/news/{slug}")).await.0,
         StatusCode::NOT_FOUND
@@ -177,18 +160,13 @@ async fn an_image_described_for_no_one_goes_back_to_readers_neither_by_restore_n
         version: 1,
         expected_version,
     };
-    let refused = call(&restore(published.version), &anna).send(&site).await;
-    assert_eq!(
-        refused.status,
-        StatusCode::UNPROCESSABLE_ENTITY,
-        "{}",
-        refused.body
-    );
-    assert!(
-        refused.body.contains("invalid-alt-text"),
-        "{}",
-        refused.body
-    );
+    refused(
+        &site,
+        &restore(published.version),
+        &anna,
+        "invalid-alt-text",
+    )
+    .await;
     let (status, body) = site.get(&page).await;
     assert_eq!(status, StatusCode::OK);
     assert!(
@@ -200,19 +178,12 @@ async fn an_image_described_for_no_one_goes_back_to_readers_neither_by_restore_n
     // settings, it would reach them, so that is refused.
     let hidden = ask(&site, &shown(&opened, published.version, false), &anna).await;
     let restored = ask(&site, &restore(hidden.version), &anna).await;
-    let refused = call(&shown(&opened, restored.version, true), &anna)
-        .send(&site)
-        .await;
-    assert_eq!(
-        refused.status,
-        StatusCode::UNPROCESSABLE_ENTITY,
-        "{}",
-        refused.body
-    );
-    assert!(
-        refused.body.contains("invalid-alt-text"),
-        "{}",
-        refused.body
-    );
+    refused(
+        &site,
+        &shown(&opened, restored.version, true),
+        &anna,
+        "invalid-alt-text",
+    )
+    .await;
     assert_eq!(site.get(&page).await.0, StatusCode::NOT_FOUND);
 }

@@ -12,8 +12,8 @@ use super::*;
 use crate::{
     common::Answer,
     racing::{
-        all_at_once, ask, call, conflicts, logged, newsroom, read, the_one_winner, BROWSERS,
-        WEBINAR,
+        all_at_once, ask, call, conflicts, logged, newsroom, read, refused, the_one_winner,
+        BROWSERS, WEBINAR,
     },
     read::Page,
     saves::next_save_of,
@@ -161,18 +161,7 @@ async fn the_parts_a_translator_left_follow_a_latvian_change_made_meanwhile() {
     };
     // Nothing translated at all is refused at the title, and nothing is stored.
     let nothing = webinar_in_russian(&start, Some(app::i18n::PartLangs::default()));
-    let refused = call(&nothing, &cookie).send(&site).await;
-    assert_eq!(
-        refused.status,
-        StatusCode::UNPROCESSABLE_ENTITY,
-        "{}",
-        refused.body
-    );
-    assert!(
-        refused.body.contains("\"field\":\"title\""),
-        "{}",
-        refused.body
-    );
+    refused(&site, &nothing, &cookie, "\"field\":\"title\"").await;
     let _: TranslationSaved = ask(&site, &webinar_in_russian(&start, Some(left)), &cookie).await;
     let (_, russian) = site.get(&format!("/ru/events/{WEBINAR}")).await;
     let page = Page::parse(&russian);
