@@ -134,11 +134,12 @@ async fn the_activity_log_is_read_page_by_page() {
     let next = first
         .link_named("Next page →")
         .expect("a link to older lines");
-    assert_eq!(next, "/en/editor/audit?page=2");
+    // The links keep to the lines there were when the first page was read.
+    assert!(next.starts_with("/en/editor/audit?page=2&upto="), "{next}");
     let second = Page::parse(&site.get_as(&next, &admin).await.body);
     assert_eq!(second.count("tbody tr"), 5, "the rest");
     assert!(second.shows("Page 2"));
     assert_eq!(second.link_named("Next page →"), None);
     let back = second.link_named("← Previous page");
-    assert_eq!(back.as_deref(), Some("/en/editor/audit?page=1"));
+    assert_eq!(back, Some(next.replace("page=2", "page=1")));
 }
