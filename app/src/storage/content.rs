@@ -174,7 +174,8 @@ pub struct NewArticle {
     /// store dates an article when it is first published.
     pub published_at: DateTime<Utc>,
     pub category: Option<String>,
-    /// Slug of the event the article reports on.
+    /// Slug of the event the article reports on, for a new article. An update keeps the link
+    /// the article has (editors do not change it; it stays while the event is in the trash).
     pub event: Option<String>,
     pub attachments: Vec<Attachment>,
     pub status: Status,

@@ -57,7 +57,8 @@ pub trait EditingStore: Send + Sync {
     /// `expected_version`;
     /// otherwise `StoreError::Conflict` (or `NewerDraft`) and nothing changes. In one
     /// transaction: the version replaced is kept as a revision, the shared draft is settled by
-    /// `draft`, the search index follows, and the audit line is written. Answers with the
+    /// `draft`, the search index follows, and the audit line is written. The article keeps
+    /// the event it reports on (`article.event` is for new articles). Answers with the
     /// article as written.
     async fn update_article(
         &self,
@@ -170,9 +171,12 @@ where
         audit: Audit<'_>,
     ) -> Result<Article, StoreError> {
         let mut tx = self.begin_write().await?;
-        let links = Self::article_links(&mut tx, article).await?;
+        let category_id = Self::category_id(&mut tx, article.category.as_deref()).await?;
         let write = VersionedWrite::new(id, expected_version, draft, audit);
-        let columns = article_columns_written(article, links);
+        let mut columns = article_columns_written(article, (category_id, None));
+        // The link to its event stays as stored: looked up again by the event's address, it
+        // could meet an event moved or taken to the trash meanwhile.
+        columns.retain(|(column, _)| *column != "event_id");
         let tables = &ItemTables::ARTICLES;
         let outcome = Self::update_item(&mut tx, tables, &columns, &article.title, write).await?;
         if outcome == Outcome::Written {

@@ -203,29 +203,53 @@ async fn articles_link_to_their_event_and_carry_attachments(store: SharedStore) 
         Some(meeting.slug.clone())
     );
 
-    // Saving replaces the attachments and can unlink the event.
-    store
-        .update_article(
-            stored.id,
-            stored.version,
-            &NewArticle {
-                attachments: vec![report.clone()],
-                ..article("Sanāksmē vienojas par darba plānu", stored.published_at)
-            },
-            publishes(0),
-            audit("published"),
-        )
-        .await
-        .expect("update");
+    // Saving replaces the attachments and keeps the event it reports on, also while that
+    // event is in the trash (back from it, the article is about it again).
+    let update = |version: i64| {
+        let article = NewArticle {
+            attachments: vec![report.clone()],
+            ..article("Sanāksmē vienojas par darba plānu", stored.published_at)
+        };
+        let store = store.clone();
+        async move {
+            let updated = store.update_article(
+                stored.id,
+                version,
+                &article,
+                publishes(0),
+                audit("published"),
+            );
+            updated.await.expect("update")
+        }
+    };
+    let updated = update(stored.version).await;
     assert_eq!(
         store.attachments(stored.id).await.expect("attachments"),
-        vec![report]
+        vec![report.clone()]
     );
-    assert!(store
+    assert_eq!(updated.event_id, Some(meeting.id));
+    trash(&store, ItemKind::Event, meeting.id).await;
+    let updated = update(updated.version).await;
+    assert_eq!(
+        updated.event_id,
+        Some(meeting.id),
+        "kept while the event is in the trash"
+    );
+    let back = store.move_trash(
+        ItemKind::Event,
+        meeting.id,
+        TrashMove::OutOf,
+        audit("restored"),
+    );
+    back.await.expect("out of the trash");
+    let about = store
         .articles_about_event(crate::i18n::Lang::Lv, meeting.id)
-        .await
-        .expect("about")
-        .is_empty());
+        .await;
+    assert_eq!(
+        about.expect("about").len(),
+        1,
+        "the article is about it again"
+    );
 
     assert!(matches!(
         store

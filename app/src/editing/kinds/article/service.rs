@@ -114,15 +114,6 @@ impl KindService for ArticleKind {
         }
         let store = store()?;
         let attachments = store.attachments(article.id).await?;
-        // Unpublished or not, the event stays linked (readers see the link while it is
-        // published); only one in the trash drops out.
-        let event = match article.event_id {
-            Some(id) => store
-                .event_by_id_for_editing(id)
-                .await?
-                .map(|event| event.slug),
-            None => None,
-        };
         Ok(NewArticle {
             title: fields.title,
             lead: fields.lead,
@@ -131,7 +122,8 @@ impl KindService for ArticleKind {
             // The store dates a first publication (`date_first_publication`).
             published_at: article.published_at,
             category: article.category.map(|c| c.slug),
-            event,
+            // The store keeps the event it reports on.
+            event: None,
             attachments,
             status: match visibility {
                 Visibility::AsChosen => Status::Published,
