@@ -26,6 +26,15 @@ pub fn instant(local: NaiveDateTime) -> DateTime<Utc> {
     }
 }
 
+/// Whether Riga's clocks show `local` at all: not a time the spring change skips (03:00 to
+/// 03:59 on the last Sunday of March).
+pub fn exists(local: NaiveDateTime) -> bool {
+    SITE_TIME_ZONE
+        .from_local_datetime(&local)
+        .earliest()
+        .is_some()
+}
+
 /// The instant Riga's day `date` begins (midnight always exists there).
 pub fn start_of_day(date: NaiveDate) -> DateTime<Utc> {
     instant(date.and_time(chrono::NaiveTime::MIN))

@@ -36,6 +36,7 @@ invalid-event-title-long = The title must not be longer than { $max } characters
 invalid-event-body-long = The description is too long ({ $size } kB; { $max } kB allowed).
 invalid-date = No such date (use YYYY-MM-DD).
 invalid-time = No such time (use HH:MM).
+invalid-time-skipped = That day has no such time: the clocks went forward an hour (from 03:00 to 04:00).
 invalid-end-before-start = The end cannot come before the start.
 invalid-move-recurring = A recurring event is moved on its own page, by changing its start date.
 invalid-translation-lang = The Latvian text is the original; translations are into English or Russian.

@@ -36,6 +36,7 @@ invalid-event-title-long = Nosaukums nedrīkst būt garāks par { $max } zīmēm
 invalid-event-body-long = Apraksts ir par garu ({ $size } kB; atļauti { $max } kB).
 invalid-date = Nav tāda datuma (jābūt GGGG-MM-DD).
 invalid-time = Nav tāda laika (jābūt SS:MM).
+invalid-time-skipped = Šī laika tajā dienā nav: pulksteņus pagrieza stundu uz priekšu (no 03:00 uz 04:00).
 invalid-end-before-start = Beigas nevar būt pirms sākuma.
 invalid-move-recurring = Atkārtotu notikumu pārceļ tā lapā, mainot sākuma datumu.
 invalid-translation-lang = Latviešu teksts ir pats oriģināls; tulkot var angļu vai krievu valodā.

@@ -127,6 +127,31 @@ fn time(field: &str, value: &str) -> Result<NaiveTime, AppError> {
         .map_err(|_| AppError::invalid(field, Message::new("invalid-time")))
 }
 
+/// `value`, the time in `field`, on `day`: one Riga's clocks show that day. (A time the
+/// spring change skips would be read an hour later, and could then come after the end.)
+fn on_the_clock(field: &str, day: NaiveDate, value: &str) -> Result<NaiveDateTime, AppError> {
+    let at = day.and_time(time(field, value)?);
+    match clocks_show(at) {
+        true => Ok(at),
+        false => Err(AppError::invalid(
+            field,
+            Message::new("invalid-time-skipped"),
+        )),
+    }
+}
+
+/// Whether Riga's clocks show `at` (see `timezone::exists`). The checks run on the server;
+/// the browser's build has no time zone data.
+#[cfg(feature = "ssr")]
+fn clocks_show(at: NaiveDateTime) -> bool {
+    crate::timezone::exists(at)
+}
+
+#[cfg(not(feature = "ssr"))]
+fn clocks_show(_: NaiveDateTime) -> bool {
+    true
+}
+
 /// Checks an event's text, in Latvian or translated: its title, summary, place and body.
 pub fn check_text(
     title: &str,
@@ -189,8 +214,8 @@ pub fn check(fields: &EventFields) -> Result<EventTimes, AppError> {
         }
     } else {
         EventTimes {
-            start: start_day.and_time(time("start_time", &fields.start_time)?),
-            end: end_day.and_time(time("end_time", &fields.end_time)?),
+            start: on_the_clock("start_time", start_day, &fields.start_time)?,
+            end: on_the_clock("end_time", end_day, &fields.end_time)?,
         }
     };
     if times.end < times.start || (fields.all_day && end_day < start_day) {
@@ -341,6 +366,22 @@ mod tests {
         let mut untitled = fields(("2020-08-04", "10:00"), ("2020-08-04", "12:00"), false);
         untitled.title = " ".into();
         assert_eq!(field_of(check(&untitled)), "title");
+    }
+
+    #[test]
+    fn a_time_the_spring_change_skips_is_refused_at_its_field() {
+        // 28 March 2021: Riga's clocks went from 03:00 straight to 04:00.
+        let skipped = fields(("2021-03-28", "03:30"), ("2021-03-28", "04:00"), false);
+        assert_eq!(field_of(check(&skipped)), "start_time");
+        let ends_skipped = fields(("2021-03-28", "02:00"), ("2021-03-28", "03:15"), false);
+        assert_eq!(field_of(check(&ends_skipped)), "end_time");
+        let around = fields(("2021-03-28", "02:30"), ("2021-03-28", "04:30"), false);
+        assert!(check(&around).is_ok(), "either side of the change");
+        let all_day = fields(("2021-03-28", ""), ("2021-03-28", ""), true);
+        assert!(
+            check(&all_day).is_ok(),
+            "an all-day event has no time to skip"
+        );
     }
 
     #[test]
