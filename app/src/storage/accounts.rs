@@ -64,8 +64,9 @@ pub trait AccountStore: Send + Sync {
     /// address).
     async fn clear_login_failures_under(&self, prefix: &str) -> Result<(), StoreError>;
 
-    /// The audit log, newest first; with `upto`, only the lines up to that one (the first a
-    /// listing showed), so lines written meanwhile do not push its pages along.
+    /// The audit log, newest first (by id: ids only grow, where two writers' clocks may
+    /// not); with `upto`, only the lines up to that one (the first a listing showed), so
+    /// lines written meanwhile do not push its pages along.
     async fn audit_log(
         &self,
         limit: i64,
@@ -264,7 +265,7 @@ where
     ) -> Result<Vec<AuditEntry>, StoreError> {
         let lines = sqlx::query_as(
             "SELECT id, at, actor, action, item_kind, item_id, item_title FROM audit_log \
-             WHERE $3 IS NULL OR id <= $3 ORDER BY at DESC, id DESC LIMIT $1 OFFSET $2",
+             WHERE $3 IS NULL OR id <= $3 ORDER BY id DESC LIMIT $1 OFFSET $2",
         )
         .bind(limit)
         .bind(offset)
