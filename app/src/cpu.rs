@@ -1,9 +1,11 @@
 //! CPU-heavy work (Argon2 checks, sanitising and word diffs of long texts, image decoding and
 //! resizing) runs here: on tokio's blocking threads, never on the threads that answer
 //! requests, and in each lane at most one job fewer than the machine has cores at a time (at
-//! least one). A burst of sign-ins or uploads then waits its turn while readers' pages are
-//! still answered. Password checks have a lane of their own: anyone may try to sign in, and a
-//! flood of attempts must not hold up an editor's save behind it.
+//! least one). Password checks have a lane of their own: anyone may try to sign in, and a
+//! flood of attempts must not hold up an editor's save behind it. So up to twice that many
+//! jobs run at once (on 2 cores, one of each: both cores busy while sign-ins and an editor's
+//! save coincide); a burst of either still waits its turn, and the request threads, which
+//! answer readers' pages mostly from memory, are never among them.
 
 use std::sync::OnceLock;
 
@@ -14,7 +16,7 @@ use crate::error::AppError;
 /// Which queue a job waits in.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 enum Lane {
-    /// Argon2: signing in, setting a password.
+    /// Argon2: signing in.
     Passwords,
     /// Editors' work: sanitising, diffs, images.
     Editing,

@@ -119,9 +119,10 @@ pub fn MonthGridKeys(
         if event.ctrl_key() || event.alt_key() || event.meta_key() {
             return;
         }
-        let Some(day) = day_cell_date(event.target()) else {
+        let Some(focused) = day_cell_date(event.target()) else {
             return;
         };
+        let day = heading_to.get_value().unwrap_or(focused);
         let key = event.key();
         if key == "Enter" || key == " " {
             event.prevent_default();
@@ -142,7 +143,7 @@ pub fn MonthGridKeys(
             return;
         };
         event.prevent_default();
-        let target = grid_key.target(heading_to.get_value().unwrap_or(day));
+        let target = grid_key.target(day);
         if heading_to.get_value().is_some() || !month.contains(target) || !focus_day(target) {
             heading_to.set_value(Some(target));
             crate::components::go_to(&lang.href(&format!(

@@ -19,8 +19,8 @@ fn edit_label(lang: Lang, kind: ItemKind) -> String {
     tr(lang, kind.words().edit)
 }
 
-/// An island: `children` is the page as readers see it (nothing while they cannot see it
-/// yet), rendered on the server and hidden while the editor is open. When the editor leaves, the
+/// An island: `children` is the page as readers see it (while they cannot see it yet, only
+/// its title as the heading), rendered on the server and hidden while the editor is open. When the editor leaves, the
 /// page loads again, so it shows what was saved.
 // Lazy: its code is a chunk of its own, fetched only on pages rendered for an editor.
 #[cfg_attr(feature = "editors", island(lazy))]

@@ -73,7 +73,8 @@ pub fn item_page_view<T>(
         PageItem::Edited(Ok(EditorFinds::Unpublished { title })) => view! {
             <Title text=title.clone()/>
             <EditInPlace kind slug unpublished=true shown=None lang>
-                <h1>{title}</h1>
+                // Its title as stored, in Latvian, whatever the page's language.
+                <h1 lang="lv">{title}</h1>
             </EditInPlace>
         }
         .into_any(),

@@ -1,8 +1,8 @@
 //! The editor shell every kind of item shares: loading the item, where editing starts from, the
 //! editing bar, the keyboard (Ctrl+S saves at once, Esc leaves), deleting, and the one rule
 //! for what "theirs" is in a conflict. Each kind supplies its fields, its messages
-//! and its form ([`Editable`], implemented beside each kind's form: `article_editor`,
-//! `event_editor`); `opened` holds an editor's saving and conflicts.
+//! and its form ([`Editable`], implemented in each kind's descriptor, `kinds/article.rs` and
+//! `kinds/event.rs`); `opened` holds an editor's saving and conflicts.
 
 use std::future::Future;
 
