@@ -422,3 +422,22 @@ test("an editor signed out while typing is told so, with the text kept and the w
   await expect(editor.getByRole("status").filter({ hasText: "Melnraksts saglabāts" })).toBeVisible();
   await expect(lead).toHaveValue(/Teksts, kas netika saglabāts\.$/);
 });
+
+test("a new article is not shown from its settings, and the refused choice goes back so the others save", async ({
+  browser,
+  page: reader,
+}) => {
+  const { editor, body } = await newArticle(browser, "Iestatījumu pārbaude");
+  await body.pressSequentially("Teksts melnrakstā.");
+  await expect(editor.getByRole("status").filter({ hasText: "Melnraksts saglabāts" })).toBeVisible();
+  // Its words are only in the draft: showing it from the settings would show readers nothing.
+  await editor.getByLabel("Statuss").selectOption("published");
+  await editor.getByRole("button", { name: "Saglabāt iestatījumus" }).click();
+  await expect(editor.getByText("Rakstam vēl nav publicēta teksta: publicējiet to ar pogu „Publicēt”.")).toBeVisible();
+  await expect(editor.getByLabel("Statuss")).toHaveValue("draft");
+  // The other settings save as ever.
+  await editor.getByLabel("Kategorija").selectOption({ label: "Sadarbība" });
+  await editor.getByRole("button", { name: "Saglabāt iestatījumus" }).click();
+  await expect(editor.getByText("Iestatījumi saglabāti.")).toBeVisible();
+  expect((await reader.goto(editor.url()))?.status()).toBe(404);
+});

@@ -7,7 +7,7 @@ use super::{
     address_field::{address_field, editable_copy, SaveNote},
     update_article_settings, ArticleDetails, ArticleSettingsSave, ItemRef,
 };
-use crate::{calendar::CategoryTag, i18n::tr};
+use crate::{calendar::CategoryTag, error::AppError, i18n::tr};
 
 #[component]
 pub fn ArticleSettings(
@@ -55,7 +55,17 @@ pub fn ArticleSettings(
                     });
                     note.say(tr(lang, "editor-settings-saved"));
                 }
-                Err(error) => note.say(error.describe(lang)),
+                Err(error) => {
+                    // Refused to show readers what is not ready: the choice goes back to
+                    // what is stored (unless changed again meanwhile), so the other
+                    // settings can still be saved.
+                    let status_refused =
+                        matches!(&error, AppError::Validation { field, .. } if field == "status");
+                    if status_refused && visible.get_untracked() == sent.published {
+                        visible.set(details.with_untracked(|stored| stored.published));
+                    }
+                    note.say(error.describe(lang));
+                }
             }
         });
     };

@@ -256,7 +256,13 @@ fn showable(article: &Article) -> Result<(), AppError> {
             Message::new("invalid-show-unwritten"),
         ));
     }
-    crate::editing::kind_service::images_described(&article.body_html)
+    if !crate::sanitize::images_have_alt_text(&article.body_html) {
+        return Err(AppError::invalid(
+            "status",
+            Message::new("invalid-alt-text"),
+        ));
+    }
+    Ok(())
 }
 
 pub async fn create(editor: &User) -> Result<String, AppError> {
