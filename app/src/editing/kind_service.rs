@@ -233,7 +233,7 @@ async fn written<K: KindService>(
     let version = K::version_of(save.id, save.fields, Visibility::AsChosen).await?;
     // Checked on the body as it will be stored.
     if let Some(body) = K::published_body(&version) {
-        images_described(body)?;
+        images_described("body", body)?;
     }
     let action = K::save_action(&version);
     // Publishing over a draft someone else saved after this editor's last look would lose
@@ -245,12 +245,13 @@ async fn written<K: KindService>(
     K::write(editor, save.id, version, save.base_version, draft, action).await
 }
 
-/// Refuses a body readers would see with an image that has no text for those who cannot see it.
-pub(super) fn images_described(body_html: &str) -> Result<(), AppError> {
+/// Refuses a body readers would see with an image that has no text for those who cannot see
+/// it, naming `field` (the body, or the setting that would show it).
+pub(super) fn images_described(field: &str, body_html: &str) -> Result<(), AppError> {
     if images_have_alt_text(body_html) {
         Ok(())
     } else {
-        Err(AppError::invalid("body", Message::new("invalid-alt-text")))
+        Err(AppError::invalid(field, Message::new("invalid-alt-text")))
     }
 }
 
@@ -285,7 +286,7 @@ pub(super) async fn restore<K: KindService>(
         let restored = K::version_of(id, fields, Visibility::AsNow).await?;
         // An older version may come from before the rule: readers get none of it either.
         if let Some(body) = K::published_body(&restored) {
-            images_described(body)?;
+            images_described("body", body)?;
         }
         let action = format!("restored version {version}");
         K::write(

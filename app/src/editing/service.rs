@@ -149,21 +149,22 @@ pub async fn desk() -> Result<Desk, AppError> {
 /// page; none for the log as it is now).
 pub async fn audit_log(page: u32, upto: Option<i64>) -> Result<super::AuditLog, AppError> {
     let paging = crate::components::Paging::new(page, super::AUDIT_LINES_PER_PAGE);
-    // One line more than a page holds tells whether there is an older page.
     let store = store()?;
-    // A listing without its line holds still from the log's newest, whichever page it
-    // starts on (an old bookmark of page 2 too).
+    // A listing without its line holds still from the log's newest: on the first page that
+    // is its own first line; begun on another (an old bookmark), it is looked up.
     let upto = match upto {
-        Some(line) => Some(line),
-        None => store
+        None if page > 1 => store
             .audit_log(1, 0, None)
             .await?
             .first()
             .map(|entry| entry.id),
+        upto => upto,
     };
+    // One line more than a page holds tells whether there is an older page.
     let mut entries = store
         .audit_log(paging.limit() + 1, paging.offset(), upto)
         .await?;
+    let upto = upto.or(entries.first().map(|entry| entry.id));
     let per_page = super::AUDIT_LINES_PER_PAGE as usize;
     let older = entries.len() > per_page;
     entries.truncate(per_page);

@@ -71,7 +71,7 @@ pub async fn save(editor: &User, save: TranslationSave) -> Result<TranslationSav
         .await
         .map_err(as_translation_field)?;
     let body_html = SafeHtml::from_editor(std::mem::take(&mut checked.body_html)).await?;
-    images_described(body_html.as_str())?;
+    images_described("body", body_html.as_str())?;
     let mut text = checked.with_body(body_html);
     // A part the translator left as the Latvian text is stored empty: it follows that text.
     if let Some(langs) = save.part_langs {

@@ -274,6 +274,12 @@ async fn trash(store: &SharedStore, kind: ItemKind, id: i64) {
     moved.await.expect("trash");
 }
 
+/// Takes item `id` of `kind` out of the trash, as an editor does.
+async fn out_of_trash(store: &SharedStore, kind: ItemKind, id: i64) {
+    let moved = store.move_trash(kind, id, TrashMove::OutOf, audit("restored"));
+    moved.await.expect("out of the trash");
+}
+
 fn utc(y: i32, m: u32, d: u32, h: u32, min: u32) -> DateTime<Utc> {
     Utc.with_ymd_and_hms(y, m, d, h, min, 0)
         .single()

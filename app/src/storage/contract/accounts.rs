@@ -21,13 +21,7 @@ async fn the_desk_lists_unpublished_items_of_every_kind(store: SharedStore) {
     let unpublished = store.create_event(&unpublished, None).await.expect("event");
     let seminar = a_seminar(&store).await;
     trash(&store, ItemKind::Event, seminar.id).await;
-    let restore = store.move_trash(
-        ItemKind::Event,
-        seminar.id,
-        TrashMove::OutOf,
-        audit("restored"),
-    );
-    restore.await.expect("restore");
+    out_of_trash(&store, ItemKind::Event, seminar.id).await;
     let mut article = article("Nepublicēts raksts", utc(2021, 5, 3, 7, 0));
     article.status = Status::Draft;
     let article = store.create_article(&article, None).await.expect("article");

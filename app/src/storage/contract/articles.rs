@@ -235,13 +235,7 @@ async fn articles_link_to_their_event_and_carry_attachments(store: SharedStore) 
         Some(meeting.id),
         "kept while the event is in the trash"
     );
-    let back = store.move_trash(
-        ItemKind::Event,
-        meeting.id,
-        TrashMove::OutOf,
-        audit("restored"),
-    );
-    back.await.expect("out of the trash");
+    out_of_trash(&store, ItemKind::Event, meeting.id).await;
     let about = store
         .articles_about_event(crate::i18n::Lang::Lv, meeting.id)
         .await;
@@ -331,15 +325,7 @@ async fn article_settings_change_category_and_status(store: SharedStore) {
             .any(|entry| (entry.place, entry.kind, entry.id) == trashed)
     };
     assert!(in_trash(store.desk().await.expect("desk")));
-    store
-        .move_trash(
-            crate::editing::ItemKind::Event,
-            event_row.id,
-            TrashMove::OutOf,
-            audit("restored"),
-        )
-        .await
-        .expect("restore");
+    out_of_trash(&store, ItemKind::Event, event_row.id).await;
     assert!(!in_trash(store.desk().await.expect("desk")));
     assert!(store
         .event_for_editing(&event_row.slug)

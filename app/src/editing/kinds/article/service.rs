@@ -256,13 +256,7 @@ fn showable(article: &Article) -> Result<(), AppError> {
             Message::new("invalid-show-unwritten"),
         ));
     }
-    if !crate::sanitize::images_have_alt_text(&article.body_html) {
-        return Err(AppError::invalid(
-            "status",
-            Message::new("invalid-alt-text"),
-        ));
-    }
-    Ok(())
+    crate::editing::kind_service::images_described("status", &article.body_html)
 }
 
 pub async fn create(editor: &User) -> Result<String, AppError> {
