@@ -225,6 +225,11 @@ test("a new article's address follows its title until published, and an address 
   await editor.getByLabel("Kategorija").selectOption({ label: "Sadarbība" });
   await editor.getByRole("button", { name: "Saglabāt iestatījumus" }).click();
   await expect(editor.getByRole("status").filter({ hasText: "Iestatījumi saglabāti." })).toBeVisible();
+  // Hidden from readers, it is said hidden, not new.
+  await editor.getByLabel("Statuss").selectOption("draft");
+  await editor.getByRole("button", { name: "Saglabāt iestatījumus" }).click();
+  await expect(editor.getByText("Raksts ir paslēpts no lasītājiem.")).toBeVisible();
+  await expect(editor.getByText("Raksts vēl nav publicēts.")).toHaveCount(0);
   // Publishing the text later leaves no word about either behind.
   await title.fill("Konsultācijas jauniešiem Liepājā un Ventspilī");
   await editor.getByRole("button", { name: "Publicēt" }).click();

@@ -18,6 +18,7 @@ editor-article-delete-question = Move this article to the trash? It can be resto
 editor-event-delete-question = Move this event to the trash?
 editor-readers-see-published = Readers see the published version.
 editor-article-unpublished = The article is not published yet.
+editor-article-hidden = The article is hidden from readers.
 editor-recurring-note = Recurring event: the dates are those of its first occurrence; the way it repeats stays as it is.
 
 ## Where the work stands ($at is a time, or a date and time)
@@ -191,6 +192,7 @@ desk-audit-log = Activity log
 desk-audit-page = Page { $page }
 desk-audit-description = Who changed what.
 desk-audit-latest = Latest actions
+desk-audit-empty = Nothing has been done yet.
 desk-audit-who = Who
 desk-audit-action = Action
 

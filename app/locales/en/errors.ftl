@@ -35,6 +35,7 @@ invalid-event-title-empty = The title must not be empty.
 invalid-event-title-long = The title must not be longer than { $max } characters.
 invalid-event-body-long = The description is too long ({ $size } kB; { $max } kB allowed).
 invalid-date = No such date (use YYYY-MM-DD).
+invalid-date-years = The calendar holds dates from the years { $first } to { $last }.
 invalid-time = No such time (use HH:MM).
 invalid-time-skipped = That day has no such time: the clocks go forward an hour that night (from 03:00 to 04:00).
 invalid-end-before-start = The end cannot come before the start.

@@ -228,5 +228,7 @@ error-in-trash-heading = This item is in the trash
 
 article-unpublished = This article is not published yet.
 event-unpublished = This event is not published yet.
+article-hidden = This article is hidden from readers.
+event-hidden = This event is hidden from readers.
 day-news-tag = News
 day-news-more = +{ $count } more in the archive

@@ -18,6 +18,7 @@ editor-article-delete-question = Pārvietot šo rakstu uz miskasti? To varēs at
 editor-event-delete-question = Pārvietot šo notikumu uz miskasti?
 editor-readers-see-published = Lasītāji redz publicēto versiju.
 editor-article-unpublished = Raksts vēl nav publicēts.
+editor-article-hidden = Raksts ir paslēpts no lasītājiem.
 editor-recurring-note = Atkārtots notikums: datumi ir pirmās reizes datumi; atkārtošanās kārtība paliek.
 
 ## Where the work stands ($at is a time, or a date and time)
@@ -191,6 +192,7 @@ desk-audit-log = Darbību žurnāls
 desk-audit-page = { $page }. lapa
 desk-audit-description = Kas ko mainīja.
 desk-audit-latest = Jaunākās darbības
+desk-audit-empty = Žurnālā vēl nav nevienas darbības.
 desk-audit-who = Kas
 desk-audit-action = Darbība
 

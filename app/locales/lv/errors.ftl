@@ -35,6 +35,7 @@ invalid-event-title-empty = Nosaukums nedrīkst būt tukšs.
 invalid-event-title-long = Nosaukums nedrīkst būt garāks par { $max } zīmēm.
 invalid-event-body-long = Apraksts ir par garu ({ $size } kB; atļauti { $max } kB).
 invalid-date = Nav tāda datuma (jābūt GGGG-MM-DD).
+invalid-date-years = Kalendārā ir datumi no { $first }. līdz { $last }. gadam.
 invalid-time = Nav tāda laika (jābūt SS:MM).
 invalid-time-skipped = Šī laika tajā dienā nav: naktī pulksteņus pagriež stundu uz priekšu (no 03:00 uz 04:00).
 invalid-end-before-start = Beigas nevar būt pirms sākuma.

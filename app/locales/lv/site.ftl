@@ -230,6 +230,8 @@ error-in-trash-heading = Ieraksts ir miskastē
 
 article-unpublished = Šis raksts vēl nav publicēts.
 event-unpublished = Šis notikums vēl nav publicēts.
+article-hidden = Šis raksts ir paslēpts no lasītājiem.
+event-hidden = Šis notikums ir paslēpts no lasītājiem.
 day-news-tag = Ziņa
 day-news-more = { $count ->
     [one] +{ $count } ziņa arhīvā

@@ -18,6 +18,7 @@ editor-article-delete-question = Переместить эту статью в �
 editor-event-delete-question = Переместить это событие в корзину?
 editor-readers-see-published = Читатели видят опубликованную версию.
 editor-article-unpublished = Статья ещё не опубликована.
+editor-article-hidden = Статья скрыта от читателей.
 editor-recurring-note = Повторяющееся событие: даты — это даты первого проведения; порядок повторения не меняется.
 
 ## Where the work stands ($at is a time, or a date and time)
@@ -191,6 +192,7 @@ desk-audit-log = Журнал действий
 desk-audit-page = Страница { $page }
 desk-audit-description = Кто что изменил.
 desk-audit-latest = Последние действия
+desk-audit-empty = В журнале пока нет действий.
 desk-audit-who = Кто
 desk-audit-action = Действие
 

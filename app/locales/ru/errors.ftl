@@ -35,6 +35,7 @@ invalid-event-title-empty = Название не может быть пусты
 invalid-event-title-long = Название не может быть длиннее { $max } знаков.
 invalid-event-body-long = Описание слишком длинное ({ $size } кБ; допустимо { $max } кБ).
 invalid-date = Такой даты нет (формат ГГГГ-ММ-ДД).
+invalid-date-years = В календаре есть даты с { $first } по { $last } год.
 invalid-time = Такого времени нет (формат ЧЧ:ММ).
 invalid-time-skipped = В этот день такого времени нет: ночью часы переводят на час вперёд (с 03:00 на 04:00).
 invalid-end-before-start = Окончание не может быть раньше начала.

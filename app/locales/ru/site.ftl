@@ -232,6 +232,8 @@ error-in-trash-heading = Запись в корзине
 
 article-unpublished = Эта статья ещё не опубликована.
 event-unpublished = Это событие ещё не опубликовано.
+article-hidden = Эта статья скрыта от читателей.
+event-hidden = Это событие скрыто от читателей.
 day-news-tag = Новость
 day-news-more = { $count ->
     [one] ещё { $count } новость в архиве

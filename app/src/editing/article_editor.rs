@@ -30,7 +30,10 @@ fn EditorForm(article: EditableArticle, on_leave: Callback<()>) -> impl IntoView
     let (save_now, edit) = opened.saving(lang);
     let details = opened.details;
     let publish = opened.writing(lang, move |saved| {
-        details.update(|details| details.published = true);
+        details.update(|details| {
+            details.published = true;
+            details.shown_before = true;
+        });
         tr_with(lang, "editor-published-at", &[("at", Arg::Text(&saved.at))])
     });
     let conflict_view = opened.conflict_view(lang, save_now, publish, "conflict-save-and-publish");
@@ -38,7 +41,14 @@ fn EditorForm(article: EditableArticle, on_leave: Callback<()>) -> impl IntoView
     let (on_keydown, stop, delete) = draft.controls(lang, item, save_now, on_leave);
     let (fields, state) = (draft.fields, draft.autosave.state);
     let starting = fields.get_untracked();
-    let published = Signal::derive(move || details.with(|details| details.published));
+    // What readers see of it now, for the bar.
+    let readers_see = move || {
+        details.with(|details| match (details.published, details.shown_before) {
+            (true, _) => "editor-readers-see-published",
+            (false, true) => "editor-article-hidden",
+            (false, false) => "editor-article-unpublished",
+        })
+    };
     let error_for = move |field: &'static str| draft.error_for(field);
 
     view! {
@@ -53,11 +63,7 @@ fn EditorForm(article: EditableArticle, on_leave: Callback<()>) -> impl IntoView
                 on_delete=Callback::new(move |()| delete())
             >
                 <p class="editor-bar__visibility">
-                    {move || if published.get() {
-                        tr(lang, "editor-readers-see-published")
-                    } else {
-                        tr(lang, "editor-article-unpublished")
-                    }}
+                    {move || tr(lang, readers_see())}
                 </p>
             </EditorBar>
             <ArticleSettings categories=article.categories.clone() item version details address=slug/>

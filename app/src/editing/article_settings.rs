@@ -31,6 +31,7 @@ pub fn ArticleSettings(
     let save = move |_| {
         let sent = ArticleDetails {
             published: visible.get_untracked(),
+            shown_before: details.with_untracked(|stored| stored.shown_before),
             category: category.get_untracked(),
         };
         let request = ArticleSettingsSave {
@@ -49,6 +50,7 @@ pub fn ArticleSettings(
                         if visible.get_untracked() == sent.published {
                             stored.published = sent.published;
                         }
+                        stored.shown_before |= sent.published;
                         if category.with_untracked(|chosen| *chosen == sent.category) {
                             stored.category = sent.category;
                         }

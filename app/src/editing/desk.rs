@@ -255,6 +255,9 @@ pub fn AuditPage() -> impl IntoView {
                                 let upto = upto.map(|id| format!("&upto={id}")).unwrap_or_default();
                                 lang.href(&format!("/editor/audit?page={page}{upto}"))
                             };
+                            if lines.is_empty() {
+                                return view! { <p>{tr(lang, "desk-audit-empty")}</p> }.into_any();
+                            }
                             view! {
                             <table class="audit__table">
                                 <caption class="visually-hidden">{tr(lang, "desk-audit-latest")}</caption>

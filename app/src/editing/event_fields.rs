@@ -116,10 +116,22 @@ pub struct EventTimes {
 }
 
 fn date(field: &str, value: &str) -> Result<NaiveDate, AppError> {
-    NaiveDate::parse_from_str(value.trim(), "%Y-%m-%d")
-        .ok()
-        .filter(|date| crate::calendar::in_calendar_range(*date))
-        .ok_or_else(|| AppError::invalid(field, Message::new("invalid-date")))
+    let date = NaiveDate::parse_from_str(value.trim(), "%Y-%m-%d")
+        .map_err(|_| AppError::invalid(field, Message::new("invalid-date")))?;
+    in_calendar(field, date)
+}
+
+/// `date`, when the calendar holds it (`calendar::YEARS`); else a problem with `field` that
+/// names the years it holds.
+pub(crate) fn in_calendar(field: &str, date: NaiveDate) -> Result<NaiveDate, AppError> {
+    if crate::calendar::in_calendar_range(date) {
+        return Ok(date);
+    }
+    let years = crate::calendar::YEARS;
+    let message = Message::new("invalid-date-years")
+        .text("first", years.start().to_string())
+        .text("last", years.end().to_string());
+    Err(AppError::invalid(field, message))
 }
 
 fn time(field: &str, value: &str) -> Result<NaiveTime, AppError> {

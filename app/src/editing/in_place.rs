@@ -6,7 +6,7 @@
 
 use leptos::prelude::*;
 
-use super::{translation_editor_view, ItemKind, TranslationStart};
+use super::{translation_editor_view, ItemKind, TranslationStart, Unseen};
 use crate::{
     components::{announce_on_arrival, announced_before_reload, keep_for_page, kept_for_this_page},
     i18n::{tr, Lang},
@@ -28,8 +28,8 @@ fn edit_label(lang: Lang, kind: ItemKind) -> String {
 pub fn EditInPlace(
     kind: ItemKind,
     slug: String,
-    /// Readers cannot see it yet: open the editor at once.
-    unpublished: bool,
+    /// Why readers cannot see it, if they cannot: then the editor opens at once.
+    unseen: Option<Unseen>,
     /// The text as this page shows it, to translate from (published items only).
     shown: Option<TranslationStart>,
     lang: Lang,
@@ -61,7 +61,7 @@ pub fn EditInPlace(
     let edit_button = NodeRef::<leptos::html::Button>::new();
     Effect::new(move |_| {
         let left = kept_for_this_page(LEFT_KEY).is_some();
-        if unpublished && !left {
+        if unseen.is_some() && !left {
             editing.set(true);
         } else if let Some(button) = edit_button.get_untracked().filter(|_| left) {
             let _ = button.focus();
@@ -80,7 +80,16 @@ pub fn EditInPlace(
         }
         crate::components::reload_page();
     });
-    let unpublished_note = tr(lang, kind.words().unpublished);
+    let unseen_note = unseen.map(|unseen| {
+        let words = kind.words();
+        tr(
+            lang,
+            match unseen {
+                Unseen::New => words.unpublished,
+                Unseen::Hidden => words.hidden,
+            },
+        )
+    });
     let editor = move || {
         if editing.get() {
             let slug = slug.clone();
@@ -109,7 +118,7 @@ pub fn EditInPlace(
                     {label.clone()}
                 </button>
             </div>
-            {unpublished.then(|| view! { <p>{unpublished_note.clone()}</p> })}
+            {unseen_note.clone().map(|note| view! { <p>{note}</p> })}
         }
         .into_any()
     };

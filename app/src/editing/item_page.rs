@@ -7,7 +7,7 @@ use leptos::prelude::*;
 use leptos_meta::Title;
 use serde::{Deserialize, Serialize};
 
-use super::{find_unpublished, EditInPlace, ItemKind, TranslationStart, Unpublished};
+use super::{find_unpublished, EditInPlace, ItemKind, TranslationStart, Unpublished, Unseen};
 use crate::{auth::editor_signed_in, components::ErrorPage, error::AppError, i18n::Lang};
 
 /// What an item's page found, and for whom.
@@ -22,8 +22,8 @@ pub enum PageItem<T> {
 pub enum EditorFinds<T> {
     /// The page readers see, to edit or translate in place.
     Shown(T),
-    /// An item readers cannot see yet, with its title: its editor opens at once.
-    Unpublished { title: String },
+    /// An item readers cannot see, with its title and why: its editor opens at once.
+    Unpublished { title: String, unseen: Unseen },
     /// The item is elsewhere now; the page answers a redirect there.
     Moved,
 }
@@ -41,7 +41,9 @@ pub async fn page_item<T>(
     }
     PageItem::Edited(match found {
         Err(AppError::NotFound) => match find_unpublished(kind, slug).await {
-            Ok(Unpublished::Here { title }) => Ok(EditorFinds::Unpublished { title }),
+            Ok(Unpublished::Here { title, unseen }) => {
+                Ok(EditorFinds::Unpublished { title, unseen })
+            }
             Ok(Unpublished::MovedTo(now)) => {
                 crate::components::redirect_to(&lang.href(&kind.page(&now)));
                 Ok(EditorFinds::Moved)
@@ -70,9 +72,9 @@ pub fn item_page_view<T>(
         PageItem::Edited(Ok(EditorFinds::Moved)) => ().into_any(),
         // Readers see nothing there yet; the editor's page still has the item's title, as
         // its heading while the editor is closed and in the browser's tab.
-        PageItem::Edited(Ok(EditorFinds::Unpublished { title })) => view! {
+        PageItem::Edited(Ok(EditorFinds::Unpublished { title, unseen })) => view! {
             <Title text=title.clone()/>
-            <EditInPlace kind slug unpublished=true shown=None lang>
+            <EditInPlace kind slug unseen=Some(unseen) shown=None lang>
                 // Its title as stored, in Latvian, whatever the page's language.
                 <h1 lang="lv">{title}</h1>
             </EditInPlace>
@@ -82,7 +84,7 @@ pub fn item_page_view<T>(
             let shown = Some(translation_start(&item));
             let page = page(item);
             view! {
-                <EditInPlace kind slug unpublished=false shown lang>{page}</EditInPlace>
+                <EditInPlace kind slug unseen=None shown lang>{page}</EditInPlace>
             }
             .into_any()
         }

@@ -213,8 +213,10 @@ pub struct StoredImage {
 pub struct KindWords {
     /// The button that opens its editor.
     pub edit: &'static str,
-    /// The note on an unpublished one, which only editors see.
+    /// The note on one not published yet, which only editors see.
     pub unpublished: &'static str,
+    /// The note on one readers saw, hidden from them since.
+    pub hidden: &'static str,
     /// What the desk calls it in the trash.
     pub in_trash: &'static str,
     /// The names of its translated title, lead and extra field: an event's title is its
@@ -302,11 +304,20 @@ pub async fn create_article() -> Result<String, AppError> {
 /// What an editor finds at an item's address where readers find nothing.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub enum Unpublished {
-    /// An item readers cannot see yet, with its title.
-    Here { title: String },
+    /// An item readers cannot see, with its title (its draft's, while it is new) and why.
+    Here { title: String, unseen: Unseen },
     /// The item moved from there to this address (published under its title, or an editor
     /// chose another).
     MovedTo(String),
+}
+
+/// Why readers cannot see an item.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub enum Unseen {
+    /// It was never published.
+    New,
+    /// Readers saw it; an editor hid it from them since.
+    Hidden,
 }
 
 /// Whether an item of `kind` not yet published is at `slug`, or moved from there; `NotFound`,

@@ -3,7 +3,11 @@
 
 use chrono::Utc;
 
-use super::{validate, AuditLine, Desk, DeskItem, ItemKind, ItemRef, SettingsSaved};
+use super::{
+    kind_service::{KindService, KindTask},
+    kinds::for_kind,
+    validate, AuditLine, Desk, DeskItem, ItemKind, ItemRef, SettingsSaved, Unseen,
+};
 use crate::{
     error::AppError,
     state::store,
@@ -55,15 +59,40 @@ pub async fn unpublished_at(kind: ItemKind, slug: &str) -> Result<super::Unpubli
     // Readers find a published item (a published event's page at a day it does not have
     // says not found); editors do not find it unpublished there either.
     if let Some(found) = store.item_at(kind, slug, Audience::Editors).await? {
-        return match store.item_at(kind, slug, Audience::Readers).await? {
-            Some(_) => Err(AppError::NotFound),
-            None => Ok(super::Unpublished::Here { title: found.title }),
-        };
+        if store
+            .item_at(kind, slug, Audience::Readers)
+            .await?
+            .is_some()
+        {
+            return Err(AppError::NotFound);
+        }
+        if found.shown_before {
+            let (title, unseen) = (found.title, Unseen::Hidden);
+            return Ok(super::Unpublished::Here { title, unseen });
+        }
+        // A new item's stored title is the one it was made with ("Jauns raksts"); its
+        // editor's words are in its draft until it is published.
+        let drafted = for_kind(kind, DraftTitle(found.id)).await?;
+        let title = drafted.unwrap_or(found.title);
+        return Ok(super::Unpublished::Here {
+            title,
+            unseen: Unseen::New,
+        });
     }
     if let Some(now) = store.moved_item(kind, slug, Audience::Editors).await? {
         return Ok(super::Unpublished::MovedTo(now));
     }
     told_if_trashed(kind, ItemAt::Slug(slug), Err(AppError::NotFound)).await
+}
+
+/// The title in an item's shared draft (`stored_draft::title`), by its kind's draft shape.
+struct DraftTitle(i64);
+
+impl KindTask for DraftTitle {
+    type Output = Result<Option<String>, AppError>;
+    async fn run<K: KindService>(self) -> Self::Output {
+        super::stored_draft::title::<K::Draft>(self.0).await
+    }
 }
 
 /// `written`, a write of the item of `kind` at `at` (its id, or the address the editor's
@@ -164,6 +193,11 @@ pub async fn audit_log(page: u32, upto: Option<i64>) -> Result<super::AuditLog, 
     let mut entries = store
         .audit_log(paging.limit() + 1, paging.offset(), upto)
         .await?;
+    // A page past the last is none, as the news list's is; the first page of an empty log
+    // says it is empty.
+    if entries.is_empty() && page > 1 {
+        return Err(AppError::NotFound);
+    }
     let upto = upto.or(entries.first().map(|entry| entry.id));
     let per_page = super::AUDIT_LINES_PER_PAGE as usize;
     let older = entries.len() > per_page;

@@ -411,6 +411,7 @@ mod tests {
             categories: Vec::new(),
             details: ArticleDetails {
                 published: true,
+                shown_before: true,
                 category: String::new(),
             },
             writer: String::new(),
@@ -537,6 +538,7 @@ mod tests {
     fn publishing_would_undo_hiding_an_article_only() {
         let details = |published| ArticleDetails {
             published,
+            shown_before: true,
             category: String::new(),
         };
         assert!(ArticleDetails::write_would_undo(

@@ -435,6 +435,7 @@ mod tests {
             category: None,
             event_id: None,
             status: Status::Published,
+            was_published: true,
             trashed_at: None,
             version: 1,
             created_at: published,

@@ -153,6 +153,8 @@ pub struct Article {
     /// The event the article reports on.
     pub event_id: Option<i64>,
     pub status: Status,
+    /// Whether readers ever saw it (a draft that was published is hidden, not new).
+    pub was_published: bool,
     /// Set while the article is in the trash (it is then a draft).
     pub trashed_at: Option<DateTime<Utc>>,
     pub version: i64,

@@ -63,6 +63,9 @@ impl Audience {
 pub struct FoundItem {
     pub id: i64,
     pub title: String,
+    /// Whether readers ever saw it: an unpublished item that was published before is hidden
+    /// from them, not new (`ItemTables::shown_before`).
+    pub shown_before: bool,
 }
 
 /// How an editor's request names an item: by id, or by the address it was opened at.

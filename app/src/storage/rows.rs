@@ -37,8 +37,8 @@ pub(super) fn event_columns(lang: Lang) -> String {
 pub(super) fn article_columns(lang: Lang) -> String {
     let (text, join) = text_in(lang, "a", &ItemTables::ARTICLES);
     format!(
-        "a.id, a.slug, a.published_at, a.status, a.version, a.created_at, a.event_id, \
-         a.trashed_at, {text}, {CATEGORY_COLUMNS} \
+        "a.id, a.slug, a.published_at, a.status, a.was_published, a.version, a.created_at, \
+         a.event_id, a.trashed_at, {text}, {CATEGORY_COLUMNS} \
          FROM articles a LEFT JOIN categories c ON c.id = a.category_id{join}"
     )
 }
@@ -205,6 +205,7 @@ pub(super) struct ArticleRow {
     contact: String,
     published_at: DateTime<Utc>,
     status: String,
+    was_published: bool,
     version: i64,
     created_at: DateTime<Utc>,
     updated_at: DateTime<Utc>,
@@ -229,6 +230,7 @@ impl From<ArticleRow> for Article {
             category: row.category.into_category(),
             event_id: row.event_id,
             status: Status::parse(&row.status),
+            was_published: row.was_published,
             trashed_at: row.trashed_at,
             version: row.version,
             created_at: row.created_at,

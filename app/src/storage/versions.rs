@@ -310,10 +310,15 @@ where
         slug: &str,
         audience: Audience,
     ) -> Result<Option<FoundItem>, StoreError> {
-        let items = ItemTables::of(kind).items;
+        let ItemTables {
+            items,
+            shown_before,
+            ..
+        } = ItemTables::of(kind);
         let visible = audience.sees("");
         let sql = format!(
-            "SELECT id, title FROM {items} WHERE slug = $1 AND trashed_at IS NULL {visible}"
+            "SELECT id, title, ({shown_before}) AS shown_before FROM {items} \
+             WHERE slug = $1 AND trashed_at IS NULL {visible}"
         );
         let found = sqlx::query_as(&sql).bind(slug);
         Ok(found.fetch_optional(&self.pool).await?)

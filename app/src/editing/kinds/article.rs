@@ -32,6 +32,8 @@ pub struct ArticleFields {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct ArticleDetails {
     pub published: bool,
+    /// Whether readers ever saw it: unpublished, it is then hidden from them, not new.
+    pub shown_before: bool,
     /// The category's slug, or empty.
     pub category: String,
 }
@@ -50,6 +52,7 @@ impl Editable for ArticleDetails {
     const WORDS: KindWords = KindWords {
         edit: "editor-edit-article",
         unpublished: "article-unpublished",
+        hidden: "article-hidden",
         in_trash: "desk-article",
         translated: [
             "editor-field-title",

@@ -30,6 +30,7 @@ impl Editable for EventDetails {
     const WORDS: KindWords = KindWords {
         edit: "editor-edit-event",
         unpublished: "event-unpublished",
+        hidden: "event-hidden",
         in_trash: "desk-event",
         translated: [
             "editor-field-name",

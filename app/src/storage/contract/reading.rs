@@ -15,6 +15,7 @@ contract_tests!(
     articles_and_events_in_the_trash_are_on_the_desk_alike,
     articles_and_events_list_their_versions_alike,
     an_item_an_editor_created_names_them_as_its_first_versions_author,
+    an_unpublished_item_is_told_apart_as_new_or_hidden_alike,
 );
 
 /// Articles published at 09:00 UTC on the given days of March 2020, in that order.
@@ -512,4 +513,54 @@ fn trait_methods(source: &str) -> Vec<&str> {
         }
     }
     names
+}
+
+/// Whether readers saw `slug`'s item of `kind`, as editors find it.
+async fn shown_before(store: &SharedStore, kind: ItemKind, slug: &str) -> bool {
+    let found = store.item_at(kind, slug, Audience::Editors).await;
+    found.expect("looked up").expect("there").shown_before
+}
+
+async fn an_unpublished_item_is_told_apart_as_new_or_hidden_alike(store: SharedStore) {
+    let mut new = article("Jauns raksts", utc(2021, 5, 3, 7, 0));
+    new.status = Status::Draft;
+    let created = store.create_article(&new, Some(audit("created"))).await;
+    let created = created.expect("created");
+    let kind = ItemKind::Article;
+    assert!(!shown_before(&store, kind, &created.slug).await, "new");
+    new.status = Status::Published;
+    let update = store.update_article(created.id, 1, &new, publishes(0), audit("published"));
+    let published = update.await.expect("published");
+    assert!(shown_before(&store, kind, &published.slug).await);
+    let draft = ArticleSettings {
+        category: None,
+        status: Status::Draft,
+    };
+    let hide =
+        store.update_article_settings(published.id, published.version, &draft, audit("hidden"));
+    let hidden = hide.await.expect("hidden");
+    assert_eq!(hidden.status, Status::Draft);
+    assert!(shown_before(&store, kind, &hidden.slug).await, "hidden");
+
+    let mut seminar = event("Seminārs", utc(2020, 8, 4, 7, 0), utc(2020, 8, 4, 9, 0));
+    seminar.status = Status::Draft;
+    let created = store.create_event(&seminar, Some(audit("created"))).await;
+    let created = created.expect("created");
+    let kind = ItemKind::Event;
+    assert!(!shown_before(&store, kind, &created.slug).await, "new");
+    for (version, status) in [(1, Status::Published), (2, Status::Draft)] {
+        seminar.status = status;
+        let write = store.update_event(
+            created.id,
+            version,
+            &seminar,
+            DraftRule::Keeps,
+            audit("saved"),
+        );
+        let written = write.await.expect("written");
+        assert!(
+            shown_before(&store, kind, &written.slug).await,
+            "{status:?}"
+        );
+    }
 }

@@ -3,12 +3,13 @@
 //! such; nothing at all is a 404 for editors too.
 
 use app::editing::{
-    ChangeAddress, CreateArticle, CreateEvent, DeleteItem, GetEditableArticle, GetEditableEvent,
-    GetHistory, ItemKind, ItemRef,
+    event_fields::{EditableEvent, EventFields, EventSave},
+    ArticleSettingsSave, ChangeAddress, CreateArticle, CreateEvent, DeleteItem, GetEditableArticle,
+    GetEditableEvent, GetHistory, ItemKind, ItemRef, SaveDraft, SaveEvent, UpdateArticleSettings,
 };
 
 use super::*;
-use crate::racing::{ask, call, newsroom, WEBINAR};
+use crate::racing::{article_save, ask, call, newsroom, open, WEBINAR};
 
 #[tokio::test(flavor = "multi_thread")]
 async fn an_editor_finds_an_unpublished_article_where_it_is_and_is_told_of_the_trash() {
@@ -23,6 +24,20 @@ async fn an_editor_finds_an_unpublished_article_where_it_is_and_is_told_of_the_t
     // Named by its title, as its heading and in the browser's tab.
     assert_eq!(page.heading().0, "Jauns raksts");
     assert!(page.title().starts_with("Jauns raksts"), "{}", page.title());
+    // Once its editor has named it in the draft, its page is named so: readers see nothing
+    // of it yet, and the title it was made with is a placeholder.
+    let named = article_save(&opened, "Atskaite par semināru", "Teksts melnrakstā.");
+    ask(&site, &SaveDraft { save: named }, &anna).await;
+    let page = Page::parse(&site.get_as(&old, &anna).await.body);
+    assert_eq!(page.heading().0, "Atskaite par semināru");
+    assert!(
+        page.title().starts_with("Atskaite par semināru"),
+        "{}",
+        page.title()
+    );
+    assert!(page.says("Šis raksts vēl nav publicēts"));
+    let opened = ask(&site, &GetEditableArticle { slug: opened.slug }, &anna).await;
+    assert!(!opened.details.shown_before, "never published");
 
     let item = ItemRef {
         kind: ItemKind::Article,
@@ -138,4 +153,65 @@ async fn an_editor_finds_an_event_in_the_trash_and_no_editor_at_a_day_it_does_no
         "Ieraksts ir miskastē"
     );
     assert_eq!(site.get(&page).await.0, StatusCode::NOT_FOUND, "readers");
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn an_article_or_event_readers_saw_is_said_hidden_from_them_not_new() {
+    let (site, [anna, _]) = newsroom().await;
+    let article = open(&site, &anna).await;
+    assert!(article.details.shown_before);
+    let hide = ArticleSettingsSave {
+        article_id: article.id,
+        version: article.version,
+        category: article.details.category.clone(),
+        published: false,
+    };
+    ask(&site, &UpdateArticleSettings { save: hide }, &anna).await;
+    let hidden = open(&site, &anna).await;
+    assert_eq!(
+        (hidden.details.published, hidden.details.shown_before),
+        (false, true),
+        "its editor's bar says hidden"
+    );
+
+    let slug = WEBINAR.to_string();
+    let event: EditableEvent = ask(&site, &GetEditableEvent { slug }, &anna).await;
+    let unpublished = EventSave {
+        id: event.id,
+        base_version: event.version,
+        draft_version: 0,
+        fields: EventFields {
+            published: false,
+            ..event.current.clone()
+        },
+        writer: None,
+    };
+    ask(&site, &SaveEvent { save: unpublished }, &anna).await;
+
+    for (address, title, hidden_note, new_note) in [
+        (
+            format!("/news/{}", hidden.slug),
+            hidden.current.title.clone(),
+            "Šis raksts ir paslēpts no lasītājiem",
+            "Šis raksts vēl nav publicēts",
+        ),
+        (
+            format!("/events/{}", event.slug),
+            event.current.title.clone(),
+            "Šis notikums ir paslēpts no lasītājiem",
+            "Šis notikums vēl nav publicēts",
+        ),
+    ] {
+        assert_eq!(
+            site.get(&address).await.0,
+            StatusCode::NOT_FOUND,
+            "{address}"
+        );
+        let page = site.get_as(&address, &anna).await;
+        assert_eq!(page.status, StatusCode::OK, "{address}");
+        let page = Page::parse(&page.body);
+        assert!(page.says(hidden_note), "{address}");
+        assert!(!page.says(new_note), "{address}");
+        assert_eq!(page.heading().0, title, "{address}: its title as stored");
+    }
 }

@@ -85,3 +85,26 @@ async fn the_audit_logs_pages_hold_still_while_lines_are_written() {
         .expect("a link to the next page");
     assert!(upto.starts_with("/editor/audit?page=2&upto="), "{upto}");
 }
+
+#[tokio::test(flavor = "multi_thread")]
+async fn an_empty_audit_log_says_so_and_a_page_past_its_last_is_not_found() {
+    let (site, [_, janis]) = newsroom().await;
+    let empty = site.get_as("/editor/audit", &janis).await;
+    assert_eq!(empty.status, StatusCode::OK);
+    let empty = Page::parse(&empty.body);
+    assert!(empty.says("Žurnālā vēl nav nevienas darbības"));
+    assert_eq!(empty.count("table"), 0, "no empty table");
+    assert_eq!(empty.link_named("Nākamā lapa"), None);
+
+    created(&site, 1).await;
+    let first = Page::parse(&site.get_as("/editor/audit", &janis).await.body);
+    assert_eq!(first.count("tbody tr"), 1);
+    assert!(!first.says("Žurnālā vēl nav nevienas darbības"));
+    for address in ["/editor/audit?page=2", "/editor/audit?page=99999"] {
+        let past = site.get_as(address, &janis).await;
+        assert_eq!(past.status, StatusCode::NOT_FOUND, "{address}");
+        let past = Page::parse(&past.body);
+        assert!(past.says("Lapa nav atrasta"), "{address}");
+        assert_eq!(past.link_named("Iepriekšējā lapa"), None, "{address}");
+    }
+}

@@ -115,22 +115,32 @@ async fn event_editing_refuses_anonymous_requests_and_checks_dates() {
         "the move made this form stale"
     );
 
-    // Beyond the calendar's years there is no day to move to: a message, not a crash.
-    for day in ["+262142-12-31", "3000-01-01", "1899-12-31"] {
-        let beyond = site
-            .post_json(
-                "/api/editing/move_event",
-                &json!({ "slug": slug, "day": day }).to_string(),
-                Some(&cookie),
-            )
-            .await;
-        assert_eq!(
-            beyond.status,
-            StatusCode::UNPROCESSABLE_ENTITY,
-            "{day}: {}",
-            beyond.body
-        );
-        assert!(beyond.body.contains("invalid-date"), "{}", beyond.body);
+    // Beyond the calendar's years there is no day to move to or make an event on: a message
+    // that names the years it holds, not a crash.
+    for (day, says) in [
+        ("+262142-12-31", "invalid-date"),
+        ("3000-01-01", "invalid-date-years"),
+        ("1899-12-31", "invalid-date-years"),
+    ] {
+        for (path, request) in [
+            ("move_event", json!({ "slug": slug, "day": day })),
+            ("create_event", json!({ "day": day })),
+        ] {
+            let beyond = site
+                .post_json(
+                    &format!("/api/editing/{path}"),
+                    &request.to_string(),
+                    Some(&cookie),
+                )
+                .await;
+            assert_eq!(
+                beyond.status,
+                StatusCode::UNPROCESSABLE_ENTITY,
+                "{path} {day}: {}",
+                beyond.body
+            );
+            assert!(beyond.body.contains(says), "{path}: {}", beyond.body);
+        }
     }
     assert_eq!(site.get("/healthz").await.0, StatusCode::OK);
     let day = Page::parse(&site.get("/calendar/2020/08/07").await.1);

@@ -63,6 +63,7 @@ impl KindService for ArticleKind {
             current: fields_of(&article),
             details: ArticleDetails {
                 published: article.status == Status::Published,
+                shown_before: article.was_published,
                 category: article.category.map(|c| c.slug).unwrap_or_default(),
             },
             id: article.id,
@@ -320,6 +321,10 @@ impl StoredShape for StoredArticleDraft {
             body_html: fields.body_html,
             contact: fields.contact,
         }
+    }
+
+    fn title(&self) -> &str {
+        &self.title
     }
 
     fn into_fields(self) -> ArticleFields {

@@ -236,9 +236,7 @@ impl KindService for EventKind {
 }
 
 pub async fn create_on(editor: &User, day: NaiveDate) -> Result<String, AppError> {
-    if !crate::calendar::in_calendar_range(day) {
-        return Err(AppError::NotFound);
-    }
+    let day = event_fields::in_calendar("start_date", day)?;
     let [start, end] = event_fields::FIRST_TIMES
         .map(|time| day.and_time(NaiveTime::parse_from_str(time, "%H:%M").unwrap_or_default()));
     let event = store()?
@@ -280,10 +278,10 @@ pub async fn move_to(editor: &User, slug: &str, day: NaiveDate) -> Result<(), Ap
     // Both ends stay in the calendar's years, so no date arithmetic can overflow.
     let shifted = |value: &str| -> Result<String, AppError> {
         let date: NaiveDate = value.parse().map_err(|_| AppError::Internal)?;
-        date.checked_add_signed(shift)
-            .filter(|moved| crate::calendar::in_calendar_range(*moved))
-            .map(|moved| moved.to_string())
-            .ok_or_else(|| AppError::invalid("start_date", Message::new("invalid-date")))
+        let moved = date
+            .checked_add_signed(shift)
+            .ok_or_else(|| AppError::invalid("start_date", Message::new("invalid-date")))?;
+        Ok(event_fields::in_calendar("start_date", moved)?.to_string())
     };
     fields.start_date = shifted(&fields.start_date)?;
     fields.end_date = shifted(&fields.end_date)?;
@@ -356,6 +354,10 @@ impl StoredShape for StoredEventDraft {
             end_time: fields.end_time,
             published: fields.published,
         }
+    }
+
+    fn title(&self) -> &str {
+        &self.title
     }
 
     fn into_fields(self) -> EventFields {
