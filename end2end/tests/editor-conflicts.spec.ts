@@ -272,8 +272,9 @@ test("typing on while the choice between two versions is shown is kept when the 
     "Jānis Ozols, tālrunis 67000000",
   );
   await expect(janis.getByRole("textbox", { name: "Ievads" })).toHaveValue("Jāņa ievads plānam.");
-  // The choice's button is gone: the focus is back in the editor, where its keys work.
-  await expect(janis.getByRole("textbox", { name: "Virsraksts" })).toBeFocused();
+  // The choice's button is gone: the focus is back in the field Jānis was last in, where
+  // the editor's keys work.
+  await expect(janis.getByRole("textbox", { name: "Kontaktinformācija" })).toBeFocused();
   await janis.keyboard.press("Escape");
   await expect(janis.getByRole("button", { name: "Rediģēt šo rakstu" })).toBeVisible();
 });

@@ -192,7 +192,7 @@ desk-audit-log = Activity log
 desk-audit-page = Page { $page }
 desk-audit-description = Who changed what.
 desk-audit-latest = Latest actions
-desk-audit-empty = Nothing has been done yet.
+desk-audit-empty = The log holds no actions yet.
 desk-audit-who = Who
 desk-audit-action = Action
 

@@ -52,7 +52,7 @@ fn EditorForm(article: EditableArticle, on_leave: Callback<()>) -> impl IntoView
     let error_for = move |field: &'static str| draft.error_for(field);
 
     view! {
-        <div class="article-editor" on:keydown=on_keydown on:beforeinput=shell::undo_stays_in_field>
+        <div class="article-editor" on:keydown=on_keydown on:beforeinput=shell::undo_stays_in_field on:focusin=super::text_field::remember_field>
             <EditorBar
                 state
                 heading=Signal::derive(move || fields.with(|f| shell::editing_title(lang, &f.title)))

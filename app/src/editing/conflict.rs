@@ -25,6 +25,9 @@ pub struct Part<F> {
     pub(super) label: &'static str,
     /// Shown as HTML (a body), else as text.
     pub(super) html: bool,
+    /// The item's own words (shown in the item's language, `ConflictView::text_lang`), else
+    /// worded for the page (dates, a status).
+    pub(super) text: bool,
     /// The part's content as shown (dates and status in words, in the page's language).
     pub(super) show: fn(&F, Lang) -> String,
     /// Copies this part from the other version.
@@ -57,6 +60,7 @@ macro_rules! text_part {
             key: $key,
             label: $label,
             html: $html,
+            text: true,
             show: |f, _| f.$field.clone(),
             take: |f, o| f.$field.clone_from(&o.$field),
             join: Some(|f, a, b| f.$field = format!(concat!("{}", $sep, "{}"), a.$field, b.$field)),
@@ -161,7 +165,7 @@ pub(super) fn focus_the_choice() {
 
 /// The conflict between this editor's fields (`mine`, as the editor goes on typing while it
 /// is shown) and the `theirs` saved meanwhile by `who`, both gone on from `base` where the
-/// editor knows it. `on_resolve` gets the merged version: this editor's fields as they are
+/// editor knows it, in the page's language but for the item's words. `on_resolve` gets the merged version: this editor's fields as they are
 /// when it chooses, with the parts it chose from theirs; `save_label` names what its button
 /// does with them.
 #[component]
@@ -173,6 +177,8 @@ pub fn ConflictView<F>(
     base: Option<F>,
     who: String,
     parts: Vec<Part<F>>,
+    /// The language the item's own words are in (Latvian; a translation's, its own).
+    text_lang: Lang,
     on_resolve: Callback<F>,
 ) -> impl IntoView
 where
@@ -220,8 +226,8 @@ where
                 mine.with_untracked(|mine| merge(mine, &theirs, &choices.read_untracked()));
             on_resolve.run(merged);
             // The choice's button, which had the focus, goes with it once the page is drawn
-            // again.
-            request_animation_frame(|| super::text_field::focus_first_field(false));
+            // again: back to where the editor was.
+            request_animation_frame(super::text_field::focus_back);
         }
     };
     view! {
@@ -265,6 +271,7 @@ where
                     // other" is chosen), and read with the choice's buttons.
                     let only_theirs = move || mine.with(|mine| first(&part, mine)) == Keep::Theirs;
                     let hint_id = format!("conflict-hint-{}", part.key);
+                    let words_lang = part.text.then(|| text_lang.code());
                     view! {
                         <fieldset class="conflict__field" aria-describedby=move || only_theirs().then(|| hint_id.clone())>
                             <legend>{tr(lang, part.label)}</legend>
@@ -272,8 +279,8 @@ where
                                 {tr(lang, "conflict-only-theirs")}
                             </p>
                             <div class="conflict__sides">
-                                <Side heading=tr(lang, "conflict-mine") html=part.html text=Signal::derive(move || mine.with(|mine| (part.show)(mine, lang)))/>
-                                <Side heading=tr(lang, "conflict-theirs") html=part.html text=Signal::stored((part.show)(&theirs, lang))/>
+                                <Side heading=tr(lang, "conflict-mine") html=part.html lang=words_lang text=Signal::derive(move || mine.with(|mine| (part.show)(mine, lang)))/>
+                                <Side heading=tr(lang, "conflict-theirs") html=part.html lang=words_lang text=Signal::stored((part.show)(&theirs, lang))/>
                             </div>
                             <div class="conflict__choice">
                                 {option(Keep::Mine, tr(lang, "conflict-keep-mine"))}
@@ -312,14 +319,19 @@ pub fn HiddenMeanwhile(publish: Callback<()>, keep: Callback<()>) -> impl IntoVi
     }
 }
 
-/// One version of a field. The other's body was sanitised by the server; this editor's own
-/// body is what their browser already shows.
+/// One version of a field, its text in `lang` (none: the page's). The other's body was
+/// sanitised by the server; this editor's own body is what their browser already shows.
 #[component]
-fn Side(heading: String, html: bool, text: Signal<String>) -> impl IntoView {
+fn Side(
+    heading: String,
+    html: bool,
+    lang: Option<&'static str>,
+    text: Signal<String>,
+) -> impl IntoView {
     let content = if html {
-        view! { <div class="conflict__text prose" inner_html=text></div> }.into_any()
+        view! { <div class="conflict__text prose" lang=lang inner_html=text></div> }.into_any()
     } else {
-        view! { <p class="conflict__text">{text}</p> }.into_any()
+        view! { <p class="conflict__text" lang=lang>{text}</p> }.into_any()
     };
     view! {
         <div class="conflict__side">

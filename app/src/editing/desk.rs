@@ -231,16 +231,13 @@ fn action_text(lang: Lang, action: &str) -> String {
 pub fn AuditPage() -> impl IntoView {
     let lang = crate::i18n::current_lang();
     let query = leptos_router::hooks::use_query_map();
-    // `?page=N`, from 1; anything else is the first page.
-    let page = Memo::new(move |_| {
-        let page = query.with(|query| query.get("page"));
-        requested_page(page).unwrap_or(1)
-    });
+    // `?page=N`, from 1; without it the first page, and anything else no page at all.
+    let page = Memo::new(move |_| requested_page(query.with(|query| query.get("page"))));
     // `&upto=ID`: the line the listing started at, which its page links carry.
     let upto = Memo::new(move |_| query.with(|query| query.get("upto")?.parse::<i64>().ok()));
     let log = Resource::new(
         move || (page.get(), upto.get()),
-        |(page, upto)| get_audit_log(page, upto),
+        |(page, upto)| async move { get_audit_log(page?, upto).await },
     );
     view! {
         <PageMeta title=tr(lang, "desk-audit-log") description=tr(lang, "desk-audit-description") path="/editor/audit" noindex=true/>
@@ -250,7 +247,7 @@ pub fn AuditPage() -> impl IntoView {
                 {move || Suspend::new(async move {
                     match log.await {
                         Ok(AuditLog { lines, older, upto }) => {
-                            let page = page.get_untracked();
+                            let page = page.get_untracked().unwrap_or(1);
                             let link = move |page: u32| {
                                 let upto = upto.map(|id| format!("&upto={id}")).unwrap_or_default();
                                 lang.href(&format!("/editor/audit?page={page}{upto}"))

@@ -106,7 +106,7 @@ fn EventForm(event: EditableEvent, on_leave: Callback<()>) -> impl IntoView {
     };
 
     view! {
-        <div class="event-editor" on:keydown=on_keydown on:beforeinput=shell::undo_stays_in_field>
+        <div class="event-editor" on:keydown=on_keydown on:beforeinput=shell::undo_stays_in_field on:focusin=super::text_field::remember_field>
             <EditorBar
                 state
                 heading=Signal::derive(move || fields.with(|f| shell::editing_title(lang, &f.title)))

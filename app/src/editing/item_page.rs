@@ -1,6 +1,6 @@
 //! An article's or event's page, as readers see it or as a signed-in editor does: the same
 //! page with its editor in place (`EditInPlace`), the editor alone for an item readers cannot
-//! see yet, and for an item that moved a redirect to where it is now (readers get theirs from
+//! see (not published yet, or hidden), and for an item that moved a redirect to where it is now (readers get theirs from
 //! the server's 404 path, which only looks for what they may see).
 
 use leptos::prelude::*;
@@ -70,12 +70,13 @@ pub fn item_page_view<T>(
             view! { <ErrorPage error/> }.into_any()
         }
         PageItem::Edited(Ok(EditorFinds::Moved)) => ().into_any(),
-        // Readers see nothing there yet; the editor's page still has the item's title, as
-        // its heading while the editor is closed and in the browser's tab.
+        // Readers see nothing there; the editor's page still has the item's title (its
+        // draft's, while it is unpublished), as its heading while the editor is closed and
+        // in the browser's tab.
         PageItem::Edited(Ok(EditorFinds::Unpublished { title, unseen })) => view! {
             <Title text=title.clone()/>
             <EditInPlace kind slug unseen=Some(unseen) shown=None lang>
-                // Its title as stored, in Latvian, whatever the page's language.
+                // Its title, in Latvian, whatever the page's language.
                 <h1 lang="lv">{title}</h1>
             </EditInPlace>
         }

@@ -320,8 +320,8 @@ pub enum Unseen {
     Hidden,
 }
 
-/// Whether an item of `kind` not yet published is at `slug`, or moved from there; `NotFound`,
-/// or `InTrash` when it was moved to the trash.
+/// Whether an item of `kind` readers cannot see (not published yet, or hidden) is at `slug`,
+/// or moved from there; `NotFound`, or `InTrash` when it was moved to the trash.
 #[server(input = Json, endpoint = "editing/find_unpublished")]
 pub async fn find_unpublished(kind: ItemKind, slug: String) -> Result<Unpublished, AppError> {
     crate::auth::session::require_editor().await?;

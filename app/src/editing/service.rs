@@ -3,11 +3,7 @@
 
 use chrono::Utc;
 
-use super::{
-    kind_service::{KindService, KindTask},
-    kinds::for_kind,
-    validate, AuditLine, Desk, DeskItem, ItemKind, ItemRef, SettingsSaved, Unseen,
-};
+use super::{validate, AuditLine, Desk, DeskItem, ItemKind, ItemRef, SettingsSaved, Unseen};
 use crate::{
     error::AppError,
     state::store,
@@ -53,7 +49,8 @@ where
 }
 
 /// What an editor finds of the item of `kind` at `slug`, where readers find nothing: one
-/// not published yet, or the address it moved to; `InTrash` or `NotFound` otherwise.
+/// not published yet or hidden from them, or the address it moved to; `InTrash` or
+/// `NotFound` otherwise.
 pub async fn unpublished_at(kind: ItemKind, slug: &str) -> Result<super::Unpublished, AppError> {
     let store = store()?;
     // Readers find a published item (a published event's page at a day it does not have
@@ -66,33 +63,17 @@ pub async fn unpublished_at(kind: ItemKind, slug: &str) -> Result<super::Unpubli
         {
             return Err(AppError::NotFound);
         }
-        if found.shown_before {
-            let (title, unseen) = (found.title, Unseen::Hidden);
-            return Ok(super::Unpublished::Here { title, unseen });
-        }
-        // A new item's stored title is the one it was made with ("Jauns raksts"); its
-        // editor's words are in its draft until it is published.
-        let drafted = for_kind(kind, DraftTitle(found.id)).await?;
-        let title = drafted.unwrap_or(found.title);
-        return Ok(super::Unpublished::Here {
-            title,
-            unseen: Unseen::New,
-        });
+        let unseen = match found.shown_before {
+            true => Unseen::Hidden,
+            false => Unseen::New,
+        };
+        let title = found.title;
+        return Ok(super::Unpublished::Here { title, unseen });
     }
     if let Some(now) = store.moved_item(kind, slug, Audience::Editors).await? {
         return Ok(super::Unpublished::MovedTo(now));
     }
     told_if_trashed(kind, ItemAt::Slug(slug), Err(AppError::NotFound)).await
-}
-
-/// The title in an item's shared draft (`stored_draft::title`), by its kind's draft shape.
-struct DraftTitle(i64);
-
-impl KindTask for DraftTitle {
-    type Output = Result<Option<String>, AppError>;
-    async fn run<K: KindService>(self) -> Self::Output {
-        super::stored_draft::title::<K::Draft>(self.0).await
-    }
 }
 
 /// `written`, a write of the item of `kind` at `at` (its id, or the address the editor's

@@ -24,6 +24,8 @@ const FORMAT: u32 = 1;
 
 /// A kind of item's draft as stored: its fields under pinned names, whatever its wire type
 /// calls them. Missing fields read as empty (`#[serde(default)]`), unknown ones are ignored.
+/// Every shape keeps the item's title as `title`: storage reads it there to name an
+/// unpublished item by it (`rows::title_for_editors`).
 pub trait StoredShape: Serialize + DeserializeOwned + Default {
     /// The editor's fields, as the browser sends them.
     type Fields;
@@ -31,8 +33,6 @@ pub trait StoredShape: Serialize + DeserializeOwned + Default {
 
     fn from_fields(fields: &Self::Fields) -> Self;
     fn into_fields(self) -> Self::Fields;
-    /// The item's title as the draft has it.
-    fn title(&self) -> &str;
 }
 
 /// A stored draft: the format number beside the kind's fields. Drafts saved before the format
@@ -94,19 +94,6 @@ pub async fn opened<S: StoredShape>(
         saved_at: super::service::stamp(draft.saved_at),
         written_on: None,
     }))
-}
-
-/// The title item `item_id`'s shared draft gives it, if it has a draft that opens and a title
-/// in it: what its editor last named it, before readers see any of it.
-pub async fn title<S: StoredShape>(item_id: i64) -> Result<Option<String>, AppError> {
-    let Some(draft) = store()?.draft(S::KIND, item_id).await? else {
-        return Ok(None);
-    };
-    let stored = serde_json::from_str::<Stored<S>>(&draft.fields_json).ok();
-    Ok(stored
-        .filter(|stored| stored.format == FORMAT)
-        .map(|stored| stored.shape.title().trim().to_string())
-        .filter(|title| !title.is_empty()))
 }
 
 /// Saves `save` (its fields checked, the body sanitised) as the shared draft of its item,

@@ -4,18 +4,56 @@
 
 use leptos::{prelude::*, wasm_bindgen::JsCast};
 
-/// Puts the keyboard's focus on the editor's first field (the `EditableText` marked `first`)
-/// when it was lost: when the editor opens in place of the button that had it, and when a
-/// conflict's choice, whose button had it, goes, and when the site's navigation brought the
-/// editor's page and put focus on the page's content (`#saturs`, see `island_loader.js`).
-/// Without it focus stays on the page, where the editor's keys (Esc, Ctrl+S) do not reach.
-/// Focus the editor already has stays where it is. `select`: the field's text is selected
-/// too (a new item's title, which typing then replaces).
-pub fn focus_first_field(select: bool) {
-    let lost = document().active_element().is_none_or(|active| {
+use std::cell::RefCell;
+
+thread_local! {
+    /// The id of the editor's field the focus was last in ([`remember_field`]).
+    static LAST_FIELD: RefCell<String> = const { RefCell::new(String::new()) };
+}
+
+/// Whether the keyboard's focus is nowhere in particular: on the page, or on its content
+/// where the site's navigation put it.
+fn focus_lost() -> bool {
+    document().active_element().is_none_or(|active| {
         active.tag_name().eq_ignore_ascii_case("body") || active.id() == "saturs"
-    });
-    if !lost {
+    })
+}
+
+/// `focusin` on an editor's form: remembers the field the editor is in (every editor's fields
+/// have ids starting `edit-` or `translate-`), for [`focus_back`].
+pub fn remember_field(event: leptos::ev::FocusEvent) {
+    let target = event
+        .target()
+        .and_then(|target| target.dyn_into::<web_sys::Element>().ok());
+    let id = target.map(|field| field.id()).unwrap_or_default();
+    if id.starts_with("edit-") || id.starts_with("translate-") {
+        LAST_FIELD.with_borrow_mut(|last| *last = id);
+    }
+}
+
+/// Puts the focus back in the field the editor was last in when it was lost: a conflict's
+/// choice or a question, whose button had it, went. The first field when that one is gone.
+pub fn focus_back() {
+    if !focus_lost() {
+        return;
+    }
+    let field = LAST_FIELD.with_borrow(|last| document().get_element_by_id(last));
+    if let Some(field) = field.and_then(|field| field.dyn_into::<web_sys::HtmlElement>().ok()) {
+        // A field hidden or disabled meanwhile does not take it.
+        let _ = field.focus();
+    }
+    focus_first_field(false);
+}
+
+/// Puts the keyboard's focus on the editor's first field (the `EditableText` marked `first`)
+/// when it was lost: when the editor opens in place of the button that had it, and when the
+/// site's navigation brought the editor's page and put focus on the page's content
+/// (`#saturs`, see `island_loader.js`). Without it focus stays on the page, where the
+/// editor's keys (Esc, Ctrl+S) do not reach. Focus the editor already has stays where it is.
+/// `select`: the field's text is selected too (a new item's title, which typing then
+/// replaces).
+pub fn focus_first_field(select: bool) {
+    if !focus_lost() {
         return;
     }
     let field = document()

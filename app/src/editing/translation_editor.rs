@@ -144,6 +144,7 @@ pub fn TranslationEditor(
                     base=Some(known.get_value())
                     who=tr(lang, "translation-conflict-other")
                     parts=translation_parts(kind)
+                    text_lang=lang
                     on_resolve=resolve
                 />
             }
@@ -182,7 +183,7 @@ pub fn TranslationEditor(
         })
     });
     view! {
-        <div class="translation-editor" on:keydown=on_keydown on:beforeinput=undo_stays_in_field>
+        <div class="translation-editor" on:keydown=on_keydown on:beforeinput=undo_stays_in_field on:focusin=super::text_field::remember_field>
             <EditorBar
                 state
                 heading

@@ -389,8 +389,6 @@ impl ItemTables {
         columns: ["title", "lead", "body_html", "contact"],
         revision_columns: "title, lead, body_html, contact",
         slug_fallback: "raksts",
-        // Set when it is first published, whichever way (`date_first_publication`).
-        shown_before: "was_published",
         extra_searched: false,
     };
 }

@@ -59,12 +59,13 @@ impl Audience {
 }
 
 /// An item found at an address ([`EditingStore::item_at`]).
-#[derive(Debug, Clone, PartialEq, Eq, sqlx::FromRow)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct FoundItem {
     pub id: i64,
+    /// The title editors know it by: while it is unpublished, its draft's.
     pub title: String,
-    /// Whether readers ever saw it: an unpublished item that was published before is hidden
-    /// from them, not new (`ItemTables::shown_before`).
+    /// Whether readers ever saw it (`was_published`): an unpublished item that was published
+    /// before is hidden from them, not new.
     pub shown_before: bool,
 }
 

@@ -320,9 +320,6 @@ impl ItemTables {
         revision_columns: "title, summary, body_html, starts_at, ends_at, all_day, location, \
                            category_id, status",
         slug_fallback: "notikums",
-        // A write that hid it kept the published version as a revision.
-        shown_before: "status = 'published' OR EXISTS (SELECT 1 FROM event_revisions r \
-                       WHERE r.event_id = events.id AND r.status = 'published')",
         extra_searched: true,
     };
 }

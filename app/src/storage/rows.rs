@@ -13,8 +13,8 @@ pub(super) use drafts::{draft_columns, DraftRow, SavedDraftRow, StoredDraftRow};
 
 use super::{
     Article, ArticleRevision, ArticleText, Attachment, Category, Credentials, EarlierFailures,
-    Event, EventRevision, Recurrence, Role, SearchHit, SearchKind, Status, TranslatedText,
-    Translation, User, VersionSummary,
+    Event, EventRevision, FoundItem, Recurrence, Role, SearchHit, SearchKind, Status,
+    TranslatedText, Translation, User, VersionSummary,
 };
 
 /// A category's columns, as `CategoryColumns` reads them.
@@ -516,15 +516,41 @@ pub(super) struct DeskRow {
 }
 
 impl DeskRow {
-    /// The title the desk names the item by: its draft's, while it is unpublished (a new
-    /// article is "Jauns raksts" until its first publication), else its own.
+    /// The title the desk names the item by ([`title_for_editors`]).
     pub(super) fn title_shown(&self) -> String {
-        let drafted = self.draft.as_deref().and_then(|draft| {
-            let fields: serde_json::Value = serde_json::from_str(draft).ok()?;
-            let title = fields.get("title")?.as_str()?.trim();
-            (!title.is_empty()).then(|| title.to_string())
-        });
-        drafted.unwrap_or_else(|| self.title.clone())
+        title_for_editors(&self.title, self.draft.as_deref())
+    }
+}
+
+/// The title editors know an item by: its shared draft's (`draft`, its fields as JSON, read
+/// only while the item is unpublished: a new article is "Jauns raksts" until its first
+/// publication), else its own `title`. Every kind's stored draft keeps its title as `title`
+/// (`editing::stored_draft`).
+pub(super) fn title_for_editors(title: &str, draft: Option<&str>) -> String {
+    let drafted = draft.and_then(|draft| {
+        let fields: serde_json::Value = serde_json::from_str(draft).ok()?;
+        let title = fields.get("title")?.as_str()?.trim();
+        (!title.is_empty()).then(|| title.to_string())
+    });
+    drafted.unwrap_or_else(|| title.to_string())
+}
+
+/// An item found at an address, with its draft while it is unpublished.
+#[derive(sqlx::FromRow)]
+pub(super) struct FoundRow {
+    id: i64,
+    title: String,
+    was_published: bool,
+    draft: Option<String>,
+}
+
+impl From<FoundRow> for FoundItem {
+    fn from(row: FoundRow) -> Self {
+        FoundItem {
+            id: row.id,
+            title: title_for_editors(&row.title, row.draft.as_deref()),
+            shown_before: row.was_published,
+        }
     }
 }
 

@@ -61,7 +61,9 @@ where
         by: &str,
     ) -> Result<i64, StoreError> {
         let category_id = Self::category_id(conn, event.category.as_deref()).await?;
-        let columns = event_columns_written(event, category_id);
+        let mut columns = event_columns_written(event, category_id);
+        let published = event.status == Status::Published;
+        columns.push(("was_published", ColumnValue::Flag(published)));
         Self::insert_item(conn, &ItemTables::EVENTS, &columns, &event.title, by).await
     }
 
@@ -146,15 +148,36 @@ where
         id: i64,
         at: DateTime<Utc>,
     ) -> Result<(), StoreError> {
-        sqlx::query(
-            "UPDATE articles SET published_at = $1, was_published = TRUE \
-             WHERE id = $2 AND status = 'published' AND NOT was_published",
-        )
-        .bind(D::instant(at))
-        .bind(id)
-        .execute(&mut *conn)
-        .await?;
+        if Self::note_seen(conn, &ItemTables::ARTICLES, id).await? {
+            sqlx::query("UPDATE articles SET published_at = $1 WHERE id = $2")
+                .bind(D::instant(at))
+                .bind(id)
+                .execute(&mut *conn)
+                .await?;
+        }
         Ok(())
+    }
+
+    /// Notes that readers see item `id` of `tables`' kind, if they do now: its
+    /// `was_published` stays set, hidden or trashed since, so its editors are told it is
+    /// hidden rather than new. Every write that may publish an item ends with this, in its
+    /// transaction (an insert writes the column itself). Answers whether readers see it for
+    /// the first time.
+    pub(super) async fn note_seen(
+        conn: &mut D::Connection,
+        tables: &ItemTables,
+        id: i64,
+    ) -> Result<bool, StoreError> {
+        let sql = format!(
+            "UPDATE {} SET was_published = TRUE \
+             WHERE id = $1 AND status = 'published' AND NOT was_published RETURNING id",
+            tables.items
+        );
+        let first: Option<i64> = sqlx::query_scalar(&sql)
+            .bind(id)
+            .fetch_optional(&mut *conn)
+            .await?;
+        Ok(first.is_some())
     }
 
     /// Binds `columns`' values in their order.

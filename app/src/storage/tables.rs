@@ -19,9 +19,6 @@ pub(crate) struct ItemTables {
     pub(super) revision_columns: &'static str,
     /// The slug of an item whose title makes none (say, all punctuation).
     pub(super) slug_fallback: &'static str,
-    /// Whether readers ever saw the item, as an expression on its row (the items' table by
-    /// its own name): so an unpublished item is told apart as hidden or new.
-    pub(super) shown_before: &'static str,
     /// Whether the fourth translated column (`columns[3]`: an event's place) is searched; an
     /// article's contact line is not.
     pub(super) extra_searched: bool,

@@ -26,8 +26,8 @@ use upgrade::upgraded;
 /// The file format's version. Older formats are brought up to date as they are read
 /// ([`upgraded`]): format 1 had article drafts as four text columns, format 2 no
 /// `articles.was_published`, format 3 copies of the Latvian text in translations where a
-/// translator left a part. An import refuses any other.
-pub const FORMAT: u32 = 4;
+/// translator left a part, format 4 no `events.was_published`. An import refuses any other.
+pub const FORMAT: u32 = 5;
 
 /// A whole site, as `notikumi export` writes it.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -93,6 +93,7 @@ const INSTANTS: &[&str] = &[
 const TRUTHS: &[&str] = &[
     "articles.was_published",
     "events.all_day",
+    "events.was_published",
     "event_revisions.all_day",
 ];
 

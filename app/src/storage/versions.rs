@@ -156,7 +156,11 @@ where
         let category_id = Self::category_id(&mut tx, event.category.as_deref()).await?;
         let write = VersionedWrite::new(id, expected_version, draft, audit);
         let columns = event_columns_written(event, category_id);
-        Self::update_item(&mut tx, &ItemTables::EVENTS, &columns, &event.title, write).await?;
+        let tables = &ItemTables::EVENTS;
+        let outcome = Self::update_item(&mut tx, tables, &columns, &event.title, write).await?;
+        if outcome == Outcome::Written {
+            Self::note_seen(&mut tx, tables, id).await?;
+        }
         let written = Self::event_in(&mut tx, id).await?;
         tx.commit().await?;
         Ok(written)
@@ -311,17 +315,19 @@ where
         audience: Audience,
     ) -> Result<Option<FoundItem>, StoreError> {
         let ItemTables {
-            items,
-            shown_before,
-            ..
+            items, drafts, key, ..
         } = ItemTables::of(kind);
-        let visible = audience.sees("");
+        let visible = audience.sees("i.");
         let sql = format!(
-            "SELECT id, title, ({shown_before}) AS shown_before FROM {items} \
-             WHERE slug = $1 AND trashed_at IS NULL {visible}"
+            "SELECT i.id, i.title, i.was_published, d.fields AS draft FROM {items} i \
+             LEFT JOIN {drafts} d ON d.{key} = i.id AND i.status = 'draft' \
+             WHERE i.slug = $1 AND i.trashed_at IS NULL {visible}"
         );
-        let found = sqlx::query_as(&sql).bind(slug);
-        Ok(found.fetch_optional(&self.pool).await?)
+        let found: Option<FoundRow> = sqlx::query_as(&sql)
+            .bind(slug)
+            .fetch_optional(&self.pool)
+            .await?;
+        Ok(found.map(Into::into))
     }
 
     async fn in_trash(&self, kind: ItemKind, at: ItemAt<'_>) -> Result<bool, StoreError> {

@@ -54,6 +54,7 @@ impl Editable for EventDetails {
                 key: "when",
                 label: "editor-field-when",
                 html: false,
+                text: false,
                 show: EventFields::when_text,
                 take: |f, o| {
                     f.all_day = o.all_day;
@@ -69,6 +70,7 @@ impl Editable for EventDetails {
                 key: "category",
                 label: "editor-field-category",
                 html: false,
+                text: false,
                 show: |f, lang| {
                     let categories = use_context::<ItemCategories>().unwrap_or_default();
                     f.category_text(&categories.0, lang)
@@ -88,6 +90,7 @@ impl Editable for EventDetails {
                 key: "status",
                 label: "editor-field-status",
                 html: false,
+                text: false,
                 show: EventFields::status_text,
                 take: |f, o| f.published = o.published,
                 join: None,

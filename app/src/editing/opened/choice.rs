@@ -34,10 +34,10 @@ impl<K: Editable> Opened<K> {
         };
         let choice = self.choice_view(lang, save_now, write, write_label);
         let asks_to_show = self.asks_to_show;
-        // The question goes, and with it the focused button: back to the fields.
+        // The question goes, and with it the focused button: back to where the editor was.
         let answered = move || {
             asks_to_show.set(false);
-            request_animation_frame(|| crate::editing::text_field::focus_first_field(false));
+            request_animation_frame(crate::editing::text_field::focus_back);
         };
         let publish = Callback::new(move |()| {
             answered();
@@ -138,6 +138,7 @@ impl<K: Editable> Opened<K> {
                         base
                         who
                         parts=K::parts()
+                        text_lang=crate::i18n::Lang::Lv
                         on_resolve=resolve
                     />
                 }

@@ -14,6 +14,8 @@ const ONE_DRAFT_SHAPE: i64 = 20260115000000;
 const FIRST_PUBLICATION: i64 = 20260117000000;
 /// The migration that stores a part a translator left as empty.
 const UNTRANSLATED_PARTS_EMPTY: i64 = 20260123000000;
+/// The migration that made events remember whether readers saw them.
+const EVENTS_SEEN: i64 = 20260124000000;
 
 /// `migrator` without the migration `version` and what came after it.
 fn before(mut migrator: Migrator, version: i64) -> Migrator {
@@ -171,16 +173,16 @@ const ARTICLES_SEEN_OR_NOT: [&str; 10] = [
      VALUES ($1, 'anna@example.lv', 'restored version 1', 'article', 4, 'D')",
 ];
 
-/// Which of `ARTICLES_SEEN_OR_NOT` readers saw, by the column this version's store fills in as
-/// it opens the database at `url` and migrates it.
-async fn seen_after_migrating(url: &str) -> Vec<i64> {
-    const SEEN: &str = "SELECT id FROM articles WHERE was_published ORDER BY id";
+/// Which of the `items` (a table) readers saw, by the column this version's store fills in
+/// as it opens the database at `url` and migrates it.
+async fn seen_after_migrating(url: &str, items: &str) -> Vec<i64> {
     connect(url)
         .await
         .expect("opens and migrates")
         .close()
         .await;
-    read_all(url, SEEN).await
+    let seen = format!("SELECT id FROM {items} WHERE was_published ORDER BY id");
+    read_all(url, &seen).await
 }
 
 /// The one column `sql` reads from the database at `url`, on either backend.
@@ -206,14 +208,14 @@ where
 #[tokio::test]
 async fn on_sqlite_articles_readers_saw_before_keep_their_date() {
     let url = sqlite_before(FIRST_PUBLICATION, &ARTICLES_SEEN_OR_NOT).await;
-    assert_eq!(seen_after_migrating(&url).await, [1, 2, 4, 5]);
+    assert_eq!(seen_after_migrating(&url, "articles").await, [1, 2, 4, 5]);
     remove_sqlite(&url);
 }
 
 #[tokio::test]
 async fn on_postgres_articles_readers_saw_before_keep_their_date() {
     let (url, name) = postgres_before(FIRST_PUBLICATION, &ARTICLES_SEEN_OR_NOT).await;
-    assert_eq!(seen_after_migrating(&url).await, [1, 2, 4, 5]);
+    assert_eq!(seen_after_migrating(&url, "articles").await, [1, 2, 4, 5]);
     drop_postgres(&name).await;
 }
 
@@ -287,5 +289,47 @@ async fn on_sqlite_parts_a_translator_left_become_the_latvian_text() {
 async fn on_postgres_parts_a_translator_left_become_the_latvian_text() {
     let (url, name) = postgres_before(UNTRANSLATED_PARTS_EMPTY, &TRANSLATED_TITLE_ONLY).await;
     the_copies_became_latvian(&url).await;
+    drop_postgres(&name).await;
+}
+
+/// Events, a revision and audit lines as the version before kept them: published now (1);
+/// hidden after an editor published it (2); an editor's draft never published (3); hidden
+/// after a published version, through the trash (4); stored by the demo or an import (5).
+const EVENTS_SEEN_OR_NOT: [&str; 10] = [
+    "INSERT INTO events (id, slug, title, starts_at, ends_at, status, created_at, updated_at) \
+     VALUES (1, 'a', 'A', $1, $1, 'published', $1, $1)",
+    "INSERT INTO events (id, slug, title, starts_at, ends_at, status, created_at, updated_at) \
+     VALUES (2, 'b', 'B', $1, $1, 'draft', $1, $1)",
+    "INSERT INTO events (id, slug, title, starts_at, ends_at, status, created_at, updated_at) \
+     VALUES (3, 'c', 'C', $1, $1, 'draft', $1, $1)",
+    "INSERT INTO events (id, slug, title, starts_at, ends_at, status, created_at, updated_at) \
+     VALUES (4, 'd', 'D', $1, $1, 'draft', $1, $1)",
+    "INSERT INTO events (id, slug, title, starts_at, ends_at, status, created_at, updated_at) \
+     VALUES (5, 'e', 'E', $1, $1, 'draft', $1, $1)",
+    "INSERT INTO event_revisions (event_id, version, title, summary, body_html, starts_at, \
+     ends_at, all_day, location, status, saved_by, saved_at) \
+     SELECT 4, 1, 'D', '', '', starts_at, ends_at, all_day, '', 'published', '', $1 \
+     FROM events WHERE id = 4",
+    "INSERT INTO audit_log (at, actor, action, item_kind, item_id, item_title) \
+     SELECT $1, 'anna@example.lv', 'created', 'event', id, title FROM events WHERE id < 5",
+    "INSERT INTO audit_log (at, actor, action, item_kind, item_id, item_title) \
+     VALUES ($1, 'anna@example.lv', 'published', 'event', 2, 'B')",
+    "INSERT INTO audit_log (at, actor, action, item_kind, item_id, item_title) \
+     VALUES ($1, 'anna@example.lv', 'published', 'article', 3, 'C')",
+    "INSERT INTO audit_log (at, actor, action, item_kind, item_id, item_title) \
+     VALUES ($1, 'anna@example.lv', 'deleted', 'event', 4, 'D')",
+];
+
+#[tokio::test]
+async fn on_sqlite_events_readers_saw_before_are_told_hidden() {
+    let url = sqlite_before(EVENTS_SEEN, &EVENTS_SEEN_OR_NOT).await;
+    assert_eq!(seen_after_migrating(&url, "events").await, [1, 2, 4, 5]);
+    remove_sqlite(&url);
+}
+
+#[tokio::test]
+async fn on_postgres_events_readers_saw_before_are_told_hidden() {
+    let (url, name) = postgres_before(EVENTS_SEEN, &EVENTS_SEEN_OR_NOT).await;
+    assert_eq!(seen_after_migrating(&url, "events").await, [1, 2, 4, 5]);
     drop_postgres(&name).await;
 }

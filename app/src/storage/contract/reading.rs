@@ -563,4 +563,22 @@ async fn an_unpublished_item_is_told_apart_as_new_or_hidden_alike(store: SharedS
             "{status:?}"
         );
     }
+    // Published, then trashed and restored (a draft then, with no version kept of the
+    // trip), each is still one readers saw.
+    let mut webinar = event("Vebinārs", utc(2020, 8, 5, 7, 0), utc(2020, 8, 5, 9, 0));
+    webinar.status = Status::Draft;
+    let drafted = store.create_event(&webinar, Some(audit("created"))).await;
+    let drafted = drafted.expect("created");
+    webinar.status = Status::Published;
+    let publish = store.update_event(drafted.id, 1, &webinar, DraftRule::Keeps, audit("saved"));
+    let webinar = publish.await.expect("published");
+    for (kind, id, slug) in [
+        (ItemKind::Article, hidden.id, &hidden.slug),
+        (ItemKind::Event, webinar.id, &webinar.slug),
+    ] {
+        trash(&store, kind, id).await;
+        let back = store.move_trash(kind, id, TrashMove::OutOf, audit("restored"));
+        back.await.expect("restored");
+        assert!(shown_before(&store, kind, slug).await, "{kind:?}");
+    }
 }

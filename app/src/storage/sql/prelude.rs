@@ -10,9 +10,9 @@ pub(in crate::storage) use super::super::item_write::{
 pub(in crate::storage) use super::super::rows::{
     article_columns, articles_from, draft_columns, event_columns, push_categories,
     push_category_slugs, AddressRow, ArticleRow, AttachmentRow, CategoryRow, CredentialsRow,
-    DeskRow, DraftRow, EventRevisionRow, EventRow, FailuresRow, RevisionRow, SavedDraftRow,
-    SearchRow, StoredDraftRow, TranslationRow, UnsearchedRow, UserRow, VersionRow, ARTICLE_COLUMNS,
-    EVENT_COLUMNS, EVENT_REVISION_COLUMNS,
+    DeskRow, DraftRow, EventRevisionRow, EventRow, FailuresRow, FoundRow, RevisionRow,
+    SavedDraftRow, SearchRow, StoredDraftRow, TranslationRow, UnsearchedRow, UserRow, VersionRow,
+    ARTICLE_COLUMNS, EVENT_COLUMNS, EVENT_REVISION_COLUMNS,
 };
 pub(in crate::storage) use super::super::search::{fold_selected, search_text, translations_of};
 pub(in crate::storage) use super::super::tables::{own_write, ItemTables};

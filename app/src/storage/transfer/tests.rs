@@ -82,6 +82,65 @@ fn a_format_one_files_article_drafts_become_one_document_each() {
 }
 
 #[test]
+fn a_format_four_files_events_learn_which_readers_saw() {
+    let row = |id: i64, status: &str| vec![Value::from(id), Value::from(status)];
+    let events = table(
+        "events",
+        &["id", "status"],
+        vec![
+            row(1, "published"),
+            row(2, "draft"),
+            row(3, "draft"),
+            row(4, "draft"),
+            row(5, "draft"),
+        ],
+    );
+    let revisions = table(
+        "event_revisions",
+        &["event_id", "id", "status"],
+        vec![
+            vec![Value::from(3), Value::from(1), Value::from("draft")],
+            vec![Value::from(4), Value::from(2), Value::from("published")],
+        ],
+    );
+    let logged = |line: i64, action: &str, kind: &str, item: i64| {
+        vec![
+            Value::from(action),
+            Value::from(line),
+            Value::from(item),
+            Value::from(kind),
+        ]
+    };
+    let audit_log = table(
+        "audit_log",
+        &["action", "id", "item_id", "item_kind"],
+        vec![
+            logged(1, "created", "event", 2),
+            logged(2, "published", "event", 2),
+            logged(3, "created", "event", 3),
+            logged(4, "published", "article", 3),
+            logged(5, "created", "event", 4),
+        ],
+    );
+    let mut old = site(vec![events, revisions, audit_log]);
+    old.notikumi_export = 4;
+    let new = upgraded(&old).expect("upgrades");
+    assert_eq!(new.notikumi_export, FORMAT);
+    let events = &new.tables[0];
+    assert_eq!(events.columns, ["id", "status", "was_published"]);
+    let seen: Vec<bool> = events
+        .rows
+        .iter()
+        .map(|row| row[2].as_bool().expect("a truth value"))
+        .collect();
+    // Published now; hidden after the log saw it published; an editor's draft never
+    // published (the "published" line is an article's); hidden after a published version
+    // (its revision says so; a trip through the trash leaves no line); not made by an editor.
+    assert_eq!(seen, [true, true, false, true, true]);
+    assert!(tables_to_import(&new).is_ok());
+}
+
+#[test]
 fn a_format_two_files_articles_learn_which_readers_saw() {
     let article = |id: i64, status: &str| vec![Value::from(id), Value::from(status)];
     let articles = table(
@@ -149,7 +208,12 @@ fn a_format_three_files_translations_leave_the_copies_of_their_items_text_empty(
     );
     let mut event = events.rows[0].clone();
     event[1] = Value::from(1);
+    // Every file has an event's status (format 5 reads it).
+    event.insert(3, Value::from("published"));
+    let mut columns = events.columns.clone();
+    columns.insert(3, "status".into());
     let events = TableRows {
+        columns,
         rows: vec![event],
         ..events
     };
@@ -195,7 +259,14 @@ fn a_format_three_files_translations_leave_the_copies_of_their_items_text_empty(
         ],
         "the copies are empty, the translated parts stay"
     );
-    assert_eq!(new.tables[0], old.tables[0], "the event stays as it was");
+    // The event stays as it was, but for what format 5 adds.
+    let mut event = new.tables[0].clone();
+    let seen = event.columns.iter().position(|c| c == "was_published");
+    let seen = seen.expect("readers saw it, or not");
+    event.columns.remove(seen);
+    let flags: Vec<Value> = event.rows.iter_mut().map(|row| row.remove(seen)).collect();
+    assert_eq!(flags, [Value::Bool(true)], "published");
+    assert_eq!(event, old.tables[0], "the event stays as it was");
 }
 
 #[test]

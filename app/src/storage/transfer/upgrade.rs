@@ -23,7 +23,10 @@ pub(super) fn upgraded(site: &SiteExport) -> Result<Cow<'_, SiteExport>, StoreEr
     if site.notikumi_export <= 2 {
         first_publications(&mut site)?;
     }
-    untranslated_parts_empty(&mut site)?;
+    if site.notikumi_export <= 3 {
+        untranslated_parts_empty(&mut site)?;
+    }
+    events_seen(&mut site)?;
     site.notikumi_export = FORMAT;
     Ok(Cow::Owned(site))
 }
@@ -67,11 +70,39 @@ fn drafts_as_documents(site: &mut SiteExport) -> Result<(), StoreError> {
 /// it: an article readers saw is one published now, one the audit log says was published or
 /// restored, or one no editor made (the demo, an import).
 fn first_publications(site: &mut SiteExport) -> Result<(), StoreError> {
-    let log = ArticleLog::of(site)?;
+    let log = ItemLog::of(site, "article", &["published", "restored version "])?;
+    with_was_published(site, "articles", |id| log.seen(id))
+}
+
+/// Format 4 to 5: events get `was_published`, as the migration `events_seen` filled it: an
+/// event readers saw is one published now, one with a published version kept, one the audit
+/// log says was published, or one no editor made (the demo, an import).
+fn events_seen(site: &mut SiteExport) -> Result<(), StoreError> {
+    let log = ItemLog::of(site, "event", &["published"])?;
+    let mut published_before = HashSet::new();
+    let revisions = site.tables.iter();
+    for table in revisions.filter(|t| t.name == "event_revisions" && !t.rows.is_empty()) {
+        let [event, status] = positions(table, ["event_id", "status"])?;
+        rows_are_whole(table)?;
+        let published = table.rows.iter().filter(|row| row[status] == "published");
+        published_before.extend(published.filter_map(|row| row[event].as_i64()));
+    }
+    with_was_published(site, "events", |id| {
+        log.seen(id) || published_before.contains(&id)
+    })
+}
+
+/// Adds `was_published` to the rows of the items' table `items`: set for one published now
+/// and for one whose id `seen_before` names.
+fn with_was_published(
+    site: &mut SiteExport,
+    items: &str,
+    seen_before: impl Fn(i64) -> bool,
+) -> Result<(), StoreError> {
     for table in site
         .tables
         .iter_mut()
-        .filter(|t| t.name == "articles" && !t.rows.is_empty())
+        .filter(|t| t.name == items && !t.rows.is_empty())
     {
         let [id, status] = positions(table, ["id", "status"])?;
         rows_are_whole(table)?;
@@ -81,8 +112,7 @@ fn first_publications(site: &mut SiteExport) -> Result<(), StoreError> {
             .partition_point(|column| column.as_str() < "was_published");
         table.columns.insert(at, "was_published".into());
         for row in &mut table.rows {
-            let seen =
-                row[status] == "published" || row[id].as_i64().is_some_and(|id| log.seen(id));
+            let seen = row[status] == "published" || row[id].as_i64().is_some_and(&seen_before);
             row.insert(at, Value::Bool(seen));
         }
     }
@@ -129,25 +159,27 @@ fn untranslated_parts_empty(site: &mut SiteExport) -> Result<(), StoreError> {
 
 /// What a file's audit log says about its articles.
 #[derive(Default)]
-struct ArticleLog {
-    /// Published or restored (a restore publishes).
+struct ItemLog {
+    /// Published (for articles, restored too: a restore published them then).
     published: HashSet<i64>,
     /// Made by an editor, as a draft.
     created: HashSet<i64>,
 }
 
-impl ArticleLog {
-    fn of(site: &SiteExport) -> Result<Self, StoreError> {
-        let mut log = ArticleLog::default();
+impl ItemLog {
+    /// What the audit log says of the items of `kind` (its name there): those an action
+    /// starting with one of `publishing` published, and those an editor made.
+    fn of(site: &SiteExport, kind: &str, publishing: &[&str]) -> Result<Self, StoreError> {
+        let mut log = ItemLog::default();
         let tables = site.tables.iter();
         for table in tables.filter(|t| t.name == "audit_log" && !t.rows.is_empty()) {
-            let [kind, id, action] = positions(table, ["item_kind", "item_id", "action"])?;
+            let [item_kind, id, action] = positions(table, ["item_kind", "item_id", "action"])?;
             rows_are_whole(table)?;
-            for row in table.rows.iter().filter(|row| row[kind] == "article") {
+            for row in table.rows.iter().filter(|row| row[item_kind] == kind) {
                 let (Some(item), Some(action)) = (row[id].as_i64(), row[action].as_str()) else {
                     continue;
                 };
-                if action == "published" || action.starts_with("restored version ") {
+                if publishing.iter().any(|start| action.starts_with(start)) {
                     log.published.insert(item);
                 } else if action == "created" {
                     log.created.insert(item);
@@ -157,8 +189,9 @@ impl ArticleLog {
         Ok(log)
     }
 
-    fn seen(&self, article: i64) -> bool {
-        self.published.contains(&article) || !self.created.contains(&article)
+    /// Whether readers saw `item`, by the log: it was published, or no editor made it.
+    fn seen(&self, item: i64) -> bool {
+        self.published.contains(&item) || !self.created.contains(&item)
     }
 }
 

@@ -100,7 +100,12 @@ async fn an_empty_audit_log_says_so_and_a_page_past_its_last_is_not_found() {
     let first = Page::parse(&site.get_as("/editor/audit", &janis).await.body);
     assert_eq!(first.count("tbody tr"), 1);
     assert!(!first.says("Žurnālā vēl nav nevienas darbības"));
-    for address in ["/editor/audit?page=2", "/editor/audit?page=99999"] {
+    for address in [
+        "/editor/audit?page=2",
+        "/editor/audit?page=99999",
+        "/editor/audit?page=0",
+        "/editor/audit?page=viens",
+    ] {
         let past = site.get_as(address, &janis).await;
         assert_eq!(past.status, StatusCode::NOT_FOUND, "{address}");
         let past = Page::parse(&past.body);

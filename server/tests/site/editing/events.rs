@@ -117,11 +117,7 @@ async fn event_editing_refuses_anonymous_requests_and_checks_dates() {
 
     // Beyond the calendar's years there is no day to move to or make an event on: a message
     // that names the years it holds, not a crash.
-    for (day, says) in [
-        ("+262142-12-31", "invalid-date"),
-        ("3000-01-01", "invalid-date-years"),
-        ("1899-12-31", "invalid-date-years"),
-    ] {
+    for day in ["+262142-12-31", "3000-01-01", "1899-12-31"] {
         for (path, request) in [
             ("move_event", json!({ "slug": slug, "day": day })),
             ("create_event", json!({ "day": day })),
@@ -139,7 +135,8 @@ async fn event_editing_refuses_anonymous_requests_and_checks_dates() {
                 "{path} {day}: {}",
                 beyond.body
             );
-            assert!(beyond.body.contains(says), "{path}: {}", beyond.body);
+            let years = "\"invalid-date-years\"";
+            assert!(beyond.body.contains(years), "{path}: {}", beyond.body);
         }
     }
     assert_eq!(site.get("/healthz").await.0, StatusCode::OK);

@@ -323,10 +323,6 @@ impl StoredShape for StoredArticleDraft {
         }
     }
 
-    fn title(&self) -> &str {
-        &self.title
-    }
-
     fn into_fields(self) -> ArticleFields {
         ArticleFields {
             title: self.title,

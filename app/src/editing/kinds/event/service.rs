@@ -356,10 +356,6 @@ impl StoredShape for StoredEventDraft {
         }
     }
 
-    fn title(&self) -> &str {
-        &self.title
-    }
-
     fn into_fields(self) -> EventFields {
         EventFields {
             title: self.title,
