@@ -496,7 +496,9 @@ test("an article hidden while another editor writes: publishing asks first inste
   await Promise.all([janis.waitForEvent("load"), janis.getByRole("button", { name: "Beigt rediģēt" }).click()]);
   expect(questions, "nothing was left unsaved to ask about").toEqual([]);
   await hydrated(janis);
-  await expect(janis.getByText("Šis raksts vēl nav publicēts.")).toBeVisible();
+  // Readers saw it before Anna hid it: it is said hidden, not new.
+  await expect(janis.getByText("Šis raksts ir paslēpts no lasītājiem.")).toBeVisible();
+  await expect(janis.getByText("Šis raksts vēl nav publicēts.")).toHaveCount(0);
   await expect(janis.getByRole("button", { name: "Rediģēt šo rakstu" })).toBeFocused();
   // The closed page still names the article: its heading, and the browser's tab.
   const title = "Ziemeļvalstu un Baltijas valstu partneri vienojas par ciešāku sadarbību";

@@ -15,6 +15,17 @@ fn table(name: &str, columns: &[&str], rows: Vec<Vec<Value>>) -> TableRows {
     }
 }
 
+/// The audit log's table with `lines`: each its id, action, item kind and item id.
+fn audit_log(lines: &[(i64, &str, &str, i64)]) -> TableRows {
+    let rows = lines
+        .iter()
+        .map(|&(line, action, kind, item)| {
+            [action.into(), line.into(), item.into(), kind.into()].to_vec()
+        })
+        .collect();
+    table("audit_log", &["action", "id", "item_id", "item_kind"], rows)
+}
+
 #[test]
 fn tables_are_imported_references_first_whatever_the_files_order() {
     let file = site(vec![
@@ -103,26 +114,14 @@ fn a_format_four_files_events_learn_which_readers_saw() {
             vec![Value::from(4), Value::from(2), Value::from("published")],
         ],
     );
-    let logged = |line: i64, action: &str, kind: &str, item: i64| {
-        vec![
-            Value::from(action),
-            Value::from(line),
-            Value::from(item),
-            Value::from(kind),
-        ]
-    };
-    let audit_log = table(
-        "audit_log",
-        &["action", "id", "item_id", "item_kind"],
-        vec![
-            logged(1, "created", "event", 2),
-            logged(2, "published", "event", 2),
-            logged(3, "created", "event", 3),
-            logged(4, "published", "article", 3),
-            logged(5, "created", "event", 4),
-        ],
-    );
-    let mut old = site(vec![events, revisions, audit_log]);
+    let log = audit_log(&[
+        (1, "created", "event", 2),
+        (2, "published", "event", 2),
+        (3, "created", "event", 3),
+        (4, "published", "article", 3),
+        (5, "created", "event", 4),
+    ]);
+    let mut old = site(vec![events, revisions, log]);
     old.notikumi_export = 4;
     let new = upgraded(&old).expect("upgrades");
     assert_eq!(new.notikumi_export, FORMAT);
@@ -154,29 +153,17 @@ fn a_format_two_files_articles_learn_which_readers_saw() {
             article(5, "draft"),
         ],
     );
-    let logged = |line: i64, action: &str, kind: &str, item: i64| {
-        vec![
-            Value::from(action),
-            Value::from(line),
-            Value::from(item),
-            Value::from(kind),
-        ]
-    };
-    let audit_log = table(
-        "audit_log",
-        &["action", "id", "item_id", "item_kind"],
-        vec![
-            logged(1, "created", "article", 1),
-            logged(2, "created", "article", 2),
-            logged(3, "published", "article", 2),
-            logged(4, "created", "article", 3),
-            logged(5, "published", "event", 3),
-            logged(6, "changed", "article", 3),
-            logged(7, "created", "article", 4),
-            logged(8, "restored version 2", "article", 4),
-        ],
-    );
-    let mut old = site(vec![articles, audit_log]);
+    let log = audit_log(&[
+        (1, "created", "article", 1),
+        (2, "created", "article", 2),
+        (3, "published", "article", 2),
+        (4, "created", "article", 3),
+        (5, "published", "event", 3),
+        (6, "changed", "article", 3),
+        (7, "created", "article", 4),
+        (8, "restored version 2", "article", 4),
+    ]);
+    let mut old = site(vec![articles, log]);
     old.notikumi_export = 2;
     let new = upgraded(&old).expect("upgrades");
     assert_eq!(new.notikumi_export, FORMAT);
