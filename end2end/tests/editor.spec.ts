@@ -45,15 +45,20 @@ test("an editor edits an article in place, the draft saves itself, and readers s
   await expect(editor.getByRole("deletion").filter({ hasText: "mācās" })).toBeVisible();
   await expect(editor.getByRole("insertion").filter({ hasText: "apgūst" })).toBeVisible();
   await expect(editor.getByRole("insertion").filter({ hasText: "Mācības turpināsies arī Latgalē." })).toBeVisible();
-  // Asked first, as a deletion is; the page loaded again says what was done.
-  let question = "";
-  editor.once("dialog", (dialog) => {
-    question = dialog.message();
+  // Asked first, as a deletion is, once: typing not saved yet would go with the page loaded
+  // again, and the question says so (the browser does not ask a second time). The page
+  // loaded again says what was done.
+  await editor.getByRole("textbox", { name: "Ievads" }).press("End");
+  await editor.keyboard.type(" Nesaglabāts teikums.");
+  const questions: string[] = [];
+  editor.on("dialog", (dialog) => {
+    questions.push(`${dialog.type()}: ${dialog.message()}`);
     void dialog.accept();
   });
   await editor.getByRole("button", { name: /^Atjaunot \d+\. versiju$/ }).first().click();
   await expect(editor.getByRole("status").filter({ hasText: /^Versija \d+ atjaunota kā versija \d+\.$/ })).toBeVisible();
-  expect(question).toMatch(/^Atjaunot \d+\. versiju\? /);
+  expect(questions).toHaveLength(1);
+  expect(questions[0]).toMatch(/^confirm: Atjaunot \d+\. versiju\? .* Jūsu nesaglabātās izmaiņas tiks zaudētas\.$/);
   await reader.reload();
   await expect(reader.getByRole("heading", { level: 1 })).toHaveText(INSPECTORS_TITLE);
 });
@@ -170,7 +175,7 @@ test("readers and signed-out browsers get no editing controls, and sign-out ends
   await editor.getByRole("button", { name: "+ Jauns raksts" }).click();
   // A new article opens in editing mode at once; readers cannot see it yet.
   await expect(editor.getByRole("textbox", { name: "Virsraksts" })).toHaveValue("Jauns raksts");
-  await expect(editor.getByText("Raksts vēl nav publicēts.")).toBeVisible();
+  await expect(editor.getByText("Šis raksts vēl nav publicēts.")).toBeVisible();
   const draftUrl = editor.url();
   expect((await page.goto(draftUrl))?.status()).toBe(404);
 
@@ -228,8 +233,8 @@ test("a new article's address follows its title until published, and an address 
   // Hidden from readers, it is said hidden, not new.
   await editor.getByLabel("Statuss").selectOption("draft");
   await editor.getByRole("button", { name: "Saglabāt iestatījumus" }).click();
-  await expect(editor.getByText("Raksts ir paslēpts no lasītājiem.")).toBeVisible();
-  await expect(editor.getByText("Raksts vēl nav publicēts.")).toHaveCount(0);
+  await expect(editor.getByText("Šis raksts ir paslēpts no lasītājiem.")).toBeVisible();
+  await expect(editor.getByText("Šis raksts vēl nav publicēts.")).toHaveCount(0);
   // Publishing the text later leaves no word about either behind.
   await title.fill("Konsultācijas jauniešiem Liepājā un Ventspilī");
   await editor.getByRole("button", { name: "Publicēt" }).click();

@@ -17,12 +17,15 @@ test("an editor adds an event by clicking a day, publishes it, then moves it by 
   const title = editor.getByRole("textbox", { name: "Nosaukums" });
   await expect(title).toHaveValue("Jauns notikums");
   await expect(title).toBeFocused();
+  // The bar says what readers see of it: nothing yet.
+  await expect(editor.getByText("Šis notikums vēl nav publicēts.")).toBeVisible();
   // Its title starts selected: what the editor types replaces it.
   await editor.keyboard.type("Darbnīca skolotājiem Rēzeknē");
   await expect(title).toHaveValue("Darbnīca skolotājiem Rēzeknē");
   await editor.getByLabel("Statuss").selectOption("published");
   await editor.getByRole("button", { name: "Saglabāt notikumu" }).click();
   await expect(editor.getByRole("status").filter({ hasText: /^Publicēts \d\d:\d\d:\d\d$/ })).toBeVisible();
+  await expect(editor.getByText("Lasītāji redz publicēto versiju.")).toBeVisible();
   // Published for the first time, it moved from the new event's address to its title's.
   await expect(editor).toHaveURL(/\/events\/darbnica-skolotajiem-rezekne$/);
   // An editor may choose a shorter one; the longer one leads on.

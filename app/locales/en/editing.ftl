@@ -17,8 +17,6 @@ editor-delete = Delete
 editor-article-delete-question = Move this article to the trash? It can be restored on the editors' desk.
 editor-event-delete-question = Move this event to the trash?
 editor-readers-see-published = Readers see the published version.
-editor-article-unpublished = The article is not published yet.
-editor-article-hidden = The article is hidden from readers.
 editor-recurring-note = Recurring event: the dates are those of its first occurrence; the way it repeats stays as it is.
 
 ## Where the work stands ($at is a time, or a date and time)
@@ -152,7 +150,8 @@ history-current = current version
 history-original = original version
 history-restore = Restore version { $version }
 history-restored = Version { $version } restored as version { $new }. Reloading the page…
-history-restore-question = Restore version { $version }? It becomes the newest version; the one readers see now is kept in the history.
+history-restore-question = Restore version { $version }? It becomes the newest version; the current one is kept in the history.
+history-restore-unsaved = Your unsaved changes will be lost.
 history-restored-now = Version { $version } restored as version { $new }.
 history-compare-from = Compare from
 history-compare-to = to

@@ -17,8 +17,6 @@ editor-delete = Dzēst
 editor-article-delete-question = Pārvietot šo rakstu uz miskasti? To varēs atjaunot redakcijas lapā.
 editor-event-delete-question = Pārvietot šo notikumu uz miskasti?
 editor-readers-see-published = Lasītāji redz publicēto versiju.
-editor-article-unpublished = Raksts vēl nav publicēts.
-editor-article-hidden = Raksts ir paslēpts no lasītājiem.
 editor-recurring-note = Atkārtots notikums: datumi ir pirmās reizes datumi; atkārtošanās kārtība paliek.
 
 ## Where the work stands ($at is a time, or a date and time)
@@ -152,7 +150,8 @@ history-current = pašreizējā versija
 history-original = sākotnējā versija
 history-restore = Atjaunot { $version }. versiju
 history-restored = Versija { $version } atjaunota kā versija { $new }. Lapa tiek atjaunota…
-history-restore-question = Atjaunot { $version }. versiju? Tā kļūs par jaunāko versiju; tā, ko lasītāji redz tagad, paliks vēsturē.
+history-restore-question = Atjaunot { $version }. versiju? Tā kļūs par jaunāko versiju; pašreizējā paliks vēsturē.
+history-restore-unsaved = Jūsu nesaglabātās izmaiņas tiks zaudētas.
 history-restored-now = Versija { $version } atjaunota kā versija { $new }.
 history-compare-from = Salīdzināt no
 history-compare-to = līdz

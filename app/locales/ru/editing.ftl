@@ -17,8 +17,6 @@ editor-delete = Удалить
 editor-article-delete-question = Переместить эту статью в корзину? Её можно будет восстановить на странице редакции.
 editor-event-delete-question = Переместить это событие в корзину?
 editor-readers-see-published = Читатели видят опубликованную версию.
-editor-article-unpublished = Статья ещё не опубликована.
-editor-article-hidden = Статья скрыта от читателей.
 editor-recurring-note = Повторяющееся событие: даты — это даты первого проведения; порядок повторения не меняется.
 
 ## Where the work stands ($at is a time, or a date and time)
@@ -152,7 +150,8 @@ history-current = текущая версия
 history-original = исходная версия
 history-restore = Восстановить версию { $version }
 history-restored = Версия { $version } восстановлена как версия { $new }. Страница перезагружается…
-history-restore-question = Восстановить версию { $version }? Она станет новейшей; та, что читатели видят сейчас, останется в истории.
+history-restore-question = Восстановить версию { $version }? Она станет новейшей; текущая останется в истории.
+history-restore-unsaved = Ваши несохранённые изменения будут потеряны.
 history-restored-now = Версия { $version } восстановлена как версия { $new }.
 history-compare-from = Сравнить версии с
 history-compare-to = по

@@ -11,7 +11,7 @@ use super::{
     opened,
     shell::{self, load_editor, Editable, EditorBar},
     text_field::{EditableText, Lines},
-    ArticleDetails, EditableArticle,
+    ArticleDetails, EditableArticle, ItemKind,
 };
 use crate::i18n::{tr, tr_with, Arg};
 
@@ -41,13 +41,8 @@ fn EditorForm(article: EditableArticle, on_leave: Callback<()>) -> impl IntoView
     let (on_keydown, stop, delete) = draft.controls(lang, item, save_now, on_leave);
     let (fields, state) = (draft.fields, draft.autosave.state);
     let starting = fields.get_untracked();
-    // What readers see of it now, for the bar.
     let readers_see = move || {
-        details.with(|details| match (details.published, details.shown_before) {
-            (true, _) => "editor-readers-see-published",
-            (false, true) => "editor-article-hidden",
-            (false, false) => "editor-article-unpublished",
-        })
+        details.with(|now| shell::readers_see(ItemKind::Article, now.published, now.shown_before))
     };
     let error_for = move |field: &'static str| draft.error_for(field);
 
@@ -105,7 +100,7 @@ fn EditorForm(article: EditableArticle, on_leave: Callback<()>) -> impl IntoView
                     error=error_for("contact")
                 />
             </article>
-            <History item base_version=version/>
+            <History item base_version=version state/>
         </div>
     }
 }

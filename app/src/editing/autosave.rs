@@ -40,12 +40,18 @@ pub fn may_leave(state: RwSignal<SaveState>, lang: Lang) -> bool {
         .confirm_with_message(&leave_question(lang))
         .unwrap_or(false);
     if agreed {
-        LEAVING_AGREED.set(true);
-        // A leave that did not unload the page (a download, a failed navigation) is
-        // guarded again.
-        set_timeout(|| LEAVING_AGREED.set(false), Duration::from_secs(1));
+        agreed_to_leave();
     }
     agreed
+}
+
+/// The editor agreed to leave unsaved work (the site asked): the browser's own question on
+/// unloading stays quiet for a moment, so leaving asks once, not twice.
+pub fn agreed_to_leave() {
+    LEAVING_AGREED.set(true);
+    // A leave that did not unload the page (a download, a failed navigation) is guarded
+    // again.
+    set_timeout(|| LEAVING_AGREED.set(false), Duration::from_secs(1));
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]

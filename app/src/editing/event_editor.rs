@@ -13,6 +13,7 @@ use super::{
     opened,
     shell::{self, load_editor, Editable, EditorBar},
     text_field::{EditableText, Lines},
+    ItemKind,
 };
 use crate::i18n::{tr, tr_with, Arg};
 
@@ -28,7 +29,12 @@ fn EventForm(event: EditableEvent, on_leave: Callback<()>) -> impl IntoView {
     let lang = crate::i18n::current_lang();
     let opened = opened::open(&event);
     let (save_now, edit) = opened.saving(lang);
+    let details = opened.details;
     let store = opened.writing(lang, move |saved| {
+        details.update(|now| {
+            now.published = saved.fields.published;
+            now.shown_before |= now.published;
+        });
         let at = [("at", Arg::Text(&saved.at))];
         if saved.fields.published {
             tr_with(lang, "editor-published-at", &at)
@@ -115,7 +121,16 @@ fn EventForm(event: EditableEvent, on_leave: Callback<()>) -> impl IntoView {
                 on_primary=Callback::new(move |()| store())
                 on_stop=Callback::new(move |()| stop())
                 on_delete=Callback::new(move |()| delete())
-            />
+            >
+                <p class="editor-bar__visibility">
+                    {move || {
+                        let message = details.with(|now| {
+                            shell::readers_see(ItemKind::Event, now.published, now.shown_before)
+                        });
+                        tr(lang, message)
+                    }}
+                </p>
+            </EditorBar>
             {conflict_view}
             {event.details.repeats.then(|| view! {
                 <p class="event-editor__note">{tr(lang, "editor-recurring-note")}</p>
@@ -197,7 +212,7 @@ fn EventForm(event: EditableEvent, on_leave: Callback<()>) -> impl IntoView {
                     error=error_for("body")
                 />
             </article>
-            <History item base_version=version/>
+            <History item base_version=version state/>
         </div>
     }
 }

@@ -43,6 +43,10 @@ pub struct EventFields {
 pub struct EventDetails {
     /// Recurring events keep their rule; the dates are those of the first occurrence.
     pub repeats: bool,
+    /// Whether readers see it now (the form's status is what the next save makes it).
+    pub published: bool,
+    /// Whether readers ever saw it: unpublished, it is then hidden from them, not new.
+    pub shown_before: bool,
 }
 
 /// An event opened for editing.

@@ -4,7 +4,8 @@
 use leptos::{prelude::*, task::spawn_local};
 
 use super::{
-    compare_versions, get_history, restore_version, Change, Comparison, ItemRef, RevisionInfo,
+    autosave::SaveState, compare_versions, get_history, restore_version, Change, Comparison,
+    ItemRef, RevisionInfo,
 };
 use crate::{
     components::announce_after_reload,
@@ -21,7 +22,12 @@ fn version_name(lang: Lang, version: i64) -> String {
 }
 
 #[component]
-pub fn History(item: ItemRef, base_version: RwSignal<i64>) -> impl IntoView {
+pub fn History(
+    item: ItemRef,
+    base_version: RwSignal<i64>,
+    /// The editor's save state: a restore loads the page again, so unsaved typing would go.
+    state: RwSignal<SaveState>,
+) -> impl IntoView {
     let lang = crate::i18n::current_lang();
     let open = RwSignal::new(false);
     let versions = Resource::new(
@@ -49,7 +55,7 @@ pub fn History(item: ItemRef, base_version: RwSignal<i64>) -> impl IntoView {
             <Transition fallback=move || view! { <p class="loading">{tr(lang, "history-loading")}</p> }>
                 {move || Suspend::new(async move {
                     match versions.await {
-                        Ok(Some(list)) => view! { <VersionList item list base_version/> }.into_any(),
+                        Ok(Some(list)) => view! { <VersionList item list base_version state/> }.into_any(),
                         Ok(None) => ().into_any(),
                         Err(error) => view! { <p class="form-error" role="alert">{error.describe(lang)}</p> }.into_any(),
                     }
@@ -64,6 +70,7 @@ fn VersionList(
     item: ItemRef,
     list: Vec<RevisionInfo>,
     base_version: RwSignal<i64>,
+    state: RwSignal<SaveState>,
 ) -> impl IntoView {
     let lang = crate::i18n::current_lang();
     let newest = list.first().map_or(0, |v| v.version);
@@ -82,11 +89,17 @@ fn VersionList(
         });
     };
     let restore = move |version: i64| {
-        let question = tr_with(
+        let mut question = tr_with(
             lang,
             "history-restore-question",
             &[("version", Arg::Number(version))],
         );
+        // The page loads again with the restored text: typing not saved yet goes, and the
+        // one question says so (the browser's own on unloading would ask a second time).
+        let unsaved = state.get_untracked().unsaved();
+        if unsaved {
+            question = format!("{question} {}", tr(lang, "history-restore-unsaved"));
+        }
         // Asked like a deletion: a restore changes what readers see at once.
         if !window().confirm_with_message(&question).unwrap_or(false) {
             return;
@@ -104,6 +117,9 @@ fn VersionList(
                     // follows its title).
                     let location = window().location();
                     let restored = tr_with(lang, "history-restored-now", &versions);
+                    if unsaved {
+                        super::autosave::agreed_to_leave();
+                    }
                     let _ = match saved.slug {
                         Some(slug) => {
                             let page = lang.href(&item.kind.page(&slug));

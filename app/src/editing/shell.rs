@@ -172,6 +172,17 @@ pub(super) fn editing_title(lang: Lang, title: &str) -> String {
     tr_with(lang, "editor-editing", &[("title", Arg::Text(title))])
 }
 
+/// What readers see of an item of `kind` now, as its editor's bar says it (a catalogue
+/// message): the published version, or nothing, as of an item hidden from them (readers saw
+/// it `before`) or one not published yet; the page says the same once the editor closes.
+pub(super) fn readers_see(kind: ItemKind, published: bool, before: bool) -> &'static str {
+    match (published, before) {
+        (true, _) => "editor-readers-see-published",
+        (false, true) => kind.words().hidden,
+        (false, false) => kind.words().unpublished,
+    }
+}
+
 /// Loads the item `slug` and shows its editor `form`, or why it cannot be opened.
 pub fn load_editor<K, V>(
     slug: String,
@@ -430,7 +441,11 @@ mod tests {
             current: titled("Saglabātais"),
             draft: draft_base.map(|base| draft(titled("Melnraksts"), base)),
             categories: Vec::new(),
-            details: EventDetails { repeats: false },
+            details: EventDetails {
+                repeats: false,
+                published: true,
+                shown_before: true,
+            },
             writer: String::new(),
         }
     }
@@ -553,7 +568,11 @@ mod tests {
             &details(true),
             &details(true)
         ));
-        let repeats = EventDetails { repeats: false };
+        let repeats = EventDetails {
+            repeats: false,
+            published: true,
+            shown_before: true,
+        };
         assert!(!EventDetails::write_would_undo(&repeats, &repeats));
     }
 

@@ -413,6 +413,7 @@ mod tests {
             category: None::<Category>,
             recurrence: None,
             status: Status::Published,
+            was_published: true,
             trashed_at: None,
             version: 1,
             created_at: starts_at,

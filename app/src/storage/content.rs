@@ -104,6 +104,8 @@ pub struct Event {
     /// Set while the event is in the trash (it is then a draft), as for articles.
     pub trashed_at: Option<DateTime<Utc>>,
     pub status: Status,
+    /// Whether readers ever saw it (a draft that was published is hidden, not new).
+    pub was_published: bool,
     pub version: i64,
     pub created_at: DateTime<Utc>,
     /// The last change, a translation's included when the item is read in its language.

@@ -27,8 +27,8 @@ const CATEGORY_COLUMNS: &str = "c.id AS category_id, c.slug AS category_slug, \
 pub(super) fn event_columns(lang: Lang) -> String {
     let (text, join) = text_in(lang, "e", &ItemTables::EVENTS);
     format!(
-        "e.id, e.slug, e.starts_at, e.ends_at, e.all_day, e.status, e.version, e.created_at, \
-         e.trashed_at, e.rrule, e.exdates, e.series_end, {text}, {CATEGORY_COLUMNS} \
+        "e.id, e.slug, e.starts_at, e.ends_at, e.all_day, e.status, e.was_published, e.version, \
+         e.created_at, e.trashed_at, e.rrule, e.exdates, e.series_end, {text}, {CATEGORY_COLUMNS} \
          FROM events e LEFT JOIN categories c ON c.id = e.category_id{join}"
     )
 }
@@ -154,6 +154,7 @@ pub(super) struct EventRow {
     all_day: bool,
     location: String,
     status: String,
+    was_published: bool,
     version: i64,
     created_at: DateTime<Utc>,
     updated_at: DateTime<Utc>,
@@ -187,6 +188,7 @@ impl From<EventRow> for Event {
             }),
             trashed_at: row.trashed_at,
             status: Status::parse(&row.status),
+            was_published: row.was_published,
             version: row.version,
             created_at: row.created_at,
             updated_at: row.updated_at,
@@ -325,8 +327,8 @@ impl From<RevisionRow> for ArticleRevision {
 /// An event's revisions in the shape of the event itself (`updated_at` is when the revision
 /// was saved), so they read like events. Bound to the event's id as `$1`.
 pub(super) const EVENT_REVISION_COLUMNS: &str = "e.id, e.slug, r.title, r.summary, \
-     r.body_html, r.starts_at, r.ends_at, r.all_day, r.location, r.status, r.version, \
-     e.created_at, r.saved_at AS updated_at, e.trashed_at, e.rrule, e.exdates, e.series_end, \
+     r.body_html, r.starts_at, r.ends_at, r.all_day, r.location, r.status, e.was_published, \
+     r.version, e.created_at, r.saved_at AS updated_at, e.trashed_at, e.rrule, e.exdates, e.series_end, \
      e.sanitizer_version, 'lv,lv,lv,lv' AS part_langs, c.id AS category_id, \
      c.slug AS category_slug, \
      c.name AS category_name, c.name_en AS category_name_en, c.name_ru AS category_name_ru, \
@@ -554,13 +556,13 @@ impl From<FoundRow> for FoundItem {
     }
 }
 
-/// An item's address as a write finds it, with the title and status that decide whether its
-/// address follows a new title (`SqlStore::follow_title`).
+/// An item's address as a write finds it, with its title and whether readers saw it, which
+/// decide whether its address follows a new title (`SqlStore::follow_title`).
 #[derive(sqlx::FromRow)]
 pub(super) struct AddressRow {
     pub(super) slug: String,
     pub(super) title: String,
-    pub(super) status: String,
+    pub(super) was_published: bool,
 }
 
 /// An item's or a translation's text whose search columns are still empty (`lang` is empty

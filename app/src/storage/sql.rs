@@ -245,7 +245,7 @@ where
     ) -> Result<Outcome, StoreError> {
         Self::keep_revision(conn, tables, write.id, write.expected_version).await?;
         let sql = format!(
-            "SELECT slug, title, status FROM {} WHERE id = $1",
+            "SELECT slug, title, was_published FROM {} WHERE id = $1",
             tables.items
         );
         let before: Option<AddressRow> = sqlx::query_as(&sql)
@@ -324,11 +324,11 @@ where
         Ok(())
     }
 
-    /// An unpublished item's address follows its title until an editor chooses one: when its
-    /// slug was made from its title before this write ("jauns-raksts-2" from "Jauns raksts",
-    /// the title a new item starts with), it becomes the first free slug made from `title`.
-    /// An item readers saw before (published, then unpublished) keeps a way from its old
-    /// address to the new one.
+    /// A new item's address follows its title until readers see it or an editor chooses one:
+    /// when its slug was made from its title before this write ("jauns-raksts-2" from "Jauns
+    /// raksts", the title a new item starts with), it becomes the first free slug made from
+    /// `title`. An address readers saw stays, hidden and retitled since: links and bookmarks
+    /// to it keep working, and only an editor moves it (`change_address`).
     async fn follow_title(
         conn: &mut D::Connection,
         tables: &ItemTables,
@@ -338,7 +338,7 @@ where
     ) -> Result<(), StoreError> {
         let made_from = slugs::title_slug(&before.title, tables.slug_fallback);
         let base = slugs::title_slug(title, tables.slug_fallback);
-        if before.status != Status::Draft.as_str()
+        if before.was_published
             || !slugs::is_candidate(&before.slug, &made_from)
             || base == made_from
         {

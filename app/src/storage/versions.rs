@@ -246,6 +246,16 @@ where
             }
             Some(_) => {}
         }
+        // Who saved the draft last, if anyone: a save that takes it over from another account
+        // is logged, as one that starts it is.
+        let ItemTables { key, drafts, .. } = tables;
+        let last = format!("SELECT saved_by FROM {drafts} WHERE {key} = $1");
+        // (`saved_by` is empty once that account is gone.)
+        let last_saver: Option<Option<i64>> = sqlx::query_scalar(&last)
+            .bind(id)
+            .fetch_optional(&mut *tx)
+            .await?;
+        let last_saver = last_saver.flatten();
         // Over the draft its editor saw, or over one an earlier save of that editor left.
         let sql = tables.draft_write(seen);
         let written = sqlx::query_as::<_, SavedDraftRow>(&sql)
@@ -260,7 +270,6 @@ where
             .fetch_optional(&mut *tx)
             .await?;
         let Some(saved) = written else {
-            let ItemTables { key, drafts, .. } = tables;
             let sql = format!(
                 "SELECT draft_version, base_version, fields, saved_at FROM {drafts} \
                  WHERE {key} = $1"
@@ -293,8 +302,8 @@ where
                 }),
             };
         };
-        // The save that started the draft.
-        if saved.draft_version == 1 {
+        // The save that started the draft, or took it over from another editor.
+        if last_saver != Some(draft.user_id) {
             Self::audit_line(&mut tx, tables, id, audit).await?;
         }
         tx.commit().await?;

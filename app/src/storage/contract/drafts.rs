@@ -9,6 +9,7 @@ contract_tests!(
     event_drafts_refuse_stale_saves_and_survive_publishing_elsewhere,
     no_draft_is_saved_for_an_item_in_the_trash,
     a_draft_goes_on_only_from_the_item_as_it_is,
+    an_editor_taking_a_draft_over_is_in_the_audit_log,
 );
 
 async fn drafts_refuse_stale_saves_and_publishing_keeps_revisions(store: SharedStore) {
@@ -404,4 +405,31 @@ async fn move_on(store: &SharedStore, kind: ItemKind, id: i64, version: i64) -> 
         }
     };
     written.expect("moved on")
+}
+
+async fn an_editor_taking_a_draft_over_is_in_the_audit_log(store: SharedStore) {
+    let anna = an_editor(&store).await;
+    let janis = store.create_user("janis@example.lv", "$argon2id$x", Role::Editor);
+    let janis = janis.await.expect("account");
+    let stored = an_article(&store, "Kopīgs raksts").await;
+    let json = |title: &str| {
+        article_json(&ArticleText {
+            title: title.to_string(),
+            lead: "Ievads.".into(),
+            body_html: "<p>Teksts</p>".into(),
+            contact: String::new(),
+        })
+    };
+    let (by_anna, by_janis) = (
+        article_drafts(&store, &stored, anna.id),
+        article_drafts(&store, &stored, janis.id),
+    );
+    by_anna.save(&json("A1"), 0).await.expect("started");
+    by_anna.save(&json("A2"), 1).await.expect("gone on");
+    by_janis.save(&json("J1"), 2).await.expect("taken over");
+    by_janis.save(&json("J2"), 3).await.expect("gone on");
+    by_anna.save(&json("A3"), 4).await.expect("taken back");
+    let logged = actions(&store).await;
+    let changed = logged.iter().filter(|action| *action == "changed").count();
+    assert_eq!(changed, 3, "started, taken over, taken back: {logged:?}");
 }

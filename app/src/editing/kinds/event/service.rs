@@ -130,6 +130,8 @@ impl KindService for EventKind {
             current: fields_of(&event),
             details: EventDetails {
                 repeats: event.recurrence.is_some(),
+                published: event.status == Status::Published,
+                shown_before: event.was_published,
             },
             id: event.id,
             slug: event.slug,
