@@ -111,7 +111,7 @@ pub trait EditingStore: Send + Sync {
     /// editor saw and the item at the version the draft is written on (see `DraftSave`);
     /// otherwise `StoreError::Conflict` and nothing changes
     /// (`StoreError::NotFound` for an item that is gone or in the trash). A save that starts
-    /// the draft writes the audit line with it; `audit.actor` is the address of the account
+    /// the draft, or takes it over from another account, writes the audit line with it; `audit.actor` is the address of the account
     /// saving. Answers the draft as written.
     async fn save_draft(
         &self,
