@@ -25,7 +25,7 @@ const FORMAT: u32 = 1;
 /// A kind of item's draft as stored: its fields under pinned names, whatever its wire type
 /// calls them. Missing fields read as empty (`#[serde(default)]`), unknown ones are ignored.
 /// Every shape keeps the item's title as `title`: storage reads it there to name an
-/// unpublished item by it (`rows::title_for_editors`).
+/// unpublished item by it (`storage/rows/items.rs`).
 pub trait StoredShape: Serialize + DeserializeOwned + Default {
     /// The editor's fields, as the browser sends them.
     type Fields;

@@ -9,12 +9,14 @@ use super::tables::ItemTables;
 use crate::i18n::{Lang, PartLangs};
 
 mod drafts;
+mod items;
 pub(super) use drafts::{draft_columns, DraftRow, SavedDraftRow, StoredDraftRow};
+pub(super) use items::{AddressRow, DeskRow, FoundRow};
 
 use super::{
     Article, ArticleRevision, ArticleText, Attachment, Category, Credentials, EarlierFailures,
-    Event, EventRevision, FoundItem, Recurrence, Role, SearchHit, SearchKind, Status,
-    TranslatedText, Translation, User, VersionSummary,
+    Event, EventRevision, Recurrence, Role, SearchHit, SearchKind, Status, TranslatedText,
+    Translation, User, VersionSummary,
 };
 
 /// A category's columns, as `CategoryColumns` reads them.
@@ -501,68 +503,6 @@ impl From<VersionRow> for VersionSummary {
             current: row.current,
         }
     }
-}
-
-/// An item on the editors' desk: `place` is `draft` or `trash`, `kind` the audit log's name
-/// of its kind (`ItemTables::kind`).
-#[derive(sqlx::FromRow)]
-pub(super) struct DeskRow {
-    pub(super) place: String,
-    pub(super) kind: String,
-    pub(super) id: i64,
-    pub(super) slug: String,
-    pub(super) title: String,
-    pub(super) at: DateTime<Utc>,
-    /// The item's shared draft (its fields as JSON), while it is unpublished.
-    pub(super) draft: Option<String>,
-}
-
-impl DeskRow {
-    /// The title the desk names the item by ([`title_for_editors`]).
-    pub(super) fn title_shown(&self) -> String {
-        title_for_editors(&self.title, self.draft.as_deref())
-    }
-}
-
-/// The title editors know an item by: its shared draft's (`draft`, its fields as JSON, read
-/// only while the item is unpublished: a new article is "Jauns raksts" until its first
-/// publication), else its own `title`. Every kind's stored draft keeps its title as `title`
-/// (`editing::stored_draft`).
-pub(super) fn title_for_editors(title: &str, draft: Option<&str>) -> String {
-    let drafted = draft.and_then(|draft| {
-        let fields: serde_json::Value = serde_json::from_str(draft).ok()?;
-        let title = fields.get("title")?.as_str()?.trim();
-        (!title.is_empty()).then(|| title.to_string())
-    });
-    drafted.unwrap_or_else(|| title.to_string())
-}
-
-/// An item found at an address, with its draft while it is unpublished.
-#[derive(sqlx::FromRow)]
-pub(super) struct FoundRow {
-    id: i64,
-    title: String,
-    was_published: bool,
-    draft: Option<String>,
-}
-
-impl From<FoundRow> for FoundItem {
-    fn from(row: FoundRow) -> Self {
-        FoundItem {
-            id: row.id,
-            title: title_for_editors(&row.title, row.draft.as_deref()),
-            shown_before: row.was_published,
-        }
-    }
-}
-
-/// An item's address as a write finds it, with its title and whether readers saw it, which
-/// decide whether its address follows a new title (`SqlStore::follow_title`).
-#[derive(sqlx::FromRow)]
-pub(super) struct AddressRow {
-    pub(super) slug: String,
-    pub(super) title: String,
-    pub(super) was_published: bool,
 }
 
 /// An item's or a translation's text whose search columns are still empty (`lang` is empty

@@ -15,6 +15,20 @@ fn table(name: &str, columns: &[&str], rows: Vec<Vec<Value>>) -> TableRows {
     }
 }
 
+/// Which items of the first table of `old` (columns `id` and `status`) readers saw, once the
+/// file is upgraded (`was_published` added after them), with the upgraded file.
+fn seen_once_upgraded(old: &SiteExport) -> (Vec<bool>, SiteExport) {
+    let new = upgraded(old).expect("upgrades").into_owned();
+    assert_eq!(new.notikumi_export, FORMAT);
+    let items = &new.tables[0];
+    assert_eq!(items.columns, ["id", "status", "was_published"]);
+    let seen = items
+        .rows
+        .iter()
+        .map(|row| row[2].as_bool().expect("a truth value"));
+    (seen.collect(), new)
+}
+
 /// The audit log's table with `lines`: each its id, action, item kind and item id.
 fn audit_log(lines: &[(i64, &str, &str, i64)]) -> TableRows {
     let rows = lines
@@ -123,15 +137,7 @@ fn a_format_four_files_events_learn_which_readers_saw() {
     ]);
     let mut old = site(vec![events, revisions, log]);
     old.notikumi_export = 4;
-    let new = upgraded(&old).expect("upgrades");
-    assert_eq!(new.notikumi_export, FORMAT);
-    let events = &new.tables[0];
-    assert_eq!(events.columns, ["id", "status", "was_published"]);
-    let seen: Vec<bool> = events
-        .rows
-        .iter()
-        .map(|row| row[2].as_bool().expect("a truth value"))
-        .collect();
+    let (seen, new) = seen_once_upgraded(&old);
     // Published now; hidden after the log saw it published; an editor's draft never
     // published (the "published" line is an article's); hidden after a published version
     // (its revision says so; a trip through the trash leaves no line); not made by an editor.
@@ -165,15 +171,7 @@ fn a_format_two_files_articles_learn_which_readers_saw() {
     ]);
     let mut old = site(vec![articles, log]);
     old.notikumi_export = 2;
-    let new = upgraded(&old).expect("upgrades");
-    assert_eq!(new.notikumi_export, FORMAT);
-    let articles = &new.tables[0];
-    assert_eq!(articles.columns, ["id", "status", "was_published"]);
-    let seen: Vec<bool> = articles
-        .rows
-        .iter()
-        .map(|row| row[2].as_bool().expect("a truth value"))
-        .collect();
+    let (seen, new) = seen_once_upgraded(&old);
     // Published now; hidden after the log saw it published; an editor's draft never
     // published (the "published" line is an event's); restored (a restore publishes); not
     // made by an editor (the demo, an import).
