@@ -100,7 +100,7 @@ fn EditorForm(article: EditableArticle, on_leave: Callback<()>) -> impl IntoView
                     error=error_for("contact")
                 />
             </article>
-            <History item base_version=version state/>
+            <History item base_version=version autosave=draft.autosave/>
         </div>
     }
 }

@@ -212,7 +212,7 @@ fn EventForm(event: EditableEvent, on_leave: Callback<()>) -> impl IntoView {
                     error=error_for("body")
                 />
             </article>
-            <History item base_version=version state/>
+            <History item base_version=version autosave=draft.autosave/>
         </div>
     }
 }

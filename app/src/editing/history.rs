@@ -4,7 +4,7 @@
 use leptos::{prelude::*, task::spawn_local};
 
 use super::{
-    autosave::SaveState, compare_versions, get_history, restore_version, Change, Comparison,
+    autosave::Autosave, compare_versions, get_history, restore_version, Change, Comparison,
     ItemRef, RevisionInfo,
 };
 use crate::{
@@ -25,8 +25,8 @@ fn version_name(lang: Lang, version: i64) -> String {
 pub fn History(
     item: ItemRef,
     base_version: RwSignal<i64>,
-    /// The editor's save state: a restore loads the page again, so unsaved typing would go.
-    state: RwSignal<SaveState>,
+    /// The editor's autosave: a restore loads the page again, so unsaved typing would go.
+    autosave: Autosave,
 ) -> impl IntoView {
     let lang = crate::i18n::current_lang();
     let open = RwSignal::new(false);
@@ -55,7 +55,7 @@ pub fn History(
             <Transition fallback=move || view! { <p class="loading">{tr(lang, "history-loading")}</p> }>
                 {move || Suspend::new(async move {
                     match versions.await {
-                        Ok(Some(list)) => view! { <VersionList item list base_version state/> }.into_any(),
+                        Ok(Some(list)) => view! { <VersionList item list base_version autosave/> }.into_any(),
                         Ok(None) => ().into_any(),
                         Err(error) => view! { <p class="form-error" role="alert">{error.describe(lang)}</p> }.into_any(),
                     }
@@ -70,7 +70,7 @@ fn VersionList(
     item: ItemRef,
     list: Vec<RevisionInfo>,
     base_version: RwSignal<i64>,
-    state: RwSignal<SaveState>,
+    autosave: Autosave,
 ) -> impl IntoView {
     let lang = crate::i18n::current_lang();
     let newest = list.first().map_or(0, |v| v.version);
@@ -96,7 +96,7 @@ fn VersionList(
         );
         // The page loads again with the restored text: typing not saved yet goes, and the
         // one question says so (the browser's own on unloading would ask a second time).
-        let unsaved = state.get_untracked().unsaved();
+        let unsaved = autosave.state.get_untracked().unsaved();
         if unsaved {
             question = format!("{question} {}", tr(lang, "history-restore-unsaved"));
         }
@@ -104,6 +104,8 @@ fn VersionList(
         if !window().confirm_with_message(&question).unwrap_or(false) {
             return;
         }
+        // A draft save now would race the restore (kept by it, or refused by it).
+        autosave.cancel();
         spawn_local(async move {
             match restore_version(item, version, base_version.get_untracked()).await {
                 Ok(saved) => {
@@ -113,13 +115,12 @@ fn VersionList(
                     ];
                     message.set(Some(tr_with(lang, "history-restored", &versions)));
                     // The editor's fields must show the restored text: load the page again,
-                    // at the address the restore left the item at (an unpublished item's
-                    // follows its title).
+                    // at the address the restore left the item at (that of an item readers
+                    // never saw follows its title).
                     let location = window().location();
                     let restored = tr_with(lang, "history-restored-now", &versions);
-                    if unsaved {
-                        super::autosave::agreed_to_leave();
-                    }
+                    // The editor agreed to the restore, and to what it said of the typing.
+                    super::autosave::agreed_to_leave();
                     let _ = match saved.slug {
                         Some(slug) => {
                             let page = lang.href(&item.kind.page(&slug));

@@ -28,7 +28,7 @@ mod opened;
 mod service;
 mod shell;
 #[cfg(feature = "ssr")]
-mod stored_draft;
+pub(crate) mod stored_draft;
 mod text_field;
 mod translating;
 mod translation_editor;

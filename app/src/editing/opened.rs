@@ -503,7 +503,8 @@ impl<K: Editable> Opened<K> {
 }
 
 /// After a write of the item that answers its slug (a publication, its settings): when the
-/// slug is new (an unpublished item's follows its title; an editor may choose another), the
+/// slug is new (the address of an item readers never saw follows its title; an editor may
+/// choose another), the
 /// editor goes on under it, and the browser's address bar and a reload show it.
 pub fn follow_address<K: Editable>(slug: RwSignal<String>, lang: Lang, written: Option<&str>) {
     // (After an answer from the server: the editor may have closed meanwhile.)

@@ -20,7 +20,7 @@ use crate::{
 };
 
 /// The format drafts are written in now.
-const FORMAT: u32 = 1;
+pub const FORMAT: u32 = 1;
 
 /// A kind of item's draft as stored: its fields under pinned names, whatever its wire type
 /// calls them. Missing fields read as empty (`#[serde(default)]`), unknown ones are ignored.

@@ -7,8 +7,9 @@ use leptos::{prelude::*, wasm_bindgen::JsCast};
 use std::cell::RefCell;
 
 thread_local! {
-    /// The id of the editor's field the focus was last in ([`remember_field`]).
-    static LAST_FIELD: RefCell<String> = const { RefCell::new(String::new()) };
+    /// The editor's field the focus was last in ([`remember_field`]); one no longer on the
+    /// page (another editor's, left since) is not gone back to.
+    static LAST_FIELD: RefCell<Option<web_sys::HtmlElement>> = const { RefCell::new(None) };
 }
 
 /// Whether the keyboard's focus is nowhere in particular: on the page, or on its content
@@ -22,12 +23,14 @@ fn focus_lost() -> bool {
 /// `focusin` on an editor's form: remembers the field the editor is in (every editor's fields
 /// have ids starting `edit-` or `translate-`), for [`focus_back`].
 pub fn remember_field(event: leptos::ev::FocusEvent) {
-    let target = event
-        .target()
-        .and_then(|target| target.dyn_into::<web_sys::Element>().ok());
-    let id = target.map(|field| field.id()).unwrap_or_default();
+    let target = event.target();
+    let Some(field) = target.and_then(|target| target.dyn_into::<web_sys::HtmlElement>().ok())
+    else {
+        return;
+    };
+    let id = field.id();
     if id.starts_with("edit-") || id.starts_with("translate-") {
-        LAST_FIELD.with_borrow_mut(|last| *last = id);
+        LAST_FIELD.with_borrow_mut(|last| *last = Some(field));
     }
 }
 
@@ -37,8 +40,8 @@ pub fn focus_back() {
     if !focus_lost() {
         return;
     }
-    let field = LAST_FIELD.with_borrow(|last| document().get_element_by_id(last));
-    if let Some(field) = field.and_then(|field| field.dyn_into::<web_sys::HtmlElement>().ok()) {
+    let field = LAST_FIELD.with_borrow(Clone::clone);
+    if let Some(field) = field.filter(|field| field.is_connected()) {
         // A field hidden or disabled meanwhile does not take it.
         let _ = field.focus();
     }

@@ -418,4 +418,5 @@ mod reading;
 mod repeats;
 mod search;
 mod translations;
+mod unseen;
 mod upkeep;

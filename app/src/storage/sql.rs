@@ -236,8 +236,8 @@ where
     /// the replaced version kept as a revision, then a stale write refused (`NotFound`,
     /// `Conflict`) unless the item holds its columns already (a repeat, which is done), the
     /// draft settled and the audit line written; all in the caller's
-    /// transaction. Its slug stays, unless the item was unpublished with an address made from
-    /// its title: then the address follows the new `title` ([`Self::follow_title`]).
+    /// transaction. Its slug stays, unless readers never saw the item and its address was made
+    /// from its title: then the address follows the new `title` ([`Self::follow_title`]).
     pub(super) async fn update_item(
         conn: &mut D::Connection,
         tables: &ItemTables,
@@ -247,7 +247,7 @@ where
     ) -> Result<Outcome, StoreError> {
         Self::keep_revision(conn, tables, write.id, write.expected_version).await?;
         let sql = format!(
-            "SELECT slug, title, was_published FROM {} WHERE id = $1",
+            "SELECT slug, title, status, was_published FROM {} WHERE id = $1",
             tables.items
         );
         let before: Option<AddressRow> = sqlx::query_as(&sql)

@@ -1,4 +1,4 @@
-//! Addresses: an unpublished item's follows its title, an editor may choose one, no two items
+//! Addresses: a new item's follows its title until readers see it, an editor may choose one, no two items
 //! of a kind share one, and every address an item leaves leads on to where it is now.
 
 use super::racing::{at_once, AT_ONCE};

@@ -15,7 +15,6 @@ contract_tests!(
     articles_and_events_in_the_trash_are_on_the_desk_alike,
     articles_and_events_list_their_versions_alike,
     an_item_an_editor_created_names_them_as_its_first_versions_author,
-    an_unpublished_item_is_told_apart_as_new_or_hidden_alike,
 );
 
 /// Articles published at 09:00 UTC on the given days of March 2020, in that order.
@@ -513,72 +512,4 @@ fn trait_methods(source: &str) -> Vec<&str> {
         }
     }
     names
-}
-
-/// Whether readers saw `slug`'s item of `kind`, as editors find it.
-async fn shown_before(store: &SharedStore, kind: ItemKind, slug: &str) -> bool {
-    let found = store.item_at(kind, slug, Audience::Editors).await;
-    found.expect("looked up").expect("there").shown_before
-}
-
-async fn an_unpublished_item_is_told_apart_as_new_or_hidden_alike(store: SharedStore) {
-    let mut new = article("Jauns raksts", utc(2021, 5, 3, 7, 0));
-    new.status = Status::Draft;
-    let created = store.create_article(&new, Some(audit("created"))).await;
-    let created = created.expect("created");
-    let kind = ItemKind::Article;
-    assert!(!shown_before(&store, kind, &created.slug).await, "new");
-    new.status = Status::Published;
-    let update = store.update_article(created.id, 1, &new, publishes(0), audit("published"));
-    let published = update.await.expect("published");
-    assert!(shown_before(&store, kind, &published.slug).await);
-    let draft = ArticleSettings {
-        category: None,
-        status: Status::Draft,
-    };
-    let hide =
-        store.update_article_settings(published.id, published.version, &draft, audit("hidden"));
-    let hidden = hide.await.expect("hidden");
-    assert_eq!(hidden.status, Status::Draft);
-    assert!(shown_before(&store, kind, &hidden.slug).await, "hidden");
-
-    let mut seminar = event("Seminārs", utc(2020, 8, 4, 7, 0), utc(2020, 8, 4, 9, 0));
-    seminar.status = Status::Draft;
-    let created = store.create_event(&seminar, Some(audit("created"))).await;
-    let created = created.expect("created");
-    let kind = ItemKind::Event;
-    assert!(!shown_before(&store, kind, &created.slug).await, "new");
-    for (version, status) in [(1, Status::Published), (2, Status::Draft)] {
-        seminar.status = status;
-        let write = store.update_event(
-            created.id,
-            version,
-            &seminar,
-            DraftRule::Keeps,
-            audit("saved"),
-        );
-        let written = write.await.expect("written");
-        assert!(
-            shown_before(&store, kind, &written.slug).await,
-            "{status:?}"
-        );
-    }
-    // Published, then trashed and restored (a draft then, with no version kept of the
-    // trip), each is still one readers saw.
-    let mut webinar = event("Vebinārs", utc(2020, 8, 5, 7, 0), utc(2020, 8, 5, 9, 0));
-    webinar.status = Status::Draft;
-    let drafted = store.create_event(&webinar, Some(audit("created"))).await;
-    let drafted = drafted.expect("created");
-    webinar.status = Status::Published;
-    let publish = store.update_event(drafted.id, 1, &webinar, DraftRule::Keeps, audit("saved"));
-    let webinar = publish.await.expect("published");
-    for (kind, id, slug) in [
-        (ItemKind::Article, hidden.id, &hidden.slug),
-        (ItemKind::Event, webinar.id, &webinar.slug),
-    ] {
-        trash(&store, kind, id).await;
-        let back = store.move_trash(kind, id, TrashMove::OutOf, audit("restored"));
-        back.await.expect("restored");
-        assert!(shown_before(&store, kind, slug).await, "{kind:?}");
-    }
 }

@@ -33,6 +33,13 @@ impl DeskRow {
 fn title_for_editors(title: &str, draft: Option<&str>) -> String {
     let drafted = draft.and_then(|draft| {
         let fields: serde_json::Value = serde_json::from_str(draft).ok()?;
+        // A format this program does not know may keep its title elsewhere.
+        let format = fields
+            .get("format")
+            .map_or(Some(1), serde_json::Value::as_u64);
+        if format != Some(crate::editing::stored_draft::FORMAT.into()) {
+            return None;
+        }
         let title = fields.get("title")?.as_str()?.trim();
         (!title.is_empty()).then(|| title.to_string())
     });
@@ -64,5 +71,6 @@ impl From<FoundRow> for FoundItem {
 pub(in crate::storage) struct AddressRow {
     pub(in crate::storage) slug: String,
     pub(in crate::storage) title: String,
+    pub(in crate::storage) status: String,
     pub(in crate::storage) was_published: bool,
 }

@@ -64,7 +64,8 @@ where
     ) -> Result<(), StoreError> {
         let made_from = slugs::title_slug(&before.title, tables.slug_fallback);
         let base = slugs::title_slug(title, tables.slug_fallback);
-        if before.was_published
+        if before.status != Status::Draft.as_str()
+            || before.was_published
             || !slugs::is_candidate(&before.slug, &made_from)
             || base == made_from
         {

@@ -108,10 +108,11 @@ async fn event_by_id(
 /// Events, as the editing core sees them.
 pub(in crate::editing) struct EventKind;
 
-/// An event's next version, and whether readers saw it before (which words the audit line).
+/// An event's next version, and whether readers see it until it is written (which words the
+/// audit line: "published" when this write shows it).
 pub(in crate::editing) struct EventVersion {
     event: NewEvent,
-    was_published: bool,
+    published_until_now: bool,
 }
 
 impl KindService for EventKind {
@@ -172,7 +173,7 @@ impl KindService for EventKind {
         }
         Ok(EventVersion {
             event,
-            was_published: current.status == Status::Published,
+            published_until_now: current.status == Status::Published,
         })
     }
 
@@ -182,7 +183,7 @@ impl KindService for EventKind {
     }
 
     fn save_action(version: &EventVersion) -> &'static str {
-        if version.event.status == Status::Published && !version.was_published {
+        if version.event.status == Status::Published && !version.published_until_now {
             "published"
         } else {
             "changed"
@@ -289,7 +290,7 @@ pub async fn move_to(editor: &User, slug: &str, day: NaiveDate) -> Result<(), Ap
     fields.end_date = shifted(&fields.end_date)?;
     let moved = EventVersion {
         event: new_event(&fields, None).await?,
-        was_published: event.status == Status::Published,
+        published_until_now: event.status == Status::Published,
     };
     // A move is not from the draft: a draft someone is writing stays.
     let action = format!("moved to {day}");
