@@ -42,6 +42,15 @@ impl ItemTables {
         true
     }
 
+    /// The items as `i`, each with its shared draft as `d` while it is unpublished (the draft
+    /// names it for editors until then: `rows/items.rs`).
+    pub(super) fn with_draft(&self) -> String {
+        let ItemTables {
+            items, drafts, key, ..
+        } = self;
+        format!("{items} i LEFT JOIN {drafts} d ON d.{key} = i.id AND i.status = 'draft'")
+    }
+
     /// The item's (`$1`) translations as `TranslationRow`s, every language, each part as
     /// readers see it ([`Self::translated`]); a caller may narrow (`t.lang`) or order them.
     pub(super) fn translations_select(&self) -> String {

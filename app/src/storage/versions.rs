@@ -323,13 +323,10 @@ where
         slug: &str,
         audience: Audience,
     ) -> Result<Option<FoundItem>, StoreError> {
-        let ItemTables {
-            items, drafts, key, ..
-        } = ItemTables::of(kind);
+        let from = ItemTables::of(kind).with_draft();
         let visible = audience.sees("i.");
         let sql = format!(
-            "SELECT i.id, i.title, i.was_published, d.fields AS draft FROM {items} i \
-             LEFT JOIN {drafts} d ON d.{key} = i.id AND i.status = 'draft' \
+            "SELECT i.id, i.title, i.was_published, d.fields AS draft FROM {from} \
              WHERE i.slug = $1 AND i.trashed_at IS NULL {visible}"
         );
         let found: Option<FoundRow> = sqlx::query_as(&sql)
@@ -401,12 +398,7 @@ where
     async fn desk(&self) -> Result<Vec<DeskEntry>, StoreError> {
         // Every kind's unpublished items, then every kind's trash (the first names the columns).
         // With the draft of an unpublished item, which names it until it is published.
-        let with_draft = |kind| {
-            let ItemTables {
-                items, key, drafts, ..
-            } = ItemTables::of(kind);
-            format!("{items} i LEFT JOIN {drafts} d ON d.{key} = i.id AND i.status = 'draft'")
-        };
+        let with_draft = |kind| ItemTables::of(kind).with_draft();
         let drafts = ItemKind::ALL.map(|kind| {
             let (name, from) = (ItemTables::of(kind).kind, with_draft(kind));
             format!(
