@@ -214,6 +214,8 @@ test("a new article's address follows its title until published, and an address 
   await expect(address).toHaveValue("konsultacijas-jauniesiem-liepaja");
   // The settings say what publishing did.
   await expect(editor.getByLabel("Statuss")).toHaveValue("published");
+  // Worded as the event editor words it (one choice for every kind).
+  await expect(editor.getByLabel("Statuss").locator("option")).toHaveText(["Nepublicēts (lasītāji neredz)", "Publicēts"]);
 
   // An address taken by another article is refused at the field.
   await address.fill(REPORT.replace("/news/", ""));
@@ -242,6 +244,12 @@ test("a new article's address follows its title until published, and an address 
   await expect(editor.getByText("Iestatījumi saglabāti.")).toHaveCount(0);
   await expect(editor.getByText("Adrese nomainīta.")).toHaveCount(0);
   await expect(editor).toHaveURL(/\/news\/konsultacijas-liepaja$/);
+  // The history counts texts: the address and settings saves between them leave no gap.
+  await editor.getByRole("button", { name: "Versiju vēsture" }).click();
+  const numbers = editor.locator(".history__list strong");
+  await expect(numbers.first()).toHaveText("3. versija");
+  await expect(numbers).toHaveText(["3. versija", "2. versija", "1. versija"]);
+  await expect(editor.getByLabel("Salīdzināt no").locator("option")).toHaveText(["3. versija", "2. versija", "1. versija"]);
   // A reader with the first address is sent on, and sees the category.
   await reader.goto("/news/konsultacijas-jauniesiem-liepaja");
   await expect(reader).toHaveURL(/\/news\/konsultacijas-liepaja$/);

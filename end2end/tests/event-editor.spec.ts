@@ -22,6 +22,8 @@ test("an editor adds an event by clicking a day, publishes it, then moves it by 
   // Its title starts selected: what the editor types replaces it.
   await editor.keyboard.type("Darbnīca skolotājiem Rēzeknē");
   await expect(title).toHaveValue("Darbnīca skolotājiem Rēzeknē");
+  // Worded as the article editor words it (one choice for every kind).
+  await expect(editor.getByLabel("Statuss").locator("option")).toHaveText(["Nepublicēts (lasītāji neredz)", "Publicēts"]);
   await editor.getByLabel("Statuss").selectOption("published");
   await editor.getByRole("button", { name: "Saglabāt notikumu" }).click();
   await expect(editor.getByRole("status").filter({ hasText: /^Publicēts \d\d:\d\d:\d\d$/ })).toBeVisible();

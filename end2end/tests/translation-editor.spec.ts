@@ -134,6 +134,7 @@ test("two editors translate the same article: the second sees both translations 
   }
 
   await anna.getByRole("textbox", { name: "Заголовок" }).fill("Доклад Анны");
+  await anna.getByRole("textbox", { name: "Вводный абзац" }).fill("Вводный абзац Анны.");
   await anna.getByRole("button", { name: "Сохранить перевод" }).click();
   await expect(anna.getByRole("status").filter({ hasText: "Перевод сохранён" })).toBeVisible();
 
@@ -143,6 +144,12 @@ test("two editors translate the same article: the second sees both translations 
   const conflict = janis.getByRole("region", { name: /Кто-то другой сохранил этот перевод/ });
   await expect(conflict).toBeVisible();
   await expect(conflict.getByText("Доклад Анны")).toBeVisible();
+  // Each side's words are marked in their own language: Jānis left the lead the Latvian text,
+  // Anna translated it.
+  const lead = conflict.getByRole("group", { name: "Вводный абзац" });
+  await expect(lead.locator(".conflict__side").first().locator(".conflict__text")).toHaveAttribute("lang", "lv");
+  await expect(lead.getByText("Вводный абзац Анны.")).toHaveAttribute("lang", "ru");
+  await expect(conflict.getByText("Доклад Анны")).toHaveAttribute("lang", "ru");
   const both = conflict.getByRole("group", { name: "Заголовок" }).getByLabel("Оставить обе");
   await both.check();
   // Ctrl+S before the choice is saved sends nothing: Jānis is told to choose first and taken

@@ -64,12 +64,11 @@ editor-start = Start
 editor-end = End
 editor-all-day = All day
 editor-no-category = No category
-editor-status-draft-hidden = Draft (hidden from readers)
 editor-status-unpublished-hidden = Unpublished (hidden from readers)
 editor-status-published = Published
 # An event's status as conflicts and history compare it.
 editor-status-word-published = published
-editor-status-word-draft = draft
+editor-status-word-unpublished = unpublished
 
 ## An article's settings
 
@@ -137,7 +136,6 @@ conflict-keep-both = Keep both
 conflict-save = Save what was chosen
 conflict-save-and-publish = Save what was chosen and publish
 conflict-save-to-event = Save what was chosen to the event
-conflict-published-version = the published version
 conflict-saved-version = the saved version
 conflict-other-editor = another editor
 

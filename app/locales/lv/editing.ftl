@@ -64,12 +64,11 @@ editor-start = Sākums
 editor-end = Beigas
 editor-all-day = Visu dienu
 editor-no-category = Bez kategorijas
-editor-status-draft-hidden = Melnraksts (lasītāji neredz)
 editor-status-unpublished-hidden = Nepublicēts (lasītāji neredz)
 editor-status-published = Publicēts
 # An event's status as conflicts and history compare it.
 editor-status-word-published = publicēts
-editor-status-word-draft = melnraksts
+editor-status-word-unpublished = nepublicēts
 
 ## An article's settings
 
@@ -137,7 +136,6 @@ conflict-keep-both = Paturēt abas
 conflict-save = Saglabāt izvēlēto
 conflict-save-and-publish = Saglabāt izvēlēto un publicēt
 conflict-save-to-event = Saglabāt izvēlēto notikumā
-conflict-published-version = publicētā versija
 conflict-saved-version = saglabātā versija
 conflict-other-editor = cits redaktors
 

@@ -64,12 +64,11 @@ editor-start = Начало
 editor-end = Окончание
 editor-all-day = Весь день
 editor-no-category = Без категории
-editor-status-draft-hidden = Черновик (читатели не видят)
 editor-status-unpublished-hidden = Не опубликовано (читатели не видят)
 editor-status-published = Опубликовано
 # An event's status as conflicts and history compare it.
 editor-status-word-published = опубликовано
-editor-status-word-draft = черновик
+editor-status-word-unpublished = не опубликовано
 
 ## An article's settings
 
@@ -137,7 +136,6 @@ conflict-keep-both = Оставить обе
 conflict-save = Сохранить выбранное
 conflict-save-and-publish = Сохранить выбранное и опубликовать
 conflict-save-to-event = Сохранить выбранное в событии
-conflict-published-version = опубликованная версия
 conflict-saved-version = сохранённая версия
 conflict-other-editor = другой редактор
 

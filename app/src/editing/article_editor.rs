@@ -30,10 +30,7 @@ fn EditorForm(article: EditableArticle, on_leave: Callback<()>) -> impl IntoView
     let (save_now, edit) = opened.saving(lang);
     let details = opened.details;
     let publish = opened.writing(lang, move |saved| {
-        details.update(|details| {
-            details.published = true;
-            details.shown_before = true;
-        });
+        details.update(|details| details.readers.set(true));
         tr_with(lang, "editor-published-at", &[("at", Arg::Text(&saved.at))])
     });
     let conflict_view = opened.conflict_view(lang, save_now, publish, "conflict-save-and-publish");
@@ -41,9 +38,7 @@ fn EditorForm(article: EditableArticle, on_leave: Callback<()>) -> impl IntoView
     let (on_keydown, stop, delete) = draft.controls(lang, item, save_now, on_leave);
     let (fields, state) = (draft.fields, draft.autosave.state);
     let starting = fields.get_untracked();
-    let readers_see = move || {
-        details.with(|now| shell::readers_see(ItemKind::Article, now.published, now.shown_before))
-    };
+    let readers_see = move || details.with(|now| now.readers.message(ItemKind::Article));
     let error_for = move |field: &'static str| draft.error_for(field);
 
     view! {

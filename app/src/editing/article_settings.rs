@@ -5,7 +5,9 @@ use leptos::{prelude::*, task::spawn_local};
 
 use super::{
     address_field::{address_field, editable_copy, SaveNote},
-    update_article_settings, ArticleDetails, ArticleSettingsSave, ItemRef,
+    update_article_settings,
+    visibility::{chose_published, visibility_options},
+    ArticleDetails, ArticleSettingsSave, ItemRef, ReadersSee,
 };
 use crate::{calendar::CategoryTag, error::AppError, i18n::tr};
 
@@ -25,20 +27,22 @@ pub fn ArticleSettings(
 ) -> impl IntoView {
     let lang = crate::i18n::current_lang();
     // What the fields hold: the stored settings, until the editor chooses otherwise.
-    let visible = editable_copy(Memo::new(move |_| details.with(|d| d.published)).into());
+    let visible = editable_copy(Memo::new(move |_| details.with(|d| d.readers.published)).into());
     let category = editable_copy(Memo::new(move |_| details.with(|d| d.category.clone())).into());
     let note = SaveNote::new(version);
     let save = move |_| {
         let sent = ArticleDetails {
-            published: visible.get_untracked(),
-            shown_before: details.with_untracked(|stored| stored.shown_before),
+            readers: ReadersSee {
+                published: visible.get_untracked(),
+                shown_before: details.with_untracked(|stored| stored.readers.shown_before),
+            },
             category: category.get_untracked(),
         };
         let request = ArticleSettingsSave {
             article_id: item.id,
             version: version.get_untracked(),
             category: sent.category.clone(),
-            published: sent.published,
+            published: sent.readers.published,
         };
         spawn_local(async move {
             match update_article_settings(request).await {
@@ -47,10 +51,9 @@ pub fn ArticleSettings(
                     // Stored now, unless the editor chose again meanwhile (the next save
                     // sends that).
                     details.update(|stored| {
-                        if visible.get_untracked() == sent.published {
-                            stored.published = sent.published;
+                        if visible.get_untracked() == sent.readers.published {
+                            stored.readers.set(sent.readers.published);
                         }
-                        stored.shown_before |= sent.published;
                         if category.with_untracked(|chosen| *chosen == sent.category) {
                             stored.category = sent.category;
                         }
@@ -63,8 +66,8 @@ pub fn ArticleSettings(
                     // settings can still be saved.
                     let status_refused =
                         matches!(&error, AppError::Validation { field, .. } if field == "status");
-                    if status_refused && visible.get_untracked() == sent.published {
-                        visible.set(details.with_untracked(|stored| stored.published));
+                    if status_refused && visible.get_untracked() == sent.readers.published {
+                        visible.set(details.with_untracked(|stored| stored.readers.published));
                     }
                     note.say(error.describe(lang));
                 }
@@ -99,14 +102,9 @@ pub fn ArticleSettings(
             <label for="edit-article-status">{tr(lang, "editor-field-status")}</label>
             <select
                 id="edit-article-status"
-                on:change=move |event| visible.set(event_target_value(&event) == "published")
+                on:change=move |event| visible.set(chose_published(&event))
             >
-                <option value="draft" selected=!stored.published prop:selected=move || !visible.get()>
-                    {tr(lang, "editor-status-unpublished-hidden")}
-                </option>
-                <option value="published" selected=stored.published prop:selected=move || visible.get()>
-                    {tr(lang, "editor-status-published")}
-                </option>
+                {visibility_options(lang, stored.readers.published, move || visible.get())}
             </select>
             <button type="button" class="button" on:click=save>{tr(lang, "editor-settings-save")}</button>
             {note.view()}

@@ -25,7 +25,7 @@ pub struct Part<F> {
     pub(super) label: &'static str,
     /// Shown as HTML (a body), else as text.
     pub(super) html: bool,
-    /// The item's own words (shown in the item's language, `ConflictView::text_lang`), else
+    /// The item's own words (shown in their language, `ConflictView::text_lang`), else
     /// worded for the page (dates, a status).
     pub(super) text: bool,
     /// The part's content as shown (dates and status in words, in the page's language).
@@ -35,6 +35,9 @@ pub struct Part<F> {
     /// Keeps both versions' text, where that makes sense (not for dates).
     pub(super) join: Option<fn(&mut F, &F, &F)>,
 }
+
+/// The language of a version's own words in the part with the given key.
+pub type TextLang<F> = std::sync::Arc<dyn Fn(&F, &'static str) -> Lang + Send + Sync>;
 
 /// The categories the opened editor offers (`opened::open` provides them), so that a part
 /// can show a category by its name.
@@ -177,8 +180,9 @@ pub fn ConflictView<F>(
     base: Option<F>,
     who: String,
     parts: Vec<Part<F>>,
-    /// The language the item's own words are in (Latvian; a translation's, its own).
-    text_lang: Lang,
+    /// The language a version's own words are in, by part key: Latvian for an item; a
+    /// translation's own, but Latvian for a part left as the Latvian text.
+    text_lang: TextLang<F>,
     on_resolve: Callback<F>,
 ) -> impl IntoView
 where
@@ -186,6 +190,7 @@ where
 {
     let lang = crate::i18n::current_lang();
     let base = StoredValue::new(base);
+    let text_lang = StoredValue::new(text_lang);
     let first = move |part: &Part<F>, mine: &F| {
         base.with_value(|base| first_choice(part, mine, base.as_ref(), lang))
     };
@@ -271,7 +276,10 @@ where
                     // other" is chosen), and read with the choice's buttons.
                     let only_theirs = move || mine.with(|mine| first(&part, mine)) == Keep::Theirs;
                     let hint_id = format!("conflict-hint-{}", part.key);
-                    let words_lang = part.text.then(|| text_lang.code());
+                    let words_lang = move |fields: &F| {
+                        part.text.then(|| text_lang.with_value(|lang_of| lang_of(fields, part.key)).code())
+                    };
+                    let theirs_lang = words_lang(&theirs);
                     view! {
                         <fieldset class="conflict__field" aria-describedby=move || only_theirs().then(|| hint_id.clone())>
                             <legend>{tr(lang, part.label)}</legend>
@@ -279,8 +287,8 @@ where
                                 {tr(lang, "conflict-only-theirs")}
                             </p>
                             <div class="conflict__sides">
-                                <Side heading=tr(lang, "conflict-mine") html=part.html lang=words_lang text=Signal::derive(move || mine.with(|mine| (part.show)(mine, lang)))/>
-                                <Side heading=tr(lang, "conflict-theirs") html=part.html lang=words_lang text=Signal::stored((part.show)(&theirs, lang))/>
+                                <Side heading=tr(lang, "conflict-mine") html=part.html lang=Signal::derive(move || mine.with(words_lang)) text=Signal::derive(move || mine.with(|mine| (part.show)(mine, lang)))/>
+                                <Side heading=tr(lang, "conflict-theirs") html=part.html lang=Signal::stored(theirs_lang) text=Signal::stored((part.show)(&theirs, lang))/>
                             </div>
                             <div class="conflict__choice">
                                 {option(Keep::Mine, tr(lang, "conflict-keep-mine"))}
@@ -325,7 +333,7 @@ pub fn HiddenMeanwhile(publish: Callback<()>, keep: Callback<()>) -> impl IntoVi
 fn Side(
     heading: String,
     html: bool,
-    lang: Option<&'static str>,
+    lang: Signal<Option<&'static str>>,
     text: Signal<String>,
 ) -> impl IntoView {
     let content = if html {

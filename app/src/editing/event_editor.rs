@@ -13,6 +13,7 @@ use super::{
     opened,
     shell::{self, load_editor, Editable, EditorBar},
     text_field::{EditableText, Lines},
+    visibility::{chose_published, visibility_options},
     ItemKind,
 };
 use crate::i18n::{tr, tr_with, Arg};
@@ -31,10 +32,7 @@ fn EventForm(event: EditableEvent, on_leave: Callback<()>) -> impl IntoView {
     let (save_now, edit) = opened.saving(lang);
     let details = opened.details;
     let store = opened.writing(lang, move |saved| {
-        details.update(|now| {
-            now.published = saved.fields.published;
-            now.shown_before |= now.published;
-        });
+        details.update(|now| now.readers.set(saved.fields.published));
         let at = [("at", Arg::Text(&saved.at))];
         if saved.fields.published {
             tr_with(lang, "editor-published-at", &at)
@@ -125,7 +123,7 @@ fn EventForm(event: EditableEvent, on_leave: Callback<()>) -> impl IntoView {
                 <p class="editor-bar__visibility">
                     {move || {
                         let message = details.with(|now| {
-                            shell::readers_see(ItemKind::Event, now.published, now.shown_before)
+                            now.readers.message(ItemKind::Event)
                         });
                         tr(lang, message)
                     }}
@@ -193,16 +191,11 @@ fn EventForm(event: EditableEvent, on_leave: Callback<()>) -> impl IntoView {
                     id="edit-status"
                     class="editable"
                     on:change=move |event| {
-                        let published = event_target_value(&event) == "published";
+                        let published = chose_published(&event);
                         edit(&|f| f.published = published);
                     }
                 >
-                    <option value="draft" selected=!starting.published prop:selected=move || fields.with(|f| !f.published)>
-                        {tr(lang, "editor-status-draft-hidden")}
-                    </option>
-                    <option value="published" selected=starting.published prop:selected=move || fields.with(|f| f.published)>
-                        {tr(lang, "editor-status-published")}
-                    </option>
+                    {visibility_options(lang, starting.published, move || fields.with(|f| f.published))}
                 </select>
                 {text_field(("edit-summary", "summary"), tr(lang, "editor-field-summary"), |f| f.summary.clone(), |f, v| f.summary = v)}
                 <BodyEditor

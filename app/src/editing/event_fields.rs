@@ -44,9 +44,7 @@ pub struct EventDetails {
     /// Recurring events keep their rule; the dates are those of the first occurrence.
     pub repeats: bool,
     /// Whether readers see it now (the form's status is what the next save makes it).
-    pub published: bool,
-    /// Whether readers ever saw it: unpublished, it is then hidden from them, not new.
-    pub shown_before: bool,
+    pub readers: super::ReadersSee,
 }
 
 /// An event opened for editing.
@@ -106,7 +104,7 @@ impl EventFields {
         if self.published {
             tr(lang, "editor-status-word-published")
         } else {
-            tr(lang, "editor-status-word-draft")
+            tr(lang, "editor-status-word-unpublished")
         }
     }
 }

@@ -12,6 +12,16 @@ use crate::{
     i18n::{tr, tr_with, Arg, Lang},
 };
 
+/// The number the history shows for the stored version `version`, of the versions listed
+/// newest first: its place from the oldest. Stored numbers skip what changed only beside the
+/// text (settings, address, trash), which keep no version of it; editors count texts.
+fn shown_number(newest_first: &[i64], version: i64) -> i64 {
+    newest_first
+        .iter()
+        .position(|&listed| listed == version)
+        .map_or(version, |place| (newest_first.len() - place) as i64)
+}
+
 /// "3. versija", as the list and the comparison's choices name a version.
 fn version_name(lang: Lang, version: i64) -> String {
     tr_with(
@@ -88,11 +98,17 @@ fn VersionList(
             }
         });
     };
+    let numbers: Vec<i64> = list.iter().map(|v| v.version).collect();
+    let count = numbers.len() as i64;
+    let shown = {
+        let numbers = StoredValue::new(numbers.clone());
+        move |version| numbers.with_value(|numbers| shown_number(numbers, version))
+    };
     let restore = move |version: i64| {
         let mut question = tr_with(
             lang,
             "history-restore-question",
-            &[("version", Arg::Number(version))],
+            &[("version", Arg::Number(shown(version)))],
         );
         // The page loads again with the restored text: typing not saved yet goes, and the
         // one question says so (the browser's own on unloading would ask a second time).
@@ -109,9 +125,11 @@ fn VersionList(
         spawn_local(async move {
             match restore_version(item, version, base_version.get_untracked()).await {
                 Ok(saved) => {
+                    // The restore went on from the newest version listed (else it would
+                    // have been refused): it is the next one.
                     let versions = [
-                        ("version", Arg::Number(version)),
-                        ("new", Arg::Number(saved.version)),
+                        ("version", Arg::Number(shown(version))),
+                        ("new", Arg::Number(count + 1)),
                     ];
                     message.set(Some(tr_with(lang, "history-restored", &versions)));
                     // The editor's fields must show the restored text: load the page again,
@@ -140,12 +158,11 @@ fn VersionList(
             }
         });
     };
-    let numbers: Vec<i64> = list.iter().map(|v| v.version).collect();
     let select = move |label: String, id: &'static str, value: RwSignal<i64>| {
         let options = numbers
             .iter()
             .copied()
-            .map(|v| view! { <option value=v.to_string() selected=v == value.get_untracked()>{version_name(lang, v)}</option> })
+            .map(|v| view! { <option value=v.to_string() selected=v == value.get_untracked()>{version_name(lang, shown(v))}</option> })
             .collect_view();
         view! {
             <label for=id>{label}</label>
@@ -176,12 +193,12 @@ fn VersionList(
                     };
                     view! {
                         <li>
-                            <strong>{version_name(lang, number)}</strong>
+                            <strong>{version_name(lang, shown(number))}</strong>
                             {format!(" · {} · {} · {}{current}", version.saved_at, who, version.title)}
                             {(!version.current).then(|| view! {
                                 " "
                                 <button type="button" class="button button--quiet" on:click=move |_| restore(number)>
-                                    {tr_with(lang, "history-restore", &[("version", Arg::Number(number))])}
+                                    {tr_with(lang, "history-restore", &[("version", Arg::Number(shown(number)))])}
                                 </button>
                             })}
                         </li>
@@ -195,17 +212,18 @@ fn VersionList(
             <button type="button" class="button" on:click=compare>{tr(lang, "history-compare")}</button>
         </div>
         <p role="status">{move || message.get()}</p>
-        {move || comparison.get().map(|found| view! { <ComparisonView found/> })}
+        {move || comparison.get().map(|found| {
+            let (older, newer) = (shown(found.older), shown(found.newer));
+            view! { <ComparisonView found older newer/> }
+        })}
     }
 }
 
+/// The differences `found`, between the versions the history shows as `older` and `newer`.
 #[component]
-fn ComparisonView(found: Comparison) -> impl IntoView {
+fn ComparisonView(found: Comparison, older: i64, newer: i64) -> impl IntoView {
     let lang = crate::i18n::current_lang();
-    let versions = [
-        ("older", Arg::Number(found.older)),
-        ("newer", Arg::Number(found.newer)),
-    ];
+    let versions = [("older", Arg::Number(older)), ("newer", Arg::Number(newer))];
     let differences = tr_with(lang, "history-differences", &versions);
     view! {
         <div class="comparison" aria-label=differences>
@@ -228,5 +246,20 @@ fn ComparisonView(found: Comparison) -> impl IntoView {
                 })
                 .collect_view()}
         </div>
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::shown_number;
+
+    #[test]
+    fn versions_are_numbered_by_their_place_without_gaps() {
+        // Stored 6 (now), 5 and 1: settings saves took 2 to 4 and kept no text.
+        let listed = [6, 5, 1];
+        let shown: Vec<i64> = listed.iter().map(|&v| shown_number(&listed, v)).collect();
+        assert_eq!(shown, [3, 2, 1]);
+        // One not listed (gone meanwhile) keeps its stored number.
+        assert_eq!(shown_number(&listed, 4), 4);
     }
 }

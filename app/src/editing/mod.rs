@@ -39,6 +39,7 @@ pub mod upload;
 pub mod validate;
 #[cfg(feature = "ssr")]
 mod versions;
+mod visibility;
 
 use leptos::{prelude::*, server_fn::codec::Json};
 use serde::{Deserialize, Serialize};
@@ -55,6 +56,7 @@ pub use translating::{
     get_translation, save_translation, translation_editor_view, GetTranslation, SaveTranslation,
     TranslationFields, TranslationSave, TranslationSaved, TranslationStart,
 };
+pub use visibility::ReadersSee;
 
 /// The shared draft of an article (or, with `EventFields`, an event) as an editor sees it.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]

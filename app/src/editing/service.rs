@@ -56,11 +56,7 @@ pub async fn unpublished_at(kind: ItemKind, slug: &str) -> Result<super::Unpubli
     // Readers find a published item (a published event's page at a day it does not have
     // says not found); editors do not find it unpublished there either.
     if let Some(found) = store.item_at(kind, slug, Audience::Editors).await? {
-        if store
-            .item_at(kind, slug, Audience::Readers)
-            .await?
-            .is_some()
-        {
+        if found.published {
             return Err(AppError::NotFound);
         }
         let unseen = match found.shown_before {

@@ -29,8 +29,6 @@ pub trait Editable:
     Clone + Send + Sync + Serialize + DeserializeOwned + KindEndpoints + 'static
 {
     const KIND: ItemKind;
-    /// How the conflict view names the item as saved, when the other side is not a draft.
-    const SAVED_VERSION: &'static str;
     /// The conflict view's heading (a message key).
     const CONFLICT_HEADING: &'static str;
     /// What deleting the item asks first (a message key).
@@ -109,7 +107,7 @@ impl<K: Editable> EditableItem<K::Fields, K> {
     pub fn theirs(&self, lang: Lang) -> (K::Fields, String) {
         match &self.draft {
             Some(draft) if self.theirs_is_draft() => (draft.fields.clone(), saved_by(lang, draft)),
-            _ => (self.current.clone(), tr(lang, K::SAVED_VERSION)),
+            _ => (self.current.clone(), tr(lang, "conflict-saved-version")),
         }
     }
 
@@ -170,17 +168,6 @@ pub(super) fn saved_by<F>(lang: Lang, draft: &DraftState<F>) -> String {
 /// The page title and hidden heading while an item is edited.
 pub(super) fn editing_title(lang: Lang, title: &str) -> String {
     tr_with(lang, "editor-editing", &[("title", Arg::Text(title))])
-}
-
-/// What readers see of an item of `kind` now, as its editor's bar says it (a catalogue
-/// message): the published version, or nothing, as of an item hidden from them (readers saw
-/// it `before`) or one not published yet; the page says the same once the editor closes.
-pub(super) fn readers_see(kind: ItemKind, published: bool, before: bool) -> &'static str {
-    match (published, before) {
-        (true, _) => "editor-readers-see-published",
-        (false, true) => kind.words().hidden,
-        (false, false) => kind.words().unpublished,
-    }
 }
 
 /// Loads the item `slug` and shows its editor `form`, or why it cannot be opened.
@@ -392,6 +379,12 @@ pub fn EditorBar(
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::editing::ReadersSee;
+
+    const SHOWN: ReadersSee = ReadersSee {
+        published: true,
+        shown_before: true,
+    };
     use crate::editing::{
         event_fields::{EditableEvent, EventDetails, EventFields},
         ArticleDetails, ArticleFields, EditableArticle,
@@ -421,8 +414,7 @@ mod tests {
             draft: draft_base.map(|base| draft(titled("Melnraksts"), base)),
             categories: Vec::new(),
             details: ArticleDetails {
-                published: true,
-                shown_before: true,
+                readers: SHOWN,
                 category: String::new(),
             },
             writer: String::new(),
@@ -443,8 +435,7 @@ mod tests {
             categories: Vec::new(),
             details: EventDetails {
                 repeats: false,
-                published: true,
-                shown_before: true,
+                readers: SHOWN,
             },
             writer: String::new(),
         }
@@ -552,8 +543,10 @@ mod tests {
     #[test]
     fn publishing_would_undo_hiding_an_article_only() {
         let details = |published| ArticleDetails {
-            published,
-            shown_before: true,
+            readers: ReadersSee {
+                published,
+                shown_before: true,
+            },
             category: String::new(),
         };
         assert!(ArticleDetails::write_would_undo(
@@ -570,8 +563,7 @@ mod tests {
         ));
         let repeats = EventDetails {
             repeats: false,
-            published: true,
-            shown_before: true,
+            readers: SHOWN,
         };
         assert!(!EventDetails::write_would_undo(&repeats, &repeats));
     }

@@ -64,19 +64,35 @@ pub fn TranslationEditor(
     // is Latvian until it is changed: marked so for screen readers and spelling, and sent
     // as left, so it goes on following the Latvian text.
     let started = start.clone();
-    let part_langs = Memo::new(move |_| {
+    let langs_of = move |now: &TranslationFields| {
         let in_latvian =
             |was: Lang, now: &str, started: &str| match was == Lang::Lv && now == started {
                 true => Lang::Lv,
                 false => lang,
             };
-        fields.with(|now| PartLangs {
+        PartLangs {
             title: in_latvian(start_langs.title, &now.title, &started.title),
             lead: in_latvian(start_langs.lead, &now.lead, &started.lead),
             body: in_latvian(start_langs.body, &now.body_html, &started.body_html),
             extra: in_latvian(start_langs.extra, &now.extra, &started.extra),
-        })
-    });
+        }
+    };
+    let langs_of = std::sync::Arc::new(langs_of);
+    let part_langs = {
+        let langs_of = langs_of.clone();
+        Memo::new(move |_| fields.with(|now| langs_of(now)))
+    };
+    // The conflict view's sides, each in its own parts' languages (see `translation_parts`).
+    let text_lang: super::conflict::TextLang<TranslationFields> =
+        std::sync::Arc::new(move |version, key| {
+            let langs = langs_of(version);
+            match key {
+                "title" => langs.title,
+                "lead" => langs.lead,
+                "body" => langs.body,
+                _ => langs.extra,
+            }
+        });
     let save = move || {
         // A second Ctrl+S or click while the first is on its way would meet its own save.
         if state.get_untracked() == SaveState::Saving {
@@ -144,7 +160,7 @@ pub fn TranslationEditor(
                     base=Some(known.get_value())
                     who=tr(lang, "translation-conflict-other")
                     parts=translation_parts(kind)
-                    text_lang=lang
+                    text_lang=text_lang.clone()
                     on_resolve=resolve
                 />
             }

@@ -326,7 +326,7 @@ where
         let from = ItemTables::of(kind).with_draft();
         let visible = audience.sees("i.");
         let sql = format!(
-            "SELECT i.id, i.title, i.was_published, d.fields AS draft FROM {from} \
+            "SELECT i.id, i.title, i.status, i.was_published, d.fields AS draft FROM {from} \
              WHERE i.slug = $1 AND i.trashed_at IS NULL {visible}"
         );
         let found: Option<FoundRow> = sqlx::query_as(&sql)

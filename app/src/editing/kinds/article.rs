@@ -12,7 +12,7 @@ use super::super::{
     article_editor::ArticleEditor,
     conflict::{text_part, Part},
     shell::Editable,
-    EditableItem, ItemKind, KindWords,
+    EditableItem, ItemKind, KindWords, ReadersSee,
 };
 
 #[cfg(feature = "ssr")]
@@ -31,9 +31,7 @@ pub struct ArticleFields {
 /// What only an article's editor needs.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct ArticleDetails {
-    pub published: bool,
-    /// Whether readers ever saw it: unpublished, it is then hidden from them, not new.
-    pub shown_before: bool,
+    pub readers: ReadersSee,
     /// The category's slug, or empty.
     pub category: String,
 }
@@ -44,7 +42,6 @@ pub type EditableArticle = EditableItem<ArticleFields, ArticleDetails>;
 /// Articles, as their editor in the browser knows them.
 impl Editable for ArticleDetails {
     const KIND: ItemKind = ItemKind::Article;
-    const SAVED_VERSION: &'static str = "conflict-published-version";
     const CONFLICT_HEADING: &'static str = "conflict-article-heading";
     const DELETE_QUESTION: &'static str = "editor-article-delete-question";
     const PAGE: fn(&str) -> String = crate::paths::article;
@@ -68,7 +65,7 @@ impl Editable for ArticleDetails {
         &mut fields.body_html
     }
     fn write_would_undo(known: &Self, now: &Self) -> bool {
-        known.published && !now.published
+        known.readers.published && !now.readers.published
     }
 
     /// The parts of an article.

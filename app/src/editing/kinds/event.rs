@@ -22,7 +22,6 @@ pub(in crate::editing) mod service;
 /// Events, as their editor in the browser knows them.
 impl Editable for EventDetails {
     const KIND: ItemKind = ItemKind::Event;
-    const SAVED_VERSION: &'static str = "conflict-saved-version";
     const CONFLICT_HEADING: &'static str = "conflict-event-heading";
     const DELETE_QUESTION: &'static str = "editor-event-delete-question";
     const PAGE: fn(&str) -> String = crate::paths::event;

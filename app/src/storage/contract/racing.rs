@@ -113,6 +113,75 @@ async fn first_draft_saves_at_once_end_in_one_draft_and_conflicts(store: SharedS
     assert_eq!(actions(&store).await, vec!["changed"]);
 }
 
+/// Other editors take over one editor's shared draft at once, each from the draft as they
+/// saw it: one takes it, the others are refused, and the audit log names the one who took it,
+/// once, after the one who started it. Articles and events alike.
+async fn editors_taking_a_draft_over_at_once_are_logged_once(store: SharedStore) {
+    let emails: Vec<String> = (0..=AT_ONCE)
+        .map(|i| format!("redaktors{i}@example.lv"))
+        .collect();
+    let mut accounts = Vec::new();
+    for email in &emails {
+        let account = store.create_user(email, "$argon2id$x", Role::Editor).await;
+        accounts.push(account.expect("account").id);
+    }
+    let stored_article = an_article(&store, "Kopīgs raksts").await;
+    let stored_event = a_seminar(&store).await;
+    for (kind, logged_as, id, version) in [
+        (
+            ItemKind::Article,
+            "article",
+            stored_article.id,
+            stored_article.version,
+        ),
+        (
+            ItemKind::Event,
+            "event",
+            stored_event.id,
+            stored_event.version,
+        ),
+    ] {
+        // Editor `who` saves a draft titled `title` over the draft seen at `seen`.
+        let save = |who: usize, title: String, seen: i64| {
+            let store = Arc::clone(&store);
+            let (email, user_id) = (emails[who].clone(), accounts[who]);
+            async move {
+                let fields_json = article_json(&article_text(&title));
+                let draft = DraftSave {
+                    kind,
+                    item_id: id,
+                    fields_json: &fields_json,
+                    base_version: version,
+                    seen_draft_version: seen,
+                    user_id,
+                    writer: None,
+                };
+                let audit = Audit {
+                    actor: &email,
+                    action: "changed",
+                };
+                store.save_draft(draft, audit).await
+            }
+        };
+        save(0, "Sākts".into(), 0).await.expect("started");
+        let outcomes = at_once(AT_ONCE, |i| save(i + 1, format!("Pārņemts {i}"), 1)).await;
+        let taken = one_wins(&outcomes);
+        let log = store.audit_log(100, 0, None).await.expect("audit log");
+        let lines: Vec<(&str, &str)> = log
+            .iter()
+            .filter(|line| line.item_id == Some(id) && line.item_kind == logged_as)
+            .map(|line| (line.action.as_str(), line.actor.as_str()))
+            .collect();
+        let winner = taken.saved_by.as_deref().expect("saved by an account");
+        assert_ne!(winner, emails[0]);
+        assert_eq!(
+            lines,
+            [("changed", winner), ("changed", emails[0].as_str())],
+            "{kind:?}: taken over once, newest first"
+        );
+    }
+}
+
 async fn event_saves_that_read_first_at_once_never_fail(store: SharedStore) {
     training_category(&store).await;
     let stored = a_seminar(&store).await;
@@ -364,6 +433,7 @@ contract_tests!(
     a_history_read_while_publishing_lists_each_version_once,
     the_desk_read_while_an_item_goes_in_and_out_of_the_trash_lists_it_once,
     new_items_published_at_once_under_one_title_each_get_an_address,
+    editors_taking_a_draft_over_at_once_are_logged_once,
 );
 
 /// Eight new articles, each still at its new article's address, are published at once under

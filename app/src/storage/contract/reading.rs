@@ -324,10 +324,11 @@ async fn articles_and_events_in_the_trash_are_on_the_desk_alike(store: SharedSto
         let at = store
             .item_at(ItemKind::Article, &article.slug, audience)
             .await;
-        let at = at.expect("looked up").map(|item| (item.id, item.title));
+        let at = at.expect("looked up");
+        let at = at.map(|item| (item.id, item.title, item.published));
         assert_eq!(
             at,
-            found.map(|id| (id, article.title.clone())),
+            found.map(|id| (id, article.title.clone(), false)),
             "{audience:?}"
         );
     }
@@ -365,8 +366,9 @@ async fn articles_and_events_list_their_versions_alike(store: SharedStore) {
             .item_at(kind, slug, Audience::Editors)
             .await
             .expect("found by slug");
-        let found = found.map(|item| (item.id, item.title));
-        assert_eq!(found, Some((id, "Trešais".into())), "{kind:?} by its slug");
+        let found = found.map(|item| (item.id, item.title, item.published));
+        let published = Some((id, "Trešais".into(), true));
+        assert_eq!(found, published, "{kind:?} by its slug");
         let read = store.item_at(kind, slug, Audience::Readers).await;
         let read = read.expect("found").map(|item| item.id);
         assert_eq!(read, Some(id), "{kind:?} published");

@@ -3,7 +3,7 @@
 
 use chrono::{DateTime, Utc};
 
-use super::super::FoundItem;
+use super::super::{FoundItem, Status};
 
 /// An item on the editors' desk: `place` is `draft` or `trash`, `kind` the audit log's name
 /// of its kind (`ItemTables::kind`).
@@ -51,6 +51,7 @@ fn title_for_editors(title: &str, draft: Option<&str>) -> String {
 pub(in crate::storage) struct FoundRow {
     id: i64,
     title: String,
+    status: String,
     was_published: bool,
     draft: Option<String>,
 }
@@ -60,6 +61,7 @@ impl From<FoundRow> for FoundItem {
         FoundItem {
             id: row.id,
             title: title_for_editors(&row.title, row.draft.as_deref()),
+            published: row.status == Status::Published.as_str(),
             shown_before: row.was_published,
         }
     }

@@ -37,7 +37,7 @@ async fn an_editor_finds_an_unpublished_article_where_it_is_and_is_told_of_the_t
     );
     assert!(page.says("Šis raksts vēl nav publicēts"));
     let opened = ask(&site, &GetEditableArticle { slug: opened.slug }, &anna).await;
-    assert!(!opened.details.shown_before, "never published");
+    assert!(!opened.details.readers.shown_before, "never published");
 
     let item = ItemRef {
         kind: ItemKind::Article,
@@ -159,7 +159,7 @@ async fn an_editor_finds_an_event_in_the_trash_and_no_editor_at_a_day_it_does_no
 async fn an_article_or_event_readers_saw_is_said_hidden_from_them_not_new() {
     let (site, [anna, _]) = newsroom().await;
     let article = open(&site, &anna).await;
-    assert!(article.details.shown_before);
+    assert!(article.details.readers.shown_before);
     let hide = ArticleSettingsSave {
         article_id: article.id,
         version: article.version,
@@ -169,7 +169,10 @@ async fn an_article_or_event_readers_saw_is_said_hidden_from_them_not_new() {
     ask(&site, &UpdateArticleSettings { save: hide }, &anna).await;
     let hidden = open(&site, &anna).await;
     assert_eq!(
-        (hidden.details.published, hidden.details.shown_before),
+        (
+            hidden.details.readers.published,
+            hidden.details.readers.shown_before
+        ),
         (false, true),
         "its editor's bar says hidden"
     );

@@ -62,7 +62,7 @@ async fn restoring_a_version_leaves_readers_seeing_the_item_as_they_do_now() {
         restored.current.title, first.current.title,
         "the text is back"
     );
-    assert!(!restored.details.published, "still hidden");
+    assert!(!restored.details.readers.published, "still hidden");
     let (status, _) = site.get(&format!("/news/{}", restored.slug)).await;
     assert_eq!(status, StatusCode::NOT_FOUND, "readers still do not see it");
     let slug = WEBINAR.to_string();

@@ -10,7 +10,8 @@ use crate::editing::{
     service::{audit, clock, told_if_trashed},
     shell::Editable,
     stored_draft::StoredShape,
-    validate, ArticleDetails, ArticleFields, ArticleSettingsSave, ItemKind, Saved, SettingsSaved,
+    validate, ArticleDetails, ArticleFields, ArticleSettingsSave, ItemKind, ReadersSee, Saved,
+    SettingsSaved,
 };
 use crate::{
     calendar::CategoryTag,
@@ -62,8 +63,7 @@ impl KindService for ArticleKind {
         Ok(ForEditing {
             current: fields_of(&article),
             details: ArticleDetails {
-                published: article.status == Status::Published,
-                shown_before: article.was_published,
+                readers: ReadersSee::of(article.status, article.was_published),
                 category: article.category.map(|c| c.slug).unwrap_or_default(),
             },
             id: article.id,

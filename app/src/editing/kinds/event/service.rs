@@ -11,7 +11,7 @@ use crate::editing::{
     service::{self, audit, clock},
     shell::Editable,
     stored_draft::StoredShape,
-    validate, ItemKind, Saved,
+    validate, ItemKind, ReadersSee, Saved,
 };
 use crate::{
     calendar::{recurrence, CategoryTag},
@@ -131,8 +131,7 @@ impl KindService for EventKind {
             current: fields_of(&event),
             details: EventDetails {
                 repeats: event.recurrence.is_some(),
-                published: event.status == Status::Published,
-                shown_before: event.was_published,
+                readers: ReadersSee::of(event.status, event.was_published),
             },
             id: event.id,
             slug: event.slug,
