@@ -50,8 +50,13 @@ pub trait EditingStore: Send + Sync {
     /// revisions keep. `NotFound` for an item that is gone or in the trash.
     async fn versions(&self, kind: ItemKind, id: i64) -> Result<Vec<VersionSummary>, StoreError>;
 
-    /// Earlier versions of an event, newest first.
-    async fn event_revisions(&self, event_id: i64) -> Result<Vec<EventRevision>, StoreError>;
+    /// Earlier versions of an event, newest first; only version `only`, if given (a
+    /// comparison or a restore reads one, not every body the history keeps).
+    async fn event_revisions(
+        &self,
+        event_id: i64,
+        only: Option<i64>,
+    ) -> Result<Vec<EventRevision>, StoreError>;
 
     /// Replaces an article's fields (its slug as for events), if it is still at
     /// `expected_version`;
@@ -123,8 +128,12 @@ pub trait EditingStore: Send + Sync {
     /// every kind's unpublished and trashed items, newest first.
     async fn desk(&self) -> Result<Vec<DeskEntry>, StoreError>;
 
-    /// Earlier versions of an article, newest first.
-    async fn article_revisions(&self, article_id: i64) -> Result<Vec<ArticleRevision>, StoreError>;
+    /// Earlier versions of an article, newest first; only version `only`, if given.
+    async fn article_revisions(
+        &self,
+        article_id: i64,
+        only: Option<i64>,
+    ) -> Result<Vec<ArticleRevision>, StoreError>;
 }
 
 #[async_trait]
@@ -442,25 +451,32 @@ where
             .collect())
     }
 
-    async fn article_revisions(&self, article_id: i64) -> Result<Vec<ArticleRevision>, StoreError> {
-        let rows: Vec<RevisionRow> = sqlx::query_as(
+    async fn article_revisions(
+        &self,
+        article_id: i64,
+        only: Option<i64>,
+    ) -> Result<Vec<ArticleRevision>, StoreError> {
+        let mut query = QueryBuilder::<D>::new(
             "SELECT version, title, lead, body_html, contact, saved_by, saved_at \
-                     FROM article_revisions WHERE article_id = $1 ORDER BY version DESC",
-        )
-        .bind(article_id)
-        .fetch_all(&self.pool)
-        .await?;
+             FROM article_revisions r WHERE r.article_id = ",
+        );
+        query.push_bind(article_id);
+        let rows: Vec<RevisionRow> =
+            D::fetch_built(&mut only_version(query, only), &self.pool).await?;
         Ok(rows.into_iter().map(Into::into).collect())
     }
 
-    async fn event_revisions(&self, event_id: i64) -> Result<Vec<EventRevision>, StoreError> {
-        let sql = format!(
-            "SELECT {EVENT_REVISION_COLUMNS} WHERE r.event_id = $1 ORDER BY r.version DESC"
-        );
-        let rows: Vec<EventRevisionRow> = sqlx::query_as(&sql)
-            .bind(event_id)
-            .fetch_all(&self.pool)
-            .await?;
+    async fn event_revisions(
+        &self,
+        event_id: i64,
+        only: Option<i64>,
+    ) -> Result<Vec<EventRevision>, StoreError> {
+        let mut query = QueryBuilder::<D>::new(format!(
+            "SELECT {EVENT_REVISION_COLUMNS} WHERE r.event_id = "
+        ));
+        query.push_bind(event_id);
+        let rows: Vec<EventRevisionRow> =
+            D::fetch_built(&mut only_version(query, only), &self.pool).await?;
         Ok(rows.into_iter().map(Into::into).collect())
     }
 
@@ -559,4 +575,19 @@ where
 struct AddressAt {
     slug: String,
     version: i64,
+}
+
+/// A query of revisions `r` narrowed to version `only`, if given, newest first.
+fn only_version<D: Dialect>(
+    mut query: QueryBuilder<'_, D>,
+    only: Option<i64>,
+) -> QueryBuilder<'_, D>
+where
+    i64: SqlValue<D>,
+{
+    if let Some(version) = only {
+        query.push(" AND r.version = ").push_bind(version);
+    }
+    query.push(" ORDER BY r.version DESC");
+    query
 }

@@ -80,7 +80,7 @@ async fn drafts_refuse_stale_saves_and_publishing_keeps_revisions(store: SharedS
         "the newer draft stays"
     );
     assert!(store
-        .article_revisions(stored.id)
+        .article_revisions(stored.id, None)
         .await
         .expect("revisions")
         .is_empty());
@@ -111,7 +111,10 @@ async fn drafts_refuse_stale_saves_and_publishing_keeps_revisions(store: SharedS
         None
     );
     assert_eq!(actions(&store).await, vec!["published", "changed"]);
-    let revisions = store.article_revisions(stored.id).await.expect("revisions");
+    let revisions = store
+        .article_revisions(stored.id, None)
+        .await
+        .expect("revisions");
     assert_eq!(revisions.len(), 1);
     assert_eq!(revisions[0].version, stored.version);
     assert_eq!(revisions[0].text.title, "Pirmais virsraksts");
@@ -175,7 +178,10 @@ async fn events_are_updated_with_a_version_check_and_trashed(store: SharedStore)
             .await,
         Err(StoreError::Conflict { .. })
     ));
-    let revisions = store.event_revisions(stored.id).await.expect("revisions");
+    let revisions = store
+        .event_revisions(stored.id, None)
+        .await
+        .expect("revisions");
     assert_eq!(
         revisions.len(),
         1,

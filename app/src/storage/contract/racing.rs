@@ -82,7 +82,7 @@ async fn publishes_from_one_version_at_once_end_in_one_success_and_conflicts(sto
     );
     assert_eq!(
         store
-            .article_revisions(stored.id)
+            .article_revisions(stored.id, None)
             .await
             .expect("revisions")
             .len(),
@@ -329,7 +329,7 @@ async fn articles_and_events_publish_their_drafts_alike(store: SharedStore) {
         .expect("event");
     assert_eq!(unchanged.version, event_row.version, "nothing was written");
     assert!(store
-        .event_revisions(event_row.id)
+        .event_revisions(event_row.id, None)
         .await
         .expect("revisions")
         .is_empty());

@@ -390,6 +390,25 @@ async fn articles_and_events_list_their_versions_alike(store: SharedStore) {
             listed, expected,
             "{kind:?}: newest first, the first one imported"
         );
+        // One revision read alone, as a comparison or a restore reads it.
+        for (only, titles) in [
+            (None, vec!["Otrais", first_title]),
+            (Some(1), vec![first_title]),
+            (Some(3), vec![]),
+        ] {
+            let read: Vec<String> = match kind {
+                ItemKind::Article => store
+                    .article_revisions(id, only)
+                    .await
+                    .map(|all| all.into_iter().map(|r| r.text.title).collect()),
+                ItemKind::Event => store
+                    .event_revisions(id, only)
+                    .await
+                    .map(|all| all.into_iter().map(|r| r.event.title).collect()),
+            }
+            .expect("revisions");
+            assert_eq!(read, titles, "{kind:?}: revisions {only:?}");
+        }
         trash(&store, kind, id).await;
         let trashed = store.versions(kind, id).await;
         assert!(

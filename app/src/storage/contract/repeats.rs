@@ -38,7 +38,10 @@ async fn a_publication_sent_again_is_done_once(store: SharedStore) {
     assert_eq!(again.version, first.version, "no second version");
     assert_eq!(again.title, "Jaunais virsraksts");
     assert_eq!(again.updated_at, first.updated_at, "nothing written again");
-    let revisions = store.article_revisions(stored.id).await.expect("revisions");
+    let revisions = store
+        .article_revisions(stored.id, None)
+        .await
+        .expect("revisions");
     assert_eq!(
         revisions.len(),
         1,
@@ -108,7 +111,10 @@ async fn an_event_saved_again_is_done_once(store: SharedStore) {
         (again.version, again.starts_at),
         (first.version, utc(2020, 8, 5, 7, 0))
     );
-    let revisions = store.event_revisions(stored.id).await.expect("revisions");
+    let revisions = store
+        .event_revisions(stored.id, None)
+        .await
+        .expect("revisions");
     assert_eq!(revisions.len(), 1, "one revision");
 
     // An optional column left empty on both sides is the same too; one set is not.

@@ -91,7 +91,7 @@ async fn stale_bodies_of_every_kind_are_found_and_stored_cleaned(store: SharedSt
     let kept = stored_article(&store, article.id).await;
     assert_eq!(kept.body_html, "<p>Teksts</p><p>Tīrs</p>");
     let revisions = store
-        .article_revisions(article.id)
+        .article_revisions(article.id, None)
         .await
         .expect("revisions");
     assert_eq!(

@@ -286,10 +286,10 @@ async fn version_fields(article: &Article, version: i64) -> Result<ArticleFields
         return Ok(fields_of(article));
     }
     store()?
-        .article_revisions(article.id)
+        .article_revisions(article.id, Some(version))
         .await?
         .into_iter()
-        .find(|revision| revision.version == version)
+        .next()
         .map(|revision| ArticleFields {
             title: revision.text.title,
             lead: revision.text.lead,

@@ -312,10 +312,10 @@ async fn event_version(event: &Event, version: i64) -> Result<Event, AppError> {
         return Ok(event.clone());
     }
     store()?
-        .event_revisions(event.id)
+        .event_revisions(event.id, Some(version))
         .await?
         .into_iter()
-        .find(|revision| revision.event.version == version)
+        .next()
         .map(|revision| revision.event)
         .ok_or(AppError::NotFound)
 }
