@@ -77,9 +77,7 @@ impl AppError {
                 retry_after_seconds,
             } => Message::new("error-too-many-attempts").number("seconds", *retry_after_seconds),
             AppError::Validation { message, .. } => message.clone(),
-            AppError::Conflict { current_version } => {
-                Message::new("error-conflict").number("version", *current_version)
-            }
+            AppError::Conflict { .. } => Message::new("error-conflict"),
             AppError::InTrash => Message::new("error-in-trash"),
             AppError::Internal => Message::new("error-internal"),
             AppError::Unavailable => Message::new("error-unavailable"),

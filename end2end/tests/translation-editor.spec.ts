@@ -140,6 +140,7 @@ test("two editors translate the same article: the second sees both translations 
 
   // Jānis started from the same (untranslated) text: his save does not overwrite Anna's.
   await janis.getByRole("textbox", { name: "Заголовок" }).fill("Доклад Яниса");
+  await janis.getByRole("textbox", { name: "Контактная информация" }).fill("Телефон Яниса");
   await janis.getByRole("button", { name: "Сохранить перевод" }).click();
   const conflict = janis.getByRole("region", { name: /Кто-то другой сохранил этот перевод/ });
   await expect(conflict).toBeVisible();
@@ -150,6 +151,13 @@ test("two editors translate the same article: the second sees both translations 
   await expect(lead.locator(".conflict__side").first().locator(".conflict__text")).toHaveAttribute("lang", "lv");
   await expect(lead.getByText("Вводный абзац Анны.")).toHaveAttribute("lang", "ru");
   await expect(conflict.getByText("Доклад Анны")).toHaveAttribute("lang", "ru");
+  // Anna left the contact line as the Latvian text (stored empty, to follow it): her side
+  // shows that text, marked Latvian.
+  const contact = conflict.getByRole("group", { name: "Контактная информация" }).locator(".conflict__text");
+  await expect(contact.first()).toHaveText("Телефон Яниса");
+  await expect(contact.first()).toHaveAttribute("lang", "ru");
+  await expect(contact.last()).toHaveText(/tālrunis \d+$/);
+  await expect(contact.last()).toHaveAttribute("lang", "lv");
   const both = conflict.getByRole("group", { name: "Заголовок" }).getByLabel("Оставить обе");
   await both.check();
   // Ctrl+S before the choice is saved sends nothing: Jānis is told to choose first and taken

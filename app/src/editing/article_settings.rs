@@ -51,8 +51,10 @@ pub fn ArticleSettings(
                     // Stored now, unless the editor chose again meanwhile (the next save
                     // sends that).
                     details.update(|stored| {
+                        // Readers saw it, even if the editor chose otherwise meanwhile.
+                        stored.readers.shown_before |= sent.readers.published;
                         if visible.get_untracked() == sent.readers.published {
-                            stored.readers.set(sent.readers.published);
+                            stored.readers.published = sent.readers.published;
                         }
                         if category.with_untracked(|chosen| *chosen == sent.category) {
                             stored.category = sent.category;

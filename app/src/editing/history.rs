@@ -9,6 +9,7 @@ use super::{
 };
 use crate::{
     components::announce_after_reload,
+    error::AppError,
     i18n::{tr, tr_with, Arg, Lang},
 };
 
@@ -50,6 +51,9 @@ pub fn History(
             }
         },
     );
+    // What the last comparison or restore said; it outlives a list fetched again.
+    let message = RwSignal::new(None::<String>);
+    let behind = Callback::new(move |()| versions.refetch());
     view! {
         <section class="history" aria-labelledby="history-heading">
             <h2 id="history-heading">
@@ -65,12 +69,13 @@ pub fn History(
             <Transition fallback=move || view! { <p class="loading">{tr(lang, "history-loading")}</p> }>
                 {move || Suspend::new(async move {
                     match versions.await {
-                        Ok(Some(list)) => view! { <VersionList item list base_version autosave/> }.into_any(),
+                        Ok(Some(list)) => view! { <VersionList item list autosave message behind/> }.into_any(),
                         Ok(None) => ().into_any(),
                         Err(error) => view! { <p class="form-error" role="alert">{error.describe(lang)}</p> }.into_any(),
                     }
                 })}
             </Transition>
+            <p role="status">{move || message.get()}</p>
         </section>
     }
 }
@@ -79,8 +84,10 @@ pub fn History(
 fn VersionList(
     item: ItemRef,
     list: Vec<RevisionInfo>,
-    base_version: RwSignal<i64>,
     autosave: Autosave,
+    message: RwSignal<Option<String>>,
+    /// Fetches the list again: it was behind the item.
+    behind: Callback<()>,
 ) -> impl IntoView {
     let lang = crate::i18n::current_lang();
     let newest = list.first().map_or(0, |v| v.version);
@@ -88,7 +95,6 @@ fn VersionList(
     let older = RwSignal::new(oldest);
     let newer = RwSignal::new(newest);
     let comparison = RwSignal::new(None::<Comparison>);
-    let message = RwSignal::new(None::<String>);
     let compare = move |_| {
         let (a, b) = (older.get_untracked(), newer.get_untracked());
         spawn_local(async move {
@@ -123,13 +129,19 @@ fn VersionList(
         // A draft save now would race the restore (kept by it, or refused by it).
         autosave.cancel();
         spawn_local(async move {
-            match restore_version(item, version, base_version.get_untracked()).await {
+            // From the newest version this list shows, so that the numbers it names hold: a
+            // list behind the item (it is fetched again after each write) is refused.
+            match restore_version(item, version, newest).await {
                 Ok(saved) => {
-                    // The restore went on from the newest version listed (else it would
-                    // have been refused): it is the next one.
+                    // The next version, unless the item already held that text (the same
+                    // restore again): then the newest.
+                    let new = match saved.version > newest {
+                        true => count + 1,
+                        false => count,
+                    };
                     let versions = [
                         ("version", Arg::Number(shown(version))),
-                        ("new", Arg::Number(count + 1)),
+                        ("new", Arg::Number(new)),
                     ];
                     message.set(Some(tr_with(lang, "history-restored", &versions)));
                     // The editor's fields must show the restored text: load the page again,
@@ -154,7 +166,12 @@ fn VersionList(
                         }
                     };
                 }
-                Err(error) => message.set(Some(error.describe(lang))),
+                Err(error) => {
+                    if matches!(error, AppError::Conflict { .. }) {
+                        behind.run(());
+                    }
+                    message.set(Some(error.describe(lang)));
+                }
             }
         });
     };
@@ -211,7 +228,6 @@ fn VersionList(
             {select(tr(lang, "history-compare-to"), "compare-newer", newer)}
             <button type="button" class="button" on:click=compare>{tr(lang, "history-compare")}</button>
         </div>
-        <p role="status">{move || message.get()}</p>
         {move || comparison.get().map(|found| {
             let (older, newer) = (shown(found.older), shown(found.newer));
             view! { <ComparisonView found older newer/> }

@@ -6,7 +6,7 @@
 
 use leptos::prelude::*;
 
-use super::{translation_editor_view, ItemKind, TranslationStart, Unseen};
+use super::{translation_editor_view, ItemKind, ReadersSee, TranslationStart};
 use crate::{
     components::{announce_on_arrival, announced_before_reload, keep_for_page, kept_for_this_page},
     i18n::{tr, Lang},
@@ -28,8 +28,8 @@ fn edit_label(lang: Lang, kind: ItemKind) -> String {
 pub fn EditInPlace(
     kind: ItemKind,
     slug: String,
-    /// Why readers cannot see it, if they cannot: then the editor opens at once.
-    unseen: Option<Unseen>,
+    /// Whether readers saw it, if they cannot see it now: then the editor opens at once.
+    unpublished: Option<ReadersSee>,
     /// The text as this page shows it, to translate from (published items only).
     shown: Option<TranslationStart>,
     lang: Lang,
@@ -61,7 +61,7 @@ pub fn EditInPlace(
     let edit_button = NodeRef::<leptos::html::Button>::new();
     Effect::new(move |_| {
         let left = kept_for_this_page(LEFT_KEY).is_some();
-        if unseen.is_some() && !left {
+        if unpublished.is_some() && !left {
             editing.set(true);
         } else if let Some(button) = edit_button.get_untracked().filter(|_| left) {
             let _ = button.focus();
@@ -80,16 +80,7 @@ pub fn EditInPlace(
         }
         crate::components::reload_page();
     });
-    let unseen_note = unseen.map(|unseen| {
-        let words = kind.words();
-        tr(
-            lang,
-            match unseen {
-                Unseen::New => words.unpublished,
-                Unseen::Hidden => words.hidden,
-            },
-        )
-    });
+    let unseen_note = unpublished.map(|readers| tr(lang, readers.message(kind)));
     let editor = move || {
         if editing.get() {
             let slug = slug.clone();

@@ -7,7 +7,7 @@ use leptos::prelude::*;
 use leptos_meta::Title;
 use serde::{Deserialize, Serialize};
 
-use super::{find_unpublished, EditInPlace, ItemKind, TranslationStart, Unpublished, Unseen};
+use super::{find_unpublished, EditInPlace, ItemKind, ReadersSee, TranslationStart, Unpublished};
 use crate::{auth::editor_signed_in, components::ErrorPage, error::AppError, i18n::Lang};
 
 /// What an item's page found, and for whom.
@@ -22,8 +22,9 @@ pub enum PageItem<T> {
 pub enum EditorFinds<T> {
     /// The page readers see, to edit or translate in place.
     Shown(T),
-    /// An item readers cannot see, with its title and why: its editor opens at once.
-    Unpublished { title: String, unseen: Unseen },
+    /// An item readers cannot see, with its title and whether they saw it before: its
+    /// editor opens at once.
+    Unpublished { title: String, readers: ReadersSee },
     /// The item is elsewhere now; the page answers a redirect there.
     Moved,
 }
@@ -41,8 +42,8 @@ pub async fn page_item<T>(
     }
     PageItem::Edited(match found {
         Err(AppError::NotFound) => match find_unpublished(kind, slug).await {
-            Ok(Unpublished::Here { title, unseen }) => {
-                Ok(EditorFinds::Unpublished { title, unseen })
+            Ok(Unpublished::Here { title, readers }) => {
+                Ok(EditorFinds::Unpublished { title, readers })
             }
             Ok(Unpublished::MovedTo(now)) => {
                 crate::components::redirect_to(&lang.href(&kind.page(&now)));
@@ -73,9 +74,9 @@ pub fn item_page_view<T>(
         // Readers see nothing there; the editor's page still has the item's title (its
         // draft's, while it is unpublished), as its heading while the editor is closed and
         // in the browser's tab.
-        PageItem::Edited(Ok(EditorFinds::Unpublished { title, unseen })) => view! {
+        PageItem::Edited(Ok(EditorFinds::Unpublished { title, readers })) => view! {
             <Title text=title.clone()/>
-            <EditInPlace kind slug unseen=Some(unseen) shown=None lang>
+            <EditInPlace kind slug unpublished=Some(readers) shown=None lang>
                 // Its title, in Latvian, whatever the page's language.
                 <h1 lang="lv">{title}</h1>
             </EditInPlace>
@@ -85,7 +86,7 @@ pub fn item_page_view<T>(
             let shown = Some(translation_start(&item));
             let page = page(item);
             view! {
-                <EditInPlace kind slug unseen=None shown lang>{page}</EditInPlace>
+                <EditInPlace kind slug unpublished=None shown lang>{page}</EditInPlace>
             }
             .into_any()
         }

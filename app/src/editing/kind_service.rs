@@ -288,7 +288,13 @@ pub(super) async fn restore<K: KindService>(
         if let Some(body) = K::published_body(&restored) {
             images_described("body", body)?;
         }
-        let action = format!("restored version {version}");
+        // Named as the history names it: by its place among the versions of the text.
+        let listed = store()?.versions(kind, id).await?;
+        let place = listed
+            .iter()
+            .filter(|listed| listed.version <= version)
+            .count();
+        let action = format!("restored version {place}");
         K::write(
             editor,
             id,

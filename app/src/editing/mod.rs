@@ -306,20 +306,12 @@ pub async fn create_article() -> Result<String, AppError> {
 /// What an editor finds at an item's address where readers find nothing.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub enum Unpublished {
-    /// An item readers cannot see, with its title (its draft's, while it is new) and why.
-    Here { title: String, unseen: Unseen },
+    /// An item readers cannot see, with its title (its draft's, while it is new) and whether
+    /// they saw it before (hidden) or not (new).
+    Here { title: String, readers: ReadersSee },
     /// The item moved from there to this address (published under its title, or an editor
     /// chose another).
     MovedTo(String),
-}
-
-/// Why readers cannot see an item.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
-pub enum Unseen {
-    /// It was never published.
-    New,
-    /// Readers saw it; an editor hid it from them since.
-    Hidden,
 }
 
 /// Whether an item of `kind` readers cannot see (not published yet, or hidden) is at `slug`,

@@ -3,7 +3,7 @@
 
 use chrono::Utc;
 
-use super::{validate, AuditLine, Desk, DeskItem, ItemKind, ItemRef, SettingsSaved, Unseen};
+use super::{validate, AuditLine, Desk, DeskItem, ItemKind, ItemRef, SettingsSaved};
 use crate::{
     error::AppError,
     state::store,
@@ -56,15 +56,11 @@ pub async fn unpublished_at(kind: ItemKind, slug: &str) -> Result<super::Unpubli
     // Readers find a published item (a published event's page at a day it does not have
     // says not found); editors do not find it unpublished there either.
     if let Some(found) = store.item_at(kind, slug, Audience::Editors).await? {
-        if found.published {
+        if found.readers.published {
             return Err(AppError::NotFound);
         }
-        let unseen = match found.shown_before {
-            true => Unseen::Hidden,
-            false => Unseen::New,
-        };
-        let title = found.title;
-        return Ok(super::Unpublished::Here { title, unseen });
+        let (title, readers) = (found.title, found.readers);
+        return Ok(super::Unpublished::Here { title, readers });
     }
     if let Some(now) = store.moved_item(kind, slug, Audience::Editors).await? {
         return Ok(super::Unpublished::MovedTo(now));

@@ -50,12 +50,28 @@ pub fn TranslationEditor(
             draft.autosave.typed();
         }
     };
-    // The translation as stored now, as the conflict's other side.
+    // The translation as stored now, as the conflict's other side. A part its translator
+    // left as the Latvian text comes stored empty: it is that text, which this editor started
+    // from too (both started from the item's Latvian text there).
     let stored_slug = slug.clone();
+    let latvian = StoredValue::new(start.clone());
     let theirs = move || {
         let slug = stored_slug.clone();
         async move {
-            let theirs = get_translation(kind, slug, lang).await?;
+            let mut theirs = get_translation(kind, slug, lang).await?;
+            latvian.with_value(|latvian| {
+                let parts = [
+                    (start_langs.title, &mut theirs.title, &latvian.title),
+                    (start_langs.lead, &mut theirs.lead, &latvian.lead),
+                    (start_langs.body, &mut theirs.body_html, &latvian.body_html),
+                    (start_langs.extra, &mut theirs.extra, &latvian.extra),
+                ];
+                for (was, stored, text) in parts {
+                    if was == Lang::Lv && stored.is_empty() {
+                        stored.clone_from(text);
+                    }
+                }
+            });
             // The editor may have closed while the translation was on its way.
             Ok((!fields.is_disposed()).then_some(theirs))
         }
@@ -84,15 +100,7 @@ pub fn TranslationEditor(
     };
     // The conflict view's sides, each in its own parts' languages (see `translation_parts`).
     let text_lang: super::conflict::TextLang<TranslationFields> =
-        std::sync::Arc::new(move |version, key| {
-            let langs = langs_of(version);
-            match key {
-                "title" => langs.title,
-                "lead" => langs.lead,
-                "body" => langs.body,
-                _ => langs.extra,
-            }
-        });
+        std::sync::Arc::new(move |version, key| part_lang(&langs_of(version), key).unwrap_or(lang));
     let save = move || {
         // A second Ctrl+S or click while the first is on its way would meet its own save.
         if state.get_untracked() == SaveState::Saving {
@@ -250,5 +258,41 @@ pub fn TranslationEditor(
                 />
             </article>
         </div>
+    }
+}
+
+/// The language in `langs` of the translation's part `key`, as `translation_parts` keys them.
+fn part_lang(langs: &PartLangs, key: &str) -> Option<Lang> {
+    match key {
+        "title" => Some(langs.title),
+        "lead" => Some(langs.lead),
+        "body" => Some(langs.body),
+        "extra" => Some(langs.extra),
+        _ => None,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::editing::conflict::translation_parts;
+
+    #[test]
+    fn every_part_of_a_translation_has_its_own_language() {
+        for kind in ItemKind::ALL {
+            for part in translation_parts(kind) {
+                // Only the part itself in English: its language is read from its own field.
+                let mut langs = PartLangs::from_codes("lv,lv,lv,lv");
+                let field = match part.key {
+                    "title" => &mut langs.title,
+                    "lead" => &mut langs.lead,
+                    "body" => &mut langs.body,
+                    _ => &mut langs.extra,
+                };
+                *field = Lang::En;
+                let found = part_lang(&langs, part.key);
+                assert_eq!(found, Some(Lang::En), "{kind:?} {}", part.key);
+            }
+        }
     }
 }

@@ -64,11 +64,9 @@ pub struct FoundItem {
     pub id: i64,
     /// The title editors know it by: while it is unpublished, its draft's.
     pub title: String,
-    /// Whether readers see it now.
-    pub published: bool,
-    /// Whether readers ever saw it (`was_published`): an unpublished item that was published
-    /// before is hidden from them, not new.
-    pub shown_before: bool,
+    /// Whether readers see it now, and whether they ever did (`was_published`): an
+    /// unpublished item that was published before is hidden from them, not new.
+    pub readers: crate::editing::ReadersSee,
 }
 
 /// How an editor's request names an item: by id, or by the address it was opened at.

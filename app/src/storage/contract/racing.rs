@@ -146,7 +146,13 @@ async fn editors_taking_a_draft_over_at_once_are_logged_once(store: SharedStore)
             let store = Arc::clone(&store);
             let (email, user_id) = (emails[who].clone(), accounts[who]);
             async move {
-                let fields_json = article_json(&article_text(&title));
+                let fields_json = match kind {
+                    ItemKind::Article => article_json(&article_text(&title)),
+                    // An event's stored draft (`StoredEventDraft`), its other fields default.
+                    ItemKind::Event => {
+                        serde_json::json!({ "format": 1, "title": title }).to_string()
+                    }
+                };
                 let draft = DraftSave {
                     kind,
                     item_id: id,
@@ -173,7 +179,6 @@ async fn editors_taking_a_draft_over_at_once_are_logged_once(store: SharedStore)
             .map(|line| (line.action.as_str(), line.actor.as_str()))
             .collect();
         let winner = taken.saved_by.as_deref().expect("saved by an account");
-        assert_ne!(winner, emails[0]);
         assert_eq!(
             lines,
             [("changed", winner), ("changed", emails[0].as_str())],

@@ -325,7 +325,7 @@ async fn articles_and_events_in_the_trash_are_on_the_desk_alike(store: SharedSto
             .item_at(ItemKind::Article, &article.slug, audience)
             .await;
         let at = at.expect("looked up");
-        let at = at.map(|item| (item.id, item.title, item.published));
+        let at = at.map(|item| (item.id, item.title, item.readers.published));
         assert_eq!(
             at,
             found.map(|id| (id, article.title.clone(), false)),
@@ -366,7 +366,7 @@ async fn articles_and_events_list_their_versions_alike(store: SharedStore) {
             .item_at(kind, slug, Audience::Editors)
             .await
             .expect("found by slug");
-        let found = found.map(|item| (item.id, item.title, item.published));
+        let found = found.map(|item| (item.id, item.title, item.readers.published));
         let published = Some((id, "Trešais".into(), true));
         assert_eq!(found, published, "{kind:?} by its slug");
         let read = store.item_at(kind, slug, Audience::Readers).await;

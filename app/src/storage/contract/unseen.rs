@@ -13,7 +13,11 @@ contract_tests!(
 /// Whether readers saw `slug`'s item of `kind`, as editors find it.
 async fn shown_before(store: &SharedStore, kind: ItemKind, slug: &str) -> bool {
     let found = store.item_at(kind, slug, Audience::Editors).await;
-    found.expect("looked up").expect("there").shown_before
+    found
+        .expect("looked up")
+        .expect("there")
+        .readers
+        .shown_before
 }
 
 async fn an_unpublished_item_is_told_apart_as_new_or_hidden_alike(store: SharedStore) {

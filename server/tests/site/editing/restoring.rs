@@ -3,8 +3,8 @@
 
 use app::editing::{
     event_fields::{EditableEvent, EventSave},
-    ArticleSettingsSave, GetEditableEvent, PublishArticle, RestoreVersion, SaveEvent,
-    UpdateArticleSettings,
+    ArticleSettingsSave, GetEditableEvent, GetHistory, PublishArticle, RestoreVersion,
+    RevisionInfo, SaveEvent, UpdateArticleSettings,
 };
 
 use super::*;
@@ -71,6 +71,44 @@ async fn restoring_a_version_leaves_readers_seeing_the_item_as_they_do_now() {
     assert!(!restored_event.current.published, "still hidden");
     let (status, _) = site.get(&format!("/events/{WEBINAR}")).await;
     assert_eq!(status, StatusCode::NOT_FOUND);
+}
+
+/// The history and the activity log name a restored version alike: by its place among the
+/// versions of the text, not by the stored number that a settings save takes as well.
+#[tokio::test(flavor = "multi_thread")]
+async fn a_restored_version_is_named_as_the_history_numbers_it() {
+    let (site, [anna, janis]) = newsroom().await;
+    let first = open(&site, &anna).await;
+    let settings = ArticleSettingsSave {
+        article_id: first.id,
+        version: first.version,
+        category: String::new(),
+        published: true,
+    };
+    ask(&site, &UpdateArticleSettings { save: settings }, &anna).await;
+    let set = open(&site, &anna).await;
+    let save = article_save(&set, "Otrais virsraksts", "Otrs teksts");
+    ask(&site, &PublishArticle { save }, &anna).await;
+    let item = set.item();
+    let history: Vec<RevisionInfo> = ask(&site, &GetHistory { item }, &anna).await;
+    let stored: Vec<i64> = history.iter().map(|version| version.version).collect();
+    // The text before the settings save is no version of its own: two versions, the older
+    // stored under a number past 1.
+    assert_eq!(stored, [set.version + 1, set.version]);
+    assert!(set.version > 1);
+    let edited = open(&site, &anna).await;
+    let restore = RestoreVersion {
+        item,
+        version: set.version,
+        expected_version: edited.version,
+    };
+    ask(&site, &restore, &anna).await;
+    let log = Page::parse(&site.get_as("/editor/audit", &janis).await.body);
+    assert!(
+        log.shows("atjaunoja 1. versiju"),
+        "named as the history's first"
+    );
+    assert!(!log.shows(&format!("atjaunoja {}. versiju", set.version)));
 }
 
 /// The activity log, fifty lines a page, newest first: every line can be reached.
