@@ -50,28 +50,13 @@ pub fn TranslationEditor(
             draft.autosave.typed();
         }
     };
-    // The translation as stored now, as the conflict's other side. A part its translator
-    // left as the Latvian text comes stored empty: it is that text, which this editor started
-    // from too (both started from the item's Latvian text there).
+    // The translation as stored now, as the conflict's other side (a part its translator left
+    // comes as the Latvian text, as readers see it).
     let stored_slug = slug.clone();
-    let latvian = StoredValue::new(start.clone());
     let theirs = move || {
         let slug = stored_slug.clone();
         async move {
-            let mut theirs = get_translation(kind, slug, lang).await?;
-            latvian.with_value(|latvian| {
-                let parts = [
-                    (start_langs.title, &mut theirs.title, &latvian.title),
-                    (start_langs.lead, &mut theirs.lead, &latvian.lead),
-                    (start_langs.body, &mut theirs.body_html, &latvian.body_html),
-                    (start_langs.extra, &mut theirs.extra, &latvian.extra),
-                ];
-                for (was, stored, text) in parts {
-                    if was == Lang::Lv && stored.is_empty() {
-                        stored.clone_from(text);
-                    }
-                }
-            });
+            let theirs = get_translation(kind, slug, lang).await?;
             // The editor may have closed while the translation was on its way.
             Ok((!fields.is_disposed()).then_some(theirs))
         }
