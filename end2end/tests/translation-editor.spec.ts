@@ -1,6 +1,7 @@
 import { expect, test } from "../fixtures";
 
 import { EDITORS } from "../accounts";
+import { newArticle } from "../editing";
 import { editorPage, hydrated } from "../pages";
 
 // Translating in place: on an English or Russian page the edit button translates the item.
@@ -176,4 +177,39 @@ test("two editors translate the same article: the second sees both translations 
   const reader = await (await browser.newContext()).newPage();
   await reader.goto(`/ru${REPORT}`);
   await expect(reader.getByRole("heading", { level: 1 })).toHaveText("Доклад Яниса / Доклад Анны");
+});
+
+test("a part the other translator left follows the Latvian text changed meanwhile, and their side says it is Latvian", async ({ browser }) => {
+  const { editor: anna, body } = await newArticle(browser, "Ievads, kas mainās");
+  await body.pressSequentially("Teksts.");
+  await anna.getByRole("textbox", { name: "Ievads" }).fill("Vecais ievads.");
+  await anna.getByRole("button", { name: "Publicēt" }).click();
+  await expect(anna.getByRole("status").filter({ hasText: /^Publicēts/ })).toBeVisible();
+  const article = new URL(anna.url()).pathname;
+  // Jānis starts translating from the old Latvian lead.
+  const janis = await editorPage(browser, EDITORS.janis.email);
+  await janis.goto(`/en${article}`);
+  await hydrated(janis);
+  await janis.getByRole("button", { name: "Translate into English" }).click();
+  await expect(janis.getByRole("textbox", { name: "Lead" })).toHaveValue("Vecais ievads.");
+  // Anna changes the Latvian lead, then translates only the title, leaving the lead.
+  await anna.getByRole("textbox", { name: "Ievads" }).fill("Jaunais ievads.");
+  await anna.getByRole("button", { name: "Publicēt" }).click();
+  await expect(anna.getByRole("status").filter({ hasText: /^Publicēts/ })).toBeVisible();
+  await anna.goto(`/en${article}`);
+  await hydrated(anna);
+  await anna.getByRole("button", { name: "Translate into English" }).click();
+  await anna.getByRole("textbox", { name: "Title" }).fill("Anna's title");
+  await anna.getByRole("button", { name: "Save translation" }).click();
+  await expect(anna.getByRole("status").filter({ hasText: "Translation saved" })).toBeVisible();
+
+  await janis.getByRole("textbox", { name: "Title" }).fill("Jānis's title");
+  await janis.getByRole("button", { name: "Save translation" }).click();
+  const conflict = janis.getByRole("region", { name: /Someone else saved this translation/ });
+  await expect(conflict).toBeVisible();
+  // Both leads are Latvian: Jānis's as he started, Anna's as today's Latvian text she left.
+  const lead = conflict.getByRole("group", { name: "Lead" }).locator(".conflict__text");
+  await expect(lead).toHaveText(["Vecais ievads.", "Jaunais ievads."]);
+  await expect(lead.first()).toHaveAttribute("lang", "lv");
+  await expect(lead.last()).toHaveAttribute("lang", "lv");
 });

@@ -36,8 +36,16 @@ pub struct Part<F> {
     pub(super) join: Option<fn(&mut F, &F, &F)>,
 }
 
-/// The language of a version's own words in the part with the given key.
-pub type TextLang<F> = std::sync::Arc<dyn Fn(&F, &'static str) -> Lang + Send + Sync>;
+/// The language of a version's own words in the part with the given key, the version being
+/// this editor's or the other one.
+pub type TextLang<F> = std::sync::Arc<dyn Fn(Side, &F, &'static str) -> Lang + Send + Sync>;
+
+/// Which version of a conflict.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Side {
+    Mine,
+    Theirs,
+}
 
 /// The categories the opened editor offers (`opened::open` provides them), so that a part
 /// can show a category by its name.
@@ -276,10 +284,10 @@ where
                     // other" is chosen), and read with the choice's buttons.
                     let only_theirs = move || mine.with(|mine| first(&part, mine)) == Keep::Theirs;
                     let hint_id = format!("conflict-hint-{}", part.key);
-                    let words_lang = move |fields: &F| {
-                        part.text.then(|| text_lang.with_value(|lang_of| lang_of(fields, part.key)).code())
+                    let words_lang = move |side: Side, fields: &F| {
+                        part.text.then(|| text_lang.with_value(|lang_of| lang_of(side, fields, part.key)).code())
                     };
-                    let theirs_lang = words_lang(&theirs);
+                    let theirs_lang = words_lang(Side::Theirs, &theirs);
                     view! {
                         <fieldset class="conflict__field" aria-describedby=move || only_theirs().then(|| hint_id.clone())>
                             <legend>{tr(lang, part.label)}</legend>
@@ -287,7 +295,7 @@ where
                                 {tr(lang, "conflict-only-theirs")}
                             </p>
                             <div class="conflict__sides">
-                                <Side heading=tr(lang, "conflict-mine") html=part.html lang=Signal::derive(move || mine.with(words_lang)) text=Signal::derive(move || mine.with(|mine| (part.show)(mine, lang)))/>
+                                <Side heading=tr(lang, "conflict-mine") html=part.html lang=Signal::derive(move || mine.with(|mine| words_lang(Side::Mine, mine))) text=Signal::derive(move || mine.with(|mine| (part.show)(mine, lang)))/>
                                 <Side heading=tr(lang, "conflict-theirs") html=part.html lang=Signal::stored(theirs_lang) text=Signal::stored((part.show)(&theirs, lang))/>
                             </div>
                             <div class="conflict__choice">

@@ -54,7 +54,7 @@ pub use kinds::{
 };
 pub use translating::{
     get_translation, save_translation, translation_editor_view, GetTranslation, SaveTranslation,
-    TranslationFields, TranslationSave, TranslationSaved, TranslationStart,
+    StoredTranslation, TranslationFields, TranslationSave, TranslationSaved, TranslationStart,
 };
 pub use visibility::ReadersSee;
 

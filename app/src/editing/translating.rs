@@ -92,6 +92,14 @@ pub async fn save_translation(save: TranslationSave) -> Result<TranslationSaved,
     translations::save(&editor, save).await
 }
 
+/// A translation as stored, as a conflict's other side shows it: its text (the Latvian text
+/// where its translator left it) and each part's language.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct StoredTranslation {
+    pub text: TranslationFields,
+    pub part_langs: crate::i18n::PartLangs,
+}
+
 /// The stored translation of the item at `slug` into `lang`, for a translator whose save
 /// met a newer one.
 #[server(input = Json, endpoint = "editing/get_translation")]
@@ -99,7 +107,7 @@ pub async fn get_translation(
     kind: ItemKind,
     slug: String,
     lang: crate::i18n::Lang,
-) -> Result<TranslationFields, AppError> {
+) -> Result<StoredTranslation, AppError> {
     crate::auth::session::require_editor().await?;
     translations::stored(kind, &slug, lang).await
 }

@@ -9,12 +9,12 @@ use leptos::{html, prelude::*, task::spawn_local};
 use super::{
     autosave::{field_message, SaveState},
     body_editor::{writable, BodyEditor},
-    conflict::{translation_labels, translation_parts, ConflictView},
+    conflict::{translation_labels, translation_parts, ConflictView, Side, TextLang},
     drafting::Draft,
     get_translation, save_translation,
     shell::{editor_keys, undo_stays_in_field, EditorBar},
     text_field::{EditableText, Lines},
-    ItemKind, TranslationFields, TranslationSave, TranslationStart, Writer,
+    ItemKind, StoredTranslation, TranslationFields, TranslationSave, TranslationStart, Writer,
 };
 use crate::i18n::{tr, tr_with, Arg, Lang, PartLangs};
 
@@ -51,12 +51,17 @@ pub fn TranslationEditor(
         }
     };
     // The translation as stored now, as the conflict's other side (a part its translator left
-    // comes as the Latvian text, as readers see it).
+    // comes as the Latvian text, as readers see it), and its parts' languages.
     let stored_slug = slug.clone();
+    let theirs_langs = StoredValue::new(None::<PartLangs>);
     let theirs = move || {
         let slug = stored_slug.clone();
         async move {
-            let theirs = get_translation(kind, slug, lang).await?;
+            let StoredTranslation {
+                text: theirs,
+                part_langs,
+            } = get_translation(kind, slug, lang).await?;
+            theirs_langs.set_value(Some(part_langs));
             // The editor may have closed while the translation was on its way.
             Ok((!fields.is_disposed()).then_some(theirs))
         }
@@ -84,8 +89,15 @@ pub fn TranslationEditor(
         Memo::new(move |_| fields.with(|now| langs_of(now)))
     };
     // The conflict view's sides, each in its own parts' languages (see `translation_parts`).
-    let text_lang: super::conflict::TextLang<TranslationFields> =
-        std::sync::Arc::new(move |version, key| part_lang(&langs_of(version), key).unwrap_or(lang));
+    let text_lang: TextLang<TranslationFields> = std::sync::Arc::new(move |side, version, key| {
+        // The other translator's as the server says them: a part whose Latvian text
+        // changed meanwhile is still theirs left, not a translation.
+        let langs = match (side, theirs_langs.get_value()) {
+            (Side::Theirs, Some(langs)) => langs,
+            _ => langs_of(version),
+        };
+        part_lang(&langs, key).unwrap_or(lang)
+    });
     let save = move || {
         // A second Ctrl+S or click while the first is on its way would meet its own save.
         if state.get_untracked() == SaveState::Saving {

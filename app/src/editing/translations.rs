@@ -7,11 +7,11 @@ use chrono::Utc;
 use super::{
     kind_service::{check_writer, images_described, KindService, KindTask},
     kinds::for_kind,
-    service, ItemKind, TranslationFields, TranslationSave, TranslationSaved,
+    service, ItemKind, StoredTranslation, TranslationFields, TranslationSave, TranslationSaved,
 };
 use crate::{
     error::AppError,
-    i18n::{Lang, Message},
+    i18n::{Lang, Message, PartLangs},
     sanitize::SafeHtml,
     state::store,
     storage::{Audience, ItemAt, TranslatedText, TranslationWrite, User},
@@ -137,7 +137,7 @@ fn as_translation_field(error: AppError) -> AppError {
 
 /// The translation into `lang` of the article or event at `slug`, as stored, its body cleaned
 /// again (it goes into an editor's page as HTML, and an older allow-list may have stored it).
-pub async fn stored(kind: ItemKind, slug: &str, lang: Lang) -> Result<TranslationFields, AppError> {
+pub async fn stored(kind: ItemKind, slug: &str, lang: Lang) -> Result<StoredTranslation, AppError> {
     let id = item_id(kind, slug).await?;
     let found = store()?
         .translations(kind, id)
@@ -145,7 +145,7 @@ pub async fn stored(kind: ItemKind, slug: &str, lang: Lang) -> Result<Translatio
         .into_iter()
         .find(|found| found.lang == lang.code())
         .ok_or(AppError::NotFound)?;
-    Ok(TranslationFields {
+    let text = TranslationFields {
         title: found.text.title,
         lead: found.text.lead,
         body_html: SafeHtml::sanitize_off_thread(found.text.body_html)
@@ -153,5 +153,10 @@ pub async fn stored(kind: ItemKind, slug: &str, lang: Lang) -> Result<Translatio
             .into_string(),
         extra: found.text.extra,
         version: found.version,
-    })
+    };
+    // (Always read with the text; were it not, every part would be the translation's.)
+    let part_langs = found
+        .part_langs
+        .unwrap_or_else(|| PartLangs::from_codes(&[lang.code(); 4].join(",")));
+    Ok(StoredTranslation { text, part_langs })
 }

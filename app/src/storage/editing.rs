@@ -217,6 +217,9 @@ pub struct Translation<T> {
     /// `en` or `ru`.
     pub lang: String,
     pub text: T,
+    /// The language of each part of `text`: Latvian where the translator left the item's
+    /// text. Read with the text only.
+    pub part_langs: Option<crate::i18n::PartLangs>,
     /// 1 for the first save, one more for each later one.
     pub version: i64,
     /// When it was last saved.

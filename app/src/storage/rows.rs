@@ -526,6 +526,7 @@ pub(super) struct TranslationRow {
     lead: String,
     body_html: String,
     extra: String,
+    part_langs: String,
     version: i64,
     updated_at: DateTime<Utc>,
 }
@@ -540,6 +541,7 @@ impl From<TranslationRow> for Translation<TranslatedText> {
                 body_html: row.body_html,
                 extra: row.extra,
             },
+            part_langs: Some(PartLangs::from_codes(&row.part_langs)),
             version: row.version,
             updated_at: row.updated_at,
         }

@@ -55,6 +55,10 @@ impl ItemTables {
     /// readers see it ([`Self::translated`]); a caller may narrow (`t.lang`) or order them.
     pub(super) fn translations_select(&self) -> String {
         let [c1, c2, c3, c4] = self.columns.map(|c| Self::translated("t", "p", c));
+        // Which parts the translator left as the Latvian text (stored empty), as codes.
+        let [l1, l2, l3, l4] = self
+            .columns
+            .map(|c| format!("CASE WHEN t.{c} = '' THEN 'lv' ELSE t.lang END"));
         let ItemTables {
             items,
             key,
@@ -63,6 +67,7 @@ impl ItemTables {
         } = self;
         format!(
             "SELECT t.lang, {c1} AS title, {c2} AS lead, {c3} AS body_html, {c4} AS extra, \
+             {l1} || ',' || {l2} || ',' || {l3} || ',' || {l4} AS part_langs, \
              t.version, t.updated_at FROM {translations} t JOIN {items} p ON p.id = t.{key} \
              WHERE t.{key} = $1"
         )

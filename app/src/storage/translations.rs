@@ -96,6 +96,7 @@ where
             .map(|(lang, version, updated_at)| Translation {
                 lang,
                 text: (),
+                part_langs: None,
                 version,
                 updated_at,
             })

@@ -138,7 +138,7 @@ impl<K: Editable> Opened<K> {
                         base
                         who
                         parts=K::parts()
-                        text_lang=std::sync::Arc::new(|_: &K::Fields, _: &str| crate::i18n::Lang::Lv)
+                        text_lang=std::sync::Arc::new(|_, _: &K::Fields, _: &str| crate::i18n::Lang::Lv)
                         on_resolve=resolve
                     />
                 }

@@ -2,8 +2,8 @@
 
 use app::{
     editing::{
-        ChangeAddress, GetTranslation, ItemKind, SaveTranslation, TranslationFields,
-        TranslationSave, TranslationSaved, Writer,
+        ChangeAddress, GetTranslation, ItemKind, SaveTranslation, StoredTranslation,
+        TranslationFields, TranslationSave, TranslationSaved, Writer,
     },
     i18n::Lang,
 };
@@ -168,6 +168,17 @@ async fn the_parts_a_translator_left_follow_a_latvian_change_made_meanwhile() {
     assert_eq!(page.attrs("main h1", "lang"), ["ru"]);
     assert_eq!(page.attrs(".event__summary", "lang"), ["lv"]);
     assert!(page.shows(changed), "today's Latvian summary");
+    // A translator whose save meets this one reads it with today's Latvian summary, said to
+    // be Latvian (left), and the title said Russian.
+    let stored = GetTranslation {
+        kind: ItemKind::Event,
+        slug: WEBINAR.to_string(),
+        lang: Lang::Ru,
+    };
+    let theirs: StoredTranslation = ask(&site, &stored, &cookie).await;
+    assert_eq!(theirs.text.lead, changed);
+    assert_eq!(theirs.text.title, "Вебинар о фальшивых вакансиях");
+    assert_eq!(theirs.part_langs, left);
     // Search in Russian finds it by that summary's words, under its Russian title.
     let (_, found) = site.get("/ru/search?q=pieslēgšanās").await;
     assert!(
@@ -429,7 +440,8 @@ async fn stored_english(site: &Site, cookie: &str) -> TranslationFields {
         slug: LAUNCH.to_string(),
         lang: Lang::En,
     };
-    ask(site, &stored, cookie).await
+    let stored: StoredTranslation = ask(site, &stored, cookie).await;
+    stored.text
 }
 
 /// Eight translators who all opened the demo's English text (version 1) save theirs at the

@@ -79,7 +79,9 @@ async fn what_an_older_allow_list_let_through_reaches_neither_readers_nor_editor
         ),
         (
             "the translation, for its editor",
-            translation["body_html"].as_str().unwrap_or_default(),
+            translation["text"]["body_html"]
+                .as_str()
+                .unwrap_or_default(),
             "Translated text",
         ),
         ("the reader's page", latvian_page.as_str(), "Raksta teksts"),
