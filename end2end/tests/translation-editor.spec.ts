@@ -212,4 +212,14 @@ test("a part the other translator left follows the Latvian text changed meanwhil
   await expect(lead).toHaveText(["Vecais ievads.", "Jaunais ievads."]);
   await expect(lead.first()).toHaveAttribute("lang", "lv");
   await expect(lead.last()).toHaveAttribute("lang", "lv");
+  // Only Anna's side changed the lead: hers is kept, and stays left, following the Latvian.
+  await conflict.getByRole("button", { name: "Save what was chosen" }).click();
+  await expect(janis.getByRole("status").filter({ hasText: "Translation saved" })).toBeVisible();
+  await expect(janis.getByRole("textbox", { name: "Lead" })).toHaveValue("Jaunais ievads.");
+  await expect(janis.getByRole("textbox", { name: "Lead" })).toHaveAttribute("lang", "lv");
+  const reader = await (await browser.newContext()).newPage();
+  await reader.goto(`/en${article}`);
+  await expect(reader.getByRole("heading", { level: 1 })).toHaveText("Jānis's title");
+  await expect(reader.locator(".article__lead")).toHaveText("Jaunais ievads.");
+  await expect(reader.locator(".article__lead")).toHaveAttribute("lang", "lv");
 });

@@ -188,8 +188,9 @@ pub fn ConflictView<F>(
     base: Option<F>,
     who: String,
     parts: Vec<Part<F>>,
-    /// The language a version's own words are in, by part key: Latvian for an item; a
-    /// translation's own, but Latvian for a part left as the Latvian text.
+    /// The language a version's (this editor's or the other) own words are in, by part
+    /// key: Latvian for an item; a translation's own, but Latvian for a part left as the
+    /// Latvian text.
     text_lang: TextLang<F>,
     on_resolve: Callback<F>,
 ) -> impl IntoView
@@ -295,8 +296,8 @@ where
                                 {tr(lang, "conflict-only-theirs")}
                             </p>
                             <div class="conflict__sides">
-                                <Side heading=tr(lang, "conflict-mine") html=part.html lang=Signal::derive(move || mine.with(|mine| words_lang(Side::Mine, mine))) text=Signal::derive(move || mine.with(|mine| (part.show)(mine, lang)))/>
-                                <Side heading=tr(lang, "conflict-theirs") html=part.html lang=Signal::stored(theirs_lang) text=Signal::stored((part.show)(&theirs, lang))/>
+                                <SideView heading=tr(lang, "conflict-mine") html=part.html lang=Signal::derive(move || mine.with(|mine| words_lang(Side::Mine, mine))) text=Signal::derive(move || mine.with(|mine| (part.show)(mine, lang)))/>
+                                <SideView heading=tr(lang, "conflict-theirs") html=part.html lang=Signal::stored(theirs_lang) text=Signal::stored((part.show)(&theirs, lang))/>
                             </div>
                             <div class="conflict__choice">
                                 {option(Keep::Mine, tr(lang, "conflict-keep-mine"))}
@@ -338,7 +339,7 @@ pub fn HiddenMeanwhile(publish: Callback<()>, keep: Callback<()>) -> impl IntoVi
 /// One version of a field, its text in `lang` (none: the page's). The other's body was
 /// sanitised by the server; this editor's own body is what their browser already shows.
 #[component]
-fn Side(
+fn SideView(
     heading: String,
     html: bool,
     lang: Signal<Option<&'static str>>,

@@ -133,15 +133,10 @@ fn VersionList(
             // list behind the item (it is fetched again after each write) is refused.
             match restore_version(item, version, newest).await {
                 Ok(saved) => {
-                    // The next version, unless the item already held that text (the same
-                    // restore again): then the newest.
-                    let new = match saved.version > newest {
-                        true => count + 1,
-                        false => count,
-                    };
+                    // Checked against the newest listed, it is the next one.
                     let versions = [
                         ("version", Arg::Number(shown(version))),
-                        ("new", Arg::Number(new)),
+                        ("new", Arg::Number(count + 1)),
                     ];
                     message.set(Some(tr_with(lang, "history-restored", &versions)));
                     // The editor's fields must show the restored text: load the page again,

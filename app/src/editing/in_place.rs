@@ -80,7 +80,7 @@ pub fn EditInPlace(
         }
         crate::components::reload_page();
     });
-    let unseen_note = unpublished.map(|readers| tr(lang, readers.message(kind)));
+    let readers_note = unpublished.map(|readers| tr(lang, readers.message(kind)));
     let editor = move || {
         if editing.get() {
             let slug = slug.clone();
@@ -109,7 +109,7 @@ pub fn EditInPlace(
                     {label.clone()}
                 </button>
             </div>
-            {unseen_note.clone().map(|note| view! { <p>{note}</p> })}
+            {readers_note.clone().map(|note| view! { <p>{note}</p> })}
         }
         .into_any()
     };

@@ -68,20 +68,22 @@ pub fn TranslationEditor(
     };
     // A part that starts as the Latvian text (before the first save, or left untranslated)
     // is Latvian until it is changed: marked so for screen readers and spelling, and sent
-    // as left, so it goes on following the Latvian text.
-    let started = start.clone();
+    // as left, so it goes on following the Latvian text. The text it starts from, and each
+    // part's language then (a part taken from the other translation where its translator
+    // left it starts again from the Latvian text it held, see `resolve`).
+    let started = StoredValue::new((start.clone(), start_langs));
     let langs_of = move |now: &TranslationFields| {
         let in_latvian =
             |was: Lang, now: &str, started: &str| match was == Lang::Lv && now == started {
                 true => Lang::Lv,
                 false => lang,
             };
-        PartLangs {
-            title: in_latvian(start_langs.title, &now.title, &started.title),
-            lead: in_latvian(start_langs.lead, &now.lead, &started.lead),
-            body: in_latvian(start_langs.body, &now.body_html, &started.body_html),
-            extra: in_latvian(start_langs.extra, &now.extra, &started.extra),
-        }
+        started.with_value(|(started, was)| PartLangs {
+            title: in_latvian(was.title, &now.title, &started.title),
+            lead: in_latvian(was.lead, &now.lead, &started.lead),
+            body: in_latvian(was.body, &now.body_html, &started.body_html),
+            extra: in_latvian(was.extra, &now.extra, &started.extra),
+        })
     };
     let langs_of = std::sync::Arc::new(langs_of);
     let part_langs = {
@@ -145,6 +147,49 @@ pub fn TranslationEditor(
         };
         if let Some(element) = body.get_untracked() {
             element.set_inner_html(&writable(merged.body_html.clone()));
+        }
+        // A part taken from the other translation where its translator left the Latvian
+        // text is still left: it is the Latvian text now (before `fields` changes, which
+        // `part_langs` follows).
+        if let Some(langs) = theirs_langs.get_value() {
+            started.update_value(|(started, was)| {
+                let parts = [
+                    (
+                        langs.title,
+                        &merged.title,
+                        &theirs.title,
+                        &mut started.title,
+                        &mut was.title,
+                    ),
+                    (
+                        langs.lead,
+                        &merged.lead,
+                        &theirs.lead,
+                        &mut started.lead,
+                        &mut was.lead,
+                    ),
+                    (
+                        langs.body,
+                        &merged.body_html,
+                        &theirs.body_html,
+                        &mut started.body_html,
+                        &mut was.body,
+                    ),
+                    (
+                        langs.extra,
+                        &merged.extra,
+                        &theirs.extra,
+                        &mut started.extra,
+                        &mut was.extra,
+                    ),
+                ];
+                for (their_lang, kept, their_text, latvian, latvian_lang) in parts {
+                    if their_lang == Lang::Lv && kept == their_text {
+                        latvian.clone_from(their_text);
+                        *latvian_lang = Lang::Lv;
+                    }
+                }
+            });
         }
         known.set_value(theirs.clone());
         fields.set(TranslationFields {

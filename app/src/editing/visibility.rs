@@ -44,7 +44,7 @@ pub struct ReadersSee {
 impl ReadersSee {
     /// An item's, as stored.
     #[cfg(feature = "ssr")]
-    pub(super) fn of(status: crate::storage::Status, was_published: bool) -> Self {
+    pub(crate) fn of(status: crate::storage::Status, was_published: bool) -> Self {
         ReadersSee {
             published: status == crate::storage::Status::Published,
             shown_before: was_published,

@@ -209,7 +209,7 @@ async fn a_title_with_markup_stays_text_in_the_page_head() {
             Some(&cookie),
         )
         .await;
-    let version = parse(&stored.body)["version"].clone();
+    let version = parse(&stored.body)["text"]["version"].clone();
     let english = json!({ "save": {
         "kind": "Article", "slug": LAUNCH, "lang": "En",
         "fields": { "title": hostile("Seminar"), "lead": "", "body_html": "<p>Text</p>", "extra": "", "version": version },

@@ -61,10 +61,7 @@ impl From<FoundRow> for FoundItem {
         FoundItem {
             id: row.id,
             title: title_for_editors(&row.title, row.draft.as_deref()),
-            readers: crate::editing::ReadersSee {
-                published: row.status == Status::Published.as_str(),
-                shown_before: row.was_published,
-            },
+            readers: crate::editing::ReadersSee::of(Status::parse(&row.status), row.was_published),
         }
     }
 }
