@@ -85,11 +85,7 @@ pub fn TranslationEditor(
             extra: in_latvian(was.extra, &now.extra, &started.extra),
         })
     };
-    let langs_of = std::sync::Arc::new(langs_of);
-    let part_langs = {
-        let langs_of = langs_of.clone();
-        Memo::new(move |_| fields.with(|now| langs_of(now)))
-    };
+    let part_langs = Memo::new(move |_| fields.with(langs_of));
     // The conflict view's sides, each in its own parts' languages (see `translation_parts`).
     let text_lang: TextLang<TranslationFields> = std::sync::Arc::new(move |side, version, key| {
         // The other translator's as the server says them: a part whose Latvian text
