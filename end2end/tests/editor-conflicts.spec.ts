@@ -1,7 +1,7 @@
-import { expect, test } from "../fixtures";
+import { expect, test, type Page } from "../fixtures";
 
 import { EDITORS } from "../accounts";
-import { REPORT, PLAN, bothEditing, addedToTheLeadAndSaved, twoSavesHeld, firstAnswerLost, publishedThenHiddenByAnna } from "../editing";
+import { REPORT, PLAN, bothEditing, addedToTheLeadAndSaved, twoSavesHeld, firstAnswerLost, publishedThenHiddenByAnna, newArticle } from "../editing";
 import { editorPage, hydrated } from "../pages";
 
 // Two editors, or one editor's saves, meeting: conflicts, lost answers and late saves.
@@ -566,4 +566,65 @@ test("publishing while choosing between texts does not show again an article ano
   await expect(janis.getByRole("status").filter({ hasText: /^Publicēts/ })).toBeVisible();
   expect((await reader.goto(article))?.status()).toBe(200);
   await expect(reader.getByText("Jāņa ievads.")).toBeVisible();
+});
+
+test("settings saved while another editor saved the article go on from it as it is, and say when both changed the same", async ({
+  browser,
+  page: reader,
+}) => {
+  const { editor: anna, body } = await newArticle(browser, "Iestatījumi divos redaktoros");
+  await body.pressSequentially("Raksts, kura iestatījumus maina divi redaktori.");
+  await anna.getByRole("button", { name: "Publicēt" }).click();
+  await expect(anna.getByRole("status").filter({ hasText: /^Publicēts/ })).toBeVisible();
+  const article = new URL(anna.url()).pathname;
+  const janis = await editorPage(browser, EDITORS.janis.email);
+  await janis.goto(article);
+  await hydrated(janis);
+  await janis.getByRole("button", { name: "Rediģēt šo rakstu" }).click();
+  const saveSettings = (editor: Page) => editor.getByRole("button", { name: "Saglabāt iestatījumus" }).click();
+  const settingsSaved = (editor: Page) => editor.getByRole("status").filter({ hasText: "Iestatījumi saglabāti." });
+
+  // Jānis publishes a new title; Anna, who typed nothing, then chooses a category: saved, on
+  // the article as Jānis left it, whose title her editor now shows.
+  await janis.getByRole("textbox", { name: "Virsraksts" }).fill("Iestatījumi divos redaktoros: Jāņa virsraksts");
+  await janis.getByRole("button", { name: "Publicēt" }).click();
+  await expect(janis.getByRole("status").filter({ hasText: /^Publicēts/ })).toBeVisible();
+  await anna.getByLabel("Kategorija").selectOption({ label: "Sadarbība" });
+  await saveSettings(anna);
+  await expect(settingsSaved(anna)).toBeVisible();
+  await expect(anna.getByRole("region", { name: /Kāds cits saglabāja šo rakstu/ })).toHaveCount(0);
+  await expect(anna.getByRole("textbox", { name: "Virsraksts" })).toHaveValue("Iestatījumi divos redaktoros: Jāņa virsraksts");
+  await reader.goto(article);
+  await expect(reader.getByRole("heading", { level: 1 })).toHaveText("Iestatījumi divos redaktoros: Jāņa virsraksts");
+  await expect(reader.getByRole("main").getByText("Sadarbība", { exact: true })).toBeVisible();
+
+  // Jānis hides it; Anna, not knowing, changes the category: saved, and the article stays
+  // hidden, as her settings and her bar now say.
+  await janis.getByLabel("Statuss").selectOption("draft");
+  await saveSettings(janis);
+  await expect(settingsSaved(janis)).toBeVisible();
+  await anna.getByLabel("Kategorija").selectOption({ label: "Projekti" });
+  await saveSettings(anna);
+  await expect(settingsSaved(anna)).toBeVisible();
+  await expect(anna.getByLabel("Statuss")).toHaveValue("draft");
+  await expect(anna.getByText("Šis raksts ir paslēpts no lasītājiem.")).toBeVisible();
+  expect((await reader.goto(article))?.status()).toBe(404);
+
+  // Jānis, behind Anna's choice of category, chooses another: he is told, and sees hers.
+  await janis.getByLabel("Kategorija").selectOption({ label: "Konferences" });
+  await saveSettings(janis);
+  await expect(janis.getByRole("status").filter({ hasText: "Cits redaktors pa to laiku mainīja to pašu" })).toBeVisible();
+  await expect(janis.getByLabel("Kategorija").locator("option:checked")).toHaveText("Projekti");
+  // Choosing again saves his.
+  await janis.getByLabel("Kategorija").selectOption({ label: "Konferences" });
+  await saveSettings(janis);
+  await expect(settingsSaved(janis)).toBeVisible();
+  // Anna, behind his choice now, shows the article to readers again: his category stays.
+  await anna.getByLabel("Statuss").selectOption("published");
+  await saveSettings(anna);
+  await expect(settingsSaved(anna)).toBeVisible();
+  await expect(anna.getByLabel("Kategorija").locator("option:checked")).toHaveText("Konferences");
+  await expect(anna.getByText("Lasītāji redz publicēto versiju.")).toBeVisible();
+  await reader.goto(article);
+  await expect(reader.getByRole("main").getByText("Konferences", { exact: true })).toBeVisible();
 });

@@ -78,6 +78,8 @@ editor-address-save = Change address
 editor-address-changed = Address changed.
 editor-settings-save = Save settings
 editor-settings-saved = Settings saved.
+editor-changed-meanwhile = Another editor changed the same meanwhile: what they saved is shown now. If you want yours, choose again and save.
+editor-choice-first = Another editor changed the text meanwhile: first choose what to keep, then save again.
 
 ## The body editor's toolbar
 

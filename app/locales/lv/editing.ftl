@@ -78,6 +78,8 @@ editor-address-save = Mainīt adresi
 editor-address-changed = Adrese nomainīta.
 editor-settings-save = Saglabāt iestatījumus
 editor-settings-saved = Iestatījumi saglabāti.
+editor-changed-meanwhile = Cits redaktors pa to laiku mainīja to pašu: tagad redzams viņa saglabātais. Ja vēlaties savu, izvēlieties vēlreiz un saglabājiet.
+editor-choice-first = Cits redaktors pa to laiku mainīja tekstu: vispirms izvēlieties, ko paturēt, tad saglabājiet vēlreiz.
 
 ## The body editor's toolbar
 

@@ -78,6 +78,8 @@ editor-address-save = Изменить адрес
 editor-address-changed = Адрес изменён.
 editor-settings-save = Сохранить настройки
 editor-settings-saved = Настройки сохранены.
+editor-changed-meanwhile = Другой редактор тем временем изменил то же самое: теперь показано сохранённое им. Если хотите своё, выберите снова и сохраните.
+editor-choice-first = Другой редактор тем временем изменил текст: сначала выберите, что оставить, затем сохраните снова.
 
 ## The body editor's toolbar
 

@@ -1,12 +1,18 @@
 //! An item's address, changed on its own beside its editor and at once, like publishing: the
 //! same field for every kind of item. The old address leads on to the new one.
 
+use std::future::Future;
+
 use leptos::{prelude::*, task::spawn_local};
 
-use super::{change_address, opened::follow_address, shell::Editable, ItemRef};
+use super::{
+    change_address,
+    opened::{follow_address, CatchUp, Opened},
+    shell::Editable,
+};
 use crate::{
     error::AppError,
-    i18n::{tr, tr_with, Arg},
+    i18n::{tr, tr_with, Arg, Lang},
 };
 
 /// The outcome of a save beside the editor ("Address changed."), shown only while the item
@@ -65,25 +71,57 @@ pub(super) fn editable_copy<T: Clone + Send + Sync + 'static>(value: Signal<T>) 
     copy
 }
 
-/// The address field of item `item` of kind `K`. `version` and `address` are the stored
-/// item's, shared with its editor: a change of address is a new version, and the editor and
-/// the browser's address bar move with it.
-pub fn address_field<K: Editable>(
-    item: ItemRef,
-    version: RwSignal<i64>,
-    address: RwSignal<String>,
-) -> impl IntoView {
+/// Sends a save beside the text of `opened`'s item (its address, its settings) on the
+/// item's version: `send(version)`. Every write of the item makes a new version, so another
+/// editor's save meanwhile (of its text, or of something else beside it) refuses this one as
+/// a conflict; the editor then catches up with the item as stored ([`Opened::catch_up`]) and
+/// sends again, `send` keeping what the other editor changed and this one did not. Unless
+/// the other editor changed the same (`clashes`, after catching up): then the field shows
+/// what they saved, and `note` asks to choose again. Answers the save's answer, or `None`
+/// when nothing was saved and `note` says why.
+pub(super) async fn sent_beside<K: Editable, T, Fut>(
+    opened: Opened<K>,
+    lang: Lang,
+    note: SaveNote,
+    send: impl Fn(i64) -> Fut,
+    clashes: impl FnOnce() -> bool,
+) -> Option<Result<T, AppError>>
+where
+    Fut: Future<Output = Result<T, AppError>>,
+{
+    let answer = send(opened.version.get_untracked()).await;
+    if !matches!(answer, Err(AppError::Conflict { .. })) {
+        return Some(answer);
+    }
+    let told = match opened.catch_up(lang).await {
+        CatchUp::Done if !clashes() => return Some(send(opened.version.get_untracked()).await),
+        CatchUp::Done => "editor-changed-meanwhile",
+        CatchUp::ChoiceFirst => "editor-choice-first",
+        CatchUp::Failed => return Some(answer),
+    };
+    note.say(tr(lang, told));
+    None
+}
+
+/// The address field of `opened`'s item. Its version and address are shared with the
+/// editor: a change of address is a new version, and the editor and the browser's address bar
+/// move with it.
+pub fn address_field<K: Editable>(opened: Opened<K>) -> impl IntoView {
     let lang = crate::i18n::current_lang();
+    let (item, version, address) = (opened.item, opened.version, opened.slug);
     // What the field holds: the stored address, until the editor types another.
-    let typed = editable_copy(address.into());
+    let typed: RwSignal<String> = editable_copy(address.into());
     let error = RwSignal::new(None::<String>);
     let note = SaveNote::new(version);
     let save = move |event: leptos::ev::SubmitEvent| {
         event.prevent_default();
-        let (at, slug) = (version.get_untracked(), typed.get_untracked());
+        let (before, slug) = (address.get_untracked(), typed.get_untracked());
         spawn_local(async move {
-            match change_address(item, at, slug).await {
-                Ok(saved) => {
+            let send = |at| change_address(item, at, slug.clone());
+            let moved_meanwhile = || address.with_untracked(|now| *now != before && *now != slug);
+            match sent_beside(opened, lang, note, send, moved_meanwhile).await {
+                None => {}
+                Some(Ok(saved)) => {
                     version.set(saved.version);
                     error.set(None);
                     note.say(tr(lang, "editor-address-changed"));
@@ -91,11 +129,11 @@ pub fn address_field<K: Editable>(
                     typed.set(saved.slug.clone());
                     follow_address::<K>(address, lang, Some(&saved.slug));
                 }
-                Err(AppError::Validation { field, message }) if field == "slug" => {
+                Some(Err(AppError::Validation { field, message })) if field == "slug" => {
                     note.clear();
                     error.set(Some(message.in_lang(lang)));
                 }
-                Err(other) => note.say(other.describe(lang)),
+                Some(Err(other)) => note.say(other.describe(lang)),
             }
         });
     };

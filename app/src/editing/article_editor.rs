@@ -34,7 +34,7 @@ fn EditorForm(article: EditableArticle, on_leave: Callback<()>) -> impl IntoView
         tr_with(lang, "editor-published-at", &[("at", Arg::Text(&saved.at))])
     });
     let conflict_view = opened.conflict_view(lang, save_now, publish, "conflict-save-and-publish");
-    let (draft, item, version, slug) = (opened.draft, opened.item, opened.version, opened.slug);
+    let (draft, item, version) = (opened.draft, opened.item, opened.version);
     let (on_keydown, stop, delete) = draft.controls(lang, item, save_now, on_leave);
     let (fields, state) = (draft.fields, draft.autosave.state);
     let starting = fields.get_untracked();
@@ -56,7 +56,7 @@ fn EditorForm(article: EditableArticle, on_leave: Callback<()>) -> impl IntoView
                     {move || tr(lang, readers_see())}
                 </p>
             </EditorBar>
-            <ArticleSettings categories=article.categories.clone() item version details address=slug/>
+            <ArticleSettings categories=article.categories.clone() opened/>
             {conflict_view}
             <article class="article article--editing">
                 <EditableText

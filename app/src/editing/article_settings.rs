@@ -4,10 +4,11 @@
 use leptos::{prelude::*, task::spawn_local};
 
 use super::{
-    address_field::{address_field, editable_copy, SaveNote},
+    address_field::{address_field, editable_copy, sent_beside, SaveNote},
+    opened::Opened,
     update_article_settings,
     visibility::{chose_published, visibility_options},
-    ArticleDetails, ArticleSettingsSave, ItemRef, ReadersSee,
+    ArticleDetails, ArticleSettingsSave,
 };
 use crate::{calendar::CategoryTag, error::AppError, i18n::tr};
 
@@ -15,38 +16,58 @@ use crate::{calendar::CategoryTag, error::AppError, i18n::tr};
 pub fn ArticleSettings(
     /// The categories an editor may choose from.
     categories: Vec<CategoryTag>,
-    item: ItemRef,
-    /// The stored article's version, shared with the text editor.
-    version: RwSignal<i64>,
-    /// The stored article's category and visibility, shared with the text editor
+    /// The article's editor, whose version, address, category and visibility these are
     /// (publishing makes the article visible; a conflict brings another editor's settings).
-    details: RwSignal<ArticleDetails>,
-    /// The stored article's address, shared with the text editor (publishing an unpublished
-    /// article may move it to one made from its title).
-    address: RwSignal<String>,
+    opened: Opened<ArticleDetails>,
 ) -> impl IntoView {
     let lang = crate::i18n::current_lang();
+    let (version, details) = (opened.version, opened.details);
     // What the fields hold: the stored settings, until the editor chooses otherwise.
     let visible = editable_copy(Memo::new(move |_| details.with(|d| d.readers.published)).into());
     let category = editable_copy(Memo::new(move |_| details.with(|d| d.category.clone())).into());
     let note = SaveNote::new(version);
     let save = move |_| {
-        let sent = ArticleDetails {
-            readers: ReadersSee {
-                published: visible.get_untracked(),
-                shown_before: details.with_untracked(|stored| stored.readers.shown_before),
-            },
-            category: category.get_untracked(),
-        };
-        let request = ArticleSettingsSave {
-            article_id: item.id,
-            version: version.get_untracked(),
-            category: sent.category.clone(),
-            published: sent.readers.published,
-        };
+        let before = details.get_untracked();
+        let (chose_published, chose_category) = (visible.get_untracked(), category.get_untracked());
         spawn_local(async move {
-            match update_article_settings(request).await {
-                Ok(saved) => {
+            // What this editor changed, over the settings as stored (another editor's change
+            // of the other setting stays).
+            let sent = || {
+                let mut sent = details.get_untracked();
+                if chose_published != before.readers.published {
+                    sent.readers.published = chose_published;
+                }
+                if chose_category != before.category {
+                    sent.category.clone_from(&chose_category);
+                }
+                sent
+            };
+            let send = |version| {
+                let sent = sent();
+                let request = ArticleSettingsSave {
+                    article_id: opened.item.id,
+                    version,
+                    category: sent.category.clone(),
+                    published: sent.readers.published,
+                };
+                async move {
+                    update_article_settings(request)
+                        .await
+                        .map(|saved| (saved, sent))
+                }
+            };
+            // Another editor chose otherwise meanwhile for a setting this editor changed.
+            let clashes = || {
+                let now = details.get_untracked();
+                clash(
+                    &chose_published,
+                    &before.readers.published,
+                    &now.readers.published,
+                ) || clash(&chose_category, &before.category, &now.category)
+            };
+            match sent_beside(opened, lang, note, send, clashes).await {
+                None => {}
+                Some(Ok((saved, sent))) => {
                     version.set(saved.version);
                     // Stored now, unless the editor chose again meanwhile (the next save
                     // sends that).
@@ -62,13 +83,13 @@ pub fn ArticleSettings(
                     });
                     note.say(tr(lang, "editor-settings-saved"));
                 }
-                Err(error) => {
+                Some(Err(error)) => {
                     // Refused to show readers what is not ready: the choice goes back to
                     // what is stored (unless changed again meanwhile), so the other
                     // settings can still be saved.
                     let status_refused =
                         matches!(&error, AppError::Validation { field, .. } if field == "status");
-                    if status_refused && visible.get_untracked() == sent.readers.published {
+                    if status_refused && visible.get_untracked() == chose_published {
                         visible.set(details.with_untracked(|stored| stored.readers.published));
                     }
                     note.say(error.describe(lang));
@@ -80,9 +101,12 @@ pub fn ArticleSettings(
     view! {
         <fieldset class="item-settings">
             <legend>{tr(lang, "editor-settings")}</legend>
-            {address_field::<ArticleDetails>(item, version, address)}
+            {address_field(opened)}
             <label for="edit-article-category">{tr(lang, "editor-field-category")}</label>
-            <select id="edit-article-category" on:change=move |event| category.set(event_target_value(&event))>
+            <select id="edit-article-category" on:change=move |event| {
+                note.clear();
+                category.set(event_target_value(&event));
+            }>
                 <option value="" selected=stored.category.is_empty() prop:selected=move || category.with(String::is_empty)>
                     {tr(lang, "editor-no-category")}
                 </option>
@@ -104,7 +128,10 @@ pub fn ArticleSettings(
             <label for="edit-article-status">{tr(lang, "editor-field-status")}</label>
             <select
                 id="edit-article-status"
-                on:change=move |event| visible.set(chose_published(&event))
+                on:change=move |event| {
+                    note.clear();
+                    visible.set(chose_published(&event));
+                }
             >
                 {visibility_options(lang, stored.readers.published, move || visible.get())}
             </select>
@@ -112,4 +139,10 @@ pub fn ArticleSettings(
             {note.view()}
         </fieldset>
     }
+}
+
+/// Whether a setting this editor changed from `before` to `chosen` was changed to something
+/// else, `now`, by another editor meanwhile.
+fn clash<T: PartialEq>(chosen: &T, before: &T, now: &T) -> bool {
+    chosen != before && now != before && now != chosen
 }

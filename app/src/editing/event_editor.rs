@@ -41,7 +41,7 @@ fn EventForm(event: EditableEvent, on_leave: Callback<()>) -> impl IntoView {
         }
     });
     let conflict_view = opened.conflict_view(lang, save_now, store, "conflict-save-to-event");
-    let (draft, item, version, slug) = (opened.draft, opened.item, opened.version, opened.slug);
+    let (draft, item, version) = (opened.draft, opened.item, opened.version);
     let (on_keydown, stop, delete) = draft.controls(lang, item, save_now, on_leave);
     let (fields, state) = (draft.fields, draft.autosave.state);
     let starting = fields.get_untracked();
@@ -135,7 +135,7 @@ fn EventForm(event: EditableEvent, on_leave: Callback<()>) -> impl IntoView {
             })}
             <fieldset class="item-settings">
                 <legend>{tr(lang, "editor-settings")}</legend>
-                {address_field::<EventDetails>(item, version, slug)}
+                {address_field(opened)}
             </fieldset>
             <article class="event event--editing">
                 {text_field(("edit-title", "title"), tr(lang, "editor-field-name"), |f| f.title.clone(), |f, v| f.title = v)}

@@ -74,6 +74,17 @@ enum ConflictFrom {
     OlderDraft,
 }
 
+/// How [`Opened::catch_up`] went.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum CatchUp {
+    /// The editor stands on the item as it is now.
+    Done,
+    /// Another editor changed the text: the choice between the two is shown first.
+    ChoiceFirst,
+    /// The item could not be fetched.
+    Failed,
+}
+
 /// A write [`Opened::rebase`] could not simply send again.
 struct Refused<K: Editable> {
     /// The item as fetched, the conflict's other side.
@@ -206,16 +217,7 @@ impl<K: Editable> Opened<K> {
                 theirs: Some(theirs),
                 beside_text: true,
                 undoes: true,
-            }) => {
-                // Its details as they are now, so a settings save keeps the change; publishing
-                // asks first.
-                if self.details_behind.with_value(Option::is_none) {
-                    self.details_behind
-                        .set_value(Some(self.details.get_untracked()));
-                }
-                self.version.set(theirs.version);
-                self.details.set(theirs.details);
-            }
+            }) => self.go_on_past_hidden(theirs),
             Err(Refused {
                 theirs: Some(theirs),
                 ..
@@ -225,6 +227,67 @@ impl<K: Editable> Opened<K> {
         self.draft.autosave.state.set(SaveState::Unsaved);
         self.save_draft_now(lang);
         Ok(None)
+    }
+
+    /// Goes on from `theirs`, which another editor hid while this one wrote, without asking
+    /// yet: its details as they are now, so a settings save keeps the change; publishing
+    /// asks first (`details_behind`).
+    fn go_on_past_hidden(self, theirs: EditableItem<K::Fields, K>) {
+        if self.details_behind.with_value(Option::is_none) {
+            self.details_behind
+                .set_value(Some(self.details.get_untracked()));
+        }
+        self.version.set(theirs.version);
+        self.details.set(theirs.details);
+    }
+
+    /// After a save beside the text (the address, the settings) refused as a conflict: the
+    /// editor goes on from the item as it is now, as after a draft save ([`Opened::rebase`];
+    /// another editor's text taken in is saved as the draft), and answers whether it did.
+    /// Then its version, address and details are the stored ones, and the save may go
+    /// again with what its editor changed, unless another editor changed the same meanwhile.
+    /// Not when another editor changed the text so that there is a choice to make: the
+    /// choice is shown, as after a draft save, and the save waits for it.
+    pub async fn catch_up(self, lang: Lang) -> CatchUp {
+        match self.rebase(lang).await {
+            Ok(()) => {
+                let draft = self.draft;
+                let unsaved = draft.fields.with_untracked(|now| {
+                    draft.drafted.with_untracked(|drafted| match drafted {
+                        Some(drafted) => drafted != now,
+                        None => self.saved.with_untracked(|saved| saved != now),
+                    })
+                });
+                if unsaved {
+                    draft.autosave.state.set(SaveState::Unsaved);
+                    self.save_draft_now(lang);
+                }
+                CatchUp::Done
+            }
+            Err(Refused {
+                theirs: Some(theirs),
+                beside_text: true,
+                undoes: true,
+            }) => {
+                self.go_on_past_hidden(theirs);
+                CatchUp::Done
+            }
+            Err(Refused {
+                theirs: Some(theirs),
+                ..
+            }) => {
+                // (A choice shown already keeps what saving it does.)
+                if self.draft.conflict.with_untracked(Option::is_none) {
+                    self.conflict_from.set(ConflictFrom::DraftSave);
+                }
+                let error = AppError::Conflict {
+                    current_version: theirs.version,
+                };
+                (self.draft).failed(lang, error, move || async move { Ok(Some(theirs)) });
+                CatchUp::ChoiceFirst
+            }
+            Err(Refused { theirs: None, .. }) => CatchUp::Failed,
+        }
     }
 
     /// The item as saved meanwhile, wherever it is now (publishing may have moved it), as
