@@ -266,6 +266,13 @@
     history.replaceState(history.state, "", href);
     shown = location.pathname + location.search;
     shownEntry = entryIndex();
+    // The language links name this page, now under its new address (`Lang::href`).
+    const path = location.pathname.replace(/^\/(en|ru)(?=\/|$)/, "") || "/";
+    for (const link of document.querySelectorAll(".language-switcher a[hreflang]")) {
+      const prefix = link.hreflang === "lv" ? "" : `/${link.hreflang}`;
+      const other = prefix && path === "/" ? prefix : prefix + path;
+      link.setAttribute("href", other + location.search);
+    }
   };
 
   // For islands that move to another page (`components::go_to`).

@@ -577,6 +577,11 @@ test("settings saved while another editor saved the article go on from it as it 
   await anna.getByRole("button", { name: "Publicēt" }).click();
   await expect(anna.getByRole("status").filter({ hasText: /^Publicēts/ })).toBeVisible();
   const article = new URL(anna.url()).pathname;
+  // Its address followed its title, and the links to it in the other languages with it.
+  expect(article).toMatch(/^\/news\/iestatijumi-divos-redaktoros(-\d+)?$/);
+  const languages = anna.getByRole("navigation", { name: "Valoda" });
+  await expect(languages.getByRole("link", { name: "English" })).toHaveAttribute("href", `/en${article}`);
+  await expect(languages.getByRole("link", { name: "Latviešu" })).toHaveAttribute("href", article);
   const janis = await editorPage(browser, EDITORS.janis.email);
   await janis.goto(article);
   await hydrated(janis);
@@ -590,8 +595,13 @@ test("settings saved while another editor saved the article go on from it as it 
   await janis.getByRole("button", { name: "Publicēt" }).click();
   await expect(janis.getByRole("status").filter({ hasText: /^Publicēts/ })).toBeVisible();
   await anna.getByLabel("Kategorija").selectOption({ label: "Sadarbība" });
+  const answers: number[] = [];
+  anna.on("response", (response) => {
+    if (response.url().endsWith("/update_article_settings")) answers.push(response.status());
+  });
   await saveSettings(anna);
   await expect(settingsSaved(anna)).toBeVisible();
+  expect(answers, "refused once, then saved on the article as it is").toEqual([409, 200]);
   await expect(anna.getByRole("region", { name: /Kāds cits saglabāja šo rakstu/ })).toHaveCount(0);
   await expect(anna.getByRole("textbox", { name: "Virsraksts" })).toHaveValue("Iestatījumi divos redaktoros: Jāņa virsraksts");
   await reader.goto(article);
@@ -627,4 +637,46 @@ test("settings saved while another editor saved the article go on from it as it 
   await expect(anna.getByText("Lasītāji redz publicēto versiju.")).toBeVisible();
   await reader.goto(article);
   await expect(reader.getByRole("main").getByText("Konferences", { exact: true })).toBeVisible();
+});
+
+test("an address changed after another editor changed the same text: the choice between the texts comes first, then the address", async ({
+  browser,
+  page: reader,
+}) => {
+  const { editor: anna, body } = await newArticle(browser, "Adrese pēc konflikta");
+  await body.pressSequentially("Raksts, kura adresi maina pēc konflikta.");
+  await anna.getByRole("button", { name: "Publicēt" }).click();
+  await expect(anna.getByRole("status").filter({ hasText: /^Publicēts/ })).toBeVisible();
+  const article = new URL(anna.url()).pathname;
+  const janis = await editorPage(browser, EDITORS.janis.email);
+  await janis.goto(article);
+  await hydrated(janis);
+  await janis.getByRole("button", { name: "Rediģēt šo rakstu" }).click();
+  await janis.getByRole("textbox", { name: "Ievads" }).fill("Jāņa ievads.");
+  await janis.getByRole("button", { name: "Publicēt" }).click();
+  await expect(janis.getByRole("status").filter({ hasText: /^Publicēts/ })).toBeVisible();
+
+  // Anna writes a lead too, and at once gives the article a new address: both changed the
+  // lead, so the address waits for her choice between the two.
+  await anna.getByRole("textbox", { name: "Ievads" }).fill("Annas ievads.");
+  const address = anna.getByLabel("Adrese: /news/");
+  await address.fill("adrese-pec-konflikta-jauna");
+  await address.press("Enter");
+  await expect(
+    anna.getByRole("status").filter({ hasText: "Cits redaktors pa to laiku mainīja tekstu: vispirms izvēlieties, ko paturēt" }),
+  ).toBeVisible();
+  const conflict = anna.getByRole("region", { name: /Kāds cits saglabāja šo rakstu/ });
+  await expect(conflict).toBeVisible();
+  await expect(conflict.getByText("Jāņa ievads.")).toBeVisible();
+  expect((await reader.goto("/news/adrese-pec-konflikta-jauna"))?.status()).toBe(404);
+  await conflict.getByRole("group", { name: "Ievads" }).getByLabel("Paturēt otru").check();
+  await conflict.getByRole("button", { name: "Saglabāt izvēlēto" }).click();
+  await expect(anna.getByRole("status").filter({ hasText: "Melnraksts saglabāts" })).toBeVisible();
+
+  // Then the address is saved, and readers find Jānis's lead under it.
+  await address.press("Enter");
+  await expect(anna.getByRole("status").filter({ hasText: "Adrese nomainīta." })).toBeVisible();
+  await expect(anna).toHaveURL(/\/news\/adrese-pec-konflikta-jauna$/);
+  await reader.goto("/news/adrese-pec-konflikta-jauna");
+  await expect(reader.getByText("Jāņa ievads.")).toBeVisible();
 });

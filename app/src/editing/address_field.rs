@@ -93,6 +93,10 @@ where
     if !matches!(answer, Err(AppError::Conflict { .. })) {
         return Some(answer);
     }
+    // (The editor may have closed while the answer was on its way.)
+    if opened.version.is_disposed() {
+        return None;
+    }
     let told = match opened.catch_up(lang).await {
         CatchUp::Done if !clashes() => return Some(send(opened.version.get_untracked()).await),
         CatchUp::Done => "editor-changed-meanwhile",

@@ -249,19 +249,29 @@ impl<K: Editable> Opened<K> {
     /// Not when another editor changed the text so that there is a choice to make: the
     /// choice is shown, as after a draft save, and the save waits for it.
     pub async fn catch_up(self, lang: Lang) -> CatchUp {
+        // A choice shown already comes first, as the editor left it.
+        if self.draft.conflict.with_untracked(Option::is_some) {
+            return CatchUp::ChoiceFirst;
+        }
         match self.rebase(lang).await {
             Ok(()) => {
+                // Another editor's text taken in is saved as the draft, once no save or write
+                // is under way (its answer is not to be taken over).
                 let draft = self.draft;
-                let unsaved = draft.fields.with_untracked(|now| {
-                    draft.drafted.with_untracked(|drafted| match drafted {
-                        Some(drafted) => drafted != now,
-                        None => self.saved.with_untracked(|saved| saved != now),
+                let unsaved = move || {
+                    draft.fields.with_untracked(|now| {
+                        draft.drafted.with_untracked(|drafted| match drafted {
+                            Some(drafted) => drafted != now,
+                            None => self.saved.with_untracked(|saved| saved != now),
+                        })
                     })
+                };
+                draft.autosave.when_idle(move || {
+                    if unsaved() {
+                        draft.autosave.state.set(SaveState::Unsaved);
+                        self.save_draft_now(lang);
+                    }
                 });
-                if unsaved {
-                    draft.autosave.state.set(SaveState::Unsaved);
-                    self.save_draft_now(lang);
-                }
                 CatchUp::Done
             }
             Err(Refused {
@@ -276,10 +286,7 @@ impl<K: Editable> Opened<K> {
                 theirs: Some(theirs),
                 ..
             }) => {
-                // (A choice shown already keeps what saving it does.)
-                if self.draft.conflict.with_untracked(Option::is_none) {
-                    self.conflict_from.set(ConflictFrom::DraftSave);
-                }
+                self.conflict_from.set(ConflictFrom::DraftSave);
                 let error = AppError::Conflict {
                     current_version: theirs.version,
                 };
