@@ -38,8 +38,8 @@ export async function newArticle(browser: Browser, title: string): Promise<{ edi
 }
 
 /** Anna's new article titled `title` with `text` as its body, published, then open in both
- * her editor and Jānis's; Anna then hides it from readers. Resolves to its address too. */
-export async function publishedThenHiddenByAnna(
+ * her editor and Jānis's. Resolves to its address too. */
+export async function publishedThenOpenByBoth(
   browser: Browser,
   title: string,
   text: string,
@@ -54,6 +54,16 @@ export async function publishedThenHiddenByAnna(
   await hydrated(janis);
   await janis.getByRole("button", { name: "Rediģēt šo rakstu" }).click();
   await expect(janis.getByRole("textbox", { name: "Ievads" })).toBeVisible();
+  return { anna, janis, article };
+}
+
+/** As [`publishedThenOpenByBoth`]; Anna then hides it from readers. */
+export async function publishedThenHiddenByAnna(
+  browser: Browser,
+  title: string,
+  text: string,
+): Promise<{ anna: Page; janis: Page; article: string }> {
+  const { anna, janis, article } = await publishedThenOpenByBoth(browser, title, text);
   await anna.getByLabel("Statuss").selectOption("draft");
   await anna.getByRole("button", { name: "Saglabāt iestatījumus" }).click();
   await expect(anna.getByRole("status").filter({ hasText: "Iestatījumi saglabāti." })).toBeVisible();

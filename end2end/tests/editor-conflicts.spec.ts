@@ -1,7 +1,7 @@
 import { expect, test, type Page } from "../fixtures";
 
 import { EDITORS } from "../accounts";
-import { REPORT, PLAN, bothEditing, addedToTheLeadAndSaved, twoSavesHeld, firstAnswerLost, publishedThenHiddenByAnna, newArticle } from "../editing";
+import { REPORT, PLAN, bothEditing, addedToTheLeadAndSaved, twoSavesHeld, firstAnswerLost, publishedThenHiddenByAnna, publishedThenOpenByBoth } from "../editing";
 import { editorPage, hydrated } from "../pages";
 
 // Two editors, or one editor's saves, meeting: conflicts, lost answers and late saves.
@@ -572,20 +572,16 @@ test("settings saved while another editor saved the article go on from it as it 
   browser,
   page: reader,
 }) => {
-  const { editor: anna, body } = await newArticle(browser, "Iestatījumi divos redaktoros");
-  await body.pressSequentially("Raksts, kura iestatījumus maina divi redaktori.");
-  await anna.getByRole("button", { name: "Publicēt" }).click();
-  await expect(anna.getByRole("status").filter({ hasText: /^Publicēts/ })).toBeVisible();
-  const article = new URL(anna.url()).pathname;
+  const { anna, janis, article } = await publishedThenOpenByBoth(
+    browser,
+    "Iestatījumi divos redaktoros",
+    "Raksts, kura iestatījumus maina divi redaktori.",
+  );
   // Its address followed its title, and the links to it in the other languages with it.
   expect(article).toMatch(/^\/news\/iestatijumi-divos-redaktoros(-\d+)?$/);
   const languages = anna.getByRole("navigation", { name: "Valoda" });
   await expect(languages.getByRole("link", { name: "English" })).toHaveAttribute("href", `/en${article}`);
   await expect(languages.getByRole("link", { name: "Latviešu" })).toHaveAttribute("href", article);
-  const janis = await editorPage(browser, EDITORS.janis.email);
-  await janis.goto(article);
-  await hydrated(janis);
-  await janis.getByRole("button", { name: "Rediģēt šo rakstu" }).click();
   const saveSettings = (editor: Page) => editor.getByRole("button", { name: "Saglabāt iestatījumus" }).click();
   const settingsSaved = (editor: Page) => editor.getByRole("status").filter({ hasText: "Iestatījumi saglabāti." });
 
@@ -643,15 +639,11 @@ test("an address changed after another editor changed the same text: the choice 
   browser,
   page: reader,
 }) => {
-  const { editor: anna, body } = await newArticle(browser, "Adrese pēc konflikta");
-  await body.pressSequentially("Raksts, kura adresi maina pēc konflikta.");
-  await anna.getByRole("button", { name: "Publicēt" }).click();
-  await expect(anna.getByRole("status").filter({ hasText: /^Publicēts/ })).toBeVisible();
-  const article = new URL(anna.url()).pathname;
-  const janis = await editorPage(browser, EDITORS.janis.email);
-  await janis.goto(article);
-  await hydrated(janis);
-  await janis.getByRole("button", { name: "Rediģēt šo rakstu" }).click();
+  const { anna, janis } = await publishedThenOpenByBoth(
+    browser,
+    "Adrese pēc konflikta",
+    "Raksts, kura adresi maina pēc konflikta.",
+  );
   await janis.getByRole("textbox", { name: "Ievads" }).fill("Jāņa ievads.");
   await janis.getByRole("button", { name: "Publicēt" }).click();
   await expect(janis.getByRole("status").filter({ hasText: /^Publicēts/ })).toBeVisible();
