@@ -104,7 +104,8 @@ pub struct VersionSummary {
     pub title: String,
     /// Who saved it (empty: imported, or the demo content).
     pub saved_by: String,
-    /// When it was saved (the current version: its last change).
+    /// When it was saved (the current version: when its text was; a new address or new
+    /// settings are not a version of the text).
     pub saved_at: DateTime<Utc>,
     /// Whether it is the item's current version, which readers see now.
     pub current: bool,

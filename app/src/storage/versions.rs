@@ -489,15 +489,14 @@ where
     ) -> Result<Article, StoreError> {
         let mut tx = self.begin_write().await?;
         let category_id = Self::category_id(&mut tx, settings.category.as_deref()).await?;
+        // Who saved the text and when stay (the history names them); the audit line says
+        // who changed the settings.
         let updated: Option<i64> = sqlx::query_scalar(
-            "UPDATE articles SET category_id = $1, status = $2, \
-                     updated_at = $3, updated_by = $4, version = version + 1 \
-                     WHERE id = $5 AND version = $6 AND trashed_at IS NULL RETURNING id",
+            "UPDATE articles SET category_id = $1, status = $2, version = version + 1 \
+                     WHERE id = $3 AND version = $4 AND trashed_at IS NULL RETURNING id",
         )
         .bind(category_id)
         .bind(settings.status.as_str())
-        .bind(D::instant(Utc::now()))
-        .bind(audit.actor)
         .bind(id)
         .bind(expected_version)
         .fetch_optional(&mut *tx)
@@ -539,15 +538,14 @@ where
             // with) and no audit line.
             return Ok(expected_version);
         }
+        // Not a version of the text: who saved that and when stay, as for settings.
         let sql = format!(
-            "UPDATE {} SET slug = $1, updated_at = $2, updated_by = $3, version = version + 1 \
-             WHERE id = $4 AND version = $5 AND trashed_at IS NULL RETURNING version",
+            "UPDATE {} SET slug = $1, version = version + 1 \
+             WHERE id = $2 AND version = $3 AND trashed_at IS NULL RETURNING version",
             tables.items
         );
         let written = sqlx::query_scalar(&sql)
             .bind(slug)
-            .bind(D::instant(Utc::now()))
-            .bind(audit.actor)
             .bind(id)
             .bind(expected_version)
             .fetch_optional(&mut *tx)

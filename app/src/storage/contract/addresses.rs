@@ -12,6 +12,7 @@ contract_tests!(
     a_draft_goes_on_with_writes_beside_its_text,
     a_draft_saved_while_its_item_moves_is_kept,
     items_moving_to_one_address_at_once_leave_it_to_one,
+    writes_beside_the_text_leave_its_author_in_the_history,
 );
 
 /// A new item starts as "Jauns raksts" at `jauns-raksts`; its address follows its title until
@@ -378,6 +379,51 @@ async fn a_draft_goes_on_with_writes_beside_its_text(store: SharedStore) {
         returned,
         "the older draft stays where it was"
     );
+}
+
+/// A new address or new settings are not a version of the text: the history still names
+/// the text's author and time, also when someone else made them.
+async fn writes_beside_the_text_leave_its_author_in_the_history(store: SharedStore) {
+    let stored = an_article(&store, "Raksts ar autori").await;
+    let author = Audit {
+        actor: "autore@example.lv",
+        action: "published",
+    };
+    let new = article("Autores virsraksts", utc(2021, 5, 3, 7, 0));
+    let written = store.update_article(stored.id, stored.version, &new, publishes(0), author);
+    let written = written.await.expect("written");
+    let other = |action| Audit {
+        actor: "cits@example.lv",
+        action,
+    };
+    let moved = store.change_address(
+        ItemKind::Article,
+        stored.id,
+        written.version,
+        "autores-raksts",
+        other("changed address"),
+    );
+    let moved = moved.await.expect("moved");
+    let hidden = ArticleSettings {
+        category: None,
+        status: Status::Draft,
+    };
+    let settled = store.update_article_settings(stored.id, moved, &hidden, other("settings"));
+    let settled = settled.await.expect("settings");
+    let versions = store
+        .versions(ItemKind::Article, stored.id)
+        .await
+        .expect("versions");
+    let current = &versions[0];
+    assert_eq!(
+        (current.version, current.current, current.saved_by.as_str()),
+        (settled.version, true, "autore@example.lv")
+    );
+    assert_eq!(
+        current.saved_at, written.updated_at,
+        "when the text was saved"
+    );
+    assert_eq!(versions.len(), 2, "one earlier version of the text");
 }
 
 /// An editor's draft save and another editor's change of address at the same moment, round
