@@ -156,3 +156,11 @@ export async function firstAnswerLost(
   await editor.keyboard.press("Control+End");
   return { editor, sent: () => sent };
 }
+
+/** Moves the item open in `editor`'s editor to the trash (so that the news list others count
+ * is as before the test). */
+export async function trashedBy(editor: Page): Promise<void> {
+  editor.once("dialog", (dialog) => void dialog.accept());
+  await editor.getByRole("button", { name: "Dzēst" }).click();
+  await editor.waitForURL(/\/editor\?trashed$/);
+}

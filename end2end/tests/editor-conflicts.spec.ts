@@ -1,7 +1,7 @@
 import { expect, test, type Page } from "../fixtures";
 
 import { EDITORS } from "../accounts";
-import { REPORT, PLAN, bothEditing, addedToTheLeadAndSaved, twoSavesHeld, firstAnswerLost, publishedThenHiddenByAnna, publishedThenOpenByBoth } from "../editing";
+import { REPORT, PLAN, bothEditing, addedToTheLeadAndSaved, twoSavesHeld, firstAnswerLost, publishedThenHiddenByAnna, publishedThenOpenByBoth, newArticle, trashedBy } from "../editing";
 import { editorPage, hydrated } from "../pages";
 
 // Two editors, or one editor's saves, meeting: conflicts, lost answers and late saves.
@@ -633,6 +633,7 @@ test("settings saved while another editor saved the article go on from it as it 
   await expect(anna.getByText("Lasītāji redz publicēto versiju.")).toBeVisible();
   await reader.goto(article);
   await expect(reader.getByRole("main").getByText("Konferences", { exact: true })).toBeVisible();
+  await trashedBy(anna);
 });
 
 test("an address changed after another editor changed the same text: the choice between the texts comes first, then the address", async ({
@@ -671,4 +672,30 @@ test("an address changed after another editor changed the same text: the choice 
   await expect(anna).toHaveURL(/\/news\/adrese-pec-konflikta-jauna$/);
   await reader.goto("/news/adrese-pec-konflikta-jauna");
   await expect(reader.getByText("Jāņa ievads.")).toBeVisible();
+  await trashedBy(anna);
+});
+
+test("settings saved after another editor published the draft both had open: the bar no longer tells of that draft", async ({
+  browser,
+}) => {
+  const { editor: anna, body } = await newArticle(browser, "Melnraksts divos redaktoros");
+  await body.pressSequentially("Teksts, ko Anna publicēs.");
+  await anna.keyboard.press("Control+s");
+  await expect(anna.getByRole("status").filter({ hasText: "Melnraksts saglabāts" })).toBeVisible();
+  const janis = await editorPage(browser, EDITORS.janis.email);
+  await janis.goto(new URL(anna.url()).pathname);
+  await hydrated(janis);
+  await expect(janis.getByRole("textbox", { name: "Virsraksts" })).toHaveValue("Melnraksts divos redaktoros");
+  await expect(janis.getByRole("status").filter({ hasText: "Melnraksts saglabāts" })).toBeVisible();
+  await anna.getByRole("button", { name: "Publicēt" }).click();
+  await expect(anna.getByRole("status").filter({ hasText: /^Publicēts/ })).toBeVisible();
+
+  // Jānis's settings go on from the published article, and the draft he opened is gone.
+  await janis.getByLabel("Kategorija").selectOption({ label: "Projekti" });
+  await janis.getByRole("button", { name: "Saglabāt iestatījumus" }).click();
+  await expect(janis.getByRole("status").filter({ hasText: "Iestatījumi saglabāti." })).toBeVisible();
+  await expect(janis).toHaveURL(/\/news\/melnraksts-divos-redaktoros(-\d+)?$/);
+  await expect(janis.getByRole("status").filter({ hasText: "Nav izmaiņu" })).toBeVisible();
+  await expect(janis.getByRole("status").filter({ hasText: "Melnraksts saglabāts" })).toHaveCount(0);
+  await trashedBy(janis);
 });

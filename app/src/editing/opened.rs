@@ -266,10 +266,16 @@ impl<K: Editable> Opened<K> {
                         })
                     })
                 };
+                let state = draft.autosave.state;
                 draft.autosave.when_idle(move || {
                     if unsaved() {
-                        draft.autosave.state.set(SaveState::Unsaved);
+                        state.set(SaveState::Unsaved);
                         self.save_draft_now(lang);
+                    } else if draft.drafted.with_untracked(Option::is_none)
+                        && matches!(state.get_untracked(), SaveState::Saved(_))
+                    {
+                        // The shared draft it told of went with another editor's publication.
+                        state.set(SaveState::Unchanged);
                     }
                 });
                 CatchUp::Done
