@@ -266,16 +266,10 @@ impl<K: Editable> Opened<K> {
                         })
                     })
                 };
-                let state = draft.autosave.state;
                 draft.autosave.when_idle(move || {
                     if unsaved() {
-                        state.set(SaveState::Unsaved);
+                        draft.autosave.state.set(SaveState::Unsaved);
                         self.save_draft_now(lang);
-                    } else if draft.drafted.with_untracked(Option::is_none)
-                        && matches!(state.get_untracked(), SaveState::Saved(_))
-                    {
-                        // The shared draft it told of went with another editor's publication.
-                        state.set(SaveState::Unchanged);
                     }
                 });
                 CatchUp::Done
@@ -575,6 +569,11 @@ impl<K: Editable> Opened<K> {
         draft
             .drafted
             .set(theirs.draft.as_ref().map(|draft| draft.fields.clone()));
+        // The shared draft the bar told of went with another editor's publication.
+        let state = draft.autosave.state;
+        if theirs.draft.is_none() && matches!(state.get_untracked(), SaveState::Saved(_)) {
+            state.set(SaveState::Unchanged);
+        }
     }
 }
 
