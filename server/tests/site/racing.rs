@@ -8,12 +8,13 @@ use app::{
     auth::Role,
     editing::{
         event_fields::{EditableEvent, EventFields, EventSave},
-        ArticleFields, ArticleSave, AuditLog, EditableArticle, GetAuditLog, GetEditableArticle,
-        GetEditableEvent, ItemKind, ItemRef, PublishArticle, RestoreVersion, SaveDraft, SaveEvent,
-        Saved, Writer,
+        ArticleFields, ArticleSave, ArticleSettingsSave, AuditLog, ChangeAddress, EditableArticle,
+        GetAuditLog, GetEditableArticle, GetEditableEvent, ItemKind, ItemRef, PublishArticle,
+        RestoreVersion, SaveDraft, SaveEvent, Saved, SettingsSaved, UpdateArticleSettings, Writer,
     },
 };
-use http::StatusCode;
+use axum::body::Body;
+use http::{Request, StatusCode};
 use leptos::server_fn::{
     serde::{de::DeserializeOwned, Serialize},
     ServerFn,
@@ -335,6 +336,130 @@ async fn an_event_saved_from_eight_browsers_at_once_is_saved_once() {
     let after = ask(&site, &GetEditableEvent { slug }, &editors[0]).await;
     assert_eq!(after.version, before.version + 1, "one new version");
     assert_eq!(after.current, fields(winner), "the event is the winner's");
+}
+
+/// Saves beside the text race as the text's saves do: of an article's settings changed from
+/// several browsers at once, each to another category, one is stored and the others are told.
+#[tokio::test(flavor = "multi_thread", worker_threads = 4)]
+async fn an_articles_settings_changed_from_several_browsers_at_once_are_changed_once() {
+    let (site, editors) = newsroom().await;
+    let before = open(&site, &editors[0]).await;
+    let others: Vec<String> = before
+        .categories
+        .iter()
+        .map(|category| category.slug.clone())
+        .filter(|slug| *slug != before.details.category)
+        .collect();
+    assert!(others.len() >= 4, "the demo has categories to choose from");
+    let calls = others
+        .iter()
+        .enumerate()
+        .map(|(n, category)| {
+            let save = ArticleSettingsSave {
+                article_id: before.id,
+                version: before.version,
+                category: category.clone(),
+                published: true,
+            };
+            call(&UpdateArticleSettings { save }, &editors[n % 2])
+        })
+        .collect();
+    let answers = all_at_once(&site, calls).await;
+    let winner = the_one_winner(&answers);
+    let saved: SettingsSaved = read(&answers[winner]);
+
+    let after = open(&site, &editors[0]).await;
+    assert_eq!(after.version, before.version + 1, "one new version");
+    assert_eq!(
+        saved.version, after.version,
+        "the winner is told the version"
+    );
+    assert_eq!(
+        after.details.category, others[winner],
+        "the winner's category"
+    );
+    assert_eq!(after.current.title, before.current.title, "the text stays");
+    let title = &before.current.title;
+    assert_eq!(
+        logged(&site, &editors[1], "changed settings", title).await,
+        1
+    );
+}
+
+/// An event moved from several browsers at once, each to another address, is at exactly one of
+/// them: the winner's. Its old address leads there, and the addresses the others chose stay
+/// free.
+#[tokio::test(flavor = "multi_thread", worker_threads = 4)]
+async fn an_event_moved_from_eight_browsers_at_once_is_at_the_one_address_that_won() {
+    let (site, editors) = newsroom().await;
+    let slug = WEBINAR.to_string();
+    let before: EditableEvent = ask(&site, &GetEditableEvent { slug }, &editors[0]).await;
+    let address = |n: usize| format!("vebinars-no-parluka-{n}");
+    let item = ItemRef {
+        kind: ItemKind::Event,
+        id: before.id,
+    };
+    let calls = (0..BROWSERS)
+        .map(|n| {
+            let moved = ChangeAddress {
+                item,
+                version: before.version,
+                slug: address(n),
+            };
+            call(&moved, &editors[n % 2])
+        })
+        .collect();
+    let answers = all_at_once(&site, calls).await;
+    let winner = the_one_winner(&answers);
+    let saved: SettingsSaved = read(&answers[winner]);
+    assert_eq!(saved.slug, address(winner));
+
+    let (status, _) = site.get(&format!("/events/{}", address(winner))).await;
+    assert_eq!(
+        status,
+        StatusCode::OK,
+        "readers find it at the winner's address"
+    );
+    let old = site
+        .send(
+            Request::get(format!("/events/{WEBINAR}"))
+                .body(Body::empty())
+                .expect("request"),
+        )
+        .await;
+    assert_eq!(
+        old.status,
+        StatusCode::PERMANENT_REDIRECT,
+        "the old address leads on"
+    );
+    assert_eq!(
+        old.headers[http::header::LOCATION],
+        format!("/events/{}", address(winner))
+    );
+    for loser in (0..BROWSERS).filter(|n| *n != winner) {
+        let (status, _) = site.get(&format!("/events/{}", address(loser))).await;
+        assert_eq!(
+            status,
+            StatusCode::NOT_FOUND,
+            "{} stays free",
+            address(loser)
+        );
+    }
+    let after = ask(
+        &site,
+        &GetEditableEvent {
+            slug: address(winner),
+        },
+        &editors[0],
+    )
+    .await;
+    assert_eq!(after.version, saved.version);
+    assert_eq!(after.current, before.current, "the text stays");
+    let title = &before.current.title;
+    assert_eq!(
+        logged(&site, &editors[1], "changed address", title).await,
+        1
+    );
 }
 
 /// Anna's draft save was stored but its answer lost. She saves again, going on over her own
