@@ -159,6 +159,11 @@ test("two editors translate the same article: the second sees both translations 
   await expect(contact.first()).toHaveAttribute("lang", "ru");
   await expect(contact.last()).toHaveText(/tālrunis \d+$/);
   await expect(contact.last()).toHaveAttribute("lang", "lv");
+  // Keeping both is offered where both sides are Russian, never where one side is still the
+  // Latvian text: the translation would hold Latvian words as Russian.
+  await expect(lead.getByLabel("Оставить обе")).toHaveCount(0);
+  await expect(conflict.getByRole("group", { name: "Контактная информация" }).getByLabel("Оставить обе")).toHaveCount(0);
+  await expect(lead.getByLabel("Оставить мою")).toBeVisible();
   const both = conflict.getByRole("group", { name: "Заголовок" }).getByLabel("Оставить обе");
   await both.check();
   // Ctrl+S before the choice is saved sends nothing: Jānis is told to choose first and taken

@@ -289,6 +289,10 @@ where
                         part.text.then(|| text_lang.with_value(|lang_of| lang_of(side, fields, part.key)).code())
                     };
                     let theirs_lang = words_lang(Side::Theirs, &theirs);
+                    // A translation's part holds one language: both sides kept where one is
+                    // still the Latvian text would store Latvian words as the translation.
+                    let same_lang = mine.with_untracked(|mine| words_lang(Side::Mine, mine)) == theirs_lang;
+                    let keep_both = (part.join.is_some() && same_lang).then(|| option(Keep::Both, tr(lang, "conflict-keep-both")));
                     view! {
                         <fieldset class="conflict__field" aria-describedby=move || only_theirs().then(|| hint_id.clone())>
                             <legend>{tr(lang, part.label)}</legend>
@@ -302,7 +306,7 @@ where
                             <div class="conflict__choice">
                                 {option(Keep::Mine, tr(lang, "conflict-keep-mine"))}
                                 {option(Keep::Theirs, tr(lang, "conflict-keep-theirs"))}
-                                {part.join.is_some().then(|| option(Keep::Both, tr(lang, "conflict-keep-both")))}
+                                {keep_both}
                             </div>
                         </fieldset>
                     }
