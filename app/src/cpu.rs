@@ -2,9 +2,10 @@
 //! resizing) runs here: on tokio's blocking threads, never on the threads that answer
 //! requests, and in each lane at most one job fewer than the machine has cores at a time (at
 //! least one). Password checks have a lane of their own: anyone may try to sign in, and a
-//! flood of attempts must not hold up an editor's save behind it. So up to twice that many
-//! jobs run at once (on 2 cores, one of each: both cores busy while sign-ins and an editor's
-//! save coincide); a burst of either still waits its turn, and the request threads, which
+//! flood of attempts must not hold up an editor's save behind it. Readers' work that the page
+//! cache cannot keep (a search's snippets, read from the found bodies) has one too, for the
+//! same reason the other way round. So up to three times that many jobs run at once (on 2
+//! cores, one of each); a burst of any still waits its turn, and the request threads, which
 //! answer readers' pages mostly from memory, are never among them.
 
 use std::sync::OnceLock;
@@ -20,14 +21,18 @@ enum Lane {
     Passwords,
     /// Editors' work: sanitising, diffs, images.
     Editing,
+    /// Readers' work: reading a search's hits as text.
+    Reading,
 }
 
 fn permits(lane: Lane) -> &'static Semaphore {
     static PASSWORDS: OnceLock<Semaphore> = OnceLock::new();
     static EDITING: OnceLock<Semaphore> = OnceLock::new();
+    static READING: OnceLock<Semaphore> = OnceLock::new();
     let permits = match lane {
         Lane::Passwords => &PASSWORDS,
         Lane::Editing => &EDITING,
+        Lane::Reading => &READING,
     };
     permits.get_or_init(|| {
         let cores = std::thread::available_parallelism().map_or(1, std::num::NonZeroUsize::get);
@@ -53,6 +58,15 @@ where
     F: FnOnce() -> T + Send + 'static,
 {
     run_in(Lane::Passwords, job).await
+}
+
+/// Runs a reader's `job` as [`run`] does, in the readers' own lane.
+pub async fn run_for_reader<T, F>(job: F) -> Result<T, AppError>
+where
+    T: Send + 'static,
+    F: FnOnce() -> T + Send + 'static,
+{
+    run_in(Lane::Reading, job).await
 }
 
 async fn run_in<T, F>(lane: Lane, job: F) -> Result<T, AppError>

@@ -1,7 +1,7 @@
 //! Editor and imported HTML is cleaned with an allow-list before it is stored; `SafeHtml`
 //! is the only way to hand body HTML to the storage.
 
-use std::sync::LazyLock;
+use std::sync::{LazyLock, OnceLock};
 
 mod stored;
 mod structure;
@@ -20,13 +20,28 @@ pub fn for_render(body_html: &str, stored_with: i32) -> String {
     if stored_with == SANITIZER_VERSION {
         body_html.to_string()
     } else {
-        SafeHtml::sanitize(body_html).0
+        SafeHtml::sanitize(body_html).html
     }
 }
 
 /// HTML that went through the allow-list.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct SafeHtml(String);
+#[derive(Debug, Clone)]
+pub struct SafeHtml {
+    html: String,
+    /// Its plain text, read once. Sanitising an editor's body reads it in the same job off
+    /// the request threads, so the search text of the write that stores it costs no parse on
+    /// them, nor under the write's transaction.
+    text: OnceLock<String>,
+}
+
+/// Two are the same HTML; the text follows from it.
+impl PartialEq for SafeHtml {
+    fn eq(&self, other: &Self) -> bool {
+        self.html == other.html
+    }
+}
+
+impl Eq for SafeHtml {}
 
 impl SafeHtml {
     /// Keeps the structure articles need (paragraphs, headings, lists, quotes, links, tables,
@@ -44,13 +59,21 @@ impl SafeHtml {
             }
             clean = again;
         }
-        SafeHtml(clean)
+        SafeHtml {
+            html: clean,
+            text: OnceLock::new(),
+        }
     }
 
     /// `sanitize` off the threads that answer requests: a body of up to 200 kB takes real
     /// CPU time to parse, so it runs in `cpu`.
     pub async fn sanitize_off_thread(raw: String) -> Result<Self, crate::error::AppError> {
-        crate::cpu::run(move || Self::sanitize(&raw)).await
+        crate::cpu::run(move || {
+            let clean = Self::sanitize(&raw);
+            clean.plain_text();
+            clean
+        })
+        .await
     }
 
     /// `sanitize_off_thread` for what an editor sends. A body nested deeper than
@@ -67,12 +90,18 @@ impl SafeHtml {
     }
 
     pub fn as_str(&self) -> &str {
-        &self.0
+        &self.html
+    }
+
+    /// Its text, blocks joined by spaces (what search folds), read once.
+    pub fn plain_text(&self) -> &str {
+        self.text
+            .get_or_init(|| crate::search::text::plain_text(&self.html))
     }
 
     /// The clean HTML, for a field that holds it as a string (an editor's fields).
     pub fn into_string(self) -> String {
-        self.0
+        self.html
     }
 }
 

@@ -317,8 +317,16 @@ pub(super) async fn compared<K: KindService>(
     lang: Lang,
 ) -> Result<Vec<(Message, String, String)>, AppError> {
     let categories = category_tags(store()?.as_ref()).await?;
-    let older = K::compared(K::fields_at(id, older).await?, &categories, lang);
-    let newer = K::compared(K::fields_at(id, newer).await?, &categories, lang);
-    let both = older.into_iter().zip(newer);
-    Ok(both.map(|((label, a), (_, b))| (label, a, b)).collect())
+    let (older, newer) = (
+        K::fields_at(id, older).await?,
+        K::fields_at(id, newer).await?,
+    );
+    // Long bodies become text block by block: off the request threads, like their diff.
+    crate::cpu::run(move || {
+        let older = K::compared(older, &categories, lang);
+        let newer = K::compared(newer, &categories, lang);
+        let both = older.into_iter().zip(newer);
+        both.map(|((label, a), (_, b))| (label, a, b)).collect()
+    })
+    .await
 }

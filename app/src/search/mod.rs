@@ -72,9 +72,8 @@ pub struct Suggestion {
 #[server(input = Json)]
 pub async fn search(query: SearchQuery) -> Result<SearchResults, AppError> {
     use crate::{
-        calendar::{occurrences::category_tags, records::category_tag},
+        calendar::occurrences::category_tags,
         storage::{SearchKind, SearchRequest},
-        timezone,
     };
 
     let store = crate::state::store()?;
@@ -101,9 +100,25 @@ pub async fn search(query: SearchQuery) -> Result<SearchResults, AppError> {
     if paging.past_end(found.total) {
         return Err(AppError::NotFound);
     }
-    let results = found
-        .hits
-        .into_iter()
+    let total = found.total;
+    // Each hit's body is read as text for its snippet: up to a page of long bodies, off the
+    // request threads.
+    let results = crate::cpu::run_for_reader(move || snippets(found.hits, &words)).await?;
+    Ok(SearchResults {
+        results,
+        total,
+        page: paging.page(),
+        pages: paging.pages(total),
+        categories: category_tags(store.as_ref()).await?,
+    })
+}
+
+/// The hits as results, each with the snippet of its text around the first of `words`.
+#[cfg(feature = "ssr")]
+fn snippets(hits: Vec<crate::storage::SearchHit>, words: &[String]) -> Vec<SearchResult> {
+    use crate::{calendar::records::category_tag, storage::SearchKind, timezone};
+
+    hits.into_iter()
         .map(|hit| {
             let body = format!("{} {}", hit.lead, text::plain_text(&hit.body_html));
             SearchResult {
@@ -115,19 +130,12 @@ pub async fn search(query: SearchQuery) -> Result<SearchResults, AppError> {
                 title: hit.title,
                 date: timezone::local(hit.at).date(),
                 category: hit.category.as_ref().map(category_tag),
-                snippet: text::snippet(body.trim(), &words, 220),
+                snippet: text::snippet(body.trim(), words, 220),
                 text_lang: hit.text_lang,
                 snippet_lang: hit.snippet_lang,
             }
         })
-        .collect();
-    Ok(SearchResults {
-        results,
-        total: found.total,
-        page: paging.page(),
-        pages: paging.pages(found.total),
-        categories: category_tags(store.as_ref()).await?,
-    })
+        .collect()
 }
 
 /// Up to six titles for what has been typed so far.

@@ -362,7 +362,7 @@ pub(super) fn article_columns_written(
         &article.title,
         &article.lead,
         &article.contact,
-        article.body_html.as_str(),
+        article.body_html.plain_text(),
     );
     vec![
         ("title", Text(article.title.as_str().into())),

@@ -272,7 +272,7 @@ pub(super) fn event_columns_written(event: &NewEvent, category_id: Option<i64>) 
         &event.title,
         &event.summary,
         &event.location,
-        event.body_html.as_str(),
+        event.body_html.plain_text(),
     );
     vec![
         ("title", Text(event.title.as_str().into())),

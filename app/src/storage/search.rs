@@ -287,8 +287,13 @@ where
             .map(|searched| searched.tables)
             .find(|tables| tables.kind == row.kind)
             .unwrap_or(&ItemTables::ARTICLES);
-        let (search_title, search_body) =
-            search_text(tables, &row.title, &row.lead, &row.extra, &row.body_html);
+        let (search_title, search_body) = search_text(
+            tables,
+            &row.title,
+            &row.lead,
+            &row.extra,
+            &crate::search::text::plain_text(&row.body_html),
+        );
         let sql = if row.lang.is_empty() {
             format!(
                 "UPDATE {} SET search_title = $1, search_body = $2 \
@@ -315,22 +320,22 @@ where
 
 /// The folded title and body stored for search of an item of `tables`' kind (or a
 /// translation of it): the title; the lead, the extra line where the kind searches it
-/// (`ItemTables::extra_searched`) and the body's text. The one rule for every write of them:
-/// an item's, a translation's and the backfill's.
+/// (`ItemTables::extra_searched`) and the body's text (`body_text`, read from its HTML). The
+/// one rule for every write of them: an item's, a translation's and the backfill's.
 pub(super) fn search_text(
     tables: &ItemTables,
     title: &str,
     lead: &str,
     extra: &str,
-    body_html: &str,
+    body_text: &str,
 ) -> (String, String) {
-    use crate::search::text::{fold, plain_text};
+    use crate::search::text::fold;
     let mut body = lead.to_string();
     if tables.extra_searched {
         body.push(' ');
         body.push_str(extra);
     }
     body.push(' ');
-    body.push_str(&plain_text(body_html));
+    body.push_str(body_text);
     (fold(title), fold(&body))
 }

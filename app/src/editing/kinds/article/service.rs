@@ -107,7 +107,9 @@ impl KindService for ArticleKind {
         let body_html = SafeHtml::from_editor(fields.body_html).await?;
         let article = article_by_id(id).await?;
         // An untouched new article ("Jauns raksts", no text) is not something to publish.
-        if visibility == Visibility::AsChosen && without_text(&fields.lead, body_html.as_str()) {
+        if visibility == Visibility::AsChosen
+            && without_text(&fields.lead, body_html.as_str()).await?
+        {
             return Err(AppError::invalid(
                 "body",
                 Message::new("invalid-article-empty"),
@@ -211,7 +213,7 @@ async fn settings_written(
     };
     let before = article_by_id(save.article_id).await?;
     if before.status == Status::Draft && settings.status == Status::Published {
-        showable(&before)?;
+        showable(&before).await?;
     }
     let action = settings_action(&before, save.version, settings.status);
     let updated = store()?
@@ -240,18 +242,21 @@ fn settings_action(before: &Article, version: i64, status: Status) -> &'static s
     }
 }
 
-/// Whether an article's lead and body hold nothing a reader could read or see.
-fn without_text(lead: &str, body_html: &str) -> bool {
-    lead.trim().is_empty()
-        && text_by_block(body_html).trim().is_empty()
-        && !body_html.contains("<img")
+/// Whether an article's lead and body hold nothing a reader could read or see. The body is
+/// read as text off the request threads: it may be long.
+async fn without_text(lead: &str, body_html: &str) -> Result<bool, AppError> {
+    if !lead.trim().is_empty() || body_html.contains("<img") {
+        return Ok(false);
+    }
+    let body_html = body_html.to_string();
+    crate::cpu::run(move || text_by_block(&body_html).trim().is_empty()).await
 }
 
 /// Refuses to show readers, from the settings, what a publication would not show them: an
 /// article with no text as stored (a new one, whose words are only in its draft until
 /// "Publicēt"), or with an image described for no one.
-fn showable(article: &Article) -> Result<(), AppError> {
-    if without_text(&article.lead, &article.body_html) {
+async fn showable(article: &Article) -> Result<(), AppError> {
+    if without_text(&article.lead, &article.body_html).await? {
         return Err(AppError::invalid(
             "status",
             Message::new("invalid-show-unwritten"),
