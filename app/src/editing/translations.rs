@@ -2,8 +2,6 @@
 //! which differ in what their four translated fields are called and in the rules they are
 //! checked by (each kind's own, `KindService::translation_checked`).
 
-use chrono::Utc;
-
 use super::{
     kind_service::{check_writer, images_described, KindService, KindTask},
     kinds::for_kind,
@@ -101,10 +99,10 @@ pub async fn save(editor: &User, save: TranslationSave) -> Result<TranslationSav
         .await
         .map_err(AppError::from);
     // Moved to the trash since it was found: said as such.
-    let version = service::told_if_trashed(save.kind, ItemAt::Id(id), saved).await?;
+    let saved = service::told_if_trashed(save.kind, ItemAt::Id(id), saved).await?;
     Ok(TranslationSaved {
-        version,
-        at: service::clock(Utc::now()),
+        version: saved.version,
+        at: service::clock(saved.updated_at),
     })
 }
 

@@ -27,7 +27,9 @@ pub trait TranslationStore: Send + Sync {
 
     /// Adds the item's translation into `lang` (`seen_version` 0) or replaces the one at
     /// `seen_version`, or one an earlier save of the same translation editor left
-    /// (`TranslationWrite::writer`, its answer lost); answers the new version. When there is
+    /// (`TranslationWrite::writer`, its answer lost); answers the translation as stored, its
+    /// text aside (the new version and when it was saved; a repeat of the stored save, the
+    /// stored ones). When there is
     /// another translation and `seen_version` is not its version, or there is none and
     /// `seen_version` is not 0: `StoreError::Conflict` and nothing changes; for an item in
     /// the trash, `NotFound`. The audit line (none for demo content) names the item by its
@@ -36,7 +38,7 @@ pub trait TranslationStore: Send + Sync {
         &self,
         write: TranslationWrite<'_>,
         audit: Option<Audit<'_>>,
-    ) -> Result<i64, StoreError>;
+    ) -> Result<Translation<()>, StoreError>;
 
     /// The slugs of the published articles and of the published events translated into
     /// `lang`, in no particular order.
@@ -107,7 +109,7 @@ where
         &self,
         write: TranslationWrite<'_>,
         audit: Option<Audit<'_>>,
-    ) -> Result<i64, StoreError> {
+    ) -> Result<Translation<()>, StoreError> {
         let TranslationWrite {
             kind,
             item_id,
@@ -144,15 +146,16 @@ where
                  SELECT id, $2, {v1}, {v2}, {v3}, {v4}, $7, 1, $9, $10, $11 \
                  FROM {parent} WHERE id = $1 AND CAST($8 AS BIGINT) = 0 \
                  ON CONFLICT ({item}, lang) DO UPDATE SET {replace} WHERE {own} \
-                 RETURNING version"
+                 RETURNING version, updated_at"
             )
         } else {
             format!(
                 "UPDATE {name} SET {replace} \
-                 WHERE {item} = $1 AND lang = $2 AND (version = $8 OR {own}) RETURNING version"
+                 WHERE {item} = $1 AND lang = $2 AND (version = $8 OR {own}) \
+                 RETURNING version, updated_at"
             )
         };
-        let query = sqlx::query_scalar(&sql)
+        let query = sqlx::query_as(&sql)
             .bind(item_id)
             .bind(lang)
             .bind(&text.title)
@@ -174,7 +177,7 @@ where
         if locked.is_none() {
             return Err(StoreError::NotFound);
         }
-        let saved: Option<i64> = query
+        let saved: Option<(i64, DateTime<Utc>)> = query
             .bind(D::instant(Utc::now()))
             .bind(seen_version)
             .bind(crate::sanitize::SANITIZER_VERSION)
@@ -182,22 +185,30 @@ where
             .bind(writer.map(|writer| writer.save))
             .fetch_optional(&mut *tx)
             .await?;
-        if let Some(version) = saved {
+        let as_stored = |(version, updated_at)| Translation {
+            lang: lang.to_string(),
+            text: (),
+            part_langs: None,
+            version,
+            updated_at,
+        };
+        if let Some(saved) = saved {
             // Folded as readers read it: the parts it leaves in the Latvian text.
             fold_selected::<D>(&mut tx, &translations_of(table), item_id).await?;
             if let Some(audit) = audit {
                 Self::audit_line(&mut tx, table, item_id, audit).await?;
             }
             tx.commit().await?;
-            return Ok(version);
+            return Ok(as_stored(saved));
         }
         // Refused: the version stored, and whether it holds what this save would store (the
         // same save again, see `item_write`).
         let sql = format!(
-            "SELECT version, CASE WHEN {c1} = {v1} AND {c2} = {v2} AND {c3} = {v3} \
-             AND {c4} = {v4} THEN 1 ELSE 0 END FROM {name} WHERE {item} = $1 AND lang = $2"
+            "SELECT version, updated_at, CASE WHEN {c1} = {v1} AND {c2} = {v2} \
+             AND {c3} = {v3} AND {c4} = {v4} THEN 1 ELSE 0 END FROM {name} \
+             WHERE {item} = $1 AND lang = $2"
         );
-        let stored: Option<(i64, i32)> = sqlx::query_as(&sql)
+        let stored: Option<(i64, DateTime<Utc>, i32)> = sqlx::query_as(&sql)
             .bind(item_id)
             .bind(lang)
             .bind(&text.title)
@@ -207,8 +218,8 @@ where
             .fetch_optional(&mut *tx)
             .await?;
         Err(match stored {
-            Some((stored, 1)) => return Ok(stored),
-            Some((stored, _)) => StoreError::Conflict {
+            Some((version, at, 1)) => return Ok(as_stored((version, at))),
+            Some((stored, _, _)) => StoreError::Conflict {
                 expected: seen_version,
                 stored,
             },

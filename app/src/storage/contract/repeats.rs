@@ -204,10 +204,14 @@ async fn a_translation_saved_again_is_done_once(store: SharedStore) {
                 .await
         }
     };
-    assert_eq!(save(text("Cooperation"), 0).await.expect("first"), 1);
-    assert_eq!(save(text("Cooperation"), 0).await.expect("again"), 1);
-    assert_eq!(save(text("Cooperation 2"), 1).await.expect("second"), 2);
-    assert_eq!(save(text("Cooperation 2"), 1).await.expect("again"), 2);
+    let first = save(text("Cooperation"), 0).await.expect("first");
+    assert_eq!(first.version, 1);
+    // The repeat is answered as the save it repeats was stored: its version and its time.
+    assert_eq!(save(text("Cooperation"), 0).await.expect("again"), first);
+    let second = save(text("Cooperation 2"), 1).await.expect("second");
+    assert_eq!(second.version, 2);
+    assert!(second.updated_at >= first.updated_at);
+    assert_eq!(save(text("Cooperation 2"), 1).await.expect("again"), second);
     assert!(matches!(
         save(text("Cooperation 3"), 1).await,
         Err(StoreError::Conflict {
@@ -377,13 +381,14 @@ async fn a_later_translation_save_whose_answer_was_lost_goes_over_its_own(store:
                 save,
             })
         };
-        assert_eq!(save("Seminar", 0, by("tab-a", 1)).await.expect("first"), 1);
+        let first = save("Seminar", 0, by("tab-a", 1)).await.expect("first");
+        assert_eq!(first.version, 1);
         // The first answer was lost: the editor still names no translation.
         let over_own = save("Seminar in Riga", 0, by("tab-a", 2)).await;
-        assert_eq!(over_own.expect("over its own first save"), 2);
+        assert_eq!(over_own.expect("over its own first save").version, 2);
         // And the second's: it names the first.
         let again = save("Seminar in Riga, May", 1, by("tab-a", 3)).await;
-        assert_eq!(again.expect("over its own second save"), 3);
+        assert_eq!(again.expect("over its own second save").version, 3);
 
         let refused = [
             (2, by("tab-b", 9)),

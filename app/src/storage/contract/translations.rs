@@ -37,7 +37,8 @@ async fn translations_are_kept_per_language_and_replaced_only_at_the_version_see
             None,
         )
         .await
-        .expect("russian");
+        .expect("russian")
+        .version;
     let english = store
         .save_translation(
             translation(
@@ -50,7 +51,8 @@ async fn translations_are_kept_per_language_and_replaced_only_at_the_version_see
             None,
         )
         .await
-        .expect("english");
+        .expect("english")
+        .version;
     assert_eq!(
         (russian, english),
         (1, 1),
@@ -69,7 +71,7 @@ async fn translations_are_kept_per_language_and_replaced_only_at_the_version_see
         )
         .await
         .expect("english again");
-    assert_eq!(again, 2);
+    assert_eq!(again.version, 2);
     // Two translators who both started from version 1, or from nothing: the second loses.
     for seen in [1, 0] {
         assert!(matches!(
