@@ -212,16 +212,14 @@ pub async fn sign_in(email: &str, password: &str) -> Result<User, AppError> {
         tracing::warn!("failed sign-in");
         return Err(AppError::BadCredentials);
     };
-    for key in &keys {
-        state.store.clear_login_failures(key).await?;
-    }
     let token = new_token();
     state
         .store
-        .create_session(
+        .start_session(
             &token_hash(&token),
             credentials.user.id,
             now + Duration::hours(SESSION_HOURS),
+            &keys,
         )
         .await?;
     set_cookie(&state, Some(&token));

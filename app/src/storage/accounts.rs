@@ -28,12 +28,15 @@ pub trait AccountStore: Send + Sync {
     /// Removes an account and its sessions.
     async fn remove_user(&self, email: &str) -> Result<(), StoreError>;
 
-    /// Stores a session under the SHA-256 of its token.
-    async fn create_session(
+    /// Starts a session after a right password, in one transaction: clears the failures
+    /// counted under `cleared` (the attempt's keys, see `count_sign_in_attempt`), purges
+    /// expired sessions and stores this one under the SHA-256 of its token.
+    async fn start_session(
         &self,
         token_hash: &str,
         user_id: i64,
         expires_at: DateTime<Utc>,
+        cleared: &[String],
     ) -> Result<(), StoreError>;
 
     /// The account of a session that has not expired at `now`.
@@ -57,8 +60,6 @@ pub trait AccountStore: Send + Sync {
         now: DateTime<Utc>,
         forget_before: DateTime<Utc>,
     ) -> Result<Vec<Option<EarlierFailures>>, StoreError>;
-
-    async fn clear_login_failures(&self, key: &str) -> Result<(), StoreError>;
 
     /// Clears the failures of every key starting with `prefix` (an account's, whatever the
     /// address).
@@ -158,16 +159,24 @@ where
         Ok(())
     }
 
-    async fn create_session(
+    async fn start_session(
         &self,
         token_hash: &str,
         user_id: i64,
         expires_at: DateTime<Utc>,
+        cleared: &[String],
     ) -> Result<(), StoreError> {
         let now = Utc::now();
+        let mut tx = self.begin_private_write().await?;
+        for key in cleared {
+            sqlx::query("DELETE FROM login_failures WHERE key = $1")
+                .bind(key)
+                .execute(&mut *tx)
+                .await?;
+        }
         sqlx::query("DELETE FROM sessions WHERE expires_at < $1")
             .bind(D::instant(now))
-            .execute(&self.pool)
+            .execute(&mut *tx)
             .await?;
         sqlx::query(
             "INSERT INTO sessions (id, user_id, created_at, expires_at) \
@@ -177,8 +186,9 @@ where
         .bind(user_id)
         .bind(D::instant(now))
         .bind(D::instant(expires_at))
-        .execute(&self.pool)
+        .execute(&mut *tx)
         .await?;
+        tx.commit().await?;
         Ok(())
     }
 
@@ -244,14 +254,6 @@ where
     async fn clear_login_failures_under(&self, prefix: &str) -> Result<(), StoreError> {
         sqlx::query("DELETE FROM login_failures WHERE substr(key, 1, length($1)) = $1")
             .bind(prefix)
-            .execute(&self.pool)
-            .await?;
-        Ok(())
-    }
-
-    async fn clear_login_failures(&self, key: &str) -> Result<(), StoreError> {
-        sqlx::query("DELETE FROM login_failures WHERE key = $1")
-            .bind(key)
             .execute(&self.pool)
             .await?;
         Ok(())

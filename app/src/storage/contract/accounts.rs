@@ -120,7 +120,7 @@ async fn accounts_and_sessions_round_trip_and_can_be_revoked(store: SharedStore)
 
     let now = utc(2026, 11, 29, 10, 0);
     store
-        .create_session("hash-1", anna.id, now + chrono::Duration::hours(8))
+        .start_session("hash-1", anna.id, now + chrono::Duration::hours(8), &[])
         .await
         .expect("session");
     assert_eq!(
@@ -142,7 +142,12 @@ async fn accounts_and_sessions_round_trip_and_can_be_revoked(store: SharedStore)
     );
 
     store
-        .create_session("hash-2", anna.id, Utc::now() + chrono::Duration::hours(8))
+        .start_session(
+            "hash-2",
+            anna.id,
+            Utc::now() + chrono::Duration::hours(8),
+            &[],
+        )
         .await
         .expect("session");
     store
@@ -270,11 +275,25 @@ async fn trash_restore_failed_sign_ins_and_the_audit_log(store: SharedStore) {
         vec![None, Some(earlier(1, next_day))],
         "the account's failures are gone, another account's stay"
     );
-    store.clear_login_failures(&address).await.expect("clear");
+    // A right password starts a session and clears the attempt's failures together.
+    let user = store
+        .create_user("signs-in@example.lv", "$argon2id$hash", Role::Editor)
+        .await
+        .expect("account");
+    let expires = Utc::now() + chrono::Duration::hours(8);
+    store
+        .start_session("hash-s", user.id, expires, std::slice::from_ref(&address))
+        .await
+        .expect("session");
     assert_eq!(
         count(next_day, next_forget, vec![address.clone()]).await,
         vec![None]
     );
+    let signed_in = store
+        .session_user("hash-s", Utc::now())
+        .await
+        .expect("lookup");
+    assert_eq!(signed_in.map(|user| user.id), Some(user.id));
 
     // Each write left its audit line, newest first; the refused restore left none.
     let log = store.audit_log(10, 0, None).await.expect("log");
