@@ -1,5 +1,5 @@
-//! CPU-heavy work (Argon2 checks, sanitising and word diffs of long texts, image decoding and
-//! resizing) runs here: on tokio's blocking threads, never on the threads that answer
+//! CPU-heavy work (Argon2 checks, sanitising long texts, reading them as text and their word
+//! diffs, image decoding and resizing) runs here: on tokio's blocking threads, never on the threads that answer
 //! requests, and in each lane at most one job fewer than the machine has cores at a time (at
 //! least one). Password checks have a lane of their own: anyone may try to sign in, and a
 //! flood of attempts must not hold up an editor's save behind it. Readers' work that the page
@@ -19,7 +19,7 @@ use crate::error::AppError;
 enum Lane {
     /// Argon2: signing in.
     Passwords,
-    /// Editors' work: sanitising, diffs, images.
+    /// Editors' work: sanitising, bodies read as text, diffs, images.
     Editing,
     /// Readers' work: reading a search's hits as text.
     Reading,

@@ -29,8 +29,8 @@ pub fn for_render(body_html: &str, stored_with: i32) -> String {
 pub struct SafeHtml {
     html: String,
     /// Its plain text, read once. Sanitising an editor's body reads it in the same job off
-    /// the request threads, so the search text of the write that stores it costs no parse on
-    /// them, nor under the write's transaction.
+    /// the request threads, so an article's or event's search text costs the write that
+    /// stores it no parse (a translation's is folded from the stored rows, `fold_selected`).
     text: OnceLock<String>,
 }
 

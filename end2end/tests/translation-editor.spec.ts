@@ -217,6 +217,9 @@ test("a part the other translator left follows the Latvian text changed meanwhil
   await expect(lead).toHaveText(["Vecais ievads.", "Jaunais ievads."]);
   await expect(lead.first()).toHaveAttribute("lang", "lv");
   await expect(lead.last()).toHaveAttribute("lang", "lv");
+  // Both are Latvian text: keeping both would store Latvian words as the English translation.
+  await expect(conflict.getByRole("group", { name: "Lead" }).getByLabel("Keep both")).toHaveCount(0);
+  await expect(conflict.getByRole("group", { name: "Title" }).getByLabel("Keep both")).toBeVisible();
   // Only Anna's side changed the lead: hers is kept, and stays left, following the Latvian.
   await conflict.getByRole("button", { name: "Save what was chosen" }).click();
   await expect(janis.getByRole("status").filter({ hasText: "Translation saved" })).toBeVisible();

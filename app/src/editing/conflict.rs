@@ -192,6 +192,9 @@ pub fn ConflictView<F>(
     /// key: Latvian for an item; a translation's own, but Latvian for a part left as the
     /// Latvian text.
     text_lang: TextLang<F>,
+    /// The language the merged version's words are stored as: Latvian for an item, a
+    /// translation's own.
+    stored_in: Lang,
     on_resolve: Callback<F>,
 ) -> impl IntoView
 where
@@ -202,6 +205,19 @@ where
     let text_lang = StoredValue::new(text_lang);
     let first = move |part: &Part<F>, mine: &F| {
         base.with_value(|base| first_choice(part, mine, base.as_ref(), lang))
+    };
+    let theirs_kept = StoredValue::new(theirs.clone());
+    // Both versions are kept only where both sides' words are in the language the merged
+    // version stores: a translation's part joined with the Latvian text (left, or as it was
+    // before it changed) would store Latvian words as the translation's.
+    let joinable = move |part: &Part<F>, mine: &F| {
+        let stored_as_merged = |side: Side, fields: &F| {
+            text_lang.with_value(|lang_of| lang_of(side, fields, part.key)) == stored_in
+        };
+        part.join.is_some()
+            && (!part.text
+                || (stored_as_merged(Side::Mine, mine)
+                    && theirs_kept.with_value(|theirs| stored_as_merged(Side::Theirs, theirs))))
     };
     let differing: Vec<(Part<F>, Keep)> = mine.with_untracked(|mine| {
         parts
@@ -228,6 +244,10 @@ where
                         Some(false) => {}
                         Some(true) if *keep != Keep::Theirs => {}
                         _ => *keep = first(part, mine),
+                    }
+                    // Typing can take a side's words out of the stored language.
+                    if *keep == Keep::Both && !joinable(part, mine) {
+                        *keep = first(part, mine);
                     }
                 }
             })
@@ -289,10 +309,10 @@ where
                         part.text.then(|| text_lang.with_value(|lang_of| lang_of(side, fields, part.key)).code())
                     };
                     let theirs_lang = words_lang(Side::Theirs, &theirs);
-                    // A translation's part holds one language: both sides kept where one is
-                    // still the Latvian text would store Latvian words as the translation.
-                    let same_lang = mine.with_untracked(|mine| words_lang(Side::Mine, mine)) == theirs_lang;
-                    let keep_both = (part.join.is_some() && same_lang).then(|| option(Keep::Both, tr(lang, "conflict-keep-both")));
+                    let keep_both = {
+                        let option = option.clone();
+                        move || mine.with(|mine| joinable(&part, mine)).then(|| option(Keep::Both, tr(lang, "conflict-keep-both")))
+                    };
                     view! {
                         <fieldset class="conflict__field" aria-describedby=move || only_theirs().then(|| hint_id.clone())>
                             <legend>{tr(lang, part.label)}</legend>

@@ -207,6 +207,7 @@ pub fn TranslationEditor(
                     who=tr(lang, "translation-conflict-other")
                     parts=translation_parts(kind)
                     text_lang=text_lang.clone()
+                    stored_in=lang
                     on_resolve=resolve
                 />
             }

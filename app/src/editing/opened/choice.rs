@@ -139,6 +139,7 @@ impl<K: Editable> Opened<K> {
                         who
                         parts=K::parts()
                         text_lang=std::sync::Arc::new(|_, _: &K::Fields, _: &str| crate::i18n::Lang::Lv)
+                        stored_in=crate::i18n::Lang::Lv
                         on_resolve=resolve
                     />
                 }

@@ -156,7 +156,7 @@ async fn the_activity_log_is_read_page_by_page() {
     };
     // Exactly one page of lines: no link to an empty page after it.
     for seen in 1..=50 - logged {
-        assert_eq!(translate(seen).await.expect("saved"), seen + 1);
+        assert_eq!(translate(seen).await.expect("saved").version, seen + 1);
     }
     let full = Page::parse(&site.get_as("/en/editor/audit", &admin).await.body);
     assert_eq!(full.count("tbody tr"), 50);
@@ -164,7 +164,7 @@ async fn the_activity_log_is_read_page_by_page() {
     // The English log names items by their Latvian titles, marked as Latvian.
     assert_eq!(full.count("tbody td[lang=lv]"), 50);
     for seen in 51 - logged..=55 - logged {
-        assert_eq!(translate(seen).await.expect("saved"), seen + 1);
+        assert_eq!(translate(seen).await.expect("saved").version, seen + 1);
     }
     let first = Page::parse(&site.get_as("/en/editor/audit", &admin).await.body);
     assert_eq!(first.count("tbody tr"), 50);
