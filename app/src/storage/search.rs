@@ -174,7 +174,7 @@ where
         let mut folded = 0;
         for _ in 0..batches {
             let mut tx = self.begin_write().await?;
-            folded += fold_selected::<D>(&mut tx, &unsearched_batch(), FOLD_BATCH).await?;
+            folded += fold_selected::<D>(&mut tx, &unsearched_batch(), FOLD_BATCH, None).await?;
             tx.commit().await?;
         }
         Ok(folded)
@@ -199,7 +199,7 @@ where
 {
     let mut folded = 0;
     for _ in 0..unsearched_batches::<D>(tx).await? {
-        folded += fold_selected::<D>(tx, &unsearched_batch(), FOLD_BATCH).await?;
+        folded += fold_selected::<D>(tx, &unsearched_batch(), FOLD_BATCH, None).await?;
     }
     Ok(folded)
 }
@@ -266,11 +266,14 @@ pub(super) fn translations_of(tables: &ItemTables) -> String {
 }
 
 /// Writes the folded search text of the rows (items, or their versions in a `lang`) that
-/// `sql`, given `value` as `$1`, selects; answers how many.
+/// `sql`, given `value` as `$1`, selects; answers how many. A row whose body is `known` (the
+/// one its transaction wrote, its text read off the request threads) takes its text from it
+/// instead of reading the HTML again.
 pub(super) async fn fold_selected<D: Dialect>(
     tx: &mut D::Connection,
     sql: &str,
     value: i64,
+    known: Option<&SafeHtml>,
 ) -> Result<u64, StoreError>
 where
     for<'c> &'c mut D::Connection: sqlx::Executor<'c, Database = D>,
@@ -287,13 +290,12 @@ where
             .map(|searched| searched.tables)
             .find(|tables| tables.kind == row.kind)
             .unwrap_or(&ItemTables::ARTICLES);
-        let (search_title, search_body) = search_text(
-            tables,
-            &row.title,
-            &row.lead,
-            &row.extra,
-            &crate::search::text::plain_text(&row.body_html),
-        );
+        let body_text = match known.filter(|known| known.as_str() == row.body_html) {
+            Some(known) => Cow::Borrowed(known.plain_text()),
+            None => Cow::Owned(crate::search::text::plain_text(&row.body_html)),
+        };
+        let (search_title, search_body) =
+            search_text(tables, &row.title, &row.lead, &row.extra, &body_text);
         let sql = if row.lang.is_empty() {
             format!(
                 "UPDATE {} SET search_title = $1, search_body = $2 \

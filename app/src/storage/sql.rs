@@ -242,7 +242,7 @@ where
         conn: &mut D::Connection,
         tables: &ItemTables,
         columns: &ItemColumns<'_>,
-        title: &str,
+        (title, body): (&str, &SafeHtml),
         write: VersionedWrite<'_>,
     ) -> Result<Outcome, StoreError> {
         Self::keep_revision(conn, tables, write.id, write.expected_version).await?;
@@ -268,7 +268,8 @@ where
             return Ok(Outcome::Repeated);
         }
         Self::finish_versioned_write(conn, tables, updated, write).await?;
-        fold_selected::<D>(conn, &translations_of(tables), write.id).await?;
+        // Translations that leave the body search the one just written.
+        fold_selected::<D>(conn, &translations_of(tables), write.id, Some(body)).await?;
         if let Some(before) = before {
             Self::follow_title(conn, tables, write.id, before, title).await?;
         }

@@ -194,7 +194,8 @@ where
         };
         if let Some(saved) = saved {
             // Folded as readers read it: the parts it leaves in the Latvian text.
-            fold_selected::<D>(&mut tx, &translations_of(table), item_id).await?;
+            let written = Some(&text.body_html);
+            fold_selected::<D>(&mut tx, &translations_of(table), item_id, written).await?;
             if let Some(audit) = audit {
                 Self::audit_line(&mut tx, table, item_id, audit).await?;
             }

@@ -166,7 +166,8 @@ where
         let write = VersionedWrite::new(id, expected_version, draft, audit);
         let columns = event_columns_written(event, category_id);
         let tables = &ItemTables::EVENTS;
-        let outcome = Self::update_item(&mut tx, tables, &columns, &event.title, write).await?;
+        let text = (event.title.as_str(), &event.body_html);
+        let outcome = Self::update_item(&mut tx, tables, &columns, text, write).await?;
         if outcome == Outcome::Written {
             Self::note_seen(&mut tx, tables, id).await?;
         }
@@ -191,7 +192,8 @@ where
         // could meet an event moved or taken to the trash meanwhile.
         columns.retain(|(column, _)| *column != "event_id");
         let tables = &ItemTables::ARTICLES;
-        let outcome = Self::update_item(&mut tx, tables, &columns, &article.title, write).await?;
+        let text = (article.title.as_str(), &article.body_html);
+        let outcome = Self::update_item(&mut tx, tables, &columns, text, write).await?;
         if outcome == Outcome::Written {
             Self::replace_attachments(&mut tx, id, &article.attachments).await?;
             Self::date_first_publication(&mut tx, id, Utc::now()).await?;

@@ -19,6 +19,8 @@ pub(in crate::storage) use super::super::tables::{own_write, ItemTables};
 pub(in crate::storage) use super::super::*;
 pub(in crate::storage) use super::SqlStore;
 pub(in crate::storage) use crate::i18n::Lang;
+pub(in crate::storage) use crate::sanitize::SafeHtml;
 pub(in crate::storage) use async_trait::async_trait;
 pub(in crate::storage) use chrono::{DateTime, Utc};
 pub(in crate::storage) use sqlx::QueryBuilder;
+pub(in crate::storage) use std::borrow::Cow;
