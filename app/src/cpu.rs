@@ -97,34 +97,43 @@ mod tests {
         assert_eq!(panicked, Err(AppError::Internal));
     }
 
-    #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
-    async fn an_editors_job_does_not_wait_behind_password_checks() {
-        // Every password permit held by a check that has not finished, more queued behind.
-        let lane = permits(Lane::Passwords).available_permits();
+    /// Holds every permit of `busy` with jobs that have not finished, more queued behind,
+    /// and answers whether `probe`, a job of another lane answering 42, ran meanwhile.
+    async fn ran_while_busy(
+        busy: Lane,
+        probe: impl std::future::Future<Output = Result<i32, AppError>>,
+    ) -> bool {
+        let lane = permits(busy).available_permits();
         let (started, running) = std::sync::mpsc::channel::<()>();
         let (release, held) = std::sync::mpsc::channel::<()>();
         let held = std::sync::Arc::new(std::sync::Mutex::new(held));
-        let checks: Vec<_> = (0..lane + 3)
+        let jobs: Vec<_> = (0..lane + 3)
             .map(|_| {
                 let (started, held) = (started.clone(), held.clone());
-                tokio::spawn(run_password(move || {
+                tokio::spawn(run_in(busy, move || {
                     let _ = started.send(());
                     let _ = held.lock().map(|held| held.recv());
                 }))
             })
             .collect();
         for _ in 0..lane {
-            running.recv().expect("a check started");
+            running.recv().expect("a job started");
         }
-        let sanitised = tokio::time::timeout(std::time::Duration::from_secs(10), run(|| 42)).await;
-        assert_eq!(
-            sanitised.ok(),
-            Some(Ok(42)),
-            "the editor's job ran meanwhile"
-        );
+        let ran = tokio::time::timeout(std::time::Duration::from_secs(10), probe).await;
         drop(release);
-        for check in checks {
-            check.await.expect("joined").expect("ran");
+        for job in jobs {
+            job.await.expect("joined").expect("ran");
         }
+        matches!(ran, Ok(Ok(42)))
+    }
+
+    #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+    async fn an_editors_job_does_not_wait_behind_password_checks() {
+        assert!(ran_while_busy(Lane::Passwords, run(|| 42)).await);
+    }
+
+    #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+    async fn a_readers_search_does_not_wait_behind_editors_jobs() {
+        assert!(ran_while_busy(Lane::Editing, run_for_reader(|| 42)).await);
     }
 }
