@@ -159,13 +159,17 @@ impl FromServerFnError for AppError {
     }
 
     /// On the server this encodes a server function's error answer, and so is the one place
-    /// that gives the answer its status (`server_fn` would answer every error 500). Runs in
+    /// that gives the answer its status (`server_fn` would answer every error 500) and its
+    /// `Retry-After`. Runs in
     /// the request's reactive owner, where leptos_axum applies the status set here.
     /// A plain form's post keeps the redirect back to its page (`from_a_plain_form`).
     #[cfg(feature = "ssr")]
     fn ser(&self) -> leptos::server_fn::Bytes {
         if !crate::components::from_a_plain_form() {
             crate::components::set_status(self.status());
+            if let Some(seconds) = self.retry_after_seconds() {
+                crate::components::set_retry_after(seconds);
+            }
         }
         <JsonEncoding as leptos::server_fn::Encodes<Self>>::encode(self)
             .unwrap_or_else(|_| leptos::server_fn::Bytes::from_static(b"\"Internal\""))

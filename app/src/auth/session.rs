@@ -4,7 +4,7 @@ use std::net::SocketAddr;
 
 use axum::extract::ConnectInfo;
 use base64::{engine::general_purpose::URL_SAFE_NO_PAD, Engine};
-use chrono::{Duration, Utc};
+use chrono::{DateTime, Duration, Utc};
 use cookie::{Cookie, SameSite};
 use http::{header, request::Parts, HeaderValue};
 use leptos::prelude::use_context;
@@ -15,7 +15,7 @@ use super::{password, throttle, CurrentUser, Role};
 use crate::{
     error::AppError,
     state::{app_state, AppState},
-    storage::User,
+    storage::{EarlierFailures, User},
 };
 
 /// The session cookie's name over plain http (development on loopback).
@@ -189,18 +189,18 @@ pub async fn sign_in(email: &str, password: &str) -> Result<User, AppError> {
     let now = Utc::now();
     let forget_before = now - Duration::seconds(throttle::FORGET_AFTER_SECONDS);
     // Every attempt is counted as a failure before its password is checked, so a burst of
-    // attempts cannot all be checked before the first failure is written.
-    let wait = state
+    // attempts cannot all be checked before the first failure is written; one that must
+    // wait is not checked and counts nothing.
+    let must_wait = |earlier: &[Option<EarlierFailures>]| longest_wait(earlier, now).is_some();
+    let earlier = state
         .store
-        .count_sign_in_attempt(&keys, now, forget_before)
-        .await?
-        .into_iter()
-        .flatten()
-        .filter_map(|earlier| throttle::wait_before_next(earlier.count, earlier.last_at, now))
-        .max();
-    if let Some(wait) = wait {
+        .count_sign_in_attempt(&keys, now, forget_before, &must_wait)
+        .await?;
+    if let Some(wait) = longest_wait(&earlier, now) {
+        // Whole seconds, rounded up: an attempt made after the wait said is checked.
+        let millis = wait.num_milliseconds();
         return Err(AppError::TooManyAttempts {
-            retry_after_seconds: wait.num_seconds().max(1),
+            retry_after_seconds: ((millis + 999) / 1000).max(1),
         });
     }
     let credentials = state.store.credentials(&email).await?;
@@ -224,6 +224,15 @@ pub async fn sign_in(email: &str, password: &str) -> Result<User, AppError> {
         .await?;
     set_cookie(&state, Some(&token));
     Ok(credentials.user)
+}
+
+/// How long an attempt at `now` must wait after the `earlier` failures under its keys.
+fn longest_wait(earlier: &[Option<EarlierFailures>], now: DateTime<Utc>) -> Option<Duration> {
+    earlier
+        .iter()
+        .flatten()
+        .filter_map(|earlier| throttle::wait_before_next(earlier.count, earlier.last_at, now))
+        .max()
 }
 
 /// Ends the session this request carries and removes its cookie.

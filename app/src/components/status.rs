@@ -10,6 +10,15 @@ pub fn set_status(status: StatusCode) {
     }
 }
 
+/// Asks the client answered this request to wait `seconds` before asking again
+/// (`Retry-After`).
+#[cfg(feature = "ssr")]
+pub fn set_retry_after(seconds: u64) {
+    if let Some(response) = leptos::prelude::use_context::<leptos_axum::ResponseOptions>() {
+        response.insert_header(http::header::RETRY_AFTER, seconds.into());
+    }
+}
+
 /// Whether this request is a plain form's post (it accepts HTML: no script sent it).
 /// server_fn answers one by going back to the form's page, with an error in its address for
 /// the page to show (`ServerAction` reads it); an error's own status would undo that.

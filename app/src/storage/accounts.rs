@@ -53,12 +53,15 @@ pub trait AccountStore: Send + Sync {
     /// made at once are counted one after another, in the same order under every key.
     /// Failures last counted before `forget_before` no longer count, and rows that old are
     /// purged. Answers, per key, the failures counted before this attempt and when the last
-    /// of them was (`None`: none).
+    /// of them was (`None`: none). An attempt `refused` by those (it must wait) is not
+    /// checked, so it counts nothing: the transaction is rolled back, and trying again too
+    /// early never lengthens the wait.
     async fn count_sign_in_attempt(
         &self,
         keys: &[String],
         now: DateTime<Utc>,
         forget_before: DateTime<Utc>,
+        refused: &(dyn for<'e> Fn(&'e [Option<EarlierFailures>]) -> bool + Sync),
     ) -> Result<Vec<Option<EarlierFailures>>, StoreError>;
 
     /// Clears the failures of every key starting with `prefix` (an account's, whatever the
@@ -221,6 +224,7 @@ where
         keys: &[String],
         now: DateTime<Utc>,
         forget_before: DateTime<Utc>,
+        refused: &(dyn for<'e> Fn(&'e [Option<EarlierFailures>]) -> bool + Sync),
     ) -> Result<Vec<Option<EarlierFailures>>, StoreError> {
         let mut tx = self.begin_private_write().await?;
         sqlx::query("DELETE FROM login_failures WHERE last_failure_at < $1")
@@ -247,7 +251,11 @@ where
             .await?;
             counted.push(counted_now.earlier());
         }
-        tx.commit().await?;
+        if refused(&counted) {
+            tx.rollback().await?;
+        } else {
+            tx.commit().await?;
+        }
         Ok(counted)
     }
 

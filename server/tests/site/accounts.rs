@@ -5,7 +5,7 @@ use http::StatusCode;
 use server::users::{self, UserCommand};
 
 use crate::{
-    common::{Site, ORIGIN, PASSWORD},
+    common::{Answer, Site, ORIGIN, PASSWORD},
     read::Page,
 };
 
@@ -152,12 +152,31 @@ async fn guessing_an_accounts_password_is_slowed_but_never_locks_its_owner_out()
     assert_eq!(answer.status, StatusCode::TOO_MANY_REQUESTS);
     assert!(answer.body.contains("TooManyAttempts"), "{}", answer.body);
     assert!(answer.session_cookie().is_none());
+    // Trying again before the wait is over is refused without being counted: the wait told
+    // never grows, so whoever waits as told is let in.
+    let mut told = vec![retry_after(&answer)];
+    for _ in 0..3 {
+        let again = site
+            .sign_in_from([10, 0, 0, 1], "anna@example.lv", PASSWORD)
+            .await;
+        assert_eq!(again.status, StatusCode::TOO_MANY_REQUESTS);
+        told.push(retry_after(&again));
+    }
+    assert!(told.windows(2).all(|wait| wait[1] <= wait[0]), "{told:?}");
+    assert!(told[0] <= 30, "{told:?}");
     // The editor, signing in from anywhere else, is not kept out by someone else's guessing.
     let owner = site
         .sign_in_from([10, 0, 0, 99], "anna@example.lv", PASSWORD)
         .await;
     assert_eq!(owner.status, StatusCode::OK, "{}", owner.body);
     assert!(owner.session_cookie().is_some());
+}
+
+/// The seconds an answer's `Retry-After` asks to wait.
+fn retry_after(answer: &Answer) -> u64 {
+    let header = answer.headers.get(http::header::RETRY_AFTER);
+    let seconds = header.and_then(|value| value.to_str().ok()?.parse().ok());
+    seconds.expect("a Retry-After in seconds")
 }
 
 #[tokio::test(flavor = "multi_thread")]

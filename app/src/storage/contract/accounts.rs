@@ -245,7 +245,7 @@ async fn trash_restore_failed_sign_ins_and_the_audit_log(store: SharedStore) {
     let shared = &store;
     let count = |at, forget_before, keys: Vec<String>| async move {
         shared
-            .count_sign_in_attempt(&keys, at, forget_before)
+            .count_sign_in_attempt(&keys, at, forget_before, &|_| false)
             .await
             .expect("counted")
     };
@@ -259,6 +259,17 @@ async fn trash_restore_failed_sign_ins_and_the_audit_log(store: SharedStore) {
     assert_eq!(
         count(later, forget_before, vec![key.clone()]).await,
         vec![Some(earlier(2, later))]
+    );
+    // An attempt refused by what was counted before it (it must wait) counts nothing.
+    let refused = shared
+        .count_sign_in_attempt(&[key.clone()], later, forget_before, &|_| true)
+        .await
+        .expect("refused");
+    assert_eq!(refused, vec![Some(earlier(3, later))]);
+    assert_eq!(
+        count(later, forget_before, vec![key.clone()]).await,
+        vec![Some(earlier(3, later))],
+        "the refused attempt left the count as it was"
     );
     // After a quiet hour the count starts again, and old rows are purged.
     let next_day = now + chrono::Duration::days(1);
