@@ -45,6 +45,13 @@ test("an editor edits an article in place, the draft saves itself, and readers s
   await expect(editor.getByRole("deletion").filter({ hasText: "mācās" })).toBeVisible();
   await expect(editor.getByRole("insertion").filter({ hasText: "apgūst" })).toBeVisible();
   await expect(editor.getByRole("insertion").filter({ hasText: "Mācības turpināsies arī Latgalē." })).toBeVisible();
+  // Compared the other way round, from the newest to the oldest, the changes go back.
+  const versions = await editor.getByLabel("Salīdzināt no").locator("option").allTextContents();
+  await editor.getByLabel("Salīdzināt no").selectOption({ label: versions[0] });
+  await editor.getByLabel("līdz", { exact: true }).selectOption({ label: versions[versions.length - 1] });
+  await editor.getByRole("button", { name: "Salīdzināt" }).click();
+  await expect(editor.getByRole("deletion").filter({ hasText: "apgūst" })).toBeVisible();
+  await expect(editor.getByRole("insertion").filter({ hasText: "mācās" })).toBeVisible();
   // Asked first, as a deletion is, once: typing not saved yet would go with the page loaded
   // again, and the question says so (the browser does not ask a second time). The page
   // loaded again says what was done.
@@ -57,6 +64,8 @@ test("an editor edits an article in place, the draft saves itself, and readers s
   });
   await editor.getByRole("button", { name: /^Atjaunot \d+\. versiju$/ }).first().click();
   await expect(editor.getByRole("status").filter({ hasText: /^Versija \d+ atjaunota kā versija \d+\.$/ })).toBeVisible();
+  // The editor closed with the page loaded again: the keyboard goes on from its button.
+  await expect(editor.getByRole("button", { name: "Rediģēt šo rakstu" })).toBeFocused();
   expect(questions).toHaveLength(1);
   expect(questions[0]).toMatch(/^confirm: Atjaunot \d+\. versiju\? .* Jūsu nesaglabātās izmaiņas tiks zaudētas\.$/);
   await reader.reload();

@@ -22,6 +22,11 @@ pub fn ErrorPage(error: AppError) -> impl IntoView {
         <section class="error-page">
             <h1>{heading}</h1>
             <p>{error.describe(lang)}</p>
+            {(error == AppError::Unauthorized).then(|| {
+                // Signing in comes back here.
+                let sign_in = super::sign_in_here(crate::i18n::use_lang());
+                view! { <p><a href=sign_in>{lang.t("login-heading")}</a></p> }
+            })}
             <p>
                 // Where an item in the trash is restored.
                 {(error == AppError::InTrash).then(|| view! {

@@ -99,12 +99,11 @@ fn SiteNav() -> impl IntoView {
     }
 }
 
-#[component]
-pub fn SiteFooter() -> impl IntoView {
-    let lang = use_lang();
+/// The address of the sign-in page that comes back to this one, the page the editor was
+/// reading.
+pub fn sign_in_here(lang: Memo<Lang>) -> impl Fn() -> String + Copy + Send + Sync + 'static {
     let location = use_location();
-    // Signing in comes back to the page the editor was reading.
-    let sign_in = move || {
+    move || {
         let login = lang.get().href("/login");
         let path = location.pathname.get();
         if path.ends_with("/login") {
@@ -118,7 +117,13 @@ pub fn SiteFooter() -> impl IntoView {
         };
         let next: String = form_urlencoded::byte_serialize(here.as_bytes()).collect();
         format!("{login}?next={next}")
-    };
+    }
+}
+
+#[component]
+pub fn SiteFooter() -> impl IntoView {
+    let lang = use_lang();
+    let sign_in = sign_in_here(lang);
     view! {
         <footer class="site-footer">
             <p>{t("footer-about")}</p>

@@ -15,7 +15,7 @@ pub use browser::{
 };
 pub use category::{category_name, CategoryLabel, TextLanguage};
 pub use error_page::{ErrorPage, NotFound};
-pub use frame::{SiteFooter, SiteHeader};
+pub use frame::{sign_in_here, SiteFooter, SiteHeader};
 pub use page_meta::{absolute_url, provide_site_url, PageMeta};
 pub use paging::{page_path, paged_title, requested_page, NumberedPager, Pager, Paging};
 #[cfg(feature = "ssr")]

@@ -98,7 +98,8 @@ fn VersionList(
     let compare = move |_| {
         let (a, b) = (older.get_untracked(), newer.get_untracked());
         spawn_local(async move {
-            match compare_versions(item, a.min(b), a.max(b), Some(lang)).await {
+            // In the order chosen: from 5 to 1 shows what going back to 1 would change.
+            match compare_versions(item, a, b, Some(lang)).await {
                 Ok(found) => comparison.set(Some(found)),
                 Err(error) => message.set(Some(error.describe(lang))),
             }

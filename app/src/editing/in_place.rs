@@ -67,10 +67,14 @@ pub fn EditInPlace(
             let _ = button.focus();
         }
     });
-    // What the page before it asked to say (a version restored).
+    // What the page before it asked to say (a version restored). The editor that did it
+    // closed with the page: the keyboard goes on from the edit button, as after leaving it.
     let said = RwSignal::new(String::new());
     Effect::new(move |_| {
         if let Some(text) = announced_before_reload() {
+            if let Some(button) = edit_button.get_untracked() {
+                let _ = button.focus();
+            }
             announce_on_arrival(said, text);
         }
     });

@@ -354,8 +354,9 @@ pub async fn get_history(item: ItemRef) -> Result<Vec<RevisionInfo>, AppError> {
     versions::history(item).await
 }
 
-/// Two versions of an article or event compared; dates and status in `lang` (Latvian when
-/// not given).
+/// Two versions of an article or event compared, from `older` to `newer` (an editor may
+/// compare a later version to an earlier one: the changes then go back); dates and status in
+/// `lang` (Latvian when not given).
 #[server(input = Json, endpoint = "editing/compare_versions")]
 pub async fn compare_versions(
     item: ItemRef,

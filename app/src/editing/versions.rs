@@ -37,9 +37,10 @@ pub async fn history(item: ItemRef) -> Result<Vec<RevisionInfo>, AppError> {
 /// found so far are shown as larger runs, still correct, only less fine.
 const DIFF_DEADLINE: std::time::Duration = std::time::Duration::from_secs(1);
 
-/// Word-by-word changes from `older` to `newer`.
+/// Word-by-word changes from `older` to `newer`, a replaced run of words read as one
+/// removal and one insertion ([`replaced_runs`]).
 pub fn word_changes(older: &str, newer: &str) -> Vec<Change> {
-    similar::TextDiff::configure()
+    let changes = similar::TextDiff::configure()
         .deadline(std::time::Instant::now() + DIFF_DEADLINE)
         .diff_words(older, newer)
         .iter_all_changes()
@@ -58,7 +59,46 @@ pub fn word_changes(older: &str, newer: &str) -> Vec<Change> {
                 _ => changes.push(next),
             }
             changes
-        })
+        });
+    replaced_runs(changes)
+}
+
+/// The space between two changed words belongs to both texts: "<del>a</del><ins>x</ins>
+/// <del>b</del><ins>y</ins>", which reads "ax by", becomes "<del>a b</del><ins>x y</ins>".
+fn replaced_runs(changes: Vec<Change>) -> Vec<Change> {
+    let mut runs = Vec::with_capacity(changes.len());
+    let (mut removed, mut added) = (String::new(), String::new());
+    let mut changes = changes.into_iter().peekable();
+    while let Some(change) = changes.next() {
+        match change {
+            Change::Removed(text) => removed.push_str(&text),
+            Change::Added(text) => added.push_str(&text),
+            Change::Same(space)
+                if space.trim().is_empty()
+                    && !(removed.is_empty() && added.is_empty())
+                    && matches!(changes.peek(), Some(Change::Removed(_) | Change::Added(_))) =>
+            {
+                removed.push_str(&space);
+                added.push_str(&space);
+            }
+            Change::Same(text) => {
+                end_run(&mut runs, &mut removed, &mut added);
+                runs.push(Change::Same(text));
+            }
+        }
+    }
+    end_run(&mut runs, &mut removed, &mut added);
+    runs
+}
+
+/// Ends a run of changes: its removal, then its insertion.
+fn end_run(runs: &mut Vec<Change>, removed: &mut String, added: &mut String) {
+    if !removed.is_empty() {
+        runs.push(Change::Removed(std::mem::take(removed)));
+    }
+    if !added.is_empty() {
+        runs.push(Change::Added(std::mem::take(added)));
+    }
 }
 
 /// The browser words each field's label (a message id) in the page's language; an event's
@@ -203,6 +243,25 @@ mod tests {
                 Change::Added("konference".into()),
             ]
         );
+    }
+
+    #[test]
+    fn a_replaced_run_of_words_is_one_removal_and_one_insertion() {
+        let (older, newer) = (
+            "Plāns jauno cilvēku aizsardzībai",
+            "Plāns rīcības plānu (labots) aizsardzībai",
+        );
+        let changes = word_changes(older, newer);
+        assert_eq!(
+            changes,
+            vec![
+                Change::Same("Plāns ".into()),
+                Change::Removed("jauno cilvēku".into()),
+                Change::Added("rīcības plānu (labots)".into()),
+                Change::Same(" aizsardzībai".into()),
+            ]
+        );
+        assert_eq!(both_sides(&changes), (older.into(), newer.into()));
     }
 
     #[test]

@@ -436,3 +436,21 @@ async fn signing_in_goes_back_to_the_front_page_or_the_page_it_came_from() {
         );
     }
 }
+
+#[tokio::test(flavor = "multi_thread")]
+async fn an_editors_page_asked_for_signed_out_links_to_signing_in_and_back() {
+    let site = Site::with_demo_content().await;
+    for (path, sign_in, login) in [
+        ("/editor", "Pieteikties", "/login?next=%2Feditor"),
+        (
+            "/en/editor/audit",
+            "Sign in",
+            "/en/login?next=%2Fen%2Feditor%2Faudit",
+        ),
+    ] {
+        let (status, body) = site.get(path).await;
+        assert_eq!(status, StatusCode::UNAUTHORIZED, "{path}");
+        let page = Page::parse(&body);
+        assert_eq!(page.link_named(sign_in).as_deref(), Some(login), "{path}");
+    }
+}

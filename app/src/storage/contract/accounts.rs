@@ -262,7 +262,7 @@ async fn trash_restore_failed_sign_ins_and_the_audit_log(store: SharedStore) {
     );
     // An attempt refused by what was counted before it (it must wait) counts nothing.
     let refused = shared
-        .count_sign_in_attempt(&[key.clone()], later, forget_before, &|_| true)
+        .count_sign_in_attempt(std::slice::from_ref(&key), later, forget_before, &|_| true)
         .await
         .expect("refused");
     assert_eq!(refused, vec![Some(earlier(3, later))]);
