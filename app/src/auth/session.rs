@@ -15,7 +15,7 @@ use super::{password, throttle, CurrentUser, Role};
 use crate::{
     error::AppError,
     state::{app_state, AppState},
-    storage::{EarlierFailures, User},
+    storage::{EarlierFailures, NewSession, SignInAttempt, User},
 };
 
 /// The session cookie's name over plain http (development on loopback).
@@ -194,7 +194,12 @@ pub async fn sign_in(email: &str, password: &str) -> Result<User, AppError> {
     let must_wait = |earlier: &[Option<EarlierFailures>]| longest_wait(earlier, now).is_some();
     let earlier = state
         .store
-        .count_sign_in_attempt(&keys, now, forget_before, &must_wait)
+        .count_sign_in_attempt(SignInAttempt {
+            keys: &keys,
+            now,
+            forget_before,
+            refused: &must_wait,
+        })
         .await?;
     if let Some(wait) = longest_wait(&earlier, now) {
         // Whole seconds, rounded up: an attempt made after the wait said is checked.
@@ -215,12 +220,12 @@ pub async fn sign_in(email: &str, password: &str) -> Result<User, AppError> {
     let token = new_token();
     state
         .store
-        .start_session(
-            &token_hash(&token),
-            credentials.user.id,
-            now + Duration::hours(SESSION_HOURS),
-            &keys,
-        )
+        .start_session(NewSession {
+            token_hash: &token_hash(&token),
+            user_id: credentials.user.id,
+            expires_at: now + Duration::hours(SESSION_HOURS),
+            cleared: &keys,
+        })
         .await?;
     set_cookie(&state, Some(&token));
     Ok(credentials.user)

@@ -29,15 +29,8 @@ pub trait AccountStore: Send + Sync {
     async fn remove_user(&self, email: &str) -> Result<(), StoreError>;
 
     /// Starts a session after a right password, in one transaction: clears the failures
-    /// counted under `cleared` (the attempt's keys, see `count_sign_in_attempt`), purges
-    /// expired sessions and stores this one under the SHA-256 of its token.
-    async fn start_session(
-        &self,
-        token_hash: &str,
-        user_id: i64,
-        expires_at: DateTime<Utc>,
-        cleared: &[String],
-    ) -> Result<(), StoreError>;
+    /// counted under the attempt's keys, purges expired sessions and stores this one.
+    async fn start_session(&self, session: NewSession<'_>) -> Result<(), StoreError>;
 
     /// The account of a session that has not expired at `now`.
     async fn session_user(
@@ -48,7 +41,7 @@ pub trait AccountStore: Send + Sync {
 
     async fn delete_session(&self, token_hash: &str) -> Result<(), StoreError>;
 
-    /// Counts a sign-in attempt as a failure under each of `keys` before its password is
+    /// Counts a sign-in attempt as a failure under each of its keys before its password is
     /// checked (a right password then clears the counts), in one transaction, so attempts
     /// made at once are counted one after another, in the same order under every key.
     /// Failures last counted before `forget_before` no longer count, and rows that old are
@@ -58,10 +51,7 @@ pub trait AccountStore: Send + Sync {
     /// early never lengthens the wait.
     async fn count_sign_in_attempt(
         &self,
-        keys: &[String],
-        now: DateTime<Utc>,
-        forget_before: DateTime<Utc>,
-        refused: &(dyn for<'e> Fn(&'e [Option<EarlierFailures>]) -> bool + Sync),
+        attempt: SignInAttempt<'_>,
     ) -> Result<Vec<Option<EarlierFailures>>, StoreError>;
 
     /// Clears the failures of every key starting with `prefix` (an account's, whatever the
@@ -162,13 +152,13 @@ where
         Ok(())
     }
 
-    async fn start_session(
-        &self,
-        token_hash: &str,
-        user_id: i64,
-        expires_at: DateTime<Utc>,
-        cleared: &[String],
-    ) -> Result<(), StoreError> {
+    async fn start_session(&self, session: NewSession<'_>) -> Result<(), StoreError> {
+        let NewSession {
+            token_hash,
+            user_id,
+            expires_at,
+            cleared,
+        } = session;
         let now = Utc::now();
         let mut tx = self.begin_private_write().await?;
         for key in cleared {
@@ -212,20 +202,19 @@ where
     }
 
     async fn delete_session(&self, token_hash: &str) -> Result<(), StoreError> {
-        sqlx::query("DELETE FROM sessions WHERE id = $1")
-            .bind(token_hash)
-            .execute(&self.pool)
-            .await?;
-        Ok(())
+        delete_by(&self.pool, "DELETE FROM sessions WHERE id = $1", token_hash).await
     }
 
     async fn count_sign_in_attempt(
         &self,
-        keys: &[String],
-        now: DateTime<Utc>,
-        forget_before: DateTime<Utc>,
-        refused: &(dyn for<'e> Fn(&'e [Option<EarlierFailures>]) -> bool + Sync),
+        attempt: SignInAttempt<'_>,
     ) -> Result<Vec<Option<EarlierFailures>>, StoreError> {
+        let SignInAttempt {
+            keys,
+            now,
+            forget_before,
+            refused,
+        } = attempt;
         let mut tx = self.begin_private_write().await?;
         sqlx::query("DELETE FROM login_failures WHERE last_failure_at < $1")
             .bind(D::instant(forget_before))
@@ -260,11 +249,8 @@ where
     }
 
     async fn clear_login_failures_under(&self, prefix: &str) -> Result<(), StoreError> {
-        sqlx::query("DELETE FROM login_failures WHERE substr(key, 1, length($1)) = $1")
-            .bind(prefix)
-            .execute(&self.pool)
-            .await?;
-        Ok(())
+        let sql = "DELETE FROM login_failures WHERE substr(key, 1, length($1)) = $1";
+        delete_by(&self.pool, sql, prefix).await
     }
 
     async fn audit_log(
@@ -284,4 +270,19 @@ where
         .await?;
         Ok(lines)
     }
+}
+
+/// Deletes the rows `sql` finds by one text (`$1`): a session, an account's failures.
+async fn delete_by<D: Dialect>(
+    pool: &sqlx::Pool<D>,
+    sql: &str,
+    value: &str,
+) -> Result<(), StoreError>
+where
+    for<'c> &'c mut D::Connection: sqlx::Executor<'c, Database = D>,
+    for<'q> D::Arguments<'q>: sqlx::IntoArguments<'q, D>,
+    for<'q> &'q str: sqlx::Encode<'q, D> + sqlx::Type<D>,
+{
+    sqlx::query(sql).bind(value).execute(pool).await?;
+    Ok(())
 }

@@ -22,6 +22,28 @@ pub struct EarlierFailures {
     pub last_at: DateTime<Utc>,
 }
 
+/// A sign-in attempt to count before its password is checked: under `keys`, at `now`,
+/// forgetting failures last counted before `forget_before`; `refused` says, from the
+/// failures counted before it (per key), whether it must wait instead.
+#[derive(Clone, Copy)]
+pub struct SignInAttempt<'a> {
+    pub keys: &'a [String],
+    pub now: DateTime<Utc>,
+    pub forget_before: DateTime<Utc>,
+    pub refused: &'a (dyn for<'e> Fn(&'e [Option<EarlierFailures>]) -> bool + Sync),
+}
+
+/// A session to start after a right password: stored under the SHA-256 of its token, for
+/// account `user_id`, until `expires_at`; the failures counted under the attempt's keys
+/// (`cleared`, see `count_sign_in_attempt`) go with it.
+#[derive(Debug, Clone, Copy)]
+pub struct NewSession<'a> {
+    pub token_hash: &'a str,
+    pub user_id: i64,
+    pub expires_at: DateTime<Utc>,
+    pub cleared: &'a [String],
+}
+
 /// An account with its Argon2id hash (PHC string), for signing in only. Deliberately not
 /// `Serialize`, so it cannot be sent anywhere by mistake.
 #[derive(Debug, Clone)]

@@ -44,8 +44,9 @@ pub use articles::ArticleStore;
 pub use content::*;
 pub use editing::{
     ArticleRevision, ArticleText, Audience, Audit, AuditEntry, Credentials, DeskEntry, DeskPlace,
-    DraftRule, DraftSave, EarlierFailures, EventRevision, FoundItem, ItemAt, Role, StoredDraft,
-    TranslatedText, Translation, TranslationWrite, TrashMove, User, VersionSummary,
+    DraftRule, DraftSave, EarlierFailures, EventRevision, FoundItem, ItemAt, NewSession, Role,
+    SignInAttempt, StoredDraft, TranslatedText, Translation, TranslationWrite, TrashMove, User,
+    VersionSummary,
 };
 pub use events::EventStore;
 pub use postgres::PostgresStore;

@@ -120,7 +120,7 @@ async fn accounts_and_sessions_round_trip_and_can_be_revoked(store: SharedStore)
 
     let now = utc(2026, 11, 29, 10, 0);
     store
-        .start_session("hash-1", anna.id, now + chrono::Duration::hours(8), &[])
+        .start_session(session("hash-1", anna.id, now, &[]))
         .await
         .expect("session");
     assert_eq!(
@@ -142,12 +142,7 @@ async fn accounts_and_sessions_round_trip_and_can_be_revoked(store: SharedStore)
     );
 
     store
-        .start_session(
-            "hash-2",
-            anna.id,
-            Utc::now() + chrono::Duration::hours(8),
-            &[],
-        )
+        .start_session(session("hash-2", anna.id, Utc::now(), &[]))
         .await
         .expect("session");
     store
@@ -245,7 +240,7 @@ async fn trash_restore_failed_sign_ins_and_the_audit_log(store: SharedStore) {
     let shared = &store;
     let count = |at, forget_before, keys: Vec<String>| async move {
         shared
-            .count_sign_in_attempt(&keys, at, forget_before, &|_| false)
+            .count_sign_in_attempt(attempt(&keys, at, forget_before, &|_| false))
             .await
             .expect("counted")
     };
@@ -262,7 +257,12 @@ async fn trash_restore_failed_sign_ins_and_the_audit_log(store: SharedStore) {
     );
     // An attempt refused by what was counted before it (it must wait) counts nothing.
     let refused = shared
-        .count_sign_in_attempt(std::slice::from_ref(&key), later, forget_before, &|_| true)
+        .count_sign_in_attempt(attempt(
+            std::slice::from_ref(&key),
+            later,
+            forget_before,
+            &|_| true,
+        ))
         .await
         .expect("refused");
     assert_eq!(refused, vec![Some(earlier(3, later))]);
@@ -291,9 +291,9 @@ async fn trash_restore_failed_sign_ins_and_the_audit_log(store: SharedStore) {
         .create_user("signs-in@example.lv", "$argon2id$hash", Role::Editor)
         .await
         .expect("account");
-    let expires = Utc::now() + chrono::Duration::hours(8);
+    let cleared = std::slice::from_ref(&address);
     store
-        .start_session("hash-s", user.id, expires, std::slice::from_ref(&address))
+        .start_session(session("hash-s", user.id, Utc::now(), cleared))
         .await
         .expect("session");
     assert_eq!(
@@ -322,6 +322,36 @@ async fn trash_restore_failed_sign_ins_and_the_audit_log(store: SharedStore) {
         ]
     );
     assert!(log.iter().all(|e| e.item_id == Some(stored.id)));
+}
+
+/// An attempt under `keys` at `now`, `refused` by the failures counted before it or not.
+fn attempt<'a>(
+    keys: &'a [String],
+    now: DateTime<Utc>,
+    forget_before: DateTime<Utc>,
+    refused: &'a (dyn for<'e> Fn(&'e [Option<EarlierFailures>]) -> bool + Sync),
+) -> SignInAttempt<'a> {
+    SignInAttempt {
+        keys,
+        now,
+        forget_before,
+        refused,
+    }
+}
+
+/// An eight-hour session started at `at`, clearing `cleared`.
+fn session<'a>(
+    token_hash: &'a str,
+    user_id: i64,
+    at: DateTime<Utc>,
+    cleared: &'a [String],
+) -> NewSession<'a> {
+    NewSession {
+        token_hash,
+        user_id,
+        expires_at: at + chrono::Duration::hours(8),
+        cleared,
+    }
 }
 
 /// `count` failures counted before, the last at `last_at`.
