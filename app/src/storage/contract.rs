@@ -415,6 +415,7 @@ mod events;
 mod migrations;
 mod racing;
 mod reading;
+mod reading_while_writing;
 mod repeats;
 mod search;
 mod translations;
