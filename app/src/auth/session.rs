@@ -182,16 +182,15 @@ pub async fn sign_in(email: &str, password: &str) -> Result<User, AppError> {
         return Err(AppError::BadCredentials);
     }
     let address = client_address(&parts);
-    let keys = [
-        throttle::pair_key(&email, &address),
-        throttle::address_key(&address),
-    ];
+    let counters = throttle::counters(&email, &address);
+    let keys = counters.clone().map(|counter| counter.key);
     let now = Utc::now();
     let forget_before = now - Duration::seconds(throttle::FORGET_AFTER_SECONDS);
     // Every attempt is counted as a failure before its password is checked, so a burst of
     // attempts cannot all be checked before the first failure is written; one that must
     // wait is not checked and counts nothing.
-    let must_wait = |earlier: &[Option<EarlierFailures>]| longest_wait(earlier, now).is_some();
+    let must_wait =
+        |earlier: &[Option<EarlierFailures>]| longest_wait(&counters, earlier, now).is_some();
     let earlier = state
         .store
         .count_sign_in_attempt(SignInAttempt {
@@ -201,7 +200,7 @@ pub async fn sign_in(email: &str, password: &str) -> Result<User, AppError> {
             refused: &must_wait,
         })
         .await?;
-    if let Some(wait) = longest_wait(&earlier, now) {
+    if let Some(wait) = longest_wait(&counters, &earlier, now) {
         // Whole seconds, rounded up: an attempt made after the wait said is checked.
         let millis = wait.num_milliseconds();
         return Err(AppError::TooManyAttempts {
@@ -224,19 +223,29 @@ pub async fn sign_in(email: &str, password: &str) -> Result<User, AppError> {
             token_hash: &token_hash(&token),
             user_id: credentials.user.id,
             expires_at: now + Duration::hours(SESSION_HOURS),
-            cleared: &keys,
+            // The account's own count; of the address's only this attempt (see `throttle`).
+            cleared: &keys[..1],
+            taken_back: &keys[1..],
         })
         .await?;
     set_cookie(&state, Some(&token));
     Ok(credentials.user)
 }
 
-/// How long an attempt at `now` must wait after the `earlier` failures under its keys.
-fn longest_wait(earlier: &[Option<EarlierFailures>], now: DateTime<Utc>) -> Option<Duration> {
-    earlier
+/// How long an attempt at `now` must wait after the `earlier` failures under its
+/// `counters` (in the same order).
+fn longest_wait(
+    counters: &[throttle::Counter],
+    earlier: &[Option<EarlierFailures>],
+    now: DateTime<Utc>,
+) -> Option<Duration> {
+    counters
         .iter()
-        .flatten()
-        .filter_map(|earlier| throttle::wait_before_next(earlier.count, earlier.last_at, now))
+        .zip(earlier)
+        .filter_map(|(counter, earlier)| {
+            let earlier = earlier.as_ref()?;
+            counter.wait_before_next(earlier.count, earlier.last_at, now)
+        })
         .max()
 }
 

@@ -3,11 +3,19 @@
 //! the database (so every server instance sees the same count) per address and per account
 //! from that address: someone guessing an editor's password from one place slows down there,
 //! while the editor, signing in from anywhere else, is never kept out by it.
+//!
+//! An address is allowed more failures than one account from it: a ministry's editors often
+//! share one public address, and one of them mistyping a password must not keep the others
+//! out. A sign-in that succeeds clears its own account's count and takes its own attempt off
+//! the address's; the rest of that stays, or whoever holds one account could clear it
+//! between guesses at the others.
 
 use chrono::{DateTime, Duration, Utc};
 
-/// Failures allowed before any wait.
+/// Failures one account may make from one address before any wait.
 pub const FREE_FAILURES: i64 = 5;
+/// Failures one address may make, over every account, before any wait.
+pub const FREE_FAILURES_PER_ADDRESS: i64 = 20;
 /// The wait after the first failure beyond the free ones.
 pub const FIRST_WAIT_SECONDS: i64 = 30;
 /// The longest wait.
@@ -15,19 +23,54 @@ pub const MAX_WAIT_SECONDS: i64 = 15 * 60;
 /// After this long without a failure the count starts again.
 pub const FORGET_AFTER_SECONDS: i64 = 60 * 60;
 
-/// How long to wait after `failures` failures, the last one at `last`; `None` when an
-/// attempt may be made at `now`.
-pub fn wait_before_next(
+/// A counter a sign-in attempt is counted under: its key in the database and the failures it
+/// allows before any wait.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Counter {
+    pub key: String,
+    pub free_failures: i64,
+}
+
+impl Counter {
+    /// How long to wait after `failures` failures under this counter, the last one at
+    /// `last`; `None` when an attempt may be made at `now`.
+    pub fn wait_before_next(
+        &self,
+        failures: i64,
+        last: DateTime<Utc>,
+        now: DateTime<Utc>,
+    ) -> Option<Duration> {
+        wait_before_next(self.free_failures, failures, last, now)
+    }
+}
+
+/// The counters an attempt to sign in as `email` from `address` is counted under: the
+/// account from that address first, then the address.
+pub fn counters(email: &str, address: &str) -> [Counter; 2] {
+    [
+        Counter {
+            key: pair_key(email, address),
+            free_failures: FREE_FAILURES,
+        },
+        Counter {
+            key: address_key(address),
+            free_failures: FREE_FAILURES_PER_ADDRESS,
+        },
+    ]
+}
+
+/// How long to wait after `failures` failures, the last one at `last`, where `free` cost
+/// nothing; `None` when an attempt may be made at `now`.
+fn wait_before_next(
+    free: i64,
     failures: i64,
     last: DateTime<Utc>,
     now: DateTime<Utc>,
 ) -> Option<Duration> {
-    if failures < FREE_FAILURES || now - last >= Duration::seconds(FORGET_AFTER_SECONDS) {
+    if failures < free || now - last >= Duration::seconds(FORGET_AFTER_SECONDS) {
         return None;
     }
-    let doublings = u32::try_from(failures - FREE_FAILURES)
-        .unwrap_or(u32::MAX)
-        .min(10);
+    let doublings = u32::try_from(failures - free).unwrap_or(u32::MAX).min(10);
     let wait = Duration::seconds((FIRST_WAIT_SECONDS << doublings).min(MAX_WAIT_SECONDS));
     let ready_at = last + wait;
     (ready_at > now).then(|| ready_at - now)
@@ -97,33 +140,51 @@ mod tests {
 
     #[test]
     fn a_few_mistakes_cost_nothing() {
-        assert_eq!(wait_before_next(4, at(0), at(0)), None);
+        assert_eq!(wait_before_next(FREE_FAILURES, 4, at(0), at(0)), None);
     }
 
     #[test]
     fn then_each_failure_doubles_the_wait_up_to_a_quarter_hour() {
         assert_eq!(
-            wait_before_next(5, at(0), at(0)),
+            wait_before_next(FREE_FAILURES, 5, at(0), at(0)),
             Some(Duration::seconds(30))
         );
         assert_eq!(
-            wait_before_next(7, at(0), at(0)),
+            wait_before_next(FREE_FAILURES, 7, at(0), at(0)),
             Some(Duration::seconds(120))
         );
         assert_eq!(
-            wait_before_next(7, at(0), at(20)),
+            wait_before_next(FREE_FAILURES, 7, at(0), at(20)),
             Some(Duration::seconds(100))
         );
-        assert_eq!(wait_before_next(7, at(0), at(120)), None);
+        assert_eq!(wait_before_next(FREE_FAILURES, 7, at(0), at(120)), None);
         assert_eq!(
-            wait_before_next(40, at(0), at(0)),
+            wait_before_next(FREE_FAILURES, 40, at(0), at(0)),
             Some(Duration::seconds(MAX_WAIT_SECONDS))
         );
     }
 
     #[test]
+    fn an_address_allows_more_failures_than_one_account_from_it() {
+        let [account, address] = counters("anna@example.lv", "192.0.2.7");
+        assert_eq!(account.key, pair_key("anna@example.lv", "192.0.2.7"));
+        assert_eq!(address.key, address_key("192.0.2.7"));
+        assert!(account
+            .wait_before_next(FREE_FAILURES, at(0), at(0))
+            .is_some());
+        assert_eq!(address.wait_before_next(FREE_FAILURES, at(0), at(0)), None);
+        assert_eq!(
+            address.wait_before_next(FREE_FAILURES_PER_ADDRESS, at(0), at(0)),
+            Some(Duration::seconds(FIRST_WAIT_SECONDS))
+        );
+    }
+
+    #[test]
     fn an_hour_without_failures_forgets_them() {
-        assert_eq!(wait_before_next(40, at(0), at(FORGET_AFTER_SECONDS)), None);
+        assert_eq!(
+            wait_before_next(FREE_FAILURES, 40, at(0), at(FORGET_AFTER_SECONDS)),
+            None
+        );
     }
 
     #[test]

@@ -158,11 +158,23 @@ where
             user_id,
             expires_at,
             cleared,
+            taken_back,
         } = session;
         let now = Utc::now();
         let mut tx = self.begin_private_write().await?;
         for key in cleared {
             sqlx::query("DELETE FROM login_failures WHERE key = $1")
+                .bind(key)
+                .execute(&mut *tx)
+                .await?;
+        }
+        for key in taken_back {
+            // Others' failures counted meanwhile stay; a count taken back to none goes.
+            sqlx::query("UPDATE login_failures SET failures = failures - 1 WHERE key = $1")
+                .bind(key)
+                .execute(&mut *tx)
+                .await?;
+            sqlx::query("DELETE FROM login_failures WHERE key = $1 AND failures <= 0")
                 .bind(key)
                 .execute(&mut *tx)
                 .await?;

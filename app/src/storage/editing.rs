@@ -34,14 +34,16 @@ pub struct SignInAttempt<'a> {
 }
 
 /// A session to start after a right password: stored under the SHA-256 of its token, for
-/// account `user_id`, until `expires_at`; the failures counted under the attempt's keys
-/// (`cleared`, see `count_sign_in_attempt`) go with it.
+/// account `user_id`, until `expires_at`. The failures counted under the `cleared` keys go
+/// with it; under the `taken_back` keys only the one this attempt counted before its
+/// password was checked (see `count_sign_in_attempt`).
 #[derive(Debug, Clone, Copy)]
 pub struct NewSession<'a> {
     pub token_hash: &'a str,
     pub user_id: i64,
     pub expires_at: DateTime<Utc>,
     pub cleared: &'a [String],
+    pub taken_back: &'a [String],
 }
 
 /// An account with its Argon2id hash (PHC string), for signing in only. Deliberately not

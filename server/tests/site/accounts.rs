@@ -1,6 +1,6 @@
 //! Signing in and out, sessions, throttling, cross-site refusals and the `user` commands.
 
-use app::auth::Role;
+use app::auth::{throttle, Role};
 use http::StatusCode;
 use server::users::{self, UserCommand};
 
@@ -213,7 +213,7 @@ async fn guesses_sent_at_once_are_counted_one_after_another() {
 async fn one_address_guessing_many_accounts_is_slowed() {
     let site = Site::with_demo_content().await;
     site.signed_in("anna@example.lv", Role::Editor).await;
-    for n in 1..=5 {
+    for n in 1..=throttle::FREE_FAILURES_PER_ADDRESS {
         // Unknown addresses are refused exactly like wrong passwords.
         let answer = site
             .sign_in_from([192, 0, 2, 7], &format!("nav{n}@example.lv"), PASSWORD)
@@ -230,6 +230,47 @@ async fn one_address_guessing_many_accounts_is_slowed() {
     assert!(
         elsewhere.session_cookie().is_some(),
         "other addresses are not held up"
+    );
+}
+
+/// Editors in one office share its public address: one of them mistyping a password until
+/// told to wait keeps no colleague out, and a colleague signing in clears nothing but their
+/// own count (the address's stays, so a guesser cannot clear it with an account of their own).
+#[tokio::test(flavor = "multi_thread")]
+async fn colleagues_behind_one_address_are_not_kept_out_by_one_mistyping() {
+    let site = Site::with_demo_content().await;
+    site.signed_in("anna@example.lv", Role::Editor).await;
+    site.signed_in("juris@example.lv", Role::Editor).await;
+    let office = [203, 0, 113, 10];
+    for _ in 0..throttle::FREE_FAILURES {
+        let answer = site
+            .sign_in_from(office, "anna@example.lv", "nepareiza-parole")
+            .await;
+        assert_eq!(answer.status, StatusCode::UNAUTHORIZED);
+    }
+    let anna = site.sign_in_from(office, "anna@example.lv", PASSWORD).await;
+    assert_eq!(anna.status, StatusCode::TOO_MANY_REQUESTS, "anna waits");
+    let juris = site
+        .sign_in_from(office, "juris@example.lv", PASSWORD)
+        .await;
+    assert_eq!(juris.status, StatusCode::OK, "{}", juris.body);
+    assert!(juris.session_cookie().is_some());
+    // Juris's sign-in did not clear the address's count: the failures it allows are used up
+    // by the ones still to come, and then the address waits.
+    for n in throttle::FREE_FAILURES..throttle::FREE_FAILURES_PER_ADDRESS {
+        let answer = site
+            .sign_in_from(office, &format!("nav{n}@example.lv"), PASSWORD)
+            .await;
+        assert_eq!(answer.status, StatusCode::UNAUTHORIZED, "failure {n}");
+    }
+    let after = site
+        .sign_in_from(office, "juris@example.lv", PASSWORD)
+        .await;
+    assert_eq!(
+        after.status,
+        StatusCode::TOO_MANY_REQUESTS,
+        "{}",
+        after.body
     );
 }
 

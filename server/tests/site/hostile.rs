@@ -361,7 +361,7 @@ fn reader_calls() -> Vec<(&'static str, &'static str, Value)> {
         (GetHome::PATH, FORM, json!({ "lang": "Ru" })),
         (GetViewer::PATH, FORM, json!({})),
         (Logout::PATH, FORM, json!({ "next": "%2Fnews" })),
-        // After five refusals from one address, sign-ins wait: most of these are answered 429.
+        // After twenty refusals from one address, sign-ins wait: most of these are answered 429.
         (Login::PATH, FORM, json!({ "email": EDITOR, "password": PASSWORD, "next": "%2Feditor" })),
     ]
 }

@@ -120,7 +120,7 @@ async fn accounts_and_sessions_round_trip_and_can_be_revoked(store: SharedStore)
 
     let now = utc(2026, 11, 29, 10, 0);
     store
-        .start_session(session("hash-1", anna.id, now, &[]))
+        .start_session(session("hash-1", anna.id, now, (&[], &[])))
         .await
         .expect("session");
     assert_eq!(
@@ -142,7 +142,7 @@ async fn accounts_and_sessions_round_trip_and_can_be_revoked(store: SharedStore)
     );
 
     store
-        .start_session(session("hash-2", anna.id, Utc::now(), &[]))
+        .start_session(session("hash-2", anna.id, Utc::now(), (&[], &[])))
         .await
         .expect("session");
     store
@@ -286,19 +286,40 @@ async fn trash_restore_failed_sign_ins_and_the_audit_log(store: SharedStore) {
         vec![None, Some(earlier(1, next_day))],
         "the account's failures are gone, another account's stay"
     );
-    // A right password starts a session and clears the attempt's failures together.
+    // A right password starts a session, together with clearing the account's failures and
+    // taking back the one its attempt counted under the address (others' there stay).
     let user = store
         .create_user("signs-in@example.lv", "$argon2id$hash", Role::Editor)
         .await
         .expect("account");
-    let cleared = std::slice::from_ref(&address);
+    let account = "pair:signs-in@example.lv 192.0.2.7".to_string();
+    let attempt_keys = vec![account.clone(), address.clone()];
+    count(next_day, next_forget, attempt_keys.clone()).await;
     store
-        .start_session(session("hash-s", user.id, Utc::now(), cleared))
+        .start_session(session(
+            "hash-s",
+            user.id,
+            Utc::now(),
+            (&attempt_keys[..1], &attempt_keys[1..]),
+        ))
         .await
         .expect("session");
     assert_eq!(
-        count(next_day, next_forget, vec![address.clone()]).await,
-        vec![None]
+        count(next_day, next_forget, attempt_keys.clone()).await,
+        vec![None, Some(earlier(1, next_day))],
+        "the account's count is gone, the address keeps the failure before the sign-in"
+    );
+    let alone = "address:198.51.100.9".to_string();
+    count(next_day, next_forget, vec![alone.clone()]).await;
+    let taken_back = std::slice::from_ref(&alone);
+    store
+        .start_session(session("hash-t", user.id, Utc::now(), (&[], taken_back)))
+        .await
+        .expect("session");
+    assert_eq!(
+        count(next_day, next_forget, vec![alone.clone()]).await,
+        vec![None],
+        "a count taken back to none starts again"
     );
     let signed_in = store
         .session_user("hash-s", Utc::now())
@@ -339,18 +360,20 @@ fn attempt<'a>(
     }
 }
 
-/// An eight-hour session started at `at`, clearing `cleared`.
+/// An eight-hour session started at `at`, clearing `cleared` and taking back one failure
+/// under `taken_back`.
 fn session<'a>(
     token_hash: &'a str,
     user_id: i64,
     at: DateTime<Utc>,
-    cleared: &'a [String],
+    (cleared, taken_back): (&'a [String], &'a [String]),
 ) -> NewSession<'a> {
     NewSession {
         token_hash,
         user_id,
         expires_at: at + chrono::Duration::hours(8),
         cleared,
+        taken_back,
     }
 }
 
