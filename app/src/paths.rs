@@ -3,6 +3,9 @@
 
 use chrono::{Datelike, NaiveDate};
 
+/// The sign-in page; its form posts to it too (`auth::login_form`).
+pub const LOGIN: &str = "/login";
+
 /// Where an editor's browser sends an image to upload (`editing::upload`).
 pub const MEDIA_UPLOAD: &str = "/api/media";
 

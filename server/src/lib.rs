@@ -72,6 +72,8 @@ pub fn site_with(mut state: AppState, serving: config::Serving) -> memory_first:
             )),
         )
         .merge(app::feeds::routes())
+        // The sign-in form posts to its own page (GET renders it, below).
+        .merge(app::auth::login_form::routes())
         // The handler reads the body itself, after the session check, up to its own limit.
         .route(
             app::paths::MEDIA_UPLOAD,

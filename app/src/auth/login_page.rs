@@ -1,53 +1,60 @@
-//! `/login` and the sign-out button. Both are plain forms posting to server functions, so they
-//! work before (and without) the WebAssembly.
+//! `/login` and the sign-out button. Both are plain forms, so they work before (and without)
+//! the WebAssembly: the sign-in form posts to its own page (`login_form`), sign-out to its
+//! server function.
 
 use leptos::prelude::*;
 use leptos_router::{components::A, hooks::use_query_map};
 
-use super::{use_viewer, Login, Logout};
-use crate::components::PageMeta;
+use super::{use_viewer, Logout};
+use crate::{components::PageMeta, error::AppError, i18n::Lang};
 
-/// The sign-in and sign-out actions, shared so that who is signed in reloads after either.
+/// The sign-out action, shared so that who is signed in reloads after it.
 #[derive(Clone, Copy)]
 pub struct AuthActions {
-    pub login: ServerAction<Login>,
     pub logout: ServerAction<Logout>,
+}
+
+/// A sign-in the server refused, for the page it answers with: the reason, and the address as
+/// the editor typed it, so only the password is typed again.
+#[derive(Debug, Clone)]
+pub struct SignInRefused {
+    pub email: String,
+    pub error: AppError,
 }
 
 #[component]
 pub fn LoginPage() -> impl IntoView {
-    let actions = expect_context::<AuthActions>();
     let query = use_query_map();
     let lang = crate::i18n::current_lang();
-    // Without a page to go back to: the front page in the sign-in page's language.
+    // The page to go back to, in the sign-in page's language (the editor may have switched
+    // since); without one, the front page.
     let next = move || {
-        query
-            .with(|q| q.get("next"))
-            .unwrap_or_else(|| lang.href("/"))
+        let next = query.with(|q| q.get("next"));
+        lang.href(next.as_deref().map_or("/", |next| Lang::split_path(next).1))
     };
     let viewer = use_viewer();
-    // Without script the form's post comes back to this page with its error in the address
-    // (server_fn's form redirects), which the router gives its pages as context; the action
-    // itself was made before the router, so it does not see it.
-    let posted = use_context::<leptos::server::ServerActionError>()
-        .filter(|posted| posted.path() == <Login as leptos::server_fn::ServerFn>::PATH)
-        .map(|posted| {
-            leptos::server_fn::error::ServerFnUrlError::<crate::AppError>::decode_err(posted.err())
-        });
-    let error = move || {
-        actions
-            .login
-            .value()
-            .get()
-            .and_then(Result::err)
-            .or_else(|| posted.clone())
-            .map(|error| view! { <p class="form-error" role="alert">{error.describe(lang)}</p> })
+    let refused = use_context::<SignInRefused>();
+    #[cfg(feature = "ssr")]
+    if let Some(SignInRefused { error, .. }) = &refused {
+        crate::components::set_status(error.status());
+        if let AppError::TooManyAttempts {
+            retry_after_seconds,
+        } = error
+        {
+            crate::components::set_retry_after(u64::try_from(*retry_after_seconds).unwrap_or(1));
+        }
+    }
+    let (email, error) = match refused {
+        Some(SignInRefused { email, error }) => (Some(email), Some(error)),
+        None => (None, None),
     };
+    // Typing again after a refusal starts at the password.
+    let again = email.is_some();
     view! {
         <PageMeta
             title=lang.t("login-heading")
             description=lang.t("login-description")
-            path="/login"
+            path=crate::paths::LOGIN
             noindex=true
         />
         <section class="login" aria-labelledby="login-heading">
@@ -59,10 +66,17 @@ pub fn LoginPage() -> impl IntoView {
                 </p>
             })}
             <p>{lang.t("login-intro")}</p>
-            <ActionForm action=actions.login attr:class="login__form">
+            <form method="post" class="login__form">
                 <input type="hidden" name="next" value=next/>
                 <label for="login-email">{lang.t("login-email")}</label>
-                <input id="login-email" type="email" name="email" autocomplete="username" required=true/>
+                <input
+                    id="login-email"
+                    type="email"
+                    name="email"
+                    autocomplete="username"
+                    required=true
+                    value=email
+                />
                 <label for="login-password">{lang.t("login-password")}</label>
                 <input
                     id="login-password"
@@ -70,12 +84,13 @@ pub fn LoginPage() -> impl IntoView {
                     name="password"
                     autocomplete="current-password"
                     required=true
+                    autofocus=again
                 />
-                {error}
-                <button type="submit" disabled=move || actions.login.pending().get()>
-                    {lang.t("login-heading")}
-                </button>
-            </ActionForm>
+                {error.map(|error| view! {
+                    <p class="form-error" role="alert">{error.describe(lang)}</p>
+                })}
+                <button type="submit">{lang.t("login-heading")}</button>
+            </form>
         </section>
     }
 }

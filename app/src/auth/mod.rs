@@ -9,6 +9,8 @@
 
 #[cfg(feature = "ssr")]
 pub mod csrf;
+#[cfg(feature = "ssr")]
+pub mod login_form;
 mod login_page;
 #[cfg(feature = "ssr")]
 pub mod password;
@@ -21,7 +23,7 @@ use leptos::prelude::*;
 use serde::{Deserialize, Serialize};
 
 use crate::error::AppError;
-pub use login_page::{AuthActions, LoginPage, SignOutButton};
+pub use login_page::{AuthActions, LoginPage, SignInRefused, SignOutButton};
 
 /// What an account may do.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
@@ -64,19 +66,10 @@ pub struct Viewer(pub Resource<Result<Option<CurrentUser>, AppError>>);
 /// every page.
 pub fn provide_viewer() {
     let actions = AuthActions {
-        login: ServerAction::<Login>::new(),
         logout: ServerAction::<Logout>::new(),
     };
     provide_context(actions);
-    let viewer = Resource::new(
-        move || {
-            (
-                actions.login.version().get(),
-                actions.logout.version().get(),
-            )
-        },
-        |_| get_viewer(),
-    );
+    let viewer = Resource::new(move || actions.logout.version().get(), |_| get_viewer());
     provide_context(Viewer(viewer));
 }
 

@@ -173,15 +173,38 @@ fn client_address(parts: &Parts) -> String {
         .unwrap_or_else(|| "unknown".to_string())
 }
 
-/// Checks the password (slowed after repeated failures), starts a session and sets its cookie.
+/// Checks the password (slowed after repeated failures), starts a session and sets its cookie
+/// on this server function's answer.
 pub async fn sign_in(email: &str, password: &str) -> Result<User, AppError> {
     let state = app_state()?;
     let parts = use_context::<Parts>().ok_or(AppError::Internal)?;
+    let signed_in = start_signed_in(&state, &parts, email, password).await?;
+    if let Some(response) = use_context::<ResponseOptions>() {
+        response.append_header(header::SET_COOKIE, signed_in.cookie);
+    }
+    Ok(signed_in.user)
+}
+
+/// Who signed in, and the cookie that carries their new session.
+pub struct SignedIn {
+    pub user: User,
+    pub cookie: HeaderValue,
+}
+
+/// Checks the password of the request `parts` sent (slowed after repeated failures) and
+/// starts a session; the caller sets its cookie (the server function above, the sign-in
+/// form's own post in `login_form`).
+pub async fn start_signed_in(
+    state: &AppState,
+    parts: &Parts,
+    email: &str,
+    password: &str,
+) -> Result<SignedIn, AppError> {
     let email = email.trim().to_lowercase();
     if email.len() > throttle::MAX_EMAIL_LENGTH {
         return Err(AppError::BadCredentials);
     }
-    let address = client_address(&parts);
+    let address = client_address(parts);
     let counters = throttle::counters(&email, &address);
     let keys = counters.clone().map(|counter| counter.key);
     let now = Utc::now();
@@ -228,8 +251,11 @@ pub async fn sign_in(email: &str, password: &str) -> Result<User, AppError> {
             taken_back: &keys[1..],
         })
         .await?;
-    set_cookie(&state, Some(&token));
-    Ok(credentials.user)
+    let cookie = cookie_header(state, Some(&token))?;
+    Ok(SignedIn {
+        user: credentials.user,
+        cookie,
+    })
 }
 
 /// How long an attempt at `now` must wait after the `earlier` failures under its
@@ -263,11 +289,19 @@ pub async fn sign_out() -> Result<(), AppError> {
 fn set_cookie(state: &AppState, token: Option<&str>) {
     match (
         use_context::<ResponseOptions>(),
-        HeaderValue::from_str(&state.session_cookie().set(token)),
+        cookie_header(state, token),
     ) {
         (Some(response), Ok(value)) => response.append_header(header::SET_COOKIE, value),
         _ => tracing::error!("could not set the session cookie"),
     }
+}
+
+/// The `Set-Cookie` value that carries `token` (or, without one, removes the cookie).
+fn cookie_header(state: &AppState, token: Option<&str>) -> Result<HeaderValue, AppError> {
+    HeaderValue::from_str(&state.session_cookie().set(token)).map_err(|_| {
+        tracing::error!("the session cookie is not a header value");
+        AppError::Internal
+    })
 }
 
 #[cfg(test)]

@@ -104,9 +104,9 @@ fn SiteNav() -> impl IntoView {
 pub fn sign_in_here(lang: Memo<Lang>) -> impl Fn() -> String + Copy + Send + Sync + 'static {
     let location = use_location();
     move || {
-        let login = lang.get().href("/login");
+        let login = lang.get().href(crate::paths::LOGIN);
         let path = location.pathname.get();
-        if path.ends_with("/login") {
+        if path.ends_with(crate::paths::LOGIN) {
             return login;
         }
         let query = location.search.get();

@@ -360,7 +360,7 @@ pub fn EditorBar(
                 {move || state.with(|state| state.text(lang))}
                 {move || state.with(|state| *state == SaveState::SignedOut).then(|| view! {
                     " "
-                    <a href=lang.href("/login") target="_blank">{tr(lang, "editor-sign-in-again")}</a>
+                    <a href=lang.href(crate::paths::LOGIN) target="_blank">{tr(lang, "editor-sign-in-again")}</a>
                 })}
             </p>
             {children.map(|children| children())}

@@ -91,46 +91,100 @@ async fn the_session_cookie_is_http_only_strict_and_secure_on_https() {
     }
 }
 
-/// Without script the sign-in form is a plain post: a wrong password goes back to the sign-in
-/// page, which says what went wrong in its language (it was a bare JSON answer).
+/// The sign-in form posts to its own page, with or without script. A refusal answers that
+/// page again, saying why in its language, with the address as typed and the keyboard at the
+/// password; nothing of it goes into the address bar, so it never grows and a reload shows no
+/// old refusal. Told to wait, the page says for how long, and so does `Retry-After`.
 #[tokio::test(flavor = "multi_thread")]
-async fn a_wrong_password_from_a_plain_form_goes_back_to_the_page_saying_so() {
+async fn a_refused_sign_in_answers_the_page_again_with_the_address_typed() {
     let site = Site::with_demo_content().await;
     site.signed_in("anna@example.lv", Role::Editor).await;
-    let request = http::Request::post("/api/login")
-        .header(
-            http::header::CONTENT_TYPE,
-            "application/x-www-form-urlencoded",
-        )
-        .header(http::header::ACCEPT, "text/html,application/xhtml+xml")
-        .header(http::header::ORIGIN, ORIGIN)
-        .header(http::header::REFERER, format!("{ORIGIN}/en/login"))
-        .body(axum::body::Body::from(
-            "email=anna%40example.lv&password=nepareiza-parole&next=%2Fen",
-        ))
-        .expect("request");
-    let answer = site.send(request).await;
-    assert!(
-        answer.status.is_redirection(),
-        "{}: {}",
-        answer.status,
-        answer.body
+    let (_, html) = site.get("/en/login?next=%2Fen%2Fnews").await;
+    let page = Page::parse(&html);
+    assert_eq!(
+        page.attr("form.login__form", "method").as_deref(),
+        Some("post")
     );
-    assert!(answer.session_cookie().is_none());
-    let back = answer
-        .headers
-        .get(http::header::LOCATION)
-        .and_then(|value| value.to_str().ok())
-        .expect("back to the form");
-    let back = back.strip_prefix(ORIGIN).unwrap_or(back);
-    assert!(back.starts_with("/en/login?"), "{back}");
-    let (status, page) = site.get(back).await;
-    assert_eq!(status, StatusCode::OK);
-    let page = Page::parse(&page);
+    assert_eq!(
+        page.attr("form.login__form", "action"),
+        None,
+        "posts to itself"
+    );
+    assert!(page.texts("[role=alert]").is_empty());
+
+    let attempt = |password: &str| {
+        let request = http::Request::post("/en/login?next=%2Fen%2Fnews")
+            .header(
+                http::header::CONTENT_TYPE,
+                "application/x-www-form-urlencoded",
+            )
+            .header(http::header::ACCEPT, "text/html,application/xhtml+xml")
+            .header(http::header::ORIGIN, ORIGIN)
+            .body(axum::body::Body::from(format!(
+                "next=%2Fen%2Fnews&email=anna%40example.lv&password={password}"
+            )))
+            .expect("request");
+        site.send(request)
+    };
+    let refused = attempt("nepareiza-parole").await;
+    assert_eq!(refused.status, StatusCode::UNAUTHORIZED, "{}", refused.body);
+    assert!(refused.headers.get(http::header::LOCATION).is_none());
+    assert!(refused.session_cookie().is_none());
+    let page = Page::parse(&refused.body);
     assert_eq!(
         page.texts("[role=alert]"),
         ["Wrong e-mail address or password."]
     );
+    assert_eq!(
+        page.attr("input[name=email]", "value").as_deref(),
+        Some("anna@example.lv")
+    );
+    assert!(page.attr("input[name=password]", "value").is_none());
+    assert!(page.attr("input[name=password]", "autofocus").is_some());
+    assert_eq!(
+        page.attr("input[name=next]", "value").as_deref(),
+        Some("/en/news")
+    );
+
+    for _ in 1..throttle::FREE_FAILURES {
+        attempt("nepareiza-parole").await;
+    }
+    let waits = attempt(PASSWORD).await;
+    assert_eq!(waits.status, StatusCode::TOO_MANY_REQUESTS);
+    let told = waits.headers.get(http::header::RETRY_AFTER);
+    let seconds = told
+        .and_then(|value| value.to_str().ok())
+        .expect("Retry-After");
+    assert_eq!(
+        Page::parse(&waits.body).texts("[role=alert]"),
+        [format!(
+            "Too many failed attempts. Try again in {seconds} s."
+        )]
+    );
+    let (status, html) = site.get("/en/login?next=%2Fen%2Fnews").await;
+    assert_eq!(status, StatusCode::OK);
+    assert!(Page::parse(&html).texts("[role=alert]").is_empty());
+}
+
+/// An editor who came to sign in from an English page and switched the sign-in page to
+/// Russian goes back to that page in Russian.
+#[tokio::test(flavor = "multi_thread")]
+async fn the_page_to_go_back_to_follows_the_sign_in_pages_language() {
+    let site = Site::with_demo_content().await;
+    for (page, next) in [
+        ("/ru/login?next=%2Fen%2Fnews%3Fpage%3D2", "/ru/news?page=2"),
+        ("/login?next=%2Fru%2Fcalendar", "/calendar"),
+        ("/en/login?next=%2F", "/en"),
+    ] {
+        let (_, html) = site.get(page).await;
+        assert_eq!(
+            Page::parse(&html)
+                .attr("input[name=next]", "value")
+                .as_deref(),
+            Some(next),
+            "{page}"
+        );
+    }
 }
 
 #[tokio::test(flavor = "multi_thread")]
@@ -300,16 +354,21 @@ async fn overlong_addresses_are_refused_without_being_counted() {
 async fn requests_from_other_sites_cannot_change_anything() {
     let site = Site::with_demo_content().await;
     site.signed_in("anna@example.lv", Role::Editor).await;
-    for origin in [Some("https://evil.example"), None] {
+    for (to, origin) in [
+        ("/api/login", Some("https://evil.example")),
+        ("/api/login", None),
+        ("/en/login", Some("https://evil.example")),
+        ("/login", None),
+    ] {
         let answer = site
             .post_form(
-                "/api/login",
+                to,
                 &format!("email=anna@example.lv&password={PASSWORD}"),
                 None,
                 origin,
             )
             .await;
-        assert_eq!(answer.status, StatusCode::FORBIDDEN, "{origin:?}");
+        assert_eq!(answer.status, StatusCode::FORBIDDEN, "{to} {origin:?}");
         assert_eq!(
             answer.body, "\"Forbidden\"",
             "an error the browser can word"
@@ -465,16 +524,18 @@ async fn signing_in_goes_back_to_the_front_page_or_the_page_it_came_from() {
             .attr("form input[name=next]", "value")
             .expect("the page to go back to");
         let form = format!("email=anna%40example.lv&password={PASSWORD}&next={next}");
-        let signed_in = site
-            .post_form("/api/login", &form, None, Some(ORIGIN))
-            .await;
-        let location = signed_in.headers.get(http::header::LOCATION);
-        assert_eq!(
-            location.and_then(|value| value.to_str().ok()),
-            Some(front),
-            "{page}: {}",
-            signed_in.status
-        );
+        // The form posts to its own page; the server function is what scripts call.
+        for to in [page, "/api/login"] {
+            let signed_in = site.post_form(to, &form, None, Some(ORIGIN)).await;
+            assert!(signed_in.session_cookie().is_some(), "{to}");
+            let location = signed_in.headers.get(http::header::LOCATION);
+            assert_eq!(
+                location.and_then(|value| value.to_str().ok()),
+                Some(front),
+                "{page} to {to}: {}",
+                signed_in.status
+            );
+        }
     }
 }
 
