@@ -12,6 +12,8 @@ use crate::{
     editing::ItemKind,
     sanitize::SafeHtml,
     storage::{
+        self,
+        transfer::{Receiving, SiteExport},
         Attachment, NewArticle, NewCategory, NewEvent, Recurrence, Status, Store, StoreError,
         TranslatedText, TranslationWrite,
     },
@@ -135,12 +137,29 @@ pub struct Loaded {
     pub articles: usize,
 }
 
-/// Loads the demo content when the store is empty; returns `None` when it was not.
+/// Loads the demo content when the store holds no content (accounts may be there); returns
+/// `None` when it did. All of it goes in one transaction: it is made in a scratch database in
+/// memory and imported from there, so a crash halfway leaves no half site, and instances
+/// starting at once on one new database load it once (the others find it there).
 pub async fn load_if_empty(store: &dyn Store) -> Result<Option<Loaded>, DemoError> {
     if !store.is_empty().await? {
         return Ok(None);
     }
-    load(store, timezone::today()).await.map(Some)
+    let scratch = storage::connect("sqlite::memory:").await?;
+    let made = made_in(scratch.as_ref()).await;
+    scratch.close().await;
+    let (loaded, site) = made?;
+    match store.import_site(&site, Receiving::AccountsOnly).await {
+        Ok(()) => Ok(Some(loaded)),
+        Err(StoreError::NotEmpty) => Ok(None),
+        Err(error) => Err(error.into()),
+    }
+}
+
+/// The demo content loaded into `scratch`, and exported from it.
+async fn made_in(scratch: &dyn Store) -> Result<(Loaded, SiteExport), DemoError> {
+    let loaded = load(scratch, timezone::today()).await?;
+    Ok((loaded, scratch.export_site().await?))
 }
 
 /// Loads all demo content, with the "today" event on `today`.

@@ -231,7 +231,9 @@ async fn import(path: &std::path::Path) -> Result<(), Box<dyn std::error::Error>
     // Before connecting, which would make a new database: a file refused leaves none.
     storage::transfer::check(&site)?;
     let store = storage::connect(&config.database_url).await?;
-    let imported = store.import_site(&site).await;
+    let imported = store
+        .import_site(&site, storage::transfer::Receiving::Nothing)
+        .await;
     store.close().await;
     imported?;
     let rows: usize = site.tables.iter().map(|table| table.rows.len()).sum();

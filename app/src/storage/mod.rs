@@ -93,6 +93,9 @@ pub enum StoreError {
     /// PostgreSQL has its own tools for this.
     #[error("notikumi backup copies a SQLite database; back up PostgreSQL with pg_dump")]
     BackupNotHere,
+    /// An import into a database that already holds what it may not (`transfer::Receiving`).
+    #[error("the database already holds content or accounts; import into a new, empty one")]
+    NotEmpty,
     /// An export that cannot be written, or a file that cannot be imported, and why.
     #[error("{0}")]
     Transfer(String),
@@ -163,9 +166,15 @@ pub trait Store:
     /// in one transaction.
     async fn export_site(&self) -> Result<transfer::SiteExport, StoreError>;
 
-    /// Writes an export into this database, which must hold no content or accounts yet, in
-    /// one transaction: all of it or, with an error saying why, nothing.
-    async fn import_site(&self, site: &transfer::SiteExport) -> Result<(), StoreError>;
+    /// Writes an export into this database, which must hold no more than `receiving` allows
+    /// (else `StoreError::NotEmpty`), in one transaction: all of it or, with an error saying
+    /// why, nothing. Imports into one database at once take turns: one writes, the others
+    /// find its rows.
+    async fn import_site(
+        &self,
+        site: &transfer::SiteExport,
+        receiving: transfer::Receiving,
+    ) -> Result<(), StoreError>;
 
     /// True when there are no categories, events or articles yet (demo content goes in).
     async fn is_empty(&self) -> Result<bool, StoreError>;

@@ -76,8 +76,12 @@ where
         self.export_tables().await
     }
 
-    async fn import_site(&self, site: &transfer::SiteExport) -> Result<(), StoreError> {
-        self.import_tables(site).await
+    async fn import_site(
+        &self,
+        site: &transfer::SiteExport,
+        receiving: transfer::Receiving,
+    ) -> Result<(), StoreError> {
+        self.import_tables(site, receiving).await
     }
 
     fn pool_connections(&self) -> (u32, usize) {
@@ -93,12 +97,9 @@ where
     }
 
     async fn is_empty(&self) -> Result<bool, StoreError> {
-        let count: i64 = sqlx::query_scalar(
-            "SELECT (SELECT COUNT(*) FROM categories) + (SELECT COUNT(*) FROM events) \
-                     + (SELECT COUNT(*) FROM articles)",
-        )
-        .fetch_one(&self.pool)
-        .await?;
+        let count: i64 = sqlx::query_scalar(transfer::Receiving::AccountsOnly.held())
+            .fetch_one(&self.pool)
+            .await?;
         Ok(count == 0)
     }
 

@@ -313,12 +313,30 @@ fn insert_statement(table: &TableRows) -> String {
     )
 }
 
-/// Counts what an empty site has none of: content and accounts.
-const HELD: &str = "SELECT (SELECT COUNT(*) FROM categories) + (SELECT COUNT(*) FROM events) \
-                    + (SELECT COUNT(*) FROM articles) + (SELECT COUNT(*) FROM users)";
+/// What a database an import goes into may already hold.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Receiving {
+    /// Nothing: a site moved or restored (`notikumi import`), accounts and all.
+    Nothing,
+    /// Accounts but no content: the demo content of a new site whose editors were added
+    /// before its first start.
+    AccountsOnly,
+}
 
-fn not_empty() -> StoreError {
-    refused("the database already holds content or accounts; import into a new, empty one".into())
+impl Receiving {
+    /// Counts what the database may not hold yet.
+    pub(super) fn held(self) -> &'static str {
+        match self {
+            Receiving::Nothing => {
+                "SELECT (SELECT COUNT(*) FROM categories) + (SELECT COUNT(*) FROM events) \
+                 + (SELECT COUNT(*) FROM articles) + (SELECT COUNT(*) FROM users)"
+            }
+            Receiving::AccountsOnly => {
+                "SELECT (SELECT COUNT(*) FROM categories) + (SELECT COUNT(*) FROM events) \
+                 + (SELECT COUNT(*) FROM articles)"
+            }
+        }
+    }
 }
 
 /// Export and import over either backend: the dialect's `EXPORT_SNAPSHOT` (run first in the
@@ -364,7 +382,11 @@ where
         })
     }
 
-    pub(super) async fn import_tables(&self, file: &SiteExport) -> Result<(), StoreError> {
+    pub(super) async fn import_tables(
+        &self,
+        file: &SiteExport,
+        receiving: Receiving,
+    ) -> Result<(), StoreError> {
         check(file)?;
         let site = upgraded(file)?.into_owned();
         // Cleaning every body is CPU work: off the async threads.
@@ -376,9 +398,11 @@ where
         if let Some(one_import) = D::ONE_IMPORT {
             sqlx::query(one_import).execute(&mut *write).await?;
         }
-        let held: i64 = sqlx::query_scalar(HELD).fetch_one(&mut *write).await?;
+        let held: i64 = sqlx::query_scalar(receiving.held())
+            .fetch_one(&mut *write)
+            .await?;
         if held > 0 {
-            return Err(not_empty());
+            return Err(StoreError::NotEmpty);
         }
         for table in tables {
             D::insert_rows(&mut *write, table).await?;

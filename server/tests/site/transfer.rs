@@ -15,6 +15,9 @@ use crate::{
     racing::{article_save, ask, call, newsroom, open, LAUNCH, WEBINAR},
 };
 
+/// Every import here goes into a new database, as `notikumi import` does.
+const NOTHING_YET: app::storage::transfer::Receiving = app::storage::transfer::Receiving::Nothing;
+
 /// A demo article the other journeys leave alone.
 const INSPECTORS: &str = "darba-inspektori-macas-atpazit-darba-ekspluataciju";
 
@@ -138,7 +141,7 @@ async fn a_site_moves_to_the_other_database_and_back_unchanged() {
     let moved = site.another_site_on(url, path).await;
     moved
         .store
-        .import_site(&exported)
+        .import_site(&exported, NOTHING_YET)
         .await
         .expect("the export imports");
     let there = moved.store.export_site().await.expect("exports again");
@@ -180,7 +183,7 @@ async fn a_site_moves_to_the_other_database_and_back_unchanged() {
     // Importing into a site that has content is refused, and changes nothing.
     let refused = moved
         .store
-        .import_site(&exported)
+        .import_site(&exported, NOTHING_YET)
         .await
         .expect_err("a site with content refuses an import")
         .to_string();
@@ -201,13 +204,20 @@ async fn a_site_moves_to_the_other_database_and_back_unchanged() {
         .expect("events travel");
     let version = events.columns.iter().position(|column| column == "version");
     events.rows[0][version.expect("a version column")] = serde_json::json!(1.5);
-    let refused = back.store.import_site(&broken).await.expect_err("refused");
+    let refused = back
+        .store
+        .import_site(&broken, NOTHING_YET)
+        .await
+        .expect_err("refused");
     let refused = refused.to_string();
     assert!(
         refused.contains("events.version") && refused.contains("1.5"),
         "{refused}"
     );
-    back.store.import_site(&there).await.expect("imports back");
+    back.store
+        .import_site(&there, NOTHING_YET)
+        .await
+        .expect("imports back");
     assert_eq!(back.store.export_site().await.expect("exports"), there);
 }
 
@@ -301,7 +311,7 @@ async fn an_import_cleans_bodies_and_names_what_it_refuses() {
     for (file, named) in refusals {
         let refused = target
             .store
-            .import_site(&file)
+            .import_site(&file, NOTHING_YET)
             .await
             .expect_err(named)
             .to_string();
@@ -321,7 +331,7 @@ async fn an_import_cleans_bodies_and_names_what_it_refuses() {
     );
     target
         .store
-        .import_site(&hostile)
+        .import_site(&hostile, NOTHING_YET)
         .await
         .expect("the file imports once nothing is wrong with it");
     let (status, page) = target.get(&app::paths::article(slug)).await;

@@ -6,6 +6,7 @@ use std::future::Future;
 
 use super::*;
 use crate::editing::ItemKind;
+use crate::storage::transfer::Receiving;
 
 /// How many writes race in each test: more than the pool's connections would only queue.
 pub(super) const AT_ONCE: usize = 8;
@@ -435,6 +436,7 @@ contract_tests!(
     articles_and_events_publish_their_drafts_alike,
     a_publish_racing_an_autosave_never_loses_a_saved_draft,
     imports_at_once_write_the_site_once,
+    demo_content_loaded_at_once_is_there_once,
     new_items_published_at_once_under_one_title_each_get_an_address,
     editors_taking_a_draft_over_at_once_are_logged_once,
 );
@@ -503,15 +505,13 @@ async fn imports_at_once_write_the_site_once(store: SharedStore) {
 
     let outcomes = at_once(AT_ONCE, |_| {
         let (store, site) = (store.clone(), site.clone());
-        async move { store.import_site(&site).await }
+        async move { store.import_site(&site, Receiving::Nothing).await }
     })
     .await;
     let imported = outcomes.iter().filter(|outcome| outcome.is_ok()).count();
     let refused = outcomes
         .iter()
-        .filter(|outcome| {
-            matches!(outcome, Err(StoreError::Transfer(reason)) if reason.contains("already holds"))
-        })
+        .filter(|outcome| matches!(outcome, Err(StoreError::NotEmpty)))
         .count();
     assert_eq!(
         (imported, refused),
@@ -523,4 +523,50 @@ async fn imports_at_once_write_the_site_once(store: SharedStore) {
         site.tables,
         "the site is there once, as it was"
     );
+}
+
+/// Instances starting at once on one new database (its first editor added before), each
+/// loading the demo content: one loads it, the others find it there, and it is there once,
+/// row for row as one load alone makes it.
+async fn demo_content_loaded_at_once_is_there_once(store: SharedStore) {
+    an_editor(&store).await;
+    let outcomes = at_once(AT_ONCE, |_| {
+        let store = Arc::clone(&store);
+        async move {
+            match demo::load_if_empty(store.as_ref()).await {
+                Ok(loaded) => Ok(loaded),
+                Err(demo::DemoError::Store(error)) => Err(error),
+                Err(other) => panic!("the demo content is broken: {other}"),
+            }
+        }
+    })
+    .await;
+    let loads: Vec<_> = outcomes
+        .iter()
+        .map(|outcome| outcome.as_ref().ok())
+        .collect();
+    let loaded = loads
+        .iter()
+        .filter(|load| matches!(load, Some(Some(_))))
+        .count();
+    let found = loads
+        .iter()
+        .filter(|load| matches!(load, Some(None)))
+        .count();
+    assert_eq!((loaded, found), (1, AT_ONCE - 1), "{outcomes:?}");
+
+    let alone = TestDb::sqlite().await;
+    demo::load_if_empty(alone.store().as_ref())
+        .await
+        .expect("loads alone");
+    let rows = |site: transfer::SiteExport| -> Vec<(String, usize)> {
+        let tables = site
+            .tables
+            .into_iter()
+            .filter(|table| table.name != "users");
+        tables.map(|table| (table.name, table.rows.len())).collect()
+    };
+    let once = rows(alone.store().export_site().await.expect("export"));
+    alone.finish().await;
+    assert_eq!(rows(store.export_site().await.expect("export")), once);
 }
