@@ -526,3 +526,46 @@ async fn an_article_published_while_its_event_is_hidden_keeps_the_event() {
         "the article still reports on its event"
     );
 }
+
+/// A series that skips a date, given a new time of day: the date stays skipped, for readers,
+/// in the events API and in the calendar file (where its EXDATE takes the new time).
+#[tokio::test(flavor = "multi_thread")]
+async fn a_series_at_a_new_time_still_skips_the_dates_it_skipped() {
+    const SERIES: &str = "atbalsta-grupas-tiksanas-cietusajiem-un-vinu-tuviniekiem";
+    let site = Site::with_demo_content().await;
+    let anna = site.signed_in("anna@example.lv", Role::Editor).await;
+    let winter = "/api/events?start=2021-11-01&end=2022-01-31";
+    let before = site.get(winter).await.1;
+    assert!(before.contains("2021-11-25T17:00") && !before.contains("2021-12-30"));
+
+    let event = site
+        .post_json(
+            "/api/editing/get_editable_event",
+            &json!({ "slug": SERIES }).to_string(),
+            Some(&anna),
+        )
+        .await;
+    let event = parse(&event.body);
+    let mut fields = event["current"].clone();
+    fields["start_time"] = json!("18:00");
+    fields["end_time"] = json!("19:30");
+    let save = event_save(&event["id"], &event["version"], 0, &fields);
+    let saved = site
+        .post_json("/api/editing/save_event", &save.to_string(), Some(&anna))
+        .await;
+    assert_eq!(saved.status, StatusCode::OK, "{}", saved.body);
+
+    let after = site.get(winter).await.1;
+    assert!(after.contains("2021-11-25T18:00"), "{after}");
+    assert!(
+        !after.contains("2021-12-30"),
+        "the skipped date came back: {after}"
+    );
+    let (_, day) = site.get("/calendar/2021/12/30").await;
+    assert!(!Page::parse(&day).says("Atbalsta grupas tikšanās"));
+    let (_, file) = site.get(&format!("/events/{SERIES}.ics")).await;
+    assert!(
+        file.contains("EXDATE;TZID=Europe/Riga:20211230T180000"),
+        "{file}"
+    );
+}

@@ -56,8 +56,8 @@ fn fields_of(event: &Event) -> EventFields {
     }
 }
 
-/// The stored form of the fields; a recurring event keeps its rule, its series end following
-/// the new first start.
+/// The stored form of the fields; a recurring event keeps its rule and the dates it skips,
+/// its series end following the new first start.
 async fn new_event(
     fields: &EventFields,
     recurrence: Option<&Recurrence>,
@@ -65,17 +65,22 @@ async fn new_event(
     let times = event_fields::check(fields)?;
     let recurrence = match recurrence {
         None => None,
-        Some(series) => Some(Recurrence {
-            rule: series.rule.clone(),
-            exdates: series.exdates.clone(),
-            series_end: recurrence::series_end(
-                times.start,
-                &series.rule,
-                &series.exdates,
-                times.end - times.start,
-            )
-            .map_err(|_| AppError::Internal)?,
-        }),
+        Some(series) => {
+            // A skipped occurrence is named by its start: at a new time of day, the same
+            // dates stay skipped (else each would come back at the new time).
+            let exdates: Vec<_> = series
+                .exdates
+                .iter()
+                .map(|skipped| skipped.date().and_time(times.start.time()))
+                .collect();
+            let duration = times.end - times.start;
+            Some(Recurrence {
+                rule: series.rule.clone(),
+                series_end: recurrence::series_end(times.start, &series.rule, &exdates, duration)
+                    .map_err(|_| AppError::Internal)?,
+                exdates,
+            })
+        }
     };
     Ok(NewEvent {
         title: validate::one_line(&fields.title),
