@@ -20,7 +20,7 @@ start_server "$port" DATABASE_URL="$db" NOTIKUMI_DEMO=1 NOTIKUMI_PUBLIC_URL="$ba
   NOTIKUMI_MEDIA_DIR="$work/media" NOTIKUMI_BUILDS_DIR="$work/builds"
 
 cookie=$(curl -s -D - -o /dev/null -H "Origin: $base" -H 'Accept: application/json' \
-  --data "email=soak@example.lv&password=$password" "$base/api/login" \
+  --data "email=soak@example.lv&password=$password" "$base/login" \
   | tr -d '\r' | sed -n 's/^[Ss]et-[Cc]ookie: \([^;]*\).*/\1/p')
 [ -n "$cookie" ] || { echo "soak: could not sign in" >&2; exit 1; }
 

@@ -103,7 +103,7 @@ impl std::error::Error for AppError {}
 impl AppError {
     /// The `Retry-After` an answer with this error carries.
     #[cfg(feature = "ssr")]
-    fn retry_after_seconds(&self) -> Option<u64> {
+    pub(crate) fn retry_after_seconds(&self) -> Option<u64> {
         match self {
             AppError::Unavailable => Some(UNAVAILABLE_RETRY_SECONDS),
             AppError::TooManyAttempts {

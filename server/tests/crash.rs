@@ -192,7 +192,7 @@ async fn sigterm_answers_the_request_in_flight_and_closes_the_database() {
         .await
         .expect("connects");
     let head = format!(
-        "POST /api/login HTTP/1.1\r\nHost: {host}\r\nOrigin: {base}\r\nAccept: application/json\r\n\
+        "POST /login HTTP/1.1\r\nHost: {host}\r\nOrigin: {base}\r\nAccept: application/json\r\n\
          Content-Type: application/x-www-form-urlencoded\r\nContent-Length: {length}\r\n\r\n",
         host = server.base.trim_start_matches("http://"),
         base = server.base,

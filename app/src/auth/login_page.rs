@@ -30,18 +30,20 @@ pub fn LoginPage() -> impl IntoView {
     // since); without one, the front page.
     let next = move || {
         let next = query.with(|q| q.get("next"));
-        lang.href(next.as_deref().map_or("/", |next| Lang::split_path(next).1))
+        in_language(lang, next.as_deref().unwrap_or("/"))
     };
     let viewer = use_viewer();
     let refused = use_context::<SignInRefused>();
     #[cfg(feature = "ssr")]
     if let Some(SignInRefused { error, .. }) = &refused {
         crate::components::set_status(error.status());
-        if let AppError::TooManyAttempts {
-            retry_after_seconds,
-        } = error
-        {
-            crate::components::set_retry_after(u64::try_from(*retry_after_seconds).unwrap_or(1));
+        if let Some(seconds) = error.retry_after_seconds() {
+            crate::components::set_retry_after(seconds);
+        }
+        // It holds the address the editor typed, and is no page to go back to.
+        if let Some(response) = use_context::<leptos_axum::ResponseOptions>() {
+            let no_store = http::HeaderValue::from_static("no-store");
+            response.insert_header(http::header::CACHE_CONTROL, no_store);
         }
     }
     let (email, error) = match refused {
@@ -92,6 +94,22 @@ pub fn LoginPage() -> impl IntoView {
                 <button type="submit">{lang.t("login-heading")}</button>
             </form>
         </section>
+    }
+}
+
+/// `next` (a site path in any language) in `lang`: the same page, in the language the editor
+/// chose last.
+fn in_language(lang: Lang, next: &str) -> String {
+    let (_, path) = Lang::split_path(next);
+    // `split_path` leaves a front page with a query (`/en?…`) whole.
+    let front_page_query = Lang::ALL
+        .into_iter()
+        .filter(|other| *other != Lang::Lv)
+        .find_map(|other| path.strip_prefix(other.prefix()))
+        .filter(|rest| rest.starts_with('?'));
+    match front_page_query {
+        Some(query) => lang.href(&format!("/{query}")),
+        None => lang.href(path),
     }
 }
 

@@ -62,7 +62,7 @@ pub struct CurrentUser {
 #[derive(Debug, Clone, Copy)]
 pub struct Viewer(pub Resource<Result<Option<CurrentUser>, AppError>>);
 
-/// Provides the sign-in and sign-out actions and who is signed in (reloaded after either) to
+/// Provides the sign-out action and who is signed in (reloaded after it) to
 /// every page.
 pub fn provide_viewer() {
     let actions = AuthActions {
@@ -96,15 +96,6 @@ pub async fn get_viewer() -> Result<Option<CurrentUser>, AppError> {
     Ok(session::signed_in_user()
         .await?
         .map(|user| session::current_user_of(&user)))
-}
-
-/// Signs in with an e-mail address and password, then goes to `next` (a site path).
-#[server(endpoint = "login")]
-pub async fn login(email: String, password: String, next: Option<String>) -> Result<(), AppError> {
-    let user = session::sign_in(&email, &password).await?;
-    tracing::info!(user = %user.email, "signed in");
-    leptos_axum::redirect(&safe_next(next.as_deref()));
-    Ok(())
 }
 
 /// Ends this browser's session, then goes to `next` (the front page in the reader's language).

@@ -173,18 +173,6 @@ fn client_address(parts: &Parts) -> String {
         .unwrap_or_else(|| "unknown".to_string())
 }
 
-/// Checks the password (slowed after repeated failures), starts a session and sets its cookie
-/// on this server function's answer.
-pub async fn sign_in(email: &str, password: &str) -> Result<User, AppError> {
-    let state = app_state()?;
-    let parts = use_context::<Parts>().ok_or(AppError::Internal)?;
-    let signed_in = start_signed_in(&state, &parts, email, password).await?;
-    if let Some(response) = use_context::<ResponseOptions>() {
-        response.append_header(header::SET_COOKIE, signed_in.cookie);
-    }
-    Ok(signed_in.user)
-}
-
 /// Who signed in, and the cookie that carries their new session.
 pub struct SignedIn {
     pub user: User,
@@ -192,9 +180,8 @@ pub struct SignedIn {
 }
 
 /// Checks the password of the request `parts` sent (slowed after repeated failures) and
-/// starts a session; the caller sets its cookie (the server function above, the sign-in
-/// form's own post in `login_form`).
-pub async fn start_signed_in(
+/// starts a session; the caller (the sign-in form's post, `login_form`) sets its cookie.
+pub async fn sign_in(
     state: &AppState,
     parts: &Parts,
     email: &str,
@@ -206,7 +193,7 @@ pub async fn start_signed_in(
     }
     let address = client_address(parts);
     let counters = throttle::counters(&email, &address);
-    let keys = counters.clone().map(|counter| counter.key);
+    let keys = counters.keys();
     let now = Utc::now();
     let forget_before = now - Duration::seconds(throttle::FORGET_AFTER_SECONDS);
     // Every attempt is counted as a failure before its password is checked, so a burst of
@@ -247,8 +234,9 @@ pub async fn start_signed_in(
             user_id: credentials.user.id,
             expires_at: now + Duration::hours(SESSION_HOURS),
             // The account's own count; of the address's only this attempt (see `throttle`).
-            cleared: &keys[..1],
-            taken_back: &keys[1..],
+            cleared: std::slice::from_ref(&counters.account.key),
+            taken_back: std::slice::from_ref(&counters.address.key),
+            attempted_at: now,
         })
         .await?;
     let cookie = cookie_header(state, Some(&token))?;
@@ -259,14 +247,14 @@ pub async fn start_signed_in(
 }
 
 /// How long an attempt at `now` must wait after the `earlier` failures under its
-/// `counters` (in the same order).
+/// `counters` (in the order of `Counters::keys`).
 fn longest_wait(
-    counters: &[throttle::Counter],
+    counters: &throttle::Counters,
     earlier: &[Option<EarlierFailures>],
     now: DateTime<Utc>,
 ) -> Option<Duration> {
-    counters
-        .iter()
+    [&counters.account, &counters.address]
+        .into_iter()
         .zip(earlier)
         .filter_map(|(counter, earlier)| {
             let earlier = earlier.as_ref()?;

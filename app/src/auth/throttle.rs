@@ -44,19 +44,34 @@ impl Counter {
     }
 }
 
-/// The counters an attempt to sign in as `email` from `address` is counted under: the
-/// account from that address first, then the address.
-pub fn counters(email: &str, address: &str) -> [Counter; 2] {
-    [
-        Counter {
+/// The counters an attempt to sign in is counted under.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Counters {
+    /// The account, from the attempt's address.
+    pub account: Counter,
+    /// The address, over every account.
+    pub address: Counter,
+}
+
+impl Counters {
+    /// Their keys, the account's first.
+    pub fn keys(&self) -> [String; 2] {
+        [self.account.key.clone(), self.address.key.clone()]
+    }
+}
+
+/// The counters an attempt to sign in as `email` from `address` is counted under.
+pub fn counters(email: &str, address: &str) -> Counters {
+    Counters {
+        account: Counter {
             key: pair_key(email, address),
             free_failures: FREE_FAILURES,
         },
-        Counter {
+        address: Counter {
             key: address_key(address),
             free_failures: FREE_FAILURES_PER_ADDRESS,
         },
-    ]
+    }
 }
 
 /// How long to wait after `failures` failures, the last one at `last`, where `free` cost
@@ -166,7 +181,7 @@ mod tests {
 
     #[test]
     fn an_address_allows_more_failures_than_one_account_from_it() {
-        let [account, address] = counters("anna@example.lv", "192.0.2.7");
+        let Counters { account, address } = counters("anna@example.lv", "192.0.2.7");
         assert_eq!(account.key, pair_key("anna@example.lv", "192.0.2.7"));
         assert_eq!(address.key, address_key("192.0.2.7"));
         assert!(account

@@ -29,7 +29,8 @@ pub trait AccountStore: Send + Sync {
     async fn remove_user(&self, email: &str) -> Result<(), StoreError>;
 
     /// Starts a session after a right password, in one transaction: clears the failures
-    /// counted under the attempt's keys, purges expired sessions and stores this one.
+    /// counted under the account's key, takes the attempt's own off the address's (see
+    /// `NewSession`), purges expired sessions and stores this one.
     async fn start_session(&self, session: NewSession<'_>) -> Result<(), StoreError>;
 
     /// The account of a session that has not expired at `now`.
@@ -159,6 +160,7 @@ where
             expires_at,
             cleared,
             taken_back,
+            attempted_at,
         } = session;
         let now = Utc::now();
         let mut tx = self.begin_private_write().await?;
@@ -169,11 +171,17 @@ where
                 .await?;
         }
         for key in taken_back {
-            // Others' failures counted meanwhile stay; a count taken back to none goes.
-            sqlx::query("UPDATE login_failures SET failures = failures - 1 WHERE key = $1")
-                .bind(key)
-                .execute(&mut *tx)
-                .await?;
+            // Others' failures counted meanwhile stay, and so does the time of the last one
+            // if it was not this attempt; a count taken back to none goes.
+            sqlx::query(
+                "UPDATE login_failures SET failures = failures - 1, last_failure_at = \
+                 CASE WHEN last_failure_at = $2 AND previous_failure_at IS NOT NULL \
+                 THEN previous_failure_at ELSE last_failure_at END WHERE key = $1",
+            )
+            .bind(key)
+            .bind(D::instant(attempted_at))
+            .execute(&mut *tx)
+            .await?;
             sqlx::query("DELETE FROM login_failures WHERE key = $1 AND failures <= 0")
                 .bind(key)
                 .execute(&mut *tx)

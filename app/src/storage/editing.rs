@@ -35,8 +35,9 @@ pub struct SignInAttempt<'a> {
 
 /// A session to start after a right password: stored under the SHA-256 of its token, for
 /// account `user_id`, until `expires_at`. The failures counted under the `cleared` keys go
-/// with it; under the `taken_back` keys only the one this attempt counted before its
-/// password was checked (see `count_sign_in_attempt`).
+/// with it; under the `taken_back` keys only the one this attempt counted, at
+/// `attempted_at`, before its password was checked (see `count_sign_in_attempt`): the count
+/// and the time of the last failure are as if it had not been counted.
 #[derive(Debug, Clone, Copy)]
 pub struct NewSession<'a> {
     pub token_hash: &'a str,
@@ -44,6 +45,7 @@ pub struct NewSession<'a> {
     pub expires_at: DateTime<Utc>,
     pub cleared: &'a [String],
     pub taken_back: &'a [String],
+    pub attempted_at: DateTime<Utc>,
 }
 
 /// An account with its Argon2id hash (PHC string), for signing in only. Deliberately not

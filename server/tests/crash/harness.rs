@@ -59,8 +59,13 @@ impl Server {
     /// The editor's browser, signed in to this server.
     pub async fn sign_in(&self) -> Browser {
         let client = reqwest::Client::new();
-        let answer = client
-            .post(format!("{}/api/login", self.base))
+        // The cookie comes with the sign-in's own answer, a redirect not to be followed.
+        let signing_in = reqwest::Client::builder()
+            .redirect(reqwest::redirect::Policy::none())
+            .build()
+            .expect("a client");
+        let answer = signing_in
+            .post(format!("{}/login", self.base))
             .header("Origin", &self.base)
             .header("Accept", "application/json")
             .form(&[("email", EDITOR), ("password", PASSWORD)])

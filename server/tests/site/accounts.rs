@@ -75,7 +75,7 @@ async fn the_session_cookie_is_http_only_strict_and_secure_on_https() {
         .expect("account");
     let answer = site
         .post_form(
-            "/api/login",
+            "/login",
             &format!("email=Anna%40Example.lv&password={PASSWORD}"),
             None,
             Some(ORIGIN),
@@ -145,6 +145,11 @@ async fn a_refused_sign_in_answers_the_page_again_with_the_address_typed() {
         page.attr("input[name=next]", "value").as_deref(),
         Some("/en/news")
     );
+    let kept = refused.headers.get(http::header::CACHE_CONTROL);
+    assert_eq!(kept.and_then(|value| value.to_str().ok()), Some("no-store"));
+    for header in ["content-security-policy", "x-content-type-options"] {
+        assert!(refused.headers.contains_key(header), "{header}");
+    }
 
     for _ in 1..throttle::FREE_FAILURES {
         attempt("nepareiza-parole").await;
@@ -166,6 +171,40 @@ async fn a_refused_sign_in_answers_the_page_again_with_the_address_typed() {
     assert!(Page::parse(&html).texts("[role=alert]").is_empty());
 }
 
+/// What was typed as the address comes back as text, never as markup, and no longer than
+/// any account's address can be.
+#[tokio::test(flavor = "multi_thread")]
+async fn a_refused_address_comes_back_as_text_and_cut_to_length() {
+    let site = Site::with_demo_content().await;
+    let hostile = "\"><script>alert(1)</script>@example.lv";
+    let overlong = format!("{}@example.lv", "a".repeat(5_000));
+    for typed in [hostile.to_string(), overlong] {
+        let answer = site
+            .sign_in_from([192, 0, 2, 50], &escape(&typed), "x")
+            .await;
+        assert_eq!(answer.status, StatusCode::UNAUTHORIZED);
+        assert!(!answer.body.contains("<script>alert(1)"), "escaped");
+        let page = Page::parse(&answer.body);
+        let shown = page
+            .attr("input[name=email]", "value")
+            .expect("the address");
+        let expected: String = typed.chars().take(throttle::MAX_EMAIL_LENGTH).collect();
+        assert_eq!(shown, expected);
+    }
+}
+
+/// `text` as a form field's value.
+fn escape(text: &str) -> String {
+    text.bytes()
+        .map(|byte| match byte {
+            b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'-' | b'.' | b'_' => {
+                char::from(byte).to_string()
+            }
+            _ => format!("%{byte:02X}"),
+        })
+        .collect()
+}
+
 /// An editor who came to sign in from an English page and switched the sign-in page to
 /// Russian goes back to that page in Russian.
 #[tokio::test(flavor = "multi_thread")]
@@ -175,6 +214,7 @@ async fn the_page_to_go_back_to_follows_the_sign_in_pages_language() {
         ("/ru/login?next=%2Fen%2Fnews%3Fpage%3D2", "/ru/news?page=2"),
         ("/login?next=%2Fru%2Fcalendar", "/calendar"),
         ("/en/login?next=%2F", "/en"),
+        ("/ru/login?next=%2Fen%3Fx%3D1", "/ru?x=1"),
     ] {
         let (_, html) = site.get(page).await;
         assert_eq!(
@@ -196,7 +236,7 @@ async fn guessing_an_accounts_password_is_slowed_but_never_locks_its_owner_out()
             .sign_in_from([10, 0, 0, 1], "anna@example.lv", "nepareiza-parole")
             .await;
         assert_eq!(answer.status, StatusCode::UNAUTHORIZED);
-        assert!(answer.body.contains("BadCredentials"), "{}", answer.body);
+        assert_eq!(alert(&answer), ["Nepareiza e-pasta adrese vai parole."]);
         assert!(answer.session_cookie().is_none());
     }
     // The guesser's next attempt waits, even with the right password.
@@ -204,7 +244,11 @@ async fn guessing_an_accounts_password_is_slowed_but_never_locks_its_owner_out()
         .sign_in_from([10, 0, 0, 1], "anna@example.lv", PASSWORD)
         .await;
     assert_eq!(answer.status, StatusCode::TOO_MANY_REQUESTS);
-    assert!(answer.body.contains("TooManyAttempts"), "{}", answer.body);
+    let said = alert(&answer);
+    assert!(
+        said[0].starts_with("Pārāk daudz neveiksmīgu mēģinājumu."),
+        "{said:?}"
+    );
     assert!(answer.session_cookie().is_none());
     // Trying again before the wait is over is refused without being counted: the wait told
     // never grows, so whoever waits as told is let in.
@@ -222,8 +266,13 @@ async fn guessing_an_accounts_password_is_slowed_but_never_locks_its_owner_out()
     let owner = site
         .sign_in_from([10, 0, 0, 99], "anna@example.lv", PASSWORD)
         .await;
-    assert_eq!(owner.status, StatusCode::OK, "{}", owner.body);
+    assert_eq!(owner.status, StatusCode::SEE_OTHER, "{}", owner.body);
     assert!(owner.session_cookie().is_some());
+}
+
+/// What the sign-in page an answer shows says went wrong.
+fn alert(answer: &Answer) -> Vec<String> {
+    Page::parse(&answer.body).texts("[role=alert]")
 }
 
 /// The seconds an answer's `Retry-After` asks to wait.
@@ -307,7 +356,7 @@ async fn colleagues_behind_one_address_are_not_kept_out_by_one_mistyping() {
     let juris = site
         .sign_in_from(office, "juris@example.lv", PASSWORD)
         .await;
-    assert_eq!(juris.status, StatusCode::OK, "{}", juris.body);
+    assert_eq!(juris.status, StatusCode::SEE_OTHER, "{}", juris.body);
     assert!(juris.session_cookie().is_some());
     // Juris's sign-in did not clear the address's count: the failures it allows are used up
     // by the ones still to come, and then the address waits.
@@ -355,10 +404,10 @@ async fn requests_from_other_sites_cannot_change_anything() {
     let site = Site::with_demo_content().await;
     site.signed_in("anna@example.lv", Role::Editor).await;
     for (to, origin) in [
-        ("/api/login", Some("https://evil.example")),
-        ("/api/login", None),
-        ("/en/login", Some("https://evil.example")),
+        ("/login", Some("https://evil.example")),
         ("/login", None),
+        ("/en/login", Some("https://evil.example")),
+        ("/ru/login", None),
     ] {
         let answer = site
             .post_form(
@@ -424,7 +473,7 @@ async fn accounts_are_managed_from_the_command_line() {
 
     let answer = site
         .post_form(
-            "/api/login",
+            "/login",
             &format!("email=admin@example.lv&password={PASSWORD}"),
             None,
             Some(ORIGIN),
@@ -476,7 +525,7 @@ async fn behind_a_trusted_proxy_clients_are_told_apart_and_nobody_else_can_prete
         .await;
     assert_eq!(
         owner.status,
-        StatusCode::OK,
+        StatusCode::SEE_OTHER,
         "another client behind the same proxy is not held up: {}",
         owner.body
     );
@@ -524,18 +573,16 @@ async fn signing_in_goes_back_to_the_front_page_or_the_page_it_came_from() {
             .attr("form input[name=next]", "value")
             .expect("the page to go back to");
         let form = format!("email=anna%40example.lv&password={PASSWORD}&next={next}");
-        // The form posts to its own page; the server function is what scripts call.
-        for to in [page, "/api/login"] {
-            let signed_in = site.post_form(to, &form, None, Some(ORIGIN)).await;
-            assert!(signed_in.session_cookie().is_some(), "{to}");
-            let location = signed_in.headers.get(http::header::LOCATION);
-            assert_eq!(
-                location.and_then(|value| value.to_str().ok()),
-                Some(front),
-                "{page} to {to}: {}",
-                signed_in.status
-            );
-        }
+        // The form posts to its own page.
+        let signed_in = site.post_form(page, &form, None, Some(ORIGIN)).await;
+        assert_eq!(signed_in.status, StatusCode::SEE_OTHER, "{page}");
+        assert!(signed_in.session_cookie().is_some(), "{page}");
+        let location = signed_in.headers.get(http::header::LOCATION);
+        assert_eq!(
+            location.and_then(|value| value.to_str().ok()),
+            Some(front),
+            "{page}"
+        );
     }
 }
 

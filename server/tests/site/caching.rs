@@ -247,7 +247,7 @@ async fn an_editors_page_is_never_kept_and_never_reaches_a_reader() {
 
     let signing_in = site
         .post_form(
-            "/api/login",
+            "/login",
             &format!("email=anna@example.lv&password={}", crate::common::PASSWORD),
             None,
             Some(crate::common::ORIGIN),

@@ -297,12 +297,12 @@ impl Site {
         password: &str,
     ) -> Answer {
         let address = peer;
-        let mut request = Request::post("/api/login")
+        let mut request = Request::post("/login")
             .header(
                 http::header::CONTENT_TYPE,
                 "application/x-www-form-urlencoded",
             )
-            .header(http::header::ACCEPT, "application/json")
+            .header(http::header::ACCEPT, "text/html")
             .header(http::header::ORIGIN, ORIGIN)
             .body(Body::from(format!("email={email}&password={password}")))
             .expect("request");
@@ -355,7 +355,7 @@ impl Site {
             .expect("account");
         let answer = self
             .post_form(
-                "/api/login",
+                "/login",
                 &format!("email={email}&password={PASSWORD}"),
                 None,
                 Some(ORIGIN),

@@ -6,7 +6,7 @@
 
 use app::{
     articles::{GetArchive, GetArticle, ListArticles},
-    auth::{GetViewer, Login, Logout, Role},
+    auth::{GetViewer, Logout, Role},
     calendar::{GetDays, GetEvent, GetMonth, ListEvents},
     editing::*,
     home::GetHome,
@@ -335,8 +335,10 @@ async fn probe(
             Some((_, items)) => tally.send_edit(site, items, &what, request).await,
             None => tally.send(site, &what, request).await,
         };
+        // The sign-in form's post succeeds with a redirect to the page to go back to.
+        let succeeded = answer.status.is_success() || answer.status == StatusCode::SEE_OTHER;
         assert!(
-            index > 0 || answer.status.is_success(),
+            index > 0 || succeeded,
             "{what}: {} {}",
             answer.status,
             answer.body
@@ -362,7 +364,7 @@ fn reader_calls() -> Vec<(&'static str, &'static str, Value)> {
         (GetViewer::PATH, FORM, json!({})),
         (Logout::PATH, FORM, json!({ "next": "%2Fnews" })),
         // After twenty refusals from one address, sign-ins wait: most of these are answered 429.
-        (Login::PATH, FORM, json!({ "email": EDITOR, "password": PASSWORD, "next": "%2Feditor" })),
+        ("/login", FORM, json!({ "email": EDITOR, "password": PASSWORD, "next": "%2Feditor" })),
     ]
 }
 

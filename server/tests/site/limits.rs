@@ -15,7 +15,7 @@ use crate::common::{Site, ORIGIN};
 /// A sign-in whose body never arrives, like a client that stops sending.
 fn stalled_sign_in() -> Request<Body> {
     let never = futures_util::stream::pending::<Result<Bytes, std::io::Error>>();
-    Request::post("/api/login")
+    Request::post("/login")
         .header(header::CONTENT_TYPE, "application/x-www-form-urlencoded")
         .header(header::ORIGIN, ORIGIN)
         .body(Body::from_stream(never))

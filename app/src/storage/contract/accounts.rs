@@ -294,20 +294,26 @@ async fn trash_restore_failed_sign_ins_and_the_audit_log(store: SharedStore) {
         .expect("account");
     let account = "pair:signs-in@example.lv 192.0.2.7".to_string();
     let attempt_keys = vec![account.clone(), address.clone()];
-    count(next_day, next_forget, attempt_keys.clone()).await;
+    // The address's one failure was at `next_day`; the sign-in comes a minute later.
+    let signing_in = next_day + chrono::Duration::minutes(1);
+    count(signing_in, next_forget, attempt_keys.clone()).await;
     store
-        .start_session(session(
-            "hash-s",
-            user.id,
-            Utc::now(),
-            (&attempt_keys[..1], &attempt_keys[1..]),
-        ))
+        .start_session(NewSession {
+            attempted_at: signing_in,
+            ..session(
+                "hash-s",
+                user.id,
+                Utc::now(),
+                (&attempt_keys[..1], &attempt_keys[1..]),
+            )
+        })
         .await
         .expect("session");
     assert_eq!(
-        count(next_day, next_forget, attempt_keys.clone()).await,
+        count(signing_in, next_forget, attempt_keys.clone()).await,
         vec![None, Some(earlier(1, next_day))],
-        "the account's count is gone, the address keeps the failure before the sign-in"
+        "the account's count is gone; the address keeps the failure before the sign-in, \
+         at its own time (a sign-in does not make the address's failures recent)"
     );
     let alone = "address:198.51.100.9".to_string();
     count(next_day, next_forget, vec![alone.clone()]).await;
@@ -374,6 +380,7 @@ fn session<'a>(
         expires_at: at + chrono::Duration::hours(8),
         cleared,
         taken_back,
+        attempted_at: at,
     }
 }
 
