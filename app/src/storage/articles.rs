@@ -390,5 +390,6 @@ impl ItemTables {
         revision_columns: "title, lead, body_html, contact",
         slug_fallback: "raksts",
         extra_searched: false,
+        draft_shown: None,
     };
 }

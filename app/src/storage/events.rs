@@ -321,5 +321,6 @@ impl ItemTables {
                            category_id, status",
         slug_fallback: "notikums",
         extra_searched: true,
+        draft_shown: Some("published"),
     };
 }

@@ -502,7 +502,9 @@ where
     }
 
     /// Moves item `id` into the trash or out of it, with its audit line, in one transaction;
-    /// its shared draft goes along (its text is the same text).
+    /// its shared draft goes along (its text is the same text). Into the trash the item is
+    /// hidden from readers, and so is a write of its draft, until an editor shows it again: else
+    /// the draft, saved while the item was shown, would show it again at its next write.
     pub(super) async fn set_trashed(
         &self,
         tables: &ItemTables,
@@ -533,8 +535,46 @@ where
             .await?
             .ok_or(StoreError::NotFound)?;
         Self::settle_draft(&mut tx, tables, id, DraftRule::Follows, version - 1).await?;
+        if direction == TrashMove::Into {
+            Self::hide_in_draft(&mut tx, tables, id).await?;
+        }
         Self::audit_line(&mut tx, tables, id, audit).await?;
         tx.commit().await?;
+        Ok(())
+    }
+
+    /// Makes the shared draft of item `id`, if there is one, say that its write hides the item
+    /// (`ItemTables::draft_shown`).
+    async fn hide_in_draft(
+        conn: &mut D::Connection,
+        tables: &ItemTables,
+        id: i64,
+    ) -> Result<(), StoreError> {
+        let Some(shown) = tables.draft_shown else {
+            return Ok(());
+        };
+        let ItemTables { drafts, key, .. } = tables;
+        let sql = format!("SELECT fields FROM {drafts} WHERE {key} = $1");
+        let fields: Option<String> = sqlx::query_scalar(&sql)
+            .bind(id)
+            .fetch_optional(&mut *conn)
+            .await?;
+        let Some(mut fields) = fields.and_then(|fields| {
+            serde_json::from_str::<serde_json::Map<String, serde_json::Value>>(&fields).ok()
+        }) else {
+            return Ok(());
+        };
+        if fields.get(shown) != Some(&serde_json::Value::Bool(true)) {
+            return Ok(());
+        }
+        fields.insert(shown.to_string(), serde_json::Value::Bool(false));
+        let hidden = serde_json::Value::Object(fields).to_string();
+        let sql = format!("UPDATE {drafts} SET fields = $1 WHERE {key} = $2");
+        sqlx::query(&sql)
+            .bind(hidden)
+            .bind(id)
+            .execute(&mut *conn)
+            .await?;
         Ok(())
     }
 }

@@ -22,6 +22,10 @@ pub(crate) struct ItemTables {
     /// Whether the fourth translated column (`columns[3]`: an event's place) is searched; an
     /// article's contact line is not.
     pub(super) extra_searched: bool,
+    /// The field of a stored draft that says whether a write of it shows the item to readers
+    /// (an event's `published`), if its drafts have one (an article's visibility is one of its
+    /// settings, beside the text).
+    pub(super) draft_shown: Option<&'static str>,
 }
 
 impl ItemTables {

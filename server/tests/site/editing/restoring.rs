@@ -2,9 +2,9 @@
 //! (whether readers see the item stays as it is now), and the activity log that records it.
 
 use app::editing::{
-    event_fields::{EditableEvent, EventSave},
-    ArticleSettingsSave, GetEditableEvent, GetHistory, PublishArticle, RestoreVersion,
-    RevisionInfo, SaveEvent, UpdateArticleSettings,
+    event_fields::{EditableEvent, EventFields, EventSave},
+    ArticleSettingsSave, DeleteItem, GetEditableEvent, GetHistory, ItemKind, ItemRef,
+    PublishArticle, RestoreVersion, RevisionInfo, SaveEvent, SaveEventDraft, UpdateArticleSettings,
 };
 
 use super::*;
@@ -180,4 +180,51 @@ async fn the_activity_log_is_read_page_by_page() {
     assert_eq!(second.link_named("Next page →"), None);
     let back = second.link_named("← Previous page");
     assert_eq!(back, Some(next.replace("page=2", "page=1")));
+}
+
+/// An event taken to the trash and back comes back hidden, and so does its shared draft,
+/// saved while readers saw it: its next write keeps the event hidden until an editor chooses
+/// to show it (the draft's "published" came back as it was, and saving showed it at once).
+#[tokio::test(flavor = "multi_thread")]
+async fn an_event_back_from_the_trash_stays_hidden_at_its_drafts_next_write() {
+    let (site, [anna, _]) = newsroom().await;
+    let slug = WEBINAR.to_string();
+    let event: EditableEvent = ask(&site, &GetEditableEvent { slug: slug.clone() }, &anna).await;
+    assert!(event.current.published);
+    let draft = EventSave {
+        id: event.id,
+        base_version: event.version,
+        draft_version: 0,
+        fields: EventFields {
+            location: "Tiešsaistē un Rīgā".to_string(),
+            ..event.current.clone()
+        },
+        writer: None,
+    };
+    ask(&site, &SaveEventDraft { save: draft }, &anna).await;
+    let item = ItemRef {
+        kind: ItemKind::Event,
+        id: event.id,
+    };
+    ask(&site, &DeleteItem { item }, &anna).await;
+    restore_from_trash(&site, "Event", &json!(event.id), &anna).await;
+
+    let back: EditableEvent = ask(&site, &GetEditableEvent { slug }, &anna).await;
+    assert!(!back.current.published, "restored as a draft");
+    let draft = back.draft.expect("the draft came along");
+    assert_eq!(draft.fields.location, "Tiešsaistē un Rīgā");
+    assert!(
+        !draft.fields.published,
+        "the draft says hidden, as the event is"
+    );
+    let write = EventSave {
+        id: event.id,
+        base_version: back.version,
+        draft_version: draft.draft_version,
+        fields: draft.fields.clone(),
+        writer: None,
+    };
+    ask(&site, &SaveEvent { save: write }, &anna).await;
+    let (status, _) = site.get(&format!("/events/{WEBINAR}")).await;
+    assert_eq!(status, StatusCode::NOT_FOUND, "still hidden from readers");
 }
