@@ -484,6 +484,36 @@ mod tests {
         );
     }
 
+    /// An event's short description and an article's contact line are edited on one line,
+    /// which would not show a blank line between two kept versions: they run on with " / ".
+    #[test]
+    fn both_versions_of_a_one_line_part_stay_on_one_line() {
+        let event = |summary: &str| EventFields {
+            summary: summary.into(),
+            ..EventFields::default()
+        };
+        let (mine, theirs) = (event("Jura apraksts."), event("Annas apraksts."));
+        let both = merged(
+            &EventDetails::parts(),
+            &mine,
+            &theirs,
+            &[("summary", Keep::Both)],
+        );
+        assert_eq!(both.summary, "Jura apraksts. / Annas apraksts.");
+        let article = |contact: &str| ArticleFields {
+            contact: contact.into(),
+            ..fields("Virsraksts", "<p>Teksts</p>")
+        };
+        let (mine, theirs) = (article("Tālrunis 67000000"), article("info@example.lv"));
+        let both = merged(
+            &ArticleDetails::parts(),
+            &mine,
+            &theirs,
+            &[("contact", Keep::Both)],
+        );
+        assert_eq!(both.contact, "Tālrunis 67000000 / info@example.lv");
+    }
+
     #[test]
     fn an_events_dates_move_together_and_are_never_joined() {
         let parts = EventDetails::parts();

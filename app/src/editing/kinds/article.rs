@@ -74,7 +74,8 @@ impl Editable for ArticleDetails {
             text_part!("title", title, "editor-field-title", " / "),
             text_part!("lead", lead, "editor-field-lead", "\n\n"),
             text_part!("body", body_html, "editor-field-body", "", html = true),
-            text_part!("contact", contact, "editor-field-contact", "\n\n"),
+            // One line in the editor: both versions stay on it.
+            text_part!("contact", contact, "editor-field-contact", " / "),
         ]
     }
 }

@@ -77,7 +77,8 @@ impl Editable for EventDetails {
                 take: |f, o| f.category.clone_from(&o.category),
                 join: None,
             },
-            text_part!("summary", summary, "editor-field-summary", "\n\n"),
+            // One line in the editor: both versions stay on it.
+            text_part!("summary", summary, "editor-field-summary", " / "),
             text_part!(
                 "body",
                 body_html,
