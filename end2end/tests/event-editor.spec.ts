@@ -87,6 +87,22 @@ test("an editor adds an event by clicking a day, publishes it, then moves it by 
   await expect(reader.getByRole("link", { name: workshop })).toBeVisible();
 });
 
+test("M on a day with only a repeating event's occurrence says how such an event is moved", async ({ browser }) => {
+  const editor = await editorPage(browser, EDITORS.janis.email);
+  await editor.goto("/calendar/2021/01");
+  await hydrated(editor);
+  const day = editor.getByRole("gridcell", { name: /^\S+, 2021\. gada 28\. janvāris/ });
+  await expect(day.getByRole("link", { name: /Atbalsta grupas tikšanās/ })).toBeVisible();
+  await day.focus();
+  await editor.keyboard.press("m");
+  await expect(editor.getByRole("status").filter({ hasText: "Atkārtotu notikumu nepārceļ pa vienai reizei" })).toBeVisible();
+  // A day with no event at all says so.
+  const empty = editor.getByRole("gridcell", { name: /^\S+, 2021\. gada 27\. janvāris/ });
+  await empty.focus();
+  await editor.keyboard.press("m");
+  await expect(editor.getByRole("status").filter({ hasText: "Šajā dienā nav notikuma, ko pārcelt." })).toBeVisible();
+});
+
 test("a deleted event comes back from the trash unpublished, and the desk leads to it", async ({ browser }) => {
   const editor = await editorPage(browser, EDITORS.anna.email);
   await editor.goto("/calendar/2020/09");

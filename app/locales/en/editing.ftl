@@ -204,6 +204,7 @@ editor-move-event = Move “{ $title }” to another day
 editor-move-by-keys = Moving “{ $title }”: choose a day with the arrow keys and press Enter; Esc cancels.
 editor-move-by-touch = Moving “{ $title }”: tap the day to move it to; Esc cancels.
 editor-move-nothing = There is no event on this day to move.
+editor-move-series = A repeating event is not moved one occurrence at a time: change its start in the event's editor.
 editor-move-cancelled = Move cancelled.
 editor-moved = “{ $title }” moved to { $date }.
 editor-move-failed = Could not move “{ $title }”: { $reason }

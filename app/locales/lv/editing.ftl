@@ -204,6 +204,7 @@ editor-move-event = Pārcelt „{ $title }” uz citu dienu
 editor-move-by-keys = Pārceļ „{ $title }”: izvēlieties dienu ar bultiņām un spiediet Enter; Esc atceļ.
 editor-move-by-touch = Pārceļ „{ $title }”: pieskarieties dienai, uz kuru to pārcelt; Esc atceļ.
 editor-move-nothing = Šajā dienā nav notikuma, ko pārcelt.
+editor-move-series = Atkārtotu notikumu nepārceļ pa vienai reizei: mainiet tā sākumu notikuma redaktorā.
 editor-move-cancelled = Pārcelšana atcelta.
 editor-moved = „{ $title }” pārcelts uz { $date }.
 editor-move-failed = Neizdevās pārcelt „{ $title }”: { $reason }

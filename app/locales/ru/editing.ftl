@@ -204,6 +204,7 @@ editor-move-event = Перенести «{ $title }» на другой день
 editor-move-by-keys = Перенос «{ $title }»: выберите день стрелками и нажмите Enter; Esc — отмена.
 editor-move-by-touch = Перенос «{ $title }»: нажмите на день, на который его перенести; Esc — отмена.
 editor-move-nothing = В этот день нет события, которое можно перенести.
+editor-move-series = Повторяющееся событие не переносится по одному разу: измените его начало в редакторе события.
 editor-move-cancelled = Перенос отменён.
 # The Russian date ends in "г.", so no full stop follows it.
 editor-moved = «{ $title }» перенесено на { $date }

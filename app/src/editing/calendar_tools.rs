@@ -101,6 +101,14 @@ fn next_movable(day: NaiveDate, current: Option<(String, String)>) -> Option<(St
     movable.get(after % movable.len().max(1)).cloned()
 }
 
+/// Whether `day`'s cell shows any event (a movable one or an occurrence of a series).
+fn has_event_links(day: NaiveDate) -> bool {
+    document()
+        .get_element_by_id(&cell_id(day))
+        .and_then(|cell| cell.query_selector("a[href*='/events/']").ok().flatten())
+        .is_some()
+}
+
 /// Where an event being moved by keyboard waits for the next month's page, when the arrows
 /// or PageUp/PageDown take it there: (slug, title) on two lines.
 const MOVING_KEY: &str = "notikumi-moving";
@@ -169,6 +177,8 @@ pub fn GridEditing(lang: Lang, children: Children) -> impl IntoView {
                     Some((_, title)) => {
                         tr_with(lang, "editor-move-by-keys", &[("title", Arg::Text(title))])
                     }
+                    // A series' occurrences have links but nothing to move by.
+                    None if has_event_links(day) => tr(lang, "editor-move-series"),
                     None => tr(lang, "editor-move-nothing"),
                 });
                 moving.set(picked);
