@@ -180,7 +180,7 @@ async fn a_refused_address_comes_back_as_text_and_cut_to_length() {
     let overlong = format!("{}@example.lv", "a".repeat(5_000));
     for typed in [hostile.to_string(), overlong] {
         let answer = site
-            .sign_in_from([192, 0, 2, 50], &escape(&typed), "x")
+            .sign_in_from([192, 0, 2, 50], &crate::hostile::escape(&typed), "x")
             .await;
         assert_eq!(answer.status, StatusCode::UNAUTHORIZED);
         assert!(!answer.body.contains("<script>alert(1)"), "escaped");
@@ -191,18 +191,6 @@ async fn a_refused_address_comes_back_as_text_and_cut_to_length() {
         let expected: String = typed.chars().take(throttle::MAX_EMAIL_LENGTH).collect();
         assert_eq!(shown, expected);
     }
-}
-
-/// `text` as a form field's value.
-fn escape(text: &str) -> String {
-    text.bytes()
-        .map(|byte| match byte {
-            b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'-' | b'.' | b'_' => {
-                char::from(byte).to_string()
-            }
-            _ => format!("%{byte:02X}"),
-        })
-        .collect()
 }
 
 /// An editor who came to sign in from an English page and switched the sign-in page to

@@ -72,7 +72,7 @@ fn wrong_types() -> Vec<String> {
 const NUMBERS: [&str; 7] = ["-1", "0", "4294967296", "9223372036854775807", "-9223372036854775808", "99999999999999999999", "1e400"];
 
 /// Every byte but the unreserved ones percent-encoded.
-fn escape(text: &str) -> String {
+pub(crate) fn escape(text: &str) -> String {
     text.bytes()
         .map(|byte| match byte {
             b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'-' | b'.' | b'_' | b'~' => {
