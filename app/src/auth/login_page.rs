@@ -41,10 +41,7 @@ pub fn LoginPage() -> impl IntoView {
             crate::components::set_retry_after(seconds);
         }
         // It holds the address the editor typed, and is no page to go back to.
-        if let Some(response) = use_context::<leptos_axum::ResponseOptions>() {
-            let no_store = http::HeaderValue::from_static("no-store");
-            response.insert_header(http::header::CACHE_CONTROL, no_store);
-        }
+        crate::components::set_no_store();
     }
     let (email, error) = match refused {
         Some(SignInRefused { email, error }) => (Some(email), Some(error)),

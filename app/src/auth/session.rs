@@ -247,13 +247,14 @@ pub async fn sign_in(
 }
 
 /// How long an attempt at `now` must wait after the `earlier` failures under its
-/// `counters` (in the order of `Counters::keys`).
+/// `counters` (in the order of `Counters::each`).
 fn longest_wait(
     counters: &throttle::Counters,
     earlier: &[Option<EarlierFailures>],
     now: DateTime<Utc>,
 ) -> Option<Duration> {
-    [&counters.account, &counters.address]
+    counters
+        .each()
         .into_iter()
         .zip(earlier)
         .filter_map(|(counter, earlier)| {

@@ -54,9 +54,14 @@ pub struct Counters {
 }
 
 impl Counters {
-    /// Their keys, the account's first.
+    /// Both, the account's first: the order of `keys` and of what counting them answers.
+    pub fn each(&self) -> [&Counter; 2] {
+        [&self.account, &self.address]
+    }
+
+    /// Their keys, in the order of `each`.
     pub fn keys(&self) -> [String; 2] {
-        [self.account.key.clone(), self.address.key.clone()]
+        self.each().map(|counter| counter.key.clone())
     }
 }
 

@@ -19,6 +19,6 @@ pub use frame::{sign_in_here, SiteFooter, SiteHeader};
 pub use page_meta::{absolute_url, provide_site_url, PageMeta};
 pub use paging::{page_path, paged_title, requested_page, NumberedPager, Pager, Paging};
 #[cfg(feature = "ssr")]
-pub use status::{from_a_plain_form, set_retry_after};
+pub use status::{from_a_plain_form, set_no_store, set_retry_after};
 pub use status::{redirect_to, set_status};
 pub use url::encode_component;

@@ -19,6 +19,15 @@ pub fn set_retry_after(seconds: u64) {
     }
 }
 
+/// Asks every cache, the browser's too, not to keep this answer.
+#[cfg(feature = "ssr")]
+pub fn set_no_store() {
+    if let Some(response) = leptos::prelude::use_context::<leptos_axum::ResponseOptions>() {
+        let no_store = http::HeaderValue::from_static("no-store");
+        response.insert_header(http::header::CACHE_CONTROL, no_store);
+    }
+}
+
 /// Whether this request is a plain form's post (it accepts HTML: no script sent it).
 /// server_fn answers one by going back to the form's page, with an error in its address for
 /// the page to show (`ServerAction` reads it); an error's own status would undo that.
