@@ -1,5 +1,5 @@
 //! Browser entry point. Pages are server HTML; only their islands (`#[island]`) come alive
-//! here. The page script (`app/src/island_loader.js`, inlined by the shell) loads this module
+//! here. The page script (`app/src/island_loader.js`, served as `/pkg/<build>/loader.js`) loads this module
 //! only on pages that have an island, calls `hydrate` once, then each island's own
 //! hydration function.
 

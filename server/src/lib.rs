@@ -14,6 +14,7 @@ pub mod memory_first;
 mod metrics;
 mod moved_items;
 pub mod page_cache;
+mod page_script;
 mod request_size;
 mod security_headers;
 mod static_files;
@@ -50,7 +51,7 @@ pub fn site_with(mut state: AppState, serving: config::Serving) -> memory_first:
     let options = &mut state.leptos_options;
     let pkg_base = options.site_pkg_dir.to_string();
     let pkg_dir = std::path::Path::new(&*options.site_root).join(&pkg_base);
-    let build = static_files::build_of(&pkg_dir);
+    let build = static_files::build_of(&pkg_dir, app::app::loader_source());
     if build == static_files::UNBUILT {
         tracing::warn!(
             folder = %pkg_dir.display(),
@@ -60,6 +61,7 @@ pub fn site_with(mut state: AppState, serving: config::Serving) -> memory_first:
     }
     options.site_pkg_dir = format!("{pkg_base}/{build}").into();
     let build_files = build_files(&pkg_base, &pkg_dir, serving.builds_dir.as_deref(), &build);
+    let (page_script_address, page_script) = app::app::page_script(options);
     let routes = generate_route_list(App);
     let leptos_options = state.leptos_options.clone();
     let context_state = state.clone();
@@ -79,6 +81,7 @@ pub fn site_with(mut state: AppState, serving: config::Serving) -> memory_first:
             app::paths::MEDIA_UPLOAD,
             axum::routing::post(app::editing::upload::upload),
         )
+        .route(&page_script_address, page_script::serve(page_script))
         .merge(build_files)
         .nest(
             "/media",
@@ -145,10 +148,7 @@ pub fn site_with(mut state: AppState, serving: config::Serving) -> memory_first:
         .fallback_service(limited);
     // Around everything, health checks included (`Router::layer` would wrap every route and
     // clone its stack per request).
-    let policy = security_headers::Policy::new(
-        &app::app::inline_scripts(&state.leptos_options),
-        state.is_https(),
-    );
+    let policy = security_headers::Policy::new(&app::app::inline_scripts(), state.is_https());
     let pages = page_cache::PageCache::new(&state, serving.page_cache_megabytes, policy.clone());
     let served = tower::ServiceBuilder::new()
         .layer(axum::middleware::from_fn(metrics::count_requests))

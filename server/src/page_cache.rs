@@ -103,7 +103,7 @@ struct PageKey {
 
 /// The one content coding an answer is stored in.
 #[derive(Clone, Copy, Debug, Hash, PartialEq, Eq)]
-enum Encoding {
+pub(crate) enum Encoding {
     Brotli,
     Gzip,
     Identity,
@@ -111,7 +111,7 @@ enum Encoding {
 
 impl Encoding {
     /// The best coding `Accept-Encoding` allows (brotli, then gzip, else none).
-    fn accepted(headers: &HeaderMap) -> Self {
+    pub(crate) fn accepted(headers: &HeaderMap) -> Self {
         // Each coding named, and whether it is refused (`q=0`).
         let named: Vec<(&str, bool)> = headers
             .get_all(header::ACCEPT_ENCODING)

@@ -2,9 +2,9 @@
 //! other sites (clickjacking), referrers cut to the origin across sites, and HSTS when the
 //! site's public address is https.
 //!
-//! The Content-Security-Policy lets scripts come only from the site itself, plus the inline
-//! scripts every page carries (the island loader and Leptos's empty hydration data,
-//! `app::app::inline_scripts`), named by their SHA-256: an injected `<script>` or `onclick=`
+//! The Content-Security-Policy lets scripts come only from the site itself (the page script
+//! too, `page_script`), plus the inline scripts every page carries (Leptos's empty hydration
+//! data, `app::app::inline_scripts`), named by their SHA-256: an injected `<script>` or `onclick=`
 //! would not run even if it got past the sanitiser. Hashes rather than per-response nonces,
 //! because reader pages are served from memory byte for byte; those texts are the same on
 //! every page. WebAssembly needs `'wasm-unsafe-eval'` to be
@@ -31,7 +31,7 @@ pub struct Policy {
 
 impl Policy {
     /// The policy for pages whose only inline scripts are `inline_scripts`.
-    pub fn new(inline_scripts: &[String], https: bool) -> Self {
+    pub fn new(inline_scripts: &[&str], https: bool) -> Self {
         let hashes: Vec<String> = inline_scripts
             .iter()
             .map(|script| format!("'sha256-{}'", STANDARD.encode(Sha256::digest(script))))

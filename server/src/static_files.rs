@@ -30,7 +30,8 @@ use tower_http::{
 };
 
 /// Files that never change at their address may be kept for a year.
-const FOR_GOOD: HeaderValue = HeaderValue::from_static("public, max-age=31536000, immutable");
+pub(crate) const FOR_GOOD: HeaderValue =
+    HeaderValue::from_static("public, max-age=31536000, immutable");
 /// Files whose address stays across builds are checked on every use.
 const CHECK_EACH_TIME: HeaderValue = HeaderValue::from_static("no-cache");
 
@@ -52,8 +53,9 @@ fn files_under(dir: &Path, found: &mut Vec<std::path::PathBuf>) {
 pub const UNBUILT: &str = "unbuilt";
 
 /// The build's name: a hash of every file under `pkg_dir` (paths and contents, without the
-/// precompressed copies, which follow from them), or `unbuilt` when there are none.
-pub fn build_of(pkg_dir: &Path) -> String {
+/// precompressed copies, which follow from them) and of the page script the server adds to
+/// them (`page_script`), or `unbuilt` when there are no files.
+pub fn build_of(pkg_dir: &Path, page_script: &str) -> String {
     let mut files = Vec::new();
     files_under(pkg_dir, &mut files);
     files.retain(|path| {
@@ -67,6 +69,7 @@ pub fn build_of(pkg_dir: &Path) -> String {
     }
     files.sort();
     let mut hash = Sha256::new();
+    hash.update(page_script);
     for file in &files {
         let name = file.strip_prefix(pkg_dir).unwrap_or(file);
         hash.update(name.as_os_str().as_encoded_bytes());
@@ -290,7 +293,7 @@ mod tests {
             std::fs::write(pkg.join("notikumi.js"), format!("build {n}")).expect("write");
             std::fs::create_dir_all(pkg.join("snippets")).expect("folder");
             std::fs::write(pkg.join("snippets").join("inline0.js"), "s").expect("write");
-            let build = build_of(&pkg);
+            let build = build_of(&pkg, "loader");
             let kept = keep_builds(&pkg, &builds, &build).expect("kept");
             assert_eq!(kept.own, builds.join(&build));
             let earlier = kept.earlier;
@@ -343,6 +346,7 @@ mod tests {
     #[test]
     fn the_build_changes_with_any_file_and_not_with_compressed_copies() {
         let dir = std::env::temp_dir().join(format!("notikumi-pkg-{}", uuid::Uuid::new_v4()));
+        let build_of = |dir: &Path| build_of(dir, "loader");
         assert_eq!(build_of(&dir), "unbuilt");
         std::fs::create_dir_all(&dir).expect("folder");
         std::fs::write(dir.join("notikumi.js"), "a").expect("write");
@@ -358,7 +362,13 @@ mod tests {
         assert_ne!(third, second);
         std::fs::create_dir_all(dir.join("snippets")).expect("folder");
         std::fs::write(dir.join("snippets").join("inline0.js"), "d").expect("write");
-        assert_ne!(build_of(&dir), third, "files in folders count too");
+        let fourth = build_of(&dir);
+        assert_ne!(fourth, third, "files in folders count too");
+        assert_ne!(
+            super::build_of(&dir, "another loader"),
+            fourth,
+            "the page script counts too"
+        );
         std::fs::remove_dir_all(&dir).expect("clean up");
     }
 }

@@ -101,7 +101,7 @@ async fn the_only_inline_scripts_are_those_the_policy_names_by_their_hashes() {
             .filter(|script| script.value().attr("type") != Some("application/ld+json"))
             .map(|script| script.text().collect())
             .collect();
-        assert_eq!(inline.len(), 3, "{uri}: the loader and Leptos's two");
+        assert_eq!(inline.len(), 2, "{uri}: Leptos's two");
         for script in &inline {
             let hash = STANDARD.encode(Sha256::digest(script.as_bytes()));
             let start: String = script.chars().take(80).collect();
@@ -111,6 +111,67 @@ async fn the_only_inline_scripts_are_those_the_policy_names_by_their_hashes() {
             );
         }
     }
+}
+
+/// Every page loads the page script from its build's folder, the same file for readers and
+/// editors (it picks the build by the page), which a browser may keep for good.
+#[tokio::test]
+async fn every_page_loads_the_page_script_that_names_both_builds() {
+    let site = Site::with_demo_content().await;
+    let editor = site
+        .signed_in("anna@example.lv", app::auth::Role::Editor)
+        .await;
+    let page_script = |page: &Answer| -> Vec<String> {
+        let document = scraper::Html::parse_document(&page.body);
+        let selector = scraper::Selector::parse("head script[type=module][src]").expect("selector");
+        document
+            .select(&selector)
+            .filter_map(|script| script.value().attr("src"))
+            .map(str::to_owned)
+            .collect()
+    };
+    let month = page_script(&get_with(&site, "/calendar/2020/08", &[]).await);
+    let [address] = &month[..] else {
+        panic!("one page script: {month:?}");
+    };
+    assert!(
+        address.starts_with("/pkg/") && address.ends_with("/loader.js"),
+        "{address}"
+    );
+    for uri in [article_page(), "/en/news".into(), "/login".into()] {
+        assert_eq!(
+            page_script(&get_with(&site, &uri, &[]).await),
+            month,
+            "{uri}"
+        );
+    }
+    assert_eq!(
+        page_script(&site.get_as("/calendar/2020/08", &editor).await),
+        month,
+        "for an editor"
+    );
+
+    let script = get_with(&site, address, &[]).await;
+    assert_eq!(script.status, StatusCode::OK);
+    assert_eq!(
+        header_of(&script, &header::CONTENT_TYPE),
+        "text/javascript; charset=utf-8"
+    );
+    assert_eq!(
+        header_of(&script, &header::CACHE_CONTROL),
+        "public, max-age=31536000, immutable"
+    );
+    let build = address.trim_end_matches("/loader.js");
+    for file in ["notikumi.js", "editors/pkg/notikumi.js"] {
+        assert!(
+            script.body.contains(&format!("\"{build}/{file}\"")),
+            "{file} is not named in {}",
+            &script.body[script.body.len().saturating_sub(300)..]
+        );
+    }
+    assert!(script.body.contains("leptos-island"), "the loader itself");
+    let compressed = get_with(&site, address, &[(header::ACCEPT_ENCODING, "gzip, br")]).await;
+    assert_eq!(header_of(&compressed, &header::CONTENT_ENCODING), "br");
 }
 
 /// The month page preloads the build its islands need: the readers' (no editors' islands) for
