@@ -119,6 +119,7 @@ view-day = Day
 view-list = List
 calendar-pick-month = Month and year
 calendar-show = Show
+calendar-month-unreadable = The month could not be read. Write it as 2020-08 or 08.2020.
 categories = Categories
 categories-apply = Filter
 categories-all = Show all

@@ -121,6 +121,7 @@ view-day = Diena
 view-list = Saraksts
 calendar-pick-month = Mēnesis un gads
 calendar-show = Rādīt
+calendar-month-unreadable = Mēnesi neizdevās saprast. Raksti to kā 2020-08 vai 08.2020.
 categories = Kategorijas
 categories-apply = Filtrēt
 categories-all = Rādīt visas

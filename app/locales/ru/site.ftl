@@ -123,6 +123,7 @@ view-day = День
 view-list = Список
 calendar-pick-month = Месяц и год
 calendar-show = Показать
+calendar-month-unreadable = Не удалось понять месяц. Напишите его как 2020-08 или 08.2020.
 categories = Категории
 categories-apply = Фильтровать
 categories-all = Показать все

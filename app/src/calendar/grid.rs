@@ -53,6 +53,24 @@ impl YearMonth {
         Self::new(year.parse().ok()?, month.parse().ok()?)
     }
 
+    /// Parses what the month picker sends: `2020-08` from a browser with a month field, and
+    /// what a reader types where the browser shows a plain text field instead (Safari and
+    /// Firefox on a computer): `08.2020`, `8/2020`, `2020.08`, `2020 8`.
+    pub fn from_picker(value: &str) -> Option<Self> {
+        let mut numbers = value
+            .split(|c: char| matches!(c, '-' | '.' | '/' | ' ' | ','))
+            .filter(|part| !part.is_empty());
+        let (first, second) = (numbers.next()?, numbers.next()?);
+        if numbers.next().is_some() {
+            return None;
+        }
+        if first.len() == 4 {
+            Self::parse(first, second)
+        } else {
+            Self::parse(second, first)
+        }
+    }
+
     pub fn of(date: NaiveDate) -> Self {
         Self {
             year: date.year(),

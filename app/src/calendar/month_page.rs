@@ -2,7 +2,7 @@
 //! week view, with the toolbar. The page is server HTML; in the browser only the grid's
 //! keyboard (`MonthGridKeys`) and, for editors, its tools (`GridEditing`) are islands.
 
-use crate::i18n::{tr_with, Arg};
+use crate::i18n::{tr_with, Arg, Message};
 
 use chrono::NaiveDate;
 use leptos::prelude::*;
@@ -43,12 +43,13 @@ fn requested_period(
     match (year, period) {
         (None, None) => match month_parameter {
             None => Ok(Period::Month(None)),
-            // The month picker sends `?month=2020-08`.
-            Some(value) => value
-                .split_once('-')
-                .and_then(|(year, month)| YearMonth::parse(year, month))
+            // The month picker sends `?month=2020-08`, or what was typed into it.
+            Some(value) => YearMonth::from_picker(&value)
                 .map(|month| Period::Month(Some(month)))
-                .ok_or(AppError::NotFound),
+                .ok_or_else(|| AppError::Validation {
+                    field: "month".into(),
+                    message: Message::new("calendar-month-unreadable"),
+                }),
         },
         (Some(year), Some(period)) if period.starts_with('w') => parse_week(&year, &period)
             .map(Period::Week)
@@ -120,7 +121,10 @@ pub fn CalendarPage() -> impl IntoView {
     );
     view! {
         {move || match kind.get() {
-            Kind::Missing => view! { <ErrorPage error=AppError::NotFound/> }.into_any(),
+            Kind::Missing => {
+                let error = period.get().err().unwrap_or(AppError::NotFound);
+                view! { <ErrorPage error/> }.into_any()
+            }
             Kind::Month => view! {
                 <Transition fallback=|| view! { <p class="loading">{crate::i18n::t("loading-calendar")}</p> }>
                     {move || Suspend::new(async move {
@@ -256,9 +260,24 @@ mod tests {
                 "{year}/{period}"
             );
         }
-        assert_eq!(
-            requested_period(None, None, some("2020-13")),
-            Err(AppError::NotFound)
-        );
+        // Typed where the browser has no month field.
+        for typed in [
+            "08.2020", "8.2020.", "08/2020", "2020.08", " 2020 8 ", "2020-8",
+        ] {
+            assert_eq!(
+                requested_period(None, None, some(typed)),
+                Ok(Period::Month(YearMonth::new(2020, 8))),
+                "{typed:?}"
+            );
+        }
+        for typed in ["2020-13", "augusts", "08.20", "1.8.2020", "", "2020-08-01"] {
+            assert!(
+                matches!(
+                    requested_period(None, None, some(typed)),
+                    Err(AppError::Validation { ref field, .. }) if field == "month"
+                ),
+                "{typed:?}"
+            );
+        }
     }
 }

@@ -21,6 +21,40 @@ async fn august_2020_is_rendered_on_the_server() {
     assert_eq!(page.attr("meta[name=robots]", "content"), None);
 }
 
+/// The month picker's answer, as a browser with a month field sends it and as a reader types
+/// it where the browser shows a text field; what cannot be read is said so, not "not found".
+#[tokio::test(flavor = "multi_thread")]
+async fn the_month_picker_opens_the_month_written_either_way() {
+    let site = Site::with_demo_content().await;
+    for (uri, heading) in [
+        (
+            "/calendar?month=2020-08",
+            "Notikumu kalendārs — Augusts, 2020",
+        ),
+        (
+            "/calendar?month=08.2020",
+            "Notikumu kalendārs — Augusts, 2020",
+        ),
+        (
+            "/en/calendar?month=8%2F2020",
+            "Event calendar — August 2020",
+        ),
+    ] {
+        let (status, html) = site.get(uri).await;
+        assert_eq!(status, StatusCode::OK, "{uri}");
+        assert_eq!(Page::parse(&html).heading().0, heading, "{uri}");
+    }
+    let (status, html) = site.get("/calendar?month=augusts").await;
+    assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY);
+    let page = Page::parse(&html);
+    assert!(
+        page.shows("Mēnesi neizdevās saprast. Raksti to kā 2020-08 vai 08.2020."),
+        "{:?}",
+        page.heading()
+    );
+    assert!(page.links_to("/calendar"));
+}
+
 #[tokio::test(flavor = "multi_thread")]
 async fn the_calendar_opens_on_the_current_month_in_riga() {
     let site = Site::with_demo_content().await;
