@@ -263,15 +263,60 @@
   // For islands that show this page under another address (`components::replace_address`:
   // an edited article's new slug).
   window.notikumiReplace = (href) => {
+    const before = withoutLanguage(location.pathname);
     history.replaceState(history.state, "", href);
     shown = location.pathname + location.search;
     shownEntry = entryIndex();
     // The language links name this page, now under its new address (`Lang::href`).
-    const path = location.pathname.replace(/^\/(en|ru)(?=\/|$)/, "") || "/";
+    const path = withoutLanguage(location.pathname);
     for (const link of document.querySelectorAll(".language-switcher a[hreflang]")) {
       const prefix = link.hreflang === "lv" ? "" : `/${link.hreflang}`;
       const other = prefix && path === "/" ? prefix : prefix + path;
       link.setAttribute("href", other + location.search);
+    }
+    if (before !== path) renameAddresses(before, path);
+  };
+
+  // A path without its language prefix (`/en/news/x` is `/news/x`).
+  const withoutLanguage = (pathname) => pathname.replace(/^\/(en|ru)(?=\/|$)/, "") || "/";
+
+  // `address` (absolute, at the site's public address) moved from path `from` to `to` in its
+  // own language, or null when it names another page.
+  const movedAddress = (address, from, to) => {
+    let url;
+    try {
+      url = new URL(address, location.href);
+    } catch {
+      return null;
+    }
+    if (withoutLanguage(url.pathname) !== from) return null;
+    const prefix = url.pathname.match(/^\/(en|ru)(?=\/|$)/)?.[0] ?? "";
+    url.pathname = prefix + to;
+    return url.href;
+  };
+
+  // The page names itself by its address too: the head's canonical address, language
+  // alternates and og:url, and its JSON-LD. Moved with it, so a bookmark, a share or a save of
+  // the page from here names the address it now has.
+  const renameAddresses = (from, to) => {
+    const named = "link[rel=canonical], link[rel=alternate][hreflang], meta[property='og:url']";
+    for (const element of document.head.querySelectorAll(named)) {
+      const attribute = element.localName === "meta" ? "content" : "href";
+      const moved = movedAddress(element.getAttribute(attribute), from, to);
+      if (moved) element.setAttribute(attribute, moved);
+    }
+    for (const script of document.querySelectorAll("script[type='application/ld+json']")) {
+      let data;
+      try {
+        data = JSON.parse(script.textContent);
+      } catch {
+        continue;
+      }
+      for (const key of ["url", "mainEntityOfPage", "@id"]) {
+        const moved = typeof data[key] === "string" && movedAddress(data[key], from, to);
+        if (moved) data[key] = moved;
+      }
+      script.textContent = JSON.stringify(data);
     }
   };
 

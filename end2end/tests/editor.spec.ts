@@ -226,6 +226,12 @@ test("a new article's address follows its title until published, and an address 
   // Worded as the event editor words it (one choice for every kind).
   await expect(editor.getByLabel("Statuss").locator("option")).toHaveText(["Nepublicēts (lasītāji neredz)", "Publicēts"]);
 
+  // Rendered again as the published article it is now, with its address in the head.
+  await editor.reload();
+  await hydrated(editor);
+  await editor.getByRole("button", { name: "Rediģēt šo rakstu" }).click();
+  await expect(editor.locator("head link[rel=canonical]")).toHaveAttribute("href", /\/news\/konsultacijas-jauniesiem-liepaja$/);
+
   // An address taken by another article is refused at the field.
   await address.fill(REPORT.replace("/news/", ""));
   await address.press("Enter");
@@ -237,6 +243,18 @@ test("a new article's address follows its title until published, and an address 
   await expect(address).toHaveValue("konsultacijas-liepaja");
   await expect(address).toHaveAttribute("aria-invalid", "false");
   await expect(editor).toHaveURL(/\/news\/konsultacijas-liepaja$/);
+  // The head names the new address too (a bookmark or a share made from here).
+  for (const [selector, attribute] of [
+    ["link[rel=canonical]", "href"],
+    ["link[rel=alternate][hreflang=lv]", "href"],
+    ["meta[property='og:url']", "content"],
+  ]) {
+    await expect(editor.locator(`head ${selector}`)).toHaveAttribute(attribute, /\/news\/konsultacijas-liepaja$/);
+  }
+  const linkedData = (await editor.locator("script[type='application/ld+json']").allTextContents()).map((text) => JSON.parse(text));
+  expect(linkedData.map((data) => [data.url, data.mainEntityOfPage])).toEqual([
+    [expect.stringMatching(/\/news\/konsultacijas-liepaja$/), expect.stringMatching(/\/news\/konsultacijas-liepaja$/)],
+  ]);
   // The category and visibility save on their own.
   await editor.getByLabel("Kategorija").selectOption({ label: "Sadarbība" });
   await editor.getByRole("button", { name: "Saglabāt iestatījumus" }).click();
