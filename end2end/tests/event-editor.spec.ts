@@ -1,6 +1,7 @@
 import { expect, test } from "../fixtures";
 
 import { EDITORS } from "../accounts";
+import { trashedBy } from "../editing";
 import { editorPage, hydrated } from "../pages";
 
 // Editing events: adding one on a day, moving it by dragging, by keyboard and by touch, drafts,
@@ -135,6 +136,51 @@ test("a deleted event comes back from the trash unpublished, and the desk leads 
   await expect(editor).toHaveURL(/\/events\/izmeginajuma-tiksanas-valmiera$/);
   // Unpublished, it opens in its editor.
   await expect(editor.getByRole("heading", { level: 1 })).toHaveText("Rediģē: Izmēģinājuma tikšanās Valmierā");
+});
+
+test("an event another editor trashed and restored while its editor wrote: that it is hidden is taken in, with nothing to choose", async ({
+  browser,
+}) => {
+  const anna = await editorPage(browser, EDITORS.anna.email);
+  await anna.goto("/calendar/2020/09");
+  await hydrated(anna);
+  await anna.getByRole("button", { name: "Pievienot notikumu: 2020. gada 22. septembris" }).click();
+  const title = anna.getByRole("textbox", { name: "Nosaukums" });
+  await title.fill("Apmācības sociālajiem darbiniekiem Cēsīs");
+  await anna.getByLabel("Statuss").selectOption("published");
+  await anna.getByRole("button", { name: "Saglabāt notikumu" }).click();
+  await expect(anna.getByRole("status").filter({ hasText: /^Publicēts \d\d:\d\d:\d\d$/ })).toBeVisible();
+  // Opened again later: a change saves itself as the shared draft.
+  await anna.reload();
+  await hydrated(anna);
+  await anna.getByRole("button", { name: "Rediģēt notikumu" }).click();
+  await title.press("End");
+  await anna.keyboard.type(" 2020");
+  await expect(anna.getByRole("status").filter({ hasText: "Melnraksts saglabāts" })).toBeVisible();
+
+  const janis = await editorPage(browser, EDITORS.janis.email);
+  await janis.goto(new URL(anna.url()).pathname);
+  await hydrated(janis);
+  await janis.getByRole("button", { name: "Rediģēt notikumu" }).click();
+  await trashedBy(janis);
+  await janis.goto("/editor");
+  await hydrated(janis);
+  await janis.getByRole("button", { name: /^Atjaunot „Apmācības sociālajiem darbiniekiem Cēsīs/ }).click();
+  await expect(janis.getByRole("status").filter({ hasText: "Atjaunots kā melnraksts." })).toBeVisible();
+
+  // Anna types on. The trash hid her draft with the event; nobody changed her text, so there
+  // is nothing to choose: the hiding is taken in beside her place, and the bar says it.
+  await anna.getByRole("textbox", { name: "Vieta" }).fill("Cēsis");
+  await expect(anna.getByText(/\(Statuss\): tās tagad ir jūsu tekstā/)).toBeVisible();
+  await expect(anna.getByRole("heading", { name: "Kāds cits saglabāja šo notikumu, kamēr jūs to rediģējāt" })).toHaveCount(0);
+  await expect(anna.getByLabel("Statuss")).toHaveValue("draft");
+  await expect(anna.getByText("Šis notikums ir paslēpts no lasītājiem.")).toBeVisible();
+  await expect(anna.getByRole("status").filter({ hasText: /^Melnraksts saglabāts/ })).toBeVisible();
+  await anna.reload();
+  await hydrated(anna);
+  await expect(anna.getByRole("textbox", { name: "Vieta" })).toHaveValue("Cēsis");
+  await expect(title).toHaveValue("Apmācības sociālajiem darbiniekiem Cēsīs 2020");
+  await expect(anna.getByLabel("Statuss")).toHaveValue("draft");
 });
 
 test("an event's changes save themselves as a draft, readers see them once saved, and an earlier version can be restored", async ({

@@ -514,13 +514,12 @@ impl<K: Editable> Opened<K> {
         let known_draft = drafted.as_ref().map(|fields| (number, fields));
         let beside_text = theirs.changed_only_beside_text(&saved, known_draft);
         let undoes = self.would_undo(&theirs.details);
-        // Another editor's publication (or restore) changed only parts this editor left as
-        // they were: taken in, nothing to choose. (Not another's draft: a write would then
-        // publish text its editor has not published.)
-        if !beside_text && !undoes && !theirs.theirs_is_draft() {
-            let base = theirs.went_on_from(&saved, drafted.as_ref());
+        // Another editor's publication (or restore, or the trash) changed only parts this
+        // editor left as they were: taken in, nothing to choose.
+        let to_take_in = theirs.to_take_in(&saved, known_draft);
+        if let Some((other, base)) = to_take_in.filter(|_| !beside_text && !undoes) {
             let merged = self.draft.fields.with_untracked(|mine| {
-                super::conflict::merged_without_choice(&K::parts(), mine, &theirs.current, base)
+                super::conflict::merged_without_choice(&K::parts(), mine, other, base)
             });
             if let Some((merged, taken)) = merged {
                 self.take_in(merged, &theirs);

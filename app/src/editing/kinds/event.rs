@@ -44,6 +44,9 @@ impl Editable for EventDetails {
     fn body_mut(fields: &mut EventFields) -> &mut String {
         &mut fields.body_html
     }
+    fn hide_in_draft(fields: &mut EventFields) {
+        fields.published = false;
+    }
 
     /// The parts of an event; its dates and times are one part.
     fn parts() -> Vec<Part<EventFields>> {
