@@ -58,7 +58,7 @@ impl YearMonth {
     /// Firefox on a computer): `08.2020`, `8/2020`, `2020.08`, `2020 8`.
     pub fn from_picker(value: &str) -> Option<Self> {
         let mut numbers = value
-            .split(|c: char| matches!(c, '-' | '.' | '/' | ' ' | ','))
+            .split(['-', '.', '/', ' ', ','])
             .filter(|part| !part.is_empty());
         let (first, second) = (numbers.next()?, numbers.next()?);
         if numbers.next().is_some() {
