@@ -1,5 +1,5 @@
 //! The page script (`app/src/island_loader.js`, see `docs/islands.md`) as a file of the
-//! build, `/pkg/<build>/loader.js`, rather than inline in every page: each page is 6.8 kB
+//! build, `/pkg/<build>/loader.js`, rather than inline in every page: each page is 7.9 kB
 //! smaller, and a browser fetches the script once a build and keeps it (`immutable`: the
 //! build's name covers the loader's source, `static_files::build_of`). The server makes its
 //! text when it starts (it names the build's files), so it is compressed then, once per
