@@ -281,15 +281,15 @@
   const withoutLanguage = (pathname) => pathname.replace(/^\/(en|ru)(?=\/|$)/, "") || "/";
 
   // `address` (absolute, at the site's public address) moved from path `from` to `to` in its
-  // own language, or null when it names another page.
-  const movedAddress = (address, from, to) => {
+  // own language, or null when it names another page (or another site).
+  const movedAddress = (address, from, to, site) => {
     let url;
     try {
       url = new URL(address, location.href);
     } catch {
       return null;
     }
-    if (withoutLanguage(url.pathname) !== from) return null;
+    if (url.origin !== site || withoutLanguage(url.pathname) !== from) return null;
     const prefix = url.pathname.match(/^\/(en|ru)(?=\/|$)/)?.[0] ?? "";
     url.pathname = prefix + to;
     return url.href;
@@ -299,10 +299,14 @@
   // alternates and og:url, and its JSON-LD. Moved with it, so a bookmark, a share or a save of
   // the page from here names the address it now has.
   const renameAddresses = (from, to) => {
+    // The site's public address, as the canonical link names it (none on a draft's page).
+    const canonical = document.head.querySelector("link[rel=canonical]");
+    if (!canonical) return;
+    const site = new URL(canonical.href).origin;
     const named = "link[rel=canonical], link[rel=alternate][hreflang], meta[property='og:url']";
     for (const element of document.head.querySelectorAll(named)) {
       const attribute = element.localName === "meta" ? "content" : "href";
-      const moved = movedAddress(element.getAttribute(attribute), from, to);
+      const moved = movedAddress(element.getAttribute(attribute), from, to, site);
       if (moved) element.setAttribute(attribute, moved);
     }
     for (const script of document.querySelectorAll("script[type='application/ld+json']")) {
@@ -312,11 +316,17 @@
       } catch {
         continue;
       }
+      let changed = false;
       for (const key of ["url", "mainEntityOfPage", "@id"]) {
-        const moved = typeof data[key] === "string" && movedAddress(data[key], from, to);
-        if (moved) data[key] = moved;
+        const moved = typeof data[key] === "string" && movedAddress(data[key], from, to, site);
+        if (moved) {
+          data[key] = moved;
+          changed = true;
+        }
       }
-      script.textContent = JSON.stringify(data);
+      // Escaped as the server writes it, so a title's "</script>" stays inside the block in
+      // a copy of the page saved from here.
+      if (changed) script.textContent = JSON.stringify(data).replace(/</g, "\\u003c");
     }
   };
 

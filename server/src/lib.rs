@@ -60,8 +60,19 @@ pub fn site_with(mut state: AppState, serving: config::Serving) -> memory_first:
         );
     }
     options.site_pkg_dir = format!("{pkg_base}/{build}").into();
-    let build_files = build_files(&pkg_base, &pkg_dir, serving.builds_dir.as_deref(), &build);
     let (page_script_address, page_script) = app::app::page_script(options);
+    let page_script = std::sync::Arc::new(page_script::PageScript::new(
+        &page_script_address,
+        page_script,
+        build != static_files::UNBUILT,
+    ));
+    let build_files = build_files(
+        &pkg_base,
+        &pkg_dir,
+        serving.builds_dir.as_deref(),
+        &build,
+        &page_script,
+    );
     let routes = generate_route_list(App);
     let leptos_options = state.leptos_options.clone();
     let context_state = state.clone();
@@ -211,13 +222,15 @@ async fn only_media_names(
 }
 
 /// This build's files and the earlier builds' kept in `builds_dir`, each under its own
-/// address (`static_files::keep_builds`). A folder that cannot be written costs only the
-/// earlier builds: this one is served from `pkg_dir`.
+/// address (`static_files::keep_builds`), with the page script this server makes (which it
+/// serves itself, for this build). A folder that cannot be written costs only the earlier
+/// builds: this one is served from `pkg_dir`.
 fn build_files(
     pkg_base: &str,
     pkg_dir: &std::path::Path,
     builds_dir: Option<&std::path::Path>,
     build: &str,
+    page_script: &page_script::PageScript,
 ) -> Router<AppState> {
     let kept = builds_dir
         .filter(|_| build != static_files::UNBUILT)
@@ -230,6 +243,11 @@ fn build_files(
                 })
                 .ok()
         });
+    if let Some((_, kept)) = &kept {
+        if let Err(error) = page_script.keep_in(&kept.own) {
+            tracing::warn!(%error, "the page script is not kept: after an upgrade, pages of this build would load no islands");
+        }
+    }
     let own = kept
         .as_ref()
         .map_or(pkg_dir, |(_, kept)| kept.own.as_path());

@@ -462,7 +462,7 @@ async fn a_page_loaded_before_an_upgrade_still_gets_its_code() {
     assert_ne!(new, old);
 
     // The server still running the old build while the files are replaced serves its own.
-    let (status, _, body) = get(before, format!("/pkg/{old}/chunk_search.wasm")).await;
+    let (status, _, body) = get(before.clone(), format!("/pkg/{old}/chunk_search.wasm")).await;
     assert_eq!((status, body.as_str()), (StatusCode::OK, "old chunk"));
     let (status, cache, body) = get(after.clone(), format!("/pkg/{old}/chunk_search.wasm")).await;
     assert_eq!((status, body.as_str()), (StatusCode::OK, "old chunk"));
@@ -473,6 +473,21 @@ async fn a_page_loaded_before_an_upgrade_still_gets_its_code() {
         .contains("immutable"));
     let (status, _, body) = get(after.clone(), format!("/pkg/{old}/notikumi.js")).await;
     assert_eq!((status, body.as_str()), (StatusCode::OK, "old loader"));
+    // And the page script the old build's server made, which names the old build's files.
+    for (build, server) in [(&old, &after), (&new, &after), (&old, &before)] {
+        let (status, cache, script) = get(server.clone(), format!("/pkg/{build}/loader.js")).await;
+        assert_eq!(status, StatusCode::OK, "{build}");
+        let cache = cache.expect("Cache-Control");
+        assert!(
+            cache.to_str().unwrap_or_default().contains("immutable"),
+            "{cache:?}"
+        );
+        assert!(
+            script.contains(&format!("\"/pkg/{build}/notikumi.js\"")),
+            "{build}: {}",
+            &script[script.len().saturating_sub(200)..]
+        );
+    }
     let (status, _, body) = get(after.clone(), format!("/pkg/{new}/chunk_editor.wasm")).await;
     assert_eq!((status, body.as_str()), (StatusCode::OK, "new chunk"));
     // A name longer than a file's may be (with `.br` added for a compressed copy) is not

@@ -225,11 +225,31 @@ fn the_trash_hiding_an_editors_own_draft_is_taken_in() {
     let mut restored = after.clone();
     restored.current.title = "Vecais".into();
     assert_eq!(restored.to_take_in(&saved, Some((3, &drafted))), None);
-    // An article's draft never says whether readers see it: its own draft is no other side.
+    // An article's draft never says whether readers see it, so hiding changes none: a draft
+    // of other text under its number is another editor's, whatever the trash did.
     let article = article(7, Some(7));
-    let drafted = article.draft.clone().expect("draft").fields;
+    let mut drafted = article.draft.clone().expect("draft").fields;
+    drafted.title = "Annas melnraksts".into();
     assert_eq!(
         article.to_take_in(&article.current, Some((3, &drafted))),
         None
+    );
+    // Not a draft on the item as it is (a publication or restore since): its text, from
+    // what it went on from, as before.
+    let published = event(7, None);
+    let saved_text = &before.current;
+    let (other, base) = published
+        .to_take_in(
+            saved_text,
+            Some((3, &before.draft.as_ref().expect("draft").fields)),
+        )
+        .expect("taken in");
+    assert_eq!(other, &published.current);
+    assert_eq!(
+        base,
+        published.went_on_from(
+            saved_text,
+            Some(&before.draft.as_ref().expect("draft").fields)
+        )
     );
 }
