@@ -25,7 +25,7 @@ use crate::{
 /// What a kind of editable item supplies to the editing core on the server.
 pub(super) trait KindService: Send + Sync + 'static {
     /// The editor's fields, as the browser sends them.
-    type Fields: Clone + Send + Sync + 'static;
+    type Fields: Clone + PartialEq + Send + Sync + 'static;
     /// How its drafts are stored; `Draft::KIND` is the kind.
     type Draft: StoredShape<Fields = Self::Fields>;
     /// What only its editor needs (`ArticleDetails`, `EventDetails`), which is also the

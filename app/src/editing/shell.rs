@@ -56,7 +56,7 @@ pub trait Editable:
         false
     }
     /// What moving the item into the trash does to its shared draft as the server stores it
-    /// (`ItemTables::draft_shown`): a draft whose write would show the item hides it instead.
+    /// (`ItemTables::hide_in_draft`): a draft whose write would show the item hides it instead.
     /// Nothing for a kind whose fields do not say whether readers see it (an article's).
     fn hide_in_draft(_fields: &mut Self::Fields) {}
 }

@@ -12,7 +12,7 @@
 
 use serde::{de::DeserializeOwned, Deserialize, Serialize};
 
-use super::{DraftState, ItemKind, ItemSave, Saved};
+use super::{kind_service::KindService, shell::Editable, DraftState, ItemKind, ItemSave, Saved};
 use crate::{
     error::AppError,
     state::store,
@@ -128,11 +128,25 @@ pub async fn save<S: StoredShape>(
     })
 }
 
+/// A stored draft of `K`'s kind as the trash leaves it: made to hide its item when written
+/// (`Editable::hide_in_draft`, where the kind's form names the field), or `None` when its
+/// write would not show the item, or it cannot be read (its editor is told so on opening it).
+pub(in crate::editing) fn hidden<K: KindService>(json: &str) -> Option<String> {
+    let fields = from_stored::<K::Draft>(json).ok()?;
+    let mut hidden = fields.clone();
+    <K::Details as Editable>::hide_in_draft(&mut hidden);
+    if hidden == fields {
+        return None;
+    }
+    to_stored::<K::Draft>(&hidden).ok()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
     use crate::editing::kinds::{
-        article::service::StoredArticleDraft, event::service::StoredEventDraft,
+        article::service::{ArticleKind, StoredArticleDraft},
+        event::service::{EventKind, StoredEventDraft},
     };
 
     /// A draft exactly as the first stored format wrote it (before it had a format number).
@@ -200,5 +214,33 @@ mod tests {
             from_stored::<StoredEventDraft>("{\"title\": 5}"),
             Err(UnreadableDraft::Json(_))
         ));
+    }
+
+    #[test]
+    fn the_trash_hides_an_event_draft_that_would_show_it_and_keeps_the_rest() {
+        let stored = hidden::<EventKind>(STORED_BEFORE_FORMATS).expect("a shown draft changes");
+        let before = from_stored::<StoredEventDraft>(STORED_BEFORE_FORMATS).expect("opens");
+        let after = from_stored::<StoredEventDraft>(&stored).expect("opens hidden");
+        assert!(!after.published);
+        assert_eq!(
+            crate::editing::event_fields::EventFields {
+                published: true,
+                ..after
+            },
+            before
+        );
+        // Hidden already: nothing to write.
+        assert_eq!(hidden::<EventKind>(&stored), None);
+    }
+
+    #[test]
+    fn the_trash_leaves_drafts_that_cannot_show_their_item_or_be_read() {
+        // An article's visibility is one of its settings, not a field of its draft.
+        assert_eq!(hidden::<ArticleKind>(ARTICLE_AS_MIGRATED), None);
+        assert_eq!(
+            hidden::<EventKind>(r#"{"format":2,"published":true}"#),
+            None
+        );
+        assert_eq!(hidden::<EventKind>("not json"), None);
     }
 }

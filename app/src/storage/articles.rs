@@ -376,20 +376,3 @@ pub(super) fn article_columns_written(
         ("search_body", Text(search_body.into())),
     ]
 }
-
-impl ItemTables {
-    /// Articles' tables, for the writes and reads every kind shares.
-    pub(crate) const ARTICLES: ItemTables = ItemTables {
-        kind: "article",
-        items: "articles",
-        key: "article_id",
-        drafts: "article_drafts",
-        revisions: "article_revisions",
-        translations: "article_translations",
-        columns: ["title", "lead", "body_html", "contact"],
-        revision_columns: "title, lead, body_html, contact",
-        slug_fallback: "raksts",
-        extra_searched: false,
-        draft_shown: None,
-    };
-}

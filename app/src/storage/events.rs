@@ -306,21 +306,3 @@ pub(super) fn event_columns_written(event: &NewEvent, category_id: Option<i64>) 
         ("search_body", Text(search_body.into())),
     ]
 }
-
-impl ItemTables {
-    /// Events' tables, for the writes and reads every kind shares.
-    pub(crate) const EVENTS: ItemTables = ItemTables {
-        kind: "event",
-        items: "events",
-        key: "event_id",
-        drafts: "event_drafts",
-        revisions: "event_revisions",
-        translations: "event_translations",
-        columns: ["title", "summary", "body_html", "location"],
-        revision_columns: "title, summary, body_html, starts_at, ends_at, all_day, location, \
-                           category_id, status",
-        slug_fallback: "notikums",
-        extra_searched: true,
-        draft_shown: Some("published"),
-    };
-}

@@ -544,31 +544,21 @@ where
     }
 
     /// Makes the shared draft of item `id`, if there is one, say that its write hides the item
-    /// (`ItemTables::draft_shown`).
+    /// (`ItemTables::hide_in_draft`).
     async fn hide_in_draft(
         conn: &mut D::Connection,
         tables: &ItemTables,
         id: i64,
     ) -> Result<(), StoreError> {
-        let Some(shown) = tables.draft_shown else {
-            return Ok(());
-        };
         let ItemTables { drafts, key, .. } = tables;
         let sql = format!("SELECT fields FROM {drafts} WHERE {key} = $1");
         let fields: Option<String> = sqlx::query_scalar(&sql)
             .bind(id)
             .fetch_optional(&mut *conn)
             .await?;
-        let Some(mut fields) = fields.and_then(|fields| {
-            serde_json::from_str::<serde_json::Map<String, serde_json::Value>>(&fields).ok()
-        }) else {
+        let Some(hidden) = fields.as_deref().and_then(tables.hide_in_draft) else {
             return Ok(());
         };
-        if fields.get(shown) != Some(&serde_json::Value::Bool(true)) {
-            return Ok(());
-        }
-        fields.insert(shown.to_string(), serde_json::Value::Bool(false));
-        let hidden = serde_json::Value::Object(fields).to_string();
         let sql = format!("UPDATE {drafts} SET fields = $1 WHERE {key} = $2");
         sqlx::query(&sql)
             .bind(hidden)

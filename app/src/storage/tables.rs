@@ -8,24 +8,25 @@
 /// columns a revision keeps. `ItemTables::of(kind)` is each kind's, from the list in
 /// `editing/kinds/mod.rs`.
 pub(crate) struct ItemTables {
-    pub(super) kind: &'static str,
-    pub(super) items: &'static str,
-    pub(super) key: &'static str,
-    pub(super) drafts: &'static str,
-    pub(super) revisions: &'static str,
-    pub(super) translations: &'static str,
-    pub(super) columns: [&'static str; 4],
+    pub(crate) kind: &'static str,
+    pub(crate) items: &'static str,
+    pub(crate) key: &'static str,
+    pub(crate) drafts: &'static str,
+    pub(crate) revisions: &'static str,
+    pub(crate) translations: &'static str,
+    pub(crate) columns: [&'static str; 4],
     /// The item's columns a revision keeps.
-    pub(super) revision_columns: &'static str,
+    pub(crate) revision_columns: &'static str,
     /// The slug of an item whose title makes none (say, all punctuation).
-    pub(super) slug_fallback: &'static str,
+    pub(crate) slug_fallback: &'static str,
     /// Whether the fourth translated column (`columns[3]`: an event's place) is searched; an
     /// article's contact line is not.
-    pub(super) extra_searched: bool,
-    /// The field of a stored draft that says whether a write of it shows the item to readers
-    /// (an event's `published`), if its drafts have one (an article's visibility is one of its
-    /// settings, beside the text).
-    pub(super) draft_shown: Option<&'static str>,
+    pub(crate) extra_searched: bool,
+    /// A stored draft (its JSON) made to hide its item when written, or `None` when it would
+    /// not show it: what the trash does to an item's shared draft. Each kind's is
+    /// `stored_draft::hidden` over its descriptor (`Editable::hide_in_draft`), so the field that
+    /// says so is named once, in the browser's descriptor.
+    pub(crate) hide_in_draft: fn(&str) -> Option<String>,
 }
 
 impl ItemTables {

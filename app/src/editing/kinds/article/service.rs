@@ -9,7 +9,7 @@ use crate::editing::{
     kind_service::{ForEditing, KindService, Visibility},
     service::{audit, clock, told_if_trashed},
     shell::Editable,
-    stored_draft::StoredShape,
+    stored_draft::{self, StoredShape},
     validate, ArticleDetails, ArticleFields, ArticleSettingsSave, ItemKind, ReadersSee, Saved,
     SettingsSaved,
 };
@@ -336,4 +336,21 @@ impl StoredShape for StoredArticleDraft {
             contact: self.contact,
         }
     }
+}
+
+impl ItemTables {
+    /// Articles' tables, for the writes and reads every kind shares.
+    pub(crate) const ARTICLES: ItemTables = ItemTables {
+        kind: "article",
+        items: "articles",
+        key: "article_id",
+        drafts: "article_drafts",
+        revisions: "article_revisions",
+        translations: "article_translations",
+        columns: ["title", "lead", "body_html", "contact"],
+        revision_columns: "title, lead, body_html, contact",
+        slug_fallback: "raksts",
+        extra_searched: false,
+        hide_in_draft: stored_draft::hidden::<ArticleKind>,
+    };
 }

@@ -10,7 +10,7 @@ use crate::editing::{
     kind_service::{ForEditing, KindService, Visibility},
     service::{self, audit, clock},
     shell::Editable,
-    stored_draft::StoredShape,
+    stored_draft::{self, StoredShape},
     validate, ItemKind, ReadersSee, Saved,
 };
 use crate::{
@@ -378,4 +378,22 @@ impl StoredShape for StoredEventDraft {
             published: self.published,
         }
     }
+}
+
+impl ItemTables {
+    /// Events' tables, for the writes and reads every kind shares.
+    pub(crate) const EVENTS: ItemTables = ItemTables {
+        kind: "event",
+        items: "events",
+        key: "event_id",
+        drafts: "event_drafts",
+        revisions: "event_revisions",
+        translations: "event_translations",
+        columns: ["title", "summary", "body_html", "location"],
+        revision_columns: "title, summary, body_html, starts_at, ends_at, all_day, location, \
+                           category_id, status",
+        slug_fallback: "notikums",
+        extra_searched: true,
+        hide_in_draft: stored_draft::hidden::<EventKind>,
+    };
 }
