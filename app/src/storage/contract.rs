@@ -418,6 +418,7 @@ mod reading;
 mod reading_while_writing;
 mod repeats;
 mod search;
+mod translation_sources;
 mod translations;
 mod unseen;
 mod upkeep;

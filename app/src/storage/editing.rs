@@ -253,6 +253,20 @@ pub struct Translation<T> {
     pub updated_at: chrono::DateTime<chrono::Utc>,
 }
 
+/// A translation whose item's Latvian text changed since it was written from it
+/// (`TranslationStore::translation_behind`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct TranslationBehind {
+    /// The version whose text the translation was written from, as the item's history
+    /// lists it (the first one kept from then on).
+    pub since: i64,
+    /// The item's version now.
+    pub now: i64,
+    /// Which translated parts' Latvian text changed since, in `ItemTables::columns`' order
+    /// (title, lead, body, extra).
+    pub changed: [bool; 4],
+}
+
 impl<T> Translation<T> {
     /// The languages an item is written in (Latvian, then those of its `translations`), and
     /// the version of its translation into `lang` (0: none; the translation editor starts

@@ -45,8 +45,8 @@ pub use content::*;
 pub use editing::{
     ArticleRevision, ArticleText, Audience, Audit, AuditEntry, Credentials, DeskEntry, DeskPlace,
     DraftRule, DraftSave, EarlierFailures, EventRevision, FoundItem, ItemAt, NewSession, Role,
-    SignInAttempt, StoredDraft, TranslatedText, Translation, TranslationWrite, TrashMove, User,
-    VersionSummary,
+    SignInAttempt, StoredDraft, TranslatedText, Translation, TranslationBehind, TranslationWrite,
+    TrashMove, User, VersionSummary,
 };
 pub use events::EventStore;
 pub use postgres::PostgresStore;

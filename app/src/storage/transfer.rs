@@ -27,8 +27,9 @@ pub(super) use values::{insert_postgres_rows, insert_sqlite_rows, postgres_value
 /// The file format's version. Older formats are brought up to date as they are read
 /// ([`upgraded`]): format 1 had article drafts as four text columns, format 2 no
 /// `articles.was_published`, format 3 copies of the Latvian text in translations where a
-/// translator left a part, format 4 no `events.was_published`. An import refuses any other.
-pub const FORMAT: u32 = 5;
+/// translator left a part, format 4 no `events.was_published`, format 5 no translations'
+/// `source_version`. An import refuses any other.
+pub const FORMAT: u32 = 6;
 
 /// A whole site, as `notikumi export` writes it.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]

@@ -40,6 +40,19 @@ pub trait TranslationStore: Send + Sync {
         audit: Option<Audit<'_>>,
     ) -> Result<Translation<()>, StoreError>;
 
+    /// Whether the Latvian text of the item's translated parts changed since its translation
+    /// into `lang` was written from it: the version it was written from, the item's now, and
+    /// which of the four parts (`ItemTables::columns`) changed. `None` when nothing the
+    /// translation translates changed (a part its translator left follows the Latvian text,
+    /// and dates or settings are not translated), when there is no translation, or when its
+    /// source is not known (saved before sources were kept, with no version of that time).
+    async fn translation_behind(
+        &self,
+        kind: ItemKind,
+        item_id: i64,
+        lang: &str,
+    ) -> Result<Option<TranslationBehind>, StoreError>;
+
     /// The slugs of the published articles and of the published events translated into
     /// `lang`, in no particular order.
     async fn translated_slugs(&self, lang: &str) -> Result<(Vec<String>, Vec<String>), StoreError>;
@@ -133,17 +146,19 @@ where
         // save inserts (only if there is none yet), later ones update only the version
         // their translator saw, or their own translation editor's earlier save.
         let own = own_write(name, "$10", "$11");
+        // Written from the item's text as it is now (`translation_behind` compares with it).
+        let source = format!("(SELECT version FROM {parent} WHERE id = $1)");
         let replace = format!(
             "{c1} = {v1}, {c2} = {v2}, {c3} = {v3}, {c4} = {v4}, updated_at = $7, \
              version = {name}.version + 1, sanitizer_version = $9, writer = $10, \
-             writer_save = $11"
+             writer_save = $11, source_version = {source}"
         );
         let sql = if seen_version == 0 {
             format!(
                 "INSERT INTO {name} \
                  ({item}, lang, {c1}, {c2}, {c3}, {c4}, updated_at, version, \
-                 sanitizer_version, writer, writer_save) \
-                 SELECT id, $2, {v1}, {v2}, {v3}, {v4}, $7, 1, $9, $10, $11 \
+                 sanitizer_version, writer, writer_save, source_version) \
+                 SELECT id, $2, {v1}, {v2}, {v3}, {v4}, $7, 1, $9, $10, $11, version \
                  FROM {parent} WHERE id = $1 AND CAST($8 AS BIGINT) = 0 \
                  ON CONFLICT ({item}, lang) DO UPDATE SET {replace} WHERE {own} \
                  RETURNING version, updated_at"
@@ -232,6 +247,49 @@ where
             // Nothing stored and nothing inserted: the item itself is gone.
             None => StoreError::NotFound,
         })
+    }
+
+    async fn translation_behind(
+        &self,
+        kind: ItemKind,
+        item_id: i64,
+        lang: &str,
+    ) -> Result<Option<TranslationBehind>, StoreError> {
+        let ItemTables {
+            items,
+            key,
+            revisions,
+            translations,
+            columns,
+            ..
+        } = ItemTables::of(kind);
+        // A part changed when it is translated (not stored empty) and the item's text of it
+        // is not the text of the version the translation was written from. That text is in
+        // the first revision from that version on: only a write of the text keeps one, so a
+        // version a new address or settings replaced has the text of the next. A translation
+        // written from the text as it is now joins none.
+        let [c1, c2, c3, c4] =
+            columns.map(|c| format!("CASE WHEN t.{c} <> '' AND r.{c} <> i.{c} THEN 1 ELSE 0 END"));
+        let sql = format!(
+            "SELECT r.version, i.version, {c1}, {c2}, {c3}, {c4} FROM {translations} t \
+             JOIN {items} i ON i.id = t.{key} \
+             JOIN {revisions} r ON r.{key} = t.{key} AND r.version = (SELECT MIN(version) \
+             FROM {revisions} WHERE {key} = t.{key} AND version >= t.source_version) \
+             WHERE t.{key} = $1 AND t.lang = $2"
+        );
+        let found: Option<(i64, i64, i32, i32, i32, i32)> = sqlx::query_as(&sql)
+            .bind(item_id)
+            .bind(lang)
+            .fetch_optional(&self.pool)
+            .await?;
+        Ok(found.and_then(|(since, now, p1, p2, p3, p4)| {
+            let changed = [p1, p2, p3, p4].map(|part| part == 1);
+            changed.contains(&true).then_some(TranslationBehind {
+                since,
+                now,
+                changed,
+            })
+        }))
     }
 
     async fn translated_slugs(&self, lang: &str) -> Result<(Vec<String>, Vec<String>), StoreError> {

@@ -333,3 +333,75 @@ async fn on_postgres_events_readers_saw_before_are_told_hidden() {
     assert_eq!(seen_after_migrating(&url, "events").await, [1, 2, 4, 5]);
     drop_postgres(&name).await;
 }
+
+/// The migration that keeps the version a translation was written from.
+const TRANSLATION_SOURCE: i64 = 20260125000000;
+
+/// Articles, revisions and translations as the version before kept them, `later` an instant
+/// after `$1`: article 1 in version 3 since `later`, its versions 1 and 2 kept at `$1`, with a
+/// translation into English at `$1` and one into Russian at `later`; article 2 written at
+/// `later`, translated at `$1`, with nothing kept from then.
+fn translations_before_sources(later: &str) -> Vec<String> {
+    let article = |id: i64, version: i64, at: &str| {
+        format!(
+            "INSERT INTO articles (id, slug, title, published_at, created_at, updated_at, \
+             version) VALUES ({id}, 'a{id}', 'A', $1, $1, {at}, {version})"
+        )
+    };
+    let revision = |version: i64| {
+        format!(
+            "INSERT INTO article_revisions (article_id, version, title, lead, body_html, \
+             contact, saved_by, saved_at) VALUES (1, {version}, 'A', '', '', '', '', $1)"
+        )
+    };
+    let translation = |id: i64, lang: &str, at: &str| {
+        format!(
+            "INSERT INTO article_translations (article_id, lang, title, lead, body_html, \
+             contact, updated_at) VALUES ({id}, '{lang}', 'T', '', '', '', {at})"
+        )
+    };
+    vec![
+        article(1, 3, later),
+        article(2, 1, later),
+        revision(1),
+        revision(2),
+        translation(1, "en", "$1"),
+        translation(1, "ru", later),
+        translation(2, "en", "$1"),
+    ]
+}
+
+/// The versions the translations of `translations_before_sources` were written from, once
+/// migrated, as article, language and version (0: none known).
+async fn sources_after_migrating(url: &str) -> Vec<String> {
+    connect(url)
+        .await
+        .expect("opens and migrates")
+        .close()
+        .await;
+    let sources = "SELECT article_id || lang || ':' || COALESCE(source_version, 0) \
+                   FROM article_translations ORDER BY article_id, lang";
+    read_all(url, sources).await
+}
+
+/// A translation is taken to be written from the version current when it was saved: the
+/// newest kept by then, the article's own when it was written by then, none before either.
+const SOURCES: [&str; 3] = ["1en:2", "1ru:3", "2en:0"];
+
+#[tokio::test]
+async fn on_sqlite_translations_learn_the_version_they_were_written_from() {
+    let rows = translations_before_sources("($1 + 100)");
+    let rows: Vec<&str> = rows.iter().map(String::as_str).collect();
+    let url = sqlite_before(TRANSLATION_SOURCE, &rows).await;
+    assert_eq!(sources_after_migrating(&url).await, SOURCES);
+    remove_sqlite(&url);
+}
+
+#[tokio::test]
+async fn on_postgres_translations_learn_the_version_they_were_written_from() {
+    let rows = translations_before_sources("($1 + INTERVAL '100 seconds')");
+    let rows: Vec<&str> = rows.iter().map(String::as_str).collect();
+    let (url, name) = postgres_before(TRANSLATION_SOURCE, &rows).await;
+    assert_eq!(sources_after_migrating(&url).await, SOURCES);
+    drop_postgres(&name).await;
+}

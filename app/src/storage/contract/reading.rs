@@ -499,6 +499,7 @@ fn every_store_method_is_tried_on_both_backends() {
         include_str!("racing.rs"),
         include_str!("reading.rs"),
         include_str!("search.rs"),
+        include_str!("translation_sources.rs"),
         include_str!("translations.rs"),
         include_str!("upkeep.rs"),
     ]

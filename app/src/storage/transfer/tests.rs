@@ -197,6 +197,9 @@ fn a_format_three_files_translations_leave_the_copies_of_their_items_text_empty(
     event.insert(3, Value::from("published"));
     let mut columns = events.columns.clone();
     columns.insert(3, "status".into());
+    // And when it was written, in which version (format 6 reads them).
+    event.extend([Value::from("2020-07-01T10:00:00Z"), Value::from(1)]);
+    columns.extend(["updated_at".into(), "version".into()]);
     let events = TableRows {
         columns,
         rows: vec![event],
@@ -205,7 +208,7 @@ fn a_format_three_files_translations_leave_the_copies_of_their_items_text_empty(
     let translation = |lang: &str, title: &str, summary: &str| {
         let mut row = text(["<p>Par</p>", "1", "Rīga", summary, title]);
         row[1] = Value::from(1);
-        row.push(Value::from(lang));
+        row.extend([Value::from(lang), Value::from("2020-07-02T10:00:00Z")]);
         row
     };
     let translations = table(
@@ -217,6 +220,7 @@ fn a_format_three_files_translations_leave_the_copies_of_their_items_text_empty(
             "summary",
             "title",
             "lang",
+            "updated_at",
         ],
         vec![
             translation("en", "Seminar", "Īsi"),
@@ -227,14 +231,13 @@ fn a_format_three_files_translations_leave_the_copies_of_their_items_text_empty(
     old.notikumi_export = 3;
     let new = upgraded(&old).expect("upgrades");
     assert_eq!(new.notikumi_export, FORMAT);
-    let parts: Vec<Vec<&str>> = new.tables[1]
+    let translated = &new.tables[1];
+    let at = |name: &str| translated.columns.iter().position(|c| c == name);
+    let places = ["body_html", "location", "summary", "title"].map(|name| at(name).expect(name));
+    let parts: Vec<Vec<&str>> = translated
         .rows
         .iter()
-        .map(|row| {
-            [0, 2, 3, 4]
-                .map(|at| row[at].as_str().unwrap_or("?"))
-                .to_vec()
-        })
+        .map(|row| places.map(|at| row[at].as_str().unwrap_or("?")).to_vec())
         .collect();
     assert_eq!(
         parts,
@@ -276,7 +279,7 @@ fn a_file_that_is_not_an_export_of_this_format_is_refused_with_its_reason() {
     let mut newer = site(vec![]);
     newer.notikumi_export = FORMAT + 1;
     let refusals = [
-        (newer, "format 5"),
+        (newer, "reads format 6"),
         (
             site(vec![table("sessions", &["id"], vec![])]),
             "unknown table",
@@ -336,4 +339,56 @@ fn instants_travel_as_rfc_3339_and_bad_ones_are_named() {
     assert_eq!(kind_of("events", "all_day"), Kind::Truth);
     assert_eq!(kind_of("events", "starts_at"), Kind::Instant);
     assert_eq!(kind_of("events", "title"), Kind::Plain);
+}
+
+#[test]
+fn a_format_five_files_translations_learn_which_version_they_were_written_from() {
+    let instant = |at: &str| Value::from(format!("2020-07-{at}:00:00Z"));
+    // Article 1 was written in version 3 on the 5th; its versions 1 and 2 on the 1st and 3rd.
+    // Article 2 was written on the 9th, and has no revisions.
+    let articles = table(
+        "articles",
+        &["id", "updated_at", "version"],
+        vec![
+            vec![1.into(), instant("05T10"), 3.into()],
+            vec![2.into(), instant("09T10"), 1.into()],
+        ],
+    );
+    let revisions = table(
+        "article_revisions",
+        &["article_id", "saved_at", "version"],
+        vec![
+            vec![1.into(), instant("01T10"), 1.into()],
+            vec![1.into(), instant("03T10"), 2.into()],
+        ],
+    );
+    let translation =
+        |article: i64, lang: &str, saved: &str| vec![article.into(), lang.into(), instant(saved)];
+    let translations = table(
+        "article_translations",
+        &["article_id", "lang", "updated_at"],
+        vec![
+            translation(1, "en", "04T10"),
+            translation(1, "ru", "06T10"),
+            translation(2, "en", "08T10"),
+        ],
+    );
+    let mut old = site(vec![articles, revisions, translations]);
+    old.notikumi_export = 5;
+    let new = upgraded(&old).expect("upgrades");
+    assert_eq!(new.notikumi_export, FORMAT);
+    let translated = &new.tables[2];
+    assert_eq!(
+        translated.columns,
+        ["article_id", "lang", "source_version", "updated_at"]
+    );
+    let sources: Vec<&Value> = translated.rows.iter().map(|row| &row[2]).collect();
+    // Between versions 2 and 3; after version 3; before its article was written at all.
+    assert_eq!(sources, [&Value::from(2), &Value::from(3), &Value::Null]);
+    assert!(tables_to_import(&new).is_ok());
+    assert_eq!(
+        new.tables[..2],
+        old.tables[..2],
+        "the items stay as they were"
+    );
 }

@@ -6,9 +6,10 @@ use std::{
     collections::{HashMap, HashSet},
 };
 
+use chrono::{DateTime, Utc};
 use serde_json::Value;
 
-use super::{refused, SiteExport, TableRows, FORMAT};
+use super::{instant_of, refused, SiteExport, TableRows, FORMAT};
 use crate::storage::{tables::ItemTables, StoreError};
 
 /// `site` in this version's format ([`FORMAT`]); a file already in it is used as it is.
@@ -26,7 +27,10 @@ pub(super) fn upgraded(site: &SiteExport) -> Result<Cow<'_, SiteExport>, StoreEr
     if site.notikumi_export <= 3 {
         untranslated_parts_empty(&mut site)?;
     }
-    events_seen(&mut site)?;
+    if site.notikumi_export <= 4 {
+        events_seen(&mut site)?;
+    }
+    translation_sources(&mut site)?;
     site.notikumi_export = FORMAT;
     Ok(Cow::Owned(site))
 }
@@ -90,6 +94,66 @@ fn events_seen(site: &mut SiteExport) -> Result<(), StoreError> {
     with_was_published(site, "events", |id| {
         log.seen(id) || published_before.contains(&id)
     })
+}
+
+/// Format 5 to 6: translations get `source_version`, as the migration `translation_source`
+/// filled it: the item's version when it was last written by the translation's save, else
+/// the newest revision written by then, else none.
+fn translation_sources(site: &mut SiteExport) -> Result<(), StoreError> {
+    for tables in [&ItemTables::ARTICLES, &ItemTables::EVENTS] {
+        let translated = |t: &TableRows| t.name == tables.translations && !t.rows.is_empty();
+        if !site.tables.iter().any(translated) {
+            continue;
+        }
+        // (version, written at) of each item's versions, by item.
+        let mut written: HashMap<i64, Vec<(i64, DateTime<Utc>)>> = HashMap::new();
+        let versions = site.tables.iter().filter(|t| {
+            (t.name == tables.items || t.name == tables.revisions) && !t.rows.is_empty()
+        });
+        for table in versions {
+            let (item, at) = if table.name == tables.items {
+                ("id", "updated_at")
+            } else {
+                (tables.key, "saved_at")
+            };
+            let [item, version, at_place] = positions(table, [item, "version", at])?;
+            rows_are_whole(table)?;
+            for row in &table.rows {
+                let when = instant_of(&table.name, at, &row[at_place])?;
+                if let (Some(id), Some(version), Some(when)) =
+                    (row[item].as_i64(), row[version].as_i64(), when)
+                {
+                    written.entry(id).or_default().push((version, when));
+                }
+            }
+        }
+        for table in site.tables.iter_mut().filter(|t| translated(t)) {
+            let [item, saved] = positions(table, [tables.key, "updated_at"])?;
+            rows_are_whole(table)?;
+            let mut sources = Vec::with_capacity(table.rows.len());
+            for row in &table.rows {
+                let saved_at = instant_of(&table.name, "updated_at", &row[saved])?;
+                let source = row[item]
+                    .as_i64()
+                    .and_then(|id| written.get(&id))
+                    .zip(saved_at)
+                    .and_then(|(versions, saved_at)| {
+                        let by_then = versions.iter().filter(|(_, at)| *at <= saved_at);
+                        by_then.map(|(version, _)| *version).max()
+                    });
+                sources.push(source.map_or(Value::Null, Value::from));
+            }
+            // Columns stay in alphabetical order.
+            let at = table
+                .columns
+                .partition_point(|column| column.as_str() < "source_version");
+            table.columns.insert(at, "source_version".into());
+            for (row, source) in table.rows.iter_mut().zip(sources) {
+                row.insert(at, source);
+            }
+        }
+    }
+    Ok(())
 }
 
 /// Adds `was_published` to the rows of the items' table `items`: set for one published now
