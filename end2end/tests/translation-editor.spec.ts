@@ -1,7 +1,7 @@
-import { expect, test } from "../fixtures";
+import { expect, test, type Page } from "../fixtures";
 
 import { EDITORS } from "../accounts";
-import { newArticle } from "../editing";
+import { newArticle, publishedThenOpenByBoth } from "../editing";
 import { editorPage, hydrated } from "../pages";
 
 // Translating in place: on an English or Russian page the edit button translates the item.
@@ -230,4 +230,41 @@ test("a part the other translator left follows the Latvian text changed meanwhil
   await expect(reader.getByRole("heading", { level: 1 })).toHaveText("Jānis's title");
   await expect(reader.locator(".article__lead")).toHaveText("Jaunais ievads.");
   await expect(reader.locator(".article__lead")).toHaveAttribute("lang", "lv");
+});
+
+test("a translation whose Latvian text changed since it was saved says which parts, shows what changed, and a save settles it", async ({
+  browser,
+}) => {
+  const { anna, janis, article } = await publishedThenOpenByBoth(browser, "Semināra programma", "Pirmā diena.");
+  const note = (page: Page) => page.getByRole("note").filter({ hasText: "The Latvian text has changed" });
+  const translate = async (page: Page) => {
+    await page.goto(`/en${article}`);
+    await hydrated(page);
+    await page.getByRole("button", { name: "Translate into English" }).click();
+  };
+  const saved = async (page: Page) => {
+    await page.getByRole("button", { name: "Save translation" }).click();
+    await expect(page.getByRole("status").filter({ hasText: "Translation saved" })).toBeVisible();
+  };
+  await translate(anna);
+  await anna.getByRole("textbox", { name: "Title" }).fill("Seminar programme");
+  await saved(anna);
+  // Jānis retitles the Latvian article and adds to its body, which the translation left.
+  await janis.getByRole("textbox", { name: "Virsraksts" }).fill("Semināra programma un norises vieta");
+  await janis.getByRole("textbox", { name: "Teksts" }).pressSequentially(" Otrā diena.");
+  await janis.getByRole("button", { name: "Publicēt" }).click();
+  await expect(janis.getByRole("status").filter({ hasText: /^Publicēts/ })).toBeVisible();
+
+  await translate(anna);
+  // Only the translated title is behind: the body left follows the Latvian text.
+  await expect(note(anna)).toContainText("has changed since this translation was saved: Title.");
+  await note(anna).getByRole("button", { name: "Show the changes to the Latvian text" }).click();
+  const changes = note(anna).getByRole("group", { name: "Changes to the Latvian text since the translation" });
+  await expect(changes.locator("ins").first()).toContainText("un norises vieta");
+  await anna.getByRole("textbox", { name: "Title" }).fill("Seminar programme and venue");
+  await saved(anna);
+  await expect(note(anna)).toHaveCount(0);
+  await translate(anna);
+  await expect(anna.getByRole("textbox", { name: "Title" })).toHaveValue("Seminar programme and venue");
+  await expect(note(anna)).toHaveCount(0);
 });

@@ -169,6 +169,10 @@ translation-save = Save translation
 translation-saved-at = Translation saved at { $at }
 translation-conflict-heading = Someone else saved this translation while you were writing it
 translation-conflict-other = another editor's translation
+translation-source-changed = The Latvian text has changed since this translation was saved: { $parts }. Check that the translation still matches it.
+translation-source-show = Show the changes to the Latvian text
+translation-source-hide = Hide the changes
+translation-source-differences = Changes to the Latvian text since the translation
 
 ## The editors' desk and the audit log
 

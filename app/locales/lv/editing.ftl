@@ -169,6 +169,10 @@ translation-save = Saglabāt tulkojumu
 translation-saved-at = Tulkojums saglabāts { $at }
 translation-conflict-heading = Kāds cits saglabāja šo tulkojumu, kamēr jūs to rakstījāt
 translation-conflict-other = cita redaktora tulkojums
+translation-source-changed = Latviešu teksts ir mainīts kopš šī tulkojuma saglabāšanas: { $parts }. Pārbaudiet, vai tulkojums tam vēl atbilst.
+translation-source-show = Rādīt izmaiņas latviešu tekstā
+translation-source-hide = Slēpt izmaiņas
+translation-source-differences = Izmaiņas latviešu tekstā kopš tulkojuma
 
 ## The editors' desk and the audit log
 

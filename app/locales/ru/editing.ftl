@@ -169,6 +169,10 @@ translation-save = Сохранить перевод
 translation-saved-at = Перевод сохранён в { $at }
 translation-conflict-heading = Кто-то другой сохранил этот перевод, пока вы над ним работали
 translation-conflict-other = перевод другого редактора
+translation-source-changed = Латышский текст изменился после сохранения этого перевода: { $parts }. Проверьте, соответствует ли ему перевод.
+translation-source-show = Показать изменения латышского текста
+translation-source-hide = Скрыть изменения
+translation-source-differences = Изменения латышского текста после перевода
 
 ## The editors' desk and the audit log
 

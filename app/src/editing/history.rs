@@ -225,20 +225,22 @@ fn VersionList(
             <button type="button" class="button" on:click=compare>{tr(lang, "history-compare")}</button>
         </div>
         {move || comparison.get().map(|found| {
-            let (older, newer) = (shown(found.older), shown(found.newer));
-            view! { <ComparisonView found older newer/> }
+            let versions = [
+                ("older", Arg::Number(shown(found.older))),
+                ("newer", Arg::Number(shown(found.newer))),
+            ];
+            let label = tr_with(lang, "history-differences", &versions);
+            view! { <ComparisonView found label/> }
         })}
     }
 }
 
-/// The differences `found`, between the versions the history shows as `older` and `newer`.
+/// The differences `found` between two versions, named `label` (which versions they are).
 #[component]
-fn ComparisonView(found: Comparison, older: i64, newer: i64) -> impl IntoView {
+pub(super) fn ComparisonView(found: Comparison, label: String) -> impl IntoView {
     let lang = crate::i18n::current_lang();
-    let versions = [("older", Arg::Number(older)), ("newer", Arg::Number(newer))];
-    let differences = tr_with(lang, "history-differences", &versions);
     view! {
-        <div class="comparison" aria-label=differences>
+        <div class="comparison" role="group" aria-label=label>
             {found
                 .fields
                 .into_iter()

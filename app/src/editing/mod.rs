@@ -32,6 +32,7 @@ pub(crate) mod stored_draft;
 mod text_field;
 mod translating;
 mod translation_editor;
+mod translation_source;
 #[cfg(feature = "ssr")]
 mod translations;
 #[cfg(feature = "ssr")]
@@ -53,8 +54,9 @@ pub use kinds::{
     *,
 };
 pub use translating::{
-    get_translation, save_translation, translation_editor_view, GetTranslation, SaveTranslation,
-    StoredTranslation, TranslationFields, TranslationSave, TranslationSaved, TranslationStart,
+    get_translation, save_translation, translation_editor_view, translation_source_changed,
+    GetTranslation, SaveTranslation, SourceChanged, StoredTranslation, TranslationFields,
+    TranslationSave, TranslationSaved, TranslationSourceChanged, TranslationStart,
 };
 pub use visibility::ReadersSee;
 

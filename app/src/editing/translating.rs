@@ -6,7 +6,7 @@ use serde::{Deserialize, Serialize};
 
 #[cfg(feature = "ssr")]
 use super::translations;
-use super::{new_mark, translation_editor, ItemKind, Writer};
+use super::{new_mark, translation_editor, ItemKind, ItemRef, Writer};
 use crate::error::AppError;
 
 /// The translatable text of an article or event. For an event `lead` is its summary and
@@ -110,4 +110,29 @@ pub async fn get_translation(
 ) -> Result<StoredTranslation, AppError> {
     crate::auth::session::require_editor().await?;
     translations::stored(kind, &slug, lang).await
+}
+
+/// The Latvian text changed since a translation was written from it: the versions to compare
+/// (as the item's history numbers them) and which parts changed.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub struct SourceChanged {
+    pub item: ItemRef,
+    /// The version whose text the translation was written from.
+    pub since: i64,
+    /// The item's version now.
+    pub now: i64,
+    /// Which parts' Latvian text changed: title, lead, body, extra (`TranslationFields`).
+    pub parts: [bool; 4],
+}
+
+/// Whether the Latvian text of what the translation of the item at `slug` into `lang`
+/// translates changed since it was written, for its translator.
+#[server(input = Json, endpoint = "editing/translation_source_changed")]
+pub async fn translation_source_changed(
+    kind: ItemKind,
+    slug: String,
+    lang: crate::i18n::Lang,
+) -> Result<Option<SourceChanged>, AppError> {
+    crate::auth::session::require_editor().await?;
+    translations::source_changed(kind, &slug, lang).await
 }

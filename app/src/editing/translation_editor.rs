@@ -14,7 +14,9 @@ use super::{
     get_translation, save_translation,
     shell::{editor_keys, undo_stays_in_field, EditorBar},
     text_field::{EditableText, Lines},
-    ItemKind, StoredTranslation, TranslationFields, TranslationSave, TranslationStart, Writer,
+    translation_source::SourceChangedNote,
+    translation_source_changed, ItemKind, SourceChanged, StoredTranslation, TranslationFields,
+    TranslationSave, TranslationStart, Writer,
 };
 use crate::i18n::{tr, tr_with, Arg, Lang, PartLangs};
 
@@ -50,6 +52,21 @@ pub fn TranslationEditor(
             draft.autosave.typed();
         }
     };
+    // Whether the Latvian text changed since the translation was written from it; a save
+    // writes it from the text as it is now.
+    let source = RwSignal::new(None::<SourceChanged>);
+    if start.version > 0 {
+        let slug = slug.clone();
+        // Asked once the editor is on the page (effects run in the browser only).
+        Effect::new(move |_| {
+            let slug = slug.clone();
+            spawn_local(async move {
+                if let Ok(changed) = translation_source_changed(kind, slug, lang).await {
+                    source.try_set(changed);
+                }
+            });
+        });
+    }
     // The translation as stored now, as the conflict's other side (a part its translator left
     // comes as the Latvian text, as readers see it), and its parts' languages.
     let stored_slug = slug.clone();
@@ -127,6 +144,7 @@ pub fn TranslationEditor(
                         version: saved.version,
                         ..sent
                     });
+                    source.set(None);
                     let at = [("at", Arg::Text(&saved.at))];
                     let done = SaveState::Done(tr_with(lang, "translation-saved-at", &at));
                     draft.autosave.answered(unchanged, done);
@@ -256,6 +274,7 @@ pub fn TranslationEditor(
             >
                 <p class="editor-bar__visibility">{visibility}</p>
             </EditorBar>
+            {move || source.get().map(|changed| view! { <SourceChangedNote changed lang/> })}
             {conflict_view}
             <article class="article article--editing">
                 <EditableText

@@ -5,7 +5,8 @@
 use super::{
     kind_service::{check_writer, images_described, KindService, KindTask},
     kinds::for_kind,
-    service, ItemKind, StoredTranslation, TranslationFields, TranslationSave, TranslationSaved,
+    service, ItemKind, ItemRef, SourceChanged, StoredTranslation, TranslationFields,
+    TranslationSave, TranslationSaved,
 };
 use crate::{
     error::AppError,
@@ -157,4 +158,21 @@ pub async fn stored(kind: ItemKind, slug: &str, lang: Lang) -> Result<StoredTran
         .part_langs
         .unwrap_or_else(|| PartLangs::from_codes(&[lang.code(); 4].join(",")));
     Ok(StoredTranslation { text, part_langs })
+}
+
+/// Whether the Latvian text the translation of the item at `slug` into `lang` translates
+/// changed since it was written from it (`Store::translation_behind`).
+pub async fn source_changed(
+    kind: ItemKind,
+    slug: &str,
+    lang: Lang,
+) -> Result<Option<SourceChanged>, AppError> {
+    let id = item_id(kind, slug).await?;
+    let behind = store()?.translation_behind(kind, id, lang.code()).await?;
+    Ok(behind.map(|behind| SourceChanged {
+        item: ItemRef { kind, id },
+        since: behind.since,
+        now: behind.now,
+        parts: behind.changed,
+    }))
 }

@@ -89,6 +89,10 @@ async fn every_editing_function_refuses_anonymous_requests() {
             "save_translation",
             json!({ "save": { "kind": "Article", "slug": LAUNCH, "lang": "En", "fields": { "title": "X", "lead": "", "body_html": "", "extra": "" } } }),
         ),
+        (
+            "translation_source_changed",
+            json!({ "kind": "Article", "slug": LAUNCH, "lang": "En" }),
+        ),
         ("get_audit_log", json!({ "page": 1 })),
     ];
     site.refuses_without_signing_in(&calls).await;
@@ -564,6 +568,7 @@ mod events;
 mod media;
 mod publishing;
 mod restoring;
+mod translation_sources;
 mod translations;
 
 /// Each `(function, arguments)` of the editing API, called by the editor signed in with
