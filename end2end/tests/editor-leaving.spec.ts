@@ -1,7 +1,7 @@
 import { expect, test } from "../fixtures";
 
 import { EDITORS } from "../accounts";
-import { INSPECTORS, typedUnsavedAndStaying, typedAtTheEndOfTheReportsLead } from "../editing";
+import { INSPECTORS, newArticle, typedUnsavedAndStaying, typedAtTheEndOfTheReportsLead } from "../editing";
 import { editorPage, hydrated } from "../pages";
 
 // Leaving an editor with typing unsaved, or with a save the server has not answered.
@@ -158,4 +158,28 @@ test("going forward with unsaved typing and staying keeps the entries ahead", as
   // The page ahead is still ahead.
   await editor.evaluate(() => history.forward());
   await expect(editor).toHaveURL(new RegExp(`${nextAddress}$`));
+});
+
+test("a publication refused by a rule of publishing keeps the typing as the draft, and stopping then asks nothing", async ({
+  browser,
+}) => {
+  // Published before the autosave's pause is over: only the publication carries the title.
+  const { editor } = await newArticle(browser, "Tikai virsraksts bez teksta");
+  await editor.getByRole("button", { name: "Publicēt" }).click();
+  const bar = editor.getByRole("status").filter({ hasText: "Pirms publicēšanas rakstam vajag ievadu vai tekstu." });
+  await expect(bar).toContainText("Teksts saglabāts kā melnraksts.");
+  const questions: string[] = [];
+  editor.on("dialog", (dialog) => {
+    questions.push(dialog.message());
+    void dialog.dismiss();
+  });
+  await editor.getByRole("button", { name: "Beigt rediģēt" }).click();
+  await expect(editor.getByRole("textbox", { name: "Virsraksts" })).toHaveCount(0);
+  expect(questions, "nothing was left unsaved to ask about").toEqual([]);
+  // The words are the draft's: the editor opens on them again.
+  await editor.reload();
+  await hydrated(editor);
+  const edit = editor.getByRole("button", { name: /^Rediģēt/ });
+  if (await edit.isVisible()) await edit.click();
+  await expect(editor.getByRole("textbox", { name: "Virsraksts" })).toHaveValue("Tikai virsraksts bez teksta");
 });

@@ -31,6 +31,7 @@ editor-saved-as-draft-at = Saved as a draft at { $at }
 # Why a save failed: it follows "Could not save:".
 editor-saved-meanwhile = someone else saved their version in the meantime; choose what to keep above the fields
 editor-saved-meanwhile-kept = Your draft is saved, but someone else saved their version in the meantime: choose what to keep above the fields
+editor-kept-as-draft = Your text is kept as a draft.
 editor-choose-first = first choose what to keep, above the fields
 editor-choose-first-saved = The draft is saved; first choose what to keep, above the fields
 editor-taken-in = Another editor meanwhile saved changes to parts you have not changed since then ({ $parts }): they are now in your text.

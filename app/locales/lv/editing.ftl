@@ -31,6 +31,7 @@ editor-saved-as-draft-at = Saglabāts kā melnraksts { $at }
 # Why a save failed: it follows "Neizdevās saglabāt:".
 editor-saved-meanwhile = kāds cits pa to laiku saglabāja savu versiju; izvēlieties, ko paturēt, virs laukiem
 editor-saved-meanwhile-kept = Melnraksts ir saglabāts, bet kāds cits pa to laiku saglabāja savu versiju: virs laukiem izvēlieties, ko paturēt
+editor-kept-as-draft = Teksts saglabāts kā melnraksts.
 editor-choose-first = vispirms virs laukiem izvēlieties, ko paturēt
 editor-choose-first-saved = Melnraksts ir saglabāts; vispirms virs laukiem izvēlieties, ko paturēt
 editor-taken-in = Cits redaktors pa to laiku saglabāja izmaiņas daļās, kuras jūs kopš tā laika nemainījāt ({ $parts }): tās tagad ir jūsu tekstā.

@@ -158,6 +158,34 @@ where
     ) where
         Fut: Future<Output = Result<Saved<F>, AppError>> + 'static,
     {
+        self.save_draft(request, save, failed, None);
+    }
+
+    /// As [`Self::save_now`], after a write refused by a rule only a write keeps (a
+    /// publication needs a lead or a text, and every image its description): the words the
+    /// write did not take go to the shared draft, and the bar and the field go on saying why
+    /// the write was refused (`told`, the bar's line).
+    pub fn keep_refused<Fut>(
+        self,
+        request: ItemSave<F>,
+        save: fn(ItemSave<F>) -> Fut,
+        failed: impl FnOnce(AppError) + 'static,
+        told: String,
+    ) where
+        Fut: Future<Output = Result<Saved<F>, AppError>> + 'static,
+    {
+        self.save_draft(request, save, failed, Some(told));
+    }
+
+    fn save_draft<Fut>(
+        self,
+        request: ItemSave<F>,
+        save: fn(ItemSave<F>) -> Fut,
+        failed: impl FnOnce(AppError) + 'static,
+        refused_write: Option<String>,
+    ) where
+        Fut: Future<Output = Result<Saved<F>, AppError>> + 'static,
+    {
         let state = self.autosave.state;
         // A save under way keeps the pending autosave: it takes the typing done meanwhile
         // once the answer is in.
@@ -178,11 +206,16 @@ where
                 Ok(saved) => {
                     self.draft_version.set(saved.draft_version);
                     self.drafted.set(Some(saved.fields));
-                    self.field_error.set(None);
+                    let done = match refused_write {
+                        Some(told) => SaveState::Waiting(told),
+                        None => {
+                            self.field_error.set(None);
+                            SaveState::Saved(saved.at)
+                        }
+                    };
                     // Typing that went on during the save is saved next time.
                     let unchanged = self.fields.with_untracked(|fields| *fields == sent);
-                    self.autosave
-                        .answered(unchanged, SaveState::Saved(saved.at));
+                    self.autosave.answered(unchanged, done);
                 }
                 Err(error) => failed(error),
             }

@@ -14,6 +14,7 @@
 use leptos::{html, prelude::*, task::spawn_local};
 
 mod choice;
+mod rebase;
 
 use super::{
     autosave::SaveState,
@@ -23,7 +24,10 @@ use super::{
     shell::Editable,
     EditableItem, ItemRef, ItemSave, Saved, Writer,
 };
-use crate::{error::AppError, i18n::Lang};
+use crate::{
+    error::AppError,
+    i18n::{tr, Lang},
+};
 
 /// An editor opened on an item of kind `K`: what every kind's form starts from.
 pub struct Opened<K: Editable> {
@@ -192,6 +196,28 @@ impl<K: Editable> Opened<K> {
         };
         self.draft
             .save_now(self.request(), K::save_shared_draft, failed);
+    }
+
+    /// After a write refused by a rule of writing, not of drafts: the words it did not take
+    /// are kept in the shared draft (unless it holds them already), so that nothing typed
+    /// waits on the publication, and the bar says both why and that they are kept.
+    fn keep_words_refused(self, lang: Lang) {
+        let draft = self.draft;
+        let SaveState::Failed(why) = draft.autosave.state.get_untracked() else {
+            return;
+        };
+        let told = format!("{why} {}", tr(lang, "editor-kept-as-draft"));
+        let kept = draft.fields.with_untracked(|now| {
+            draft
+                .drafted
+                .with_untracked(|kept| kept.as_ref() == Some(now))
+        });
+        if kept {
+            draft.autosave.state.set(SaveState::Waiting(told));
+            return;
+        }
+        let failed = move |error| draft.failed(lang, error, move || self.draft_refused(lang));
+        draft.keep_refused(self.request(), K::save_shared_draft, failed, told);
     }
 
     /// After a draft save refused as a conflict: when the item changed meanwhile only beside
@@ -402,11 +428,15 @@ impl<K: Editable> Opened<K> {
                             let from = ConflictFrom::Write { choice_writes };
                             self.conflict_from.try_set(from);
                         }
+                        let refused_text = matches!(error, AppError::Validation { .. });
                         match fetched {
                             Some(theirs) => {
                                 draft.failed(lang, error, move || async move { Ok(Some(theirs)) })
                             }
                             None => draft.failed(lang, error, move || self.reopen(lang)),
+                        }
+                        if refused_text {
+                            self.keep_words_refused(lang);
                         }
                     }
                 }
@@ -487,92 +517,6 @@ impl<K: Editable> Opened<K> {
             }
         }
         self.draft.fields.set(stored);
-    }
-
-    /// After a write or a draft save refused as a conflict: whether the item changed
-    /// meanwhile only beside its text (another editor changed its address or settings) while
-    /// nobody saved a draft since this editor's, and the editor's write would not undo that
-    /// change. Then the editor goes on from the item as it is now (its version, address and
-    /// details), and the save may go again: there is nothing to choose. So it does when
-    /// another editor's publication changed only parts this editor left as they were, whose
-    /// text is then taken in beside the editor's own changes elsewhere
-    /// (`conflict::merged_without_choice`). Otherwise answers
-    /// the item as fetched, if it was (the conflict's other side), and whether the write
-    /// would undo another editor's change to its details (the article hidden meanwhile: a
-    /// draft save then goes on all the same, and the write asks, see `details_behind`).
-    async fn rebase(self, lang: Lang) -> Result<(), Refused<K>> {
-        let saved = self.saved.get_untracked();
-        let Ok(theirs) = self.fetch_again(lang).await else {
-            return Err(Refused {
-                theirs: None,
-                beside_text: false,
-                undoes: false,
-            });
-        };
-        let number = self.draft.draft_version.get_untracked();
-        let drafted = self.draft.drafted.get_untracked();
-        let known_draft = drafted.as_ref().map(|fields| (number, fields));
-        let beside_text = theirs.changed_only_beside_text(&saved, known_draft);
-        let undoes = self.would_undo(&theirs.details);
-        // Another editor's publication (or restore, or the trash) changed only parts this
-        // editor left as they were: taken in, nothing to choose.
-        let to_take_in = theirs.to_take_in(&saved, known_draft);
-        if let Some((other, base)) = to_take_in.filter(|_| !beside_text && !undoes) {
-            let merged = self.draft.fields.with_untracked(|mine| {
-                super::conflict::merged_without_choice(&K::parts(), mine, other, base)
-            });
-            if let Some((merged, taken)) = merged {
-                self.take_in(merged, &theirs);
-                if !taken.is_empty() {
-                    self.taken_in.set(taken);
-                }
-                return Ok(());
-            }
-        }
-        if !beside_text || undoes {
-            return Err(Refused {
-                theirs: Some(theirs),
-                beside_text,
-                undoes,
-            });
-        }
-        self.version.set(theirs.version);
-        self.details.set(theirs.details);
-        self.details_behind.set_value(None);
-        Ok(())
-    }
-
-    /// Goes on from `theirs` (the item as fetched after a conflict) with the `merged` fields:
-    /// its version, its text as saved, its details and its shared draft become the editor's.
-    /// A version the editor is already past (its own address or settings saved while the
-    /// choice waited; they change no text) stays past: only the draft is taken then.
-    fn take_in(self, mut merged: K::Fields, theirs: &EditableItem<K::Fields, K>) {
-        let draft = self.draft;
-        let mut mine = draft.fields.get_untracked();
-        let body_changed = K::body_mut(&mut mine) != K::body_mut(&mut merged);
-        if let Some(element) = self.body.get_untracked().filter(|_| body_changed) {
-            element.set_inner_html(&writable(K::body_mut(&mut merged).clone()));
-        }
-        draft.fields.set(merged);
-        if theirs.version >= self.version.get_untracked() {
-            self.version.set(theirs.version);
-            self.saved.set(theirs.current.clone());
-            self.details.set(theirs.details.clone());
-            self.details_behind.set_value(None);
-            // The question about the version it moved past is answered by the choice.
-            self.asks_to_show.set(false);
-        }
-        draft
-            .draft_version
-            .set(theirs.draft.as_ref().map_or(0, |draft| draft.draft_version));
-        draft
-            .drafted
-            .set(theirs.draft.as_ref().map(|draft| draft.fields.clone()));
-        // The shared draft the bar told of went with another editor's publication.
-        let state = draft.autosave.state;
-        if theirs.draft.is_none() && matches!(state.get_untracked(), SaveState::Saved(_)) {
-            state.set(SaveState::Unchanged);
-        }
     }
 }
 
