@@ -19,6 +19,20 @@ fn invalid(field: &str, message: Message) -> AppError {
     AppError::invalid(field, message)
 }
 
+/// `value` without control characters but line breaks and tabs, trimmed: typed text as it is
+/// stored. A NUL, say, pasted from elsewhere, is no text to show; PostgreSQL refuses it in
+/// text, so it could not move there either.
+pub fn plain_text(value: &str) -> String {
+    let kept = |c: &char| !c.is_control() || matches!(c, '\n' | '\t');
+    value
+        .trim()
+        .chars()
+        .filter(kept)
+        .collect::<String>()
+        .trim()
+        .to_string()
+}
+
 /// `value`, trimmed, if it has at most `max` characters; otherwise the message `id` on `field`.
 pub fn at_most<'a>(field: &str, id: &str, max: usize, value: &'a str) -> Result<&'a str, AppError> {
     let value = value.trim();
@@ -32,7 +46,10 @@ pub fn at_most<'a>(field: &str, id: &str, max: usize, value: &'a str) -> Result<
 /// spaces, as every place that shows a title (a feed's `<title>`, the page's heading) would
 /// show them anyway, and the ends are trimmed.
 pub fn one_line(value: &str) -> String {
-    let lines = value.lines().map(str::trim).filter(|line| !line.is_empty());
+    let lines = value
+        .lines()
+        .map(plain_text)
+        .filter(|line| !line.is_empty());
     lines.collect::<Vec<_>>().join(" ")
 }
 
@@ -65,9 +82,9 @@ pub fn article_fields(fields: &ArticleFields) -> Result<ArticleFields, AppError>
     }
     Ok(ArticleFields {
         title,
-        lead: lead.to_string(),
+        lead: plain_text(lead),
         body_html: fields.body_html.clone(),
-        contact: contact.to_string(),
+        contact: plain_text(contact),
     })
 }
 
@@ -129,6 +146,19 @@ mod tests {
             Err(AppError::Validation { field, .. }) => field,
             other => panic!("expected a validation error, got {other:?}"),
         }
+    }
+
+    #[test]
+    fn control_characters_pasted_into_text_are_not_kept() {
+        let checked = article_fields(&ArticleFields {
+            lead: "Ievads\u{0} ar\u{7} zvanu.\nOtrā rinda.".into(),
+            contact: "\u{1b}[31mTālrunis\u{0}".into(),
+            ..fields("Treš\u{0}ā\r\nrinda\u{85}", "<p>Teksts</p>")
+        })
+        .expect("valid once cleaned");
+        assert_eq!(checked.title, "Trešā rinda");
+        assert_eq!(checked.lead, "Ievads ar zvanu.\nOtrā rinda.");
+        assert_eq!(checked.contact, "[31mTālrunis");
     }
 
     #[test]

@@ -187,3 +187,33 @@ async fn an_image_described_for_no_one_goes_back_to_readers_neither_by_restore_n
     .await;
     assert_eq!(site.get(&page).await.0, StatusCode::NOT_FOUND);
 }
+
+/// Control characters pasted into an article's text (a NUL, which PostgreSQL refuses in
+/// text; an escape) are not kept: the publication is stored without them on either backend,
+/// and readers get the text as typed around them.
+#[tokio::test(flavor = "multi_thread")]
+async fn control_characters_pasted_into_an_article_are_dropped_not_a_server_error() {
+    let (site, [anna, _]) = newsroom().await;
+    let before = crate::racing::open(&site, &anna).await;
+    let mut save = article_save(&before, "Treš\u{0}ā rinda\u{1b}", "Teksts\u{0} ar NUL.");
+    save.fields.lead = "Ievads\u{0}.".to_string();
+    save.fields.contact = "Tālrunis\u{0} 67000000".to_string();
+    let written = ask(&site, &PublishArticle { save }, &anna).await;
+    assert_eq!(written.fields.title, "Trešā rinda");
+    assert_eq!(
+        (
+            written.fields.lead.as_str(),
+            written.fields.contact.as_str()
+        ),
+        ("Ievads.", "Tālrunis 67000000")
+    );
+    assert!(
+        !written.fields.body_html.contains('\u{0}'),
+        "{}",
+        written.fields.body_html
+    );
+    let (status, page) = site.get(&format!("/news/{}", before.slug)).await;
+    assert_eq!(status, StatusCode::OK);
+    assert!(!page.contains('\u{0}'));
+    assert!(page.contains("Trešā rinda"));
+}

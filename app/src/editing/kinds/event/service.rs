@@ -84,12 +84,12 @@ async fn new_event(
     };
     Ok(NewEvent {
         title: validate::one_line(&fields.title),
-        summary: fields.summary.trim().to_string(),
+        summary: validate::plain_text(&fields.summary),
         body_html: SafeHtml::from_editor(fields.body_html.clone()).await?,
         starts_at: timezone::instant(times.start),
         ends_at: timezone::instant(times.end),
         all_day: fields.all_day,
-        location: fields.location.trim().to_string(),
+        location: validate::plain_text(&fields.location),
         category: Some(fields.category.clone()).filter(|slug| !slug.is_empty()),
         recurrence,
         status: if fields.published {
@@ -158,9 +158,9 @@ impl KindService for EventKind {
         event_fields::check_text(&text.title, &text.lead, &text.extra, &text.body_html)?;
         Ok(TranslatedText {
             title: validate::one_line(&text.title),
-            lead: text.lead.trim().to_string(),
+            lead: validate::plain_text(&text.lead),
             body_html: text.body_html,
-            extra: text.extra.trim().to_string(),
+            extra: validate::plain_text(&text.extra),
         })
     }
 
