@@ -62,9 +62,13 @@ pub fn month_heading(lang: Lang, year: i32, month: u32) -> String {
     )
 }
 
-/// "26.03.2018", the date format of news items.
-pub fn short_date(date: NaiveDate) -> String {
-    date.format("%d.%m.%Y").to_string()
+/// The short date of news items and periods: "26.03.2018" in Latvian and Russian, as their
+/// readers write it; "26 Mar 2018" in English, whose readers could take 03.08 for 8 March.
+pub fn short_date(lang: Lang, date: NaiveDate) -> String {
+    match lang {
+        Lang::En => date.format("%-d %b %Y").to_string(),
+        Lang::Lv | Lang::Ru => date.format("%d.%m.%Y").to_string(),
+    }
 }
 
 /// "2020. gada 4. augusts", "4 August 2020", "4 августа 2020 г.".
@@ -241,8 +245,10 @@ mod tests {
     }
 
     #[test]
-    fn news_dates_use_day_month_year_with_dots() {
-        assert_eq!(short_date(date(2018, 3, 26)), "26.03.2018");
+    fn short_dates_are_written_as_each_languages_readers_write_them() {
+        assert_eq!(short_date(Lang::Lv, date(2018, 3, 26)), "26.03.2018");
+        assert_eq!(short_date(Lang::Ru, date(2020, 8, 3)), "03.08.2020");
+        assert_eq!(short_date(Lang::En, date(2020, 8, 3)), "3 Aug 2020");
     }
 
     #[test]

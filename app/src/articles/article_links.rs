@@ -28,7 +28,7 @@ pub fn ArticleLinks(
                                 <a href=lang.href(&article.path()) lang=article.text_lang.code()>{article.title.clone()}</a>
                                 " "
                                 <time datetime=article.published_on.to_string()>
-                                    {locale::short_date(article.published_on)}
+                                    {locale::short_date(lang, article.published_on)}
                                 </time>
                             </li>
                         })

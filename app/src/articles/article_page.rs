@@ -135,7 +135,7 @@ fn ArticleView(detail: ArticleDetail) -> impl IntoView {
             // translation left a part in Latvian); the interface around it is in the page's.
             <h1 lang=part_langs.title.code()>{article.title.clone()}</h1>
             <p class="article__meta">
-                <time datetime=published.to_string()>{locale::short_date(published)}</time>
+                <time datetime=published.to_string()>{locale::short_date(lang, published)}</time>
                 {article.category.map(|category| view! { " · " <CategoryLabel category/> })}
             </p>
             <p class="article__lead" lang=part_langs.lead.code()>{article.lead}</p>
@@ -191,7 +191,7 @@ fn ArticleEvent(event: EventSummary) -> impl IntoView {
             <p>
                 <a href=lang.href(&event.path()) lang=event.text_lang.code()>{event.title.clone()}</a>
                 " · "
-                <time datetime=day.to_string()>{locale::short_date(day)}</time>
+                <time datetime=day.to_string()>{locale::short_date(lang, day)}</time>
                 {(!event.location.is_empty()).then(|| view! {
                     " · " <span lang=event.text_lang.code()>{event.location.clone()}</span>
                 })}

@@ -108,7 +108,7 @@ pub fn NewsItem(article: ArticleSummary) -> impl IntoView {
             </h2>
             <p class="news-item__meta">
                 <time datetime=article.published_on.to_string()>
-                    {locale::short_date(article.published_on)}
+                    {locale::short_date(lang, article.published_on)}
                 </time>
                 {article.category.map(|category| view! { " · " <CategoryLabel category/> })}
                 <TextLanguage text_lang=article.text_lang/>

@@ -62,7 +62,7 @@ pub fn describe(rule: &str, lang: Lang) -> String {
     }
     if let Some(until) = repeat.until {
         text.push_str(&match lang {
-            Lang::Lv => format!(", līdz {}", locale::short_date(until)),
+            Lang::Lv => format!(", līdz {}", locale::short_date(Lang::Lv, until)),
             Lang::En => format!(", until {}", locale::long_date(lang, until)),
             Lang::Ru => format!(", до {}", locale::long_date(lang, until)),
         });

@@ -181,7 +181,9 @@ pub fn MonthPicker(value: String, filter: CalendarFilter) -> impl IntoView {
     view! {
         <form method="GET" action=lang.href("/calendar") class="calendar-picker">
             <label for="calendar-month">{lang.t("calendar-pick-month")}</label>
-            <input id="calendar-month" type="month" name="month" value=value required=true/>
+            // The years the calendar has pages for (`grid::YEARS`): the browser's own picker
+            // then refuses a year typed beyond them, before the server would.
+            <input id="calendar-month" type="month" name="month" value=value required=true min="1900-01" max="2999-12"/>
             {filter
                 .categories
                 .into_iter()

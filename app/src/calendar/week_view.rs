@@ -32,8 +32,8 @@ pub fn WeekView(data: DaysData, filter: CalendarFilter) -> impl IntoView {
     let period = format!(
         "{} ({} – {})",
         week_label(first),
-        locale::short_date(first),
-        locale::short_date(data.last)
+        locale::short_date(lang, first),
+        locale::short_date(lang, data.last)
     );
     let heading = tr_with(lang, "calendar-heading", &[("period", Arg::Text(&period))]);
     let query = filter_query(&filter);

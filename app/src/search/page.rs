@@ -215,7 +215,7 @@ fn ResultItem(result: SearchResult) -> impl IntoView {
             <p class="search-result__meta">
                 {lang.t(if result.is_event { "search-kind-event" } else { "search-kind-article" })}
                 " · "
-                <time datetime=result.date.to_string()>{locale::short_date(result.date)}</time>
+                <time datetime=result.date.to_string()>{locale::short_date(lang, result.date)}</time>
                 {result.category.map(|category| view! { " · " <CategoryLabel category/> })}
                 <TextLanguage text_lang=result.text_lang/>
             </p>

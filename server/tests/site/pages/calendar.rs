@@ -44,15 +44,25 @@ async fn the_month_picker_opens_the_month_written_either_way() {
         assert_eq!(status, StatusCode::OK, "{uri}");
         assert_eq!(Page::parse(&html).heading().0, heading, "{uri}");
     }
-    let (status, html) = site.get("/calendar?month=augusts").await;
-    assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY);
-    let page = Page::parse(&html);
-    assert!(
-        page.shows("Mēnesi neizdevās saprast. Raksti to kā 2020-08 vai 08.2020."),
-        "{:?}",
-        page.heading()
-    );
-    assert!(page.links_to("/calendar"));
+    for unreadable in ["augusts", "32021-08"] {
+        let (status, html) = site.get(&format!("/calendar?month={unreadable}")).await;
+        assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY, "{unreadable}");
+        let page = Page::parse(&html);
+        assert!(
+            page.shows(
+                "Mēnesi neizdevās saprast. Ierakstiet to kā 2020-08 vai 08.2020 (gadu no 1900 \
+                 līdz 2999)."
+            ),
+            "{:?}",
+            page.heading()
+        );
+        assert!(page.links_to("/calendar"));
+    }
+    // The browser's picker keeps to those years itself.
+    let (_, html) = site.get("/calendar/2020/08").await;
+    let picker = Page::parse(&html);
+    let bounds = ["min", "max"].map(|bound| picker.attrs("#calendar-month", bound));
+    assert_eq!(bounds, [vec!["1900-01"], vec!["2999-12"]]);
 }
 
 #[tokio::test(flavor = "multi_thread")]
@@ -376,4 +386,25 @@ async fn the_calendar_marks_news_days_only_when_asked() {
         marked.link_named(hide_news).as_deref(),
         Some("/calendar/2018/03")
     );
+}
+
+/// A week's heading names its days as its readers write dates: with the month's name in
+/// English (03.08 reads as 8 March there), with dots in Latvian and Russian.
+#[tokio::test(flavor = "multi_thread")]
+async fn a_weeks_heading_writes_its_dates_as_its_readers_do() {
+    let site = Site::with_demo_content().await;
+    for (uri, heading) in [
+        (
+            "/en/calendar/2020/w32",
+            "Event calendar — Week 32, 2020 (3 Aug 2020 – 9 Aug 2020)",
+        ),
+        (
+            "/calendar/2020/w32",
+            "Notikumu kalendārs — 32. nedēļa, 2020 (03.08.2020 – 09.08.2020)",
+        ),
+    ] {
+        let (status, html) = site.get(uri).await;
+        assert_eq!(status, StatusCode::OK, "{uri}");
+        assert_eq!(Page::parse(&html).heading().0, heading, "{uri}");
+    }
 }
