@@ -209,6 +209,28 @@ test.describe("without JavaScript", () => {
     await page.getByRole("grid", { name: AUGUST_HEADING }).getByRole("link", { name: new RegExp(AUGUST_TIMED) }).click();
     await expect(page.getByRole("heading", { level: 1 })).toHaveText(AUGUST_TIMED);
   });
+
+  test("the keyboard reaches every event in the month grid, the grid's own keys being the script's", async ({ page }) => {
+    await page.goto("/calendar/2020/08");
+    const grid = page.getByRole("grid", { name: AUGUST_HEADING });
+    const hrefs = new Set(await grid.getByRole("link").evaluateAll((links) => links.map((link) => link.getAttribute("href"))));
+    expect(hrefs.size).toBeGreaterThan(5);
+    // Tab from the top of the page until the keyboard has been through the grid and out.
+    const reached = new Set<string | null>();
+    let entered = false;
+    for (let presses = 0; presses < 150; presses += 1) {
+      await page.keyboard.press("Tab");
+      const inGrid = await page.evaluate(() => document.activeElement?.closest('[role="grid"]') !== null);
+      if (inGrid) {
+        entered = true;
+        reached.add(await page.evaluate(() => document.activeElement?.getAttribute("href") ?? null));
+      } else if (entered) {
+        break;
+      }
+    }
+    reached.delete(null);
+    expect([...reached].sort()).toEqual([...hrefs].sort());
+  });
 });
 
 test.describe("search", () => {

@@ -22,6 +22,7 @@ invalid-contact-long = The contact line must not be longer than { $max } charact
 invalid-summary-long = The summary must not be longer than { $max } characters.
 invalid-location-long = The place must not be longer than { $max } characters.
 invalid-event-too-long = An event cannot last longer than { $days } days; split a longer one into several.
+invalid-event-start-after-series = This event's series ends on { $until }: it cannot start later than that.
 invalid-body-long = The text is too long ({ $size } kB; { $max } kB allowed).
 invalid-body-nesting = The text is nested too deeply (lists in lists or quotes in quotes more than { $max } levels deep).
 invalid-slug-empty = An address needs at least one letter or digit.

@@ -96,6 +96,7 @@ article-count = { $count ->
 
 calendar-heading = Event calendar — { $period }
 calendar-month-empty = There are no events this month.
+calendar-month-empty-filtered = There are no events in the chosen categories this month.
 calendar-month-summary = { $events } in { $month }.
 calendar-this-month = This month
 calendar-previous-month = Previous month:

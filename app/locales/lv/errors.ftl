@@ -22,6 +22,7 @@ invalid-contact-long = Kontaktinformācija nedrīkst būt garāka par { $max } z
 invalid-summary-long = Īsais apraksts nedrīkst būt garāks par { $max } zīmēm.
 invalid-location-long = Vieta nedrīkst būt garāka par { $max } zīmēm.
 invalid-event-too-long = Notikums nedrīkst ilgt ilgāk par { $days } dienām; garākam notikumam izveidojiet vairākus.
+invalid-event-start-after-series = Šī notikuma sērija beidzas { $until }: tā nevar sākties vēlāk.
 invalid-body-long = Teksts ir par garu ({ $size } kB; atļauti { $max } kB).
 invalid-body-nesting = Teksts ir ligzdots pārāk dziļi (saraksti sarakstos vai citāti citātos vairāk nekā { $max } līmeņos).
 invalid-slug-empty = Adresē jābūt vismaz vienam burtam vai ciparam.

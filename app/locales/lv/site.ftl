@@ -98,6 +98,7 @@ article-count = { $count ->
 
 calendar-heading = Notikumu kalendārs — { $period }
 calendar-month-empty = Šajā mēnesī notikumu nav.
+calendar-month-empty-filtered = Izvēlētajās kategorijās šajā mēnesī notikumu nav.
 calendar-month-summary = { $events } mēnesī: { $month }.
 calendar-this-month = Šis mēnesis
 calendar-previous-month = Iepriekšējais mēnesis:

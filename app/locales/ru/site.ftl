@@ -100,6 +100,7 @@ article-count = { $count ->
 
 calendar-heading = Календарь событий — { $period }
 calendar-month-empty = В этом месяце событий нет.
+calendar-month-empty-filtered = В выбранных категориях в этом месяце событий нет.
 calendar-month-summary = { $month }: { $events }.
 calendar-this-month = Этот месяц
 calendar-previous-month = Предыдущий месяц:

@@ -85,7 +85,7 @@ fn DayView(data: DaysData) -> impl IntoView {
                     previous_label=lang.t("calendar-previous-day")
                     next_label=lang.t("calendar-next-day")
                 />
-                <CalendarOptions>
+                <CalendarOptions filter=filter.clone()>
                     <ViewSwitcher current=View::Day links filter=filter.clone()/>
                     <CategoryFilter categories=data.categories.clone() filter action=day_path(day)/>
                 </CalendarOptions>

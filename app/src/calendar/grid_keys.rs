@@ -85,6 +85,21 @@ fn take_tab_stop(cell: &Element) {
     }
 }
 
+/// Takes the elements `selector` finds out of the tab order.
+fn leave_the_tab_order(selector: &str) {
+    let Ok(found) = document().query_selector_all(selector) else {
+        return;
+    };
+    for at in 0..found.length() {
+        if let Some(element) = found
+            .item(at)
+            .and_then(|node| node.dyn_into::<Element>().ok())
+        {
+            let _ = element.set_attribute("tabindex", "-1");
+        }
+    }
+}
+
 /// The grid element around the server's cells, with its keyboard. `query`: the filter's query
 /// string, kept when opening a day or another month.
 #[island]
@@ -95,6 +110,10 @@ pub fn MonthGridKeys(
     query: String,
     children: Children,
 ) -> impl IntoView {
+    // The server leaves the grid's links in the tab order, so that the keyboard reaches every
+    // event without this island (script off, or not loaded yet); with it, the grid is one tab
+    // stop and the arrows move between its days, whose links Enter opens.
+    Effect::new(move |_| leave_the_tab_order(".month-grid a[href]"));
     // Arriving from the neighbouring month by keyboard: focus the day named in the address.
     Effect::new(move |_| {
         let location = window().location();

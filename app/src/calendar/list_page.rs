@@ -113,7 +113,7 @@ fn ListView(list: EventList) -> impl IntoView {
                 <p class="calendar-list__switch">
                     <a href=lang.href(&other.0)>{other.1}</a>
                 </p>
-                <CalendarOptions>
+                <CalendarOptions filter=options_filter.clone()>
                     <ViewSwitcher current=View::List links filter=options_filter.clone()/>
                     <CategoryFilter
                         categories=list.categories

@@ -182,7 +182,7 @@ fn DayCell(
     }
     let more = (slot.hidden > 0).then(|| {
         view! {
-            <a class="month-grid__more" href=lang.href(&format!("{}{query}", day_path(date))) tabindex="-1">
+            <a class="month-grid__more" href=lang.href(&format!("{}{query}", day_path(date)))>
                 {tr_with(lang, "calendar-more", &[("count", Arg::Number(slot.hidden.try_into().unwrap_or(i64::MAX)))])}
             </a>
         }
@@ -240,7 +240,7 @@ fn DayNews(news: Vec<NewsMark>, date: NaiveDate, query: String) -> impl IntoView
                     .take(NEWS_SHOWN)
                     .map(|mark| view! {
                         <li class="month-news">
-                            <a class="month-news__link" href=lang.href(&crate::paths::article(&mark.slug)) tabindex="-1">
+                            <a class="month-news__link" href=lang.href(&crate::paths::article(&mark.slug))>
                                 <span class="month-news__tag">{tr(lang, "day-news-tag")}</span>
                                 " "
                                 <span lang=mark.text_lang.code()>{mark.title}</span>
@@ -250,7 +250,7 @@ fn DayNews(news: Vec<NewsMark>, date: NaiveDate, query: String) -> impl IntoView
                     .collect_view()}
                 {(unshown > 0).then(|| view! {
                     <li class="month-news">
-                        <a class="month-news__link" href=lang.href(&format!("{}{query}", crate::paths::news_month_of(date))) tabindex="-1">
+                        <a class="month-news__link" href=lang.href(&format!("{}{query}", crate::paths::news_month_of(date)))>
                             {tr_with(lang, "day-news-more", &[("count", Arg::Number(unshown as i64))])}
                         </a>
                     </li>
@@ -312,7 +312,6 @@ fn EventBar(bar: MonthBar, editor: bool, #[prop(optional)] continued: bool) -> i
             class:month-bar--continued=continued
             href=lang.href(&bar.event.path())
             style=style
-            tabindex="-1"
             draggable=if draggable { "true" } else { "false" }
             data-event-slug=slug
             data-event-title=title
@@ -376,7 +375,6 @@ fn EventChip(event: EventSummary, editor: bool) -> impl IntoView {
             <a
                 class="month-chip__link"
                 href=lang.href(&event.path())
-                tabindex="-1"
                 draggable=if slug.is_some() { "true" } else { "false" }
                 data-event-slug=slug
                 data-event-title=title

@@ -168,8 +168,13 @@ fn MonthView(
     let period = locale::month_heading(lang, month.year, month.month);
     let heading = tr_with(lang, "calendar-heading", &[("period", Arg::Text(&period))]);
     let empty = data.events_in_month == 0;
+    // Nothing in the categories chosen is not nothing at all.
+    let nothing = match filter.categories.is_empty() {
+        true => lang.t("calendar-month-empty"),
+        false => lang.t("calendar-month-empty-filtered"),
+    };
     let description = if empty {
-        lang.t("calendar-month-empty")
+        nothing.clone()
     } else {
         let events = locale::event_count(lang, data.events_in_month);
         tr_with(
@@ -205,7 +210,7 @@ fn MonthView(
                     previous_label=lang.t("calendar-previous-month")
                     next_label=lang.t("calendar-next-month")
                 />
-                <CalendarOptions>
+                <CalendarOptions filter=options_filter.clone()>
                     <ViewSwitcher current=View::Month links filter=options_filter.clone()/>
                     <MonthPicker
                         value=format!("{:04}-{:02}", month.year, month.month)
@@ -217,7 +222,7 @@ fn MonthView(
                     </div>
                 </CalendarOptions>
             </div>
-            {empty.then(|| view! { <p class="calendar__empty">{lang.t("calendar-month-empty")}</p> })}
+            {empty.then(|| view! { <p class="calendar__empty">{nothing}</p> })}
             <MonthCalendar data filter=filter.clone() heading editor lang/>
             <SubscribeLink filter/>
         </section>

@@ -129,11 +129,13 @@ pub fn ViewSwitcher(current: View, links: ViewLinks, filter: CalendarFilter) -> 
 
 /// The view switcher, the month picker and the filters. On a phone they fold behind one
 /// button, so the period itself fills the first screen; from 40rem they are always shown.
+/// While `filter` leaves categories out they start unfolded: what hides events is in sight,
+/// with the way to show them all.
 #[component]
-pub fn CalendarOptions(children: Children) -> impl IntoView {
+pub fn CalendarOptions(filter: CalendarFilter, children: Children) -> impl IntoView {
     let lang = crate::i18n::current_lang();
     view! {
-        <details class="phone-fold calendar-options">
+        <details class="phone-fold calendar-options" open=!filter.categories.is_empty()>
             <summary class="phone-fold__toggle">{lang.t("calendar-options")}</summary>
             {children()}
         </details>

@@ -71,7 +71,7 @@ pub fn WeekView(data: DaysData, filter: CalendarFilter) -> impl IntoView {
                     previous_label=lang.t("calendar-previous-week")
                     next_label=lang.t("calendar-next-week")
                 />
-                <CalendarOptions>
+                <CalendarOptions filter=filter.clone()>
                     <ViewSwitcher current=View::Week links filter=filter.clone()/>
                     <CategoryFilter categories=data.categories.clone() filter action=week_path(first)/>
                 </CalendarOptions>

@@ -568,6 +568,7 @@ mod events;
 mod media;
 mod publishing;
 mod restoring;
+mod series;
 mod translation_sources;
 mod translations;
 

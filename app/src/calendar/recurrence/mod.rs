@@ -170,6 +170,18 @@ pub fn occurrences(
     Ok(found)
 }
 
+/// The instant a series of `rule` ends by its UNTIL, when that is before `first_start`: such a
+/// series has no occurrence at all, not even its first.
+pub fn ended_before(
+    first_start: NaiveDateTime,
+    rule: &str,
+) -> Result<Option<DateTime<Utc>>, RecurrenceError> {
+    Ok(match Rule::parse(rule)?.end {
+        SeriesEnd::Until(until) if until < timezone::instant(first_start) => Some(until),
+        _ => None,
+    })
+}
+
 /// The instant the last occurrence ends, or None when the series never ends (no UNTIL/COUNT).
 /// Used to find series that can touch a date range without expanding them.
 ///

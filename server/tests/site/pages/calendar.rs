@@ -408,3 +408,19 @@ async fn a_weeks_heading_writes_its_dates_as_its_readers_do() {
         assert_eq!(Page::parse(&html).heading().0, heading, "{uri}");
     }
 }
+
+/// A month filtered to categories without events there says so, and its options (folded on
+/// a phone) start unfolded, with the way back to every category in sight.
+#[tokio::test(flavor = "multi_thread")]
+async fn a_filter_that_hides_every_event_is_in_sight_and_named() {
+    let site = Site::with_demo_content().await;
+    let (status, html) = site.get("/en/calendar/2020/08?category=konferences").await;
+    assert_eq!(status, StatusCode::OK);
+    let page = Page::parse(&html);
+    assert!(page.shows("There are no events in the chosen categories this month."));
+    assert_eq!(page.attrs("details.calendar-options", "open").len(), 1);
+    let (_, html) = site.get("/en/calendar/2020/08").await;
+    let page = Page::parse(&html);
+    assert!(page.attrs("details.calendar-options", "open").is_empty());
+    assert!(!page.shows("There are no events in the chosen categories this month."));
+}

@@ -66,6 +66,16 @@ async fn new_event(
     let recurrence = match recurrence {
         None => None,
         Some(series) => {
+            // A series whose end (its UNTIL, kept from the item) comes before the new first
+            // start would show one date readers are told is past the series' last.
+            let ended = recurrence::ended_before(times.start, &series.rule)
+                .map_err(|_| AppError::Internal)?;
+            if let Some(until) = ended {
+                // An ISO date reads the same in every language the message is shown in.
+                let until = timezone::local(until).date().to_string();
+                let message = Message::new("invalid-event-start-after-series").text("until", until);
+                return Err(AppError::invalid("start_date", message));
+            }
             // A skipped occurrence is named by its start: at a new time of day, the same
             // dates stay skipped (else each would come back at the new time).
             let exdates: Vec<_> = series
