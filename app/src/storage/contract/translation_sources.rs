@@ -105,13 +105,8 @@ async fn an_article_translation_is_not_behind_for_a_new_address_or_a_part_left_u
     };
     let write = translation(ItemKind::Article, stored.id, "ru", &russian, 0);
     store.save_translation(write, None).await.expect("russian");
-    let moved = store.change_address(
-        ItemKind::Article,
-        stored.id,
-        stored.version,
-        "sadarbiba-moldova",
-        audit("changed address"),
-    );
+    let (kind, id, slug) = (ItemKind::Article, stored.id, "sadarbiba-moldova");
+    let moved = store.change_address(kind, id, stored.version, slug, audit("x"));
     let version = moved.await.expect("a new address");
     let recontacted = NewArticle {
         contact: "Informāciju sagatavoja Anna Bērziņa".into(),
