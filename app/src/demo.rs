@@ -239,6 +239,7 @@ async fn load_translation(
         extra: translation.contact.clone(),
     };
     let write = TranslationWrite {
+        source_version: None,
         kind,
         item_id: id,
         lang: &translation.lang,

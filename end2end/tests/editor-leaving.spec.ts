@@ -165,7 +165,12 @@ test("a publication refused by a rule of publishing keeps the typing as the draf
 }) => {
   // Published before the autosave's pause is over: only the publication carries the title.
   const { editor } = await newArticle(browser, "Tikai virsraksts bez teksta");
+  const refused = editor.waitForResponse((answer) => answer.url().includes("/api/editing/publish_article"));
+  const kept = editor.waitForResponse((answer) => answer.url().includes("/api/editing/save_draft"));
   await editor.getByRole("button", { name: "Publicēt" }).click();
+  expect((await refused).status()).toBe(422);
+  // The words go to the draft after the refusal (no autosave had taken them before it).
+  expect((await kept).status()).toBe(200);
   const bar = editor.getByRole("status").filter({ hasText: "Pirms publicēšanas rakstam vajag ievadu vai tekstu." });
   await expect(bar).toContainText("Teksts saglabāts kā melnraksts.");
   const questions: string[] = [];

@@ -71,6 +71,7 @@ fn translation_start(detail: &ArticleDetail) -> TranslationStart {
             version: detail.translation_version,
         },
         detail.part_langs,
+        detail.version,
     )
 }
 

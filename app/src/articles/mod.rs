@@ -81,6 +81,10 @@ pub struct ArticleDetail {
     /// The version of the translation shown (0: the page shows the Latvian original), which
     /// a translator's save starts from.
     pub translation_version: i64,
+    /// The article's own version, whose Latvian text a translator on this page has before
+    /// them (`TranslationStart::source_version`).
+    #[serde(default)]
+    pub version: i64,
     /// The languages the article exists in (Latvian first).
     pub languages: Vec<crate::i18n::Lang>,
 }
@@ -228,6 +232,7 @@ pub async fn get_article(slug: String, lang: crate::i18n::Lang) -> Result<Articl
         ),
         part_langs: article.part_langs,
         translation_version,
+        version: article.version,
         body_html: article.body_html,
         contact: article.contact,
         languages,

@@ -69,6 +69,7 @@ fn translation_start(detail: &EventDetail) -> TranslationStart {
             version: detail.translation_version,
         },
         detail.part_langs,
+        detail.version,
     )
 }
 

@@ -156,6 +156,10 @@ pub struct EventDetail {
     pub part_langs: crate::i18n::PartLangs,
     /// The version of the translation shown (0: the Latvian original).
     pub translation_version: i64,
+    /// The event's own version, whose Latvian text a translator on this page has before
+    /// them (`TranslationStart::source_version`).
+    #[serde(default)]
+    pub version: i64,
     /// The languages the event exists in (Latvian first).
     pub languages: Vec<crate::i18n::Lang>,
 }

@@ -237,6 +237,7 @@ pub fn event_detail(
         news: Vec::new(),
         part_langs: event.part_langs,
         translation_version: 0,
+        version: event.version,
         languages: vec![crate::i18n::Lang::Lv],
     })
 }

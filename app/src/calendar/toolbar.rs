@@ -185,7 +185,7 @@ pub fn MonthPicker(value: String, filter: CalendarFilter) -> impl IntoView {
             <label for="calendar-month">{lang.t("calendar-pick-month")}</label>
             // The years the calendar has pages for (`grid::YEARS`): the browser's own picker
             // then refuses a year typed beyond them, before the server would.
-            <input id="calendar-month" type="month" name="month" value=value required=true min="1900-01" max="2999-12"/>
+            <input id="calendar-month" type="month" name="month" value=value required=true min=format!("{}-01", super::grid::YEARS.start()) max=format!("{}-12", super::grid::YEARS.end())/>
             {filter
                 .categories
                 .into_iter()

@@ -132,7 +132,14 @@ pub async fn save<S: StoredShape>(
 /// (`Editable::hide_in_draft`, where the kind's form names the field), or `None` when its
 /// write would not show the item, or it cannot be read (its editor is told so on opening it).
 pub(in crate::editing) fn hidden<K: KindService>(json: &str) -> Option<String> {
-    let fields = from_stored::<K::Draft>(json).ok()?;
+    let fields = match from_stored::<K::Draft>(json) {
+        Ok(fields) => fields,
+        Err(error) => {
+            // Left as it is rather than guessed at: its editor is told when opening it.
+            tracing::warn!(kind = ?K::Draft::KIND, %error, "the trash left an unreadable draft");
+            return None;
+        }
+    };
     let mut hidden = fields.clone();
     <K::Details as Editable>::hide_in_draft(&mut hidden);
     if hidden == fields {

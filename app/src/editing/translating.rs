@@ -47,6 +47,11 @@ pub struct TranslationSave {
     /// what the translator started from). None from a page older than this.
     #[serde(default)]
     pub part_langs: Option<crate::i18n::PartLangs>,
+    /// The item version whose Latvian text the translator had before them: the page's, or
+    /// the newer one a note showed them the changes of (`SourceChanged::now`). None from a
+    /// page older than this.
+    #[serde(default)]
+    pub source_version: Option<i64>,
 }
 
 /// Where a translation editor starts: the text the page shows (the translation, or the
@@ -59,15 +64,23 @@ pub struct TranslationStart {
     pub writer: String,
     /// The language each part of `text` is in: Latvian where there is no translation of it.
     pub part_langs: crate::i18n::PartLangs,
+    /// The item's version the page shows, whose Latvian text the translator has before them.
+    pub source_version: i64,
 }
 
 impl TranslationStart {
-    /// `text` as the page being rendered shows it, its parts in `part_langs`, with a new mark.
-    pub fn on_page(text: TranslationFields, part_langs: crate::i18n::PartLangs) -> Self {
+    /// `text` as the page being rendered shows it, its parts in `part_langs`, with a new mark;
+    /// the item is at `source_version`.
+    pub fn on_page(
+        text: TranslationFields,
+        part_langs: crate::i18n::PartLangs,
+        source_version: i64,
+    ) -> Self {
         TranslationStart {
             text,
             writer: new_mark(),
             part_langs,
+            source_version,
         }
     }
 }

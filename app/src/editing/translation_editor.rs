@@ -34,6 +34,7 @@ pub fn TranslationEditor(
         text: start,
         writer,
         part_langs: start_langs,
+        source_version,
     } = start;
     // A translation has no shared draft: only the fields, the conflict and the save state.
     let draft = Draft::<TranslationFields, TranslationFields>::new(start.clone(), None);
@@ -52,20 +53,29 @@ pub fn TranslationEditor(
             draft.autosave.typed();
         }
     };
-    // Whether the Latvian text changed since the translation was written from it; a save
-    // writes it from the text as it is now.
+    // Whether the Latvian text changed since the translation was written from it. A save
+    // says which Latvian text the translator had before them: the page's, or the newer one
+    // the note showed the changes of; a change made while they typed is told after it.
     let source = RwSignal::new(None::<SourceChanged>);
-    if start.version > 0 {
+    let known_source = StoredValue::new(source_version);
+    let ask_source = {
         let slug = slug.clone();
-        // Asked once the editor is on the page (effects run in the browser only).
-        Effect::new(move |_| {
+        move || {
             let slug = slug.clone();
             spawn_local(async move {
                 if let Ok(changed) = translation_source_changed(kind, slug, lang).await {
+                    if let Some(changed) = changed {
+                        known_source.try_update_value(|known| *known = changed.now);
+                    }
                     source.try_set(changed);
                 }
             });
-        });
+        }
+    };
+    if start.version > 0 {
+        let ask_source = ask_source.clone();
+        // Asked once the editor is on the page (effects run in the browser only).
+        Effect::new(move |_| ask_source());
     }
     // The translation as stored now, as the conflict's other side (a part its translator left
     // comes as the Latvian text, as readers see it), and its parts' languages.
@@ -125,9 +135,11 @@ pub fn TranslationEditor(
             fields: fields.get_untracked(),
             writer: writer.try_update_value(Writer::next_save),
             part_langs: Some(part_langs.get_untracked()),
+            source_version: known_source.try_get_value(),
         };
         let ticket = draft.autosave.start_saving();
         let theirs = theirs.clone();
+        let ask_source = ask_source.clone();
         let sent = request.fields.clone();
         spawn_local(async move {
             let answer = save_translation(request).await;
@@ -144,7 +156,8 @@ pub fn TranslationEditor(
                         version: saved.version,
                         ..sent
                     });
-                    source.set(None);
+                    // Settled, or still behind a change made meanwhile.
+                    ask_source();
                     let at = [("at", Arg::Text(&saved.at))];
                     let done = SaveState::Done(tr_with(lang, "translation-saved-at", &at));
                     draft.autosave.answered(unchanged, done);

@@ -4,33 +4,31 @@
 use leptos::{prelude::*, task::spawn_local};
 
 use super::{
-    compare_versions, conflict::translation_labels, history::ComparisonView, Change, Comparison,
-    ItemKind, SourceChanged,
+    compare_versions, conflict::translation_parts, history::ComparisonView, Change, Comparison,
+    SourceChanged,
 };
 use crate::i18n::{tr, tr_with, Arg, Lang};
-
-/// The message ids naming a translation's parts (title, lead, body, extra) for `kind`, as
-/// the translation editor names them, in the order of `SourceChanged::parts`.
-fn part_labels(kind: ItemKind) -> [&'static str; 4] {
-    let [title, lead, extra] = translation_labels(kind);
-    [title, lead, "editor-field-body", extra]
-}
 
 /// `changed`, told in `lang`; the translator may open the comparison of the Latvian text then
 /// and now, cut to what changed.
 #[component]
 pub(super) fn SourceChangedNote(changed: SourceChanged, lang: Lang) -> impl IntoView {
-    let parts: Vec<String> = part_labels(changed.item.kind)
+    // Named as the translation editor names its parts, which come in the same order.
+    let parts: Vec<String> = translation_parts(changed.item.kind)
         .iter()
         .zip(changed.parts)
         .filter(|(_, changed)| *changed)
-        .map(|(label, _)| tr(lang, label))
+        .map(|(part, _)| tr(lang, part.label))
         .collect();
     let told = tr_with(
         lang,
         "translation-source-changed",
         &[("parts", Arg::Text(&parts.join(", ")))],
     );
+    // The note comes after the editor has put the keyboard in the title: heard once it is
+    // there, so a screen reader's user is told too.
+    let said = RwSignal::new(String::new());
+    crate::components::announce_on_arrival(said, told.clone());
     let comparison = RwSignal::new(None::<Comparison>);
     let problem = RwSignal::new(None::<String>);
     let open = RwSignal::new(false);
@@ -65,6 +63,7 @@ pub(super) fn SourceChangedNote(changed: SourceChanged, lang: Lang) -> impl Into
     view! {
         <div class="translation-source" role="note">
             <p>{told}</p>
+            <p class="visually-hidden" role="status">{move || said.get()}</p>
             <button
                 type="button"
                 class="button"

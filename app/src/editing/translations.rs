@@ -94,6 +94,7 @@ pub async fn save(editor: &User, save: TranslationSave) -> Result<TranslationSav
         text: &text,
         seen_version,
         writer: save.writer.as_ref(),
+        source_version: save.source_version,
     };
     let saved = store()?
         .save_translation(write, Some(service::audit(editor, &action)))

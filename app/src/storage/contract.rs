@@ -248,6 +248,7 @@ fn translation<'a>(
         text,
         seen_version: seen,
         writer: None,
+        source_version: None,
     }
 }
 

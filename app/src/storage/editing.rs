@@ -236,6 +236,10 @@ pub struct TranslationWrite<'a> {
     pub text: &'a TranslatedText<crate::sanitize::SafeHtml>,
     pub seen_version: i64,
     pub writer: Option<&'a crate::editing::Writer>,
+    /// The item version whose Latvian text the translator had before them (`None`: the one
+    /// stored now). The translation is stored as written from the older of that and the
+    /// item's version now, so a change made while the translator typed is still told.
+    pub source_version: Option<i64>,
 }
 
 /// An article's or event's text in another language, as stored.

@@ -130,6 +130,7 @@ where
             text,
             seen_version,
             writer,
+            source_version,
         } = write;
         let table = ItemTables::of(kind);
         let ItemTables {
@@ -146,8 +147,10 @@ where
         // save inserts (only if there is none yet), later ones update only the version
         // their translator saw, or their own translation editor's earlier save.
         let own = own_write(name, "$10", "$11");
-        // Written from the item's text as it is now (`translation_behind` compares with it).
-        let source = format!("(SELECT version FROM {parent} WHERE id = $1)");
+        // Written from the item's text as its translator had it (`$12`), or as it is now if
+        // that is newer or unknown (`translation_behind` compares with it).
+        let now = format!("(SELECT version FROM {parent} WHERE id = $1)");
+        let source = format!("CASE WHEN CAST($12 AS BIGINT) < {now} THEN $12 ELSE {now} END");
         let replace = format!(
             "{c1} = {v1}, {c2} = {v2}, {c3} = {v3}, {c4} = {v4}, updated_at = $7, \
              version = {name}.version + 1, sanitizer_version = $9, writer = $10, \
@@ -158,7 +161,7 @@ where
                 "INSERT INTO {name} \
                  ({item}, lang, {c1}, {c2}, {c3}, {c4}, updated_at, version, \
                  sanitizer_version, writer, writer_save, source_version) \
-                 SELECT id, $2, {v1}, {v2}, {v3}, {v4}, $7, 1, $9, $10, $11, version \
+                 SELECT id, $2, {v1}, {v2}, {v3}, {v4}, $7, 1, $9, $10, $11, {source} \
                  FROM {parent} WHERE id = $1 AND CAST($8 AS BIGINT) = 0 \
                  ON CONFLICT ({item}, lang) DO UPDATE SET {replace} WHERE {own} \
                  RETURNING version, updated_at"
@@ -198,6 +201,7 @@ where
             .bind(crate::sanitize::SANITIZER_VERSION)
             .bind(writer.map(|writer| writer.mark.clone()))
             .bind(writer.map(|writer| writer.save))
+            .bind(source_version)
             .fetch_optional(&mut *tx)
             .await?;
         let as_stored = |(version, updated_at)| Translation {

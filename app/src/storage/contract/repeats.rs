@@ -367,6 +367,7 @@ async fn a_later_translation_save_whose_answer_was_lost_goes_over_its_own(store:
             };
             async move {
                 let write = TranslationWrite {
+                    source_version: None,
                     writer: writer.as_ref(),
                     ..translation(kind, id, "en", &text, seen)
                 };

@@ -82,12 +82,24 @@ async fn an_event_translation_is_behind_once_the_latvian_text_it_translates_chan
         "no translation into Russian"
     );
 
-    // Saved again, the translation is written from the text as it is now.
-    let write = translation(ItemKind::Event, seminar.id, "en", &english, 1);
+    // Saved by a translator who had the first version before them (the change came while
+    // they typed), it is still behind that change.
+    let write = TranslationWrite {
+        source_version: Some(seminar.version),
+        ..translation(ItemKind::Event, seminar.id, "en", &english, 1)
+    };
     store
         .save_translation(write, None)
         .await
         .expect("english again");
+    let still = event_behind("en").await.expect("still behind");
+    assert_eq!((still.since, still.changed[0]), (seminar.version, true));
+    // Saved from the text as it is now (or as a translator who was shown it), it is not.
+    let write = translation(ItemKind::Event, seminar.id, "en", &english, 2);
+    store
+        .save_translation(write, None)
+        .await
+        .expect("english from now");
     assert_eq!(event_behind("en").await, None);
 }
 

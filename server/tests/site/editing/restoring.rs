@@ -147,6 +147,7 @@ async fn the_activity_log_is_read_page_by_page() {
             text: &text,
             seen_version: seen,
             writer: None,
+            source_version: None,
         };
         let audit = Audit {
             actor: "anna@example.lv",

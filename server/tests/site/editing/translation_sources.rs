@@ -80,6 +80,7 @@ async fn a_translator_is_told_which_latvian_parts_changed_since_the_translation(
         fields: stored.text,
         writer: None,
         part_langs: Some(stored.part_langs),
+        source_version: None,
     };
     ask(&site, &SaveTranslation { save }, &anna).await;
     assert_eq!(english_behind(&site, &anna).await, None);

@@ -218,6 +218,7 @@ fn webinar_in_russian(
             },
             writer: None,
             part_langs,
+            source_version: None,
         },
     }
 }
@@ -268,6 +269,7 @@ fn translation(
             fields,
             writer,
             part_langs: None,
+            source_version: None,
         },
     }
 }
