@@ -135,6 +135,10 @@ impl EventSummary {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct EventDetail {
     pub event: EventSummary,
+    /// The event's stored version: the Latvian text a translator on its page starts from
+    /// (`TranslationStart::source_version`).
+    #[serde(default)]
+    pub version: i64,
     pub summary: String,
     /// Sanitised when stored.
     pub body_html: String,
@@ -156,10 +160,6 @@ pub struct EventDetail {
     pub part_langs: crate::i18n::PartLangs,
     /// The version of the translation shown (0: the Latvian original).
     pub translation_version: i64,
-    /// The event's own version, whose Latvian text a translator on this page has before
-    /// them (`TranslationStart::source_version`).
-    #[serde(default)]
-    pub version: i64,
     /// The languages the event exists in (Latvian first).
     pub languages: Vec<crate::i18n::Lang>,
 }
