@@ -18,6 +18,9 @@ pub struct Site {
     /// The SQLite file, removed with the site. (PostgreSQL test databases go with the
     /// throwaway cluster `make test` starts.)
     pub path: Option<std::path::PathBuf>,
+    /// The uploaded images' folder, shared by every instance of the site (as `notikumi serve`
+    /// processes share one) and removed with the last of them.
+    media: std::sync::Arc<tempfile::TempDir>,
     /// Held while the site lives: one site renders at a time (see `ONE_SITE_AT_A_TIME`).
     _turn: std::sync::Arc<tokio::sync::OwnedMutexGuard<()>>,
 }
@@ -74,11 +77,13 @@ impl Site {
         demo::load(store.as_ref(), timezone::today())
             .await
             .expect("demo content loads");
+        let media = media_folder();
         Site {
-            router: router_of(store.clone(), serving),
+            router: router_of(store.clone(), &media, serving),
             store,
             url,
             path,
+            media,
             _turn: std::sync::Arc::new(turn),
         }
     }
@@ -96,11 +101,18 @@ impl Site {
             .await
             .expect("the other database opens");
         store.follow_other_instances();
+        // Instances of one site share its images; another database has its own.
+        let media = if url == self.url {
+            std::sync::Arc::clone(&self.media)
+        } else {
+            media_folder()
+        };
         Site {
-            router: router_of(store.clone(), server::config::Serving::default()),
+            router: router_of(store.clone(), &media, server::config::Serving::default()),
             store,
             url,
             path,
+            media,
             _turn: std::sync::Arc::clone(&self._turn),
         }
     }
@@ -128,9 +140,14 @@ impl Site {
     }
 }
 
-fn router_of(store: storage::SharedStore, serving: server::config::Serving) -> Router {
+fn router_of(
+    store: storage::SharedStore,
+    media: &tempfile::TempDir,
+    serving: server::config::Serving,
+) -> Router {
     router_on(
         store,
+        media,
         LeptosOptions::builder().output_name("notikumi").build(),
         serving,
     )
@@ -138,6 +155,7 @@ fn router_of(store: storage::SharedStore, serving: server::config::Serving) -> R
 
 fn router_on(
     store: storage::SharedStore,
+    media: &tempfile::TempDir,
     leptos_options: LeptosOptions,
     serving: server::config::Serving,
 ) -> Router {
@@ -146,10 +164,18 @@ fn router_on(
             leptos_options,
             store,
             public_url: ORIGIN.into(),
-            media_dir: std::env::temp_dir()
-                .join(format!("notikumi-media-{}", uuid::Uuid::new_v4())),
+            media_dir: media.path().to_path_buf(),
         },
         serving,
+    )
+}
+
+fn media_folder() -> std::sync::Arc<tempfile::TempDir> {
+    std::sync::Arc::new(
+        tempfile::Builder::new()
+            .prefix("notikumi-media-")
+            .tempdir()
+            .expect("a temporary media folder"),
     )
 }
 
@@ -169,7 +195,7 @@ impl Site {
             builds_dir: Some(builds_dir.to_path_buf()),
             ..server::config::Serving::default()
         };
-        router_on(self.store.clone(), options, serving)
+        router_on(self.store.clone(), &self.media, options, serving)
     }
 }
 
