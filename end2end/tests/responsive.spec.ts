@@ -77,6 +77,13 @@ test("on a phone the month is an agenda of the days with events, and the menu bu
   await menu.click();
   await expect(nav).toBeVisible();
   await expect(page.getByLabel("Meklēt vietnē")).toBeVisible();
+  // The button stays where it was, so the same tap closes the menu again.
+  const opened = await menu.boundingBox();
+  expect(opened && box && Math.abs(opened.x - box.x) < 1 && Math.abs(opened.y - box.y) < 1, "the button does not move").toBe(true);
+  await page.mouse.click(box!.x + box!.width / 2, box!.y + box!.height / 2);
+  await expect(nav).toBeHidden();
+  await menu.click();
+  await expect(nav).toBeVisible();
   await page.keyboard.press("Escape");
   await expect(nav).toBeHidden();
   await expect(menu).toBeFocused();

@@ -123,7 +123,16 @@ pub fn CalendarPage() -> impl IntoView {
         {move || match kind.get() {
             Kind::Missing => {
                 let error = period.get().err().unwrap_or(AppError::NotFound);
-                view! { <ErrorPage error/> }.into_any()
+                match query.with(|q| q.get("month")) {
+                    // What the reader wrote is kept in the picker, to be mended.
+                    Some(written) => view! {
+                        <ErrorPage error>
+                            <MonthPicker value=written filter=filter.get_untracked()/>
+                        </ErrorPage>
+                    }
+                    .into_any(),
+                    None => view! { <ErrorPage error/> }.into_any(),
+                }
             }
             Kind::Month => view! {
                 <Transition fallback=|| view! { <p class="loading">{crate::i18n::t("loading-calendar")}</p> }>

@@ -8,7 +8,13 @@ use crate::error::AppError;
 
 /// Shows `error` to the reader and sets the response status.
 #[component]
-pub fn ErrorPage(error: AppError) -> impl IntoView {
+pub fn ErrorPage(
+    error: AppError,
+    /// A way to try again, shown under the explanation (the month picker for a month it could
+    /// not read).
+    #[prop(optional)]
+    children: Option<Children>,
+) -> impl IntoView {
     set_status(error.status());
     let lang = crate::i18n::current_lang();
     let heading = lang.t(match error {
@@ -22,6 +28,7 @@ pub fn ErrorPage(error: AppError) -> impl IntoView {
         <section class="error-page">
             <h1>{heading}</h1>
             <p>{error.describe(lang)}</p>
+            {children.map(|try_again| try_again())}
             {(error == AppError::Unauthorized).then(|| {
                 // Signing in comes back here.
                 let sign_in = super::sign_in_here(crate::i18n::use_lang());

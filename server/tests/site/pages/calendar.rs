@@ -57,6 +57,12 @@ async fn the_month_picker_opens_the_month_written_either_way() {
             page.heading()
         );
         assert!(page.links_to("/calendar"));
+        // The picker is there to try again, with what was written in it.
+        assert_eq!(page.attrs("#calendar-month", "value"), vec![unreadable]);
+        assert_eq!(
+            page.attrs("form.calendar-picker", "action"),
+            vec!["/calendar"]
+        );
     }
     // The browser's picker keeps to those years itself.
     let (_, html) = site.get("/calendar/2020/08").await;
