@@ -18,13 +18,30 @@ test("an editor uploads an image into the body, describes it, and readers see it
   await editor.goto("/news/pirms-dosanas-stradat-uz-arzemem-parbaudi-piedavajumu");
   await hydrated(editor);
   await editor.getByRole("button", { name: "Rediģēt šo rakstu" }).click();
-  await editor.getByRole("textbox", { name: "Teksts" }).click();
+  const body = editor.getByRole("textbox", { name: "Teksts" });
+  // The caret in the middle of the first paragraph.
+  const first = body.locator("p").first();
+  const firstText = await first.textContent();
+  await first.click();
   editor.once("dialog", (dialog) => dialog.accept("Informatīvais plakāts par drošu darbu ārzemēs"));
   await editor.getByLabel("Izvēlēties attēlu").setInputFiles({ name: "plakats.png", mimeType: "image/png", buffer: PIXEL });
-  const picture = editor.getByRole("textbox", { name: "Teksts" }).getByRole("img", {
-    name: "Informatīvais plakāts par drošu darbu ārzemēs",
-  });
+  const picture = body.getByRole("img", { name: "Informatīvais plakāts par drošu darbu ārzemēs" });
   await expect(picture).toHaveAttribute("src", /^\/media\/[0-9a-f]{32}\.png$/);
+  // A figure of its own after that paragraph, which stays whole: the image is not left in the
+  // text, nor its caption in an empty figure, nor an empty line added below it.
+  const placed = await picture.evaluate((img) => {
+    const figure = img.parentElement!;
+    return {
+      figureInBody: figure.tagName === "FIGURE" && figure.parentElement!.id === "edit-body",
+      caption: figure.querySelector("figcaption")?.textContent,
+      before: figure.previousElementSibling?.textContent,
+      after: figure.nextElementSibling?.outerHTML,
+    };
+  });
+  expect(placed.figureInBody).toBe(true);
+  expect(placed.caption).toBe("Informatīvais plakāts par drošu darbu ārzemēs");
+  expect(placed.before).toBe(firstText);
+  expect(placed.after).not.toBe("<p><br></p>");
   await expect(editor.getByRole("status").filter({ hasText: "Melnraksts saglabāts" })).toBeVisible();
 
   // A lying file (text named .png) is refused with a clear message.
@@ -62,7 +79,10 @@ test("an image inserted without a description gets one later from the toolbar", 
   });
   await editor.getByRole("button", { name: "Alt Attēlu apraksti (alt teksts)" }).click();
   await expect(body.getByRole("img", { name: "Vadlīniju vāks" })).toBeVisible();
-  expect(asked[0]).toMatch(/^Attēla [0-9a-f]{32}\.png apraksts/);
+  // The image is named by its place in the text, not by its file's hash.
+  expect(asked[0]).toMatch(/^1\. attēla \(no 1\) apraksts/);
+  // The caption, empty as the description was, now shows it.
+  await expect(body.locator("figcaption")).toHaveText("Vadlīniju vāks");
   await expect(editor.getByRole("alert").filter({ hasText: "Attēlam nav apraksta" })).toHaveCount(0);
   // The hidden file picker behind the image button is no stop of its own.
   await editor.getByRole("button", { name: "Alt Attēlu apraksti (alt teksts)" }).focus();

@@ -10,7 +10,9 @@ use leptos::{
 };
 
 use super::{
-    body_structure::{caret_in_its_line, caret_into_list_item, holds_nothing},
+    body_structure::{
+        caret_in_its_line, caret_into_a_line_of_its_own, caret_into_list_item, exec, holds_nothing,
+    },
     image_upload::{figure_html, upload},
 };
 use crate::i18n::{tr, tr_with, Arg, Lang};
@@ -130,28 +132,47 @@ impl Face {
 }
 
 /// Asks for the description of each image in the body, offering the one it has; a question
-/// left empty or cancelled leaves that image as it was. Answers what is still wrong: no image
-/// at all, or images still without a description.
+/// left empty or cancelled leaves that image as it was. A caption that showed the old
+/// description (as an uploaded image's does) shows the new one. Answers what is still wrong:
+/// no image at all, or images still without a description.
 fn describe_images(body: NodeRef<html::Div>, lang: Lang) -> Option<String> {
     let images = body.get_untracked()?.get_elements_by_tag_name("img");
-    if images.length() == 0 {
+    let count = images.length();
+    if count == 0 {
         return Some(tr(lang, "editor-describe-none"));
     }
     let mut undescribed = 0;
-    for image in (0..images.length()).filter_map(|index| images.item(index)) {
+    for (image, number) in (0..count).filter_map(|index| Some((images.item(index)?, index + 1))) {
         let had = image.get_attribute("alt").unwrap_or_default();
-        let file = image.get_attribute("src").unwrap_or_default();
-        let file = file.rsplit('/').next().unwrap_or_default();
-        let question = tr_with(lang, "editor-describe-image", &[("file", Arg::Text(file))]);
+        // Images are named by their place: the file's name is a hash an editor never saw.
+        let question = tr_with(
+            lang,
+            "editor-describe-image",
+            &[
+                ("number", Arg::Number(number.into())),
+                ("count", Arg::Number(count.into())),
+            ],
+        );
         let answer = window()
             .prompt_with_message_and_default(&question, &had)
             .ok()
             .flatten()
             .map(|answer| answer.trim().to_string())
             .filter(|answer| !answer.is_empty());
-        let now = answer.unwrap_or(had);
+        let now = answer.unwrap_or_else(|| had.clone());
         // Setting an attribute fails only for an invalid name.
         let _ = image.set_attribute("alt", &now);
+        let caption = image
+            .closest("figure")
+            .ok()
+            .flatten()
+            .and_then(|figure| figure.query_selector("figcaption").ok().flatten());
+        if let Some(caption) = caption {
+            let shown = caption.text_content().unwrap_or_default();
+            if shown.trim() == had.trim() || shown.trim().is_empty() {
+                caption.set_text_content(Some(&now));
+            }
+        }
         undescribed += usize::from(now.is_empty());
     }
     (undescribed > 0).then(|| tr(lang, "upload-no-alt"))
@@ -232,15 +253,6 @@ fn drop_comments(node: &web_sys::Node) {
     }
 }
 
-/// Runs a browser editing command on the current selection.
-fn exec(command: &str, value: &str) {
-    use leptos::wasm_bindgen::JsCast;
-    if let Ok(document) = document().dyn_into::<web_sys::HtmlDocument>() {
-        // A command the browser cannot apply here simply does nothing.
-        let _ = document.exec_command_with_show_ui_and_value(command, false, value);
-    }
-}
-
 /// Asks the editor for a value (a link address, an image's alt text).
 fn ask(question: &str) -> Option<String> {
     window()
@@ -317,11 +329,18 @@ pub fn BodyEditor(
                     if alt.is_empty() {
                         upload_problem.set(Some(tr(lang, "upload-no-alt")));
                     }
-                    if let Some(body) = node.get_untracked() {
-                        // Focus failing leaves the caret where it was.
-                        let _ = body.focus();
+                    let Some(body) = node.get_untracked() else {
+                        return;
+                    };
+                    // Focus failing leaves the caret where it was.
+                    let _ = body.focus();
+                    let last = caret_into_a_line_of_its_own(&body);
+                    let mut figure = figure_html(&image, &alt);
+                    if last {
+                        // A line below the image to go on writing in.
+                        figure.push_str("<p><br></p>");
                     }
-                    exec("insertHTML", &figure_html(&image, &alt));
+                    exec("insertHTML", &figure);
                     changed();
                 }
                 Err(message) => {

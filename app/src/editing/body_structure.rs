@@ -1,5 +1,6 @@
 //! Where the browser's own editing needs a hand: its list command puts the caret at the new
-//! item's start, and deleting in an empty body takes its one paragraph.
+//! item's start, deleting in an empty body takes its one paragraph, and a figure inserted
+//! inside a paragraph leaves its image in the text and its caption in an empty figure.
 //!
 //! The list command also nests the list inside the paragraph it was made of
 //! (`<p><ul>…</ul></p>`), which the server's parser reads as the list between two empty
@@ -9,6 +10,66 @@
 //! Only the selection is set here, which undo does not record.
 
 use leptos::prelude::*;
+
+/// Runs a browser editing command on the current selection.
+pub(super) fn exec(command: &str, value: &str) {
+    use leptos::wasm_bindgen::JsCast;
+    if let Ok(document) = document().dyn_into::<web_sys::HtmlDocument>() {
+        // A command the browser cannot apply here simply does nothing.
+        let _ = document.exec_command_with_show_ui_and_value(command, false, value);
+    }
+}
+
+/// Puts the caret into an empty paragraph where a block of its own (an image's figure) can be
+/// inserted whole: the paragraph the caret is in if it is empty, else a new one after the
+/// caret's block, so a paragraph is never split. After a paragraph or heading the new one is
+/// made by the browser's Enter, which undo knows; after a list, quote or figure, whose Enter
+/// would make the new line part of them, it is added beside the browser's commands. Answers
+/// whether that paragraph is the body's last, with nothing below it.
+pub(super) fn caret_into_a_line_of_its_own(body: &web_sys::Element) -> bool {
+    use leptos::wasm_bindgen::JsCast;
+    let Some(selection) = window().get_selection().ok().flatten() else {
+        return true;
+    };
+    let top_level_block = |selection: &web_sys::Selection| {
+        let mut node = selection.anchor_node()?;
+        loop {
+            let parent = node.parent_node()?;
+            if parent.is_same_node(Some(body)) {
+                return Some(node);
+            }
+            node = parent;
+        }
+    };
+    // Where the caret is not in the body (it moved on during an upload), the end of the text.
+    let Some(block) = top_level_block(&selection).or_else(|| body.last_child()) else {
+        return true;
+    };
+    match block.node_name().as_str() {
+        "P" if holds_nothing(&block) => {
+            let _ = selection.collapse_with_offset(Some(&block), 0);
+        }
+        "P" | "H2" | "H3" | "H4" => {
+            let _ = selection.collapse_with_offset(Some(&block), block.child_nodes().length());
+            exec("insertParagraph", "");
+        }
+        _ => {
+            let Ok(paragraph) = document().create_element("p") else {
+                return true;
+            };
+            if let Ok(line_break) = document().create_element("br") {
+                let _ = paragraph.append_child(&line_break);
+            }
+            let after = block.next_sibling();
+            let _ = body.insert_before(&paragraph, after.as_ref());
+            let _ = selection.collapse_with_offset(Some(&paragraph), 0);
+        }
+    }
+    // Comments (the page's markers) below the text are not text.
+    top_level_block(&selection)
+        .and_then(|paragraph| paragraph.dyn_into::<web_sys::Element>().ok())
+        .is_none_or(|paragraph| paragraph.next_element_sibling().is_none())
+}
 
 /// How far into its line the caret is, in the DOM's units (UTF-16), if it is a caret in a
 /// text: from the start of its paragraph (or heading, or list item), or of its last line

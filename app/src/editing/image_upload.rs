@@ -17,7 +17,7 @@ pub fn figure_html(image: &StoredImage, alt: &str) -> String {
     };
     format!(
         "<figure><img src=\"{}\" srcset=\"{}\" sizes=\"(min-width: 48rem) 45rem, 100vw\" \
-         width=\"{}\" height=\"{}\" loading=\"lazy\" alt=\"{}\"><figcaption>{}</figcaption></figure><p><br></p>",
+         width=\"{}\" height=\"{}\" loading=\"lazy\" alt=\"{}\"><figcaption>{}</figcaption></figure>",
         escape(&image.src),
         escape(&image.srcset),
         image.width,
