@@ -236,8 +236,12 @@ test("a new article's address follows its title until published, and an address 
   await address.fill(REPORT.replace("/news/", ""));
   await address.press("Enter");
   await expect(address).toHaveAttribute("aria-invalid", "true");
+  await expect(editor.locator("#edit-slug-error")).not.toBeEmpty();
   // Typed as words, it is folded the way a title is.
   await address.fill("Konsultācijas Liepājā");
+  // The refusal was about the address typed before: it goes with it.
+  await expect(address).toHaveAttribute("aria-invalid", "false");
+  await expect(editor.locator("#edit-slug-error")).toBeEmpty();
   await address.press("Enter");
   await expect(editor.getByRole("status").filter({ hasText: "Adrese nomainīta." })).toBeVisible();
   await expect(address).toHaveValue("konsultacijas-liepaja");

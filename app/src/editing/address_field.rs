@@ -115,7 +115,17 @@ pub fn address_field<K: Editable>(opened: Opened<K>) -> impl IntoView {
     let (item, version, address) = (opened.item, opened.version, opened.slug);
     // What the field holds: the stored address, until the editor types another.
     let typed: RwSignal<String> = editable_copy(address.into());
-    let error = RwSignal::new(None::<String>);
+    // A refusal is about the address it refused: it goes when the field holds another (typed,
+    // or the stored one after a save of anything else).
+    let refused = RwSignal::new(None::<(String, String)>);
+    let error = Memo::new(move |_| {
+        refused.with(|refused| {
+            let (address, message) = refused.as_ref()?;
+            typed
+                .with(|typed| typed == address)
+                .then(|| message.clone())
+        })
+    });
     let note = SaveNote::new(version);
     let save = move |event: leptos::ev::SubmitEvent| {
         event.prevent_default();
@@ -127,7 +137,7 @@ pub fn address_field<K: Editable>(opened: Opened<K>) -> impl IntoView {
                 None => {}
                 Some(Ok(saved)) => {
                     version.set(saved.version);
-                    error.set(None);
+                    refused.set(None);
                     note.say(tr(lang, "editor-address-changed"));
                     // As folded on the server ("Ā B" is `a-b`), also when it did not move.
                     typed.set(saved.slug.clone());
@@ -135,7 +145,7 @@ pub fn address_field<K: Editable>(opened: Opened<K>) -> impl IntoView {
                 }
                 Some(Err(AppError::Validation { field, message })) if field == "slug" => {
                     note.clear();
-                    error.set(Some(message.in_lang(lang)));
+                    refused.set(Some((slug, message.in_lang(lang))));
                 }
                 Some(Err(other)) => note.say(other.describe(lang)),
             }
