@@ -62,17 +62,13 @@ pub fn ArticlePage() -> impl IntoView {
 
 /// The article's text as its page shows it, for a translation to start from.
 fn translation_start(detail: &ArticleDetail) -> TranslationStart {
-    TranslationStart::on_page(
-        TranslationFields {
-            title: detail.article.title.clone(),
-            lead: detail.article.lead.clone(),
-            body_html: detail.body_html.clone(),
-            extra: detail.contact.clone(),
-            version: detail.translation_version,
-        },
-        detail.part_langs,
-        detail.version,
-    )
+    detail.languages.translation_start(TranslationFields {
+        title: detail.article.title.clone(),
+        lead: detail.article.lead.clone(),
+        body_html: detail.body_html.clone(),
+        extra: detail.contact.clone(),
+        ..TranslationFields::default()
+    })
 }
 
 /// schema.org `NewsArticle`; `<` is escaped so no text can close the script element.
@@ -84,7 +80,7 @@ fn structured_data(detail: &ArticleDetail) -> String {
         "description": detail.article.lead,
         "datePublished": detail.published_iso,
         "dateModified": detail.modified_iso,
-        "inLanguage": detail.part_langs.title.code(),
+        "inLanguage": detail.languages.part_langs.title.code(),
         "mainEntityOfPage": detail.url,
         "url": detail.url,
     })
@@ -106,8 +102,12 @@ fn ArticleView(detail: ArticleDetail) -> impl IntoView {
         older,
         newer,
         related,
-        part_langs,
-        languages,
+        languages:
+            crate::editing::PageLanguages {
+                part_langs,
+                languages,
+                ..
+            },
         ..
     } = detail;
     let published = article.published_on;

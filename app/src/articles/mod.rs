@@ -74,19 +74,8 @@ pub struct ArticleDetail {
     pub newer: Option<ArticleSummary>,
     /// Up to three other articles in the same category.
     pub related: Vec<ArticleSummary>,
-    /// The language of each part shown: the reader's, when the article has a translation into
-    /// it that translated the part, else Latvian.
-    #[serde(default)]
-    pub part_langs: crate::i18n::PartLangs,
-    /// The version of the translation shown (0: the page shows the Latvian original), which
-    /// a translator's save starts from.
-    pub translation_version: i64,
-    /// The article's own version, whose Latvian text a translator on this page has before
-    /// them (`TranslationStart::source_version`).
-    #[serde(default)]
-    pub version: i64,
-    /// The languages the article exists in (Latvian first).
-    pub languages: Vec<crate::i18n::Lang>,
+    #[serde(flatten)]
+    pub languages: crate::editing::PageLanguages,
 }
 
 /// How many articles a month of the archive holds.
@@ -212,27 +201,28 @@ pub async fn get_article(slug: String, lang: crate::i18n::Lang) -> Result<Articl
         None => None,
     };
     let attachments = state.store.attachments(article.id).await?;
-    let translations = state
-        .store
-        .translation_versions(crate::editing::ItemKind::Article, article.id)
-        .await?;
-    let (languages, translation_version) =
-        crate::storage::Translation::languages_and_version(&translations, lang);
+    let languages = crate::editing::PageLanguages::of(
+        state.store.as_ref(),
+        (
+            crate::editing::ItemKind::Article,
+            article.id,
+            article.version,
+        ),
+        article.part_langs,
+        lang,
+    )
+    .await?;
     let summary = article_summary(&article);
     let related = neighbours.related.iter().map(article_summary).collect();
     Ok(ArticleDetail {
         attachments: attachments.iter().map(records::attachment_link).collect(),
         event: event.as_ref().map(crate::calendar::records::event_summary),
         article: summary,
-        url: format!(
-            "{}{}",
-            state.public_url,
-            lang.canonical_among(&languages)
-                .href(&crate::paths::article(&article.slug))
+        url: languages.canonical_url(
+            &state.public_url,
+            lang,
+            &crate::paths::article(&article.slug),
         ),
-        part_langs: article.part_langs,
-        translation_version,
-        version: article.version,
         body_html: article.body_html,
         contact: article.contact,
         languages,

@@ -60,17 +60,13 @@ pub fn EventPage() -> impl IntoView {
 
 /// The event's text as its page shows it, for a translation to start from.
 fn translation_start(detail: &EventDetail) -> TranslationStart {
-    TranslationStart::on_page(
-        TranslationFields {
-            title: detail.event.title.clone(),
-            lead: detail.summary.clone(),
-            body_html: detail.body_html.clone(),
-            extra: detail.event.location.clone(),
-            version: detail.translation_version,
-        },
-        detail.part_langs,
-        detail.version,
-    )
+    detail.languages.translation_start(TranslationFields {
+        title: detail.event.title.clone(),
+        lead: detail.summary.clone(),
+        body_html: detail.body_html.clone(),
+        extra: detail.event.location.clone(),
+        ..TranslationFields::default()
+    })
 }
 
 /// schema.org `Event` as JSON-LD. `<` is escaped so no text can close the script element.
@@ -118,7 +114,7 @@ fn EventView(detail: EventDetail) -> impl IntoView {
     let lang = crate::i18n::current_lang();
     let json_ld = structured_data(&detail);
     let event = detail.event.clone();
-    let langs = detail.part_langs;
+    let langs = detail.languages.part_langs;
     let when = locale::event_when(lang, event.all_day, event.start, event.end, event.last_day);
     let month = YearMonth::of(event.first_day());
     let description = if detail.summary.is_empty() {
@@ -151,7 +147,7 @@ fn EventView(detail: EventDetail) -> impl IntoView {
             description
             path=event.path()
             schema=None
-            languages=detail.languages.clone()
+            languages=detail.languages.languages.clone()
         />
         <script type="application/ld+json" inner_html=json_ld></script>
         <article class="event">

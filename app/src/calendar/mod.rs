@@ -135,10 +135,6 @@ impl EventSummary {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct EventDetail {
     pub event: EventSummary,
-    /// The event's stored version: the Latvian text a translator on its page starts from
-    /// (`TranslationStart::source_version`).
-    #[serde(default)]
-    pub version: i64,
     pub summary: String,
     /// Sanitised when stored.
     pub body_html: String,
@@ -154,14 +150,8 @@ pub struct EventDetail {
     pub utc_range: String,
     /// Published articles about the event, newest first.
     pub news: Vec<crate::articles::ArticleSummary>,
-    /// The language of each part shown: the reader's, when the event has a translation into
-    /// it that translated the part, else Latvian.
-    #[serde(default)]
-    pub part_langs: crate::i18n::PartLangs,
-    /// The version of the translation shown (0: the Latvian original).
-    pub translation_version: i64,
-    /// The languages the event exists in (Latvian first).
-    pub languages: Vec<crate::i18n::Lang>,
+    #[serde(flatten)]
+    pub languages: crate::editing::PageLanguages,
 }
 
 /// A bar for an all-day or multi-day event across the days of one week of the month grid.
@@ -396,7 +386,14 @@ pub async fn get_event(
         .published_event(lang, &slug)
         .await?
         .ok_or(AppError::NotFound)?;
-    let mut detail = records::event_detail(&event, date, &state.public_url, lang)?;
+    let languages = crate::editing::PageLanguages::of(
+        state.store.as_ref(),
+        (crate::editing::ItemKind::Event, event.id, event.version),
+        event.part_langs,
+        lang,
+    )
+    .await?;
+    let mut detail = records::event_detail(&event, date, &state.public_url, lang, languages)?;
     detail.news = state
         .store
         .articles_about_event(lang, event.id)
@@ -404,14 +401,5 @@ pub async fn get_event(
         .iter()
         .map(crate::articles::records::article_summary)
         .collect();
-    let translations = state
-        .store
-        .translation_versions(crate::editing::ItemKind::Event, event.id)
-        .await?;
-    (detail.languages, detail.translation_version) =
-        crate::storage::Translation::languages_and_version(&translations, lang);
-    let path = detail.url.trim_start_matches(&state.public_url).to_string();
-    let page_lang = lang.canonical_among(&detail.languages);
-    detail.url = format!("{}{}", state.public_url, page_lang.href(&path));
     Ok(detail)
 }

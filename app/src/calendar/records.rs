@@ -166,6 +166,7 @@ pub fn event_detail(
     date: Option<NaiveDate>,
     site_url: &str,
     lang: crate::i18n::Lang,
+    languages: crate::editing::PageLanguages,
 ) -> Result<EventDetail, AppError> {
     let summary = match (&event.recurrence, date) {
         (None, None) => event_summary(event),
@@ -216,7 +217,7 @@ pub fn event_detail(
             }
         }
     };
-    let url = format!("{site_url}{}", summary.path());
+    let url = languages.canonical_url(site_url, lang, &summary.path());
     let utc = |local| {
         timezone::instant(local)
             .format("%Y%m%dT%H%M%SZ")
@@ -235,9 +236,6 @@ pub fn event_detail(
         site_url: site_url.to_string(),
         utc_range,
         news: Vec::new(),
-        part_langs: event.part_langs,
-        translation_version: 0,
-        version: event.version,
-        languages: vec![crate::i18n::Lang::Lv],
+        languages,
     })
 }

@@ -55,8 +55,9 @@ pub use kinds::{
 };
 pub use translating::{
     get_translation, save_translation, translation_editor_view, translation_source_changed,
-    GetTranslation, SaveTranslation, SourceChanged, StoredTranslation, TranslationFields,
-    TranslationSave, TranslationSaved, TranslationSourceChanged, TranslationStart,
+    GetTranslation, PageLanguages, SaveTranslation, SourceChanged, StoredTranslation,
+    TranslationFields, TranslationSave, TranslationSaved, TranslationSourceChanged,
+    TranslationStart,
 };
 pub use visibility::ReadersSee;
 

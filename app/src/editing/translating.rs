@@ -68,20 +68,68 @@ pub struct TranslationStart {
     pub source_version: i64,
 }
 
-impl TranslationStart {
-    /// `text` as the page being rendered shows it, its parts in `part_langs`, with a new mark;
-    /// the item is at `source_version`.
-    pub fn on_page(
-        text: TranslationFields,
-        part_langs: crate::i18n::PartLangs,
-        source_version: i64,
-    ) -> Self {
+/// What an article's or event's page knows of its languages: the language of each part it
+/// shows, the languages the item exists in, and the versions a translator on the page starts
+/// from. Every kind of page carries it (flattened, so the fields travel as they always did).
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct PageLanguages {
+    /// The language of each part shown: the reader's, when the item has a translation into
+    /// it that translated the part, else Latvian.
+    #[serde(default)]
+    pub part_langs: crate::i18n::PartLangs,
+    /// The version of the translation shown (0: the page shows the Latvian original), which
+    /// a translator's save starts from.
+    pub translation_version: i64,
+    /// The item's own version, whose Latvian text a translator on this page has before them
+    /// (`TranslationStart::source_version`).
+    #[serde(default)]
+    pub version: i64,
+    /// The languages the item exists in (Latvian first).
+    pub languages: Vec<crate::i18n::Lang>,
+}
+
+impl PageLanguages {
+    /// Where a translation editor on this page starts: `text` as the page shows it, with a
+    /// new mark.
+    pub fn translation_start(&self, text: TranslationFields) -> TranslationStart {
         TranslationStart {
-            text,
+            text: TranslationFields {
+                version: self.translation_version,
+                ..text
+            },
             writer: new_mark(),
-            part_langs,
-            source_version,
+            part_langs: self.part_langs,
+            source_version: self.version,
         }
+    }
+
+    /// The absolute address of the item's page at `path` for a reader of `lang`: in their
+    /// language where the item has it, else the Latvian page.
+    pub fn canonical_url(&self, public_url: &str, lang: crate::i18n::Lang, path: &str) -> String {
+        format!(
+            "{public_url}{}",
+            lang.canonical_among(&self.languages).href(path)
+        )
+    }
+
+    /// The languages of the `kind` item `item_id`, stored at `version` and shown with its
+    /// parts in `part_langs`, for a reader of `lang`.
+    #[cfg(feature = "ssr")]
+    pub async fn of(
+        store: &dyn crate::storage::Store,
+        (kind, item_id, version): (ItemKind, i64, i64),
+        part_langs: crate::i18n::PartLangs,
+        lang: crate::i18n::Lang,
+    ) -> Result<Self, AppError> {
+        let translations = store.translation_versions(kind, item_id).await?;
+        let (languages, translation_version) =
+            crate::storage::Translation::languages_and_version(&translations, lang);
+        Ok(PageLanguages {
+            part_langs,
+            translation_version,
+            version,
+            languages,
+        })
     }
 }
 
