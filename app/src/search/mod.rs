@@ -3,6 +3,8 @@
 
 mod page;
 #[cfg(feature = "ssr")]
+mod stem;
+#[cfg(feature = "ssr")]
 pub mod text;
 
 use chrono::NaiveDate;

@@ -32,12 +32,18 @@ pub fn fold(text: &str) -> String {
     text.chars().map(fold_char).collect()
 }
 
-/// The folded words of a query: letters and digits only, so quotes, operators and lone
-/// symbols never reach the database's query syntax; single letters are left out.
+/// The folded stems of a query's words (`search::stem`), which search matches as prefixes:
+/// letters and digits only, so quotes, operators and lone symbols never reach the database's
+/// query syntax; single letters are left out.
 pub fn query_words(query: &str) -> Vec<String> {
     let query: String = query.chars().take(MAX_QUERY_CHARS).collect();
-    fold(&query)
-        .split(|c: char| !c.is_ascii_alphanumeric())
+    let stems: Vec<String> = query
+        .split(|c: char| !c.is_alphanumeric())
+        .map(|word| fold(&super::stem::stem(&word.to_lowercase())))
+        .collect();
+    stems
+        .iter()
+        .flat_map(|stem| stem.split(|c: char| !c.is_ascii_alphanumeric()))
         .filter(|word| word.len() >= MIN_WORD_CHARS)
         .take(MAX_QUERY_WORDS)
         .map(|word| word.chars().take(MAX_WORD_CHARS).collect())
@@ -211,11 +217,11 @@ mod tests {
     fn query_words_keep_letters_and_digits_only() {
         assert_eq!(
             query_words("  Cilvēku   tirdzniecība "),
-            vec!["cilveku", "tirdznieciba"]
+            vec!["cilvek", "tirdzniecib"]
         );
         assert_eq!(
             query_words("\"moldova\" AND (ES) -x *"),
-            vec!["moldova", "and", "es"]
+            vec!["moldov", "and", "es"]
         );
         assert!(
             query_words("a b c 1").is_empty(),

@@ -139,6 +139,23 @@ async fn search_finds_articles_and_events_without_diacritics() {
     let with_yo = russian("Кишинёв").await;
     assert!(!with_yo.is_empty(), "the demo's Russian text names Кишинёв");
     assert_eq!(russian("Кишинев").await, with_yo);
+    // A word in another form than the text's finds it: the demo says "торговлей" and
+    // "торговлю", a reader types "торговля".
+    let trade = russian("торговля").await;
+    assert!(!trade.is_empty(), "торговля finds торговлей");
+    assert_eq!(russian("торговлю").await, trade);
+
+    // The same in Latvian: the demo has "seminārs", "semināra" and "seminārā".
+    let (_, seminars) = site.get("/search?q=semin%C4%81ri").await;
+    let seminars = Page::parse(&seminars);
+    let marked = seminars.texts("main mark");
+    assert!(
+        !marked.is_empty()
+            && marked
+                .iter()
+                .all(|word| word.to_lowercase().starts_with("seminār")),
+        "{marked:?}"
+    );
 
     let (_, folded) = site.get("/search?q=cilveku+tirdzniec").await;
     let folded = Page::parse(&folded);

@@ -47,9 +47,10 @@ async fn search_ignores_case_and_diacritics_and_matches_prefixes(store: SharedSt
         search_titles(&store, &search_request("cilveku tirdzniec")).await,
         both
     );
+    // Another form of a word finds it too: the query's ending is left out.
     assert_eq!(
-        search_titles(&store, &search_request("cilveku tirdzniecibu")).await,
-        vec!["Cīņa pret cilvēku tirdzniecību"]
+        search_titles(&store, &search_request("cilveku tirdzniecibai")).await,
+        both
     );
     assert_eq!(
         search_titles(&store, &search_request("CILVĒKU")).await,
