@@ -56,7 +56,6 @@ editor-field-location = Location
 editor-field-category = Category
 editor-field-summary = Short description
 # An event's body.
-editor-field-description = Description
 editor-field-status = Status
 editor-date = Date
 # A time of day; also the audit log's column.
@@ -159,7 +158,6 @@ history-compare-to = to
 history-compare = Compare
 history-differences = Differences between versions { $older } and { $newer }
 # An article's contact line in a comparison.
-history-field-contacts = Contacts
 
 ## Translating ($language is the language's own name: English, Русский)
 

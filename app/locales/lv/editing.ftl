@@ -56,7 +56,6 @@ editor-field-location = Vieta
 editor-field-category = Kategorija
 editor-field-summary = Īss apraksts
 # An event's body.
-editor-field-description = Apraksts
 editor-field-status = Statuss
 editor-date = Datums
 # A time of day; also the audit log's column.
@@ -159,7 +158,6 @@ history-compare-to = līdz
 history-compare = Salīdzināt
 history-differences = { $older }. un { $newer }. versijas atšķirības
 # An article's contact line in a comparison.
-history-field-contacts = Kontakti
 
 ## Translating ($language is the language's own name: English, Русский)
 

@@ -56,7 +56,6 @@ editor-field-location = Место
 editor-field-category = Категория
 editor-field-summary = Краткое описание
 # An event's body.
-editor-field-description = Описание
 editor-field-status = Статус
 editor-date = Дата
 # A time of day; also the audit log's column.
@@ -159,7 +158,6 @@ history-compare-to = по
 history-compare = Сравнить
 history-differences = Различия между версиями { $older } и { $newer }
 # An article's contact line in a comparison.
-history-field-contacts = Контакты
 
 ## Translating ($language is the language's own name: English, Русский)
 

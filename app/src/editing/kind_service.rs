@@ -8,16 +8,18 @@
 use std::future::Future;
 
 use super::{
+    conflict::{ItemCategories, Part},
     service::{told_if_trashed, where_it_is_now},
     shell::Editable,
     stored_draft::{self, StoredShape},
     EditableItem, ItemRef, ItemSave, Saved, Writer,
 };
 use crate::{
-    calendar::{occurrences::category_tags, CategoryTag},
+    calendar::occurrences::category_tags,
     error::AppError,
     i18n::{Lang, Message},
     sanitize::{images_have_alt_text, SafeHtml},
+    search::text::text_by_block,
     state::store,
     storage::{DraftRule, ItemAt, ItemTables, TranslatedText, User},
 };
@@ -84,14 +86,6 @@ pub(super) trait KindService: Send + Sync + 'static {
         id: i64,
         version: i64,
     ) -> impl Future<Output = Result<Self::Fields, AppError>> + Send;
-
-    /// Each field compared, as (label, text), in the order a comparison shows them; bodies as
-    /// plain text, dates, status and category (one of `categories`) worded in `lang`.
-    fn compared(
-        fields: Self::Fields,
-        categories: &[CategoryTag],
-        lang: Lang,
-    ) -> Vec<(Message, String)>;
 }
 
 /// Whether a write shows its item to readers as the editor chose, or as they see it now.
@@ -323,10 +317,26 @@ pub(super) async fn compared<K: KindService>(
     );
     // Long bodies become text block by block: off the request threads, like their diff.
     crate::cpu::run(move || {
-        let older = K::compared(older, &categories, lang);
-        let newer = K::compared(newer, &categories, lang);
-        let both = older.into_iter().zip(newer);
-        both.map(|((label, a), (_, b))| (label, a, b)).collect()
+        // Each part as the conflict view shows it, which names a category from its context.
+        let owner = leptos::prelude::Owner::new();
+        owner.with(|| {
+            leptos::prelude::provide_context(ItemCategories(categories));
+            let parts = K::Details::parts();
+            let shown = |part: &Part<K::Fields>, fields| {
+                let shown = (part.show)(fields, lang);
+                match part.html {
+                    true => text_by_block(&shown),
+                    false => shown,
+                }
+            };
+            parts
+                .iter()
+                .map(|part| {
+                    let label = Message::new(part.label);
+                    (label, shown(part, &older), shown(part, &newer))
+                })
+                .collect()
+        })
     })
     .await
 }

@@ -82,13 +82,7 @@ impl Editable for EventDetails {
             },
             // One line in the editor: both versions stay on it.
             text_part!("summary", summary, "editor-field-summary", " / "),
-            text_part!(
-                "body",
-                body_html,
-                "editor-field-description",
-                "",
-                html = true
-            ),
+            text_part!("body", body_html, "editor-field-body", "", html = true),
             Part {
                 key: "status",
                 label: "editor-field-status",

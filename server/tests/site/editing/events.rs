@@ -358,6 +358,22 @@ async fn event_drafts_stay_hidden_conflict_and_leave_a_history() {
         "{}",
         comparison.body
     );
+    // The parts that changed, named and ordered as the event's editor names them.
+    let labels: Vec<String> = parse(&comparison.body)["fields"]
+        .as_array()
+        .expect("fields")
+        .iter()
+        .filter_map(|field| field[0].as_str().map(str::to_string))
+        .collect();
+    assert_eq!(
+        labels,
+        [
+            "editor-field-name",
+            "editor-field-when",
+            "editor-field-category",
+            "editor-field-status"
+        ]
+    );
     let restored = call(
         "restore_version",
         json!({ "item": item, "version": version, "expected_version": latest }),

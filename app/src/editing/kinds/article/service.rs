@@ -14,9 +14,8 @@ use crate::editing::{
     SettingsSaved,
 };
 use crate::{
-    calendar::CategoryTag,
     error::AppError,
-    i18n::{Lang, Message},
+    i18n::Message,
     sanitize::SafeHtml,
     search::text::text_by_block,
     state::store,
@@ -167,22 +166,6 @@ impl KindService for ArticleKind {
 
     async fn fields_at(id: i64, version: i64) -> Result<ArticleFields, AppError> {
         version_fields(&article_by_id(id).await?, version).await
-    }
-
-    fn compared(
-        fields: ArticleFields,
-        _categories: &[CategoryTag],
-        _lang: Lang,
-    ) -> Vec<(Message, String)> {
-        vec![
-            (Message::new("editor-field-title"), fields.title),
-            (Message::new("editor-field-lead"), fields.lead),
-            (
-                Message::new("editor-field-body"),
-                text_by_block(&fields.body_html),
-            ),
-            (Message::new("history-field-contacts"), fields.contact),
-        ]
     }
 }
 

@@ -14,11 +14,10 @@ use crate::editing::{
     validate, ItemKind, ReadersSee, Saved,
 };
 use crate::{
-    calendar::{recurrence, CategoryTag},
+    calendar::recurrence,
     error::AppError,
-    i18n::{Lang, Message},
+    i18n::Message,
     sanitize::SafeHtml,
-    search::text::text_by_block,
     state::store,
     storage::{
         DraftRule, Event, ItemAt, ItemTables, NewEvent, Recurrence, Status, TranslatedText, User,
@@ -228,27 +227,6 @@ impl KindService for EventKind {
     async fn fields_at(id: i64, version: i64) -> Result<EventFields, AppError> {
         let event = event_by_id(store()?.as_ref(), id).await?;
         Ok(fields_of(&event_version(&event, version).await?))
-    }
-
-    fn compared(
-        fields: EventFields,
-        categories: &[CategoryTag],
-        lang: Lang,
-    ) -> Vec<(Message, String)> {
-        let (when, status) = (fields.when_text(lang), fields.status_text(lang));
-        let category = fields.category_text(categories, lang);
-        vec![
-            (Message::new("editor-field-name"), fields.title),
-            (Message::new("editor-field-when"), when),
-            (Message::new("editor-field-location"), fields.location),
-            (Message::new("editor-field-category"), category),
-            (Message::new("editor-field-summary"), fields.summary),
-            (
-                Message::new("editor-field-description"),
-                text_by_block(&fields.body_html),
-            ),
-            (Message::new("editor-field-status"), status),
-        ]
     }
 }
 
