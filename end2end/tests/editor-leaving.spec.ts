@@ -188,3 +188,28 @@ test("a publication refused by a rule of publishing keeps the typing as the draf
   if (await edit.isVisible()) await edit.click();
   await expect(editor.getByRole("textbox", { name: "Virsraksts" })).toHaveValue("Tikai virsraksts bez teksta");
 });
+
+test("a publication refused by a rule drafts meet too sends no draft save that would be refused the same way", async ({
+  browser,
+}) => {
+  const { editor, body } = await newArticle(browser, "Virsraksts");
+  await body.pressSequentially("Teksts ir.");
+  const title = editor.getByRole("textbox", { name: "Virsraksts" });
+  // A title over 300 characters: the autosave's draft save is refused for it first.
+  const refusedDraft = editor.waitForResponse((answer) => answer.url().includes("/api/editing/save_draft") && answer.status() === 422);
+  await title.fill("Ā".repeat(301));
+  await refusedDraft;
+  await expect(title).toHaveAttribute("aria-invalid", "true");
+  const drafts: string[] = [];
+  editor.on("request", (request) => {
+    if (request.url().includes("/api/editing/save_draft")) drafts.push(request.url());
+  });
+  const refused = editor.waitForResponse((answer) => answer.url().includes("/api/editing/publish_article"));
+  await editor.getByRole("button", { name: "Publicēt" }).click();
+  expect((await refused).status()).toBe(422);
+  await expect(editor.getByRole("status").filter({ hasText: "300" })).toBeVisible();
+  // Time for a draft save the refusal would have sent at once.
+  await editor.waitForTimeout(1000);
+  expect(drafts, "the same words are not sent as a draft again").toEqual([]);
+  await expect(editor.getByRole("status").filter({ hasText: "Teksts saglabāts kā melnraksts." })).toHaveCount(0);
+});

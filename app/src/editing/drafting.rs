@@ -26,6 +26,9 @@ pub struct Draft<F: 'static, T: 'static> {
     pub drafted: RwSignal<Option<F>>,
     /// The field the server refused, with why.
     pub field_error: RwSignal<Option<(String, String)>>,
+    /// The fields of the last draft save refused as invalid: saving them again as a draft
+    /// would be refused the same way.
+    refused_as_draft: RwSignal<Option<F>>,
     /// The other version, shown beside this editor's fields until the editor chooses.
     pub conflict: RwSignal<Option<T>>,
     pub autosave: Autosave,
@@ -72,6 +75,7 @@ where
             draft_version: RwSignal::new(stored.map_or(0, |(version, _)| version)),
             drafted: RwSignal::new(drafted),
             field_error: RwSignal::new(None),
+            refused_as_draft: RwSignal::new(None),
             conflict: RwSignal::new(None),
             autosave,
         }
@@ -120,14 +124,19 @@ where
     /// the shared draft (a write refused after its last draft save; then leaving loses
     /// nothing, and asks nothing), or not saved anywhere yet.
     fn meanwhile(self, lang: Lang) -> SaveState {
-        // (After an answer from the server: the editor may have closed meanwhile.)
-        let kept = self.fields.try_with_untracked(|now| {
-            (self.drafted).try_with_untracked(|kept| kept.as_ref() == Some(now))
-        });
-        match kept.flatten().unwrap_or(false) {
+        match self.form_is(self.drafted) {
             true => SaveState::Waiting(tr(lang, "editor-saved-meanwhile-kept")),
             false => SaveState::Failed(tr(lang, "editor-saved-meanwhile")),
         }
+    }
+
+    /// Whether the form holds what `fields` hold: the shared draft's, or the fields a draft
+    /// save refused. (False once the editor has closed: this follows answers from the server.)
+    fn form_is(self, fields: RwSignal<Option<F>>) -> bool {
+        let same = self
+            .fields
+            .try_with_untracked(|now| fields.try_with_untracked(|then| then.as_ref() == Some(now)));
+        same.flatten().unwrap_or(false)
     }
 
     /// Whether a choice between two versions waits for the editor. Nothing is saved or
@@ -164,7 +173,8 @@ where
     /// As [`Self::save_now`], after a write refused by a rule only a write keeps (a
     /// publication needs a lead or a text, and every image its description): the words the
     /// write did not take go to the shared draft, and the bar and the field go on saying why
-    /// the write was refused (`told`, the bar's line).
+    /// the write was refused (`told`, the bar's line). Nothing is sent when the draft holds
+    /// them already, or a draft save refused them too.
     pub fn keep_refused<Fut>(
         self,
         request: ItemSave<F>,
@@ -174,6 +184,14 @@ where
     ) where
         Fut: Future<Output = Result<Saved<F>, AppError>> + 'static,
     {
+        if self.form_is(self.drafted) {
+            self.autosave.state.set(SaveState::Waiting(told));
+            return;
+        }
+        // The write's refusal is one a draft meets too: the bar already says why.
+        if self.form_is(self.refused_as_draft) {
+            return;
+        }
         self.save_draft(request, save, failed, Some(told));
     }
 
@@ -217,7 +235,12 @@ where
                     let unchanged = self.fields.with_untracked(|fields| *fields == sent);
                     self.autosave.answered(unchanged, done);
                 }
-                Err(error) => failed(error),
+                Err(error) => {
+                    if matches!(error, AppError::Validation { .. }) {
+                        self.refused_as_draft.set(Some(sent));
+                    }
+                    failed(error)
+                }
             }
         });
     }

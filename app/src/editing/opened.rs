@@ -199,23 +199,14 @@ impl<K: Editable> Opened<K> {
     }
 
     /// After a write refused by a rule of writing, not of drafts: the words it did not take
-    /// are kept in the shared draft (unless it holds them already), so that nothing typed
-    /// waits on the publication, and the bar says both why and that they are kept.
+    /// are kept in the shared draft ([`Draft::keep_refused`]), so that nothing typed waits on
+    /// the publication, and the bar says both why and that they are kept.
     fn keep_words_refused(self, lang: Lang) {
         let draft = self.draft;
         let SaveState::Failed(why) = draft.autosave.state.get_untracked() else {
             return;
         };
         let told = format!("{why} {}", tr(lang, "editor-kept-as-draft"));
-        let kept = draft.fields.with_untracked(|now| {
-            draft
-                .drafted
-                .with_untracked(|kept| kept.as_ref() == Some(now))
-        });
-        if kept {
-            draft.autosave.state.set(SaveState::Waiting(told));
-            return;
-        }
         let failed = move |error| draft.failed(lang, error, move || self.draft_refused(lang));
         draft.keep_refused(self.request(), K::save_shared_draft, failed, told);
     }

@@ -58,12 +58,21 @@ pub fn TranslationEditor(
     // the note showed the changes of; a change made while they typed is told after it.
     let source = RwSignal::new(None::<SourceChanged>);
     let known_source = StoredValue::new(source_version);
+    // Each question numbered: only the last one's answer counts (the first, asked on opening,
+    // may arrive after the one a quick save asked, and would bring back an outdated note).
+    let source_asked = StoredValue::new(0_u32);
     let ask_source = {
         let slug = slug.clone();
         move || {
             let slug = slug.clone();
+            source_asked.update_value(|asked| *asked += 1);
+            let this = source_asked.get_value();
             spawn_local(async move {
-                if let Ok(changed) = translation_source_changed(kind, slug, lang).await {
+                let answer = translation_source_changed(kind, slug, lang).await;
+                if source_asked.try_get_value() != Some(this) {
+                    return;
+                }
+                if let Ok(changed) = answer {
                     if let Some(changed) = changed {
                         known_source.try_update_value(|known| *known = changed.now);
                     }
