@@ -173,53 +173,6 @@ async fn an_old_address_leads_to_where_the_item_is_now(store: SharedStore) {
             "{old}"
         );
     }
-    // A new article titled like the first passes its old address by: the old links still
-    // lead to the first. So does one whose address follows its title there.
-    let namesake = an_article(&store, "Pirmais raksts").await;
-    assert_eq!(namesake.slug, "pirmais-raksts-2");
-    let retitled = store
-        .create_article(
-            &NewArticle {
-                status: Status::Draft,
-                ..article("Jauns raksts", utc(2020, 1, 1, 7, 0))
-            },
-            None,
-        )
-        .await
-        .expect("created");
-    let following = store
-        .update_article(
-            retitled.id,
-            retitled.version,
-            &NewArticle {
-                status: Status::Draft,
-                ..article("Otra adrese", utc(2020, 1, 1, 7, 0))
-            },
-            DraftRule::Keeps,
-            audit("saved"),
-        )
-        .await
-        .expect("retitled");
-    assert_eq!(following.slug, "otra-adrese-2");
-    // The address it left was never readers': the next new article takes it.
-    let next = store
-        .create_article(
-            &NewArticle {
-                status: Status::Draft,
-                ..article("Jauns raksts", utc(2020, 1, 1, 7, 0))
-            },
-            None,
-        )
-        .await
-        .expect("created");
-    assert_eq!(next.slug, retitled.slug);
-    for old in ["pirmais-raksts", "otra-adrese"] {
-        assert_eq!(
-            readers_find(old).await.as_deref(),
-            Some("tresa-adrese"),
-            "{old}, after the namesakes"
-        );
-    }
     let other_kind = store
         .moved_item(ItemKind::Event, "pirmais-raksts", Audience::Readers)
         .await;

@@ -50,29 +50,6 @@ where
         Ok(())
     }
 
-    /// Whether `slug` is an address an item of `tables`' kind that readers saw moved away
-    /// from, so links to it may be out there and lead on to that item: an address made from a
-    /// title passes it by, and those links keep leading there (an editor may still choose it in
-    /// the address field, which takes it over). The addresses a new item's title gave it
-    /// before it was ever published were nobody's links, and are taken again.
-    pub(in crate::storage) async fn leads_elsewhere(
-        conn: &mut D::Connection,
-        tables: &ItemTables,
-        slug: &str,
-    ) -> Result<bool, StoreError> {
-        // A count is a 64-bit integer on both backends.
-        let sql = format!(
-            "SELECT COUNT(*) FROM previous_addresses p JOIN {} i ON i.id = p.item_id              WHERE p.kind = $1 AND p.slug = $2 AND i.was_published",
-            tables.items
-        );
-        let found: i64 = sqlx::query_scalar(&sql)
-            .bind(tables.kind)
-            .bind(slug)
-            .fetch_one(&mut *conn)
-            .await?;
-        Ok(found > 0)
-    }
-
     /// A new item's address follows its title until readers see it or an editor chooses one:
     /// when its slug was made from its title before this write ("jauns-raksts-2" from "Jauns
     /// raksts", the title a new item starts with), it becomes the first free slug made from
@@ -101,9 +78,6 @@ where
         );
         for attempt in 1.. {
             let slug = slugs::candidate(&base, attempt);
-            if Self::leads_elsewhere(conn, tables, &slug).await? {
-                continue;
-            }
             // Two writes may want one free slug at once: the loser tries the next, in a
             // savepoint, so the unique key's refusal does not end the transaction.
             let mut savepoint = sqlx::Connection::begin(&mut *conn).await?;
