@@ -55,7 +55,6 @@ editor-field-when = Date and time
 editor-field-location = Location
 editor-field-category = Category
 editor-field-summary = Short description
-# An event's body.
 editor-field-status = Status
 editor-date = Date
 # A time of day; also the audit log's column.
@@ -157,7 +156,6 @@ history-compare-from = Compare from
 history-compare-to = to
 history-compare = Compare
 history-differences = Differences between versions { $older } and { $newer }
-# An article's contact line in a comparison.
 
 ## Translating ($language is the language's own name: English, Русский)
 

@@ -55,7 +55,6 @@ editor-field-when = Laiks
 editor-field-location = Vieta
 editor-field-category = Kategorija
 editor-field-summary = Īss apraksts
-# An event's body.
 editor-field-status = Statuss
 editor-date = Datums
 # A time of day; also the audit log's column.
@@ -157,7 +156,6 @@ history-compare-from = Salīdzināt no
 history-compare-to = līdz
 history-compare = Salīdzināt
 history-differences = { $older }. un { $newer }. versijas atšķirības
-# An article's contact line in a comparison.
 
 ## Translating ($language is the language's own name: English, Русский)
 

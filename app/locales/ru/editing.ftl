@@ -55,7 +55,6 @@ editor-field-when = Дата и время
 editor-field-location = Место
 editor-field-category = Категория
 editor-field-summary = Краткое описание
-# An event's body.
 editor-field-status = Статус
 editor-date = Дата
 # A time of day; also the audit log's column.
@@ -157,7 +156,6 @@ history-compare-from = Сравнить версии с
 history-compare-to = по
 history-compare = Сравнить
 history-differences = Различия между версиями { $older } и { $newer }
-# An article's contact line in a comparison.
 
 ## Translating ($language is the language's own name: English, Русский)
 

@@ -159,7 +159,10 @@ fn describe_images(body: NodeRef<html::Div>, lang: Lang) -> Option<String> {
             .flatten()
             .map(|answer| answer.trim().to_string())
             .filter(|answer| !answer.is_empty());
-        let now = answer.unwrap_or_else(|| had.clone());
+        let Some(now) = answer.filter(|answer| *answer != had) else {
+            undescribed += usize::from(had.is_empty());
+            continue;
+        };
         // Setting an attribute fails only for an invalid name.
         let _ = image.set_attribute("alt", &now);
         let caption = image
@@ -168,12 +171,10 @@ fn describe_images(body: NodeRef<html::Div>, lang: Lang) -> Option<String> {
             .flatten()
             .and_then(|figure| figure.query_selector("figcaption").ok().flatten());
         if let Some(caption) = caption {
-            let shown = caption.text_content().unwrap_or_default();
-            if shown.trim() == had.trim() || shown.trim().is_empty() {
+            if caption.text_content().unwrap_or_default().trim() == had.trim() {
                 caption.set_text_content(Some(&now));
             }
         }
-        undescribed += usize::from(now.is_empty());
     }
     (undescribed > 0).then(|| tr(lang, "upload-no-alt"))
 }

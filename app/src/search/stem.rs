@@ -81,10 +81,9 @@ mod tests {
 
     #[test]
     fn short_words_and_words_without_endings_stay_whole() {
-        for word in ["es", "rīga", "eur", "2020", "trafficking", "moldova"] {
-            assert!(word.starts_with(stem(word).as_ref()), "{word}");
+        for word in ["es", "eur", "2020", "trafficking", "kas"] {
+            assert_eq!(stem(word), word);
         }
-        assert_eq!(stem("es"), "es");
         assert_eq!(stem("rīgā"), "rīg");
         assert_eq!(stem("victims"), "victim");
     }

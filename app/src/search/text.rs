@@ -36,7 +36,9 @@ pub fn fold(text: &str) -> String {
 /// letters and digits only, so quotes, operators and lone symbols never reach the database's
 /// query syntax; single letters are left out.
 pub fn query_words(query: &str) -> Vec<String> {
-    let query: String = query.chars().take(MAX_QUERY_CHARS).collect();
+    use unicode_normalization::UnicodeNormalization;
+    // Composed first: a pasted "cilve\u{304}ku" (an `e` and a combining macron) is one word.
+    let query: String = query.nfc().take(MAX_QUERY_CHARS).collect();
     let stems: Vec<String> = query
         .split(|c: char| !c.is_alphanumeric())
         .map(|word| fold(&super::stem::stem(&word.to_lowercase())))
@@ -228,6 +230,11 @@ mod tests {
             "lone letters match everything"
         );
         assert!(query_words("*** \" ( ) ^").is_empty());
+        assert_eq!(
+            query_words("cilve\u{304}ku"),
+            vec!["cilvek"],
+            "a combining mark is part of its word"
+        );
         assert_eq!(query_words(&"vārds ".repeat(200)).len(), MAX_QUERY_WORDS);
         assert_eq!(query_words(&"a".repeat(1000))[0].len(), MAX_WORD_CHARS);
     }

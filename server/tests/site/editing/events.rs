@@ -358,7 +358,7 @@ async fn event_drafts_stay_hidden_conflict_and_leave_a_history() {
         "{}",
         comparison.body
     );
-    // The parts that changed, named and ordered as the event's editor names them.
+    // The parts the comparison lists, named and ordered as the event's editor names them.
     let labels: Vec<String> = parse(&comparison.body)["fields"]
         .as_array()
         .expect("fields")
