@@ -101,10 +101,23 @@
   // while one is open (`data-editing`, set by `EditInPlace`), pages load the usual way.
   const swapping = () => !root.hasAttribute("data-editing");
 
-  // Going back to a swapped page restores where the reader had scrolled.
+  // The page shown, so that a jump to an anchor on it (the skip link) is no new page.
+  let shown = location.pathname + location.search;
+  // And where its entry stands in the tab's history (the Navigation API, where there is
+  // one), so that staying in an editor goes back to exactly that entry.
+  const entryIndex = () => window.navigation?.currentEntry?.index;
+  let shownEntry = entryIndex();
+  // (Entries that differ by a fragment only show the same page.)
+  const showingCurrentEntry = () => location.pathname + location.search === shown;
+
+  // Going back to a swapped page restores where the reader had scrolled. Each entry keeps
+  // its own page's position: after Back or Forward, until the page gone to arrives, the
+  // scrolling (the browser restoring the entry's position on the page still shown, clamped
+  // to its length) belongs to neither.
   let rememberTimer;
   const rememberScroll = () => {
     clearTimeout(rememberTimer);
+    if (!showingCurrentEntry()) return;
     history.replaceState({ ...history.state, scrollY: window.scrollY }, "");
   };
   window.addEventListener("scroll", () => {
@@ -113,12 +126,6 @@
   });
   window.addEventListener("pagehide", rememberScroll);
 
-  // The page shown, so that a jump to an anchor on it (the skip link) is no new page.
-  let shown = location.pathname + location.search;
-  // And where its entry stands in the tab's history (the Navigation API, where there is
-  // one), so that staying in an editor goes back to exactly that entry.
-  const entryIndex = () => window.navigation?.currentEntry?.index;
-  let shownEntry = entryIndex();
   let latest = 0;
 
   const go = async (url, how) => {

@@ -85,6 +85,13 @@ test("pages swap in place: the title and language follow, and Back returns to wh
   await expect(page).toHaveTitle(`${title} — Notikumi`);
   await expect.poll(() => page.evaluate(() => window.scrollY)).toBe(0);
 
+  // The list comes back slowly, as on a loaded server: the article page's own scrolling
+  // meanwhile (the browser's restoring of it, clamped to its length) must not become
+  // the list's position.
+  await page.route(/\/news$/, async (route) => {
+    await new Promise((resolve) => setTimeout(resolve, 600));
+    await route.continue();
+  });
   await page.goBack();
   await expect(page.getByRole("heading", { level: 1 })).toHaveText("Jaunumi");
   await expect.poll(() => page.evaluate(() => window.scrollY)).toBe(scrolled);
