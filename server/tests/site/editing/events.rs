@@ -298,6 +298,7 @@ async fn event_drafts_stay_hidden_conflict_and_leave_a_history() {
     );
 
     fields["category"] = json!("apmacibas");
+    fields["body_html"] = json!("<p>Programma sekos.</p>");
     let saved = call(
         "save_event",
         event_save(&event["id"], &version, 1, &fields),
@@ -371,6 +372,7 @@ async fn event_drafts_stay_hidden_conflict_and_leave_a_history() {
             "editor-field-name",
             "editor-field-when",
             "editor-field-category",
+            "editor-field-body",
             "editor-field-status"
         ]
     );
