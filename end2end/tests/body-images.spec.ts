@@ -91,3 +91,34 @@ test("an image inserted without a description gets one later from the toolbar", 
   await editor.keyboard.press("Control+s");
   await expect(editor.getByRole("status").filter({ hasText: "Melnraksts saglabāts" })).toBeVisible();
 });
+
+test("an image goes where it was asked for, though the editor wrote elsewhere while it uploaded", async ({ browser }) => {
+  const editor = await editorPage(browser, EDITORS.anna.email);
+  await editor.goto(GUIDELINES);
+  await hydrated(editor);
+  await editor.getByRole("button", { name: "Rediģēt šo rakstu" }).click();
+  const body = editor.getByRole("textbox", { name: "Teksts" });
+  const third = body.locator(":scope > p").nth(2);
+  const thirdText = await third.textContent();
+  await third.click();
+  // The upload waits until the editor has moved on to the title.
+  let arrive: () => void = () => {};
+  const moved = new Promise<void>((resolve) => (arrive = resolve));
+  await editor.route("**/api/media", async (route) => {
+    await moved;
+    await route.continue();
+  });
+  editor.once("dialog", (dialog) => dialog.accept("Shēma"));
+  await editor.getByLabel("Izvēlēties attēlu").setInputFiles({ name: "shema.png", mimeType: "image/png", buffer: PIXEL });
+  await expect(editor.getByRole("status").filter({ hasText: "shema.png" })).toBeVisible();
+  const title = editor.getByRole("textbox", { name: "Virsraksts" });
+  await title.click();
+  await editor.keyboard.press("Control+End");
+  await editor.keyboard.type(" (papildināts)");
+  arrive();
+  const picture = body.getByRole("img", { name: "Shēma" });
+  await expect(picture).toHaveAttribute("src", /^\/media\/[0-9a-f]{32}\.png$/);
+  const before = await picture.evaluate((img) => img.parentElement!.previousElementSibling?.textContent);
+  expect(before).toBe(thirdText);
+  await expect(title).toHaveValue(/ \(papildināts\)$/);
+});

@@ -11,7 +11,8 @@ use leptos::{
 
 use super::{
     body_structure::{
-        caret_in_its_line, caret_into_a_line_of_its_own, caret_into_list_item, exec, holds_nothing,
+        caret_in_its_line, caret_into_a_line_of_its_own, caret_into_list_item, caret_place, exec,
+        focus_at, holds_nothing,
     },
     image_upload::{figure_html, upload},
 };
@@ -322,6 +323,7 @@ pub fn BodyEditor(
         ];
         uploading.set(Some(tr_with(lang, "upload-uploading", &file_info)));
         upload_problem.set(None);
+        let place = node.get_untracked().and_then(|body| caret_place(&body));
         leptos::task::spawn_local(async move {
             match upload(file).await {
                 Ok(image) => {
@@ -333,8 +335,7 @@ pub fn BodyEditor(
                     let Some(body) = node.get_untracked() else {
                         return;
                     };
-                    // Focus failing leaves the caret where it was.
-                    let _ = body.focus();
+                    focus_at(&body, place);
                     let last = caret_into_a_line_of_its_own(&body);
                     let mut figure = figure_html(&image, &alt);
                     if last {

@@ -20,6 +20,38 @@ pub(super) fn exec(command: &str, value: &str) {
     }
 }
 
+/// Where the caret is in `body`, if it is there: a live range, which the browser moves with
+/// the text as it changes, so that an upload's figure can go where it was asked for even if
+/// the editor went on writing, here or in another field, while it uploaded.
+pub(super) fn caret_place(body: &web_sys::Element) -> Option<web_sys::Range> {
+    let selection = window().get_selection().ok().flatten()?;
+    let range = selection.get_range_at(0).ok()?;
+    body.contains(range.start_container().ok().as_ref())
+        .then(|| range.clone_range())
+}
+
+/// Gives `body` the focus with the caret back at `place` (from `caret_place`), or at the end
+/// of the text where there is no such place any more. Focus alone would put it wherever the
+/// browser likes (Chromium: the start of the text).
+pub(super) fn focus_at(body: &web_sys::HtmlElement, place: Option<web_sys::Range>) {
+    // Focus failing leaves the caret where it was.
+    let _ = body.focus();
+    let Some(selection) = window().get_selection().ok().flatten() else {
+        return;
+    };
+    let place = place.filter(|place| body.contains(place.start_container().ok().as_ref()));
+    match place {
+        Some(place) => {
+            let _ = selection.remove_all_ranges();
+            let _ = selection.add_range(&place);
+        }
+        None => {
+            let _ = selection.select_all_children(body);
+            let _ = selection.collapse_to_end();
+        }
+    }
+}
+
 /// Puts the caret into an empty paragraph where a block of its own (an image's figure) can be
 /// inserted whole: the paragraph the caret is in if it is empty, else a new one after the
 /// caret's block, so a paragraph is never split. After a paragraph or heading the new one is
