@@ -202,8 +202,9 @@ where
     }
 
     /// Inserts an item of `tables`' kind (`item_write::insert_statement`) under the first free
-    /// slug made from `title`, as saved `by` an editor (its history names them as version 1's
-    /// author), and answers its id.
+    /// slug made from `title` (no item there, nor an old address readers' links may lead on
+    /// through: [`Self::leads_elsewhere`]), as saved `by` an editor (its history names them as
+    /// version 1's author), and answers its id.
     pub(super) async fn insert_item(
         conn: &mut D::Connection,
         tables: &ItemTables,
@@ -216,6 +217,9 @@ where
         let base = slugs::title_slug(title, tables.slug_fallback);
         for attempt in 1.. {
             let slug = slugs::candidate(&base, attempt);
+            if Self::leads_elsewhere(conn, tables, &slug).await? {
+                continue;
+            }
             let inserted: Option<i64> = Self::bind_columns(sqlx::query_scalar(&sql), columns)
                 .bind(crate::sanitize::SANITIZER_VERSION)
                 .bind(now)

@@ -28,8 +28,8 @@ pub(super) use values::{insert_postgres_rows, insert_sqlite_rows, postgres_value
 /// ([`upgraded`]): format 1 had article drafts as four text columns, format 2 no
 /// `articles.was_published`, format 3 copies of the Latvian text in translations where a
 /// translator left a part, format 4 no `events.was_published`, format 5 no translations'
-/// `source_version`. An import refuses any other.
-pub const FORMAT: u32 = 6;
+/// `source_version`, format 6 no `previous_addresses.seen`. An import refuses any other.
+pub const FORMAT: u32 = 7;
 
 /// A whole site, as `notikumi export` writes it.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -97,6 +97,7 @@ const TRUTHS: &[&str] = &[
     "events.all_day",
     "events.was_published",
     "event_revisions.all_day",
+    "previous_addresses.seen",
 ];
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

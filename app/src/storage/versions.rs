@@ -525,7 +525,7 @@ where
         let tables = ItemTables::of(kind);
         let mut tx = self.begin_write().await?;
         let sql = format!(
-            "SELECT slug, version FROM {} WHERE id = $1 AND trashed_at IS NULL",
+            "SELECT slug, version, was_published FROM {} WHERE id = $1 AND trashed_at IS NULL",
             tables.items
         );
         let before: Option<AddressAt> = sqlx::query_as(&sql)
@@ -563,7 +563,8 @@ where
         let write = VersionedWrite::new(id, expected_version, DraftRule::Follows, audit);
         Self::finish_versioned_write(&mut tx, tables, written, write).await?;
         if let Some(before) = before.filter(|before| before.slug != slug) {
-            Self::move_address(&mut tx, tables, id, &before.slug, slug).await?;
+            let addresses = (before.slug.as_str(), slug);
+            Self::move_address(&mut tx, tables, id, addresses, before.was_published).await?;
         }
         tx.commit().await?;
         written.ok_or(StoreError::NotFound)
@@ -575,6 +576,8 @@ where
 struct AddressAt {
     slug: String,
     version: i64,
+    /// Whether readers saw it (there or anywhere), so their links may lead to `slug`.
+    was_published: bool,
 }
 
 /// A query of revisions `r` narrowed to version `only`, if given, newest first.

@@ -8,6 +8,7 @@ use crate::editing::ItemKind;
 contract_tests!(
     an_unpublished_items_address_follows_its_title_until_it_is_chosen,
     an_old_address_leads_to_where_the_item_is_now,
+    a_title_passes_by_an_address_readers_links_lead_through,
     an_address_is_one_items_and_a_change_names_its_version,
     a_draft_goes_on_with_writes_beside_its_text,
     a_draft_saved_while_its_item_moves_is_kept,
@@ -139,6 +140,86 @@ async fn an_unpublished_items_address_follows_its_title_until_it_is_chosen(store
         .moved_item(ItemKind::Event, "seminars-rezekne", Audience::Readers)
         .await;
     assert_eq!(old.expect("looked up"), None, "nowhere else to lead");
+}
+
+/// A new article titled like an address another article moved away from, after readers saw
+/// it there, does not take that address over: readers' links keep leading on to the article
+/// that moved. Addresses no reader saw (a new article's before its first publication) are
+/// taken again.
+async fn a_title_passes_by_an_address_readers_links_lead_through(store: SharedStore) {
+    let first = an_article(&store, "Pirmais raksts").await;
+    store
+        .change_address(
+            ItemKind::Article,
+            first.id,
+            first.version,
+            "cits-raksts",
+            audit("x"),
+        )
+        .await
+        .expect("moved");
+    let namesake = an_article(&store, "Pirmais raksts").await;
+    assert_eq!(namesake.slug, "pirmais-raksts-2");
+
+    let unpublished = |title: &str| NewArticle {
+        status: Status::Draft,
+        ..article(title, utc(2021, 5, 3, 7, 0))
+    };
+    let new_draft = || {
+        let store = store.clone();
+        async move {
+            let new = unpublished("Jauns raksts");
+            store.create_article(&new, None).await.expect("created")
+        }
+    };
+    let retitle = |stored: Article, new: NewArticle| {
+        let store = store.clone();
+        async move {
+            let rule = DraftRule::Keeps;
+            store
+                .update_article(stored.id, stored.version, &new, rule, audit("x"))
+                .await
+                .expect("saved")
+        }
+    };
+    // An address that follows its title passes it by too.
+    let draft = new_draft().await;
+    let interim = draft.slug.clone();
+    let following = retitle(draft, unpublished("Pirmais raksts")).await;
+    assert_eq!(following.slug, "pirmais-raksts-3");
+    // The address it left was nobody's link: the next new article takes it, and again after
+    // that one's first publication under a title of its own.
+    let next = new_draft().await;
+    assert_eq!(next.slug, interim);
+    let published = retitle(next, article("Otrais raksts", utc(2021, 5, 3, 7, 0))).await;
+    assert_eq!(published.slug, "otrais-raksts");
+    assert_eq!(new_draft().await.slug, interim);
+
+    let found = store
+        .moved_item(ItemKind::Article, "pirmais-raksts", Audience::Readers)
+        .await
+        .expect("looked up");
+    assert_eq!(
+        found.as_deref(),
+        Some("cits-raksts"),
+        "the old links still lead on"
+    );
+    // An editor may still choose it, and takes it over.
+    store
+        .change_address(
+            ItemKind::Article,
+            namesake.id,
+            namesake.version,
+            "pirmais-raksts",
+            audit("x"),
+        )
+        .await
+        .expect("chosen");
+    let found = store
+        .moved_item(ItemKind::Article, "pirmais-raksts", Audience::Readers)
+        .await
+        .expect("looked up");
+    assert_eq!(found, None, "it is the namesake's own now");
 }
 
 /// Every address an editor moved a published item away from leads to where it is now, while

@@ -405,3 +405,51 @@ async fn on_postgres_translations_learn_the_version_they_were_written_from() {
     assert_eq!(sources_after_migrating(&url).await, SOURCES);
     drop_postgres(&name).await;
 }
+
+/// The migration that tells old addresses readers saw from those they did not.
+const ADDRESSES_SEEN: i64 = 20260126000000;
+
+/// Old addresses as the version before kept them: of article 1 (published), of article 2
+/// (never published) and of event 2 (published once), which shares article 2's id.
+const ADDRESSES_SEEN_OR_NOT: [&str; 5] = [
+    "INSERT INTO articles (id, slug, title, published_at, created_at, updated_at, \
+     was_published) VALUES (1, 'a1', 'A', $1, $1, $1, TRUE)",
+    "INSERT INTO articles (id, slug, title, published_at, created_at, updated_at, status, \
+     was_published) VALUES (2, 'a2', 'A', $1, $1, $1, 'draft', FALSE)",
+    "INSERT INTO events (id, slug, title, starts_at, ends_at, status, created_at, updated_at, \
+     was_published) VALUES (2, 'e2', 'E', $1, $1, 'draft', $1, $1, TRUE)",
+    "INSERT INTO previous_addresses (kind, slug, item_id) \
+     VALUES ('article', 'vecais-raksts', 1), ('article', 'jauns-raksts', 2)",
+    "INSERT INTO previous_addresses (kind, slug, item_id) \
+     VALUES ('event', 'vecais-notikums', 2)",
+];
+
+/// The old addresses counted as seen once migrated.
+async fn seen_addresses_after_migrating(url: &str) -> Vec<String> {
+    connect(url)
+        .await
+        .expect("opens and migrates")
+        .close()
+        .await;
+    read_all(
+        url,
+        "SELECT slug FROM previous_addresses WHERE seen ORDER BY slug",
+    )
+    .await
+}
+
+#[tokio::test]
+async fn on_sqlite_old_addresses_of_published_items_are_seen() {
+    let url = sqlite_before(ADDRESSES_SEEN, &ADDRESSES_SEEN_OR_NOT).await;
+    let seen = seen_addresses_after_migrating(&url).await;
+    assert_eq!(seen, ["vecais-notikums", "vecais-raksts"]);
+    remove_sqlite(&url);
+}
+
+#[tokio::test]
+async fn on_postgres_old_addresses_of_published_items_are_seen() {
+    let (url, name) = postgres_before(ADDRESSES_SEEN, &ADDRESSES_SEEN_OR_NOT).await;
+    let seen = seen_addresses_after_migrating(&url).await;
+    assert_eq!(seen, ["vecais-notikums", "vecais-raksts"]);
+    drop_postgres(&name).await;
+}

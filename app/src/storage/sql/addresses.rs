@@ -4,7 +4,7 @@
 use super::prelude::*;
 use crate::storage::slugs;
 
-// Only what these statements need: a slug and ids bound, an id read back.
+// Only what these statements need: a slug, ids and a truth bound, an id read back.
 impl<D: Dialect> SqlStore<D>
 where
     for<'c> &'c mut D::Connection: sqlx::Executor<'c, Database = D>,
@@ -12,27 +12,52 @@ where
     usize: sqlx::ColumnIndex<D::Row>,
     for<'q> &'q str: sqlx::Encode<'q, D> + sqlx::Type<D>,
     i64: SqlValue<D>,
+    bool: SqlValue<D>,
     String: SqlValue<D>,
 {
     /// Item `id` of `tables`' kind moves from the address `from` to `to`: links to `from` lead
-    /// on to it (`EditingStore::moved_item`), and `to` leads nowhere else any more.
+    /// on to it (`EditingStore::moved_item`), and `to` leads nowhere else any more. `seen`:
+    /// whether readers saw the item at `from` (it has been published), so that readers' links
+    /// to it may be out there ([`Self::leads_elsewhere`]).
     pub(in crate::storage) async fn move_address(
         conn: &mut D::Connection,
         tables: &ItemTables,
         id: i64,
-        from: &str,
-        to: &str,
+        (from, to): (&str, &str),
+        seen: bool,
     ) -> Result<(), StoreError> {
         sqlx::query(
-            "INSERT INTO previous_addresses (kind, slug, item_id) VALUES ($1, $2, $3) \
-             ON CONFLICT (kind, slug) DO UPDATE SET item_id = excluded.item_id",
+            "INSERT INTO previous_addresses (kind, slug, item_id, seen) VALUES ($1, $2, $3, $4) \
+             ON CONFLICT (kind, slug) DO UPDATE SET item_id = excluded.item_id, seen = excluded.seen",
         )
         .bind(tables.kind)
         .bind(from)
         .bind(id)
+        .bind(seen)
         .execute(&mut *conn)
         .await?;
         Self::take_address(conn, tables, to).await
+    }
+
+    /// Whether `slug` is an old address of an item of `tables`' kind that readers saw there, so
+    /// that their links to it may be out there and lead on to that item. An address made from
+    /// a title passes it by, and those links keep leading where they did; an editor may still
+    /// choose it in the address field, which takes it over. The addresses a new item's title
+    /// gave it before it was first published were nobody's links, and are taken again.
+    pub(in crate::storage) async fn leads_elsewhere(
+        conn: &mut D::Connection,
+        tables: &ItemTables,
+        slug: &str,
+    ) -> Result<bool, StoreError> {
+        // A count is a 64-bit integer on both backends.
+        let found: i64 = sqlx::query_scalar(
+            "SELECT COUNT(*) FROM previous_addresses WHERE kind = $1 AND slug = $2 AND seen",
+        )
+        .bind(tables.kind)
+        .bind(slug)
+        .fetch_one(&mut *conn)
+        .await?;
+        Ok(found > 0)
     }
 
     /// An item of `tables`' kind is now at `slug`: an earlier item's old address there no
@@ -53,7 +78,8 @@ where
     /// A new item's address follows its title until readers see it or an editor chooses one:
     /// when its slug was made from its title before this write ("jauns-raksts-2" from "Jauns
     /// raksts", the title a new item starts with), it becomes the first free slug made from
-    /// `title`. An address readers saw stays, hidden and retitled since: links and bookmarks
+    /// `title`, passing by old addresses readers' links may lead through
+    /// ([`Self::leads_elsewhere`]). An address readers saw stays, hidden and retitled since: links and bookmarks
     /// to it keep working, and only an editor moves it (`change_address`).
     pub(super) async fn follow_title(
         conn: &mut D::Connection,
@@ -78,6 +104,9 @@ where
         );
         for attempt in 1.. {
             let slug = slugs::candidate(&base, attempt);
+            if Self::leads_elsewhere(conn, tables, &slug).await? {
+                continue;
+            }
             // Two writes may want one free slug at once: the loser tries the next, in a
             // savepoint, so the unique key's refusal does not end the transaction.
             let mut savepoint = sqlx::Connection::begin(&mut *conn).await?;
@@ -89,7 +118,9 @@ where
             match moved {
                 Ok(Some(_)) => {
                     savepoint.commit().await?;
-                    return Self::move_address(conn, tables, id, &before.slug, &slug).await;
+                    // Readers never saw it (above): nobody's links lead to where it was.
+                    let addresses = (before.slug.as_str(), slug.as_str());
+                    return Self::move_address(conn, tables, id, addresses, false).await;
                 }
                 Ok(None) => savepoint.commit().await?,
                 Err(sqlx::Error::Database(refused)) if refused.is_unique_violation() => {

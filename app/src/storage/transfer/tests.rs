@@ -258,6 +258,56 @@ fn a_format_three_files_translations_leave_the_copies_of_their_items_text_empty(
 }
 
 #[test]
+fn a_format_6_files_old_addresses_are_seen_where_their_item_was_published() {
+    let articles = table(
+        "articles",
+        &["id", "status", "was_published"],
+        vec![
+            vec![Value::from(1), Value::from("published"), Value::Bool(true)],
+            vec![Value::from(2), Value::from("draft"), Value::Bool(false)],
+        ],
+    );
+    let events = table(
+        "events",
+        &["id", "status", "was_published"],
+        vec![vec![
+            Value::from(2),
+            Value::from("draft"),
+            Value::Bool(true),
+        ]],
+    );
+    let address = |item: i64, kind: &str, slug: &str| {
+        vec![Value::from(item), Value::from(kind), Value::from(slug)]
+    };
+    let addresses = table(
+        "previous_addresses",
+        &["item_id", "kind", "slug"],
+        vec![
+            address(1, "article", "vecais-virsraksts"),
+            address(2, "article", "jauns-raksts"),
+            address(2, "event", "jauns-notikums"),
+        ],
+    );
+    let mut old = site(vec![articles, events, addresses]);
+    old.notikumi_export = 6;
+    let new = upgraded(&old).expect("upgrades");
+    assert_eq!(new.notikumi_export, FORMAT);
+    let moved = &new.tables[2];
+    assert_eq!(moved.columns, ["item_id", "kind", "seen", "slug"]);
+    let seen: Vec<&Value> = moved.rows.iter().map(|row| &row[2]).collect();
+    // Article 2 was never published; event 2, the same id of another kind, was.
+    assert_eq!(
+        seen,
+        [&Value::Bool(true), &Value::Bool(false), &Value::Bool(true)]
+    );
+    assert_eq!(
+        new.tables[..2],
+        old.tables[..2],
+        "the items stay as they were"
+    );
+}
+
+#[test]
 fn an_old_files_empty_tables_need_no_upgrade() {
     // The export names an empty table's columns from its first row: there are none.
     for format in [1, 2, 3] {
@@ -279,7 +329,7 @@ fn a_file_that_is_not_an_export_of_this_format_is_refused_with_its_reason() {
     let mut newer = site(vec![]);
     newer.notikumi_export = FORMAT + 1;
     let refusals = [
-        (newer, "reads format 6"),
+        (newer, "reads format 7"),
         (
             site(vec![table("sessions", &["id"], vec![])]),
             "unknown table",

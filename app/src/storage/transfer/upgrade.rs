@@ -30,7 +30,10 @@ pub(super) fn upgraded(site: &SiteExport) -> Result<Cow<'_, SiteExport>, StoreEr
     if site.notikumi_export <= 4 {
         events_seen(&mut site)?;
     }
-    translation_sources(&mut site)?;
+    if site.notikumi_export <= 5 {
+        translation_sources(&mut site)?;
+    }
+    addresses_seen(&mut site)?;
     site.notikumi_export = FORMAT;
     Ok(Cow::Owned(site))
 }
@@ -151,6 +154,42 @@ fn translation_sources(site: &mut SiteExport) -> Result<(), StoreError> {
             for (row, source) in table.rows.iter_mut().zip(sources) {
                 row.insert(at, source);
             }
+        }
+    }
+    Ok(())
+}
+
+/// Format 6 to 7: old addresses get `seen`, as the migration `addresses_seen` filled it: set
+/// where the item has been published since it left the address.
+fn addresses_seen(site: &mut SiteExport) -> Result<(), StoreError> {
+    let moved = |t: &TableRows| t.name == "previous_addresses" && !t.rows.is_empty();
+    if !site.tables.iter().any(moved) {
+        return Ok(());
+    }
+    let mut published = HashSet::new();
+    for tables in [&ItemTables::ARTICLES, &ItemTables::EVENTS] {
+        let items = site.tables.iter();
+        for table in items.filter(|t| t.name == tables.items && !t.rows.is_empty()) {
+            let [id, was_published] = positions(table, ["id", "was_published"])?;
+            rows_are_whole(table)?;
+            let seen = table.rows.iter().filter(|row| row[was_published] == true);
+            published.extend(seen.filter_map(|row| Some((tables.kind, row[id].as_i64()?))));
+        }
+    }
+    for table in site.tables.iter_mut().filter(|t| moved(t)) {
+        let [kind, item] = positions(table, ["kind", "item_id"])?;
+        rows_are_whole(table)?;
+        // Columns stay in alphabetical order.
+        let at = table
+            .columns
+            .partition_point(|column| column.as_str() < "seen");
+        table.columns.insert(at, "seen".into());
+        for row in &mut table.rows {
+            let seen = row[kind]
+                .as_str()
+                .zip(row[item].as_i64())
+                .is_some_and(|at| published.contains(&at));
+            row.insert(at, Value::Bool(seen));
         }
     }
     Ok(())
