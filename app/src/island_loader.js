@@ -125,6 +125,11 @@
     rememberTimer = setTimeout(rememberScroll, 200);
   });
   window.addEventListener("pagehide", rememberScroll);
+  // Back or Forward right after scrolling: the position is kept before the address changes
+  // (where the Navigation API tells of it), not dropped with the timer.
+  window.navigation?.addEventListener("navigate", (event) => {
+    if (event.navigationType === "traverse") rememberScroll();
+  });
 
   let latest = 0;
 
@@ -249,8 +254,12 @@
   });
 
   window.addEventListener("popstate", () => {
-    // A jump to an anchor and back again stays on this page.
-    if (location.pathname + location.search === shown) return;
+    // A jump to an anchor and back again stays on this page; so does coming back to it
+    // before the page gone to arrived, which is then not shown.
+    if (location.pathname + location.search === shown) {
+      latest++;
+      return;
+    }
     if (swapping()) go(location.href, "back");
     // An editor is open. Its own question about unsaved text comes first (the browser's
     // on unloading, answered "stay", would leave this address in the address bar): leaving,

@@ -12,7 +12,7 @@ use leptos::{
 use super::{
     body_structure::{
         caret_in_its_line, caret_into_a_line_of_its_own, caret_into_list_item, caret_place, exec,
-        focus_at, holds_nothing,
+        focus_at, holds_nothing, WritingPlace,
     },
     image_upload::{figure_html, upload},
 };
@@ -335,6 +335,7 @@ pub fn BodyEditor(
                     let Some(body) = node.get_untracked() else {
                         return;
                     };
+                    let writing = WritingPlace::now(&body, place.as_ref());
                     focus_at(&body, place);
                     let last = caret_into_a_line_of_its_own(&body);
                     let mut figure = figure_html(&image, &alt);
@@ -344,6 +345,9 @@ pub fn BodyEditor(
                     }
                     exec("insertHTML", &figure);
                     changed();
+                    if let Some(writing) = writing {
+                        writing.resume();
+                    }
                 }
                 Err(message) => {
                     uploading.set(None);

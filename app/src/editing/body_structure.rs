@@ -52,6 +52,56 @@ pub(super) fn focus_at(body: &web_sys::HtmlElement, place: Option<web_sys::Range
     }
 }
 
+/// Where the editor is writing as an upload's figure arrives, to go on there once it is
+/// inserted: another field, or another place in the body than the one the image was asked
+/// for. (Still at that place, they go on after the figure.)
+pub(super) enum WritingPlace {
+    Field(web_sys::HtmlElement),
+    Caret(web_sys::Range),
+}
+
+impl WritingPlace {
+    /// Where the editor is now, unless at `asked` (from `caret_place`) or nowhere.
+    pub(super) fn now(body: &web_sys::Element, asked: Option<&web_sys::Range>) -> Option<Self> {
+        use leptos::wasm_bindgen::JsCast;
+        let focused = document().active_element()?;
+        if !focused.is_same_node(Some(body)) {
+            // Nothing focused: the page itself is.
+            let page = document().body();
+            if page.is_some_and(|page| focused.is_same_node(Some(page.as_ref()))) {
+                return None;
+            }
+            return focused
+                .dyn_into::<web_sys::HtmlElement>()
+                .ok()
+                .map(Self::Field);
+        }
+        let now = caret_place(body)?;
+        let at_asked = asked.is_some_and(|asked| {
+            let start = now.compare_boundary_points(web_sys::Range::START_TO_START, asked);
+            let end = now.compare_boundary_points(web_sys::Range::END_TO_END, asked);
+            start.ok() == Some(0) && end.ok() == Some(0)
+        });
+        (!at_asked).then_some(Self::Caret(now))
+    }
+
+    /// Back to that field, or that place in the body.
+    pub(super) fn resume(self) {
+        match self {
+            // An input keeps its own selection.
+            Self::Field(field) => {
+                let _ = field.focus();
+            }
+            Self::Caret(place) => {
+                if let Some(selection) = window().get_selection().ok().flatten() {
+                    let _ = selection.remove_all_ranges();
+                    let _ = selection.add_range(&place);
+                }
+            }
+        }
+    }
+}
+
 /// Puts the caret into an empty paragraph where a block of its own (an image's figure) can be
 /// inserted whole: the paragraph the caret is in if it is empty, else a new one after the
 /// caret's block, so a paragraph is never split. After a paragraph or heading the new one is

@@ -147,17 +147,22 @@ async fn an_unpublished_items_address_follows_its_title_until_it_is_chosen(store
 /// that moved. Addresses no reader saw (a new article's before its first publication) are
 /// taken again.
 async fn a_title_passes_by_an_address_readers_links_lead_through(store: SharedStore) {
-    let first = an_article(&store, "Pirmais raksts").await;
-    store
-        .change_address(
-            ItemKind::Article,
-            first.id,
-            first.version,
-            "cits-raksts",
-            audit("x"),
-        )
-        .await
-        .expect("moved");
+    let move_to = |item: &Article, slug: &'static str| {
+        let (store, id, version) = (store.clone(), item.id, item.version);
+        async move {
+            let audit = audit("x");
+            let moved = store.change_address(ItemKind::Article, id, version, slug, audit);
+            moved.await.expect("moved");
+        }
+    };
+    let readers_find = |slug: &'static str| {
+        let store = store.clone();
+        async move {
+            let found = store.moved_item(ItemKind::Article, slug, Audience::Readers);
+            found.await.expect("looked up")
+        }
+    };
+    move_to(&an_article(&store, "Pirmais raksts").await, "cits-raksts").await;
     let namesake = an_article(&store, "Pirmais raksts").await;
     assert_eq!(namesake.slug, "pirmais-raksts-2");
 
@@ -195,30 +200,11 @@ async fn a_title_passes_by_an_address_readers_links_lead_through(store: SharedSt
     assert_eq!(published.slug, "otrais-raksts");
     assert_eq!(new_draft().await.slug, interim);
 
-    let found = store
-        .moved_item(ItemKind::Article, "pirmais-raksts", Audience::Readers)
-        .await
-        .expect("looked up");
-    assert_eq!(
-        found.as_deref(),
-        Some("cits-raksts"),
-        "the old links still lead on"
-    );
+    let found = readers_find("pirmais-raksts").await;
+    assert_eq!(found.as_deref(), Some("cits-raksts"), "old links lead on");
     // An editor may still choose it, and takes it over.
-    store
-        .change_address(
-            ItemKind::Article,
-            namesake.id,
-            namesake.version,
-            "pirmais-raksts",
-            audit("x"),
-        )
-        .await
-        .expect("chosen");
-    let found = store
-        .moved_item(ItemKind::Article, "pirmais-raksts", Audience::Readers)
-        .await
-        .expect("looked up");
+    move_to(&namesake, "pirmais-raksts").await;
+    let found = readers_find("pirmais-raksts").await;
     assert_eq!(found, None, "it is the namesake's own now");
 }
 

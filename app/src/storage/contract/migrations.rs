@@ -409,19 +409,26 @@ async fn on_postgres_translations_learn_the_version_they_were_written_from() {
 /// The migration that tells old addresses readers saw from those they did not.
 const ADDRESSES_SEEN: i64 = 20260126000000;
 
-/// Old addresses as the version before kept them: of article 1 (published), of article 2
-/// (never published) and of event 2 (published once), which shares article 2's id.
-const ADDRESSES_SEEN_OR_NOT: [&str; 5] = [
+/// Old addresses as the version before kept them: of article 1 (published, moved by an
+/// editor), of article 2 (moved, never published), of event 2 (moved, published once), which
+/// shares article 2's id, and of article 3 (published, its interim address left as it
+/// followed its title).
+const ADDRESSES_SEEN_OR_NOT: [&str; 6] = [
     "INSERT INTO articles (id, slug, title, published_at, created_at, updated_at, \
-     was_published) VALUES (1, 'a1', 'A', $1, $1, $1, TRUE)",
+     was_published) VALUES (1, 'a1', 'A', $1, $1, $1, TRUE), (3, 'a3', 'A', $1, $1, $1, TRUE)",
     "INSERT INTO articles (id, slug, title, published_at, created_at, updated_at, status, \
      was_published) VALUES (2, 'a2', 'A', $1, $1, $1, 'draft', FALSE)",
     "INSERT INTO events (id, slug, title, starts_at, ends_at, status, created_at, updated_at, \
      was_published) VALUES (2, 'e2', 'E', $1, $1, 'draft', $1, $1, TRUE)",
     "INSERT INTO previous_addresses (kind, slug, item_id) \
-     VALUES ('article', 'vecais-raksts', 1), ('article', 'jauns-raksts', 2)",
+     VALUES ('article', 'vecais-raksts', 1), ('article', 'jauns-raksts', 2), \
+     ('article', 'jauns-raksts-2', 3)",
     "INSERT INTO previous_addresses (kind, slug, item_id) \
      VALUES ('event', 'vecais-notikums', 2)",
+    "INSERT INTO audit_log (at, actor, action, item_kind, item_id, item_title) \
+     VALUES ($1, 'anna@example.lv', 'changed address', 'article', 1, 'A'), \
+     ($1, 'anna@example.lv', 'changed address', 'article', 2, 'A'), \
+     ($1, 'anna@example.lv', 'changed address', 'event', 2, 'E')",
 ];
 
 /// The old addresses counted as seen once migrated.
@@ -439,7 +446,7 @@ async fn seen_addresses_after_migrating(url: &str) -> Vec<String> {
 }
 
 #[tokio::test]
-async fn on_sqlite_old_addresses_of_published_items_are_seen() {
+async fn on_sqlite_old_addresses_editors_moved_published_items_from_are_seen() {
     let url = sqlite_before(ADDRESSES_SEEN, &ADDRESSES_SEEN_OR_NOT).await;
     let seen = seen_addresses_after_migrating(&url).await;
     assert_eq!(seen, ["vecais-notikums", "vecais-raksts"]);
@@ -447,7 +454,7 @@ async fn on_sqlite_old_addresses_of_published_items_are_seen() {
 }
 
 #[tokio::test]
-async fn on_postgres_old_addresses_of_published_items_are_seen() {
+async fn on_postgres_old_addresses_editors_moved_published_items_from_are_seen() {
     let (url, name) = postgres_before(ADDRESSES_SEEN, &ADDRESSES_SEEN_OR_NOT).await;
     let seen = seen_addresses_after_migrating(&url).await;
     assert_eq!(seen, ["vecais-notikums", "vecais-raksts"]);

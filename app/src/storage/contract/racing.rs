@@ -28,7 +28,7 @@ where
 
 /// Exactly one success and conflicts for the rest; anything else fails with the outcomes.
 /// Answers what the winner wrote.
-fn one_wins<T: std::fmt::Debug>(outcomes: &[Result<T, StoreError>]) -> &T {
+pub(super) fn one_wins<T: std::fmt::Debug>(outcomes: &[Result<T, StoreError>]) -> &T {
     let won = outcomes.iter().filter(|outcome| outcome.is_ok()).count();
     let refused = outcomes
         .iter()

@@ -1,10 +1,12 @@
 //! A translation's source: the version of the Latvian text it was written from, and whether
 //! what it translates changed since.
 
+use super::racing::{at_once, one_wins, AT_ONCE};
 use super::*;
 use crate::editing::ItemKind;
 
 contract_tests!(
+    translations_saved_at_once_from_other_versions_keep_the_winners_source,
     an_event_translation_is_behind_once_the_latvian_text_it_translates_changes,
     an_article_translation_is_not_behind_for_a_new_address_or_a_part_left_untranslated,
 );
@@ -148,4 +150,58 @@ async fn an_article_translation_is_not_behind_for_a_new_address_or_a_part_left_u
             changed: [false, true, true, false],
         })
     );
+}
+
+/// Translators saving one language of an article at once, each with the Latvian text of
+/// another version before them: one save wins and the others conflict, the first translation
+/// (none seen) as a later one, and the translation is the winner's words, behind exactly
+/// when the winner's Latvian text was not the article's latest.
+async fn translations_saved_at_once_from_other_versions_keep_the_winners_source(
+    store: SharedStore,
+) {
+    let mut new = article("Sadarbība ar Moldovu", utc(2021, 5, 3, 7, 0));
+    let stored = store.create_article(&new, None).await.expect("article");
+    let mut version = stored.version;
+    // Versions 2 and 3 change the title, then the lead.
+    for change in [
+        |new: &mut NewArticle| new.title += " un Lietuvu",
+        |new: &mut NewArticle| new.lead = "Cits ievads.".into(),
+    ] {
+        change(&mut new);
+        let written = store.update_article(stored.id, version, &new, publishes(0), audit("x"));
+        version = written.await.expect("saved").version;
+    }
+    assert_eq!(version, 3);
+    for (round, seen) in [(1, 0), (2, 1)] {
+        let outcomes = at_once(AT_ONCE, |i| {
+            let store = Arc::clone(&store);
+            async move {
+                let text = TranslatedText {
+                    title: format!("Cooperation {round}.{i}"),
+                    lead: format!("Lead {round}.{i}"),
+                    body_html: SafeHtml::sanitize("<p>Body</p>"),
+                    extra: String::new(),
+                };
+                let write = TranslationWrite {
+                    source_version: Some(i as i64 % 3 + 1),
+                    ..translation(ItemKind::Article, stored.id, "en", &text, seen)
+                };
+                store.save_translation(write, None).await
+            }
+        })
+        .await;
+        assert_eq!(one_wins(&outcomes).version, round, "{outcomes:?}");
+        let winner = outcomes.iter().position(Result::is_ok).expect("a winner");
+        let found = store.translations(ItemKind::Article, stored.id).await;
+        let found = found.expect("read");
+        let titles: Vec<&str> = found.iter().map(|t| t.text.title.as_str()).collect();
+        assert_eq!(titles, [format!("Cooperation {round}.{winner}")]);
+        let behind = behind(&store, ItemKind::Article, stored.id, "en").await;
+        assert_eq!(
+            behind.map(|behind| behind.now),
+            (winner % 3 + 1 < 3).then_some(3),
+            "round {round}: written from version {}",
+            winner % 3 + 1
+        );
+    }
 }

@@ -17,8 +17,9 @@ where
 {
     /// Item `id` of `tables`' kind moves from the address `from` to `to`: links to `from` lead
     /// on to it (`EditingStore::moved_item`), and `to` leads nowhere else any more. `seen`:
-    /// whether readers saw the item at `from` (it has been published), so that readers' links
-    /// to it may be out there ([`Self::leads_elsewhere`]).
+    /// whether readers may have seen the item at `from` (it has been published; whether at
+    /// that very address is not kept), so that their links to it may be out there
+    /// ([`Self::leads_elsewhere`]).
     pub(in crate::storage) async fn move_address(
         conn: &mut D::Connection,
         tables: &ItemTables,

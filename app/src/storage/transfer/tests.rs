@@ -258,27 +258,23 @@ fn a_format_three_files_translations_leave_the_copies_of_their_items_text_empty(
 }
 
 #[test]
-fn a_format_6_files_old_addresses_are_seen_where_their_item_was_published() {
+fn a_format_6_files_old_addresses_are_seen_where_an_editor_moved_a_published_item() {
+    let item = |id: i64, status: &str, seen: bool| vec![id.into(), status.into(), seen.into()];
     let articles = table(
         "articles",
         &["id", "status", "was_published"],
         vec![
-            vec![Value::from(1), Value::from("published"), Value::Bool(true)],
-            vec![Value::from(2), Value::from("draft"), Value::Bool(false)],
+            item(1, "published", true),
+            item(2, "draft", false),
+            item(3, "published", true),
         ],
     );
     let events = table(
         "events",
         &["id", "status", "was_published"],
-        vec![vec![
-            Value::from(2),
-            Value::from("draft"),
-            Value::Bool(true),
-        ]],
+        vec![item(2, "draft", true)],
     );
-    let address = |item: i64, kind: &str, slug: &str| {
-        vec![Value::from(item), Value::from(kind), Value::from(slug)]
-    };
+    let address = |item: i64, kind: &str, slug: &str| vec![item.into(), kind.into(), slug.into()];
     let addresses = table(
         "previous_addresses",
         &["item_id", "kind", "slug"],
@@ -286,25 +282,38 @@ fn a_format_6_files_old_addresses_are_seen_where_their_item_was_published() {
             address(1, "article", "vecais-virsraksts"),
             address(2, "article", "jauns-raksts"),
             address(2, "event", "jauns-notikums"),
+            address(3, "article", "jauns-raksts-2"),
         ],
     );
-    let mut old = site(vec![articles, events, addresses]);
+    // Editors changed the addresses of articles 1 and 2 and of event 2; article 3's followed
+    // its title before its first publication.
+    let changed = |kind: &str, item: i64| vec!["changed address".into(), kind.into(), item.into()];
+    let log = table(
+        "audit_log",
+        &["action", "item_kind", "item_id"],
+        vec![
+            changed("article", 1),
+            changed("article", 2),
+            changed("event", 2),
+        ],
+    );
+    let mut old = site(vec![articles, events, addresses, log]);
     old.notikumi_export = 6;
     let new = upgraded(&old).expect("upgrades");
     assert_eq!(new.notikumi_export, FORMAT);
     let moved = &new.tables[2];
     assert_eq!(moved.columns, ["item_id", "kind", "seen", "slug"]);
     let seen: Vec<&Value> = moved.rows.iter().map(|row| &row[2]).collect();
-    // Article 2 was never published; event 2, the same id of another kind, was.
-    assert_eq!(
-        seen,
-        [&Value::Bool(true), &Value::Bool(false), &Value::Bool(true)]
-    );
+    // Article 2 was never published; event 2, the same id of another kind, was; no reader
+    // saw article 3 at its interim address.
+    let (yes, no) = (&Value::Bool(true), &Value::Bool(false));
+    assert_eq!(seen, [yes, no, yes, no]);
     assert_eq!(
         new.tables[..2],
         old.tables[..2],
         "the items stay as they were"
     );
+    assert_eq!(new.tables[3], old.tables[3], "the log stays as it was");
 }
 
 #[test]

@@ -160,20 +160,25 @@ fn translation_sources(site: &mut SiteExport) -> Result<(), StoreError> {
 }
 
 /// Format 6 to 7: old addresses get `seen`, as the migration `addresses_seen` filled it: set
-/// where the item has been published since it left the address.
+/// where an editor changed the item's address (the log says so) and it has been published
+/// since. The others were a never-published item's, left as its address followed its title.
 fn addresses_seen(site: &mut SiteExport) -> Result<(), StoreError> {
     let moved = |t: &TableRows| t.name == "previous_addresses" && !t.rows.is_empty();
     if !site.tables.iter().any(moved) {
         return Ok(());
     }
-    let mut published = HashSet::new();
+    let mut seen_moving = HashSet::new();
     for tables in [&ItemTables::ARTICLES, &ItemTables::EVENTS] {
+        // (`published` holds the items the log has the action named for.)
+        let moved_by_editors = ItemLog::of(site, tables.kind, &["changed address"])?.published;
         let items = site.tables.iter();
         for table in items.filter(|t| t.name == tables.items && !t.rows.is_empty()) {
             let [id, was_published] = positions(table, ["id", "was_published"])?;
             rows_are_whole(table)?;
             let seen = table.rows.iter().filter(|row| row[was_published] == true);
-            published.extend(seen.filter_map(|row| Some((tables.kind, row[id].as_i64()?))));
+            let seen = seen.filter_map(|row| row[id].as_i64());
+            let moved = seen.filter(|id| moved_by_editors.contains(id));
+            seen_moving.extend(moved.map(|id| (tables.kind, id)));
         }
     }
     for table in site.tables.iter_mut().filter(|t| moved(t)) {
@@ -188,7 +193,7 @@ fn addresses_seen(site: &mut SiteExport) -> Result<(), StoreError> {
             let seen = row[kind]
                 .as_str()
                 .zip(row[item].as_i64())
-                .is_some_and(|at| published.contains(&at));
+                .is_some_and(|at| seen_moving.contains(&at));
             row.insert(at, Value::Bool(seen));
         }
     }
