@@ -125,11 +125,6 @@
     rememberTimer = setTimeout(rememberScroll, 200);
   });
   window.addEventListener("pagehide", rememberScroll);
-  // Back or Forward right after scrolling: the position is kept before the address changes
-  // (where the Navigation API tells of it), not dropped with the timer.
-  window.navigation?.addEventListener("navigate", (event) => {
-    if (event.navigationType === "traverse") rememberScroll();
-  });
 
   let latest = 0;
 
