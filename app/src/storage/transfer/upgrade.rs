@@ -146,14 +146,10 @@ fn translation_sources(site: &mut SiteExport) -> Result<(), StoreError> {
                     });
                 sources.push(source.map_or(Value::Null, Value::from));
             }
-            // Columns stay in alphabetical order.
-            let at = table
-                .columns
-                .partition_point(|column| column.as_str() < "source_version");
-            table.columns.insert(at, "source_version".into());
-            for (row, source) in table.rows.iter_mut().zip(sources) {
-                row.insert(at, source);
-            }
+            let mut sources = sources.into_iter();
+            add_column(table, "source_version", |_| {
+                sources.next().unwrap_or_default()
+            });
         }
     }
     Ok(())
@@ -184,18 +180,10 @@ fn addresses_seen(site: &mut SiteExport) -> Result<(), StoreError> {
     for table in site.tables.iter_mut().filter(|t| moved(t)) {
         let [kind, item] = positions(table, ["kind", "item_id"])?;
         rows_are_whole(table)?;
-        // Columns stay in alphabetical order.
-        let at = table
-            .columns
-            .partition_point(|column| column.as_str() < "seen");
-        table.columns.insert(at, "seen".into());
-        for row in &mut table.rows {
-            let seen = row[kind]
-                .as_str()
-                .zip(row[item].as_i64())
-                .is_some_and(|at| seen_moving.contains(&at));
-            row.insert(at, Value::Bool(seen));
-        }
+        add_column(table, "seen", |row| {
+            let at = row[kind].as_str().zip(row[item].as_i64());
+            Value::Bool(at.is_some_and(|at| seen_moving.contains(&at)))
+        });
     }
     Ok(())
 }
@@ -214,15 +202,9 @@ fn with_was_published(
     {
         let [id, status] = positions(table, ["id", "status"])?;
         rows_are_whole(table)?;
-        // Columns stay in alphabetical order.
-        let at = table
-            .columns
-            .partition_point(|column| column.as_str() < "was_published");
-        table.columns.insert(at, "was_published".into());
-        for row in &mut table.rows {
-            let seen = row[status] == "published" || row[id].as_i64().is_some_and(&seen_before);
-            row.insert(at, Value::Bool(seen));
-        }
+        add_column(table, "was_published", |row| {
+            Value::Bool(row[status] == "published" || row[id].as_i64().is_some_and(&seen_before))
+        });
     }
     Ok(())
 }
@@ -300,6 +282,19 @@ impl ItemLog {
     /// Whether readers saw `item`, by the log: it was published, or no editor made it.
     fn seen(&self, item: i64) -> bool {
         self.published.contains(&item) || !self.created.contains(&item)
+    }
+}
+
+/// Adds the column `name` to `table`, in alphabetical order as the export writes columns,
+/// each row's value made from the row as it was.
+fn add_column(table: &mut TableRows, name: &str, mut value_of: impl FnMut(&[Value]) -> Value) {
+    let at = table
+        .columns
+        .partition_point(|column| column.as_str() < name);
+    table.columns.insert(at, name.into());
+    for row in &mut table.rows {
+        let value = value_of(row);
+        row.insert(at, value);
     }
 }
 
